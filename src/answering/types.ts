@@ -1,0 +1,39 @@
+/**
+ * What the answering engine returns: plain data, rendered to text or cards by the adapter layer.
+ */
+
+/** The languages the bot speaks. */
+export type Lang = 'da' | 'en';
+
+/** A source document cited by an answer. */
+export interface AnswerSource {
+  /** The document id (seed file name). */
+  readonly doc: string;
+  /** The document's title in the answer's language. */
+  readonly title: string;
+  /** A short verbatim quote supporting the answer, when there is one. */
+  readonly quote?: string;
+}
+
+/** A block of an answer: one per thing answered about (several when the question is ambiguous). */
+export interface AnswerSection {
+  /** What this block is about, e.g. "Pædagogisk leder, Stjernehuset (Ballerup)"; empty when obvious. */
+  readonly title: string;
+  /** Lines already phrased in the answer's language. */
+  readonly lines: readonly string[];
+}
+
+/** The engine's reply to one question. */
+export interface Answer {
+  /** `answer`: a direct answer; `ambiguous`: several candidates answered briefly; `unknown`: not in the knowledge base. */
+  readonly kind: 'answer' | 'ambiguous' | 'unknown';
+  readonly lang: Lang;
+  /** The direct answer (or, for `unknown`, the honest "I don't know"), one or two sentences. */
+  readonly headline: string;
+  /** Supporting facts, grouped. */
+  readonly sections: readonly AnswerSection[];
+  /** The documents the answer comes from. Empty only for `unknown`. */
+  readonly sources: readonly AnswerSource[];
+  /** Example questions the bot can answer (given with `unknown`, may be empty otherwise). */
+  readonly suggestions: readonly string[];
+}
