@@ -1,0 +1,22 @@
+/** The knowledge base: schemas, loading and validation, queries, and source checks. */
+export * from './schemas.js';
+export type { KbItem, KnowledgeBase } from './knowledge-base.js';
+export { createKnowledgeBase, emptyKnowledgeData } from './knowledge-base.js';
+export type { KnowledgeError, KnowledgeFileInput, LoadResult } from './load-knowledge.js';
+export { formatKnowledgeError, loadKnowledge, loadKnowledgeOrThrow, parseKnowledgeFiles } from './load-knowledge.js';
+export { normalizeName } from './normalize-name.js';
+export type {
+  Citation,
+  CitationLang,
+  FigureEntry,
+  GroupMember,
+  KnowledgeQueries,
+  ReportingEdge,
+  UpcomingDatesOptions,
+} from './queries.js';
+export { createQueries, lastDay } from './queries.js';
+export type { ItemKind, ItemReference, ReferenceField, SourceAt } from './references.js';
+export { ITEM_KINDS, KIND_LABELS, REFERENCE_FIELDS, formatPath, referencesOf, sourcesIn } from './references.js';
+export type { QuoteProblem, SourceTexts } from './source-quotes.js';
+export { checkSourceQuotes, quoteOccurs, readSourceTexts } from './source-quotes.js';
+export { KNOWLEDGE_JSON_SCHEMA_PATH, knowledgeFileJsonSchemaText } from './json-schema.js';

@@ -1,0 +1,418 @@
+/**
+ * Loads every knowledge file of a folder, validates it and merges it into one {@link KnowledgeBase}.
+ *
+ * Checks, each reported with the file, the JSON path and a fix: unreadable files, malformed JSON
+ * (line and column), schema errors (every zod issue), duplicate ids across files and kinds,
+ * dangling or wrongly typed references, unknown source documents, cycles in reporting lines, unit
+ * parents and concepts, and periods that end before they start.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'zod/v4';
+import { locateJsonError } from './json-errors.js';
+import type { KbItem, KnowledgeBase } from './knowledge-base.js';
+import { createKnowledgeBase, emptyKnowledgeData } from './knowledge-base.js';
+import type { ItemKind } from './references.js';
+import { ITEM_KINDS, KIND_LABELS, describeKinds, formatPath, referencesOf, sourcesIn } from './references.js';
+import type { KnowledgeData, KnowledgeFile } from './schemas.js';
+import { KNOWLEDGE_KINDS, KnowledgeFileSchema } from './schemas.js';
+
+/** One problem in the knowledge files: which file, where in it (a JSON path, may be empty) and what. */
+export interface KnowledgeError {
+  readonly file: string;
+  /** A JSON path such as `roles[3].reportsTo[0]`; empty when the problem concerns the whole file. */
+  readonly path: string;
+  /** What is wrong, ending with `(fix: ...)` where a fix can be named. */
+  readonly message: string;
+}
+
+/** The outcome of loading: the knowledge base and the files it came from, or every problem found. */
+export type LoadResult =
+  | { readonly ok: true; readonly kb: KnowledgeBase; readonly files: string[] }
+  | { readonly ok: false; readonly errors: KnowledgeError[] };
+
+/** A knowledge file's name (as it should appear in messages) and its text. */
+export interface KnowledgeFileInput {
+  readonly file: string;
+  readonly text: string;
+}
+
+/** `knowledge: data/roles.json: roles[3].reportsTo[0]: no role with id "x" (fix: ...)`. */
+export function formatKnowledgeError(error: KnowledgeError): string {
+  return `knowledge: ${error.file}: ${error.path ? `${error.path}: ` : ''}${error.message}`;
+}
+
+/** Reads and validates every `*.json` file directly in `dir` (sub-folders such as `schema/` are ignored). */
+export async function loadKnowledge(dir: string): Promise<LoadResult> {
+  let names: string[];
+  try {
+    const entries = await readdir(dir, { withFileTypes: true });
+    names = entries
+      .filter((entry) => entry.name.endsWith('.json') && (entry.isFile() || entry.isSymbolicLink()))
+      .map((entry) => entry.name)
+      .sort();
+  } catch (error) {
+    return fail(dir, '', `cannot read the knowledge folder: ${errorText(error)} (fix: create it, or set KNOWLEDGE_DIR to the folder holding the knowledge files)`);
+  }
+  if (names.length === 0) {
+    return fail(dir, '', 'no knowledge files (*.json) in this folder (fix: add the knowledge files, or set KNOWLEDGE_DIR to the folder holding them)');
+  }
+  const inputs: KnowledgeFileInput[] = [];
+  const errors: KnowledgeError[] = [];
+  for (const name of names) {
+    const file = path.join(dir, name);
+    try {
+      inputs.push({ file, text: await readFile(file, 'utf8') });
+    } catch (error) {
+      errors.push({ file, path: '', message: `cannot read the file: ${errorText(error)} (fix: check that it exists and is readable)` });
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return parseKnowledgeFiles(inputs);
+}
+
+/** For start-up: the knowledge base, or one Error listing every problem, one per line. */
+export async function loadKnowledgeOrThrow(dir: string): Promise<KnowledgeBase> {
+  const result = await loadKnowledge(dir);
+  if (result.ok) return result.kb;
+  throw new Error(
+    `knowledge: ${result.errors.length} problem(s) in the knowledge files in ${dir}:\n${result.errors.map(formatKnowledgeError).join('\n')}`,
+  );
+}
+
+/** Validates and merges knowledge files given as text (the loader without the file system). */
+export function parseKnowledgeFiles(inputs: readonly KnowledgeFileInput[]): LoadResult {
+  if (inputs.length === 0) {
+    return fail('(none)', '', 'no knowledge files were given (fix: add at least one *.json knowledge file)');
+  }
+  const errors: KnowledgeError[] = [];
+  const parsed: { file: string; data: KnowledgeFile }[] = [];
+  for (const input of inputs) {
+    const result = parseOneFile(input);
+    if ('data' in result) parsed.push({ file: input.file, data: result.data });
+    else errors.push(...result.errors);
+  }
+  // References into a file that did not parse would all look dangling: report the files first.
+  if (errors.length > 0) return { ok: false, errors };
+
+  const merged = mergeFiles(parsed);
+  errors.push(...merged.errors);
+  const kb = createKnowledgeBase(merged.data);
+  errors.push(...checkReferences(kb, merged.locations), ...checkCycles(kb, merged.locations), ...checkPeriods(kb, merged.locations));
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, kb, files: inputs.map((input) => input.file) };
+}
+
+function parseOneFile(input: KnowledgeFileInput): { data: KnowledgeFile } | { errors: KnowledgeError[] } {
+  const { file } = input;
+  const text = input.text.replace(/^\uFEFF/, '');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const where = locateJsonError(text);
+    const message = where
+      ? `malformed JSON at line ${where.line}, column ${where.column}: ${where.message}`
+      : `malformed JSON: ${errorText(error)}`;
+    return { errors: [{ file, path: '', message: `${message} (fix: correct the JSON syntax there)` }] };
+  }
+  const result = KnowledgeFileSchema.safeParse(json);
+  if (!result.success) return { errors: result.error.issues.flatMap((issue) => describeIssue(file, json, issue)) };
+  // zod drops unknown fields inside items silently; a misspelt field would vanish, so name them.
+  const unknown = unknownFields(json, result.data, []);
+  if (unknown.length === 0) return { data: result.data };
+  return {
+    errors: unknown.map((at) => ({
+      file,
+      path: formatPath(at),
+      message: `unknown field "${String(at[at.length - 1])}" (fix: remove it or correct its name; see data/schema/knowledge-file.schema.json)`,
+    })),
+  };
+}
+
+/** Paths of the object keys in the input that the parsed output no longer has. */
+function unknownFields(input: unknown, output: unknown, at: (string | number)[]): (string | number)[][] {
+  if (Array.isArray(input) && Array.isArray(output)) {
+    return input.flatMap((element, index) => unknownFields(element, output[index], [...at, index]));
+  }
+  if (!isObject(input) || !isObject(output)) return [];
+  return Object.keys(input).flatMap((key) =>
+    key in output ? unknownFields(input[key], output[key], [...at, key]) : [[...at, key]],
+  );
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function describeIssue(file: string, json: unknown, issue: z.core.$ZodIssue): KnowledgeError[] {
+  const at = issue.path as readonly PropertyKey[];
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({
+      file,
+      path: formatPath([...at, key]),
+      message:
+        at.length === 0
+          ? `unknown kind "${key}" (fix: a knowledge file holds only ${KNOWLEDGE_KINDS.join(', ')} and $schema)`
+          : `unknown field "${key}" (fix: remove it or correct its name; see data/schema/knowledge-file.schema.json)`,
+    }));
+  }
+  const value = valueAt(json, at);
+  let message = issue.message;
+  if (issue.code === 'invalid_type' && value === undefined) {
+    message = `is missing (fix: add it: expected ${issue.expected})`;
+  } else if (value !== undefined && (value === null || typeof value !== 'object')) {
+    message = `${message} (got ${shortJson(value)})`;
+  }
+  return [{ file, path: formatPath(at), message }];
+}
+
+/** Where an item was defined: file and JSON path of the item. */
+interface Location {
+  readonly file: string;
+  readonly path: readonly (string | number)[];
+}
+
+interface Merged {
+  readonly data: KnowledgeData;
+  readonly errors: KnowledgeError[];
+  /** By item id, and by `document:<id>` for documents. */
+  readonly locations: Map<string, Location>;
+}
+
+function mergeFiles(files: readonly { file: string; data: KnowledgeFile }[]): Merged {
+  const data = emptyKnowledgeData();
+  const errors: KnowledgeError[] = [];
+  const locations = new Map<string, Location>();
+  for (const { file, data: fileData } of files) {
+    for (const kind of KNOWLEDGE_KINDS) {
+      const items = fileData[kind] ?? [];
+      items.forEach((item, index) => {
+        const here: Location = { file, path: [kind, index] };
+        const key = kind === 'documents' ? `document:${item.id}` : item.id;
+        const earlier = locations.get(key);
+        if (earlier) {
+          errors.push({
+            file,
+            path: formatPath([...here.path, 'id']),
+            message:
+              kind === 'documents'
+                ? `duplicate document "${item.id}": already declared at ${formatPath(earlier.path)} in ${earlier.file} (fix: declare each document once)`
+                : `duplicate id "${item.id}": already used by ${formatPath(earlier.path)} in ${earlier.file} (fix: ids are global across files and kinds; rename one of them)`,
+          });
+          return;
+        }
+        locations.set(key, here);
+        (data[kind] as unknown[]).push(item);
+      });
+    }
+  }
+  return { data, errors, locations };
+}
+
+function checkReferences(kb: KnowledgeBase, locations: ReadonlyMap<string, Location>): KnowledgeError[] {
+  const errors: KnowledgeError[] = [];
+  const documentIds = [...kb.documents.keys()];
+  const idsByKind = new Map<ItemKind, string[]>(ITEM_KINDS.map((kind) => [kind, kb.data[kind].map((item) => item.id)]));
+
+  kb.data.documents.forEach((doc) => {
+    const at = locations.get(`document:${doc.id}`);
+    if (!at) return;
+    const target = kb.get(doc.municipality);
+    if (target?.kind !== 'municipalities') {
+      errors.push(referenceError(at, ['municipality'], doc.municipality, ['municipalities'], 'municipality', target, idsByKind));
+    }
+  });
+
+  for (const kind of ITEM_KINDS) {
+    for (const item of kb.data[kind]) {
+      const at = locations.get(item.id);
+      if (!at) continue;
+      const entry = { kind, item } as KbItem;
+      for (const ref of referencesOf(entry)) {
+        const target = kb.get(ref.id);
+        if (target && ref.kinds.includes(target.kind)) continue;
+        errors.push(referenceError(at, ref.path, ref.id, ref.kinds, ref.field, target, idsByKind));
+      }
+      for (const source of sourcesIn(item)) {
+        if (kb.documents.has(source.doc)) continue;
+        errors.push({
+          file: at.file,
+          path: formatPath([...at.path, ...source.path, 'doc']),
+          message: `no document with id "${source.doc}" (fix: add it to "documents" in a knowledge file, or correct the id${suggest(source.doc, documentIds)})`,
+        });
+      }
+    }
+  }
+  return errors;
+}
+
+function referenceError(
+  at: Location,
+  refPath: readonly (string | number)[],
+  id: string,
+  kinds: readonly ItemKind[],
+  field: string,
+  target: KbItem | undefined,
+  idsByKind: ReadonlyMap<ItemKind, string[]>,
+): KnowledgeError {
+  const wanted = describeKinds(kinds);
+  const path = formatPath([...at.path, ...refPath]);
+  if (target) {
+    return {
+      file: at.file,
+      path,
+      message: `"${id}" is a ${KIND_LABELS[target.kind]}, but ${field} must name a ${wanted} (fix: point it at a ${wanted})`,
+    };
+  }
+  const candidates = kinds.flatMap((kind) => idsByKind.get(kind) ?? []);
+  return {
+    file: at.file,
+    path,
+    message: `no ${wanted} with id "${id}" (fix: add a ${wanted} with this id, or correct the reference${suggest(id, candidates)})`,
+  };
+}
+
+/** An edge of a graph that must have no cycles, with where it was written. */
+interface Edge {
+  readonly from: string;
+  readonly to: string;
+  readonly file: string;
+  readonly path: string;
+}
+
+function checkCycles(kb: KnowledgeBase, locations: ReadonlyMap<string, Location>): KnowledgeError[] {
+  const edgeAt = (id: string, sub: readonly (string | number)[]): Pick<Edge, 'file' | 'path'> => {
+    const at = locations.get(id);
+    return { file: at?.file ?? '', path: formatPath([...(at?.path ?? []), ...sub]) };
+  };
+  const reportsAt = (id: string) => {
+    const kind = kb.get(id)?.kind;
+    return kind === 'roles' || kind === 'units' || kind === 'leadershipGroups';
+  };
+
+  const reporting: Edge[] = [];
+  for (const role of kb.data.roles) {
+    role.reportsTo.forEach((to, index) => {
+      if (reportsAt(to)) reporting.push({ from: role.id, to, ...edgeAt(role.id, ['reportsTo', index]) });
+    });
+  }
+  for (const line of kb.data.reportingLines) {
+    if (reportsAt(line.from) && reportsAt(line.to)) {
+      reporting.push({ from: line.from, to: line.to, ...edgeAt(line.id, ['to']) });
+    }
+  }
+  const parents: Edge[] = kb.data.units
+    .filter((unit) => unit.parent !== undefined && kb.get(unit.parent)?.kind === 'units')
+    .map((unit) => ({ from: unit.id, to: unit.parent as string, ...edgeAt(unit.id, ['parent']) }));
+  const partOf: Edge[] = kb.data.concepts
+    .filter((concept) => concept.partOf !== undefined && kb.get(concept.partOf)?.kind === 'concepts')
+    .map((concept) => ({ from: concept.id, to: concept.partOf as string, ...edgeAt(concept.id, ['partOf']) }));
+
+  return [
+    ...findCycles(reporting).map((cycle) => cycleError(cycle, 'reporting cycle', 'remove one of these reporting lines (reportsTo or reportingLines)')),
+    ...findCycles(parents).map((cycle) => cycleError(cycle, 'unit parent cycle', 'a unit cannot be inside itself; correct one of these parents')),
+    ...findCycles(partOf).map((cycle) => cycleError(cycle, 'concept partOf cycle', 'a concept cannot be part of itself; correct one of these partOf fields')),
+  ];
+}
+
+function cycleError(cycle: readonly Edge[], what: string, fix: string): KnowledgeError {
+  const closing = cycle[cycle.length - 1] as Edge;
+  const ids = [...cycle.map((edge) => edge.from), closing.to];
+  return { file: closing.file, path: closing.path, message: `${what}: ${ids.join(' -> ')} (fix: ${fix})` };
+}
+
+/** Every elementary cycle found by a depth-first search, each reported once, as its edges in order. */
+function findCycles(edges: readonly Edge[]): Edge[][] {
+  const outgoing = new Map<string, Edge[]>();
+  for (const edge of edges) outgoing.set(edge.from, [...(outgoing.get(edge.from) ?? []), edge]);
+  const state = new Map<string, 'active' | 'done'>();
+  const stack: Edge[] = [];
+  const cycles: Edge[][] = [];
+  const seen = new Set<string>();
+
+  const visit = (node: string): void => {
+    state.set(node, 'active');
+    for (const edge of outgoing.get(node) ?? []) {
+      const next = state.get(edge.to);
+      if (next === 'active') {
+        const start = stack.findIndex((e) => e.from === edge.to);
+        const cycle = [...(start === -1 ? [] : stack.slice(start)), edge];
+        const key = cycle.map((e) => e.from).sort().join('|');
+        if (!seen.has(key)) {
+          seen.add(key);
+          cycles.push(cycle);
+        }
+      } else if (next === undefined) {
+        stack.push(edge);
+        visit(edge.to);
+        stack.pop();
+      }
+    }
+    state.set(node, 'done');
+  };
+  for (const edge of edges) if (!state.has(edge.from)) visit(edge.from);
+  return cycles;
+}
+
+function checkPeriods(kb: KnowledgeBase, locations: ReadonlyMap<string, Location>): KnowledgeError[] {
+  return kb.data.dates
+    .filter((entry) => entry.end !== undefined && entry.end < entry.date)
+    .map((entry) => {
+      const at = locations.get(entry.id);
+      return {
+        file: at?.file ?? '',
+        path: formatPath([...(at?.path ?? []), 'end']),
+        message: `ends (${entry.end}) before it starts (${entry.date}) (fix: swap them, or correct the dates)`,
+      };
+    });
+}
+
+function valueAt(json: unknown, at: readonly PropertyKey[]): unknown {
+  let value = json;
+  for (const key of at) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function shortJson(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** `; did you mean "x"?` for the closest candidate within a small edit distance, else empty. */
+function suggest(id: string, candidates: readonly string[]): string {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(id.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(id, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best === undefined ? '' : `; did you mean "${best}"?`;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+function fail(file: string, at: string, message: string): LoadResult {
+  return { ok: false, errors: [{ file, path: at, message }] };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,171 @@
+/**
+ * Which fields of an item refer to other items, and what kinds of item they may name: shared by the
+ * loader (to reject dangling references) and the queries (to follow them).
+ */
+import type { KbItem } from './knowledge-base.js';
+import type { KnowledgeKind } from './schemas.js';
+
+/** The kinds of item that have a global id (every kind except documents). */
+export type ItemKind = Exclude<KnowledgeKind, 'documents'>;
+
+/** Every item kind, in load order. */
+export const ITEM_KINDS: readonly ItemKind[] = [
+  'municipalities',
+  'units',
+  'roles',
+  'reportingLines',
+  'leadershipGroups',
+  'people',
+  'postings',
+  'dates',
+  'meetings',
+  'policies',
+  'programmes',
+  'concepts',
+  'facts',
+];
+
+/** A singular English noun for each kind, for messages ("no role with id ..."). */
+export const KIND_LABELS: { readonly [K in ItemKind]: string } = {
+  municipalities: 'municipality',
+  units: 'unit',
+  roles: 'role',
+  reportingLines: 'reporting line',
+  leadershipGroups: 'leadership group',
+  people: 'person',
+  postings: 'posting',
+  dates: 'date',
+  meetings: 'meeting',
+  policies: 'policy',
+  programmes: 'programme',
+  concepts: 'concept',
+  facts: 'fact',
+};
+
+/** A field holding one id, a list of ids, or a list of objects whose `key` holds the id. */
+export interface ReferenceField {
+  readonly field: string;
+  /** For a list of objects (`members[].ref`): the property holding the id. */
+  readonly key?: string;
+  readonly kinds: readonly ItemKind[];
+}
+
+const MUNICIPALITY: ReferenceField = { field: 'municipality', kinds: ['municipalities'] };
+const ROLE_OR_UNIT: readonly ItemKind[] = ['roles', 'units'];
+/** Who can report or be reported to: a role, a unit, or a leadership team (København's "klyngeledelse"). */
+const REPORTING: readonly ItemKind[] = ['roles', 'units', 'leadershipGroups'];
+
+/** The reference fields of each kind (source documents are checked separately: every `source.doc`). */
+export const REFERENCE_FIELDS: { readonly [K in ItemKind]: readonly ReferenceField[] } = {
+  municipalities: [],
+  units: [
+    MUNICIPALITY,
+    { field: 'parent', kinds: ['units', 'municipalities'] },
+    { field: 'ledBy', kinds: ['roles'] },
+  ],
+  roles: [MUNICIPALITY, { field: 'unit', kinds: ['units'] }, { field: 'reportsTo', kinds: REPORTING }],
+  reportingLines: [
+    { field: 'from', kinds: REPORTING },
+    { field: 'to', kinds: REPORTING },
+  ],
+  leadershipGroups: [MUNICIPALITY, { field: 'members', key: 'ref', kinds: ROLE_OR_UNIT }],
+  people: [
+    MUNICIPALITY,
+    { field: 'role', kinds: ['roles'] },
+    {
+      field: 'contactFor',
+      kinds: ['postings', 'roles', 'units', 'leadershipGroups', 'meetings', 'policies', 'programmes', 'municipalities'],
+    },
+  ],
+  postings: [
+    MUNICIPALITY,
+    { field: 'role', kinds: ['roles'] },
+    { field: 'unit', kinds: ['units'] },
+    { field: 'contacts', kinds: ['people'] },
+  ],
+  dates: [{ field: 'about', kinds: ITEM_KINDS }],
+  meetings: [
+    MUNICIPALITY,
+    { field: 'participants', kinds: ['roles', 'units', 'leadershipGroups'] },
+    { field: 'unit', kinds: ['units'] },
+  ],
+  policies: [
+    MUNICIPALITY,
+    { field: 'owner', kinds: ['municipalities', 'units'] },
+    { field: 'relevantFor', kinds: ['roles', 'units', 'leadershipGroups'] },
+  ],
+  programmes: [MUNICIPALITY, { field: 'usedBy', kinds: ['units', 'roles', 'municipalities', 'postings'] }],
+  // A concept may belong to a posting or role profile: the document section that defines it.
+  concepts: [
+    MUNICIPALITY,
+    { field: 'partOf', kinds: ['policies', 'concepts', 'programmes', 'leadershipGroups', 'postings', 'roles'] },
+  ],
+  facts: [{ field: 'about', kinds: ITEM_KINDS }],
+};
+
+/** One reference made by an item: the id named, where (path inside the item) and what it may name. */
+export interface ItemReference {
+  readonly field: string;
+  readonly id: string;
+  readonly path: readonly (string | number)[];
+  readonly kinds: readonly ItemKind[];
+}
+
+/** Every reference an item makes, in field order. */
+export function referencesOf(entry: KbItem): ItemReference[] {
+  const item = entry.item as unknown as Record<string, unknown>;
+  const refs: ItemReference[] = [];
+  for (const spec of REFERENCE_FIELDS[entry.kind]) {
+    const value = item[spec.field];
+    if (typeof value === 'string') {
+      refs.push({ field: spec.field, id: value, path: [spec.field], kinds: spec.kinds });
+    } else if (Array.isArray(value)) {
+      value.forEach((element: unknown, index) => {
+        const id = spec.key ? (element as Record<string, unknown>)[spec.key] : element;
+        if (typeof id !== 'string') return;
+        const path = spec.key ? [spec.field, index, spec.key] : [spec.field, index];
+        refs.push({ field: spec.field, id, path, kinds: spec.kinds });
+      });
+    }
+  }
+  return refs;
+}
+
+/** "role or unit", "municipality", "item" (for any kind). */
+export function describeKinds(kinds: readonly ItemKind[]): string {
+  if (kinds.length === ITEM_KINDS.length) return 'item';
+  const labels = kinds.map((kind) => KIND_LABELS[kind]);
+  if (labels.length <= 1) return labels.join('');
+  return `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
+}
+
+/** A `source` found inside an item, with its path in the item (`['responsibilities', 2, 'source']`). */
+export interface SourceAt {
+  readonly doc: string;
+  readonly quote: string;
+  readonly path: readonly (string | number)[];
+}
+
+/** Every `source` inside an item: its own and its statements', figures' and team size's. */
+export function sourcesIn(value: unknown, at: readonly (string | number)[] = []): SourceAt[] {
+  if (Array.isArray(value)) return value.flatMap((element, index) => sourcesIn(element, [...at, index]));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, child]) => {
+    const source = child as { doc?: unknown; quote?: unknown } | null;
+    if (key === 'source' && typeof source?.doc === 'string') {
+      return [{ doc: source.doc, quote: typeof source.quote === 'string' ? source.quote : '', path: [...at, key] }];
+    }
+    return sourcesIn(child, [...at, key]);
+  });
+}
+
+/** `roles[3].reportsTo[0]` from `['roles', 3, 'reportsTo', 0]`. */
+export function formatPath(segments: readonly PropertyKey[]): string {
+  let out = '';
+  for (const segment of segments) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (typeof segment === 'string' && /^[A-Za-z_$][\w$]*$/.test(segment)) out += out ? `.${segment}` : segment;
+    else out += `[${JSON.stringify(String(segment))}]`;
+  }
+  return out;
+}
