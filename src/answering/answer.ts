@@ -1,0 +1,511 @@
+/**
+ * The answering engine: question -> Answer, derived from the knowledge base only.
+ */
+import type { KbItem, KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { DateEntry } from '../knowledge/schemas.js';
+import { formatPartialDate, toLocalDate } from '../time/format-date.js';
+import { buildFacts, displayName, namesOf, type FactKind, type FactRecord } from './facts.js';
+import { termsOf } from './normalize.js';
+import { capitalize, joinList, phrasesFor } from './phrases.js';
+import { shorten } from './render.js';
+import { createSearchIndex, type QueryTerm, type ScoredFact, type SearchIndex } from './search.js';
+import type { Answer, AnswerSection, AnswerSource, Lang } from './types.js';
+import { understand, type Intent, type Understanding } from './understand.js';
+
+/** A deadline added in chat (not in the knowledge base). */
+export interface ChatDeadline {
+  readonly id: string;
+  readonly title: string;
+  /** `YYYY-MM-DD`. */
+  readonly date: string;
+}
+
+/** Where chat-added deadlines come from. */
+export interface DeadlineSource {
+  list(): readonly ChatDeadline[];
+}
+
+/** Options of {@link createAnswerer}. */
+export interface AnswererOptions {
+  readonly now: () => Date;
+  readonly deadlines?: DeadlineSource;
+}
+
+/** Answers questions over one knowledge base. */
+export interface Answerer {
+  answer(question: string, localeHint?: string): Answer;
+}
+
+/** A question is answered only when the best facts explain at least this share of it. */
+const ANSWER_THRESHOLD = 0.6;
+/** Structured answers (dates, contacts, reporting lines, figures) may explain less of the rest. */
+const STRUCTURED_THRESHOLD = 0.45;
+/** Facts within this distance of the best are answered together. */
+const NEAR_BEST = 0.1;
+/** The most lines one section shows. */
+const MAX_LINES = 8;
+
+const KINDS_BY_INTENT: Partial<Record<Intent, readonly FactKind[]>> = {
+  responsibility: ['responsibility'],
+  competence: ['competence', 'detail'],
+  education: ['education'],
+  requirement: ['requirement', 'education'],
+  condition: ['condition'],
+  offer: ['offer'],
+  policy: ['policy', 'detail'],
+  meeting: ['meeting'],
+  programme: ['programme'],
+  membership: ['membership'],
+  definition: ['description', 'policy', 'programme', 'meeting'],
+  figure: ['figure'],
+};
+
+/** A line of an answer with the fact it came from. */
+interface Line {
+  readonly text: string;
+  readonly fact?: FactRecord;
+  readonly chat?: boolean;
+}
+
+/** Creates the answering engine over a knowledge base. */
+export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Answerer {
+  const facts = buildFacts(kb);
+  const index = createSearchIndex(facts);
+  const ownTermsCache = new Map<string, Set<string>>();
+  const ownTerms = (id: string): Set<string> => {
+    let terms = ownTermsCache.get(id);
+    if (!terms) {
+      const entry = kb.get(id);
+      terms = new Set(entry ? namesOf(entry).flatMap((name) => [...termsOf(name)]) : []);
+      ownTermsCache.set(id, terms);
+    }
+    return terms;
+  };
+  const context: Context = { kb, index, ownTerms, options };
+  return {
+    answer(question, localeHint) {
+      const u = understand(question, options.now(), localeHint);
+      return answerUnderstood(context, u);
+    },
+  };
+}
+
+interface Context {
+  readonly kb: KnowledgeBase;
+  readonly index: SearchIndex;
+  readonly ownTerms: (id: string) => Set<string>;
+  readonly options: AnswererOptions;
+}
+
+function answerUnderstood(ctx: Context, u: Understanding): Answer {
+  const query = ctx.index.queryTerms(u.tokens);
+  const rest = ctx.index.queryTerms(u.tokens, u.intentWords);
+  if (query.length === 0 && u.intents.size === 0) return unknown(ctx, u.lang);
+  const structured: Array<() => Answer | undefined> = [];
+  if (u.intents.has('reporting')) structured.push(() => answerReporting(ctx, u, rest));
+  if (u.intents.has('dates')) structured.push(() => answerDates(ctx, u, rest));
+  if (u.intents.has('contact')) structured.push(() => answerContact(ctx, u, rest));
+  if (u.intents.has('policy') && !u.intents.has('definition')) structured.push(() => answerPolicies(ctx, u, rest));
+  for (const attempt of structured) {
+    const answer = attempt();
+    if (answer) return answer;
+  }
+  if (u.intents.has('dates') && !u.intents.has('reporting') && !u.intents.has('contact') && hasSubject(rest)) {
+    // A date question about something the knowledge base has no date for.
+    return unknown(ctx, u.lang, phrasesFor(u.lang).noDates);
+  }
+  return answerGeneral(ctx, u, rest);
+}
+
+/** True when the question names something beyond the words that ask. */
+function hasSubject(rest: readonly QueryTerm[]): boolean {
+  return rest.length > 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reporting lines
+
+function answerReporting(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer | undefined {
+  const scored = ctx.index.score(rest, (fact) => fact.kind === 'reporting');
+  const weight = (terms: readonly number[]) => terms.reduce((sum, v, i) => sum + v * rest[i]!.weight, 0);
+  const candidates = scored
+    .map((s) => {
+      const line = s.fact.line!;
+      const fromScore = weight(ctx.index.explain(rest, ctx.ownTerms(line.from)));
+      const toScore = weight(ctx.index.explain(rest, ctx.ownTerms(line.to)));
+      return { s, line, fromScore, toScore };
+    })
+    // The question must name the side it asks from: X in "whom does X report to", Y in "who reports to Y".
+    .filter((c) => (u.direction === 'down' ? c.toScore > 0 && c.toScore >= c.fromScore / 2 : c.fromScore > 0 && c.fromScore >= c.toScore / 2))
+    .filter((c) => c.s.coverage >= STRUCTURED_THRESHOLD);
+  if (candidates.length === 0) return undefined;
+  const sideScore = (c: (typeof candidates)[number]) => c.s.coverage + (u.direction === 'down' ? c.toScore : c.fromScore) / 100;
+  candidates.sort((a, b) => sideScore(b) - sideScore(a));
+  const best = candidates[0]!.s.coverage;
+  let chosen = candidates.filter((c) => c.s.coverage >= best - NEAR_BEST);
+  // Several subjects that all report to the same place are one answer, about the best-named one.
+  const firstTo = chosen[0]!.line.to;
+  if (u.direction !== 'down' && chosen.every((c) => c.line.to === firstTo || sharesName(ctx, c.line.to, firstTo))) {
+    const top = chosen[0]!.line.from;
+    chosen = chosen.filter((c) => c.line.from === top);
+  }
+  const p = phrasesFor(u.lang);
+  const name = (id: string) => nameOf(ctx.kb, id, u.lang);
+
+  if (u.direction === 'down') {
+    const targets = unique(chosen.map((c) => c.line.to));
+    const sections = targets.map((to) => {
+      const lines = facts(ctx).filter((f) => f.kind === 'reporting' && f.line!.to === to);
+      return {
+        to,
+        lines,
+        text: p.reportToIt(name(to), joinList(unique(lines.map((f) => name(f.line!.from))), u.lang)),
+      };
+    });
+    return compose(ctx, u.lang, {
+      kind: sections.length > 1 ? 'ambiguous' : 'answer',
+      headline: sections.length > 1 ? p.severalMatches : sections[0]!.text,
+      groups: sections.map((s) => ({
+        title: sections.length > 1 ? sectionTitle(ctx.kb, s.to, u.lang) : '',
+        lines: [
+          ...(sections.length > 1 ? [{ text: s.text }] : []),
+          ...s.lines.map((f) => ({ text: f.text[u.lang], fact: f })),
+        ],
+      })),
+    });
+  }
+
+  const froms = unique(chosen.map((c) => c.line.from));
+  const groups = froms.map((from) => {
+    const lines = chosen.filter((c) => c.line.from === from);
+    const direct = lines.map((c) => ({ text: p.reportsTo(name(from), name(c.line.to)), fact: c.s.fact }));
+    const chain: Line[] = [];
+    let current = lines[0]!.line.to;
+    const seen = new Set([from, current]);
+    for (let depth = 0; depth < 3; depth++) {
+      const up = facts(ctx).find((f) => f.kind === 'reporting' && f.line!.from === current && !seen.has(f.line!.to));
+      if (!up) break;
+      chain.push({ text: `${p.reportsToChain(name(current))} ${name(up.line!.to)}.`, fact: up });
+      current = up.line!.to;
+      seen.add(current);
+    }
+    const supporting = lines.map((c) => ({ text: c.s.fact.text[u.lang], fact: c.s.fact }));
+    return { from, headline: direct.map((d) => d.text).join(' '), lines: [...supporting, ...chain] };
+  });
+  return compose(ctx, u.lang, {
+    kind: groups.length > 1 ? 'ambiguous' : 'answer',
+    headline: groups.length > 1 ? p.severalMatches : groups[0]!.headline,
+    groups: groups.map((g) => ({
+      title: groups.length > 1 ? sectionTitle(ctx.kb, g.from, u.lang) : '',
+      lines: groups.length > 1 ? [{ text: g.headline }, ...g.lines] : g.lines,
+    })),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+interface DateCandidate {
+  readonly owner: string;
+  readonly label: string;
+  readonly date: string;
+  readonly precision: DateEntry['precision'];
+  readonly coverage: number;
+  readonly fact?: FactRecord;
+  readonly chat?: boolean;
+}
+
+function answerDates(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer | undefined {
+  const today = toLocalDate(ctx.options.now());
+  const p = phrasesFor(u.lang);
+  const fits = (
+    kind: DateEntry['kind'],
+    date: string,
+    end: string | undefined,
+    round: number | undefined,
+    precision: DateEntry['precision'] = 'day',
+  ) =>
+    (u.dateKinds.size === 0 || u.dateKinds.has(kind)) &&
+    (u.round === undefined || round === u.round) &&
+    (!u.range || ((end ?? date) >= u.range.from && date <= u.range.to)) &&
+    (!u.range || u.range.from.slice(0, 4) !== u.range.to.slice(0, 4) || precision !== 'year' || u.range.to.endsWith('-12-31')) &&
+    (!u.upcoming || (end ?? date) >= today);
+
+  const restWeight = rest.reduce((sum, q) => sum + q.weight, 0);
+  const candidates: DateCandidate[] = [];
+  const scored = rest.length > 0 ? ctx.index.score(rest, (f) => f.kind === 'date') : [];
+  const coverageOf = new Map(scored.map((s) => [s.fact, s.coverage]));
+  for (const fact of facts(ctx)) {
+    if (fact.kind !== 'date') continue;
+    const d = fact.date!;
+    if (!fits(d.kind, d.date, d.end, d.round, d.precision)) continue;
+    const coverage = rest.length === 0 ? 1 : (coverageOf.get(fact) ?? 0);
+    candidates.push({ owner: d.about, label: d.label[u.lang], date: d.date, precision: d.precision, coverage, fact });
+  }
+  for (const deadline of ctx.options.deadlines?.list() ?? []) {
+    if (!fits('application-deadline', deadline.date, undefined, undefined) || u.round !== undefined) continue;
+    const terms = termsOf(`${deadline.title} frist deadline`);
+    const explained = ctx.index.explain(rest, terms);
+    const coverage = rest.length === 0 ? 1 : explained.reduce((sum, v, i) => sum + v * rest[i]!.weight, 0) / restWeight;
+    candidates.push({ owner: `chat:${deadline.id}`, label: deadline.title, date: deadline.date, precision: 'day', coverage, chat: true });
+  }
+  if (candidates.length === 0) return undefined;
+  candidates.sort((a, b) => b.coverage - a.coverage || a.date.localeCompare(b.date));
+  const best = candidates[0]!.coverage;
+  if (best < STRUCTURED_THRESHOLD) return undefined;
+  let chosen = candidates.filter((c) => c.coverage >= best - NEAR_BEST).sort((a, b) => a.date.localeCompare(b.date));
+  if (u.next) chosen = chosen.slice(0, 1);
+
+  const lineOf = (c: DateCandidate): Line => ({
+    text: p.dateLine(c.label, formatPartialDate(c.date, c.precision, u.lang), c.date < today && c.precision === 'day'),
+    fact: c.fact,
+    chat: c.chat,
+  });
+  const owners = unique(chosen.map((c) => c.owner));
+  const titleOf = (owner: string) => (owner.startsWith('chat:') ? p.chatDeadline : sectionTitle(ctx.kb, owner, u.lang));
+  const listQuestion = u.range !== undefined || u.upcoming;
+  if (owners.length === 1) {
+    const lines = chosen.map(lineOf);
+    const title = titleOf(owners[0]!);
+    return compose(ctx, u.lang, {
+      kind: 'answer',
+      headline: lines.length === 1 ? `${lines[0]!.text} (${title})` : `${capitalize(title)}:`,
+      groups: [{ title: '', lines: lines.length === 1 ? [] : lines }],
+      cite: chosen.map((c) => c.fact).filter((f): f is FactRecord => f !== undefined),
+    });
+  }
+  return compose(ctx, u.lang, {
+    kind: listQuestion ? 'answer' : 'ambiguous',
+    headline: listQuestion ? p.datesHeadline(chosen.length) : p.severalMatches,
+    groups: owners.map((owner) => ({
+      title: titleOf(owner),
+      lines: chosen.filter((c) => c.owner === owner).map(lineOf),
+    })),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Contacts
+
+function answerContact(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer | undefined {
+  const p = phrasesFor(u.lang);
+  const people = facts(ctx).filter((f) => f.kind === 'contact');
+  if (people.length === 0) return undefined;
+  let chosen: FactRecord[];
+  if (rest.length === 0) chosen = people;
+  else {
+    const scored = ctx.index.score(rest, (f) => f.kind === 'contact');
+    if (scored.length === 0 || scored[0]!.coverage < STRUCTURED_THRESHOLD) return undefined;
+    const best = scored[0]!.coverage;
+    chosen = scored.filter((s) => s.coverage >= best - NEAR_BEST).map((s) => s.fact);
+  }
+  const lineOf = (f: FactRecord): Line => {
+    const person = f.person!;
+    return { text: p.contactLine(person.name, person.title[u.lang], person.phone, person.email), fact: f };
+  };
+  const topicOf = (f: FactRecord) => f.person!.contactFor[0] ?? f.person!.role ?? f.owner;
+  const topics = unique(chosen.map(topicOf));
+  if (topics.length === 1) {
+    const lines = chosen.map(lineOf);
+    return compose(ctx, u.lang, {
+      kind: 'answer',
+      headline: p.contactHeadline(joinList(lines.map((l) => l.text), u.lang)),
+      groups: [{ title: nameOrEmpty(ctx.kb, topics[0]!, u.lang), lines: [] }],
+      cite: chosen,
+    });
+  }
+  return compose(ctx, u.lang, {
+    kind: 'ambiguous',
+    headline: p.severalMatches,
+    groups: topics.map((topic) => ({
+      title: sectionTitle(ctx.kb, topic, u.lang),
+      lines: chosen.filter((f) => topicOf(f) === topic).map(lineOf),
+    })),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Policies, strategies, laws: one line per policy
+
+function answerPolicies(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer | undefined {
+  const scored = ctx.index.score(rest, (f) => f.kind === 'policy' && ctx.kb.get(f.owner)?.kind === 'policies');
+  if (scored.length === 0 || scored[0]!.coverage < ANSWER_THRESHOLD) return undefined;
+  const best = scored[0]!.coverage;
+  const chosen = scored.filter((s) => s.coverage >= best - NEAR_BEST).slice(0, MAX_LINES);
+  const lines = chosen.map((s) => {
+    const entry = ctx.kb.get(s.fact.owner)!;
+    const period = entry.kind === 'policies' && entry.item.period && !displayName(entry, u.lang).includes(entry.item.period) ? ` (${entry.item.period})` : '';
+    return { text: `${displayName(entry, u.lang)}${period}: ${s.fact.text[u.lang]}`, fact: s.fact };
+  });
+  return compose(ctx, u.lang, {
+    kind: 'answer',
+    headline: joinList(chosen.map((s) => displayName(ctx.kb.get(s.fact.owner)!, u.lang)), u.lang) + '.',
+    groups: [{ title: '', lines }],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Everything else: ranked facts, preferring the kinds the question asks for
+
+function answerGeneral(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer {
+  if (rest.length === 0) return unknown(ctx, u.lang);
+  const preferred = new Set<FactKind>();
+  for (const intent of u.intents) for (const kind of KINDS_BY_INTENT[intent] ?? []) preferred.add(kind);
+  const scored = ctx.index.score(rest);
+  if (scored.length === 0 || scored[0]!.coverage < ANSWER_THRESHOLD) return unknown(ctx, u.lang);
+  const restWeight = rest.reduce((sum, q) => sum + q.weight, 0);
+  const ownerMatch = new Map<string, number>();
+  const namedOwner = (owner: string) => {
+    let value = ownerMatch.get(owner);
+    if (value === undefined) {
+      value = ctx.index.explain(rest, ctx.ownTerms(owner)).reduce((sum, v, i) => sum + v * rest[i]!.weight, 0) / restWeight;
+      ownerMatch.set(owner, value);
+    }
+    return value;
+  };
+  // A fact whose owner the question names ("complex problem solving") beats a list that merely mentions it.
+  const rank = (s: ScoredFact) => s.coverage + 0.2 * s.directCoverage + 0.2 * namedOwner(s.fact.owner);
+  const all = scored.filter((s) => s.coverage >= ANSWER_THRESHOLD);
+  // The kinds the question asks for ("ansvar", "strategi", ...) win when any of them answers.
+  const ofPreferredKind = all.filter((s) => preferred.has(s.fact.kind));
+  const eligible = ofPreferredKind.length > 0 ? ofPreferredKind : all;
+  eligible.sort((a, b) => rank(b) - rank(a));
+  const bestRank = rank(eligible[0]!);
+  const near = eligible.filter((s) => rank(s) >= bestRank - NEAR_BEST);
+
+  // Group by owner, best owner first; an owner's facts keep the document's order.
+  const owners = unique(near.map((s) => s.fact.owner));
+  const homonyms = owners.length > 1 && sharesName(ctx, owners[0]!, owners[1]!);
+  const shownOwners = owners.slice(0, homonyms ? 3 : 2);
+  const order = new Map(facts(ctx).map((f, i) => [f, i]));
+  const groups = shownOwners.map((owner) => ({
+    owner,
+    // The chosen owner's other relevant facts come along: a list answers with all its members.
+    facts: (owner === owners[0] ? all : near)
+      .filter((s) => s.fact.owner === owner)
+      .map((s) => s.fact)
+      .sort((a, b) => order.get(a)! - order.get(b)!)
+      .slice(0, MAX_LINES),
+  }));
+  const p = phrasesFor(u.lang);
+  if (homonyms) {
+    return compose(ctx, u.lang, {
+      kind: 'ambiguous',
+      headline: p.severalMatches,
+      groups: groups.map((g) => ({ title: sectionTitle(ctx.kb, g.owner, u.lang), lines: g.facts.map((f) => ({ text: f.text[u.lang], fact: f })) })),
+    });
+  }
+  const first = groups[0]!;
+  const single = first.facts.length === 1;
+  return compose(ctx, u.lang, {
+    kind: 'answer',
+    headline: single ? first.facts[0]!.text[u.lang] : `${capitalize(sectionTitle(ctx.kb, first.owner, u.lang))}:`,
+    groups: groups.map((g, i) => ({
+      title: i === 0 ? (single ? sectionTitle(ctx.kb, g.owner, u.lang) : '') : sectionTitle(ctx.kb, g.owner, u.lang),
+      lines: (i === 0 && single ? [] : g.facts).map((f) => ({ text: f.text[u.lang], fact: f })),
+    })),
+    cite: first.facts,
+  });
+}
+
+/** True when two items share a name (the same role in two municipalities, say). */
+function sharesName(ctx: Context, a: string, b: string): boolean {
+  const ea = ctx.kb.get(a);
+  const eb = ctx.kb.get(b);
+  if (!ea || !eb || ea.kind !== eb.kind) return false;
+  const na = new Set(namesOf(ea).map((n) => n.toLowerCase()));
+  return namesOf(eb).some((n) => na.has(n.toLowerCase()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Composition
+
+interface Draft {
+  readonly kind: Answer['kind'];
+  readonly headline: string;
+  readonly groups: ReadonlyArray<{ readonly title: string; readonly lines: readonly Line[] }>;
+  /** Facts to cite besides those behind the lines. */
+  readonly cite?: readonly FactRecord[];
+}
+
+function compose(ctx: Context, lang: Lang, draft: Draft): Answer {
+  const cited = [...(draft.cite ?? []), ...draft.groups.flatMap((g) => g.lines.map((l) => l.fact))].filter(
+    (f): f is FactRecord => f !== undefined,
+  );
+  // Each document once, with the first two distinct quotes that back the answer.
+  const quotes = new Map<string, string[]>();
+  for (const fact of cited) {
+    const list = quotes.get(fact.source.doc) ?? [];
+    if (list.length < 2 && !list.includes(fact.source.quote)) list.push(fact.source.quote);
+    quotes.set(fact.source.doc, list);
+  }
+  const sources: AnswerSource[] = [...quotes].map(([docId, list]) => {
+    const doc = ctx.kb.documents.get(docId);
+    return {
+      doc: docId,
+      title: doc ? (lang === 'da' ? doc.title : doc.titleEn) : docId,
+      quote: list.map((q) => shorten(q, 140)).join(' … '),
+    };
+  });
+  const sections: AnswerSection[] = draft.groups
+    .filter((g) => g.lines.length > 0 || g.title)
+    .map((g) => ({ title: g.title, lines: unique(g.lines.map((l) => l.text)).filter((text) => text !== draft.headline) }));
+  return { kind: draft.kind, lang, headline: draft.headline, sections, sources, suggestions: [] };
+}
+
+function unknown(ctx: Context, lang: Lang, headline?: string): Answer {
+  const p = phrasesFor(lang);
+  return {
+    kind: 'unknown',
+    lang,
+    headline: headline ?? p.unknown,
+    sections: [],
+    sources: [],
+    suggestions: suggestQuestions(ctx.kb, lang),
+  };
+}
+
+/** Two or three questions the knowledge base can answer, built from its own items. */
+export function suggestQuestions(kb: KnowledgeBase, lang: Lang): string[] {
+  const p = phrasesFor(lang);
+  const suggestions: string[] = [];
+  const roleWithBoss = kb.data.roles.find((r) => r.reportsTo.length > 0) ?? kb.data.reportingLines.map((l) => kb.get(l.from)).find((e) => e?.kind === 'roles')?.item;
+  if (roleWithBoss) suggestions.push(p.suggestReporting(displayName({ kind: 'roles', item: roleWithBoss as never }, lang)));
+  const deadline = kb.data.dates.find((d) => d.kind === 'application-deadline');
+  const posting = deadline ? kb.get(deadline.about) : undefined;
+  if (posting) suggestions.push(p.suggestDeadline(displayName(posting, lang)));
+  const policyRole = kb.data.policies.flatMap((pol) => pol.relevantFor).map((id) => kb.get(id)).find((e) => e?.kind === 'roles');
+  if (policyRole) suggestions.push(p.suggestPolicy(displayName(policyRole, lang)));
+  else if (kb.data.programmes[0]) suggestions.push(p.suggestWhat(kb.data.programmes[0].name));
+  return suggestions.slice(0, 3);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+function facts(ctx: Context): readonly FactRecord[] {
+  return ctx.index.facts;
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
+
+function nameOf(kb: KnowledgeBase, id: string, lang: Lang): string {
+  const entry = kb.get(id);
+  return entry ? displayName(entry, lang) : id;
+}
+
+function nameOrEmpty(kb: KnowledgeBase, id: string, lang: Lang): string {
+  return kb.get(id) ? sectionTitle(kb, id, lang) : '';
+}
+
+/** "pædagogisk leder, Ballerup Kommune": an item's name with the municipality it belongs to. */
+function sectionTitle(kb: KnowledgeBase, id: string, lang: Lang): string {
+  const entry = kb.get(id);
+  if (!entry) return id;
+  const name = displayName(entry, lang);
+  const municipalityId = (entry.item as { municipality?: string }).municipality;
+  const municipality = municipalityId ? kb.get(municipalityId) : undefined;
+  return municipality && municipality.item.id !== id ? `${name}, ${(municipality as KbItem & { kind: 'municipalities' }).item.name}` : name;
+}

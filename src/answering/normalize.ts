@@ -1,0 +1,130 @@
+/**
+ * Text normalisation shared by the index and the questions: case, Danish letters and their ASCII
+ * spellings, Teams mention markup, punctuation, and Danish + English stemming.
+ */
+import snowball from 'snowball-stemmers';
+
+const danishStemmer = snowball.newStemmer('danish');
+const englishStemmer = snowball.newStemmer('english');
+
+/** Removes Teams markup: `<at>Bot</at>` mentions and any other tags, and HTML entities. */
+export function stripMarkup(text: string): string {
+  return text
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/gi, ' ')
+    .replace(/&amp;/gi, '&')
+    .replace(/&lt;/gi, '<')
+    .replace(/&gt;/gi, '>')
+    .replace(/&quot;/gi, '"')
+    .replace(/&#39;/gi, "'");
+}
+
+/**
+ * Lower-cases and folds Danish letters to their ASCII spellings, so "Høje-Taastrup" and
+ * "hoeje-taastrup" meet: æ -> ae, ø -> oe, å -> aa, accents dropped.
+ */
+export function foldText(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
+}
+
+/** Splits folded text into word tokens (letters and digits); hyphenated words give their parts. */
+export function tokenize(text: string): string[] {
+  return foldText(text).match(/[a-z0-9]+/g) ?? [];
+}
+
+/** The index terms of one folded token: its Danish and its English stem (usually one or two). */
+export function stemsOf(token: string): string[] {
+  if (/^\d+$/.test(token)) return [token];
+  const da = danishStemmer.stem(token);
+  const en = englishStemmer.stem(token);
+  return da === en ? [da] : [da, en];
+}
+
+/** The primary term of a token: its Danish stem (used for display-independent identity). */
+export function primaryStem(token: string): string {
+  return /^\d+$/.test(token) ? token : danishStemmer.stem(token);
+}
+
+/** Words that carry no meaning for matching, in both languages (folded spelling). */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  `
+  af alle alt at bare blev bliver da de dem den denne der deres det dette dig din dine disse du efter eller en end er et
+  for fra frem godt har hans hende her hos hvad hvem hvilke hvilken hvilket hvis hvor hvordan hvorfor hvornaar i ikke ind
+  jeg kan kun man mange med meget men mig min mine mit mod naar ned noget nogen nu og ogsaa om op os over paa sig sin
+  sine sit skal skulle som saa til ud under var vi vil ville vores af aa hvormange gaar gaa faar faa hedder findes
+  ligger siger sige stor store egentlig lige gerne kunne maa bor boer blive vaere vaeret have haft
+  a about all also an and any are as at be been being but by can could did do does doing for from had has have how i
+  if in into is it its me my of on or our shall should so than that the their them there these they this those to
+  was we were what when where which who whom whose why will with would you your yours please tell know get got
+  much many there here does mean say says said exactly currently anyone someone something
+  `
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Words too general to identify anything in this domain (every document is about day-care
+ * leadership), folded; they neither count for nor against a match.
+ */
+export const GENERIC_WORDS: ReadonlySet<string> = new Set(
+  `
+  kommune kommunen kommunes stilling stillingen stillinger job jobbet position post role rolle rollen
+  municipality municipal danish danmark denmark bot
+  `
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** A token of a question or text, with its terms. */
+export interface Token {
+  /** The folded surface form. */
+  readonly form: string;
+  /** Its stems (Danish and English). */
+  readonly terms: readonly string[];
+  /** Position in the text. */
+  readonly index: number;
+}
+
+/** Tokenises and stems a text. */
+export function analyzeText(text: string): Token[] {
+  return tokenize(stripMarkup(text)).map((form, index) => ({ form, terms: stemsOf(form), index }));
+}
+
+/** The set of terms (stems) of a text. */
+export function termsOf(text: string): Set<string> {
+  const terms = new Set<string>();
+  for (const token of analyzeText(text)) for (const term of token.terms) terms.add(term);
+  return terms;
+}
+
+/** Edit distance with transpositions, bounded: returns `max + 1` as soon as it is exceeded. */
+export function boundedEditDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) => {
+    const row = new Array<number>(cols).fill(0);
+    row[0] = i;
+    return row;
+  });
+  for (let j = 0; j < cols; j++) d[0]![j] = j;
+  for (let i = 1; i < rows; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = value;
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return d[a.length]![b.length]!;
+}

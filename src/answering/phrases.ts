@@ -1,0 +1,94 @@
+/**
+ * Everything the answering engine says, in Danish and English.
+ */
+import type { Lang } from './types.js';
+
+export interface Phrases {
+  readonly reportsTo: (from: string, to: string) => string;
+  readonly reportsToChain: (to: string) => string;
+  readonly reportToIt: (to: string, froms: string) => string;
+  readonly noReporting: (subject: string) => string;
+  readonly dateLine: (label: string, date: string, passed: boolean) => string;
+  readonly datesHeadline: (count: number) => string;
+  readonly noDates: string;
+  readonly contactLine: (name: string, title: string, phone?: string, email?: string) => string;
+  readonly contactHeadline: (names: string) => string;
+  readonly severalMatches: string;
+  readonly unknown: string;
+  readonly suggestionsIntro: string;
+  readonly suggestReporting: (role: string) => string;
+  readonly suggestDeadline: (posting: string) => string;
+  readonly suggestPolicy: (role: string) => string;
+  readonly suggestWhat: (name: string) => string;
+  readonly members: string;
+  readonly source: string;
+  readonly sources: string;
+  readonly chatDeadline: string;
+  readonly and: string;
+}
+
+const DA: Phrases = {
+  reportsTo: (from, to) => `${capitalize(from)} refererer til ${to}.`,
+  reportsToChain: (to) => `${capitalize(to)} refererer videre til`,
+  reportToIt: (to, froms) => `Til ${to} refererer: ${froms}.`,
+  noReporting: (subject) => `Jeg har ingen oplysninger om, hvem ${subject} refererer til.`,
+  dateLine: (label, date, passed) => `${label}: ${date}${passed ? ' (overstået)' : ''}`,
+  datesHeadline: (count) => (count === 1 ? 'Jeg fandt én dato:' : `Jeg fandt ${count} datoer:`),
+  noDates: 'Jeg har ingen datoer, der passer til spørgsmålet.',
+  contactLine: (name, title, phone, email) =>
+    `${name}, ${title}${phone ? `, tlf. ${phone}` : ''}${email ? `, ${email}` : ''}`,
+  contactHeadline: (names) => `Du kan kontakte ${names}.`,
+  severalMatches: 'Spørgsmålet passer på flere ting, så her er svaret for hver:',
+  unknown: 'Det ved jeg ikke. Det står ikke i de dokumenter, jeg kender, og jeg gætter ikke.',
+  suggestionsIntro: 'Du kan for eksempel spørge:',
+  suggestReporting: (role) => `Hvem refererer ${role} til?`,
+  suggestDeadline: (posting) => `Hvornår er ansøgningsfristen for ${posting}?`,
+  suggestPolicy: (role) => `Hvilke politikker og strategier skal ${role} kende?`,
+  suggestWhat: (name) => `Hvad er ${name}?`,
+  members: 'Medlemmer',
+  source: 'Kilde',
+  sources: 'Kilder',
+  chatDeadline: 'Frist oprettet i Teams',
+  and: 'og',
+};
+
+const EN: Phrases = {
+  reportsTo: (from, to) => `The ${from} reports to the ${to}.`,
+  reportsToChain: (to) => `The ${to} in turn reports to`,
+  reportToIt: (to, froms) => `Reporting to the ${to}: ${froms}.`,
+  noReporting: (subject) => `I have no information on whom the ${subject} reports to.`,
+  dateLine: (label, date, passed) => `${label}: ${date}${passed ? ' (passed)' : ''}`,
+  datesHeadline: (count) => (count === 1 ? 'I found one date:' : `I found ${count} dates:`),
+  noDates: 'I have no dates that fit the question.',
+  contactLine: (name, title, phone, email) =>
+    `${name}, ${title}${phone ? `, phone ${phone}` : ''}${email ? `, ${email}` : ''}`,
+  contactHeadline: (names) => `You can contact ${names}.`,
+  severalMatches: 'The question fits several things, so here is the answer for each:',
+  unknown: "I don't know. It is not in the documents I know, and I won't guess.",
+  suggestionsIntro: 'You could ask, for example:',
+  suggestReporting: (role) => `Who does the ${role} report to?`,
+  suggestDeadline: (posting) => `When is the application deadline for ${posting}?`,
+  suggestPolicy: (role) => `Which policies and strategies should the ${role} know?`,
+  suggestWhat: (name) => `What is ${name}?`,
+  members: 'Members',
+  source: 'Source',
+  sources: 'Sources',
+  chatDeadline: 'Deadline added in Teams',
+  and: 'and',
+};
+
+/** The phrases of a language. */
+export function phrasesFor(lang: Lang): Phrases {
+  return lang === 'da' ? DA : EN;
+}
+
+/** Upper-cases the first letter. */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Joins a list in prose: "a, b og c" / "a, b and c". */
+export function joinList(items: readonly string[], lang: Lang): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${phrasesFor(lang).and} ${items[items.length - 1]}`;
+}

@@ -1,0 +1,176 @@
+/**
+ * Ranked matching of a question against the fact records: an inverted index over stems, with
+ * partial matches for Danish compounds and derivations, and small typos.
+ */
+import type { FactRecord } from './facts.js';
+import { boundedEditDistance, GENERIC_WORDS, STOPWORDS, type Token } from './normalize.js';
+
+/** A vocabulary term a question token stands for, and how sure that match is (0..1). */
+interface Expansion {
+  readonly term: string;
+  readonly quality: number;
+}
+
+/** A content word of a question, ready for scoring. */
+export interface QueryTerm {
+  readonly token: Token;
+  /** How much the word matters: rare words weigh more; unknown words weigh most. */
+  readonly weight: number;
+  /** True when no vocabulary term matches it even partially. */
+  readonly unknown: boolean;
+  readonly expansions: readonly Expansion[];
+}
+
+/** A fact with how well it explains the question. */
+export interface ScoredFact {
+  readonly fact: FactRecord;
+  /** Share of the question's weight the fact explains, 0..1. */
+  readonly coverage: number;
+  /** Share explained by the fact's own text and its owner's names (not by related names). */
+  readonly directCoverage: number;
+  /** Per query term (same order as the query): how well it is explained, 0..1. */
+  readonly explained: readonly number[];
+}
+
+/** The search index over a set of fact records. */
+export interface SearchIndex {
+  readonly facts: readonly FactRecord[];
+  /** Turns question tokens into weighted query terms (stopwords and generic words dropped). */
+  queryTerms(tokens: readonly Token[], extraStopwords?: ReadonlySet<string>): QueryTerm[];
+  /** Scores every fact that explains at least one query term. */
+  score(query: readonly QueryTerm[], filter?: (fact: FactRecord) => boolean): ScoredFact[];
+  /** Explanation of each query term by an arbitrary set of terms (e.g. an item's names). */
+  explain(query: readonly QueryTerm[], terms: ReadonlySet<string>): number[];
+}
+
+const DIRECT = 0;
+const CONTEXT = 1;
+/** A word explained only by a related item's name counts for this much. */
+const CONTEXT_FACTOR = 0.75;
+
+/** Builds the index. */
+export function createSearchIndex(facts: readonly FactRecord[]): SearchIndex {
+  const postings = new Map<string, Array<[number, number]>>();
+  const documentFrequency = new Map<string, number>();
+  facts.forEach((fact, index) => {
+    const direct = new Set([...fact.textTerms, ...fact.ownTerms]);
+    const all = new Set([...direct, ...fact.contextTerms]);
+    for (const term of all) {
+      documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+      let list = postings.get(term);
+      if (!list) postings.set(term, (list = []));
+      list.push([index, direct.has(term) ? DIRECT : CONTEXT]);
+    }
+  });
+  const total = Math.max(1, facts.length);
+  const idf = (term: string) => Math.log(1 + total / (documentFrequency.get(term) ?? 0.5));
+  const maxIdf = Math.log(1 + total / 0.5);
+  const vocabulary = [...postings.keys()].sort();
+  const reversed = vocabulary.map((t) => [...t].reverse().join('')).sort();
+  const expansionCache = new Map<string, Expansion[]>();
+
+  const range = (sorted: readonly string[], prefix: string): string[] => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix) && out.length < 40; i++) out.push(sorted[i]!);
+    return out;
+  };
+
+  const expand = (term: string): Expansion[] => {
+    const cached = expansionCache.get(term);
+    if (cached) return cached;
+    const found = new Map<string, number>();
+    const note = (t: string, q: number) => {
+      if (t !== term || q === 1) found.set(t, Math.max(found.get(t) ?? 0, q));
+    };
+    if (postings.has(term)) note(term, 1);
+    if (term.length >= 4) for (const t of range(vocabulary, term)) if (t !== term) note(t, 0.8);
+    if (term.length >= 5) {
+      for (const r of range(reversed, [...term].reverse().join(''))) {
+        const t = [...r].reverse().join('');
+        if (t !== term) note(t, 0.6);
+      }
+    }
+    // A compound's parts: its head (Danish compounds end with the head) and its first part.
+    for (let k = 5; k < term.length; k++) {
+      const head = term.slice(term.length - k);
+      if (postings.has(head)) note(head, 0.6);
+      const first = term.slice(0, k);
+      if (postings.has(first) && term.length - k >= 3) note(first, 0.5);
+    }
+    if (found.size === 0 && term.length >= 5) {
+      const max = term.length >= 8 ? 2 : 1;
+      for (const t of vocabulary) {
+        if (Math.abs(t.length - term.length) > max || t[0] !== term[0]) continue;
+        if (boundedEditDistance(term, t, max) <= max) note(t, 0.75);
+      }
+    }
+    const result = [...found].map(([t, quality]) => ({ term: t, quality }));
+    expansionCache.set(term, result);
+    return result;
+  };
+
+  const queryTerms: SearchIndex['queryTerms'] = (tokens, extraStopwords) => {
+    const seen = new Set<string>();
+    const out: QueryTerm[] = [];
+    for (const token of tokens) {
+      if (STOPWORDS.has(token.form) || GENERIC_WORDS.has(token.form) || extraStopwords?.has(token.form)) continue;
+      if (token.form.length < 2 || seen.has(token.form)) continue;
+      seen.add(token.form);
+      const expansions = new Map<string, number>();
+      for (const term of token.terms) for (const e of expand(term)) expansions.set(e.term, Math.max(expansions.get(e.term) ?? 0, e.quality));
+      const exact = token.terms.filter((t) => postings.has(t));
+      const unknown = expansions.size === 0;
+      const weight = exact.length > 0 ? Math.max(...exact.map(idf)) : maxIdf;
+      out.push({ token, weight, unknown, expansions: [...expansions].map(([term, quality]) => ({ term, quality })) });
+    }
+    return out;
+  };
+
+  const explainOne = (q: QueryTerm, quality: number, term: string) => (quality * Math.min(idf(term), q.weight)) / q.weight;
+
+  const score: SearchIndex['score'] = (query, filter) => {
+    const explained = new Map<number, number[]>();
+    const direct = new Map<number, number[]>();
+    query.forEach((q, qi) => {
+      for (const e of q.expansions) {
+        const value = explainOne(q, e.quality, e.term);
+        for (const [factIndex, field] of postings.get(e.term) ?? []) {
+          let row = explained.get(factIndex);
+          if (!row) {
+            explained.set(factIndex, (row = new Array<number>(query.length).fill(0)));
+            direct.set(factIndex, new Array<number>(query.length).fill(0));
+          }
+          const v = field === DIRECT ? value : value * CONTEXT_FACTOR;
+          if (v > row[qi]!) row[qi] = v;
+          if (field === DIRECT) {
+            const d = direct.get(factIndex)!;
+            if (value > d[qi]!) d[qi] = value;
+          }
+        }
+      }
+    });
+    const totalWeight = query.reduce((sum, q) => sum + q.weight, 0) || 1;
+    const results: ScoredFact[] = [];
+    for (const [factIndex, row] of explained) {
+      const fact = facts[factIndex]!;
+      if (filter && !filter(fact)) continue;
+      const d = direct.get(factIndex)!;
+      const coverage = row.reduce((sum, v, i) => sum + v * query[i]!.weight, 0) / totalWeight;
+      const directCoverage = d.reduce((sum, v, i) => sum + v * query[i]!.weight, 0) / totalWeight;
+      results.push({ fact, coverage, directCoverage, explained: row });
+    }
+    return results.sort((a, b) => b.coverage - a.coverage || b.directCoverage - a.directCoverage);
+  };
+
+  const explain: SearchIndex['explain'] = (query, terms) =>
+    query.map((q) => Math.max(0, ...q.expansions.filter((e) => terms.has(e.term)).map((e) => explainOne(q, e.quality, e.term))));
+
+  return { facts, queryTerms, score, explain };
+}

@@ -1,0 +1,148 @@
+/**
+ * Question understanding: what kind of question it is (intent) and its date constraints.
+ * The things it is about are found by the search index, not here.
+ */
+import type { DateEntry } from '../knowledge/schemas.js';
+import { addDays, MONTH_NAMES, toLocalDate } from '../time/format-date.js';
+import { detectLanguage } from './language.js';
+import { analyzeText, foldText, stripMarkup, type Token } from './normalize.js';
+import type { Lang } from './types.js';
+
+/** The kinds of question the engine answers. */
+export type Intent =
+  | 'reporting'
+  | 'dates'
+  | 'contact'
+  | 'figure'
+  | 'responsibility'
+  | 'competence'
+  | 'education'
+  | 'requirement'
+  | 'condition'
+  | 'offer'
+  | 'policy'
+  | 'meeting'
+  | 'programme'
+  | 'membership'
+  | 'definition';
+
+/** What the engine understood of a question. */
+export interface Understanding {
+  readonly lang: Lang;
+  readonly text: string;
+  readonly folded: string;
+  readonly tokens: readonly Token[];
+  readonly intents: ReadonlySet<Intent>;
+  /** For reporting questions: `up` (whom X reports to), `down` (who reports to X), or unclear. */
+  readonly direction?: 'up' | 'down';
+  /** Date kinds the question names ("ansøgningsfrist", "interview", ...). */
+  readonly dateKinds: ReadonlySet<DateEntry['kind']>;
+  /** Interview round ("første samtale" -> 1). */
+  readonly round?: number;
+  /** A calendar range the question names ("i januar 2026", "in 2026"). */
+  readonly range?: { readonly from: string; readonly to: string };
+  /** "kommende", "upcoming": only dates from today on; "next": only the first of them. */
+  readonly upcoming: boolean;
+  readonly next: boolean;
+  /** Words that only served to recognise the intent or date constraint (not things to match). */
+  readonly intentWords: ReadonlySet<string>;
+}
+
+const INTENT_PATTERNS: ReadonlyArray<[Intent, RegExp]> = [
+  ['reporting', /\b(refer\w*|re?pr?o?r?t\w*|rapporter\w*|manage[sd]?|managing|boss|superior|overordnede?|naermeste leder|chef for|leder for|personaleansvar|personaleleder|line manager|reports?)\b/],
+  ['dates', /\b(hvornaar|when|dato\w*|dates?|frist\w*|deadlines?|ansoegningsfrist\w*|samtale\w*|interview\w*|tiltraed\w*|startdato\w*|kalender|calendar|upcoming|kommende)\b/],
+  ['contact', /\b(kontakt\w*|ring\w*|telefon\w*|tlf|phone|call|contact\w*|e-?mail|spoerge|sporge)\b|\b(who can i|hvem kan jeg) (ask|talk|tale|spoerge)/],
+  ['figure', /\b(hvor mange|how many|antal\w*|number of|hvor stor\w*|how (big|large))\b/],
+  ['responsibility', /\b(ansvar\w*|opgave\w*|responsib\w*|tasks?|duties|duty|what does .* do|hvad laver)\b/],
+  ['competence', /\b(kompetence\w*|kvalifikation\w*|skills?|competenc\w*|qualifi\w*|evner|profil\w*)\b/],
+  ['education', /\b(uddannelse\w*|education\w*|degree|erfaring\w*|experience)\b/],
+  ['requirement', /\b(kraev\w*|krav\w*|require\w*|forudsaetning\w*|attest\w*|vedhaefte?|attach\w*|submit\w*|ansoeg\w*|apply|application)\b/],
+  ['condition', /\b(vilkaar\w*|loen\w*|arbejdstid\w*|fuld ?tid\w*|conditions?|salary|pay|hours|full[- ]time)\b/],
+  ['offer', /\b(tilbyde\w*|tilbud\w*|offers?|benefits?)\b/],
+  ['policy', /\b(politik\w*|strategi\w*|lov|loven|love|lovgivning\w*|aftale\w*|ramme\w*|polic\w*|strateg\w*|laws?|acts?|legislation|agreements?|frameworks?|regulat\w*)\b/],
+  ['meeting', /\b(moede\w*|forum|fora|meetings?|meet)\b/],
+  ['programme', /\b(program\w*|vaerktoej\w*|metode\w*|redskab\w*|tools?|methods?)\b/],
+  ['membership', /\b(medlem\w*|members?|bestaar|consists?|sidder|sits?|organiseret|organi[sz]ed|sammensat|ledelsesgruppe\w*|ledergruppe\w*|ledelsesteam\w*|leadership (group|team))\b/],
+  ['definition', /^(hvad er|hvad betyder|hvad staar|what is|what are|what does \w+ (mean|stand))\b/],
+];
+
+/** Words used only to ask (not things to match); folded. */
+const QUESTION_WORDS = new Set(
+  `refererer referere refererede reports report reporting reprot manages manage managed boss superior overordnet
+  overordnede hvornaar when kontakte ringe call phone contact hvor mange how many antal number`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+const DATE_KIND_PATTERNS: ReadonlyArray<[DateEntry['kind'], RegExp]> = [
+  ['application-deadline', /\b(ansoegningsfrist\w*|frist\w*|deadlines?|closing date|apply by)\b/],
+  ['interview', /\b(samtale\w*|jobsamtale\w*|interview\w*)\b/],
+  ['start', /\b(tiltraed\w*|ansaettelsesdato\w*|startdato\w*|start\w*|begin\w*|foerste arbejdsdag|first day)\b/],
+  ['evaluation', /\b(evaluering\w*|evaluation\w*|evaluated)\b/],
+];
+
+const ROUND_PATTERNS: ReadonlyArray<[number, RegExp]> = [
+  [1, /\b(1\.?|foerste|first|1st)\s*(samtale\w*|interview\w*|runde\w*|round\w*)/],
+  [2, /\b(2\.?|anden|andet|second|2nd)\s*(samtale\w*|interview\w*|runde\w*|round\w*)/],
+];
+
+/** Parses a month (and optional year) or a year alone into a date range. */
+function findRange(folded: string, today: string): { from: string; to: string } | undefined {
+  const months = [...MONTH_NAMES.da, ...MONTH_NAMES.en].map((m) => foldText(m));
+  const monthPattern = new RegExp(`\\b(${[...new Set(months)].join('|')})\\b(?:\\s+(\\d{4}))?`);
+  const match = folded.match(monthPattern);
+  if (match) {
+    const monthIndex = months.indexOf(match[1]!) % 12;
+    const year = match[2] ? Number(match[2]) : Number(today.slice(0, 4));
+    const from = `${year}-${String(monthIndex + 1).padStart(2, '0')}-01`;
+    const to = addDays(`${monthIndex === 11 ? year + 1 : year}-${String(((monthIndex + 1) % 12) + 1).padStart(2, '0')}-01`, -1);
+    return { from, to };
+  }
+  const year = folded.match(/\b(?:i|in|during|under)\s+(20\d{2}|19\d{2})\b/);
+  if (year) return { from: `${year[1]}-01-01`, to: `${year[1]}-12-31` };
+  return undefined;
+}
+
+/** Understands a question. */
+export function understand(question: string, now: Date, localeHint?: string): Understanding {
+  const text = stripMarkup(question).trim();
+  const folded = foldText(text).replace(/[^a-z0-9\s-]/g, ' ').replace(/\s+/g, ' ').trim();
+  const lang = detectLanguage(text, localeHint);
+  const tokens = analyzeText(text);
+  const intents = new Set<Intent>();
+  for (const [intent, pattern] of INTENT_PATTERNS) if (pattern.test(folded)) intents.add(intent);
+
+  const dateKinds = new Set<DateEntry['kind']>();
+  for (const [kind, pattern] of DATE_KIND_PATTERNS) if (pattern.test(folded)) dateKinds.add(kind);
+  const round = ROUND_PATTERNS.find(([, pattern]) => pattern.test(folded))?.[0];
+  const today = toLocalDate(now);
+  const range = findRange(folded, today);
+  const upcoming = /\b(kommende|upcoming|naeste|next|fremtidige?|future|snart|soon)\b/.test(folded);
+  const next = /\b(naeste|next)\b/.test(folded);
+  if (range || (upcoming && (dateKinds.size > 0 || /\b(dato\w*|dates?|frist\w*|deadlines?)\b/.test(folded)))) intents.add('dates');
+  if (dateKinds.size > 0 && !intents.has('reporting')) intents.add('dates');
+
+  let direction: 'up' | 'down' | undefined;
+  if (intents.has('reporting')) {
+    const verb = '\\b(refer\\w*|re?pr?o?r?t\\w*|rapporter\\w*)\\s+(direkte\\s+|directly\\s+)?(til|to)';
+    // "... report to?" or "... report to in Ballerup?": the subject asks upward.
+    if (new RegExp(`${verb}\\s*($|\\b(i|in|paa|at|within|inden for|hos)\\b)`).test(folded)) direction = 'up';
+    else if (new RegExp(`${verb}\\s+\\w`).test(folded)) direction = 'down';
+    else if (/\b(who|hvem)\b.*\b(does|do|did|har)\b.*\b(manage|lead|personaleansvar)\b/.test(folded)) direction = 'down';
+    else if (/\b(direct reports|underordnede|medarbejdere under)\b/.test(folded)) direction = 'down';
+    else direction = 'up';
+  }
+
+  const intentWords = new Set(QUESTION_WORDS);
+  if (range) for (const m of [...MONTH_NAMES.da, ...MONTH_NAMES.en]) intentWords.add(foldText(m));
+  if (range) for (const t of tokens) if (/^\d{4}$/.test(t.form)) intentWords.add(t.form);
+  for (const word of ['kommende', 'upcoming', 'naeste', 'next', 'fremtidige', 'future', 'datoer', 'dato', 'dates', 'date'])
+    intentWords.add(word);
+  if (intents.has('membership'))
+    for (const word of ['organiseret', 'organised', 'organized', 'organisation', 'organiseringen', 'sammensat', 'bestaar', 'consist', 'consists', 'made', 'up'])
+      intentWords.add(word);
+  if (round !== undefined) for (const word of ['1', '2', 'foerste', 'first', '1st', 'anden', 'andet', 'second', '2nd', 'runde', 'round'])
+    intentWords.add(word);
+
+  return { lang, text, folded, tokens, intents, direction, dateKinds, round, range, upcoming, next, intentWords };
+}
