@@ -34,7 +34,7 @@ net.Server.prototype.listen = function listen(...args) {
   }
   if (!reported.has(this)) {
     reported.add(this);
-    this.once('listening', () => {
+    this.prependOnceListener('listening', () => {
       const address = this.address();
       if (address && typeof address === 'object') {
         process.stderr.write(`[bind-loopback] listening on ${address.address}:${address.port}\n`);
