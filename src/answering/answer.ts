@@ -60,6 +60,14 @@ const KINDS_BY_INTENT: Partial<Record<Intent, readonly FactKind[]>> = {
   figure: ['figure'],
 };
 
+const POLICY_TYPES: ReadonlyArray<[string, RegExp]> = [
+  ['law', /\b(lov|loven|love|lovgivning\w*|laws?|acts?|legislation)\b/],
+  ['strategy', /\b(strategi\w*|strateg\w*)\b/],
+  ['policy', /\b(politik\w*|polic\w*)\b/],
+  ['agreement', /\b(aftale\w*|agreements?)\b/],
+  ['framework', /\b(ramme\w*|frameworks?)\b/],
+];
+
 /** A line of an answer with the fact it came from. */
 interface Line {
   readonly text: string;
@@ -105,7 +113,7 @@ function answerUnderstood(ctx: Context, u: Understanding): Answer {
   if (u.intents.has('reporting')) structured.push(() => answerReporting(ctx, u, rest));
   if (u.intents.has('dates')) structured.push(() => answerDates(ctx, u, rest));
   if (u.intents.has('contact')) structured.push(() => answerContact(ctx, u, rest));
-  if (u.intents.has('policy') && !u.intents.has('definition')) structured.push(() => answerPolicies(ctx, u, rest));
+  if (u.intents.has('policy') && !u.intents.has('definition') && u.cardinal === undefined) structured.push(() => answerPolicies(ctx, u, rest));
   for (const attempt of structured) {
     const answer = attempt();
     if (answer) return answer;
@@ -328,10 +336,20 @@ function answerContact(ctx: Context, u: Understanding, rest: readonly QueryTerm[
 // Policies, strategies, laws: one line per policy
 
 function answerPolicies(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer | undefined {
-  const scored = ctx.index.score(rest, (f) => f.kind === 'policy' && ctx.kb.get(f.owner)?.kind === 'policies');
-  if (scored.length === 0 || scored[0]!.coverage < ANSWER_THRESHOLD) return undefined;
+  const asked = new Set(POLICY_TYPES.filter(([, pattern]) => pattern.test(u.folded)).map(([type]) => type));
+  const typeOf = (f: FactRecord) => {
+    const entry = ctx.kb.get(f.owner);
+    return entry?.kind === 'policies' ? entry.item.type : undefined;
+  };
+  const all = ctx.index.score(rest, (f) => f.kind === 'policy' && typeOf(f) !== undefined);
+  // "Which law ..." wants laws: the type asked for wins when a policy of that type answers at all.
+  const ofType = all.filter((s) => asked.has(typeOf(s.fact)!) && s.coverage >= STRUCTURED_THRESHOLD);
+  const scored = ofType.length > 0 ? ofType : all.filter((s) => s.coverage >= ANSWER_THRESHOLD);
+  if (scored.length === 0) return undefined;
   const best = scored[0]!.coverage;
   const chosen = scored.filter((s) => s.coverage >= best - NEAR_BEST).slice(0, MAX_LINES);
+  // One policy is better answered with everything known about it than with a one-line list.
+  if (chosen.length === 1 && ofType.length === 0) return undefined;
   const lines = chosen.map((s) => {
     const entry = ctx.kb.get(s.fact.owner)!;
     const period = entry.kind === 'policies' && entry.item.period && !displayName(entry, u.lang).includes(entry.item.period) ? ` (${entry.item.period})` : '';
@@ -364,7 +382,12 @@ function answerGeneral(ctx: Context, u: Understanding, rest: readonly QueryTerm[
     return value;
   };
   // A fact whose owner the question names ("complex problem solving") beats a list that merely mentions it.
-  const rank = (s: ScoredFact) => s.coverage + 0.2 * s.directCoverage + 0.2 * namedOwner(s.fact.owner);
+  // "Which six concepts ...": a list with exactly that many members is what is asked for.
+  const members = new Map<string, number>();
+  if (u.cardinal !== undefined) for (const f of facts(ctx)) if (f.kind === 'detail') members.set(f.owner, (members.get(f.owner) ?? 0) + 1);
+  const listBonus = (owner: string) => (u.cardinal !== undefined && members.get(owner) === u.cardinal ? 0.3 : 0);
+  const rank = (s: ScoredFact) =>
+    s.coverage + 0.2 * s.directCoverage + 0.2 * namedOwner(s.fact.owner) + listBonus(s.fact.owner);
   const all = scored.filter((s) => s.coverage >= ANSWER_THRESHOLD);
   // The kinds the question asks for ("ansvar", "strategi", ...) win when any of them answers.
   const ofPreferredKind = all.filter((s) => preferred.has(s.fact.kind));

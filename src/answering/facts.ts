@@ -163,9 +163,13 @@ export function buildFacts(kb: KnowledgeBase): FactRecord[] {
 
   const facts: FactRecord[] = [];
   const add = (
-    fields: Omit<FactRecord, 'id' | 'textTerms' | 'ownTerms' | 'contextTerms' | 'related'> & { extraContext?: string[]; alsoRelated?: string[] },
+    fields: Omit<FactRecord, 'id' | 'textTerms' | 'ownTerms' | 'contextTerms' | 'related'> & {
+      extraContext?: string[];
+      extraText?: string[];
+      alsoRelated?: string[];
+    },
   ) => {
-    const { extraContext = [], alsoRelated = [], ...rest } = fields;
+    const { extraContext = [], extraText = [], alsoRelated = [], ...rest } = fields;
     const context = contextOf(fields.owner);
     const contextTerms = new Set(context.terms);
     const related = new Set(context.related);
@@ -178,7 +182,7 @@ export function buildFacts(kb: KnowledgeBase): FactRecord[] {
     facts.push({
       ...rest,
       id: `${fields.owner}#${facts.length}`,
-      textTerms: termsOf(`${fields.text.da} ${fields.text.en}`),
+      textTerms: termsOf([fields.text.da, fields.text.en, ...extraText].join(' ')),
       ownTerms: context.own,
       contextTerms,
       related,
@@ -190,8 +194,8 @@ export function buildFacts(kb: KnowledgeBase): FactRecord[] {
   const addFigures = (owner: string, figures: readonly Figure[]) => {
     for (const figure of figures) add({ kind: 'figure', owner, text: figure.text, source: figure.source, figure });
   };
-  const addDescription = (owner: string, description: Text | undefined, source: Source, kind: FactKind = 'description', extraContext: string[] = []) => {
-    if (description) add({ kind, owner, text: description, source, extraContext });
+  const addDescription = (owner: string, description: Text | undefined, source: Source, kind: FactKind = 'description', extraText: string[] = []) => {
+    if (description) add({ kind, owner, text: description, source, extraText });
   };
 
   const { data } = kb;
@@ -265,7 +269,7 @@ export function buildFacts(kb: KnowledgeBase): FactRecord[] {
     addStatements(p.id, 'condition', p.conditions);
   }
   for (const d of data.dates) {
-    add({ kind: 'date', owner: d.about, text: d.label, source: d.source, date: d, extraContext: [DATE_KIND_WORDS[d.kind]] });
+    add({ kind: 'date', owner: d.about, text: d.label, source: d.source, date: d, extraText: [DATE_KIND_WORDS[d.kind]] });
   }
   for (const m of data.meetings) {
     const parts = [m.description, m.purpose, m.frequency].filter((t): t is Text => t !== undefined);

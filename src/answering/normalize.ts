@@ -36,7 +36,14 @@ export function foldText(text: string): string {
 
 /** Splits folded text into word tokens (letters and digits); hyphenated words give their parts. */
 export function tokenize(text: string): string[] {
-  return foldText(text).match(/[a-z0-9]+/g) ?? [];
+  const tokens: string[] = [];
+  for (const word of foldText(text).match(/[a-z0-9]+(?:-[a-z0-9]+)*/g) ?? []) {
+    const parts = word.split('-');
+    tokens.push(...parts);
+    // "MED-aftalen" is also "medaftalen": the joined form finds the compound.
+    if (parts.length > 1) tokens.push(parts.join(''));
+  }
+  return tokens;
 }
 
 /** The index terms of one folded token: its Danish and its English stem (usually one or two). */
@@ -63,7 +70,11 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   a about all also an and any are as at be been being but by can could did do does doing for from had has have how i
   if in into is it its me my of on or our shall should so than that the their them there these they this those to
   was we were what when where which who whom whose why will with would you your yours please tell know get got
-  much many there here does mean say says said exactly currently anyone someone something
+  much many there here does mean means meaning say says said exactly currently anyone someone something stand stands
+  betyder betyde staar forkortelse abbreviation short
+  bygger bygge build builds built baseret based handler omhandler omfatter include includes including indeholder contain
+  contains daekker cover covers beskriver describe describes forventer forventes expect expects expected point pointed
+  peger pege frame frames lyder sound sounds gaelder apply applies gives give given
   `
     .split(/\s+/)
     .filter(Boolean),

@@ -3,7 +3,7 @@
  * partial matches for Danish compounds and derivations, and small typos.
  */
 import type { FactRecord } from './facts.js';
-import { boundedEditDistance, GENERIC_WORDS, STOPWORDS, type Token } from './normalize.js';
+import { boundedEditDistance, GENERIC_WORDS, stemsOf, STOPWORDS, type Token } from './normalize.js';
 
 /** A vocabulary term a question token stands for, and how sure that match is (0..1). */
 interface Expansion {
@@ -116,6 +116,23 @@ export function createSearchIndex(facts: readonly FactRecord[]): SearchIndex {
     return result;
   };
 
+  // Splits a Danish compound the vocabulary does not know into known parts:
+  // "stabslederstillingen" -> "stabsleder" + "stillingen" (a generic word, dropped).
+  const splitCompound = (form: string): string[] => {
+    if (form.length < 8) return [];
+    const known = (word: string) => stemsOf(word).filter((t) => postings.has(t));
+    for (let k = form.length - 4; k >= 4; k--) {
+      const left = form.slice(0, k);
+      const right = form.slice(k);
+      const leftTerms = known(left).length > 0 ? known(left) : /[se]$/.test(left) ? known(left.slice(0, -1)) : [];
+      if (leftTerms.length === 0) continue;
+      if (GENERIC_WORDS.has(right) || STOPWORDS.has(right)) return leftTerms;
+      const rightTerms = known(right);
+      if (rightTerms.length > 0) return [...leftTerms, ...rightTerms];
+    }
+    return [];
+  };
+
   const queryTerms: SearchIndex['queryTerms'] = (tokens, extraStopwords) => {
     const seen = new Set<string>();
     const out: QueryTerm[] = [];
@@ -126,8 +143,11 @@ export function createSearchIndex(facts: readonly FactRecord[]): SearchIndex {
       const expansions = new Map<string, number>();
       for (const term of token.terms) for (const e of expand(term)) expansions.set(e.term, Math.max(expansions.get(e.term) ?? 0, e.quality));
       const exact = token.terms.filter((t) => postings.has(t));
+      const parts = exact.length > 0 ? [] : splitCompound(token.form);
+      for (const term of parts) expansions.set(term, Math.max(expansions.get(term) ?? 0, 0.9));
       const unknown = expansions.size === 0;
-      const weight = exact.length > 0 ? Math.max(...exact.map(idf)) : maxIdf;
+      // An unknown compound weighs as much as its rarest known part; a wholly unknown word weighs most.
+      const weight = exact.length > 0 ? Math.max(...exact.map(idf)) : parts.length > 0 ? Math.max(...parts.map(idf)) : maxIdf;
       out.push({ token, weight, unknown, expansions: [...expansions].map(([term, quality]) => ({ term, quality })) });
     }
     return out;

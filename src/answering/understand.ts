@@ -44,6 +44,8 @@ export interface Understanding {
   /** "kommende", "upcoming": only dates from today on; "next": only the first of them. */
   readonly upcoming: boolean;
   readonly next: boolean;
+  /** A count the question names ("Hvilke seks begreber", "which three capabilities"). */
+  readonly cardinal?: number;
   /** Words that only served to recognise the intent or date constraint (not things to match). */
   readonly intentWords: ReadonlySet<string>;
 }
@@ -85,6 +87,12 @@ const ROUND_PATTERNS: ReadonlyArray<[number, RegExp]> = [
   [1, /\b(1\.?|foerste|first|1st)\s*(samtale\w*|interview\w*|runde\w*|round\w*)/],
   [2, /\b(2\.?|anden|andet|second|2nd)\s*(samtale\w*|interview\w*|runde\w*|round\w*)/],
 ];
+
+/** Counting words, Danish and English (folded). */
+const CARDINALS: Readonly<Record<string, number>> = {
+  to: 2, tre: 3, fire: 4, fem: 5, seks: 6, syv: 7, otte: 8, ni: 9, ti: 10,
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+};
 
 /** Parses a month (and optional year) or a year alone into a date range. */
 function findRange(folded: string, today: string): { from: string; to: string } | undefined {
@@ -134,6 +142,18 @@ export function understand(question: string, now: Date, localeHint?: string): Un
   }
 
   const intentWords = new Set(QUESTION_WORDS);
+  // Words that asked for a structured answer (a date kind, a contact, a count) are handled by that
+  // answer's filter, so they must not also be matched as things.
+  const structured = new Set<Intent>(['reporting', 'dates', 'contact', 'figure']);
+  for (const [intent, pattern] of INTENT_PATTERNS) {
+    if (!structured.has(intent) || !intents.has(intent)) continue;
+    for (const match of folded.matchAll(new RegExp(pattern.source, 'g'))) for (const word of match[0].split(/\s+/)) intentWords.add(word);
+  }
+  for (const [kind, pattern] of DATE_KIND_PATTERNS) {
+    if (!dateKinds.has(kind)) continue;
+    for (const match of folded.matchAll(new RegExp(pattern.source, 'g'))) for (const word of match[0].split(/\s+/)) intentWords.add(word);
+  }
+  if (intents.has('contact')) for (const word of ['person', 'personen', 'kontaktperson', 'kontaktpersonen']) intentWords.add(word);
   if (range) for (const m of [...MONTH_NAMES.da, ...MONTH_NAMES.en]) intentWords.add(foldText(m));
   if (range) for (const t of tokens) if (/^\d{4}$/.test(t.form)) intentWords.add(t.form);
   for (const word of ['kommende', 'upcoming', 'naeste', 'next', 'fremtidige', 'future', 'datoer', 'dato', 'dates', 'date'])
@@ -144,5 +164,9 @@ export function understand(question: string, now: Date, localeHint?: string): Un
   if (round !== undefined) for (const word of ['1', '2', 'foerste', 'first', '1st', 'anden', 'andet', 'second', '2nd', 'runde', 'round'])
     intentWords.add(word);
 
-  return { lang, text, folded, tokens, intents, direction, dateKinds, round, range, upcoming, next, intentWords };
+  const cardinalWord = tokens.find((t) => CARDINALS[t.form] !== undefined);
+  const cardinal = cardinalWord && !intents.has('figure') ? CARDINALS[cardinalWord.form] : undefined;
+  if (cardinalWord && cardinal !== undefined) intentWords.add(cardinalWord.form);
+
+  return { lang, text, folded, tokens, intents, direction, dateKinds, round, range, upcoming, next, cardinal, intentWords };
 }
