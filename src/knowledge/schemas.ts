@@ -128,7 +128,7 @@ export type Unit = z.infer<typeof UnitSchema>;
 /** A role (a post): its official title, where it sits, what it does and what it requires. */
 export const RoleSchema = NamedSchema.extend({
   unit: IdSchema.optional().describe('Id of the unit the role leads or sits in'),
-  reportsTo: z.array(IdSchema).default([]).describe('Ids of the roles this role reports to'),
+  reportsTo: z.array(IdSchema).default([]).describe('Ids of the roles, units or leadership groups this role reports to'),
   responsibilities: z.array(StatementSchema).default([]),
   competences: z.array(StatementSchema).default([]).describe('Personal, professional and leadership competences expected'),
   education: z.array(StatementSchema).default([]).describe('Required or expected education and experience'),
