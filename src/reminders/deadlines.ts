@@ -1,0 +1,103 @@
+/**
+ * Deadlines added in chat (`frist <titel> <dato>` / `deadline <title> <date>`): stored, listed soonest
+ * first, reminded like knowledge-base dates, and offered to the question engine as a {@link DeadlineSource}.
+ */
+import { z } from 'zod/v4';
+import { IsoDateSchema } from '../knowledge/schemas.js';
+import { TIME_ZONE, toLocalDate } from '../time/format-date.js';
+import type { StateCell } from './state.js';
+
+/** What the question engine reads to answer about chat-added deadlines. */
+export interface DeadlineSource {
+  list(): ReadonlyArray<{ readonly id: string; readonly title: string; readonly date: string }>;
+}
+
+/** A deadline added in chat. */
+export const ChatDeadlineSchema = z.object({
+  id: z.string(),
+  title: z.string().min(1).max(200),
+  date: IsoDateSchema,
+  /** Teams user id (or AAD object id) of the leader who added it. */
+  createdBy: z.string(),
+  createdByName: z.string().optional(),
+  conversationId: z.string().optional(),
+  createdAt: z.string(),
+});
+export type ChatDeadline = z.infer<typeof ChatDeadlineSchema>;
+
+/** The deadlines' durable state. */
+export const DeadlineStateSchema = z.object({
+  nextNumber: z.number().int().positive().default(1),
+  deadlines: z.array(ChatDeadlineSchema).default([]),
+});
+export type DeadlineState = z.infer<typeof DeadlineStateSchema>;
+
+/** No deadlines. */
+export function emptyDeadlineState(): DeadlineState {
+  return { nextNumber: 1, deadlines: [] };
+}
+
+/** Options of {@link createDeadlineStore}. */
+export interface DeadlineStoreOptions {
+  readonly store: StateCell<DeadlineState>;
+  readonly now: () => Date;
+  readonly timeZone?: string;
+}
+
+/** The input of {@link DeadlineStore.add}. */
+export interface NewDeadline {
+  readonly title: string;
+  readonly date: string;
+  readonly createdBy: string;
+  readonly createdByName?: string;
+  readonly conversationId?: string;
+}
+
+/** Chat-added deadlines. */
+export interface DeadlineStore extends DeadlineSource {
+  /** Adds a deadline; the same title on the same date is not added twice. */
+  add(input: NewDeadline): Promise<{ readonly kind: 'added' | 'exists'; readonly deadline: ChatDeadline }>;
+  /** Deadlines from today on (Copenhagen), soonest first. */
+  upcoming(): ChatDeadline[];
+  all(): readonly ChatDeadline[];
+}
+
+const sameTitle = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** Creates the deadline store over a state cell. */
+export function createDeadlineStore(options: DeadlineStoreOptions): DeadlineStore {
+  const { store, now } = options;
+  const timeZone = options.timeZone ?? TIME_ZONE;
+  const sorted = (items: readonly ChatDeadline[]) =>
+    [...items].sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title, 'da'));
+  return {
+    async add(input) {
+      const title = input.title.replace(/\s+/g, ' ').trim();
+      const existing = store.read().deadlines.find((d) => d.date === input.date && sameTitle(d.title, title));
+      if (existing) return { kind: 'exists', deadline: existing };
+      let added: ChatDeadline | undefined;
+      await store.update((state) => {
+        const deadline = ChatDeadlineSchema.parse({
+          id: `frist-${state.nextNumber}`,
+          title,
+          date: input.date,
+          createdBy: input.createdBy,
+          createdByName: input.createdByName,
+          conversationId: input.conversationId,
+          createdAt: now().toISOString(),
+        });
+        state.nextNumber += 1;
+        state.deadlines.push(deadline);
+        added = deadline;
+      });
+      if (!added) throw new Error('deadlines: the store did not apply the change');
+      return { kind: 'added', deadline: added };
+    },
+    upcoming() {
+      const today = toLocalDate(now(), timeZone);
+      return sorted(store.read().deadlines.filter((d) => d.date >= today));
+    },
+    all: () => sorted(store.read().deadlines),
+    list: () => sorted(store.read().deadlines).map(({ id, title, date }) => ({ id, title, date })),
+  };
+}

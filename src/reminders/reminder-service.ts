@@ -1,0 +1,190 @@
+/**
+ * The scheduled work: find the reminders due now and the digests to post, and hand them to the outbox.
+ *
+ * Deadline reminders go to every subscriber; task reminders go to the task's owner when the bot has a
+ * personal chat with them, otherwise to its creator. The outbox's dedupe keys are the sent-log.
+ */
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { DateEntry, Text } from '../knowledge/schemas.js';
+import { TIME_ZONE, toLocalDate } from '../time/format-date.js';
+import type { ConversationStore } from './conversation-store.js';
+import type { ChatDeadline } from './deadlines.js';
+import { findDueReminders, type DueReminder, type ReminderItem } from './due.js';
+import type { Logger } from './logger.js';
+import type { OutboundMessage } from './notifier.js';
+import type { Outbox, OutboxEntry } from './outbox.js';
+import type { Subscriptions } from './subscriptions.js';
+
+/** The knowledge-base date kinds worth a reminder. */
+export const REMINDED_DATE_KINDS: ReadonlySet<DateEntry['kind']> = new Set(['application-deadline', 'interview', 'start', 'event']);
+
+/** What the reminder service needs to know about a task (the task store's tasks satisfy it). */
+export interface ReminderTask {
+  readonly number: number;
+  readonly title: string;
+  /** Who does it: a Teams user id, AAD object id or display name. */
+  readonly owner?: string | null;
+  readonly due?: string | null;
+  readonly status: string;
+  readonly createdBy: string;
+  readonly conversationId?: string;
+}
+
+/** Open tasks, for reminders and the digest. */
+export interface TaskSource {
+  openTasks(): readonly ReminderTask[];
+}
+
+/** A reminder item with what a message needs to show. */
+export type ReminderSubject = ReminderItem & {
+  readonly title: Text;
+  /** For a task: the task itself. */
+  readonly task?: ReminderTask;
+};
+
+/** Builds the messages (the Teams layer renders Adaptive Cards). */
+export interface ReminderMessages {
+  reminder(reminder: DueReminder<ReminderSubject>, lang: 'da' | 'en'): OutboundMessage;
+  digest(tasks: readonly ReminderTask[], lang: 'da' | 'en', today: string): OutboundMessage;
+}
+
+/** Options of {@link createReminderService}. */
+export interface ReminderServiceOptions {
+  readonly now: () => Date;
+  readonly leadDays: readonly number[];
+  readonly graceMs: number;
+  /** The first run of the reminder schedule at or after an instant (see `scheduler.ts`). */
+  readonly firstRunAtOrAfter?: (instant: Date) => Date | null;
+  readonly timeZone?: string;
+  readonly kb?: KnowledgeBase;
+  readonly deadlines?: { all(): readonly ChatDeadline[] };
+  readonly tasks?: TaskSource;
+  readonly subscriptions: Subscriptions;
+  readonly conversations: ConversationStore;
+  readonly outbox: Outbox;
+  readonly messages: ReminderMessages;
+  readonly logger: Logger;
+}
+
+/** The scheduled jobs' work. */
+export interface ReminderService {
+  /** Everything that can be reminded of, with its recipients. */
+  collectItems(): ReminderSubject[];
+  /** Enqueues the reminders due now. */
+  runReminders(): Promise<{ readonly enqueued: number }>;
+  /** Enqueues the task digest for every subscribed channel. `at` names the run (dedupe). */
+  runDigest(at: Date): Promise<{ readonly enqueued: number }>;
+  /** The digest message for one channel, now (for "post tasks here"). */
+  digestMessage(lang: 'da' | 'en'): OutboundMessage;
+}
+
+/** A knowledge-base date's title: its label and what it is about. */
+export function kbDateTitle(kb: KnowledgeBase | undefined, entry: DateEntry): Text {
+  const about = kb?.get(entry.about)?.item as { name?: string; labelEn?: string } | undefined;
+  if (!about?.name) return entry.label;
+  return { da: `${entry.label.da}: ${about.name}`, en: `${entry.label.en}: ${about.labelEn ?? about.name}` };
+}
+
+/** Creates the reminder service. */
+export function createReminderService(options: ReminderServiceOptions): ReminderService {
+  const { now, subscriptions, conversations, outbox, messages, logger } = options;
+  const timeZone = options.timeZone ?? TIME_ZONE;
+
+  const langOf = (key: string): 'da' | 'en' => {
+    const subscribed = subscriptions.list('reminders').find((s) => s.key === key);
+    if (subscribed) return subscribed.lang;
+    return conversations.get(key)?.ref.locale?.toLowerCase().startsWith('en') ? 'en' : 'da';
+  };
+
+  const taskRecipient = (task: ReminderTask): string | undefined => {
+    const owner = task.owner ? conversations.findUser(task.owner) : undefined;
+    return owner ?? conversations.findUser(task.createdBy);
+  };
+
+  const collectItems = (): ReminderSubject[] => {
+    const subscribers = subscriptions.list('reminders').map((s) => s.key);
+    const items: ReminderSubject[] = [];
+    for (const entry of options.kb?.data.dates ?? []) {
+      if (!REMINDED_DATE_KINDS.has(entry.kind) || entry.precision !== 'day') continue;
+      items.push({ kind: 'kb-date', id: entry.id, date: entry.date, recipients: subscribers, title: kbDateTitle(options.kb, entry) });
+    }
+    for (const deadline of options.deadlines?.all() ?? []) {
+      items.push({
+        kind: 'deadline',
+        id: deadline.id,
+        date: deadline.date,
+        recipients: subscribers,
+        title: { da: deadline.title, en: deadline.title },
+      });
+    }
+    for (const task of options.tasks?.openTasks() ?? []) {
+      if (!task.due) continue;
+      const recipient = taskRecipient(task);
+      if (!recipient) {
+        logger.debug({ task: task.number }, 'reminders: no one to remind of this task (owner and creator unknown)');
+        continue;
+      }
+      items.push({
+        kind: 'task',
+        id: String(task.number),
+        date: task.due,
+        recipients: [recipient],
+        title: { da: task.title, en: task.title },
+        task,
+      });
+    }
+    return items;
+  };
+
+  const digestMessage = (lang: 'da' | 'en') =>
+    messages.digest(
+      [...(options.tasks?.openTasks() ?? [])].sort(
+        (a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.number - b.number,
+      ),
+      lang,
+      toLocalDate(now(), timeZone),
+    );
+
+  return {
+    collectItems,
+    async runReminders() {
+      const due = findDueReminders({
+        now: now(),
+        leadDays: options.leadDays,
+        graceMs: options.graceMs,
+        items: collectItems(),
+        isSent: (key) => outbox.isAccepted(key),
+        firstRunAtOrAfter: options.firstRunAtOrAfter,
+        timeZone,
+      });
+      const entries: OutboxEntry[] = [];
+      for (const reminder of due) {
+        const target = conversations.get(reminder.recipient);
+        if (!target) {
+          logger.debug({ key: reminder.key }, 'reminders: recipient has no conversation reference; skipped');
+          continue;
+        }
+        entries.push({ dedupeKey: reminder.key, ref: target.ref, message: messages.reminder(reminder, langOf(reminder.recipient)) });
+      }
+      const { accepted } = await outbox.enqueue(entries);
+      if (accepted.length > 0) logger.info({ count: accepted.length }, 'reminders: enqueued');
+      return { enqueued: accepted.length };
+    },
+    async runDigest(at) {
+      const entries: OutboxEntry[] = [];
+      const slot = new Date(Math.floor(at.getTime() / 1000) * 1000).toISOString();
+      for (const sub of subscriptions.list('digest')) {
+        const target = conversations.get(sub.key);
+        if (!target) {
+          logger.warn({ channel: sub.key }, 'digest: subscribed channel has no conversation reference; skipped');
+          continue;
+        }
+        entries.push({ dedupeKey: `digest:${sub.key}:${slot}`, ref: target.ref, message: digestMessage(sub.lang) });
+      }
+      const { accepted } = await outbox.enqueue(entries);
+      if (accepted.length > 0) logger.info({ count: accepted.length }, 'digest: enqueued');
+      return { enqueued: accepted.length };
+    },
+    digestMessage,
+  };
+}
