@@ -110,8 +110,11 @@ function answerUnderstood(ctx: Context, u: Understanding): Answer {
   const rest = ctx.index.queryTerms(u.tokens, u.intentWords);
   if (query.length === 0 && u.intents.size === 0) return unknown(ctx, u.lang);
   const structured: Array<() => Answer | undefined> = [];
+  // A named kind of date ("ansøgningsfristen", "first interview") or a month is the surest sign.
+  const datesFirst = u.dateKinds.size > 0 || u.range !== undefined;
+  if (u.intents.has('dates') && datesFirst) structured.push(() => answerDates(ctx, u, rest));
   if (u.intents.has('reporting')) structured.push(() => answerReporting(ctx, u, rest));
-  if (u.intents.has('dates')) structured.push(() => answerDates(ctx, u, rest));
+  if (u.intents.has('dates') && !datesFirst) structured.push(() => answerDates(ctx, u, rest));
   if (u.intents.has('contact')) structured.push(() => answerContact(ctx, u, rest));
   if (u.intents.has('policy') && !u.intents.has('definition') && u.cardinal === undefined) structured.push(() => answerPolicies(ctx, u, rest));
   for (const attempt of structured) {
@@ -253,7 +256,14 @@ function answerDates(ctx: Context, u: Understanding, rest: readonly QueryTerm[])
   for (const deadline of ctx.options.deadlines?.list() ?? []) {
     if (!fits('application-deadline', deadline.date, undefined, undefined) || u.round !== undefined) continue;
     const terms = termsOf(`${deadline.title} frist deadline`);
-    const explained = ctx.index.explain(rest, terms);
+    // Chat deadlines are not in the index, so their words are matched directly.
+    const explained = rest.map((q) =>
+      q.token.terms.some((t) => terms.has(t))
+        ? 1
+        : [...terms].some((t) => q.token.terms.some((qt) => qt.length >= 5 && (t.startsWith(qt) || qt.startsWith(t))))
+          ? 0.8
+          : 0,
+    );
     const coverage = rest.length === 0 ? 1 : explained.reduce((sum, v, i) => sum + v * rest[i]!.weight, 0) / restWeight;
     candidates.push({ owner: `chat:${deadline.id}`, label: deadline.title, date: deadline.date, precision: 'day', coverage, chat: true });
   }
@@ -302,10 +312,12 @@ function answerContact(ctx: Context, u: Understanding, rest: readonly QueryTerm[
   let chosen: FactRecord[];
   if (rest.length === 0) chosen = people;
   else {
-    const scored = ctx.index.score(rest, (f) => f.kind === 'contact');
+    // People named as contacts for something come before people who merely work there.
+    const rank = (s: ScoredFact) => s.coverage + (s.fact.person!.contactFor.length > 0 ? 0.15 : 0);
+    const scored = ctx.index.score(rest, (f) => f.kind === 'contact').sort((a, b) => rank(b) - rank(a));
     if (scored.length === 0 || scored[0]!.coverage < STRUCTURED_THRESHOLD) return undefined;
-    const best = scored[0]!.coverage;
-    chosen = scored.filter((s) => s.coverage >= best - NEAR_BEST).map((s) => s.fact);
+    const best = rank(scored[0]!);
+    chosen = scored.filter((s) => rank(s) >= best - NEAR_BEST).map((s) => s.fact);
   }
   const lineOf = (f: FactRecord): Line => {
     const person = f.person!;

@@ -74,7 +74,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   betyder betyde staar forkortelse abbreviation short
   bygger bygge build builds built baseret based handler omhandler omfatter include includes including indeholder contain
   contains daekker cover covers beskriver describe describes forventer forventes expect expects expected point pointed
-  peger pege frame frames lyder sound sounds gaelder apply applies gives give given
+  peger pege frame frames lyder sound sounds gaelder apply applies gives give given ofte often holdes afholdes held hold
+  holds moedes
   `
     .split(/\s+/)
     .filter(Boolean),

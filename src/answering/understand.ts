@@ -77,7 +77,7 @@ const QUESTION_WORDS = new Set(
 );
 
 const DATE_KIND_PATTERNS: ReadonlyArray<[DateEntry['kind'], RegExp]> = [
-  ['application-deadline', /\b(ansoegningsfrist\w*|frist\w*|deadlines?|closing date|apply by)\b/],
+  ['application-deadline', /\b(ansoegningsfrist\w*|frist\w*|application deadlines?|deadlines?|closing date|apply by)\b/],
   ['interview', /\b(samtale\w*|jobsamtale\w*|interview\w*)\b/],
   ['start', /\b(tiltraed\w*|ansaettelsesdato\w*|startdato\w*|start\w*|begin\w*|foerste arbejdsdag|first day)\b/],
   ['evaluation', /\b(evaluering\w*|evaluation\w*|evaluated)\b/],
