@@ -1,0 +1,216 @@
+/**
+ * The bot's configuration: the only module that reads environment variables.
+ *
+ * Empty strings count as unset (an `.env` line `MicrosoftAppId=` means "no id"). Every problem is
+ * collected and reported at once, naming the variable and the fix.
+ */
+import { Cron } from 'croner';
+import { z } from 'zod/v4';
+
+/** How the bot authenticates to the Bot Framework. */
+export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+export type AppType = (typeof APP_TYPES)[number];
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Bot Framework credentials; absent in local mode. */
+export interface BotCredentials {
+  readonly appId: string;
+  readonly appType: AppType;
+  /** Absent for UserAssignedMSI. */
+  readonly appPassword?: string;
+  /** Required for SingleTenant and UserAssignedMSI. */
+  readonly tenantId?: string;
+}
+
+/** The validated configuration. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Undefined in local mode: requests are then accepted without a token (never in production). */
+  readonly credentials?: BotCredentials;
+  readonly knowledgeDir: string;
+  readonly stateDir: string;
+  /** AAD object ids (or Teams user ids) of the leadership team. */
+  readonly leaderIds: readonly string[];
+  /** Tenants whose activities are served; empty means any tenant. */
+  readonly allowedTenantIds: readonly string[];
+  /** Days before a deadline on which a reminder goes out, e.g. [7, 1, 0]. */
+  readonly reminderDaysBefore: readonly number[];
+  readonly reminderCron: string;
+  readonly digestCron: string;
+  /** How late a missed reminder may still be sent, in hours. */
+  readonly reminderGraceHours: number;
+  readonly timeZone: string;
+  readonly logLevel: LogLevel;
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  /** Things that are allowed but worth a log line at start-up. */
+  readonly warnings: readonly string[];
+}
+
+/** Thrown when the environment cannot be turned into a {@link Config}; the message lists every problem. */
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+const optionalText = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : typeof value === 'string' ? value.trim() : value),
+  z.string().optional(),
+);
+
+const list = z.preprocess(
+  (value) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((part) => part.trim())
+          .filter((part) => part !== '')
+      : value,
+  z.array(z.string()),
+);
+
+function withDefault<T extends z.ZodType>(schema: T, fallback: string) {
+  return z.preprocess((value) => (value === undefined || (typeof value === 'string' && value.trim() === '') ? fallback : value), schema);
+}
+
+const cronPattern = z.string().superRefine((value, ctx) => {
+  try {
+    new Cron(value, { paused: true }).stop();
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: `is not a valid cron pattern (${(error as Error).message}); e.g. "0 8 * * 1-5"` });
+  }
+});
+
+const timeZone = z.string().superRefine((value, ctx) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `is not an IANA time zone; e.g. "Europe/Copenhagen"` });
+  }
+});
+
+const EnvSchema = z.object({
+  PORT: withDefault(
+    z.coerce.number({ message: 'must be a port number' }).int('must be a whole number').min(0).max(65535, 'must be at most 65535'),
+    '3978',
+  ),
+  HOST: optionalText,
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    z.enum(APP_TYPES, { message: `must be one of ${APP_TYPES.join(', ')}` }).optional(),
+  ),
+  MicrosoftAppTenantId: optionalText,
+  KNOWLEDGE_DIR: withDefault(z.string(), 'data'),
+  STATE_DIR: withDefault(z.string(), './.state'),
+  LEADER_IDS: withDefault(list, ''),
+  ALLOWED_TENANT_IDS: withDefault(list, ''),
+  REMINDER_DAYS_BEFORE: withDefault(
+    z.preprocess(
+      (value) => (typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter((part) => part !== '') : value),
+      z
+        .array(z.string().regex(/^\d{1,3}$/, 'must be a comma-separated list of whole days, e.g. "7,1,0"'))
+        .min(1, 'must list at least one day, e.g. "7,1,0"'),
+    ),
+    '7,1,0',
+  ),
+  REMINDER_CRON: withDefault(cronPattern, '0 8 * * 1-5'),
+  DIGEST_CRON: withDefault(cronPattern, '0 9 * * 1'),
+  REMINDER_GRACE_HOURS: withDefault(
+    z.coerce.number({ message: 'must be a number of hours' }).min(0, 'must not be negative').max(24 * 14, 'must be at most 336 (two weeks)'),
+    '24',
+  ),
+  TZ: withDefault(timeZone, 'Europe/Copenhagen'),
+  LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }), 'info'),
+  NODE_ENV: withDefault(
+    z.enum(['development', 'production', 'test'], { message: 'must be development, production or test' }),
+    'development',
+  ),
+});
+
+/**
+ * Reads and validates the configuration; throws a {@link ConfigError} listing every bad variable.
+ * @example loadConfig({ PORT: '0', KNOWLEDGE_DIR: 'tests/fixtures/kb' })
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? '(environment)');
+      const received = env[name];
+      const shown = name.toLowerCase().includes('password') || received === undefined ? '' : ` (got "${received}")`;
+      problems.push(`${name}: ${issue.message}${shown}`);
+    }
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  const warnings: string[] = [];
+
+  let credentials: BotCredentials | undefined;
+  if (e.MicrosoftAppId === undefined) {
+    if (e.NODE_ENV === 'production') {
+      problems.push(
+        'MicrosoftAppId: is required when NODE_ENV=production; without it the bot accepts unauthenticated requests (local mode only). Set MicrosoftAppId (and its password or managed identity) from the Azure Bot registration.',
+      );
+    }
+    for (const name of ['MicrosoftAppPassword', 'MicrosoftAppTenantId', 'MicrosoftAppType'] as const) {
+      if (e[name] !== undefined) problems.push(`${name}: is set but MicrosoftAppId is not; set MicrosoftAppId too, or unset ${name}`);
+    }
+  } else {
+    const appType = e.MicrosoftAppType ?? 'SingleTenant';
+    if (appType === 'UserAssignedMSI') {
+      if (e.MicrosoftAppPassword !== undefined) problems.push('MicrosoftAppPassword: must not be set when MicrosoftAppType=UserAssignedMSI');
+    } else if (e.MicrosoftAppPassword === undefined) {
+      problems.push(`MicrosoftAppPassword: is required when MicrosoftAppType=${appType}${e.MicrosoftAppType ? '' : ' (the default when MicrosoftAppId is set)'}`);
+    }
+    if (appType !== 'MultiTenant' && e.MicrosoftAppTenantId === undefined) {
+      problems.push(`MicrosoftAppTenantId: is required when MicrosoftAppType=${appType}${e.MicrosoftAppType ? '' : ' (the default when MicrosoftAppId is set)'}`);
+    }
+    credentials = {
+      appId: e.MicrosoftAppId,
+      appType,
+      ...(e.MicrosoftAppPassword !== undefined && { appPassword: e.MicrosoftAppPassword }),
+      ...(e.MicrosoftAppTenantId !== undefined && { tenantId: e.MicrosoftAppTenantId }),
+    };
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  // Local mode answers anyone who can reach the port, so it stays on loopback unless told otherwise.
+  const host = e.HOST ?? (credentials ? '0.0.0.0' : '127.0.0.1');
+  if (!credentials && !isLoopback(host)) {
+    warnings.push(`HOST=${host} without MicrosoftAppId: the bot accepts unauthenticated requests from the network`);
+  }
+  if (credentials && e.ALLOWED_TENANT_IDS.length === 0 && credentials.appType === 'MultiTenant') {
+    warnings.push('ALLOWED_TENANT_IDS is empty: a multi-tenant bot will answer users from any tenant');
+  }
+
+  return {
+    port: e.PORT,
+    host,
+    ...(credentials && { credentials }),
+    knowledgeDir: e.KNOWLEDGE_DIR,
+    stateDir: e.STATE_DIR,
+    leaderIds: e.LEADER_IDS,
+    allowedTenantIds: e.ALLOWED_TENANT_IDS,
+    reminderDaysBefore: [...new Set(e.REMINDER_DAYS_BEFORE.map(Number))].sort((a, b) => b - a),
+    reminderCron: e.REMINDER_CRON,
+    digestCron: e.DIGEST_CRON,
+    reminderGraceHours: e.REMINDER_GRACE_HOURS,
+    timeZone: e.TZ,
+    logLevel: e.LOG_LEVEL,
+    nodeEnv: e.NODE_ENV,
+    warnings,
+  };
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}

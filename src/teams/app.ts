@@ -1,0 +1,306 @@
+/**
+ * The Teams app: a teams-ai `Application` on a `TeamsAdapter` (botbuilder's CloudAdapter) that routes
+ * messages to help, the registered command handlers and finally the question answerer, and card actions
+ * to the registered card action handlers.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Activity, InvokeResponse, Request as BotRequest, Response as BotResponse, TurnContext } from 'botbuilder';
+import { ActivityTypes } from 'botbuilder';
+import { Application, TeamsAdapter } from '@microsoft/teams-ai';
+import type { Logger } from 'pino';
+import type { Answer, Lang } from '../answering/types.js';
+import type { BotCredentials } from '../config/env.js';
+import { buildAnswerCard } from './cards/answer-card.js';
+import { cardAttachment } from './cards/adaptive-card.js';
+import { buildHelpCard, renderHelpText } from './cards/help-card.js';
+import type { ContactBook } from './contacts.js';
+import { conversationOf, conversationRefFromActivity, localeOf, personKey, tenantOf, userOf } from './conversation-refs.js';
+import { escapePlainText } from './escape.js';
+import type { CardActionRegistration, CardActionResult, CommandContext, CommandRegistration } from './handlers/types.js';
+import { isHelpRequest, MAX_MESSAGE_CHARS, teamsPhrases } from './phrases.js';
+
+/** The answering engine as the Teams layer uses it (`src/answering` provides it). */
+export interface QuestionEngine {
+  answer(question: string, localeHint?: string): Answer | Promise<Answer>;
+  renderAnswerText(answer: Answer): string;
+  detectLanguage(text: string, localeHint?: string): Lang;
+  /** Example questions the knowledge base can answer, for help and welcome. */
+  suggestQuestions(lang: Lang): readonly string[];
+}
+
+/** Options of {@link createBotApp}. */
+export interface BotAppOptions {
+  /** Bot Framework credentials; absent in local mode (no token checks; never in production). */
+  readonly credentials?: BotCredentials;
+  readonly engine: QuestionEngine;
+  /** Tried in order before the question answerer. */
+  readonly commands?: readonly CommandRegistration[];
+  readonly cardActions?: readonly CardActionRegistration[];
+  readonly contacts: ContactBook;
+  /** Entra object ids or Teams user ids of the leadership team; empty: everyone counts as a leader. */
+  readonly leaderIds?: readonly string[];
+  /** Tenants served; empty: any tenant. */
+  readonly allowedTenantIds?: readonly string[];
+  readonly logger: Logger;
+  readonly now: () => Date;
+}
+
+/** The wired Teams app. */
+export interface BotApp {
+  readonly adapter: TeamsAdapter;
+  readonly application: Application;
+  /** The bot's app id; empty in local mode. */
+  readonly appId: string;
+  /** Runs one HTTP request to `/api/messages` through the adapter and the app. */
+  process(req: BotRequest, res: BotResponse, logger?: Logger): Promise<void>;
+}
+
+const ACTION_INVOKE_NAME = 'adaptiveCard/action';
+
+/** Creates the Teams app. Registers nothing global; several can live in one process (tests). */
+export function createBotApp(options: BotAppOptions): BotApp {
+  const { engine, contacts, now } = options;
+  const commands = options.commands ?? [];
+  const leaderIds = new Set(options.leaderIds ?? []);
+  const allowedTenants = new Set(options.allowedTenantIds ?? []);
+  const credentials = options.credentials;
+
+  // With no MicrosoftAppId the adapter neither checks incoming tokens nor sends any (local mode).
+  const adapter = new TeamsAdapter(
+    credentials
+      ? {
+          MicrosoftAppId: credentials.appId,
+          MicrosoftAppType: credentials.appType,
+          ...(credentials.appPassword !== undefined && { MicrosoftAppPassword: credentials.appPassword }),
+          ...(credentials.tenantId !== undefined && { MicrosoftAppTenantId: credentials.tenantId }),
+        }
+      : {},
+  );
+  const application = new Application({
+    adapter,
+    ...(credentials && { botAppId: credentials.appId }),
+    removeRecipientMention: true,
+    // teams-ai keeps one typing timer per Application, shared by concurrent turns: leave it off.
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+
+  const turnLoggers = new WeakMap<TurnContext, Logger>();
+  const loggerFor = (context: TurnContext): Logger => turnLoggers.get(context) ?? options.logger;
+
+  function commandContext(context: TurnContext, lang: Lang): CommandContext {
+    const activity = context.activity;
+    const user = userOf(activity);
+    const locale = localeOf(activity);
+    return {
+      turn: context,
+      lang,
+      ...(locale && { locale }),
+      user,
+      conversation: conversationOf(activity),
+      ref: conversationRefFromActivity(activity),
+      isLeader: leaderIds.size === 0 || leaderIds.has(user.id) || (user.aadObjectId !== undefined && leaderIds.has(user.aadObjectId)),
+      now,
+      logger: loggerFor(context),
+      reply: async (activityOrText) => {
+        await context.sendActivity(activityOrText);
+      },
+    };
+  }
+
+  async function sendWelcome(context: TurnContext, lang: Lang): Promise<void> {
+    await context.sendActivity({ type: ActivityTypes.Message, text: teamsPhrases(lang).welcome, textFormat: 'plain' });
+  }
+
+  async function sendHelp(ctx: CommandContext): Promise<void> {
+    const content = {
+      lang: ctx.lang,
+      examples: engine.suggestQuestions(ctx.lang),
+      commands: commands.flatMap((command) => command.help?.(ctx.lang) ?? []),
+    };
+    await ctx.reply({
+      type: ActivityTypes.Message,
+      text: renderHelpText(content),
+      textFormat: 'plain',
+      attachments: [cardAttachment(buildHelpCard(content))],
+    });
+  }
+
+  async function answerQuestion(text: string, ctx: CommandContext): Promise<void> {
+    const answer = await engine.answer(text, ctx.locale);
+    ctx.logger.info({ answerKind: answer.kind, lang: answer.lang, sources: answer.sources.length }, 'question answered');
+    await ctx.reply({
+      type: ActivityTypes.Message,
+      // The engine may echo the question: plain text, with links and mentions broken.
+      text: escapePlainText(engine.renderAnswerText(answer)),
+      textFormat: 'plain',
+      attachments: [cardAttachment(buildAnswerCard(answer))],
+    });
+  }
+
+  // Greeting is a courtesy: a failure to remember it must not cost the user the answer.
+  async function isFirstContact(context: TurnContext): Promise<boolean> {
+    try {
+      return await contacts.firstContact(personKey(userOf(context.activity)));
+    } catch (error) {
+      loggerFor(context).error({ err: error }, 'could not record first contact');
+      return false;
+    }
+  }
+
+  application.turn('beforeTurn', async (context) => {
+    const tenantId = tenantOf(context.activity);
+    if (allowedTenants.size > 0 && (tenantId === undefined || !allowedTenants.has(tenantId))) {
+      loggerFor(context).warn({ tenantId }, 'activity from a tenant that is not allowed: ignored');
+      return false;
+    }
+    return true;
+  });
+
+  application.conversationUpdate('membersAdded', async (context) => {
+    const activity = context.activity;
+    const botId = activity.recipient?.id;
+    if (!botId || !activity.membersAdded?.some((member) => member.id === botId)) return;
+    const lang = engine.detectLanguage('', localeOf(activity));
+    loggerFor(context).info({ conversationKind: conversationOf(activity).kind }, 'bot installed: welcome sent');
+    await sendWelcome(context, lang);
+    // The person who installed the bot in a personal chat has now been greeted.
+    if (conversationOf(activity).kind === 'personal' && activity.from?.id) await isFirstContact(context);
+  });
+
+  application.activity(ActivityTypes.Message, async (context) => {
+    const activity = context.activity;
+    const log = loggerFor(context);
+    const locale = localeOf(activity);
+    const text = normalizeMessageText(activity.text ?? '', activity.recipient?.name);
+
+    if (text.length > MAX_MESSAGE_CHARS) {
+      const lang = engine.detectLanguage(text.slice(0, 1_000), locale);
+      log.info({ chars: text.length }, 'message too long: refused');
+      await context.sendActivity({ type: ActivityTypes.Message, text: teamsPhrases(lang).tooLong(text.length), textFormat: 'plain' });
+      return;
+    }
+    const lang = engine.detectLanguage(text, locale);
+    const ctx = commandContext(context, lang);
+    const help = isHelpRequest(text);
+
+    if (ctx.conversation.kind === 'personal' && (await isFirstContact(context)) && !help) {
+      await sendWelcome(context, lang);
+    }
+    if (help) {
+      log.info({ route: 'help' }, 'help shown');
+      await sendHelp(ctx);
+      return;
+    }
+    const hasValue = activity.value !== undefined && activity.value !== null;
+    if (text === '' && !hasValue) {
+      await ctx.reply({ type: ActivityTypes.Message, text: teamsPhrases(lang).empty, textFormat: 'plain' });
+      return;
+    }
+    for (const command of commands) {
+      if (await command.handle(text, ctx)) {
+        log.info({ route: command.name }, 'command handled');
+        return;
+      }
+    }
+    if (text === '') {
+      // A card's Action.Submit that no handler claimed: nothing to answer.
+      log.debug('message with a value and no text: not handled');
+      return;
+    }
+    await answerQuestion(text, ctx);
+  });
+
+  for (const registration of options.cardActions ?? []) {
+    application.addRoute(
+      async (context) =>
+        context.activity.type === ActivityTypes.Invoke &&
+        context.activity.name === ACTION_INVOKE_NAME &&
+        (context.activity.value as { action?: { type?: string; verb?: string } } | undefined)?.action?.type === 'Action.Execute' &&
+        (context.activity.value as { action?: { verb?: string } }).action?.verb === registration.verb,
+      async (context) => {
+        const activity = context.activity;
+        const data = ((activity.value as { action?: { data?: unknown } }).action?.data ?? {}) as Record<string, unknown>;
+        const lang = engine.detectLanguage('', localeOf(activity));
+        const result = await registration.handle(data, commandContext(context, lang));
+        loggerFor(context).info({ route: registration.verb }, 'card action handled');
+        await respondToCardAction(context, result);
+      },
+      true,
+    );
+  }
+
+  application.error(async (context, error) => {
+    const errorId = randomUUID().slice(0, 8);
+    const log = loggerFor(context);
+    log.error({ err: error, errorId, activityType: context.activity.type }, 'turn failed');
+    const text = normalizeMessageText(context.activity.text ?? '', context.activity.recipient?.name);
+    const apology = teamsPhrases(engine.detectLanguage(text.slice(0, 1_000), localeOf(context.activity))).apology(errorId);
+    try {
+      if (context.activity.type === ActivityTypes.Invoke) {
+        await sendInvokeResponse(context, { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: apology } });
+      } else {
+        await context.sendActivity({ type: ActivityTypes.Message, text: apology, textFormat: 'plain' });
+      }
+    } catch (sendError) {
+      log.error({ err: sendError, errorId }, 'could not send the apology');
+    }
+  });
+
+  return {
+    adapter,
+    application,
+    appId: credentials?.appId ?? '',
+    async process(req, res, logger = options.logger) {
+      await adapter.process(req, res, async (context) => {
+        const activity = context.activity;
+        const turnLog = logger.child({
+          turnId: activity.id ?? randomUUID(),
+          activityType: activity.type,
+          ...(activity.name && { activityName: activity.name }),
+          conversationKind: conversationOf(activity).kind,
+        });
+        turnLoggers.set(context, turnLog);
+        const started = performance.now();
+        const handled = await application.run(context);
+        turnLog.debug({ handled, ms: Math.round(performance.now() - started), chars: activity.text?.length ?? 0 }, 'turn done');
+      });
+    },
+  };
+}
+
+/** The message text without the bot's mention (teams-ai strips the exact mention; Teams also sends `&nbsp;`). */
+export function normalizeMessageText(text: string, botName?: string): string {
+  let clean = text.replace(/&nbsp;|\u00a0/g, ' ');
+  if (botName) {
+    const escaped = botName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    clean = clean.replace(new RegExp(`^\\s*<at>${escaped}</at>`, 'i'), '');
+  }
+  return clean.trim();
+}
+
+async function sendInvokeResponse(context: TurnContext, response: InvokeResponse): Promise<void> {
+  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: response } as Partial<Activity>);
+}
+
+async function respondToCardAction(context: TurnContext, result: CardActionResult): Promise<void> {
+  if ('message' in result) {
+    await sendInvokeResponse(context, {
+      status: 200,
+      body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.message },
+    });
+    return;
+  }
+  if (result.forAll && context.activity.replyToId) {
+    // Replace the card in the conversation so everyone sees the new state, not only the one who clicked.
+    await context.updateActivity({
+      type: ActivityTypes.Message,
+      id: context.activity.replyToId,
+      attachments: [cardAttachment(result.card)],
+    });
+  }
+  await sendInvokeResponse(context, {
+    status: 200,
+    body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card },
+  });
+}

@@ -1,0 +1,81 @@
+/**
+ * The plug-in surface of the Teams app: command handlers (typed messages) and card action handlers
+ * (Adaptive Card `Action.Execute` buttons). Feature modules register theirs in `./index.ts`.
+ */
+import type { Activity, TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { Lang } from '../../answering/types.js';
+import type { ConversationRef } from '../../reminders/conversation-ref.js';
+import type { AdaptiveCard } from '../cards/adaptive-card.js';
+
+/** Who wrote the message. */
+export interface TurnUser {
+  /** The Teams user id (`29:…`); stable per bot. */
+  readonly id: string;
+  /** The Entra ID object id, when Teams sends it (it does for real users). */
+  readonly aadObjectId?: string;
+  readonly name?: string;
+}
+
+/** Where the message was written. */
+export interface TurnConversation {
+  /** The conversation id as sent (a channel thread id may end in `;messageid=…`). */
+  readonly id: string;
+  readonly kind: 'personal' | 'channel' | 'groupChat';
+  readonly tenantId?: string;
+  /** The team's id, for channel messages. */
+  readonly teamId?: string;
+  /** The channel's id (without a thread suffix), for channel messages. */
+  readonly channelId?: string;
+}
+
+/** What a handler knows about the turn and how it answers. */
+export interface CommandContext {
+  /** The botbuilder turn, for what the fields below do not cover. */
+  readonly turn: TurnContext;
+  /** The user's language (from the text, then the locale). */
+  readonly lang: Lang;
+  /** The client's locale, e.g. "da-DK", when sent. */
+  readonly locale?: string;
+  readonly user: TurnUser;
+  readonly conversation: TurnConversation;
+  /** A plain-JSON reference to this conversation, to message it later (proactively). */
+  readonly ref: ConversationRef;
+  /** True when the user is one of LEADER_IDS (or LEADER_IDS is empty). */
+  readonly isLeader: boolean;
+  readonly now: () => Date;
+  /** The turn's logger (carries the turn id); never log message text at info level. */
+  readonly logger: Logger;
+  /** Sends a message to the conversation (a reply in a channel thread). */
+  reply(activityOrText: string | Partial<Activity>): Promise<void>;
+}
+
+/**
+ * Handles a typed message (the bot's @mention already removed, trimmed); resolves `true` when it
+ * handled it, `false` to let the next handler (and finally the question answerer) try.
+ */
+export type CommandHandler = (text: string, ctx: CommandContext) => Promise<boolean>;
+
+/** A command handler with a name (for logs) and the lines it adds to the help text. */
+export interface CommandRegistration {
+  readonly name: string;
+  readonly handle: CommandHandler;
+  /** One line per command, e.g. `opgave: <hvad> til <hvem> <hvornår> — opretter en opgave`. */
+  readonly help?: (lang: Lang) => readonly string[];
+}
+
+/** What a card action answers: a card replacing the clicked one, or a short message. */
+export type CardActionResult =
+  | {
+      readonly card: AdaptiveCard;
+      /** Replace the card for everyone in the conversation (default: only for the user who clicked). */
+      readonly forAll?: boolean;
+    }
+  | { readonly message: string };
+
+/** Handles an Adaptive Card `Action.Execute` with a given verb; `data` is the action's data. */
+export interface CardActionRegistration {
+  /** The verb, e.g. `'task.complete'`. */
+  readonly verb: string;
+  readonly handle: (data: Readonly<Record<string, unknown>>, ctx: CommandContext) => Promise<CardActionResult>;
+}

@@ -1,0 +1,88 @@
+/**
+ * Proactive messages: implements the reminders' {@link Notifier} on the Bot Framework adapter, turning
+ * connector failures into {@link SendResult} values (status, Retry-After) instead of exceptions.
+ */
+import type { Activity, CloudAdapter } from 'botbuilder';
+import { ActivityTypes } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { ConversationRef } from '../reminders/conversation-ref.js';
+import type { Notifier, OutboundMessage, SendResult } from '../reminders/notifier.js';
+import { toConversationReference } from './conversation-refs.js';
+
+/** Options of {@link createProactiveNotifier}. */
+export interface ProactiveNotifierOptions {
+  readonly adapter: CloudAdapter;
+  /** The bot's app id; empty in local mode. */
+  readonly appId: string;
+  readonly logger: Logger;
+}
+
+/** A notifier that also returns the id of the posted activity. */
+export interface ProactiveNotifier extends Notifier {
+  /** Like `send`, with the connector's id for the new activity when it succeeded. */
+  sendActivity(ref: ConversationRef, activity: Partial<Activity>): Promise<SendResult & { readonly activityId?: string }>;
+}
+
+/** Creates the Teams implementation of {@link Notifier}. */
+export function createProactiveNotifier(options: ProactiveNotifierOptions): ProactiveNotifier {
+  const { adapter, appId, logger } = options;
+
+  async function sendActivity(ref: ConversationRef, activity: Partial<Activity>): Promise<SendResult & { activityId?: string }> {
+    let activityId: string | undefined;
+    try {
+      await adapter.continueConversationAsync(appId, toConversationReference(ref), async (context) => {
+        const response = await context.sendActivity(activity);
+        activityId = response?.id;
+      });
+      return { ok: true, ...(activityId && { activityId }) };
+    } catch (error) {
+      const failure = describeFailure(error);
+      logger.warn({ status: failure.status, retryAfterMs: failure.retryAfterMs, conversationKind: ref.conversation.conversationType }, 'proactive message not delivered');
+      return failure;
+    }
+  }
+
+  return {
+    sendActivity,
+    async send(ref, message: OutboundMessage) {
+      const { activityId: _ignored, ...result } = await sendActivity(ref, {
+        type: ActivityTypes.Message,
+        ...(message.text !== undefined && { text: message.text }),
+        ...(message.summary !== undefined && { summary: message.summary }),
+        ...(message.attachments && { attachments: message.attachments.map((a) => ({ contentType: a.contentType, content: a.content })) }),
+      });
+      return result;
+    },
+  };
+}
+
+/** Reads the HTTP status and Retry-After from a connector error (an Azure `RestError`), if any. */
+export function describeFailure(error: unknown): { ok: false; status: number; retryAfterMs?: number; error: string } {
+  const e = error as {
+    statusCode?: unknown;
+    response?: { status?: unknown; headers?: { get?: (name: string) => string | undefined } | Record<string, unknown> };
+    message?: unknown;
+  };
+  const rawStatus = e?.statusCode ?? e?.response?.status;
+  const status = typeof rawStatus === 'number' ? rawStatus : 0;
+  const headers = e?.response?.headers;
+  const retryAfter =
+    headers && typeof (headers as { get?: unknown }).get === 'function'
+      ? (headers as { get: (name: string) => string | undefined }).get('retry-after')
+      : (headers as Record<string, unknown> | undefined)?.['retry-after'];
+  const retryAfterMs = parseRetryAfter(typeof retryAfter === 'string' ? retryAfter : undefined);
+  return {
+    ok: false,
+    status,
+    ...(retryAfterMs !== undefined && { retryAfterMs }),
+    error: typeof e?.message === 'string' ? e.message : String(error),
+  };
+}
+
+/** `Retry-After` as milliseconds: seconds, or an HTTP date (measured against the system clock). */
+function parseRetryAfter(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}

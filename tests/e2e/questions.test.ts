@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { adaptiveCardOf, channelMessage, personalMessage, replyText, TEST_BOT } from '../helpers/activities.js';
+import { TEST_DOC } from '../helpers/test-knowledge.js';
+import { startTestBot, type TestBot } from '../helpers/test-bot.js';
+
+// The answers themselves are the answering engine's business (tests/answering); here: the Teams path.
+const NOW = () => new Date('2026-03-10T09:00:00Z');
+
+describe('questions over /api/messages', () => {
+  let t: TestBot;
+  afterEach(async () => t?.close());
+
+  it('answers a 1:1 question with an Adaptive Card and the same answer as plain text', async () => {
+    t = await startTestBot({ now: NOW });
+    const activity = personalMessage('Hvem refererer den pædagogiske leder til?', t.at);
+    const { status } = await t.post(activity);
+    expect(status).toBe(200);
+
+    const messages = await t.connector.waitFor(2, { conversationId: activity.conversation.id, type: 'message' });
+    // First contact: a welcome, then the answer, both as replies to the user's message.
+    const [welcome, reply] = messages.map((m) => m.activity);
+    expect(welcome!.text).toMatch(/hjælp/);
+    expect(messages[1]!.activityId).toBe(activity.id);
+    expect(reply!.textFormat).toBe('plain');
+    expect(reply!.text).toMatch(/dagtilbudschef/i);
+    expect(reply!.text).toContain(TEST_DOC.profile.title);
+
+    const card = adaptiveCardOf(reply!);
+    expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+    const cardText = replyText({ attachments: reply!.attachments });
+    expect(cardText).toMatch(/dagtilbudschef/i);
+    expect(cardText).toContain(`Kilde: ${TEST_DOC.profile.title}`);
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(8_000);
+  });
+
+  it('welcomes a person only once', async () => {
+    t = await startTestBot({ now: NOW });
+    const first = personalMessage('Hvem refererer den pædagogiske leder til?', { ...t.at, userId: '29:same', aadObjectId: 'aad-same' });
+    await t.post(first);
+    const second = personalMessage('Who does the pedagogical leader report to?', {
+      ...t.at,
+      userId: '29:same',
+      aadObjectId: 'aad-same',
+      conversationId: first.conversation.id,
+      locale: 'en-US',
+    });
+    await t.post(second);
+    const messages = await t.connector.waitFor(3, { conversationId: first.conversation.id, type: 'message' });
+    expect(messages).toHaveLength(3);
+    expect(messages[2]!.activity.text).toMatch(/reports to the head of day care/);
+    expect(messages[2]!.activity.text).toContain(TEST_DOC.profile.titleEn);
+  });
+
+  it('answers an @mention in a channel, with the mention stripped and no welcome', async () => {
+    t = await startTestBot({ now: NOW });
+    const activity = channelMessage('Who does the pedagogical leader report to?', { ...t.at, locale: 'en-US' });
+    expect(activity.text).toContain(`<at>${TEST_BOT.name}</at>`);
+    const { status } = await t.post(activity);
+    expect(status).toBe(200);
+    const [reply] = await t.connector.waitFor(1, { conversationId: activity.conversation.id, type: 'message' });
+    expect(t.connector.activitiesIn(activity.conversation.id, 'message')).toHaveLength(1);
+    expect(reply!.activityId).toBe(activity.id);
+    expect(reply!.activity.text).toMatch(/reports to the head of day care/);
+    expect(reply!.activity.text).not.toContain('<at>');
+    expect(adaptiveCardOf(reply!.activity)).toBeDefined();
+  });
+
+  it('says plainly when it does not know, with suggestions from the knowledge base', async () => {
+    t = await startTestBot({ now: NOW });
+    const activity = channelMessage('Hvad koster en liter mælk i kantinen?', t.at);
+    await t.post(activity);
+    const [reply] = await t.connector.waitFor(1, { conversationId: activity.conversation.id, type: 'message' });
+    expect(reply!.activity.text).toMatch(/ved jeg ikke/);
+    const card = adaptiveCardOf(reply!.activity)!;
+    expect(card.actions?.length).toBeGreaterThan(0);
+    expect(JSON.stringify(card.actions)).toContain('Pædagogisk leder');
+  });
+
+  it('does not log the message text at info level', async () => {
+    t = await startTestBot({ now: NOW, env: { LOG_LEVEL: 'info' } });
+    const secret = 'Hvem refererer den pædagogiske leder til? hemmeligt-ord-4711';
+    const activity = personalMessage(secret, t.at);
+    await t.post(activity);
+    await t.connector.waitFor(2, { conversationId: activity.conversation.id, type: 'message' });
+    expect(t.logs.some((line) => line.msg === 'question answered' && typeof line.turnId === 'string')).toBe(true);
+    expect(JSON.stringify(t.logs)).not.toContain('hemmeligt-ord-4711');
+  });
+});
