@@ -467,11 +467,13 @@ function compose(ctx: Context, lang: Lang, draft: Draft): Answer {
   const cited = [...(draft.cite ?? []), ...draft.groups.flatMap((g) => g.lines.map((l) => l.fact))].filter(
     (f): f is FactRecord => f !== undefined,
   );
-  // Each document once, with the first two distinct quotes that back the answer.
+  // Each document once, with the first distinct quotes that back the answer. English answers quote
+  // one more: the Danish wording is the official one, and the reader may need it.
+  const maxQuotes = lang === 'en' ? 3 : 2;
   const quotes = new Map<string, string[]>();
   for (const fact of cited) {
     const list = quotes.get(fact.source.doc) ?? [];
-    if (list.length < 2 && !list.includes(fact.source.quote)) list.push(fact.source.quote);
+    if (list.length < maxQuotes && !list.includes(fact.source.quote)) list.push(fact.source.quote);
     quotes.set(fact.source.doc, list);
   }
   const sources: AnswerSource[] = [...quotes].map(([docId, list]) => {

@@ -75,7 +75,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   bygger bygge build builds built baseret based handler omhandler omfatter include includes including indeholder contain
   contains daekker cover covers beskriver describe describes forventer forventes expect expects expected point pointed
   peger pege frame frames lyder sound sounds gaelder apply applies gives give given ofte often holdes afholdes held hold
-  holds moedes
+  holds moedes need needs needed want wants must make makes take takes see use uses find look looking work works
+  behoever behov bruge bruges goer goere laver lave finde
   `
     .split(/\s+/)
     .filter(Boolean),

@@ -61,10 +61,10 @@ const INTENT_PATTERNS: ReadonlyArray<[Intent, RegExp]> = [
   ['requirement', /\b(kraev\w*|krav\w*|require\w*|forudsaetning\w*|attest\w*|vedhaefte?|attach\w*|submit\w*|ansoeg\w*|apply|application)\b/],
   ['condition', /\b(vilkaar\w*|loen\w*|arbejdstid\w*|fuld ?tid\w*|conditions?|salary|pay|hours|full[- ]time)\b/],
   ['offer', /\b(tilbyde\w*|tilbud\w*|offers?|benefits?)\b/],
-  ['policy', /\b(politik\w*|strategi\w*|lov|loven|love|lovgivning\w*|aftale\w*|ramme\w*|polic\w*|strateg\w*|laws?|acts?|legislation|agreements?|frameworks?|regulat\w*)\b/],
+  ['policy', /\b(politik\w*|strategi|strategien|strategier\w*|lov|loven|love|lovgivning\w*|aftale\w*|ramme\w*|polic\w*|strategy|strategies|laws?|acts?|legislation|agreements?|frameworks?|regulat\w*)\b/],
   ['meeting', /\b(moede\w*|forum|fora|meetings?|meet)\b/],
   ['programme', /\b(program\w*|vaerktoej\w*|metode\w*|redskab\w*|tools?|methods?)\b/],
-  ['membership', /\b(medlem\w*|members?|bestaar|consists?|sidder|sits?|organiseret|organi[sz]ed|sammensat|ledelsesgruppe\w*|ledergruppe\w*|ledelsesteam\w*|leadership (group|team))\b/],
+  ['membership', /\b(who is in|who are in|hvem er i|hvem er med|medlem\w*|members?|bestaar|consists?|sidder|sits?|organiseret|organi[sz]ed|sammensat|ledelsesgruppe\w*|ledergruppe\w*|ledelsesteam\w*|leadership (group|team))\b/],
   ['definition', /^(hvad er|hvad betyder|hvad staar|what is|what are|what does \w+ (mean|stand))\b/],
 ];
 
@@ -142,11 +142,10 @@ export function understand(question: string, now: Date, localeHint?: string): Un
   }
 
   const intentWords = new Set(QUESTION_WORDS);
-  // Words that asked for a structured answer (a date kind, a contact, a count) are handled by that
-  // answer's filter, so they must not also be matched as things.
-  const structured = new Set<Intent>(['reporting', 'dates', 'contact', 'figure']);
+  // Words that asked for a kind of answer (a date kind, a contact, responsibilities, ...) are
+  // handled by choosing that kind of fact, so they must not also be matched as things.
   for (const [intent, pattern] of INTENT_PATTERNS) {
-    if (!structured.has(intent) || !intents.has(intent)) continue;
+    if (!intents.has(intent) || intent === 'definition') continue;
     for (const match of folded.matchAll(new RegExp(pattern.source, 'g'))) for (const word of match[0].split(/\s+/)) intentWords.add(word);
   }
   for (const [kind, pattern] of DATE_KIND_PATTERNS) {

@@ -76,11 +76,12 @@ function assemble(answer: Answer, sectionCount: number): AdaptiveCard {
   const hidden = answer.sections.length - sections.length;
   if (hidden > 0) body.push({ type: 'TextBlock', text: escapeCardText(labels.more(hidden)), wrap: true, isSubtle: true });
 
-  const titles = [...new Set(answer.sources.map((source) => source.title))];
-  if (titles.length > 0) {
+  // Each source with the words it says them in: the Danish wording is the official one.
+  const cited = answer.sources.map((source) => `${escapeCardText(source.title)}${source.quote ? `: »${escapeCardText(source.quote)}«` : ''}`);
+  if (cited.length > 0) {
     body.push({
       type: 'TextBlock',
-      text: `${titles.length === 1 ? labels.source : labels.sources}: ${titles.map(escapeCardText).join('; ')}`,
+      text: `${cited.length === 1 ? labels.source : labels.sources}: ${cited.join('; ')}`,
       wrap: true,
       isSubtle: true,
       size: 'Small',
