@@ -257,7 +257,7 @@ function answerDates(ctx: Context, u: Understanding, rest: readonly QueryTerm[])
     if (!fits('application-deadline', deadline.date, undefined, undefined) || u.round !== undefined) continue;
     const terms = termsOf(`${deadline.title} frist deadline`);
     // Chat deadlines are not in the index, so their words are matched directly.
-    const explained = rest.map((q) =>
+    const explained = rest.map((q): number =>
       q.token.terms.some((t) => terms.has(t))
         ? 1
         : [...terms].some((t) => q.token.terms.some((qt) => qt.length >= 5 && (t.startsWith(qt) || qt.startsWith(t))))
