@@ -8,6 +8,7 @@ export { normalizeName } from './normalize-name.js';
 export type {
   Citation,
   CitationLang,
+  DateRangeOptions,
   FigureEntry,
   GroupMember,
   KnowledgeQueries,
@@ -18,5 +19,5 @@ export { createQueries, lastDay } from './queries.js';
 export type { ItemKind, ItemReference, ReferenceField, SourceAt } from './references.js';
 export { ITEM_KINDS, KIND_LABELS, REFERENCE_FIELDS, formatPath, referencesOf, sourcesIn } from './references.js';
 export type { QuoteProblem, SourceTexts } from './source-quotes.js';
-export { checkSourceQuotes, quoteOccurs, readSourceTexts } from './source-quotes.js';
+export { checkSourceQuotes, createQuoteMatcher, quoteOccurs, readSourceTexts } from './source-quotes.js';
 export { KNOWLEDGE_JSON_SCHEMA_PATH, knowledgeFileJsonSchemaText } from './json-schema.js';

@@ -117,7 +117,11 @@ function parseOneFile(input: KnowledgeFileInput): { data: KnowledgeFile } | { er
     return { errors: [{ file, path: '', message: `${message} (fix: correct the JSON syntax there)` }] };
   }
   const result = KnowledgeFileSchema.safeParse(json);
-  if (!result.success) return { errors: result.error.issues.flatMap((issue) => describeIssue(file, json, issue)) };
+  if (!result.success) {
+    // One problem per place: a malformed date also fails the calendar check, which adds nothing.
+    const errors = result.error.issues.flatMap((issue) => describeIssue(file, json, issue));
+    return { errors: errors.filter((error, index) => errors.findIndex((e) => e.path === error.path) === index) };
+  }
   // zod drops unknown fields inside items silently; a misspelt field would vanish, so name them.
   const unknown = unknownFields(json, result.data, []);
   if (unknown.length === 0) return { data: result.data };

@@ -58,8 +58,14 @@ export interface GroupMember {
   readonly note?: Text;
 }
 
+/** Options for {@link KnowledgeQueries.datesBetween}. */
+export interface DateRangeOptions {
+  /** Also dates that began before the range and still run in it (periods, months, years). Default false. */
+  readonly running?: boolean;
+}
+
 /** Options for {@link KnowledgeQueries.upcomingDates}. */
-export interface UpcomingDatesOptions {
+export interface UpcomingDatesOptions extends DateRangeOptions {
   readonly limit?: number;
   readonly kinds?: readonly DateEntry['kind'][];
 }
@@ -95,9 +101,9 @@ export interface KnowledgeQueries {
   datesAbout(id: string): DateEntry[];
   /** The dates about a role and about the postings for it, in date order. */
   datesForRole(roleId: string): DateEntry[];
-  /** The dates whose day or period overlaps `from`..`to` (ISO dates, inclusive), in date order. */
-  datesBetween(from: string, to: string): DateEntry[];
-  /** The dates on or after `from` (periods still running count), in date order. */
+  /** The dates that fall in `from`..`to` (ISO dates, inclusive), in date order; see {@link DateRangeOptions}. */
+  datesBetween(from: string, to: string, options?: DateRangeOptions): DateEntry[];
+  /** The dates on or after `from`, in date order. */
   upcomingDates(from: string, options?: UpcomingDatesOptions): DateEntry[];
   /** The postings that fill a role. */
   postingsForRole(roleId: string): Posting[];
@@ -247,10 +253,10 @@ export function createQueries(kb: KnowledgeBase): KnowledgeQueries {
     datesAbout,
     datesForRole: (roleId) =>
       uniqueById([...datesAbout(roleId), ...postingsForRole(roleId).flatMap((posting) => datesAbout(posting.id))]).sort(compareDates),
-    datesBetween: (from, to) => sortedDates.filter((entry) => entry.date <= to && lastDay(entry) >= from),
+    datesBetween: (from, to, options = {}) => sortedDates.filter((entry) => entry.date <= to && startsFrom(entry, from, options)),
     upcomingDates: (from, options = {}) => {
       const found = sortedDates.filter(
-        (entry) => lastDay(entry) >= from && (options.kinds === undefined || options.kinds.includes(entry.kind)),
+        (entry) => startsFrom(entry, from, options) && (options.kinds === undefined || options.kinds.includes(entry.kind)),
       );
       return options.limit === undefined ? found : found.slice(0, options.limit);
     },
@@ -327,6 +333,11 @@ export function lastDay(entry: DateEntry): string {
     return `${entry.date.slice(0, 7)}-${String(days).padStart(2, '0')}`;
   }
   return entry.date;
+}
+
+/** True when the entry begins on or after `from`, or (when running ones count) still runs then. */
+function startsFrom(entry: DateEntry, from: string, options: DateRangeOptions): boolean {
+  return entry.date >= from || (options.running === true && lastDay(entry) >= from);
 }
 
 function compareDates(a: DateEntry, b: DateEntry): number {

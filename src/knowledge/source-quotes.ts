@@ -35,16 +35,22 @@ const MAX_GAP = 60;
  * (`...`, `…`, `[...]`) in the quote may stand for any omitted text.
  */
 export function quoteOccurs(quote: string, text: string): boolean {
+  return createQuoteMatcher(text)(quote);
+}
+
+/** {@link quoteOccurs} for one text and many quotes: the text is prepared once. */
+export function createQuoteMatcher(text: string): (quote: string) => boolean {
   const squashed = squash(text);
   // Words split at a line end ("under-\nstøtter") are joined; "Familie-\nog" is kept as it was too.
   const indexes = [text, text.replace(/-[ \t]*(?:\r?\n[ \t]*)+(?=\p{Ll})/gu, '')].map(wordPositions);
-  return quote
-    .split(/\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…/)
-    .filter((fragment) => squash(fragment) !== '')
-    .every((fragment) => {
-      const words = normalizeName(fragment).split(' ');
-      return squashed.includes(squash(fragment)) || indexes.some((positions) => occursWithGaps(words, positions));
-    });
+  return (quote) =>
+    quote
+      .split(/\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…/)
+      .filter((fragment) => squash(fragment) !== '')
+      .every((fragment) => {
+        const words = normalizeName(fragment).split(' ');
+        return squashed.includes(squash(fragment)) || indexes.some((positions) => occursWithGaps(words, positions));
+      });
 }
 
 /** Each normalised word of a text and the places (word indexes) where it occurs. */
@@ -52,7 +58,11 @@ function wordPositions(text: string): Map<string, number[]> {
   const positions = new Map<string, number[]>();
   normalizeName(text)
     .split(' ')
-    .forEach((word, index) => positions.set(word, [...(positions.get(word) ?? []), index]));
+    .forEach((word, index) => {
+      const list = positions.get(word);
+      if (list) list.push(index);
+      else positions.set(word, [index]);
+    });
   return positions;
 }
 
@@ -84,12 +94,13 @@ export async function readSourceTexts(kb: KnowledgeBase, dir: string): Promise<S
 
 /** Every quote of the knowledge base that does not occur in its document's text. */
 export function checkSourceQuotes(kb: KnowledgeBase, texts: ReadonlyMap<string, string>): QuoteProblem[] {
+  const matchers = new Map([...texts].map(([doc, text]) => [doc, createQuoteMatcher(text)]));
   const problems: QuoteProblem[] = [];
   for (const kind of ITEM_KINDS) {
     for (const item of kb.data[kind]) {
       for (const source of sourcesIn(item)) {
-        const text = texts.get(source.doc);
-        if (text === undefined || quoteOccurs(source.quote, text)) continue;
+        const occurs = matchers.get(source.doc);
+        if (occurs === undefined || occurs(source.quote)) continue;
         problems.push({
           item: item.id,
           path: formatPath(source.path),
