@@ -125,12 +125,15 @@ function parseOneFile(input: KnowledgeFileInput): { data: KnowledgeFile } | { er
   // zod drops unknown fields inside items silently; a misspelt field would vanish, so name them.
   const unknown = unknownFields(json, result.data, []);
   if (unknown.length === 0) return { data: result.data };
+  return { errors: unknown.map((at) => unknownFieldError(file, at)) };
+}
+
+function unknownFieldError(file: string, at: readonly PropertyKey[]): KnowledgeError {
+  const field = String(at[at.length - 1]);
   return {
-    errors: unknown.map((at) => ({
-      file,
-      path: formatPath(at),
-      message: `unknown field "${String(at[at.length - 1])}" (fix: remove it or correct its name; see data/schema/knowledge-file.schema.json)`,
-    })),
+    file,
+    path: formatPath(at),
+    message: `unknown field "${field}" (fix: remove it or correct its name; see data/schema/knowledge-file.schema.json)`,
   };
 }
 
@@ -152,14 +155,11 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function describeIssue(file: string, json: unknown, issue: z.core.$ZodIssue): KnowledgeError[] {
   const at = issue.path as readonly PropertyKey[];
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({
-      file,
-      path: formatPath([...at, key]),
-      message:
-        at.length === 0
-          ? `unknown kind "${key}" (fix: a knowledge file holds only ${KNOWLEDGE_KINDS.join(', ')} and $schema)`
-          : `unknown field "${key}" (fix: remove it or correct its name; see data/schema/knowledge-file.schema.json)`,
-    }));
+    return issue.keys.map((key) =>
+      at.length === 0
+        ? { file, path: formatPath([key]), message: `unknown kind "${key}" (fix: a knowledge file holds only ${KNOWLEDGE_KINDS.join(', ')} and $schema)` }
+        : unknownFieldError(file, [...at, key]),
+    );
   }
   const value = valueAt(json, at);
   let message = issue.message;
