@@ -140,7 +140,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
 
     const features: TeamsFeature[] = [];
     for (const factory of options.features ?? DEFAULT_FEATURES) {
-      const feature = await factory({ config, knowledge, now, logger: logger.child({ feature: factory.name || 'feature' }), notifier });
+      const feature = await factory({ config, knowledge, now, logger: logger.child({ feature: factory.name || 'feature' }), notifier, features: () => features });
       features.push(feature);
       if (feature.close) opened.push({ close: () => feature.close?.() });
     }
@@ -152,6 +152,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       engine,
       commands: features.flatMap((feature) => feature.commands ?? []),
       cardActions: features.flatMap((feature) => feature.cardActions ?? []),
+      observers: features.flatMap((feature) => (feature.observe ? [feature.observe] : [])),
       contacts,
       leaderIds: config.leaderIds,
       allowedTenantIds: config.allowedTenantIds,

@@ -16,7 +16,8 @@ import { buildHelpCard, renderHelpText } from './cards/help-card.js';
 import type { ContactBook } from './contacts.js';
 import { conversationOf, conversationRefFromActivity, localeOf, personKey, tenantOf, userOf } from './conversation-refs.js';
 import { escapePlainText } from './escape.js';
-import type { CardActionRegistration, CardActionResult, CommandContext, CommandRegistration } from './handlers/types.js';
+import type { CardActionRegistration, CardActionResult, CommandContext, CommandRegistration, ConversationObserver } from './handlers/types.js';
+import { conversationEventOf } from './conversation-events.js';
 import { isHelpRequest, MAX_MESSAGE_CHARS, teamsPhrases } from './phrases.js';
 
 /** The answering engine as the Teams layer uses it (`src/answering` provides it). */
@@ -36,6 +37,8 @@ export interface BotAppOptions {
   /** Tried in order before the question answerer. */
   readonly commands?: readonly CommandRegistration[];
   readonly cardActions?: readonly CardActionRegistration[];
+  /** See every activity's conversation (install, uninstall, any message) before routing. */
+  readonly observers?: readonly ConversationObserver[];
   readonly contacts: ContactBook;
   /** Entra object ids or Teams user ids of the leadership team; empty: everyone counts as a leader. */
   readonly leaderIds?: readonly string[];
@@ -148,12 +151,26 @@ export function createBotApp(options: BotAppOptions): BotApp {
     }
   }
 
+  // Features keeping conversation references see every activity; their failure must not cost the turn.
+  async function notifyObservers(context: TurnContext): Promise<void> {
+    const event = options.observers?.length ? conversationEventOf(context.activity) : undefined;
+    if (!event) return;
+    for (const observe of options.observers ?? []) {
+      try {
+        await observe(event);
+      } catch (error) {
+        loggerFor(context).error({ err: error, event: event.kind }, 'conversation observer failed');
+      }
+    }
+  }
+
   application.turn('beforeTurn', async (context) => {
     const tenantId = tenantOf(context.activity);
     if (allowedTenants.size > 0 && (tenantId === undefined || !allowedTenants.has(tenantId))) {
       loggerFor(context).warn({ tenantId }, 'activity from a tenant that is not allowed: ignored');
       return false;
     }
+    await notifyObservers(context);
     return true;
   });
 

@@ -9,8 +9,10 @@ import type { Logger } from 'pino';
 import type { DeadlineSource } from '../../answering/index.js';
 import type { Config } from '../../config/env.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
+import type { TaskSource } from '../../reminders/reminder-service.js';
 import type { ProactiveNotifier } from '../proactive.js';
-import type { CardActionRegistration, CommandRegistration } from './types.js';
+import { createRemindersFeature } from './reminders.js';
+import type { CardActionRegistration, CommandRegistration, ConversationObserver } from './types.js';
 
 export type * from './types.js';
 
@@ -23,6 +25,8 @@ export interface FeatureServices {
   readonly logger: Logger;
   /** Sends proactive messages (reminders, digests) to stored conversation references. */
   readonly notifier: ProactiveNotifier;
+  /** Every feature of the bot, once all are built (call it at run time, not while building). */
+  readonly features?: () => readonly TeamsFeature[];
 }
 
 /** A feature plugged into the Teams app. */
@@ -33,6 +37,10 @@ export interface TeamsFeature {
   readonly cardActions?: readonly CardActionRegistration[];
   /** Deadlines added in chat, which the answering engine should know about too. */
   readonly deadlines?: DeadlineSource;
+  /** Open tasks, for reminders and the channel digest. */
+  readonly tasks?: TaskSource;
+  /** Sees every activity's conversation: installs, uninstalls, messages. */
+  readonly observe?: ConversationObserver;
   /** Called once the server listens (e.g. start schedulers). */
   start?(): Promise<void> | void;
   /** Called on shutdown after in-flight turns have finished (stop schedulers, close stores). */
@@ -43,4 +51,4 @@ export interface TeamsFeature {
 export type FeatureFactory = (services: FeatureServices) => Promise<TeamsFeature> | TeamsFeature;
 
 /** The features of the production bot, in the order their commands are tried. */
-export const DEFAULT_FEATURES: readonly FeatureFactory[] = [];
+export const DEFAULT_FEATURES: readonly FeatureFactory[] = [createRemindersFeature];

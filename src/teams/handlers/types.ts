@@ -79,3 +79,15 @@ export interface CardActionRegistration {
   readonly verb: string;
   readonly handle: (data: Readonly<Record<string, unknown>>, ctx: CommandContext) => Promise<CardActionResult>;
 }
+
+/** What an activity means for the conversations the bot can reach (see `conversation-events.ts`). */
+export interface ConversationEvent {
+  /** `installed`/`uninstalled`: the bot was added to or removed from the conversation; else `activity`. */
+  readonly kind: 'activity' | 'installed' | 'uninstalled';
+  readonly ref: ConversationRef;
+  readonly conversation: TurnConversation;
+  readonly user: TurnUser;
+}
+
+/** Sees every activity's conversation (before routing), e.g. to keep conversation references. */
+export type ConversationObserver = (event: ConversationEvent) => Promise<void>;

@@ -1,0 +1,95 @@
+/**
+ * Adaptive Cards for proactive messages: a reminder of a deadline or task, and the channel's task digest.
+ */
+import type { DueReminder } from '../../reminders/due.js';
+import type { ReminderSubject, ReminderTask } from '../../reminders/reminder-service.js';
+import { reminderPhrases, type PhraseLang } from '../../reminders/phrases.js';
+import type { OutboundMessage } from '../../reminders/notifier.js';
+import { daysBetween, formatDate } from '../../time/format-date.js';
+import { escapeCardText, escapePlainText } from '../escape.js';
+import type { AdaptiveCard, CardAction, CardElement } from './adaptive-card.js';
+import { ADAPTIVE_CARD_SCHEMA, ADAPTIVE_CARD_VERSION, cardAttachment } from './adaptive-card.js';
+
+/** The verb of a task card's Done button (handled by the tasks feature). */
+export const TASK_COMPLETE_VERB = 'task.complete';
+
+/** At most this many tasks in a digest card, to stay well under Teams' message size limit. */
+export const DIGEST_MAX_TASKS = 40;
+
+function card(body: CardElement[], actions: CardAction[] = []): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: ADAPTIVE_CARD_SCHEMA,
+    version: ADAPTIVE_CARD_VERSION,
+    body,
+    ...(actions.length > 0 && { actions }),
+    msteams: { width: 'Full' },
+  };
+}
+
+/** A Done button for a task. */
+export function doneAction(task: Pick<ReminderTask, 'number'>, lang: PhraseLang): CardAction {
+  return { type: 'Action.Execute', title: reminderPhrases(lang).done, verb: TASK_COMPLETE_VERB, data: { number: task.number } };
+}
+
+/** The reminder card: what, when, and for a task its owner and a Done button. */
+export function buildReminderCard(reminder: DueReminder<ReminderSubject>, lang: PhraseLang): AdaptiveCard {
+  const p = reminderPhrases(lang);
+  const { item } = reminder;
+  const facts = [{ title: lang === 'da' ? 'Dato' : 'Date', value: `${formatDate(item.date, lang)} (${p.when(reminder.daysLeft)})` }];
+  if (item.task?.owner) facts.push({ title: p.taskOwner, value: escapeCardText(item.task.owner) });
+  return card(
+    [
+      { type: 'TextBlock', text: p.reminderTitle(item.kind === 'task' ? 'task' : 'deadline'), size: 'Small', isSubtle: true, wrap: true },
+      { type: 'TextBlock', text: escapeCardText(item.title[lang]), weight: 'Bolder', size: 'Medium', wrap: true },
+      { type: 'FactSet', facts },
+    ],
+    item.task ? [doneAction(item.task, lang)] : [],
+  );
+}
+
+/** The reminder message: plain text plus the card. */
+export function buildReminderMessage(reminder: DueReminder<ReminderSubject>, lang: PhraseLang): OutboundMessage {
+  const text = reminderPhrases(lang).reminderText(escapePlainText(reminder.item.title[lang]), reminder.item.date, reminder.daysLeft);
+  return { text, summary: text, attachments: [cardAttachment(buildReminderCard(reminder, lang))] };
+}
+
+function taskLine(task: ReminderTask, lang: PhraseLang, today: string): string {
+  const p = reminderPhrases(lang);
+  const due = task.due ? `${formatDate(task.due, lang)}${daysBetween(today, task.due) < 0 ? ` (${p.overdue})` : ''}` : p.noDue;
+  return `#${task.number} ${task.title}${task.owner ? ` — ${task.owner}` : ''} — ${due}`;
+}
+
+/** The digest card: the open tasks, soonest due first. */
+export function buildDigestCard(tasks: readonly ReminderTask[], lang: PhraseLang, today: string): AdaptiveCard {
+  const p = reminderPhrases(lang);
+  const shown = tasks.slice(0, DIGEST_MAX_TASKS);
+  const body: CardElement[] = [{ type: 'TextBlock', text: p.digestTitle(today), weight: 'Bolder', size: 'Medium', wrap: true }];
+  if (shown.length === 0) body.push({ type: 'TextBlock', text: p.digestEmpty, wrap: true });
+  for (const task of shown) {
+    body.push({
+      type: 'ColumnSet',
+      separator: true,
+      columns: [
+        { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: escapeCardText(taskLine(task, lang, today)), wrap: true }] },
+        {
+          type: 'Column',
+          width: 'auto',
+          items: [{ type: 'ActionSet', actions: [doneAction(task, lang)] }],
+        },
+      ],
+    });
+  }
+  if (tasks.length > shown.length) {
+    body.push({ type: 'TextBlock', text: lang === 'da' ? `… og ${tasks.length - shown.length} mere` : `… and ${tasks.length - shown.length} more`, wrap: true });
+  }
+  return card(body);
+}
+
+/** The digest message: plain text plus the card. */
+export function buildDigestMessage(tasks: readonly ReminderTask[], lang: PhraseLang, today: string): OutboundMessage {
+  const p = reminderPhrases(lang);
+  const lines = tasks.length === 0 ? [p.digestEmpty] : tasks.slice(0, DIGEST_MAX_TASKS).map((task) => escapePlainText(taskLine(task, lang, today)));
+  const text = [p.digestTitle(today), ...lines].join('\n');
+  return { text, summary: p.digestTitle(today), attachments: [cardAttachment(buildDigestCard(tasks, lang, today))] };
+}
