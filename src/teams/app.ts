@@ -50,7 +50,7 @@ export interface BotAppOptions {
 
 /** The wired Teams app. */
 export interface BotApp {
-  readonly adapter: TeamsAdapter;
+  readonly adapter: BotFrameworkAdapter;
   readonly application: Application;
   /** The bot's app id; empty in local mode. */
   readonly appId: string;
@@ -59,6 +59,35 @@ export interface BotApp {
 }
 
 const ACTION_INVOKE_NAME = 'adaptiveCard/action';
+
+/** The teams-ai adapter, with the request processing exposed so the app can log and answer errors itself. */
+export class BotFrameworkAdapter extends TeamsAdapter {
+  /** Authenticates and runs one activity; resolves with the invoke response, if the turn set one. */
+  processRequest(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
+/** The parsed body as an activity, timestamps as dates (as botbuilder's own request handling does). */
+function toActivity(body: unknown): Activity {
+  const activity = body as Activity & { rawTimestamp?: string; rawLocalTimestamp?: string; rawExpiration?: string };
+  if (typeof activity !== 'object' || activity === null || typeof activity.type !== 'string') {
+    throw new Error('the request body is not an activity');
+  }
+  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['localTimestamp', 'rawLocalTimestamp'], ['expiration', 'rawExpiration']] as const) {
+    const value = (activity as unknown as Record<string, unknown>)[field];
+    if (typeof value === 'string') {
+      (activity as unknown as Record<string, unknown>)[raw] = value;
+      (activity as unknown as Record<string, unknown>)[field] = new Date(value);
+    }
+  }
+  return activity;
+}
+
+function headerValue(headers: Record<string, string | string[] | undefined>, name: string): string {
+  const value = headers[name] ?? headers[name.toLowerCase()];
+  return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
+}
 
 /** Creates the Teams app. Registers nothing global; several can live in one process (tests). */
 export function createBotApp(options: BotAppOptions): BotApp {
@@ -69,7 +98,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
   const credentials = options.credentials;
 
   // With no MicrosoftAppId the adapter neither checks incoming tokens nor sends any (local mode).
-  const adapter = new TeamsAdapter(
+  const adapter = new BotFrameworkAdapter(
     credentials
       ? {
           MicrosoftAppId: credentials.appId,
@@ -269,19 +298,36 @@ export function createBotApp(options: BotAppOptions): BotApp {
     application,
     appId: credentials?.appId ?? '',
     async process(req, res, logger = options.logger) {
-      await adapter.process(req, res, async (context) => {
-        const activity = context.activity;
-        const turnLog = logger.child({
-          turnId: activity.id ?? randomUUID(),
-          activityType: activity.type,
-          ...(activity.name && { activityName: activity.name }),
-          conversationKind: conversationOf(activity).kind,
+      const activity = toActivity(req.body);
+      const authHeader = headerValue(req.headers, 'authorization');
+      let invokeResponse: InvokeResponse | undefined;
+      try {
+        invokeResponse = await adapter.processRequest(authHeader, activity, async (context) => {
+          const turnLog = logger.child({
+            turnId: activity.id ?? randomUUID(),
+            activityType: activity.type,
+            ...(activity.name && { activityName: activity.name }),
+            conversationKind: conversationOf(activity).kind,
+          });
+          turnLoggers.set(context, turnLog);
+          const started = performance.now();
+          const handled = await application.run(context);
+          turnLog.debug({ handled, ms: Math.round(performance.now() - started), chars: activity.text?.length ?? 0 }, 'turn done');
         });
-        turnLoggers.set(context, turnLog);
-        const started = performance.now();
-        const handled = await application.run(context);
-        turnLog.debug({ handled, ms: Math.round(performance.now() - started), chars: activity.text?.length ?? 0 }, 'turn done');
-      });
+      } catch (error) {
+        // The adapter's own handling would print the stack to the console for every bad token.
+        if ((error as { statusCode?: unknown }).statusCode === 401) {
+          logger.warn({ reason: (error as Error).message }, 'request not authenticated');
+          res.status(401);
+          res.send({ code: 'Unauthorized', message: 'The request is not authorized.' });
+          res.end();
+          return;
+        }
+        throw error;
+      }
+      res.status(invokeResponse?.status ?? 200);
+      if (invokeResponse?.body !== undefined) res.send(invokeResponse.body);
+      res.end();
     },
   };
 }

@@ -6,8 +6,14 @@ import type { Activity, CloudAdapter } from 'botbuilder';
 import { ActivityTypes } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { ConversationRef } from '../reminders/conversation-ref.js';
+import { baseConversationId } from '../reminders/conversation-ref.js';
 import type { Notifier, OutboundMessage, SendResult } from '../reminders/notifier.js';
 import { toConversationReference } from './conversation-refs.js';
+
+/** The part of botframework-connector's `ConnectorClient` used here. */
+interface ConnectorClient {
+  readonly conversations: { sendToConversation(conversationId: string, activity: Partial<Activity>): Promise<{ id?: string }> };
+}
 
 /** Options of {@link createProactiveNotifier}. */
 export interface ProactiveNotifierOptions {
@@ -29,17 +35,40 @@ export function createProactiveNotifier(options: ProactiveNotifierOptions): Proa
 
   async function sendActivity(ref: ConversationRef, activity: Partial<Activity>): Promise<SendResult & { activityId?: string }> {
     let activityId: string | undefined;
+    let failure: unknown;
+    let delivered = false;
+    // A channel reference captured in a thread would reply into that thread: post to the channel itself.
+    const target: ConversationRef =
+      ref.conversation.conversationType === 'channel' ? { ...ref, conversation: { ...ref.conversation, id: baseConversationId(ref.conversation.id) } } : ref;
     try {
-      await adapter.continueConversationAsync(appId, toConversationReference(ref), async (context) => {
-        const response = await context.sendActivity(activity);
-        activityId = response?.id;
+      await adapter.continueConversationAsync(appId, toConversationReference(target), async (context) => {
+        // Caught here: an error escaping this callback would go to the adapter's onTurnError, not to us.
+        try {
+          const client = context.turnState.get<ConnectorClient>(adapter.ConnectorClientKey);
+          withoutRetries(client);
+          // Sent to the conversation, not as a reply: the continuation turn's activity id is made up.
+          const response = await client.conversations.sendToConversation(target.conversation.id, {
+            type: ActivityTypes.Message,
+            ...activity,
+            channelId: target.channelId,
+            serviceUrl: target.serviceUrl,
+            conversation: context.activity.conversation,
+            from: context.activity.recipient,
+            ...(context.activity.from?.id && { recipient: context.activity.from }),
+          } as Activity);
+          activityId = response?.id;
+          delivered = true;
+        } catch (error) {
+          failure = error;
+        }
       });
-      return { ok: true, ...(activityId && { activityId }) };
     } catch (error) {
-      const failure = describeFailure(error);
-      logger.warn({ status: failure.status, retryAfterMs: failure.retryAfterMs, conversationKind: ref.conversation.conversationType }, 'proactive message not delivered');
-      return failure;
+      failure = error;
     }
+    if (delivered) return { ok: true, ...(activityId && { activityId }) };
+    const result = describeFailure(failure);
+    logger.warn({ status: result.status, retryAfterMs: result.retryAfterMs, conversationKind: ref.conversation.conversationType }, 'proactive message not delivered');
+    return result;
   }
 
   return {
@@ -54,6 +83,15 @@ export function createProactiveNotifier(options: ProactiveNotifierOptions): Proa
       return result;
     },
   };
+}
+
+/**
+ * Removes the HTTP pipeline's retry policy from a connector client: the outbox decides about retries
+ * (and honours Retry-After across restarts); a hidden retry would block a send for minutes.
+ */
+function withoutRetries(client: ConnectorClient): void {
+  const pipeline = (client as unknown as { client?: { pipeline?: { removePolicy(options: { phase: string }): unknown } } }).client?.pipeline;
+  pipeline?.removePolicy({ phase: 'Retry' });
 }
 
 /** Reads the HTTP status and Retry-After from a connector error (an Azure `RestError`), if any. */
