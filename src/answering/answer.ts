@@ -56,7 +56,7 @@ const KINDS_BY_INTENT: Partial<Record<Intent, readonly FactKind[]>> = {
   meeting: ['meeting'],
   programme: ['programme'],
   membership: ['membership'],
-  definition: ['description', 'policy', 'programme', 'meeting'],
+  definition: ['description', 'policy', 'programme', 'meeting', 'detail', 'membership'],
   figure: ['figure'],
 };
 
@@ -267,7 +267,7 @@ function answerDates(ctx: Context, u: Understanding, rest: readonly QueryTerm[])
     const coverage = rest.length === 0 ? 1 : explained.reduce((sum, v, i) => sum + v * rest[i]!.weight, 0) / restWeight;
     candidates.push({ owner: `chat:${deadline.id}`, label: deadline.title, date: deadline.date, precision: 'day', coverage, chat: true });
   }
-  if (candidates.length === 0) return undefined;
+  if (candidates.length === 0) return u.upcoming ? unknown(ctx, u.lang, p.noUpcoming) : undefined;
   candidates.sort((a, b) => b.coverage - a.coverage || a.date.localeCompare(b.date));
   const best = candidates[0]!.coverage;
   if (best < STRUCTURED_THRESHOLD) return undefined;
@@ -380,7 +380,9 @@ function answerPolicies(ctx: Context, u: Understanding, rest: readonly QueryTerm
 function answerGeneral(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer {
   if (rest.length === 0) return unknown(ctx, u.lang);
   const preferred = new Set<FactKind>();
-  for (const intent of u.intents) for (const kind of KINDS_BY_INTENT[intent] ?? []) preferred.add(kind);
+  // "Hvad er X's ansvar?" asks for responsibilities, not for a definition of X.
+  const specific = [...u.intents].filter((intent) => intent !== 'definition' && KINDS_BY_INTENT[intent]);
+  for (const intent of specific.length > 0 ? specific : [...u.intents]) for (const kind of KINDS_BY_INTENT[intent] ?? []) preferred.add(kind);
   const scored = ctx.index.score(rest);
   if (scored.length === 0 || scored[0]!.coverage < ANSWER_THRESHOLD) return unknown(ctx, u.lang);
   const restWeight = rest.reduce((sum, q) => sum + q.weight, 0);
@@ -388,18 +390,21 @@ function answerGeneral(ctx: Context, u: Understanding, rest: readonly QueryTerm[
   const namedOwner = (owner: string) => {
     let value = ownerMatch.get(owner);
     if (value === undefined) {
-      value = ctx.index.explain(rest, ctx.ownTerms(owner)).reduce((sum, v, i) => sum + v * rest[i]!.weight, 0) / restWeight;
+      // Only whole words count here: "ledelse" does not name "ledelsesprofil".
+      value = ctx.index.explain(rest, ctx.ownTerms(owner), 0.9).reduce((sum, v, i) => sum + v * rest[i]!.weight, 0) / restWeight;
       ownerMatch.set(owner, value);
     }
     return value;
   };
+  // "Hvad er X?" is about X itself: the item named X weighs most.
+  const ownerWeight = specific.length === 0 && u.intents.has('definition') ? 0.8 : 0.4;
   // A fact whose owner the question names ("complex problem solving") beats a list that merely mentions it.
   // "Which six concepts ...": a list with exactly that many members is what is asked for.
   const members = new Map<string, number>();
   if (u.cardinal !== undefined) for (const f of facts(ctx)) if (f.kind === 'detail') members.set(f.owner, (members.get(f.owner) ?? 0) + 1);
   const listBonus = (owner: string) => (u.cardinal !== undefined && members.get(owner) === u.cardinal ? 0.3 : 0);
   const rank = (s: ScoredFact) =>
-    s.coverage + 0.2 * s.directCoverage + 0.2 * namedOwner(s.fact.owner) + listBonus(s.fact.owner);
+    s.coverage + 0.2 * s.directCoverage + ownerWeight * namedOwner(s.fact.owner) + listBonus(s.fact.owner);
   const all = scored.filter((s) => s.coverage >= ANSWER_THRESHOLD);
   // The kinds the question asks for ("ansvar", "strategi", ...) win when any of them answers.
   const ofPreferredKind = all.filter((s) => preferred.has(s.fact.kind));
@@ -416,7 +421,7 @@ function answerGeneral(ctx: Context, u: Understanding, rest: readonly QueryTerm[
   const groups = shownOwners.map((owner) => ({
     owner,
     // The chosen owner's other relevant facts come along: a list answers with all its members.
-    facts: (owner === owners[0] ? all : near)
+    facts: (owner === owners[0] ? eligible : near)
       .filter((s) => s.fact.owner === owner)
       .map((s) => s.fact)
       .sort((a, b) => order.get(a)! - order.get(b)!)

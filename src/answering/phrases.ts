@@ -11,6 +11,7 @@ export interface Phrases {
   readonly dateLine: (label: string, date: string, passed: boolean) => string;
   readonly datesHeadline: (count: number) => string;
   readonly noDates: string;
+  readonly noUpcoming: string;
   readonly contactLine: (name: string, title: string, phone?: string, email?: string) => string;
   readonly contactHeadline: (names: string) => string;
   readonly severalMatches: string;
@@ -35,6 +36,7 @@ const DA: Phrases = {
   dateLine: (label, date, passed) => `${label}: ${date}${passed ? ' (overstået)' : ''}`,
   datesHeadline: (count) => (count === 1 ? 'Jeg fandt én dato:' : `Jeg fandt ${count} datoer:`),
   noDates: 'Jeg har ingen datoer, der passer til spørgsmålet.',
+  noUpcoming: 'Jeg kender ingen kommende datoer, der passer til spørgsmålet: de datoer, jeg kender, er overståede.',
   contactLine: (name, title, phone, email) =>
     `${name}, ${title}${phone ? `, tlf. ${phone}` : ''}${email ? `, ${email}` : ''}`,
   contactHeadline: (names) => `Du kan kontakte ${names}.`,
@@ -60,6 +62,7 @@ const EN: Phrases = {
   dateLine: (label, date, passed) => `${label}: ${date}${passed ? ' (passed)' : ''}`,
   datesHeadline: (count) => (count === 1 ? 'I found one date:' : `I found ${count} dates:`),
   noDates: 'I have no dates that fit the question.',
+  noUpcoming: 'I know of no upcoming dates that fit the question: the dates I know have passed.',
   contactLine: (name, title, phone, email) =>
     `${name}, ${title}${phone ? `, phone ${phone}` : ''}${email ? `, ${email}` : ''}`,
   contactHeadline: (names) => `You can contact ${names}.`,

@@ -40,7 +40,7 @@ export interface SearchIndex {
   /** Scores every fact that explains at least one query term. */
   score(query: readonly QueryTerm[], filter?: (fact: FactRecord) => boolean): ScoredFact[];
   /** Explanation of each query term by an arbitrary set of terms (e.g. an item's names). */
-  explain(query: readonly QueryTerm[], terms: ReadonlySet<string>): number[];
+  explain(query: readonly QueryTerm[], terms: ReadonlySet<string>, minQuality?: number): number[];
 }
 
 const DIRECT = 0;
@@ -189,8 +189,10 @@ export function createSearchIndex(facts: readonly FactRecord[]): SearchIndex {
     return results.sort((a, b) => b.coverage - a.coverage || b.directCoverage - a.directCoverage);
   };
 
-  const explain: SearchIndex['explain'] = (query, terms) =>
-    query.map((q) => Math.max(0, ...q.expansions.filter((e) => terms.has(e.term)).map((e) => explainOne(q, e.quality, e.term))));
+  const explain: SearchIndex['explain'] = (query, terms, minQuality = 0) =>
+    query.map((q) =>
+      Math.max(0, ...q.expansions.filter((e) => e.quality >= minQuality && terms.has(e.term)).map((e) => explainOne(q, e.quality, e.term))),
+    );
 
   return { facts, queryTerms, score, explain };
 }

@@ -128,7 +128,10 @@ export function understand(question: string, now: Date, localeHint?: string): Un
   const upcoming = /\b(kommende|upcoming|naeste|next|fremtidige?|future|snart|soon)\b/.test(folded);
   const next = /\b(naeste|next)\b/.test(folded);
   if (range || (upcoming && (dateKinds.size > 0 || /\b(dato\w*|dates?|frist\w*|deadlines?)\b/.test(folded)))) intents.add('dates');
-  if (dateKinds.size > 0 && !intents.has('reporting')) intents.add('dates');
+  // Deadlines and interviews are dates by nature; a start or an evaluation only when asked "when".
+  const askedWhen = /\b(hvornaar|when|dato\w*|dates?|aar|year|hvilken dag|what day)\b/.test(folded);
+  if ((dateKinds.has('application-deadline') || dateKinds.has('interview') || askedWhen) && !intents.has('reporting')) intents.add('dates');
+  if (!intents.has('dates')) dateKinds.clear();
 
   let direction: 'up' | 'down' | undefined;
   if (intents.has('reporting')) {
@@ -146,7 +149,11 @@ export function understand(question: string, now: Date, localeHint?: string): Un
   // handled by choosing that kind of fact, so they must not also be matched as things.
   for (const [intent, pattern] of INTENT_PATTERNS) {
     if (!intents.has(intent) || intent === 'definition') continue;
-    for (const match of folded.matchAll(new RegExp(pattern.source, 'g'))) for (const word of match[0].split(/\s+/)) intentWords.add(word);
+    for (const match of folded.matchAll(new RegExp(pattern.source, 'g'))) {
+      // Phrases with a gap ("what does X do") keep their middle: X is the thing asked about.
+      const words = match[0].split(/\s+/);
+      if (words.length <= 3) for (const word of words) intentWords.add(word);
+    }
   }
   for (const [kind, pattern] of DATE_KIND_PATTERNS) {
     if (!dateKinds.has(kind)) continue;
