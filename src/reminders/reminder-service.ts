@@ -18,15 +18,21 @@ import type { Subscriptions } from './subscriptions.js';
 /** The knowledge-base date kinds worth a reminder. */
 export const REMINDED_DATE_KINDS: ReadonlySet<DateEntry['kind']> = new Set(['application-deadline', 'interview', 'start', 'event']);
 
-/** What the reminder service needs to know about a task (the task store's tasks satisfy it). */
+/** A person as a task names them: a Teams user id or Entra object id when known, and a display name. */
+export interface ReminderPerson {
+  readonly id?: string;
+  readonly name?: string;
+}
+
+/** What the reminder service needs to know about a task (`src/tasks`' `Task` satisfies it). */
 export interface ReminderTask {
   readonly number: number;
   readonly title: string;
-  /** Who does it: a Teams user id, AAD object id or display name. */
-  readonly owner?: string | null;
+  /** Who does it (an @mention's Teams id, a knowledge-base person, or the creator). */
+  readonly owner?: ReminderPerson | null;
   readonly due?: string | null;
   readonly status: string;
-  readonly createdBy: string;
+  readonly createdBy: ReminderPerson;
   readonly conversationId?: string;
 }
 
@@ -96,10 +102,12 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     return conversations.get(key)?.ref.locale?.toLowerCase().startsWith('en') ? 'en' : 'da';
   };
 
-  const taskRecipient = (task: ReminderTask): string | undefined => {
-    const owner = task.owner ? conversations.findUser(task.owner) : undefined;
-    return owner ?? conversations.findUser(task.createdBy);
-  };
+  /** The personal chat of a person: by id (Teams or Entra), else by a display name only one user has. */
+  const personalChatOf = (person: ReminderPerson | null | undefined): string | undefined =>
+    (person?.id ? conversations.findUser(person.id) : undefined) ?? (person?.name ? conversations.findUser(person.name) : undefined);
+
+  // The owner when the bot can reach them, otherwise the creator.
+  const taskRecipient = (task: ReminderTask): string | undefined => personalChatOf(task.owner) ?? personalChatOf(task.createdBy);
 
   const collectItems = (): ReminderSubject[] => {
     const subscribers = subscriptions.list('reminders').map((s) => s.key);

@@ -34,7 +34,7 @@ function fakeTasksFeature(tasks: ReminderTask[]): FeatureFactory {
         async handle(text, ctx) {
           const match = /^testopgave (.+)$/.exec(text);
           if (!match) return false;
-          tasks.push({ number: tasks.length + 1, title: match[1]!, owner: ctx.user.id, due: TOMORROW, status: 'open', createdBy: ctx.user.id });
+          tasks.push({ number: tasks.length + 1, title: match[1]!, owner: { id: ctx.user.id, name: ctx.user.name ?? '' }, due: TOMORROW, status: 'open', createdBy: { id: ctx.user.id } });
           await ctx.reply(`ok ${tasks.length}`);
           return true;
         },
@@ -147,7 +147,7 @@ describe('reminders end to end', () => {
 
   it('posts the task list in a channel at once and on the digest schedule', async () => {
     const h = (current = await harness());
-    h.tasks.push({ number: 1, title: 'Budgetopfølgning', owner: 'Bo Berg', due: TOMORROW, status: 'open', createdBy: '29:anne' });
+    h.tasks.push({ number: 1, title: 'Budgetopfølgning', owner: { name: 'Bo Berg' }, due: TOMORROW, status: 'open', createdBy: { id: '29:anne' } });
     await h.start({ DIGEST_CRON: '*/2 * * * * *', REMINDER_CRON: '0 9 1 1 *' });
     const channel = '19:leaders@thread.tacv2';
     const at = { serviceUrl: h.connector.serviceUrl, userId: '29:anne', conversationId: channel, locale: 'en-GB' };

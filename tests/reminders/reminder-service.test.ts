@@ -94,10 +94,10 @@ describe('createReminderService', () => {
     const states = freshStates();
     const clock = { now: new Date('2026-04-09T10:00:00Z') }; // Thursday 9 April, 12:00
     const tasks: ReminderTask[] = [
-      { number: 1, title: 'Ring til Tanja', owner: 'Bo Berg', due: '2026-04-10', status: 'open', createdBy: '29:anne' },
-      { number: 2, title: 'Send referat', owner: 'Ukendt Person', due: '2026-04-10', status: 'open', createdBy: '29:anne' },
-      { number: 3, title: 'Færdig opgave', owner: 'Bo Berg', due: '2026-04-10', status: 'done', createdBy: '29:anne' },
-      { number: 4, title: 'Uden dato', owner: 'Bo Berg', status: 'open', createdBy: '29:anne' },
+      { number: 1, title: 'Ring til Tanja', owner: { name: 'Bo Berg' }, due: '2026-04-10', status: 'open', createdBy: { id: '29:anne', name: 'Anne Holm' } },
+      { number: 2, title: 'Send referat', owner: { id: 'kb-person-x', name: 'Ukendt Person' }, due: '2026-04-10', status: 'open', createdBy: { id: '29:anne', name: 'Anne Holm' } },
+      { number: 3, title: 'Færdig opgave', owner: { name: 'Bo Berg' }, due: '2026-04-10', status: 'done', createdBy: { id: '29:anne', name: 'Anne Holm' } },
+      { number: 4, title: 'Uden dato', owner: { name: 'Bo Berg' }, status: 'open', createdBy: { id: '29:anne', name: 'Anne Holm' } },
     ];
     const first = boot(states, clock, tasks);
     await first.conversations.remember(personal('29:anne', 'Anne Holm'));
@@ -144,7 +144,7 @@ describe('createReminderService', () => {
   it('skips recipients the bot cannot reach', async () => {
     const states = freshStates();
     const clock = { now: new Date('2026-04-09T10:00:00Z') };
-    const tasks: ReminderTask[] = [{ number: 1, title: 'X', owner: 'Bo', due: '2026-04-10', status: 'open', createdBy: '29:nobody' }];
+    const tasks: ReminderTask[] = [{ number: 1, title: 'X', owner: { name: 'Bo' }, due: '2026-04-10', status: 'open', createdBy: { id: '29:nobody' } }];
     const app = boot(states, clock, tasks);
     await app.subscriptions.subscribe('reminders', 'user:29:gone', 'en');
     await app.deadlines.add({ title: 'Budget', date: '2026-04-10', createdBy: '29:anne' });
@@ -155,10 +155,10 @@ describe('createReminderService', () => {
     const states = freshStates();
     const clock = { now: new Date('2026-04-13T07:00:00Z') };
     const tasks: ReminderTask[] = [
-      { number: 1, title: 'A', due: '2026-04-20', status: 'open', createdBy: '29:anne' },
-      { number: 2, title: 'B', status: 'open', createdBy: '29:anne' },
-      { number: 3, title: 'C', due: '2026-04-14', status: 'open', createdBy: '29:anne' },
-      { number: 4, title: 'D', due: '2026-04-14', status: 'done', createdBy: '29:anne' },
+      { number: 1, title: 'A', due: '2026-04-20', status: 'open', createdBy: { id: '29:anne', name: 'Anne Holm' } },
+      { number: 2, title: 'B', status: 'open', createdBy: { id: '29:anne', name: 'Anne Holm' } },
+      { number: 3, title: 'C', due: '2026-04-14', status: 'open', createdBy: { id: '29:anne', name: 'Anne Holm' } },
+      { number: 4, title: 'D', due: '2026-04-14', status: 'done', createdBy: { id: '29:anne', name: 'Anne Holm' } },
     ];
     const app = boot(states, clock, tasks);
     const ref: ConversationRef = {
@@ -175,5 +175,14 @@ describe('createReminderService', () => {
     await app.outbox.deliverDue();
     expect(app.sent).toEqual(['channel|en|2026-04-13|3,1,2']);
     expect(app.service.digestMessage('da').text).toBe('da|2026-04-13|3,1,2');
+  });
+});
+
+describe('TaskSource', () => {
+  it('is satisfied by the task store', async () => {
+    const { createTaskStore } = await import('../../src/tasks/task-store.js');
+    type Check = ReturnType<typeof createTaskStore> extends import('../../src/reminders/reminder-service.js').TaskSource ? true : false;
+    const ok: Check = true;
+    expect(ok).toBe(true);
   });
 });

@@ -37,7 +37,7 @@ export function buildReminderCard(reminder: DueReminder<ReminderSubject>, lang: 
   const p = reminderPhrases(lang);
   const { item } = reminder;
   const facts = [{ title: lang === 'da' ? 'Dato' : 'Date', value: `${formatDate(item.date, lang)} (${p.when(reminder.daysLeft)})` }];
-  if (item.task?.owner) facts.push({ title: p.taskOwner, value: escapeCardText(item.task.owner) });
+  if (item.task?.owner?.name) facts.push({ title: p.taskOwner, value: escapeCardText(item.task.owner.name) });
   return card(
     [
       { type: 'TextBlock', text: p.reminderTitle(item.kind === 'task' ? 'task' : 'deadline'), size: 'Small', isSubtle: true, wrap: true },
@@ -57,7 +57,7 @@ export function buildReminderMessage(reminder: DueReminder<ReminderSubject>, lan
 function taskLine(task: ReminderTask, lang: PhraseLang, today: string): string {
   const p = reminderPhrases(lang);
   const due = task.due ? `${formatDate(task.due, lang)}${daysBetween(today, task.due) < 0 ? ` (${p.overdue})` : ''}` : p.noDue;
-  return `#${task.number} ${task.title}${task.owner ? ` — ${task.owner}` : ''} — ${due}`;
+  return `#${task.number} ${task.title}${task.owner?.name ? ` — ${task.owner.name}` : ''} — ${due}`;
 }
 
 /** The digest card: the open tasks, soonest due first. */
