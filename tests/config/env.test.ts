@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/env.js';
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('has safe local defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3978,
+      host: '127.0.0.1',
+      knowledgeDir: 'data',
+      stateDir: './.state',
+      leaderIds: [],
+      allowedTenantIds: [],
+      reminderDaysBefore: [7, 1, 0],
+      reminderCron: '0 8 * * 1-5',
+      digestCron: '0 9 * * 1',
+      reminderGraceHours: 24,
+      timeZone: 'Europe/Copenhagen',
+      logLevel: 'info',
+      nodeEnv: 'development',
+    });
+    expect(config.credentials).toBeUndefined();
+  });
+
+  it('reads lists, numbers and treats empty strings as unset', () => {
+    const config = loadConfig({
+      PORT: '0',
+      LEADER_IDS: ' aad-1, aad-2 ,,',
+      ALLOWED_TENANT_IDS: 'tenant-a',
+      REMINDER_DAYS_BEFORE: '1, 14,0,1',
+      REMINDER_GRACE_HOURS: '6',
+      MicrosoftAppId: '',
+      HOST: '',
+    });
+    expect(config.port).toBe(0);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.leaderIds).toEqual(['aad-1', 'aad-2']);
+    expect(config.allowedTenantIds).toEqual(['tenant-a']);
+    expect(config.reminderDaysBefore).toEqual([14, 1, 0]);
+    expect(config.reminderGraceHours).toBe(6);
+  });
+
+  it('defaults to SingleTenant when an app id is set, and listens on all interfaces', () => {
+    const config = loadConfig({ MicrosoftAppId: 'app-1', MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: 'tenant-1' });
+    expect(config.credentials).toEqual({ appId: 'app-1', appType: 'SingleTenant', appPassword: 'secret', tenantId: 'tenant-1' });
+    expect(config.host).toBe('0.0.0.0');
+  });
+
+  it('accepts a user-assigned managed identity without a password', () => {
+    const config = loadConfig({ MicrosoftAppId: 'app-1', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 'tenant-1', NODE_ENV: 'production' });
+    expect(config.credentials).toEqual({ appId: 'app-1', appType: 'UserAssignedMSI', tenantId: 'tenant-1' });
+  });
+
+  it('refuses production without MicrosoftAppId, saying why', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^MicrosoftAppId: is required when NODE_ENV=production; without it the bot accepts unauthenticated requests/);
+  });
+
+  it('lists every bad variable at once, naming each', () => {
+    const problems = problemsOf({
+      PORT: 'eighty',
+      MicrosoftAppType: 'Sometimes',
+      REMINDER_DAYS_BEFORE: '7,one',
+      REMINDER_CRON: '61 8 * * *',
+      DIGEST_CRON: 'every monday',
+      REMINDER_GRACE_HOURS: '-1',
+      TZ: 'Europe/Aarhus',
+      LOG_LEVEL: 'loud',
+      NODE_ENV: 'staging',
+    });
+    const names = problems.map((problem) => problem.split(':')[0]);
+    expect(names).toEqual(
+      expect.arrayContaining(['PORT', 'MicrosoftAppType', 'REMINDER_DAYS_BEFORE', 'REMINDER_CRON', 'DIGEST_CRON', 'REMINDER_GRACE_HOURS', 'TZ', 'LOG_LEVEL', 'NODE_ENV']),
+    );
+    expect(problems.find((p) => p.startsWith('TZ'))).toContain('(got "Europe/Aarhus")');
+    expect(problems.find((p) => p.startsWith('REMINDER_CRON'))).toMatch(/not a valid cron pattern/);
+  });
+
+  it('explains what a SingleTenant bot is missing, and never echoes the password', () => {
+    const problems = problemsOf({ MicrosoftAppId: 'app-1' });
+    expect(problems).toEqual([
+      'MicrosoftAppPassword: is required when MicrosoftAppType=SingleTenant (the default when MicrosoftAppId is set)',
+      'MicrosoftAppTenantId: is required when MicrosoftAppType=SingleTenant (the default when MicrosoftAppId is set)',
+    ]);
+    const msi = problemsOf({ MicrosoftAppId: 'app-1', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'hunter2' });
+    expect(msi.join('\n')).toContain('MicrosoftAppPassword: must not be set when MicrosoftAppType=UserAssignedMSI');
+    expect(msi.join('\n')).not.toContain('hunter2');
+  });
+
+  it('flags credentials given without an app id', () => {
+    expect(problemsOf({ MicrosoftAppPassword: 'x' })).toEqual(['MicrosoftAppPassword: is set but MicrosoftAppId is not; set MicrosoftAppId too, or unset MicrosoftAppPassword']);
+  });
+
+  it('warns about an unauthenticated bot reachable from the network', () => {
+    expect(loadConfig({ HOST: '0.0.0.0' }).warnings.join('\n')).toMatch(/unauthenticated requests from the network/);
+    expect(loadConfig({ HOST: '127.0.0.1' }).warnings).toEqual([]);
+  });
+});
