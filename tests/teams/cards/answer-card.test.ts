@@ -63,7 +63,7 @@ describe('buildAnswerCard', () => {
 
   it('escapes engine text that may echo the question', () => {
     const card = buildAnswerCard({ ...base, headline: 'Jeg kender ikke "[klik](https://evil)" <at>Anna</at>' });
-    const headline = (card.body[0] as { text: string }).text;
+    const headline = String(card.body[0]?.text);
     expect(headline).not.toContain('[klik](https://');
     expect(headline).not.toMatch(/<at>/);
   });
