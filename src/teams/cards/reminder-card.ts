@@ -6,7 +6,7 @@ import type { ReminderSubject, ReminderTask } from '../../reminders/reminder-ser
 import { reminderPhrases, type PhraseLang } from '../../reminders/phrases.js';
 import type { OutboundMessage } from '../../reminders/notifier.js';
 import { daysBetween, formatDate } from '../../time/format-date.js';
-import { escapeCardText, escapePlainText } from '../escape.js';
+import { escapeCardText, escapeMessageText } from '../escape.js';
 import type { AdaptiveCard, CardAction, CardElement } from './adaptive-card.js';
 import { ADAPTIVE_CARD_SCHEMA, ADAPTIVE_CARD_VERSION, cardAttachment } from './adaptive-card.js';
 
@@ -29,7 +29,8 @@ function card(body: CardElement[], actions: CardAction[] = []): AdaptiveCard {
 
 /** A Done button for a task. */
 export function doneAction(task: Pick<ReminderTask, 'number'>, lang: PhraseLang): CardAction {
-  return { type: 'Action.Execute', title: reminderPhrases(lang).done, verb: TASK_COMPLETE_VERB, data: { number: task.number } };
+  // The same verb and data as the task card's Done button, so the tasks feature handles both.
+  return { type: 'Action.Execute', title: reminderPhrases(lang).done, verb: TASK_COMPLETE_VERB, data: { number: task.number, lang } };
 }
 
 /** The reminder card: what, when, and for a task its owner and a Done button. */
@@ -48,9 +49,9 @@ export function buildReminderCard(reminder: DueReminder<ReminderSubject>, lang: 
   );
 }
 
-/** The reminder message: plain text plus the card. */
+/** The reminder message: text (markdown, the default format of proactive messages, so escaped) plus the card. */
 export function buildReminderMessage(reminder: DueReminder<ReminderSubject>, lang: PhraseLang): OutboundMessage {
-  const text = reminderPhrases(lang).reminderText(escapePlainText(reminder.item.title[lang]), reminder.item.date, reminder.daysLeft);
+  const text = reminderPhrases(lang).reminderText(escapeMessageText(reminder.item.title[lang]), reminder.item.date, reminder.daysLeft);
   return { text, summary: text, attachments: [cardAttachment(buildReminderCard(reminder, lang))] };
 }
 
@@ -89,7 +90,7 @@ export function buildDigestCard(tasks: readonly ReminderTask[], lang: PhraseLang
 /** The digest message: plain text plus the card. */
 export function buildDigestMessage(tasks: readonly ReminderTask[], lang: PhraseLang, today: string): OutboundMessage {
   const p = reminderPhrases(lang);
-  const lines = tasks.length === 0 ? [p.digestEmpty] : tasks.slice(0, DIGEST_MAX_TASKS).map((task) => escapePlainText(taskLine(task, lang, today)));
+  const lines = tasks.length === 0 ? [p.digestEmpty] : tasks.slice(0, DIGEST_MAX_TASKS).map((task) => escapeMessageText(taskLine(task, lang, today)));
   const text = [p.digestTitle(today), ...lines].join('\n');
   return { text, summary: p.digestTitle(today), attachments: [cardAttachment(buildDigestCard(tasks, lang, today))] };
 }
