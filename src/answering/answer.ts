@@ -2,10 +2,10 @@
  * The answering engine: question -> Answer, derived from the knowledge base only.
  */
 import type { KbItem, KnowledgeBase } from '../knowledge/knowledge-base.js';
-import type { DateEntry } from '../knowledge/schemas.js';
+import type { DateEntry, Source } from '../knowledge/schemas.js';
 import { formatPartialDate, toLocalDate } from '../time/format-date.js';
 import { buildFacts, displayName, namesOf, type FactKind, type FactRecord } from './facts.js';
-import { termsOf } from './normalize.js';
+import { termsOf, tokenize } from './normalize.js';
 import { capitalize, joinList, phrasesFor } from './phrases.js';
 import { shorten } from './render.js';
 import { createSearchIndex, type QueryTerm, type ScoredFact, type SearchIndex } from './search.js';
@@ -113,6 +113,7 @@ function answerUnderstood(ctx: Context, u: Understanding): Answer {
   // A named kind of date ("ansøgningsfristen", "first interview") or a month is the surest sign.
   const datesFirst = u.dateKinds.size > 0 || u.range !== undefined;
   if (u.intents.has('dates') && datesFirst) structured.push(() => answerDates(ctx, u, rest));
+  if (u.intents.has('leader')) structured.push(() => answerLeader(ctx, u, rest));
   if (u.intents.has('reporting')) structured.push(() => answerReporting(ctx, u, rest));
   if (u.intents.has('dates') && !datesFirst) structured.push(() => answerDates(ctx, u, rest));
   if (u.intents.has('contact')) structured.push(() => answerContact(ctx, u, rest));
@@ -121,7 +122,8 @@ function answerUnderstood(ctx: Context, u: Understanding): Answer {
     const answer = attempt();
     if (answer) return answer;
   }
-  if (u.intents.has('dates') && !u.intents.has('reporting') && !u.intents.has('contact') && hasSubject(rest)) {
+  const dateAsked = u.askedWhen || u.dateKinds.has('application-deadline');
+  if (dateAsked && u.intents.has('dates') && !u.intents.has('reporting') && !u.intents.has('contact') && hasSubject(rest)) {
     // A date question about something the knowledge base has no date for.
     return unknown(ctx, u.lang, phrasesFor(u.lang).noDates);
   }
@@ -211,6 +213,55 @@ function answerReporting(ctx: Context, u: Understanding, rest: readonly QueryTer
       lines: groups.length > 1 ? [{ text: g.headline }, ...g.lines] : g.lines,
     })),
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Who leads a unit
+
+function answerLeader(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer | undefined {
+  const restWeight = rest.reduce((sum, q) => sum + q.weight, 0);
+  if (restWeight === 0) return undefined;
+  const named = ctx.kb.data.units
+    .map((unit) => ({ unit, leaders: leadersOf(ctx.kb, unit.id, unit.ledBy) }))
+    .filter((c) => c.leaders.length > 0)
+    .map(({ unit, leaders }) => ({
+      unit,
+      leaders,
+      score: ctx.index.explain(rest, ctx.ownTerms(unit.id), 0.9).reduce((sum, v, i) => sum + v * rest[i]!.weight, 0) / restWeight,
+    }))
+    .filter((c) => c.score >= ANSWER_THRESHOLD)
+    .sort((a, b) => b.score - a.score);
+  if (named.length === 0) return undefined;
+  const best = named[0]!.score;
+  const chosen = named.filter((c) => c.score >= best - NEAR_BEST / 2);
+  const p = phrasesFor(u.lang);
+  const groups = chosen.map(({ unit, leaders: leaderIds }) => {
+    const leaders = leaderIds.map((id) => {
+      const holders = ctx.kb.data.people.filter((person) => person.role === id).map((person) => person.name);
+      return `${nameOf(ctx.kb, id, u.lang)}${holders.length > 0 ? ` (${joinList(holders, u.lang)})` : ''}`;
+    });
+    return { unit, text: p.ledBy(nameOf(ctx.kb, unit.id, u.lang), joinList(leaders, u.lang)) };
+  });
+  const cite = facts(ctx).filter((f) => chosen.some((c) => c.unit.id === f.owner) && f.kind === 'description');
+  return compose(ctx, u.lang, {
+    kind: groups.length > 1 ? 'ambiguous' : 'answer',
+    headline: groups.length > 1 ? p.severalMatches : groups[0]!.text,
+    groups: groups.map((g) => ({ title: groups.length > 1 ? sectionTitle(ctx.kb, g.unit.id, u.lang) : '', lines: groups.length > 1 ? [{ text: g.text }] : [] })),
+    cite: cite.length > 0 ? cite : [],
+    fallbackSource: chosen[0]!.unit.source,
+  });
+}
+
+/**
+ * The roles that lead a unit: those the data names (`ledBy`); otherwise the role within the unit
+ * that the unit's other roles report to, or its only role.
+ */
+function leadersOf(kb: KnowledgeBase, unitId: string, ledBy: readonly string[]): string[] {
+  if (ledBy.length > 0) return [...ledBy];
+  const inUnit = kb.data.roles.filter((role) => role.unit === unitId);
+  if (inUnit.length === 1) return [inUnit[0]!.id];
+  const ids = new Set(inUnit.map((role) => role.id));
+  return inUnit.filter((role) => inUnit.some((other) => other.reportsTo.includes(role.id) && ids.has(other.id))).map((role) => role.id);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -396,6 +447,18 @@ function answerGeneral(ctx: Context, u: Understanding, rest: readonly QueryTerm[
     }
     return value;
   };
+  // A name written out in full ("head of day care") names its item more surely than its words apart.
+  const phrase = ` ${tokenize(u.text).join(' ')} `;
+  const namedInFull = (owner: string) => {
+    const entry = ctx.kb.get(owner);
+    if (!entry) return 0;
+    return namesOf(entry).some((name) => {
+      const words = tokenize(name);
+      return (words.length >= 2 || (words[0]?.length ?? 0) >= 6) && phrase.includes(` ${words.join(' ')} `);
+    })
+      ? 0.3
+      : 0;
+  };
   // "Hvad er X?" is about X itself: the item named X weighs most.
   const ownerWeight = specific.length === 0 && u.intents.has('definition') ? 0.8 : 0.4;
   // A fact whose owner the question names ("complex problem solving") beats a list that merely mentions it.
@@ -404,8 +467,11 @@ function answerGeneral(ctx: Context, u: Understanding, rest: readonly QueryTerm[
   if (u.cardinal !== undefined) for (const f of facts(ctx)) if (f.kind === 'detail') members.set(f.owner, (members.get(f.owner) ?? 0) + 1);
   const listBonus = (owner: string) => (u.cardinal !== undefined && members.get(owner) === u.cardinal ? 0.3 : 0);
   const rank = (s: ScoredFact) =>
-    s.coverage + 0.2 * s.directCoverage + ownerWeight * namedOwner(s.fact.owner) + listBonus(s.fact.owner);
-  const all = scored.filter((s) => s.coverage >= ANSWER_THRESHOLD);
+    s.coverage + 0.2 * s.directCoverage + ownerWeight * namedOwner(s.fact.owner) + namedInFull(s.fact.owner) + listBonus(s.fact.owner);
+  // "Hvor mange børn ..." counts children: figures of another metric are not the answer.
+  const all = scored.filter(
+    (s) => s.coverage >= ANSWER_THRESHOLD && (u.metric === undefined || s.fact.kind !== 'figure' || s.fact.figure?.metric === u.metric || s.fact.figure?.metric === 'other'),
+  );
   // The kinds the question asks for ("ansvar", "strategi", ...) win when any of them answers.
   const ofPreferredKind = all.filter((s) => preferred.has(s.fact.kind));
   const eligible = ofPreferredKind.length > 0 ? ofPreferredKind : all;
@@ -439,13 +505,22 @@ function answerGeneral(ctx: Context, u: Understanding, rest: readonly QueryTerm[
   const single = first.facts.length === 1;
   return compose(ctx, u.lang, {
     kind: 'answer',
-    headline: single ? first.facts[0]!.text[u.lang] : `${capitalize(sectionTitle(ctx.kb, first.owner, u.lang))}:`,
+    headline: single ? singleHeadline(ctx, first.facts[0]!, u.lang) : `${capitalize(sectionTitle(ctx.kb, first.owner, u.lang))}:`,
     groups: groups.map((g, i) => ({
       title: i === 0 ? (single ? sectionTitle(ctx.kb, g.owner, u.lang) : '') : sectionTitle(ctx.kb, g.owner, u.lang),
       lines: (i === 0 && single ? [] : g.facts).map((f) => ({ text: f.text[u.lang], fact: f })),
     })),
     cite: first.facts,
   });
+}
+
+/** A lone fact as the answer; a bare figure ("ca. 750 børn") gets the name of what it counts. */
+function singleHeadline(ctx: Context, fact: FactRecord, lang: Lang): string {
+  const text = fact.text[lang];
+  if (fact.kind !== 'figure') return text;
+  const owner = ctx.kb.get(fact.owner);
+  const name = owner ? displayName(owner, lang) : '';
+  return name && !text.toLowerCase().includes(name.toLowerCase()) ? `${capitalize(name)}: ${text}` : text;
 }
 
 /** True when two items share a name (the same role in two municipalities, say). */
@@ -466,6 +541,8 @@ interface Draft {
   readonly groups: ReadonlyArray<{ readonly title: string; readonly lines: readonly Line[] }>;
   /** Facts to cite besides those behind the lines. */
   readonly cite?: readonly FactRecord[];
+  /** The source to cite when no fact is behind the answer (an item's own source). */
+  readonly fallbackSource?: Source;
 }
 
 function compose(ctx: Context, lang: Lang, draft: Draft): Answer {
@@ -476,7 +553,8 @@ function compose(ctx: Context, lang: Lang, draft: Draft): Answer {
   // one more: the Danish wording is the official one, and the reader may need it.
   const maxQuotes = lang === 'en' ? 3 : 2;
   const quotes = new Map<string, string[]>();
-  for (const fact of cited) {
+  const backing = cited.length > 0 || !draft.fallbackSource ? cited : [{ source: draft.fallbackSource }];
+  for (const fact of backing) {
     const list = quotes.get(fact.source.doc) ?? [];
     if (list.length < maxQuotes && !list.includes(fact.source.quote)) list.push(fact.source.quote);
     quotes.set(fact.source.doc, list);

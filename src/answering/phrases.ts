@@ -6,6 +6,7 @@ import type { Lang } from './types.js';
 export interface Phrases {
   readonly reportsTo: (from: string, to: string) => string;
   readonly reportsToChain: (to: string) => string;
+  readonly ledBy: (unit: string, leaders: string) => string;
   readonly reportToIt: (to: string, froms: string) => string;
   readonly noReporting: (subject: string) => string;
   readonly dateLine: (label: string, date: string, passed: boolean) => string;
@@ -31,6 +32,7 @@ export interface Phrases {
 const DA: Phrases = {
   reportsTo: (from, to) => `${capitalize(from)} refererer til ${to}.`,
   reportsToChain: (to) => `${capitalize(to)} refererer videre til`,
+  ledBy: (unit, leaders) => `${capitalize(unit)} ledes af ${leaders}.`,
   reportToIt: (to, froms) => `Til ${to} refererer: ${froms}.`,
   noReporting: (subject) => `Jeg har ingen oplysninger om, hvem ${subject} refererer til.`,
   dateLine: (label, date, passed) => `${label}: ${date}${passed ? ' (overstået)' : ''}`,
@@ -57,6 +59,7 @@ const DA: Phrases = {
 const EN: Phrases = {
   reportsTo: (from, to) => `The ${from} reports to the ${to}.`,
   reportsToChain: (to) => `The ${to} in turn reports to`,
+  ledBy: (unit, leaders) => `${capitalize(unit)} is led by the ${leaders}.`,
   reportToIt: (to, froms) => `Reporting to the ${to}: ${froms}.`,
   noReporting: (subject) => `I have no information on whom the ${subject} reports to.`,
   dateLine: (label, date, passed) => `${label}: ${date}${passed ? ' (passed)' : ''}`,

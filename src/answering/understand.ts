@@ -2,7 +2,7 @@
  * Question understanding: what kind of question it is (intent) and its date constraints.
  * The things it is about are found by the search index, not here.
  */
-import type { DateEntry } from '../knowledge/schemas.js';
+import type { DateEntry, Figure } from '../knowledge/schemas.js';
 import { addDays, MONTH_NAMES, toLocalDate } from '../time/format-date.js';
 import { detectLanguage } from './language.js';
 import { analyzeText, foldText, stripMarkup, type Token } from './normalize.js';
@@ -11,6 +11,7 @@ import type { Lang } from './types.js';
 /** The kinds of question the engine answers. */
 export type Intent =
   | 'reporting'
+  | 'leader'
   | 'dates'
   | 'contact'
   | 'figure'
@@ -44,6 +45,10 @@ export interface Understanding {
   /** "kommende", "upcoming": only dates from today on; "next": only the first of them. */
   readonly upcoming: boolean;
   readonly next: boolean;
+  /** True when the question asks "when" (or for a date) in so many words. */
+  readonly askedWhen: boolean;
+  /** What a "how many" question counts (children, employees, ...), when it says. */
+  readonly metric?: Figure['metric'];
   /** A count the question names ("Hvilke seks begreber", "which three capabilities"). */
   readonly cardinal?: number;
   /** Words that only served to recognise the intent or date constraint (not things to match). */
@@ -52,6 +57,7 @@ export interface Understanding {
 
 const INTENT_PATTERNS: ReadonlyArray<[Intent, RegExp]> = [
   ['reporting', /\b(refer\w*|re?pr?o?r?t\w*|rapporter\w*|manage[sd]?|managing|boss|superior|overordnede?|naermeste leder|chef for|leder for|personaleansvar|personaleleder|line manager|reports?)\b/],
+  ['leader', /\b(who|hvem)\s+(leder|leads|heads|manages|runs|styrer)\b|\b(hvem|who)\s+(er|is)\s+(leder|lederen|chef|chefen|head|the head|leader|the leader|in charge)\s+(af|for|of)\b|\bi spidsen for\b/],
   ['dates', /\b(hvornaar|when|dato\w*|dates?|frist\w*|deadlines?|ansoegningsfrist\w*|samtale\w*|interview\w*|tiltraed\w*|startdato\w*|kalender|calendar|upcoming|kommende)\b/],
   ['contact', /\b(kontakt\w*|ring\w*|telefon\w*|tlf|phone|call|contact\w*|e-?mail|spoerge|sporge)\b|\b(who can i|hvem kan jeg) (ask|talk|tale|spoerge)/],
   ['figure', /\b(hvor mange|how many|antal\w*|number of|hvor stor\w*|how (big|large))\b/],
@@ -86,6 +92,19 @@ const DATE_KIND_PATTERNS: ReadonlyArray<[DateEntry['kind'], RegExp]> = [
 const ROUND_PATTERNS: ReadonlyArray<[number, RegExp]> = [
   [1, /\b(1\.?|foerste|first|1st)\s*(samtale\w*|interview\w*|runde\w*|round\w*)/],
   [2, /\b(2\.?|anden|andet|second|2nd)\s*(samtale\w*|interview\w*|runde\w*|round\w*)/],
+];
+
+/** What a "how many" question counts. */
+const FIGURE_METRICS: ReadonlyArray<[Figure['metric'], RegExp]> = [
+  ['children', /\b(boern\w*|children|kids|child)\b/],
+  ['employees', /\b(ansatte|medarbejder\w*|employees?|staff|personale\w*)\b/],
+  ['consultants', /\b(konsulent\w*|consultants?)\b/],
+  ['clusters', /\b(klynge\w*|clusters?)\b/],
+  ['districts', /\b(distrikt\w*|districts?)\b/],
+  ['houses', /\b(boernehuse\w*|huse|houses?)\b/],
+  ['facilities', /\b(dagtilbud|institution\w*|facilit\w*|day[- ]care (centres?|centers?|facilities|institutions))\b/],
+  ['citizens', /\b(borgere\w*|indbyggere\w*|citizens?|inhabitants?|population|befolkning\w*)\b/],
+  ['leaders', /\b(ledere|lederne|leaders)\b/],
 ];
 
 /** Counting words, Danish and English (folded). */
@@ -130,7 +149,9 @@ export function understand(question: string, now: Date, localeHint?: string): Un
   if (range || (upcoming && (dateKinds.size > 0 || /\b(dato\w*|dates?|frist\w*|deadlines?)\b/.test(folded)))) intents.add('dates');
   // Deadlines and interviews are dates by nature; a start or an evaluation only when asked "when".
   const askedWhen = /\b(hvornaar|when|dato\w*|dates?|aar|year|hvilken dag|what day)\b/.test(folded);
-  if ((dateKinds.has('application-deadline') || dateKinds.has('interview') || askedWhen) && !intents.has('reporting')) intents.add('dates');
+  // "Hvem deltager i GRUS-samtalerne?" is about a meeting, not an interview date.
+  const askedWho = /\b(hvem|who|whom)\b/.test(folded);
+  if ((dateKinds.has('application-deadline') || (dateKinds.has('interview') && !askedWho) || askedWhen) && !intents.has('reporting')) intents.add('dates');
   if (!intents.has('dates')) dateKinds.clear();
 
   let direction: 'up' | 'down' | undefined;
@@ -174,5 +195,7 @@ export function understand(question: string, now: Date, localeHint?: string): Un
   const cardinal = cardinalWord && !intents.has('figure') ? CARDINALS[cardinalWord.form] : undefined;
   if (cardinalWord && cardinal !== undefined) intentWords.add(cardinalWord.form);
 
-  return { lang, text, folded, tokens, intents, direction, dateKinds, round, range, upcoming, next, cardinal, intentWords };
+  const metric = intents.has('figure') ? FIGURE_METRICS.find(([, pattern]) => pattern.test(folded))?.[0] : undefined;
+
+  return { lang, text, folded, tokens, intents, direction, dateKinds, round, range, upcoming, next, askedWhen, metric, cardinal, intentWords };
 }
