@@ -149,39 +149,26 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       const shown = name.toLowerCase().includes('password') || received === undefined ? '' : ` (got "${received}")`;
       problems.push(`${name}: ${issue.message}${shown}`);
     }
-    throw new ConfigError(problems);
   }
+  // The credential rules are checked on the raw values too, so one run reports every problem.
+  const raw = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const credentials = checkCredentials(
+    {
+      appId: raw('MicrosoftAppId'),
+      appPassword: raw('MicrosoftAppPassword'),
+      appType: APP_TYPES.find((type) => type === raw('MicrosoftAppType')),
+      appTypeGiven: raw('MicrosoftAppType') !== undefined,
+      tenantId: raw('MicrosoftAppTenantId'),
+      production: raw('NODE_ENV') === 'production',
+    },
+    problems,
+  );
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   const e = parsed.data;
   const warnings: string[] = [];
-
-  let credentials: BotCredentials | undefined;
-  if (e.MicrosoftAppId === undefined) {
-    if (e.NODE_ENV === 'production') {
-      problems.push(
-        'MicrosoftAppId: is required when NODE_ENV=production; without it the bot accepts unauthenticated requests (local mode only). Set MicrosoftAppId (and its password or managed identity) from the Azure Bot registration.',
-      );
-    }
-    for (const name of ['MicrosoftAppPassword', 'MicrosoftAppTenantId', 'MicrosoftAppType'] as const) {
-      if (e[name] !== undefined) problems.push(`${name}: is set but MicrosoftAppId is not; set MicrosoftAppId too, or unset ${name}`);
-    }
-  } else {
-    const appType = e.MicrosoftAppType ?? 'SingleTenant';
-    if (appType === 'UserAssignedMSI') {
-      if (e.MicrosoftAppPassword !== undefined) problems.push('MicrosoftAppPassword: must not be set when MicrosoftAppType=UserAssignedMSI');
-    } else if (e.MicrosoftAppPassword === undefined) {
-      problems.push(`MicrosoftAppPassword: is required when MicrosoftAppType=${appType}${e.MicrosoftAppType ? '' : ' (the default when MicrosoftAppId is set)'}`);
-    }
-    if (appType !== 'MultiTenant' && e.MicrosoftAppTenantId === undefined) {
-      problems.push(`MicrosoftAppTenantId: is required when MicrosoftAppType=${appType}${e.MicrosoftAppType ? '' : ' (the default when MicrosoftAppId is set)'}`);
-    }
-    credentials = {
-      appId: e.MicrosoftAppId,
-      appType,
-      ...(e.MicrosoftAppPassword !== undefined && { appPassword: e.MicrosoftAppPassword }),
-      ...(e.MicrosoftAppTenantId !== undefined && { tenantId: e.MicrosoftAppTenantId }),
-    };
-  }
-  if (problems.length > 0) throw new ConfigError(problems);
 
   // Local mode answers anyone who can reach the port, so it stays on loopback unless told otherwise.
   const host = e.HOST ?? (credentials ? '0.0.0.0' : '127.0.0.1');
@@ -190,6 +177,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   }
   if (credentials && e.ALLOWED_TENANT_IDS.length === 0 && credentials.appType === 'MultiTenant') {
     warnings.push('ALLOWED_TENANT_IDS is empty: a multi-tenant bot will answer users from any tenant');
+  }
+  if (e.NODE_ENV === 'production' && e.LEADER_IDS.length === 0) {
+    warnings.push('LEADER_IDS is empty: everyone who can reach the bot counts as a leader');
   }
 
   return {
@@ -208,6 +198,47 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     logLevel: e.LOG_LEVEL,
     nodeEnv: e.NODE_ENV,
     warnings,
+  };
+}
+
+interface RawCredentials {
+  readonly appId: string | undefined;
+  readonly appPassword: string | undefined;
+  /** Undefined when not given or not one of {@link APP_TYPES} (the schema reports the latter). */
+  readonly appType: AppType | undefined;
+  readonly appTypeGiven: boolean;
+  readonly tenantId: string | undefined;
+  readonly production: boolean;
+}
+
+/** Applies the Bot Framework's credential rules, adding a problem per violation. */
+function checkCredentials(c: RawCredentials, problems: string[]): BotCredentials | undefined {
+  if (c.appId === undefined) {
+    if (c.production) {
+      problems.push(
+        'MicrosoftAppId: is required when NODE_ENV=production; without it the bot accepts unauthenticated requests (local mode only). Set MicrosoftAppId (and its password or managed identity) from the Azure Bot registration.',
+      );
+    }
+    const given = { MicrosoftAppPassword: c.appPassword, MicrosoftAppTenantId: c.tenantId, MicrosoftAppType: c.appTypeGiven ? 'set' : undefined };
+    for (const [name, value] of Object.entries(given)) {
+      if (value !== undefined) problems.push(`${name}: is set but MicrosoftAppId is not; set MicrosoftAppId too, or unset ${name}`);
+    }
+    return undefined;
+  }
+  if (c.appTypeGiven && c.appType === undefined) return undefined;
+  const appType = c.appType ?? 'SingleTenant';
+  const why = `when MicrosoftAppType=${appType}${c.appTypeGiven ? '' : ' (the default when MicrosoftAppId is set)'}`;
+  if (appType === 'UserAssignedMSI') {
+    if (c.appPassword !== undefined) problems.push(`MicrosoftAppPassword: must not be set ${why}`);
+  } else if (c.appPassword === undefined) {
+    problems.push(`MicrosoftAppPassword: is required ${why}`);
+  }
+  if (appType !== 'MultiTenant' && c.tenantId === undefined) problems.push(`MicrosoftAppTenantId: is required ${why}`);
+  return {
+    appId: c.appId,
+    appType,
+    ...(c.appPassword !== undefined && { appPassword: c.appPassword }),
+    ...(c.tenantId !== undefined && { tenantId: c.tenantId }),
   };
 }
 

@@ -67,6 +67,11 @@ describe('loadConfig', () => {
     expect(problems[0]).toMatch(/^MicrosoftAppId: is required when NODE_ENV=production; without it the bot accepts unauthenticated requests/);
   });
 
+  it('reports a missing app id in production together with other problems', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', PORT: 'x' });
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual(['PORT', 'MicrosoftAppId']);
+  });
+
   it('lists every bad variable at once, naming each', () => {
     const problems = problemsOf({
       PORT: 'eighty',

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { personalMessage } from '../helpers/activities.js';
 import { startTestBot, type TestBot } from '../helpers/test-bot.js';
@@ -12,7 +13,8 @@ describe('the HTTP endpoint', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/application\/json/);
     const body: any = await response.json();
-    expect(body).toMatchObject({ status: 'ok', version: '0.1.0', mode: 'local', knowledge: { roles: 2, postings: 1, documents: 2 } });
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(body).toMatchObject({ status: 'ok', version, mode: 'local', knowledge: { roles: 2, postings: 1, documents: 2 } });
     expect(typeof body.uptime).toBe('number');
   });
 
