@@ -18,6 +18,7 @@ import type { BotApp, QuestionEngine } from './teams/app.js';
 import { createBotApp } from './teams/app.js';
 import type { ContactBook } from './teams/contacts.js';
 import { openContactBook } from './teams/contacts.js';
+import { openStateDir } from './storage/index.js';
 import type { FeatureFactory, TeamsFeature } from './teams/handlers/index.js';
 import { DEFAULT_FEATURES } from './teams/handlers/index.js';
 import type { ProactiveNotifier } from './teams/proactive.js';
@@ -119,13 +120,6 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
   };
 
   try {
-    const contacts: ContactBook = await openContactBook({
-      file: path.join(config.stateDir, 'teams-contacts.json'),
-      now,
-      onRecovered: (movedTo, error) => logger.warn({ movedTo, err: error }, 'unreadable contacts file moved aside; starting empty'),
-    });
-    opened.push(contacts);
-
     // The adapter is created by the app, but features need the notifier first: bind it late.
     let app: BotApp | undefined;
     const notifier: ProactiveNotifier = {
@@ -144,6 +138,12 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       features.push(feature);
       if (feature.close) opened.push({ close: () => feature.close?.() });
     }
+    // After the features: the tasks feature takes the lock on STATE_DIR itself, and its error names that folder.
+    const contacts: ContactBook = await openContactBook(
+      await openStateDir(path.join(config.stateDir, 'teams'), { logger: logger.child({ component: 'contacts' }), now }),
+      now,
+    );
+    opened.push(contacts);
     const deadlines = features.find((feature) => feature.deadlines)?.deadlines;
     const engine = (options.engine ?? createDefaultEngine)(knowledge, { now, ...(deadlines && { deadlines }) });
 

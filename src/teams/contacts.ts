@@ -1,25 +1,22 @@
 /**
  * Remembers who the bot has already greeted, so the welcome comes once per person (across restarts).
+ * Kept in the durable state store under `STATE_DIR/teams/contacts.json`.
  */
-import { mkdir, rename } from 'node:fs/promises';
-import path from 'node:path';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import { z } from 'zod/v4';
+import type { StateDir } from '../storage/index.js';
 
 /** The people the bot has greeted. */
 export interface ContactBook {
   /** Records the person; resolves `true` only the first time the bot meets them. */
   firstContact(personKey: string): Promise<boolean>;
-  /** Waits for pending writes. */
+  /** Waits for pending writes and releases the store. */
   close(): Promise<void>;
 }
 
-const ContactsFileSchema = z.object({
-  version: z.literal(1),
+export const ContactsStateSchema = z.object({
   greeted: z.record(z.string(), z.string().describe('ISO time of the first contact')),
 });
-type ContactsFile = z.infer<typeof ContactsFileSchema>;
+export type ContactsState = z.infer<typeof ContactsStateSchema>;
 
 /** A contact book held in memory (tests, or when nothing should persist). */
 export function createMemoryContactBook(): ContactBook {
@@ -34,41 +31,24 @@ export function createMemoryContactBook(): ContactBook {
   };
 }
 
-/** Options of {@link openContactBook}. */
-export interface ContactBookOptions {
-  /** The JSON file, e.g. `.state/teams-contacts.json`. */
-  readonly file: string;
-  readonly now: () => Date;
-  /** Told when an unreadable file was moved aside and the book started empty. */
-  readonly onRecovered?: (movedTo: string, error: unknown) => void;
-}
-
-/** Opens (or creates) the contact book file; an unreadable file is moved aside, never lost. */
-export async function openContactBook(options: ContactBookOptions): Promise<ContactBook> {
-  await mkdir(path.dirname(options.file), { recursive: true });
-  const db = new Low<ContactsFile>(new JSONFile<ContactsFile>(options.file), { version: 1, greeted: {} });
-  try {
-    await db.read();
-    db.data = ContactsFileSchema.parse(db.data);
-  } catch (error) {
-    const movedTo = `${options.file}.corrupt-${options.now().toISOString().replace(/[:.]/g, '-')}`;
-    await rename(options.file, movedTo);
-    options.onRecovered?.(movedTo, error);
-    db.data = { version: 1, greeted: {} };
-  }
-  let pending: Promise<void> = Promise.resolve();
+/** Opens the contact book in a state directory (`openStateDir`), which it then owns and closes. */
+export async function openContactBook(stateDir: StateDir, now: () => Date): Promise<ContactBook> {
+  const store = await stateDir.open<ContactsState>({ name: 'contacts', defaults: { greeted: {} }, schema: ContactsStateSchema });
+  // Greetings decided but not yet written: two turns at once still greet only once.
+  const pending = new Set<string>();
   return {
     async firstContact(key) {
-      // Checked and set synchronously, so two turns at once still greet only once.
-      if (Object.hasOwn(db.data.greeted, key)) return false;
-      db.data.greeted[key] = options.now().toISOString();
-      const write = pending.then(() => db.write());
-      pending = write.catch(() => undefined);
-      await write;
+      if (pending.has(key) || Object.hasOwn(store.read().greeted, key)) return false;
+      pending.add(key);
+      try {
+        await store.update((draft) => {
+          draft.greeted[key] = now().toISOString();
+        });
+      } finally {
+        pending.delete(key);
+      }
       return true;
     },
-    async close() {
-      await pending;
-    },
+    close: () => stateDir.close(),
   };
 }

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { adaptiveCardOf, channelMessage, personalMessage, replyText, TEST_BOT } from '../helpers/activities.js';
 import { TEST_DOC } from '../helpers/test-knowledge.js';
@@ -49,6 +52,27 @@ describe('questions over /api/messages', () => {
     expect(messages).toHaveLength(3);
     expect(messages[2]!.activity.text).toMatch(/reports to the head of day care/);
     expect(messages[2]!.activity.text).toContain(TEST_DOC.profile.titleEn);
+  });
+
+  it('remembers the welcome across a restart', async () => {
+    const stateDir = await mkdtemp(path.join(os.tmpdir(), 'teams-contacts-'));
+    try {
+      const who = { userId: '29:returning', aadObjectId: 'aad-returning' };
+      t = await startTestBot({ now: NOW, env: { STATE_DIR: stateDir } });
+      const first = personalMessage('Hvem refererer den pædagogiske leder til?', { ...t.at, ...who });
+      await t.post(first);
+      expect(t.connector.activitiesIn(first.conversation.id, 'message')).toHaveLength(2);
+      await t.close();
+
+      t = await startTestBot({ now: NOW, env: { STATE_DIR: stateDir } });
+      const again = personalMessage('Hvem refererer den pædagogiske leder til?', { ...t.at, ...who });
+      await t.post(again);
+      const replies = t.connector.activitiesIn(again.conversation.id, 'message');
+      expect(replies).toHaveLength(1);
+      expect(replies[0]!.activity.text).toMatch(/refererer til/);
+    } finally {
+      await rm(stateDir, { recursive: true, force: true });
+    }
   });
 
   it('answers an @mention in a channel, with the mention stripped and no welcome', async () => {
