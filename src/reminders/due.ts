@@ -120,13 +120,24 @@ export function findDueReminders<T extends ReminderItem>(options: FindDueReminde
   const leads = normalizeLeadDays(options.leadDays);
   const today = toLocalDate(now, timeZone);
   const due: DueReminder<T>[] = [];
+  // Many items share a date (10,000 tasks fall on a few hundred days): work out each fire time once per scan.
+  const fireTimes = new Map<string, Date | null>();
+  const fireAtOf = (date: string, lead: number): Date | null => {
+    const key = `${date}|${lead}`;
+    let fireAt = fireTimes.get(key);
+    if (fireAt === undefined) {
+      fireAt = reminderFireAt(date, lead, options.firstRunAtOrAfter, timeZone);
+      fireTimes.set(key, fireAt);
+    }
+    return fireAt;
+  };
   for (const item of items) {
     const daysLeft = daysBetween(today, item.date);
     if (daysLeft < 0) continue; // the day has passed: a late reminder would only confuse
     // The nearest lead day whose run has come; fire times only grow as the lead shrinks.
     let candidate: { lead: number; fireAt: Date } | undefined;
     for (const lead of leads) {
-      const fireAt = reminderFireAt(item.date, lead, options.firstRunAtOrAfter, timeZone);
+      const fireAt = fireAtOf(item.date, lead);
       if (fireAt !== null && fireAt.getTime() <= now.getTime()) {
         candidate = { lead, fireAt };
         break;

@@ -102,14 +102,18 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     return conversations.get(key)?.ref.locale?.toLowerCase().startsWith('en') ? 'en' : 'da';
   };
 
-  /** The personal chat of a person: by id (Teams or Entra), else by a display name only one user has. */
-  const personalChatOf = (person: ReminderPerson | null | undefined): string | undefined =>
-    (person?.id ? conversations.findUser(person.id) : undefined) ?? (person?.name ? conversations.findUser(person.name) : undefined);
-
-  // The owner when the bot can reach them, otherwise the creator.
-  const taskRecipient = (task: ReminderTask): string | undefined => personalChatOf(task.owner) ?? personalChatOf(task.createdBy);
-
   const collectItems = (): ReminderSubject[] => {
+    // findUser scans every stored conversation; thousands of tasks name a few hundred people: look each up once.
+    const found = new Map<string, string | undefined>();
+    const findUser = (idOrName: string): string | undefined => {
+      if (!found.has(idOrName)) found.set(idOrName, conversations.findUser(idOrName));
+      return found.get(idOrName);
+    };
+    /** The personal chat of a person: by id (Teams or Entra), else by a display name only one user has. */
+    const personalChatOf = (person: ReminderPerson | null | undefined): string | undefined =>
+      (person?.id ? findUser(person.id) : undefined) ?? (person?.name ? findUser(person.name) : undefined);
+    // The owner when the bot can reach them, otherwise the creator.
+    const taskRecipient = (task: ReminderTask): string | undefined => personalChatOf(task.owner) ?? personalChatOf(task.createdBy);
     const subscribers = subscriptions.list('reminders').map((s) => s.key);
     const items: ReminderSubject[] = [];
     for (const entry of options.kb?.data.dates ?? []) {
