@@ -4,8 +4,8 @@
 import type { KbItem, KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { DateEntry, Source } from '../knowledge/schemas.js';
 import { formatPartialDate, toLocalDate } from '../time/format-date.js';
-import { buildFacts, displayName, namesOf, type FactKind, type FactRecord } from './facts.js';
-import { termsOf, tokenize } from './normalize.js';
+import { buildFacts, definiteName, displayName, namesOf, type FactKind, type FactRecord } from './facts.js';
+import { foldText, primaryStem, termsOf, tokenize } from './normalize.js';
 import { capitalize, joinList, phrasesFor } from './phrases.js';
 import { shorten } from './render.js';
 import { createSearchIndex, type QueryTerm, type ScoredFact, type SearchIndex } from './search.js';
@@ -60,6 +60,9 @@ const KINDS_BY_INTENT: Partial<Record<Intent, readonly FactKind[]>> = {
   figure: ['figure'],
 };
 
+/** A number in digits or words (not "en"/"one", which are also articles). */
+const NUMBER = /\b(\d+|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/;
+
 const POLICY_TYPES: ReadonlyArray<[string, RegExp]> = [
   ['law', /\b(lov|loven|love|lovgivning\w*|laws?|acts?|legislation)\b/],
   ['strategy', /\b(strategi\w*|strateg\w*)\b/],
@@ -89,20 +92,57 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     }
     return terms;
   };
-  const context: Context = { kb, index, ownTerms, options };
+  const context: Context = { kb, index, ownTerms, options, municipalities: new Set() };
+  const municipalityNames = kb.data.municipalities.map((m) => ({
+    id: m.id,
+    names: [m.name, m.labelEn, ...m.names, ...m.namesEn].map((name) => tokenize(name).map(primaryStem)),
+  }));
+  const municipalityOf = (fact: FactRecord) => kb.documents.get(fact.source.doc)?.municipality;
+  const roleNames = kb.data.roles.map((role) => ({
+    municipality: role.municipality,
+    names: [role.name, role.labelEn, ...role.names, ...role.namesEn]
+      .map((name) => tokenize(name))
+      .filter((words) => words.length >= 2 || (words[0]?.length ?? 0) >= 6)
+      .map((words) => words.join(' ')),
+  }));
   return {
     answer(question, localeHint) {
       const u = understand(question, options.now(), localeHint);
-      return answerUnderstood(context, u);
+      // A municipality named in the question ("i Ballerup", "in Copenhagen") limits the answer to it.
+      const said = new Set(u.tokens.map((t) => primaryStem(t.form)));
+      const named = new Set(
+        municipalityNames.filter((m) => m.names.some((words) => words.length > 0 && words.every((w) => said.has(w)))).map((m) => m.id),
+      );
+      if (named.size === 0) return answerUnderstood(context, u);
+      // "Who is the head of day care in Copenhagen?": a role named in full that exists only in other
+      // municipalities is not there; answering with something else from Copenhagen would mislead.
+      const phrase = ` ${tokenize(u.text).join(' ')} `;
+      const fullyNamed = roleNames.filter((r) => r.names.some((words) => phrase.includes(` ${words} `)));
+      if (fullyNamed.length > 0 && fullyNamed.every((r) => r.municipality !== undefined && !named.has(r.municipality))) {
+        return unknown(context, u.lang);
+      }
+      const inScope = (fact: FactRecord) => {
+        const municipality = municipalityOf(fact);
+        return municipality === undefined || named.has(municipality);
+      };
+      const scoped: SearchIndex = {
+        ...index,
+        facts: index.facts.filter(inScope),
+        score: (query, filter) => index.score(query, (fact) => inScope(fact) && (!filter || filter(fact))),
+      };
+      return answerUnderstood({ ...context, index: scoped, municipalities: named }, u);
     },
   };
 }
 
 interface Context {
   readonly kb: KnowledgeBase;
+  /** The facts in scope of this question (all, or those of the municipalities it names). */
   readonly index: SearchIndex;
   readonly ownTerms: (id: string) => Set<string>;
   readonly options: AnswererOptions;
+  /** Municipalities the question names; empty when it names none. */
+  readonly municipalities: ReadonlySet<string>;
 }
 
 function answerUnderstood(ctx: Context, u: Understanding): Answer {
@@ -151,7 +191,7 @@ function answerReporting(ctx: Context, u: Understanding, rest: readonly QueryTer
     // The question must name the side it asks from: X in "whom does X report to", Y in "who reports to Y".
     .filter((c) => (u.direction === 'down' ? c.toScore > 0 && c.toScore >= c.fromScore / 2 : c.fromScore > 0 && c.fromScore >= c.toScore / 2))
     .filter((c) => c.s.coverage >= STRUCTURED_THRESHOLD);
-  if (candidates.length === 0) return undefined;
+  if (candidates.length === 0) return u.direction === 'down' ? undefined : noReportingLine(ctx, u, rest);
   const sideScore = (c: (typeof candidates)[number]) => c.s.coverage + (u.direction === 'down' ? c.toScore : c.fromScore) / 100;
   candidates.sort((a, b) => sideScore(b) - sideScore(a));
   const best = candidates[0]!.s.coverage;
@@ -163,7 +203,7 @@ function answerReporting(ctx: Context, u: Understanding, rest: readonly QueryTer
     chosen = chosen.filter((c) => c.line.from === top);
   }
   const p = phrasesFor(u.lang);
-  const name = (id: string) => nameOf(ctx.kb, id, u.lang);
+  const name = (id: string) => nameOf(ctx.kb, id, u.lang, true);
 
   if (u.direction === 'down') {
     const targets = unique(chosen.map((c) => c.line.to));
@@ -215,6 +255,37 @@ function answerReporting(ctx: Context, u: Understanding, rest: readonly QueryTer
   });
 }
 
+/**
+ * "Hvem refererer dagtilbudschefen til?" when the documents do not say: say so plainly, rather
+ * than answer with something else about the role.
+ */
+function noReportingLine(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer | undefined {
+  const restWeight = rest.reduce((sum, q) => sum + q.weight, 0);
+  if (restWeight === 0) return undefined;
+  const subjects = [...ctx.kb.data.roles, ...ctx.kb.data.units]
+    .filter((item) => ctx.municipalities.size === 0 || (item.municipality !== undefined && ctx.municipalities.has(item.municipality)))
+    .map((item) => ({
+      id: item.id,
+      score: ctx.index.explain(rest, ctx.ownTerms(item.id), 0.9).reduce((sum, v, i) => sum + v * rest[i]!.weight, 0) / restWeight,
+    }))
+    .filter((c) => c.score >= ANSWER_THRESHOLD)
+    .sort((a, b) => b.score - a.score);
+  const subject = subjects[0];
+  if (!subject) return undefined;
+  const p = phrasesFor(u.lang);
+  const name = nameOf(ctx.kb, subject.id, u.lang, true);
+  const below = facts(ctx).filter((f) => f.kind === 'reporting' && f.line!.to === subject.id);
+  const answer = unknown(ctx, u.lang, p.noReporting(name));
+  if (below.length === 0) return answer;
+  // What the documents do say about its reporting lines is worth showing.
+  const known = compose(ctx, u.lang, {
+    kind: 'unknown',
+    headline: p.noReporting(name),
+    groups: [{ title: '', lines: [{ text: p.reportToIt(name, joinList(unique(below.map((f) => nameOf(ctx.kb, f.line!.from, u.lang))), u.lang)), fact: below[0] }] }],
+  });
+  return { ...known, suggestions: answer.suggestions };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Who leads a unit
 
@@ -222,6 +293,7 @@ function answerLeader(ctx: Context, u: Understanding, rest: readonly QueryTerm[]
   const restWeight = rest.reduce((sum, q) => sum + q.weight, 0);
   if (restWeight === 0) return undefined;
   const named = ctx.kb.data.units
+    .filter((unit) => ctx.municipalities.size === 0 || (unit.municipality !== undefined && ctx.municipalities.has(unit.municipality)))
     .map((unit) => ({ unit, leaders: leadersOf(ctx.kb, unit.id, unit.ledBy) }))
     .filter((c) => c.leaders.length > 0)
     .map(({ unit, leaders }) => ({
@@ -502,6 +574,10 @@ function answerGeneral(ctx: Context, u: Understanding, rest: readonly QueryTerm[
     });
   }
   const first = groups[0]!;
+  // "Hvor mange ..." without a figure: only a fact that states a number answers it.
+  if (u.intents.has('figure') && ofPreferredKind.length === 0 && !first.facts.some((f) => NUMBER.test(foldText(f.text[u.lang])))) {
+    return unknown(ctx, u.lang);
+  }
   const single = first.facts.length === 1;
   return compose(ctx, u.lang, {
     kind: 'answer',
@@ -611,9 +687,10 @@ function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
 }
 
-function nameOf(kb: KnowledgeBase, id: string, lang: Lang): string {
+function nameOf(kb: KnowledgeBase, id: string, lang: Lang, definite = false): string {
   const entry = kb.get(id);
-  return entry ? displayName(entry, lang) : id;
+  if (!entry) return id;
+  return definite ? definiteName(entry, lang) : displayName(entry, lang);
 }
 
 function nameOrEmpty(kb: KnowledgeBase, id: string, lang: Lang): string {

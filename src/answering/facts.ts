@@ -132,6 +132,20 @@ export function displayName(entry: KbItem, lang: 'da' | 'en'): string {
   return `${labelEn} (${name})`;
 }
 
+/**
+ * The Danish definite form of an item's name when its names list it ("dagtilbudschef" ->
+ * "dagtilbudschefen", "pædagogisk leder" -> "den pædagogiske leder"); in English, the display name.
+ */
+export function definiteName(entry: KbItem, lang: 'da' | 'en'): string {
+  if (lang === 'en' || entry.kind === 'people' || !('names' in entry.item)) return displayName(entry, lang);
+  const { name, names } = entry.item;
+  const lower = name.toLowerCase();
+  const words = lower.split(' ');
+  const candidates = [`${lower}en`, `${lower}n`, `${lower}et`];
+  if (words.length === 2) candidates.push(`den ${words[0]}e ${words[1]}en`, `det ${words[0]}e ${words[1]}et`, `den ${words[0]}e ${words[1]}`);
+  return names.find((n) => candidates.includes(n.toLowerCase())) ?? name;
+}
+
 /** Builds the fact records of a knowledge base. */
 export function buildFacts(kb: KnowledgeBase): FactRecord[] {
   const contextCache = new Map<string, { own: Set<string>; terms: Set<string>; related: Set<string> }>();

@@ -76,7 +76,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   contains daekker cover covers beskriver describe describes forventer forventes expect expects expected point pointed
   peger pege frame frames lyder sound sounds gaelder apply applies gives give given ofte often holdes afholdes held hold
   holds moedes need needs needed want wants must make makes take takes see use uses find look looking work works
-  behoever behov bruge bruges goer goere laver lave finde ifoelge according ifht iflg
+  behoever behov bruge bruges goer goere laver lave finde ifoelge according ifht iflg kende kender kendt know knows
+  knowing vide
   `
     .split(/\s+/)
     .filter(Boolean),

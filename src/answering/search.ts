@@ -144,7 +144,9 @@ export function createSearchIndex(facts: readonly FactRecord[]): SearchIndex {
       for (const term of token.terms) for (const e of expand(term)) expansions.set(e.term, Math.max(expansions.get(e.term) ?? 0, e.quality));
       const exact = token.terms.filter((t) => postings.has(t));
       const parts = exact.length > 0 ? [] : splitCompound(token.form);
-      for (const term of parts) expansions.set(term, Math.max(expansions.get(term) ?? 0, 0.9));
+      // A compound split into known words is surer than guesses from its prefixes and suffixes.
+      if (parts.length > 0) expansions.clear();
+      for (const term of parts) expansions.set(term, 0.9);
       const unknown = expansions.size === 0;
       // An unknown compound weighs as much as its rarest known part; a wholly unknown word weighs most.
       const weight = exact.length > 0 ? Math.max(...exact.map(idf)) : parts.length > 0 ? Math.max(...parts.map(idf)) : maxIdf;
