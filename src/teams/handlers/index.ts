@@ -12,6 +12,7 @@ import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { TaskSource } from '../../reminders/reminder-service.js';
 import type { ProactiveNotifier } from '../proactive.js';
 import { createRemindersFeature } from './reminders.js';
+import { createTasksFeature } from './tasks.js';
 import type { CardActionRegistration, CommandRegistration, ConversationObserver } from './types.js';
 
 export type * from './types.js';
@@ -51,4 +52,4 @@ export interface TeamsFeature {
 export type FeatureFactory = (services: FeatureServices) => Promise<TeamsFeature> | TeamsFeature;
 
 /** The features of the production bot, in the order their commands are tried. */
-export const DEFAULT_FEATURES: readonly FeatureFactory[] = [createRemindersFeature];
+export const DEFAULT_FEATURES: readonly FeatureFactory[] = [createTasksFeature, createRemindersFeature];
