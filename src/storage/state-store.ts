@@ -116,6 +116,7 @@ class DurableStateStore<T extends object> implements StateStore<T> {
   #sinceCheckpoint = 0;
   #draining: Promise<void> | undefined;
   #background: Promise<void> | undefined;
+  #checkpointRequested = false;
   #closed = false;
 
   constructor(options: StateStoreOptions<T>) {
@@ -132,22 +133,30 @@ class DurableStateStore<T extends object> implements StateStore<T> {
     if (this.#closed) return Promise.reject(new Error(`state store ${this.#o.name} is closed`));
     return new Promise<R>((resolve, reject) => {
       this.#queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
-      // Start after the current synchronous code, so a burst of updates forms one batch.
-      if (this.#draining === undefined) this.#draining = Promise.resolve().then(() => this.#drain());
+      this.#kick();
     });
   }
 
   async checkpoint(): Promise<void> {
-    await this.#idle();
-    await this.#checkpointNow();
+    // Checkpoints run in the write loop only, so sealing the journal never races an append.
+    this.#checkpointRequested = true;
+    do {
+      this.#kick();
+      await this.#idle();
+    } while (this.#checkpointRequested);
   }
 
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
     await this.#idle();
-    if (this.#seq > this.#snapshotSeq) await this.#checkpointNow();
+    if (this.#seq > this.#snapshotSeq) await this.checkpoint();
     await this.#o.journal?.close();
+  }
+
+  #kick(): void {
+    // Start after the current synchronous code, so a burst of updates forms one batch.
+    if (this.#draining === undefined) this.#draining = Promise.resolve().then(() => this.#drain());
   }
 
   async #idle(): Promise<void> {
@@ -161,7 +170,7 @@ class DurableStateStore<T extends object> implements StateStore<T> {
 
   async #drain(): Promise<void> {
     try {
-      while (this.#queue.length > 0) {
+      while (this.#queue.length > 0 || (this.#checkpointRequested && this.#background === undefined)) {
         const batch = this.#queue.splice(0, this.#queue.length);
         const tracker = new ChangeTracker(this.#state);
         const outcomes = batch.map((op) => {
@@ -171,7 +180,7 @@ class DurableStateStore<T extends object> implements StateStore<T> {
             return { ok: false as const, error };
           }
         });
-        const changes = tracker.changes();
+        const changes = batch.length > 0 ? tracker.changes() : [];
         if (changes.length > 0) {
           try {
             await this.#commit(changes);
@@ -188,7 +197,10 @@ class DurableStateStore<T extends object> implements StateStore<T> {
           if (outcome.ok) op.resolve(outcome.value);
           else op.reject(outcome.error);
         });
-        if (this.#sinceCheckpoint >= this.#checkpointEvery && this.#background === undefined) await this.#startCheckpoint();
+        if ((this.#checkpointRequested || this.#sinceCheckpoint >= this.#checkpointEvery) && this.#background === undefined) {
+          this.#checkpointRequested = false;
+          await this.#startCheckpoint();
+        }
       }
     } finally {
       this.#draining = undefined;
@@ -256,6 +268,7 @@ class DurableStateStore<T extends object> implements StateStore<T> {
     await journal?.drop(token);
   }
 
+  /** A checkpoint outside the write loop: only while loading, before anyone can write. */
   async #checkpointNow(): Promise<void> {
     await this.#startCheckpoint();
     await this.#background;

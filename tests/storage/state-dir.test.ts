@@ -127,6 +127,19 @@ describe('openStateDir', () => {
     await third.close();
   });
 
+  it('takes checkpoints while writes keep coming, losing none', async () => {
+    const stateDir = await openStateDir(dir, dirOptions({ checkpointEvery: 7 }).options);
+    const store = await stateDir.open(ITEMS);
+    const writes = Array.from({ length: 200 }, (_, i) => store.update(addItem(`t${i}`)));
+    const checkpoints = [store.checkpoint(), store.checkpoint()];
+    const more = Array.from({ length: 100 }, (_, i) => store.update(addItem(`u${i}`)));
+    await Promise.all([...writes, ...checkpoints, ...more]);
+    await stateDir.close();
+    const again = await openStateDir(dir, dirOptions().options);
+    expect((await again.open(ITEMS)).read().items).toHaveLength(300);
+    await again.close();
+  });
+
   it('keeps at most the configured number of backups', async () => {
     const stateDir = await openStateDir(dir, dirOptions({ keepBackups: 3 }).options);
     const store = await stateDir.open(ITEMS);
