@@ -92,19 +92,31 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     }
     return terms;
   };
-  const context: Context = { kb, index, ownTerms, options, municipalities: new Set() };
+  // Computed once: the full names of items (for "named in full"), document order, list sizes.
+  const fullNamesCache = new Map<string, string[]>();
+  const fullNames = (id: string) => {
+    let names = fullNamesCache.get(id);
+    if (!names) {
+      const entry = kb.get(id);
+      names = (entry ? namesOf(entry) : [])
+        .map((name) => tokenize(name))
+        .filter((words) => words.length >= 2 || (words[0]?.length ?? 0) >= 6)
+        .map((words) => words.join(' '));
+      fullNamesCache.set(id, names);
+    }
+    return names;
+  };
+  const order = new Map(facts.map((fact, i) => [fact, i]));
+  const detailCounts = new Map<string, number>();
+  for (const fact of facts) if (fact.kind === 'detail') detailCounts.set(fact.owner, (detailCounts.get(fact.owner) ?? 0) + 1);
+  const context: Context = { kb, index, ownTerms, fullNames, order, detailCounts, options, municipalities: new Set() };
   const municipalityNames = kb.data.municipalities.map((m) => ({
     id: m.id,
     names: [m.name, m.labelEn, ...m.names, ...m.namesEn].map((name) => tokenize(name).map(primaryStem)),
   }));
   const municipalityOf = (fact: FactRecord) => kb.documents.get(fact.source.doc)?.municipality;
-  const roleNames = kb.data.roles.map((role) => ({
-    municipality: role.municipality,
-    names: [role.name, role.labelEn, ...role.names, ...role.namesEn]
-      .map((name) => tokenize(name))
-      .filter((words) => words.length >= 2 || (words[0]?.length ?? 0) >= 6)
-      .map((words) => words.join(' ')),
-  }));
+  const roleNames = kb.data.roles.map((role) => ({ municipality: role.municipality, names: fullNames(role.id) }));
+  const scopes = new Map<string, SearchIndex>();
   return {
     answer(question, localeHint) {
       const u = understand(question, options.now(), localeHint);
@@ -125,12 +137,23 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
         const municipality = municipalityOf(fact);
         return municipality === undefined || named.has(municipality);
       };
-      const scoped: SearchIndex = {
-        ...index,
-        facts: index.facts.filter(inScope),
-        score: (query, filter) => index.score(query, (fact) => inScope(fact) && (!filter || filter(fact))),
-      };
-      return answerUnderstood({ ...context, index: scoped, municipalities: named }, u);
+      const key = [...named].sort().join(',');
+      let scoped = scopes.get(key);
+      if (!scoped) {
+        scoped = {
+          ...index,
+          facts: index.facts.filter(inScope),
+          score: (query, filter) => index.score(query, (fact) => inScope(fact) && (!filter || filter(fact))),
+        };
+        scopes.set(key, scoped);
+      }
+      // The scope answers for the municipality's name; matching it again would only touch every fact.
+      const municipalityStems = new Set(
+        municipalityNames.filter((m) => named.has(m.id)).flatMap((m) => m.names.filter((words) => words.every((w) => said.has(w))).flat()),
+      );
+      const intentWords = new Set(u.intentWords);
+      for (const token of u.tokens) if (municipalityStems.has(primaryStem(token.form))) intentWords.add(token.form);
+      return answerUnderstood({ ...context, index: scoped, municipalities: named }, { ...u, intentWords });
     },
   };
 }
@@ -140,6 +163,12 @@ interface Context {
   /** The facts in scope of this question (all, or those of the municipalities it names). */
   readonly index: SearchIndex;
   readonly ownTerms: (id: string) => Set<string>;
+  /** An item's names of two words or more (or one long word), as folded token strings. */
+  readonly fullNames: (id: string) => readonly string[];
+  /** Each fact's position in the knowledge base (document order). */
+  readonly order: ReadonlyMap<FactRecord, number>;
+  /** How many `detail` facts each item has (the size of a list). */
+  readonly detailCounts: ReadonlyMap<string, number>;
   readonly options: AnswererOptions;
   /** Municipalities the question names; empty when it names none. */
   readonly municipalities: ReadonlySet<string>;
@@ -521,25 +550,21 @@ function answerGeneral(ctx: Context, u: Understanding, rest: readonly QueryTerm[
   };
   // A name written out in full ("head of day care") names its item more surely than its words apart.
   const phrase = ` ${tokenize(u.text).join(' ')} `;
-  const namedInFull = (owner: string) => {
-    const entry = ctx.kb.get(owner);
-    if (!entry) return 0;
-    return namesOf(entry).some((name) => {
-      const words = tokenize(name);
-      return (words.length >= 2 || (words[0]?.length ?? 0) >= 6) && phrase.includes(` ${words.join(' ')} `);
-    })
-      ? 0.3
-      : 0;
-  };
+  const namedInFull = (owner: string) => (ctx.fullNames(owner).some((words) => phrase.includes(` ${words} `)) ? 0.3 : 0);
   // "Hvad er X?" is about X itself: the item named X weighs most.
   const ownerWeight = specific.length === 0 && u.intents.has('definition') ? 0.8 : 0.4;
   // A fact whose owner the question names ("complex problem solving") beats a list that merely mentions it.
   // "Which six concepts ...": a list with exactly that many members is what is asked for.
-  const members = new Map<string, number>();
-  if (u.cardinal !== undefined) for (const f of facts(ctx)) if (f.kind === 'detail') members.set(f.owner, (members.get(f.owner) ?? 0) + 1);
-  const listBonus = (owner: string) => (u.cardinal !== undefined && members.get(owner) === u.cardinal ? 0.3 : 0);
-  const rank = (s: ScoredFact) =>
-    s.coverage + 0.2 * s.directCoverage + ownerWeight * namedOwner(s.fact.owner) + namedInFull(s.fact.owner) + listBonus(s.fact.owner);
+  const listBonus = (owner: string) => (u.cardinal !== undefined && ctx.detailCounts.get(owner) === u.cardinal ? 0.3 : 0);
+  const ranks = new Map<ScoredFact, number>();
+  const rank = (s: ScoredFact) => {
+    let value = ranks.get(s);
+    if (value === undefined) {
+      value = s.coverage + 0.2 * s.directCoverage + ownerWeight * namedOwner(s.fact.owner) + namedInFull(s.fact.owner) + listBonus(s.fact.owner);
+      ranks.set(s, value);
+    }
+    return value;
+  };
   // "Hvor mange børn ..." counts children: figures of another metric are not the answer.
   const all = scored.filter(
     (s) => s.coverage >= ANSWER_THRESHOLD && (u.metric === undefined || s.fact.kind !== 'figure' || s.fact.figure?.metric === u.metric || s.fact.figure?.metric === 'other'),
@@ -555,7 +580,7 @@ function answerGeneral(ctx: Context, u: Understanding, rest: readonly QueryTerm[
   const owners = unique(near.map((s) => s.fact.owner));
   const homonyms = owners.length > 1 && sharesName(ctx, owners[0]!, owners[1]!);
   const shownOwners = owners.slice(0, homonyms ? 3 : 2);
-  const order = new Map(facts(ctx).map((f, i) => [f, i]));
+  const order = ctx.order;
   const groups = shownOwners.map((owner) => ({
     owner,
     // The chosen owner's other relevant facts come along: a list answers with all its members.
@@ -595,8 +620,9 @@ function singleHeadline(ctx: Context, fact: FactRecord, lang: Lang): string {
   const text = fact.text[lang];
   if (fact.kind !== 'figure') return text;
   const owner = ctx.kb.get(fact.owner);
-  const name = owner ? displayName(owner, lang) : '';
-  return name && !text.toLowerCase().includes(name.toLowerCase()) ? `${capitalize(name)}: ${text}` : text;
+  if (!owner) return text;
+  const mentioned = namesOf(owner).some((name) => text.toLowerCase().includes(name.toLowerCase()));
+  return mentioned ? text : `${capitalize(displayName(owner, lang))}: ${text}`;
 }
 
 /** True when two items share a name (the same role in two municipalities, say). */

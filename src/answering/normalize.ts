@@ -48,15 +48,26 @@ export function tokenize(text: string): string[] {
 
 /** The index terms of one folded token: its Danish and its English stem (usually one or two). */
 export function stemsOf(token: string): string[] {
-  if (/^\d+$/.test(token)) return [token];
-  const da = danishStemmer.stem(token);
-  const en = englishStemmer.stem(token);
-  return da === en ? [da] : [da, en];
+  const cached = stemCache.get(token);
+  if (cached) return cached;
+  let stems: string[];
+  if (/^\d+$/.test(token)) stems = [token];
+  else {
+    const da = danishStemmer.stem(token);
+    const en = englishStemmer.stem(token);
+    stems = da === en ? [da] : [da, en];
+  }
+  // Stemming is the costly step and the vocabulary is small: remember every word once.
+  if (stemCache.size < STEM_CACHE_LIMIT) stemCache.set(token, stems);
+  return stems;
 }
+
+const STEM_CACHE_LIMIT = 200_000;
+const stemCache = new Map<string, string[]>();
 
 /** The primary term of a token: its Danish stem (used for display-independent identity). */
 export function primaryStem(token: string): string {
-  return /^\d+$/.test(token) ? token : danishStemmer.stem(token);
+  return stemsOf(token)[0]!;
 }
 
 /** Words that carry no meaning for matching, in both languages (folded spelling). */

@@ -43,6 +43,13 @@ export interface SearchIndex {
   explain(query: readonly QueryTerm[], terms: ReadonlySet<string>, minQuality?: number): number[];
 }
 
+/** The longest word considered (Danish compounds included); longer tokens are ignored. */
+const MAX_WORD = 40;
+/** The most content words of one question that are matched (a question is short; a paste is not). */
+const MAX_QUERY_TERMS = 40;
+/** The most partial matches one word expands to. */
+const MAX_EXPANSIONS = 16;
+
 const DIRECT = 0;
 const CONTEXT = 1;
 /** A word explained only by a related item's name counts for this much. */
@@ -111,8 +118,12 @@ export function createSearchIndex(facts: readonly FactRecord[]): SearchIndex {
         if (boundedEditDistance(term, t, max) <= max) note(t, 0.75);
       }
     }
-    const result = [...found].map(([t, quality]) => ({ term: t, quality }));
-    expansionCache.set(term, result);
+    // The exact term first, then the surest partial matches; a common prefix must not fan out widely.
+    const result = [...found]
+      .map(([t, quality]) => ({ term: t, quality }))
+      .sort((a, b) => b.quality - a.quality || idf(b.term) - idf(a.term))
+      .slice(0, MAX_EXPANSIONS);
+    if (expansionCache.size < 50_000) expansionCache.set(term, result);
     return result;
   };
 
@@ -138,7 +149,9 @@ export function createSearchIndex(facts: readonly FactRecord[]): SearchIndex {
     const out: QueryTerm[] = [];
     for (const token of tokens) {
       if (STOPWORDS.has(token.form) || GENERIC_WORDS.has(token.form) || extraStopwords?.has(token.form)) continue;
-      if (token.form.length < 2 || seen.has(token.form)) continue;
+      // No word is longer than MAX_WORD; longer "words" are noise and would make matching quadratic.
+      if (token.form.length < 2 || token.form.length > MAX_WORD || seen.has(token.form)) continue;
+      if (out.length >= MAX_QUERY_TERMS) break;
       seen.add(token.form);
       const expansions = new Map<string, number>();
       for (const term of token.terms) for (const e of expand(term)) expansions.set(e.term, Math.max(expansions.get(e.term) ?? 0, e.quality));
@@ -158,35 +171,43 @@ export function createSearchIndex(facts: readonly FactRecord[]): SearchIndex {
   const explainOne = (q: QueryTerm, quality: number, term: string) => (quality * Math.min(idf(term), q.weight)) / q.weight;
 
   const score: SearchIndex['score'] = (query, filter) => {
-    const explained = new Map<number, number[]>();
-    const direct = new Map<number, number[]>();
+    // Flat arrays (fact x query term) instead of a row per fact: a common word touches many facts.
+    const width = query.length;
+    const explained = new Float64Array(facts.length * width);
+    const direct = new Float64Array(facts.length * width);
+    const touched: number[] = [];
+    const seen = new Uint8Array(facts.length);
     query.forEach((q, qi) => {
       for (const e of q.expansions) {
         const value = explainOne(q, e.quality, e.term);
+        const contextValue = value * CONTEXT_FACTOR;
         for (const [factIndex, field] of postings.get(e.term) ?? []) {
-          let row = explained.get(factIndex);
-          if (!row) {
-            explained.set(factIndex, (row = new Array<number>(query.length).fill(0)));
-            direct.set(factIndex, new Array<number>(query.length).fill(0));
+          if (seen[factIndex] === 0) {
+            seen[factIndex] = 1;
+            touched.push(factIndex);
           }
-          const v = field === DIRECT ? value : value * CONTEXT_FACTOR;
-          if (v > row[qi]!) row[qi] = v;
-          if (field === DIRECT) {
-            const d = direct.get(factIndex)!;
-            if (value > d[qi]!) d[qi] = value;
-          }
+          const cell = factIndex * width + qi;
+          const v = field === DIRECT ? value : contextValue;
+          if (v > explained[cell]!) explained[cell] = v;
+          if (field === DIRECT && value > direct[cell]!) direct[cell] = value;
         }
       }
     });
     const totalWeight = query.reduce((sum, q) => sum + q.weight, 0) || 1;
     const results: ScoredFact[] = [];
-    for (const [factIndex, row] of explained) {
+    for (const factIndex of touched) {
       const fact = facts[factIndex]!;
       if (filter && !filter(fact)) continue;
-      const d = direct.get(factIndex)!;
-      const coverage = row.reduce((sum, v, i) => sum + v * query[i]!.weight, 0) / totalWeight;
-      const directCoverage = d.reduce((sum, v, i) => sum + v * query[i]!.weight, 0) / totalWeight;
-      results.push({ fact, coverage, directCoverage, explained: row });
+      let coverage = 0;
+      let directCoverage = 0;
+      const row: number[] = new Array<number>(width);
+      for (let i = 0; i < width; i++) {
+        const cell = factIndex * width + i;
+        row[i] = explained[cell]!;
+        coverage += explained[cell]! * query[i]!.weight;
+        directCoverage += direct[cell]! * query[i]!.weight;
+      }
+      results.push({ fact, coverage: coverage / totalWeight, directCoverage: directCoverage / totalWeight, explained: row });
     }
     return results.sort((a, b) => b.coverage - a.coverage || b.directCoverage - a.directCoverage);
   };

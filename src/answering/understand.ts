@@ -114,10 +114,12 @@ const CARDINALS: Readonly<Record<string, number>> = {
 };
 
 /** Parses a month (and optional year) or a year alone into a date range. */
+const MONTHS = [...MONTH_NAMES.da, ...MONTH_NAMES.en].map((m) => foldText(m));
+const MONTH_PATTERN = new RegExp(`\\b(${[...new Set(MONTHS)].join('|')})\\b(?:\\s+(\\d{4}))?`);
+
 function findRange(folded: string, today: string): { from: string; to: string } | undefined {
-  const months = [...MONTH_NAMES.da, ...MONTH_NAMES.en].map((m) => foldText(m));
-  const monthPattern = new RegExp(`\\b(${[...new Set(months)].join('|')})\\b(?:\\s+(\\d{4}))?`);
-  const match = folded.match(monthPattern);
+  const months = MONTHS;
+  const match = folded.match(MONTH_PATTERN);
   if (match) {
     const monthIndex = months.indexOf(match[1]!) % 12;
     const year = match[2] ? Number(match[2]) : Number(today.slice(0, 4));
@@ -128,6 +130,20 @@ function findRange(folded: string, today: string): { from: string; to: string } 
   const year = folded.match(/\b(?:i|in|during|under)\s+(20\d{2}|19\d{2})\b/);
   if (year) return { from: `${year[1]}-01-01`, to: `${year[1]}-12-31` };
   return undefined;
+}
+
+const REPORTS_TO = '\\b(refer\\w*|re?pr?o?r?t\\w*|rapporter\\w*)\\s+(direkte\\s+|directly\\s+)?(til|to)';
+/** "... report to?" or "... report to in Ballerup?": the subject asks upward. */
+const REPORTS_TO_END = new RegExp(`${REPORTS_TO}\\s*($|\\b(i|in|paa|at|within|inden for|hos)\\b)`);
+/** "... reports to the head of day care": who reports to someone. */
+const REPORTS_TO_SOMEONE = new RegExp(`${REPORTS_TO}\\s+\\w`);
+
+const globals = new Map<RegExp, RegExp>();
+/** The global twin of a pattern, compiled once (for `matchAll`). */
+function globalOf(pattern: RegExp): RegExp {
+  let global = globals.get(pattern);
+  if (!global) globals.set(pattern, (global = new RegExp(pattern.source, 'g')));
+  return global;
 }
 
 /** Understands a question. */
@@ -156,10 +172,8 @@ export function understand(question: string, now: Date, localeHint?: string): Un
 
   let direction: 'up' | 'down' | undefined;
   if (intents.has('reporting')) {
-    const verb = '\\b(refer\\w*|re?pr?o?r?t\\w*|rapporter\\w*)\\s+(direkte\\s+|directly\\s+)?(til|to)';
-    // "... report to?" or "... report to in Ballerup?": the subject asks upward.
-    if (new RegExp(`${verb}\\s*($|\\b(i|in|paa|at|within|inden for|hos)\\b)`).test(folded)) direction = 'up';
-    else if (new RegExp(`${verb}\\s+\\w`).test(folded)) direction = 'down';
+    if (REPORTS_TO_END.test(folded)) direction = 'up';
+    else if (REPORTS_TO_SOMEONE.test(folded)) direction = 'down';
     else if (/\b(who|hvem)\b.*\b(does|do|did|har)\b.*\b(manage|lead|personaleansvar)\b/.test(folded)) direction = 'down';
     else if (/\b(direct reports|underordnede|medarbejdere under)\b/.test(folded)) direction = 'down';
     else direction = 'up';
@@ -170,7 +184,7 @@ export function understand(question: string, now: Date, localeHint?: string): Un
   // handled by choosing that kind of fact, so they must not also be matched as things.
   for (const [intent, pattern] of INTENT_PATTERNS) {
     if (!intents.has(intent) || intent === 'definition') continue;
-    for (const match of folded.matchAll(new RegExp(pattern.source, 'g'))) {
+    for (const match of folded.matchAll(globalOf(pattern))) {
       // Phrases with a gap ("what does X do") keep their middle: X is the thing asked about.
       const words = match[0].split(/\s+/);
       if (words.length <= 3) for (const word of words) intentWords.add(word);
@@ -178,7 +192,7 @@ export function understand(question: string, now: Date, localeHint?: string): Un
   }
   for (const [kind, pattern] of DATE_KIND_PATTERNS) {
     if (!dateKinds.has(kind)) continue;
-    for (const match of folded.matchAll(new RegExp(pattern.source, 'g'))) for (const word of match[0].split(/\s+/)) intentWords.add(word);
+    for (const match of folded.matchAll(globalOf(pattern))) for (const word of match[0].split(/\s+/)) intentWords.add(word);
   }
   if (intents.has('contact')) for (const word of ['person', 'personen', 'kontaktperson', 'kontaktpersonen']) intentWords.add(word);
   if (range) for (const m of [...MONTH_NAMES.da, ...MONTH_NAMES.en]) intentWords.add(foldText(m));

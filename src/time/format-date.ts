@@ -43,9 +43,16 @@ export function formatPartialDate(isoDate: string, precision: 'day' | 'month' | 
 
 /** The calendar date (`YYYY-MM-DD`) of an instant, in Copenhagen. */
 export function toLocalDate(instant: Date, timeZone: string = TIME_ZONE): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    // en-CA formats as YYYY-MM-DD. Building a formatter is costly; one per time zone is kept.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** Whole days from `fromIso` to `toIso` (both `YYYY-MM-DD`); negative when `toIso` is earlier. */
 export function daysBetween(fromIso: string, toIso: string): number {
