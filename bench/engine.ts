@@ -1,0 +1,153 @@
+/**
+ * The answering engine alone: load a knowledge base, build the answerer, then time each of many varied questions
+ * (each asked once; a few others first to warm up the JIT).
+ *
+ * Run in a child process by the benchmark (`node --import tsx bench/engine.ts --kb <dir> ...`), so a slow build
+ * can be cut off by a time limit and a big knowledge base does not stay in the benchmark's memory. It prints one
+ * JSON line per phase (`{"phase":"loaded",...}`, `{"phase":"built",...}`, `{"phase":"done",...}`).
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createAnswerer } from '../src/answering/index.js';
+import { loadKnowledgeOrThrow } from '../src/knowledge/load-knowledge.js';
+import { ROOT } from './processes.js';
+import { FLOOR_QUESTIONS, generateQuestions } from './questions.js';
+import { createRandom } from './random.js';
+import { summarize, type Summary } from './stats.js';
+
+/** Options of {@link benchmarkEngine}. */
+export interface EngineBenchOptions {
+  readonly knowledgeDir: string;
+  /** Questions to time (fewer if the knowledge base cannot give that many distinct ones). */
+  readonly questions: number;
+  /** Stop timing after this long, in ms (the questions asked by then count). */
+  readonly maxMs?: number;
+  readonly seed?: number;
+  /** The engine's clock (dates are answered relative to it). */
+  readonly now?: Date;
+  /** Called after each phase (the child prints these). */
+  readonly onPhase?: (phase: EnginePhase) => void;
+}
+
+/** Progress of an engine run. */
+export type EnginePhase =
+  | { readonly phase: 'loaded'; readonly loadMs: number; readonly items: number }
+  | { readonly phase: 'built'; readonly buildMs: number; readonly heapMb: number }
+  | ({ readonly phase: 'done' } & EngineResult);
+
+/** The engine's figures. */
+export interface EngineResult {
+  readonly loadMs: number;
+  readonly buildMs: number;
+  /** Items in the knowledge base (all kinds but documents). */
+  readonly items: number;
+  readonly perQuestion: Summary;
+  readonly kinds: Readonly<Record<string, number>>;
+  /** JS heap in use after the build, MB. */
+  readonly heapMb: number;
+  /** Whether `maxMs` cut the questions short. */
+  readonly cut: boolean;
+}
+
+const BENCH_NOW = new Date('2026-11-24T09:00:00Z');
+
+/** Loads, builds and times the engine in this process. */
+export async function benchmarkEngine(options: EngineBenchOptions): Promise<EngineResult> {
+  const loadStarted = performance.now();
+  const kb = await loadKnowledgeOrThrow(options.knowledgeDir);
+  const loadMs = performance.now() - loadStarted;
+  const items = Object.entries(kb.data).reduce((sum, [kind, list]) => (kind === 'documents' ? sum : sum + list.length), 0);
+  options.onPhase?.({ phase: 'loaded', loadMs, items });
+
+  const now = options.now ?? BENCH_NOW;
+  const buildStarted = performance.now();
+  const answerer = createAnswerer(kb, { now: () => now });
+  const buildMs = performance.now() - buildStarted;
+  const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
+  options.onPhase?.({ phase: 'built', buildMs, heapMb });
+
+  for (const question of FLOOR_QUESTIONS) answerer.answer(question.text, question.locale);
+  const questions = generateQuestions(kb, options.questions, createRandom(options.seed ?? 7));
+  const times: number[] = [];
+  const kinds: Record<string, number> = {};
+  const deadline = performance.now() + (options.maxMs ?? Number.POSITIVE_INFINITY);
+  let cut = false;
+  for (const question of questions) {
+    if (performance.now() > deadline) {
+      cut = true;
+      break;
+    }
+    const started = performance.now();
+    const answer = answerer.answer(question.text, question.locale);
+    times.push(performance.now() - started);
+    kinds[answer.kind] = (kinds[answer.kind] ?? 0) + 1;
+  }
+  return { loadMs, buildMs, items, perQuestion: summarize(times), kinds, heapMb, cut };
+}
+
+/** The outcome of a child run: the result, or how far it got before the time limit or a failure. */
+export type ChildEngineOutcome =
+  | { readonly ok: true; readonly result: EngineResult }
+  | { readonly ok: false; readonly reason: string; readonly reached: readonly EnginePhase[] };
+
+/** Runs {@link benchmarkEngine} in a child process, killed after `timeoutMs`. */
+export async function benchmarkEngineInChild(options: Omit<EngineBenchOptions, 'onPhase' | 'now'>, timeoutMs: number): Promise<ChildEngineOutcome> {
+  const args = ['--import', 'tsx', path.join(ROOT, 'bench', 'engine.ts'), '--kb', options.knowledgeDir, '--questions', String(options.questions)];
+  if (options.maxMs !== undefined) args.push('--max-ms', String(options.maxMs));
+  if (options.seed !== undefined) args.push('--seed', String(options.seed));
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const phases: EnginePhase[] = [];
+  let buffer = '';
+  let errors = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString();
+    let newline: number;
+    while ((newline = buffer.indexOf('\n')) !== -1) {
+      const line = buffer.slice(0, newline).trim();
+      buffer = buffer.slice(newline + 1);
+      if (line.startsWith('{')) phases.push(JSON.parse(line) as EnginePhase);
+    }
+  });
+  child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill('SIGKILL');
+  }, timeoutMs);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  clearTimeout(timer);
+  const done = phases.find((phase) => phase.phase === 'done');
+  if (done && done.phase === 'done') {
+    const { phase: _phase, ...result } = done;
+    return { ok: true, result };
+  }
+  const last = phases[phases.length - 1]?.phase ?? 'start';
+  const reason = timedOut
+    ? `stopped after ${Math.round(timeoutMs / 1000)} s (last phase finished: ${last})`
+    : `the engine run failed (exit ${code}): ${errors.trim().split('\n').slice(-5).join(' | ')}`;
+  return { ok: false, reason, reached: phases };
+}
+
+function parseArgs(argv: readonly string[]): EngineBenchOptions {
+  const value = (name: string) => {
+    const index = argv.indexOf(name);
+    return index === -1 ? undefined : argv[index + 1];
+  };
+  const knowledgeDir = value('--kb');
+  if (!knowledgeDir) throw new Error('engine bench: usage: engine.ts --kb <dir> [--questions n] [--max-ms ms] [--seed n]');
+  const maxMs = value('--max-ms');
+  const seed = value('--seed');
+  return {
+    knowledgeDir,
+    questions: Number(value('--questions') ?? 1000),
+    ...(maxMs !== undefined && { maxMs: Number(maxMs) }),
+    ...(seed !== undefined && { seed: Number(seed) }),
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const print = (phase: EnginePhase) => process.stdout.write(`${JSON.stringify(phase)}\n`);
+  const result = await benchmarkEngine({ ...parseArgs(process.argv.slice(2)), onPhase: print });
+  print({ phase: 'done', ...result });
+}

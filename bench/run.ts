@@ -1,0 +1,348 @@
+/**
+ * `npm run bench`: speed, scale and memory against the framework's own floor, in one run, printed as one table
+ * (every figure with its target and pass/MISS). See BENCHMARKS.md for what each figure means and the latest results.
+ *
+ * Options: `--quick` (short runs, for trying the benchmark out; the figures are rough), `--only floor,cold,engine,
+ * tasks,reminders` (some sections), `--json <file>` (every figure and raw result as JSON), `--markdown` (the table
+ * as Markdown too), `--keep` (keep the temporary folder with the bots' logs), `--cpu-prof` (the bots write V8 CPU
+ * profiles into that folder, which is then kept).
+ */
+import { mkdtemp, rm, statfs, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { loadKnowledgeOrThrow } from '../src/knowledge/load-knowledge.js';
+import { writeSyntheticKnowledge } from '../scripts/generate-kb.js';
+import { measureColdStart, type ColdStartResult } from './cold-start.js';
+import { startBenchConnector } from './connector.js';
+import { benchmarkEngineInChild, type ChildEngineOutcome } from './engine.js';
+import { checkReplyBeforeResponse, messageBodies, runLoad, warmUp, type LoadResult } from './floor.js';
+import { buildEchoBot, ensureProductionBuild, freePort, ROOT, spawnBot, waitUntilListening, type BotProcess } from './processes.js';
+import { benchmarkReminderScan } from './reminders.js';
+import { renderMarkdown, renderTable, statusOf, type Figure } from './report.js';
+import { median } from './stats.js';
+import { benchmarkTasks } from './tasks.js';
+
+const SECTIONS = ['floor', 'cold', 'engine', 'tasks', 'reminders'] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** How big each part of the run is. */
+interface Plan {
+  readonly users: number;
+  readonly latencySeconds: number;
+  readonly loadSeconds: number;
+  readonly loadConnections: number;
+  readonly coldStarts: number;
+  readonly engineQuestions: number;
+  readonly scaleFactor: number;
+  readonly scaleTimeoutMs: number;
+  readonly scaleQuestionMs: number;
+  readonly taskSizes: readonly number[];
+  readonly taskOperations: number;
+  readonly reminderRuns: number;
+}
+
+const FULL: Plan = {
+  users: 40,
+  latencySeconds: 5,
+  loadSeconds: 5,
+  loadConnections: 10,
+  coldStarts: 3,
+  engineQuestions: 1000,
+  scaleFactor: 100,
+  scaleTimeoutMs: 60_000,
+  scaleQuestionMs: 15_000,
+  taskSizes: [0, 1_000, 10_000],
+  taskOperations: 1_000,
+  reminderRuns: 20,
+};
+
+const QUICK: Plan = {
+  ...FULL,
+  users: 10,
+  latencySeconds: 1,
+  loadSeconds: 1,
+  coldStarts: 1,
+  engineQuestions: 200,
+  scaleFactor: 10,
+  scaleTimeoutMs: 45_000,
+  scaleQuestionMs: 3_000,
+  taskOperations: 200,
+  reminderRuns: 3,
+};
+
+interface Args {
+  readonly quick: boolean;
+  readonly only: ReadonlySet<Section>;
+  readonly json?: string;
+  readonly markdown: boolean;
+  readonly keep: boolean;
+  readonly cpuProf: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  let quick = false;
+  let markdown = false;
+  let keep = false;
+  let cpuProf = false;
+  let json: string | undefined;
+  let only = new Set<Section>(SECTIONS);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--quick') quick = true;
+    else if (arg === '--markdown') markdown = true;
+    else if (arg === '--keep') keep = true;
+    else if (arg === '--cpu-prof') cpuProf = keep = true;
+    else if (arg === '--json' && argv[i + 1]) json = argv[++i];
+    else if (arg === '--only' && argv[i + 1]) {
+      const names = (argv[++i] as string).split(',');
+      const unknown = names.filter((name) => !(SECTIONS as readonly string[]).includes(name));
+      if (unknown.length > 0) throw new Error(`bench: unknown section ${unknown.join(', ')}; sections: ${SECTIONS.join(', ')}`);
+      only = new Set(names as Section[]);
+    } else throw new Error(`bench: unknown option ${arg}; usage: npm run bench -- [--quick] [--only ${SECTIONS.join(',')}] [--json file] [--markdown] [--keep] [--cpu-prof]`);
+  }
+  return { quick, only, markdown, keep, cpuProf, ...(json && { json }) };
+}
+
+/** What the machine is, for the record. */
+async function describeMachine(): Promise<Record<string, string>> {
+  const cpus = os.cpus();
+  const fsType = await statfs(os.tmpdir()).then(
+    (stats) => ({ 0xef53: 'ext4', 0x01021994: 'tmpfs', 0x58465342: 'xfs', 0x9123683e: 'btrfs', 0x794c7630: 'overlayfs' })[stats.type] ?? `0x${stats.type.toString(16)}`,
+    () => 'unknown',
+  );
+  return {
+    cpus: `${os.availableParallelism()} x ${cpus[0]?.model.trim() ?? 'unknown'}`,
+    memory: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GB`,
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    tmp: `${os.tmpdir()} (${fsType})`,
+    loadavg: os
+      .loadavg()
+      .map((load) => load.toFixed(2))
+      .join(' '),
+  };
+}
+
+function ratio(ours: number, echo: number): number {
+  return echo > 0 ? ours / echo : Number.NaN;
+}
+
+function percent(value: number | undefined): string {
+  return value === undefined ? 'n/a' : `${Math.round(value)}%`;
+}
+
+/** The floor: both bots up at once, the same load on each in turn. */
+async function floorSection(plan: Plan, workDir: string, nodeArgs: readonly string[], figures: Figure[], notes: string[]): Promise<void> {
+  const connector = await startBenchConnector();
+  const bots: BotProcess[] = [];
+  try {
+    const start = async (kind: 'echo' | 'ours') => {
+      const port = await freePort();
+      const bot = spawnBot({ kind, port, nodeArgs, logFile: path.join(workDir, `floor-${kind}.log`), stateDir: path.join(workDir, `floor-${kind}-state`) });
+      bots.push(bot);
+      await waitUntilListening(bot, port, 60_000);
+      return bot;
+    };
+    const echo = await start('echo');
+    const ours = await start('ours');
+    const bodies = messageBodies(connector.serviceUrl, plan.users);
+    for (const bot of [echo, ours]) {
+      await warmUp(bot, bodies, 8);
+      const checked = await checkReplyBeforeResponse(bot, connector, bodies, 10);
+      notes.push(`floor: ${bot.kind} bot: ${checked}/10 replies were on the connector before their HTTP response (the latency includes the round trip)`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const oursIdleRss = ours.rssMb();
+    const echoIdleRss = echo.rssMb();
+
+    const single = { connections: 1, seconds: plan.latencySeconds };
+    const loaded = { connections: plan.loadConnections, seconds: plan.loadSeconds };
+    const echoSingle = await runLoad(echo, connector, bodies, single);
+    const oursSingle = await runLoad(ours, connector, bodies, single);
+    const oursLoaded = await runLoad(ours, connector, bodies, loaded);
+    const echoLoaded = await runLoad(echo, connector, bodies, loaded);
+    for (const [name, run] of [
+      ['echo, 1 connection', echoSingle],
+      ['ours, 1 connection', oursSingle],
+      [`ours, ${loaded.connections} connections`, oursLoaded],
+      [`echo, ${loaded.connections} connections`, echoLoaded],
+    ] as const) {
+      const result = run as LoadResult;
+      notes.push(
+        `floor: ${name}: ${result.ok} ok, ${result.failed} failed, ${result.replies} replies on the connector, bot CPU ${percent(result.cpuPercent)} of one core`,
+      );
+      if (result.failed > 0 || result.replies < result.ok) notes.push(`floor: WARNING ${name}: failures or missing replies; see the logs (--keep)`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const oursAfterLoadRss = ours.rssMb();
+
+    const section = 'floor';
+    const one = '1 conn';
+    const many = `${loaded.connections} conns`;
+    figures.push(
+      { section, name: `echo latency p50 (${one})`, value: echoSingle.latency.p50, unit: 'ms' },
+      { section, name: `echo latency p99 (${one})`, value: echoSingle.latency.p99, unit: 'ms' },
+      { section, name: `ours latency p50 (${one})`, value: oursSingle.latency.p50, unit: 'ms' },
+      { section, name: `ours latency p99 (${one})`, value: oursSingle.latency.p99, unit: 'ms' },
+      { section, name: `p50 ratio ours/echo (${one})`, value: ratio(oursSingle.latency.p50, echoSingle.latency.p50), unit: 'x', target: { op: '<=', value: 1.3 } },
+      { section, name: `p99 ratio ours/echo (${one})`, value: ratio(oursSingle.latency.p99, echoSingle.latency.p99), unit: 'x' },
+      { section, name: `echo throughput (${many})`, value: echoLoaded.requestsPerSecond, unit: 'req/s', note: `bot CPU ${percent(echoLoaded.cpuPercent)}` },
+      { section, name: `ours throughput (${many})`, value: oursLoaded.requestsPerSecond, unit: 'req/s', note: `bot CPU ${percent(oursLoaded.cpuPercent)}` },
+      { section, name: `throughput ratio ours/echo (${many})`, value: ratio(oursLoaded.requestsPerSecond, echoLoaded.requestsPerSecond), unit: 'x', target: { op: '>=', value: 0.8 } },
+      { section, name: `echo latency p50 / p99 (${many})`, value: echoLoaded.latency.p50, unit: 'ms', note: `p99 ${echoLoaded.latency.p99.toFixed(1)} ms` },
+      { section, name: `ours latency p50 / p99 (${many})`, value: oursLoaded.latency.p50, unit: 'ms', note: `p99 ${oursLoaded.latency.p99.toFixed(1)} ms` },
+      { section, name: `p50 ratio ours/echo (${many})`, value: ratio(oursLoaded.latency.p50, echoLoaded.latency.p50), unit: 'x' },
+      { section: 'memory', name: 'echo RSS idle (after warm-up)', value: echoIdleRss, unit: 'MB' },
+      { section: 'memory', name: 'echo RSS peak under load', value: echoLoaded.peakRssMb, unit: 'MB' },
+      { section: 'memory', name: 'ours RSS after warm-up (idle)', value: oursIdleRss, unit: 'MB', target: { op: '<=', value: 150 } },
+      { section: 'memory', name: `ours RSS peak under load (${many})`, value: oursLoaded.peakRssMb, unit: 'MB' },
+      { section: 'memory', name: 'ours RSS 2 s after load', value: oursAfterLoadRss, unit: 'MB' },
+    );
+  } finally {
+    for (const bot of bots) await bot.stop();
+    await connector.close();
+  }
+}
+
+async function coldSection(plan: Plan, workDir: string, nodeArgs: readonly string[], figures: Figure[], notes: string[]): Promise<void> {
+  const connector = await startBenchConnector();
+  try {
+    const ours: ColdStartResult[] = [];
+    for (let i = 0; i < plan.coldStarts; i++) ours.push(await measureColdStart({ kind: 'ours', connector, workDir, nodeArgs }));
+    const echo = await measureColdStart({ kind: 'echo', connector, workDir, nodeArgs });
+    notes.push(`cold start: ours ${ours.map((r) => `${Math.round(r.firstAnswerMs)} ms`).join(', ')} (median shown); echo ${Math.round(echo.firstAnswerMs)} ms`);
+    const section = 'cold start';
+    figures.push(
+      { section, name: 'ours: spawn -> first answer (median)', value: median(ours.map((r) => r.firstAnswerMs)), unit: 'ms', target: { op: '<=', value: 1500 } },
+      { section, name: 'ours: spawn -> listening (median)', value: median(ours.map((r) => r.listeningMs)), unit: 'ms' },
+      { section, name: 'echo: spawn -> first reply', value: echo.firstAnswerMs, unit: 'ms' },
+      {
+        section: 'memory',
+        name: 'ours RSS idle (1 s after the first answer)',
+        value: median(ours.flatMap((r) => (r.idleRssMb === undefined ? [] : [r.idleRssMb]))),
+        unit: 'MB',
+        target: { op: '<=', value: 150 },
+      },
+      { section: 'memory', name: 'echo RSS idle (1 s after the first reply)', value: echo.idleRssMb, unit: 'MB' },
+    );
+  } finally {
+    await connector.close();
+  }
+}
+
+function engineFigures(label: string, outcome: ChildEngineOutcome, p99Target: number, figures: Figure[], notes: string[]): void {
+  const section = 'engine';
+  if (!outcome.ok) {
+    const built = outcome.reached.find((phase) => phase.phase === 'built');
+    const loaded = outcome.reached.find((phase) => phase.phase === 'loaded');
+    notes.push(`engine ${label}: ${outcome.reason}`);
+    figures.push(
+      { section, name: `${label}: per question p99`, value: undefined, unit: 'ms', target: { op: '<=', value: p99Target }, note: outcome.reason },
+      ...(loaded && loaded.phase === 'loaded' ? [{ section, name: `${label}: load + validate`, value: loaded.loadMs, unit: 'ms', note: `${loaded.items} items` }] : []),
+      ...(built && built.phase === 'built' ? [{ section, name: `${label}: build answerer`, value: built.buildMs, unit: 'ms' }] : []),
+    );
+    return;
+  }
+  const { result } = outcome;
+  const kinds = Object.entries(result.kinds)
+    .map(([kind, count]) => `${count} ${kind}`)
+    .join(', ');
+  notes.push(`engine ${label}: ${result.perQuestion.count} distinct questions (${kinds})${result.cut ? ', cut short by the time limit' : ''}; heap after build ${result.heapMb.toFixed(0)} MB`);
+  figures.push(
+    { section, name: `${label}: per question p50`, value: result.perQuestion.p50, unit: 'ms' },
+    { section, name: `${label}: per question p99`, value: result.perQuestion.p99, unit: 'ms', target: { op: '<=', value: p99Target }, note: `max ${result.perQuestion.max.toFixed(1)} ms, n=${result.perQuestion.count}` },
+    { section, name: `${label}: load + validate`, value: result.loadMs, unit: 'ms', note: `${result.items} items` },
+    { section, name: `${label}: build answerer`, value: result.buildMs, unit: 'ms' },
+  );
+}
+
+async function engineSection(plan: Plan, workDir: string, figures: Figure[], notes: string[]): Promise<void> {
+  const seed = await benchmarkEngineInChild({ knowledgeDir: path.join(ROOT, 'data'), questions: plan.engineQuestions }, 60_000);
+  engineFigures('seed KB', seed, 1, figures, notes);
+  const generated = await writeSyntheticKnowledge({ factor: plan.scaleFactor, seed: 1, sourceDir: path.join(ROOT, 'data'), outDir: path.join(workDir, `kb-x${plan.scaleFactor}`) });
+  notes.push(`engine: synthetic KB ${plan.scaleFactor}x: ${generated.files} files, ${(generated.bytes / 1e6).toFixed(1)} MB (scripts/generate-kb.ts, seed 1)`);
+  const scaled = await benchmarkEngineInChild({ knowledgeDir: generated.dir, questions: plan.engineQuestions, maxMs: plan.scaleQuestionMs }, plan.scaleTimeoutMs);
+  engineFigures(`${plan.scaleFactor}x KB`, scaled, 5, figures, notes);
+  await rm(generated.dir, { recursive: true, force: true });
+}
+
+async function tasksSection(plan: Plan, workDir: string, figures: Figure[], notes: string[]): Promise<void> {
+  const section = 'tasks';
+  for (const stored of plan.taskSizes) {
+    const result = await benchmarkTasks({ stored, operations: plan.taskOperations, baseDir: workDir });
+    const target = stored === 10_000 ? { target: { op: '<=' as const, value: 20 } } : {};
+    const label = `${stored.toLocaleString('en')} stored`;
+    figures.push(
+      { section, name: `create p50 (${label})`, value: result.create.p50, unit: 'ms' },
+      { section, name: `create p99 (${label})`, value: result.create.p99, unit: 'ms', ...target, note: `max ${result.create.max.toFixed(1)} ms` },
+      { section, name: `complete p50 (${label})`, value: result.complete.p50, unit: 'ms' },
+      { section, name: `complete p99 (${label})`, value: result.complete.p99, unit: 'ms', ...target, note: `max ${result.complete.max.toFixed(1)} ms` },
+    );
+    notes.push(`tasks: ${label}: snapshot ${result.snapshotMb.toFixed(2)} MB; ${plan.taskOperations} creates then ${plan.taskOperations} completes, each awaited (confirmed on disk)`);
+  }
+}
+
+async function remindersSection(plan: Plan, workDir: string, figures: Figure[], notes: string[]): Promise<void> {
+  const knowledge = await loadKnowledgeOrThrow(path.join(ROOT, 'data'));
+  const result = await benchmarkReminderScan({ tasks: 10_000, deadlines: 1_000, users: 150, subscribers: 50, runs: plan.reminderRuns, knowledge, baseDir: workDir });
+  const section = 'reminders';
+  notes.push(`reminders: ${result.items} items scanned (open tasks with a due date, 1,000 deadlines, KB dates), ${result.due} due; first run enqueued ${result.enqueued}`);
+  figures.push(
+    { section, name: 'scan 10k tasks + 1k deadlines (median)', value: result.scan.p50, unit: 'ms', target: { op: '<=', value: 50 }, note: `first (cold) ${result.firstScanMs.toFixed(0)} ms, max ${result.scan.max.toFixed(0)} ms` },
+    { section, name: 'first run: scan + cards + outbox write', value: result.firstRunMs, unit: 'ms', note: `${result.enqueued} reminders` },
+    { section, name: 'later run, nothing new (median)', value: result.laterRuns.p50, unit: 'ms' },
+  );
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const plan = args.quick ? QUICK : FULL;
+  const started = performance.now();
+  const machine = await describeMachine();
+  console.log(`npm run bench${args.quick ? ' -- --quick' : ''}: ${Object.entries(machine).map(([key, value]) => `${key} ${value}`).join('; ')}`);
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'bench-run-'));
+  const figures: Figure[] = [];
+  const notes: string[] = [];
+  const failures: string[] = [];
+
+  if (args.only.has('floor') || args.only.has('cold')) {
+    const build = await ensureProductionBuild();
+    await buildEchoBot();
+    notes.push(`build: ${build.rebuilt ? `dist/ rebuilt (${(build.ms / 1000).toFixed(1)} s)` : 'dist/ up to date'}; echo bot transpiled to bench/build/`);
+    if (build.warnings) notes.push(`build: tsc reported problems (dist/ was still emitted):\n${build.warnings}`);
+  }
+  const run = async (section: Section, fn: () => Promise<unknown>) => {
+    if (!args.only.has(section)) return;
+    const sectionStarted = performance.now();
+    process.stdout.write(`  ${section} ...`);
+    try {
+      await fn();
+      process.stdout.write(` ${((performance.now() - sectionStarted) / 1000).toFixed(1)} s\n`);
+    } catch (error) {
+      process.stdout.write(' failed\n');
+      failures.push(`${section}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const nodeArgs = args.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', path.join(workDir, 'profiles')] : [];
+  await run('floor', () => floorSection(plan, workDir, nodeArgs, figures, notes));
+  await run('cold', () => coldSection(plan, workDir, nodeArgs, figures, notes));
+  await run('engine', () => engineSection(plan, workDir, figures, notes));
+  await run('tasks', () => tasksSection(plan, workDir, figures, notes));
+  await run('reminders', () => remindersSection(plan, workDir, figures, notes));
+
+  const order = ['floor', 'engine', 'cold start', 'tasks', 'reminders', 'memory'];
+  const sorted = [...figures].sort((a, b) => order.indexOf(a.section) - order.indexOf(b.section));
+  console.log(`\n${renderTable(sorted)}\n`);
+  const targeted = sorted.filter((figure) => figure.target);
+  const met = targeted.filter((figure) => statusOf(figure) === 'pass').length;
+  console.log(`${met} of ${targeted.length} targets met; ${((performance.now() - started) / 1000).toFixed(0)} s in all; load average now ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  for (const note of notes) console.log(`- ${note}`);
+  for (const failure of failures) console.error(`! ${failure}`);
+  if (args.markdown) console.log(`\n${renderMarkdown(sorted)}`);
+  if (args.json) await writeFile(args.json, `${JSON.stringify({ machine, plan, figures: sorted.map((f) => ({ ...f, status: statusOf(f) })), notes, failures }, null, 2)}\n`);
+  if (args.keep) console.log(`logs and state kept in ${workDir}`);
+  else await rm(workDir, { recursive: true, force: true });
+  return failures.length > 0 ? 1 : 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,160 @@
+/**
+ * A smoke test of the benchmark's own code with tiny parameters: every part runs and gives sane, consistent
+ * counts. No timing is asserted (speed belongs to `npm run bench`).
+ */
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { measureColdStart } from '../../bench/cold-start.js';
+import { startBenchConnector, type BenchConnector } from '../../bench/connector.js';
+import { startEchoBot } from '../../bench/echo-bot.js';
+import { benchmarkEngine } from '../../bench/engine.js';
+import { checkReplyBeforeResponse, messageBodies, runLoad, warmUp, type LoadTarget } from '../../bench/floor.js';
+import { buildEchoBot, cpuMsOf, rssOf } from '../../bench/processes.js';
+import { generateQuestions } from '../../bench/questions.js';
+import { createRandom } from '../../bench/random.js';
+import { benchmarkReminderScan } from '../../bench/reminders.js';
+import { renderMarkdown, renderTable, statusOf, type Figure } from '../../bench/report.js';
+import { percentile, summarize } from '../../bench/stats.js';
+import { benchmarkTasks } from '../../bench/tasks.js';
+import { generateKnowledgeFiles, readKnowledgeFiles, writeSyntheticKnowledge } from '../../scripts/generate-kb.js';
+import { loadKnowledge, loadKnowledgeOrThrow } from '../../src/knowledge/load-knowledge.js';
+import { startTestBot, type TestBot } from '../helpers/test-bot.js';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-test-'));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+async function connector(): Promise<BenchConnector> {
+  const started = await startBenchConnector();
+  cleanups.push(() => started.close());
+  return started;
+}
+
+/** This process as a load target (for bots started in-process). */
+function inProcess(kind: 'echo' | 'ours', messagesUrl: string): LoadTarget {
+  return { kind, messagesUrl, rssMb: () => rssOf(process.pid), cpuMs: () => cpuMsOf(process.pid), logTail: () => '' };
+}
+
+describe('stats and report', () => {
+  it('takes nearest-rank percentiles and summaries', () => {
+    const samples = Array.from({ length: 100 }, (_, i) => 100 - i);
+    expect(percentile([...samples].sort((a, b) => a - b), 50)).toBe(50);
+    expect(summarize(samples)).toMatchObject({ count: 100, p50: 50, p99: 99, max: 100, mean: 50.5 });
+    expect(Number.isNaN(summarize([]).p50)).toBe(true);
+  });
+
+  it('marks figures against their targets, a missing value as a miss', () => {
+    const figures: Figure[] = [
+      { section: 'engine', name: 'p99', value: 0.5, unit: 'ms', target: { op: '<=', value: 1 } },
+      { section: 'floor', name: 'ratio', value: 0.7, unit: 'x', target: { op: '>=', value: 0.8 } },
+      { section: 'engine', name: 'at 100x', value: undefined, unit: 'ms', target: { op: '<=', value: 5 }, note: 'timed out' },
+      { section: 'memory', name: 'rss', value: 99, unit: 'MB' },
+    ];
+    expect(figures.map(statusOf)).toEqual(['pass', 'MISS', 'MISS', '']);
+    const table = renderTable(figures);
+    expect(table).toContain('<= 1.00 ms');
+    expect(table).toContain('>= 0.800x');
+    expect(table).toMatch(/at 100x\s+n\/a\s+ms\s+<= 5.00 ms\s+MISS\s+timed out/);
+    expect(renderMarkdown(figures).split('\n')).toHaveLength(6);
+  });
+});
+
+describe('generate-kb', () => {
+  it('writes a knowledge base N times the seed that loads, with renamed copies', async () => {
+    const seed = await loadKnowledgeOrThrow('data');
+    const dir = await tempDir();
+    const written = await writeSyntheticKnowledge({ factor: 3, seed: 1, sourceDir: 'data', outDir: dir });
+    expect((await readdir(dir)).filter((name) => name.endsWith('.json'))).toHaveLength(written.files);
+    const loaded = await loadKnowledge(dir);
+    if (!loaded.ok) throw new Error(loaded.errors.slice(0, 3).map((e) => `${e.file}: ${e.path}: ${e.message}`).join('\n'));
+    for (const [kind, items] of Object.entries(seed.data)) expect(loaded.kb.data[kind as keyof typeof seed.data]).toHaveLength(3 * items.length);
+    const names = loaded.kb.data.municipalities.map((m) => m.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names.filter((name) => /Ballerup|Taastrup|København/.test(name))).toHaveLength(seed.data.municipalities.length);
+  });
+
+  it('is deterministic for a seed and differs between seeds', async () => {
+    const files = await readKnowledgeFiles('data');
+    const names = (seed: number) => generateKnowledgeFiles(files, { factor: 2, seed }).flatMap((f) => (f.data.municipalities as { name: string }[] | undefined)?.map((m) => m.name) ?? []);
+    expect(names(1)).toEqual(names(1));
+    expect(names(1)).not.toEqual(names(2));
+    expect(() => generateKnowledgeFiles(files, { factor: 0 })).toThrow(/factor/);
+  });
+});
+
+describe('engine, tasks and reminder benchmarks', () => {
+  it('times distinct generated questions on the engine', async () => {
+    const kb = await loadKnowledgeOrThrow('data');
+    const questions = generateQuestions(kb, 40, createRandom(1));
+    expect(new Set(questions.map((q) => q.text)).size).toBe(questions.length);
+    expect(questions.some((q) => q.locale === 'da-DK') && questions.some((q) => q.locale === 'en-US')).toBe(true);
+    const result = await benchmarkEngine({ knowledgeDir: 'data', questions: 20 });
+    expect(result.perQuestion.count).toBe(20);
+    expect(Object.values(result.kinds).reduce((a, b) => a + b, 0)).toBe(20);
+    expect(result.items).toBeGreaterThan(100);
+  });
+
+  it('creates and completes tasks on a real state directory', async () => {
+    const result = await benchmarkTasks({ stored: 30, operations: 5, baseDir: await tempDir() });
+    expect(result.create.count).toBe(5);
+    expect(result.complete.count).toBe(5);
+    expect(result.snapshotMb).toBeGreaterThan(0);
+  });
+
+  it('scans tasks, deadlines and knowledge-base dates and enqueues each due reminder once', async () => {
+    const knowledge = await loadKnowledgeOrThrow('data');
+    const result = await benchmarkReminderScan({ tasks: 300, deadlines: 30, users: 200, subscribers: 3, runs: 2, knowledge, baseDir: await tempDir() });
+    expect(result.items).toBeGreaterThan(30);
+    expect(result.due).toBeGreaterThan(0);
+    expect(result.enqueued).toBe(result.due);
+    expect(result.scan.count).toBe(2);
+    expect(result.laterRuns.count).toBe(2);
+  });
+});
+
+describe('floor and cold start', () => {
+  it('drives the echo bot through the connector round trip', async () => {
+    const bench = await connector();
+    const echo = await startEchoBot(0);
+    cleanups.push(() => echo.close());
+    const target = inProcess('echo', echo.messagesUrl);
+    const bodies = messageBodies(bench.serviceUrl, 2);
+    expect(bodies).toHaveLength(32);
+    await warmUp(target, bodies.slice(0, 4), 2);
+    expect(await checkReplyBeforeResponse(target, bench, bodies, 3)).toBe(3);
+    const result = await runLoad(target, bench, bodies, { connections: 2, seconds: 0.5 });
+    expect(result.ok).toBeGreaterThan(0);
+    expect(result.failed).toBe(0);
+    expect(result.replies).toBeGreaterThanOrEqual(result.ok);
+    expect(result.latency.count).toBe(result.ok);
+  });
+
+  it('gets an answer from our bot for every message body it sends', async () => {
+    const bench = await connector();
+    const bot: TestBot = await startTestBot();
+    cleanups.push(() => bot.close());
+    const target = inProcess('ours', bot.bot.messagesUrl);
+    const bodies = messageBodies(bench.serviceUrl, 1);
+    await warmUp(target, bodies, 2);
+    // After the first contact's welcome, each question gets exactly one reply before its response.
+    expect(await checkReplyBeforeResponse(target, bench, bodies, 4)).toBe(4);
+  });
+
+  it('measures a cold start of the echo bot as a child process', async () => {
+    await buildEchoBot();
+    const bench = await connector();
+    const result = await measureColdStart({ kind: 'echo', connector: bench, workDir: await tempDir(), settleMs: 0 });
+    expect(result.listeningMs).toBeGreaterThan(0);
+    expect(result.firstAnswerMs).toBeGreaterThanOrEqual(result.listeningMs);
+    expect(result.idleRssMb).toBeGreaterThan(0);
+  });
+});
