@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import type { Answer, Lang } from '../answering/types.js';
 import type { BotCredentials } from '../config/env.js';
 import { buildAnswerCard } from './cards/answer-card.js';
-import { cardAttachment } from './cards/adaptive-card.js';
+import { cardAttachment, type AdaptiveCard } from './cards/adaptive-card.js';
 import { buildHelpCard, renderHelpText } from './cards/help-card.js';
 import type { ContactBook } from './contacts.js';
 import { conversationOf, conversationRefFromActivity, localeOf, personKey, tenantOf, userOf } from './conversation-refs.js';
@@ -57,8 +57,6 @@ export interface BotApp {
   /** Runs one HTTP request to `/api/messages` through the adapter and the app. */
   process(req: BotRequest, res: BotResponse, logger?: Logger): Promise<void>;
 }
-
-const ACTION_INVOKE_NAME = 'adaptiveCard/action';
 
 /** The teams-ai adapter, with the request processing exposed so the app can log and answer errors itself. */
 export class BotFrameworkAdapter extends TeamsAdapter {
@@ -258,22 +256,13 @@ export function createBotApp(options: BotAppOptions): BotApp {
   });
 
   for (const registration of options.cardActions ?? []) {
-    application.addRoute(
-      async (context) =>
-        context.activity.type === ActivityTypes.Invoke &&
-        context.activity.name === ACTION_INVOKE_NAME &&
-        (context.activity.value as { action?: { type?: string; verb?: string } } | undefined)?.action?.type === 'Action.Execute' &&
-        (context.activity.value as { action?: { verb?: string } }).action?.verb === registration.verb,
-      async (context) => {
-        const activity = context.activity;
-        const data = ((activity.value as { action?: { data?: unknown } }).action?.data ?? {}) as Record<string, unknown>;
-        const lang = engine.detectLanguage('', localeOf(activity));
-        const result = await registration.handle(data, commandContext(context, lang));
-        loggerFor(context).info({ route: registration.verb }, 'card action handled');
-        await respondToCardAction(context, result);
-      },
-      true,
-    );
+    // teams-ai routes the Action.Execute invoke by verb and sends the invoke response (card or message).
+    application.adaptiveCards.actionExecute(registration.verb, async (context, _state, data) => {
+      const lang = engine.detectLanguage('', localeOf(context.activity));
+      const result = await registration.handle((data ?? {}) as Record<string, unknown>, commandContext(context, lang));
+      loggerFor(context).info({ route: registration.verb }, 'card action handled');
+      return respondToCardAction(context, result);
+    });
   }
 
   application.error(async (context, error) => {
@@ -346,14 +335,8 @@ async function sendInvokeResponse(context: TurnContext, response: InvokeResponse
   await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: response } as Partial<Activity>);
 }
 
-async function respondToCardAction(context: TurnContext, result: CardActionResult): Promise<void> {
-  if ('message' in result) {
-    await sendInvokeResponse(context, {
-      status: 200,
-      body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.message },
-    });
-    return;
-  }
+async function respondToCardAction(context: TurnContext, result: CardActionResult): Promise<AdaptiveCard | string> {
+  if ('message' in result) return result.message;
   if (result.forAll && context.activity.replyToId) {
     // Replace the card in the conversation so everyone sees the new state, not only the one who clicked.
     await context.updateActivity({
@@ -362,8 +345,5 @@ async function respondToCardAction(context: TurnContext, result: CardActionResul
       attachments: [cardAttachment(result.card)],
     });
   }
-  await sendInvokeResponse(context, {
-    status: 200,
-    body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card },
-  });
+  return result.card;
 }
