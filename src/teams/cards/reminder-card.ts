@@ -9,9 +9,10 @@ import { daysBetween, formatDate } from '../../time/format-date.js';
 import { escapeCardText, escapeMessageText } from '../escape.js';
 import type { AdaptiveCard, CardAction, CardElement } from './adaptive-card.js';
 import { ADAPTIVE_CARD_SCHEMA, ADAPTIVE_CARD_VERSION, cardAttachment } from './adaptive-card.js';
+import type { TaskCardVerb, TaskCardView } from './task-card.js';
 
 /** The verb of a task card's Done button (handled by the tasks feature). */
-export const TASK_COMPLETE_VERB = 'task.complete';
+export const TASK_COMPLETE_VERB: TaskCardVerb = 'task.complete';
 
 /** At most this many tasks in a digest card, to stay well under Teams' message size limit. */
 export const DIGEST_MAX_TASKS = 40;
@@ -28,9 +29,11 @@ function card(body: CardElement[], actions: CardAction[] = []): AdaptiveCard {
 }
 
 /** A Done button for a task. */
-export function doneAction(task: Pick<ReminderTask, 'number'>, lang: PhraseLang): CardAction {
-  // The same verb and data as the task card's Done button, so the tasks feature handles both.
-  return { type: 'Action.Execute', title: reminderPhrases(lang).done, verb: TASK_COMPLETE_VERB, data: { number: task.number, lang } };
+export function doneAction(task: Pick<ReminderTask, 'number'>, lang: PhraseLang, view?: TaskCardView): CardAction {
+  // The same verb and data as the task card's Done button, so the tasks feature handles both; with a
+  // view, the click refreshes that list (the digest) rather than replacing it with one task.
+  const data = { number: task.number, lang, ...(view && { view }) };
+  return { type: 'Action.Execute', title: reminderPhrases(lang).done, verb: TASK_COMPLETE_VERB, data };
 }
 
 /** The reminder card: what, when, and for a task its owner and a Done button. */
@@ -76,7 +79,7 @@ export function buildDigestCard(tasks: readonly ReminderTask[], lang: PhraseLang
         {
           type: 'Column',
           width: 'auto',
-          items: [{ type: 'ActionSet', actions: [doneAction(task, lang)] }],
+          items: [{ type: 'ActionSet', actions: [doneAction(task, lang, { scope: 'open' })] }],
         },
       ],
     });
