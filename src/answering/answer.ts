@@ -109,7 +109,28 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   const order = new Map(facts.map((fact, i) => [fact, i]));
   const detailCounts = new Map<string, number>();
   for (const fact of facts) if (fact.kind === 'detail') detailCounts.set(fact.owner, (detailCounts.get(fact.owner) ?? 0) + 1);
-  const context: Context = { kb, index, ownTerms, fullNames, order, detailCounts, options, municipalities: new Set() };
+  const namedCandidates = [
+    ...kb.data.roles,
+    ...kb.data.units,
+    ...kb.data.postings,
+    ...kb.data.people,
+    ...kb.data.leadershipGroups,
+    ...kb.data.meetings,
+    ...kb.data.policies,
+    ...kb.data.programmes,
+  ].map((item) => item.id);
+  const context: Context = {
+    kb,
+    index,
+    ownTerms,
+    fullNames,
+    order,
+    detailCounts,
+    options,
+    municipalities: new Set(),
+    namedCandidates,
+    named: new Set(),
+  };
   const municipalityNames = kb.data.municipalities.map((m) => ({
     id: m.id,
     names: [m.name, m.labelEn, ...m.names, ...m.namesEn].map((name) => tokenize(name).map(primaryStem)),
@@ -172,9 +193,25 @@ interface Context {
   readonly options: AnswererOptions;
   /** Municipalities the question names; empty when it names none. */
   readonly municipalities: ReadonlySet<string>;
+  /** Items that can be named in full (roles, units, postings, people, ...), by id. */
+  readonly namedCandidates: readonly string[];
+  /** Items this question names in full; empty when none. */
+  readonly named: ReadonlySet<string>;
 }
 
-function answerUnderstood(ctx: Context, u: Understanding): Answer {
+/** True when a fact belongs to one of the items the question names (or it names none). */
+function belongsToNamed(ctx: Context, fact: FactRecord): boolean {
+  if (ctx.named.size === 0) return true;
+  for (const id of ctx.named) if (fact.related.has(id)) return true;
+  return false;
+}
+
+function answerUnderstood(base: Context, u: Understanding): Answer {
+  // Things the question names in full ("head of day care", "Stjernehuset"): a date or a contact
+  // must belong to one of them, not merely share words with them.
+  const phrase = ` ${tokenize(u.text).join(' ')} `;
+  const named = new Set(base.namedCandidates.filter((id) => base.fullNames(id).some((words) => phrase.includes(` ${words} `))));
+  const ctx: Context = { ...base, named };
   const query = ctx.index.queryTerms(u.tokens);
   const rest = ctx.index.queryTerms(u.tokens, u.intentWords);
   if (query.length === 0 && u.intents.size === 0) return unknown(ctx, u.lang);
@@ -191,12 +228,17 @@ function answerUnderstood(ctx: Context, u: Understanding): Answer {
     const answer = attempt();
     if (answer) return answer;
   }
-  const dateAsked = u.askedWhen || u.dateKinds.has('application-deadline');
-  if (dateAsked && u.intents.has('dates') && !u.intents.has('reporting') && !u.intents.has('contact') && hasSubject(rest)) {
-    // A date question about something the knowledge base has no date for.
+  if (u.intents.has('dates') && u.dateKinds.size > 0 && !u.intents.has('reporting') && hasSubject(rest)) {
+    // A deadline or an interview for something the knowledge base has none for: any other would mislead.
     return unknown(ctx, u.lang, phrasesFor(u.lang).noDates);
   }
-  return answerGeneral(ctx, u, rest);
+  if (u.intents.has('contact') && ctx.named.size > 0) return unknown(ctx, u.lang, phrasesFor(u.lang).noContact);
+  const general = answerGeneral(ctx, u, rest);
+  // "Hvornår blev X etableret?" may be answered by a fact that says when, even without a date entry.
+  if (general.kind === 'unknown' && u.askedWhen && u.intents.has('dates') && hasSubject(rest)) {
+    return unknown(ctx, u.lang, phrasesFor(u.lang).noDates);
+  }
+  return general;
 }
 
 /** True when the question names something beyond the words that ask. */
@@ -399,7 +441,7 @@ function answerDates(ctx: Context, u: Understanding, rest: readonly QueryTerm[])
   const scored = rest.length > 0 ? ctx.index.score(rest, (f) => f.kind === 'date') : [];
   const coverageOf = new Map(scored.map((s) => [s.fact, s.coverage]));
   for (const fact of facts(ctx)) {
-    if (fact.kind !== 'date') continue;
+    if (fact.kind !== 'date' || !belongsToNamed(ctx, fact)) continue;
     const d = fact.date!;
     if (!fits(d.kind, d.date, d.end, d.round, d.precision)) continue;
     const coverage = rest.length === 0 ? 1 : (coverageOf.get(fact) ?? 0);
@@ -459,14 +501,14 @@ function answerDates(ctx: Context, u: Understanding, rest: readonly QueryTerm[])
 
 function answerContact(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer | undefined {
   const p = phrasesFor(u.lang);
-  const people = facts(ctx).filter((f) => f.kind === 'contact');
+  const people = facts(ctx).filter((f) => f.kind === 'contact' && belongsToNamed(ctx, f));
   if (people.length === 0) return undefined;
   let chosen: FactRecord[];
   if (rest.length === 0) chosen = people;
   else {
     // People named as contacts for something come before people who merely work there.
     const rank = (s: ScoredFact) => s.coverage + (s.fact.person!.contactFor.length > 0 ? 0.15 : 0);
-    const scored = ctx.index.score(rest, (f) => f.kind === 'contact').sort((a, b) => rank(b) - rank(a));
+    const scored = ctx.index.score(rest, (f) => f.kind === 'contact' && belongsToNamed(ctx, f)).sort((a, b) => rank(b) - rank(a));
     if (scored.length === 0 || scored[0]!.coverage < STRUCTURED_THRESHOLD) return undefined;
     const best = rank(scored[0]!);
     chosen = scored.filter((s) => rank(s) >= best - NEAR_BEST).map((s) => s.fact);

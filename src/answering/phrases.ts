@@ -13,6 +13,7 @@ export interface Phrases {
   readonly datesHeadline: (count: number) => string;
   readonly noDates: string;
   readonly noUpcoming: string;
+  readonly noContact: string;
   readonly contactLine: (name: string, title: string, phone?: string, email?: string) => string;
   readonly contactHeadline: (names: string) => string;
   readonly severalMatches: string;
@@ -39,6 +40,7 @@ const DA: Phrases = {
   datesHeadline: (count) => (count === 1 ? 'Jeg fandt én dato:' : `Jeg fandt ${count} datoer:`),
   noDates: 'Jeg har ingen datoer, der passer til spørgsmålet.',
   noUpcoming: 'Jeg kender ingen kommende datoer, der passer til spørgsmålet: de datoer, jeg kender, er overståede.',
+  noContact: 'Jeg kender ingen kontaktperson for det, du spørger om.',
   contactLine: (name, title, phone, email) =>
     `${name}, ${title}${phone ? `, tlf. ${phone}` : ''}${email ? `, ${email}` : ''}`,
   contactHeadline: (names) => `Du kan kontakte ${names}.`,
@@ -66,6 +68,7 @@ const EN: Phrases = {
   datesHeadline: (count) => (count === 1 ? 'I found one date:' : `I found ${count} dates:`),
   noDates: 'I have no dates that fit the question.',
   noUpcoming: 'I know of no upcoming dates that fit the question: the dates I know have passed.',
+  noContact: 'I know of no contact person for what you ask about.',
   contactLine: (name, title, phone, email) =>
     `${name}, ${title}${phone ? `, phone ${phone}` : ''}${email ? `, ${email}` : ''}`,
   contactHeadline: (names) => `You can contact ${names}.`,

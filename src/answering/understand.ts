@@ -58,7 +58,8 @@ export interface Understanding {
 const INTENT_PATTERNS: ReadonlyArray<[Intent, RegExp]> = [
   ['reporting', /\b(refer\w*|re?pr?o?r?t\w*|rapporter\w*|manage[sd]?|managing|boss|superior|overordnede?|naermeste leder|chef for|leder for|personaleansvar|personaleleder|line manager|reports?)\b/],
   ['leader', /\b(who|hvem)\s+(leder|leads|heads|manages|runs|styrer)\b|\b(hvem|who)\s+(er|is)\s+(leder|lederen|chef|chefen|head|the head|leader|the leader|in charge)\s+(af|for|of)\b|\bi spidsen for\b/],
-  ['dates', /\b(hvornaar|when|dato\w*|dates?|frist\w*|deadlines?|ansoegningsfrist\w*|samtale\w*|interview\w*|tiltraed\w*|startdato\w*|kalender|calendar|upcoming|kommende)\b/],
+  // Deadlines and interviews join through their date kinds below (a "GRUS-samtale" is no interview date).
+  ['dates', /\b(hvornaar|when|dato\w*|dates?|kalender|calendar|upcoming|kommende)\b/],
   ['contact', /\b(kontakt\w*|ring\w*|telefon\w*|tlf|phone|call|contact\w*|e-?mail|spoerge|sporge)\b|\b(who can i|hvem kan jeg) (ask|talk|tale|spoerge)/],
   ['figure', /\b(hvor mange|how many|antal\w*|number of|hvor stor\w*|how (big|large))\b/],
   ['responsibility', /\b(ansvar\w*|opgave\w*|responsib\w*|tasks?|duties|duty|what does .* do|hvad laver)\b/],
@@ -167,7 +168,9 @@ export function understand(question: string, now: Date, localeHint?: string): Un
   const askedWhen = /\b(hvornaar|when|dato\w*|dates?|aar|year|hvilken dag|what day)\b/.test(folded);
   // "Hvem deltager i GRUS-samtalerne?" is about a meeting, not an interview date.
   const askedWho = /\b(hvem|who|whom)\b/.test(folded);
-  if ((dateKinds.has('application-deadline') || (dateKinds.has('interview') && !askedWho) || askedWhen) && !intents.has('reporting')) intents.add('dates');
+  if ((dateKinds.has('application-deadline') || (dateKinds.has('interview') && !askedWho) || askedWhen || dateKinds.has('start')) && !intents.has('reporting')) {
+    intents.add('dates');
+  }
   if (!intents.has('dates')) dateKinds.clear();
 
   let direction: 'up' | 'down' | undefined;
