@@ -219,6 +219,7 @@ function answerUnderstood(base: Context, u: Understanding): Answer {
   // A named kind of date ("ansøgningsfristen", "first interview") or a month is the surest sign.
   const datesFirst = u.dateKinds.size > 0 || u.range !== undefined;
   if (u.intents.has('dates') && datesFirst) structured.push(() => answerDates(ctx, u, rest));
+  if (u.intents.has('holder')) structured.push(() => answerHolder(ctx, u, rest));
   if (u.intents.has('leader')) structured.push(() => answerLeader(ctx, u, rest));
   if (u.intents.has('reporting')) structured.push(() => answerReporting(ctx, u, rest));
   if (u.intents.has('dates') && !datesFirst) structured.push(() => answerDates(ctx, u, rest));
@@ -358,11 +359,43 @@ function noReportingLine(ctx: Context, u: Understanding, rest: readonly QueryTer
 }
 
 // ---------------------------------------------------------------------------------------------
+// Who is someone, and who holds a role
+
+function answerHolder(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer | undefined {
+  const p = phrasesFor(u.lang);
+  const contacts = facts(ctx).filter((f) => f.kind === 'contact');
+  const personLine = (f: FactRecord) => {
+    const person = f.person!;
+    const about = person.contactFor.map((id) => nameOf(ctx.kb, id, u.lang));
+    return `${p.contactLine(person.name, person.title[u.lang], person.phone, person.email)}${about.length > 0 ? ` (${p.contactAbout} ${joinList(about, u.lang)})` : ''}`;
+  };
+  // "Hvem er Helle Kristensen?": the person, or "Who is the district leader in Baltorp?": who holds the role.
+  const people = contacts.filter((f) => ctx.named.has(f.owner));
+  const restWeight = rest.reduce((sum, q) => sum + q.weight, 0);
+  // The role asked about: named in full, or all of its words in the question.
+  const namesRole = [...ctx.named].some((id) => ctx.kb.get(id)?.kind === 'roles');
+  const roleNamed = (role: string) =>
+    namesRole
+      ? ctx.named.has(role)
+      : restWeight > 0 && ctx.index.explain(rest, ctx.ownTerms(role), 0.9).reduce((sum, v, i) => sum + v * rest[i]!.weight, 0) / restWeight >= 0.99;
+  const holders = people.length > 0 ? people : contacts.filter((f) => f.person!.role !== undefined && roleNamed(f.person!.role));
+  if (holders.length === 0) return undefined;
+  const lines = holders.map((f) => ({ text: personLine(f), fact: f }));
+  return compose(ctx, u.lang, {
+    kind: 'answer',
+    headline: lines.length === 1 ? `${lines[0]!.text}.` : `${joinList(holders.map((f) => f.person!.name), u.lang)}:`,
+    groups: [{ title: '', lines: lines.length === 1 ? [] : lines }],
+    cite: holders,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // Who leads a unit
 
 function answerLeader(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer | undefined {
   const restWeight = rest.reduce((sum, q) => sum + q.weight, 0);
-  if (restWeight === 0) return undefined;
+  // "Who is the head of day care?" names a role, not a unit to find the leader of.
+  if (restWeight === 0 || [...ctx.named].some((id) => ctx.kb.get(id)?.kind === 'roles')) return undefined;
   const named = ctx.kb.data.units
     .filter((unit) => ctx.municipalities.size === 0 || (unit.municipality !== undefined && ctx.municipalities.has(unit.municipality)))
     .map((unit) => ({ unit, leaders: leadersOf(ctx.kb, unit.id, unit.ledBy) }))

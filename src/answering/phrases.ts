@@ -16,6 +16,7 @@ export interface Phrases {
   readonly noContact: string;
   readonly contactLine: (name: string, title: string, phone?: string, email?: string) => string;
   readonly contactHeadline: (names: string) => string;
+  readonly contactAbout: string;
   readonly severalMatches: string;
   readonly unknown: string;
   readonly suggestionsIntro: string;
@@ -44,6 +45,7 @@ const DA: Phrases = {
   contactLine: (name, title, phone, email) =>
     `${name}, ${title}${phone ? `, tlf. ${phone}` : ''}${email ? `, ${email}` : ''}`,
   contactHeadline: (names) => `Du kan kontakte ${names}.`,
+  contactAbout: 'kontakt om',
   severalMatches: 'Spørgsmålet passer på flere ting, så her er svaret for hver:',
   unknown: 'Det ved jeg ikke. Det står ikke i de dokumenter, jeg kender, og jeg gætter ikke.',
   suggestionsIntro: 'Du kan for eksempel spørge:',
@@ -72,6 +74,7 @@ const EN: Phrases = {
   contactLine: (name, title, phone, email) =>
     `${name}, ${title}${phone ? `, phone ${phone}` : ''}${email ? `, ${email}` : ''}`,
   contactHeadline: (names) => `You can contact ${names}.`,
+  contactAbout: 'contact about',
   severalMatches: 'The question fits several things, so here is the answer for each:',
   unknown: "I don't know. It is not in the documents I know, and I won't guess.",
   suggestionsIntro: 'You could ask, for example:',

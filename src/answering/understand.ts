@@ -11,6 +11,7 @@ import type { Lang } from './types.js';
 /** The kinds of question the engine answers. */
 export type Intent =
   | 'reporting'
+  | 'holder'
   | 'leader'
   | 'dates'
   | 'contact'
@@ -57,6 +58,7 @@ export interface Understanding {
 
 const INTENT_PATTERNS: ReadonlyArray<[Intent, RegExp]> = [
   ['reporting', /\b(refer\w*|re?pr?o?r?t\w*|rapporter\w*|manage[sd]?|managing|boss|superior|overordnede?|naermeste leder|chef for|leder for|personaleansvar|personaleleder|line manager|reports?)\b/],
+  ['holder', /^(hvem er|hvem var|who is|who s|who was)\b/],
   ['leader', /\b(who|hvem)\s+(leder|leads|heads|manages|runs|styrer)\b|\b(hvem|who)\s+(er|is)\s+(leder|lederen|chef|chefen|head|the head|leader|the leader|in charge)\s+(af|for|of)\b|\bi spidsen for\b/],
   // Deadlines and interviews join through their date kinds below (a "GRUS-samtale" is no interview date).
   ['dates', /\b(hvornaar|when|dato\w*|dates?|kalender|calendar|upcoming|kommende)\b/],

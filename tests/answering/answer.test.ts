@@ -64,6 +64,12 @@ const SEED_CASES: readonly Case[] = [
   { q: 'Hvem deltager i GRUS-samtalerne?', must: ['klubleder', 'distriktsskoleleder'] },
   { q: 'What are the responsibilities of the head of day care?', kind: 'answer', must: ['budget'], mustNot: ['stjernehuset'] },
   { q: 'Hvad er faglig ledelse ifølge klyngeledelsesprofilen?', must: ['børnenes udbytte'] },
+  { q: 'Who is the district leader in Baltorp?', kind: 'answer', must: ['helle kristensen', '4477 1847'] },
+  { q: 'Who is the head of day care?', mustNot: ['tanja'] },
+  { q: 'What is the phone number of the head of day care?', kind: 'unknown', mustNot: ['tanja', 'helle'] },
+  { q: 'When is the interview for the head of day care job?', kind: 'unknown', mustNot: ['april', 'january'] },
+  { q: 'Who is the head of day care in Copenhagen?', kind: 'unknown' },
+  { q: 'Hvem refererer dagtilbudschefen til?', kind: 'unknown', must: ['ingen oplysninger'] },
 ];
 
 const FJORDBY_CASES: readonly Case[] = [
@@ -80,6 +86,8 @@ const FJORDBY_CASES: readonly Case[] = [
   { q: 'Hvor ofte holdes Ledelsesforum?', must: ['måneden'] },
   { q: 'Who is the CEO of LEGO?', kind: 'unknown' },
   { q: 'Hvem leder Område Nord?', kind: 'answer', must: ['områdeleder'] },
+  { q: 'Hvem er Mette Kjærgaard Holm?', kind: 'answer', must: ['61 22 33 44'] },
+  { q: 'Hvem refererer kommunaldirektøren til?', kind: 'unknown' },
   { q: 'Hvor mange børn går i Børnehuset Mågen?', must: ['96'], mustNot: ['18 '] },
   { q: 'Hvad er ansøgningsfristen for en stilling som skoleleder?', kind: 'unknown', mustNot: ['20. februar', '9. marts'] },
 ];
