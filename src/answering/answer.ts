@@ -63,10 +63,10 @@ const KINDS_BY_INTENT: Partial<Record<Intent, readonly FactKind[]>> = {
 /** A number in digits or words (not "en"/"one", which are also articles). */
 const NUMBER = /\b(\d+|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/;
 
+/** Types a question can ask for by name ("politik" is every kind, so it filters nothing). */
 const POLICY_TYPES: ReadonlyArray<[string, RegExp]> = [
   ['law', /\b(lov|loven|love|lovgivning\w*|laws?|acts?|legislation)\b/],
   ['strategy', /\b(strategi\w*|strateg\w*)\b/],
-  ['policy', /\b(politik\w*|polic\w*)\b/],
   ['agreement', /\b(aftale\w*|agreements?)\b/],
   ['framework', /\b(ramme\w*|frameworks?)\b/],
 ];
@@ -580,7 +580,14 @@ function answerPolicies(ctx: Context, u: Understanding, rest: readonly QueryTerm
     const entry = ctx.kb.get(f.owner);
     return entry?.kind === 'policies' ? entry.item.type : undefined;
   };
-  const all = ctx.index.score(rest, (f) => f.kind === 'policy' && typeOf(f) !== undefined);
+  const isPolicy = (f: FactRecord) => f.kind === 'policy' && typeOf(f) !== undefined;
+  // "Hvilke politikker gælder i København?": nothing but the kind and the place, so every one of them.
+  const all: ScoredFact[] =
+    rest.length > 0
+      ? ctx.index.score(rest, isPolicy)
+      : facts(ctx)
+          .filter(isPolicy)
+          .map((fact) => ({ fact, coverage: 1, directCoverage: 1, explained: [] }));
   // "Which law ..." wants laws: the type asked for wins when a policy of that type answers at all.
   const ofType = all.filter((s) => asked.has(typeOf(s.fact)!) && s.coverage >= STRUCTURED_THRESHOLD);
   const scored = ofType.length > 0 ? ofType : all.filter((s) => s.coverage >= ANSWER_THRESHOLD);

@@ -50,6 +50,9 @@ const MAX_QUERY_TERMS = 40;
 /** The most partial matches one word expands to. */
 const MAX_EXPANSIONS = 16;
 
+/** How much a word counts that appears in running text only, never in a name. */
+const TEXT_ONLY_FACTOR = 0.6;
+
 const DIRECT = 0;
 const CONTEXT = 1;
 /** A word explained only by a related item's name counts for this much. */
@@ -57,6 +60,10 @@ const CONTEXT_FACTOR = 0.75;
 
 /** Builds the index. */
 export function createSearchIndex(facts: readonly FactRecord[]): SearchIndex {
+  // Terms that name something (an item's own names): words that identify. Words found only in
+  // running text (verbs, adjectives: "bygger", "used") weigh less when left unexplained.
+  const nameTerms = new Set<string>();
+  for (const fact of facts) for (const term of fact.ownTerms) nameTerms.add(term);
   const postings = new Map<string, Array<[number, number]>>();
   const documentFrequency = new Map<string, number>();
   facts.forEach((fact, index) => {
@@ -162,7 +169,12 @@ export function createSearchIndex(facts: readonly FactRecord[]): SearchIndex {
       for (const term of parts) expansions.set(term, 0.9);
       const unknown = expansions.size === 0;
       // An unknown compound weighs as much as its rarest known part; a wholly unknown word weighs most.
-      const weight = exact.length > 0 ? Math.max(...exact.map(idf)) : parts.length > 0 ? Math.max(...parts.map(idf)) : maxIdf;
+      const weight =
+        exact.length > 0
+          ? Math.max(...exact.map((t) => idf(t) * (nameTerms.has(t) ? 1 : TEXT_ONLY_FACTOR)))
+          : parts.length > 0
+            ? Math.max(...parts.map(idf))
+            : maxIdf;
       out.push({ token, weight, unknown, expansions: [...expansions].map(([term, quality]) => ({ term, quality })) });
     }
     return out;
