@@ -34,7 +34,12 @@ export interface EngineBenchOptions {
 export type EnginePhase =
   | { readonly phase: 'loaded'; readonly loadMs: number; readonly items: number }
   | { readonly phase: 'built'; readonly buildMs: number; readonly heapMb: number }
+  | { readonly phase: 'warm'; readonly ms: number }
+  | { readonly phase: 'question'; readonly ms: number; readonly kind: string }
   | ({ readonly phase: 'done' } & EngineResult);
+
+/** How many of the fixed questions warm up the JIT before timing. */
+const WARM_UP_QUESTIONS = 4;
 
 /** The engine's figures. */
 export interface EngineResult {
@@ -67,7 +72,11 @@ export async function benchmarkEngine(options: EngineBenchOptions): Promise<Engi
   const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
   options.onPhase?.({ phase: 'built', buildMs, heapMb });
 
-  for (const question of FLOOR_QUESTIONS) answerer.answer(question.text, question.locale);
+  for (const question of FLOOR_QUESTIONS.slice(0, WARM_UP_QUESTIONS)) {
+    const started = performance.now();
+    answerer.answer(question.text, question.locale);
+    options.onPhase?.({ phase: 'warm', ms: performance.now() - started });
+  }
   const questions = generateQuestions(kb, options.questions, createRandom(options.seed ?? 7));
   const times: number[] = [];
   const kinds: Record<string, number> = {};
@@ -80,16 +89,21 @@ export async function benchmarkEngine(options: EngineBenchOptions): Promise<Engi
     }
     const started = performance.now();
     const answer = answerer.answer(question.text, question.locale);
-    times.push(performance.now() - started);
+    const ms = performance.now() - started;
+    times.push(ms);
     kinds[answer.kind] = (kinds[answer.kind] ?? 0) + 1;
+    options.onPhase?.({ phase: 'question', ms, kind: answer.kind });
   }
   return { loadMs, buildMs, items, perQuestion: summarize(times), kinds, heapMb, cut };
 }
 
-/** The outcome of a child run: the result, or how far it got before the time limit or a failure. */
+/**
+ * The outcome of a child run: the result, or how far it got before the time limit or a failure (with the questions
+ * it did answer by then, if any, as a partial result).
+ */
 export type ChildEngineOutcome =
   | { readonly ok: true; readonly result: EngineResult }
-  | { readonly ok: false; readonly reason: string; readonly reached: readonly EnginePhase[] };
+  | { readonly ok: false; readonly reason: string; readonly reached: readonly EnginePhase[]; readonly partial?: EngineResult };
 
 /** Runs {@link benchmarkEngine} in a child process, killed after `timeoutMs`. */
 export async function benchmarkEngineInChild(options: Omit<EngineBenchOptions, 'onPhase' | 'now'>, timeoutMs: number): Promise<ChildEngineOutcome> {
@@ -122,11 +136,25 @@ export async function benchmarkEngineInChild(options: Omit<EngineBenchOptions, '
     const { phase: _phase, ...result } = done;
     return { ok: true, result };
   }
-  const last = phases[phases.length - 1]?.phase ?? 'start';
+  const loaded = phases.find((phase) => phase.phase === 'loaded');
+  const built = phases.find((phase) => phase.phase === 'built');
+  const warm = phases.filter((phase) => phase.phase === 'warm');
+  const answered = phases.flatMap((phase) => (phase.phase === 'question' ? [phase] : []));
+  const progress = built
+    ? `built; ${warm.length} warm-up question(s) (${warm.map((w) => (w.phase === 'warm' ? `${Math.round(w.ms)} ms` : '')).join(', ')}), ${answered.length} timed`
+    : loaded
+      ? 'loaded, still building the answerer'
+      : 'still loading';
   const reason = timedOut
-    ? `stopped after ${Math.round(timeoutMs / 1000)} s (last phase finished: ${last})`
+    ? `stopped after ${Math.round(timeoutMs / 1000)} s: ${progress}`
     : `the engine run failed (exit ${code}): ${errors.trim().split('\n').slice(-5).join(' | ')}`;
-  return { ok: false, reason, reached: phases };
+  const kinds: Record<string, number> = {};
+  for (const question of answered) kinds[question.kind] = (kinds[question.kind] ?? 0) + 1;
+  const partial: EngineResult | undefined =
+    loaded?.phase === 'loaded' && built?.phase === 'built' && answered.length > 0
+      ? { loadMs: loaded.loadMs, items: loaded.items, buildMs: built.buildMs, heapMb: built.heapMb, perQuestion: summarize(answered.map((q) => q.ms)), kinds, cut: true }
+      : undefined;
+  return { ok: false, reason, reached: phases, ...(partial && { partial }) };
 }
 
 function parseArgs(argv: readonly string[]): EngineBenchOptions {

@@ -13,7 +13,7 @@ import { personalMessage } from '../tests/helpers/activities.js';
 import type { BenchConnector } from './connector.js';
 import type { BotProcess } from './processes.js';
 import { FLOOR_QUESTIONS, type BenchQuestion } from './questions.js';
-import { summarize, type Summary } from './stats.js';
+import { median, summarize, type Summary } from './stats.js';
 
 /** What a load run needs of a bot: where to post, and how to read its CPU and memory (a child process, or this one). */
 export type LoadTarget = Pick<BotProcess, 'kind' | 'messagesUrl' | 'rssMb' | 'cpuMs' | 'logTail'>;
@@ -29,6 +29,9 @@ export interface LoadOptions {
 /** One load run against one bot. */
 export interface LoadResult {
   readonly latency: Summary;
+  /** Every 2xx response time, ms (to pool several runs). */
+  readonly times: readonly number[];
+  readonly seconds: number;
   readonly requestsPerSecond: number;
   readonly ok: number;
   readonly failed: number;
@@ -36,6 +39,8 @@ export interface LoadResult {
   readonly replies: number;
   /** The bot's CPU use during the run, in % of one core. */
   readonly cpuPercent: number | undefined;
+  /** The bot's CPU time during the run, ms. */
+  readonly cpuMs: number | undefined;
   /** Highest RSS sampled during the run, MB. */
   readonly peakRssMb: number | undefined;
 }
@@ -97,11 +102,14 @@ export async function runLoad(bot: LoadTarget, connector: BenchConnector, bodies
   const seconds = result.duration > 0 ? result.duration : elapsedMs / 1000;
   return {
     latency: summarize(times),
+    times,
+    seconds,
     requestsPerSecond: times.length / seconds,
     ok: times.length,
     failed: result.non2xx + result.errors + result.timeouts,
     replies: connector.replies() - repliesBefore,
     cpuPercent: cpuBefore !== undefined && cpuAfter !== undefined ? ((cpuAfter - cpuBefore) / elapsedMs) * 100 : undefined,
+    cpuMs: cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined,
     peakRssMb: peakRss,
   };
 }
@@ -135,4 +143,35 @@ export async function checkReplyBeforeResponse(bot: LoadTarget, connector: Bench
     if (response.ok && connector.replies() > before) confirmed++;
   }
   return confirmed;
+}
+
+/** Several runs of one bot taken together. */
+export interface PooledRuns {
+  /** All response times of all runs. */
+  readonly latency: Summary;
+  /** The median of the runs' requests per second. */
+  readonly requestsPerSecond: number;
+  readonly ok: number;
+  readonly failed: number;
+  readonly replies: number;
+  /** The bot's CPU time per answered request, ms (undefined without /proc). */
+  readonly cpuMsPerRequest: number | undefined;
+  /** Highest RSS sampled in any run, MB. */
+  readonly peakRssMb: number | undefined;
+}
+
+/** Pools runs of one bot: latencies over all responses, the median rate, CPU per request over all. */
+export function poolRuns(runs: readonly LoadResult[]): PooledRuns {
+  const ok = runs.reduce((sum, run) => sum + run.ok, 0);
+  const cpu = runs.every((run) => run.cpuMs !== undefined) ? runs.reduce((sum, run) => sum + (run.cpuMs as number), 0) : undefined;
+  const peaks = runs.flatMap((run) => (run.peakRssMb === undefined ? [] : [run.peakRssMb]));
+  return {
+    latency: summarize(runs.flatMap((run) => run.times)),
+    requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),
+    ok,
+    failed: runs.reduce((sum, run) => sum + run.failed, 0),
+    replies: runs.reduce((sum, run) => sum + run.replies, 0),
+    cpuMsPerRequest: cpu !== undefined && ok > 0 ? cpu / ok : undefined,
+    peakRssMb: peaks.length > 0 ? Math.max(...peaks) : undefined,
+  };
 }
