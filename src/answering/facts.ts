@@ -82,6 +82,14 @@ const DATE_KIND_WORDS: Record<DateEntry['kind'], string> = {
   other: '',
 };
 
+const DOCUMENT_KIND_WORDS: Record<string, string> = {
+  'job-posting': 'stillingsopslag jobopslag opslag annonce job posting advert advertisement vacancy',
+  'job-profile': 'jobprofil kompetenceprofil profil job profile competence profile',
+  'leadership-profile': 'ledelsesprofil profil leadership profile',
+  'status-report': 'statusrapport status rapport notat status report',
+  other: '',
+};
+
 const POLICY_TYPE_WORDS: Record<string, string> = {
   policy: 'politik policy',
   strategy: 'strategi strategy',
@@ -175,6 +183,13 @@ export function buildFacts(kb: KnowledgeBase): FactRecord[] {
     return result;
   };
 
+  // The source document's title and kind belong to every fact's context: "what does the status
+  // report say about ...", "hvad står der i jobopslaget om ...".
+  const documentTerms = new Map<string, Set<string>>();
+  for (const doc of kb.data.documents) {
+    documentTerms.set(doc.id, termsOf([doc.title, doc.titleEn, DOCUMENT_KIND_WORDS[doc.kind]].join(' ')));
+  }
+
   const facts: FactRecord[] = [];
   const add = (
     fields: Omit<FactRecord, 'id' | 'textTerms' | 'ownTerms' | 'contextTerms' | 'related'> & {
@@ -188,6 +203,7 @@ export function buildFacts(kb: KnowledgeBase): FactRecord[] {
     const contextTerms = new Set(context.terms);
     const related = new Set(context.related);
     for (const words of [KIND_WORDS[fields.kind], ...extraContext]) for (const term of termsOf(words)) contextTerms.add(term);
+    for (const term of documentTerms.get(fields.source.doc) ?? []) contextTerms.add(term);
     for (const id of alsoRelated) {
       const other = contextOf(id);
       for (const term of other.terms) contextTerms.add(term);

@@ -88,7 +88,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   peger pege frame frames lyder sound sounds gaelder apply applies gives give given ofte often holdes afholdes held hold
   holds moedes need needs needed want wants must make makes take takes see use uses find look looking work works
   behoever behov bruge bruges goer goere laver lave finde ifoelge according ifht iflg kende kender kendt know knows
-  knowing vide used brugt anvendt anvendes
+  knowing vide used brugt anvendt anvendes grund laa
   `
     .split(/\s+/)
     .filter(Boolean),
@@ -106,6 +106,22 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/**
+ * A few everyday English words and the words the knowledge base's English texts use for the same
+ * thing (folded): matched when the everyday word itself is unknown.
+ */
+export const SYNONYMS: Readonly<Record<string, string>> = {
+  economy: 'finances',
+  economic: 'financial',
+  salary: 'pay',
+  wage: 'pay',
+  wages: 'pay',
+  boss: 'manager',
+  kindergarten: 'boernehave',
+  nursery: 'vuggestue',
+  daycare: 'day care',
+};
 
 /** A token of a question or text, with its terms. */
 export interface Token {

@@ -3,7 +3,7 @@
  * partial matches for Danish compounds and derivations, and small typos.
  */
 import type { FactRecord } from './facts.js';
-import { boundedEditDistance, GENERIC_WORDS, stemsOf, STOPWORDS, type Token } from './normalize.js';
+import { boundedEditDistance, GENERIC_WORDS, stemsOf, STOPWORDS, SYNONYMS, tokenize, type Token } from './normalize.js';
 
 /** A vocabulary term a question token stands for, and how sure that match is (0..1). */
 interface Expansion {
@@ -162,7 +162,13 @@ export function createSearchIndex(facts: readonly FactRecord[]): SearchIndex {
       seen.add(token.form);
       const expansions = new Map<string, number>();
       for (const term of token.terms) for (const e of expand(term)) expansions.set(e.term, Math.max(expansions.get(e.term) ?? 0, e.quality));
-      const exact = token.terms.filter((t) => postings.has(t));
+      let exact = token.terms.filter((t) => postings.has(t));
+      const synonym = SYNONYMS[token.form];
+      if (exact.length === 0 && synonym) {
+        // "economy" is "finances" in the data's English: match the data's word instead.
+        exact = tokenize(synonym).flatMap(stemsOf).filter((t) => postings.has(t));
+        for (const term of exact) expansions.set(term, 0.9);
+      }
       const parts = exact.length > 0 ? [] : splitCompound(token.form);
       // A compound split into known words is surer than guesses from its prefixes and suffixes.
       if (parts.length > 0) expansions.clear();
