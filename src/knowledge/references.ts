@@ -3,27 +3,13 @@
  * loader (to reject dangling references) and the queries (to follow them).
  */
 import type { KbItem } from './knowledge-base.js';
-import type { KnowledgeKind } from './schemas.js';
+import { KNOWLEDGE_KINDS, type KnowledgeKind } from './schemas.js';
 
 /** The kinds of item that have a global id (every kind except documents). */
 export type ItemKind = Exclude<KnowledgeKind, 'documents'>;
 
 /** Every item kind, in load order. */
-export const ITEM_KINDS: readonly ItemKind[] = [
-  'municipalities',
-  'units',
-  'roles',
-  'reportingLines',
-  'leadershipGroups',
-  'people',
-  'postings',
-  'dates',
-  'meetings',
-  'policies',
-  'programmes',
-  'concepts',
-  'facts',
-];
+export const ITEM_KINDS: readonly ItemKind[] = KNOWLEDGE_KINDS.filter((kind): kind is ItemKind => kind !== 'documents');
 
 /** A singular English noun for each kind, for messages ("no role with id ..."). */
 export const KIND_LABELS: { readonly [K in ItemKind]: string } = {
