@@ -15,6 +15,7 @@ import { loadKnowledgeOrThrow } from './knowledge/load-knowledge.js';
 import { KNOWLEDGE_KINDS } from './knowledge/schemas.js';
 import { createServer } from './server/server.js';
 import type { BotApp, QuestionEngine } from './teams/app.js';
+import type { AuthOverrides } from './teams/auth.js';
 import { createBotApp } from './teams/app.js';
 import type { ContactBook } from './teams/contacts.js';
 import { openContactBook } from './teams/contacts.js';
@@ -23,6 +24,7 @@ import type { FeatureFactory, TeamsFeature } from './teams/handlers/index.js';
 import { DEFAULT_FEATURES } from './teams/handlers/index.js';
 import type { ProactiveNotifier } from './teams/proactive.js';
 import { createProactiveNotifier } from './teams/proactive.js';
+import { guardNotifier } from './teams/service-urls.js';
 
 /** Options of {@link startBot}; everything defaults to the production wiring. */
 export interface StartBotOptions {
@@ -42,6 +44,11 @@ export interface StartBotOptions {
   readonly logger?: Logger;
   /** Stop on SIGTERM/SIGINT (graceful shutdown, then exit). Default false; `src/index.ts` sets it. */
   readonly handleSignals?: boolean;
+  /**
+   * Tests only: validate tokens against a local OpenID configuration, get outbound tokens without Entra ID,
+   * send to a local connector. Deliberately an option and not configuration: `src/index.ts` never sets it.
+   */
+  readonly authOverrides?: AuthOverrides;
 }
 
 /** A running bot. */
@@ -99,7 +106,7 @@ async function readVersion(): Promise<string> {
  * @example const bot = await startBot({ env: { NODE_ENV: 'test' }, config: { port: 0, stateDir } }); await bot.close();
  */
 export async function startBot(options: StartBotOptions = {}): Promise<RunningBot> {
-  const config: Config = { ...loadConfig(options.env ?? process.env), ...options.config };
+  const config: Config = { ...loadConfig(options.env), ...options.config };
   const logger = options.logger ?? createLogger(config);
   const now = options.now ?? (() => new Date());
   for (const warning of config.warnings) logger.warn({ config: true }, warning);
@@ -158,8 +165,10 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       allowedTenantIds: config.allowedTenantIds,
       logger,
       now,
+      ...(options.authOverrides && { authOverrides: options.authOverrides }),
     });
-    realNotifier = createProactiveNotifier({ adapter: app.adapter, appId: app.appId, logger: logger.child({ component: 'proactive' }) });
+    const proactiveLogger = logger.child({ component: 'proactive' });
+    realNotifier = guardNotifier(createProactiveNotifier({ adapter: app.adapter, appId: app.appId, logger: proactiveLogger }), app.serviceUrls, proactiveLogger);
 
     const knowledgeCounts = Object.fromEntries(KNOWLEDGE_KINDS.map((kind) => [kind, knowledge.data[kind].length]));
     const botApp = app;

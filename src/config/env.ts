@@ -34,7 +34,10 @@ export interface Config {
   readonly stateDir: string;
   /** AAD object ids (or Teams user ids) of the leadership team. */
   readonly leaderIds: readonly string[];
-  /** Tenants whose activities are served; empty means any tenant. */
+  /**
+   * Tenants whose activities are served; empty means any tenant. Defaults to the bot's own tenant for a
+   * SingleTenant or managed-identity bot (ALLOWED_TENANT_IDS unset).
+   */
   readonly allowedTenantIds: readonly string[];
   /** Days before a deadline on which a reminder goes out, e.g. [7, 1, 0]. */
   readonly reminderDaysBefore: readonly number[];
@@ -189,7 +192,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     knowledgeDir: e.KNOWLEDGE_DIR,
     stateDir: e.STATE_DIR,
     leaderIds: e.LEADER_IDS,
-    allowedTenantIds: e.ALLOWED_TENANT_IDS,
+    allowedTenantIds:
+      e.ALLOWED_TENANT_IDS.length > 0 || credentials?.tenantId === undefined || credentials.appType === 'MultiTenant' ? e.ALLOWED_TENANT_IDS : [credentials.tenantId],
     reminderDaysBefore: [...new Set(e.REMINDER_DAYS_BEFORE.map(Number))].sort((a, b) => b - a),
     reminderCron: e.REMINDER_CRON,
     digestCron: e.DIGEST_CRON,

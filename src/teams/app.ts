@@ -5,20 +5,25 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Activity, InvokeResponse, Request as BotRequest, Response as BotResponse, TurnContext } from 'botbuilder';
-import { ActivityTypes } from 'botbuilder';
+import { ActivityTypes, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import type { AuthenticateRequestResult } from 'botframework-connector';
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from 'pino';
 import type { Answer, Lang } from '../answering/types.js';
 import type { BotCredentials } from '../config/env.js';
+import type { AuthOverrides } from './auth.js';
+import { botFrameworkAuthOptions, isAuthenticationOutage, screenAuthorizationHeader } from './auth.js';
 import { buildAnswerCard } from './cards/answer-card.js';
 import { cardAttachment, type AdaptiveCard } from './cards/adaptive-card.js';
 import { buildHelpCard, renderHelpText } from './cards/help-card.js';
 import type { ContactBook } from './contacts.js';
-import { conversationOf, conversationRefFromActivity, localeOf, personKey, tenantOf, userOf } from './conversation-refs.js';
+import { conversationOf, conversationRefFromActivity, localeOf, personKey, userOf } from './conversation-refs.js';
 import { escapePlainText } from './escape.js';
 import type { CardActionRegistration, CardActionResult, CommandContext, CommandRegistration, ConversationObserver } from './handlers/types.js';
 import { conversationEventOf } from './conversation-events.js';
 import { isHelpRequest, MAX_MESSAGE_CHARS, teamsPhrases } from './phrases.js';
+import type { ServiceUrlPolicy } from './service-urls.js';
+import { createServiceUrlPolicy, GuardedCredentialsFactory } from './service-urls.js';
 
 /** The answering engine as the Teams layer uses it (`src/answering` provides it). */
 export interface QuestionEngine {
@@ -46,6 +51,8 @@ export interface BotAppOptions {
   readonly allowedTenantIds?: readonly string[];
   readonly logger: Logger;
   readonly now: () => Date;
+  /** Tests only: local signing keys and outbound tokens (see {@link AuthOverrides}). */
+  readonly authOverrides?: AuthOverrides;
 }
 
 /** The wired Teams app. */
@@ -54,15 +61,29 @@ export interface BotApp {
   readonly application: Application;
   /** The bot's app id; empty in local mode. */
   readonly appId: string;
+  /** Where the bot may send messages (and its token). */
+  readonly serviceUrls: ServiceUrlPolicy;
   /** Runs one HTTP request to `/api/messages` through the adapter and the app. */
   process(req: BotRequest, res: BotResponse, logger?: Logger): Promise<void>;
 }
 
-/** The teams-ai adapter, with the request processing exposed so the app can log and answer errors itself. */
+/**
+ * The teams-ai adapter, with authentication and turn processing as separate steps, so that the app can
+ * answer every authentication failure with 401 and check the activity before any handler runs.
+ */
 export class BotFrameworkAdapter extends TeamsAdapter {
-  /** Authenticates and runs one activity; resolves with the invoke response, if the turn set one. */
-  processRequest(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
-    return this.processActivity(authHeader, activity, logic);
+  /** Validates the request's token for the activity (rejects when it is not valid). */
+  authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+  }
+
+  /** Runs one authenticated activity; resolves with the invoke response, if the turn set one. */
+  processAuthenticated(
+    authentication: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authentication, activity, logic);
   }
 }
 
@@ -94,17 +115,16 @@ export function createBotApp(options: BotAppOptions): BotApp {
   const leaderIds = new Set(options.leaderIds ?? []);
   const allowedTenants = new Set(options.allowedTenantIds ?? []);
   const credentials = options.credentials;
+  const serviceUrls = createServiceUrlPolicy({
+    local: credentials === undefined,
+    ...(options.authOverrides?.extraServiceOrigins && { extraOrigins: options.authOverrides.extraServiceOrigins }),
+  });
 
   // With no MicrosoftAppId the adapter neither checks incoming tokens nor sends any (local mode).
+  const authOptions = botFrameworkAuthOptions(credentials, options.authOverrides);
   const adapter = new BotFrameworkAdapter(
-    credentials
-      ? {
-          MicrosoftAppId: credentials.appId,
-          MicrosoftAppType: credentials.appType,
-          ...(credentials.appPassword !== undefined && { MicrosoftAppPassword: credentials.appPassword }),
-          ...(credentials.tenantId !== undefined && { MicrosoftAppTenantId: credentials.tenantId }),
-        }
-      : {},
+    authOptions,
+    new GuardedCredentialsFactory(options.authOverrides?.credentialsFactory ?? new ConfigurationServiceClientCredentialFactory(authOptions), serviceUrls),
   );
   const application = new Application({
     adapter,
@@ -192,9 +212,10 @@ export function createBotApp(options: BotAppOptions): BotApp {
   }
 
   application.turn('beforeTurn', async (context) => {
-    const tenantId = tenantOf(context.activity);
-    if (allowedTenants.size > 0 && (tenantId === undefined || !allowedTenants.has(tenantId))) {
-      loggerFor(context).warn({ tenantId }, 'activity from a tenant that is not allowed: ignored');
+    const tenantIds = tenantsOf(context.activity);
+    // Teams names the tenant twice (conversation and channelData): every one named must be allowed.
+    if (allowedTenants.size > 0 && (tenantIds.length === 0 || tenantIds.some((id) => !allowedTenants.has(id)))) {
+      loggerFor(context).warn({ tenantId: tenantIds.join(',') || undefined }, 'activity from a tenant that is not allowed: ignored');
       return false;
     }
     await notifyObservers(context);
@@ -286,39 +307,68 @@ export function createBotApp(options: BotAppOptions): BotApp {
     adapter,
     application,
     appId: credentials?.appId ?? '',
+    serviceUrls,
     async process(req, res, logger = options.logger) {
       const activity = toActivity(req.body);
       const authHeader = headerValue(req.headers, 'authorization');
-      let invokeResponse: InvokeResponse | undefined;
-      try {
-        invokeResponse = await adapter.processRequest(authHeader, activity, async (context) => {
-          const turnLog = logger.child({
-            turnId: activity.id ?? randomUUID(),
-            activityType: activity.type,
-            ...(activity.name && { activityName: activity.name }),
-            conversationKind: conversationOf(activity).kind,
-          });
-          turnLoggers.set(context, turnLog);
-          const started = performance.now();
-          const handled = await application.run(context);
-          turnLog.debug({ handled, ms: Math.round(performance.now() - started), chars: activity.text?.length ?? 0 }, 'turn done');
-        });
-      } catch (error) {
-        // The adapter's own handling would print the stack to the console for every bad token.
-        if ((error as { statusCode?: unknown }).statusCode === 401) {
-          logger.warn({ reason: (error as Error).message }, 'request not authenticated');
-          res.status(401);
-          res.send({ code: 'Unauthorized', message: 'The request is not authorized.' });
-          res.end();
-          return;
-        }
-        throw error;
+      const refuse = (status: 401 | 403, code: string, message: string) => {
+        res.status(status);
+        res.send({ code, message });
+        res.end();
+      };
+
+      // Authentication first, before anything else reads the activity: every failure is a 401.
+      const screen = credentials ? screenAuthorizationHeader(authHeader, Date.now()) : ({ ok: true } as const);
+      if (!screen.ok) {
+        logger.warn({ reason: screen.reason }, 'request not authenticated');
+        return refuse(401, 'Unauthorized', 'The request is not authorized.');
       }
+      let authentication: AuthenticateRequestResult;
+      try {
+        authentication = await adapter.authenticate(activity, authHeader);
+      } catch (error) {
+        // botbuilder's own handling would answer 500 for some bad tokens and when keys cannot be fetched.
+        if (isAuthenticationOutage(error)) logger.error({ err: error }, 'request could not be authenticated: signing keys unavailable');
+        else logger.warn({ reason: (error as Error)?.message }, 'request not authenticated');
+        return refuse(401, 'Unauthorized', 'The request is not authorized.');
+      }
+      // Replies go to the activity's serviceUrl with the bot's token: only to the connector's hosts.
+      if (!serviceUrls.allows(activity.serviceUrl)) {
+        logger.warn({ serviceUrlHost: hostOf(activity.serviceUrl), allowed: serviceUrls.description }, 'activity with a service URL that is not allowed: refused');
+        return refuse(403, 'ServiceUrlNotAllowed', 'The activity names a service URL this bot does not send to.');
+      }
+
+      const invokeResponse = await adapter.processAuthenticated(authentication, activity, async (context) => {
+        const turnLog = logger.child({
+          turnId: activity.id ?? randomUUID(),
+          activityType: activity.type,
+          ...(activity.name && { activityName: activity.name }),
+          conversationKind: conversationOf(activity).kind,
+        });
+        turnLoggers.set(context, turnLog);
+        const started = performance.now();
+        const handled = await application.run(context);
+        turnLog.debug({ handled, ms: Math.round(performance.now() - started), chars: activity.text?.length ?? 0 }, 'turn done');
+      });
       res.status(invokeResponse?.status ?? 200);
       if (invokeResponse?.body !== undefined) res.send(invokeResponse.body);
       res.end();
     },
   };
+}
+
+/** Every tenant id an activity names (conversation and channelData), without duplicates; non-strings as text. */
+function tenantsOf(activity: Partial<Activity>): string[] {
+  const named: unknown[] = [activity.conversation?.tenantId, (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id];
+  return [...new Set(named.filter((id) => id !== undefined && id !== null && id !== '').map((id) => (typeof id === 'string' ? id : JSON.stringify(id))))];
+}
+
+function hostOf(url: unknown): string | undefined {
+  try {
+    return typeof url === 'string' ? new URL(url).host : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The message text without the bot's mention (teams-ai strips the exact mention; Teams also sends `&nbsp;`). */

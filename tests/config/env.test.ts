@@ -56,6 +56,16 @@ describe('loadConfig', () => {
     expect(config.host).toBe('0.0.0.0');
   });
 
+  it.each([
+    { env: { MicrosoftAppType: 'SingleTenant' }, expected: ['tenant-1'] },
+    { env: { MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppPassword: '' }, expected: ['tenant-1'] },
+    { env: { MicrosoftAppType: 'SingleTenant', ALLOWED_TENANT_IDS: 'tenant-2,tenant-3' }, expected: ['tenant-2', 'tenant-3'] },
+    { env: { MicrosoftAppType: 'MultiTenant' }, expected: [] },
+  ])('serves only the bot tenant by default for a single-tenant bot ($env.MicrosoftAppType)', ({ env, expected }) => {
+    const config = loadConfig({ MicrosoftAppId: 'app-1', MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: 'tenant-1', ...env });
+    expect(config.allowedTenantIds).toEqual(expected);
+  });
+
   it('accepts a user-assigned managed identity without a password', () => {
     const config = loadConfig({ MicrosoftAppId: 'app-1', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 'tenant-1', NODE_ENV: 'production' });
     expect(config.credentials).toEqual({ appId: 'app-1', appType: 'UserAssignedMSI', tenantId: 'tenant-1' });
