@@ -21,7 +21,7 @@ export interface Phrases {
   readonly unknown: string;
   readonly suggestionsIntro: string;
   readonly suggestReporting: (role: string) => string;
-  readonly suggestDeadline: (posting: string) => string;
+  readonly suggestDeadline: (role: string) => string;
   readonly suggestPolicy: (role: string) => string;
   readonly suggestWhat: (name: string) => string;
   readonly members: string;
@@ -50,7 +50,7 @@ const DA: Phrases = {
   unknown: 'Det ved jeg ikke. Det står ikke i de dokumenter, jeg kender, og jeg gætter ikke.',
   suggestionsIntro: 'Du kan for eksempel spørge:',
   suggestReporting: (role) => `Hvem refererer ${role} til?`,
-  suggestDeadline: (posting) => `Hvornår er ansøgningsfristen for ${posting}?`,
+  suggestDeadline: (role) => `Hvornår er ansøgningsfristen for stillingen som ${role}?`,
   suggestPolicy: (role) => `Hvilke politikker og strategier skal ${role} kende?`,
   suggestWhat: (name) => `Hvad er ${name}?`,
   members: 'Medlemmer',
@@ -79,7 +79,7 @@ const EN: Phrases = {
   unknown: "I don't know. It is not in the documents I know, and I won't guess.",
   suggestionsIntro: 'You could ask, for example:',
   suggestReporting: (role) => `Who does the ${role} report to?`,
-  suggestDeadline: (posting) => `When is the application deadline for ${posting}?`,
+  suggestDeadline: (role) => `When is the application deadline for the ${role} position?`,
   suggestPolicy: (role) => `Which policies and strategies should the ${role} know?`,
   suggestWhat: (name) => `What is ${name}?`,
   members: 'Members',
