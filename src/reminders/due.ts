@@ -137,6 +137,8 @@ export function findDueReminders<T extends ReminderItem>(options: FindDueReminde
     // The nearest lead day whose run has come; fire times only grow as the lead shrinks.
     let candidate: { lead: number; fireAt: Date } | undefined;
     for (const lead of leads) {
+      // Its day (date - lead) has not begun, so neither has its first run: nothing to ask the schedule.
+      if (lead < daysLeft) continue;
       const fireAt = fireAtOf(item.date, lead);
       if (fireAt !== null && fireAt.getTime() <= now.getTime()) {
         candidate = { lead, fireAt };
