@@ -5,7 +5,7 @@
 import type { DateEntry, Figure } from '../knowledge/schemas.js';
 import { addDays, MONTH_NAMES, toLocalDate } from '../time/format-date.js';
 import { detectLanguage } from './language.js';
-import { analyzeText, foldText, stripMarkup, type Token } from './normalize.js';
+import { analyzeText, boundedEditDistance, foldText, stripMarkup, type Token } from './normalize.js';
 import type { Lang } from './types.js';
 
 /** The kinds of question the engine answers. */
@@ -141,6 +141,36 @@ const REPORTS_TO_END = new RegExp(`${REPORTS_TO}\\s*($|\\b(i|in|paa|at|within|in
 /** "... reports to the head of day care": who reports to someone. */
 const REPORTS_TO_SOMEONE = new RegExp(`${REPORTS_TO}\\s+\\w`);
 
+/** Words that decide what kind of question it is, worth recognising through a typo (folded). */
+const KEYWORDS = [
+  'ansoegningsfristen',
+  'ansoegningsfrist',
+  'refererer',
+  'samtale',
+  'samtaler',
+  'interview',
+  'deadline',
+  'kontaktperson',
+  'telefonnummer',
+  'hvornaar',
+  'ansvar',
+  'kompetencer',
+  'politikker',
+  'strategier',
+];
+
+/** Replaces a near miss of a keyword ("ansøgningsfrsten") by the keyword itself. */
+function correctKeywords(folded: string): string {
+  return folded
+    .split(' ')
+    .map((word) => {
+      if (word.length < 6 || KEYWORDS.includes(word)) return word;
+      const max = word.length >= 8 ? 2 : 1;
+      return KEYWORDS.find((keyword) => boundedEditDistance(word, keyword, max) <= max) ?? word;
+    })
+    .join(' ');
+}
+
 const globals = new Map<RegExp, RegExp>();
 /** The global twin of a pattern, compiled once (for `matchAll`). */
 function globalOf(pattern: RegExp): RegExp {
@@ -152,9 +182,9 @@ function globalOf(pattern: RegExp): RegExp {
 /** Understands a question. */
 export function understand(question: string, now: Date, localeHint?: string): Understanding {
   const text = stripMarkup(question).trim();
-  const folded = foldText(text).replace(/[^a-z0-9\s-]/g, ' ').replace(/\s+/g, ' ').trim();
+  const folded = correctKeywords(foldText(text).replace(/[^a-z0-9\s-]/g, ' ').replace(/\s+/g, ' ').trim());
   const lang = detectLanguage(text, localeHint);
-  const tokens = analyzeText(text);
+  const tokens = analyzeText(folded);
   const intents = new Set<Intent>();
   for (const [intent, pattern] of INTENT_PATTERNS) if (pattern.test(folded)) intents.add(intent);
 
