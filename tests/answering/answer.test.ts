@@ -70,6 +70,11 @@ const SEED_CASES: readonly Case[] = [
   { q: 'When is the interview for the head of day care job?', kind: 'unknown', mustNot: ['april', 'january'] },
   { q: 'Who is the head of day care in Copenhagen?', kind: 'unknown' },
   { q: 'Hvem refererer dagtilbudschefen til?', kind: 'unknown', must: ['ingen oplysninger'] },
+  { q: 'hvornår er ansøgningsfrsten for stabslederstillingen', kind: 'answer', must: ['6. april 2026'] },
+  { q: 'How is the economy followed up in the districts?', must: ['transparent'] },
+  { q: 'Hvad siger statusrapporten om forberedelsestid?', must: ['forberedelsestid'] },
+  { q: 'Hvilke politikker gælder i København?', must: ['dagtilbudsloven', 'med-aftalen'], mustNot: ['sprogstrategi'] },
+  { q: 'Hvornår starter den nye leder af staben?', must: ['1. juni 2026'] },
 ];
 
 const FJORDBY_CASES: readonly Case[] = [
