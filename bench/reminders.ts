@@ -160,3 +160,39 @@ export async function benchmarkReminderScan(options: ReminderBenchOptions): Prom
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/** The outbox delivering a queue of proactive messages (one per conversation, so the rate limit never waits). */
+export interface DeliveryBenchResult {
+  readonly queued: number;
+  readonly enqueueMs: number;
+  /** One `deliverDue()` pass sending all of them, each send answered at once. */
+  readonly deliverMs: number;
+  readonly delivered: number;
+}
+
+/** Times enqueueing `queued` reminder-sized messages and delivering them, on a real STATE_DIR. */
+export async function benchmarkOutboxDelivery(options: { readonly queued: number; readonly baseDir?: string; readonly now?: Date }): Promise<DeliveryBenchResult> {
+  const now = options.now ?? new Date('2026-11-24T07:00:00Z');
+  const clock = () => now;
+  const dir = await mkdtemp(path.join(options.baseDir ?? os.tmpdir(), 'bench-outbox-'));
+  const stateDir = await openStateDir(dir, { logger: silentStateLogger, now: clock });
+  try {
+    const state = stateCell(await stateDir.open({ name: 'outbox', defaults: emptyOutboxState(), schema: OutboxStateSchema }));
+    const outbox = createOutbox({ store: state, notifier: { send: async () => ({ ok: true }) }, logger: silentLogger, now: clock });
+    const entries = Array.from({ length: options.queued }, (_, i) => {
+      const deadline: ChatDeadline = { id: `frist-${i}`, title: `Indberetning ${i} til forvaltningen`, date: addDays(toLocalDate(now), 7), createdBy: 'x', createdAt: now.toISOString() };
+      const item = { kind: 'deadline' as const, id: deadline.id, date: deadline.date, recipients: [`user:${i}`], title: { da: deadline.title, en: deadline.title } };
+      const message = buildReminderMessage({ key: `k${i}`, item, recipient: `user:${i}`, leadDays: 7, daysLeft: 7, fireAt: now }, 'da');
+      return { dedupeKey: `reminder:${i}`, ref: personalRef(i), message };
+    });
+    const enqueueStarted = performance.now();
+    await outbox.enqueue(entries);
+    const enqueueMs = performance.now() - enqueueStarted;
+    const deliverStarted = performance.now();
+    const report = await outbox.deliverDue();
+    return { queued: options.queued, enqueueMs, deliverMs: performance.now() - deliverStarted, delivered: report.delivered };
+  } finally {
+    await stateDir.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -5,9 +5,11 @@
  * Options: `--quick` (short runs, for trying the benchmark out; the figures are rough), `--only floor,cold,engine,
  * tasks,reminders` (some sections), `--json <file>` (every figure and raw result as JSON), `--markdown` (the table
  * as Markdown too), `--keep` (keep the temporary folder with the bots' logs), `--cpu-prof` (the bots write V8 CPU
- * profiles into that folder, which is then kept).
+ * profiles into that folder, which is then kept), `--update-doc` (write the table and the run's facts into
+ * BENCHMARKS.md between its `<!-- results -->` and `<!-- run -->` markers).
  */
-import { mkdtemp, rm, statfs, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, statfs, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadKnowledgeOrThrow } from '../src/knowledge/load-knowledge.js';
@@ -17,7 +19,7 @@ import { startBenchConnector } from './connector.js';
 import { benchmarkEngineInChild, type ChildEngineOutcome } from './engine.js';
 import { checkReplyBeforeResponse, messageBodies, poolRuns, runLoad, warmUp, type LoadResult, type PooledRuns } from './floor.js';
 import { buildEchoBot, ensureProductionBuild, freePort, ROOT, spawnBot, waitUntilListening, type BotProcess } from './processes.js';
-import { benchmarkReminderScan } from './reminders.js';
+import { benchmarkOutboxDelivery, benchmarkReminderScan } from './reminders.js';
 import { renderMarkdown, renderTable, statusOf, type Figure } from './report.js';
 import { median } from './stats.js';
 import { benchmarkTasks } from './tasks.js';
@@ -40,6 +42,8 @@ interface Plan {
   readonly taskSizes: readonly number[];
   readonly taskOperations: number;
   readonly reminderRuns: number;
+  /** Outbox queue lengths to deliver. */
+  readonly deliveryQueues: readonly number[];
 }
 
 const FULL: Plan = {
@@ -57,6 +61,7 @@ const FULL: Plan = {
   taskSizes: [0, 1_000, 10_000],
   taskOperations: 1_000,
   reminderRuns: 20,
+  deliveryQueues: [50, 200],
 };
 
 const QUICK: Plan = {
@@ -70,6 +75,7 @@ const QUICK: Plan = {
   scales: [{ factor: 10, timeoutMs: 30_000, questionMs: 3_000 }],
   taskOperations: 200,
   reminderRuns: 3,
+  deliveryQueues: [50],
 };
 
 interface Args {
@@ -79,6 +85,7 @@ interface Args {
   readonly markdown: boolean;
   readonly keep: boolean;
   readonly cpuProf: boolean;
+  readonly updateDoc: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -86,6 +93,7 @@ function parseArgs(argv: readonly string[]): Args {
   let markdown = false;
   let keep = false;
   let cpuProf = false;
+  let updateDoc = false;
   let json: string | undefined;
   let only = new Set<Section>(SECTIONS);
   for (let i = 0; i < argv.length; i++) {
@@ -94,15 +102,16 @@ function parseArgs(argv: readonly string[]): Args {
     else if (arg === '--markdown') markdown = true;
     else if (arg === '--keep') keep = true;
     else if (arg === '--cpu-prof') cpuProf = keep = true;
+    else if (arg === '--update-doc') updateDoc = true;
     else if (arg === '--json' && argv[i + 1]) json = argv[++i];
     else if (arg === '--only' && argv[i + 1]) {
       const names = (argv[++i] as string).split(',');
       const unknown = names.filter((name) => !(SECTIONS as readonly string[]).includes(name));
       if (unknown.length > 0) throw new Error(`bench: unknown section ${unknown.join(', ')}; sections: ${SECTIONS.join(', ')}`);
       only = new Set(names as Section[]);
-    } else throw new Error(`bench: unknown option ${arg}; usage: npm run bench -- [--quick] [--only ${SECTIONS.join(',')}] [--json file] [--markdown] [--keep] [--cpu-prof]`);
+    } else throw new Error(`bench: unknown option ${arg}; usage: npm run bench -- [--quick] [--only ${SECTIONS.join(',')}] [--json file] [--markdown] [--keep] [--cpu-prof] [--update-doc]`);
   }
-  return { quick, only, markdown, keep, cpuProf, ...(json && { json }) };
+  return { quick, only, markdown, keep, cpuProf, updateDoc, ...(json && { json }) };
 }
 
 /** What the machine is, for the record. */
@@ -326,6 +335,40 @@ async function remindersSection(plan: Plan, workDir: string, figures: Figure[], 
     { section, name: 'first run: scan + cards + outbox write', value: result.firstRunMs, unit: 'ms', note: `${result.enqueued} reminders` },
     { section, name: 'later run, nothing new (median)', value: result.laterRuns.p50, unit: 'ms' },
   );
+  // Not a target of the issue, but the reminders found above must then go out: how the outbox copes with a queue.
+  for (const queued of plan.deliveryQueues) {
+    const delivery = await benchmarkOutboxDelivery({ queued, baseDir: workDir });
+    figures.push({
+      section,
+      name: `outbox: deliver ${queued} queued, per message`,
+      value: delivery.deliverMs / Math.max(1, delivery.delivered),
+      unit: 'ms',
+      note: `${delivery.delivered} sent in ${(delivery.deliverMs / 1000).toFixed(1)} s; enqueue ${delivery.enqueueMs.toFixed(0)} ms`,
+    });
+  }
+}
+
+/** The short commit id of the tree, with "+changes" when the working tree differs from it. */
+async function gitHead(): Promise<string> {
+  const run = (args: string[]) =>
+    new Promise<string>((resolve) => execFile('git', args, { cwd: ROOT }, (error, stdout) => resolve(error ? '' : stdout.trim())));
+  const head = (await run(['rev-parse', '--short', 'HEAD'])) || 'unknown';
+  const dirty = (await run(['status', '--porcelain', '--', 'src', 'bench', 'data'])) !== '';
+  return dirty ? `${head}+changes` : head;
+}
+
+/** Replaces the text between `<!-- name -->` and `<!-- /name -->` markers in a file. */
+async function updateDoc(file: string, sections: Readonly<Record<string, string>>): Promise<void> {
+  let text = await readFile(file, 'utf8');
+  for (const [name, content] of Object.entries(sections)) {
+    const open = `<!-- ${name} -->`;
+    const close = `<!-- /${name} -->`;
+    const from = text.indexOf(open);
+    const to = text.indexOf(close);
+    if (from === -1 || to < from) throw new Error(`bench: ${file} has no ${open} … ${close} markers`);
+    text = `${text.slice(0, from + open.length)}\n${content}\n${text.slice(to)}`;
+  }
+  await writeFile(file, text);
 }
 
 async function main(): Promise<number> {
@@ -373,6 +416,15 @@ async function main(): Promise<number> {
   for (const note of notes) console.log(`- ${note}`);
   for (const failure of failures) console.error(`! ${failure}`);
   if (args.markdown) console.log(`\n${renderMarkdown(sorted)}`);
+  if (args.updateDoc) {
+    const commit = await gitHead();
+    const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
+    const run =
+      `Run of ${when} UTC on the tree at \`${commit}\`${args.quick ? ' (--quick)' : ''}, load average ${machine.loadavg?.split(' ')[0]} at the start and ` +
+      `${os.loadavg()[0]?.toFixed(2)} at the end: ${met} of ${targeted.length} targets met, ${((performance.now() - started) / 1000).toFixed(0)} s in all.`;
+    await updateDoc(path.join(ROOT, 'BENCHMARKS.md'), { run, results: renderMarkdown(sorted) });
+    console.log('BENCHMARKS.md updated');
+  }
   if (args.json) await writeFile(args.json, `${JSON.stringify({ machine, plan, figures: sorted.map((f) => ({ ...f, status: statusOf(f) })), notes, failures }, null, 2)}\n`);
   if (args.keep) console.log(`logs and state kept in ${workDir}`);
   else await rm(workDir, { recursive: true, force: true });
