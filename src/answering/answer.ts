@@ -130,6 +130,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     municipalities: new Set(),
     namedCandidates,
     named: new Set(),
+    namedAny: new Set(),
   };
   const municipalityNames = kb.data.municipalities.map((m) => ({
     id: m.id,
@@ -197,6 +198,8 @@ interface Context {
   readonly namedCandidates: readonly string[];
   /** Items this question names in full; empty when none. */
   readonly named: ReadonlySet<string>;
+  /** The same, concepts included ("kompleks problemløsning"): for ranking, not for filtering. */
+  readonly namedAny: ReadonlySet<string>;
 }
 
 /** True when a fact belongs to one of the items the question names (or it names none). */
@@ -210,8 +213,10 @@ function answerUnderstood(base: Context, u: Understanding): Answer {
   // Things the question names in full ("head of day care", "Stjernehuset"): a date or a contact
   // must belong to one of them, not merely share words with them.
   const phrase = ` ${tokenize(u.text).join(' ')} `;
-  const named = new Set(base.namedCandidates.filter((id) => base.fullNames(id).some((words) => phrase.includes(` ${words} `))));
-  const ctx: Context = { ...base, named };
+  const isNamed = (id: string) => base.fullNames(id).some((words) => phrase.includes(` ${words} `));
+  const named = new Set(base.namedCandidates.filter(isNamed));
+  const namedConcepts = base.kb.data.concepts.map((c) => c.id).filter(isNamed);
+  const ctx: Context = { ...base, named, namedAny: new Set([...named, ...namedConcepts]) };
   const query = ctx.index.queryTerms(u.tokens);
   const rest = ctx.index.queryTerms(u.tokens, u.intentWords);
   if (query.length === 0 && u.intents.size === 0) return unknown(ctx, u.lang);
@@ -587,7 +592,7 @@ function answerPolicies(ctx: Context, u: Understanding, rest: readonly QueryTerm
       ? ctx.index.score(rest, isPolicy)
       : facts(ctx)
           .filter(isPolicy)
-          .map((fact) => ({ fact, coverage: 1, directCoverage: 1, explained: [] }));
+          .map((fact) => ({ fact, coverage: 1, directCoverage: 1 }));
   // "Which law ..." wants laws: the type asked for wins when a policy of that type answers at all.
   const ofType = all.filter((s) => asked.has(typeOf(s.fact)!) && s.coverage >= STRUCTURED_THRESHOLD);
   const scored = ofType.length > 0 ? ofType : all.filter((s) => s.coverage >= ANSWER_THRESHOLD);
@@ -631,8 +636,7 @@ function answerGeneral(ctx: Context, u: Understanding, rest: readonly QueryTerm[
     return value;
   };
   // A name written out in full ("head of day care") names its item more surely than its words apart.
-  const phrase = ` ${tokenize(u.text).join(' ')} `;
-  const namedInFull = (owner: string) => (ctx.fullNames(owner).some((words) => phrase.includes(` ${words} `)) ? 0.3 : 0);
+  const namedInFull = (owner: string) => (ctx.namedAny.has(owner) ? 0.3 : 0);
   // "Hvad er X?" is about X itself: the item named X weighs most.
   const ownerWeight = specific.length === 0 && u.intents.has('definition') ? 0.8 : 0.4;
   // A fact whose owner the question names ("complex problem solving") beats a list that merely mentions it.

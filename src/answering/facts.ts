@@ -168,12 +168,14 @@ export function buildFacts(kb: KnowledgeBase): FactRecord[] {
     if (owner) for (const name of namesOf(owner)) for (const term of termsOf(name)) own.add(term);
     const terms = new Set<string>();
     const related = new Set<string>();
+    // Related ids reach two steps (a date -> its posting -> the posting's unit); names only one, so
+    // that a fact's words stay about it and the index stays small as the knowledge base grows.
     const visit = (itemId: string, depth: number) => {
       if (related.has(itemId)) return;
       const entry = kb.get(itemId);
       if (!entry) return;
       related.add(itemId);
-      for (const name of namesOf(entry)) for (const term of termsOf(name)) terms.add(term);
+      if (depth >= 1) for (const name of namesOf(entry)) for (const term of termsOf(name)) terms.add(term);
       if (depth === 0) return;
       for (const next of relationsOf(entry)) visit(next, depth - 1);
     };
@@ -191,6 +193,7 @@ export function buildFacts(kb: KnowledgeBase): FactRecord[] {
   }
 
   const facts: FactRecord[] = [];
+  const sharedContexts = new Map<string, { terms: Set<string>; related: Set<string> }>();
   const add = (
     fields: Omit<FactRecord, 'id' | 'textTerms' | 'ownTerms' | 'contextTerms' | 'related'> & {
       extraContext?: string[];
@@ -200,15 +203,24 @@ export function buildFacts(kb: KnowledgeBase): FactRecord[] {
   ) => {
     const { extraContext = [], extraText = [], alsoRelated = [], ...rest } = fields;
     const context = contextOf(fields.owner);
-    const contextTerms = new Set(context.terms);
-    const related = new Set(context.related);
-    for (const words of [KIND_WORDS[fields.kind], ...extraContext]) for (const term of termsOf(words)) contextTerms.add(term);
-    for (const term of documentTerms.get(fields.source.doc) ?? []) contextTerms.add(term);
-    for (const id of alsoRelated) {
-      const other = contextOf(id);
-      for (const term of other.terms) contextTerms.add(term);
-      for (const rel of other.related) related.add(rel);
+    // Facts of one owner, kind and document share one context set: memory grows with items, not facts.
+    const key = [fields.owner, fields.kind, fields.source.doc, ...extraContext, '|', ...alsoRelated].join('\u0000');
+    let shared = sharedContexts.get(key);
+    if (!shared) {
+      const terms = new Set(context.terms);
+      const related = new Set(context.related);
+      for (const words of [KIND_WORDS[fields.kind], ...extraContext]) for (const term of termsOf(words)) terms.add(term);
+      for (const term of documentTerms.get(fields.source.doc) ?? []) terms.add(term);
+      for (const id of alsoRelated) {
+        const other = contextOf(id);
+        for (const term of other.own) terms.add(term);
+        for (const term of other.terms) terms.add(term);
+        for (const rel of other.related) related.add(rel);
+      }
+      shared = { terms, related };
+      sharedContexts.set(key, shared);
     }
+    const { terms: contextTerms, related } = shared;
     facts.push({
       ...rest,
       id: `${fields.owner}#${facts.length}`,

@@ -28,8 +28,6 @@ export interface ScoredFact {
   readonly coverage: number;
   /** Share explained by the fact's own text and its owner's names (not by related names). */
   readonly directCoverage: number;
-  /** Per query term (same order as the query): how well it is explained, 0..1. */
-  readonly explained: readonly number[];
 }
 
 /** The search index over a set of fact records. */
@@ -67,14 +65,15 @@ export function createSearchIndex(facts: readonly FactRecord[]): SearchIndex {
   const postings = new Map<string, Array<[number, number]>>();
   const documentFrequency = new Map<string, number>();
   facts.forEach((fact, index) => {
-    const direct = new Set([...fact.textTerms, ...fact.ownTerms]);
-    const all = new Set([...direct, ...fact.contextTerms]);
-    for (const term of all) {
+    const note = (term: string, field: number) => {
       documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
       let list = postings.get(term);
       if (!list) postings.set(term, (list = []));
-      list.push([index, direct.has(term) ? DIRECT : CONTEXT]);
-    }
+      list.push([index, field]);
+    };
+    for (const term of fact.textTerms) note(term, DIRECT);
+    for (const term of fact.ownTerms) if (!fact.textTerms.has(term)) note(term, DIRECT);
+    for (const term of fact.contextTerms) if (!fact.textTerms.has(term) && !fact.ownTerms.has(term)) note(term, CONTEXT);
   });
   const total = Math.max(1, facts.length);
   const idf = (term: string) => Math.log(1 + total / (documentFrequency.get(term) ?? 0.5));
@@ -163,7 +162,8 @@ export function createSearchIndex(facts: readonly FactRecord[]): SearchIndex {
       const expansions = new Map<string, number>();
       for (const term of token.terms) for (const e of expand(term)) expansions.set(e.term, Math.max(expansions.get(e.term) ?? 0, e.quality));
       let exact = token.terms.filter((t) => postings.has(t));
-      const synonym = SYNONYMS[token.form];
+      // Own keys only: "constructor" must not find Object.prototype.constructor.
+      const synonym = Object.hasOwn(SYNONYMS, token.form) ? SYNONYMS[token.form] : undefined;
       if (exact.length === 0 && synonym) {
         // "economy" is "finances" in the data's English: match the data's word instead.
         exact = tokenize(synonym).flatMap(stemsOf).filter((t) => postings.has(t));
@@ -218,14 +218,12 @@ export function createSearchIndex(facts: readonly FactRecord[]): SearchIndex {
       if (filter && !filter(fact)) continue;
       let coverage = 0;
       let directCoverage = 0;
-      const row: number[] = new Array<number>(width);
       for (let i = 0; i < width; i++) {
         const cell = factIndex * width + i;
-        row[i] = explained[cell]!;
         coverage += explained[cell]! * query[i]!.weight;
         directCoverage += direct[cell]! * query[i]!.weight;
       }
-      results.push({ fact, coverage: coverage / totalWeight, directCoverage: directCoverage / totalWeight, explained: row });
+      results.push({ fact, coverage: coverage / totalWeight, directCoverage: directCoverage / totalWeight });
     }
     return results.sort((a, b) => b.coverage - a.coverage || b.directCoverage - a.directCoverage);
   };
