@@ -62,14 +62,15 @@ export function createSearchIndex(facts: readonly FactRecord[]): SearchIndex {
   // running text (verbs, adjectives: "bygger", "used") weigh less when left unexplained.
   const nameTerms = new Set<string>();
   for (const fact of facts) for (const term of fact.ownTerms) nameTerms.add(term);
-  const postings = new Map<string, Array<[number, number]>>();
+  // Postings are flat numbers, `factIndex * 2 + field`: a tuple per posting costs several times the memory.
+  const postings = new Map<string, number[]>();
   const documentFrequency = new Map<string, number>();
   facts.forEach((fact, index) => {
     const note = (term: string, field: number) => {
       documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
       let list = postings.get(term);
       if (!list) postings.set(term, (list = []));
-      list.push([index, field]);
+      list.push(index * 2 + field);
     };
     for (const term of fact.textTerms) note(term, DIRECT);
     for (const term of fact.ownTerms) if (!fact.textTerms.has(term)) note(term, DIRECT);
@@ -199,7 +200,9 @@ export function createSearchIndex(facts: readonly FactRecord[]): SearchIndex {
       for (const e of q.expansions) {
         const value = explainOne(q, e.quality, e.term);
         const contextValue = value * CONTEXT_FACTOR;
-        for (const [factIndex, field] of postings.get(e.term) ?? []) {
+        for (const posting of postings.get(e.term) ?? []) {
+          const factIndex = posting >> 1;
+          const field = posting & 1;
           if (seen[factIndex] === 0) {
             seen[factIndex] = 1;
             touched.push(factIndex);
