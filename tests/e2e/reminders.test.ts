@@ -279,7 +279,7 @@ describe('reminders end to end (production features)', { timeout: 45_000 }, () =
     await leaders.say('opgave Book lokale til personalemødet senest i morgen');
 
     const replies = await leaders.say('post opgaver her');
-    expect(replies[0]).toBe('Jeg poster listen over åbne opgaver her hver uge. Her er den nu:');
+    expect(replies[0]).toBe('Jeg poster listen over åbne opgaver her efter den faste plan. Her er den nu:');
     expect(replies[1]).toBe(
       [
         'Åbne opgaver pr. onsdag den 10. juni 2026',
@@ -288,7 +288,7 @@ describe('reminders end to end (production features)', { timeout: 45_000 }, () =
         '\\#1 Budgetopfølgning — Mette Leder — mandag den 15. juni 2026',
       ].join('\n'),
     );
-    expect((await other.say('post opgaver her'))[0]).toBe('Jeg poster listen over åbne opgaver her hver uge. Her er den nu:');
+    expect((await other.say('post opgaver her'))[0]).toBe('Jeg poster listen over åbne opgaver her efter den faste plan. Her er den nu:');
 
     const scheduled = await until(() => leaders.proactive('Åbne opgaver')[0], 'the scheduled digest');
     // A new post in the channel, not a reply in the thread the subscription was made in.
