@@ -240,7 +240,8 @@ export function understand(question: string, now: Date, localeHint?: string): Un
   if (round !== undefined) for (const word of ['1', '2', 'foerste', 'first', '1st', 'anden', 'andet', 'second', '2nd', 'runde', 'round'])
     intentWords.add(word);
 
-  const cardinalWord = tokens.find((t) => CARDINALS[t.form] !== undefined);
+  // Own keys only: "constructor" is no number.
+  const cardinalWord = tokens.find((t) => Object.hasOwn(CARDINALS, t.form));
   const cardinal = cardinalWord && !intents.has('figure') ? CARDINALS[cardinalWord.form] : undefined;
   if (cardinalWord && cardinal !== undefined) intentWords.add(cardinalWord.form);
 

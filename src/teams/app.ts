@@ -21,6 +21,7 @@ import { conversationOf, conversationRefFromActivity, localeOf, personKey, userO
 import { escapePlainText } from './escape.js';
 import type { CardActionRegistration, CardActionResult, CommandContext, CommandRegistration, ConversationObserver } from './handlers/types.js';
 import { conversationEventOf } from './conversation-events.js';
+import { checkInboundActivity } from './inbound-activity.js';
 import { isHelpRequest, MAX_MESSAGE_CHARS, teamsPhrases } from './phrases.js';
 import type { ServiceUrlPolicy } from './service-urls.js';
 import { createServiceUrlPolicy, GuardedCredentialsFactory } from './service-urls.js';
@@ -309,9 +310,11 @@ export function createBotApp(options: BotAppOptions): BotApp {
     appId: credentials?.appId ?? '',
     serviceUrls,
     async process(req, res, logger = options.logger) {
+      // Checked before the timestamps are converted, reported only after authentication.
+      const shape = checkInboundActivity(req.body);
       const activity = toActivity(req.body);
       const authHeader = headerValue(req.headers, 'authorization');
-      const refuse = (status: 401 | 403, code: string, message: string) => {
+      const refuse = (status: 400 | 401 | 403, code: string, message: string) => {
         res.status(status);
         res.send({ code, message });
         res.end();
@@ -332,6 +335,10 @@ export function createBotApp(options: BotAppOptions): BotApp {
         else logger.warn({ reason: (error as Error)?.message }, 'request not authenticated');
         return refuse(401, 'Unauthorized', 'The request is not authorized.');
       }
+      if (!shape.ok) {
+        logger.warn({ problem: shape.problem, activityType: activity.type.slice(0, 64) }, 'malformed activity: refused');
+        return refuse(400, 'BadRequest', `The activity is malformed: ${shape.problem}`);
+      }
       // Replies go to the activity's serviceUrl with the bot's token: only to the connector's hosts.
       if (!serviceUrls.allows(activity.serviceUrl)) {
         logger.warn({ serviceUrlHost: hostOf(activity.serviceUrl), allowed: serviceUrls.description }, 'activity with a service URL that is not allowed: refused');
@@ -350,6 +357,11 @@ export function createBotApp(options: BotAppOptions): BotApp {
         const handled = await application.run(context);
         turnLog.debug({ handled, ms: Math.round(performance.now() - started), chars: activity.text?.length ?? 0 }, 'turn done');
       });
+      // botbuilder answers an invoke nobody handled with 501; it is the caller's request that has no handler.
+      if (invokeResponse?.status === 501 && activity.type === ActivityTypes.Invoke) {
+        logger.info({ activityName: activity.name?.slice(0, 64) }, 'invoke not handled');
+        return refuse(400, 'NotHandled', 'This bot does not handle this invoke.');
+      }
       res.status(invokeResponse?.status ?? 200);
       if (invokeResponse?.body !== undefined) res.send(invokeResponse.body);
       res.end();

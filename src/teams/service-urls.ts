@@ -39,7 +39,7 @@ function isLoopbackHost(hostname: string): boolean {
 }
 
 function parse(url: unknown): URL | undefined {
-  if (typeof url !== 'string' || url.length > 2_048) return undefined;
+  if (typeof url !== 'string') return undefined;
   try {
     return new URL(url);
   } catch {

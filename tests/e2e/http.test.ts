@@ -50,11 +50,12 @@ describe('the HTTP endpoint', () => {
     expect(t.connector.received).toHaveLength(0);
   });
 
-  it('answers 501 to a card action nobody handles', async () => {
+  it('answers 400 (not botbuilder\'s 501) to a card action nobody handles', async () => {
     t = await startTestBot();
     const activity = { ...personalMessage('', t.at), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'nobody.handles.this', data: {} } } };
-    const { status } = await t.post(activity);
-    expect(status).toBe(501);
+    const { status, body } = await t.post(activity);
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ code: 'NotHandled' });
     expect(t.connector.received).toHaveLength(0);
   });
 
