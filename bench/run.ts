@@ -47,7 +47,7 @@ interface Plan {
 }
 
 const FULL: Plan = {
-  users: 40,
+  users: 30,
   rounds: 3,
   latencySeconds: 2,
   loadSeconds: 3,
@@ -56,7 +56,7 @@ const FULL: Plan = {
   engineQuestions: 1000,
   scales: [
     { factor: 10, timeoutMs: 30_000, questionMs: 3_000 },
-    { factor: 100, timeoutMs: 55_000, questionMs: 15_000 },
+    { factor: 100, timeoutMs: 50_000, questionMs: 10_000 },
   ],
   taskSizes: [0, 1_000, 10_000],
   taskOperations: 1_000,
