@@ -119,16 +119,37 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     ...kb.data.policies,
     ...kb.data.programmes,
   ].map((item) => item.id);
+  // Full names by their first word, so finding the names in a question looks only at its own words.
+  const namesByFirstWord = new Map<string, Array<{ id: string; words: string[] }>>();
+  for (const id of [...namedCandidates, ...kb.data.concepts.map((c) => c.id)]) {
+    for (const name of fullNames(id)) {
+      const words = name.split(' ');
+      const list = namesByFirstWord.get(words[0]!) ?? [];
+      list.push({ id, words });
+      namesByFirstWord.set(words[0]!, list);
+    }
+  }
+  const namesIn = (text: string): Set<string> => {
+    const words = tokenize(text);
+    const found = new Set<string>();
+    words.forEach((word, i) => {
+      for (const candidate of namesByFirstWord.get(word) ?? []) {
+        if (candidate.words.every((w, k) => words[i + k] === w)) found.add(candidate.id);
+      }
+    });
+    return found;
+  };
   const context: Context = {
     kb,
     index,
     ownTerms,
     fullNames,
+    namesIn,
     order,
     detailCounts,
     options,
     municipalities: new Set(),
-    namedCandidates,
+    namedCandidates: new Set(namedCandidates),
     named: new Set(),
     namedAny: new Set(),
   };
@@ -137,7 +158,6 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     names: [m.name, m.labelEn, ...m.names, ...m.namesEn].map((name) => tokenize(name).map(primaryStem)),
   }));
   const municipalityOf = (fact: FactRecord) => kb.documents.get(fact.source.doc)?.municipality;
-  const roleNames = kb.data.roles.map((role) => ({ municipality: role.municipality, names: fullNames(role.id) }));
   const scopes = new Map<string, SearchIndex>();
   return {
     answer(question, localeHint) {
@@ -150,9 +170,8 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       if (named.size === 0) return answerUnderstood(context, u);
       // "Who is the head of day care in Copenhagen?": a role named in full that exists only in other
       // municipalities is not there; answering with something else from Copenhagen would mislead.
-      const phrase = ` ${tokenize(u.text).join(' ')} `;
-      const fullyNamed = roleNames.filter((r) => r.names.some((words) => phrase.includes(` ${words} `)));
-      if (fullyNamed.length > 0 && fullyNamed.every((r) => r.municipality !== undefined && !named.has(r.municipality))) {
+      const fullyNamed = [...namesIn(u.text)].map((id) => kb.get(id)).filter((e) => e?.kind === 'roles');
+      if (fullyNamed.length > 0 && fullyNamed.every((e) => e!.item.municipality !== undefined && !named.has(e!.item.municipality))) {
         return unknown(context, u.lang);
       }
       const inScope = (fact: FactRecord) => {
@@ -195,7 +214,9 @@ interface Context {
   /** Municipalities the question names; empty when it names none. */
   readonly municipalities: ReadonlySet<string>;
   /** Items that can be named in full (roles, units, postings, people, ...), by id. */
-  readonly namedCandidates: readonly string[];
+  readonly namedCandidates: ReadonlySet<string>;
+  /** The items (those and concepts) whose full name the text contains. */
+  readonly namesIn: (text: string) => Set<string>;
   /** Items this question names in full; empty when none. */
   readonly named: ReadonlySet<string>;
   /** The same, concepts included ("kompleks problemløsning"): for ranking, not for filtering. */
@@ -212,11 +233,9 @@ function belongsToNamed(ctx: Context, fact: FactRecord): boolean {
 function answerUnderstood(base: Context, u: Understanding): Answer {
   // Things the question names in full ("head of day care", "Stjernehuset"): a date or a contact
   // must belong to one of them, not merely share words with them.
-  const phrase = ` ${tokenize(u.text).join(' ')} `;
-  const isNamed = (id: string) => base.fullNames(id).some((words) => phrase.includes(` ${words} `));
-  const named = new Set(base.namedCandidates.filter(isNamed));
-  const namedConcepts = base.kb.data.concepts.map((c) => c.id).filter(isNamed);
-  const ctx: Context = { ...base, named, namedAny: new Set([...named, ...namedConcepts]) };
+  const namedAny = base.namesIn(u.text);
+  const named = new Set([...namedAny].filter((id) => base.namedCandidates.has(id)));
+  const ctx: Context = { ...base, named, namedAny };
   const query = ctx.index.queryTerms(u.tokens);
   const rest = ctx.index.queryTerms(u.tokens, u.intentWords);
   if (query.length === 0 && u.intents.size === 0) return unknown(ctx, u.lang);
@@ -285,7 +304,7 @@ function answerReporting(ctx: Context, u: Understanding, rest: readonly QueryTer
   if (u.direction === 'down') {
     const targets = unique(chosen.map((c) => c.line.to));
     const sections = targets.map((to) => {
-      const lines = facts(ctx).filter((f) => f.kind === 'reporting' && f.line!.to === to);
+      const lines = factsOf(ctx, 'reporting').filter((f) => f.line!.to === to);
       return {
         to,
         lines,
@@ -313,7 +332,7 @@ function answerReporting(ctx: Context, u: Understanding, rest: readonly QueryTer
     let current = lines[0]!.line.to;
     const seen = new Set([from, current]);
     for (let depth = 0; depth < 3; depth++) {
-      const up = facts(ctx).find((f) => f.kind === 'reporting' && f.line!.from === current && !seen.has(f.line!.to));
+      const up = factsOf(ctx, 'reporting').find((f) => f.line!.from === current && !seen.has(f.line!.to));
       if (!up) break;
       chain.push({ text: `${p.reportsToChain(name(current))} ${name(up.line!.to)}.`, fact: up });
       current = up.line!.to;
@@ -351,7 +370,7 @@ function noReportingLine(ctx: Context, u: Understanding, rest: readonly QueryTer
   if (!subject) return undefined;
   const p = phrasesFor(u.lang);
   const name = nameOf(ctx.kb, subject.id, u.lang, true);
-  const below = facts(ctx).filter((f) => f.kind === 'reporting' && f.line!.to === subject.id);
+  const below = factsOf(ctx, 'reporting').filter((f) => f.line!.to === subject.id);
   const answer = unknown(ctx, u.lang, p.noReporting(name));
   if (below.length === 0) return answer;
   // What the documents do say about its reporting lines is worth showing.
@@ -368,7 +387,7 @@ function noReportingLine(ctx: Context, u: Understanding, rest: readonly QueryTer
 
 function answerHolder(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer | undefined {
   const p = phrasesFor(u.lang);
-  const contacts = facts(ctx).filter((f) => f.kind === 'contact');
+  const contacts = factsOf(ctx, 'contact');
   const personLine = (f: FactRecord) => {
     const person = f.person!;
     const about = person.contactFor.map((id) => nameOf(ctx.kb, id, u.lang));
@@ -423,7 +442,7 @@ function answerLeader(ctx: Context, u: Understanding, rest: readonly QueryTerm[]
     });
     return { unit, text: p.ledBy(nameOf(ctx.kb, unit.id, u.lang), joinList(leaders, u.lang)) };
   });
-  const cite = facts(ctx).filter((f) => chosen.some((c) => c.unit.id === f.owner) && f.kind === 'description');
+  const cite = factsOf(ctx, 'description').filter((f) => chosen.some((c) => c.unit.id === f.owner));
   return compose(ctx, u.lang, {
     kind: groups.length > 1 ? 'ambiguous' : 'answer',
     headline: groups.length > 1 ? p.severalMatches : groups[0]!.text,
@@ -478,8 +497,8 @@ function answerDates(ctx: Context, u: Understanding, rest: readonly QueryTerm[])
   const candidates: DateCandidate[] = [];
   const scored = rest.length > 0 ? ctx.index.score(rest, (f) => f.kind === 'date') : [];
   const coverageOf = new Map(scored.map((s) => [s.fact, s.coverage]));
-  for (const fact of facts(ctx)) {
-    if (fact.kind !== 'date' || !belongsToNamed(ctx, fact)) continue;
+  for (const fact of factsOf(ctx, 'date')) {
+    if (!belongsToNamed(ctx, fact)) continue;
     const d = fact.date!;
     if (!fits(d.kind, d.date, d.end, d.round, d.precision)) continue;
     const coverage = rest.length === 0 ? 1 : (coverageOf.get(fact) ?? 0);
@@ -539,7 +558,7 @@ function answerDates(ctx: Context, u: Understanding, rest: readonly QueryTerm[])
 
 function answerContact(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer | undefined {
   const p = phrasesFor(u.lang);
-  const people = facts(ctx).filter((f) => f.kind === 'contact' && belongsToNamed(ctx, f));
+  const people = factsOf(ctx, 'contact').filter((f) => belongsToNamed(ctx, f));
   if (people.length === 0) return undefined;
   let chosen: FactRecord[];
   if (rest.length === 0) chosen = people;
@@ -590,7 +609,7 @@ function answerPolicies(ctx: Context, u: Understanding, rest: readonly QueryTerm
   const all: ScoredFact[] =
     rest.length > 0
       ? ctx.index.score(rest, isPolicy)
-      : facts(ctx)
+      : factsOf(ctx, 'policy')
           .filter(isPolicy)
           .map((fact) => ({ fact, coverage: 1, directCoverage: 1 }));
   // "Which law ..." wants laws: the type asked for wins when a policy of that type answers at all.
@@ -819,6 +838,23 @@ export function suggestQuestions(kb: KnowledgeBase, lang: Lang): string[] {
 
 function facts(ctx: Context): readonly FactRecord[] {
   return ctx.index.facts;
+}
+
+const byKindCache = new WeakMap<readonly FactRecord[], Map<FactKind, FactRecord[]>>();
+/** The facts of one kind in scope, grouped once per fact list rather than filtered per question. */
+function factsOf(ctx: Context, kind: FactKind): readonly FactRecord[] {
+  const all = ctx.index.facts;
+  let groups = byKindCache.get(all);
+  if (!groups) {
+    groups = new Map();
+    for (const fact of all) {
+      const list = groups.get(fact.kind);
+      if (list) list.push(fact);
+      else groups.set(fact.kind, [fact]);
+    }
+    byKindCache.set(all, groups);
+  }
+  return groups.get(kind) ?? [];
 }
 
 function unique<T>(values: readonly T[]): T[] {

@@ -189,44 +189,58 @@ export function createSearchIndex(facts: readonly FactRecord[]): SearchIndex {
 
   const explainOne = (q: QueryTerm, quality: number, term: string) => (quality * Math.min(idf(term), q.weight)) / q.weight;
 
+  // Scratch arrays, one number per fact, allocated once and cleared entry by entry after use:
+  // allocating them per question would cost as much as the knowledge base is large.
+  const termBest = new Float64Array(facts.length);
+  const termDirect = new Float64Array(facts.length);
+  const termSeen = new Uint8Array(facts.length);
+  const coverageOf = new Float64Array(facts.length);
+  const directOf = new Float64Array(facts.length);
+  const seen = new Uint8Array(facts.length);
+
   const score: SearchIndex['score'] = (query, filter) => {
-    // Flat arrays (fact x query term) instead of a row per fact: a common word touches many facts.
-    const width = query.length;
-    const explained = new Float64Array(facts.length * width);
-    const direct = new Float64Array(facts.length * width);
     const touched: number[] = [];
-    const seen = new Uint8Array(facts.length);
-    query.forEach((q, qi) => {
+    for (const q of query) {
+      // A word counts once per fact, by its best match among its expansions.
+      const touchedByTerm: number[] = [];
       for (const e of q.expansions) {
         const value = explainOne(q, e.quality, e.term);
         const contextValue = value * CONTEXT_FACTOR;
         for (const posting of postings.get(e.term) ?? []) {
           const factIndex = posting >> 1;
-          const field = posting & 1;
-          if (seen[factIndex] === 0) {
-            seen[factIndex] = 1;
-            touched.push(factIndex);
+          const isDirect = (posting & 1) === DIRECT;
+          if (termSeen[factIndex] === 0) {
+            termSeen[factIndex] = 1;
+            touchedByTerm.push(factIndex);
           }
-          const cell = factIndex * width + qi;
-          const v = field === DIRECT ? value : contextValue;
-          if (v > explained[cell]!) explained[cell] = v;
-          if (field === DIRECT && value > direct[cell]!) direct[cell] = value;
+          const v = isDirect ? value : contextValue;
+          if (v > termBest[factIndex]!) termBest[factIndex] = v;
+          if (isDirect && value > termDirect[factIndex]!) termDirect[factIndex] = value;
         }
       }
-    });
+      for (const factIndex of touchedByTerm) {
+        coverageOf[factIndex] = coverageOf[factIndex]! + termBest[factIndex]! * q.weight;
+        directOf[factIndex] = directOf[factIndex]! + termDirect[factIndex]! * q.weight;
+        termBest[factIndex] = 0;
+        termDirect[factIndex] = 0;
+        termSeen[factIndex] = 0;
+        if (seen[factIndex] === 0) {
+          seen[factIndex] = 1;
+          touched.push(factIndex);
+        }
+      }
+    }
     const totalWeight = query.reduce((sum, q) => sum + q.weight, 0) || 1;
     const results: ScoredFact[] = [];
     for (const factIndex of touched) {
       const fact = facts[factIndex]!;
+      const coverage = coverageOf[factIndex]! / totalWeight;
+      const directCoverage = directOf[factIndex]! / totalWeight;
+      coverageOf[factIndex] = 0;
+      directOf[factIndex] = 0;
+      seen[factIndex] = 0;
       if (filter && !filter(fact)) continue;
-      let coverage = 0;
-      let directCoverage = 0;
-      for (let i = 0; i < width; i++) {
-        const cell = factIndex * width + i;
-        coverage += explained[cell]! * query[i]!.weight;
-        directCoverage += direct[cell]! * query[i]!.weight;
-      }
-      results.push({ fact, coverage: coverage / totalWeight, directCoverage: directCoverage / totalWeight });
+      results.push({ fact, coverage, directCoverage });
     }
     return results.sort((a, b) => b.coverage - a.coverage || b.directCoverage - a.directCoverage);
   };
