@@ -66,7 +66,7 @@ function randomString(r: Random): string {
     case 1:
       return Array.from({ length: r.int(40) }, () => String.fromCharCode(r.int(0x3000))).join('');
     case 2:
-      return 'x'.repeat(r.pick([3_999, 4_000, 4_001, 20_000, 200_000]));
+      return 'x'.repeat(r.pick([3_999, 4_000, 4_001, 50_000]));
     case 3:
       return r.pick(['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'NaN', 'Infinity', '-0', '1e309', 'null', 'undefined']);
     case 4:
@@ -204,24 +204,41 @@ describe('fuzzing /api/messages', () => {
     const bodies = Array.from({ length: CASES }, () => body(r, { serviceUrl: t.connector.serviceUrl, goneUrl }));
     const statuses = new Map<number, number>();
     const serverErrors: string[] = [];
+    // Plain node:http with keep-alive: much lighter than fetch for 10,000 small requests.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+    const target = new URL(t.bot.messagesUrl);
+    const post = (payload: string, contentType: string) =>
+      new Promise<number>((resolve, reject) => {
+        const request = http.request(
+          { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, timeout: 10_000, headers: { 'content-type': contentType, 'content-length': Buffer.byteLength(payload) } },
+          (response) => {
+            response.resume();
+            response.once('end', () => resolve(response.statusCode ?? 0));
+            response.once('error', reject);
+          },
+        );
+        request.once('timeout', () => request.destroy(new Error('timed out')));
+        request.once('error', reject);
+        request.end(payload);
+      });
     let next = 0;
     const worker = async () => {
       while (next < bodies.length) {
         const index = next++;
         const contentType = index % 97 === 0 ? 'text/plain' : 'application/json';
-        let response: Response;
+        let status: number;
         try {
-          response = await fetch(t.bot.messagesUrl, { method: 'POST', headers: { 'content-type': contentType }, body: bodies[index], signal: AbortSignal.timeout(10_000) });
-          await response.arrayBuffer();
+          status = await post(bodies[index]!, contentType);
         } catch (error) {
-          serverErrors.push(`no answer (${(error as Error).name}): ${bodies[index]!.slice(0, 300)}`);
+          serverErrors.push(`no answer (${(error as Error).message}): ${bodies[index]!.slice(0, 300)}`);
           continue;
         }
-        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-        if (response.status >= 500) serverErrors.push(`${response.status}: ${bodies[index]!.slice(0, 300)}`);
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        if (status >= 500) serverErrors.push(`${status}: ${bodies[index]!.slice(0, 300)}`);
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    agent.destroy();
 
     expect(serverErrors).toEqual([]);
     expect([...statuses.values()].reduce((sum, n) => sum + n, 0)).toBe(CASES);
