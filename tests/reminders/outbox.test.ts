@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod/v4';
 import type { ConversationRef } from '../../src/reminders/conversation-ref.js';
 import { silentLogger } from '../../src/reminders/logger.js';
 import type { Notifier, OutboundMessage, SendResult } from '../../src/reminders/notifier.js';
-import { createOutbox, emptyOutboxState, retryDelayMs, DEFAULT_RETRY, type OutboxState } from '../../src/reminders/outbox.js';
+import {
+  createOutbox,
+  DEAD_LETTERS_KEPT,
+  DeadLetterSchema,
+  emptyOutboxState,
+  OutboxItemSchema,
+  OutboxStateSchema,
+  retryDelayMs,
+  DEFAULT_RETRY,
+  type OutboxItem,
+  type OutboxState,
+} from '../../src/reminders/outbox.js';
 import { createRateLimiter } from '../../src/reminders/rate-limit.js';
-import { createMemoryState, type StateCell } from '../../src/reminders/state.js';
+import { createMemoryState, stateCell, type StateCell } from '../../src/reminders/state.js';
+import type { StateChange } from '../../src/storage/changes.js';
+import { createMemoryMedia } from '../../src/storage/memory-media.js';
+import { createStateStore } from '../../src/storage/state-store.js';
 
 const ref = (conversationId: string): ConversationRef => ({
   serviceUrl: 'http://127.0.0.1:1/',
@@ -15,6 +30,16 @@ const ref = (conversationId: string): ConversationRef => ({
 });
 
 const message = (text: string): OutboundMessage => ({ text });
+
+const queued = (store: StateCell<OutboxState>): OutboxItem[] => Object.values(store.read().queue);
+
+const quietStateLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** Every change the journal holds, in order. */
+async function journalChanges(journal: { read(): Promise<readonly string[]> }): Promise<StateChange[]> {
+  const lines = (await journal.read()).join('').split('\n').filter((line) => line !== '');
+  return lines.flatMap((line) => (JSON.parse(line) as { changes: StateChange[] }).changes);
+}
 
 /** A notifier answering from a script (then `ok`), recording every call with the fake clock's time. */
 function scriptedNotifier(clock: { ms: number }, script: Record<string, SendResult[]> = {}) {
@@ -77,14 +102,14 @@ describe('createOutbox', () => {
     });
     await outbox.enqueue([{ dedupeKey: 'k1', ref: ref('a'), message: message('hello') }]);
     await outbox.deliverDue();
-    const first = store.read().pending[0]!;
+    const first = queued(store)[0]!;
     expect(first.attempts).toBe(1);
     expect(Date.parse(first.nextAttemptAt) - clock.ms).toBe(1_500); // Retry-After beats the 875 ms backoff
     await outbox.deliverDue(); // not due yet
     expect(calls).toHaveLength(1);
     clock.ms = Date.parse(first.nextAttemptAt);
     await outbox.deliverDue();
-    const second = store.read().pending[0]!;
+    const second = queued(store)[0]!;
     expect(second.attempts).toBe(2);
     const secondGap = Date.parse(second.nextAttemptAt) - clock.ms;
     expect(secondGap).toBe(1_750); // 2 000 ms less the jitter
@@ -92,7 +117,7 @@ describe('createOutbox', () => {
     const report = await outbox.deliverDue();
     expect(report.delivered).toBe(1);
     expect(calls.map((c) => c.text)).toEqual(['hello', 'hello', 'hello']);
-    expect(store.read().pending).toEqual([]);
+    expect(queued(store)).toEqual([]);
     await outbox.deliverDue();
     expect(calls).toHaveLength(3);
   });
@@ -108,7 +133,7 @@ describe('createOutbox', () => {
     expect(calls.map((c) => c.text)).toEqual(['one', 'three']);
     expect(gone).toEqual([{ id: 'a', status }]);
     expect(report).toEqual({ delivered: 1, retried: 0, dropped: 1 });
-    expect(store.read().pending).toEqual([]);
+    expect(queued(store)).toEqual([]);
     expect(store.read().dead.map((d) => [d.dedupeKey, d.status])).toEqual([
       ['k1', status],
       ['k2', status],
@@ -126,7 +151,7 @@ describe('createOutbox', () => {
       clock.ms += 60_000;
     }
     expect(calls).toHaveLength(3);
-    expect(store.read().pending).toEqual([]);
+    expect(queued(store)).toEqual([]);
     expect(store.read().dead[0]).toMatchObject({ dedupeKey: 'k1', status: 502, attempts: 3 });
   });
 
@@ -162,7 +187,7 @@ describe('createOutbox', () => {
     await before.outbox.deliverDue(); // a 504: k1 waits for its retry
     await before.outbox.enqueue([{ dedupeKey: 'k2', ref: ref('b'), message: message('two') }]);
     // The process stops here; a new outbox over the same state takes over.
-    expect(store.read().pending.map((p) => [p.dedupeKey, p.attempts])).toEqual([
+    expect(before.outbox.pending().map((p) => [p.dedupeKey, p.attempts])).toEqual([
       ['k1', 1],
       ['k2', 0],
     ]);
@@ -212,6 +237,158 @@ describe('createOutbox', () => {
     await outbox.idle();
     await outbox.stop();
     expect(calls).toHaveLength(3);
-    expect(store.read().pending).toEqual([]);
+    expect(queued(store)).toEqual([]);
+  });
+});
+
+describe('createOutbox over the journaled state store', () => {
+  const openStore = (media: ReturnType<typeof createMemoryMedia>, now: () => Date) =>
+    createStateStore({ name: 'outbox', defaults: emptyOutboxState(), schema: OutboxStateSchema, logger: quietStateLogger, now, ...media });
+
+  it('journals one queue entry per message sent, retried or given up, never the whole queue', async () => {
+    const clock = { ms: Date.parse('2026-03-29T06:00:00Z') };
+    const now = () => new Date(clock.ms);
+    const media = createMemoryMedia();
+    const store = await openStore(media, now);
+    const { notifier, calls } = scriptedNotifier(clock, { c7: [{ ok: false, status: 429 }], c8: [{ ok: false, status: 400 }] });
+    const outbox = createOutbox({ store: stateCell(store), notifier, logger: silentLogger, now, random: () => 0.5 });
+    await outbox.enqueue(Array.from({ length: 100 }, (_, i) => ({ dedupeKey: `k${i}`, ref: ref(`c${i}`), message: message(`m${i}`) })));
+    const afterEnqueue = (await journalChanges(media.journal)).length;
+
+    const report = await outbox.deliverDue();
+
+    expect(report).toEqual({ delivered: 98, retried: 1, dropped: 1 });
+    expect(calls).toHaveLength(100);
+    const changes = (await journalChanges(media.journal)).slice(afterEnqueue);
+    const queueChanges = changes.filter(([path]) => path[0] === 'queue');
+    expect(changes.every(([path]) => path.length === 2)).toBe(true);
+    expect(queueChanges).toHaveLength(100);
+    const retried = queueChanges.filter((change) => change.length === 2);
+    expect(retried.map(([, value]) => (value as OutboxItem).dedupeKey)).toEqual(['k7']);
+    expect(changes.filter(([path]) => path[0] === 'dead')).toEqual([
+      [['dead', '0'], expect.objectContaining({ dedupeKey: 'k8', status: 400 })],
+      [['dead', 'length'], 1],
+    ]);
+    expect(queued(stateCell(store)).map((p) => [p.dedupeKey, p.attempts, p.lastStatus])).toEqual([['k7', 1, 429]]);
+    await store.close();
+  });
+
+  it('loads an outbox state of the old array shape, snapshot and journal, and delivers each waiting message once', async () => {
+    const clock = { ms: Date.parse('2026-03-29T06:00:00Z') };
+    const now = () => new Date(clock.ms);
+    const media = createMemoryMedia();
+    // The state as the outbox kept it before the keyed queue: a `pending` array, changed in place or replaced whole.
+    const LegacySchema = z.object({
+      pending: z.array(OutboxItemSchema).default([]),
+      accepted: z.record(z.string(), z.string()).default({}),
+      dead: z.array(DeadLetterSchema).default([]),
+    });
+    const legacy = await createStateStore({ name: 'outbox', defaults: { pending: [], accepted: {}, dead: [] }, schema: LegacySchema, logger: quietStateLogger, now, ...media });
+    const at = now().toISOString();
+    const item = (n: number, conversationId: string): OutboxItem => ({
+      id: `id-${n}`,
+      dedupeKey: `k${n}`,
+      ref: ref(conversationId),
+      message: { text: `m${n}` },
+      attempts: 0,
+      nextAttemptAt: at,
+      createdAt: at,
+    });
+    await legacy.update((state) => {
+      state.pending.push(item(1, 'a'), item(2, 'b'), item(3, 'c'));
+      for (const n of [1, 2, 3]) state.accepted[`k${n}`] = at;
+    });
+    await legacy.checkpoint(); // the snapshot holds three; what follows is only in the journal
+    await legacy.update((state) => {
+      state.pending = state.pending.filter((p) => p.id !== 'id-1'); // k1 was delivered
+    });
+    await legacy.update((state) => {
+      Object.assign(state.pending[0]!, { attempts: 1, nextAttemptAt: new Date(clock.ms + 1_000).toISOString(), lastStatus: 429 });
+    });
+    expect(media.journal.active).not.toBe('');
+    // The process stops without closing the store (a crash); the new code opens the same files.
+
+    const store = await openStore(media, now);
+    expect(store.read().pending?.map((p) => [p.dedupeKey, p.attempts])).toEqual([
+      ['k2', 1],
+      ['k3', 0],
+    ]);
+    const { notifier, calls } = scriptedNotifier(clock);
+    const outbox = createOutbox({ store: stateCell(store), notifier, logger: silentLogger, now, random: () => 0.5 });
+    expect(outbox.pending().map((p) => p.dedupeKey)).toEqual(['k2', 'k3']);
+    await outbox.deliverDue();
+    expect(calls.map((c) => c.text)).toEqual(['m3']); // k2 waits for its retry
+    expect(store.read().pending).toBeUndefined();
+    expect(Object.keys(store.read().queue)).toEqual(['id-2']);
+    clock.ms += 1_000;
+    await outbox.deliverDue();
+    expect(calls.map((c) => c.text)).toEqual(['m3', 'm2']);
+    const again = await outbox.enqueue([1, 2, 3].map((n) => ({ dedupeKey: `k${n}`, ref: ref('a'), message: message('again') })));
+    expect(again.duplicates).toEqual(['k1', 'k2', 'k3']);
+    await store.close();
+
+    const reopened = await openStore(media, now);
+    expect(reopened.read()).toMatchObject({ queue: {}, accepted: { k1: at, k2: at, k3: at } });
+    expect(reopened.read().pending).toBeUndefined();
+    await reopened.close();
+  });
+
+  it('keeps a message queued when its write fails, and sends it again on the next pass', async () => {
+    const clock = { ms: Date.parse('2026-03-29T06:00:00Z') };
+    const memory = createMemoryState(emptyOutboxState());
+    let failWrites = false;
+    const store: StateCell<OutboxState> = {
+      read: () => memory.read(),
+      update: (fn) => (failWrites ? Promise.reject(new Error('disk full')) : memory.update(fn)),
+    };
+    const { outbox, calls } = setup({ store });
+    await outbox.enqueue([{ dedupeKey: 'k1', ref: ref('a'), message: message('one') }]);
+    failWrites = true;
+    await expect(outbox.deliverDue()).rejects.toThrow('disk full');
+    expect(queued(store).map((p) => p.dedupeKey)).toEqual(['k1']);
+    failWrites = false;
+    clock.ms += 1_000;
+    await outbox.deliverDue();
+    expect(calls.map((c) => c.text)).toEqual(['one', 'one']);
+    expect(queued(store)).toEqual([]);
+  });
+
+  it('writes outcomes behind the sends, but never lets 50 sends wait for their write', async () => {
+    const memory = createMemoryState(emptyOutboxState());
+    // A store slower than the notifier: each write lands a few event-loop turns later.
+    const store: StateCell<OutboxState> = {
+      read: () => memory.read(),
+      update: (fn) => new Promise((resolve) => setTimeout(resolve, 2)).then(() => memory.update(fn)),
+    };
+    let sends = 0;
+    const unwrittenAtSend: number[] = [];
+    const outbox = createOutbox({
+      store,
+      logger: silentLogger,
+      notifier: {
+        async send() {
+          unwrittenAtSend.push(sends - (300 - queued(store).length));
+          sends += 1;
+          return { ok: true };
+        },
+      },
+    });
+    await outbox.enqueue(Array.from({ length: 300 }, (_, i) => ({ dedupeKey: `k${i}`, ref: ref(`c${i}`), message: message(`m${i}`) })));
+    expect(await outbox.deliverDue()).toEqual({ delivered: 300, retried: 0, dropped: 0 });
+    expect(queued(store)).toEqual([]);
+    expect(Math.max(...unwrittenAtSend)).toBeGreaterThan(1);
+    expect(Math.max(...unwrittenAtSend)).toBeLessThan(50);
+  });
+
+  it('keeps between the latest 100 and 200 dead letters', async () => {
+    const script = Object.fromEntries(Array.from({ length: 250 }, (_, i) => [`c${i}`, [{ ok: false as const, status: 400 }]]));
+    const { outbox, store } = setup({ script });
+    await outbox.enqueue(Array.from({ length: 250 }, (_, i) => ({ dedupeKey: `k${i}`, ref: ref(`c${i}`), message: message(`m${i}`) })));
+    const report = await outbox.deliverDue();
+    expect(report.dropped).toBe(250);
+    const dead = store.read().dead.map((d) => d.dedupeKey);
+    expect(dead.length).toBeGreaterThanOrEqual(DEAD_LETTERS_KEPT);
+    expect(dead.length).toBeLessThanOrEqual(2 * DEAD_LETTERS_KEPT);
+    expect(dead).toEqual(Array.from({ length: dead.length }, (_, i) => `k${250 - dead.length + i}`));
   });
 });
