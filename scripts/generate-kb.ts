@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRandom, randomInt, shuffled } from '../bench/random.js';
+import { foldText } from '../src/answering/normalize.js';
 import { REFERENCE_FIELDS, type ItemKind } from '../src/knowledge/references.js';
 
 /** A knowledge file as JSON: its name and its parsed content. */
@@ -61,13 +62,7 @@ function escapeRegExp(text: string): string {
 }
 
 function asciiSlug(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'oe')
-    .replace(/å/g, 'aa')
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '');
+  return foldText(text).replace(/[^a-z0-9]+/g, '');
 }
 
 /** Unique made-up town names, in a random order. */

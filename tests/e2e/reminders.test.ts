@@ -16,7 +16,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/env.js';
 import { createLogger, startBot, type RunningBot } from '../../src/main.js';
-import { cardAction, channelMessage, installUpdate, personalMessage, type ActivityOptions, type WireActivity } from '../helpers/activities.js';
+import { buttonsOf, cardAction, channelMessage, installUpdate, personalMessage, type ActivityOptions, type WireActivity } from '../helpers/activities.js';
 import { startFakeConnector, type FakeConnector, type RecordedActivity } from '../helpers/fake-connector.js';
 import { writeTestKnowledge } from '../helpers/test-knowledge.js';
 
@@ -105,21 +105,6 @@ async function until<T>(check: () => T | undefined | false, what: string, timeou
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(50);
   }
-}
-
-/** The Action.Execute buttons of an Adaptive Card. */
-function buttonsOf(card: unknown): { title: string; verb: string; data: Record<string, unknown> }[] {
-  const found: { title: string; verb: string; data: Record<string, unknown> }[] = [];
-  const walk = (value: unknown) => {
-    if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === 'object') {
-      const v = value as Record<string, any>;
-      if (v.type === 'Action.Execute') found.push({ title: v.title, verb: v.verb, data: v.data });
-      Object.values(v).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
 }
 
 interface Someone {

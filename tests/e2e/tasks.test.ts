@@ -1,7 +1,7 @@
 import { readdir, truncate, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { adaptiveCardOf, cardAction, channelMessage, personalMessage, TEST_TENANT_ID } from '../helpers/activities.js';
+import { adaptiveCardOf, buttonsOf, cardAction, channelMessage, personalMessage, TEST_TENANT_ID } from '../helpers/activities.js';
 import type { ActivityOptions, WireActivity } from '../helpers/activities.js';
 import { startTestBot } from '../helpers/test-bot.js';
 import type { TestBot, TestBotOptions } from '../helpers/test-bot.js';
@@ -47,20 +47,6 @@ function channel(t: TestBot, who: Partial<ActivityOptions> = LEADER, locale = 'd
       return t.post(cardAction(button.verb, button.data, { ...options(), replyToId, channel: true }));
     },
   };
-}
-
-function buttonsOf(card: Record<string, any> | undefined): { title: string; verb: string; data: Record<string, unknown> }[] {
-  const found: { title: string; verb: string; data: Record<string, unknown> }[] = [];
-  const walk = (value: unknown) => {
-    if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === 'object') {
-      const v = value as Record<string, any>;
-      if (v.type === 'Action.Execute') found.push({ title: v.title, verb: v.verb, data: v.data });
-      Object.values(v).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
 }
 
 const LANGS = [

@@ -136,3 +136,18 @@ export function adaptiveCardOf(activity: WireActivity): Record<string, any> | un
     (attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive',
   )?.content;
 }
+
+/** The Action.Execute buttons of an Adaptive Card, wherever they sit in it. */
+export function buttonsOf(card: unknown): { title: string; verb: string; data: Record<string, unknown> }[] {
+  const found: { title: string; verb: string; data: Record<string, unknown> }[] = [];
+  const walk = (value: unknown) => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') {
+      const v = value as Record<string, any>;
+      if (v.type === 'Action.Execute') found.push({ title: v.title, verb: v.verb, data: v.data });
+      Object.values(v).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
