@@ -5,7 +5,7 @@ import type { KbItem, KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { DateEntry, Source } from '../knowledge/schemas.js';
 import { formatPartialDate, toLocalDate } from '../time/format-date.js';
 import { buildFacts, definiteName, displayName, namesOf, type FactKind, type FactRecord } from './facts.js';
-import { foldText, primaryStem, termsOf, tokenize } from './normalize.js';
+import { boundedEditDistance, foldText, primaryStem, termsOf, tokenize } from './normalize.js';
 import { capitalize, joinList, phrasesFor } from './phrases.js';
 import { shorten } from './render.js';
 import { createSearchIndex, type QueryTerm, type ScoredFact, type SearchIndex } from './search.js';
@@ -158,12 +158,17 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     names: [m.name, m.labelEn, ...m.names, ...m.namesEn].map((name) => tokenize(name).map(primaryStem)),
   }));
   const municipalityOf = (fact: FactRecord) => kb.documents.get(fact.source.doc)?.municipality;
+  const municipalityWords = [...new Set(municipalityNames.flatMap((m) => m.names.flat()))];
   const scopes = new Map<string, SearchIndex>();
   return {
     answer(question, localeHint) {
       const u = understand(question, options.now(), localeHint);
-      // A municipality named in the question ("i Ballerup", "in Copenhagen") limits the answer to it.
+      // A municipality named in the question ("i Ballerup", "in Copenhagen", "kobenhavn") limits the answer to it.
       const said = new Set(u.tokens.map((t) => primaryStem(t.form)));
+      for (const token of u.tokens) {
+        const near = municipalityWords.find((w) => token.form.length >= 6 && boundedEditDistance(token.form, w, 1) <= 1);
+        if (near) said.add(near);
+      }
       const named = new Set(
         municipalityNames.filter((m) => m.names.some((words) => words.length > 0 && words.every((w) => said.has(w)))).map((m) => m.id),
       );
@@ -290,6 +295,9 @@ function answerReporting(ctx: Context, u: Understanding, rest: readonly QueryTer
   if (candidates.length === 0) return u.direction === 'down' ? undefined : noReportingLine(ctx, u, rest);
   const sideScore = (c: (typeof candidates)[number]) => c.s.coverage + (u.direction === 'down' ? c.toScore : c.fromScore) / 100;
   candidates.sort((a, b) => sideScore(b) - sideScore(a));
+  // A subject named in full ("the pedagogical leader") beats one that merely shares a word with it.
+  const fullyNamed = candidates.filter((c) => ctx.namedAny.has(u.direction === 'down' ? c.line.to : c.line.from));
+  if (fullyNamed.length > 0) candidates.splice(0, candidates.length, ...fullyNamed);
   const best = candidates[0]!.s.coverage;
   let chosen = candidates.filter((c) => c.s.coverage >= best - NEAR_BEST);
   // Several subjects that all report to the same place are one answer, about the best-named one.

@@ -51,6 +51,9 @@ const MAX_EXPANSIONS = 16;
 /** How much a word counts that appears in running text only, never in a name. */
 const TEXT_ONLY_FACTOR = 0.6;
 
+/** How sure a match through a small typo is. */
+const TYPO_QUALITY = 0.75;
+
 const DIRECT = 0;
 const CONTEXT = 1;
 /** A word explained only by a related item's name counts for this much. */
@@ -122,7 +125,7 @@ export function createSearchIndex(facts: readonly FactRecord[]): SearchIndex {
       const max = term.length >= 8 ? 2 : 1;
       for (const t of vocabulary) {
         if (Math.abs(t.length - term.length) > max || t[0] !== term[0]) continue;
-        if (boundedEditDistance(term, t, max) <= max) note(t, 0.75);
+        if (boundedEditDistance(term, t, max) <= max) note(t, TYPO_QUALITY);
       }
     }
     // The exact term first, then the surest partial matches; a common prefix must not fan out widely.
@@ -176,12 +179,16 @@ export function createSearchIndex(facts: readonly FactRecord[]): SearchIndex {
       for (const term of parts) expansions.set(term, 0.9);
       const unknown = expansions.size === 0;
       // An unknown compound weighs as much as its rarest known part; a wholly unknown word weighs most.
+      // A misspelt word ("kobenhavn") weighs as the word it stands for; only a wholly unknown word weighs most.
+      const typoOf = [...expansions].filter(([, quality]) => quality === TYPO_QUALITY).map(([term]) => term);
       const weight =
         exact.length > 0
           ? Math.max(...exact.map((t) => idf(t) * (nameTerms.has(t) ? 1 : TEXT_ONLY_FACTOR)))
           : parts.length > 0
             ? Math.max(...parts.map(idf))
-            : maxIdf;
+            : typoOf.length > 0
+              ? Math.max(...typoOf.map(idf))
+              : maxIdf;
       out.push({ token, weight, unknown, expansions: [...expansions].map(([term, quality]) => ({ term, quality })) });
     }
     return out;

@@ -75,6 +75,8 @@ const SEED_CASES: readonly Case[] = [
   { q: 'Hvad siger statusrapporten om forberedelsestid?', must: ['forberedelsestid'] },
   { q: 'Hvilke politikker gælder i København?', must: ['dagtilbudsloven', 'med-aftalen'], mustNot: ['sprogstrategi'] },
   { q: 'Hvornår starter den nye leder af staben?', must: ['1. juni 2026'] },
+  { q: 'hvem refererer klyngelederne til i kobenhavn', kind: 'answer', must: ['børne- og ungdomsforvaltningen'], mustNot: ['dagtilbudschef'] },
+  { q: 'Who does the pedagogical leader in Copenhagen report to?', kind: 'answer', must: ['klyngeleder'], mustNot: ['medarbejder'] },
 ];
 
 const FJORDBY_CASES: readonly Case[] = [
