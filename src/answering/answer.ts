@@ -46,7 +46,7 @@ const NEAR_BEST = 0.1;
 const MAX_LINES = 8;
 
 const KINDS_BY_INTENT: Partial<Record<Intent, readonly FactKind[]>> = {
-  responsibility: ['responsibility'],
+  responsibility: ['responsibility', 'detail'],
   competence: ['competence', 'detail'],
   education: ['education'],
   requirement: ['requirement', 'education'],
@@ -692,7 +692,10 @@ function answerGeneral(ctx: Context, u: Understanding, rest: readonly QueryTerm[
   // Group by owner, best owner first; an owner's facts keep the document's order.
   const owners = unique(near.map((s) => s.fact.owner));
   const homonyms = owners.length > 1 && sharesName(ctx, owners[0]!, owners[1]!);
-  const shownOwners = owners.slice(0, homonyms ? 3 : 2);
+  // A second item comes along only when the question does not name the first one more than it.
+  const shownOwners = owners
+    .slice(0, homonyms ? 3 : 2)
+    .filter((owner, i) => i === 0 || homonyms || namedOwner(owner) >= namedOwner(owners[0]!));
   const order = ctx.order;
   const groups = shownOwners.map((owner) => ({
     owner,
