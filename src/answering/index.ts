@@ -1,6 +1,6 @@
 /** The answering engine's public surface. */
-export { createAnswerer, suggestQuestions } from './answer.js';
-export type { Answerer, AnswererOptions, ChatDeadline, DeadlineSource } from './answer.js';
+export { createAnswerer } from './answer.js';
 export { detectLanguage } from './language.js';
 export { renderAnswerText } from './render.js';
-export type { Answer, AnswerSection, AnswerSource, Lang } from './types.js';
+export { suggestQuestions } from './suggestions.js';
+export type { Answer, Answerer, AnswererOptions, AnswerSection, AnswerSource, ChatDeadline, DeadlineSource, Lang } from './types.js';

@@ -37,3 +37,27 @@ export interface Answer {
   /** Example questions the bot can answer (given with `unknown`, may be empty otherwise). */
   readonly suggestions: readonly string[];
 }
+
+/** A deadline added in chat (not in the knowledge base). */
+export interface ChatDeadline {
+  readonly id: string;
+  readonly title: string;
+  /** `YYYY-MM-DD`. */
+  readonly date: string;
+}
+
+/** Where chat-added deadlines come from. */
+export interface DeadlineSource {
+  list(): readonly ChatDeadline[];
+}
+
+/** Options of {@link createAnswerer}. */
+export interface AnswererOptions {
+  readonly now: () => Date;
+  readonly deadlines?: DeadlineSource;
+}
+
+/** Answers questions over one knowledge base. */
+export interface Answerer {
+  answer(question: string, localeHint?: string): Answer;
+}

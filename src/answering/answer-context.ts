@@ -1,0 +1,168 @@
+/**
+ * What every kind of answer shares: the per-question context, composition of the Answer value,
+ * the honest "I don't know", and small helpers over the facts in scope.
+ */
+import type { KbItem, KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { Source } from '../knowledge/schemas.js';
+import { definiteName, displayName, namesOf, type FactKind, type FactRecord } from './facts.js';
+import { phrasesFor } from './phrases.js';
+import { shorten } from './render.js';
+import type { SearchIndex } from './search.js';
+import type { Answer, AnswererOptions, AnswerSection, AnswerSource, Lang } from './types.js';
+import { suggestQuestions } from './suggestions.js';
+
+/** A question is answered only when the best facts explain at least this share of it. */
+export const ANSWER_THRESHOLD = 0.6;
+/** Structured answers (dates, contacts, reporting lines, figures) may explain less of the rest. */
+export const STRUCTURED_THRESHOLD = 0.45;
+/** Facts within this distance of the best are answered together. */
+export const NEAR_BEST = 0.1;
+/** The most lines one section shows. */
+export const MAX_LINES = 8;
+
+/** A line of an answer with the fact it came from. */
+export interface Line {
+  readonly text: string;
+  readonly fact?: FactRecord;
+  readonly chat?: boolean;
+}
+
+/** What one question is answered with: the knowledge base, the facts in scope and what the question names. */
+export interface Context {
+  readonly kb: KnowledgeBase;
+  /** The facts in scope of this question (all, or those of the municipalities it names). */
+  readonly index: SearchIndex;
+  readonly ownTerms: (id: string) => Set<string>;
+  /** An item's names of two words or more (or one long word), as folded token strings. */
+  readonly fullNames: (id: string) => readonly string[];
+  /** Each fact's position in the knowledge base (document order). */
+  readonly order: ReadonlyMap<FactRecord, number>;
+  /** How many `detail` facts each item has (the size of a list). */
+  readonly detailCounts: ReadonlyMap<string, number>;
+  readonly options: AnswererOptions;
+  /** Municipalities the question names; empty when it names none. */
+  readonly municipalities: ReadonlySet<string>;
+  /** Items that can be named in full (roles, units, postings, people, ...), by id. */
+  readonly namedCandidates: ReadonlySet<string>;
+  /** The items (those and concepts) whose full name the text contains. */
+  readonly namesIn: (text: string) => Set<string>;
+  /** Items this question names in full; empty when none. */
+  readonly named: ReadonlySet<string>;
+  /** The same, concepts included ("kompleks problemløsning"): for ranking, not for filtering. */
+  readonly namedAny: ReadonlySet<string>;
+}
+
+/** True when a fact belongs to one of the items the question names (or it names none). */
+export function belongsToNamed(ctx: Context, fact: FactRecord): boolean {
+  if (ctx.named.size === 0) return true;
+  for (const id of ctx.named) if (fact.related.has(id)) return true;
+  return false;
+}
+
+/** True when two items share a name (the same role in two municipalities, say). */
+export function sharesName(ctx: Context, a: string, b: string): boolean {
+  const ea = ctx.kb.get(a);
+  const eb = ctx.kb.get(b);
+  if (!ea || !eb || ea.kind !== eb.kind) return false;
+  const na = new Set(namesOf(ea).map((n) => n.toLowerCase()));
+  return namesOf(eb).some((n) => na.has(n.toLowerCase()));
+}
+
+
+/** An answer before composition: kind, headline and the lines behind it. */
+export interface Draft {
+  readonly kind: Answer['kind'];
+  readonly headline: string;
+  readonly groups: ReadonlyArray<{ readonly title: string; readonly lines: readonly Line[] }>;
+  /** Facts to cite besides those behind the lines. */
+  readonly cite?: readonly FactRecord[];
+  /** The source to cite when no fact is behind the answer (an item's own source). */
+  readonly fallbackSource?: Source;
+}
+
+/** Composes the Answer value: sections, and each cited document once with its quotes. */
+export function compose(ctx: Context, lang: Lang, draft: Draft): Answer {
+  const cited = [...(draft.cite ?? []), ...draft.groups.flatMap((g) => g.lines.map((l) => l.fact))].filter(
+    (f): f is FactRecord => f !== undefined,
+  );
+  // Each document once, with the first distinct quotes that back the answer. English answers quote
+  // one more: the Danish wording is the official one, and the reader may need it.
+  const maxQuotes = lang === 'en' ? 3 : 2;
+  const quotes = new Map<string, string[]>();
+  const backing = cited.length > 0 || !draft.fallbackSource ? cited : [{ source: draft.fallbackSource }];
+  for (const fact of backing) {
+    const list = quotes.get(fact.source.doc) ?? [];
+    if (list.length < maxQuotes && !list.includes(fact.source.quote)) list.push(fact.source.quote);
+    quotes.set(fact.source.doc, list);
+  }
+  const sources: AnswerSource[] = [...quotes].map(([docId, list]) => {
+    const doc = ctx.kb.documents.get(docId);
+    return {
+      doc: docId,
+      title: doc ? (lang === 'da' ? doc.title : doc.titleEn) : docId,
+      quote: list.map((q) => shorten(q, 140)).join(' … '),
+    };
+  });
+  const sections: AnswerSection[] = draft.groups
+    .filter((g) => g.lines.length > 0 || g.title)
+    .map((g) => ({ title: g.title, lines: unique(g.lines.map((l) => l.text)).filter((text) => text !== draft.headline) }));
+  return { kind: draft.kind, lang, headline: draft.headline, sections, sources, suggestions: [] };
+}
+
+/** The honest "I don't know", with questions the knowledge base can answer. */
+export function unknown(ctx: Context, lang: Lang, headline?: string): Answer {
+  const p = phrasesFor(lang);
+  return {
+    kind: 'unknown',
+    lang,
+    headline: headline ?? p.unknown,
+    sections: [],
+    sources: [],
+    suggestions: suggestQuestions(ctx.kb, lang),
+  };
+}
+
+
+const byKindCache = new WeakMap<readonly FactRecord[], Map<FactKind, FactRecord[]>>();
+/** The facts of one kind in scope, grouped once per fact list rather than filtered per question. */
+export function factsOf(ctx: Context, kind: FactKind): readonly FactRecord[] {
+  const all = ctx.index.facts;
+  let groups = byKindCache.get(all);
+  if (!groups) {
+    groups = new Map();
+    for (const fact of all) {
+      const list = groups.get(fact.kind);
+      if (list) list.push(fact);
+      else groups.set(fact.kind, [fact]);
+    }
+    byKindCache.set(all, groups);
+  }
+  return groups.get(kind) ?? [];
+}
+
+/** The distinct values, in first-seen order. */
+export function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
+
+/** An item's display name (or its Danish definite form), or the id when it is unknown. */
+export function nameOf(kb: KnowledgeBase, id: string, lang: Lang, definite = false): string {
+  const entry = kb.get(id);
+  if (!entry) return id;
+  return definite ? definiteName(entry, lang) : displayName(entry, lang);
+}
+
+/** An item's section title, or nothing when the id names no item. */
+export function nameOrEmpty(kb: KnowledgeBase, id: string, lang: Lang): string {
+  return kb.get(id) ? sectionTitle(kb, id, lang) : '';
+}
+
+/** "pædagogisk leder, Ballerup Kommune": an item's name with the municipality it belongs to. */
+export function sectionTitle(kb: KnowledgeBase, id: string, lang: Lang): string {
+  const entry = kb.get(id);
+  if (!entry) return id;
+  const name = displayName(entry, lang);
+  const municipalityId = (entry.item as { municipality?: string }).municipality;
+  const municipality = municipalityId ? kb.get(municipalityId) : undefined;
+  return municipality && municipality.item.id !== id ? `${name}, ${(municipality as KbItem & { kind: 'municipalities' }).item.name}` : name;
+}

@@ -1,0 +1,99 @@
+/**
+ * Dates: deadlines, interviews, starts, evaluations and chat-added deadlines, filtered by kind,
+ * round, month and "upcoming", marked as passed relative to today in Copenhagen.
+ */
+import type { DateEntry } from '../knowledge/schemas.js';
+import { formatPartialDate, toLocalDate } from '../time/format-date.js';
+import type { FactRecord } from './facts.js';
+import { termsOf } from './normalize.js';
+import { capitalize, phrasesFor } from './phrases.js';
+import type { QueryTerm } from './search.js';
+import type { Answer } from './types.js';
+import type { Understanding } from './understand.js';
+import { belongsToNamed, compose, factsOf, NEAR_BEST, sectionTitle, STRUCTURED_THRESHOLD, unique, unknown, type Context, type Line } from './answer-context.js';
+
+interface DateCandidate {
+  readonly owner: string;
+  readonly label: string;
+  readonly date: string;
+  readonly precision: DateEntry['precision'];
+  readonly coverage: number;
+  readonly fact?: FactRecord;
+  readonly chat?: boolean;
+}
+
+export function answerDates(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer | undefined {
+  const today = toLocalDate(ctx.options.now());
+  const p = phrasesFor(u.lang);
+  const fits = (
+    kind: DateEntry['kind'],
+    date: string,
+    end: string | undefined,
+    round: number | undefined,
+    precision: DateEntry['precision'] = 'day',
+  ) =>
+    (u.dateKinds.size === 0 || u.dateKinds.has(kind)) &&
+    (u.round === undefined || round === u.round) &&
+    (!u.range || ((end ?? date) >= u.range.from && date <= u.range.to)) &&
+    (!u.range || u.range.from.slice(0, 4) !== u.range.to.slice(0, 4) || precision !== 'year' || u.range.to.endsWith('-12-31')) &&
+    (!u.upcoming || (end ?? date) >= today);
+
+  const restWeight = rest.reduce((sum, q) => sum + q.weight, 0);
+  const candidates: DateCandidate[] = [];
+  const scored = rest.length > 0 ? ctx.index.score(rest, (f) => f.kind === 'date') : [];
+  const coverageOf = new Map(scored.map((s) => [s.fact, s.coverage]));
+  for (const fact of factsOf(ctx, 'date')) {
+    if (!belongsToNamed(ctx, fact)) continue;
+    const d = fact.date!;
+    if (!fits(d.kind, d.date, d.end, d.round, d.precision)) continue;
+    const coverage = rest.length === 0 ? 1 : (coverageOf.get(fact) ?? 0);
+    candidates.push({ owner: d.about, label: d.label[u.lang], date: d.date, precision: d.precision, coverage, fact });
+  }
+  for (const deadline of ctx.options.deadlines?.list() ?? []) {
+    if (!fits('application-deadline', deadline.date, undefined, undefined) || u.round !== undefined) continue;
+    const terms = termsOf(`${deadline.title} frist deadline`);
+    // Chat deadlines are not in the index, so their words are matched directly.
+    const explained = rest.map((q): number =>
+      q.token.terms.some((t) => terms.has(t))
+        ? 1
+        : [...terms].some((t) => q.token.terms.some((qt) => qt.length >= 5 && (t.startsWith(qt) || qt.startsWith(t))))
+          ? 0.8
+          : 0,
+    );
+    const coverage = rest.length === 0 ? 1 : explained.reduce((sum, v, i) => sum + v * rest[i]!.weight, 0) / restWeight;
+    candidates.push({ owner: `chat:${deadline.id}`, label: deadline.title, date: deadline.date, precision: 'day', coverage, chat: true });
+  }
+  if (candidates.length === 0) return u.upcoming ? unknown(ctx, u.lang, p.noUpcoming) : undefined;
+  candidates.sort((a, b) => b.coverage - a.coverage || a.date.localeCompare(b.date));
+  const best = candidates[0]!.coverage;
+  if (best < STRUCTURED_THRESHOLD) return undefined;
+  let chosen = candidates.filter((c) => c.coverage >= best - NEAR_BEST).sort((a, b) => a.date.localeCompare(b.date));
+  if (u.next) chosen = chosen.slice(0, 1);
+
+  const lineOf = (c: DateCandidate): Line => ({
+    text: p.dateLine(c.label, formatPartialDate(c.date, c.precision, u.lang), c.date < today && c.precision === 'day'),
+    fact: c.fact,
+    chat: c.chat,
+  });
+  const owners = unique(chosen.map((c) => c.owner));
+  const titleOf = (owner: string) => (owner.startsWith('chat:') ? p.chatDeadline : sectionTitle(ctx.kb, owner, u.lang));
+  const listQuestion = u.range !== undefined || u.upcoming;
+  if (owners.length === 1) {
+    const lines = chosen.map(lineOf);
+    const title = titleOf(owners[0]!);
+    return compose(ctx, u.lang, {
+      kind: 'answer',
+      headline: lines.length === 1 ? `${lines[0]!.text} (${title})` : `${capitalize(title)}:`,
+      groups: [{ title: '', lines: lines.length === 1 ? [] : lines }],
+      cite: chosen.map((c) => c.fact).filter((f): f is FactRecord => f !== undefined),
+    });
+  }
+  return compose(ctx, u.lang, {
+    kind: listQuestion ? 'answer' : 'ambiguous',
+    headline: listQuestion ? p.datesHeadline(chosen.length) : p.severalMatches,
+    groups: owners.map((owner) => ({
+      title: titleOf(owner),
+      lines: chosen.filter((c) => c.owner === owner).map(lineOf),
+    })),
+  });
+}

@@ -1,0 +1,126 @@
+/**
+ * Everything else: ranked facts, preferring the kinds the question asks for and the items it names.
+ */
+import { displayName, namesOf, type FactKind, type FactRecord } from './facts.js';
+import { foldText } from './normalize.js';
+import { capitalize, phrasesFor } from './phrases.js';
+import type { QueryTerm, ScoredFact } from './search.js';
+import type { Answer, Lang } from './types.js';
+import type { Intent, Understanding } from './understand.js';
+import { ANSWER_THRESHOLD, compose, MAX_LINES, NEAR_BEST, sectionTitle, sharesName, unique, unknown, type Context } from './answer-context.js';
+
+const KINDS_BY_INTENT: Partial<Record<Intent, readonly FactKind[]>> = {
+  responsibility: ['responsibility', 'detail'],
+  competence: ['competence', 'detail'],
+  education: ['education'],
+  requirement: ['requirement', 'education'],
+  condition: ['condition'],
+  offer: ['offer'],
+  policy: ['policy', 'detail'],
+  meeting: ['meeting'],
+  programme: ['programme'],
+  membership: ['membership'],
+  definition: ['description', 'policy', 'programme', 'meeting', 'detail', 'membership'],
+  figure: ['figure'],
+};
+
+/** A number in digits or words (not "en"/"one", which are also articles). */
+const NUMBER = /\b(\d+|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/;
+
+export function answerGeneral(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer {
+  if (rest.length === 0) return unknown(ctx, u.lang);
+  const preferred = new Set<FactKind>();
+  // "Hvad er X's ansvar?" asks for responsibilities, not for a definition of X.
+  const specific = [...u.intents].filter((intent) => intent !== 'definition' && KINDS_BY_INTENT[intent]);
+  for (const intent of specific.length > 0 ? specific : [...u.intents]) for (const kind of KINDS_BY_INTENT[intent] ?? []) preferred.add(kind);
+  const scored = ctx.index.score(rest);
+  if (scored.length === 0 || scored[0]!.coverage < ANSWER_THRESHOLD) return unknown(ctx, u.lang);
+  const restWeight = rest.reduce((sum, q) => sum + q.weight, 0);
+  const ownerMatch = new Map<string, number>();
+  const namedOwner = (owner: string) => {
+    let value = ownerMatch.get(owner);
+    if (value === undefined) {
+      // Only whole words count here: "ledelse" does not name "ledelsesprofil".
+      value = ctx.index.explain(rest, ctx.ownTerms(owner), 0.9).reduce((sum, v, i) => sum + v * rest[i]!.weight, 0) / restWeight;
+      ownerMatch.set(owner, value);
+    }
+    return value;
+  };
+  // A name written out in full ("head of day care") names its item more surely than its words apart.
+  const namedInFull = (owner: string) => (ctx.namedAny.has(owner) ? 0.3 : 0);
+  // "Hvad er X?" is about X itself: the item named X weighs most.
+  const ownerWeight = specific.length === 0 && u.intents.has('definition') ? 0.8 : 0.4;
+  // A fact whose owner the question names ("complex problem solving") beats a list that merely mentions it.
+  // "Which six concepts ...": a list with exactly that many members is what is asked for.
+  const listBonus = (owner: string) => (u.cardinal !== undefined && ctx.detailCounts.get(owner) === u.cardinal ? 0.3 : 0);
+  const ranks = new Map<ScoredFact, number>();
+  const rank = (s: ScoredFact) => {
+    let value = ranks.get(s);
+    if (value === undefined) {
+      value = s.coverage + 0.2 * s.directCoverage + ownerWeight * namedOwner(s.fact.owner) + namedInFull(s.fact.owner) + listBonus(s.fact.owner);
+      ranks.set(s, value);
+    }
+    return value;
+  };
+  // "Hvor mange børn ..." counts children: figures of another metric are not the answer.
+  const all = scored.filter(
+    (s) => s.coverage >= ANSWER_THRESHOLD && (u.metric === undefined || s.fact.kind !== 'figure' || s.fact.figure?.metric === u.metric || s.fact.figure?.metric === 'other'),
+  );
+  // The kinds the question asks for ("ansvar", "strategi", ...) win when any of them answers.
+  const ofPreferredKind = all.filter((s) => preferred.has(s.fact.kind));
+  const eligible = ofPreferredKind.length > 0 ? ofPreferredKind : all;
+  eligible.sort((a, b) => rank(b) - rank(a));
+  const bestRank = rank(eligible[0]!);
+  const near = eligible.filter((s) => rank(s) >= bestRank - NEAR_BEST);
+
+  // Group by owner, best owner first; an owner's facts keep the document's order.
+  const owners = unique(near.map((s) => s.fact.owner));
+  const homonyms = owners.length > 1 && sharesName(ctx, owners[0]!, owners[1]!);
+  // A second item comes along only when the question does not name the first one more than it.
+  const shownOwners = owners
+    .slice(0, homonyms ? 3 : 2)
+    .filter((owner, i) => i === 0 || homonyms || namedOwner(owner) >= namedOwner(owners[0]!));
+  const order = ctx.order;
+  const groups = shownOwners.map((owner) => ({
+    owner,
+    // The chosen owner's other relevant facts come along: a list answers with all its members.
+    facts: (owner === owners[0] ? eligible : near)
+      .filter((s) => s.fact.owner === owner)
+      .map((s) => s.fact)
+      .sort((a, b) => order.get(a)! - order.get(b)!)
+      .slice(0, MAX_LINES),
+  }));
+  const p = phrasesFor(u.lang);
+  if (homonyms) {
+    return compose(ctx, u.lang, {
+      kind: 'ambiguous',
+      headline: p.severalMatches,
+      groups: groups.map((g) => ({ title: sectionTitle(ctx.kb, g.owner, u.lang), lines: g.facts.map((f) => ({ text: f.text[u.lang], fact: f })) })),
+    });
+  }
+  const first = groups[0]!;
+  // "Hvor mange ..." without a figure: only a fact that states a number answers it.
+  if (u.intents.has('figure') && ofPreferredKind.length === 0 && !first.facts.some((f) => NUMBER.test(foldText(f.text[u.lang])))) {
+    return unknown(ctx, u.lang);
+  }
+  const single = first.facts.length === 1;
+  return compose(ctx, u.lang, {
+    kind: 'answer',
+    headline: single ? singleHeadline(ctx, first.facts[0]!, u.lang) : `${capitalize(sectionTitle(ctx.kb, first.owner, u.lang))}:`,
+    groups: groups.map((g, i) => ({
+      title: i === 0 ? (single ? sectionTitle(ctx.kb, g.owner, u.lang) : '') : sectionTitle(ctx.kb, g.owner, u.lang),
+      lines: (i === 0 && single ? [] : g.facts).map((f) => ({ text: f.text[u.lang], fact: f })),
+    })),
+    cite: first.facts,
+  });
+}
+
+/** A lone fact as the answer; a bare figure ("ca. 750 børn") gets the name of what it counts. */
+function singleHeadline(ctx: Context, fact: FactRecord, lang: Lang): string {
+  const text = fact.text[lang];
+  if (fact.kind !== 'figure') return text;
+  const owner = ctx.kb.get(fact.owner);
+  if (!owner) return text;
+  const mentioned = namesOf(owner).some((name) => text.toLowerCase().includes(name.toLowerCase()));
+  return mentioned ? text : `${capitalize(displayName(owner, lang))}: ${text}`;
+}
