@@ -7,7 +7,7 @@ import type { Source } from '../knowledge/schemas.js';
 import { definiteName, displayName, namesOf, type FactKind, type FactRecord } from './facts.js';
 import { phrasesFor } from './phrases.js';
 import { shorten } from './render.js';
-import type { SearchIndex } from './search.js';
+import type { QueryTerm, SearchIndex } from './search.js';
 import type { Answer, AnswererOptions, AnswerSection, AnswerSource, Lang } from './types.js';
 import { suggestQuestions } from './suggestions.js';
 
@@ -138,6 +138,17 @@ export function factsOf(ctx: Context, kind: FactKind): readonly FactRecord[] {
     byKindCache.set(all, groups);
   }
   return groups.get(kind) ?? [];
+}
+
+/** The share (0..1) of the question's weight that per-word explanations (same order as `rest`) cover. */
+export function weightedShare(rest: readonly QueryTerm[], explained: readonly number[]): number {
+  const total = rest.reduce((sum, q) => sum + q.weight, 0);
+  return total === 0 ? 0 : explained.reduce((sum, v, i) => sum + v * rest[i]!.weight, 0) / total;
+}
+
+/** How much of the question an item's own names say, whole words only ("ledelse" does not name "ledelsesprofil"). */
+export function namedShare(ctx: Context, rest: readonly QueryTerm[], id: string): number {
+  return weightedShare(rest, ctx.index.explain(rest, ctx.ownTerms(id), 0.9));
 }
 
 /** The distinct values, in first-seen order. */

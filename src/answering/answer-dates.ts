@@ -10,7 +10,7 @@ import { capitalize, phrasesFor } from './phrases.js';
 import type { QueryTerm } from './search.js';
 import type { Answer } from './types.js';
 import type { Understanding } from './understand.js';
-import { belongsToNamed, compose, factsOf, NEAR_BEST, sectionTitle, STRUCTURED_THRESHOLD, unique, unknown, type Context, type Line } from './answer-context.js';
+import { belongsToNamed, compose, factsOf, NEAR_BEST, sectionTitle, STRUCTURED_THRESHOLD, unique, unknown, weightedShare, type Context, type Line } from './answer-context.js';
 
 interface DateCandidate {
   readonly owner: string;
@@ -38,7 +38,6 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
     (!u.range || u.range.from.slice(0, 4) !== u.range.to.slice(0, 4) || precision !== 'year' || u.range.to.endsWith('-12-31')) &&
     (!u.upcoming || (end ?? date) >= today);
 
-  const restWeight = rest.reduce((sum, q) => sum + q.weight, 0);
   const candidates: DateCandidate[] = [];
   const scored = rest.length > 0 ? ctx.index.score(rest, (f) => f.kind === 'date') : [];
   const coverageOf = new Map(scored.map((s) => [s.fact, s.coverage]));
@@ -60,7 +59,7 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
           ? 0.8
           : 0,
     );
-    const coverage = rest.length === 0 ? 1 : explained.reduce((sum, v, i) => sum + v * rest[i]!.weight, 0) / restWeight;
+    const coverage = rest.length === 0 ? 1 : weightedShare(rest, explained);
     candidates.push({ owner: `chat:${deadline.id}`, label: deadline.title, date: deadline.date, precision: 'day', coverage, chat: true });
   }
   if (candidates.length === 0) return u.upcoming ? unknown(ctx, u.lang, p.noUpcoming) : undefined;

@@ -7,7 +7,7 @@ import { capitalize, phrasesFor } from './phrases.js';
 import type { QueryTerm, ScoredFact } from './search.js';
 import type { Answer, Lang } from './types.js';
 import type { Intent, Understanding } from './understand.js';
-import { ANSWER_THRESHOLD, compose, MAX_LINES, NEAR_BEST, sectionTitle, sharesName, unique, unknown, type Context } from './answer-context.js';
+import { ANSWER_THRESHOLD, compose, MAX_LINES, namedShare, NEAR_BEST, sectionTitle, sharesName, unique, unknown, type Context } from './answer-context.js';
 
 const KINDS_BY_INTENT: Partial<Record<Intent, readonly FactKind[]>> = {
   responsibility: ['responsibility', 'detail'],
@@ -35,13 +35,11 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
   for (const intent of specific.length > 0 ? specific : [...u.intents]) for (const kind of KINDS_BY_INTENT[intent] ?? []) preferred.add(kind);
   const scored = ctx.index.score(rest);
   if (scored.length === 0 || scored[0]!.coverage < ANSWER_THRESHOLD) return unknown(ctx, u.lang);
-  const restWeight = rest.reduce((sum, q) => sum + q.weight, 0);
   const ownerMatch = new Map<string, number>();
   const namedOwner = (owner: string) => {
     let value = ownerMatch.get(owner);
     if (value === undefined) {
-      // Only whole words count here: "ledelse" does not name "ledelsesprofil".
-      value = ctx.index.explain(rest, ctx.ownTerms(owner), 0.9).reduce((sum, v, i) => sum + v * rest[i]!.weight, 0) / restWeight;
+      value = namedShare(ctx, rest, owner);
       ownerMatch.set(owner, value);
     }
     return value;

@@ -7,7 +7,7 @@ import { joinList, phrasesFor } from './phrases.js';
 import type { QueryTerm, ScoredFact } from './search.js';
 import type { Answer } from './types.js';
 import type { Understanding } from './understand.js';
-import { ANSWER_THRESHOLD, belongsToNamed, compose, factsOf, nameOf, nameOrEmpty, NEAR_BEST, sectionTitle, STRUCTURED_THRESHOLD, unique, type Context, type Line } from './answer-context.js';
+import { ANSWER_THRESHOLD, belongsToNamed, compose, factsOf, namedShare, nameOf, nameOrEmpty, NEAR_BEST, sectionTitle, STRUCTURED_THRESHOLD, unique, type Context, type Line } from './answer-context.js';
 
 export function answerHolder(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer | undefined {
   const p = phrasesFor(u.lang);
@@ -19,13 +19,12 @@ export function answerHolder(ctx: Context, u: Understanding, rest: readonly Quer
   };
   // "Hvem er Helle Kristensen?": the person, or "Who is the district leader in Baltorp?": who holds the role.
   const people = contacts.filter((f) => ctx.named.has(f.owner));
-  const restWeight = rest.reduce((sum, q) => sum + q.weight, 0);
   // The role asked about: named in full, or all of its words in the question.
   const namesRole = [...ctx.named].some((id) => ctx.kb.get(id)?.kind === 'roles');
   const roleNamed = (role: string) =>
     namesRole
       ? ctx.named.has(role)
-      : restWeight > 0 && ctx.index.explain(rest, ctx.ownTerms(role), 0.9).reduce((sum, v, i) => sum + v * rest[i]!.weight, 0) / restWeight >= 0.99;
+      : namedShare(ctx, rest, role) >= 0.99;
   const holders = people.length > 0 ? people : contacts.filter((f) => f.person!.role !== undefined && roleNamed(f.person!.role));
   if (holders.length === 0) return undefined;
   const lines = holders.map((f) => ({ text: personLine(f), fact: f }));
@@ -38,9 +37,8 @@ export function answerHolder(ctx: Context, u: Understanding, rest: readonly Quer
 }
 
 export function answerLeader(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer | undefined {
-  const restWeight = rest.reduce((sum, q) => sum + q.weight, 0);
   // "Who is the head of day care?" names a role, not a unit to find the leader of.
-  if (restWeight === 0 || [...ctx.named].some((id) => ctx.kb.get(id)?.kind === 'roles')) return undefined;
+  if (rest.length === 0 || [...ctx.named].some((id) => ctx.kb.get(id)?.kind === 'roles')) return undefined;
   const named = ctx.kb.data.units
     .filter((unit) => ctx.municipalities.size === 0 || (unit.municipality !== undefined && ctx.municipalities.has(unit.municipality)))
     .map((unit) => ({ unit, leaders: leadersOf(ctx.kb, unit.id, unit.ledBy) }))
@@ -48,7 +46,7 @@ export function answerLeader(ctx: Context, u: Understanding, rest: readonly Quer
     .map(({ unit, leaders }) => ({
       unit,
       leaders,
-      score: ctx.index.explain(rest, ctx.ownTerms(unit.id), 0.9).reduce((sum, v, i) => sum + v * rest[i]!.weight, 0) / restWeight,
+      score: namedShare(ctx, rest, unit.id),
     }))
     .filter((c) => c.score >= ANSWER_THRESHOLD)
     .sort((a, b) => b.score - a.score);

@@ -6,16 +6,15 @@ import { joinList, phrasesFor } from './phrases.js';
 import type { QueryTerm } from './search.js';
 import type { Answer } from './types.js';
 import type { Understanding } from './understand.js';
-import { ANSWER_THRESHOLD, compose, factsOf, nameOf, NEAR_BEST, sectionTitle, sharesName, STRUCTURED_THRESHOLD, unique, unknown, type Context, type Line } from './answer-context.js';
+import { ANSWER_THRESHOLD, compose, factsOf, namedShare, nameOf, NEAR_BEST, sectionTitle, sharesName, STRUCTURED_THRESHOLD, unique, unknown, weightedShare, type Context, type Line } from './answer-context.js';
 
 export function answerReporting(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer | undefined {
   const scored = ctx.index.score(rest, (fact) => fact.kind === 'reporting');
-  const weight = (terms: readonly number[]) => terms.reduce((sum, v, i) => sum + v * rest[i]!.weight, 0);
   const candidates = scored
     .map((s) => {
       const line = s.fact.line!;
-      const fromScore = weight(ctx.index.explain(rest, ctx.ownTerms(line.from)));
-      const toScore = weight(ctx.index.explain(rest, ctx.ownTerms(line.to)));
+      const fromScore = weightedShare(rest, ctx.index.explain(rest, ctx.ownTerms(line.from)));
+      const toScore = weightedShare(rest, ctx.index.explain(rest, ctx.ownTerms(line.to)));
       return { s, line, fromScore, toScore };
     })
     // The question must name the side it asks from: X in "whom does X report to", Y in "who reports to Y".
@@ -93,13 +92,12 @@ export function answerReporting(ctx: Context, u: Understanding, rest: readonly Q
  * than answer with something else about the role.
  */
 function noReportingLine(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer | undefined {
-  const restWeight = rest.reduce((sum, q) => sum + q.weight, 0);
-  if (restWeight === 0) return undefined;
+  if (rest.length === 0) return undefined;
   const subjects = [...ctx.kb.data.roles, ...ctx.kb.data.units]
     .filter((item) => ctx.municipalities.size === 0 || (item.municipality !== undefined && ctx.municipalities.has(item.municipality)))
     .map((item) => ({
       id: item.id,
-      score: ctx.index.explain(rest, ctx.ownTerms(item.id), 0.9).reduce((sum, v, i) => sum + v * rest[i]!.weight, 0) / restWeight,
+      score: namedShare(ctx, rest, item.id),
     }))
     .filter((c) => c.score >= ANSWER_THRESHOLD)
     .sort((a, b) => b.score - a.score);
