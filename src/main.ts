@@ -28,7 +28,7 @@ import { guardNotifier } from './teams/service-urls.js';
 
 /** Options of {@link startBot}; everything defaults to the production wiring. */
 export interface StartBotOptions {
-  /** The environment the configuration is read from (default `process.env`). */
+  /** The environment the configuration is read from (default: the process environment, read by `src/config`). */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Configuration values that win over the environment, e.g. `{ port: 0, stateDir }`. */
   readonly config?: Partial<Config>;
