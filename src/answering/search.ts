@@ -51,6 +51,10 @@ const MAX_EXPANSIONS = 16;
 /** How much a word counts that appears in running text only, never in a name. */
 const TEXT_ONLY_FACTOR = 0.6;
 
+/** Unknown words this short weigh only this share of an unknown long word. */
+const SHORT_WORD = 4;
+const SHORT_UNKNOWN_FACTOR = 0.3;
+
 /** How sure a match through a small typo is. */
 const TYPO_QUALITY = 0.75;
 
@@ -188,7 +192,10 @@ export function createSearchIndex(facts: readonly FactRecord[]): SearchIndex {
             ? Math.max(...parts.map(idf))
             : typoOf.length > 0
               ? Math.max(...typoOf.map(idf))
-              : maxIdf;
+              : // A short unknown word is more often a word of the question ("gav", "did") than a name.
+                token.form.length <= SHORT_WORD
+                ? maxIdf * SHORT_UNKNOWN_FACTOR
+                : maxIdf;
       out.push({ token, weight, unknown, expansions: [...expansions].map(([term, quality]) => ({ term, quality })) });
     }
     return out;
