@@ -77,6 +77,8 @@ const SEED_CASES: readonly Case[] = [
   { q: 'Hvornår starter den nye leder af staben?', must: ['1. juni 2026'] },
   { q: 'hvem refererer klyngelederne til i kobenhavn', kind: 'answer', must: ['børne- og ungdomsforvaltningen'], mustNot: ['dagtilbudschef'] },
   { q: 'Who does the pedagogical leader in Copenhagen report to?', kind: 'answer', must: ['klyngeleder'], mustNot: ['medarbejder'] },
+  { q: 'Hvilke anbefalinger gav statusrapporten i Ballerup?', kind: 'answer', must: ['temadage', 'administrative support'] },
+  { q: 'Who is the CEO of LEGO in Ballerup?', kind: 'unknown' },
 ];
 
 const FJORDBY_CASES: readonly Case[] = [
