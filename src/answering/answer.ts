@@ -5,7 +5,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { buildFacts, namesOf, type FactRecord } from './facts.js';
 import { boundedEditDistance, primaryStem, termsOf, tokenize } from './normalize.js';
 import { phrasesFor } from './phrases.js';
-import { createSearchIndex, type QueryTerm, type SearchIndex } from './search.js';
+import { createSearchIndex, type SearchIndex } from './search.js';
 import type { Answer, Answerer, AnswererOptions } from './types.js';
 import { understand, type Understanding } from './understand.js';
 import { unknown, type Context } from './answer-context.js';
@@ -164,20 +164,16 @@ function answerUnderstood(base: Context, u: Understanding): Answer {
     const answer = attempt();
     if (answer) return answer;
   }
-  if (u.intents.has('dates') && u.dateKinds.size > 0 && !u.intents.has('reporting') && hasSubject(rest)) {
+  if (u.intents.has('dates') && u.dateKinds.size > 0 && !u.intents.has('reporting') && rest.length > 0) {
     // A deadline or an interview for something the knowledge base has none for: any other would mislead.
     return unknown(ctx, u.lang, phrasesFor(u.lang).noDates);
   }
   if (u.intents.has('contact') && ctx.named.size > 0) return unknown(ctx, u.lang, phrasesFor(u.lang).noContact);
   const general = answerGeneral(ctx, u, rest);
   // "Hvornår blev X etableret?" may be answered by a fact that says when, even without a date entry.
-  if (general.kind === 'unknown' && u.askedWhen && u.intents.has('dates') && hasSubject(rest)) {
+  if (general.kind === 'unknown' && u.askedWhen && u.intents.has('dates') && rest.length > 0) {
     return unknown(ctx, u.lang, phrasesFor(u.lang).noDates);
   }
   return general;
 }
 
-/** True when the question names something beyond the words that ask. */
-function hasSubject(rest: readonly QueryTerm[]): boolean {
-  return rest.length > 0;
-}

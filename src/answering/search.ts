@@ -16,8 +16,6 @@ export interface QueryTerm {
   readonly token: Token;
   /** How much the word matters: rare words weigh more; unknown words weigh most. */
   readonly weight: number;
-  /** True when no vocabulary term matches it even partially. */
-  readonly unknown: boolean;
   readonly expansions: readonly Expansion[];
 }
 
@@ -181,9 +179,8 @@ export function createSearchIndex(facts: readonly FactRecord[]): SearchIndex {
       // A compound split into known words is surer than guesses from its prefixes and suffixes.
       if (parts.length > 0) expansions.clear();
       for (const term of parts) expansions.set(term, 0.9);
-      const unknown = expansions.size === 0;
-      // An unknown compound weighs as much as its rarest known part; a wholly unknown word weighs most.
-      // A misspelt word ("kobenhavn") weighs as the word it stands for; only a wholly unknown word weighs most.
+      // An unknown compound weighs as its rarest known part, a misspelt word ("kobenhavn") as the word it
+      // stands for; only a wholly unknown word weighs most.
       const typoOf = [...expansions].filter(([, quality]) => quality === TYPO_QUALITY).map(([term]) => term);
       const weight =
         exact.length > 0
@@ -196,7 +193,7 @@ export function createSearchIndex(facts: readonly FactRecord[]): SearchIndex {
                 token.form.length <= SHORT_WORD
                 ? maxIdf * SHORT_UNKNOWN_FACTOR
                 : maxIdf;
-      out.push({ token, weight, unknown, expansions: [...expansions].map(([term, quality]) => ({ term, quality })) });
+      out.push({ token, weight, expansions: [...expansions].map(([term, quality]) => ({ term, quality })) });
     }
     return out;
   };
