@@ -14,11 +14,44 @@ import { answerContact, answerHolder, answerLeader } from './answer-people.js';
 import { answerDates } from './answer-dates.js';
 import { answerPolicies } from './answer-policies.js';
 import { answerGeneral } from './answer-general.js';
+import { loadLexicon } from './lexicon/lexicon.js';
+import { createLinker, type Link } from './linking.js';
+import { buildRelations } from './relations.js';
+import { SMALLTALK } from './phrases.js';
+import {
+  answerAttribute,
+  answerContactsRelation,
+  answerFiguresRelation,
+  answerLeaderRelation,
+  answerMembersRelation,
+  answerPeriod,
+  answerPoliciesRelation,
+  answerReportingRelation,
+  answerTasksRelation,
+  type RelationContext,
+} from './answer-relations.js';
+import { suggestQuestions } from './suggestions.js';
+
+/** The relation answerers, tried in this order before the general search. */
+const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
+  answerAttribute,
+  answerReportingRelation,
+  answerMembersRelation,
+  answerLeaderRelation,
+  answerContactsRelation,
+  answerFiguresRelation,
+  answerPoliciesRelation,
+  answerTasksRelation,
+  answerPeriod,
+];
 
 /** Creates the answering engine over a knowledge base. */
 export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Answerer {
+  const lexicon = loadLexicon(options.lexicon ? [options.lexicon] : []);
   const facts = buildFacts(kb);
   const index = createSearchIndex(facts);
+  const linker = createLinker(kb);
+  const relations = buildRelations(kb);
   const ownTermsCache = new Map<string, Set<string>>();
   const ownTerms = (id: string): Set<string> => {
     let terms = ownTermsCache.get(id);
@@ -99,7 +132,11 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   const scopes = new Map<string, SearchIndex>();
   return {
     answer(question, localeHint) {
-      const u = understand(question, options.now(), localeHint);
+      const u = understand(question, options.now(), lexicon, index.knows, localeHint);
+      if (u.smalltalk) {
+        return { kind: 'smalltalk', lang: u.lang, headline: SMALLTALK[u.lang][u.smalltalk], sections: [], details: [], sources: [], suggestions: u.smalltalk === 'greeting' || u.smalltalk === 'ack' ? suggestQuestions(kb, u.lang) : [] };
+      }
+      const links = linker.link(u.tokens).filter((l) => !range(l).every((i) => u.cuePositions.has(i)));
       // A municipality named in the question ("i Ballerup", "in Copenhagen", "kobenhavn") limits the answer to it.
       const said = new Set(u.tokens.map((t) => primaryStem(t.form)));
       for (const token of u.tokens) {
@@ -109,6 +146,9 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       const named = new Set(
         municipalityNames.filter((m) => m.names.some((words) => words.length > 0 && words.every((w) => said.has(w)))).map((m) => m.id),
       );
+      for (const l of links) if (l.kind === 'municipalities') named.add(l.id);
+      const relationAnswer = answerRelations({ kb, relations, lexicon, options, u, links, municipalities: named, ctx: { ...context, municipalities: named } });
+      if (relationAnswer) return relationAnswer;
       if (named.size === 0) return answerUnderstood(context, u);
       // "Who is the head of day care in Copenhagen?": a role named in full that exists only in other
       // municipalities is not there; answering with something else from Copenhagen would mislead.
@@ -139,6 +179,58 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       return answerUnderstood({ ...context, index: scoped, municipalities: named }, { ...u, intentWords });
     },
   };
+}
+
+function range(link: Link): number[] {
+  return Array.from({ length: link.end - link.start }, (_, i) => link.start + i);
+}
+
+/** The items named, grouped by where they are named, limited to the municipalities named, best reading first. */
+function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities: ReadonlySet<string>): Link[][] {
+  const groups = new Map<string, Link[]>();
+  for (const link of links) {
+    if (link.kind === 'municipalities') continue;
+    const key = `${link.start}:${link.end}`;
+    groups.set(key, [...(groups.get(key) ?? []), link]);
+  }
+  const linked = new Set(links.map((l) => l.id));
+  const ancestry = (id: string): Set<string> => {
+    const out = new Set<string>();
+    let current: string | undefined = id;
+    for (let depth = 0; current && depth < 8 && !out.has(current); depth++) {
+      out.add(current);
+      const entry = kb.get(current);
+      const item = entry?.item as { unit?: string; parent?: string; municipality?: string; role?: string } | undefined;
+      if (item?.municipality) out.add(item.municipality);
+      current = item?.role ?? item?.unit ?? item?.parent;
+    }
+    return out;
+  };
+  const municipalityOf = (id: string) => ancestry(id);
+  const result: Link[][] = [];
+  for (const group of groups.values()) {
+    let fit = group;
+    if (municipalities.size > 0) {
+      const inside = group.filter((l) => [...municipalities].some((m) => municipalityOf(l.id).has(m)));
+      if (inside.length === 0) continue;
+      fit = inside;
+    }
+    // A reading related to another item the question names ("pædagogisk leder i Stjernehuset") first.
+    const related = (l: Link) => [...ancestry(l.id)].some((id) => id !== l.id && linked.has(id) && !municipalities.has(id));
+    fit = [...fit].sort((a, b) => Number(related(b)) - Number(related(a)) || b.quality - a.quality);
+    if (fit.some(related)) fit = fit.filter(related);
+    result.push(fit);
+  }
+  return result.sort((a, b) => b[0]!.end - b[0]!.start - (a[0]!.end - a[0]!.start) || a[0]!.start - b[0]!.start);
+}
+
+function answerRelations(input: Omit<RelationContext, 'subjects'> & { links: readonly Link[] }): Answer | undefined {
+  const rc: RelationContext = { ...input, subjects: subjectGroups(input.kb, input.links, input.municipalities) };
+  for (const answerer of RELATION_ANSWERERS) {
+    const answer = answerer(rc);
+    if (answer) return answer;
+  }
+  return undefined;
 }
 
 function answerUnderstood(base: Context, u: Understanding): Answer {

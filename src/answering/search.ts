@@ -37,6 +37,8 @@ export interface SearchIndex {
   score(query: readonly QueryTerm[], filter?: (fact: FactRecord) => boolean): ScoredFact[];
   /** Explanation of each query term by an arbitrary set of terms (e.g. an item's names). */
   explain(query: readonly QueryTerm[], terms: ReadonlySet<string>, minQuality?: number): number[];
+  /** True when a folded word's stem occurs in the indexed facts (a known word, not a typo). */
+  knows(form: string): boolean;
 }
 
 /** The longest word considered (Danish compounds included); longer tokens are ignored. */
@@ -261,5 +263,7 @@ export function createSearchIndex(facts: readonly FactRecord[]): SearchIndex {
       Math.max(0, ...q.expansions.filter((e) => e.quality >= minQuality && terms.has(e.term)).map((e) => explainOne(q, e.quality, e.term))),
     );
 
-  return { facts, queryTerms, score, explain };
+  const knows = (form: string) => stemsOf(form).some((t) => postings.has(t));
+
+  return { facts, queryTerms, score, explain, knows };
 }
