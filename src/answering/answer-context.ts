@@ -82,6 +82,8 @@ export interface Draft {
 
 /** The most supporting lines an answer shows at once; the rest go to `details` ("Show more"). */
 export const MAX_SUPPORT_LINES = 5;
+/** The most further lines behind "Show more" (the sources' wording comes on top). */
+export const MAX_DETAIL_LINES = 8;
 /** The longest first line, in characters: one or two sentences. */
 export const HEADLINE_MAX = 250;
 
@@ -141,8 +143,10 @@ export function composeAnswer(kb: KnowledgeBase, lang: Lang, draft: ShortDraft):
     if (shown.length > 0 || (group.title && lines.length === 0 && budget > 0)) sections.push({ title: group.title, lines: shown });
   }
   details.push(...(draft.details ?? []));
-  for (const source of sources.slice(0, 2)) if (source.quote) details.push(`${source.title}: »${source.quote}«`);
-  return { kind: draft.kind, lang, headline, sections, details: unique(details), sources, suggestions: [] };
+  // "Show more" is for the next few things worth knowing, not the whole document.
+  const shownDetails = unique(details).slice(0, MAX_DETAIL_LINES);
+  for (const source of sources.slice(0, 2)) if (source.quote) shownDetails.push(`${source.title}: »${source.quote}«`);
+  return { kind: draft.kind, lang, headline, sections, details: shownDetails, sources, suggestions: [] };
 }
 
 /** The honest "I don't know", with questions the knowledge base can answer. */

@@ -8,7 +8,7 @@
  */
 import type { KbItem, KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { DateEntry, Figure, Person, Source } from '../knowledge/schemas.js';
-import { formatPartialDate, toLocalDate } from '../time/format-date.js';
+import { addDays, formatDate, formatPartialDate, toLocalDate } from '../time/format-date.js';
 import { displayName } from './facts.js';
 import type { Link } from './linking.js';
 import type { Attribute, Lexicon } from './lexicon/lexicon.js';
@@ -52,14 +52,18 @@ const TEXTS = {
     figure: (owner: string, text: string) => `${capitalize(owner)}: ${text}.`,
     policies: (subject: string, list: string) => `${capitalize(subject)} skal kende ${list}.`,
     policiesIn: (place: string, list: string) => `I ${place} gælder ${list}.`,
-    period: (count: number, from: string, to: string) => (count === 1 ? `Én dato fra ${from} til ${to}:` : `${count} datoer fra ${from} til ${to}:`),
-    noPeriod: (from: string, to: string) => `Jeg kender ingen datoer fra ${from} til ${to}.`,
+    period: (count: number, period: string) => (count === 1 ? `Én dato ${period}:` : `${count} datoer ${period}:`),
+    noPeriod: (period: string) => `Jeg kender ingen datoer ${period}.`,
+    inPeriod: (month: string) => `i ${month}`,
+    between: (from: string, to: string) => `fra ${from} til ${to}`,
     notKnown: (name: string, what: string) => `Dokumenterne nævner ${name}, men giver ingen ${what}.`,
     noHolder: (role: string, what: string) => `Dokumenterne nævner ingen person i stillingen som ${role}, så jeg har ingen ${what}.`,
     phoneOf: (name: string, phone: string) => `${name}: tlf. ${phone}.`,
     emailOf: (name: string, email: string) => `${name}: ${email}.`,
     kinds: { 'application-deadline': 'ansøgningsfrist', interview: 'samtale', start: 'start', evaluation: 'evaluering', status: 'status', established: 'etableret', event: 'begivenhed', other: 'dato' } as Record<string, string>,
     passed: ' (overstået)',
+    where: 'Sted',
+    noFrequency: (meeting: string) => `Dokumenterne siger ikke, hvor ofte ${meeting} holdes.`,
     chat: 'frist oprettet i Teams',
   },
   en: {
@@ -81,19 +85,28 @@ const TEXTS = {
     figure: (owner: string, text: string) => `${capitalize(owner)}: ${text}.`,
     policies: (subject: string, list: string) => `The ${subject} should know ${list}.`,
     policiesIn: (place: string, list: string) => `In ${place}: ${list}.`,
-    period: (count: number, from: string, to: string) => (count === 1 ? `One date from ${from} to ${to}:` : `${count} dates from ${from} to ${to}:`),
-    noPeriod: (from: string, to: string) => `I know of no dates from ${from} to ${to}.`,
+    period: (count: number, period: string) => (count === 1 ? `One date ${period}:` : `${count} dates ${period}:`),
+    noPeriod: (period: string) => `I know of no dates ${period}.`,
+    inPeriod: (month: string) => `in ${month}`,
+    between: (from: string, to: string) => `from ${from} to ${to}`,
     notKnown: (name: string, what: string) => `The documents name ${name} but give no ${what}.`,
     noHolder: (role: string, what: string) => `The documents name no person in the post of ${role}, so I have no ${what}.`,
     phoneOf: (name: string, phone: string) => `${name}: phone ${phone}.`,
     emailOf: (name: string, email: string) => `${name}: ${email}.`,
     kinds: { 'application-deadline': 'application deadline', interview: 'interview', start: 'start', evaluation: 'evaluation', status: 'status', established: 'established', event: 'event', other: 'date' } as Record<string, string>,
     passed: ' (passed)',
+    where: 'Where',
+    noFrequency: (meeting: string) => `The documents do not say how often ${meeting} is held.`,
     chat: 'deadline added in Teams',
   },
 } as const;
 
 type Texts = (typeof TEXTS)['da'] | (typeof TEXTS)['en'];
+
+/** "9. marts 2026" / "9 March 2026": a date in a list, without the weekday. */
+function shortDate(iso: string, lang: Lang): string {
+  return formatDate(iso, lang).replace(/^\S+ (den )?/, '');
+}
 
 function itemOf(kb: KnowledgeBase, id: string): KbItem | undefined {
   return kb.get(id);
@@ -204,7 +217,14 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
     const stated = edges.flatMap((e) => (e.text ? [e.text[u.lang]] : []));
     return done(rc, 'answer', direct, [...above, ...stated], [...edges.map((e) => e.source), ...chain.slice(1).map((e) => e.source)]);
   }
-  return undefined;
+  // "Hvem er dagtilbudschefens chef?" when the documents do not say: say so, with who reports to it.
+  const first = groups[0]![0]!;
+  if (first.quality < 0.9 || first.kind !== 'roles' || groups.length > 1) return undefined;
+  const below = relations.down(first.id);
+  const headline = phrasesFor(u.lang).noReporting(name(kb, first.id, u.lang));
+  if (below.length === 0) return unknownWith(rc, headline);
+  const answer = done(rc, 'unknown', headline, [phrasesFor(u.lang).reportToIt(name(kb, first.id, u.lang), joinList(unique(below.map((e) => name(kb, e.from, u.lang, false))), u.lang))], below.map((e) => e.source));
+  return { ...answer, suggestions: unknownWith(rc, headline).suggestions };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -264,6 +284,34 @@ export function answerMembersRelation(rc: RelationContext): Answer | undefined {
   const roles = kb.data.roles.filter((r) => r.unit === unit.id);
   if (roles.length === 0) return undefined;
   return done(rc, 'answer', t.inUnit(name(kb, unit.id, u.lang, false), joinList(roles.map((r) => name(kb, r.id, u.lang, false)), u.lang)), [], [...sourceOf(kb, unit.id), ...roles.map((r) => r.source)]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Meetings: how often, where, who takes part, what for
+
+export function answerMeetingRelation(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations } = rc;
+  const asked = u.kinds.has('frequency') || ((u.intents.has('dates') || u.intents.has('meeting')) && !u.range);
+  if (!asked) return undefined;
+  const link = subjectsOf(rc, ['meetings'])[0]?.[0];
+  if (!link || relations.dates(link.id).length > 0) return undefined;
+  const entry = kb.get(link.id);
+  if (entry?.kind !== 'meetings') return undefined;
+  const meeting = entry.item;
+  const t = TEXTS[u.lang];
+  const title = capitalize(name(kb, meeting.id, u.lang, false));
+  const participants = relations.members(meeting.id).map((m) => name(kb, m.ref, u.lang, false));
+  const lines = [
+    ...(participants.length > 0 ? [t.participants(name(kb, meeting.id, u.lang, false), joinList(participants, u.lang))] : []),
+    ...(meeting.unit ? [`${t.where}: ${name(kb, meeting.unit, u.lang, false)}`] : []),
+    ...(meeting.purpose ? [meeting.purpose[u.lang]] : []),
+    ...(meeting.description ? [meeting.description[u.lang]] : []),
+  ];
+  if (!meeting.frequency) {
+    if (!u.kinds.has('frequency')) return undefined;
+    return done(rc, 'unknown', t.noFrequency(title), lines, [meeting.source]);
+  }
+  return done(rc, 'answer', `${title}: ${meeting.frequency[u.lang]}.`, lines, [meeting.source]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -440,19 +488,19 @@ export function answerPeriod(rc: RelationContext): Answer | undefined {
     if (u.upcoming && (d.end ?? d.date) < today) continue;
     const about = kb.get(d.about);
     const owner = about ? displayName(about, u.lang) : '';
-    const when = d.end ? `${formatPartialDate(d.date, 'day', u.lang)}–${formatPartialDate(d.end, 'day', u.lang)}` : formatPartialDate(d.date, 'day', u.lang);
+    const when = d.end ? `${shortDate(d.date, u.lang)}–${shortDate(d.end, u.lang)}` : shortDate(d.date, u.lang);
     const passed = (d.end ?? d.date) < today ? t.passed : '';
     entries.push({ kind: d.kind, date: d.date, text: `${when}${passed}: ${d.label[u.lang]} (${t.kinds[d.kind] ?? d.kind}${owner ? `, ${owner}` : ''})`, source: d.source });
   }
   for (const c of rc.options.deadlines?.list() ?? []) {
     if (c.date < from || c.date > to || (u.dateKinds.size > 0 && !u.dateKinds.has('application-deadline'))) continue;
-    entries.push({ kind: 'application-deadline', date: c.date, text: `${formatPartialDate(c.date, 'day', u.lang)}: ${c.title} (${t.chat})` });
+    entries.push({ kind: 'application-deadline', date: c.date, text: `${shortDate(c.date, u.lang)}: ${c.title} (${t.chat})` });
   }
-  const fromText = formatPartialDate(from, 'day', u.lang);
-  const toText = formatPartialDate(to, 'day', u.lang);
-  if (entries.length === 0) return unknownWith(rc, t.noPeriod(fromText, toText));
+  const wholeMonth = from.endsWith('-01') && to.slice(0, 7) === from.slice(0, 7) && addDays(to, 1).endsWith('-01');
+  const period = wholeMonth ? t.inPeriod(formatPartialDate(from, 'month', u.lang)) : t.between(shortDate(from, u.lang), shortDate(to, u.lang));
+  if (entries.length === 0) return unknownWith(rc, t.noPeriod(period));
   const order = rc.lexicon.dateKindOrder;
   const rank = (kind: string) => (order.indexOf(kind) < 0 ? order.length : order.indexOf(kind));
   entries.sort((a, b) => rank(a.kind) - rank(b.kind) || a.date.localeCompare(b.date));
-  return done(rc, 'answer', t.period(entries.length, fromText, toText), entries.map((e) => e.text), entries.flatMap((e) => (e.source ? [e.source] : [])));
+  return done(rc, 'answer', t.period(entries.length, period), entries.map((e) => e.text), entries.flatMap((e) => (e.source ? [e.source] : [])));
 }

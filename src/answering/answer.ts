@@ -23,6 +23,7 @@ import {
   answerContactsRelation,
   answerFiguresRelation,
   answerLeaderRelation,
+  answerMeetingRelation,
   answerMembersRelation,
   answerPeriod,
   answerPoliciesRelation,
@@ -42,6 +43,7 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerFiguresRelation,
   answerPoliciesRelation,
   answerTasksRelation,
+  answerMeetingRelation,
   answerPeriod,
 ];
 
@@ -49,8 +51,8 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
 export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Answerer {
   const lexicon = loadLexicon(options.lexicon ? [options.lexicon] : []);
   const facts = buildFacts(kb);
-  const index = createSearchIndex(facts);
-  const linker = createLinker(kb);
+  const index = createSearchIndex(facts, lexicon.synonyms);
+  const linker = createLinker(kb, lexicon.synonyms);
   const relations = buildRelations(kb);
   const ownTermsCache = new Map<string, Set<string>>();
   const ownTerms = (id: string): Set<string> => {

@@ -73,7 +73,7 @@ function nameForms(entry: KbItem): string[] {
 }
 
 /** Builds the linker over every named item of the knowledge base. */
-export function createLinker(kb: KnowledgeBase): Linker {
+export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, string> = new Map()): Linker {
   const variants: Variant[] = [];
   const byFirst = new Map<string, Variant[]>();
   const firstWords = new Map<string, Set<string>>();
@@ -118,6 +118,9 @@ export function createLinker(kb: KnowledgeBase): Linker {
   /** How well a question token matches a name word: 1 exact/stem, less through a compound or a typo. */
   const wordMatch = (token: Token, word: Variant['words'][number], last: boolean): number => {
     if (token.form === word.form || token.terms.some((t) => word.stems.includes(t))) return 1;
+    // An everyday word for the name's word ("economic" for "financial").
+    const synonym = synonyms.get(token.form);
+    if (synonym !== undefined && (synonym === word.form || stemsOf(synonym).some((t) => word.stems.includes(t)))) return 0.9;
     // "stabslederstillingen": a name as the first part of a compound (the last word of the name only).
     if (last && word.form.length >= MIN_COMPOUND && token.form.startsWith(word.form) && token.form.length - word.form.length >= 3) return 0.8;
     if (word.form.length >= MIN_FUZZY && token.form[0] === word.form[0]) {
@@ -132,7 +135,9 @@ export function createLinker(kb: KnowledgeBase): Linker {
 
   const candidatesAt = (token: Token): Variant[] => {
     const found = new Set<Variant>();
-    for (const key of [token.form, ...token.terms]) for (const v of byFirst.get(key) ?? []) found.add(v);
+    const synonym = synonyms.get(token.form);
+    const keys = synonym ? [token.form, ...token.terms, synonym, ...stemsOf(synonym)] : [token.form, ...token.terms];
+    for (const key of keys) for (const v of byFirst.get(key) ?? []) found.add(v);
     if (token.form.length >= MIN_FUZZY) {
       // A typo or a compound in the first word: look among first words of similar length.
       for (let len = token.form.length - 2; len <= Math.min(token.form.length + 2, 20); len++) {

@@ -34,7 +34,7 @@ export const RELATION_FIELDS: Readonly<Record<string, { readonly forward: readon
   'postings.municipality': { forward: ['definition'], backward: ['contact'] },
   'dates.about': { forward: ['dates'], backward: ['dates', 'when'] },
   'meetings.participants': { forward: ['membership'], backward: ['membership', 'meeting'] },
-  'meetings.unit': { forward: ['meeting'], backward: ['meeting'] },
+  'meetings.unit': { forward: ['frequency', 'meeting'], backward: ['meeting'] },
   'meetings.municipality': { forward: ['meeting'], backward: ['meeting'] },
   'policies.owner': { forward: ['policy'], backward: ['policy'] },
   'policies.relevantFor': { forward: ['policy'], backward: ['policy'] },

@@ -36,6 +36,7 @@ export const QUESTION_KINDS = [
   'who',
   'upcoming',
   'next',
+  'frequency',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
@@ -76,6 +77,7 @@ export const LexiconSchema = z.object({
   attributes: z.array(z.object({ attribute: z.enum(ATTRIBUTES), label: TextSchema, cues: CuesSchema })).default([]),
   smalltalk: z.array(z.object({ kind: z.enum(SMALLTALK_KINDS), cues: CuesSchema })).default([]),
   questionWords: z.object({ $comment: z.string().optional(), da: z.array(z.string()).default([]), en: z.array(z.string()).default([]) }).default({ da: [], en: [] }),
+  synonyms: z.record(z.string(), z.string()).default({}),
   numbers: z.record(z.string(), z.number()).default({}),
 });
 export type LexiconData = z.infer<typeof LexiconSchema>;
@@ -216,6 +218,8 @@ export interface Lexicon {
   readonly smalltalk: CueSet<SmalltalkKind>;
   readonly questionWords: ReadonlySet<string>;
   readonly numbers: Readonly<Record<string, number>>;
+  /** Everyday word -> the knowledge base's word for it (folded). */
+  readonly synonyms: ReadonlyMap<string, string>;
   /** Replaces a near miss of a cue word ("ansøgningsfrsten") by the word, unless `known` knows it. */
   correct(form: string, known: (form: string) => boolean): string;
 }
@@ -246,7 +250,9 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const smalltalk = new CueSet<SmalltalkKind>();
   const questionWords = new Set<string>();
   const numbers: Record<string, number> = {};
+  const synonyms = new Map<string, string>();
   for (const lexicon of all) {
+    for (const [word, meaning] of Object.entries(lexicon.synonyms ?? {})) if (word !== '$comment') synonyms.set(foldText(word), foldText(meaning));
     for (const k of lexicon.kinds ?? []) {
       kinds.add(k.kind, k.cues);
       if (k.group) groups.set(k.kind, k.group);
@@ -281,5 +287,5 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     if (corrections.size < 10_000) corrections.set(form, result);
     return result;
   };
-  return { kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, questionWords, numbers, correct };
+  return { kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, questionWords, numbers, synonyms, correct };
 }
