@@ -131,7 +131,7 @@ export function composeAnswer(kb: KnowledgeBase, lang: Lang, draft: ShortDraft):
   let headline = draft.headline;
   if (headline.length > HEADLINE_MAX) {
     details.push(headline);
-    headline = shorten(headline, HEADLINE_MAX);
+    headline = shorten(headline, HEADLINE_MAX - 2);
   }
   let budget = MAX_SUPPORT_LINES;
   const sections: AnswerSection[] = [];

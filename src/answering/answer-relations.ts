@@ -167,6 +167,7 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
   if (!u.intents.has('reporting')) return undefined;
   const t = TEXTS[u.lang];
   const groups = subjectsOf(rc, ['roles', 'units', 'leadershipGroups'], true);
+  if (process.env.DEBUG_RC) console.error(JSON.stringify(rc.subjects), u.direction, [...rc.municipalities]);
   if (groups.length === 0) return undefined;
   if (u.direction === 'down') {
     // "Hvem har Helle Kristensen personaleansvar for?": the subject is the person's role.

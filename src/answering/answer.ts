@@ -3,7 +3,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { buildFacts, namesOf, type FactRecord } from './facts.js';
-import { boundedEditDistance, primaryStem, termsOf, tokenize } from './normalize.js';
+import { boundedEditDistance, GENERIC_WORDS, primaryStem, STOPWORDS, termsOf, tokenize } from './normalize.js';
 import { phrasesFor } from './phrases.js';
 import { createSearchIndex, type SearchIndex } from './search.js';
 import type { Answer, Answerer, AnswererOptions } from './types.js';
@@ -127,7 +127,11 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   };
   const municipalityNames = kb.data.municipalities.map((m) => ({
     id: m.id,
-    names: [m.name, m.labelEn, ...m.names, ...m.namesEn].map((name) => tokenize(name).map(primaryStem)),
+    // "kommunen" / "the municipality" names every municipality: only names with a word of their own count.
+    names: [m.name, m.labelEn, ...m.names, ...m.namesEn]
+      .map((name) => tokenize(name))
+      .filter((words) => words.some((w) => !GENERIC_WORDS.has(w) && !STOPWORDS.has(w)))
+      .map((words) => words.map(primaryStem)),
   }));
   const municipalityOf = (fact: FactRecord) => kb.documents.get(fact.source.doc)?.municipality;
   const municipalityWords = [...new Set(municipalityNames.flatMap((m) => m.names.flat()))];
@@ -202,8 +206,11 @@ function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities
     for (let depth = 0; current && depth < 8 && !out.has(current); depth++) {
       out.add(current);
       const entry = kb.get(current);
-      const item = entry?.item as { unit?: string; parent?: string; municipality?: string; role?: string } | undefined;
+      const item = entry?.item as { unit?: string; parent?: string; municipality?: string; role?: string; source?: { doc: string } } | undefined;
       if (item?.municipality) out.add(item.municipality);
+      // An item belongs to the municipality of the document it comes from, stated or not.
+      const documentMunicipality = item?.source ? kb.documents.get(item.source.doc)?.municipality : undefined;
+      if (documentMunicipality) out.add(documentMunicipality);
       current = item?.role ?? item?.unit ?? item?.parent;
     }
     return out;

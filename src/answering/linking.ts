@@ -85,8 +85,8 @@ export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, st
       for (const form of nameForms(entry)) {
         const words = tokenize(form).filter((w, i, all) => !(all.length > 1 && w.includes('-')));
         // One generic or function word alone ("dagtilbud" aside) names nothing in particular.
-        const content = words.filter((w) => !STOPWORDS.has(w));
-        if (content.length === 0 || (words.length === 1 && GENERIC_WORDS.has(words[0]!))) continue;
+        const content = words.filter((w) => !STOPWORDS.has(w) && !GENERIC_WORDS.has(w));
+        if (content.length === 0) continue;
         const key = words.join(' ');
         if (seen.has(key)) continue;
         seen.add(key);
@@ -115,15 +115,28 @@ export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, st
     byFirst.set(surname, [...(byFirst.get(surname) ?? []), variant]);
   }
 
+  const nameWords = new Set<string>();
+  for (const v of variants) for (const w of v.words) {
+    nameWords.add(w.form);
+    for (const stem of w.stems) nameWords.add(stem);
+  }
+  const isNameWord = (token: Token) => nameWords.has(token.form) || token.terms.some((t) => nameWords.has(t));
+
   /** How well a question token matches a name word: 1 exact/stem, less through a compound or a typo. */
   const wordMatch = (token: Token, word: Variant['words'][number], last: boolean): number => {
-    if (token.form === word.form || token.terms.some((t) => word.stems.includes(t))) return 1;
+    if (token.form === word.form) return 1;
+    if (token.terms.some((t) => word.stems.includes(t))) {
+      // An inflection adds an ending ("klyngeleder" -> "klyngelederne"); the stemmer also conflates
+      // words that differ before it ("klyngeleder" and "klyngeledelse" -> "klyngeled"): a weaker match.
+      return token.form.startsWith(word.form) || word.form.startsWith(token.form) ? 1 : 0.85;
+    }
     // An everyday word for the name's word ("economic" for "financial").
     const synonym = synonyms.get(token.form);
     if (synonym !== undefined && (synonym === word.form || stemsOf(synonym).some((t) => word.stems.includes(t)))) return 0.9;
     // "stabslederstillingen": a name as the first part of a compound (the last word of the name only).
     if (last && word.form.length >= MIN_COMPOUND && token.form.startsWith(word.form) && token.form.length - word.form.length >= 3) return 0.8;
-    if (word.form.length >= MIN_FUZZY && token.form[0] === word.form[0]) {
+    // A word that is itself a name word ("klyngeleder") is no typo of another ("klyngeledelse").
+    if (word.form.length >= MIN_FUZZY && token.form[0] === word.form[0] && !isNameWord(token)) {
       const max = word.form.length >= 9 ? 2 : 1;
       if (boundedEditDistance(token.form, word.form, max) <= max) return 0.75;
       // A misspelt inflected form ("klyngeldernes"): compare the stems.
@@ -186,7 +199,8 @@ export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, st
               other !== link &&
               other.start <= link.start &&
               other.end >= link.end &&
-              (other.end - other.start > link.end - link.start || (other.end - other.start === link.end - link.start && other.quality > link.quality)),
+              ((other.end - other.start > link.end - link.start && other.quality >= link.quality) ||
+                (other.end - other.start === link.end - link.start && other.quality > link.quality)),
           ),
       );
       return kept.sort((a, b) => b.end - b.start - (a.end - a.start) || b.quality - a.quality || a.start - b.start);

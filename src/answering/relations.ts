@@ -45,7 +45,6 @@ export const RELATION_FIELDS: Readonly<Record<string, { readonly forward: readon
   'concepts.municipality': { forward: ['definition'], backward: ['definition'] },
   'facts.about': { forward: ['definition'], backward: ['definition'] },
   'documents.municipality': { forward: ['definition'], backward: ['definition'] },
-  'municipalities.municipality': { forward: ['definition'], backward: ['definition'] },
 };
 
 /** A directed, sourced edge: `from` reports to `to`. */

@@ -147,7 +147,7 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   const has = (kind: QuestionKind) => matched.has(kind);
 
   const smalltalkMatches = lexicon.smalltalk.match(tokens);
-  const smalltalkPositions = new Set([...smalltalkMatches.values()].flatMap((m) => m.positions));
+  const smalltalkPositions = lexicon.smalltalk.coverage(tokens);
   let smalltalk: Understanding['smalltalk'];
   if (/^\//.test(text)) smalltalk = 'command';
   else if (
@@ -187,21 +187,22 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
 
   const intentWords = new Set(lexicon.questionWords);
   const cuePositions = new Set<number>();
-  const consume = (positions: readonly number[]) => {
+  const consume = (positions: readonly number[], keep: readonly number[] = []) => {
     for (const p of positions) {
+      if (keep.includes(p)) continue;
       cuePositions.add(p);
       intentWords.add(tokens[p]!.form);
     }
   };
   for (const [kind, m] of matched) {
     if (lexicon.keepWords.has(kind)) continue;
-    // "upcoming"/"when" words count only where dates are asked for.
-    consume(m.positions);
+    // A compound matched by its head ("områdemøder" by '*møder') still names a thing.
+    consume(m.positions, m.heads);
   }
   if (intents.has('dates')) for (const m of dateKindMatches.values()) consume(m.positions);
   if (range) consume(range.positions);
   if (roundMatch) consume(roundMatch[1].positions);
-  for (const m of smalltalkMatches.values()) if (smalltalk) consume(m.positions);
+  if (smalltalk) consume([...smalltalkPositions]);
 
   const metricMatches = [...lexicon.metrics.match(tokens)].sort((a, b) => Math.min(...a[1].positions) - Math.min(...b[1].positions));
   // "børnehuse" is a count of houses, not of children: a metric whose cue is inside a stronger one's word is dropped.

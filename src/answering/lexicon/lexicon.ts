@@ -107,6 +107,8 @@ export interface CueMatch {
   readonly cue: string;
   readonly strength: number;
   readonly positions: readonly number[];
+  /** Positions matched as a compound's head ('*møder' in "områdemøder"): the word still names something. */
+  readonly heads: readonly number[];
 }
 
 const MAX_GAP = 8;
@@ -153,7 +155,14 @@ function elementMatches(element: Element, token: Token): boolean {
 }
 
 /** Finds the first match of a cue in the tokens (backtracking over gaps), or undefined. */
-function matchCue(cue: Cue, tokens: readonly Token[]): number[] | undefined {
+function matchCue(cue: Cue, tokens: readonly Token[]): { positions: number[]; heads: number[] } | undefined {
+  const positions = matchPositions(cue, tokens);
+  if (!positions) return undefined;
+  const words = cue.elements.filter((e) => e.type !== 'gap');
+  return { positions, heads: positions.filter((_, i) => words[i]?.type === 'suffix') };
+}
+
+function matchPositions(cue: Cue, tokens: readonly Token[]): number[] | undefined {
   const { elements } = cue;
   const tryAt = (e: number, t: number, used: number[]): number[] | undefined => {
     if (e === elements.length) return !cue.atEnd || t === tokens.length ? used : undefined;
@@ -191,10 +200,17 @@ export class CueSet<L extends string | number> {
     for (const { label, cue } of this.entries) {
       const previous = found.get(label);
       if (previous && previous.strength >= cue.strength) continue;
-      const positions = matchCue(cue, tokens);
-      if (positions) found.set(label, { cue: cue.phrase, strength: cue.strength, positions });
+      const m = matchCue(cue, tokens);
+      if (m) found.set(label, { cue: cue.phrase, strength: cue.strength, ...m });
     }
     return found;
+  }
+
+  /** Every token position any cue of any label covers. */
+  coverage(tokens: readonly Token[]): Set<number> {
+    const covered = new Set<number>();
+    for (const { cue } of this.entries) for (const p of matchCue(cue, tokens)?.positions ?? []) covered.add(p);
+    return covered;
   }
 
   /** The literal single words of the cues (folded), for typo correction. */
