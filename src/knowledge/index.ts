@@ -2,8 +2,15 @@
 export * from './schemas.js';
 export type { KbItem, KnowledgeBase } from './knowledge-base.js';
 export { createKnowledgeBase, emptyKnowledgeData } from './knowledge-base.js';
-export type { KnowledgeError, KnowledgeFileInput, LoadResult } from './load-knowledge.js';
-export { formatKnowledgeError, loadKnowledge, loadKnowledgeOrThrow, parseKnowledgeFiles } from './load-knowledge.js';
+export type { KnowledgeError, KnowledgeFileInput, LoadKnowledgeOptions, LoadResult } from './load-knowledge.js';
+export {
+  defaultSourcesDir,
+  formatKnowledgeError,
+  loadKnowledge,
+  loadKnowledgeOrThrow,
+  parseKnowledgeFiles,
+  quoteErrors,
+} from './load-knowledge.js';
 export { normalizeName } from './normalize-name.js';
 export type {
   Citation,

@@ -6,6 +6,7 @@
  * dangling or wrongly typed references, unknown source documents, cycles in reporting lines, unit
  * parents and concepts, and periods that end before they start.
  */
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod/v4';
@@ -16,6 +17,7 @@ import type { ItemKind } from './references.js';
 import { ITEM_KINDS, KIND_LABELS, describeKinds, formatPath, referencesOf, sourcesIn } from './references.js';
 import type { KnowledgeData, KnowledgeFile } from './schemas.js';
 import { KNOWLEDGE_KINDS, KnowledgeFileSchema } from './schemas.js';
+import { checkSourceQuotes, readSourceTexts } from './source-quotes.js';
 
 /** One problem in the knowledge files: which file, where in it (a JSON path, may be empty) and what. */
 export interface KnowledgeError {
@@ -71,13 +73,41 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   return parseKnowledgeFiles(inputs);
 }
 
-/** For start-up: the knowledge base, or one Error listing every problem, one per line. */
-export async function loadKnowledgeOrThrow(dir: string): Promise<KnowledgeBase> {
+/** The folder of a knowledge folder's source documents: `<dir>/sources`. */
+export function defaultSourcesDir(dir: string): string {
+  return path.join(dir, 'sources');
+}
+
+/** Options of {@link loadKnowledgeOrThrow}. */
+export interface LoadKnowledgeOptions {
+  /**
+   * The folder of the source documents whose quotes are checked, or `false` for no check. Default:
+   * `<dir>/sources` when that folder exists (a synthetic or test knowledge base without documents
+   * loads unchecked).
+   */
+  readonly sources?: string | false;
+}
+
+/**
+ * For start-up: the knowledge base, or one Error listing every problem, one per line; every quote is
+ * checked against its source document (see {@link LoadKnowledgeOptions.sources}).
+ */
+export async function loadKnowledgeOrThrow(dir: string, options: LoadKnowledgeOptions = {}): Promise<KnowledgeBase> {
   const result = await loadKnowledge(dir);
-  if (result.ok) return result.kb;
-  throw new Error(
-    `knowledge: ${result.errors.length} problem(s) in the knowledge files in ${dir}:\n${result.errors.map(formatKnowledgeError).join('\n')}`,
-  );
+  const sources = options.sources ?? (existsSync(defaultSourcesDir(dir)) ? defaultSourcesDir(dir) : false);
+  const errors = result.ok ? (sources === false ? [] : await quoteErrors(result.kb, sources)) : result.errors;
+  if (result.ok && errors.length === 0) return result.kb;
+  throw new Error(`knowledge: ${errors.length} problem(s) in the knowledge files in ${dir}:\n${errors.map(formatKnowledgeError).join('\n')}`);
+}
+
+/** Every quote that is not in its source document (or a document that cannot be read), as knowledge errors. */
+export async function quoteErrors(kb: KnowledgeBase, sourcesDir: string): Promise<KnowledgeError[]> {
+  const { texts, problems: unreadable } = await readSourceTexts(kb, sourcesDir);
+  return [...unreadable, ...checkSourceQuotes(kb, texts)].map((problem) => ({
+    file: path.join(sourcesDir, problem.doc),
+    path: problem.item ? `${problem.item}: ${problem.path}` : '',
+    message: problem.quote ? `${problem.message}: "${problem.quote}"` : problem.message,
+  }));
 }
 
 /** Validates and merges knowledge files given as text (the loader without the file system). */

@@ -1,7 +1,7 @@
 /**
  * The knowledge bases as shipped: they load, every quote is really in its source document, and the
  * data hangs together the way the answering engine relies on. Runs on data/ (sources in
- * ../shared/seeds) and on the Fjordby fixture (sources in tests/fixtures/kb-other/sources).
+ * data/sources) and on the Fjordby fixture (sources in tests/fixtures/kb-other/sources).
  */
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';

@@ -1,6 +1,6 @@
 /**
  * The knowledge bases the knowledge tests run on, with what each is expected to answer: the real
- * one in `data/` (sources in ../shared/seeds) and the made-up Fjordby one in tests/fixtures/kb-other.
+ * one in `data/` (sources in data/sources) and the made-up Fjordby one in tests/fixtures/kb-other.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,7 +58,7 @@ export interface KnowledgeBaseCase {
 export const REAL_KB: KnowledgeBaseCase = {
   label: 'data/ (Høje-Taastrup, Ballerup, København)',
   dir: inRepo('data'),
-  sourcesDir: inRepo('..', 'shared', 'seeds'),
+  sourcesDir: inRepo('data', 'sources'),
   expect: {
     names: [
       { name: 'dagtilbudschefen', ids: ['htk-dagtilbudschef'], exact: true },
