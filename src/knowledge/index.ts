@@ -12,14 +12,25 @@ export {
   quoteErrors,
 } from './load-knowledge.js';
 export { normalizeName } from './normalize-name.js';
+export { participantIds, participantsOf } from './meeting-participants.js';
+export type { ParsedRule, RecurrenceWindow } from './recurrence.js';
+export { KNOWLEDGE_TIME_ZONE, copenhagenInstant, firstRecurrenceDay, parseRRule, recurrenceDays } from './recurrence.js';
+export type { Dated } from './validity.js';
+export { holdsOn, monthOf, overlaps, shiftDay } from './validity.js';
 export type {
   Citation,
   CitationLang,
+  DatedItem,
   DateRangeOptions,
+  DeputyEntry,
   FigureEntry,
   GroupMember,
   KnowledgeQueries,
+  MeetingOccurrence,
+  MeetingParticipant,
+  ReportingChange,
   ReportingEdge,
+  ReportingOnOptions,
   UpcomingDatesOptions,
 } from './queries.js';
 export { createQueries, lastDay } from './queries.js';
