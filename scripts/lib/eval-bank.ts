@@ -212,6 +212,37 @@ export function replyText(activities: readonly ReplyActivity[]): string {
     .join('\n');
 }
 
+/**
+ * Where a reply turns from answering to suggesting other questions ("Du kan for eksempel spørge:",
+ * "You could ask, for example:"). The suggested questions name roles and units, so a reply that only
+ * suggests "Who does the cluster leader report to?" must not count as naming the cluster leader.
+ */
+export const SUGGESTIONS_INTRO = /(du kan (for eksempel|fx|f\.eks\.) spørge|prøv (fx|for eksempel|f\.eks\.) at spørge|du kunne spørge|you could ask|you can ask|try asking|for example, ask)/i;
+
+/**
+ * The reply without the questions it suggests: text, speech and card text of every message, each cut at
+ * {@link SUGGESTIONS_INTRO}, and no suggested actions. The strict score matches `must` groups against
+ * this; `must_not` groups are always matched against the whole reply.
+ */
+export function answerText(activities: readonly ReplyActivity[]): string {
+  const cut = (text: string): string => {
+    const at = text.search(SUGGESTIONS_INTRO);
+    return at < 0 ? text : text.slice(0, at);
+  };
+  return activities.map((a) => [cut(a.text ?? ''), cut(a.speak ?? ''), cut(flattenText(a.attachments ?? []).join('\n'))].join('\n')).join('\n');
+}
+
+/**
+ * The strict judgement: like {@link judgeReply}, but `must` groups count only in the answer part of the
+ * reply ({@link answerText}), not in the questions it suggests.
+ */
+export function judgeStrict(question: Pick<Question, 'must' | 'must_not'>, answer: string, reply: string): string[] {
+  const failed: string[] = [];
+  for (const group of question.must ?? []) if (!group.some((alt) => matches(answer, alt))) failed.push(`missing ${JSON.stringify(group)}${group.some((alt) => matches(reply, alt)) ? ' (only in the suggested questions)' : ''}`);
+  for (const group of question.must_not ?? []) if (group.some((alt) => matches(reply, alt))) failed.push(`has forbidden ${JSON.stringify(group)}`);
+  return failed;
+}
+
 /** The text of the Adaptive Cards alone (what the card shows, including its "show more" part). */
 export function cardText(activities: readonly ReplyActivity[]): string {
   return activities.map((a) => flattenText(a.attachments ?? []).join('\n')).join('\n').trim();

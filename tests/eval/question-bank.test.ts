@@ -10,8 +10,10 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  answerText,
   dateRegex,
   judgeReply,
+  judgeStrict,
   knowledgeDirOf,
   listBankFiles,
   matches,
@@ -198,5 +200,33 @@ describe('matching a reply (as ../shared/eval/ask.mjs does)', () => {
 
   it('does not take a plain fact for not knowing', () => {
     expect(saysDontKnow(normalizeReply('Klyngelederne refererer til dagtilbudschefen. Kilde: Job og Kompetenceprofil.'))).toBe(false);
+  });
+});
+
+describe('the strict judgement (a role named only in a suggested question does not count)', () => {
+  const idkWithSuggestions = [
+    {
+      type: 'message',
+      text: "I don't know. It is not in the documents I know.\n\nYou could ask, for example:\n- Who does the cluster leader report to?",
+      suggestedActions: { actions: [{ type: 'imBack', title: 'Who does the cluster leader report to?' }] },
+    },
+  ];
+
+  it('fails a must group met only by the suggested questions, which the ask.mjs judgement passes', () => {
+    const q = { must: [['klyngeleder', 'cluster leader']] };
+    const reply = normalizeReply(replyText(idkWithSuggestions));
+    expect(judgeReply(q, reply)).toEqual([]);
+    expect(judgeStrict(q, normalizeReply(answerText(idkWithSuggestions)), reply)).toHaveLength(1);
+  });
+
+  it('passes a must group met by the answer before the suggestions', () => {
+    const activities = [{ type: 'message', text: 'The pedagogical leaders report to the cluster leader (klyngeleder).\n\nYou could ask:\n- What is KIDS?' }];
+    const q = { must: [['klyngeleder']] };
+    expect(judgeStrict(q, normalizeReply(answerText(activities)), normalizeReply(replyText(activities)))).toEqual([]);
+  });
+
+  it('matches must_not groups against the whole reply, suggestions included', () => {
+    const q = { must_not: [['cluster leader']] };
+    expect(judgeStrict(q, normalizeReply(answerText(idkWithSuggestions)), normalizeReply(replyText(idkWithSuggestions)))).toHaveLength(1);
   });
 });
