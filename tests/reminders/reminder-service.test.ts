@@ -180,7 +180,7 @@ describe('createReminderService', () => {
 
 describe('TaskSource', () => {
   it('is satisfied by the task store', async () => {
-    const { createTaskStore } = await import('../../src/tasks/task-store.js');
+    const { createTaskStore } = await import('../../src/storage/file-task-store.js');
     type Check = ReturnType<typeof createTaskStore> extends import('../../src/reminders/reminder-service.js').TaskSource ? true : false;
     const ok: Check = true;
     expect(ok).toBe(true);

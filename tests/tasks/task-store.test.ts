@@ -3,7 +3,7 @@ import { createMemoryMedia } from '../../src/storage/memory-media.js';
 import { createStateStore } from '../../src/storage/state-store.js';
 import { emptyTaskState, TaskStateSchema } from '../../src/tasks/task.js';
 import type { TaskOwner } from '../../src/tasks/task.js';
-import { createTaskStore } from '../../src/tasks/task-store.js';
+import { createTaskStore } from '../../src/storage/file-task-store.js';
 import type { NewTask } from '../../src/tasks/task-store.js';
 
 const quiet = { info() {}, warn() {}, error() {} };

@@ -2,24 +2,20 @@
  * The tasks feature in Teams: the task commands (`opgave …`, `opgaver`, `færdig 3`, …), the task list card with
  * Done/Reopen buttons, and the open tasks for the reminders feature.
  *
- * Its state lives in STATE_DIR itself (`tasks.json`, `tasks.journal`, `backups/`), under STATE_DIR's lock.
- * Who may change tasks is decided by id (`canChangeTasks`: LEADER_IDS); tenants are checked by the app
+ * The task store comes from the composition root (`services.domain.tasks`). Who may change tasks is decided by id (`canChangeTasks`: LEADER_IDS); tenants are checked by the app
  * (ALLOWED_TENANT_IDS) before any handler runs.
  */
 import type { Activity } from 'botbuilder';
 import { ActivityTypes } from 'botbuilder';
 import { z } from 'zod/v4';
-import { openStateDir } from '../../storage/index.js';
 import {
   canChangeTasks,
   createPersonFinder,
-  createTaskStore,
   parseTaskCommand,
   renderChange,
   renderCreated,
   renderTaskList,
   renderUsage,
-  TASK_STATE,
   taskPhrases,
 } from '../../tasks/index.js';
 import type { TaskCommand, TaskLang, TaskMention, TaskPerson, TaskResult, TaskStore } from '../../tasks/index.js';
@@ -29,7 +25,7 @@ import type { TaskCardVerb, TaskCardView } from '../cards/task-card.js';
 import { cardAttachment } from '../cards/adaptive-card.js';
 import { personKey } from '../conversation-refs.js';
 import { escapeCardText, escapePlainText } from '../escape.js';
-import type { FeatureFactory, TeamsFeature } from './index.js';
+import type { FeatureFactory, TeamsFeature } from './feature.js';
 import type { CardActionRegistration, CardActionResult, CommandContext } from './types.js';
 
 const ViewerSchema = z.object({ id: z.string(), aadObjectId: z.string().optional(), name: z.string().optional() });
@@ -67,17 +63,10 @@ export interface TasksFeatureOptions {
 
 /** The tasks feature with options; {@link createTasksFeature} is the default. */
 export function tasksFeature(options: TasksFeatureOptions = {}): FeatureFactory {
-  return async function tasks(services): Promise<TeamsFeature> {
-    const { config, knowledge, now, logger } = services;
+  return function tasks(services): TeamsFeature {
+    const { config, knowledge, now } = services;
     const limit = options.maxTasks ?? TASK_CARD_MAX_TASKS;
-    const stateDir = await openStateDir(config.stateDir, { logger, now });
-    let store: TaskStore;
-    try {
-      store = createTaskStore({ store: await stateDir.open(TASK_STATE), now, timeZone: config.timeZone });
-    } catch (error) {
-      await stateDir.close();
-      throw error;
-    }
+    const store: TaskStore = services.domain.tasks;
     const findPerson = createPersonFinder(knowledge.data.people.map((person) => ({ id: person.id, name: person.name })));
     const today = () => toLocalDate(now(), config.timeZone);
 
@@ -189,11 +178,6 @@ export function tasksFeature(options: TasksFeatureOptions = {}): FeatureFactory 
         },
       ],
       cardActions: TASK_CARD_VERBS.map(cardAction),
-      // `Task` is what the reminders feature's `ReminderTask` describes.
-      tasks: { openTasks: () => store.openTasks() },
-      async close() {
-        await stateDir.close();
-      },
     };
   };
 }
