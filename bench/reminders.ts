@@ -130,8 +130,8 @@ export async function benchmarkReminderScan(options: ReminderBenchOptions): Prom
       logger: silentLogger,
     });
 
-    const scan = () => {
-      const items = service.collectItems();
+    const scan = async () => {
+      const items = await service.collectItems();
       const due = findDueReminders({ now, leadDays: LEAD_DAYS, graceMs: 24 * 3_600_000, items, isSent: (key) => outbox.isAccepted(key), firstRunAtOrAfter: firstRun });
       return { items: items.length, due: due.length };
     };
@@ -139,7 +139,7 @@ export async function benchmarkReminderScan(options: ReminderBenchOptions): Prom
     let counts = { items: 0, due: 0 };
     for (let i = 0; i < options.runs; i++) {
       const started = performance.now();
-      counts = scan();
+      counts = await scan();
       scanTimes.push(performance.now() - started);
     }
     const firstStarted = performance.now();

@@ -40,7 +40,7 @@ export interface StartBotOptions {
   /** A knowledge base to use instead of loading `config.knowledgeDir`. */
   readonly knowledge?: KnowledgeBase;
   /** Replaces the answering engine (default: `src/answering` over the knowledge base). */
-  readonly engine?: (knowledge: KnowledgeBase, deps: { now: () => Date; deadlines?: DeadlineSource }) => QuestionEngine;
+  readonly engine?: (knowledge: KnowledgeBase, deps: EngineDeps) => QuestionEngine;
   /** The features to plug in (default {@link DEFAULT_FEATURES}). */
   readonly features?: readonly FeatureFactory[];
   /** The logger (default: pino to stdout at `config.logLevel`). */
@@ -72,11 +72,25 @@ export interface RunningBot {
   close(): Promise<void>;
 }
 
+/** What the engine is given: the clock, and the chat-added deadlines as the store has them. */
+export interface EngineDeps {
+  readonly now: () => Date;
+  readonly deadlines?: { list(): Promise<ReturnType<DeadlineSource['list']>> };
+}
+
 /** The production answering engine over a knowledge base. */
-export function createDefaultEngine(knowledge: KnowledgeBase, deps: { now: () => Date; deadlines?: DeadlineSource }): QuestionEngine {
-  const answerer = createAnswerer(knowledge, { now: deps.now, ...(deps.deadlines && { deadlines: deps.deadlines }) });
+export function createDefaultEngine(knowledge: KnowledgeBase, deps: EngineDeps): QuestionEngine {
+  // The answerer reads deadlines synchronously; each question reads the store first (another instance may
+  // have added one) and hands the answerer that list. `answer` below is synchronous after the read, so
+  // concurrent questions cannot see each other's list.
+  let deadlines: ReturnType<DeadlineSource['list']> = [];
+  const answerer = createAnswerer(knowledge, { now: deps.now, deadlines: { list: () => deadlines } });
   return {
-    answer: (question, localeHint) => answerer.answer(question, localeHint),
+    async answer(question, localeHint) {
+      const current = (await deps.deadlines?.list()) ?? [];
+      deadlines = current;
+      return answerer.answer(question, localeHint);
+    },
     renderAnswerText,
     detectLanguage,
     suggestQuestions: (lang) => suggestQuestions(knowledge, lang),

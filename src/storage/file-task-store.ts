@@ -72,12 +72,12 @@ export function createTaskStore(options: TaskStoreOptions): TaskStore {
       });
     },
 
-    get(number) {
+    async get(number) {
       const tasks = all();
       return tasks[findIndex(tasks, number)];
     },
 
-    list(scope, listOptions = {}) {
+    async list(scope, listOptions = {}) {
       const day = today();
       let tasks = all().filter((t) => scope === 'all' || t.status === 'open');
       if (scope === 'mine') {
@@ -94,7 +94,7 @@ export function createTaskStore(options: TaskStoreOptions): TaskStore {
       };
     },
 
-    openTasks() {
+    async openTasks() {
       return [...all().filter((t) => t.status === 'open')].sort(compareOpen(today()));
     },
 

@@ -50,10 +50,10 @@ export interface TaskListing {
 /** The task list. */
 export interface TaskStore {
   create(task: NewTask): Promise<{ readonly ok: true; readonly task: Task }>;
-  get(number: number): Task | undefined;
-  list(scope: TaskScope, options?: { readonly viewer?: TaskViewer; readonly limit?: number }): TaskListing;
+  get(number: number): Promise<Task | undefined>;
+  list(scope: TaskScope, options?: { readonly viewer?: TaskViewer; readonly limit?: number }): Promise<TaskListing>;
   /** Open tasks, in list order (for reminders and digests). */
-  openTasks(): readonly Task[];
+  openTasks(): Promise<readonly Task[]>;
   complete(number: number, by: TaskPerson): Promise<TaskResult>;
   reopen(number: number): Promise<TaskResult>;
   /** Sets the due date, or removes it with `undefined`. */

@@ -72,7 +72,7 @@ function boot(states: ReturnType<typeof freshStates>, clock: { now: Date }, task
     firstRunAtOrAfter: firstRunAtOrAfter('0 8 * * 1-5'),
     kb: kb(),
     deadlines,
-    tasks: { openTasks: () => tasks.filter((t) => t.status === 'open') },
+    tasks: { openTasks: async () => tasks.filter((t) => t.status === 'open') },
     subscriptions,
     conversations,
     outbox,
@@ -174,7 +174,7 @@ describe('createReminderService', () => {
     expect((await app.service.runDigest(clock.now)).enqueued).toBe(0);
     await app.outbox.deliverDue();
     expect(app.sent).toEqual(['channel|en|2026-04-13|3,1,2']);
-    expect(app.service.digestMessage('da').text).toBe('da|2026-04-13|3,1,2');
+    expect((await app.service.digestMessage('da')).text).toBe('da|2026-04-13|3,1,2');
   });
 });
 

@@ -39,7 +39,7 @@ export function remindersFeature(): FeatureFactory {
         case 'subscribe-digest': {
           if (ctx.conversation.kind !== 'channel') return reply(ctx, p.channelOnly);
           const result = await subscriptions.subscribe('digest', key, lang);
-          const digest = service.digestMessage(lang);
+          const digest = await service.digestMessage(lang);
           await reply(ctx, result === 'subscribed' ? p.digestSubscribed : p.digestAlreadySubscribed);
           await ctx.reply({ type: ActivityTypes.Message, ...digest, attachments: [...(digest.attachments ?? [])] });
           return;
@@ -67,7 +67,7 @@ export function remindersFeature(): FeatureFactory {
         case 'add-deadline-invalid':
           return reply(ctx, command.problem === 'no-title' ? p.deadlineNoTitle : p.deadlineNoDate(escapePlainText(command.dateText ?? '')));
         case 'list-deadlines': {
-          const upcoming = deadlines.upcoming();
+          const upcoming = await deadlines.upcoming();
           if (upcoming.length === 0) return reply(ctx, p.noDeadlines);
           const today = toLocalDate(now(), config.timeZone);
           const lines = upcoming.map((d) => `- ${p.deadlineLine(escapePlainText(d.title), d.date, daysBetween(today, d.date))}`);

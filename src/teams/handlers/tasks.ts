@@ -72,8 +72,8 @@ export function tasksFeature(options: TasksFeatureOptions = {}): FeatureFactory 
 
     const reply = (ctx: CommandContext, text: string) => ctx.reply({ type: ActivityTypes.Message, text, textFormat: 'plain' });
 
-    function listMessage(view: TaskCardView, lang: TaskLang): Partial<Activity> {
-      const listing = store.list(view.scope, { ...(view.viewer !== undefined && { viewer: view.viewer }), limit });
+    async function listMessage(view: TaskCardView, lang: TaskLang): Promise<Partial<Activity>> {
+      const listing = await store.list(view.scope, { ...(view.viewer !== undefined && { viewer: view.viewer }), limit });
       return {
         type: ActivityTypes.Message,
         text: renderTaskList(listing, lang, escapePlainText),
@@ -86,7 +86,7 @@ export function tasksFeature(options: TasksFeatureOptions = {}): FeatureFactory 
       const { lang } = command;
       if (command.kind === 'list') {
         const viewer = { id: ctx.user.id, ...(ctx.user.aadObjectId && { aadObjectId: ctx.user.aadObjectId }), ...(ctx.user.name && { name: ctx.user.name }) };
-        await ctx.reply(listMessage({ scope: command.scope, ...(command.scope === 'mine' && { viewer }) }, lang));
+        await ctx.reply(await listMessage({ scope: command.scope, ...(command.scope === 'mine' && { viewer }) }, lang));
         return;
       }
       if (command.kind === 'usage') {
@@ -154,10 +154,10 @@ export function tasksFeature(options: TasksFeatureOptions = {}): FeatureFactory 
           ctx.logger.info({ task: number, verb, outcome: result.ok ? 'ok' : result.reason }, 'task card action');
           const notice = renderChange(verb === 'task.complete' ? 'complete' : 'reopen', result, lang, escapeCardText);
           if (view !== undefined) {
-            const listing = store.list(view.scope, { ...(view.viewer !== undefined && { viewer: view.viewer }), limit });
+            const listing = await store.list(view.scope, { ...(view.viewer !== undefined && { viewer: view.viewer }), limit });
             return { card: buildTaskListCard(listing, lang, { view, notice }), forAll: true };
           }
-          const task = store.get(number);
+          const task = await store.get(number);
           return task === undefined ? { message: notice } : { card: buildTaskCard(task, lang, today(), notice), forAll: true };
         },
       };
