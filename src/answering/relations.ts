@@ -9,6 +9,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { DateEntry, Figure, Person, Source, Text } from '../knowledge/schemas.js';
 import type { QuestionKind } from './lexicon/lexicon.js';
+import { participantsOf } from '../knowledge/meeting-participants.js';
 
 /**
  * Each reference field of the schema (`kind.field`) and the question kinds that answer it, upwards
@@ -124,7 +125,12 @@ export function buildRelations(kb: KnowledgeBase): Relations {
   for (const person of data.people) if (person.role) push(holders, person.role, person);
   const members = new Map<string, Array<{ ref: string; note?: Text }>>();
   for (const group of data.leadershipGroups) members.set(group.id, group.members.map((m) => ({ ref: m.ref, ...(m.note && { note: m.note }) })));
-  for (const meeting of data.meetings) members.set(meeting.id, meeting.participants.map((ref) => ({ ref })));
+  for (const meeting of data.meetings) {
+    members.set(
+      meeting.id,
+      participantsOf(meeting).map((p) => ({ ref: p.ref, ...(p.note && { note: p.note }) })),
+    );
+  }
   const contacts = new Map<string, Person[]>();
   const people = new Map(data.people.map((p) => [p.id, p]));
   for (const posting of data.postings) for (const id of posting.contacts) if (people.has(id)) push(contacts, posting.id, people.get(id)!);
