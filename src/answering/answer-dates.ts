@@ -9,7 +9,7 @@ import { termsOf } from './normalize.js';
 import { capitalize, phrasesFor } from './phrases.js';
 import type { QueryTerm } from './search.js';
 import type { Answer } from './types.js';
-import type { Understanding } from './understand.js';
+import { fitsDateKind, type Understanding } from './understand.js';
 import { belongsToNamed, compose, factsOf, NEAR_BEST, sectionTitle, STRUCTURED_THRESHOLD, unique, unknown, weightedShare, type Context, type Line } from './answer-context.js';
 
 interface DateCandidate {
@@ -32,7 +32,7 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
     round: number | undefined,
     precision: DateEntry['precision'] = 'day',
   ) =>
-    (u.dateKinds.size === 0 || u.dateKinds.has(kind)) &&
+    fitsDateKind(u.dateKinds, kind) &&
     (u.round === undefined || round === u.round) &&
     (!u.range || ((end ?? date) >= u.range.from && date <= u.range.to)) &&
     (!u.range || u.range.from.slice(0, 4) !== u.range.to.slice(0, 4) || precision !== 'year' || u.range.to.endsWith('-12-31')) &&

@@ -13,9 +13,10 @@ import { displayName } from './facts.js';
 import type { Link } from './linking.js';
 import type { Attribute, Lexicon } from './lexicon/lexicon.js';
 import { capitalize, joinList, phrasesFor } from './phrases.js';
-import type { Edge, Relations } from './relations.js';
+import type { Relations } from './relations.js';
+import type { KnowledgeQueries } from '../knowledge/queries.js';
 import type { Answer, AnswererOptions, Lang } from './types.js';
-import type { Understanding } from './understand.js';
+import { fitsDateKind, type Understanding } from './understand.js';
 import { composeAnswer, nameOf, unique, unknown as unknownAnswer, type Context } from './answer-context.js';
 
 /** What the relation answerers work with. */
@@ -30,6 +31,10 @@ export interface RelationContext {
   readonly subjects: ReadonlyArray<readonly Link[]>;
   /** The municipalities the question names. */
   readonly municipalities: ReadonlySet<string>;
+  /** The time-aware queries of the knowledge model. */
+  readonly queries: KnowledgeQueries;
+  /** Today in Copenhagen (the injected clock). */
+  readonly today: string;
 }
 
 const TEXTS = {
@@ -38,6 +43,8 @@ const TEXTS = {
     chainStep: (from: string, to: string) => `${capitalize(from)} refererer til ${to}.`,
     top: (item: string) => `${capitalize(item)} er øverst i de linjer, dokumenterne beskriver.`,
     reportsToMany: (from: string, to: string) => `${capitalize(from)} refererer til ${to}.`,
+    reportsToShort: (to: string) => `refererer til ${to}.`,
+    conditionalLine: (condition: string, to: string) => `${capitalize(condition)}: refererer til ${to}.`,
     noOneReports: (to: string) => `Dokumenterne nævner ingen, der refererer til ${to}.`,
     staffOf: (person: string, role: string, froms: string) => `${person} er ${role}. Til ${role} refererer: ${froms}.`,
     leads: (role: string, units: string) => `${capitalize(role)} leder ${units}.`,
@@ -71,6 +78,8 @@ const TEXTS = {
     chainStep: (from: string, to: string) => `The ${from} reports to the ${to}.`,
     top: (item: string) => `The ${item} is at the top of the lines the documents describe.`,
     reportsToMany: (from: string, to: string) => `The ${from} reports to the ${to}.`,
+    reportsToShort: (to: string) => `reports to the ${to}.`,
+    conditionalLine: (condition: string, to: string) => `${capitalize(condition)}: reports to the ${to}.`,
     noOneReports: (to: string) => `The documents name no one who reports to the ${to}.`,
     staffOf: (person: string, role: string, froms: string) => `${person} is the ${role}. Reporting to the ${role}: ${froms}.`,
     leads: (role: string, units: string) => `The ${role} leads ${units}.`,
@@ -147,47 +156,73 @@ function done(rc: RelationContext, kind: Answer['kind'], headline: string, lines
 // ---------------------------------------------------------------------------------------------
 // Reporting lines
 
-/** The chain above an item, step by step, along the first line of each step (cycles stopped). */
-function chainAbove(relations: Relations, id: string): Edge[] {
-  const chain: Edge[] = [];
-  const seen = new Set([id]);
-  let current = id;
-  for (let depth = 0; depth < 12; depth++) {
-    const next = relations.up(current).find((edge) => !seen.has(edge.to));
-    if (!next) break;
-    chain.push(next);
-    seen.add(next.to);
-    current = next.to;
-  }
-  return chain;
+/** The day whose state a question asks about: the day it names, the day of a coming change ("after the reorganisation"), or today. */
+function stateDay(rc: RelationContext, id: string): string {
+  if (rc.u.day) return rc.u.day;
+  if (rc.u.range && rc.u.range.from > rc.today) return rc.u.range.from;
+  if (rc.u.kinds.has('after-change')) return rc.queries.nextReportingChange(id, rc.today)?.date ?? nextChangeBelow(rc, id) ?? rc.today;
+  return rc.today;
+}
+
+/** The first day after today on which the lines to an item change (a line begins or ends). */
+function nextChangeBelow(rc: RelationContext, id: string): string | undefined {
+  const days = rc.kb.data.reportingLines
+    .filter((l) => l.to === id)
+    .flatMap((l) => [l.validFrom, l.validUntil === undefined ? undefined : addDays(l.validUntil, 1)])
+    .filter((d): d is string => d !== undefined && d > rc.today)
+    .sort();
+  return days[0];
+}
+
+/** "fra 1. august 2027" / "from 1 August 2027". */
+function fromDay(lang: Lang, day: string): string {
+  return lang === 'da' ? `Fra ${shortDate(day, lang)}` : `From ${shortDate(day, lang)}`;
+}
+
+/** A sentence about the state on a day other than today: "Pr. 1. september 2027: huslederen refererer ...". */
+function onDay(rc: RelationContext, day: string, sentence: string, prefix?: 'from'): string {
+  if (day === rc.today && !prefix) return sentence;
+  const lead = prefix ? fromDay(rc.u.lang, day) : rc.u.lang === 'da' ? `Pr. ${shortDate(day, 'da')}` : `On ${shortDate(day, 'en')}`;
+  // "The house leader ..." reads "On 1 August 2027: the house leader ..."; a proper name keeps its capital.
+  const lowered = /^(The |[A-ZÆØÅ][a-zæøå]+(en|et|erne|ne)\b)/.test(sentence) && !/^[A-ZÆØÅ][a-zæøå]+ [A-ZÆØÅ]/.test(sentence) ? sentence.charAt(0).toLowerCase() + sentence.slice(1) : sentence;
+  return `${lead}: ${lowered}`;
 }
 
 export function answerReportingRelation(rc: RelationContext): Answer | undefined {
-  const { u, kb, relations } = rc;
+  const { u, kb, relations, queries } = rc;
   if (!u.intents.has('reporting')) return undefined;
   const t = TEXTS[u.lang];
   const groups = subjectsOf(rc, ['roles', 'units', 'leadershipGroups'], true);
-  if (process.env.DEBUG_RC) console.error(JSON.stringify(rc.subjects), u.direction, [...rc.municipalities]);
   if (groups.length === 0) return undefined;
+  const nm = (id: string, definite = true) => name(kb, id, u.lang, definite);
   if (u.direction === 'down') {
     // "Hvem har Helle Kristensen personaleansvar for?": the subject is the person's role.
     const person = rc.subjects.flat().find((l) => l.kind === 'people');
     for (const group of groups) {
-      const withStaff = group.filter((l) => relations.down(l.id).length > 0);
-      const chosen = withStaff.length > 0 ? withStaff : [];
+      const chosen = group.filter((l) => relations.down(l.id).length > 0).slice(0, 3);
       if (chosen.length === 0) continue;
-      const answers = chosen.slice(0, 3).map((l) => {
-        const edges = relations.down(l.id);
-        const froms = joinList(unique(edges.map((e) => name(kb, e.from, u.lang, false))), u.lang);
+      const answers = chosen.map((l) => {
+        const day = u.day ?? (u.kinds.has('after-change') ? (nextChangeBelow(rc, l.id) ?? rc.today) : rc.today);
+        const edges = queries.directReportsOn(l.id, day);
+        const froms = joinList(unique(edges.map((e) => `${nm(e.from, false)}${e.condition ? ` (${e.condition[u.lang]})` : ''}`)), u.lang);
         const personEntry = person ? kb.get(person.id) : undefined;
+        const sentence = (list: string) =>
+          personEntry?.kind === 'people' && personEntry.item.role === l.id ? t.staffOf(personEntry.item.name, nm(l.id, false), list) : phrasesFor(u.lang).reportToIt(nm(l.id), list);
+        // A coming change of who reports here, in one line (or as the answer when no one does yet).
+        const change = u.day ? undefined : nextChangeBelow(rc, l.id);
+        const coming = change && change !== day ? queries.directReportsOn(l.id, change) : [];
+        const comingList = joinList(unique(coming.map((e) => `${nm(e.from, false)}${e.condition ? ` (${e.condition[u.lang]})` : ''}`)), u.lang);
         const headline =
-          personEntry?.kind === 'people' && personEntry.item.role === l.id
-            ? t.staffOf(personEntry.item.name, name(kb, l.id, u.lang, false), froms)
-            : phrasesFor(u.lang).reportToIt(name(kb, l.id, u.lang), froms);
-        return { headline, edges };
+          edges.length > 0 ? onDay(rc, day, sentence(froms)) : coming.length > 0 ? onDay(rc, change!, sentence(comingList), 'from') : t.noOneReports(nm(l.id));
+        const comingLine = coming.length > 0 && edges.length > 0 ? `${fromDay(u.lang, change!)}: ${comingList}.` : undefined;
+        return { headline, edges: [...edges, ...coming], comingLine };
       });
-      const lines = answers.length > 1 ? answers.map((a) => a.headline) : answers[0]!.edges.flatMap((e) => (e.text ? [e.text[u.lang]] : []));
-      return done(rc, answers.length > 1 ? 'ambiguous' : 'answer', answers.length > 1 ? phrasesFor(u.lang).severalMatches : answers[0]!.headline, lines, answers.flatMap((a) => a.edges.map((e) => e.source)));
+      if (answers.length > 1) {
+        return done(rc, 'ambiguous', phrasesFor(u.lang).severalMatches, answers.map((a) => a.headline), answers.flatMap((a) => a.edges.map((e) => e.source)));
+      }
+      const a = answers[0]!;
+      const stated = a.edges.flatMap((e) => (e.text ? [e.text[u.lang]] : []));
+      return done(rc, 'answer', a.headline, [...(a.comingLine ? [a.comingLine] : []), ...stated], a.edges.map((e) => e.source));
     }
     return undefined;
   }
@@ -198,33 +233,47 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
     const targets = unique(withLines.map((l) => relations.up(l.id).map((e) => e.to).join(',')));
     const chosen = targets.length === 1 ? [withLines[0]!] : withLines.slice(0, 3);
     const parts = chosen.map((l) => {
-      const edges = relations.up(l.id);
-      const chain = chainAbove(relations, l.id);
-      const direct = t.reportsToMany(name(kb, l.id, u.lang), joinList(edges.map((e) => name(kb, e.to, u.lang)), u.lang));
-      return { link: l, edges, chain, direct };
+      const day = stateDay(rc, l.id);
+      const edges = queries.reportsToOn(l.id, day);
+      const plain = edges.filter((e) => !e.condition);
+      const conditional = edges.filter((e) => e.condition);
+      const change = u.day ? undefined : queries.nextReportingChange(l.id, day);
+      const direct =
+        plain.length > 0
+          ? onDay(rc, day, t.reportsToMany(nm(l.id), joinList(plain.map((e) => nm(e.to)), u.lang)))
+          : change
+            ? onDay(rc, change.date, t.reportsToMany(nm(l.id), joinList(change.lines.filter((e) => !e.condition).map((e) => nm(e.to)), u.lang)), 'from')
+            : undefined;
+      const lines = [
+        ...conditional.map((e) => t.conditionalLine(e.condition![u.lang], nm(e.to))),
+        ...(change && plain.length > 0 ? [`${fromDay(u.lang, change.date)}: ${t.reportsToShort(joinList(change.lines.map((e) => `${nm(e.to)}${e.condition ? ` (${e.condition[u.lang]})` : ''}`), u.lang))}`] : []),
+      ];
+      return { link: l, day, edges: [...edges, ...(change?.lines ?? [])], direct, lines };
     });
-    if (parts.length > 1) {
-      return done(rc, 'ambiguous', phrasesFor(u.lang).severalMatches, parts.map((p) => p.direct), parts.flatMap((p) => p.edges.map((e) => e.source)));
+    const answered = parts.filter((p) => p.direct !== undefined);
+    if (answered.length === 0) continue;
+    if (answered.length > 1) {
+      return done(rc, 'ambiguous', phrasesFor(u.lang).severalMatches, answered.map((p) => p.direct!), answered.flatMap((p) => p.edges.map((e) => e.source)));
     }
-    const { link, edges, chain, direct } = parts[0]!;
-    const steps = chain.map((e) => t.chainStep(name(kb, e.from, u.lang), name(kb, e.to, u.lang)));
+    const { link, day, edges, direct, lines } = answered[0]!;
+    const chain = queries.reportingChainOn(link.id, day);
+    const steps = chain.map((e) => t.chainStep(nm(e.from), nm(e.to)));
     const top = chain.length > 0 ? chain[chain.length - 1]!.to : undefined;
     if (u.chain && chain.length > 1) {
-      const path = chain.map((e) => name(kb, e.to, u.lang, false)).join(' → ');
-      return done(rc, 'answer', t.chainHeadline(name(kb, link.id, u.lang, false), path), steps, chain.map((e) => e.source), top ? [t.top(name(kb, top, u.lang, false))] : []);
+      const path = chain.map((e) => nm(e.to, false)).join(' → ');
+      return done(rc, 'answer', onDay(rc, day, t.chainHeadline(nm(link.id, false), path)), [...steps, ...lines], chain.map((e) => e.source), top ? [t.top(nm(top, false))] : []);
     }
     // The line above the boss, one step at a time, as supporting lines.
-    const above = steps.slice(1);
     const stated = edges.flatMap((e) => (e.text ? [e.text[u.lang]] : []));
-    return done(rc, 'answer', direct, [...above, ...stated], [...edges.map((e) => e.source), ...chain.slice(1).map((e) => e.source)]);
+    return done(rc, 'answer', direct!, [...lines, ...steps.slice(1), ...stated], [...edges.map((e) => e.source), ...chain.slice(1).map((e) => e.source)]);
   }
   // "Hvem er dagtilbudschefens chef?" when the documents do not say: say so, with who reports to it.
   const first = groups[0]![0]!;
   if (first.quality < 0.9 || first.kind !== 'roles' || groups.length > 1) return undefined;
   const below = relations.down(first.id);
-  const headline = phrasesFor(u.lang).noReporting(name(kb, first.id, u.lang));
+  const headline = phrasesFor(u.lang).noReporting(nm(first.id));
   if (below.length === 0) return unknownWith(rc, headline);
-  const answer = done(rc, 'unknown', headline, [phrasesFor(u.lang).reportToIt(name(kb, first.id, u.lang), joinList(unique(below.map((e) => name(kb, e.from, u.lang, false))), u.lang))], below.map((e) => e.source));
+  const answer = done(rc, 'unknown', headline, [phrasesFor(u.lang).reportToIt(nm(first.id), joinList(unique(below.map((e) => nm(e.from, false))), u.lang))], below.map((e) => e.source));
   return { ...answer, suggestions: unknownWith(rc, headline).suggestions };
 }
 
@@ -485,7 +534,7 @@ export function answerPeriod(rc: RelationContext): Answer | undefined {
   for (const d of kb.data.dates) {
     if (!inScope(d) || d.precision !== 'day') continue;
     if ((d.end ?? d.date) < from || d.date > to) continue;
-    if (u.dateKinds.size > 0 && !u.dateKinds.has(d.kind)) continue;
+    if (!fitsDateKind(u.dateKinds, d.kind)) continue;
     if (u.upcoming && (d.end ?? d.date) < today) continue;
     const about = kb.get(d.about);
     const owner = about ? displayName(about, u.lang) : '';
@@ -494,7 +543,7 @@ export function answerPeriod(rc: RelationContext): Answer | undefined {
     entries.push({ kind: d.kind, date: d.date, text: `${when}${passed}: ${d.label[u.lang]} (${t.kinds[d.kind] ?? d.kind}${owner ? `, ${owner}` : ''})`, source: d.source });
   }
   for (const c of rc.options.deadlines?.list() ?? []) {
-    if (c.date < from || c.date > to || (u.dateKinds.size > 0 && !u.dateKinds.has('application-deadline'))) continue;
+    if (c.date < from || c.date > to || !fitsDateKind(u.dateKinds, 'application-deadline')) continue;
     entries.push({ kind: 'application-deadline', date: c.date, text: `${shortDate(c.date, u.lang)}: ${c.title} (${t.chat})` });
   }
   const wholeMonth = from.endsWith('-01') && to.slice(0, 7) === from.slice(0, 7) && addDays(to, 1).endsWith('-01');

@@ -17,6 +17,8 @@ import { answerGeneral } from './answer-general.js';
 import { loadLexicon } from './lexicon/lexicon.js';
 import { createLinker, type Link } from './linking.js';
 import { buildRelations } from './relations.js';
+import { createQueries } from '../knowledge/queries.js';
+import { toLocalDate } from '../time/format-date.js';
 import { SMALLTALK } from './phrases.js';
 import {
   answerAttribute,
@@ -54,6 +56,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   const index = createSearchIndex(facts, lexicon.synonyms);
   const linker = createLinker(kb, lexicon.synonyms);
   const relations = buildRelations(kb);
+  const queries = createQueries(kb);
   const ownTermsCache = new Map<string, Set<string>>();
   const ownTerms = (id: string): Set<string> => {
     let terms = ownTermsCache.get(id);
@@ -153,7 +156,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
         municipalityNames.filter((m) => m.names.some((words) => words.length > 0 && words.every((w) => said.has(w)))).map((m) => m.id),
       );
       for (const l of links) if (l.kind === 'municipalities') named.add(l.id);
-      const relationAnswer = answerRelations({ kb, relations, lexicon, options, u, links, municipalities: named, ctx: { ...context, municipalities: named } });
+      const relationAnswer = answerRelations({ kb, relations, queries, today: toLocalDate(options.now()), lexicon, options, u, links, municipalities: named, ctx: { ...context, municipalities: named } });
       if (relationAnswer) return relationAnswer;
       if (named.size === 0) return answerUnderstood(context, u);
       // "Who is the head of day care in Copenhagen?": a role named in full that exists only in other

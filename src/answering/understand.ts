@@ -3,7 +3,7 @@
  * cue phrases (src/answering/lexicon/lexicon.json) matched on folded, stemmed tokens. The things it
  * is about are found by entity linking and the search index, not here.
  */
-import type { DateEntry, Figure } from '../knowledge/schemas.js';
+import { DEADLINE_KINDS, type DateEntry, type Figure } from '../knowledge/schemas.js';
 import { addDays, MONTH_NAMES, toLocalDate } from '../time/format-date.js';
 import { detectLanguage } from './language.js';
 import type { Attribute, CueMatch, Lexicon, QuestionKind, SmalltalkKind } from './lexicon/lexicon.js';
@@ -69,6 +69,8 @@ export interface Understanding {
   readonly dateKinds: ReadonlySet<DateEntry['kind']>;
   /** Interview round ("første samtale" -> 1). */
   readonly round?: number;
+  /** A day the question names ("pr. 1. august 2027"): the state asked about. */
+  readonly day?: string;
   /** A calendar range the question names ("i januar 2026", "in 2026"). */
   readonly range?: { readonly from: string; readonly to: string };
   /** "kommende", "upcoming": only dates from today on; "next": only the first of them. */
@@ -95,6 +97,38 @@ export interface Understanding {
 }
 
 const MONTHS = [...MONTH_NAMES.da, ...MONTH_NAMES.en].map((m) => foldText(m));
+/** Month names and their short forms (folded) -> month number 1..12. */
+const MONTH_WORDS = new Map<string, number>();
+for (const [i, m] of MONTHS.entries()) {
+  MONTH_WORDS.set(m, (i % 12) + 1);
+  MONTH_WORDS.set(m.slice(0, 3), (i % 12) + 1);
+}
+MONTH_WORDS.set('sept', 9);
+const MONTH_ALTERNATION = [...MONTH_WORDS.keys()].sort((a, b) => b.length - a.length).join('|');
+const DAY_PATTERNS: ReadonlyArray<{ readonly re: RegExp; readonly parts: (m: RegExpMatchArray) => [number, number, number | undefined] }> = [
+  { re: /\b(\d{4})-(\d{2})-(\d{2})\b/, parts: (m) => [Number(m[3]), Number(m[2]), Number(m[1])] },
+  { re: new RegExp(`\\b(\\d{1,2})\\.?\\s+(${MONTH_ALTERNATION})\\.?(?:\\s+(\\d{4}))?\\b`), parts: (m) => [Number(m[1]), MONTH_WORDS.get(m[2]!)!, m[3] ? Number(m[3]) : undefined] },
+  { re: new RegExp(`\\b(${MONTH_ALTERNATION})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?(?:\\s+(\\d{4}))?\\b`), parts: (m) => [Number(m[2]), MONTH_WORDS.get(m[1]!)!, m[3] ? Number(m[3]) : undefined] },
+  { re: /\b(\d{1,2})[./](\d{1,2})(?:[./]\s?|\s)(\d{4})\b/, parts: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
+  { re: /\b(\d{1,2})\/(\d{1,2})\b/, parts: (m) => [Number(m[1]), Number(m[2]), undefined] },
+];
+
+/** A day the question names ("1. august 2027", "August 1", "1/8 2027"); without a year, the next such day. */
+function findDay(folded: string, today: string): { day: string; words: string[] } | undefined {
+  for (const { re, parts } of DAY_PATTERNS) {
+    const m = folded.match(re);
+    if (!m) continue;
+    const [day, month, givenYear] = parts(m);
+    if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) continue;
+    const iso = (year: number) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    let year = givenYear ?? Number(today.slice(0, 4));
+    if (givenYear === undefined && iso(year) < today) year += 1;
+    const value = iso(year);
+    if (addDays(value, 0) !== value) continue;
+    return { day: value, words: m[0].split(/[\s./,-]+/).filter(Boolean) };
+  }
+  return undefined;
+}
 
 /** Finds a month (and optional year) or a year alone in the tokens, as a date range. */
 function findRange(tokens: readonly Token[], today: string): { from: string; to: string; positions: number[] } | undefined {
@@ -117,6 +151,11 @@ function findRange(tokens: readonly Token[], today: string): { from: string; to:
     }
   }
   return undefined;
+}
+
+/** True when a date of this kind answers a question that names these kinds ("frist" is any deadline). */
+export function fitsDateKind(asked: ReadonlySet<DateEntry['kind']>, kind: DateEntry['kind']): boolean {
+  return asked.size === 0 || asked.has(kind) || (asked.has('deadline') && DEADLINE_KINDS.includes(kind));
 }
 
 /** Understands a question with the lexicon; `known` tells which words the knowledge base knows (not typos). */
@@ -169,14 +208,18 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   const roundMatch = [...lexicon.rounds.match(tokens)].sort((a, b) => b[1].strength - a[1].strength)[0];
   const round = roundMatch?.[0];
   const today = toLocalDate(now);
-  const range = findRange(tokens, today);
+  const named = findDay(tokens.map((t) => t.form).join(' ').replace(/\b(\d{1,2}) (\d{1,2}) ((19|20)\d{2})\b/, '$1/$2/$3'), today) ?? findDay(foldText(text), today);
+  const monthRange = findRange(tokens, today);
+  // A named day is a range of one day; a month or year alone a longer one.
+  const range = named ? { from: named.day, to: named.day, positions: tokens.flatMap((t, i) => (named.words.includes(t.form) ? [i] : [])) } : monthRange;
   const upcoming = has('upcoming');
   const next = has('next');
   if (range || (upcoming && (dateKinds.size > 0 || has('dates')))) intents.add('dates');
   const askedWhen = has('when');
   const askedWho = has('who');
   // Deadlines and interviews are dates by nature ("Hvem deltager i GRUS-samtalerne?" is a meeting, not a date).
-  if ((dateKinds.has('application-deadline') || (dateKinds.has('interview') && !askedWho) || askedWhen || dateKinds.has('start')) && !intents.has('reporting')) {
+  const deadline = DEADLINE_KINDS.some((k) => dateKinds.has(k));
+  if ((deadline || (dateKinds.has('interview') && !askedWho) || askedWhen || dateKinds.has('start')) && !intents.has('reporting')) {
     intents.add('dates');
   }
   if (!intents.has('dates')) dateKinds.clear();
@@ -228,6 +271,7 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     dateKinds,
     round,
     range: range && { from: range.from, to: range.to },
+    day: named?.day,
     upcoming,
     next,
     askedWhen,

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod/v4';
 import lexiconJson from './lexicon.json' with { type: 'json' };
+import { DateKindSchema, FigureSchema } from '../../knowledge/schemas.js';
 import { boundedEditDistance, foldText, stemsOf, tokenize, type Token } from '../normalize.js';
 
 const CuesSchema = z
@@ -37,6 +38,12 @@ export const QUESTION_KINDS = [
   'upcoming',
   'next',
   'frequency',
+  'deputy',
+  'deputy-for',
+  'decision',
+  'chair',
+  'after-change',
+  'before-change',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
@@ -62,13 +69,13 @@ export const LexiconSchema = z.object({
       cues: CuesSchema,
     }),
   ),
-  dateKinds: z.array(z.object({ kind: z.enum(['application-deadline', 'interview', 'start', 'evaluation', 'status', 'established', 'event', 'other']), cues: CuesSchema })).default([]),
+  dateKinds: z.array(z.object({ kind: DateKindSchema, cues: CuesSchema })).default([]),
   dateKindOrder: z.array(z.string()).default([]),
   rounds: z.array(z.object({ round: z.number().int().positive(), cues: CuesSchema })).default([]),
   metrics: z
     .array(
       z.object({
-        metric: z.enum(['facilities', 'clusters', 'districts', 'houses', 'employees', 'children', 'consultants', 'leaders', 'members', 'citizens', 'other']),
+        metric: FigureSchema.shape.metric,
         cues: CuesSchema,
       }),
     )
@@ -148,7 +155,7 @@ function elementMatches(element: Element, token: Token): boolean {
     case 'prefix':
       return token.form.startsWith(element.text);
     case 'suffix':
-      return token.form.endsWith(element.text) && token.form.length > element.text.length;
+      return token.form.endsWith(element.text);
     default:
       return false;
   }
@@ -159,7 +166,8 @@ function matchCue(cue: Cue, tokens: readonly Token[]): { positions: number[]; he
   const positions = matchPositions(cue, tokens);
   if (!positions) return undefined;
   const words = cue.elements.filter((e) => e.type !== 'gap');
-  return { positions, heads: positions.filter((_, i) => words[i]?.type === 'suffix') };
+  // A longer word matched by its head names something with its first part ("områdemøder").
+  return { positions, heads: positions.filter((p, i) => { const w = words[i]; return w?.type === 'suffix' && tokens[p]!.form.length > w.text.length; }) };
 }
 
 function matchPositions(cue: Cue, tokens: readonly Token[]): number[] | undefined {
