@@ -6,6 +6,7 @@ import type { KbItem, KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Source } from '../knowledge/schemas.js';
 import { definiteName, displayName, namesOf, type FactKind, type FactRecord } from './facts.js';
 import { phrasesFor } from './phrases.js';
+import { formatDate } from '../time/format-date.js';
 import { shorten } from './render.js';
 import type { QueryTerm, SearchIndex } from './search.js';
 import type { Answer, AnswererOptions, AnswerSection, AnswerSource, Lang } from './types.js';
@@ -190,6 +191,11 @@ export function weightedShare(rest: readonly QueryTerm[], explained: readonly nu
 /** How much of the question an item's own names say, whole words only ("ledelse" does not name "ledelsesprofil"). */
 export function namedShare(ctx: Context, rest: readonly QueryTerm[], id: string): number {
   return weightedShare(rest, ctx.index.explain(rest, ctx.ownTerms(id), 0.9));
+}
+
+/** "9. marts 2026" / "9 March 2026": a date in a list, without the weekday. */
+export function shortDate(iso: string, lang: Lang): string {
+  return formatDate(iso, lang).replace(/^\S+ (den )?/, '');
 }
 
 /** The distinct values, in first-seen order. */

@@ -8,7 +8,7 @@
  */
 import type { KbItem, KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { DateEntry, Figure, Person, Source } from '../knowledge/schemas.js';
-import { addDays, formatDate, formatPartialDate, toLocalDate } from '../time/format-date.js';
+import { addDays, formatPartialDate, toLocalDate } from '../time/format-date.js';
 import { displayName } from './facts.js';
 import type { Link } from './linking.js';
 import type { Attribute, Lexicon } from './lexicon/lexicon.js';
@@ -17,7 +17,7 @@ import type { Relations } from './relations.js';
 import type { KnowledgeQueries } from '../knowledge/queries.js';
 import type { Answer, AnswererOptions, Lang } from './types.js';
 import { fitsDateKind, type Understanding } from './understand.js';
-import { composeAnswer, nameOf, unique, unknown as unknownAnswer, type Context } from './answer-context.js';
+import { composeAnswer, nameOf, shortDate, unique, unknown as unknownAnswer, type Context } from './answer-context.js';
 
 /** What the relation answerers work with. */
 export interface RelationContext {
@@ -112,10 +112,6 @@ const TEXTS = {
 
 type Texts = (typeof TEXTS)['da'] | (typeof TEXTS)['en'];
 
-/** "9. marts 2026" / "9 March 2026": a date in a list, without the weekday. */
-function shortDate(iso: string, lang: Lang): string {
-  return formatDate(iso, lang).replace(/^\S+ (den )?/, '');
-}
 
 function itemOf(kb: KnowledgeBase, id: string): KbItem | undefined {
   return kb.get(id);

@@ -3,7 +3,8 @@
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { buildFacts, namesOf, type FactRecord } from './facts.js';
-import { boundedEditDistance, GENERIC_WORDS, primaryStem, STOPWORDS, termsOf, tokenize } from './normalize.js';
+import { boundedEditDistance, foldText, GENERIC_WORDS, primaryStem, STOPWORDS, termsOf, tokenize } from './normalize.js';
+import { detectLanguage } from './language.js';
 import { phrasesFor } from './phrases.js';
 import { createSearchIndex, type SearchIndex } from './search.js';
 import type { Answer, Answerer, AnswererOptions } from './types.js';
@@ -27,26 +28,30 @@ import {
   answerLeaderRelation,
   answerMeetingRelation,
   answerMembersRelation,
-  answerPeriod,
   answerPoliciesRelation,
   answerReportingRelation,
   answerTasksRelation,
   type RelationContext,
 } from './answer-relations.js';
 import { suggestQuestions } from './suggestions.js';
+import { answerDecisions, answerDeputies, answerFiguresOn, answerMeetingTime, answerPeriodItems } from './answer-time.js';
 
 /** The relation answerers, tried in this order before the general search. */
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
   answerAttribute,
+  answerDeputies,
+  answerDecisions,
   answerReportingRelation,
+  answerMeetingTime,
   answerMembersRelation,
   answerLeaderRelation,
   answerContactsRelation,
+  answerFiguresOn,
   answerFiguresRelation,
   answerPoliciesRelation,
   answerTasksRelation,
   answerMeetingRelation,
-  answerPeriod,
+  answerPeriodItems,
 ];
 
 /** Creates the answering engine over a knowledge base. */
@@ -141,11 +146,17 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   const scopes = new Map<string, SearchIndex>();
   return {
     answer(question, localeHint) {
-      const u = understand(question, options.now(), lexicon, index.knows, localeHint);
+      let u = understand(question, options.now(), lexicon, index.knows, localeHint);
       if (u.smalltalk) {
         return { kind: 'smalltalk', lang: u.lang, headline: SMALLTALK[u.lang][u.smalltalk], sections: [], details: [], sources: [], suggestions: u.smalltalk === 'greeting' || u.smalltalk === 'ack' ? suggestQuestions(kb, u.lang) : [] };
       }
-      const links = linker.link(u.tokens).filter((l) => !range(l).every((i) => u.cuePositions.has(i)));
+      const found = linker.link(u.tokens).filter((l) => !range(l).every((i) => u.cuePositions.has(i)));
+      // Names are not language: "Who leads Center for Børne- og Ungerådgivning?" is English.
+      const nameWords = new Set(found.flatMap((l) => range(l).map((i) => u.tokens[i]!.form)));
+      const rest = (u.text.toLowerCase().match(/[a-zæøåé]+/g) ?? []).filter((w) => !nameWords.has(foldText(w)));
+      const lang = nameWords.size > 0 && rest.length > 0 ? detectLanguage(rest.join(' '), localeHint) : u.lang;
+      if (lang !== u.lang) u = { ...u, lang };
+      const links = found;
       // A municipality named in the question ("i Ballerup", "in Copenhagen", "kobenhavn") limits the answer to it.
       const said = new Set(u.tokens.map((t) => primaryStem(t.form)));
       for (const token of u.tokens) {

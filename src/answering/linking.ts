@@ -34,6 +34,7 @@ const LINKABLE: ReadonlyArray<KbItem['kind']> = [
   'people',
   'postings',
   'meetings',
+  'decisions',
   'policies',
   'programmes',
   'concepts',

@@ -23,6 +23,8 @@ function expectShort(answer: Answer, q: string): void {
 describe.each([
   { name: 'seed', dir: 'data' },
   { name: 'Fjordby', dir: 'tests/fixtures/kb-other' },
+  { name: 'Bakkekær', dir: 'tests/fixtures/kb-bakkekaer' },
+  { name: 'Hvidmose', dir: 'tests/fixtures/kb-hvidmose' },
 ])('relations of the $name knowledge base', ({ dir }) => {
   let kb: KnowledgeBase;
   let answerer: Answerer;
