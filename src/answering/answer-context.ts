@@ -146,7 +146,12 @@ export function composeAnswer(kb: KnowledgeBase, lang: Lang, draft: ShortDraft):
   details.push(...(draft.details ?? []));
   // "Show more" is for the next few things worth knowing, not the whole document.
   const shownDetails = unique(details).slice(0, MAX_DETAIL_LINES);
-  for (const source of sources.slice(0, 2)) if (source.quote) shownDetails.push(`${source.title}: »${source.quote}«`);
+  // A quote's wording backs the answer; a quote that also states other figures ("17 børnehuse med ca.
+  // 1.300 børn" for a count of children) would put numbers in the reply that do not answer it.
+  const said = new Set([headline, ...sections.flatMap((s) => s.lines), ...shownDetails].join(' ').match(/\d+/g) ?? []);
+  for (const source of sources.slice(0, 2)) {
+    if (source.quote && (source.quote.match(/\d+/g) ?? []).every((n) => said.has(n))) shownDetails.push(`${source.title}: »${source.quote}«`);
+  }
   return { kind: draft.kind, lang, headline, sections, details: shownDetails, sources, suggestions: [] };
 }
 

@@ -21,7 +21,7 @@ const TEXTS = {
     standsIn: (deputy: string, forWhom: string) => `${capitalize(deputy)} er stedfortræder for ${forWhom}.`,
     when: (condition: string) => `Hvornår: ${condition}.`,
     scope: (scope: string) => `Overtager: ${scope}.`,
-    noDeputy: (who: string) => `Dokumenterne nævner ingen stedfortræder for ${who}.`,
+    noDeputy: (who: string) => `Dokumenterne nævner ikke nogen stedfortræder for ${who}.`,
     decided: (body: string, date: string, name: string) => `${capitalize(body)} besluttede ${date}: ${name}.`,
     applies: (date: string) => `Gælder fra ${date}.`,
     vote: (text: string) => `Afstemning: ${text}`,
@@ -33,7 +33,7 @@ const TEXTS = {
     none: (meeting: string) => `Jeg kender ingen kommende datoer for ${meeting}.`,
     chair: (who: string) => `Mødeleder: ${who}.`,
     chairHeadline: (meeting: string, who: string) => `${capitalize(who)} leder ${meeting}.`,
-    noChair: (meeting: string) => `Dokumenterne siger ikke, hvem der leder ${meeting}.`,
+    noChair: (meeting: string) => `Dokumenterne nævner ikke, hvem der leder ${meeting}.`,
     place: (place: string) => `Sted: ${place}.`,
     participants: (list: string) => `Deltagere: ${list}.`,
     validity: (from?: string, until?: string) => (from && until ? `Gælder fra ${from} til ${until}.` : from ? `Fra ${from}.` : until ? `Til og med ${until}.` : ''),
@@ -53,7 +53,7 @@ const TEXTS = {
     standsIn: (deputy: string, forWhom: string) => `The ${deputy} stands in for the ${forWhom}.`,
     when: (condition: string) => `When: ${condition}.`,
     scope: (scope: string) => `Takes over: ${scope}.`,
-    noDeputy: (who: string) => `The documents name no deputy for the ${who}.`,
+    noDeputy: (who: string) => `The documents do not mention a deputy for the ${who}.`,
     decided: (body: string, date: string, name: string) => `On ${date} the ${body} decided: ${name}.`,
     applies: (date: string) => `Applies from ${date}.`,
     vote: (text: string) => `Vote: ${text}`,
@@ -215,7 +215,12 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   const asked = chairAsked || u.kinds.has('frequency') || u.intents.has('dates') || u.intents.has('meeting') || u.intents.has('membership');
   if (!asked) return undefined;
   const link = rc.subjects.flat().find((l) => l.kind === 'meetings');
-  if (!link) return undefined;
+  if (!link) {
+    // "Hvem er formand for udvalget?": a body without a chair in the data.
+    const body = rc.subjects.flat().find((l) => l.kind === 'units' || l.kind === 'leadershipGroups');
+    if (chairAsked && body && body.quality >= 0.9) return unknownAnswer(rc.ctx, u.lang, TEXTS[u.lang].noChair(nameIn(rc, body.id)));
+    return undefined;
+  }
   const meeting = kb.get(link.id)!.item as Meeting;
   // A meeting without recurrence, chair or place: the simpler meeting answer (frequency text) serves.
   if (!meeting.recurrence && !meeting.chair && !meeting.place && !chairAsked) return undefined;
