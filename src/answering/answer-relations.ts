@@ -159,8 +159,9 @@ function subjectsOf(rc: RelationContext, kinds: ReadonlyArray<KbItem['kind']>, v
   return out;
 }
 
-function done(rc: RelationContext, kind: Answer['kind'], headline: string, lines: readonly string[], sources: readonly Source[], details: readonly string[] = []): Answer {
-  return composeAnswer(rc.kb, rc.u.lang, { kind, headline, groups: [{ title: '', lines }], sources, details });
+/** Composes a relation answer; `complete` keeps every line of a list (the rest behind "Show more"). */
+function done(rc: RelationContext, kind: Answer['kind'], headline: string, lines: readonly string[], sources: readonly Source[], details: readonly string[] = [], complete = false): Answer {
+  return composeAnswer(rc.kb, rc.u.lang, { kind, headline, groups: [{ title: '', lines }], sources, details, complete });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -340,8 +341,11 @@ export function answerMembersRelation(rc: RelationContext): Answer | undefined {
       const twin = plain.filter((n) => n === plain[i]).length > 1 && unit ? ` (${name(kb, unit, u.lang, false)})` : '';
       return `${plain[i]}${twin}${m.note ? ` (${m.note[u.lang]})` : ''}`;
     });
-    const headline = link.kind === 'meetings' ? t.participants(name(kb, link.id, u.lang, false), joinList(names, u.lang)) : t.members(name(kb, link.id, u.lang, false), joinList(names, u.lang));
+    const sentence = (l: string) => (link.kind === 'meetings' ? t.participants(name(kb, link.id, u.lang, false), l) : t.members(name(kb, link.id, u.lang, false), l));
     const holders = list.flatMap((m) => relations.holders(m.ref)).map((p) => `${p.name}, ${p.title[u.lang]}`);
+    // A long list reads better one per line under a short first line.
+    const headline = sentence(joinList(names, u.lang));
+    if (headline.length > 200) return done(rc, 'answer', sentence(String(names.length)).replace(/\.$/, ':'), [...names, ...holders], sourceOf(kb, link.id), [], true);
     return done(rc, 'answer', headline, holders, sourceOf(kb, link.id));
   }
   // "Hvem er i staben?": the roles of a unit, and the people in them.
@@ -558,47 +562,6 @@ export function answerPoliciesRelation(rc: RelationContext): Answer | undefined 
     return done(rc, 'answer', t.policies(name(kb, subject.id, u.lang), joinList(names.slice(0, 6), u.lang)), names.length > 6 ? names.slice(6) : [], ids.flatMap((id) => sourceOf(kb, id)).slice(0, 3));
   }
   return undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Everything dated in a period ("hvad skal vi huske i april", "what's on the calendar in March")
-
-export function answerPeriod(rc: RelationContext): Answer | undefined {
-  const { u, kb } = rc;
-  if (!u.range || !u.intents.has('dates')) return undefined;
-  // A named item narrows the dates to its own (the date answerer does that better).
-  if (rc.subjects.some((g) => g.some((l) => l.kind !== 'municipalities'))) return undefined;
-  const t = TEXTS[u.lang];
-  const today = toLocalDate(rc.options.now());
-  const { from, to } = u.range;
-  const inScope = (d: DateEntry) => {
-    if (rc.municipalities.size === 0) return true;
-    const m = kb.documents.get(d.source.doc)?.municipality;
-    return m === undefined || rc.municipalities.has(m);
-  };
-  const entries: Array<{ kind: string; date: string; text: string; source?: Source }> = [];
-  for (const d of kb.data.dates) {
-    if (!inScope(d) || d.precision !== 'day') continue;
-    if ((d.end ?? d.date) < from || d.date > to) continue;
-    if (!fitsDateKind(u.dateKinds, d.kind)) continue;
-    if (u.upcoming && (d.end ?? d.date) < today) continue;
-    const about = kb.get(d.about);
-    const owner = about ? displayName(about, u.lang) : '';
-    const when = d.end ? `${shortDate(d.date, u.lang)}–${shortDate(d.end, u.lang)}` : shortDate(d.date, u.lang);
-    const passed = (d.end ?? d.date) < today ? t.passed : '';
-    entries.push({ kind: d.kind, date: d.date, text: `${when}${passed}: ${d.label[u.lang]} (${t.kinds[d.kind] ?? d.kind}${owner ? `, ${owner}` : ''})`, source: d.source });
-  }
-  for (const c of rc.options.deadlines?.list() ?? []) {
-    if (c.date < from || c.date > to || !fitsDateKind(u.dateKinds, 'application-deadline')) continue;
-    entries.push({ kind: 'application-deadline', date: c.date, text: `${shortDate(c.date, u.lang)}: ${c.title} (${t.chat})` });
-  }
-  const wholeMonth = from.endsWith('-01') && to.slice(0, 7) === from.slice(0, 7) && addDays(to, 1).endsWith('-01');
-  const period = wholeMonth ? t.inPeriod(formatPartialDate(from, 'month', u.lang)) : t.between(shortDate(from, u.lang), shortDate(to, u.lang));
-  if (entries.length === 0) return unknownWith(rc, t.noPeriod(period));
-  const order = rc.lexicon.dateKindOrder;
-  const rank = (kind: string) => (order.indexOf(kind) < 0 ? order.length : order.indexOf(kind));
-  entries.sort((a, b) => rank(a.kind) - rank(b.kind) || a.date.localeCompare(b.date));
-  return done(rc, 'answer', t.period(entries.length, period), entries.map((e) => e.text), entries.flatMap((e) => (e.source ? [e.source] : [])));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -84,8 +84,8 @@ const TEXTS = {
 } as const;
 
 
-function done(rc: RelationContext, kind: Answer['kind'], headline: string, lines: readonly string[], sources: readonly Source[], details: readonly string[] = []): Answer {
-  return composeAnswer(rc.kb, rc.u.lang, { kind, headline, groups: [{ title: '', lines }], sources, details });
+function done(rc: RelationContext, kind: Answer['kind'], headline: string, lines: readonly string[], sources: readonly Source[], details: readonly string[] = [], complete = false): Answer {
+  return composeAnswer(rc.kb, rc.u.lang, { kind, headline, groups: [{ title: '', lines }], sources, details, complete });
 }
 
 const nameIn = (rc: RelationContext, id: string, definite = false) => nameOf(rc.kb, id, rc.u.lang, definite);
@@ -297,7 +297,7 @@ export function answerPeriodItems(rc: RelationContext): Answer | undefined {
     return i < 0 ? order.length : i;
   };
   entries.sort((a, b) => rank(a.kind) - rank(b.kind) || a.date.localeCompare(b.date));
-  return done(rc, 'answer', t.period(entries.length, period), entries.map((e) => e.text), entries.flatMap((e) => (e.source ? [e.source] : [])));
+  return done(rc, 'answer', t.period(entries.length, period), entries.map((e) => e.text), entries.flatMap((e) => (e.source ? [e.source] : [])), [], true);
 }
 
 const TEXTS_KINDS: Record<Lang, Record<string, string>> = {
