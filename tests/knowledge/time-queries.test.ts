@@ -52,6 +52,14 @@ describe('reporting lines on a day', () => {
   });
 });
 
+describe('childrenOn', () => {
+  it('lists a unit created on a day only from that day', () => {
+    const q = queries();
+    expect(q.childrenOn('centret', '2027-07-31').map((unit) => unit.id)).toEqual(['huset']);
+    expect(q.childrenOn('centret', '2027-08-01').map((unit) => unit.id)).toEqual(['huset', 'distrikt']);
+  });
+});
+
 describe('deputies', () => {
   it('answers both ways: who stands in for the leader, and whom the deputy stands in for', () => {
     const q = queries();
