@@ -101,6 +101,12 @@ describe('meetings', () => {
     expect(queries().meetingOccurrences('ledermoede', '2027-03-01', '2027-03-31').map((o) => o.date)).toEqual(['2027-03-02']);
   });
 
+  it('finds the meetings of a participant written with a note', () => {
+    const q = queries();
+    expect(q.meetingsOf('souschef').map((m) => m.id)).toEqual(['ledermoede']);
+    expect(q.meetingsOf('chef').map((m) => m.id)).toEqual(['seminar']);
+  });
+
   it('resolves participants with their notes', () => {
     const participants = queries().participantsOf('ledermoede');
     expect(participants.map((p) => [p.item.item.id, p.asNeeded, p.note?.da])).toEqual([
