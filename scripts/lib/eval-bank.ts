@@ -220,25 +220,42 @@ export function replyText(activities: readonly ReplyActivity[]): string {
 export const SUGGESTIONS_INTRO = /(du kan (for eksempel|fx|f\.eks\.) spørge|prøv (fx|for eksempel|f\.eks\.) at spørge|du kunne spørge|you could ask|you can ask|try asking|for example, ask)/i;
 
 /**
- * The reply without the questions it suggests: text, speech and card text of every message, each cut at
- * {@link SUGGESTIONS_INTRO}, and no suggested actions. The strict score matches `must` groups against
+ * A source citation ("Kilde: <title>: »quote«", "Sources: ..."). Document titles and quotes name roles
+ * and figures ("Job og Kompetenceprofil for Dagtilbudschef", "17 børnehuse med ca. 1.300 børn") that the
+ * answer itself may not give, so they do not count as the answer either.
+ */
+export const SOURCE_LINE = /^\s*(kilder?|sources?)\s*:/i;
+
+/** The answer part of several texts in reading order: up to the suggestions, without source citations. */
+function answerPart(texts: readonly string[]): string {
+  const kept: string[] = [];
+  for (const text of texts) {
+    const at = text.search(SUGGESTIONS_INTRO);
+    const before = at < 0 ? text : text.slice(0, at);
+    kept.push(...before.split('\n').filter((line) => !SOURCE_LINE.test(line)));
+    if (at >= 0) break;
+  }
+  return kept.join('\n');
+}
+
+/**
+ * The reply without the questions it suggests and without its source citations: text, speech and card
+ * text of every message, and no suggested actions. The strict judgement matches `must` groups against
  * this; `must_not` groups are always matched against the whole reply.
  */
 export function answerText(activities: readonly ReplyActivity[]): string {
-  const cut = (text: string): string => {
-    const at = text.search(SUGGESTIONS_INTRO);
-    return at < 0 ? text : text.slice(0, at);
-  };
-  return activities.map((a) => [cut(a.text ?? ''), cut(a.speak ?? ''), cut(flattenText(a.attachments ?? []).join('\n'))].join('\n')).join('\n');
+  return activities
+    .map((a) => [answerPart([a.text ?? '']), answerPart([a.speak ?? '']), answerPart(flattenText(a.attachments ?? []))].join('\n'))
+    .join('\n');
 }
 
 /**
  * The strict judgement: like {@link judgeReply}, but `must` groups count only in the answer part of the
- * reply ({@link answerText}), not in the questions it suggests.
+ * reply ({@link answerText}), not in the questions it suggests or the sources it cites.
  */
 export function judgeStrict(question: Pick<Question, 'must' | 'must_not'>, answer: string, reply: string): string[] {
   const failed: string[] = [];
-  for (const group of question.must ?? []) if (!group.some((alt) => matches(answer, alt))) failed.push(`missing ${JSON.stringify(group)}${group.some((alt) => matches(reply, alt)) ? ' (only in the suggested questions)' : ''}`);
+  for (const group of question.must ?? []) if (!group.some((alt) => matches(answer, alt))) failed.push(`missing ${JSON.stringify(group)}${group.some((alt) => matches(reply, alt)) ? ' (only in a suggested question or a source citation)' : ''}`);
   for (const group of question.must_not ?? []) if (group.some((alt) => matches(reply, alt))) failed.push(`has forbidden ${JSON.stringify(group)}`);
   return failed;
 }

@@ -230,3 +230,19 @@ describe('the strict judgement (a role named only in a suggested question does n
     expect(judgeStrict(q, normalizeReply(answerText(idkWithSuggestions)), normalizeReply(replyText(idkWithSuggestions)))).toHaveLength(1);
   });
 });
+
+describe('the strict judgement and source citations', () => {
+  it('does not count a figure or role that only the cited source names', () => {
+    const activities = [
+      {
+        type: 'message',
+        text: 'Område Vest: ca. 1.300 børn\n\nKilde: Status: »Område Vest har 17 børnehuse med ca. 1.300 børn«',
+        attachments: [{ content: { body: [{ type: 'TextBlock', text: 'Område Vest: ca. 1.300 børn' }, { type: 'TextBlock', text: 'Kilde: Status: »Område Vest har 17 børnehuse med ca. 1.300 børn«' }] } }],
+      },
+    ];
+    const q = { must: [[{ re: '\\b17\\b' }], [{ re: '1[.,]?300' }]] };
+    const reply = normalizeReply(replyText(activities));
+    expect(judgeReply(q, reply)).toEqual([]);
+    expect(judgeStrict(q, normalizeReply(answerText(activities)), reply)).toHaveLength(1);
+  });
+});
