@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import {
   answerText,
   dateRegex,
+  dealSplits,
   judgeReply,
   judgeStrict,
   knowledgeDirOf,
@@ -22,7 +23,6 @@ import {
   readQuestionFile,
   replyText,
   saysDontKnow,
-  splitOf,
   type Matcher,
   type Question,
 } from '../../scripts/lib/eval-bank.js';
@@ -85,9 +85,21 @@ describe('the evaluation question bank', () => {
     }
   });
 
-  it('puts every question in the part its seeded hash deals it to (the split is made once)', async () => {
-    const misplaced = (await loadBank()).flatMap((f) => f.questions.filter((q) => splitOf(q.id) !== f.split).map((q) => `${q.id} in ${f.split}`));
+  it('puts every question in the part the seeded, stratified deal gives it (the split is made once)', async () => {
+    const bank = await loadBank();
+    const deal = dealSplits(bank.flatMap((f) => f.questions));
+    const misplaced = bank.flatMap((f) => f.questions.filter((q) => deal.get(q.id) !== f.split).map((q) => `${q.id} in ${f.split}`));
     expect(misplaced).toEqual([]);
+  });
+
+  it('has in its test part every kind that has two or more questions on a knowledge base', async () => {
+    const bank = await loadBank();
+    for (const kb of new Set(bank.map((f) => f.kb))) {
+      const questions = bank.filter((f) => f.kb === kb).flatMap((f) => f.questions);
+      const tested = new Set(bank.filter((f) => f.kb === kb && f.split === 'test').flatMap((f) => f.questions.map((q) => q.kind)));
+      const kinds = QUESTION_KINDS.filter((kind) => questions.filter((q) => q.kind === kind).length >= 2);
+      expect(kinds.filter((kind) => !tested.has(kind)), kb).toEqual([]);
+    }
   });
 
   it(`holds at least ${MIN_QUESTIONS} questions, about 60 % of them in the working part`, async () => {
