@@ -147,7 +147,11 @@ describe('the evaluation question bank', () => {
 });
 
 describe('made-up knowledge bases the bank asks about', () => {
-  it.each(['kb-bakkekaer'])('%s loads and quotes every source word for word', async (kb) => {
+  it('include the made-up municipality of this bank, Bakkekær', async () => {
+    expect((await listBankFiles()).map((f) => f.kb)).toContain('kb-bakkekaer');
+  });
+
+  it.each(['kb-bakkekaer', 'kb-other'])('%s loads and quotes every source word for word', async (kb) => {
     const dir = knowledgeDirOf(kb);
     const result = await loadKnowledge(dir);
     if (!result.ok) throw new Error(result.errors.map(formatKnowledgeError).join('\n'));
