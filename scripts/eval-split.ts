@@ -1,15 +1,15 @@
 /**
  * `npx tsx scripts/eval-split.ts [--in bank.json ...]`: deals questions into the working part
- * (tests/eval/questions/<kb>.working.json, about 60 %) and the test part (<kb>.test.json, about 40 %),
- * stratified by knowledge base and kind, in a seeded random order (`dealSplits`). The split is made once
- * and stays put: re-running it on the existing files changes nothing, and the questions of a new
- * knowledge base (`--in its-bank.json`) are dealt by the same rule without moving any other question.
- * To change a question's wording or groups, edit it in the part file it is in.
+ * (tests/eval/questions/<kb>.working.json, about 60 %) and the test part (<kb>.test.json, about 40 %)
+ * by a seeded hash of each question's id (`splitOf`). The split is made once and stays put: re-running
+ * it on the existing files changes nothing, and new questions (`--in bank.json`, e.g. a new knowledge
+ * base's) are dealt by the same rule without moving any question already dealt. To change a question's
+ * wording or groups, edit it in the part file it is in; never change an id or the seed.
  */
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { dealSplits, listBankFiles, QUESTIONS_DIR, readQuestionFile, REPO_ROOT, SPLITS, type Question, type Split } from './lib/eval-bank.js';
+import { listBankFiles, QUESTIONS_DIR, readQuestionFile, REPO_ROOT, splitOf, SPLITS, type Question, type Split } from './lib/eval-bank.js';
 
 const ABOUT: Record<Split, string> = {
   working:
@@ -36,13 +36,12 @@ async function main(): Promise<number> {
   for (const f of await listBankFiles()) for (const q of (await readQuestionFile(f.file)).questions) add(q, f.file);
   for (const file of inputs) for (const q of (await readQuestionFile(file)).questions) add(q, file);
 
-  const deal = dealSplits([...questions.values()]);
   const byKb = new Map<string, Question[]>();
   for (const q of questions.values()) byKb.set(q.kb, [...(byKb.get(q.kb) ?? []), q]);
   for (const [kb, qs] of [...byKb].sort(([a], [b]) => a.localeCompare(b))) {
     const counts: string[] = [];
     for (const split of SPLITS) {
-      const part = qs.filter((q) => deal.get(q.id) === split).sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+      const part = qs.filter((q) => splitOf(q.id) === split).sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
       const file = path.join(QUESTIONS_DIR, `${kb}.${split}.json`);
       const text = `{\n  "about": ${JSON.stringify(ABOUT[split])},\n  "questions": [\n${part.map((q) => `    ${JSON.stringify(q)}`).join(',\n')}\n  ]\n}\n`;
       const old = existsSync(file) ? await readFile(file, 'utf8') : '';

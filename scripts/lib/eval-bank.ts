@@ -124,30 +124,14 @@ export async function readQuestionFile(file: string): Promise<QuestionFile> {
   return parsed.data;
 }
 
-/** A question's place in the random order of the one split: a seeded hash of its id, in [0, 1). */
-export function shuffleKey(id: string, seed: string = SPLIT_SEED): number {
-  return createHash('sha256').update(`${seed}:${id}`).digest().readUInt32BE(0) / 2 ** 32;
-}
-
 /**
- * Deals questions into the two parts, stratified by knowledge base and kind so that the test part has
- * every kind of every knowledge base: within each stratum, questions in {@link shuffleKey} order, the
- * first {@link WORKING_SHARE} of them (rounded) to the working part. The deal depends only on the ids
- * in each stratum, never on file order, so re-dealing the same bank changes nothing.
+ * Which part a question belongs to: a seeded hash of its id, below {@link WORKING_SHARE} for the working
+ * part. The split depends only on the id, never on file order or on the other questions, so it was made
+ * once (the first bank was dealt this way and published) and adding questions never moves one.
  */
-export function dealSplits(questions: readonly Pick<Question, 'id' | 'kb' | 'kind'>[], seed: string = SPLIT_SEED): Map<string, Split> {
-  const strata = new Map<string, string[]>();
-  for (const q of questions) {
-    const key = `${q.kb}\u0000${q.kind}`;
-    strata.set(key, [...(strata.get(key) ?? []), q.id]);
-  }
-  const deal = new Map<string, Split>();
-  for (const ids of strata.values()) {
-    const ordered = [...ids].sort((a, b) => shuffleKey(a, seed) - shuffleKey(b, seed) || a.localeCompare(b));
-    const working = Math.round(ordered.length * WORKING_SHARE);
-    ordered.forEach((id, i) => deal.set(id, i < working ? 'working' : 'test'));
-  }
-  return deal;
+export function splitOf(id: string, seed: string = SPLIT_SEED): Split {
+  const hash = createHash('sha256').update(`${seed}:${id}`).digest();
+  return hash.readUInt32BE(0) / 2 ** 32 < WORKING_SHARE ? 'working' : 'test';
 }
 
 /** Normalises reply text the way ask.mjs does: NFC, lower case, no Markdown bold, single spaces. */
