@@ -29,8 +29,8 @@ import {
 import { formatKnowledgeError, loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { checkSourceQuotes, readSourceTexts } from '../../src/knowledge/source-quotes.js';
 
-/** The whole bank once the model helper's fifth knowledge base lands should reach 300; 250 until then. */
-const MIN_QUESTIONS = 250;
+/** Issue 11 asks for at least 300 questions across the knowledge bases. */
+const MIN_QUESTIONS = 300;
 
 interface Loaded {
   readonly file: string;
@@ -90,14 +90,13 @@ describe('the evaluation question bank', () => {
     expect(misplaced).toEqual([]);
   });
 
-  it('has a test part of at least 30 questions per knowledge base with 60 or more, in both languages', async () => {
+  it('has a test part of at least a quarter of each knowledge base\'s questions, in both languages', async () => {
     const bank = await loadBank();
     for (const kb of new Set(bank.map((f) => f.kb))) {
       const all = bank.filter((f) => f.kb === kb).flatMap((f) => f.questions);
-      if (all.length < 60) continue;
       const test = bank.filter((f) => f.kb === kb && f.split === 'test').flatMap((f) => f.questions);
-      expect(test.length, kb).toBeGreaterThanOrEqual(30);
-      for (const lang of ['da', 'en'] as const) expect(test.filter((q) => q.lang === lang).length, `${kb} ${lang}`).toBeGreaterThanOrEqual(10);
+      expect(test.length / all.length, kb).toBeGreaterThanOrEqual(0.25);
+      for (const lang of ['da', 'en'] as const) expect(test.filter((q) => q.lang === lang).length, `${kb} ${lang}`).toBeGreaterThanOrEqual(5);
     }
   });
 
@@ -110,14 +109,14 @@ describe('the evaluation question bank', () => {
     expect(working / total).toBeLessThan(0.7);
   });
 
-  it('asks in both languages, about half each, and about every kind on every knowledge base with 60 or more questions', async () => {
+  it('asks in both languages, about half each, and about every kind on every knowledge base with 100 or more questions', async () => {
     const questions = (await loadBank()).flatMap((f) => f.questions);
     const danish = questions.filter((q) => q.lang === 'da').length / questions.length;
     expect(danish).toBeGreaterThan(0.4);
     expect(danish).toBeLessThan(0.6);
     for (const kb of new Set(questions.map((q) => q.kb))) {
       const own = questions.filter((q) => q.kb === kb);
-      if (own.length < 60) continue;
+      if (own.length < 100) continue;
       const kinds = new Set(own.map((q) => q.kind));
       expect(QUESTION_KINDS.filter((kind) => !kinds.has(kind)), kb).toEqual([]);
     }
