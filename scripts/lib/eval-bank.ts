@@ -5,7 +5,9 @@
  *
  * Matching follows ../shared/eval/ask.mjs exactly (re-implemented here: the repository must not depend
  * on files outside it): the reply is the text, speech, Adaptive Card text and suggested actions of
- * every message the bot sent, lower-cased with runs of white space squashed.
+ * every message the bot sent, lower-cased with runs of white space squashed. The strict judgement
+ * ({@link judgeStrict}) differs in one way: `must` groups count only in the answer, not in the
+ * questions the bot suggests or the quotes of its source line.
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
