@@ -3,11 +3,11 @@
  * connector on 127.0.0.1 that answers with scripted statuses.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConversationRef } from '../../src/reminders/conversation-ref.js';
-import { createConversationStore, emptyConversationState } from '../../src/reminders/conversation-store.js';
+import type { ConversationRef } from '../../src/messaging/conversation-ref.js';
+import { createConversationStore, emptyConversationState } from '../../src/messaging/conversation-store.js';
 import { silentLogger } from '../../src/reminders/logger.js';
-import type { Notifier } from '../../src/reminders/notifier.js';
-import { createOutbox, emptyOutboxState } from '../../src/reminders/outbox.js';
+import type { MessageChannel } from '../../src/messaging/channel.js';
+import { createOutbox, emptyOutboxState } from '../../src/messaging/outbox.js';
 import { createMemoryState } from '../../src/reminders/state.js';
 import { TEST_BOT } from '../helpers/activities.js';
 import { startTestBot, type TestBot } from '../helpers/test-bot.js';
@@ -30,7 +30,7 @@ async function setup() {
   testBot = await startTestBot({ features: [] });
   const attempts: number[] = [];
   // Times each try as it leaves, to see the gaps the outbox leaves between them.
-  const timed: Notifier = {
+  const timed: MessageChannel = {
     send: (ref, message) => {
       attempts.push(performance.now());
       return testBot!.bot.notifier.send(ref, message);
@@ -39,7 +39,7 @@ async function setup() {
   const conversations = createConversationStore({ store: createMemoryState(emptyConversationState()), now: () => new Date() });
   const outbox = createOutbox({
     store: createMemoryState(emptyOutboxState()),
-    notifier: timed,
+    channel: timed,
     logger: silentLogger,
     retry: { baseDelayMs: 300, jitter: 0, maxAttempts: 5 },
     onGone: async (ref) => void (await conversations.forgetConversation(ref.conversation.id)),

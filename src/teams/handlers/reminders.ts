@@ -8,10 +8,17 @@
 import path from 'node:path';
 import { ActivityTypes } from 'botbuilder';
 import { parseReminderCommand, type ParsedCommand } from '../../reminders/commands.js';
-import { conversationKey } from '../../reminders/conversation-ref.js';
-import { ConversationStateSchema, createConversationStore, emptyConversationState } from '../../reminders/conversation-store.js';
+import {
+  conversationKey,
+  ConversationStateSchema,
+  createConversationStore,
+  createNotifier,
+  createOutbox,
+  emptyConversationState,
+  emptyOutboxState,
+  OutboxStateSchema,
+} from '../../messaging/index.js';
 import { createDeadlineStore, DeadlineStateSchema, emptyDeadlineState } from '../../reminders/deadlines.js';
-import { createOutbox, emptyOutboxState, OutboxStateSchema } from '../../reminders/outbox.js';
 import { reminderPhrases } from '../../reminders/phrases.js';
 import { createReminderService, type TaskSource } from '../../reminders/reminder-service.js';
 import { createScheduler, firstRunAtOrAfter } from '../../reminders/scheduler.js';
@@ -46,12 +53,12 @@ export function remindersFeature(options: RemindersFeatureOptions = {}): Feature
       const deadlines = createDeadlineStore({ store: deadlineState, now, timeZone: config.timeZone });
       const outbox = createOutbox({
         store: outboxState,
-        notifier,
+        channel: notifier,
         logger: logger.child({ component: 'outbox' }),
         now,
         onGone: async (ref) => {
           const removed = await conversations.forgetConversation(ref.conversation.id);
-          logger.warn({ removed }, 'conversation reference removed after 403/404');
+          logger.warn({ removed }, 'conversation reference removed: the conversation is gone');
         },
       });
       const taskSource = (): TaskSource | undefined =>
@@ -66,8 +73,7 @@ export function remindersFeature(options: RemindersFeatureOptions = {}): Feature
         deadlines,
         tasks: { openTasks: () => taskSource()?.openTasks() ?? [] },
         subscriptions,
-        conversations,
-        outbox,
+        notifier: createNotifier({ conversations, outbox }),
         messages: { reminder: buildReminderMessage, digest: buildDigestMessage },
         logger,
       });

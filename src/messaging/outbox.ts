@@ -1,6 +1,6 @@
 /**
  * A persistent outbox for proactive messages: queued in the state store, delivered through a
- * {@link Notifier}, retried when Teams asks for it, deduplicated by key.
+ * {@link MessageChannel}, retried when the channel asks for it, deduplicated by key.
  *
  * - Enqueueing records the dedupe key and the message in one durable write, so a key is handed over
  *   once even across restarts; pending messages are resumed when the outbox starts again. (A crash
@@ -8,19 +8,20 @@
  * - The queue is a record keyed by item id, so marking a message sent, failed or retried journals that
  *   one entry whatever the queue's length. The marks are written behind the sends: each write takes
  *   every mark made while the one before it was on its way, and a round ends only once all are written.
- * - 429, 412, 502, 504 and connection failures are retried with exponential backoff and jitter,
- *   at least as late as `Retry-After` says, up to `maxAttempts` tries.
- * - 403 and 404 mean the bot was removed or blocked, or the conversation is gone: no retry; the
+ * - `transient` and `throttled` failures are retried with exponential backoff and jitter, at least as late
+ *   as the channel's `retryAfterMs` says, up to `maxAttempts` tries.
+ * - `gone` means the bot was removed or blocked, or the conversation is gone: no retry; the
  *   conversation's other pending messages are dropped and `onGone` removes its reference.
  * - At most `limit` messages per `windowMs` per conversation (Teams allows 7 per second).
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod/v4';
+import type { MessageChannel, SendResult } from './channel.js';
 import { ConversationRefSchema, baseConversationId, type ConversationRef } from './conversation-ref.js';
 import type { Logger } from './logger.js';
-import type { Notifier, OutboundMessage, SendResult } from './notifier.js';
+import type { OutboundMessage } from './message.js';
 import { createRateLimiter, type RateLimiterOptions } from './rate-limit.js';
-import type { StateCell } from './state.js';
+import type { StateCell } from './state-cell.js';
 
 const OutboundMessageSchema = z.object({
   text: z.string().optional(),
@@ -94,18 +95,17 @@ export const DEFAULT_RATE: RateLimiterOptions = { limit: 5, windowMs: 1_000 };
 
 /** Sends whose outcomes may wait unwritten at most: what a crash could send twice when sends beat writes. */
 const MAX_UNWRITTEN_MARKS = 50;
-const RETRY_STATUSES = new Set([0, 412, 429, 502, 504]);
-const GONE_STATUSES = new Set([403, 404]);
+const RETRIED: ReadonlySet<string> = new Set(['transient', 'throttled']);
 /** Dead letters kept at least; trimmed back to this many when twice as many have piled up (one rewrite per 100). */
 export const DEAD_LETTERS_KEPT = 100;
 
 /** Options of {@link createOutbox}. */
 export interface OutboxOptions {
   readonly store: StateCell<OutboxState>;
-  readonly notifier: Notifier;
+  readonly channel: MessageChannel;
   readonly logger: Logger;
   readonly now?: () => Date;
-  /** Called when a conversation answers 403/404: remove its reference. Errors are logged. */
+  /** Called when a conversation is found gone: remove its reference. Errors are logged. */
   readonly onGone?: (ref: ConversationRef, status: number) => Promise<void> | void;
   readonly retry?: Partial<RetryOptions>;
   readonly rate?: RateLimiterOptions;
@@ -190,7 +190,7 @@ function applyMarks(state: OutboxState, marks: readonly Mark[]): void {
 
 /** Creates the outbox over a state cell. */
 export function createOutbox(options: OutboxOptions): Outbox {
-  const { store, notifier, logger } = options;
+  const { store, channel, logger } = options;
   const now = options.now ?? (() => new Date());
   const random = options.random ?? Math.random;
   const retry: RetryOptions = { ...DEFAULT_RETRY, ...options.retry };
@@ -307,7 +307,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       return { kind: 'delivered', id: item.id };
     }
     const attempts = item.attempts + 1;
-    if (RETRY_STATUSES.has(result.status) && attempts < retry.maxAttempts) {
+    if (RETRIED.has(result.failure) && attempts < retry.maxAttempts) {
       const delay = retryDelayMs(attempts, retry, random, result.retryAfterMs);
       const nextAttemptAt = new Date(now().getTime() + delay).toISOString();
       logger.warn(
@@ -316,12 +316,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
       );
       return { kind: 'retried', id: item.id, attempts, nextAttemptAt, status: result.status };
     }
-    const reason = RETRY_STATUSES.has(result.status) ? `gave up after ${attempts} tries` : 'not retryable';
+    const reason = RETRIED.has(result.failure) ? `gave up after ${attempts} tries` : 'not retryable';
     logger.error({ status: result.status, key: item.dedupeKey, attempts, error: result.error }, `outbox: message dropped (${reason})`);
     return { kind: 'dropped', id: item.id, letter: deadLetterOf(item, attempts, reason, result.status) };
   };
 
-  /** 403/404: drops every message of the conversation (written before `onGone` runs) and removes its reference. */
+  /** Gone: drops every message of the conversation (written before `onGone` runs) and removes its reference. */
   const dropConversation = async (item: OutboxItem, status: number): Promise<void> => {
     const conversationId = conversationOf(item);
     const dropped = await store.update((state) => {
@@ -349,11 +349,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   const send = async (item: OutboxItem): Promise<SendResult> => {
     try {
-      return await notifier.send(item.ref, item.message);
+      return await channel.send(item.ref, item.message);
     } catch (error) {
-      // A notifier should not throw; treat it as a failed connection so the message is not lost.
-      logger.error({ err: error, key: item.dedupeKey }, 'outbox: notifier threw');
-      return { ok: false, status: 0, error: String(error) };
+      // A channel should not throw; treat it as a failed connection so the message is not lost.
+      logger.error({ err: error, key: item.dedupeKey }, 'outbox: channel threw');
+      return { ok: false, failure: 'transient', status: 0, error: String(error) };
     }
   };
 
@@ -393,7 +393,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         limiter.record(conversationId, nowMs);
         const result = await send(item);
         sent += 1;
-        if (!result.ok && GONE_STATUSES.has(result.status)) {
+        if (!result.ok && result.failure === 'gone') {
           gone.add(conversationId);
           await settle();
           await dropConversation(item, result.status);
