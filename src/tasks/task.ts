@@ -60,4 +60,5 @@ export function emptyTaskState(): TaskState {
 }
 
 /** The state definition for `StateDir.open`: the tasks live in `<STATE_DIR>/tasks.json`. */
-export const TASK_STATE: StateDefinition<TaskState> = { name: 'tasks', defaults: emptyTaskState(), schema: TaskStateSchema };
+/** Task numbers are a counter: never issued twice, whatever a damaged state lost. */
+export const TASK_STATE: StateDefinition<TaskState> = { name: 'tasks', defaults: emptyTaskState(), schema: TaskStateSchema, counters: ['nextNumber'] };
