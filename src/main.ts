@@ -19,7 +19,7 @@ import type { AuthOverrides } from './teams/auth.js';
 import { createBotApp } from './teams/app.js';
 import type { ContactBook } from './teams/contacts.js';
 import { openContactBook } from './teams/contacts.js';
-import { openStateDir } from './storage/index.js';
+import { createStateHealth, openStateDir } from './storage/index.js';
 import type { FeatureFactory, TeamsFeature } from './teams/handlers/index.js';
 import { DEFAULT_FEATURES } from './teams/handlers/index.js';
 import type { ProactiveNotifier } from './teams/proactive.js';
@@ -139,15 +139,25 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       return realNotifier;
     }
 
+    const stateHealth = createStateHealth();
+    const stateOptions = { acceptLoss: config.acceptStateLoss, health: stateHealth };
     const features: TeamsFeature[] = [];
     for (const factory of options.features ?? DEFAULT_FEATURES) {
-      const feature = await factory({ config, knowledge, now, logger: logger.child({ feature: factory.name || 'feature' }), notifier, features: () => features });
+      const feature = await factory({
+        config,
+        knowledge,
+        now,
+        logger: logger.child({ feature: factory.name || 'feature' }),
+        notifier,
+        stateOptions,
+        features: () => features,
+      });
       features.push(feature);
       if (feature.close) opened.push({ close: () => feature.close?.() });
     }
     // After the features: the tasks feature takes the lock on STATE_DIR itself, and its error names that folder.
     const contacts: ContactBook = await openContactBook(
-      await openStateDir(path.join(config.stateDir, 'teams'), { logger: logger.child({ component: 'contacts' }), now }),
+      await openStateDir(path.join(config.stateDir, 'teams'), { logger: logger.child({ component: 'contacts' }), now, ...stateOptions }),
       now,
     );
     opened.push(contacts);
@@ -176,6 +186,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       logger,
       processActivity: (req, res, log) => botApp.process(req, res, log),
       health: () => ({ version, knowledge: knowledgeCounts, mode: config.credentials ? 'authenticated' : 'local' }),
+      problems: () => stateHealth.problems().map((problem) => `state ${problem.store}: ${problem.reason}`),
       uptimeSeconds: () => (performance.now() - startedAt) / 1000,
     });
     const address = await server.listen(config.port, config.host);

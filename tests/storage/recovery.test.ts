@@ -56,7 +56,7 @@ async function crashAfter(titles: readonly string[], extra: Partial<StateDirOpti
 
 const journalPath = () => join(dir, 'items.journal');
 const keptJournals = async () => (await readdir(dir)).filter((n) => n.startsWith('items.journal.corrupt-'));
-const titles = (state: State) => state.items.map((i) => i.title);
+const titles = (state: { readonly items: readonly { readonly title: string }[] }) => state.items.map((i) => i.title);
 
 describe('recovery of damaged journals', () => {
   it('keeps every entry before a bad line in the middle, refuses the loss naming file, offset and count', async () => {

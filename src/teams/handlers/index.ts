@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { DeadlineSource } from '../../answering/index.js';
 import type { Config } from '../../config/env.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
+import type { StateDirOptions } from '../../storage/index.js';
 import type { TaskSource } from '../../reminders/reminder-service.js';
 import type { ProactiveNotifier } from '../proactive.js';
 import { createRemindersFeature } from './reminders.js';
@@ -26,6 +27,8 @@ export interface FeatureServices {
   readonly logger: Logger;
   /** Sends proactive messages (reminders, digests) to stored conversation references. */
   readonly notifier: ProactiveNotifier;
+  /** What every state directory opened by a feature takes: whether a loss was acknowledged, where problems go. */
+  readonly stateOptions?: Pick<StateDirOptions, 'acceptLoss' | 'health'>;
   /** Every feature of the bot, once all are built (call it at run time, not while building). */
   readonly features?: () => readonly TeamsFeature[];
 }

@@ -41,7 +41,7 @@ export interface RemindersFeatureOptions {
 export function remindersFeature(options: RemindersFeatureOptions = {}): FeatureFactory {
   return async function reminders(services): Promise<TeamsFeature> {
     const { config, knowledge, now, logger, notifier } = services;
-    const stateDir = await openStateDir(path.join(config.stateDir, 'reminders'), { logger, now });
+    const stateDir = await openStateDir(path.join(config.stateDir, 'reminders'), { logger, now, ...services.stateOptions });
     try {
       const conversationState = stateCell(await stateDir.open({ name: 'conversations', defaults: emptyConversationState(), schema: ConversationStateSchema }));
       const subscriptionState = stateCell(await stateDir.open({ name: 'subscriptions', defaults: emptySubscriptionState(), schema: SubscriptionStateSchema }));

@@ -70,7 +70,7 @@ export function tasksFeature(options: TasksFeatureOptions = {}): FeatureFactory 
   return async function tasks(services): Promise<TeamsFeature> {
     const { config, knowledge, now, logger } = services;
     const limit = options.maxTasks ?? TASK_CARD_MAX_TASKS;
-    const stateDir = await openStateDir(config.stateDir, { logger, now });
+    const stateDir = await openStateDir(config.stateDir, { logger, now, ...services.stateOptions });
     let store: TaskStore;
     try {
       store = createTaskStore({ store: await stateDir.open(TASK_STATE), now, timeZone: config.timeZone });
