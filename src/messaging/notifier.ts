@@ -5,7 +5,7 @@
  */
 import type { ConversationStore } from './conversation-store.js';
 import type { OutboundMessage } from './message.js';
-import type { Outbox } from './outbox.js';
+import type { Outbox, OutboxEntry } from './outbox.js';
 
 /** One message for one recipient, sent at most once per `dedupeKey`. */
 export interface Notice {
@@ -32,9 +32,9 @@ export interface Notifier {
   /** True when a dedupe key was handed over before. */
   wasNotified(dedupeKey: string): boolean;
   /** The key of a person's personal chat with the bot, by id, Entra object id or a display name only one user has. */
-  findPerson(idOrName: string): string | undefined;
+  findPerson(idOrName: string): Promise<string | undefined>;
   /** The locale a recipient's client last reported (e.g. `da-DK`), when known. */
-  localeOf(to: string): string | undefined;
+  localeOf(to: string): Promise<string | undefined>;
 }
 
 /** Options of {@link createNotifier}. */
@@ -49,19 +49,17 @@ export function createNotifier(options: NotifierOptions): Notifier {
   return {
     async notify(notices) {
       const unreachable: string[] = [];
-      const entries = notices.flatMap((notice) => {
-        const target = conversations.get(notice.to);
-        if (target === undefined) {
-          unreachable.push(notice.dedupeKey);
-          return [];
-        }
-        return [{ dedupeKey: notice.dedupeKey, ref: target.ref, message: notice.message }];
-      });
+      const entries: OutboxEntry[] = [];
+      for (const notice of notices) {
+        const target = await conversations.get(notice.to);
+        if (target === undefined) unreachable.push(notice.dedupeKey);
+        else entries.push({ dedupeKey: notice.dedupeKey, ref: target.ref, message: notice.message });
+      }
       const { accepted, duplicates } = await outbox.enqueue(entries);
       return { accepted, duplicates, unreachable };
     },
     wasNotified: (dedupeKey) => outbox.isAccepted(dedupeKey),
     findPerson: (idOrName) => conversations.findUser(idOrName),
-    localeOf: (to) => conversations.get(to)?.ref.locale,
+    localeOf: async (to) => (await conversations.get(to))?.ref.locale,
   };
 }

@@ -37,7 +37,7 @@ export interface ReminderTask {
 
 /** Open tasks, for reminders and the digest. */
 export interface TaskSource {
-  openTasks(): readonly ReminderTask[];
+  openTasks(): Promise<readonly ReminderTask[]>;
 }
 
 /** A reminder item with what a message needs to show. */
@@ -62,7 +62,7 @@ export interface ReminderServiceOptions {
   readonly firstRunAtOrAfter?: (instant: Date) => Date | null;
   readonly timeZone?: string;
   readonly kb?: KnowledgeBase;
-  readonly deadlines?: { all(): readonly ChatDeadline[] };
+  readonly deadlines?: { all(): Promise<readonly ChatDeadline[]> };
   readonly tasks?: TaskSource;
   readonly subscriptions: Subscriptions;
   /** Delivers to people and channels by their conversation keys. */
@@ -74,13 +74,13 @@ export interface ReminderServiceOptions {
 /** The scheduled jobs' work. */
 export interface ReminderService {
   /** Everything that can be reminded of, with its recipients. */
-  collectItems(): ReminderSubject[];
+  collectItems(): Promise<ReminderSubject[]>;
   /** Enqueues the reminders due now. */
   runReminders(): Promise<{ readonly enqueued: number }>;
   /** Enqueues the task digest for every subscribed channel. `at` names the run (dedupe). */
   runDigest(at: Date): Promise<{ readonly enqueued: number }>;
   /** The digest message for one channel, now (for "post tasks here"). */
-  digestMessage(lang: 'da' | 'en'): OutboundMessage;
+  digestMessage(lang: 'da' | 'en'): Promise<OutboundMessage>;
 }
 
 /** A knowledge-base date's title: its label and what it is about. */
@@ -95,31 +95,31 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
   const { now, subscriptions, notifier, messages, logger } = options;
   const timeZone = options.timeZone ?? TIME_ZONE;
 
-  const langOf = (key: string): 'da' | 'en' => {
-    const subscribed = subscriptions.list('reminders').find((s) => s.key === key);
-    if (subscribed) return subscribed.lang;
-    return notifier.localeOf(key)?.toLowerCase().startsWith('en') ? 'en' : 'da';
+  const langOf = async (key: string, subscribed: ReadonlyArray<{ readonly key: string; readonly lang: 'da' | 'en' }>): Promise<'da' | 'en'> => {
+    const subscription = subscribed.find((s) => s.key === key);
+    if (subscription) return subscription.lang;
+    return (await notifier.localeOf(key))?.toLowerCase().startsWith('en') ? 'en' : 'da';
   };
 
-  const collectItems = (): ReminderSubject[] => {
+  const collectItems = async (): Promise<ReminderSubject[]> => {
     // findPerson scans every stored conversation; thousands of tasks name a few hundred people: look each up once.
     const found = new Map<string, string | undefined>();
-    const findUser = (idOrName: string): string | undefined => {
-      if (!found.has(idOrName)) found.set(idOrName, notifier.findPerson(idOrName));
+    const findUser = async (idOrName: string): Promise<string | undefined> => {
+      if (!found.has(idOrName)) found.set(idOrName, await notifier.findPerson(idOrName));
       return found.get(idOrName);
     };
     /** The personal chat of a person: by id (Teams or Entra), else by a display name only one user has. */
-    const personalChatOf = (person: ReminderPerson | null | undefined): string | undefined =>
-      (person?.id ? findUser(person.id) : undefined) ?? (person?.name ? findUser(person.name) : undefined);
+    const personalChatOf = async (person: ReminderPerson | null | undefined): Promise<string | undefined> =>
+      (person?.id ? await findUser(person.id) : undefined) ?? (person?.name ? await findUser(person.name) : undefined);
     // The owner when the bot can reach them, otherwise the creator.
-    const taskRecipient = (task: ReminderTask): string | undefined => personalChatOf(task.owner) ?? personalChatOf(task.createdBy);
-    const subscribers = subscriptions.list('reminders').map((s) => s.key);
+    const taskRecipient = async (task: ReminderTask): Promise<string | undefined> => (await personalChatOf(task.owner)) ?? (await personalChatOf(task.createdBy));
+    const subscribers = (await subscriptions.list('reminders')).map((s) => s.key);
     const items: ReminderSubject[] = [];
     for (const entry of options.kb?.data.dates ?? []) {
       if (!REMINDED_DATE_KINDS.has(entry.kind) || entry.precision !== 'day') continue;
       items.push({ kind: 'kb-date', id: entry.id, date: entry.date, recipients: subscribers, title: kbDateTitle(options.kb, entry) });
     }
-    for (const deadline of options.deadlines?.all() ?? []) {
+    for (const deadline of (await options.deadlines?.all()) ?? []) {
       items.push({
         kind: 'deadline',
         id: deadline.id,
@@ -128,9 +128,9 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
         title: { da: deadline.title, en: deadline.title },
       });
     }
-    for (const task of options.tasks?.openTasks() ?? []) {
+    for (const task of (await options.tasks?.openTasks()) ?? []) {
       if (!task.due) continue;
-      const recipient = taskRecipient(task);
+      const recipient = await taskRecipient(task);
       if (!recipient) {
         logger.debug({ task: task.number }, 'reminders: no one to remind of this task (owner and creator unknown)');
         continue;
@@ -147,9 +147,9 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     return items;
   };
 
-  const digestMessage = (lang: 'da' | 'en') =>
+  const digestOf = (tasks: readonly ReminderTask[], lang: 'da' | 'en') =>
     messages.digest(
-      [...(options.tasks?.openTasks() ?? [])].sort(
+      [...tasks].sort(
         (a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.number - b.number,
       ),
       lang,
@@ -159,20 +159,21 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
   return {
     collectItems,
     async runReminders() {
+      const items = await collectItems();
+      const subscribed = await subscriptions.list('reminders');
       const due = findDueReminders({
         now: now(),
         leadDays: options.leadDays,
         graceMs: options.graceMs,
-        items: collectItems(),
+        items,
         isSent: (key) => notifier.wasNotified(key),
         firstRunAtOrAfter: options.firstRunAtOrAfter,
         timeZone,
       });
-      const notices: Notice[] = due.map((reminder) => ({
-        dedupeKey: reminder.key,
-        to: reminder.recipient,
-        message: messages.reminder(reminder, langOf(reminder.recipient)),
-      }));
+      const notices: Notice[] = [];
+      for (const reminder of due) {
+        notices.push({ dedupeKey: reminder.key, to: reminder.recipient, message: messages.reminder(reminder, await langOf(reminder.recipient, subscribed)) });
+      }
       const { accepted, unreachable } = await notifier.notify(notices);
       if (unreachable.length > 0) logger.debug({ count: unreachable.length }, 'reminders: recipients without a conversation reference; skipped');
       if (accepted.length > 0) logger.info({ count: accepted.length }, 'reminders: enqueued');
@@ -180,14 +181,17 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     },
     async runDigest(at) {
       const slot = new Date(Math.floor(at.getTime() / 1000) * 1000).toISOString();
-      const notices: Notice[] = subscriptions
-        .list('digest')
-        .map((sub) => ({ dedupeKey: `digest:${sub.key}:${slot}`, to: sub.key, message: digestMessage(sub.lang) }));
+      const tasks = (await options.tasks?.openTasks()) ?? [];
+      const notices: Notice[] = (await subscriptions.list('digest')).map((sub) => ({
+        dedupeKey: `digest:${sub.key}:${slot}`,
+        to: sub.key,
+        message: digestOf(tasks, sub.lang),
+      }));
       const { accepted, unreachable } = await notifier.notify(notices);
-      if (unreachable.length > 0) logger.warn({ count: unreachable.length }, 'digest: subscribed channels without a conversation reference; skipped');
+      if (unreachable.length > 0) logger.warn({ keys: unreachable }, 'digest: subscribed channels without a conversation reference; skipped');
       if (accepted.length > 0) logger.info({ count: accepted.length }, 'digest: enqueued');
       return { enqueued: accepted.length };
     },
-    digestMessage,
+    digestMessage: async (lang) => digestOf((await options.tasks?.openTasks()) ?? [], lang),
   };
 }
