@@ -174,6 +174,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       store: stores.outbox,
       channel: notifier,
       logger: logger.child({ component: 'outbox' }),
+      delivery: { sendTimeoutMs: config.sendTimeoutMs, ratePerSecond: config.deliveryRatePerSecond },
       now,
       onGone: async (ref) => {
         const removed = await stores.conversations.forgetConversation(ref.conversation.id);
@@ -258,7 +259,9 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     const close = () =>
       (closing ??= (async () => {
         logger.info('shutting down: finishing turns in flight');
-        await server.close();
+        // Proactive delivery stops while the turns in flight finish: both are bounded (10 s, 3 s), so a slow
+        // connector cannot hold the shutdown; unsent messages stay queued for the next start.
+        await Promise.all([server.close(), scheduler.stop(), outbox.stop()]);
         await closeAll();
         logger.info('stopped');
       })());

@@ -54,6 +54,9 @@ function scriptedChannel(clock: { ms: number }, script: Record<string, SendResul
   return { channel, calls };
 }
 
+/** Unpaced delivery for tests that are not about the pace. */
+const FAST = { ratePerSecond: 100_000 };
+
 function setup(options: { script?: Record<string, SendResult[]>; store?: StateCell<OutboxState>; maxAttempts?: number } = {}) {
   const clock = { ms: Date.parse('2026-03-29T06:00:00Z') };
   const store = options.store ?? createMemoryState(emptyOutboxState());
@@ -66,6 +69,7 @@ function setup(options: { script?: Record<string, SendResult[]>; store?: StateCe
     now: () => new Date(clock.ms),
     random: () => 0.5,
     retry: { baseDelayMs: 1_000, maxAttempts: options.maxAttempts ?? 6 },
+    delivery: FAST,
     onGone: (r, status) => void gone.push({ id: r.conversation.id, status }),
   });
   return { clock, store, outbox, calls, gone };
@@ -216,7 +220,7 @@ describe('createOutbox', () => {
     expect(calls).toHaveLength(11);
     clock.ms += 1_000;
     await outbox.deliverDue();
-    expect(calls.map((c) => c.text)).toEqual(['a0', 'a1', 'a2', 'a3', 'a4', 'b0', ...Array.from({ length: 7 }, (_, i) => `a${i + 5}`)]);
+    expect(calls.filter((c) => c.conversationId === 'a').map((c) => c.text)).toEqual(Array.from({ length: 12 }, (_, i) => `a${i}`));
   });
 
   it('delivers in the background once started, and retries on its own timer', async () => {
@@ -252,7 +256,7 @@ describe('createOutbox over the journaled state store', () => {
     const media = createMemoryMedia();
     const store = await openStore(media, now);
     const { channel, calls } = scriptedChannel(clock, { c7: [{ ok: false, failure: 'throttled', status: 429 }], c8: [{ ok: false, failure: 'rejected', status: 400 }] });
-    const outbox = createOutbox({ store: stateCell(store), channel, logger: silentLogger, now, random: () => 0.5 });
+    const outbox = createOutbox({ store: stateCell(store), channel, logger: silentLogger, now, random: () => 0.5, delivery: FAST });
     await outbox.enqueue(Array.from({ length: 100 }, (_, i) => ({ dedupeKey: `k${i}`, ref: ref(`c${i}`), message: message(`m${i}`) })));
     const afterEnqueue = (await journalChanges(media.journal)).length;
 
@@ -315,7 +319,7 @@ describe('createOutbox over the journaled state store', () => {
       ['k3', 0],
     ]);
     const { channel, calls } = scriptedChannel(clock);
-    const outbox = createOutbox({ store: stateCell(store), channel, logger: silentLogger, now, random: () => 0.5 });
+    const outbox = createOutbox({ store: stateCell(store), channel, logger: silentLogger, now, random: () => 0.5, delivery: FAST });
     expect(outbox.pending().map((p) => p.dedupeKey)).toEqual(['k2', 'k3']);
     await outbox.deliverDue();
     expect(calls.map((c) => c.text)).toEqual(['m3']); // k2 waits for its retry
@@ -354,7 +358,7 @@ describe('createOutbox over the journaled state store', () => {
     expect(queued(store)).toEqual([]);
   });
 
-  it('writes outcomes behind the sends, but never lets 50 sends wait for their write', async () => {
+  it('writes outcomes behind the sends, never more than the sends in flight plus 50 waiting for their write', async () => {
     const memory = createMemoryState(emptyOutboxState());
     // A store slower than the channel: each write lands a few event-loop turns later.
     const store: StateCell<OutboxState> = {
@@ -366,6 +370,7 @@ describe('createOutbox over the journaled state store', () => {
     const outbox = createOutbox({
       store,
       logger: silentLogger,
+      delivery: { ...FAST, maxInFlight: 8 },
       channel: {
         async send() {
           unwrittenAtSend.push(sends - (300 - queued(store).length));
@@ -378,7 +383,7 @@ describe('createOutbox over the journaled state store', () => {
     expect(await outbox.deliverDue()).toEqual({ delivered: 300, retried: 0, dropped: 0 });
     expect(queued(store)).toEqual([]);
     expect(Math.max(...unwrittenAtSend)).toBeGreaterThan(1);
-    expect(Math.max(...unwrittenAtSend)).toBeLessThan(50);
+    expect(Math.max(...unwrittenAtSend)).toBeLessThan(8 + 50);
   });
 
   it('keeps between the latest 100 and 200 dead letters', async () => {
@@ -391,5 +396,55 @@ describe('createOutbox over the journaled state store', () => {
     expect(dead.length).toBeGreaterThanOrEqual(DEAD_LETTERS_KEPT);
     expect(dead.length).toBeLessThanOrEqual(2 * DEAD_LETTERS_KEPT);
     expect(dead).toEqual(Array.from({ length: dead.length }, (_, i) => `k${250 - dead.length + i}`));
+  });
+
+  it('paces sends per tenant and halves the pace after a 429', async () => {
+    const store = createMemoryState(emptyOutboxState());
+    const starts: Array<{ id: string; at: number }> = [];
+    const outbox = createOutbox({
+      store,
+      logger: silentLogger,
+      delivery: { ratePerSecond: 50 },
+      channel: {
+        async send(target) {
+          starts.push({ id: target.conversation.id, at: performance.now() });
+          return starts.length === 4 ? { ok: false, failure: 'throttled', status: 429, retryAfterMs: 60_000 } : { ok: true };
+        },
+      },
+    });
+    await outbox.enqueue(Array.from({ length: 10 }, (_, i) => ({ dedupeKey: `k${i}`, ref: ref(`c${i}`), message: message(`m${i}`) })));
+    await outbox.deliverDue();
+    const gaps = starts.slice(1).map((s, i) => s.at - starts[i]!.at);
+    // 50 per second: 20 ms apart (less the jitter of timers); after the 429 at half the pace, 40 ms (growing back slowly).
+    expect(Math.min(...gaps.slice(0, 3))).toBeGreaterThanOrEqual(15);
+    expect(Math.min(...gaps.slice(4, 7))).toBeGreaterThanOrEqual(30);
+    expect(starts).toHaveLength(10);
+  });
+
+  it('times out a send that never answers, retries it later, and meanwhile delivers the others', async () => {
+    const clock = { ms: Date.parse('2026-03-29T06:00:00Z') };
+    const store = createMemoryState(emptyOutboxState());
+    const sent: string[] = [];
+    const outbox = createOutbox({
+      store,
+      logger: silentLogger,
+      now: () => new Date(clock.ms),
+      delivery: { ...FAST, sendTimeoutMs: 200 },
+      channel: {
+        send(target, msg, signal) {
+          if (target.conversation.id === 'stuck') return new Promise(() => signal?.throwIfAborted());
+          sent.push(msg.text ?? '');
+          return Promise.resolve({ ok: true });
+        },
+      },
+    });
+    await outbox.enqueue([
+      { dedupeKey: 's', ref: ref('stuck'), message: message('stuck') },
+      ...['a', 'b', 'c'].map((id) => ({ dedupeKey: id, ref: ref(id), message: message(id) })),
+    ]);
+    const report = await outbox.deliverDue();
+    expect(report).toEqual({ delivered: 3, retried: 1, dropped: 0 });
+    expect(sent.sort()).toEqual(['a', 'b', 'c']);
+    expect(queued(store).map((p) => [p.dedupeKey, p.attempts, p.lastStatus])).toEqual([['s', 1, 0]]);
   });
 });
