@@ -60,6 +60,8 @@ export interface ReminderBenchResult {
 const LEAD_DAYS = [7, 1, 0];
 const CRON = '0 8 * * 1-5';
 const BOT = { id: '28:bench-bot', name: 'Leder' };
+/** The outbox's own cost per message, without the pace it keeps towards Teams (see fanout.ts for that). */
+const UNPACED = { ratePerSecond: 100_000 };
 
 function personalRef(user: number): ConversationRef {
   return {
@@ -114,7 +116,7 @@ export async function benchmarkReminderScan(options: ReminderBenchOptions): Prom
       draft.nextNumber = options.deadlines + 1;
     });
     const deadlines = createDeadlineStore({ store: deadlineState, now: clock });
-    const outbox = createOutbox({ store: outboxState, channel: { send: async () => ({ ok: true }) }, logger: silentLogger, now: clock });
+    const outbox = createOutbox({ store: outboxState, channel: { send: async () => ({ ok: true }) }, logger: silentLogger, now: clock, delivery: UNPACED });
     const firstRun = firstRunAtOrAfter(CRON);
     const service = createReminderService({
       now: clock,
@@ -177,7 +179,7 @@ export async function benchmarkOutboxDelivery(options: { readonly queued: number
   const stateDir = await openStateDir(dir, { logger: silentStateLogger, now: clock });
   try {
     const state = stateCell(await stateDir.open({ name: 'outbox', defaults: emptyOutboxState(), schema: OutboxStateSchema }));
-    const outbox = createOutbox({ store: state, channel: { send: async () => ({ ok: true }) }, logger: silentLogger, now: clock });
+    const outbox = createOutbox({ store: state, channel: { send: async () => ({ ok: true }) }, logger: silentLogger, now: clock, delivery: UNPACED });
     const entries = Array.from({ length: options.queued }, (_, i) => {
       const deadline: ChatDeadline = { id: `frist-${i}`, title: `Indberetning ${i} til forvaltningen`, date: addDays(toLocalDate(now), 7), createdBy: 'x', createdAt: now.toISOString() };
       const item = { kind: 'deadline' as const, id: deadline.id, date: deadline.date, recipients: [`user:${i}`], title: { da: deadline.title, en: deadline.title } };
