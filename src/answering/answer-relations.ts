@@ -533,32 +533,42 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const { u, kb, relations } = rc;
   if (!u.intents.has('figure') || u.metrics.length === 0) return undefined;
   const t = TEXTS[u.lang];
-  const subjects = subjectsOf(rc, ['units', 'roles', 'municipalities']).flat();
-  const scope = subjects.length > 0 ? subjects.map((l) => l.id) : [...rc.municipalities];
+  // Each item named is asked about ("Område Vest og Område Øst"); within one name, the first reading that states the figure.
+  const groups = subjectsOf(rc, ['units', 'roles', 'municipalities']).map((g) => g.map((l) => l.id));
+  const scope = groups.length > 0 ? groups : [...rc.municipalities].map((id) => [id]);
   if (scope.length === 0) return undefined;
   const found: Array<{ owner: string; figure: Figure }> = [];
+  const first: Array<{ owner: string; figure: Figure }> = [];
   for (const metric of unique(u.metrics)) {
-    for (const id of scope) {
-      // The item's own figure, else the nearest units below it that state one (breadth first).
-      let frontier = [id];
-      const seen = new Set<string>();
-      for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
-        const hits = frontier.flatMap((f) => relations.figures(f).filter((x) => x.figure.metric === metric));
-        if (hits.length > 0) {
-          found.push(...hits);
-          break;
+    for (const group of scope) {
+      for (const id of group) {
+        // The item's own figure, else the nearest units below it that state one (breadth first).
+        let frontier = [id];
+        const seen = new Set<string>();
+        let hits: Array<{ owner: string; figure: Figure }> = [];
+        for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
+          hits = frontier.flatMap((f) => relations.figures(f).filter((x) => x.figure.metric === metric));
+          if (hits.length > 0) break;
+          frontier.forEach((f) => seen.add(f));
+          frontier = frontier.flatMap((f) => relations.childUnits(f)).filter((f) => !seen.has(f));
         }
-        frontier.forEach((f) => seen.add(f));
-        frontier = frontier.flatMap((f) => relations.childUnits(f)).filter((f) => !seen.has(f));
+        if (hits.length === 0) continue;
+        found.push(...hits);
+        if (hits.length === 1) first.push(hits[0]!);
+        break;
       }
-      if (found.some((x) => x.figure.metric === metric)) break;
     }
   }
   if (found.length === 0) return undefined;
-  const unique_ = [...new Map(found.map((f) => [`${f.owner}|${f.figure.metric}|${f.figure.value}`, f])).values()];
-  const lines = unique_.map((f) => t.figure(name(kb, f.owner, u.lang, false), f.figure.text[u.lang].replace(/\.$/, '')));
-  const headline = lines.length <= 2 ? lines.join(' ') : lines[0]!;
-  return done(rc, 'answer', headline, lines.length <= 2 ? [] : lines.slice(1), unique_.map((f) => f.figure.source));
+  const key = (f: { owner: string; figure: Figure }) => `${f.owner}|${f.figure.metric}|${f.figure.value}`;
+  const unique_ = [...new Map(found.map((f) => [key(f), f])).values()];
+  const line = (f: { owner: string; figure: Figure }) => t.figure(name(kb, f.owner, u.lang, false), f.figure.text[u.lang].replace(/\.$/, ''));
+  // Every figure asked for directly (each item, each metric) is in the headline; figures of the units below follow.
+  const direct = [...new Map(first.map((f) => [key(f), f])).values()];
+  const headed = direct.length >= 2 && direct.length <= 4 ? direct : unique_.length <= 2 ? unique_ : unique_.slice(0, 1);
+  const headedKeys = new Set(headed.map(key));
+  const rest = unique_.filter((f) => !headedKeys.has(key(f)));
+  return done(rc, 'answer', headed.map(line).join(' '), rest.map(line), unique_.map((f) => f.figure.source));
 }
 
 // ---------------------------------------------------------------------------------------------

