@@ -64,7 +64,7 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
 
 /** Creates the answering engine over a knowledge base. */
 export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Answerer {
-  const lexicon = loadLexicon(options.lexicon ? [options.lexicon] : []);
+  const lexicon = loadLexicon(options.lexicon ?? []);
   const facts = buildFacts(kb);
   const index = createSearchIndex(facts, lexicon.synonyms);
   const linker = createLinker(kb, lexicon.synonyms);

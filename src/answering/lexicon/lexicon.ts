@@ -128,10 +128,11 @@ function stemIn(terms: readonly string[], lang: 0 | 1): string {
 
 function compileCue(phrase: string, lang: 0 | 1): Cue {
   let words = phrase.trim().split(/\s+/);
-  const atStart = words[0] === '^';
-  if (atStart) words = words.slice(1);
-  const atEnd = words[words.length - 1] === '$';
-  if (atEnd) words = words.slice(0, -1);
+  // "^" and "$" may stand alone or be written against the first or last word ("^hvem er").
+  const atStart = words[0]!.startsWith('^');
+  if (atStart) words = words[0] === '^' ? words.slice(1) : [words[0]!.slice(1), ...words.slice(1)];
+  const atEnd = words[words.length - 1]!.endsWith('$');
+  if (atEnd) words = words[words.length - 1] === '$' ? words.slice(0, -1) : [...words.slice(0, -1), words[words.length - 1]!.slice(0, -1)];
   const elements: Element[] = [];
   for (const raw of words) {
     if (raw === '*') elements.push({ type: 'gap', min: 0, max: MAX_GAP });
@@ -251,7 +252,7 @@ export class CueSet<L extends string | number> {
 
   /** The literal single words of the cues (folded), for typo correction. */
   words(): string[] {
-    return this.entries.flatMap(({ cue }) => cue.elements.flatMap((e) => (e.type === 'word' ? [e.form] : [])));
+    return this.entries.flatMap(({ cue }) => cue.elements.flatMap((e) => (e.type === 'word' ? [e.form] : e.type === 'prefix' || e.type === 'exact' ? [e.text] : [])));
   }
 }
 
