@@ -68,6 +68,9 @@ const TEXT_ONLY_FACTOR = 0.6;
 const SHORT_WORD = 4;
 const SHORT_UNKNOWN_FACTOR = 0.3;
 
+/** Words this long are matched surely through a small typo. */
+const SURE_TYPO_LENGTH = 7;
+
 /** How sure a match through a small typo is. */
 const TYPO_QUALITY = 0.75;
 
@@ -278,7 +281,8 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
 
   const explainSurely: SearchIndex['explainSurely'] = (query, terms) =>
     query.map((q) =>
-      Math.max(0, ...q.expansions.filter((e) => e.quality !== TYPO_QUALITY && terms.has(e.term)).map((e) => explainOne(q, e.quality, e.term))),
+      // A typo of a long word is as sure as the word; a short word's near miss is often another word ("mayor", "major").
+      Math.max(0, ...q.expansions.filter((e) => (e.quality !== TYPO_QUALITY || q.token.form.length >= SURE_TYPO_LENGTH) && terms.has(e.term)).map((e) => explainOne(q, e.quality, e.term))),
     );
 
   const knows = (form: string) => stemsOf(form).some((t) => postings.has(t));
