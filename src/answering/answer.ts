@@ -67,7 +67,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   const lexicon = loadLexicon(options.lexicon ?? []);
   const facts = buildFacts(kb);
   const index = createSearchIndex(facts, lexicon.synonyms);
-  const linker = createLinker(kb, lexicon.synonyms);
+  const linker = createLinker(kb, lexicon.synonyms, index.knows);
   const relations = buildRelations(kb);
   const queries = createQueries(kb);
   const ownTermsCache = new Map<string, Set<string>>();
