@@ -140,8 +140,15 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     }
 
     const features: TeamsFeature[] = [];
+    // Known once the server listens (port 0 in tests): bound late, like the notifier.
+    let listeningUrl: string | undefined;
+    const publicBaseUrl = () => {
+      const url = config.publicBaseUrl ?? listeningUrl;
+      if (url === undefined) throw new Error('the public base URL was used before the server listened');
+      return url;
+    };
     for (const factory of options.features ?? DEFAULT_FEATURES) {
-      const feature = await factory({ config, knowledge, now, logger: logger.child({ feature: factory.name || 'feature' }), notifier, features: () => features });
+      const feature = await factory({ config, knowledge, now, logger: logger.child({ feature: factory.name || 'feature' }), notifier, features: () => features, publicBaseUrl });
       features.push(feature);
       if (feature.close) opened.push({ close: () => feature.close?.() });
     }
@@ -160,6 +167,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       commands: features.flatMap((feature) => feature.commands ?? []),
       cardActions: features.flatMap((feature) => feature.cardActions ?? []),
       observers: features.flatMap((feature) => (feature.observe ? [feature.observe] : [])),
+      invokes: features.flatMap((feature) => (feature.invokes ? [feature.invokes] : [])),
+      answerActions: features.flatMap((feature) => (feature.answerActions ? [feature.answerActions] : [])),
       contacts,
       leaderIds: config.leaderIds,
       allowedTenantIds: config.allowedTenantIds,
@@ -177,10 +186,12 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       processActivity: (req, res, log) => botApp.process(req, res, log),
       health: () => ({ version, knowledge: knowledgeCounts, mode: config.credentials ? 'authenticated' : 'local' }),
       uptimeSeconds: () => (performance.now() - startedAt) / 1000,
+      routes: features.flatMap((feature) => feature.routes ?? []),
     });
     const address = await server.listen(config.port, config.host);
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+    listeningUrl = url;
     for (const feature of features) await feature.start?.();
     logger.info({ url, version, mode: config.credentials ? 'authenticated' : 'local', knowledge: knowledgeCounts }, 'bot started');
 

@@ -42,6 +42,8 @@ export interface OrgGraph {
   readonly lang: ChartLang;
   readonly nodes: readonly OrgNode[];
   readonly edges: readonly OrgEdge[];
+  /** The documents the drawn lines come from (ids), in order of first use. */
+  readonly sources: readonly string[];
 }
 
 const NODE_KINDS = { roles: 'role', units: 'unit', leadershipGroups: 'group' } as const;
@@ -102,9 +104,12 @@ function titleOf(queries: KnowledgeQueries, scope: ChartScope, lang: ChartLang):
  */
 export function buildOrgGraph(queries: KnowledgeQueries, scope: ChartScope, lang: ChartLang): OrgGraph {
   const edges = new Map<string, OrgEdge>();
+  const docs = new Map<string, string>();
   for (const edge of edgesInScope(queries, scope)) {
     if (edge.from === edge.to) continue;
-    edges.set(`${edge.from}\u0000${edge.to}`, { from: edge.from, to: edge.to });
+    const key = `${edge.from}\u0000${edge.to}`;
+    edges.set(key, { from: edge.from, to: edge.to });
+    if (!docs.has(key)) docs.set(key, edge.source.doc);
   }
   const nodes = new Map<string, OrgNode>();
   for (const edge of edges.values()) {
@@ -116,12 +121,14 @@ export function buildOrgGraph(queries: KnowledgeQueries, scope: ChartScope, lang
     }
   }
   const kept = [...edges.values()].filter((edge) => nodes.has(edge.from) && nodes.has(edge.to));
+  const sources = [...new Set(kept.map((edge) => docs.get(`${edge.from}\u0000${edge.to}`) as string))];
   const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
   return {
     title: titleOf(queries, scope, lang),
     lang,
     nodes: [...nodes.values()].sort(byId),
     edges: kept.sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to)),
+    sources,
   };
 }
 

@@ -4,6 +4,7 @@
  * reports. Text uses the font shipped in `assets/fonts` (see `render-png.ts`).
  */
 import dagre from '@dagrejs/dagre';
+import type { Graph } from '@dagrejs/dagre';
 import type { ChartLang, OrgGraph, OrgNode } from './graph.js';
 
 /** The font family the SVG names; `render-png.ts` loads its files. */
@@ -80,7 +81,7 @@ export function escapeXml(text: string): string {
 }
 
 interface Layout {
-  readonly graph: dagre.graphlib.Graph;
+  readonly graph: Graph;
   readonly width: number;
   readonly height: number;
 }

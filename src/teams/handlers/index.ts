@@ -6,14 +6,18 @@
  * to {@link DEFAULT_FEATURES} below (the only edit needed outside your files).
  */
 import type { Logger } from 'pino';
-import type { DeadlineSource } from '../../answering/index.js';
+import type { Answer, DeadlineSource } from '../../answering/index.js';
 import type { Config } from '../../config/env.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { TaskSource } from '../../reminders/reminder-service.js';
+import type { HttpRoute } from '../../server/server.js';
+import type { TaskStore } from '../../tasks/index.js';
+import type { CardAction } from '../cards/adaptive-card.js';
 import type { ProactiveNotifier } from '../proactive.js';
+import { createOrgChartFeature } from './org-chart.js';
 import { createRemindersFeature } from './reminders.js';
 import { createTasksFeature } from './tasks.js';
-import type { CardActionRegistration, CommandRegistration, ConversationObserver } from './types.js';
+import type { CardActionRegistration, CommandRegistration, ConversationObserver, InvokeRegistrar } from './types.js';
 
 export type * from './types.js';
 
@@ -28,6 +32,8 @@ export interface FeatureServices {
   readonly notifier: ProactiveNotifier;
   /** Every feature of the bot, once all are built (call it at run time, not while building). */
   readonly features?: () => readonly TeamsFeature[];
+  /** The bot's public origin for links it hands out (PUBLIC_BASE_URL, else where it listens); call it at run time. */
+  readonly publicBaseUrl?: () => string;
 }
 
 /** A feature plugged into the Teams app. */
@@ -40,6 +46,14 @@ export interface TeamsFeature {
   readonly deadlines?: DeadlineSource;
   /** Open tasks, for reminders and the channel digest. */
   readonly tasks?: TaskSource;
+  /** The task store, for features that record tasks the way `opgave` does (the message action). */
+  readonly taskStore?: TaskStore;
+  /** GET routes served besides `/api/messages` (calendar feeds, chart images). */
+  readonly routes?: readonly HttpRoute[];
+  /** Registers invoke handlers (message extensions, dialogs) on the teams-ai Application. */
+  readonly invokes?: InvokeRegistrar;
+  /** Buttons to add under an answer card (e.g. "Vis som diagram" on a reporting-line answer). */
+  readonly answerActions?: (answer: Answer) => readonly CardAction[];
   /** Sees every activity's conversation: installs, uninstalls, messages. */
   readonly observe?: ConversationObserver;
   /** Called once the server listens (e.g. start schedulers). */
@@ -52,4 +66,4 @@ export interface TeamsFeature {
 export type FeatureFactory = (services: FeatureServices) => Promise<TeamsFeature> | TeamsFeature;
 
 /** The features of the production bot, in the order their commands are tried. */
-export const DEFAULT_FEATURES: readonly FeatureFactory[] = [createTasksFeature, createRemindersFeature];
+export const DEFAULT_FEATURES: readonly FeatureFactory[] = [createTasksFeature, createRemindersFeature, createOrgChartFeature];

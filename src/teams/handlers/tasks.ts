@@ -191,6 +191,7 @@ export function tasksFeature(options: TasksFeatureOptions = {}): FeatureFactory 
       cardActions: TASK_CARD_VERBS.map(cardAction),
       // `Task` is what the reminders feature's `ReminderTask` describes.
       tasks: { openTasks: () => store.openTasks() },
+      taskStore: store,
       async close() {
         await stateDir.close();
       },
