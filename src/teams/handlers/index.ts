@@ -14,6 +14,7 @@ import type { HttpRoute } from '../../server/server.js';
 import type { TaskStore } from '../../tasks/index.js';
 import type { CardAction } from '../cards/adaptive-card.js';
 import type { ProactiveNotifier } from '../proactive.js';
+import { createCalendarFeature } from './calendar.js';
 import { createOrgChartFeature } from './org-chart.js';
 import { createRemindersFeature } from './reminders.js';
 import { createTasksFeature } from './tasks.js';
@@ -66,4 +67,4 @@ export interface TeamsFeature {
 export type FeatureFactory = (services: FeatureServices) => Promise<TeamsFeature> | TeamsFeature;
 
 /** The features of the production bot, in the order their commands are tried. */
-export const DEFAULT_FEATURES: readonly FeatureFactory[] = [createTasksFeature, createRemindersFeature, createOrgChartFeature];
+export const DEFAULT_FEATURES: readonly FeatureFactory[] = [createTasksFeature, createRemindersFeature, createOrgChartFeature, createCalendarFeature];
