@@ -147,8 +147,13 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       if (url === undefined) throw new Error('the public base URL was used before the server listened');
       return url;
     };
+    let builtEngine: QuestionEngine | undefined;
+    const engineLate = () => {
+      if (builtEngine === undefined) throw new Error('the engine was used before it was built');
+      return builtEngine;
+    };
     for (const factory of options.features ?? DEFAULT_FEATURES) {
-      const feature = await factory({ config, knowledge, now, logger: logger.child({ feature: factory.name || 'feature' }), notifier, features: () => features, publicBaseUrl });
+      const feature = await factory({ config, knowledge, now, logger: logger.child({ feature: factory.name || 'feature' }), notifier, features: () => features, publicBaseUrl, engine: engineLate });
       features.push(feature);
       if (feature.close) opened.push({ close: () => feature.close?.() });
     }
@@ -160,6 +165,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     opened.push(contacts);
     const deadlines = features.find((feature) => feature.deadlines)?.deadlines;
     const engine = (options.engine ?? createDefaultEngine)(knowledge, { now, ...(deadlines && { deadlines }) });
+    builtEngine = engine;
 
     app = createBotApp({
       ...(config.credentials && { credentials: config.credentials }),

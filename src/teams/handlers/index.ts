@@ -12,9 +12,11 @@ import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { TaskSource } from '../../reminders/reminder-service.js';
 import type { HttpRoute } from '../../server/server.js';
 import type { TaskStore } from '../../tasks/index.js';
+import type { QuestionEngine } from '../app.js';
 import type { CardAction } from '../cards/adaptive-card.js';
 import type { ProactiveNotifier } from '../proactive.js';
 import { createCalendarFeature } from './calendar.js';
+import { createMessageExtensionsFeature } from './message-extensions.js';
 import { createOrgChartFeature } from './org-chart.js';
 import { createRemindersFeature } from './reminders.js';
 import { createTasksFeature } from './tasks.js';
@@ -35,6 +37,8 @@ export interface FeatureServices {
   readonly features?: () => readonly TeamsFeature[];
   /** The bot's public origin for links it hands out (PUBLIC_BASE_URL, else where it listens); call it at run time. */
   readonly publicBaseUrl?: () => string;
+  /** The question engine (built after the features, as it reads their deadlines); call it at run time. */
+  readonly engine?: () => QuestionEngine;
 }
 
 /** A feature plugged into the Teams app. */
@@ -67,4 +71,4 @@ export interface TeamsFeature {
 export type FeatureFactory = (services: FeatureServices) => Promise<TeamsFeature> | TeamsFeature;
 
 /** The features of the production bot, in the order their commands are tried. */
-export const DEFAULT_FEATURES: readonly FeatureFactory[] = [createTasksFeature, createRemindersFeature, createOrgChartFeature, createCalendarFeature];
+export const DEFAULT_FEATURES: readonly FeatureFactory[] = [createTasksFeature, createRemindersFeature, createOrgChartFeature, createCalendarFeature, createMessageExtensionsFeature];
