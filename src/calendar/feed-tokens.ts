@@ -57,7 +57,7 @@ export interface FeedTokens {
   /** Replaces the leader's token (the old link stops working at once); false when they had none. */
   reset(owner: FeedOwner): Promise<FeedSubscription | undefined>;
   /** The feed a presented token opens, if any. */
-  find(token: string): FeedSubscription | undefined;
+  find(token: string): Promise<FeedSubscription | undefined>;
 }
 
 function digest(text: string): Buffer {
@@ -100,7 +100,7 @@ export function createFeedTokens(options: { readonly cell: FeedTokenCell; readon
         return subscription;
       });
     },
-    find(token) {
+    async find(token) {
       if (!FEED_TOKEN_PATTERN.test(token)) return undefined;
       const presented = digest(token);
       let found: FeedSubscription | undefined;

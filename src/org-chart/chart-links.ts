@@ -51,7 +51,7 @@ export interface ChartLinks {
   /** Makes a new id for a chart. */
   add(scope: ChartScope, lang: 'da' | 'en'): Promise<string>;
   /** The chart an id names, if it is one of ours. */
-  find(id: string): ChartLink | undefined;
+  find(id: string): Promise<ChartLink | undefined>;
 }
 
 /** Creates the chart links over a state cell. */
@@ -71,7 +71,7 @@ export function createChartLinks(options: { readonly cell: ChartLinkCell; readon
       });
       return id;
     },
-    find(id) {
+    async find(id) {
       if (!ID.test(id)) return undefined;
       const links = cell.read().links;
       const key = hashOf(id);

@@ -9,7 +9,7 @@ import type { StateCell } from './state.js';
 
 /** What the question engine reads to answer about chat-added deadlines. */
 export interface DeadlineSource {
-  list(): ReadonlyArray<{ readonly id: string; readonly title: string; readonly date: string }>;
+  list(): Promise<ReadonlyArray<{ readonly id: string; readonly title: string; readonly date: string }>>;
 }
 
 /** A deadline added in chat. */
@@ -58,8 +58,8 @@ export interface DeadlineStore extends DeadlineSource {
   /** Adds a deadline; the same title on the same date is not added twice. */
   add(input: NewDeadline): Promise<{ readonly kind: 'added' | 'exists'; readonly deadline: ChatDeadline }>;
   /** Deadlines from today on (Copenhagen), soonest first. */
-  upcoming(): ChatDeadline[];
-  all(): readonly ChatDeadline[];
+  upcoming(): Promise<ChatDeadline[]>;
+  all(): Promise<readonly ChatDeadline[]>;
 }
 
 const sameTitle = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -93,11 +93,11 @@ export function createDeadlineStore(options: DeadlineStoreOptions): DeadlineStor
       if (!added) throw new Error('deadlines: the store did not apply the change');
       return { kind: 'added', deadline: added };
     },
-    upcoming() {
+    async upcoming() {
       const today = toLocalDate(now(), timeZone);
       return sorted(store.read().deadlines.filter((d) => d.date >= today));
     },
-    all: () => sorted(store.read().deadlines),
-    list: () => sorted(store.read().deadlines).map(({ id, title, date }) => ({ id, title, date })),
+    all: async () => sorted(store.read().deadlines),
+    list: async () => sorted(store.read().deadlines).map(({ id, title, date }) => ({ id, title, date })),
   };
 }

@@ -34,8 +34,8 @@ export interface SubscriptionsOptions {
 export interface Subscriptions {
   subscribe(topic: SubscriptionTopic, key: string, lang: 'da' | 'en'): Promise<'subscribed' | 'already-subscribed'>;
   unsubscribe(topic: SubscriptionTopic, key: string): Promise<'unsubscribed' | 'not-subscribed'>;
-  isSubscribed(topic: SubscriptionTopic, key: string): boolean;
-  list(topic: SubscriptionTopic): Array<{ readonly key: string } & Subscription>;
+  isSubscribed(topic: SubscriptionTopic, key: string): Promise<boolean>;
+  list(topic: SubscriptionTopic): Promise<Array<{ readonly key: string } & Subscription>>;
 }
 
 /** Creates the subscription registry over a state cell. */
@@ -57,7 +57,7 @@ export function createSubscriptions(options: SubscriptionsOptions): Subscription
       });
       return 'unsubscribed';
     },
-    isSubscribed: (topic, key) => store.read()[topic][key] !== undefined,
-    list: (topic) => Object.entries(store.read()[topic]).map(([key, sub]) => ({ key, ...sub })),
+    isSubscribed: async (topic, key) => store.read()[topic][key] !== undefined,
+    list: async (topic) => Object.entries(store.read()[topic]).map(([key, sub]) => ({ key, ...sub })),
   };
 }

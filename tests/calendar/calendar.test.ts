@@ -91,13 +91,13 @@ describe('createFeedTokens', () => {
     expect(again).toEqual({ subscription: a.subscription, created: false });
     expect(a.subscription.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(b.subscription.token).not.toBe(a.subscription.token);
-    expect(tokens.find(a.subscription.token)?.userId).toBe('29:a');
-    expect(tokens.find(b.subscription.token)?.userId).toBe('29:b');
+    expect((await tokens.find(a.subscription.token))?.userId).toBe('29:a');
+    expect((await tokens.find(b.subscription.token))?.userId).toBe('29:b');
 
     const renewed = await tokens.reset(owner('a'));
     expect(renewed!.token).not.toBe(a.subscription.token);
-    expect(tokens.find(a.subscription.token)).toBeUndefined();
-    expect(tokens.find(renewed!.token)?.userId).toBe('29:a');
+    expect(await tokens.find(a.subscription.token)).toBeUndefined();
+    expect((await tokens.find(renewed!.token))?.userId).toBe('29:a');
     expect(await tokens.reset(owner('c'))).toBeUndefined();
   });
 
@@ -105,7 +105,7 @@ describe('createFeedTokens', () => {
     const tokens = createFeedTokens({ cell: createMemoryState(emptyFeedTokenState()), now: () => new Date() });
     const { token } = (await tokens.issue(owner('a'))).subscription;
     for (const guess of ['', token.slice(1), `${token}x`, `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`, token.toUpperCase() === token ? token.toLowerCase() : token.toUpperCase()]) {
-      expect(tokens.find(guess)).toBeUndefined();
+      expect(await tokens.find(guess)).toBeUndefined();
     }
   });
 });

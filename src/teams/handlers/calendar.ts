@@ -4,14 +4,12 @@
  * the old link stops working at once. The feed holds the knowledge base's dates, the deadlines added in chat and the
  * leader's own open tasks' due dates, and nothing else; unknown tokens, and leaders no longer in LEADER_IDS, get 404.
  *
- * Its state (the tokens) lives in `<STATE_DIR>/calendar/`, a state directory of its own with its own lock.
+ * The tokens live in the domain's feed token store (`STATE_DIR/calendar/` with the file backend).
  */
-import path from 'node:path';
 import { ActivityTypes } from 'botbuilder';
-import { buildCalendarEvents, createFeedTokens, emptyFeedTokenState, FeedTokenStateSchema, renderCalendar } from '../../calendar/index.js';
-import type { FeedLang, FeedSubscription, FeedTokenState } from '../../calendar/index.js';
+import { buildCalendarEvents, renderCalendar } from '../../calendar/index.js';
+import type { FeedLang, FeedSubscription } from '../../calendar/index.js';
 import type { HttpReply } from '../../server/server.js';
-import { openStateDir } from '../../storage/index.js';
 import { isOwnedBy } from '../../tasks/index.js';
 import { toLocalDate } from '../../time/format-date.js';
 import { personKey } from '../conversation-refs.js';
@@ -68,17 +66,9 @@ function parseCommand(text: string): { kind: 'show' | 'reset'; lang: FeedLang } 
 
 /** The calendar feature; {@link createCalendarFeature} is the default. */
 export function calendarFeature(): FeatureFactory {
-  return async function calendar(services): Promise<TeamsFeature> {
+  return function calendar(services): TeamsFeature {
     const { config, knowledge, now, logger } = services;
-    const stateDir = await openStateDir(path.join(config.stateDir, 'calendar'), { logger, now });
-    let tokens: ReturnType<typeof createFeedTokens>;
-    try {
-      const store = await stateDir.open({ name: 'feeds', defaults: emptyFeedTokenState(), schema: FeedTokenStateSchema });
-      tokens = createFeedTokens({ cell: { read: () => store.read() as FeedTokenState, update: (fn) => store.update(fn) }, now });
-    } catch (error) {
-      await stateDir.close();
-      throw error;
-    }
+    const tokens = services.domain.feedTokens;
     const leaderIds = new Set(config.leaderIds);
     const stillLeader = (s: FeedSubscription) => leaderIds.size === 0 || leaderIds.has(s.userId) || (s.aadObjectId !== undefined && leaderIds.has(s.aadObjectId));
     const feedUrl = (token: string) => `${(services.publicBaseUrl?.() ?? '').replace(/\/+$/, '')}${CALENDAR_PATH}/${token}.ics`;
@@ -109,12 +99,11 @@ export function calendarFeature(): FeatureFactory {
 
     async function serveFeed(params: Readonly<Record<string, string>>): Promise<HttpReply> {
       const token = FILE.exec(params.file ?? '')?.[1];
-      const subscription = token === undefined ? undefined : tokens.find(token);
+      const subscription = token === undefined ? undefined : await tokens.find(token);
       if (subscription === undefined || !stillLeader(subscription)) return { status: 404, body: 'Not found' };
-      const features = services.features?.() ?? [];
-      const deadlines = features.find((feature) => feature.deadlines)?.deadlines?.list() ?? [];
+      const deadlines = await services.domain.deadlines.list();
       const viewer = { id: subscription.userId, ...(subscription.aadObjectId !== undefined && { aadObjectId: subscription.aadObjectId }), ...(subscription.name !== undefined && { name: subscription.name }) };
-      const tasks = (features.find((feature) => feature.taskStore)?.taskStore?.openTasks() ?? []).filter((task) => isOwnedBy(task, viewer));
+      const tasks = (await services.domain.tasks.openTasks()).filter((task) => isOwnedBy(task, viewer));
       const events = buildCalendarEvents({ knowledge, deadlines, tasks, today: toLocalDate(now(), config.timeZone), lang: subscription.lang });
       logger.info({ events: events.length }, 'calendar feed served');
       return {
@@ -140,9 +129,6 @@ export function calendarFeature(): FeatureFactory {
         },
       ],
       routes: [{ path: `${CALENDAR_PATH}/:file`, handle: serveFeed }],
-      async close() {
-        await stateDir.close();
-      },
     };
   };
 }

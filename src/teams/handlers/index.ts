@@ -1,74 +1,19 @@
 /**
  * The feature registry: each feature (tasks, reminders, ...) contributes command handlers and card
- * actions, and may have a lifecycle (open stores, start schedulers, close them on shutdown).
+ * actions over the domain services the composition root hands it; features never find each other here.
  *
  * To add a feature: write `src/teams/handlers/<feature>.ts` exporting a {@link FeatureFactory} and add it
  * to {@link DEFAULT_FEATURES} below (the only edit needed outside your files).
  */
-import type { Logger } from 'pino';
-import type { Answer, DeadlineSource } from '../../answering/index.js';
-import type { Config } from '../../config/env.js';
-import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
-import type { TaskSource } from '../../reminders/reminder-service.js';
-import type { HttpRoute } from '../../server/server.js';
-import type { TaskStore } from '../../tasks/index.js';
-import type { QuestionEngine } from '../app.js';
-import type { CardAction } from '../cards/adaptive-card.js';
-import type { ProactiveNotifier } from '../proactive.js';
 import { createCalendarFeature } from './calendar.js';
 import { createMessageExtensionsFeature } from './message-extensions.js';
 import { createOrgChartFeature } from './org-chart.js';
 import { createRemindersFeature } from './reminders.js';
 import { createTasksFeature } from './tasks.js';
-import type { CardActionRegistration, CommandRegistration, ConversationObserver, InvokeRegistrar } from './types.js';
+import type { FeatureFactory } from './feature.js';
 
+export type * from './feature.js';
 export type * from './types.js';
-
-/** What a feature gets to build itself. */
-export interface FeatureServices {
-  readonly config: Config;
-  readonly knowledge: KnowledgeBase;
-  readonly now: () => Date;
-  /** A child logger named after the feature. */
-  readonly logger: Logger;
-  /** Sends proactive messages (reminders, digests) to stored conversation references. */
-  readonly notifier: ProactiveNotifier;
-  /** Every feature of the bot, once all are built (call it at run time, not while building). */
-  readonly features?: () => readonly TeamsFeature[];
-  /** The bot's public origin for links it hands out (PUBLIC_BASE_URL, else where it listens); call it at run time. */
-  readonly publicBaseUrl?: () => string;
-  /** The question engine (built after the features, as it reads their deadlines); call it at run time. */
-  readonly engine?: () => QuestionEngine;
-}
-
-/** A feature plugged into the Teams app. */
-export interface TeamsFeature {
-  readonly name: string;
-  /** Tried in feature order, then in array order, before the question answerer. */
-  readonly commands?: readonly CommandRegistration[];
-  readonly cardActions?: readonly CardActionRegistration[];
-  /** Deadlines added in chat, which the answering engine should know about too. */
-  readonly deadlines?: DeadlineSource;
-  /** Open tasks, for reminders and the channel digest. */
-  readonly tasks?: TaskSource;
-  /** The task store, for features that record tasks the way `opgave` does (the message action). */
-  readonly taskStore?: TaskStore;
-  /** GET routes served besides `/api/messages` (calendar feeds, chart images). */
-  readonly routes?: readonly HttpRoute[];
-  /** Registers invoke handlers (message extensions, dialogs) on the teams-ai Application. */
-  readonly invokes?: InvokeRegistrar;
-  /** Buttons to add under an answer card (e.g. "Vis som diagram" on a reporting-line answer). */
-  readonly answerActions?: (answer: Answer) => readonly CardAction[];
-  /** Sees every activity's conversation: installs, uninstalls, messages. */
-  readonly observe?: ConversationObserver;
-  /** Called once the server listens (e.g. start schedulers). */
-  start?(): Promise<void> | void;
-  /** Called on shutdown after in-flight turns have finished (stop schedulers, close stores). */
-  close?(): Promise<void> | void;
-}
-
-/** Builds a feature; may open files under `services.config.stateDir`. */
-export type FeatureFactory = (services: FeatureServices) => Promise<TeamsFeature> | TeamsFeature;
 
 /** The features of the production bot, in the order their commands are tried. */
 export const DEFAULT_FEATURES: readonly FeatureFactory[] = [createTasksFeature, createRemindersFeature, createOrgChartFeature, createCalendarFeature, createMessageExtensionsFeature];

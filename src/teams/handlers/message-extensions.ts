@@ -1,7 +1,7 @@
 /**
  * The message extensions feature: knowledge search from the compose box and "create task" from any message's
  * "…" menu (see `src/teams/message-extensions/`). It keeps no state of its own: answers come from the question
- * engine, tasks go to the tasks feature's store.
+ * engine, tasks go to the domain's task store (the one `opgave` uses).
  */
 import { registerCreateTask } from '../message-extensions/create-task.js';
 import { registerKnowledgeSearch } from '../message-extensions/knowledge-search.js';
@@ -20,7 +20,7 @@ export const createMessageExtensionsFeature: FeatureFactory = function messageEx
       registerKnowledgeSearch(application, contextOf, { engine });
       registerCreateTask(application, contextOf, {
         knowledge,
-        taskStore: () => services.features?.().find((feature) => feature.taskStore)?.taskStore,
+        taskStore: () => services.domain.tasks,
         leaderIds: config.leaderIds,
         timeZone: config.timeZone,
         now,

@@ -3,9 +3,8 @@
  * the "Vis som diagram" / "Show as chart" button under reporting-line answers reply with a card holding a picture
  * of the reporting lines, and `GET /images/org-chart/<id>.png` serves the pictures too large to travel inline.
  *
- * Its state (the chart links) lives in `<STATE_DIR>/org-chart/`, a state directory of its own with its own lock.
+ * The chart links live in the domain's chart link store (`STATE_DIR/org-chart/` with the file backend).
  */
-import path from 'node:path';
 import type { Activity } from 'botbuilder';
 import { ActivityTypes } from 'botbuilder';
 import { z } from 'zod/v4';
@@ -14,18 +13,14 @@ import { createQueries, IdSchema } from '../../knowledge/index.js';
 import type { KnowledgeQueries } from '../../knowledge/index.js';
 import {
   buildOrgGraph,
-  ChartLinkStateSchema,
-  createChartLinks,
   describeLines,
-  emptyChartLinkState,
   parseOrgChartCommand,
   renderOrgChartSvg,
   renderPng,
   resolveChartScope,
 } from '../../org-chart/index.js';
-import type { ChartLang, ChartLinkState, ChartScope } from '../../org-chart/index.js';
+import type { ChartLang, ChartScope } from '../../org-chart/index.js';
 import type { HttpReply } from '../../server/server.js';
-import { openStateDir } from '../../storage/index.js';
 import { cardAttachment } from '../cards/adaptive-card.js';
 import { buildOrgChartCard, showAsChartAction } from '../cards/org-chart-card.js';
 import { escapePlainText } from '../escape.js';
@@ -85,18 +80,10 @@ function citedLineEnds(queries: KnowledgeQueries): (answer: Answer) => string[] 
 
 /** The org chart feature; {@link createOrgChartFeature} is the default. */
 export function orgChartFeature(): FeatureFactory {
-  return async function orgChart(services): Promise<TeamsFeature> {
-    const { config, knowledge, now, logger } = services;
+  return function orgChart(services): TeamsFeature {
+    const { knowledge } = services;
     const queries = createQueries(knowledge);
-    const stateDir = await openStateDir(path.join(config.stateDir, 'org-chart'), { logger, now });
-    let links: ReturnType<typeof createChartLinks>;
-    try {
-      const store = await stateDir.open({ name: 'chart-links', defaults: emptyChartLinkState(), schema: ChartLinkStateSchema });
-      links = createChartLinks({ cell: { read: () => store.read() as ChartLinkState, update: (fn) => store.update(fn) }, now });
-    } catch (error) {
-      await stateDir.close();
-      throw error;
-    }
+    const links = services.domain.chartLinks;
     const linesCited = citedLineEnds(queries);
     const cache = new Map<string, Buffer>();
     const municipalities = () => knowledge.data.municipalities.map((m) => m.name).join(', ');
@@ -139,7 +126,7 @@ export function orgChartFeature(): FeatureFactory {
 
     async function serveImage(params: Readonly<Record<string, string>>): Promise<HttpReply> {
       const id = FILE.exec(params.file ?? '')?.[1];
-      const link = id === undefined ? undefined : links.find(id);
+      const link = id === undefined ? undefined : await links.find(id);
       const png = link && draw(link.scope as ChartScope, link.lang).png;
       if (png === undefined) return { status: 404, body: 'Not found' };
       return { status: 200, contentType: 'image/png', body: png };
@@ -176,9 +163,6 @@ export function orgChartFeature(): FeatureFactory {
       answerActions(answer) {
         const ids = linesCited(answer);
         return ids.length > 0 ? [showAsChartAction(ids, answer.lang)] : [];
-      },
-      async close() {
-        await stateDir.close();
       },
     };
   };
