@@ -2,12 +2,13 @@
  * Draws the org chart of a municipality (or of everything) to a PNG file, as the bot does: for the README picture
  * and for checking a knowledge base by eye.
  *
- * Usage: `npx tsx scripts/render-org-chart.ts [--knowledge data] [--municipality hoeje-taastrup] [--lang en] [--out build/org-chart.png]`
+ * Usage: `npx tsx scripts/render-org-chart.ts [--knowledge data] [--municipality hoeje-taastrup] [--lang en] [--day 2026-12-01] [--out build/org-chart.png]`
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createQueries, loadKnowledgeOrThrow } from '../src/knowledge/index.js';
 import { buildOrgGraph, renderOrgChartSvg, renderPng } from '../src/org-chart/index.js';
+import { toLocalDate } from '../src/time/format-date.js';
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
@@ -18,7 +19,8 @@ const queries = createQueries(await loadKnowledgeOrThrow(option('knowledge', 'da
 const municipality = option('municipality', '');
 const lang = option('lang', 'da') === 'en' ? 'en' : 'da';
 const out = option('out', 'build/org-chart.png');
-const graph = buildOrgGraph(queries, municipality ? { kind: 'municipality', municipality } : { kind: 'all' }, lang);
+const day = option('day', toLocalDate(new Date()));
+const graph = buildOrgGraph(queries, municipality ? { kind: 'municipality', municipality } : { kind: 'all' }, lang, day);
 const chart = renderOrgChartSvg(graph);
 await mkdir(path.dirname(out), { recursive: true });
 await writeFile(out, renderPng(chart.svg, chart.width, chart.height));

@@ -23,6 +23,8 @@ const ScopeSchema = z.discriminatedUnion('kind', [
 export const ChartLinkSchema = z.object({
   scope: ScopeSchema,
   lang: z.enum(['da', 'en']),
+  /** The day whose lines the picture shows (the day the link was made, so it matches its message). */
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   createdAt: z.string(),
 });
 export type ChartLink = z.infer<typeof ChartLinkSchema>;
@@ -49,7 +51,7 @@ function hashOf(id: string): string {
 /** The chart links. */
 export interface ChartLinks {
   /** Makes a new id for a chart. */
-  add(scope: ChartScope, lang: 'da' | 'en'): Promise<string>;
+  add(scope: ChartScope, lang: 'da' | 'en', day: string): Promise<string>;
   /** The chart an id names, if it is one of ours. */
   find(id: string): Promise<ChartLink | undefined>;
 }
@@ -58,9 +60,9 @@ export interface ChartLinks {
 export function createChartLinks(options: { readonly cell: ChartLinkCell; readonly now: () => Date }): ChartLinks {
   const { cell, now } = options;
   return {
-    async add(scope, lang) {
+    async add(scope, lang, day) {
       const id = randomBytes(24).toString('base64url');
-      const link = ChartLinkSchema.parse({ scope, lang, createdAt: now().toISOString() });
+      const link = ChartLinkSchema.parse({ scope, lang, day, createdAt: now().toISOString() });
       await cell.update((draft) => {
         draft.links[hashOf(id)] = link;
         const keys = Object.keys(draft.links);

@@ -1,7 +1,8 @@
 /**
  * The organisation as a graph: the roles, units and leadership groups in the knowledge base's reporting lines
- * (`reportingLines` and roles' `reportsTo`), as boxes with their official Danish names, and an edge from each to
- * whom it reports. Plain data; `layout.ts` places it and `render.ts` draws it.
+ * (`reportingLines` and roles' `reportsTo`) that hold on a given day, as boxes with their official Danish names,
+ * and an edge from each to whom it reports (a line that holds only under a condition keeps its condition).
+ * Plain data; `render-svg.ts` lays it out and draws it.
  */
 import type { KbItem, KnowledgeQueries, ReportingEdge } from '../knowledge/index.js';
 
@@ -29,10 +30,11 @@ export interface OrgNode {
   readonly kind: 'role' | 'unit' | 'group';
 }
 
-/** `from` reports to `to`. */
+/** `from` reports to `to` (only while `condition` holds, when there is one; in the chart's language). */
 export interface OrgEdge {
   readonly from: string;
   readonly to: string;
+  readonly condition?: string;
 }
 
 /** The boxes and lines of a chart, in a stable order. */
@@ -40,6 +42,8 @@ export interface OrgGraph {
   /** The chart's title (the municipality or the part named), in the chart's language. */
   readonly title: string;
   readonly lang: ChartLang;
+  /** The day the lines hold on (`YYYY-MM-DD`). */
+  readonly day: string;
   readonly nodes: readonly OrgNode[];
   readonly edges: readonly OrgEdge[];
   /** The documents the drawn lines come from (ids), in order of first use. */
@@ -61,23 +65,43 @@ function nodeOf(entry: KbItem, queries: KnowledgeQueries): OrgNode | undefined {
   return { id: item.id, name: item.name, ...(context !== undefined && { context }), labelEn: item.labelEn, kind: NODE_KINDS[entry.kind] };
 }
 
-/** Every reporting edge of the knowledge base (direct lines only), once per pair. */
-function allEdges(queries: KnowledgeQueries): ReportingEdge[] {
+/** Every direct reporting edge of the knowledge base that holds on the day, once per pair. */
+function allEdges(queries: KnowledgeQueries, day: string): ReportingEdge[] {
   const { data } = queries.kb;
   const ids = [...data.roles, ...data.units, ...data.leadershipGroups].map((item) => item.id);
-  return ids.flatMap((id) => queries.reportsTo(id));
+  return ids.flatMap((id) => queries.reportsToOn(id, day));
 }
 
-function edgesInScope(queries: KnowledgeQueries, scope: ChartScope): ReportingEdge[] {
+/** The edges reachable from `ids` going one way (up: whom they report to; down: who reports to them). */
+function reachable(ids: readonly string[], next: (id: string) => ReportingEdge[], far: (edge: ReportingEdge) => string): ReportingEdge[] {
+  const out: ReportingEdge[] = [];
+  const seen = new Set(ids);
+  const queue = [...ids];
+  while (queue.length > 0) {
+    for (const edge of next(queue.shift() as string)) {
+      out.push(edge);
+      if (!seen.has(far(edge))) {
+        seen.add(far(edge));
+        queue.push(far(edge));
+      }
+    }
+  }
+  return out;
+}
+
+function edgesInScope(queries: KnowledgeQueries, scope: ChartScope, day: string): ReportingEdge[] {
   switch (scope.kind) {
     case 'all':
-      return allEdges(queries);
+      return allEdges(queries, day);
     case 'municipality': {
       const inMunicipality = (id: string) => queries.municipalityOf(id)?.id === scope.municipality;
-      return allEdges(queries).filter((edge) => inMunicipality(edge.from) || inMunicipality(edge.to));
+      return allEdges(queries, day).filter((edge) => inMunicipality(edge.from) || inMunicipality(edge.to));
     }
     case 'around':
-      return scope.ids.flatMap((id) => [...queries.reportingChain(id), ...queries.allReports(id)]);
+      return [
+        ...reachable(scope.ids, (id) => queries.reportsToOn(id, day), (edge) => edge.to),
+        ...reachable(scope.ids, (id) => queries.directReportsOn(id, day), (edge) => edge.from),
+      ];
   }
 }
 
@@ -99,17 +123,19 @@ function titleOf(queries: KnowledgeQueries, scope: ChartScope, lang: ChartLang):
 }
 
 /**
- * Builds the graph of a scope; an empty graph when the knowledge base states no reporting line there.
- * @example buildOrgGraph(queries, { kind: 'municipality', municipality: 'ballerup' }, 'en')
+ * Builds the graph of a scope on a day; an empty graph when the knowledge base states no reporting line there then.
+ * @example buildOrgGraph(queries, { kind: 'municipality', municipality: 'ballerup' }, 'en', '2026-11-30')
  */
-export function buildOrgGraph(queries: KnowledgeQueries, scope: ChartScope, lang: ChartLang): OrgGraph {
+export function buildOrgGraph(queries: KnowledgeQueries, scope: ChartScope, lang: ChartLang, day: string): OrgGraph {
   const edges = new Map<string, OrgEdge>();
   const docs = new Map<string, string>();
-  for (const edge of edgesInScope(queries, scope)) {
+  for (const edge of edgesInScope(queries, scope, day)) {
     if (edge.from === edge.to) continue;
     const key = `${edge.from}\u0000${edge.to}`;
-    edges.set(key, { from: edge.from, to: edge.to });
-    if (!docs.has(key)) docs.set(key, edge.source.doc);
+    // One line per pair; a line that always holds wins over one that holds under a condition.
+    if (edges.has(key) && (edge.condition !== undefined || edges.get(key)?.condition === undefined)) continue;
+    edges.set(key, { from: edge.from, to: edge.to, ...(edge.condition !== undefined && { condition: edge.condition[lang] }) });
+    docs.set(key, edge.source.doc);
   }
   const nodes = new Map<string, OrgNode>();
   for (const edge of edges.values()) {
@@ -126,6 +152,7 @@ export function buildOrgGraph(queries: KnowledgeQueries, scope: ChartScope, lang
   return {
     title: titleOf(queries, scope, lang),
     lang,
+    day,
     nodes: [...nodes.values()].sort(byId),
     edges: kept.sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to)),
     sources,
@@ -142,5 +169,9 @@ export function describeNode(node: OrgNode, lang: ChartLang): string {
 export function describeLines(graph: OrgGraph): string[] {
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
   const verb = graph.lang === 'da' ? 'refererer til' : 'reports to';
-  return graph.edges.map((edge) => `${describeNode(byId.get(edge.from) as OrgNode, graph.lang)} ${verb} ${describeNode(byId.get(edge.to) as OrgNode, graph.lang)}`);
+  const when = graph.lang === 'da' ? 'når' : 'when';
+  return graph.edges.map(
+    (edge) =>
+      `${describeNode(byId.get(edge.from) as OrgNode, graph.lang)} ${verb} ${describeNode(byId.get(edge.to) as OrgNode, graph.lang)}${edge.condition ? ` (${when}: ${edge.condition})` : ''}`,
+  );
 }

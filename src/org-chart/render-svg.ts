@@ -5,6 +5,7 @@
  */
 import dagre from '@dagrejs/dagre';
 import type { Graph } from '@dagrejs/dagre';
+import { formatDate } from '../time/format-date.js';
 import type { ChartLang, OrgGraph, OrgNode } from './graph.js';
 
 /** The font family the SVG names; `render-png.ts` loads its files. */
@@ -115,7 +116,10 @@ export function renderOrgChartSvg(graph: OrgGraph): OrgChartSvg {
   }
   const g = chosen.graph;
   const titleLines = wrapText(graph.title, Math.floor((Math.max(chosen.width, 320) - 2 * MARGIN) / (16 * CHAR_EM)), 2);
-  const header = HEADER + (titleLines.length - 1) * 20;
+  const header = HEADER + titleLines.length * 20;
+  const asOf = graph.lang === 'da' ? `Referencelinjer pr. ${formatDate(graph.day, 'da')}` : `Reporting lines as of ${formatDate(graph.day, 'en')}`;
+  const dashed = graph.edges.some((edge) => edge.condition !== undefined);
+  const legend = dashed ? (graph.lang === 'da' ? ' · stiplet: kun under en betingelse' : ' · dashed: only under a condition') : '';
   const width = Math.max(chosen.width, 320);
   const height = chosen.height + header;
 
@@ -128,13 +132,14 @@ export function renderOrgChartSvg(graph: OrgGraph): OrgChartSvg {
   titleLines.forEach((text, i) => {
     parts.push(`<text x="${MARGIN}" y="${MARGIN + 4 + i * 20}" font-size="16" font-weight="bold" fill="#1b1b1b">${escapeXml(text)}</text>`);
   });
+  parts.push(`<text x="${MARGIN}" y="${MARGIN + 2 + titleLines.length * 20}" font-size="12" fill="#444444">${escapeXml(asOf + legend)}</text>`);
   parts.push(`<g transform="translate(0 ${header})">`);
   for (const edge of graph.edges) {
     const points = (g.edge(edge.to, edge.from)?.points ?? []) as { x: number; y: number }[];
     if (points.length < 2) continue;
     // dagre's points run superior -> subordinate; drawn the other way, the arrow points at whom one reports to.
     const d = [...points].reverse().map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
-    parts.push(`<path class="line" data-from="${escapeXml(edge.from)}" data-to="${escapeXml(edge.to)}" d="${d}" fill="none" stroke="#5a5a5a" stroke-width="1.5" marker-end="url(#arrow)"/>`);
+    parts.push(`<path class="line" data-from="${escapeXml(edge.from)}" data-to="${escapeXml(edge.to)}" d="${d}" fill="none" stroke="#5a5a5a" stroke-width="1.5"${edge.condition ? ' stroke-dasharray="6 4"' : ''} marker-end="url(#arrow)"/>`);
   }
   for (const node of graph.nodes) {
     const box = g.node(node.id) as { x: number; y: number; width: number; height: number };

@@ -24,6 +24,8 @@ async function knowledgeDirs(): Promise<string[]> {
 
 const dirs = await knowledgeDirs();
 const bases = await Promise.all(dirs.map(async (dir) => ({ dir: path.relative(repo, dir), queries: createQueries(await loadKnowledgeOrThrow(dir)) })));
+/** A fixed day; the dated lines of the fixtures change on 2027-08-01. */
+const DAY = '2026-11-30';
 const cases = bases.flatMap(({ dir, queries }) =>
   queries.kb.data.municipalities.flatMap((m) => (['da', 'en'] as const).map((lang) => ({ dir, queries, municipality: m.id, lang }))),
 );
@@ -36,12 +38,22 @@ function drawn(svg: string): { boxes: string[]; lines: string[] } {
   };
 }
 
-/** The reporting lines the knowledge base states with an end in the municipality, read straight from the data. */
-function statedLines(queries: KnowledgeQueries, municipality: string): Set<string> {
+/**
+ * The reporting lines the knowledge base states with an end in the municipality and holding on the day, read
+ * straight from the data: dated lines on their days, undated lines and roles' `reportsTo` always.
+ */
+function statedLines(queries: KnowledgeQueries, municipality: string, day = DAY): Set<string> {
   const { data } = queries.kb;
-  const pairs = [...data.reportingLines.map((l) => [l.from, l.to] as const), ...data.roles.flatMap((r) => r.reportsTo.map((to) => [r.id, to] as const))];
+  const holds = (l: { validFrom?: string | undefined; validUntil?: string | undefined }) => (l.validFrom ?? day) <= day && day <= (l.validUntil ?? day);
+  const pairs = [
+    ...data.reportingLines.filter(holds).map((l) => `${l.from}>${l.to}`),
+    ...data.roles.flatMap((r) => r.reportsTo.map((to) => `${r.id}>${to}`)),
+  ];
   const inside = (id: string) => queries.municipalityOf(id)?.id === municipality;
-  return new Set(pairs.filter(([from, to]) => from !== to && (inside(from) || inside(to))).map(([from, to]) => `${from}>${to}`));
+  return new Set(pairs.filter((pair) => {
+    const [from, to] = pair.split('>') as [string, string];
+    return from !== to && (inside(from) || inside(to));
+  }));
 }
 
 function checkPng(graph: OrgGraph) {
@@ -60,7 +72,7 @@ describe('renderOrgChartSvg', () => {
   });
 
   it.each(cases.map((c) => [`${c.dir} ${c.municipality} (${c.lang})`, c] as const))('draws %s: a box per role or unit, a line per reporting line', (_name, c) => {
-    const graph = buildOrgGraph(c.queries, { kind: 'municipality', municipality: c.municipality }, c.lang);
+    const graph = buildOrgGraph(c.queries, { kind: 'municipality', municipality: c.municipality }, c.lang, DAY);
     const stated = statedLines(c.queries, c.municipality);
     const ends = new Set([...stated].flatMap((pair) => pair.split('>')));
     const { chart } = checkPng(graph);
@@ -83,21 +95,35 @@ describe('renderOrgChartSvg', () => {
     ['en', 'reports to'],
   ] as const)('lists the lines as alternative text (%s)', (lang: ChartLang, verb) => {
     const real = bases.find((b) => b.dir === 'data')!.queries;
-    const lines = describeLines(buildOrgGraph(real, { kind: 'municipality', municipality: 'ballerup' }, lang));
+    const lines = describeLines(buildOrgGraph(real, { kind: 'municipality', municipality: 'ballerup' }, lang, DAY));
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(line).toContain(verb);
   });
 
   it('draws the chain above and everyone below a named role', () => {
     const real = bases.find((b) => b.dir === 'data')!.queries;
-    const graph = buildOrgGraph(real, { kind: 'around', ids: ['htk-klyngeleder'] }, 'da');
+    const graph = buildOrgGraph(real, { kind: 'around', ids: ['htk-klyngeleder'] }, 'da', DAY);
     expect(graph.edges).toContainEqual({ from: 'htk-klyngeleder', to: 'htk-dagtilbudschef' });
     expect(graph.nodes.map((n) => n.id)).not.toContain('htk-leder-af-staben');
   });
 
+  it('draws the lines that hold on the day asked for, and a line under a condition dashed with its condition', () => {
+    const hvidmose = bases.find((b) => b.dir === 'tests/fixtures/kb-hvidmose')!.queries;
+    const scope = { kind: 'around', ids: ['hvm-souschef'] } as const;
+    const before = buildOrgGraph(hvidmose, scope, 'da', '2027-07-31');
+    const after = buildOrgGraph(hvidmose, scope, 'da', '2027-08-01');
+    expect(before.edges).toContainEqual(expect.objectContaining({ from: 'hvm-souschef', to: 'hvm-boernechef', condition: expect.stringContaining('fraværende') }));
+    expect(after.edges).toContainEqual(expect.objectContaining({ from: 'hvm-souschef', to: 'hvm-kvarterchef', condition: expect.stringContaining('fraværende') }));
+    expect(after.edges.some((e) => e.from === 'hvm-souschef' && e.to === 'hvm-boernechef')).toBe(false);
+    const svg = renderOrgChartSvg(after).svg;
+    expect(svg).toMatch(/data-from="hvm-souschef" data-to="hvm-kvarterchef"[^>]*stroke-dasharray/);
+    expect(svg).toContain('Referencelinjer pr. søndag den 1. august 2027');
+    expect(describeLines(after).join('\n')).toMatch(/refererer til .* \(når: .*fraværende/);
+  });
+
   it('keeps more than 60 boxes readable: text at full size, no side longer than the PNG limit', () => {
     const queries = bigOrganisation(6, 11);
-    const graph = buildOrgGraph(queries, { kind: 'municipality', municipality: 'storby' }, 'en');
+    const graph = buildOrgGraph(queries, { kind: 'municipality', municipality: 'storby' }, 'en', DAY);
     expect(graph.nodes.length).toBeGreaterThanOrEqual(60);
     const { chart, png } = checkPng(graph);
     expect(drawn(chart.svg).boxes).toHaveLength(graph.nodes.length);

@@ -23,6 +23,7 @@ import type { ChartLang, ChartScope } from '../../org-chart/index.js';
 import type { HttpReply } from '../../server/server.js';
 import { cardAttachment } from '../cards/adaptive-card.js';
 import { buildOrgChartCard, showAsChartAction } from '../cards/org-chart-card.js';
+import { toLocalDate } from '../../time/format-date.js';
 import { escapePlainText } from '../escape.js';
 import type { FeatureFactory, TeamsFeature } from './index.js';
 import type { CommandContext } from './types.js';
@@ -81,16 +82,17 @@ function citedLineEnds(queries: KnowledgeQueries): (answer: Answer) => string[] 
 /** The org chart feature; {@link createOrgChartFeature} is the default. */
 export function orgChartFeature(): FeatureFactory {
   return function orgChart(services): TeamsFeature {
-    const { knowledge } = services;
+    const { knowledge, config, now } = services;
+    const today = () => toLocalDate(now(), config.timeZone);
     const queries = createQueries(knowledge);
     const links = services.domain.chartLinks;
     const linesCited = citedLineEnds(queries);
     const cache = new Map<string, Buffer>();
     const municipalities = () => knowledge.data.municipalities.map((m) => m.name).join(', ');
 
-    function draw(scope: ChartScope, lang: ChartLang) {
-      const graph = buildOrgGraph(queries, scope, lang);
-      const key = JSON.stringify([scope, lang]);
+    function draw(scope: ChartScope, lang: ChartLang, day: string) {
+      const graph = buildOrgGraph(queries, scope, lang, day);
+      const key = JSON.stringify([scope, lang, day]);
       let png = cache.get(key);
       if (png === undefined && graph.edges.length > 0) {
         const chart = renderOrgChartSvg(graph);
@@ -103,13 +105,14 @@ export function orgChartFeature(): FeatureFactory {
 
     async function chartMessage(scope: ChartScope, lang: ChartLang, ctx: CommandContext): Promise<Partial<Activity>> {
       const started = performance.now();
-      const { graph, png } = draw(scope, lang);
+      const day = today();
+      const { graph, png } = draw(scope, lang, day);
       if (png === undefined) return { type: ActivityTypes.Message, text: escapePlainText(PHRASES[lang].none(graph.title)), textFormat: 'plain' };
       const base64 = png.toString('base64');
       const imageUrl =
         base64.length <= MAX_DATA_URI_CHARS
           ? `data:image/png;base64,${base64}`
-          : `${(services.publicBaseUrl?.() ?? '').replace(/\/+$/, '')}${CHART_IMAGE_PATH}/${await links.add(scope, lang)}.png`;
+          : `${(services.publicBaseUrl?.() ?? '').replace(/\/+$/, '')}${CHART_IMAGE_PATH}/${await links.add(scope, lang, day)}.png`;
       const lines = describeLines(graph);
       const sources = graph.sources.map((doc) => {
         const document = knowledge.documents.get(doc);
@@ -127,7 +130,7 @@ export function orgChartFeature(): FeatureFactory {
     async function serveImage(params: Readonly<Record<string, string>>): Promise<HttpReply> {
       const id = FILE.exec(params.file ?? '')?.[1];
       const link = id === undefined ? undefined : await links.find(id);
-      const png = link && draw(link.scope as ChartScope, link.lang).png;
+      const png = link && draw(link.scope as ChartScope, link.lang, link.day).png;
       if (png === undefined) return { status: 404, body: 'Not found' };
       return { status: 200, contentType: 'image/png', body: png };
     }
