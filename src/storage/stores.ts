@@ -4,10 +4,8 @@
  */
 import type { FeedTokens } from '../calendar/index.js';
 import type { ChartLinks } from '../org-chart/index.js';
-import type { ConversationStore } from '../reminders/conversation-store.js';
+import type { ConversationStore, OutboxState, StateCell } from '../messaging/index.js';
 import type { DeadlineStore } from '../reminders/deadlines.js';
-import type { OutboxState } from '../reminders/outbox.js';
-import type { StateCell } from '../reminders/state.js';
 import type { Subscriptions } from '../reminders/subscriptions.js';
 import type { TaskStore } from '../tasks/task-store.js';
 
