@@ -96,13 +96,10 @@ export async function openFileStores(options: FileStoresOptions): Promise<BotSto
     });
     const outbox = stateCell(await reminders.open({ name: 'outbox', defaults: emptyOutboxState(), schema: OutboxStateSchema }));
     const greeted = await openGreeted(teams, now);
-    const calendar = await openStateDir(path.join(options.stateDir, 'calendar'), dirOptions);
-    dirs.push(calendar);
-    const feeds = await calendar.open({ name: 'feeds', defaults: emptyFeedTokenState(), schema: FeedTokenStateSchema });
+    // The calendar feed tokens and chart links are small: they share STATE_DIR/teams with the greetings.
+    const feeds = await teams.open({ name: 'calendar-feeds', defaults: emptyFeedTokenState(), schema: FeedTokenStateSchema });
     const feedTokens = createFeedTokens({ cell: { read: () => feeds.read() as FeedTokenState, update: (fn) => feeds.update(fn) }, now });
-    const charts = await openStateDir(path.join(options.stateDir, 'org-chart'), dirOptions);
-    dirs.push(charts);
-    const links = await charts.open({ name: 'chart-links', defaults: emptyChartLinkState(), schema: ChartLinkStateSchema });
+    const links = await teams.open({ name: 'chart-links', defaults: emptyChartLinkState(), schema: ChartLinkStateSchema });
     const chartLinks = createChartLinks({ cell: { read: () => links.read() as ChartLinkState, update: (fn) => links.update(fn) }, now });
     return { backend: 'files', tasks, conversations, subscriptions, deadlines, outbox, greeted, feedTokens, chartLinks, close: closeDirs };
   } catch (error) {

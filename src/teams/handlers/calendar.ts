@@ -4,7 +4,7 @@
  * the old link stops working at once. The feed holds the knowledge base's dates, the deadlines added in chat and the
  * leader's own open tasks' due dates, and nothing else; unknown tokens, and leaders no longer in LEADER_IDS, get 404.
  *
- * The tokens live in the domain's feed token store (`STATE_DIR/calendar/` with the file backend).
+ * The tokens live in the domain's feed token store (`STATE_DIR/teams/calendar-feeds.json` with the file backend).
  */
 import { ActivityTypes } from 'botbuilder';
 import { buildCalendarEvents, renderCalendar } from '../../calendar/index.js';

@@ -3,7 +3,7 @@
  * the "Vis som diagram" / "Show as chart" button under reporting-line answers reply with a card holding a picture
  * of the reporting lines, and `GET /images/org-chart/<id>.png` serves the pictures too large to travel inline.
  *
- * The chart links live in the domain's chart link store (`STATE_DIR/org-chart/` with the file backend).
+ * The chart links live in the domain's chart link store (`STATE_DIR/teams/chart-links.json` with the file backend).
  */
 import type { Activity } from 'botbuilder';
 import { ActivityTypes } from 'botbuilder';
