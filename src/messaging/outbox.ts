@@ -15,8 +15,9 @@
  * - At most `limit` messages per `windowMs` per conversation (Teams allows 7 per second).
  *
  * Delivery runs concurrently: messages of different conversations go out side by side, each conversation's in
- * order (one send at a time per conversation, the oldest first), paced to `ratePerSecond` per tenant (Teams
- * allows about 50 per second per bot and tenant, and answers 429 above). Every send has a timeout
+ * order (one send at a time per conversation, the oldest first), evenly paced to `ratePerSecond` per tenant (Teams
+ * allows about 50 per second per bot and tenant, and answers 429 above; a timer that fires late is made up for by at
+ * most 3 sends, so no second sees more than `ratePerSecond + 3`). Every send has a timeout
  * (`sendTimeoutMs`), so a hung request occupies one of `maxInFlight` slots and delays nothing else. A `throttled`
  * answer pauses that conversation for at least its `retryAfterMs` (its later messages wait behind it) and halves
  * the tenant's pace, which then grows back by a tenth of the configured rate per second without 429s.
@@ -124,6 +125,8 @@ export const DEFAULT_DELIVERY: DeliveryOptions = { sendTimeoutMs: 5_000, ratePer
 /** Sends whose outcomes may wait unwritten at most: what a crash could send twice when sends beat writes. */
 const MAX_UNWRITTEN_MARKS = 50;
 const RETRIED: ReadonlySet<string> = new Set(['transient', 'throttled']);
+/** Sends a late pace may make up for at once (see `runPass`). */
+const PACE_BURST = 3;
 /** Dead letters kept at least; trimmed back to this many when twice as many have piled up (one rewrite per 100). */
 export const DEAD_LETTERS_KEPT = 100;
 
@@ -529,7 +532,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
         const waitMs = pace.nextAt - monotonic();
         if (waitMs > 0) await sleep(waitMs);
         if (stopping) break;
-        pace.nextAt = Math.max(monotonic(), pace.nextAt) + 1000 / pace.rate;
+        // A timer that fires late (a busy machine) may be made up for, but by at most PACE_BURST sends: so the pace
+        // holds over time, and no second sees more than `ratePerSecond + PACE_BURST` sends.
+        const interval = 1000 / pace.rate;
+        pace.nextAt = Math.max(pace.nextAt, monotonic() - PACE_BURST * interval) + interval;
         limiter.record(conversationId, now().getTime());
         const controller = new AbortController();
         const done = deliverOne(item, controller, report, gone).finally(() => inFlight.delete(conversationId));
