@@ -554,12 +554,16 @@ export function createOutbox(options: OutboxOptions): Outbox {
   /** When the next pass should run: the earliest retry, or when the rate limit frees a conversation. */
   const nextWakeMs = (): number | undefined => {
     const nowMs = now().getTime();
-    let wake: number | undefined;
-    for (const p of waiting()) {
-      const at = Math.max(Date.parse(p.nextAttemptAt), nowMs + limiter.waitMs(conversationOf(p), nowMs));
-      wake = wake === undefined ? at : Math.min(wake, at);
+    // A queue of the old shape is moved by the next pass: run it now.
+    if ((store.read().pending?.length ?? 0) > 0) return 0;
+    let earliest: number | undefined;
+    // Only each conversation's oldest message can go next: a later one that is due waits behind it, and waking for
+    // it would spin until the oldest is due.
+    for (const head of heads(new Set())) {
+      const at = Math.max(Date.parse(head.nextAttemptAt), nowMs + limiter.waitMs(conversationOf(head), nowMs));
+      earliest = earliest === undefined ? at : Math.min(earliest, at);
     }
-    return wake === undefined ? undefined : Math.max(0, wake - nowMs);
+    return earliest === undefined ? undefined : Math.max(0, earliest - nowMs);
   };
 
   const notifyIdle = () => {

@@ -448,4 +448,34 @@ describe('createOutbox over the journaled state store', () => {
     expect(sent.sort()).toEqual(['a', 'b', 'c']);
     expect(queued(store).map((p) => [p.dedupeKey, p.attempts, p.lastStatus])).toEqual([['s', 1, 0]]);
   });
+
+  it('waits, without spinning, while a paused conversation holds a later message that is due', async () => {
+    const memory = createMemoryState(emptyOutboxState());
+    let reads = 0;
+    const store: StateCell<OutboxState> = { read: () => (reads++, memory.read()), update: (fn) => memory.update(fn) };
+    const sent: string[] = [];
+    const outbox = createOutbox({
+      store,
+      logger: silentLogger,
+      delivery: FAST,
+      channel: {
+        async send(_target, msg) {
+          sent.push(msg.text ?? '');
+          return { ok: false, failure: 'throttled', status: 429, retryAfterMs: 60_000 };
+        },
+      },
+    });
+    outbox.start();
+    await outbox.enqueue([
+      { dedupeKey: 'k1', ref: ref('a'), message: message('first') },
+      { dedupeKey: 'k2', ref: ref('a'), message: message('second') },
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const before = reads;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await outbox.stop();
+    expect(sent).toEqual(['first']);
+    // A loop waking for 'second' would read the store thousands of times in 300 ms.
+    expect(reads - before).toBeLessThan(20);
+  });
 });
