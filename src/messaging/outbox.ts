@@ -26,8 +26,9 @@
  * Duplicates after a crash: a message whose send succeeded but whose outcome was not yet written goes out again
  * at the next start. Outcomes are written as soon as each send ends (a group commit takes all that ended during
  * the previous write), so the window is the sends in flight plus those ending during one journal write: at most
- * `maxInFlight + MAX_UNWRITTEN_MARKS`, in practice about `ratePerSecond × (connector latency + one write)`
- * (see BENCHMARKS.md for the measured duplicates per `kill -9` under a burst).
+ * `maxInFlight + MAX_UNWRITTEN_MARKS`, in practice about `ratePerSecond × (connector latency + one write) + 1`:
+ * measured 2–3 duplicates per `kill -9` during a burst at the default pace with a 50 ms connector (bound 8 there),
+ * none lost (`npm run bench -- --only crash`, BENCHMARKS.md).
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod/v4';
