@@ -17,10 +17,11 @@ import { createServer } from './server/server.js';
 import type { BotApp, QuestionEngine } from './teams/app.js';
 import type { AuthOverrides } from './teams/auth.js';
 import { createBotApp } from './teams/app.js';
-import { createOutbox } from './reminders/outbox.js';
+import { createNotifier, createOutbox } from './messaging/index.js';
 import { createReminderService } from './reminders/reminder-service.js';
 import { createScheduler, firstRunAtOrAfter } from './reminders/scheduler.js';
 import { openFileStores } from './storage/file-stores.js';
+import { createStateHealth } from './storage/index.js';
 import type { BotStores } from './storage/stores.js';
 import { buildDigestMessage, buildReminderMessage } from './teams/cards/reminder-card.js';
 import type { BotDomain, FeatureFactory, TeamsFeature } from './teams/handlers/index.js';
@@ -161,17 +162,26 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       return realNotifier;
     }
 
-    const stores: BotStores = await openFileStores({ stateDir: config.stateDir, timeZone: config.timeZone, logger: logger.child({ component: 'state' }), now });
+    const stateHealth = createStateHealth();
+    const stores: BotStores = await openFileStores({
+      stateDir: config.stateDir,
+      timeZone: config.timeZone,
+      logger: logger.child({ component: 'state' }),
+      now,
+      acceptLoss: config.acceptStateLoss,
+      health: stateHealth,
+    });
     opened.push(stores);
 
     const outbox = createOutbox({
       store: stores.outbox,
-      notifier,
+      channel: notifier,
       logger: logger.child({ component: 'outbox' }),
+      delivery: { sendTimeoutMs: config.sendTimeoutMs, ratePerSecond: config.deliveryRatePerSecond },
       now,
       onGone: async (ref) => {
         const removed = await stores.conversations.forgetConversation(ref.conversation.id);
-        logger.warn({ removed }, 'conversation reference removed after 403/404');
+        logger.warn({ removed }, 'conversation reference removed: the conversation is gone');
       },
     });
     opened.push({ close: () => outbox.stop() });
@@ -185,8 +195,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       deadlines: stores.deadlines,
       tasks: stores.tasks,
       subscriptions: stores.subscriptions,
-      conversations: stores.conversations,
-      outbox,
+      notifier: createNotifier({ conversations: stores.conversations, outbox }),
       messages: { reminder: buildReminderMessage, digest: buildDigestMessage },
       logger: logger.child({ component: 'reminders' }),
     });
@@ -206,15 +215,30 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       subscriptions: stores.subscriptions,
       conversations: stores.conversations,
       reminders,
+      feedTokens: stores.feedTokens,
+      chartLinks: stores.chartLinks,
     };
 
+    // Known once the server listens (port 0 in tests) and once the engine is built: bound late, like the notifier.
+    let listeningUrl: string | undefined;
+    const publicBaseUrl = () => {
+      const url = config.publicBaseUrl ?? listeningUrl;
+      if (url === undefined) throw new Error('the public base URL was used before the server listened');
+      return url;
+    };
+    let builtEngine: QuestionEngine | undefined;
+    const engineLate = () => {
+      if (builtEngine === undefined) throw new Error('the engine was used before it was built');
+      return builtEngine;
+    };
     const features: TeamsFeature[] = [];
     for (const factory of options.features ?? DEFAULT_FEATURES) {
-      const feature = await factory({ config, knowledge, now, logger: logger.child({ feature: factory.name || 'feature' }), notifier, domain });
+      const feature = await factory({ config, knowledge, now, logger: logger.child({ feature: factory.name || 'feature' }), notifier, domain, publicBaseUrl, engine: engineLate });
       features.push(feature);
       if (feature.close) opened.push({ close: () => feature.close?.() });
     }
     const engine = (options.engine ?? createDefaultEngine)(knowledge, { now, deadlines: stores.deadlines, lexicon });
+    builtEngine = engine;
 
     app = createBotApp({
       ...(config.credentials && { credentials: config.credentials }),
@@ -222,6 +246,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       commands: features.flatMap((feature) => feature.commands ?? []),
       cardActions: features.flatMap((feature) => feature.cardActions ?? []),
       observers: features.flatMap((feature) => (feature.observe ? [feature.observe] : [])),
+      invokes: features.flatMap((feature) => (feature.invokes ? [feature.invokes] : [])),
+      answerActions: features.flatMap((feature) => (feature.answerActions ? [feature.answerActions] : [])),
       contacts: { firstContact: (key) => stores.greeted.firstContact(key), close: async () => undefined },
       leaderIds: config.leaderIds,
       allowedTenantIds: config.allowedTenantIds,
@@ -238,11 +264,14 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       logger,
       processActivity: (req, res, log) => botApp.process(req, res, log),
       health: () => ({ version, knowledge: knowledgeCounts, mode: config.credentials ? 'authenticated' : 'local' }),
+      problems: () => stateHealth.problems().map((problem) => `state ${problem.store}: ${problem.reason}`),
       uptimeSeconds: () => (performance.now() - startedAt) / 1000,
+      routes: features.flatMap((feature) => feature.routes ?? []),
     });
     const address = await server.listen(config.port, config.host);
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+    listeningUrl = url;
     outbox.start();
     scheduler.start();
     for (const feature of features) await feature.start?.();
@@ -252,7 +281,9 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     const close = () =>
       (closing ??= (async () => {
         logger.info('shutting down: finishing turns in flight');
-        await server.close();
+        // Proactive delivery stops while the turns in flight finish: both are bounded (10 s, 3 s), so a slow
+        // connector cannot hold the shutdown; unsent messages stay queued for the next start.
+        await Promise.all([server.close(), scheduler.stop(), outbox.stop()]);
         await closeAll();
         logger.info('stopped');
       })());

@@ -7,15 +7,16 @@
  * `STATE_DIR/teams/contacts.json`, each with its journal and `backups/`.
  */
 import path from 'node:path';
-import { createConversationStore, ConversationStateSchema, emptyConversationState } from '../reminders/conversation-store.js';
+import { createFeedTokens, emptyFeedTokenState, FeedTokenStateSchema, type FeedTokenState } from '../calendar/index.js';
+import { ChartLinkStateSchema, createChartLinks, emptyChartLinkState, type ChartLinkState } from '../org-chart/index.js';
+import { createConversationStore, ConversationStateSchema, emptyConversationState, emptyOutboxState, OutboxStateSchema } from '../messaging/index.js';
 import { createDeadlineStore, DeadlineStateSchema, emptyDeadlineState } from '../reminders/deadlines.js';
-import { emptyOutboxState, OutboxStateSchema } from '../reminders/outbox.js';
 import { stateCell } from '../reminders/state.js';
 import { createSubscriptions, emptySubscriptionState, SubscriptionStateSchema } from '../reminders/subscriptions.js';
 import { createTaskStore, TASK_STATE } from './file-task-store.js';
 import type { BotStores, GreetedStore } from './stores.js';
 import { openStateDir } from './state-dir.js';
-import type { StateDir } from './state-dir.js';
+import type { StateDir, StateHealth } from './state-dir.js';
 import type { StateLogger } from './types.js';
 import { z } from 'zod/v4';
 
@@ -26,6 +27,10 @@ export interface FileStoresOptions {
   readonly timeZone?: string;
   readonly logger: StateLogger;
   readonly now: () => Date;
+  /** Start even when confirmed state was lost (ACCEPT_STATE_LOSS=1); the loss is reported through `health`. */
+  readonly acceptLoss?: boolean;
+  /** Where every store reports its problems (for `/healthz`). */
+  readonly health?: StateHealth;
 }
 
 const GreetedStateSchema = z.object({
@@ -59,18 +64,20 @@ async function openGreeted(dir: StateDir, now: () => Date): Promise<GreetedStore
  * @throws StateDirInUseError when another live process holds a folder.
  */
 export async function openFileStores(options: FileStoresOptions): Promise<BotStores> {
-  const { logger, now, timeZone } = options;
+  const { timeZone } = options;
+  const dirOptions = { logger: options.logger, now: options.now, ...(options.acceptLoss !== undefined && { acceptLoss: options.acceptLoss }), ...(options.health && { health: options.health }) };
+  const { now } = options;
   const dirs: StateDir[] = [];
   const closeDirs = async () => {
     for (const dir of dirs.reverse()) await dir.close();
   };
   try {
     // STATE_DIR first: its lock error names the folder an operator knows.
-    const root = await openStateDir(options.stateDir, { logger, now });
+    const root = await openStateDir(options.stateDir, dirOptions);
     dirs.push(root);
-    const reminders = await openStateDir(path.join(options.stateDir, 'reminders'), { logger, now });
+    const reminders = await openStateDir(path.join(options.stateDir, 'reminders'), dirOptions);
     dirs.push(reminders);
-    const teams = await openStateDir(path.join(options.stateDir, 'teams'), { logger, now });
+    const teams = await openStateDir(path.join(options.stateDir, 'teams'), dirOptions);
     dirs.push(teams);
 
     const tasks = createTaskStore({ store: await root.open(TASK_STATE), now, ...(timeZone !== undefined && { timeZone }) });
@@ -83,13 +90,18 @@ export async function openFileStores(options: FileStoresOptions): Promise<BotSto
       now,
     });
     const deadlines = createDeadlineStore({
-      store: stateCell(await reminders.open({ name: 'deadlines', defaults: emptyDeadlineState(), schema: DeadlineStateSchema })),
+      store: stateCell(await reminders.open({ name: 'deadlines', defaults: emptyDeadlineState(), schema: DeadlineStateSchema, counters: ['nextNumber'] })),
       now,
       ...(timeZone !== undefined && { timeZone }),
     });
     const outbox = stateCell(await reminders.open({ name: 'outbox', defaults: emptyOutboxState(), schema: OutboxStateSchema }));
     const greeted = await openGreeted(teams, now);
-    return { backend: 'files', tasks, conversations, subscriptions, deadlines, outbox, greeted, close: closeDirs };
+    // The calendar feed tokens and chart links are small: they share STATE_DIR/teams with the greetings.
+    const feeds = await teams.open({ name: 'calendar-feeds', defaults: emptyFeedTokenState(), schema: FeedTokenStateSchema });
+    const feedTokens = createFeedTokens({ cell: { read: () => feeds.read() as FeedTokenState, update: (fn) => feeds.update(fn) }, now });
+    const links = await teams.open({ name: 'chart-links', defaults: emptyChartLinkState(), schema: ChartLinkStateSchema });
+    const chartLinks = createChartLinks({ cell: { read: () => links.read() as ChartLinkState, update: (fn) => links.update(fn) }, now });
+    return { backend: 'files', tasks, conversations, subscriptions, deadlines, outbox, greeted, feedTokens, chartLinks, close: closeDirs };
   } catch (error) {
     await closeDirs();
     throw error;

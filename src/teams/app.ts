@@ -14,16 +14,17 @@ import type { BotCredentials } from '../config/env.js';
 import type { AuthOverrides } from './auth.js';
 import { botFrameworkAuthOptions, isAuthenticationOutage, screenAuthorizationHeader } from './auth.js';
 import { buildAnswerCard } from './cards/answer-card.js';
-import { cardAttachment, type AdaptiveCard } from './cards/adaptive-card.js';
+import { cardAttachment, type AdaptiveCard, type CardAction } from './cards/adaptive-card.js';
 import { buildHelpCard, renderHelpText } from './cards/help-card.js';
 import type { ContactBook } from './contacts.js';
 import { conversationOf, conversationRefFromActivity, localeOf, personKey, userOf } from './conversation-refs.js';
 import { escapePlainText } from './escape.js';
-import type { CardActionRegistration, CardActionResult, CommandContext, CommandRegistration, ConversationObserver } from './handlers/types.js';
+import type { CardActionRegistration, CardActionResult, CommandContext, CommandRegistration, ConversationObserver, InvokeRegistrar } from './handlers/types.js';
 import { conversationEventOf } from './conversation-events.js';
 import { checkInboundActivity } from './inbound-activity.js';
 import { isHelpRequest, MAX_MESSAGE_CHARS, teamsPhrases } from './phrases.js';
 import type { ServiceUrlPolicy } from './service-urls.js';
+import { StateWriteError } from '../storage/index.js';
 import { createServiceUrlPolicy, GuardedCredentialsFactory } from './service-urls.js';
 
 /** The answering engine as the Teams layer uses it (`src/answering` provides it). */
@@ -43,6 +44,10 @@ export interface BotAppOptions {
   /** Tried in order before the question answerer. */
   readonly commands?: readonly CommandRegistration[];
   readonly cardActions?: readonly CardActionRegistration[];
+  /** Invoke routes of features (message extensions, dialogs). */
+  readonly invokes?: readonly InvokeRegistrar[];
+  /** Buttons features add under an answer card. */
+  readonly answerActions?: readonly ((answer: Answer) => readonly CardAction[])[];
   /** See every activity's conversation (install, uninstall, any message) before routing. */
   readonly observers?: readonly ConversationObserver[];
   readonly contacts: ContactBook;
@@ -185,7 +190,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
       // The engine may echo the question: plain text, with links and mentions broken.
       text: escapePlainText(engine.renderAnswerText(answer)),
       textFormat: 'plain',
-      attachments: [cardAttachment(buildAnswerCard(answer))],
+      attachments: [cardAttachment(withActions(buildAnswerCard(answer), (options.answerActions ?? []).flatMap((actionsFor) => actionsFor(answer))))],
     });
   }
 
@@ -287,12 +292,20 @@ export function createBotApp(options: BotAppOptions): BotApp {
     });
   }
 
+  // Features' invoke routes (message extensions, dialogs): each registers its own on the Application.
+  for (const register of options.invokes ?? []) {
+    register(application, (context, text = '') => commandContext(context, engine.detectLanguage(text, localeOf(context.activity))));
+  }
+
   application.error(async (context, error) => {
     const errorId = randomUUID().slice(0, 8);
     const log = loggerFor(context);
     log.error({ err: error, errorId, activityType: context.activity.type }, 'turn failed');
     const text = normalizeMessageText(context.activity.text ?? '', context.activity.recipient?.name);
-    const apology = teamsPhrases(engine.detectLanguage(text.slice(0, 1_000), localeOf(context.activity))).apology(errorId);
+    const phrases = teamsPhrases(engine.detectLanguage(text.slice(0, 1_000), localeOf(context.activity)));
+    // A change that could not be written is said plainly: the user must know it did not happen.
+    const notSaved = error instanceof StateWriteError ? error : (error as { cause?: unknown } | undefined)?.cause instanceof StateWriteError ? ((error as { cause: StateWriteError }).cause) : undefined;
+    const apology = notSaved ? phrases.notSaved(notSaved.failure, errorId) : phrases.apology(errorId);
     try {
       if (context.activity.type === ActivityTypes.Invoke) {
         await sendInvokeResponse(context, { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: apology } });
@@ -391,6 +404,11 @@ export function normalizeMessageText(text: string, botName?: string): string {
     clean = clean.replace(new RegExp(`^\\s*<at>${escaped}</at>`, 'i'), '');
   }
   return clean.trim();
+}
+
+/** The card with extra buttons after its own. */
+function withActions(card: AdaptiveCard, extra: readonly CardAction[]): AdaptiveCard {
+  return extra.length === 0 ? card : { ...card, actions: [...(card.actions ?? []), ...extra] };
 }
 
 async function sendInvokeResponse(context: TurnContext, response: InvokeResponse): Promise<void> {
