@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pino from 'pino';
 import type { Logger } from 'pino';
-import { createAnswerer, detectLanguage, renderAnswerText, suggestQuestions } from './answering/index.js';
+import { createAnswerer, detectLanguage, readLexiconExtensions, renderAnswerText, suggestQuestions, type LexiconExtension } from './answering/index.js';
 import type { DeadlineSource } from './answering/index.js';
 import type { Config } from './config/env.js';
 import { loadConfig } from './config/env.js';
@@ -77,6 +77,8 @@ export interface RunningBot {
 export interface EngineDeps {
   readonly now: () => Date;
   readonly deadlines?: { list(): Promise<ReturnType<DeadlineSource['list']>> };
+  /** The knowledge base's own phrasings (`<knowledge folder>/lexicon/*.json`). */
+  readonly lexicon?: readonly LexiconExtension[];
 }
 
 /** The production answering engine over a knowledge base. */
@@ -85,7 +87,7 @@ export function createDefaultEngine(knowledge: KnowledgeBase, deps: EngineDeps):
   // have added one) and hands the answerer that list. `answer` below is synchronous after the read, so
   // concurrent questions cannot see each other's list.
   let deadlines: ReturnType<DeadlineSource['list']> = [];
-  const answerer = createAnswerer(knowledge, { now: deps.now, deadlines: { list: () => deadlines } });
+  const answerer = createAnswerer(knowledge, { now: deps.now, deadlines: { list: () => deadlines }, ...(deps.lexicon && { lexicon: deps.lexicon }) });
   return {
     async answer(question, localeHint) {
       const current = (await deps.deadlines?.list()) ?? [];
@@ -133,6 +135,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
   const startedAt = performance.now();
 
   const knowledge = options.knowledge ?? (await loadKnowledgeOrThrow(config.knowledgeDir));
+  const lexicon = await readLexiconExtensions(config.knowledgeDir);
   const version = await readVersion();
 
   const opened: { close(): Promise<void> | void }[] = [];
@@ -212,15 +215,30 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       subscriptions: stores.subscriptions,
       conversations: stores.conversations,
       reminders,
+      feedTokens: stores.feedTokens,
+      chartLinks: stores.chartLinks,
     };
 
+    // Known once the server listens (port 0 in tests) and once the engine is built: bound late, like the notifier.
+    let listeningUrl: string | undefined;
+    const publicBaseUrl = () => {
+      const url = config.publicBaseUrl ?? listeningUrl;
+      if (url === undefined) throw new Error('the public base URL was used before the server listened');
+      return url;
+    };
+    let builtEngine: QuestionEngine | undefined;
+    const engineLate = () => {
+      if (builtEngine === undefined) throw new Error('the engine was used before it was built');
+      return builtEngine;
+    };
     const features: TeamsFeature[] = [];
     for (const factory of options.features ?? DEFAULT_FEATURES) {
-      const feature = await factory({ config, knowledge, now, logger: logger.child({ feature: factory.name || 'feature' }), notifier, domain });
+      const feature = await factory({ config, knowledge, now, logger: logger.child({ feature: factory.name || 'feature' }), notifier, domain, publicBaseUrl, engine: engineLate });
       features.push(feature);
       if (feature.close) opened.push({ close: () => feature.close?.() });
     }
-    const engine = (options.engine ?? createDefaultEngine)(knowledge, { now, deadlines: stores.deadlines });
+    const engine = (options.engine ?? createDefaultEngine)(knowledge, { now, deadlines: stores.deadlines, lexicon });
+    builtEngine = engine;
 
     app = createBotApp({
       ...(config.credentials && { credentials: config.credentials }),
@@ -228,6 +246,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       commands: features.flatMap((feature) => feature.commands ?? []),
       cardActions: features.flatMap((feature) => feature.cardActions ?? []),
       observers: features.flatMap((feature) => (feature.observe ? [feature.observe] : [])),
+      invokes: features.flatMap((feature) => (feature.invokes ? [feature.invokes] : [])),
+      answerActions: features.flatMap((feature) => (feature.answerActions ? [feature.answerActions] : [])),
       contacts: { firstContact: (key) => stores.greeted.firstContact(key), close: async () => undefined },
       leaderIds: config.leaderIds,
       allowedTenantIds: config.allowedTenantIds,
@@ -246,10 +266,12 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       health: () => ({ version, knowledge: knowledgeCounts, mode: config.credentials ? 'authenticated' : 'local' }),
       problems: () => stateHealth.problems().map((problem) => `state ${problem.store}: ${problem.reason}`),
       uptimeSeconds: () => (performance.now() - startedAt) / 1000,
+      routes: features.flatMap((feature) => feature.routes ?? []),
     });
     const address = await server.listen(config.port, config.host);
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+    listeningUrl = url;
     outbox.start();
     scheduler.start();
     for (const feature of features) await feature.start?.();

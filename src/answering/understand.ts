@@ -6,7 +6,7 @@
 import { DEADLINE_KINDS, type DateEntry, type Figure } from '../knowledge/schemas.js';
 import { addDays, MONTH_NAMES, toLocalDate } from '../time/format-date.js';
 import { detectLanguage } from './language.js';
-import type { Attribute, CueMatch, Lexicon, QuestionKind, SmalltalkKind } from './lexicon/lexicon.js';
+import { tokenWords, type Attribute, type TokenWords, type CueMatch, type Lexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
 import { analyzeText, foldText, STOPWORDS, stripMarkup, type Token } from './normalize.js';
 import type { Lang } from './types.js';
 
@@ -136,8 +136,8 @@ function findDay(folded: string, today: string): { day: string; words: string[] 
 }
 
 /** An everyday time phrase of the lexicon ("efter nytår", "next year") as the day it points at. */
-function findTimePhrase(tokens: readonly Token[], lexicon: Lexicon, today: string): { day: string; positions: readonly number[] } | undefined {
-  const best = [...lexicon.timePhrases.match(tokens)].sort((a, b) => b[1].strength - a[1].strength)[0];
+function findTimePhrase(tokens: readonly Token[], words: TokenWords, lexicon: Lexicon, today: string): { day: string; positions: readonly number[] } | undefined {
+  const best = [...lexicon.timePhrases.match(tokens, words)].sort((a, b) => b[1].strength - a[1].strength)[0];
   if (!best) return undefined;
   const anchor = lexicon.timeAnchors[best[0]]!;
   const year = Number(today.slice(0, 4));
@@ -154,8 +154,8 @@ function findTimePhrase(tokens: readonly Token[], lexicon: Lexicon, today: strin
 }
 
 /** True when the question names a metric ("børn", "employees"): what a count is of. */
-function metricNamed(lexicon: Lexicon, tokens: readonly Token[]): boolean {
-  return lexicon.metrics.match(tokens).size > 0;
+function metricNamed(lexicon: Lexicon, tokens: readonly Token[], words: TokenWords): boolean {
+  return lexicon.metrics.match(tokens, words).size > 0;
 }
 
 /** Finds a month (and optional year) or a year alone in the tokens, as a date range. */
@@ -226,7 +226,8 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   });
   const folded = tokens.map((t) => t.form).join(' ');
 
-  const matched = lexicon.kinds.match(tokens);
+  const words = tokenWords(tokens);
+  const matched = lexicon.kinds.match(tokens, words);
   // Kinds of one group exclude each other ("hvem refererer til X" is down, not up): the strongest cue wins.
   const best = new Map<string, { kind: QuestionKind; strength: number }>();
   for (const [kind, m] of matched) {
@@ -241,10 +242,10 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   }
   const has = (kind: QuestionKind) => matched.has(kind);
 
-  const smalltalkMatches = lexicon.smalltalk.match(tokens);
-  const smalltalkPositions = lexicon.smalltalk.coverage(tokens);
+  const smalltalkMatches = lexicon.smalltalk.match(tokens, words);
+  const smalltalkPositions = smalltalkMatches.size > 0 ? lexicon.smalltalk.coverage(tokens, words) : new Set<number>();
   // "hej bot", "hi there assistant": words that address the bot or the channel are neutral in small talk.
-  if (smalltalkMatches.size > 0) for (const p of lexicon.addressees.coverage(tokens)) smalltalkPositions.add(p);
+  if (smalltalkMatches.size > 0) for (const p of lexicon.addressees.coverage(tokens, words)) smalltalkPositions.add(p);
   let smalltalk: Understanding['smalltalk'];
   if (/^\//.test(text)) smalltalk = 'command';
   else if (
@@ -261,14 +262,14 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     const intent = INTENT_OF[kind];
     if (intent) intents.add(intent);
   }
-  const dateKindMatches = lexicon.dateKinds.match(tokens);
+  const dateKindMatches = lexicon.dateKinds.match(tokens, words);
   const dateKinds = new Set([...dateKindMatches.keys()] as DateEntry['kind'][]);
-  const roundMatch = [...lexicon.rounds.match(tokens)].sort((a, b) => b[1].strength - a[1].strength)[0];
+  const roundMatch = [...lexicon.rounds.match(tokens, words)].sort((a, b) => b[1].strength - a[1].strength)[0];
   const round = roundMatch?.[0];
   const today = toLocalDate(now);
   const named = findDay(tokens.map((t) => t.form).join(' ').replace(/\b(\d{1,2}) (\d{1,2}) ((19|20)\d{2})\b/, '$1/$2/$3'), today) ?? findDay(foldText(text), today);
   const monthRange = findRange(tokens, today);
-  const phrase = findTimePhrase(tokens, lexicon, today);
+  const phrase = findTimePhrase(tokens, words, lexicon, today);
   // A named day is a range of one day; a month or year alone a longer one.
   const dayPositions = named ? tokens.flatMap((t, i) => (named.words.includes(t.form) ? [i] : [])) : [];
   // "pr. 1. marts", "per 1 March": the word that introduces the day belongs to it.
@@ -278,7 +279,7 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   const upcoming = has('upcoming');
   const next = has('next');
   // "Hvor mange børn er der pr. 1. marts?" asks for a figure as of that day, not for the calendar of it.
-  const figureOnDay = has('figure') && dateKinds.size === 0 && !has('when') && (named !== undefined || metricNamed(lexicon, tokens));
+  const figureOnDay = has('figure') && dateKinds.size === 0 && !has('when') && (named !== undefined || metricNamed(lexicon, tokens, words));
   if ((range && !figureOnDay) || (upcoming && (dateKinds.size > 0 || has('dates')))) intents.add('dates');
   const askedWhen = has('when');
   const askedWho = has('who');
@@ -313,7 +314,7 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   if (roundMatch) consume(roundMatch[1].positions);
   if (smalltalk) consume([...smalltalkPositions]);
 
-  const metricMatches = [...lexicon.metrics.match(tokens)].sort((a, b) => Math.min(...a[1].positions) - Math.min(...b[1].positions));
+  const metricMatches = [...lexicon.metrics.match(tokens, words)].sort((a, b) => Math.min(...a[1].positions) - Math.min(...b[1].positions));
   // "børnehuse" is a count of houses, not of children: a metric whose cue is inside a stronger one's word is dropped.
   const metrics = metricMatches.filter(([, m]) => !metricMatches.some(([, o]) => o !== m && o.strength >= m.strength && o.positions.some((p) => m.positions.includes(p)) && o.cue.length > m.cue.length)).map(([metric]) => metric as Figure['metric']);
   // "hvor mange timer er souschefen frikøbt": the thing counted comes right after "how many"; a metric
@@ -326,8 +327,8 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     if (next < tokens.length && !metricStarts.includes(next) && !metricMatches.some(([, m]) => m.positions.includes(next))) metrics.splice(0, metrics.length);
   }
   const metric = intents.has('figure') ? metrics[0] : undefined;
-  const policyTypes = new Set(lexicon.policyTypes.match(tokens).keys());
-  const attributes = [...lexicon.attributes.match(tokens).keys()];
+  const policyTypes = new Set(lexicon.policyTypes.match(tokens, words).keys());
+  const attributes = [...lexicon.attributes.match(tokens, words).keys()];
 
   // Own keys only: "constructor" is no number.
   const cardinalWord = tokens.find((t) => Object.hasOwn(lexicon.numbers, t.form));
