@@ -135,3 +135,20 @@ describe('small talk addressed to the bot (seed)', () => {
 });
 
 
+
+describe('chat-added deadlines named exactly (seed)', () => {
+  it('answers the deadline named, also when its name is a cue word of another kind of deadline', async () => {
+    const kb = await loadKnowledgeOrThrow('data');
+    const deadlines = [
+      { id: 'a', title: 'Budgetopfølgning', date: '2026-12-15' },
+      { id: 'b', title: 'Kvalitetsrapport', date: '2026-12-01' },
+    ];
+    const answerer = createAnswerer(kb, { now: () => NOW, deadlines: { list: () => deadlines } });
+    for (const [asked, other] of [deadlines, [...deadlines].reverse()] as const) {
+      const q = `Hvornår er fristen for ${asked!.title.toLowerCase()}?`;
+      const text = all(answerer.answer(q));
+      expect(text, q).toContain(day(asked!.date, 'da'));
+      expect(text, q).not.toContain(other!.title.toLowerCase());
+    }
+  });
+});
