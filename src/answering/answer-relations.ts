@@ -14,7 +14,7 @@ import type { Link } from './linking.js';
 import type { Attribute, Lexicon } from './lexicon/lexicon.js';
 import { capitalize, joinList, phrasesFor } from './phrases.js';
 import type { Relations } from './relations.js';
-import { analyzeText, foldText } from './normalize.js';
+import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS } from './normalize.js';
 import type { KnowledgeQueries } from '../knowledge/queries.js';
 import type { Answer, AnswererOptions, Lang } from './types.js';
 import { fitsDateKind, type Understanding } from './understand.js';
@@ -448,7 +448,44 @@ export function answerContactsRelation(rc: RelationContext): Answer | undefined 
       return done(rc, 'answer', t.contacts(about, joinList(people.map((p) => p.name), u.lang)), list, people.map((p) => p.source));
     }
   }
-  return undefined;
+  return answerDocumentContacts(rc);
+}
+
+/**
+ * "Hvem skal jeg spørge om årshjulet?": a document asked about as a topic reaches the people whose
+ * `contactFor` lists it. The document is known by the words of its title that are not the names of
+ * items ("Dagtilbud Hvidmose" names a unit, not the calendar); one such word of the question must be
+ * in exactly one document's title, by stem or as a compound's head ("årshjulet" in "Ledelsesårshjul").
+ */
+function answerDocumentContacts(rc: RelationContext): Answer | undefined {
+  const { u, kb } = rc;
+  const t = TEXTS[u.lang];
+  const contactsOf = new Map<string, Person[]>();
+  for (const person of kb.data.people) {
+    for (const id of person.contactFor) if (kb.documents.has(id)) contactsOf.set(id, [...(contactsOf.get(id) ?? []), person]);
+  }
+  if (contactsOf.size === 0) return undefined;
+  const nameWords = new Set(
+    [...kb.data.units, ...kb.data.roles, ...kb.data.municipalities].flatMap((item) => [item.name, ...item.names].flatMap((n) => analyzeText(foldText(n)).map((w) => w.form))),
+  );
+  const asked = u.tokens.filter((tok) => tok.form.length >= 4 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !nameWords.has(tok.form) && !/^\d+$/.test(tok.form));
+  const fits = (word: string, tok: (typeof asked)[number]) =>
+    word === tok.form || primaryStem(word) === primaryStem(tok.form) || (tok.form.length >= 5 && word.endsWith(primaryStem(tok.form)));
+  const scored = [...contactsOf.keys()].map((id) => {
+    const doc = kb.documents.get(id)!;
+    const words = analyzeText(foldText(`${doc.title} ${doc.titleEn}`))
+      .map((w) => w.form)
+      .filter((w) => w.length >= 4 && !STOPWORDS.has(w) && !nameWords.has(w) && !/^\d+$/.test(w));
+    return { id, hits: asked.filter((tok) => words.some((w) => fits(w, tok))).length };
+  });
+  const best = Math.max(...scored.map((s) => s.hits));
+  const top = scored.filter((s) => s.hits === best);
+  if (best === 0 || top.length !== 1) return undefined;
+  const doc = kb.documents.get(top[0]!.id)!;
+  const people = contactsOf.get(doc.id)!;
+  const about = u.lang === 'da' ? doc.title : doc.titleEn;
+  const list = people.map((p) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email));
+  return done(rc, 'answer', t.contacts(about, joinList(people.map((p) => p.name), u.lang)), list, people.map((p) => p.source));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -152,3 +152,35 @@ describe('chat-added deadlines named exactly (seed)', () => {
     }
   });
 });
+
+describe('documents as contact topics and by their titles (Hvidmose)', () => {
+  let kb: KnowledgeBase;
+  let answerer: Answerer;
+  beforeAll(async () => ({ kb, answerer } = await load('tests/fixtures/kb-hvidmose')));
+  const documentContacts = () => kb.data.people.flatMap((p) => p.contactFor.filter((id) => kb.documents.has(id)).map((id) => ({ person: p, doc: kb.documents.get(id)! })));
+
+  it("shows a document a person answers for by its title, never by its file name", () => {
+    expect(documentContacts().length).toBeGreaterThan(0);
+    for (const { person, doc } of documentContacts()) {
+      for (const [q, title] of [[`Hvem er ${person.name}?`, doc.title], [`Who is ${person.name}?`, doc.titleEn]] as const) {
+        const text = all(answerer.answer(q));
+        expect(text, q).not.toContain(doc.id.toLowerCase());
+        expect(text, q).toContain(title.toLowerCase());
+        for (const id of person.contactFor) expect(text, q).not.toContain(id.toLowerCase());
+      }
+    }
+  });
+
+  it('reaches the person whose contactFor lists a document asked about as a topic', () => {
+    for (const { person, doc } of documentContacts()) {
+      // The word of the title that is the document's own (the head of its first compound, e.g. "årshjul").
+      const own = doc.title.split(/[\s:,]+/)[0]!.toLowerCase();
+      for (const q of [`hvem skal jeg spørge om ${own}`, `Hvem kan jeg kontakte om ${own}?`]) {
+        expect(answerer.answer(q).headline, q).toContain(person.name);
+      }
+      const en = doc.titleEn.split(/[:]/)[0]!.replace(/\s*\d{4}.*$/, '').toLowerCase();
+      const q = `who do I ask about the ${en}`;
+      expect(answerer.answer(q).headline, q).toContain(person.name);
+    }
+  });
+});
