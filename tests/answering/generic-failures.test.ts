@@ -184,3 +184,39 @@ describe('documents as contact topics and by their titles (Hvidmose)', () => {
     }
   });
 });
+
+describe.each([
+  { name: 'Bakkekær', dir: 'tests/fixtures/kb-bakkekaer' },
+  { name: 'Hvidmose', dir: 'tests/fixtures/kb-hvidmose' },
+  { name: 'Fjordby', dir: 'tests/fixtures/kb-other' },
+])('reporting lines asked from a person’s name ($name)', ({ dir }) => {
+  let kb: KnowledgeBase;
+  let answerer: Answerer;
+  let queries: KnowledgeQueries;
+  beforeAll(async () => ({ kb, answerer, queries } = await load(dir)));
+  const nameOfRole = (id: string) => (kb.get(id)!.item as { name: string }).name.toLowerCase();
+  /** People whose first name no one else in the knowledge base has. */
+  const people = () => kb.data.people.filter((p) => p.role && kb.data.people.filter((o) => o.name.split(' ')[0] === p.name.split(' ')[0]).length === 1);
+
+  it('lists the roles under the person’s role, not the person’s card', () => {
+    const managing = people().filter((p) => queries.directReportsOn(p.role!, TODAY).length > 0);
+    expect(managing.length).toBeGreaterThan(0);
+    for (const person of managing) {
+      const below = queries.directReportsOn(person.role!, TODAY).map((e) => nameOfRole(e.from));
+      for (const q of [`hvem har ${person.name} personaleansvar for`, `who reports to ${person.name}`, `hvem har ${person.name.split(' ')[0]} personaleansvar for?`]) {
+        const headline = answerer.answer(q).headline.toLowerCase();
+        expect(below.some((n) => headline.includes(n)), `${q}: ${headline}`).toBe(true);
+      }
+    }
+  });
+
+  it('answers whom a person named by first name reports to', () => {
+    for (const person of people()) {
+      const above = queries.reportsToOn(person.role!, TODAY).map((e) => nameOfRole(e.to));
+      if (above.length === 0) continue;
+      const q = `hvem refererer ${person.name.split(' ')[0]} til?`;
+      const headline = answerer.answer(q).headline.toLowerCase();
+      expect(above.some((n) => headline.includes(n)), `${q}: ${headline}`).toBe(true);
+    }
+  });
+});
