@@ -10,7 +10,7 @@ import { DEADLINE_KINDS, type Decision, type Figure, type Meeting, type Source }
 import { addDays, formatPartialDate } from '../time/format-date.js';
 import { displayName } from './facts.js';
 import { capitalize, joinList } from './phrases.js';
-import { foldText, stemsOf } from './normalize.js';
+import { foldText, GENERIC_WORDS, stemsOf, STOPWORDS } from './normalize.js';
 import type { Answer, Lang } from './types.js';
 import { fitsDateKind } from './understand.js';
 import { composeAnswer, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
@@ -160,10 +160,17 @@ export function answerDecisions(rc: RelationContext): Answer | undefined {
   const fromWhen = /\b(from when|take effect|takes effect|in force|apply|applies|fra hvornaar|traeder|kraft|gaelder)\b/.test(u.folded);
   const rank = (d: Decision) => score(d) + (fromWhen && d.appliesFrom ? 1 + d.changes.length / 10 : 0);
   found = [...found].sort((a, b) => rank(b) - rank(a));
-  found = unique(found).filter((d) => !u.range || (d.date >= u.range.from && d.date <= u.range.to) || (d.appliesFrom !== undefined && d.appliesFrom >= u.range.from && d.appliesFrom <= u.range.to));
+  const within = (day: string | undefined, from: string, to: string) => day !== undefined && day >= from && day <= to;
+  const candidates = unique(found);
+  found = candidates.filter((d) => !u.range || within(d.date, u.range.from, u.range.to) || within(d.appliesFrom, u.range.from, u.range.to));
+  // "Hvad besluttede udvalget den 18. november?": a day without a year is whichever year the data has it in.
+  if (found.length === 0 && u.range && !u.tokens.some((tok) => /^(19|20)\d{2}$/.test(tok.form))) {
+    const [from, to] = [u.range.from.slice(5), u.range.to.slice(5)];
+    if (from <= to) found = candidates.filter((d) => within(d.date.slice(5), from, to) || within(d.appliesFrom?.slice(5), from, to));
+  }
   if (found.length === 0) return unknownAnswer(rc.ctx, u.lang, t.noDecision);
   const describe = (d: Decision) =>
-    t.decided(nameIn(rc, d.body), shortDate(d.date, u.lang), displayName({ kind: 'decisions', item: d } as KbItem, u.lang)).replace(/\.$/, d.appliesFrom ? ` (${t.applies(shortDate(d.appliesFrom, u.lang)).replace(/\.$/, '').toLowerCase()}).` : '.');
+    t.decided(nameIn(rc, d.body), shortDate(d.date, u.lang), displayName({ kind: 'decisions', item: d } as KbItem, u.lang)).replace(/\.$/, d.appliesFrom ? ` (${lowerFirst(t.applies(shortDate(d.appliesFrom, u.lang)).replace(/\.$/, ''))}).` : '.');
   const voteOf = (d: Decision) => {
     if (!d.vote) return undefined;
     const count = d.vote.unanimous ? t.unanimous : t.votes(d.vote.for, d.vote.against, d.vote.abstained);
@@ -176,6 +183,72 @@ export function answerDecisions(rc: RelationContext): Answer | undefined {
   ];
   const others = found.slice(1).map(describe);
   return done(rc, 'answer', describe(d), [...lines, ...others], [d.source, ...d.decided.slice(0, 2).map((s) => s.source)]);
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/**
+ * "Hvornår organiseres området i kvarterer?", "when are X and Y merged?": a "when" question about a
+ * change a decision makes is answered by the day it applies from. The decision must change every
+ * item the question names (or the question's own words must be in what it decided), and none of the
+ * items named may have dates of their own (those answer "when" more surely).
+ */
+export function answerDecisionWhen(rc: RelationContext): Answer | undefined {
+  const { u, kb, queries } = rc;
+  if (!u.askedWhen || u.intents.has('figure') || u.intents.has('reporting') || u.intents.has('meeting') || u.kinds.has('decision')) return undefined;
+  const t = TEXTS[u.lang];
+  const decisions = kb.data.decisions.filter((d) => d.appliesFrom !== undefined);
+  if (decisions.length === 0) return undefined;
+  // A kind of date named ("budgetfristen") is asked of the calendar; "hvornår starter X" may be a decision's.
+  if ([...u.dateKinds].some((k) => k !== 'start')) return undefined;
+  const named = rc.subjects.map((group) => group.map((l) => l.id));
+  const nameTokens = new Set(rc.subjects.flat().flatMap((l) => Array.from({ length: l.end - l.start }, (_, i) => l.start + i)));
+  const change = rc.lexicon.changeWords.coverage(u.tokens);
+  const words = u.tokens.filter((tok, i) => !u.cuePositions.has(i) && !nameTokens.has(i) && !change.has(i) && tok.form.length > 2 && !/^\d+$/.test(tok.form) && !GENERIC_WORDS.has(tok.form) && !STOPWORDS.has(tok.form));
+  // An item named counts as changed when the decision changes it or an item inside it (a district of the area).
+  const inside = (changed: string, id: string) => {
+    let current: string | undefined = changed;
+    for (let depth = 0; current && depth < 8; depth++) {
+      if (current === id) return true;
+      const item = kb.get(current)?.item as { parent?: string; unit?: string } | undefined;
+      current = item?.parent ?? item?.unit;
+    }
+    return false;
+  };
+  const termsCache = new Map<Decision, Set<string>>();
+  const decisionTerms = (d: Decision) => {
+    let terms = termsCache.get(d);
+    if (!terms) {
+      terms = new Set(
+        [d.name, d.labelEn, ...d.names, ...d.namesEn, ...d.decided.flatMap((x) => [x.da, x.en])]
+          .join(' ')
+          .split(/[^\p{L}\p{N}]+/u)
+          .filter((w) => w.length > 3)
+          .flatMap((w) => stemsOf(foldText(w))),
+      );
+      termsCache.set(d, terms);
+    }
+    return terms;
+  };
+  const scored = decisions.map((d) => {
+    const covers = named.filter((group) => group.some((id) => id === d.id || d.changes.some((c) => inside(c, id)))).length;
+    const text = decisionTerms(d);
+    const said = words.filter((tok) => tok.terms.some((term) => text.has(term))).length;
+    return { d, covers, said };
+  });
+  // A word of the question the decision does not explain ("vuggestue") asks about something else.
+  const foreign = (d: Decision) => words.some((tok) => !tok.terms.some((term) => decisionTerms(d).has(term)));
+  const fit = scored.filter((s) => !foreign(s.d) && (named.length > 0 ? s.covers === named.length : s.said >= Math.min(2, words.length) && words.length > 0));
+  if (fit.length === 0) return undefined;
+  fit.sort((a, b) => b.covers - a.covers || b.said - a.said || b.d.date.localeCompare(a.d.date));
+  if (fit.length > 1 && fit[1]!.covers === fit[0]!.covers && fit[1]!.said === fit[0]!.said) return undefined;
+  const d = fit[0]!.d;
+  const name = displayName({ kind: 'decisions', item: d } as KbItem, u.lang);
+  const headline = `${t.applies(shortDate(d.appliesFrom!, u.lang)).replace(/\.$/, '')}: ${name}.`;
+  const lines = [t.decided(nameIn(rc, d.body), shortDate(d.date, u.lang), name), ...d.decided.map((x) => x[u.lang])];
+  return done(rc, 'answer', headline, lines, [d.source, ...d.decided.slice(0, 2).map((x) => x.source)]);
 }
 
 // ---------------------------------------------------------------------------------------------

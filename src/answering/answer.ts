@@ -38,7 +38,7 @@ import {
   type RelationContext,
 } from './answer-relations.js';
 import { suggestQuestions } from './suggestions.js';
-import { answerDecisions, answerDeputies, answerFiguresOn, answerMeetingTime, answerPeriodItems } from './answer-time.js';
+import { answerDecisions, answerDecisionWhen, answerDeputies, answerFiguresOn, answerMeetingTime, answerPeriodItems } from './answer-time.js';
 
 /** The relation answerers, tried in this order before the general search. */
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
@@ -46,6 +46,7 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerDeputies,
   answerHolderRelation,
   answerDecisions,
+  answerDecisionWhen,
   answerReportingRelation,
   answerMeetingTime,
   answerMembersRelation,

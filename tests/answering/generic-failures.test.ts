@@ -220,3 +220,43 @@ describe.each([
     }
   });
 });
+
+describe('decisions asked by a day without a year, and "when" a change comes (Hvidmose)', () => {
+  let kb: KnowledgeBase;
+  let answerer: Answerer;
+  beforeAll(async () => ({ kb, answerer } = await load('tests/fixtures/kb-hvidmose')));
+  const bodyName = (id: string) => (kb.get(id)!.item as { name: string }).name;
+
+  it('finds the decisions of a body on a day named without its year (the year is the data’s)', () => {
+    expect(kb.data.decisions.length).toBeGreaterThan(0);
+    for (const decision of kb.data.decisions) {
+      const withoutYear = (lang: 'da' | 'en') => day(decision.date, lang).replace(/\s*\d{4}$/, '');
+      for (const q of [`Hvad besluttede ${bodyName(decision.body)} den ${withoutYear('da')}?`, `What did the ${bodyName(decision.body)} decide on ${withoutYear('en')}?`]) {
+        const answer = answerer.answer(q);
+        expect(answer.kind, q).toBe('answer');
+        expect(all(answer), q).toContain(day(decision.date, q.startsWith('What') ? 'en' : 'da'));
+      }
+    }
+  });
+
+  it('answers "when" about the items a decision changes with the day it applies from', () => {
+    const changing = kb.data.decisions.filter((d) => d.appliesFrom && d.changes.filter((id) => kb.get(id)?.kind === 'units').length >= 2);
+    expect(changing.length).toBeGreaterThan(0);
+    for (const decision of changing) {
+      const [a, b] = decision.changes.filter((id) => kb.get(id)?.kind === 'units').map(bodyName);
+      for (const [q, lang] of [[`when are ${a} and ${b} merged`, 'en'], [`Hvornår oprettes ${a} og ${b}?`, 'da'], [`hvornår starter ${a}`, 'da']] as const) {
+        const answer = answerer.answer(q);
+        expect(answer.kind, q).toBe('answer');
+        expect(answer.headline.toLowerCase(), q).toContain(day(decision.appliesFrom!, lang));
+      }
+    }
+  });
+
+  it('does not answer "when" about something else in a changed item with the decision', () => {
+    const decision = kb.data.decisions.find((d) => d.appliesFrom && d.changes.some((id) => kb.get(id)?.kind === 'units'))!;
+    const unit = bodyName(decision.changes.find((id) => kb.get(id)?.kind === 'units')!);
+    for (const q of [`hvornår åbner den nye svømmehal i ${unit}`, `when is the christmas party in ${unit}`]) {
+      expect(all(answerer.answer(q)), q).not.toContain(day(decision.appliesFrom!, q.startsWith('when') ? 'en' : 'da'));
+    }
+  });
+});
