@@ -13,7 +13,7 @@ import { capitalize, joinList } from './phrases.js';
 import { foldText, GENERIC_WORDS, stemsOf, STOPWORDS } from './normalize.js';
 import type { Answer, Lang } from './types.js';
 import { fitsDateKind } from './understand.js';
-import { composeAnswer, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
+import { composeAnswer, MAX_SUPPORT_LINES, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
 import type { RelationContext } from './answer-relations.js';
 
 const TEXTS = {
@@ -40,6 +40,8 @@ const TEXTS = {
     participants: (list: string) => `Deltagere: ${list}.`,
     validity: (from?: string, until?: string) => (from && until ? `Gælder fra ${from} til ${until}.` : from ? `Fra ${from}.` : until ? `Til og med ${until}.` : ''),
     period: (count: number, period: string) => (count === 1 ? `Én ting ${period}:` : `${count} ting ${period}:`),
+    periodMore: (count: number, period: string, shown: number, more: number) => `${count} ting ${period}; her er de første ${shown}, og ${more} mere under "Vis mere":`,
+    placeOf: (place: string) => `sted: ${place}`,
     noPeriod: (period: string) => `Jeg kender ingen datoer ${period}.`,
     inMonth: (month: string) => `i ${month}`,
     between: (from: string, to: string) => `fra ${from} til ${to}`,
@@ -74,6 +76,8 @@ const TEXTS = {
     participants: (list: string) => `Participants: ${list}.`,
     validity: (from?: string, until?: string) => (from && until ? `Valid from ${from} to ${until}.` : from ? `From ${from}.` : until ? `Until ${until}.` : ''),
     period: (count: number, period: string) => (count === 1 ? `One thing ${period}:` : `${count} things ${period}:`),
+    periodMore: (count: number, period: string, shown: number, more: number) => `${count} things ${period}; here are the first ${shown}, and ${more} more under "Show more":`,
+    placeOf: (place: string) => `place: ${place}`,
     noPeriod: (period: string) => `I know of no dates ${period}.`,
     inMonth: (month: string) => `in ${month}`,
     between: (from: string, to: string) => `from ${from} to ${to}`,
@@ -363,13 +367,35 @@ export function answerPeriodItems(rc: RelationContext): Answer | undefined {
   const kindWord = (kind: string) => (TEXTS_KINDS[u.lang][kind] ?? kind);
   const entries: Array<{ kind: string; date: string; text: string; source?: Source }> = [];
   const onlyMeetings = u.intents.has('meeting') && u.dateKinds.size === 0 && !u.intents.has('dates');
+  // A recurring meeting is one item of the period with all its days, so the count is what is listed.
+  const occurrences = new Map<string, Array<Extract<DatedItem, { kind: 'meeting' }>>>();
   for (const item of queries.datedItemsBetween(from, to)) {
     const entry = describeDated(rc, item, kindWord);
     if (!entry || !inScope(entry.source)) continue;
     if (onlyMeetings && entry.kind !== 'meeting') continue;
     if (u.dateKinds.size > 0 && (item.kind !== 'date' || !fitsDateKind(u.dateKinds, item.entry.kind))) continue;
     if (u.upcoming && item.last < rc.today) continue;
+    if (item.kind === 'meeting') {
+      const list = occurrences.get(item.occurrence.meeting.id) ?? [];
+      if (list.length === 0) entries.push({ ...entry, text: item.occurrence.meeting.id });
+      list.push(item);
+      occurrences.set(item.occurrence.meeting.id, list);
+      continue;
+    }
     entries.push(entry);
+  }
+  for (const entry of entries) {
+    const list = entry.kind === 'meeting' ? occurrences.get(entry.text) : undefined;
+    if (!list) continue;
+    if (list.length === 1) {
+      entry.text = describeDated(rc, list[0]!, kindWord)!.text;
+      continue;
+    }
+    // One time of day for all the days is said once.
+    const times = unique(list.map((o) => timeRange(rc, o.occurrence.time, o.occurrence.endTime)));
+    const once = times.length === 1 ? times[0]! : '';
+    const days = list.map((o) => `${shortDate(o.date, u.lang)}${once ? '' : timeRange(rc, o.occurrence.time, o.occurrence.endTime)}${o.last < rc.today ? t.passed : ''}`);
+    entry.text = `${capitalize(nameOf(kb, list[0]!.occurrence.meeting.id, u.lang))} (${kindWord('meeting')}): ${joinList(days, u.lang)}${once}`;
   }
   for (const c of (rc.options.deadlines?.list() ?? [])) {
     if (c.date < from || c.date > to || !fitsDateKind(u.dateKinds, 'application-deadline')) continue;
@@ -384,7 +410,10 @@ export function answerPeriodItems(rc: RelationContext): Answer | undefined {
     return i < 0 ? order.length : i;
   };
   entries.sort((a, b) => rank(a.kind) - rank(b.kind) || a.date.localeCompare(b.date));
-  return done(rc, 'answer', t.period(entries.length, period), entries.map((e) => e.text), entries.flatMap((e) => (e.source ? [e.source] : [])), [], true);
+  // The headline's count is what the list holds; when the card shows only the first lines, it says so.
+  const hidden = Math.max(0, entries.length - MAX_SUPPORT_LINES);
+  const headline = hidden > 0 ? t.periodMore(entries.length, period, MAX_SUPPORT_LINES, hidden) : t.period(entries.length, period);
+  return done(rc, 'answer', headline, entries.map((e) => e.text), entries.flatMap((e) => (e.source ? [e.source] : [])), [], true);
 }
 
 const TEXTS_KINDS: Record<Lang, Record<string, string>> = {
@@ -411,7 +440,8 @@ function describeDated(rc: RelationContext, item: DatedItem, kindWord: (kind: st
     const when = d.end ? `${shortDate(d.date, u.lang)}–${shortDate(d.end, u.lang)}` : shortDate(d.date, u.lang);
     const about = kb.get(d.about);
     const owner = about && about.kind === 'postings' ? `, ${displayName(about, u.lang)}` : '';
-    return { kind: d.kind, date: d.date, text: `${when}${timeRange(rc, d.time)}${passed(item.last)}: ${d.label[u.lang]} (${kindWord(d.kind)}${owner})`, source: d.source };
+    const place = d.place ? `, ${t.placeOf(d.place)}` : '';
+    return { kind: d.kind, date: d.date, text: `${when}${timeRange(rc, d.time)}${passed(item.last)}: ${d.label[u.lang]} (${kindWord(d.kind)}${owner})${place}`, source: d.source };
   }
   if (item.kind === 'meeting') {
     const o = item.occurrence;

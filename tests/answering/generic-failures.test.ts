@@ -260,3 +260,36 @@ describe('decisions asked by a day without a year, and "when" a change comes (Hv
     }
   });
 });
+
+describe('calendar listings of a month (Hvidmose)', () => {
+  let kb: KnowledgeBase;
+  let answerer: Answerer;
+  let queries: KnowledgeQueries;
+  beforeAll(async () => ({ kb, answerer, queries } = await load('tests/fixtures/kb-hvidmose')));
+  const months = () => [...new Set(kb.data.dates.flatMap((d) => [d.date.slice(0, 7), (d.end ?? d.date).slice(0, 7)]))];
+  const monthEnd = (month: string) => {
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  };
+
+  it('says as many items as it lists (or how many more there are) and lists every period and dated event of the month', () => {
+    for (const month of months()) {
+      for (const lang of ['da', 'en'] as const) {
+        const name = formatDate(`${month}-01`, lang).split(' ').slice(-2).join(' ');
+        const q = lang === 'da' ? `hvad sker der i ${name}` : `what is on the calendar in ${name}`;
+        const answer = answerer.answer(q);
+        const lines = answer.sections.flatMap((s) => s.lines);
+        const count = /^(én|one) /i.test(answer.headline) ? 1 : Number(answer.headline.match(/^\d+/)?.[0]);
+        const more = answer.headline.match(/(\d+) (mere|more)/);
+        if (more) expect(lines.length + Number(more[1]), q).toBe(count);
+        else expect(lines.length, q).toBe(count);
+        const text = all(answer);
+        for (const entry of queries.datedItemsBetween(`${month}-01`, monthEnd(month))) {
+          if (entry.kind !== 'date' || entry.entry.precision !== 'day') continue;
+          expect(text, q).toContain(entry.entry.label[lang].toLowerCase());
+          if (entry.entry.place) expect(text, q).toContain(entry.entry.place.toLowerCase());
+        }
+      }
+    }
+  });
+});
