@@ -273,7 +273,7 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     // A compound matched by its head ("områdemøder" by '*møder') still names a thing.
     consume(m.positions, m.heads);
   }
-  if (intents.has('dates')) for (const m of dateKindMatches.values()) consume(m.positions);
+  if (intents.has('dates')) for (const m of dateKindMatches.values()) consume(m.positions, m.heads);
   if (range) consume(range.positions);
   if (roundMatch) consume(roundMatch[1].positions);
   if (smalltalk) consume([...smalltalkPositions]);
