@@ -6,11 +6,11 @@
  */
 import type { KbItem } from '../knowledge/knowledge-base.js';
 import type { DatedItem, DeputyEntry } from '../knowledge/queries.js';
-import { DEADLINE_KINDS, type Decision, type Figure, type Meeting, type Source } from '../knowledge/schemas.js';
+import { DEADLINE_KINDS, type DateEntry, type Decision, type Figure, type Meeting, type Source } from '../knowledge/schemas.js';
 import { addDays, formatPartialDate } from '../time/format-date.js';
 import { displayName } from './facts.js';
 import { capitalize, joinList } from './phrases.js';
-import { foldText, GENERIC_WORDS, stemsOf, STOPWORDS } from './normalize.js';
+import { analyzeText, foldText, GENERIC_WORDS, stemsOf, STOPWORDS } from './normalize.js';
 import type { Answer, Lang } from './types.js';
 import { fitsDateKind } from './understand.js';
 import { composeAnswer, MAX_SUPPORT_LINES, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
@@ -373,7 +373,7 @@ export function answerPeriodItems(rc: RelationContext): Answer | undefined {
     const entry = describeDated(rc, item, kindWord);
     if (!entry || !inScope(entry.source)) continue;
     if (onlyMeetings && entry.kind !== 'meeting') continue;
-    if (u.dateKinds.size > 0 && (item.kind !== 'date' || !fitsDateKind(u.dateKinds, item.entry.kind))) continue;
+    if (u.dateKinds.size > 0 && (item.kind !== 'date' || !(fitsDateKind(u.dateKinds, item.entry.kind) || labelSays(rc, item.entry)))) continue;
     if (u.upcoming && item.last < rc.today) continue;
     if (item.kind === 'meeting') {
       const list = occurrences.get(item.occurrence.meeting.id) ?? [];
@@ -414,6 +414,12 @@ export function answerPeriodItems(rc: RelationContext): Answer | undefined {
   const hidden = Math.max(0, entries.length - MAX_SUPPORT_LINES);
   const headline = hidden > 0 ? t.periodMore(entries.length, period, MAX_SUPPORT_LINES, hidden) : t.period(entries.length, period);
   return done(rc, 'answer', headline, entries.map((e) => e.text), entries.flatMap((e) => (e.source ? [e.source] : [])), [], true);
+}
+
+/** A date of a general kind whose label names the kind asked for ("Deadline for reporting ..." written as `other`). */
+function labelSays(rc: RelationContext, entry: DateEntry): boolean {
+  const said = rc.lexicon.dateKinds.match(analyzeText(foldText(`${entry.label.da} ${entry.label.en}`)));
+  return [...said.keys()].some((kind) => fitsDateKind(rc.u.dateKinds, kind as DateEntry['kind']));
 }
 
 const TEXTS_KINDS: Record<Lang, Record<string, string>> = {

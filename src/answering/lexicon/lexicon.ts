@@ -191,7 +191,16 @@ function matchCue(cue: Cue, tokens: readonly Token[]): { positions: number[]; he
   if (!positions) return undefined;
   const words = cue.elements.filter((e) => e.type !== 'gap');
   // A longer word matched by its head names something with its first part ("områdemøder").
-  return { positions, heads: positions.filter((p, i) => { const w = words[i]; return w?.type === 'suffix' && tokens[p]!.form.length > w.text.length; }) };
+  // A compound matched by a cue's head or first part ("områdemøder" by '*møder', "budgetopfølgning" by
+  // 'budget*') still names a thing with its other part; an inflection ("ansøgningsfristen") does not.
+  return {
+    positions,
+    heads: positions.filter((p, i) => {
+      const w = words[i];
+      const extra = w && (w.type === 'suffix' || w.type === 'prefix') ? tokens[p]!.form.length - w.text.length : 0;
+      return (w?.type === 'suffix' && extra > 0) || (w?.type === 'prefix' && extra > 3);
+    }),
+  };
 }
 
 function matchPositions(cue: Cue, tokens: readonly Token[]): number[] | undefined {
