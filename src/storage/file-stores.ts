@@ -7,6 +7,8 @@
  * `STATE_DIR/teams/contacts.json`, each with its journal and `backups/`.
  */
 import path from 'node:path';
+import { createFeedTokens, emptyFeedTokenState, FeedTokenStateSchema, type FeedTokenState } from '../calendar/index.js';
+import { ChartLinkStateSchema, createChartLinks, emptyChartLinkState, type ChartLinkState } from '../org-chart/index.js';
 import { createConversationStore, ConversationStateSchema, emptyConversationState, emptyOutboxState, OutboxStateSchema } from '../messaging/index.js';
 import { createDeadlineStore, DeadlineStateSchema, emptyDeadlineState } from '../reminders/deadlines.js';
 import { stateCell } from '../reminders/state.js';
@@ -94,7 +96,12 @@ export async function openFileStores(options: FileStoresOptions): Promise<BotSto
     });
     const outbox = stateCell(await reminders.open({ name: 'outbox', defaults: emptyOutboxState(), schema: OutboxStateSchema }));
     const greeted = await openGreeted(teams, now);
-    return { backend: 'files', tasks, conversations, subscriptions, deadlines, outbox, greeted, close: closeDirs };
+    // The calendar feed tokens and chart links are small: they share STATE_DIR/teams with the greetings.
+    const feeds = await teams.open({ name: 'calendar-feeds', defaults: emptyFeedTokenState(), schema: FeedTokenStateSchema });
+    const feedTokens = createFeedTokens({ cell: { read: () => feeds.read() as FeedTokenState, update: (fn) => feeds.update(fn) }, now });
+    const links = await teams.open({ name: 'chart-links', defaults: emptyChartLinkState(), schema: ChartLinkStateSchema });
+    const chartLinks = createChartLinks({ cell: { read: () => links.read() as ChartLinkState, update: (fn) => links.update(fn) }, now });
+    return { backend: 'files', tasks, conversations, subscriptions, deadlines, outbox, greeted, feedTokens, chartLinks, close: closeDirs };
   } catch (error) {
     await closeDirs();
     throw error;

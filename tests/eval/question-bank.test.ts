@@ -31,8 +31,8 @@ import {
 import { formatKnowledgeError, loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { checkSourceQuotes, readSourceTexts } from '../../src/knowledge/source-quotes.js';
 
-/** The whole bank once the model helper's fifth knowledge base lands should reach 300; 250 until then. */
-const MIN_QUESTIONS = 250;
+/** Issue 11 asks for at least 300 questions across the knowledge bases. */
+const MIN_QUESTIONS = 300;
 
 interface Loaded {
   readonly file: string;
@@ -44,6 +44,15 @@ interface Loaded {
 async function loadBank(): Promise<Loaded[]> {
   const files = await listBankFiles();
   return Promise.all(files.map(async (f) => ({ ...f, questions: (await readQuestionFile(f.file)).questions })));
+}
+
+/**
+ * The held-out knowledge bases: those with a test part and no working part. Nobody tunes the engine on
+ * them, so every question is a test question, whatever part its seeded hash would deal it to.
+ */
+function heldOutKbs(files: readonly { readonly kb: string; readonly split: 'working' | 'test' }[]): Set<string> {
+  const withWorking = new Set(files.filter((f) => f.split === 'working').map((f) => f.kb));
+  return new Set(files.filter((f) => !withWorking.has(f.kb)).map((f) => f.kb));
 }
 
 /** The kinds of {@link KINDS_NEEDING_DATA} a knowledge base has the data for. */
@@ -70,12 +79,14 @@ function allMatchers(q: Question): Matcher[] {
 }
 
 describe('the evaluation question bank', () => {
-  it('has files for the seed knowledge base and at least two made-up ones, each with both parts', async () => {
+  it('has files for the seed knowledge base and at least two made-up ones with both parts; a held-out one has the test part only', async () => {
     const files = await listBankFiles();
     const kbs = [...new Set(files.map((f) => f.kb))];
+    const heldOut = heldOutKbs(files);
     expect(kbs).toContain('data');
-    expect(kbs.filter((kb) => kb !== 'data').length).toBeGreaterThanOrEqual(2);
-    for (const kb of kbs) expect(files.filter((f) => f.kb === kb).map((f) => f.split).sort(), kb).toEqual(['test', 'working']);
+    expect(heldOut).not.toContain('data');
+    expect(kbs.filter((kb) => kb !== 'data' && !heldOut.has(kb)).length).toBeGreaterThanOrEqual(2);
+    for (const kb of kbs) expect(files.filter((f) => f.kb === kb).map((f) => f.split).sort(), kb).toEqual(heldOut.has(kb) ? ['test'] : ['test', 'working']);
   });
 
   it('parses every file against the question schema (ids, kinds, languages, groups)', async () => {
@@ -106,13 +117,27 @@ describe('the evaluation question bank', () => {
     }
   });
 
-  it('puts every question in the part its seeded hash deals it to (the split is made once)', async () => {
-    const misplaced = (await loadBank()).flatMap((f) => f.questions.filter((q) => splitOf(q.id) !== f.split).map((q) => `${q.id} in ${f.split}`));
+  it('puts every question in the part its seeded hash deals it to (the split is made once), except on a held-out knowledge base', async () => {
+    const bank = await loadBank();
+    const heldOut = heldOutKbs(bank);
+    const misplaced = bank.filter((f) => !heldOut.has(f.kb)).flatMap((f) => f.questions.filter((q) => splitOf(q.id) !== f.split).map((q) => `${q.id} in ${f.split}`));
     expect(misplaced).toEqual([]);
   });
 
-  it(`holds at least ${MIN_QUESTIONS} questions, about 60 % of them in the working part`, async () => {
+  it('has a test part of at least a quarter of each knowledge base\'s questions, in both languages', async () => {
     const bank = await loadBank();
+    for (const kb of new Set(bank.map((f) => f.kb))) {
+      const all = bank.filter((f) => f.kb === kb).flatMap((f) => f.questions);
+      const test = bank.filter((f) => f.kb === kb && f.split === 'test').flatMap((f) => f.questions);
+      expect(test.length / all.length, kb).toBeGreaterThanOrEqual(0.25);
+      for (const lang of ['da', 'en'] as const) expect(test.filter((q) => q.lang === lang).length, `${kb} ${lang}`).toBeGreaterThanOrEqual(5);
+    }
+  });
+
+  it(`holds at least ${MIN_QUESTIONS} questions, about 60 % of them in the working part (held-out knowledge bases aside)`, async () => {
+    const all = await loadBank();
+    const heldOut = heldOutKbs(all);
+    const bank = all.filter((f) => !heldOut.has(f.kb));
     const total = bank.reduce((n, f) => n + f.questions.length, 0);
     const working = bank.filter((f) => f.split === 'working').reduce((n, f) => n + f.questions.length, 0);
     expect(total).toBeGreaterThanOrEqual(MIN_QUESTIONS);
@@ -120,14 +145,14 @@ describe('the evaluation question bank', () => {
     expect(working / total).toBeLessThan(0.7);
   });
 
-  it('asks in both languages, about half each, and about every kind on every knowledge base with 60 or more questions', async () => {
+  it('asks in both languages, about half each, and about every kind on every knowledge base with 100 or more questions', async () => {
     const questions = (await loadBank()).flatMap((f) => f.questions);
     const danish = questions.filter((q) => q.lang === 'da').length / questions.length;
     expect(danish).toBeGreaterThan(0.4);
     expect(danish).toBeLessThan(0.6);
     for (const kb of new Set(questions.map((q) => q.kb))) {
       const own = questions.filter((q) => q.kb === kb);
-      if (own.length < 60) continue;
+      if (own.length < 100) continue;
       const kinds = new Set(own.map((q) => q.kind));
       const writesDown = await kindsWithData(kb);
       expect(QUESTION_KINDS.filter((kind) => !kinds.has(kind) && (!(kind in KINDS_NEEDING_DATA) || writesDown.has(kind))), kb).toEqual([]);
@@ -157,7 +182,11 @@ describe('the evaluation question bank', () => {
 });
 
 describe('made-up knowledge bases the bank asks about', () => {
-  it.each(['kb-bakkekaer', 'kb-hvidmose'])('%s loads and quotes every source word for word', async (kb) => {
+  it('include the made-up municipality of this bank, Bakkekær', async () => {
+    expect((await listBankFiles()).map((f) => f.kb)).toContain('kb-bakkekaer');
+  });
+
+  it.each(['kb-bakkekaer', 'kb-other', 'kb-hvidmose', 'kb-storaalund'])('%s loads and quotes every source word for word', async (kb) => {
     const dir = knowledgeDirOf(kb);
     const result = await loadKnowledge(dir);
     if (!result.ok) throw new Error(result.errors.map(formatKnowledgeError).join('\n'));
@@ -250,5 +279,21 @@ describe('the strict judgement (a role named only in a suggested question does n
   it('matches must_not groups against the whole reply, suggestions included', () => {
     const q = { must_not: [['cluster leader']] };
     expect(judgeStrict(q, normalizeReply(answerText(idkWithSuggestions)), normalizeReply(replyText(idkWithSuggestions)))).toHaveLength(1);
+  });
+});
+
+describe('the strict judgement and source citations', () => {
+  it('does not count a figure or role that only the cited source names', () => {
+    const activities = [
+      {
+        type: 'message',
+        text: 'Område Vest: ca. 1.300 børn\n\nKilde: Status: »Område Vest har 17 børnehuse med ca. 1.300 børn«',
+        attachments: [{ content: { body: [{ type: 'TextBlock', text: 'Område Vest: ca. 1.300 børn' }, { type: 'TextBlock', text: 'Kilde: Status: »Område Vest har 17 børnehuse med ca. 1.300 børn«' }] } }],
+      },
+    ];
+    const q = { must: [[{ re: '\\b17\\b' }], [{ re: '1[.,]?300' }]] };
+    const reply = normalizeReply(replyText(activities));
+    expect(judgeReply(q, reply)).toEqual([]);
+    expect(judgeStrict(q, normalizeReply(answerText(activities)), reply)).toHaveLength(1);
   });
 });
