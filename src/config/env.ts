@@ -148,7 +148,7 @@ const EnvSchema = z.object({
   ),
   DELIVERY_RATE_PER_SECOND: withDefault(
     z.coerce.number({ message: 'must be a number of messages per second' }).min(1, 'must be at least 1').max(1_000, 'must be at most 1000'),
-    '40',
+    '45',
   ),
   TZ: withDefault(timeZone, 'Europe/Copenhagen'),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }), 'info'),

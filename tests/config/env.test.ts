@@ -122,3 +122,27 @@ describe('loadConfig', () => {
     expect(loadConfig({ HOST: '127.0.0.1' }).warnings).toEqual([]);
   });
 });
+
+describe('loadConfig: state loss and proactive delivery', () => {
+  it('defaults to refusing a state loss, a 5 s send timeout and 45 sends per second', () => {
+    expect(loadConfig({})).toMatchObject({ acceptStateLoss: false, sendTimeoutMs: 5_000, deliveryRatePerSecond: 45 });
+  });
+
+  it.each([
+    ['1', true],
+    ['true', true],
+    ['0', false],
+  ])('reads ACCEPT_STATE_LOSS=%s, warning while it is set', (value, accepted) => {
+    const config = loadConfig({ ACCEPT_STATE_LOSS: value });
+    expect(config.acceptStateLoss).toBe(accepted);
+    expect(config.warnings.some((warning) => warning.startsWith('ACCEPT_STATE_LOSS is set'))).toBe(accepted);
+  });
+
+  it('names bad delivery settings', () => {
+    expect(problemsOf({ ACCEPT_STATE_LOSS: 'yes', SEND_TIMEOUT_MS: '10', DELIVERY_RATE_PER_SECOND: '0' })).toEqual([
+      'ACCEPT_STATE_LOSS: must be 1 (accept) or 0 (got "yes")',
+      'SEND_TIMEOUT_MS: must be at least 100 (got "10")',
+      'DELIVERY_RATE_PER_SECOND: must be at least 1 (got "0")',
+    ]);
+  });
+});
