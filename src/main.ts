@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pino from 'pino';
 import type { Logger } from 'pino';
-import { createAnswerer, detectLanguage, renderAnswerText, suggestQuestions } from './answering/index.js';
+import { createAnswerer, detectLanguage, readLexiconExtensions, renderAnswerText, suggestQuestions, type LexiconExtension } from './answering/index.js';
 import type { DeadlineSource } from './answering/index.js';
 import type { Config } from './config/env.js';
 import { loadConfig } from './config/env.js';
@@ -77,6 +77,8 @@ export interface RunningBot {
 export interface EngineDeps {
   readonly now: () => Date;
   readonly deadlines?: { list(): Promise<ReturnType<DeadlineSource['list']>> };
+  /** The knowledge base's own phrasings (`<knowledge folder>/lexicon/*.json`). */
+  readonly lexicon?: readonly LexiconExtension[];
 }
 
 /** The production answering engine over a knowledge base. */
@@ -85,7 +87,7 @@ export function createDefaultEngine(knowledge: KnowledgeBase, deps: EngineDeps):
   // have added one) and hands the answerer that list. `answer` below is synchronous after the read, so
   // concurrent questions cannot see each other's list.
   let deadlines: ReturnType<DeadlineSource['list']> = [];
-  const answerer = createAnswerer(knowledge, { now: deps.now, deadlines: { list: () => deadlines } });
+  const answerer = createAnswerer(knowledge, { now: deps.now, deadlines: { list: () => deadlines }, ...(deps.lexicon && { lexicon: deps.lexicon }) });
   return {
     async answer(question, localeHint) {
       const current = (await deps.deadlines?.list()) ?? [];
@@ -133,6 +135,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
   const startedAt = performance.now();
 
   const knowledge = options.knowledge ?? (await loadKnowledgeOrThrow(config.knowledgeDir));
+  const lexicon = await readLexiconExtensions(config.knowledgeDir);
   const version = await readVersion();
 
   const opened: { close(): Promise<void> | void }[] = [];
@@ -234,7 +237,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       features.push(feature);
       if (feature.close) opened.push({ close: () => feature.close?.() });
     }
-    const engine = (options.engine ?? createDefaultEngine)(knowledge, { now, deadlines: stores.deadlines });
+    const engine = (options.engine ?? createDefaultEngine)(knowledge, { now, deadlines: stores.deadlines, lexicon });
     builtEngine = engine;
 
     app = createBotApp({

@@ -79,7 +79,6 @@ const TEXTS = {
     kinds: { 'application-deadline': 'ansøgningsfrist', interview: 'samtale', start: 'start', evaluation: 'evaluering', status: 'status', established: 'etableret', event: 'begivenhed', other: 'dato' } as Record<string, string>,
     passed: ' (overstået)',
     where: 'Sted',
-    noFrequency: (meeting: string) => `Dokumenterne nævner ikke, hvor ofte ${meeting} holdes.`,
     chat: 'frist oprettet i Teams',
   },
   en: {
@@ -122,7 +121,6 @@ const TEXTS = {
     kinds: { 'application-deadline': 'application deadline', interview: 'interview', start: 'start', evaluation: 'evaluation', status: 'status', established: 'established', event: 'event', other: 'date' } as Record<string, string>,
     passed: ' (passed)',
     where: 'Where',
-    noFrequency: (meeting: string) => `The documents do not say how often ${meeting} is held.`,
     chat: 'deadline added in Teams',
   },
 } as const;
@@ -385,10 +383,8 @@ export function answerMeetingRelation(rc: RelationContext): Answer | undefined {
     ...(meeting.purpose ? [meeting.purpose[u.lang]] : []),
     ...(meeting.description ? [meeting.description[u.lang]] : []),
   ];
-  if (!meeting.frequency) {
-    if (!u.kinds.has('frequency')) return undefined;
-    return done(rc, 'unknown', t.noFrequency(title), lines, [meeting.source]);
-  }
+  // Without a stated frequency, the meeting's own texts may still say it ("ugentlige ledermøder"): the search decides.
+  if (!meeting.frequency) return undefined;
   return done(rc, 'answer', `${title}: ${meeting.frequency[u.lang]}.`, lines, [meeting.source]);
 }
 

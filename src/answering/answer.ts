@@ -64,10 +64,10 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
 
 /** Creates the answering engine over a knowledge base. */
 export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Answerer {
-  const lexicon = loadLexicon(options.lexicon ? [options.lexicon] : []);
+  const lexicon = loadLexicon(options.lexicon ?? []);
   const facts = buildFacts(kb);
   const index = createSearchIndex(facts, lexicon.synonyms);
-  const linker = createLinker(kb, lexicon.synonyms);
+  const linker = createLinker(kb, lexicon.synonyms, index.knows);
   const relations = buildRelations(kb);
   const queries = createQueries(kb);
   const ownTermsCache = new Map<string, Set<string>>();

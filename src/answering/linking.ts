@@ -74,7 +74,7 @@ function nameForms(entry: KbItem): string[] {
 }
 
 /** Builds the linker over every named item of the knowledge base. */
-export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, string> = new Map()): Linker {
+export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, string> = new Map(), knows: (form: string) => boolean = () => false): Linker {
   const variants: Variant[] = [];
   const byFirst = new Map<string, Variant[]>();
   const firstWords = new Map<string, Set<string>>();
@@ -152,16 +152,19 @@ export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, st
     const synonym = synonyms.get(token.form);
     const keys = synonym ? [token.form, ...token.terms, synonym, ...stemsOf(synonym)] : [token.form, ...token.terms];
     for (const key of keys) for (const v of byFirst.get(key) ?? []) found.add(v);
-    if (token.form.length >= MIN_FUZZY) {
-      // A typo or a compound in the first word: look among first words of similar length.
-      for (let len = token.form.length - 2; len <= Math.min(token.form.length + 2, 20); len++) {
+    // A compound whose first part is a name ("stabslederstillingen").
+    for (let len = MIN_COMPOUND; len < token.form.length - 2; len++) {
+      for (const v of byFirst.get(token.form.slice(0, len)) ?? []) found.add(v);
+    }
+    // A typo in the first word: first words of similar length within a small edit distance. A name
+    // word, or a word the documents use, is no typo.
+    if (token.form.length >= MIN_FUZZY && !isNameWord(token) && !knows(token.form)) {
+      const max = token.form.length >= 9 ? 2 : 1;
+      for (let len = token.form.length - max; len <= Math.min(token.form.length + max, 20); len++) {
         for (const word of firstWords.get(`${token.form[0]}${len}`) ?? []) {
-          if (word === token.form) continue;
+          if (word === token.form || boundedEditDistance(token.form, word, max) > max) continue;
           for (const v of byFirst.get(word) ?? []) found.add(v);
         }
-      }
-      for (let len = MIN_COMPOUND; len < token.form.length - 2; len++) {
-        for (const v of byFirst.get(token.form.slice(0, len)) ?? []) found.add(v);
       }
     }
     return [...found];

@@ -6,7 +6,7 @@
 import { DEADLINE_KINDS, type DateEntry, type Figure } from '../knowledge/schemas.js';
 import { addDays, MONTH_NAMES, toLocalDate } from '../time/format-date.js';
 import { detectLanguage } from './language.js';
-import type { Attribute, CueMatch, Lexicon, QuestionKind, SmalltalkKind } from './lexicon/lexicon.js';
+import { tokenWords, type Attribute, type CueMatch, type Lexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
 import { analyzeText, foldText, STOPWORDS, stripMarkup, type Token } from './normalize.js';
 import type { Lang } from './types.js';
 
@@ -200,7 +200,8 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   });
   const folded = tokens.map((t) => t.form).join(' ');
 
-  const matched = lexicon.kinds.match(tokens);
+  const words = tokenWords(tokens);
+  const matched = lexicon.kinds.match(tokens, words);
   // Kinds of one group exclude each other ("hvem refererer til X" is down, not up): the strongest cue wins.
   const best = new Map<string, { kind: QuestionKind; strength: number }>();
   for (const [kind, m] of matched) {
@@ -215,8 +216,8 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   }
   const has = (kind: QuestionKind) => matched.has(kind);
 
-  const smalltalkMatches = lexicon.smalltalk.match(tokens);
-  const smalltalkPositions = lexicon.smalltalk.coverage(tokens);
+  const smalltalkMatches = lexicon.smalltalk.match(tokens, words);
+  const smalltalkPositions = smalltalkMatches.size > 0 ? lexicon.smalltalk.coverage(tokens, words) : new Set<number>();
   let smalltalk: Understanding['smalltalk'];
   if (/^\//.test(text)) smalltalk = 'command';
   else if (
@@ -233,9 +234,9 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     const intent = INTENT_OF[kind];
     if (intent) intents.add(intent);
   }
-  const dateKindMatches = lexicon.dateKinds.match(tokens);
+  const dateKindMatches = lexicon.dateKinds.match(tokens, words);
   const dateKinds = new Set([...dateKindMatches.keys()] as DateEntry['kind'][]);
-  const roundMatch = [...lexicon.rounds.match(tokens)].sort((a, b) => b[1].strength - a[1].strength)[0];
+  const roundMatch = [...lexicon.rounds.match(tokens, words)].sort((a, b) => b[1].strength - a[1].strength)[0];
   const round = roundMatch?.[0];
   const today = toLocalDate(now);
   const named = findDay(tokens.map((t) => t.form).join(' ').replace(/\b(\d{1,2}) (\d{1,2}) ((19|20)\d{2})\b/, '$1/$2/$3'), today) ?? findDay(foldText(text), today);
@@ -272,12 +273,12 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     // A compound matched by its head ("områdemøder" by '*møder') still names a thing.
     consume(m.positions, m.heads);
   }
-  if (intents.has('dates')) for (const m of dateKindMatches.values()) consume(m.positions);
+  if (intents.has('dates')) for (const m of dateKindMatches.values()) consume(m.positions, m.heads);
   if (range) consume(range.positions);
   if (roundMatch) consume(roundMatch[1].positions);
   if (smalltalk) consume([...smalltalkPositions]);
 
-  const metricMatches = [...lexicon.metrics.match(tokens)].sort((a, b) => Math.min(...a[1].positions) - Math.min(...b[1].positions));
+  const metricMatches = [...lexicon.metrics.match(tokens, words)].sort((a, b) => Math.min(...a[1].positions) - Math.min(...b[1].positions));
   // "børnehuse" is a count of houses, not of children: a metric whose cue is inside a stronger one's word is dropped.
   const metrics = metricMatches.filter(([, m]) => !metricMatches.some(([, o]) => o !== m && o.strength >= m.strength && o.positions.some((p) => m.positions.includes(p)) && o.cue.length > m.cue.length)).map(([metric]) => metric as Figure['metric']);
   // "hvor mange timer er souschefen frikøbt": the thing counted comes right after "how many"; a metric
@@ -290,8 +291,8 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     if (next < tokens.length && !metricStarts.includes(next) && !metricMatches.some(([, m]) => m.positions.includes(next))) metrics.splice(0, metrics.length);
   }
   const metric = intents.has('figure') ? metrics[0] : undefined;
-  const policyTypes = new Set(lexicon.policyTypes.match(tokens).keys());
-  const attributes = [...lexicon.attributes.match(tokens).keys()];
+  const policyTypes = new Set(lexicon.policyTypes.match(tokens, words).keys());
+  const attributes = [...lexicon.attributes.match(tokens, words).keys()];
 
   // Own keys only: "constructor" is no number.
   const cardinalWord = tokens.find((t) => Object.hasOwn(lexicon.numbers, t.form));
