@@ -21,6 +21,7 @@ import { createOutbox } from './reminders/outbox.js';
 import { createReminderService } from './reminders/reminder-service.js';
 import { createScheduler, firstRunAtOrAfter } from './reminders/scheduler.js';
 import { openFileStores } from './storage/file-stores.js';
+import { openPostgresStores } from './storage/postgres/index.js';
 import type { BotStores } from './storage/stores.js';
 import { buildDigestMessage, buildReminderMessage } from './teams/cards/reminder-card.js';
 import type { BotDomain, FeatureFactory, TeamsFeature } from './teams/handlers/index.js';
@@ -110,6 +111,21 @@ export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pin
   );
 }
 
+/** Opens the stores: PostgreSQL when DATABASE_URL is set, else lowdb files in STATE_DIR. */
+export async function openStores(config: Config, logger: Logger, now: () => Date): Promise<BotStores> {
+  if (config.databaseUrl !== undefined) {
+    return openPostgresStores({
+      url: config.databaseUrl,
+      poolMax: config.databasePoolMax,
+      leaseTtlMs: config.scheduleLeaseSeconds * 1000,
+      timeZone: config.timeZone,
+      logger,
+      now,
+    });
+  }
+  return openFileStores({ stateDir: config.stateDir, timeZone: config.timeZone, logger, now });
+}
+
 async function readVersion(): Promise<string> {
   // src/main.ts and dist/main.js both sit one level below package.json.
   const file = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'package.json');
@@ -158,7 +174,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       return realNotifier;
     }
 
-    const stores: BotStores = await openFileStores({ stateDir: config.stateDir, timeZone: config.timeZone, logger: logger.child({ component: 'state' }), now });
+    const stores = await openStores(config, logger.child({ component: 'state' }), now);
     opened.push(stores);
 
     const outbox = createOutbox({
@@ -171,7 +187,6 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
         logger.warn({ removed }, 'conversation reference removed after 403/404');
       },
     });
-    opened.push({ close: () => outbox.stop() });
     const reminders = createReminderService({
       now,
       leadDays: config.reminderDaysBefore,
@@ -196,7 +211,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
         { name: 'digest', cron: config.digestCron, run: (at) => reminders.runDigest(at).then(() => undefined) },
       ],
     });
-    opened.push({ close: () => scheduler.stop() });
+    // With PostgreSQL one instance at a time runs the schedule and the outbox (the lease); with files, this one.
+    opened.push({ close: () => stores.schedule.stop() });
     const domain: BotDomain = {
       tasks: stores.tasks,
       deadlines: stores.deadlines,
@@ -240,10 +256,18 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     const address = await server.listen(config.port, config.host);
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
-    outbox.start();
-    scheduler.start();
+    stores.schedule.start({
+      acquired() {
+        outbox.start();
+        scheduler.start();
+      },
+      async lost() {
+        await scheduler.stop();
+        await outbox.stop();
+      },
+    });
     for (const feature of features) await feature.start?.();
-    logger.info({ url, version, mode: config.credentials ? 'authenticated' : 'local', knowledge: knowledgeCounts }, 'bot started');
+    logger.info({ url, version, mode: config.credentials ? 'authenticated' : 'local', storage: stores.backend, knowledge: knowledgeCounts }, 'bot started');
 
     let closing: Promise<void> | undefined;
     const close = () =>

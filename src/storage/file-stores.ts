@@ -13,7 +13,7 @@ import { emptyOutboxState, OutboxStateSchema } from '../reminders/outbox.js';
 import { stateCell } from '../reminders/state.js';
 import { createSubscriptions, emptySubscriptionState, SubscriptionStateSchema } from '../reminders/subscriptions.js';
 import { createTaskStore, TASK_STATE } from './file-task-store.js';
-import type { BotStores, GreetedStore } from './stores.js';
+import type { BotStores, GreetedStore, ScheduleGate, ScheduleHandlers } from './stores.js';
 import { openStateDir } from './state-dir.js';
 import type { StateDir } from './state-dir.js';
 import type { StateLogger } from './types.js';
@@ -89,7 +89,19 @@ export async function openFileStores(options: FileStoresOptions): Promise<BotSto
     });
     const outbox = stateCell(await reminders.open({ name: 'outbox', defaults: emptyOutboxState(), schema: OutboxStateSchema }));
     const greeted = await openGreeted(teams, now);
-    return { backend: 'files', tasks, conversations, subscriptions, deadlines, outbox, greeted, close: closeDirs };
+    // One process owns STATE_DIR (its lock), so it always runs the schedule.
+    let handlers: ScheduleHandlers | undefined;
+    const schedule: ScheduleGate = {
+      start(given) {
+        handlers = given;
+        void Promise.resolve(given.acquired()).catch((error: unknown) => logger.error({ err: error }, 'could not start the schedule'));
+      },
+      async stop() {
+        await handlers?.lost();
+        handlers = undefined;
+      },
+    };
+    return { backend: 'files', tasks, conversations, subscriptions, deadlines, outbox, greeted, schedule, close: closeDirs };
   } catch (error) {
     await closeDirs();
     throw error;

@@ -15,6 +15,24 @@ export interface GreetedStore {
   firstContact(personKey: string): Promise<boolean>;
 }
 
+/** What the composition root runs while this instance holds the schedule. */
+export interface ScheduleHandlers {
+  /** This instance now runs the schedule and the outbox (the outbox state is loaded fresh before this is called). */
+  acquired(): Promise<void> | void;
+  /** Another instance (may) run them now: stop at once. */
+  lost(): Promise<void> | void;
+}
+
+/**
+ * Decides which instance runs the scheduled work (reminder scan, digest, outbox delivery): with files the one
+ * process always does; with PostgreSQL one instance at a time holds a lease.
+ */
+export interface ScheduleGate {
+  start(handlers: ScheduleHandlers): void;
+  /** Stops (calling `lost` when this instance held the schedule) and hands it over. */
+  stop(): Promise<void>;
+}
+
 /** Every store of the bot, from one backend. */
 export interface BotStores {
   /** `files` (lowdb in STATE_DIR, one process) or `postgres` (DATABASE_URL, any number of instances). */
@@ -26,6 +44,8 @@ export interface BotStores {
   /** The outbox's queue and sent-log (written only by the instance that delivers). */
   readonly outbox: StateCell<OutboxState>;
   readonly greeted: GreetedStore;
+  /** Which instance runs the schedule and the outbox. */
+  readonly schedule: ScheduleGate;
   /** Waits for pending writes and releases files, locks and connections. */
   close(): Promise<void>;
 }
