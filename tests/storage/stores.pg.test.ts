@@ -1,0 +1,158 @@
+/**
+ * The store contract on PostgreSQL (a real server from Debian's package, one database for this file), plus what
+ * only a shared database must do: two instances at once, the schedule lease, fenced writes, migrations.
+ */
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyOutboxState, OutboxStateSchema } from '../../src/reminders/outbox.js';
+import { migrateDatabase, openPostgresStores } from '../../src/storage/postgres/index.js';
+import { createDb } from '../../src/storage/postgres/db.js';
+import { createLease, tryTakeLease } from '../../src/storage/postgres/lease.js';
+import { LeaseLostError, postgresStateMedia } from '../../src/storage/postgres/state-media.js';
+import { createStateStore } from '../../src/storage/state-store.js';
+import type { BotStores } from '../../src/storage/stores.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
+import { describeStoreContract } from './contract/store-contract.js';
+
+const quiet = { info() {}, warn() {}, error() {} };
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await migrateDatabase(database.url, quiet);
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+async function emptyTables(): Promise<void> {
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    await client.query('TRUNCATE counters, tasks, deadlines, subscriptions, conversations, greeted, state_snapshots, state_journal, leases');
+  } finally {
+    await client.end();
+  }
+}
+
+const open = (now: () => Date, instanceId?: string) =>
+  openPostgresStores({ url: database.url, leaseTtlMs: 1_500, logger: quiet, now, ...(instanceId !== undefined && { instanceId }) });
+
+describeStoreContract('postgres', {
+  async open(now) {
+    await emptyTables();
+    let current: BotStores = await open(now);
+    return {
+      stores: current,
+      async reopen(later) {
+        await current.close();
+        current = await open(later);
+        return current;
+      },
+      close: () => current.close(),
+    };
+  },
+});
+
+describe('PostgreSQL stores shared by two instances', () => {
+  it('numbers tasks created at once on two instances uniquely, and each lists the other\'s', async () => {
+    await emptyTables();
+    const now = () => new Date('2026-11-25T09:00:00Z');
+    const [a, b] = [await open(now), await open(now)];
+    try {
+      const person = { id: 'aad-mette', name: 'Mette' };
+      const made = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? a : b).tasks.create({ title: `t${i}`, createdBy: person, conversationId: 'a:1' })),
+      );
+      expect(made.map((r) => r.task.number).sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+      expect((await b.tasks.list('open')).total).toBe(40);
+      await a.tasks.complete(7, person);
+      expect(await b.tasks.get(7)).toMatchObject({ status: 'done' });
+      expect((await a.deadlines.add({ title: 'Budget', date: '2026-12-01', createdBy: 'x' })).kind).toBe('added');
+      const [again1, again2] = await Promise.all([a.deadlines.add({ title: 'Ny', date: '2026-12-02', createdBy: 'x' }), b.deadlines.add({ title: 'ny', date: '2026-12-02', createdBy: 'y' })]);
+      expect([again1.kind, again2.kind].sort()).toEqual(['added', 'exists']);
+      expect(again1.deadline.id).toBe(again2.deadline.id);
+      expect(await b.deadlines.list()).toHaveLength(2);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('runs migrations once: a second run applies nothing', async () => {
+    expect(await migrateDatabase(database.url, quiet)).toEqual([]);
+  });
+});
+
+describe('schedule lease', () => {
+  it('lets one instance hold it; another takes over when it stops, or when it dies and the lease expires', async () => {
+    await emptyTables();
+    const db = createDb({ url: database.url });
+    const events: string[] = [];
+    const lease = (holder: string) => createLease({ db, name: 'schedule', holder, ttlMs: 900, logger: quiet });
+    const a = lease('a');
+    const b = lease('b');
+    const handlers = (name: string) => ({ acquired: () => void events.push(`${name}+`), lost: () => void events.push(`${name}-`) });
+    try {
+      a.start(handlers('a'));
+      await until(() => a.held());
+      b.start(handlers('b'));
+      await sleep(1_200);
+      expect([a.held(), b.held()]).toEqual([true, false]);
+      await a.stop();
+      await until(() => b.held());
+      expect(events).toEqual(['a+', 'a-', 'b+']);
+
+      // "c" takes the lease once and dies (never renews): nobody else gets it before it expires.
+      await b.stop();
+      expect(await tryTakeLease(db, 'schedule', 'c', 900)).toBe(true);
+      const d = lease('d');
+      d.start(handlers('d'));
+      await sleep(300);
+      expect(d.held()).toBe(false);
+      await until(() => d.held(), 5_000);
+      await d.stop();
+    } finally {
+      await a.stop();
+      await b.stop();
+      await db.end();
+    }
+  });
+
+  it('refuses writes to the outbox document from an instance that does not hold the lease', async () => {
+    await emptyTables();
+    const db = createDb({ url: database.url });
+    try {
+      expect(await tryTakeLease(db, 'schedule', 'holder', 5_000)).toBe(true);
+      const open = (holder: string) =>
+        createStateStore({ name: 'outbox', defaults: emptyOutboxState(), schema: OutboxStateSchema, ...postgresStateMedia(db, 'outbox', { lease: 'schedule', holder }), logger: quiet, now: () => new Date() });
+      const mine = await open('holder');
+      await mine.update((draft) => {
+        draft.accepted['reminder|1'] = '2026-01-01T00:00:00.000Z';
+      });
+      // Another instance loads what the holder wrote (the journal), and cannot write.
+      const theirs = await open('someone-else');
+      expect(theirs.read().accepted).toEqual({ 'reminder|1': '2026-01-01T00:00:00.000Z' });
+      await expect(
+        theirs.update((draft) => {
+          draft.accepted['reminder|2'] = 'x';
+        }),
+      ).rejects.toMatchObject({ cause: expect.any(LeaseLostError) });
+      expect((await open('holder')).read().accepted).toEqual({ 'reminder|1': '2026-01-01T00:00:00.000Z' });
+    } finally {
+      await db.end();
+    }
+  });
+});
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function until(check: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
+    await sleep(50);
+  }
+}
