@@ -1,7 +1,7 @@
 /**
  * Versioned schema migrations (node-pg-migrate, SQL files in `migrations/postgres/`), run at start. Concurrent
- * starts are safe: node-pg-migrate holds an advisory lock while it migrates, so the second instance waits and
- * then finds nothing left to do.
+ * starts are safe: node-pg-migrate holds an advisory lock while it migrates, and the second instance waits for
+ * it (`advisoryLockMode: 'wait'`), then finds nothing left to do.
  */
 import { fileURLToPath } from 'node:url';
 import { runner } from 'node-pg-migrate';
@@ -20,6 +20,8 @@ export async function migrateDatabase(url: string, logger: StateLogger): Promise
     count: Infinity,
     checkOrder: true,
     singleTransaction: true,
+    // Two instances starting together: the second waits for the first's migration instead of failing.
+    advisoryLockMode: 'wait',
     logger: { debug: () => undefined, info: () => undefined, warn: (message: string) => logger.warn({}, message), error: (message: string) => logger.error({}, message) },
   });
   const names = applied.map((migration) => migration.name);
