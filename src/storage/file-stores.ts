@@ -33,9 +33,19 @@ const GreetedStateSchema = z.object({
 });
 type GreetedState = z.infer<typeof GreetedStateSchema>;
 
+/** Every state file: its folder under STATE_DIR and its definition (also read by `npm run state:migrate`). */
+export const FILE_STATES = {
+  tasks: { folder: '.', definition: TASK_STATE },
+  conversations: { folder: 'reminders', definition: { name: 'conversations', defaults: emptyConversationState(), schema: ConversationStateSchema } },
+  subscriptions: { folder: 'reminders', definition: { name: 'subscriptions', defaults: emptySubscriptionState(), schema: SubscriptionStateSchema } },
+  deadlines: { folder: 'reminders', definition: { name: 'deadlines', defaults: emptyDeadlineState(), schema: DeadlineStateSchema } },
+  outbox: { folder: 'reminders', definition: { name: 'outbox', defaults: emptyOutboxState(), schema: OutboxStateSchema } },
+  greeted: { folder: 'teams', definition: { name: 'contacts', defaults: { greeted: {} } as GreetedState, schema: GreetedStateSchema } },
+} as const;
+
 /** The people greeted, over `STATE_DIR/teams/contacts.json`. */
 async function openGreeted(dir: StateDir, now: () => Date): Promise<GreetedStore> {
-  const store = await dir.open<GreetedState>({ name: 'contacts', defaults: { greeted: {} }, schema: GreetedStateSchema });
+  const store = await dir.open<GreetedState>(FILE_STATES.greeted.definition);
   // Greetings decided but not yet written: two turns at once still greet only once.
   const pending = new Set<string>();
   return {
@@ -73,21 +83,15 @@ export async function openFileStores(options: FileStoresOptions): Promise<BotSto
     const teams = await openStateDir(path.join(options.stateDir, 'teams'), { logger, now });
     dirs.push(teams);
 
-    const tasks = createTaskStore({ store: await root.open(TASK_STATE), now, ...(timeZone !== undefined && { timeZone }) });
-    const conversations = createConversationStore({
-      store: stateCell(await reminders.open({ name: 'conversations', defaults: emptyConversationState(), schema: ConversationStateSchema })),
-      now,
-    });
-    const subscriptions = createSubscriptions({
-      store: stateCell(await reminders.open({ name: 'subscriptions', defaults: emptySubscriptionState(), schema: SubscriptionStateSchema })),
-      now,
-    });
+    const tasks = createTaskStore({ store: await root.open(FILE_STATES.tasks.definition), now, ...(timeZone !== undefined && { timeZone }) });
+    const conversations = createConversationStore({ store: stateCell(await reminders.open(FILE_STATES.conversations.definition)), now });
+    const subscriptions = createSubscriptions({ store: stateCell(await reminders.open(FILE_STATES.subscriptions.definition)), now });
     const deadlines = createDeadlineStore({
-      store: stateCell(await reminders.open({ name: 'deadlines', defaults: emptyDeadlineState(), schema: DeadlineStateSchema })),
+      store: stateCell(await reminders.open(FILE_STATES.deadlines.definition)),
       now,
       ...(timeZone !== undefined && { timeZone }),
     });
-    const outbox = stateCell(await reminders.open({ name: 'outbox', defaults: emptyOutboxState(), schema: OutboxStateSchema }));
+    const outbox = stateCell(await reminders.open(FILE_STATES.outbox.definition));
     const greeted = await openGreeted(teams, now);
     // One process owns STATE_DIR (its lock), so it always runs the schedule.
     let handlers: ScheduleHandlers | undefined;
