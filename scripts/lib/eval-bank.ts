@@ -38,8 +38,30 @@ export const QUESTION_KINDS = [
   'partly-known',
   'not-a-question',
   'unanswerable',
+  // Issue 17: what knowledge with time, deputies, meetings and decisions answers.
+  'reporting-coming',
+  'reporting-conditional',
+  'deputies',
+  'meetings',
+  'decisions',
+  'figures-as-of',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+/**
+ * The kinds a knowledge base can only be asked about when it writes them down: a base without
+ * policies has no policy questions, one without dated reporting lines no coming reporting line.
+ */
+export const KINDS_NEEDING_DATA: Partial<Record<QuestionKind, string>> = {
+  policies: 'policies',
+  programmes: 'programmes',
+  'reporting-coming': 'dated reporting lines',
+  'reporting-conditional': 'conditional reporting lines',
+  deputies: 'deputies',
+  meetings: 'meetings with a recurrence',
+  decisions: 'decisions',
+  'figures-as-of': 'figures with asOf or validFrom',
+};
 
 /** The two parts of the bank. */
 export const SPLITS = ['working', 'test'] as const;
