@@ -13,10 +13,10 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../src/config/env.js';
-import type { ConversationRef } from '../src/reminders/conversation-ref.js';
+import { createNotifier } from '../src/messaging/index.js';
+import type { ConversationRef, Outbox } from '../src/messaging/index.js';
 import { findDueReminders } from '../src/reminders/due.js';
 import { createReminderService } from '../src/reminders/reminder-service.js';
-import type { Outbox } from '../src/reminders/outbox.js';
 import { firstRunAtOrAfter } from '../src/reminders/scheduler.js';
 import { openFileStores } from '../src/storage/file-stores.js';
 import { DEFAULT_TEAM, migrateDatabase, openPostgresStores } from '../src/storage/postgres/index.js';
@@ -80,9 +80,8 @@ async function timeScan(stores: BotStores): Promise<{ scan: Summary; items: numb
     deadlines: stores.deadlines,
     tasks: stores.tasks,
     subscriptions: stores.subscriptions,
-    conversations: stores.conversations,
     // The scan does not enqueue; nothing is sent here.
-    outbox: {} as Outbox,
+    notifier: createNotifier({ conversations: stores.conversations, outbox: {} as Outbox }),
     messages: { reminder: buildReminderMessage, digest: buildDigestMessage },
     logger: silent,
   });

@@ -84,7 +84,7 @@ export interface Draft {
 /** The most supporting lines an answer shows at once; the rest go to `details` ("Show more"). */
 export const MAX_SUPPORT_LINES = 5;
 /** The most further lines behind "Show more" (the sources' wording comes on top). */
-export const MAX_DETAIL_LINES = 8;
+export const MAX_DETAIL_LINES = 4;
 /** The longest first line, in characters: one or two sentences. */
 export const HEADLINE_MAX = 250;
 
@@ -109,6 +109,8 @@ export interface ShortDraft {
   readonly groups: ReadonlyArray<{ readonly title: string; readonly lines: readonly string[] }>;
   readonly details?: readonly string[];
   readonly sources: readonly Source[];
+  /** The lines are a list that is the answer (every date of a month): all of it goes behind "Show more". */
+  readonly complete?: boolean;
 }
 
 /**
@@ -131,8 +133,10 @@ export function composeAnswer(kb: KnowledgeBase, lang: Lang, draft: ShortDraft):
   const details: string[] = [];
   let headline = draft.headline;
   if (headline.length > HEADLINE_MAX) {
-    details.push(headline);
-    headline = shorten(headline, HEADLINE_MAX - 2);
+    // The first line is cut at a word; the rest of it leads the details.
+    const cut = shorten(headline, HEADLINE_MAX - 2);
+    details.push(`… ${headline.slice(cut.length - 2).trim()}`);
+    headline = cut;
   }
   let budget = MAX_SUPPORT_LINES;
   const sections: AnswerSection[] = [];
@@ -145,8 +149,14 @@ export function composeAnswer(kb: KnowledgeBase, lang: Lang, draft: ShortDraft):
   }
   details.push(...(draft.details ?? []));
   // "Show more" is for the next few things worth knowing, not the whole document.
-  const shownDetails = unique(details).slice(0, MAX_DETAIL_LINES);
-  for (const source of sources.slice(0, 2)) if (source.quote) shownDetails.push(`${source.title}: »${source.quote}«`);
+  const shownDetails = unique(details).slice(0, draft.complete ? undefined : MAX_DETAIL_LINES);
+  // A quote's wording backs the answer; a quote that also states other figures ("17 børnehuse med ca.
+  // 1.300 børn" for a count of children) would put numbers in the reply that do not answer it.
+  const said = new Set([headline, ...sections.flatMap((s) => s.lines), ...shownDetails].join(' ').match(/\d+/g) ?? []);
+  for (const source of sources.slice(0, 1)) {
+    // The source's title is the line below the card; the quote needs no second copy of it.
+    if (source.quote && (source.quote.match(/\d+/g) ?? []).every((n) => said.has(n))) shownDetails.push(`»${source.quote}«`);
+  }
   return { kind: draft.kind, lang, headline, sections, details: shownDetails, sources, suggestions: [] };
 }
 

@@ -45,7 +45,7 @@ const TEXTS = {
     reportsToMany: (from: string, to: string) => `${capitalize(from)} refererer til ${to}.`,
     reportsToShort: (to: string) => `refererer til ${to}.`,
     conditionalLine: (condition: string, to: string) => `${capitalize(condition)}: refererer til ${to}.`,
-    noOneReports: (to: string) => `Dokumenterne nævner ingen, der refererer til ${to}.`,
+    noOneReports: (to: string) => `Dokumenterne nævner ikke nogen, der refererer til ${to}.`,
     staffOf: (person: string, role: string, froms: string) => `${person} er ${role}. Til ${role} refererer: ${froms}.`,
     leads: (role: string, units: string) => `${capitalize(role)} leder ${units}.`,
     holds: (person: string, role: string) => `${person} er ${role}.`,
@@ -64,13 +64,20 @@ const TEXTS = {
     inPeriod: (month: string) => `i ${month}`,
     between: (from: string, to: string) => `fra ${from} til ${to}`,
     notKnown: (name: string, what: string) => `Dokumenterne nævner ${name}, men giver ingen ${what}.`,
-    noHolder: (role: string, what: string) => `Dokumenterne nævner ingen person i stillingen som ${role}, så jeg har ingen ${what}.`,
+    noHolder: (role: string, what: string) => `Dokumenterne nævner ikke nogen person i stillingen som ${role}, så jeg har ingen ${what}.`,
     phoneOf: (name: string, phone: string) => `${name}: tlf. ${phone}.`,
+    periodOf: (policy: string, period: string) => `${capitalize(policy)} gælder for ${period}.`,
+    holders: (role: string, people: string) => `${capitalize(people)} er ${role}.`,
+    noHolderIn: (role: string, unit: string) => `Dokumenterne nævner ikke nogen ${role} i ${unit}.`,
+    holderElsewhere: (person: string, title: string) => `${person} er ${title}.`,
+    posting: (posting: string) => `${capitalize(posting)}:`,
+    programmesOf: (subject: string, list: string) => `${capitalize(subject)} bruger ${list}.`,
+    parts: (whole: string, list: string) => `${capitalize(whole)}: ${list}.`,
     emailOf: (name: string, email: string) => `${name}: ${email}.`,
     kinds: { 'application-deadline': 'ansøgningsfrist', interview: 'samtale', start: 'start', evaluation: 'evaluering', status: 'status', established: 'etableret', event: 'begivenhed', other: 'dato' } as Record<string, string>,
     passed: ' (overstået)',
     where: 'Sted',
-    noFrequency: (meeting: string) => `Dokumenterne siger ikke, hvor ofte ${meeting} holdes.`,
+    noFrequency: (meeting: string) => `Dokumenterne nævner ikke, hvor ofte ${meeting} holdes.`,
     chat: 'frist oprettet i Teams',
   },
   en: {
@@ -80,7 +87,7 @@ const TEXTS = {
     reportsToMany: (from: string, to: string) => `The ${from} reports to the ${to}.`,
     reportsToShort: (to: string) => `reports to the ${to}.`,
     conditionalLine: (condition: string, to: string) => `${capitalize(condition)}: reports to the ${to}.`,
-    noOneReports: (to: string) => `The documents name no one who reports to the ${to}.`,
+    noOneReports: (to: string) => `The documents do not mention anyone who reports to the ${to}.`,
     staffOf: (person: string, role: string, froms: string) => `${person} is the ${role}. Reporting to the ${role}: ${froms}.`,
     leads: (role: string, units: string) => `The ${role} leads ${units}.`,
     holds: (person: string, role: string) => `${person} is the ${role}.`,
@@ -99,8 +106,15 @@ const TEXTS = {
     inPeriod: (month: string) => `in ${month}`,
     between: (from: string, to: string) => `from ${from} to ${to}`,
     notKnown: (name: string, what: string) => `The documents name ${name} but give no ${what}.`,
-    noHolder: (role: string, what: string) => `The documents name no person in the post of ${role}, so I have no ${what}.`,
+    noHolder: (role: string, what: string) => `The documents do not mention a person in the post of ${role}, so I have no ${what}.`,
     phoneOf: (name: string, phone: string) => `${name}: phone ${phone}.`,
+    periodOf: (policy: string, period: string) => `${capitalize(policy)} covers ${period}.`,
+    holders: (role: string, people: string) => `${capitalize(people)} is the ${role}.`,
+    noHolderIn: (role: string, unit: string) => `The documents do not mention a ${role} in ${unit}.`,
+    holderElsewhere: (person: string, title: string) => `${person} is ${title}.`,
+    posting: (posting: string) => `${capitalize(posting)}:`,
+    programmesOf: (subject: string, list: string) => `${capitalize(subject)} uses ${list}.`,
+    parts: (whole: string, list: string) => `${capitalize(whole)}: ${list}.`,
     emailOf: (name: string, email: string) => `${name}: ${email}.`,
     kinds: { 'application-deadline': 'application deadline', interview: 'interview', start: 'start', evaluation: 'evaluation', status: 'status', established: 'established', event: 'event', other: 'date' } as Record<string, string>,
     passed: ' (passed)',
@@ -145,8 +159,9 @@ function subjectsOf(rc: RelationContext, kinds: ReadonlyArray<KbItem['kind']>, v
   return out;
 }
 
-function done(rc: RelationContext, kind: Answer['kind'], headline: string, lines: readonly string[], sources: readonly Source[], details: readonly string[] = []): Answer {
-  return composeAnswer(rc.kb, rc.u.lang, { kind, headline, groups: [{ title: '', lines }], sources, details });
+/** Composes a relation answer; `complete` keeps every line of a list (the rest behind "Show more"). */
+function done(rc: RelationContext, kind: Answer['kind'], headline: string, lines: readonly string[], sources: readonly Source[], details: readonly string[] = [], complete = false): Answer {
+  return composeAnswer(rc.kb, rc.u.lang, { kind, headline, groups: [{ title: '', lines }], sources, details, complete });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -319,9 +334,18 @@ export function answerMembersRelation(rc: RelationContext): Answer | undefined {
       if (link.quality < 0.9) continue;
       return done(rc, 'unknown', t.noMembers(name(kb, link.id, u.lang, false)), [], sourceOf(kb, link.id));
     }
-    const names = list.map((m) => `${name(kb, m.ref, u.lang, false)}${m.note ? ` (${m.note[u.lang]})` : ''}`);
-    const headline = link.kind === 'meetings' ? t.participants(name(kb, link.id, u.lang, false), joinList(names, u.lang)) : t.members(name(kb, link.id, u.lang, false), joinList(names, u.lang));
+    // Two members of one name ("pædagogisk leder" of the nursery and of the kindergarten) are told apart by their unit.
+    const plain = list.map((m) => name(kb, m.ref, u.lang, false));
+    const names = list.map((m, i) => {
+      const unit = (kb.get(m.ref)?.item as { unit?: string } | undefined)?.unit;
+      const twin = plain.filter((n) => n === plain[i]).length > 1 && unit ? ` (${name(kb, unit, u.lang, false)})` : '';
+      return `${plain[i]}${twin}${m.note ? ` (${m.note[u.lang]})` : ''}`;
+    });
+    const sentence = (l: string) => (link.kind === 'meetings' ? t.participants(name(kb, link.id, u.lang, false), l) : t.members(name(kb, link.id, u.lang, false), l));
     const holders = list.flatMap((m) => relations.holders(m.ref)).map((p) => `${p.name}, ${p.title[u.lang]}`);
+    // A long list reads better one per line under a short first line.
+    const headline = sentence(joinList(names, u.lang));
+    if (headline.length > 200) return done(rc, 'answer', sentence(String(names.length)).replace(/\.$/, ':'), [...names, ...holders], sourceOf(kb, link.id), [], true);
     return done(rc, 'answer', headline, holders, sourceOf(kb, link.id));
   }
   // "Hvem er i staben?": the roles of a unit, and the people in them.
@@ -379,6 +403,11 @@ export function answerTasksRelation(rc: RelationContext): Answer | undefined {
   const own: Array<{ text: string; source: Source }> = [];
   const entry = kb.get(link.id);
   if (entry?.kind === 'roles' || entry?.kind === 'leadershipGroups') own.push(...entry.item.responsibilities.map((s) => ({ text: s[u.lang], source: s.source })));
+  // A consultant without tasks of their own works in a team that has them.
+  if (entry?.kind === 'roles' && own.length === 0 && entry.item.unit) {
+    const unit = kb.get(entry.item.unit);
+    if (unit?.kind === 'units') own.push(...unit.item.facts.map((s) => ({ text: s[u.lang], source: s.source })));
+  }
   if (entry?.kind === 'units') {
     // A unit's own statements first, then the tasks of the roles that lead it.
     own.push(...entry.item.facts.map((s) => ({ text: s[u.lang], source: s.source })));
@@ -434,6 +463,25 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
     const v = value(p, attribute);
     if (v) return done(rc, 'answer', attribute === 'phone' ? t.phoneOf(p.name, v) : t.emailOf(p.name, v), [`${p.name}, ${p.title[u.lang]}`], [p.source]);
     return done(rc, 'unknown', t.notKnown(p.name, label), [`${p.name}, ${p.title[u.lang]}`], [p.source]);
+  }
+  // "Who can I call about the X post?" asks for its contacts, not for X's number.
+  if (u.kinds.has('contact') && /\b(about|om|angaaende|vedroerende|regarding)\b/.test(u.folded)) return undefined;
+  const first = rc.subjects[0]?.[0];
+  // "Which period does the learning strategy cover?": a policy's period, when the data gives it.
+  if (attribute === 'period' && first?.kind === 'policies') {
+    const policy = kb.get(first.id)!.item as { period?: string; source: Source };
+    if (policy.period) return done(rc, 'answer', t.periodOf(name(kb, first.id, u.lang, false), policy.period), [], [policy.source]);
+    return done(rc, 'unknown', t.notKnown(name(kb, first.id, u.lang, false), label), [], [policy.source]);
+  }
+  // "Hvad er telefonnummeret til PPR?", "What is the budget of the centre?": a known item, an unknown value.
+  if (first && (attribute === 'budget' || ((attribute === 'phone' || attribute === 'email') && ['units', 'leadershipGroups', 'meetings', 'municipalities'].includes(first.kind)))) {
+    if (first.quality < 0.9) return undefined;
+    const holders = first.kind === 'units' ? relations.leadersOf(first.id).flatMap((r) => relations.holders(r)).filter((p) => value(p, attribute)) : [];
+    if (holders.length > 0) {
+      const lines = holders.map((p) => (attribute === 'phone' ? t.phoneOf(p.name, value(p, attribute)!) : t.emailOf(p.name, value(p, attribute)!)));
+      return done(rc, 'answer', lines[0]!, lines.slice(1), holders.map((p) => p.source));
+    }
+    return done(rc, 'unknown', t.notKnown(name(kb, first.id, u.lang, false), label), [], sourceOf(kb, first.id));
   }
   if (attribute !== 'phone' && attribute !== 'email') return undefined;
   // "What is the phone number of the head of day care?": through the person holding the role.
@@ -502,7 +550,13 @@ export function answerPoliciesRelation(rc: RelationContext): Answer | undefined 
     return u.policyTypes.size === 0 || (e?.kind === 'policies' && u.policyTypes.has(e.item.type));
   };
   if (subject) {
-    const ids = relations.policiesFor(subject.id).filter(typeOk);
+    // Policies named for the item, else for the units it belongs to, nearest first.
+    let ids: string[] = [];
+    for (let current: string | undefined = subject.id, depth = 0; current && ids.length === 0 && depth < 6; depth++) {
+      ids = relations.policiesFor(current).filter(typeOk);
+      const item = kb.get(current)?.item as { unit?: string; parent?: string } | undefined;
+      current = item?.unit ?? item?.parent;
+    }
     if (ids.length === 0) return undefined;
     const names = ids.map((id) => displayName(kb.get(id)!, u.lang));
     return done(rc, 'answer', t.policies(name(kb, subject.id, u.lang), joinList(names.slice(0, 6), u.lang)), names.length > 6 ? names.slice(6) : [], ids.flatMap((id) => sourceOf(kb, id)).slice(0, 3));
@@ -511,42 +565,131 @@ export function answerPoliciesRelation(rc: RelationContext): Answer | undefined 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Everything dated in a period ("hvad skal vi huske i april", "what's on the calendar in March")
+// Who holds a role (in a unit)
 
-export function answerPeriod(rc: RelationContext): Answer | undefined {
-  const { u, kb } = rc;
-  if (!u.range || !u.intents.has('dates')) return undefined;
-  // A named item narrows the dates to its own (the date answerer does that better).
-  if (rc.subjects.some((g) => g.some((l) => l.kind !== 'municipalities'))) return undefined;
+/** The units a person is tied to: named in their title, or where the posting they answer for is. */
+function unitsOfPerson(rc: RelationContext, person: Person): Set<string> {
+  const units = new Set<string>();
+  for (const id of person.contactFor) {
+    const e = rc.kb.get(id);
+    const unit = e?.kind === 'postings' ? e.item.unit : undefined;
+    if (unit) units.add(unit);
+  }
+  const title = `${person.title.da} ${person.title.en}`.toLowerCase();
+  for (const unit of rc.kb.data.units) {
+    if ([unit.name, ...unit.names].some((n) => n.length > 3 && title.includes(n.toLowerCase()))) units.add(unit.id);
+  }
+  return units;
+}
+
+export function answerHolderRelation(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations } = rc;
+  const specific = [...u.kinds.keys()].some((k) => !['holder', 'who', 'definition', 'upcoming', 'before-change', 'after-change'].includes(k));
+  if (!u.kinds.has('holder') || specific || u.attributes.length > 0) return undefined;
   const t = TEXTS[u.lang];
-  const today = toLocalDate(rc.options.now());
-  const { from, to } = u.range;
-  const inScope = (d: DateEntry) => {
-    if (rc.municipalities.size === 0) return true;
-    const m = kb.documents.get(d.source.doc)?.municipality;
-    return m === undefined || rc.municipalities.has(m);
-  };
-  const entries: Array<{ kind: string; date: string; text: string; source?: Source }> = [];
-  for (const d of kb.data.dates) {
-    if (!inScope(d) || d.precision !== 'day') continue;
-    if ((d.end ?? d.date) < from || d.date > to) continue;
-    if (!fitsDateKind(u.dateKinds, d.kind)) continue;
-    if (u.upcoming && (d.end ?? d.date) < today) continue;
-    const about = kb.get(d.about);
-    const owner = about ? displayName(about, u.lang) : '';
-    const when = d.end ? `${shortDate(d.date, u.lang)}–${shortDate(d.end, u.lang)}` : shortDate(d.date, u.lang);
-    const passed = (d.end ?? d.date) < today ? t.passed : '';
-    entries.push({ kind: d.kind, date: d.date, text: `${when}${passed}: ${d.label[u.lang]} (${t.kinds[d.kind] ?? d.kind}${owner ? `, ${owner}` : ''})`, source: d.source });
+  const role = subjectsOf(rc, ['roles'])[0]?.[0];
+  if (!role || role.quality < 0.9) return undefined;
+  const unit = rc.subjects.flat().find((l) => l.kind === 'units' && l.quality >= 0.9);
+  const holders = relations.holders(role.id);
+  const line = (p: Person) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email);
+  if (!unit) {
+    if (holders.length === 0) return undefined;
+    return done(rc, 'answer', t.holders(name(kb, role.id, u.lang, false), joinList(holders.map((p) => p.name), u.lang)), holders.map(line), holders.map((p) => p.source));
   }
-  for (const c of rc.options.deadlines?.list() ?? []) {
-    if (c.date < from || c.date > to || !fitsDateKind(u.dateKinds, 'application-deadline')) continue;
-    entries.push({ kind: 'application-deadline', date: c.date, text: `${shortDate(c.date, u.lang)}: ${c.title} (${t.chat})` });
+  // "Hvem er områdeleder i Område Syd?": the holders tied to that unit (or to a unit inside it).
+  const inside = (ids: Set<string>) => [...ids].some((id) => {
+    for (let current: string | undefined = id, depth = 0; current && depth < 8; depth++) {
+      if (current === unit.id) return true;
+      const e = kb.get(current);
+      current = e?.kind === 'units' ? e.item.parent : undefined;
+    }
+    return false;
+  });
+  const roleUnit = (kb.get(role.id)?.item as { unit?: string }).unit;
+  const there = holders.filter((p) => inside(unitsOfPerson(rc, p)) || (roleUnit !== undefined && roleUnit === unit.id));
+  if (there.length > 0) {
+    return done(rc, 'answer', t.holders(name(kb, role.id, u.lang, false), joinList(there.map((p) => p.name), u.lang)), there.map(line), there.map((p) => p.source));
   }
-  const wholeMonth = from.endsWith('-01') && to.slice(0, 7) === from.slice(0, 7) && addDays(to, 1).endsWith('-01');
-  const period = wholeMonth ? t.inPeriod(formatPartialDate(from, 'month', u.lang)) : t.between(shortDate(from, u.lang), shortDate(to, u.lang));
-  if (entries.length === 0) return unknownWith(rc, t.noPeriod(period));
-  const order = rc.lexicon.dateKindOrder;
-  const rank = (kind: string) => (order.indexOf(kind) < 0 ? order.length : order.indexOf(kind));
-  entries.sort((a, b) => rank(a.kind) - rank(b.kind) || a.date.localeCompare(b.date));
-  return done(rc, 'answer', t.period(entries.length, period), entries.map((e) => e.text), entries.flatMap((e) => (e.source ? [e.source] : [])));
+  const elsewhere = holders.map((p) => t.holderElsewhere(p.name, p.title[u.lang]));
+  const answer = done(rc, 'unknown', t.noHolderIn(name(kb, role.id, u.lang, false), name(kb, unit.id, u.lang, false)), elsewhere, holders.map((p) => p.source));
+  return { ...answer, suggestions: unknownWith(rc, answer.headline).suggestions };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a posting requires, offers, its terms; what a role requires
+
+const POSTING_FIELDS = { requirement: 'requirements', offer: 'offers', condition: 'conditions' } as const;
+const ROLE_FIELDS = { competence: 'competences', education: 'education', condition: 'conditions' } as const;
+
+export function answerPostingTerms(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations } = rc;
+  const asked = (['requirement', 'offer', 'condition', 'competence', 'education'] as const).filter((k) => u.intents.has(k));
+  if (asked.length === 0 || u.intents.has('reporting') || u.intents.has('dates')) return undefined;
+  for (const link of rc.subjects.flat()) {
+    const postings = link.kind === 'postings' ? [link.id] : link.kind === 'roles' || link.kind === 'units' ? relations.postingsOf(link.id) : [];
+    const statements: Array<{ text: string; source: Source; owner: string }> = [];
+    for (const id of postings) {
+      const posting = kb.get(id);
+      if (posting?.kind !== 'postings') continue;
+      // What is required before hiring is partly in the procedure (references, a criminal record check).
+      const fields = unique([...asked.flatMap((k) => (k === 'requirement' ? ['requirement', 'condition'] : [k]))]);
+      for (const k of fields) {
+        const field = POSTING_FIELDS[k as keyof typeof POSTING_FIELDS];
+        if (field) statements.push(...posting.item[field].map((s) => ({ text: s[u.lang], source: s.source, owner: id })));
+      }
+    }
+    const role = link.kind === 'roles' ? kb.get(link.id) : undefined;
+    if (role?.kind === 'roles') {
+      for (const k of asked) {
+        const field = ROLE_FIELDS[k as keyof typeof ROLE_FIELDS];
+        if (field) statements.push(...role.item[field].map((s) => ({ text: s[u.lang], source: s.source, owner: link.id })));
+      }
+    }
+    if (statements.length === 0) continue;
+    const owner = statements[0]!.owner;
+    const t = TEXTS[u.lang];
+    return done(rc, 'answer', t.posting(displayName(kb.get(owner)!, u.lang)), statements.map((s) => s.text), unique(statements.map((s) => s.source)).slice(0, 3));
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Programmes and tools a unit, role or municipality uses
+
+export function answerProgrammesRelation(rc: RelationContext): Answer | undefined {
+  const { u, kb } = rc;
+  if (!u.intents.has('programme') || u.intents.has('reporting')) return undefined;
+  const t = TEXTS[u.lang];
+  const subject = rc.subjects.flat().find((l) => l.kind === 'units' || l.kind === 'roles') ?? undefined;
+  const ids = subject ? [subject.id] : [...rc.municipalities];
+  if (ids.length === 0) return undefined;
+  const programmes = kb.data.programmes.filter((p) =>
+    ids.some((id) => p.usedBy.includes(id) || p.municipality === id || (!subject && kb.documents.get(p.source.doc)?.municipality === id)),
+  );
+  if (programmes.length === 0) return undefined;
+  const subjectName = subject ? name(kb, subject.id, u.lang, false) : name(kb, ids[0]!, u.lang, false);
+  const names = programmes.map((p) => displayName({ kind: 'programmes', item: p }, u.lang));
+  const lines = programmes.map((p) => `${displayName({ kind: 'programmes', item: p }, u.lang)}: ${(p.description ?? { da: p.name, en: p.labelEn })[u.lang]}`);
+  return done(rc, 'answer', t.programmesOf(subjectName, joinList(names, u.lang)), lines, programmes.map((p) => p.source).slice(0, 3));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The parts of a concept or policy ("de tre pejlemærker i læringsstrategien")
+
+export function answerParts(rc: RelationContext): Answer | undefined {
+  const { u, kb, queries } = rc;
+  if (u.intents.has('reporting') || u.intents.has('dates') || u.intents.has('contact')) return undefined;
+  for (const link of rc.subjects.flat()) {
+    if (link.kind !== 'concepts' && link.kind !== 'policies' && link.kind !== 'programmes') continue;
+    const parts = queries.conceptsIn(link.id);
+    if (parts.length === 0) continue;
+    // A list question, or the number of parts named ("de tre pejlemærker").
+    if (u.cardinal !== undefined && u.cardinal !== parts.length) continue;
+    if (u.cardinal === undefined && !/\b(hvilke|which|what are|hvad er|list|alle|all)\b/.test(u.folded)) continue;
+    const t = TEXTS[u.lang];
+    const names = parts.map((c) => displayName({ kind: 'concepts', item: c }, u.lang));
+    const lines = parts.filter((c) => c.description).map((c) => `${displayName({ kind: 'concepts', item: c }, u.lang)}: ${c.description![u.lang]}`);
+    return done(rc, 'answer', t.parts(name(kb, link.id, u.lang, false), joinList(names, u.lang)), lines, [...sourceOf(kb, link.id), ...parts.map((c) => c.source)].slice(0, 3));
+  }
+  return undefined;
 }

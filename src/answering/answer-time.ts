@@ -21,7 +21,7 @@ const TEXTS = {
     standsIn: (deputy: string, forWhom: string) => `${capitalize(deputy)} er stedfortræder for ${forWhom}.`,
     when: (condition: string) => `Hvornår: ${condition}.`,
     scope: (scope: string) => `Overtager: ${scope}.`,
-    noDeputy: (who: string) => `Dokumenterne nævner ingen stedfortræder for ${who}.`,
+    noDeputy: (who: string) => `Dokumenterne nævner ikke nogen stedfortræder for ${who}.`,
     decided: (body: string, date: string, name: string) => `${capitalize(body)} besluttede ${date}: ${name}.`,
     applies: (date: string) => `Gælder fra ${date}.`,
     vote: (text: string) => `Afstemning: ${text}`,
@@ -33,7 +33,7 @@ const TEXTS = {
     none: (meeting: string) => `Jeg kender ingen kommende datoer for ${meeting}.`,
     chair: (who: string) => `Mødeleder: ${who}.`,
     chairHeadline: (meeting: string, who: string) => `${capitalize(who)} leder ${meeting}.`,
-    noChair: (meeting: string) => `Dokumenterne siger ikke, hvem der leder ${meeting}.`,
+    noChair: (meeting: string) => `Dokumenterne nævner ikke, hvem der leder ${meeting}.`,
     place: (place: string) => `Sted: ${place}.`,
     participants: (list: string) => `Deltagere: ${list}.`,
     validity: (from?: string, until?: string) => (from && until ? `Gælder fra ${from} til ${until}.` : from ? `Fra ${from}.` : until ? `Til og med ${until}.` : ''),
@@ -53,7 +53,7 @@ const TEXTS = {
     standsIn: (deputy: string, forWhom: string) => `The ${deputy} stands in for the ${forWhom}.`,
     when: (condition: string) => `When: ${condition}.`,
     scope: (scope: string) => `Takes over: ${scope}.`,
-    noDeputy: (who: string) => `The documents name no deputy for the ${who}.`,
+    noDeputy: (who: string) => `The documents do not mention a deputy for the ${who}.`,
     decided: (body: string, date: string, name: string) => `On ${date} the ${body} decided: ${name}.`,
     applies: (date: string) => `Applies from ${date}.`,
     vote: (text: string) => `Vote: ${text}`,
@@ -84,8 +84,8 @@ const TEXTS = {
 } as const;
 
 
-function done(rc: RelationContext, kind: Answer['kind'], headline: string, lines: readonly string[], sources: readonly Source[], details: readonly string[] = []): Answer {
-  return composeAnswer(rc.kb, rc.u.lang, { kind, headline, groups: [{ title: '', lines }], sources, details });
+function done(rc: RelationContext, kind: Answer['kind'], headline: string, lines: readonly string[], sources: readonly Source[], details: readonly string[] = [], complete = false): Answer {
+  return composeAnswer(rc.kb, rc.u.lang, { kind, headline, groups: [{ title: '', lines }], sources, details, complete });
 }
 
 const nameIn = (rc: RelationContext, id: string, definite = false) => nameOf(rc.kb, id, rc.u.lang, definite);
@@ -215,7 +215,12 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   const asked = chairAsked || u.kinds.has('frequency') || u.intents.has('dates') || u.intents.has('meeting') || u.intents.has('membership');
   if (!asked) return undefined;
   const link = rc.subjects.flat().find((l) => l.kind === 'meetings');
-  if (!link) return undefined;
+  if (!link) {
+    // "Hvem er formand for udvalget?": a body without a chair in the data.
+    const body = rc.subjects.flat().find((l) => l.kind === 'units' || l.kind === 'leadershipGroups');
+    if (chairAsked && body && body.quality >= 0.9) return unknownAnswer(rc.ctx, u.lang, TEXTS[u.lang].noChair(nameIn(rc, body.id)));
+    return undefined;
+  }
   const meeting = kb.get(link.id)!.item as Meeting;
   // A meeting without recurrence, chair or place: the simpler meeting answer (frequency text) serves.
   if (!meeting.recurrence && !meeting.chair && !meeting.place && !chairAsked) return undefined;
@@ -292,7 +297,7 @@ export function answerPeriodItems(rc: RelationContext): Answer | undefined {
     return i < 0 ? order.length : i;
   };
   entries.sort((a, b) => rank(a.kind) - rank(b.kind) || a.date.localeCompare(b.date));
-  return done(rc, 'answer', t.period(entries.length, period), entries.map((e) => e.text), entries.flatMap((e) => (e.source ? [e.source] : [])));
+  return done(rc, 'answer', t.period(entries.length, period), entries.map((e) => e.text), entries.flatMap((e) => (e.source ? [e.source] : [])), [], true);
 }
 
 const TEXTS_KINDS: Record<Lang, Record<string, string>> = {

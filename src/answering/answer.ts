@@ -28,6 +28,10 @@ import {
   answerLeaderRelation,
   answerMeetingRelation,
   answerMembersRelation,
+  answerHolderRelation,
+  answerPostingTerms,
+  answerProgrammesRelation,
+  answerParts,
   answerPoliciesRelation,
   answerReportingRelation,
   answerTasksRelation,
@@ -40,6 +44,7 @@ import { answerDecisions, answerDeputies, answerFiguresOn, answerMeetingTime, an
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
   answerAttribute,
   answerDeputies,
+  answerHolderRelation,
   answerDecisions,
   answerReportingRelation,
   answerMeetingTime,
@@ -50,6 +55,9 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerFiguresRelation,
   answerPoliciesRelation,
   answerTasksRelation,
+  answerPostingTerms,
+  answerProgrammesRelation,
+  answerParts,
   answerMeetingRelation,
   answerPeriodItems,
 ];
@@ -247,8 +255,28 @@ function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities
   return result.sort((a, b) => b[0]!.end - b[0]!.start - (a[0]!.end - a[0]!.start) || a[0]!.start - b[0]!.start);
 }
 
+/**
+ * A name followed or preceded by a content word of the question that nothing explains ("staff" in
+ * "the staff leader job") is probably part of a longer name the knowledge base does not know: the
+ * item it links to is not what the question is about.
+ */
+function wholeNames(u: Understanding, links: readonly Link[]): Link[] {
+  const covered = new Set(links.flatMap(range));
+  const loose = (i: number) => {
+    const token = u.tokens[i];
+    if (!token || covered.has(i) || u.cuePositions.has(i) || u.intentWords.has(token.form)) return false;
+    return token.form.length > 2 && !STOPWORDS.has(token.form) && !GENERIC_WORDS.has(token.form) && !/^\d+$/.test(token.form);
+  };
+  return links.filter((l) => l.kind === 'municipalities' || l.kind === 'people' || !(loose(l.end) && !loose(l.start - 1) && l.end - l.start === 1 && isCommonWord(u.tokens[l.start]!.form)));
+}
+
+/** A word that is also everyday language ("staff", "team"): only such one-word names can be part of a longer one. */
+function isCommonWord(form: string): boolean {
+  return form.length <= 6;
+}
+
 function answerRelations(input: Omit<RelationContext, 'subjects'> & { links: readonly Link[] }): Answer | undefined {
-  const rc: RelationContext = { ...input, subjects: subjectGroups(input.kb, input.links, input.municipalities) };
+  const rc: RelationContext = { ...input, subjects: subjectGroups(input.kb, wholeNames(input.u, input.links), input.municipalities) };
   for (const answerer of RELATION_ANSWERERS) {
     const answer = answerer(rc);
     if (answer) return answer;

@@ -7,15 +7,14 @@
  * `STATE_DIR/teams/contacts.json`, each with its journal and `backups/`.
  */
 import path from 'node:path';
-import { createConversationStore, ConversationStateSchema, emptyConversationState } from '../reminders/conversation-store.js';
+import { createConversationStore, ConversationStateSchema, emptyConversationState, emptyOutboxState, OutboxStateSchema } from '../messaging/index.js';
 import { createDeadlineStore, DeadlineStateSchema, emptyDeadlineState } from '../reminders/deadlines.js';
-import { emptyOutboxState, OutboxStateSchema } from '../reminders/outbox.js';
 import { stateCell } from '../reminders/state.js';
 import { createSubscriptions, emptySubscriptionState, SubscriptionStateSchema } from '../reminders/subscriptions.js';
 import { createTaskStore, TASK_STATE } from './file-task-store.js';
 import type { BotStores, GreetedStore, ScheduleGate, ScheduleHandlers } from './stores.js';
 import { openStateDir } from './state-dir.js';
-import type { StateDir } from './state-dir.js';
+import type { StateDir, StateHealth } from './state-dir.js';
 import type { StateLogger } from './types.js';
 import { z } from 'zod/v4';
 
@@ -26,6 +25,10 @@ export interface FileStoresOptions {
   readonly timeZone?: string;
   readonly logger: StateLogger;
   readonly now: () => Date;
+  /** Start even when confirmed state was lost (ACCEPT_STATE_LOSS=1); the loss is reported through `health`. */
+  readonly acceptLoss?: boolean;
+  /** Where every store reports its problems (for `/healthz`). */
+  readonly health?: StateHealth;
 }
 
 const GreetedStateSchema = z.object({
@@ -38,7 +41,7 @@ export const FILE_STATES = {
   tasks: { folder: '.', definition: TASK_STATE },
   conversations: { folder: 'reminders', definition: { name: 'conversations', defaults: emptyConversationState(), schema: ConversationStateSchema } },
   subscriptions: { folder: 'reminders', definition: { name: 'subscriptions', defaults: emptySubscriptionState(), schema: SubscriptionStateSchema } },
-  deadlines: { folder: 'reminders', definition: { name: 'deadlines', defaults: emptyDeadlineState(), schema: DeadlineStateSchema } },
+  deadlines: { folder: 'reminders', definition: { name: 'deadlines', defaults: emptyDeadlineState(), schema: DeadlineStateSchema, counters: ['nextNumber'] } },
   outbox: { folder: 'reminders', definition: { name: 'outbox', defaults: emptyOutboxState(), schema: OutboxStateSchema } },
   greeted: { folder: 'teams', definition: { name: 'contacts', defaults: { greeted: {} } as GreetedState, schema: GreetedStateSchema } },
 } as const;
@@ -69,18 +72,20 @@ async function openGreeted(dir: StateDir, now: () => Date): Promise<GreetedStore
  * @throws StateDirInUseError when another live process holds a folder.
  */
 export async function openFileStores(options: FileStoresOptions): Promise<BotStores> {
-  const { logger, now, timeZone } = options;
+  const { timeZone } = options;
+  const dirOptions = { logger: options.logger, now: options.now, ...(options.acceptLoss !== undefined && { acceptLoss: options.acceptLoss }), ...(options.health && { health: options.health }) };
+  const { now } = options;
   const dirs: StateDir[] = [];
   const closeDirs = async () => {
     for (const dir of dirs.reverse()) await dir.close();
   };
   try {
     // STATE_DIR first: its lock error names the folder an operator knows.
-    const root = await openStateDir(options.stateDir, { logger, now });
+    const root = await openStateDir(options.stateDir, dirOptions);
     dirs.push(root);
-    const reminders = await openStateDir(path.join(options.stateDir, 'reminders'), { logger, now });
+    const reminders = await openStateDir(path.join(options.stateDir, 'reminders'), dirOptions);
     dirs.push(reminders);
-    const teams = await openStateDir(path.join(options.stateDir, 'teams'), { logger, now });
+    const teams = await openStateDir(path.join(options.stateDir, 'teams'), dirOptions);
     dirs.push(teams);
 
     const tasks = createTaskStore({ store: await root.open(FILE_STATES.tasks.definition), now, ...(timeZone !== undefined && { timeZone }) });
@@ -98,7 +103,7 @@ export async function openFileStores(options: FileStoresOptions): Promise<BotSto
     const schedule: ScheduleGate = {
       start(given) {
         handlers = given;
-        void Promise.resolve(given.acquired()).catch((error: unknown) => logger.error({ err: error }, 'could not start the schedule'));
+        void Promise.resolve(given.acquired()).catch((error: unknown) => options.logger.error({ err: error }, 'could not start the schedule'));
       },
       async stop() {
         await handlers?.lost();

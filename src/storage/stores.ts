@@ -2,10 +2,8 @@
  * What a storage backend hands the composition root: one implementation of every store interface the
  * domains declare. The domains know only their interfaces; `src/main.ts` picks the backend.
  */
-import type { ConversationStore } from '../reminders/conversation-store.js';
+import type { ConversationStore, OutboxState, StateCell } from '../messaging/index.js';
 import type { DeadlineStore } from '../reminders/deadlines.js';
-import type { OutboxState } from '../reminders/outbox.js';
-import type { StateCell } from '../reminders/state.js';
 import type { Subscriptions } from '../reminders/subscriptions.js';
 import type { TaskStore } from '../tasks/task-store.js';
 

@@ -3,6 +3,7 @@
  * The answering engine has its own phrases; nothing here states a fact from the knowledge base.
  */
 import type { Lang } from '../answering/types.js';
+import type { StateWriteFailure } from '../storage/index.js';
 
 /** The longest message the bot reads, in characters. */
 export const MAX_MESSAGE_CHARS = 4_000;
@@ -19,6 +20,8 @@ export interface TeamsPhrases {
   readonly tooLong: (chars: number) => string;
   readonly empty: string;
   readonly apology: (errorId: string) => string;
+  /** A change that could not be written: said plainly, with why. */
+  readonly notSaved: (failure: StateWriteFailure, errorId: string) => string;
 }
 
 const DA: TeamsPhrases = {
@@ -36,6 +39,10 @@ const DA: TeamsPhrases = {
   empty: 'Skriv dit spørgsmål, eller skriv "hjælp" for at se, hvad jeg kan.',
   apology: (errorId) =>
     `Beklager, der gik noget galt, mens jeg behandlede din besked. Prøv igen om lidt. (Fejl-id: ${errorId})`,
+  notSaved: (failure, errorId) =>
+    `Ændringen blev ikke gemt: ${
+      failure === 'full' ? 'botens lager er fuldt' : failure === 'denied' ? 'botten har ikke lov til at skrive i sit lager' : 'botens lager kunne ikke skrive'
+    }. Intet er ændret. Prøv igen senere, og sig det gerne til den, der driver botten. (Fejl-id: ${errorId})`,
 };
 
 const EN: TeamsPhrases = {
@@ -52,6 +59,10 @@ const EN: TeamsPhrases = {
     `Your message is too long for me (${chars.toLocaleString('en-GB')} characters). Please write a shorter question of at most ${MAX_MESSAGE_CHARS.toLocaleString('en-GB')} characters.`,
   empty: 'Type your question, or type "help" to see what I can do.',
   apology: (errorId) => `Sorry, something went wrong while I was handling your message. Please try again in a moment. (Error id: ${errorId})`,
+  notSaved: (failure, errorId) =>
+    `The change was not saved: ${
+      failure === 'full' ? "the bot's storage is full" : failure === 'denied' ? 'the bot is not allowed to write to its storage' : "the bot's storage could not be written"
+    }. Nothing was changed. Please try again later, and tell whoever runs the bot. (Error id: ${errorId})`,
 };
 
 /** The Teams layer's phrases in a language. */

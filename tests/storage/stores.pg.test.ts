@@ -4,7 +4,7 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emptyOutboxState, OutboxStateSchema } from '../../src/reminders/outbox.js';
+import { emptyOutboxState, OutboxStateSchema } from '../../src/messaging/index.js';
 import { migrateDatabase, openPostgresStores } from '../../src/storage/postgres/index.js';
 import { createDb } from '../../src/storage/postgres/db.js';
 import { createLease, tryTakeLease } from '../../src/storage/postgres/lease.js';

@@ -47,7 +47,7 @@ export const QUESTION_KINDS = [
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
-export const ATTRIBUTES = ['phone', 'email', 'salary', 'address', 'age'] as const;
+export const ATTRIBUTES = ['phone', 'email', 'salary', 'address', 'age', 'budget', 'period'] as const;
 export type Attribute = (typeof ATTRIBUTES)[number];
 
 export const SMALLTALK_KINDS = ['greeting', 'thanks', 'bye', 'ack'] as const;
@@ -97,6 +97,7 @@ type Element =
   | { readonly type: 'word'; readonly stem: string; readonly lang: 0 | 1; readonly form: string }
   | { readonly type: 'prefix'; readonly text: string }
   | { readonly type: 'suffix'; readonly text: string }
+  | { readonly type: 'exact'; readonly text: string }
   | { readonly type: 'gap'; readonly min: number; readonly max: number };
 
 /** A compiled cue phrase. */
@@ -137,6 +138,7 @@ function compileCue(phrase: string, lang: 0 | 1): Cue {
     else if (raw === '+') elements.push({ type: 'gap', min: 1, max: MAX_GAP });
     else if (raw.endsWith('*') && raw.length > 1) elements.push({ type: 'prefix', text: foldText(raw.slice(0, -1)) });
     else if (raw.startsWith('*') && raw.length > 1) elements.push({ type: 'suffix', text: foldText(raw.slice(1)) });
+    else if (raw.startsWith('=') && raw.length > 1) elements.push({ type: 'exact', text: foldText(raw.slice(1)) });
     else {
       // "e-mail" and "0-25" are one cue word but several tokens: each part must follow.
       for (const form of tokenize(raw).filter((_, i, all) => all.length === 1 || i < all.length - 1)) {
@@ -156,6 +158,8 @@ function elementMatches(element: Element, token: Token): boolean {
       return token.form.startsWith(element.text);
     case 'suffix':
       return token.form.endsWith(element.text);
+    case 'exact':
+      return token.form === element.text;
     default:
       return false;
   }

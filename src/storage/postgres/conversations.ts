@@ -1,9 +1,8 @@
 /**
  * Conversation references in PostgreSQL, one row per key, so every instance can reach every user and channel.
  */
-import { baseConversationId, ConversationRefSchema, conversationKey, conversationKind } from '../../reminders/conversation-ref.js';
-import type { ConversationRef } from '../../reminders/conversation-ref.js';
-import type { ConversationStore, StoredConversation } from '../../reminders/conversation-store.js';
+import { baseConversationId, ConversationRefSchema, conversationKey, conversationKind } from '../../messaging/index.js';
+import type { ConversationRef, ConversationStore, StoredConversation } from '../../messaging/index.js';
 import type { Db } from './db.js';
 
 interface Row {

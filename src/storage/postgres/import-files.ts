@@ -7,7 +7,7 @@
  * lease is taken for the outbox copy (a running PostgreSQL-backed bot holds that).
  */
 import path from 'node:path';
-import type { OutboxState } from '../../reminders/outbox.js';
+import type { ConversationState, OutboxState } from '../../messaging/index.js';
 import { FILE_STATES } from '../file-stores.js';
 import { openStateDir } from '../state-dir.js';
 import type { StateDir } from '../state-dir.js';
@@ -67,7 +67,7 @@ export async function importFileState(options: { readonly stateDir: string; read
   const db = createDb({ url: options.url, max: 2, applicationName: 'dagtilbud-state-migrate' });
   try {
     const tasks = await readState<import('../../tasks/task.js').TaskState>(await dirOf('.'), FILE_STATES.tasks.definition);
-    const conversations = await readState<import('../../reminders/conversation-store.js').ConversationState>(await dirOf('reminders'), FILE_STATES.conversations.definition);
+    const conversations = await readState<ConversationState>(await dirOf('reminders'), FILE_STATES.conversations.definition);
     const subscriptions = await readState<import('../../reminders/subscriptions.js').SubscriptionState>(await dirOf('reminders'), FILE_STATES.subscriptions.definition);
     const deadlines = await readState<import('../../reminders/deadlines.js').DeadlineState>(await dirOf('reminders'), FILE_STATES.deadlines.definition);
     const outbox = await readState<OutboxState>(await dirOf('reminders'), FILE_STATES.outbox.definition);

@@ -5,9 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import { emptyOutboxState, OutboxStateSchema } from '../../reminders/outbox.js';
-import type { OutboxState } from '../../reminders/outbox.js';
-import type { StateCell } from '../../reminders/state.js';
+import { emptyOutboxState, OutboxStateSchema } from '../../messaging/index.js';
+import type { OutboxState, StateCell } from '../../messaging/index.js';
 import { createStateStore } from '../state-store.js';
 import type { BotStores, GreetedStore, ScheduleGate } from '../stores.js';
 import type { StateLogger, StateStore } from '../types.js';

@@ -3,7 +3,7 @@
  * `stores.files.test.ts` (lowdb files) and `stores.pg.test.ts` (PostgreSQL). Nothing here knows which one runs.
  */
 import { describe, expect, it } from 'vitest';
-import type { ConversationRef } from '../../../src/reminders/conversation-ref.js';
+import type { ConversationRef } from '../../../src/messaging/index.js';
 import type { BotStores } from '../../../src/storage/stores.js';
 import type { NewTask } from '../../../src/tasks/task-store.js';
 import type { TaskOwner } from '../../../src/tasks/task.js';
