@@ -9,7 +9,9 @@ import { migrateDatabase, openPostgresStores } from '../../src/storage/postgres/
 import { createDb } from '../../src/storage/postgres/db.js';
 import { createLease, tryTakeLease } from '../../src/storage/postgres/lease.js';
 import { LeaseLostError, postgresStateMedia } from '../../src/storage/postgres/state-media.js';
+import { freshBeforeEachCall, openSharedCell } from '../../src/storage/postgres/shared-cell.js';
 import { createStateStore } from '../../src/storage/state-store.js';
+import { z } from 'zod/v4';
 import type { BotStores } from '../../src/storage/stores.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
 import { describeStoreContract } from './contract/store-contract.js';
@@ -29,7 +31,7 @@ async function emptyTables(): Promise<void> {
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {
-    await client.query('TRUNCATE counters, tasks, deadlines, subscriptions, conversations, greeted, state_snapshots, state_journal, leases');
+    await client.query('TRUNCATE counters, tasks, deadlines, subscriptions, conversations, greeted, state_snapshots, state_journal, leases, documents');
   } finally {
     await client.end();
   }
@@ -141,6 +143,47 @@ describe('schedule lease', () => {
       expect((await open('holder')).read().accepted).toEqual({ 'reminder|1': '2026-01-01T00:00:00.000Z' });
     } finally {
       await db.end();
+    }
+  });
+});
+
+describe('shared documents (stores written over a state cell)', () => {
+  const Schema = z.object({ count: z.number().int().default(0), names: z.record(z.string(), z.string()).default({}) });
+  type Doc = z.infer<typeof Schema>;
+
+  it('loses no change made at once on two instances, and a store over it sees the other instance at every call', async () => {
+    await emptyTables();
+    const [db1, db2] = [createDb({ url: database.url }), createDb({ url: database.url })];
+    try {
+      const defaults: Doc = { count: 0, names: {} };
+      const [one, two] = [await openSharedCell(db1, 'counter', defaults, Schema), await openSharedCell(db2, 'counter', defaults, Schema)];
+      await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          (i % 2 === 0 ? one : two).update((draft) => {
+            draft.count += 1;
+          }),
+        ),
+      );
+      await one.refresh();
+      expect(one.read().count).toBe(30);
+      // A store written for a synchronous cell (like the feed tokens): it reads `cell.read()` directly.
+      const storeOn = (cell: typeof one) => ({
+        add: (key: string, name: string) =>
+          cell.update((draft) => {
+            draft.names[key] = name;
+          }),
+        find: async (key: string) => cell.read().names[key],
+      });
+      const onTwo = freshBeforeEachCall(two, storeOn(two));
+      await storeOn(one).add('a', 'Anne');
+      expect(await onTwo.find('a')).toBe('Anne');
+      expect(await storeOn(two).find('b')).toBeUndefined();
+      await expect(one.update(() => { throw new Error('refused'); })).rejects.toThrow('refused');
+      await one.refresh();
+      expect(one.read()).toEqual({ count: 30, names: { a: 'Anne' } });
+    } finally {
+      await db1.end();
+      await db2.end();
     }
   });
 });
