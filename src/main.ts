@@ -262,7 +262,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       logger,
       processActivity: (req, res, log) => botApp.process(req, res, log),
       health: () => ({ version, knowledge: knowledgeCounts, mode: config.credentials ? 'authenticated' : 'local' }),
-      problems: () => stateHealth.problems().map((problem) => `state ${problem.store}: ${problem.reason}`),
+      problems: () => [...stateHealth.problems().map((problem) => `state ${problem.store}: ${problem.reason}`), ...(stores.problems?.() ?? [])],
       uptimeSeconds: () => (performance.now() - startedAt) / 1000,
     });
     const address = await server.listen(config.port, config.host);

@@ -44,6 +44,8 @@ export interface BotStores {
   readonly greeted: GreetedStore;
   /** Which instance runs the schedule and the outbox. */
   readonly schedule: ScheduleGate;
+  /** What is wrong with the backend now, for `/healthz` (e.g. the database cannot be reached); empty when fine. */
+  problems?(): readonly string[];
   /** Waits for pending writes and releases files, locks and connections. */
   close(): Promise<void>;
 }

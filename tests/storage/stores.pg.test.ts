@@ -121,6 +121,20 @@ describe('schedule lease', () => {
     }
   });
 
+  it('reports an unreachable database (for /healthz) and never takes the lease then', async () => {
+    const down = createDb({ url: 'postgres://nobody:x@127.0.0.1:1/none' });
+    const lease = createLease({ db: down, name: 'schedule', holder: 'z', ttlMs: 900, logger: quiet });
+    try {
+      lease.start({ acquired: () => undefined, lost: () => undefined });
+      await until(() => lease.failure() !== undefined);
+      expect(lease.failure()).toMatch(/^the database cannot be reached \(/);
+      expect(lease.held()).toBe(false);
+    } finally {
+      await lease.stop();
+      await down.end();
+    }
+  });
+
   it('refuses writes to the outbox document from an instance that does not hold the lease', async () => {
     await emptyTables();
     const db = createDb({ url: database.url });

@@ -107,6 +107,10 @@ export async function openPostgresStores(options: PostgresStoresOptions): Promis
     outbox,
     greeted: createPostgresGreeted(db, now),
     schedule,
+    problems() {
+      const failure = lease.failure();
+      return failure === undefined ? [] : [`database: ${failure}`];
+    },
     async close() {
       await lease.stop();
       await db.end();

@@ -23,6 +23,8 @@ export interface LeaseOptions {
 export interface Lease extends ScheduleGate {
   /** True while this instance holds the lease (as of the last renewal). */
   held(): boolean;
+  /** Why the last attempt to take or renew the lease failed, while it keeps failing. */
+  failure(): string | undefined;
 }
 
 /**
@@ -55,13 +57,16 @@ export function createLease(options: LeaseOptions): Lease {
   let lastRenewed = 0;
   let tick: Promise<void> | undefined;
   let stopped = false;
+  let failure: string | undefined;
 
   const step = async (): Promise<void> => {
     let ours: boolean;
     try {
       ours = await tryTakeLease(db, name, holder, ttlMs);
+      failure = undefined;
       if (ours) lastRenewed = Date.now();
     } catch (error) {
+      failure = `the database cannot be reached (${(error as Error).message})`;
       // Cannot tell: keep leading only while the last renewal is fresh enough that nobody else can have taken over.
       ours = leading && Date.now() - lastRenewed < ttlMs / 2;
       logger.warn({ lease: name, err: error, leading: ours }, 'schedule lease: could not renew');
@@ -89,6 +94,7 @@ export function createLease(options: LeaseOptions): Lease {
 
   return {
     held: () => leading,
+    failure: () => failure,
     start(given) {
       handlers = given;
       stopped = false;
