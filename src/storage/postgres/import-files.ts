@@ -8,6 +8,10 @@
  */
 import path from 'node:path';
 import type { ConversationState, OutboxState } from '../../messaging/index.js';
+import { deadlineTitleKey } from '../../reminders/deadlines.js';
+import type { DeadlineState } from '../../reminders/deadlines.js';
+import type { SubscriptionState } from '../../reminders/subscriptions.js';
+import type { TaskState } from '../../tasks/task.js';
 import { FILE_STATES } from '../file-stores.js';
 import { openStateDir } from '../state-dir.js';
 import type { StateDir } from '../state-dir.js';
@@ -19,7 +23,6 @@ import { DEFAULT_TEAM, SCHEDULE_LEASE } from './index.js';
 import { tryTakeLease } from './lease.js';
 import { migrateDatabase } from './migrate.js';
 import { postgresStateMedia } from './state-media.js';
-import { deadlineTitleKey } from '../../reminders/deadlines.js';
 
 /** One kind of item: how many the files hold, how many were inserted now, how many of them the database has. */
 export interface ImportCount {
@@ -66,10 +69,10 @@ export async function importFileState(options: { readonly stateDir: string; read
   };
   const db = createDb({ url: options.url, max: 2, applicationName: 'dagtilbud-state-migrate' });
   try {
-    const tasks = await readState<import('../../tasks/task.js').TaskState>(await dirOf('.'), FILE_STATES.tasks.definition);
+    const tasks = await readState<TaskState>(await dirOf('.'), FILE_STATES.tasks.definition);
     const conversations = await readState<ConversationState>(await dirOf('reminders'), FILE_STATES.conversations.definition);
-    const subscriptions = await readState<import('../../reminders/subscriptions.js').SubscriptionState>(await dirOf('reminders'), FILE_STATES.subscriptions.definition);
-    const deadlines = await readState<import('../../reminders/deadlines.js').DeadlineState>(await dirOf('reminders'), FILE_STATES.deadlines.definition);
+    const subscriptions = await readState<SubscriptionState>(await dirOf('reminders'), FILE_STATES.subscriptions.definition);
+    const deadlines = await readState<DeadlineState>(await dirOf('reminders'), FILE_STATES.deadlines.definition);
     const outbox = await readState<OutboxState>(await dirOf('reminders'), FILE_STATES.outbox.definition);
     const greeted = await readState<{ greeted: Record<string, string> }>(await dirOf('teams'), FILE_STATES.greeted.definition);
 
