@@ -75,7 +75,13 @@ export function createLease(options: LeaseOptions): Lease {
     if (ours && !leading) {
       leading = true;
       logger.info({ lease: name, holder }, 'schedule lease taken: this instance runs reminders, digest and outbox');
-      await handlers?.acquired();
+      try {
+        await handlers?.acquired();
+      } catch (error) {
+        // Not running the schedule while holding the lease would stall everyone: try again at the next renewal.
+        leading = false;
+        logger.error({ lease: name, err: error }, 'schedule lease: could not start the schedule; trying again');
+      }
     } else if (!ours && leading) {
       leading = false;
       logger.warn({ lease: name, holder }, 'schedule lease lost: stopping reminders, digest and outbox here');
