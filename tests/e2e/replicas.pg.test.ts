@@ -115,7 +115,14 @@ describe('two instances on one PostgreSQL database', () => {
     const holder = await until('an instance to take the schedule', holderOf);
     const other = holder === a ? b : a;
 
-    // Both answer, and a leader's tasks created on either instance share one numbering.
+    // Both answer questions from the knowledge base.
+    for (const bot of [a, b]) {
+      const conversationId = `a:question-${bot.name}`;
+      expect(await post(bot, personalMessage('Hvem refererer den pædagogiske leder til?', { serviceUrl: connector.serviceUrl, conversationId }))).toBe(200);
+      await until(`${bot.name}'s answer`, () => connector.activitiesIn(conversationId, 'message').some((record) => /dagtilbudschef/i.test(String(record.activity.text))));
+    }
+
+    // A leader's tasks created on either instance share one numbering.
     const at = { serviceUrl: connector.serviceUrl, userId: '29:mette', aadObjectId: 'aad-mette', userName: 'Mette Leder', conversationId: 'a:mette' };
     const statuses = await Promise.all(
       Array.from({ length: TASKS }, (_, i) => post(i % 2 === 0 ? a : b, personalMessage(`opgave Replika-${i + 1} senest i dag`, at))),
