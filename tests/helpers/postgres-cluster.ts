@@ -57,7 +57,8 @@ async function freePort(): Promise<number> {
 export async function startPostgresCluster(): Promise<PostgresCluster> {
   const bin = findPostgresBin();
   const asRoot = process.getuid?.() === 0;
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'bot-pg-'));
+  // As root the server runs as `postgres`, which must traverse every parent of the data folder: /tmp, not $TMPDIR.
+  const dir = await mkdtemp(path.join(asRoot ? '/tmp' : os.tmpdir(), 'bot-pg-'));
   const data = path.join(dir, 'data');
   const password = randomBytes(18).toString('base64url');
   const pwfile = path.join(dir, 'pw');
@@ -72,7 +73,6 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     const { stdout: gidOut } = await run('id', ['-g', 'postgres']);
     await chown(dir, uid, Number(gidOut.trim()));
     await chown(pwfile, uid, Number(gidOut.trim()));
-    // mkdtemp makes 0700 folders; the server user must traverse the temp root too (it can: /tmp is 1777).
     await chmod(dir, 0o700);
   }
   try {
