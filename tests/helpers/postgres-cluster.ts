@@ -26,8 +26,7 @@ export interface PostgresCluster {
 }
 
 /** Where Debian's server binaries are (`/usr/lib/postgresql/<major>/bin`), newest major first. */
-export function findPostgresBin(): string {
-  const root = '/usr/lib/postgresql';
+export function findPostgresBin(root = '/usr/lib/postgresql'): string {
   const majors = existsSync(root)
     ? spawnSync('ls', [root], { encoding: 'utf8' }).stdout.split('\n').filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a))
     : [];
@@ -36,7 +35,7 @@ export function findPostgresBin(): string {
     if (existsSync(path.join(bin, 'initdb')) && existsSync(path.join(bin, 'pg_ctl'))) return bin;
   }
   throw new Error(
-    'PostgreSQL server binaries not found (looked for /usr/lib/postgresql/<version>/bin/initdb). The PostgreSQL tests need ' +
+    `PostgreSQL server binaries not found (looked for ${root}/<version>/bin/initdb). The PostgreSQL tests need ` +
       "Debian's package: write `create_main_cluster = false` into /etc/postgresql-common/createcluster.conf, then " +
       '`apt-get install -y postgresql` (.ci/run does both).',
   );
