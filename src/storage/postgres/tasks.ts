@@ -54,16 +54,19 @@ export function createPostgresTaskStore(options: PostgresTaskStoreOptions): Task
     },
     async list(scope, listOptions = {}) {
       const day = today();
-      if (scope !== 'all') return toListing(scope, await openTasks(), day, listOptions);
-      // All tasks, done ones too: sorted and cut in the database (a long history is not read to show a few).
+      // "Mine" matches names the way the domain does (isOwnedBy); the other lists are sorted and cut in the database,
+      // so a long history is not read to show a few.
+      if (scope === 'mine') return toListing(scope, await openTasks(), day, listOptions);
+      // Open: overdue first, then by due date, undated last, ties by number (compareOpen) = due ascending, nulls last.
+      const order =
+        scope === 'open'
+          ? `due COLLATE "C" ASC NULLS LAST, number ASC`
+          : `COALESCE(data->>'completedAt', data->>'createdAt') COLLATE "C" DESC, number DESC`;
+      const where = scope === 'open' ? "team = $1 AND status = 'open'" : 'team = $1';
       const [page, counts] = await Promise.all([
-        db.query<{ data: Task }>(
-          `SELECT data FROM tasks WHERE team = $1
-           ORDER BY COALESCE(data->>'completedAt', data->>'createdAt') COLLATE "C" DESC, number DESC LIMIT $2`,
-          [team, listOptions.limit ?? null],
-        ),
+        db.query<{ data: Task }>(`SELECT data FROM tasks WHERE ${where} ORDER BY ${order} LIMIT $2`, [team, listOptions.limit ?? null]),
         db.query<{ total: string; overdue: string }>(
-          `SELECT count(*) AS total, count(*) FILTER (WHERE status = 'open' AND due COLLATE "C" < $2) AS overdue FROM tasks WHERE team = $1`,
+          `SELECT count(*) AS total, count(*) FILTER (WHERE status = 'open' AND due COLLATE "C" < $2) AS overdue FROM tasks WHERE ${where}`,
           [team, day],
         ),
       ]);
