@@ -7,6 +7,8 @@
  * `STATE_DIR/teams/contacts.json`, each with its journal and `backups/`.
  */
 import path from 'node:path';
+import { createFeedTokens, emptyFeedTokenState, FeedTokenStateSchema, type FeedTokenState } from '../calendar/index.js';
+import { ChartLinkStateSchema, createChartLinks, emptyChartLinkState, type ChartLinkState } from '../org-chart/index.js';
 import { createConversationStore, ConversationStateSchema, emptyConversationState, emptyOutboxState, OutboxStateSchema } from '../messaging/index.js';
 import { createDeadlineStore, DeadlineStateSchema, emptyDeadlineState } from '../reminders/deadlines.js';
 import { stateCell } from '../reminders/state.js';
@@ -44,6 +46,8 @@ export const FILE_STATES = {
   deadlines: { folder: 'reminders', definition: { name: 'deadlines', defaults: emptyDeadlineState(), schema: DeadlineStateSchema, counters: ['nextNumber'] } },
   outbox: { folder: 'reminders', definition: { name: 'outbox', defaults: emptyOutboxState(), schema: OutboxStateSchema } },
   greeted: { folder: 'teams', definition: { name: 'contacts', defaults: { greeted: {} } as GreetedState, schema: GreetedStateSchema } },
+  feedTokens: { folder: 'teams', definition: { name: 'calendar-feeds', defaults: emptyFeedTokenState(), schema: FeedTokenStateSchema } },
+  chartLinks: { folder: 'teams', definition: { name: 'chart-links', defaults: emptyChartLinkState(), schema: ChartLinkStateSchema } },
 } as const;
 
 /** The people greeted, over `STATE_DIR/teams/contacts.json`. */
@@ -98,6 +102,11 @@ export async function openFileStores(options: FileStoresOptions): Promise<BotSto
     });
     const outbox = stateCell(await reminders.open(FILE_STATES.outbox.definition));
     const greeted = await openGreeted(teams, now);
+    // The calendar feed tokens and chart links are small: they share STATE_DIR/teams with the greetings.
+    const feeds = await teams.open(FILE_STATES.feedTokens.definition);
+    const feedTokens = createFeedTokens({ cell: { read: () => feeds.read() as FeedTokenState, update: (fn) => feeds.update(fn) }, now });
+    const links = await teams.open(FILE_STATES.chartLinks.definition);
+    const chartLinks = createChartLinks({ cell: { read: () => links.read() as ChartLinkState, update: (fn) => links.update(fn) }, now });
     // One process owns STATE_DIR (its lock), so it always runs the schedule.
     let handlers: ScheduleHandlers | undefined;
     const schedule: ScheduleGate = {
@@ -110,7 +119,7 @@ export async function openFileStores(options: FileStoresOptions): Promise<BotSto
         handlers = undefined;
       },
     };
-    return { backend: 'files', tasks, conversations, subscriptions, deadlines, outbox, greeted, schedule, close: closeDirs };
+    return { backend: 'files', tasks, conversations, subscriptions, deadlines, outbox, greeted, feedTokens, chartLinks, schedule, close: closeDirs };
   } catch (error) {
     await closeDirs();
     throw error;

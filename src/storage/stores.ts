@@ -2,6 +2,8 @@
  * What a storage backend hands the composition root: one implementation of every store interface the
  * domains declare. The domains know only their interfaces; `src/main.ts` picks the backend.
  */
+import type { FeedTokens } from '../calendar/index.js';
+import type { ChartLinks } from '../org-chart/index.js';
 import type { ConversationStore, OutboxState, StateCell } from '../messaging/index.js';
 import type { DeadlineStore } from '../reminders/deadlines.js';
 import type { Subscriptions } from '../reminders/subscriptions.js';
@@ -42,6 +44,10 @@ export interface BotStores {
   /** The outbox's queue and sent-log (written only by the instance that delivers). */
   readonly outbox: StateCell<OutboxState>;
   readonly greeted: GreetedStore;
+  /** The leaders' calendar feed tokens. */
+  readonly feedTokens: FeedTokens;
+  /** The links to chart pictures. */
+  readonly chartLinks: ChartLinks;
   /** Which instance runs the schedule and the outbox. */
   readonly schedule: ScheduleGate;
   /** What is wrong with the backend now, for `/healthz` (e.g. the database cannot be reached); empty when fine. */

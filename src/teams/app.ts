@@ -14,12 +14,12 @@ import type { BotCredentials } from '../config/env.js';
 import type { AuthOverrides } from './auth.js';
 import { botFrameworkAuthOptions, isAuthenticationOutage, screenAuthorizationHeader } from './auth.js';
 import { buildAnswerCard } from './cards/answer-card.js';
-import { cardAttachment, type AdaptiveCard } from './cards/adaptive-card.js';
+import { cardAttachment, type AdaptiveCard, type CardAction } from './cards/adaptive-card.js';
 import { buildHelpCard, renderHelpText } from './cards/help-card.js';
 import type { ContactBook } from './contacts.js';
 import { conversationOf, conversationRefFromActivity, localeOf, personKey, userOf } from './conversation-refs.js';
 import { escapePlainText } from './escape.js';
-import type { CardActionRegistration, CardActionResult, CommandContext, CommandRegistration, ConversationObserver } from './handlers/types.js';
+import type { CardActionRegistration, CardActionResult, CommandContext, CommandRegistration, ConversationObserver, InvokeRegistrar } from './handlers/types.js';
 import { conversationEventOf } from './conversation-events.js';
 import { checkInboundActivity } from './inbound-activity.js';
 import { isHelpRequest, MAX_MESSAGE_CHARS, teamsPhrases } from './phrases.js';
@@ -44,6 +44,10 @@ export interface BotAppOptions {
   /** Tried in order before the question answerer. */
   readonly commands?: readonly CommandRegistration[];
   readonly cardActions?: readonly CardActionRegistration[];
+  /** Invoke routes of features (message extensions, dialogs). */
+  readonly invokes?: readonly InvokeRegistrar[];
+  /** Buttons features add under an answer card. */
+  readonly answerActions?: readonly ((answer: Answer) => readonly CardAction[])[];
   /** See every activity's conversation (install, uninstall, any message) before routing. */
   readonly observers?: readonly ConversationObserver[];
   readonly contacts: ContactBook;
@@ -186,7 +190,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
       // The engine may echo the question: plain text, with links and mentions broken.
       text: escapePlainText(engine.renderAnswerText(answer)),
       textFormat: 'plain',
-      attachments: [cardAttachment(buildAnswerCard(answer))],
+      attachments: [cardAttachment(withActions(buildAnswerCard(answer), (options.answerActions ?? []).flatMap((actionsFor) => actionsFor(answer))))],
     });
   }
 
@@ -286,6 +290,11 @@ export function createBotApp(options: BotAppOptions): BotApp {
       loggerFor(context).info({ route: registration.verb }, 'card action handled');
       return respondToCardAction(context, result);
     });
+  }
+
+  // Features' invoke routes (message extensions, dialogs): each registers its own on the Application.
+  for (const register of options.invokes ?? []) {
+    register(application, (context, text = '') => commandContext(context, engine.detectLanguage(text, localeOf(context.activity))));
   }
 
   application.error(async (context, error) => {
@@ -395,6 +404,11 @@ export function normalizeMessageText(text: string, botName?: string): string {
     clean = clean.replace(new RegExp(`^\\s*<at>${escaped}</at>`, 'i'), '');
   }
   return clean.trim();
+}
+
+/** The card with extra buttons after its own. */
+function withActions(card: AdaptiveCard, extra: readonly CardAction[]): AdaptiveCard {
+  return extra.length === 0 ? card : { ...card, actions: [...(card.actions ?? []), ...extra] };
 }
 
 async function sendInvokeResponse(context: TurnContext, response: InvokeResponse): Promise<void> {

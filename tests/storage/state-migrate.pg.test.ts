@@ -45,6 +45,8 @@ describe('importFileState / npm run state:migrate', () => {
     await files.deadlines.add({ title: 'Budget', date: '2026-12-15', createdBy: '29:anne' });
     await files.deadlines.add({ title: 'Tilsyn', date: '2027-01-10', createdBy: '29:anne' });
     await files.greeted.firstContact('29:anne');
+    const feed = await files.feedTokens.issue({ key: 'aad-anne', userId: '29:anne', lang: 'da' });
+    const chart = await files.chartLinks.add({ kind: 'all' }, 'da', '2026-11-25');
     await files.outbox.update((draft) => {
       draft.accepted['task|3|2026-12-01|7|user:29:anne'] = '2026-11-24T07:00:00.000Z';
     });
@@ -62,6 +64,8 @@ describe('importFileState / npm run state:migrate', () => {
     expect(stdout).toMatch(/subscriptions\s+2\s+2\s+2/);
     expect(stdout).toMatch(/deadlines\s+2\s+2\s+2/);
     expect(stdout).toMatch(/greeted\s+1\s+1\s+1/);
+    expect(stdout).toMatch(/feed tokens\s+1\s+1\s+1/);
+    expect(stdout).toMatch(/chart links\s+1\s+1\s+1/);
     expect(stdout).toContain('outbox (queue and sent-log): copied');
     expect(stdout).toContain('check: every item of the files is in the database');
 
@@ -74,6 +78,8 @@ describe('importFileState / npm run state:migrate', () => {
       ['subscriptions', 2, 0, 2],
       ['deadlines', 2, 0, 2],
       ['greeted', 1, 0, 1],
+      ['feed tokens', 1, 0, 1],
+      ['chart links', 1, 0, 1],
     ]);
 
     const pg = await openPostgresStores({ url: database.url, leaseTtlMs: 2_000, logger: quiet, now });
@@ -84,6 +90,8 @@ describe('importFileState / npm run state:migrate', () => {
       expect(await pg.conversations.findUser('anne')).toBe('user:29:anne');
       expect(await pg.subscriptions.list('reminders')).toEqual([expect.objectContaining({ key: 'user:29:anne', lang: 'en' })]);
       expect(await pg.greeted.firstContact('29:anne')).toBe(false);
+      expect(await pg.feedTokens.find(feed.subscription.token)).toEqual(feed.subscription);
+      expect(await pg.chartLinks.find(chart)).toMatchObject({ scope: { kind: 'all' }, day: '2026-11-25' });
       // The sent-log came along: the schedule holder sees the reminder as sent.
       const held = new Promise<void>((resolve) => pg.schedule.start({ acquired: () => resolve(), lost: () => undefined }));
       await held;

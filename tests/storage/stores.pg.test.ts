@@ -75,6 +75,12 @@ describe('PostgreSQL stores shared by two instances', () => {
       expect([again1.kind, again2.kind].sort()).toEqual(['added', 'exists']);
       expect(again1.deadline.id).toBe(again2.deadline.id);
       expect(await b.deadlines.list()).toHaveLength(2);
+      // A calendar fetched from, or a chart opened on, the other instance.
+      const issued = await a.feedTokens.issue({ key: 'aad-mette', userId: '29:mette', lang: 'da' });
+      expect(await b.feedTokens.find(issued.subscription.token)).toEqual(issued.subscription);
+      expect((await b.feedTokens.issue({ key: 'aad-mette', userId: '29:mette', lang: 'da' })).created).toBe(false);
+      const chart = await b.chartLinks.add({ kind: 'all' }, 'da', '2026-11-25');
+      expect(await a.chartLinks.find(chart)).toMatchObject({ scope: { kind: 'all' } });
     } finally {
       await a.close();
       await b.close();

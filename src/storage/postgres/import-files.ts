@@ -75,6 +75,8 @@ export async function importFileState(options: { readonly stateDir: string; read
     const deadlines = await readState<DeadlineState>(await dirOf('reminders'), FILE_STATES.deadlines.definition);
     const outbox = await readState<OutboxState>(await dirOf('reminders'), FILE_STATES.outbox.definition);
     const greeted = await readState<{ greeted: Record<string, string> }>(await dirOf('teams'), FILE_STATES.greeted.definition);
+    const feeds = await readState<{ feeds: Record<string, unknown> }>(await dirOf('teams'), FILE_STATES.feedTokens.definition);
+    const links = await readState<{ links: Record<string, unknown> }>(await dirOf('teams'), FILE_STATES.chartLinks.definition);
 
     const counts: ImportCount[] = [];
     await inTransaction(db, async (tx) => {
@@ -115,7 +117,19 @@ export async function importFileState(options: { readonly stateDir: string; read
         ['deadlines', maxDeadline],
       );
       const g = await insertAll('greeted', Object.entries(greeted.greeted).map(([key, at]) => [key, at]), 'INSERT INTO greeted (key, at) VALUES ($1, $2) ON CONFLICT DO NOTHING');
-      for (const partial of [t, c, s, d, g]) counts.push({ ...partial, inDatabase: 0 });
+      // Feed tokens and chart links are shared documents: entries the database lacks are added, its own are kept.
+      const mergeDocument = async (kind: string, name: string, field: string, entries: Record<string, unknown>) => {
+        await tx.query("INSERT INTO documents (name, body) VALUES ($1, '{}'::jsonb) ON CONFLICT (name) DO NOTHING", [name]);
+        const { rows } = await tx.query<{ body: Record<string, Record<string, unknown>> }>('SELECT body FROM documents WHERE name = $1 FOR UPDATE', [name]);
+        const existing = rows[0]?.body[field] ?? {};
+        const added = Object.keys(entries).filter((key) => !Object.hasOwn(existing, key));
+        const merged = { ...(rows[0]?.body ?? {}), [field]: { ...entries, ...existing } };
+        await tx.query('UPDATE documents SET body = $2, version = version + 1 WHERE name = $1', [name, JSON.stringify(merged)]);
+        return { kind, inFiles: Object.keys(entries).length, inserted: added.length };
+      };
+      const f = await mergeDocument('feed tokens', 'calendar-feeds', 'feeds', feeds.feeds);
+      const l = await mergeDocument('chart links', 'chart-links', 'links', links.links);
+      for (const partial of [t, c, s, d, g, f, l]) counts.push({ ...partial, inDatabase: 0 });
     });
 
     // The outbox (queue and sent-log) is one document: copied whole, and only into a database without one.
@@ -153,6 +167,8 @@ export async function importFileState(options: { readonly stateDir: string; read
         (await count(db, "SELECT count(*) AS n FROM subscriptions WHERE topic = 'digest' AND key = ANY($1::text[])", [Object.keys(subscriptions.digest)])),
       deadlines: await count(db, 'SELECT count(*) AS n FROM deadlines WHERE id = ANY($1::text[])', [deadlines.deadlines.map((deadline) => deadline.id)]),
       greeted: await count(db, 'SELECT count(*) AS n FROM greeted WHERE key = ANY($1::text[])', [Object.keys(greeted.greeted)]),
+      'feed tokens': await count(db, "SELECT count(*) AS n FROM documents, jsonb_object_keys(body->'feeds') AS k WHERE name = 'calendar-feeds' AND k = ANY($1::text[])", [Object.keys(feeds.feeds)]),
+      'chart links': await count(db, "SELECT count(*) AS n FROM documents, jsonb_object_keys(body->'links') AS k WHERE name = 'chart-links' AND k = ANY($1::text[])", [Object.keys(links.links)]),
     } as Record<string, number>;
     const checked = counts.map((entry) => ({ ...entry, inDatabase: present[entry.kind] ?? 0 }));
     return { counts: checked, complete: checked.every((entry) => entry.inDatabase === entry.inFiles), outbox: outboxOutcome };

@@ -5,7 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
+import { createFeedTokens, emptyFeedTokenState, FeedTokenStateSchema } from '../../calendar/index.js';
 import { emptyOutboxState, OutboxStateSchema } from '../../messaging/index.js';
+import { ChartLinkStateSchema, createChartLinks, emptyChartLinkState } from '../../org-chart/index.js';
 import type { OutboxState, StateCell } from '../../messaging/index.js';
 import { createStateStore } from '../state-store.js';
 import type { BotStores, GreetedStore, ScheduleGate } from '../stores.js';
@@ -16,6 +18,7 @@ import type { Db } from './db.js';
 import { createPostgresDeadlineStore } from './deadlines.js';
 import { createLease } from './lease.js';
 import { migrateDatabase } from './migrate.js';
+import { freshBeforeEachCall, openSharedCell } from './shared-cell.js';
 import { postgresStateMedia } from './state-media.js';
 import { createPostgresSubscriptions } from './subscriptions.js';
 import { createPostgresTaskStore } from './tasks.js';
@@ -98,8 +101,14 @@ export async function openPostgresStores(options: PostgresStoresOptions): Promis
     stop: () => lease.stop(),
   };
 
+  // Small documents every instance writes: each change under a row lock, each call reads the current body.
+  const feeds = await openSharedCell(db, 'calendar-feeds', emptyFeedTokenState(), FeedTokenStateSchema);
+  const links = await openSharedCell(db, 'chart-links', emptyChartLinkState(), ChartLinkStateSchema);
+
   return {
     backend: 'postgres',
+    feedTokens: freshBeforeEachCall(feeds, createFeedTokens({ cell: feeds, now })),
+    chartLinks: freshBeforeEachCall(links, createChartLinks({ cell: links, now })),
     tasks: createPostgresTaskStore({ db, team: DEFAULT_TEAM, now, ...(timeZone !== undefined && { timeZone }) }),
     deadlines: createPostgresDeadlineStore({ db, now, ...(timeZone !== undefined && { timeZone }) }),
     subscriptions: createPostgresSubscriptions({ db, now }),

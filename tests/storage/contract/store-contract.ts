@@ -9,7 +9,7 @@ import type { NewTask } from '../../../src/tasks/task-store.js';
 import type { TaskOwner } from '../../../src/tasks/task.js';
 
 /** The stores a contract test uses: reopenable (a restart), closable. */
-export type ContractStores = Pick<BotStores, 'tasks' | 'deadlines' | 'subscriptions' | 'conversations' | 'greeted'>;
+export type ContractStores = Pick<BotStores, 'tasks' | 'deadlines' | 'subscriptions' | 'conversations' | 'greeted' | 'feedTokens' | 'chartLinks'>;
 
 /** A backend under test: fresh, empty stores per call; `reopen` opens the same data again (a restart). */
 export interface ContractBackend {
@@ -242,6 +242,31 @@ export function describeStoreContract(backendName: string, backend: ContractBack
         expect((await again.upcoming()).map((d) => d.id)).toEqual(['frist-3', 'frist-1', 'frist-2']);
         c.set('2026-04-20T22:00:00Z');
         expect((await again.upcoming()).map((d) => d.id)).toEqual(['frist-1', 'frist-2']);
+      }));
+  });
+
+  describe(`calendar feed tokens and chart links (${backendName})`, () => {
+    it('issues one feed token per leader, finds it after a restart, and a reset retires the old one', () =>
+      withStores('2026-04-10T10:00:00Z', async ({ feedTokens }, _c, reopen) => {
+        const owner = { key: 'aad-anne', userId: '29:anne', aadObjectId: 'aad-anne', name: 'Anne', lang: 'da' as const };
+        const first = await feedTokens.issue(owner);
+        expect(first).toMatchObject({ created: true, subscription: { userId: '29:anne', lang: 'da', createdAt: '2026-04-10T10:00:00.000Z' } });
+        expect(await feedTokens.issue(owner)).toEqual({ created: false, subscription: first.subscription });
+        const again = (await reopen()).feedTokens;
+        expect(await again.find(first.subscription.token)).toEqual(first.subscription);
+        const reset = await again.reset(owner);
+        expect(reset?.token).not.toBe(first.subscription.token);
+        expect(await again.find(first.subscription.token)).toBeUndefined();
+        expect(await again.find(reset!.token)).toMatchObject({ userId: '29:anne' });
+        expect(await again.reset({ ...owner, key: 'aad-nobody' })).toBeUndefined();
+      }));
+
+    it('makes chart links that open the same chart after a restart', () =>
+      withStores('2026-04-10T10:00:00Z', async ({ chartLinks }, _c, reopen) => {
+        const id = await chartLinks.add({ kind: 'municipality', municipality: 'testrup' }, 'en', '2026-04-10');
+        const again = (await reopen()).chartLinks;
+        expect(await again.find(id)).toEqual({ scope: { kind: 'municipality', municipality: 'testrup' }, lang: 'en', day: '2026-04-10', createdAt: '2026-04-10T10:00:00.000Z' });
+        expect(await again.find('A'.repeat(32))).toBeUndefined();
       }));
   });
 
