@@ -306,7 +306,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
         logger.info('shutting down: finishing turns in flight');
         // Proactive delivery stops while the turns in flight finish: both are bounded (10 s, 3 s), so a slow
         // connector cannot hold the shutdown; unsent messages stay queued for the next start.
-        await Promise.all([server.close(), scheduler.stop(), outbox.stop()]);
+        // The schedule gate goes first, so that a lease taken meanwhile does not start the schedule here again.
+        await Promise.all([server.close(), stores.schedule.stop(), scheduler.stop(), outbox.stop()]);
         await closeAll();
         logger.info('stopped');
       })());
