@@ -32,6 +32,21 @@ describe('loadConfig', () => {
     expect(config.credentials).toBeUndefined();
   });
 
+  it('uses the files unless DATABASE_URL names a PostgreSQL database', () => {
+    expect(loadConfig({})).toMatchObject({ databasePoolMax: 5, scheduleLeaseSeconds: 15 });
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: ' ' }).databaseUrl).toBeUndefined();
+    const url = 'postgres://bot:s3cret@db.example.org:5432/bot?sslmode=require';
+    expect(loadConfig({ DATABASE_URL: url, DATABASE_POOL_MAX: '8', SCHEDULE_LEASE_SECONDS: '30' })).toMatchObject({ databaseUrl: url, databasePoolMax: 8, scheduleLeaseSeconds: 30 });
+    expect(loadConfig({ DATABASE_URL: 'postgresql://localhost/bot' }).databaseUrl).toBe('postgresql://localhost/bot');
+  });
+
+  it('rejects a database URL that is not PostgreSQL without echoing it (it carries the password)', () => {
+    const problems = problemsOf({ DATABASE_URL: 'mysql://bot:s3cret@db/bot', DATABASE_POOL_MAX: '1', SCHEDULE_LEASE_SECONDS: 'soon' });
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual(['DATABASE_URL', 'DATABASE_POOL_MAX', 'SCHEDULE_LEASE_SECONDS']);
+    expect(problems.join('\n')).not.toContain('s3cret');
+  });
+
   it('reads lists, numbers and treats empty strings as unset', () => {
     const config = loadConfig({
       PORT: '0',
