@@ -23,6 +23,7 @@ import { toLocalDate } from '../time/format-date.js';
 import { SMALLTALK } from './phrases.js';
 import {
   answerAttribute,
+  answerConditionalLine,
   answerContactsRelation,
   answerFiguresRelation,
   answerLeaderRelation,
@@ -43,6 +44,7 @@ import { answerDecisions, answerDecisionWhen, answerDeputies, answerFiguresOn, a
 /** The relation answerers, tried in this order before the general search. */
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
   answerAttribute,
+  answerConditionalLine,
   answerDeputies,
   answerHolderRelation,
   answerDecisions,

@@ -293,3 +293,33 @@ describe('calendar listings of a month (Hvidmose)', () => {
     }
   });
 });
+
+describe('conditional reporting lines asked with an absence, both languages (Hvidmose)', () => {
+  let kb: KnowledgeBase;
+  let answerer: Answerer;
+  let queries: KnowledgeQueries;
+  beforeAll(async () => ({ kb, answerer, queries } = await load('tests/fixtures/kb-hvidmose')));
+  const roleName = (id: string, lang: 'da' | 'en') => {
+    const role = kb.get(id)!.item as { name: string; labelEn: string };
+    return lang === 'da' ? role.name : role.labelEn.replace(/\s*\(.*\)/, '');
+  };
+
+  it('answers the conditional line, not the deputy relation', () => {
+    const conditional = kb.data.roles.flatMap((r) => queries.reportsToOn(r.id, TODAY).filter((e) => e.condition).map((e) => ({ role: r.id, edge: e })));
+    expect(conditional.length).toBeGreaterThan(0);
+    for (const { role, edge } of conditional) {
+      const leader = queries.reportsToOn(role, TODAY, { unconditional: true })[0]!.to;
+      for (const [q, lang] of [
+        [`what happens to the ${roleName(role, 'en')}'s line when their ${roleName(leader, 'en')} is away`, 'en'],
+        [`who does the ${roleName(role, 'en')} report to when the ${roleName(leader, 'en')} is absent`, 'en'],
+        [`Hvad sker der med ${roleName(role, 'da')}s reference, når ${roleName(leader, 'da')} er væk?`, 'da'],
+      ] as const) {
+        const answer = answerer.answer(q);
+        expect(answer.lang, q).toBe(lang);
+        const headline = answer.headline.toLowerCase();
+        expect(headline, q).toContain(roleName(edge.to, lang).toLowerCase().split(' ')[0]!);
+        expect(headline, q).toContain(edge.condition![lang].toLowerCase());
+      }
+    }
+  });
+});

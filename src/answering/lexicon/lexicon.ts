@@ -87,6 +87,8 @@ export const LexiconSchema = z.object({
   addressees: CuesSchema.default({ da: [], en: [] }),
   /** Words for a change coming about ("oprettes", "merged", "set up"): asked "when", a decision's first day answers. */
   changeWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words for a reporting line ("linje", "reference", "line"): with an absence cue, the conditional line is asked. */
+  lineWords: CuesSchema.default({ da: [], en: [] }),
   /**
    * Everyday time phrases ("efter nytår", "next year", "til sommer"): the next day of the year they
    * point at (`month`/`day`), or the first day of the month `monthsAhead` months from today.
@@ -339,6 +341,7 @@ export interface Lexicon {
   readonly smalltalk: CueSet<SmalltalkKind>;
   readonly addressees: CueSet<'addressee'>;
   readonly changeWords: CueSet<'change'>;
+  readonly lineWords: CueSet<'line'>;
   /** Everyday time phrases, by the index of their anchor in `timeAnchors`. */
   readonly timePhrases: CueSet<number>;
   readonly timeAnchors: ReadonlyArray<LexiconData['timePhrases'][number]['anchor']>;
@@ -376,6 +379,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const smalltalk = new CueSet<SmalltalkKind>();
   const addressees = new CueSet<'addressee'>();
   const changeWords = new CueSet<'change'>();
+  const lineWords = new CueSet<'line'>();
   const timePhrases = new CueSet<number>();
   const timeAnchors: Array<LexiconData['timePhrases'][number]['anchor']> = [];
   const questionWords = new Set<string>();
@@ -399,6 +403,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     for (const s of lexicon.smalltalk ?? []) smalltalk.add(s.kind, s.cues);
     if (lexicon.addressees) addressees.add('addressee', lexicon.addressees);
     if (lexicon.changeWords) changeWords.add('change', lexicon.changeWords);
+    if (lexicon.lineWords) lineWords.add('line', lexicon.lineWords);
     for (const t of lexicon.timePhrases ?? []) {
       timePhrases.add(timeAnchors.length, t.cues);
       timeAnchors.push(t.anchor);
@@ -423,5 +428,5 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     if (corrections.size < 10_000) corrections.set(form, result);
     return result;
   };
-  return { kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, correct };
+  return { kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, correct };
 }
