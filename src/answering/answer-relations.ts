@@ -72,6 +72,7 @@ const TEXTS = {
     noLeader: (unit: string) => `Dokumenterne nævner ikke, hvem der leder ${unit}.`,
     holders: (role: string, people: string) => `${capitalize(people)} er ${role}.`,
     noHolderIn: (role: string, unit: string) => `Dokumenterne nævner ikke nogen ${role} i ${unit}.`,
+    noPersonIn: (role: string) => `Dokumenterne nævner ikke, hvem der er ${role}; der står ikke noget navn.`,
     holderElsewhere: (person: string, title: string) => `${person} er ${title}.`,
     posting: (posting: string) => `${capitalize(posting)}:`,
     programmesOf: (subject: string, list: string) => `${capitalize(subject)} bruger ${list}.`,
@@ -115,6 +116,7 @@ const TEXTS = {
     noLeader: (unit: string) => `The documents do not mention who leads ${unit}.`,
     holders: (role: string, people: string) => `${capitalize(people)} is the ${role}.`,
     noHolderIn: (role: string, unit: string) => `The documents do not mention a ${role} in ${unit}.`,
+    noPersonIn: (role: string) => `The documents do not name the ${role}: no person is given.`,
     holderElsewhere: (person: string, title: string) => `${person} is ${title}.`,
     posting: (posting: string) => `${capitalize(posting)}:`,
     programmesOf: (subject: string, list: string) => `${capitalize(subject)} uses ${list}.`,
@@ -701,7 +703,13 @@ export function answerHolderRelation(rc: RelationContext): Answer | undefined {
   const holders = relations.holders(role.id);
   const line = (p: Person) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email);
   if (!unit) {
-    if (holders.length === 0) return undefined;
+    if (holders.length === 0) {
+      // The role exists but no one is named in it: say so, with where the role sits.
+      const up = rc.queries.reportsToOn(role.id, rc.today, { unconditional: true });
+      const lines = up.length > 0 ? [t.reportsToMany(name(kb, role.id, u.lang), joinList(up.map((e) => name(kb, e.to, u.lang)), u.lang))] : [];
+      const answer = done(rc, 'unknown', t.noPersonIn(name(kb, role.id, u.lang, false)), lines, [...sourceOf(kb, role.id), ...up.map((e) => e.source)]);
+      return { ...answer, suggestions: unknownWith(rc, answer.headline).suggestions };
+    }
     return done(rc, 'answer', t.holders(name(kb, role.id, u.lang, false), joinList(holders.map((p) => p.name), u.lang)), holders.map(line), holders.map((p) => p.source));
   }
   // "Hvem er områdeleder i Område Syd?": the holders tied to that unit (or to a unit inside it).
