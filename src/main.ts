@@ -22,6 +22,8 @@ import { createReminderService } from './reminders/reminder-service.js';
 import { createScheduler, firstRunAtOrAfter } from './reminders/scheduler.js';
 import { openFileStores } from './storage/file-stores.js';
 import { createStateHealth } from './storage/index.js';
+import type { StateHealth } from './storage/index.js';
+import { openPostgresStores } from './storage/postgres/index.js';
 import type { BotStores } from './storage/stores.js';
 import { buildDigestMessage, buildReminderMessage } from './teams/cards/reminder-card.js';
 import type { BotDomain, FeatureFactory, TeamsFeature } from './teams/handlers/index.js';
@@ -113,6 +115,29 @@ export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pin
   );
 }
 
+/** Opens the stores: PostgreSQL when DATABASE_URL is set, else lowdb files in STATE_DIR. */
+export async function openStores(config: Config, deps: { readonly logger: Logger; readonly now: () => Date; readonly health?: StateHealth }): Promise<BotStores> {
+  const { logger, now } = deps;
+  if (config.databaseUrl !== undefined) {
+    return openPostgresStores({
+      url: config.databaseUrl,
+      poolMax: config.databasePoolMax,
+      leaseTtlMs: config.scheduleLeaseSeconds * 1000,
+      timeZone: config.timeZone,
+      logger,
+      now,
+    });
+  }
+  return openFileStores({
+    stateDir: config.stateDir,
+    timeZone: config.timeZone,
+    logger,
+    now,
+    acceptLoss: config.acceptStateLoss,
+    ...(deps.health && { health: deps.health }),
+  });
+}
+
 async function readVersion(): Promise<string> {
   // src/main.ts and dist/main.js both sit one level below package.json.
   const file = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'package.json');
@@ -163,14 +188,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     }
 
     const stateHealth = createStateHealth();
-    const stores: BotStores = await openFileStores({
-      stateDir: config.stateDir,
-      timeZone: config.timeZone,
-      logger: logger.child({ component: 'state' }),
-      now,
-      acceptLoss: config.acceptStateLoss,
-      health: stateHealth,
-    });
+    const stores = await openStores(config, { logger: logger.child({ component: 'state' }), now, health: stateHealth });
     opened.push(stores);
 
     const outbox = createOutbox({
@@ -184,7 +202,6 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
         logger.warn({ removed }, 'conversation reference removed: the conversation is gone');
       },
     });
-    opened.push({ close: () => outbox.stop() });
     const reminders = createReminderService({
       now,
       leadDays: config.reminderDaysBefore,
@@ -208,7 +225,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
         { name: 'digest', cron: config.digestCron, run: (at) => reminders.runDigest(at).then(() => undefined) },
       ],
     });
-    opened.push({ close: () => scheduler.stop() });
+    // With PostgreSQL one instance at a time runs the schedule and the outbox (the lease); with files, this one.
+    opened.push({ close: () => stores.schedule.stop() });
     const domain: BotDomain = {
       tasks: stores.tasks,
       deadlines: stores.deadlines,
@@ -264,7 +282,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       logger,
       processActivity: (req, res, log) => botApp.process(req, res, log),
       health: () => ({ version, knowledge: knowledgeCounts, mode: config.credentials ? 'authenticated' : 'local' }),
-      problems: () => stateHealth.problems().map((problem) => `state ${problem.store}: ${problem.reason}`),
+      problems: () => [...stateHealth.problems().map((problem) => `state ${problem.store}: ${problem.reason}`), ...(stores.problems?.() ?? [])],
       uptimeSeconds: () => (performance.now() - startedAt) / 1000,
       routes: features.flatMap((feature) => feature.routes ?? []),
     });
@@ -272,10 +290,18 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
     listeningUrl = url;
-    outbox.start();
-    scheduler.start();
+    stores.schedule.start({
+      acquired() {
+        outbox.start();
+        scheduler.start();
+      },
+      async lost() {
+        await scheduler.stop();
+        await outbox.stop();
+      },
+    });
     for (const feature of features) await feature.start?.();
-    logger.info({ url, version, mode: config.credentials ? 'authenticated' : 'local', knowledge: knowledgeCounts }, 'bot started');
+    logger.info({ url, version, mode: config.credentials ? 'authenticated' : 'local', storage: stores.backend, knowledge: knowledgeCounts }, 'bot started');
 
     let closing: Promise<void> | undefined;
     const close = () =>
@@ -283,7 +309,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
         logger.info('shutting down: finishing turns in flight');
         // Proactive delivery stops while the turns in flight finish: both are bounded (10 s, 3 s), so a slow
         // connector cannot hold the shutdown; unsent messages stay queued for the next start.
-        await Promise.all([server.close(), scheduler.stop(), outbox.stop()]);
+        // The schedule gate goes first, so that a lease taken meanwhile does not start the schedule here again.
+        await Promise.all([server.close(), stores.schedule.stop(), scheduler.stop(), outbox.stop()]);
         await closeAll();
         logger.info('stopped');
       })());

@@ -229,7 +229,11 @@ export function unique<T>(values: readonly T[]): T[] {
 /** An item's display name (or its Danish definite form), or the id when it is unknown. */
 export function nameOf(kb: KnowledgeBase, id: string, lang: Lang, definite = false): string {
   const entry = kb.get(id);
-  if (!entry) return id;
+  if (!entry) {
+    // `contactFor` may name a document: it is shown by its title, never by its file name.
+    const doc = kb.documents.get(id);
+    return doc ? (lang === 'da' ? doc.title : doc.titleEn) : id;
+  }
   return definite ? definiteName(entry, lang) : displayName(entry, lang);
 }
 

@@ -14,7 +14,7 @@ import type { Link } from './linking.js';
 import type { Attribute, Lexicon } from './lexicon/lexicon.js';
 import { capitalize, joinList, phrasesFor } from './phrases.js';
 import type { Relations } from './relations.js';
-import { analyzeText, foldText } from './normalize.js';
+import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS } from './normalize.js';
 import type { KnowledgeQueries } from '../knowledge/queries.js';
 import type { Answer, AnswererOptions, Lang } from './types.js';
 import { fitsDateKind, type Understanding } from './understand.js';
@@ -457,7 +457,44 @@ export function answerContactsRelation(rc: RelationContext): Answer | undefined 
       return done(rc, 'answer', t.contacts(about, joinList(people.map((p) => p.name), u.lang)), list, people.map((p) => p.source));
     }
   }
-  return undefined;
+  return answerDocumentContacts(rc);
+}
+
+/**
+ * "Hvem skal jeg spørge om årshjulet?": a document asked about as a topic reaches the people whose
+ * `contactFor` lists it. The document is known by the words of its title that are not the names of
+ * items ("Dagtilbud Hvidmose" names a unit, not the calendar); one such word of the question must be
+ * in exactly one document's title, by stem or as a compound's head ("årshjulet" in "Ledelsesårshjul").
+ */
+function answerDocumentContacts(rc: RelationContext): Answer | undefined {
+  const { u, kb } = rc;
+  const t = TEXTS[u.lang];
+  const contactsOf = new Map<string, Person[]>();
+  for (const person of kb.data.people) {
+    for (const id of person.contactFor) if (kb.documents.has(id)) contactsOf.set(id, [...(contactsOf.get(id) ?? []), person]);
+  }
+  if (contactsOf.size === 0) return undefined;
+  const nameWords = new Set(
+    [...kb.data.units, ...kb.data.roles, ...kb.data.municipalities].flatMap((item) => [item.name, ...item.names].flatMap((n) => analyzeText(foldText(n)).map((w) => w.form))),
+  );
+  const asked = u.tokens.filter((tok) => tok.form.length >= 4 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !nameWords.has(tok.form) && !/^\d+$/.test(tok.form));
+  const fits = (word: string, tok: (typeof asked)[number]) =>
+    word === tok.form || primaryStem(word) === primaryStem(tok.form) || (tok.form.length >= 5 && word.endsWith(primaryStem(tok.form)));
+  const scored = [...contactsOf.keys()].map((id) => {
+    const doc = kb.documents.get(id)!;
+    const words = analyzeText(foldText(`${doc.title} ${doc.titleEn}`))
+      .map((w) => w.form)
+      .filter((w) => w.length >= 4 && !STOPWORDS.has(w) && !nameWords.has(w) && !/^\d+$/.test(w));
+    return { id, hits: asked.filter((tok) => words.some((w) => fits(w, tok))).length };
+  });
+  const best = Math.max(...scored.map((s) => s.hits));
+  const top = scored.filter((s) => s.hits === best);
+  if (best === 0 || top.length !== 1) return undefined;
+  const doc = kb.documents.get(top[0]!.id)!;
+  const people = contactsOf.get(doc.id)!;
+  const about = u.lang === 'da' ? doc.title : doc.titleEn;
+  const list = people.map((p) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email));
+  return done(rc, 'answer', t.contacts(about, joinList(people.map((p) => p.name), u.lang)), list, people.map((p) => p.source));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -538,32 +575,42 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const { u, kb, relations } = rc;
   if (!u.intents.has('figure') || u.metrics.length === 0) return undefined;
   const t = TEXTS[u.lang];
-  const subjects = subjectsOf(rc, ['units', 'roles', 'municipalities']).flat();
-  const scope = subjects.length > 0 ? subjects.map((l) => l.id) : [...rc.municipalities];
+  // Each item named is asked about ("Område Vest og Område Øst"); within one name, the first reading that states the figure.
+  const groups = subjectsOf(rc, ['units', 'roles', 'municipalities']).map((g) => g.map((l) => l.id));
+  const scope = groups.length > 0 ? groups : [...rc.municipalities].map((id) => [id]);
   if (scope.length === 0) return undefined;
   const found: Array<{ owner: string; figure: Figure }> = [];
+  const first: Array<{ owner: string; figure: Figure }> = [];
   for (const metric of unique(u.metrics)) {
-    for (const id of scope) {
-      // The item's own figure, else the nearest units below it that state one (breadth first).
-      let frontier = [id];
-      const seen = new Set<string>();
-      for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
-        const hits = frontier.flatMap((f) => relations.figures(f).filter((x) => x.figure.metric === metric));
-        if (hits.length > 0) {
-          found.push(...hits);
-          break;
+    for (const group of scope) {
+      for (const id of group) {
+        // The item's own figure, else the nearest units below it that state one (breadth first).
+        let frontier = [id];
+        const seen = new Set<string>();
+        let hits: Array<{ owner: string; figure: Figure }> = [];
+        for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
+          hits = frontier.flatMap((f) => relations.figures(f).filter((x) => x.figure.metric === metric));
+          if (hits.length > 0) break;
+          frontier.forEach((f) => seen.add(f));
+          frontier = frontier.flatMap((f) => relations.childUnits(f)).filter((f) => !seen.has(f));
         }
-        frontier.forEach((f) => seen.add(f));
-        frontier = frontier.flatMap((f) => relations.childUnits(f)).filter((f) => !seen.has(f));
+        if (hits.length === 0) continue;
+        found.push(...hits);
+        if (hits.length === 1) first.push(hits[0]!);
+        break;
       }
-      if (found.some((x) => x.figure.metric === metric)) break;
     }
   }
   if (found.length === 0) return undefined;
-  const unique_ = [...new Map(found.map((f) => [`${f.owner}|${f.figure.metric}|${f.figure.value}`, f])).values()];
-  const lines = unique_.map((f) => t.figure(name(kb, f.owner, u.lang, false), f.figure.text[u.lang].replace(/\.$/, '')));
-  const headline = lines.length <= 2 ? lines.join(' ') : lines[0]!;
-  return done(rc, 'answer', headline, lines.length <= 2 ? [] : lines.slice(1), unique_.map((f) => f.figure.source));
+  const key = (f: { owner: string; figure: Figure }) => `${f.owner}|${f.figure.metric}|${f.figure.value}`;
+  const unique_ = [...new Map(found.map((f) => [key(f), f])).values()];
+  const line = (f: { owner: string; figure: Figure }) => t.figure(name(kb, f.owner, u.lang, false), f.figure.text[u.lang].replace(/\.$/, ''));
+  // Every figure asked for directly (each item, each metric) is in the headline; figures of the units below follow.
+  const direct = [...new Map(first.map((f) => [key(f), f])).values()];
+  const headed = direct.length >= 2 && direct.length <= 4 ? direct : unique_.length <= 2 ? unique_ : unique_.slice(0, 1);
+  const headedKeys = new Set(headed.map(key));
+  const rest = unique_.filter((f) => !headedKeys.has(key(f)));
+  return done(rc, 'answer', headed.map(line).join(' '), rest.map(line), unique_.map((f) => f.figure.source));
 }
 
 // ---------------------------------------------------------------------------------------------

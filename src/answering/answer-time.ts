@@ -368,16 +368,23 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const stated = new Set(stating.map((x) => x.id));
   const owners = stating.filter((x) => !('parent' in x && typeof x.parent === 'string' && stated.has(x.parent))).map((x) => x.id);
   // The items named, else the municipality named, else the one or two items that state the figure at all.
-  const scope = unique([...subjects.filter((l) => l.kind !== 'roles').map((l) => l.id), ...rc.municipalities, ...(owners.length <= 2 ? owners : [])]);
+  const named = subjects.filter((l) => l.kind !== 'roles').map((l) => l.id);
+  const scope = unique(named.length > 0 ? named : [...rc.municipalities, ...(owners.length <= 2 ? owners : [])]);
   if (scope.length === 0) return undefined;
   const dated = (f: Figure) => f.asOf !== undefined || f.validFrom !== undefined || f.validUntil !== undefined;
   const day = u.day ?? (u.kinds.has('after-change') ? undefined : rc.today);
+  // Each item asked about gets its figure ("Kvarter Åen og Kvarter Bakken").
+  const headlines: string[] = [];
+  const supporting: string[] = [];
+  const sources: Source[] = [];
   for (const id of scope) {
     const all = queries.figuresOf(id).filter((f) => u.metrics.includes(f.figure.metric));
     // Only figures that carry time are this answerer's; others are answered as stated.
     if (!all.some((f) => dated(f.figure))) continue;
     const future = all.filter((f) => f.figure.validFrom !== undefined && f.figure.validFrom > rc.today).sort((a, b) => a.figure.validFrom!.localeCompare(b.figure.validFrom!));
-    const on = day ? queries.figuresOn(id, day).filter((f) => u.metrics.includes(f.figure.metric)) : future.slice(0, 1);
+    const stated = day ? queries.figuresOn(id, day).filter((f) => u.metrics.includes(f.figure.metric)) : future.slice(0, 1);
+    // An item that exists only from a coming day ("Kvarter Åen" from 1 August) is answered with that day's figure.
+    const on = stated.length > 0 ? stated : day === rc.today ? future.slice(0, 1) : [];
     if (on.length === 0) continue;
     const line = (f: { figure: Figure }) => {
       const when = f.figure.validFrom && f.figure.validFrom > rc.today ? `${u.lang === 'da' ? 'fra' : 'from'} ${shortDate(f.figure.validFrom, u.lang)}` : f.figure.asOf ? t.asOf(shortDate(f.figure.asOf, u.lang)) : '';
@@ -386,7 +393,10 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
       return t.figure(nameIn(rc, id), `${text}${shown}`);
     };
     const coming = day === rc.today ? future.filter((f) => !on.includes(f)) : [];
-    return done(rc, 'answer', on.map(line).join(' '), coming.map(line), [...on, ...coming].map((f) => f.figure.source));
+    headlines.push(...on.map(line));
+    supporting.push(...coming.map(line));
+    sources.push(...[...on, ...coming].map((f) => f.figure.source));
   }
-  return undefined;
+  if (headlines.length === 0) return undefined;
+  return done(rc, 'answer', headlines.join(' '), supporting, sources);
 }

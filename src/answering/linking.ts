@@ -40,6 +40,10 @@ const LINKABLE: ReadonlyArray<KbItem['kind']> = [
   'concepts',
 ];
 
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
+
 /** The shortest one-word name linked through a typo, or as the first part of a compound. */
 const MIN_FUZZY = 5;
 const MIN_COMPOUND = 6;
@@ -107,11 +111,16 @@ export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, st
         const parts = tokenize((item as unknown as { name: string }).name);
         const last = parts[parts.length - 1];
         if (last && last.length >= 4) surnames.set(last, [...(surnames.get(last) ?? []), item.id]);
+        // So does a first name ("who does Birgitte report to?"), under the same condition.
+        const first = parts.length > 1 ? parts[0] : undefined;
+        if (first && first.length >= 4 && !STOPWORDS.has(first) && !GENERIC_WORDS.has(first)) surnames.set(first, [...(surnames.get(first) ?? []), item.id]);
       }
     }
   }
+  // A name part that is also a word of another item's name ("Åen" in "Kvarter Åen") names that item instead.
+  const otherNameWords = new Set(variants.filter((v) => v.kind !== 'people').flatMap((v) => v.words.map((w) => w.form)));
   for (const [surname, ids] of surnames) {
-    if (ids.length !== 1) continue;
+    if (unique(ids).length !== 1 || otherNameWords.has(surname)) continue;
     const variant: Variant = { id: ids[0]!, kind: 'people', words: [{ form: surname, stems: stemsOf(surname) }] };
     byFirst.set(surname, [...(byFirst.get(surname) ?? []), variant]);
   }

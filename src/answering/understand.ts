@@ -6,7 +6,7 @@
 import { DEADLINE_KINDS, type DateEntry, type Figure } from '../knowledge/schemas.js';
 import { addDays, MONTH_NAMES, toLocalDate } from '../time/format-date.js';
 import { detectLanguage } from './language.js';
-import { tokenWords, type Attribute, type CueMatch, type Lexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
+import { tokenWords, type Attribute, type TokenWords, type CueMatch, type Lexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
 import { analyzeText, foldText, STOPWORDS, stripMarkup, type Token } from './normalize.js';
 import type { Lang } from './types.js';
 
@@ -115,6 +115,9 @@ const DAY_PATTERNS: ReadonlyArray<{ readonly re: RegExp; readonly parts: (m: Reg
   { re: /\b(\d{1,2})\/(\d{1,2})\b/, parts: (m) => [Number(m[1]), Number(m[2]), undefined] },
 ];
 
+/** Words that introduce a day ("pr. 1. marts", "per 1 March") and mean nothing else there. */
+const DAY_INTRODUCERS = new Set(['pr', 'per', 'pa', 'paa', 'den', 'd', 'as', 'of', 'on']);
+
 /** A day the question names ("1. august 2027", "August 1", "1/8 2027"); without a year, the next such day. */
 function findDay(folded: string, today: string): { day: string; words: string[] } | undefined {
   for (const { re, parts } of DAY_PATTERNS) {
@@ -130,6 +133,29 @@ function findDay(folded: string, today: string): { day: string; words: string[] 
     return { day: value, words: m[0].split(/[\s./,-]+/).filter(Boolean) };
   }
   return undefined;
+}
+
+/** An everyday time phrase of the lexicon ("efter nytår", "next year") as the day it points at. */
+function findTimePhrase(tokens: readonly Token[], words: TokenWords, lexicon: Lexicon, today: string): { day: string; positions: readonly number[] } | undefined {
+  const best = [...lexicon.timePhrases.match(tokens, words)].sort((a, b) => b[1].strength - a[1].strength)[0];
+  if (!best) return undefined;
+  const anchor = lexicon.timeAnchors[best[0]]!;
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  let day: string;
+  if ('monthsAhead' in anchor) {
+    const index = month - 1 + anchor.monthsAhead;
+    day = `${year + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+  } else {
+    const on = (y: number) => `${y}-${String(anchor.month).padStart(2, '0')}-${String(anchor.day).padStart(2, '0')}`;
+    day = on(year) > today ? on(year) : on(year + 1);
+  }
+  return { day, positions: best[1].positions };
+}
+
+/** True when the question names a metric ("børn", "employees"): what a count is of. */
+function metricNamed(lexicon: Lexicon, tokens: readonly Token[], words: TokenWords): boolean {
+  return lexicon.metrics.match(tokens, words).size > 0;
 }
 
 /** Finds a month (and optional year) or a year alone in the tokens, as a date range. */
@@ -219,6 +245,8 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
 
   const smalltalkMatches = lexicon.smalltalk.match(tokens, words);
   const smalltalkPositions = smalltalkMatches.size > 0 ? lexicon.smalltalk.coverage(tokens, words) : new Set<number>();
+  // "hej bot", "hi there assistant": words that address the bot or the channel are neutral in small talk.
+  if (smalltalkMatches.size > 0) for (const p of lexicon.addressees.coverage(tokens, words)) smalltalkPositions.add(p);
   let smalltalk: Understanding['smalltalk'];
   if (/^\//.test(text)) smalltalk = 'command';
   else if (
@@ -242,11 +270,18 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   const today = toLocalDate(now);
   const named = findDay(tokens.map((t) => t.form).join(' ').replace(/\b(\d{1,2}) (\d{1,2}) ((19|20)\d{2})\b/, '$1/$2/$3'), today) ?? findDay(foldText(text), today);
   const monthRange = findRange(tokens, today);
+  const phrase = findTimePhrase(tokens, words, lexicon, today);
   // A named day is a range of one day; a month or year alone a longer one.
-  const range = named ? { from: named.day, to: named.day, positions: tokens.flatMap((t, i) => (named.words.includes(t.form) ? [i] : [])) } : monthRange;
+  const dayPositions = named ? tokens.flatMap((t, i) => (named.words.includes(t.form) ? [i] : [])) : [];
+  // "pr. 1. marts", "per 1 March": the word that introduces the day belongs to it.
+  const before = dayPositions.length > 0 ? Math.min(...dayPositions) - 1 : -1;
+  if (before >= 0 && DAY_INTRODUCERS.has(tokens[before]!.form)) dayPositions.push(before);
+  const range = named ? { from: named.day, to: named.day, positions: dayPositions } : monthRange;
   const upcoming = has('upcoming');
   const next = has('next');
-  if (range || (upcoming && (dateKinds.size > 0 || has('dates')))) intents.add('dates');
+  // "Hvor mange børn er der pr. 1. marts?" asks for a figure as of that day, not for the calendar of it.
+  const figureOnDay = has('figure') && dateKinds.size === 0 && !has('when') && (named !== undefined || metricNamed(lexicon, tokens, words));
+  if ((range && !figureOnDay) || (upcoming && (dateKinds.size > 0 || has('dates')))) intents.add('dates');
   const askedWhen = has('when');
   const askedWho = has('who');
   // Deadlines and interviews are dates by nature ("Hvem deltager i GRUS-samtalerne?" is a meeting, not a date).
@@ -276,6 +311,7 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   }
   if (intents.has('dates')) for (const m of dateKindMatches.values()) consume(m.positions, m.heads);
   if (range) consume(range.positions);
+  if (phrase) consume(phrase.positions);
   if (roundMatch) consume(roundMatch[1].positions);
   if (smalltalk) consume([...smalltalkPositions]);
 
@@ -312,7 +348,8 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     dateKinds,
     round,
     range: range && { from: range.from, to: range.to },
-    day: named?.day,
+    // A figure asked "from <month>" is the state on its first day; an everyday phrase names a day too.
+    day: named?.day ?? (figureOnDay && monthRange ? monthRange.from : phrase?.day),
     upcoming,
     next,
     askedWhen,

@@ -83,6 +83,23 @@ export const LexiconSchema = z.object({
   policyTypes: z.array(z.object({ type: z.string().min(1), cues: CuesSchema })).default([]),
   attributes: z.array(z.object({ attribute: z.enum(ATTRIBUTES), label: TextSchema, cues: CuesSchema })).default([]),
   smalltalk: z.array(z.object({ kind: z.enum(SMALLTALK_KINDS), cues: CuesSchema })).default([]),
+  /** Words that address the bot or the channel ("bot", "assistant", "alle"): neutral in small talk. */
+  addressees: CuesSchema.default({ da: [], en: [] }),
+  /**
+   * Everyday time phrases ("efter nytår", "next year", "til sommer"): the next day of the year they
+   * point at (`month`/`day`), or the first day of the month `monthsAhead` months from today.
+   */
+  timePhrases: z
+    .array(
+      z.object({
+        anchor: z.union([
+          z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }),
+          z.object({ monthsAhead: z.number().int().min(0).max(24) }),
+        ]),
+        cues: CuesSchema,
+      }),
+    )
+    .default([]),
   questionWords: z.object({ $comment: z.string().optional(), da: z.array(z.string()).default([]), en: z.array(z.string()).default([]) }).default({ da: [], en: [] }),
   synonyms: z.record(z.string(), z.string()).default({}),
   numbers: z.record(z.string(), z.number()).default({}),
@@ -318,6 +335,10 @@ export interface Lexicon {
   readonly attributes: CueSet<Attribute>;
   readonly attributeLabels: ReadonlyMap<Attribute, { da: string; en: string }>;
   readonly smalltalk: CueSet<SmalltalkKind>;
+  readonly addressees: CueSet<'addressee'>;
+  /** Everyday time phrases, by the index of their anchor in `timeAnchors`. */
+  readonly timePhrases: CueSet<number>;
+  readonly timeAnchors: ReadonlyArray<LexiconData['timePhrases'][number]['anchor']>;
   readonly questionWords: ReadonlySet<string>;
   readonly numbers: Readonly<Record<string, number>>;
   /** Everyday word -> the knowledge base's word for it (folded). */
@@ -350,6 +371,9 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const attributes = new CueSet<Attribute>();
   const attributeLabels = new Map<Attribute, { da: string; en: string }>();
   const smalltalk = new CueSet<SmalltalkKind>();
+  const addressees = new CueSet<'addressee'>();
+  const timePhrases = new CueSet<number>();
+  const timeAnchors: Array<LexiconData['timePhrases'][number]['anchor']> = [];
   const questionWords = new Set<string>();
   const numbers: Record<string, number> = {};
   const synonyms = new Map<string, string>();
@@ -369,6 +393,11 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       attributeLabels.set(a.attribute, a.label);
     }
     for (const s of lexicon.smalltalk ?? []) smalltalk.add(s.kind, s.cues);
+    if (lexicon.addressees) addressees.add('addressee', lexicon.addressees);
+    for (const t of lexicon.timePhrases ?? []) {
+      timePhrases.add(timeAnchors.length, t.cues);
+      timeAnchors.push(t.anchor);
+    }
     for (const w of [...(lexicon.questionWords?.da ?? []), ...(lexicon.questionWords?.en ?? [])]) for (const t of tokenize(w)) questionWords.add(t);
     Object.assign(numbers, lexicon.numbers ?? {});
   }
@@ -389,5 +418,5 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     if (corrections.size < 10_000) corrections.set(form, result);
     return result;
   };
-  return { kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, questionWords, numbers, synonyms, correct };
+  return { kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, timePhrases, timeAnchors, questionWords, numbers, synonyms, correct };
 }
