@@ -462,7 +462,10 @@ export function answerTasksRelation(rc: RelationContext): Answer | undefined {
     }
   }
   if (own.length === 0) return undefined;
-  return done(rc, 'answer', t.tasks(name(kb, link.id, u.lang)), own.map((o) => o.text), own.slice(0, 3).map((o) => o.source));
+  // Statements that say what the unit is responsible for come before those that describe it.
+  const isTask = (text: string) => rc.lexicon.kinds.match(analyzeText(foldText(text))).has('responsibility');
+  const ordered = [...own.filter((o) => isTask(o.text)), ...own.filter((o) => !isTask(o.text))];
+  return done(rc, 'answer', t.tasks(name(kb, link.id, u.lang)), ordered.map((o) => o.text), ordered.slice(0, 3).map((o) => o.source));
 }
 
 let stopwords: ReadonlySet<string> | undefined;
