@@ -706,6 +706,10 @@ export function answerHolderRelation(rc: RelationContext): Answer | undefined {
   const holders = relations.holders(role.id);
   const line = (p: Person) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email);
   if (!unit) {
+    // A person whose title names the role ("distriktsleder i Distrikt Baltorp") may hold it without saying so in data.
+    const roleItem = kb.get(role.id)?.item as { name: string; names: string[] };
+    const titled = kb.data.people.some((p) => [roleItem.name, ...roleItem.names].some((n) => n.length > 3 && p.title.da.toLowerCase().includes(n.toLowerCase())));
+    if (holders.length === 0 && titled) return undefined;
     if (holders.length === 0) {
       // The role exists but no one is named in it: say so, with where the role sits.
       const up = rc.queries.reportsToOn(role.id, rc.today, { unconditional: true });
