@@ -344,3 +344,35 @@ describe.each([
     }
   });
 });
+
+describe('the floor: the answer must state what is asked, not merely name the item (Bakkekær, Fjordby)', () => {
+  it.each([
+    { dir: 'tests/fixtures/kb-bakkekaer' },
+    { dir: 'tests/fixtures/kb-other' },
+  ])('gives no posting terms or other facts for the opening hours or response count of a unit ($dir)', async ({ dir }) => {
+    const { kb, answerer } = await load(dir);
+    // Units that have a posting: their postings' terms share the unit's name but say nothing of opening hours.
+    const units = kb.data.units.filter((unit) => kb.data.postings.some((p) => p.unit === unit.id));
+    expect(units.length).toBeGreaterThan(0);
+    for (const unit of units) {
+      const short = unit.names.find((n) => !/\s/.test(n)) ?? unit.name;
+      for (const q of [`what are the opening hours of ${short}`, `hvornår har ${short} åbent`, `hvad er åbningstiden i ${unit.name}`, `how many answered the parent survey in ${short}`]) {
+        const answer = answerer.answer(q);
+        expect(answer.kind, `${q}: ${answer.headline}`).toBe('unknown');
+      }
+    }
+  });
+
+  it('a count asked of a unit whose short name a posting also carries gives the unit’s figure', async () => {
+    const { kb } = await load('tests/fixtures/kb-bakkekaer');
+    const unit = kb.data.units.find((u) => kb.data.postings.some((p) => p.unit === u.id) && u.figures.some((f) => f.metric === 'children'))!;
+    const short = unit.names.find((n) => !/\s/.test(n))!;
+    // The posting is also called by the unit's short name (as leaders do: "Kløverengen" for the job).
+    for (const posting of kb.data.postings.filter((p) => p.unit === unit.id)) (posting.names as string[]).push(short, `${short}-stillingen`);
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const children = unit.figures.find((f) => f.metric === 'children')!;
+    for (const q of [`hvor mange børn går i ${short}`, `how many children are there in ${short}`]) {
+      expect(answerer.answer(q).headline, q).toMatch(numberIn(children.value));
+    }
+  });
+});
