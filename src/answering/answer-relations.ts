@@ -274,7 +274,9 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
     if (u.chain && chain.length > 1) {
       // One step per level: two bosses on one level ("område Vest" or "Øst") are one step.
       const levels = new Map<number, string[]>();
-      for (const e of chain) levels.set(e.depth, unique([...(levels.get(e.depth) ?? []), nm(e.to, false)]));
+      // The path in the official Danish names (canonical in English too): short enough for a first line.
+      const official = (id: string) => (kb.get(id)?.item as { name?: string } | undefined)?.name ?? nm(id, false);
+      for (const e of chain) levels.set(e.depth, unique([...(levels.get(e.depth) ?? []), official(e.to)]));
       const path = [...levels.values()].map((names) => names.join(' / ')).join(' → ');
       return done(rc, 'answer', onDay(rc, day, t.chainHeadline(nm(link.id, false), path)), [...steps, ...lines], chain.map((e) => e.source), top ? [t.top(nm(top, false))] : []);
     }
