@@ -46,6 +46,7 @@ const TEXTS = {
     reportsToMany: (from: string, to: string) => `${capitalize(from)} refererer til ${to}.`,
     reportsToShort: (to: string) => `refererer til ${to}.`,
     conditionalLine: (condition: string, to: string) => `${capitalize(condition)}: refererer til ${to}.`,
+    reportsToWhen: (from: string, to: string, condition: string) => `${capitalize(from)} refererer til ${to}, ${condition}.`,
     noOneReports: (to: string) => `Dokumenterne nævner ikke nogen, der refererer til ${to}.`,
     staffOf: (person: string, role: string, froms: string) => `${person} er ${role}. Til ${role} refererer: ${froms}.`,
     leads: (role: string, units: string) => `${capitalize(role)} leder ${units}.`,
@@ -71,6 +72,7 @@ const TEXTS = {
     noLeader: (unit: string) => `Dokumenterne nævner ikke, hvem der leder ${unit}.`,
     holders: (role: string, people: string) => `${capitalize(people)} er ${role}.`,
     noHolderIn: (role: string, unit: string) => `Dokumenterne nævner ikke nogen ${role} i ${unit}.`,
+    noPersonIn: (role: string) => `Dokumenterne nævner ikke, hvem der er ${role}; der står ikke noget navn.`,
     holderElsewhere: (person: string, title: string) => `${person} er ${title}.`,
     posting: (posting: string) => `${capitalize(posting)}:`,
     programmesOf: (subject: string, list: string) => `${capitalize(subject)} bruger ${list}.`,
@@ -88,6 +90,7 @@ const TEXTS = {
     reportsToMany: (from: string, to: string) => `The ${from} reports to the ${to}.`,
     reportsToShort: (to: string) => `reports to the ${to}.`,
     conditionalLine: (condition: string, to: string) => `${capitalize(condition)}: reports to the ${to}.`,
+    reportsToWhen: (from: string, to: string, condition: string) => `The ${from} reports to the ${to} ${condition}.`,
     noOneReports: (to: string) => `The documents do not mention anyone who reports to the ${to}.`,
     staffOf: (person: string, role: string, froms: string) => `${person} is the ${role}. Reporting to the ${role}: ${froms}.`,
     leads: (role: string, units: string) => `The ${role} leads ${units}.`,
@@ -113,6 +116,7 @@ const TEXTS = {
     noLeader: (unit: string) => `The documents do not mention who leads ${unit}.`,
     holders: (role: string, people: string) => `${capitalize(people)} is the ${role}.`,
     noHolderIn: (role: string, unit: string) => `The documents do not mention a ${role} in ${unit}.`,
+    noPersonIn: (role: string) => `The documents do not name the ${role}: no person is given.`,
     holderElsewhere: (person: string, title: string) => `${person} is ${title}.`,
     posting: (posting: string) => `${capitalize(posting)}:`,
     programmesOf: (subject: string, list: string) => `${capitalize(subject)} uses ${list}.`,
@@ -198,6 +202,37 @@ function onDay(rc: RelationContext, day: string, sentence: string, prefix?: 'fro
   // "The house leader ..." reads "On 1 August 2027: the house leader ..."; a proper name keeps its capital.
   const lowered = /^(The |[A-ZÆØÅ][a-zæøå]+(en|et|erne|ne)\b)/.test(sentence) && !/^[A-ZÆØÅ][a-zæøå]+ [A-ZÆØÅ]/.test(sentence) ? sentence.charAt(0).toLowerCase() + sentence.slice(1) : sentence;
   return `${lead}: ${lowered}`;
+}
+
+/**
+ * "Hvem refererer souschefen til, når husleder er væk?", "what happens to X's line when their leader
+ * is away?": an absence asked together with a line is the conditional line, not the deputy relation.
+ */
+export function answerConditionalLine(rc: RelationContext): Answer | undefined {
+  const { u, kb, queries } = rc;
+  if (!u.kinds.has('deputy') || u.kinds.has('deputy-for')) return undefined;
+  if (!u.intents.has('reporting') && rc.lexicon.lineWords.match(u.tokens).size === 0) return undefined;
+  const t = TEXTS[u.lang];
+  const nm = (id: string, definite = true) => name(kb, id, u.lang, definite);
+  for (const group of subjectsOf(rc, ['roles'], true)) {
+    for (const l of group) {
+      const day = stateDay(rc, l.id);
+      const edges = queries.reportsToOn(l.id, day);
+      const change = u.day ? undefined : queries.nextReportingChange(l.id, day);
+      const conditional = edges.filter((e) => e.condition);
+      const comingConditional = (change?.lines ?? []).filter((e) => e.condition && !conditional.some((c) => c.to === e.to));
+      if (conditional.length === 0 && comingConditional.length === 0) continue;
+      const when = (e: (typeof edges)[number]) => t.reportsToWhen(nm(l.id), nm(e.to), e.condition![u.lang]);
+      const now = conditional.map(when);
+      const coming = comingConditional.map((e) => onDay(rc, change!.date, when(e), 'from'));
+      const plain = edges.filter((e) => !e.condition);
+      const usual = plain.length > 0 ? [t.reportsToMany(nm(l.id), joinList(plain.map((e) => nm(e.to)), u.lang))] : [];
+      const headline = now.length > 0 ? now.join(' ') : coming.join(' ');
+      const stated = [...conditional, ...comingConditional].flatMap((e) => (e.text ? [e.text[u.lang]] : []));
+      return done(rc, 'answer', headline, [...(now.length > 0 ? coming : []), ...usual], [...conditional, ...comingConditional].map((e) => e.source), stated);
+    }
+  }
+  return undefined;
 }
 
 export function answerReportingRelation(rc: RelationContext): Answer | undefined {
@@ -675,7 +710,17 @@ export function answerHolderRelation(rc: RelationContext): Answer | undefined {
   const holders = relations.holders(role.id);
   const line = (p: Person) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email);
   if (!unit) {
-    if (holders.length === 0) return undefined;
+    // A person whose title names the role ("distriktsleder i Distrikt Baltorp") may hold it without saying so in data.
+    const roleItem = kb.get(role.id)?.item as { name: string; names: string[] };
+    const titled = kb.data.people.some((p) => [roleItem.name, ...roleItem.names].some((n) => n.length > 3 && p.title.da.toLowerCase().includes(n.toLowerCase())));
+    if (holders.length === 0 && titled) return undefined;
+    if (holders.length === 0) {
+      // The role exists but no one is named in it: say so, with where the role sits.
+      const up = rc.queries.reportsToOn(role.id, rc.today, { unconditional: true });
+      const lines = up.length > 0 ? [t.reportsToMany(name(kb, role.id, u.lang), joinList(up.map((e) => name(kb, e.to, u.lang)), u.lang))] : [];
+      const answer = done(rc, 'unknown', t.noPersonIn(name(kb, role.id, u.lang, false)), lines, [...sourceOf(kb, role.id), ...up.map((e) => e.source)]);
+      return { ...answer, suggestions: unknownWith(rc, answer.headline).suggestions };
+    }
     return done(rc, 'answer', t.holders(name(kb, role.id, u.lang, false), joinList(holders.map((p) => p.name), u.lang)), holders.map(line), holders.map((p) => p.source));
   }
   // "Hvem er områdeleder i Område Syd?": the holders tied to that unit (or to a unit inside it).
