@@ -6,11 +6,11 @@
  */
 import type { KbItem } from '../knowledge/knowledge-base.js';
 import type { DatedItem, DeputyEntry } from '../knowledge/queries.js';
-import { DEADLINE_KINDS, type Decision, type Figure, type Meeting, type Source } from '../knowledge/schemas.js';
+import { DEADLINE_KINDS, type DateEntry, type Decision, type Figure, type Meeting, type Source } from '../knowledge/schemas.js';
 import { addDays, formatPartialDate } from '../time/format-date.js';
 import { displayName } from './facts.js';
 import { capitalize, joinList } from './phrases.js';
-import { foldText, stemsOf } from './normalize.js';
+import { analyzeText, foldText, stemsOf } from './normalize.js';
 import type { Answer, Lang } from './types.js';
 import { fitsDateKind } from './understand.js';
 import { composeAnswer, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
@@ -294,7 +294,7 @@ export function answerPeriodItems(rc: RelationContext): Answer | undefined {
     const entry = describeDated(rc, item, kindWord);
     if (!entry || !inScope(entry.source)) continue;
     if (onlyMeetings && entry.kind !== 'meeting') continue;
-    if (u.dateKinds.size > 0 && (item.kind !== 'date' || !fitsDateKind(u.dateKinds, item.entry.kind))) continue;
+    if (u.dateKinds.size > 0 && (item.kind !== 'date' || !(fitsDateKind(u.dateKinds, item.entry.kind) || labelSays(rc, item.entry)))) continue;
     if (u.upcoming && item.last < rc.today) continue;
     entries.push(entry);
   }
@@ -312,6 +312,12 @@ export function answerPeriodItems(rc: RelationContext): Answer | undefined {
   };
   entries.sort((a, b) => rank(a.kind) - rank(b.kind) || a.date.localeCompare(b.date));
   return done(rc, 'answer', t.period(entries.length, period), entries.map((e) => e.text), entries.flatMap((e) => (e.source ? [e.source] : [])), [], true);
+}
+
+/** A date of a general kind whose label names the kind asked for ("Deadline for reporting ..." written as `other`). */
+function labelSays(rc: RelationContext, entry: DateEntry): boolean {
+  const said = rc.lexicon.dateKinds.match(analyzeText(foldText(`${entry.label.da} ${entry.label.en}`)));
+  return [...said.keys()].some((kind) => fitsDateKind(rc.u.dateKinds, kind as DateEntry['kind']));
 }
 
 const TEXTS_KINDS: Record<Lang, Record<string, string>> = {

@@ -144,7 +144,11 @@ export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, st
     const synonym = synonyms.get(token.form);
     if (synonym !== undefined && (synonym === word.form || stemsOf(synonym).some((t) => word.stems.includes(t)))) return 0.9;
     // "stabslederstillingen": a name as the first part of a compound (the last word of the name only).
-    if (last && word.form.length >= MIN_COMPOUND && token.form.startsWith(word.form) && token.form.length - word.form.length >= 3) return 0.8;
+    // Only when the rest is a word itself: "klyngeledrne" is a misspelt "klyngelederne", not "klynge" + "ledrne".
+    if (last && word.form.length >= MIN_COMPOUND && token.form.startsWith(word.form) && token.form.length - word.form.length >= 3) {
+      const rest = token.form.slice(word.form.length).replace(/^s(?=[a-z]{3})/, '');
+      if (knows(rest) || GENERIC_WORDS.has(rest) || nameWords.has(rest)) return 0.8;
+    }
     // A word that is itself a name word ("klyngeleder") is no typo of another ("klyngeledelse").
     if (word.form.length >= MIN_FUZZY && token.form[0] === word.form[0] && !isNameWord(token)) {
       const max = word.form.length >= 9 ? 2 : 1;

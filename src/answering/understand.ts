@@ -162,13 +162,14 @@ function metricNamed(lexicon: Lexicon, tokens: readonly Token[], words: TokenWor
 function findRange(tokens: readonly Token[], today: string): { from: string; to: string; positions: number[] } | undefined {
   const months: Array<{ i: number; month: number; year?: number }> = [];
   for (const [i, token] of tokens.entries()) {
-    const monthIndex = MONTHS.indexOf(token.form);
-    if (monthIndex < 0) continue;
+    const month = MONTH_WORDS.get(token.form);
+    if (month === undefined) continue;
     const next = tokens[i + 1]?.form;
     const hasYear = next !== undefined && /^(19|20)\d{2}$/.test(next);
-    // "may" is also a verb: a month only with a year or after "in".
-    if (token.form === 'may' && !hasYear && !['in', 'i', 'during'].includes(tokens[i - 1]?.form ?? '')) continue;
-    months.push({ i, month: monthIndex % 12, ...(hasYear && { year: Number(next) }) });
+    // "may" is also a verb, and a short form ("feb", "okt") could be a word: a month only with a year or after "in".
+    const short = !MONTHS.includes(token.form) || token.form === 'may';
+    if (short && !hasYear && !['in', 'i', 'during', 'for'].includes(tokens[i - 1]?.form ?? '')) continue;
+    months.push({ i, month: month - 1, ...(hasYear && { year: Number(next) }) });
   }
   const lastDayOf = (year: number, month: number) => addDays(`${month === 11 ? year + 1 : year}-${String(((month + 1) % 12) + 1).padStart(2, '0')}-01`, -1);
   const first = months[0];
