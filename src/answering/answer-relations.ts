@@ -272,7 +272,10 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
     const steps = chain.map((e) => t.chainStep(nm(e.from), nm(e.to)));
     const top = chain.length > 0 ? chain[chain.length - 1]!.to : undefined;
     if (u.chain && chain.length > 1) {
-      const path = chain.map((e) => nm(e.to, false)).join(' → ');
+      // One step per level: two bosses on one level ("område Vest" or "Øst") are one step.
+      const levels = new Map<number, string[]>();
+      for (const e of chain) levels.set(e.depth, unique([...(levels.get(e.depth) ?? []), nm(e.to, false)]));
+      const path = [...levels.values()].map((names) => names.join(' / ')).join(' → ');
       return done(rc, 'answer', onDay(rc, day, t.chainHeadline(nm(link.id, false), path)), [...steps, ...lines], chain.map((e) => e.source), top ? [t.top(nm(top, false))] : []);
     }
     // The line above the boss, one step at a time, as supporting lines.
@@ -349,6 +352,9 @@ export function answerMembersRelation(rc: RelationContext): Answer | undefined {
     });
     const sentence = (l: string) => (link.kind === 'meetings' ? t.participants(name(kb, link.id, u.lang, false), l) : t.members(name(kb, link.id, u.lang, false), l));
     const holders = list.flatMap((m) => relations.holders(m.ref)).map((p) => `${p.name}, ${p.title[u.lang]}`);
+    // What the documents say about the group itself often names who else takes part.
+    const about = (kb.get(link.id)?.item as { description?: { da: string; en: string } } | undefined)?.description;
+    if (about) holders.push(about[u.lang]);
     // A long list reads better one per line under a short first line.
     const headline = sentence(joinList(names, u.lang));
     if (headline.length > 200) return done(rc, 'answer', sentence(String(names.length)).replace(/\.$/, ':'), [...names, ...holders], sourceOf(kb, link.id), [], true);
@@ -421,7 +427,10 @@ export function answerTasksRelation(rc: RelationContext): Answer | undefined {
     }
   }
   if (own.length === 0) return undefined;
-  return done(rc, 'answer', t.tasks(name(kb, link.id, u.lang)), own.map((o) => o.text), own.slice(0, 3).map((o) => o.source));
+  // Statements that say what the unit is responsible for come before those that describe it.
+  const isTask = (text: string) => rc.lexicon.kinds.match(analyzeText(foldText(text))).has('responsibility');
+  const ordered = [...own.filter((o) => isTask(o.text)), ...own.filter((o) => !isTask(o.text))];
+  return done(rc, 'answer', t.tasks(name(kb, link.id, u.lang)), ordered.map((o) => o.text), ordered.slice(0, 3).map((o) => o.source));
 }
 
 let stopwords: ReadonlySet<string> | undefined;
