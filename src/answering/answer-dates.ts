@@ -96,11 +96,12 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
 
   const lineOf = (c: DateCandidate): Line => ({
     // A period shows its first and last day.
-    text: p.dateLine(
+    // Where a dated event takes place, when the data says.
+    text: `${p.dateLine(
       c.label,
       c.end ? `${shortDate(c.date, u.lang)}–${shortDate(c.end, u.lang)}` : formatPartialDate(c.date, c.precision, u.lang),
       (c.end ?? c.date) < today && c.precision === 'day',
-    ),
+    )}${c.fact?.date?.place ? `, ${u.lang === 'da' ? 'sted' : 'place'}: ${c.fact.date.place}` : ''}`,
     fact: c.fact,
     chat: c.chat,
   });

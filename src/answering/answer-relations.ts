@@ -46,6 +46,7 @@ const TEXTS = {
     reportsToMany: (from: string, to: string) => `${capitalize(from)} refererer til ${to}.`,
     reportsToShort: (to: string) => `refererer til ${to}.`,
     conditionalLine: (condition: string, to: string) => `${capitalize(condition)}: refererer til ${to}.`,
+    reportsToWhen: (from: string, to: string, condition: string) => `${capitalize(from)} refererer til ${to}, ${condition}.`,
     noOneReports: (to: string) => `Dokumenterne nævner ikke nogen, der refererer til ${to}.`,
     staffOf: (person: string, role: string, froms: string) => `${person} er ${role}. Til ${role} refererer: ${froms}.`,
     leads: (role: string, units: string) => `${capitalize(role)} leder ${units}.`,
@@ -88,6 +89,7 @@ const TEXTS = {
     reportsToMany: (from: string, to: string) => `The ${from} reports to the ${to}.`,
     reportsToShort: (to: string) => `reports to the ${to}.`,
     conditionalLine: (condition: string, to: string) => `${capitalize(condition)}: reports to the ${to}.`,
+    reportsToWhen: (from: string, to: string, condition: string) => `The ${from} reports to the ${to} ${condition}.`,
     noOneReports: (to: string) => `The documents do not mention anyone who reports to the ${to}.`,
     staffOf: (person: string, role: string, froms: string) => `${person} is the ${role}. Reporting to the ${role}: ${froms}.`,
     leads: (role: string, units: string) => `The ${role} leads ${units}.`,
@@ -198,6 +200,37 @@ function onDay(rc: RelationContext, day: string, sentence: string, prefix?: 'fro
   // "The house leader ..." reads "On 1 August 2027: the house leader ..."; a proper name keeps its capital.
   const lowered = /^(The |[A-ZÆØÅ][a-zæøå]+(en|et|erne|ne)\b)/.test(sentence) && !/^[A-ZÆØÅ][a-zæøå]+ [A-ZÆØÅ]/.test(sentence) ? sentence.charAt(0).toLowerCase() + sentence.slice(1) : sentence;
   return `${lead}: ${lowered}`;
+}
+
+/**
+ * "Hvem refererer souschefen til, når husleder er væk?", "what happens to X's line when their leader
+ * is away?": an absence asked together with a line is the conditional line, not the deputy relation.
+ */
+export function answerConditionalLine(rc: RelationContext): Answer | undefined {
+  const { u, kb, queries } = rc;
+  if (!u.kinds.has('deputy') || u.kinds.has('deputy-for')) return undefined;
+  if (!u.intents.has('reporting') && rc.lexicon.lineWords.match(u.tokens).size === 0) return undefined;
+  const t = TEXTS[u.lang];
+  const nm = (id: string, definite = true) => name(kb, id, u.lang, definite);
+  for (const group of subjectsOf(rc, ['roles'], true)) {
+    for (const l of group) {
+      const day = stateDay(rc, l.id);
+      const edges = queries.reportsToOn(l.id, day);
+      const change = u.day ? undefined : queries.nextReportingChange(l.id, day);
+      const conditional = edges.filter((e) => e.condition);
+      const comingConditional = (change?.lines ?? []).filter((e) => e.condition && !conditional.some((c) => c.to === e.to));
+      if (conditional.length === 0 && comingConditional.length === 0) continue;
+      const when = (e: (typeof edges)[number]) => t.reportsToWhen(nm(l.id), nm(e.to), e.condition![u.lang]);
+      const now = conditional.map(when);
+      const coming = comingConditional.map((e) => onDay(rc, change!.date, when(e), 'from'));
+      const plain = edges.filter((e) => !e.condition);
+      const usual = plain.length > 0 ? [t.reportsToMany(nm(l.id), joinList(plain.map((e) => nm(e.to)), u.lang))] : [];
+      const headline = now.length > 0 ? now.join(' ') : coming.join(' ');
+      const stated = [...conditional, ...comingConditional].flatMap((e) => (e.text ? [e.text[u.lang]] : []));
+      return done(rc, 'answer', headline, [...(now.length > 0 ? coming : []), ...usual], [...conditional, ...comingConditional].map((e) => e.source), stated);
+    }
+  }
+  return undefined;
 }
 
 export function answerReportingRelation(rc: RelationContext): Answer | undefined {

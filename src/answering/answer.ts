@@ -24,6 +24,7 @@ import { toLocalDate } from '../time/format-date.js';
 import { SMALLTALK } from './phrases.js';
 import {
   answerAttribute,
+  answerConditionalLine,
   answerContactsRelation,
   answerFiguresRelation,
   answerLeaderRelation,
@@ -39,14 +40,16 @@ import {
   type RelationContext,
 } from './answer-relations.js';
 import { suggestQuestions } from './suggestions.js';
-import { answerDecisions, answerDeputies, answerFiguresOn, answerMeetingTime, answerPeriodItems } from './answer-time.js';
+import { answerDecisions, answerDecisionWhen, answerDeputies, answerFiguresOn, answerMeetingTime, answerPeriodItems } from './answer-time.js';
 
 /** The relation answerers, tried in this order before the general search. */
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
   answerAttribute,
+  answerConditionalLine,
   answerDeputies,
   answerHolderRelation,
   answerDecisions,
+  answerDecisionWhen,
   answerReportingRelation,
   answerMeetingTime,
   answerMembersRelation,

@@ -220,3 +220,106 @@ describe.each([
     }
   });
 });
+
+describe('decisions asked by a day without a year, and "when" a change comes (Hvidmose)', () => {
+  let kb: KnowledgeBase;
+  let answerer: Answerer;
+  beforeAll(async () => ({ kb, answerer } = await load('tests/fixtures/kb-hvidmose')));
+  const bodyName = (id: string) => (kb.get(id)!.item as { name: string }).name;
+
+  it('finds the decisions of a body on a day named without its year (the year is the data’s)', () => {
+    expect(kb.data.decisions.length).toBeGreaterThan(0);
+    for (const decision of kb.data.decisions) {
+      const withoutYear = (lang: 'da' | 'en') => day(decision.date, lang).replace(/\s*\d{4}$/, '');
+      for (const q of [`Hvad besluttede ${bodyName(decision.body)} den ${withoutYear('da')}?`, `What did the ${bodyName(decision.body)} decide on ${withoutYear('en')}?`]) {
+        const answer = answerer.answer(q);
+        expect(answer.kind, q).toBe('answer');
+        expect(all(answer), q).toContain(day(decision.date, q.startsWith('What') ? 'en' : 'da'));
+      }
+    }
+  });
+
+  it('answers "when" about the items a decision changes with the day it applies from', () => {
+    const changing = kb.data.decisions.filter((d) => d.appliesFrom && d.changes.filter((id) => kb.get(id)?.kind === 'units').length >= 2);
+    expect(changing.length).toBeGreaterThan(0);
+    for (const decision of changing) {
+      const [a, b] = decision.changes.filter((id) => kb.get(id)?.kind === 'units').map(bodyName);
+      for (const [q, lang] of [[`when are ${a} and ${b} merged`, 'en'], [`Hvornår oprettes ${a} og ${b}?`, 'da'], [`hvornår starter ${a}`, 'da']] as const) {
+        const answer = answerer.answer(q);
+        expect(answer.kind, q).toBe('answer');
+        expect(answer.headline.toLowerCase(), q).toContain(day(decision.appliesFrom!, lang));
+      }
+    }
+  });
+
+  it('does not answer "when" about something else in a changed item with the decision', () => {
+    const decision = kb.data.decisions.find((d) => d.appliesFrom && d.changes.some((id) => kb.get(id)?.kind === 'units'))!;
+    const unit = bodyName(decision.changes.find((id) => kb.get(id)?.kind === 'units')!);
+    for (const q of [`hvornår åbner den nye svømmehal i ${unit}`, `when is the christmas party in ${unit}`]) {
+      expect(all(answerer.answer(q)), q).not.toContain(day(decision.appliesFrom!, q.startsWith('when') ? 'en' : 'da'));
+    }
+  });
+});
+
+describe('calendar listings of a month (Hvidmose)', () => {
+  let kb: KnowledgeBase;
+  let answerer: Answerer;
+  let queries: KnowledgeQueries;
+  beforeAll(async () => ({ kb, answerer, queries } = await load('tests/fixtures/kb-hvidmose')));
+  const months = () => [...new Set(kb.data.dates.flatMap((d) => [d.date.slice(0, 7), (d.end ?? d.date).slice(0, 7)]))];
+  const monthEnd = (month: string) => {
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  };
+
+  it('says as many items as it lists (or how many more there are) and lists every period and dated event of the month', () => {
+    for (const month of months()) {
+      for (const lang of ['da', 'en'] as const) {
+        const name = formatDate(`${month}-01`, lang).split(' ').slice(-2).join(' ');
+        const q = lang === 'da' ? `hvad sker der i ${name}` : `what is on the calendar in ${name}`;
+        const answer = answerer.answer(q);
+        const lines = answer.sections.flatMap((s) => s.lines);
+        const count = /^(én|one) /i.test(answer.headline) ? 1 : Number(answer.headline.match(/^\d+/)?.[0]);
+        const more = answer.headline.match(/(\d+) (mere|more)/);
+        if (more) expect(lines.length + Number(more[1]), q).toBe(count);
+        else expect(lines.length, q).toBe(count);
+        const text = all(answer);
+        for (const entry of queries.datedItemsBetween(`${month}-01`, monthEnd(month))) {
+          if (entry.kind !== 'date' || entry.entry.precision !== 'day') continue;
+          expect(text, q).toContain(entry.entry.label[lang].toLowerCase());
+          if (entry.entry.place) expect(text, q).toContain(entry.entry.place.toLowerCase());
+        }
+      }
+    }
+  });
+});
+
+describe('conditional reporting lines asked with an absence, both languages (Hvidmose)', () => {
+  let kb: KnowledgeBase;
+  let answerer: Answerer;
+  let queries: KnowledgeQueries;
+  beforeAll(async () => ({ kb, answerer, queries } = await load('tests/fixtures/kb-hvidmose')));
+  const roleName = (id: string, lang: 'da' | 'en') => {
+    const role = kb.get(id)!.item as { name: string; labelEn: string };
+    return lang === 'da' ? role.name : role.labelEn.replace(/\s*\(.*\)/, '');
+  };
+
+  it('answers the conditional line, not the deputy relation', () => {
+    const conditional = kb.data.roles.flatMap((r) => queries.reportsToOn(r.id, TODAY).filter((e) => e.condition).map((e) => ({ role: r.id, edge: e })));
+    expect(conditional.length).toBeGreaterThan(0);
+    for (const { role, edge } of conditional) {
+      const leader = queries.reportsToOn(role, TODAY, { unconditional: true })[0]!.to;
+      for (const [q, lang] of [
+        [`what happens to the ${roleName(role, 'en')}'s line when their ${roleName(leader, 'en')} is away`, 'en'],
+        [`who does the ${roleName(role, 'en')} report to when the ${roleName(leader, 'en')} is absent`, 'en'],
+        [`Hvad sker der med ${roleName(role, 'da')}s reference, når ${roleName(leader, 'da')} er væk?`, 'da'],
+      ] as const) {
+        const answer = answerer.answer(q);
+        expect(answer.lang, q).toBe(lang);
+        const headline = answer.headline.toLowerCase();
+        expect(headline, q).toContain(roleName(edge.to, lang).toLowerCase().split(' ')[0]!);
+        expect(headline, q).toContain(edge.condition![lang].toLowerCase());
+      }
+    }
+  });
+});

@@ -85,6 +85,10 @@ export const LexiconSchema = z.object({
   smalltalk: z.array(z.object({ kind: z.enum(SMALLTALK_KINDS), cues: CuesSchema })).default([]),
   /** Words that address the bot or the channel ("bot", "assistant", "alle"): neutral in small talk. */
   addressees: CuesSchema.default({ da: [], en: [] }),
+  /** Words for a change coming about ("oprettes", "merged", "set up"): asked "when", a decision's first day answers. */
+  changeWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words for a reporting line ("linje", "reference", "line"): with an absence cue, the conditional line is asked. */
+  lineWords: CuesSchema.default({ da: [], en: [] }),
   /**
    * Everyday time phrases ("efter nytår", "next year", "til sommer"): the next day of the year they
    * point at (`month`/`day`), or the first day of the month `monthsAhead` months from today.
@@ -336,6 +340,8 @@ export interface Lexicon {
   readonly attributeLabels: ReadonlyMap<Attribute, { da: string; en: string }>;
   readonly smalltalk: CueSet<SmalltalkKind>;
   readonly addressees: CueSet<'addressee'>;
+  readonly changeWords: CueSet<'change'>;
+  readonly lineWords: CueSet<'line'>;
   /** Everyday time phrases, by the index of their anchor in `timeAnchors`. */
   readonly timePhrases: CueSet<number>;
   readonly timeAnchors: ReadonlyArray<LexiconData['timePhrases'][number]['anchor']>;
@@ -372,6 +378,8 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const attributeLabels = new Map<Attribute, { da: string; en: string }>();
   const smalltalk = new CueSet<SmalltalkKind>();
   const addressees = new CueSet<'addressee'>();
+  const changeWords = new CueSet<'change'>();
+  const lineWords = new CueSet<'line'>();
   const timePhrases = new CueSet<number>();
   const timeAnchors: Array<LexiconData['timePhrases'][number]['anchor']> = [];
   const questionWords = new Set<string>();
@@ -394,6 +402,8 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     }
     for (const s of lexicon.smalltalk ?? []) smalltalk.add(s.kind, s.cues);
     if (lexicon.addressees) addressees.add('addressee', lexicon.addressees);
+    if (lexicon.changeWords) changeWords.add('change', lexicon.changeWords);
+    if (lexicon.lineWords) lineWords.add('line', lexicon.lineWords);
     for (const t of lexicon.timePhrases ?? []) {
       timePhrases.add(timeAnchors.length, t.cues);
       timeAnchors.push(t.anchor);
@@ -418,5 +428,5 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     if (corrections.size < 10_000) corrections.set(form, result);
     return result;
   };
-  return { kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, timePhrases, timeAnchors, questionWords, numbers, synonyms, correct };
+  return { kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, correct };
 }
