@@ -113,7 +113,10 @@ export function createFloor(kb: KnowledgeBase, index: SearchIndex, extensions: r
       });
       if (content.length === 0) return answer;
       const text = [answer.headline, ...answer.sections.flatMap((s) => [s.title, ...s.lines]), ...(answer.details ?? [])].join(' ');
-      const explained = index.explainSurely(content, termsOf(text));
+      const answerTerms = termsOf(text);
+      // The answer's own words account for a question word directly, even one the index does not know
+      // (a deadline added in chat).
+      const explained = index.explainSurely(content, answerTerms).map((v, i) => (content[i]!.token.terms.some((t) => answerTerms.has(t)) ? 1 : v));
       const loose = content.filter((_, i) => explained[i]! < ACCOUNTED);
       const fallback = fallbackAnswers.has(answer);
       // A ranked answer must explain every word the knowledge base does not know; a structured one
@@ -124,7 +127,7 @@ export function createFloor(kb: KnowledgeBase, index: SearchIndex, extensions: r
       // Every linked name and cue counts as accounted; the rest by how much the answer explains it.
       const all = index.queryTerms(u.tokens, u.intentWords);
       const total = all.reduce((sum, q) => sum + q.weight, 0);
-      const missing = loose.reduce((sum, q) => sum + q.weight, 0);
+      const missing = content.reduce((sum, q, i) => sum + q.weight * (1 - Math.min(1, explained[i]!)), 0);
       const share = total > 0 ? (total - missing) / total : 1;
       // A structured answer's kind accounts for what is asked, except a date whose kind the question names
       // in words the lexicon does not know ("when is the summer closing"): then any date would mislead.
