@@ -15,6 +15,7 @@ import { answerContact, answerHolder, answerLeader } from './answer-people.js';
 import { answerDates } from './answer-dates.js';
 import { answerPolicies } from './answer-policies.js';
 import { answerGeneral } from './answer-general.js';
+import { createFloor, markFallback } from './floor.js';
 import { loadLexicon } from './lexicon/lexicon.js';
 import { createLinker, type Link } from './linking.js';
 import { buildRelations } from './relations.js';
@@ -156,8 +157,18 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   const municipalityOf = (fact: FactRecord) => kb.documents.get(fact.source.doc)?.municipality;
   const municipalityWords = [...new Set(municipalityNames.flatMap((m) => m.names.flat()))];
   const scopes = new Map<string, SearchIndex>();
+  const floor = createFloor(kb, index, options.lexicon);
+  // Every answer passes the floor: what the question asks about must be in the answer or known to be absent.
+  const seen: { u?: Understanding; links?: readonly Link[] } = {};
   return {
     answer(question, localeHint) {
+      seen.u = undefined;
+      const reply = answerOnce(question, localeHint);
+      return seen.u ? floor.check(seen.u, seen.links ?? [], reply, (lang, headline) => unknown(context, lang, headline)) : reply;
+    },
+  };
+
+  function answerOnce(question: string, localeHint: string | undefined): Answer {
       let u = understand(question, options.now(), lexicon, index.knows, localeHint);
       if (u.smalltalk) {
         return { kind: 'smalltalk', lang: u.lang, headline: SMALLTALK[u.lang][u.smalltalk], sections: [], details: [], sources: [], suggestions: u.smalltalk === 'greeting' || u.smalltalk === 'ack' ? suggestQuestions(kb, u.lang) : [] };
@@ -189,6 +200,8 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
         municipalityNames.filter((m) => m.names.some((words) => words.length > 0 && words.every((w) => said.has(w)))).map((m) => m.id),
       );
       for (const l of links) if (l.kind === 'municipalities') named.add(l.id);
+      seen.u = u;
+      seen.links = links;
       const relationAnswer = answerRelations({ kb, relations, queries, today: toLocalDate(options.now()), lexicon, options, u, links, municipalities: named, ctx: { ...context, municipalities: named } });
       if (relationAnswer) return relationAnswer;
       if (named.size === 0) return answerUnderstood(context, u);
@@ -219,8 +232,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       const intentWords = new Set(u.intentWords);
       for (const token of u.tokens) if (municipalityStems.has(primaryStem(token.form))) intentWords.add(token.form);
       return answerUnderstood({ ...context, index: scoped, municipalities: named }, { ...u, intentWords });
-    },
-  };
+  }
 }
 
 function range(link: Link): number[] {
@@ -328,7 +340,7 @@ function answerUnderstood(base: Context, u: Understanding): Answer {
     return unknown(ctx, u.lang, phrasesFor(u.lang).noDates);
   }
   if (u.intents.has('contact') && ctx.named.size > 0) return unknown(ctx, u.lang, phrasesFor(u.lang).noContact);
-  const general = answerGeneral(ctx, u, rest);
+  const general = markFallback(answerGeneral(ctx, u, rest));
   // "Hvornår blev X etableret?" may be answered by a fact that says when, even without a date entry.
   if (general.kind === 'unknown' && u.askedWhen && u.intents.has('dates') && rest.length > 0) {
     return unknown(ctx, u.lang, phrasesFor(u.lang).noDates);

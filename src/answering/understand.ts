@@ -138,7 +138,12 @@ function findDay(folded: string, today: string): { day: string; words: string[] 
 }
 
 /** An everyday time phrase of the lexicon ("efter nytår", "next year") as the day it points at. */
-function findTimePhrase(tokens: readonly Token[], words: TokenWords, lexicon: Lexicon, today: string): { day: string; positions: readonly number[] } | undefined {
+function findTimePhrase(
+  tokens: readonly Token[],
+  words: TokenWords,
+  lexicon: Lexicon,
+  today: string,
+): { day: string; positions: readonly number[]; period?: { from: string; to: string; positions: number[] } } | undefined {
   const best = [...lexicon.timePhrases.match(tokens, words)].sort((a, b) => b[1].strength - a[1].strength)[0];
   if (!best) return undefined;
   const anchor = lexicon.timeAnchors[best[0]]!;
@@ -152,7 +157,16 @@ function findTimePhrase(tokens: readonly Token[], words: TokenWords, lexicon: Le
     const on = (y: number) => `${y}-${String(anchor.month).padStart(2, '0')}-${String(anchor.day).padStart(2, '0')}`;
     day = on(year) > today ? on(year) : on(year + 1);
   }
-  return { day, positions: best[1].positions };
+  // "næste måned", "this month": the whole month is the period asked about.
+  const period = 'monthsAhead' in anchor && anchor.wholeMonth ? { from: day, to: addDays(nextMonthStart(day), -1), positions: [...best[1].positions] } : undefined;
+  return { day, positions: best[1].positions, ...(period && { period }) };
+}
+
+/** The first day of the month after the one `day` (a month's first day) is in. */
+function nextMonthStart(day: string): string {
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7));
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
 }
 
 /** True when the question names a metric ("børn", "employees"): what a count is of. */
@@ -271,8 +285,8 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   const round = roundMatch?.[0];
   const today = toLocalDate(now);
   const named = findDay(tokens.map((t) => t.form).join(' ').replace(/\b(\d{1,2}) (\d{1,2}) ((19|20)\d{2})\b/, '$1/$2/$3'), today) ?? findDay(foldText(text), today);
-  const monthRange = findRange(tokens, today);
   const phrase = findTimePhrase(tokens, words, lexicon, today);
+  const monthRange = findRange(tokens, today) ?? phrase?.period;
   // A named day is a range of one day; a month or year alone a longer one.
   const dayPositions = named ? tokens.flatMap((t, i) => (named.words.includes(t.form) ? [i] : [])) : [];
   // "pr. 1. marts", "per 1 March": the word that introduces the day belongs to it.

@@ -98,7 +98,8 @@ export const LexiconSchema = z.object({
       z.object({
         anchor: z.union([
           z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }),
-          z.object({ monthsAhead: z.number().int().min(0).max(24) }),
+          /** `wholeMonth`: the phrase names that whole month as a period ("next month", "denne måned"), not only its first day. */
+          z.object({ monthsAhead: z.number().int().min(0).max(24), wholeMonth: z.boolean().optional() }),
         ]),
         cues: CuesSchema,
       }),
