@@ -376,3 +376,31 @@ describe('the floor: the answer must state what is asked, not merely name the it
     }
   });
 });
+
+describe.each([
+  { name: 'Fjordby', dir: 'tests/fixtures/kb-other' },
+  { name: 'Bakkekær', dir: 'tests/fixtures/kb-bakkekaer' },
+  { name: 'Hvidmose', dir: 'tests/fixtures/kb-hvidmose' },
+])('a one-letter typo in a role title ($name)', ({ dir }) => {
+  it('still finds the role: swapped, wrong or doubled letters, also at the start of a later word', async () => {
+    const { kb, answerer, queries } = await load(dir);
+    const roles = kb.data.roles.filter((r) => r.name.length >= 8 && queries.reportsToOn(r.id, TODAY, { unconditional: true }).length > 0);
+    expect(roles.length).toBeGreaterThan(0);
+    for (const role of roles) {
+      const above = queries.reportsToOn(role.id, TODAY, { unconditional: true }).map((e) => (kb.get(e.to)!.item as { name: string }).name.toLowerCase());
+      const words = role.name.split(' ');
+      const typos = words.flatMap((word, w) => {
+        // Letters that fold to two ("å" -> "aa") make two edits of one: only plain letters are mistyped here.
+        if (word.length < 6 || /[-æøå]/i.test(word.slice(0, 5))) return [];
+        const swap = w > 0 ? word[1]! + word[0]! + word.slice(2) : word.slice(0, 2) + word[3]! + word[2]! + word.slice(4);
+        const wrong = word.slice(0, 3) + (word[3] === 'x' ? 'y' : 'x') + word.slice(4);
+        return [swap, wrong].map((t) => [...words.slice(0, w), t, ...words.slice(w + 1)].join(' '));
+      });
+      for (const typo of typos) {
+        const q = `hvem refererer ${typo} til?`;
+        const headline = answerer.answer(q).headline.toLowerCase();
+        expect(above.some((n) => headline.includes(n)), `${q}: ${headline}`).toBe(true);
+      }
+    }
+  });
+});
