@@ -170,11 +170,28 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
 
   function answerOnce(question: string, localeHint: string | undefined): Answer {
       let u = understand(question, options.now(), lexicon, index.knows, localeHint);
+      // "Hvad går Start ud på?": a question about an item whose name is also a word of small talk.
+      if (u.smalltalk && u.smalltalk !== 'command' && u.kinds.size > 0) {
+        const names = linker.link(u.tokens).filter((l) => !['municipalities', 'concepts'].includes(l.kind) && l.quality >= 0.9);
+        if (names.length > 0) {
+          const cuePositions = new Set(u.cuePositions);
+          const intentWords = new Set(u.intentWords);
+          for (const l of names) {
+            for (const p of range(l)) {
+              // A word of small talk only ("start"); a kind of date in it is settled with the other cues below.
+              if (!lexicon.dateKinds.match([u.tokens[p]!]).size) cuePositions.delete(p);
+              intentWords.delete(u.tokens[p]!.form);
+            }
+          }
+          u = { ...u, smalltalk: undefined, cuePositions, intentWords };
+        }
+      }
       if (u.smalltalk) {
         return { kind: 'smalltalk', lang: u.lang, headline: SMALLTALK[u.lang][u.smalltalk], sections: [], details: [], sources: [], suggestions: u.smalltalk === 'greeting' || u.smalltalk === 'ack' ? suggestQuestions(kb, u.lang) : [] };
       }
       const linked = linker.link(u.tokens);
-      u = withoutNameCues(u, linked.filter((l) => !['municipalities', 'concepts', 'decisions'].includes(l.kind) && l.quality >= 0.9));
+      const datePositions = new Set([...lexicon.dateKinds.match(u.tokens).values()].flatMap((m) => [...m.positions]));
+      u = withoutNameCues(u, linked.filter((l) => !['municipalities', 'concepts', 'decisions'].includes(l.kind) && l.quality >= 0.9), datePositions);
       const found = linked.filter((l) => !range(l).every((i) => u.cuePositions.has(i)));
       // Names are not language: "Who leads Center for Børne- og Ungerådgivning?" is English.
       const nameWords = new Set(found.flatMap((l) => range(l).map((i) => u.tokens[i]!.form)));

@@ -404,3 +404,20 @@ describe.each([
     }
   });
 });
+
+describe('a short alias that is also a cue word names the item (Bakkekær)', () => {
+  it('answers about the programme called "Start", not the calendar or small talk; "when" still asks for dates', async () => {
+    const { kb } = await load('tests/fixtures/kb-bakkekaer');
+    const programme = kb.data.programmes.find((p) => /start/i.test(p.name))!;
+    expect(programme).toBeDefined();
+    // Leaders call it by its last part, a word that is also a kind of date and a word of small talk.
+    (programme.names as string[]).push('Start');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    for (const q of ['hvad går Start ud på', 'what is Start about']) {
+      const answer = answerer.answer(q);
+      expect(answer.kind, q).toBe('answer');
+      expect(answer.headline, q).toContain(programme.name);
+    }
+    expect(answerer.answer('start').kind).toBe('smalltalk');
+  });
+});
