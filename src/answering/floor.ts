@@ -18,6 +18,9 @@ import type { Understanding } from './understand.js';
 import type { Link } from './linking.js';
 import type { LexiconExtension } from './lexicon/lexicon.js';
 
+/** The share of the words besides names and cues that an answer must explain (ranked / structured answers). */
+const REST_SHARE_FALLBACK = 0.5;
+const REST_SHARE_STRUCTURED = 0;
 /** The share of a fallback answer's question weight that must be accounted for. */
 const FALLBACK_SHARE = 0.6;
 /** How sure a match of a question word by the answer's text must be to account for it. */
@@ -133,6 +136,11 @@ export function createFloor(kb: KnowledgeBase, index: SearchIndex, extensions: r
       // in words the lexicon does not know ("when is the summer closing"): then any date would mislead.
       const unnamedDate = u.intents.has('dates') && u.dateKinds.size === 0 && u.range === undefined && u.day === undefined;
       if (share < (fallback ? FALLBACK_SHARE : unnamedDate ? STRUCTURED_SHARE : 0)) return unknown(u.lang);
+      // The words besides the names and cues say what about the item is asked ("opening hours of X"):
+      // an answer that explains little of them answers about the item, not the question.
+      const restTotal = content.reduce((sum, q) => sum + q.weight, 0);
+      const restShare = restTotal > 0 ? 1 - missing / restTotal : 1;
+      if (restShare < (fallback ? REST_SHARE_FALLBACK : REST_SHARE_STRUCTURED)) return refuse(kb, u, links, content.filter((_, i) => explained[i]! < ACCOUNTED), unknown);
       return answer;
     },
   };
