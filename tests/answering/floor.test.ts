@@ -63,11 +63,12 @@ describe.each(BASES)('the floor on $dir', ({ dir }) => {
     const attributes = [
       { da: 'åbningstiderne', en: 'opening hours', absent: ['åbningstid', 'opening hour'] },
       { da: 'tillidsrepræsentanten', en: 'union representative', absent: ['tillidsrepræsentant', 'union rep'] },
-    ];
+      { da: 'parkeringsforholdene', en: 'parking arrangements', absent: ['parkering', 'parking'] },
+    ].filter((a) => a.absent.every((word) => !all.includes(word)));
     const units = kb.data.units.slice(0, 6);
     expect(units.length).toBeGreaterThan(0);
+    expect(attributes.length).toBeGreaterThanOrEqual(2);
     for (const attribute of attributes) {
-      for (const word of attribute.absent) expect(all).not.toContain(word);
       for (const unit of units) {
         for (const question of [`hvad er ${attribute.da} i ${unit.name}`, `what are the ${attribute.en} of ${unit.labelEn ?? unit.name}`]) {
           const answer = answerer.answer(question);
@@ -78,10 +79,10 @@ describe.each(BASES)('the floor on $dir', ({ dir }) => {
   });
 
   it('(b) a kind of date the knowledge base has no word for gets no other date of the item', () => {
-    expect(all).not.toContain('sommerlukning');
-    expect(all).not.toContain('summer closing');
+    expect(all).not.toContain('juletræsfest');
+    expect(all).not.toContain('christmas party');
     for (const posting of kb.data.postings.slice(0, 4)) {
-      const answer = answerer.answer(`when is the summer closing of ${posting.labelEn}`);
+      const answer = answerer.answer(`when is the christmas party of ${posting.labelEn}`);
       expect(refuses(answer), text(answer)).toBe(true);
       expect(answer.headline).not.toMatch(/\d{4}/);
     }
