@@ -5,7 +5,7 @@
  * 1,000 deadlines, 150 users) on each backend.
  *
  * PostgreSQL: DATABASE_URL when set (a database it may fill; tables are emptied first), else a throwaway server
- * from Debian's package (as the tests use). Both backends run on this machine's disk, so the PostgreSQL figures
+ * from Debian's package (as the tests use, but with commits flushed to disk like the file store's writes). Both backends run on this machine's disk, so the PostgreSQL figures
  * include a loopback round trip per statement and no network latency to a managed server.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -127,7 +127,7 @@ async function emptyTables(url: string): Promise<void> {
 const format = (s: Summary) => `p50 ${s.p50.toFixed(2)} ms, p99 ${s.p99.toFixed(2)} ms, max ${s.max.toFixed(2)} ms`;
 
 const configured = loadConfig().databaseUrl;
-const cluster = configured === undefined ? await startPostgresCluster() : undefined;
+const cluster = configured === undefined ? await startPostgresCluster({ durable: true }) : undefined;
 const url = configured ?? (cluster as NonNullable<typeof cluster>).adminUrl;
 const temp = await mkdtemp(path.join(os.tmpdir(), 'bench-postgres-'));
 try {

@@ -72,6 +72,7 @@ const TEXTS = {
     noLeader: (unit: string) => `Dokumenterne nævner ikke, hvem der leder ${unit}.`,
     holders: (role: string, people: string) => `${capitalize(people)} er ${role}.`,
     noHolderIn: (role: string, unit: string) => `Dokumenterne nævner ikke nogen ${role} i ${unit}.`,
+    noPersonIn: (role: string) => `Dokumenterne nævner ikke, hvem der er ${role}; der står ikke noget navn.`,
     holderElsewhere: (person: string, title: string) => `${person} er ${title}.`,
     posting: (posting: string) => `${capitalize(posting)}:`,
     programmesOf: (subject: string, list: string) => `${capitalize(subject)} bruger ${list}.`,
@@ -115,6 +116,7 @@ const TEXTS = {
     noLeader: (unit: string) => `The documents do not mention who leads ${unit}.`,
     holders: (role: string, people: string) => `${capitalize(people)} is the ${role}.`,
     noHolderIn: (role: string, unit: string) => `The documents do not mention a ${role} in ${unit}.`,
+    noPersonIn: (role: string) => `The documents do not name the ${role}: no person is given.`,
     holderElsewhere: (person: string, title: string) => `${person} is ${title}.`,
     posting: (posting: string) => `${capitalize(posting)}:`,
     programmesOf: (subject: string, list: string) => `${capitalize(subject)} uses ${list}.`,
@@ -307,7 +309,9 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
     if (u.chain && chain.length > 1) {
       // One step per level: two bosses on one level ("område Vest" or "Øst") are one step.
       const levels = new Map<number, string[]>();
-      for (const e of chain) levels.set(e.depth, unique([...(levels.get(e.depth) ?? []), nm(e.to, false)]));
+      // The path in the official Danish names (canonical in English too): short enough for a first line.
+      const official = (id: string) => (kb.get(id)?.item as { name?: string } | undefined)?.name ?? nm(id, false);
+      for (const e of chain) levels.set(e.depth, unique([...(levels.get(e.depth) ?? []), official(e.to)]));
       const path = [...levels.values()].map((names) => names.join(' / ')).join(' → ');
       return done(rc, 'answer', onDay(rc, day, t.chainHeadline(nm(link.id, false), path)), [...steps, ...lines], chain.map((e) => e.source), top ? [t.top(nm(top, false))] : []);
     }
@@ -443,7 +447,7 @@ export function answerTasksRelation(rc: RelationContext): Answer | undefined {
   for (const g of rc.subjects) for (const l of g) for (let i = l.start; i < l.end; i++) covered.add(i);
   const leftover = u.tokens.filter((tok, i) => !covered.has(i) && !u.cuePositions.has(i) && !u.intentWords.has(tok.form) && tok.form.length > 2 && !isStop(tok.form));
   if (leftover.length > 0) return undefined;
-  const own: Array<{ text: string; source: Source }> = [];
+  const own: Array<{ text: string; source: Source; leader?: boolean }> = [];
   const entry = kb.get(link.id);
   if (entry?.kind === 'roles' || entry?.kind === 'leadershipGroups') own.push(...entry.item.responsibilities.map((s) => ({ text: s[u.lang], source: s.source })));
   // A consultant without tasks of their own works in a team that has them.
@@ -456,13 +460,15 @@ export function answerTasksRelation(rc: RelationContext): Answer | undefined {
     own.push(...entry.item.facts.map((s) => ({ text: s[u.lang], source: s.source })));
     for (const role of relations.leadersOf(link.id)) {
       const r = kb.get(role);
-      if (r?.kind === 'roles') own.push(...r.item.responsibilities.map((s) => ({ text: s[u.lang], source: s.source })));
+      if (r?.kind === 'roles') own.push(...r.item.responsibilities.map((s) => ({ text: s[u.lang], source: s.source, leader: true })));
     }
   }
   if (own.length === 0) return undefined;
   // Statements that say what the unit is responsible for come before those that describe it.
   const isTask = (text: string) => rc.lexicon.kinds.match(analyzeText(foldText(text))).has('responsibility');
-  const ordered = [...own.filter((o) => isTask(o.text)), ...own.filter((o) => !isTask(o.text))];
+  // The unit's own statements first (its tasks before its descriptions), then those of the roles that lead it.
+  const mine = own.filter((o) => !o.leader);
+  const ordered = [...mine.filter((o) => isTask(o.text)), ...mine.filter((o) => !isTask(o.text)), ...own.filter((o) => o.leader)];
   return done(rc, 'answer', t.tasks(name(kb, link.id, u.lang)), ordered.map((o) => o.text), ordered.slice(0, 3).map((o) => o.source));
 }
 
@@ -704,7 +710,17 @@ export function answerHolderRelation(rc: RelationContext): Answer | undefined {
   const holders = relations.holders(role.id);
   const line = (p: Person) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email);
   if (!unit) {
-    if (holders.length === 0) return undefined;
+    // A person whose title names the role ("distriktsleder i Distrikt Baltorp") may hold it without saying so in data.
+    const roleItem = kb.get(role.id)?.item as { name: string; names: string[] };
+    const titled = kb.data.people.some((p) => [roleItem.name, ...roleItem.names].some((n) => n.length > 3 && p.title.da.toLowerCase().includes(n.toLowerCase())));
+    if (holders.length === 0 && titled) return undefined;
+    if (holders.length === 0) {
+      // The role exists but no one is named in it: say so, with where the role sits.
+      const up = rc.queries.reportsToOn(role.id, rc.today, { unconditional: true });
+      const lines = up.length > 0 ? [t.reportsToMany(name(kb, role.id, u.lang), joinList(up.map((e) => name(kb, e.to, u.lang)), u.lang))] : [];
+      const answer = done(rc, 'unknown', t.noPersonIn(name(kb, role.id, u.lang, false)), lines, [...sourceOf(kb, role.id), ...up.map((e) => e.source)]);
+      return { ...answer, suggestions: unknownWith(rc, answer.headline).suggestions };
+    }
     return done(rc, 'answer', t.holders(name(kb, role.id, u.lang, false), joinList(holders.map((p) => p.name), u.lang)), holders.map(line), holders.map((p) => p.source));
   }
   // "Hvem er områdeleder i Område Syd?": the holders tied to that unit (or to a unit inside it).

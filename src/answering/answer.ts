@@ -8,7 +8,7 @@ import { detectLanguage } from './language.js';
 import { phrasesFor } from './phrases.js';
 import { createSearchIndex, type SearchIndex } from './search.js';
 import type { Answer, Answerer, AnswererOptions } from './types.js';
-import { understand, type Understanding } from './understand.js';
+import { understand, withoutNameCues, type Understanding } from './understand.js';
 import { unknown, type Context } from './answer-context.js';
 import { answerReporting } from './answer-reporting.js';
 import { answerContact, answerHolder, answerLeader } from './answer-people.js';
@@ -172,7 +172,9 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       if (u.smalltalk) {
         return { kind: 'smalltalk', lang: u.lang, headline: SMALLTALK[u.lang][u.smalltalk], sections: [], details: [], sources: [], suggestions: u.smalltalk === 'greeting' || u.smalltalk === 'ack' ? suggestQuestions(kb, u.lang) : [] };
       }
-      const found = linker.link(u.tokens).filter((l) => !range(l).every((i) => u.cuePositions.has(i)));
+      const linked = linker.link(u.tokens);
+      u = withoutNameCues(u, linked.filter((l) => !['municipalities', 'concepts', 'decisions'].includes(l.kind) && l.quality >= 0.9));
+      const found = linked.filter((l) => !range(l).every((i) => u.cuePositions.has(i)));
       // Names are not language: "Who leads Center for Børne- og Ungerådgivning?" is English.
       const nameWords = new Set(found.flatMap((l) => range(l).map((i) => u.tokens[i]!.form)));
       const rest = (u.text.toLowerCase().match(/[a-zæøåé]+/g) ?? []).filter((w) => !nameWords.has(foldText(w)));

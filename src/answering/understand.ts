@@ -379,3 +379,42 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     cuePositions,
   };
 }
+
+/**
+ * The words of a name the question uses are not cue words: in "who is the head of development",
+ * "head of" belongs to the role's name and does not ask for a unit's leader; in "hvad går
+ * Godt i gang/Start ud på", "start" names the policy. A kind whose cue lies wholly inside a longer
+ * name is dropped, with the intent it alone gave.
+ */
+export function withoutNameCues(u: Understanding, names: ReadonlyArray<{ readonly start: number; readonly end: number }>): Understanding {
+  const dropped: QuestionKind[] = [];
+  for (const [kind, m] of u.kinds) {
+    // Function words of the cue ("who is the head of") say nothing of their own.
+    const words = m.positions.filter((p) => !STOPWORDS.has(u.tokens[p]?.form ?? ''));
+    if (words.length === 0) continue;
+    const inside = names.some((n) => n.end - n.start > words.length && words.every((p) => p >= n.start && p < n.end));
+    if (inside) dropped.push(kind);
+  }
+  if (dropped.length === 0) return u;
+  const kinds = new Map(u.kinds);
+  for (const kind of dropped) kinds.delete(kind);
+  const intents = new Set(u.intents);
+  for (const kind of dropped) {
+    const intent = INTENT_OF[kind];
+    if (!intent || [...kinds.keys()].some((k) => INTENT_OF[k] === intent)) continue;
+    // A day, a month or a kind of date still asks for dates.
+    if (intent === 'dates' && (u.range !== undefined || u.dateKinds.size > 0)) continue;
+    intents.delete(intent);
+  }
+  const cuePositions = new Set(u.cuePositions);
+  for (const kind of dropped) for (const p of u.kinds.get(kind)!.positions) if (![...kinds.values()].some((m) => m.positions.includes(p))) cuePositions.delete(p);
+  return {
+    ...u,
+    kinds,
+    intents,
+    cuePositions,
+    direction: intents.has('reporting') ? u.direction : undefined,
+    askedWhen: kinds.has('when') && u.askedWhen,
+    askedWho: kinds.has('who') && u.askedWho,
+  };
+}

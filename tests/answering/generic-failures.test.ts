@@ -323,3 +323,24 @@ describe('conditional reporting lines asked with an absence, both languages (Hvi
     }
   });
 });
+
+describe.each([
+  { name: 'Hvidmose', dir: 'tests/fixtures/kb-hvidmose' },
+  { name: 'Bakkekær', dir: 'tests/fixtures/kb-bakkekaer' },
+])('a role no person is named in ($name)', ({ dir }) => {
+  let kb: KnowledgeBase;
+  let answerer: Answerer;
+  beforeAll(async () => ({ kb, answerer } = await load(dir)));
+
+  it('says no person is named (its name words, like "head of", ask for nobody else)', () => {
+    const empty = kb.data.roles.filter((r) => !kb.data.people.some((p) => p.role === r.id) && kb.data.roles.filter((o) => o.name === r.name).length === 1);
+    expect(empty.length).toBeGreaterThan(0);
+    for (const role of empty) {
+      for (const q of [`hvem er ${role.name}?`, `who is the ${role.labelEn.replace(/\s*\(.*\)/, '')}`]) {
+        const answer = answerer.answer(q);
+        expect(answer.kind, `${q}: ${answer.headline}`).toBe('unknown');
+        for (const person of kb.data.people) expect(answer.headline, q).not.toContain(person.name);
+      }
+    }
+  });
+});

@@ -52,8 +52,14 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Options of {@link startPostgresCluster}. */
+export interface PostgresClusterOptions {
+  /** Flush commits to disk as a production server does (benchmarks); tests run without (default false). */
+  readonly durable?: boolean;
+}
+
 /** Starts a fresh cluster; call `stop()` when done (it removes the data folder). */
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+export async function startPostgresCluster(options: PostgresClusterOptions = {}): Promise<PostgresCluster> {
   const bin = findPostgresBin();
   const asRoot = process.getuid?.() === 0;
   // As root the server runs as `postgres`, which must traverse every parent of the data folder: /tmp, not $TMPDIR.
@@ -84,10 +90,8 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
         "listen_addresses = '127.0.0.1'",
         `port = ${port}`,
         `unix_socket_directories = '${data}'`,
-        // A test server: durability is not under test here, speed is.
-        'fsync = off',
-        'synchronous_commit = off',
-        'full_page_writes = off',
+        // A test server: durability is not under test here, speed is (a benchmark asks for the real thing).
+        ...(options.durable ? [] : ['fsync = off', 'synchronous_commit = off', 'full_page_writes = off']),
         'max_connections = 200',
         'shared_buffers = 32MB',
         '',

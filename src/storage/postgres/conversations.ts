@@ -45,18 +45,17 @@ export function createPostgresConversationStore(options: { readonly db: Db; read
     async findUser(idOrName) {
       const wanted = idOrName.trim().toLowerCase();
       if (wanted === '') return undefined;
-      const byId = await db.query<{ key: string }>(
-        `SELECT key FROM conversations WHERE kind = 'personal' AND (lower(ref->'user'->>'id') = $1 OR lower(ref->'user'->>'aadObjectId') = $1)
-         ORDER BY updated_at, key LIMIT 1`,
+      // One round trip: matches by id first; otherwise the name matches, of which exactly one must exist.
+      const { rows } = await db.query<{ key: string; by_id: boolean }>(
+        `SELECT key, (lower(ref->'user'->>'id') = $1 OR lower(ref->'user'->>'aadObjectId') = $1) AS by_id
+         FROM conversations
+         WHERE kind = 'personal' AND (lower(ref->'user'->>'id') = $1 OR lower(ref->'user'->>'aadObjectId') = $1 OR lower(btrim(ref->'user'->>'name')) = $1)
+         ORDER BY by_id DESC, updated_at, key LIMIT 2`,
         [wanted],
       );
-      if (byId.rows[0]) return byId.rows[0].key;
+      if (rows[0]?.by_id) return rows[0].key;
       // A name shared by two people identifies neither.
-      const byName = await db.query<{ key: string }>(
-        "SELECT key FROM conversations WHERE kind = 'personal' AND lower(btrim(ref->'user'->>'name')) = $1 LIMIT 2",
-        [wanted],
-      );
-      return byName.rows.length === 1 ? byName.rows[0]?.key : undefined;
+      return rows.length === 1 ? rows[0]?.key : undefined;
     },
     async list(kind) {
       const { rows } = await db.query<Row>(
