@@ -3,7 +3,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { buildFacts, namesOf, type FactRecord } from './facts.js';
-import { boundedEditDistance, foldText, GENERIC_WORDS, primaryStem, STOPWORDS, termsOf, tokenize } from './normalize.js';
+import { analyzeText, boundedEditDistance, foldText, GENERIC_WORDS, primaryStem, STOPWORDS, termsOf, tokenize } from './normalize.js';
 import { detectLanguage } from './language.js';
 import { phrasesFor } from './phrases.js';
 import { createSearchIndex, type SearchIndex } from './search.js';
@@ -144,6 +144,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     namedCandidates: new Set(namedCandidates),
     named: new Set(),
     namedAny: new Set(),
+    saysAttribute: (text, attribute) => lexicon.attributes.match(analyzeText(foldText(text))).has(attribute),
   };
   const municipalityNames = kb.data.municipalities.map((m) => ({
     id: m.id,
@@ -181,6 +182,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       const lang = nameWords.size > 0 && rest.length > 0 ? detectLanguage(rest.join(' '), localeHint) : u.lang;
       if (lang !== u.lang) u = { ...u, lang };
       const links = found;
+      u = { ...u, namePositions: new Set(found.filter((l) => l.kind !== 'municipalities').flatMap(range)) };
       // "Hvor mange børn går i Distrikt Baltorp?" counts children: "distrikt" is part of a name there.
       const longNames = found.filter((l) => l.kind !== 'municipalities' && l.end - l.start > 1);
       const metrics = u.metrics.filter((m) => {
@@ -320,11 +322,13 @@ function answerUnderstood(base: Context, u: Understanding): Answer {
   const structured: Array<() => Answer | undefined> = [];
   // A named kind of date ("ansøgningsfristen", "first interview") or a month is the surest sign.
   const datesFirst = u.dateKinds.size > 0 || u.range !== undefined;
-  if (u.intents.has('dates') && datesFirst) structured.push(() => answerDates(ctx, u, rest));
+  // "How many answered the survey?" asks for a number: a date of the thing counted does not answer it.
+  const countAsked = u.intents.has('figure') && !u.askedWhen;
+  if (u.intents.has('dates') && datesFirst && !countAsked) structured.push(() => answerDates(ctx, u, rest));
   if (u.intents.has('holder')) structured.push(() => answerHolder(ctx, u, rest));
   if (u.intents.has('leader')) structured.push(() => answerLeader(ctx, u, rest));
   if (u.intents.has('reporting')) structured.push(() => answerReporting(ctx, u, rest));
-  if (u.intents.has('dates') && !datesFirst) structured.push(() => answerDates(ctx, u, rest));
+  if (u.intents.has('dates') && !datesFirst && !countAsked) structured.push(() => answerDates(ctx, u, rest));
   if (u.intents.has('contact')) structured.push(() => answerContact(ctx, u, rest));
   if (u.intents.has('policy') && !u.intents.has('definition') && u.cardinal === undefined) structured.push(() => answerPolicies(ctx, u, rest));
   for (const attempt of structured) {

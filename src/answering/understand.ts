@@ -95,6 +95,8 @@ export interface Understanding {
   /** Words that only served to recognise the kind of question (not things to match); folded. */
   readonly intentWords: ReadonlySet<string>;
   /** Token positions used by cues (not names of things). */
+  /** Positions of the words that name items of the knowledge base (set once names are linked). */
+  readonly namePositions?: ReadonlySet<number>;
   readonly cuePositions: ReadonlySet<number>;
 }
 
