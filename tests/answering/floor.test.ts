@@ -59,6 +59,23 @@ describe.each(BASES)('the floor on $dir', ({ dir }) => {
     expect(answer.kind, text(answer)).toBe('answer');
   });
 
+  it('(a)/(b) a known item asked about in an unknown place gets the partly-known form naming both', () => {
+    const unit = unitsWithChildren()[0];
+    if (!unit) return;
+    const town = TOWNS[0]!;
+    const answer = answerer.answer(`how many children are there in ${unit.labelEn} in ${town}`);
+    expect(refuses(answer), text(answer)).toBe(true);
+    expect(answer.headline).toContain(town);
+    expect(answer.headline).toMatch(/do not mention/);
+  });
+
+  it('a mistyped function word ("teh", "hvme") is no unknown thing', () => {
+    const person = kb.data.people.find((p) => answerer.answer(`who is the boss of ${p.name}`).kind === 'answer');
+    if (!person) return;
+    const plain = answerer.answer(`who is the boss of ${person.name}`);
+    expect(answerer.answer(`who is teh boss of ${person.name}`).headline).toBe(plain.headline);
+  });
+
   it('(b) an attribute the knowledge base does not hold for an item it knows is not answered with another fact', () => {
     const attributes = [
       { da: 'åbningstiderne', en: 'opening hours', absent: ['åbningstid', 'opening hour'] },
