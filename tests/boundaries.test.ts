@@ -14,7 +14,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
-const DOMAIN = ['answering', 'knowledge', 'tasks', 'reminders', 'storage', 'time'];
+const DOMAIN = ['answering', 'knowledge', 'tasks', 'reminders', 'storage', 'time', 'feedback'];
 const TEAMS_STACK = /^(botbuilder(-[\w-]+)?|botframework-[\w-]+|@microsoft\/teams-ai|restify)(\/.*)?$/;
 const MAY_IMPORT_TEAMS_STACK = (file: string) => file.startsWith('teams/') || file.startsWith('server/') || file === 'index.ts';
 const OUTER_LAYERS = ['teams', 'server', 'main.ts', 'index.ts'];

@@ -13,3 +13,5 @@ export { AtomicTextFile } from './atomic-text-file.js';
 export { FileJournal } from './file-journal.js';
 export { FileBackups } from './file-backups.js';
 export { createMemoryMedia, MemoryBackups, MemoryJournal } from './memory-media.js';
+export { createStateRecordStore, recordStateDefinition } from './record-store.js';
+export type { RecordState, RecordStateCell } from './record-store.js';

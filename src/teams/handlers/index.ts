@@ -13,7 +13,7 @@ import type { TaskSource } from '../../reminders/reminder-service.js';
 import type { ProactiveNotifier } from '../proactive.js';
 import { createRemindersFeature } from './reminders.js';
 import { createTasksFeature } from './tasks.js';
-import type { CardActionRegistration, CommandRegistration, ConversationObserver } from './types.js';
+import type { AnswerListener, CardActionRegistration, CommandRegistration, ConversationObserver, FeedbackListener } from './types.js';
 
 export type * from './types.js';
 
@@ -42,6 +42,10 @@ export interface TeamsFeature {
   readonly tasks?: TaskSource;
   /** Sees every activity's conversation: installs, uninstalls, messages. */
   readonly observe?: ConversationObserver;
+  /** Sees every answer the bot sends to a question. */
+  readonly onAnswer?: AnswerListener;
+  /** Receives thumbs up/down on the bot's answers. */
+  readonly onFeedback?: FeedbackListener;
   /** Called once the server listens (e.g. start schedulers). */
   start?(): Promise<void> | void;
   /** Called on shutdown after in-flight turns have finished (stop schedulers, close stores). */

@@ -10,7 +10,7 @@ import { ActivityTypes } from 'botbuilder';
 import { parseReminderCommand, type ParsedCommand } from '../../reminders/commands.js';
 import { conversationKey } from '../../reminders/conversation-ref.js';
 import { ConversationStateSchema, createConversationStore, emptyConversationState } from '../../reminders/conversation-store.js';
-import { createDeadlineStore, DeadlineStateSchema, emptyDeadlineState } from '../../reminders/deadlines.js';
+import { collectUpcomingDeadlines, createDeadlineStore, DeadlineStateSchema, emptyDeadlineState } from '../../reminders/deadlines.js';
 import { createOutbox, emptyOutboxState, OutboxStateSchema } from '../../reminders/outbox.js';
 import { reminderPhrases } from '../../reminders/phrases.js';
 import { createReminderService, type TaskSource } from '../../reminders/reminder-service.js';
@@ -18,8 +18,9 @@ import { createScheduler, firstRunAtOrAfter } from '../../reminders/scheduler.js
 import { stateCell } from '../../reminders/state.js';
 import { createSubscriptions, emptySubscriptionState, SubscriptionStateSchema } from '../../reminders/subscriptions.js';
 import { openStateDir } from '../../storage/index.js';
-import { daysBetween, toLocalDate } from '../../time/format-date.js';
-import { buildDigestMessage, buildReminderMessage } from '../cards/reminder-card.js';
+import { toLocalDate } from '../../time/format-date.js';
+import { buildDeadlinesCard, renderDeadlinesText } from '../cards/deadlines-card.js';
+import { buildDigestCard, buildDigestMessage, buildReminderMessage, renderDigestText } from '../cards/reminder-card.js';
 import { escapePlainText } from '../escape.js';
 import type { ConversationEvent, FeatureFactory, FeatureServices, TeamsFeature } from './index.js';
 import type { CommandContext } from './types.js';
@@ -101,10 +102,11 @@ export function remindersFeature(options: RemindersFeatureOptions = {}): Feature
           case 'subscribe-digest': {
             if (ctx.conversation.kind !== 'channel') return reply(ctx, p.channelOnly);
             const result = await subscriptions.subscribe('digest', key, lang);
-            const digest = service.digestMessage(lang);
-            await reply(ctx, result === 'subscribed' ? p.digestSubscribed : p.digestAlreadySubscribed);
-            await ctx.reply({ type: ActivityTypes.Message, ...digest, attachments: [...(digest.attachments ?? [])] });
-            return;
+            // One message: the confirmation tops the digest card.
+            const notice = result === 'subscribed' ? p.digestSubscribed : p.digestAlreadySubscribed;
+            const today = toLocalDate(now(), config.timeZone);
+            const tasks = taskSource()?.openTasks() ?? [];
+            return ctx.replyCard(buildDigestCard(tasks, lang, today, notice), { summary: notice, text: `${notice}\n\n${renderDigestText(tasks, lang, today)}` });
           }
           case 'unsubscribe-digest': {
             if (ctx.conversation.kind !== 'channel') return reply(ctx, p.channelOnly);
@@ -129,11 +131,11 @@ export function remindersFeature(options: RemindersFeatureOptions = {}): Feature
           case 'add-deadline-invalid':
             return reply(ctx, command.problem === 'no-title' ? p.deadlineNoTitle : p.deadlineNoDate(escapePlainText(command.dateText ?? '')));
           case 'list-deadlines': {
-            const upcoming = deadlines.upcoming();
-            if (upcoming.length === 0) return reply(ctx, p.noDeadlines);
+            // Every source: deadlines added in chat, open tasks' due dates and the knowledge base's dates.
             const today = toLocalDate(now(), config.timeZone);
-            const lines = upcoming.map((d) => `- ${p.deadlineLine(escapePlainText(d.title), d.date, daysBetween(today, d.date))}`);
-            return reply(ctx, [`${p.deadlinesTitle}:`, ...lines].join('\n'));
+            const upcoming = collectUpcomingDeadlines({ chat: deadlines, tasks: () => taskSource()?.openTasks() ?? [], knowledge }, today);
+            ctx.logger.info({ deadlines: upcoming.length }, 'deadlines listed');
+            return ctx.replyCard(buildDeadlinesCard(upcoming, lang, today), { summary: p.deadlinesTitle, text: escapePlainText(renderDeadlinesText(upcoming, lang, today)) });
           }
         }
       }
@@ -142,6 +144,19 @@ export function remindersFeature(options: RemindersFeatureOptions = {}): Feature
         if (!event.ref.serviceUrl || !event.ref.conversation.id || !event.ref.bot.id) return;
         const { key, changed } = await conversations.remember(event.ref);
         if (changed) logger.debug({ key }, 'conversation reference stored');
+      };
+
+      // Reminders and digests go out in the language the person or channel last wrote in.
+      const rememberLanguage = async (event: Pick<ConversationEvent, 'ref' | 'lang'>) => {
+        if (!event.lang) return;
+        const key = conversationKey(event.ref);
+        for (const topic of ['reminders', 'digest'] as const) {
+          const current = subscriptions.list(topic).find((subscription) => subscription.key === key);
+          if (current && current.lang !== event.lang) {
+            await subscriptions.subscribe(topic, key, event.lang);
+            logger.debug({ key, topic, lang: event.lang }, 'subscription language changed');
+          }
+        }
       };
 
       return {
@@ -167,6 +182,7 @@ export function remindersFeature(options: RemindersFeatureOptions = {}): Feature
             return;
           }
           await remember(event);
+          await rememberLanguage(event);
         },
         start() {
           outbox.start();
