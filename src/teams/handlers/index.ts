@@ -11,9 +11,10 @@ import type { Config } from '../../config/env.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { TaskSource } from '../../reminders/reminder-service.js';
 import type { ProactiveNotifier } from '../proactive.js';
+import { createFeedbackFeature } from './feedback.js';
 import { createRemindersFeature } from './reminders.js';
 import { createTasksFeature } from './tasks.js';
-import type { AnswerListener, CardActionRegistration, CommandRegistration, ConversationObserver, FeedbackListener } from './types.js';
+import type { AnswerListener, CardActionRegistration, CommandContext, CommandRegistration, ConversationObserver, FeedbackListener } from './types.js';
 
 export type * from './types.js';
 
@@ -30,6 +31,11 @@ export interface FeatureServices {
   readonly features?: () => readonly TeamsFeature[];
 }
 
+/** Creates a task the way `opgave` does, for the person in `ctx` (e.g. a knowledge gap an editor takes on). */
+export interface TaskCreator {
+  create(title: string, ctx: CommandContext): Promise<{ readonly number: number; readonly title: string }>;
+}
+
 /** A feature plugged into the Teams app. */
 export interface TeamsFeature {
   readonly name: string;
@@ -40,6 +46,8 @@ export interface TeamsFeature {
   readonly deadlines?: DeadlineSource;
   /** Open tasks, for reminders and the channel digest. */
   readonly tasks?: TaskSource;
+  /** Creates tasks for other features. */
+  readonly taskCreator?: TaskCreator;
   /** Sees every activity's conversation: installs, uninstalls, messages. */
   readonly observe?: ConversationObserver;
   /** Sees every answer the bot sends to a question. */
@@ -56,4 +64,4 @@ export interface TeamsFeature {
 export type FeatureFactory = (services: FeatureServices) => Promise<TeamsFeature> | TeamsFeature;
 
 /** The features of the production bot, in the order their commands are tried. */
-export const DEFAULT_FEATURES: readonly FeatureFactory[] = [createTasksFeature, createRemindersFeature];
+export const DEFAULT_FEATURES: readonly FeatureFactory[] = [createTasksFeature, createRemindersFeature, createFeedbackFeature];

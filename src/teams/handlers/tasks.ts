@@ -21,6 +21,7 @@ import {
   renderUsage,
   TASK_STATE,
   taskPhrases,
+  TITLE_MAX_LENGTH,
 } from '../../tasks/index.js';
 import type { TaskCommand, TaskLang, TaskMention, TaskPerson, TaskResult, TaskStore } from '../../tasks/index.js';
 import { toLocalDate } from '../../time/format-date.js';
@@ -186,6 +187,14 @@ export function tasksFeature(options: TasksFeatureOptions = {}): FeatureFactory 
       cardActions: TASK_CARD_VERBS.map(cardAction),
       // `Task` is what the reminders feature's `ReminderTask` describes.
       tasks: { openTasks: () => store.openTasks() },
+      // For the creator themselves (no owner given), as `opgave <titel>` does.
+      taskCreator: {
+        async create(title, ctx) {
+          const { task } = await store.create({ title: title.slice(0, TITLE_MAX_LENGTH), createdBy: actorOf(ctx), creatorTeamsId: ctx.user.id, conversationId: ctx.conversation.id });
+          ctx.logger.info({ task: task.number }, 'task created for another feature');
+          return { number: task.number, title: task.title };
+        },
+      },
       async close() {
         await stateDir.close();
       },
