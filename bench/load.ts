@@ -14,7 +14,7 @@ const messagesPerConversation = Number(process.argv[3] ?? 100);
 const t = await startTestBot({ env: { LOG_LEVEL: 'warn' } });
 try {
   const outcome = await runConversationLoad(t, { conversations, messagesPerConversation, replyTimeoutMs: 30_000 });
-  const tasks = t.bot.features.find((feature) => feature.name === 'tasks')?.tasks?.openTasks() ?? [];
+  const tasks = await t.bot.domain.tasks.openTasks();
   const latency = summarize(outcome.latenciesMs);
   const errorLogs = t.logs.filter((line) => line.level >= 50);
   const problems = [

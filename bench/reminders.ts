@@ -22,8 +22,7 @@ import { firstRunAtOrAfter } from '../src/reminders/scheduler.js';
 import { stateCell } from '../src/reminders/state.js';
 import { createSubscriptions, emptySubscriptionState, SubscriptionStateSchema } from '../src/reminders/subscriptions.js';
 import { openStateDir } from '../src/storage/index.js';
-import { createTaskStore } from '../src/tasks/task-store.js';
-import { TASK_STATE } from '../src/tasks/task.js';
+import { createTaskStore, TASK_STATE } from '../src/storage/file-task-store.js';
 import { buildDigestMessage, buildReminderMessage } from '../src/teams/cards/reminder-card.js';
 import { addDays, toLocalDate } from '../src/time/format-date.js';
 import { summarize, type Summary } from './stats.js';
@@ -131,8 +130,8 @@ export async function benchmarkReminderScan(options: ReminderBenchOptions): Prom
       logger: silentLogger,
     });
 
-    const scan = () => {
-      const items = service.collectItems();
+    const scan = async () => {
+      const items = await service.collectItems();
       const due = findDueReminders({ now, leadDays: LEAD_DAYS, graceMs: 24 * 3_600_000, items, isSent: (key) => outbox.isAccepted(key), firstRunAtOrAfter: firstRun });
       return { items: items.length, due: due.length };
     };
@@ -140,7 +139,7 @@ export async function benchmarkReminderScan(options: ReminderBenchOptions): Prom
     let counts = { items: 0, due: 0 };
     for (let i = 0; i < options.runs; i++) {
       const started = performance.now();
-      counts = scan();
+      counts = await scan();
       scanTimes.push(performance.now() - started);
     }
     const firstStarted = performance.now();

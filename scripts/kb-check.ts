@@ -1,33 +1,38 @@
 /**
- * `npm run kb:check [dir] [--sources <dir>]`: validates the knowledge files (default: the configured
- * KNOWLEDGE_DIR) and, with `--sources`, that every quote occurs in its source document. Prints each
- * problem on its own line and exits 1, or prints the counts per kind and exits 0.
+ * `npm run kb:check [dir] [--sources <dir> | --no-sources]`: validates the knowledge files (default: the
+ * configured KNOWLEDGE_DIR) and that every quote occurs in its source document (default: the documents
+ * in `<dir>/sources`). Prints each problem on its own line and exits 1, or prints the counts per kind
+ * and exits 0.
  */
-import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { loadConfig } from '../src/config/env.js';
 import { KNOWLEDGE_KINDS } from '../src/knowledge/schemas.js';
-import { formatKnowledgeError, loadKnowledge } from '../src/knowledge/load-knowledge.js';
-import { checkSourceQuotes, readSourceTexts } from '../src/knowledge/source-quotes.js';
+import { defaultSourcesDir, formatKnowledgeError, loadKnowledge, quoteErrors } from '../src/knowledge/load-knowledge.js';
+
+const USAGE = 'usage: kb-check [dir] [--sources <dir> | --no-sources]';
 
 interface Args {
   readonly dir?: string;
-  readonly sources?: string;
+  /** The source documents' folder, `false` for no quote check, undefined for `<dir>/sources`. */
+  readonly sources?: string | false;
 }
 
 function parseArgs(argv: readonly string[]): Args | string {
   let dir: string | undefined;
-  let sources: string | undefined;
+  let sources: string | false | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--sources') {
       sources = argv[++i];
-      if (sources === undefined) return '--sources needs a folder, e.g. --sources ../shared/seeds';
+      if (sources === undefined) return '--sources needs a folder, e.g. --sources data/sources';
+    } else if (arg === '--no-sources') {
+      sources = false;
     } else if (arg.startsWith('--')) {
-      return `unknown option ${arg}; usage: kb-check [dir] [--sources <dir>]`;
+      return `unknown option ${arg}; ${USAGE}`;
     } else if (dir === undefined) {
       dir = arg;
     } else {
-      return `more than one knowledge folder given (${dir}, ${arg}); usage: kb-check [dir] [--sources <dir>]`;
+      return `more than one knowledge folder given (${dir}, ${arg}); ${USAGE}`;
     }
   }
   return { ...(dir !== undefined && { dir }), ...(sources !== undefined && { sources }) };
@@ -48,21 +53,23 @@ async function main(): Promise<number> {
   }
   const { kb } = result;
 
-  if (args.sources !== undefined) {
-    const { texts, problems: unreadable } = await readSourceTexts(kb, args.sources);
-    const problems = [...unreadable, ...checkSourceQuotes(kb, texts)];
-    for (const problem of problems) {
-      const where = problem.item ? `${problem.item}: ${problem.path}: ` : '';
-      const quote = problem.quote ? `: "${problem.quote}"` : '';
-      console.error(`knowledge: ${path.join(args.sources, problem.doc)}: ${where}${problem.message}${quote}`);
+  const sources = args.sources ?? defaultSourcesDir(dir);
+  if (sources !== false) {
+    if (!existsSync(sources)) {
+      console.error(
+        `knowledge: ${sources}: the source documents folder is missing (fix: put the documents the knowledge files cite there, one file per document named by its id, or give --sources <dir>; --no-sources skips the quote check)`,
+      );
+      return 1;
     }
+    const problems = await quoteErrors(kb, sources);
+    for (const problem of problems) console.error(formatKnowledgeError(problem));
     if (problems.length > 0) {
-      console.error(`kb-check: ${problems.length} quote problem(s) against ${args.sources}`);
+      console.error(`kb-check: ${problems.length} quote problem(s) against ${sources}`);
       return 1;
     }
   }
 
-  console.log(`knowledge: OK: ${result.files.length} file(s) in ${dir}${args.sources ? `, every quote found in ${args.sources}` : ''}`);
+  console.log(`knowledge: OK: ${result.files.length} file(s) in ${dir}${sources !== false ? `, every quote found in ${sources}` : ''}`);
   for (const kind of KNOWLEDGE_KINDS) console.log(`  ${kind}: ${kb.data[kind].length}`);
   return 0;
 }

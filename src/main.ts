@@ -17,10 +17,14 @@ import { createServer } from './server/server.js';
 import type { BotApp, QuestionEngine } from './teams/app.js';
 import type { AuthOverrides } from './teams/auth.js';
 import { createBotApp } from './teams/app.js';
-import type { ContactBook } from './teams/contacts.js';
-import { openContactBook } from './teams/contacts.js';
-import { openStateDir } from './storage/index.js';
-import type { FeatureFactory, TeamsFeature } from './teams/handlers/index.js';
+import { createOutbox } from './reminders/outbox.js';
+import { createReminderService } from './reminders/reminder-service.js';
+import { createScheduler, firstRunAtOrAfter } from './reminders/scheduler.js';
+import { createGapLog } from './feedback/gap-log.js';
+import { openFileStores } from './storage/file-stores.js';
+import type { BotStores } from './storage/stores.js';
+import { buildDigestMessage, buildReminderMessage } from './teams/cards/reminder-card.js';
+import type { BotDomain, FeatureFactory, TeamsFeature } from './teams/handlers/index.js';
 import { DEFAULT_FEATURES } from './teams/handlers/index.js';
 import type { ProactiveNotifier } from './teams/proactive.js';
 import { createProactiveNotifier } from './teams/proactive.js';
@@ -37,7 +41,7 @@ export interface StartBotOptions {
   /** A knowledge base to use instead of loading `config.knowledgeDir`. */
   readonly knowledge?: KnowledgeBase;
   /** Replaces the answering engine (default: `src/answering` over the knowledge base). */
-  readonly engine?: (knowledge: KnowledgeBase, deps: { now: () => Date; deadlines?: DeadlineSource }) => QuestionEngine;
+  readonly engine?: (knowledge: KnowledgeBase, deps: EngineDeps) => QuestionEngine;
   /** The features to plug in (default {@link DEFAULT_FEATURES}). */
   readonly features?: readonly FeatureFactory[];
   /** The logger (default: pino to stdout at `config.logLevel`). */
@@ -62,16 +66,32 @@ export interface RunningBot {
   readonly app: BotApp;
   readonly notifier: ProactiveNotifier;
   readonly features: readonly TeamsFeature[];
+  /** The stores and services the features were given. */
+  readonly domain: BotDomain;
   readonly logger: Logger;
   /** Graceful stop: stop accepting, finish in-flight turns, close features and stores. Idempotent. */
   close(): Promise<void>;
 }
 
+/** What the engine is given: the clock, and the chat-added deadlines as the store has them. */
+export interface EngineDeps {
+  readonly now: () => Date;
+  readonly deadlines?: { list(): Promise<ReturnType<DeadlineSource['list']>> };
+}
+
 /** The production answering engine over a knowledge base. */
-export function createDefaultEngine(knowledge: KnowledgeBase, deps: { now: () => Date; deadlines?: DeadlineSource }): QuestionEngine {
-  const answerer = createAnswerer(knowledge, { now: deps.now, ...(deps.deadlines && { deadlines: deps.deadlines }) });
+export function createDefaultEngine(knowledge: KnowledgeBase, deps: EngineDeps): QuestionEngine {
+  // The answerer reads deadlines synchronously; each question reads the store first (another instance may
+  // have added one) and hands the answerer that list. `answer` below is synchronous after the read, so
+  // concurrent questions cannot see each other's list.
+  let deadlines: ReturnType<DeadlineSource['list']> = [];
+  const answerer = createAnswerer(knowledge, { now: deps.now, deadlines: { list: () => deadlines } });
   return {
-    answer: (question, localeHint) => answerer.answer(question, localeHint),
+    async answer(question, localeHint) {
+      const current = (await deps.deadlines?.list()) ?? [];
+      deadlines = current;
+      return answerer.answer(question, localeHint);
+    },
     renderAnswerText,
     detectLanguage,
     suggestQuestions: (lang) => suggestQuestions(knowledge, lang),
@@ -139,20 +159,61 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       return realNotifier;
     }
 
+    const stores: BotStores = await openFileStores({ stateDir: config.stateDir, timeZone: config.timeZone, logger: logger.child({ component: 'state' }), now });
+    opened.push(stores);
+
+    const outbox = createOutbox({
+      store: stores.outbox,
+      notifier,
+      logger: logger.child({ component: 'outbox' }),
+      now,
+      onGone: async (ref) => {
+        const removed = await stores.conversations.forgetConversation(ref.conversation.id);
+        logger.warn({ removed }, 'conversation reference removed after 403/404');
+      },
+    });
+    opened.push({ close: () => outbox.stop() });
+    const reminders = createReminderService({
+      now,
+      leadDays: config.reminderDaysBefore,
+      graceMs: config.reminderGraceHours * 3_600_000,
+      firstRunAtOrAfter: firstRunAtOrAfter(config.reminderCron, config.timeZone),
+      timeZone: config.timeZone,
+      kb: knowledge,
+      deadlines: stores.deadlines,
+      tasks: stores.tasks,
+      subscriptions: stores.subscriptions,
+      conversations: stores.conversations,
+      outbox,
+      messages: { reminder: buildReminderMessage, digest: buildDigestMessage },
+      logger: logger.child({ component: 'reminders' }),
+    });
+    const scheduler = createScheduler({
+      logger: logger.child({ component: 'scheduler' }),
+      now,
+      timeZone: config.timeZone,
+      jobs: [
+        { name: 'reminders', cron: config.reminderCron, runOnStart: true, run: () => reminders.runReminders().then(() => undefined) },
+        { name: 'digest', cron: config.digestCron, run: (at) => reminders.runDigest(at).then(() => undefined) },
+      ],
+    });
+    opened.push({ close: () => scheduler.stop() });
+    const domain: BotDomain = {
+      tasks: stores.tasks,
+      deadlines: stores.deadlines,
+      subscriptions: stores.subscriptions,
+      conversations: stores.conversations,
+      reminders,
+      gaps: createGapLog({ gaps: stores.gaps, feedback: stores.feedback, now, retentionDays: config.gapRetentionDays }),
+    };
+
     const features: TeamsFeature[] = [];
     for (const factory of options.features ?? DEFAULT_FEATURES) {
-      const feature = await factory({ config, knowledge, now, logger: logger.child({ feature: factory.name || 'feature' }), notifier, features: () => features });
+      const feature = await factory({ config, knowledge, now, logger: logger.child({ feature: factory.name || 'feature' }), notifier, domain });
       features.push(feature);
       if (feature.close) opened.push({ close: () => feature.close?.() });
     }
-    // After the features: the tasks feature takes the lock on STATE_DIR itself, and its error names that folder.
-    const contacts: ContactBook = await openContactBook(
-      await openStateDir(path.join(config.stateDir, 'teams'), { logger: logger.child({ component: 'contacts' }), now }),
-      now,
-    );
-    opened.push(contacts);
-    const deadlines = features.find((feature) => feature.deadlines)?.deadlines;
-    const engine = (options.engine ?? createDefaultEngine)(knowledge, { now, ...(deadlines && { deadlines }) });
+    const engine = (options.engine ?? createDefaultEngine)(knowledge, { now, deadlines: stores.deadlines });
 
     app = createBotApp({
       ...(config.credentials && { credentials: config.credentials }),
@@ -162,7 +223,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       observers: features.flatMap((feature) => (feature.observe ? [feature.observe] : [])),
       answerListeners: features.flatMap((feature) => (feature.onAnswer ? [feature.onAnswer] : [])),
       feedbackListeners: features.flatMap((feature) => (feature.onFeedback ? [feature.onFeedback] : [])),
-      contacts,
+      contacts: { firstContact: (key) => stores.greeted.firstContact(key), close: async () => undefined },
       leaderIds: config.leaderIds,
       editorIds: config.editorIds,
       allowedTenantIds: config.allowedTenantIds,
@@ -184,6 +245,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     const address = await server.listen(config.port, config.host);
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+    outbox.start();
+    scheduler.start();
     for (const feature of features) await feature.start?.();
     logger.info({ url, version, mode: config.credentials ? 'authenticated' : 'local', knowledge: knowledgeCounts }, 'bot started');
 
@@ -211,7 +274,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       process.once('SIGINT', onSignal);
     }
 
-    return { url, messagesUrl: `${url}/api/messages`, config, knowledge, app, notifier, features, logger, close };
+    return { url, messagesUrl: `${url}/api/messages`, config, knowledge, app, notifier, features, domain, logger, close };
   } catch (error) {
     await closeAll();
     throw error;

@@ -3,6 +3,8 @@
  * TypeScript compiler, so multi-line, type-only, dynamic and `require` imports all count):
  * - the domain (answering, knowledge, tasks, reminders, storage, time) never imports the Teams stack
  *   (botbuilder, botframework-*, @microsoft/teams-ai, restify) nor the Teams layer, server or wiring;
+ * - the domains (answering, knowledge, tasks, reminders, messaging, time) declare the store interfaces they
+ *   need and import neither storage backend (src/storage, lowdb, pg); only src/main.ts picks one;
  * - only src/teams, src/server and src/index.ts import the Teams stack;
  * - nothing outside src/config reads process.env;
  * - no runtime import cycles.
@@ -18,6 +20,9 @@ const DOMAIN = ['answering', 'knowledge', 'tasks', 'reminders', 'storage', 'time
 const TEAMS_STACK = /^(botbuilder(-[\w-]+)?|botframework-[\w-]+|@microsoft\/teams-ai|restify)(\/.*)?$/;
 const MAY_IMPORT_TEAMS_STACK = (file: string) => file.startsWith('teams/') || file.startsWith('server/') || file === 'index.ts';
 const OUTER_LAYERS = ['teams', 'server', 'main.ts', 'index.ts'];
+/** The domains proper: they know their store interfaces, never a backend. */
+const STORE_USERS = ['answering', 'knowledge', 'tasks', 'reminders', 'messaging', 'time'];
+const STORAGE_PACKAGES = /^(lowdb|pg|pg-[\w-]+|node-pg-migrate|pg-boss|postgres)(\/.*)?$/;
 
 interface Import {
   readonly specifier: string;
@@ -146,6 +151,24 @@ describe('layering (STYLE.md)', () => {
       }
     }
     expect(offences).toEqual([]);
+  });
+
+  it('keeps the domains free of the storage backends (they declare interfaces; src/main.ts picks the backend)', async () => {
+    const files = await sourceFiles();
+    const known = new Set(files.keys());
+    const offences: string[] = [];
+    for (const [file, facts] of files) {
+      if (!STORE_USERS.some((folder) => file.startsWith(`${folder}/`))) continue;
+      for (const { specifier } of facts.imports) {
+        if (STORAGE_PACKAGES.test(specifier)) offences.push(`${file} imports ${specifier}`);
+        const target = resolve(file, specifier, known);
+        if (target?.startsWith('storage/')) offences.push(`${file} imports ${target}`);
+      }
+    }
+    expect(offences).toEqual([]);
+    // The check itself can fail: a domain file naming a backend is caught.
+    expect(STORAGE_PACKAGES.test('lowdb') && STORAGE_PACKAGES.test('pg') && !STORAGE_PACKAGES.test('pgx-not-a-backend-x')).toBe(true);
+    expect(resolve('tasks/x.ts', '../storage/postgres/tasks.js', known)).toBe('storage/postgres/tasks.js');
   });
 
   it('imports the Teams stack only in src/teams, src/server and src/index.ts', async () => {

@@ -4,6 +4,7 @@
  * names of everything it relates to (so "the pedagogical leader in Stjernehuset" finds it).
  */
 import type { KbItem, KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { participantIds } from '../knowledge/meeting-participants.js';
 import type { DateEntry, Figure, Person, ReportingLine, Source, Statement, Text } from '../knowledge/schemas.js';
 import { termsOf } from './normalize.js';
 
@@ -79,6 +80,12 @@ const DATE_KIND_WORDS: Record<DateEntry['kind'], string> = {
   status: 'status',
   established: 'etableret oprettet åbnede established founded opened',
   event: 'begivenhed arrangement event',
+  deadline: 'frist deadline senest due',
+  'budget-deadline': 'budgetfrist budget frist deadline due',
+  'reporting-deadline': 'indberetning afrapportering frist deadline reporting due',
+  'registration-deadline': 'tilmelding tilmeldingsfrist frist registration deadline',
+  period: 'periode period',
+  seminar: 'seminar temadag internat seminar',
   other: '',
 };
 
@@ -125,6 +132,7 @@ export function relationsOf(entry: KbItem): string[] {
     const value = item[key];
     if (Array.isArray(value)) ids.push(...value.filter((v): v is string => typeof v === 'string'));
   }
+  if (entry.kind === 'meetings') ids.push(...participantIds(entry.item).filter((id) => !ids.includes(id)));
   if (entry.kind === 'leadershipGroups') ids.push(...entry.item.members.map((m) => m.ref));
   return ids;
 }
@@ -132,7 +140,7 @@ export function relationsOf(entry: KbItem): string[] {
 /** The display name of an item in a language: English keeps the official Danish name in brackets. */
 export function displayName(entry: KbItem, lang: 'da' | 'en'): string {
   if (entry.kind === 'people') return entry.item.name;
-  if (entry.kind === 'dates' || entry.kind === 'facts' || entry.kind === 'reportingLines') return entry.item.id;
+  if (entry.kind === 'dates' || entry.kind === 'facts' || entry.kind === 'reportingLines' || entry.kind === 'deputies') return entry.item.id;
   const { name, labelEn } = entry.item;
   if (lang === 'da') return name;
   // Data often writes the Danish name into the English label already: "pedagogical leader (pædagogisk leder)".
@@ -316,7 +324,7 @@ export function buildFacts(kb: KnowledgeBase): FactRecord[] {
   for (const m of data.meetings) {
     const parts = [m.description, m.purpose, m.frequency].filter((t): t is Text => t !== undefined);
     const text = parts.length > 0 ? { da: parts.map((t) => t.da).join(' '), en: parts.map((t) => t.en).join(' ') } : { da: m.name, en: m.labelEn };
-    add({ kind: 'meeting', owner: m.id, text, source: m.source, alsoRelated: m.participants });
+    add({ kind: 'meeting', owner: m.id, text, source: m.source, alsoRelated: participantIds(m) });
   }
   for (const p of data.policies) {
     const typeWords = [POLICY_TYPE_WORDS[p.type] ?? ''];

@@ -2,17 +2,35 @@
 export * from './schemas.js';
 export type { KbItem, KnowledgeBase } from './knowledge-base.js';
 export { createKnowledgeBase, emptyKnowledgeData } from './knowledge-base.js';
-export type { KnowledgeError, KnowledgeFileInput, LoadResult } from './load-knowledge.js';
-export { formatKnowledgeError, loadKnowledge, loadKnowledgeOrThrow, parseKnowledgeFiles } from './load-knowledge.js';
+export type { KnowledgeError, KnowledgeFileInput, LoadKnowledgeOptions, LoadResult } from './load-knowledge.js';
+export {
+  defaultSourcesDir,
+  formatKnowledgeError,
+  loadKnowledge,
+  loadKnowledgeOrThrow,
+  parseKnowledgeFiles,
+  quoteErrors,
+} from './load-knowledge.js';
 export { normalizeName } from './normalize-name.js';
+export { participantIds, participantsOf } from './meeting-participants.js';
+export type { ParsedRule, RecurrenceWindow } from './recurrence.js';
+export { KNOWLEDGE_TIME_ZONE, copenhagenInstant, firstRecurrenceDay, parseRRule, recurrenceDays } from './recurrence.js';
+export type { Dated } from './validity.js';
+export { holdsOn, monthOf, overlaps, shiftDay } from './validity.js';
 export type {
   Citation,
   CitationLang,
+  DatedItem,
   DateRangeOptions,
+  DeputyEntry,
   FigureEntry,
   GroupMember,
   KnowledgeQueries,
+  MeetingOccurrence,
+  MeetingParticipant,
+  ReportingChange,
   ReportingEdge,
+  ReportingOnOptions,
   UpcomingDatesOptions,
 } from './queries.js';
 export { createQueries, lastDay } from './queries.js';

@@ -3,9 +3,12 @@
  *
  * Checks, each reported with the file, the JSON path and a fix: unreadable files, malformed JSON
  * (line and column), schema errors (every zod issue), duplicate ids across files and kinds,
- * dangling or wrongly typed references, unknown source documents, cycles in reporting lines, unit
- * parents and concepts, and periods that end before they start.
+ * dangling or wrongly typed references, unknown source documents, cycles in reporting lines (among
+ * the lines valid at the same time), unit parents and concepts, periods that end before they start
+ * (dates' `end`, any `validUntil` before its `validFrom`), recurrences whose RRULE is invalid or
+ * yields no day, reporting lines of one role that overlap in time, and a deputy for itself.
  */
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod/v4';
@@ -13,9 +16,11 @@ import { locateJsonError } from './json-errors.js';
 import type { KbItem, KnowledgeBase } from './knowledge-base.js';
 import { createKnowledgeBase, emptyKnowledgeData } from './knowledge-base.js';
 import type { ItemKind } from './references.js';
+import { firstRecurrenceDay, parseRRule, RULE_SEARCH_YEARS } from './recurrence.js';
 import { ITEM_KINDS, KIND_LABELS, describeKinds, formatPath, referencesOf, sourcesIn } from './references.js';
 import type { KnowledgeData, KnowledgeFile } from './schemas.js';
 import { KNOWLEDGE_KINDS, KnowledgeFileSchema } from './schemas.js';
+import { checkSourceQuotes, readSourceTexts } from './source-quotes.js';
 
 /** One problem in the knowledge files: which file, where in it (a JSON path, may be empty) and what. */
 export interface KnowledgeError {
@@ -71,13 +76,41 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   return parseKnowledgeFiles(inputs);
 }
 
-/** For start-up: the knowledge base, or one Error listing every problem, one per line. */
-export async function loadKnowledgeOrThrow(dir: string): Promise<KnowledgeBase> {
+/** The folder of a knowledge folder's source documents: `<dir>/sources`. */
+export function defaultSourcesDir(dir: string): string {
+  return path.join(dir, 'sources');
+}
+
+/** Options of {@link loadKnowledgeOrThrow}. */
+export interface LoadKnowledgeOptions {
+  /**
+   * The folder of the source documents whose quotes are checked, or `false` for no check. Default:
+   * `<dir>/sources` when that folder exists (a synthetic or test knowledge base without documents
+   * loads unchecked).
+   */
+  readonly sources?: string | false;
+}
+
+/**
+ * For start-up: the knowledge base, or one Error listing every problem, one per line; every quote is
+ * checked against its source document (see {@link LoadKnowledgeOptions.sources}).
+ */
+export async function loadKnowledgeOrThrow(dir: string, options: LoadKnowledgeOptions = {}): Promise<KnowledgeBase> {
   const result = await loadKnowledge(dir);
-  if (result.ok) return result.kb;
-  throw new Error(
-    `knowledge: ${result.errors.length} problem(s) in the knowledge files in ${dir}:\n${result.errors.map(formatKnowledgeError).join('\n')}`,
-  );
+  const sources = options.sources ?? (existsSync(defaultSourcesDir(dir)) ? defaultSourcesDir(dir) : false);
+  const errors = result.ok ? (sources === false ? [] : await quoteErrors(result.kb, sources)) : result.errors;
+  if (result.ok && errors.length === 0) return result.kb;
+  throw new Error(`knowledge: ${errors.length} problem(s) in the knowledge files in ${dir}:\n${errors.map(formatKnowledgeError).join('\n')}`);
+}
+
+/** Every quote that is not in its source document (or a document that cannot be read), as knowledge errors. */
+export async function quoteErrors(kb: KnowledgeBase, sourcesDir: string): Promise<KnowledgeError[]> {
+  const { texts, problems: unreadable } = await readSourceTexts(kb, sourcesDir);
+  return [...unreadable, ...checkSourceQuotes(kb, texts)].map((problem) => ({
+    file: path.join(sourcesDir, problem.doc),
+    path: problem.item ? `${problem.item}: ${problem.path}` : '',
+    message: problem.quote ? `${problem.message}: "${problem.quote}"` : problem.message,
+  }));
 }
 
 /** Validates and merges knowledge files given as text (the loader without the file system). */
@@ -98,7 +131,15 @@ export function parseKnowledgeFiles(inputs: readonly KnowledgeFileInput[]): Load
   const merged = mergeFiles(parsed);
   errors.push(...merged.errors);
   const kb = createKnowledgeBase(merged.data);
-  errors.push(...checkReferences(kb, merged.locations), ...checkCycles(kb, merged.locations), ...checkPeriods(kb, merged.locations));
+  errors.push(
+    ...checkReferences(kb, merged.locations),
+    ...checkCycles(kb, merged.locations),
+    ...checkPeriods(kb, merged.locations),
+    ...checkValidity(kb, merged.locations),
+    ...checkRecurrences(kb, merged.locations),
+    ...checkOverlappingLines(kb, merged.locations),
+    ...checkDeputies(kb, merged.locations),
+  );
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, kb, files: inputs.map((input) => input.file) };
 }
@@ -236,6 +277,15 @@ function checkReferences(kb: KnowledgeBase, locations: ReadonlyMap<string, Locat
       for (const ref of referencesOf(entry)) {
         const target = kb.get(ref.id);
         if (target && ref.kinds.includes(target.kind)) continue;
+        if (ref.documents && kb.documents.has(ref.id)) continue;
+        if (ref.documents && !target) {
+          errors.push({
+            file: at.file,
+            path: formatPath([...at.path, ...ref.path]),
+            message: `no item or document with id "${ref.id}" (fix: point ${ref.field} at an item's id or a document's id${suggest(ref.id, [...candidatesOf(ref.kinds, idsByKind), ...documentIds])})`,
+          });
+          continue;
+        }
         errors.push(referenceError(at, ref.path, ref.id, ref.kinds, ref.field, target, idsByKind));
       }
       for (const source of sourcesIn(item)) {
@@ -249,6 +299,10 @@ function checkReferences(kb: KnowledgeBase, locations: ReadonlyMap<string, Locat
     }
   }
   return errors;
+}
+
+function candidatesOf(kinds: readonly ItemKind[], idsByKind: ReadonlyMap<ItemKind, string[]>): string[] {
+  return kinds.flatMap((kind) => idsByKind.get(kind) ?? []);
 }
 
 function referenceError(
@@ -283,6 +337,8 @@ interface Edge {
   readonly to: string;
   readonly file: string;
   readonly path: string;
+  readonly validFrom?: string;
+  readonly validUntil?: string;
 }
 
 function checkCycles(kb: KnowledgeBase, locations: ReadonlyMap<string, Location>): KnowledgeError[] {
@@ -303,7 +359,7 @@ function checkCycles(kb: KnowledgeBase, locations: ReadonlyMap<string, Location>
   }
   for (const line of kb.data.reportingLines) {
     if (reportsAt(line.from) && reportsAt(line.to)) {
-      reporting.push({ from: line.from, to: line.to, ...edgeAt(line.id, ['to']) });
+      reporting.push({ from: line.from, to: line.to, ...edgeAt(line.id, ['to']), ...period(line) });
     }
   }
   const parents: Edge[] = kb.data.units
@@ -313,8 +369,21 @@ function checkCycles(kb: KnowledgeBase, locations: ReadonlyMap<string, Location>
     .filter((concept) => concept.partOf !== undefined && kb.get(concept.partOf)?.kind === 'concepts')
     .map((concept) => ({ from: concept.id, to: concept.partOf as string, ...edgeAt(concept.id, ['partOf']) }));
 
+  // Lines that never hold at the same time cannot form a cycle: check each moment a line begins or ends.
+  const moments = [
+    '0000-01-01',
+    ...reporting.flatMap((edge) => [edge.validFrom, edge.validUntil === undefined ? undefined : dayAfter(edge.validUntil)]),
+  ].filter((day): day is string => day !== undefined);
+  const seenCycles = new Set<string>();
+  const reportingCycles = [...new Set(moments)].sort().flatMap((day) =>
+    findCycles(reporting.filter((edge) => holdsOn(edge, day))).filter((cycle) => {
+      const key = cycle.map((edge) => edge.from).sort().join('|');
+      return !seenCycles.has(key) && Boolean(seenCycles.add(key));
+    }),
+  );
+
   return [
-    ...findCycles(reporting).map((cycle) => cycleError(cycle, 'reporting cycle', 'remove one of these reporting lines (reportsTo or reportingLines)')),
+    ...reportingCycles.map((cycle) => cycleError(cycle, 'reporting cycle', 'remove one of these reporting lines (reportsTo or reportingLines), or give them periods that do not overlap')),
     ...findCycles(parents).map((cycle) => cycleError(cycle, 'unit parent cycle', 'a unit cannot be inside itself; correct one of these parents')),
     ...findCycles(partOf).map((cycle) => cycleError(cycle, 'concept partOf cycle', 'a concept cannot be part of itself; correct one of these partOf fields')),
   ];
@@ -368,6 +437,127 @@ function checkPeriods(kb: KnowledgeBase, locations: ReadonlyMap<string, Location
         file: at?.file ?? '',
         path: formatPath([...(at?.path ?? []), 'end']),
         message: `ends (${entry.end}) before it starts (${entry.date}) (fix: swap them, or correct the dates)`,
+      };
+    });
+}
+
+/** The validity period of an item (only the fields that are set). */
+function period(item: { readonly validFrom?: string | undefined; readonly validUntil?: string | undefined }): { validFrom?: string; validUntil?: string } {
+  return { ...(item.validFrom !== undefined && { validFrom: item.validFrom }), ...(item.validUntil !== undefined && { validUntil: item.validUntil }) };
+}
+
+/** True when a period (open ends allowed) contains the day. */
+function holdsOn(item: { readonly validFrom?: string | undefined; readonly validUntil?: string | undefined }, day: string): boolean {
+  return (item.validFrom === undefined || item.validFrom <= day) && (item.validUntil === undefined || day <= item.validUntil);
+}
+
+/** The ISO day after a day. */
+function dayAfter(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Every object inside an item with both `validFrom` and `validUntil`, where the end comes before the start. */
+function checkValidity(kb: KnowledgeBase, locations: ReadonlyMap<string, Location>): KnowledgeError[] {
+  const errors: KnowledgeError[] = [];
+  const visit = (value: unknown, at: readonly (string | number)[], file: string): void => {
+    if (Array.isArray(value)) {
+      value.forEach((element, index) => visit(element, [...at, index], file));
+      return;
+    }
+    if (!isObject(value)) return;
+    const { validFrom, validUntil } = value;
+    if (typeof validFrom === 'string' && typeof validUntil === 'string' && validUntil < validFrom) {
+      errors.push({
+        file,
+        path: formatPath([...at, 'validUntil']),
+        message: `validUntil (${validUntil}) is before validFrom (${validFrom}) (fix: validUntil is the last day it holds; swap them or correct one)`,
+      });
+    }
+    for (const [key, child] of Object.entries(value)) if (typeof child === 'object') visit(child, [...at, key], file);
+  };
+  for (const kind of ITEM_KINDS) {
+    for (const item of kb.data[kind]) {
+      const at = locations.get(item.id);
+      if (at) visit(item, at.path, at.file);
+    }
+  }
+  return errors;
+}
+
+/** Meetings' recurrences: a valid RRULE, a first day to count from, and at least one day yielded. */
+function checkRecurrences(kb: KnowledgeBase, locations: ReadonlyMap<string, Location>): KnowledgeError[] {
+  const errors: KnowledgeError[] = [];
+  for (const meeting of kb.data.meetings) {
+    const { recurrence } = meeting;
+    const at = locations.get(meeting.id);
+    if (!recurrence || !at) continue;
+    const where = (...sub: (string | number)[]) => ({ file: at.file, path: formatPath([...at.path, 'recurrence', ...sub]) });
+    if (recurrence.rrule === undefined && recurrence.dates.length === 0) {
+      errors.push({ ...where(), message: 'names no day: neither an rrule nor dates (fix: add an RRULE such as "FREQ=MONTHLY;BYDAY=1TU", or the dates)' });
+      continue;
+    }
+    if (recurrence.rrule !== undefined) {
+      const parsed = parseRRule(recurrence.rrule);
+      if (!parsed.ok) {
+        errors.push({
+          ...where('rrule'),
+          message: `"${recurrence.rrule}" ${parsed.message} (fix: write an RFC 5545 RRULE value such as "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU")`,
+        });
+        continue;
+      }
+      if (recurrence.start === undefined && meeting.validFrom === undefined) {
+        errors.push({ ...where('rrule'), message: 'has no first day to count from (fix: add recurrence.start, or the meeting\'s validFrom)' });
+        continue;
+      }
+    }
+    if (firstRecurrenceDay(recurrence, meeting.validFrom, meeting.validUntil) === undefined) {
+      const from = recurrence.start ?? meeting.validFrom ?? '';
+      const until = meeting.validUntil === undefined ? `within ${RULE_SEARCH_YEARS} years` : `by the meeting's validUntil (${meeting.validUntil})`;
+      errors.push({
+        ...where(recurrence.rrule === undefined ? 'dates' : 'rrule'),
+        message: `yields no date from ${from} ${until} (fix: check FREQ, BYDAY, BYMONTH and BYMONTHDAY against the document, and the start and validity dates)`,
+      });
+    }
+  }
+  return errors;
+}
+
+/** Two unconditional reporting lines of the same role whose periods overlap, where at least one is dated. */
+function checkOverlappingLines(kb: KnowledgeBase, locations: ReadonlyMap<string, Location>): KnowledgeError[] {
+  const errors: KnowledgeError[] = [];
+  const lines = kb.data.reportingLines.filter((line) => line.condition === undefined);
+  lines.forEach((line, index) => {
+    for (const earlier of lines.slice(0, index)) {
+      if (earlier.from !== line.from) continue;
+      const dated = [line, earlier].some((l) => l.validFrom !== undefined || l.validUntil !== undefined);
+      if (!dated) continue;
+      const overlapFrom = [line.validFrom, earlier.validFrom].filter((d): d is string => d !== undefined).sort().pop();
+      const overlapUntil = [line.validUntil, earlier.validUntil].filter((d): d is string => d !== undefined).sort()[0];
+      if (overlapFrom !== undefined && overlapUntil !== undefined && overlapFrom > overlapUntil) continue;
+      const at = locations.get(line.id);
+      const span = `${overlapFrom ?? 'the start'} to ${overlapUntil ?? 'no end'}`;
+      errors.push({
+        file: at?.file ?? '',
+        path: formatPath([...(at?.path ?? []), 'validFrom']),
+        message: `reporting line "${line.id}" overlaps "${earlier.id}" for "${line.from}" (both hold from ${span}) (fix: end the earlier line the day before the later begins with validUntil, or add a condition to the one that holds only sometimes)`,
+      });
+    }
+  });
+  return errors;
+}
+
+/** A deputy relation naming the same role on both sides. */
+function checkDeputies(kb: KnowledgeBase, locations: ReadonlyMap<string, Location>): KnowledgeError[] {
+  return kb.data.deputies
+    .filter((relation) => relation.deputy === relation.for)
+    .map((relation) => {
+      const at = locations.get(relation.id);
+      return {
+        file: at?.file ?? '',
+        path: formatPath([...(at?.path ?? []), 'for']),
+        message: `"${relation.deputy}" stands in for itself (fix: "for" names the role or person the deputy stands in for)`,
       };
     });
 }

@@ -1,14 +1,20 @@
 /**
  * Questions the answering engine asks of the knowledge base, answered from indexes built once by
- * {@link createQueries}. Every function is pure and returns items in a stable order.
+ * {@link createQueries}. Every function is pure and returns items in a stable order. Questions about
+ * time take the day (ISO `YYYY-MM-DD`, Europe/Copenhagen) as a parameter: the clock is the caller's.
  */
 import type { KbItem, KnowledgeBase } from './knowledge-base.js';
 import { normalizeName } from './normalize-name.js';
 import type { ItemKind } from './references.js';
+import { participantsOf } from './meeting-participants.js';
+import { recurrenceDays } from './recurrence.js';
 import { ITEM_KINDS, referencesOf } from './references.js';
+import { holdsOn, overlaps, shiftDay } from './validity.js';
 import type {
   Concept,
   DateEntry,
+  Decision,
+  Deputy,
   Fact,
   Figure,
   LeadershipGroup,
@@ -43,7 +49,67 @@ export interface ReportingEdge {
   readonly text?: Text;
   /** The reporting line's id, when it was stated as one (else it came from a role's `reportsTo`). */
   readonly line?: string;
+  /** First day the line holds, when it is dated. */
+  readonly validFrom?: string;
+  /** Last day the line holds, when it is dated. */
+  readonly validUntil?: string;
+  /** The line holds only while this does (a deputy's line while the leader is away). */
+  readonly condition?: Text;
   readonly source: Source;
+}
+
+/** Options for the reporting queries on a day. */
+export interface ReportingOnOptions {
+  /** Leave out lines that hold only under a condition. Default false (they come with their `condition`). */
+  readonly unconditional?: boolean;
+}
+
+/** How a role's or unit's reporting lines change on a day: the lines from then, and the ones that end. */
+export interface ReportingChange {
+  /** The first day of the new state. */
+  readonly date: string;
+  /** The lines that hold from that day. */
+  readonly lines: readonly ReportingEdge[];
+  /** The lines that held the day before and no longer do. */
+  readonly ended: readonly ReportingEdge[];
+}
+
+/** A deputy relation with both sides resolved. */
+export interface DeputyEntry {
+  readonly relation: Deputy;
+  /** Who stands in. */
+  readonly deputy: KbItem;
+  /** Who is stood in for. */
+  readonly for: KbItem;
+}
+
+/** One day a meeting is held. */
+export interface MeetingOccurrence {
+  readonly meeting: Meeting;
+  /** ISO day in Europe/Copenhagen. */
+  readonly date: string;
+  readonly time?: string;
+  readonly endTime?: string;
+}
+
+/** Anything that happens on a day or runs over days, for "what is on the calendar in <month>". */
+export type DatedItem =
+  | { readonly kind: 'date'; readonly date: string; readonly last: string; readonly entry: DateEntry }
+  | { readonly kind: 'meeting'; readonly date: string; readonly last: string; readonly occurrence: MeetingOccurrence }
+  | {
+      readonly kind: 'decision';
+      readonly date: string;
+      readonly last: string;
+      readonly decision: Decision;
+      /** The day it was decided, or the day it takes effect. */
+      readonly what: 'decided' | 'applies';
+    };
+
+/** A participant of a meeting, resolved. */
+export interface MeetingParticipant {
+  readonly item: KbItem;
+  readonly note?: Text;
+  readonly asNeeded: boolean;
 }
 
 /** A figure and the unit, municipality or role it is stated for. */
@@ -135,6 +201,37 @@ export interface KnowledgeQueries {
   referencesTo(id: string): KbItem[];
   /** The citation for an item (its own source) or for a source. */
   sourceOf(of: { readonly source: Source } | Source, lang?: CitationLang): Citation;
+
+  /** Whom a role or unit reports to directly on a day (dated and conditional lines included unless asked not to). */
+  reportsToOn(id: string, day: string, options?: ReportingOnOptions): ReportingEdge[];
+  /** Who reports directly to a role or unit on a day. */
+  directReportsOn(id: string, day: string, options?: ReportingOnOptions): ReportingEdge[];
+  /** The reporting chain upward on a day, nearest first, following only the lines without a condition. */
+  reportingChainOn(id: string, day: string): ReportingEdge[];
+  /** The first change of a role's or unit's reporting lines after `day` (exclusive), if one is written down. */
+  nextReportingChange(id: string, day: string): ReportingChange | undefined;
+  /** Who stands in for a role or person (on a day, when one is given), with the relation's condition. */
+  deputiesFor(id: string, day?: string): DeputyEntry[];
+  /** Whom a role or person stands in for (on a day, when one is given). */
+  standsInFor(id: string, day?: string): DeputyEntry[];
+  /** The people who hold a role on a day. */
+  holdersOn(roleId: string, day: string): Person[];
+  /** The members of a leadership group on a day. */
+  membersOn(groupId: string, day: string): GroupMember[];
+  /** The participants of a meeting, with their notes and whether they come only as needed. */
+  participantsOf(meetingId: string): MeetingParticipant[];
+  /** The days a meeting is held in `from`..`to` (inclusive), from its recurrence and within its validity. */
+  meetingOccurrences(meetingId: string, from: string, to: string): MeetingOccurrence[];
+  /** Every meeting day in `from`..`to`, in date and time order. */
+  occurrencesBetween(from: string, to: string): MeetingOccurrence[];
+  /** Every dated thing in `from`..`to`: dates and periods overlapping it, meeting days, decisions and when they apply. */
+  datedItemsBetween(from: string, to: string): DatedItem[];
+  /** The decisions of a body (committee, group or role), newest first. */
+  decisionsBy(bodyId: string): Decision[];
+  /** The decisions that create or change an item, newest first. */
+  decisionsChanging(itemId: string): Decision[];
+  /** The figures of a unit, municipality or role that hold on a day: for each metric the latest stated as of then. */
+  figuresOn(id: string, day: string): FigureEntry[];
 }
 
 /** Builds the indexes of a knowledge base once and returns the queries over them. */
@@ -166,6 +263,10 @@ export function createQueries(kb: KnowledgeBase): KnowledgeQueries {
   const factsByAbout = refsByField('facts', 'about') as Map<string, Fact[]>;
   const meetingsByParticipant = refsByField('meetings', 'participants') as Map<string, Meeting[]>;
   const meetingsByUnit = refsByField('meetings', 'unit') as Map<string, Meeting[]>;
+  const deputiesByFor = refsByField('deputies', 'for') as Map<string, Deputy[]>;
+  const deputiesByDeputy = refsByField('deputies', 'deputy') as Map<string, Deputy[]>;
+  const decisionsByBody = refsByField('decisions', 'body') as Map<string, Decision[]>;
+  const decisionsByChange = refsByField('decisions', 'changes') as Map<string, Decision[]>;
 
   const municipalities = resolveMunicipalities(kb, allItems);
   // A unit without a parent sits directly in its municipality.
@@ -222,6 +323,37 @@ export function createQueries(kb: KnowledgeBase): KnowledgeQueries {
     if (owner.kind === 'roles' && owner.item.teamSize) return [{ owner, figure: owner.item.teamSize }];
     return [];
   };
+
+  const onDay = (edges: readonly ReportingEdge[] | undefined, day: string, options: ReportingOnOptions = {}) =>
+    (edges ?? []).filter((edge) => holdsOn(edge, day) && !(options.unconditional === true && edge.condition !== undefined)).map((edge) => ({ ...edge, depth: 1 }));
+  const deputyEntries = (relations: readonly Deputy[], day: string | undefined): DeputyEntry[] =>
+    relations.flatMap((relation) => {
+      const deputy = kb.get(relation.deputy);
+      const principal = kb.get(relation.for);
+      if (!deputy || !principal || (day !== undefined && !holdsOn(relation, day))) return [];
+      return [{ relation, deputy, for: principal }];
+    });
+  const meetingOccurrences = (meeting: Meeting, from: string, to: string): MeetingOccurrence[] => {
+    const { recurrence } = meeting;
+    if (!recurrence) return [];
+    const days = recurrenceDays(recurrence, {
+      from,
+      to,
+      ...(meeting.validFrom !== undefined && { validFrom: meeting.validFrom }),
+      ...(meeting.validUntil !== undefined && { validUntil: meeting.validUntil }),
+    });
+    return days.map((date) => ({
+      meeting,
+      date,
+      ...(recurrence.time !== undefined && { time: recurrence.time }),
+      ...(recurrence.endTime !== undefined && { endTime: recurrence.endTime }),
+    }));
+  };
+  const occurrencesBetween = (from: string, to: string) =>
+    data.meetings
+      .flatMap((meeting) => meetingOccurrences(meeting, from, to))
+      .sort((a, b) => a.date.localeCompare(b.date) || (a.time ?? '').localeCompare(b.time ?? '') || a.meeting.id.localeCompare(b.meeting.id));
+  const newestFirst = (decisions: readonly Decision[]) => [...decisions].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
 
   return {
     kb,
@@ -320,6 +452,77 @@ export function createQueries(kb: KnowledgeBase): KnowledgeQueries {
       const title = doc ? (lang === 'en' ? doc.titleEn : doc.title) : source.doc;
       return { doc: source.doc, title, quote: source.quote };
     },
+    reportsToOn: (id, day, options) => onDay(up.get(id), day, options),
+    directReportsOn: (id, day, options) => onDay(down.get(id), day, options),
+    reportingChainOn: (id, day) => walk(id, (node) => onDay(up.get(node), day, { unconditional: true })),
+    nextReportingChange: (id, day) => {
+      const edges = up.get(id) ?? [];
+      const changes = edges
+        .flatMap((edge) => [edge.validFrom, edge.validUntil === undefined ? undefined : shiftDay(edge.validUntil, 1)])
+        .filter((change): change is string => change !== undefined && change > day)
+        .sort();
+      for (const date of changes) {
+        const before = onDay(edges, shiftDay(date, -1));
+        const after = onDay(edges, date);
+        const same = before.length === after.length && before.every((edge) => after.some((other) => other.line === edge.line && other.to === edge.to));
+        if (!same) return { date, lines: after, ended: before.filter((edge) => !after.some((other) => other.line === edge.line && other.to === edge.to)) };
+      }
+      return undefined;
+    },
+    deputiesFor: (id, day) => deputyEntries(deputiesByFor.get(id) ?? [], day),
+    standsInFor: (id, day) => deputyEntries(deputiesByDeputy.get(id) ?? [], day),
+    holdersOn: (roleId, day) => list(peopleByRole, roleId).filter((person) => holdsOn(person, day)),
+    membersOn: (groupId, day) =>
+      (itemAs(groupId, 'leadershipGroups')?.members ?? [])
+        .filter((member) => holdsOn(member, day))
+        .flatMap((member) => {
+          const item = kb.get(member.ref);
+          return item ? [member.note ? { item, note: member.note } : { item }] : [];
+        }),
+    participantsOf: (meetingId) => {
+      const meeting = itemAs(meetingId, 'meetings');
+      if (!meeting) return [];
+      return participantsOf(meeting).flatMap((participant) => {
+        const item = kb.get(participant.ref);
+        if (!item) return [];
+        return [{ item, asNeeded: participant.asNeeded, ...(participant.note !== undefined && { note: participant.note }) }];
+      });
+    },
+    meetingOccurrences: (meetingId, from, to) => {
+      const meeting = itemAs(meetingId, 'meetings');
+      return meeting ? meetingOccurrences(meeting, from, to) : [];
+    },
+    occurrencesBetween,
+    datedItemsBetween: (from, to) => {
+      const items: DatedItem[] = [
+        ...sortedDates.filter((entry) => entry.date <= to && lastDay(entry) >= from).map((entry) => ({ kind: 'date' as const, date: entry.date, last: lastDay(entry), entry })),
+        ...occurrencesBetween(from, to).map((occurrence) => ({ kind: 'meeting' as const, date: occurrence.date, last: occurrence.date, occurrence })),
+        ...data.decisions.flatMap((decision) => [
+          ...(decision.date >= from && decision.date <= to ? [{ kind: 'decision' as const, date: decision.date, last: decision.date, decision, what: 'decided' as const }] : []),
+          ...(decision.appliesFrom !== undefined && decision.appliesFrom !== decision.date && decision.appliesFrom >= from && decision.appliesFrom <= to
+            ? [{ kind: 'decision' as const, date: decision.appliesFrom, last: decision.appliesFrom, decision, what: 'applies' as const }]
+            : []),
+        ]),
+      ];
+      const order = (item: DatedItem) => (item.kind === 'meeting' ? (item.occurrence.time ?? '') : item.kind === 'date' ? (item.entry.time ?? '') : '');
+      return items.sort((a, b) => a.date.localeCompare(b.date) || order(a).localeCompare(order(b)) || idOfDated(a).localeCompare(idOfDated(b)));
+    },
+    decisionsBy: (bodyId) => newestFirst(decisionsByBody.get(bodyId) ?? []),
+    decisionsChanging: (itemId) => newestFirst(decisionsByChange.get(itemId) ?? []),
+    figuresOn: (id, day) => {
+      const candidates = figuresOf(id).filter(({ figure }) => holdsOn(figure, day) && (figure.asOf === undefined || figure.asOf <= day));
+      // Per metric (and owner), a figure stated as of a later day replaces an earlier one.
+      return candidates.filter(({ owner, figure }) =>
+        !candidates.some(
+          (other) =>
+            other.owner === owner &&
+            other.figure !== figure &&
+            other.figure.metric === figure.metric &&
+            figure.metric !== 'other' &&
+            (other.figure.asOf ?? other.figure.validFrom ?? '') > (figure.asOf ?? figure.validFrom ?? ''),
+        ),
+      );
+    },
   };
 }
 
@@ -333,6 +536,12 @@ export function lastDay(entry: DateEntry): string {
     return `${entry.date.slice(0, 7)}-${String(days).padStart(2, '0')}`;
   }
   return entry.date;
+}
+
+function idOfDated(item: DatedItem): string {
+  if (item.kind === 'date') return item.entry.id;
+  if (item.kind === 'meeting') return item.occurrence.meeting.id;
+  return item.decision.id;
 }
 
 /** True when the entry begins on or after `from`, or (when running ones count) still runs then. */
@@ -369,8 +578,21 @@ function buildNameIndex(items: readonly KbItem[]): Map<string, KbItem[]> {
 function buildReportingEdges(kb: KnowledgeBase): Map<string, ReportingEdge[]> {
   const byPair = new Map<string, ReportingEdge>();
   for (const line of kb.data.reportingLines) {
-    const key = `${line.from}\u0000${line.to}`;
-    if (!byPair.has(key)) byPair.set(key, { from: line.from, to: line.to, depth: 1, text: line.text, line: line.id, source: line.source });
+    // A dated or conditional line is its own edge: the same pair may hold twice, at different times.
+    const timed = line.validFrom !== undefined || line.validUntil !== undefined || line.condition !== undefined;
+    const key = timed ? `line\u0000${line.id}` : `${line.from}\u0000${line.to}`;
+    if (byPair.has(key)) continue;
+    byPair.set(key, {
+      from: line.from,
+      to: line.to,
+      depth: 1,
+      text: line.text,
+      line: line.id,
+      ...(line.validFrom !== undefined && { validFrom: line.validFrom }),
+      ...(line.validUntil !== undefined && { validUntil: line.validUntil }),
+      ...(line.condition !== undefined && { condition: line.condition }),
+      source: line.source,
+    });
   }
   for (const role of kb.data.roles) {
     for (const to of role.reportsTo) {

@@ -22,6 +22,8 @@ export const KIND_LABELS: { readonly [K in ItemKind]: string } = {
   postings: 'posting',
   dates: 'date',
   meetings: 'meeting',
+  deputies: 'deputy relation',
+  decisions: 'decision',
   policies: 'policy',
   programmes: 'programme',
   concepts: 'concept',
@@ -31,9 +33,11 @@ export const KIND_LABELS: { readonly [K in ItemKind]: string } = {
 /** A field holding one id, a list of ids, or a list of objects whose `key` holds the id. */
 export interface ReferenceField {
   readonly field: string;
-  /** For a list of objects (`members[].ref`): the property holding the id. */
+  /** For a list of objects (`members[].ref`): the property holding the id (a plain id in the list counts too). */
   readonly key?: string;
   readonly kinds: readonly ItemKind[];
+  /** True when the field may also name a source document (`contactFor` the annual calendar). */
+  readonly documents?: boolean;
 }
 
 const MUNICIPALITY: ReferenceField = { field: 'municipality', kinds: ['municipalities'] };
@@ -58,10 +62,7 @@ export const REFERENCE_FIELDS: { readonly [K in ItemKind]: readonly ReferenceFie
   people: [
     MUNICIPALITY,
     { field: 'role', kinds: ['roles'] },
-    {
-      field: 'contactFor',
-      kinds: ['postings', 'roles', 'units', 'leadershipGroups', 'meetings', 'policies', 'programmes', 'municipalities'],
-    },
+    { field: 'contactFor', kinds: ITEM_KINDS, documents: true },
   ],
   postings: [
     MUNICIPALITY,
@@ -72,8 +73,18 @@ export const REFERENCE_FIELDS: { readonly [K in ItemKind]: readonly ReferenceFie
   dates: [{ field: 'about', kinds: ITEM_KINDS }],
   meetings: [
     MUNICIPALITY,
-    { field: 'participants', kinds: ['roles', 'units', 'leadershipGroups'] },
+    { field: 'participants', key: 'ref', kinds: ['roles', 'units', 'leadershipGroups', 'people'] },
     { field: 'unit', kinds: ['units'] },
+    { field: 'chair', kinds: ['roles', 'people'] },
+  ],
+  deputies: [
+    { field: 'deputy', kinds: ['roles', 'people'] },
+    { field: 'for', kinds: ['roles', 'people'] },
+  ],
+  decisions: [
+    MUNICIPALITY,
+    { field: 'body', kinds: ['units', 'leadershipGroups', 'roles'] },
+    { field: 'changes', kinds: ITEM_KINDS },
   ],
   policies: [
     MUNICIPALITY,
@@ -95,6 +106,8 @@ export interface ItemReference {
   readonly id: string;
   readonly path: readonly (string | number)[];
   readonly kinds: readonly ItemKind[];
+  /** True when the reference may also name a source document. */
+  readonly documents?: boolean;
 }
 
 /** Every reference an item makes, in field order. */
@@ -104,13 +117,14 @@ export function referencesOf(entry: KbItem): ItemReference[] {
   for (const spec of REFERENCE_FIELDS[entry.kind]) {
     const value = item[spec.field];
     if (typeof value === 'string') {
-      refs.push({ field: spec.field, id: value, path: [spec.field], kinds: spec.kinds });
+      refs.push({ field: spec.field, id: value, path: [spec.field], kinds: spec.kinds, ...(spec.documents && { documents: true }) });
     } else if (Array.isArray(value)) {
       value.forEach((element: unknown, index) => {
-        const id = spec.key ? (element as Record<string, unknown>)[spec.key] : element;
+        const keyed = spec.key !== undefined && element !== null && typeof element === 'object';
+        const id = keyed ? (element as Record<string, unknown>)[spec.key as string] : element;
         if (typeof id !== 'string') return;
-        const path = spec.key ? [spec.field, index, spec.key] : [spec.field, index];
-        refs.push({ field: spec.field, id, path, kinds: spec.kinds });
+        const path = keyed ? [spec.field, index, spec.key as string] : [spec.field, index];
+        refs.push({ field: spec.field, id, path, kinds: spec.kinds, ...(spec.documents && { documents: true }) });
       });
     }
   }

@@ -24,6 +24,11 @@ export const IsoDateSchema = z
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
   }, 'is not a real calendar date');
 
+/** A time of day, `HH:MM` (24-hour clock, Europe/Copenhagen). */
+export const TimeOfDaySchema = z
+  .string()
+  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'must be a time written HH:MM (24-hour clock)');
+
 /** Where a fact comes from: the source document's id and a short quote from it. */
 export const SourceSchema = z.object({
   doc: z.string().min(1).describe('Id of the source document (see `documents`), e.g. "001_c5e9e4f90868a0cb.txt"'),
@@ -37,6 +42,19 @@ export const TextSchema = z.object({
   en: z.string().min(1),
 });
 export type Text = z.infer<typeof TextSchema>;
+
+/**
+ * When a relation or item holds: from its first day to its last day (both inclusive, either open), and
+ * only under a condition where one is stated ("while the leader is absent for more than five working
+ * days"). Without these fields it always holds.
+ */
+export const ValiditySchema = z.object({
+  validFrom: IsoDateSchema.optional().describe('First day on which it holds, e.g. the day a reorganisation takes effect'),
+  validUntil: IsoDateSchema.optional().describe('Last day on which it holds (inclusive)'),
+  condition: TextSchema.optional().describe('Only while this holds, e.g. {da: "når institutionslederen er fraværende i mere end fem arbejdsdage", en: "while ..."}'),
+});
+export type Validity = z.infer<typeof ValiditySchema>;
+const validity = ValiditySchema.shape;
 
 /** One sourced statement: a responsibility, a competence, a requirement, a recommendation, ... */
 export const StatementSchema = TextSchema.extend({
@@ -58,12 +76,17 @@ export const FigureSchema = z.object({
       'leaders',
       'members',
       'citizens',
+      'deputies',
+      'institutions',
       'other',
     ])
     .describe('What is counted'),
   value: z.number(),
   approximate: z.boolean().default(false).describe('True where the source says "ca.", "godt", "omkring"'),
   text: TextSchema.describe('The figure as a sentence, e.g. {da: "49 dagtilbud organiseret i 11 klynger", en: "49 day-care facilities organised in 11 clusters"}'),
+  asOf: IsoDateSchema.optional().describe('The day the figure is stated for ("pr. 1. januar 2027"), where the source gives one'),
+  validFrom: validity.validFrom,
+  validUntil: validity.validUntil,
   source: SourceSchema,
 });
 export type Figure = z.infer<typeof FigureSchema>;
@@ -89,7 +112,16 @@ export const DocumentSchema = z.object({
   title: z.string().min(1).describe('The document title in Danish'),
   titleEn: z.string().min(1),
   municipality: IdSchema,
-  kind: z.enum(['job-posting', 'job-profile', 'leadership-profile', 'status-report', 'other']),
+  kind: z.enum([
+    'job-posting',
+    'job-profile',
+    'leadership-profile',
+    'status-report',
+    'minutes',
+    'calendar',
+    'function-description',
+    'other',
+  ]).describe('"minutes" for a decision protocol (beslutningsprotokol), "calendar" for an annual calendar (årshjul), "function-description" for a funktionsbeskrivelse'),
   date: IsoDateSchema.optional().describe('When the document was written or published, where stated'),
   url: z.string().url().optional(),
 });
@@ -112,6 +144,7 @@ export const UnitTypeSchema = z.enum([
   'institution',
   'team',
   'staff-unit',
+  'committee',
   'other',
 ]);
 
@@ -122,6 +155,8 @@ export const UnitSchema = NamedSchema.extend({
   ledBy: z.array(IdSchema).default([]).describe('Ids of the roles that lead this unit'),
   figures: z.array(FigureSchema).default([]),
   facts: z.array(StatementSchema).default([]).describe('Other sourced facts about the unit'),
+  validFrom: validity.validFrom.describe('First day the unit exists (e.g. a district created by a decision)'),
+  validUntil: validity.validUntil.describe('Last day the unit exists'),
 });
 export type Unit = z.infer<typeof UnitSchema>;
 
@@ -134,15 +169,21 @@ export const RoleSchema = NamedSchema.extend({
   education: z.array(StatementSchema).default([]).describe('Required or expected education and experience'),
   conditions: z.array(StatementSchema).default([]).describe('Conditions of the post: hours, pay, place'),
   teamSize: FigureSchema.optional().describe('Size of the team the role leads'),
+  validFrom: validity.validFrom.describe('First day the post exists'),
+  validUntil: validity.validUntil.describe('Last day the post exists'),
 });
 export type Role = z.infer<typeof RoleSchema>;
 
-/** A reporting line: `from` (a role or unit) reports to `to` (a role or unit). */
+/**
+ * A reporting line: `from` (a role or unit) reports to `to` (a role or unit), from `validFrom` to
+ * `validUntil` and, with a `condition`, only while it holds (a deputy's line while the leader is away).
+ */
 export const ReportingLineSchema = z.object({
   id: IdSchema,
   from: IdSchema,
   to: IdSchema,
   text: TextSchema,
+  ...validity,
   source: SourceSchema,
 });
 export type ReportingLine = z.infer<typeof ReportingLineSchema>;
@@ -150,7 +191,7 @@ export type ReportingLine = z.infer<typeof ReportingLineSchema>;
 /** A leadership group: the centre's strategic leadership, a cluster leadership team, a dual leadership. */
 export const LeadershipGroupSchema = NamedSchema.extend({
   members: z
-    .array(z.object({ ref: IdSchema, note: TextSchema.optional() }))
+    .array(z.object({ ref: IdSchema, note: TextSchema.optional(), ...validity }))
     .min(1)
     .describe('Roles or units that sit in the group'),
   responsibilities: z.array(StatementSchema).default([]),
@@ -166,7 +207,12 @@ export const PersonSchema = z.object({
   municipality: IdSchema.optional(),
   phone: z.string().regex(/^\+?[0-9 ]{8,16}$/, 'must be a phone number of digits and spaces').optional(),
   email: z.string().email().optional(),
-  contactFor: z.array(IdSchema).default([]).describe('Ids of the things to contact them about (e.g. a posting)'),
+  contactFor: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('Ids of the things to contact them about: any item (a posting, a meeting) or a document (the annual calendar)'),
+  validFrom: validity.validFrom.describe('First day the person holds the role'),
+  validUntil: validity.validUntil.describe('Last day the person holds the role'),
   source: SourceSchema,
 });
 export type Person = z.infer<typeof PersonSchema>;
@@ -190,8 +236,24 @@ export const DateKindSchema = z.enum([
   'status',
   'established',
   'event',
+  'deadline',
+  'budget-deadline',
+  'reporting-deadline',
+  'registration-deadline',
+  'period',
+  'seminar',
   'other',
 ]);
+
+/** The date kinds that are deadlines: something is due on the day. */
+export const DEADLINE_KINDS: readonly DateKind[] = [
+  'application-deadline',
+  'deadline',
+  'budget-deadline',
+  'reporting-deadline',
+  'registration-deadline',
+];
+export type DateKind = z.infer<typeof DateKindSchema>;
 
 /** A dated event tied to what it belongs to. */
 export const DateEntrySchema = z.object({
@@ -203,16 +265,54 @@ export const DateEntrySchema = z.object({
   round: z.number().int().positive().optional().describe('Interview round (1, 2, ...)'),
   about: IdSchema.describe('Id of the posting, unit, policy, ... the date belongs to'),
   label: TextSchema.describe('What happens, e.g. {da: "Ansøgningsfrist", en: "Application deadline"}'),
+  subject: TextSchema.optional().describe('For a deadline: what is due, e.g. {da: "budgetønsker for 2028", en: "budget requests for 2028"}'),
+  time: TimeOfDaySchema.optional().describe('Time of day, where the source gives one'),
+  place: z.string().min(1).optional().describe('Where it takes place'),
   source: SourceSchema,
 });
 export type DateEntry = z.infer<typeof DateEntrySchema>;
 
+/**
+ * When a meeting recurs, following RFC 5545: an RRULE (`FREQ=MONTHLY;BYDAY=1TU`) from a first day
+ * (DTSTART), plus single extra dates (RDATE), at a time of day in Europe/Copenhagen.
+ */
+export const RecurrenceSchema = z.object({
+  rrule: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('An RFC 5545 RRULE value without DTSTART, e.g. "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU" or "FREQ=MONTHLY;BYDAY=1TH;BYMONTH=1,2,3"'),
+  start: IsoDateSchema.optional().describe("The first day the rule counts from (DTSTART); default: the meeting's validFrom"),
+  dates: z.array(IsoDateSchema).default([]).describe('Single dates besides the rule (RDATE), e.g. the dates an annual calendar lists'),
+  exceptDates: z.array(IsoDateSchema).default([]).describe('Dates the rule yields on which there is no meeting (EXDATE)'),
+  time: TimeOfDaySchema.optional().describe('Start time, e.g. "09:00"'),
+  endTime: TimeOfDaySchema.optional().describe('End time, e.g. "11:30"'),
+});
+export type Recurrence = z.infer<typeof RecurrenceSchema>;
+
+/** Someone who takes part in a meeting: a role, unit, group or person, with a note ("efter behov"). */
+export const ParticipantSchema = z.object({
+  ref: IdSchema,
+  note: TextSchema.optional().describe('E.g. {da: "efter behov", en: "as needed"}'),
+  asNeeded: z.boolean().default(false).describe('True when they take part only as needed ("efter behov")'),
+});
+export type Participant = z.infer<typeof ParticipantSchema>;
+
 /** A recurring meeting or forum. */
 export const MeetingSchema = NamedSchema.extend({
-  frequency: TextSchema.optional().describe('How often, e.g. {da: "ugentlig", en: "weekly"}'),
-  participants: z.array(IdSchema).default([]).describe('Ids of the roles or units that take part'),
+  frequency: TextSchema.optional().describe('How often, as the source says it, e.g. {da: "ugentlig", en: "weekly"}'),
+  participants: z
+    .array(z.union([IdSchema, ParticipantSchema]))
+    .default([])
+    .describe('The roles, units, groups or people that take part: an id, or {ref, note, asNeeded}'),
   unit: IdSchema.optional().describe('Where it is held'),
   purpose: TextSchema.optional(),
+  recurrence: RecurrenceSchema.optional().describe('When it is held, as data (RRULE and dates)'),
+  asNeeded: z.boolean().default(false).describe('True for a meeting held only as needed ("efter behov")'),
+  place: z.string().min(1).optional().describe('Where it is held, e.g. "Rådhuset, mødelokale 2"'),
+  chair: IdSchema.optional().describe('Id of the role or person who chairs it'),
+  validFrom: validity.validFrom.describe('First day the meeting exists in this form'),
+  validUntil: validity.validUntil.describe('Last day the meeting exists in this form'),
 });
 export type Meeting = z.infer<typeof MeetingSchema>;
 
@@ -242,6 +342,39 @@ export const ConceptSchema = NamedSchema.extend({
 });
 export type Concept = z.infer<typeof ConceptSchema>;
 
+/** "Stands in for": a role (or person) that deputises for another, when and under what condition. */
+export const DeputySchema = z.object({
+  id: IdSchema,
+  deputy: IdSchema.describe('Id of the role or person who stands in'),
+  for: IdSchema.describe('Id of the role or person stood in for'),
+  scope: TextSchema.optional().describe('What the deputy takes over, e.g. {da: "den daglige personaleledelse", en: "day-to-day staff management"}'),
+  text: TextSchema.describe('The relation as a sentence'),
+  ...validity,
+  source: SourceSchema,
+});
+export type Deputy = z.infer<typeof DeputySchema>;
+
+/** How a body voted on a decision. */
+export const VoteSchema = z.object({
+  for: z.number().int().nonnegative().optional(),
+  against: z.number().int().nonnegative().optional(),
+  abstained: z.number().int().nonnegative().optional(),
+  unanimous: z.boolean().optional().describe('True when the minutes say "enstemmigt"'),
+  text: TextSchema.optional().describe('The vote as the minutes state it, e.g. who voted against'),
+});
+export type Vote = z.infer<typeof VoteSchema>;
+
+/** A decision of a named body (a committee, a leadership group) on a date. */
+export const DecisionSchema = NamedSchema.extend({
+  body: IdSchema.describe('Id of the unit (committee), leadership group or role that decided'),
+  date: IsoDateSchema.describe('The day of the decision (the meeting)'),
+  decided: z.array(StatementSchema).min(1).describe('What was decided, point by point'),
+  appliesFrom: IsoDateSchema.optional().describe('The day from which the decision applies'),
+  changes: z.array(IdSchema).default([]).describe('Ids of the items the decision creates or changes (units, roles, reporting lines, ...)'),
+  vote: VoteSchema.optional(),
+});
+export type Decision = z.infer<typeof DecisionSchema>;
+
 /** Any other sourced fact: a finding, recommendation, conclusion, background. */
 export const FactSchema = z.object({
   id: IdSchema,
@@ -268,6 +401,8 @@ export const KnowledgeFileSchema = z
     postings: z.array(PostingSchema).optional(),
     dates: z.array(DateEntrySchema).optional(),
     meetings: z.array(MeetingSchema).optional(),
+    deputies: z.array(DeputySchema).optional(),
+    decisions: z.array(DecisionSchema).optional(),
     policies: z.array(PolicySchema).optional(),
     programmes: z.array(ProgrammeSchema).optional(),
     concepts: z.array(ConceptSchema).optional(),
@@ -288,6 +423,8 @@ export const KNOWLEDGE_KINDS = [
   'postings',
   'dates',
   'meetings',
+  'deputies',
+  'decisions',
   'policies',
   'programmes',
   'concepts',

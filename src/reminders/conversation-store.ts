@@ -47,13 +47,13 @@ export interface ConversationStore {
   forget(key: string): Promise<boolean>;
   /** Removes every reference to a conversation (uninstall, 403/404). Returns the keys removed. */
   forgetConversation(conversationId: string): Promise<string[]>;
-  get(key: string): StoredConversation | undefined;
+  get(key: string): Promise<StoredConversation | undefined>;
   /**
    * The personal-chat key of a user, found by Teams id, AAD object id or display name (case-insensitive);
    * undefined when the bot has no personal chat with them.
    */
-  findUser(idOrName: string): string | undefined;
-  list(kind?: ConversationKind): StoredConversation[];
+  findUser(idOrName: string): Promise<string | undefined>;
+  list(kind?: ConversationKind): Promise<StoredConversation[]>;
 }
 
 const sameRef = (a: ConversationRef, b: ConversationRef) => JSON.stringify(a) === JSON.stringify(b);
@@ -96,8 +96,8 @@ export function createConversationStore(options: ConversationStoreOptions): Conv
       });
       return keys;
     },
-    get: (key) => store.read().conversations[key],
-    findUser(idOrName) {
+    get: async (key) => store.read().conversations[key],
+    async findUser(idOrName) {
       const wanted = idOrName.trim().toLowerCase();
       if (wanted === '') return undefined;
       const personal = all().filter((c) => c.kind === 'personal' && c.ref.user);
@@ -109,6 +109,6 @@ export function createConversationStore(options: ConversationStoreOptions): Conv
       // A name shared by two people identifies neither.
       return byName.length === 1 ? byName[0]?.key : undefined;
     },
-    list: (kind) => all().filter((c) => kind === undefined || c.kind === kind),
+    list: async (kind) => all().filter((c) => kind === undefined || c.kind === kind),
   };
 }

@@ -11,7 +11,7 @@ import type { StateCell } from './state.js';
 
 /** What the question engine reads to answer about chat-added deadlines. */
 export interface DeadlineSource {
-  list(): ReadonlyArray<{ readonly id: string; readonly title: string; readonly date: string }>;
+  list(): Promise<ReadonlyArray<{ readonly id: string; readonly title: string; readonly date: string }>>;
 }
 
 /** A deadline added in chat. */
@@ -60,8 +60,8 @@ export interface DeadlineStore extends DeadlineSource {
   /** Adds a deadline; the same title on the same date is not added twice. */
   add(input: NewDeadline): Promise<{ readonly kind: 'added' | 'exists'; readonly deadline: ChatDeadline }>;
   /** Deadlines from today on (Copenhagen), soonest first. */
-  upcoming(): ChatDeadline[];
-  all(): readonly ChatDeadline[];
+  upcoming(): Promise<ChatDeadline[]>;
+  all(): Promise<readonly ChatDeadline[]>;
 }
 
 const sameTitle = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -95,12 +95,12 @@ export function createDeadlineStore(options: DeadlineStoreOptions): DeadlineStor
       if (!added) throw new Error('deadlines: the store did not apply the change');
       return { kind: 'added', deadline: added };
     },
-    upcoming() {
+    async upcoming() {
       const today = toLocalDate(now(), timeZone);
       return sorted(store.read().deadlines.filter((d) => d.date >= today));
     },
-    all: () => sorted(store.read().deadlines),
-    list: () => sorted(store.read().deadlines).map(({ id, title, date }) => ({ id, title, date })),
+    all: async () => sorted(store.read().deadlines),
+    list: async () => sorted(store.read().deadlines).map(({ id, title, date }) => ({ id, title, date })),
   };
 }
 
@@ -123,7 +123,7 @@ export interface UpcomingDeadlineSources {
   /** Deadlines added in chat. */
   readonly chat?: Pick<DeadlineStore, 'upcoming'>;
   /** Open tasks with their due dates. */
-  readonly tasks?: () => ReadonlyArray<{ readonly number: number; readonly title: string; readonly due?: string | null; readonly status: string; readonly owner?: { readonly name?: string } | null }>;
+  readonly tasks?: () => Promise<ReadonlyArray<{ readonly number: number; readonly title: string; readonly due?: string | null; readonly status: string; readonly owner?: { readonly name?: string } | null }>>;
   /** The knowledge base's dates (read through its queries). */
   readonly knowledge?: KnowledgeBase;
 }
@@ -140,12 +140,12 @@ function knowledgeDateTitle(kb: KnowledgeBase, entry: { readonly label: Text; re
  * `limit`; a tie keeps chat, then tasks, then the knowledge base).
  * @example collectUpcomingDeadlines({ chat: deadlines, tasks: () => tasks.openTasks(), knowledge }, '2026-03-01')
  */
-export function collectUpcomingDeadlines(sources: UpcomingDeadlineSources, today: string, limit = 20): UpcomingDeadline[] {
+export async function collectUpcomingDeadlines(sources: UpcomingDeadlineSources, today: string, limit = 20): Promise<UpcomingDeadline[]> {
   const found: UpcomingDeadline[] = [];
-  for (const deadline of sources.chat?.upcoming() ?? []) {
+  for (const deadline of (await sources.chat?.upcoming()) ?? []) {
     found.push({ date: deadline.date, title: { da: deadline.title, en: deadline.title }, source: { kind: 'chat' } });
   }
-  for (const task of sources.tasks?.() ?? []) {
+  for (const task of (await sources.tasks?.()) ?? []) {
     if (task.status !== 'open' || !task.due || task.due < today) continue;
     const owner = task.owner?.name;
     found.push({ date: task.due, title: { da: task.title, en: task.title }, source: { kind: 'task', number: task.number, ...(owner && { owner }) } });

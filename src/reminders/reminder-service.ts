@@ -7,7 +7,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { DateEntry, Text } from '../knowledge/schemas.js';
 import { TIME_ZONE, toLocalDate } from '../time/format-date.js';
-import type { ConversationStore } from './conversation-store.js';
+import type { ConversationStore, StoredConversation } from './conversation-store.js';
 import type { ChatDeadline } from './deadlines.js';
 import { findDueReminders, type DueReminder, type ReminderItem } from './due.js';
 import type { Logger } from './logger.js';
@@ -38,7 +38,7 @@ export interface ReminderTask {
 
 /** Open tasks, for reminders and the digest. */
 export interface TaskSource {
-  openTasks(): readonly ReminderTask[];
+  openTasks(): Promise<readonly ReminderTask[]>;
 }
 
 /** A reminder item with what a message needs to show. */
@@ -63,7 +63,7 @@ export interface ReminderServiceOptions {
   readonly firstRunAtOrAfter?: (instant: Date) => Date | null;
   readonly timeZone?: string;
   readonly kb?: KnowledgeBase;
-  readonly deadlines?: { all(): readonly ChatDeadline[] };
+  readonly deadlines?: { all(): Promise<readonly ChatDeadline[]> };
   readonly tasks?: TaskSource;
   readonly subscriptions: Subscriptions;
   readonly conversations: ConversationStore;
@@ -75,13 +75,13 @@ export interface ReminderServiceOptions {
 /** The scheduled jobs' work. */
 export interface ReminderService {
   /** Everything that can be reminded of, with its recipients. */
-  collectItems(): ReminderSubject[];
+  collectItems(): Promise<ReminderSubject[]>;
   /** Enqueues the reminders due now. */
   runReminders(): Promise<{ readonly enqueued: number }>;
   /** Enqueues the task digest for every subscribed channel. `at` names the run (dedupe). */
   runDigest(at: Date): Promise<{ readonly enqueued: number }>;
   /** The digest message for one channel, now (for "post tasks here"). */
-  digestMessage(lang: 'da' | 'en'): OutboundMessage;
+  digestMessage(lang: 'da' | 'en'): Promise<OutboundMessage>;
 }
 
 /** A knowledge-base date's title: its label and what it is about. */
@@ -96,31 +96,31 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
   const { now, subscriptions, conversations, outbox, messages, logger } = options;
   const timeZone = options.timeZone ?? TIME_ZONE;
 
-  const langOf = (key: string): 'da' | 'en' => {
-    const subscribed = subscriptions.list('reminders').find((s) => s.key === key);
-    if (subscribed) return subscribed.lang;
-    return conversations.get(key)?.ref.locale?.toLowerCase().startsWith('en') ? 'en' : 'da';
+  const langOf = (key: string, subscribed: ReadonlyArray<{ readonly key: string; readonly lang: 'da' | 'en' }>, target: StoredConversation): 'da' | 'en' => {
+    const subscription = subscribed.find((s) => s.key === key);
+    if (subscription) return subscription.lang;
+    return target.ref.locale?.toLowerCase().startsWith('en') ? 'en' : 'da';
   };
 
-  const collectItems = (): ReminderSubject[] => {
+  const collectItems = async (): Promise<ReminderSubject[]> => {
     // findUser scans every stored conversation; thousands of tasks name a few hundred people: look each up once.
     const found = new Map<string, string | undefined>();
-    const findUser = (idOrName: string): string | undefined => {
-      if (!found.has(idOrName)) found.set(idOrName, conversations.findUser(idOrName));
+    const findUser = async (idOrName: string): Promise<string | undefined> => {
+      if (!found.has(idOrName)) found.set(idOrName, await conversations.findUser(idOrName));
       return found.get(idOrName);
     };
     /** The personal chat of a person: by id (Teams or Entra), else by a display name only one user has. */
-    const personalChatOf = (person: ReminderPerson | null | undefined): string | undefined =>
-      (person?.id ? findUser(person.id) : undefined) ?? (person?.name ? findUser(person.name) : undefined);
+    const personalChatOf = async (person: ReminderPerson | null | undefined): Promise<string | undefined> =>
+      (person?.id ? await findUser(person.id) : undefined) ?? (person?.name ? await findUser(person.name) : undefined);
     // The owner when the bot can reach them, otherwise the creator.
-    const taskRecipient = (task: ReminderTask): string | undefined => personalChatOf(task.owner) ?? personalChatOf(task.createdBy);
-    const subscribers = subscriptions.list('reminders').map((s) => s.key);
+    const taskRecipient = async (task: ReminderTask): Promise<string | undefined> => (await personalChatOf(task.owner)) ?? (await personalChatOf(task.createdBy));
+    const subscribers = (await subscriptions.list('reminders')).map((s) => s.key);
     const items: ReminderSubject[] = [];
     for (const entry of options.kb?.data.dates ?? []) {
       if (!REMINDED_DATE_KINDS.has(entry.kind) || entry.precision !== 'day') continue;
       items.push({ kind: 'kb-date', id: entry.id, date: entry.date, recipients: subscribers, title: kbDateTitle(options.kb, entry) });
     }
-    for (const deadline of options.deadlines?.all() ?? []) {
+    for (const deadline of (await options.deadlines?.all()) ?? []) {
       items.push({
         kind: 'deadline',
         id: deadline.id,
@@ -129,9 +129,9 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
         title: { da: deadline.title, en: deadline.title },
       });
     }
-    for (const task of options.tasks?.openTasks() ?? []) {
+    for (const task of (await options.tasks?.openTasks()) ?? []) {
       if (!task.due) continue;
-      const recipient = taskRecipient(task);
+      const recipient = await taskRecipient(task);
       if (!recipient) {
         logger.debug({ task: task.number }, 'reminders: no one to remind of this task (owner and creator unknown)');
         continue;
@@ -148,9 +148,9 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     return items;
   };
 
-  const digestMessage = (lang: 'da' | 'en') =>
+  const digestOf = (tasks: readonly ReminderTask[], lang: 'da' | 'en') =>
     messages.digest(
-      [...(options.tasks?.openTasks() ?? [])].sort(
+      [...tasks].sort(
         (a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.number - b.number,
       ),
       lang,
@@ -160,23 +160,25 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
   return {
     collectItems,
     async runReminders() {
+      const items = await collectItems();
+      const subscribed = await subscriptions.list('reminders');
       const due = findDueReminders({
         now: now(),
         leadDays: options.leadDays,
         graceMs: options.graceMs,
-        items: collectItems(),
+        items,
         isSent: (key) => outbox.isAccepted(key),
         firstRunAtOrAfter: options.firstRunAtOrAfter,
         timeZone,
       });
       const entries: OutboxEntry[] = [];
       for (const reminder of due) {
-        const target = conversations.get(reminder.recipient);
+        const target = await conversations.get(reminder.recipient);
         if (!target) {
           logger.debug({ key: reminder.key }, 'reminders: recipient has no conversation reference; skipped');
           continue;
         }
-        entries.push({ dedupeKey: reminder.key, ref: target.ref, message: messages.reminder(reminder, langOf(reminder.recipient)) });
+        entries.push({ dedupeKey: reminder.key, ref: target.ref, message: messages.reminder(reminder, langOf(reminder.recipient, subscribed, target)) });
       }
       const { accepted } = await outbox.enqueue(entries);
       if (accepted.length > 0) logger.info({ count: accepted.length }, 'reminders: enqueued');
@@ -185,18 +187,19 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     async runDigest(at) {
       const entries: OutboxEntry[] = [];
       const slot = new Date(Math.floor(at.getTime() / 1000) * 1000).toISOString();
-      for (const sub of subscriptions.list('digest')) {
-        const target = conversations.get(sub.key);
+      const tasks = (await options.tasks?.openTasks()) ?? [];
+      for (const sub of await subscriptions.list('digest')) {
+        const target = await conversations.get(sub.key);
         if (!target) {
           logger.warn({ channel: sub.key }, 'digest: subscribed channel has no conversation reference; skipped');
           continue;
         }
-        entries.push({ dedupeKey: `digest:${sub.key}:${slot}`, ref: target.ref, message: digestMessage(sub.lang) });
+        entries.push({ dedupeKey: `digest:${sub.key}:${slot}`, ref: target.ref, message: digestOf(tasks, sub.lang) });
       }
       const { accepted } = await outbox.enqueue(entries);
       if (accepted.length > 0) logger.info({ count: accepted.length }, 'digest: enqueued');
       return { enqueued: accepted.length };
     },
-    digestMessage,
+    digestMessage: async (lang) => digestOf((await options.tasks?.openTasks()) ?? [], lang),
   };
 }

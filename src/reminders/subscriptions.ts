@@ -7,7 +7,7 @@ import { z } from 'zod/v4';
 import type { StateCell } from './state.js';
 
 /** What one can subscribe to. */
-export type SubscriptionTopic = 'reminders' | 'digest';
+export type SubscriptionTopic = 'reminders' | 'digest' | 'gaps';
 
 const SubscriptionSchema = z.object({ lang: z.enum(['da', 'en']), since: z.string() });
 export type Subscription = z.infer<typeof SubscriptionSchema>;
@@ -16,12 +16,14 @@ export type Subscription = z.infer<typeof SubscriptionSchema>;
 export const SubscriptionStateSchema = z.object({
   reminders: z.record(z.string(), SubscriptionSchema).default({}),
   digest: z.record(z.string(), SubscriptionSchema).default({}),
+  /** Channels that get the weekly knowledge-gap digest. */
+  gaps: z.record(z.string(), SubscriptionSchema).default({}),
 });
 export type SubscriptionState = z.infer<typeof SubscriptionStateSchema>;
 
 /** No subscriptions. */
 export function emptySubscriptionState(): SubscriptionState {
-  return { reminders: {}, digest: {} };
+  return { reminders: {}, digest: {}, gaps: {} };
 }
 
 /** Options of {@link createSubscriptions}. */
@@ -34,8 +36,8 @@ export interface SubscriptionsOptions {
 export interface Subscriptions {
   subscribe(topic: SubscriptionTopic, key: string, lang: 'da' | 'en'): Promise<'subscribed' | 'already-subscribed'>;
   unsubscribe(topic: SubscriptionTopic, key: string): Promise<'unsubscribed' | 'not-subscribed'>;
-  isSubscribed(topic: SubscriptionTopic, key: string): boolean;
-  list(topic: SubscriptionTopic): Array<{ readonly key: string } & Subscription>;
+  isSubscribed(topic: SubscriptionTopic, key: string): Promise<boolean>;
+  list(topic: SubscriptionTopic): Promise<Array<{ readonly key: string } & Subscription>>;
 }
 
 /** Creates the subscription registry over a state cell. */
@@ -57,7 +59,7 @@ export function createSubscriptions(options: SubscriptionsOptions): Subscription
       });
       return 'unsubscribed';
     },
-    isSubscribed: (topic, key) => store.read()[topic][key] !== undefined,
-    list: (topic) => Object.entries(store.read()[topic]).map(([key, sub]) => ({ key, ...sub })),
+    isSubscribed: async (topic, key) => store.read()[topic][key] !== undefined,
+    list: async (topic) => Object.entries(store.read()[topic]).map(([key, sub]) => ({ key, ...sub })),
   };
 }

@@ -1,10 +1,8 @@
 /**
- * The task list over the durable state store: create, list, complete, reopen, move and assign, each confirmed only
- * once written, each answering with a result value.
+ * The task list the tasks domain needs (create, list, complete, reopen, move, assign: each confirmed only once
+ * written, each answering with a result value), and the orderings every backend shares.
  */
-import type { DeepReadonly, StateStore } from '../storage/index.js';
-import { toLocalDate } from '../time/format-date.js';
-import type { Task, TaskOwner, TaskPerson, TaskState } from './task.js';
+import type { Task, TaskOwner, TaskPerson } from './task.js';
 
 /** What a new task needs; number, status and creation time are the store's. */
 export interface NewTask {
@@ -52,10 +50,10 @@ export interface TaskListing {
 /** The task list. */
 export interface TaskStore {
   create(task: NewTask): Promise<{ readonly ok: true; readonly task: Task }>;
-  get(number: number): Task | undefined;
-  list(scope: TaskScope, options?: { readonly viewer?: TaskViewer; readonly limit?: number }): TaskListing;
+  get(number: number): Promise<Task | undefined>;
+  list(scope: TaskScope, options?: { readonly viewer?: TaskViewer; readonly limit?: number }): Promise<TaskListing>;
   /** Open tasks, in list order (for reminders and digests). */
-  openTasks(): readonly Task[];
+  openTasks(): Promise<readonly Task[]>;
   complete(number: number, by: TaskPerson): Promise<TaskResult>;
   reopen(number: number): Promise<TaskResult>;
   /** Sets the due date, or removes it with `undefined`. */
@@ -63,15 +61,8 @@ export interface TaskStore {
   assign(number: number, owner: TaskOwner): Promise<TaskResult>;
 }
 
-/** Options for {@link createTaskStore}. */
-export interface TaskStoreOptions {
-  readonly store: StateStore<TaskState>;
-  readonly now: () => Date;
-  readonly timeZone?: string;
-}
-
 /** Whether an open task is past its due date. */
-export function isOverdue(task: DeepReadonly<Task> | Task, today: string): boolean {
+export function isOverdue(task: Task, today: string): boolean {
   return task.status === 'open' && task.due !== undefined && task.due < today;
 }
 
@@ -98,126 +89,9 @@ export function compareOpen(today: string) {
 }
 
 /** All tasks: most recent activity (completion, else creation) first. */
-function compareRecent(a: Task, b: Task): number {
+export function compareRecent(a: Task, b: Task): number {
   const at = (t: Task) => t.completedAt ?? t.createdAt;
   const diff = at(b).localeCompare(at(a));
   return diff !== 0 ? diff : b.number - a.number;
 }
 
-function findIndex(tasks: readonly DeepReadonly<Task>[] | Task[], number: number): number {
-  // Numbers start at 1 and are never reused, so a task usually sits at number - 1.
-  const guess = number - 1;
-  if (tasks[guess]?.number === number) return guess;
-  return tasks.findIndex((t) => t.number === number);
-}
-
-/**
- * Creates the task list over a state store holding {@link TaskState}.
- * @example const tasks = createTaskStore({ store: await stateDir.open(TASK_STATE), now });
- */
-export function createTaskStore(options: TaskStoreOptions): TaskStore {
-  const { store, now } = options;
-  const today = () => toLocalDate(now(), options.timeZone);
-  const all = () => store.read().tasks as readonly Task[];
-
-  function change(number: number, apply: (task: Task) => TaskFailure | undefined): Promise<TaskResult> {
-    return store.update((draft): TaskResult => {
-      const index = findIndex(draft.tasks, number);
-      const task = draft.tasks[index];
-      if (task === undefined) return { ok: false, reason: 'not-found', number };
-      // The draft is a proxy: copy through JSON (structuredClone cannot copy proxies).
-      const previous = JSON.parse(JSON.stringify(task)) as Task;
-      const failure = apply(task);
-      if (failure !== undefined) return { ok: false, reason: failure, number, task };
-      return { ok: true, task, previous };
-    });
-  }
-
-  return {
-    create(input) {
-      return store.update((draft) => {
-        const owner: TaskOwner = input.owner ?? {
-          id: input.creatorTeamsId ?? input.createdBy.id,
-          name: input.createdBy.name || input.createdBy.id,
-          source: 'creator',
-        };
-        const task: Task = {
-          number: draft.nextNumber,
-          title: input.title,
-          owner,
-          ...(input.due !== undefined && { due: input.due }),
-          status: 'open',
-          createdBy: input.createdBy,
-          createdAt: now().toISOString(),
-          conversationId: input.conversationId,
-        };
-        draft.nextNumber += 1;
-        draft.tasks.push(task);
-        return { ok: true as const, task };
-      });
-    },
-
-    get(number) {
-      const tasks = all();
-      return tasks[findIndex(tasks, number)];
-    },
-
-    list(scope, listOptions = {}) {
-      const day = today();
-      let tasks = all().filter((t) => scope === 'all' || t.status === 'open');
-      if (scope === 'mine') {
-        const viewer = listOptions.viewer;
-        tasks = viewer === undefined ? [] : tasks.filter((t) => isOwnedBy(t, viewer));
-      }
-      const sorted = [...tasks].sort(scope === 'all' ? compareRecent : compareOpen(day));
-      return {
-        scope,
-        tasks: listOptions.limit === undefined ? sorted : sorted.slice(0, listOptions.limit),
-        total: sorted.length,
-        overdue: sorted.filter((t) => isOverdue(t, day)).length,
-        today: day,
-      };
-    },
-
-    openTasks() {
-      return [...all().filter((t) => t.status === 'open')].sort(compareOpen(today()));
-    },
-
-    complete(number, by) {
-      return change(number, (task) => {
-        if (task.status === 'done') return 'already-done';
-        task.status = 'done';
-        task.completedBy = by;
-        task.completedAt = now().toISOString();
-        return undefined;
-      });
-    },
-
-    reopen(number) {
-      return change(number, (task) => {
-        if (task.status === 'open') return 'not-done';
-        task.status = 'open';
-        delete task.completedBy;
-        delete task.completedAt;
-        return undefined;
-      });
-    },
-
-    move(number, due) {
-      return change(number, (task) => {
-        if (task.status === 'done') return 'already-done';
-        if (due === undefined) delete task.due;
-        else task.due = due;
-        return undefined;
-      });
-    },
-
-    assign(number, owner) {
-      return change(number, (task) => {
-        if (task.status === 'done') return 'already-done';
-        task.owner = owner;
-        return undefined;
-      });
-    },
-  };
-}

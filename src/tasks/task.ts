@@ -2,7 +2,6 @@
  * The task model: quick follow-up tasks of the leadership team, numbered #1, #2, … per bot.
  */
 import { z } from 'zod/v4';
-import type { StateDefinition } from '../storage/index.js';
 
 /** Longest title accepted, in characters. */
 export const TITLE_MAX_LENGTH = 200;
@@ -58,6 +57,3 @@ export type TaskState = z.infer<typeof TaskStateSchema>;
 export function emptyTaskState(): TaskState {
   return { nextNumber: 1, tasks: [] };
 }
-
-/** The state definition for `StateDir.open`: the tasks live in `<STATE_DIR>/tasks.json`. */
-export const TASK_STATE: StateDefinition<TaskState> = { name: 'tasks', defaults: emptyTaskState(), schema: TaskStateSchema };

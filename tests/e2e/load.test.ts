@@ -19,7 +19,7 @@ describe('concurrent conversations', () => {
     expect(outcome.errors).toEqual([]);
     expect(outcome.ok).toBe(1_000);
     expect(outcome.unanswered).toEqual([]);
-    const tasks = t.bot.features.find((feature) => feature.name === 'tasks')!.tasks!.openTasks();
+    const tasks = await t.bot.domain.tasks.openTasks();
     expect(tasks).toHaveLength(outcome.taskCreates);
     expect(new Set(tasks.map((task) => task.number)).size).toBe(tasks.length);
     expect(t.logs.filter((line) => line.level >= 50)).toEqual([]);

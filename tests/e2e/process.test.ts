@@ -126,7 +126,7 @@ describe('the bot process', () => {
 
     const again = await startTestBot({ knowledgeDir, env: { STATE_DIR: stateDir } });
     cleanup.push(() => again.close());
-    const stored = again.bot.features.find((feature) => feature.name === 'tasks')!.tasks!.openTasks().map((task) => task.title);
+    const stored = (await again.bot.domain.tasks.openTasks()).map((task) => task.title);
     expect(new Set(stored).size).toBe(stored.length);
     expect(confirmed.filter((title) => !stored.includes(title))).toEqual([]);
   }, 120_000);

@@ -50,4 +50,24 @@ describe('npm run kb:check', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`knowledge: ${path.join(dir, 'sources', 'doc-a.txt')}: testby: source: the quote does not occur in doc-a.txt`);
   });
+
+  it('checks the quotes against <dir>/sources by default, and says so when that folder is missing', async () => {
+    const text = JSON.stringify(organisationFile());
+    const withSources = await tempKnowledgeDir({ 'a.json': text, 'sources/doc-a.txt': 'Lorem ipsum dolor. Leder huset.' });
+    const ok = await kbCheck(withSources);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain(`every quote found in ${path.join(withSources, 'sources')}`);
+
+    const without = await tempKnowledgeDir({ 'a.json': text });
+    const missing = await kbCheck(without);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`knowledge: ${path.join(without, 'sources')}: the source documents folder is missing (fix:`);
+    expect((await kbCheck(without, '--no-sources')).code).toBe(0);
+  });
+
+  it('passes on the shipped knowledge base with its own documents in data/sources', async () => {
+    const result = await kbCheck(path.join(repo, 'data'));
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain(`every quote found in ${path.join(repo, 'data', 'sources')}`);
+  });
 });

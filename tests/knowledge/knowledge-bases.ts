@@ -1,6 +1,8 @@
 /**
  * The knowledge bases the knowledge tests run on, with what each is expected to answer: the real
- * one in `data/` (sources in ../shared/seeds) and the made-up Fjordby one in tests/fixtures/kb-other.
+ * one in `data/` (sources in data/sources), the made-up Fjordby one in tests/fixtures/kb-other, and
+ * the made-up Hvidmose one in tests/fixtures/kb-hvidmose (a reorganisation with a date, an annual
+ * calendar, a deputy's function description).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,19 +48,48 @@ export interface QueryExpectations {
   readonly cited: string;
 }
 
+/** What the time-aware queries must answer on one knowledge base (days are ISO dates). */
+export interface TimelineExpectations {
+  /** Whom a role reports to on a day (unconditional lines). */
+  readonly reportsOn: readonly { readonly id: string; readonly day: string; readonly to: readonly string[] }[];
+  /** The first change after a day: when, and to whom the role reports from then. */
+  readonly nextChange: { readonly id: string; readonly after: string; readonly date: string; readonly to: readonly string[] };
+  readonly chainOn: { readonly from: string; readonly day: string; readonly chain: readonly string[] };
+  /** A line that holds only under a condition, on a day. */
+  readonly conditional: { readonly id: string; readonly day: string; readonly to: string; readonly condition: RegExp };
+  readonly deputies: { readonly for: string; readonly deputies: readonly string[]; readonly condition: RegExp };
+  /** Whom a role stands in for on a day (both ways). */
+  readonly standsInFor: readonly { readonly id: string; readonly day: string; readonly for: readonly string[] }[];
+  readonly occurrences: readonly { readonly meeting: string; readonly from: string; readonly to: string; readonly days: readonly string[]; readonly time?: string }[];
+  readonly participants: { readonly meeting: string; readonly asNeeded: readonly string[]; readonly regular: readonly string[] };
+  /** What is on the calendar in a range: date ids (periods overlapping it too) and meeting days. */
+  readonly datedIn: { readonly from: string; readonly to: string; readonly dates: readonly string[]; readonly meetingDays: readonly string[] };
+  readonly decisionsBy: { readonly body: string; readonly ids: readonly string[] };
+  readonly decisionsChanging: { readonly item: string; readonly ids: readonly string[]; readonly vote: { readonly for?: number; readonly against?: number } };
+  readonly figuresOn: readonly { readonly of: string; readonly metric: Figure['metric']; readonly day: string; readonly value: number | undefined }[];
+  /** Whom to contact about a source document. */
+  readonly documentContact: { readonly doc: string; readonly name: string };
+}
+
 export interface KnowledgeBaseCase {
   readonly label: string;
   /** The knowledge folder. */
   readonly dir: string;
   /** The folder holding the source documents (a document's id is its file name there). */
   readonly sourcesDir: string;
-  readonly expect: QueryExpectations;
+  /** True when some of its documents are job advertisements (each posting then needs a deadline and a contact). */
+  readonly jobPostings: boolean;
+  /** The general queries' expectations, for knowledge bases built around postings and profiles. */
+  readonly expect?: QueryExpectations;
+  /** The time-aware queries' expectations. */
+  readonly timeline?: TimelineExpectations;
 }
 
 export const REAL_KB: KnowledgeBaseCase = {
   label: 'data/ (Høje-Taastrup, Ballerup, København)',
   dir: inRepo('data'),
-  sourcesDir: inRepo('..', 'shared', 'seeds'),
+  sourcesDir: inRepo('data', 'sources'),
+  jobPostings: true,
   expect: {
     names: [
       { name: 'dagtilbudschefen', ids: ['htk-dagtilbudschef'], exact: true },
@@ -129,6 +160,7 @@ export const FJORDBY_KB: KnowledgeBaseCase = {
   label: 'tests/fixtures/kb-other (Fjordby)',
   dir: inRepo('tests', 'fixtures', 'kb-other'),
   sourcesDir: inRepo('tests', 'fixtures', 'kb-other', 'sources'),
+  jobPostings: true,
   expect: {
     names: [
       { name: 'områdelederne', ids: ['fjb-omraadeleder'], exact: true },
@@ -203,4 +235,51 @@ export const FJORDBY_KB: KnowledgeBaseCase = {
   },
 };
 
-export const KNOWLEDGE_BASES: readonly KnowledgeBaseCase[] = [REAL_KB, FJORDBY_KB];
+export const HVIDMOSE_KB: KnowledgeBaseCase = {
+  label: 'tests/fixtures/kb-hvidmose (Hvidmose)',
+  dir: inRepo('tests', 'fixtures', 'kb-hvidmose'),
+  sourcesDir: inRepo('tests', 'fixtures', 'kb-hvidmose', 'sources'),
+  jobPostings: false,
+  timeline: {
+    reportsOn: [
+      { id: 'hvm-husleder', day: '2026-11-30', to: ['hvm-boernechef'] },
+      { id: 'hvm-husleder', day: '2027-07-31', to: ['hvm-boernechef'] },
+      { id: 'hvm-husleder', day: '2027-08-01', to: ['hvm-kvarterchef'] },
+      { id: 'hvm-dagplejeleder', day: '2028-01-01', to: ['hvm-kvarterchef'] },
+      { id: 'hvm-kvarterchef', day: '2027-07-31', to: [] },
+    ],
+    nextChange: { id: 'hvm-husleder', after: '2026-11-30', date: '2027-08-01', to: ['hvm-kvarterchef'] },
+    chainOn: { from: 'hvm-souschef', day: '2027-09-01', chain: ['hvm-husleder', 'hvm-kvarterchef', 'hvm-boernechef'] },
+    conditional: { id: 'hvm-souschef', day: '2027-09-01', to: 'hvm-kvarterchef', condition: /mere end 5 sammenhængende arbejdsdage/ },
+    deputies: { for: 'hvm-husleder', deputies: ['hvm-souschef'], condition: /fraværende/ },
+    standsInFor: [
+      { id: 'hvm-husleder', day: '2027-01-01', for: [] },
+      { id: 'hvm-husleder', day: '2027-09-01', for: ['hvm-kvarterchef'] },
+      { id: 'hvm-udviklingschef', day: '2027-01-01', for: ['hvm-boernechef'] },
+    ],
+    occurrences: [
+      { meeting: 'hvm-ledermoede', from: '2027-01-01', to: '2027-12-31', days: ['2027-01-05', '2027-02-02', '2027-03-02', '2027-04-06', '2027-05-04', '2027-06-01'], time: '09:00' },
+      { meeting: 'hvm-kvartermoede', from: '2027-08-01', to: '2027-08-31', days: ['2027-08-04', '2027-08-18'], time: '13:00' },
+      { meeting: 'hvm-dialogmoede-udvalget', from: '2027-01-01', to: '2027-12-31', days: ['2027-03-16', '2027-09-21'], time: '16:00' },
+      { meeting: 'hvm-souschefnetvaerk', from: '2027-01-01', to: '2027-12-31', days: [] },
+    ],
+    participants: { meeting: 'hvm-kvartermoede', asNeeded: ['hvm-souschef'], regular: ['hvm-husleder', 'hvm-dagplejeleder'] },
+    datedIn: {
+      from: '2027-10-01',
+      to: '2027-10-31',
+      dates: ['hvm-periode-tilsyn', 'hvm-periode-mus-souschefer', 'hvm-ledelsesseminar'],
+      meetingDays: ['2027-10-13', '2027-10-27'],
+    },
+    decisionsBy: { body: 'hvm-udvalget', ids: ['hvm-beslutning-aarshjul', 'hvm-beslutning-kvarterer', 'hvm-beslutning-souschefer'] },
+    decisionsChanging: { item: 'hvm-linje-husleder-kvarterchef', ids: ['hvm-beslutning-kvarterer'], vote: { for: 7, against: 2 } },
+    figuresOn: [
+      { of: 'hvm-dagtilbud', metric: 'deputies', day: '2026-11-30', value: 9 },
+      { of: 'hvm-dagtilbud', metric: 'deputies', day: '2027-08-01', value: 13 },
+      { of: 'hvm-dagtilbud', metric: 'districts', day: '2026-11-30', value: undefined },
+      { of: 'hvm-dagtilbud', metric: 'districts', day: '2027-08-01', value: 3 },
+    ],
+    documentContact: { doc: 'hvm-ledelsesaarshjul-2027.txt', name: 'Lone Vestbjerg' },
+  },
+};
+
+export const KNOWLEDGE_BASES: readonly KnowledgeBaseCase[] = [REAL_KB, FJORDBY_KB, HVIDMOSE_KB];

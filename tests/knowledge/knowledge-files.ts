@@ -81,3 +81,99 @@ export async function tempKnowledgeDir(files: Readonly<Record<string, string>>):
   }
   return dir;
 }
+
+/**
+ * `a.json` extended with time: a reorganisation on 2027-08-01 (the leader's line moves from the head
+ * to a new district head), a deputy with a conditional line, a monthly meeting, a seminar, a budget
+ * deadline, an appraisal period, the committee's decision and figures before and after.
+ */
+export function timelineFile() {
+  const file = organisationFile();
+  const leader = file.roles[1]!;
+  leader.reportsTo = [];
+  const text = (da: string, en: string) => ({ da, en });
+  return {
+    ...file,
+    units: [
+      ...file.units.map((unit) =>
+        unit.id === 'centret'
+          ? {
+              ...unit,
+              figures: [
+                { metric: 'deputies' as const, value: 9, asOf: '2027-01-01', text: text('9 souschefer', '9 deputies'), source: source() },
+                { metric: 'deputies' as const, value: 13, validFrom: '2027-08-01', text: text('13 souschefer', '13 deputies'), source: source() },
+              ],
+            }
+          : unit,
+      ),
+      { id: 'udvalget', name: 'Udvalget', labelEn: 'the committee', type: 'committee' as const, parent: 'testby', source: source() },
+      { id: 'distrikt', name: 'Distriktet', labelEn: 'the district', type: 'district' as const, parent: 'centret', validFrom: '2027-08-01', source: source() },
+    ],
+    roles: [
+      ...file.roles,
+      { id: 'distriktschef', name: 'distriktschef', labelEn: 'district head', unit: 'distrikt', validFrom: '2027-08-01', source: source() },
+      { id: 'souschef', name: 'souschef', labelEn: 'deputy leader', unit: 'huset', source: source() },
+    ],
+    reportingLines: [
+      { id: 'l-leder-chef', from: 'leder', to: 'chef', validUntil: '2027-07-31', text: text('Lederen refererer til chefen.', 'The leader reports to the head.'), source: source() },
+      { id: 'l-leder-distrikt', from: 'leder', to: 'distriktschef', validFrom: '2027-08-01', text: text('Lederen refererer til distriktschefen.', 'The leader reports to the district head.'), source: source() },
+      { id: 'l-distrikt-chef', from: 'distriktschef', to: 'chef', validFrom: '2027-08-01', text: text('Distriktschefen refererer til chefen.', 'The district head reports to the head.'), source: source() },
+      { id: 'l-sous-leder', from: 'souschef', to: 'leder', text: text('Souschefen refererer til lederen.', 'The deputy reports to the leader.'), source: source() },
+      {
+        id: 'l-sous-distrikt',
+        from: 'souschef',
+        to: 'distriktschef',
+        validFrom: '2027-08-01',
+        condition: text('når lederen er fraværende i mere end fem arbejdsdage', 'while the leader is absent for more than five working days'),
+        text: text('Souschefen refererer til distriktschefen under lederens fravær.', 'The deputy reports to the district head while the leader is away.'),
+        source: source(),
+      },
+    ],
+    people: [
+      { id: 'anne', name: 'Anne Andersen', title: text('leder', 'leader'), role: 'leder', validUntil: '2027-07-31', source: source() },
+      { id: 'bo', name: 'Bo Bech', title: text('leder', 'leader'), role: 'leder', validFrom: '2027-08-01', contactFor: ['doc-a.txt'], source: source() },
+    ],
+    deputies: [
+      {
+        id: 'd-sous-leder',
+        deputy: 'souschef',
+        for: 'leder',
+        condition: text('når lederen er fraværende i mere end fem arbejdsdage', 'while the leader is absent for more than five working days'),
+        text: text('Souschefen er lederens stedfortræder.', "The deputy stands in for the leader."),
+        source: source(),
+      },
+    ],
+    meetings: [
+      {
+        id: 'ledermoede',
+        name: 'ledermøde',
+        labelEn: 'leaders meeting',
+        recurrence: { rrule: 'FREQ=MONTHLY;BYDAY=1TU', start: '2027-01-01', time: '09:00', endTime: '11:00', exceptDates: ['2027-06-01'] },
+        validUntil: '2027-06-30',
+        chair: 'chef',
+        place: 'Rådhuset',
+        participants: ['leder', { ref: 'souschef', asNeeded: true, note: text('efter behov', 'as needed') }],
+        source: source(),
+      },
+      { id: 'seminar', name: 'seminar', labelEn: 'seminar', recurrence: { dates: ['2027-03-11'] }, participants: ['chef'], source: source() },
+    ],
+    dates: [
+      { id: 'budgetfrist', date: '2027-03-15', kind: 'budget-deadline' as const, about: 'centret', label: text('Budgetønsker afleveres', 'Budget requests due'), subject: text('budgetønsker', 'budget requests'), source: source() },
+      { id: 'mus', date: '2027-02-15', end: '2027-04-30', kind: 'period' as const, about: 'centret', label: text('MUS-periode', 'Appraisal period'), source: source() },
+    ],
+    decisions: [
+      {
+        id: 'beslutning',
+        name: 'Beslutning om distrikter',
+        labelEn: 'Decision on districts',
+        body: 'udvalget',
+        date: '2027-03-10',
+        appliesFrom: '2027-08-01',
+        decided: [{ ...text('Distriktet oprettes.', 'The district is created.'), source: source() }],
+        changes: ['distrikt', 'l-leder-distrikt'],
+        vote: { for: 6, against: 3 },
+        source: source(),
+      },
+    ],
+  };
+}

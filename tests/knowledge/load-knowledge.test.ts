@@ -283,4 +283,27 @@ describe('loadKnowledgeOrThrow', () => {
       expect.stringMatching(new RegExp(`^knowledge: ${path.join(dir, 'b.json')}: postings\\[0\\]\\.contacts\\[0\\]: no person with id "nobody-either"`)),
     ]);
   });
+
+  it('checks every quote against <dir>/sources when that folder exists', async () => {
+    const text = JSON.stringify(organisationFile());
+    const good = await tempKnowledgeDir({ 'a.json': text, 'sources/doc-a.txt': 'Lorem ipsum dolor sit amet. Leder huset.' });
+    expect((await loadKnowledgeOrThrow(good)).get('huset')?.kind).toBe('units');
+
+    const bad = await tempKnowledgeDir({ 'a.json': text, 'sources/doc-a.txt': 'Something else entirely.' });
+    const error = await loadKnowledgeOrThrow(bad).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message).toContain(`knowledge: ${path.join(bad, 'sources', 'doc-a.txt')}: testby: source: the quote does not occur in doc-a.txt`);
+    expect((await loadKnowledgeOrThrow(bad, { sources: false })).get('huset')?.kind).toBe('units');
+  });
+
+  it('reports a source document missing from the sources folder given', async () => {
+    const dir = await tempKnowledgeDir({ 'a.json': JSON.stringify(organisationFile()), 'docs/other.txt': 'x' });
+    const error = await loadKnowledgeOrThrow(dir, { sources: path.join(dir, 'docs') }).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message).toMatch(/cannot read the source document .*doc-a\.txt/);
+  });
 });

@@ -72,7 +72,7 @@ function boot(states: ReturnType<typeof freshStates>, clock: { now: Date }, task
     firstRunAtOrAfter: firstRunAtOrAfter('0 8 * * 1-5'),
     kb: kb(),
     deadlines,
-    tasks: { openTasks: () => tasks.filter((t) => t.status === 'open') },
+    tasks: { openTasks: async () => tasks.filter((t) => t.status === 'open') },
     subscriptions,
     conversations,
     outbox,
@@ -174,13 +174,13 @@ describe('createReminderService', () => {
     expect((await app.service.runDigest(clock.now)).enqueued).toBe(0);
     await app.outbox.deliverDue();
     expect(app.sent).toEqual(['channel|en|2026-04-13|3,1,2']);
-    expect(app.service.digestMessage('da').text).toBe('da|2026-04-13|3,1,2');
+    expect((await app.service.digestMessage('da')).text).toBe('da|2026-04-13|3,1,2');
   });
 });
 
 describe('TaskSource', () => {
   it('is satisfied by the task store', async () => {
-    const { createTaskStore } = await import('../../src/tasks/task-store.js');
+    const { createTaskStore } = await import('../../src/storage/file-task-store.js');
     type Check = ReturnType<typeof createTaskStore> extends import('../../src/reminders/reminder-service.js').TaskSource ? true : false;
     const ok: Check = true;
     expect(ok).toBe(true);

@@ -43,8 +43,8 @@ describe('createConversationStore', () => {
     expect(await store.remember(personal('29:anne', 'Anne Holm', 'aad-anne'))).toEqual({ key: 'user:29:anne', changed: false });
     await store.remember(channel('19:leaders@thread.tacv2;messageid=99'));
     const again = make(state).store;
-    expect(again.list().map((c) => c.key).sort()).toEqual(['channel:19:leaders@thread.tacv2', 'user:29:anne']);
-    expect(again.get('channel:19:leaders@thread.tacv2')?.ref.conversation.id).toBe('19:leaders@thread.tacv2');
+    expect((await again.list()).map((c) => c.key).sort()).toEqual(['channel:19:leaders@thread.tacv2', 'user:29:anne']);
+    expect((await again.get('channel:19:leaders@thread.tacv2'))?.ref.conversation.id).toBe('19:leaders@thread.tacv2');
   });
 
   it('finds a user by id, AAD object id or unique display name', async () => {
@@ -52,11 +52,11 @@ describe('createConversationStore', () => {
     await store.remember(personal('29:anne', 'Anne Holm', 'aad-anne'));
     await store.remember(personal('29:bo', 'Bo Berg'));
     await store.remember(personal('29:bo2', 'Bo Berg'));
-    expect(store.findUser('29:anne')).toBe('user:29:anne');
-    expect(store.findUser('AAD-ANNE')).toBe('user:29:anne');
-    expect(store.findUser('anne holm')).toBe('user:29:anne');
-    expect(store.findUser('Bo Berg')).toBeUndefined();
-    expect(store.findUser('Carl')).toBeUndefined();
+    expect(await store.findUser('29:anne')).toBe('user:29:anne');
+    expect(await store.findUser('AAD-ANNE')).toBe('user:29:anne');
+    expect(await store.findUser('anne holm')).toBe('user:29:anne');
+    expect(await store.findUser('Bo Berg')).toBeUndefined();
+    expect(await store.findUser('Carl')).toBeUndefined();
   });
 
   it('forgets a conversation on uninstall', async () => {
@@ -66,7 +66,7 @@ describe('createConversationStore', () => {
     expect(await store.forgetConversation('19:leaders@thread.tacv2;messageid=5')).toEqual(['channel:19:leaders@thread.tacv2']);
     expect(await store.forget('user:29:anne')).toBe(true);
     expect(await store.forget('user:29:anne')).toBe(false);
-    expect(store.list()).toEqual([]);
+    expect(await store.list()).toEqual([]);
   });
 });
 
@@ -77,8 +77,8 @@ describe('createSubscriptions', () => {
     expect(await subs.subscribe('reminders', 'user:29:anne', 'da')).toBe('subscribed');
     expect(await subs.subscribe('reminders', 'user:29:anne', 'da')).toBe('already-subscribed');
     expect(await subs.subscribe('reminders', 'user:29:anne', 'en')).toBe('already-subscribed');
-    expect(subs.list('reminders')).toEqual([{ key: 'user:29:anne', lang: 'en', since: '2026-04-10T10:00:00.000Z' }]);
-    expect(subs.isSubscribed('digest', 'user:29:anne')).toBe(false);
+    expect(await subs.list('reminders')).toEqual([{ key: 'user:29:anne', lang: 'en', since: '2026-04-10T10:00:00.000Z' }]);
+    expect(await subs.isSubscribed('digest', 'user:29:anne')).toBe(false);
     expect(await subs.unsubscribe('reminders', 'user:29:anne')).toBe('unsubscribed');
     expect(await subs.unsubscribe('reminders', 'user:29:anne')).toBe('not-subscribed');
   });
@@ -94,15 +94,15 @@ describe('createDeadlineStore', () => {
     expect((await deadlines.add({ ...base, title: '  budgetopfølgning ', date: '2026-05-15' })).kind).toBe('exists');
     await deadlines.add({ ...base, title: 'Kvalitetsrapport', date: '2026-04-20' });
     await deadlines.add({ ...base, title: 'Gammel frist', date: '2026-04-09' });
-    expect(deadlines.upcoming().map((d) => d.title)).toEqual(['Kvalitetsrapport', 'Budgetopfølgning']);
-    expect(deadlines.list()).toEqual([
+    expect((await deadlines.upcoming()).map((d) => d.title)).toEqual(['Kvalitetsrapport', 'Budgetopfølgning']);
+    expect(await deadlines.list()).toEqual([
       { id: 'frist-3', title: 'Gammel frist', date: '2026-04-09' },
       { id: 'frist-2', title: 'Kvalitetsrapport', date: '2026-04-20' },
       { id: 'frist-1', title: 'Budgetopfølgning', date: '2026-05-15' },
     ]);
     now = new Date('2026-04-20T21:59:00Z'); // 23:59 on 20 April in Copenhagen: still today
-    expect(deadlines.upcoming().map((d) => d.id)).toEqual(['frist-2', 'frist-1']);
+    expect((await deadlines.upcoming()).map((d) => d.id)).toEqual(['frist-2', 'frist-1']);
     now = new Date('2026-04-20T22:00:00Z');
-    expect(deadlines.upcoming().map((d) => d.id)).toEqual(['frist-1']);
+    expect((await deadlines.upcoming()).map((d) => d.id)).toEqual(['frist-1']);
   });
 });

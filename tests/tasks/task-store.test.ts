@@ -3,7 +3,7 @@ import { createMemoryMedia } from '../../src/storage/memory-media.js';
 import { createStateStore } from '../../src/storage/state-store.js';
 import { emptyTaskState, TaskStateSchema } from '../../src/tasks/task.js';
 import type { TaskOwner } from '../../src/tasks/task.js';
-import { createTaskStore } from '../../src/tasks/task-store.js';
+import { createTaskStore } from '../../src/storage/file-task-store.js';
 import type { NewTask } from '../../src/tasks/task-store.js';
 
 const quiet = { info() {}, warn() {}, error() {} };
@@ -63,7 +63,7 @@ describe('createTaskStore', () => {
     const { tasks } = await setup();
     const created = await Promise.all(Array.from({ length: 500 }, (_, i) => tasks.create(newTask(`Opgave ${i}`))));
     expect(new Set(created.map((c) => c.task.number)).size).toBe(500);
-    expect(tasks.list('all').total).toBe(500);
+    expect((await tasks.list('all')).total).toBe(500);
   });
 
   it('completes and reopens, recording who and when', async () => {
@@ -107,7 +107,7 @@ describe('createTaskStore', () => {
     await tasks.create(newTask('overdue a lot', { due: '2026-11-01' }));
     await tasks.create(newTask('done', { due: '2026-11-01' }));
     await tasks.complete(6, METTE);
-    const listing = tasks.list('open');
+    const listing = await tasks.list('open');
     expect(listing.tasks.map((t) => t.title)).toEqual(['overdue a lot', 'overdue a little', 'due today', 'due next week', 'no due']);
     expect(listing).toMatchObject({ total: 5, overdue: 2, today: '2026-11-25' });
   });
@@ -121,7 +121,7 @@ describe('createTaskStore', () => {
     await tasks.create(newTask('newest'));
     advance(1000);
     await tasks.complete(1, METTE);
-    expect(tasks.list('all').tasks.map((t) => t.title)).toEqual(['oldest', 'newest', 'middle']);
+    expect((await tasks.list('all')).tasks.map((t) => t.title)).toEqual(['oldest', 'newest', 'middle']);
   });
 
   it('lists my tasks by id, and knowledge-base owners by name', async () => {
@@ -132,20 +132,20 @@ describe('createTaskStore', () => {
     await tasks.create(newTask('not mine', { owner: TANJA }));
     await tasks.create(newTask('same name, but a Teams user', { owner: { id: '29:other', name: 'Tanja Hansen', source: 'mention' } }));
     const viewer = { id: '29:me', aadObjectId: 'aad-me', name: 'tanja hansen' };
-    expect(tasks.list('mine', { viewer }).tasks.map((t) => t.title)).toEqual(['mine by mention', 'mine by aad', 'mine by name']);
+    expect((await tasks.list('mine', { viewer })).tasks.map((t) => t.title)).toEqual(['mine by mention', 'mine by aad', 'mine by name']);
   });
 
   it('limits a list but reports the total', async () => {
     const { tasks } = await setup();
     for (let i = 0; i < 5; i += 1) await tasks.create(newTask(`t${i}`));
-    expect(tasks.list('open', { limit: 2 })).toMatchObject({ total: 5, tasks: [{ number: 1 }, { number: 2 }] });
+    expect(await tasks.list('open', { limit: 2 })).toMatchObject({ total: 5, tasks: [{ number: 1 }, { number: 2 }] });
   });
 
   it('uses the Copenhagen day for overdue, also just after midnight', async () => {
     // 23:30 UTC on 24 November is 00:30 on 25 November in Copenhagen.
     const { tasks } = await setup('2026-11-24T23:30:00Z');
     await tasks.create(newTask('due yesterday', { due: '2026-11-24' }));
-    expect(tasks.list('open')).toMatchObject({ overdue: 1, today: '2026-11-25' });
+    expect(await tasks.list('open')).toMatchObject({ overdue: 1, today: '2026-11-25' });
   });
 
   it('offers the open tasks for reminders', async () => {
@@ -153,6 +153,6 @@ describe('createTaskStore', () => {
     await tasks.create(newTask('open'));
     await tasks.create(newTask('done'));
     await tasks.complete(2, METTE);
-    expect(tasks.openTasks().map((t) => t.title)).toEqual(['open']);
+    expect((await tasks.openTasks()).map((t) => t.title)).toEqual(['open']);
   });
 });

@@ -91,7 +91,7 @@ describe('outbox over the Teams connector', () => {
     await new Promise((resolve) => setTimeout(resolve, 700)); // longer than a first retry would wait
     await outbox.stop();
     expect(connector.activitiesIn(ref.conversation.id).map((r) => r.status)).toEqual([status]);
-    expect(conversations.list()).toEqual([]);
+    expect(await conversations.list()).toEqual([]);
     expect(outbox.pending()).toEqual([]);
   });
 });

@@ -2,26 +2,21 @@
  * The tasks feature in Teams: the task commands (`opgave …`, `opgaver`, `færdig 3`, …), the task list card with
  * Done/Reopen buttons, and the open tasks for the reminders feature.
  *
- * Its state lives in STATE_DIR itself (`tasks.json`, `tasks.journal`, `backups/`), under STATE_DIR's lock.
- * Who may change tasks is decided by id (`canChangeTasks`: LEADER_IDS); tenants are checked by the app
+ * The task store comes from the composition root (`services.domain.tasks`). Who may change tasks is decided by id (`canChangeTasks`: LEADER_IDS); tenants are checked by the app
  * (ALLOWED_TENANT_IDS) before any handler runs.
  */
 import type { Activity } from 'botbuilder';
 import { ActivityTypes } from 'botbuilder';
 import { z } from 'zod/v4';
-import { openStateDir } from '../../storage/index.js';
 import {
   canChangeTasks,
   createPersonFinder,
-  createTaskStore,
   parseTaskCommand,
   renderChange,
   renderCreated,
   renderTaskList,
   renderUsage,
-  TASK_STATE,
   taskPhrases,
-  TITLE_MAX_LENGTH,
 } from '../../tasks/index.js';
 import type { TaskCommand, TaskLang, TaskMention, TaskPerson, TaskResult, TaskStore } from '../../tasks/index.js';
 import { toLocalDate } from '../../time/format-date.js';
@@ -29,7 +24,7 @@ import { buildTaskCard, buildTaskListCard, TASK_CARD_MAX_TASKS, TASK_CARD_VERBS 
 import type { TaskCardVerb, TaskCardView } from '../cards/task-card.js';
 import { personKey } from '../conversation-refs.js';
 import { escapeCardText, escapePlainText } from '../escape.js';
-import type { FeatureFactory, TeamsFeature } from './index.js';
+import type { FeatureFactory, TeamsFeature } from './feature.js';
 import type { CardActionRegistration, CardActionResult, CommandContext } from './types.js';
 
 const ViewerSchema = z.object({ id: z.string(), aadObjectId: z.string().optional(), name: z.string().optional() });
@@ -67,24 +62,17 @@ export interface TasksFeatureOptions {
 
 /** The tasks feature with options; {@link createTasksFeature} is the default. */
 export function tasksFeature(options: TasksFeatureOptions = {}): FeatureFactory {
-  return async function tasks(services): Promise<TeamsFeature> {
-    const { config, knowledge, now, logger } = services;
+  return function tasks(services): TeamsFeature {
+    const { config, knowledge, now } = services;
     const limit = options.maxTasks ?? TASK_CARD_MAX_TASKS;
-    const stateDir = await openStateDir(config.stateDir, { logger, now });
-    let store: TaskStore;
-    try {
-      store = createTaskStore({ store: await stateDir.open(TASK_STATE), now, timeZone: config.timeZone });
-    } catch (error) {
-      await stateDir.close();
-      throw error;
-    }
+    const store: TaskStore = services.domain.tasks;
     const findPerson = createPersonFinder(knowledge.data.people.map((person) => ({ id: person.id, name: person.name })));
     const today = () => toLocalDate(now(), config.timeZone);
 
     const reply = (ctx: CommandContext, text: string) => ctx.reply({ type: ActivityTypes.Message, text, textFormat: 'plain' });
 
-    function replyList(ctx: CommandContext, view: TaskCardView, lang: TaskLang): Promise<void> {
-      const listing = store.list(view.scope, { ...(view.viewer !== undefined && { viewer: view.viewer }), limit });
+    async function replyList(ctx: CommandContext, view: TaskCardView, lang: TaskLang): Promise<void> {
+      const listing = await store.list(view.scope, { ...(view.viewer !== undefined && { viewer: view.viewer }), limit });
       const summary = taskPhrases(lang).listTitle(listing.scope, listing.total);
       return ctx.replyCard(buildTaskListCard(listing, lang, { view }), { summary, text: renderTaskList(listing, lang, escapePlainText) });
     }
@@ -161,10 +149,10 @@ export function tasksFeature(options: TasksFeatureOptions = {}): FeatureFactory 
           ctx.logger.info({ task: number, verb, outcome: result.ok ? 'ok' : result.reason }, 'task card action');
           const notice = renderChange(verb === 'task.complete' ? 'complete' : 'reopen', result, lang, escapeCardText);
           if (view !== undefined) {
-            const listing = store.list(view.scope, { ...(view.viewer !== undefined && { viewer: view.viewer }), limit });
+            const listing = await store.list(view.scope, { ...(view.viewer !== undefined && { viewer: view.viewer }), limit });
             return { card: buildTaskListCard(listing, lang, { view, notice }), forAll: true };
           }
-          const task = store.get(number);
+          const task = await store.get(number);
           return task === undefined ? { message: notice } : { card: buildTaskCard(task, lang, today(), notice), forAll: true };
         },
       };
@@ -185,19 +173,6 @@ export function tasksFeature(options: TasksFeatureOptions = {}): FeatureFactory 
         },
       ],
       cardActions: TASK_CARD_VERBS.map(cardAction),
-      // `Task` is what the reminders feature's `ReminderTask` describes.
-      tasks: { openTasks: () => store.openTasks() },
-      // For the creator themselves (no owner given), as `opgave <titel>` does.
-      taskCreator: {
-        async create(title, ctx) {
-          const { task } = await store.create({ title: title.slice(0, TITLE_MAX_LENGTH), createdBy: actorOf(ctx), creatorTeamsId: ctx.user.id, conversationId: ctx.conversation.id });
-          ctx.logger.info({ task: task.number }, 'task created for another feature');
-          return { number: task.number, title: task.title };
-        },
-      },
-      async close() {
-        await stateDir.close();
-      },
     };
   };
 }

@@ -1,0 +1,103 @@
+/**
+ * The file backend of the bot's stores: every store the domains declare, opened on lowdb files in STATE_DIR
+ * (one process at a time: each state folder is locked).
+ *
+ * Layout (unchanged from earlier versions, so existing state folders keep working):
+ * `STATE_DIR/tasks.json`, `STATE_DIR/reminders/{conversations,subscriptions,deadlines,outbox}.json`,
+ * `STATE_DIR/teams/contacts.json`, `STATE_DIR/feedback/{gaps,feedback}.json`, each with its journal and `backups/`.
+ */
+import path from 'node:path';
+import { createConversationStore, ConversationStateSchema, emptyConversationState } from '../reminders/conversation-store.js';
+import { createDeadlineStore, DeadlineStateSchema, emptyDeadlineState } from '../reminders/deadlines.js';
+import { emptyOutboxState, OutboxStateSchema } from '../reminders/outbox.js';
+import { stateCell } from '../reminders/state.js';
+import { createSubscriptions, emptySubscriptionState, SubscriptionStateSchema } from '../reminders/subscriptions.js';
+import { FeedbackSchema, GapSchema } from '../feedback/records.js';
+import { createTaskStore, TASK_STATE } from './file-task-store.js';
+import { createStateRecordStore, recordStateDefinition } from './record-store.js';
+import type { BotStores, GreetedStore } from './stores.js';
+import { openStateDir } from './state-dir.js';
+import type { StateDir } from './state-dir.js';
+import type { StateLogger } from './types.js';
+import { z } from 'zod/v4';
+
+/** Options of {@link openFileStores}. */
+export interface FileStoresOptions {
+  /** STATE_DIR. */
+  readonly stateDir: string;
+  readonly timeZone?: string;
+  readonly logger: StateLogger;
+  readonly now: () => Date;
+}
+
+const GreetedStateSchema = z.object({
+  greeted: z.record(z.string(), z.string().describe('ISO time of the first contact')),
+});
+type GreetedState = z.infer<typeof GreetedStateSchema>;
+
+/** The people greeted, over `STATE_DIR/teams/contacts.json`. */
+async function openGreeted(dir: StateDir, now: () => Date): Promise<GreetedStore> {
+  const store = await dir.open<GreetedState>({ name: 'contacts', defaults: { greeted: {} }, schema: GreetedStateSchema });
+  // Greetings decided but not yet written: two turns at once still greet only once.
+  const pending = new Set<string>();
+  return {
+    async firstContact(key) {
+      if (pending.has(key) || Object.hasOwn(store.read().greeted, key)) return false;
+      pending.add(key);
+      try {
+        await store.update((draft) => {
+          draft.greeted[key] = now().toISOString();
+        });
+      } finally {
+        pending.delete(key);
+      }
+      return true;
+    },
+  };
+}
+
+/**
+ * Opens (and locks) STATE_DIR and its sub-folders and every store in them.
+ * @throws StateDirInUseError when another live process holds a folder.
+ */
+export async function openFileStores(options: FileStoresOptions): Promise<BotStores> {
+  const { logger, now, timeZone } = options;
+  const dirs: StateDir[] = [];
+  const closeDirs = async () => {
+    for (const dir of dirs.reverse()) await dir.close();
+  };
+  try {
+    // STATE_DIR first: its lock error names the folder an operator knows.
+    const root = await openStateDir(options.stateDir, { logger, now });
+    dirs.push(root);
+    const reminders = await openStateDir(path.join(options.stateDir, 'reminders'), { logger, now });
+    dirs.push(reminders);
+    const teams = await openStateDir(path.join(options.stateDir, 'teams'), { logger, now });
+    dirs.push(teams);
+    const feedbackDir = await openStateDir(path.join(options.stateDir, 'feedback'), { logger, now });
+    dirs.push(feedbackDir);
+
+    const tasks = createTaskStore({ store: await root.open(TASK_STATE), now, ...(timeZone !== undefined && { timeZone }) });
+    const conversations = createConversationStore({
+      store: stateCell(await reminders.open({ name: 'conversations', defaults: emptyConversationState(), schema: ConversationStateSchema })),
+      now,
+    });
+    const subscriptions = createSubscriptions({
+      store: stateCell(await reminders.open({ name: 'subscriptions', defaults: emptySubscriptionState(), schema: SubscriptionStateSchema })),
+      now,
+    });
+    const deadlines = createDeadlineStore({
+      store: stateCell(await reminders.open({ name: 'deadlines', defaults: emptyDeadlineState(), schema: DeadlineStateSchema })),
+      now,
+      ...(timeZone !== undefined && { timeZone }),
+    });
+    const outbox = stateCell(await reminders.open({ name: 'outbox', defaults: emptyOutboxState(), schema: OutboxStateSchema }));
+    const greeted = await openGreeted(teams, now);
+    const gaps = createStateRecordStore(await feedbackDir.open(recordStateDefinition('gaps', GapSchema)), 'gap');
+    const feedback = createStateRecordStore(await feedbackDir.open(recordStateDefinition('feedback', FeedbackSchema)), 'feedback');
+    return { backend: 'files', tasks, conversations, subscriptions, deadlines, outbox, greeted, gaps, feedback, close: closeDirs };
+  } catch (error) {
+    await closeDirs();
+    throw error;
+  }
+}
