@@ -24,6 +24,8 @@ export interface RecordedActivity {
   readonly activity: Record<string, any>;
   /** The status the fake answered with. */
   readonly status: number;
+  /** The id the fake gave the activity (what a later invoke's `replyToId` names), when it accepted it. */
+  readonly sentId?: string;
 }
 
 /** A scripted answer: a status, optionally headers (e.g. Retry-After) and a body. */
@@ -116,7 +118,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         received.push(record);
         events.emit('activity', record);
         const ok = status >= 200 && status < 300;
-        send(status, scripted?.body ?? (ok ? { id: activityId && req.method === 'PUT' ? activityId : `activity-${randomUUID()}` } : { error: { code: 'ScriptedFailure', message: `status ${status}` } }), scripted?.headers);
+        const sentId = activityId && req.method === 'PUT' ? activityId : `activity-${randomUUID()}`;
+        if (ok) (record as { sentId?: string }).sentId = sentId;
+        send(status, scripted?.body ?? (ok ? { id: sentId } : { error: { code: 'ScriptedFailure', message: `status ${status}` } }), scripted?.headers);
         return;
       }
       if (/^\/v3\/conversations\/?$/.test(url.pathname) && req.method === 'POST' && body) {

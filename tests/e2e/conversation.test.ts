@@ -1,0 +1,107 @@
+/**
+ * Conversation over the real endpoint: greetings and thanks, commands that are not commands, the language of
+ * short texts, and `frister` / `deadlines` from every source (chat, tasks, knowledge base).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { adaptiveCardOf, channelMessage, personalMessage, replyText, type ActivityOptions, type WireActivity } from '../helpers/activities.js';
+import { TEST_DOC } from '../helpers/test-knowledge.js';
+import { startTestBot, type TestBot } from '../helpers/test-bot.js';
+
+/** Monday 30 March 2026, 11:00 in Copenhagen. */
+const NOW = () => new Date('2026-03-30T09:00:00Z');
+
+describe('conversation', () => {
+  let t: TestBot;
+  afterEach(async () => t?.close());
+
+  /** A personal chat whose first contact is already past, so each message gets exactly one reply. */
+  async function chat(locale: string, extra: Partial<ActivityOptions> = {}) {
+    const who = { userId: `29:${locale}`, aadObjectId: `aad-${locale}`, locale, ...extra };
+    const conversationId = `a:conversation-${locale}`;
+    const say = async (text: string): Promise<WireActivity> => {
+      const activity = personalMessage(text, { ...t.at, ...who, conversationId });
+      expect((await t.post(activity)).status).toBe(200);
+      const replies = await t.connector.waitFor(1, { conversationId, type: 'message' }).then(() =>
+        t.connector.received.filter((r) => r.activityId === activity.id && r.activity.type === 'message'),
+      );
+      return replies.at(-1)!.activity;
+    };
+    await say('hjælp');
+    return { say, conversationId };
+  }
+
+  it.each([
+    { text: 'Hej!', locale: 'en-US', expected: /^Hej! Spørg mig/ },
+    { text: 'hello', locale: 'da-DK', expected: /^Hi! Ask me/ },
+    { text: 'Tak 🙏', locale: 'en-US', expected: /^Selv tak!/ },
+    { text: 'thanks a lot', locale: 'da-DK', expected: /^You are welcome!/ },
+  ])('answers "$text" ($locale) briefly in the language of its words, with a hint, without asking the knowledge base', async ({ text, locale, expected }) => {
+    t = await startTestBot({ now: NOW });
+    const { say } = await chat(locale);
+    const reply = await say(text);
+    expect(reply.text).toMatch(expected);
+    expect(reply.text).toMatch(/hjælp|help/);
+    expect(adaptiveCardOf(reply)).toBeUndefined();
+    expect(t.logs.some((line) => line.msg === 'question answered')).toBe(false);
+  });
+
+  it('greets with an example question from the knowledge base', async () => {
+    t = await startTestBot({ now: NOW });
+    const { say } = await chat('da-DK');
+    expect((await say('godmorgen')).text).toMatch(/fx "Hvem refererer Pædagogisk leder til\?"/);
+  });
+
+  it.each([
+    { text: 'slet opgave 2', locale: 'en-US', expected: 'Ukendt kommando. Mente du "færdig 2"?' },
+    { text: 'delete task 4', locale: 'da-DK', expected: 'Unknown command. Did you mean "done 4"?' },
+    { text: 'færdg 3', locale: 'da-DK', expected: 'Ukendt kommando. Mente du "færdig 3"?' },
+    { text: '/status', locale: 'da-DK', expected: 'Ukendt kommando. Mente du "opgaver"?' },
+    { text: '/xyzzy', locale: 'en-US', expected: 'Unknown command. Type "help" to see every command.' },
+  ])('answers a command that is not one ("$text") with the nearest real command', async ({ text, locale, expected }) => {
+    t = await startTestBot({ now: NOW });
+    const { say } = await chat(locale);
+    const reply = await say(text);
+    expect(reply.text?.startsWith(expected)).toBe(true);
+    expect(t.logs.some((line) => line.msg === 'question answered')).toBe(false);
+  });
+
+  it('still treats a question that starts like a command as a question', async () => {
+    t = await startTestBot({ now: NOW });
+    const { say } = await chat('da-DK');
+    const reply = await say('Hvem refererer den pædagogiske leder til?');
+    expect(replyText(reply)).toMatch(/dagtilbudschef/i);
+    expect(replyText(await say('vis mig ansøgningsfristen for Solsikken'))).not.toMatch(/Ukendt kommando/);
+  });
+
+  it('lists upcoming deadlines from chat, open tasks and the knowledge base, soonest first, in Danish from an en-US client', async () => {
+    t = await startTestBot({ now: NOW });
+    const channelId = '19:leaders@thread.tacv2';
+    const leader = { ...t.at, locale: 'en-US', conversationId: channelId, userId: '29:mette', aadObjectId: 'aad-mette' };
+    const say = async (text: string) => {
+      const activity = channelMessage(text, leader);
+      await t.post(activity);
+      await t.connector.waitFor(1, { conversationId: channelId });
+      return t.connector.received.filter((r) => r.activityId === activity.id).at(-1)!.activity;
+    };
+    await say('frist Budgetopfølgning 2. april');
+    await say('opgave Ring til forældrerådet senest i morgen');
+    await say('opgave Gammel opgave senest 1. april');
+    await say('færdig 2');
+
+    const reply = await say('frister?');
+    // One message: the card, its title as the summary, in Danish (the word decides, not the en-US locale).
+    expect(reply.text).toBeUndefined();
+    expect(reply.summary).toBe('Kommende frister');
+    const card = adaptiveCardOf(reply)!;
+    const entries = card.body.filter((element: any) => element.type === 'Container').map((c: any) => c.items.map((i: any) => i.text).join(' | '));
+    expect(entries).toEqual([
+      'tirsdag den 31. marts 2026 (i morgen) | Ring til forældrerådet | Opgave \\#1 · Test Leder',
+      'torsdag den 2. april 2026 (om 3 dage) | Budgetopfølgning | Frist tilføjet i chatten',
+      `mandag den 6. april 2026 (om 7 dage) | Ansøgningsfrist: Pædagogisk leder til Solsikken | Kilde: ${TEST_DOC.posting.title}`,
+    ]);
+
+    const english = await say('deadlines');
+    expect(english.summary).toBe('Upcoming deadlines');
+    expect(replyText(english)).toContain(`Source: ${TEST_DOC.posting.titleEn}`);
+  });
+});
