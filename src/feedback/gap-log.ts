@@ -70,7 +70,7 @@ export function createGapLog(options: GapLogOptions): GapLog {
   async function openGapGroups(): Promise<Gap[][]> {
     const open = (await gaps.list()).filter((gap) => gap.status === 'open');
     // Newest first, so each group's first item is its newest wording.
-    return groupBySimilarity([...open].reverse(), (gap) => gap.question);
+    return groupBySimilarity([...open].reverse(), (gap) => gap.question, (gap) => gap.lang);
   }
 
   function summarize(group: readonly Gap[]): GapGroup {

@@ -1,7 +1,11 @@
 /**
  * Groups logged questions that ask the same thing in other words: word sets compared by Jaccard similarity over
- * lightly stemmed words, so "Hvem er leder i Baltorp?" and "hvem er lederen i baltorp" fall together.
+ * Snowball-stemmed words (Danish or English), so "Hvad koster en vuggestueplads?" and "Hvad koster
+ * vuggestuepladsen" fall together.
  */
+import snowball from 'snowball-stemmers';
+
+const STEMMERS = { da: snowball.newStemmer('danish'), en: snowball.newStemmer('english') } as const;
 
 // Function words say nothing about what was asked; they would make every question look alike.
 const STOP_WORDS = new Set(
@@ -9,27 +13,24 @@ const STOP_WORDS = new Set(
   the a an is are of to in on for with about what who where when how which i we you do does can`.split(/\s+/),
 );
 
-// Common Danish and English endings, longest first: enough for grouping, not a full stemmer.
-const ENDINGS = ['erne', 'ene', 'en', 'et', 'er', 'es', 'e', 's'];
-
-function stem(word: string): string {
-  for (const ending of ENDINGS) {
-    if (word.length - ending.length >= 4 && word.endsWith(ending)) return word.slice(0, -ending.length);
-  }
-  return word;
-}
-
-/** The content words of a question, stemmed. */
-export function questionTerms(text: string): ReadonlySet<string> {
+/** The content words of a question, stemmed in its language. */
+export function questionTerms(text: string, lang: 'da' | 'en' = 'da'): ReadonlySet<string> {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return new Set(words.filter((word) => !STOP_WORDS.has(word)).map(stem));
+  return new Set(words.filter((word) => !STOP_WORDS.has(word)).map((word) => STEMMERS[lang].stem(word)));
 }
 
-/** Jaccard similarity of two term sets (1 when both are empty). */
+// Stems that differ only by a short ending the stemmer left on one of them ("vuggestueplad" / "vuggestueplads").
+function sameTerm(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 4 && long.length - short.length <= 2 && long.startsWith(short);
+}
+
+/** Jaccard similarity of two term sets (1 when both are empty); terms match as in `sameTerm`. */
 export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size === 0 && b.size === 0) return 1;
   let shared = 0;
-  for (const term of a) if (b.has(term)) shared += 1;
+  for (const term of a) if ([...b].some((other) => sameTerm(term, other))) shared += 1;
   return shared / (a.size + b.size - shared);
 }
 
@@ -40,10 +41,10 @@ export const SAME_QUESTION = 0.6;
  * Puts items whose texts are alike in the same group (each joins the first group whose first text it resembles).
  * @example groupBySimilarity(gaps, (gap) => gap.question)
  */
-export function groupBySimilarity<T>(items: readonly T[], textOf: (item: T) => string, threshold = SAME_QUESTION): T[][] {
+export function groupBySimilarity<T>(items: readonly T[], textOf: (item: T) => string, langOf: (item: T) => 'da' | 'en' = () => 'da', threshold = SAME_QUESTION): T[][] {
   const groups: { terms: ReadonlySet<string>; items: T[] }[] = [];
   for (const item of items) {
-    const terms = questionTerms(textOf(item));
+    const terms = questionTerms(textOf(item), langOf(item));
     const group = groups.find((candidate) => similarity(candidate.terms, terms) >= threshold);
     if (group) group.items.push(item);
     else groups.push({ terms, items: [item] });
