@@ -98,6 +98,20 @@ export function createDefaultEngine(knowledge: KnowledgeBase, deps: EngineDeps):
   };
 }
 
+/**
+ * The one line that says the bot is ready, readable by a person (and starting with "bot started" for scripts).
+ * @example readyLine('http://127.0.0.1:3978/api/messages', 'local', { documents: 5, roles: 40 })
+ * // 'bot started: listening on http://127.0.0.1:3978/api/messages, local mode (no Bot Framework tokens), knowledge base: 5 documents, 40 roles'
+ */
+export function readyLine(endpoint: string, mode: 'authenticated' | 'local', counts: Readonly<Record<string, number>>): string {
+  const kb = Object.entries(counts)
+    .filter(([, count]) => count > 0)
+    .map(([kind, count]) => `${count} ${kind.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)}`)
+    .join(', ');
+  const modeText = mode === 'local' ? 'local mode (no Bot Framework tokens)' : 'authenticated mode';
+  return `bot started: listening on ${endpoint}, ${modeText}, knowledge base: ${kb || 'empty'}`;
+}
+
 /** Creates the structured logger: JSON lines, never message text at info level, secrets redacted. */
 export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream): Logger {
   return pino(
@@ -248,7 +262,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     outbox.start();
     scheduler.start();
     for (const feature of features) await feature.start?.();
-    logger.info({ url, version, mode: config.credentials ? 'authenticated' : 'local', knowledge: knowledgeCounts }, 'bot started');
+    const mode = config.credentials ? 'authenticated' : 'local';
+    logger.info({ url, version, mode, knowledge: knowledgeCounts }, readyLine(`${url}/api/messages`, mode, knowledgeCounts));
 
     let closing: Promise<void> | undefined;
     const close = () =>

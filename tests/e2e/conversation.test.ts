@@ -45,6 +45,14 @@ describe('conversation', () => {
     expect(t.logs.some((line) => line.msg === 'question answered')).toBe(false);
   });
 
+  it('says in one readable line that it is ready: endpoint, mode and knowledge-base counts', async () => {
+    t = await startTestBot({ now: NOW });
+    const ready = t.logs.filter((line) => typeof line.msg === 'string' && line.msg.startsWith('bot started'));
+    expect(ready).toHaveLength(1);
+    expect(ready[0]!.msg).toBe(`bot started: listening on ${t.bot.messagesUrl}, local mode (no Bot Framework tokens), knowledge base: ${(ready[0]!.msg as string).split('knowledge base: ')[1]}`);
+    expect(ready[0]!.msg).toMatch(/knowledge base: 2 documents, 1 municipalities, .*1 dates/);
+  });
+
   it('greets with an example question from the knowledge base', async () => {
     t = await startTestBot({ now: NOW });
     const { say } = await chat('da-DK');
