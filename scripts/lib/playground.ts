@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
@@ -10,6 +10,7 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const LOOPBACK = '127.0.0.1';
 const BIND_LOOPBACK = fileURLToPath(new URL('./bind-loopback.cjs', import.meta.url));
+const NO_BROWSER_BIN = fileURLToPath(new URL('./no-browser', import.meta.url));
 const PLAYGROUND_CLI = join(
   dirname(createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/package.json')),
   'cli.js',
@@ -185,8 +186,13 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
         `http://${LOOPBACK}:${port}/_connector`,
         '--disable-telemetry',
       ],
-      // BROWSER=none: the playground must not try to open a browser by itself.
-      { cwd: options.cwd, env: { ...process.env, BROWSER: 'none' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      // The playground must not open a browser by itself: BROWSER=none, and a no-op xdg-open first on PATH,
+      // since its `open` dependency runs xdg-open regardless and the process exits when none is installed.
+      {
+        cwd: options.cwd,
+        env: { ...process.env, BROWSER: 'none', PATH: `${NO_BROWSER_BIN}${delimiter}${process.env.PATH ?? ''}` },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     );
     children.push(playground);
     forward(playground, '[playground]', options.output, (line) => {
