@@ -73,6 +73,34 @@ describe('conversation', () => {
     expect(t.logs.some((line) => line.msg === 'question answered')).toBe(false);
   });
 
+  it('sends a channel that cannot show cards the text alternative only, and Teams the card only', async () => {
+    t = await startTestBot({ now: NOW });
+    const question = 'Hvem refererer den pædagogiske leder til?';
+    const sms = { ...personalMessage(question, { ...t.at, userId: '29:sms', aadObjectId: 'aad-sms' }), channelId: 'sms' };
+    await t.post(sms);
+    const [, smsReply] = await t.connector.waitFor(2, { conversationId: sms.conversation.id, type: 'message' });
+    expect(smsReply!.activity.attachments ?? []).toEqual([]);
+    expect(smsReply!.activity.text).toMatch(/dagtilbudschef/i);
+    expect(smsReply!.activity.text).toContain(TEST_DOC.profile.title);
+
+    const { say } = await chat('da-DK');
+    const teams = await say(question);
+    expect(teams.text).toBeUndefined();
+    expect(teams.attachments).toHaveLength(1);
+    expect(teams.summary).toMatch(/dagtilbudschef/i);
+  });
+
+  it('remembers the language a person last wrote in for their reminders', async () => {
+    t = await startTestBot({ now: NOW });
+    const { say } = await chat('en-US');
+    expect((await say('påmind mig')).text).toMatch(/^Du får nu påmindelser/);
+    expect((await t.bot.domain.subscriptions.list('reminders')).map((s) => s.lang)).toEqual(['da']);
+    await say('Who does the pedagogical leader report to?');
+    expect((await t.bot.domain.subscriptions.list('reminders')).map((s) => s.lang)).toEqual(['en']);
+    await say('Hvem refererer den pædagogiske leder til?');
+    expect((await t.bot.domain.subscriptions.list('reminders')).map((s) => s.lang)).toEqual(['da']);
+  });
+
   it('still treats a question that starts like a command as a question', async () => {
     t = await startTestBot({ now: NOW });
     const { say } = await chat('da-DK');
