@@ -98,7 +98,8 @@ async function cardWith(page: Page, text: string | RegExp, context: () => string
   try {
     await card.waitFor();
   } catch (error) {
-    throw new Error(`no card with ${String(text)} appeared; bot and playground said:\n${context()}`, { cause: error });
+    await page.screenshot({ path: join(BUILD, 'playground-failure.png') });
+    throw new Error(`no card with ${String(text)} appeared (see build/playground-failure.png); bot and playground said:\n${context()}`, { cause: error });
   }
   await card.scrollIntoViewIfNeeded();
   return card;
@@ -129,10 +130,7 @@ describe('npm run playground', () => {
     });
     onTestFinished(() => playground.stop());
     expect(new URL(playground.url).hostname).toBe('127.0.0.1');
-    const said = () => {
-      void page.screenshot({ path: join(BUILD, 'playground-failure.png') }).catch(() => undefined);
-      return lines.slice(-40).join('\n');
-    };
+    const said = () => lines.slice(-40).join('\n');
 
     const context = await launchChromium();
     const page = context.pages()[0] ?? (await context.newPage());
@@ -188,7 +186,12 @@ describe('npm run playground', () => {
 
       // A digest in a team channel: one message, the confirmation on top of the open tasks.
       await page.getByText('General', { exact: true }).click();
-      await send(page, l.digest);
+      // A channel starts a new post (the first text box) that @mentions the bot, with the Post button.
+      await page.getByRole('textbox').first().click();
+      await page.keyboard.type('@Test');
+      await page.getByRole('menuitem', { name: /Test Bot/ }).click();
+      await page.keyboard.type(` ${l.digest}`);
+      await page.getByRole('button', { name: 'Post', exact: true }).click();
       const digest = await cardWith(page, l.digestTitle, said);
       await shoot(digest, `digest-${l.lang}`);
     }
