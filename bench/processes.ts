@@ -1,7 +1,7 @@
 /**
  * The bots under test as child processes, started the same way: `node <entry>` with a clean environment, logs to a
- * file. Our bot runs from the production build (`node dist/index.js`), the echo bot from its plain-JS build
- * (`node bench/build/echo-bot.js`): no loader, no TypeScript at run time, for either.
+ * file. Our bot runs from the production build (`node dist/index.js`), the floors from their plain-JS builds
+ * (`node bench/build/echo-bot.js`, `node bench/build/teams-ai-bot.js`): no loader, no TypeScript at run time, for any.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, openSync, closeSync, readFileSync, statSync, readdirSync } from 'node:fs';
@@ -13,8 +13,11 @@ import { fileURLToPath } from 'node:url';
 /** The repository root (bench/..). */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Which bot. */
-export type BotKind = 'echo' | 'ours';
+/** Which bot: the bare botbuilder echo bot, the minimal teams-ai bot, or ours. */
+export type BotKind = 'echo' | 'teams-ai' | 'ours';
+
+/** The floors' entry points, built by {@link buildFloorBots}. */
+const FLOOR_ENTRIES: Readonly<Record<Exclude<BotKind, 'ours'>, string>> = { echo: 'echo-bot', 'teams-ai': 'teams-ai-bot' };
 
 /** Options of {@link spawnBot}. */
 export interface SpawnBotOptions {
@@ -95,7 +98,7 @@ export function cpuMsOf(pid: number): number | undefined {
 
 /** Starts a bot; does not wait for it to listen (see {@link waitUntilListening}). */
 export function spawnBot(options: SpawnBotOptions): BotProcess {
-  const entry = options.kind === 'ours' ? path.join(ROOT, 'dist', 'index.js') : path.join(ROOT, 'bench', 'build', 'echo-bot.js');
+  const entry = options.kind === 'ours' ? path.join(ROOT, 'dist', 'index.js') : path.join(ROOT, 'bench', 'build', `${FLOOR_ENTRIES[options.kind]}.js`);
   if (!existsSync(entry)) throw new Error(`bench: ${entry} is missing (build first)`);
   const args = [...(options.nodeArgs ?? []), ...(options.kind === 'ours' ? [entry] : [entry, '--port', String(options.port)])];
   const env =
@@ -200,16 +203,20 @@ export async function ensureProductionBuild(): Promise<BuildReport> {
   return { rebuilt: stale, ms: performance.now() - started, ...(warnings && { warnings }) };
 }
 
-/** Transpiles the echo bot to plain JavaScript (`bench/build/echo-bot.js`), so it runs without a loader like ours. */
-export async function buildEchoBot(): Promise<string> {
+/** Transpiles the floor bots to plain JavaScript (`bench/build/*.js`), so they run without a loader like ours. */
+export async function buildFloorBots(): Promise<string[]> {
   const ts = (await import('typescript')).default;
-  const source = await readFile(path.join(ROOT, 'bench', 'echo-bot.ts'), 'utf8');
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-    fileName: 'echo-bot.ts',
-  });
-  const out = path.join(ROOT, 'bench', 'build', 'echo-bot.js');
-  await mkdir(path.dirname(out), { recursive: true });
-  await writeFile(out, outputText);
-  return out;
+  const outs: string[] = [];
+  for (const name of Object.values(FLOOR_ENTRIES)) {
+    const source = await readFile(path.join(ROOT, 'bench', `${name}.ts`), 'utf8');
+    const { outputText } = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+      fileName: `${name}.ts`,
+    });
+    const out = path.join(ROOT, 'bench', 'build', `${name}.js`);
+    await mkdir(path.dirname(out), { recursive: true });
+    await writeFile(out, outputText);
+    outs.push(out);
+  }
+  return outs;
 }

@@ -11,12 +11,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { KnowledgeBase } from '../src/knowledge/knowledge-base.js';
-import { createConversationStore, ConversationStateSchema, emptyConversationState } from '../src/reminders/conversation-store.js';
-import type { ConversationRef } from '../src/reminders/conversation-ref.js';
+import { createConversationStore, ConversationStateSchema, emptyConversationState } from '../src/messaging/conversation-store.js';
+import type { ConversationRef } from '../src/messaging/conversation-ref.js';
 import { createDeadlineStore, DeadlineStateSchema, emptyDeadlineState, type ChatDeadline } from '../src/reminders/deadlines.js';
 import { findDueReminders } from '../src/reminders/due.js';
 import { silentLogger } from '../src/reminders/logger.js';
-import { createOutbox, emptyOutboxState, OutboxStateSchema } from '../src/reminders/outbox.js';
+import { createNotifier } from '../src/messaging/notifier.js';
+import { createOutbox, emptyOutboxState, OutboxStateSchema } from '../src/messaging/outbox.js';
 import { createReminderService } from '../src/reminders/reminder-service.js';
 import { firstRunAtOrAfter } from '../src/reminders/scheduler.js';
 import { stateCell } from '../src/reminders/state.js';
@@ -59,6 +60,8 @@ export interface ReminderBenchResult {
 const LEAD_DAYS = [7, 1, 0];
 const CRON = '0 8 * * 1-5';
 const BOT = { id: '28:bench-bot', name: 'Leder' };
+/** The outbox's own cost per message, without the pace it keeps towards Teams (see fanout.ts for that). */
+const UNPACED = { ratePerSecond: 100_000 };
 
 function personalRef(user: number): ConversationRef {
   return {
@@ -113,7 +116,7 @@ export async function benchmarkReminderScan(options: ReminderBenchOptions): Prom
       draft.nextNumber = options.deadlines + 1;
     });
     const deadlines = createDeadlineStore({ store: deadlineState, now: clock });
-    const outbox = createOutbox({ store: outboxState, notifier: { send: async () => ({ ok: true }) }, logger: silentLogger, now: clock });
+    const outbox = createOutbox({ store: outboxState, channel: { send: async () => ({ ok: true }) }, logger: silentLogger, now: clock, delivery: UNPACED });
     const firstRun = firstRunAtOrAfter(CRON);
     const service = createReminderService({
       now: clock,
@@ -124,8 +127,7 @@ export async function benchmarkReminderScan(options: ReminderBenchOptions): Prom
       deadlines,
       tasks,
       subscriptions,
-      conversations,
-      outbox,
+      notifier: createNotifier({ conversations, outbox }),
       messages: { reminder: buildReminderMessage, digest: buildDigestMessage },
       logger: silentLogger,
     });
@@ -177,7 +179,7 @@ export async function benchmarkOutboxDelivery(options: { readonly queued: number
   const stateDir = await openStateDir(dir, { logger: silentStateLogger, now: clock });
   try {
     const state = stateCell(await stateDir.open({ name: 'outbox', defaults: emptyOutboxState(), schema: OutboxStateSchema }));
-    const outbox = createOutbox({ store: state, notifier: { send: async () => ({ ok: true }) }, logger: silentLogger, now: clock });
+    const outbox = createOutbox({ store: state, channel: { send: async () => ({ ok: true }) }, logger: silentLogger, now: clock, delivery: UNPACED });
     const entries = Array.from({ length: options.queued }, (_, i) => {
       const deadline: ChatDeadline = { id: `frist-${i}`, title: `Indberetning ${i} til forvaltningen`, date: addDays(toLocalDate(now), 7), createdBy: 'x', createdAt: now.toISOString() };
       const item = { kind: 'deadline' as const, id: deadline.id, date: deadline.date, recipients: [`user:${i}`], title: { da: deadline.title, en: deadline.title } };

@@ -3,7 +3,7 @@
  * (every figure with its target and pass/MISS). See BENCHMARKS.md for what each figure means and the latest results.
  *
  * Options: `--quick` (short runs, for trying the benchmark out; the figures are rough), `--only floor,cold,engine,
- * tasks,reminders` (some sections), `--json <file>` (every figure and raw result as JSON), `--markdown` (the table
+ * tasks,reminders,fanout,crash` (some sections), `--json <file>` (every figure and raw result as JSON), `--markdown` (the table
  * as Markdown too), `--keep` (keep the temporary folder with the bots' logs), `--cpu-prof` (the bots write V8 CPU
  * profiles into that folder, which is then kept), `--update-doc` (write the table and the run's facts into
  * BENCHMARKS.md between its `<!-- results -->` and `<!-- run -->` markers).
@@ -18,13 +18,15 @@ import { measureColdStart, type ColdStartResult } from './cold-start.js';
 import { startBenchConnector } from './connector.js';
 import { benchmarkEngineInChild, type ChildEngineOutcome } from './engine.js';
 import { checkReplyBeforeResponse, messageBodies, poolRuns, runLoad, warmUp, type LoadResult, type PooledRuns } from './floor.js';
-import { buildEchoBot, ensureProductionBuild, freePort, ROOT, spawnBot, waitUntilListening, type BotProcess } from './processes.js';
+import { buildFloorBots, ensureProductionBuild, freePort, ROOT, spawnBot, waitUntilListening, type BotKind, type BotProcess } from './processes.js';
+import { benchmarkOutboxCrashes } from './outbox-crash.js';
+import { benchmarkFanOut } from './fanout.js';
 import { benchmarkOutboxDelivery, benchmarkReminderScan } from './reminders.js';
 import { renderMarkdown, renderTable, statusOf, type Figure } from './report.js';
 import { median } from './stats.js';
 import { benchmarkTasks } from './tasks.js';
 
-const SECTIONS = ['floor', 'cold', 'engine', 'tasks', 'reminders'] as const;
+const SECTIONS = ['floor', 'cold', 'engine', 'tasks', 'reminders', 'fanout', 'crash'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** How big each part of the run is. */
@@ -44,6 +46,11 @@ interface Plan {
   readonly reminderRuns: number;
   /** Outbox queue lengths to deliver. */
   readonly deliveryQueues: readonly number[];
+  /** Fan-out: reminders to as many conversations, through a connector answering in 150 ms and throttling above 50/s. */
+  readonly fanOutConversations: number;
+  /** Crash: `kill -9` of an outbox delivering a burst, this many times, each burst this big. */
+  readonly crashKills: number;
+  readonly crashBurst: number;
 }
 
 const FULL: Plan = {
@@ -62,6 +69,9 @@ const FULL: Plan = {
   taskOperations: 1_000,
   reminderRuns: 20,
   deliveryQueues: [50, 150],
+  fanOutConversations: 5_000,
+  crashKills: 5,
+  crashBurst: 400,
 };
 
 const QUICK: Plan = {
@@ -76,6 +86,9 @@ const QUICK: Plan = {
   taskOperations: 200,
   reminderRuns: 3,
   deliveryQueues: [50],
+  fanOutConversations: 300,
+  crashKills: 2,
+  crashBurst: 100,
 };
 
 interface Args {
@@ -139,91 +152,98 @@ function ratio(ours: number, echo: number): number {
 }
 
 /**
- * The floor: both bots up at once, the same load on each in turn, in several short rounds (the order alternating),
- * so that changes in the machine's other load hit both alike. Ratios are the median of the rounds' ratios.
+ * The floors: the bare botbuilder echo bot (for information), the minimal teams-ai bot (the floor the targets are
+ * set against: the same stack as ours with nothing on top) and ours, all up at once, the same load on each in turn,
+ * in several short rounds (the order rotating), so that changes in the machine's other load hit all alike. Ratios
+ * are the median of the rounds' ratios.
  */
 async function floorSection(plan: Plan, workDir: string, nodeArgs: readonly string[], figures: Figure[], notes: string[]): Promise<void> {
   const connector = await startBenchConnector();
   const bots: BotProcess[] = [];
   try {
-    const start = async (kind: 'echo' | 'ours') => {
+    const start = async (kind: BotKind) => {
       const port = await freePort();
       const bot = spawnBot({ kind, port, nodeArgs, logFile: path.join(workDir, `floor-${kind}.log`), stateDir: path.join(workDir, `floor-${kind}-state`) });
       bots.push(bot);
       await waitUntilListening(bot, port, 60_000);
       return bot;
     };
-    const echo = await start('echo');
-    const ours = await start('ours');
+    const kinds = ['echo', 'teams-ai', 'ours'] as const;
+    const started = { echo: await start('echo'), 'teams-ai': await start('teams-ai'), ours: await start('ours') };
     const bodies = messageBodies(connector.serviceUrl, plan.users);
-    for (const bot of [echo, ours]) {
-      await warmUp(bot, bodies, 8);
-      const checked = await checkReplyBeforeResponse(bot, connector, bodies, 10);
-      notes.push(`floor: ${bot.kind} bot: ${checked}/10 replies were on the connector before their HTTP response (so the latency includes the round trip)`);
+    for (const kind of kinds) {
+      await warmUp(started[kind], bodies, 8);
+      const checked = await checkReplyBeforeResponse(started[kind], connector, bodies, 10);
+      notes.push(`floor: ${kind} bot: ${checked}/10 replies were on the connector before their HTTP response (so the latency includes the round trip)`);
     }
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const oursIdleRss = ours.rssMb();
-    const echoIdleRss = echo.rssMb();
+    const idleRss = Object.fromEntries(kinds.map((kind) => [kind, started[kind].rssMb()])) as Record<BotKind, number | undefined>;
 
     const single = { connections: 1, seconds: plan.latencySeconds };
     const loaded = { connections: plan.loadConnections, seconds: plan.loadSeconds };
-    const runs = { echoSingle: [] as LoadResult[], oursSingle: [] as LoadResult[], echoLoaded: [] as LoadResult[], oursLoaded: [] as LoadResult[] };
-    const latencyRatios: number[] = [];
-    const throughputRatios: number[] = [];
+    const runs = Object.fromEntries(kinds.flatMap((kind) => [[`${kind}:Single`, [] as LoadResult[]], [`${kind}:Loaded`, [] as LoadResult[]]])) as Record<string, LoadResult[]>;
+    const ratios = { latencyTeamsAi: [] as number[], latencyEcho: [] as number[], throughputTeamsAi: [] as number[], throughputEcho: [] as number[] };
     for (let round = 0; round < plan.rounds; round++) {
-      const [first, second] = round % 2 === 0 ? (['echo', 'ours'] as const) : (['ours', 'echo'] as const);
-      const pair = async (options: typeof single, into: 'Single' | 'Loaded') => {
-        const results: Record<string, LoadResult> = {};
-        for (const kind of [first, second]) {
-          const result = await runLoad(kind === 'echo' ? echo : ours, connector, bodies, options);
-          runs[`${kind}${into}`].push(result);
+      const order = [...kinds.slice(round % kinds.length), ...kinds.slice(0, round % kinds.length)];
+      const each = async (options: typeof single, into: 'Single' | 'Loaded') => {
+        const results: Partial<Record<BotKind, LoadResult>> = {};
+        for (const kind of order) {
+          const result = await runLoad(started[kind], connector, bodies, options);
+          runs[`${kind}:${into}`]?.push(result);
           results[kind] = result;
         }
-        return results as Record<'echo' | 'ours', LoadResult>;
+        return results as Record<BotKind, LoadResult>;
       };
-      const s = await pair(single, 'Single');
-      latencyRatios.push(ratio(s.ours.latency.p50, s.echo.latency.p50));
-      const l = await pair(loaded, 'Loaded');
-      throughputRatios.push(ratio(l.ours.requestsPerSecond, l.echo.requestsPerSecond));
+      const s = await each(single, 'Single');
+      ratios.latencyTeamsAi.push(ratio(s.ours.latency.p50, s['teams-ai'].latency.p50));
+      ratios.latencyEcho.push(ratio(s.ours.latency.p50, s.echo.latency.p50));
+      const l = await each(loaded, 'Loaded');
+      ratios.throughputTeamsAi.push(ratio(l.ours.requestsPerSecond, l['teams-ai'].requestsPerSecond));
+      ratios.throughputEcho.push(ratio(l.ours.requestsPerSecond, l.echo.requestsPerSecond));
     }
-    const echoSingle = poolRuns(runs.echoSingle);
-    const oursSingle = poolRuns(runs.oursSingle);
-    const echoLoaded = poolRuns(runs.echoLoaded);
-    const oursLoaded = poolRuns(runs.oursLoaded);
-    for (const [name, result] of [
-      ['echo, 1 connection', echoSingle],
-      ['ours, 1 connection', oursSingle],
-      [`echo, ${loaded.connections} connections`, echoLoaded],
-      [`ours, ${loaded.connections} connections`, oursLoaded],
-    ] as const) {
-      notes.push(`floor: ${name}: ${result.ok} ok, ${result.failed} failed, ${result.replies} replies on the connector`);
-      if (result.failed > 0 || result.replies < result.ok) notes.push(`floor: WARNING ${name}: failures or missing replies; see the logs (--keep)`);
+    const pooled = (kind: BotKind, into: 'Single' | 'Loaded') => poolRuns(runs[`${kind}:${into}`] ?? []);
+    for (const kind of kinds) {
+      for (const [into, label] of [['Single', '1 connection'], ['Loaded', `${loaded.connections} connections`]] as const) {
+        const result = pooled(kind, into);
+        notes.push(`floor: ${kind}, ${label}: ${result.ok} ok, ${result.failed} failed, ${result.replies} replies on the connector`);
+        if (result.failed > 0 || result.replies < result.ok) notes.push(`floor: WARNING ${kind}, ${label}: failures or missing replies; see the logs (--keep)`);
+      }
     }
+    const spread = (values: readonly number[]) => values.map((r) => r.toFixed(2)).join(', ');
     notes.push(
       `floor: ${plan.rounds} rounds of ${plan.latencySeconds} s at 1 connection and ${plan.loadSeconds} s at ${loaded.connections} per bot; ` +
-        `p50 ratios per round ${latencyRatios.map((r) => r.toFixed(2)).join(', ')}; throughput ratios per round ${throughputRatios.map((r) => r.toFixed(2)).join(', ')}`,
+        `p50 ratios ours/teams-ai per round ${spread(ratios.latencyTeamsAi)}; throughput ratios ours/teams-ai per round ${spread(ratios.throughputTeamsAi)}`,
     );
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    const oursAfterLoadRss = ours.rssMb();
+    const oursAfterLoadRss = started.ours.rssMb();
 
     const section = 'floor';
     const one = '1 conn';
     const many = `${loaded.connections} conns`;
-    const cpuPerRequest = (pooled: PooledRuns) => pooled.cpuMsPerRequest;
+    for (const kind of kinds) {
+      const s1 = pooled(kind, 'Single');
+      const sN = pooled(kind, 'Loaded');
+      figures.push(
+        { section, name: `${kind} latency p50 (${one})`, value: s1.latency.p50, unit: 'ms', note: `p99 ${s1.latency.p99.toFixed(1)} ms` },
+        { section, name: `${kind} throughput (${many})`, value: sN.requestsPerSecond, unit: 'req/s', note: `p50 ${sN.latency.p50.toFixed(1)} ms, p99 ${sN.latency.p99.toFixed(1)} ms` },
+        { section, name: `${kind} CPU per request (${many})`, value: sN.cpuMsPerRequest, unit: 'ms' },
+        { section: 'memory', name: `${kind} RSS idle (after warm-up)`, value: idleRss[kind], unit: 'MB' },
+      );
+    }
+    const teamsAiIdle = idleRss['teams-ai'];
     figures.push(
-      { section, name: `echo latency p50 (${one})`, value: echoSingle.latency.p50, unit: 'ms', note: `p99 ${echoSingle.latency.p99.toFixed(1)} ms` },
-      { section, name: `ours latency p50 (${one})`, value: oursSingle.latency.p50, unit: 'ms', note: `p99 ${oursSingle.latency.p99.toFixed(1)} ms` },
-      { section, name: `p50 ratio ours/echo (${one})`, value: median(latencyRatios), unit: 'x', target: { op: '<=', value: 1.3 }, note: 'median of rounds' },
-      { section, name: `p99 ratio ours/echo (${one})`, value: ratio(oursSingle.latency.p99, echoSingle.latency.p99), unit: 'x' },
-      { section, name: `echo throughput (${many})`, value: echoLoaded.requestsPerSecond, unit: 'req/s', note: `p50 ${echoLoaded.latency.p50.toFixed(1)} ms, p99 ${echoLoaded.latency.p99.toFixed(1)} ms` },
-      { section, name: `ours throughput (${many})`, value: oursLoaded.requestsPerSecond, unit: 'req/s', note: `p50 ${oursLoaded.latency.p50.toFixed(1)} ms, p99 ${oursLoaded.latency.p99.toFixed(1)} ms` },
-      { section, name: `throughput ratio ours/echo (${many})`, value: median(throughputRatios), unit: 'x', target: { op: '>=', value: 0.8 }, note: 'median of rounds' },
-      { section, name: `echo CPU per request (${many})`, value: cpuPerRequest(echoLoaded), unit: 'ms' },
-      { section, name: `ours CPU per request (${many})`, value: cpuPerRequest(oursLoaded), unit: 'ms' },
-      { section: 'memory', name: 'echo RSS idle (after warm-up)', value: echoIdleRss, unit: 'MB' },
-      { section: 'memory', name: 'echo RSS peak under load', value: echoLoaded.peakRssMb, unit: 'MB' },
-      { section: 'memory', name: 'ours RSS idle (after warm-up)', value: oursIdleRss, unit: 'MB', target: { op: '<=', value: 150 } },
-      { section: 'memory', name: `ours RSS peak under load (${many})`, value: oursLoaded.peakRssMb, unit: 'MB' },
+      { section, name: `p50 ratio ours/teams-ai (${one})`, value: median(ratios.latencyTeamsAi), unit: 'x', target: { op: '<=', value: 1.2 }, note: `median of rounds (${spread(ratios.latencyTeamsAi)})` },
+      { section, name: `throughput ratio ours/teams-ai (${many})`, value: median(ratios.throughputTeamsAi), unit: 'x', target: { op: '>=', value: 0.85 }, note: `median of rounds (${spread(ratios.throughputTeamsAi)})` },
+      { section, name: `p50 ratio ours/echo (${one})`, value: median(ratios.latencyEcho), unit: 'x', note: 'for information' },
+      { section, name: `throughput ratio ours/echo (${many})`, value: median(ratios.throughputEcho), unit: 'x', note: 'for information' },
+      {
+        section: 'memory',
+        name: 'ours RSS idle − teams-ai RSS idle (after warm-up)',
+        value: idleRss.ours !== undefined && teamsAiIdle !== undefined ? idleRss.ours - teamsAiIdle : undefined,
+        unit: 'MB',
+        target: { op: '<=', value: 30 },
+      },
+      { section: 'memory', name: `ours RSS peak under load (${many})`, value: pooled('ours', 'Loaded').peakRssMb, unit: 'MB' },
       { section: 'memory', name: 'ours RSS 2 s after load', value: oursAfterLoadRss, unit: 'MB' },
     );
   } finally {
@@ -235,23 +255,26 @@ async function floorSection(plan: Plan, workDir: string, nodeArgs: readonly stri
 async function coldSection(plan: Plan, workDir: string, nodeArgs: readonly string[], figures: Figure[], notes: string[]): Promise<void> {
   const connector = await startBenchConnector();
   try {
-    const ours: ColdStartResult[] = [];
-    for (let i = 0; i < plan.coldStarts; i++) ours.push(await measureColdStart({ kind: 'ours', connector, workDir, nodeArgs, settleMs: 500 }));
-    const echo = await measureColdStart({ kind: 'echo', connector, workDir, nodeArgs, settleMs: 500 });
-    notes.push(`cold start: ours ${ours.map((r) => `${Math.round(r.firstAnswerMs)} ms`).join(', ')} (median shown); echo ${Math.round(echo.firstAnswerMs)} ms`);
+    // Alternating starts (ours, teams-ai, echo, ours, ...), so the machine's drift hits all alike.
+    const results: Record<BotKind, ColdStartResult[]> = { ours: [], 'teams-ai': [], echo: [] };
+    for (let i = 0; i < plan.coldStarts; i++) {
+      for (const kind of ['ours', 'teams-ai', 'echo'] as const) results[kind].push(await measureColdStart({ kind, connector, workDir, nodeArgs, settleMs: 500 }));
+    }
+    const first = (kind: BotKind) => median(results[kind].map((r) => r.firstAnswerMs));
+    const idle = (kind: BotKind) => median(results[kind].flatMap((r) => (r.idleRssMb === undefined ? [] : [r.idleRssMb])));
+    const list = (kind: BotKind) => results[kind].map((r) => `${Math.round(r.firstAnswerMs)} ms`).join(', ');
+    notes.push(`cold start (spawn -> first answer): ours ${list('ours')}; teams-ai ${list('teams-ai')}; echo ${list('echo')} (medians shown)`);
     const section = 'cold start';
     figures.push(
-      { section, name: 'ours: spawn -> first answer (median)', value: median(ours.map((r) => r.firstAnswerMs)), unit: 'ms', target: { op: '<=', value: 1500 } },
-      { section, name: 'ours: spawn -> listening (median)', value: median(ours.map((r) => r.listeningMs)), unit: 'ms' },
-      { section, name: 'echo: spawn -> first reply', value: echo.firstAnswerMs, unit: 'ms' },
-      {
-        section: 'memory',
-        name: 'ours RSS idle (0.5 s after the first answer)',
-        value: median(ours.flatMap((r) => (r.idleRssMb === undefined ? [] : [r.idleRssMb]))),
-        unit: 'MB',
-        target: { op: '<=', value: 150 },
-      },
-      { section: 'memory', name: 'echo RSS idle (0.5 s after the first reply)', value: echo.idleRssMb, unit: 'MB' },
+      { section, name: 'ours: spawn -> first answer (median)', value: first('ours'), unit: 'ms' },
+      { section, name: 'teams-ai: spawn -> first answer (median)', value: first('teams-ai'), unit: 'ms' },
+      { section, name: 'ours − teams-ai: spawn -> first answer', value: first('ours') - first('teams-ai'), unit: 'ms', target: { op: '<=', value: 400 } },
+      { section, name: 'ours: spawn -> listening (median)', value: median(results.ours.map((r) => r.listeningMs)), unit: 'ms' },
+      { section, name: 'echo: spawn -> first reply (median)', value: first('echo'), unit: 'ms', note: 'for information' },
+      { section: 'memory', name: 'ours RSS idle (0.5 s after the first answer)', value: idle('ours'), unit: 'MB' },
+      { section: 'memory', name: 'teams-ai RSS idle (0.5 s after the first answer)', value: idle('teams-ai'), unit: 'MB' },
+      { section: 'memory', name: 'ours − teams-ai RSS idle (after the first answer)', value: idle('ours') - idle('teams-ai'), unit: 'MB', target: { op: '<=', value: 30 } },
+      { section: 'memory', name: 'echo RSS idle (0.5 s after the first reply)', value: idle('echo'), unit: 'MB', note: 'for information' },
     );
   } finally {
     await connector.close();
@@ -348,6 +371,36 @@ async function remindersSection(plan: Plan, workDir: string, figures: Figure[], 
   }
 }
 
+async function fanOutSection(plan: Plan, workDir: string, figures: Figure[], notes: string[]): Promise<void> {
+  const result = await benchmarkFanOut({ conversations: plan.fanOutConversations, latencyMs: 150, limitPerSecond: 50, baseDir: workDir });
+  const section = 'fan-out';
+  const n = plan.fanOutConversations.toLocaleString('en');
+  notes.push(
+    `fan-out: ${n} reminders to ${n} conversations, connector latency 150 ms, 429 (Retry-After 1) above 50 requests in any second: ` +
+      `${result.delivered} delivered, ${result.duplicates} twice, busiest second ${result.peakPerSecond} requests; enqueue ${result.enqueueMs.toFixed(0)} ms`,
+  );
+  if (result.delivered < plan.fanOutConversations) notes.push(`fan-out: WARNING only ${result.delivered} of ${plan.fanOutConversations} delivered`);
+  figures.push(
+    { section, name: `${n} reminders: total time`, value: result.seconds, unit: 's', target: { op: '<=', value: 1.2 * result.floorSeconds }, note: `floor ${result.floorSeconds.toFixed(0)} s (${n} / 50 per s)` },
+    { section, name: `${n} reminders: 429s caused`, value: result.throttled, unit: '', target: { op: '<=', value: 0 } },
+    { section: 'memory', name: `fan-out of ${n}: peak RSS of the sending process`, value: result.peakRssMb, unit: 'MB', note: `heap peak ${result.peakHeapMb.toFixed(0)} MB` },
+  );
+}
+
+async function crashSection(plan: Plan, workDir: string, figures: Figure[], notes: string[]): Promise<void> {
+  const result = await benchmarkOutboxCrashes({ kills: plan.crashKills, burst: plan.crashBurst, latencyMs: 50, baseDir: workDir });
+  const section = 'crash';
+  notes.push(
+    `crash: ${result.kills} × kill -9 of an outbox delivering a burst of ${plan.crashBurst} (connector latency 50 ms): duplicates per kill ${result.perKill.join(', ')}; ` +
+      `lost ${result.lost}; bound stated in src/messaging/outbox.ts: sends in flight + outcomes in one write (${result.bound} at these settings)`,
+  );
+  figures.push(
+    { section, name: 'duplicates per kill -9 (max)', value: Math.max(...result.perKill), unit: '', target: { op: '<=', value: result.bound } },
+    { section, name: 'duplicates per kill -9 (mean)', value: result.perKill.reduce((a, b) => a + b, 0) / Math.max(1, result.perKill.length), unit: '' },
+    { section, name: 'messages lost after kill -9', value: result.lost, unit: '', target: { op: '<=', value: 0 } },
+  );
+}
+
 /** The short commit id of the tree, with "+changes" when the working tree differs from it. */
 async function gitHead(): Promise<string> {
   const run = (args: string[]) =>
@@ -384,8 +437,8 @@ async function main(): Promise<number> {
 
   if (args.only.has('floor') || args.only.has('cold')) {
     const build = await ensureProductionBuild();
-    await buildEchoBot();
-    notes.push(`build: ${build.rebuilt ? `dist/ rebuilt (${(build.ms / 1000).toFixed(1)} s)` : 'dist/ up to date'}; echo bot transpiled to bench/build/`);
+    await buildFloorBots();
+    notes.push(`build: ${build.rebuilt ? `dist/ rebuilt (${(build.ms / 1000).toFixed(1)} s)` : 'dist/ up to date'}; floor bots transpiled to bench/build/`);
     if (build.warnings) notes.push(`build: tsc reported problems (dist/ was still emitted):\n${build.warnings}`);
   }
   const run = async (section: Section, fn: () => Promise<unknown>) => {
@@ -406,8 +459,10 @@ async function main(): Promise<number> {
   await run('engine', () => engineSection(plan, workDir, figures, notes));
   await run('tasks', () => tasksSection(plan, workDir, figures, notes));
   await run('reminders', () => remindersSection(plan, workDir, figures, notes));
+  await run('fanout', () => fanOutSection(plan, workDir, figures, notes));
+  await run('crash', () => crashSection(plan, workDir, figures, notes));
 
-  const order = ['floor', 'engine', 'cold start', 'tasks', 'reminders', 'memory'];
+  const order = ['floor', 'engine', 'cold start', 'tasks', 'reminders', 'fan-out', 'crash', 'memory'];
   const sorted = [...figures].sort((a, b) => order.indexOf(a.section) - order.indexOf(b.section));
   console.log(`\n${renderTable(sorted)}\n`);
   const targeted = sorted.filter((figure) => figure.target);

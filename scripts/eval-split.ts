@@ -1,9 +1,10 @@
 /**
  * `npx tsx scripts/eval-split.ts [--in bank.json ...]`: deals questions into the working part
- * (tests/eval/questions/<kb>.working.json, about 60 %) and the test part (<kb>.test.json, about 40 %).
- * Which part a question goes to is a seeded hash of its id (`splitOf`), so the split is made once and
- * stays put: re-running it on the existing files changes nothing, and a new question file (`--in`) is
- * dealt by the same rule without moving any question already dealt. Questions are grouped by their `kb`.
+ * (tests/eval/questions/<kb>.working.json, about 60 %) and the test part (<kb>.test.json, about 40 %)
+ * by a seeded hash of each question's id (`splitOf`). The split is made once and stays put: re-running
+ * it on the existing files changes nothing, and new questions (`--in bank.json`, e.g. a new knowledge
+ * base's) are dealt by the same rule without moving any question already dealt. To change a question's
+ * wording or groups, edit it in the part file it is in; never change an id or the seed.
  */
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';

@@ -83,7 +83,7 @@ interface Asked {
 }
 
 interface Result extends Asked {
-  /** Right by the strict judgement: `must` groups found in the answer, not only in the suggested questions. */
+  /** Right by the strict judgement: `must` groups found in the answer, not only in a suggested question or a cited source. */
   readonly ok: boolean;
   /** Right by ask.mjs's judgement (the whole reply). */
   readonly okAskMjs: boolean;

@@ -17,11 +17,12 @@ import { createServer } from './server/server.js';
 import type { BotApp, QuestionEngine } from './teams/app.js';
 import type { AuthOverrides } from './teams/auth.js';
 import { createBotApp } from './teams/app.js';
-import { createOutbox } from './reminders/outbox.js';
+import { createNotifier, createOutbox } from './messaging/index.js';
 import { createReminderService } from './reminders/reminder-service.js';
 import { createScheduler, firstRunAtOrAfter } from './reminders/scheduler.js';
 import { createGapLog } from './feedback/gap-log.js';
 import { openFileStores } from './storage/file-stores.js';
+import { createStateHealth } from './storage/index.js';
 import type { BotStores } from './storage/stores.js';
 import { buildDigestMessage, buildReminderMessage } from './teams/cards/reminder-card.js';
 import type { BotDomain, FeatureFactory, TeamsFeature } from './teams/handlers/index.js';
@@ -173,17 +174,26 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       return realNotifier;
     }
 
-    const stores: BotStores = await openFileStores({ stateDir: config.stateDir, timeZone: config.timeZone, logger: logger.child({ component: 'state' }), now });
+    const stateHealth = createStateHealth();
+    const stores: BotStores = await openFileStores({
+      stateDir: config.stateDir,
+      timeZone: config.timeZone,
+      logger: logger.child({ component: 'state' }),
+      now,
+      acceptLoss: config.acceptStateLoss,
+      health: stateHealth,
+    });
     opened.push(stores);
 
     const outbox = createOutbox({
       store: stores.outbox,
-      notifier,
+      channel: notifier,
       logger: logger.child({ component: 'outbox' }),
+      delivery: { sendTimeoutMs: config.sendTimeoutMs, ratePerSecond: config.deliveryRatePerSecond },
       now,
       onGone: async (ref) => {
         const removed = await stores.conversations.forgetConversation(ref.conversation.id);
-        logger.warn({ removed }, 'conversation reference removed after 403/404');
+        logger.warn({ removed }, 'conversation reference removed: the conversation is gone');
       },
     });
     opened.push({ close: () => outbox.stop() });
@@ -197,8 +207,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       deadlines: stores.deadlines,
       tasks: stores.tasks,
       subscriptions: stores.subscriptions,
-      conversations: stores.conversations,
-      outbox,
+      notifier: createNotifier({ conversations: stores.conversations, outbox }),
       messages: { reminder: buildReminderMessage, digest: buildDigestMessage },
       logger: logger.child({ component: 'reminders' }),
     });
@@ -254,6 +263,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       logger,
       processActivity: (req, res, log) => botApp.process(req, res, log),
       health: () => ({ version, knowledge: knowledgeCounts, mode: config.credentials ? 'authenticated' : 'local' }),
+      problems: () => stateHealth.problems().map((problem) => `state ${problem.store}: ${problem.reason}`),
       uptimeSeconds: () => (performance.now() - startedAt) / 1000,
     });
     const address = await server.listen(config.port, config.host);
@@ -269,7 +279,9 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     const close = () =>
       (closing ??= (async () => {
         logger.info('shutting down: finishing turns in flight');
-        await server.close();
+        // Proactive delivery stops while the turns in flight finish: both are bounded (10 s, 3 s), so a slow
+        // connector cannot hold the shutdown; unsent messages stay queued for the next start.
+        await Promise.all([server.close(), scheduler.stop(), outbox.stop()]);
         await closeAll();
         logger.info('stopped');
       })());

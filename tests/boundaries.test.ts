@@ -1,10 +1,12 @@
 /**
  * The layering rules of /work/shared/STYLE.md, enforced over every file in `src/` (parsed with the
  * TypeScript compiler, so multi-line, type-only, dynamic and `require` imports all count):
- * - the domain (answering, knowledge, tasks, reminders, storage, time) never imports the Teams stack
+ * - the domain (answering, knowledge, tasks, reminders, messaging, storage, time) never imports the Teams stack
  *   (botbuilder, botframework-*, @microsoft/teams-ai, restify) nor the Teams layer, server or wiring;
  * - the domains (answering, knowledge, tasks, reminders, messaging, time) declare the store interfaces they
  *   need and import neither storage backend (src/storage, lowdb, pg); only src/main.ts picks one;
+ * - the domains reach messaging only through its public surface (`src/messaging/index.ts`), and messaging,
+ *   channel-neutral, imports none of the domains that use it;
  * - only src/teams, src/server and src/index.ts import the Teams stack;
  * - nothing outside src/config reads process.env;
  * - no runtime import cycles.
@@ -16,7 +18,9 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
-const DOMAIN = ['answering', 'knowledge', 'tasks', 'reminders', 'storage', 'time', 'feedback'];
+const DOMAIN = ['answering', 'knowledge', 'tasks', 'reminders', 'messaging', 'storage', 'time', 'feedback'];
+/** The domains that use messaging (by its index only) and that messaging must not know. */
+const MESSAGING_USERS = ['answering', 'knowledge', 'tasks', 'reminders'];
 const TEAMS_STACK = /^(botbuilder(-[\w-]+)?|botframework-[\w-]+|@microsoft\/teams-ai|restify)(\/.*)?$/;
 const MAY_IMPORT_TEAMS_STACK = (file: string) => file.startsWith('teams/') || file.startsWith('server/') || file === 'index.ts';
 const OUTER_LAYERS = ['teams', 'server', 'main.ts', 'index.ts'];
@@ -169,6 +173,24 @@ describe('layering (STYLE.md)', () => {
     // The check itself can fail: a domain file naming a backend is caught.
     expect(STORAGE_PACKAGES.test('lowdb') && STORAGE_PACKAGES.test('pg') && !STORAGE_PACKAGES.test('pgx-not-a-backend-x')).toBe(true);
     expect(resolve('tasks/x.ts', '../storage/postgres/tasks.js', known)).toBe('storage/postgres/tasks.js');
+  });
+
+  it('lets the domains use messaging only through its index, and messaging none of them', async () => {
+    const files = await sourceFiles();
+    const known = new Set(files.keys());
+    const offences: string[] = [];
+    for (const [file, facts] of files) {
+      const user = MESSAGING_USERS.some((folder) => file.startsWith(`${folder}/`));
+      const inMessaging = file.startsWith('messaging/');
+      if (!user && !inMessaging) continue;
+      for (const { specifier } of facts.imports) {
+        const target = resolve(file, specifier, known);
+        if (target === undefined) continue;
+        if (user && target.startsWith('messaging/') && target !== 'messaging/index.ts') offences.push(`${file} imports ${target}`);
+        if (inMessaging && MESSAGING_USERS.some((folder) => target.startsWith(`${folder}/`))) offences.push(`${file} imports ${target}`);
+      }
+    }
+    expect(offences).toEqual([]);
   });
 
   it('imports the Teams stack only in src/teams, src/server and src/index.ts', async () => {

@@ -5,7 +5,9 @@
  *
  * Matching follows ../shared/eval/ask.mjs exactly (re-implemented here: the repository must not depend
  * on files outside it): the reply is the text, speech, Adaptive Card text and suggested actions of
- * every message the bot sent, lower-cased with runs of white space squashed.
+ * every message the bot sent, lower-cased with runs of white space squashed. The strict judgement
+ * ({@link judgeStrict}) differs in one way: `must` groups count only in the answer, not in the
+ * questions the bot suggests or the quotes of its source line.
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
@@ -38,8 +40,30 @@ export const QUESTION_KINDS = [
   'partly-known',
   'not-a-question',
   'unanswerable',
+  // Issue 17: what knowledge with time, deputies, meetings and decisions answers.
+  'reporting-coming',
+  'reporting-conditional',
+  'deputies',
+  'meetings',
+  'decisions',
+  'figures-as-of',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+/**
+ * The kinds a knowledge base can only be asked about when it writes them down: a base without
+ * policies has no policy questions, one without dated reporting lines no coming reporting line.
+ */
+export const KINDS_NEEDING_DATA: Partial<Record<QuestionKind, string>> = {
+  policies: 'policies',
+  programmes: 'programmes',
+  'reporting-coming': 'dated reporting lines',
+  'reporting-conditional': 'conditional reporting lines',
+  deputies: 'deputies',
+  meetings: 'meetings with a recurrence',
+  decisions: 'decisions',
+  'figures-as-of': 'figures with asOf or validFrom',
+};
 
 /** The two parts of the bank. */
 export const SPLITS = ['working', 'test'] as const;
@@ -124,7 +148,11 @@ export async function readQuestionFile(file: string): Promise<QuestionFile> {
   return parsed.data;
 }
 
-/** Which part a question belongs to: a seeded hash of its id, so the split never depends on file order. */
+/**
+ * Which part a question belongs to: a seeded hash of its id, below {@link WORKING_SHARE} for the working
+ * part. The split depends only on the id, never on file order or on the other questions, so it was made
+ * once (the first bank was dealt this way and published) and adding questions never moves one.
+ */
 export function splitOf(id: string, seed: string = SPLIT_SEED): Split {
   const hash = createHash('sha256').update(`${seed}:${id}`).digest();
   return hash.readUInt32BE(0) / 2 ** 32 < WORKING_SHARE ? 'working' : 'test';
@@ -220,25 +248,42 @@ export function replyText(activities: readonly ReplyActivity[]): string {
 export const SUGGESTIONS_INTRO = /(du kan (for eksempel|fx|f\.eks\.) spørge|prøv (fx|for eksempel|f\.eks\.) at spørge|du kunne spørge|you could ask|you can ask|try asking|for example, ask)/i;
 
 /**
- * The reply without the questions it suggests: text, speech and card text of every message, each cut at
- * {@link SUGGESTIONS_INTRO}, and no suggested actions. The strict score matches `must` groups against
+ * A source citation ("Kilde: <title>: »quote«", "Sources: ..."). Document titles and quotes name roles
+ * and figures ("Job og Kompetenceprofil for Dagtilbudschef", "17 børnehuse med ca. 1.300 børn") that the
+ * answer itself may not give, so they do not count as the answer either.
+ */
+export const SOURCE_LINE = /^\s*(kilder?|sources?)\s*:/i;
+
+/** The answer part of several texts in reading order: up to the suggestions, without source citations. */
+function answerPart(texts: readonly string[]): string {
+  const kept: string[] = [];
+  for (const text of texts) {
+    const at = text.search(SUGGESTIONS_INTRO);
+    const before = at < 0 ? text : text.slice(0, at);
+    kept.push(...before.split('\n').filter((line) => !SOURCE_LINE.test(line)));
+    if (at >= 0) break;
+  }
+  return kept.join('\n');
+}
+
+/**
+ * The reply without the questions it suggests and without its source citations: text, speech and card
+ * text of every message, and no suggested actions. The strict judgement matches `must` groups against
  * this; `must_not` groups are always matched against the whole reply.
  */
 export function answerText(activities: readonly ReplyActivity[]): string {
-  const cut = (text: string): string => {
-    const at = text.search(SUGGESTIONS_INTRO);
-    return at < 0 ? text : text.slice(0, at);
-  };
-  return activities.map((a) => [cut(a.text ?? ''), cut(a.speak ?? ''), cut(flattenText(a.attachments ?? []).join('\n'))].join('\n')).join('\n');
+  return activities
+    .map((a) => [answerPart([a.text ?? '']), answerPart([a.speak ?? '']), answerPart(flattenText(a.attachments ?? []))].join('\n'))
+    .join('\n');
 }
 
 /**
  * The strict judgement: like {@link judgeReply}, but `must` groups count only in the answer part of the
- * reply ({@link answerText}), not in the questions it suggests.
+ * reply ({@link answerText}), not in the questions it suggests or the sources it cites.
  */
 export function judgeStrict(question: Pick<Question, 'must' | 'must_not'>, answer: string, reply: string): string[] {
   const failed: string[] = [];
-  for (const group of question.must ?? []) if (!group.some((alt) => matches(answer, alt))) failed.push(`missing ${JSON.stringify(group)}${group.some((alt) => matches(reply, alt)) ? ' (only in the suggested questions)' : ''}`);
+  for (const group of question.must ?? []) if (!group.some((alt) => matches(answer, alt))) failed.push(`missing ${JSON.stringify(group)}${group.some((alt) => matches(reply, alt)) ? ' (only in a suggested question or a source citation)' : ''}`);
   for (const group of question.must_not ?? []) if (group.some((alt) => matches(reply, alt))) failed.push(`has forbidden ${JSON.stringify(group)}`);
   return failed;
 }

@@ -6,6 +6,7 @@ import type { KbItem, KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Source } from '../knowledge/schemas.js';
 import { definiteName, displayName, namesOf, type FactKind, type FactRecord } from './facts.js';
 import { phrasesFor } from './phrases.js';
+import { formatDate } from '../time/format-date.js';
 import { shorten } from './render.js';
 import type { QueryTerm, SearchIndex } from './search.js';
 import type { Answer, AnswererOptions, AnswerSection, AnswerSource, Lang } from './types.js';
@@ -80,33 +81,83 @@ export interface Draft {
   readonly fallbackSource?: Source;
 }
 
-/** Composes the Answer value: sections, and each cited document once with its quotes. */
+/** The most supporting lines an answer shows at once; the rest go to `details` ("Show more"). */
+export const MAX_SUPPORT_LINES = 5;
+/** The most further lines behind "Show more" (the sources' wording comes on top). */
+export const MAX_DETAIL_LINES = 4;
+/** The longest first line, in characters: one or two sentences. */
+export const HEADLINE_MAX = 250;
+
+/** Composes the Answer value, answer first: a short headline, at most five lines, the rest as details. */
 export function compose(ctx: Context, lang: Lang, draft: Draft): Answer {
   const cited = [...(draft.cite ?? []), ...draft.groups.flatMap((g) => g.lines.map((l) => l.fact))].filter(
     (f): f is FactRecord => f !== undefined,
   );
-  // Each document once, with the first distinct quotes that back the answer. English answers quote
-  // one more: the Danish wording is the official one, and the reader may need it.
-  const maxQuotes = lang === 'en' ? 3 : 2;
+  const backing = cited.length > 0 || !draft.fallbackSource ? cited.map((f) => f.source) : [draft.fallbackSource];
+  return composeAnswer(ctx.kb, lang, {
+    kind: draft.kind,
+    headline: draft.headline,
+    groups: draft.groups.map((g) => ({ title: g.title, lines: g.lines.map((l) => l.text) })),
+    sources: backing,
+  });
+}
+
+/** What {@link composeAnswer} needs: plain lines and the sources behind them. */
+export interface ShortDraft {
+  readonly kind: Answer['kind'];
+  readonly headline: string;
+  readonly groups: ReadonlyArray<{ readonly title: string; readonly lines: readonly string[] }>;
+  readonly details?: readonly string[];
+  readonly sources: readonly Source[];
+  /** The lines are a list that is the answer (every date of a month): all of it goes behind "Show more". */
+  readonly complete?: boolean;
+}
+
+/**
+ * The one place an Answer value is shaped: the headline cut to {@link HEADLINE_MAX} (the whole of it
+ * moves to the details), at most {@link MAX_SUPPORT_LINES} lines, each document once by its title,
+ * and its quoted wording with the details.
+ */
+export function composeAnswer(kb: KnowledgeBase, lang: Lang, draft: ShortDraft): Answer {
   const quotes = new Map<string, string[]>();
-  const backing = cited.length > 0 || !draft.fallbackSource ? cited : [{ source: draft.fallbackSource }];
-  for (const fact of backing) {
-    const list = quotes.get(fact.source.doc) ?? [];
-    if (list.length < maxQuotes && !list.includes(fact.source.quote)) list.push(fact.source.quote);
-    quotes.set(fact.source.doc, list);
+  for (const source of draft.sources) {
+    const list = quotes.get(source.doc) ?? [];
+    // English answers quote one more: the Danish wording is the official one, and the reader may need it.
+    if (list.length < (lang === 'en' ? 3 : 2) && !list.includes(source.quote)) list.push(source.quote);
+    quotes.set(source.doc, list);
   }
   const sources: AnswerSource[] = [...quotes].map(([docId, list]) => {
-    const doc = ctx.kb.documents.get(docId);
-    return {
-      doc: docId,
-      title: doc ? (lang === 'da' ? doc.title : doc.titleEn) : docId,
-      quote: list.map((q) => shorten(q, 140)).join(' … '),
-    };
+    const doc = kb.documents.get(docId);
+    return { doc: docId, title: doc ? (lang === 'da' ? doc.title : doc.titleEn) : docId, quote: list.map((q) => shorten(q, 140)).join(' … ') };
   });
-  const sections: AnswerSection[] = draft.groups
-    .filter((g) => g.lines.length > 0 || g.title)
-    .map((g) => ({ title: g.title, lines: unique(g.lines.map((l) => l.text)).filter((text) => text !== draft.headline) }));
-  return { kind: draft.kind, lang, headline: draft.headline, sections, sources, suggestions: [] };
+  const details: string[] = [];
+  let headline = draft.headline;
+  if (headline.length > HEADLINE_MAX) {
+    // The first line is cut at a word; the rest of it leads the details.
+    const cut = shorten(headline, HEADLINE_MAX - 2);
+    details.push(`… ${headline.slice(cut.length - 2).trim()}`);
+    headline = cut;
+  }
+  let budget = MAX_SUPPORT_LINES;
+  const sections: AnswerSection[] = [];
+  for (const group of draft.groups) {
+    const lines = unique(group.lines).filter((text) => text !== draft.headline && text !== headline);
+    const shown = lines.slice(0, Math.max(0, budget));
+    budget -= shown.length;
+    for (const rest of lines.slice(shown.length)) details.push(group.title ? `${group.title}: ${rest}` : rest);
+    if (shown.length > 0 || (group.title && lines.length === 0 && budget > 0)) sections.push({ title: group.title, lines: shown });
+  }
+  details.push(...(draft.details ?? []));
+  // "Show more" is for the next few things worth knowing, not the whole document.
+  const shownDetails = unique(details).slice(0, draft.complete ? undefined : MAX_DETAIL_LINES);
+  // A quote's wording backs the answer; a quote that also states other figures ("17 børnehuse med ca.
+  // 1.300 børn" for a count of children) would put numbers in the reply that do not answer it.
+  const said = new Set([headline, ...sections.flatMap((s) => s.lines), ...shownDetails].join(' ').match(/\d+/g) ?? []);
+  for (const source of sources.slice(0, 1)) {
+    // The source's title is the line below the card; the quote needs no second copy of it.
+    if (source.quote && (source.quote.match(/\d+/g) ?? []).every((n) => said.has(n))) shownDetails.push(`»${source.quote}«`);
+  }
+  return { kind: draft.kind, lang, headline, sections, details: shownDetails, sources, suggestions: [] };
 }
 
 /** The honest "I don't know", with questions the knowledge base can answer. */
@@ -117,6 +168,7 @@ export function unknown(ctx: Context, lang: Lang, headline?: string): Answer {
     lang,
     headline: headline ?? p.unknown,
     sections: [],
+    details: [],
     sources: [],
     suggestions: suggestQuestions(ctx.kb, lang),
   };
@@ -149,6 +201,11 @@ export function weightedShare(rest: readonly QueryTerm[], explained: readonly nu
 /** How much of the question an item's own names say, whole words only ("ledelse" does not name "ledelsesprofil"). */
 export function namedShare(ctx: Context, rest: readonly QueryTerm[], id: string): number {
   return weightedShare(rest, ctx.index.explain(rest, ctx.ownTerms(id), 0.9));
+}
+
+/** "9. marts 2026" / "9 March 2026": a date in a list, without the weekday. */
+export function shortDate(iso: string, lang: Lang): string {
+  return formatDate(iso, lang).replace(/^\S+ (den )?/, '');
 }
 
 /** The distinct values, in first-seen order. */

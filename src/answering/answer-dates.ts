@@ -9,14 +9,16 @@ import { termsOf } from './normalize.js';
 import { capitalize, phrasesFor } from './phrases.js';
 import type { QueryTerm } from './search.js';
 import type { Answer } from './types.js';
-import type { Understanding } from './understand.js';
-import { belongsToNamed, compose, factsOf, NEAR_BEST, sectionTitle, STRUCTURED_THRESHOLD, unique, unknown, weightedShare, type Context, type Line } from './answer-context.js';
+import { fitsDateKind, type Understanding } from './understand.js';
+import { belongsToNamed, compose, shortDate, factsOf, NEAR_BEST, sectionTitle, STRUCTURED_THRESHOLD, unique, unknown, weightedShare, type Context, type Line } from './answer-context.js';
 
 interface DateCandidate {
   readonly owner: string;
   readonly label: string;
   readonly date: string;
   readonly precision: DateEntry['precision'];
+  /** Last day of a period. */
+  readonly end?: string;
   readonly coverage: number;
   readonly fact?: FactRecord;
   readonly chat?: boolean;
@@ -32,7 +34,7 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
     round: number | undefined,
     precision: DateEntry['precision'] = 'day',
   ) =>
-    (u.dateKinds.size === 0 || u.dateKinds.has(kind)) &&
+    fitsDateKind(u.dateKinds, kind) &&
     (u.round === undefined || round === u.round) &&
     (!u.range || ((end ?? date) >= u.range.from && date <= u.range.to)) &&
     (!u.range || u.range.from.slice(0, 4) !== u.range.to.slice(0, 4) || precision !== 'year' || u.range.to.endsWith('-12-31')) &&
@@ -46,7 +48,7 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
     const d = fact.date!;
     if (!fits(d.kind, d.date, d.end, d.round, d.precision)) continue;
     const coverage = rest.length === 0 ? 1 : (coverageOf.get(fact) ?? 0);
-    candidates.push({ owner: d.about, label: d.label[u.lang], date: d.date, precision: d.precision, coverage, fact });
+    candidates.push({ owner: d.about, label: d.label[u.lang], date: d.date, precision: d.precision, ...(d.end && { end: d.end }), coverage, fact });
   }
   for (const deadline of ctx.options.deadlines?.list() ?? []) {
     if (!fits('application-deadline', deadline.date, undefined, undefined) || u.round !== undefined) continue;
@@ -70,7 +72,12 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
   if (u.next) chosen = chosen.slice(0, 1);
 
   const lineOf = (c: DateCandidate): Line => ({
-    text: p.dateLine(c.label, formatPartialDate(c.date, c.precision, u.lang), c.date < today && c.precision === 'day'),
+    // A period shows its first and last day.
+    text: p.dateLine(
+      c.label,
+      c.end ? `${shortDate(c.date, u.lang)}–${shortDate(c.end, u.lang)}` : formatPartialDate(c.date, c.precision, u.lang),
+      (c.end ?? c.date) < today && c.precision === 'day',
+    ),
     fact: c.fact,
     chat: c.chat,
   });

@@ -7,7 +7,7 @@ import { capitalize, phrasesFor } from './phrases.js';
 import type { QueryTerm, ScoredFact } from './search.js';
 import type { Answer, Lang } from './types.js';
 import type { Intent, Understanding } from './understand.js';
-import { ANSWER_THRESHOLD, compose, MAX_LINES, namedShare, NEAR_BEST, sectionTitle, sharesName, unique, unknown, type Context } from './answer-context.js';
+import { ANSWER_THRESHOLD, compose, MAX_LINES, namedShare, NEAR_BEST, sectionTitle, sharesName, unique, unknown, weightedShare, type Context } from './answer-context.js';
 
 const KINDS_BY_INTENT: Partial<Record<Intent, readonly FactKind[]>> = {
   responsibility: ['responsibility', 'detail'],
@@ -68,6 +68,7 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
   const ofPreferredKind = all.filter((s) => preferred.has(s.fact.kind));
   const eligible = ofPreferredKind.length > 0 ? ofPreferredKind : all;
   eligible.sort((a, b) => rank(b) - rank(a));
+  if (eligible.length === 0 || !coversQuestion(ctx, rest, eligible[0]!.fact)) return unknown(ctx, u.lang);
   const bestRank = rank(eligible[0]!);
   const near = eligible.filter((s) => rank(s) >= bestRank - NEAR_BEST);
 
@@ -111,6 +112,21 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
     })),
     cite: first.facts,
   });
+}
+
+/** The share of the question's weight the best fact must explain surely. */
+const SURE_SHARE = 0.5;
+
+/**
+ * The floor under the general answer: the best fact must explain the question's content words
+ * surely (not through a typo guess: "mayor" is no "major"), and more than one of them when the
+ * question has several. Prefer no answer to a wrong one.
+ */
+function coversQuestion(ctx: Context, rest: readonly QueryTerm[], fact: FactRecord): boolean {
+  const terms = new Set([...fact.textTerms, ...fact.ownTerms, ...fact.contextTerms]);
+  const sure = ctx.index.explainSurely(rest, terms);
+  if (weightedShare(rest, sure) < SURE_SHARE) return false;
+  return sure.filter((v) => v > 0).length >= Math.min(2, rest.length);
 }
 
 /** A lone fact as the answer; a bare figure ("ca. 750 børn") gets the name of what it counts. */

@@ -3,7 +3,8 @@
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { buildFacts, namesOf, type FactRecord } from './facts.js';
-import { boundedEditDistance, primaryStem, termsOf, tokenize } from './normalize.js';
+import { boundedEditDistance, foldText, GENERIC_WORDS, primaryStem, STOPWORDS, termsOf, tokenize } from './normalize.js';
+import { detectLanguage } from './language.js';
 import { phrasesFor } from './phrases.js';
 import { createSearchIndex, type SearchIndex } from './search.js';
 import type { Answer, Answerer, AnswererOptions } from './types.js';
@@ -14,11 +15,61 @@ import { answerContact, answerHolder, answerLeader } from './answer-people.js';
 import { answerDates } from './answer-dates.js';
 import { answerPolicies } from './answer-policies.js';
 import { answerGeneral } from './answer-general.js';
+import { loadLexicon } from './lexicon/lexicon.js';
+import { createLinker, type Link } from './linking.js';
+import { buildRelations } from './relations.js';
+import { createQueries } from '../knowledge/queries.js';
+import { toLocalDate } from '../time/format-date.js';
+import { SMALLTALK } from './phrases.js';
+import {
+  answerAttribute,
+  answerContactsRelation,
+  answerFiguresRelation,
+  answerLeaderRelation,
+  answerMeetingRelation,
+  answerMembersRelation,
+  answerHolderRelation,
+  answerPostingTerms,
+  answerProgrammesRelation,
+  answerParts,
+  answerPoliciesRelation,
+  answerReportingRelation,
+  answerTasksRelation,
+  type RelationContext,
+} from './answer-relations.js';
+import { suggestQuestions } from './suggestions.js';
+import { answerDecisions, answerDeputies, answerFiguresOn, answerMeetingTime, answerPeriodItems } from './answer-time.js';
+
+/** The relation answerers, tried in this order before the general search. */
+const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
+  answerAttribute,
+  answerDeputies,
+  answerHolderRelation,
+  answerDecisions,
+  answerReportingRelation,
+  answerMeetingTime,
+  answerMembersRelation,
+  answerLeaderRelation,
+  answerContactsRelation,
+  answerFiguresOn,
+  answerFiguresRelation,
+  answerPoliciesRelation,
+  answerTasksRelation,
+  answerPostingTerms,
+  answerProgrammesRelation,
+  answerParts,
+  answerMeetingRelation,
+  answerPeriodItems,
+];
 
 /** Creates the answering engine over a knowledge base. */
 export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Answerer {
+  const lexicon = loadLexicon(options.lexicon ? [options.lexicon] : []);
   const facts = buildFacts(kb);
-  const index = createSearchIndex(facts);
+  const index = createSearchIndex(facts, lexicon.synonyms);
+  const linker = createLinker(kb, lexicon.synonyms);
+  const relations = buildRelations(kb);
+  const queries = createQueries(kb);
   const ownTermsCache = new Map<string, Set<string>>();
   const ownTerms = (id: string): Set<string> => {
     let terms = ownTermsCache.get(id);
@@ -92,14 +143,28 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   };
   const municipalityNames = kb.data.municipalities.map((m) => ({
     id: m.id,
-    names: [m.name, m.labelEn, ...m.names, ...m.namesEn].map((name) => tokenize(name).map(primaryStem)),
+    // "kommunen" / "the municipality" names every municipality: only names with a word of their own count.
+    names: [m.name, m.labelEn, ...m.names, ...m.namesEn]
+      .map((name) => tokenize(name))
+      .filter((words) => words.some((w) => !GENERIC_WORDS.has(w) && !STOPWORDS.has(w)))
+      .map((words) => words.map(primaryStem)),
   }));
   const municipalityOf = (fact: FactRecord) => kb.documents.get(fact.source.doc)?.municipality;
   const municipalityWords = [...new Set(municipalityNames.flatMap((m) => m.names.flat()))];
   const scopes = new Map<string, SearchIndex>();
   return {
     answer(question, localeHint) {
-      const u = understand(question, options.now(), localeHint);
+      let u = understand(question, options.now(), lexicon, index.knows, localeHint);
+      if (u.smalltalk) {
+        return { kind: 'smalltalk', lang: u.lang, headline: SMALLTALK[u.lang][u.smalltalk], sections: [], details: [], sources: [], suggestions: u.smalltalk === 'greeting' || u.smalltalk === 'ack' ? suggestQuestions(kb, u.lang) : [] };
+      }
+      const found = linker.link(u.tokens).filter((l) => !range(l).every((i) => u.cuePositions.has(i)));
+      // Names are not language: "Who leads Center for Børne- og Ungerådgivning?" is English.
+      const nameWords = new Set(found.flatMap((l) => range(l).map((i) => u.tokens[i]!.form)));
+      const rest = (u.text.toLowerCase().match(/[a-zæøåé]+/g) ?? []).filter((w) => !nameWords.has(foldText(w)));
+      const lang = nameWords.size > 0 && rest.length > 0 ? detectLanguage(rest.join(' '), localeHint) : u.lang;
+      if (lang !== u.lang) u = { ...u, lang };
+      const links = found;
       // A municipality named in the question ("i Ballerup", "in Copenhagen", "kobenhavn") limits the answer to it.
       const said = new Set(u.tokens.map((t) => primaryStem(t.form)));
       for (const token of u.tokens) {
@@ -109,6 +174,9 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       const named = new Set(
         municipalityNames.filter((m) => m.names.some((words) => words.length > 0 && words.every((w) => said.has(w)))).map((m) => m.id),
       );
+      for (const l of links) if (l.kind === 'municipalities') named.add(l.id);
+      const relationAnswer = answerRelations({ kb, relations, queries, today: toLocalDate(options.now()), lexicon, options, u, links, municipalities: named, ctx: { ...context, municipalities: named } });
+      if (relationAnswer) return relationAnswer;
       if (named.size === 0) return answerUnderstood(context, u);
       // "Who is the head of day care in Copenhagen?": a role named in full that exists only in other
       // municipalities is not there; answering with something else from Copenhagen would mislead.
@@ -139,6 +207,81 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       return answerUnderstood({ ...context, index: scoped, municipalities: named }, { ...u, intentWords });
     },
   };
+}
+
+function range(link: Link): number[] {
+  return Array.from({ length: link.end - link.start }, (_, i) => link.start + i);
+}
+
+/** The items named, grouped by where they are named, limited to the municipalities named, best reading first. */
+function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities: ReadonlySet<string>): Link[][] {
+  const groups = new Map<string, Link[]>();
+  for (const link of links) {
+    if (link.kind === 'municipalities') continue;
+    const key = `${link.start}:${link.end}`;
+    groups.set(key, [...(groups.get(key) ?? []), link]);
+  }
+  const linked = new Set(links.map((l) => l.id));
+  const ancestry = (id: string): Set<string> => {
+    const out = new Set<string>();
+    let current: string | undefined = id;
+    for (let depth = 0; current && depth < 8 && !out.has(current); depth++) {
+      out.add(current);
+      const entry = kb.get(current);
+      const item = entry?.item as { unit?: string; parent?: string; municipality?: string; role?: string; source?: { doc: string } } | undefined;
+      if (item?.municipality) out.add(item.municipality);
+      // An item belongs to the municipality of the document it comes from, stated or not.
+      const documentMunicipality = item?.source ? kb.documents.get(item.source.doc)?.municipality : undefined;
+      if (documentMunicipality) out.add(documentMunicipality);
+      current = item?.role ?? item?.unit ?? item?.parent;
+    }
+    return out;
+  };
+  const municipalityOf = (id: string) => ancestry(id);
+  const result: Link[][] = [];
+  for (const group of groups.values()) {
+    let fit = group;
+    if (municipalities.size > 0) {
+      const inside = group.filter((l) => [...municipalities].some((m) => municipalityOf(l.id).has(m)));
+      if (inside.length === 0) continue;
+      fit = inside;
+    }
+    // A reading related to another item the question names ("pædagogisk leder i Stjernehuset") first.
+    const related = (l: Link) => [...ancestry(l.id)].some((id) => id !== l.id && linked.has(id) && !municipalities.has(id));
+    fit = [...fit].sort((a, b) => Number(related(b)) - Number(related(a)) || b.quality - a.quality);
+    if (fit.some(related)) fit = fit.filter(related);
+    result.push(fit);
+  }
+  return result.sort((a, b) => b[0]!.end - b[0]!.start - (a[0]!.end - a[0]!.start) || a[0]!.start - b[0]!.start);
+}
+
+/**
+ * A name followed or preceded by a content word of the question that nothing explains ("staff" in
+ * "the staff leader job") is probably part of a longer name the knowledge base does not know: the
+ * item it links to is not what the question is about.
+ */
+function wholeNames(u: Understanding, links: readonly Link[]): Link[] {
+  const covered = new Set(links.flatMap(range));
+  const loose = (i: number) => {
+    const token = u.tokens[i];
+    if (!token || covered.has(i) || u.cuePositions.has(i) || u.intentWords.has(token.form)) return false;
+    return token.form.length > 2 && !STOPWORDS.has(token.form) && !GENERIC_WORDS.has(token.form) && !/^\d+$/.test(token.form);
+  };
+  return links.filter((l) => l.kind === 'municipalities' || l.kind === 'people' || !(loose(l.end) && !loose(l.start - 1) && l.end - l.start === 1 && isCommonWord(u.tokens[l.start]!.form)));
+}
+
+/** A word that is also everyday language ("staff", "team"): only such one-word names can be part of a longer one. */
+function isCommonWord(form: string): boolean {
+  return form.length <= 6;
+}
+
+function answerRelations(input: Omit<RelationContext, 'subjects'> & { links: readonly Link[] }): Answer | undefined {
+  const rc: RelationContext = { ...input, subjects: subjectGroups(input.kb, wholeNames(input.u, input.links), input.municipalities) };
+  for (const answerer of RELATION_ANSWERERS) {
+    const answer = answerer(rc);
+    if (answer) return answer;
+  }
+  return undefined;
 }
 
 function answerUnderstood(base: Context, u: Understanding): Answer {

@@ -144,7 +144,7 @@ export function displayName(entry: KbItem, lang: 'da' | 'en'): string {
   const { name, labelEn } = entry.item;
   if (lang === 'da') return name;
   // Data often writes the Danish name into the English label already: "pedagogical leader (pædagogisk leder)".
-  if (labelEn.includes('(') || labelEn.toLowerCase().includes(name.toLowerCase())) return labelEn;
+  if (labelEn.toLowerCase().includes(name.toLowerCase())) return labelEn;
   return `${labelEn} (${name})`;
 }
 

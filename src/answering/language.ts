@@ -29,7 +29,8 @@ const ENGLISH_WORDS = new Set(
 export function detectLanguage(text: string, localeHint?: string): Lang {
   const clean = stripMarkup(text).toLowerCase();
   const words = clean.match(/[a-zæøåé]+/g) ?? [];
-  let da = /[æøå]/.test(clean) ? 2 : 0;
+  // Danish letters tip the balance only: an English question may name "Jens Ærø Dahl" or "Mågen".
+  let da = /[æøå]/.test(clean) ? 0.5 : 0;
   let en = 0;
   for (const word of words) {
     if (DANISH_WORDS.has(word)) da += 1;

@@ -108,22 +108,6 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
-/**
- * A few everyday English words and the words the knowledge base's English texts use for the same
- * thing (folded): matched when the everyday word itself is unknown.
- */
-export const SYNONYMS: Readonly<Record<string, string>> = {
-  economy: 'finances',
-  economic: 'financial',
-  salary: 'pay',
-  wage: 'pay',
-  wages: 'pay',
-  boss: 'manager',
-  kindergarten: 'boernehave',
-  nursery: 'vuggestue',
-  daycare: 'day care',
-};
-
 /** A token of a question or text, with its terms. */
 export interface Token {
   /** The folded surface form. */

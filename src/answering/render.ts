@@ -4,8 +4,8 @@
 import { phrasesFor } from './phrases.js';
 import type { Answer } from './types.js';
 
-/** Renders an answer as plain text: headline, sections, suggestions, source(s). */
-export function renderAnswerText(answer: Answer): string {
+/** Renders an answer as plain text: headline, sections, suggestions, the source titles (`details` when asked). */
+export function renderAnswerText(answer: Answer, options: { readonly details?: boolean } = {}): string {
   const p = phrasesFor(answer.lang);
   const parts: string[] = [answer.headline];
   for (const section of answer.sections) {
@@ -15,9 +15,10 @@ export function renderAnswerText(answer: Answer): string {
   if (answer.suggestions.length > 0) {
     parts.push([p.suggestionsIntro, ...answer.suggestions.map((s) => `- ${s}`)].join('\n'));
   }
+  if (options.details && answer.details && answer.details.length > 0) parts.push(answer.details.map((line) => `- ${line}`).join('\n'));
   if (answer.sources.length > 0) {
     const label = answer.sources.length === 1 ? p.source : p.sources;
-    parts.push(`${label}: ${answer.sources.map((s) => `${s.title} (${s.doc})${s.quote ? `: »${s.quote}«` : ''}`).join('; ')}`);
+    parts.push(`${label}: ${answer.sources.map((s) => s.title).join('; ')}`);
   }
   return parts.join('\n\n');
 }

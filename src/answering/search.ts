@@ -3,7 +3,7 @@
  * partial matches for Danish compounds and derivations, and small typos.
  */
 import type { FactRecord } from './facts.js';
-import { boundedEditDistance, GENERIC_WORDS, stemsOf, STOPWORDS, SYNONYMS, tokenize, type Token } from './normalize.js';
+import { boundedEditDistance, GENERIC_WORDS, stemsOf, STOPWORDS, tokenize, type Token } from './normalize.js';
 
 /** A vocabulary term a question token stands for, and how sure that match is (0..1). */
 interface Expansion {
@@ -37,6 +37,10 @@ export interface SearchIndex {
   score(query: readonly QueryTerm[], filter?: (fact: FactRecord) => boolean): ScoredFact[];
   /** Explanation of each query term by an arbitrary set of terms (e.g. an item's names). */
   explain(query: readonly QueryTerm[], terms: ReadonlySet<string>, minQuality?: number): number[];
+  /** The same, counting only matches that are no typo guess (exact, stem, prefix, compound part). */
+  explainSurely(query: readonly QueryTerm[], terms: ReadonlySet<string>): number[];
+  /** True when a folded word's stem occurs in the indexed facts (a known word, not a typo). */
+  knows(form: string): boolean;
 }
 
 /** The longest word considered (Danish compounds included); longer tokens are ignored. */
@@ -62,7 +66,7 @@ const CONTEXT = 1;
 const CONTEXT_FACTOR = 0.75;
 
 /** Builds the index. */
-export function createSearchIndex(facts: readonly FactRecord[]): SearchIndex {
+export function createSearchIndex(facts: readonly FactRecord[], synonyms: ReadonlyMap<string, string> = new Map()): SearchIndex {
   // Terms that name something (an item's own names): words that identify. Words found only in
   // running text (verbs, adjectives: "bygger", "used") weigh less when left unexplained.
   const nameTerms = new Set<string>();
@@ -169,7 +173,7 @@ export function createSearchIndex(facts: readonly FactRecord[]): SearchIndex {
       for (const term of token.terms) for (const e of expand(term)) expansions.set(e.term, Math.max(expansions.get(e.term) ?? 0, e.quality));
       let exact = token.terms.filter((t) => postings.has(t));
       // Own keys only: "constructor" must not find Object.prototype.constructor.
-      const synonym = Object.hasOwn(SYNONYMS, token.form) ? SYNONYMS[token.form] : undefined;
+      const synonym = synonyms.get(token.form);
       if (exact.length === 0 && synonym) {
         // "economy" is "finances" in the data's English: match the data's word instead.
         exact = tokenize(synonym).flatMap(stemsOf).filter((t) => postings.has(t));
@@ -261,5 +265,12 @@ export function createSearchIndex(facts: readonly FactRecord[]): SearchIndex {
       Math.max(0, ...q.expansions.filter((e) => e.quality >= minQuality && terms.has(e.term)).map((e) => explainOne(q, e.quality, e.term))),
     );
 
-  return { facts, queryTerms, score, explain };
+  const explainSurely: SearchIndex['explainSurely'] = (query, terms) =>
+    query.map((q) =>
+      Math.max(0, ...q.expansions.filter((e) => e.quality !== TYPO_QUALITY && terms.has(e.term)).map((e) => explainOne(q, e.quality, e.term))),
+    );
+
+  const knows = (form: string) => stemsOf(form).some((t) => postings.has(t));
+
+  return { facts, queryTerms, score, explain, explainSurely, knows };
 }

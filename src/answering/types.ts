@@ -2,6 +2,8 @@
  * What the answering engine returns: plain data, rendered to text or cards by the adapter layer.
  */
 
+import type { LexiconExtension } from './lexicon/lexicon.js';
+
 /** The languages the bot speaks. */
 export type Lang = 'da' | 'en';
 
@@ -11,7 +13,7 @@ export interface AnswerSource {
   readonly doc: string;
   /** The document's title in the answer's language. */
   readonly title: string;
-  /** A short verbatim quote supporting the answer, when there is one. */
+  /** A short verbatim quote supporting the answer, when there is one (shown with the details). */
   readonly quote?: string;
 }
 
@@ -25,13 +27,23 @@ export interface AnswerSection {
 
 /** The engine's reply to one question. */
 export interface Answer {
-  /** `answer`: a direct answer; `ambiguous`: several candidates answered briefly; `unknown`: not in the knowledge base. */
-  readonly kind: 'answer' | 'ambiguous' | 'unknown';
+  /**
+   * `answer`: a direct answer; `ambiguous`: several candidates answered briefly; `unknown`: not in
+   * the knowledge base (or only partly: the headline says what is missing); `smalltalk`: not a
+   * question (a greeting, thanks, a command-like word): a short friendly reply and a hint, no facts.
+   */
+  readonly kind: 'answer' | 'ambiguous' | 'unknown' | 'smalltalk';
   readonly lang: Lang;
   /** The direct answer (or, for `unknown`, the honest "I don't know"), one or two sentences. */
   readonly headline: string;
-  /** Supporting facts, grouped. */
+  /** Supporting facts, grouped: at most five lines in all, shown at once. */
   readonly sections: readonly AnswerSection[];
+  /**
+   * Everything else worth knowing (further lines, the quoted wording of the sources): shown behind
+   * "Vis mere" / "Show more". The engine always sets it (empty when there is nothing more); optional
+   * only so that Answer values built elsewhere (card tests) stay valid.
+   */
+  readonly details?: readonly string[];
   /** The documents the answer comes from. Empty only for `unknown`. */
   readonly sources: readonly AnswerSource[];
   /** Example questions the bot can answer (given with `unknown`, may be empty otherwise). */
@@ -55,6 +67,8 @@ export interface DeadlineSource {
 export interface AnswererOptions {
   readonly now: () => Date;
   readonly deadlines?: DeadlineSource;
+  /** Extra cue phrases for the question kinds (a knowledge base's own phrasings), validated at start. */
+  readonly lexicon?: LexiconExtension;
 }
 
 /** Answers questions over one knowledge base. */

@@ -49,6 +49,12 @@ export interface Config {
   readonly digestCron: string;
   /** How late a missed reminder may still be sent, in hours. */
   readonly reminderGraceHours: number;
+  /** Start even when confirmed state was lost (the operator acknowledged it); `/healthz` then says `degraded`. */
+  readonly acceptStateLoss: boolean;
+  /** How long one proactive send may take before it counts as failed and is retried later. */
+  readonly sendTimeoutMs: number;
+  /** Proactive messages per second for the whole bot (Teams allows about 50 per tenant). */
+  readonly deliveryRatePerSecond: number;
   readonly timeZone: string;
   readonly logLevel: LogLevel;
   readonly nodeEnv: 'development' | 'production' | 'test';
@@ -139,6 +145,15 @@ const EnvSchema = z.object({
     z.coerce.number({ message: 'must be a number of hours' }).min(0, 'must not be negative').max(24 * 14, 'must be at most 336 (two weeks)'),
     '24',
   ),
+  ACCEPT_STATE_LOSS: withDefault(z.enum(['0', '1', 'false', 'true'], { message: 'must be 1 (accept) or 0' }), '0'),
+  SEND_TIMEOUT_MS: withDefault(
+    z.coerce.number({ message: 'must be a number of milliseconds' }).int('must be a whole number').min(100, 'must be at least 100').max(120_000, 'must be at most 120000'),
+    '5000',
+  ),
+  DELIVERY_RATE_PER_SECOND: withDefault(
+    z.coerce.number({ message: 'must be a number of messages per second' }).min(1, 'must be at least 1').max(1_000, 'must be at most 1000'),
+    '40',
+  ),
   TZ: withDefault(timeZone, 'Europe/Copenhagen'),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }), 'info'),
   NODE_ENV: withDefault(
@@ -190,6 +205,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   if (credentials && e.ALLOWED_TENANT_IDS.length === 0 && credentials.appType === 'MultiTenant') {
     warnings.push('ALLOWED_TENANT_IDS is empty: a multi-tenant bot will answer users from any tenant');
   }
+  if (e.ACCEPT_STATE_LOSS === '1' || e.ACCEPT_STATE_LOSS === 'true') {
+    warnings.push('ACCEPT_STATE_LOSS is set: the bot starts even when confirmed state was lost (unset it once the loss is dealt with)');
+  }
   if (e.NODE_ENV === 'production' && e.LEADER_IDS.length === 0) {
     warnings.push('LEADER_IDS is empty: everyone who can reach the bot counts as a leader');
   }
@@ -209,6 +227,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     reminderCron: e.REMINDER_CRON,
     digestCron: e.DIGEST_CRON,
     reminderGraceHours: e.REMINDER_GRACE_HOURS,
+    acceptStateLoss: e.ACCEPT_STATE_LOSS === '1' || e.ACCEPT_STATE_LOSS === 'true',
+    sendTimeoutMs: e.SEND_TIMEOUT_MS,
+    deliveryRatePerSecond: e.DELIVERY_RATE_PER_SECOND,
     timeZone: e.TZ,
     logLevel: e.LOG_LEVEL,
     nodeEnv: e.NODE_ENV,

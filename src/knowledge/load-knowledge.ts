@@ -528,6 +528,17 @@ function checkRecurrences(kb: KnowledgeBase, locations: ReadonlyMap<string, Loca
 function checkOverlappingLines(kb: KnowledgeBase, locations: ReadonlyMap<string, Location>): KnowledgeError[] {
   const errors: KnowledgeError[] = [];
   const lines = kb.data.reportingLines.filter((line) => line.condition === undefined);
+  // A role's `reportsTo` always holds: beside a dated line of the same role it would overlap it.
+  for (const role of kb.data.roles) {
+    const dated = lines.find((line) => line.from === role.id && (line.validFrom !== undefined || line.validUntil !== undefined));
+    if (dated === undefined || role.reportsTo.length === 0) continue;
+    const at = locations.get(role.id);
+    errors.push({
+      file: at?.file ?? '',
+      path: formatPath([...(at?.path ?? []), 'reportsTo']),
+      message: `"${role.id}" reports to ${role.reportsTo.map((id) => `"${id}"`).join(', ')} at all times, beside the dated reporting line "${dated.id}" (fix: write these as reporting lines with validFrom/validUntil, and leave reportsTo empty)`,
+    });
+  }
   lines.forEach((line, index) => {
     for (const earlier of lines.slice(0, index)) {
       if (earlier.from !== line.from) continue;

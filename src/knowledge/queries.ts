@@ -230,6 +230,8 @@ export interface KnowledgeQueries {
   decisionsBy(bodyId: string): Decision[];
   /** The decisions that create or change an item, newest first. */
   decisionsChanging(itemId: string): Decision[];
+  /** The units directly inside a unit or municipality that exist on a day. */
+  childrenOn(id: string, day: string): Unit[];
   /** The figures of a unit, municipality or role that hold on a day: for each metric the latest stated as of then. */
   figuresOn(id: string, day: string): FigureEntry[];
 }
@@ -507,6 +509,7 @@ export function createQueries(kb: KnowledgeBase): KnowledgeQueries {
       const order = (item: DatedItem) => (item.kind === 'meeting' ? (item.occurrence.time ?? '') : item.kind === 'date' ? (item.entry.time ?? '') : '');
       return items.sort((a, b) => a.date.localeCompare(b.date) || order(a).localeCompare(order(b)) || idOfDated(a).localeCompare(idOfDated(b)));
     },
+    childrenOn: (id, day) => childrenOf(id).filter((unit) => holdsOn(unit, day)),
     decisionsBy: (bodyId) => newestFirst(decisionsByBody.get(bodyId) ?? []),
     decisionsChanging: (itemId) => newestFirst(decisionsByChange.get(itemId) ?? []),
     figuresOn: (id, day) => {

@@ -2,17 +2,16 @@
  * The scheduled work: find the reminders due now and the digests to post, and hand them to the outbox.
  *
  * Deadline reminders go to every subscriber; task reminders go to the task's owner when the bot has a
- * personal chat with them, otherwise to its creator. The outbox's dedupe keys are the sent-log.
+ * personal chat with them, otherwise to its creator. Messages go out through the {@link Notifier}
+ * (`src/messaging`); its dedupe keys are the sent-log.
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { DateEntry, Text } from '../knowledge/schemas.js';
 import { TIME_ZONE, toLocalDate } from '../time/format-date.js';
-import type { ConversationStore, StoredConversation } from './conversation-store.js';
 import type { ChatDeadline } from './deadlines.js';
 import { findDueReminders, type DueReminder, type ReminderItem } from './due.js';
 import type { Logger } from './logger.js';
-import type { OutboundMessage } from './notifier.js';
-import type { Outbox, OutboxEntry } from './outbox.js';
+import type { Notice, Notifier, OutboundMessage } from '../messaging/index.js';
 import type { Subscriptions } from './subscriptions.js';
 
 /** The knowledge-base date kinds worth a reminder. */
@@ -66,8 +65,8 @@ export interface ReminderServiceOptions {
   readonly deadlines?: { all(): Promise<readonly ChatDeadline[]> };
   readonly tasks?: TaskSource;
   readonly subscriptions: Subscriptions;
-  readonly conversations: ConversationStore;
-  readonly outbox: Outbox;
+  /** Delivers to people and channels by their conversation keys. */
+  readonly notifier: Notifier;
   readonly messages: ReminderMessages;
   readonly logger: Logger;
 }
@@ -93,20 +92,20 @@ export function kbDateTitle(kb: KnowledgeBase | undefined, entry: DateEntry): Te
 
 /** Creates the reminder service. */
 export function createReminderService(options: ReminderServiceOptions): ReminderService {
-  const { now, subscriptions, conversations, outbox, messages, logger } = options;
+  const { now, subscriptions, notifier, messages, logger } = options;
   const timeZone = options.timeZone ?? TIME_ZONE;
 
-  const langOf = (key: string, subscribed: ReadonlyArray<{ readonly key: string; readonly lang: 'da' | 'en' }>, target: StoredConversation): 'da' | 'en' => {
+  const langOf = async (key: string, subscribed: ReadonlyArray<{ readonly key: string; readonly lang: 'da' | 'en' }>): Promise<'da' | 'en'> => {
     const subscription = subscribed.find((s) => s.key === key);
     if (subscription) return subscription.lang;
-    return target.ref.locale?.toLowerCase().startsWith('en') ? 'en' : 'da';
+    return (await notifier.localeOf(key))?.toLowerCase().startsWith('en') ? 'en' : 'da';
   };
 
   const collectItems = async (): Promise<ReminderSubject[]> => {
-    // findUser scans every stored conversation; thousands of tasks name a few hundred people: look each up once.
+    // findPerson scans every stored conversation; thousands of tasks name a few hundred people: look each up once.
     const found = new Map<string, string | undefined>();
     const findUser = async (idOrName: string): Promise<string | undefined> => {
-      if (!found.has(idOrName)) found.set(idOrName, await conversations.findUser(idOrName));
+      if (!found.has(idOrName)) found.set(idOrName, await notifier.findPerson(idOrName));
       return found.get(idOrName);
     };
     /** The personal chat of a person: by id (Teams or Entra), else by a display name only one user has. */
@@ -167,36 +166,29 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
         leadDays: options.leadDays,
         graceMs: options.graceMs,
         items,
-        isSent: (key) => outbox.isAccepted(key),
+        isSent: (key) => notifier.wasNotified(key),
         firstRunAtOrAfter: options.firstRunAtOrAfter,
         timeZone,
       });
-      const entries: OutboxEntry[] = [];
+      const notices: Notice[] = [];
       for (const reminder of due) {
-        const target = await conversations.get(reminder.recipient);
-        if (!target) {
-          logger.debug({ key: reminder.key }, 'reminders: recipient has no conversation reference; skipped');
-          continue;
-        }
-        entries.push({ dedupeKey: reminder.key, ref: target.ref, message: messages.reminder(reminder, langOf(reminder.recipient, subscribed, target)) });
+        notices.push({ dedupeKey: reminder.key, to: reminder.recipient, message: messages.reminder(reminder, await langOf(reminder.recipient, subscribed)) });
       }
-      const { accepted } = await outbox.enqueue(entries);
+      const { accepted, unreachable } = await notifier.notify(notices);
+      if (unreachable.length > 0) logger.debug({ count: unreachable.length }, 'reminders: recipients without a conversation reference; skipped');
       if (accepted.length > 0) logger.info({ count: accepted.length }, 'reminders: enqueued');
       return { enqueued: accepted.length };
     },
     async runDigest(at) {
-      const entries: OutboxEntry[] = [];
       const slot = new Date(Math.floor(at.getTime() / 1000) * 1000).toISOString();
       const tasks = (await options.tasks?.openTasks()) ?? [];
-      for (const sub of await subscriptions.list('digest')) {
-        const target = await conversations.get(sub.key);
-        if (!target) {
-          logger.warn({ channel: sub.key }, 'digest: subscribed channel has no conversation reference; skipped');
-          continue;
-        }
-        entries.push({ dedupeKey: `digest:${sub.key}:${slot}`, ref: target.ref, message: digestOf(tasks, sub.lang) });
-      }
-      const { accepted } = await outbox.enqueue(entries);
+      const notices: Notice[] = (await subscriptions.list('digest')).map((sub) => ({
+        dedupeKey: `digest:${sub.key}:${slot}`,
+        to: sub.key,
+        message: digestOf(tasks, sub.lang),
+      }));
+      const { accepted, unreachable } = await notifier.notify(notices);
+      if (unreachable.length > 0) logger.warn({ keys: unreachable }, 'digest: subscribed channels without a conversation reference; skipped');
       if (accepted.length > 0) logger.info({ count: accepted.length }, 'digest: enqueued');
       return { enqueued: accepted.length };
     },

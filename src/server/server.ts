@@ -20,6 +20,8 @@ export interface ServerOptions {
   /** Runs one activity request; writes the response itself (the adapter does). */
   readonly processActivity: (req: Request, res: Response, logger: Logger) => Promise<void>;
   readonly health: () => HealthDetails;
+  /** What is wrong now (state lost at start and accepted, writes failing): `/healthz` then says `degraded`. */
+  readonly problems?: () => readonly string[];
   /** Monotonic seconds since start, for `uptime`; defaults to the process uptime. */
   readonly uptimeSeconds?: () => number;
   /** Largest accepted request body; larger gets 413. Default 1 MB. */
@@ -80,8 +82,11 @@ export function createServer(options: ServerOptions): BotServer {
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     const details = options.health();
+    const problems = options.problems?.() ?? [];
+    // Degraded still answers 200: the bot serves what it can, and a restart would not bring the data back.
     res.send(closing ? 503 : 200, {
-      status: closing ? 'stopping' : 'ok',
+      status: closing ? 'stopping' : problems.length > 0 ? 'degraded' : 'ok',
+      ...(problems.length > 0 && { problems }),
       uptime: Math.round(uptime()),
       ...details,
     });

@@ -3,6 +3,7 @@
  * renames it to `<name>.journal.<n>` until a snapshot covers it and it is dropped.
  */
 import { open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { writeFileDurably } from './atomic-text-file.js';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { syncDirectory } from './atomic-text-file.js';
@@ -115,6 +116,16 @@ export class FileJournal implements StateJournal {
     }
     await syncDirectory(this.#dir);
     return moved;
+  }
+
+  async probe(): Promise<void> {
+    // As much as a typical batch of journal entries: a disk that takes this takes the next write.
+    const path = join(this.#dir, `.${this.#base}.probe`);
+    try {
+      await writeFileDurably(path, ' '.repeat(64 * 1024));
+    } finally {
+      await unlink(path).catch(() => undefined);
+    }
   }
 
   async close(): Promise<void> {

@@ -7,9 +7,8 @@
  * `STATE_DIR/teams/contacts.json`, `STATE_DIR/feedback/{gaps,feedback}.json`, each with its journal and `backups/`.
  */
 import path from 'node:path';
-import { createConversationStore, ConversationStateSchema, emptyConversationState } from '../reminders/conversation-store.js';
+import { createConversationStore, ConversationStateSchema, emptyConversationState, emptyOutboxState, OutboxStateSchema } from '../messaging/index.js';
 import { createDeadlineStore, DeadlineStateSchema, emptyDeadlineState } from '../reminders/deadlines.js';
-import { emptyOutboxState, OutboxStateSchema } from '../reminders/outbox.js';
 import { stateCell } from '../reminders/state.js';
 import { createSubscriptions, emptySubscriptionState, SubscriptionStateSchema } from '../reminders/subscriptions.js';
 import { FeedbackSchema, GapSchema } from '../feedback/records.js';
@@ -17,7 +16,7 @@ import { createTaskStore, TASK_STATE } from './file-task-store.js';
 import { createStateRecordStore, recordStateDefinition } from './record-store.js';
 import type { BotStores, GreetedStore } from './stores.js';
 import { openStateDir } from './state-dir.js';
-import type { StateDir } from './state-dir.js';
+import type { StateDir, StateHealth } from './state-dir.js';
 import type { StateLogger } from './types.js';
 import { z } from 'zod/v4';
 
@@ -28,6 +27,10 @@ export interface FileStoresOptions {
   readonly timeZone?: string;
   readonly logger: StateLogger;
   readonly now: () => Date;
+  /** Start even when confirmed state was lost (ACCEPT_STATE_LOSS=1); the loss is reported through `health`. */
+  readonly acceptLoss?: boolean;
+  /** Where every store reports its problems (for `/healthz`). */
+  readonly health?: StateHealth;
 }
 
 const GreetedStateSchema = z.object({
@@ -61,20 +64,22 @@ async function openGreeted(dir: StateDir, now: () => Date): Promise<GreetedStore
  * @throws StateDirInUseError when another live process holds a folder.
  */
 export async function openFileStores(options: FileStoresOptions): Promise<BotStores> {
-  const { logger, now, timeZone } = options;
+  const { timeZone } = options;
+  const dirOptions = { logger: options.logger, now: options.now, ...(options.acceptLoss !== undefined && { acceptLoss: options.acceptLoss }), ...(options.health && { health: options.health }) };
+  const { now } = options;
   const dirs: StateDir[] = [];
   const closeDirs = async () => {
     for (const dir of dirs.reverse()) await dir.close();
   };
   try {
     // STATE_DIR first: its lock error names the folder an operator knows.
-    const root = await openStateDir(options.stateDir, { logger, now });
+    const root = await openStateDir(options.stateDir, dirOptions);
     dirs.push(root);
-    const reminders = await openStateDir(path.join(options.stateDir, 'reminders'), { logger, now });
+    const reminders = await openStateDir(path.join(options.stateDir, 'reminders'), dirOptions);
     dirs.push(reminders);
-    const teams = await openStateDir(path.join(options.stateDir, 'teams'), { logger, now });
+    const teams = await openStateDir(path.join(options.stateDir, 'teams'), dirOptions);
     dirs.push(teams);
-    const feedbackDir = await openStateDir(path.join(options.stateDir, 'feedback'), { logger, now });
+    const feedbackDir = await openStateDir(path.join(options.stateDir, 'feedback'), dirOptions);
     dirs.push(feedbackDir);
 
     const tasks = createTaskStore({ store: await root.open(TASK_STATE), now, ...(timeZone !== undefined && { timeZone }) });
@@ -87,7 +92,7 @@ export async function openFileStores(options: FileStoresOptions): Promise<BotSto
       now,
     });
     const deadlines = createDeadlineStore({
-      store: stateCell(await reminders.open({ name: 'deadlines', defaults: emptyDeadlineState(), schema: DeadlineStateSchema })),
+      store: stateCell(await reminders.open({ name: 'deadlines', defaults: emptyDeadlineState(), schema: DeadlineStateSchema, counters: ['nextNumber'] })),
       now,
       ...(timeZone !== undefined && { timeZone }),
     });

@@ -9,8 +9,10 @@ import { toLocalDate } from '../time/format-date.js';
 import type { StateDefinition } from './state-dir.js';
 import type { DeepReadonly, StateStore } from './types.js';
 
-/** The state definition for `StateDir.open`: the tasks live in `<STATE_DIR>/tasks.json`. */
-export const TASK_STATE: StateDefinition<TaskState> = { name: 'tasks', defaults: emptyTaskState(), schema: TaskStateSchema };
+/**
+ * The state definition for `StateDir.open`: the tasks live in `<STATE_DIR>/tasks.json`. Task numbers are a counter: never issued twice, whatever a damaged state lost (see the state store's mark).
+ */
+export const TASK_STATE: StateDefinition<TaskState> = { name: 'tasks', defaults: emptyTaskState(), schema: TaskStateSchema, counters: ['nextNumber'] };
 
 /** Options for {@link createTaskStore}. */
 export interface TaskStoreOptions {

@@ -2,7 +2,7 @@
  * In-memory journal and backups, for tests and for stores that need no durability.
  */
 import { Memory } from 'lowdb';
-import type { StateBackupInfo, StateBackups, StateJournal, StateMedia } from './types.js';
+import type { StateBackupInfo, StateBackups, StateJournal, StateMark, StateMarkData, StateMedia } from './types.js';
 
 /** A journal held in memory. `segments` is exposed for tests that damage it on purpose. */
 export class MemoryJournal implements StateJournal {
@@ -33,10 +33,14 @@ export class MemoryJournal implements StateJournal {
     this.segments.splice(0, this.segments.length, ...keep);
   }
 
+  /** Segments moved aside, kept for inspection. */
+  readonly setAsideTexts: string[] = [];
+
   async setAside(): Promise<readonly string[]> {
+    this.setAsideTexts.push(...this.segments.map((s) => s.text), ...(this.active === '' ? [] : [this.active]));
     this.segments.splice(0);
     this.active = '';
-    return ['memory journal (discarded)'];
+    return [`memory journal (kept as set-aside copy ${this.setAsideTexts.length})`];
   }
 
   async close(): Promise<void> {}
@@ -80,8 +84,35 @@ export class MemoryBackups implements StateBackups {
   }
 }
 
-/** Media held entirely in memory: lowdb's `Memory` adapter, a journal and backups. */
-export function createMemoryMedia(keepBackups = 5): StateMedia & { adapter: Memory<string>; journal: MemoryJournal; backups: MemoryBackups } {
+/** A sequence mark held in memory; `text` is exposed for tests that damage it. */
+export class MemoryMark implements StateMark {
+  readonly location = 'memory mark';
+  text: string | undefined;
+
+  async read(): Promise<StateMarkData | undefined | 'unreadable'> {
+    if (this.text === undefined) return undefined;
+    try {
+      return JSON.parse(this.text) as StateMarkData;
+    } catch {
+      return 'unreadable';
+    }
+  }
+
+  async write(data: StateMarkData): Promise<void> {
+    this.text = JSON.stringify(data);
+  }
+
+  async sync(data: StateMarkData): Promise<void> {
+    await this.write(data);
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** Media held entirely in memory: lowdb's `Memory` adapter, a journal, backups and a mark. */
+export function createMemoryMedia(
+  keepBackups = 5,
+): StateMedia & { adapter: Memory<string>; journal: MemoryJournal; backups: MemoryBackups; mark: MemoryMark } {
   const adapter = new Memory<string>();
-  return { adapter, journal: new MemoryJournal(), backups: new MemoryBackups(adapter, keepBackups), location: 'memory' };
+  return { adapter, journal: new MemoryJournal(), backups: new MemoryBackups(adapter, keepBackups), mark: new MemoryMark(), location: 'memory' };
 }

@@ -15,7 +15,8 @@ export interface RecordState<T> {
 /** The state definition of a record store named `name` (for `StateDir.open`), its records checked by `schema`. */
 export function recordStateDefinition<T extends StoredRecord>(name: string, schema: z.ZodType<T>): StateDefinition<RecordState<T>> {
   const StateSchema = z.object({ nextNumber: z.number().int().positive().default(1), records: z.array(schema).default([]) });
-  return { name, defaults: { nextNumber: 1, records: [] }, schema: StateSchema as unknown as z.ZodType<RecordState<T>> };
+  // nextNumber is a counter: after a recovery, ids continue after the highest ever given.
+  return { name, defaults: { nextNumber: 1, records: [] }, schema: StateSchema as unknown as z.ZodType<RecordState<T>>, counters: ['nextNumber'] };
 }
 
 /** The slice of a state store a record store uses. */

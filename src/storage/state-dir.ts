@@ -9,9 +9,10 @@ import { acquireDirLock } from './dir-lock.js';
 import type { DirLockOptions } from './dir-lock.js';
 import { FileBackups } from './file-backups.js';
 import { FileJournal } from './file-journal.js';
+import { FileMark } from './file-mark.js';
 import { createStateStore } from './state-store.js';
 import type { StateStoreOptions } from './state-store.js';
-import type { StateLogger, StateStore } from './types.js';
+import type { StateLogger, StateProblem, StateStore } from './types.js';
 
 /** Options for {@link openStateDir}. */
 export interface StateDirOptions {
@@ -23,10 +24,29 @@ export interface StateDirOptions {
   readonly checkpointEvery?: number;
   /** Replaces the process facts of the lock (tests). */
   readonly lock?: Omit<DirLockOptions, 'logger' | 'now'>;
+  /** Start even when confirmed changes were lost (the operator set `ACCEPT_STATE_LOSS=1`); see `StateStoreOptions`. */
+  readonly acceptLoss?: boolean;
+  /** Where the stores opened here report their problems, for `/healthz`. */
+  readonly health?: StateHealth;
+}
+
+/** Collects the problems of every open store (the composition root shows them in `/healthz`). */
+export interface StateHealth {
+  /** Adds a source of problems (a store); called once per store. */
+  watch(source: { problems(): readonly StateProblem[] }): void;
+}
+
+/** A {@link StateHealth} that lists the problems of every store it watches. */
+export function createStateHealth(): StateHealth & { problems(): StateProblem[] } {
+  const sources: Array<{ problems(): readonly StateProblem[] }> = [];
+  return {
+    watch: (source) => void sources.push(source),
+    problems: () => sources.flatMap((source) => source.problems()),
+  };
 }
 
 /** What a store in a state directory needs: its name, initial state and schema. */
-export type StateDefinition<T extends object> = Pick<StateStoreOptions<T>, 'name' | 'defaults' | 'schema'>;
+export type StateDefinition<T extends object> = Pick<StateStoreOptions<T>, 'name' | 'defaults' | 'schema' | 'counters'>;
 
 /** An open, locked state directory. */
 export interface StateDir {
@@ -61,12 +81,15 @@ export async function openStateDir(dir: string, options: StateDirOptions): Promi
         adapter: new AtomicTextFile(statePath),
         journal: new FileJournal(join(root, `${definition.name}.journal`), options.now),
         backups: new FileBackups({ statePath, dir: join(root, 'backups'), keep: options.keepBackups ?? 5, now: options.now }),
+        mark: new FileMark(join(root, `${definition.name}.mark`)),
         location: statePath,
+        ...(options.acceptLoss !== undefined && { acceptLoss: options.acceptLoss }),
         logger: options.logger,
         now: options.now,
         ...(options.checkpointEvery !== undefined ? { checkpointEvery: options.checkpointEvery } : {}),
       });
       stores.set(definition.name, store as unknown as StateStore<object>);
+      options.health?.watch(store);
       return store;
     },
     async close(): Promise<void> {

@@ -16,7 +16,7 @@
 import type { z } from 'zod/v4';
 import { applyChanges, ChangeTracker, jsonCopy } from './changes.js';
 import type { StateChange } from './changes.js';
-import type { DeepReadonly, StateLogger, StateMedia, StateStore } from './types.js';
+import type { DeepReadonly, StateLogger, StateMarkData, StateMedia, StateProblem, StateStore } from './types.js';
 
 /** Options for {@link createStateStore}. */
 export interface StateStoreOptions<T extends object> extends StateMedia {
@@ -30,12 +30,46 @@ export interface StateStoreOptions<T extends object> extends StateMedia {
   readonly now: () => Date;
   /** Journal entries between snapshots (default 1000). */
   readonly checkpointEvery?: number;
+  /**
+   * Top-level numeric keys that must never go back (e.g. `nextNumber`, so a task number is never issued twice):
+   * kept in the mark too, and raised to the mark's values at start whatever else was lost.
+   */
+  readonly counters?: readonly string[];
+  /**
+   * Start even when confirmed changes were lost (the operator acknowledged it, `ACCEPT_STATE_LOSS=1`): the newest
+   * good copy is used, the damaged files are kept aside, and {@link StateStore.problems} reports the loss.
+   */
+  readonly acceptLoss?: boolean;
 }
 
 /** The store cannot start: its state is unreadable and no backup could replace it. */
 export class StateUnrecoverableError extends Error {
-  override readonly name = 'StateUnrecoverableError';
+  override readonly name: string = 'StateUnrecoverableError';
 }
+
+/** The store refuses to start: confirmed changes are missing from every copy, and no one acknowledged the loss. */
+export class StateLossError extends StateUnrecoverableError {
+  override readonly name = 'StateLossError';
+}
+
+/** Why a write failed, in the terms a user is told: the disk is full, the bot may not write, or something else. */
+export type StateWriteFailure = 'full' | 'denied' | 'other';
+
+/** A change could not be saved (and was undone). */
+export class StateWriteError extends Error {
+  override readonly name = 'StateWriteError';
+  readonly failure: StateWriteFailure;
+  readonly code: string | undefined;
+  constructor(store: string, cause: unknown) {
+    const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+    super(`state store ${store}: the change could not be saved (${(cause as Error | undefined)?.message ?? String(cause)})`, { cause });
+    this.code = code;
+    this.failure = code === 'ENOSPC' || code === 'EDQUOT' ? 'full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'denied' : 'other';
+  }
+}
+
+/** How often a store whose writes fail checks whether the medium takes writes again. */
+const PROBE_EVERY_MS = 5_000;
 
 const FORMAT = 'dagtilbud-state';
 const FORMAT_VERSION = 1;
@@ -72,27 +106,72 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
+/** A journal segment read up to its first damage. */
+interface ParsedSegment {
+  /** The intact entries before any damage, in order. */
+  readonly entries: JournalEntry[];
+  /** An unterminated last line that looks like the start of the next entry: a write that never completed. */
+  readonly tornBytes: number;
+  /** The first damaged line: its byte offset, what is wrong, and the non-empty lines from there on. */
+  readonly damage?: { readonly offset: number; readonly problem: string; readonly linesLost: number; readonly seqsSeen: readonly number[] };
+}
+
+/** True for the start of a journal line as `append` writes it, cut short: `{"seq":<expected>,…` or a prefix of it. */
+function looksTorn(tail: string, expectedSeq: number | undefined): boolean {
+  // NUL bytes or undecodable bytes are what a disk or file system leaves, not what a cut-off append does.
+  if (/[\u0000\uFFFD]/.test(tail)) return false;
+  const head = '{"seq":';
+  if (tail.length <= head.length) return head.startsWith(tail);
+  if (!tail.startsWith(head)) return false;
+  const digits = /^\d*/.exec(tail.slice(head.length))?.[0] ?? '';
+  if (expectedSeq === undefined) return true;
+  const rest = tail.slice(head.length + digits.length);
+  return rest === '' ? String(expectedSeq).startsWith(digits) : digits === String(expectedSeq) && rest.startsWith(',');
+}
+
 /**
- * Reads one journal segment. A last line without its newline is an append that never completed (and so was never
- * confirmed): it is ignored. Any other unreadable line is a problem.
+ * Reads one journal segment up to its last intact entry. Only an unterminated last line that looks like the start
+ * of the next entry is a torn write (never confirmed, ignored); any other unreadable content (a bad line, NUL bytes,
+ * garbage without a newline) is damage, reported with its offset and the lines from there on.
  */
-function parseJournalSegment(text: string): { entries: JournalEntry[]; torn: boolean; problem?: string } {
+function parseJournalSegment(text: string, previousSeq: number | undefined): ParsedSegment {
   const entries: JournalEntry[] = [];
-  const lines = text.split('\n');
-  const torn = lines[lines.length - 1] !== '';
-  const complete = lines.slice(0, -1);
-  for (let i = 0; i < complete.length; i += 1) {
-    const line = complete[i] as string;
-    if (line === '') continue;
-    try {
-      const entry = JSON.parse(line) as JournalEntry;
-      if (!Number.isInteger(entry.seq) || !Array.isArray(entry.changes)) throw new Error('not a journal entry');
-      entries.push(entry);
-    } catch (err) {
-      return { entries, torn, problem: `line ${i + 1}: ${(err as Error).message}` };
+  let offset = 0;
+  let lastSeq = previousSeq;
+  while (offset < text.length) {
+    const newline = text.indexOf('\n', offset);
+    const line = newline === -1 ? text.slice(offset) : text.slice(offset, newline);
+    if (newline === -1 && looksTorn(line, lastSeq === undefined ? undefined : lastSeq + 1)) {
+      return { entries, tornBytes: Buffer.byteLength(line, 'utf8') };
     }
+    if (line !== '') {
+      let problem: string | undefined;
+      try {
+        const entry = JSON.parse(line) as JournalEntry;
+        if (!Number.isInteger(entry.seq) || !Array.isArray(entry.changes)) problem = 'not a journal entry';
+        else if (newline === -1) problem = 'an entry out of sequence without its newline';
+        else {
+          entries.push(entry);
+          lastSeq = entry.seq;
+        }
+      } catch (err) {
+        problem = (err as Error).message;
+      }
+      if (problem !== undefined) {
+        const rest = text.slice(offset);
+        const lines = rest.split('\n').filter((l) => l.replace(/\u0000/g, '').trim() !== '');
+        const seqsSeen = lines.flatMap((l) => {
+          const match = /^\{"seq":(\d+),/.exec(l);
+          return match ? [Number(match[1])] : [];
+        });
+        const byteOffset = Buffer.byteLength(text.slice(0, offset), 'utf8');
+        return { entries, tornBytes: 0, damage: { offset: byteOffset, problem, linesLost: lines.length, seqsSeen } };
+      }
+    }
+    if (newline === -1) break;
+    offset = newline + 1;
   }
-  return { entries, torn };
+  return { entries, tornBytes: 0 };
 }
 
 /**
@@ -118,6 +197,9 @@ class DurableStateStore<T extends object> implements StateStore<T> {
   #background: Promise<void> | undefined;
   #checkpointRequested = false;
   #closed = false;
+  #lossProblems: StateProblem[] = [];
+  #writeProblem: StateProblem | undefined;
+  #probeTimer: NodeJS.Timeout | undefined;
 
   constructor(options: StateStoreOptions<T>) {
     this.#o = options;
@@ -149,9 +231,12 @@ class DurableStateStore<T extends object> implements StateStore<T> {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    clearInterval(this.#probeTimer);
+    this.#probeTimer = undefined;
     await this.#idle();
     if (this.#seq > this.#snapshotSeq) await this.checkpoint();
     await this.#o.journal?.close();
+    await this.#o.mark?.close();
   }
 
   #kick(): void {
@@ -186,11 +271,13 @@ class DurableStateStore<T extends object> implements StateStore<T> {
             await this.#commit(changes);
           } catch (cause) {
             tracker.rollback();
-            const error = new Error(`state store ${this.#o.name}: the change could not be saved (${(cause as Error).message})`, { cause });
-            this.#o.logger.error({ store: this.#o.name, location: this.location, err: cause }, 'state write failed: changes undone');
+            const error = new StateWriteError(this.#o.name, cause);
+            this.#o.logger.error({ store: this.#o.name, location: this.location, err: cause, failure: error.failure }, 'state write failed: changes undone');
+            this.#writeFailed(error);
             for (const op of batch) op.reject(error);
             continue;
           }
+          this.#writeRecovered();
         }
         batch.forEach((op, i) => {
           const outcome = outcomes[i] as (typeof outcomes)[number];
@@ -218,6 +305,47 @@ class DurableStateStore<T extends object> implements StateStore<T> {
     }
     this.#seq = seq;
     this.#sinceCheckpoint += 1;
+    try {
+      await this.#o.mark?.write(this.#markData());
+    } catch (err) {
+      // The change itself is durable; a mark that lags behind only weakens the check at the next start.
+      this.#o.logger.warn({ store: this.#o.name, err }, 'could not update the sequence mark');
+    }
+  }
+
+  #markData(): StateMarkData {
+    const counters: Record<string, number> = {};
+    for (const key of this.#o.counters ?? []) {
+      const value = (this.#state as Record<string, unknown>)[key];
+      if (typeof value === 'number') counters[key] = value;
+    }
+    return { seq: this.#seq, counters };
+  }
+
+  problems(): readonly StateProblem[] {
+    return [...this.#lossProblems, ...(this.#writeProblem ? [this.#writeProblem] : [])];
+  }
+
+  #writeFailed(error: StateWriteError): void {
+    const what = error.failure === 'full' ? 'the disk is full' : error.failure === 'denied' ? 'no permission to write' : 'the write failed';
+    this.#writeProblem = { store: this.#o.name, kind: 'write', reason: `${what} (${error.code ?? (error.cause as Error | undefined)?.message ?? 'unknown'}) at ${this.location}` };
+    if (this.#probeTimer !== undefined || this.#closed) return;
+    // Recover by itself: once the medium takes writes again, the store is healthy before anyone writes.
+    this.#probeTimer = setInterval(() => {
+      void (this.#o.journal?.probe?.() ?? Promise.resolve()).then(
+        () => this.#writeRecovered(),
+        () => undefined,
+      );
+    }, PROBE_EVERY_MS);
+    this.#probeTimer.unref();
+  }
+
+  #writeRecovered(): void {
+    if (this.#writeProblem === undefined) return;
+    this.#o.logger.info({ store: this.#o.name, location: this.location }, 'state writes work again');
+    this.#writeProblem = undefined;
+    clearInterval(this.#probeTimer);
+    this.#probeTimer = undefined;
   }
 
   #encode(seq: number): string {
@@ -265,6 +393,7 @@ class DurableStateStore<T extends object> implements StateStore<T> {
     if (journal !== undefined) await adapter.write(text);
     this.#snapshotSeq = Math.max(this.#snapshotSeq, seq);
     await backups?.save(text, seq);
+    await this.#o.mark?.sync(this.#markData());
     await journal?.drop(token);
   }
 
@@ -293,48 +422,144 @@ class DurableStateStore<T extends object> implements StateStore<T> {
     return { ok: true, state: parsed.data, seq: envelope.seq };
   }
 
+  /**
+   * Loads the newest good copy and every intact journal entry after it, and checks the result against the highest
+   * sequence number known anywhere (the mark, the backups' names, entries past a damaged line). Confirmed changes
+   * missing from every copy stop the start unless `acceptLoss` is set.
+   */
   async load(): Promise<void> {
-    const { adapter, journal, backups, logger, name } = this.#o;
+    const { adapter, journal, backups, mark, logger, name } = this.#o;
+    const markRead = mark !== undefined ? await mark.read() : undefined;
+    const confirmed = typeof markRead === 'object' ? markRead : undefined;
+    if (markRead === 'unreadable') logger.warn({ store: name, mark: mark?.location }, 'the sequence mark is unreadable: losses are checked against the other copies only');
     const snapshotText = await adapter.read();
     const segments = journal !== undefined ? await journal.read() : [];
-    const hasJournal = segments.some((s) => s.trim() !== '');
+    const hasJournal = segments.some((segment) => segment !== '');
+    const saved = backups !== undefined ? await backups.list() : [];
 
-    if (snapshotText === null) {
-      const saved = backups !== undefined ? await backups.list() : [];
-      if (saved.length === 0 && !hasJournal) {
-        logger.info({ store: name, location: this.location }, 'no state file yet: starting with an empty state');
-        this.#state = jsonCopy(this.#o.defaults);
-        await adapter.write(this.#encode(0));
-        await backups?.save(this.#encode(0), 0);
-        return;
+    if (snapshotText === null && saved.length === 0 && !hasJournal && (confirmed?.seq ?? 0) === 0) {
+      logger.info({ store: name, location: this.location }, 'no state file yet: starting with an empty state');
+      this.#state = jsonCopy(this.#o.defaults);
+      await adapter.write(this.#encode(0));
+      await backups?.save(this.#encode(0), 0);
+      await mark?.sync(this.#markData());
+      return;
+    }
+
+    // 1. The base: the good copy (snapshot or backup) with the highest sequence number.
+    const notes: string[] = [];
+    const snapshot: Decoded<T> = snapshotText === null ? { ok: false, reason: 'the state file is missing' } : this.#decode(snapshotText);
+    let base: { state: T; seq: number; from: string } | undefined = snapshot.ok ? { state: snapshot.state, seq: snapshot.seq, from: this.location } : undefined;
+    if (!snapshot.ok) {
+      notes.push(`${this.location}: ${snapshot.reason}`);
+      if (snapshotText !== null) logger.error({ store: name, location: this.location, problem: snapshot.reason }, 'state file unreadable: looking for a good backup');
+    }
+    const rejected: string[] = [];
+    for (const candidate of saved) {
+      if (base !== undefined && candidate.seq <= base.seq) break;
+      const text = await (backups as NonNullable<typeof backups>).read(candidate.name);
+      const decoded: Decoded<T> = text === null ? { ok: false, reason: 'missing' } : this.#decode(text);
+      if (!decoded.ok) {
+        rejected.push(`${candidate.name}: ${decoded.reason}`);
+        continue;
       }
-      await this.#recover('the state file is missing, but backups or journal entries exist', segments);
-      return;
+      if (snapshot.ok) notes.push(`${this.location} is stale (seq ${snapshot.seq}); backup ${candidate.name} is newer (seq ${decoded.seq})`);
+      base = { state: decoded.state, seq: decoded.seq, from: `${backups?.location}/${candidate.name}` };
+      break;
+    }
+    if (rejected.length > 0) notes.push(`rejected backups: ${rejected.join('; ')}`);
+    if (base === undefined) {
+      if (snapshotText !== null && !this.#o.acceptLoss) {
+        throw new StateUnrecoverableError(
+          `${this.location}: the state file is unreadable: ${(snapshot as { reason: string }).reason}, and no good backup was found in ` +
+            `${backups?.location ?? '(no backups configured)'}${rejected.length > 0 ? ` (rejected: ${rejected.join('; ')})` : ''}. ` +
+            'Refusing to start with an empty state. The file is left in place: repair it, restore a backup by hand, ' +
+            'or start once with ACCEPT_STATE_LOSS=1 to begin from what the journal holds.',
+        );
+      }
+      base = { state: jsonCopy(this.#o.defaults), seq: 0, from: 'an empty state' };
+    }
+    this.#state = jsonCopy(base.state);
+    this.#seq = this.#snapshotSeq = base.seq;
+
+    // 2. Every intact journal entry after the base, in order, up to the first damage or gap.
+    const replay = this.#replay(segments);
+    if (replay.tornBytes > 0) logger.warn({ store: name, bytes: replay.tornBytes }, 'ignored an incomplete last journal entry: its write never completed, so it was never confirmed');
+    if (!replay.fits) {
+      this.#state = base.state;
+      this.#seq = base.seq;
+    }
+    const reached = this.#seq;
+
+    // 3. What was confirmed: the highest sequence number any copy knows of.
+    const known = Math.max(confirmed?.seq ?? 0, base.seq, saved[0]?.seq ?? 0, snapshot.ok ? snapshot.seq : 0, replay.highestSeen);
+    const lost = known - reached;
+    const unreadableLines = replay.damage.reduce((sum, d) => sum + d.linesLost, 0);
+    // Without a mark, damaged lines may have held confirmed entries that no other copy knows of.
+    const possibleLoss = lost > 0 || (confirmed === undefined && unreadableLines > 0);
+    for (const damage of replay.damage) notes.push(`${damage.file} at byte ${damage.offset}: ${damage.problem} (${damage.linesLost} lines from there unreadable)`);
+    if (replay.gap !== undefined) notes.push(replay.gap);
+    const lossText = lost > 0 ? `${lost} confirmed change(s) (seq ${reached + 1}–${known})` : `possibly ${unreadableLines} unreadable journal line(s)`;
+
+    if (possibleLoss && !this.#o.acceptLoss) {
+      throw new StateLossError(
+        `${this.location}: ${lossText} missing from every copy; the newest good copy is ${base.from} (seq ${base.seq}), ` +
+          `the journal reaches seq ${reached}${confirmed !== undefined ? `, the mark says ${confirmed.seq}` : ''}. ` +
+          `${notes.join('. ')}. Nothing was changed. Restore the missing files if you have them, or start with ` +
+          'ACCEPT_STATE_LOSS=1 to continue from the newest good copy (the damaged files are kept aside).',
+      );
     }
 
-    const decoded = this.#decode(snapshotText);
-    if (!decoded.ok) {
-      await this.#recover(`the state file is unreadable: ${decoded.reason}`, segments);
-      return;
+    // 4. Keep what is damaged, then continue from the newest good state.
+    let changed = hasJournal;
+    let keptAt: string | undefined;
+    if (!snapshot.ok && snapshotText !== null) {
+      keptAt = await backups?.setAside();
+      notes.push(`the unreadable file was kept at ${keptAt ?? '(nowhere)'}`);
+      changed = true;
     }
-    this.#state = decoded.state;
-    this.#seq = this.#snapshotSeq = decoded.seq;
-    const replayed = this.#replay(segments);
-    if (!replayed.ok) {
-      // The journal does not fit the snapshot: keep the snapshot, keep the journal aside for inspection.
-      const fresh = this.#decode(snapshotText) as Extract<Decoded<T>, { ok: true }>;
-      this.#state = fresh.state;
-      this.#seq = fresh.seq;
+    if (replay.damage.length > 0 || replay.gap !== undefined || !replay.fits) {
       const movedTo = await journal?.setAside();
-      logger.error(
-        { store: name, location: this.location, problem: replayed.reason, journalKeptAt: movedTo, restoredSeq: fresh.seq },
-        'the journal could not be replayed: continuing from the last snapshot; later changes are in the kept journal',
-      );
-    } else if (replayed.applied > 0) {
-      logger.info({ store: name, entries: replayed.applied }, 'replayed the journal since the last snapshot');
+      notes.push(`journal kept at ${movedTo?.join(', ') ?? '(nowhere)'}`);
     }
-    if (hasJournal) await this.#checkpointNow();
-    else await this.#ensureBackup(snapshotText);
+    if (base.from !== this.location) {
+      logger.error(
+        { store: name, location: this.location, restoredFrom: base.from, seq: reached, corruptFileKeptAt: keptAt, problems: notes },
+        `state restored from backup ${base.from}; ${notes.join('; ')}`,
+      );
+      changed = true;
+    } else if (notes.length > 0) {
+      logger.error({ store: name, location: this.location, seq: reached, problems: notes }, `state recovered: ${notes.join('; ')}`);
+    } else if (replay.applied > 0) {
+      logger.info({ store: name, entries: replay.applied }, 'replayed the journal since the last snapshot');
+    }
+    if (possibleLoss) {
+      // Continue numbering after everything ever confirmed, so no sequence number means two things.
+      this.#seq = Math.max(reached, known);
+      const reason = `${lossText} lost at start and accepted (ACCEPT_STATE_LOSS): ${notes.join('; ')}`;
+      this.#lossProblems.push({ store: name, kind: 'loss', reason });
+      logger.error({ store: name, location: this.location, lost, unreadableLines, problems: notes }, `state loss accepted: ${reason}`);
+      changed = true;
+    }
+    if (this.#raiseCounters(confirmed)) changed = true;
+    if (changed) await this.#checkpointNow();
+    else await this.#ensureBackup(snapshotText as string);
+  }
+
+  /** Raises each counter to the mark's value (a task number is never issued twice); true when one was behind. */
+  #raiseCounters(confirmed: StateMarkData | undefined): boolean {
+    let raised = false;
+    const state = this.#state as Record<string, unknown>;
+    for (const key of this.#o.counters ?? []) {
+      const high = confirmed?.counters[key];
+      const value = state[key];
+      if (typeof high === 'number' && typeof value === 'number' && value < high) {
+        this.#o.logger.error({ store: this.#o.name, counter: key, from: value, to: high }, 'counter raised to its last confirmed value: numbers are never issued twice');
+        state[key] = high;
+        raised = true;
+      }
+    }
+    return raised;
   }
 
   async #ensureBackup(snapshotText: string): Promise<void> {
@@ -344,68 +569,60 @@ class DurableStateStore<T extends object> implements StateStore<T> {
     if (newest === undefined || newest.seq < this.#seq) await backups.save(snapshotText, this.#seq);
   }
 
-  /** Replays journal segments onto the current state; stops at the first entry that does not fit. */
-  #replay(segments: readonly string[]): { ok: true; applied: number } | { ok: false; reason: string } {
+  /**
+   * Replays the intact journal entries after the current state's sequence number; stops at a gap or an entry that
+   * does not fit. `fits` is false when the replayed state fails its schema (then none of it is kept).
+   */
+  #replay(segments: readonly string[]): {
+    applied: number;
+    fits: boolean;
+    tornBytes: number;
+    highestSeen: number;
+    gap?: string;
+    damage: Array<{ file: string; offset: number; problem: string; linesLost: number }>;
+  } {
+    const damage: Array<{ file: string; offset: number; problem: string; linesLost: number }> = [];
     let applied = 0;
-    for (const segment of segments) {
-      const { entries, torn, problem } = parseJournalSegment(segment);
-      if (torn) this.#o.logger.warn({ store: this.#o.name }, 'ignored an incomplete last journal entry: its write never completed, so it was never confirmed');
-      for (const entry of entries) {
-        if (entry.seq <= this.#seq) continue;
-        if (entry.seq !== this.#seq + 1) return { ok: false, reason: `entry ${entry.seq} follows ${this.#seq}: entries are missing` };
+    let tornBytes = 0;
+    let highestSeen = 0;
+    let gap: string | undefined;
+    let previous: number | undefined;
+    const location = this.#o.journal?.location ?? 'journal';
+    segments.forEach((segment, index) => {
+      const parsed = parseJournalSegment(segment, previous);
+      const file = segments.length === 1 ? location : `${location} (segment ${index + 1} of ${segments.length})`;
+      for (const entry of parsed.entries) {
+        highestSeen = Math.max(highestSeen, entry.seq);
+        previous = entry.seq;
+        if (gap !== undefined || damage.length > 0 || entry.seq <= this.#seq) continue;
+        if (entry.seq !== this.#seq + 1) {
+          gap = `journal entry ${entry.seq} follows ${this.#seq}: entries are missing`;
+          continue;
+        }
         try {
           applyChanges(this.#state as Record<string, unknown>, entry.changes);
         } catch (err) {
-          return { ok: false, reason: `entry ${entry.seq}: ${(err as Error).message}` };
+          gap = `journal entry ${entry.seq} does not fit the state: ${(err as Error).message}`;
+          continue;
         }
         this.#seq = entry.seq;
         applied += 1;
       }
-      if (problem !== undefined) return { ok: false, reason: problem };
-    }
+      // Only the last segment can end in a write that never completed; a sealed one was complete when sealed.
+      if (parsed.tornBytes > 0 && index === segments.length - 1) tornBytes = parsed.tornBytes;
+      else if (parsed.tornBytes > 0) {
+        damage.push({ file, offset: Buffer.byteLength(segment) - parsed.tornBytes, problem: 'an unterminated line inside a sealed segment', linesLost: 1 });
+      }
+      if (parsed.damage !== undefined) {
+        damage.push({ file, offset: parsed.damage.offset, problem: parsed.damage.problem, linesLost: parsed.damage.linesLost });
+        for (const seq of parsed.damage.seqsSeen) highestSeen = Math.max(highestSeen, seq);
+      }
+    });
     const checked = this.#o.schema.safeParse(this.#state);
-    if (!checked.success) return { ok: false, reason: `the replayed state does not match the schema: ${describeIssues(checked.error)}` };
-    return { ok: true, applied };
-  }
-
-  async #recover(reason: string, segments: readonly string[]): Promise<void> {
-    const { backups, journal, logger, name, adapter } = this.#o;
-    logger.error({ store: name, location: this.location, problem: reason }, 'state file unreadable: looking for a good backup');
-    const candidates = backups !== undefined ? await backups.list() : [];
-    const rejected: string[] = [];
-    for (const candidate of candidates) {
-      const text = await (backups as NonNullable<typeof backups>).read(candidate.name);
-      const decoded = text === null ? ({ ok: false, reason: 'missing' } as const) : this.#decode(text);
-      if (!decoded.ok) {
-        rejected.push(`${candidate.name}: ${decoded.reason}`);
-        continue;
-      }
-      const keptAt = await (backups as NonNullable<typeof backups>).setAside();
-      this.#state = decoded.state;
-      this.#seq = this.#snapshotSeq = decoded.seq;
-      await adapter.write(this.#encode(this.#seq));
-      const replayed = this.#replay(segments);
-      let journalNote = `${replayed.ok ? replayed.applied : 0} later journal entries replayed`;
-      if (!replayed.ok) {
-        // Restart from the backup alone; the journal is kept aside.
-        const again = this.#decode(text as string) as Extract<Decoded<T>, { ok: true }>;
-        this.#state = again.state;
-        this.#seq = again.seq;
-        const movedTo = await journal?.setAside();
-        journalNote = `journal not replayed (${replayed.reason}); kept at ${movedTo?.join(', ') ?? 'nowhere'}`;
-      }
-      logger.error(
-        { store: name, location: this.location, backup: candidate.name, backupSeq: candidate.seq, seq: this.#seq, corruptFileKeptAt: keptAt, rejectedBackups: rejected, journal: journalNote },
-        `state restored from backup ${candidate.name}; the unreadable file was kept at ${keptAt ?? '(it was missing)'}`,
-      );
-      await this.#checkpointNow();
-      return;
+    if (!checked.success) {
+      damage.push({ file: location, offset: 0, problem: `the replayed state does not match the schema: ${describeIssues(checked.error)}`, linesLost: applied });
+      return { applied: 0, fits: false, tornBytes, highestSeen, damage, ...(gap !== undefined && { gap }) };
     }
-    throw new StateUnrecoverableError(
-      `${this.location}: ${reason}, and no good backup was found in ${backups?.location ?? '(no backups configured)'}` +
-        `${rejected.length > 0 ? ` (rejected: ${rejected.join('; ')})` : ''}. ` +
-        'Refusing to start with an empty state. The file is left in place: repair it, restore a backup by hand, ' +
-        'or move it away to start empty on purpose.',
-    );
+    return { applied, fits: true, tornBytes, highestSeen, damage, ...(gap !== undefined && { gap }) };
   }
 }

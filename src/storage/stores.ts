@@ -3,10 +3,8 @@
  * domains declare. The domains know only their interfaces; `src/main.ts` picks the backend.
  */
 import type { Feedback, Gap, RecordStore } from '../feedback/records.js';
-import type { ConversationStore } from '../reminders/conversation-store.js';
+import type { ConversationStore, OutboxState, StateCell } from '../messaging/index.js';
 import type { DeadlineStore } from '../reminders/deadlines.js';
-import type { OutboxState } from '../reminders/outbox.js';
-import type { StateCell } from '../reminders/state.js';
 import type { Subscriptions } from '../reminders/subscriptions.js';
 import type { TaskStore } from '../tasks/task-store.js';
 

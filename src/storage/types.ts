@@ -36,6 +36,37 @@ export interface StateStore<T> {
   checkpoint(): Promise<void>;
   /** Finishes queued writes, writes a final snapshot and releases the files. Later updates are rejected. */
   close(): Promise<void>;
+  /** What is wrong with the store now (confirmed data lost at start and accepted, writes failing); empty when healthy. */
+  problems(): readonly StateProblem[];
+}
+
+/** Something wrong with a store that `/healthz` reports as `degraded`. */
+export interface StateProblem {
+  readonly store: string;
+  /** `loss`: confirmed changes were lost at start (accepted by the operator); `write`: writes fail now. */
+  readonly kind: 'loss' | 'write';
+  readonly reason: string;
+}
+
+/** The last confirmed sequence number and counter values, kept outside the journal and snapshot. */
+export interface StateMarkData {
+  readonly seq: number;
+  /** Values of the store's counters (e.g. the next task number): they never go back, whatever was lost. */
+  readonly counters: Readonly<Record<string, number>>;
+}
+
+/**
+ * A small sidecar holding {@link StateMarkData}: written after each confirmed write (without its own flush, so a
+ * power cut may leave it behind the journal, never ahead) and flushed at each snapshot.
+ */
+export interface StateMark {
+  readonly location: string;
+  /** The mark, undefined when there is none yet, `'unreadable'` when it is damaged. */
+  read(): Promise<StateMarkData | undefined | 'unreadable'>;
+  write(data: StateMarkData): Promise<void>;
+  /** Writes and flushes to disk. */
+  sync(data: StateMarkData): Promise<void>;
+  close(): Promise<void>;
 }
 
 /** An append-only log of changes since the last snapshot, in segments. */
@@ -51,6 +82,8 @@ export interface StateJournal {
   drop(token: number): Promise<void>;
   /** Moves every segment aside, keeping it, when it cannot be replayed; returns where they went. */
   setAside(): Promise<readonly string[]>;
+  /** Checks that the medium takes writes again (after disk full, say) without touching the journal. */
+  probe?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -80,6 +113,8 @@ export interface StateMedia {
   readonly journal?: StateJournal;
   /** Without backups an unreadable snapshot cannot be recovered, and the store refuses to start. */
   readonly backups?: StateBackups;
+  /** The last confirmed sequence number in a second place, so a lost journal or a stale snapshot is noticed. */
+  readonly mark?: StateMark;
   /** Where the snapshot lives, for messages. */
   readonly location: string;
 }

@@ -18,7 +18,7 @@
  */
 import { extractTrailingDate, parseDate } from '../time/parse-date.js';
 import type { TaskOwner } from './task.js';
-import { TITLE_MAX_LENGTH } from './task.js';
+import { hasVisibleCharacter, titleLength, TITLE_MAX_LENGTH } from './task.js';
 import type { TaskScope } from './task-store.js';
 
 /** The languages commands come in; the reply uses the command's language. */
@@ -53,6 +53,7 @@ export type UsageCommand = 'create' | 'complete' | 'reopen' | 'move' | 'assign';
 export type UsageProblem =
   | 'missing-title'
   | 'title-too-long'
+  | 'invisible-title'
   | 'bad-date'
   | 'missing-date'
   | 'missing-number'
@@ -193,7 +194,9 @@ function parseCreate(rest: string, lang: TaskLang, mentions: readonly TaskMentio
   const title = cleanTitle(remaining.map((w) => (w === OWNER_TOKEN ? (ref as OwnerRef).asText : w)).join(' '));
 
   if (title === '') return usage('create', lang, 'missing-title');
-  if (title.length > TITLE_MAX_LENGTH) return usage('create', lang, 'title-too-long', String(title.length));
+  if (!hasVisibleCharacter(title)) return usage('create', lang, 'invisible-title');
+  const length = titleLength(title);
+  if (length > TITLE_MAX_LENGTH) return usage('create', lang, 'title-too-long', String(length));
   return {
     kind: 'create',
     lang,

@@ -74,6 +74,7 @@ const da: TaskPhrases = {
     ({
       'missing-title': 'Opgaven mangler en titel.',
       'title-too-long': `Titlen er for lang (${detail ?? ''} tegn, højst 200).`,
+      'invisible-title': 'Titlen har ingen synlige tegn (kun mellemrum eller usynlige tegn). Skriv en titel, man kan læse.',
       'bad-date': `Jeg kan ikke læse datoen »${detail ?? ''}«.`,
       'missing-date': 'Der mangler en dato.',
       'missing-number': 'Der mangler et opgavenummer.',
@@ -130,6 +131,7 @@ const en: TaskPhrases = {
     ({
       'missing-title': 'The task needs a title.',
       'title-too-long': `The title is too long (${detail ?? ''} characters, at most 200).`,
+      'invisible-title': 'The title has no visible characters (only spaces or invisible characters). Please write a title people can read.',
       'bad-date': `I can't read the date “${detail ?? ''}”.`,
       'missing-date': 'The date is missing.',
       'missing-number': 'The task number is missing.',

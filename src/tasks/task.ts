@@ -3,8 +3,29 @@
  */
 import { z } from 'zod/v4';
 
-/** Longest title accepted, in characters. */
+/** Longest title accepted, in user-perceived characters (graphemes: 👩‍👩‍👧 or é written as e + ◌́ count as one). */
 export const TITLE_MAX_LENGTH = 200;
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** The length of a text as a reader counts it: in graphemes, not UTF-16 units. */
+export function titleLength(title: string): number {
+  let count = 0;
+  for (const _ of graphemes.segment(title)) count += 1;
+  return count;
+}
+
+/**
+ * Characters that show nothing on their own: spaces and separators, format characters (zero-width space and
+ * joiners, bidi marks, the byte-order mark), control characters, combining marks without a base, variation
+ * selectors, and the blank look-alikes (Hangul fillers, the braille blank, the Mongolian vowel separator).
+ */
+const INVISIBLE = /^[\p{White_Space}\p{Z}\p{Cf}\p{Cc}\p{M}\u115F\u1160\u3164\uFFA0\u2800\u180E\uFE00-\uFE0F]*$/u;
+
+/** True when a title has at least one character a reader can see. */
+export function hasVisibleCharacter(title: string): boolean {
+  return !INVISIBLE.test(title);
+}
 
 /** A calendar date, `YYYY-MM-DD` (a day in Europe/Copenhagen). */
 export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
@@ -33,7 +54,11 @@ export type TaskStatus = z.infer<typeof TaskStatusSchema>;
 /** One task. */
 export const TaskSchema = z.object({
   number: z.number().int().positive(),
-  title: z.string().min(1).max(TITLE_MAX_LENGTH),
+  // Stored titles are not checked for visibility: a state written before that check must still load.
+  title: z
+    .string()
+    .min(1)
+    .refine((title) => titleLength(title) <= TITLE_MAX_LENGTH, { message: `at most ${TITLE_MAX_LENGTH} characters` }),
   owner: TaskOwnerSchema,
   due: IsoDateSchema.optional(),
   status: TaskStatusSchema,

@@ -34,6 +34,7 @@ import { conversationEventOf } from './conversation-events.js';
 import { checkInboundActivity } from './inbound-activity.js';
 import { isHelpRequest, MAX_MESSAGE_CHARS, teamsPhrases } from './phrases.js';
 import type { ServiceUrlPolicy } from './service-urls.js';
+import { StateWriteError } from '../storage/index.js';
 import { createServiceUrlPolicy, GuardedCredentialsFactory } from './service-urls.js';
 
 /** The answering engine as the Teams layer uses it (`src/answering` provides it). */
@@ -208,6 +209,11 @@ export function createBotApp(options: BotAppOptions): BotApp {
     // The words decide the language; the engine gets the locale only for text with no language of its own.
     const answer = await engine.answer(text, ctx.lang === 'da' ? 'da-DK' : 'en-US');
     ctx.logger.info({ answerKind: answer.kind, lang: answer.lang, sources: answer.sources.length }, 'question answered');
+    if (answer.kind === 'smalltalk') {
+      // Not a question (the engine's own small talk): a short text, no card, nothing to rate.
+      await replyText(ctx.turn, escapePlainText(answer.headline));
+      return;
+    }
     // The engine may echo the question: plain text, with links and mentions broken.
     const plain = escapePlainText(engine.renderAnswerText(answer));
     const reply = cardReply(buildAnswerCard(answer), { summary: escapePlainText(answer.headline), text: plain }, ctx.turn.activity.channelId);
@@ -355,7 +361,10 @@ export function createBotApp(options: BotAppOptions): BotApp {
     const log = loggerFor(context);
     log.error({ err: error, errorId, activityType: context.activity.type }, 'turn failed');
     const text = normalizeMessageText(context.activity.text ?? '', context.activity.recipient?.name);
-    const apology = teamsPhrases(engine.detectLanguage(text.slice(0, 1_000), localeOf(context.activity))).apology(errorId);
+    const phrases = teamsPhrases(engine.detectLanguage(text.slice(0, 1_000), localeOf(context.activity)));
+    // A change that could not be written is said plainly: the user must know it did not happen.
+    const notSaved = error instanceof StateWriteError ? error : (error as { cause?: unknown } | undefined)?.cause instanceof StateWriteError ? ((error as { cause: StateWriteError }).cause) : undefined;
+    const apology = notSaved ? phrases.notSaved(notSaved.failure, errorId) : phrases.apology(errorId);
     try {
       if (context.activity.type === ActivityTypes.Invoke) {
         await sendInvokeResponse(context, { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: apology } });

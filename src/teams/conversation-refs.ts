@@ -3,8 +3,8 @@
  * {@link ConversationRef} the domain stores, and reads who and where a turn is.
  */
 import type { Activity, ConversationReference } from 'botbuilder';
-import type { ConversationRef } from '../reminders/conversation-ref.js';
-import { baseConversationId } from '../reminders/conversation-ref.js';
+import type { ConversationRef } from '../messaging/index.js';
+import { baseConversationId } from '../messaging/index.js';
 import type { TurnConversation, TurnUser } from './handlers/types.js';
 
 /** The tenant of an activity: Teams sends it in `conversation.tenantId` and in `channelData.tenant.id`. */

@@ -3,6 +3,7 @@
  * The answering engine has its own phrases; nothing here states a fact from the knowledge base.
  */
 import type { Lang } from '../answering/types.js';
+import type { StateWriteFailure } from '../storage/index.js';
 
 /** The longest message the bot reads, in characters. */
 export const MAX_MESSAGE_CHARS = 4_000;
@@ -28,6 +29,8 @@ export interface TeamsPhrases {
   /** The answer card's "show more" toggle. */
   readonly showMore: string;
   readonly showLess: string;
+  /** A change that could not be written: said plainly, with why. */
+  readonly notSaved: (failure: StateWriteFailure, errorId: string) => string;
 }
 
 const DA: TeamsPhrases = {
@@ -51,6 +54,10 @@ const DA: TeamsPhrases = {
     suggestion ? `Ukendt kommando. Mente du "${suggestion}"? Skriv "hjælp" for at se alle kommandoer.` : 'Ukendt kommando. Skriv "hjælp" for at se alle kommandoer.',
   showMore: 'Vis mere',
   showLess: 'Vis mindre',
+  notSaved: (failure, errorId) =>
+    `Ændringen blev ikke gemt: ${
+      failure === 'full' ? 'botens lager er fuldt' : failure === 'denied' ? 'botten har ikke lov til at skrive i sit lager' : 'botens lager kunne ikke skrive'
+    }. Intet er ændret. Prøv igen senere, og sig det gerne til den, der driver botten. (Fejl-id: ${errorId})`,
 };
 
 const EN: TeamsPhrases = {
@@ -73,6 +80,10 @@ const EN: TeamsPhrases = {
     suggestion ? `Unknown command. Did you mean "${suggestion}"? Type "help" to see every command.` : 'Unknown command. Type "help" to see every command.',
   showMore: 'Show more',
   showLess: 'Show less',
+  notSaved: (failure, errorId) =>
+    `The change was not saved: ${
+      failure === 'full' ? "the bot's storage is full" : failure === 'denied' ? 'the bot is not allowed to write to its storage' : "the bot's storage could not be written"
+    }. Nothing was changed. Please try again later, and tell whoever runs the bot. (Error id: ${errorId})`,
 };
 
 /** The Teams layer's phrases in a language. */

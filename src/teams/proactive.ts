@@ -1,13 +1,13 @@
 /**
- * Proactive messages: implements the reminders' {@link Notifier} on the Bot Framework adapter, turning
- * connector failures into {@link SendResult} values (status, Retry-After) instead of exceptions.
+ * Proactive messages: implements messaging's {@link MessageChannel} on the Bot Framework adapter, turning
+ * connector failures into {@link SendResult} values instead of exceptions, with Teams' status semantics:
+ * 403/404 = the conversation is gone, 429 = throttled (Retry-After), 408/412/5xx/no answer = transient.
  */
 import type { Activity, CloudAdapter } from 'botbuilder';
 import { ActivityTypes } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { ConversationRef } from '../reminders/conversation-ref.js';
-import { baseConversationId } from '../reminders/conversation-ref.js';
-import type { Notifier, OutboundMessage, SendResult } from '../reminders/notifier.js';
+import type { ConversationRef, MessageChannel, OutboundMessage, SendFailure, SendResult } from '../messaging/index.js';
+import { baseConversationId } from '../messaging/index.js';
 import { toConversationReference } from './conversation-refs.js';
 
 /** The part of botframework-connector's `ConnectorClient` used here. */
@@ -23,13 +23,13 @@ export interface ProactiveNotifierOptions {
   readonly logger: Logger;
 }
 
-/** A notifier that also returns the id of the posted activity. */
-export interface ProactiveNotifier extends Notifier {
+/** A message channel that also posts raw activities and returns the id of the posted activity. */
+export interface ProactiveNotifier extends MessageChannel {
   /** Like `send`, with the connector's id for the new activity when it succeeded. */
   sendActivity(ref: ConversationRef, activity: Partial<Activity>): Promise<SendResult & { readonly activityId?: string }>;
 }
 
-/** Creates the Teams implementation of {@link Notifier}. */
+/** Creates the Teams implementation of {@link MessageChannel}. */
 export function createProactiveNotifier(options: ProactiveNotifierOptions): ProactiveNotifier {
   const { adapter, appId, logger } = options;
 
@@ -95,7 +95,7 @@ function withoutRetries(client: ConnectorClient): void {
 }
 
 /** Reads the HTTP status and Retry-After from a connector error (an Azure `RestError`), if any. */
-export function describeFailure(error: unknown): { ok: false; status: number; retryAfterMs?: number; error: string } {
+export function describeFailure(error: unknown): { ok: false; failure: SendFailure; status: number; retryAfterMs?: number; error: string } {
   const e = error as {
     statusCode?: unknown;
     response?: { status?: unknown; headers?: { get?: (name: string) => string | undefined } | Record<string, unknown> };
@@ -111,10 +111,19 @@ export function describeFailure(error: unknown): { ok: false; status: number; re
   const retryAfterMs = parseRetryAfter(typeof retryAfter === 'string' ? retryAfter : undefined);
   return {
     ok: false,
+    failure: failureOf(status),
     status,
     ...(retryAfterMs !== undefined && { retryAfterMs }),
     error: typeof e?.message === 'string' ? e.message : String(error),
   };
+}
+
+/** What a connector status means for delivery (Teams' documented semantics). */
+export function failureOf(status: number): SendFailure {
+  if (status === 403 || status === 404) return 'gone';
+  if (status === 429) return 'throttled';
+  if (status === 0 || status === 408 || status === 412 || status >= 500) return 'transient';
+  return 'rejected';
 }
 
 /** `Retry-After` as milliseconds: seconds, or an HTTP date (measured against the system clock). */

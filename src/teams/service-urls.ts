@@ -7,8 +7,7 @@ import type { ServiceClientCredentials } from 'botframework-connector';
 import { ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { ConversationRef } from '../reminders/conversation-ref.js';
-import type { OutboundMessage, SendResult } from '../reminders/notifier.js';
+import type { ConversationRef, OutboundMessage, SendResult } from '../messaging/index.js';
 import type { ProactiveNotifier } from './proactive.js';
 
 /**
@@ -118,12 +117,12 @@ export class GuardedCredentialsFactory extends ServiceClientCredentialsFactory {
 
 /**
  * Wraps a notifier so that a stored reference to a service URL the policy does not allow (e.g. one kept
- * from local mode) is answered as a 403 value without any request: the outbox then drops it.
+ * from local mode) is answered as a 403 (`gone`) without any request: the outbox then drops it.
  */
 export function guardNotifier(notifier: ProactiveNotifier, policy: ServiceUrlPolicy, logger: Logger): ProactiveNotifier {
   const refused = (ref: ConversationRef): SendResult & { readonly activityId?: string } => {
     logger.warn({ conversationKind: ref.conversation.conversationType }, 'proactive message not sent: service URL not allowed');
-    return { ok: false, status: 403, error: `service URL not allowed (allowed are ${policy.description})` };
+    return { ok: false, failure: 'gone', status: 403, error: `service URL not allowed (allowed are ${policy.description})` };
   };
   return {
     send: (ref: ConversationRef, message: OutboundMessage) => (policy.allows(ref.serviceUrl) ? notifier.send(ref, message) : Promise.resolve(refused(ref))),

@@ -10,8 +10,10 @@ import { measureColdStart } from '../../bench/cold-start.js';
 import { startBenchConnector, type BenchConnector } from '../../bench/connector.js';
 import { startEchoBot } from '../../bench/echo-bot.js';
 import { benchmarkEngine } from '../../bench/engine.js';
+import { benchmarkFanOut, startThrottlingConnector } from '../../bench/fanout.js';
+import { benchmarkOutboxCrashes } from '../../bench/outbox-crash.js';
 import { checkReplyBeforeResponse, messageBodies, runLoad, warmUp, type LoadTarget } from '../../bench/floor.js';
-import { buildEchoBot, cpuMsOf, rssOf } from '../../bench/processes.js';
+import { buildFloorBots, cpuMsOf, rssOf } from '../../bench/processes.js';
 import { generateQuestions } from '../../bench/questions.js';
 import { createRandom } from '../../bench/random.js';
 import { benchmarkReminderScan } from '../../bench/reminders.js';
@@ -149,12 +151,38 @@ describe('floor and cold start', () => {
     expect(await checkReplyBeforeResponse(target, bench, bodies, 4)).toBe(4);
   });
 
-  it('measures a cold start of the echo bot as a child process', async () => {
-    await buildEchoBot();
+  it.each(['echo', 'teams-ai'] as const)('measures a cold start of the %s floor bot as a child process', async (kind) => {
+    await buildFloorBots();
     const bench = await connector();
-    const result = await measureColdStart({ kind: 'echo', connector: bench, workDir: await tempDir(), settleMs: 0 });
+    const repliesBefore = bench.replies();
+    const result = await measureColdStart({ kind, connector: bench, workDir: await tempDir(), settleMs: 0 });
     expect(result.listeningMs).toBeGreaterThan(0);
     expect(result.firstAnswerMs).toBeGreaterThanOrEqual(result.listeningMs);
     expect(result.idleRssMb).toBeGreaterThan(0);
+    expect(bench.replies()).toBe(repliesBefore + 1);
   });
+
+  it('throttles like Teams: the requests beyond the limit in one second get 429', async () => {
+    const throttling = await startThrottlingConnector({ latencyMs: 0, limitPerSecond: 5 });
+    cleanups.push(() => throttling.close());
+    const statuses = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => fetch(`${throttling.serviceUrl}v3/conversations/a%3A${i}/activities`, { method: 'POST', body: '{}' }).then((r) => r.status)),
+    );
+    expect(statuses.filter((status) => status === 201)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(3);
+    expect(throttling.throttled()).toBe(3);
+  });
+
+  it('delivers a small fan-out through the outbox and the Teams channel, once each, without a 429', async () => {
+    const result = await benchmarkFanOut({ conversations: 20, latencyMs: 20, limitPerSecond: 50, baseDir: await tempDir() });
+    expect(result).toMatchObject({ delivered: 20, duplicates: 0, throttled: 0 });
+    expect(result.peakPerSecond).toBeLessThanOrEqual(50);
+  });
+
+  it('kills an outbox mid-burst and counts what arrived twice or never', async () => {
+    const result = await benchmarkOutboxCrashes({ kills: 1, burst: 30, latencyMs: 20, baseDir: await tempDir() });
+    expect(result.perKill).toHaveLength(1);
+    expect(result.lost).toBe(0);
+    expect(result.perKill[0]).toBeLessThanOrEqual(30);
+  }, 60_000);
 });

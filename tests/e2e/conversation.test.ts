@@ -76,7 +76,8 @@ describe('conversation', () => {
   it('sends a channel that cannot show cards the text alternative only, and Teams the card only', async () => {
     t = await startTestBot({ now: NOW });
     const question = 'Hvem refererer den pædagogiske leder til?';
-    const sms = { ...personalMessage(question, { ...t.at, userId: '29:sms', aadObjectId: 'aad-sms' }), channelId: 'sms' };
+    const sms = personalMessage(question, { ...t.at, userId: '29:sms', aadObjectId: 'aad-sms' });
+    sms.channelId = 'sms';
     await t.post(sms);
     const [, smsReply] = await t.connector.waitFor(2, { conversationId: sms.conversation.id, type: 'message' });
     expect(smsReply!.activity.attachments ?? []).toEqual([]);

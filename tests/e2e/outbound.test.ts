@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConversationRef } from '../../src/reminders/conversation-ref.js';
+import type { ConversationRef } from '../../src/messaging/conversation-ref.js';
 import { toConversationReference } from '../../src/teams/conversation-refs.js';
 import type { FeatureFactory } from '../../src/teams/handlers/index.js';
 import { installUpdate, personalMessage } from '../helpers/activities.js';

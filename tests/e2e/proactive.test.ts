@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { channelMessage, personalMessage } from '../helpers/activities.js';
 import { startTestBot, type TestBot } from '../helpers/test-bot.js';
-import type { ConversationRef } from '../../src/reminders/conversation-ref.js';
+import type { ConversationRef } from '../../src/messaging/conversation-ref.js';
 import type { CommandContext, FeatureFactory } from '../../src/teams/handlers/index.js';
 
 /** A feature that stores the reference of whoever writes "husk mig", as a reminders feature would. */

@@ -14,6 +14,7 @@ import {
   dateRegex,
   judgeReply,
   judgeStrict,
+  KINDS_NEEDING_DATA,
   knowledgeDirOf,
   listBankFiles,
   matches,
@@ -25,12 +26,13 @@ import {
   splitOf,
   type Matcher,
   type Question,
+  type QuestionKind,
 } from '../../scripts/lib/eval-bank.js';
 import { formatKnowledgeError, loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { checkSourceQuotes, readSourceTexts } from '../../src/knowledge/source-quotes.js';
 
-/** The whole bank once the model helper's fifth knowledge base lands should reach 300; 250 until then. */
-const MIN_QUESTIONS = 250;
+/** Issue 11 asks for at least 300 questions across the knowledge bases. */
+const MIN_QUESTIONS = 300;
 
 interface Loaded {
   readonly file: string;
@@ -42,6 +44,25 @@ interface Loaded {
 async function loadBank(): Promise<Loaded[]> {
   const files = await listBankFiles();
   return Promise.all(files.map(async (f) => ({ ...f, questions: (await readQuestionFile(f.file)).questions })));
+}
+
+/** The kinds of {@link KINDS_NEEDING_DATA} a knowledge base has the data for. */
+async function kindsWithData(kb: string): Promise<Set<QuestionKind>> {
+  const result = await loadKnowledge(knowledgeDirOf(kb));
+  if (!result.ok) throw new Error(result.errors.map(formatKnowledgeError).join('\n'));
+  const { data } = result.kb;
+  const figures = [...data.municipalities, ...data.units].flatMap((owner) => owner.figures);
+  const has: Partial<Record<QuestionKind, boolean>> = {
+    policies: data.policies.length > 0,
+    programmes: data.programmes.length > 0,
+    'reporting-coming': data.reportingLines.some((line) => line.validFrom !== undefined || line.validUntil !== undefined),
+    'reporting-conditional': data.reportingLines.some((line) => line.condition !== undefined),
+    deputies: data.deputies.length > 0,
+    meetings: data.meetings.some((meeting) => meeting.recurrence !== undefined),
+    decisions: data.decisions.length > 0,
+    'figures-as-of': figures.some((figure) => figure.asOf !== undefined || figure.validFrom !== undefined),
+  };
+  return new Set(QUESTION_KINDS.filter((kind) => has[kind] === true));
 }
 
 function allMatchers(q: Question): Matcher[] {
@@ -90,6 +111,16 @@ describe('the evaluation question bank', () => {
     expect(misplaced).toEqual([]);
   });
 
+  it('has a test part of at least a quarter of each knowledge base\'s questions, in both languages', async () => {
+    const bank = await loadBank();
+    for (const kb of new Set(bank.map((f) => f.kb))) {
+      const all = bank.filter((f) => f.kb === kb).flatMap((f) => f.questions);
+      const test = bank.filter((f) => f.kb === kb && f.split === 'test').flatMap((f) => f.questions);
+      expect(test.length / all.length, kb).toBeGreaterThanOrEqual(0.25);
+      for (const lang of ['da', 'en'] as const) expect(test.filter((q) => q.lang === lang).length, `${kb} ${lang}`).toBeGreaterThanOrEqual(5);
+    }
+  });
+
   it(`holds at least ${MIN_QUESTIONS} questions, about 60 % of them in the working part`, async () => {
     const bank = await loadBank();
     const total = bank.reduce((n, f) => n + f.questions.length, 0);
@@ -99,16 +130,17 @@ describe('the evaluation question bank', () => {
     expect(working / total).toBeLessThan(0.7);
   });
 
-  it('asks in both languages, about half each, and about every kind on every knowledge base with 60 or more questions', async () => {
+  it('asks in both languages, about half each, and about every kind on every knowledge base with 100 or more questions', async () => {
     const questions = (await loadBank()).flatMap((f) => f.questions);
     const danish = questions.filter((q) => q.lang === 'da').length / questions.length;
     expect(danish).toBeGreaterThan(0.4);
     expect(danish).toBeLessThan(0.6);
     for (const kb of new Set(questions.map((q) => q.kb))) {
       const own = questions.filter((q) => q.kb === kb);
-      if (own.length < 60) continue;
+      if (own.length < 100) continue;
       const kinds = new Set(own.map((q) => q.kind));
-      expect(QUESTION_KINDS.filter((kind) => !kinds.has(kind)), kb).toEqual([]);
+      const writesDown = await kindsWithData(kb);
+      expect(QUESTION_KINDS.filter((kind) => !kinds.has(kind) && (!(kind in KINDS_NEEDING_DATA) || writesDown.has(kind))), kb).toEqual([]);
     }
   });
 
@@ -135,7 +167,11 @@ describe('the evaluation question bank', () => {
 });
 
 describe('made-up knowledge bases the bank asks about', () => {
-  it.each(['kb-bakkekaer'])('%s loads and quotes every source word for word', async (kb) => {
+  it('include the made-up municipality of this bank, Bakkekær', async () => {
+    expect((await listBankFiles()).map((f) => f.kb)).toContain('kb-bakkekaer');
+  });
+
+  it.each(['kb-bakkekaer', 'kb-other', 'kb-hvidmose'])('%s loads and quotes every source word for word', async (kb) => {
     const dir = knowledgeDirOf(kb);
     const result = await loadKnowledge(dir);
     if (!result.ok) throw new Error(result.errors.map(formatKnowledgeError).join('\n'));
@@ -228,5 +264,21 @@ describe('the strict judgement (a role named only in a suggested question does n
   it('matches must_not groups against the whole reply, suggestions included', () => {
     const q = { must_not: [['cluster leader']] };
     expect(judgeStrict(q, normalizeReply(answerText(idkWithSuggestions)), normalizeReply(replyText(idkWithSuggestions)))).toHaveLength(1);
+  });
+});
+
+describe('the strict judgement and source citations', () => {
+  it('does not count a figure or role that only the cited source names', () => {
+    const activities = [
+      {
+        type: 'message',
+        text: 'Område Vest: ca. 1.300 børn\n\nKilde: Status: »Område Vest har 17 børnehuse med ca. 1.300 børn«',
+        attachments: [{ content: { body: [{ type: 'TextBlock', text: 'Område Vest: ca. 1.300 børn' }, { type: 'TextBlock', text: 'Kilde: Status: »Område Vest har 17 børnehuse med ca. 1.300 børn«' }] } }],
+      },
+    ];
+    const q = { must: [[{ re: '\\b17\\b' }], [{ re: '1[.,]?300' }]] };
+    const reply = normalizeReply(replyText(activities));
+    expect(judgeReply(q, reply)).toEqual([]);
+    expect(judgeStrict(q, normalizeReply(answerText(activities)), reply)).toHaveLength(1);
   });
 });

@@ -33,6 +33,8 @@ export interface ScriptedResponse {
   readonly status: number;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: unknown;
+  /** Hold the answer this long (a slow or hung connector); the activity is recorded when answered. */
+  readonly delayMs?: number;
 }
 
 /** Options of {@link FakeConnector.waitFor}. */
@@ -55,6 +57,10 @@ export interface FakeConnector {
   activitiesIn(conversationId: string, type?: string): RecordedActivity[];
   /** The next requests to this conversation get these answers, in order; afterwards 201 again. */
   respondWith(conversationId: string, ...responses: (number | ScriptedResponse)[]): void;
+  /** Every request from now on waits this long before it is answered (0: answer at once). */
+  delayAll(ms: number): void;
+  /** Requests received but not answered yet (held by a delay). */
+  held(): number;
   /** Resolves once at least `count` matching activities (answered 2xx) have arrived. */
   waitFor(count: number, options?: WaitOptions): Promise<RecordedActivity[]>;
   close(): Promise<void>;
@@ -77,6 +83,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const received: RecordedActivity[] = [];
   const scripts = new Map<string, ScriptedResponse[]>();
   const events = new EventEmitter();
+  let delayAllMs = 0;
+  let held = 0;
+  const timers = new Set<NodeJS.Timeout>();
 
   const nextScripted = (conversationId: string): ScriptedResponse | undefined => {
     const queue = scripts.get(conversationId) ?? scripts.get(baseId(conversationId));
@@ -105,22 +114,38 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         const conversationId = decodeURIComponent(activityMatch[1]!);
         const activityId = activityMatch[2] ? decodeURIComponent(activityMatch[2]) : undefined;
         const scripted = nextScripted(conversationId);
-        const status = scripted?.status ?? (req.method === 'PUT' ? 200 : 201);
-        const record: RecordedActivity = {
-          conversationId,
-          ...(activityId !== undefined && { activityId }),
-          method: req.method,
-          path: url.pathname,
-          ...(req.headers.authorization && { authorization: req.headers.authorization }),
-          activity: body,
-          status,
-        };
-        received.push(record);
-        events.emit('activity', record);
-        const ok = status >= 200 && status < 300;
-        const sentId = activityId && req.method === 'PUT' ? activityId : `activity-${randomUUID()}`;
-        if (ok) (record as { sentId?: string }).sentId = sentId;
-        send(status, scripted?.body ?? (ok ? { id: sentId } : { error: { code: 'ScriptedFailure', message: `status ${status}` } }), scripted?.headers);
+        const method: 'POST' | 'PUT' = req.method;
+        const activity: Record<string, any> = body;
+        const delayMs = scripted?.delayMs ?? delayAllMs;
+        if (delayMs > 0) {
+          held += 1;
+          const timer = setTimeout(() => {
+            timers.delete(timer);
+            held -= 1;
+            answer();
+          }, delayMs);
+          timers.add(timer);
+          return;
+        }
+        answer();
+        function answer() {
+          const status = scripted?.status ?? (method === 'PUT' ? 200 : 201);
+          const ok = status >= 200 && status < 300;
+          const sentId = activityId && method === 'PUT' ? activityId : `activity-${randomUUID()}`;
+          const record: RecordedActivity = {
+            conversationId,
+            ...(activityId !== undefined && { activityId }),
+            method,
+            path: url.pathname,
+            ...(req.headers.authorization && { authorization: req.headers.authorization }),
+            activity,
+            status,
+            ...(ok && { sentId }),
+          };
+          received.push(record);
+          events.emit('activity', record);
+          send(status, scripted?.body ?? (ok ? { id: sentId } : { error: { code: 'ScriptedFailure', message: `status ${status}` } }), scripted?.headers);
+        }
         return;
       }
       if (/^\/v3\/conversations\/?$/.test(url.pathname) && req.method === 'POST' && body) {
@@ -153,6 +178,10 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       queue.push(...responses.map((response) => (typeof response === 'number' ? { status: response } : response)));
       scripts.set(conversationId, queue);
     },
+    delayAll(ms) {
+      delayAllMs = ms;
+    },
+    held: () => held,
     waitFor(count, options = {}) {
       const current = () => received.filter((record) => record.status < 300 && matches(record, options));
       if (current().length >= count) return Promise.resolve(current());
@@ -174,6 +203,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     },
     close: () =>
       new Promise<void>((resolve) => {
+        for (const timer of timers) clearTimeout(timer);
+        timers.clear();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

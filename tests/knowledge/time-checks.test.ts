@@ -74,6 +74,14 @@ describe('kb checks on time, recurrence, deputies and decisions', () => {
     expect(result.ok ? [] : result.errors.map(formatKnowledgeError)).toEqual([]);
   });
 
+  it("reports a role's undated reportsTo beside a dated reporting line of the same role", () => {
+    const file = timelineFile();
+    (file.roles[1] as { reportsTo: string[] }).reportsTo = ['chef'];
+    const error = onlyError(file);
+    expect(error.path).toBe('roles[1].reportsTo');
+    expect(error.message).toMatch(/^"leder" reports to "chef" at all times, beside the dated reporting line "l-leder-chef" \(fix: /);
+  });
+
   it('reports a deputy for itself and a dangling deputy', () => {
     const file = timelineFile();
     file.deputies[0]!.for = 'souschef';

@@ -52,6 +52,14 @@ describe('reporting lines on a day', () => {
   });
 });
 
+describe('childrenOn', () => {
+  it('lists a unit created on a day only from that day', () => {
+    const q = queries();
+    expect(q.childrenOn('centret', '2027-07-31').map((unit) => unit.id)).toEqual(['huset']);
+    expect(q.childrenOn('centret', '2027-08-01').map((unit) => unit.id)).toEqual(['huset', 'distrikt']);
+  });
+});
+
 describe('deputies', () => {
   it('answers both ways: who stands in for the leader, and whom the deputy stands in for', () => {
     const q = queries();
@@ -91,6 +99,12 @@ describe('meetings', () => {
 
   it('gives only the days inside the range asked about', () => {
     expect(queries().meetingOccurrences('ledermoede', '2027-03-01', '2027-03-31').map((o) => o.date)).toEqual(['2027-03-02']);
+  });
+
+  it('finds the meetings of a participant written with a note', () => {
+    const q = queries();
+    expect(q.meetingsOf('souschef').map((m) => m.id)).toEqual(['ledermoede']);
+    expect(q.meetingsOf('chef').map((m) => m.id)).toEqual(['seminar']);
   });
 
   it('resolves participants with their notes', () => {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createKnowledgeBase, emptyKnowledgeData } from '../../src/knowledge/knowledge-base.js';
-import type { ConversationRef } from '../../src/reminders/conversation-ref.js';
-import { createConversationStore, emptyConversationState } from '../../src/reminders/conversation-store.js';
+import type { ConversationRef } from '../../src/messaging/conversation-ref.js';
+import { createConversationStore, emptyConversationState } from '../../src/messaging/conversation-store.js';
 import { createDeadlineStore, emptyDeadlineState } from '../../src/reminders/deadlines.js';
 import { silentLogger } from '../../src/reminders/logger.js';
-import type { OutboundMessage } from '../../src/reminders/notifier.js';
-import { createOutbox, emptyOutboxState } from '../../src/reminders/outbox.js';
+import type { OutboundMessage } from '../../src/messaging/message.js';
+import { createNotifier } from '../../src/messaging/notifier.js';
+import { createOutbox, emptyOutboxState } from '../../src/messaging/outbox.js';
 import { createReminderService, type ReminderMessages, type ReminderTask } from '../../src/reminders/reminder-service.js';
 import { firstRunAtOrAfter } from '../../src/reminders/scheduler.js';
 import { createMemoryState } from '../../src/reminders/state.js';
@@ -63,7 +64,7 @@ function boot(states: ReturnType<typeof freshStates>, clock: { now: Date }, task
     store: states.outbox,
     logger: silentLogger,
     now,
-    notifier: { send: async (ref, msg) => (sent.push(`${ref.user?.id}|${msg.text}`), { ok: true }) },
+    channel: { send: async (ref, msg) => (sent.push(`${ref.user?.id}|${msg.text}`), { ok: true }) },
   });
   const service = createReminderService({
     now,
@@ -74,8 +75,7 @@ function boot(states: ReturnType<typeof freshStates>, clock: { now: Date }, task
     deadlines,
     tasks: { openTasks: async () => tasks.filter((t) => t.status === 'open') },
     subscriptions,
-    conversations,
-    outbox,
+    notifier: createNotifier({ conversations, outbox }),
     messages,
     logger: silentLogger,
   });

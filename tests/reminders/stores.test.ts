@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ConversationRef } from '../../src/reminders/conversation-ref.js';
-import { conversationKey } from '../../src/reminders/conversation-ref.js';
-import { createConversationStore, emptyConversationState } from '../../src/reminders/conversation-store.js';
+import type { ConversationRef } from '../../src/messaging/conversation-ref.js';
+import { conversationKey } from '../../src/messaging/conversation-ref.js';
+import { createConversationStore, emptyConversationState } from '../../src/messaging/conversation-store.js';
 import { createDeadlineStore, emptyDeadlineState } from '../../src/reminders/deadlines.js';
 import { createMemoryState } from '../../src/reminders/state.js';
 import { createSubscriptions, emptySubscriptionState } from '../../src/reminders/subscriptions.js';

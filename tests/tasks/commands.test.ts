@@ -71,6 +71,10 @@ describe('parseTaskCommand: create', () => {
     ['task Budget @Per', 'en', 'unknown-person', 'Per'],
     ['opgave Budget <at>Tanja Jensen</at> <at>Per</at>', 'da', 'several-owners', undefined],
     [`task ${'x'.repeat(201)}`, 'en', 'title-too-long', '201'],
+    [`task ${'👩‍👩‍👧'.repeat(201)}`, 'en', 'title-too-long', '201'],
+    ['opgave \u200b\u200b\u200b', 'da', 'invisible-title', undefined],
+    ['task \u2800\u3164 \u200d\ufeff \u2060', 'en', 'invisible-title', undefined],
+    ['opgave \u0301\u0301 senest fredag', 'da', 'invisible-title', undefined],
   ])('gives the usage of %j', (text, lang, problem, detail) => {
     expect(parseTaskCommand(text, [TANJA, PER], options)).toEqual({
       kind: 'usage',
@@ -79,6 +83,14 @@ describe('parseTaskCommand: create', () => {
       problem,
       ...(detail !== undefined && { detail }),
     });
+  });
+
+  it.each([
+    ['200 emoji', '😀'.repeat(200)],
+    ['200 family emoji (5 UTF-16 units each)', '👩‍👩‍👧'.repeat(200)],
+    ['accents written as base + combining mark', 'Mo\u0308de i Ska\u030ane'.padEnd(200, '.')],
+  ])('accepts a title of %s: length is counted in graphemes', (_label, title) => {
+    expect(parseTaskCommand(`opgave ${title}`, [], options)).toMatchObject({ kind: 'create', title });
   });
 
   it.each([['opgave for en klyngeleder?'], ['Task owners in Ballerup?'], ['Hvad er klyngelederens opgaver?'], ['opgaver for en pædagogisk leder'], ['tasks of a manager']])(

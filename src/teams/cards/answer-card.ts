@@ -63,6 +63,10 @@ function linesElements(lines: readonly string[]): CardElement[] {
 
 function sectionElements(section: AnswerSection, lines: readonly string[], first: boolean): CardElement[] {
   const elements: CardElement[] = [];
+  if (section.title.trim() !== '' && lines.length === 0) {
+    // What the answer is about, with nothing under it: context, not a heading.
+    return [{ type: 'TextBlock', text: escapeCardText(withoutRepeatedValue(section.title)), wrap: true, isSubtle: true, spacing: 'Small' }];
+  }
   if (section.title.trim() !== '') {
     elements.push({
       type: 'TextBlock',
@@ -77,14 +81,14 @@ function sectionElements(section: AnswerSection, lines: readonly string[], first
   return elements;
 }
 
-/** The sections worth showing (a heading with nothing under it is left out), lines cleaned and capped. */
+/** The sections worth showing (a section with neither title nor lines is left out), lines cleaned and capped. */
 function shownSections(answer: Answer): { section: AnswerSection; lines: string[] }[] {
   return answer.sections
     .map((section) => ({
       section,
       lines: section.lines.slice(0, ANSWER_CARD_LIMITS.linesPerSection).map((line) => truncate(withoutRepeatedValue(line), ANSWER_CARD_LIMITS.lineChars)),
     }))
-    .filter(({ lines }) => lines.length > 0);
+    .filter(({ section, lines }) => lines.length > 0 || section.title.trim() !== '');
 }
 
 /** The distinct source documents, by id. */
@@ -107,7 +111,7 @@ function assemble(answer: Answer, sectionCount: number): AdaptiveCard {
   sections.forEach(({ section, lines }, index) => {
     const shown = lines.slice(0, Math.max(budget, 0));
     budget -= shown.length;
-    if (shown.length > 0) visible.push(...sectionElements(section, shown, index === 0));
+    if (shown.length > 0 || lines.length === 0) visible.push(...sectionElements(section, shown, index === 0));
     const rest = lines.slice(shown.length);
     if (rest.length > 0) details.push(...sectionElements(shown.length > 0 ? { ...section, title: '' } : section, rest, details.length === 0 && shown.length > 0));
   });
@@ -128,7 +132,11 @@ function assemble(answer: Answer, sectionCount: number): AdaptiveCard {
       separator: true,
     });
   }
-  const quotes = answer.sources.filter((source) => source.quote);
+  // The engine's own details ("Vis mere") already carry the quoted wording; older Answer values have only quotes.
+  for (const line of answer.details ?? []) {
+    details.push({ type: 'TextBlock', text: escapeCardText(truncate(withoutRepeatedValue(line), ANSWER_CARD_LIMITS.lineChars)), wrap: true, size: 'Small', spacing: 'Small', ...(line.startsWith('»') && { isSubtle: true }) });
+  }
+  const quotes = answer.details === undefined ? answer.sources.filter((source) => source.quote) : [];
   if (quotes.length > 0) {
     details.push({ type: 'TextBlock', text: labels.quoted, weight: 'Bolder', size: 'Small', wrap: true, spacing: 'Medium' });
     for (const source of quotes) details.push({ type: 'TextBlock', text: `»${escapeCardText(source.quote!)}«`, wrap: true, size: 'Small', isSubtle: true, spacing: 'Small' });

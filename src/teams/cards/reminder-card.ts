@@ -4,7 +4,7 @@
 import type { DueReminder } from '../../reminders/due.js';
 import type { ReminderSubject, ReminderTask } from '../../reminders/reminder-service.js';
 import { reminderPhrases, type PhraseLang } from '../../reminders/phrases.js';
-import type { OutboundMessage } from '../../reminders/notifier.js';
+import type { OutboundMessage } from '../../messaging/index.js';
 import { daysBetween, formatDate } from '../../time/format-date.js';
 import { escapeCardText, escapePlainText } from '../escape.js';
 import type { AdaptiveCard, CardAction, CardElement } from './adaptive-card.js';

@@ -4,7 +4,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../../config/env.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
-import type { ConversationStore } from '../../reminders/conversation-store.js';
+import type { ConversationStore } from '../../messaging/index.js';
 import type { DeadlineStore } from '../../reminders/deadlines.js';
 import type { ReminderService } from '../../reminders/reminder-service.js';
 import type { Subscriptions } from '../../reminders/subscriptions.js';

@@ -10,7 +10,7 @@ import { ActivityTypes } from 'botbuilder';
 import { z } from 'zod/v4';
 import { gapPhrases, parseGapCommand } from '../../feedback/index.js';
 import type { GapCommand, GapLang } from '../../feedback/index.js';
-import { conversationKey } from '../../reminders/conversation-ref.js';
+import { conversationKey } from '../../messaging/index.js';
 import { createScheduler } from '../../reminders/scheduler.js';
 import { cardAttachment } from '../cards/adaptive-card.js';
 import { buildGapListCard, GAP_CARD_VERBS, renderGapListText, type GapCardVerb } from '../cards/gap-card.js';

@@ -7,7 +7,7 @@
  */
 import { ActivityTypes } from 'botbuilder';
 import { parseReminderCommand, type ParsedCommand } from '../../reminders/commands.js';
-import { conversationKey } from '../../reminders/conversation-ref.js';
+import { conversationKey } from '../../messaging/index.js';
 import { reminderPhrases } from '../../reminders/phrases.js';
 import { collectUpcomingDeadlines } from '../../reminders/deadlines.js';
 import { toLocalDate } from '../../time/format-date.js';

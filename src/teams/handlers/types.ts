@@ -5,7 +5,7 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Answer, Lang } from '../../answering/types.js';
-import type { ConversationRef } from '../../reminders/conversation-ref.js';
+import type { ConversationRef } from '../../messaging/index.js';
 import type { AdaptiveCard } from '../cards/adaptive-card.js';
 import type { CardAlternatives } from '../cards/message.js';
 

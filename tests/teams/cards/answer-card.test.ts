@@ -78,15 +78,22 @@ describe('buildAnswerCard', () => {
     expect(texts(card)).toContain('Kilde: Lederprofil');
   });
 
-  it('leaves out a heading with nothing under it, and says a repeated value once', () => {
+  it('shows a title with nothing under it as plain context, not an empty heading, and says a repeated value once', () => {
     const card = buildAnswerCard({
       ...base,
       headline: 'Ansøgningsfrist for stillingen (mandag den 6. april 2026): mandag den 6. april 2026',
       sections: [{ title: 'Pædagogisk leder til Solsikken', lines: [] }],
     });
     expect(card.body[0]).toMatchObject({ text: 'Ansøgningsfrist for stillingen: mandag den 6. april 2026' });
-    expect(texts(card)).not.toContain('Pædagogisk leder til Solsikken');
+    expect(card.body[1]).toMatchObject({ text: 'Pædagogisk leder til Solsikken', isSubtle: true });
     expect(card.body.filter((element) => element.weight === 'Bolder')).toHaveLength(1);
+  });
+
+  it("puts the engine's details, quotes included, behind show more, and no second copy of the quote", () => {
+    const card = buildAnswerCard({ ...base, details: ['Mere om ansvaret', '»ordret citat«'], sources: [{ doc: 'a.txt', title: 'Lederprofil', quote: 'ordret citat' }] });
+    const details = card.body.find((element) => element.id === ANSWER_DETAILS_ID)!;
+    expect(JSON.stringify(details)).toContain('Mere om ansvaret');
+    expect(JSON.stringify(card).match(/ordret citat/g)).toHaveLength(1);
   });
 
   it.each([

@@ -1,6 +1,6 @@
 /**
  * A persistent outbox for proactive messages: queued in the state store, delivered through a
- * {@link Notifier}, retried when Teams asks for it, deduplicated by key.
+ * {@link MessageChannel}, retried when the channel asks for it, deduplicated by key.
  *
  * - Enqueueing records the dedupe key and the message in one durable write, so a key is handed over
  *   once even across restarts; pending messages are resumed when the outbox starts again. (A crash
@@ -8,19 +8,34 @@
  * - The queue is a record keyed by item id, so marking a message sent, failed or retried journals that
  *   one entry whatever the queue's length. The marks are written behind the sends: each write takes
  *   every mark made while the one before it was on its way, and a round ends only once all are written.
- * - 429, 412, 502, 504 and connection failures are retried with exponential backoff and jitter,
- *   at least as late as `Retry-After` says, up to `maxAttempts` tries.
- * - 403 and 404 mean the bot was removed or blocked, or the conversation is gone: no retry; the
+ * - `transient` and `throttled` failures are retried with exponential backoff and jitter, at least as late
+ *   as the channel's `retryAfterMs` says, up to `maxAttempts` tries.
+ * - `gone` means the bot was removed or blocked, or the conversation is gone: no retry; the
  *   conversation's other pending messages are dropped and `onGone` removes its reference.
  * - At most `limit` messages per `windowMs` per conversation (Teams allows 7 per second).
+ *
+ * Delivery runs concurrently: messages of different conversations go out side by side, each conversation's in
+ * order (one send at a time per conversation, the oldest first), paced to `ratePerSecond` per tenant (Teams
+ * allows about 50 per second per bot and tenant, and answers 429 above). Every send has a timeout
+ * (`sendTimeoutMs`), so a hung request occupies one of `maxInFlight` slots and delays nothing else. A `throttled`
+ * answer pauses that conversation for at least its `retryAfterMs` (its later messages wait behind it) and halves
+ * the tenant's pace, which then grows back by a tenth of the configured rate per second without 429s.
+ * `stop()` ends within `stopTimeoutMs`: sends still running then are abandoned and stay queued for the next start.
+ *
+ * Duplicates after a crash: a message whose send succeeded but whose outcome was not yet written goes out again
+ * at the next start. Outcomes are written as soon as each send ends (a group commit takes all that ended during
+ * the previous write), so the window is the sends in flight plus those ending during one journal write: at most
+ * `maxInFlight + MAX_UNWRITTEN_MARKS`, in practice about `ratePerSecond × (connector latency + one write)`
+ * (see BENCHMARKS.md for the measured duplicates per `kill -9` under a burst).
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod/v4';
+import type { MessageChannel, SendResult } from './channel.js';
 import { ConversationRefSchema, baseConversationId, type ConversationRef } from './conversation-ref.js';
 import type { Logger } from './logger.js';
-import type { Notifier, OutboundMessage, SendResult } from './notifier.js';
+import type { OutboundMessage } from './message.js';
 import { createRateLimiter, type RateLimiterOptions } from './rate-limit.js';
-import type { StateCell } from './state.js';
+import type { StateCell } from './state-cell.js';
 
 const OutboundMessageSchema = z.object({
   text: z.string().optional(),
@@ -92,23 +107,40 @@ export const DEFAULT_RETRY: RetryOptions = { maxAttempts: 6, baseDelayMs: 1_000,
 /** Under Teams' 7 messages per second per conversation, with room for clock jitter. */
 export const DEFAULT_RATE: RateLimiterOptions = { limit: 5, windowMs: 1_000 };
 
+/** How sends are spread out in time. */
+export interface DeliveryOptions {
+  /** A send that takes longer counts as a transient failure (retried later); its slot is freed. */
+  readonly sendTimeoutMs: number;
+  /** Sends per second per tenant, evenly paced; below Teams' limit of about 50. */
+  readonly ratePerSecond: number;
+  /** Sends running at once at most (default: enough to keep the pace when every send takes the full timeout). */
+  readonly maxInFlight?: number;
+  /** How long `stop()` waits for sends still running before leaving them queued. */
+  readonly stopTimeoutMs: number;
+}
+
+export const DEFAULT_DELIVERY: DeliveryOptions = { sendTimeoutMs: 5_000, ratePerSecond: 45, stopTimeoutMs: 3_000 };
+
 /** Sends whose outcomes may wait unwritten at most: what a crash could send twice when sends beat writes. */
 const MAX_UNWRITTEN_MARKS = 50;
-const RETRY_STATUSES = new Set([0, 412, 429, 502, 504]);
-const GONE_STATUSES = new Set([403, 404]);
+const RETRIED: ReadonlySet<string> = new Set(['transient', 'throttled']);
 /** Dead letters kept at least; trimmed back to this many when twice as many have piled up (one rewrite per 100). */
 export const DEAD_LETTERS_KEPT = 100;
 
 /** Options of {@link createOutbox}. */
 export interface OutboxOptions {
   readonly store: StateCell<OutboxState>;
-  readonly notifier: Notifier;
+  readonly channel: MessageChannel;
   readonly logger: Logger;
   readonly now?: () => Date;
-  /** Called when a conversation answers 403/404: remove its reference. Errors are logged. */
+  /** Called when a conversation is found gone: remove its reference. Errors are logged. */
   readonly onGone?: (ref: ConversationRef, status: number) => Promise<void> | void;
   readonly retry?: Partial<RetryOptions>;
   readonly rate?: RateLimiterOptions;
+  /** Timeout, tenant pace, concurrency and the stop bound. */
+  readonly delivery?: Partial<DeliveryOptions>;
+  /** Monotonic milliseconds for pacing sends (real time even when `now` is a test clock). */
+  readonly monotonic?: () => number;
   /** Random numbers in [0, 1) for jitter. */
   readonly random?: () => number;
   /** How long dedupe keys are remembered (default 60 days). */
@@ -141,7 +173,7 @@ export interface Outbox {
   deliverDue(): Promise<DeliveryReport>;
   /** Delivers in the background until stopped: now, whenever something is enqueued, and when retries fall due. */
   start(): void;
-  /** Stops the background delivery and waits for a pass in progress. */
+  /** Stops the background delivery: no new sends, running ones get `stopTimeoutMs`; the rest stays queued. */
   stop(): Promise<void>;
   /** Resolves when nothing is pending or due soon (for tests and shutdown). */
   idle(): Promise<void>;
@@ -190,7 +222,7 @@ function applyMarks(state: OutboxState, marks: readonly Mark[]): void {
 
 /** Creates the outbox over a state cell. */
 export function createOutbox(options: OutboxOptions): Outbox {
-  const { store, notifier, logger } = options;
+  const { store, channel, logger } = options;
   const now = options.now ?? (() => new Date());
   const random = options.random ?? Math.random;
   const retry: RetryOptions = { ...DEFAULT_RETRY, ...options.retry };
@@ -259,6 +291,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         unsaved = [];
         inWrite = marks.length;
         await store.update((state) => applyMarks(state, marks));
+        for (const mark of marks) settled.delete(mark.id);
         inWrite = 0;
       }
     } catch (error) {
@@ -267,6 +300,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       // comes between a send and its write.
       writeFailure ??= { error };
       unsaved = [];
+      settled.clear();
     }
   };
 
@@ -307,7 +341,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       return { kind: 'delivered', id: item.id };
     }
     const attempts = item.attempts + 1;
-    if (RETRY_STATUSES.has(result.status) && attempts < retry.maxAttempts) {
+    if (RETRIED.has(result.failure) && attempts < retry.maxAttempts) {
       const delay = retryDelayMs(attempts, retry, random, result.retryAfterMs);
       const nextAttemptAt = new Date(now().getTime() + delay).toISOString();
       logger.warn(
@@ -316,12 +350,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
       );
       return { kind: 'retried', id: item.id, attempts, nextAttemptAt, status: result.status };
     }
-    const reason = RETRY_STATUSES.has(result.status) ? `gave up after ${attempts} tries` : 'not retryable';
+    const reason = RETRIED.has(result.failure) ? `gave up after ${attempts} tries` : 'not retryable';
     logger.error({ status: result.status, key: item.dedupeKey, attempts, error: result.error }, `outbox: message dropped (${reason})`);
     return { kind: 'dropped', id: item.id, letter: deadLetterOf(item, attempts, reason, result.status) };
   };
 
-  /** 403/404: drops every message of the conversation (written before `onGone` runs) and removes its reference. */
+  /** Gone: drops every message of the conversation (written before `onGone` runs) and removes its reference. */
   const dropConversation = async (item: OutboxItem, status: number): Promise<void> => {
     const conversationId = conversationOf(item);
     const dropped = await store.update((state) => {
@@ -347,70 +381,168 @@ export function createOutbox(options: OutboxOptions): Outbox {
     }
   };
 
-  const send = async (item: OutboxItem): Promise<SendResult> => {
+  // ---- delivery ----
+
+  const delivery: DeliveryOptions = { ...DEFAULT_DELIVERY, ...options.delivery };
+  const maxInFlight = delivery.maxInFlight ?? Math.min(500, Math.max(8, Math.ceil((delivery.ratePerSecond * delivery.sendTimeoutMs) / 1000)));
+  const monotonic = options.monotonic ?? (() => performance.now());
+  /** Sends running now, by conversation: one per conversation, so its messages stay in order. */
+  const inFlight = new Map<string, { readonly done: Promise<void>; readonly abort: () => void }>();
+  /** Outcomes known but not yet written, by item id: the queue as read from the store does not show them yet. */
+  const settled = new Map<string, Mark>();
+  let stopping = false;
+  let wake: (() => void) | undefined;
+
+  /** Per tenant: the pace now (halved on 429, grown back over time) and when the next send may start. */
+  const tenants = new Map<string, { rate: number; nextAt: number; adjustedAt: number }>();
+  const tenantOf = (item: OutboxItem) => item.ref.conversation.tenantId ?? '';
+  const paceOf = (tenant: string) => {
+    let pace = tenants.get(tenant);
+    if (pace === undefined) {
+      pace = { rate: delivery.ratePerSecond, nextAt: 0, adjustedAt: monotonic() };
+      tenants.set(tenant, pace);
+    }
+    const t = monotonic();
+    if (pace.rate < delivery.ratePerSecond) {
+      // Additive increase: a tenth of the configured rate per second without a 429.
+      pace.rate = Math.min(delivery.ratePerSecond, pace.rate + ((t - pace.adjustedAt) / 1000) * (delivery.ratePerSecond / 10));
+    }
+    pace.adjustedAt = t;
+    return pace;
+  };
+  const slowDown = (tenant: string) => {
+    const pace = paceOf(tenant);
+    pace.rate = Math.max(1, pace.rate / 2);
+    logger.warn({ tenant, ratePerSecond: Math.round(pace.rate * 10) / 10 }, 'outbox: throttled by the channel; slowing down');
+  };
+
+  /** Waits `ms` of real time, or less when the outbox stops or something wakes it. */
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wake = undefined;
+        resolve();
+      }
+      wake = done;
+    });
+
+  const send = async (item: OutboxItem, signal: AbortSignal): Promise<SendResult> => {
     try {
-      return await notifier.send(item.ref, item.message);
+      return await channel.send(item.ref, item.message, signal);
     } catch (error) {
-      // A notifier should not throw; treat it as a failed connection so the message is not lost.
-      logger.error({ err: error, key: item.dedupeKey }, 'outbox: notifier threw');
-      return { ok: false, status: 0, error: String(error) };
+      // A channel should not throw; treat it as a failed connection so the message is not lost.
+      logger.error({ err: error, key: item.dedupeKey }, 'outbox: channel threw');
+      return { ok: false, failure: 'transient', status: 0, error: String(error) };
     }
   };
 
-  // ---- delivery ----
-
-  /** The messages due at `nowMs`, in delivery order, leaving out conversations found gone. */
-  const dueItems = (nowMs: number, gone: ReadonlySet<string>): OutboxItem[] => {
-    const due: OutboxItem[] = [];
-    for (const item of Object.values(store.read().queue)) {
-      if (Date.parse(item.nextAttemptAt) <= nowMs && !gone.has(conversationOf(item))) due.push(item);
+  /** One send with its timeout; undefined when the outbox stopped while it ran (the message stays queued). */
+  const sendInTime = async (item: OutboxItem, controller: AbortController): Promise<SendResult | undefined> => {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<SendResult>((resolve) => {
+      timer = setTimeout(() => {
+        // Settled before the abort, so the race takes the timeout and not the abort.
+        resolve({ ok: false, failure: 'transient', status: 0, error: `no answer within ${delivery.sendTimeoutMs} ms` });
+        controller.abort(new Error('send timed out'));
+      }, delivery.sendTimeoutMs);
+    });
+    // Abandoned by stop(): no outcome is recorded, so the message stays queued as it was.
+    const stopped = new Promise<undefined>((resolve) => controller.signal.addEventListener('abort', () => stopping && resolve(undefined), { once: true }));
+    try {
+      return await Promise.race([send(item, controller.signal), timedOut, stopped]);
+    } finally {
+      clearTimeout(timer);
     }
-    return due.sort(byDeliveryOrder);
+  };
+
+  /** The oldest waiting message of each conversation, as the store and the unwritten outcomes show it. */
+  const heads = (gone: ReadonlySet<string>): OutboxItem[] => {
+    const seen = new Set<string>();
+    const first: OutboxItem[] = [];
+    for (const stored of Object.values(store.read().queue)) {
+      const mark = settled.get(stored.id);
+      if (mark !== undefined && mark.kind !== 'retried') continue;
+      const conversationId = conversationOf(stored);
+      if (seen.has(conversationId)) continue;
+      seen.add(conversationId);
+      if (gone.has(conversationId) || inFlight.has(conversationId)) continue;
+      first.push(mark?.kind === 'retried' ? { ...stored, attempts: mark.attempts, nextAttemptAt: mark.nextAttemptAt } : stored);
+    }
+    return first;
+  };
+
+  /** Sends one message and records its outcome; never throws. */
+  const deliverOne = async (item: OutboxItem, controller: AbortController, report: { delivered: number; retried: number; dropped: number }, gone: Set<string>) => {
+    const result = await sendInTime(item, controller);
+    if (result === undefined) return;
+    const conversationId = conversationOf(item);
+    if (!result.ok && result.failure === 'gone') {
+      gone.add(conversationId);
+      try {
+        await settle();
+        await dropConversation(item, result.status);
+      } catch (error) {
+        writeFailure ??= { error };
+      }
+      report.dropped += 1;
+      return;
+    }
+    if (!result.ok && result.failure === 'throttled') slowDown(tenantOf(item));
+    const mark = markFor(item, result);
+    report[mark.kind] += 1;
+    settled.set(item.id, mark);
+    unsaved.push(mark);
+    void flush();
   };
 
   /**
-   * Sends what is due, in rounds: each round takes the due list once and walks it, skipping conversations at their
-   * rate limit for the rest of the round (so each conversation's messages keep their order). Another round follows
-   * while the last one sent anything, for messages that fell due or were freed by the rate limit meanwhile.
+   * Sends what is due: repeatedly takes the oldest waiting message of every conversation that is free (nothing in
+   * flight, due, within its rate), earliest first, and starts each send at the tenant's pace while a slot is free.
+   * Returns once nothing due is left to start and every send has ended and its outcome is written.
    */
   const runPass = async (): Promise<DeliveryReport> => {
     await migrate();
     const report = { delivered: 0, retried: 0, dropped: 0 };
-    // Conversations found gone in this pass: their other messages were dropped with them.
     const gone = new Set<string>();
-    for (;;) {
-      const due = dueItems(now().getTime(), gone);
-      const limited = new Set<string>();
-      let sent = 0;
-      for (const item of due) {
-        const conversationId = conversationOf(item);
-        if (gone.has(conversationId) || limited.has(conversationId)) continue;
-        const nowMs = now().getTime();
-        if (limiter.waitMs(conversationId, nowMs) > 0) {
-          limited.add(conversationId);
-          continue;
-        }
-        limiter.record(conversationId, nowMs);
-        const result = await send(item);
-        sent += 1;
-        if (!result.ok && GONE_STATUSES.has(result.status)) {
-          gone.add(conversationId);
-          await settle();
-          await dropConversation(item, result.status);
-          report.dropped += 1;
-          continue;
-        }
-        const mark = markFor(item, result);
-        report[mark.kind] += 1;
-        unsaved.push(mark);
-        // Bounds what a crash can send twice when the sends are quicker than the writes.
-        if (unsaved.length + inWrite >= MAX_UNWRITTEN_MARKS) await settle();
-        else void flush();
-        if (writeFailure !== undefined) break;
+    while (!stopping && writeFailure === undefined) {
+      const nowMs = now().getTime();
+      const ready = heads(gone)
+        .filter((item) => Date.parse(item.nextAttemptAt) <= nowMs && limiter.waitMs(conversationOf(item), nowMs) === 0)
+        .sort(byDeliveryOrder);
+      if (ready.length === 0) {
+        if (inFlight.size === 0) break;
+        await Promise.race([...inFlight.values()].map((running) => running.done));
+        continue;
       }
-      await settle();
-      if (sent === 0) return report;
+      for (const item of ready) {
+        const conversationId = conversationOf(item);
+        if (stopping || writeFailure !== undefined) break;
+        if (gone.has(conversationId)) continue;
+        while (inFlight.size >= maxInFlight || unsaved.length + inWrite >= MAX_UNWRITTEN_MARKS) {
+          // Back-pressure: a free slot, and outcomes written, before more go out.
+          if (inFlight.size >= maxInFlight) await Promise.race([...inFlight.values()].map((running) => running.done));
+          else await flush();
+        }
+        const pace = paceOf(tenantOf(item));
+        const waitMs = pace.nextAt - monotonic();
+        if (waitMs > 0) await sleep(waitMs);
+        if (stopping) break;
+        pace.nextAt = Math.max(monotonic(), pace.nextAt) + 1000 / pace.rate;
+        limiter.record(conversationId, now().getTime());
+        const controller = new AbortController();
+        const done = deliverOne(item, controller, report, gone).finally(() => inFlight.delete(conversationId));
+        inFlight.set(conversationId, { done, abort: () => controller.abort(new Error('outbox stopped')) });
+      }
     }
+    await Promise.all([...inFlight.values()].map((running) => running.done));
+    try {
+      await settle();
+    } finally {
+      settled.clear();
+    }
+    return report;
   };
 
   /** When the next pass should run: the earliest retry, or when the rate limit frees a conversation. */
@@ -510,15 +642,27 @@ export function createOutbox(options: OutboxOptions): Outbox {
     start() {
       if (running) return;
       running = true;
+      stopping = false;
       const count = waiting().length;
       if (count > 0) logger.info({ pending: count }, 'outbox: resuming pending messages');
       deliverDue().catch((error: unknown) => logger.error({ err: error }, 'outbox: delivery pass failed'));
     },
     async stop() {
       running = false;
+      stopping = true;
       if (timer) clearTimeout(timer);
       timer = undefined;
-      if (pass) await pass.catch(() => undefined);
+      wake?.();
+      if (pass) {
+        const bound = new Promise<void>((resolve) => setTimeout(resolve, delivery.stopTimeoutMs).unref());
+        const pending = pass.catch(() => undefined);
+        await Promise.race([pending, bound]);
+        if (inFlight.size > 0) {
+          logger.warn({ running: inFlight.size }, 'outbox: stopping with sends still running; they stay queued for the next start');
+          for (const running of inFlight.values()) running.abort();
+        }
+        await pending;
+      }
       for (const resolve of idleWaiters.splice(0)) resolve();
     },
     idle() {

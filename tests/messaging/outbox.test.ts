@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod/v4';
-import type { ConversationRef } from '../../src/reminders/conversation-ref.js';
+import type { ConversationRef } from '../../src/messaging/conversation-ref.js';
 import { silentLogger } from '../../src/reminders/logger.js';
-import type { Notifier, OutboundMessage, SendResult } from '../../src/reminders/notifier.js';
+import type { MessageChannel, SendResult } from '../../src/messaging/channel.js';
+import type { OutboundMessage } from '../../src/messaging/message.js';
 import {
   createOutbox,
   DEAD_LETTERS_KEPT,
@@ -14,8 +15,8 @@ import {
   DEFAULT_RETRY,
   type OutboxItem,
   type OutboxState,
-} from '../../src/reminders/outbox.js';
-import { createRateLimiter } from '../../src/reminders/rate-limit.js';
+} from '../../src/messaging/outbox.js';
+import { createRateLimiter } from '../../src/messaging/rate-limit.js';
 import { createMemoryState, stateCell, type StateCell } from '../../src/reminders/state.js';
 import type { StateChange } from '../../src/storage/changes.js';
 import { createMemoryMedia } from '../../src/storage/memory-media.js';
@@ -41,30 +42,34 @@ async function journalChanges(journal: { read(): Promise<readonly string[]> }): 
   return lines.flatMap((line) => (JSON.parse(line) as { changes: StateChange[] }).changes);
 }
 
-/** A notifier answering from a script (then `ok`), recording every call with the fake clock's time. */
-function scriptedNotifier(clock: { ms: number }, script: Record<string, SendResult[]> = {}) {
+/** A channel answering from a script (then `ok`), recording every call with the fake clock's time. */
+function scriptedChannel(clock: { ms: number }, script: Record<string, SendResult[]> = {}) {
   const calls: Array<{ conversationId: string; text: string | undefined; at: number }> = [];
-  const notifier: Notifier = {
+  const channel: MessageChannel = {
     async send(target, msg) {
       calls.push({ conversationId: target.conversation.id, text: msg.text, at: clock.ms });
       return script[target.conversation.id]?.shift() ?? { ok: true };
     },
   };
-  return { notifier, calls };
+  return { channel, calls };
 }
+
+/** Unpaced delivery for tests that are not about the pace. */
+const FAST = { ratePerSecond: 100_000 };
 
 function setup(options: { script?: Record<string, SendResult[]>; store?: StateCell<OutboxState>; maxAttempts?: number } = {}) {
   const clock = { ms: Date.parse('2026-03-29T06:00:00Z') };
   const store = options.store ?? createMemoryState(emptyOutboxState());
-  const { notifier, calls } = scriptedNotifier(clock, options.script);
+  const { channel, calls } = scriptedChannel(clock, options.script);
   const gone: Array<{ id: string; status: number }> = [];
   const outbox = createOutbox({
     store,
-    notifier,
+    channel,
     logger: silentLogger,
     now: () => new Date(clock.ms),
     random: () => 0.5,
     retry: { baseDelayMs: 1_000, maxAttempts: options.maxAttempts ?? 6 },
+    delivery: FAST,
     onGone: (r, status) => void gone.push({ id: r.conversation.id, status }),
   });
   return { clock, store, outbox, calls, gone };
@@ -98,7 +103,7 @@ describe('createRateLimiter', () => {
 describe('createOutbox', () => {
   it('retries 429, 429 then delivers exactly once, with growing gaps that honour Retry-After', async () => {
     const { clock, outbox, calls, store } = setup({
-      script: { a: [{ ok: false, status: 429, retryAfterMs: 1_500 }, { ok: false, status: 429 }] },
+      script: { a: [{ ok: false, failure: 'throttled', status: 429, retryAfterMs: 1_500 }, { ok: false, failure: 'throttled', status: 429 }] },
     });
     await outbox.enqueue([{ dedupeKey: 'k1', ref: ref('a'), message: message('hello') }]);
     await outbox.deliverDue();
@@ -123,7 +128,7 @@ describe('createOutbox', () => {
   });
 
   it.each([403, 404])('drops the conversation on %i: no retry, reference removed, its other messages dropped', async (status) => {
-    const { outbox, calls, gone, store } = setup({ script: { a: [{ ok: false, status }] } });
+    const { outbox, calls, gone, store } = setup({ script: { a: [{ ok: false, failure: 'gone', status }] } });
     await outbox.enqueue([
       { dedupeKey: 'k1', ref: ref('a'), message: message('one') },
       { dedupeKey: 'k2', ref: ref('a'), message: message('two') },
@@ -143,7 +148,7 @@ describe('createOutbox', () => {
   it('gives up after the bounded number of tries', async () => {
     const { clock, outbox, calls, store } = setup({
       maxAttempts: 3,
-      script: { a: Array.from({ length: 10 }, () => ({ ok: false as const, status: 502 })) },
+      script: { a: Array.from({ length: 10 }, () => ({ ok: false as const, failure: 'transient' as const, status: 502 })) },
     });
     await outbox.enqueue([{ dedupeKey: 'k1', ref: ref('a'), message: message('x') }]);
     for (let i = 0; i < 6; i += 1) {
@@ -156,7 +161,7 @@ describe('createOutbox', () => {
   });
 
   it('does not retry other client errors', async () => {
-    const { outbox, calls, gone, store } = setup({ script: { a: [{ ok: false, status: 400 }] } });
+    const { outbox, calls, gone, store } = setup({ script: { a: [{ ok: false, failure: 'rejected', status: 400 }] } });
     await outbox.enqueue([{ dedupeKey: 'k1', ref: ref('a'), message: message('x') }]);
     await outbox.deliverDue();
     expect(calls).toHaveLength(1);
@@ -182,7 +187,7 @@ describe('createOutbox', () => {
 
   it('resumes pending messages after a restart and delivers each once', async () => {
     const store = createMemoryState(emptyOutboxState());
-    const before = setup({ store, script: { a: [{ ok: false, status: 504 }] } });
+    const before = setup({ store, script: { a: [{ ok: false, failure: 'transient', status: 504 }] } });
     await before.outbox.enqueue([{ dedupeKey: 'k1', ref: ref('a'), message: message('one') }]);
     await before.outbox.deliverDue(); // a 504: k1 waits for its retry
     await before.outbox.enqueue([{ dedupeKey: 'k2', ref: ref('b'), message: message('two') }]);
@@ -215,7 +220,7 @@ describe('createOutbox', () => {
     expect(calls).toHaveLength(11);
     clock.ms += 1_000;
     await outbox.deliverDue();
-    expect(calls.map((c) => c.text)).toEqual(['a0', 'a1', 'a2', 'a3', 'a4', 'b0', ...Array.from({ length: 7 }, (_, i) => `a${i + 5}`)]);
+    expect(calls.filter((c) => c.conversationId === 'a').map((c) => c.text)).toEqual(Array.from({ length: 12 }, (_, i) => `a${i}`));
   });
 
   it('delivers in the background once started, and retries on its own timer', async () => {
@@ -225,10 +230,10 @@ describe('createOutbox', () => {
       store,
       logger: silentLogger,
       retry: { baseDelayMs: 20 },
-      notifier: {
+      channel: {
         async send() {
           calls.push(Date.now());
-          return calls.length < 3 ? { ok: false, status: 429 } : { ok: true };
+          return calls.length < 3 ? { ok: false, failure: 'throttled', status: 429 } : { ok: true };
         },
       },
     });
@@ -250,8 +255,8 @@ describe('createOutbox over the journaled state store', () => {
     const now = () => new Date(clock.ms);
     const media = createMemoryMedia();
     const store = await openStore(media, now);
-    const { notifier, calls } = scriptedNotifier(clock, { c7: [{ ok: false, status: 429 }], c8: [{ ok: false, status: 400 }] });
-    const outbox = createOutbox({ store: stateCell(store), notifier, logger: silentLogger, now, random: () => 0.5 });
+    const { channel, calls } = scriptedChannel(clock, { c7: [{ ok: false, failure: 'throttled', status: 429 }], c8: [{ ok: false, failure: 'rejected', status: 400 }] });
+    const outbox = createOutbox({ store: stateCell(store), channel, logger: silentLogger, now, random: () => 0.5, delivery: FAST });
     await outbox.enqueue(Array.from({ length: 100 }, (_, i) => ({ dedupeKey: `k${i}`, ref: ref(`c${i}`), message: message(`m${i}`) })));
     const afterEnqueue = (await journalChanges(media.journal)).length;
 
@@ -313,8 +318,8 @@ describe('createOutbox over the journaled state store', () => {
       ['k2', 1],
       ['k3', 0],
     ]);
-    const { notifier, calls } = scriptedNotifier(clock);
-    const outbox = createOutbox({ store: stateCell(store), notifier, logger: silentLogger, now, random: () => 0.5 });
+    const { channel, calls } = scriptedChannel(clock);
+    const outbox = createOutbox({ store: stateCell(store), channel, logger: silentLogger, now, random: () => 0.5, delivery: FAST });
     expect(outbox.pending().map((p) => p.dedupeKey)).toEqual(['k2', 'k3']);
     await outbox.deliverDue();
     expect(calls.map((c) => c.text)).toEqual(['m3']); // k2 waits for its retry
@@ -353,9 +358,9 @@ describe('createOutbox over the journaled state store', () => {
     expect(queued(store)).toEqual([]);
   });
 
-  it('writes outcomes behind the sends, but never lets 50 sends wait for their write', async () => {
+  it('writes outcomes behind the sends, never more than the sends in flight plus 50 waiting for their write', async () => {
     const memory = createMemoryState(emptyOutboxState());
-    // A store slower than the notifier: each write lands a few event-loop turns later.
+    // A store slower than the channel: each write lands a few event-loop turns later.
     const store: StateCell<OutboxState> = {
       read: () => memory.read(),
       update: (fn) => new Promise((resolve) => setTimeout(resolve, 2)).then(() => memory.update(fn)),
@@ -365,7 +370,8 @@ describe('createOutbox over the journaled state store', () => {
     const outbox = createOutbox({
       store,
       logger: silentLogger,
-      notifier: {
+      delivery: { ...FAST, maxInFlight: 8 },
+      channel: {
         async send() {
           unwrittenAtSend.push(sends - (300 - queued(store).length));
           sends += 1;
@@ -377,11 +383,11 @@ describe('createOutbox over the journaled state store', () => {
     expect(await outbox.deliverDue()).toEqual({ delivered: 300, retried: 0, dropped: 0 });
     expect(queued(store)).toEqual([]);
     expect(Math.max(...unwrittenAtSend)).toBeGreaterThan(1);
-    expect(Math.max(...unwrittenAtSend)).toBeLessThan(50);
+    expect(Math.max(...unwrittenAtSend)).toBeLessThan(8 + 50);
   });
 
   it('keeps between the latest 100 and 200 dead letters', async () => {
-    const script = Object.fromEntries(Array.from({ length: 250 }, (_, i) => [`c${i}`, [{ ok: false as const, status: 400 }]]));
+    const script = Object.fromEntries(Array.from({ length: 250 }, (_, i) => [`c${i}`, [{ ok: false as const, failure: 'rejected' as const, status: 400 }]]));
     const { outbox, store } = setup({ script });
     await outbox.enqueue(Array.from({ length: 250 }, (_, i) => ({ dedupeKey: `k${i}`, ref: ref(`c${i}`), message: message(`m${i}`) })));
     const report = await outbox.deliverDue();
@@ -390,5 +396,55 @@ describe('createOutbox over the journaled state store', () => {
     expect(dead.length).toBeGreaterThanOrEqual(DEAD_LETTERS_KEPT);
     expect(dead.length).toBeLessThanOrEqual(2 * DEAD_LETTERS_KEPT);
     expect(dead).toEqual(Array.from({ length: dead.length }, (_, i) => `k${250 - dead.length + i}`));
+  });
+
+  it('paces sends per tenant and halves the pace after a 429', async () => {
+    const store = createMemoryState(emptyOutboxState());
+    const starts: Array<{ id: string; at: number }> = [];
+    const outbox = createOutbox({
+      store,
+      logger: silentLogger,
+      delivery: { ratePerSecond: 50 },
+      channel: {
+        async send(target) {
+          starts.push({ id: target.conversation.id, at: performance.now() });
+          return starts.length === 4 ? { ok: false, failure: 'throttled', status: 429, retryAfterMs: 60_000 } : { ok: true };
+        },
+      },
+    });
+    await outbox.enqueue(Array.from({ length: 10 }, (_, i) => ({ dedupeKey: `k${i}`, ref: ref(`c${i}`), message: message(`m${i}`) })));
+    await outbox.deliverDue();
+    const gaps = starts.slice(1).map((s, i) => s.at - starts[i]!.at);
+    // 50 per second: 20 ms apart (less the jitter of timers); after the 429 at half the pace, 40 ms (growing back slowly).
+    expect(Math.min(...gaps.slice(0, 3))).toBeGreaterThanOrEqual(15);
+    expect(Math.min(...gaps.slice(4, 7))).toBeGreaterThanOrEqual(30);
+    expect(starts).toHaveLength(10);
+  });
+
+  it('times out a send that never answers, retries it later, and meanwhile delivers the others', async () => {
+    const clock = { ms: Date.parse('2026-03-29T06:00:00Z') };
+    const store = createMemoryState(emptyOutboxState());
+    const sent: string[] = [];
+    const outbox = createOutbox({
+      store,
+      logger: silentLogger,
+      now: () => new Date(clock.ms),
+      delivery: { ...FAST, sendTimeoutMs: 200 },
+      channel: {
+        send(target, msg, signal) {
+          if (target.conversation.id === 'stuck') return new Promise(() => signal?.throwIfAborted());
+          sent.push(msg.text ?? '');
+          return Promise.resolve({ ok: true });
+        },
+      },
+    });
+    await outbox.enqueue([
+      { dedupeKey: 's', ref: ref('stuck'), message: message('stuck') },
+      ...['a', 'b', 'c'].map((id) => ({ dedupeKey: id, ref: ref(id), message: message(id) })),
+    ]);
+    const report = await outbox.deliverDue();
+    expect(report).toEqual({ delivered: 3, retried: 1, dropped: 0 });
+    expect(sent.sort()).toEqual(['a', 'b', 'c']);
+    expect(queued(store).map((p) => [p.dedupeKey, p.attempts, p.lastStatus])).toEqual([['s', 1, 0]]);
   });
 });

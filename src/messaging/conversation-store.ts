@@ -11,7 +11,7 @@ import {
   type ConversationKind,
   type ConversationRef,
 } from './conversation-ref.js';
-import type { StateCell } from './state.js';
+import type { StateCell } from './state-cell.js';
 
 /** A stored reference under its key. */
 export const StoredConversationSchema = z.object({

@@ -1,0 +1,695 @@
+/**
+ * Answers read straight off the knowledge base's relations, for the items the question names:
+ * reporting lines (up, down, the whole chain), who leads what, members and participants, tasks,
+ * contacts of a posting, figures by metric, policies by role/unit/municipality, a period's dates,
+ * and what the documents do not say about a person (phone, salary). Each returns undefined when
+ * the question is not of its kind or names nothing it can answer for, and the general search
+ * takes over.
+ */
+import type { KbItem, KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { DateEntry, Figure, Person, Source } from '../knowledge/schemas.js';
+import { addDays, formatPartialDate, toLocalDate } from '../time/format-date.js';
+import { displayName } from './facts.js';
+import type { Link } from './linking.js';
+import type { Attribute, Lexicon } from './lexicon/lexicon.js';
+import { capitalize, joinList, phrasesFor } from './phrases.js';
+import type { Relations } from './relations.js';
+import type { KnowledgeQueries } from '../knowledge/queries.js';
+import type { Answer, AnswererOptions, Lang } from './types.js';
+import { fitsDateKind, type Understanding } from './understand.js';
+import { composeAnswer, nameOf, shortDate, unique, unknown as unknownAnswer, type Context } from './answer-context.js';
+
+/** What the relation answerers work with. */
+export interface RelationContext {
+  readonly ctx: Context;
+  readonly kb: KnowledgeBase;
+  readonly relations: Relations;
+  readonly lexicon: Lexicon;
+  readonly options: AnswererOptions;
+  readonly u: Understanding;
+  /** The items named, grouped by where: each group holds the items one name could mean, best first. */
+  readonly subjects: ReadonlyArray<readonly Link[]>;
+  /** The municipalities the question names. */
+  readonly municipalities: ReadonlySet<string>;
+  /** The time-aware queries of the knowledge model. */
+  readonly queries: KnowledgeQueries;
+  /** Today in Copenhagen (the injected clock). */
+  readonly today: string;
+}
+
+const TEXTS = {
+  da: {
+    chainHeadline: (subject: string, chain: string) => `Linjen over ${subject}: ${chain}.`,
+    chainStep: (from: string, to: string) => `${capitalize(from)} refererer til ${to}.`,
+    top: (item: string) => `${capitalize(item)} er øverst i de linjer, dokumenterne beskriver.`,
+    reportsToMany: (from: string, to: string) => `${capitalize(from)} refererer til ${to}.`,
+    reportsToShort: (to: string) => `refererer til ${to}.`,
+    conditionalLine: (condition: string, to: string) => `${capitalize(condition)}: refererer til ${to}.`,
+    noOneReports: (to: string) => `Dokumenterne nævner ikke nogen, der refererer til ${to}.`,
+    staffOf: (person: string, role: string, froms: string) => `${person} er ${role}. Til ${role} refererer: ${froms}.`,
+    leads: (role: string, units: string) => `${capitalize(role)} leder ${units}.`,
+    holds: (person: string, role: string) => `${person} er ${role}.`,
+    ledBy: (unit: string, leaders: string) => `${capitalize(unit)} ledes af ${leaders}.`,
+    members: (group: string, list: string) => `${capitalize(group)}: ${list}.`,
+    participants: (meeting: string, list: string) => `I ${meeting} deltager ${list}.`,
+    noMembers: (group: string) => `Dokumenterne nævner ikke, hvem der deltager i ${group}.`,
+    inUnit: (unit: string, list: string) => `I ${unit} er: ${list}.`,
+    tasks: (subject: string) => `${capitalize(subject)} har blandt andet disse opgaver:`,
+    contacts: (about: string, list: string) => `Om ${about} kan du kontakte ${list}.`,
+    figure: (owner: string, text: string) => `${capitalize(owner)}: ${text}.`,
+    policies: (subject: string, list: string) => `${capitalize(subject)} skal kende ${list}.`,
+    policiesIn: (place: string, list: string) => `I ${place} gælder ${list}.`,
+    period: (count: number, period: string) => (count === 1 ? `Én dato ${period}:` : `${count} datoer ${period}:`),
+    noPeriod: (period: string) => `Jeg kender ingen datoer ${period}.`,
+    inPeriod: (month: string) => `i ${month}`,
+    between: (from: string, to: string) => `fra ${from} til ${to}`,
+    notKnown: (name: string, what: string) => `Dokumenterne nævner ${name}, men giver ingen ${what}.`,
+    noHolder: (role: string, what: string) => `Dokumenterne nævner ikke nogen person i stillingen som ${role}, så jeg har ingen ${what}.`,
+    phoneOf: (name: string, phone: string) => `${name}: tlf. ${phone}.`,
+    periodOf: (policy: string, period: string) => `${capitalize(policy)} gælder for ${period}.`,
+    holders: (role: string, people: string) => `${capitalize(people)} er ${role}.`,
+    noHolderIn: (role: string, unit: string) => `Dokumenterne nævner ikke nogen ${role} i ${unit}.`,
+    holderElsewhere: (person: string, title: string) => `${person} er ${title}.`,
+    posting: (posting: string) => `${capitalize(posting)}:`,
+    programmesOf: (subject: string, list: string) => `${capitalize(subject)} bruger ${list}.`,
+    parts: (whole: string, list: string) => `${capitalize(whole)}: ${list}.`,
+    emailOf: (name: string, email: string) => `${name}: ${email}.`,
+    kinds: { 'application-deadline': 'ansøgningsfrist', interview: 'samtale', start: 'start', evaluation: 'evaluering', status: 'status', established: 'etableret', event: 'begivenhed', other: 'dato' } as Record<string, string>,
+    passed: ' (overstået)',
+    where: 'Sted',
+    noFrequency: (meeting: string) => `Dokumenterne nævner ikke, hvor ofte ${meeting} holdes.`,
+    chat: 'frist oprettet i Teams',
+  },
+  en: {
+    chainHeadline: (subject: string, chain: string) => `The line above the ${subject}: ${chain}.`,
+    chainStep: (from: string, to: string) => `The ${from} reports to the ${to}.`,
+    top: (item: string) => `The ${item} is at the top of the lines the documents describe.`,
+    reportsToMany: (from: string, to: string) => `The ${from} reports to the ${to}.`,
+    reportsToShort: (to: string) => `reports to the ${to}.`,
+    conditionalLine: (condition: string, to: string) => `${capitalize(condition)}: reports to the ${to}.`,
+    noOneReports: (to: string) => `The documents do not mention anyone who reports to the ${to}.`,
+    staffOf: (person: string, role: string, froms: string) => `${person} is the ${role}. Reporting to the ${role}: ${froms}.`,
+    leads: (role: string, units: string) => `The ${role} leads ${units}.`,
+    holds: (person: string, role: string) => `${person} is the ${role}.`,
+    ledBy: (unit: string, leaders: string) => `${capitalize(unit)} is led by the ${leaders}.`,
+    members: (group: string, list: string) => `${capitalize(group)}: ${list}.`,
+    participants: (meeting: string, list: string) => `Taking part in ${meeting}: ${list}.`,
+    noMembers: (group: string) => `The documents do not say who takes part in ${group}.`,
+    inUnit: (unit: string, list: string) => `In ${unit}: ${list}.`,
+    tasks: (subject: string) => `The tasks of the ${subject} include:`,
+    contacts: (about: string, list: string) => `About ${about}, you can contact ${list}.`,
+    figure: (owner: string, text: string) => `${capitalize(owner)}: ${text}.`,
+    policies: (subject: string, list: string) => `The ${subject} should know ${list}.`,
+    policiesIn: (place: string, list: string) => `In ${place}: ${list}.`,
+    period: (count: number, period: string) => (count === 1 ? `One date ${period}:` : `${count} dates ${period}:`),
+    noPeriod: (period: string) => `I know of no dates ${period}.`,
+    inPeriod: (month: string) => `in ${month}`,
+    between: (from: string, to: string) => `from ${from} to ${to}`,
+    notKnown: (name: string, what: string) => `The documents name ${name} but give no ${what}.`,
+    noHolder: (role: string, what: string) => `The documents do not mention a person in the post of ${role}, so I have no ${what}.`,
+    phoneOf: (name: string, phone: string) => `${name}: phone ${phone}.`,
+    periodOf: (policy: string, period: string) => `${capitalize(policy)} covers ${period}.`,
+    holders: (role: string, people: string) => `${capitalize(people)} is the ${role}.`,
+    noHolderIn: (role: string, unit: string) => `The documents do not mention a ${role} in ${unit}.`,
+    holderElsewhere: (person: string, title: string) => `${person} is ${title}.`,
+    posting: (posting: string) => `${capitalize(posting)}:`,
+    programmesOf: (subject: string, list: string) => `${capitalize(subject)} uses ${list}.`,
+    parts: (whole: string, list: string) => `${capitalize(whole)}: ${list}.`,
+    emailOf: (name: string, email: string) => `${name}: ${email}.`,
+    kinds: { 'application-deadline': 'application deadline', interview: 'interview', start: 'start', evaluation: 'evaluation', status: 'status', established: 'established', event: 'event', other: 'date' } as Record<string, string>,
+    passed: ' (passed)',
+    where: 'Where',
+    noFrequency: (meeting: string) => `The documents do not say how often ${meeting} is held.`,
+    chat: 'deadline added in Teams',
+  },
+} as const;
+
+type Texts = (typeof TEXTS)['da'] | (typeof TEXTS)['en'];
+
+
+function itemOf(kb: KnowledgeBase, id: string): KbItem | undefined {
+  return kb.get(id);
+}
+
+/** An item's name in an answer: Danish definite form, or English label with the Danish name. */
+function name(kb: KnowledgeBase, id: string, lang: Lang, definite = true): string {
+  return nameOf(kb, id, lang, definite);
+}
+
+function sourceOf(kb: KnowledgeBase, id: string): Source[] {
+  const entry = itemOf(kb, id);
+  return entry && 'source' in entry.item ? [entry.item.source] : [];
+}
+
+/** The role a person holds, so that a person can be the subject of any relation of their role. */
+function asRole(kb: KnowledgeBase, id: string): string {
+  const entry = kb.get(id);
+  return entry?.kind === 'people' && entry.item.role ? entry.item.role : id;
+}
+
+/** The subjects of one kind (or kinds), first group first; people stand for their roles when asked. */
+function subjectsOf(rc: RelationContext, kinds: ReadonlyArray<KbItem['kind']>, viaRole = false): Link[][] {
+  const out: Link[][] = [];
+  for (const group of rc.subjects) {
+    const fit = group
+      .map((link) => (viaRole && link.kind === 'people' && asRole(rc.kb, link.id) !== link.id ? { ...link, id: asRole(rc.kb, link.id), kind: 'roles' as const, person: link.id } : link))
+      .filter((link) => kinds.includes(link.kind));
+    if (fit.length > 0) out.push(fit);
+  }
+  return out;
+}
+
+/** Composes a relation answer; `complete` keeps every line of a list (the rest behind "Show more"). */
+function done(rc: RelationContext, kind: Answer['kind'], headline: string, lines: readonly string[], sources: readonly Source[], details: readonly string[] = [], complete = false): Answer {
+  return composeAnswer(rc.kb, rc.u.lang, { kind, headline, groups: [{ title: '', lines }], sources, details, complete });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reporting lines
+
+/** The day whose state a question asks about: the day it names, the day of a coming change ("after the reorganisation"), or today. */
+function stateDay(rc: RelationContext, id: string): string {
+  if (rc.u.day) return rc.u.day;
+  if (rc.u.range && rc.u.range.from > rc.today) return rc.u.range.from;
+  if (rc.u.kinds.has('after-change')) return rc.queries.nextReportingChange(id, rc.today)?.date ?? nextChangeBelow(rc, id) ?? rc.today;
+  return rc.today;
+}
+
+/** The first day after today on which the lines to an item change (a line begins or ends). */
+function nextChangeBelow(rc: RelationContext, id: string): string | undefined {
+  const days = rc.kb.data.reportingLines
+    .filter((l) => l.to === id)
+    .flatMap((l) => [l.validFrom, l.validUntil === undefined ? undefined : addDays(l.validUntil, 1)])
+    .filter((d): d is string => d !== undefined && d > rc.today)
+    .sort();
+  return days[0];
+}
+
+/** "fra 1. august 2027" / "from 1 August 2027". */
+function fromDay(lang: Lang, day: string): string {
+  return lang === 'da' ? `Fra ${shortDate(day, lang)}` : `From ${shortDate(day, lang)}`;
+}
+
+/** A sentence about the state on a day other than today: "Pr. 1. september 2027: huslederen refererer ...". */
+function onDay(rc: RelationContext, day: string, sentence: string, prefix?: 'from'): string {
+  if (day === rc.today && !prefix) return sentence;
+  const lead = prefix ? fromDay(rc.u.lang, day) : rc.u.lang === 'da' ? `Pr. ${shortDate(day, 'da')}` : `On ${shortDate(day, 'en')}`;
+  // "The house leader ..." reads "On 1 August 2027: the house leader ..."; a proper name keeps its capital.
+  const lowered = /^(The |[A-ZÆØÅ][a-zæøå]+(en|et|erne|ne)\b)/.test(sentence) && !/^[A-ZÆØÅ][a-zæøå]+ [A-ZÆØÅ]/.test(sentence) ? sentence.charAt(0).toLowerCase() + sentence.slice(1) : sentence;
+  return `${lead}: ${lowered}`;
+}
+
+export function answerReportingRelation(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations, queries } = rc;
+  if (!u.intents.has('reporting')) return undefined;
+  const t = TEXTS[u.lang];
+  const groups = subjectsOf(rc, ['roles', 'units', 'leadershipGroups'], true);
+  if (groups.length === 0) return undefined;
+  const nm = (id: string, definite = true) => name(kb, id, u.lang, definite);
+  if (u.direction === 'down') {
+    // "Hvem har Helle Kristensen personaleansvar for?": the subject is the person's role.
+    const person = rc.subjects.flat().find((l) => l.kind === 'people');
+    for (const group of groups) {
+      const chosen = group.filter((l) => relations.down(l.id).length > 0).slice(0, 3);
+      if (chosen.length === 0) continue;
+      const answers = chosen.map((l) => {
+        const day = u.day ?? (u.kinds.has('after-change') ? (nextChangeBelow(rc, l.id) ?? rc.today) : rc.today);
+        const edges = queries.directReportsOn(l.id, day);
+        const froms = joinList(unique(edges.map((e) => `${nm(e.from, false)}${e.condition ? ` (${e.condition[u.lang]})` : ''}`)), u.lang);
+        const personEntry = person ? kb.get(person.id) : undefined;
+        const sentence = (list: string) =>
+          personEntry?.kind === 'people' && personEntry.item.role === l.id ? t.staffOf(personEntry.item.name, nm(l.id, false), list) : phrasesFor(u.lang).reportToIt(nm(l.id), list);
+        // A coming change of who reports here, in one line (or as the answer when no one does yet).
+        const change = u.day ? undefined : nextChangeBelow(rc, l.id);
+        const coming = change && change !== day ? queries.directReportsOn(l.id, change) : [];
+        const comingList = joinList(unique(coming.map((e) => `${nm(e.from, false)}${e.condition ? ` (${e.condition[u.lang]})` : ''}`)), u.lang);
+        const headline =
+          edges.length > 0 ? onDay(rc, day, sentence(froms)) : coming.length > 0 ? onDay(rc, change!, sentence(comingList), 'from') : t.noOneReports(nm(l.id));
+        const comingLine = coming.length > 0 && edges.length > 0 ? `${fromDay(u.lang, change!)}: ${comingList}.` : undefined;
+        return { headline, edges: [...edges, ...coming], comingLine };
+      });
+      if (answers.length > 1) {
+        return done(rc, 'ambiguous', phrasesFor(u.lang).severalMatches, answers.map((a) => a.headline), answers.flatMap((a) => a.edges.map((e) => e.source)));
+      }
+      const a = answers[0]!;
+      const stated = a.edges.flatMap((e) => (e.text ? [e.text[u.lang]] : []));
+      return done(rc, 'answer', a.headline, [...(a.comingLine ? [a.comingLine] : []), ...stated], a.edges.map((e) => e.source));
+    }
+    return undefined;
+  }
+  // Upwards: the first named item that has a line above it (several readings of one name: each).
+  for (const group of groups) {
+    const withLines = group.filter((l) => relations.up(l.id).length > 0);
+    if (withLines.length === 0) continue;
+    const targets = unique(withLines.map((l) => relations.up(l.id).map((e) => e.to).join(',')));
+    const chosen = targets.length === 1 ? [withLines[0]!] : withLines.slice(0, 3);
+    const parts = chosen.map((l) => {
+      const day = stateDay(rc, l.id);
+      const edges = queries.reportsToOn(l.id, day);
+      const plain = edges.filter((e) => !e.condition);
+      const conditional = edges.filter((e) => e.condition);
+      const change = u.day ? undefined : queries.nextReportingChange(l.id, day);
+      const direct =
+        plain.length > 0
+          ? onDay(rc, day, t.reportsToMany(nm(l.id), joinList(plain.map((e) => nm(e.to)), u.lang)))
+          : change
+            ? onDay(rc, change.date, t.reportsToMany(nm(l.id), joinList(change.lines.filter((e) => !e.condition).map((e) => nm(e.to)), u.lang)), 'from')
+            : undefined;
+      const lines = [
+        ...conditional.map((e) => t.conditionalLine(e.condition![u.lang], nm(e.to))),
+        ...(change && plain.length > 0 ? [`${fromDay(u.lang, change.date)}: ${t.reportsToShort(joinList(change.lines.map((e) => `${nm(e.to)}${e.condition ? ` (${e.condition[u.lang]})` : ''}`), u.lang))}`] : []),
+      ];
+      return { link: l, day, edges: [...edges, ...(change?.lines ?? [])], direct, lines };
+    });
+    const answered = parts.filter((p) => p.direct !== undefined);
+    if (answered.length === 0) continue;
+    if (answered.length > 1) {
+      return done(rc, 'ambiguous', phrasesFor(u.lang).severalMatches, answered.map((p) => p.direct!), answered.flatMap((p) => p.edges.map((e) => e.source)));
+    }
+    const { link, day, edges, direct, lines } = answered[0]!;
+    const chain = queries.reportingChainOn(link.id, day);
+    const steps = chain.map((e) => t.chainStep(nm(e.from), nm(e.to)));
+    const top = chain.length > 0 ? chain[chain.length - 1]!.to : undefined;
+    if (u.chain && chain.length > 1) {
+      const path = chain.map((e) => nm(e.to, false)).join(' → ');
+      return done(rc, 'answer', onDay(rc, day, t.chainHeadline(nm(link.id, false), path)), [...steps, ...lines], chain.map((e) => e.source), top ? [t.top(nm(top, false))] : []);
+    }
+    // The line above the boss, one step at a time, as supporting lines.
+    const stated = edges.flatMap((e) => (e.text ? [e.text[u.lang]] : []));
+    return done(rc, 'answer', direct!, [...lines, ...steps.slice(1), ...stated], [...edges.map((e) => e.source), ...chain.slice(1).map((e) => e.source)]);
+  }
+  // "Hvem er dagtilbudschefens chef?" when the documents do not say: say so, with who reports to it.
+  const first = groups[0]![0]!;
+  if (first.quality < 0.9 || first.kind !== 'roles' || groups.length > 1) return undefined;
+  const below = relations.down(first.id);
+  const headline = phrasesFor(u.lang).noReporting(nm(first.id));
+  if (below.length === 0) return unknownWith(rc, headline);
+  const answer = done(rc, 'unknown', headline, [phrasesFor(u.lang).reportToIt(nm(first.id), joinList(unique(below.map((e) => nm(e.from, false))), u.lang))], below.map((e) => e.source));
+  return { ...answer, suggestions: unknownWith(rc, headline).suggestions };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Leaders and holders
+
+export function answerLeaderRelation(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations } = rc;
+  if (!u.intents.has('leader')) return undefined;
+  const t = TEXTS[u.lang];
+  const units = subjectsOf(rc, ['units'])[0];
+  if (!units) return undefined;
+  const withLeaders = units.filter((l) => relations.leadersOf(l.id).length > 0);
+  const unit = withLeaders[0];
+  if (!unit) return undefined;
+  const leaders = relations.leadersOf(unit.id).map((role) => {
+    const holders = relations.holders(role).map((p) => p.name);
+    return `${name(kb, role, u.lang, false)}${holders.length > 0 ? ` (${joinList(holders, u.lang)})` : ''}`;
+  });
+  const holderPeople = relations.leadersOf(unit.id).flatMap((role) => relations.holders(role));
+  return done(
+    rc,
+    'answer',
+    t.ledBy(name(kb, unit.id, u.lang, false), joinList(leaders, u.lang)),
+    holderPeople.map((p) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email)),
+    [...sourceOf(kb, unit.id), ...holderPeople.map((p) => p.source)],
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Members and participants
+
+export function answerMembersRelation(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations } = rc;
+  if (!u.intents.has('membership')) return undefined;
+  const t = TEXTS[u.lang];
+  const groups = subjectsOf(rc, ['leadershipGroups', 'meetings', 'units']);
+  for (const group of groups) {
+    const link = group.find((l) => relations.members(l.id).length > 0) ?? group.find((l) => l.kind !== 'units');
+    if (!link) continue;
+    if (link.kind === 'units') continue;
+    // "Hvordan er ledelsen i Stjernehuset organiseret?": a one-word name ("ledelsen") beside another
+    // named item is too weak to pick a group by; the general search weighs both.
+    if (link.end - link.start === 1 && rc.subjects.length > 1) return undefined;
+    const list = relations.members(link.id);
+    if (list.length === 0) {
+      if (link.quality < 0.9) continue;
+      return done(rc, 'unknown', t.noMembers(name(kb, link.id, u.lang, false)), [], sourceOf(kb, link.id));
+    }
+    // Two members of one name ("pædagogisk leder" of the nursery and of the kindergarten) are told apart by their unit.
+    const plain = list.map((m) => name(kb, m.ref, u.lang, false));
+    const names = list.map((m, i) => {
+      const unit = (kb.get(m.ref)?.item as { unit?: string } | undefined)?.unit;
+      const twin = plain.filter((n) => n === plain[i]).length > 1 && unit ? ` (${name(kb, unit, u.lang, false)})` : '';
+      return `${plain[i]}${twin}${m.note ? ` (${m.note[u.lang]})` : ''}`;
+    });
+    const sentence = (l: string) => (link.kind === 'meetings' ? t.participants(name(kb, link.id, u.lang, false), l) : t.members(name(kb, link.id, u.lang, false), l));
+    const holders = list.flatMap((m) => relations.holders(m.ref)).map((p) => `${p.name}, ${p.title[u.lang]}`);
+    // A long list reads better one per line under a short first line.
+    const headline = sentence(joinList(names, u.lang));
+    if (headline.length > 200) return done(rc, 'answer', sentence(String(names.length)).replace(/\.$/, ':'), [...names, ...holders], sourceOf(kb, link.id), [], true);
+    return done(rc, 'answer', headline, holders, sourceOf(kb, link.id));
+  }
+  // "Hvem er i staben?": the roles of a unit, and the people in them.
+  const unit = groups.flat().find((l) => l.kind === 'units');
+  if (!unit) return undefined;
+  const roles = kb.data.roles.filter((r) => r.unit === unit.id);
+  if (roles.length === 0) return undefined;
+  return done(rc, 'answer', t.inUnit(name(kb, unit.id, u.lang, false), joinList(roles.map((r) => name(kb, r.id, u.lang, false)), u.lang)), [], [...sourceOf(kb, unit.id), ...roles.map((r) => r.source)]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Meetings: how often, where, who takes part, what for
+
+export function answerMeetingRelation(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations } = rc;
+  const asked = u.kinds.has('frequency') || ((u.intents.has('dates') || u.intents.has('meeting')) && !u.range);
+  if (!asked) return undefined;
+  const link = subjectsOf(rc, ['meetings'])[0]?.[0];
+  if (!link || relations.dates(link.id).length > 0) return undefined;
+  const entry = kb.get(link.id);
+  if (entry?.kind !== 'meetings') return undefined;
+  const meeting = entry.item;
+  const t = TEXTS[u.lang];
+  const title = capitalize(name(kb, meeting.id, u.lang, false));
+  const participants = relations.members(meeting.id).map((m) => name(kb, m.ref, u.lang, false));
+  const lines = [
+    ...(participants.length > 0 ? [t.participants(name(kb, meeting.id, u.lang, false), joinList(participants, u.lang))] : []),
+    ...(meeting.unit ? [`${t.where}: ${name(kb, meeting.unit, u.lang, false)}`] : []),
+    ...(meeting.purpose ? [meeting.purpose[u.lang]] : []),
+    ...(meeting.description ? [meeting.description[u.lang]] : []),
+  ];
+  if (!meeting.frequency) {
+    if (!u.kinds.has('frequency')) return undefined;
+    return done(rc, 'unknown', t.noFrequency(title), lines, [meeting.source]);
+  }
+  return done(rc, 'answer', `${title}: ${meeting.frequency[u.lang]}.`, lines, [meeting.source]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Responsibilities and tasks
+
+export function answerTasksRelation(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations } = rc;
+  if (!u.intents.has('responsibility') || u.intents.has('reporting')) return undefined;
+  const t = TEXTS[u.lang];
+  // The content words besides the item's name: "ansvar for økonomien" asks for one task, not all.
+  const groups = subjectsOf(rc, ['roles', 'units', 'leadershipGroups'], true);
+  const first = groups[0];
+  if (!first) return undefined;
+  const link = first[0]!;
+  const covered = new Set<number>();
+  for (const g of rc.subjects) for (const l of g) for (let i = l.start; i < l.end; i++) covered.add(i);
+  const leftover = u.tokens.filter((tok, i) => !covered.has(i) && !u.cuePositions.has(i) && !u.intentWords.has(tok.form) && tok.form.length > 2 && !isStop(tok.form));
+  if (leftover.length > 0) return undefined;
+  const own: Array<{ text: string; source: Source }> = [];
+  const entry = kb.get(link.id);
+  if (entry?.kind === 'roles' || entry?.kind === 'leadershipGroups') own.push(...entry.item.responsibilities.map((s) => ({ text: s[u.lang], source: s.source })));
+  // A consultant without tasks of their own works in a team that has them.
+  if (entry?.kind === 'roles' && own.length === 0 && entry.item.unit) {
+    const unit = kb.get(entry.item.unit);
+    if (unit?.kind === 'units') own.push(...unit.item.facts.map((s) => ({ text: s[u.lang], source: s.source })));
+  }
+  if (entry?.kind === 'units') {
+    // A unit's own statements first, then the tasks of the roles that lead it.
+    own.push(...entry.item.facts.map((s) => ({ text: s[u.lang], source: s.source })));
+    for (const role of relations.leadersOf(link.id)) {
+      const r = kb.get(role);
+      if (r?.kind === 'roles') own.push(...r.item.responsibilities.map((s) => ({ text: s[u.lang], source: s.source })));
+    }
+  }
+  if (own.length === 0) return undefined;
+  return done(rc, 'answer', t.tasks(name(kb, link.id, u.lang)), own.map((o) => o.text), own.slice(0, 3).map((o) => o.source));
+}
+
+let stopwords: ReadonlySet<string> | undefined;
+function isStop(form: string): boolean {
+  return (stopwords ??= STOP).has(form);
+}
+const STOP: ReadonlySet<string> = new Set(['the', 'of', 'in', 'for', 'af', 'i', 'for', 'har', 'er', 'is', 'are', 'what', 'hvad', 'hvilke', 'which', 'den', 'det', 'de']);
+
+// ---------------------------------------------------------------------------------------------
+// Contacts of a posting (or of the unit or role a posting is for)
+
+export function answerContactsRelation(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations } = rc;
+  if (!u.intents.has('contact') || u.attributes.some((a) => a === 'salary' || a === 'address' || a === 'age')) return undefined;
+  if (rc.subjects.flat().some((l) => l.kind === 'people')) return undefined;
+  const t = TEXTS[u.lang];
+  for (const group of subjectsOf(rc, ['postings', 'units', 'roles'])) {
+    for (const link of group) {
+      const postings = link.kind === 'postings' ? [link.id] : unique([link.id, ...relations.childUnits(link.id), ...relations.childUnits(link.id).flatMap((c) => relations.childUnits(c))].flatMap((id) => relations.postingsOf(id)));
+      const people = unique(postings.flatMap((p) => relations.contacts(p)));
+      if (people.length === 0) continue;
+      const about = postings.length === 1 ? displayName(kb.get(postings[0]!)!, u.lang) : name(kb, link.id, u.lang, false);
+      const list = people.map((p) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email));
+      return done(rc, 'answer', t.contacts(about, joinList(people.map((p) => p.name), u.lang)), list, people.map((p) => p.source));
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Partly known: a person (or a role's holder) asked for what the documents do not give
+
+export function answerAttribute(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations } = rc;
+  if (u.attributes.length === 0 || u.intents.has('figure')) return undefined;
+  const t = TEXTS[u.lang];
+  const attribute = u.attributes[0]!;
+  const label = rc.lexicon.attributeLabels.get(attribute)![u.lang];
+  const person = rc.subjects.flat().find((l) => l.kind === 'people');
+  const value = (p: Person, a: Attribute) => (a === 'phone' ? p.phone : a === 'email' ? p.email : undefined);
+  if (person) {
+    const p = (kb.get(person.id) as { item: Person }).item;
+    const v = value(p, attribute);
+    if (v) return done(rc, 'answer', attribute === 'phone' ? t.phoneOf(p.name, v) : t.emailOf(p.name, v), [`${p.name}, ${p.title[u.lang]}`], [p.source]);
+    return done(rc, 'unknown', t.notKnown(p.name, label), [`${p.name}, ${p.title[u.lang]}`], [p.source]);
+  }
+  // "Who can I call about the X post?" asks for its contacts, not for X's number.
+  if (u.kinds.has('contact') && /\b(about|om|angaaende|vedroerende|regarding)\b/.test(u.folded)) return undefined;
+  const first = rc.subjects[0]?.[0];
+  // "Which period does the learning strategy cover?": a policy's period, when the data gives it.
+  if (attribute === 'period' && first?.kind === 'policies') {
+    const policy = kb.get(first.id)!.item as { period?: string; source: Source };
+    if (policy.period) return done(rc, 'answer', t.periodOf(name(kb, first.id, u.lang, false), policy.period), [], [policy.source]);
+    return done(rc, 'unknown', t.notKnown(name(kb, first.id, u.lang, false), label), [], [policy.source]);
+  }
+  // "Hvad er telefonnummeret til PPR?", "What is the budget of the centre?": a known item, an unknown value.
+  if (first && (attribute === 'budget' || ((attribute === 'phone' || attribute === 'email') && ['units', 'leadershipGroups', 'meetings', 'municipalities'].includes(first.kind)))) {
+    if (first.quality < 0.9) return undefined;
+    const holders = first.kind === 'units' ? relations.leadersOf(first.id).flatMap((r) => relations.holders(r)).filter((p) => value(p, attribute)) : [];
+    if (holders.length > 0) {
+      const lines = holders.map((p) => (attribute === 'phone' ? t.phoneOf(p.name, value(p, attribute)!) : t.emailOf(p.name, value(p, attribute)!)));
+      return done(rc, 'answer', lines[0]!, lines.slice(1), holders.map((p) => p.source));
+    }
+    return done(rc, 'unknown', t.notKnown(name(kb, first.id, u.lang, false), label), [], sourceOf(kb, first.id));
+  }
+  if (attribute !== 'phone' && attribute !== 'email') return undefined;
+  // "What is the phone number of the head of day care?": through the person holding the role.
+  const role = subjectsOf(rc, ['roles'])[0]?.[0];
+  if (!role || rc.subjects.flat().some((l) => l.kind === 'postings')) return undefined;
+  const holders = relations.holders(role.id);
+  if (holders.length === 0) {
+    if (role.quality < 0.9) return undefined;
+    return unknownWith(rc, t.noHolder(name(kb, role.id, u.lang, false), label));
+  }
+  const withValue = holders.filter((p) => value(p, attribute));
+  if (withValue.length === 0) return done(rc, 'unknown', t.notKnown(joinList(holders.map((p) => p.name), u.lang), label), [], holders.map((p) => p.source));
+  const lines = withValue.map((p) => (attribute === 'phone' ? t.phoneOf(p.name, value(p, attribute)!) : t.emailOf(p.name, value(p, attribute)!)));
+  return done(rc, 'answer', lines[0]!, lines.slice(1), withValue.map((p) => p.source));
+}
+
+function unknownWith(rc: RelationContext, headline: string): Answer {
+  return unknownAnswer(rc.ctx, rc.u.lang, headline);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures by metric
+
+export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations } = rc;
+  if (!u.intents.has('figure') || u.metrics.length === 0) return undefined;
+  const t = TEXTS[u.lang];
+  const subjects = subjectsOf(rc, ['units', 'roles', 'municipalities']).flat();
+  const scope = subjects.length > 0 ? subjects.map((l) => l.id) : [...rc.municipalities];
+  if (scope.length === 0) return undefined;
+  const found: Array<{ owner: string; figure: Figure }> = [];
+  for (const metric of unique(u.metrics)) {
+    for (const id of scope) {
+      // The item's own figure, else the nearest units below it that state one (breadth first).
+      let frontier = [id];
+      const seen = new Set<string>();
+      for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
+        const hits = frontier.flatMap((f) => relations.figures(f).filter((x) => x.figure.metric === metric));
+        if (hits.length > 0) {
+          found.push(...hits);
+          break;
+        }
+        frontier.forEach((f) => seen.add(f));
+        frontier = frontier.flatMap((f) => relations.childUnits(f)).filter((f) => !seen.has(f));
+      }
+      if (found.some((x) => x.figure.metric === metric)) break;
+    }
+  }
+  if (found.length === 0) return undefined;
+  const unique_ = [...new Map(found.map((f) => [`${f.owner}|${f.figure.metric}|${f.figure.value}`, f])).values()];
+  const lines = unique_.map((f) => t.figure(name(kb, f.owner, u.lang, false), f.figure.text[u.lang].replace(/\.$/, '')));
+  const headline = lines.length <= 2 ? lines.join(' ') : lines[0]!;
+  return done(rc, 'answer', headline, lines.length <= 2 ? [] : lines.slice(1), unique_.map((f) => f.figure.source));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Policies by role, unit or municipality
+
+export function answerPoliciesRelation(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations } = rc;
+  if (!u.intents.has('policy')) return undefined;
+  const t = TEXTS[u.lang];
+  const subject = subjectsOf(rc, ['roles', 'units', 'leadershipGroups'], true)[0]?.[0];
+  const typeOk = (id: string) => {
+    const e = kb.get(id);
+    return u.policyTypes.size === 0 || (e?.kind === 'policies' && u.policyTypes.has(e.item.type));
+  };
+  if (subject) {
+    // Policies named for the item, else for the units it belongs to, nearest first.
+    let ids: string[] = [];
+    for (let current: string | undefined = subject.id, depth = 0; current && ids.length === 0 && depth < 6; depth++) {
+      ids = relations.policiesFor(current).filter(typeOk);
+      const item = kb.get(current)?.item as { unit?: string; parent?: string } | undefined;
+      current = item?.unit ?? item?.parent;
+    }
+    if (ids.length === 0) return undefined;
+    const names = ids.map((id) => displayName(kb.get(id)!, u.lang));
+    return done(rc, 'answer', t.policies(name(kb, subject.id, u.lang), joinList(names.slice(0, 6), u.lang)), names.length > 6 ? names.slice(6) : [], ids.flatMap((id) => sourceOf(kb, id)).slice(0, 3));
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Who holds a role (in a unit)
+
+/** The units a person is tied to: named in their title, or where the posting they answer for is. */
+function unitsOfPerson(rc: RelationContext, person: Person): Set<string> {
+  const units = new Set<string>();
+  for (const id of person.contactFor) {
+    const e = rc.kb.get(id);
+    const unit = e?.kind === 'postings' ? e.item.unit : undefined;
+    if (unit) units.add(unit);
+  }
+  const title = `${person.title.da} ${person.title.en}`.toLowerCase();
+  for (const unit of rc.kb.data.units) {
+    if ([unit.name, ...unit.names].some((n) => n.length > 3 && title.includes(n.toLowerCase()))) units.add(unit.id);
+  }
+  return units;
+}
+
+export function answerHolderRelation(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations } = rc;
+  const specific = [...u.kinds.keys()].some((k) => !['holder', 'who', 'definition', 'upcoming', 'before-change', 'after-change'].includes(k));
+  if (!u.kinds.has('holder') || specific || u.attributes.length > 0) return undefined;
+  const t = TEXTS[u.lang];
+  const role = subjectsOf(rc, ['roles'])[0]?.[0];
+  if (!role || role.quality < 0.9) return undefined;
+  const unit = rc.subjects.flat().find((l) => l.kind === 'units' && l.quality >= 0.9);
+  const holders = relations.holders(role.id);
+  const line = (p: Person) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email);
+  if (!unit) {
+    if (holders.length === 0) return undefined;
+    return done(rc, 'answer', t.holders(name(kb, role.id, u.lang, false), joinList(holders.map((p) => p.name), u.lang)), holders.map(line), holders.map((p) => p.source));
+  }
+  // "Hvem er områdeleder i Område Syd?": the holders tied to that unit (or to a unit inside it).
+  const inside = (ids: Set<string>) => [...ids].some((id) => {
+    for (let current: string | undefined = id, depth = 0; current && depth < 8; depth++) {
+      if (current === unit.id) return true;
+      const e = kb.get(current);
+      current = e?.kind === 'units' ? e.item.parent : undefined;
+    }
+    return false;
+  });
+  const roleUnit = (kb.get(role.id)?.item as { unit?: string }).unit;
+  const there = holders.filter((p) => inside(unitsOfPerson(rc, p)) || (roleUnit !== undefined && roleUnit === unit.id));
+  if (there.length > 0) {
+    return done(rc, 'answer', t.holders(name(kb, role.id, u.lang, false), joinList(there.map((p) => p.name), u.lang)), there.map(line), there.map((p) => p.source));
+  }
+  const elsewhere = holders.map((p) => t.holderElsewhere(p.name, p.title[u.lang]));
+  const answer = done(rc, 'unknown', t.noHolderIn(name(kb, role.id, u.lang, false), name(kb, unit.id, u.lang, false)), elsewhere, holders.map((p) => p.source));
+  return { ...answer, suggestions: unknownWith(rc, answer.headline).suggestions };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a posting requires, offers, its terms; what a role requires
+
+const POSTING_FIELDS = { requirement: 'requirements', offer: 'offers', condition: 'conditions' } as const;
+const ROLE_FIELDS = { competence: 'competences', education: 'education', condition: 'conditions' } as const;
+
+export function answerPostingTerms(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations } = rc;
+  const asked = (['requirement', 'offer', 'condition', 'competence', 'education'] as const).filter((k) => u.intents.has(k));
+  if (asked.length === 0 || u.intents.has('reporting') || u.intents.has('dates')) return undefined;
+  for (const link of rc.subjects.flat()) {
+    const postings = link.kind === 'postings' ? [link.id] : link.kind === 'roles' || link.kind === 'units' ? relations.postingsOf(link.id) : [];
+    const statements: Array<{ text: string; source: Source; owner: string }> = [];
+    for (const id of postings) {
+      const posting = kb.get(id);
+      if (posting?.kind !== 'postings') continue;
+      // What is required before hiring is partly in the procedure (references, a criminal record check).
+      const fields = unique([...asked.flatMap((k) => (k === 'requirement' ? ['requirement', 'condition'] : [k]))]);
+      for (const k of fields) {
+        const field = POSTING_FIELDS[k as keyof typeof POSTING_FIELDS];
+        if (field) statements.push(...posting.item[field].map((s) => ({ text: s[u.lang], source: s.source, owner: id })));
+      }
+    }
+    const role = link.kind === 'roles' ? kb.get(link.id) : undefined;
+    if (role?.kind === 'roles') {
+      for (const k of asked) {
+        const field = ROLE_FIELDS[k as keyof typeof ROLE_FIELDS];
+        if (field) statements.push(...role.item[field].map((s) => ({ text: s[u.lang], source: s.source, owner: link.id })));
+      }
+    }
+    if (statements.length === 0) continue;
+    const owner = statements[0]!.owner;
+    const t = TEXTS[u.lang];
+    return done(rc, 'answer', t.posting(displayName(kb.get(owner)!, u.lang)), statements.map((s) => s.text), unique(statements.map((s) => s.source)).slice(0, 3));
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Programmes and tools a unit, role or municipality uses
+
+export function answerProgrammesRelation(rc: RelationContext): Answer | undefined {
+  const { u, kb } = rc;
+  if (!u.intents.has('programme') || u.intents.has('reporting')) return undefined;
+  const t = TEXTS[u.lang];
+  const subject = rc.subjects.flat().find((l) => l.kind === 'units' || l.kind === 'roles') ?? undefined;
+  const ids = subject ? [subject.id] : [...rc.municipalities];
+  if (ids.length === 0) return undefined;
+  const programmes = kb.data.programmes.filter((p) =>
+    ids.some((id) => p.usedBy.includes(id) || p.municipality === id || (!subject && kb.documents.get(p.source.doc)?.municipality === id)),
+  );
+  if (programmes.length === 0) return undefined;
+  const subjectName = subject ? name(kb, subject.id, u.lang, false) : name(kb, ids[0]!, u.lang, false);
+  const names = programmes.map((p) => displayName({ kind: 'programmes', item: p }, u.lang));
+  const lines = programmes.map((p) => `${displayName({ kind: 'programmes', item: p }, u.lang)}: ${(p.description ?? { da: p.name, en: p.labelEn })[u.lang]}`);
+  return done(rc, 'answer', t.programmesOf(subjectName, joinList(names, u.lang)), lines, programmes.map((p) => p.source).slice(0, 3));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The parts of a concept or policy ("de tre pejlemærker i læringsstrategien")
+
+export function answerParts(rc: RelationContext): Answer | undefined {
+  const { u, kb, queries } = rc;
+  if (u.intents.has('reporting') || u.intents.has('dates') || u.intents.has('contact')) return undefined;
+  for (const link of rc.subjects.flat()) {
+    if (link.kind !== 'concepts' && link.kind !== 'policies' && link.kind !== 'programmes') continue;
+    const parts = queries.conceptsIn(link.id);
+    if (parts.length === 0) continue;
+    // A list question, or the number of parts named ("de tre pejlemærker").
+    if (u.cardinal !== undefined && u.cardinal !== parts.length) continue;
+    if (u.cardinal === undefined && !/\b(hvilke|which|what are|hvad er|list|alle|all)\b/.test(u.folded)) continue;
+    const t = TEXTS[u.lang];
+    const names = parts.map((c) => displayName({ kind: 'concepts', item: c }, u.lang));
+    const lines = parts.filter((c) => c.description).map((c) => `${displayName({ kind: 'concepts', item: c }, u.lang)}: ${c.description![u.lang]}`);
+    return done(rc, 'answer', t.parts(name(kb, link.id, u.lang, false), joinList(names, u.lang)), lines, [...sourceOf(kb, link.id), ...parts.map((c) => c.source)].slice(0, 3));
+  }
+  return undefined;
+}

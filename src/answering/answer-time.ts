@@ -1,0 +1,372 @@
+/**
+ * Answers about time in the knowledge model: who stands in for whom and when, what a body decided
+ * (when, from when, the vote), when and how often a meeting is held (from its recurrence), who
+ * chairs and attends it, everything dated in a period (deadlines first, periods as first–last day,
+ * meeting days, decisions), and figures as of a day. All relative to today from the injected clock.
+ */
+import type { KbItem } from '../knowledge/knowledge-base.js';
+import type { DatedItem, DeputyEntry } from '../knowledge/queries.js';
+import { DEADLINE_KINDS, type Decision, type Figure, type Meeting, type Source } from '../knowledge/schemas.js';
+import { addDays, formatPartialDate } from '../time/format-date.js';
+import { displayName } from './facts.js';
+import { capitalize, joinList } from './phrases.js';
+import { foldText, stemsOf } from './normalize.js';
+import type { Answer, Lang } from './types.js';
+import { fitsDateKind } from './understand.js';
+import { composeAnswer, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
+import type { RelationContext } from './answer-relations.js';
+
+const TEXTS = {
+  da: {
+    standsIn: (deputy: string, forWhom: string) => `${capitalize(deputy)} er stedfortræder for ${forWhom}.`,
+    when: (condition: string) => `Hvornår: ${condition}.`,
+    scope: (scope: string) => `Overtager: ${scope}.`,
+    noDeputy: (who: string) => `Dokumenterne nævner ikke nogen stedfortræder for ${who}.`,
+    decided: (body: string, date: string, name: string) => `${capitalize(body)} besluttede ${date}: ${name}.`,
+    applies: (date: string) => `Gælder fra ${date}.`,
+    vote: (text: string) => `Afstemning: ${text}`,
+    votes: (f?: number, a?: number, x?: number) => [f !== undefined ? `${f} for` : '', a !== undefined ? `${a} imod` : '', x ? `${x} undlod at stemme` : ''].filter(Boolean).join(', '),
+    unanimous: 'enstemmigt',
+    noDecision: 'Jeg kender ingen beslutning, der passer til spørgsmålet.',
+    held: (meeting: string, when: string) => `${capitalize(meeting)} holdes ${when}.`,
+    next: (list: string) => `Næste gang: ${list}.`,
+    none: (meeting: string) => `Jeg kender ingen kommende datoer for ${meeting}.`,
+    chair: (who: string) => `Mødeleder: ${who}.`,
+    chairHeadline: (meeting: string, who: string) => `${capitalize(who)} leder ${meeting}.`,
+    noChair: (meeting: string) => `Dokumenterne nævner ikke, hvem der leder ${meeting}.`,
+    place: (place: string) => `Sted: ${place}.`,
+    participants: (list: string) => `Deltagere: ${list}.`,
+    validity: (from?: string, until?: string) => (from && until ? `Gælder fra ${from} til ${until}.` : from ? `Fra ${from}.` : until ? `Til og med ${until}.` : ''),
+    period: (count: number, period: string) => (count === 1 ? `Én ting ${period}:` : `${count} ting ${period}:`),
+    noPeriod: (period: string) => `Jeg kender ingen datoer ${period}.`,
+    inMonth: (month: string) => `i ${month}`,
+    between: (from: string, to: string) => `fra ${from} til ${to}`,
+    meeting: 'møde',
+    decision: 'beslutning',
+    appliesFrom: 'træder i kraft',
+    figure: (owner: string, text: string) => `${capitalize(owner)}: ${text}.`,
+    asOf: (day: string) => `pr. ${day}`,
+    at: 'kl.',
+    passed: ' (overstået)',
+  },
+  en: {
+    standsIn: (deputy: string, forWhom: string) => `The ${deputy} stands in for the ${forWhom}.`,
+    when: (condition: string) => `When: ${condition}.`,
+    scope: (scope: string) => `Takes over: ${scope}.`,
+    noDeputy: (who: string) => `The documents do not mention a deputy for the ${who}.`,
+    decided: (body: string, date: string, name: string) => `On ${date} the ${body} decided: ${name}.`,
+    applies: (date: string) => `Applies from ${date}.`,
+    vote: (text: string) => `Vote: ${text}`,
+    votes: (f?: number, a?: number, x?: number) => [f !== undefined ? `${f} for` : '', a !== undefined ? `${a} against` : '', x ? `${x} abstained` : ''].filter(Boolean).join(', '),
+    unanimous: 'unanimous',
+    noDecision: 'I know of no decision that fits the question.',
+    held: (meeting: string, when: string) => `${capitalize(meeting)} is held ${when}.`,
+    next: (list: string) => `Next: ${list}.`,
+    none: (meeting: string) => `I know of no coming dates for ${meeting}.`,
+    chair: (who: string) => `Chair: ${who}.`,
+    chairHeadline: (meeting: string, who: string) => `The ${who} chairs ${meeting}.`,
+    noChair: (meeting: string) => `The documents do not say who chairs ${meeting}.`,
+    place: (place: string) => `Place: ${place}.`,
+    participants: (list: string) => `Participants: ${list}.`,
+    validity: (from?: string, until?: string) => (from && until ? `Valid from ${from} to ${until}.` : from ? `From ${from}.` : until ? `Until ${until}.` : ''),
+    period: (count: number, period: string) => (count === 1 ? `One thing ${period}:` : `${count} things ${period}:`),
+    noPeriod: (period: string) => `I know of no dates ${period}.`,
+    inMonth: (month: string) => `in ${month}`,
+    between: (from: string, to: string) => `from ${from} to ${to}`,
+    meeting: 'meeting',
+    decision: 'decision',
+    appliesFrom: 'takes effect',
+    figure: (owner: string, text: string) => `${capitalize(owner)}: ${text}.`,
+    asOf: (day: string) => `as of ${day}`,
+    at: 'at',
+    passed: ' (passed)',
+  },
+} as const;
+
+
+function done(rc: RelationContext, kind: Answer['kind'], headline: string, lines: readonly string[], sources: readonly Source[], details: readonly string[] = [], complete = false): Answer {
+  return composeAnswer(rc.kb, rc.u.lang, { kind, headline, groups: [{ title: '', lines }], sources, details, complete });
+}
+
+const nameIn = (rc: RelationContext, id: string, definite = false) => nameOf(rc.kb, id, rc.u.lang, definite);
+const itemName = (rc: RelationContext, item: KbItem) => (item.kind === 'people' ? item.item.name : displayName(item, rc.u.lang));
+
+// ---------------------------------------------------------------------------------------------
+// Deputies
+
+export function answerDeputies(rc: RelationContext): Answer | undefined {
+  const { u, queries } = rc;
+  if (!u.kinds.has('deputy') && !u.kinds.has('deputy-for')) return undefined;
+  const t = TEXTS[u.lang];
+  const subject = rc.subjects.flat().find((l) => l.kind === 'roles' || l.kind === 'people');
+  if (!subject) return undefined;
+  // All relations, not only today's: one that begins later is told with its first day.
+  const day = u.day;
+  const roleOf = (id: string) => {
+    const e = rc.kb.get(id);
+    return e?.kind === 'people' && e.item.role ? e.item.role : id;
+  };
+  const ids = unique([subject.id, roleOf(subject.id)]);
+  const forSubject = ids.flatMap((id) => queries.deputiesFor(id, day));
+  const bySubject = ids.flatMap((id) => queries.standsInFor(id, day));
+  // "Whom does X stand in for" asks from the deputy's side; otherwise the subject is stood in for,
+  // unless only the other side is known ("when does the deputy leader take over").
+  const entries: DeputyEntry[] = u.kinds.has('deputy-for') ? (bySubject.length > 0 ? bySubject : forSubject) : forSubject.length > 0 ? forSubject : bySubject;
+  if (entries.length === 0) {
+    if (subject.quality < 0.9) return undefined;
+    return unknownAnswer(rc.ctx, u.lang, t.noDeputy(nameIn(rc, subject.id)));
+  }
+  const since = (e: DeputyEntry) => (e.relation.validFrom && e.relation.validFrom > rc.today ? ` (${u.lang === 'da' ? 'fra' : 'from'} ${shortDate(e.relation.validFrom, u.lang)})` : '');
+  const sentences = entries.map((e) => t.standsIn(itemName(rc, e.deputy), itemName(rc, e.for)).replace(/\.$/, `${since(e)}.`));
+  const first = entries[0]!.relation;
+  const lines = entries.flatMap((e, i) => [
+    ...(i > 0 ? [sentences[i]!] : []),
+    ...(e.relation.condition ? [t.when(e.relation.condition[u.lang])] : []),
+    ...(e.relation.scope ? [t.scope(e.relation.scope[u.lang])] : []),
+  ]);
+  const headline = first.condition ? `${sentences[0]!.replace(/\.$/, '')} ${u.lang === 'da' ? '–' : '–'} ${first.condition[u.lang]}.` : sentences[0]!;
+  return done(rc, 'answer', headline, lines.filter((l) => !headline.includes(l.replace(/^[^:]+: /, '').replace(/\.$/, ''))), entries.map((e) => e.relation.source), entries.map((e) => e.relation.text[u.lang]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decisions
+
+export function answerDecisions(rc: RelationContext): Answer | undefined {
+  const { u, kb, queries } = rc;
+  if (!u.kinds.has('decision')) return undefined;
+  const t = TEXTS[u.lang];
+  const all = kb.data.decisions;
+  if (all.length === 0) return undefined;
+  let found: Decision[] = [];
+  for (const link of rc.subjects.flat()) {
+    if (link.kind === 'decisions') found = [kb.get(link.id)!.item as Decision];
+    else found = [...queries.decisionsBy(link.id), ...queries.decisionsChanging(link.id)];
+    if (found.length > 0) break;
+  }
+  if (found.length === 0 && rc.subjects.length > 0) return undefined;
+  if (found.length === 0) found = [...all].sort((a, b) => b.date.localeCompare(a.date));
+  // The decision the question names most: its changed items, its name and its points.
+  const linked = new Set(rc.subjects.flat().map((l) => l.id));
+  const words = new Set(u.tokens.filter((tok, i) => !u.cuePositions.has(i) && tok.form.length > 3).flatMap((tok) => tok.terms));
+  const score = (d: Decision) =>
+    d.changes.filter((id) => linked.has(id)).length * 2 +
+    [d.name, d.labelEn, ...d.names, ...d.namesEn, ...d.decided.flatMap((s) => [s.da, s.en])].join(' ').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3 && stemsOf(foldText(w)).some((st) => words.has(st))).length / 4;
+  found = [...found].sort((a, b) => score(b) - score(a));
+  found = unique(found).filter((d) => !u.range || (d.date >= u.range.from && d.date <= u.range.to) || (d.appliesFrom !== undefined && d.appliesFrom >= u.range.from && d.appliesFrom <= u.range.to));
+  if (found.length === 0) return unknownAnswer(rc.ctx, u.lang, t.noDecision);
+  const describe = (d: Decision) => t.decided(nameIn(rc, d.body), shortDate(d.date, u.lang), displayName({ kind: 'decisions', item: d } as KbItem, u.lang));
+  const voteOf = (d: Decision) => {
+    if (!d.vote) return undefined;
+    const count = d.vote.unanimous ? t.unanimous : t.votes(d.vote.for, d.vote.against, d.vote.abstained);
+    return t.vote(d.vote.text ? d.vote.text[u.lang] : count);
+  };
+  const d = found[0]!;
+  const lines = [
+    ...(d.appliesFrom ? [t.applies(shortDate(d.appliesFrom, u.lang))] : []),
+    ...(voteOf(d) ? [voteOf(d)!] : []),
+    ...d.decided.map((s) => s[u.lang]),
+  ];
+  const others = found.slice(1).map(describe);
+  return done(rc, 'answer', describe(d), [...lines, ...others], [d.source, ...d.decided.slice(0, 2).map((s) => s.source)]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Meetings: when and how often (from the recurrence), chair, place, participants
+
+const DA_WEEKDAYS: Record<string, string> = { MO: 'mandag', TU: 'tirsdag', WE: 'onsdag', TH: 'torsdag', FR: 'fredag', SA: 'lørdag', SU: 'søndag' };
+const EN_WEEKDAYS: Record<string, string> = { MO: 'Monday', TU: 'Tuesday', WE: 'Wednesday', TH: 'Thursday', FR: 'Friday', SA: 'Saturday', SU: 'Sunday' };
+const DA_ORDINALS: Record<string, string> = { '1': 'første', '2': 'anden', '3': 'tredje', '4': 'fjerde', '-1': 'sidste' };
+const EN_ORDINALS: Record<string, string> = { '1': 'first', '2': 'second', '3': 'third', '4': 'fourth', '-1': 'last' };
+
+/** An RFC 5545 rule in words, for the common shapes an annual calendar uses; undefined otherwise. */
+export function describeRule(rrule: string, lang: Lang): string | undefined {
+  const parts = Object.fromEntries(rrule.split(';').map((p) => p.split('=') as [string, string]));
+  const interval = Number(parts.INTERVAL ?? '1');
+  const days = (parts.BYDAY ?? '').split(',').filter(Boolean).map((d) => d.match(/^([+-]?\d)?([A-Z]{2})$/));
+  if (days.some((d) => !d)) return undefined;
+  const weekdays = lang === 'da' ? DA_WEEKDAYS : EN_WEEKDAYS;
+  const ordinals = lang === 'da' ? DA_ORDINALS : EN_ORDINALS;
+  const dayWords = days.map((d) => (d![1] ? `${ordinals[d![1].replace('+', '')] ?? d![1]} ${weekdays[d![2]!]}` : weekdays[d![2]!]!));
+  const list = joinList(dayWords, lang);
+  switch (parts.FREQ) {
+    case 'WEEKLY':
+      if (lang === 'da') return interval === 1 ? `hver ${list || 'uge'}` : `hver ${interval === 2 ? 'anden' : `${interval}.`} uge${list ? ` om ${list}en` : ''}`;
+      return interval === 1 ? `every ${list || 'week'}` : `every ${interval === 2 ? 'other' : `${interval}th`} week${list ? ` on ${list}` : ''}`;
+    case 'MONTHLY':
+      if (lang === 'da') return `${list ? `den ${list} ` : ''}${interval === 1 ? 'hver måned' : `hver ${interval === 2 ? 'anden' : `${interval}.`} måned`}`;
+      return `${list ? `the ${list} of ` : ''}${interval === 1 ? 'every month' : `every ${interval === 2 ? 'other' : `${interval}th`} month`}`;
+    case 'DAILY':
+      return lang === 'da' ? 'hver dag' : 'every day';
+    case 'YEARLY':
+      return lang === 'da' ? 'hvert år' : 'every year';
+    default:
+      return undefined;
+  }
+}
+
+function timeRange(rc: RelationContext, time?: string, endTime?: string): string {
+  if (!time) return '';
+  return ` ${TEXTS[rc.u.lang].at} ${time}${endTime ? `–${endTime}` : ''}`;
+}
+
+export function answerMeetingTime(rc: RelationContext): Answer | undefined {
+  const { u, kb, queries } = rc;
+  const chairAsked = u.kinds.has('chair');
+  const asked = chairAsked || u.kinds.has('frequency') || u.intents.has('dates') || u.intents.has('meeting') || u.intents.has('membership');
+  if (!asked) return undefined;
+  const link = rc.subjects.flat().find((l) => l.kind === 'meetings');
+  if (!link) {
+    // "Hvem er formand for udvalget?": a body without a chair in the data.
+    const body = rc.subjects.flat().find((l) => l.kind === 'units' || l.kind === 'leadershipGroups');
+    if (chairAsked && body && body.quality >= 0.9) return unknownAnswer(rc.ctx, u.lang, TEXTS[u.lang].noChair(nameIn(rc, body.id)));
+    return undefined;
+  }
+  const meeting = kb.get(link.id)!.item as Meeting;
+  // A meeting without recurrence, chair or place: the simpler meeting answer (frequency text) serves.
+  if (!meeting.recurrence && !meeting.chair && !meeting.place && !chairAsked) return undefined;
+  if (u.intents.has('membership') && !u.kinds.has('frequency') && !chairAsked && !u.intents.has('dates')) return undefined;
+  const t = TEXTS[u.lang];
+  const title = nameIn(rc, meeting.id);
+  const participants = queries.participantsOf(meeting.id).map((p) => `${itemName(rc, p.item)}${p.note ? ` (${p.note[u.lang]})` : p.asNeeded ? ` (${u.lang === 'da' ? 'efter behov' : 'as needed'})` : ''}`);
+  const chair = meeting.chair ? kb.get(meeting.chair) : undefined;
+  const chairName = chair ? itemName(rc, chair) : undefined;
+  const rule = meeting.recurrence?.rrule ? describeRule(meeting.recurrence.rrule, u.lang) : undefined;
+  const when = meeting.frequency?.[u.lang] ?? rule;
+  const from = u.range && u.range.from > rc.today ? u.range.from : rc.today;
+  const until = u.range ? u.range.to : addDays(from, 366);
+  const upcoming = queries.meetingOccurrences(meeting.id, from, until).slice(0, u.range ? 12 : 3);
+  const occurrence = (o: (typeof upcoming)[number]) => `${shortDate(o.date, u.lang)}${timeRange(rc, o.time, o.endTime)}`;
+  const validity = t.validity(meeting.validFrom ? shortDate(meeting.validFrom, u.lang) : undefined, meeting.validUntil ? shortDate(meeting.validUntil, u.lang) : undefined);
+  const lines = [
+    ...(chairAsked ? [] : chairName ? [t.chair(chairName)] : []),
+    ...(meeting.place ? [t.place(meeting.place)] : []),
+    ...(upcoming.length > 0 && !u.range ? [t.next(joinList(upcoming.map(occurrence), u.lang))] : []),
+    ...(u.range ? upcoming.map(occurrence) : []),
+    ...(participants.length > 0 ? [t.participants(joinList(participants, u.lang))] : []),
+    ...(validity ? [validity] : []),
+  ];
+  if (chairAsked) {
+    if (!chairName) return unknownAnswer(rc.ctx, u.lang, t.noChair(title));
+    return done(rc, 'answer', t.chairHeadline(title, chairName), lines, [meeting.source]);
+  }
+  const headline = when
+    ? t.held(title, meeting.frequency ? when : `${when}${timeRange(rc, meeting.recurrence?.time, meeting.recurrence?.endTime)}`)
+    : upcoming.length > 0
+      ? t.next(joinList(upcoming.map(occurrence), u.lang))
+      : t.none(title);
+  return done(rc, upcoming.length > 0 || when ? 'answer' : 'unknown', headline, lines.filter((l) => l !== headline), [meeting.source]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Everything dated in a period
+
+export function answerPeriodItems(rc: RelationContext): Answer | undefined {
+  const { u, kb, queries } = rc;
+  if (!u.range || !(u.intents.has('dates') || u.intents.has('meeting'))) return undefined;
+  if (u.day && rc.subjects.length > 0) return undefined;
+  // A named item narrows the dates to its own (the date answerer does that better).
+  if (rc.subjects.some((g) => g.some((l) => l.kind !== 'municipalities'))) return undefined;
+  const t = TEXTS[u.lang];
+  const { from, to } = u.range;
+  const inScope = (source: Source) => {
+    if (rc.municipalities.size === 0) return true;
+    const m = kb.documents.get(source.doc)?.municipality;
+    return m === undefined || rc.municipalities.has(m);
+  };
+  const kindWord = (kind: string) => (TEXTS_KINDS[u.lang][kind] ?? kind);
+  const entries: Array<{ kind: string; date: string; text: string; source?: Source }> = [];
+  const onlyMeetings = u.intents.has('meeting') && u.dateKinds.size === 0 && !u.intents.has('dates');
+  for (const item of queries.datedItemsBetween(from, to)) {
+    const entry = describeDated(rc, item, kindWord);
+    if (!entry || !inScope(entry.source)) continue;
+    if (onlyMeetings && entry.kind !== 'meeting') continue;
+    if (u.dateKinds.size > 0 && (item.kind !== 'date' || !fitsDateKind(u.dateKinds, item.entry.kind))) continue;
+    if (u.upcoming && item.last < rc.today) continue;
+    entries.push(entry);
+  }
+  for (const c of (rc.options.deadlines?.list() ?? [])) {
+    if (c.date < from || c.date > to || !fitsDateKind(u.dateKinds, 'application-deadline')) continue;
+    entries.push({ kind: 'deadline', date: c.date, text: `${shortDate(c.date, u.lang)}: ${c.title} (${kindWord('chat')})` });
+  }
+  const wholeMonth = from.endsWith('-01') && to.slice(0, 7) === from.slice(0, 7) && addDays(to, 1).endsWith('-01');
+  const period = wholeMonth ? t.inMonth(formatPartialDate(from, 'month', u.lang)) : from === to ? (u.lang === 'da' ? `den ${shortDate(from, 'da')}` : `on ${shortDate(from, 'en')}`) : t.between(shortDate(from, u.lang), shortDate(to, u.lang));
+  if (entries.length === 0) return unknownAnswer(rc.ctx, u.lang, t.noPeriod(period));
+  const order = rc.lexicon.dateKindOrder;
+  const rank = (kind: string) => {
+    const i = order.indexOf(DEADLINE_KINDS.includes(kind as never) ? 'deadline' : kind);
+    return i < 0 ? order.length : i;
+  };
+  entries.sort((a, b) => rank(a.kind) - rank(b.kind) || a.date.localeCompare(b.date));
+  return done(rc, 'answer', t.period(entries.length, period), entries.map((e) => e.text), entries.flatMap((e) => (e.source ? [e.source] : [])), [], true);
+}
+
+const TEXTS_KINDS: Record<Lang, Record<string, string>> = {
+  da: {
+    'application-deadline': 'ansøgningsfrist', deadline: 'frist', 'budget-deadline': 'budgetfrist', 'reporting-deadline': 'indberetningsfrist',
+    'registration-deadline': 'tilmeldingsfrist', interview: 'samtale', start: 'start', period: 'periode', seminar: 'seminar', evaluation: 'evaluering',
+    status: 'status', established: 'etableret', event: 'begivenhed', other: 'dato', meeting: 'møde', decision: 'beslutning', chat: 'frist oprettet i Teams',
+  },
+  en: {
+    'application-deadline': 'application deadline', deadline: 'deadline', 'budget-deadline': 'budget deadline', 'reporting-deadline': 'reporting deadline',
+    'registration-deadline': 'registration deadline', interview: 'interview', start: 'start', period: 'period', seminar: 'seminar', evaluation: 'evaluation',
+    status: 'status', established: 'established', event: 'event', other: 'date', meeting: 'meeting', decision: 'decision', chat: 'deadline added in Teams',
+  },
+};
+
+/** One dated item as a line: "9. april 2027: Budgetønsker for 2028 ... (budgetfrist)"; a period as first–last day. */
+function describeDated(rc: RelationContext, item: DatedItem, kindWord: (kind: string) => string): { kind: string; date: string; text: string; source: Source } | undefined {
+  const { u, kb } = rc;
+  const t = TEXTS[u.lang];
+  const passed = (last: string) => (last < rc.today ? t.passed : '');
+  if (item.kind === 'date') {
+    const d = item.entry;
+    if (d.precision !== 'day') return undefined;
+    const when = d.end ? `${shortDate(d.date, u.lang)}–${shortDate(d.end, u.lang)}` : shortDate(d.date, u.lang);
+    const about = kb.get(d.about);
+    const owner = about && about.kind === 'postings' ? `, ${displayName(about, u.lang)}` : '';
+    return { kind: d.kind, date: d.date, text: `${when}${timeRange(rc, d.time)}${passed(item.last)}: ${d.label[u.lang]} (${kindWord(d.kind)}${owner})`, source: d.source };
+  }
+  if (item.kind === 'meeting') {
+    const o = item.occurrence;
+    return { kind: 'meeting', date: o.date, text: `${shortDate(o.date, u.lang)}${timeRange(rc, o.time, o.endTime)}${passed(item.last)}: ${nameOf(kb, o.meeting.id, u.lang)} (${kindWord('meeting')})`, source: o.meeting.source };
+  }
+  const d = item.decision;
+  const what = item.what === 'applies' ? `${displayName({ kind: 'decisions', item: d } as KbItem, u.lang)} ${TEXTS[u.lang].appliesFrom}` : displayName({ kind: 'decisions', item: d } as KbItem, u.lang);
+  return { kind: 'decision', date: item.date, text: `${shortDate(item.date, u.lang)}${passed(item.last)}: ${what} (${kindWord('decision')})`, source: d.source };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures as of a day
+
+export function answerFiguresOn(rc: RelationContext): Answer | undefined {
+  const { u, kb, queries } = rc;
+  if (!u.intents.has('figure') || u.metrics.length === 0) return undefined;
+  const t = TEXTS[u.lang];
+  const subjects = rc.subjects.flat().filter((l) => l.kind === 'units' || l.kind === 'municipalities' || l.kind === 'roles');
+  // The top-most items that state such a figure (a district's houses are counted again in its department).
+  const stating = [...kb.data.municipalities, ...kb.data.units].filter((x) => x.figures.some((f) => u.metrics.includes(f.metric)));
+  const stated = new Set(stating.map((x) => x.id));
+  const owners = stating.filter((x) => !('parent' in x && typeof x.parent === 'string' && stated.has(x.parent))).map((x) => x.id);
+  // The items named, else the municipality named, else the one or two items that state the figure at all.
+  const scope = unique([...subjects.filter((l) => l.kind !== 'roles').map((l) => l.id), ...rc.municipalities, ...(owners.length <= 2 ? owners : [])]);
+  if (scope.length === 0) return undefined;
+  const dated = (f: Figure) => f.asOf !== undefined || f.validFrom !== undefined || f.validUntil !== undefined;
+  const day = u.day ?? (u.kinds.has('after-change') ? undefined : rc.today);
+  for (const id of scope) {
+    const all = queries.figuresOf(id).filter((f) => u.metrics.includes(f.figure.metric));
+    // Only figures that carry time are this answerer's; others are answered as stated.
+    if (!all.some((f) => dated(f.figure))) continue;
+    const future = all.filter((f) => f.figure.validFrom !== undefined && f.figure.validFrom > rc.today).sort((a, b) => a.figure.validFrom!.localeCompare(b.figure.validFrom!));
+    const on = day ? queries.figuresOn(id, day).filter((f) => u.metrics.includes(f.figure.metric)) : future.slice(0, 1);
+    if (on.length === 0) continue;
+    const line = (f: { figure: Figure }) => {
+      const when = f.figure.validFrom && f.figure.validFrom > rc.today ? `${u.lang === 'da' ? 'fra' : 'from'} ${shortDate(f.figure.validFrom, u.lang)}` : f.figure.asOf ? t.asOf(shortDate(f.figure.asOf, u.lang)) : '';
+      const text = f.figure.text[u.lang].replace(/\.$/, '');
+      const shown = when && !text.includes(shortDate((f.figure.validFrom ?? f.figure.asOf)!, u.lang)) ? ` (${when})` : '';
+      return t.figure(nameIn(rc, id), `${text}${shown}`);
+    };
+    const coming = day === rc.today ? future.filter((f) => !on.includes(f)) : [];
+    return done(rc, 'answer', on.map(line).join(' '), coming.map(line), [...on, ...coming].map((f) => f.figure.source));
+  }
+  return undefined;
+}

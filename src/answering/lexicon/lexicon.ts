@@ -1,0 +1,319 @@
+/**
+ * The lexicon: question kinds and their cue phrases as data (lexicon.json), validated at start and
+ * compiled into matchers over folded, stemmed tokens. See lexicon.json's `$comment` for the syntax.
+ */
+import { z } from 'zod/v4';
+import lexiconJson from './lexicon.json' with { type: 'json' };
+import { DateKindSchema, FigureSchema } from '../../knowledge/schemas.js';
+import { boundedEditDistance, foldText, stemsOf, tokenize, type Token } from '../normalize.js';
+
+const CuesSchema = z
+  .object({ da: z.array(z.string().min(1)).default([]), en: z.array(z.string().min(1)).default([]) })
+  .describe('Cue phrases in Danish and English');
+
+/** The question kinds the engine knows; the lexicon may add cues to them, not invent new ones. */
+export const QUESTION_KINDS = [
+  'reporting-up',
+  'reporting-down',
+  'reporting-chain',
+  'holder',
+  'leader',
+  'dates',
+  'contact',
+  'figure',
+  'total',
+  'responsibility',
+  'competence',
+  'education',
+  'requirement',
+  'condition',
+  'offer',
+  'policy',
+  'meeting',
+  'programme',
+  'membership',
+  'definition',
+  'when',
+  'who',
+  'upcoming',
+  'next',
+  'frequency',
+  'deputy',
+  'deputy-for',
+  'decision',
+  'chair',
+  'after-change',
+  'before-change',
+] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+export const ATTRIBUTES = ['phone', 'email', 'salary', 'address', 'age', 'budget', 'period'] as const;
+export type Attribute = (typeof ATTRIBUTES)[number];
+
+export const SMALLTALK_KINDS = ['greeting', 'thanks', 'bye', 'ack'] as const;
+export type SmalltalkKind = (typeof SMALLTALK_KINDS)[number];
+
+const TextSchema = z.object({ da: z.string().min(1), en: z.string().min(1) });
+
+/** The lexicon file's schema. */
+export const LexiconSchema = z.object({
+  $comment: z.unknown().optional(),
+  kinds: z.array(
+    z.object({
+      kind: z.enum(QUESTION_KINDS),
+      about: z.string().optional(),
+      /** Kinds of one group exclude each other: the one with the longest cue wins. */
+      group: z.string().optional(),
+      /** The cue words still name what is asked about (e.g. "hvad er X"): keep them for matching. */
+      keepWords: z.boolean().default(false),
+      cues: CuesSchema,
+    }),
+  ),
+  dateKinds: z.array(z.object({ kind: DateKindSchema, cues: CuesSchema })).default([]),
+  dateKindOrder: z.array(z.string()).default([]),
+  rounds: z.array(z.object({ round: z.number().int().positive(), cues: CuesSchema })).default([]),
+  metrics: z
+    .array(
+      z.object({
+        metric: FigureSchema.shape.metric,
+        cues: CuesSchema,
+      }),
+    )
+    .default([]),
+  policyTypes: z.array(z.object({ type: z.string().min(1), cues: CuesSchema })).default([]),
+  attributes: z.array(z.object({ attribute: z.enum(ATTRIBUTES), label: TextSchema, cues: CuesSchema })).default([]),
+  smalltalk: z.array(z.object({ kind: z.enum(SMALLTALK_KINDS), cues: CuesSchema })).default([]),
+  questionWords: z.object({ $comment: z.string().optional(), da: z.array(z.string()).default([]), en: z.array(z.string()).default([]) }).default({ da: [], en: [] }),
+  synonyms: z.record(z.string(), z.string()).default({}),
+  numbers: z.record(z.string(), z.number()).default({}),
+});
+export type LexiconData = z.infer<typeof LexiconSchema>;
+
+/** A lexicon a knowledge base adds to the built-in one: extra cues for known kinds. */
+export const LexiconExtensionSchema = LexiconSchema.partial();
+export type LexiconExtension = z.infer<typeof LexiconExtensionSchema>;
+
+type Element =
+  | { readonly type: 'word'; readonly stem: string; readonly lang: 0 | 1; readonly form: string }
+  | { readonly type: 'prefix'; readonly text: string }
+  | { readonly type: 'suffix'; readonly text: string }
+  | { readonly type: 'exact'; readonly text: string }
+  | { readonly type: 'gap'; readonly min: number; readonly max: number };
+
+/** A compiled cue phrase. */
+interface Cue {
+  readonly phrase: string;
+  readonly elements: readonly Element[];
+  readonly atStart: boolean;
+  readonly atEnd: boolean;
+  /** How many words it names literally: a longer cue is a surer sign. */
+  readonly strength: number;
+}
+
+/** Where a cue matched: the token positions it used. */
+export interface CueMatch {
+  readonly cue: string;
+  readonly strength: number;
+  readonly positions: readonly number[];
+  /** Positions matched as a compound's head ('*møder' in "områdemøder"): the word still names something. */
+  readonly heads: readonly number[];
+}
+
+const MAX_GAP = 8;
+
+/** A token's stem in one language: 0 Danish, 1 English (the stemmers of the two must not mix: "leader" is no "lead"). */
+function stemIn(terms: readonly string[], lang: 0 | 1): string {
+  return terms[lang] ?? terms[0]!;
+}
+
+function compileCue(phrase: string, lang: 0 | 1): Cue {
+  let words = phrase.trim().split(/\s+/);
+  const atStart = words[0] === '^';
+  if (atStart) words = words.slice(1);
+  const atEnd = words[words.length - 1] === '$';
+  if (atEnd) words = words.slice(0, -1);
+  const elements: Element[] = [];
+  for (const raw of words) {
+    if (raw === '*') elements.push({ type: 'gap', min: 0, max: MAX_GAP });
+    else if (raw === '+') elements.push({ type: 'gap', min: 1, max: MAX_GAP });
+    else if (raw.endsWith('*') && raw.length > 1) elements.push({ type: 'prefix', text: foldText(raw.slice(0, -1)) });
+    else if (raw.startsWith('*') && raw.length > 1) elements.push({ type: 'suffix', text: foldText(raw.slice(1)) });
+    else if (raw.startsWith('=') && raw.length > 1) elements.push({ type: 'exact', text: foldText(raw.slice(1)) });
+    else {
+      // "e-mail" and "0-25" are one cue word but several tokens: each part must follow.
+      for (const form of tokenize(raw).filter((_, i, all) => all.length === 1 || i < all.length - 1)) {
+        elements.push({ type: 'word', form, lang, stem: stemIn(stemsOf(form), lang) });
+      }
+    }
+  }
+  const strength = elements.filter((e) => e.type !== 'gap').length;
+  return { phrase, elements, atStart, atEnd, strength };
+}
+
+function elementMatches(element: Element, token: Token): boolean {
+  switch (element.type) {
+    case 'word':
+      return token.form === element.form || stemIn(token.terms, element.lang) === element.stem;
+    case 'prefix':
+      return token.form.startsWith(element.text);
+    case 'suffix':
+      return token.form.endsWith(element.text);
+    case 'exact':
+      return token.form === element.text;
+    default:
+      return false;
+  }
+}
+
+/** Finds the first match of a cue in the tokens (backtracking over gaps), or undefined. */
+function matchCue(cue: Cue, tokens: readonly Token[]): { positions: number[]; heads: number[] } | undefined {
+  const positions = matchPositions(cue, tokens);
+  if (!positions) return undefined;
+  const words = cue.elements.filter((e) => e.type !== 'gap');
+  // A longer word matched by its head names something with its first part ("områdemøder").
+  return { positions, heads: positions.filter((p, i) => { const w = words[i]; return w?.type === 'suffix' && tokens[p]!.form.length > w.text.length; }) };
+}
+
+function matchPositions(cue: Cue, tokens: readonly Token[]): number[] | undefined {
+  const { elements } = cue;
+  const tryAt = (e: number, t: number, used: number[]): number[] | undefined => {
+    if (e === elements.length) return !cue.atEnd || t === tokens.length ? used : undefined;
+    const element = elements[e]!;
+    if (element.type === 'gap') {
+      for (let skip = element.min; skip <= element.max && t + skip <= tokens.length; skip++) {
+        const found = tryAt(e + 1, t + skip, used);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (t >= tokens.length || !elementMatches(element, tokens[t]!)) return undefined;
+    return tryAt(e + 1, t + 1, [...used, t]);
+  };
+  const last = cue.atStart ? 0 : tokens.length - 1;
+  for (let start = 0; start <= last; start++) {
+    const found = tryAt(0, start, []);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A set of cues for one label (a kind, a metric, ...), compiled once. */
+export class CueSet<L extends string | number> {
+  private readonly entries: Array<{ label: L; cue: Cue }> = [];
+
+  add(label: L, cues: { da: readonly string[]; en: readonly string[] }): void {
+    for (const phrase of cues.da) this.entries.push({ label, cue: compileCue(phrase, 0) });
+    for (const phrase of cues.en) this.entries.push({ label, cue: compileCue(phrase, 1) });
+  }
+
+  /** Every label with its strongest match in the tokens. */
+  match(tokens: readonly Token[]): Map<L, CueMatch> {
+    const found = new Map<L, CueMatch>();
+    for (const { label, cue } of this.entries) {
+      const previous = found.get(label);
+      if (previous && previous.strength >= cue.strength) continue;
+      const m = matchCue(cue, tokens);
+      if (m) found.set(label, { cue: cue.phrase, strength: cue.strength, ...m });
+    }
+    return found;
+  }
+
+  /** Every token position any cue of any label covers. */
+  coverage(tokens: readonly Token[]): Set<number> {
+    const covered = new Set<number>();
+    for (const { cue } of this.entries) for (const p of matchCue(cue, tokens)?.positions ?? []) covered.add(p);
+    return covered;
+  }
+
+  /** The literal single words of the cues (folded), for typo correction. */
+  words(): string[] {
+    return this.entries.flatMap(({ cue }) => cue.elements.flatMap((e) => (e.type === 'word' ? [e.form] : [])));
+  }
+}
+
+/** The compiled lexicon the engine uses. */
+export interface Lexicon {
+  readonly kinds: CueSet<QuestionKind>;
+  readonly groups: ReadonlyMap<QuestionKind, string>;
+  readonly keepWords: ReadonlySet<QuestionKind>;
+  readonly dateKinds: CueSet<string>;
+  readonly dateKindOrder: readonly string[];
+  readonly rounds: CueSet<number>;
+  readonly metrics: CueSet<string>;
+  readonly policyTypes: CueSet<string>;
+  readonly attributes: CueSet<Attribute>;
+  readonly attributeLabels: ReadonlyMap<Attribute, { da: string; en: string }>;
+  readonly smalltalk: CueSet<SmalltalkKind>;
+  readonly questionWords: ReadonlySet<string>;
+  readonly numbers: Readonly<Record<string, number>>;
+  /** Everyday word -> the knowledge base's word for it (folded). */
+  readonly synonyms: ReadonlyMap<string, string>;
+  /** Replaces a near miss of a cue word ("ansøgningsfrsten") by the word, unless `known` knows it. */
+  correct(form: string, known: (form: string) => boolean): string;
+}
+
+/** Validates lexicon data, throwing a message that names the path and the fix. */
+export function parseLexicon(data: unknown, origin: string): LexiconData {
+  const result = LexiconSchema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new Error(`lexicon: ${origin}: ${issue.path.join('.')}: ${issue.message} (fix: see the $comment at the top of src/answering/lexicon/lexicon.json)`);
+  }
+  return result.data;
+}
+
+/** Compiles the built-in lexicon, plus any extensions (extra cues a knowledge base brings). */
+export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexicon {
+  const base = parseLexicon(lexiconJson, 'src/answering/lexicon/lexicon.json');
+  const all = [base, ...extensions];
+  const kinds = new CueSet<QuestionKind>();
+  const groups = new Map<QuestionKind, string>();
+  const keepWords = new Set<QuestionKind>();
+  const dateKinds = new CueSet<string>();
+  const rounds = new CueSet<number>();
+  const metrics = new CueSet<string>();
+  const policyTypes = new CueSet<string>();
+  const attributes = new CueSet<Attribute>();
+  const attributeLabels = new Map<Attribute, { da: string; en: string }>();
+  const smalltalk = new CueSet<SmalltalkKind>();
+  const questionWords = new Set<string>();
+  const numbers: Record<string, number> = {};
+  const synonyms = new Map<string, string>();
+  for (const lexicon of all) {
+    for (const [word, meaning] of Object.entries(lexicon.synonyms ?? {})) if (word !== '$comment') synonyms.set(foldText(word), foldText(meaning));
+    for (const k of lexicon.kinds ?? []) {
+      kinds.add(k.kind, k.cues);
+      if (k.group) groups.set(k.kind, k.group);
+      if (k.keepWords) keepWords.add(k.kind);
+    }
+    for (const d of lexicon.dateKinds ?? []) dateKinds.add(d.kind, d.cues);
+    for (const r of lexicon.rounds ?? []) rounds.add(r.round, r.cues);
+    for (const m of lexicon.metrics ?? []) metrics.add(m.metric, m.cues);
+    for (const p of lexicon.policyTypes ?? []) policyTypes.add(p.type, p.cues);
+    for (const a of lexicon.attributes ?? []) {
+      attributes.add(a.attribute, a.cues);
+      attributeLabels.set(a.attribute, a.label);
+    }
+    for (const s of lexicon.smalltalk ?? []) smalltalk.add(s.kind, s.cues);
+    for (const w of [...(lexicon.questionWords?.da ?? []), ...(lexicon.questionWords?.en ?? [])]) for (const t of tokenize(w)) questionWords.add(t);
+    Object.assign(numbers, lexicon.numbers ?? {});
+  }
+  const dateKindOrder = base.dateKindOrder;
+  // Words worth recognising through a typo: the longer cue words of every cue set.
+  const vocabulary = [...new Set([...kinds.words(), ...dateKinds.words(), ...metrics.words(), ...attributes.words()])].filter((w) => w.length >= 6);
+  const vocabularySet = new Set(vocabulary);
+  const corrections = new Map<string, string>();
+  const correct = (form: string, known: (form: string) => boolean): string => {
+    if (form.length < 6 || vocabularySet.has(form)) return form;
+    const cached = corrections.get(form);
+    if (cached !== undefined) return cached;
+    let result = form;
+    if (!known(form)) {
+      const max = form.length >= 8 ? 2 : 1;
+      result = vocabulary.find((w) => w[0] === form[0] && boundedEditDistance(form, w, max) <= max) ?? form;
+    }
+    if (corrections.size < 10_000) corrections.set(form, result);
+    return result;
+  };
+  return { kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, questionWords, numbers, synonyms, correct };
+}

@@ -1,0 +1,210 @@
+/**
+ * Entity linking: finds the items a question names (roles, units, groups, meetings, postings,
+ * policies, programmes, concepts, municipalities, people by their own names) in its tokens, through
+ * Danish inflection (stems), compounds (a name as the first part of a longer word), ASCII spellings
+ * (folding) and small typos. Names come only from the knowledge base (`name`, `names`, `labelEn`,
+ * `namesEn`), so a municipality's own words are taught there, never in code.
+ */
+import type { KbItem, KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { boundedEditDistance, GENERIC_WORDS, stemsOf, STOPWORDS, tokenize, type Token } from './normalize.js';
+
+/** An item named in a question, and where. */
+export interface Link {
+  readonly id: string;
+  readonly kind: KbItem['kind'];
+  /** First and one-past-last token position. */
+  readonly start: number;
+  readonly end: number;
+  /** 0..1: 1 for an exact (stemmed) match of every word. */
+  readonly quality: number;
+}
+
+interface Variant {
+  readonly id: string;
+  readonly kind: KbItem['kind'];
+  readonly words: ReadonlyArray<{ readonly form: string; readonly stems: readonly string[] }>;
+}
+
+/** The kinds of item that can be named. */
+const LINKABLE: ReadonlyArray<KbItem['kind']> = [
+  'municipalities',
+  'units',
+  'roles',
+  'leadershipGroups',
+  'people',
+  'postings',
+  'meetings',
+  'decisions',
+  'policies',
+  'programmes',
+  'concepts',
+];
+
+/** The shortest one-word name linked through a typo, or as the first part of a compound. */
+const MIN_FUZZY = 5;
+const MIN_COMPOUND = 6;
+
+export interface Linker {
+  /** Every item named in the tokens, longest names first; names inside a longer name are dropped. */
+  link(tokens: readonly Token[]): Link[];
+}
+
+/** The name forms of an item: its names, and the parts of labels like "cluster leader (klyngeleder)". */
+function nameForms(entry: KbItem): string[] {
+  const item = entry.item as unknown as Record<string, unknown>;
+  if (entry.kind === 'people') {
+    const parts = (item.name as string).split(/\s+/);
+    const forms = [item.name as string];
+    if (parts.length > 2) forms.push(`${parts[0]} ${parts[parts.length - 1]}`);
+    return forms;
+  }
+  const forms: string[] = [];
+  for (const key of ['name', 'labelEn']) if (typeof item[key] === 'string') forms.push(item[key] as string);
+  for (const key of ['names', 'namesEn']) if (Array.isArray(item[key])) forms.push(...(item[key] as string[]));
+  const split: string[] = [];
+  for (const form of forms) {
+    split.push(form);
+    // "pedagogical leader (pædagogisk leder)": the label and the name in brackets are names too.
+    const bracket = form.match(/^([^(]+)\(([^)]+)\)\s*(.*)$/);
+    if (bracket) {
+      split.push(bracket[1]!.trim(), ...bracket[2]!.split(/[,;]/).map((s) => s.trim()));
+    }
+  }
+  return split.map((f) => f.replace(/^(the|den|det|de)\s+/i, '')).filter((f) => f.length > 1);
+}
+
+/** Builds the linker over every named item of the knowledge base. */
+export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, string> = new Map()): Linker {
+  const variants: Variant[] = [];
+  const byFirst = new Map<string, Variant[]>();
+  const firstWords = new Map<string, Set<string>>();
+  const surnames = new Map<string, string[]>();
+  for (const kind of LINKABLE) {
+    for (const item of kb.data[kind] as ReadonlyArray<{ id: string }>) {
+      const entry = { kind, item } as KbItem;
+      const seen = new Set<string>();
+      for (const form of nameForms(entry)) {
+        const words = tokenize(form).filter((w, i, all) => !(all.length > 1 && w.includes('-')));
+        // One generic or function word alone ("dagtilbud" aside) names nothing in particular.
+        const content = words.filter((w) => !STOPWORDS.has(w) && !GENERIC_WORDS.has(w));
+        if (content.length === 0) continue;
+        const key = words.join(' ');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const variant: Variant = { id: item.id, kind, words: words.map((w) => ({ form: w, stems: stemsOf(w) })) };
+        variants.push(variant);
+        for (const key of new Set([words[0]!, ...stemsOf(words[0]!)])) {
+          const list = byFirst.get(key) ?? [];
+          list.push(variant);
+          byFirst.set(key, list);
+        }
+        const bucket = `${words[0]![0]}${Math.min(words[0]!.length, 20)}`;
+        if (!firstWords.has(bucket)) firstWords.set(bucket, new Set());
+        firstWords.get(bucket)!.add(words[0]!);
+      }
+      if (kind === 'people') {
+        // A surname alone names the person when no one else has it.
+        const parts = tokenize((item as unknown as { name: string }).name);
+        const last = parts[parts.length - 1];
+        if (last && last.length >= 4) surnames.set(last, [...(surnames.get(last) ?? []), item.id]);
+      }
+    }
+  }
+  for (const [surname, ids] of surnames) {
+    if (ids.length !== 1) continue;
+    const variant: Variant = { id: ids[0]!, kind: 'people', words: [{ form: surname, stems: stemsOf(surname) }] };
+    byFirst.set(surname, [...(byFirst.get(surname) ?? []), variant]);
+  }
+
+  const nameWords = new Set<string>();
+  for (const v of variants) for (const w of v.words) {
+    nameWords.add(w.form);
+    for (const stem of w.stems) nameWords.add(stem);
+  }
+  const isNameWord = (token: Token) => nameWords.has(token.form) || token.terms.some((t) => nameWords.has(t));
+
+  /** How well a question token matches a name word: 1 exact/stem, less through a compound or a typo. */
+  const wordMatch = (token: Token, word: Variant['words'][number], last: boolean): number => {
+    if (token.form === word.form) return 1;
+    if (token.terms.some((t) => word.stems.includes(t))) {
+      // An inflection adds an ending ("klyngeleder" -> "klyngelederne"); the stemmer also conflates
+      // words that differ before it ("klyngeleder" and "klyngeledelse" -> "klyngeled"): a weaker match.
+      return token.form.startsWith(word.form) || word.form.startsWith(token.form) ? 1 : 0.85;
+    }
+    // An everyday word for the name's word ("economic" for "financial").
+    const synonym = synonyms.get(token.form);
+    if (synonym !== undefined && (synonym === word.form || stemsOf(synonym).some((t) => word.stems.includes(t)))) return 0.9;
+    // "stabslederstillingen": a name as the first part of a compound (the last word of the name only).
+    if (last && word.form.length >= MIN_COMPOUND && token.form.startsWith(word.form) && token.form.length - word.form.length >= 3) return 0.8;
+    // A word that is itself a name word ("klyngeleder") is no typo of another ("klyngeledelse").
+    if (word.form.length >= MIN_FUZZY && token.form[0] === word.form[0] && !isNameWord(token)) {
+      const max = word.form.length >= 9 ? 2 : 1;
+      if (boundedEditDistance(token.form, word.form, max) <= max) return 0.75;
+      // A misspelt inflected form ("klyngeldernes"): compare the stems.
+      const stem = word.stems[0]!;
+      if (stem.length >= MIN_FUZZY && token.terms.some((t) => boundedEditDistance(t, stem, 1) <= 1)) return 0.75;
+    }
+    return 0;
+  };
+
+  const candidatesAt = (token: Token): Variant[] => {
+    const found = new Set<Variant>();
+    const synonym = synonyms.get(token.form);
+    const keys = synonym ? [token.form, ...token.terms, synonym, ...stemsOf(synonym)] : [token.form, ...token.terms];
+    for (const key of keys) for (const v of byFirst.get(key) ?? []) found.add(v);
+    if (token.form.length >= MIN_FUZZY) {
+      // A typo or a compound in the first word: look among first words of similar length.
+      for (let len = token.form.length - 2; len <= Math.min(token.form.length + 2, 20); len++) {
+        for (const word of firstWords.get(`${token.form[0]}${len}`) ?? []) {
+          if (word === token.form) continue;
+          for (const v of byFirst.get(word) ?? []) found.add(v);
+        }
+      }
+      for (let len = MIN_COMPOUND; len < token.form.length - 2; len++) {
+        for (const v of byFirst.get(token.form.slice(0, len)) ?? []) found.add(v);
+      }
+    }
+    return [...found];
+  };
+
+  return {
+    link(tokens) {
+      const links: Link[] = [];
+      tokens.forEach((token, start) => {
+        if (STOPWORDS.has(token.form)) return;
+        for (const variant of candidatesAt(token)) {
+          let total = 0;
+          let i = 0;
+          for (; i < variant.words.length; i++) {
+            const t = tokens[start + i];
+            const q = t ? wordMatch(t, variant.words[i]!, i === variant.words.length - 1) : 0;
+            if (q === 0) break;
+            total += q;
+          }
+          if (i < variant.words.length) continue;
+          links.push({ id: variant.id, kind: variant.kind, start, end: start + variant.words.length, quality: total / variant.words.length });
+        }
+      });
+      // The best match per item; then drop links inside a longer or better one of another item.
+      const best = new Map<string, Link>();
+      for (const link of links) {
+        const current = best.get(link.id);
+        const better = !current || link.end - link.start > current.end - current.start || (link.end - link.start === current.end - current.start && link.quality > current.quality);
+        if (better) best.set(link.id, link);
+      }
+      const all = [...best.values()];
+      const kept = all.filter(
+        (link) =>
+          !all.some(
+            (other) =>
+              other !== link &&
+              other.start <= link.start &&
+              other.end >= link.end &&
+              ((other.end - other.start > link.end - link.start && other.quality >= link.quality) ||
+                (other.end - other.start === link.end - link.start && other.quality > link.quality)),
+          ),
+      );
+      return kept.sort((a, b) => b.end - b.start - (a.end - a.start) || b.quality - a.quality || a.start - b.start);
+    },
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * The knowledge base's relations, indexed both ways once per answerer: reporting lines (stated and
+ * from `reportsTo`), who leads what, who holds a role, members and participants, contacts of
+ * postings, policies by role/unit, figures and dates by item. Answerers read relations only here.
+ *
+ * RELATION_FIELDS lists every reference field of the schema with the question kinds that answer it
+ * (tests/answering/relations.test.ts fails when the schema gains one that is not listed).
+ */
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { DateEntry, Figure, Person, Source, Text } from '../knowledge/schemas.js';
+import type { QuestionKind } from './lexicon/lexicon.js';
+import { participantsOf } from '../knowledge/meeting-participants.js';
+
+/**
+ * Each reference field of the schema (`kind.field`) and the question kinds that answer it, upwards
+ * ("whom does X report to") and downwards ("who reports to X"). Both directions must be answerable.
+ */
+export const RELATION_FIELDS: Readonly<Record<string, { readonly forward: readonly QuestionKind[]; readonly backward: readonly QuestionKind[] }>> = {
+  'units.municipality': { forward: ['definition'], backward: ['membership', 'figure'] },
+  'units.parent': { forward: ['reporting-up', 'membership'], backward: ['membership', 'figure'] },
+  'units.ledBy': { forward: ['leader'], backward: ['leader', 'responsibility'] },
+  'roles.municipality': { forward: ['definition'], backward: ['policy', 'holder'] },
+  'roles.unit': { forward: ['leader', 'membership'], backward: ['membership'] },
+  'roles.reportsTo': { forward: ['reporting-up', 'reporting-chain'], backward: ['reporting-down'] },
+  'reportingLines.from': { forward: ['reporting-up', 'reporting-chain'], backward: ['reporting-down'] },
+  'reportingLines.to': { forward: ['reporting-down'], backward: ['reporting-up'] },
+  'leadershipGroups.members': { forward: ['membership'], backward: ['membership'] },
+  'leadershipGroups.municipality': { forward: ['definition'], backward: ['membership'] },
+  'people.role': { forward: ['holder'], backward: ['holder', 'contact'] },
+  'people.municipality': { forward: ['holder'], backward: ['contact'] },
+  'people.contactFor': { forward: ['contact'], backward: ['contact'] },
+  'postings.role': { forward: ['definition'], backward: ['contact', 'dates'] },
+  'postings.unit': { forward: ['definition'], backward: ['contact', 'dates'] },
+  'postings.contacts': { forward: ['contact'], backward: ['contact'] },
+  'postings.municipality': { forward: ['definition'], backward: ['contact'] },
+  'dates.about': { forward: ['dates'], backward: ['dates', 'when'] },
+  'meetings.participants': { forward: ['membership'], backward: ['membership', 'meeting'] },
+  'meetings.unit': { forward: ['frequency', 'meeting'], backward: ['meeting'] },
+  'meetings.chair': { forward: ['chair'], backward: ['chair', 'meeting'] },
+  'deputies.deputy': { forward: ['deputy-for'], backward: ['deputy'] },
+  'deputies.for': { forward: ['deputy'], backward: ['deputy-for'] },
+  'decisions.body': { forward: ['decision'], backward: ['decision'] },
+  'decisions.changes': { forward: ['decision'], backward: ['decision', 'after-change'] },
+  'decisions.municipality': { forward: ['decision'], backward: ['decision'] },
+  'meetings.municipality': { forward: ['meeting'], backward: ['meeting'] },
+  'policies.owner': { forward: ['policy'], backward: ['policy'] },
+  'policies.relevantFor': { forward: ['policy'], backward: ['policy'] },
+  'policies.municipality': { forward: ['policy'], backward: ['policy'] },
+  'programmes.usedBy': { forward: ['programme'], backward: ['programme'] },
+  'programmes.municipality': { forward: ['programme'], backward: ['programme'] },
+  'concepts.partOf': { forward: ['definition'], backward: ['definition'] },
+  'concepts.municipality': { forward: ['definition'], backward: ['definition'] },
+  'facts.about': { forward: ['definition'], backward: ['definition'] },
+  'documents.municipality': { forward: ['definition'], backward: ['definition'] },
+};
+
+/** A directed, sourced edge: `from` reports to `to`. */
+export interface Edge {
+  readonly from: string;
+  readonly to: string;
+  readonly text?: Text;
+  readonly source: Source;
+}
+
+export interface Relations {
+  /** Whom an item reports to (stated lines first, then `reportsTo`). */
+  up(id: string): readonly Edge[];
+  /** Who reports to an item. */
+  down(id: string): readonly Edge[];
+  /** The roles that lead a unit. */
+  leadersOf(unitId: string): readonly string[];
+  /** The units a role leads. */
+  ledBy(roleId: string): readonly string[];
+  /** The people who hold a role. */
+  holders(roleId: string): readonly Person[];
+  /** Members of a group or participants of a meeting, with their notes. */
+  members(id: string): ReadonlyArray<{ readonly ref: string; readonly note?: Text }>;
+  /** Contacts of a posting (its `contacts` and everyone whose `contactFor` names it), in order. */
+  contacts(id: string): readonly Person[];
+  /** Postings for a role or at a unit. */
+  postingsOf(id: string): readonly string[];
+  /** Policies relevant for an item. */
+  policiesFor(id: string): readonly string[];
+  /** Figures stated about an item. */
+  figures(id: string): ReadonlyArray<{ readonly owner: string; readonly figure: Figure }>;
+  /** Units directly under a unit (or in a municipality without a parent). */
+  childUnits(id: string): readonly string[];
+  /** Dated entries about an item. */
+  dates(id: string): readonly DateEntry[];
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Indexes the relations of a knowledge base. */
+export function buildRelations(kb: KnowledgeBase): Relations {
+  const { data } = kb;
+  const up = new Map<string, Edge[]>();
+  const down = new Map<string, Edge[]>();
+  const stated = new Set<string>();
+  for (const line of data.reportingLines) {
+    const edge = { from: line.from, to: line.to, text: line.text, source: line.source };
+    push(up, line.from, edge);
+    push(down, line.to, edge);
+    stated.add(`${line.from}>${line.to}`);
+  }
+  for (const role of data.roles) {
+    for (const to of role.reportsTo) {
+      if (stated.has(`${role.id}>${to}`) || !kb.get(to)) continue;
+      const edge = { from: role.id, to, source: role.source };
+      push(up, role.id, edge);
+      push(down, to, edge);
+    }
+  }
+  const leaders = new Map<string, string[]>();
+  const led = new Map<string, string[]>();
+  for (const unit of data.units) {
+    let ids = [...unit.ledBy];
+    if (ids.length === 0) {
+      const inUnit = data.roles.filter((role) => role.unit === unit.id);
+      const inside = new Set(inUnit.map((r) => r.id));
+      ids = inUnit.length === 1 ? [inUnit[0]!.id] : inUnit.filter((r) => inUnit.some((o) => o.reportsTo.includes(r.id) && inside.has(o.id))).map((r) => r.id);
+    }
+    leaders.set(unit.id, ids);
+    for (const id of ids) push(led, id, unit.id);
+  }
+  const holders = new Map<string, Person[]>();
+  for (const person of data.people) if (person.role) push(holders, person.role, person);
+  const members = new Map<string, Array<{ ref: string; note?: Text }>>();
+  for (const group of data.leadershipGroups) members.set(group.id, group.members.map((m) => ({ ref: m.ref, ...(m.note && { note: m.note }) })));
+  for (const meeting of data.meetings) {
+    members.set(
+      meeting.id,
+      participantsOf(meeting).map((p) => ({ ref: p.ref, ...(p.note && { note: p.note }) })),
+    );
+  }
+  const contacts = new Map<string, Person[]>();
+  const people = new Map(data.people.map((p) => [p.id, p]));
+  for (const posting of data.postings) for (const id of posting.contacts) if (people.has(id)) push(contacts, posting.id, people.get(id)!);
+  for (const person of data.people) {
+    for (const id of person.contactFor) if (!(contacts.get(id) ?? []).includes(person)) push(contacts, id, person);
+  }
+  const postings = new Map<string, string[]>();
+  for (const posting of data.postings) {
+    push(postings, posting.role, posting.id);
+    if (posting.unit) push(postings, posting.unit, posting.id);
+  }
+  const policies = new Map<string, string[]>();
+  for (const policy of data.policies) for (const id of policy.relevantFor) push(policies, id, policy.id);
+  const figures = new Map<string, Array<{ owner: string; figure: Figure }>>();
+  for (const m of data.municipalities) for (const figure of m.figures) push(figures, m.id, { owner: m.id, figure });
+  for (const u of data.units) for (const figure of u.figures) push(figures, u.id, { owner: u.id, figure });
+  for (const r of data.roles) if (r.teamSize) push(figures, r.id, { owner: r.id, figure: r.teamSize });
+  const children = new Map<string, string[]>();
+  for (const unit of data.units) {
+    if (unit.parent) push(children, unit.parent, unit.id);
+    else if (unit.municipality) push(children, unit.municipality, unit.id);
+  }
+  const dates = new Map<string, DateEntry[]>();
+  for (const d of data.dates) push(dates, d.about, d);
+  const none: never[] = [];
+  return {
+    up: (id) => up.get(id) ?? none,
+    down: (id) => down.get(id) ?? none,
+    leadersOf: (id) => leaders.get(id) ?? none,
+    ledBy: (id) => led.get(id) ?? none,
+    holders: (id) => holders.get(id) ?? none,
+    members: (id) => members.get(id) ?? none,
+    contacts: (id) => contacts.get(id) ?? none,
+    postingsOf: (id) => postings.get(id) ?? none,
+    policiesFor: (id) => policies.get(id) ?? none,
+    figures: (id) => figures.get(id) ?? none,
+    childUnits: (id) => children.get(id) ?? none,
+    dates: (id) => dates.get(id) ?? none,
+  };
+}
