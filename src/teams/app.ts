@@ -294,17 +294,8 @@ export function createBotApp(options: BotAppOptions): BotApp {
     const help = isHelpRequest(text);
     const smallTalk = recognizeSmallTalk(text, activity.recipient?.name);
 
-    if (ctx.conversation.kind === 'personal' && (await isFirstContact(context)) && !help) {
-      await sendWelcome(context, lang);
-      // The welcome already greets and gives the hint.
-      if (smallTalk?.kind === 'greeting') return;
-    }
-    if (smallTalk) {
-      log.info({ route: smallTalk.kind }, 'small talk answered');
-      const p = teamsPhrases(smallTalk.lang);
-      await replyText(context, smallTalk.kind === 'greeting' ? p.greetingReply(engine.suggestQuestions(smallTalk.lang)[0]) : p.thanksReply);
-      return;
-    }
+    const welcomed = ctx.conversation.kind === 'personal' && (await isFirstContact(context)) && !help;
+    if (welcomed) await sendWelcome(context, lang);
     if (help) {
       log.info({ route: 'help' }, 'help shown');
       await sendHelp(ctx);
@@ -324,6 +315,14 @@ export function createBotApp(options: BotAppOptions): BotApp {
     if (text === '') {
       // A card's Action.Submit that no handler claimed: nothing to answer.
       log.debug('message with a value and no text: not handled');
+      return;
+    }
+    if (smallTalk) {
+      // The welcome already greeted and gave the hint: a second greeting would only repeat it.
+      if (welcomed && smallTalk.kind === 'greeting') return;
+      log.info({ route: smallTalk.kind }, 'small talk answered');
+      const p = teamsPhrases(smallTalk.lang);
+      await replyText(context, smallTalk.kind === 'greeting' ? p.greetingReply(engine.suggestQuestions(smallTalk.lang)[0]) : p.thanksReply);
       return;
     }
     const unknown = suggestCommand(text, lang);
