@@ -2,7 +2,7 @@
  * Storage errors said plainly (issue 13): with the disk full, a task command gets "not saved: the storage is full"
  * in the user's language, `/healthz` says `degraded`, and the bot recovers by itself once space returns.
  *
- * The disk is a real 256 KiB tmpfs, which needs root (mount). Without that capability this file runs only the
+ * The disk is a real 512 KiB tmpfs (room for every state file of two bots), which needs root (mount). Without that capability this file runs only the
  * in-memory case below it; `tests/storage/write-errors.test.ts` covers ENOSPC through an injected journal.
  */
 import { execFileSync } from 'node:child_process';
@@ -19,7 +19,7 @@ function mountSmallDisk(): string | undefined {
   if (process.getuid?.() !== 0) return undefined;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'small-disk-'));
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', dir], { stdio: 'ignore', timeout: 10_000 });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=512k', 'tmpfs', dir], { stdio: 'ignore', timeout: 10_000 });
     return dir;
   } catch {
     rmdirSync(dir);
