@@ -5,6 +5,9 @@
  * it on the existing files changes nothing, and new questions (`--in bank.json`, e.g. a new knowledge
  * base's) are dealt by the same rule without moving any question already dealt. To change a question's
  * wording or groups, edit it in the part file it is in; never change an id or the seed.
+ *
+ * A knowledge base whose bank has a test part and no working part is held out entirely (nobody tunes
+ * the engine on it): it is left as it is.
  */
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -33,8 +36,17 @@ async function main(): Promise<number> {
     if (known && JSON.stringify(known) !== JSON.stringify(q)) throw new Error(`eval-split: question ${q.id} differs between files (last seen in ${from})`);
     questions.set(q.id, q);
   };
-  for (const f of await listBankFiles()) for (const q of (await readQuestionFile(f.file)).questions) add(q, f.file);
-  for (const file of inputs) for (const q of (await readQuestionFile(file)).questions) add(q, file);
+  const files = await listBankFiles();
+  const heldOut = new Set(
+    files.filter((f) => f.split === 'test' && !files.some((g) => g.kb === f.kb && g.split === 'working')).map((f) => f.kb),
+  );
+  for (const f of files) if (!heldOut.has(f.kb)) for (const q of (await readQuestionFile(f.file)).questions) add(q, f.file);
+  for (const file of inputs) {
+    for (const q of (await readQuestionFile(file)).questions) {
+      if (heldOut.has(q.kb)) throw new Error(`eval-split: ${q.kb} is held out (test part only); add its questions to ${q.kb}.test.json by hand`);
+      add(q, file);
+    }
+  }
 
   const byKb = new Map<string, Question[]>();
   for (const q of questions.values()) byKb.set(q.kb, [...(byKb.get(q.kb) ?? []), q]);

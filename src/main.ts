@@ -228,15 +228,30 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       conversations: stores.conversations,
       reminders,
       gaps: createGapLog({ gaps: stores.gaps, feedback: stores.feedback, now, retentionDays: config.gapRetentionDays }),
+      feedTokens: stores.feedTokens,
+      chartLinks: stores.chartLinks,
     };
 
+    // Known once the server listens (port 0 in tests) and once the engine is built: bound late, like the notifier.
+    let listeningUrl: string | undefined;
+    const publicBaseUrl = () => {
+      const url = config.publicBaseUrl ?? listeningUrl;
+      if (url === undefined) throw new Error('the public base URL was used before the server listened');
+      return url;
+    };
+    let builtEngine: QuestionEngine | undefined;
+    const engineLate = () => {
+      if (builtEngine === undefined) throw new Error('the engine was used before it was built');
+      return builtEngine;
+    };
     const features: TeamsFeature[] = [];
     for (const factory of options.features ?? DEFAULT_FEATURES) {
-      const feature = await factory({ config, knowledge, now, logger: logger.child({ feature: factory.name || 'feature' }), notifier, domain });
+      const feature = await factory({ config, knowledge, now, logger: logger.child({ feature: factory.name || 'feature' }), notifier, domain, publicBaseUrl, engine: engineLate });
       features.push(feature);
       if (feature.close) opened.push({ close: () => feature.close?.() });
     }
     const engine = (options.engine ?? createDefaultEngine)(knowledge, { now, deadlines: stores.deadlines });
+    builtEngine = engine;
 
     app = createBotApp({
       ...(config.credentials && { credentials: config.credentials }),
@@ -246,6 +261,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       observers: features.flatMap((feature) => (feature.observe ? [feature.observe] : [])),
       answerListeners: features.flatMap((feature) => (feature.onAnswer ? [feature.onAnswer] : [])),
       feedbackListeners: features.flatMap((feature) => (feature.onFeedback ? [feature.onFeedback] : [])),
+      invokes: features.flatMap((feature) => (feature.invokes ? [feature.invokes] : [])),
+      answerActions: features.flatMap((feature) => (feature.answerActions ? [feature.answerActions] : [])),
       contacts: { firstContact: (key) => stores.greeted.firstContact(key), close: async () => undefined },
       leaderIds: config.leaderIds,
       editorIds: config.editorIds,
@@ -265,10 +282,12 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       health: () => ({ version, knowledge: knowledgeCounts, mode: config.credentials ? 'authenticated' : 'local' }),
       problems: () => stateHealth.problems().map((problem) => `state ${problem.store}: ${problem.reason}`),
       uptimeSeconds: () => (performance.now() - startedAt) / 1000,
+      routes: features.flatMap((feature) => feature.routes ?? []),
     });
     const address = await server.listen(config.port, config.host);
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+    listeningUrl = url;
     outbox.start();
     scheduler.start();
     for (const feature of features) await feature.start?.();

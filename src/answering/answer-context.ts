@@ -160,6 +160,16 @@ export function composeAnswer(kb: KnowledgeBase, lang: Lang, draft: ShortDraft):
   return { kind: draft.kind, lang, headline, sections, details: shownDetails, sources, suggestions: [] };
 }
 
+const suggestionCache = new WeakMap<KnowledgeBase, Map<Lang, readonly string[]>>();
+/** The example questions of a knowledge base, built once per language. */
+function suggestionsOf(kb: KnowledgeBase, lang: Lang): readonly string[] {
+  let byLang = suggestionCache.get(kb);
+  if (!byLang) suggestionCache.set(kb, (byLang = new Map()));
+  let list = byLang.get(lang);
+  if (!list) byLang.set(lang, (list = suggestQuestions(kb, lang)));
+  return list;
+}
+
 /** The honest "I don't know", with questions the knowledge base can answer. */
 export function unknown(ctx: Context, lang: Lang, headline?: string): Answer {
   const p = phrasesFor(lang);
@@ -170,7 +180,7 @@ export function unknown(ctx: Context, lang: Lang, headline?: string): Answer {
     sections: [],
     details: [],
     sources: [],
-    suggestions: suggestQuestions(ctx.kb, lang),
+    suggestions: suggestionsOf(ctx.kb, lang),
   };
 }
 

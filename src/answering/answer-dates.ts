@@ -65,6 +65,20 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
     candidates.push({ owner: `chat:${deadline.id}`, label: deadline.title, date: deadline.date, precision: 'day', coverage, chat: true });
   }
   if (candidates.length === 0) return u.upcoming ? unknown(ctx, u.lang, p.noUpcoming) : undefined;
+  // A word that tells dates apart ("MUS" in "Hvornår er der MUS for kvartercheferne?") must be in the
+  // date given: a date that fits the rest of the question but not that word answers another question.
+  if (rest.length > 1) {
+    // A date answers for a word through its label or through what it belongs to (the posting's name).
+    const allHits = (c: DateCandidate) =>
+      c.fact ? ctx.index.explainSurely(rest, new Set([...c.fact.textTerms, ...c.fact.ownTerms, ...c.fact.contextTerms])) : rest.map(() => 1);
+    const covered = candidates.map(allHits);
+    // Telling words are judged against every date in scope, also those of other items.
+    const every = factsOf(ctx, 'date').map((f) => ctx.index.explainSurely(rest, f.textTerms));
+    const telling = rest.map((_, i) => every.some((h) => h[i]! > 0));
+    const fitting = candidates.filter((_, k) => telling.every((tells, i) => !tells || covered[k]![i]! > 0));
+    if (fitting.length === 0 && telling.some(Boolean) && candidates.some((c) => c.coverage >= STRUCTURED_THRESHOLD)) return unknown(ctx, u.lang, p.noDates);
+    if (fitting.length > 0) candidates.splice(0, candidates.length, ...fitting);
+  }
   candidates.sort((a, b) => b.coverage - a.coverage || a.date.localeCompare(b.date));
   const best = candidates[0]!.coverage;
   if (best < STRUCTURED_THRESHOLD) return undefined;

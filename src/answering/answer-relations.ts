@@ -14,6 +14,7 @@ import type { Link } from './linking.js';
 import type { Attribute, Lexicon } from './lexicon/lexicon.js';
 import { capitalize, joinList, phrasesFor } from './phrases.js';
 import type { Relations } from './relations.js';
+import { analyzeText, foldText } from './normalize.js';
 import type { KnowledgeQueries } from '../knowledge/queries.js';
 import type { Answer, AnswererOptions, Lang } from './types.js';
 import { fitsDateKind, type Understanding } from './understand.js';
@@ -67,6 +68,7 @@ const TEXTS = {
     noHolder: (role: string, what: string) => `Dokumenterne nævner ikke nogen person i stillingen som ${role}, så jeg har ingen ${what}.`,
     phoneOf: (name: string, phone: string) => `${name}: tlf. ${phone}.`,
     periodOf: (policy: string, period: string) => `${capitalize(policy)} gælder for ${period}.`,
+    noLeader: (unit: string) => `Dokumenterne nævner ikke, hvem der leder ${unit}.`,
     holders: (role: string, people: string) => `${capitalize(people)} er ${role}.`,
     noHolderIn: (role: string, unit: string) => `Dokumenterne nævner ikke nogen ${role} i ${unit}.`,
     holderElsewhere: (person: string, title: string) => `${person} er ${title}.`,
@@ -109,6 +111,7 @@ const TEXTS = {
     noHolder: (role: string, what: string) => `The documents do not mention a person in the post of ${role}, so I have no ${what}.`,
     phoneOf: (name: string, phone: string) => `${name}: phone ${phone}.`,
     periodOf: (policy: string, period: string) => `${capitalize(policy)} covers ${period}.`,
+    noLeader: (unit: string) => `The documents do not mention who leads ${unit}.`,
     holders: (role: string, people: string) => `${capitalize(people)} is the ${role}.`,
     noHolderIn: (role: string, unit: string) => `The documents do not mention a ${role} in ${unit}.`,
     holderElsewhere: (person: string, title: string) => `${person} is ${title}.`,
@@ -299,7 +302,12 @@ export function answerLeaderRelation(rc: RelationContext): Answer | undefined {
   if (!units) return undefined;
   const withLeaders = units.filter((l) => relations.leadersOf(l.id).length > 0);
   const unit = withLeaders[0];
-  if (!unit) return undefined;
+  if (!unit) {
+    // "Who is the leader of Børnehuset Myretuen?" when the documents do not say.
+    const named = units[0]!;
+    if (named.quality < 0.9 || rc.subjects.length > 1) return undefined;
+    return unknownWith(rc, t.noLeader(name(kb, named.id, u.lang, false)));
+  }
   const leaders = relations.leadersOf(unit.id).map((role) => {
     const holders = relations.holders(role).map((p) => p.name);
     return `${name(kb, role, u.lang, false)}${holders.length > 0 ? ` (${joinList(holders, u.lang)})` : ''}`;
@@ -370,7 +378,7 @@ export function answerMeetingRelation(rc: RelationContext): Answer | undefined {
   const meeting = entry.item;
   const t = TEXTS[u.lang];
   const title = capitalize(name(kb, meeting.id, u.lang, false));
-  const participants = relations.members(meeting.id).map((m) => name(kb, m.ref, u.lang, false));
+  const participants = relations.members(meeting.id).map((m) => `${name(kb, m.ref, u.lang, false)}${m.note ? ` (${m.note[u.lang]})` : ''}`);
   const lines = [
     ...(participants.length > 0 ? [t.participants(name(kb, meeting.id, u.lang, false), joinList(participants, u.lang))] : []),
     ...(meeting.unit ? [`${t.where}: ${name(kb, meeting.unit, u.lang, false)}`] : []),
@@ -483,6 +491,22 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
     }
     return done(rc, 'unknown', t.notKnown(name(kb, first.id, u.lang, false), label), [], sourceOf(kb, first.id));
   }
+  if (attribute === 'salary' && first && (first.kind === 'roles' || first.kind === 'postings') && first.quality >= 0.9) {
+    // A post's pay: what its terms and its postings' terms say about pay, or that they say nothing.
+    const roleId = first.kind === 'postings' ? (kb.get(first.id)!.item as { role: string }).role : first.id;
+    const role = kb.get(roleId);
+    const postings = first.kind === 'postings' ? [first.id] : relations.postingsOf(roleId);
+    const terms = [
+      ...(role?.kind === 'roles' ? role.item.conditions : []),
+      ...postings.flatMap((id) => {
+        const e = kb.get(id);
+        return e?.kind === 'postings' ? e.item.conditions : [];
+      }),
+    ];
+    const about = terms.filter((s) => rc.lexicon.attributes.match(analyzeText(foldText(`${s.da} ${s.en}`))).has('salary'));
+    if (about.length > 0) return done(rc, 'answer', about[0]![u.lang], about.slice(1).map((s) => s[u.lang]), about.map((s) => s.source));
+    return done(rc, 'unknown', t.notKnown(name(kb, first.id, u.lang, false), label), [], sourceOf(kb, first.id));
+  }
   if (attribute !== 'phone' && attribute !== 'email') return undefined;
   // "What is the phone number of the head of day care?": through the person holding the role.
   const role = subjectsOf(rc, ['roles'])[0]?.[0];
@@ -584,12 +608,14 @@ function unitsOfPerson(rc: RelationContext, person: Person): Set<string> {
 
 export function answerHolderRelation(rc: RelationContext): Answer | undefined {
   const { u, kb, relations } = rc;
-  const specific = [...u.kinds.keys()].some((k) => !['holder', 'who', 'definition', 'upcoming', 'before-change', 'after-change'].includes(k));
-  if (!u.kinds.has('holder') || specific || u.attributes.length > 0) return undefined;
+  const specific = [...u.kinds.keys()].some((k) => !['holder', 'who', 'definition', 'upcoming', 'before-change', 'after-change', 'membership'].includes(k));
+  if (!(u.kinds.has('holder') || u.kinds.has('membership')) || specific || u.attributes.length > 0) return undefined;
   const t = TEXTS[u.lang];
   const role = subjectsOf(rc, ['roles'])[0]?.[0];
   if (!role || role.quality < 0.9) return undefined;
   const unit = rc.subjects.flat().find((l) => l.kind === 'units' && l.quality >= 0.9);
+  // "Which house leaders are in Kvarter Skoven?": people in a role in a unit.
+  if (!u.kinds.has('holder') && !unit) return undefined;
   const holders = relations.holders(role.id);
   const line = (p: Person) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email);
   if (!unit) {

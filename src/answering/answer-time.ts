@@ -31,6 +31,8 @@ const TEXTS = {
     held: (meeting: string, when: string) => `${capitalize(meeting)} holdes ${when}.`,
     next: (list: string) => `Næste gang: ${list}.`,
     none: (meeting: string) => `Jeg kender ingen kommende datoer for ${meeting}.`,
+    noneIn: (meeting: string, period: string) => `Nej, der er ikke ${meeting} ${period}.`,
+    datesIn: (meeting: string, period: string, list: string) => `${capitalize(meeting)} ${period}: ${list}.`,
     chair: (who: string) => `Mødeleder: ${who}.`,
     chairHeadline: (meeting: string, who: string) => `${capitalize(who)} leder ${meeting}.`,
     noChair: (meeting: string) => `Dokumenterne nævner ikke, hvem der leder ${meeting}.`,
@@ -63,6 +65,8 @@ const TEXTS = {
     held: (meeting: string, when: string) => `${capitalize(meeting)} is held ${when}.`,
     next: (list: string) => `Next: ${list}.`,
     none: (meeting: string) => `I know of no coming dates for ${meeting}.`,
+    noneIn: (meeting: string, period: string) => `No, ${meeting} is not held ${period} (I know of no dates then).`,
+    datesIn: (meeting: string, period: string, list: string) => `${capitalize(meeting)} ${period}: ${list}.`,
     chair: (who: string) => `Chair: ${who}.`,
     chairHeadline: (meeting: string, who: string) => `The ${who} chairs ${meeting}.`,
     noChair: (meeting: string) => `The documents do not say who chairs ${meeting}.`,
@@ -133,7 +137,8 @@ export function answerDeputies(rc: RelationContext): Answer | undefined {
 
 export function answerDecisions(rc: RelationContext): Answer | undefined {
   const { u, kb, queries } = rc;
-  if (!u.kinds.has('decision')) return undefined;
+  // "How many deputies after the reorganisation?" counts; "who reports to X after it?" is a line.
+  if (!u.kinds.has('decision') || u.intents.has('figure') || u.intents.has('reporting')) return undefined;
   const t = TEXTS[u.lang];
   const all = kb.data.decisions;
   if (all.length === 0) return undefined;
@@ -151,10 +156,14 @@ export function answerDecisions(rc: RelationContext): Answer | undefined {
   const score = (d: Decision) =>
     d.changes.filter((id) => linked.has(id)).length * 2 +
     [d.name, d.labelEn, ...d.names, ...d.namesEn, ...d.decided.flatMap((s) => [s.da, s.en])].join(' ').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3 && stemsOf(foldText(w)).some((st) => words.has(st))).length / 4;
-  found = [...found].sort((a, b) => score(b) - score(a));
+  // "From when does the reorganisation apply?": a decision with a first day, the one that changes most.
+  const fromWhen = /\b(from when|take effect|takes effect|in force|apply|applies|fra hvornaar|traeder|kraft|gaelder)\b/.test(u.folded);
+  const rank = (d: Decision) => score(d) + (fromWhen && d.appliesFrom ? 1 + d.changes.length / 10 : 0);
+  found = [...found].sort((a, b) => rank(b) - rank(a));
   found = unique(found).filter((d) => !u.range || (d.date >= u.range.from && d.date <= u.range.to) || (d.appliesFrom !== undefined && d.appliesFrom >= u.range.from && d.appliesFrom <= u.range.to));
   if (found.length === 0) return unknownAnswer(rc.ctx, u.lang, t.noDecision);
-  const describe = (d: Decision) => t.decided(nameIn(rc, d.body), shortDate(d.date, u.lang), displayName({ kind: 'decisions', item: d } as KbItem, u.lang));
+  const describe = (d: Decision) =>
+    t.decided(nameIn(rc, d.body), shortDate(d.date, u.lang), displayName({ kind: 'decisions', item: d } as KbItem, u.lang)).replace(/\.$/, d.appliesFrom ? ` (${t.applies(shortDate(d.appliesFrom, u.lang)).replace(/\.$/, '').toLowerCase()}).` : '.');
   const voteOf = (d: Decision) => {
     if (!d.vote) return undefined;
     const count = d.vote.unanimous ? t.unanimous : t.votes(d.vote.for, d.vote.against, d.vote.abstained);
@@ -162,7 +171,6 @@ export function answerDecisions(rc: RelationContext): Answer | undefined {
   };
   const d = found[0]!;
   const lines = [
-    ...(d.appliesFrom ? [t.applies(shortDate(d.appliesFrom, u.lang))] : []),
     ...(voteOf(d) ? [voteOf(d)!] : []),
     ...d.decided.map((s) => s[u.lang]),
   ];
@@ -234,7 +242,7 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   const when = meeting.frequency?.[u.lang] ?? rule;
   const from = u.range && u.range.from > rc.today ? u.range.from : rc.today;
   const until = u.range ? u.range.to : addDays(from, 366);
-  const upcoming = queries.meetingOccurrences(meeting.id, from, until).slice(0, u.range ? 12 : 3);
+  const upcoming = queries.meetingOccurrences(meeting.id, u.range ? u.range.from : from, until).slice(0, u.range ? 12 : 3);
   const occurrence = (o: (typeof upcoming)[number]) => `${shortDate(o.date, u.lang)}${timeRange(rc, o.time, o.endTime)}`;
   const validity = t.validity(meeting.validFrom ? shortDate(meeting.validFrom, u.lang) : undefined, meeting.validUntil ? shortDate(meeting.validUntil, u.lang) : undefined);
   const lines = [
@@ -248,6 +256,12 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   if (chairAsked) {
     if (!chairName) return unknownAnswer(rc.ctx, u.lang, t.noChair(title));
     return done(rc, 'answer', t.chairHeadline(title, chairName), lines, [meeting.source]);
+  }
+  if (u.range) {
+    const month = u.range.from.endsWith('-01') && addDays(u.range.to, 1).endsWith('-01') && u.range.to.slice(0, 7) === u.range.from.slice(0, 7);
+    const period = month ? t.inMonth(formatPartialDate(u.range.from, 'month', u.lang)) : t.between(shortDate(u.range.from, u.lang), shortDate(u.range.to, u.lang));
+    if (upcoming.length === 0) return done(rc, 'unknown', t.noneIn(title, period), [...(when ? [t.held(title, when)] : []), ...(validity ? [validity] : [])], [meeting.source]);
+    return done(rc, 'answer', t.datesIn(title, period, joinList(upcoming.map(occurrence), u.lang)), lines.filter((l) => !upcoming.some((o) => l === occurrence(o))), [meeting.source]);
   }
   const headline = when
     ? t.held(title, meeting.frequency ? when : `${when}${timeRange(rc, meeting.recurrence?.time, meeting.recurrence?.endTime)}`)

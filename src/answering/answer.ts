@@ -165,6 +165,13 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       const lang = nameWords.size > 0 && rest.length > 0 ? detectLanguage(rest.join(' '), localeHint) : u.lang;
       if (lang !== u.lang) u = { ...u, lang };
       const links = found;
+      // "Hvor mange børn går i Distrikt Baltorp?" counts children: "distrikt" is part of a name there.
+      const longNames = found.filter((l) => l.kind !== 'municipalities' && l.end - l.start > 1);
+      const metrics = u.metrics.filter((m) => {
+        const at = u.metricAt.get(m) ?? [];
+        return !longNames.some((l) => at.every((p) => p >= l.start && p < l.end) && l.end - l.start > at.length);
+      });
+      if (metrics.length !== u.metrics.length) u = { ...u, metrics, metric: u.intents.has('figure') ? metrics[0] : undefined };
       // A municipality named in the question ("i Ballerup", "in Copenhagen", "kobenhavn") limits the answer to it.
       const said = new Set(u.tokens.map((t) => primaryStem(t.form)));
       for (const token of u.tokens) {

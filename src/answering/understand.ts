@@ -82,6 +82,8 @@ export interface Understanding {
   /** What a "how many" question counts (children, employees, ...), when it says; the first of `metrics`. */
   readonly metric?: Figure['metric'];
   readonly metrics: readonly Figure['metric'][];
+  /** Where each metric is named (token positions), so that a metric inside a name ("Distrikt Baltorp") can be dropped. */
+  readonly metricAt: ReadonlyMap<string, readonly number[]>;
   /** Policy types asked for by name ("law", "strategy"). */
   readonly policyTypes: ReadonlySet<string>;
   /** A property of a person asked for (phone, e-mail, salary, ...). */
@@ -132,18 +134,29 @@ function findDay(folded: string, today: string): { day: string; words: string[] 
 
 /** Finds a month (and optional year) or a year alone in the tokens, as a date range. */
 function findRange(tokens: readonly Token[], today: string): { from: string; to: string; positions: number[] } | undefined {
+  const months: Array<{ i: number; month: number; year?: number }> = [];
   for (const [i, token] of tokens.entries()) {
     const monthIndex = MONTHS.indexOf(token.form);
-    // "maj"/"may" and "marts"/"march" only as months; "may" is also a verb: it needs a year or "in".
     if (monthIndex < 0) continue;
     const next = tokens[i + 1]?.form;
     const hasYear = next !== undefined && /^(19|20)\d{2}$/.test(next);
+    // "may" is also a verb: a month only with a year or after "in".
     if (token.form === 'may' && !hasYear && !['in', 'i', 'during'].includes(tokens[i - 1]?.form ?? '')) continue;
-    const month = monthIndex % 12;
-    const year = hasYear ? Number(next) : Number(today.slice(0, 4));
-    const from = `${year}-${String(month + 1).padStart(2, '0')}-01`;
-    const to = addDays(`${month === 11 ? year + 1 : year}-${String(((month + 1) % 12) + 1).padStart(2, '0')}-01`, -1);
-    return { from, to, positions: hasYear ? [i, i + 1] : [i] };
+    months.push({ i, month: monthIndex % 12, ...(hasYear && { year: Number(next) }) });
+  }
+  const lastDayOf = (year: number, month: number) => addDays(`${month === 11 ? year + 1 : year}-${String(((month + 1) % 12) + 1).padStart(2, '0')}-01`, -1);
+  const first = months[0];
+  if (first) {
+    // "fra januar til juni 2027", "from January to June 2027": one range; a year given once serves both.
+    const second = months[1];
+    const year = first.year ?? second?.year ?? Number(today.slice(0, 4));
+    const positions = months.slice(0, 2).flatMap((m) => (m.year ? [m.i, m.i + 1] : [m.i]));
+    const from = `${year}-${String(first.month + 1).padStart(2, '0')}-01`;
+    if (second && second.i - first.i <= 3) {
+      const endYear = second.year ?? (second.month < first.month ? year + 1 : year);
+      return { from, to: lastDayOf(endYear, second.month), positions };
+    }
+    return { from, to: lastDayOf(year, first.month), positions: first.year ? [first.i, first.i + 1] : [first.i] };
   }
   for (const [i, token] of tokens.entries()) {
     if (/^(19|20)\d{2}$/.test(token.form) && ['i', 'in', 'during', 'under'].includes(tokens[i - 1]?.form ?? '')) {
@@ -151,6 +164,23 @@ function findRange(tokens: readonly Token[], today: string): { from: string; to:
     }
   }
   return undefined;
+}
+
+/**
+ * True when a token belongs to a hyphenated word: the tokenizer gives "day-care" as "day", "care" and
+ * the joined "daycare", so a part is followed by a join of it, and a join follows its parts.
+ */
+function isHyphenPart(tokens: readonly Token[], i: number): boolean {
+  const joinOf = (k: number) => {
+    for (let j = k - 2; j >= Math.max(0, k - 4); j--) if (tokens.slice(j, k).map((t) => t.form).join('') === tokens[k]!.form) return j;
+    return -1;
+  };
+  if (joinOf(i) >= 0) return true;
+  for (let k = i + 1; k <= i + 4 && k < tokens.length; k++) {
+    const j = joinOf(k);
+    if (j >= 0 && j <= i) return true;
+  }
+  return false;
 }
 
 /** True when a date of this kind answers a question that names these kinds ("frist" is any deadline). */
@@ -250,6 +280,15 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   const metricMatches = [...lexicon.metrics.match(tokens)].sort((a, b) => Math.min(...a[1].positions) - Math.min(...b[1].positions));
   // "børnehuse" is a count of houses, not of children: a metric whose cue is inside a stronger one's word is dropped.
   const metrics = metricMatches.filter(([, m]) => !metricMatches.some(([, o]) => o !== m && o.strength >= m.strength && o.positions.some((p) => m.positions.includes(p)) && o.cue.length > m.cue.length)).map(([metric]) => metric as Figure['metric']);
+  // "hvor mange timer er souschefen frikøbt": the thing counted comes right after "how many"; a metric
+  // named later in the question is not what is counted. A hyphenated modifier ("day-care facilities") may come between.
+  const howMany = matched.get('figure');
+  if (howMany && metrics.length > 0) {
+    let next = Math.max(...howMany.positions) + 1;
+    while (next < tokens.length && (STOPWORDS.has(tokens[next]!.form) || isHyphenPart(tokens, next))) next++;
+    const metricStarts = metricMatches.map(([, m]) => Math.min(...m.positions));
+    if (next < tokens.length && !metricStarts.includes(next) && !metricMatches.some(([, m]) => m.positions.includes(next))) metrics.splice(0, metrics.length);
+  }
   const metric = intents.has('figure') ? metrics[0] : undefined;
   const policyTypes = new Set(lexicon.policyTypes.match(tokens).keys());
   const attributes = [...lexicon.attributes.match(tokens).keys()];
@@ -278,6 +317,7 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     askedWho,
     metric,
     metrics: intents.has('figure') ? metrics : [],
+    metricAt: new Map(metricMatches.map(([metric, m]) => [metric, m.positions])),
     policyTypes,
     attributes,
     smalltalk,

@@ -58,6 +58,11 @@ export interface Config {
   readonly timeZone: string;
   readonly logLevel: LogLevel;
   readonly nodeEnv: 'development' | 'production' | 'test';
+  /**
+   * The bot's public HTTPS origin (PUBLIC_BASE_URL, no trailing slash), for links it hands out: calendar feeds
+   * and chart images. Undefined: the address it listens on (local use only).
+   */
+  readonly publicBaseUrl?: string;
   /** Things that are allowed but worth a log line at start-up. */
   readonly warnings: readonly string[];
 }
@@ -156,6 +161,14 @@ const EnvSchema = z.object({
   ),
   TZ: withDefault(timeZone, 'Europe/Copenhagen'),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }), 'info'),
+  PUBLIC_BASE_URL: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : typeof value === 'string' ? value.trim().replace(/\/+$/, '') : value),
+    z
+      .string()
+      .url('must be a URL, e.g. "https://bot.example.dk"')
+      .refine((value) => /^https?:\/\/[^/?#]+(?:\/[^?#]*)?$/.test(value), 'must be an http(s) URL without query or fragment, e.g. "https://bot.example.dk"')
+      .optional(),
+  ),
   NODE_ENV: withDefault(
     z.enum(['development', 'production', 'test'], { message: 'must be development, production or test' }),
     'development',
@@ -205,6 +218,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   if (credentials && e.ALLOWED_TENANT_IDS.length === 0 && credentials.appType === 'MultiTenant') {
     warnings.push('ALLOWED_TENANT_IDS is empty: a multi-tenant bot will answer users from any tenant');
   }
+  if (e.PUBLIC_BASE_URL?.startsWith('http://') && e.NODE_ENV === 'production') {
+    warnings.push('PUBLIC_BASE_URL is not https: calendar feed links and chart images travel unencrypted');
+  }
   if (e.ACCEPT_STATE_LOSS === '1' || e.ACCEPT_STATE_LOSS === 'true') {
     warnings.push('ACCEPT_STATE_LOSS is set: the bot starts even when confirmed state was lost (unset it once the loss is dealt with)');
   }
@@ -233,6 +249,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     timeZone: e.TZ,
     logLevel: e.LOG_LEVEL,
     nodeEnv: e.NODE_ENV,
+    ...(e.PUBLIC_BASE_URL !== undefined && { publicBaseUrl: e.PUBLIC_BASE_URL }),
     warnings,
   };
 }

@@ -15,18 +15,20 @@
  * - At most `limit` messages per `windowMs` per conversation (Teams allows 7 per second).
  *
  * Delivery runs concurrently: messages of different conversations go out side by side, each conversation's in
- * order (one send at a time per conversation, the oldest first), paced to `ratePerSecond` per tenant (Teams
- * allows about 50 per second per bot and tenant, and answers 429 above). Every send has a timeout
+ * order (one send at a time per conversation, the oldest first), evenly paced to `ratePerSecond` per tenant (Teams
+ * allows about 50 per second per bot and tenant, and answers 429 above; a late timer is not made up for, so a busy
+ * machine sends a little slower, never faster). Every send has a timeout
  * (`sendTimeoutMs`), so a hung request occupies one of `maxInFlight` slots and delays nothing else. A `throttled`
  * answer pauses that conversation for at least its `retryAfterMs` (its later messages wait behind it) and halves
- * the tenant's pace, which then grows back by a tenth of the configured rate per second without 429s.
+ * the tenant's pace (at most once a second), which then grows back by a tenth of the configured rate per second.
  * `stop()` ends within `stopTimeoutMs`: sends still running then are abandoned and stay queued for the next start.
  *
  * Duplicates after a crash: a message whose send succeeded but whose outcome was not yet written goes out again
  * at the next start. Outcomes are written as soon as each send ends (a group commit takes all that ended during
  * the previous write), so the window is the sends in flight plus those ending during one journal write: at most
- * `maxInFlight + MAX_UNWRITTEN_MARKS`, in practice about `ratePerSecond × (connector latency + one write)`
- * (see BENCHMARKS.md for the measured duplicates per `kill -9` under a burst).
+ * `maxInFlight + MAX_UNWRITTEN_MARKS`, in practice about `ratePerSecond × (connector latency + one write) + 1`:
+ * measured 2–3 duplicates per `kill -9` during a burst at the default pace with a 50 ms connector (bound 8 there),
+ * none lost (`npm run bench -- --only crash`, BENCHMARKS.md).
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod/v4';
@@ -394,12 +396,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
   let wake: (() => void) | undefined;
 
   /** Per tenant: the pace now (halved on 429, grown back over time) and when the next send may start. */
-  const tenants = new Map<string, { rate: number; nextAt: number; adjustedAt: number }>();
+  const tenants = new Map<string, { rate: number; nextAt: number; adjustedAt: number; slowedAt: number }>();
   const tenantOf = (item: OutboxItem) => item.ref.conversation.tenantId ?? '';
   const paceOf = (tenant: string) => {
     let pace = tenants.get(tenant);
     if (pace === undefined) {
-      pace = { rate: delivery.ratePerSecond, nextAt: 0, adjustedAt: monotonic() };
+      pace = { rate: delivery.ratePerSecond, nextAt: 0, adjustedAt: monotonic(), slowedAt: Number.NEGATIVE_INFINITY };
       tenants.set(tenant, pace);
     }
     const t = monotonic();
@@ -412,6 +414,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
   };
   const slowDown = (tenant: string) => {
     const pace = paceOf(tenant);
+    // The 429s of one busy second answer the same excess: halve once for them, not once per answer.
+    if (monotonic() - pace.slowedAt < 1000) return;
+    pace.slowedAt = monotonic();
     pace.rate = Math.max(1, pace.rate / 2);
     logger.warn({ tenant, ratePerSecond: Math.round(pace.rate * 10) / 10 }, 'outbox: throttled by the channel; slowing down');
   };
@@ -529,6 +534,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
         const waitMs = pace.nextAt - monotonic();
         if (waitMs > 0) await sleep(waitMs);
         if (stopping) break;
+        // A timer that fired late (a busy machine) is not made up for with a burst: bursts arrive bunched at Teams,
+        // whose one-second windows then see more than the pace (measured: 52 in a second at a pace of 45, and 429s).
         pace.nextAt = Math.max(monotonic(), pace.nextAt) + 1000 / pace.rate;
         limiter.record(conversationId, now().getTime());
         const controller = new AbortController();
@@ -548,12 +555,16 @@ export function createOutbox(options: OutboxOptions): Outbox {
   /** When the next pass should run: the earliest retry, or when the rate limit frees a conversation. */
   const nextWakeMs = (): number | undefined => {
     const nowMs = now().getTime();
-    let wake: number | undefined;
-    for (const p of waiting()) {
-      const at = Math.max(Date.parse(p.nextAttemptAt), nowMs + limiter.waitMs(conversationOf(p), nowMs));
-      wake = wake === undefined ? at : Math.min(wake, at);
+    // A queue of the old shape is moved by the next pass: run it now.
+    if ((store.read().pending?.length ?? 0) > 0) return 0;
+    let earliest: number | undefined;
+    // Only each conversation's oldest message can go next: a later one that is due waits behind it, and waking for
+    // it would spin until the oldest is due.
+    for (const head of heads(new Set())) {
+      const at = Math.max(Date.parse(head.nextAttemptAt), nowMs + limiter.waitMs(conversationOf(head), nowMs));
+      earliest = earliest === undefined ? at : Math.min(earliest, at);
     }
-    return wake === undefined ? undefined : Math.max(0, wake - nowMs);
+    return earliest === undefined ? undefined : Math.max(0, earliest - nowMs);
   };
 
   const notifyIdle = () => {

@@ -14,6 +14,21 @@ export interface HealthDetails {
   readonly [key: string]: unknown;
 }
 
+/** What a feature's GET route answers. */
+export interface HttpReply {
+  readonly status: number;
+  readonly contentType?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body: string | Buffer;
+}
+
+/** A GET route a feature serves besides the Bot Framework endpoint (a calendar feed, a chart image). */
+export interface HttpRoute {
+  /** A restify path with named parameters, e.g. `/calendar/:file`. */
+  readonly path: string;
+  readonly handle: (params: Readonly<Record<string, string>>, logger: Logger) => Promise<HttpReply>;
+}
+
 /** Options of {@link createServer}. */
 export interface ServerOptions {
   readonly logger: Logger;
@@ -26,6 +41,8 @@ export interface ServerOptions {
   readonly uptimeSeconds?: () => number;
   /** Largest accepted request body; larger gets 413. Default 1 MB. */
   readonly maxBodyBytes?: number;
+  /** Feature routes (GET only); their answers carry no cookies and are never cached by shared caches. */
+  readonly routes?: readonly HttpRoute[];
   /** How long `close()` waits for requests in flight before cutting them off. Default 10 s. */
   readonly drainTimeoutMs?: number;
 }
@@ -91,6 +108,26 @@ export function createServer(options: ServerOptions): BotServer {
       ...details,
     });
   });
+
+  for (const route of options.routes ?? []) {
+    server.get(route.path, async (req: Request, res: Response) => {
+      const log = logger.child({ requestId: req.id() });
+      const params = Object.fromEntries(Object.entries(req.params ?? {}).map(([key, value]) => [key, String(value)]));
+      try {
+        const reply = await route.handle(params, log);
+        res.writeHead(reply.status, {
+          'content-type': reply.contentType ?? 'text/plain; charset=utf-8',
+          'cache-control': 'private, no-store',
+          'x-content-type-options': 'nosniff',
+          ...reply.headers,
+        });
+        res.end(reply.body);
+      } catch (error) {
+        log.error({ err: error, route: route.path }, 'route failed');
+        if (!res.headersSent) res.send(500, { code: 'InternalError', message: 'The request could not be processed.' });
+      }
+    });
+  }
 
   server.on('restifyError', (req: Request, _res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
     logger.warn({ method: req.method, path: req.path(), status: error.statusCode, code: error.name }, 'request rejected');

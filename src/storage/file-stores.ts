@@ -4,9 +4,11 @@
  *
  * Layout (unchanged from earlier versions, so existing state folders keep working):
  * `STATE_DIR/tasks.json`, `STATE_DIR/reminders/{conversations,subscriptions,deadlines,outbox}.json`,
- * `STATE_DIR/teams/contacts.json`, `STATE_DIR/feedback/{gaps,feedback}.json`, each with its journal and `backups/`.
+ * `STATE_DIR/teams/{contacts,gaps,feedback}.json`, each with its journal and `backups/`.
  */
 import path from 'node:path';
+import { createFeedTokens, emptyFeedTokenState, FeedTokenStateSchema, type FeedTokenState } from '../calendar/index.js';
+import { ChartLinkStateSchema, createChartLinks, emptyChartLinkState, type ChartLinkState } from '../org-chart/index.js';
 import { createConversationStore, ConversationStateSchema, emptyConversationState, emptyOutboxState, OutboxStateSchema } from '../messaging/index.js';
 import { createDeadlineStore, DeadlineStateSchema, emptyDeadlineState } from '../reminders/deadlines.js';
 import { stateCell } from '../reminders/state.js';
@@ -79,8 +81,6 @@ export async function openFileStores(options: FileStoresOptions): Promise<BotSto
     dirs.push(reminders);
     const teams = await openStateDir(path.join(options.stateDir, 'teams'), dirOptions);
     dirs.push(teams);
-    const feedbackDir = await openStateDir(path.join(options.stateDir, 'feedback'), dirOptions);
-    dirs.push(feedbackDir);
 
     const tasks = createTaskStore({ store: await root.open(TASK_STATE), now, ...(timeZone !== undefined && { timeZone }) });
     const conversations = createConversationStore({
@@ -98,9 +98,15 @@ export async function openFileStores(options: FileStoresOptions): Promise<BotSto
     });
     const outbox = stateCell(await reminders.open({ name: 'outbox', defaults: emptyOutboxState(), schema: OutboxStateSchema }));
     const greeted = await openGreeted(teams, now);
-    const gaps = createStateRecordStore(await feedbackDir.open(recordStateDefinition('gaps', GapSchema)), 'gap');
-    const feedback = createStateRecordStore(await feedbackDir.open(recordStateDefinition('feedback', FeedbackSchema)), 'feedback');
-    return { backend: 'files', tasks, conversations, subscriptions, deadlines, outbox, greeted, gaps, feedback, close: closeDirs };
+    // The calendar feed tokens and chart links are small: they share STATE_DIR/teams with the greetings.
+    const feeds = await teams.open({ name: 'calendar-feeds', defaults: emptyFeedTokenState(), schema: FeedTokenStateSchema });
+    const feedTokens = createFeedTokens({ cell: { read: () => feeds.read() as FeedTokenState, update: (fn) => feeds.update(fn) }, now });
+    const links = await teams.open({ name: 'chart-links', defaults: emptyChartLinkState(), schema: ChartLinkStateSchema });
+    const chartLinks = createChartLinks({ cell: { read: () => links.read() as ChartLinkState, update: (fn) => links.update(fn) }, now });
+    // So are the knowledge-gap log and the feedback on answers.
+    const gaps = createStateRecordStore(await teams.open(recordStateDefinition('gaps', GapSchema)), 'gap');
+    const feedback = createStateRecordStore(await teams.open(recordStateDefinition('feedback', FeedbackSchema)), 'feedback');
+    return { backend: 'files', tasks, conversations, subscriptions, deadlines, outbox, greeted, feedTokens, chartLinks, gaps, feedback, close: closeDirs };
   } catch (error) {
     await closeDirs();
     throw error;

@@ -2,6 +2,8 @@
  * What a storage backend hands the composition root: one implementation of every store interface the
  * domains declare. The domains know only their interfaces; `src/main.ts` picks the backend.
  */
+import type { FeedTokens } from '../calendar/index.js';
+import type { ChartLinks } from '../org-chart/index.js';
 import type { Feedback, Gap, RecordStore } from '../feedback/records.js';
 import type { ConversationStore, OutboxState, StateCell } from '../messaging/index.js';
 import type { DeadlineStore } from '../reminders/deadlines.js';
@@ -29,6 +31,10 @@ export interface BotStores {
   readonly gaps: RecordStore<Gap>;
   /** Thumbs up/down on answers, with comments (no user ids). */
   readonly feedback: RecordStore<Feedback>;
+  /** The leaders' calendar feed tokens. */
+  readonly feedTokens: FeedTokens;
+  /** The links to chart pictures. */
+  readonly chartLinks: ChartLinks;
   /** Waits for pending writes and releases files, locks and connections. */
   close(): Promise<void>;
 }

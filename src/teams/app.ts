@@ -14,7 +14,7 @@ import type { BotCredentials } from '../config/env.js';
 import type { AuthOverrides } from './auth.js';
 import { botFrameworkAuthOptions, isAuthenticationOutage, screenAuthorizationHeader } from './auth.js';
 import { buildAnswerCard } from './cards/answer-card.js';
-import { cardAttachment, type AdaptiveCard } from './cards/adaptive-card.js';
+import { cardAttachment, type AdaptiveCard, type CardAction } from './cards/adaptive-card.js';
 import { buildHelpCard, renderHelpText } from './cards/help-card.js';
 import { cardReply, supportsCards, type CardAlternatives } from './cards/message.js';
 import { commandLanguage, recognizeSmallTalk, suggestCommand } from './conversation.js';
@@ -29,6 +29,7 @@ import type {
   CommandRegistration,
   ConversationObserver,
   FeedbackListener,
+  InvokeRegistrar,
 } from './handlers/types.js';
 import { conversationEventOf } from './conversation-events.js';
 import { checkInboundActivity } from './inbound-activity.js';
@@ -54,6 +55,10 @@ export interface BotAppOptions {
   /** Tried in order before the question answerer. */
   readonly commands?: readonly CommandRegistration[];
   readonly cardActions?: readonly CardActionRegistration[];
+  /** Invoke routes of features (message extensions, dialogs). */
+  readonly invokes?: readonly InvokeRegistrar[];
+  /** Buttons features add under an answer card. */
+  readonly answerActions?: readonly ((answer: Answer) => readonly CardAction[])[];
   /** See every activity's conversation (install, uninstall, any message) before routing. */
   readonly observers?: readonly ConversationObserver[];
   /** See every answer sent to a question (knowledge-gap log, feedback). */
@@ -216,7 +221,8 @@ export function createBotApp(options: BotAppOptions): BotApp {
     }
     // The engine may echo the question: plain text, with links and mentions broken.
     const plain = escapePlainText(engine.renderAnswerText(answer));
-    const reply = cardReply(buildAnswerCard(answer), { summary: escapePlainText(answer.headline), text: plain }, ctx.turn.activity.channelId);
+    const card = withActions(buildAnswerCard(answer), (options.answerActions ?? []).flatMap((actionsFor) => actionsFor(answer)));
+    const reply = cardReply(card, { summary: escapePlainText(answer.headline), text: plain }, ctx.turn.activity.channelId);
     // Teams shows its thumbs up/down under a message that enables the feedback loop (teams-ai's `feedbackLoopEnabled`).
     const withFeedback = feedbackListeners.length > 0 && supportsCards(ctx.turn.activity.channelId) ? { ...reply, channelData: { feedbackLoopEnabled: true } } : reply;
     const sent: ResourceResponse | undefined = await ctx.turn.sendActivity(withFeedback as Partial<Activity>);
@@ -355,6 +361,11 @@ export function createBotApp(options: BotAppOptions): BotApp {
     });
   }
 
+  // Features' invoke routes (message extensions, dialogs): each registers its own on the Application.
+  for (const register of options.invokes ?? []) {
+    register(application, (context, text = '') => commandContext(context, engine.detectLanguage(text, localeOf(context.activity))));
+  }
+
   application.error(async (context, error) => {
     const errorId = randomUUID().slice(0, 8);
     const log = loggerFor(context);
@@ -476,6 +487,11 @@ export function normalizeMessageText(text: string, botName?: string): string {
     clean = clean.replace(new RegExp(`^\\s*<at>${escaped}</at>`, 'i'), '');
   }
   return clean.trim();
+}
+
+/** The card with extra buttons after its own. */
+function withActions(card: AdaptiveCard, extra: readonly CardAction[]): AdaptiveCard {
+  return extra.length === 0 ? card : { ...card, actions: [...(card.actions ?? []), ...extra] };
 }
 
 async function sendInvokeResponse(context: TurnContext, response: InvokeResponse): Promise<void> {

@@ -28,7 +28,7 @@ export interface CommandWord {
   readonly aliases?: { readonly da: readonly string[]; readonly en: readonly string[] };
 }
 
-/** Every command the bot takes, from the handlers' own command lists (tasks, reminders, gaps, help). */
+/** Every command the bot takes, from the handlers' own command lists (tasks, reminders, gaps, org chart, calendar, help). */
 export const COMMAND_WORDS: readonly CommandWord[] = [
   { words: { da: ['hjælp'], en: ['help'] }, form: { da: 'hjælp', en: 'help' } },
   { words: { da: ['opgave'], en: ['task'] }, form: { da: 'opgave ‹titel› senest ‹dato›', en: 'task ‹title› due ‹date›' }, aliases: { da: ['opret', 'ny'], en: ['create', 'new', 'add'] } },
@@ -43,4 +43,7 @@ export const COMMAND_WORDS: readonly CommandWord[] = [
   { words: { da: ['stop påmindelser'], en: ['stop reminders'] }, form: { da: 'stop påmindelser', en: 'stop reminders' }, aliases: { da: ['afmeld'], en: ['unsubscribe'] } },
   { words: { da: ['post opgaver her'], en: ['post tasks here'] }, form: { da: 'post opgaver her', en: 'post tasks here' } },
   { words: { da: ['huller'], en: ['gaps'] }, form: { da: 'huller', en: 'gaps' }, aliases: { da: ['videnshuller', 'mangler'], en: ['gap'] } },
+  { words: { da: ['post huller her'], en: ['post gaps here'] }, form: { da: 'post huller her', en: 'post gaps here' } },
+  { words: { da: ['vis organisationen'], en: ['show the org chart'] }, form: { da: 'vis organisationen', en: 'show the org chart' }, aliases: { da: ['organisation', 'organigram', 'diagram'], en: ['org', 'chart', 'organisation'] } },
+  { words: { da: ['kalender'], en: ['calendar'] }, form: { da: 'kalender', en: 'calendar' } },
 ];

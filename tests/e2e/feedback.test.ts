@@ -45,12 +45,12 @@ describe('feedback and knowledge gaps', () => {
 
     // Closing writes the final snapshot of each state file.
     await t.bot.close();
-    const feedback = JSON.parse(await readFile(path.join(t.stateDir, 'feedback', 'feedback.json'), 'utf8'));
+    const feedback = JSON.parse(await readFile(path.join(t.stateDir, 'teams', 'feedback.json'), 'utf8'));
     expect(feedback.data.records.map((r: any) => [r.reaction, r.comment, r.question])).toEqual([
       ['dislike', 'Mangler telefonnummer', 'Hvem refererer den pædagogiske leder til?'],
       ['like', undefined, 'Hvem refererer den pædagogiske leder til?'],
     ]);
-    const gaps = await readFile(path.join(t.stateDir, 'feedback', 'gaps.json'), 'utf8');
+    const gaps = await readFile(path.join(t.stateDir, 'teams', 'gaps.json'), 'utf8');
     expect(JSON.parse(gaps).data.records).toMatchObject([{ reason: 'rated-down', question: 'Hvem refererer den pædagogiske leder til?', comment: 'Mangler telefonnummer', lang: 'da' }]);
     // No user ids or names in the log.
     for (const id of [OTHER.userId, OTHER.aadObjectId, OTHER.userName]) expect(gaps).not.toContain(id);

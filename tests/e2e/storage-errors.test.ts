@@ -2,8 +2,8 @@
  * Storage errors said plainly (issue 13): with the disk full, a task command gets "not saved: the storage is full"
  * in the user's language, `/healthz` says `degraded`, and the bot recovers by itself once space returns.
  *
- * The disk is a real 512 KiB tmpfs (room for every state file of two bots), which needs root (mount). Without that capability this file runs only the
- * in-memory case below it; `tests/storage/write-errors.test.ts` covers ENOSPC through an injected journal.
+ * The disk is a real 512 KiB tmpfs (room for every store's files of two bots; the filler takes the rest), which
+ * needs root (mount). Without that capability this file runs only the in-memory case below it; `tests/storage/write-errors.test.ts` covers ENOSPC through an injected journal.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmdirSync } from 'node:fs';

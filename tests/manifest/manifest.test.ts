@@ -163,8 +163,10 @@ describe('checkAppPackage', () => {
     if (!filled.ok) throw new Error(filled.errors.join('\n'));
     const files = new Map([['manifest.json', Buffer.from(JSON.stringify(filled.value))], ...sources.value.files]);
     const errors = await checkAppPackage(files);
-    expect(errors).toHaveLength(1);
+    // The bot and its message extensions name the same bot id.
+    expect(errors).toHaveLength(2);
     expect(errors[0]).toMatch(/^manifest\.json: \/bots\/0\/botId must match pattern/);
+    expect(errors[1]).toMatch(/^manifest\.json: \/composeExtensions\/0\/botId must match pattern/);
   });
 
   it('refuses a manifest with placeholders left in', async () => {

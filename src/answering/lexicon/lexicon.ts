@@ -175,26 +175,42 @@ function matchCue(cue: Cue, tokens: readonly Token[]): { positions: number[]; he
 }
 
 function matchPositions(cue: Cue, tokens: readonly Token[]): number[] | undefined {
-  const { elements } = cue;
-  const tryAt = (e: number, t: number, used: number[]): number[] | undefined => {
-    if (e === elements.length) return !cue.atEnd || t === tokens.length ? used : undefined;
-    const element = elements[e]!;
-    if (element.type === 'gap') {
-      for (let skip = element.min; skip <= element.max && t + skip <= tokens.length; skip++) {
-        const found = tryAt(e + 1, t + skip, used);
-        if (found) return found;
-      }
-      return undefined;
-    }
-    if (t >= tokens.length || !elementMatches(element, tokens[t]!)) return undefined;
-    return tryAt(e + 1, t + 1, [...used, t]);
-  };
   const last = cue.atStart ? 0 : tokens.length - 1;
+  const used: number[] = [];
   for (let start = 0; start <= last; start++) {
-    const found = tryAt(0, start, []);
-    if (found) return found;
+    used.length = 0;
+    if (matchFrom(cue, tokens, 0, start, used)) return [...used];
   }
   return undefined;
+}
+
+/** Backtracking match of the elements from `e` at token `t`; `used` collects the matched positions. */
+function matchFrom(cue: Cue, tokens: readonly Token[], e: number, t: number, used: number[]): boolean {
+  const { elements } = cue;
+  if (e === elements.length) return !cue.atEnd || t === tokens.length;
+  const element = elements[e]!;
+  if (element.type === 'gap') {
+    for (let skip = element.min; skip <= element.max && t + skip <= tokens.length; skip++) {
+      const depth = used.length;
+      if (matchFrom(cue, tokens, e + 1, t + skip, used)) return true;
+      used.length = depth;
+    }
+    return false;
+  }
+  if (t >= tokens.length || !elementMatches(element, tokens[t]!)) return false;
+  used.push(t);
+  if (matchFrom(cue, tokens, e + 1, t + 1, used)) return true;
+  used.pop();
+  return false;
+}
+
+/** True when every literal word of a cue occurs somewhere in the tokens: a cheap test before matching. */
+function mayMatch(cue: Cue, forms: ReadonlySet<string>, stems: readonly ReadonlySet<string>[]): boolean {
+  for (const element of cue.elements) {
+    if (element.type === 'word' && !forms.has(element.form) && !stems[element.lang]!.has(element.stem)) return false;
+    if (element.type === 'exact' && !forms.has(element.text)) return false;
+  }
+  return true;
 }
 
 /** A set of cues for one label (a kind, a metric, ...), compiled once. */
@@ -209,9 +225,12 @@ export class CueSet<L extends string | number> {
   /** Every label with its strongest match in the tokens. */
   match(tokens: readonly Token[]): Map<L, CueMatch> {
     const found = new Map<L, CueMatch>();
+    const forms = new Set(tokens.map((t) => t.form));
+    const stems = [new Set(tokens.map((t) => stemIn(t.terms, 0))), new Set(tokens.map((t) => stemIn(t.terms, 1)))];
     for (const { label, cue } of this.entries) {
       const previous = found.get(label);
       if (previous && previous.strength >= cue.strength) continue;
+      if (!mayMatch(cue, forms, stems)) continue;
       const m = matchCue(cue, tokens);
       if (m) found.set(label, { cue: cue.phrase, strength: cue.strength, ...m });
     }
@@ -221,7 +240,12 @@ export class CueSet<L extends string | number> {
   /** Every token position any cue of any label covers. */
   coverage(tokens: readonly Token[]): Set<number> {
     const covered = new Set<number>();
-    for (const { cue } of this.entries) for (const p of matchCue(cue, tokens)?.positions ?? []) covered.add(p);
+    const forms = new Set(tokens.map((t) => t.form));
+    const stems = [new Set(tokens.map((t) => stemIn(t.terms, 0))), new Set(tokens.map((t) => stemIn(t.terms, 1)))];
+    for (const { cue } of this.entries) {
+      if (!mayMatch(cue, forms, stems)) continue;
+      for (const p of matchCue(cue, tokens)?.positions ?? []) covered.add(p);
+    }
     return covered;
   }
 

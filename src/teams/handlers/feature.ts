@@ -2,6 +2,12 @@
  * What a feature is and what it is given: the domain's stores and services, built by the composition root.
  */
 import type { Logger } from 'pino';
+import type { Answer } from '../../answering/types.js';
+import type { FeedTokens } from '../../calendar/index.js';
+import type { ChartLinks } from '../../org-chart/index.js';
+import type { HttpRoute } from '../../server/server.js';
+import type { QuestionEngine } from '../app.js';
+import type { CardAction } from '../cards/adaptive-card.js';
 import type { Config } from '../../config/env.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { ConversationStore } from '../../messaging/index.js';
@@ -11,7 +17,7 @@ import type { Subscriptions } from '../../reminders/subscriptions.js';
 import type { TaskStore } from '../../tasks/index.js';
 import type { ProactiveNotifier } from '../proactive.js';
 import type { GapLog } from '../../feedback/gap-log.js';
-import type { AnswerListener, CardActionRegistration, CommandRegistration, ConversationObserver, FeedbackListener } from './types.js';
+import type { AnswerListener, CardActionRegistration, CommandRegistration, ConversationObserver, FeedbackListener, InvokeRegistrar } from './types.js';
 
 /** The domain's stores and services, built by the composition root (`src/main.ts`) and handed to every feature. */
 export interface BotDomain {
@@ -23,6 +29,10 @@ export interface BotDomain {
   readonly reminders: ReminderService;
   /** Questions the bot could not answer or whose answers were rated down, and the feedback on answers. */
   readonly gaps: GapLog;
+  /** The leaders' private calendar feed tokens. */
+  readonly feedTokens: FeedTokens;
+  /** The unguessable links to chart pictures. */
+  readonly chartLinks: ChartLinks;
 }
 
 /** What a feature gets to build itself. */
@@ -36,6 +46,10 @@ export interface FeatureServices {
   readonly notifier: ProactiveNotifier;
   /** The stores and services of the domain; a feature never opens state itself. */
   readonly domain: BotDomain;
+  /** The bot's public origin for links it hands out (PUBLIC_BASE_URL, else where it listens); call it at run time. */
+  readonly publicBaseUrl?: () => string;
+  /** The question engine (built after the features); call it at run time. */
+  readonly engine?: () => QuestionEngine;
 }
 
 /** A feature plugged into the Teams app. */
@@ -44,6 +58,12 @@ export interface TeamsFeature {
   /** Tried in feature order, then in array order, before the question answerer. */
   readonly commands?: readonly CommandRegistration[];
   readonly cardActions?: readonly CardActionRegistration[];
+  /** GET routes served besides `/api/messages` (calendar feeds, chart images). */
+  readonly routes?: readonly HttpRoute[];
+  /** Registers invoke handlers (message extensions, dialogs) on the teams-ai Application. */
+  readonly invokes?: InvokeRegistrar;
+  /** Buttons to add under an answer card (e.g. "Vis som diagram" on a reporting-line answer). */
+  readonly answerActions?: (answer: Answer) => readonly CardAction[];
   /** Sees every activity's conversation: installs, uninstalls, messages. */
   readonly observe?: ConversationObserver;
   /** Sees every answer the bot sends to a question. */

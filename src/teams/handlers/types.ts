@@ -3,6 +3,7 @@
  * (Adaptive Card `Action.Execute` buttons). Feature modules register theirs in `./index.ts`.
  */
 import type { Activity, TurnContext } from 'botbuilder';
+import type { Application } from '@microsoft/teams-ai';
 import type { Logger } from 'pino';
 import type { Answer, Lang } from '../../answering/types.js';
 import type { ConversationRef } from '../../messaging/index.js';
@@ -120,3 +121,9 @@ export interface ConversationEvent {
 
 /** Sees every activity's conversation (before routing), e.g. to keep conversation references. */
 export type ConversationObserver = (event: ConversationEvent) => Promise<void>;
+
+/**
+ * Registers a feature's invoke routes (message extensions, dialogs) on the teams-ai Application; `contextOf` gives
+ * the same {@link CommandContext} a command gets (language from the activity's locale, leader check, logger).
+ */
+export type InvokeRegistrar = (application: Application, contextOf: (turn: TurnContext, text?: string) => CommandContext) => void;
