@@ -102,6 +102,21 @@ describe('conversation', () => {
     expect((await t.bot.domain.subscriptions.list('reminders')).map((s) => s.lang)).toEqual(['da']);
   });
 
+  it("reminds a task's owner in the language they last wrote in, not the client's locale", async () => {
+    t = await startTestBot({ now: NOW, env: { REMINDER_CRON: '*/1 * * * * *' } });
+    const { say, conversationId } = await chat('en-US');
+    expect((await say('opgave Ring til forældrerådet senest i morgen')).text).toMatch(/^Opgave #1 oprettet/);
+    const reminders = await t.connector.waitFor(1, { conversationId, type: 'message' }).then(async () => {
+      for (let waited = 0; waited < 10_000; waited += 100) {
+        const found = t.connector.activitiesIn(conversationId, 'message').filter((r) => r.activityId === undefined);
+        if (found.length > 0) return found;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return [];
+    });
+    expect(reminders.map((r) => r.activity.summary)).toEqual(['Påmindelse: Ring til forældrerådet — tirsdag den 31. marts 2026 (i morgen).']);
+  });
+
   it('still treats a question that starts like a command as a question', async () => {
     t = await startTestBot({ now: NOW });
     const { say } = await chat('da-DK');

@@ -17,6 +17,9 @@ import { escapePlainText } from '../escape.js';
 import type { FeatureFactory, TeamsFeature } from './feature.js';
 import type { CommandContext, ConversationEvent } from './types.js';
 
+/** The locale a language is remembered as, for a stored conversation reference. */
+const LOCALE_OF = { da: 'da-DK', en: 'en-US' } as const;
+
 /** The reminders feature; {@link createRemindersFeature} is the default. */
 export function remindersFeature(): FeatureFactory {
   return function reminders(services): TeamsFeature {
@@ -80,9 +83,12 @@ export function remindersFeature(): FeatureFactory {
       }
     }
 
-    const remember = async (event: Pick<ConversationEvent, 'ref'>) => {
+    // The stored reference carries the language last written in (not only the client's locale): proactive messages to
+    // someone who is not subscribed (a task's owner) follow it.
+    const remember = async (event: Pick<ConversationEvent, 'ref' | 'lang'>) => {
       if (!event.ref.serviceUrl || !event.ref.conversation.id || !event.ref.bot.id) return;
-      const { key, changed } = await conversations.remember(event.ref);
+      const ref = event.lang && !event.ref.locale?.toLowerCase().startsWith(event.lang) ? { ...event.ref, locale: LOCALE_OF[event.lang] } : event.ref;
+      const { key, changed } = await conversations.remember(ref);
       if (changed) logger.debug({ key }, 'conversation reference stored');
     };
 
@@ -108,7 +114,7 @@ export function remindersFeature(): FeatureFactory {
           async handle(text, ctx) {
             const parsed = parseReminderCommand(text, now());
             if (!parsed) return false;
-            await remember(ctx);
+            await remember({ ref: ctx.ref, lang: ctx.lang });
             await run(parsed, ctx);
             return true;
           },
