@@ -3,7 +3,7 @@
  * short texts, and `frister` / `deadlines` from every source (chat, tasks, knowledge base).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { adaptiveCardOf, channelMessage, personalMessage, replyText, type ActivityOptions, type WireActivity } from '../helpers/activities.js';
+import { adaptiveCardOf, cardAction, channelMessage, personalMessage, replyText, type ActivityOptions, type WireActivity } from '../helpers/activities.js';
 import { TEST_DOC } from '../helpers/test-knowledge.js';
 import { startTestBot, type TestBot } from '../helpers/test-bot.js';
 
@@ -106,6 +106,9 @@ describe('conversation', () => {
     t = await startTestBot({ now: NOW, env: { REMINDER_CRON: '*/1 * * * * *' } });
     const { say, conversationId } = await chat('en-US');
     expect((await say('opgave Ring til forældrerådet senest i morgen')).text).toMatch(/^Opgave #1 oprettet/);
+    // A card click has no words of its own: it does not change the language remembered.
+    const click = cardAction('task.complete', { number: 99 }, { ...t.at, userId: '29:en-US', aadObjectId: 'aad-en-US', locale: 'en-US', conversationId });
+    expect((await t.post(click)).status).toBe(200);
     const reminders = await t.connector.waitFor(1, { conversationId, type: 'message' }).then(async () => {
       for (let waited = 0; waited < 10_000; waited += 100) {
         const found = t.connector.activitiesIn(conversationId, 'message').filter((r) => r.activityId === undefined);

@@ -87,7 +87,9 @@ export function remindersFeature(): FeatureFactory {
     // someone who is not subscribed (a task's owner) follow it.
     const remember = async (event: Pick<ConversationEvent, 'ref' | 'lang'>) => {
       if (!event.ref.serviceUrl || !event.ref.conversation.id || !event.ref.bot.id) return;
-      const ref = event.lang && !event.ref.locale?.toLowerCase().startsWith(event.lang) ? { ...event.ref, locale: LOCALE_OF[event.lang] } : event.ref;
+      // An activity without words of its own (a card click, an install) keeps the language remembered before.
+      const locale = event.lang ? LOCALE_OF[event.lang] : (await conversations.get(conversationKey(event.ref)))?.ref.locale;
+      const ref = locale && locale !== event.ref.locale && !(event.lang && event.ref.locale?.toLowerCase().startsWith(event.lang)) ? { ...event.ref, locale } : event.ref;
       const { key, changed } = await conversations.remember(ref);
       if (changed) logger.debug({ key }, 'conversation reference stored');
     };
