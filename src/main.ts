@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pino from 'pino';
 import type { Logger } from 'pino';
-import { createAnswerer, detectLanguage, renderAnswerText, suggestQuestions } from './answering/index.js';
+import { createAnswerer, detectLanguage, readLexiconExtensions, renderAnswerText, suggestQuestions, type LexiconExtension } from './answering/index.js';
 import type { DeadlineSource } from './answering/index.js';
 import type { Config } from './config/env.js';
 import { loadConfig } from './config/env.js';
@@ -23,6 +23,8 @@ import { createScheduler, firstRunAtOrAfter } from './reminders/scheduler.js';
 import { createGapLog } from './feedback/gap-log.js';
 import { openFileStores } from './storage/file-stores.js';
 import { createStateHealth } from './storage/index.js';
+import type { StateHealth } from './storage/index.js';
+import { openPostgresStores } from './storage/postgres/index.js';
 import type { BotStores } from './storage/stores.js';
 import { buildDigestMessage, buildReminderMessage } from './teams/cards/reminder-card.js';
 import type { BotDomain, FeatureFactory, TeamsFeature } from './teams/handlers/index.js';
@@ -78,6 +80,8 @@ export interface RunningBot {
 export interface EngineDeps {
   readonly now: () => Date;
   readonly deadlines?: { list(): Promise<ReturnType<DeadlineSource['list']>> };
+  /** The knowledge base's own phrasings (`<knowledge folder>/lexicon/*.json`). */
+  readonly lexicon?: readonly LexiconExtension[];
 }
 
 /** The production answering engine over a knowledge base. */
@@ -86,7 +90,7 @@ export function createDefaultEngine(knowledge: KnowledgeBase, deps: EngineDeps):
   // have added one) and hands the answerer that list. `answer` below is synchronous after the read, so
   // concurrent questions cannot see each other's list.
   let deadlines: ReturnType<DeadlineSource['list']> = [];
-  const answerer = createAnswerer(knowledge, { now: deps.now, deadlines: { list: () => deadlines } });
+  const answerer = createAnswerer(knowledge, { now: deps.now, deadlines: { list: () => deadlines }, ...(deps.lexicon && { lexicon: deps.lexicon }) });
   return {
     async answer(question, localeHint) {
       const current = (await deps.deadlines?.list()) ?? [];
@@ -126,6 +130,29 @@ export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pin
   );
 }
 
+/** Opens the stores: PostgreSQL when DATABASE_URL is set, else lowdb files in STATE_DIR. */
+export async function openStores(config: Config, deps: { readonly logger: Logger; readonly now: () => Date; readonly health?: StateHealth }): Promise<BotStores> {
+  const { logger, now } = deps;
+  if (config.databaseUrl !== undefined) {
+    return openPostgresStores({
+      url: config.databaseUrl,
+      poolMax: config.databasePoolMax,
+      leaseTtlMs: config.scheduleLeaseSeconds * 1000,
+      timeZone: config.timeZone,
+      logger,
+      now,
+    });
+  }
+  return openFileStores({
+    stateDir: config.stateDir,
+    timeZone: config.timeZone,
+    logger,
+    now,
+    acceptLoss: config.acceptStateLoss,
+    ...(deps.health && { health: deps.health }),
+  });
+}
+
 async function readVersion(): Promise<string> {
   // src/main.ts and dist/main.js both sit one level below package.json.
   const file = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'package.json');
@@ -148,6 +175,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
   const startedAt = performance.now();
 
   const knowledge = options.knowledge ?? (await loadKnowledgeOrThrow(config.knowledgeDir));
+  const lexicon = await readLexiconExtensions(config.knowledgeDir);
   const version = await readVersion();
 
   const opened: { close(): Promise<void> | void }[] = [];
@@ -175,14 +203,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     }
 
     const stateHealth = createStateHealth();
-    const stores: BotStores = await openFileStores({
-      stateDir: config.stateDir,
-      timeZone: config.timeZone,
-      logger: logger.child({ component: 'state' }),
-      now,
-      acceptLoss: config.acceptStateLoss,
-      health: stateHealth,
-    });
+    const stores = await openStores(config, { logger: logger.child({ component: 'state' }), now, health: stateHealth });
     opened.push(stores);
 
     const outbox = createOutbox({
@@ -196,7 +217,6 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
         logger.warn({ removed }, 'conversation reference removed: the conversation is gone');
       },
     });
-    opened.push({ close: () => outbox.stop() });
     const reminders = createReminderService({
       now,
       leadDays: config.reminderDaysBefore,
@@ -220,7 +240,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
         { name: 'digest', cron: config.digestCron, run: (at) => reminders.runDigest(at).then(() => undefined) },
       ],
     });
-    opened.push({ close: () => scheduler.stop() });
+    // With PostgreSQL one instance at a time runs the schedule and the outbox (the lease); with files, this one.
+    opened.push({ close: () => stores.schedule.stop() });
     const domain: BotDomain = {
       tasks: stores.tasks,
       deadlines: stores.deadlines,
@@ -250,7 +271,15 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       features.push(feature);
       if (feature.close) opened.push({ close: () => feature.close?.() });
     }
-    const engine = (options.engine ?? createDefaultEngine)(knowledge, { now, deadlines: stores.deadlines });
+    // The features' own scheduled work (the gap digest, pruning) runs where the schedule runs: one instance at a time.
+    const featureScheduler = createScheduler({
+      logger: logger.child({ component: 'scheduler' }),
+      now,
+      timeZone: config.timeZone,
+      jobs: features.flatMap((feature) => feature.jobs ?? []),
+    });
+    opened.push({ close: () => featureScheduler.stop() });
+    const engine = (options.engine ?? createDefaultEngine)(knowledge, { now, deadlines: stores.deadlines, lexicon });
     builtEngine = engine;
 
     app = createBotApp({
@@ -280,7 +309,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       logger,
       processActivity: (req, res, log) => botApp.process(req, res, log),
       health: () => ({ version, knowledge: knowledgeCounts, mode: config.credentials ? 'authenticated' : 'local' }),
-      problems: () => stateHealth.problems().map((problem) => `state ${problem.store}: ${problem.reason}`),
+      problems: () => [...stateHealth.problems().map((problem) => `state ${problem.store}: ${problem.reason}`), ...(stores.problems?.() ?? [])],
       uptimeSeconds: () => (performance.now() - startedAt) / 1000,
       routes: features.flatMap((feature) => feature.routes ?? []),
     });
@@ -288,11 +317,21 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
     listeningUrl = url;
-    outbox.start();
-    scheduler.start();
+    stores.schedule.start({
+      acquired() {
+        outbox.start();
+        scheduler.start();
+        featureScheduler.start();
+      },
+      async lost() {
+        await featureScheduler.stop();
+        await scheduler.stop();
+        await outbox.stop();
+      },
+    });
     for (const feature of features) await feature.start?.();
     const mode = config.credentials ? 'authenticated' : 'local';
-    logger.info({ url, version, mode, knowledge: knowledgeCounts }, readyLine(`${url}/api/messages`, mode, knowledgeCounts));
+    logger.info({ url, version, mode, storage: stores.backend, knowledge: knowledgeCounts }, readyLine(`${url}/api/messages`, mode, knowledgeCounts));
 
     let closing: Promise<void> | undefined;
     const close = () =>
@@ -300,7 +339,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
         logger.info('shutting down: finishing turns in flight');
         // Proactive delivery stops while the turns in flight finish: both are bounded (10 s, 3 s), so a slow
         // connector cannot hold the shutdown; unsent messages stay queued for the next start.
-        await Promise.all([server.close(), scheduler.stop(), outbox.stop()]);
+        // The schedule gate goes first, so that a lease taken meanwhile does not start the schedule here again.
+        await Promise.all([server.close(), stores.schedule.stop(), scheduler.stop(), outbox.stop()]);
         await closeAll();
         logger.info('stopped');
       })());

@@ -172,7 +172,7 @@ describe('layering (STYLE.md)', () => {
     expect(offences).toEqual([]);
     // The check itself can fail: a domain file naming a backend is caught.
     expect(STORAGE_PACKAGES.test('lowdb') && STORAGE_PACKAGES.test('pg') && !STORAGE_PACKAGES.test('pgx-not-a-backend-x')).toBe(true);
-    expect(resolve('tasks/x.ts', '../storage/postgres/tasks.js', known)).toBe('storage/postgres/tasks.js');
+    expect(resolve('tasks/x.ts', '../storage/postgres/tasks.js', known)?.startsWith('storage/')).toBe(true);
   });
 
   it('lets the domains use messaging only through its index, and messaging none of them', async () => {

@@ -153,11 +153,14 @@ export function composeAnswer(kb: KnowledgeBase, lang: Lang, draft: ShortDraft):
   // A quote's wording backs the answer; a quote that also states other figures ("17 børnehuse med ca.
   // 1.300 børn" for a count of children) would put numbers in the reply that do not answer it.
   const said = new Set([headline, ...sections.flatMap((s) => s.lines), ...shownDetails].join(' ').match(/\d+/g) ?? []);
+  const quotable = (quote?: string) => quote !== undefined && (quote.match(/\d+/g) ?? []).every((n) => said.has(n));
   for (const source of sources.slice(0, 1)) {
     // The source's title is the line below the card; the quote needs no second copy of it.
-    if (source.quote && (source.quote.match(/\d+/g) ?? []).every((n) => said.has(n))) shownDetails.push(`»${source.quote}«`);
+    if (quotable(source.quote)) shownDetails.push(`»${source.quote}«`);
   }
-  return { kind: draft.kind, lang, headline, sections, details: shownDetails, sources, suggestions: [] };
+  // A card that shows the quote with the source must not show one that states other figures either.
+  const cited = sources.map((source) => (quotable(source.quote) ? source : { doc: source.doc, title: source.title }));
+  return { kind: draft.kind, lang, headline, sections, details: shownDetails, sources: cited, suggestions: [] };
 }
 
 const suggestionCache = new WeakMap<KnowledgeBase, Map<Lang, readonly string[]>>();
@@ -226,7 +229,11 @@ export function unique<T>(values: readonly T[]): T[] {
 /** An item's display name (or its Danish definite form), or the id when it is unknown. */
 export function nameOf(kb: KnowledgeBase, id: string, lang: Lang, definite = false): string {
   const entry = kb.get(id);
-  if (!entry) return id;
+  if (!entry) {
+    // `contactFor` may name a document: it is shown by its title, never by its file name.
+    const doc = kb.documents.get(id);
+    return doc ? (lang === 'da' ? doc.title : doc.titleEn) : id;
+  }
   return definite ? definiteName(entry, lang) : displayName(entry, lang);
 }
 

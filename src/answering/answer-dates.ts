@@ -5,7 +5,7 @@
 import type { DateEntry } from '../knowledge/schemas.js';
 import { formatPartialDate, toLocalDate } from '../time/format-date.js';
 import type { FactRecord } from './facts.js';
-import { termsOf } from './normalize.js';
+import { analyzeText, STOPWORDS, termsOf } from './normalize.js';
 import { capitalize, phrasesFor } from './phrases.js';
 import type { QueryTerm } from './search.js';
 import type { Answer } from './types.js';
@@ -65,6 +65,15 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
     candidates.push({ owner: `chat:${deadline.id}`, label: deadline.title, date: deadline.date, precision: 'day', coverage, chat: true });
   }
   if (candidates.length === 0) return u.upcoming ? unknown(ctx, u.lang, p.noUpcoming) : undefined;
+  // A chat deadline named in full ("fristen for budgetopfølgning") is the one asked about, even when
+  // its name is also a cue word of the question (a budget deadline): the others do not answer it.
+  const asked = new Set(u.tokens.flatMap((t) => t.terms));
+  const namedChat = candidates.filter((c) => {
+    if (!c.chat) return false;
+    const title = analyzeText(c.label);
+    return title.length > 0 && title.every((t) => STOPWORDS.has(t.form) || t.terms.some((term) => asked.has(term)));
+  });
+  if (namedChat.length > 0) candidates.splice(0, candidates.length, ...namedChat.map((c) => ({ ...c, coverage: 1 })));
   // A word that tells dates apart ("MUS" in "Hvornår er der MUS for kvartercheferne?") must be in the
   // date given: a date that fits the rest of the question but not that word answers another question.
   if (rest.length > 1) {
@@ -87,11 +96,12 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
 
   const lineOf = (c: DateCandidate): Line => ({
     // A period shows its first and last day.
-    text: p.dateLine(
+    // Where a dated event takes place, when the data says.
+    text: `${p.dateLine(
       c.label,
       c.end ? `${shortDate(c.date, u.lang)}–${shortDate(c.end, u.lang)}` : formatPartialDate(c.date, c.precision, u.lang),
       (c.end ?? c.date) < today && c.precision === 'day',
-    ),
+    )}${c.fact?.date?.place ? `, ${u.lang === 'da' ? 'sted' : 'place'}: ${c.fact.date.place}` : ''}`,
     fact: c.fact,
     chat: c.chat,
   });

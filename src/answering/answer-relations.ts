@@ -14,7 +14,7 @@ import type { Link } from './linking.js';
 import type { Attribute, Lexicon } from './lexicon/lexicon.js';
 import { capitalize, joinList, phrasesFor } from './phrases.js';
 import type { Relations } from './relations.js';
-import { analyzeText, foldText } from './normalize.js';
+import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS } from './normalize.js';
 import type { KnowledgeQueries } from '../knowledge/queries.js';
 import type { Answer, AnswererOptions, Lang } from './types.js';
 import { fitsDateKind, type Understanding } from './understand.js';
@@ -46,6 +46,7 @@ const TEXTS = {
     reportsToMany: (from: string, to: string) => `${capitalize(from)} refererer til ${to}.`,
     reportsToShort: (to: string) => `refererer til ${to}.`,
     conditionalLine: (condition: string, to: string) => `${capitalize(condition)}: refererer til ${to}.`,
+    reportsToWhen: (from: string, to: string, condition: string) => `${capitalize(from)} refererer til ${to}, ${condition}.`,
     noOneReports: (to: string) => `Dokumenterne nævner ikke nogen, der refererer til ${to}.`,
     staffOf: (person: string, role: string, froms: string) => `${person} er ${role}. Til ${role} refererer: ${froms}.`,
     leads: (role: string, units: string) => `${capitalize(role)} leder ${units}.`,
@@ -71,6 +72,7 @@ const TEXTS = {
     noLeader: (unit: string) => `Dokumenterne nævner ikke, hvem der leder ${unit}.`,
     holders: (role: string, people: string) => `${capitalize(people)} er ${role}.`,
     noHolderIn: (role: string, unit: string) => `Dokumenterne nævner ikke nogen ${role} i ${unit}.`,
+    noPersonIn: (role: string) => `Dokumenterne nævner ikke, hvem der er ${role}; der står ikke noget navn.`,
     holderElsewhere: (person: string, title: string) => `${person} er ${title}.`,
     posting: (posting: string) => `${capitalize(posting)}:`,
     programmesOf: (subject: string, list: string) => `${capitalize(subject)} bruger ${list}.`,
@@ -79,7 +81,6 @@ const TEXTS = {
     kinds: { 'application-deadline': 'ansøgningsfrist', interview: 'samtale', start: 'start', evaluation: 'evaluering', status: 'status', established: 'etableret', event: 'begivenhed', other: 'dato' } as Record<string, string>,
     passed: ' (overstået)',
     where: 'Sted',
-    noFrequency: (meeting: string) => `Dokumenterne nævner ikke, hvor ofte ${meeting} holdes.`,
     chat: 'frist oprettet i Teams',
   },
   en: {
@@ -89,6 +90,7 @@ const TEXTS = {
     reportsToMany: (from: string, to: string) => `The ${from} reports to the ${to}.`,
     reportsToShort: (to: string) => `reports to the ${to}.`,
     conditionalLine: (condition: string, to: string) => `${capitalize(condition)}: reports to the ${to}.`,
+    reportsToWhen: (from: string, to: string, condition: string) => `The ${from} reports to the ${to} ${condition}.`,
     noOneReports: (to: string) => `The documents do not mention anyone who reports to the ${to}.`,
     staffOf: (person: string, role: string, froms: string) => `${person} is the ${role}. Reporting to the ${role}: ${froms}.`,
     leads: (role: string, units: string) => `The ${role} leads ${units}.`,
@@ -114,6 +116,7 @@ const TEXTS = {
     noLeader: (unit: string) => `The documents do not mention who leads ${unit}.`,
     holders: (role: string, people: string) => `${capitalize(people)} is the ${role}.`,
     noHolderIn: (role: string, unit: string) => `The documents do not mention a ${role} in ${unit}.`,
+    noPersonIn: (role: string) => `The documents do not name the ${role}: no person is given.`,
     holderElsewhere: (person: string, title: string) => `${person} is ${title}.`,
     posting: (posting: string) => `${capitalize(posting)}:`,
     programmesOf: (subject: string, list: string) => `${capitalize(subject)} uses ${list}.`,
@@ -122,7 +125,6 @@ const TEXTS = {
     kinds: { 'application-deadline': 'application deadline', interview: 'interview', start: 'start', evaluation: 'evaluation', status: 'status', established: 'established', event: 'event', other: 'date' } as Record<string, string>,
     passed: ' (passed)',
     where: 'Where',
-    noFrequency: (meeting: string) => `The documents do not say how often ${meeting} is held.`,
     chat: 'deadline added in Teams',
   },
 } as const;
@@ -202,6 +204,37 @@ function onDay(rc: RelationContext, day: string, sentence: string, prefix?: 'fro
   return `${lead}: ${lowered}`;
 }
 
+/**
+ * "Hvem refererer souschefen til, når husleder er væk?", "what happens to X's line when their leader
+ * is away?": an absence asked together with a line is the conditional line, not the deputy relation.
+ */
+export function answerConditionalLine(rc: RelationContext): Answer | undefined {
+  const { u, kb, queries } = rc;
+  if (!u.kinds.has('deputy') || u.kinds.has('deputy-for')) return undefined;
+  if (!u.intents.has('reporting') && rc.lexicon.lineWords.match(u.tokens).size === 0) return undefined;
+  const t = TEXTS[u.lang];
+  const nm = (id: string, definite = true) => name(kb, id, u.lang, definite);
+  for (const group of subjectsOf(rc, ['roles'], true)) {
+    for (const l of group) {
+      const day = stateDay(rc, l.id);
+      const edges = queries.reportsToOn(l.id, day);
+      const change = u.day ? undefined : queries.nextReportingChange(l.id, day);
+      const conditional = edges.filter((e) => e.condition);
+      const comingConditional = (change?.lines ?? []).filter((e) => e.condition && !conditional.some((c) => c.to === e.to));
+      if (conditional.length === 0 && comingConditional.length === 0) continue;
+      const when = (e: (typeof edges)[number]) => t.reportsToWhen(nm(l.id), nm(e.to), e.condition![u.lang]);
+      const now = conditional.map(when);
+      const coming = comingConditional.map((e) => onDay(rc, change!.date, when(e), 'from'));
+      const plain = edges.filter((e) => !e.condition);
+      const usual = plain.length > 0 ? [t.reportsToMany(nm(l.id), joinList(plain.map((e) => nm(e.to)), u.lang))] : [];
+      const headline = now.length > 0 ? now.join(' ') : coming.join(' ');
+      const stated = [...conditional, ...comingConditional].flatMap((e) => (e.text ? [e.text[u.lang]] : []));
+      return done(rc, 'answer', headline, [...(now.length > 0 ? coming : []), ...usual], [...conditional, ...comingConditional].map((e) => e.source), stated);
+    }
+  }
+  return undefined;
+}
+
 export function answerReportingRelation(rc: RelationContext): Answer | undefined {
   const { u, kb, relations, queries } = rc;
   if (!u.intents.has('reporting')) return undefined;
@@ -274,7 +307,12 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
     const steps = chain.map((e) => t.chainStep(nm(e.from), nm(e.to)));
     const top = chain.length > 0 ? chain[chain.length - 1]!.to : undefined;
     if (u.chain && chain.length > 1) {
-      const path = chain.map((e) => nm(e.to, false)).join(' → ');
+      // One step per level: two bosses on one level ("område Vest" or "Øst") are one step.
+      const levels = new Map<number, string[]>();
+      // The path in the official Danish names (canonical in English too): short enough for a first line.
+      const official = (id: string) => (kb.get(id)?.item as { name?: string } | undefined)?.name ?? nm(id, false);
+      for (const e of chain) levels.set(e.depth, unique([...(levels.get(e.depth) ?? []), official(e.to)]));
+      const path = [...levels.values()].map((names) => names.join(' / ')).join(' → ');
       return done(rc, 'answer', onDay(rc, day, t.chainHeadline(nm(link.id, false), path)), [...steps, ...lines], chain.map((e) => e.source), top ? [t.top(nm(top, false))] : []);
     }
     // The line above the boss, one step at a time, as supporting lines.
@@ -351,6 +389,9 @@ export function answerMembersRelation(rc: RelationContext): Answer | undefined {
     });
     const sentence = (l: string) => (link.kind === 'meetings' ? t.participants(name(kb, link.id, u.lang, false), l) : t.members(name(kb, link.id, u.lang, false), l));
     const holders = list.flatMap((m) => relations.holders(m.ref)).map((p) => `${p.name}, ${p.title[u.lang]}`);
+    // What the documents say about the group itself often names who else takes part.
+    const about = (kb.get(link.id)?.item as { description?: { da: string; en: string } } | undefined)?.description;
+    if (about) holders.push(about[u.lang]);
     // A long list reads better one per line under a short first line.
     const headline = sentence(joinList(names, u.lang));
     if (headline.length > 200) return done(rc, 'answer', sentence(String(names.length)).replace(/\.$/, ':'), [...names, ...holders], sourceOf(kb, link.id), [], true);
@@ -385,10 +426,8 @@ export function answerMeetingRelation(rc: RelationContext): Answer | undefined {
     ...(meeting.purpose ? [meeting.purpose[u.lang]] : []),
     ...(meeting.description ? [meeting.description[u.lang]] : []),
   ];
-  if (!meeting.frequency) {
-    if (!u.kinds.has('frequency')) return undefined;
-    return done(rc, 'unknown', t.noFrequency(title), lines, [meeting.source]);
-  }
+  // Without a stated frequency, the meeting's own texts may still say it ("ugentlige ledermøder"): the search decides.
+  if (!meeting.frequency) return undefined;
   return done(rc, 'answer', `${title}: ${meeting.frequency[u.lang]}.`, lines, [meeting.source]);
 }
 
@@ -408,7 +447,7 @@ export function answerTasksRelation(rc: RelationContext): Answer | undefined {
   for (const g of rc.subjects) for (const l of g) for (let i = l.start; i < l.end; i++) covered.add(i);
   const leftover = u.tokens.filter((tok, i) => !covered.has(i) && !u.cuePositions.has(i) && !u.intentWords.has(tok.form) && tok.form.length > 2 && !isStop(tok.form));
   if (leftover.length > 0) return undefined;
-  const own: Array<{ text: string; source: Source }> = [];
+  const own: Array<{ text: string; source: Source; leader?: boolean }> = [];
   const entry = kb.get(link.id);
   if (entry?.kind === 'roles' || entry?.kind === 'leadershipGroups') own.push(...entry.item.responsibilities.map((s) => ({ text: s[u.lang], source: s.source })));
   // A consultant without tasks of their own works in a team that has them.
@@ -421,11 +460,16 @@ export function answerTasksRelation(rc: RelationContext): Answer | undefined {
     own.push(...entry.item.facts.map((s) => ({ text: s[u.lang], source: s.source })));
     for (const role of relations.leadersOf(link.id)) {
       const r = kb.get(role);
-      if (r?.kind === 'roles') own.push(...r.item.responsibilities.map((s) => ({ text: s[u.lang], source: s.source })));
+      if (r?.kind === 'roles') own.push(...r.item.responsibilities.map((s) => ({ text: s[u.lang], source: s.source, leader: true })));
     }
   }
   if (own.length === 0) return undefined;
-  return done(rc, 'answer', t.tasks(name(kb, link.id, u.lang)), own.map((o) => o.text), own.slice(0, 3).map((o) => o.source));
+  // Statements that say what the unit is responsible for come before those that describe it.
+  const isTask = (text: string) => rc.lexicon.kinds.match(analyzeText(foldText(text))).has('responsibility');
+  // The unit's own statements first (its tasks before its descriptions), then those of the roles that lead it.
+  const mine = own.filter((o) => !o.leader);
+  const ordered = [...mine.filter((o) => isTask(o.text)), ...mine.filter((o) => !isTask(o.text)), ...own.filter((o) => o.leader)];
+  return done(rc, 'answer', t.tasks(name(kb, link.id, u.lang)), ordered.map((o) => o.text), ordered.slice(0, 3).map((o) => o.source));
 }
 
 let stopwords: ReadonlySet<string> | undefined;
@@ -452,7 +496,44 @@ export function answerContactsRelation(rc: RelationContext): Answer | undefined 
       return done(rc, 'answer', t.contacts(about, joinList(people.map((p) => p.name), u.lang)), list, people.map((p) => p.source));
     }
   }
-  return undefined;
+  return answerDocumentContacts(rc);
+}
+
+/**
+ * "Hvem skal jeg spørge om årshjulet?": a document asked about as a topic reaches the people whose
+ * `contactFor` lists it. The document is known by the words of its title that are not the names of
+ * items ("Dagtilbud Hvidmose" names a unit, not the calendar); one such word of the question must be
+ * in exactly one document's title, by stem or as a compound's head ("årshjulet" in "Ledelsesårshjul").
+ */
+function answerDocumentContacts(rc: RelationContext): Answer | undefined {
+  const { u, kb } = rc;
+  const t = TEXTS[u.lang];
+  const contactsOf = new Map<string, Person[]>();
+  for (const person of kb.data.people) {
+    for (const id of person.contactFor) if (kb.documents.has(id)) contactsOf.set(id, [...(contactsOf.get(id) ?? []), person]);
+  }
+  if (contactsOf.size === 0) return undefined;
+  const nameWords = new Set(
+    [...kb.data.units, ...kb.data.roles, ...kb.data.municipalities].flatMap((item) => [item.name, ...item.names].flatMap((n) => analyzeText(foldText(n)).map((w) => w.form))),
+  );
+  const asked = u.tokens.filter((tok) => tok.form.length >= 4 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !nameWords.has(tok.form) && !/^\d+$/.test(tok.form));
+  const fits = (word: string, tok: (typeof asked)[number]) =>
+    word === tok.form || primaryStem(word) === primaryStem(tok.form) || (tok.form.length >= 5 && word.endsWith(primaryStem(tok.form)));
+  const scored = [...contactsOf.keys()].map((id) => {
+    const doc = kb.documents.get(id)!;
+    const words = analyzeText(foldText(`${doc.title} ${doc.titleEn}`))
+      .map((w) => w.form)
+      .filter((w) => w.length >= 4 && !STOPWORDS.has(w) && !nameWords.has(w) && !/^\d+$/.test(w));
+    return { id, hits: asked.filter((tok) => words.some((w) => fits(w, tok))).length };
+  });
+  const best = Math.max(...scored.map((s) => s.hits));
+  const top = scored.filter((s) => s.hits === best);
+  if (best === 0 || top.length !== 1) return undefined;
+  const doc = kb.documents.get(top[0]!.id)!;
+  const people = contactsOf.get(doc.id)!;
+  const about = u.lang === 'da' ? doc.title : doc.titleEn;
+  const list = people.map((p) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email));
+  return done(rc, 'answer', t.contacts(about, joinList(people.map((p) => p.name), u.lang)), list, people.map((p) => p.source));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -533,32 +614,42 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const { u, kb, relations } = rc;
   if (!u.intents.has('figure') || u.metrics.length === 0) return undefined;
   const t = TEXTS[u.lang];
-  const subjects = subjectsOf(rc, ['units', 'roles', 'municipalities']).flat();
-  const scope = subjects.length > 0 ? subjects.map((l) => l.id) : [...rc.municipalities];
+  // Each item named is asked about ("Område Vest og Område Øst"); within one name, the first reading that states the figure.
+  const groups = subjectsOf(rc, ['units', 'roles', 'municipalities']).map((g) => g.map((l) => l.id));
+  const scope = groups.length > 0 ? groups : [...rc.municipalities].map((id) => [id]);
   if (scope.length === 0) return undefined;
   const found: Array<{ owner: string; figure: Figure }> = [];
+  const first: Array<{ owner: string; figure: Figure }> = [];
   for (const metric of unique(u.metrics)) {
-    for (const id of scope) {
-      // The item's own figure, else the nearest units below it that state one (breadth first).
-      let frontier = [id];
-      const seen = new Set<string>();
-      for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
-        const hits = frontier.flatMap((f) => relations.figures(f).filter((x) => x.figure.metric === metric));
-        if (hits.length > 0) {
-          found.push(...hits);
-          break;
+    for (const group of scope) {
+      for (const id of group) {
+        // The item's own figure, else the nearest units below it that state one (breadth first).
+        let frontier = [id];
+        const seen = new Set<string>();
+        let hits: Array<{ owner: string; figure: Figure }> = [];
+        for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
+          hits = frontier.flatMap((f) => relations.figures(f).filter((x) => x.figure.metric === metric));
+          if (hits.length > 0) break;
+          frontier.forEach((f) => seen.add(f));
+          frontier = frontier.flatMap((f) => relations.childUnits(f)).filter((f) => !seen.has(f));
         }
-        frontier.forEach((f) => seen.add(f));
-        frontier = frontier.flatMap((f) => relations.childUnits(f)).filter((f) => !seen.has(f));
+        if (hits.length === 0) continue;
+        found.push(...hits);
+        if (hits.length === 1) first.push(hits[0]!);
+        break;
       }
-      if (found.some((x) => x.figure.metric === metric)) break;
     }
   }
   if (found.length === 0) return undefined;
-  const unique_ = [...new Map(found.map((f) => [`${f.owner}|${f.figure.metric}|${f.figure.value}`, f])).values()];
-  const lines = unique_.map((f) => t.figure(name(kb, f.owner, u.lang, false), f.figure.text[u.lang].replace(/\.$/, '')));
-  const headline = lines.length <= 2 ? lines.join(' ') : lines[0]!;
-  return done(rc, 'answer', headline, lines.length <= 2 ? [] : lines.slice(1), unique_.map((f) => f.figure.source));
+  const key = (f: { owner: string; figure: Figure }) => `${f.owner}|${f.figure.metric}|${f.figure.value}`;
+  const unique_ = [...new Map(found.map((f) => [key(f), f])).values()];
+  const line = (f: { owner: string; figure: Figure }) => t.figure(name(kb, f.owner, u.lang, false), f.figure.text[u.lang].replace(/\.$/, ''));
+  // Every figure asked for directly (each item, each metric) is in the headline; figures of the units below follow.
+  const direct = [...new Map(first.map((f) => [key(f), f])).values()];
+  const headed = direct.length >= 2 && direct.length <= 4 ? direct : unique_.length <= 2 ? unique_ : unique_.slice(0, 1);
+  const headedKeys = new Set(headed.map(key));
+  const rest = unique_.filter((f) => !headedKeys.has(key(f)));
+  return done(rc, 'answer', headed.map(line).join(' '), rest.map(line), unique_.map((f) => f.figure.source));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -619,7 +710,17 @@ export function answerHolderRelation(rc: RelationContext): Answer | undefined {
   const holders = relations.holders(role.id);
   const line = (p: Person) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email);
   if (!unit) {
-    if (holders.length === 0) return undefined;
+    // A person whose title names the role ("distriktsleder i Distrikt Baltorp") may hold it without saying so in data.
+    const roleItem = kb.get(role.id)?.item as { name: string; names: string[] };
+    const titled = kb.data.people.some((p) => [roleItem.name, ...roleItem.names].some((n) => n.length > 3 && p.title.da.toLowerCase().includes(n.toLowerCase())));
+    if (holders.length === 0 && titled) return undefined;
+    if (holders.length === 0) {
+      // The role exists but no one is named in it: say so, with where the role sits.
+      const up = rc.queries.reportsToOn(role.id, rc.today, { unconditional: true });
+      const lines = up.length > 0 ? [t.reportsToMany(name(kb, role.id, u.lang), joinList(up.map((e) => name(kb, e.to, u.lang)), u.lang))] : [];
+      const answer = done(rc, 'unknown', t.noPersonIn(name(kb, role.id, u.lang, false)), lines, [...sourceOf(kb, role.id), ...up.map((e) => e.source)]);
+      return { ...answer, suggestions: unknownWith(rc, answer.headline).suggestions };
+    }
     return done(rc, 'answer', t.holders(name(kb, role.id, u.lang, false), joinList(holders.map((p) => p.name), u.lang)), holders.map(line), holders.map((p) => p.source));
   }
   // "Hvem er områdeleder i Område Syd?": the holders tied to that unit (or to a unit inside it).

@@ -6,14 +6,14 @@
  */
 import type { KbItem } from '../knowledge/knowledge-base.js';
 import type { DatedItem, DeputyEntry } from '../knowledge/queries.js';
-import { DEADLINE_KINDS, type Decision, type Figure, type Meeting, type Source } from '../knowledge/schemas.js';
+import { DEADLINE_KINDS, type DateEntry, type Decision, type Figure, type Meeting, type Source } from '../knowledge/schemas.js';
 import { addDays, formatPartialDate } from '../time/format-date.js';
 import { displayName } from './facts.js';
 import { capitalize, joinList } from './phrases.js';
-import { foldText, stemsOf } from './normalize.js';
+import { analyzeText, foldText, GENERIC_WORDS, stemsOf, STOPWORDS } from './normalize.js';
 import type { Answer, Lang } from './types.js';
 import { fitsDateKind } from './understand.js';
-import { composeAnswer, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
+import { composeAnswer, MAX_SUPPORT_LINES, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
 import type { RelationContext } from './answer-relations.js';
 
 const TEXTS = {
@@ -40,6 +40,8 @@ const TEXTS = {
     participants: (list: string) => `Deltagere: ${list}.`,
     validity: (from?: string, until?: string) => (from && until ? `Gælder fra ${from} til ${until}.` : from ? `Fra ${from}.` : until ? `Til og med ${until}.` : ''),
     period: (count: number, period: string) => (count === 1 ? `Én ting ${period}:` : `${count} ting ${period}:`),
+    periodMore: (count: number, period: string, shown: number, more: number) => `${count} ting ${period}; her er de første ${shown}, og ${more} mere under "Vis mere":`,
+    placeOf: (place: string) => `sted: ${place}`,
     noPeriod: (period: string) => `Jeg kender ingen datoer ${period}.`,
     inMonth: (month: string) => `i ${month}`,
     between: (from: string, to: string) => `fra ${from} til ${to}`,
@@ -74,6 +76,8 @@ const TEXTS = {
     participants: (list: string) => `Participants: ${list}.`,
     validity: (from?: string, until?: string) => (from && until ? `Valid from ${from} to ${until}.` : from ? `From ${from}.` : until ? `Until ${until}.` : ''),
     period: (count: number, period: string) => (count === 1 ? `One thing ${period}:` : `${count} things ${period}:`),
+    periodMore: (count: number, period: string, shown: number, more: number) => `${count} things ${period}; here are the first ${shown}, and ${more} more under "Show more":`,
+    placeOf: (place: string) => `place: ${place}`,
     noPeriod: (period: string) => `I know of no dates ${period}.`,
     inMonth: (month: string) => `in ${month}`,
     between: (from: string, to: string) => `from ${from} to ${to}`,
@@ -160,10 +164,17 @@ export function answerDecisions(rc: RelationContext): Answer | undefined {
   const fromWhen = /\b(from when|take effect|takes effect|in force|apply|applies|fra hvornaar|traeder|kraft|gaelder)\b/.test(u.folded);
   const rank = (d: Decision) => score(d) + (fromWhen && d.appliesFrom ? 1 + d.changes.length / 10 : 0);
   found = [...found].sort((a, b) => rank(b) - rank(a));
-  found = unique(found).filter((d) => !u.range || (d.date >= u.range.from && d.date <= u.range.to) || (d.appliesFrom !== undefined && d.appliesFrom >= u.range.from && d.appliesFrom <= u.range.to));
+  const within = (day: string | undefined, from: string, to: string) => day !== undefined && day >= from && day <= to;
+  const candidates = unique(found);
+  found = candidates.filter((d) => !u.range || within(d.date, u.range.from, u.range.to) || within(d.appliesFrom, u.range.from, u.range.to));
+  // "Hvad besluttede udvalget den 18. november?": a day without a year is whichever year the data has it in.
+  if (found.length === 0 && u.range && !u.tokens.some((tok) => /^(19|20)\d{2}$/.test(tok.form))) {
+    const [from, to] = [u.range.from.slice(5), u.range.to.slice(5)];
+    if (from <= to) found = candidates.filter((d) => within(d.date.slice(5), from, to) || within(d.appliesFrom?.slice(5), from, to));
+  }
   if (found.length === 0) return unknownAnswer(rc.ctx, u.lang, t.noDecision);
   const describe = (d: Decision) =>
-    t.decided(nameIn(rc, d.body), shortDate(d.date, u.lang), displayName({ kind: 'decisions', item: d } as KbItem, u.lang)).replace(/\.$/, d.appliesFrom ? ` (${t.applies(shortDate(d.appliesFrom, u.lang)).replace(/\.$/, '').toLowerCase()}).` : '.');
+    t.decided(nameIn(rc, d.body), shortDate(d.date, u.lang), displayName({ kind: 'decisions', item: d } as KbItem, u.lang)).replace(/\.$/, d.appliesFrom ? ` (${lowerFirst(t.applies(shortDate(d.appliesFrom, u.lang)).replace(/\.$/, ''))}).` : '.');
   const voteOf = (d: Decision) => {
     if (!d.vote) return undefined;
     const count = d.vote.unanimous ? t.unanimous : t.votes(d.vote.for, d.vote.against, d.vote.abstained);
@@ -176,6 +187,72 @@ export function answerDecisions(rc: RelationContext): Answer | undefined {
   ];
   const others = found.slice(1).map(describe);
   return done(rc, 'answer', describe(d), [...lines, ...others], [d.source, ...d.decided.slice(0, 2).map((s) => s.source)]);
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/**
+ * "Hvornår organiseres området i kvarterer?", "when are X and Y merged?": a "when" question about a
+ * change a decision makes is answered by the day it applies from. The decision must change every
+ * item the question names (or the question's own words must be in what it decided), and none of the
+ * items named may have dates of their own (those answer "when" more surely).
+ */
+export function answerDecisionWhen(rc: RelationContext): Answer | undefined {
+  const { u, kb, queries } = rc;
+  if (!u.askedWhen || u.intents.has('figure') || u.intents.has('reporting') || u.intents.has('meeting') || u.kinds.has('decision')) return undefined;
+  const t = TEXTS[u.lang];
+  const decisions = kb.data.decisions.filter((d) => d.appliesFrom !== undefined);
+  if (decisions.length === 0) return undefined;
+  // A kind of date named ("budgetfristen") is asked of the calendar; "hvornår starter X" may be a decision's.
+  if ([...u.dateKinds].some((k) => k !== 'start')) return undefined;
+  const named = rc.subjects.map((group) => group.map((l) => l.id));
+  const nameTokens = new Set(rc.subjects.flat().flatMap((l) => Array.from({ length: l.end - l.start }, (_, i) => l.start + i)));
+  const change = rc.lexicon.changeWords.coverage(u.tokens);
+  const words = u.tokens.filter((tok, i) => !u.cuePositions.has(i) && !nameTokens.has(i) && !change.has(i) && tok.form.length > 2 && !/^\d+$/.test(tok.form) && !GENERIC_WORDS.has(tok.form) && !STOPWORDS.has(tok.form));
+  // An item named counts as changed when the decision changes it or an item inside it (a district of the area).
+  const inside = (changed: string, id: string) => {
+    let current: string | undefined = changed;
+    for (let depth = 0; current && depth < 8; depth++) {
+      if (current === id) return true;
+      const item = kb.get(current)?.item as { parent?: string; unit?: string } | undefined;
+      current = item?.parent ?? item?.unit;
+    }
+    return false;
+  };
+  const termsCache = new Map<Decision, Set<string>>();
+  const decisionTerms = (d: Decision) => {
+    let terms = termsCache.get(d);
+    if (!terms) {
+      terms = new Set(
+        [d.name, d.labelEn, ...d.names, ...d.namesEn, ...d.decided.flatMap((x) => [x.da, x.en])]
+          .join(' ')
+          .split(/[^\p{L}\p{N}]+/u)
+          .filter((w) => w.length > 3)
+          .flatMap((w) => stemsOf(foldText(w))),
+      );
+      termsCache.set(d, terms);
+    }
+    return terms;
+  };
+  const scored = decisions.map((d) => {
+    const covers = named.filter((group) => group.some((id) => id === d.id || d.changes.some((c) => inside(c, id)))).length;
+    const text = decisionTerms(d);
+    const said = words.filter((tok) => tok.terms.some((term) => text.has(term))).length;
+    return { d, covers, said };
+  });
+  // A word of the question the decision does not explain ("vuggestue") asks about something else.
+  const foreign = (d: Decision) => words.some((tok) => !tok.terms.some((term) => decisionTerms(d).has(term)));
+  const fit = scored.filter((s) => !foreign(s.d) && (named.length > 0 ? s.covers === named.length : s.said >= Math.min(2, words.length) && words.length > 0));
+  if (fit.length === 0) return undefined;
+  fit.sort((a, b) => b.covers - a.covers || b.said - a.said || b.d.date.localeCompare(a.d.date));
+  if (fit.length > 1 && fit[1]!.covers === fit[0]!.covers && fit[1]!.said === fit[0]!.said) return undefined;
+  const d = fit[0]!.d;
+  const name = displayName({ kind: 'decisions', item: d } as KbItem, u.lang);
+  const headline = `${t.applies(shortDate(d.appliesFrom!, u.lang)).replace(/\.$/, '')}: ${name}.`;
+  const lines = [t.decided(nameIn(rc, d.body), shortDate(d.date, u.lang), name), ...d.decided.map((x) => x[u.lang])];
+  return done(rc, 'answer', headline, lines, [d.source, ...d.decided.slice(0, 2).map((x) => x.source)]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -290,13 +367,35 @@ export function answerPeriodItems(rc: RelationContext): Answer | undefined {
   const kindWord = (kind: string) => (TEXTS_KINDS[u.lang][kind] ?? kind);
   const entries: Array<{ kind: string; date: string; text: string; source?: Source }> = [];
   const onlyMeetings = u.intents.has('meeting') && u.dateKinds.size === 0 && !u.intents.has('dates');
+  // A recurring meeting is one item of the period with all its days, so the count is what is listed.
+  const occurrences = new Map<string, Array<Extract<DatedItem, { kind: 'meeting' }>>>();
   for (const item of queries.datedItemsBetween(from, to)) {
     const entry = describeDated(rc, item, kindWord);
     if (!entry || !inScope(entry.source)) continue;
     if (onlyMeetings && entry.kind !== 'meeting') continue;
-    if (u.dateKinds.size > 0 && (item.kind !== 'date' || !fitsDateKind(u.dateKinds, item.entry.kind))) continue;
+    if (u.dateKinds.size > 0 && (item.kind !== 'date' || !(fitsDateKind(u.dateKinds, item.entry.kind) || labelSays(rc, item.entry)))) continue;
     if (u.upcoming && item.last < rc.today) continue;
+    if (item.kind === 'meeting') {
+      const list = occurrences.get(item.occurrence.meeting.id) ?? [];
+      if (list.length === 0) entries.push({ ...entry, text: item.occurrence.meeting.id });
+      list.push(item);
+      occurrences.set(item.occurrence.meeting.id, list);
+      continue;
+    }
     entries.push(entry);
+  }
+  for (const entry of entries) {
+    const list = entry.kind === 'meeting' ? occurrences.get(entry.text) : undefined;
+    if (!list) continue;
+    if (list.length === 1) {
+      entry.text = describeDated(rc, list[0]!, kindWord)!.text;
+      continue;
+    }
+    // One time of day for all the days is said once.
+    const times = unique(list.map((o) => timeRange(rc, o.occurrence.time, o.occurrence.endTime)));
+    const once = times.length === 1 ? times[0]! : '';
+    const days = list.map((o) => `${shortDate(o.date, u.lang)}${once ? '' : timeRange(rc, o.occurrence.time, o.occurrence.endTime)}${o.last < rc.today ? t.passed : ''}`);
+    entry.text = `${capitalize(nameOf(kb, list[0]!.occurrence.meeting.id, u.lang))} (${kindWord('meeting')}): ${joinList(days, u.lang)}${once}`;
   }
   for (const c of (rc.options.deadlines?.list() ?? [])) {
     if (c.date < from || c.date > to || !fitsDateKind(u.dateKinds, 'application-deadline')) continue;
@@ -311,7 +410,16 @@ export function answerPeriodItems(rc: RelationContext): Answer | undefined {
     return i < 0 ? order.length : i;
   };
   entries.sort((a, b) => rank(a.kind) - rank(b.kind) || a.date.localeCompare(b.date));
-  return done(rc, 'answer', t.period(entries.length, period), entries.map((e) => e.text), entries.flatMap((e) => (e.source ? [e.source] : [])), [], true);
+  // The headline's count is what the list holds; when the card shows only the first lines, it says so.
+  const hidden = Math.max(0, entries.length - MAX_SUPPORT_LINES);
+  const headline = hidden > 0 ? t.periodMore(entries.length, period, MAX_SUPPORT_LINES, hidden) : t.period(entries.length, period);
+  return done(rc, 'answer', headline, entries.map((e) => e.text), entries.flatMap((e) => (e.source ? [e.source] : [])), [], true);
+}
+
+/** A date of a general kind whose label names the kind asked for ("Deadline for reporting ..." written as `other`). */
+function labelSays(rc: RelationContext, entry: DateEntry): boolean {
+  const said = rc.lexicon.dateKinds.match(analyzeText(foldText(`${entry.label.da} ${entry.label.en}`)));
+  return [...said.keys()].some((kind) => fitsDateKind(rc.u.dateKinds, kind as DateEntry['kind']));
 }
 
 const TEXTS_KINDS: Record<Lang, Record<string, string>> = {
@@ -338,7 +446,8 @@ function describeDated(rc: RelationContext, item: DatedItem, kindWord: (kind: st
     const when = d.end ? `${shortDate(d.date, u.lang)}–${shortDate(d.end, u.lang)}` : shortDate(d.date, u.lang);
     const about = kb.get(d.about);
     const owner = about && about.kind === 'postings' ? `, ${displayName(about, u.lang)}` : '';
-    return { kind: d.kind, date: d.date, text: `${when}${timeRange(rc, d.time)}${passed(item.last)}: ${d.label[u.lang]} (${kindWord(d.kind)}${owner})`, source: d.source };
+    const place = d.place ? `, ${t.placeOf(d.place)}` : '';
+    return { kind: d.kind, date: d.date, text: `${when}${timeRange(rc, d.time)}${passed(item.last)}: ${d.label[u.lang]} (${kindWord(d.kind)}${owner})${place}`, source: d.source };
   }
   if (item.kind === 'meeting') {
     const o = item.occurrence;
@@ -362,16 +471,23 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const stated = new Set(stating.map((x) => x.id));
   const owners = stating.filter((x) => !('parent' in x && typeof x.parent === 'string' && stated.has(x.parent))).map((x) => x.id);
   // The items named, else the municipality named, else the one or two items that state the figure at all.
-  const scope = unique([...subjects.filter((l) => l.kind !== 'roles').map((l) => l.id), ...rc.municipalities, ...(owners.length <= 2 ? owners : [])]);
+  const named = subjects.filter((l) => l.kind !== 'roles').map((l) => l.id);
+  const scope = unique(named.length > 0 ? named : [...rc.municipalities, ...(owners.length <= 2 ? owners : [])]);
   if (scope.length === 0) return undefined;
   const dated = (f: Figure) => f.asOf !== undefined || f.validFrom !== undefined || f.validUntil !== undefined;
   const day = u.day ?? (u.kinds.has('after-change') ? undefined : rc.today);
+  // Each item asked about gets its figure ("Kvarter Åen og Kvarter Bakken").
+  const headlines: string[] = [];
+  const supporting: string[] = [];
+  const sources: Source[] = [];
   for (const id of scope) {
     const all = queries.figuresOf(id).filter((f) => u.metrics.includes(f.figure.metric));
     // Only figures that carry time are this answerer's; others are answered as stated.
     if (!all.some((f) => dated(f.figure))) continue;
     const future = all.filter((f) => f.figure.validFrom !== undefined && f.figure.validFrom > rc.today).sort((a, b) => a.figure.validFrom!.localeCompare(b.figure.validFrom!));
-    const on = day ? queries.figuresOn(id, day).filter((f) => u.metrics.includes(f.figure.metric)) : future.slice(0, 1);
+    const stated = day ? queries.figuresOn(id, day).filter((f) => u.metrics.includes(f.figure.metric)) : future.slice(0, 1);
+    // An item that exists only from a coming day ("Kvarter Åen" from 1 August) is answered with that day's figure.
+    const on = stated.length > 0 ? stated : day === rc.today ? future.slice(0, 1) : [];
     if (on.length === 0) continue;
     const line = (f: { figure: Figure }) => {
       const when = f.figure.validFrom && f.figure.validFrom > rc.today ? `${u.lang === 'da' ? 'fra' : 'from'} ${shortDate(f.figure.validFrom, u.lang)}` : f.figure.asOf ? t.asOf(shortDate(f.figure.asOf, u.lang)) : '';
@@ -380,7 +496,10 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
       return t.figure(nameIn(rc, id), `${text}${shown}`);
     };
     const coming = day === rc.today ? future.filter((f) => !on.includes(f)) : [];
-    return done(rc, 'answer', on.map(line).join(' '), coming.map(line), [...on, ...coming].map((f) => f.figure.source));
+    headlines.push(...on.map(line));
+    supporting.push(...coming.map(line));
+    sources.push(...[...on, ...coming].map((f) => f.figure.source));
   }
-  return undefined;
+  if (headlines.length === 0) return undefined;
+  return done(rc, 'answer', headlines.join(' '), supporting, sources);
 }

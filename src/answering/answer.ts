@@ -8,13 +8,14 @@ import { detectLanguage } from './language.js';
 import { phrasesFor } from './phrases.js';
 import { createSearchIndex, type SearchIndex } from './search.js';
 import type { Answer, Answerer, AnswererOptions } from './types.js';
-import { understand, type Understanding } from './understand.js';
+import { understand, withoutNameCues, type Understanding } from './understand.js';
 import { unknown, type Context } from './answer-context.js';
 import { answerReporting } from './answer-reporting.js';
 import { answerContact, answerHolder, answerLeader } from './answer-people.js';
 import { answerDates } from './answer-dates.js';
 import { answerPolicies } from './answer-policies.js';
 import { answerGeneral } from './answer-general.js';
+import { createFloor, markFallback } from './floor.js';
 import { loadLexicon } from './lexicon/lexicon.js';
 import { createLinker, type Link } from './linking.js';
 import { buildRelations } from './relations.js';
@@ -23,6 +24,7 @@ import { toLocalDate } from '../time/format-date.js';
 import { SMALLTALK } from './phrases.js';
 import {
   answerAttribute,
+  answerConditionalLine,
   answerContactsRelation,
   answerFiguresRelation,
   answerLeaderRelation,
@@ -38,14 +40,16 @@ import {
   type RelationContext,
 } from './answer-relations.js';
 import { suggestQuestions } from './suggestions.js';
-import { answerDecisions, answerDeputies, answerFiguresOn, answerMeetingTime, answerPeriodItems } from './answer-time.js';
+import { answerDecisions, answerDecisionWhen, answerDeputies, answerFiguresOn, answerMeetingTime, answerPeriodItems } from './answer-time.js';
 
 /** The relation answerers, tried in this order before the general search. */
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
   answerAttribute,
+  answerConditionalLine,
   answerDeputies,
   answerHolderRelation,
   answerDecisions,
+  answerDecisionWhen,
   answerReportingRelation,
   answerMeetingTime,
   answerMembersRelation,
@@ -64,10 +68,10 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
 
 /** Creates the answering engine over a knowledge base. */
 export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Answerer {
-  const lexicon = loadLexicon(options.lexicon ? [options.lexicon] : []);
+  const lexicon = loadLexicon(options.lexicon ?? []);
   const facts = buildFacts(kb);
   const index = createSearchIndex(facts, lexicon.synonyms);
-  const linker = createLinker(kb, lexicon.synonyms);
+  const linker = createLinker(kb, lexicon.synonyms, index.knows);
   const relations = buildRelations(kb);
   const queries = createQueries(kb);
   const ownTermsCache = new Map<string, Set<string>>();
@@ -152,13 +156,25 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   const municipalityOf = (fact: FactRecord) => kb.documents.get(fact.source.doc)?.municipality;
   const municipalityWords = [...new Set(municipalityNames.flatMap((m) => m.names.flat()))];
   const scopes = new Map<string, SearchIndex>();
+  const floor = createFloor(kb, index, options.lexicon);
+  // Every answer passes the floor: what the question asks about must be in the answer or known to be absent.
+  const seen: { u?: Understanding; links?: readonly Link[] } = {};
   return {
     answer(question, localeHint) {
+      seen.u = undefined;
+      const reply = answerOnce(question, localeHint);
+      return seen.u ? floor.check(seen.u, seen.links ?? [], reply, (lang, headline) => unknown(context, lang, headline)) : reply;
+    },
+  };
+
+  function answerOnce(question: string, localeHint: string | undefined): Answer {
       let u = understand(question, options.now(), lexicon, index.knows, localeHint);
       if (u.smalltalk) {
         return { kind: 'smalltalk', lang: u.lang, headline: SMALLTALK[u.lang][u.smalltalk], sections: [], details: [], sources: [], suggestions: u.smalltalk === 'greeting' || u.smalltalk === 'ack' ? suggestQuestions(kb, u.lang) : [] };
       }
-      const found = linker.link(u.tokens).filter((l) => !range(l).every((i) => u.cuePositions.has(i)));
+      const linked = linker.link(u.tokens);
+      u = withoutNameCues(u, linked.filter((l) => !['municipalities', 'concepts', 'decisions'].includes(l.kind) && l.quality >= 0.9));
+      const found = linked.filter((l) => !range(l).every((i) => u.cuePositions.has(i)));
       // Names are not language: "Who leads Center for Børne- og Ungerådgivning?" is English.
       const nameWords = new Set(found.flatMap((l) => range(l).map((i) => u.tokens[i]!.form)));
       const rest = (u.text.toLowerCase().match(/[a-zæøåé]+/g) ?? []).filter((w) => !nameWords.has(foldText(w)));
@@ -182,6 +198,8 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
         municipalityNames.filter((m) => m.names.some((words) => words.length > 0 && words.every((w) => said.has(w)))).map((m) => m.id),
       );
       for (const l of links) if (l.kind === 'municipalities') named.add(l.id);
+      seen.u = u;
+      seen.links = links;
       const relationAnswer = answerRelations({ kb, relations, queries, today: toLocalDate(options.now()), lexicon, options, u, links, municipalities: named, ctx: { ...context, municipalities: named } });
       if (relationAnswer) return relationAnswer;
       if (named.size === 0) return answerUnderstood(context, u);
@@ -212,8 +230,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       const intentWords = new Set(u.intentWords);
       for (const token of u.tokens) if (municipalityStems.has(primaryStem(token.form))) intentWords.add(token.form);
       return answerUnderstood({ ...context, index: scoped, municipalities: named }, { ...u, intentWords });
-    },
-  };
+  }
 }
 
 function range(link: Link): number[] {
@@ -319,7 +336,7 @@ function answerUnderstood(base: Context, u: Understanding): Answer {
     return unknown(ctx, u.lang, phrasesFor(u.lang).noDates);
   }
   if (u.intents.has('contact') && ctx.named.size > 0) return unknown(ctx, u.lang, phrasesFor(u.lang).noContact);
-  const general = answerGeneral(ctx, u, rest);
+  const general = markFallback(answerGeneral(ctx, u, rest));
   // "Hvornår blev X etableret?" may be answered by a fact that says when, even without a date entry.
   if (general.kind === 'unknown' && u.askedWhen && u.intents.has('dates') && rest.length > 0) {
     return unknown(ctx, u.lang, phrasesFor(u.lang).noDates);

@@ -140,7 +140,9 @@ export function relationsOf(entry: KbItem): string[] {
 /** The display name of an item in a language: English keeps the official Danish name in brackets. */
 export function displayName(entry: KbItem, lang: 'da' | 'en'): string {
   if (entry.kind === 'people') return entry.item.name;
-  if (entry.kind === 'dates' || entry.kind === 'facts' || entry.kind === 'reportingLines' || entry.kind === 'deputies') return entry.item.id;
+  // A dated entry is known by its label (a contact "for the leadership seminar"), never by its id.
+  if (entry.kind === 'dates') return entry.item.label[lang];
+  if (entry.kind === 'facts' || entry.kind === 'reportingLines' || entry.kind === 'deputies') return entry.item.id;
   const { name, labelEn } = entry.item;
   if (lang === 'da') return name;
   // Data often writes the Danish name into the English label already: "pedagogical leader (pædagogisk leder)".

@@ -3,4 +3,6 @@ export { createAnswerer } from './answer.js';
 export { detectLanguage } from './language.js';
 export { renderAnswerText } from './render.js';
 export { suggestQuestions } from './suggestions.js';
+export { readLexiconExtensions } from './lexicon/read-extensions.js';
+export type { LexiconExtension } from './lexicon/lexicon.js';
 export type { Answer, Answerer, AnswererOptions, AnswerSection, AnswerSource, ChatDeadline, DeadlineSource, Lang } from './types.js';

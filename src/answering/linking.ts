@@ -40,6 +40,10 @@ const LINKABLE: ReadonlyArray<KbItem['kind']> = [
   'concepts',
 ];
 
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
+
 /** The shortest one-word name linked through a typo, or as the first part of a compound. */
 const MIN_FUZZY = 5;
 const MIN_COMPOUND = 6;
@@ -74,7 +78,7 @@ function nameForms(entry: KbItem): string[] {
 }
 
 /** Builds the linker over every named item of the knowledge base. */
-export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, string> = new Map()): Linker {
+export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, string> = new Map(), knows: (form: string) => boolean = () => false): Linker {
   const variants: Variant[] = [];
   const byFirst = new Map<string, Variant[]>();
   const firstWords = new Map<string, Set<string>>();
@@ -107,11 +111,16 @@ export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, st
         const parts = tokenize((item as unknown as { name: string }).name);
         const last = parts[parts.length - 1];
         if (last && last.length >= 4) surnames.set(last, [...(surnames.get(last) ?? []), item.id]);
+        // So does a first name ("who does Birgitte report to?"), under the same condition.
+        const first = parts.length > 1 ? parts[0] : undefined;
+        if (first && first.length >= 4 && !STOPWORDS.has(first) && !GENERIC_WORDS.has(first)) surnames.set(first, [...(surnames.get(first) ?? []), item.id]);
       }
     }
   }
+  // A name part that is also a word of another item's name ("Åen" in "Kvarter Åen") names that item instead.
+  const otherNameWords = new Set(variants.filter((v) => v.kind !== 'people').flatMap((v) => v.words.map((w) => w.form)));
   for (const [surname, ids] of surnames) {
-    if (ids.length !== 1) continue;
+    if (unique(ids).length !== 1 || otherNameWords.has(surname)) continue;
     const variant: Variant = { id: ids[0]!, kind: 'people', words: [{ form: surname, stems: stemsOf(surname) }] };
     byFirst.set(surname, [...(byFirst.get(surname) ?? []), variant]);
   }
@@ -135,7 +144,11 @@ export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, st
     const synonym = synonyms.get(token.form);
     if (synonym !== undefined && (synonym === word.form || stemsOf(synonym).some((t) => word.stems.includes(t)))) return 0.9;
     // "stabslederstillingen": a name as the first part of a compound (the last word of the name only).
-    if (last && word.form.length >= MIN_COMPOUND && token.form.startsWith(word.form) && token.form.length - word.form.length >= 3) return 0.8;
+    // Only when the rest is a word itself: "klyngeledrne" is a misspelt "klyngelederne", not "klynge" + "ledrne".
+    if (last && word.form.length >= MIN_COMPOUND && token.form.startsWith(word.form) && token.form.length - word.form.length >= 3) {
+      const rest = token.form.slice(word.form.length).replace(/^s(?=[a-z]{3})/, '');
+      if (knows(rest) || GENERIC_WORDS.has(rest) || nameWords.has(rest)) return 0.8;
+    }
     // A word that is itself a name word ("klyngeleder") is no typo of another ("klyngeledelse").
     if (word.form.length >= MIN_FUZZY && token.form[0] === word.form[0] && !isNameWord(token)) {
       const max = word.form.length >= 9 ? 2 : 1;
@@ -152,16 +165,19 @@ export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, st
     const synonym = synonyms.get(token.form);
     const keys = synonym ? [token.form, ...token.terms, synonym, ...stemsOf(synonym)] : [token.form, ...token.terms];
     for (const key of keys) for (const v of byFirst.get(key) ?? []) found.add(v);
-    if (token.form.length >= MIN_FUZZY) {
-      // A typo or a compound in the first word: look among first words of similar length.
-      for (let len = token.form.length - 2; len <= Math.min(token.form.length + 2, 20); len++) {
+    // A compound whose first part is a name ("stabslederstillingen").
+    for (let len = MIN_COMPOUND; len < token.form.length - 2; len++) {
+      for (const v of byFirst.get(token.form.slice(0, len)) ?? []) found.add(v);
+    }
+    // A typo in the first word: first words of similar length within a small edit distance. A name
+    // word, or a word the documents use, is no typo.
+    if (token.form.length >= MIN_FUZZY && !isNameWord(token) && !knows(token.form)) {
+      const max = token.form.length >= 9 ? 2 : 1;
+      for (let len = token.form.length - max; len <= Math.min(token.form.length + max, 20); len++) {
         for (const word of firstWords.get(`${token.form[0]}${len}`) ?? []) {
-          if (word === token.form) continue;
+          if (word === token.form || boundedEditDistance(token.form, word, max) > max) continue;
           for (const v of byFirst.get(word) ?? []) found.add(v);
         }
-      }
-      for (let len = MIN_COMPOUND; len < token.form.length - 2; len++) {
-        for (const v of byFirst.get(token.form.slice(0, len)) ?? []) found.add(v);
       }
     }
     return [...found];

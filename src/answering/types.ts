@@ -67,8 +67,8 @@ export interface DeadlineSource {
 export interface AnswererOptions {
   readonly now: () => Date;
   readonly deadlines?: DeadlineSource;
-  /** Extra cue phrases for the question kinds (a knowledge base's own phrasings), validated at start. */
-  readonly lexicon?: LexiconExtension;
+  /** Extra cue phrases for the question kinds (a knowledge base's own phrasings, see readLexiconExtensions). */
+  readonly lexicon?: readonly LexiconExtension[];
 }
 
 /** Answers questions over one knowledge base. */

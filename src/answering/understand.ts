@@ -6,7 +6,7 @@
 import { DEADLINE_KINDS, type DateEntry, type Figure } from '../knowledge/schemas.js';
 import { addDays, MONTH_NAMES, toLocalDate } from '../time/format-date.js';
 import { detectLanguage } from './language.js';
-import type { Attribute, CueMatch, Lexicon, QuestionKind, SmalltalkKind } from './lexicon/lexicon.js';
+import { tokenWords, type Attribute, type TokenWords, type CueMatch, type Lexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
 import { analyzeText, foldText, STOPWORDS, stripMarkup, type Token } from './normalize.js';
 import type { Lang } from './types.js';
 
@@ -115,6 +115,9 @@ const DAY_PATTERNS: ReadonlyArray<{ readonly re: RegExp; readonly parts: (m: Reg
   { re: /\b(\d{1,2})\/(\d{1,2})\b/, parts: (m) => [Number(m[1]), Number(m[2]), undefined] },
 ];
 
+/** Words that introduce a day ("pr. 1. marts", "per 1 March") and mean nothing else there. */
+const DAY_INTRODUCERS = new Set(['pr', 'per', 'pa', 'paa', 'den', 'd', 'as', 'of', 'on']);
+
 /** A day the question names ("1. august 2027", "August 1", "1/8 2027"); without a year, the next such day. */
 function findDay(folded: string, today: string): { day: string; words: string[] } | undefined {
   for (const { re, parts } of DAY_PATTERNS) {
@@ -132,17 +135,55 @@ function findDay(folded: string, today: string): { day: string; words: string[] 
   return undefined;
 }
 
+/** An everyday time phrase of the lexicon ("efter nytår", "next year") as the day it points at. */
+function findTimePhrase(
+  tokens: readonly Token[],
+  words: TokenWords,
+  lexicon: Lexicon,
+  today: string,
+): { day: string; positions: readonly number[]; period?: { from: string; to: string; positions: number[] } } | undefined {
+  const best = [...lexicon.timePhrases.match(tokens, words)].sort((a, b) => b[1].strength - a[1].strength)[0];
+  if (!best) return undefined;
+  const anchor = lexicon.timeAnchors[best[0]]!;
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  let day: string;
+  if ('monthsAhead' in anchor) {
+    const index = month - 1 + anchor.monthsAhead;
+    day = `${year + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+  } else {
+    const on = (y: number) => `${y}-${String(anchor.month).padStart(2, '0')}-${String(anchor.day).padStart(2, '0')}`;
+    day = on(year) > today ? on(year) : on(year + 1);
+  }
+  // "næste måned", "this month": the whole month is the period asked about.
+  const period = 'monthsAhead' in anchor && anchor.wholeMonth ? { from: day, to: addDays(nextMonthStart(day), -1), positions: [...best[1].positions] } : undefined;
+  return { day, positions: best[1].positions, ...(period && { period }) };
+}
+
+/** The first day of the month after the one `day` (a month's first day) is in. */
+function nextMonthStart(day: string): string {
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7));
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+}
+
+/** True when the question names a metric ("børn", "employees"): what a count is of. */
+function metricNamed(lexicon: Lexicon, tokens: readonly Token[], words: TokenWords): boolean {
+  return lexicon.metrics.match(tokens, words).size > 0;
+}
+
 /** Finds a month (and optional year) or a year alone in the tokens, as a date range. */
 function findRange(tokens: readonly Token[], today: string): { from: string; to: string; positions: number[] } | undefined {
   const months: Array<{ i: number; month: number; year?: number }> = [];
   for (const [i, token] of tokens.entries()) {
-    const monthIndex = MONTHS.indexOf(token.form);
-    if (monthIndex < 0) continue;
+    const month = MONTH_WORDS.get(token.form);
+    if (month === undefined) continue;
     const next = tokens[i + 1]?.form;
     const hasYear = next !== undefined && /^(19|20)\d{2}$/.test(next);
-    // "may" is also a verb: a month only with a year or after "in".
-    if (token.form === 'may' && !hasYear && !['in', 'i', 'during'].includes(tokens[i - 1]?.form ?? '')) continue;
-    months.push({ i, month: monthIndex % 12, ...(hasYear && { year: Number(next) }) });
+    // "may" is also a verb, and a short form ("feb", "okt") could be a word: a month only with a year or after "in".
+    const short = !MONTHS.includes(token.form) || token.form === 'may';
+    if (short && !hasYear && !['in', 'i', 'during', 'for'].includes(tokens[i - 1]?.form ?? '')) continue;
+    months.push({ i, month: month - 1, ...(hasYear && { year: Number(next) }) });
   }
   const lastDayOf = (year: number, month: number) => addDays(`${month === 11 ? year + 1 : year}-${String(((month + 1) % 12) + 1).padStart(2, '0')}-01`, -1);
   const first = months[0];
@@ -200,7 +241,8 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   });
   const folded = tokens.map((t) => t.form).join(' ');
 
-  const matched = lexicon.kinds.match(tokens);
+  const words = tokenWords(tokens);
+  const matched = lexicon.kinds.match(tokens, words);
   // Kinds of one group exclude each other ("hvem refererer til X" is down, not up): the strongest cue wins.
   const best = new Map<string, { kind: QuestionKind; strength: number }>();
   for (const [kind, m] of matched) {
@@ -215,8 +257,10 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   }
   const has = (kind: QuestionKind) => matched.has(kind);
 
-  const smalltalkMatches = lexicon.smalltalk.match(tokens);
-  const smalltalkPositions = lexicon.smalltalk.coverage(tokens);
+  const smalltalkMatches = lexicon.smalltalk.match(tokens, words);
+  const smalltalkPositions = smalltalkMatches.size > 0 ? lexicon.smalltalk.coverage(tokens, words) : new Set<number>();
+  // "hej bot", "hi there assistant": words that address the bot or the channel are neutral in small talk.
+  if (smalltalkMatches.size > 0) for (const p of lexicon.addressees.coverage(tokens, words)) smalltalkPositions.add(p);
   let smalltalk: Understanding['smalltalk'];
   if (/^\//.test(text)) smalltalk = 'command';
   else if (
@@ -233,18 +277,25 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     const intent = INTENT_OF[kind];
     if (intent) intents.add(intent);
   }
-  const dateKindMatches = lexicon.dateKinds.match(tokens);
+  const dateKindMatches = lexicon.dateKinds.match(tokens, words);
   const dateKinds = new Set([...dateKindMatches.keys()] as DateEntry['kind'][]);
-  const roundMatch = [...lexicon.rounds.match(tokens)].sort((a, b) => b[1].strength - a[1].strength)[0];
+  const roundMatch = [...lexicon.rounds.match(tokens, words)].sort((a, b) => b[1].strength - a[1].strength)[0];
   const round = roundMatch?.[0];
   const today = toLocalDate(now);
   const named = findDay(tokens.map((t) => t.form).join(' ').replace(/\b(\d{1,2}) (\d{1,2}) ((19|20)\d{2})\b/, '$1/$2/$3'), today) ?? findDay(foldText(text), today);
-  const monthRange = findRange(tokens, today);
+  const phrase = findTimePhrase(tokens, words, lexicon, today);
+  const monthRange = findRange(tokens, today) ?? phrase?.period;
   // A named day is a range of one day; a month or year alone a longer one.
-  const range = named ? { from: named.day, to: named.day, positions: tokens.flatMap((t, i) => (named.words.includes(t.form) ? [i] : [])) } : monthRange;
+  const dayPositions = named ? tokens.flatMap((t, i) => (named.words.includes(t.form) ? [i] : [])) : [];
+  // "pr. 1. marts", "per 1 March": the word that introduces the day belongs to it.
+  const before = dayPositions.length > 0 ? Math.min(...dayPositions) - 1 : -1;
+  if (before >= 0 && DAY_INTRODUCERS.has(tokens[before]!.form)) dayPositions.push(before);
+  const range = named ? { from: named.day, to: named.day, positions: dayPositions } : monthRange;
   const upcoming = has('upcoming');
   const next = has('next');
-  if (range || (upcoming && (dateKinds.size > 0 || has('dates')))) intents.add('dates');
+  // "Hvor mange børn er der pr. 1. marts?" asks for a figure as of that day, not for the calendar of it.
+  const figureOnDay = has('figure') && dateKinds.size === 0 && !has('when') && (named !== undefined || metricNamed(lexicon, tokens, words));
+  if ((range && !figureOnDay) || (upcoming && (dateKinds.size > 0 || has('dates')))) intents.add('dates');
   const askedWhen = has('when');
   const askedWho = has('who');
   // Deadlines and interviews are dates by nature ("Hvem deltager i GRUS-samtalerne?" is a meeting, not a date).
@@ -272,12 +323,13 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     // A compound matched by its head ("områdemøder" by '*møder') still names a thing.
     consume(m.positions, m.heads);
   }
-  if (intents.has('dates')) for (const m of dateKindMatches.values()) consume(m.positions);
+  if (intents.has('dates')) for (const m of dateKindMatches.values()) consume(m.positions, m.heads);
   if (range) consume(range.positions);
+  if (phrase) consume(phrase.positions);
   if (roundMatch) consume(roundMatch[1].positions);
   if (smalltalk) consume([...smalltalkPositions]);
 
-  const metricMatches = [...lexicon.metrics.match(tokens)].sort((a, b) => Math.min(...a[1].positions) - Math.min(...b[1].positions));
+  const metricMatches = [...lexicon.metrics.match(tokens, words)].sort((a, b) => Math.min(...a[1].positions) - Math.min(...b[1].positions));
   // "børnehuse" is a count of houses, not of children: a metric whose cue is inside a stronger one's word is dropped.
   const metrics = metricMatches.filter(([, m]) => !metricMatches.some(([, o]) => o !== m && o.strength >= m.strength && o.positions.some((p) => m.positions.includes(p)) && o.cue.length > m.cue.length)).map(([metric]) => metric as Figure['metric']);
   // "hvor mange timer er souschefen frikøbt": the thing counted comes right after "how many"; a metric
@@ -290,8 +342,8 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     if (next < tokens.length && !metricStarts.includes(next) && !metricMatches.some(([, m]) => m.positions.includes(next))) metrics.splice(0, metrics.length);
   }
   const metric = intents.has('figure') ? metrics[0] : undefined;
-  const policyTypes = new Set(lexicon.policyTypes.match(tokens).keys());
-  const attributes = [...lexicon.attributes.match(tokens).keys()];
+  const policyTypes = new Set(lexicon.policyTypes.match(tokens, words).keys());
+  const attributes = [...lexicon.attributes.match(tokens, words).keys()];
 
   // Own keys only: "constructor" is no number.
   const cardinalWord = tokens.find((t) => Object.hasOwn(lexicon.numbers, t.form));
@@ -310,7 +362,8 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     dateKinds,
     round,
     range: range && { from: range.from, to: range.to },
-    day: named?.day,
+    // A figure asked "from <month>" is the state on its first day; an everyday phrase names a day too.
+    day: named?.day ?? (figureOnDay && monthRange ? monthRange.from : phrase?.day),
     upcoming,
     next,
     askedWhen,
@@ -324,5 +377,44 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     cardinal,
     intentWords,
     cuePositions,
+  };
+}
+
+/**
+ * The words of a name the question uses are not cue words: in "who is the head of development",
+ * "head of" belongs to the role's name and does not ask for a unit's leader; in "hvad går
+ * Godt i gang/Start ud på", "start" names the policy. A kind whose cue lies wholly inside a longer
+ * name is dropped, with the intent it alone gave.
+ */
+export function withoutNameCues(u: Understanding, names: ReadonlyArray<{ readonly start: number; readonly end: number }>): Understanding {
+  const dropped: QuestionKind[] = [];
+  for (const [kind, m] of u.kinds) {
+    // Function words of the cue ("who is the head of") say nothing of their own.
+    const words = m.positions.filter((p) => !STOPWORDS.has(u.tokens[p]?.form ?? ''));
+    if (words.length === 0) continue;
+    const inside = names.some((n) => n.end - n.start > words.length && words.every((p) => p >= n.start && p < n.end));
+    if (inside) dropped.push(kind);
+  }
+  if (dropped.length === 0) return u;
+  const kinds = new Map(u.kinds);
+  for (const kind of dropped) kinds.delete(kind);
+  const intents = new Set(u.intents);
+  for (const kind of dropped) {
+    const intent = INTENT_OF[kind];
+    if (!intent || [...kinds.keys()].some((k) => INTENT_OF[k] === intent)) continue;
+    // A day, a month or a kind of date still asks for dates.
+    if (intent === 'dates' && (u.range !== undefined || u.dateKinds.size > 0)) continue;
+    intents.delete(intent);
+  }
+  const cuePositions = new Set(u.cuePositions);
+  for (const kind of dropped) for (const p of u.kinds.get(kind)!.positions) if (![...kinds.values()].some((m) => m.positions.includes(p))) cuePositions.delete(p);
+  return {
+    ...u,
+    kinds,
+    intents,
+    cuePositions,
+    direction: intents.has('reporting') ? u.direction : undefined,
+    askedWhen: kinds.has('when') && u.askedWhen,
+    askedWho: kinds.has('who') && u.askedWho,
   };
 }

@@ -32,6 +32,15 @@ export interface Config {
   readonly credentials?: BotCredentials;
   readonly knowledgeDir: string;
   readonly stateDir: string;
+  /**
+   * PostgreSQL connection string (`postgres://user:password@host:5432/db?sslmode=require`): every store lives there and
+   * any number of instances can share it. Unset: lowdb files in `stateDir` (one instance).
+   */
+  readonly databaseUrl?: string;
+  /** Connections per instance in the PostgreSQL pool. */
+  readonly databasePoolMax: number;
+  /** How long an instance holds the schedule (reminders, digest, outbox) without renewing, in seconds. */
+  readonly scheduleLeaseSeconds: number;
   /** AAD object ids (or Teams user ids) of the leadership team. */
   readonly leaderIds: readonly string[];
   /** AAD object ids (or Teams user ids) of the knowledge-base editors, who read the gap log; empty: the leaders. */
@@ -128,6 +137,18 @@ const EnvSchema = z.object({
   MicrosoftAppTenantId: optionalText,
   KNOWLEDGE_DIR: withDefault(z.string(), 'data'),
   STATE_DIR: withDefault(z.string(), './.state'),
+  DATABASE_URL: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : typeof value === 'string' ? value.trim() : value),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/[^\s]+$/, 'must be a PostgreSQL URL, e.g. "postgres://bot:secret@db.example.org:5432/bot?sslmode=require"')
+      .optional(),
+  ),
+  DATABASE_POOL_MAX: withDefault(z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(2, 'must be at least 2').max(100, 'must be at most 100'), '5'),
+  SCHEDULE_LEASE_SECONDS: withDefault(
+    z.coerce.number({ message: 'must be a number of seconds' }).int('must be a whole number').min(3, 'must be at least 3').max(600, 'must be at most 600'),
+    '15',
+  ),
   LEADER_IDS: withDefault(list, ''),
   EDITOR_IDS: withDefault(list, ''),
   GAP_RETENTION_DAYS: withDefault(
@@ -157,7 +178,7 @@ const EnvSchema = z.object({
   ),
   DELIVERY_RATE_PER_SECOND: withDefault(
     z.coerce.number({ message: 'must be a number of messages per second' }).min(1, 'must be at least 1').max(1_000, 'must be at most 1000'),
-    '40',
+    '45',
   ),
   TZ: withDefault(timeZone, 'Europe/Copenhagen'),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }), 'info'),
@@ -186,7 +207,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     for (const issue of parsed.error.issues) {
       const name = String(issue.path[0] ?? '(environment)');
       const received = env[name];
-      const shown = name.toLowerCase().includes('password') || received === undefined ? '' : ` (got "${received}")`;
+      // Passwords, and the database URL that carries one, are never echoed.
+      const shown = name.toLowerCase().includes('password') || name === 'DATABASE_URL' || received === undefined ? '' : ` (got "${received}")`;
       problems.push(`${name}: ${issue.message}${shown}`);
     }
   }
@@ -234,6 +256,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     ...(credentials && { credentials }),
     knowledgeDir: e.KNOWLEDGE_DIR,
     stateDir: e.STATE_DIR,
+    ...(e.DATABASE_URL !== undefined && { databaseUrl: e.DATABASE_URL }),
+    databasePoolMax: e.DATABASE_POOL_MAX,
+    scheduleLeaseSeconds: e.SCHEDULE_LEASE_SECONDS,
     leaderIds: e.LEADER_IDS,
     editorIds: e.EDITOR_IDS,
     gapRetentionDays: e.GAP_RETENTION_DAYS,

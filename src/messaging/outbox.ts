@@ -385,6 +385,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   // ---- delivery ----
 
+  // Hand-written rather than p-queue or bottleneck: those pace and limit concurrency well, but here each
+  // conversation's order and retry time live in the persisted queue (its oldest message blocks the rest, across
+  // restarts), and the pace adapts per tenant to 429s; the scheduling around them is the larger part.
   const delivery: DeliveryOptions = { ...DEFAULT_DELIVERY, ...options.delivery };
   const maxInFlight = delivery.maxInFlight ?? Math.min(500, Math.max(8, Math.ceil((delivery.ratePerSecond * delivery.sendTimeoutMs) / 1000)));
   const monotonic = options.monotonic ?? (() => performance.now());

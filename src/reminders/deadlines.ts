@@ -64,18 +64,30 @@ export interface DeadlineStore extends DeadlineSource {
   all(): Promise<readonly ChatDeadline[]>;
 }
 
-const sameTitle = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+/** A deadline title as stored: single spaces, trimmed. */
+export function normalizeDeadlineTitle(title: string): string {
+  return title.replace(/\s+/g, ' ').trim();
+}
+
+/** What makes two titles the same deadline (on the same date): case does not count. */
+export function deadlineTitleKey(title: string): string {
+  return title.trim().toLowerCase();
+}
+
+/** Deadlines soonest first, then by title (Danish order). */
+export function sortDeadlines(items: readonly ChatDeadline[]): ChatDeadline[] {
+  return [...items].sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title, 'da'));
+}
 
 /** Creates the deadline store over a state cell. */
 export function createDeadlineStore(options: DeadlineStoreOptions): DeadlineStore {
   const { store, now } = options;
   const timeZone = options.timeZone ?? TIME_ZONE;
-  const sorted = (items: readonly ChatDeadline[]) =>
-    [...items].sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title, 'da'));
+  const sorted = sortDeadlines;
   return {
     async add(input) {
-      const title = input.title.replace(/\s+/g, ' ').trim();
-      const existing = store.read().deadlines.find((d) => d.date === input.date && sameTitle(d.title, title));
+      const title = normalizeDeadlineTitle(input.title);
+      const existing = store.read().deadlines.find((d) => d.date === input.date && deadlineTitleKey(d.title) === deadlineTitleKey(title));
       if (existing) return { kind: 'exists', deadline: existing };
       let added: ChatDeadline | undefined;
       await store.update((state) => {

@@ -16,7 +16,7 @@ import { createSubscriptions, emptySubscriptionState, SubscriptionStateSchema } 
 import { FeedbackSchema, GapSchema } from '../feedback/records.js';
 import { createTaskStore, TASK_STATE } from './file-task-store.js';
 import { createStateRecordStore, recordStateDefinition } from './record-store.js';
-import type { BotStores, GreetedStore } from './stores.js';
+import type { BotStores, GreetedStore, ScheduleGate, ScheduleHandlers } from './stores.js';
 import { openStateDir } from './state-dir.js';
 import type { StateDir, StateHealth } from './state-dir.js';
 import type { StateLogger } from './types.js';
@@ -40,9 +40,21 @@ const GreetedStateSchema = z.object({
 });
 type GreetedState = z.infer<typeof GreetedStateSchema>;
 
+/** Every state file: its folder under STATE_DIR and its definition (also read by `npm run state:migrate`). */
+export const FILE_STATES = {
+  tasks: { folder: '.', definition: TASK_STATE },
+  conversations: { folder: 'reminders', definition: { name: 'conversations', defaults: emptyConversationState(), schema: ConversationStateSchema } },
+  subscriptions: { folder: 'reminders', definition: { name: 'subscriptions', defaults: emptySubscriptionState(), schema: SubscriptionStateSchema } },
+  deadlines: { folder: 'reminders', definition: { name: 'deadlines', defaults: emptyDeadlineState(), schema: DeadlineStateSchema, counters: ['nextNumber'] } },
+  outbox: { folder: 'reminders', definition: { name: 'outbox', defaults: emptyOutboxState(), schema: OutboxStateSchema } },
+  greeted: { folder: 'teams', definition: { name: 'contacts', defaults: { greeted: {} } as GreetedState, schema: GreetedStateSchema } },
+  feedTokens: { folder: 'teams', definition: { name: 'calendar-feeds', defaults: emptyFeedTokenState(), schema: FeedTokenStateSchema } },
+  chartLinks: { folder: 'teams', definition: { name: 'chart-links', defaults: emptyChartLinkState(), schema: ChartLinkStateSchema } },
+} as const;
+
 /** The people greeted, over `STATE_DIR/teams/contacts.json`. */
 async function openGreeted(dir: StateDir, now: () => Date): Promise<GreetedStore> {
-  const store = await dir.open<GreetedState>({ name: 'contacts', defaults: { greeted: {} }, schema: GreetedStateSchema });
+  const store = await dir.open<GreetedState>(FILE_STATES.greeted.definition);
   // Greetings decided but not yet written: two turns at once still greet only once.
   const pending = new Set<string>();
   return {
@@ -82,31 +94,37 @@ export async function openFileStores(options: FileStoresOptions): Promise<BotSto
     const teams = await openStateDir(path.join(options.stateDir, 'teams'), dirOptions);
     dirs.push(teams);
 
-    const tasks = createTaskStore({ store: await root.open(TASK_STATE), now, ...(timeZone !== undefined && { timeZone }) });
-    const conversations = createConversationStore({
-      store: stateCell(await reminders.open({ name: 'conversations', defaults: emptyConversationState(), schema: ConversationStateSchema })),
-      now,
-    });
-    const subscriptions = createSubscriptions({
-      store: stateCell(await reminders.open({ name: 'subscriptions', defaults: emptySubscriptionState(), schema: SubscriptionStateSchema })),
-      now,
-    });
+    const tasks = createTaskStore({ store: await root.open(FILE_STATES.tasks.definition), now, ...(timeZone !== undefined && { timeZone }) });
+    const conversations = createConversationStore({ store: stateCell(await reminders.open(FILE_STATES.conversations.definition)), now });
+    const subscriptions = createSubscriptions({ store: stateCell(await reminders.open(FILE_STATES.subscriptions.definition)), now });
     const deadlines = createDeadlineStore({
-      store: stateCell(await reminders.open({ name: 'deadlines', defaults: emptyDeadlineState(), schema: DeadlineStateSchema, counters: ['nextNumber'] })),
+      store: stateCell(await reminders.open(FILE_STATES.deadlines.definition)),
       now,
       ...(timeZone !== undefined && { timeZone }),
     });
-    const outbox = stateCell(await reminders.open({ name: 'outbox', defaults: emptyOutboxState(), schema: OutboxStateSchema }));
+    const outbox = stateCell(await reminders.open(FILE_STATES.outbox.definition));
     const greeted = await openGreeted(teams, now);
     // The calendar feed tokens and chart links are small: they share STATE_DIR/teams with the greetings.
-    const feeds = await teams.open({ name: 'calendar-feeds', defaults: emptyFeedTokenState(), schema: FeedTokenStateSchema });
+    const feeds = await teams.open(FILE_STATES.feedTokens.definition);
     const feedTokens = createFeedTokens({ cell: { read: () => feeds.read() as FeedTokenState, update: (fn) => feeds.update(fn) }, now });
-    const links = await teams.open({ name: 'chart-links', defaults: emptyChartLinkState(), schema: ChartLinkStateSchema });
+    const links = await teams.open(FILE_STATES.chartLinks.definition);
     const chartLinks = createChartLinks({ cell: { read: () => links.read() as ChartLinkState, update: (fn) => links.update(fn) }, now });
     // So are the knowledge-gap log and the feedback on answers.
     const gaps = createStateRecordStore(await teams.open(recordStateDefinition('gaps', GapSchema)), 'gap');
     const feedback = createStateRecordStore(await teams.open(recordStateDefinition('feedback', FeedbackSchema)), 'feedback');
-    return { backend: 'files', tasks, conversations, subscriptions, deadlines, outbox, greeted, feedTokens, chartLinks, gaps, feedback, close: closeDirs };
+    // One process owns STATE_DIR (its lock), so it always runs the schedule.
+    let handlers: ScheduleHandlers | undefined;
+    const schedule: ScheduleGate = {
+      start(given) {
+        handlers = given;
+        void Promise.resolve(given.acquired()).catch((error: unknown) => options.logger.error({ err: error }, 'could not start the schedule'));
+      },
+      async stop() {
+        await handlers?.lost();
+        handlers = undefined;
+      },
+    };
+    return { backend: 'files', tasks, conversations, subscriptions, deadlines, outbox, greeted, feedTokens, chartLinks, gaps, feedback, schedule, close: closeDirs };
   } catch (error) {
     await closeDirs();
     throw error;

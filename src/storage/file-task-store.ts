@@ -1,10 +1,10 @@
 /**
  * The task list on the file backend: all tasks in one durable state document (`STATE_DIR/tasks.json`).
  */
-import { compareOpen, compareRecent, isOverdue, isOwnedBy } from '../tasks/task-store.js';
-import type { TaskFailure, TaskResult, TaskStore } from '../tasks/task-store.js';
+import { applyTaskChange, buildTask, compareOpen, toListing } from '../tasks/task-store.js';
+import type { TaskChange, TaskResult, TaskStore } from '../tasks/task-store.js';
 import { emptyTaskState, TaskStateSchema } from '../tasks/task.js';
-import type { Task, TaskOwner, TaskState } from '../tasks/task.js';
+import type { Task, TaskState } from '../tasks/task.js';
 import { toLocalDate } from '../time/format-date.js';
 import type { StateDefinition } from './state-dir.js';
 import type { DeepReadonly, StateStore } from './types.js';
@@ -37,14 +37,14 @@ export function createTaskStore(options: TaskStoreOptions): TaskStore {
   const today = () => toLocalDate(now(), options.timeZone);
   const all = () => store.read().tasks as readonly Task[];
 
-  function change(number: number, apply: (task: Task) => TaskFailure | undefined): Promise<TaskResult> {
+  function change(number: number, taskChange: TaskChange): Promise<TaskResult> {
     return store.update((draft): TaskResult => {
       const index = findIndex(draft.tasks, number);
       const task = draft.tasks[index];
       if (task === undefined) return { ok: false, reason: 'not-found', number };
       // The draft is a proxy: copy through JSON (structuredClone cannot copy proxies).
       const previous = JSON.parse(JSON.stringify(task)) as Task;
-      const failure = apply(task);
+      const failure = applyTaskChange(task, taskChange);
       if (failure !== undefined) return { ok: false, reason: failure, number, task };
       return { ok: true, task, previous };
     });
@@ -53,88 +53,25 @@ export function createTaskStore(options: TaskStoreOptions): TaskStore {
   return {
     create(input) {
       return store.update((draft) => {
-        const owner: TaskOwner = input.owner ?? {
-          id: input.creatorTeamsId ?? input.createdBy.id,
-          name: input.createdBy.name || input.createdBy.id,
-          source: 'creator',
-        };
-        const task: Task = {
-          number: draft.nextNumber,
-          title: input.title,
-          owner,
-          ...(input.due !== undefined && { due: input.due }),
-          status: 'open',
-          createdBy: input.createdBy,
-          createdAt: now().toISOString(),
-          conversationId: input.conversationId,
-        };
+        const task = buildTask(input, draft.nextNumber, now().toISOString());
         draft.nextNumber += 1;
         draft.tasks.push(task);
         return { ok: true as const, task };
       });
     },
-
     async get(number) {
       const tasks = all();
       return tasks[findIndex(tasks, number)];
     },
-
     async list(scope, listOptions = {}) {
-      const day = today();
-      let tasks = all().filter((t) => scope === 'all' || t.status === 'open');
-      if (scope === 'mine') {
-        const viewer = listOptions.viewer;
-        tasks = viewer === undefined ? [] : tasks.filter((t) => isOwnedBy(t, viewer));
-      }
-      const sorted = [...tasks].sort(scope === 'all' ? compareRecent : compareOpen(day));
-      return {
-        scope,
-        tasks: listOptions.limit === undefined ? sorted : sorted.slice(0, listOptions.limit),
-        total: sorted.length,
-        overdue: sorted.filter((t) => isOverdue(t, day)).length,
-        today: day,
-      };
+      return toListing(scope, all(), today(), listOptions);
     },
-
     async openTasks() {
       return [...all().filter((t) => t.status === 'open')].sort(compareOpen(today()));
     },
-
-    complete(number, by) {
-      return change(number, (task) => {
-        if (task.status === 'done') return 'already-done';
-        task.status = 'done';
-        task.completedBy = by;
-        task.completedAt = now().toISOString();
-        return undefined;
-      });
-    },
-
-    reopen(number) {
-      return change(number, (task) => {
-        if (task.status === 'open') return 'not-done';
-        task.status = 'open';
-        delete task.completedBy;
-        delete task.completedAt;
-        return undefined;
-      });
-    },
-
-    move(number, due) {
-      return change(number, (task) => {
-        if (task.status === 'done') return 'already-done';
-        if (due === undefined) delete task.due;
-        else task.due = due;
-        return undefined;
-      });
-    },
-
-    assign(number, owner) {
-      return change(number, (task) => {
-        if (task.status === 'done') return 'already-done';
-        task.owner = owner;
-        return undefined;
-      });
-    },
+    complete: (number, by) => change(number, { kind: 'complete', by, at: now().toISOString() }),
+    reopen: (number) => change(number, { kind: 'reopen' }),
+    move: (number, due) => change(number, { kind: 'move', due }),
+    assign: (number, owner) => change(number, { kind: 'assign', owner }),
   };
 }

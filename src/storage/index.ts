@@ -1,5 +1,7 @@
 /**
- * Durable state: a generic JSON state store on lowdb adapters, with journal, backups, recovery and a directory lock.
+ * The storage backends of the domains' store interfaces (`BotStores`, picked by `src/main.ts`): durable JSON state
+ * on lowdb adapters with journal, backups, recovery and a directory lock (exported here), and PostgreSQL for more
+ * than one instance (`./postgres/`).
  */
 export type {
   DeepReadonly,

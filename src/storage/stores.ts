@@ -16,6 +16,24 @@ export interface GreetedStore {
   firstContact(personKey: string): Promise<boolean>;
 }
 
+/** What the composition root runs while this instance holds the schedule. */
+export interface ScheduleHandlers {
+  /** This instance now runs the schedule and the outbox (the outbox state is loaded fresh before this is called). */
+  acquired(): Promise<void> | void;
+  /** Another instance (may) run them now: stop at once. */
+  lost(): Promise<void> | void;
+}
+
+/**
+ * Decides which instance runs the scheduled work (reminder scan, digest, outbox delivery): with files the one
+ * process always does; with PostgreSQL one instance at a time holds a lease.
+ */
+export interface ScheduleGate {
+  start(handlers: ScheduleHandlers): void;
+  /** Stops (calling `lost` when this instance held the schedule) and hands it over. */
+  stop(): Promise<void>;
+}
+
 /** Every store of the bot, from one backend. */
 export interface BotStores {
   /** `files` (lowdb in STATE_DIR, one process) or `postgres` (DATABASE_URL, any number of instances). */
@@ -35,6 +53,10 @@ export interface BotStores {
   readonly feedTokens: FeedTokens;
   /** The links to chart pictures. */
   readonly chartLinks: ChartLinks;
+  /** Which instance runs the schedule and the outbox. */
+  readonly schedule: ScheduleGate;
+  /** What is wrong with the backend now, for `/healthz` (e.g. the database cannot be reached); empty when fine. */
+  problems?(): readonly string[];
   /** Waits for pending writes and releases files, locks and connections. */
   close(): Promise<void>;
 }

@@ -95,3 +95,72 @@ export function compareRecent(a: Task, b: Task): number {
   return diff !== 0 ? diff : b.number - a.number;
 }
 
+/** A change to one task, as every backend applies it: the reason it cannot happen, or undefined once applied. */
+export type TaskChange =
+  | { readonly kind: 'complete'; readonly by: TaskPerson; readonly at: string }
+  | { readonly kind: 'reopen' }
+  | { readonly kind: 'move'; readonly due: string | undefined }
+  | { readonly kind: 'assign'; readonly owner: TaskOwner };
+
+/** Applies a change to a (mutable) task; returns why not, changing nothing, when it does not apply. */
+export function applyTaskChange(task: Task, change: TaskChange): TaskFailure | undefined {
+  switch (change.kind) {
+    case 'complete':
+      if (task.status === 'done') return 'already-done';
+      task.status = 'done';
+      task.completedBy = change.by;
+      task.completedAt = change.at;
+      return undefined;
+    case 'reopen':
+      if (task.status === 'open') return 'not-done';
+      task.status = 'open';
+      delete task.completedBy;
+      delete task.completedAt;
+      return undefined;
+    case 'move':
+      if (task.status === 'done') return 'already-done';
+      if (change.due === undefined) delete task.due;
+      else task.due = change.due;
+      return undefined;
+    case 'assign':
+      if (task.status === 'done') return 'already-done';
+      task.owner = change.owner;
+      return undefined;
+  }
+}
+
+/** A new task as every backend builds it, given its number and the time. */
+export function buildTask(input: NewTask, number: number, createdAt: string): Task {
+  const owner: TaskOwner = input.owner ?? {
+    id: input.creatorTeamsId ?? input.createdBy.id,
+    name: input.createdBy.name || input.createdBy.id,
+    source: 'creator',
+  };
+  return {
+    number,
+    title: input.title,
+    owner,
+    ...(input.due !== undefined && { due: input.due }),
+    status: 'open',
+    createdBy: input.createdBy,
+    createdAt,
+    conversationId: input.conversationId,
+  };
+}
+
+/** Sorts and counts a scope's tasks into a listing (backends that cannot sort in place use it). */
+export function toListing(scope: TaskScope, tasks: readonly Task[], today: string, options: { readonly viewer?: TaskViewer; readonly limit?: number } = {}): TaskListing {
+  let shown = tasks.filter((t) => scope === 'all' || t.status === 'open');
+  if (scope === 'mine') {
+    const viewer = options.viewer;
+    shown = viewer === undefined ? [] : shown.filter((t) => isOwnedBy(t, viewer));
+  }
+  const sorted = [...shown].sort(scope === 'all' ? compareRecent : compareOpen(today));
+  return {
+    scope,
+    tasks: options.limit === undefined ? sorted : sorted.slice(0, options.limit),
+    total: sorted.length,
+    overdue: sorted.filter((t) => isOverdue(t, today)).length,
+    today,
+  };
+}

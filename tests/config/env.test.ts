@@ -34,6 +34,21 @@ describe('loadConfig', () => {
     expect(config.credentials).toBeUndefined();
   });
 
+  it('uses the files unless DATABASE_URL names a PostgreSQL database', () => {
+    expect(loadConfig({})).toMatchObject({ databasePoolMax: 5, scheduleLeaseSeconds: 15 });
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: ' ' }).databaseUrl).toBeUndefined();
+    const url = 'postgres://bot:s3cret@db.example.org:5432/bot?sslmode=require';
+    expect(loadConfig({ DATABASE_URL: url, DATABASE_POOL_MAX: '8', SCHEDULE_LEASE_SECONDS: '30' })).toMatchObject({ databaseUrl: url, databasePoolMax: 8, scheduleLeaseSeconds: 30 });
+    expect(loadConfig({ DATABASE_URL: 'postgresql://localhost/bot' }).databaseUrl).toBe('postgresql://localhost/bot');
+  });
+
+  it('rejects a database URL that is not PostgreSQL without echoing it (it carries the password)', () => {
+    const problems = problemsOf({ DATABASE_URL: 'mysql://bot:s3cret@db/bot', DATABASE_POOL_MAX: '1', SCHEDULE_LEASE_SECONDS: 'soon' });
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual(['DATABASE_URL', 'DATABASE_POOL_MAX', 'SCHEDULE_LEASE_SECONDS']);
+    expect(problems.join('\n')).not.toContain('s3cret');
+  });
+
   it('reads lists, numbers and treats empty strings as unset', () => {
     const config = loadConfig({
       PORT: '0',
@@ -131,5 +146,29 @@ describe('loadConfig', () => {
   it('warns about an unauthenticated bot reachable from the network', () => {
     expect(loadConfig({ HOST: '0.0.0.0' }).warnings.join('\n')).toMatch(/unauthenticated requests from the network/);
     expect(loadConfig({ HOST: '127.0.0.1' }).warnings).toEqual([]);
+  });
+});
+
+describe('loadConfig: state loss and proactive delivery', () => {
+  it('defaults to refusing a state loss, a 5 s send timeout and 45 sends per second', () => {
+    expect(loadConfig({})).toMatchObject({ acceptStateLoss: false, sendTimeoutMs: 5_000, deliveryRatePerSecond: 45 });
+  });
+
+  it.each([
+    ['1', true],
+    ['true', true],
+    ['0', false],
+  ])('reads ACCEPT_STATE_LOSS=%s, warning while it is set', (value, accepted) => {
+    const config = loadConfig({ ACCEPT_STATE_LOSS: value });
+    expect(config.acceptStateLoss).toBe(accepted);
+    expect(config.warnings.some((warning) => warning.startsWith('ACCEPT_STATE_LOSS is set'))).toBe(accepted);
+  });
+
+  it('names bad delivery settings', () => {
+    expect(problemsOf({ ACCEPT_STATE_LOSS: 'yes', SEND_TIMEOUT_MS: '10', DELIVERY_RATE_PER_SECOND: '0' })).toEqual([
+      'ACCEPT_STATE_LOSS: must be 1 (accept) or 0 (got "yes")',
+      'SEND_TIMEOUT_MS: must be at least 100 (got "10")',
+      'DELIVERY_RATE_PER_SECOND: must be at least 1 (got "0")',
+    ]);
   });
 });

@@ -83,6 +83,28 @@ export const LexiconSchema = z.object({
   policyTypes: z.array(z.object({ type: z.string().min(1), cues: CuesSchema })).default([]),
   attributes: z.array(z.object({ attribute: z.enum(ATTRIBUTES), label: TextSchema, cues: CuesSchema })).default([]),
   smalltalk: z.array(z.object({ kind: z.enum(SMALLTALK_KINDS), cues: CuesSchema })).default([]),
+  /** Words that address the bot or the channel ("bot", "assistant", "alle"): neutral in small talk. */
+  addressees: CuesSchema.default({ da: [], en: [] }),
+  /** Words for a change coming about ("oprettes", "merged", "set up"): asked "when", a decision's first day answers. */
+  changeWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words for a reporting line ("linje", "reference", "line"): with an absence cue, the conditional line is asked. */
+  lineWords: CuesSchema.default({ da: [], en: [] }),
+  /**
+   * Everyday time phrases ("efter nytår", "next year", "til sommer"): the next day of the year they
+   * point at (`month`/`day`), or the first day of the month `monthsAhead` months from today.
+   */
+  timePhrases: z
+    .array(
+      z.object({
+        anchor: z.union([
+          z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }),
+          /** `wholeMonth`: the phrase names that whole month as a period ("next month", "denne måned"), not only its first day. */
+          z.object({ monthsAhead: z.number().int().min(0).max(24), wholeMonth: z.boolean().optional() }),
+        ]),
+        cues: CuesSchema,
+      }),
+    )
+    .default([]),
   questionWords: z.object({ $comment: z.string().optional(), da: z.array(z.string()).default([]), en: z.array(z.string()).default([]) }).default({ da: [], en: [] }),
   synonyms: z.record(z.string(), z.string()).default({}),
   numbers: z.record(z.string(), z.number()).default({}),
@@ -128,10 +150,11 @@ function stemIn(terms: readonly string[], lang: 0 | 1): string {
 
 function compileCue(phrase: string, lang: 0 | 1): Cue {
   let words = phrase.trim().split(/\s+/);
-  const atStart = words[0] === '^';
-  if (atStart) words = words.slice(1);
-  const atEnd = words[words.length - 1] === '$';
-  if (atEnd) words = words.slice(0, -1);
+  // "^" and "$" may stand alone or be written against the first or last word ("^hvem er").
+  const atStart = words[0]!.startsWith('^');
+  if (atStart) words = words[0] === '^' ? words.slice(1) : [words[0]!.slice(1), ...words.slice(1)];
+  const atEnd = words[words.length - 1]!.endsWith('$');
+  if (atEnd) words = words[words.length - 1] === '$' ? words.slice(0, -1) : [...words.slice(0, -1), words[words.length - 1]!.slice(0, -1)];
   const elements: Element[] = [];
   for (const raw of words) {
     if (raw === '*') elements.push({ type: 'gap', min: 0, max: MAX_GAP });
@@ -171,7 +194,16 @@ function matchCue(cue: Cue, tokens: readonly Token[]): { positions: number[]; he
   if (!positions) return undefined;
   const words = cue.elements.filter((e) => e.type !== 'gap');
   // A longer word matched by its head names something with its first part ("områdemøder").
-  return { positions, heads: positions.filter((p, i) => { const w = words[i]; return w?.type === 'suffix' && tokens[p]!.form.length > w.text.length; }) };
+  // A compound matched by a cue's head or first part ("områdemøder" by '*møder', "budgetopfølgning" by
+  // 'budget*') still names a thing with its other part; an inflection ("ansøgningsfristen") does not.
+  return {
+    positions,
+    heads: positions.filter((p, i) => {
+      const w = words[i];
+      const extra = w && (w.type === 'suffix' || w.type === 'prefix') ? tokens[p]!.form.length - w.text.length : 0;
+      return (w?.type === 'suffix' && extra > 0) || (w?.type === 'prefix' && extra > 3);
+    }),
+  };
 }
 
 function matchPositions(cue: Cue, tokens: readonly Token[]): number[] | undefined {
@@ -213,21 +245,62 @@ function mayMatch(cue: Cue, forms: ReadonlySet<string>, stems: readonly Readonly
   return true;
 }
 
+/** The words of a question as the cue index looks them up, computed once per question. */
+export interface TokenWords {
+  readonly forms: ReadonlySet<string>;
+  readonly stems: readonly ReadonlySet<string>[];
+  readonly keys: readonly string[];
+}
+
+/** Prepares a question's tokens for {@link CueSet.match}. */
+export function tokenWords(tokens: readonly Token[]): TokenWords {
+  const forms = new Set(tokens.map((t) => t.form));
+  const stems = [new Set(tokens.map((t) => stemIn(t.terms, 0))), new Set(tokens.map((t) => stemIn(t.terms, 1)))];
+  const keys = [...[...forms].map((f) => `=${f}`), ...[...stems[0]!].map((st) => `0:${st}`), ...[...stems[1]!].map((st) => `1:${st}`)];
+  return { forms, stems, keys };
+}
+
 /** A set of cues for one label (a kind, a metric, ...), compiled once. */
 export class CueSet<L extends string | number> {
-  private readonly entries: Array<{ label: L; cue: Cue }> = [];
+  private readonly entries: Array<{ label: L; cue: Cue; order: number }> = [];
+  /** Cues by a literal word they need (its form, or `lang:stem`): only those whose word occurs are tried. */
+  private readonly byWord = new Map<string, Array<{ label: L; cue: Cue; order: number }>>();
+  /** Cues without a literal word (only `word*`, `*word`): always tried. */
+  private readonly always: Array<{ label: L; cue: Cue; order: number }> = [];
 
   add(label: L, cues: { da: readonly string[]; en: readonly string[] }): void {
-    for (const phrase of cues.da) this.entries.push({ label, cue: compileCue(phrase, 0) });
-    for (const phrase of cues.en) this.entries.push({ label, cue: compileCue(phrase, 1) });
+    const compiled = [...cues.da.map((p) => compileCue(p, 0)), ...cues.en.map((p) => compileCue(p, 1))];
+    for (const cue of compiled) {
+      const entry = { label, cue, order: this.entries.length };
+      this.entries.push(entry);
+      const anchor = cue.elements.find((e) => e.type === 'word' || e.type === 'exact');
+      if (!anchor) this.always.push(entry);
+      else {
+        const key = anchor.type === 'word' ? `${anchor.lang}:${anchor.stem}` : `=${anchor.text}`;
+        const list = this.byWord.get(key) ?? [];
+        list.push(entry);
+        this.byWord.set(key, list);
+        if (anchor.type === 'word' && `${anchor.lang}:${anchor.stem}` !== `=${anchor.form}`) {
+          const byForm = this.byWord.get(`=${anchor.form}`) ?? [];
+          byForm.push(entry);
+          this.byWord.set(`=${anchor.form}`, byForm);
+        }
+      }
+    }
+  }
+
+  /** The cues that may match the tokens, in the order they were added. */
+  private candidates(words: TokenWords): Array<{ label: L; cue: Cue; order: number }> {
+    const found = new Set(this.always);
+    for (const key of words.keys) for (const entry of this.byWord.get(key) ?? []) found.add(entry);
+    return found.size > 1 ? [...found].sort((a, b) => a.order - b.order) : [...found];
   }
 
   /** Every label with its strongest match in the tokens. */
-  match(tokens: readonly Token[]): Map<L, CueMatch> {
+  match(tokens: readonly Token[], words: TokenWords = tokenWords(tokens)): Map<L, CueMatch> {
     const found = new Map<L, CueMatch>();
-    const forms = new Set(tokens.map((t) => t.form));
-    const stems = [new Set(tokens.map((t) => stemIn(t.terms, 0))), new Set(tokens.map((t) => stemIn(t.terms, 1)))];
-    for (const { label, cue } of this.entries) {
+    const { forms, stems } = words;
+    for (const { label, cue } of this.candidates(words)) {
       const previous = found.get(label);
       if (previous && previous.strength >= cue.strength) continue;
       if (!mayMatch(cue, forms, stems)) continue;
@@ -238,11 +311,10 @@ export class CueSet<L extends string | number> {
   }
 
   /** Every token position any cue of any label covers. */
-  coverage(tokens: readonly Token[]): Set<number> {
+  coverage(tokens: readonly Token[], words: TokenWords = tokenWords(tokens)): Set<number> {
     const covered = new Set<number>();
-    const forms = new Set(tokens.map((t) => t.form));
-    const stems = [new Set(tokens.map((t) => stemIn(t.terms, 0))), new Set(tokens.map((t) => stemIn(t.terms, 1)))];
-    for (const { cue } of this.entries) {
+    const { forms, stems } = words;
+    for (const { cue } of this.candidates(words)) {
       if (!mayMatch(cue, forms, stems)) continue;
       for (const p of matchCue(cue, tokens)?.positions ?? []) covered.add(p);
     }
@@ -251,7 +323,7 @@ export class CueSet<L extends string | number> {
 
   /** The literal single words of the cues (folded), for typo correction. */
   words(): string[] {
-    return this.entries.flatMap(({ cue }) => cue.elements.flatMap((e) => (e.type === 'word' ? [e.form] : [])));
+    return this.entries.flatMap(({ cue }) => cue.elements.flatMap((e) => (e.type === 'word' ? [e.form] : e.type === 'prefix' || e.type === 'exact' ? [e.text] : [])));
   }
 }
 
@@ -268,6 +340,12 @@ export interface Lexicon {
   readonly attributes: CueSet<Attribute>;
   readonly attributeLabels: ReadonlyMap<Attribute, { da: string; en: string }>;
   readonly smalltalk: CueSet<SmalltalkKind>;
+  readonly addressees: CueSet<'addressee'>;
+  readonly changeWords: CueSet<'change'>;
+  readonly lineWords: CueSet<'line'>;
+  /** Everyday time phrases, by the index of their anchor in `timeAnchors`. */
+  readonly timePhrases: CueSet<number>;
+  readonly timeAnchors: ReadonlyArray<LexiconData['timePhrases'][number]['anchor']>;
   readonly questionWords: ReadonlySet<string>;
   readonly numbers: Readonly<Record<string, number>>;
   /** Everyday word -> the knowledge base's word for it (folded). */
@@ -300,6 +378,11 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const attributes = new CueSet<Attribute>();
   const attributeLabels = new Map<Attribute, { da: string; en: string }>();
   const smalltalk = new CueSet<SmalltalkKind>();
+  const addressees = new CueSet<'addressee'>();
+  const changeWords = new CueSet<'change'>();
+  const lineWords = new CueSet<'line'>();
+  const timePhrases = new CueSet<number>();
+  const timeAnchors: Array<LexiconData['timePhrases'][number]['anchor']> = [];
   const questionWords = new Set<string>();
   const numbers: Record<string, number> = {};
   const synonyms = new Map<string, string>();
@@ -319,6 +402,13 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       attributeLabels.set(a.attribute, a.label);
     }
     for (const s of lexicon.smalltalk ?? []) smalltalk.add(s.kind, s.cues);
+    if (lexicon.addressees) addressees.add('addressee', lexicon.addressees);
+    if (lexicon.changeWords) changeWords.add('change', lexicon.changeWords);
+    if (lexicon.lineWords) lineWords.add('line', lexicon.lineWords);
+    for (const t of lexicon.timePhrases ?? []) {
+      timePhrases.add(timeAnchors.length, t.cues);
+      timeAnchors.push(t.anchor);
+    }
     for (const w of [...(lexicon.questionWords?.da ?? []), ...(lexicon.questionWords?.en ?? [])]) for (const t of tokenize(w)) questionWords.add(t);
     Object.assign(numbers, lexicon.numbers ?? {});
   }
@@ -339,5 +429,5 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     if (corrections.size < 10_000) corrections.set(form, result);
     return result;
   };
-  return { kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, questionWords, numbers, synonyms, correct };
+  return { kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, correct };
 }

@@ -17,6 +17,7 @@ import type { Subscriptions } from '../../reminders/subscriptions.js';
 import type { TaskStore } from '../../tasks/index.js';
 import type { ProactiveNotifier } from '../proactive.js';
 import type { GapLog } from '../../feedback/gap-log.js';
+import type { ScheduledJob } from '../../reminders/scheduler.js';
 import type { AnswerListener, CardActionRegistration, CommandRegistration, ConversationObserver, FeedbackListener, InvokeRegistrar } from './types.js';
 
 /** The domain's stores and services, built by the composition root (`src/main.ts`) and handed to every feature. */
@@ -70,6 +71,8 @@ export interface TeamsFeature {
   readonly onAnswer?: AnswerListener;
   /** Receives thumbs up/down on the bot's answers (Teams' feedback loop). */
   readonly onFeedback?: FeedbackListener;
+  /** Scheduled work, run by the composition root on the instance that runs the schedule (one at a time). */
+  readonly jobs?: readonly ScheduledJob[];
   /** Called once the server listens. */
   start?(): Promise<void> | void;
   /** Called on shutdown after in-flight turns have finished. */

@@ -4,14 +4,13 @@
  * digest a channel can subscribe to (`post huller her` / `post gaps here`), on the digest schedule (DIGEST_CRON).
  *
  * The gap log, the tasks, the subscriptions and the conversation references come from the composition root
- * (`services.domain`); this feature runs the gap digest and the daily pruning of old gaps on its own schedule.
+ * (`services.domain`), which also runs this feature's jobs (the gap digest, the nightly pruning) with the schedule.
  */
 import { ActivityTypes } from 'botbuilder';
 import { z } from 'zod/v4';
 import { gapPhrases, parseGapCommand } from '../../feedback/index.js';
 import type { GapCommand, GapLang } from '../../feedback/index.js';
 import { conversationKey } from '../../messaging/index.js';
-import { createScheduler } from '../../reminders/scheduler.js';
 import { cardAttachment } from '../cards/adaptive-card.js';
 import { buildGapListCard, GAP_CARD_VERBS, renderGapListText, type GapCardVerb } from '../cards/gap-card.js';
 import { personKey } from '../conversation-refs.js';
@@ -35,7 +34,7 @@ const clip = (text: string, max: number) => (text.length <= max ? text : `${text
 
 /** The production feedback feature. */
 export const createFeedbackFeature: FeatureFactory = function feedback(services): TeamsFeature {
-  const { config, now, logger, notifier } = services;
+  const { config, logger, notifier } = services;
   const { gaps: gapLog, tasks, subscriptions, conversations } = services.domain;
   // Feedback names the bot's message by id: remember the latest answers (a restart forgets them; feedback is then
   // stored without the question).
@@ -127,15 +126,6 @@ export const createFeedbackFeature: FeatureFactory = function feedback(services)
     if (removed.gaps + removed.feedback > 0) logger.info(removed, 'old gaps and feedback removed');
   }
 
-  const scheduler = createScheduler({
-    logger,
-    now,
-    timeZone: config.timeZone,
-    jobs: [
-      { name: 'gap-digest', cron: config.digestCron, run: sendGapDigest },
-      { name: 'gap-prune', cron: '0 3 * * *', runOnStart: true, run: prune },
-    ],
-  });
 
   return {
     name: 'feedback',
@@ -168,9 +158,10 @@ export const createFeedbackFeature: FeatureFactory = function feedback(services)
       });
       ctx.logger.info({ reaction: event.reaction, known: about !== undefined, gap: gap !== undefined }, 'feedback stored');
     },
-    start() {
-      scheduler.start();
-    },
-    close: () => scheduler.stop(),
+    // The gap digest on the digest schedule; old gaps and feedback pruned at start and every night.
+    jobs: [
+      { name: 'gap-digest', cron: config.digestCron, run: sendGapDigest },
+      { name: 'gap-prune', cron: '0 3 * * *', runOnStart: true, run: prune },
+    ],
   };
 };

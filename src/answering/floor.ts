@@ -1,0 +1,163 @@
+/**
+ * The floor every answer passes through: each content word of the question must be accounted for
+ * (a cue word of the understood kind, part of a linked item's name, a function or chat word, a date
+ * or number, or matched by the answer's own text). A word the whole knowledge base and lexicon do
+ * not know, left unaccounted, means the question asks about something the documents do not hold:
+ * the answer becomes "I don't know" (or "The documents name X but say nothing about <word>" when the
+ * question names an item the knowledge base knows). A general (fallback) answer must also account
+ * for most of the question's weight. A wrong answer is worse than "I don't know".
+ */
+import lexiconJson from './lexicon/lexicon.json' with { type: 'json' };
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { MONTH_NAMES } from '../time/format-date.js';
+import { displayName } from './facts.js';
+import { boundedEditDistance, foldText, STOPWORDS, termsOf, tokenize } from './normalize.js';
+import type { SearchIndex, QueryTerm } from './search.js';
+import type { Answer, Lang } from './types.js';
+import type { Understanding } from './understand.js';
+import type { Link } from './linking.js';
+import type { LexiconExtension } from './lexicon/lexicon.js';
+
+/** The share of a fallback answer's question weight that must be accounted for. */
+const FALLBACK_SHARE = 0.6;
+/** How sure a match of a question word by the answer's text must be to account for it. */
+const ACCOUNTED = 0.5;
+/** The same for a date answer whose kind of date the question's cue words do not name. */
+const STRUCTURED_SHARE = 0.35;
+
+/** Checks answers against the question they answer. */
+export interface Floor {
+  /** The answer, or "I don't know" / the partly-known form when the question asks about something the answer does not hold. */
+  check(u: Understanding, links: readonly Link[], answer: Answer, unknown: (lang: Lang, headline?: string) => Answer): Answer;
+}
+
+const fallbackAnswers = new WeakSet<Answer>();
+
+/** Marks an answer as coming from the general ranked search: the floor then asks for more coverage. */
+export function markFallback(answer: Answer): Answer {
+  if (answer.kind === 'answer' || answer.kind === 'ambiguous') fallbackAnswers.add(answer);
+  return answer;
+}
+
+/** What the floor says when it refuses (kept here so the floor stays one module). */
+const SAYS: Readonly<Record<Lang, (item: string, words: string) => string>> = {
+  da: (item, words) => `Dokumenterne nævner ${item}, men siger intet om ${words}.`,
+  en: (item, words) => `The documents name ${item} but say nothing about ${words}.`,
+};
+
+const WORD_MAPS = new Set(['synonyms', 'numbers']);
+
+/** Collects the folded words of every string in a lexicon value (cue phrases, labels, word lists). */
+function lexiconWords(value: unknown, out: Set<string>): void {
+  if (typeof value === 'string') {
+    for (const word of tokenize(value.replace(/[*+]/g, ' '))) out.add(word);
+  } else if (Array.isArray(value)) {
+    for (const v of value) lexiconWords(v, out);
+  } else if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      if (key === '$comment') continue;
+      // The keys of word maps (synonyms, number words) are words the lexicon knows too.
+      if (WORD_MAPS.has(key) && v && typeof v === 'object') for (const word of Object.keys(v)) if (word !== '$comment') out.add(foldText(word));
+      lexiconWords(v, out);
+    }
+  }
+}
+
+/** Words that only chat or ask (the lexicon's `floor.chatWords`), month names and their short forms. */
+function functionWords(): Set<string> {
+  const words = new Set<string>();
+  const floorSection = (lexiconJson as { floor?: { chatWords?: { da?: string[]; en?: string[] } } }).floor;
+  for (const word of [...(floorSection?.chatWords?.da ?? []), ...(floorSection?.chatWords?.en ?? [])]) for (const w of tokenize(word)) words.add(w);
+  for (const month of [...MONTH_NAMES.da, ...MONTH_NAMES.en]) {
+    const folded = foldText(month);
+    words.add(folded);
+    words.add(folded.slice(0, 3));
+  }
+  words.add('sept');
+  return words;
+}
+
+/** Builds the floor from the knowledge base's index and the lexicon (including a knowledge base's own extensions). */
+export function createFloor(kb: KnowledgeBase, index: SearchIndex, extensions: readonly LexiconExtension[] = []): Floor {
+  const lexicon = new Set<string>();
+  lexiconWords(lexiconJson, lexicon);
+  lexiconWords(extensions, lexicon);
+  const chat = functionWords();
+  // A word is known when the knowledge base's texts or names hold it (its stem, a compound of known
+  // words, a small typo of a known word), or when the lexicon uses it.
+  const knownForm = (q: QueryTerm) =>
+    lexicon.has(q.token.form) ||
+    index.knows(q.token.form) ||
+    q.expansions.some((e) => e.quality >= 0.9 || e.quality === 0.75 || (e.quality === 0.8 && e.term.length - q.token.form.length <= 3));
+
+  // A municipality's names are answered by the scope the engine limits the answer to.
+  const municipalityWords = new Set(
+    kb.data.municipalities.flatMap((m) => [m.name, m.labelEn, ...m.names, ...m.namesEn].filter((n): n is string => typeof n === 'string').flatMap((n) => tokenize(n))),
+  );
+  // Short function words are often mistyped ("teh", "hvme"): a near miss of one is no unknown thing.
+  const shortFunction = [...STOPWORDS, ...chat].filter((w) => w.length >= 2 && w.length <= 5);
+  const functionTypo = (form: string) => form.length <= 5 && shortFunction.some((w) => Math.abs(w.length - form.length) <= 1 && boundedEditDistance(form, w, 1) <= 1);
+
+  return {
+    check(u, links, answer, unknown) {
+      if (answer.kind !== 'answer' && answer.kind !== 'ambiguous') return answer;
+      const linked = new Set<number>();
+      for (const l of links) for (let i = l.start; i < l.end; i++) linked.add(i);
+      const position = new Map(u.tokens.map((t, i) => [t, i]));
+      const content = index.queryTerms(u.tokens, u.intentWords).filter((q) => {
+        const form = q.token.form;
+        const i = position.get(q.token) ?? u.tokens.findIndex((t) => t.form === form);
+        if (u.cuePositions.has(i) || linked.has(i) || chat.has(form) || municipalityWords.has(form) || functionTypo(form)) return false;
+        // Dates, times and numbers are the question's constraints, answered by the answer's own structure.
+        return !/\d/.test(form) && form.length > 1;
+      });
+      if (content.length === 0) return answer;
+      const text = [answer.headline, ...answer.sections.flatMap((s) => [s.title, ...s.lines]), ...(answer.details ?? [])].join(' ');
+      const answerTerms = termsOf(text);
+      // The answer's own words account for a question word directly, even one the index does not know
+      // (a deadline added in chat).
+      const explained = index.explainSurely(content, answerTerms).map((v, i) => (content[i]!.token.terms.some((t) => answerTerms.has(t)) ? 1 : v));
+      const loose = content.filter((_, i) => explained[i]! < ACCOUNTED);
+      const fallback = fallbackAnswers.has(answer);
+      // A ranked answer must explain every word the knowledge base does not know; a structured one
+      // (its kind understood from cue words) only the words that name a thing: a name written with a
+      // capital inside the sentence, or the word after a place or topic preposition ("in Nordby").
+      const unknownWords = loose.filter((q) => !knownForm(q) && (fallback || namesThing(u, q, position.get(q.token) ?? -1)));
+      if (unknownWords.length > 0) return refuse(kb, u, links, unknownWords, unknown);
+      // Every linked name and cue counts as accounted; the rest by how much the answer explains it.
+      const all = index.queryTerms(u.tokens, u.intentWords);
+      const total = all.reduce((sum, q) => sum + q.weight, 0);
+      const missing = content.reduce((sum, q, i) => sum + q.weight * (1 - Math.min(1, explained[i]!)), 0);
+      const share = total > 0 ? (total - missing) / total : 1;
+      // A structured answer's kind accounts for what is asked, except a date whose kind the question names
+      // in words the lexicon does not know ("when is the summer closing"): then any date would mislead.
+      const unnamedDate = u.intents.has('dates') && u.dateKinds.size === 0 && u.range === undefined && u.day === undefined;
+      if (share < (fallback ? FALLBACK_SHARE : unnamedDate ? STRUCTURED_SHARE : 0)) return unknown(u.lang);
+      return answer;
+    },
+  };
+}
+
+/** Words after which a question names a place or a thing ("i Nordby", "in Nordby", "om sommerlukning"). */
+const NAMING_PREPOSITIONS = new Set(['i', 'in', 'paa', 'at', 'ved', 'near', 'fra', 'from', 'om', 'about', 'af', 'of', 'for']);
+
+/** True when an unknown word probably names a thing: capitalised inside the sentence, or after a naming preposition. */
+function namesThing(u: Understanding, q: QueryTerm, i: number): boolean {
+  const previous = u.tokens[i - 1]?.form;
+  if (previous !== undefined && NAMING_PREPOSITIONS.has(previous)) return true;
+  const raw = u.text.match(/[\p{L}\d-]+/gu) ?? [];
+  return raw.some((w, k) => k > 0 && /^\p{Lu}/u.test(w) && foldText(w) === q.token.form);
+}
+
+/** "I don't know", or the partly-known form when the question names an item the knowledge base knows. */
+function refuse(kb: KnowledgeBase, u: Understanding, links: readonly Link[], words: readonly QueryTerm[], unknown: (lang: Lang, headline?: string) => Answer): Answer {
+  const item = [...links]
+    .filter((l) => l.kind !== 'municipalities')
+    .sort((a, b) => b.end - b.start - (a.end - a.start) || b.quality - a.quality)[0];
+  const entry = item && kb.get(item.id);
+  if (!entry) return unknown(u.lang);
+  const asked = u.text.match(/[\p{L}\d-]+/gu) ?? [];
+  // The user's own spelling of the words, not their folded form.
+  const said = words.map((q) => asked.find((w) => foldText(w) === q.token.form) ?? q.token.form);
+  return unknown(u.lang, SAYS[u.lang](displayName(entry, u.lang), said.map((w) => `"${w}"`).join(u.lang === 'da' ? ' og ' : ' and ')));
+}
