@@ -67,6 +67,9 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
 ];
 
 /** Creates the answering engine over a knowledge base. */
+/** The most municipality scopes of the index kept at once (each holds one byte per fact). */
+const MAX_SCOPES = 32;
+
 export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Answerer {
   const lexicon = loadLexicon(options.lexicon ?? []);
   const facts = buildFacts(kb);
@@ -235,11 +238,10 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       const key = [...named].sort().join(',');
       let scoped = scopes.get(key);
       if (!scoped) {
-        scoped = {
-          ...index,
-          facts: index.facts.filter(inScope),
-          score: (query, filter) => index.score(query, (fact) => inScope(fact) && (!filter || filter(fact))),
-        };
+        // Which facts are in scope is decided once per set of municipalities, not per fact touched per question.
+        scoped = index.restrict(inScope);
+        // Bounded: one entry per set of municipalities asked about; the oldest goes first.
+        if (scopes.size >= MAX_SCOPES) scopes.delete(scopes.keys().next().value!);
         scopes.set(key, scoped);
       }
       // The scope answers for the municipality's name; matching it again would only touch every fact.
