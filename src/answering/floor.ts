@@ -86,6 +86,8 @@ function functionWords(): Set<string> {
     words.add(folded.slice(0, 3));
   }
   words.add('sept');
+  // Number words ("tre", "five") are constraints like digits, answered by the answer's own structure.
+  for (const word of Object.keys((lexiconJson as { numbers?: Record<string, number> }).numbers ?? {})) words.add(foldText(word));
   return words;
 }
 
