@@ -67,6 +67,9 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
 ];
 
 /** Creates the answering engine over a knowledge base. */
+/** The most municipality scopes of the index kept at once (each holds one byte per fact). */
+const MAX_SCOPES = 32;
+
 export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Answerer {
   const lexicon = loadLexicon(options.lexicon ?? []);
   const facts = buildFacts(kb);
@@ -170,11 +173,28 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
 
   function answerOnce(question: string, localeHint: string | undefined): Answer {
       let u = understand(question, options.now(), lexicon, index.knows, localeHint);
+      // "Hvad går Start ud på?": a question about an item whose name is also a word of small talk.
+      if (u.smalltalk && u.smalltalk !== 'command' && u.kinds.size > 0) {
+        const names = linker.link(u.tokens).filter((l) => !['municipalities', 'concepts'].includes(l.kind) && l.quality >= 0.9);
+        if (names.length > 0) {
+          const cuePositions = new Set(u.cuePositions);
+          const intentWords = new Set(u.intentWords);
+          for (const l of names) {
+            for (const p of range(l)) {
+              // A word of small talk only ("start"); a kind of date in it is settled with the other cues below.
+              if (!lexicon.dateKinds.match([u.tokens[p]!]).size) cuePositions.delete(p);
+              intentWords.delete(u.tokens[p]!.form);
+            }
+          }
+          u = { ...u, smalltalk: undefined, cuePositions, intentWords };
+        }
+      }
       if (u.smalltalk) {
         return { kind: 'smalltalk', lang: u.lang, headline: SMALLTALK[u.lang][u.smalltalk], sections: [], details: [], sources: [], suggestions: u.smalltalk === 'greeting' || u.smalltalk === 'ack' ? suggestQuestions(kb, u.lang) : [] };
       }
       const linked = linker.link(u.tokens);
-      u = withoutNameCues(u, linked.filter((l) => !['municipalities', 'concepts', 'decisions'].includes(l.kind) && l.quality >= 0.9));
+      const datePositions = new Set([...lexicon.dateKinds.match(u.tokens).values()].flatMap((m) => [...m.positions]));
+      u = withoutNameCues(u, linked.filter((l) => !['municipalities', 'concepts', 'decisions'].includes(l.kind) && l.quality >= 0.9), datePositions);
       const found = linked.filter((l) => !range(l).every((i) => u.cuePositions.has(i)));
       // Names are not language: "Who leads Center for Børne- og Ungerådgivning?" is English.
       const nameWords = new Set(found.flatMap((l) => range(l).map((i) => u.tokens[i]!.form)));
@@ -218,11 +238,10 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       const key = [...named].sort().join(',');
       let scoped = scopes.get(key);
       if (!scoped) {
-        scoped = {
-          ...index,
-          facts: index.facts.filter(inScope),
-          score: (query, filter) => index.score(query, (fact) => inScope(fact) && (!filter || filter(fact))),
-        };
+        // Which facts are in scope is decided once per set of municipalities, not per fact touched per question.
+        scoped = index.restrict(inScope);
+        // Bounded: one entry per set of municipalities asked about; the oldest goes first.
+        if (scopes.size >= MAX_SCOPES) scopes.delete(scopes.keys().next().value!);
         scopes.set(key, scoped);
       }
       // The scope answers for the municipality's name; matching it again would only touch every fact.

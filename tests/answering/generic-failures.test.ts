@@ -404,3 +404,35 @@ describe.each([
     }
   });
 });
+
+describe('a short alias that is also a cue word names the item (Bakkekær)', () => {
+  it('answers about the programme called "Start", not the calendar or small talk; "when" still asks for dates', async () => {
+    const { kb } = await load('tests/fixtures/kb-bakkekaer');
+    const programme = kb.data.programmes.find((p) => /start/i.test(p.name))!;
+    expect(programme).toBeDefined();
+    // Leaders call it by its last part, a word that is also a kind of date and a word of small talk.
+    (programme.names as string[]).push('Start');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    for (const q of ['hvad går Start ud på', 'what is Start about']) {
+      const answer = answerer.answer(q);
+      expect(answer.kind, q).toBe('answer');
+      expect(answer.headline, q).toContain(programme.name);
+    }
+    expect(answerer.answer('start').kind).toBe('smalltalk');
+  });
+});
+
+describe('two metrics asked for the municipality (Bakkekær, Fjordby)', () => {
+  it.each([{ dir: 'tests/fixtures/kb-bakkekaer' }, { dir: 'tests/fixtures/kb-other' }])('gives both figures ($dir)', async ({ dir }) => {
+    const { kb, answerer, queries } = await load(dir);
+    const municipality = kb.data.municipalities[0]!;
+    // The figures the municipality's top unit states for children and employees.
+    const top = kb.data.units.find((u) => ['children', 'employees'].every((m) => u.figures.some((f) => f.metric === m)) && !kb.data.units.some((o) => o.id === u.parent && o.figures.some((f) => f.metric === 'children')))!;
+    expect(top).toBeDefined();
+    const q = `Hvor mange børn og medarbejdere er der i ${municipality.name}?`;
+    const headline = answerer.answer(q).headline;
+    for (const m of ['children', 'employees'] as const) {
+      expect(headline, q).toMatch(numberIn(queries.figuresOf(top.id).find((f) => f.figure.metric === m)!.figure.value));
+    }
+  });
+});
