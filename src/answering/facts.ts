@@ -167,6 +167,13 @@ export function definiteName(entry: KbItem, lang: 'da' | 'en'): string {
 /** Builds the fact records of a knowledge base. */
 export function buildFacts(kb: KnowledgeBase): FactRecord[] {
   const contextCache = new Map<string, { own: Set<string>; terms: Set<string>; related: Set<string> }>();
+  // Names and kind words recur in the contexts of many items: analyse each once (for this build only).
+  const phraseTerms = new Map<string, ReadonlySet<string>>();
+  const termsOfPhrase = (phrase: string): ReadonlySet<string> => {
+    let terms = phraseTerms.get(phrase);
+    if (!terms) phraseTerms.set(phrase, (terms = termsOf(phrase)));
+    return terms;
+  };
 
   // The context of an item: its own names, plus the names of what it relates to, two steps out,
   // and the names of the municipality it belongs to.
@@ -175,7 +182,7 @@ export function buildFacts(kb: KnowledgeBase): FactRecord[] {
     if (cached) return cached;
     const own = new Set<string>();
     const owner = kb.get(id);
-    if (owner) for (const name of namesOf(owner)) for (const term of termsOf(name)) own.add(term);
+    if (owner) for (const name of namesOf(owner)) for (const term of termsOfPhrase(name)) own.add(term);
     const terms = new Set<string>();
     const related = new Set<string>();
     // Related ids reach two steps (a date -> its posting -> the posting's unit); names only one, so
@@ -185,7 +192,7 @@ export function buildFacts(kb: KnowledgeBase): FactRecord[] {
       const entry = kb.get(itemId);
       if (!entry) return;
       related.add(itemId);
-      if (depth >= 1) for (const name of namesOf(entry)) for (const term of termsOf(name)) terms.add(term);
+      if (depth >= 1) for (const name of namesOf(entry)) for (const term of termsOfPhrase(name)) terms.add(term);
       if (depth === 0) return;
       for (const next of relationsOf(entry)) visit(next, depth - 1);
     };
@@ -219,7 +226,7 @@ export function buildFacts(kb: KnowledgeBase): FactRecord[] {
     if (!shared) {
       const terms = new Set(context.terms);
       const related = new Set(context.related);
-      for (const words of [KIND_WORDS[fields.kind], ...extraContext]) for (const term of termsOf(words)) terms.add(term);
+      for (const words of [KIND_WORDS[fields.kind], ...extraContext]) for (const term of termsOfPhrase(words)) terms.add(term);
       for (const term of documentTerms.get(fields.source.doc) ?? []) terms.add(term);
       for (const id of alsoRelated) {
         const other = contextOf(id);

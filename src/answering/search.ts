@@ -52,6 +52,11 @@ export interface SearchIndex {
   explainSurely(query: readonly QueryTerm[], terms: ReadonlySet<string>): number[];
   /** True when a folded word's stem occurs in the indexed facts (a known word, not a typo). */
   knows(form: string): boolean;
+  /**
+   * The same index limited to the facts `keep` accepts (decided once per fact, here): `facts` and `score` see only
+   * those; scoring skips the others' postings instead of testing every touched fact per question.
+   */
+  restrict(keep: (fact: FactRecord) => boolean): SearchIndex;
 }
 
 /** The longest word considered (Danish compounds included); longer tokens are ignored. */
@@ -227,7 +232,8 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
   const directOf = new Float64Array(facts.length);
   const seen = new Uint8Array(facts.length);
 
-  const score: SearchIndex['score'] = (query, filter) => {
+  // `allowed`: one flag per fact (1 = in scope), or undefined for every fact.
+  const scoreIn = (allowed: Uint8Array | undefined, query: readonly QueryTerm[], filter?: (fact: FactRecord) => boolean): ScoredFact[] => {
     const touched: number[] = [];
     for (const q of query) {
       // A word counts once per fact, by its best match among its expansions.
@@ -237,6 +243,7 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
         const contextValue = value * CONTEXT_FACTOR;
         for (const posting of postings.get(e.term) ?? []) {
           const factIndex = posting >> 1;
+          if (allowed !== undefined && allowed[factIndex] === 0) continue;
           const isDirect = (posting & 1) === DIRECT;
           if (termSeen[factIndex] === 0) {
             termSeen[factIndex] = 1;
@@ -273,6 +280,7 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
     }
     return results.sort((a, b) => b.coverage - a.coverage || b.directCoverage - a.directCoverage);
   };
+  const score: SearchIndex['score'] = (query, filter) => scoreIn(undefined, query, filter);
 
   const explain: SearchIndex['explain'] = (query, terms, minQuality = 0) =>
     query.map((q) =>
@@ -287,5 +295,24 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
 
   const knows = (form: string) => stemsOf(form).some((t) => postings.has(t));
 
-  return { facts, queryTerms, score, explain, explainSurely, knows };
+  const restrictWithin = (within: Uint8Array | undefined, keep: (fact: FactRecord) => boolean): SearchIndex => {
+    const allowed = new Uint8Array(facts.length);
+    const kept: FactRecord[] = [];
+    facts.forEach((fact, i) => {
+      if ((within !== undefined && within[i] === 0) || !keep(fact)) return;
+      allowed[i] = 1;
+      kept.push(fact);
+    });
+    return {
+      facts: kept,
+      queryTerms,
+      score: (query, filter) => scoreIn(allowed, query, filter),
+      explain,
+      explainSurely,
+      knows,
+      restrict: (more) => restrictWithin(allowed, more),
+    };
+  };
+
+  return { facts, queryTerms, score, explain, explainSurely, knows, restrict: (keep) => restrictWithin(undefined, keep) };
 }
