@@ -53,10 +53,10 @@ export interface SearchIndex {
   /** True when a folded word's stem occurs in the indexed facts (a known word, not a typo). */
   knows(form: string): boolean;
   /**
-   * The same index limited to the facts `keep` accepts (decided once per fact, here): `facts` and `score` see only
-   * those; scoring skips the others' postings instead of testing every touched fact per question.
+   * The same index limited to some of its facts (by their position in `facts`): `facts` and `score` see only those;
+   * scoring skips the others' postings instead of testing every touched fact per question.
    */
-  restrict(keep: (fact: FactRecord) => boolean): SearchIndex;
+  restrictTo(factIndices: Iterable<number>): SearchIndex;
 }
 
 /** The longest word considered (Danish compounds included); longer tokens are ignored. */
@@ -295,14 +295,11 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
 
   const knows = (form: string) => stemsOf(form).some((t) => postings.has(t));
 
-  const restrictWithin = (within: Uint8Array | undefined, keep: (fact: FactRecord) => boolean): SearchIndex => {
+  const restrictWithin = (within: Uint8Array | undefined, factIndices: Iterable<number>): SearchIndex => {
     const allowed = new Uint8Array(facts.length);
+    for (const i of factIndices) if (within === undefined || within[i] === 1) allowed[i] = 1;
     const kept: FactRecord[] = [];
-    facts.forEach((fact, i) => {
-      if ((within !== undefined && within[i] === 0) || !keep(fact)) return;
-      allowed[i] = 1;
-      kept.push(fact);
-    });
+    for (let i = 0; i < facts.length; i++) if (allowed[i] === 1) kept.push(facts[i]!);
     return {
       facts: kept,
       queryTerms,
@@ -310,9 +307,9 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
       explain,
       explainSurely,
       knows,
-      restrict: (more) => restrictWithin(allowed, more),
+      restrictTo: (more) => restrictWithin(allowed, more),
     };
   };
 
-  return { facts, queryTerms, score, explain, explainSurely, knows, restrict: (keep) => restrictWithin(undefined, keep) };
+  return { facts, queryTerms, score, explain, explainSurely, knows, restrictTo: (factIndices) => restrictWithin(undefined, factIndices) };
 }
