@@ -20,6 +20,7 @@ import { createBotApp } from './teams/app.js';
 import { createNotifier, createOutbox } from './messaging/index.js';
 import { createReminderService } from './reminders/reminder-service.js';
 import { createScheduler, firstRunAtOrAfter } from './reminders/scheduler.js';
+import { createGapLog } from './feedback/gap-log.js';
 import { openFileStores } from './storage/file-stores.js';
 import { createStateHealth } from './storage/index.js';
 import type { StateHealth } from './storage/index.js';
@@ -100,6 +101,20 @@ export function createDefaultEngine(knowledge: KnowledgeBase, deps: EngineDeps):
     detectLanguage,
     suggestQuestions: (lang) => suggestQuestions(knowledge, lang),
   };
+}
+
+/**
+ * The one line that says the bot is ready, readable by a person (and starting with "bot started" for scripts).
+ * @example readyLine('http://127.0.0.1:3978/api/messages', 'local', { documents: 5, roles: 40 })
+ * // 'bot started: listening on http://127.0.0.1:3978/api/messages, local mode (no Bot Framework tokens), knowledge base: 5 documents, 40 roles'
+ */
+export function readyLine(endpoint: string, mode: 'authenticated' | 'local', counts: Readonly<Record<string, number>>): string {
+  const kb = Object.entries(counts)
+    .filter(([, count]) => count > 0)
+    .map(([kind, count]) => `${count} ${kind.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)}`)
+    .join(', ');
+  const modeText = mode === 'local' ? 'local mode (no Bot Framework tokens)' : 'authenticated mode';
+  return `bot started: listening on ${endpoint}, ${modeText}, knowledge base: ${kb || 'empty'}`;
 }
 
 /** Creates the structured logger: JSON lines, never message text at info level, secrets redacted. */
@@ -233,6 +248,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       subscriptions: stores.subscriptions,
       conversations: stores.conversations,
       reminders,
+      gaps: createGapLog({ gaps: stores.gaps, feedback: stores.feedback, now, retentionDays: config.gapRetentionDays }),
       feedTokens: stores.feedTokens,
       chartLinks: stores.chartLinks,
     };
@@ -255,6 +271,14 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       features.push(feature);
       if (feature.close) opened.push({ close: () => feature.close?.() });
     }
+    // The features' own scheduled work (the gap digest, pruning) runs where the schedule runs: one instance at a time.
+    const featureScheduler = createScheduler({
+      logger: logger.child({ component: 'scheduler' }),
+      now,
+      timeZone: config.timeZone,
+      jobs: features.flatMap((feature) => feature.jobs ?? []),
+    });
+    opened.push({ close: () => featureScheduler.stop() });
     const engine = (options.engine ?? createDefaultEngine)(knowledge, { now, deadlines: stores.deadlines, lexicon });
     builtEngine = engine;
 
@@ -264,10 +288,13 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       commands: features.flatMap((feature) => feature.commands ?? []),
       cardActions: features.flatMap((feature) => feature.cardActions ?? []),
       observers: features.flatMap((feature) => (feature.observe ? [feature.observe] : [])),
+      answerListeners: features.flatMap((feature) => (feature.onAnswer ? [feature.onAnswer] : [])),
+      feedbackListeners: features.flatMap((feature) => (feature.onFeedback ? [feature.onFeedback] : [])),
       invokes: features.flatMap((feature) => (feature.invokes ? [feature.invokes] : [])),
       answerActions: features.flatMap((feature) => (feature.answerActions ? [feature.answerActions] : [])),
       contacts: { firstContact: (key) => stores.greeted.firstContact(key), close: async () => undefined },
       leaderIds: config.leaderIds,
+      editorIds: config.editorIds,
       allowedTenantIds: config.allowedTenantIds,
       logger,
       now,
@@ -294,14 +321,17 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       acquired() {
         outbox.start();
         scheduler.start();
+        featureScheduler.start();
       },
       async lost() {
+        await featureScheduler.stop();
         await scheduler.stop();
         await outbox.stop();
       },
     });
     for (const feature of features) await feature.start?.();
-    logger.info({ url, version, mode: config.credentials ? 'authenticated' : 'local', storage: stores.backend, knowledge: knowledgeCounts }, 'bot started');
+    const mode = config.credentials ? 'authenticated' : 'local';
+    logger.info({ url, version, mode, storage: stores.backend, knowledge: knowledgeCounts }, readyLine(`${url}/api/messages`, mode, knowledgeCounts));
 
     let closing: Promise<void> | undefined;
     const close = () =>

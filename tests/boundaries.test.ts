@@ -18,7 +18,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
-const DOMAIN = ['answering', 'knowledge', 'tasks', 'reminders', 'messaging', 'storage', 'time', 'org-chart', 'calendar'];
+const DOMAIN = ['answering', 'knowledge', 'tasks', 'reminders', 'messaging', 'storage', 'time', 'org-chart', 'calendar', 'feedback'];
 /** The domains that use messaging (by its index only) and that messaging must not know. */
 const MESSAGING_USERS = ['answering', 'knowledge', 'tasks', 'reminders'];
 const TEAMS_STACK = /^(botbuilder(-[\w-]+)?|botframework-[\w-]+|@microsoft\/teams-ai|restify)(\/.*)?$/;

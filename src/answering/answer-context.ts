@@ -11,6 +11,7 @@ import { shorten } from './render.js';
 import type { QueryTerm, SearchIndex } from './search.js';
 import type { Answer, AnswererOptions, AnswerSection, AnswerSource, Lang } from './types.js';
 import { suggestQuestions } from './suggestions.js';
+import type { Attribute } from './lexicon/lexicon.js';
 
 /** A question is answered only when the best facts explain at least this share of it. */
 export const ANSWER_THRESHOLD = 0.6;
@@ -51,6 +52,8 @@ export interface Context {
   readonly named: ReadonlySet<string>;
   /** The same, concepts included ("kompleks problemløsning"): for ranking, not for filtering. */
   readonly namedAny: ReadonlySet<string>;
+  /** True when a text states the attribute (its cue words occur in it). */
+  readonly saysAttribute?: (text: string, attribute: Attribute) => boolean;
 }
 
 /** True when a fact belongs to one of the items the question names (or it names none). */

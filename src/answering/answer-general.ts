@@ -68,7 +68,7 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
   const ofPreferredKind = all.filter((s) => preferred.has(s.fact.kind));
   const eligible = ofPreferredKind.length > 0 ? ofPreferredKind : all;
   eligible.sort((a, b) => rank(b) - rank(a));
-  if (eligible.length === 0 || !coversQuestion(ctx, rest, eligible[0]!.fact)) return unknown(ctx, u.lang);
+  if (eligible.length === 0 || !coversQuestion(ctx, rest, eligible[0]!.fact) || !coversAsked(ctx, u, eligible[0]!.fact)) return unknown(ctx, u.lang);
   const bestRank = rank(eligible[0]!);
   const near = eligible.filter((s) => rank(s) >= bestRank - NEAR_BEST);
 
@@ -127,6 +127,17 @@ function coversQuestion(ctx: Context, rest: readonly QueryTerm[], fact: FactReco
   const sure = ctx.index.explainSurely(rest, terms);
   if (weightedShare(rest, sure) < SURE_SHARE) return false;
   return sure.filter((v) => v > 0).length >= Math.min(2, rest.length);
+}
+
+/**
+ * The attribute asked for ("åbningstiden", "how many answered", "the salary") must be what the fact
+ * states, not merely the item it is about: a fact that only names the institution does not answer
+ * its opening hours.
+ */
+function coversAsked(ctx: Context, u: Understanding, fact: FactRecord): boolean {
+  if (u.attributes.length === 0 || !ctx.saysAttribute) return true;
+  const text = `${fact.text.da} ${fact.text.en}`;
+  return u.attributes.some((a) => ctx.saysAttribute!(text, a));
 }
 
 /** A lone fact as the answer; a bare figure ("ca. 750 børn") gets the name of what it counts. */

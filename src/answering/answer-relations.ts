@@ -772,6 +772,9 @@ export function answerPostingTerms(rc: RelationContext): Answer | undefined {
         if (field) statements.push(...role.item[field].map((s) => ({ text: s[u.lang], source: s.source, owner: link.id })));
       }
     }
+    // "What are the opening hours of X?": only terms that state the attribute asked answer it.
+    const says = rc.ctx.saysAttribute;
+    if (u.attributes.length > 0 && says) statements.splice(0, statements.length, ...statements.filter((st) => u.attributes.some((a) => says(st.text, a))));
     if (statements.length === 0) continue;
     const owner = statements[0]!.owner;
     const t = TEXTS[u.lang];

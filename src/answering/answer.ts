@@ -3,7 +3,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { buildFacts, namesOf, type FactRecord } from './facts.js';
-import { boundedEditDistance, foldText, GENERIC_WORDS, primaryStem, STOPWORDS, termsOf, tokenize } from './normalize.js';
+import { analyzeText, boundedEditDistance, foldText, GENERIC_WORDS, primaryStem, STOPWORDS, termsOf, tokenize } from './normalize.js';
 import { detectLanguage } from './language.js';
 import { phrasesFor } from './phrases.js';
 import { createSearchIndex, type SearchIndex } from './search.js';
@@ -147,6 +147,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     namedCandidates: new Set(namedCandidates),
     named: new Set(),
     namedAny: new Set(),
+    saysAttribute: (text, attribute) => lexicon.attributes.match(analyzeText(foldText(text))).has(attribute),
   };
   const municipalityNames = kb.data.municipalities.map((m) => ({
     id: m.id,
@@ -185,11 +186,28 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
 
   function answerOnce(question: string, localeHint: string | undefined): Answer {
       let u = understand(question, options.now(), lexicon, index.knows, localeHint);
+      // "Hvad går Start ud på?": a question about an item whose name is also a word of small talk.
+      if (u.smalltalk && u.smalltalk !== 'command' && u.kinds.size > 0) {
+        const names = linker.link(u.tokens).filter((l) => !['municipalities', 'concepts'].includes(l.kind) && l.quality >= 0.9);
+        if (names.length > 0) {
+          const cuePositions = new Set(u.cuePositions);
+          const intentWords = new Set(u.intentWords);
+          for (const l of names) {
+            for (const p of range(l)) {
+              // A word of small talk only ("start"); a kind of date in it is settled with the other cues below.
+              if (!lexicon.dateKinds.match([u.tokens[p]!]).size) cuePositions.delete(p);
+              intentWords.delete(u.tokens[p]!.form);
+            }
+          }
+          u = { ...u, smalltalk: undefined, cuePositions, intentWords };
+        }
+      }
       if (u.smalltalk) {
         return { kind: 'smalltalk', lang: u.lang, headline: SMALLTALK[u.lang][u.smalltalk], sections: [], details: [], sources: [], suggestions: u.smalltalk === 'greeting' || u.smalltalk === 'ack' ? suggestQuestions(kb, u.lang) : [] };
       }
       const linked = linker.link(u.tokens);
-      u = withoutNameCues(u, linked.filter((l) => !['municipalities', 'concepts', 'decisions'].includes(l.kind) && l.quality >= 0.9));
+      const datePositions = new Set([...lexicon.dateKinds.match(u.tokens).values()].flatMap((m) => [...m.positions]));
+      u = withoutNameCues(u, linked.filter((l) => !['municipalities', 'concepts', 'decisions'].includes(l.kind) && l.quality >= 0.9), datePositions);
       const found = linked.filter((l) => !range(l).every((i) => u.cuePositions.has(i)));
       // Names are not language: "Who leads Center for Børne- og Ungerådgivning?" is English.
       const nameWords = new Set(found.flatMap((l) => range(l).map((i) => u.tokens[i]!.form)));
@@ -197,6 +215,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       const lang = nameWords.size > 0 && rest.length > 0 ? detectLanguage(rest.join(' '), localeHint) : u.lang;
       if (lang !== u.lang) u = { ...u, lang };
       const links = found;
+      u = { ...u, namePositions: new Set(found.filter((l) => l.kind !== 'municipalities').flatMap(range)) };
       // "Hvor mange børn går i Distrikt Baltorp?" counts children: "distrikt" is part of a name there.
       const longNames = found.filter((l) => l.kind !== 'municipalities' && l.end - l.start > 1);
       const metrics = u.metrics.filter((m) => {
@@ -333,11 +352,13 @@ function answerUnderstood(base: Context, u: Understanding): Answer {
   const structured: Array<() => Answer | undefined> = [];
   // A named kind of date ("ansøgningsfristen", "first interview") or a month is the surest sign.
   const datesFirst = u.dateKinds.size > 0 || u.range !== undefined;
-  if (u.intents.has('dates') && datesFirst) structured.push(() => answerDates(ctx, u, rest));
+  // "How many answered the survey?" asks for a number: a date of the thing counted does not answer it.
+  const countAsked = u.intents.has('figure') && !u.askedWhen;
+  if (u.intents.has('dates') && datesFirst && !countAsked) structured.push(() => answerDates(ctx, u, rest));
   if (u.intents.has('holder')) structured.push(() => answerHolder(ctx, u, rest));
   if (u.intents.has('leader')) structured.push(() => answerLeader(ctx, u, rest));
   if (u.intents.has('reporting')) structured.push(() => answerReporting(ctx, u, rest));
-  if (u.intents.has('dates') && !datesFirst) structured.push(() => answerDates(ctx, u, rest));
+  if (u.intents.has('dates') && !datesFirst && !countAsked) structured.push(() => answerDates(ctx, u, rest));
   if (u.intents.has('contact')) structured.push(() => answerContact(ctx, u, rest));
   if (u.intents.has('policy') && !u.intents.has('definition') && u.cardinal === undefined) structured.push(() => answerPolicies(ctx, u, rest));
   for (const attempt of structured) {

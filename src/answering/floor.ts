@@ -18,12 +18,14 @@ import type { Understanding } from './understand.js';
 import type { Link } from './linking.js';
 import type { LexiconExtension } from './lexicon/lexicon.js';
 
+/** The share of the words besides names and cues that an answer must explain (ranked / structured answers). */
+const REST_SHARE_FALLBACK = 0.5;
+/** The same for a date answer whose kind of date no cue names. */
+const REST_SHARE_DATE = 0.35;
 /** The share of a fallback answer's question weight that must be accounted for. */
 const FALLBACK_SHARE = 0.6;
 /** How sure a match of a question word by the answer's text must be to account for it. */
 const ACCOUNTED = 0.5;
-/** The same for a date answer whose kind of date the question's cue words do not name. */
-const STRUCTURED_SHARE = 0.35;
 
 /** Checks answers against the question they answer. */
 export interface Floor {
@@ -41,8 +43,8 @@ export function markFallback(answer: Answer): Answer {
 
 /** What the floor says when it refuses (kept here so the floor stays one module). */
 const SAYS: Readonly<Record<Lang, (item: string, words: string) => string>> = {
-  da: (item, words) => `Dokumenterne nævner ${item}, men siger intet om ${words}.`,
-  en: (item, words) => `The documents name ${item} but say nothing about ${words}.`,
+  da: (item, words) => `Dokumenterne nævner ${item}, men nævner ikke ${words}.`,
+  en: (item, words) => `The documents name ${item} but do not mention ${words}.`,
 };
 
 const WORD_MAPS = new Set(['synonyms', 'numbers']);
@@ -63,10 +65,20 @@ function lexiconWords(value: unknown, out: Set<string>): void {
   }
 }
 
+type FloorSection = { chatWords?: { da?: string[]; en?: string[] }; eventWords?: { da?: string[]; en?: string[] } };
+
+/** Words that say something happens (the lexicon's `changeWords` and `floor.eventWords`): a date answer accounts for them. */
+function eventWords(): Set<string> {
+  const json = lexiconJson as { changeWords?: { da?: string[]; en?: string[] }; floor?: FloorSection };
+  const words = new Set<string>();
+  for (const list of [json.changeWords, json.floor?.eventWords]) for (const phrase of [...(list?.da ?? []), ...(list?.en ?? [])]) for (const w of tokenize(phrase.replace(/[*+]/g, ' '))) words.add(w);
+  return words;
+}
+
 /** Words that only chat or ask (the lexicon's `floor.chatWords`), month names and their short forms. */
 function functionWords(): Set<string> {
   const words = new Set<string>();
-  const floorSection = (lexiconJson as { floor?: { chatWords?: { da?: string[]; en?: string[] } } }).floor;
+  const floorSection = (lexiconJson as { floor?: FloorSection }).floor;
   for (const word of [...(floorSection?.chatWords?.da ?? []), ...(floorSection?.chatWords?.en ?? [])]) for (const w of tokenize(word)) words.add(w);
   for (const month of [...MONTH_NAMES.da, ...MONTH_NAMES.en]) {
     const folded = foldText(month);
@@ -83,6 +95,7 @@ export function createFloor(kb: KnowledgeBase, index: SearchIndex, extensions: r
   lexiconWords(lexiconJson, lexicon);
   lexiconWords(extensions, lexicon);
   const chat = functionWords();
+  const events = eventWords();
   // A word is known when the knowledge base's texts or names hold it (its stem, a compound of known
   // words, a small typo of a known word), or when the lexicon uses it.
   const knownForm = (q: QueryTerm) =>
@@ -108,6 +121,7 @@ export function createFloor(kb: KnowledgeBase, index: SearchIndex, extensions: r
         const form = q.token.form;
         const i = position.get(q.token) ?? u.tokens.findIndex((t) => t.form === form);
         if (u.cuePositions.has(i) || linked.has(i) || chat.has(form) || municipalityWords.has(form) || functionTypo(form)) return false;
+        if (u.intents.has('dates') && events.has(form)) return false;
         // Dates, times and numbers are the question's constraints, answered by the answer's own structure.
         return !/\d/.test(form) && form.length > 1;
       });
@@ -119,20 +133,30 @@ export function createFloor(kb: KnowledgeBase, index: SearchIndex, extensions: r
       const explained = index.explainSurely(content, answerTerms).map((v, i) => (content[i]!.token.terms.some((t) => answerTerms.has(t)) ? 1 : v));
       const loose = content.filter((_, i) => explained[i]! < ACCOUNTED);
       const fallback = fallbackAnswers.has(answer);
+      // A date answer whose kind of date the question names in words the lexicon does not know ("when is
+      // the summer closing of X"): any date of X would mislead, so it is held to the ranked answer's floor.
+      const unnamedDate = !fallback && u.intents.has('dates') && u.dateKinds.size === 0 && u.range === undefined && u.day === undefined;
+      const strict = fallback || unnamedDate;
       // A ranked answer must explain every word the knowledge base does not know; a structured one
       // (its kind understood from cue words) only the words that name a thing: a name written with a
       // capital inside the sentence, or the word after a place or topic preposition ("in Nordby").
-      const unknownWords = loose.filter((q) => !knownForm(q) && (fallback || namesThing(u, q, position.get(q.token) ?? -1)));
+      const unknownWords = loose.filter((q) => !knownForm(q) && (strict || namesThing(u, q, position.get(q.token) ?? -1)));
       if (unknownWords.length > 0) return refuse(kb, u, links, unknownWords, unknown);
       // Every linked name and cue counts as accounted; the rest by how much the answer explains it.
       const all = index.queryTerms(u.tokens, u.intentWords);
       const total = all.reduce((sum, q) => sum + q.weight, 0);
       const missing = content.reduce((sum, q, i) => sum + q.weight * (1 - Math.min(1, explained[i]!)), 0);
       const share = total > 0 ? (total - missing) / total : 1;
-      // A structured answer's kind accounts for what is asked, except a date whose kind the question names
-      // in words the lexicon does not know ("when is the summer closing"): then any date would mislead.
-      const unnamedDate = u.intents.has('dates') && u.dateKinds.size === 0 && u.range === undefined && u.day === undefined;
-      if (share < (fallback ? FALLBACK_SHARE : unnamedDate ? STRUCTURED_SHARE : 0)) return unknown(u.lang);
+      if (fallback && share < FALLBACK_SHARE) return unknown(u.lang);
+      // The words besides the names and cues say what about the item is asked ("opening hours of X"):
+      // an answer that explains little of them answers about the item, not the question.
+      const restTotal = content.reduce((sum, q) => sum + q.weight, 0);
+      const restShare = restTotal > 0 ? 1 - missing / restTotal : 1;
+      if (restShare < (fallback ? REST_SHARE_FALLBACK : unnamedDate ? REST_SHARE_DATE : 0)) return refuse(kb, u, links, loose, unknown);
+      // A word right before a cue word that the answer does not explain changes what the cue asks
+      // ("opening hours" are no working hours, a "summer closing" no deadline): the cue's answer would mislead.
+      const modifiers = loose.filter((q) => u.cuePositions.has((position.get(q.token) ?? -2) + 1));
+      if (!fallback && modifiers.length > 0) return refuse(kb, u, links, modifiers, unknown);
       return answer;
     },
   };
@@ -158,6 +182,15 @@ function refuse(kb: KnowledgeBase, u: Understanding, links: readonly Link[], wor
   if (!entry) return unknown(u.lang);
   const asked = u.text.match(/[\p{L}\d-]+/gu) ?? [];
   // The user's own spelling of the words, not their folded form.
-  const said = words.map((q) => asked.find((w) => foldText(w) === q.token.form) ?? q.token.form);
-  return unknown(u.lang, SAYS[u.lang](displayName(entry, u.lang), said.map((w) => `"${w}"`).join(u.lang === 'da' ? ' og ' : ' and ')));
+  const spelled = (q: QueryTerm) => asked.find((w) => foldText(w) === q.token.form) ?? q.token.form;
+  // Neighbouring words are one phrase ("summer closing"), quoted together.
+  const phrases: string[][] = [];
+  let last = -2;
+  for (const q of [...words].sort((a, b) => a.token.index - b.token.index)) {
+    if (q.token.index === last + 1 && phrases.length > 0) phrases[phrases.length - 1]!.push(spelled(q));
+    else phrases.push([spelled(q)]);
+    last = q.token.index;
+  }
+  const quoted = phrases.map((p) => `"${p.join(' ')}"`);
+  return unknown(u.lang, SAYS[u.lang](displayName(entry, u.lang), quoted.join(u.lang === 'da' ? ' og ' : ' and ')));
 }

@@ -142,7 +142,7 @@ export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, st
   const isNameWord = (token: Token) => nameWords.has(token.form) || token.terms.some((t) => nameWords.has(t));
 
   /** How well a question token matches a name word: 1 exact/stem, less through a compound or a typo. */
-  const wordMatch = (token: Token, word: Variant['words'][number], last: boolean): number => {
+  const wordMatch = (token: Token, word: Variant['words'][number], last: boolean, inside = false): number => {
     if (token.form === word.form) return 1;
     if (token.terms.some((t) => word.stems.includes(t))) {
       // An inflection adds an ending ("klyngeleder" -> "klyngelederne"); the stemmer also conflates
@@ -158,6 +158,10 @@ export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, st
       const rest = token.form.slice(word.form.length).replace(/^s(?=[a-z]{3})/, '');
       if (knows(rest) || GENERIC_WORDS.has(rest) || nameWords.has(rest)) return 0.8;
     }
+    // Inside a name whose first word matched, a typo may touch the first letter ("pædagogisk okordinator")
+    // and a short word may have one wrong or swapped letter ("Område Vset").
+    if (inside && word.form.length >= 4 && !isNameWord(token) && token.form.length === word.form.length && boundedEditDistance(token.form, word.form, 1) <= 1) return 0.75;
+    if (inside && word.form.length >= MIN_COMPOUND && !isNameWord(token) && boundedEditDistance(token.form, word.form, 2) <= (word.form.length >= 9 ? 2 : 1)) return 0.75;
     // A word that is itself a name word ("klyngeleder") is no typo of another ("klyngeledelse").
     if (word.form.length >= MIN_FUZZY && token.form[0] === word.form[0] && !isNameWord(token)) {
       const max = word.form.length >= 9 ? 2 : 1;
@@ -206,7 +210,7 @@ export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, st
             let i = 0;
             for (; i < variant.words.length; i++) {
               const t = tokens[start + i];
-              const q = t ? wordMatch(t, variant.words[i]!, i === variant.words.length - 1) : 0;
+              const q = t ? wordMatch(t, variant.words[i]!, i === variant.words.length - 1, i > 0) : 0;
               if (q === 0) break;
               total += q;
             }

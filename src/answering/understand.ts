@@ -95,6 +95,8 @@ export interface Understanding {
   /** Words that only served to recognise the kind of question (not things to match); folded. */
   readonly intentWords: ReadonlySet<string>;
   /** Token positions used by cues (not names of things). */
+  /** Positions of the words that name items of the knowledge base (set once names are linked). */
+  readonly namePositions?: ReadonlySet<number>;
   readonly cuePositions: ReadonlySet<number>;
 }
 
@@ -386,7 +388,7 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
  * Godt i gang/Start ud på", "start" names the policy. A kind whose cue lies wholly inside a longer
  * name is dropped, with the intent it alone gave.
  */
-export function withoutNameCues(u: Understanding, names: ReadonlyArray<{ readonly start: number; readonly end: number }>): Understanding {
+export function withoutNameCues(u: Understanding, names: ReadonlyArray<{ readonly start: number; readonly end: number }>, datePositions: ReadonlySet<number> = new Set()): Understanding {
   const dropped: QuestionKind[] = [];
   for (const [kind, m] of u.kinds) {
     // Function words of the cue ("who is the head of") say nothing of their own.
@@ -394,6 +396,26 @@ export function withoutNameCues(u: Understanding, names: ReadonlyArray<{ readonl
     if (words.length === 0) continue;
     const inside = names.some((n) => n.end - n.start > words.length && words.every((p) => p >= n.start && p < n.end));
     if (inside) dropped.push(kind);
+  }
+  // "Hvad går Start ud på?": a whole name that is also a kind of date ("start") names the item unless
+  // the question asks when or names a day.
+  const inName = (p: number) => names.some((n) => p >= n.start && p < n.end);
+  const dateNamed =
+    !u.askedWhen && u.range === undefined && !u.kinds.has('dates') && u.dateKinds.size > 0 && datePositions.size > 0 && [...datePositions].every(inName)
+      ? names.filter((n) => Array.from({ length: n.end - n.start }, (_, i) => n.start + i).every((p) => datePositions.has(p)))
+      : [];
+  if (dateNamed.length > 0) {
+    const cuePositions = new Set(u.cuePositions);
+    const intentWords = new Set(u.intentWords);
+    for (const n of dateNamed) {
+      for (let p = n.start; p < n.end; p++) {
+        cuePositions.delete(p);
+        intentWords.delete(u.tokens[p]!.form);
+      }
+    }
+    const intents = new Set(u.intents);
+    intents.delete('dates');
+    u = { ...u, cuePositions, intentWords, intents, dateKinds: new Set() };
   }
   if (dropped.length === 0) return u;
   const kinds = new Map(u.kinds);

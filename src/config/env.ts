@@ -43,6 +43,10 @@ export interface Config {
   readonly scheduleLeaseSeconds: number;
   /** AAD object ids (or Teams user ids) of the leadership team. */
   readonly leaderIds: readonly string[];
+  /** AAD object ids (or Teams user ids) of the knowledge-base editors, who read the gap log; empty: the leaders. */
+  readonly editorIds: readonly string[];
+  /** Days a logged knowledge gap is kept before it is pruned. */
+  readonly gapRetentionDays: number;
   /**
    * Tenants whose activities are served; empty means any tenant. Defaults to the bot's own tenant for a
    * SingleTenant or managed-identity bot (ALLOWED_TENANT_IDS unset).
@@ -146,6 +150,11 @@ const EnvSchema = z.object({
     '15',
   ),
   LEADER_IDS: withDefault(list, ''),
+  EDITOR_IDS: withDefault(list, ''),
+  GAP_RETENTION_DAYS: withDefault(
+    z.coerce.number({ message: 'must be a number of days' }).int('must be a whole number of days').min(1, 'must be at least 1').max(3650, 'must be at most 3650'),
+    '90',
+  ),
   ALLOWED_TENANT_IDS: withDefault(list, ''),
   REMINDER_DAYS_BEFORE: withDefault(
     z.preprocess(
@@ -251,6 +260,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     databasePoolMax: e.DATABASE_POOL_MAX,
     scheduleLeaseSeconds: e.SCHEDULE_LEASE_SECONDS,
     leaderIds: e.LEADER_IDS,
+    editorIds: e.EDITOR_IDS,
+    gapRetentionDays: e.GAP_RETENTION_DAYS,
     allowedTenantIds:
       e.ALLOWED_TENANT_IDS.length > 0 || credentials?.tenantId === undefined || credentials.appType === 'MultiTenant' ? e.ALLOWED_TENANT_IDS : [credentials.tenantId],
     reminderDaysBefore: [...new Set(e.REMINDER_DAYS_BEFORE.map(Number))].sort((a, b) => b - a),

@@ -59,7 +59,8 @@ export function cleanCommandText(text: string): string {
  */
 export function parseReminderCommand(text: string, now: Date): ParsedCommand | undefined {
   const cleaned = cleanCommandText(text);
-  const simple = cleaned.toLowerCase().replace(/[.!]+$/, '').trim();
+  // "frister?" is the command too: a bare command word with a question mark asks for the list.
+  const simple = cleaned.toLowerCase().replace(/^\//, '').replace(/[.!?]+$/, '').trim();
   for (const [pattern, kind, lang] of FIXED) {
     if (pattern.test(simple)) return { command: { kind } as ReminderCommand, lang };
   }

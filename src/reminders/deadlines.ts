@@ -3,7 +3,9 @@
  * first, reminded like knowledge-base dates, and offered to the question engine as a {@link DeadlineSource}.
  */
 import { z } from 'zod/v4';
-import { IsoDateSchema } from '../knowledge/schemas.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { createQueries } from '../knowledge/queries.js';
+import { IsoDateSchema, type Text } from '../knowledge/schemas.js';
 import { TIME_ZONE, toLocalDate } from '../time/format-date.js';
 import type { StateCell } from './state.js';
 
@@ -112,4 +114,66 @@ export function createDeadlineStore(options: DeadlineStoreOptions): DeadlineStor
     all: async () => sorted(store.read().deadlines),
     list: async () => sorted(store.read().deadlines).map(({ id, title, date }) => ({ id, title, date })),
   };
+}
+
+/** An upcoming deadline from any source, for `frister` / `deadlines`. */
+export interface UpcomingDeadline {
+  /** `YYYY-MM-DD`. */
+  readonly date: string;
+  /** Last day of a period (knowledge-base dates only). */
+  readonly end?: string;
+  readonly title: Text;
+  readonly source:
+    | { readonly kind: 'chat' }
+    | { readonly kind: 'task'; readonly number: number; readonly owner?: string }
+    /** `document` is the source document's title (Danish and English). */
+    | { readonly kind: 'knowledge'; readonly document?: Text };
+}
+
+/** Where upcoming deadlines come from. */
+export interface UpcomingDeadlineSources {
+  /** Deadlines added in chat. */
+  readonly chat?: Pick<DeadlineStore, 'upcoming'>;
+  /** Open tasks with their due dates. */
+  readonly tasks?: () => Promise<ReadonlyArray<{ readonly number: number; readonly title: string; readonly due?: string | null; readonly status: string; readonly owner?: { readonly name?: string } | null }>>;
+  /** The knowledge base's dates (read through its queries). */
+  readonly knowledge?: KnowledgeBase;
+}
+
+/** The title of a knowledge-base date: its label and what it is about. */
+function knowledgeDateTitle(kb: KnowledgeBase, entry: { readonly label: Text; readonly about: string }): Text {
+  const about = kb.get(entry.about)?.item as { name?: string; labelEn?: string } | undefined;
+  if (!about?.name) return entry.label;
+  return { da: `${entry.label.da}: ${about.name}`, en: `${entry.label.en}: ${about.labelEn ?? about.name}` };
+}
+
+/**
+ * Every deadline from today on, from chat, open tasks' due dates and the knowledge base, soonest first (at most
+ * `limit`; a tie keeps chat, then tasks, then the knowledge base).
+ * @example collectUpcomingDeadlines({ chat: deadlines, tasks: () => tasks.openTasks(), knowledge }, '2026-03-01')
+ */
+export async function collectUpcomingDeadlines(sources: UpcomingDeadlineSources, today: string, limit = 20): Promise<UpcomingDeadline[]> {
+  const found: UpcomingDeadline[] = [];
+  for (const deadline of (await sources.chat?.upcoming()) ?? []) {
+    found.push({ date: deadline.date, title: { da: deadline.title, en: deadline.title }, source: { kind: 'chat' } });
+  }
+  for (const task of (await sources.tasks?.()) ?? []) {
+    if (task.status !== 'open' || !task.due || task.due < today) continue;
+    const owner = task.owner?.name;
+    found.push({ date: task.due, title: { da: task.title, en: task.title }, source: { kind: 'task', number: task.number, ...(owner && { owner }) } });
+  }
+  const kb = sources.knowledge;
+  if (kb) {
+    for (const entry of createQueries(kb).upcomingDates(today, { limit })) {
+      const document = kb.documents.get(entry.source.doc);
+      found.push({
+        date: entry.date,
+        ...(entry.end && { end: entry.end }),
+        title: knowledgeDateTitle(kb, entry),
+        source: { kind: 'knowledge', ...(document && { document: { da: document.title, en: document.titleEn } }) },
+      });
+    }
+  }
+  const order = { chat: 0, task: 1, knowledge: 2 } as const;
+  return found.sort((a, b) => a.date.localeCompare(b.date) || order[a.source.kind] - order[b.source.kind]).slice(0, limit);
 }

@@ -7,7 +7,7 @@ import { z } from 'zod/v4';
 import type { StateCell } from './state.js';
 
 /** What one can subscribe to. */
-export type SubscriptionTopic = 'reminders' | 'digest';
+export type SubscriptionTopic = 'reminders' | 'digest' | 'gaps';
 
 const SubscriptionSchema = z.object({ lang: z.enum(['da', 'en']), since: z.string() });
 export type Subscription = z.infer<typeof SubscriptionSchema>;
@@ -16,12 +16,14 @@ export type Subscription = z.infer<typeof SubscriptionSchema>;
 export const SubscriptionStateSchema = z.object({
   reminders: z.record(z.string(), SubscriptionSchema).default({}),
   digest: z.record(z.string(), SubscriptionSchema).default({}),
+  /** Channels that get the weekly knowledge-gap digest. */
+  gaps: z.record(z.string(), SubscriptionSchema).default({}),
 });
 export type SubscriptionState = z.infer<typeof SubscriptionStateSchema>;
 
 /** No subscriptions. */
 export function emptySubscriptionState(): SubscriptionState {
-  return { reminders: {}, digest: {} };
+  return { reminders: {}, digest: {}, gaps: {} };
 }
 
 /** Options of {@link createSubscriptions}. */

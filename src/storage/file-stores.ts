@@ -4,7 +4,7 @@
  *
  * Layout (unchanged from earlier versions, so existing state folders keep working):
  * `STATE_DIR/tasks.json`, `STATE_DIR/reminders/{conversations,subscriptions,deadlines,outbox}.json`,
- * `STATE_DIR/teams/contacts.json`, each with its journal and `backups/`.
+ * `STATE_DIR/teams/{contacts,gaps,feedback}.json`, each with its journal and `backups/`.
  */
 import path from 'node:path';
 import { createFeedTokens, emptyFeedTokenState, FeedTokenStateSchema, type FeedTokenState } from '../calendar/index.js';
@@ -13,7 +13,9 @@ import { createConversationStore, ConversationStateSchema, emptyConversationStat
 import { createDeadlineStore, DeadlineStateSchema, emptyDeadlineState } from '../reminders/deadlines.js';
 import { stateCell } from '../reminders/state.js';
 import { createSubscriptions, emptySubscriptionState, SubscriptionStateSchema } from '../reminders/subscriptions.js';
+import { FeedbackSchema, GapSchema } from '../feedback/records.js';
 import { createTaskStore, TASK_STATE } from './file-task-store.js';
+import { createStateRecordStore, recordStateDefinition } from './record-store.js';
 import type { BotStores, GreetedStore, ScheduleGate, ScheduleHandlers } from './stores.js';
 import { openStateDir } from './state-dir.js';
 import type { StateDir, StateHealth } from './state-dir.js';
@@ -107,6 +109,9 @@ export async function openFileStores(options: FileStoresOptions): Promise<BotSto
     const feedTokens = createFeedTokens({ cell: { read: () => feeds.read() as FeedTokenState, update: (fn) => feeds.update(fn) }, now });
     const links = await teams.open(FILE_STATES.chartLinks.definition);
     const chartLinks = createChartLinks({ cell: { read: () => links.read() as ChartLinkState, update: (fn) => links.update(fn) }, now });
+    // So are the knowledge-gap log and the feedback on answers.
+    const gaps = createStateRecordStore(await teams.open(recordStateDefinition('gaps', GapSchema)), 'gap');
+    const feedback = createStateRecordStore(await teams.open(recordStateDefinition('feedback', FeedbackSchema)), 'feedback');
     // One process owns STATE_DIR (its lock), so it always runs the schedule.
     let handlers: ScheduleHandlers | undefined;
     const schedule: ScheduleGate = {
@@ -119,7 +124,7 @@ export async function openFileStores(options: FileStoresOptions): Promise<BotSto
         handlers = undefined;
       },
     };
-    return { backend: 'files', tasks, conversations, subscriptions, deadlines, outbox, greeted, feedTokens, chartLinks, schedule, close: closeDirs };
+    return { backend: 'files', tasks, conversations, subscriptions, deadlines, outbox, greeted, feedTokens, chartLinks, gaps, feedback, schedule, close: closeDirs };
   } catch (error) {
     await closeDirs();
     throw error;

@@ -27,3 +27,5 @@ export { FileJournal } from './file-journal.js';
 export { FileBackups } from './file-backups.js';
 export { FileMark } from './file-mark.js';
 export { createMemoryMedia, MemoryBackups, MemoryJournal, MemoryMark } from './memory-media.js';
+export { createStateRecordStore, recordStateDefinition } from './record-store.js';
+export type { RecordState, RecordStateCell } from './record-store.js';

@@ -4,6 +4,7 @@
  */
 import type { FeedTokens } from '../calendar/index.js';
 import type { ChartLinks } from '../org-chart/index.js';
+import type { Feedback, Gap, RecordStore } from '../feedback/records.js';
 import type { ConversationStore, OutboxState, StateCell } from '../messaging/index.js';
 import type { DeadlineStore } from '../reminders/deadlines.js';
 import type { Subscriptions } from '../reminders/subscriptions.js';
@@ -44,6 +45,10 @@ export interface BotStores {
   /** The outbox's queue and sent-log (written only by the instance that delivers). */
   readonly outbox: StateCell<OutboxState>;
   readonly greeted: GreetedStore;
+  /** The knowledge-gap log (questions, never user ids). */
+  readonly gaps: RecordStore<Gap>;
+  /** Thumbs up/down on answers, with comments (no user ids). */
+  readonly feedback: RecordStore<Feedback>;
   /** The leaders' calendar feed tokens. */
   readonly feedTokens: FeedTokens;
   /** The links to chart pictures. */

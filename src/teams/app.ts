@@ -4,7 +4,7 @@
  * to the registered card action handlers.
  */
 import { randomUUID } from 'node:crypto';
-import type { Activity, InvokeResponse, Request as BotRequest, Response as BotResponse, TurnContext } from 'botbuilder';
+import type { Activity, InvokeResponse, Request as BotRequest, ResourceResponse, Response as BotResponse, TurnContext } from 'botbuilder';
 import { ActivityTypes, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import type { AuthenticateRequestResult } from 'botframework-connector';
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
@@ -16,10 +16,21 @@ import { botFrameworkAuthOptions, isAuthenticationOutage, screenAuthorizationHea
 import { buildAnswerCard } from './cards/answer-card.js';
 import { cardAttachment, type AdaptiveCard, type CardAction } from './cards/adaptive-card.js';
 import { buildHelpCard, renderHelpText } from './cards/help-card.js';
+import { cardReply, supportsCards, type CardAlternatives } from './cards/message.js';
+import { commandLanguage, recognizeSmallTalk, suggestCommand } from './conversation.js';
 import type { ContactBook } from './contacts.js';
 import { conversationOf, conversationRefFromActivity, localeOf, personKey, userOf } from './conversation-refs.js';
 import { escapePlainText } from './escape.js';
-import type { CardActionRegistration, CardActionResult, CommandContext, CommandRegistration, ConversationObserver, InvokeRegistrar } from './handlers/types.js';
+import type {
+  AnswerListener,
+  CardActionRegistration,
+  CardActionResult,
+  CommandContext,
+  CommandRegistration,
+  ConversationObserver,
+  FeedbackListener,
+  InvokeRegistrar,
+} from './handlers/types.js';
 import { conversationEventOf } from './conversation-events.js';
 import { checkInboundActivity } from './inbound-activity.js';
 import { isHelpRequest, MAX_MESSAGE_CHARS, teamsPhrases } from './phrases.js';
@@ -50,9 +61,15 @@ export interface BotAppOptions {
   readonly answerActions?: readonly ((answer: Answer) => readonly CardAction[])[];
   /** See every activity's conversation (install, uninstall, any message) before routing. */
   readonly observers?: readonly ConversationObserver[];
+  /** See every answer sent to a question (knowledge-gap log, feedback). */
+  readonly answerListeners?: readonly AnswerListener[];
+  /** Receive thumbs up/down on answers; with none, answers do not offer Teams' feedback buttons. */
+  readonly feedbackListeners?: readonly FeedbackListener[];
   readonly contacts: ContactBook;
   /** Entra object ids or Teams user ids of the leadership team; empty: everyone counts as a leader. */
   readonly leaderIds?: readonly string[];
+  /** Entra object ids or Teams user ids of the knowledge-base editors; empty: the leaders. */
+  readonly editorIds?: readonly string[];
   /** Tenants served; empty: any tenant. */
   readonly allowedTenantIds?: readonly string[];
   readonly logger: Logger;
@@ -119,6 +136,8 @@ export function createBotApp(options: BotAppOptions): BotApp {
   const { engine, contacts, now } = options;
   const commands = options.commands ?? [];
   const leaderIds = new Set(options.leaderIds ?? []);
+  const editorIds = new Set(options.editorIds ?? []);
+  const feedbackListeners = options.feedbackListeners ?? [];
   const allowedTenants = new Set(options.allowedTenantIds ?? []);
   const credentials = options.credentials;
   const serviceUrls = createServiceUrlPolicy({
@@ -144,10 +163,18 @@ export function createBotApp(options: BotAppOptions): BotApp {
   const turnLoggers = new WeakMap<TurnContext, Logger>();
   const loggerFor = (context: TurnContext): Logger => turnLoggers.get(context) ?? options.logger;
 
+  const isIn = (ids: ReadonlySet<string>, user: ReturnType<typeof userOf>) => ids.has(user.id) || (user.aadObjectId !== undefined && ids.has(user.aadObjectId));
+
+  /** The language of a message: its command words, then its own words; the client's locale only breaks a tie. */
+  function languageOf(text: string, locale: string | undefined): Lang {
+    return commandLanguage(text) ?? recognizeSmallTalk(text)?.lang ?? engine.detectLanguage(text, locale);
+  }
+
   function commandContext(context: TurnContext, lang: Lang): CommandContext {
     const activity = context.activity;
     const user = userOf(activity);
     const locale = localeOf(activity);
+    const isLeader = leaderIds.size === 0 || isIn(leaderIds, user);
     return {
       turn: context,
       lang,
@@ -155,14 +182,20 @@ export function createBotApp(options: BotAppOptions): BotApp {
       user,
       conversation: conversationOf(activity),
       ref: conversationRefFromActivity(activity),
-      isLeader: leaderIds.size === 0 || leaderIds.has(user.id) || (user.aadObjectId !== undefined && leaderIds.has(user.aadObjectId)),
+      isLeader,
+      isEditor: editorIds.size === 0 ? isLeader : isIn(editorIds, user),
       now,
       logger: loggerFor(context),
       reply: async (activityOrText) => {
         await context.sendActivity(activityOrText);
       },
+      replyCard: async (card, alternatives) => {
+        await context.sendActivity(cardReply(card, alternatives, activity.channelId) as Partial<Activity>);
+      },
     };
   }
+
+  const replyText = (context: TurnContext, text: string) => context.sendActivity({ type: ActivityTypes.Message, text, textFormat: 'plain' });
 
   async function sendWelcome(context: TurnContext, lang: Lang): Promise<void> {
     await context.sendActivity({ type: ActivityTypes.Message, text: teamsPhrases(lang).welcome, textFormat: 'plain' });
@@ -174,24 +207,32 @@ export function createBotApp(options: BotAppOptions): BotApp {
       examples: engine.suggestQuestions(ctx.lang),
       commands: commands.flatMap((command) => command.help?.(ctx.lang) ?? []),
     };
-    await ctx.reply({
-      type: ActivityTypes.Message,
-      text: renderHelpText(content),
-      textFormat: 'plain',
-      attachments: [cardAttachment(buildHelpCard(content))],
-    });
+    await ctx.replyCard(buildHelpCard(content), { summary: teamsPhrases(ctx.lang).helpTitle, text: renderHelpText(content) });
   }
 
   async function answerQuestion(text: string, ctx: CommandContext): Promise<void> {
-    const answer = await engine.answer(text, ctx.locale);
+    // The words decide the language; the engine gets the locale only for text with no language of its own.
+    const answer = await engine.answer(text, ctx.lang === 'da' ? 'da-DK' : 'en-US');
     ctx.logger.info({ answerKind: answer.kind, lang: answer.lang, sources: answer.sources.length }, 'question answered');
-    await ctx.reply({
-      type: ActivityTypes.Message,
-      // The engine may echo the question: plain text, with links and mentions broken.
-      text: escapePlainText(engine.renderAnswerText(answer)),
-      textFormat: 'plain',
-      attachments: [cardAttachment(withActions(buildAnswerCard(answer), (options.answerActions ?? []).flatMap((actionsFor) => actionsFor(answer))))],
-    });
+    if (answer.kind === 'smalltalk') {
+      // Not a question (the engine's own small talk): a short text, no card, nothing to rate.
+      await replyText(ctx.turn, escapePlainText(answer.headline));
+      return;
+    }
+    // The engine may echo the question: plain text, with links and mentions broken.
+    const plain = escapePlainText(engine.renderAnswerText(answer));
+    const card = withActions(buildAnswerCard(answer), (options.answerActions ?? []).flatMap((actionsFor) => actionsFor(answer)));
+    const reply = cardReply(card, { summary: escapePlainText(answer.headline), text: plain }, ctx.turn.activity.channelId);
+    // Teams shows its thumbs up/down under a message that enables the feedback loop (teams-ai's `feedbackLoopEnabled`).
+    const withFeedback = feedbackListeners.length > 0 && supportsCards(ctx.turn.activity.channelId) ? { ...reply, channelData: { feedbackLoopEnabled: true } } : reply;
+    const sent: ResourceResponse | undefined = await ctx.turn.sendActivity(withFeedback as Partial<Activity>);
+    for (const listener of options.answerListeners ?? []) {
+      try {
+        await listener({ ...(sent?.id && { messageId: sent.id }), question: text, answer }, ctx);
+      } catch (error) {
+        ctx.logger.error({ err: error }, 'answer listener failed');
+      }
+    }
   }
 
   // Greeting is a courtesy: a failure to remember it must not cost the user the answer.
@@ -206,8 +247,11 @@ export function createBotApp(options: BotAppOptions): BotApp {
 
   // Features keeping conversation references see every activity; their failure must not cost the turn.
   async function notifyObservers(context: TurnContext): Promise<void> {
-    const event = options.observers?.length ? conversationEventOf(context.activity) : undefined;
-    if (!event) return;
+    const found = options.observers?.length ? conversationEventOf(context.activity) : undefined;
+    if (!found) return;
+    const activity = context.activity;
+    const text = activity.type === ActivityTypes.Message ? normalizeMessageText(activity.text ?? '', activity.recipient?.name) : '';
+    const event = text === '' ? found : { ...found, lang: languageOf(text.slice(0, 1_000), localeOf(activity)) };
     for (const observe of options.observers ?? []) {
       try {
         await observe(event);
@@ -246,18 +290,18 @@ export function createBotApp(options: BotAppOptions): BotApp {
     const text = normalizeMessageText(activity.text ?? '', activity.recipient?.name);
 
     if (text.length > MAX_MESSAGE_CHARS) {
-      const lang = engine.detectLanguage(text.slice(0, 1_000), locale);
+      const lang = languageOf(text.slice(0, 1_000), locale);
       log.info({ chars: text.length }, 'message too long: refused');
       await context.sendActivity({ type: ActivityTypes.Message, text: teamsPhrases(lang).tooLong(text.length), textFormat: 'plain' });
       return;
     }
-    const lang = engine.detectLanguage(text, locale);
+    const lang = languageOf(text, locale);
     const ctx = commandContext(context, lang);
     const help = isHelpRequest(text);
+    const smallTalk = recognizeSmallTalk(text, activity.recipient?.name);
 
-    if (ctx.conversation.kind === 'personal' && (await isFirstContact(context)) && !help) {
-      await sendWelcome(context, lang);
-    }
+    const welcomed = ctx.conversation.kind === 'personal' && (await isFirstContact(context)) && !help;
+    if (welcomed) await sendWelcome(context, lang);
     if (help) {
       log.info({ route: 'help' }, 'help shown');
       await sendHelp(ctx);
@@ -279,6 +323,20 @@ export function createBotApp(options: BotAppOptions): BotApp {
       log.debug('message with a value and no text: not handled');
       return;
     }
+    if (smallTalk) {
+      // The welcome already greeted and gave the hint: a second greeting would only repeat it.
+      if (welcomed && smallTalk.kind === 'greeting') return;
+      log.info({ route: smallTalk.kind }, 'small talk answered');
+      const p = teamsPhrases(smallTalk.lang);
+      await replyText(context, smallTalk.kind === 'greeting' ? p.greetingReply(engine.suggestQuestions(smallTalk.lang)[0]) : p.thanksReply);
+      return;
+    }
+    const unknown = suggestCommand(text, lang);
+    if (unknown) {
+      log.info({ route: 'unknown-command', suggested: unknown.command !== undefined }, 'unknown command');
+      await replyText(context, teamsPhrases(unknown.lang).unknownCommand(unknown.command));
+      return;
+    }
     await answerQuestion(text, ctx);
   });
 
@@ -289,6 +347,17 @@ export function createBotApp(options: BotAppOptions): BotApp {
       const result = await registration.handle((data ?? {}) as Record<string, unknown>, commandContext(context, lang));
       loggerFor(context).info({ route: registration.verb }, 'card action handled');
       return respondToCardAction(context, result);
+    });
+  }
+
+  if (feedbackListeners.length > 0) {
+    // Thumbs up/down under an answer arrive as the `message/submitAction` invoke; teams-ai answers it with 200.
+    application.feedbackLoop(async (context, _state, data) => {
+      const value = data.actionValue;
+      const ctx = commandContext(context, engine.detectLanguage('', localeOf(context.activity)));
+      const event = { messageId: data.replyToId ?? '', reaction: value?.reaction === 'like' ? 'like' : 'dislike', ...withComment(value?.feedback) } as const;
+      for (const listener of feedbackListeners) await listener(event, ctx);
+      loggerFor(context).info({ route: 'feedback', reaction: event.reaction, comment: event.comment !== undefined }, 'feedback received');
     });
   }
 
@@ -380,6 +449,20 @@ export function createBotApp(options: BotAppOptions): BotApp {
       res.end();
     },
   };
+}
+
+/** The comment of a feedback-loop submission: Teams sends `{"feedbackText": "..."}` as a JSON string. */
+function withComment(feedback: unknown): { comment?: string } {
+  let value = feedback;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value) as unknown;
+    } catch {
+      // A plain string is the comment itself.
+    }
+  }
+  const text = typeof value === 'string' ? value : (value as { feedbackText?: unknown } | undefined)?.feedbackText;
+  return typeof text === 'string' && text.trim() !== '' ? { comment: text.trim().slice(0, 2_000) } : {};
 }
 
 /** Every tenant id an activity names (conversation and channelData), without duplicates; non-strings as text. */

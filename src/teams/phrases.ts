@@ -20,6 +20,15 @@ export interface TeamsPhrases {
   readonly tooLong: (chars: number) => string;
   readonly empty: string;
   readonly apology: (errorId: string) => string;
+  /** The reply to a greeting: short, friendly, with a hint (an example question from the knowledge base, if any). */
+  readonly greetingReply: (example: string | undefined) => string;
+  /** The reply to thanks. */
+  readonly thanksReply: string;
+  /** A command that is not one; `suggestion` is the nearest real command, as typed. */
+  readonly unknownCommand: (suggestion: string | undefined) => string;
+  /** The answer card's "show more" toggle. */
+  readonly showMore: string;
+  readonly showLess: string;
   /** A change that could not be written: said plainly, with why. */
   readonly notSaved: (failure: StateWriteFailure, errorId: string) => string;
 }
@@ -39,6 +48,12 @@ const DA: TeamsPhrases = {
   empty: 'Skriv dit spørgsmål, eller skriv "hjælp" for at se, hvad jeg kan.',
   apology: (errorId) =>
     `Beklager, der gik noget galt, mens jeg behandlede din besked. Prøv igen om lidt. (Fejl-id: ${errorId})`,
+  greetingReply: (example) => `Hej! Spørg mig om ledelse i dagtilbud${example ? `, fx "${example}"` : ''}, eller skriv "hjælp" for at se, hvad jeg kan.`,
+  thanksReply: 'Selv tak! Skriv bare, hvis der er mere, eller "hjælp" for at se, hvad jeg kan.',
+  unknownCommand: (suggestion) =>
+    suggestion ? `Ukendt kommando. Mente du "${suggestion}"? Skriv "hjælp" for at se alle kommandoer.` : 'Ukendt kommando. Skriv "hjælp" for at se alle kommandoer.',
+  showMore: 'Vis mere',
+  showLess: 'Vis mindre',
   notSaved: (failure, errorId) =>
     `Ændringen blev ikke gemt: ${
       failure === 'full' ? 'botens lager er fuldt' : failure === 'denied' ? 'botten har ikke lov til at skrive i sit lager' : 'botens lager kunne ikke skrive'
@@ -59,6 +74,12 @@ const EN: TeamsPhrases = {
     `Your message is too long for me (${chars.toLocaleString('en-GB')} characters). Please write a shorter question of at most ${MAX_MESSAGE_CHARS.toLocaleString('en-GB')} characters.`,
   empty: 'Type your question, or type "help" to see what I can do.',
   apology: (errorId) => `Sorry, something went wrong while I was handling your message. Please try again in a moment. (Error id: ${errorId})`,
+  greetingReply: (example) => `Hi! Ask me about leadership in day care${example ? `, e.g. "${example}"` : ''}, or type "help" to see what I can do.`,
+  thanksReply: 'You are welcome! Just write if there is more, or type "help" to see what I can do.',
+  unknownCommand: (suggestion) =>
+    suggestion ? `Unknown command. Did you mean "${suggestion}"? Type "help" to see every command.` : 'Unknown command. Type "help" to see every command.',
+  showMore: 'Show more',
+  showLess: 'Show less',
   notSaved: (failure, errorId) =>
     `The change was not saved: ${
       failure === 'full' ? "the bot's storage is full" : failure === 'denied' ? 'the bot is not allowed to write to its storage' : "the bot's storage could not be written"

@@ -344,3 +344,95 @@ describe.each([
     }
   });
 });
+
+describe('the floor: the answer must state what is asked, not merely name the item (Bakkekær, Fjordby)', () => {
+  it.each([
+    { dir: 'tests/fixtures/kb-bakkekaer' },
+    { dir: 'tests/fixtures/kb-other' },
+  ])('gives no posting terms or other facts for the opening hours or response count of a unit ($dir)', async ({ dir }) => {
+    const { kb, answerer } = await load(dir);
+    // Units that have a posting: their postings' terms share the unit's name but say nothing of opening hours.
+    const units = kb.data.units.filter((unit) => kb.data.postings.some((p) => p.unit === unit.id));
+    expect(units.length).toBeGreaterThan(0);
+    for (const unit of units) {
+      const short = unit.names.find((n) => !/\s/.test(n)) ?? unit.name;
+      for (const q of [`what are the opening hours of ${short}`, `hvornår har ${short} åbent`, `hvad er åbningstiden i ${unit.name}`, `how many answered the parent survey in ${short}`]) {
+        const answer = answerer.answer(q);
+        expect(answer.kind, `${q}: ${answer.headline}`).toBe('unknown');
+      }
+    }
+  });
+
+  it('a count asked of a unit whose short name a posting also carries gives the unit’s figure', async () => {
+    const { kb } = await load('tests/fixtures/kb-bakkekaer');
+    const unit = kb.data.units.find((u) => kb.data.postings.some((p) => p.unit === u.id) && u.figures.some((f) => f.metric === 'children'))!;
+    const short = unit.names.find((n) => !/\s/.test(n))!;
+    // The posting is also called by the unit's short name (as leaders do: "Kløverengen" for the job).
+    for (const posting of kb.data.postings.filter((p) => p.unit === unit.id)) (posting.names as string[]).push(short, `${short}-stillingen`);
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const children = unit.figures.find((f) => f.metric === 'children')!;
+    for (const q of [`hvor mange børn går i ${short}`, `how many children are there in ${short}`]) {
+      expect(answerer.answer(q).headline, q).toMatch(numberIn(children.value));
+    }
+  });
+});
+
+describe.each([
+  { name: 'Fjordby', dir: 'tests/fixtures/kb-other' },
+  { name: 'Bakkekær', dir: 'tests/fixtures/kb-bakkekaer' },
+  { name: 'Hvidmose', dir: 'tests/fixtures/kb-hvidmose' },
+])('a one-letter typo in a role title ($name)', ({ dir }) => {
+  it('still finds the role: swapped, wrong or doubled letters, also at the start of a later word', async () => {
+    const { kb, answerer, queries } = await load(dir);
+    const roles = kb.data.roles.filter((r) => r.name.length >= 8 && queries.reportsToOn(r.id, TODAY, { unconditional: true }).length > 0);
+    expect(roles.length).toBeGreaterThan(0);
+    for (const role of roles) {
+      const above = queries.reportsToOn(role.id, TODAY, { unconditional: true }).map((e) => (kb.get(e.to)!.item as { name: string }).name.toLowerCase());
+      const words = role.name.split(' ');
+      const typos = words.flatMap((word, w) => {
+        // Letters that fold to two ("å" -> "aa") make two edits of one: only plain letters are mistyped here.
+        if (word.length < 6 || /[-æøå]/i.test(word.slice(0, 5))) return [];
+        const swap = w > 0 ? word[1]! + word[0]! + word.slice(2) : word.slice(0, 2) + word[3]! + word[2]! + word.slice(4);
+        const wrong = word.slice(0, 3) + (word[3] === 'x' ? 'y' : 'x') + word.slice(4);
+        return [swap, wrong].map((t) => [...words.slice(0, w), t, ...words.slice(w + 1)].join(' '));
+      });
+      for (const typo of typos) {
+        const q = `hvem refererer ${typo} til?`;
+        const headline = answerer.answer(q).headline.toLowerCase();
+        expect(above.some((n) => headline.includes(n)), `${q}: ${headline}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('a short alias that is also a cue word names the item (Bakkekær)', () => {
+  it('answers about the programme called "Start", not the calendar or small talk; "when" still asks for dates', async () => {
+    const { kb } = await load('tests/fixtures/kb-bakkekaer');
+    const programme = kb.data.programmes.find((p) => /start/i.test(p.name))!;
+    expect(programme).toBeDefined();
+    // Leaders call it by its last part, a word that is also a kind of date and a word of small talk.
+    (programme.names as string[]).push('Start');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    for (const q of ['hvad går Start ud på', 'what is Start about']) {
+      const answer = answerer.answer(q);
+      expect(answer.kind, q).toBe('answer');
+      expect(answer.headline, q).toContain(programme.name);
+    }
+    expect(answerer.answer('start').kind).toBe('smalltalk');
+  });
+});
+
+describe('two metrics asked for the municipality (Bakkekær, Fjordby)', () => {
+  it.each([{ dir: 'tests/fixtures/kb-bakkekaer' }, { dir: 'tests/fixtures/kb-other' }])('gives both figures ($dir)', async ({ dir }) => {
+    const { kb, answerer, queries } = await load(dir);
+    const municipality = kb.data.municipalities[0]!;
+    // The figures the municipality's top unit states for children and employees.
+    const top = kb.data.units.find((u) => ['children', 'employees'].every((m) => u.figures.some((f) => f.metric === m)) && !kb.data.units.some((o) => o.id === u.parent && o.figures.some((f) => f.metric === 'children')))!;
+    expect(top).toBeDefined();
+    const q = `Hvor mange børn og medarbejdere er der i ${municipality.name}?`;
+    const headline = answerer.answer(q).headline;
+    for (const m of ['children', 'employees'] as const) {
+      expect(headline, q).toMatch(numberIn(queries.figuresOf(top.id).find((f) => f.figure.metric === m)!.figure.value));
+    }
+  });
+});

@@ -20,6 +20,8 @@ describe('loadConfig', () => {
       knowledgeDir: 'data',
       stateDir: './.state',
       leaderIds: [],
+      editorIds: [],
+      gapRetentionDays: 90,
       allowedTenantIds: [],
       reminderDaysBefore: [7, 1, 0],
       reminderCron: '0 8 * * 1-5',
@@ -54,6 +56,8 @@ describe('loadConfig', () => {
       ALLOWED_TENANT_IDS: 'tenant-a',
       REMINDER_DAYS_BEFORE: '1, 14,0,1',
       REMINDER_GRACE_HOURS: '6',
+      EDITOR_IDS: 'aad-9 ,',
+      GAP_RETENTION_DAYS: '30',
       MicrosoftAppId: '',
       HOST: '',
     });
@@ -63,6 +67,13 @@ describe('loadConfig', () => {
     expect(config.allowedTenantIds).toEqual(['tenant-a']);
     expect(config.reminderDaysBefore).toEqual([14, 1, 0]);
     expect(config.reminderGraceHours).toBe(6);
+    expect(config.editorIds).toEqual(['aad-9']);
+    expect(config.gapRetentionDays).toBe(30);
+  });
+
+  it('refuses a gap retention that is not a positive whole number of days', () => {
+    expect(problemsOf({ GAP_RETENTION_DAYS: '0' }).join('\n')).toMatch(/GAP_RETENTION_DAYS/);
+    expect(problemsOf({ GAP_RETENTION_DAYS: 'ninety' }).join('\n')).toMatch(/GAP_RETENTION_DAYS/);
   });
 
   it('defaults to SingleTenant when an app id is set, and listens on all interfaces', () => {

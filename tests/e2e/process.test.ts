@@ -72,7 +72,7 @@ describe('the bot process', () => {
       if (bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill('SIGKILL');
       await bot.exited;
     });
-    const started = await until('the bot to start', () => bot.lines.find((line) => line.msg === 'bot started'), 60_000).catch((error: Error) => {
+    const started = await until('the bot to start', () => bot.lines.find((line) => typeof line.msg === 'string' && line.msg.startsWith('bot started')), 60_000).catch((error: Error) => {
       throw new Error(`${error.message}; stderr: ${bot.stderr()}`);
     });
     const messagesUrl = `${started.url as string}/api/messages`;
@@ -136,6 +136,6 @@ describe('the bot process', () => {
     const exit = await bot.exited;
     expect(exit.code).toBe(1);
     expect(bot.stderr()).toContain('MicrosoftAppId: is required when NODE_ENV=production');
-    expect(bot.lines.some((line) => line.msg === 'bot started')).toBe(false);
+    expect(bot.lines.some((line) => typeof line.msg === 'string' && line.msg.startsWith('bot started'))).toBe(false);
   }, 60_000);
 });

@@ -13,7 +13,7 @@ describe('questions over /api/messages', () => {
   let t: TestBot;
   afterEach(async () => t?.close());
 
-  it('answers a 1:1 question with an Adaptive Card and the same answer as plain text', async () => {
+  it('answers a 1:1 question with one message: the Adaptive Card with a summary, no text copy', async () => {
     t = await startTestBot({ now: NOW });
     const activity = personalMessage('Hvem refererer den pædagogiske leder til?', t.at);
     const { status } = await t.post(activity);
@@ -24,9 +24,9 @@ describe('questions over /api/messages', () => {
     const [welcome, reply] = messages.map((m) => m.activity);
     expect(welcome!.text).toMatch(/hjælp/);
     expect(messages[1]!.activityId).toBe(activity.id);
-    expect(reply!.textFormat).toBe('plain');
-    expect(reply!.text).toMatch(/dagtilbudschef/i);
-    expect(reply!.text).toContain(TEST_DOC.profile.title);
+    expect(reply!.text).toBeUndefined();
+    expect(reply!.summary).toMatch(/dagtilbudschef/i);
+    expect(reply!.attachments).toHaveLength(1);
 
     const card = adaptiveCardOf(reply!);
     expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
@@ -50,8 +50,8 @@ describe('questions over /api/messages', () => {
     await t.post(second);
     const messages = await t.connector.waitFor(3, { conversationId: first.conversation.id, type: 'message' });
     expect(messages).toHaveLength(3);
-    expect(messages[2]!.activity.text).toMatch(/reports to the head of day care/);
-    expect(messages[2]!.activity.text).toContain(TEST_DOC.profile.titleEn);
+    expect(replyText(messages[2]!.activity)).toMatch(/reports to the head of day care/);
+    expect(replyText(messages[2]!.activity)).toContain(TEST_DOC.profile.titleEn);
   });
 
   it('remembers the welcome across a restart', async () => {
@@ -69,7 +69,7 @@ describe('questions over /api/messages', () => {
       await t.post(again);
       const replies = t.connector.activitiesIn(again.conversation.id, 'message');
       expect(replies).toHaveLength(1);
-      expect(replies[0]!.activity.text).toMatch(/refererer til/);
+      expect(replyText(replies[0]!.activity)).toMatch(/refererer til/);
     } finally {
       await rm(stateDir, { recursive: true, force: true });
     }
@@ -84,8 +84,8 @@ describe('questions over /api/messages', () => {
     const [reply] = await t.connector.waitFor(1, { conversationId: activity.conversation.id, type: 'message' });
     expect(t.connector.activitiesIn(activity.conversation.id, 'message')).toHaveLength(1);
     expect(reply!.activityId).toBe(activity.id);
-    expect(reply!.activity.text).toMatch(/reports to the head of day care/);
-    expect(reply!.activity.text).not.toContain('<at>');
+    expect(replyText(reply!.activity)).toMatch(/reports to the head of day care/);
+    expect(replyText(reply!.activity)).not.toContain('<at>');
     expect(adaptiveCardOf(reply!.activity)).toBeDefined();
   });
 
@@ -94,7 +94,7 @@ describe('questions over /api/messages', () => {
     const activity = channelMessage('Hvad koster en liter mælk i kantinen?', t.at);
     await t.post(activity);
     const [reply] = await t.connector.waitFor(1, { conversationId: activity.conversation.id, type: 'message' });
-    expect(reply!.activity.text).toMatch(/ved jeg ikke/);
+    expect(replyText(reply!.activity)).toMatch(/ved jeg ikke/);
     const card = adaptiveCardOf(reply!.activity)!;
     expect(card.actions?.length).toBeGreaterThan(0);
     expect(JSON.stringify(card.actions)).toContain('Pædagogisk leder');

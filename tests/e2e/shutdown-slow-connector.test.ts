@@ -66,7 +66,7 @@ describe('shutdown with a slow connector', () => {
       if (bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill('SIGKILL');
       await bot.exited;
     });
-    const started = await until('the bot to start', () => bot.lines.find((line) => line.msg === 'bot started'), 60_000);
+    const started = await until('the bot to start', () => bot.lines.find((line) => typeof line.msg === 'string' && line.msg.startsWith('bot started')), 60_000);
     const post = (text: string) =>
       fetch(`${started.url as string}/api/messages`, {
         method: 'POST',

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { adaptiveCardOf, cardAction, channelMessage, personalMessage } from '../helpers/activities.js';
+import { adaptiveCardOf, cardAction, channelMessage, personalMessage, replyText } from '../helpers/activities.js';
 import { startTestBot, type TestBot } from '../helpers/test-bot.js';
 import type { CommandContext, FeatureFactory } from '../../src/teams/handlers/index.js';
 
@@ -78,7 +78,8 @@ describe('turns', () => {
     const activity = channelMessage(text, t.at);
     await t.post(activity);
     const [reply] = await t.connector.waitFor(1, { conversationId: activity.conversation.id, type: 'message' });
-    expect(reply!.activity.text).not.toMatch(/for lang/);
+    expect(replyText(reply!.activity)).not.toMatch(/for lang/);
+    expect(adaptiveCardOf(reply!.activity)).toBeDefined();
   });
 
   it.each([

@@ -118,6 +118,23 @@ export function cardAction(
   };
 }
 
+/** Teams' feedback loop: thumbs up/down (and an optional comment) on the bot's message `replyToId`. */
+export function feedbackInvoke(
+  reaction: 'like' | 'dislike',
+  comment: string | undefined,
+  options: ActivityOptions & { readonly replyToId: string; readonly conversationId: string },
+): WireActivity {
+  const tenantId = options.tenantId ?? TEST_TENANT_ID;
+  return {
+    ...base(options, 'invoke'),
+    name: 'message/submitAction',
+    value: { actionName: 'feedback', actionValue: { reaction, feedback: JSON.stringify({ feedbackText: comment ?? '' }) } },
+    replyToId: options.replyToId,
+    conversation: { id: options.conversationId, conversationType: 'personal', tenantId },
+    channelData: { tenant: { id: tenantId } },
+  };
+}
+
 /** All text a reply shows (text and card contents), like the eval script reads it. */
 export function replyText(activity: WireActivity): string {
   const strings: string[] = [];

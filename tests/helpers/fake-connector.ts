@@ -24,6 +24,8 @@ export interface RecordedActivity {
   readonly activity: Record<string, any>;
   /** The status the fake answered with. */
   readonly status: number;
+  /** The id the fake gave the activity (what a later invoke's `replyToId` names), when it accepted it. */
+  readonly sentId?: string;
 }
 
 /** A scripted answer: a status, optionally headers (e.g. Retry-After) and a body. */
@@ -128,6 +130,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         answer();
         function answer() {
           const status = scripted?.status ?? (method === 'PUT' ? 200 : 201);
+          const ok = status >= 200 && status < 300;
+          const sentId = activityId && method === 'PUT' ? activityId : `activity-${randomUUID()}`;
           const record: RecordedActivity = {
             conversationId,
             ...(activityId !== undefined && { activityId }),
@@ -136,11 +140,11 @@ export async function startFakeConnector(): Promise<FakeConnector> {
             ...(req.headers.authorization && { authorization: req.headers.authorization }),
             activity,
             status,
+            ...(ok && { sentId }),
           };
           received.push(record);
           events.emit('activity', record);
-          const ok = status >= 200 && status < 300;
-          send(status, scripted?.body ?? (ok ? { id: activityId && method === 'PUT' ? activityId : `activity-${randomUUID()}` } : { error: { code: 'ScriptedFailure', message: `status ${status}` } }), scripted?.headers);
+          send(status, scripted?.body ?? (ok ? { id: sentId } : { error: { code: 'ScriptedFailure', message: `status ${status}` } }), scripted?.headers);
         }
         return;
       }

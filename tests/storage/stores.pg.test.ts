@@ -81,6 +81,17 @@ describe('PostgreSQL stores shared by two instances', () => {
       expect((await b.feedTokens.issue({ key: 'aad-mette', userId: '29:mette', lang: 'da' })).created).toBe(false);
       const chart = await b.chartLinks.add({ kind: 'all' }, 'da', '2026-11-25');
       expect(await a.chartLinks.find(chart)).toMatchObject({ scope: { kind: 'all' } });
+      // A knowledge gap logged on one instance is seen, changed and pruned on the other; a channel subscribes to their digest.
+      const gap = await a.gaps.add({ at: '2026-11-25T09:00:00.000Z', question: 'Hvad koster en plads?', lang: 'da', reason: 'unknown', answer: 'Det ved jeg ikke.', status: 'open' });
+      await b.gaps.add({ at: '2026-08-01T09:00:00.000Z', question: 'Gammelt', lang: 'da', reason: 'unknown', answer: '', status: 'open' });
+      expect(await b.gaps.update(gap.id, { status: 'dismissed' })).toMatchObject({ id: gap.id, status: 'dismissed' });
+      expect(await a.gaps.get(gap.id)).toMatchObject({ status: 'dismissed' });
+      expect(await a.gaps.removeOlderThan(new Date('2026-09-01T00:00:00Z'))).toBe(1);
+      expect((await b.gaps.list()).map((g) => g.question)).toEqual(['Hvad koster en plads?']);
+      await b.feedback.add({ at: '2026-11-25T09:00:00.000Z', reaction: 'dislike', comment: 'Forkert' });
+      expect((await a.feedback.list()).map((f) => f.comment)).toEqual(['Forkert']);
+      expect(await a.subscriptions.subscribe('gaps', 'channel:19:x', 'da')).toBe('subscribed');
+      expect((await b.subscriptions.list('gaps')).map((s) => s.key)).toEqual(['channel:19:x']);
     } finally {
       await a.close();
       await b.close();

@@ -23,11 +23,13 @@ const reminder = (item: ReminderSubject, daysLeft: number): DueReminder<Reminder
 
 describe('buildReminderMessage', () => {
   it.each([
-    ['da', 1, 'Påmindelse: Ring til \\*\\*Tanja\\*\\* — fredag den 10. april 2026 (i morgen).', 'Udført'],
-    ['en', 0, 'Reminder: Ring til \\*\\*Tanja\\*\\* — Friday 10 April 2026 (today).', 'Done'],
-  ] as const)('writes a task reminder in %s with a Done button', (lang, daysLeft, text, button) => {
+    ['da', 1, 'Påmindelse: Ring til **Tanja** — fredag den 10. april 2026 (i morgen).', 'Færdig'],
+    ['en', 0, 'Reminder: Ring til **Tanja** — Friday 10 April 2026 (today).', 'Done'],
+  ] as const)('writes a task reminder in %s as one card with a plain summary and a Done button', (lang, daysLeft, summary, button) => {
     const message = buildReminderMessage(reminder(task, daysLeft), lang);
-    expect(message.text).toBe(text);
+    // One message: the card; the summary is plain text for the notification, no text copy.
+    expect(message.text).toBeUndefined();
+    expect(message.summary).toBe(summary);
     const card = message.attachments?.[0]?.content as { actions: Array<Record<string, unknown>>; body: unknown[] };
     expect(card.actions).toEqual([{ type: 'Action.Execute', title: button, verb: 'task.complete', data: { number: 7, lang } }]);
     expect(JSON.stringify(card.body)).toContain('Bo Berg');
@@ -43,10 +45,12 @@ describe('buildReminderMessage', () => {
 describe('buildDigestMessage', () => {
   it('lists open tasks with overdue marked, or says there are none', () => {
     const message = buildDigestMessage([{ ...task.task!, due: '2026-04-01' }, { number: 8, title: 'Plan', status: 'open', createdBy: { id: 'x' } }], 'en', '2026-04-06');
-    expect(message.text).toBe(
-      'Open tasks as of Monday 6 April 2026\n\\#7 Ring til \\*\\*Tanja\\*\\* — Bo Berg — Wednesday 1 April 2026 (overdue)\n\\#8 Plan — no due date',
-    );
-    expect(buildDigestMessage([], 'da', '2026-04-06').text).toBe('Åbne opgaver pr. mandag den 6. april 2026\nDer er ingen åbne opgaver.');
+    expect(message.text).toBeUndefined();
+    expect(message.summary).toBe('Open tasks as of Monday 6 April 2026');
+    const body = JSON.stringify(message.attachments?.[0]?.content);
+    expect(body).toContain('\\\\#7 Ring til \\\\*\\\\*Tanja\\\\*\\\\* — Bo Berg — Wednesday 1 April 2026 (overdue)');
+    expect(body).toContain('\\\\#8 Plan — no due date');
+    expect(JSON.stringify(buildDigestMessage([], 'da', '2026-04-06').attachments)).toContain('Der er ingen åbne opgaver.');
   });
 });
 

@@ -47,7 +47,7 @@ export const QUESTION_KINDS = [
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
-export const ATTRIBUTES = ['phone', 'email', 'salary', 'address', 'age', 'budget', 'period'] as const;
+export const ATTRIBUTES = ['phone', 'email', 'salary', 'address', 'age', 'budget', 'period', 'opening-hours', 'responses'] as const;
 export type Attribute = (typeof ATTRIBUTES)[number];
 
 export const SMALLTALK_KINDS = ['greeting', 'thanks', 'bye', 'ack'] as const;

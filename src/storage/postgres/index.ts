@@ -18,6 +18,8 @@ import type { Db } from './db.js';
 import { createPostgresDeadlineStore } from './deadlines.js';
 import { createLease } from './lease.js';
 import { migrateDatabase } from './migrate.js';
+import { FeedbackSchema, GapSchema } from '../../feedback/records.js';
+import { createStateRecordStore, recordStateDefinition } from '../record-store.js';
 import { freshBeforeEachCall, openSharedCell } from './shared-cell.js';
 import { postgresStateMedia } from './state-media.js';
 import { createPostgresSubscriptions } from './subscriptions.js';
@@ -104,11 +106,18 @@ export async function openPostgresStores(options: PostgresStoresOptions): Promis
   // Small documents every instance writes: each change under a row lock, each call reads the current body.
   const feeds = await openSharedCell(db, 'calendar-feeds', emptyFeedTokenState(), FeedTokenStateSchema);
   const links = await openSharedCell(db, 'chart-links', emptyChartLinkState(), ChartLinkStateSchema);
+  // The knowledge-gap log and the feedback: a few hundred records within the retention period.
+  const gapsDef = recordStateDefinition('gaps', GapSchema);
+  const gapCell = await openSharedCell(db, gapsDef.name, gapsDef.defaults, gapsDef.schema);
+  const feedbackDef = recordStateDefinition('feedback', FeedbackSchema);
+  const feedbackCell = await openSharedCell(db, feedbackDef.name, feedbackDef.defaults, feedbackDef.schema);
 
   return {
     backend: 'postgres',
     feedTokens: freshBeforeEachCall(feeds, createFeedTokens({ cell: feeds, now })),
     chartLinks: freshBeforeEachCall(links, createChartLinks({ cell: links, now })),
+    gaps: freshBeforeEachCall(gapCell, createStateRecordStore(gapCell, 'gap')),
+    feedback: freshBeforeEachCall(feedbackCell, createStateRecordStore(feedbackCell, 'feedback')),
     tasks: createPostgresTaskStore({ db, team: DEFAULT_TEAM, now, ...(timeZone !== undefined && { timeZone }) }),
     deadlines: createPostgresDeadlineStore({ db, now, ...(timeZone !== undefined && { timeZone }) }),
     subscriptions: createPostgresSubscriptions({ db, now }),

@@ -17,6 +17,14 @@ export interface HelpContent {
   readonly commands: readonly string[];
 }
 
+/**
+ * Writes placeholders as ‹titel›: Teams' card renderer takes `<titel>` for an HTML tag and shows nothing.
+ * @example visiblePlaceholders('opgave <titel> [senest <dato>]') // 'opgave ‹titel› [senest ‹dato›]'
+ */
+export function visiblePlaceholders(text: string): string {
+  return text.replace(/<([^<>\n]{1,40})>/g, '‹$1›');
+}
+
 /** Teams shows at most six buttons on a card. */
 const MAX_EXAMPLE_BUTTONS = 5;
 
@@ -34,7 +42,7 @@ export function buildHelpCard(content: HelpContent): AdaptiveCard {
   }
   body.push({ type: 'TextBlock', text: p.helpCommandsTitle, weight: 'Bolder', wrap: true, spacing: 'Medium' });
   for (const line of [p.helpHelpLine, ...content.commands]) {
-    body.push({ type: 'TextBlock', text: `• ${escapeCardText(line)}`, wrap: true, spacing: 'Small' });
+    body.push({ type: 'TextBlock', text: `• ${escapeCardText(visiblePlaceholders(line))}`, wrap: true, spacing: 'Small' });
   }
   body.push({ type: 'TextBlock', text: p.helpFooter, wrap: true, isSubtle: true, size: 'Small', spacing: 'Medium' });
   return {
@@ -54,7 +62,7 @@ export function renderHelpText(content: HelpContent): string {
   if (content.examples.length > 0) {
     parts.push([`${p.helpQuestionsTitle}:`, ...content.examples.map((example) => `- ${example}`)].join('\n'));
   }
-  parts.push([`${p.helpCommandsTitle}:`, ...[p.helpHelpLine, ...content.commands].map((line) => `- ${line}`)].join('\n'));
+  parts.push([`${p.helpCommandsTitle}:`, ...[p.helpHelpLine, ...content.commands].map((line) => `- ${visiblePlaceholders(line)}`)].join('\n'));
   parts.push(p.helpFooter);
   return parts.join('\n\n');
 }

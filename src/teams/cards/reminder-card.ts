@@ -6,7 +6,7 @@ import type { ReminderSubject, ReminderTask } from '../../reminders/reminder-ser
 import { reminderPhrases, type PhraseLang } from '../../reminders/phrases.js';
 import type { OutboundMessage } from '../../messaging/index.js';
 import { daysBetween, formatDate } from '../../time/format-date.js';
-import { escapeCardText, escapeMessageText } from '../escape.js';
+import { escapeCardText, escapePlainText } from '../escape.js';
 import type { AdaptiveCard, CardAction, CardElement } from './adaptive-card.js';
 import { ADAPTIVE_CARD_SCHEMA, ADAPTIVE_CARD_VERSION, cardAttachment } from './adaptive-card.js';
 import type { TaskCardVerb, TaskCardView } from './task-card.js';
@@ -52,10 +52,10 @@ export function buildReminderCard(reminder: DueReminder<ReminderSubject>, lang: 
   );
 }
 
-/** The reminder message: text (markdown, the default format of proactive messages, so escaped) plus the card. */
+/** The reminder message: the card alone, with a one-line summary for the notification (plain text). */
 export function buildReminderMessage(reminder: DueReminder<ReminderSubject>, lang: PhraseLang): OutboundMessage {
-  const text = reminderPhrases(lang).reminderText(escapeMessageText(reminder.item.title[lang]), reminder.item.date, reminder.daysLeft);
-  return { text, summary: text, attachments: [cardAttachment(buildReminderCard(reminder, lang))] };
+  const summary = reminderPhrases(lang).reminderText(escapePlainText(reminder.item.title[lang]), reminder.item.date, reminder.daysLeft);
+  return { summary, attachments: [cardAttachment(buildReminderCard(reminder, lang))] };
 }
 
 function taskLine(task: ReminderTask, lang: PhraseLang, today: string): string {
@@ -64,11 +64,12 @@ function taskLine(task: ReminderTask, lang: PhraseLang, today: string): string {
   return `#${task.number} ${task.title}${task.owner?.name ? ` — ${task.owner.name}` : ''} — ${due}`;
 }
 
-/** The digest card: the open tasks, soonest due first. */
-export function buildDigestCard(tasks: readonly ReminderTask[], lang: PhraseLang, today: string): AdaptiveCard {
+/** The digest card: the open tasks, soonest due first; `notice` (plain, escaped here) tops it, e.g. after subscribing. */
+export function buildDigestCard(tasks: readonly ReminderTask[], lang: PhraseLang, today: string, notice?: string): AdaptiveCard {
   const p = reminderPhrases(lang);
   const shown = tasks.slice(0, DIGEST_MAX_TASKS);
   const body: CardElement[] = [{ type: 'TextBlock', text: p.digestTitle(today), weight: 'Bolder', size: 'Medium', wrap: true }];
+  if (notice) body.push({ type: 'TextBlock', text: escapeCardText(notice), wrap: true, color: 'Accent' });
   if (shown.length === 0) body.push({ type: 'TextBlock', text: p.digestEmpty, wrap: true });
   for (const task of shown) {
     body.push({
@@ -90,10 +91,14 @@ export function buildDigestCard(tasks: readonly ReminderTask[], lang: PhraseLang
   return card(body);
 }
 
-/** The digest message: plain text plus the card. */
-export function buildDigestMessage(tasks: readonly ReminderTask[], lang: PhraseLang, today: string): OutboundMessage {
+/** The digest as plain text, for channels that show no cards. */
+export function renderDigestText(tasks: readonly ReminderTask[], lang: PhraseLang, today: string): string {
   const p = reminderPhrases(lang);
-  const lines = tasks.length === 0 ? [p.digestEmpty] : tasks.slice(0, DIGEST_MAX_TASKS).map((task) => escapeMessageText(taskLine(task, lang, today)));
-  const text = [p.digestTitle(today), ...lines].join('\n');
-  return { text, summary: p.digestTitle(today), attachments: [cardAttachment(buildDigestCard(tasks, lang, today))] };
+  const lines = tasks.length === 0 ? [p.digestEmpty] : tasks.slice(0, DIGEST_MAX_TASKS).map((task) => escapePlainText(taskLine(task, lang, today)));
+  return [p.digestTitle(today), ...lines].join('\n');
+}
+
+/** The digest message: the card alone, with its title as the notification summary. */
+export function buildDigestMessage(tasks: readonly ReminderTask[], lang: PhraseLang, today: string): OutboundMessage {
+  return { summary: reminderPhrases(lang).digestTitle(today), attachments: [cardAttachment(buildDigestCard(tasks, lang, today))] };
 }

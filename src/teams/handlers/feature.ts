@@ -16,7 +16,9 @@ import type { ReminderService } from '../../reminders/reminder-service.js';
 import type { Subscriptions } from '../../reminders/subscriptions.js';
 import type { TaskStore } from '../../tasks/index.js';
 import type { ProactiveNotifier } from '../proactive.js';
-import type { CardActionRegistration, CommandRegistration, ConversationObserver, InvokeRegistrar } from './types.js';
+import type { GapLog } from '../../feedback/gap-log.js';
+import type { ScheduledJob } from '../../reminders/scheduler.js';
+import type { AnswerListener, CardActionRegistration, CommandRegistration, ConversationObserver, FeedbackListener, InvokeRegistrar } from './types.js';
 
 /** The domain's stores and services, built by the composition root (`src/main.ts`) and handed to every feature. */
 export interface BotDomain {
@@ -26,6 +28,8 @@ export interface BotDomain {
   readonly conversations: ConversationStore;
   /** The reminder and digest work (its schedule is run by the composition root). */
   readonly reminders: ReminderService;
+  /** Questions the bot could not answer or whose answers were rated down, and the feedback on answers. */
+  readonly gaps: GapLog;
   /** The leaders' private calendar feed tokens. */
   readonly feedTokens: FeedTokens;
   /** The unguessable links to chart pictures. */
@@ -63,6 +67,12 @@ export interface TeamsFeature {
   readonly answerActions?: (answer: Answer) => readonly CardAction[];
   /** Sees every activity's conversation: installs, uninstalls, messages. */
   readonly observe?: ConversationObserver;
+  /** Sees every answer the bot sends to a question. */
+  readonly onAnswer?: AnswerListener;
+  /** Receives thumbs up/down on the bot's answers (Teams' feedback loop). */
+  readonly onFeedback?: FeedbackListener;
+  /** Scheduled work, run by the composition root on the instance that runs the schedule (one at a time). */
+  readonly jobs?: readonly ScheduledJob[];
   /** Called once the server listens. */
   start?(): Promise<void> | void;
   /** Called on shutdown after in-flight turns have finished. */

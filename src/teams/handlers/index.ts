@@ -8,6 +8,7 @@
 import { createCalendarFeature } from './calendar.js';
 import { createMessageExtensionsFeature } from './message-extensions.js';
 import { createOrgChartFeature } from './org-chart.js';
+import { createFeedbackFeature } from './feedback.js';
 import { createRemindersFeature } from './reminders.js';
 import { createTasksFeature } from './tasks.js';
 import type { FeatureFactory } from './feature.js';
@@ -16,4 +17,11 @@ export type * from './feature.js';
 export type * from './types.js';
 
 /** The features of the production bot, in the order their commands are tried. */
-export const DEFAULT_FEATURES: readonly FeatureFactory[] = [createTasksFeature, createRemindersFeature, createOrgChartFeature, createCalendarFeature, createMessageExtensionsFeature];
+export const DEFAULT_FEATURES: readonly FeatureFactory[] = [
+  createTasksFeature,
+  createRemindersFeature,
+  createFeedbackFeature,
+  createOrgChartFeature,
+  createCalendarFeature,
+  createMessageExtensionsFeature,
+];

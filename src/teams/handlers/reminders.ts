@@ -9,16 +9,22 @@ import { ActivityTypes } from 'botbuilder';
 import { parseReminderCommand, type ParsedCommand } from '../../reminders/commands.js';
 import { conversationKey } from '../../messaging/index.js';
 import { reminderPhrases } from '../../reminders/phrases.js';
-import { daysBetween, toLocalDate } from '../../time/format-date.js';
+import { collectUpcomingDeadlines } from '../../reminders/deadlines.js';
+import { toLocalDate } from '../../time/format-date.js';
+import { buildDeadlinesCard, renderDeadlinesText } from '../cards/deadlines-card.js';
+import { buildDigestCard, renderDigestText } from '../cards/reminder-card.js';
 import { escapePlainText } from '../escape.js';
 import type { FeatureFactory, TeamsFeature } from './feature.js';
 import type { CommandContext, ConversationEvent } from './types.js';
 
+/** The locale a language is remembered as, for a stored conversation reference. */
+const LOCALE_OF = { da: 'da-DK', en: 'en-US' } as const;
+
 /** The reminders feature; {@link createRemindersFeature} is the default. */
 export function remindersFeature(): FeatureFactory {
   return function reminders(services): TeamsFeature {
-    const { config, now, logger } = services;
-    const { conversations, subscriptions, deadlines, reminders: service } = services.domain;
+    const { config, now, logger, knowledge } = services;
+    const { conversations, subscriptions, deadlines, tasks } = services.domain;
     const reply = (ctx: CommandContext, text: string) => ctx.reply({ type: ActivityTypes.Message, text, textFormat: 'plain' });
 
     async function run(parsed: ParsedCommand, ctx: CommandContext): Promise<void> {
@@ -39,10 +45,11 @@ export function remindersFeature(): FeatureFactory {
         case 'subscribe-digest': {
           if (ctx.conversation.kind !== 'channel') return reply(ctx, p.channelOnly);
           const result = await subscriptions.subscribe('digest', key, lang);
-          const digest = await service.digestMessage(lang);
-          await reply(ctx, result === 'subscribed' ? p.digestSubscribed : p.digestAlreadySubscribed);
-          await ctx.reply({ type: ActivityTypes.Message, ...digest, attachments: [...(digest.attachments ?? [])] });
-          return;
+          // One message: the confirmation tops the digest card.
+          const notice = result === 'subscribed' ? p.digestSubscribed : p.digestAlreadySubscribed;
+          const today = toLocalDate(now(), config.timeZone);
+          const open = await tasks.openTasks();
+          return ctx.replyCard(buildDigestCard(open, lang, today, notice), { summary: notice, text: `${notice}\n\n${renderDigestText(open, lang, today)}` });
         }
         case 'unsubscribe-digest': {
           if (ctx.conversation.kind !== 'channel') return reply(ctx, p.channelOnly);
@@ -67,19 +74,37 @@ export function remindersFeature(): FeatureFactory {
         case 'add-deadline-invalid':
           return reply(ctx, command.problem === 'no-title' ? p.deadlineNoTitle : p.deadlineNoDate(escapePlainText(command.dateText ?? '')));
         case 'list-deadlines': {
-          const upcoming = await deadlines.upcoming();
-          if (upcoming.length === 0) return reply(ctx, p.noDeadlines);
+          // Every source: deadlines added in chat, open tasks' due dates and the knowledge base's dates.
           const today = toLocalDate(now(), config.timeZone);
-          const lines = upcoming.map((d) => `- ${p.deadlineLine(escapePlainText(d.title), d.date, daysBetween(today, d.date))}`);
-          return reply(ctx, [`${p.deadlinesTitle}:`, ...lines].join('\n'));
+          const upcoming = await collectUpcomingDeadlines({ chat: deadlines, tasks: () => tasks.openTasks(), knowledge }, today);
+          ctx.logger.info({ deadlines: upcoming.length }, 'deadlines listed');
+          return ctx.replyCard(buildDeadlinesCard(upcoming, lang, today), { summary: p.deadlinesTitle, text: escapePlainText(renderDeadlinesText(upcoming, lang, today)) });
         }
       }
     }
 
-    const remember = async (event: Pick<ConversationEvent, 'ref'>) => {
+    // The stored reference carries the language last written in (not only the client's locale): proactive messages to
+    // someone who is not subscribed (a task's owner) follow it.
+    const remember = async (event: Pick<ConversationEvent, 'ref' | 'lang'>) => {
       if (!event.ref.serviceUrl || !event.ref.conversation.id || !event.ref.bot.id) return;
-      const { key, changed } = await conversations.remember(event.ref);
+      // An activity without words of its own (a card click, an install) keeps the language remembered before.
+      const locale = event.lang ? LOCALE_OF[event.lang] : (await conversations.get(conversationKey(event.ref)))?.ref.locale;
+      const ref = locale && locale !== event.ref.locale && !(event.lang && event.ref.locale?.toLowerCase().startsWith(event.lang)) ? { ...event.ref, locale } : event.ref;
+      const { key, changed } = await conversations.remember(ref);
       if (changed) logger.debug({ key }, 'conversation reference stored');
+    };
+
+    // Reminders and digests go out in the language the person or channel last wrote in.
+    const rememberLanguage = async (event: Pick<ConversationEvent, 'ref' | 'lang'>) => {
+      if (!event.lang) return;
+      const key = conversationKey(event.ref);
+      for (const topic of ['reminders', 'digest'] as const) {
+        const current = (await subscriptions.list(topic)).find((subscription) => subscription.key === key);
+        if (current && current.lang !== event.lang) {
+          await subscriptions.subscribe(topic, key, event.lang);
+          logger.debug({ key, topic, lang: event.lang }, 'subscription language changed');
+        }
+      }
     };
 
     return {
@@ -91,7 +116,7 @@ export function remindersFeature(): FeatureFactory {
           async handle(text, ctx) {
             const parsed = parseReminderCommand(text, now());
             if (!parsed) return false;
-            await remember(ctx);
+            await remember({ ref: ctx.ref, lang: ctx.lang });
             await run(parsed, ctx);
             return true;
           },
@@ -104,6 +129,7 @@ export function remindersFeature(): FeatureFactory {
           return;
         }
         await remember(event);
+        await rememberLanguage(event);
       },
     };
   };

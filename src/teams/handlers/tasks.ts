@@ -22,7 +22,6 @@ import type { TaskCommand, TaskLang, TaskMention, TaskPerson, TaskResult, TaskSt
 import { toLocalDate } from '../../time/format-date.js';
 import { buildTaskCard, buildTaskListCard, TASK_CARD_MAX_TASKS, TASK_CARD_VERBS } from '../cards/task-card.js';
 import type { TaskCardVerb, TaskCardView } from '../cards/task-card.js';
-import { cardAttachment } from '../cards/adaptive-card.js';
 import { personKey } from '../conversation-refs.js';
 import { escapeCardText, escapePlainText } from '../escape.js';
 import type { FeatureFactory, TeamsFeature } from './feature.js';
@@ -72,21 +71,17 @@ export function tasksFeature(options: TasksFeatureOptions = {}): FeatureFactory 
 
     const reply = (ctx: CommandContext, text: string) => ctx.reply({ type: ActivityTypes.Message, text, textFormat: 'plain' });
 
-    async function listMessage(view: TaskCardView, lang: TaskLang): Promise<Partial<Activity>> {
+    async function replyList(ctx: CommandContext, view: TaskCardView, lang: TaskLang): Promise<void> {
       const listing = await store.list(view.scope, { ...(view.viewer !== undefined && { viewer: view.viewer }), limit });
-      return {
-        type: ActivityTypes.Message,
-        text: renderTaskList(listing, lang, escapePlainText),
-        textFormat: 'plain',
-        attachments: [cardAttachment(buildTaskListCard(listing, lang, { view }))],
-      };
+      const summary = taskPhrases(lang).listTitle(listing.scope, listing.total);
+      return ctx.replyCard(buildTaskListCard(listing, lang, { view }), { summary, text: renderTaskList(listing, lang, escapePlainText) });
     }
 
     async function run(command: TaskCommand, ctx: CommandContext): Promise<void> {
       const { lang } = command;
       if (command.kind === 'list') {
         const viewer = { id: ctx.user.id, ...(ctx.user.aadObjectId && { aadObjectId: ctx.user.aadObjectId }), ...(ctx.user.name && { name: ctx.user.name }) };
-        await ctx.reply(await listMessage({ scope: command.scope, ...(command.scope === 'mine' && { viewer }) }, lang));
+        await replyList(ctx, { scope: command.scope, ...(command.scope === 'mine' && { viewer }) }, lang);
         return;
       }
       if (command.kind === 'usage') {

@@ -5,9 +5,10 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import type { Logger } from 'pino';
-import type { Lang } from '../../answering/types.js';
+import type { Answer, Lang } from '../../answering/types.js';
 import type { ConversationRef } from '../../messaging/index.js';
 import type { AdaptiveCard } from '../cards/adaptive-card.js';
+import type { CardAlternatives } from '../cards/message.js';
 
 /** Who wrote the message. */
 export interface TurnUser {
@@ -44,12 +45,38 @@ export interface CommandContext {
   readonly ref: ConversationRef;
   /** True when the user is one of LEADER_IDS (or LEADER_IDS is empty). */
   readonly isLeader: boolean;
+  /** True when the user is one of EDITOR_IDS (or, with EDITOR_IDS empty, a leader). */
+  readonly isEditor: boolean;
   readonly now: () => Date;
   /** The turn's logger (carries the turn id); never log message text at info level. */
   readonly logger: Logger;
   /** Sends a message to the conversation (a reply in a channel thread). */
   reply(activityOrText: string | Partial<Activity>): Promise<void>;
+  /** Sends a card as the one message of the reply (its summary for notifications), or its text where cards do not show. */
+  replyCard(card: AdaptiveCard, alternatives: CardAlternatives): Promise<void>;
 }
+
+/** An answer the bot sent to a question. */
+export interface AnsweredQuestion {
+  /** The id the connector gave the bot's message (what feedback on it names), when it gave one. */
+  readonly messageId?: string;
+  readonly question: string;
+  readonly answer: Answer;
+}
+
+/** Sees every answer sent (e.g. to log knowledge gaps and to know what feedback refers to). */
+export type AnswerListener = (answered: AnsweredQuestion, ctx: CommandContext) => Promise<void>;
+
+/** Thumbs up or down, with an optional comment, on one of the bot's messages (Teams' feedback loop). */
+export interface FeedbackEvent {
+  /** The bot message rated. */
+  readonly messageId: string;
+  readonly reaction: 'like' | 'dislike';
+  readonly comment?: string;
+}
+
+/** Receives the feedback given on the bot's answers. */
+export type FeedbackListener = (feedback: FeedbackEvent, ctx: CommandContext) => Promise<void>;
 
 /**
  * Handles a typed message (the bot's @mention already removed, trimmed); resolves `true` when it
@@ -88,6 +115,8 @@ export interface ConversationEvent {
   readonly ref: ConversationRef;
   readonly conversation: TurnConversation;
   readonly user: TurnUser;
+  /** For a message: the language it is written in (its words first, the client's locale only as a tie-break). */
+  readonly lang?: Lang;
 }
 
 /** Sees every activity's conversation (before routing), e.g. to keep conversation references. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../../src/answering/types.js';
-import { ANSWER_CARD_LIMITS, buildAnswerCard } from '../../../src/teams/cards/answer-card.js';
+import { ANSWER_CARD_LIMITS, ANSWER_DETAILS_ID, buildAnswerCard } from '../../../src/teams/cards/answer-card.js';
+import { buildHelpCard } from '../../../src/teams/cards/help-card.js';
 
 const base: Answer = {
   kind: 'answer',
@@ -75,5 +76,51 @@ describe('buildAnswerCard', () => {
     expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThanOrEqual(ANSWER_CARD_LIMITS.bytes);
     expect(texts(card)).toMatch(/… og \d+ mere/);
     expect(texts(card)).toContain('Kilde: Lederprofil');
+  });
+
+  it('shows a title with nothing under it as plain context, not an empty heading, and says a repeated value once', () => {
+    const card = buildAnswerCard({
+      ...base,
+      headline: 'Ansøgningsfrist for stillingen (mandag den 6. april 2026): mandag den 6. april 2026',
+      sections: [{ title: 'Pædagogisk leder til Solsikken', lines: [] }],
+    });
+    expect(card.body[0]).toMatchObject({ text: 'Ansøgningsfrist for stillingen: mandag den 6. april 2026' });
+    expect(card.body[1]).toMatchObject({ text: 'Pædagogisk leder til Solsikken', isSubtle: true });
+    expect(card.body.filter((element) => element.weight === 'Bolder')).toHaveLength(1);
+  });
+
+  it("puts the engine's details, quotes included, behind show more, and no second copy of the quote", () => {
+    const card = buildAnswerCard({ ...base, details: ['Mere om ansvaret', '»ordret citat«'], sources: [{ doc: 'a.txt', title: 'Lederprofil', quote: 'ordret citat' }] });
+    const details = card.body.find((element) => element.id === ANSWER_DETAILS_ID)!;
+    expect(JSON.stringify(details)).toContain('Mere om ansvaret');
+    expect(JSON.stringify(card).match(/ordret citat/g)).toHaveLength(1);
+  });
+
+  it.each([
+    ['da' as const, 'Vis mere', 'Vis mindre'],
+    ['en' as const, 'Show more', 'Show less'],
+  ])('shows five supporting lines and hides the rest and the quotes behind "%s"', (lang, more, less) => {
+    const lines = Array.from({ length: 8 }, (_, i) => `Linje ${i + 1} om ansvar`);
+    const card = buildAnswerCard({ ...base, lang, sections: [{ title: '', lines }], sources: [{ doc: 'a.txt', title: 'Lederprofil', quote: 'ordret citat' }] });
+    const visible = JSON.stringify(card.body.filter((element) => element.isVisible !== false));
+    expect(visible).toContain('Linje 5 om ansvar');
+    expect(visible).not.toContain('Linje 6 om ansvar');
+    expect(visible).toContain('Lederprofil');
+    const details = card.body.find((element) => element.id === ANSWER_DETAILS_ID)!;
+    expect(details).toMatchObject({ type: 'Container', isVisible: false });
+    expect(JSON.stringify(details)).toContain('Linje 8 om ansvar');
+    expect(JSON.stringify(details)).toContain('»ordret citat«');
+    const toggles = card.body.filter((element) => element.type === 'ActionSet').map((set) => (set.actions as { title: string; type: string }[])[0]);
+    expect(toggles).toEqual([expect.objectContaining({ type: 'Action.ToggleVisibility', title: more }), expect.objectContaining({ title: less })]);
+  });
+});
+
+describe('buildHelpCard', () => {
+  it('writes placeholders in a form the card renderer shows (not as HTML tags)', () => {
+    const card = buildHelpCard({ lang: 'da', examples: [], commands: ['opgave <titel> [@person] [senest <dato>]: opretter en opgave'] });
+    const text = JSON.stringify(card.body);
+    expect(text).toContain('opgave ‹titel›');
+    expect(text).toContain('senest ‹dato›');
+    expect(text).not.toMatch(/<titel>|<dato>/);
   });
 });

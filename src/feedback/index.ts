@@ -1,0 +1,8 @@
+/** The feedback domain's public surface: feedback on answers and the knowledge-gap log. */
+export { createGapLog } from './gap-log.js';
+export type { GapGroup, GapLog, GapLogOptions, NewFeedback } from './gap-log.js';
+export { FeedbackSchema, GAP_REASONS, GapSchema } from './records.js';
+export type { Feedback, Gap, RecordStore, StoredRecord } from './records.js';
+export { groupBySimilarity, questionTerms, similarity } from './similarity.js';
+export { gapPhrases, parseGapCommand } from './phrases.js';
+export type { GapCommand, GapLang, GapPhrases } from './phrases.js';
