@@ -112,13 +112,7 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
   const expansionCache = new Map<string, Expansion[]>();
 
   const range = (sorted: readonly string[], prefix: string): string[] => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(sorted, prefix);
     const out: string[] = [];
     for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix) && out.length < 40; i++) out.push(sorted[i]!);
     return out;
@@ -148,8 +142,10 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
     }
     if (found.size === 0 && term.length >= 5) {
       const max = term.length >= 8 ? 2 : 1;
-      for (const t of vocabulary) {
-        if (Math.abs(t.length - term.length) > max || t[0] !== term[0]) continue;
+      // Only words with the same first letter: one contiguous run of the sorted vocabulary, in the same order.
+      for (let i = lowerBound(vocabulary, term[0]!); i < vocabulary.length && vocabulary[i]![0] === term[0]; i++) {
+        const t = vocabulary[i]!;
+        if (Math.abs(t.length - term.length) > max) continue;
         if (boundedEditDistance(term, t, max) <= max) note(t, TYPO_QUALITY);
       }
     }
@@ -312,4 +308,16 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
   };
 
   return { facts, queryTerms, score, explain, explainSurely, knows, restrictTo: (factIndices) => restrictWithin(undefined, factIndices) };
+}
+
+/** The first position in a sorted list whose string is not below `key`. */
+function lowerBound(sorted: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
