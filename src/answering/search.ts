@@ -91,11 +91,10 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
   const nameTerms = new Set<string>();
   for (const fact of facts) for (const term of fact.ownTerms) nameTerms.add(term);
   // Postings are flat numbers, `factIndex * 2 + field`: a tuple per posting costs several times the memory.
+  // A fact notes a term once, so a term's document frequency is the length of its postings.
   const postings = new Map<string, number[]>();
-  const documentFrequency = new Map<string, number>();
   facts.forEach((fact, index) => {
     const note = (term: string, field: number) => {
-      documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
       let list = postings.get(term);
       if (!list) postings.set(term, (list = []));
       list.push(index * 2 + field);
@@ -105,7 +104,7 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
     for (const term of fact.contextTerms) if (!fact.textTerms.has(term) && !fact.ownTerms.has(term)) note(term, CONTEXT);
   });
   const total = Math.max(1, facts.length);
-  const idf = (term: string) => Math.log(1 + total / (documentFrequency.get(term) ?? 0.5));
+  const idf = (term: string) => Math.log(1 + total / (postings.get(term)?.length ?? 0.5));
   const maxIdf = Math.log(1 + total / 0.5);
   const vocabulary = [...postings.keys()].sort();
   const reversed = vocabulary.map((t) => [...t].reverse().join('')).sort();
