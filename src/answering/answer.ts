@@ -158,6 +158,19 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       .map((words) => words.map(primaryStem)),
   }));
   const municipalityOf = (fact: FactRecord) => kb.documents.get(fact.source.doc)?.municipality;
+  // The positions of the index's facts by the municipality of their document; made at the first question that names one.
+  let byMunicipality: Map<string | undefined, number[]> | undefined;
+  const factsByMunicipality = (): Map<string | undefined, number[]> => {
+    if (byMunicipality) return byMunicipality;
+    byMunicipality = new Map();
+    for (const [i, fact] of index.facts.entries()) {
+      const municipality = municipalityOf(fact);
+      const list = byMunicipality.get(municipality);
+      if (list) list.push(i);
+      else byMunicipality.set(municipality, [i]);
+    }
+    return byMunicipality;
+  };
   const municipalityWords = [...new Set(municipalityNames.flatMap((m) => m.names.flat()))];
   const scopes = new Map<string, SearchIndex>();
   const floor = createFloor(kb, index, options.lexicon);
@@ -231,15 +244,13 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       if (fullyNamed.length > 0 && fullyNamed.every((e) => e!.item.municipality !== undefined && !named.has(e!.item.municipality))) {
         return unknown(context, u.lang);
       }
-      const inScope = (fact: FactRecord) => {
-        const municipality = municipalityOf(fact);
-        return municipality === undefined || named.has(municipality);
-      };
       const key = [...named].sort().join(',');
       let scoped = scopes.get(key);
       if (!scoped) {
-        // Which facts are in scope is decided once per set of municipalities, not per fact touched per question.
-        scoped = index.restrict(inScope);
+        // In scope: the facts of the municipalities named and those of no municipality. Decided once per set of
+        // municipalities, from the facts grouped once by municipality, not per fact touched per question.
+        const groups = factsByMunicipality();
+        scoped = index.restrictTo([...(groups.get(undefined) ?? []), ...[...named].flatMap((m) => groups.get(m) ?? [])]);
         // Bounded: one entry per set of municipalities asked about; the oldest goes first.
         if (scopes.size >= MAX_SCOPES) scopes.delete(scopes.keys().next().value!);
         scopes.set(key, scoped);

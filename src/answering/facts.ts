@@ -177,6 +177,13 @@ export function buildFacts(kb: KnowledgeBase): FactRecord[] {
 
   // The context of an item: its own names, plus the names of what it relates to, two steps out,
   // and the names of the municipality it belongs to.
+  // Each item is visited from the contexts of many others: read its relations once (for this build only).
+  const relationsCache = new Map<string, string[]>();
+  const relationsOfId = (id: string, entry: KbItem): string[] => {
+    let ids = relationsCache.get(id);
+    if (!ids) relationsCache.set(id, (ids = relationsOf(entry)));
+    return ids;
+  };
   const contextOf = (id: string): { own: Set<string>; terms: Set<string>; related: Set<string> } => {
     const cached = contextCache.get(id);
     if (cached) return cached;
@@ -194,7 +201,7 @@ export function buildFacts(kb: KnowledgeBase): FactRecord[] {
       related.add(itemId);
       if (depth >= 1) for (const name of namesOf(entry)) for (const term of termsOfPhrase(name)) terms.add(term);
       if (depth === 0) return;
-      for (const next of relationsOf(entry)) visit(next, depth - 1);
+      for (const next of relationsOfId(itemId, entry)) visit(next, depth - 1);
     };
     visit(id, 2);
     const result = { own, terms, related };

@@ -83,6 +83,15 @@ export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, st
   const byFirst = new Map<string, Variant[]>();
   const firstWords = new Map<string, Set<string>>();
   const surnames = new Map<string, string[]>();
+  // Items often share a name ("pædagogisk leder" in every unit): one word list per distinct name, so that
+  // linking matches each name once per position, however many items bear it.
+  const wordLists = new Map<string, Variant['words']>();
+  const wordsOf = (forms: readonly string[]): Variant['words'] => {
+    const key = forms.join(' ');
+    let words = wordLists.get(key);
+    if (!words) wordLists.set(key, (words = forms.map((form) => ({ form, stems: stemsOf(form) }))));
+    return words;
+  };
   for (const kind of LINKABLE) {
     for (const item of kb.data[kind] as ReadonlyArray<{ id: string }>) {
       const entry = { kind, item } as KbItem;
@@ -95,7 +104,7 @@ export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, st
         const key = words.join(' ');
         if (seen.has(key)) continue;
         seen.add(key);
-        const variant: Variant = { id: item.id, kind, words: words.map((w) => ({ form: w, stems: stemsOf(w) })) };
+        const variant: Variant = { id: item.id, kind, words: wordsOf(words) };
         variants.push(variant);
         for (const key of new Set([words[0]!, ...stemsOf(words[0]!)])) {
           const list = byFirst.get(key) ?? [];
@@ -121,7 +130,7 @@ export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, st
   const otherNameWords = new Set(variants.filter((v) => v.kind !== 'people').flatMap((v) => v.words.map((w) => w.form)));
   for (const [surname, ids] of surnames) {
     if (unique(ids).length !== 1 || otherNameWords.has(surname)) continue;
-    const variant: Variant = { id: ids[0]!, kind: 'people', words: [{ form: surname, stems: stemsOf(surname) }] };
+    const variant: Variant = { id: ids[0]!, kind: 'people', words: wordsOf([surname]) };
     byFirst.set(surname, [...(byFirst.get(surname) ?? []), variant]);
   }
 
@@ -192,16 +201,23 @@ export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, st
       const links: Link[] = [];
       tokens.forEach((token, start) => {
         if (STOPWORDS.has(token.form)) return;
+        // The match of each distinct name at this position (-1: no match), shared by the items that bear it.
+        const totals = new Map<Variant['words'], number>();
         for (const variant of candidatesAt(token)) {
-          let total = 0;
-          let i = 0;
-          for (; i < variant.words.length; i++) {
-            const t = tokens[start + i];
-            const q = t ? wordMatch(t, variant.words[i]!, i === variant.words.length - 1, i > 0) : 0;
-            if (q === 0) break;
-            total += q;
+          let total = totals.get(variant.words);
+          if (total === undefined) {
+            total = 0;
+            let i = 0;
+            for (; i < variant.words.length; i++) {
+              const t = tokens[start + i];
+              const q = t ? wordMatch(t, variant.words[i]!, i === variant.words.length - 1, i > 0) : 0;
+              if (q === 0) break;
+              total += q;
+            }
+            if (i < variant.words.length) total = -1;
+            totals.set(variant.words, total);
           }
-          if (i < variant.words.length) continue;
+          if (total < 0) continue;
           links.push({ id: variant.id, kind: variant.kind, start, end: start + variant.words.length, quality: total / variant.words.length });
         }
       });
@@ -213,15 +229,24 @@ export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, st
         if (better) best.set(link.id, link);
       }
       const all = [...best.values()];
+      // A link is dropped when another covers its span and is longer and at least as good, or as long (so the same
+      // span) and better. Compared span by span with each span's best quality: many items may share a span.
+      const spans = new Map<string, { start: number; end: number; quality: number }>();
+      for (const link of all) {
+        const key = `${link.start}:${link.end}`;
+        const span = spans.get(key);
+        if (!span) spans.set(key, { start: link.start, end: link.end, quality: link.quality });
+        else if (link.quality > span.quality) span.quality = link.quality;
+      }
+      const spanList = [...spans.values()];
       const kept = all.filter(
         (link) =>
-          !all.some(
-            (other) =>
-              other !== link &&
-              other.start <= link.start &&
-              other.end >= link.end &&
-              ((other.end - other.start > link.end - link.start && other.quality >= link.quality) ||
-                (other.end - other.start === link.end - link.start && other.quality > link.quality)),
+          !spanList.some(
+            (span) =>
+              span.start <= link.start &&
+              span.end >= link.end &&
+              ((span.end - span.start > link.end - link.start && span.quality >= link.quality) ||
+                (span.end - span.start === link.end - link.start && span.quality > link.quality)),
           ),
       );
       return kept.sort((a, b) => b.end - b.start - (a.end - a.start) || b.quality - a.quality || a.start - b.start);

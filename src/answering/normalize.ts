@@ -148,24 +148,33 @@ export function termsOf(text: string): Set<string> {
 /** Edit distance with transpositions, bounded: returns `max + 1` as soon as it is exceeded. */
 export function boundedEditDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows = a.length + 1;
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => {
-    const row = new Array<number>(cols).fill(0);
-    row[0] = i;
-    return row;
-  });
-  for (let j = 0; j < cols; j++) d[0]![j] = j;
-  for (let i = 1; i < rows; i++) {
+  // Three rolling rows (the transposition looks two rows back) instead of the whole matrix: no allocation per row.
+  // Longer words than the scratch rows hold (rare: words are a few dozen letters) get rows of their own.
+  const rows = cols <= EDIT_ROW_LENGTH ? editRows : [new Int32Array(cols), new Int32Array(cols), new Int32Array(cols)];
+  let before = rows[0]!;
+  let previous = rows[1]!;
+  let current = rows[2]!;
+  for (let j = 0; j < cols; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
     let rowMin = Infinity;
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = value;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
+      current[j] = value;
       rowMin = Math.min(rowMin, value);
     }
     if (rowMin > max) return max + 1;
+    const spare = before;
+    before = previous;
+    previous = current;
+    current = spare;
   }
-  return d[a.length]![b.length]!;
+  return previous[b.length]!;
 }
+
+/** Scratch rows of {@link boundedEditDistance}, allocated once. */
+const EDIT_ROW_LENGTH = 128;
+const editRows: readonly Int32Array[] = [new Int32Array(EDIT_ROW_LENGTH), new Int32Array(EDIT_ROW_LENGTH), new Int32Array(EDIT_ROW_LENGTH)];

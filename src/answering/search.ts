@@ -53,10 +53,10 @@ export interface SearchIndex {
   /** True when a folded word's stem occurs in the indexed facts (a known word, not a typo). */
   knows(form: string): boolean;
   /**
-   * The same index limited to the facts `keep` accepts (decided once per fact, here): `facts` and `score` see only
-   * those; scoring skips the others' postings instead of testing every touched fact per question.
+   * The same index limited to some of its facts (by their position in `facts`): `facts` and `score` see only those;
+   * scoring skips the others' postings instead of testing every touched fact per question.
    */
-  restrict(keep: (fact: FactRecord) => boolean): SearchIndex;
+  restrictTo(factIndices: Iterable<number>): SearchIndex;
 }
 
 /** The longest word considered (Danish compounds included); longer tokens are ignored. */
@@ -91,11 +91,10 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
   const nameTerms = new Set<string>();
   for (const fact of facts) for (const term of fact.ownTerms) nameTerms.add(term);
   // Postings are flat numbers, `factIndex * 2 + field`: a tuple per posting costs several times the memory.
+  // A fact notes a term once, so a term's document frequency is the length of its postings.
   const postings = new Map<string, number[]>();
-  const documentFrequency = new Map<string, number>();
   facts.forEach((fact, index) => {
     const note = (term: string, field: number) => {
-      documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
       let list = postings.get(term);
       if (!list) postings.set(term, (list = []));
       list.push(index * 2 + field);
@@ -105,20 +104,14 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
     for (const term of fact.contextTerms) if (!fact.textTerms.has(term) && !fact.ownTerms.has(term)) note(term, CONTEXT);
   });
   const total = Math.max(1, facts.length);
-  const idf = (term: string) => Math.log(1 + total / (documentFrequency.get(term) ?? 0.5));
+  const idf = (term: string) => Math.log(1 + total / (postings.get(term)?.length ?? 0.5));
   const maxIdf = Math.log(1 + total / 0.5);
   const vocabulary = [...postings.keys()].sort();
   const reversed = vocabulary.map((t) => [...t].reverse().join('')).sort();
   const expansionCache = new Map<string, Expansion[]>();
 
   const range = (sorted: readonly string[], prefix: string): string[] => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(sorted, prefix);
     const out: string[] = [];
     for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix) && out.length < 40; i++) out.push(sorted[i]!);
     return out;
@@ -148,8 +141,10 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
     }
     if (found.size === 0 && term.length >= 5) {
       const max = term.length >= 8 ? 2 : 1;
-      for (const t of vocabulary) {
-        if (Math.abs(t.length - term.length) > max || t[0] !== term[0]) continue;
+      // Only words with the same first letter: one contiguous run of the sorted vocabulary, in the same order.
+      for (let i = lowerBound(vocabulary, term[0]!); i < vocabulary.length && vocabulary[i]![0] === term[0]; i++) {
+        const t = vocabulary[i]!;
+        if (Math.abs(t.length - term.length) > max) continue;
         if (boundedEditDistance(term, t, max) <= max) note(t, TYPO_QUALITY);
       }
     }
@@ -295,14 +290,11 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
 
   const knows = (form: string) => stemsOf(form).some((t) => postings.has(t));
 
-  const restrictWithin = (within: Uint8Array | undefined, keep: (fact: FactRecord) => boolean): SearchIndex => {
+  const restrictWithin = (within: Uint8Array | undefined, factIndices: Iterable<number>): SearchIndex => {
     const allowed = new Uint8Array(facts.length);
+    for (const i of factIndices) if (within === undefined || within[i] === 1) allowed[i] = 1;
     const kept: FactRecord[] = [];
-    facts.forEach((fact, i) => {
-      if ((within !== undefined && within[i] === 0) || !keep(fact)) return;
-      allowed[i] = 1;
-      kept.push(fact);
-    });
+    for (let i = 0; i < facts.length; i++) if (allowed[i] === 1) kept.push(facts[i]!);
     return {
       facts: kept,
       queryTerms,
@@ -310,9 +302,21 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
       explain,
       explainSurely,
       knows,
-      restrict: (more) => restrictWithin(allowed, more),
+      restrictTo: (more) => restrictWithin(allowed, more),
     };
   };
 
-  return { facts, queryTerms, score, explain, explainSurely, knows, restrict: (keep) => restrictWithin(undefined, keep) };
+  return { facts, queryTerms, score, explain, explainSurely, knows, restrictTo: (factIndices) => restrictWithin(undefined, factIndices) };
+}
+
+/** The first position in a sorted list whose string is not below `key`. */
+function lowerBound(sorted: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelMessage, personalMessage, replyText, type WireActivity } from '../helpers/activities.js';
-import { startFakeConnector, type FakeConnector, type RecordedActivity } from '../helpers/fake-connector.js';
+import { startFakeConnector, type FakeConnector } from '../helpers/fake-connector.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
 import { writeTestKnowledge } from '../helpers/test-knowledge.js';
 
@@ -49,11 +49,6 @@ function startProcess(name: string, env: Record<string, string>): BotProcess {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   return { name, child, lines, exited };
 }
-
-/** What a message shows: its text, or everything its card says. */
-const shown = (record: RecordedActivity) => (record.activity.text !== undefined ? String(record.activity.text) : replyText(record.activity));
-/** A proactive message's first line: its text or its summary. */
-const headline = (record: RecordedActivity) => String(record.activity.text ?? record.activity.summary ?? '');
 
 async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -124,7 +119,7 @@ describe('two instances on one PostgreSQL database', () => {
     for (const bot of [a, b]) {
       const conversationId = `a:question-${bot.name}`;
       expect(await post(bot, personalMessage('Hvem refererer den pædagogiske leder til?', { serviceUrl: connector.serviceUrl, conversationId }))).toBe(200);
-      await until(`${bot.name}'s answer`, () => connector.activitiesIn(conversationId, 'message').some((record) => /dagtilbudschef/i.test(shown(record))));
+      await until(`${bot.name}'s answer`, () => connector.activitiesIn(conversationId, 'message').some((record) => /dagtilbudschef/i.test(replyText(record.activity))));
     }
 
     // A leader's tasks created on either instance share one numbering.
@@ -135,16 +130,16 @@ describe('two instances on one PostgreSQL database', () => {
     expect(statuses.every((status) => status === 200)).toBe(true);
     const created = connector
       .activitiesIn('a:mette', 'message')
-      .map((record) => /^Opgave #(\d+) oprettet: (Replika-\d+)/m.exec(shown(record)))
+      .map((record) => /^Opgave #(\d+) oprettet: (Replika-\d+)/m.exec(String(record.activity.text)))
       .filter((match): match is RegExpExecArray => match !== null);
     expect(created.map((match) => Number(match[1])).sort((x, y) => x - y)).toEqual(Array.from({ length: TASKS }, (_, i) => i + 1));
 
     const channel = '19:replicas@thread.tacv2';
     const inChannel = { serviceUrl: connector.serviceUrl, userId: '29:mette', aadObjectId: 'aad-mette', conversationId: channel, teamId: '19:team@thread.tacv2' };
     expect(await post(a, channelMessage('alle opgaver', inChannel))).toBe(200);
-    const listed = await until('the task list', () => connector.activitiesIn(channel, 'message').find((record) => shown(record).includes('Replika-')));
+    const listed = await until('the task list', () => connector.activitiesIn(channel, 'message').find((record) => replyText(record.activity).includes('Replika-')));
     // Listed on a: tasks that were posted to b (even titles) are there too.
-    const titles = [...shown(listed).matchAll(/Replika-(\d+)/g)].map((match) => Number(match[1]));
+    const titles = [...replyText(listed.activity).matchAll(/Replika-(\d+)/g)].map((match) => Number(match[1]));
     expect(titles.some((n) => n % 2 === 0) && titles.some((n) => n % 2 === 1)).toBe(true);
     expect(await post(b, channelMessage('post opgaver her', inChannel))).toBe(200);
 
@@ -153,7 +148,7 @@ describe('two instances on one PostgreSQL database', () => {
       connector
         .activitiesIn('a:mette', 'message')
         .filter((record) => record.activityId === undefined)
-        .map((record) => /^Påmindelse: (Replika-\d+) /.exec(headline(record))?.[1])
+        .map((record) => /^Påmindelse: (Replika-\d+) /.exec(String(record.activity.text ?? record.activity.summary))?.[1])
         .filter((title): title is string => title !== undefined);
     await until('the first reminders', () => reminders().length >= 6, 60_000).catch((error: Error) => {
       const notes = holder.lines.filter((line) => line.level >= 40 || /remind|outbox|schedul/.test(String(line.msg))).slice(-15);
@@ -169,7 +164,7 @@ describe('two instances on one PostgreSQL database', () => {
       throw new Error(`${error.message}: got ${JSON.stringify([...new Set(reminders())].sort())}`);
     });
     // Digests from the survivor: wait for two, then a few more runs so a repeat would show.
-    const digests = () => connector.activitiesIn(channel, 'message').filter((record) => record.activityId === undefined && headline(record).startsWith('Åbne opgaver pr.'));
+    const digests = () => connector.activitiesIn(channel, 'message').filter((record) => record.activityId === undefined && String(record.activity.text ?? record.activity.summary).startsWith('Åbne opgaver pr.'));
     const digestsBefore = digests().length;
     await until('digests from the survivor', () => digests().length >= digestsBefore + 2, 30_000);
     await new Promise((resolve) => setTimeout(resolve, 4_000));
