@@ -699,7 +699,7 @@ function unitsOfPerson(rc: RelationContext, person: Person): Set<string> {
 
 export function answerHolderRelation(rc: RelationContext): Answer | undefined {
   const { u, kb, relations } = rc;
-  const specific = [...u.kinds.keys()].some((k) => !['holder', 'who', 'definition', 'upcoming', 'before-change', 'after-change', 'membership'].includes(k));
+  const specific = [...u.kinds.keys()].some((k) => !['holder', 'who', 'definition', 'upcoming', 'before-change', 'after-change', 'change-compare', 'membership'].includes(k));
   if (!(u.kinds.has('holder') || u.kinds.has('membership')) || specific || u.attributes.length > 0) return undefined;
   const t = TEXTS[u.lang];
   const role = subjectsOf(rc, ['roles'])[0]?.[0];

@@ -475,7 +475,8 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const scope = unique(named.length > 0 ? named : [...rc.municipalities, ...(owners.length <= 2 ? owners : [])]);
   if (scope.length === 0) return undefined;
   const dated = (f: Figure) => f.asOf !== undefined || f.validFrom !== undefined || f.validUntil !== undefined;
-  const day = u.day ?? (u.kinds.has('after-change') ? undefined : rc.today);
+  // Today's figure with the coming one in a line when both are asked for ("nu og efter", "will it change").
+  const day = u.kinds.has('change-compare') ? rc.today : (u.day ?? (u.kinds.has('after-change') ? undefined : rc.today));
   // Each item asked about gets its figure ("Kvarter Åen og Kvarter Bakken").
   const headlines: string[] = [];
   const supporting: string[] = [];

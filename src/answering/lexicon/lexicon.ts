@@ -44,6 +44,7 @@ export const QUESTION_KINDS = [
   'chair',
   'after-change',
   'before-change',
+  'change-compare',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
