@@ -180,7 +180,14 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     answer(question, localeHint) {
       seen.u = undefined;
       const reply = answerOnce(question, localeHint);
-      return seen.u ? floor.check(seen.u, seen.links ?? [], reply, (lang, headline) => unknown(context, lang, headline)) : reply;
+      // (Read through a cast: TypeScript keeps `seen.u` narrowed to undefined across the call above.)
+      const u = seen.u as Understanding | undefined;
+      if (!u) return reply;
+      // Every cue of an understood kind says what is asked ("What competences … under <concept>" is a
+      // competence question even when "profile" was the kind's strongest cue): none of them is a loose word.
+      const cues = lexicon.kinds.coverageOf(u.tokens, new Set(u.kinds.keys()));
+      const understood = cues.size > 0 ? { ...u, cuePositions: new Set([...u.cuePositions, ...cues]) } : u;
+      return floor.check(understood, seen.links ?? [], reply, (lang, headline) => unknown(context, lang, headline));
     },
   };
 
