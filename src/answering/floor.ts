@@ -3,9 +3,11 @@
  * (a cue word of the understood kind, part of a linked item's name, a function or chat word, a date
  * or number, or matched by the answer's own text). A word the whole knowledge base and lexicon do
  * not know, left unaccounted, means the question asks about something the documents do not hold:
- * the answer becomes "I don't know" (or "The documents name X but say nothing about <word>" when the
+ * the answer becomes "I don't know" (or "The documents name X but do not mention <word>" when the
  * question names an item the knowledge base knows). A general (fallback) answer must also account
- * for most of the question's weight. A wrong answer is worse than "I don't know".
+ * for most of the question's weight, a date answer whose kind of date no cue names for part of the
+ * words besides names and cues, and no answer may leave unexplained a word that modifies a cue
+ * ("opening hours", "summer closing"). A wrong answer is worse than "I don't know".
  */
 import lexiconJson from './lexicon/lexicon.json' with { type: 'json' };
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
@@ -86,6 +88,8 @@ function functionWords(): Set<string> {
     words.add(folded.slice(0, 3));
   }
   words.add('sept');
+  // Number words ("tre", "five") are constraints like digits, answered by the answer's own structure.
+  for (const word of Object.keys((lexiconJson as { numbers?: Record<string, number> }).numbers ?? {})) words.add(foldText(word));
   return words;
 }
 
@@ -97,7 +101,9 @@ export function createFloor(kb: KnowledgeBase, index: SearchIndex, extensions: r
   const chat = functionWords();
   const events = eventWords();
   // A word is known when the knowledge base's texts or names hold it (its stem, a compound of known
-  // words, a small typo of a known word), or when the lexicon uses it.
+  // words, a small typo of a known word), or when the lexicon uses it. The qualities are the search
+  // index's: >= 0.9 an exact term, synonym or compound split, 0.75 a typo within a bounded edit
+  // distance, 0.8 a prefix (an inflection only when the known term is at most 3 letters longer).
   const knownForm = (q: QueryTerm) =>
     lexicon.has(q.token.form) ||
     index.knows(q.token.form) ||

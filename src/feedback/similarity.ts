@@ -3,9 +3,18 @@
  * Snowball-stemmed words (Danish or English), so "Hvad koster en vuggestueplads?" and "Hvad koster
  * vuggestuepladsen" fall together.
  */
-import snowball from 'snowball-stemmers';
+import StemmerDa from '@nlpjs/lang-da/src/stemmer-da.js';
+import StemmerEn from '@nlpjs/lang-en-min/src/stemmer-en.js';
 
-const STEMMERS = { da: snowball.newStemmer('danish'), en: snowball.newStemmer('english') } as const;
+// nlp.js's Snowball stemmers, file by file, as the answering engine uses them (its packages' index loads far more).
+const STEMMERS = { da: new StemmerDa(), en: new StemmerEn() } as const;
+
+function stem(lang: 'da' | 'en', word: string): string {
+  const stemmer = STEMMERS[lang];
+  stemmer.setCurrent(word);
+  stemmer.innerStem();
+  return stemmer.getCurrent();
+}
 
 // Function words say nothing about what was asked; they would make every question look alike.
 const STOP_WORDS = new Set(
@@ -16,7 +25,7 @@ const STOP_WORDS = new Set(
 /** The content words of a question, stemmed in its language. */
 export function questionTerms(text: string, lang: 'da' | 'en' = 'da'): ReadonlySet<string> {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return new Set(words.filter((word) => !STOP_WORDS.has(word)).map((word) => STEMMERS[lang].stem(word)));
+  return new Set(words.filter((word) => !STOP_WORDS.has(word)).map((word) => stem(lang, word)));
 }
 
 // Stems that differ only by a short ending the stemmer left on one of them ("vuggestueplad" / "vuggestueplads").

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelMessage, personalMessage, type WireActivity } from '../helpers/activities.js';
+import { channelMessage, personalMessage, replyText, type WireActivity } from '../helpers/activities.js';
 import { startFakeConnector, type FakeConnector } from '../helpers/fake-connector.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
 import { writeTestKnowledge } from '../helpers/test-knowledge.js';
@@ -104,7 +104,7 @@ describe('two instances on one PostgreSQL database', () => {
     });
     for (const name of ['a', 'b']) bots.push(startProcess(name, env(name)));
     for (const bot of bots) {
-      const started = await until(`${bot.name} to start`, () => bot.lines.find((line) => line.msg === 'bot started'), 90_000).catch((error: Error) => {
+      const started = await until(`${bot.name} to start`, () => bot.lines.find((line) => typeof line.msg === 'string' && line.msg.startsWith('bot started')), 90_000).catch((error: Error) => {
         throw new Error(`${error.message}: ${bot.lines.map((l) => l.msg).join(' | ')}`);
       });
       expect(started.storage).toBe('postgres');
@@ -119,7 +119,7 @@ describe('two instances on one PostgreSQL database', () => {
     for (const bot of [a, b]) {
       const conversationId = `a:question-${bot.name}`;
       expect(await post(bot, personalMessage('Hvem refererer den pædagogiske leder til?', { serviceUrl: connector.serviceUrl, conversationId }))).toBe(200);
-      await until(`${bot.name}'s answer`, () => connector.activitiesIn(conversationId, 'message').some((record) => /dagtilbudschef/i.test(String(record.activity.text))));
+      await until(`${bot.name}'s answer`, () => connector.activitiesIn(conversationId, 'message').some((record) => /dagtilbudschef/i.test(replyText(record.activity))));
     }
 
     // A leader's tasks created on either instance share one numbering.
@@ -137,9 +137,9 @@ describe('two instances on one PostgreSQL database', () => {
     const channel = '19:replicas@thread.tacv2';
     const inChannel = { serviceUrl: connector.serviceUrl, userId: '29:mette', aadObjectId: 'aad-mette', conversationId: channel, teamId: '19:team@thread.tacv2' };
     expect(await post(a, channelMessage('alle opgaver', inChannel))).toBe(200);
-    const listed = await until('the task list', () => connector.activitiesIn(channel, 'message').find((record) => String(record.activity.text).includes('Replika-')));
+    const listed = await until('the task list', () => connector.activitiesIn(channel, 'message').find((record) => replyText(record.activity).includes('Replika-')));
     // Listed on a: tasks that were posted to b (even titles) are there too.
-    const titles = [...String(listed.activity.text).matchAll(/Replika-(\d+)/g)].map((match) => Number(match[1]));
+    const titles = [...replyText(listed.activity).matchAll(/Replika-(\d+)/g)].map((match) => Number(match[1]));
     expect(titles.some((n) => n % 2 === 0) && titles.some((n) => n % 2 === 1)).toBe(true);
     expect(await post(b, channelMessage('post opgaver her', inChannel))).toBe(200);
 
@@ -148,7 +148,7 @@ describe('two instances on one PostgreSQL database', () => {
       connector
         .activitiesIn('a:mette', 'message')
         .filter((record) => record.activityId === undefined)
-        .map((record) => /^Påmindelse: (Replika-\d+) /.exec(String(record.activity.text))?.[1])
+        .map((record) => /^Påmindelse: (Replika-\d+) /.exec(String(record.activity.text ?? record.activity.summary))?.[1])
         .filter((title): title is string => title !== undefined);
     await until('the first reminders', () => reminders().length >= 6, 60_000).catch((error: Error) => {
       const notes = holder.lines.filter((line) => line.level >= 40 || /remind|outbox|schedul/.test(String(line.msg))).slice(-15);
@@ -164,7 +164,7 @@ describe('two instances on one PostgreSQL database', () => {
       throw new Error(`${error.message}: got ${JSON.stringify([...new Set(reminders())].sort())}`);
     });
     // Digests from the survivor: wait for two, then a few more runs so a repeat would show.
-    const digests = () => connector.activitiesIn(channel, 'message').filter((record) => record.activityId === undefined && String(record.activity.text).startsWith('Åbne opgaver pr.'));
+    const digests = () => connector.activitiesIn(channel, 'message').filter((record) => record.activityId === undefined && String(record.activity.text ?? record.activity.summary).startsWith('Åbne opgaver pr.'));
     const digestsBefore = digests().length;
     await until('digests from the survivor', () => digests().length >= digestsBefore + 2, 30_000);
     await new Promise((resolve) => setTimeout(resolve, 4_000));

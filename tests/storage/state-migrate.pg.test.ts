@@ -47,6 +47,8 @@ describe('importFileState / npm run state:migrate', () => {
     await files.greeted.firstContact('29:anne');
     const feed = await files.feedTokens.issue({ key: 'aad-anne', userId: '29:anne', lang: 'da' });
     const chart = await files.chartLinks.add({ kind: 'all' }, 'da', '2026-11-25');
+    await files.gaps.add({ at: '2026-11-24T10:00:00.000Z', question: 'Hvem er chef?', lang: 'da', reason: 'unknown', answer: 'Det ved jeg ikke', status: 'open' });
+    await files.feedback.add({ at: '2026-11-24T10:00:00.000Z', reaction: 'dislike', comment: 'forkert' });
     await files.outbox.update((draft) => {
       draft.accepted['task|3|2026-12-01|7|user:29:anne'] = '2026-11-24T07:00:00.000Z';
     });
@@ -66,6 +68,8 @@ describe('importFileState / npm run state:migrate', () => {
     expect(stdout).toMatch(/greeted\s+1\s+1\s+1/);
     expect(stdout).toMatch(/feed tokens\s+1\s+1\s+1/);
     expect(stdout).toMatch(/chart links\s+1\s+1\s+1/);
+    expect(stdout).toMatch(/gaps\s+1\s+1\s+1/);
+    expect(stdout).toMatch(/feedback\s+1\s+1\s+1/);
     expect(stdout).toContain('outbox (queue and sent-log): copied');
     expect(stdout).toContain('check: every item of the files is in the database');
 
@@ -80,6 +84,8 @@ describe('importFileState / npm run state:migrate', () => {
       ['greeted', 1, 0, 1],
       ['feed tokens', 1, 0, 1],
       ['chart links', 1, 0, 1],
+      ['gaps', 1, 0, 1],
+      ['feedback', 1, 0, 1],
     ]);
 
     const pg = await openPostgresStores({ url: database.url, leaseTtlMs: 2_000, logger: quiet, now });
@@ -92,6 +98,9 @@ describe('importFileState / npm run state:migrate', () => {
       expect(await pg.greeted.firstContact('29:anne')).toBe(false);
       expect(await pg.feedTokens.find(feed.subscription.token)).toEqual(feed.subscription);
       expect(await pg.chartLinks.find(chart)).toMatchObject({ scope: { kind: 'all' }, day: '2026-11-25' });
+      expect((await pg.gaps.list()).map((gap) => gap.question)).toEqual(['Hvem er chef?']);
+      expect((await pg.gaps.add({ at: '2026-11-25T10:00:00.000Z', question: 'q', lang: 'da', reason: 'unknown', answer: 'a', status: 'open' })).id).toBe('gap-2');
+      expect(await pg.feedback.list()).toEqual([expect.objectContaining({ id: 'feedback-1', comment: 'forkert' })]);
       // The sent-log came along: the schedule holder sees the reminder as sent.
       const held = new Promise<void>((resolve) => pg.schedule.start({ acquired: () => resolve(), lost: () => undefined }));
       await held;

@@ -12,7 +12,11 @@ import { deadlineTitleKey } from '../../reminders/deadlines.js';
 import type { DeadlineState } from '../../reminders/deadlines.js';
 import type { SubscriptionState } from '../../reminders/subscriptions.js';
 import type { TaskState } from '../../tasks/task.js';
+import { FeedbackSchema, GapSchema } from '../../feedback/records.js';
+import type { StoredRecord } from '../../feedback/records.js';
 import { FILE_STATES } from '../file-stores.js';
+import { recordStateDefinition } from '../record-store.js';
+import type { RecordState } from '../record-store.js';
 import { openStateDir } from '../state-dir.js';
 import type { StateDir } from '../state-dir.js';
 import { createStateStore } from '../state-store.js';
@@ -77,6 +81,8 @@ export async function importFileState(options: { readonly stateDir: string; read
     const greeted = await readState<{ greeted: Record<string, string> }>(await dirOf('teams'), FILE_STATES.greeted.definition);
     const feeds = await readState<{ feeds: Record<string, unknown> }>(await dirOf('teams'), FILE_STATES.feedTokens.definition);
     const links = await readState<{ links: Record<string, unknown> }>(await dirOf('teams'), FILE_STATES.chartLinks.definition);
+    const gapLog = await readState<RecordState<StoredRecord>>(await dirOf('teams'), recordStateDefinition('gaps', GapSchema));
+    const feedbackLog = await readState<RecordState<StoredRecord>>(await dirOf('teams'), recordStateDefinition('feedback', FeedbackSchema));
 
     const counts: ImportCount[] = [];
     await inTransaction(db, async (tx) => {
@@ -129,7 +135,21 @@ export async function importFileState(options: { readonly stateDir: string; read
       };
       const f = await mergeDocument('feed tokens', 'calendar-feeds', 'feeds', feeds.feeds);
       const l = await mergeDocument('chart links', 'chart-links', 'links', links.links);
-      for (const partial of [t, c, s, d, g, f, l]) counts.push({ ...partial, inDatabase: 0 });
+      // Record logs: records the database lacks (by id) are added; the numbering continues after the highest.
+      const mergeRecords = async (kind: string, name: string, log: RecordState<StoredRecord>) => {
+        await tx.query(`INSERT INTO documents (name, body) VALUES ($1, '{"nextNumber":1,"records":[]}'::jsonb) ON CONFLICT (name) DO NOTHING`, [name]);
+        const { rows } = await tx.query<{ body: RecordState<StoredRecord> }>('SELECT body FROM documents WHERE name = $1 FOR UPDATE', [name]);
+        const body = rows[0]?.body ?? { nextNumber: 1, records: [] };
+        const known = new Set(body.records.map((record) => record.id));
+        const added = log.records.filter((record) => !known.has(record.id));
+        const records = [...body.records, ...added].sort((a, b) => a.at.localeCompare(b.at));
+        const merged = { nextNumber: Math.max(body.nextNumber, log.nextNumber), records };
+        await tx.query('UPDATE documents SET body = $2, version = version + 1 WHERE name = $1', [name, JSON.stringify(merged)]);
+        return { kind, inFiles: log.records.length, inserted: added.length };
+      };
+      const gp = await mergeRecords('gaps', 'gaps', gapLog);
+      const fb = await mergeRecords('feedback', 'feedback', feedbackLog);
+      for (const partial of [t, c, s, d, g, f, l, gp, fb]) counts.push({ ...partial, inDatabase: 0 });
     });
 
     // The outbox (queue and sent-log) is one document: copied whole, and only into a database without one.
@@ -168,6 +188,8 @@ export async function importFileState(options: { readonly stateDir: string; read
       deadlines: await count(db, 'SELECT count(*) AS n FROM deadlines WHERE id = ANY($1::text[])', [deadlines.deadlines.map((deadline) => deadline.id)]),
       greeted: await count(db, 'SELECT count(*) AS n FROM greeted WHERE key = ANY($1::text[])', [Object.keys(greeted.greeted)]),
       'feed tokens': await count(db, "SELECT count(*) AS n FROM documents, jsonb_object_keys(body->'feeds') AS k WHERE name = 'calendar-feeds' AND k = ANY($1::text[])", [Object.keys(feeds.feeds)]),
+      gaps: await count(db, "SELECT count(*) AS n FROM documents, jsonb_array_elements(body->'records') AS r WHERE name = 'gaps' AND r->>'id' = ANY($1::text[])", [gapLog.records.map((record) => record.id)]),
+      feedback: await count(db, "SELECT count(*) AS n FROM documents, jsonb_array_elements(body->'records') AS r WHERE name = 'feedback' AND r->>'id' = ANY($1::text[])", [feedbackLog.records.map((record) => record.id)]),
       'chart links': await count(db, "SELECT count(*) AS n FROM documents, jsonb_object_keys(body->'links') AS k WHERE name = 'chart-links' AND k = ANY($1::text[])", [Object.keys(links.links)]),
     } as Record<string, number>;
     const checked = counts.map((entry) => ({ ...entry, inDatabase: present[entry.kind] ?? 0 }));

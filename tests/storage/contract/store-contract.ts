@@ -9,7 +9,7 @@ import type { NewTask } from '../../../src/tasks/task-store.js';
 import type { TaskOwner } from '../../../src/tasks/task.js';
 
 /** The stores a contract test uses: reopenable (a restart), closable. */
-export type ContractStores = Pick<BotStores, 'tasks' | 'deadlines' | 'subscriptions' | 'conversations' | 'greeted' | 'feedTokens' | 'chartLinks'>;
+export type ContractStores = Pick<BotStores, 'tasks' | 'deadlines' | 'subscriptions' | 'conversations' | 'greeted' | 'feedTokens' | 'chartLinks' | 'gaps' | 'feedback'>;
 
 /** A backend under test: fresh, empty stores per call; `reopen` opens the same data again (a restart). */
 export interface ContractBackend {
@@ -267,6 +267,24 @@ export function describeStoreContract(backendName: string, backend: ContractBack
         const again = (await reopen()).chartLinks;
         expect(await again.find(id)).toEqual({ scope: { kind: 'municipality', municipality: 'testrup' }, lang: 'en', day: '2026-04-10', createdAt: '2026-04-10T10:00:00.000Z' });
         expect(await again.find('A'.repeat(32))).toBeUndefined();
+      }));
+  });
+
+  describe(`knowledge-gap log and feedback (${backendName})`, () => {
+    it('numbers records, updates and keeps them across a restart, and drops the old ones', () =>
+      withStores('2026-04-10T10:00:00Z', async ({ gaps, feedback }, _c, reopen) => {
+        const old = await gaps.add({ at: '2026-01-01T10:00:00.000Z', question: 'Hvem er chef?', lang: 'da', reason: 'unknown', answer: 'Det ved jeg ikke', status: 'open' });
+        const recent = await gaps.add({ at: '2026-04-09T10:00:00.000Z', question: 'Who is in charge?', lang: 'en', reason: 'rated-down', answer: 'x', comment: 'wrong', status: 'open' });
+        expect([old.id, recent.id]).toEqual(['gap-1', 'gap-2']);
+        expect(await gaps.update('gap-2', { status: 'task', taskNumber: 7 })).toMatchObject({ id: 'gap-2', status: 'task', taskNumber: 7 });
+        expect(await gaps.update('gap-9', { status: 'dismissed' })).toBeUndefined();
+        expect((await feedback.add({ at: '2026-04-10T10:00:00.000Z', reaction: 'like' })).id).toBe('feedback-1');
+        const again = await reopen();
+        expect((await again.gaps.list()).map((g) => g.id)).toEqual(['gap-1', 'gap-2']);
+        expect(await again.gaps.get('gap-2')).toMatchObject({ comment: 'wrong', status: 'task' });
+        expect(await again.gaps.removeOlderThan(new Date('2026-03-01T00:00:00Z'))).toBe(1);
+        expect((await again.gaps.add({ at: '2026-04-10T10:00:00.000Z', question: 'q', lang: 'da', reason: 'unknown', answer: 'a', status: 'open' })).id).toBe('gap-3');
+        expect(await again.feedback.list()).toEqual([{ id: 'feedback-1', at: '2026-04-10T10:00:00.000Z', reaction: 'like' }]);
       }));
   });
 
