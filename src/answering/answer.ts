@@ -285,7 +285,14 @@ function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities
     groups.set(key, [...(groups.get(key) ?? []), link]);
   }
   const linked = new Set(links.map((l) => l.id));
+  // Asked again for the same ids while filtering and sorting: each id's ancestry is worked out once per call.
+  const ancestries = new Map<string, Set<string>>();
   const ancestry = (id: string): Set<string> => {
+    let known = ancestries.get(id);
+    if (!known) ancestries.set(id, (known = ancestryOf(id)));
+    return known;
+  };
+  const ancestryOf = (id: string): Set<string> => {
     const out = new Set<string>();
     let current: string | undefined = id;
     for (let depth = 0; current && depth < 8 && !out.has(current); depth++) {
