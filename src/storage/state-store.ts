@@ -55,6 +55,9 @@ export class StateLossError extends StateUnrecoverableError {
 /** Why a write failed, in the terms a user is told: the disk is full, the bot may not write, or something else. */
 export type StateWriteFailure = 'full' | 'denied' | 'other';
 
+const FULL_CODES = new Set(['ENOSPC', 'EDQUOT', '53100']);
+const DENIED_CODES = new Set(['EACCES', 'EPERM', 'EROFS', '42501', '25006']);
+
 /** A change could not be saved (and was undone). */
 export class StateWriteError extends Error {
   override readonly name = 'StateWriteError';
@@ -64,7 +67,9 @@ export class StateWriteError extends Error {
     const code = (cause as NodeJS.ErrnoException | undefined)?.code;
     super(`state store ${store}: the change could not be saved (${(cause as Error | undefined)?.message ?? String(cause)})`, { cause });
     this.code = code;
-    this.failure = code === 'ENOSPC' || code === 'EDQUOT' ? 'full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'denied' : 'other';
+    // File system errno codes, and PostgreSQL's SQLSTATEs for the same outcomes (53100 disk_full;
+    // 42501 insufficient_privilege, 25006 read_only_sql_transaction).
+    this.failure = FULL_CODES.has(code ?? '') ? 'full' : DENIED_CODES.has(code ?? '') ? 'denied' : 'other';
   }
 }
 

@@ -2,6 +2,7 @@
  * The connection pool (the `pg` client) and transactions.
  */
 import pg from 'pg';
+import { StateWriteError } from '../state-store.js';
 
 /** A pool of connections to one database. */
 export type Db = pg.Pool;
@@ -41,10 +42,26 @@ export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Prom
     return result;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
+    throw asWriteError(error);
   } finally {
     client.release();
   }
+}
+
+/** Network failures on the way to the database: the change did not reach it. */
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
+
+/**
+ * The database refused or never got a change (disk full, read-only, no permission, unreachable): a
+ * {@link StateWriteError}, so the user is told the change was not saved and why, as with the files.
+ * Anything else (a store's own signal, a bug) passes unchanged.
+ */
+export function asWriteError(error: unknown): unknown {
+  if (error instanceof StateWriteError) return error;
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const connection = typeof code === 'string' && CONNECTION_CODES.has(code);
+  const terminated = error instanceof Error && /connection terminated|timeout exceeded when trying to connect/i.test(error.message);
+  return error instanceof pg.DatabaseError || connection || terminated ? new StateWriteError('postgres', error) : error;
 }
 
 /** Takes the next number of a counter (1, 2, …); the counter row stays locked until the transaction ends. */
