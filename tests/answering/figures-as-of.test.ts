@@ -42,6 +42,11 @@ const CASES: Array<[string, string, When]> = [
   ['how many districts after the reorganisation', 'districts', 'after'],
   ['antal kvarterer efter omlægningen', 'districts', 'after'],
   ['hvor mange ledere har børnechefen i dag', 'leaders', 'today'],
+  ['hvor mange souschefer vil der være i 2028', 'deputies', 'after'],
+  ['how many deputies in september 2027', 'deputies', 'after'],
+  ['hvor mange huse har en souschef efter 1. august', 'deputies', 'after'],
+  ['how many deputies are there going to be', 'deputies', 'after'],
+  ['souschefer før og efter omlægningen', 'deputies', 'both'],
 ];
 
 describe('figures as of a day, paraphrased (Hvidmose)', () => {
