@@ -180,7 +180,14 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     answer(question, localeHint) {
       seen.u = undefined;
       const reply = answerOnce(question, localeHint);
-      return seen.u ? floor.check(seen.u, seen.links ?? [], reply, (lang, headline) => unknown(context, lang, headline)) : reply;
+      // (Read through a cast: TypeScript keeps `seen.u` narrowed to undefined across the call above.)
+      const u = seen.u as Understanding | undefined;
+      if (!u) return reply;
+      // Every cue of an understood kind says what is asked ("What competences … under <concept>" is a
+      // competence question even when "profile" was the kind's strongest cue): none of them is a loose word.
+      const cues = lexicon.kinds.coverageOf(u.tokens, new Set(u.kinds.keys()));
+      const understood = cues.size > 0 ? { ...u, cuePositions: new Set([...u.cuePositions, ...cues]) } : u;
+      return floor.check(understood, seen.links ?? [], reply, (lang, headline) => unknown(context, lang, headline));
     },
   };
 
@@ -278,7 +285,14 @@ function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities
     groups.set(key, [...(groups.get(key) ?? []), link]);
   }
   const linked = new Set(links.map((l) => l.id));
+  // Asked again for the same ids while filtering and sorting: each id's ancestry is worked out once per call.
+  const ancestries = new Map<string, Set<string>>();
   const ancestry = (id: string): Set<string> => {
+    let known = ancestries.get(id);
+    if (!known) ancestries.set(id, (known = ancestryOf(id)));
+    return known;
+  };
+  const ancestryOf = (id: string): Set<string> => {
     const out = new Set<string>();
     let current: string | undefined = id;
     for (let depth = 0; current && depth < 8 && !out.has(current); depth++) {

@@ -310,6 +310,17 @@ export class CueSet<L extends string | number> {
     return found;
   }
 
+  /** Every token position a cue of one of `labels` covers (not only each label's strongest cue). */
+  coverageOf(tokens: readonly Token[], labels: ReadonlySet<L>, words: TokenWords = tokenWords(tokens)): Set<number> {
+    const covered = new Set<number>();
+    const { forms, stems } = words;
+    for (const { label, cue } of this.candidates(words)) {
+      if (!labels.has(label) || !mayMatch(cue, forms, stems)) continue;
+      for (const p of matchCue(cue, tokens)?.positions ?? []) covered.add(p);
+    }
+    return covered;
+  }
+
   /** Every token position any cue of any label covers. */
   coverage(tokens: readonly Token[], words: TokenWords = tokenWords(tokens)): Set<number> {
     const covered = new Set<number>();
