@@ -18,6 +18,8 @@ export type BotKind = 'echo' | 'teams-ai' | 'ours';
 
 /** The floors' entry points, built by {@link buildFloorBots}. */
 const FLOOR_ENTRIES: Readonly<Record<Exclude<BotKind, 'ours'>, string>> = { echo: 'echo-bot', 'teams-ai': 'teams-ai-bot' };
+/** The module the floor bots share (their server), built next to them. */
+const FLOOR_SHARED = ['floor-server'] as const;
 
 /** Options of {@link spawnBot}. */
 export interface SpawnBotOptions {
@@ -203,11 +205,11 @@ export async function ensureProductionBuild(): Promise<BuildReport> {
   return { rebuilt: stale, ms: performance.now() - started, ...(warnings && { warnings }) };
 }
 
-/** Transpiles the floor bots to plain JavaScript (`bench/build/*.js`), so they run without a loader like ours. */
+/** Transpiles the floor bots (and the module they share) to plain JavaScript (`bench/build/*.js`), so they run without a loader like ours. */
 export async function buildFloorBots(): Promise<string[]> {
   const ts = (await import('typescript')).default;
   const outs: string[] = [];
-  for (const name of Object.values(FLOOR_ENTRIES)) {
+  for (const name of [...Object.values(FLOOR_ENTRIES), ...FLOOR_SHARED]) {
     const source = await readFile(path.join(ROOT, 'bench', `${name}.ts`), 'utf8');
     const { outputText } = ts.transpileModule(source, {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, esModuleInterop: true },

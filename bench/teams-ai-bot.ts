@@ -5,19 +5,13 @@
  *
  * The benchmark runs it as a child process (`node bench/build/teams-ai-bot.js --port <n>`), like our bot.
  */
-import type { AddressInfo } from 'node:net';
-import { pathToFileURL } from 'node:url';
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
-import restify from 'restify';
 import type { Request, Response } from 'restify';
+import { runIfMain, serveMessages, type FloorBot } from './floor-server.js';
 
 /** A running teams-ai echo bot. */
-export interface TeamsAiBot {
-  readonly url: string;
-  readonly messagesUrl: string;
-  close(): Promise<void>;
-}
+export type TeamsAiBot = FloorBot;
 
 /** Starts the bot on `host:port` (port 0 picks a free one). */
 export async function startTeamsAiBot(port: number, host = '127.0.0.1'): Promise<TeamsAiBot> {
@@ -28,37 +22,11 @@ export async function startTeamsAiBot(port: number, host = '127.0.0.1'): Promise
   app.activity('message', async (context) => {
     await context.sendActivity(`Echo: ${context.activity.text ?? ''}`);
   });
-  const server = restify.createServer({ name: 'teams-ai-bot', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ mapParams: false }));
-  server.post('/api/messages', async (req: Request, res: Response) => {
+  return serveMessages('teams-ai-bot', port, host, async (req: Request, res: Response) => {
     await adapter.process(req, res, async (context) => {
       await app.run(context);
     });
   });
-  await new Promise<void>((resolve) => server.listen(port, host, resolve));
-  const address = server.address() as AddressInfo;
-  const url = `http://${host}:${address.port}`;
-  return {
-    url,
-    messagesUrl: `${url}/api/messages`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }
 
-function portArgument(argv: readonly string[]): number {
-  const index = argv.indexOf('--port');
-  const port = index === -1 ? Number.NaN : Number(argv[index + 1]);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('teams-ai-bot: usage: teams-ai-bot --port <number>');
-  return port;
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const bot = await startTeamsAiBot(portArgument(process.argv.slice(2)));
-  const stop = () => void bot.close().then(() => process.exit(0));
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
-}
+await runIfMain(import.meta.url, 'teams-ai-bot', (port) => startTeamsAiBot(port));

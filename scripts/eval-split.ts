@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { listBankFiles, QUESTIONS_DIR, readQuestionFile, REPO_ROOT, splitOf, SPLITS, type Question, type Split } from './lib/eval-bank.js';
+import { runMain } from './lib/run-main.js';
 
 const ABOUT: Record<Split, string> = {
   working:
@@ -65,12 +66,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  },
-);
+runMain(main);

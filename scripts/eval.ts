@@ -34,6 +34,7 @@ import {
   type ReplyActivity,
   type Split,
 } from './lib/eval-bank.js';
+import { runMain } from './lib/run-main.js';
 
 interface Args {
   readonly split: Split | 'all';
@@ -419,12 +420,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  },
-);
+runMain(main);

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { loadConfig } from '../src/config/env.js';
 import { KNOWLEDGE_KINDS } from '../src/knowledge/schemas.js';
 import { defaultSourcesDir, formatKnowledgeError, loadKnowledge, quoteErrors } from '../src/knowledge/load-knowledge.js';
+import { runMain } from './lib/run-main.js';
 
 const USAGE = 'usage: kb-check [dir] [--sources <dir> | --no-sources]';
 
@@ -74,12 +75,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  },
-);
+runMain(main);

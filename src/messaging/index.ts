@@ -8,6 +8,7 @@ export type { ConversationKind, ConversationRef } from './conversation-ref.js';
 export { baseConversationId, conversationKey, conversationKind, ConversationRefSchema, userKey } from './conversation-ref.js';
 export type { ConversationState, ConversationStore, StoredConversation } from './conversation-store.js';
 export { ConversationStateSchema, createConversationStore, emptyConversationState } from './conversation-store.js';
+export type { Logger, LogMethod } from './logger.js';
 export type { OutboundAttachment, OutboundMessage } from './message.js';
 export type { Notice, Notifier, NotifyReport } from './notifier.js';
 export { createNotifier } from './notifier.js';

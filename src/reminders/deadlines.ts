@@ -74,6 +74,19 @@ export function deadlineTitleKey(title: string): string {
   return title.trim().toLowerCase();
 }
 
+/** The deadline numbered `number` (id `frist-<number>`) for `input`, its title already normalized: both stores build it so. */
+export function newChatDeadline(number: number, title: string, input: NewDeadline, createdAt: Date): ChatDeadline {
+  return ChatDeadlineSchema.parse({
+    id: `frist-${number}`,
+    title,
+    date: input.date,
+    createdBy: input.createdBy,
+    createdByName: input.createdByName,
+    conversationId: input.conversationId,
+    createdAt: createdAt.toISOString(),
+  });
+}
+
 /** Deadlines soonest first, then by title (Danish order). */
 export function sortDeadlines(items: readonly ChatDeadline[]): ChatDeadline[] {
   return [...items].sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title, 'da'));
@@ -91,15 +104,7 @@ export function createDeadlineStore(options: DeadlineStoreOptions): DeadlineStor
       if (existing) return { kind: 'exists', deadline: existing };
       let added: ChatDeadline | undefined;
       await store.update((state) => {
-        const deadline = ChatDeadlineSchema.parse({
-          id: `frist-${state.nextNumber}`,
-          title,
-          date: input.date,
-          createdBy: input.createdBy,
-          createdByName: input.createdByName,
-          conversationId: input.conversationId,
-          createdAt: now().toISOString(),
-        });
+        const deadline = newChatDeadline(state.nextNumber, title, input, now());
         state.nextNumber += 1;
         state.deadlines.push(deadline);
         added = deadline;

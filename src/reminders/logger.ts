@@ -1,17 +1,10 @@
 /**
- * The logging surface the reminder domain needs: a structural subset of pino's logger.
+ * The logging surface the reminder domain needs: the same structural subset of pino's logger as messaging's
+ * (pino's `Logger` satisfies it).
  */
+import type { Logger } from '../messaging/index.js';
 
-/** Logs an object with an optional message, pino style. */
-export type LogMethod = (obj: object, msg?: string) => void;
-
-/** A pino-compatible logger (pino's `Logger` satisfies it). */
-export interface Logger {
-  readonly debug: LogMethod;
-  readonly info: LogMethod;
-  readonly warn: LogMethod;
-  readonly error: LogMethod;
-}
+export type { Logger, LogMethod } from '../messaging/index.js';
 
 /** A logger that drops everything, for callers that do not care. */
 export const silentLogger: Logger = {

@@ -2,56 +2,17 @@
  * The bot as a real process (`src/index.ts`): SIGTERM during a stream of task creates loses no task that
  * was confirmed to the user, and production without credentials refuses to start.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { channelMessage } from '../helpers/activities.js';
+import { isReadyLine, startBotProcess, stopBotProcess, until, waitUntilReady } from '../helpers/bot-process.js';
 import { startFakeConnector, type FakeConnector } from '../helpers/fake-connector.js';
 import { startTestBot } from '../helpers/test-bot.js';
 import { writeTestKnowledge } from '../helpers/test-knowledge.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHANNEL = '19:shutdown-channel@thread.tacv2';
-
-/** Starts `src/index.ts` in a child process with only the given environment (plus PATH). */
-function startProcess(env: Record<string, string>): { child: ChildProcess; lines: Record<string, any>[]; stderr: () => string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: Record<string, any>[] = [];
-  let buffered = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString('utf8');
-    const parts = buffered.split('\n');
-    buffered = parts.pop()!;
-    for (const line of parts) {
-      try {
-        lines.push(JSON.parse(line) as Record<string, any>);
-      } catch {
-        lines.push({ msg: line });
-      }
-    }
-  });
-  let errors = '';
-  child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString('utf8')));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  return { child, lines, stderr: () => errors, exited };
-}
-
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('the bot process', () => {
   const cleanup: (() => Promise<unknown>)[] = [];
@@ -67,14 +28,9 @@ describe('the bot process', () => {
     const connector: FakeConnector = await startFakeConnector();
     cleanup.push(() => connector.close());
 
-    const bot = startProcess({ NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', STATE_DIR: stateDir, KNOWLEDGE_DIR: knowledgeDir, LOG_LEVEL: 'info' });
-    cleanup.push(async () => {
-      if (bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill('SIGKILL');
-      await bot.exited;
-    });
-    const started = await until('the bot to start', () => bot.lines.find((line) => typeof line.msg === 'string' && line.msg.startsWith('bot started')), 60_000).catch((error: Error) => {
-      throw new Error(`${error.message}; stderr: ${bot.stderr()}`);
-    });
+    const bot = startBotProcess({ NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', STATE_DIR: stateDir, KNOWLEDGE_DIR: knowledgeDir, LOG_LEVEL: 'info' });
+    cleanup.push(() => stopBotProcess(bot));
+    const started = await waitUntilReady(bot);
     const messagesUrl = `${started.url as string}/api/messages`;
 
     /** Confirmed to the user: the bot's "created" reply reached the connector. */
@@ -132,10 +88,10 @@ describe('the bot process', () => {
   }, 120_000);
 
   it('refuses to start with NODE_ENV=production and no MicrosoftAppId, saying why', async () => {
-    const bot = startProcess({ NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1' });
+    const bot = startBotProcess({ NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1' });
     const exit = await bot.exited;
     expect(exit.code).toBe(1);
     expect(bot.stderr()).toContain('MicrosoftAppId: is required when NODE_ENV=production');
-    expect(bot.lines.some((line) => typeof line.msg === 'string' && line.msg.startsWith('bot started'))).toBe(false);
+    expect(bot.lines.some(isReadyLine)).toBe(false);
   }, 60_000);
 });

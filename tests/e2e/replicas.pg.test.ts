@@ -5,59 +5,27 @@
  * repeats at most the sends that were in flight (the window documented in docs/operations.md); digests keep
  * coming from the survivor, each slot once.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelMessage, personalMessage, replyText, type WireActivity } from '../helpers/activities.js';
+import { startBotProcess, until, waitUntilReady, type BotProcess as Process } from '../helpers/bot-process.js';
 import { startFakeConnector, type FakeConnector } from '../helpers/fake-connector.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
 import { writeTestKnowledge } from '../helpers/test-knowledge.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TASKS = 24;
 /** The sends a killed holder may have completed without recording them (see docs/operations.md). */
 const DUPLICATE_WINDOW = 2;
 
-interface BotProcess {
+interface BotProcess extends Process {
   readonly name: string;
-  readonly child: ChildProcess;
-  readonly lines: Record<string, any>[];
-  readonly exited: Promise<unknown>;
   messagesUrl?: string;
 }
 
 function startProcess(name: string, env: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const lines: Record<string, any>[] = [];
-  let buffered = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString('utf8');
-    const parts = buffered.split('\n');
-    buffered = parts.pop()!;
-    for (const line of parts) {
-      try {
-        lines.push(JSON.parse(line) as Record<string, any>);
-      } catch {
-        lines.push({ msg: line });
-      }
-    }
-  });
-  child.stderr!.on('data', (chunk: Buffer) => lines.push({ msg: `stderr: ${chunk.toString('utf8')}` }));
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  return { name, child, lines, exited };
-}
-
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  return { name, ...startBotProcess(env, { stderr: 'lines' }) };
 }
 
 async function post(bot: BotProcess, activity: WireActivity): Promise<number> {
@@ -104,9 +72,7 @@ describe('two instances on one PostgreSQL database', () => {
     });
     for (const name of ['a', 'b']) bots.push(startProcess(name, env(name)));
     for (const bot of bots) {
-      const started = await until(`${bot.name} to start`, () => bot.lines.find((line) => typeof line.msg === 'string' && line.msg.startsWith('bot started')), 90_000).catch((error: Error) => {
-        throw new Error(`${error.message}: ${bot.lines.map((l) => l.msg).join(' | ')}`);
-      });
+      const started = await waitUntilReady(bot, `${bot.name} to start`, 90_000);
       expect(started.storage).toBe('postgres');
       bot.messagesUrl = `${started.url as string}/api/messages`;
     }

@@ -2,37 +2,16 @@
  * Recovery from damaged state files (issue 13): every intact entry is kept, damage is kept aside and reported with
  * file, offset and loss, a loss stops the start unless acknowledged, and counters never go back.
  */
-import { spawn } from 'node:child_process';
 import { appendFile, copyFile, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod/v4';
 import { createStateHealth, openStateDir } from '../../src/storage/state-dir.js';
 import type { StateDirOptions } from '../../src/storage/state-dir.js';
 import { StateLossError } from '../../src/storage/state-store.js';
-import { createRecordingLogger } from './recording-logger.js';
+import { addItem, deadPid, dirOptions, ITEMS as PLAIN_ITEMS } from './state-dir-fixtures.js';
 
-const StateSchema = z.object({ next: z.number().int().positive(), items: z.array(z.object({ id: z.number(), title: z.string() })) });
-type State = z.infer<typeof StateSchema>;
-const ITEMS = { name: 'items', defaults: { next: 1, items: [] } as State, schema: StateSchema, counters: ['next'] };
-
-let clock = Date.parse('2026-11-25T09:00:00Z');
-const now = () => new Date((clock += 1000));
-
-const addItem = (title: string) => (draft: State) => {
-  const item = { id: draft.next, title };
-  draft.next += 1;
-  draft.items.push(item);
-  return item;
-};
-
-async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
-  const pid = child.pid as number;
-  await new Promise((resolve) => child.on('exit', resolve));
-  return pid;
-}
+const ITEMS = { ...PLAIN_ITEMS, counters: ['next'] };
 
 let dir: string;
 beforeEach(async () => {
@@ -41,11 +20,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-function dirOptions(extra: Partial<StateDirOptions> = {}) {
-  const logger = createRecordingLogger();
-  return { logger, options: { logger, now, ...extra } };
-}
 
 /** Writes `titles` and "crashes" (no close, so the journal holds them and no snapshot covers them). */
 async function crashAfter(titles: readonly string[], extra: Partial<StateDirOptions> = {}): Promise<void> {

@@ -1,38 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, truncate, writeFile, appendFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod/v4';
 import { LOCK_FILE, StateDirInUseError } from '../../src/storage/dir-lock.js';
 import { openStateDir } from '../../src/storage/state-dir.js';
-import type { StateDirOptions } from '../../src/storage/state-dir.js';
 import { StateUnrecoverableError } from '../../src/storage/state-store.js';
-import { createRecordingLogger } from './recording-logger.js';
-
-const StateSchema = z.object({ next: z.number().int().positive(), items: z.array(z.object({ id: z.number(), title: z.string() })) });
-type State = z.infer<typeof StateSchema>;
-const ITEMS = { name: 'items', defaults: { next: 1, items: [] } as State, schema: StateSchema };
-
-let clock = Date.parse('2026-11-25T09:00:00Z');
-const now = () => new Date((clock += 1000));
-
-function addItem(title: string) {
-  return (draft: State) => {
-    const item = { id: draft.next, title };
-    draft.next += 1;
-    draft.items.push(item);
-    return item;
-  };
-}
-
-/** The pid of a process that has exited. */
-async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
-  const pid = child.pid as number;
-  await new Promise((resolve) => child.on('exit', resolve));
-  return pid;
-}
+import { addItem, deadPid, dirOptions, ITEMS } from './state-dir-fixtures.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -41,11 +14,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-function dirOptions(extra: Partial<StateDirOptions> = {}) {
-  const logger = createRecordingLogger();
-  return { logger, options: { logger, now, ...extra } };
-}
 
 describe('openStateDir', () => {
   it('keeps 500 concurrent creates across a restart', async () => {

@@ -2,7 +2,7 @@
  * Chat-added deadlines in PostgreSQL. The same title on the same date is one deadline (a unique index), so two
  * instances asked at once still add it once.
  */
-import { ChatDeadlineSchema, deadlineTitleKey, normalizeDeadlineTitle, sortDeadlines } from '../../reminders/deadlines.js';
+import { deadlineTitleKey, newChatDeadline, normalizeDeadlineTitle, sortDeadlines } from '../../reminders/deadlines.js';
 import type { ChatDeadline, DeadlineStore } from '../../reminders/deadlines.js';
 import { TIME_ZONE, toLocalDate } from '../../time/format-date.js';
 import { inTransaction, nextNumber } from './db.js';
@@ -30,15 +30,7 @@ export function createPostgresDeadlineStore(options: PostgresDeadlineStoreOption
       const existing = await find(input.date, key);
       if (existing) return { kind: 'exists', deadline: existing };
       const added = await inTransaction(db, async (tx) => {
-        const deadline = ChatDeadlineSchema.parse({
-          id: `frist-${await nextNumber(tx, 'deadlines')}`,
-          title,
-          date: input.date,
-          createdBy: input.createdBy,
-          createdByName: input.createdByName,
-          conversationId: input.conversationId,
-          createdAt: now().toISOString(),
-        });
+        const deadline = newChatDeadline(await nextNumber(tx, 'deadlines'), title, input, now());
         const { rowCount } = await tx.query(
           'INSERT INTO deadlines (id, title, title_key, date, data) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (date, title_key) DO NOTHING',
           [deadline.id, deadline.title, key, deadline.date, deadline],

@@ -25,6 +25,18 @@ export interface AdaptiveCard {
   readonly [key: string]: unknown;
 }
 
+/** A full-width card (Teams `msteams.width: 'Full'`) with `body`, and `actions` when there are any. */
+export function fullWidthCard(body: readonly CardElement[], actions: readonly CardAction[] = []): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: ADAPTIVE_CARD_SCHEMA,
+    version: ADAPTIVE_CARD_VERSION,
+    body,
+    ...(actions.length > 0 && { actions }),
+    msteams: { width: 'Full' },
+  };
+}
+
 /** A button that posts `text` as if the user had typed it (Teams `imBack`). */
 export function imBackAction(text: string, title: string = text): CardAction {
   return { type: 'Action.Submit', title, data: { msteams: { type: 'imBack', value: text } } };

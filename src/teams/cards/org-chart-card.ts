@@ -5,7 +5,7 @@
 import type { ChartLang } from '../../org-chart/index.js';
 import { escapeCardText } from '../escape.js';
 import type { AdaptiveCard, CardAction, CardElement } from './adaptive-card.js';
-import { ADAPTIVE_CARD_SCHEMA, ADAPTIVE_CARD_VERSION } from './adaptive-card.js';
+import { fullWidthCard } from './adaptive-card.js';
 
 /** What the card shows. */
 export interface OrgChartCardContent {
@@ -71,12 +71,5 @@ export function buildOrgChartCard(content: OrgChartCardContent): AdaptiveCard {
     });
   }
   const actions: CardAction[] = content.imageUrl.startsWith('data:') ? [] : [{ type: 'Action.OpenUrl', title: labels.open, url: content.imageUrl }];
-  return {
-    type: 'AdaptiveCard',
-    $schema: ADAPTIVE_CARD_SCHEMA,
-    version: ADAPTIVE_CARD_VERSION,
-    body,
-    ...(actions.length > 0 && { actions }),
-    msteams: { width: 'Full' },
-  };
+  return fullWidthCard(body, actions);
 }

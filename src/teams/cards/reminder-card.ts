@@ -8,7 +8,7 @@ import type { OutboundMessage } from '../../messaging/index.js';
 import { daysBetween, formatDate } from '../../time/format-date.js';
 import { escapeCardText, escapePlainText } from '../escape.js';
 import type { AdaptiveCard, CardAction, CardElement } from './adaptive-card.js';
-import { ADAPTIVE_CARD_SCHEMA, ADAPTIVE_CARD_VERSION, cardAttachment } from './adaptive-card.js';
+import { cardAttachment, fullWidthCard } from './adaptive-card.js';
 import type { TaskCardVerb, TaskCardView } from './task-card.js';
 
 /** The verb of a task card's Done button (handled by the tasks feature). */
@@ -16,17 +16,6 @@ export const TASK_COMPLETE_VERB: TaskCardVerb = 'task.complete';
 
 /** At most this many tasks in a digest card, to stay well under Teams' message size limit. */
 export const DIGEST_MAX_TASKS = 40;
-
-function card(body: CardElement[], actions: CardAction[] = []): AdaptiveCard {
-  return {
-    type: 'AdaptiveCard',
-    $schema: ADAPTIVE_CARD_SCHEMA,
-    version: ADAPTIVE_CARD_VERSION,
-    body,
-    ...(actions.length > 0 && { actions }),
-    msteams: { width: 'Full' },
-  };
-}
 
 /** A Done button for a task. */
 export function doneAction(task: Pick<ReminderTask, 'number'>, lang: PhraseLang, view?: TaskCardView): CardAction {
@@ -42,7 +31,7 @@ export function buildReminderCard(reminder: DueReminder<ReminderSubject>, lang: 
   const { item } = reminder;
   const facts = [{ title: lang === 'da' ? 'Dato' : 'Date', value: `${formatDate(item.date, lang)} (${p.when(reminder.daysLeft)})` }];
   if (item.task?.owner?.name) facts.push({ title: p.taskOwner, value: escapeCardText(item.task.owner.name) });
-  return card(
+  return fullWidthCard(
     [
       { type: 'TextBlock', text: p.reminderTitle(item.kind === 'task' ? 'task' : 'deadline'), size: 'Small', isSubtle: true, wrap: true },
       { type: 'TextBlock', text: escapeCardText(item.title[lang]), weight: 'Bolder', size: 'Medium', wrap: true },
@@ -88,7 +77,7 @@ export function buildDigestCard(tasks: readonly ReminderTask[], lang: PhraseLang
   if (tasks.length > shown.length) {
     body.push({ type: 'TextBlock', text: lang === 'da' ? `… og ${tasks.length - shown.length} mere` : `… and ${tasks.length - shown.length} more`, wrap: true });
   }
-  return card(body);
+  return fullWidthCard(body);
 }
 
 /** The digest as plain text, for channels that show no cards. */
