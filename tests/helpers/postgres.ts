@@ -3,7 +3,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { migrateDatabase } from '../../src/storage/postgres/index.js';
 
 /** A database made for one test file. */
 export interface TestDatabase {
@@ -35,6 +36,30 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       } finally {
         await client.end();
       }
+    },
+  };
+}
+
+/** Logs nothing: the stores' and migrations' logger in tests. */
+export const quietLogger = { info() {}, warn() {}, error() {} };
+
+/**
+ * A fresh, migrated database for the test file that calls it (made in `beforeAll`, dropped in `afterAll`);
+ * read `.url` inside the tests.
+ */
+export function useMigratedDatabase(): { readonly url: string } {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await migrateDatabase(database.url, quietLogger);
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+  return {
+    get url() {
+      if (!database) throw new Error('useMigratedDatabase: the database is made in beforeAll; read .url inside a test');
+      return database.url;
     },
   };
 }

@@ -3,7 +3,7 @@
  * only a shared database must do: two instances at once, the schedule lease, fenced writes, migrations.
  */
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emptyOutboxState, OutboxStateSchema } from '../../src/messaging/index.js';
 import { migrateDatabase, openPostgresStores } from '../../src/storage/postgres/index.js';
 import { createDb } from '../../src/storage/postgres/db.js';
@@ -13,19 +13,11 @@ import { freshBeforeEachCall, openSharedCell } from '../../src/storage/postgres/
 import { createStateStore } from '../../src/storage/state-store.js';
 import { z } from 'zod/v4';
 import type { BotStores } from '../../src/storage/stores.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
+import { quietLogger, useMigratedDatabase } from '../helpers/postgres.js';
 import { describeStoreContract } from './contract/store-contract.js';
 
-const quiet = { info() {}, warn() {}, error() {} };
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await migrateDatabase(database.url, quiet);
-});
-afterAll(async () => {
-  await database?.drop();
-});
+const quiet = quietLogger;
+const database = useMigratedDatabase();
 
 async function emptyTables(): Promise<void> {
   const client = new pg.Client({ connectionString: database.url });

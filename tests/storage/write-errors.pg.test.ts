@@ -3,21 +3,12 @@
  * the change was not saved), and the store takes changes again once the database does.
  */
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateDatabase, openPostgresStores } from '../../src/storage/postgres/index.js';
+import { describe, expect, it } from 'vitest';
+import { openPostgresStores } from '../../src/storage/postgres/index.js';
 import { StateWriteError } from '../../src/storage/state-store.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
+import { quietLogger, useMigratedDatabase } from '../helpers/postgres.js';
 
-const quiet = { info() {}, warn() {}, error() {} };
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await migrateDatabase(database.url, quiet);
-});
-afterAll(async () => {
-  await database?.drop();
-});
+const database = useMigratedDatabase();
 
 async function setReadOnly(on: boolean): Promise<void> {
   const client = new pg.Client({ connectionString: database.url });
@@ -33,7 +24,7 @@ async function setReadOnly(on: boolean): Promise<void> {
 }
 
 const person = { id: 'aad-mette', name: 'Mette' };
-const open = () => openPostgresStores({ url: database.url, leaseTtlMs: 1_500, logger: quiet, now: () => new Date('2026-11-25T09:00:00Z') });
+const open = () => openPostgresStores({ url: database.url, leaseTtlMs: 1_500, logger: quietLogger, now: () => new Date('2026-11-25T09:00:00Z') });
 
 describe('PostgreSQL write errors', () => {
   it('reports a refused change as not saved (denied) and saves again once the database takes writes', async () => {
