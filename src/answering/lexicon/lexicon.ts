@@ -237,13 +237,23 @@ function matchFrom(cue: Cue, tokens: readonly Token[], e: number, t: number, use
   return false;
 }
 
-/** True when every literal word of a cue occurs somewhere in the tokens: a cheap test before matching. */
+/**
+ * True when every literal element of a cue can match some token (a word or `=exact` occurs, a `word*` or `*word` has
+ * a token it starts or ends): a cheap, exact precondition of {@link matchCue}, tested before the backtracking match.
+ */
 function mayMatch(cue: Cue, forms: ReadonlySet<string>, stems: readonly ReadonlySet<string>[]): boolean {
   for (const element of cue.elements) {
     if (element.type === 'word' && !forms.has(element.form) && !stems[element.lang]!.has(element.stem)) return false;
     if (element.type === 'exact' && !forms.has(element.text)) return false;
+    if (element.type === 'prefix' && !someForm(forms, (form) => form.startsWith(element.text))) return false;
+    if (element.type === 'suffix' && !someForm(forms, (form) => form.endsWith(element.text))) return false;
   }
   return true;
+}
+
+function someForm(forms: ReadonlySet<string>, test: (form: string) => boolean): boolean {
+  for (const form of forms) if (test(form)) return true;
+  return false;
 }
 
 /** The words of a question as the cue index looks them up, computed once per question. */
@@ -261,18 +271,32 @@ export function tokenWords(tokens: readonly Token[]): TokenWords {
   return { forms, stems, keys };
 }
 
+function byOrder(a: { readonly order: number }, b: { readonly order: number }): number {
+  return a.order - b.order;
+}
+
 /** A set of cues for one label (a kind, a metric, ...), compiled once. */
+/** A compiled cue of a {@link CueSet}; `seen` marks the last lookup that collected it (no per-lookup Set). */
+interface CueEntry<L> {
+  readonly label: L;
+  readonly cue: Cue;
+  readonly order: number;
+  seen: number;
+}
+
 export class CueSet<L extends string | number> {
-  private readonly entries: Array<{ label: L; cue: Cue; order: number }> = [];
-  /** Cues by a literal word they need (its form, or `lang:stem`): only those whose word occurs are tried. */
-  private readonly byWord = new Map<string, Array<{ label: L; cue: Cue; order: number }>>();
-  /** Cues without a literal word (only `word*`, `*word`): always tried. */
-  private readonly always: Array<{ label: L; cue: Cue; order: number }> = [];
+  private readonly entries: Array<CueEntry<L>> = [];
+  /** Cues by a literal word they need (its form, or `lang:stem`): only those whose word occurs are tried. Each list is in added order. */
+  private readonly byWord = new Map<string, Array<CueEntry<L>>>();
+  /** Cues without a literal word (only `word*`, `*word`): always looked at, in added order. */
+  private readonly always: Array<CueEntry<L>> = [];
+  /** Counts lookups, for {@link CueEntry.seen}. */
+  private lookup = 0;
 
   add(label: L, cues: { da: readonly string[]; en: readonly string[] }): void {
     const compiled = [...cues.da.map((p) => compileCue(p, 0)), ...cues.en.map((p) => compileCue(p, 1))];
     for (const cue of compiled) {
-      const entry = { label, cue, order: this.entries.length };
+      const entry: CueEntry<L> = { label, cue, order: this.entries.length, seen: 0 };
       this.entries.push(entry);
       const anchor = cue.elements.find((e) => e.type === 'word' || e.type === 'exact');
       if (!anchor) this.always.push(entry);
@@ -290,11 +314,34 @@ export class CueSet<L extends string | number> {
     }
   }
 
-  /** The cues that may match the tokens, in the order they were added. */
-  private candidates(words: TokenWords): Array<{ label: L; cue: Cue; order: number }> {
-    const found = new Set(this.always);
-    for (const key of words.keys) for (const entry of this.byWord.get(key) ?? []) found.add(entry);
-    return found.size > 1 ? [...found].sort((a, b) => a.order - b.order) : [...found];
+  /**
+   * The cues that may match the tokens, in the order they were added. Each index list is already in that order,
+   * so only a lookup that collects from more than one list sorts (a few numbers, not the whole set).
+   */
+  private candidates(words: TokenWords): Array<CueEntry<L>> {
+    const lookup = ++this.lookup;
+    const found: Array<CueEntry<L>> = [];
+    let lists = 0;
+    if (this.always.length > 0) {
+      lists++;
+      for (const entry of this.always) {
+        entry.seen = lookup;
+        found.push(entry);
+      }
+    }
+    for (const key of words.keys) {
+      const list = this.byWord.get(key);
+      if (list === undefined) continue;
+      let added = false;
+      for (const entry of list) {
+        if (entry.seen === lookup) continue;
+        entry.seen = lookup;
+        found.push(entry);
+        added = true;
+      }
+      if (added) lists++;
+    }
+    return lists > 1 ? found.sort(byOrder) : found;
   }
 
   /** Every label with its strongest match in the tokens. */
