@@ -4,7 +4,7 @@
  * UID (the same item always has the same UID, so a calendar that refreshes the feed replaces it) and names its
  * source in the description.
  */
-import ical from 'ical-generator';
+// ical-generator is loaded on the first feed served (dynamic import), not at start.
 import type { KnowledgeBase } from '../knowledge/index.js';
 import { addDays, TIME_ZONE } from '../time/format-date.js';
 
@@ -115,9 +115,10 @@ export function buildCalendarEvents(input: FeedInput): CalendarEvent[] {
 /**
  * The feed as iCalendar text: all-day events (`DTSTART;VALUE=DATE`, `DTEND` the day after the last), the calendar
  * named and marked as Europe/Copenhagen, refreshed hourly by clients that honour the hint.
- * @example renderCalendar(buildCalendarEvents(input), { lang: 'da', now: new Date() })
+ * @example await renderCalendar(buildCalendarEvents(input), { lang: 'da', now: new Date() })
  */
-export function renderCalendar(events: readonly CalendarEvent[], options: { readonly lang: FeedLang; readonly now: Date }): string {
+export async function renderCalendar(events: readonly CalendarEvent[], options: { readonly lang: FeedLang; readonly now: Date }): Promise<string> {
+  const { default: ical } = await import('ical-generator');
   const calendar = ical({
     name: LABELS[options.lang].name,
     prodId: { company: 'dagtilbud-bot', product: 'deadlines', language: options.lang.toUpperCase() },

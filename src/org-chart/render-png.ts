@@ -7,7 +7,7 @@
  * resvg reads TrueType files, not the WOFF/WOFF2 files of the @fontsource packages, hence the copied .ttf.
  */
 import { fileURLToPath } from 'node:url';
-import { Resvg } from '@resvg/resvg-js';
+// resvg (a native module) is loaded on the first chart (dynamic import), not at start.
 import { CHART_FONT_FAMILY } from './render-svg.js';
 
 // src/org-chart/ and dist/org-chart/ both sit two levels below the repository root.
@@ -27,9 +27,10 @@ export interface RenderPngOptions {
 
 /**
  * Renders SVG to PNG bytes with the shipped font only (no system fonts: the same picture everywhere).
- * @example const png = renderPng(renderOrgChartSvg(graph).svg)
+ * @example const chart = await renderOrgChartSvg(graph); const png = await renderPng(chart.svg, chart.width, chart.height)
  */
-export function renderPng(svg: string, width: number, height: number, options: RenderPngOptions = {}): Buffer {
+export async function renderPng(svg: string, width: number, height: number, options: RenderPngOptions = {}): Promise<Buffer> {
+  const { Resvg } = await import('@resvg/resvg-js');
   const scale = Math.min(options.scale ?? 1.5, MAX_PNG_SIDE / Math.max(width, height, 1));
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'width', value: Math.max(1, Math.round(width * scale)) },

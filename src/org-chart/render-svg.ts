@@ -3,8 +3,10 @@
  * layout), superiors above (or left of) those who report to them, a line with an arrow from each box to whom it
  * reports. Text uses the font shipped in `assets/fonts` (see `render-png.ts`).
  */
-import dagre from '@dagrejs/dagre';
+// dagre is loaded on the first chart (dynamic import), so start-up and idle memory do not pay for it.
 import type { Graph } from '@dagrejs/dagre';
+
+type Dagre = (typeof import('@dagrejs/dagre'))['default'];
 import { formatDate } from '../time/format-date.js';
 import type { ChartLang, OrgGraph, OrgNode } from './graph.js';
 
@@ -87,7 +89,7 @@ interface Layout {
   readonly height: number;
 }
 
-function layout(graph: OrgGraph, lines: ReadonlyMap<string, BoxText[]>, direction: 'TB' | 'LR'): Layout {
+function layout(dagre: Dagre, graph: OrgGraph, lines: ReadonlyMap<string, BoxText[]>, direction: 'TB' | 'LR'): Layout {
   const g = new dagre.graphlib.Graph();
   g.setGraph({ rankdir: direction, nodesep: direction === 'TB' ? 24 : 14, ranksep: direction === 'TB' ? 56 : 64, marginx: MARGIN, marginy: MARGIN });
   g.setDefaultEdgeLabel(() => ({}));
@@ -101,14 +103,15 @@ function layout(graph: OrgGraph, lines: ReadonlyMap<string, BoxText[]>, directio
 
 /**
  * Lays out and draws a chart. Top-down unless that is wider than a readable picture and left-to-right is narrower.
- * @example renderOrgChartSvg(buildOrgGraph(queries, { kind: 'municipality', municipality: 'ballerup' }, 'da')).svg
+ * @example (await renderOrgChartSvg(buildOrgGraph(queries, { kind: 'municipality', municipality: 'ballerup' }, 'da')).svg
  */
-export function renderOrgChartSvg(graph: OrgGraph): OrgChartSvg {
+export async function renderOrgChartSvg(graph: OrgGraph): Promise<OrgChartSvg> {
+  const { default: dagre } = await import('@dagrejs/dagre');
   const lines = new Map(graph.nodes.map((node) => [node.id, boxLines(node, graph.lang)]));
-  let chosen = layout(graph, lines, 'TB');
+  let chosen = layout(dagre, graph, lines, 'TB');
   let direction: 'TB' | 'LR' = 'TB';
   if (chosen.width > READABLE_WIDTH) {
-    const sideways = layout(graph, lines, 'LR');
+    const sideways = layout(dagre, graph, lines, 'LR');
     if (sideways.width < chosen.width) {
       chosen = sideways;
       direction = 'LR';

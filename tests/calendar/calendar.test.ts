@@ -58,8 +58,8 @@ describe('buildCalendarEvents', () => {
 });
 
 describe('renderCalendar', () => {
-  it('writes all-day events that ical.js reads back, a period ending the day after its last day', () => {
-    const text = renderCalendar(
+  it('writes all-day events that ical.js reads back, a period ending the day after its last day', async () => {
+    const text = await renderCalendar(
       [
         { uid: 'a@dagtilbud-bot', date: '2026-03-01', lastDay: '2026-03-20', summary: 'Evaluering; æøå, "citat"', description: 'Kilde: x\nlinje 2' },
         { uid: 'b@dagtilbud-bot', date: '2026-05-01', summary: 'Frist', description: 'Kilde: y' },

@@ -56,9 +56,9 @@ function statedLines(queries: KnowledgeQueries, municipality: string, day = DAY)
   }));
 }
 
-function checkPng(graph: OrgGraph) {
-  const chart = renderOrgChartSvg(graph);
-  const png = PNG.sync.read(renderPng(chart.svg, chart.width, chart.height));
+async function checkPng(graph: OrgGraph) {
+  const chart = await renderOrgChartSvg(graph);
+  const png = PNG.sync.read(await renderPng(chart.svg, chart.width, chart.height));
   expect(png.width).toBeGreaterThanOrEqual(300);
   expect(png.height).toBeGreaterThanOrEqual(100);
   expect(Math.max(png.width, png.height)).toBeLessThanOrEqual(6_000);
@@ -71,11 +71,11 @@ describe('renderOrgChartSvg', () => {
     expect(cases.filter((c) => statedLines(c.queries, c.municipality).size > 0).length).toBeGreaterThanOrEqual(8);
   });
 
-  it.each(cases.map((c) => [`${c.dir} ${c.municipality} (${c.lang})`, c] as const))('draws %s: a box per role or unit, a line per reporting line', (_name, c) => {
+  it.each(cases.map((c) => [`${c.dir} ${c.municipality} (${c.lang})`, c] as const))('draws %s: a box per role or unit, a line per reporting line', async (_name, c) => {
     const graph = buildOrgGraph(c.queries, { kind: 'municipality', municipality: c.municipality }, c.lang, DAY);
     const stated = statedLines(c.queries, c.municipality);
     const ends = new Set([...stated].flatMap((pair) => pair.split('>')));
-    const { chart } = checkPng(graph);
+    const { chart } = await checkPng(graph);
     const { boxes, lines } = drawn(chart.svg);
     expect(new Set(lines)).toEqual(stated);
     expect(lines).toHaveLength(stated.size);
@@ -107,7 +107,7 @@ describe('renderOrgChartSvg', () => {
     expect(graph.nodes.map((n) => n.id)).not.toContain('htk-leder-af-staben');
   });
 
-  it('draws the lines that hold on the day asked for, and a line under a condition dashed with its condition', () => {
+  it('draws the lines that hold on the day asked for, and a line under a condition dashed with its condition', async () => {
     const hvidmose = bases.find((b) => b.dir === 'tests/fixtures/kb-hvidmose')!.queries;
     const scope = { kind: 'around', ids: ['hvm-souschef'] } as const;
     const before = buildOrgGraph(hvidmose, scope, 'da', '2027-07-31');
@@ -115,17 +115,17 @@ describe('renderOrgChartSvg', () => {
     expect(before.edges).toContainEqual(expect.objectContaining({ from: 'hvm-souschef', to: 'hvm-boernechef', condition: expect.stringContaining('fraværende') }));
     expect(after.edges).toContainEqual(expect.objectContaining({ from: 'hvm-souschef', to: 'hvm-kvarterchef', condition: expect.stringContaining('fraværende') }));
     expect(after.edges.some((e) => e.from === 'hvm-souschef' && e.to === 'hvm-boernechef')).toBe(false);
-    const svg = renderOrgChartSvg(after).svg;
+    const svg = (await renderOrgChartSvg(after)).svg;
     expect(svg).toMatch(/data-from="hvm-souschef" data-to="hvm-kvarterchef"[^>]*stroke-dasharray/);
     expect(svg).toContain('Referencelinjer pr. søndag den 1. august 2027');
     expect(describeLines(after).join('\n')).toMatch(/refererer til .* \(når: .*fraværende/);
   });
 
-  it('keeps more than 60 boxes readable: text at full size, no side longer than the PNG limit', () => {
+  it('keeps more than 60 boxes readable: text at full size, no side longer than the PNG limit', async () => {
     const queries = bigOrganisation(6, 11);
     const graph = buildOrgGraph(queries, { kind: 'municipality', municipality: 'storby' }, 'en', DAY);
     expect(graph.nodes.length).toBeGreaterThanOrEqual(60);
-    const { chart, png } = checkPng(graph);
+    const { chart, png } = await checkPng(graph);
     expect(drawn(chart.svg).boxes).toHaveLength(graph.nodes.length);
     // Shown at most ~1,400 units wide, the 12-unit text keeps at least 12 px on a 1,400 px screen.
     expect(chart.width).toBeLessThanOrEqual(1_400);

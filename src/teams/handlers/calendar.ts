@@ -110,7 +110,7 @@ export function calendarFeature(): FeatureFactory {
         status: 200,
         contentType: 'text/calendar; charset=utf-8',
         headers: { 'content-disposition': 'inline; filename="frister.ics"' },
-        body: renderCalendar(events, { lang: subscription.lang, now: now() }),
+        body: await renderCalendar(events, { lang: subscription.lang, now: now() }),
       };
     }
 

@@ -90,13 +90,13 @@ export function orgChartFeature(): FeatureFactory {
     const cache = new Map<string, Buffer>();
     const municipalities = () => knowledge.data.municipalities.map((m) => m.name).join(', ');
 
-    function draw(scope: ChartScope, lang: ChartLang, day: string) {
+    async function draw(scope: ChartScope, lang: ChartLang, day: string) {
       const graph = buildOrgGraph(queries, scope, lang, day);
       const key = JSON.stringify([scope, lang, day]);
       let png = cache.get(key);
       if (png === undefined && graph.edges.length > 0) {
-        const chart = renderOrgChartSvg(graph);
-        png = renderPng(chart.svg, chart.width, chart.height);
+        const chart = await renderOrgChartSvg(graph);
+        png = await renderPng(chart.svg, chart.width, chart.height);
         cache.set(key, png);
         if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
       }
@@ -106,7 +106,7 @@ export function orgChartFeature(): FeatureFactory {
     async function chartMessage(scope: ChartScope, lang: ChartLang, ctx: CommandContext): Promise<Partial<Activity>> {
       const started = performance.now();
       const day = today();
-      const { graph, png } = draw(scope, lang, day);
+      const { graph, png } = await draw(scope, lang, day);
       if (png === undefined) return { type: ActivityTypes.Message, text: escapePlainText(PHRASES[lang].none(graph.title)), textFormat: 'plain' };
       const base64 = png.toString('base64');
       const imageUrl =
@@ -130,7 +130,7 @@ export function orgChartFeature(): FeatureFactory {
     async function serveImage(params: Readonly<Record<string, string>>): Promise<HttpReply> {
       const id = FILE.exec(params.file ?? '')?.[1];
       const link = id === undefined ? undefined : await links.find(id);
-      const png = link && draw(link.scope as ChartScope, link.lang, link.day).png;
+      const png = link && (await draw(link.scope as ChartScope, link.lang, link.day)).png;
       if (png === undefined) return { status: 404, body: 'Not found' };
       return { status: 200, contentType: 'image/png', body: png };
     }
