@@ -24,7 +24,6 @@ import { createGapLog } from './feedback/gap-log.js';
 import { openFileStores } from './storage/file-stores.js';
 import { createStateHealth } from './storage/index.js';
 import type { StateHealth } from './storage/index.js';
-import { openPostgresStores } from './storage/postgres/index.js';
 import type { BotStores } from './storage/stores.js';
 import { buildDigestMessage, buildReminderMessage } from './teams/cards/reminder-card.js';
 import type { BotDomain, FeatureFactory, TeamsFeature } from './teams/handlers/index.js';
@@ -134,6 +133,8 @@ export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pin
 export async function openStores(config: Config, deps: { readonly logger: Logger; readonly now: () => Date; readonly health?: StateHealth }): Promise<BotStores> {
   const { logger, now } = deps;
   if (config.databaseUrl !== undefined) {
+    // Loaded only with a database (pg and node-pg-migrate), so a bot on files does not pay for them at start.
+    const { openPostgresStores } = await import('./storage/postgres/index.js');
     return openPostgresStores({
       url: config.databaseUrl,
       poolMax: config.databasePoolMax,
