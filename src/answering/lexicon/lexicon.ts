@@ -364,7 +364,7 @@ export interface Lexicon {
   readonly numbers: Readonly<Record<string, number>>;
   /** Everyday word -> the knowledge base's word for it (folded). */
   readonly synonyms: ReadonlyMap<string, string>;
-  /** Expands the lexicon's contractions ("who's", "whats") and drops a possessive "'s" ("Mona Ravn's" -> "Mona Ravn"). */
+  /** Expands the lexicon's contractions ("who's" -> "who is", "whats" -> "what is"); a possessive "'s" stays (names hold it too). */
   expand(text: string): string;
   /** Replaces a near miss of a cue word ("ansøgningsfrsten") by the word, unless `known` knows it. */
   correct(form: string, known: (form: string) => boolean): string;
@@ -450,8 +450,6 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const expand = (text: string): string =>
     text
       .replace(/[\u2019\u2018`´]/g, "'")
-      .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word)
-      // A possessive "'s" (or a lone "'") after a word adds nothing to what the word names.
-      .replace(/(\p{L})'s?(?![\p{L}])/gu, '$1');
+      .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   return { kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, expand, correct };
 }
