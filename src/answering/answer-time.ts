@@ -442,8 +442,10 @@ function describeDated(rc: RelationContext, item: DatedItem, kindWord: (kind: st
   const passed = (last: string) => (last < rc.today ? t.passed : '');
   if (item.kind === 'date') {
     const d = item.entry;
-    if (d.precision !== 'day') return undefined;
-    const when = d.end ? `${shortDate(d.date, u.lang)}–${shortDate(d.end, u.lang)}` : shortDate(d.date, u.lang);
+    // A date the documents give only as a month ("i marts 2027") belongs in a listing of that whole month or more.
+    const coversMonth = d.precision === 'month' && u.range !== undefined && u.range.from <= d.date && u.range.to >= item.last;
+    if (d.precision !== 'day' && !coversMonth) return undefined;
+    const when = d.end ? `${shortDate(d.date, u.lang)}–${shortDate(d.end, u.lang)}` : coversMonth ? formatPartialDate(d.date, 'month', u.lang) : shortDate(d.date, u.lang);
     const about = kb.get(d.about);
     const owner = about && about.kind === 'postings' ? `, ${displayName(about, u.lang)}` : '';
     const place = d.place ? `, ${t.placeOf(d.place)}` : '';
