@@ -352,6 +352,20 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
 // Everything dated in a period
 
 export function answerPeriodItems(rc: RelationContext): Answer | undefined {
+  const answer = periodItems(rc);
+  // A month named without a year is its coming occurrence; when that holds nothing, the one before it may
+  // (documents of a past spring asked about in the autumn).
+  const { range } = rc.u;
+  const yearNamed = rc.u.tokens.some((tok) => /^(19|20)\d{2}$/.test(tok.form));
+  if (answer?.kind === 'unknown' && range && range.from > rc.today && !yearNamed) {
+    const yearBefore = (day: string) => `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
+    const earlier = periodItems({ ...rc, u: { ...rc.u, range: { ...range, from: yearBefore(range.from), to: yearBefore(range.to) } } });
+    if (earlier && earlier.kind !== 'unknown') return earlier;
+  }
+  return answer;
+}
+
+function periodItems(rc: RelationContext): Answer | undefined {
   const { u, kb, queries } = rc;
   if (!u.range || !(u.intents.has('dates') || u.intents.has('meeting'))) return undefined;
   if (u.day && rc.subjects.length > 0) return undefined;

@@ -81,6 +81,9 @@ const cases: [string, string, Expect][] = [
   [SEED, "when's the deadline for the stjernehuset job", deadlineOf('bal-stilling-paedagogisk-leder-vuggestue-stjernehuset')],
   [BKK, "what's on in march", datesIn('2027-03')],
   [BKK, 'any deadlines in february', datesIn('2027-02', ['application-deadline', 'other'])],
+  // A month whose coming occurrence holds nothing: the documents' own (past) one.
+  [FJB, "what's on in march", datesIn('2026-03')],
+  [FJB, 'any interviews in march', datesIn('2026-03', ['interview'])],
   // contacts
   [BKK, 'who do i call about the kløverengen job', contactsOf('bkk-stilling-boernehusleder-kloeverengen')],
   [FJB, 'who do i call about the ålekisten job', contactsOf('fjb-stilling-koordinator-aalekisten')],
