@@ -279,6 +279,11 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
     if (withLines.length === 0) continue;
     const targets = unique(withLines.map((l) => relations.up(l.id).map((e) => e.to).join(',')));
     const chosen = targets.length === 1 ? [withLines[0]!] : withLines.slice(0, 3);
+    // A post reported to, with the people the documents name in it on that day: "who does X answer to" asks for someone.
+    const nmHeld = (id: string, day: string) => {
+      const holders = queries.holdersOn(id, day).map((person) => person.name);
+      return holders.length > 0 ? `${nm(id)}, ${joinList(holders, u.lang)}` : nm(id);
+    };
     const parts = chosen.map((l) => {
       const day = stateDay(rc, l.id);
       const edges = queries.reportsToOn(l.id, day);
@@ -287,7 +292,7 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
       const change = u.day ? undefined : queries.nextReportingChange(l.id, day);
       const direct =
         plain.length > 0
-          ? onDay(rc, day, t.reportsToMany(nm(l.id), joinList(plain.map((e) => nm(e.to)), u.lang)))
+          ? onDay(rc, day, t.reportsToMany(nm(l.id), joinList(plain.map((e) => nmHeld(e.to, day)), u.lang)))
           : change
             ? onDay(rc, change.date, t.reportsToMany(nm(l.id), joinList(change.lines.filter((e) => !e.condition).map((e) => nm(e.to)), u.lang)), 'from')
             : undefined;
@@ -815,7 +820,7 @@ export function answerParts(rc: RelationContext): Answer | undefined {
     if (parts.length === 0) continue;
     // A list question, or the number of parts named ("de tre pejlemærker").
     if (u.cardinal !== undefined && u.cardinal !== parts.length) continue;
-    if (u.cardinal === undefined && !/\b(hvilke|which|what are|hvad er|list|alle|all)\b/.test(u.folded)) continue;
+    if (u.cardinal === undefined && !/\b(hvilke|which|what are|hvad er|list|alle|all|name|navngiv|naevn|parts|dele|delene|bestaar|consists?|made up)\b/.test(u.folded)) continue;
     const t = TEXTS[u.lang];
     const names = parts.map((c) => displayName({ kind: 'concepts', item: c }, u.lang));
     const lines = parts.filter((c) => c.description).map((c) => `${displayName({ kind: 'concepts', item: c }, u.lang)}: ${c.description![u.lang]}`);

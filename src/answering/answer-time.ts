@@ -352,6 +352,20 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
 // Everything dated in a period
 
 export function answerPeriodItems(rc: RelationContext): Answer | undefined {
+  const answer = periodItems(rc);
+  // A month named without a year is its coming occurrence; when that holds nothing, the one before it may
+  // (documents of a past spring asked about in the autumn).
+  const { range } = rc.u;
+  const yearNamed = rc.u.tokens.some((tok) => /^(19|20)\d{2}$/.test(tok.form));
+  if (answer?.kind === 'unknown' && range && range.from > rc.today && !yearNamed) {
+    const yearBefore = (day: string) => `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
+    const earlier = periodItems({ ...rc, u: { ...rc.u, range: { ...range, from: yearBefore(range.from), to: yearBefore(range.to) } } });
+    if (earlier && earlier.kind !== 'unknown') return earlier;
+  }
+  return answer;
+}
+
+function periodItems(rc: RelationContext): Answer | undefined {
   const { u, kb, queries } = rc;
   if (!u.range || !(u.intents.has('dates') || u.intents.has('meeting'))) return undefined;
   if (u.day && rc.subjects.length > 0) return undefined;
@@ -442,8 +456,10 @@ function describeDated(rc: RelationContext, item: DatedItem, kindWord: (kind: st
   const passed = (last: string) => (last < rc.today ? t.passed : '');
   if (item.kind === 'date') {
     const d = item.entry;
-    if (d.precision !== 'day') return undefined;
-    const when = d.end ? `${shortDate(d.date, u.lang)}–${shortDate(d.end, u.lang)}` : shortDate(d.date, u.lang);
+    // A date the documents give only as a month ("i marts 2027") belongs in a listing of that whole month or more.
+    const coversMonth = d.precision === 'month' && u.range !== undefined && u.range.from <= d.date && u.range.to >= item.last;
+    if (d.precision !== 'day' && !coversMonth) return undefined;
+    const when = d.end ? `${shortDate(d.date, u.lang)}–${shortDate(d.end, u.lang)}` : coversMonth ? formatPartialDate(d.date, 'month', u.lang) : shortDate(d.date, u.lang);
     const about = kb.get(d.about);
     const owner = about && about.kind === 'postings' ? `, ${displayName(about, u.lang)}` : '';
     const place = d.place ? `, ${t.placeOf(d.place)}` : '';

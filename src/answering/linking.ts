@@ -96,7 +96,9 @@ export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, st
     for (const item of kb.data[kind] as ReadonlyArray<{ id: string }>) {
       const entry = { kind, item } as KbItem;
       const seen = new Set<string>();
-      for (const form of nameForms(entry)) {
+      // A hyphenated name ("the early-years leadership team") is also asked with spaces ("early years leadership team").
+      const forms = nameForms(entry).flatMap((form) => (form.includes('-') ? [form, form.replace(/-/g, ' ')] : [form]));
+      for (const form of forms) {
         const words = tokenize(form).filter((w, i, all) => !(all.length > 1 && w.includes('-')));
         // One generic or function word alone ("dagtilbud" aside) names nothing in particular.
         const content = words.filter((w) => !STOPWORDS.has(w) && !GENERIC_WORDS.has(w));

@@ -192,7 +192,9 @@ function findRange(tokens: readonly Token[], today: string): { from: string; to:
   if (first) {
     // "fra januar til juni 2027", "from January to June 2027": one range; a year given once serves both.
     const second = months[1];
-    const year = first.year ?? second?.year ?? Number(today.slice(0, 4));
+    // A month named without a year is its coming occurrence: in November, "March" is next year's March.
+    const thisYear = Number(today.slice(0, 4));
+    const year = first.year ?? second?.year ?? (first.month + 1 < Number(today.slice(5, 7)) ? thisYear + 1 : thisYear);
     const positions = months.slice(0, 2).flatMap((m) => (m.year ? [m.i, m.i + 1] : [m.i]));
     const from = `${year}-${String(first.month + 1).padStart(2, '0')}-01`;
     if (second && second.i - first.i <= 3) {
@@ -233,7 +235,7 @@ export function fitsDateKind(asked: ReadonlySet<DateEntry['kind']>, kind: DateEn
 
 /** Understands a question with the lexicon; `known` tells which words the knowledge base knows (not typos). */
 export function understand(question: string, now: Date, lexicon: Lexicon, known: (form: string) => boolean, localeHint?: string): Understanding {
-  const text = stripMarkup(question).trim();
+  const text = lexicon.expand(stripMarkup(question).trim());
   const lang = detectLanguage(text, localeHint);
   const rawTokens = analyzeText(foldText(text));
   // Near misses of cue words ("ansøgningsfrsten", "refererr") count as the words.

@@ -108,6 +108,8 @@ export const LexiconSchema = z.object({
     .default([]),
   questionWords: z.object({ $comment: z.string().optional(), da: z.array(z.string()).default([]), en: z.array(z.string()).default([]) }).default({ da: [], en: [] }),
   synonyms: z.record(z.string(), z.string()).default({}),
+  /** Short spoken forms and their full words ("who's" -> "who is", "whats" -> "what is"), expanded before a question is read. */
+  contractions: z.record(z.string(), z.string()).default({}),
   numbers: z.record(z.string(), z.number()).default({}),
 });
 export type LexiconData = z.infer<typeof LexiconSchema>;
@@ -409,6 +411,8 @@ export interface Lexicon {
   readonly numbers: Readonly<Record<string, number>>;
   /** Everyday word -> the knowledge base's word for it (folded). */
   readonly synonyms: ReadonlyMap<string, string>;
+  /** Expands the lexicon's contractions ("who's" -> "who is", "whats" -> "what is"); a possessive "'s" stays (names hold it too). */
+  expand(text: string): string;
   /** Replaces a near miss of a cue word ("ansøgningsfrsten") by the word, unless `known` knows it. */
   correct(form: string, known: (form: string) => boolean): string;
 }
@@ -445,7 +449,9 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const questionWords = new Set<string>();
   const numbers: Record<string, number> = {};
   const synonyms = new Map<string, string>();
+  const contractions = new Map<string, string>();
   for (const lexicon of all) {
+    for (const [short, full] of Object.entries(lexicon.contractions ?? {})) if (short !== '$comment') contractions.set(short.toLowerCase().replace(/’/g, "'"), full);
     for (const [word, meaning] of Object.entries(lexicon.synonyms ?? {})) if (word !== '$comment') synonyms.set(foldText(word), foldText(meaning));
     for (const k of lexicon.kinds ?? []) {
       kinds.add(k.kind, k.cues);
@@ -488,5 +494,9 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     if (corrections.size < 10_000) corrections.set(form, result);
     return result;
   };
-  return { kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, correct };
+  const expand = (text: string): string =>
+    text
+      .replace(/[\u2019\u2018`´]/g, "'")
+      .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
+  return { kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, expand, correct };
 }
