@@ -820,7 +820,7 @@ export function answerParts(rc: RelationContext): Answer | undefined {
     if (parts.length === 0) continue;
     // A list question, or the number of parts named ("de tre pejlemærker").
     if (u.cardinal !== undefined && u.cardinal !== parts.length) continue;
-    if (u.cardinal === undefined && !/\b(hvilke|which|what are|hvad er|list|alle|all|name|navngiv|naevn|parts|dele|delene|bestaar|consists?|made up)\b/.test(u.folded)) continue;
+    if (u.cardinal === undefined && rc.lexicon.listWords.match(u.tokens).size === 0) continue;
     const t = TEXTS[u.lang];
     const names = parts.map((c) => displayName({ kind: 'concepts', item: c }, u.lang));
     const lines = parts.filter((c) => c.description).map((c) => `${displayName({ kind: 'concepts', item: c }, u.lang)}: ${c.description![u.lang]}`);

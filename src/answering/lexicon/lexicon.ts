@@ -90,6 +90,8 @@ export const LexiconSchema = z.object({
   changeWords: CuesSchema.default({ da: [], en: [] }),
   /** Words for a reporting line ("linje", "reference", "line"): with an absence cue, the conditional line is asked. */
   lineWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that ask for a whole list ("hvilke", "name", "parts", "consists of"): a concept's parts are then listed. */
+  listWords: CuesSchema.default({ da: [], en: [] }),
   /**
    * Everyday time phrases ("efter nytår", "next year", "til sommer"): the next day of the year they
    * point at (`month`/`day`), or the first day of the month `monthsAhead` months from today.
@@ -404,6 +406,7 @@ export interface Lexicon {
   readonly addressees: CueSet<'addressee'>;
   readonly changeWords: CueSet<'change'>;
   readonly lineWords: CueSet<'line'>;
+  readonly listWords: CueSet<'list'>;
   /** Everyday time phrases, by the index of their anchor in `timeAnchors`. */
   readonly timePhrases: CueSet<number>;
   readonly timeAnchors: ReadonlyArray<LexiconData['timePhrases'][number]['anchor']>;
@@ -444,6 +447,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const addressees = new CueSet<'addressee'>();
   const changeWords = new CueSet<'change'>();
   const lineWords = new CueSet<'line'>();
+  const listWords = new CueSet<'list'>();
   const timePhrases = new CueSet<number>();
   const timeAnchors: Array<LexiconData['timePhrases'][number]['anchor']> = [];
   const questionWords = new Set<string>();
@@ -470,6 +474,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     if (lexicon.addressees) addressees.add('addressee', lexicon.addressees);
     if (lexicon.changeWords) changeWords.add('change', lexicon.changeWords);
     if (lexicon.lineWords) lineWords.add('line', lexicon.lineWords);
+    if (lexicon.listWords) listWords.add('list', lexicon.listWords);
     for (const t of lexicon.timePhrases ?? []) {
       timePhrases.add(timeAnchors.length, t.cues);
       timeAnchors.push(t.anchor);
@@ -498,5 +503,5 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     text
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
-  return { kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, expand, correct };
+  return { kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, listWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, expand, correct };
 }
