@@ -2,8 +2,8 @@
  * SVG to PNG with resvg (a prebuilt native renderer from npm) and the font shipped in the repository, so that
  * Danish letters (æ, ø, å) render the same on every machine whatever fonts it has installed.
  *
- * The font is DejaVu Sans Condensed (Debian's fonts-dejavu-core, `assets/fonts/`): its licence (Bitstream Vera,
- * DejaVu changes in the public domain; `assets/fonts/LICENSE-DejaVu.txt`) allows redistribution with the notice.
+ * The font is DejaVu Sans Condensed (Debian's fonts-dejavu-core, `src/org-chart/fonts/`): its licence (Bitstream Vera,
+ * DejaVu changes in the public domain; `src/org-chart/fonts/LICENSE-DejaVu.txt`) allows redistribution with the notice.
  * resvg reads TrueType files, not the WOFF/WOFF2 files of the @fontsource packages, hence the copied .ttf.
  */
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { CHART_FONT_FAMILY } from './render-svg.js';
 
 // src/org-chart/ and dist/org-chart/ both sit two levels below the repository root.
-const FONT_DIR = fileURLToPath(new URL('../../assets/fonts/', import.meta.url));
+// From the repository root, so the same path serves `src/org-chart/` (tsx) and `dist/org-chart/` (tsc copies no fonts).
+const FONT_DIR = fileURLToPath(new URL('../../src/org-chart/fonts/', import.meta.url));
 
 /** The font files the renderer loads (regular and bold). */
 export const CHART_FONT_FILES: readonly string[] = [`${FONT_DIR}DejaVuSansCondensed.ttf`, `${FONT_DIR}DejaVuSansCondensed-Bold.ttf`];

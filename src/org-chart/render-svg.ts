@@ -1,7 +1,7 @@
 /**
  * Draws an {@link OrgGraph} as SVG: boxes placed by dagre (a maintained layered-graph layout, so no hand-written
  * layout), superiors above (or left of) those who report to them, a line with an arrow from each box to whom it
- * reports. Text uses the font shipped in `assets/fonts` (see `render-png.ts`).
+ * reports. Text uses the font shipped in `src/org-chart/fonts` (see `render-png.ts`).
  */
 // dagre is loaded on the first chart (dynamic import), so start-up and idle memory do not pay for it.
 import type { Graph } from '@dagrejs/dagre';

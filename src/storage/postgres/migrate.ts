@@ -1,5 +1,5 @@
 /**
- * Versioned schema migrations (node-pg-migrate, SQL files in `migrations/postgres/`), run at start. Concurrent
+ * Versioned schema migrations (node-pg-migrate, SQL files in `src/storage/postgres/migrations/`), run at start. Concurrent
  * starts are safe: node-pg-migrate holds an advisory lock while it migrates, and the second instance waits for
  * it (`advisoryLockMode: 'wait'`), then finds nothing left to do.
  */
@@ -8,7 +8,8 @@ import { runner } from 'node-pg-migrate';
 import type { StateLogger } from '../types.js';
 
 /** The migration files (`src/storage/postgres` and `dist/storage/postgres` both sit three levels below the root). */
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations/postgres/', import.meta.url));
+// From the repository root, so the same path serves `src/` (tsx) and `dist/` (tsc copies no SQL files).
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../src/storage/postgres/migrations/', import.meta.url));
 
 /** Applies every migration not yet applied; returns the names applied now. */
 export async function migrateDatabase(url: string, logger: StateLogger): Promise<string[]> {
