@@ -17,7 +17,7 @@ import { writeSyntheticKnowledge } from '../scripts/generate-kb.js';
 import { measureColdStart, type ColdStartResult } from './cold-start.js';
 import { startBenchConnector } from './connector.js';
 import { benchmarkEngineInChild, type ChildEngineOutcome } from './engine.js';
-import { checkReplyBeforeResponse, messageBodies, poolRuns, runLoad, warmUp, type LoadResult, type PooledRuns } from './floor.js';
+import { checkReplyBeforeResponse, messageBodies, poolRuns, runLoad, warmUp, type LoadResult } from './floor.js';
 import { buildFloorBots, ensureProductionBuild, freePort, ROOT, spawnBot, waitUntilListening, type BotKind, type BotProcess } from './processes.js';
 import { benchmarkOutboxCrashes } from './outbox-crash.js';
 import { benchmarkFanOut } from './fanout.js';

@@ -8,16 +8,9 @@ import type { Answer } from './types.js';
 import type { Understanding } from './understand.js';
 import { ANSWER_THRESHOLD, compose, factsOf, MAX_LINES, NEAR_BEST, STRUCTURED_THRESHOLD, type Context } from './answer-context.js';
 
-/** Types a question can ask for by name ("politik" is every kind, so it filters nothing). */
-const POLICY_TYPES: ReadonlyArray<[string, RegExp]> = [
-  ['law', /\b(lov|loven|love|lovgivning\w*|laws?|acts?|legislation)\b/],
-  ['strategy', /\b(strategi\w*|strateg\w*)\b/],
-  ['agreement', /\b(aftale\w*|agreements?)\b/],
-  ['framework', /\b(ramme\w*|frameworks?)\b/],
-];
-
 export function answerPolicies(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer | undefined {
-  const asked = new Set(POLICY_TYPES.filter(([, pattern]) => pattern.test(u.folded)).map(([type]) => type));
+  // The types the question names, from the lexicon's `policyTypes` ("politik" is every type, so it filters nothing).
+  const asked = u.policyTypes;
   const typeOf = (f: FactRecord) => {
     const entry = ctx.kb.get(f.owner);
     return entry?.kind === 'policies' ? entry.item.type : undefined;

@@ -7,8 +7,8 @@
  * takes over.
  */
 import type { KbItem, KnowledgeBase } from '../knowledge/knowledge-base.js';
-import type { DateEntry, Figure, Person, Source } from '../knowledge/schemas.js';
-import { addDays, formatPartialDate, toLocalDate } from '../time/format-date.js';
+import type { Figure, Person, Source } from '../knowledge/schemas.js';
+import { addDays } from '../time/format-date.js';
 import { displayName } from './facts.js';
 import type { Link } from './linking.js';
 import type { Attribute, Lexicon } from './lexicon/lexicon.js';
@@ -17,7 +17,7 @@ import type { Relations } from './relations.js';
 import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS } from './normalize.js';
 import type { KnowledgeQueries } from '../knowledge/queries.js';
 import type { Answer, AnswererOptions, Lang } from './types.js';
-import { fitsDateKind, type Understanding } from './understand.js';
+import type { Understanding } from './understand.js';
 import { composeAnswer, nameOf, shortDate, unique, unknown as unknownAnswer, type Context } from './answer-context.js';
 
 /** What the relation answerers work with. */
@@ -128,8 +128,6 @@ const TEXTS = {
     chat: 'deadline added in Teams',
   },
 } as const;
-
-type Texts = (typeof TEXTS)['da'] | (typeof TEXTS)['en'];
 
 
 function itemOf(kb: KnowledgeBase, id: string): KbItem | undefined {
@@ -559,7 +557,7 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
     return done(rc, 'unknown', t.notKnown(p.name, label), [`${p.name}, ${p.title[u.lang]}`], [p.source]);
   }
   // "Who can I call about the X post?" asks for its contacts, not for X's number.
-  if (u.kinds.has('contact') && /\b(about|om|angaaende|vedroerende|regarding)\b/.test(u.folded)) return undefined;
+  if (u.kinds.has('contact') && rc.lexicon.topicWords.match(u.tokens).size > 0) return undefined;
   const first = rc.subjects[0]?.[0];
   // "Which period does the learning strategy cover?": a policy's period, when the data gives it.
   if (attribute === 'period' && first?.kind === 'policies') {

@@ -161,7 +161,7 @@ export function answerDecisions(rc: RelationContext): Answer | undefined {
     d.changes.filter((id) => linked.has(id)).length * 2 +
     [d.name, d.labelEn, ...d.names, ...d.namesEn, ...d.decided.flatMap((s) => [s.da, s.en])].join(' ').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3 && stemsOf(foldText(w)).some((st) => words.has(st))).length / 4;
   // "From when does the reorganisation apply?": a decision with a first day, the one that changes most.
-  const fromWhen = /\b(from when|take effect|takes effect|in force|apply|applies|fra hvornaar|traeder|kraft|gaelder)\b/.test(u.folded);
+  const fromWhen = rc.lexicon.effectWords.match(u.tokens).size > 0;
   const rank = (d: Decision) => score(d) + (fromWhen && d.appliesFrom ? 1 + d.changes.length / 10 : 0);
   found = [...found].sort((a, b) => rank(b) - rank(a));
   const within = (day: string | undefined, from: string, to: string) => day !== undefined && day >= from && day <= to;
@@ -200,7 +200,7 @@ function lowerFirst(text: string): string {
  * items named may have dates of their own (those answer "when" more surely).
  */
 export function answerDecisionWhen(rc: RelationContext): Answer | undefined {
-  const { u, kb, queries } = rc;
+  const { u, kb } = rc;
   if (!u.askedWhen || u.intents.has('figure') || u.intents.has('reporting') || u.intents.has('meeting') || u.kinds.has('decision')) return undefined;
   const t = TEXTS[u.lang];
   const decisions = kb.data.decisions.filter((d) => d.appliesFrom !== undefined);

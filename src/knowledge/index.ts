@@ -14,7 +14,7 @@ export {
 export { normalizeName } from './normalize-name.js';
 export { participantIds, participantsOf } from './meeting-participants.js';
 export type { ParsedRule, RecurrenceWindow } from './recurrence.js';
-export { KNOWLEDGE_TIME_ZONE, copenhagenInstant, firstRecurrenceDay, parseRRule, recurrenceDays } from './recurrence.js';
+export { KNOWLEDGE_TIME_ZONE, firstRecurrenceDay, parseRRule, recurrenceDays } from './recurrence.js';
 export type { Dated } from './validity.js';
 export { holdsOn, monthOf, overlaps, shiftDay } from './validity.js';
 export type {

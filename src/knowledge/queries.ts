@@ -9,7 +9,7 @@ import type { ItemKind } from './references.js';
 import { participantsOf } from './meeting-participants.js';
 import { recurrenceDays } from './recurrence.js';
 import { ITEM_KINDS, referencesOf } from './references.js';
-import { holdsOn, overlaps, shiftDay } from './validity.js';
+import { holdsOn, shiftDay } from './validity.js';
 import type {
   Concept,
   DateEntry,

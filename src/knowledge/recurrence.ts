@@ -2,7 +2,7 @@
  * Expands a meeting's recurrence (RFC 5545 RRULE plus single dates) into the calendar days it falls
  * on, with the maintained `rrule` library. Days and times are wall-clock values in Europe/Copenhagen:
  * the rule is expanded in "floating" time (UTC fields standing for local ones), so a weekly 09:00
- * meeting stays at 09:00 across daylight saving; {@link copenhagenInstant} turns one into an instant.
+ * meeting stays at 09:00 across daylight saving; `localInstant` in `src/time/zoned-time.ts` turns one into an instant.
  */
 // rrule ships CommonJS for Node (its ESM build is not declared in "exports"): import the default.
 import rrulePkg from 'rrule';
@@ -86,34 +86,6 @@ export function firstRecurrenceDay(recurrence: Recurrence, validFrom?: string, v
   if (from === undefined) return undefined;
   const horizon = `${String(Number(from.slice(0, 4)) + RULE_SEARCH_YEARS).padStart(4, '0')}${from.slice(4)}`;
   return recurrenceDays(recurrence, { from, to: minDay(horizon, validUntil) ?? horizon, ...(validFrom && { validFrom }), ...(validUntil && { validUntil }) })[0];
-}
-
-/** The instant of a wall-clock day and time in Europe/Copenhagen (for calendars and reminders). */
-export function copenhagenInstant(day: string, time = '00:00'): Date {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  const [hour, minute] = time.split(':').map(Number) as [number, number];
-  const wall = Date.UTC(year, month - 1, date, hour, minute);
-  // The offset at the guessed instant, then once more at the corrected one (the change-over days).
-  let instant = wall - offsetAt(wall);
-  instant = wall - offsetAt(instant);
-  return new Date(instant);
-}
-
-const offsetFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: KNOWLEDGE_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
-/** Milliseconds Copenhagen's wall clock is ahead of UTC at an instant. */
-function offsetAt(instant: number): number {
-  const parts = Object.fromEntries(offsetFormat.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
-  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
-  return wall - Math.floor(instant / 60_000) * 60_000;
 }
 
 /** A day as a floating date-time: its UTC fields are the wall-clock ones. */

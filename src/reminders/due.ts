@@ -8,6 +8,7 @@
  * only the nearest is sent: the earlier ones can never become due again, so nothing is sent twice.
  */
 import { TIME_ZONE, daysBetween, toLocalDate, addDays } from '../time/format-date.js';
+import { localInstant } from '../time/zoned-time.js';
 
 /** Where a reminder item comes from: a knowledge-base date, a deadline added in chat, or a task. */
 export type ReminderItemKind = 'kb-date' | 'deadline' | 'task';
@@ -65,39 +66,9 @@ export function normalizeLeadDays(leadDays: readonly number[]): number[] {
   return [...new Set(leadDays.filter((d) => Number.isInteger(d) && d >= 0))].sort((a, b) => a - b);
 }
 
-// A memo of formatters (constructing one is slow); it holds no state that changes results.
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The UTC offset (ms) of a time zone at an instant. */
-function zoneOffsetMs(instant: Date, timeZone: string): number {
-  let formatter = offsetFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    offsetFormatters.set(timeZone, formatter);
-  }
-  const parts = formatter.formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
-}
-
 /** The instant of 00:00 local time on a calendar day in a time zone (DST-aware). */
 export function startOfLocalDay(isoDate: string, timeZone: string = TIME_ZONE): Date {
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  const utcMidnight = Date.UTC(year, month - 1, day);
-  // Two passes: the offset at the guess may differ from the offset at the answer around a switch.
-  let guess = utcMidnight - zoneOffsetMs(new Date(utcMidnight), timeZone);
-  guess = utcMidnight - zoneOffsetMs(new Date(guess), timeZone);
-  return new Date(guess);
+  return localInstant(isoDate, '00:00', timeZone);
 }
 
 /** When the reminder for one lead day becomes due: the first run at or after local midnight of `date - leadDays`. */

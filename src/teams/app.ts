@@ -16,7 +16,7 @@ import { botFrameworkAuthOptions, isAuthenticationOutage, screenAuthorizationHea
 import { buildAnswerCard } from './cards/answer-card.js';
 import { cardAttachment, type AdaptiveCard, type CardAction } from './cards/adaptive-card.js';
 import { buildHelpCard, renderHelpText } from './cards/help-card.js';
-import { cardReply, supportsCards, type CardAlternatives } from './cards/message.js';
+import { cardReply, supportsCards } from './cards/message.js';
 import { commandLanguage, recognizeSmallTalk, suggestCommand } from './conversation.js';
 import type { ContactBook } from './contacts.js';
 import { conversationOf, conversationRefFromActivity, localeOf, personKey, userOf } from './conversation-refs.js';

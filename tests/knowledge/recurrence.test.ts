@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copenhagenInstant, firstRecurrenceDay, parseRRule, recurrenceDays } from '../../src/knowledge/recurrence.js';
+import { firstRecurrenceDay, parseRRule, recurrenceDays } from '../../src/knowledge/recurrence.js';
 
 const rule = (rrule: string, start = '2027-01-01') => ({ rrule, start, dates: [], exceptDates: [] });
 
@@ -49,15 +49,5 @@ describe('parseRRule and firstRecurrenceDay', () => {
   it('finds no first day for an impossible rule, and one for a possible rule', () => {
     expect(firstRecurrenceDay(rule('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30'))).toBeUndefined();
     expect(firstRecurrenceDay(rule('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29'))).toBe('2028-02-29');
-  });
-});
-
-describe('copenhagenInstant', () => {
-  it.each([
-    ['2027-01-05', '09:00', '2027-01-05T08:00:00.000Z'],
-    ['2027-07-05', '09:00', '2027-07-05T07:00:00.000Z'],
-    ['2027-03-28', '03:30', '2027-03-28T01:30:00.000Z'],
-  ])('%s %s in Copenhagen is %s', (day, time, expected) => {
-    expect(copenhagenInstant(day, time).toISOString()).toBe(expected);
   });
 });

@@ -92,6 +92,10 @@ export const LexiconSchema = z.object({
   lineWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that ask for a whole list ("hvilke", "name", "parts", "consists of"): a concept's parts are then listed. */
   listWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that ask about a topic ("om", "about", "regarding"): a contact question then asks for that topic's contacts. */
+  topicWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that ask from when something applies ("træder i kraft", "take effect"): a decision's first day answers. */
+  effectWords: CuesSchema.default({ da: [], en: [] }),
   /**
    * Everyday time phrases ("efter nytår", "next year", "til sommer"): the next day of the year they
    * point at (`month`/`day`), or the first day of the month `monthsAhead` months from today.
@@ -407,6 +411,8 @@ export interface Lexicon {
   readonly changeWords: CueSet<'change'>;
   readonly lineWords: CueSet<'line'>;
   readonly listWords: CueSet<'list'>;
+  readonly topicWords: CueSet<'topic'>;
+  readonly effectWords: CueSet<'effect'>;
   /** Everyday time phrases, by the index of their anchor in `timeAnchors`. */
   readonly timePhrases: CueSet<number>;
   readonly timeAnchors: ReadonlyArray<LexiconData['timePhrases'][number]['anchor']>;
@@ -448,6 +454,8 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const changeWords = new CueSet<'change'>();
   const lineWords = new CueSet<'line'>();
   const listWords = new CueSet<'list'>();
+  const topicWords = new CueSet<'topic'>();
+  const effectWords = new CueSet<'effect'>();
   const timePhrases = new CueSet<number>();
   const timeAnchors: Array<LexiconData['timePhrases'][number]['anchor']> = [];
   const questionWords = new Set<string>();
@@ -475,6 +483,8 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     if (lexicon.changeWords) changeWords.add('change', lexicon.changeWords);
     if (lexicon.lineWords) lineWords.add('line', lexicon.lineWords);
     if (lexicon.listWords) listWords.add('list', lexicon.listWords);
+    if (lexicon.topicWords) topicWords.add('topic', lexicon.topicWords);
+    if (lexicon.effectWords) effectWords.add('effect', lexicon.effectWords);
     for (const t of lexicon.timePhrases ?? []) {
       timePhrases.add(timeAnchors.length, t.cues);
       timeAnchors.push(t.anchor);
@@ -503,5 +513,5 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     text
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
-  return { kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, listWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, expand, correct };
+  return { kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, listWords, topicWords, effectWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, expand, correct };
 }
