@@ -1,6 +1,7 @@
 /**
  * Everything else: ranked facts, preferring the kinds the question asks for and the items it names.
  */
+import lexiconJson from './lexicon/lexicon.json' with { type: 'json' };
 import { displayName, namesOf, type FactKind, type FactRecord } from './facts.js';
 import { foldText } from './normalize.js';
 import { capitalize, phrasesFor } from './phrases.js';
@@ -24,8 +25,8 @@ const KINDS_BY_INTENT: Partial<Record<Intent, readonly FactKind[]>> = {
   figure: ['figure'],
 };
 
-/** A number in digits or words (not "en"/"one", which are also articles). */
-const NUMBER = /\b(\d+|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/;
+/** A number in digits or in the lexicon's number words (which leave out "en"/"one": they are also articles). */
+const NUMBER = new RegExp(`\\b(\\d+|${Object.keys((lexiconJson as { numbers?: Record<string, number> }).numbers ?? {}).join('|')})\\b`);
 
 export function answerGeneral(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer {
   if (rest.length === 0) return unknown(ctx, u.lang);
