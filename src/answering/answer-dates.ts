@@ -41,7 +41,7 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
     (!u.upcoming || (end ?? date) >= today);
 
   const candidates: DateCandidate[] = [];
-  const scored = rest.length > 0 ? ctx.index.score(rest, (f) => f.kind === 'date') : [];
+  const scored = rest.length > 0 ? ctx.index.score(rest, undefined, 'date') : [];
   const coverageOf = new Map(scored.map((s) => [s.fact, s.coverage]));
   for (const fact of factsOf(ctx, 'date')) {
     if (!belongsToNamed(ctx, fact)) continue;

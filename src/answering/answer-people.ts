@@ -92,7 +92,7 @@ export function answerContact(ctx: Context, u: Understanding, rest: readonly Que
   else {
     // People named as contacts for something come before people who merely work there.
     const rank = (s: ScoredFact) => s.coverage + (s.fact.person!.contactFor.length > 0 ? 0.15 : 0);
-    const scored = ctx.index.score(rest, (f) => f.kind === 'contact' && belongsToNamed(ctx, f)).sort((a, b) => rank(b) - rank(a));
+    const scored = ctx.index.score(rest, (f) => belongsToNamed(ctx, f), 'contact').sort((a, b) => rank(b) - rank(a));
     if (scored.length === 0 || scored[0]!.coverage < STRUCTURED_THRESHOLD) return undefined;
     const best = rank(scored[0]!);
     chosen = scored.filter((s) => rank(s) >= best - NEAR_BEST).map((s) => s.fact);

@@ -13,7 +13,7 @@
  * 1.9 ms on a loaded machine), while building took 99 vs 290 ms; and MiniSearch has no notion of
  * which words a match explained, which the floor and the compound splitting need. So this index stays.
  */
-import type { FactRecord } from './facts.js';
+import type { FactKind, FactRecord } from './facts.js';
 import { boundedEditDistance, GENERIC_WORDS, stemsOf, STOPWORDS, tokenize, type Token } from './normalize.js';
 
 /** A vocabulary term a question token stands for, and how sure that match is (0..1). */
@@ -44,8 +44,11 @@ export interface SearchIndex {
   readonly facts: readonly FactRecord[];
   /** Turns question tokens into weighted query terms (stopwords and generic words dropped). */
   queryTerms(tokens: readonly Token[], extraStopwords?: ReadonlySet<string>): QueryTerm[];
-  /** Scores every fact that explains at least one query term. */
-  score(query: readonly QueryTerm[], filter?: (fact: FactRecord) => boolean): ScoredFact[];
+  /**
+   * Scores every fact that explains at least one query term (and passes `filter`). With `kind`, only facts of that
+   * kind: the others are skipped in the postings instead of being scored and filtered out.
+   */
+  score(query: readonly QueryTerm[], filter?: (fact: FactRecord) => boolean, kind?: FactKind): ScoredFact[];
   /** Explanation of each query term by an arbitrary set of terms (e.g. an item's names). */
   explain(query: readonly QueryTerm[], terms: ReadonlySet<string>, minQuality?: number): number[];
   /** The same, counting only matches that are no typo guess (exact, stem, prefix, compound part). */
@@ -275,7 +278,18 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
     }
     return results.sort((a, b) => b.coverage - a.coverage || b.directCoverage - a.directCoverage);
   };
-  const score: SearchIndex['score'] = (query, filter) => scoreIn(undefined, query, filter);
+  // One flag per fact for each kind asked about (made at its first use), and the same within each restriction.
+  const kindMasks = new Map<FactKind, Uint8Array>();
+  const kindMask = (kind: FactKind): Uint8Array => {
+    let mask = kindMasks.get(kind);
+    if (!mask) {
+      mask = new Uint8Array(facts.length);
+      for (let i = 0; i < facts.length; i++) if (facts[i]!.kind === kind) mask[i] = 1;
+      kindMasks.set(kind, mask);
+    }
+    return mask;
+  };
+  const score: SearchIndex['score'] = (query, filter, kind) => scoreIn(kind === undefined ? undefined : kindMask(kind), query, filter);
 
   const explain: SearchIndex['explain'] = (query, terms, minQuality = 0) =>
     query.map((q) =>
@@ -295,10 +309,21 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
     for (const i of factIndices) if (within === undefined || within[i] === 1) allowed[i] = 1;
     const kept: FactRecord[] = [];
     for (let i = 0; i < facts.length; i++) if (allowed[i] === 1) kept.push(facts[i]!);
+    const allowedOfKind = new Map<FactKind, Uint8Array>();
+    const allowedKind = (kind: FactKind): Uint8Array => {
+      let mask = allowedOfKind.get(kind);
+      if (!mask) {
+        const ofKind = kindMask(kind);
+        mask = new Uint8Array(facts.length);
+        for (let i = 0; i < facts.length; i++) mask[i] = allowed[i]! & ofKind[i]!;
+        allowedOfKind.set(kind, mask);
+      }
+      return mask;
+    };
     return {
       facts: kept,
       queryTerms,
-      score: (query, filter) => scoreIn(allowed, query, filter),
+      score: (query, filter, kind) => scoreIn(kind === undefined ? allowed : allowedKind(kind), query, filter),
       explain,
       explainSurely,
       knows,
