@@ -291,16 +291,23 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
   };
   const score: SearchIndex['score'] = (query, filter, kind) => scoreIn(kind === undefined ? undefined : kindMask(kind), query, filter);
 
+  // Asked for many items per question (every unit a leader question could mean): plain loops, no arrays per term.
+  // `Math.max` step by step gives what `Math.max(0, ...values)` gives.
   const explain: SearchIndex['explain'] = (query, terms, minQuality = 0) =>
-    query.map((q) =>
-      Math.max(0, ...q.expansions.filter((e) => e.quality >= minQuality && terms.has(e.term)).map((e) => explainOne(q, e.quality, e.term))),
-    );
+    query.map((q) => {
+      let best = 0;
+      for (const e of q.expansions) if (e.quality >= minQuality && terms.has(e.term)) best = Math.max(best, explainOne(q, e.quality, e.term));
+      return best;
+    });
 
   const explainSurely: SearchIndex['explainSurely'] = (query, terms) =>
-    query.map((q) =>
+    query.map((q) => {
       // A typo of a long word is as sure as the word; a short word's near miss is often another word ("mayor", "major").
-      Math.max(0, ...q.expansions.filter((e) => (e.quality !== TYPO_QUALITY || q.token.form.length >= SURE_TYPO_LENGTH) && terms.has(e.term)).map((e) => explainOne(q, e.quality, e.term))),
-    );
+      const typoSure = q.token.form.length >= SURE_TYPO_LENGTH;
+      let best = 0;
+      for (const e of q.expansions) if ((e.quality !== TYPO_QUALITY || typoSure) && terms.has(e.term)) best = Math.max(best, explainOne(q, e.quality, e.term));
+      return best;
+    });
 
   const knows = (form: string) => stemsOf(form).some((t) => postings.has(t));
 
@@ -308,14 +315,19 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
     const allowed = new Uint8Array(facts.length);
     for (const i of factIndices) if (within === undefined || within[i] === 1) allowed[i] = 1;
     const kept: FactRecord[] = [];
-    for (let i = 0; i < facts.length; i++) if (allowed[i] === 1) kept.push(facts[i]!);
+    const keptIndices: number[] = [];
+    for (let i = 0; i < facts.length; i++) {
+      if (allowed[i] === 1) {
+        kept.push(facts[i]!);
+        keptIndices.push(i);
+      }
+    }
     const allowedOfKind = new Map<FactKind, Uint8Array>();
     const allowedKind = (kind: FactKind): Uint8Array => {
       let mask = allowedOfKind.get(kind);
       if (!mask) {
-        const ofKind = kindMask(kind);
         mask = new Uint8Array(facts.length);
-        for (let i = 0; i < facts.length; i++) mask[i] = allowed[i]! & ofKind[i]!;
+        for (const i of keptIndices) if (facts[i]!.kind === kind) mask[i] = 1;
         allowedOfKind.set(kind, mask);
       }
       return mask;
