@@ -77,8 +77,10 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   const linker = createLinker(kb, lexicon.synonyms, index.knows);
   const relations = buildRelations(kb);
   const queries = createQueries(kb);
-  const ownTermsCache = new Map<string, Set<string>>();
-  const ownTerms = (id: string): Set<string> => {
+  // An item's own name terms; the facts already hold them for every item that owns a fact (the same set).
+  const ownTermsCache = new Map<string, ReadonlySet<string>>();
+  for (const fact of facts) if (!ownTermsCache.has(fact.owner)) ownTermsCache.set(fact.owner, fact.ownTerms);
+  const ownTerms = (id: string): ReadonlySet<string> => {
     let terms = ownTermsCache.get(id);
     if (!terms) {
       const entry = kb.get(id);
@@ -188,6 +190,36 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     return byMunicipality;
   };
   const municipalityWords = [...new Set(municipalityNames.flatMap((m) => m.names.flat()))];
+  // The words by length, each with its place in the list: a word within one edit of a token differs in length by
+  // at most one, so only three lengths are looked at; the first such word of the list is the one taken.
+  const municipalityWordsByLength = new Map<number, Array<{ word: string; at: number }>>();
+  municipalityWords.forEach((word, at) => {
+    const list = municipalityWordsByLength.get(word.length);
+    if (list) list.push({ word, at });
+    else municipalityWordsByLength.set(word.length, [{ word, at }]);
+  });
+  const nearMunicipalityWord = (form: string): string | undefined => {
+    let best: { word: string; at: number } | undefined;
+    for (let length = form.length - 1; length <= form.length + 1; length++) {
+      for (const entry of municipalityWordsByLength.get(length) ?? []) {
+        if (best !== undefined && entry.at > best.at) break;
+        if (boundedEditDistance(form, entry.word, 1) <= 1) {
+          best = entry;
+          break;
+        }
+      }
+    }
+    return best?.word;
+  };
+  // Municipalities by the words of their names: only those with a name word in the question are tested.
+  const municipalitiesByWord = new Map<string, Set<number>>();
+  municipalityNames.forEach((m, i) => {
+    for (const words of m.names) for (const word of words) {
+      const set = municipalitiesByWord.get(word);
+      if (set) set.add(i);
+      else municipalitiesByWord.set(word, new Set([i]));
+    }
+  });
   const scopes = new Map<string, SearchIndex>();
   const floor = createFloor(kb, index, options.lexicon);
   // Every answer passes the floor: what the question asks about must be in the answer or known to be absent.
@@ -249,11 +281,15 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       // A municipality named in the question ("i Ballerup", "in Copenhagen", "kobenhavn") limits the answer to it.
       const said = new Set(u.tokens.map((t) => primaryStem(t.form)));
       for (const token of u.tokens) {
-        const near = municipalityWords.find((w) => token.form.length >= 6 && boundedEditDistance(token.form, w, 1) <= 1);
+        const near = token.form.length >= 6 ? nearMunicipalityWord(token.form) : undefined;
         if (near) said.add(near);
       }
+      const mayBeNamed = new Set<number>();
+      for (const word of said) for (const i of municipalitiesByWord.get(word) ?? []) mayBeNamed.add(i);
       const named = new Set(
-        municipalityNames.filter((m) => m.names.some((words) => words.length > 0 && words.every((w) => said.has(w)))).map((m) => m.id),
+        municipalityNames
+          .filter((m, i) => mayBeNamed.has(i) && m.names.some((words) => words.length > 0 && words.every((w) => said.has(w))))
+          .map((m) => m.id),
       );
       for (const l of links) if (l.kind === 'municipalities') named.add(l.id);
       seen.u = u;

@@ -230,8 +230,9 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
   const directOf = new Float64Array(facts.length);
   const seen = new Uint8Array(facts.length);
 
-  // `allowed`: one flag per fact (1 = in scope), or undefined for every fact.
-  const scoreIn = (allowed: Uint8Array | undefined, query: readonly QueryTerm[], filter?: (fact: FactRecord) => boolean): ScoredFact[] => {
+  // `allowed`: one flag per fact (1 = in scope), or undefined for every fact; `kind`: the code of the only kind
+  // scored, or -1 for every kind.
+  const scoreIn = (allowed: Uint8Array | undefined, kind: number, query: readonly QueryTerm[], filter?: (fact: FactRecord) => boolean): ScoredFact[] => {
     const touched: number[] = [];
     for (const q of query) {
       // A word counts once per fact, by its best match among its expansions.
@@ -241,7 +242,7 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
         const contextValue = value * CONTEXT_FACTOR;
         for (const posting of postings.get(e.term) ?? []) {
           const factIndex = posting >> 1;
-          if (allowed !== undefined && allowed[factIndex] === 0) continue;
+          if ((allowed !== undefined && allowed[factIndex] === 0) || (kind !== -1 && kindOf[factIndex] !== kind)) continue;
           const isDirect = (posting & 1) === DIRECT;
           if (termSeen[factIndex] === 0) {
             termSeen[factIndex] = 1;
@@ -278,18 +279,17 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
     }
     return results.sort((a, b) => b.coverage - a.coverage || b.directCoverage - a.directCoverage);
   };
-  // One flag per fact for each kind asked about (made at its first use), and the same within each restriction.
-  const kindMasks = new Map<FactKind, Uint8Array>();
-  const kindMask = (kind: FactKind): Uint8Array => {
-    let mask = kindMasks.get(kind);
-    if (!mask) {
-      mask = new Uint8Array(facts.length);
-      for (let i = 0; i < facts.length; i++) if (facts[i]!.kind === kind) mask[i] = 1;
-      kindMasks.set(kind, mask);
-    }
-    return mask;
-  };
-  const score: SearchIndex['score'] = (query, filter, kind) => scoreIn(kind === undefined ? undefined : kindMask(kind), query, filter);
+  // Each fact's kind as a small number, so that scoring one kind skips the others' postings with one comparison.
+  const kindCodes = new Map<FactKind, number>();
+  const kindOf = new Uint8Array(facts.length);
+  facts.forEach((fact, i) => {
+    let code = kindCodes.get(fact.kind);
+    if (code === undefined) kindCodes.set(fact.kind, (code = kindCodes.size + 1));
+    kindOf[i] = code;
+  });
+  // A kind no fact has: no fact passes (code 0 is never given).
+  const kindCode = (kind: FactKind | undefined): number => (kind === undefined ? -1 : (kindCodes.get(kind) ?? 0));
+  const score: SearchIndex['score'] = (query, filter, kind) => scoreIn(undefined, kindCode(kind), query, filter);
 
   // Asked for many items per question (every unit a leader question could mean): plain loops, no arrays per term.
   // `Math.max` step by step gives what `Math.max(0, ...values)` gives.
@@ -315,27 +315,11 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
     const allowed = new Uint8Array(facts.length);
     for (const i of factIndices) if (within === undefined || within[i] === 1) allowed[i] = 1;
     const kept: FactRecord[] = [];
-    const keptIndices: number[] = [];
-    for (let i = 0; i < facts.length; i++) {
-      if (allowed[i] === 1) {
-        kept.push(facts[i]!);
-        keptIndices.push(i);
-      }
-    }
-    const allowedOfKind = new Map<FactKind, Uint8Array>();
-    const allowedKind = (kind: FactKind): Uint8Array => {
-      let mask = allowedOfKind.get(kind);
-      if (!mask) {
-        mask = new Uint8Array(facts.length);
-        for (const i of keptIndices) if (facts[i]!.kind === kind) mask[i] = 1;
-        allowedOfKind.set(kind, mask);
-      }
-      return mask;
-    };
+    for (let i = 0; i < facts.length; i++) if (allowed[i] === 1) kept.push(facts[i]!);
     return {
       facts: kept,
       queryTerms,
-      score: (query, filter, kind) => scoreIn(kind === undefined ? allowed : allowedKind(kind), query, filter),
+      score: (query, filter, kind) => scoreIn(allowed, kindCode(kind), query, filter),
       explain,
       explainSurely,
       knows,
