@@ -139,17 +139,23 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       entry.at.push(at);
     }
   }
+  // Asked twice per question for the same text: the last answer is kept (a copy is handed out).
+  let lastNames: { text: string; found: ReadonlySet<string> } | undefined;
   const namesIn = (text: string): Set<string> => {
+    if (lastNames?.text === text) return new Set(lastNames.found);
     const words = tokenize(text);
     const found = new Set<string>();
     words.forEach((word, i) => {
-      const hits = (namesByFirstWord.get(word) ?? []).filter((entry) => entry.words.every((w, k) => words[i + k] === w));
+      const entries = namesByFirstWord.get(word);
+      if (!entries) return;
+      const hits = entries.filter((entry) => entry.words.every((w, k) => words[i + k] === w));
       if (hits.length === 1) for (const id of hits[0]!.ids) found.add(id);
       else if (hits.length > 1) {
         const ids = hits.flatMap((entry) => entry.ids.map((id, k) => ({ id, at: entry.at[k]! }))).sort((a, b) => a.at - b.at);
         for (const { id } of ids) found.add(id);
       }
     });
+    lastNames = { text, found: new Set(found) };
     return found;
   };
   const context: Context = {
