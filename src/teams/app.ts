@@ -300,14 +300,20 @@ export function createBotApp(options: BotAppOptions): BotApp {
     const help = isHelpRequest(text);
     const smallTalk = recognizeSmallTalk(text, activity.recipient?.name);
 
-    const welcomed = ctx.conversation.kind === 'personal' && (await isFirstContact(context)) && !help;
+    const hasValue = activity.value !== undefined && activity.value !== null;
+    // The welcome is for someone who opens the chat without asking anything ("hej", "tak", an empty message).
+    // A first message that asks or commands gets its answer first, with no introduction in front of it: a busy
+    // leader wants the answer, and the install (membersAdded) has already sent the welcome.
+    // Help introduces the bot itself, so it counts as the welcome (and is not preceded by one).
+    const opensWithoutAsking = smallTalk !== undefined || (text === '' && !hasValue);
+    const firstIntroduction = ctx.conversation.kind === 'personal' && (help || opensWithoutAsking) && (await isFirstContact(context));
+    const welcomed = firstIntroduction && !help;
     if (welcomed) await sendWelcome(context, lang);
     if (help) {
       log.info({ route: 'help' }, 'help shown');
       await sendHelp(ctx);
       return;
     }
-    const hasValue = activity.value !== undefined && activity.value !== null;
     if (text === '' && !hasValue) {
       await ctx.reply({ type: ActivityTypes.Message, text: teamsPhrases(lang).empty, textFormat: 'plain' });
       return;
