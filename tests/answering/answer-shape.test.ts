@@ -69,3 +69,18 @@ describe.each(Object.entries(QUESTIONS))('answers on %s', (dir, questions) => {
     for (const quote of quotesIn(answer)) expect([...words(quote)].some((w) => !said.has(w)), quote).toBe(true);
   });
 });
+
+describe('the whole line above someone', () => {
+  it.each([
+    { dir: 'tests/fixtures/kb-bakkekaer', da: 'hele linjen op over dagplejepædagogen', en: 'the whole chain above the dagplejepædagog, step by step' },
+    { dir: 'tests/fixtures/kb-other', da: 'hvad er hele linjen over udviklingskonsulenten', en: 'the whole line above the development consultant up to the top' },
+  ])('in Danish is the path alone; in English the steps give the English names ($dir)', async ({ dir, da, en }) => {
+    const answerer = createAnswerer(await loadKnowledgeOrThrow(dir), { now: () => NOW });
+    const danish = answerer.answer(da);
+    expect(danish.headline).toMatch(/→.*→/);
+    expect(danish.sections.flatMap((s) => s.lines).filter((line) => /refererer til/.test(line))).toEqual([]);
+    const english = answerer.answer(en);
+    expect(english.headline).toMatch(/→.*→/);
+    expect(english.sections.flatMap((s) => s.lines).filter((line) => /reports to/.test(line)).length).toBeGreaterThan(1);
+  });
+});
