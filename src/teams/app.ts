@@ -45,6 +45,8 @@ export interface QuestionEngine {
   detectLanguage(text: string, localeHint?: string): Lang;
   /** Example questions the knowledge base can answer, for help and welcome. */
   suggestQuestions(lang: Lang): readonly string[];
+  /** Settles when the engine can answer without waiting (its index is built); absent: it always can. */
+  readonly ready?: Promise<void>;
 }
 
 /** Options of {@link createBotApp}. */
