@@ -235,7 +235,7 @@ export function fitsDateKind(asked: ReadonlySet<DateEntry['kind']>, kind: DateEn
 
 /** Understands a question with the lexicon; `known` tells which words the knowledge base knows (not typos). */
 export function understand(question: string, now: Date, lexicon: Lexicon, known: (form: string) => boolean, localeHint?: string): Understanding {
-  const text = lexicon.expand(stripMarkup(question).trim());
+  const text = lexicon.expand(lexicon.stripPreamble(stripMarkup(question).trim()));
   const lang = detectLanguage(text, localeHint);
   const rawTokens = analyzeText(foldText(text));
   // Near misses of cue words ("ansøgningsfrsten", "refererr") count as the words.
