@@ -281,6 +281,27 @@ const CASES: Case[] = [
     phrasings: ['When is the application deadline for the Stjernehuset job?', "What's the closing date for the Stjernehuset position?", 'Last day to apply for the job in Stjernehuset?'],
     expect: dateOf('bal-stilling-paedagogisk-leder-vuggestue-stjernehuset', 'application-deadline'),
   },
+  {
+    kb: HVM,
+    kind: 'dates-by-item',
+    lang: 'en',
+    phrasings: ["What's the registration deadline for the leadership seminar?", 'Last day to register for the leadership seminar?', 'When do we have to sign up for the leadership seminar?', 'By when must we register for the seminar?'],
+    expect: dateOf('hvm-dagtilbud', 'registration-deadline'),
+  },
+  {
+    kb: HVM,
+    kind: 'dates-by-item',
+    lang: 'da',
+    phrasings: ['Hvornår er fristen for tilmelding til ledelsesseminaret?', 'Hvornår er sidste frist for tilmelding til seminaret?', 'Hvornår skal vi senest tilmelde os seminaret?'],
+    expect: dateOf('hvm-dagtilbud', 'registration-deadline'),
+  },
+  {
+    kb: HVM,
+    kind: 'dates-by-item',
+    lang: 'en',
+    phrasings: ['When do the appraisal interviews for house leaders take place?', 'When are the appraisal interviews for the house leaders?', 'When is MUS for house leaders?'],
+    expect: dateOf('hvm-husleder', 'period'),
+  },
   // ---- contacts of a posting
   {
     kb: BKK,
