@@ -149,14 +149,14 @@ const CASES: Case[] = [
     kb: BKK,
     kind: 'reporting-down',
     lang: 'da',
-    phrasings: ['Hvem refererer til småbørnschefen?', 'Hvem har småbørnschefen personaleansvar for?', 'Hvem er under småbørnschefen?', 'Hvem er småbørnschefen chef for?', 'Hvem hører under småbørnschefen?'],
+    phrasings: ['Hvem refererer til småbørnschefen?', 'Hvem har småbørnschefen personaleansvar for?', 'Hvem er under småbørnschefen?', 'Hvem er småbørnschefen chef for?', 'Hvem hører under småbørnschefen?', 'Hvem har Lone Skovgaard Mikkelsen under sig?'],
     expect: staffOfRole('bkk-smaaboernschef'),
   },
   {
     kb: FJB,
     kind: 'reporting-down',
     lang: 'en',
-    phrasings: ['Who reports to the director of day care?', 'Who does the director of day care manage?', 'Who works under the director of day care?', 'Who answers to the day-care director?'],
+    phrasings: ['Who reports to the director of day care?', 'Who does the director of day care manage?', 'Who works under the director of day care?', 'Who answers to the day-care director?', 'Which staff does the director of day care manage?'],
     expect: staffOfRole('fjb-dagtilbudsdirektoer'),
   },
   // ---- the whole chain
@@ -353,6 +353,20 @@ const CASES: Case[] = [
     lang: 'en',
     phrasings: ['Who are the members of the early-years leadership team?', 'Who is on the early years leadership team?', 'Who sits on the early-years leadership team?', 'Who makes up the early years leadership team?'],
     expect: membersOf('bkk-smaaboernsledelsen'),
+  },
+  {
+    kb: BKK,
+    kind: 'membership',
+    lang: 'da',
+    phrasings: ['Hvem sidder med i Småbørnsledelsen?', 'Hvem er medlem af Småbørnsledelsen?', 'Hvem deltager i Småbørnsledelsen?', 'Hvem udgør Småbørnsledelsen?'],
+    expect: membersOf('bkk-smaaboernsledelsen'),
+  },
+  {
+    kb: SEED,
+    kind: 'membership',
+    lang: 'en',
+    phrasings: ['Who is on the leadership team of Baltorp District?', 'Who comes to the leadership team in Baltorp District?', 'Who are the members of the Baltorp leadership team?'],
+    expect: membersOf('bal-ledelsesteam-baltorp'),
   },
 ];
 
