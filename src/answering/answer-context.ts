@@ -162,13 +162,23 @@ export function composeAnswer(kb: KnowledgeBase, lang: Lang, draft: ShortDraft):
   // 1.300 børn" for a count of children) would put numbers in the reply that do not answer it.
   const said = new Set([headline, ...sections.flatMap((s) => s.lines), ...shownDetails].join(' ').match(/\d+/g) ?? []);
   const quotable = (quote?: string) => quote !== undefined && (quote.match(/\d+/g) ?? []).every((n) => said.has(n));
+  // Nor is a quote worth its room when the reply already says every word of it (a Danish answer that is the
+  // source's own sentence): the source's title below the card still names where it comes from.
+  const shownWords = wordsOf([headline, ...sections.flatMap((s) => [s.title, ...s.lines]), ...shownDetails].join(' '));
+  const adds = (quote?: string) => quote !== undefined && [...wordsOf(quote)].some((word) => !shownWords.has(word));
   for (const source of sources.slice(0, 1)) {
     // The source's title is the line below the card; the quote needs no second copy of it.
-    if (quotable(source.quote)) shownDetails.push(`»${source.quote}«`);
+    if (quotable(source.quote) && adds(source.quote)) shownDetails.push(`»${source.quote}«`);
   }
   // A card that shows the quote with the source must not show one that states other figures either.
+  // (A quote the reply already says stays on the source: it is still what backs the answer.)
   const cited = sources.map((source) => (quotable(source.quote) ? source : { doc: source.doc, title: source.title }));
   return { kind: draft.kind, lang, headline, sections, details: shownDetails, sources: cited, suggestions: [] };
+}
+
+/** The words of a text that carry meaning (numbers, and words of three letters or more), lower-cased. */
+function wordsOf(text: string): Set<string> {
+  return new Set((text.toLocaleLowerCase('da').match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => word.length >= 3 || /\p{N}/u.test(word)));
 }
 
 const suggestionCache = new WeakMap<KnowledgeBase, Map<Lang, readonly string[]>>();
