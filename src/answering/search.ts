@@ -313,9 +313,15 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
 
   const restrictWithin = (within: Uint8Array | undefined, factIndices: Iterable<number>): SearchIndex => {
     const allowed = new Uint8Array(facts.length);
-    for (const i of factIndices) if (within === undefined || within[i] === 1) allowed[i] = 1;
-    const kept: FactRecord[] = [];
-    for (let i = 0; i < facts.length; i++) if (allowed[i] === 1) kept.push(facts[i]!);
+    const positions: number[] = [];
+    for (const i of factIndices) {
+      if ((within === undefined || within[i] === 1) && allowed[i] === 0) {
+        allowed[i] = 1;
+        positions.push(i);
+      }
+    }
+    // The kept facts in the index's order, from their own positions (not a pass over every fact).
+    const kept = positions.sort((a, b) => a - b).map((i) => facts[i]!);
     return {
       facts: kept,
       queryTerms,
