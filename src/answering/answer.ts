@@ -203,7 +203,15 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     if (list) list.push({ word, at });
     else municipalityWordsByLength.set(word.length, [{ word, at }]);
   });
+  // Question words recur ("kommune", "municipality"): each word's answer is remembered (bounded).
+  const nearWords = new Map<string, string | undefined>();
   const nearMunicipalityWord = (form: string): string | undefined => {
+    if (nearWords.has(form)) return nearWords.get(form);
+    const near = findNearMunicipalityWord(form);
+    if (nearWords.size < 50_000) nearWords.set(form, near);
+    return near;
+  };
+  const findNearMunicipalityWord = (form: string): string | undefined => {
     let best: { word: string; at: number } | undefined;
     for (let length = form.length - 1; length <= form.length + 1; length++) {
       for (const entry of municipalityWordsByLength.get(length) ?? []) {
@@ -216,13 +224,18 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     }
     return best?.word;
   };
-  // Municipalities by the words of their names: only those with a name word in the question are tested.
+  // Municipalities by the rarest word of each of their names ("kommune" is in every one): a name is said only when
+  // all its words are, so only municipalities with such a word in the question are tested.
+  const namesWithWord = new Map<string, number>();
+  for (const m of municipalityNames) for (const words of m.names) for (const word of new Set(words)) namesWithWord.set(word, (namesWithWord.get(word) ?? 0) + 1);
   const municipalitiesByWord = new Map<string, Set<number>>();
   municipalityNames.forEach((m, i) => {
-    for (const words of m.names) for (const word of words) {
-      const set = municipalitiesByWord.get(word);
+    for (const words of m.names) {
+      if (words.length === 0) continue;
+      const rarest = words.reduce((a, b) => (namesWithWord.get(b)! < namesWithWord.get(a)! ? b : a));
+      const set = municipalitiesByWord.get(rarest);
       if (set) set.add(i);
-      else municipalitiesByWord.set(word, new Set([i]));
+      else municipalitiesByWord.set(rarest, new Set([i]));
     }
   });
   const scopes = new Map<string, SearchIndex>();
