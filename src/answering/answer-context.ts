@@ -34,7 +34,7 @@ export interface Context {
   readonly kb: KnowledgeBase;
   /** The facts in scope of this question (all, or those of the municipalities it names). */
   readonly index: SearchIndex;
-  readonly ownTerms: (id: string) => Set<string>;
+  readonly ownTerms: (id: string) => ReadonlySet<string>;
   /** An item's names of two words or more (or one long word), as folded token strings. */
   readonly fullNames: (id: string) => readonly string[];
   /** Each fact's position in the knowledge base (document order). */
@@ -59,6 +59,11 @@ export interface Context {
 /** True when a fact belongs to one of the items the question names (or it names none). */
 export function belongsToNamed(ctx: Context, fact: FactRecord): boolean {
   if (ctx.named.size === 0) return true;
+  // The same test from the smaller side: a name many items share may name thousands of them.
+  if (ctx.named.size > fact.related.size) {
+    for (const id of fact.related) if (ctx.named.has(id)) return true;
+    return false;
+  }
   for (const id of ctx.named) if (fact.related.has(id)) return true;
   return false;
 }
