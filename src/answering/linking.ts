@@ -23,7 +23,12 @@ interface Variant {
   readonly id: string;
   readonly kind: KbItem['kind'];
   readonly words: ReadonlyArray<{ readonly form: string; readonly stems: readonly string[] }>;
+  /** Below 1 for a shortened name (a role's head noun alone): a weaker link than the full name. */
+  readonly weight?: number;
 }
+
+/** A role's head noun alone ("coordinator" for "pedagogical coordinator") links a little less surely than its full name. */
+const HEAD_NOUN_WEIGHT = 0.9;
 
 /** The kinds of item that can be named. */
 const LINKABLE: ReadonlyArray<KbItem['kind']> = [
@@ -78,7 +83,13 @@ function nameForms(entry: KbItem): string[] {
 }
 
 /** Builds the linker over every named item of the knowledge base. */
-export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, string> = new Map(), knows: (form: string) => boolean = () => false): Linker {
+export function createLinker(
+  kb: KnowledgeBase,
+  synonyms: ReadonlyMap<string, string> = new Map(),
+  knows: (form: string) => boolean = () => false,
+  /** Everyday words for a post ("leader", "chef"): never a role's name alone. */
+  roleWords: ReadonlySet<string> = new Set(),
+): Linker {
   const variants: Variant[] = [];
   const byFirst = new Map<string, Variant[]>();
   const firstWords = new Map<string, Set<string>>();
@@ -127,6 +138,37 @@ export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, st
         if (first && first.length >= 4 && !STOPWORDS.has(first) && !GENERIC_WORDS.has(first)) surnames.set(first, [...(surnames.get(first) ?? []), item.id]);
       }
     }
+  }
+  // "the coordinator in Ålekisten": the last word of a role's name of several words ("pedagogical coordinator")
+  // names the role alone when no other item's name has that word anywhere and it is not a generic word.
+  // A posting or a person stands for its role here: "Pedagogical coordinator for Ålekisten" is that role's posting.
+  const roleOf = (v: Variant): string => {
+    const item = kb.get(v.id)?.item as { role?: string } | undefined;
+    return (v.kind === 'postings' || v.kind === 'people') && item?.role ? item.role : v.id;
+  };
+  const itemsByWord = new Map<string, Set<string>>();
+  for (const v of variants) {
+    for (const w of v.words) {
+      const ids = itemsByWord.get(w.form) ?? new Set<string>();
+      ids.add(roleOf(v));
+      itemsByWord.set(w.form, ids);
+    }
+  }
+  for (const v of [...variants]) {
+    if (v.kind !== 'roles' || v.words.length < 2) continue;
+    const head = v.words[v.words.length - 1]!;
+    if (head.form.length < 6 || STOPWORDS.has(head.form) || GENERIC_WORDS.has(head.form) || roleWords.has(head.form) || head.stems.some((t) => roleWords.has(t)) || itemsByWord.get(head.form)!.size !== 1) continue;
+    const variant: Variant = { id: v.id, kind: v.kind, words: wordsOf([head.form]), weight: HEAD_NOUN_WEIGHT };
+    if (variants.some((o) => o.id === v.id && o.words.length === 1 && o.words[0]!.form === head.form)) continue;
+    variants.push(variant);
+    for (const key of new Set([head.form, ...head.stems])) {
+      const list = byFirst.get(key) ?? [];
+      list.push(variant);
+      byFirst.set(key, list);
+    }
+    const bucket = `${head.form[0]}${Math.min(head.form.length, 20)}`;
+    if (!firstWords.has(bucket)) firstWords.set(bucket, new Set());
+    firstWords.get(bucket)!.add(head.form);
   }
   // A name part that is also a word of another item's name ("Åen" in "Kvarter Åen") names that item instead.
   const otherNameWords = new Set(variants.filter((v) => v.kind !== 'people').flatMap((v) => v.words.map((w) => w.form)));
@@ -220,7 +262,7 @@ export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, st
             totals.set(variant.words, total);
           }
           if (total < 0) continue;
-          links.push({ id: variant.id, kind: variant.kind, start, end: start + variant.words.length, quality: total / variant.words.length });
+          links.push({ id: variant.id, kind: variant.kind, start, end: start + variant.words.length, quality: (total / variant.words.length) * (variant.weight ?? 1) });
         }
       });
       // The best match per item; then drop links inside a longer or better one of another item.

@@ -137,6 +137,35 @@ const CASES: Case[] = [
     phrasings: ['Who does the deputy leader report to?', "Who is the deputy leader's line manager?", "Who's the deputy leader's boss?", 'Who manages the deputy leaders?'],
     expect: bossOfRole('hvm-souschef'),
   },
+  // A leader word next to a unit's name names the post that leads it (or the post advertised there).
+  {
+    kb: FJB,
+    kind: 'reporting-up',
+    lang: 'en',
+    phrasings: ['Who does the Mågen leader report to?', 'Who does the leader of Mågen answer to?', "Who is the new Mågen leader's boss?"],
+    expect: bossOfRole('fjb-institutionsleder'),
+  },
+  {
+    kb: FJB,
+    kind: 'reporting-up',
+    lang: 'da',
+    phrasings: ['Hvem refererer lederen af Mågen til?', 'Hvem er chef for den nye leder i Mågen?'],
+    expect: bossOfRole('fjb-institutionsleder'),
+  },
+  {
+    kb: FJB,
+    kind: 'reporting-chain',
+    lang: 'en',
+    phrasings: ['Chain of command from the coordinator in Ålekisten up to the top', 'Everyone above the coordinator, all the way up'],
+    expect: chainOfRole('fjb-paedagogisk-koordinator'),
+  },
+  {
+    kb: BKK,
+    kind: 'dates-by-item',
+    lang: 'en',
+    phrasings: ['When does the new Kløverengen leader start?', 'Start date for the new leader of Kløverengen?'],
+    expect: dateOf('bkk-stilling-boernehusleder-kloeverengen', 'start'),
+  },
   // ---- reporting down
   {
     kb: BKK,
