@@ -375,6 +375,34 @@ const CASES: Case[] = [
     phrasings: ['Which policies should the head of childminding know?', 'What policy applies to the head of childminding?', 'Which guidelines does the head of childminding have to follow?'],
     expect: policiesFor('bkk-dagplejeleder'),
   },
+  {
+    kb: BKK,
+    kind: 'policies',
+    lang: 'en',
+    phrasings: ['Which policy applies to the childminding service?', 'What policy covers Dagplejen?', 'What rules apply in the childminding service?'],
+    expect: policiesFor('bkk-dagplejeleder'),
+  },
+  {
+    kb: HVM,
+    kind: 'leader-of-unit',
+    lang: 'en',
+    phrasings: ["Who's in charge of the development unit?", 'Who runs the Pedagogical Development Unit?', 'Who heads the development unit?'],
+    expect: leaderOfUnit('hvm-udviklingschef'),
+  },
+  {
+    kb: BKK,
+    kind: 'contacts',
+    lang: 'en',
+    phrasings: ['Who is the contact for the børnehusleder job?', 'Who can I ask about the head of children\'s house job?'],
+    expect: contactsOf('bkk-stilling-boernehusleder-kloeverengen'),
+  },
+  {
+    kb: SEED,
+    kind: 'contacts',
+    lang: 'en',
+    phrasings: ['Who is the contact for the pedagogical leader job?', 'Who do I reach out to about the pedagogical leader vacancy?'],
+    expect: contactsOf('bal-stilling-paedagogisk-leder-vuggestue-stjernehuset'),
+  },
   // ---- members
   {
     kb: BKK,
