@@ -42,7 +42,7 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
     (!u.upcoming || (end ?? date) >= today);
 
   const candidates: DateCandidate[] = [];
-  const scored = rest.length > 0 ? ctx.index.score(rest, (f) => f.kind === 'date') : [];
+  const scored = rest.length > 0 ? ctx.index.score(rest, undefined, 'date') : [];
   const coverageOf = new Map(scored.map((s) => [s.fact, s.coverage]));
   // "Appraisal interviews (MUS)" are dated as a period: when no date is of the kind asked for, one whose label says the kind's word fits.
   for (const byLabel of u.dateKindTerms.size > 0 ? [false, true] : [false]) {

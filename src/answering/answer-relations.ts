@@ -319,7 +319,10 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
       const official = (id: string) => (kb.get(id)?.item as { name?: string } | undefined)?.name ?? nm(id, false);
       for (const e of chain) levels.set(e.depth, unique([...(levels.get(e.depth) ?? []), official(e.to)]));
       const path = [...levels.values()].map((names) => names.join(' / ')).join(' → ');
-      return done(rc, 'answer', onDay(rc, day, t.chainHeadline(nm(link.id, false), path)), [...steps, ...lines], chain.map((e) => e.source), top ? [t.top(nm(top, false))] : []);
+      // In Danish the path already names every step in the reader's words: the steps would only repeat it. In
+      // English they give each official name its English one.
+      const restated = u.lang === 'da' ? [] : steps;
+      return done(rc, 'answer', onDay(rc, day, t.chainHeadline(nm(link.id, false), path)), [...restated, ...lines], chain.map((e) => e.source), top ? [t.top(nm(top, false))] : []);
     }
     // The line above the boss, one step at a time, as supporting lines.
     const stated = edges.flatMap((e) => (e.text ? [e.text[u.lang]] : []));

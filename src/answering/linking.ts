@@ -25,6 +25,8 @@ interface Variant {
   readonly words: ReadonlyArray<{ readonly form: string; readonly stems: readonly string[] }>;
   /** Below 1 for a shortened name (a role's head noun alone): a weaker link than the full name. */
   readonly weight?: number;
+  /** The last lookup of {@link Linker.link} that collected this variant (a stamp instead of a Set per lookup). */
+  seen: number;
 }
 
 /** A role's head noun alone ("coordinator" for "pedagogical coordinator") links a little less surely than its full name. */
@@ -117,7 +119,7 @@ export function createLinker(
         const key = words.join(' ');
         if (seen.has(key)) continue;
         seen.add(key);
-        const variant: Variant = { id: item.id, kind, words: wordsOf(words) };
+        const variant: Variant = { id: item.id, kind, words: wordsOf(words), seen: 0 };
         variants.push(variant);
         for (const key of new Set([words[0]!, ...stemsOf(words[0]!)])) {
           const list = byFirst.get(key) ?? [];
@@ -158,7 +160,7 @@ export function createLinker(
     if (v.kind !== 'roles' || v.words.length < 2) continue;
     const head = v.words[v.words.length - 1]!;
     if (head.form.length < 6 || STOPWORDS.has(head.form) || GENERIC_WORDS.has(head.form) || roleWords.has(head.form) || head.stems.some((t) => roleWords.has(t)) || itemsByWord.get(head.form)!.size !== 1) continue;
-    const variant: Variant = { id: v.id, kind: v.kind, words: wordsOf([head.form]), weight: HEAD_NOUN_WEIGHT };
+    const variant: Variant = { id: v.id, kind: v.kind, words: wordsOf([head.form]), weight: HEAD_NOUN_WEIGHT, seen: 0 };
     if (variants.some((o) => o.id === v.id && o.words.length === 1 && o.words[0]!.form === head.form)) continue;
     variants.push(variant);
     for (const key of new Set([head.form, ...head.stems])) {
@@ -174,7 +176,7 @@ export function createLinker(
   const otherNameWords = new Set(variants.filter((v) => v.kind !== 'people').flatMap((v) => v.words.map((w) => w.form)));
   for (const [surname, ids] of surnames) {
     if (unique(ids).length !== 1 || otherNameWords.has(surname)) continue;
-    const variant: Variant = { id: ids[0]!, kind: 'people', words: wordsOf([surname]) };
+    const variant: Variant = { id: ids[0]!, kind: 'people', words: wordsOf([surname]), seen: 0 };
     byFirst.set(surname, [...(byFirst.get(surname) ?? []), variant]);
   }
 
@@ -217,8 +219,19 @@ export function createLinker(
     return 0;
   };
 
+  // Many items share a first word (a role in every unit): each variant is collected once per lookup by a stamp,
+  // in first-found order, instead of through a Set of thousands of objects.
+  let lookup = 0;
   const candidatesAt = (token: Token): Variant[] => {
-    const found = new Set<Variant>();
+    const stamp = ++lookup;
+    const collected: Variant[] = [];
+    const found = {
+      add(v: Variant) {
+        if (v.seen === stamp) return;
+        v.seen = stamp;
+        collected.push(v);
+      },
+    };
     const synonym = synonyms.get(token.form);
     const keys = synonym ? [token.form, ...token.terms, synonym, ...stemsOf(synonym)] : [token.form, ...token.terms];
     for (const key of keys) for (const v of byFirst.get(key) ?? []) found.add(v);
@@ -237,7 +250,7 @@ export function createLinker(
         }
       }
     }
-    return [...found];
+    return collected;
   };
 
   return {
