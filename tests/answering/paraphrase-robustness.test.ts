@@ -331,6 +331,27 @@ const CASES: Case[] = [
     phrasings: ['When do the appraisal interviews for house leaders take place?', 'When are the appraisal interviews for the house leaders?', 'When is MUS for house leaders?'],
     expect: dateOf('hvm-husleder', 'period'),
   },
+  {
+    kb: BKK,
+    kind: 'dates-by-item',
+    lang: 'en',
+    phrasings: ['When was the early intervention policy adopted?', 'When did the committee adopt the Early Intervention Policy?'],
+    expect: dateOf('bkk-politik-tidlig-indsats', 'established'),
+  },
+  {
+    kb: FJB,
+    kind: 'dates-by-item',
+    lang: 'en',
+    phrasings: ['When was the Centre for Day Care set up?', 'When was the Centre for Day Care established?', 'When was the day-care centre founded?'],
+    expect: (d) => [[d.dates.find((x) => x.about === 'fjb-center-for-dagtilbud' && x.kind === 'established')!.date.slice(0, 4)]],
+  },
+  {
+    kb: FJB,
+    kind: 'dates-by-item',
+    lang: 'en',
+    phrasings: ['When does the application period close for Mågen?', 'When do applications close for the Mågen job?'],
+    expect: dateOf('fjb-stilling-institutionsleder-maagen', 'application-deadline'),
+  },
   // ---- contacts of a posting
   {
     kb: BKK,
@@ -484,6 +505,8 @@ const UNANSWERABLE: Array<{ kb: string; lang: 'da' | 'en'; q: string }> = [
   { kb: BKK, lang: 'en', q: 'Who is in charge of the swimming pool?' },
   { kb: FJB, lang: 'en', q: 'Who does the head of the fire brigade answer to?' },
   { kb: HVM, lang: 'da', q: 'Hvem er chef for rengøringen?' },
+  // Dates of another kind must not answer for the kind asked: the strategy's evaluation is not its adoption.
+  { kb: FJB, lang: 'en', q: 'When was the learning strategy adopted?' },
 ];
 
 describe('paraphrase robustness', () => {
