@@ -524,7 +524,8 @@ describe('paraphrase robustness', () => {
     expect(groups.length, 'the knowledge base holds the fact').toBeGreaterThan(0);
     const answer = answerer.answer(q);
     const text = renderAnswerText(answer, { details: true }).toLowerCase();
-    expect(answer.kind, `${q}\n${text}`).toBe('answer');
+    // Several readings each answered ("ambiguous") still give the fact asked for.
+    expect(['answer', 'ambiguous'], `${q}\n${text}`).toContain(answer.kind);
     for (const group of groups) expect(group.some((alt) => text.includes(alt.toLowerCase())), `${q}: one of ${group.join(' / ')}\n${text}`).toBe(true);
   });
 
