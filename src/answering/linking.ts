@@ -6,7 +6,7 @@
  * `namesEn`), so a municipality's own words are taught there, never in code.
  */
 import type { KbItem, KnowledgeBase } from '../knowledge/knowledge-base.js';
-import { boundedEditDistance, GENERIC_WORDS, stemsOf, STOPWORDS, tokenize, type Token } from './normalize.js';
+import { boundedEditDistance, foldText, GENERIC_WORDS, stemsOf, STOPWORDS, tokenize, type Token } from './normalize.js';
 
 /** An item named in a question, and where. */
 export interface Link {
@@ -84,6 +84,25 @@ function nameForms(entry: KbItem): string[] {
   return split.map((f) => f.replace(/^(the|den|det|de)\s+/i, '')).filter((f) => f.length > 1);
 }
 
+/** The kinds whose English labels are often shortened in questions to the words before "of the …". */
+const HEAD_KINDS: ReadonlyArray<KbItem['kind']> = ['leadershipGroups', 'meetings', 'units'];
+
+/**
+ * The head of an English label: "strategic leadership of the Family and Day-Care Centre" -> "strategic leadership",
+ * "leadership team meetings in Baltorp District" -> "leadership team meetings". Two words at least.
+ */
+function headForms(entry: KbItem): string[] {
+  if (!HEAD_KINDS.includes(entry.kind)) return [];
+  const item = entry.item as unknown as { labelEn?: string; namesEn?: string[] };
+  const out: string[] = [];
+  for (const label of [item.labelEn, ...(item.namesEn ?? [])]) {
+    if (!label) continue;
+    const head = label.replace(/\s*\([^)]*\)/g, '').split(/\s+(?:of|in|for|at)\s+/i)[0]!.replace(/^(the)\s+/i, '').trim();
+    if (head !== label && head.split(/\s+/).length >= 2) out.push(head);
+  }
+  return out;
+}
+
 /** Builds the linker over every named item of the knowledge base. */
 export function createLinker(
   kb: KnowledgeBase,
@@ -110,8 +129,12 @@ export function createLinker(
       const entry = { kind, item } as KbItem;
       const seen = new Set<string>();
       // A hyphenated name ("the early-years leadership team") is also asked with spaces ("early years leadership team").
-      const forms = nameForms(entry).flatMap((form) => (form.includes('-') ? [form, form.replace(/-/g, ' ')] : [form]));
+      const full = nameForms(entry).flatMap((form) => (form.includes('-') ? [form, form.replace(/-/g, ' ')] : [form]));
+      // "the strategic leadership in Familie- og Dagtilbudscentret": an English label's head before "of the …", a weaker name.
+      const heads = headForms(entry).filter((h) => !full.some((f) => foldText(f) === foldText(h)));
+      const forms = [...full, ...heads];
       for (const form of forms) {
+        const weight = heads.includes(form) && !full.includes(form) ? HEAD_NOUN_WEIGHT : undefined;
         const words = tokenize(form).filter((w, i, all) => !(all.length > 1 && w.includes('-')));
         // One generic or function word alone ("dagtilbud" aside) names nothing in particular.
         const content = words.filter((w) => !STOPWORDS.has(w) && !GENERIC_WORDS.has(w));
@@ -119,7 +142,7 @@ export function createLinker(
         const key = words.join(' ');
         if (seen.has(key)) continue;
         seen.add(key);
-        const variant: Variant = { id: item.id, kind, words: wordsOf(words), seen: 0 };
+        const variant: Variant = { id: item.id, kind, words: wordsOf(words), seen: 0, ...(weight !== undefined && { weight }) };
         variants.push(variant);
         for (const key of new Set([words[0]!, ...stemsOf(words[0]!)])) {
           const list = byFirst.get(key) ?? [];
