@@ -374,6 +374,13 @@ const CASES: Case[] = [
     phrasings: ['Hvem kan jeg kontakte om stillingen i Mågen?', 'Hvem kan jeg spørge om stillingen i Mågen?', 'Hvem skal jeg henvende mig til om stillingen i Mågen?', 'Kontaktperson for stillingen i Mågen?'],
     expect: contactsOf('fjb-stilling-institutionsleder-maagen'),
   },
+  {
+    kb: FJB,
+    kind: 'contacts',
+    lang: 'en',
+    phrasings: ['I have questions about the Ålekisten vacancy, who do I contact?', 'Who answers questions about the coordinator position in Ålekisten?', 'Contact details for the Ålekisten job?'],
+    expect: contactsOf('fjb-stilling-koordinator-aalekisten'),
+  },
   // ---- policies
   {
     kb: FJB,
