@@ -274,6 +274,20 @@ const CASES: Case[] = [
     phrasings: ['Hvem leder Fagligt Sekretariat?', 'Hvem er leder af Fagligt Sekretariat?', 'Hvem står i spidsen for Fagligt Sekretariat?', 'Hvem styrer Fagligt Sekretariat?'],
     expect: leaderOfUnit('bkk-sekretariatsleder'),
   },
+  {
+    kb: HVM,
+    kind: 'leader-of-unit',
+    lang: 'en',
+    phrasings: ['Who is the top boss of day care in Hvidmose?', 'Who is in charge of Dagtilbud Hvidmose?', 'Who leads day care in Hvidmose?'],
+    expect: leaderOfUnit('hvm-boernechef'),
+  },
+  {
+    kb: HVM,
+    kind: 'leader-of-unit',
+    lang: 'da',
+    phrasings: ['Hvem er øverste chef for Dagtilbud Hvidmose?', 'Hvem leder Dagtilbud Hvidmose?'],
+    expect: leaderOfUnit('hvm-boernechef'),
+  },
   // ---- dates of an item
   {
     kb: BKK,
