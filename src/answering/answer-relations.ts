@@ -59,6 +59,7 @@ const TEXTS = {
     tasks: (subject: string) => `${capitalize(subject)} har blandt andet disse opgaver:`,
     contacts: (about: string, list: string) => `Om ${about} kan du kontakte ${list}.`,
     figure: (owner: string, text: string) => `${capitalize(owner)}: ${text}.`,
+    noTotal: (subject: string) => `Dokumenterne giver intet samlet tal for ${subject}, kun for enheder i ${subject}:`,
     policies: (subject: string, list: string) => `${capitalize(subject)} skal kende ${list}.`,
     policiesIn: (place: string, list: string) => `I ${place} gælder ${list}.`,
     period: (count: number, period: string) => (count === 1 ? `Én dato ${period}:` : `${count} datoer ${period}:`),
@@ -66,6 +67,9 @@ const TEXTS = {
     inPeriod: (month: string) => `i ${month}`,
     between: (from: string, to: string) => `fra ${from} til ${to}`,
     notKnown: (name: string, what: string) => `Dokumenterne nævner ${name}, men giver ingen ${what}.`,
+    since: (name: string, title: string, day: string) => `${name} har været ${title} siden ${day}.`,
+    startDate: 'startdato',
+    dateOf: 'dato',
     noHolder: (role: string, what: string) => `Dokumenterne nævner ikke nogen person i stillingen som ${role}, så jeg har ingen ${what}.`,
     phoneOf: (name: string, phone: string) => `${name}: tlf. ${phone}.`,
     periodOf: (policy: string, period: string) => `${capitalize(policy)} gælder for ${period}.`,
@@ -103,6 +107,7 @@ const TEXTS = {
     tasks: (subject: string) => `The tasks of the ${subject} include:`,
     contacts: (about: string, list: string) => `About ${about}, you can contact ${list}.`,
     figure: (owner: string, text: string) => `${capitalize(owner)}: ${text}.`,
+    noTotal: (subject: string) => `The documents give no total for ${subject}, only for units in ${subject}:`,
     policies: (subject: string, list: string) => `The ${subject} should know ${list}.`,
     policiesIn: (place: string, list: string) => `In ${place}: ${list}.`,
     period: (count: number, period: string) => (count === 1 ? `One date ${period}:` : `${count} dates ${period}:`),
@@ -110,6 +115,9 @@ const TEXTS = {
     inPeriod: (month: string) => `in ${month}`,
     between: (from: string, to: string) => `from ${from} to ${to}`,
     notKnown: (name: string, what: string) => `The documents name ${name} but give no ${what}.`,
+    since: (name: string, title: string, day: string) => `${name} has been ${title} since ${day}.`,
+    startDate: 'start date',
+    dateOf: 'date',
     noHolder: (role: string, what: string) => `The documents do not mention a person in the post of ${role}, so I have no ${what}.`,
     phoneOf: (name: string, phone: string) => `${name}: phone ${phone}.`,
     periodOf: (policy: string, period: string) => `${capitalize(policy)} covers ${period}.`,
@@ -544,6 +552,8 @@ function answerDocumentContacts(rc: RelationContext): Answer | undefined {
 
 export function answerAttribute(rc: RelationContext): Answer | undefined {
   const { u, kb, relations } = rc;
+  const started = answerPersonStart(rc);
+  if (started) return started;
   if (u.attributes.length === 0 || u.intents.has('figure')) return undefined;
   const t = TEXTS[u.lang];
   const attribute = u.attributes[0]!;
@@ -591,6 +601,13 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
     if (about.length > 0) return done(rc, 'answer', about[0]![u.lang], about.slice(1).map((s) => s[u.lang]), about.map((s) => s.source));
     return done(rc, 'unknown', t.notKnown(name(kb, first.id, u.lang, false), label), [], sourceOf(kb, first.id));
   }
+  // An attribute no field of the schema holds ("the address of X", "X's opening hours"): known only when
+  // one of X's own facts states it; otherwise the documents name X but not that.
+  if (!FIELD_ATTRIBUTES.has(attribute) && first && first.quality >= 0.9 && first.kind !== 'municipalities') {
+    const says = rc.ctx.index.facts.some((f) => f.owner === first.id && rc.ctx.saysAttribute?.(`${f.text.da} ${f.text.en}`, attribute));
+    if (says) return undefined;
+    return unknownWith(rc, t.notKnown(name(kb, first.id, u.lang, false), label));
+  }
   if (attribute !== 'phone' && attribute !== 'email') return undefined;
   // "What is the phone number of the head of day care?": through the person holding the role.
   const role = subjectsOf(rc, ['roles'])[0]?.[0];
@@ -604,6 +621,29 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
   if (withValue.length === 0) return done(rc, 'unknown', t.notKnown(joinList(holders.map((p) => p.name), u.lang), label), [], holders.map((p) => p.source));
   const lines = withValue.map((p) => (attribute === 'phone' ? t.phoneOf(p.name, value(p, attribute)!) : t.emailOf(p.name, value(p, attribute)!)));
   return done(rc, 'answer', lines[0]!, lines.slice(1), withValue.map((p) => p.source));
+}
+
+/** Attributes the schema has a field or a relation for (a person's phone and e-mail, a post's pay terms, a policy's period, a survey's responses). */
+const FIELD_ATTRIBUTES: ReadonlySet<Attribute> = new Set<Attribute>(['phone', 'email', 'salary', 'period', 'responses']);
+
+/**
+ * "Hvornår startede X?", "when did X start": a person's first day in the post is the person's
+ * `validFrom`; a date entry about the person answers too. Otherwise the documents name X but give no date.
+ */
+function answerPersonStart(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations } = rc;
+  if (!u.intents.has('dates') || !u.askedWhen) return undefined;
+  const links = rc.subjects.flat().filter((l) => l.quality >= 0.9);
+  const person = links.find((l) => l.kind === 'people');
+  // Only a question about the person alone: "the interview for the post X is contact for" is the posting's.
+  if (!person || links.some((l) => l.kind !== 'people' && l.kind !== 'municipalities' && l.kind !== 'roles')) return undefined;
+  if (relations.dates(person.id).length > 0) return undefined;
+  const p = (kb.get(person.id) as { item: Person }).item;
+  const t = TEXTS[u.lang];
+  const line = `${p.name}, ${p.title[u.lang]}`;
+  if (p.validFrom && (u.dateKinds.size === 0 || u.dateKinds.has('start'))) return done(rc, 'answer', t.since(p.name, p.title[u.lang], shortDate(p.validFrom, u.lang)), [], [p.source]);
+  const label = u.dateKinds.has('start') || u.dateKinds.size === 0 ? t.startDate : t.dateOf;
+  return done(rc, 'unknown', t.notKnown(p.name, label), [line], [p.source]);
 }
 
 function unknownWith(rc: RelationContext, headline: string): Answer {
@@ -623,6 +663,8 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   if (scope.length === 0) return undefined;
   const found: Array<{ owner: string; figure: Figure }> = [];
   const first: Array<{ owner: string; figure: Figure }> = [];
+  const below = new Set<string>();
+  const askedOwners = new Set<string>();
   for (const metric of unique(u.metrics)) {
     for (const group of scope) {
       for (const id of group) {
@@ -638,7 +680,13 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
         }
         if (hits.length === 0) continue;
         found.push(...hits);
-        if (hits.length === 1) first.push(hits[0]!);
+        // A figure of a unit below the one asked about is no total of it ("children in Område Vest" is not one house's count).
+        // A municipality's top-most unit that states the figure, itself made of units (its day-care department),
+        // speaks for the municipality; a single house does not.
+        const speaksFor = hits.length === 1 && kb.get(id)?.kind === 'municipalities' && relations.childUnits(hits[0]!.owner).length > 0;
+        if (!hits.some((h) => h.owner === id) && !speaksFor) hits.forEach((h) => below.add(h.owner));
+        else if (hits.length === 1 && !below.has(hits[0]!.owner)) first.push(hits[0]!);
+        if (!hits.some((h) => h.owner === id) && !speaksFor) askedOwners.add(id);
         break;
       }
     }
@@ -649,6 +697,10 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const line = (f: { owner: string; figure: Figure }) => t.figure(name(kb, f.owner, u.lang, false), f.figure.text[u.lang].replace(/\.$/, ''));
   // Every figure asked for directly (each item, each metric) is in the headline; figures of the units below follow.
   const direct = [...new Map(first.map((f) => [key(f), f])).values()];
+  if (direct.length === 0 && unique_.every((f) => below.has(f.owner))) {
+    const subject = joinList([...askedOwners].map((id) => name(kb, id, u.lang, false)), u.lang);
+    return done(rc, 'answer', t.noTotal(subject), unique_.map(line), unique_.map((f) => f.figure.source));
+  }
   const headed = direct.length >= 2 && direct.length <= 4 ? direct : unique_.length <= 2 ? unique_ : unique_.slice(0, 1);
   const headedKeys = new Set(headed.map(key));
   const rest = unique_.filter((f) => !headedKeys.has(key(f)));

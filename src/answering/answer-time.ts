@@ -50,6 +50,8 @@ const TEXTS = {
     appliesFrom: 'træder i kraft',
     figure: (owner: string, text: string) => `${capitalize(owner)}: ${text}.`,
     asOf: (day: string) => `pr. ${day}`,
+    noFigureOn: (owner: string, when: string, stated: string) => `Dokumenterne giver intet tal for ${owner} ${when}; de giver tal ${stated}.`,
+    onDay: (day: string) => `pr. ${day}`,
     at: 'kl.',
     passed: ' (overstået)',
   },
@@ -86,6 +88,8 @@ const TEXTS = {
     appliesFrom: 'takes effect',
     figure: (owner: string, text: string) => `${capitalize(owner)}: ${text}.`,
     asOf: (day: string) => `as of ${day}`,
+    noFigureOn: (owner: string, when: string, stated: string) => `The documents give no figure for ${owner} ${when}; they give figures ${stated}.`,
+    onDay: (day: string) => `as of ${day}`,
     at: 'at',
     passed: ' (passed)',
   },
@@ -491,31 +495,57 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const scope = unique(named.length > 0 ? named : [...rc.municipalities, ...(owners.length <= 2 ? owners : [])]);
   if (scope.length === 0) return undefined;
   const dated = (f: Figure) => f.asOf !== undefined || f.validFrom !== undefined || f.validUntil !== undefined;
+  // A whole period asked about ("i 2024", "in March 2025"): the figure stated for a day in it, the latest.
+  const period = u.range !== undefined && u.range.from !== u.range.to && !u.kinds.has('change-compare') ? u.range : undefined;
   // Today's figure with the coming one in a line when both are asked for ("nu og efter", "will it change").
-  const day = u.kinds.has('change-compare') ? rc.today : (u.day ?? (u.kinds.has('after-change') ? undefined : rc.today));
+  const day = period ? period.to : u.kinds.has('change-compare') ? rc.today : (u.day ?? (u.kinds.has('after-change') ? undefined : rc.today));
+  const asked = period !== undefined || (u.day !== undefined && !u.kinds.has('change-compare'));
+  const when = (f: Figure) => f.validFrom && f.validFrom > rc.today ? `${u.lang === 'da' ? 'fra' : 'from'} ${shortDate(f.validFrom, u.lang)}` : f.asOf ? t.asOf(shortDate(f.asOf, u.lang)) : f.validFrom ? `${u.lang === 'da' ? 'fra' : 'from'} ${shortDate(f.validFrom, u.lang)}` : '';
   // Each item asked about gets its figure ("Kvarter Åen og Kvarter Bakken").
   const headlines: string[] = [];
   const supporting: string[] = [];
   const sources: Source[] = [];
+  const missing: Array<{ id: string; figures: Figure[] }> = [];
   for (const id of scope) {
     const all = queries.figuresOf(id).filter((f) => u.metrics.includes(f.figure.metric));
     // Only figures that carry time are this answerer's; others are answered as stated.
     if (!all.some((f) => dated(f.figure))) continue;
     const future = all.filter((f) => f.figure.validFrom !== undefined && f.figure.validFrom > rc.today).sort((a, b) => a.figure.validFrom!.localeCompare(b.figure.validFrom!));
-    const stated = day ? queries.figuresOn(id, day).filter((f) => u.metrics.includes(f.figure.metric)) : future.slice(0, 1);
+    const inPeriod = period
+      ? // A figure stated as of a day counts for the period that day is in; one valid over time for any period it covers.
+        queries.figuresOn(id, period.to).filter((f) => u.metrics.includes(f.figure.metric) && (f.figure.asOf === undefined || f.figure.asOf >= period.from))
+      : undefined;
+    const stated = inPeriod ?? (day ? queries.figuresOn(id, day).filter((f) => u.metrics.includes(f.figure.metric)) : future.slice(0, 1));
     // An item that exists only from a coming day ("Kvarter Åen" from 1 August) is answered with that day's figure.
     const on = stated.length > 0 ? stated : day === rc.today ? future.slice(0, 1) : [];
+    // A day or period asked about that no figure is stated for: say which days the documents have.
+    const lacking = asked ? unique(u.metrics).filter((m) => all.some((f) => f.figure.metric === m) && !on.some((f) => f.figure.metric === m)) : [];
+    if (lacking.length > 0) missing.push({ id, figures: all.filter((f) => lacking.includes(f.figure.metric)).map((f) => f.figure) });
     if (on.length === 0) continue;
     const line = (f: { figure: Figure }) => {
-      const when = f.figure.validFrom && f.figure.validFrom > rc.today ? `${u.lang === 'da' ? 'fra' : 'from'} ${shortDate(f.figure.validFrom, u.lang)}` : f.figure.asOf ? t.asOf(shortDate(f.figure.asOf, u.lang)) : '';
+      const w = when(f.figure);
       const text = f.figure.text[u.lang].replace(/\.$/, '');
-      const shown = when && !text.includes(shortDate((f.figure.validFrom ?? f.figure.asOf)!, u.lang)) ? ` (${when})` : '';
+      const shown = w && !text.includes(shortDate((f.figure.validFrom ?? f.figure.asOf)!, u.lang)) ? ` (${w})` : '';
       return t.figure(nameIn(rc, id), `${text}${shown}`);
     };
     const coming = day === rc.today ? future.filter((f) => !on.includes(f)) : [];
     headlines.push(...on.map(line));
     supporting.push(...coming.map(line));
     sources.push(...[...on, ...coming].map((f) => f.figure.source));
+  }
+  if (missing.length > 0) {
+    const askedWhen = period ? (period.from.slice(5) === '01-01' && period.to.slice(5) === '12-31' ? (u.lang === 'da' ? `i ${period.from.slice(0, 4)}` : `in ${period.from.slice(0, 4)}`) : t.between(shortDate(period.from, u.lang), shortDate(period.to, u.lang))) : t.onDay(shortDate(u.day!, u.lang));
+    for (const { id, figures } of missing) {
+      const days = unique(figures.map((f) => when(f)).filter((w) => w !== ''));
+      const lines = figures.map((f) => {
+        const text = f.text[u.lang].replace(/\.$/, '');
+        const w = when(f);
+        return t.figure(nameIn(rc, id), w && !text.includes(shortDate((f.validFrom ?? f.asOf)!, u.lang)) ? `${text} (${w})` : text);
+      });
+      headlines.unshift(t.noFigureOn(nameIn(rc, id), askedWhen, joinList(days, u.lang)));
+      supporting.unshift(...lines);
+      sources.push(...figures.map((f) => f.source));
+    }
   }
   if (headlines.length === 0) return undefined;
   return done(rc, 'answer', headlines.join(' '), supporting, sources);
