@@ -655,17 +655,21 @@ function unknownWith(rc: RelationContext, headline: string): Answer {
 
 export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const { u, kb, relations } = rc;
-  if (!u.intents.has('figure') || u.metrics.length === 0) return undefined;
+  if (!u.intents.has('figure')) return undefined;
   const t = TEXTS[u.lang];
   // Each item named is asked about ("Område Vest og Område Øst"); within one name, the first reading that states the figure.
   const groups = subjectsOf(rc, ['units', 'roles', 'municipalities']).map((g) => g.map((l) => l.id));
   const scope = groups.length > 0 ? groups : [...rc.municipalities].map((id) => [id]);
   if (scope.length === 0) return undefined;
+  // "Hvad er tallene for Mågen?", "the figures for Area South": no word says what is counted, so every figure of the item.
+  const unsaid = u.tokens.every((tok, i) => u.cuePositions.has(i) || u.namePositions?.has(i) === true || STOPWORDS.has(tok.form) || GENERIC_WORDS.has(tok.form) || /\d/.test(tok.form));
+  const metrics = u.metrics.length > 0 ? u.metrics : unsaid && groups.length > 0 ? unique(groups.flat().flatMap((id) => relations.figures(id).map((f) => f.figure.metric))) : [];
+  if (metrics.length === 0) return undefined;
   const found: Array<{ owner: string; figure: Figure }> = [];
   const first: Array<{ owner: string; figure: Figure }> = [];
   const below = new Set<string>();
   const askedOwners = new Set<string>();
-  for (const metric of unique(u.metrics)) {
+  for (const metric of unique(metrics)) {
     for (const group of scope) {
       for (const id of group) {
         // The item's own figure, else the nearest units below it that state one (breadth first).
@@ -694,7 +698,12 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   if (found.length === 0) return undefined;
   const key = (f: { owner: string; figure: Figure }) => `${f.owner}|${f.figure.metric}|${f.figure.value}`;
   const unique_ = [...new Map(found.map((f) => [key(f), f])).values()];
-  const line = (f: { owner: string; figure: Figure }) => t.figure(name(kb, f.owner, u.lang, false), f.figure.text[u.lang].replace(/\.$/, ''));
+  // A figure stated as of a day says so ("pr. 1. september 2026").
+  const asOf = (f: Figure) => {
+    const text = f.text[u.lang].replace(/\.$/, '');
+    return f.asOf && !text.includes(shortDate(f.asOf, u.lang)) ? `${text} (${u.lang === 'da' ? 'pr.' : 'as of'} ${shortDate(f.asOf, u.lang)})` : text;
+  };
+  const line = (f: { owner: string; figure: Figure }) => t.figure(name(kb, f.owner, u.lang, false), asOf(f.figure));
   // Every figure asked for directly (each item, each metric) is in the headline; figures of the units below follow.
   const direct = [...new Map(first.map((f) => [key(f), f])).values()];
   if (direct.length === 0 && unique_.every((f) => below.has(f.owner))) {

@@ -339,7 +339,8 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   // "hvor mange timer er souschefen frikøbt": the thing counted comes right after "how many"; a metric
   // named later in the question is not what is counted. A hyphenated modifier ("day-care facilities") may come between.
   const howMany = matched.get('figure');
-  if (howMany && metrics.length > 0) {
+  // A word that is both ("børnetallet") names the count and what it counts.
+  if (howMany && metrics.length > 0 && !metricMatches.some(([, m]) => m.positions.some((p) => howMany.positions.includes(p)))) {
     let next = Math.max(...howMany.positions) + 1;
     while (next < tokens.length && (STOPWORDS.has(tokens[next]!.form) || isHyphenPart(tokens, next))) next++;
     const metricStarts = metricMatches.map(([, m]) => Math.min(...m.positions));
