@@ -137,7 +137,7 @@ function countedWord(u: Understanding): string | undefined {
 const COUNT_SPAN = 4;
 
 /** True when the fact gives a number of the word (its stem, or a compound ending in it: "sprogvejledere" for "vejledere"). */
-function countsWord(fact: FactRecord, word: string): boolean {
+export function countsWord(fact: { readonly text: { readonly da: string; readonly en: string } }, word: string): boolean {
   const stem = primaryStem(word);
   const fits = (form: string) => {
     const other = primaryStem(form);

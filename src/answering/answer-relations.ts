@@ -7,7 +7,7 @@
  * takes over.
  */
 import type { KbItem, KnowledgeBase } from '../knowledge/knowledge-base.js';
-import type { Figure, Person, Source } from '../knowledge/schemas.js';
+import type { Figure, Person, Policy, Source } from '../knowledge/schemas.js';
 import { addDays } from '../time/format-date.js';
 import { displayName } from './facts.js';
 import type { Link } from './linking.js';
@@ -18,6 +18,7 @@ import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS } from './
 import type { KnowledgeQueries } from '../knowledge/queries.js';
 import type { Answer, AnswererOptions, Lang } from './types.js';
 import type { Understanding } from './understand.js';
+import { countsWord } from './answer-general.js';
 import { composeAnswer, nameOf, shortDate, unique, unknown as unknownAnswer, type Context } from './answer-context.js';
 
 /** What the relation answerers work with. */
@@ -59,7 +60,7 @@ const TEXTS = {
     tasks: (subject: string) => `${capitalize(subject)} har blandt andet disse opgaver:`,
     contacts: (about: string, list: string) => `Om ${about} kan du kontakte ${list}.`,
     figure: (owner: string, text: string) => `${capitalize(owner)}: ${text}.`,
-    noTotal: (subject: string) => `Dokumenterne giver intet samlet tal for ${subject}, kun for enheder i ${subject}:`,
+    noTotal: (subject: string) => `Dokumenterne nævner ${subject}, men giver intet samlet tal for hele ${subject}.`,
     policies: (subject: string, list: string) => `${capitalize(subject)} skal kende ${list}.`,
     policiesIn: (place: string, list: string) => `I ${place} gælder ${list}.`,
     period: (count: number, period: string) => (count === 1 ? `Én dato ${period}:` : `${count} datoer ${period}:`),
@@ -68,6 +69,9 @@ const TEXTS = {
     between: (from: string, to: string) => `fra ${from} til ${to}`,
     notKnown: (name: string, what: string) => `Dokumenterne nævner ${name}, men giver ingen ${what}.`,
     since: (name: string, title: string, day: string) => `${name} har været ${title} siden ${day}.`,
+    adoptedBy: (policy: string, body: string, day: string) => `${capitalize(policy)} blev vedtaget af ${body} den ${day}.`,
+    notAdopted: (policy: string) => `Dokumenterne nævner ${policy}, men siger ikke, hvem der har vedtaget den.`,
+    requires: (policy: string) => `${capitalize(policy)}:`,
     startDate: 'startdato',
     dateOf: 'dato',
     noHolder: (role: string, what: string) => `Dokumenterne nævner ikke nogen person i stillingen som ${role}, så jeg har ingen ${what}.`,
@@ -107,7 +111,7 @@ const TEXTS = {
     tasks: (subject: string) => `The tasks of the ${subject} include:`,
     contacts: (about: string, list: string) => `About ${about}, you can contact ${list}.`,
     figure: (owner: string, text: string) => `${capitalize(owner)}: ${text}.`,
-    noTotal: (subject: string) => `The documents give no total for ${subject}, only for units in ${subject}:`,
+    noTotal: (subject: string) => `The documents name ${subject} but give no figure for ${subject} as a whole.`,
     policies: (subject: string, list: string) => `The ${subject} should know ${list}.`,
     policiesIn: (place: string, list: string) => `In ${place}: ${list}.`,
     period: (count: number, period: string) => (count === 1 ? `One date ${period}:` : `${count} dates ${period}:`),
@@ -116,6 +120,9 @@ const TEXTS = {
     between: (from: string, to: string) => `from ${from} to ${to}`,
     notKnown: (name: string, what: string) => `The documents name ${name} but give no ${what}.`,
     since: (name: string, title: string, day: string) => `${name} has been ${title} since ${day}.`,
+    adoptedBy: (policy: string, body: string, day: string) => `${capitalize(policy)} was adopted by ${body} on ${day}.`,
+    notAdopted: (policy: string) => `The documents name ${policy} but do not say who adopted it.`,
+    requires: (policy: string) => `${capitalize(policy)}:`,
     startDate: 'start date',
     dateOf: 'date',
     noHolder: (role: string, what: string) => `The documents do not mention a person in the post of ${role}, so I have no ${what}.`,
@@ -578,6 +585,8 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
   // "Hvad er telefonnummeret til PPR?", "What is the budget of the centre?": a known item, an unknown value.
   if (first && (attribute === 'budget' || ((attribute === 'phone' || attribute === 'email') && ['units', 'leadershipGroups', 'meetings', 'municipalities'].includes(first.kind)))) {
     if (first.quality < 0.9) return undefined;
+    // A budget the item's own facts or figures state is answered from them.
+    if (attribute === 'budget' && rc.ctx.index.facts.some((f) => f.owner === first.id && rc.ctx.saysAttribute?.(`${f.text.da} ${f.text.en}`, attribute))) return undefined;
     const holders = first.kind === 'units' ? relations.leadersOf(first.id).flatMap((r) => relations.holders(r)).filter((p) => value(p, attribute)) : [];
     if (holders.length > 0) {
       const lines = holders.map((p) => (attribute === 'phone' ? t.phoneOf(p.name, value(p, attribute)!) : t.emailOf(p.name, value(p, attribute)!)));
@@ -664,12 +673,22 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   // "Hvad er tallene for Mågen?", "the figures for Area South": no word says what is counted, so every figure of the item.
   const unsaid = u.tokens.every((tok, i) => u.cuePositions.has(i) || u.namePositions?.has(i) === true || STOPWORDS.has(tok.form) || GENERIC_WORDS.has(tok.form) || /\d/.test(tok.form));
   const metrics = u.metrics.length > 0 ? u.metrics : unsaid && groups.length > 0 ? unique(groups.flat().flatMap((id) => relations.figures(id).map((f) => f.figure.metric))) : [];
-  if (metrics.length === 0) return undefined;
+  // What is counted, by metric, or by a word of the question that a figure's own text counts ("38 dagplejere",
+  // "92 childminders"): the schema's metrics differ between municipalities, the figure's words do not.
+  const metricWords = new Set([...u.metricAt.values()].flat());
+  const words = u.tokens
+    .filter((tok, i) => !u.cuePositions.has(i) && u.namePositions?.has(i) !== true && !metricWords.has(i) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && tok.form.length >= 4 && !/\d/.test(tok.form))
+    .map((tok) => tok.form);
+  const counted: Array<(f: Figure) => boolean> = [
+    ...unique(metrics).map((m) => (f: Figure) => f.metric === m),
+    ...unique(words).map((w) => (f: Figure) => !metrics.includes(f.metric) && countsWord(f, w)),
+  ];
+  if (metrics.length === 0 && words.length === 0) return undefined;
   const found: Array<{ owner: string; figure: Figure }> = [];
   const first: Array<{ owner: string; figure: Figure }> = [];
   const below = new Set<string>();
   const askedOwners = new Set<string>();
-  for (const metric of unique(metrics)) {
+  for (const isCounted of counted) {
     for (const group of scope) {
       for (const id of group) {
         // The item's own figure, else the nearest units below it that state one (breadth first).
@@ -677,7 +696,7 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
         const seen = new Set<string>();
         let hits: Array<{ owner: string; figure: Figure }> = [];
         for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
-          hits = frontier.flatMap((f) => relations.figures(f).filter((x) => x.figure.metric === metric));
+          hits = frontier.flatMap((f) => relations.figures(f).filter((x) => isCounted(x.figure)));
           if (hits.length > 0) break;
           frontier.forEach((f) => seen.add(f));
           frontier = frontier.flatMap((f) => relations.childUnits(f)).filter((f) => !seen.has(f));
@@ -708,7 +727,7 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const direct = [...new Map(first.map((f) => [key(f), f])).values()];
   if (direct.length === 0 && unique_.every((f) => below.has(f.owner))) {
     const subject = joinList([...askedOwners].map((id) => name(kb, id, u.lang, false)), u.lang);
-    return done(rc, 'answer', t.noTotal(subject), unique_.map(line), unique_.map((f) => f.figure.source));
+    return unknownWith(rc, t.noTotal(subject));
   }
   const headed = direct.length >= 2 && direct.length <= 4 ? direct : unique_.length <= 2 ? unique_ : unique_.slice(0, 1);
   const headedKeys = new Set(headed.map(key));
@@ -739,6 +758,45 @@ export function answerPoliciesRelation(rc: RelationContext): Answer | undefined 
     if (ids.length === 0) return undefined;
     const names = ids.map((id) => displayName(kb.get(id)!, u.lang));
     return done(rc, 'answer', t.policies(name(kb, subject.id, u.lang), joinList(names.slice(0, 6), u.lang)), names.length > 6 ? names.slice(6) : [], ids.flatMap((id) => sourceOf(kb, id)).slice(0, 3));
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A policy's own fields: who adopted it, what it requires
+
+/**
+ * "Hvem har vedtaget X?", "who adopted X": a decision that changes the policy names its body; else a
+ * statement about the policy (its requirements, dates, facts, the quote it comes from) that says it
+ * was adopted. "Hvad kræver X?", "what does X require": the policy's `requires`. Otherwise the
+ * documents name the policy but not that.
+ */
+export function answerPolicyFields(rc: RelationContext): Answer | undefined {
+  const { u, kb } = rc;
+  const policy = subjectsOf(rc, ['policies'])[0]?.[0];
+  // A policy named in part ("the language policy" for "language policy for day care") still names it.
+  if (!policy || policy.quality < 0.75) return undefined;
+  // A role or unit named besides the policy asks about them ("which policies must X know").
+  if (rc.subjects.flat().some((l) => ['roles', 'units', 'people', 'postings'].includes(l.kind) && l.quality >= 0.9)) return undefined;
+  const item = kb.get(policy.id)!.item as Policy;
+  const t = TEXTS[u.lang];
+  const title = name(kb, policy.id, u.lang, false);
+  if (u.kinds.has('decision') && u.kinds.has('who')) {
+    const decision = kb.data.decisions.find((d) => d.changes.includes(policy.id));
+    if (decision) return done(rc, 'answer', t.adoptedBy(title, name(kb, decision.body, u.lang, true), shortDate(decision.date, u.lang)), [], [decision.source]);
+    const says = (text: string) => rc.lexicon.kinds.match(analyzeText(foldText(text))).has('decision');
+    const statements: Array<{ text: string; source: Source }> = [
+      ...item.requires.map((r) => ({ text: r[u.lang], source: r.source, both: `${r.da} ${r.en}` })),
+      ...rc.relations.dates(policy.id).map((d) => ({ text: d.label[u.lang], source: d.source, both: `${d.label.da} ${d.label.en}` })),
+      ...kb.data.facts.filter((f) => f.about.includes(policy.id)).map((f) => ({ text: f.text[u.lang], source: f.source, both: `${f.text.da} ${f.text.en}` })),
+      // The document's own words, quoted as they stand.
+      { text: `»${item.source.quote}«`, source: item.source, both: item.source.quote },
+    ].filter((x) => says(x.both));
+    if (statements.length === 0) return unknownWith(rc, t.notAdopted(title));
+    return done(rc, 'answer', `${capitalize(title)}: ${statements[0]!.text}`, statements.slice(1).map((x) => x.text), statements.map((x) => x.source));
+  }
+  if (u.intents.has('requirement') && item.requires.length > 0) {
+    return done(rc, 'answer', t.requires(title), item.requires.map((r) => r[u.lang]), item.requires.map((r) => r.source));
   }
   return undefined;
 }

@@ -35,6 +35,7 @@ import {
   answerProgrammesRelation,
   answerParts,
   answerPoliciesRelation,
+  answerPolicyFields,
   answerReportingRelation,
   answerTasksRelation,
   type RelationContext,
@@ -45,6 +46,7 @@ import { answerDecisions, answerDecisionWhen, answerDeputies, answerFiguresOn, a
 /** The relation answerers, tried in this order before the general search. */
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
   answerAttribute,
+  answerPolicyFields,
   answerConditionalLine,
   answerDeputies,
   answerHolderRelation,
