@@ -105,7 +105,7 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
   }
   // "Hvor mange pædagoger ...?" with no metric the lexicon knows: a fact answers only when it gives a
   // number of that very thing ("6 udviklingskonsulenter"), not any number near the item's name.
-  const counted = u.intents.has('figure') && u.metrics.length === 0 && !u.askedWhen ? countedWord(u) : undefined;
+  const counted = u.intents.has('figure') && (u.metrics.length === 0 || ofPreferredKind.length === 0) && !u.askedWhen ? countedWord(u) : undefined;
   if (counted !== undefined && !first.facts.some((f) => countsWord(f, counted))) return unknown(ctx, u.lang);
   const single = first.facts.length === 1;
   return compose(ctx, u.lang, {
@@ -133,8 +133,8 @@ function countedWord(u: Understanding): string | undefined {
   return undefined;
 }
 
-/** How many words after a number may name what it counts ("750 børn", "6 pædagogiske konsulenter", "about 30 of the consultants"). */
-const COUNT_SPAN = 4;
+/** How many words (besides function words) after a number may name what it counts ("750 børn", "6 pædagogiske konsulenter"). */
+const COUNT_SPAN = 2;
 
 /** True when the fact gives a number of the word (its stem, or a compound ending in it: "sprogvejledere" for "vejledere"). */
 export function countsWord(fact: { readonly text: { readonly da: string; readonly en: string } }, word: string): boolean {
@@ -145,7 +145,7 @@ export function countsWord(fact: { readonly text: { readonly da: string; readonl
   };
   return (['da', 'en'] as const).some((lang) => {
     const words = tokenize(fact.text[lang]);
-    return words.some((w, i) => NUMBER.test(w) && words.slice(i + 1, i + 1 + COUNT_SPAN).some(fits));
+    return words.some((w, i) => NUMBER.test(w) && words.slice(i + 1).filter((x) => !STOPWORDS.has(x)).slice(0, COUNT_SPAN).some(fits));
   });
 }
 

@@ -17,7 +17,7 @@ import type { Relations } from './relations.js';
 import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS } from './normalize.js';
 import type { KnowledgeQueries } from '../knowledge/queries.js';
 import type { Answer, AnswererOptions, Lang } from './types.js';
-import type { Understanding } from './understand.js';
+import { countedPositions, type Understanding } from './understand.js';
 import { countsWord } from './answer-general.js';
 import { composeAnswer, nameOf, shortDate, unique, unknown as unknownAnswer, type Context } from './answer-context.js';
 
@@ -676,8 +676,10 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   // What is counted, by metric, or by a word of the question that a figure's own text counts ("38 dagplejere",
   // "92 childminders"): the schema's metrics differ between municipalities, the figure's words do not.
   const metricWords = new Set([...u.metricAt.values()].flat());
+  // The word right after a "how many" is what is counted even when it also names a unit ("how many dagplejere").
+  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions]));
   const words = u.tokens
-    .filter((tok, i) => !u.cuePositions.has(i) && u.namePositions?.has(i) !== true && !metricWords.has(i) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && tok.form.length >= 4 && !/\d/.test(tok.form))
+    .filter((tok, i) => !u.cuePositions.has(i) && (u.namePositions?.has(i) !== true || countedAt.has(i)) && !metricWords.has(i) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && tok.form.length >= 4 && !/\d/.test(tok.form))
     .map((tok) => tok.form);
   const counted: Array<(f: Figure) => boolean> = [
     ...unique(metrics).map((m) => (f: Figure) => f.metric === m),
@@ -689,7 +691,11 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const below = new Set<string>();
   const askedOwners = new Set<string>();
   for (const isCounted of counted) {
-    for (const group of scope) {
+    const before = found.length;
+    // The items named first; the municipality named when none of them states such a figure.
+    const scopes = [...scope, ...(groups.length > 0 ? [...rc.municipalities].map((id) => [id]) : [])];
+    for (const group of scopes) {
+      if (groups.length > 0 && found.length > before && !scope.includes(group)) break;
       for (const id of group) {
         // The item's own figure, else the nearest units below it that state one (breadth first).
         let frontier = [id];
