@@ -667,11 +667,13 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   if (!u.intents.has('figure')) return undefined;
   const t = TEXTS[u.lang];
   // Each item named is asked about ("Område Vest og Område Øst"); within one name, the first reading that states the figure.
-  const groups = subjectsOf(rc, ['units', 'roles', 'municipalities']).map((g) => g.map((l) => l.id));
+  // A role stands for its own team and, after it, for the unit it sits in ("dagplejere": the childminding's figures).
+  const unitOfRole = (id: string) => (kb.get(id)?.item as { unit?: string } | undefined)?.unit;
+  const groups = subjectsOf(rc, ['units', 'roles', 'municipalities']).map((g) => unique(g.flatMap((l) => (l.kind === 'roles' && unitOfRole(l.id) ? [l.id, unitOfRole(l.id)!] : [l.id]))));
   const scope = groups.length > 0 ? groups : [...rc.municipalities].map((id) => [id]);
   if (scope.length === 0) return undefined;
   // "Hvad er tallene for Mågen?", "the figures for Area South": no word says what is counted, so every figure of the item.
-  const unsaid = u.tokens.every((tok, i) => u.cuePositions.has(i) || u.namePositions?.has(i) === true || STOPWORDS.has(tok.form) || GENERIC_WORDS.has(tok.form) || /\d/.test(tok.form));
+  const unsaid = u.attributes.length === 0 && u.tokens.every((tok, i) => u.cuePositions.has(i) || u.namePositions?.has(i) === true || STOPWORDS.has(tok.form) || GENERIC_WORDS.has(tok.form) || /\d/.test(tok.form));
   const metrics = u.metrics.length > 0 ? u.metrics : unsaid && groups.length > 0 ? unique(groups.flat().flatMap((id) => relations.figures(id).map((f) => f.figure.metric))) : [];
   // What is counted, by metric, or by a word of the question that a figure's own text counts ("38 dagplejere",
   // "92 childminders"): the schema's metrics differ between municipalities, the figure's words do not.
@@ -685,7 +687,8 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
     ...unique(metrics).map((m) => (f: Figure) => f.metric === m),
     ...unique(words).map((w) => (f: Figure) => !metrics.includes(f.metric) && countsWord(f, w)),
   ];
-  if (metrics.length === 0 && words.length === 0) return undefined;
+  // "The phone number of X" asks for an attribute, not a count: only a metric named makes it one.
+  if (metrics.length === 0 && (words.length === 0 || u.attributes.length > 0)) return undefined;
   const found: Array<{ owner: string; figure: Figure }> = [];
   const first: Array<{ owner: string; figure: Figure }> = [];
   const below = new Set<string>();
@@ -756,8 +759,15 @@ export function answerPoliciesRelation(rc: RelationContext): Answer | undefined 
   if (subject) {
     // Policies named for the item, else for the units it belongs to, nearest first.
     let ids: string[] = [];
+    // A unit's policies are also those its leaders must know and those it owns ("the childminding service": its head's).
+    const forItem = (id: string) => {
+      const entry = kb.get(id);
+      const leaders = entry?.kind === 'units' ? relations.leadersOf(id) : [];
+      const owned = entry?.kind === 'units' ? kb.data.policies.filter((p) => p.owner === id).map((p) => p.id) : [];
+      return unique([...relations.policiesFor(id), ...leaders.flatMap((r) => relations.policiesFor(r)), ...owned]);
+    };
     for (let current: string | undefined = subject.id, depth = 0; current && ids.length === 0 && depth < 6; depth++) {
-      ids = relations.policiesFor(current).filter(typeOk);
+      ids = forItem(current).filter(typeOk);
       const item = kb.get(current)?.item as { unit?: string; parent?: string } | undefined;
       current = item?.unit ?? item?.parent;
     }

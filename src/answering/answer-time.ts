@@ -492,20 +492,29 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const owners = stating.filter((x) => !('parent' in x && typeof x.parent === 'string' && stated.has(x.parent))).map((x) => x.id);
   // The items named, else the municipality named, else the one or two items that state the figure at all.
   const named = subjects.filter((l) => l.kind !== 'roles').map((l) => l.id);
-  const scope = unique(named.length > 0 ? named : [...rc.municipalities, ...(owners.length <= 2 ? owners : [])]);
+  // A metric none of the items named states ("how many districts will there be, and how many houses in Åen")
+  // is answered by the one or two items that state it at all.
+  const unstated = named.length > 0 ? u.metrics.filter((m) => !named.some((id) => queries.figuresOf(id).some((f) => f.figure.metric === m))) : [];
+  const ownersOf = (metrics: readonly string[]) => stating.filter((x) => !('parent' in x && typeof x.parent === 'string' && stated.has(x.parent)) && x.figures.some((f) => metrics.includes(f.metric))).map((x) => x.id);
+  const extra = unstated.length > 0 && ownersOf(unstated).length <= 2 ? ownersOf(unstated) : [];
+  const scope = unique(named.length > 0 ? [...named, ...extra] : [...rc.municipalities, ...(owners.length <= 2 ? owners : [])]);
   if (scope.length === 0) return undefined;
   const dated = (f: Figure) => f.asOf !== undefined || f.validFrom !== undefined || f.validUntil !== undefined;
   // A whole period asked about ("i 2024", "in March 2025"): the figure stated for a day in it, the latest.
-  const period = u.range !== undefined && u.range.from !== u.range.to && !u.kinds.has('change-compare') ? u.range : undefined;
+  // "I dag, og hvor mange efter omlægningen": both states asked for apart are a comparison too.
+  const said = rc.lexicon.kinds.match(u.tokens);
+  const compare = u.kinds.has('change-compare') || (said.has('before-change') && said.has('after-change'));
+  const period = u.range !== undefined && u.range.from !== u.range.to && !compare ? u.range : undefined;
   // Today's figure with the coming one in a line when both are asked for ("nu og efter", "will it change").
-  const day = period ? period.to : u.kinds.has('change-compare') ? rc.today : (u.day ?? (u.kinds.has('after-change') ? undefined : rc.today));
-  const asked = period !== undefined || (u.day !== undefined && !u.kinds.has('change-compare'));
+  const day = period ? period.to : compare ? rc.today : (u.day ?? (u.kinds.has('after-change') ? undefined : rc.today));
+  const asked = period !== undefined || (u.day !== undefined && !compare);
   const when = (f: Figure) => f.validFrom && f.validFrom > rc.today ? `${u.lang === 'da' ? 'fra' : 'from'} ${shortDate(f.validFrom, u.lang)}` : f.asOf ? t.asOf(shortDate(f.asOf, u.lang)) : f.validFrom ? `${u.lang === 'da' ? 'fra' : 'from'} ${shortDate(f.validFrom, u.lang)}` : '';
   // Each item asked about gets its figure ("Kvarter Åen og Kvarter Bakken").
   const headlines: string[] = [];
   const supporting: string[] = [];
   const sources: Source[] = [];
   const missing: Array<{ id: string; figures: Figure[] }> = [];
+  const answered = new Set<string>();
   for (const id of scope) {
     const all = queries.figuresOf(id).filter((f) => u.metrics.includes(f.figure.metric));
     // Only figures that carry time are this answerer's; others are answered as stated.
@@ -522,6 +531,7 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
     const lacking = asked ? unique(u.metrics).filter((m) => all.some((f) => f.figure.metric === m) && !on.some((f) => f.figure.metric === m)) : [];
     if (lacking.length > 0) missing.push({ id, figures: all.filter((f) => lacking.includes(f.figure.metric)).map((f) => f.figure) });
     if (on.length === 0) continue;
+    answered.add(id);
     const line = (f: { figure: Figure }) => {
       const w = when(f.figure);
       const text = f.figure.text[u.lang].replace(/\.$/, '');
@@ -548,5 +558,7 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
     }
   }
   if (headlines.length === 0) return undefined;
+  // An item named that states none of these dated figures ("how many dagplejere"): the figures by metric and by word answer.
+  if (named.some((id) => !answered.has(id) && !missing.some((m) => m.id === id))) return undefined;
   return done(rc, 'answer', headlines.join(' '), supporting, sources);
 }

@@ -169,3 +169,71 @@ describe('figures as of a day (asOf) on Hvidmose and on Fjordby with its figures
     expect(figures.headline).toContain('as of 1 September 2026');
   });
 });
+
+describe('several things counted in one question, by metric or by the words of the figure itself', () => {
+  it.each([
+    ['tests/fixtures/kb-bakkekaer', 'dagplejen'],
+    ['tests/fixtures/kb-hvidmose', 'dagtilbud'],
+  ])('each "how many" gets its figure (%s)', async (dir, unitIdPart) => {
+    const kb = await loadKnowledgeOrThrow(dir);
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const unit = kb.data.units.find((u) => u.id.includes(unitIdPart) && u.figures.length >= 2)!;
+    expect(unit).toBeDefined();
+    // Two figures of the unit, each asked for by the counted word its own Danish text uses ("92 dagplejere").
+    const counted = unit.figures.slice(0, 2).map((f) => ({ value: f.value, word: f.text.da.split(/\s+/).find((w, i, all) => /\d/.test(all[i - 1] ?? '') && w.length > 3)! }));
+    expect(counted.every((c) => c.word)).toBe(true);
+    const q = `hvor mange ${counted[0]!.word} og hvor mange ${counted[1]!.word} er der i ${unit.name}`;
+    const answer = answerer.answer(q);
+    for (const c of counted) expect(all(answer), q).toMatch(number(c.value));
+  });
+});
+
+describe("a policy's own fields and the policies for a unit", () => {
+  it('who adopted a policy: the statement or quote that says so; otherwise partly known, never another fact', async () => {
+    for (const dir of ['tests/fixtures/kb-other', 'tests/fixtures/kb-bakkekaer', 'data']) {
+      const kb = await loadKnowledgeOrThrow(dir);
+      const answerer = createAnswerer(kb, { now: () => NOW });
+      for (const policy of kb.data.policies.slice(0, 6)) {
+        const adopted = [policy.source.quote, ...policy.requires.map((r) => r.da), ...kb.data.dates.filter((d) => d.about === policy.id).map((d) => d.label.da)].find((t) => /vedtage|vedtog|godkend/i.test(t));
+        for (const q of [`hvem har vedtaget ${policy.name}`, `who adopted ${policy.labelEn}`]) {
+          const answer = answerer.answer(q);
+          if (adopted) {
+            expect(answer.kind, `${q} -> ${all(answer)}`).toBe('answer');
+            expect(all(answer).toLowerCase(), q).toMatch(/vedtaget|vedtog|adopted|godkendt/);
+          } else if (answer.kind === 'unknown') {
+            expect(answer.sources, q).toHaveLength(0);
+          } else {
+            expect(all(answer).toLowerCase(), `${q} -> ${all(answer)}`).toMatch(/vedtaget|vedtog|adopted|approved|godkendt|besluttede|decided/);
+          }
+        }
+      }
+    }
+  });
+
+  it("what a policy requires: its own `requires`, in the user's language", async () => {
+    for (const dir of ['tests/fixtures/kb-other', 'tests/fixtures/kb-bakkekaer', 'data']) {
+      const kb = await loadKnowledgeOrThrow(dir);
+      const answerer = createAnswerer(kb, { now: () => NOW });
+      const policy = kb.data.policies.find((p) => p.requires.length > 0 && p.names.length > 0)!;
+      const da = answerer.answer(`hvad kræver ${policy.names[0]}`);
+      expect(all(da), policy.name).toContain(policy.requires[0]!.da);
+      const en = answerer.answer(`what does ${policy.labelEn} require`);
+      expect(all(en), policy.labelEn).toContain(policy.requires[0]!.en);
+    }
+  });
+
+  it('the policies for a unit include those its leaders must know (Bakkekær childminding)', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-bakkekaer');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const known = (id: string) => kb.data.policies.some((p) => p.relevantFor.includes(id));
+    const leaderOf = (unitId: string) => kb.data.roles.find((r) => r.unit === unitId && known(r.id) && /leder|chef/i.test(r.name));
+    // A unit no policy names, led by a role that must know one.
+    const unit = kb.data.units.find((u) => !known(u.id) && !known(u.parent ?? '') && leaderOf(u.id) !== undefined)!;
+    expect(unit).toBeDefined();
+    const role = leaderOf(unit.id)!;
+    const policy = kb.data.policies.find((p) => p.relevantFor.includes(role.id))!;
+    for (const q of [`hvilke politikker gælder for ${unit.name}`, `which policy applies to ${unit.labelEn}`]) {
+      expect(all(answerer.answer(q)), q).toContain(policy.name);
+    }
+  });
+});
