@@ -14,7 +14,7 @@ import type { Link } from './linking.js';
 import type { Attribute, Lexicon } from './lexicon/lexicon.js';
 import { capitalize, joinList, phrasesFor } from './phrases.js';
 import type { Relations } from './relations.js';
-import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS } from './normalize.js';
+import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS, tokenize } from './normalize.js';
 import type { KnowledgeQueries } from '../knowledge/queries.js';
 import type { Answer, AnswererOptions, Lang } from './types.js';
 import { countedPositions, type Understanding } from './understand.js';
@@ -592,7 +592,21 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
   if (first && (attribute === 'budget' || ((attribute === 'phone' || attribute === 'email') && ['units', 'leadershipGroups', 'meetings', 'municipalities'].includes(first.kind)))) {
     if (first.quality < 0.9) return undefined;
     // A budget the item's own facts or figures state is answered from them.
-    if (attribute === 'budget' && rc.ctx.index.facts.some((f) => f.owner === first.id && rc.ctx.saysAttribute?.(`${f.text.da} ${f.text.en}`, attribute))) return undefined;
+    if (attribute === 'budget') {
+      // A budget stated as a figure of the item ("Budget 2027: 412,5 mio. kr."): the year asked for first.
+      const label = rc.lexicon.attributeLabels.get(attribute)!;
+      const stems = new Set([label.da, label.en].flatMap((l) => tokenize(l).map(primaryStem)));
+      const year = u.range?.from.slice(0, 4);
+      const figures = relations
+        .figures(first.id)
+        .filter((f) => tokenize(`${f.figure.text.da} ${f.figure.text.en}`).some((w) => stems.has(primaryStem(w))))
+        .sort((a, b) => Number(year !== undefined && b.figure.text.da.includes(year)) - Number(year !== undefined && a.figure.text.da.includes(year)));
+      if (figures.length > 0) {
+        const lines = figures.map((f) => t.figure(name(kb, first.id, u.lang, false), f.figure.text[u.lang].replace(/\.$/, '')));
+        return done(rc, 'answer', lines[0]!, lines.slice(1), figures.map((f) => f.figure.source));
+      }
+      if (statesAttribute(rc, first.id, attribute)) return undefined;
+    }
     const holders = first.kind === 'units' ? relations.leadersOf(first.id).flatMap((r) => relations.holders(r)).filter((p) => value(p, attribute)) : [];
     if (holders.length > 0) {
       const lines = holders.map((p) => (attribute === 'phone' ? t.phoneOf(p.name, value(p, attribute)!) : t.emailOf(p.name, value(p, attribute)!)));
@@ -619,8 +633,7 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
   // An attribute no field of the schema holds ("the address of X", "X's opening hours"): known only when
   // one of X's own facts states it; otherwise the documents name X but not that.
   if (!FIELD_ATTRIBUTES.has(attribute) && first && first.quality >= 0.9 && first.kind !== 'municipalities') {
-    const says = rc.ctx.index.facts.some((f) => f.owner === first.id && rc.ctx.saysAttribute?.(`${f.text.da} ${f.text.en}`, attribute));
-    if (says) return undefined;
+    if (statesAttribute(rc, first.id, attribute)) return undefined;
     return unknownWith(rc, t.notKnown(name(kb, first.id, u.lang, false), label));
   }
   if (attribute !== 'phone' && attribute !== 'email') return undefined;
@@ -636,6 +649,17 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
   if (withValue.length === 0) return done(rc, 'unknown', t.notKnown(joinList(holders.map((p) => p.name), u.lang), label), [], holders.map((p) => p.source));
   const lines = withValue.map((p) => (attribute === 'phone' ? t.phoneOf(p.name, value(p, attribute)!) : t.emailOf(p.name, value(p, attribute)!)));
   return done(rc, 'answer', lines[0]!, lines.slice(1), withValue.map((p) => p.source));
+}
+
+/** True when one of the item's own facts states the attribute: by its cue phrases, or by its label's word ("Budget 2027: 412,5 mio. kr."). */
+function statesAttribute(rc: RelationContext, id: string, attribute: Attribute): boolean {
+  const label = rc.lexicon.attributeLabels.get(attribute);
+  const labelStems = new Set([label?.da, label?.en].flatMap((l) => (l ? tokenize(l).map(primaryStem) : [])));
+  return rc.ctx.index.facts.some((f) => {
+    if (f.owner !== id) return false;
+    const text = `${f.text.da} ${f.text.en}`;
+    return rc.ctx.saysAttribute?.(text, attribute) === true || tokenize(text).some((w) => labelStems.has(primaryStem(w)));
+  });
 }
 
 /** Attributes the schema has a field or a relation for (a person's phone and e-mail, a post's pay terms, a policy's period, a survey's responses). */
