@@ -4,6 +4,7 @@
  * chairs and attends it, everything dated in a period (deadlines first, periods as first–last day,
  * meeting days, decisions), and figures as of a day. All relative to today from the injected clock.
  */
+import lexiconJson from './lexicon/lexicon.json' with { type: 'json' };
 import type { KbItem } from '../knowledge/knowledge-base.js';
 import type { DatedItem, DeputyEntry } from '../knowledge/queries.js';
 import { DEADLINE_KINDS, type DateEntry, type Decision, type Figure, type Meeting, type Source } from '../knowledge/schemas.js';
@@ -481,6 +482,13 @@ function describeDated(rc: RelationContext, item: DatedItem, kindWord: (kind: st
 // ---------------------------------------------------------------------------------------------
 // Figures as of a day
 
+/** The lexicon's verbs in the past tense (`pastWords`). */
+const PAST_WORDS: ReadonlySet<string> = new Set(
+  Object.entries((lexiconJson as { pastWords?: Record<string, unknown> }).pastWords ?? {})
+    .filter(([key]) => key !== '$comment')
+    .flatMap(([, words]) => (Array.isArray(words) ? words.map((w) => foldText(String(w))) : [])),
+);
+
 export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const { u, kb, queries } = rc;
   if (!u.intents.has('figure') || u.metrics.length === 0) return undefined;
@@ -504,10 +512,17 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   // "I dag, og hvor mange efter omlægningen": both states asked for apart are a comparison too.
   const said = rc.lexicon.kinds.match(u.tokens);
   const compare = u.kinds.has('change-compare') || (said.has('before-change') && said.has('after-change'));
-  const period = u.range !== undefined && u.range.from !== u.range.to && !compare ? u.range : undefined;
+  // "Pr. 1. september", "in March" without a year is the next such day; asked in the past tense about figures
+  // that have no coming change, it is the last one that has passed ("hvor mange børn var der pr. 1. september").
+  const yearless = !/\b(19|20)\d{2}\b/.test(u.text) && u.tokens.some((tok) => PAST_WORDS.has(tok.form));
+  const coming = scope.some((id) => queries.figuresOf(id).some((f) => u.metrics.includes(f.figure.metric) && f.figure.validFrom !== undefined && f.figure.validFrom > rc.today));
+  const past = (d: string) => (yearless && !coming && d > rc.today ? `${Number(d.slice(0, 4)) - 1}${d.slice(4)}` : d);
+  const range = u.range && { from: past(u.range.from), to: u.range.from > rc.today ? past(u.range.to) : u.range.to };
+  const askedDay = u.day && past(u.day);
+  const period = range !== undefined && range.from !== range.to && !compare ? range : undefined;
   // Today's figure with the coming one in a line when both are asked for ("nu og efter", "will it change").
-  const day = period ? period.to : compare ? rc.today : (u.day ?? (u.kinds.has('after-change') ? undefined : rc.today));
-  const asked = period !== undefined || (u.day !== undefined && !compare);
+  const day = period ? period.to : compare ? rc.today : (askedDay ?? (u.kinds.has('after-change') ? undefined : rc.today));
+  const asked = period !== undefined || (askedDay !== undefined && !compare);
   const when = (f: Figure) => f.validFrom && f.validFrom > rc.today ? `${u.lang === 'da' ? 'fra' : 'from'} ${shortDate(f.validFrom, u.lang)}` : f.asOf ? t.asOf(shortDate(f.asOf, u.lang)) : f.validFrom ? `${u.lang === 'da' ? 'fra' : 'from'} ${shortDate(f.validFrom, u.lang)}` : '';
   // Each item asked about gets its figure ("Kvarter Åen og Kvarter Bakken").
   const headlines: string[] = [];
@@ -544,7 +559,15 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
     sources.push(...[...on, ...coming].map((f) => f.figure.source));
   }
   if (missing.length > 0) {
-    const askedWhen = period ? (period.from.slice(5) === '01-01' && period.to.slice(5) === '12-31' ? (u.lang === 'da' ? `i ${period.from.slice(0, 4)}` : `in ${period.from.slice(0, 4)}`) : t.between(shortDate(period.from, u.lang), shortDate(period.to, u.lang))) : t.onDay(shortDate(u.day!, u.lang));
+    const wholeYear = period !== undefined && period.from.slice(5) === '01-01' && period.to.slice(5) === '12-31' && period.from.slice(0, 4) === period.to.slice(0, 4);
+    const wholeMonth = period !== undefined && period.from.slice(8) === '01' && period.from.slice(0, 7) === period.to.slice(0, 7) && addDays(period.to, 1).slice(8) === '01';
+    const askedWhen = !period
+      ? t.onDay(shortDate(askedDay!, u.lang))
+      : wholeYear
+        ? `${u.lang === 'da' ? 'i' : 'in'} ${period.from.slice(0, 4)}`
+        : wholeMonth
+          ? t.inMonth(formatPartialDate(period.from, 'month', u.lang))
+          : t.between(shortDate(period.from, u.lang), shortDate(period.to, u.lang));
     for (const { id, figures } of missing) {
       const days = unique(figures.map((f) => when(f)).filter((w) => w !== ''));
       const lines = figures.map((f) => {

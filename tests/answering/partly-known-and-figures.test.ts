@@ -145,6 +145,29 @@ describe('figures as of a day (asOf) on Hvidmose and on Fjordby with its figures
     }
   });
 
+  it('a day or month without a year, asked in the past tense, is the last one that has passed', async () => {
+    const { kb, answerer } = await dated('tests/fixtures/kb-other', '2026-09-01');
+    const unit = kb.data.units.find((u) => u.figures.some((f) => f.metric === 'children'))!;
+    const value = unit.figures.find((f) => f.metric === 'children')!.value;
+    // 1 September has passed (today is 30 November 2026): the figure stated that day answers.
+    const on = answerer.answer(`hvor mange børn var der i ${unit.name} pr. 1. september`);
+    expect(on.headline).toMatch(number(value));
+    expect(on.headline).toContain('pr. 1. september 2026');
+    // January and August 2026 come before every figure: no figure then, and the day the documents have.
+    for (const [q, when] of [
+      [`hvor mange børn var der i ${unit.name} pr. 1. januar`, '1. januar 2026'],
+      [`how many children were there in ${unit.labelEn} in August`, 'August 2026'],
+    ] as const) {
+      const answer = answerer.answer(q);
+      expect(answer.headline, `${q} -> ${all(answer)}`).toContain(when);
+      expect(answer.headline, q).toMatch(/giver intet tal|give no figure/);
+    }
+    // In the present tense a day without a year is the coming one: the latest figure, with its date.
+    const coming = answerer.answer(`hvor mange børn er der i ${unit.name} pr. 1. december`);
+    expect(coming.headline).toMatch(number(value));
+    expect(coming.headline).toContain('pr. 1. september 2026');
+  });
+
   it('the figure valid in the year asked: before and after a dated change (Hvidmose deputies)', async () => {
     const { kb, answerer } = await dated('tests/fixtures/kb-hvidmose');
     const figures = kb.data.units.flatMap((u) => u.figures).filter((f) => f.metric === 'deputies');
