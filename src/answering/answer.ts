@@ -7,7 +7,7 @@ import { analyzeText, boundedEditDistance, foldText, GENERIC_WORDS, primaryStem,
 import { detectLanguage } from './language.js';
 import { phrasesFor } from './phrases.js';
 import { createSearchIndex, type SearchIndex } from './search.js';
-import type { Answer, Answerer, AnswererOptions } from './types.js';
+import type { Answer, Answerer, AnswererOptions, Lang } from './types.js';
 import { understand, withoutNameCues, type Understanding } from './understand.js';
 import { unknown, type Context } from './answer-context.js';
 import { answerReporting } from './answer-reporting.js';
@@ -35,6 +35,7 @@ import {
   answerProgrammesRelation,
   answerParts,
   answerPoliciesRelation,
+  answerPolicyFields,
   answerPersonRole,
   answerReportingRelation,
   answerTasksRelation,
@@ -46,6 +47,7 @@ import { answerDecisions, answerDecisionWhen, answerDeputies, answerFiguresOn, a
 /** The relation answerers, tried in this order before the general search. */
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
   answerAttribute,
+  answerPolicyFields,
   answerConditionalLine,
   answerDeputies,
   answerHolderRelation,
@@ -238,7 +240,8 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       // competence question even when "profile" was the kind's strongest cue): none of them is a loose word.
       const cues = lexicon.kinds.coverageOf(u.tokens, new Set(u.kinds.keys()));
       const understood = cues.size > 0 ? { ...u, cuePositions: new Set([...u.cuePositions, ...cues]) } : u;
-      return floor.check(understood, seen.links ?? [], reply, (lang, headline) => unknown(context, lang, headline));
+      const say = (lang: Lang, headline?: string) => unknown(context, lang, headline);
+      return floor.explainUnknown(understood, seen.links ?? [], floor.check(understood, seen.links ?? [], reply, say), say);
     },
   };
 
