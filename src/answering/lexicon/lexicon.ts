@@ -90,6 +90,8 @@ export const LexiconSchema = z.object({
   changeWords: CuesSchema.default({ da: [], en: [] }),
   /** Words for a reporting line ("linje", "reference", "line"): with an absence cue, the conditional line is asked. */
   lineWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words for whoever leads something ("leder", "leader", "head"): next to a unit's name ("the Mågen leader") they name its leader. */
+  leaderWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that ask for a whole list ("hvilke", "name", "parts", "consists of"): a concept's parts are then listed. */
   listWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that ask about a topic ("om", "about", "regarding"): a contact question then asks for that topic's contacts. */
@@ -430,7 +432,8 @@ export class CueSet<L extends string | number> {
 
   /** The literal single words of the cues (folded), for typo correction. */
   words(): string[] {
-    return this.entries.flatMap(({ cue }) => cue.elements.flatMap((e) => (e.type === 'word' ? [e.form] : e.type === 'prefix' || e.type === 'exact' ? [e.text] : [])));
+    // Not the '=exact' forms: they tell one inflection from another ("=oprettet", not "oprettes"), so a near miss is no typo of them.
+    return this.entries.flatMap(({ cue }) => cue.elements.flatMap((e) => (e.type === 'word' ? [e.form] : e.type === 'prefix' ? [e.text] : [])));
   }
 }
 
@@ -450,6 +453,7 @@ export interface Lexicon {
   readonly addressees: CueSet<'addressee'>;
   readonly changeWords: CueSet<'change'>;
   readonly lineWords: CueSet<'line'>;
+  readonly leaderWords: CueSet<'leader'>;
   readonly listWords: CueSet<'list'>;
   readonly topicWords: CueSet<'topic'>;
   readonly effectWords: CueSet<'effect'>;
@@ -495,6 +499,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const addressees = new CueSet<'addressee'>();
   const changeWords = new CueSet<'change'>();
   const lineWords = new CueSet<'line'>();
+  const leaderWords = new CueSet<'leader'>();
   const listWords = new CueSet<'list'>();
   const topicWords = new CueSet<'topic'>();
   const effectWords = new CueSet<'effect'>();
@@ -530,6 +535,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     if (lexicon.addressees) addressees.add('addressee', lexicon.addressees);
     if (lexicon.changeWords) changeWords.add('change', lexicon.changeWords);
     if (lexicon.lineWords) lineWords.add('line', lexicon.lineWords);
+    if (lexicon.leaderWords) leaderWords.add('leader', lexicon.leaderWords);
     if (lexicon.listWords) listWords.add('list', lexicon.listWords);
     if (lexicon.topicWords) topicWords.add('topic', lexicon.topicWords);
     if (lexicon.effectWords) effectWords.add('effect', lexicon.effectWords);
@@ -569,7 +575,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics);
-  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, listWords, topicWords, effectWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, expand, correct };
+  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */
