@@ -311,12 +311,18 @@ export function createLinker(
       const all = [...best.values()];
       // A link is dropped when another covers its span and is longer and at least as good, or as long (so the same
       // span) and better. Compared span by span with each span's best quality: many items may share a span.
-      const spans = new Map<string, { start: number; end: number; quality: number }>();
+      // A glossary term (a concept) does not put out a concrete item of the same words named less surely ("strategic
+      // leadership", a concept, and "the strategic leadership of the centre", a group): both readings stay.
+      const spans = new Map<string, { start: number; end: number; quality: number; items: number }>();
       for (const link of all) {
         const key = `${link.start}:${link.end}`;
         const span = spans.get(key);
-        if (!span) spans.set(key, { start: link.start, end: link.end, quality: link.quality });
-        else if (link.quality > span.quality) span.quality = link.quality;
+        const items = link.kind === 'concepts' ? 0 : link.quality;
+        if (!span) spans.set(key, { start: link.start, end: link.end, quality: link.quality, items });
+        else {
+          if (link.quality > span.quality) span.quality = link.quality;
+          if (items > span.items) span.items = items;
+        }
       }
       const spanList = [...spans.values()];
       const kept = all.filter(
@@ -326,7 +332,7 @@ export function createLinker(
               span.start <= link.start &&
               span.end >= link.end &&
               ((span.end - span.start > link.end - link.start && span.quality >= link.quality) ||
-                (span.end - span.start === link.end - link.start && span.quality > link.quality)),
+                (span.end - span.start === link.end - link.start && (link.kind === 'concepts' ? span.quality : span.items) > link.quality)),
           ),
       );
       return kept.sort((a, b) => b.end - b.start - (a.end - a.start) || b.quality - a.quality || a.start - b.start);

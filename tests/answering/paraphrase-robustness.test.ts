@@ -467,6 +467,13 @@ const CASES: Case[] = [
     phrasings: ['Who is on the leadership team of Baltorp District?', 'Who comes to the leadership team in Baltorp District?', 'Who are the members of the Baltorp leadership team?'],
     expect: membersOf('bal-ledelsesteam-baltorp'),
   },
+  {
+    kb: SEED,
+    kind: 'membership',
+    lang: 'en',
+    phrasings: ['Who is in the strategic leadership of the Family and Day-Care Centre?', 'Who sits in the strategic leadership in Familie- og Dagtilbudscentret?'],
+    expect: membersOf('htk-strategisk-ledelse-fdc'),
+  },
 ];
 
 /**
