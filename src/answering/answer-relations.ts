@@ -421,9 +421,9 @@ export function answerMembersRelation(rc: RelationContext): Answer | undefined {
     if (headline.length > 200) return done(rc, 'answer', sentence(String(names.length)).replace(/\.$/, ':'), [...names, ...holders], sourceOf(kb, link.id), [], true);
     return done(rc, 'answer', headline, holders, sourceOf(kb, link.id));
   }
-  // "Hvem er i staben?": the roles of a unit, and the people in them.
+  // "Hvem er i staben?": the roles of a unit, and the people in them ("who is in charge of" it asks for its leader).
   const unit = groups.flat().find((l) => l.kind === 'units');
-  if (!unit) return undefined;
+  if (!unit || (u.intents.has('leader') && relations.leadersOf(unit.id).length > 0)) return undefined;
   const roles = kb.data.roles.filter((r) => r.unit === unit.id);
   if (roles.length === 0) return undefined;
   return done(rc, 'answer', t.inUnit(name(kb, unit.id, u.lang, false), joinList(roles.map((r) => name(kb, r.id, u.lang, false)), u.lang)), [], [...sourceOf(kb, unit.id), ...roles.map((r) => r.source)]);
@@ -512,7 +512,7 @@ export function answerContactsRelation(rc: RelationContext): Answer | undefined 
   const t = TEXTS[u.lang];
   for (const group of subjectsOf(rc, ['postings', 'units', 'roles'])) {
     for (const link of group) {
-      const postings = link.kind === 'postings' ? [link.id] : unique([link.id, ...relations.childUnits(link.id), ...relations.childUnits(link.id).flatMap((c) => relations.childUnits(c))].flatMap((id) => relations.postingsOf(id)));
+      const postings = link.kind === 'postings' ? [link.id] : unique([link.id, ...relations.childUnits(link.id), ...relations.childUnits(link.id).flatMap((c) => relations.childUnits(c)), ...(link.kind === 'roles' ? titledRoles(kb, link.id) : [])].flatMap((id) => relations.postingsOf(id)));
       const people = unique(postings.flatMap((p) => relations.contacts(p)));
       if (people.length === 0) continue;
       const about = postings.length === 1 ? displayName(kb.get(postings[0]!)!, u.lang) : name(kb, link.id, u.lang, false);
@@ -521,6 +521,17 @@ export function answerContactsRelation(rc: RelationContext): Answer | undefined 
     }
   }
   return answerDocumentContacts(rc);
+}
+
+/**
+ * The roles whose official name is a role's name made specific ("børnehusleder i Børnehuset Kløverengen" for
+ * "børnehusleder"): "the børnehusleder job" is the posting for one of them.
+ */
+function titledRoles(kb: KnowledgeBase, roleId: string): string[] {
+  const role = kb.get(roleId);
+  if (role?.kind !== 'roles') return [];
+  const base = foldText(role.item.name);
+  return kb.data.roles.filter((r) => r.id !== roleId && (foldText(r.name) === base || foldText(r.name).startsWith(`${base} `))).map((r) => r.id);
 }
 
 /**
@@ -803,7 +814,8 @@ export function answerPoliciesRelation(rc: RelationContext): Answer | undefined 
     }
     if (ids.length === 0) return undefined;
     const names = ids.map((id) => displayName(kb.get(id)!, u.lang));
-    return done(rc, 'answer', t.policies(name(kb, subject.id, u.lang), joinList(names.slice(0, 6), u.lang)), names.length > 6 ? names.slice(6) : [], ids.flatMap((id) => sourceOf(kb, id)).slice(0, 3));
+    const headline = subject.kind === 'units' ? t.policiesIn(name(kb, subject.id, u.lang, false), joinList(names.slice(0, 6), u.lang)) : t.policies(name(kb, subject.id, u.lang), joinList(names.slice(0, 6), u.lang));
+    return done(rc, 'answer', headline, names.length > 6 ? names.slice(6) : [], ids.flatMap((id) => sourceOf(kb, id)).slice(0, 3));
   }
   return undefined;
 }

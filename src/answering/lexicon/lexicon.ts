@@ -90,6 +90,8 @@ export const LexiconSchema = z.object({
   changeWords: CuesSchema.default({ da: [], en: [] }),
   /** Words for a reporting line ("linje", "reference", "line"): with an absence cue, the conditional line is asked. */
   lineWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words for whoever leads something ("leder", "leader", "head"): next to a unit's name ("the Mågen leader") they name its leader. */
+  leaderWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that ask for a whole list ("hvilke", "name", "parts", "consists of"): a concept's parts are then listed. */
   listWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that ask about a topic ("om", "about", "regarding"): a contact question then asks for that topic's contacts. */
@@ -279,11 +281,30 @@ export interface TokenWords {
   readonly keys: readonly string[];
 }
 
-/** Prepares a question's tokens for {@link CueSet.match}. */
+/** The letters of a `word*` or `*word` element that index it: its first (or last) three. */
+const AFFIX_KEY = 3;
+
+/** Prepares a question's tokens for {@link CueSet.match}; kept per token list, which many cue sets look at in turn. */
 export function tokenWords(tokens: readonly Token[]): TokenWords {
+  let words = TOKEN_WORDS.get(tokens);
+  if (!words) TOKEN_WORDS.set(tokens, (words = prepareWords(tokens)));
+  return words;
+}
+
+const TOKEN_WORDS = new WeakMap<readonly Token[], TokenWords>();
+
+function prepareWords(tokens: readonly Token[]): TokenWords {
   const forms = new Set(tokens.map((t) => t.form));
   const stems = [new Set(tokens.map((t) => stemIn(t.terms, 0))), new Set(tokens.map((t) => stemIn(t.terms, 1)))];
   const keys = [...[...forms].map((f) => `=${f}`), ...[...stems[0]!].map((st) => `0:${st}`), ...[...stems[1]!].map((st) => `1:${st}`)];
+  // The first and last letters of each word, for the cues indexed by a `word*` or `*word` element.
+  const affixes = new Set<string>();
+  for (const form of forms) {
+    if (form.length < AFFIX_KEY) continue;
+    affixes.add(`^${form.slice(0, AFFIX_KEY)}`);
+    affixes.add(`$${form.slice(-AFFIX_KEY)}`);
+  }
+  keys.push(...affixes);
   return { forms, stems, keys };
 }
 
@@ -315,7 +336,15 @@ export class CueSet<L extends string | number> {
       const entry: CueEntry<L> = { label, cue, order: this.entries.length, seen: 0 };
       this.entries.push(entry);
       const anchor = cue.elements.find((e) => e.type === 'word' || e.type === 'exact');
-      if (!anchor) this.always.push(entry);
+      // Without a literal word, a `word*` or `*word` element of three letters or more indexes the cue by those
+      // letters: a cue none of whose words starts (ends) so cannot match (the precondition of `mayMatch`).
+      const affix = anchor ? undefined : cue.elements.find((e) => (e.type === 'prefix' || e.type === 'suffix') && e.text.length >= AFFIX_KEY);
+      if (affix && (affix.type === 'prefix' || affix.type === 'suffix')) {
+        const key = affix.type === 'prefix' ? `^${affix.text.slice(0, AFFIX_KEY)}` : `$${affix.text.slice(-AFFIX_KEY)}`;
+        const list = this.byWord.get(key) ?? [];
+        list.push(entry);
+        this.byWord.set(key, list);
+      } else if (!anchor) this.always.push(entry);
       else {
         const key = anchor.type === 'word' ? `${anchor.lang}:${anchor.stem}` : `=${anchor.text}`;
         const list = this.byWord.get(key) ?? [];
@@ -403,7 +432,8 @@ export class CueSet<L extends string | number> {
 
   /** The literal single words of the cues (folded), for typo correction. */
   words(): string[] {
-    return this.entries.flatMap(({ cue }) => cue.elements.flatMap((e) => (e.type === 'word' ? [e.form] : e.type === 'prefix' || e.type === 'exact' ? [e.text] : [])));
+    // Not the '=exact' forms: they tell one inflection from another ("=oprettet", not "oprettes"), so a near miss is no typo of them.
+    return this.entries.flatMap(({ cue }) => cue.elements.flatMap((e) => (e.type === 'word' ? [e.form] : e.type === 'prefix' ? [e.text] : [])));
   }
 }
 
@@ -423,6 +453,7 @@ export interface Lexicon {
   readonly addressees: CueSet<'addressee'>;
   readonly changeWords: CueSet<'change'>;
   readonly lineWords: CueSet<'line'>;
+  readonly leaderWords: CueSet<'leader'>;
   readonly listWords: CueSet<'list'>;
   readonly topicWords: CueSet<'topic'>;
   readonly effectWords: CueSet<'effect'>;
@@ -468,6 +499,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const addressees = new CueSet<'addressee'>();
   const changeWords = new CueSet<'change'>();
   const lineWords = new CueSet<'line'>();
+  const leaderWords = new CueSet<'leader'>();
   const listWords = new CueSet<'list'>();
   const topicWords = new CueSet<'topic'>();
   const effectWords = new CueSet<'effect'>();
@@ -503,6 +535,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     if (lexicon.addressees) addressees.add('addressee', lexicon.addressees);
     if (lexicon.changeWords) changeWords.add('change', lexicon.changeWords);
     if (lexicon.lineWords) lineWords.add('line', lexicon.lineWords);
+    if (lexicon.leaderWords) leaderWords.add('leader', lexicon.leaderWords);
     if (lexicon.listWords) listWords.add('list', lexicon.listWords);
     if (lexicon.topicWords) topicWords.add('topic', lexicon.topicWords);
     if (lexicon.effectWords) effectWords.add('effect', lexicon.effectWords);
@@ -542,7 +575,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics);
-  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, listWords, topicWords, effectWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, expand, correct };
+  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */
