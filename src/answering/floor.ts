@@ -166,6 +166,18 @@ export function createFloor(kb: KnowledgeBase, index: SearchIndex, extensions: r
       // capital inside the sentence, or the word after a place or topic preposition ("in Nordby").
       const unknownWords = loose.filter((q) => !knownForm(q) && (strict || namesThing(u, q, position.get(q.token) ?? -1)));
       if (unknownWords.length > 0) return refuse(kb, u, links, unknownWords, unknown);
+      // A count answers a question about that count only: a word besides the names, cues and the thing counted
+      // that the answer does not explain ("on the waiting list") asks for another number.
+      const metricPositions = new Set([...u.metricAt.values()].flat());
+      // A word the named items' own facts use ("tilsyn" of the childminding supervisor) says how they count, not what.
+      const named = new Set(links.map((l) => l.id));
+      const own = () => new Set(index.facts.filter((f) => named.has(f.owner)).flatMap((f) => [...f.textTerms]));
+      let ownTerms: Set<string> | undefined;
+      const uncounted =
+        u.intents.has('figure') && !fallback
+          ? loose.filter((q) => !metricPositions.has(position.get(q.token) ?? -1) && index.knows(q.token.form) && !q.token.terms.some((t) => (ownTerms ??= own()).has(t)))
+          : [];
+      if (uncounted.length > 0) return refuse(kb, u, links, uncounted, unknown);
       // Every linked name and cue counts as accounted; the rest by how much the answer explains it.
       const all = index.queryTerms(u.tokens, u.intentWords);
       const total = all.reduce((sum, q) => sum + q.weight, 0);

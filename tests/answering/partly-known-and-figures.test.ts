@@ -260,3 +260,27 @@ describe("a policy's own fields and the policies for a unit", () => {
     }
   });
 });
+
+describe('a count answers only the count asked for', () => {
+  it.each(BASES)('a qualifier the answer does not explain ("on the waiting list") asks for another number (%s)', async (dir) => {
+    const kb = await loadKnowledgeOrThrow(dir);
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const unit = kb.data.units.find((u) => u.figures.some((f) => f.metric === 'children'));
+    if (!unit) return;
+    const value = unit.figures.find((f) => f.metric === 'children')!.value;
+    // Words the knowledge base knows from other facts, none of them about this unit.
+    const corpus = JSON.stringify(kb.data).toLowerCase();
+    for (const [q, word] of [
+      [`how many children with special needs are in ${unit.labelEn}`, 'special'],
+      [`hvor mange børn i ${unit.name} får sprogstøtte`, 'sprogstøtte'],
+      [`hvor mange børn står på venteliste i ${unit.name}`, 'venteliste'],
+      [`how many children are on the waiting list in ${unit.labelEn}`, 'waiting list'],
+    ] as const) {
+      if (!corpus.includes(word)) continue;
+      const answer = answerer.answer(q);
+      expect(all(answer), `${q} -> ${all(answer)}`).not.toMatch(number(value));
+    }
+    // The plain count still answers.
+    expect(answerer.answer(`hvor mange børn er der i ${unit.name}`).headline).toMatch(number(value));
+  });
+});
