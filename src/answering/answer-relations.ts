@@ -9,7 +9,7 @@
 import type { KbItem, KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Figure, Person, Source } from '../knowledge/schemas.js';
 import { addDays } from '../time/format-date.js';
-import { displayName } from './facts.js';
+import { displayName, namesOf } from './facts.js';
 import type { Link } from './linking.js';
 import type { Attribute, Lexicon } from './lexicon/lexicon.js';
 import { capitalize, joinList, phrasesFor } from './phrases.js';
@@ -150,9 +150,77 @@ function asRole(kb: KnowledgeBase, id: string): string {
   return entry?.kind === 'people' && entry.item.role ? entry.item.role : id;
 }
 
-/** The subjects of one kind (or kinds), first group first; people stand for their roles when asked. */
-function subjectsOf(rc: RelationContext, kinds: ReadonlyArray<KbItem['kind']>, viaRole = false): Link[][] {
+/**
+ * Roles a question describes by a place rather than names: "the coordinator in Ålekisten", "the new
+ * Mågen leader", "en pæd leder i en klynge". The roles tied to a unit the question names (the roles
+ * of the unit, those that lead it, those of its postings) are matched against the question's words
+ * that no name explains: a word of the role's name (by stem, as a compound's head, or as an
+ * abbreviation of a longer word), or a word for a leader ("lederen", "leader") for the roles that
+ * lead it. Only a single best role per place counts; a tie describes nothing.
+ */
+const describedCache = new WeakMap<RelationContext, Link[][]>();
+export function describedRoles(rc: RelationContext): Link[][] {
+  const cached = describedCache.get(rc);
+  if (cached) return cached;
+  const { u, kb, relations } = rc;
+  const covered = new Set<number>();
+  // A weak reading ("leder" as a typo of a group's name) does not explain a word of a description.
+  for (const g of rc.subjects) for (const l of g) if (l.quality >= 0.9) for (let i = l.start; i < l.end; i++) covered.add(i);
+  const leaderAt = new Set([...rc.lexicon.leaderWords.match(u.tokens).values()].flatMap((m) => [...m.positions]));
+  const free = u.tokens
+    .map((tok, i) => ({ tok, i }))
+    .filter(({ tok, i }) => !covered.has(i) && (leaderAt.has(i) || (!u.cuePositions.has(i) && tok.form.length >= 3 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !/^\d+$/.test(tok.form))));
   const out: Link[][] = [];
+  const seen = new Set<string>();
+  for (const group of rc.subjects) {
+    const unit = group.find((l) => l.kind === 'units' && l.quality >= 0.9);
+    if (!unit) continue;
+    const leaders = new Set(relations.leadersOf(unit.id));
+    const postingRoles = relations.postingsOf(unit.id).map((id) => (kb.get(id)?.item as { role?: string } | undefined)?.role).filter((id): id is string => id !== undefined);
+    const candidates = unique([...kb.data.roles.filter((r) => r.unit === unit.id).map((r) => r.id), ...leaders, ...postingRoles]).filter((id) => kb.get(id)?.kind === 'roles');
+    if (candidates.length === 0) continue;
+    const unitWords = new Set(namesOf(kb.get(unit.id)!).flatMap((n) => analyzeText(foldText(n)).map((w) => w.form)));
+    // Words near the place: "koordinatoren i Ålekisten", "the new Mågen leader".
+    const near = free.filter(({ i }) => i >= unit.start - 5 && i < unit.end + 4);
+    if (near.length === 0) continue;
+    const score = (id: string) => {
+      const entry = kb.get(id)!;
+      const words = unique(namesOf(entry).flatMap((n) => analyzeText(foldText(n)).map((w) => w.form))).filter((w) => !unitWords.has(w) && !STOPWORDS.has(w));
+      const isLeader = leaders.has(id) || words.some((w) => rc.lexicon.leaderWords.match(analyzeText(w)).size > 0);
+      let hits = 0;
+      let from = unit.start;
+      let to = unit.end;
+      for (const { tok, i } of near) {
+        const stem = primaryStem(tok.form);
+        const fits = words.some(
+          (w) =>
+            w === tok.form ||
+            primaryStem(w) === stem ||
+            (tok.form.length >= 4 && w.length > tok.form.length + 2 && w.endsWith(tok.form)) ||
+            (tok.form.length >= 3 && w.length > tok.form.length + 2 && w.startsWith(tok.form) && !rc.ctx.index.knows(tok.form)),
+        );
+        if (fits || (leaderAt.has(i) && isLeader)) {
+          hits++;
+          from = Math.min(from, i);
+          to = Math.max(to, i + 1);
+        }
+      }
+      return { id, hits, from, to };
+    };
+    const scored = candidates.map(score).filter((s) => s.hits > 0).sort((a, b) => b.hits - a.hits);
+    if (scored.length === 0 || (scored.length > 1 && scored[1]!.hits === scored[0]!.hits)) continue;
+    const best = scored[0]!;
+    if (seen.has(best.id)) continue;
+    seen.add(best.id);
+    out.push([{ id: best.id, kind: 'roles', start: best.from, end: best.to, quality: 0.9 }]);
+  }
+  describedCache.set(rc, out);
+  return out;
+}
+
+/** The subjects of one kind (or kinds), first group first; people stand for their roles when asked; described roles come first. */
+function subjectsOf(rc: RelationContext, kinds: ReadonlyArray<KbItem['kind']>, viaRole = false): Link[][] {
+  const out: Link[][] = kinds.includes('roles') ? describedRoles(rc).map((g) => [...g]) : [];
   for (const group of rc.subjects) {
     const fit = group
       .map((link) => (viaRole && link.kind === 'people' && asRole(rc.kb, link.id) !== link.id ? { ...link, id: asRole(rc.kb, link.id), kind: 'roles' as const, person: link.id } : link))

@@ -37,6 +37,7 @@ import {
   answerPoliciesRelation,
   answerReportingRelation,
   answerTasksRelation,
+  describedRoles,
   type RelationContext,
 } from './answer-relations.js';
 import { suggestQuestions } from './suggestions.js';
@@ -242,8 +243,14 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       for (const l of links) if (l.kind === 'municipalities') named.add(l.id);
       seen.u = u;
       seen.links = links;
-      const relationAnswer = answerRelations({ kb, relations, queries, today: toLocalDate(options.now()), lexicon, options, u, links, municipalities: named, ctx: { ...context, municipalities: named } });
-      if (relationAnswer) return relationAnswer;
+      const rc = relationContext({ kb, relations, queries, today: toLocalDate(options.now()), lexicon, options, u, links, municipalities: named, ctx: { ...context, municipalities: named } });
+      const relationAnswer = answerRelations(rc);
+      if (relationAnswer) {
+        // A role the question describes ("the new Mågen leader") is named by those words: the floor counts them as a name.
+        const described = describedRoles(rc).flat();
+        if (described.length > 0) seen.links = [...links, ...described];
+        return relationAnswer;
+      }
       if (named.size === 0) return answerUnderstood(context, u);
       // "Who is the head of day care in Copenhagen?": a role named in full that exists only in other
       // municipalities is not there; answering with something else from Copenhagen would mislead.
@@ -345,8 +352,11 @@ function isCommonWord(form: string): boolean {
   return form.length <= 6;
 }
 
-function answerRelations(input: Omit<RelationContext, 'subjects'> & { links: readonly Link[] }): Answer | undefined {
-  const rc: RelationContext = { ...input, subjects: subjectGroups(input.kb, wholeNames(input.u, input.links), input.municipalities) };
+function relationContext(input: Omit<RelationContext, 'subjects'> & { links: readonly Link[] }): RelationContext {
+  return { ...input, subjects: subjectGroups(input.kb, wholeNames(input.u, input.links), input.municipalities) };
+}
+
+function answerRelations(rc: RelationContext): Answer | undefined {
   for (const answerer of RELATION_ANSWERERS) {
     const answer = answerer(rc);
     if (answer) return answer;

@@ -90,6 +90,8 @@ export const LexiconSchema = z.object({
   changeWords: CuesSchema.default({ da: [], en: [] }),
   /** Words for a reporting line ("linje", "reference", "line"): with an absence cue, the conditional line is asked. */
   lineWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words for the leader of a place ("lederen", "leader", "chef"): "the new Mågen leader" describes the role that leads Mågen. */
+  leaderWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that ask for a whole list ("hvilke", "name", "parts", "consists of"): a concept's parts are then listed. */
   listWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that ask about a topic ("om", "about", "regarding"): a contact question then asks for that topic's contacts. */
@@ -410,6 +412,7 @@ export interface Lexicon {
   readonly addressees: CueSet<'addressee'>;
   readonly changeWords: CueSet<'change'>;
   readonly lineWords: CueSet<'line'>;
+  readonly leaderWords: CueSet<'leader'>;
   readonly listWords: CueSet<'list'>;
   readonly topicWords: CueSet<'topic'>;
   readonly effectWords: CueSet<'effect'>;
@@ -453,6 +456,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const addressees = new CueSet<'addressee'>();
   const changeWords = new CueSet<'change'>();
   const lineWords = new CueSet<'line'>();
+  const leaderWords = new CueSet<'leader'>();
   const listWords = new CueSet<'list'>();
   const topicWords = new CueSet<'topic'>();
   const effectWords = new CueSet<'effect'>();
@@ -482,6 +486,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     if (lexicon.addressees) addressees.add('addressee', lexicon.addressees);
     if (lexicon.changeWords) changeWords.add('change', lexicon.changeWords);
     if (lexicon.lineWords) lineWords.add('line', lexicon.lineWords);
+    if (lexicon.leaderWords) leaderWords.add('leader', lexicon.leaderWords);
     if (lexicon.listWords) listWords.add('list', lexicon.listWords);
     if (lexicon.topicWords) topicWords.add('topic', lexicon.topicWords);
     if (lexicon.effectWords) effectWords.add('effect', lexicon.effectWords);
@@ -513,5 +518,5 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     text
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
-  return { kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, listWords, topicWords, effectWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, expand, correct };
+  return { kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, expand, correct };
 }
