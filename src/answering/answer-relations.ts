@@ -54,6 +54,7 @@ const TEXTS = {
     ledBy: (unit: string, leaders: string) => `${capitalize(unit)} ledes af ${leaders}.`,
     members: (group: string, list: string) => `${capitalize(group)}: ${list}.`,
     participants: (meeting: string, list: string) => `I ${meeting} deltager ${list}.`,
+    chairOf: (who: string) => `Mødeleder: ${who}.`,
     noMembers: (group: string) => `Dokumenterne nævner ikke, hvem der deltager i ${group}.`,
     inUnit: (unit: string, list: string) => `I ${unit} er: ${list}.`,
     tasks: (subject: string) => `${capitalize(subject)} har blandt andet disse opgaver:`,
@@ -98,6 +99,7 @@ const TEXTS = {
     ledBy: (unit: string, leaders: string) => `${capitalize(unit)} is led by the ${leaders}.`,
     members: (group: string, list: string) => `${capitalize(group)}: ${list}.`,
     participants: (meeting: string, list: string) => `Taking part in ${meeting}: ${list}.`,
+    chairOf: (who: string) => `Chair: the ${who}.`,
     noMembers: (group: string) => `The documents do not say who takes part in ${group}.`,
     inUnit: (unit: string, list: string) => `In ${unit}: ${list}.`,
     tasks: (subject: string) => `The tasks of the ${subject} include:`,
@@ -186,7 +188,9 @@ export function describedRoles(rc: RelationContext): Link[][] {
     const score = (id: string) => {
       const entry = kb.get(id)!;
       const words = unique(namesOf(entry).flatMap((n) => analyzeText(foldText(n)).map((w) => w.form))).filter((w) => !unitWords.has(w) && !STOPWORDS.has(w));
-      const isLeader = leaders.has(id) || words.some((w) => rc.lexicon.leaderWords.match(analyzeText(w)).size > 0);
+      // A role that leads the place, or whose name is a word for a leader or ends in one ("institutionsleder").
+      const leaderWord = (w: string) => rc.lexicon.leaderWords.match(analyzeText(w)).size > 0;
+      const isLeader = leaders.has(id) || words.some((w) => leaderWord(w) || Array.from({ length: Math.max(0, w.length - 6) }, (_, k) => w.slice(k + 3)).some(leaderWord));
       let hits = 0;
       let from = unit.start;
       let to = unit.end;
@@ -219,7 +223,7 @@ export function describedRoles(rc: RelationContext): Link[][] {
 }
 
 /** The subjects of one kind (or kinds), first group first; people stand for their roles when asked; described roles come first. */
-function subjectsOf(rc: RelationContext, kinds: ReadonlyArray<KbItem['kind']>, viaRole = false): Link[][] {
+export function subjectsOf(rc: RelationContext, kinds: ReadonlyArray<KbItem['kind']>, viaRole = false): Link[][] {
   const out: Link[][] = kinds.includes('roles') ? describedRoles(rc).map((g) => [...g]) : [];
   for (const group of rc.subjects) {
     const fit = group
@@ -434,9 +438,14 @@ export function answerLeaderRelation(rc: RelationContext): Answer | undefined {
 // ---------------------------------------------------------------------------------------------
 // Members and participants
 
+/** Kinds of question that ask something other than who takes part: a "who" about a meeting is then not about its members. */
+const NOT_MEMBERSHIP = new Set(['chair', 'holder', 'leader', 'contact', 'deputy', 'deputy-for', 'decision', 'reporting-up', 'reporting-down', 'reporting-chain', 'responsibility', 'dates', 'when', 'frequency', 'figure', 'policy', 'programme']);
+
 export function answerMembersRelation(rc: RelationContext): Answer | undefined {
   const { u, kb, relations } = rc;
-  if (!u.intents.has('membership')) return undefined;
+  // "Who comes to the leadership forum?": a "who" question about a meeting or group asks who takes part in it.
+  const whoAbout = u.kinds.has('who') && ![...u.kinds.keys()].some((k) => NOT_MEMBERSHIP.has(k)) && u.attributes.length === 0 && rc.subjects.length === 1 && rc.subjects[0]!.some((l) => (l.kind === 'meetings' || l.kind === 'leadershipGroups') && l.quality >= 0.9);
+  if (!u.intents.has('membership') && !whoAbout) return undefined;
   const t = TEXTS[u.lang];
   const groups = subjectsOf(rc, ['leadershipGroups', 'meetings', 'units']);
   for (const group of groups) {
@@ -451,29 +460,89 @@ export function answerMembersRelation(rc: RelationContext): Answer | undefined {
       if (link.quality < 0.9) continue;
       return done(rc, 'unknown', t.noMembers(name(kb, link.id, u.lang, false)), [], sourceOf(kb, link.id));
     }
-    // Two members of one name ("pædagogisk leder" of the nursery and of the kindergarten) are told apart by their unit.
-    const plain = list.map((m) => name(kb, m.ref, u.lang, false));
-    const names = list.map((m, i) => {
-      const unit = (kb.get(m.ref)?.item as { unit?: string } | undefined)?.unit;
-      const twin = plain.filter((n) => n === plain[i]).length > 1 && unit ? ` (${name(kb, unit, u.lang, false)})` : '';
-      return `${plain[i]}${twin}${m.note ? ` (${m.note[u.lang]})` : ''}`;
-    });
-    const sentence = (l: string) => (link.kind === 'meetings' ? t.participants(name(kb, link.id, u.lang, false), l) : t.members(name(kb, link.id, u.lang, false), l));
-    const holders = list.flatMap((m) => relations.holders(m.ref)).map((p) => `${p.name}, ${p.title[u.lang]}`);
-    // What the documents say about the group itself often names who else takes part.
-    const about = (kb.get(link.id)?.item as { description?: { da: string; en: string } } | undefined)?.description;
-    if (about) holders.push(about[u.lang]);
-    // A long list reads better one per line under a short first line.
-    const headline = sentence(joinList(names, u.lang));
-    if (headline.length > 200) return done(rc, 'answer', sentence(String(names.length)).replace(/\.$/, ':'), [...names, ...holders], sourceOf(kb, link.id), [], true);
-    return done(rc, 'answer', headline, holders, sourceOf(kb, link.id));
+    return membersOf(rc, link.id);
   }
   // "Hvem er i staben?": the roles of a unit, and the people in them.
   const unit = groups.flat().find((l) => l.kind === 'units');
   if (!unit) return undefined;
+  // "Hvem sidder i ansættelsesudvalget til Kløverengen?": a body the data names only in the texts of the
+  // unit, its roles and its postings; what those texts say about it answers, and nothing else does.
+  const loose = looseWords(rc);
+  if (loose.length > 0) return statementsAbout(rc, unit.id, loose);
+  // "Who are the members of the leadership of the centre?": the one leadership group of that unit.
+  const own = groupsOfUnit(rc, unit.id);
+  if (own.length === 1) return membersOf(rc, own[0]!);
   const roles = kb.data.roles.filter((r) => r.unit === unit.id);
   if (roles.length === 0) return undefined;
   return done(rc, 'answer', t.inUnit(name(kb, unit.id, u.lang, false), joinList(roles.map((r) => name(kb, r.id, u.lang, false)), u.lang)), [], [...sourceOf(kb, unit.id), ...roles.map((r) => r.source)]);
+}
+
+/** The members of a group or the participants of a meeting, with the people who hold those roles and the chair. */
+function membersOf(rc: RelationContext, id: string): Answer {
+  const { u, kb, relations } = rc;
+  const t = TEXTS[u.lang];
+  const entry = kb.get(id);
+  const list = relations.members(id);
+  // Two members of one name ("pædagogisk leder" of the nursery and of the kindergarten) are told apart by their unit.
+  const plain = list.map((m) => name(kb, m.ref, u.lang, false));
+  const names = list.map((m, i) => {
+    const unit = (kb.get(m.ref)?.item as { unit?: string } | undefined)?.unit;
+    const twin = plain.filter((n) => n === plain[i]).length > 1 && unit ? ` (${name(kb, unit, u.lang, false)})` : '';
+    return `${plain[i]}${twin}${m.note ? ` (${m.note[u.lang]})` : ''}`;
+  });
+  const sentence = (l: string) => (entry?.kind === 'meetings' ? t.participants(name(kb, id, u.lang, false), l) : t.members(name(kb, id, u.lang, false), l));
+  const holders = list.flatMap((m) => relations.holders(m.ref)).map((p) => `${p.name}, ${p.title[u.lang]}`);
+  // Who chairs a meeting is part of who takes part in it.
+  const chair = entry?.kind === 'meetings' && entry.item.chair ? entry.item.chair : undefined;
+  if (chair && kb.get(chair)) holders.unshift(t.chairOf(name(kb, chair, u.lang, false)));
+  // What the documents say about the group itself often names who else takes part.
+  const about = (entry?.item as { description?: { da: string; en: string } } | undefined)?.description;
+  if (about) holders.push(about[u.lang]);
+  // A long list reads better one per line under a short first line.
+  const headline = sentence(joinList(names, u.lang));
+  if (headline.length > 200) return done(rc, 'answer', sentence(String(names.length)).replace(/\.$/, ':'), [...names, ...holders], sourceOf(kb, id), [], true);
+  return done(rc, 'answer', headline, holders, sourceOf(kb, id));
+}
+
+/** The leadership groups of a unit: those whose name names it ("den strategiske ledelse af Familie- og Dagtilbudscentret"). */
+function groupsOfUnit(rc: RelationContext, unitId: string): string[] {
+  const unit = rc.kb.get(unitId);
+  if (unit?.kind !== 'units') return [];
+  const unitNames = [unit.item.name, ...unit.item.names].map((n) => foldText(n)).filter((n) => n.length > 3);
+  return rc.kb.data.leadershipGroups
+    .filter((g) => rc.relations.members(g.id).length > 0 && [g.name, g.labelEn].some((n) => unitNames.some((un) => ` ${foldText(n)} `.includes(` ${un} `))))
+    .map((g) => g.id);
+}
+
+/** The question's content words that no name, cue or function word explains. */
+function looseWords(rc: RelationContext): Array<{ form: string; stem: string }> {
+  const { u } = rc;
+  const covered = new Set<number>();
+  for (const g of [...rc.subjects, ...describedRoles(rc)]) for (const l of g) for (let i = l.start; i < l.end; i++) covered.add(i);
+  return u.tokens
+    .filter((tok, i) => !covered.has(i) && !u.cuePositions.has(i) && !u.intentWords.has(tok.form) && tok.form.length > 3 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !isStop(tok.form) && !/^\d+$/.test(tok.form))
+    .map((tok) => ({ form: tok.form, stem: primaryStem(tok.form) }));
+}
+
+/** What the texts of a unit, its roles and the postings for it say about the words asked (by stem or as a compound's head). */
+function statementsAbout(rc: RelationContext, unitId: string, words: ReadonlyArray<{ form: string; stem: string }>): Answer | undefined {
+  const { u, kb, relations } = rc;
+  type Statement = { da: string; en: string; source: Source };
+  const statements: Statement[] = [];
+  const unit = kb.get(unitId);
+  if (unit?.kind === 'units') statements.push(...unit.item.facts);
+  for (const role of kb.data.roles.filter((r) => r.unit === unitId || relations.leadersOf(unitId).includes(r.id))) statements.push(...role.responsibilities, ...role.conditions);
+  for (const id of relations.postingsOf(unitId)) {
+    const posting = kb.get(id);
+    if (posting?.kind === 'postings') statements.push(...posting.item.requirements, ...posting.item.offers, ...posting.item.conditions);
+  }
+  const says = (text: string) => {
+    const forms = analyzeText(foldText(text)).map((w) => w.form);
+    return words.every((w) => forms.some((f) => f === w.form || primaryStem(f) === w.stem || (w.stem.length >= 5 && (f.startsWith(w.stem) || f.endsWith(w.stem)))));
+  };
+  const found = unique(statements).filter((st) => says(`${st.da} ${st.en}`));
+  if (found.length === 0) return undefined;
+  return done(rc, 'answer', found[0]![u.lang], found.slice(1).map((st) => st[u.lang]), unique(found.map((st) => st.source)).slice(0, 3));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ import {
   type RelationContext,
 } from './answer-relations.js';
 import { suggestQuestions } from './suggestions.js';
-import { answerDecisions, answerDecisionWhen, answerDeputies, answerFiguresOn, answerMeetingTime, answerPeriodItems } from './answer-time.js';
+import { answerDecisions, answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems } from './answer-time.js';
 
 /** The relation answerers, tried in this order before the general search. */
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
@@ -51,6 +51,7 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerHolderRelation,
   answerDecisions,
   answerDecisionWhen,
+  answerItemDates,
   answerReportingRelation,
   answerMeetingTime,
   answerMembersRelation,
@@ -337,11 +338,12 @@ function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities
  * "the staff leader job") is probably part of a longer name the knowledge base does not know: the
  * item it links to is not what the question is about.
  */
-function wholeNames(u: Understanding, links: readonly Link[]): Link[] {
+function wholeNames(u: Understanding, links: readonly Link[], leaderAt: ReadonlySet<number>): Link[] {
   const covered = new Set(links.flatMap(range));
   const loose = (i: number) => {
     const token = u.tokens[i];
-    if (!token || covered.has(i) || u.cuePositions.has(i) || u.intentWords.has(token.form)) return false;
+    // "the new Mågen leader": a word for a leader after a place describes its leader, not a longer name.
+    if (!token || covered.has(i) || u.cuePositions.has(i) || u.intentWords.has(token.form) || leaderAt.has(i)) return false;
     return token.form.length > 2 && !STOPWORDS.has(token.form) && !GENERIC_WORDS.has(token.form) && !/^\d+$/.test(token.form);
   };
   return links.filter((l) => l.kind === 'municipalities' || l.kind === 'people' || !(loose(l.end) && !loose(l.start - 1) && l.end - l.start === 1 && isCommonWord(u.tokens[l.start]!.form)));
@@ -353,7 +355,8 @@ function isCommonWord(form: string): boolean {
 }
 
 function relationContext(input: Omit<RelationContext, 'subjects'> & { links: readonly Link[] }): RelationContext {
-  return { ...input, subjects: subjectGroups(input.kb, wholeNames(input.u, input.links), input.municipalities) };
+  const leaderAt = new Set([...input.lexicon.leaderWords.match(input.u.tokens).values()].flatMap((m) => [...m.positions]));
+  return { ...input, subjects: subjectGroups(input.kb, wholeNames(input.u, input.links, leaderAt), input.municipalities) };
 }
 
 function answerRelations(rc: RelationContext): Answer | undefined {
