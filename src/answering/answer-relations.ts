@@ -18,7 +18,7 @@ import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS } from './
 import type { KnowledgeQueries } from '../knowledge/queries.js';
 import type { Answer, AnswererOptions, Lang } from './types.js';
 import type { Understanding } from './understand.js';
-import { composeAnswer, nameOf, shortDate, unique, unknown as unknownAnswer, type Context } from './answer-context.js';
+import { composeAnswer, HEADLINE_MAX, nameOf, shortDate, unique, unknown as unknownAnswer, type Context } from './answer-context.js';
 
 /** What the relation answerers work with. */
 export interface RelationContext {
@@ -55,6 +55,8 @@ const TEXTS = {
     members: (group: string, list: string) => `${capitalize(group)}: ${list}.`,
     participants: (meeting: string, list: string) => `I ${meeting} deltager ${list}.`,
     chairOf: (who: string) => `Mødeleder: ${who}.`,
+    more: (n: number) => `${n} mere`,
+    memberCount: (group: string, n: number, meeting: boolean) => (meeting ? `I ${group} deltager ${n}:` : `${capitalize(group)} har ${n} medlemmer:`),
     noMembers: (group: string) => `Dokumenterne nævner ikke, hvem der deltager i ${group}.`,
     inUnit: (unit: string, list: string) => `I ${unit} er: ${list}.`,
     tasks: (subject: string) => `${capitalize(subject)} har blandt andet disse opgaver:`,
@@ -100,6 +102,8 @@ const TEXTS = {
     members: (group: string, list: string) => `${capitalize(group)}: ${list}.`,
     participants: (meeting: string, list: string) => `Taking part in ${meeting}: ${list}.`,
     chairOf: (who: string) => `Chair: the ${who}.`,
+    more: (n: number) => `${n} more`,
+    memberCount: (group: string, n: number, meeting: boolean) => (meeting ? `${n} take part in ${group}:` : `${capitalize(group)} has ${n} members:`),
     noMembers: (group: string) => `The documents do not say who takes part in ${group}.`,
     inUnit: (unit: string, list: string) => `In ${unit}: ${list}.`,
     tasks: (subject: string) => `The tasks of the ${subject} include:`,
@@ -329,17 +333,27 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
         const change = u.day ? undefined : nextChangeBelow(rc, l.id);
         const coming = change && change !== day ? queries.directReportsOn(l.id, change) : [];
         const comingList = joinList(unique(coming.map((e) => `${nm(e.from, false)}${e.condition ? ` (${e.condition[u.lang]})` : ''}`)), u.lang);
-        const headline =
+        let headline =
           edges.length > 0 ? onDay(rc, day, sentence(froms)) : coming.length > 0 ? onDay(rc, change!, sentence(comingList), 'from') : t.noOneReports(nm(l.id));
+        // A long list reads better one per line under a short first line that counts them.
+        const each = unique(edges.map((e) => `${nm(e.from, false)}${e.condition ? ` (${e.condition[u.lang]})` : ''}`));
+        const listed = headline.length > HEADLINE_MAX && edges.length > 0;
+        if (listed) {
+          // The first names that fit, then how many more (all of them follow one per line).
+          for (let k = each.length - 1; k >= 0; k--) {
+            headline = onDay(rc, day, sentence(joinList([...each.slice(0, k), t.more(each.length - k)], u.lang)));
+            if (headline.length <= HEADLINE_MAX) break;
+          }
+        }
         const comingLine = coming.length > 0 && edges.length > 0 ? `${fromDay(u.lang, change!)}: ${comingList}.` : undefined;
-        return { headline, edges: [...edges, ...coming], comingLine };
+        return { headline, edges: [...edges, ...coming], comingLine, each: listed ? each : [] };
       });
       if (answers.length > 1) {
         return done(rc, 'ambiguous', phrasesFor(u.lang).severalMatches, answers.map((a) => a.headline), answers.flatMap((a) => a.edges.map((e) => e.source)));
       }
       const a = answers[0]!;
       const stated = a.edges.flatMap((e) => (e.text ? [e.text[u.lang]] : []));
-      return done(rc, 'answer', a.headline, [...(a.comingLine ? [a.comingLine] : []), ...stated], a.edges.map((e) => e.source));
+      return done(rc, 'answer', a.headline, [...a.each, ...(a.comingLine ? [a.comingLine] : []), ...stated], a.edges.map((e) => e.source), [], a.each.length > 0);
     }
     return undefined;
   }
@@ -454,7 +468,12 @@ export function answerMembersRelation(rc: RelationContext): Answer | undefined {
     if (link.kind === 'units') continue;
     // "Hvordan er ledelsen i Stjernehuset organiseret?": a one-word name ("ledelsen") beside another
     // named item is too weak to pick a group by; the general search weighs both.
-    if (link.end - link.start === 1 && rc.subjects.length > 1) return undefined;
+    if (link.end - link.start === 1 && rc.subjects.length > 1) {
+      // ... unless the other item is a unit with one leadership group of its own: "the leadership in <unit>".
+      const unit = groups.flat().find((l) => l.kind === 'units' && l.quality >= 0.9);
+      const own = unit ? groupsOfUnit(rc, unit.id) : [];
+      return own.length === 1 && looseWords(rc).length === 0 ? membersOf(rc, own[0]!) : undefined;
+    }
     const list = relations.members(link.id);
     if (list.length === 0) {
       if (link.quality < 0.9) continue;
@@ -468,10 +487,10 @@ export function answerMembersRelation(rc: RelationContext): Answer | undefined {
   // "Hvem sidder i ansættelsesudvalget til Kløverengen?": a body the data names only in the texts of the
   // unit, its roles and its postings; what those texts say about it answers, and nothing else does.
   const loose = looseWords(rc);
-  if (loose.length > 0) return statementsAbout(rc, unit.id, loose);
-  // "Who are the members of the leadership of the centre?": the one leadership group of that unit.
+  // "Who are the members of the leadership of the centre?": the one leadership group of that unit, when its names say the other words.
   const own = groupsOfUnit(rc, unit.id);
-  if (own.length === 1) return membersOf(rc, own[0]!);
+  if (own.length === 1 && loose.every((w) => namesSay(rc, own[0]!, w))) return membersOf(rc, own[0]!);
+  if (loose.length > 0) return statementsAbout(rc, unit.id, loose);
   const roles = kb.data.roles.filter((r) => r.unit === unit.id);
   if (roles.length === 0) return undefined;
   return done(rc, 'answer', t.inUnit(name(kb, unit.id, u.lang, false), joinList(roles.map((r) => name(kb, r.id, u.lang, false)), u.lang)), [], [...sourceOf(kb, unit.id), ...roles.map((r) => r.source)]);
@@ -500,7 +519,7 @@ function membersOf(rc: RelationContext, id: string): Answer {
   if (about) holders.push(about[u.lang]);
   // A long list reads better one per line under a short first line.
   const headline = sentence(joinList(names, u.lang));
-  if (headline.length > 200) return done(rc, 'answer', sentence(String(names.length)).replace(/\.$/, ':'), [...names, ...holders], sourceOf(kb, id), [], true);
+  if (headline.length > 200) return done(rc, 'answer', t.memberCount(name(kb, id, u.lang, false), names.length, entry?.kind === 'meetings'), [...names, ...holders], sourceOf(kb, id), [], true);
   return done(rc, 'answer', headline, holders, sourceOf(kb, id));
 }
 
@@ -512,6 +531,14 @@ function groupsOfUnit(rc: RelationContext, unitId: string): string[] {
   return rc.kb.data.leadershipGroups
     .filter((g) => rc.relations.members(g.id).length > 0 && [g.name, g.labelEn].some((n) => unitNames.some((un) => ` ${foldText(n)} `.includes(` ${un} `))))
     .map((g) => g.id);
+}
+
+/** A word is said by an item's names (by stem, or as part of a compound: "ledelse" in "centerledelsen"). */
+function namesSay(rc: RelationContext, id: string, word: { form: string; stem: string }): boolean {
+  const entry = rc.kb.get(id);
+  if (!entry) return false;
+  const forms = namesOf(entry).flatMap((n) => analyzeText(foldText(n)).map((w) => w.form));
+  return forms.some((f) => f === word.form || primaryStem(f) === word.stem || (word.stem.length >= 5 && f.includes(word.stem)));
 }
 
 /** The question's content words that no name, cue or function word explains. */

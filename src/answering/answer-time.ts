@@ -310,7 +310,8 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   const meeting = kb.get(link.id)!.item as Meeting;
   // A meeting without recurrence, chair or place: the simpler meeting answer (frequency text) serves.
   if (!meeting.recurrence && !meeting.chair && !meeting.place && !chairAsked) return undefined;
-  if (u.intents.has('membership') && !u.kinds.has('frequency') && !chairAsked && !u.intents.has('dates')) return undefined;
+  // Who takes part, asked without a when ("hvem kommer til kvartermøderne?"), is the members' answer.
+  if (u.intents.has('membership') && !u.kinds.has('frequency') && !chairAsked && (!u.intents.has('dates') || (!u.askedWhen && !u.range && u.dateKinds.size === 0))) return undefined;
   const t = TEXTS[u.lang];
   const title = nameIn(rc, meeting.id);
   const participants = queries.participantsOf(meeting.id).map((p) => `${itemName(rc, p.item)}${p.note ? ` (${p.note[u.lang]})` : p.asNeeded ? ` (${u.lang === 'da' ? 'efter behov' : 'as needed'})` : ''}`);

@@ -1,0 +1,158 @@
+/**
+ * Relations reached by a path rather than a name: a role described by its place ("the coordinator in
+ * Ålekisten", "den nye leder i Mågen"), a person standing for the role they hold, a posting's dates
+ * through its role and unit, a meeting's participants and chair for a plain "who" question, a unit's
+ * own leadership group, and a body the data names only in a unit's texts. Own phrasings, on several
+ * knowledge bases, in Danish and English; the data-driven cases cover every person and posting.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnswerer, renderAnswerText, type Answer, type Answerer } from '../../src/answering/index.js';
+import { loadKnowledgeOrThrow } from '../../src/knowledge/load-knowledge.js';
+import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { buildRelations, type Relations } from '../../src/answering/relations.js';
+
+const NOW = new Date('2026-11-24T09:00:00Z');
+const text = (answer: Answer) => renderAnswerText(answer, { details: true }).toLowerCase();
+
+const KBS = {
+  seed: 'data',
+  fjordby: 'tests/fixtures/kb-other',
+  bakkekaer: 'tests/fixtures/kb-bakkekaer',
+  hvidmose: 'tests/fixtures/kb-hvidmose',
+} as const;
+
+const loaded = new Map<string, { kb: KnowledgeBase; answerer: Answerer; relations: Relations }>();
+beforeAll(async () => {
+  for (const [name, dir] of Object.entries(KBS)) {
+    const kb = await loadKnowledgeOrThrow(dir);
+    loaded.set(name, { kb, answerer: createAnswerer(kb, { now: () => NOW }), relations: buildRelations(kb) });
+  }
+});
+const ask = (kb: keyof typeof KBS, q: string) => loaded.get(kb)!.answerer.answer(q);
+
+describe('a role described by its place', () => {
+  it.each([
+    ['fjordby', 'Vis hele ledelseslinjen fra koordinatoren i Ålekisten og op', ['institutionsleder', 'områdeleder', 'dagtilbudsdirektør']],
+    ['fjordby', 'what is the chain of command above the coordinator in Ålekisten', ['institutionsleder', 'områdeleder', 'dagtilbudsdirektør']],
+    ['bakkekaer', 'Hvem ligger over lederen i Kløverengen, helt op?', ['områdechef for område vest', 'småbørnschef']],
+    ['bakkekaer', 'the line above the Kløverengen leader, step by step', ['områdechef for område vest', 'småbørnschef']],
+    ['seed', 'hele kæden over en pæd leder i en klynge i København', ['klyngeleder', 'børne- og ungdomsforvaltningen']],
+  ] as const)('%s: %s', (kb, q, expected) => {
+    const answer = ask(kb, q);
+    expect(answer.kind, q).toBe('answer');
+    for (const e of expected) expect(text(answer), `${q} -> ${e}`).toContain(e);
+  });
+
+  it('does not take a word that describes no role of the place for one', () => {
+    // Kløverengen has a head, not a board: "bestyrelsen" describes nothing there, so no role's line is given.
+    const answer = ask('bakkekaer', 'Hvem sidder i bestyrelsen i Kløverengen?');
+    expect(answer.kind).not.toBe('answer');
+  });
+});
+
+describe('a posting’s dates through its role, its unit and a description', () => {
+  it.each([
+    ['fjordby', 'Hvornår tiltræder den nye leder i Mågen?', '1. april 2026'],
+    ['fjordby', 'when will the new head in Mågen start', '1 april 2026'],
+    ['fjordby', 'Hvornår er samtalerne for koordinatoren i Ålekisten?', '16. marts 2026'],
+    ['bakkekaer', 'Hvornår starter den nye leder af Kløverengen?', '1. marts 2027'],
+    ['bakkekaer', 'at what time do applications for Kløverengen close, the deadline?', '12:00'],
+    ['seed', 'Hvornår starter den nye leder i vuggestuen i Stjernehuset?', '1. marts 2026'],
+  ] as const)('%s: %s', (kb, q, expected) => {
+    const answer = ask(kb, q);
+    expect(answer.kind, q).toBe('answer');
+    expect(text(answer), q).toContain(expected);
+  });
+
+  it('gives every posting’s own start date when its unit is asked about, on every knowledge base', () => {
+    for (const name of Object.keys(KBS) as Array<keyof typeof KBS>) {
+      const { kb, relations } = loaded.get(name)!;
+      for (const posting of kb.data.postings) {
+        if (!posting.unit) continue;
+        const start = relations.dates(posting.id).filter((d) => d.kind === 'start');
+        if (start.length !== 1 || relations.postingsOf(posting.unit).length !== 1) continue;
+        const unit = kb.get(posting.unit)!.item as { name: string };
+        const answer = ask(name, `Hvornår er tiltrædelsen i ${unit.name}?`);
+        expect(answer.kind, `${name}: ${unit.name}`).toBe('answer');
+        const [y, m, d] = start[0]!.date.split('-').map(Number) as [number, number, number];
+        expect(text(answer), `${name}: ${unit.name}`).toContain(`${d}. ${['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'][m - 1]} ${y}`);
+      }
+    }
+  });
+});
+
+describe('a person stands for the role they hold', () => {
+  it.each(Object.keys(KBS) as Array<keyof typeof KBS>)('names whom each person manages (%s)', (name) => {
+    const { kb, relations } = loaded.get(name)!;
+    for (const person of kb.data.people.filter((p) => p.role && relations.down(p.role).length > 0)) {
+      for (const q of [`Hvem har ${person.name} under sig?`, `Which staff does ${person.name} manage?`]) {
+        const all = text(ask(name, q));
+        for (const edge of relations.down(person.role!)) {
+          const from = kb.get(edge.from)!.item as { name: string };
+          expect(all, `${q} -> ${edge.from}`).toContain(from.name.toLowerCase());
+        }
+      }
+    }
+  });
+
+  it.each(Object.keys(KBS) as Array<keyof typeof KBS>)('gives the whole line above each person (%s)', (name) => {
+    const { kb, relations } = loaded.get(name)!;
+    for (const person of kb.data.people.filter((p) => p.role)) {
+      const steps: string[] = [];
+      const seen = new Set([person.role!]);
+      for (let current = person.role!; ; ) {
+        const next = relations.up(current).find((e) => !seen.has(e.to));
+        if (!next) break;
+        steps.push(next.to);
+        seen.add(next.to);
+        current = next.to;
+      }
+      if (steps.length < 2) continue;
+      const q = `Hvem ligger over ${person.name}, hele vejen til toppen?`;
+      const all = text(ask(name, q));
+      for (const step of steps) expect(all, `${q} -> ${step}`).toContain((kb.get(step)!.item as { name: string }).name.toLowerCase());
+    }
+  });
+});
+
+describe('who takes part', () => {
+  it.each([
+    ['fjordby', 'who comes to ledelsesforum', ['dagtilbudsdirektør', 'områdeleder', 'institutionsleder']],
+    ['fjordby', 'Hvem sidder med i ledelsesforum?', ['dagtilbudsdirektør', 'områdeleder', 'institutionsleder']],
+    ['hvidmose', 'Hvem kommer til kvartermøderne?', ['husleder', 'dagplejeleder', 'kvarterchef']],
+    ['hvidmose', 'who is at the leaders meeting', ['husleder', 'dagplejeleder', 'børnechef']],
+    ['bakkekaer', 'hvem sidder med i områdeforum', ['områdechef for område vest', 'områdechef for område øst', 'børnehusleder']],
+  ] as const)('%s: %s', (kb, q, expected) => {
+    const answer = ask(kb, q);
+    expect(answer.kind, q).toBe('answer');
+    for (const e of expected) expect(text(answer), `${q} -> ${e}`).toContain(e);
+  });
+
+  it('asks a "who" about every meeting and group as who takes part in it, with its chair, on every knowledge base', () => {
+    for (const name of Object.keys(KBS) as Array<keyof typeof KBS>) {
+      const { kb, relations } = loaded.get(name)!;
+      for (const meeting of kb.data.meetings) {
+        const members = relations.members(meeting.id);
+        if (members.length === 0) continue;
+        const answer = ask(name, `who comes to ${meeting.labelEn}?`);
+        const all = text(answer);
+        for (const m of members) expect(all, `${meeting.id} -> ${m.ref}`).toContain((kb.get(m.ref)!.item as { name: string }).name.toLowerCase());
+        if (meeting.chair && kb.get(meeting.chair)) expect(all, `${meeting.id} chair`).toContain((kb.get(meeting.chair)!.item as { name: string }).name.toLowerCase());
+      }
+    }
+  });
+
+  it('answers the members of a unit’s own leadership group', () => {
+    for (const q of ['Who are the members of the leadership in Familie- og Dagtilbudscentret?', 'hvem er med i den strategiske ledelse i Familie- og Dagtilbudscentret']) {
+      const all = text(ask('seed', q));
+      for (const e of ['centerchef', 'dagtilbudschef', 'leder af familieafdelingen', 'leder af administration']) expect(all, `${q} -> ${e}`).toContain(e);
+    }
+    const baltorp = text(ask('seed', 'hvem er med i ledelsen i Distrikt Baltorp'));
+    expect(baltorp).toContain('distriktsleder');
+  });
+
+  it('answers a body the data names only in a unit’s texts, from those texts, in both languages', () => {
+    expect(text(ask('bakkekaer', 'Hvem er med i ansættelsesudvalget for Kløverengen?'))).toContain('rasmus vinther');
+    expect(text(ask('bakkekaer', 'who is on the hiring committee at Kløverengen'))).toContain('rasmus vinther');
+  });
+});
