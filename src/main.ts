@@ -81,17 +81,28 @@ export interface EngineDeps {
   readonly deadlines?: { list(): Promise<ReturnType<DeadlineSource['list']>> };
   /** The knowledge base's own phrasings (`<knowledge folder>/lexicon/*.json`). */
   readonly lexicon?: readonly LexiconExtension[];
+  /** The engine builds its index once this resolves (startBot: just after the server listens); default at once. */
+  readonly buildAfter?: Promise<void>;
 }
 
-/** The production answering engine over a knowledge base. */
-export function createDefaultEngine(knowledge: KnowledgeBase, deps: EngineDeps): QuestionEngine {
+/**
+ * The production answering engine over a knowledge base. Its index is built once `deps.buildAfter` resolves; a
+ * question that comes before waits for it (`ready` settles when it is built, or rejects with the build's error).
+ */
+export function createDefaultEngine(knowledge: KnowledgeBase, deps: EngineDeps): QuestionEngine & { readonly ready: Promise<void> } {
   // The answerer reads deadlines synchronously; each question reads the store first (another instance may
   // have added one) and hands the answerer that list. `answer` below is synchronous after the read, so
   // concurrent questions cannot see each other's list.
   let deadlines: ReturnType<DeadlineSource['list']> = [];
-  const answerer = createAnswerer(knowledge, { now: deps.now, deadlines: { list: () => deadlines }, ...(deps.lexicon && { lexicon: deps.lexicon }) });
+  const built = (deps.buildAfter ?? Promise.resolve()).then(() =>
+    createAnswerer(knowledge, { now: deps.now, deadlines: { list: () => deadlines }, ...(deps.lexicon && { lexicon: deps.lexicon }) }),
+  );
+  // A failed build is reported by `ready` (startBot logs it) and to every question; never an unhandled rejection.
+  built.catch(() => undefined);
   return {
+    ready: built.then(() => undefined),
     async answer(question, localeHint) {
+      const answerer = await built;
       const current = (await deps.deadlines?.list()) ?? [];
       deadlines = current;
       return answerer.answer(question, localeHint);
@@ -280,8 +291,16 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       jobs: features.flatMap((feature) => feature.jobs ?? []),
     });
     opened.push({ close: () => featureScheduler.stop() });
-    const engine = (options.engine ?? createDefaultEngine)(knowledge, { now, deadlines: stores.deadlines, lexicon });
+    // The engine's index is the largest piece of start-up work; it is built once the server listens (below), so
+    // that start-up, the first request's own work (its fsyncs, the welcome) and the build overlap. A question
+    // that arrives first waits for it.
+    let startBuild: () => void = () => undefined;
+    const buildAfter = new Promise<void>((resolve) => {
+      startBuild = resolve;
+    });
+    const engine = (options.engine ?? createDefaultEngine)(knowledge, { now, deadlines: stores.deadlines, lexicon, buildAfter });
     builtEngine = engine;
+    let engineProblem: string | undefined;
 
     app = createBotApp({
       ...(config.credentials && { credentials: config.credentials }),
@@ -310,7 +329,11 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       logger,
       processActivity: (req, res, log) => botApp.process(req, res, log),
       health: () => ({ version, knowledge: knowledgeCounts, mode: config.credentials ? 'authenticated' : 'local' }),
-      problems: () => [...stateHealth.problems().map((problem) => `state ${problem.store}: ${problem.reason}`), ...(stores.problems?.() ?? [])],
+      problems: () => [
+        ...stateHealth.problems().map((problem) => `state ${problem.store}: ${problem.reason}`),
+        ...(stores.problems?.() ?? []),
+        ...(engineProblem ? [engineProblem] : []),
+      ],
       uptimeSeconds: () => (performance.now() - startedAt) / 1000,
       routes: features.flatMap((feature) => feature.routes ?? []),
     });
@@ -333,6 +356,16 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     for (const feature of features) await feature.start?.();
     const mode = config.credentials ? 'authenticated' : 'local';
     logger.info({ url, version, mode, storage: stores.backend, knowledge: knowledgeCounts }, readyLine(`${url}/api/messages`, mode, knowledgeCounts));
+    // After the rest of start-up has run and any request already waiting has been read.
+    const buildStarted = performance.now();
+    setImmediate(startBuild);
+    engine.ready?.then(
+      () => logger.info({ ms: Math.round(performance.now() - buildStarted) }, 'answering engine ready'),
+      (error: unknown) => {
+        engineProblem = `answering engine: the build failed: ${error instanceof Error ? error.message : String(error)}`;
+        logger.error({ err: error }, 'answering engine build failed: questions are answered with an apology');
+      },
+    );
 
     let closing: Promise<void> | undefined;
     const close = () =>

@@ -214,12 +214,18 @@ export function saysDontKnow(reply: string): boolean {
 /** Keys of Adaptive Card JSON that hold no text a user reads (as in ask.mjs). */
 const NON_TEXT_KEYS = new Set(['type', 'version', '$schema', 'id', 'style', 'size', 'weight', 'color', 'spacing', 'horizontalAlignment', 'width', 'contentType', 'verb']);
 
+/**
+ * Keys whose strings a card never shows, beyond the layout keys: the ids a "show more" toggle targets, and
+ * an action's `data` (an imBack button shows its title; the value it sends is the same text again).
+ */
+const NOT_SHOWN_KEYS = new Set([...NON_TEXT_KEYS, 'targetElements', 'data']);
+
 /** Every string in a value, skipping layout keys (ask.mjs's `flatten`). */
-export function flattenText(value: unknown, out: string[] = []): string[] {
+export function flattenText(value: unknown, out: string[] = [], skip: ReadonlySet<string> = NON_TEXT_KEYS): string[] {
   if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) for (const item of value) flattenText(item, out);
+  else if (Array.isArray(value)) for (const item of value) flattenText(item, out, skip);
   else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) if (!NON_TEXT_KEYS.has(key)) flattenText(item, out);
+    for (const [key, item] of Object.entries(value)) if (!skip.has(key)) flattenText(item, out, skip);
   }
   return out;
 }
@@ -288,7 +294,10 @@ export function judgeStrict(question: Pick<Question, 'must' | 'must_not'>, answe
   return failed;
 }
 
-/** The text of the Adaptive Cards alone (what the card shows, including its "show more" part). */
+/**
+ * The text of the Adaptive Cards alone: what the card shows, including its "show more" part, and not the
+ * strings it never shows (toggle target ids, the values its buttons send).
+ */
 export function cardText(activities: readonly ReplyActivity[]): string {
-  return activities.map((a) => flattenText(a.attachments ?? []).join('\n')).join('\n').trim();
+  return activities.map((a) => flattenText(a.attachments ?? [], [], NOT_SHOWN_KEYS).join('\n')).join('\n').trim();
 }

@@ -34,7 +34,7 @@ export interface Context {
   readonly kb: KnowledgeBase;
   /** The facts in scope of this question (all, or those of the municipalities it names). */
   readonly index: SearchIndex;
-  readonly ownTerms: (id: string) => Set<string>;
+  readonly ownTerms: (id: string) => ReadonlySet<string>;
   /** An item's names of two words or more (or one long word), as folded token strings. */
   readonly fullNames: (id: string) => readonly string[];
   /** Each fact's position in the knowledge base (document order). */
@@ -59,6 +59,11 @@ export interface Context {
 /** True when a fact belongs to one of the items the question names (or it names none). */
 export function belongsToNamed(ctx: Context, fact: FactRecord): boolean {
   if (ctx.named.size === 0) return true;
+  // The same test from the smaller side: a name many items share may name thousands of them.
+  if (ctx.named.size > fact.related.size) {
+    for (const id of fact.related) if (ctx.named.has(id)) return true;
+    return false;
+  }
   for (const id of ctx.named) if (fact.related.has(id)) return true;
   return false;
 }
@@ -157,13 +162,23 @@ export function composeAnswer(kb: KnowledgeBase, lang: Lang, draft: ShortDraft):
   // 1.300 børn" for a count of children) would put numbers in the reply that do not answer it.
   const said = new Set([headline, ...sections.flatMap((s) => s.lines), ...shownDetails].join(' ').match(/\d+/g) ?? []);
   const quotable = (quote?: string) => quote !== undefined && (quote.match(/\d+/g) ?? []).every((n) => said.has(n));
+  // Nor is a quote worth its room when the reply already says every word of it (a Danish answer that is the
+  // source's own sentence): the source's title below the card still names where it comes from.
+  const shownWords = wordsOf([headline, ...sections.flatMap((s) => [s.title, ...s.lines]), ...shownDetails].join(' '));
+  const adds = (quote?: string) => quote !== undefined && [...wordsOf(quote)].some((word) => !shownWords.has(word));
   for (const source of sources.slice(0, 1)) {
     // The source's title is the line below the card; the quote needs no second copy of it.
-    if (quotable(source.quote)) shownDetails.push(`»${source.quote}«`);
+    if (quotable(source.quote) && adds(source.quote)) shownDetails.push(`»${source.quote}«`);
   }
   // A card that shows the quote with the source must not show one that states other figures either.
+  // (A quote the reply already says stays on the source: it is still what backs the answer.)
   const cited = sources.map((source) => (quotable(source.quote) ? source : { doc: source.doc, title: source.title }));
   return { kind: draft.kind, lang, headline, sections, details: shownDetails, sources: cited, suggestions: [] };
+}
+
+/** The words of a text that carry meaning (numbers, and words of three letters or more), lower-cased. */
+function wordsOf(text: string): Set<string> {
+  return new Set((text.toLocaleLowerCase('da').match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => word.length >= 3 || /\p{N}/u.test(word)));
 }
 
 const suggestionCache = new WeakMap<KnowledgeBase, Map<Lang, readonly string[]>>();

@@ -33,22 +33,28 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
     end: string | undefined,
     round: number | undefined,
     precision: DateEntry['precision'] = 'day',
+    labelTerms?: ReadonlySet<string>,
   ) =>
-    fitsDateKind(u.dateKinds, kind) &&
+    (fitsDateKind(u.dateKinds, kind) || (labelTerms !== undefined && [...u.dateKindTerms].some((term) => labelTerms.has(term)))) &&
     (u.round === undefined || round === u.round) &&
     (!u.range || ((end ?? date) >= u.range.from && date <= u.range.to)) &&
     (!u.range || u.range.from.slice(0, 4) !== u.range.to.slice(0, 4) || precision !== 'year' || u.range.to.endsWith('-12-31')) &&
     (!u.upcoming || (end ?? date) >= today);
 
   const candidates: DateCandidate[] = [];
-  const scored = rest.length > 0 ? ctx.index.score(rest, (f) => f.kind === 'date') : [];
+  const scored = rest.length > 0 ? ctx.index.score(rest, undefined, 'date') : [];
   const coverageOf = new Map(scored.map((s) => [s.fact, s.coverage]));
-  for (const fact of factsOf(ctx, 'date')) {
-    if (!belongsToNamed(ctx, fact)) continue;
-    const d = fact.date!;
-    if (!fits(d.kind, d.date, d.end, d.round, d.precision)) continue;
-    const coverage = rest.length === 0 ? 1 : (coverageOf.get(fact) ?? 0);
-    candidates.push({ owner: d.about, label: d.label[u.lang], date: d.date, precision: d.precision, ...(d.end && { end: d.end }), coverage, fact });
+  // "Appraisal interviews (MUS)" are dated as a period: when no date is of the kind asked for, one whose label says the kind's word fits.
+  for (const byLabel of u.dateKindTerms.size > 0 ? [false, true] : [false]) {
+    for (const fact of factsOf(ctx, 'date')) {
+      if (!belongsToNamed(ctx, fact)) continue;
+      const d = fact.date!;
+      if (!fits(d.kind, d.date, d.end, d.round, d.precision, byLabel ? fact.textTerms : undefined)) continue;
+      const coverage = rest.length === 0 ? 1 : (coverageOf.get(fact) ?? 0);
+      candidates.push({ owner: d.about, label: d.label[u.lang], date: d.date, precision: d.precision, ...(d.end && { end: d.end }), coverage, fact });
+    }
+    if (candidates.some((c) => c.coverage >= STRUCTURED_THRESHOLD)) break;
+    candidates.length = 0;
   }
   for (const deadline of ctx.options.deadlines?.list() ?? []) {
     if (!fits('application-deadline', deadline.date, undefined, undefined) || u.round !== undefined) continue;

@@ -77,7 +77,7 @@ export function answerLeader(ctx: Context, u: Understanding, rest: readonly Quer
  */
 function leadersOf(kb: KnowledgeBase, unitId: string, ledBy: readonly string[]): string[] {
   if (ledBy.length > 0) return [...ledBy];
-  const inUnit = kb.data.roles.filter((role) => role.unit === unitId);
+  const inUnit = rolesByUnit(kb).get(unitId) ?? [];
   if (inUnit.length === 1) return [inUnit[0]!.id];
   const ids = new Set(inUnit.map((role) => role.id));
   return inUnit.filter((role) => inUnit.some((other) => other.reportsTo.includes(role.id) && ids.has(other.id))).map((role) => role.id);
@@ -92,7 +92,7 @@ export function answerContact(ctx: Context, u: Understanding, rest: readonly Que
   else {
     // People named as contacts for something come before people who merely work there.
     const rank = (s: ScoredFact) => s.coverage + (s.fact.person!.contactFor.length > 0 ? 0.15 : 0);
-    const scored = ctx.index.score(rest, (f) => f.kind === 'contact' && belongsToNamed(ctx, f)).sort((a, b) => rank(b) - rank(a));
+    const scored = ctx.index.score(rest, (f) => belongsToNamed(ctx, f), 'contact').sort((a, b) => rank(b) - rank(a));
     if (scored.length === 0 || scored[0]!.coverage < STRUCTURED_THRESHOLD) return undefined;
     const best = rank(scored[0]!);
     chosen = scored.filter((s) => rank(s) >= best - NEAR_BEST).map((s) => s.fact);
@@ -120,4 +120,22 @@ export function answerContact(ctx: Context, u: Understanding, rest: readonly Que
       lines: chosen.filter((f) => topicOf(f) === topic).map(lineOf),
     })),
   });
+}
+
+/** Each knowledge base's roles by their unit, in the data's order: asked for every unit by {@link answerLeader}. */
+const ROLES_BY_UNIT = new WeakMap<KnowledgeBase, Map<string, Array<KnowledgeBase['data']['roles'][number]>>>();
+
+function rolesByUnit(kb: KnowledgeBase): Map<string, Array<KnowledgeBase['data']['roles'][number]>> {
+  let byUnit = ROLES_BY_UNIT.get(kb);
+  if (!byUnit) {
+    byUnit = new Map();
+    for (const role of kb.data.roles) {
+      if (role.unit === undefined) continue;
+      const list = byUnit.get(role.unit);
+      if (list) list.push(role);
+      else byUnit.set(role.unit, [role]);
+    }
+    ROLES_BY_UNIT.set(kb, byUnit);
+  }
+  return byUnit;
 }

@@ -315,6 +315,9 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
   const t = TEXTS[u.lang];
   const groups = subjectsOf(rc, ['roles', 'units', 'leadershipGroups'], true);
   if (groups.length === 0) return undefined;
+  // "Who is in charge of / oversees / manages X": of a unit that has a leader, its leader (the leader answerer);
+  // of a person or a role, the one they report to.
+  if (u.direction === 'up' && !u.chain && u.intents.has('leader') && rc.subjects[0]?.some((l) => l.kind === 'units' && relations.leadersOf(l.id).length > 0)) return undefined;
   const nm = (id: string, definite = true) => name(kb, id, u.lang, definite);
   if (u.direction === 'down') {
     // "Hvem har Helle Kristensen personaleansvar for?": the subject is the person's role.
@@ -402,7 +405,10 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
       const official = (id: string) => (kb.get(id)?.item as { name?: string } | undefined)?.name ?? nm(id, false);
       for (const e of chain) levels.set(e.depth, unique([...(levels.get(e.depth) ?? []), official(e.to)]));
       const path = [...levels.values()].map((names) => names.join(' / ')).join(' → ');
-      return done(rc, 'answer', onDay(rc, day, t.chainHeadline(nm(link.id, false), path)), [...steps, ...lines], chain.map((e) => e.source), top ? [t.top(nm(top, false))] : []);
+      // In Danish the path already names every step in the reader's words: the steps would only repeat it. In
+      // English they give each official name its English one.
+      const restated = u.lang === 'da' ? [] : steps;
+      return done(rc, 'answer', onDay(rc, day, t.chainHeadline(nm(link.id, false), path)), [...restated, ...lines], chain.map((e) => e.source), top ? [t.top(nm(top, false))] : []);
     }
     // The line above the boss, one step at a time, as supporting lines.
     const stated = edges.flatMap((e) => (e.text ? [e.text[u.lang]] : []));
@@ -907,6 +913,39 @@ export function answerHolderRelation(rc: RelationContext): Answer | undefined {
   const elsewhere = holders.map((p) => t.holderElsewhere(p.name, p.title[u.lang]));
   const answer = done(rc, 'unknown', t.noHolderIn(name(kb, role.id, u.lang, false), name(kb, unit.id, u.lang, false)), elsewhere, holders.map((p) => p.source));
   return { ...answer, suggestions: unknownWith(rc, answer.headline).suggestions };
+}
+
+/** Kinds of question that ask who or what a person is ("who is X", "what is X's job title", "hvad laver X"). */
+const PERSON_KINDS: ReadonlySet<string> = new Set(['holder', 'who', 'definition', 'responsibility']);
+
+/**
+ * "Who is Kasper Thorhauge?", "what does X do for a living", "hvilken stilling har X": a person named (also through a
+ * typo in the name) and nothing else asked about: their title, as the documents give it, and how to reach them.
+ */
+export function answerPersonRole(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations } = rc;
+  if (u.attributes.length > 0 || u.kinds.size === 0 || ![...u.kinds.keys()].every((k) => PERSON_KINDS.has(k))) return undefined;
+  if (rc.subjects.length !== 1) return undefined;
+  const link = rc.subjects[0]!.find((l) => l.kind === 'people');
+  if (!link || rc.subjects[0]!.length > 1) return undefined;
+  const entry = kb.get(link.id);
+  if (entry?.kind !== 'people') return undefined;
+  // Every other word must be a cue of the question's kinds or a word that only asks.
+  const cues = rc.lexicon.kinds.coverageOf(u.tokens, new Set(u.kinds.keys()));
+  const loose = u.tokens.filter((tok, i) => (i < link.start || i >= link.end) && !cues.has(i) && !u.cuePositions.has(i) && !u.intentWords.has(tok.form) && tok.form.length > 2 && !STOPWORDS.has(tok.form) && !isStop(tok.form));
+  if (loose.length > 0) return undefined;
+  const person = entry.item;
+  const title = person.title;
+  const headline =
+    u.lang === 'da'
+      ? `${person.name} er ${title.da}.`
+      : `${person.name} is the ${title.en}${foldText(title.en).includes(foldText(title.da)) ? '' : ` (${title.da})`}.`;
+  const lines = [phrasesFor(u.lang).contactLine(person.name, title[u.lang], person.phone, person.email)];
+  if (person.role && relations.holders(person.role).includes(person)) {
+    const roleName = name(kb, person.role, u.lang, false);
+    if (!foldText(headline).includes(foldText(roleName))) lines.push(capitalize(roleName));
+  }
+  return done(rc, 'answer', headline, lines, [person.source]);
 }
 
 // ---------------------------------------------------------------------------------------------

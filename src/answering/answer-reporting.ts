@@ -9,7 +9,7 @@ import type { Understanding } from './understand.js';
 import { ANSWER_THRESHOLD, compose, factsOf, namedShare, nameOf, NEAR_BEST, sectionTitle, sharesName, STRUCTURED_THRESHOLD, unique, unknown, weightedShare, type Context, type Line } from './answer-context.js';
 
 export function answerReporting(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer | undefined {
-  const scored = ctx.index.score(rest, (fact) => fact.kind === 'reporting');
+  const scored = ctx.index.score(rest, undefined, 'reporting');
   const candidates = scored
     .map((s) => {
       const line = s.fact.line!;

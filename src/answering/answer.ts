@@ -35,6 +35,7 @@ import {
   answerProgrammesRelation,
   answerParts,
   answerPoliciesRelation,
+  answerPersonRole,
   answerReportingRelation,
   answerTasksRelation,
   describedRoles,
@@ -61,6 +62,7 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerFiguresRelation,
   answerPoliciesRelation,
   answerTasksRelation,
+  answerPersonRole,
   answerPostingTerms,
   answerProgrammesRelation,
   answerParts,
@@ -79,8 +81,10 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   const linker = createLinker(kb, lexicon.synonyms, index.knows);
   const relations = buildRelations(kb);
   const queries = createQueries(kb);
-  const ownTermsCache = new Map<string, Set<string>>();
-  const ownTerms = (id: string): Set<string> => {
+  // An item's own name terms; the facts already hold them for every item that owns a fact (the same set).
+  const ownTermsCache = new Map<string, ReadonlySet<string>>();
+  for (const fact of facts) if (!ownTermsCache.has(fact.owner)) ownTermsCache.set(fact.owner, fact.ownTerms);
+  const ownTerms = (id: string): ReadonlySet<string> => {
     let terms = ownTermsCache.get(id);
     if (!terms) {
       const entry = kb.get(id);
@@ -117,21 +121,37 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     ...kb.data.programmes,
   ].map((item) => item.id);
   // Full names by their first word, so finding the names in a question looks only at its own words.
-  const namesByFirstWord = new Map<string, Array<{ id: string; words: string[] }>>();
+  // Items sharing a name (the same role in every unit) share one entry, so a name is compared once per position
+  // however many items bear it; `at` keeps each item's place among its first word's names, the order found.
+  const namesByFirstWord = new Map<string, Array<{ words: string[]; ids: string[]; at: number[] }>>();
+  const nameEntries = new Map<string, { words: string[]; ids: string[]; at: number[] }>();
+  const namesPerFirstWord = new Map<string, number>();
   for (const id of [...namedCandidates, ...kb.data.concepts.map((c) => c.id)]) {
     for (const name of fullNames(id)) {
       const words = name.split(' ');
-      const list = namesByFirstWord.get(words[0]!) ?? [];
-      list.push({ id, words });
-      namesByFirstWord.set(words[0]!, list);
+      const first = words[0]!;
+      const at = namesPerFirstWord.get(first) ?? 0;
+      namesPerFirstWord.set(first, at + 1);
+      let entry = nameEntries.get(name);
+      if (!entry) {
+        nameEntries.set(name, (entry = { words, ids: [], at: [] }));
+        const list = namesByFirstWord.get(first);
+        if (list) list.push(entry);
+        else namesByFirstWord.set(first, [entry]);
+      }
+      entry.ids.push(id);
+      entry.at.push(at);
     }
   }
   const namesIn = (text: string): Set<string> => {
     const words = tokenize(text);
     const found = new Set<string>();
     words.forEach((word, i) => {
-      for (const candidate of namesByFirstWord.get(word) ?? []) {
-        if (candidate.words.every((w, k) => words[i + k] === w)) found.add(candidate.id);
+      const hits = (namesByFirstWord.get(word) ?? []).filter((entry) => entry.words.every((w, k) => words[i + k] === w));
+      if (hits.length === 1) for (const id of hits[0]!.ids) found.add(id);
+      else if (hits.length > 1) {
+        const ids = hits.flatMap((entry) => entry.ids.map((id, k) => ({ id, at: entry.at[k]! }))).sort((a, b) => a.at - b.at);
+        for (const { id } of ids) found.add(id);
       }
     });
     return found;
@@ -174,6 +194,36 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     return byMunicipality;
   };
   const municipalityWords = [...new Set(municipalityNames.flatMap((m) => m.names.flat()))];
+  // The words by length, each with its place in the list: a word within one edit of a token differs in length by
+  // at most one, so only three lengths are looked at; the first such word of the list is the one taken.
+  const municipalityWordsByLength = new Map<number, Array<{ word: string; at: number }>>();
+  municipalityWords.forEach((word, at) => {
+    const list = municipalityWordsByLength.get(word.length);
+    if (list) list.push({ word, at });
+    else municipalityWordsByLength.set(word.length, [{ word, at }]);
+  });
+  const nearMunicipalityWord = (form: string): string | undefined => {
+    let best: { word: string; at: number } | undefined;
+    for (let length = form.length - 1; length <= form.length + 1; length++) {
+      for (const entry of municipalityWordsByLength.get(length) ?? []) {
+        if (best !== undefined && entry.at > best.at) break;
+        if (boundedEditDistance(form, entry.word, 1) <= 1) {
+          best = entry;
+          break;
+        }
+      }
+    }
+    return best?.word;
+  };
+  // Municipalities by the words of their names: only those with a name word in the question are tested.
+  const municipalitiesByWord = new Map<string, Set<number>>();
+  municipalityNames.forEach((m, i) => {
+    for (const words of m.names) for (const word of words) {
+      const set = municipalitiesByWord.get(word);
+      if (set) set.add(i);
+      else municipalitiesByWord.set(word, new Set([i]));
+    }
+  });
   const scopes = new Map<string, SearchIndex>();
   const floor = createFloor(kb, index, options.lexicon);
   // Every answer passes the floor: what the question asks about must be in the answer or known to be absent.
@@ -235,11 +285,15 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       // A municipality named in the question ("i Ballerup", "in Copenhagen", "kobenhavn") limits the answer to it.
       const said = new Set(u.tokens.map((t) => primaryStem(t.form)));
       for (const token of u.tokens) {
-        const near = municipalityWords.find((w) => token.form.length >= 6 && boundedEditDistance(token.form, w, 1) <= 1);
+        const near = token.form.length >= 6 ? nearMunicipalityWord(token.form) : undefined;
         if (near) said.add(near);
       }
+      const mayBeNamed = new Set<number>();
+      for (const word of said) for (const i of municipalitiesByWord.get(word) ?? []) mayBeNamed.add(i);
       const named = new Set(
-        municipalityNames.filter((m) => m.names.some((words) => words.length > 0 && words.every((w) => said.has(w)))).map((m) => m.id),
+        municipalityNames
+          .filter((m, i) => mayBeNamed.has(i) && m.names.some((words) => words.length > 0 && words.every((w) => said.has(w))))
+          .map((m) => m.id),
       );
       for (const l of links) if (l.kind === 'municipalities') named.add(l.id);
       seen.u = u;
@@ -284,21 +338,29 @@ function range(link: Link): number[] {
   return Array.from({ length: link.end - link.start }, (_, i) => link.start + i);
 }
 
+/** Each item's ancestry (itself, its role, unit or parent up the line, and their municipalities), per knowledge base. */
+const ANCESTRIES = new WeakMap<KnowledgeBase, Map<string, ReadonlySet<string>>>();
+
 /** The items named, grouped by where they are named, limited to the municipalities named, best reading first. */
 function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities: ReadonlySet<string>): Link[][] {
   const groups = new Map<string, Link[]>();
   for (const link of links) {
     if (link.kind === 'municipalities') continue;
     const key = `${link.start}:${link.end}`;
-    groups.set(key, [...(groups.get(key) ?? []), link]);
+    const group = groups.get(key);
+    if (group) group.push(link);
+    else groups.set(key, [link]);
   }
   const linked = new Set(links.map((l) => l.id));
-  // Asked again for the same ids while filtering and sorting: each id's ancestry is worked out once per call.
-  const ancestries = new Map<string, Set<string>>();
-  const ancestry = (id: string): Set<string> => {
-    let known = ancestries.get(id);
-    if (!known) ancestries.set(id, (known = ancestryOf(id)));
-    return known;
+  // An item's ancestry depends on the knowledge base only: worked out once per item and kept with the knowledge
+  // base (at most one entry per item), not once per question (a name shared by many items links to all of them).
+  let ancestries = ANCESTRIES.get(kb);
+  if (!ancestries) ANCESTRIES.set(kb, (ancestries = new Map()));
+  const known = ancestries;
+  const ancestry = (id: string): ReadonlySet<string> => {
+    let found = known.get(id);
+    if (!found) known.set(id, (found = ancestryOf(id)));
+    return found;
   };
   const ancestryOf = (id: string): Set<string> => {
     const out = new Set<string>();
@@ -320,14 +382,24 @@ function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities
   for (const group of groups.values()) {
     let fit = group;
     if (municipalities.size > 0) {
-      const inside = group.filter((l) => [...municipalities].some((m) => municipalityOf(l.id).has(m)));
+      const inside = group.filter((l) => {
+        const ancestors = municipalityOf(l.id);
+        for (const m of municipalities) if (ancestors.has(m)) return true;
+        return false;
+      });
       if (inside.length === 0) continue;
       fit = inside;
     }
     // A reading related to another item the question names ("pædagogisk leder i Stjernehuset") first.
-    const related = (l: Link) => [...ancestry(l.id)].some((id) => id !== l.id && linked.has(id) && !municipalities.has(id));
+    const isRelated = (l: Link) => {
+      for (const id of ancestry(l.id)) if (id !== l.id && linked.has(id) && !municipalities.has(id)) return true;
+      return false;
+    };
+    // Decided once per link, not once per comparison of the sort.
+    const relatedLinks = new Set(fit.filter(isRelated));
+    const related = (l: Link) => relatedLinks.has(l);
     fit = [...fit].sort((a, b) => Number(related(b)) - Number(related(a)) || b.quality - a.quality);
-    if (fit.some(related)) fit = fit.filter(related);
+    if (relatedLinks.size > 0) fit = fit.filter(related);
     result.push(fit);
   }
   return result.sort((a, b) => b[0]!.end - b[0]!.start - (a[0]!.end - a[0]!.start) || a[0]!.start - b[0]!.start);

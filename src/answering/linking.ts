@@ -23,6 +23,8 @@ interface Variant {
   readonly id: string;
   readonly kind: KbItem['kind'];
   readonly words: ReadonlyArray<{ readonly form: string; readonly stems: readonly string[] }>;
+  /** The last lookup of {@link Linker.link} that collected this variant (a stamp instead of a Set per lookup). */
+  seen: number;
 }
 
 /** The kinds of item that can be named. */
@@ -106,7 +108,7 @@ export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, st
         const key = words.join(' ');
         if (seen.has(key)) continue;
         seen.add(key);
-        const variant: Variant = { id: item.id, kind, words: wordsOf(words) };
+        const variant: Variant = { id: item.id, kind, words: wordsOf(words), seen: 0 };
         variants.push(variant);
         for (const key of new Set([words[0]!, ...stemsOf(words[0]!)])) {
           const list = byFirst.get(key) ?? [];
@@ -132,7 +134,7 @@ export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, st
   const otherNameWords = new Set(variants.filter((v) => v.kind !== 'people').flatMap((v) => v.words.map((w) => w.form)));
   for (const [surname, ids] of surnames) {
     if (unique(ids).length !== 1 || otherNameWords.has(surname)) continue;
-    const variant: Variant = { id: ids[0]!, kind: 'people', words: wordsOf([surname]) };
+    const variant: Variant = { id: ids[0]!, kind: 'people', words: wordsOf([surname]), seen: 0 };
     byFirst.set(surname, [...(byFirst.get(surname) ?? []), variant]);
   }
 
@@ -175,8 +177,19 @@ export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, st
     return 0;
   };
 
+  // Many items share a first word (a role in every unit): each variant is collected once per lookup by a stamp,
+  // in first-found order, instead of through a Set of thousands of objects.
+  let lookup = 0;
   const candidatesAt = (token: Token): Variant[] => {
-    const found = new Set<Variant>();
+    const stamp = ++lookup;
+    const collected: Variant[] = [];
+    const found = {
+      add(v: Variant) {
+        if (v.seen === stamp) return;
+        v.seen = stamp;
+        collected.push(v);
+      },
+    };
     const synonym = synonyms.get(token.form);
     const keys = synonym ? [token.form, ...token.terms, synonym, ...stemsOf(synonym)] : [token.form, ...token.terms];
     for (const key of keys) for (const v of byFirst.get(key) ?? []) found.add(v);
@@ -195,7 +208,7 @@ export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, st
         }
       }
     }
-    return [...found];
+    return collected;
   };
 
   return {

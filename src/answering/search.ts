@@ -13,7 +13,7 @@
  * 1.9 ms on a loaded machine), while building took 99 vs 290 ms; and MiniSearch has no notion of
  * which words a match explained, which the floor and the compound splitting need. So this index stays.
  */
-import type { FactRecord } from './facts.js';
+import type { FactKind, FactRecord } from './facts.js';
 import { boundedEditDistance, GENERIC_WORDS, stemsOf, STOPWORDS, tokenize, type Token } from './normalize.js';
 
 /** A vocabulary term a question token stands for, and how sure that match is (0..1). */
@@ -44,8 +44,11 @@ export interface SearchIndex {
   readonly facts: readonly FactRecord[];
   /** Turns question tokens into weighted query terms (stopwords and generic words dropped). */
   queryTerms(tokens: readonly Token[], extraStopwords?: ReadonlySet<string>): QueryTerm[];
-  /** Scores every fact that explains at least one query term. */
-  score(query: readonly QueryTerm[], filter?: (fact: FactRecord) => boolean): ScoredFact[];
+  /**
+   * Scores every fact that explains at least one query term (and passes `filter`). With `kind`, only facts of that
+   * kind: the others are skipped in the postings instead of being scored and filtered out.
+   */
+  score(query: readonly QueryTerm[], filter?: (fact: FactRecord) => boolean, kind?: FactKind): ScoredFact[];
   /** Explanation of each query term by an arbitrary set of terms (e.g. an item's names). */
   explain(query: readonly QueryTerm[], terms: ReadonlySet<string>, minQuality?: number): number[];
   /** The same, counting only matches that are no typo guess (exact, stem, prefix, compound part). */
@@ -227,8 +230,9 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
   const directOf = new Float64Array(facts.length);
   const seen = new Uint8Array(facts.length);
 
-  // `allowed`: one flag per fact (1 = in scope), or undefined for every fact.
-  const scoreIn = (allowed: Uint8Array | undefined, query: readonly QueryTerm[], filter?: (fact: FactRecord) => boolean): ScoredFact[] => {
+  // `allowed`: one flag per fact (1 = in scope), or undefined for every fact; `kind`: the code of the only kind
+  // scored, or -1 for every kind.
+  const scoreIn = (allowed: Uint8Array | undefined, kind: number, query: readonly QueryTerm[], filter?: (fact: FactRecord) => boolean): ScoredFact[] => {
     const touched: number[] = [];
     for (const q of query) {
       // A word counts once per fact, by its best match among its expansions.
@@ -238,7 +242,7 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
         const contextValue = value * CONTEXT_FACTOR;
         for (const posting of postings.get(e.term) ?? []) {
           const factIndex = posting >> 1;
-          if (allowed !== undefined && allowed[factIndex] === 0) continue;
+          if ((allowed !== undefined && allowed[factIndex] === 0) || (kind !== -1 && kindOf[factIndex] !== kind)) continue;
           const isDirect = (posting & 1) === DIRECT;
           if (termSeen[factIndex] === 0) {
             termSeen[factIndex] = 1;
@@ -275,18 +279,35 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
     }
     return results.sort((a, b) => b.coverage - a.coverage || b.directCoverage - a.directCoverage);
   };
-  const score: SearchIndex['score'] = (query, filter) => scoreIn(undefined, query, filter);
+  // Each fact's kind as a small number, so that scoring one kind skips the others' postings with one comparison.
+  const kindCodes = new Map<FactKind, number>();
+  const kindOf = new Uint8Array(facts.length);
+  facts.forEach((fact, i) => {
+    let code = kindCodes.get(fact.kind);
+    if (code === undefined) kindCodes.set(fact.kind, (code = kindCodes.size + 1));
+    kindOf[i] = code;
+  });
+  // A kind no fact has: no fact passes (code 0 is never given).
+  const kindCode = (kind: FactKind | undefined): number => (kind === undefined ? -1 : (kindCodes.get(kind) ?? 0));
+  const score: SearchIndex['score'] = (query, filter, kind) => scoreIn(undefined, kindCode(kind), query, filter);
 
+  // Asked for many items per question (every unit a leader question could mean): plain loops, no arrays per term.
+  // `Math.max` step by step gives what `Math.max(0, ...values)` gives.
   const explain: SearchIndex['explain'] = (query, terms, minQuality = 0) =>
-    query.map((q) =>
-      Math.max(0, ...q.expansions.filter((e) => e.quality >= minQuality && terms.has(e.term)).map((e) => explainOne(q, e.quality, e.term))),
-    );
+    query.map((q) => {
+      let best = 0;
+      for (const e of q.expansions) if (e.quality >= minQuality && terms.has(e.term)) best = Math.max(best, explainOne(q, e.quality, e.term));
+      return best;
+    });
 
   const explainSurely: SearchIndex['explainSurely'] = (query, terms) =>
-    query.map((q) =>
+    query.map((q) => {
       // A typo of a long word is as sure as the word; a short word's near miss is often another word ("mayor", "major").
-      Math.max(0, ...q.expansions.filter((e) => (e.quality !== TYPO_QUALITY || q.token.form.length >= SURE_TYPO_LENGTH) && terms.has(e.term)).map((e) => explainOne(q, e.quality, e.term))),
-    );
+      const typoSure = q.token.form.length >= SURE_TYPO_LENGTH;
+      let best = 0;
+      for (const e of q.expansions) if ((e.quality !== TYPO_QUALITY || typoSure) && terms.has(e.term)) best = Math.max(best, explainOne(q, e.quality, e.term));
+      return best;
+    });
 
   const knows = (form: string) => stemsOf(form).some((t) => postings.has(t));
 
@@ -298,7 +319,7 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
     return {
       facts: kept,
       queryTerms,
-      score: (query, filter) => scoreIn(allowed, query, filter),
+      score: (query, filter, kind) => scoreIn(allowed, kindCode(kind), query, filter),
       explain,
       explainSurely,
       knows,

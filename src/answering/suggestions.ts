@@ -6,8 +6,19 @@ import { definiteName, displayName } from './facts.js';
 import { phrasesFor } from './phrases.js';
 import type { Lang } from './types.js';
 
+/** The suggestions of each knowledge base by language: they depend on nothing else, and "I don't know" asks often. */
+const SUGGESTIONS = new WeakMap<KnowledgeBase, Map<Lang, readonly string[]>>();
+
 /** Two or three questions the knowledge base can answer, built from its own items. */
 export function suggestQuestions(kb: KnowledgeBase, lang: Lang): string[] {
+  let byLang = SUGGESTIONS.get(kb);
+  if (!byLang) SUGGESTIONS.set(kb, (byLang = new Map()));
+  let suggestions = byLang.get(lang);
+  if (!suggestions) byLang.set(lang, (suggestions = buildSuggestions(kb, lang)));
+  return [...suggestions];
+}
+
+function buildSuggestions(kb: KnowledgeBase, lang: Lang): string[] {
   const p = phrasesFor(lang);
   // Short names read best in a suggestion: the shortest name of the kind that is meant.
   const shortName = (entry: KbItem) => {

@@ -67,6 +67,8 @@ export interface Understanding {
   readonly chain: boolean;
   /** Date kinds the question names ("ansøgningsfrist", "interview", ...). */
   readonly dateKinds: ReadonlySet<DateEntry['kind']>;
+  /** The terms of the words that named those kinds ("interviews"): a date whose label holds one is of the kind asked. */
+  readonly dateKindTerms: ReadonlySet<string>;
   /** Interview round ("første samtale" -> 1). */
   readonly round?: number;
   /** A day the question names ("pr. 1. august 2027"): the state asked about. */
@@ -235,7 +237,7 @@ export function fitsDateKind(asked: ReadonlySet<DateEntry['kind']>, kind: DateEn
 
 /** Understands a question with the lexicon; `known` tells which words the knowledge base knows (not typos). */
 export function understand(question: string, now: Date, lexicon: Lexicon, known: (form: string) => boolean, localeHint?: string): Understanding {
-  const text = lexicon.expand(stripMarkup(question).trim());
+  const text = lexicon.expand(lexicon.stripPreamble(stripMarkup(question).trim()));
   const lang = detectLanguage(text, localeHint);
   const rawTokens = analyzeText(foldText(text));
   // Near misses of cue words ("ansøgningsfrsten", "refererr") count as the words.
@@ -282,7 +284,18 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     if (intent) intents.add(intent);
   }
   const dateKindMatches = lexicon.dateKinds.match(tokens, words);
+  // "registration deadline": a kind whose cue lies inside a longer kind's cue is that kind ("deadline" goes).
+  for (const [kind, m] of [...dateKindMatches]) {
+    if ([...dateKindMatches].some(([other, o]) => other !== kind && o.positions.length > m.positions.length && m.positions.every((p) => o.positions.includes(p)))) dateKindMatches.delete(kind);
+  }
+  // "the registration deadline for the seminar", "fristen for tilmelding til seminaret": a kind named after a
+  // deadline is what the deadline is for, a word that names the thing, not a second kind of date asked for.
+  const deadlineAt = Math.min(...[...dateKindMatches].filter(([kind]) => DEADLINE_KINDS.includes(kind as DateEntry['kind'])).map(([, m]) => Math.min(...m.positions)));
+  const namesThing = new Set([...dateKindMatches].filter(([kind, m]) => !DEADLINE_KINDS.includes(kind as DateEntry['kind']) && Math.min(...m.positions) > deadlineAt).map(([kind]) => kind));
+  for (const kind of namesThing) dateKindMatches.delete(kind);
   const dateKinds = new Set([...dateKindMatches.keys()] as DateEntry['kind'][]);
+  // The question's own words for kinds of date ("interviews"): a date whose label says the word is of that kind too.
+  const dateKindTerms = new Set([...dateKindMatches.values()].flatMap((m) => m.positions.flatMap((p) => tokens[p]!.terms)));
   const roundMatch = [...lexicon.rounds.match(tokens, words)].sort((a, b) => b[1].strength - a[1].strength)[0];
   const round = roundMatch?.[0];
   const today = toLocalDate(now);
@@ -307,7 +320,10 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   if ((deadline || (dateKinds.has('interview') && !askedWho) || askedWhen || dateKinds.has('start')) && !intents.has('reporting')) {
     intents.add('dates');
   }
-  if (!intents.has('dates')) dateKinds.clear();
+  if (!intents.has('dates')) {
+    dateKinds.clear();
+    dateKindTerms.clear();
+  }
 
   let direction: 'up' | 'down' | undefined;
   if (intents.has('reporting')) direction = has('reporting-down') ? 'down' : 'up';
@@ -364,6 +380,7 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     direction,
     chain,
     dateKinds,
+    dateKindTerms,
     round,
     range: range && { from: range.from, to: range.to },
     // A figure asked "from <month>" is the state on its first day; an everyday phrase names a day too.
@@ -417,7 +434,7 @@ export function withoutNameCues(u: Understanding, names: ReadonlyArray<{ readonl
     }
     const intents = new Set(u.intents);
     intents.delete('dates');
-    u = { ...u, cuePositions, intentWords, intents, dateKinds: new Set() };
+    u = { ...u, cuePositions, intentWords, intents, dateKinds: new Set(), dateKindTerms: new Set() };
   }
   if (dropped.length === 0) return u;
   const kinds = new Map(u.kinds);

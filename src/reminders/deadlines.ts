@@ -4,9 +4,9 @@
  */
 import { z } from 'zod/v4';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import { createQueries } from '../knowledge/queries.js';
 import { IsoDateSchema, type Text } from '../knowledge/schemas.js';
 import { TIME_ZONE, toLocalDate } from '../time/format-date.js';
+import { remindedKnowledgeDates } from './knowledge-dates.js';
 import type { StateCell } from './state.js';
 
 /** What the question engine reads to answer about chat-added deadlines. */
@@ -145,15 +145,9 @@ export interface UpcomingDeadlineSources {
   readonly knowledge?: KnowledgeBase;
 }
 
-/** The title of a knowledge-base date: its label and what it is about. */
-function knowledgeDateTitle(kb: KnowledgeBase, entry: { readonly label: Text; readonly about: string }): Text {
-  const about = kb.get(entry.about)?.item as { name?: string; labelEn?: string } | undefined;
-  if (!about?.name) return entry.label;
-  return { da: `${entry.label.da}: ${about.name}`, en: `${entry.label.en}: ${about.labelEn ?? about.name}` };
-}
-
 /**
- * Every deadline from today on, from chat, open tasks' due dates and the knowledge base, soonest first (at most
+ * Every deadline from today on, from chat, open tasks' due dates and the knowledge base (the dated items that
+ * reminders cover), soonest first (at most
  * `limit`; a tie keeps chat, then tasks, then the knowledge base).
  * @example collectUpcomingDeadlines({ chat: deadlines, tasks: () => tasks.openTasks(), knowledge }, '2026-03-01')
  */
@@ -167,17 +161,14 @@ export async function collectUpcomingDeadlines(sources: UpcomingDeadlineSources,
     const owner = task.owner?.name;
     found.push({ date: task.due, title: { da: task.title, en: task.title }, source: { kind: 'task', number: task.number, ...(owner && { owner }) } });
   }
-  const kb = sources.knowledge;
-  if (kb) {
-    for (const entry of createQueries(kb).upcomingDates(today, { limit })) {
-      const document = kb.documents.get(entry.source.doc);
-      found.push({
-        date: entry.date,
-        ...(entry.end && { end: entry.end }),
-        title: knowledgeDateTitle(kb, entry),
-        source: { kind: 'knowledge', ...(document && { document: { da: document.title, en: document.titleEn } }) },
-      });
-    }
+  // Exactly what deadline reminders cover (knowledge-dates.ts): the list and the reminders agree.
+  for (const entry of sources.knowledge ? remindedKnowledgeDates(sources.knowledge, today).slice(0, limit) : []) {
+    found.push({
+      date: entry.date,
+      ...(entry.end && { end: entry.end }),
+      title: entry.title,
+      source: { kind: 'knowledge', ...(entry.document && { document: entry.document }) },
+    });
   }
   const order = { chat: 0, task: 1, knowledge: 2 } as const;
   return found.sort((a, b) => a.date.localeCompare(b.date) || order[a.source.kind] - order[b.source.kind]).slice(0, limit);

@@ -44,7 +44,7 @@ const daWhen = (daysLeft: number) => (daysLeft === 0 ? 'i dag' : daysLeft === 1 
 const enWhen = (daysLeft: number) => (daysLeft === 0 ? 'today' : daysLeft === 1 ? 'tomorrow' : `in ${daysLeft} days`);
 
 const DA: ReminderPhrases = {
-  subscribed: 'Du får nu påmindelser om kommende frister. Skriv "stop påmindelser" for at stoppe dem.',
+  subscribed: 'Du får nu påmindelser om kommende frister og datoer: dem, "frister" viser, fra dokumenterne og chatten. Skriv "stop påmindelser" for at stoppe dem.',
   alreadySubscribed: 'Du får allerede påmindelser om frister. Skriv "stop påmindelser" for at stoppe dem.',
   unsubscribed: 'Du får ikke længere påmindelser om frister. Skriv "påmind mig" for at starte igen.',
   notSubscribed: 'Du får ingen påmindelser om frister. Skriv "påmind mig" for at få dem.',
@@ -74,14 +74,14 @@ const DA: ReminderPhrases = {
   noDue: 'ingen frist',
   overdue: 'overskredet',
   help: [
-    'påmind mig / stop påmindelser: påmindelser om frister (personlig chat)',
+    'påmind mig / stop påmindelser: påmindelser om frister og datoer, som "frister" viser dem (personlig chat)',
     'post opgaver her / stop opgaver her: ugentlig opgaveliste i kanalen',
     'frist <titel> <dato>: tilføj en frist (ledelsen) · frister: vis kommende frister',
   ],
 };
 
 const EN: ReminderPhrases = {
-  subscribed: 'You will now get reminders of upcoming deadlines. Write "stop reminders" to stop them.',
+  subscribed: 'You will now get reminders of upcoming deadlines and dates: the ones "deadlines" lists, from the documents and the chat. Write "stop reminders" to stop them.',
   alreadySubscribed: 'You already get deadline reminders. Write "stop reminders" to stop them.',
   unsubscribed: 'You will no longer get deadline reminders. Write "remind me" to start again.',
   notSubscribed: 'You do not get deadline reminders. Write "remind me" to get them.',
@@ -111,7 +111,7 @@ const EN: ReminderPhrases = {
   noDue: 'no due date',
   overdue: 'overdue',
   help: [
-    'remind me / stop reminders: deadline reminders (personal chat)',
+    'remind me / stop reminders: reminders of the deadlines and dates "deadlines" lists (personal chat)',
     'post tasks here / stop tasks here: weekly task list in the channel',
     'deadline <title> <date>: add a deadline (leaders) · deadlines: list upcoming deadlines',
   ],

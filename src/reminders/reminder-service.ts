@@ -6,16 +6,16 @@
  * (`src/messaging`); its dedupe keys are the sent-log.
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import type { DateEntry, Text } from '../knowledge/schemas.js';
+import type { Text } from '../knowledge/schemas.js';
 import { TIME_ZONE, toLocalDate } from '../time/format-date.js';
 import type { ChatDeadline } from './deadlines.js';
 import { findDueReminders, type DueReminder, type ReminderItem } from './due.js';
 import type { Logger } from './logger.js';
 import type { Notice, Notifier, OutboundMessage } from '../messaging/index.js';
 import type { Subscriptions } from './subscriptions.js';
+import { remindedKnowledgeDates } from './knowledge-dates.js';
 
-/** The knowledge-base date kinds worth a reminder. */
-export const REMINDED_DATE_KINDS: ReadonlySet<DateEntry['kind']> = new Set(['application-deadline', 'interview', 'start', 'event']);
+export { REMINDED_DATE_KINDS } from './knowledge-dates.js';
 
 /** A person as a task names them: a Teams user id or Entra object id when known, and a display name. */
 export interface ReminderPerson {
@@ -43,6 +43,8 @@ export interface TaskSource {
 /** A reminder item with what a message needs to show. */
 export type ReminderSubject = ReminderItem & {
   readonly title: Text;
+  /** A period's last day (the item's `date` is its first). */
+  readonly end?: string;
   /** For a task: the task itself. */
   readonly task?: ReminderTask;
 };
@@ -83,13 +85,6 @@ export interface ReminderService {
   digestMessage(lang: 'da' | 'en'): Promise<OutboundMessage>;
 }
 
-/** A knowledge-base date's title: its label and what it is about. */
-export function kbDateTitle(kb: KnowledgeBase | undefined, entry: DateEntry): Text {
-  const about = kb?.get(entry.about)?.item as { name?: string; labelEn?: string } | undefined;
-  if (!about?.name) return entry.label;
-  return { da: `${entry.label.da}: ${about.name}`, en: `${entry.label.en}: ${about.labelEn ?? about.name}` };
-}
-
 /** Creates the reminder service. */
 export function createReminderService(options: ReminderServiceOptions): ReminderService {
   const { now, subscriptions, notifier, messages, logger } = options;
@@ -115,9 +110,9 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     const taskRecipient = async (task: ReminderTask): Promise<string | undefined> => (await personalChatOf(task.owner)) ?? (await personalChatOf(task.createdBy));
     const subscribers = (await subscriptions.list('reminders')).map((s) => s.key);
     const items: ReminderSubject[] = [];
-    for (const entry of options.kb?.data.dates ?? []) {
-      if (!REMINDED_DATE_KINDS.has(entry.kind) || entry.precision !== 'day') continue;
-      items.push({ kind: 'kb-date', id: entry.id, date: entry.date, recipients: subscribers, title: kbDateTitle(options.kb, entry) });
+    // Every dated item of the knowledge base a subscriber expects (see knowledge-dates.ts), as `frister` lists them.
+    for (const entry of options.kb ? remindedKnowledgeDates(options.kb) : []) {
+      items.push({ kind: 'kb-date', id: entry.id, date: entry.date, ...(entry.end && { end: entry.end }), recipients: subscribers, title: entry.title });
     }
     for (const deadline of (await options.deadlines?.all()) ?? []) {
       items.push({

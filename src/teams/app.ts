@@ -45,6 +45,8 @@ export interface QuestionEngine {
   detectLanguage(text: string, localeHint?: string): Lang;
   /** Example questions the knowledge base can answer, for help and welcome. */
   suggestQuestions(lang: Lang): readonly string[];
+  /** Settles when the engine can answer without waiting (its index is built); absent: it always can. */
+  readonly ready?: Promise<void>;
 }
 
 /** Options of {@link createBotApp}. */
@@ -162,6 +164,36 @@ export function createBotApp(options: BotAppOptions): BotApp {
 
   const turnLoggers = new WeakMap<TurnContext, Logger>();
   const loggerFor = (context: TurnContext): Logger => turnLoggers.get(context) ?? options.logger;
+  // Writes observers handed over (see ConversationEvent.waitUntil): awaited before the turn answers the request.
+  const turnWrites = new WeakMap<TurnContext, Promise<unknown>[]>();
+  // The observers and the message route both need the message's text and language: worked out once per turn.
+  const turnTexts = new WeakMap<TurnContext, string>();
+  const turnLangs = new WeakMap<TurnContext, { readonly input: string; readonly lang: Lang }>();
+
+  function messageTextOf(context: TurnContext): string {
+    let text = turnTexts.get(context);
+    if (text === undefined) {
+      text = normalizeMessageText(context.activity.text ?? '', context.activity.recipient?.name);
+      turnTexts.set(context, text);
+    }
+    return text;
+  }
+
+  function turnLanguage(context: TurnContext, input: string): Lang {
+    const known = turnLangs.get(context);
+    if (known?.input === input) return known.lang;
+    const lang = languageOf(input, localeOf(context.activity));
+    turnLangs.set(context, { input, lang });
+    return lang;
+  }
+
+  async function settleWrites(context: TurnContext): Promise<void> {
+    const writes = turnWrites.get(context);
+    if (!writes) return;
+    for (const outcome of await Promise.allSettled(writes)) {
+      if (outcome.status === 'rejected') loggerFor(context).error({ err: outcome.reason }, 'conversation observer failed');
+    }
+  }
 
   const isIn = (ids: ReadonlySet<string>, user: ReturnType<typeof userOf>) => ids.has(user.id) || (user.aadObjectId !== undefined && ids.has(user.aadObjectId));
 
@@ -250,8 +282,13 @@ export function createBotApp(options: BotAppOptions): BotApp {
     const found = options.observers?.length ? conversationEventOf(context.activity) : undefined;
     if (!found) return;
     const activity = context.activity;
-    const text = activity.type === ActivityTypes.Message ? normalizeMessageText(activity.text ?? '', activity.recipient?.name) : '';
-    const event = text === '' ? found : { ...found, lang: languageOf(text.slice(0, 1_000), localeOf(activity)) };
+    const text = activity.type === ActivityTypes.Message ? messageTextOf(context) : '';
+    const waitUntil = (write: Promise<unknown>) => {
+      const writes = turnWrites.get(context);
+      if (writes) writes.push(write);
+      else turnWrites.set(context, [write]);
+    };
+    const event = text === '' ? { ...found, waitUntil } : { ...found, lang: turnLanguage(context, text.slice(0, 1_000)), waitUntil };
     for (const observe of options.observers ?? []) {
       try {
         await observe(event);
@@ -286,28 +323,33 @@ export function createBotApp(options: BotAppOptions): BotApp {
   application.activity(ActivityTypes.Message, async (context) => {
     const activity = context.activity;
     const log = loggerFor(context);
-    const locale = localeOf(activity);
-    const text = normalizeMessageText(activity.text ?? '', activity.recipient?.name);
+    const text = messageTextOf(context);
 
     if (text.length > MAX_MESSAGE_CHARS) {
-      const lang = languageOf(text.slice(0, 1_000), locale);
+      const lang = turnLanguage(context, text.slice(0, 1_000));
       log.info({ chars: text.length }, 'message too long: refused');
       await context.sendActivity({ type: ActivityTypes.Message, text: teamsPhrases(lang).tooLong(text.length), textFormat: 'plain' });
       return;
     }
-    const lang = languageOf(text, locale);
+    const lang = turnLanguage(context, text);
     const ctx = commandContext(context, lang);
     const help = isHelpRequest(text);
     const smallTalk = recognizeSmallTalk(text, activity.recipient?.name);
 
-    const welcomed = ctx.conversation.kind === 'personal' && (await isFirstContact(context)) && !help;
+    const hasValue = activity.value !== undefined && activity.value !== null;
+    // The welcome is for someone who opens the chat without asking anything ("hej", "tak", an empty message).
+    // A first message that asks or commands gets its answer first, with no introduction in front of it: a busy
+    // leader wants the answer, and the install (membersAdded) has already sent the welcome.
+    // Help introduces the bot itself, so it counts as the welcome (and is not preceded by one).
+    const opensWithoutAsking = smallTalk !== undefined || (text === '' && !hasValue);
+    const firstIntroduction = ctx.conversation.kind === 'personal' && (help || opensWithoutAsking) && (await isFirstContact(context));
+    const welcomed = firstIntroduction && !help;
     if (welcomed) await sendWelcome(context, lang);
     if (help) {
       log.info({ route: 'help' }, 'help shown');
       await sendHelp(ctx);
       return;
     }
-    const hasValue = activity.value !== undefined && activity.value !== null;
     if (text === '' && !hasValue) {
       await ctx.reply({ type: ActivityTypes.Message, text: teamsPhrases(lang).empty, textFormat: 'plain' });
       return;
@@ -436,7 +478,12 @@ export function createBotApp(options: BotAppOptions): BotApp {
         });
         turnLoggers.set(context, turnLog);
         const started = performance.now();
-        const handled = await application.run(context);
+        let handled: boolean;
+        try {
+          handled = await application.run(context);
+        } finally {
+          await settleWrites(context);
+        }
         turnLog.debug({ handled, ms: Math.round(performance.now() - started), chars: activity.text?.length ?? 0 }, 'turn done');
       });
       // botbuilder answers an invoke nobody handled with 501; it is the caller's request that has no handler.
@@ -479,13 +526,24 @@ function hostOf(url: unknown): string | undefined {
   }
 }
 
+// A bot has one name: its mention pattern is compiled once, not per message (bounded for tests that use several).
+const mentionPatterns = new Map<string, RegExp>();
+
+function mentionPattern(botName: string): RegExp {
+  let pattern = mentionPatterns.get(botName);
+  if (pattern === undefined) {
+    const escaped = botName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    pattern = new RegExp(`^\\s*<at>${escaped}</at>`, 'i');
+    if (mentionPatterns.size >= 64) mentionPatterns.clear();
+    mentionPatterns.set(botName, pattern);
+  }
+  return pattern;
+}
+
 /** The message text without the bot's mention (teams-ai strips the exact mention; Teams also sends `&nbsp;`). */
 export function normalizeMessageText(text: string, botName?: string): string {
   let clean = text.replace(/&nbsp;|\u00a0/g, ' ');
-  if (botName) {
-    const escaped = botName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    clean = clean.replace(new RegExp(`^\\s*<at>${escaped}</at>`, 'i'), '');
-  }
+  if (botName) clean = clean.replace(mentionPattern(botName), '');
   return clean.trim();
 }
 

@@ -43,13 +43,24 @@ export function formatPartialDate(isoDate: string, precision: 'day' | 'month' | 
 
 /** The calendar date (`YYYY-MM-DD`) of an instant, in Copenhagen. */
 export function toLocalDate(instant: Date, timeZone: string = TIME_ZONE): string {
+  // The same instant is asked for several times per question (the engine's "today"): formatting costs ~20 µs.
+  const time = instant.getTime();
+  if (time === lastDay.time && timeZone === lastDay.timeZone) return lastDay.date;
+  const date = formatDay(time, timeZone);
+  lastDay = { time, timeZone, date };
+  return date;
+}
+
+let lastDay: { time: number; timeZone: string; date: string } = { time: Number.NaN, timeZone: '', date: '' };
+
+function formatDay(time: number, timeZone: string): string {
   let format = dayFormats.get(timeZone);
   if (!format) {
     // en-CA formats as YYYY-MM-DD. Building a formatter is costly; one per time zone is kept.
     format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     dayFormats.set(timeZone, format);
   }
-  return format.format(instant);
+  return format.format(time);
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();

@@ -79,7 +79,7 @@ describe('conversation', () => {
     const sms = personalMessage(question, { ...t.at, userId: '29:sms', aadObjectId: 'aad-sms' });
     sms.channelId = 'sms';
     await t.post(sms);
-    const [, smsReply] = await t.connector.waitFor(2, { conversationId: sms.conversation.id, type: 'message' });
+    const [smsReply] = await t.connector.waitFor(1, { conversationId: sms.conversation.id, type: 'message' });
     expect(smsReply!.activity.attachments ?? []).toEqual([]);
     expect(smsReply!.activity.text).toMatch(/dagtilbudschef/i);
     expect(smsReply!.activity.text).toContain(TEST_DOC.profile.title);

@@ -257,8 +257,8 @@ describe('fuzzing /api/messages', () => {
     expect((await fetch(`${t.bot.url}/healthz`)).status).toBe(200);
     const question = personalMessage('Hvem refererer den pædagogiske leder til?', { ...t.at, conversationId: 'a:after-the-fuzz' });
     expect((await t.post(question)).status).toBe(200);
-    // A welcome (first contact), then the answer card.
-    const replies = await t.connector.waitFor(2, { conversationId: 'a:after-the-fuzz', type: 'message' });
+    // The answer card (a first contact that asks gets no introduction in front of the answer).
+    const replies = await t.connector.waitFor(1, { conversationId: 'a:after-the-fuzz', type: 'message' });
     expect(replies.map((reply) => replyText(reply.activity)).join('\n')).toMatch(/dagtilbudschef/i);
   }, 120_000);
 });

@@ -124,7 +124,7 @@ describe('markup in user text is shown as text', () => {
     t = await startTestBot({ now });
     const activity = personalMessage(text, { ...t.at, locale });
     expect((await t.post(activity)).status).toBe(200);
-    const replies = await t.connector.waitFor(2, { conversationId: activity.conversation.id, type: 'message' });
+    const replies = await t.connector.waitFor(1, { conversationId: activity.conversation.id, type: 'message' });
     for (const reply of replies) expectInert(reply.activity);
   });
 

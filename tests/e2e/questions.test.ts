@@ -19,11 +19,11 @@ describe('questions over /api/messages', () => {
     const { status } = await t.post(activity);
     expect(status).toBe(200);
 
-    const messages = await t.connector.waitFor(2, { conversationId: activity.conversation.id, type: 'message' });
-    // First contact: a welcome, then the answer, both as replies to the user's message.
-    const [welcome, reply] = messages.map((m) => m.activity);
-    expect(welcome!.text).toMatch(/hjælp/);
-    expect(messages[1]!.activityId).toBe(activity.id);
+    const messages = await t.connector.waitFor(1, { conversationId: activity.conversation.id, type: 'message' });
+    // A first contact that asks a question gets the answer alone: no introduction in front of it.
+    expect(t.connector.activitiesIn(activity.conversation.id, 'message')).toHaveLength(1);
+    const [reply] = messages.map((m) => m.activity);
+    expect(messages[0]!.activityId).toBe(activity.id);
     expect(reply!.text).toBeUndefined();
     expect(reply!.summary).toMatch(/dagtilbudschef/i);
     expect(reply!.attachments).toHaveLength(1);
@@ -36,22 +36,21 @@ describe('questions over /api/messages', () => {
     expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(8_000);
   });
 
-  it('welcomes a person only once', async () => {
+  it('welcomes a person who opens with a greeting, once', async () => {
     t = await startTestBot({ now: NOW });
-    const first = personalMessage('Hvem refererer den pædagogiske leder til?', { ...t.at, userId: '29:same', aadObjectId: 'aad-same' });
+    const who = { ...t.at, userId: '29:same', aadObjectId: 'aad-same' };
+    const first = personalMessage('hej', who);
     await t.post(first);
-    const second = personalMessage('Who does the pedagogical leader report to?', {
-      ...t.at,
-      userId: '29:same',
-      aadObjectId: 'aad-same',
-      conversationId: first.conversation.id,
-      locale: 'en-US',
-    });
-    await t.post(second);
-    const messages = await t.connector.waitFor(3, { conversationId: first.conversation.id, type: 'message' });
+    const conversationId = first.conversation.id;
+    await t.post(personalMessage('Who does the pedagogical leader report to?', { ...who, conversationId, locale: 'en-US' }));
+    await t.post(personalMessage('hej', { ...who, conversationId }));
+    const messages = await t.connector.waitFor(3, { conversationId, type: 'message' });
     expect(messages).toHaveLength(3);
-    expect(replyText(messages[2]!.activity)).toMatch(/reports to the head of day care/);
-    expect(replyText(messages[2]!.activity)).toContain(TEST_DOC.profile.titleEn);
+    expect(replyText(messages[0]!.activity)).toMatch(/^Hej! Jeg er Dagtilbudsledelse/);
+    expect(replyText(messages[1]!.activity)).toMatch(/reports to the head of day care/);
+    expect(replyText(messages[1]!.activity)).toContain(TEST_DOC.profile.titleEn);
+    // The second greeting is answered briefly: the introduction is not repeated.
+    expect(replyText(messages[2]!.activity)).toMatch(/^Hej! Spørg mig/);
   });
 
   it('remembers the welcome across a restart', async () => {
@@ -59,17 +58,19 @@ describe('questions over /api/messages', () => {
     try {
       const who = { userId: '29:returning', aadObjectId: 'aad-returning' };
       t = await startTestBot({ now: NOW, env: { STATE_DIR: stateDir } });
-      const first = personalMessage('Hvem refererer den pædagogiske leder til?', { ...t.at, ...who });
+      const first = personalMessage('hej', { ...t.at, ...who });
       await t.post(first);
-      expect(t.connector.activitiesIn(first.conversation.id, 'message')).toHaveLength(2);
+      const welcome = t.connector.activitiesIn(first.conversation.id, 'message');
+      expect(welcome).toHaveLength(1);
+      expect(replyText(welcome[0]!.activity)).toMatch(/^Hej! Jeg er Dagtilbudsledelse/);
       await t.close();
 
       t = await startTestBot({ now: NOW, env: { STATE_DIR: stateDir } });
-      const again = personalMessage('Hvem refererer den pædagogiske leder til?', { ...t.at, ...who });
+      const again = personalMessage('hej', { ...t.at, ...who });
       await t.post(again);
       const replies = t.connector.activitiesIn(again.conversation.id, 'message');
       expect(replies).toHaveLength(1);
-      expect(replyText(replies[0]!.activity)).toMatch(/refererer til/);
+      expect(replyText(replies[0]!.activity)).toMatch(/^Hej! Spørg mig/);
     } finally {
       await rm(stateDir, { recursive: true, force: true });
     }
@@ -105,7 +106,7 @@ describe('questions over /api/messages', () => {
     const secret = 'Hvem refererer den pædagogiske leder til? hemmeligt-ord-4711';
     const activity = personalMessage(secret, t.at);
     await t.post(activity);
-    await t.connector.waitFor(2, { conversationId: activity.conversation.id, type: 'message' });
+    await t.connector.waitFor(1, { conversationId: activity.conversation.id, type: 'message' });
     expect(t.logs.some((line) => line.msg === 'question answered' && typeof line.turnId === 'string')).toBe(true);
     expect(JSON.stringify(t.logs)).not.toContain('hemmeligt-ord-4711');
   });

@@ -192,7 +192,7 @@ describe('reminders end to end (production features)', { timeout: 45_000 }, () =
     const h = (current = await harness());
     await h.start();
     const anne = personalChat(h, ANNE);
-    expect(await anne.say('påmind mig')).toBe('Du får nu påmindelser om kommende frister. Skriv "stop påmindelser" for at stoppe dem.');
+    expect(await anne.say('påmind mig')).toBe('Du får nu påmindelser om kommende frister og datoer: dem, "frister" viser, fra dokumenterne og chatten. Skriv "stop påmindelser" for at stoppe dem.');
     // "i morgen" is read against the injected clock: Thursday 11 June 2026.
     expect(await anne.say('opgave Ring til Tanja senest i morgen')).toBe(
       'Opgave #1 oprettet: Ring til Tanja\nAnsvarlig: Anne Holm\nFrist: torsdag den 11. juni 2026',
@@ -366,7 +366,7 @@ describe('reminders end to end (production features)', { timeout: 45_000 }, () =
     const h = (current = await harness());
     await h.start();
     const bo = personalChat(h, BO);
-    expect(await bo.say('remind me')).toBe('You will now get reminders of upcoming deadlines. Write "stop reminders" to stop them.');
+    expect(await bo.say('remind me')).toBe('You will now get reminders of upcoming deadlines and dates: the ones "deadlines" lists, from the documents and the chat. Write "stop reminders" to stop them.');
     expect(await bo.say('deadline Quality report 30 June')).toBe(
       'The deadline "Quality report" is saved: Tuesday 30 June 2026. Subscribers will be reminded.',
     );

@@ -42,6 +42,7 @@ describe('importFileState / npm run state:migrate', () => {
     await files.conversations.remember({ serviceUrl: 'http://127.0.0.1:1/', channelId: 'msteams', conversation: { id: '19:c@thread.tacv2', conversationType: 'channel' }, bot: { id: '28:bot' } });
     await files.subscriptions.subscribe('reminders', 'user:29:anne', 'en');
     await files.subscriptions.subscribe('digest', 'channel:19:c@thread.tacv2', 'da');
+    await files.subscriptions.subscribe('gaps', 'channel:19:c@thread.tacv2', 'en');
     await files.deadlines.add({ title: 'Budget', date: '2026-12-15', createdBy: '29:anne' });
     await files.deadlines.add({ title: 'Tilsyn', date: '2027-01-10', createdBy: '29:anne' });
     await files.greeted.firstContact('29:anne');
@@ -63,7 +64,7 @@ describe('importFileState / npm run state:migrate', () => {
     });
     expect(stdout).toMatch(/tasks\s+12\s+12\s+12/);
     expect(stdout).toMatch(/conversations\s+2\s+2\s+2/);
-    expect(stdout).toMatch(/subscriptions\s+2\s+2\s+2/);
+    expect(stdout).toMatch(/subscriptions\s+3\s+3\s+3/);
     expect(stdout).toMatch(/deadlines\s+2\s+2\s+2/);
     expect(stdout).toMatch(/greeted\s+1\s+1\s+1/);
     expect(stdout).toMatch(/feed tokens\s+1\s+1\s+1/);
@@ -79,7 +80,7 @@ describe('importFileState / npm run state:migrate', () => {
     expect(again.counts.map((c) => [c.kind, c.inFiles, c.inserted, c.inDatabase])).toEqual([
       ['tasks', 12, 0, 12],
       ['conversations', 2, 0, 2],
-      ['subscriptions', 2, 0, 2],
+      ['subscriptions', 3, 0, 3],
       ['deadlines', 2, 0, 2],
       ['greeted', 1, 0, 1],
       ['feed tokens', 1, 0, 1],
@@ -95,6 +96,7 @@ describe('importFileState / npm run state:migrate', () => {
       expect((await pg.deadlines.add({ title: 'Ny frist', date: '2027-02-01', createdBy: 'x' })).deadline.id).toBe('frist-3');
       expect(await pg.conversations.findUser('anne')).toBe('user:29:anne');
       expect(await pg.subscriptions.list('reminders')).toEqual([expect.objectContaining({ key: 'user:29:anne', lang: 'en' })]);
+      expect(await pg.subscriptions.list('gaps')).toEqual([expect.objectContaining({ key: 'channel:19:c@thread.tacv2', lang: 'en' })]);
       expect(await pg.greeted.firstContact('29:anne')).toBe(false);
       expect(await pg.feedTokens.find(feed.subscription.token)).toEqual(feed.subscription);
       expect(await pg.chartLinks.find(chart)).toMatchObject({ scope: { kind: 'all' }, day: '2026-11-25' });

@@ -118,6 +118,14 @@ export const LexiconSchema = z.object({
   synonyms: z.record(z.string(), z.string()).default({}),
   /** Short spoken forms and their full words ("who's" -> "who is", "whats" -> "what is"), expanded before a question is read. */
   contractions: z.record(z.string(), z.string()).default({}),
+  /**
+   * Words that open a message without asking anything, removed from its start before it is read:
+   * `openers` (greetings, "quick q", "btw") always; `wrappers` ("can you tell me", "jeg skal lige vide")
+   * unless a topic word follows ("can you tell me about X" asks what X is). Never the whole message.
+   */
+  preambles: z
+    .object({ $comment: z.string().optional(), openers: CuesSchema.default({ da: [], en: [] }), wrappers: CuesSchema.default({ da: [], en: [] }) })
+    .default({ openers: { da: [], en: [] }, wrappers: { da: [], en: [] } }),
   numbers: z.record(z.string(), z.number()).default({}),
 });
 export type LexiconData = z.infer<typeof LexiconSchema>;
@@ -390,6 +398,11 @@ export class CueSet<L extends string | number> {
     return covered;
   }
 
+  /** The stems of the cues written as 'word*' (folded), for typo correction. */
+  prefixes(): string[] {
+    return this.entries.flatMap(({ cue }) => cue.elements.flatMap((e) => (e.type === 'prefix' ? [e.text] : [])));
+  }
+
   /** The literal single words of the cues (folded), for typo correction. */
   words(): string[] {
     return this.entries.flatMap(({ cue }) => cue.elements.flatMap((e) => (e.type === 'word' ? [e.form] : e.type === 'prefix' || e.type === 'exact' ? [e.text] : [])));
@@ -425,6 +438,8 @@ export interface Lexicon {
   readonly synonyms: ReadonlyMap<string, string>;
   /** Expands the lexicon's contractions ("who's" -> "who is", "whats" -> "what is"); a possessive "'s" stays (names hold it too). */
   expand(text: string): string;
+  /** Removes what opens a message without asking ("@Bot", "hi,", "quick q:", "can you tell me"), never all of it. */
+  stripPreamble(text: string): string;
   /** Replaces a near miss of a cue word ("ansøgningsfrsten") by the word, unless `known` knows it. */
   correct(form: string, known: (form: string) => boolean): string;
 }
@@ -466,7 +481,13 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const numbers: Record<string, number> = {};
   const synonyms = new Map<string, string>();
   const contractions = new Map<string, string>();
+  const openers: string[] = [];
+  const wrappers: string[] = [];
+  const topics: string[] = [];
   for (const lexicon of all) {
+    openers.push(...(lexicon.preambles?.openers.da ?? []), ...(lexicon.preambles?.openers.en ?? []));
+    wrappers.push(...(lexicon.preambles?.wrappers.da ?? []), ...(lexicon.preambles?.wrappers.en ?? []));
+    topics.push(...(lexicon.topicWords?.da ?? []), ...(lexicon.topicWords?.en ?? []));
     for (const [short, full] of Object.entries(lexicon.contractions ?? {})) if (short !== '$comment') contractions.set(short.toLowerCase().replace(/’/g, "'"), full);
     for (const [word, meaning] of Object.entries(lexicon.synonyms ?? {})) if (word !== '$comment') synonyms.set(foldText(word), foldText(meaning));
     for (const k of lexicon.kinds ?? []) {
@@ -501,6 +522,8 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   // Words worth recognising through a typo: the longer cue words of every cue set.
   const vocabulary = [...new Set([...kinds.words(), ...dateKinds.words(), ...metrics.words(), ...attributes.words()])].filter((w) => w.length >= 6);
   const vocabularySet = new Set(vocabulary);
+  // Cue stems ('polic*', 'strategi*') long enough to recognise through one typo, longest first.
+  const stems = [...new Set([kinds, dateKinds, metrics, attributes].flatMap((set) => set.prefixes()))].filter((p) => p.length >= 5).sort((a, b) => b.length - a.length);
   const corrections = new Map<string, string>();
   const correct = (form: string, known: (form: string) => boolean): string => {
     if (form.length < 6 || vocabularySet.has(form)) return form;
@@ -510,6 +533,11 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     if (!known(form)) {
       const max = form.length >= 8 ? 2 : 1;
       result = vocabulary.find((w) => w[0] === form[0] && boundedEditDistance(form, w, max) <= max) ?? form;
+      // A typo in the stem of a cue written as a stem ('polic*' in "polciies", 'politik*' in "poltiikker"): the stem, then the ending.
+      if (result === form) {
+        const stem = stems.find((p) => p[0] === form[0] && form.length > p.length && !form.startsWith(p) && boundedEditDistance(form.slice(0, p.length), p, 1) <= 1);
+        if (stem) result = stem + form.slice(stem.length);
+      }
     }
     if (corrections.size < 10_000) corrections.set(form, result);
     return result;
@@ -518,5 +546,52 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     text
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
-  return { kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, expand, correct };
+  const stripPreamble = compilePreambles(openers, wrappers, topics);
+  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, expand, correct };
+}
+
+/** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */
+const LETTER_FORMS: Readonly<Record<string, string>> = { æ: '(?:æ|ae)', ø: '(?:ø|oe|o)', å: '(?:å|aa)' };
+
+/** A phrase of words as a regular expression over raw text: any case, any punctuation between words. */
+function phrasePattern(phrase: string): string {
+  return phrase
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .map((word) => [...word].map((ch) => LETTER_FORMS[ch] ?? ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(''))
+    .join('[\\s,;:.!-]+');
+}
+
+/**
+ * Compiles the preambles: a leading @mention ("@Dagtilbudsledelse" typed as text), then openers and wrappers, longest first,
+ * as often as they occur; a wrapper only when no topic word follows it. What remains must hold two words at least
+ * ("hej hej" is a goodbye, "hi thanks" thanks).
+ */
+function compilePreambles(openers: readonly string[], wrappers: readonly string[], topics: readonly string[]): (text: string) => string {
+  const alternation = (phrases: readonly string[]) => [...new Set(phrases)].sort((a, b) => b.length - a.length).map(phrasePattern).join('|');
+  const end = '(?:[\\s,;:.!?-]+|$)';
+  const opener = openers.length > 0 ? new RegExp(`^\\s*(?:${alternation(openers)})${end}`, 'iu') : undefined;
+  const wrapper = wrappers.length > 0 ? new RegExp(`^\\s*(?:${alternation(wrappers)})${end}`, 'iu') : undefined;
+  const topic = topics.length > 0 ? new RegExp(`^(?:${alternation(topics)})${end}`, 'iu') : undefined;
+  const mention = /^\s*@[\p{L}\p{N}._-]+[\s,:;]*/u;
+  const words = (text: string) => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  return (text) => {
+    let rest = text;
+    for (let round = 0; round < 6; round++) {
+      const unmentioned = rest.replace(mention, '');
+      if (unmentioned !== rest && words(unmentioned) >= 1) {
+        rest = unmentioned;
+        continue;
+      }
+      let next = opener ? rest.replace(opener, '') : rest;
+      if (next === rest && wrapper) {
+        const m = next.match(wrapper);
+        if (m && !(topic && topic.test(next.slice(m[0].length)))) next = next.slice(m[0].length);
+      }
+      if (next === rest || words(next) < 2) break;
+      rest = next;
+    }
+    return rest;
+  };
 }

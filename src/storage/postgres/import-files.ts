@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { ConversationState, OutboxState } from '../../messaging/index.js';
 import { deadlineTitleKey } from '../../reminders/deadlines.js';
 import type { DeadlineState } from '../../reminders/deadlines.js';
-import type { SubscriptionState } from '../../reminders/subscriptions.js';
+import type { SubscriptionState, SubscriptionTopic } from '../../reminders/subscriptions.js';
 import type { TaskState } from '../../tasks/task.js';
 import { FeedbackSchema, GapSchema } from '../../feedback/records.js';
 import type { StoredRecord } from '../../feedback/records.js';
@@ -46,6 +46,10 @@ export interface ImportReport {
 }
 
 const MIGRATE_HOLDER = 'state-migrate';
+
+/** Every subscription topic the files hold (a `Record` so that a new topic fails to compile until it is copied). */
+const TOPICS: Record<SubscriptionTopic, true> = { reminders: true, digest: true, gaps: true };
+const SUBSCRIPTION_TOPICS = Object.keys(TOPICS) as SubscriptionTopic[];
 
 async function readState<T extends object>(dir: StateDir, definition: Parameters<StateDir['open']>[0]): Promise<T> {
   const store = await dir.open(definition);
@@ -109,7 +113,7 @@ export async function importFileState(options: { readonly stateDir: string; read
       );
       const s = await insertAll(
         'subscriptions',
-        (['reminders', 'digest'] as const).flatMap((topic) => Object.entries(subscriptions[topic]).map(([key, sub]) => [topic, key, sub.lang, sub.since])),
+        SUBSCRIPTION_TOPICS.flatMap((topic) => Object.entries(subscriptions[topic]).map(([key, sub]) => [topic, key, sub.lang, sub.since])),
         'INSERT INTO subscriptions (topic, key, lang, since) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
       );
       const d = await insertAll(
@@ -182,9 +186,13 @@ export async function importFileState(options: { readonly stateDir: string; read
     const present = {
       tasks: await count(db, 'SELECT count(*) AS n FROM tasks WHERE team = $1 AND number = ANY($2::int[])', [DEFAULT_TEAM, tasks.tasks.map((task) => task.number)]),
       conversations: await count(db, 'SELECT count(*) AS n FROM conversations WHERE key = ANY($1::text[])', [Object.keys(conversations.conversations)]),
-      subscriptions:
-        (await count(db, "SELECT count(*) AS n FROM subscriptions WHERE topic = 'reminders' AND key = ANY($1::text[])", [Object.keys(subscriptions.reminders)])) +
-        (await count(db, "SELECT count(*) AS n FROM subscriptions WHERE topic = 'digest' AND key = ANY($1::text[])", [Object.keys(subscriptions.digest)])),
+      subscriptions: (
+        await Promise.all(
+          SUBSCRIPTION_TOPICS.map((topic) =>
+            count(db, 'SELECT count(*) AS n FROM subscriptions WHERE topic = $1 AND key = ANY($2::text[])', [topic, Object.keys(subscriptions[topic])]),
+          ),
+        )
+      ).reduce((sum, n) => sum + n, 0),
       deadlines: await count(db, 'SELECT count(*) AS n FROM deadlines WHERE id = ANY($1::text[])', [deadlines.deadlines.map((deadline) => deadline.id)]),
       greeted: await count(db, 'SELECT count(*) AS n FROM greeted WHERE key = ANY($1::text[])', [Object.keys(greeted.greeted)]),
       'feed tokens': await count(db, "SELECT count(*) AS n FROM documents, jsonb_object_keys(body->'feeds') AS k WHERE name = 'calendar-feeds' AND k = ANY($1::text[])", [Object.keys(feeds.feeds)]),

@@ -29,7 +29,9 @@ export function doneAction(task: Pick<ReminderTask, 'number'>, lang: PhraseLang,
 export function buildReminderCard(reminder: DueReminder<ReminderSubject>, lang: PhraseLang): AdaptiveCard {
   const p = reminderPhrases(lang);
   const { item } = reminder;
-  const facts = [{ title: lang === 'da' ? 'Dato' : 'Date', value: `${formatDate(item.date, lang)} (${p.when(reminder.daysLeft)})` }];
+  // A period shows its first and last day: the reminder comes before the first.
+  const days = item.end ? `${formatDate(item.date, lang)}–${formatDate(item.end, lang)}` : formatDate(item.date, lang);
+  const facts = [{ title: lang === 'da' ? 'Dato' : 'Date', value: `${days} (${p.when(reminder.daysLeft)})` }];
   if (item.task?.owner?.name) facts.push({ title: p.taskOwner, value: escapeCardText(item.task.owner.name) });
   return fullWidthCard(
     [

@@ -85,13 +85,20 @@ export function remindersFeature(): FeatureFactory {
 
     // The stored reference carries the language last written in (not only the client's locale): proactive messages to
     // someone who is not subscribed (a task's owner) follow it.
-    const remember = async (event: Pick<ConversationEvent, 'ref' | 'lang'>) => {
+    const remember = async (event: Pick<ConversationEvent, 'ref' | 'lang' | 'waitUntil'>) => {
       if (!event.ref.serviceUrl || !event.ref.conversation.id || !event.ref.bot.id) return;
+      const known = await conversations.get(conversationKey(event.ref));
       // An activity without words of its own (a card click, an install) keeps the language remembered before.
-      const locale = event.lang ? LOCALE_OF[event.lang] : (await conversations.get(conversationKey(event.ref)))?.ref.locale;
+      const locale = event.lang ? LOCALE_OF[event.lang] : known?.ref.locale;
       const ref = locale && locale !== event.ref.locale && !(event.lang && event.ref.locale?.toLowerCase().startsWith(event.lang)) ? { ...event.ref, locale } : event.ref;
-      const { key, changed } = await conversations.remember(ref);
-      if (changed) logger.debug({ key }, 'conversation reference stored');
+      const written = conversations.remember(ref).then(({ key, changed }) => {
+        if (changed) logger.debug({ key }, 'conversation reference stored');
+      });
+      // A new reference is waited for: a command of this very turn may look it up. Refreshing a known one (the
+      // language last written in, a renamed chat) is a durable write (an fsync) that need not precede the answer:
+      // the turn hands it over and ends only once it is written.
+      if (known && event.waitUntil) event.waitUntil(written);
+      else await written;
     };
 
     // Reminders and digests go out in the language the person or channel last wrote in.

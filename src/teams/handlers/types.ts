@@ -117,6 +117,12 @@ export interface ConversationEvent {
   readonly user: TurnUser;
   /** For a message: the language it is written in (its words first, the client's locale only as a tie-break). */
   readonly lang?: Lang;
+  /**
+   * Hands the turn a write the observer has started (its change already applied in memory) and need not wait for:
+   * the turn answers the HTTP request only once it is durable, but routing and answering go on meanwhile.
+   * Absent outside a turn: then the observer awaits its own writes.
+   */
+  readonly waitUntil?: (write: Promise<unknown>) => void;
 }
 
 /** Sees every activity's conversation (before routing), e.g. to keep conversation references. */
