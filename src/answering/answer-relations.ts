@@ -873,13 +873,15 @@ function unitsOfPerson(rc: RelationContext, person: Person): Set<string> {
 export function answerHolderRelation(rc: RelationContext): Answer | undefined {
   const { u, kb, relations } = rc;
   const specific = [...u.kinds.keys()].some((k) => !['holder', 'who', 'definition', 'upcoming', 'before-change', 'after-change', 'change-compare', 'membership'].includes(k));
-  if (!(u.kinds.has('holder') || u.kinds.has('membership')) || specific || u.attributes.length > 0) return undefined;
+  // "Who are the three kvarterchefer?": a plain "who" about a role and nothing else asks who holds it.
+  const whoAbout = u.kinds.has('who') && [...u.kinds.keys()].every((k) => k === 'who') && rc.subjects.length === 1;
+  if (!(u.kinds.has('holder') || u.kinds.has('membership') || whoAbout) || specific || u.attributes.length > 0) return undefined;
   const t = TEXTS[u.lang];
   const role = subjectsOf(rc, ['roles'])[0]?.[0];
   if (!role || role.quality < 0.9) return undefined;
   const unit = rc.subjects.flat().find((l) => l.kind === 'units' && l.quality >= 0.9);
   // "Which house leaders are in Kvarter Skoven?": people in a role in a unit.
-  if (!u.kinds.has('holder') && !unit) return undefined;
+  if (!u.kinds.has('holder') && !whoAbout && !unit) return undefined;
   const holders = relations.holders(role.id);
   const line = (p: Person) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email);
   if (!unit) {
@@ -1003,6 +1005,13 @@ export function answerProgrammesRelation(rc: RelationContext): Answer | undefine
     ids.some((id) => p.usedBy.includes(id) || p.municipality === id || (!subject && kb.documents.get(p.source.doc)?.municipality === id)),
   );
   if (programmes.length === 0) return undefined;
+  // "Hvad bruger de KIDS til i Ballerup?": a programme named is asked about itself, not listed among the others.
+  const named = new Set(rc.subjects.flat().filter((l) => l.kind === 'programmes' && l.quality >= 0.9).map((l) => l.id));
+  const own = programmes.filter((p) => named.has(p.id));
+  if (own.length > 0) {
+    const line = (p: (typeof own)[number]) => `${displayName({ kind: 'programmes', item: p }, u.lang)}: ${(p.description ?? { da: p.name, en: p.labelEn })[u.lang]}`;
+    return done(rc, 'answer', line(own[0]!), own.slice(1).map(line), own.map((p) => p.source).slice(0, 3));
+  }
   const subjectName = subject ? name(kb, subject.id, u.lang, false) : name(kb, ids[0]!, u.lang, false);
   const names = programmes.map((p) => displayName({ kind: 'programmes', item: p }, u.lang));
   const lines = programmes.map((p) => `${displayName({ kind: 'programmes', item: p }, u.lang)}: ${(p.description ?? { da: p.name, en: p.labelEn })[u.lang]}`);
@@ -1019,6 +1028,16 @@ export function answerParts(rc: RelationContext): Answer | undefined {
     if (link.kind !== 'concepts' && link.kind !== 'policies' && link.kind !== 'programmes') continue;
     const parts = queries.conceptsIn(link.id);
     if (parts.length === 0) continue;
+    // "Hvad er leg og læring i læringsstrategien?": one of the parts named asks about that part, not the whole.
+    const within = (id: string) => {
+      for (let current: string | undefined = id, depth = 0; current && depth < 6; depth++) {
+        const e = kb.get(current);
+        current = e?.kind === 'concepts' ? e.item.partOf : undefined;
+        if (current === link.id) return true;
+      }
+      return false;
+    };
+    if (rc.subjects.flat().some((l) => l.kind === 'concepts' && l.id !== link.id && l.quality >= 0.9 && within(l.id))) return undefined;
     // A list question, or the number of parts named ("de tre pejlemærker").
     if (u.cardinal !== undefined && u.cardinal !== parts.length) continue;
     if (u.cardinal === undefined && rc.lexicon.listWords.match(u.tokens).size === 0) continue;

@@ -414,11 +414,12 @@ function wholeNames(u: Understanding, links: readonly Link[], leaderAt: Readonly
   const covered = new Set(links.flatMap(range));
   const loose = (i: number) => {
     const token = u.tokens[i];
-    // "the new Mågen leader": a word for a leader after a place describes its leader, not a longer name.
-    if (!token || covered.has(i) || u.cuePositions.has(i) || u.intentWords.has(token.form) || leaderAt.has(i)) return false;
+    if (!token || covered.has(i) || u.cuePositions.has(i) || u.intentWords.has(token.form)) return false;
     return token.form.length > 2 && !STOPWORDS.has(token.form) && !GENERIC_WORDS.has(token.form) && !/^\d+$/.test(token.form);
   };
-  return links.filter((l) => l.kind === 'municipalities' || l.kind === 'people' || !(loose(l.end) && !loose(l.start - 1) && l.end - l.start === 1 && isCommonWord(u.tokens[l.start]!.form)));
+  // "the new Mågen leader": a word for a leader after a place (a unit) describes its leader, not a longer name.
+  const describesLeader = (l: Link) => l.kind === 'units' && leaderAt.has(l.end);
+  return links.filter((l) => l.kind === 'municipalities' || l.kind === 'people' || describesLeader(l) || !(loose(l.end) && !loose(l.start - 1) && l.end - l.start === 1 && isCommonWord(u.tokens[l.start]!.form)));
 }
 
 /** A word that is also everyday language ("staff", "team"): only such one-word names can be part of a longer one. */

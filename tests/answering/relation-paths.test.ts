@@ -156,3 +156,35 @@ describe('who takes part', () => {
     expect(text(ask('bakkekaer', 'who is on the hiring committee at Kløverengen'))).toContain('rasmus vinther');
   });
 });
+
+describe('an item named among related ones is asked about itself', () => {
+  it.each([
+    ['fjordby', 'What is Sprog for alle in the learning strategy?', 'age-appropriate language', 'pejlemærker:'],
+    ['fjordby', 'hvad står leg og læring for i læringsstrategien', 'grundlaget', 'pejlemærker:'],
+    ['seed', 'What is KIDS used for in Ballerup?', 'pedagogical quality', 'sampraksis'],
+  ] as const)('%s: %s', (kb, q, expected, notInHeadline) => {
+    const answer = ask(kb, q);
+    expect(answer.kind, q).toBe('answer');
+    expect(text(answer), q).toContain(expected);
+    expect(answer.headline.toLowerCase(), q).not.toContain(notInHeadline);
+  });
+});
+
+describe('a plain "who" about a role asks who holds it', () => {
+  it('names the holder when the data names one', () => {
+    expect(text(ask('bakkekaer', 'who are the souschefs'))).toContain('jonas eskildsen');
+  });
+
+  it('says no one is named when the data names no one, and names no one else', () => {
+    for (const [kb, q] of [['hvidmose', 'who are the kvarterchefer'], ['hvidmose', 'hvem er husledere'], ['seed', 'who are the klyngeledere']] as const) {
+      const answer = ask(kb, q);
+      expect(answer.kind, q).toBe('unknown');
+      for (const person of loaded.get(kb)!.kb.data.people) expect(answer.headline, q).not.toContain(person.name);
+    }
+  });
+
+  it('keeps "nærmeste chef for X" upwards: X’s boss, not whom X manages', () => {
+    const answer = ask('seed', 'hvem er nærmeste chef for konsulenten i staben');
+    expect(answer.headline.toLowerCase()).toMatch(/refererer til leder af staben/);
+  });
+});
