@@ -122,7 +122,7 @@ const TEXTS = {
     noLeader: (unit: string) => `The documents do not mention who leads ${unit}.`,
     holders: (role: string, people: string) => `${capitalize(people)} is the ${role}.`,
     noHolderIn: (role: string, unit: string) => `The documents do not mention a ${role} in ${unit}.`,
-    noPersonIn: (role: string) => `The documents do not name the ${role}: no person is given.`,
+    noPersonIn: (role: string) => `The documents do not mention who the ${role} is: they give no name.`,
     holderElsewhere: (person: string, title: string) => `${person} is ${title}.`,
     posting: (posting: string) => `${capitalize(posting)}:`,
     programmesOf: (subject: string, list: string) => `${capitalize(subject)} uses ${list}.`,
@@ -877,7 +877,10 @@ export function answerHolderRelation(rc: RelationContext): Answer | undefined {
   const whoAbout = u.kinds.has('who') && [...u.kinds.keys()].every((k) => k === 'who') && rc.subjects.length === 1;
   if (!(u.kinds.has('holder') || u.kinds.has('membership') || whoAbout) || specific || u.attributes.length > 0) return undefined;
   const t = TEXTS[u.lang];
-  const role = subjectsOf(rc, ['roles'])[0]?.[0];
+  // A post named by its posting ("dagtilbudschefen" is also the job profile's name) is held through the posting's role.
+  const posting = subjectsOf(rc, ['postings'])[0]?.[0];
+  const postingRole = posting ? (kb.get(posting.id)?.item as { role?: string } | undefined)?.role : undefined;
+  const role = subjectsOf(rc, ['roles'])[0]?.[0] ?? (posting && postingRole && kb.get(postingRole) ? { ...posting, id: postingRole, kind: 'roles' as const } : undefined);
   if (!role || role.quality < 0.9) return undefined;
   const unit = rc.subjects.flat().find((l) => l.kind === 'units' && l.quality >= 0.9);
   // "Which house leaders are in Kvarter Skoven?": people in a role in a unit.

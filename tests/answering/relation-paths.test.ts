@@ -188,3 +188,17 @@ describe('a plain "who" about a role asks who holds it', () => {
     expect(answer.headline.toLowerCase()).toMatch(/refererer til leder af staben/);
   });
 });
+
+describe('a post named by its posting’s name is held through the posting’s role', () => {
+  it('says the documents name no one in a post that is named only as its job profile', () => {
+    for (const q of ['hvad hedder dagtilbudschefen i Høje-Taastrup', 'who is the head of the staff unit']) {
+      const answer = ask('seed', q);
+      expect(answer.kind, q).toBe('unknown');
+      for (const person of loaded.get('seed')!.kb.data.people) expect(answer.headline, q).not.toContain(person.name);
+    }
+  });
+  it('names the holder when there is one', () => {
+    expect(text(ask('seed', 'hvem er centerchef'))).toContain('tanja steffe nøhr');
+    expect(text(ask('fjordby', 'who is the director of day care'))).toContain('jens ærø dahl');
+  });
+});
