@@ -157,15 +157,17 @@ function asRole(kb: KnowledgeBase, id: string): string {
 }
 
 /**
- * Roles a question describes by a place rather than names: "the coordinator in Ålekisten", "the new
- * Mågen leader", "en pæd leder i en klynge". The roles tied to a unit the question names (the roles
- * of the unit, those that lead it, those of its postings) are matched against the question's words
- * that no name explains: a word of the role's name (by stem, as a compound's head, or as an
- * abbreviation of a longer word), or a word for a leader ("lederen", "leader") for the roles that
- * lead it. Only a single best role per place counts; a tie describes nothing.
+ * Items a question describes by a related item rather than names: a role by its place ("the coordinator
+ * in Ålekisten", "the new Mågen leader", "en pæd leder i en klynge"), a meeting or group by a role that
+ * takes part in it ("the souschef network"). The items tied to a place the question names (the roles of
+ * the unit, those that lead it, those of its postings), or to a role it names (the meetings and groups it
+ * takes part in or chairs), are matched against the question's words that no name explains: a word of
+ * the item's name (by stem, as a compound's head, or as an abbreviation of a longer word), or a word for a
+ * leader ("lederen", "leader") for the roles that lead the place. Only a single best item per anchor
+ * counts; a tie describes nothing.
  */
 const describedCache = new WeakMap<RelationContext, Link[][]>();
-export function describedRoles(rc: RelationContext): Link[][] {
+export function describedItems(rc: RelationContext): Link[][] {
   const cached = describedCache.get(rc);
   if (cached) return cached;
   const { u, kb, relations } = rc;
@@ -173,31 +175,39 @@ export function describedRoles(rc: RelationContext): Link[][] {
   // A weak reading ("leder" as a typo of a group's name) does not explain a word of a description.
   for (const g of rc.subjects) for (const l of g) if (l.quality >= 0.9) for (let i = l.start; i < l.end; i++) covered.add(i);
   const leaderAt = new Set([...rc.lexicon.leaderWords.match(u.tokens).values()].flatMap((m) => [...m.positions]));
+  // A word for a meeting ("forum", "møde") is a cue and also describes which meeting.
+  const meetingAt = new Set(u.kinds.get('meeting')?.positions ?? []);
   const free = u.tokens
     .map((tok, i) => ({ tok, i }))
-    .filter(({ tok, i }) => !covered.has(i) && (leaderAt.has(i) || (!u.cuePositions.has(i) && tok.form.length >= 3 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !/^\d+$/.test(tok.form))));
+    .filter(({ tok, i }) => !covered.has(i) && (leaderAt.has(i) || ((!u.cuePositions.has(i) || meetingAt.has(i)) && tok.form.length >= 3 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !/^\d+$/.test(tok.form))));
   const out: Link[][] = [];
   const seen = new Set<string>();
+  const leaderWord = (w: string) => rc.lexicon.leaderWords.match(analyzeText(w)).size > 0;
   for (const group of rc.subjects) {
-    const unit = group.find((l) => l.kind === 'units' && l.quality >= 0.9);
-    if (!unit) continue;
-    const leaders = new Set(relations.leadersOf(unit.id));
-    const postingRoles = relations.postingsOf(unit.id).map((id) => (kb.get(id)?.item as { role?: string } | undefined)?.role).filter((id): id is string => id !== undefined);
-    const candidates = unique([...kb.data.roles.filter((r) => r.unit === unit.id).map((r) => r.id), ...leaders, ...postingRoles]).filter((id) => kb.get(id)?.kind === 'roles');
+    const anchor = group.find((l) => (l.kind === 'units' || l.kind === 'roles') && l.quality >= 0.9);
+    if (!anchor) continue;
+    const leaders = new Set(anchor.kind === 'units' ? relations.leadersOf(anchor.id) : []);
+    let candidates: string[];
+    if (anchor.kind === 'units') {
+      const postingRoles = relations.postingsOf(anchor.id).map((id) => (kb.get(id)?.item as { role?: string } | undefined)?.role).filter((id): id is string => id !== undefined);
+      candidates = unique([...kb.data.roles.filter((r) => r.unit === anchor.id).map((r) => r.id), ...leaders, ...postingRoles]).filter((id) => kb.get(id)?.kind === 'roles');
+    } else {
+      const takesPart = (id: string) => relations.members(id).some((m) => m.ref === anchor.id);
+      candidates = [...kb.data.meetings.filter((m) => takesPart(m.id) || m.chair === anchor.id).map((m) => m.id), ...kb.data.leadershipGroups.filter((g) => takesPart(g.id)).map((g) => g.id)];
+    }
     if (candidates.length === 0) continue;
-    const unitWords = new Set(namesOf(kb.get(unit.id)!).flatMap((n) => analyzeText(foldText(n)).map((w) => w.form)));
-    // Words near the place: "koordinatoren i Ålekisten", "the new Mågen leader".
-    const near = free.filter(({ i }) => i >= unit.start - 5 && i < unit.end + 4);
+    const anchorWords = new Set(namesOf(kb.get(anchor.id)!).flatMap((n) => analyzeText(foldText(n)).map((w) => w.form)));
+    // Words near the anchor: "koordinatoren i Ålekisten", "the new Mågen leader", "the souschef network".
+    const near = free.filter(({ i }) => i >= anchor.start - 5 && i < anchor.end + 4);
     if (near.length === 0) continue;
     const score = (id: string) => {
       const entry = kb.get(id)!;
-      const words = unique(namesOf(entry).flatMap((n) => analyzeText(foldText(n)).map((w) => w.form))).filter((w) => !unitWords.has(w) && !STOPWORDS.has(w));
+      const words = unique(namesOf(entry).flatMap((n) => analyzeText(foldText(n)).map((w) => w.form))).filter((w) => !anchorWords.has(w) && !STOPWORDS.has(w));
       // A role that leads the place, or whose name is a word for a leader or ends in one ("institutionsleder").
-      const leaderWord = (w: string) => rc.lexicon.leaderWords.match(analyzeText(w)).size > 0;
-      const isLeader = leaders.has(id) || words.some((w) => leaderWord(w) || Array.from({ length: Math.max(0, w.length - 6) }, (_, k) => w.slice(k + 3)).some(leaderWord));
+      const isLeader = entry.kind === 'roles' && (leaders.has(id) || words.some((w) => leaderWord(w) || Array.from({ length: Math.max(0, w.length - 6) }, (_, k) => w.slice(k + 3)).some(leaderWord)));
       let hits = 0;
-      let from = unit.start;
-      let to = unit.end;
+      let from = anchor.start;
+      let to = anchor.end;
       for (const { tok, i } of near) {
         const stem = primaryStem(tok.form);
         const fits = words.some(
@@ -213,22 +223,22 @@ export function describedRoles(rc: RelationContext): Link[][] {
           to = Math.max(to, i + 1);
         }
       }
-      return { id, hits, from, to };
+      return { id, kind: entry.kind, hits, from, to };
     };
     const scored = candidates.map(score).filter((s) => s.hits > 0).sort((a, b) => b.hits - a.hits);
     if (scored.length === 0 || (scored.length > 1 && scored[1]!.hits === scored[0]!.hits)) continue;
     const best = scored[0]!;
     if (seen.has(best.id)) continue;
     seen.add(best.id);
-    out.push([{ id: best.id, kind: 'roles', start: best.from, end: best.to, quality: 0.9 }]);
+    out.push([{ id: best.id, kind: best.kind, start: best.from, end: best.to, quality: 0.9 }]);
   }
   describedCache.set(rc, out);
   return out;
 }
 
-/** The subjects of one kind (or kinds), first group first; people stand for their roles when asked; described roles come first. */
+/** The subjects of one kind (or kinds), first group first; people stand for their roles when asked; described items come first. */
 export function subjectsOf(rc: RelationContext, kinds: ReadonlyArray<KbItem['kind']>, viaRole = false): Link[][] {
-  const out: Link[][] = kinds.includes('roles') ? describedRoles(rc).map((g) => [...g]) : [];
+  const out: Link[][] = describedItems(rc).filter((g) => kinds.includes(g[0]!.kind)).map((g) => [...g]);
   for (const group of rc.subjects) {
     const fit = group
       .map((link) => (viaRole && link.kind === 'people' && asRole(rc.kb, link.id) !== link.id ? { ...link, id: asRole(rc.kb, link.id), kind: 'roles' as const, person: link.id } : link))
@@ -551,7 +561,7 @@ function namesSay(rc: RelationContext, id: string, word: { form: string; stem: s
 function looseWords(rc: RelationContext): Array<{ form: string; stem: string }> {
   const { u } = rc;
   const covered = new Set<number>();
-  for (const g of [...rc.subjects, ...describedRoles(rc)]) for (const l of g) for (let i = l.start; i < l.end; i++) covered.add(i);
+  for (const g of [...rc.subjects, ...describedItems(rc)]) for (const l of g) for (let i = l.start; i < l.end; i++) covered.add(i);
   return u.tokens
     .filter((tok, i) => !covered.has(i) && !u.cuePositions.has(i) && !u.intentWords.has(tok.form) && tok.form.length > 3 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !isStop(tok.form) && !/^\d+$/.test(tok.form))
     .map((tok) => ({ form: tok.form, stem: primaryStem(tok.form) }));
@@ -715,8 +725,16 @@ function answerDocumentContacts(rc: RelationContext): Answer | undefined {
 export function answerAttribute(rc: RelationContext): Answer | undefined {
   const { u, kb, relations } = rc;
   if (u.attributes.length === 0 || u.intents.has('figure')) return undefined;
+  // "Who calls the meetings?": a word of the chair's cue ("calls the meeting") is not the phone asked for.
+  const chairAt = u.kinds.get('chair')?.positions;
+  const attributeAt = chairAt ? rc.lexicon.attributes.match(u.tokens) : undefined;
+  const attributes = u.attributes.filter((a) => {
+    const at = attributeAt?.get(a)?.positions;
+    return !at || !at.every((p) => chairAt!.includes(p));
+  });
+  if (attributes.length === 0) return undefined;
   const t = TEXTS[u.lang];
-  const attribute = u.attributes[0]!;
+  const attribute = attributes[0]!;
   const label = rc.lexicon.attributeLabels.get(attribute)![u.lang];
   const person = rc.subjects.flat().find((l) => l.kind === 'people');
   const value = (p: Person, a: Attribute) => (a === 'phone' ? p.phone : a === 'email' ? p.email : undefined);
@@ -876,6 +894,8 @@ export function answerHolderRelation(rc: RelationContext): Answer | undefined {
   // "Who are the three kvarterchefer?": a plain "who" about a role and nothing else asks who holds it.
   const whoAbout = u.kinds.has('who') && [...u.kinds.keys()].every((k) => k === 'who') && rc.subjects.length === 1;
   if (!(u.kinds.has('holder') || u.kinds.has('membership') || whoAbout) || specific || u.attributes.length > 0) return undefined;
+  // "Who is in the souschef network?": the role names a meeting or group the question asks about.
+  if (describedItems(rc).some((g) => g[0]!.kind === 'meetings' || g[0]!.kind === 'leadershipGroups')) return undefined;
   const t = TEXTS[u.lang];
   // A post named by its posting ("dagtilbudschefen" is also the job profile's name) is held through the posting's role.
   const posting = subjectsOf(rc, ['postings'])[0]?.[0];

@@ -38,7 +38,7 @@ import {
   answerPersonRole,
   answerReportingRelation,
   answerTasksRelation,
-  describedRoles,
+  describedItems,
   type RelationContext,
 } from './answer-relations.js';
 import { suggestQuestions } from './suggestions.js';
@@ -302,7 +302,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       const relationAnswer = answerRelations(rc);
       if (relationAnswer) {
         // A role the question describes ("the new Mågen leader") is named by those words: the floor counts them as a name.
-        const described = describedRoles(rc).flat();
+        const described = describedItems(rc).flat();
         if (described.length > 0) seen.links = [...links, ...described];
         return relationAnswer;
       }

@@ -202,3 +202,24 @@ describe('a post named by its posting’s name is held through the posting’s r
     expect(text(ask('fjordby', 'who is the director of day care'))).toContain('jens ærø dahl');
   });
 });
+
+describe('a meeting or group described by a role that takes part in it', () => {
+  it.each([
+    ['hvidmose', 'who is in the souschef network', ['souschef', 'udviklingschef']],
+    ['hvidmose', 'who takes part in the souschef network, and who calls the meetings?', ['souschef', 'udviklingschef']],
+    ['fjordby', 'hvem er med i områdeledernes forum', ['dagtilbudsdirektør', 'institutionsleder']],
+    ['fjordby', 'who is in the institution leaders’ forum', ['dagtilbudsdirektør', 'områdeleder']],
+  ] as const)('%s: %s', (kb, q, expected) => {
+    const answer = ask(kb, q);
+    expect(answer.kind, q).toBe('answer');
+    for (const e of expected) expect(text(answer), `${q} -> ${e}`).toContain(e);
+  });
+
+  it('takes "who calls the meetings" for the chair, not for a phone number', () => {
+    for (const [kb, q, chair] of [['hvidmose', 'who calls the district meetings', 'kvarterchef'], ['hvidmose', 'hvem indkalder til ledermøderne', 'børnechef']] as const) {
+      const answer = ask(kb, q);
+      expect(answer.kind, q).toBe('answer');
+      expect(answer.headline.toLowerCase(), q).toContain(chair);
+    }
+  });
+});
