@@ -138,6 +138,9 @@ export function composeAnswer(kb: KnowledgeBase, lang: Lang, draft: ShortDraft):
     const doc = kb.documents.get(docId);
     return { doc: docId, title: doc ? (lang === 'da' ? doc.title : doc.titleEn) : docId, quote: list.map((q) => shorten(q, 140)).join(' … ') };
   });
+  // English names that carry their own article ("the Day Care Act") meet templates that add one ("the ${name}").
+  const tidy = (text: string) => (lang === 'en' ? text.replace(/\b(the) the\b/gi, '$1') : text);
+  draft = { ...draft, headline: tidy(draft.headline), groups: draft.groups.map((g) => ({ title: tidy(g.title), lines: g.lines.map(tidy) })) };
   const details: string[] = [];
   let headline = draft.headline;
   if (headline.length > HEADLINE_MAX) {

@@ -189,10 +189,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
 
   async function settleWrites(context: TurnContext): Promise<void> {
     const writes = turnWrites.get(context);
-    if (!writes) return;
-    for (const outcome of await Promise.allSettled(writes)) {
-      if (outcome.status === 'rejected') loggerFor(context).error({ err: outcome.reason }, 'conversation observer failed');
-    }
+    if (writes) await Promise.all(writes);
   }
 
   const isIn = (ids: ReadonlySet<string>, user: ReturnType<typeof userOf>) => ids.has(user.id) || (user.aadObjectId !== undefined && ids.has(user.aadObjectId));
@@ -284,9 +281,14 @@ export function createBotApp(options: BotAppOptions): BotApp {
     const activity = context.activity;
     const text = activity.type === ActivityTypes.Message ? messageTextOf(context) : '';
     const waitUntil = (write: Promise<unknown>) => {
+      // Handled at once, so that a failed write is logged even on a path that never settles the turn's writes.
+      const handled = write.then(
+        () => undefined,
+        (error: unknown) => loggerFor(context).error({ err: error, event: found.kind }, 'conversation observer failed'),
+      );
       const writes = turnWrites.get(context);
-      if (writes) writes.push(write);
-      else turnWrites.set(context, [write]);
+      if (writes) writes.push(handled);
+      else turnWrites.set(context, [handled]);
     };
     const event = text === '' ? { ...found, waitUntil } : { ...found, lang: turnLanguage(context, text.slice(0, 1_000)), waitUntil };
     for (const observe of options.observers ?? []) {

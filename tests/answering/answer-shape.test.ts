@@ -84,3 +84,20 @@ describe('the whole line above someone', () => {
     expect(english.sections.flatMap((s) => s.lines).filter((line) => /reports to/.test(line)).length).toBeGreaterThan(1);
   });
 });
+
+describe('English names with their own article', () => {
+  it('never say "the the"', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-other');
+    const doc = [...kb.documents.keys()][0]!;
+    const answer = composeAnswer(kb, 'en', {
+      kind: 'answer',
+      headline: 'The tasks of the the day-care leadership team include:',
+      groups: [{ title: '', lines: ['It reports to the the director.'] }],
+      sources: [{ doc, quote: 'x' }],
+    });
+    expect(answer.headline).toBe('The tasks of the day-care leadership team include:');
+    expect(answer.sections[0]!.lines).toEqual(['It reports to the director.']);
+    // Danish has no such article: the text is left as it is.
+    expect(composeAnswer(kb, 'da', { kind: 'answer', headline: 'the the', groups: [], sources: [] }).headline).toBe('the the');
+  });
+});

@@ -35,8 +35,9 @@ describe('proactive messages', () => {
 
     const result = await t.bot.notifier.send(refs[0]!, { text: 'Påmindelse: frist i morgen', summary: 'Påmindelse' });
     expect(result).toEqual({ ok: true });
-    const messages = await t.connector.waitFor(3, { conversationId: activity.conversation.id, type: 'message' });
-    const reminder = messages[2]!;
+    // The reply to the command (no welcome in front of it: the first message gave a command), then the reminder.
+    const messages = await t.connector.waitFor(2, { conversationId: activity.conversation.id, type: 'message' });
+    const reminder = messages[1]!;
     expect(reminder.activityId).toBeUndefined();
     expect(reminder.activity).toMatchObject({ text: 'Påmindelse: frist i morgen', summary: 'Påmindelse', recipient: { id: activity.from.id } });
   });
