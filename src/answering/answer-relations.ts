@@ -451,11 +451,17 @@ export function answerLeaderRelation(rc: RelationContext): Answer | undefined {
     if (named.quality < 0.9 || rc.subjects.length > 1) return undefined;
     return unknownWith(rc, t.noLeader(name(kb, named.id, u.lang, false)));
   }
+  // A role that leads several units ("områdeleder" of Nord and of Syd): only its holders tied to this unit lead it.
+  const holdersHere = (role: string) => {
+    const all = relations.holders(role);
+    if (relations.ledBy(role).length <= 1) return all;
+    return all.filter((p) => [...unitsOfPerson(rc, p)].some((id) => within(kb, id, unit.id)));
+  };
   const leaders = relations.leadersOf(unit.id).map((role) => {
-    const holders = relations.holders(role).map((p) => p.name);
+    const holders = holdersHere(role).map((p) => p.name);
     return `${name(kb, role, u.lang, false)}${holders.length > 0 ? ` (${joinList(holders, u.lang)})` : ''}`;
   });
-  const holderPeople = relations.leadersOf(unit.id).flatMap((role) => relations.holders(role));
+  const holderPeople = relations.leadersOf(unit.id).flatMap(holdersHere);
   return done(
     rc,
     'answer',
@@ -872,6 +878,16 @@ export function answerPoliciesRelation(rc: RelationContext): Answer | undefined 
 
 // ---------------------------------------------------------------------------------------------
 // Who holds a role (in a unit)
+
+/** True when a unit is the other or lies inside it (through `parent`). */
+function within(kb: KnowledgeBase, id: string, outer: string): boolean {
+  for (let current: string | undefined = id, depth = 0; current && depth < 8; depth++) {
+    if (current === outer) return true;
+    const e = kb.get(current);
+    current = e?.kind === 'units' ? e.item.parent : undefined;
+  }
+  return false;
+}
 
 /** The units a person is tied to: named in their title, or where the posting they answer for is. */
 function unitsOfPerson(rc: RelationContext, person: Person): Set<string> {

@@ -223,3 +223,25 @@ describe('a meeting or group described by a role that takes part in it', () => {
     }
   });
 });
+
+describe('who leads a unit', () => {
+  it.each(Object.keys(KBS) as Array<keyof typeof KBS>)('names only the holders tied to that unit when one role leads several (%s)', (name) => {
+    const { kb, relations } = loaded.get(name)!;
+    for (const unit of kb.data.units) {
+      for (const role of relations.leadersOf(unit.id)) {
+        if (relations.ledBy(role).length <= 1) continue;
+        // A holder whose title names another unit the role leads is not this unit's leader.
+        for (const person of relations.holders(role)) {
+          const others = relations.ledBy(role).filter((id) => id !== unit.id).map((id) => kb.get(id)!.item as { name: string });
+          if (!others.some((o) => person.title.da.includes(o.name))) continue;
+          for (const q of [`Hvem leder ${unit.name}?`, `who leads ${unit.labelEn}`]) expect(ask(name, q).headline, `${q} -> ${person.name}`).not.toContain(person.name);
+        }
+      }
+    }
+  });
+
+  it('does not take a role that reports to the unit for its leader', () => {
+    const answer = ask('fjordby', 'who heads the development team');
+    expect(answer.headline.toLowerCase()).not.toContain('led by the development consultant');
+  });
+});
