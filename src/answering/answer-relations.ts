@@ -526,11 +526,12 @@ function membersOf(rc: RelationContext, id: string): Answer {
   const list = relations.members(id);
   // Two members of one name ("pædagogisk leder" of the nursery and of the kindergarten) are told apart by their unit.
   const plain = list.map((m) => name(kb, m.ref, u.lang, false));
-  const names = list.map((m, i) => {
+  const short = list.map((m, i) => {
     const unit = (kb.get(m.ref)?.item as { unit?: string } | undefined)?.unit;
     const twin = plain.filter((n) => n === plain[i]).length > 1 && unit ? ` (${name(kb, unit, u.lang, false)})` : '';
-    return `${plain[i]}${twin}${m.note ? ` (${m.note[u.lang]})` : ''}`;
+    return `${plain[i]}${twin}`;
   });
+  const names = list.map((m, i) => `${short[i]}${m.note ? ` (${m.note[u.lang]})` : ''}`);
   const sentence = (l: string) => (entry?.kind === 'meetings' ? t.participants(name(kb, id, u.lang, false), l) : t.members(name(kb, id, u.lang, false), l));
   const holders = list.flatMap((m) => relations.holders(m.ref)).map((p) => `${p.name}, ${p.title[u.lang]}`);
   // Who chairs a meeting is part of who takes part in it.
@@ -541,7 +542,12 @@ function membersOf(rc: RelationContext, id: string): Answer {
   if (about) holders.push(about[u.lang]);
   // A long list reads better one per line under a short first line.
   const headline = sentence(joinList(names, u.lang));
-  if (headline.length > 200) return done(rc, 'answer', t.memberCount(name(kb, id, u.lang, false), names.length, entry?.kind === 'meetings'), [...names, ...holders], sourceOf(kb, id), [], true);
+  if (headline.length > 200) {
+    // Without the notes the names may still fit in the first line; the notes follow one per line.
+    const bare = sentence(joinList(short, u.lang));
+    if (bare.length <= 200) return done(rc, 'answer', bare, [...names.filter((n, i) => n !== short[i]), ...holders], sourceOf(kb, id), [], true);
+    return done(rc, 'answer', t.memberCount(name(kb, id, u.lang, false), names.length, entry?.kind === 'meetings'), [...names, ...holders], sourceOf(kb, id), [], true);
+  }
   return done(rc, 'answer', headline, holders, sourceOf(kb, id));
 }
 
