@@ -377,9 +377,19 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
     const targets = unique(withLines.map((l) => relations.up(l.id).map((e) => e.to).join(',')));
     const chosen = targets.length === 1 ? [withLines[0]!] : withLines.slice(0, 3);
     // A post reported to, with the people the documents name in it on that day: "who does X answer to" asks for someone.
-    const nmHeld = (id: string, day: string) => {
-      const holders = queries.holdersOn(id, day).map((person) => person.name);
-      return holders.length > 0 ? `${nm(id)}, ${joinList(holders, u.lang)}` : nm(id);
+    // A post that leads several units ("områdeleder" of Nord and of Syd) is held, for the one asked about, only by
+    // those of its holders tied to a unit around the asker's own (the person's, the role's, or a unit the question names).
+    const nmHeld = (id: string, day: string, from: Link & { person?: string }) => {
+      let holders = queries.holdersOn(id, day);
+      if (relations.ledBy(id).length > 1) {
+        const person = from.person ? (kb.get(from.person)?.item as Person | undefined) : undefined;
+        const own = new Set<string>([...(person ? unitsOfPerson(rc, person) : []), ...rc.subjects.flat().filter((x) => x.kind === 'units' && x.quality >= 0.9).map((x) => x.id)]);
+        const roleUnit = (kb.get(from.id)?.item as { unit?: string } | undefined)?.unit;
+        if (roleUnit) own.add(roleUnit);
+        holders = holders.filter((p) => [...unitsOfPerson(rc, p)].some((theirs) => [...own].some((mine) => within(kb, mine, theirs))));
+      }
+      const names = holders.map((person) => person.name);
+      return names.length > 0 ? `${nm(id)}, ${joinList(names, u.lang)}` : nm(id);
     };
     const parts = chosen.map((l) => {
       const day = stateDay(rc, l.id);
@@ -389,7 +399,7 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
       const change = u.day ? undefined : queries.nextReportingChange(l.id, day);
       const direct =
         plain.length > 0
-          ? onDay(rc, day, t.reportsToMany(nm(l.id), joinList(plain.map((e) => nmHeld(e.to, day)), u.lang)))
+          ? onDay(rc, day, t.reportsToMany(nm(l.id), joinList(plain.map((e) => nmHeld(e.to, day, l)), u.lang)))
           : change
             ? onDay(rc, change.date, t.reportsToMany(nm(l.id), joinList(change.lines.filter((e) => !e.condition).map((e) => nm(e.to)), u.lang)), 'from')
             : undefined;

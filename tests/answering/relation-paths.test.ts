@@ -245,3 +245,13 @@ describe('who leads a unit', () => {
     expect(answer.headline.toLowerCase()).not.toContain('led by the development consultant');
   });
 });
+
+describe('whom a person reports to, when the post above leads several units', () => {
+  it('names the holder above only when that holder is tied to the asker’s unit', () => {
+    // Sofie Brønd heads Ålekisten (Område Syd); the area leader the data names leads Område Nord.
+    expect(ask('fjordby', 'hvem er Sofie Brønds chef').headline).not.toContain('Mette Kjærgaard Holm');
+    expect(ask('fjordby', 'who manages Sofie Brønd').headline).not.toContain('Mette Kjærgaard Holm');
+    // Mågen lies in Område Nord: its head reports to that area leader.
+    expect(ask('fjordby', 'hvem refererer institutionslederen i Mågen til').headline).toContain('Mette Kjærgaard Holm');
+  });
+});
