@@ -513,9 +513,9 @@ export function answerMembersRelation(rc: RelationContext): Answer | undefined {
     }
     return membersOf(rc, link.id);
   }
-  // "Hvem er i staben?": the roles of a unit, and the people in them.
+  // "Hvem er i staben?": the roles of a unit, and the people in them ("who is in charge of" it asks for its leader).
   const unit = groups.flat().find((l) => l.kind === 'units');
-  if (!unit) return undefined;
+  if (!unit || (u.intents.has('leader') && relations.leadersOf(unit.id).length > 0)) return undefined;
   // "Hvem sidder i ansættelsesudvalget til Kløverengen?": a body the data names only in the texts of the
   // unit, its roles and its postings; what those texts say about it answers, and nothing else does.
   const loose = looseWords(rc);
@@ -693,7 +693,7 @@ export function answerContactsRelation(rc: RelationContext): Answer | undefined 
   const t = TEXTS[u.lang];
   for (const group of subjectsOf(rc, ['postings', 'units', 'roles'])) {
     for (const link of group) {
-      const postings = link.kind === 'postings' ? [link.id] : unique([link.id, ...relations.childUnits(link.id), ...relations.childUnits(link.id).flatMap((c) => relations.childUnits(c))].flatMap((id) => relations.postingsOf(id)));
+      const postings = link.kind === 'postings' ? [link.id] : unique([link.id, ...relations.childUnits(link.id), ...relations.childUnits(link.id).flatMap((c) => relations.childUnits(c)), ...(link.kind === 'roles' ? titledRoles(kb, link.id) : [])].flatMap((id) => relations.postingsOf(id)));
       const people = unique(postings.flatMap((p) => relations.contacts(p)));
       if (people.length === 0) continue;
       const about = postings.length === 1 ? displayName(kb.get(postings[0]!)!, u.lang) : name(kb, link.id, u.lang, false);
@@ -702,6 +702,17 @@ export function answerContactsRelation(rc: RelationContext): Answer | undefined 
     }
   }
   return answerDocumentContacts(rc);
+}
+
+/**
+ * The roles whose official name is a role's name made specific ("børnehusleder i Børnehuset Kløverengen" for
+ * "børnehusleder"): "the børnehusleder job" is the posting for one of them.
+ */
+function titledRoles(kb: KnowledgeBase, roleId: string): string[] {
+  const role = kb.get(roleId);
+  if (role?.kind !== 'roles') return [];
+  const base = foldText(role.item.name);
+  return kb.data.roles.filter((r) => r.id !== roleId && (foldText(r.name) === base || foldText(r.name).startsWith(`${base} `))).map((r) => r.id);
 }
 
 /**
@@ -880,14 +891,16 @@ export function answerPoliciesRelation(rc: RelationContext): Answer | undefined 
   if (subject) {
     // Policies named for the item, else for the units it belongs to, nearest first.
     let ids: string[] = [];
+    // A unit's policies are also those named for the roles that lead it ("the childminding service": its head's policy).
     for (let current: string | undefined = subject.id, depth = 0; current && ids.length === 0 && depth < 6; depth++) {
-      ids = relations.policiesFor(current).filter(typeOk);
+      ids = unique([...relations.policiesFor(current), ...relations.leadersOf(current).flatMap((role) => relations.policiesFor(role))]).filter(typeOk);
       const item = kb.get(current)?.item as { unit?: string; parent?: string } | undefined;
       current = item?.unit ?? item?.parent;
     }
     if (ids.length === 0) return undefined;
     const names = ids.map((id) => displayName(kb.get(id)!, u.lang));
-    return done(rc, 'answer', t.policies(name(kb, subject.id, u.lang), joinList(names.slice(0, 6), u.lang)), names.length > 6 ? names.slice(6) : [], ids.flatMap((id) => sourceOf(kb, id)).slice(0, 3));
+    const headline = subject.kind === 'units' ? t.policiesIn(name(kb, subject.id, u.lang, false), joinList(names.slice(0, 6), u.lang)) : t.policies(name(kb, subject.id, u.lang), joinList(names.slice(0, 6), u.lang));
+    return done(rc, 'answer', headline, names.length > 6 ? names.slice(6) : [], ids.flatMap((id) => sourceOf(kb, id)).slice(0, 3));
   }
   return undefined;
 }
@@ -926,8 +939,10 @@ export function answerHolderRelation(rc: RelationContext): Answer | undefined {
   // "Who are the three kvarterchefer?": a plain "who" about a role and nothing else asks who holds it.
   const whoAbout = u.kinds.has('who') && [...u.kinds.keys()].every((k) => k === 'who') && rc.subjects.length === 1;
   if (!(u.kinds.has('holder') || u.kinds.has('membership') || whoAbout) || specific || u.attributes.length > 0) return undefined;
-  // "Who is in the souschef network?": the role names a meeting or group the question asks about.
+  // "Who is in the souschef network?", "hvem er med i den strategiske ledelse i <unit>": a meeting or group
+  // named or described is what the question asks about, not the holder of a role near it.
   if (describedItems(rc).some((g) => g[0]!.kind === 'meetings' || g[0]!.kind === 'leadershipGroups')) return undefined;
+  if (u.kinds.has('membership') && rc.subjects.some((g) => g.some((l) => (l.kind === 'meetings' || l.kind === 'leadershipGroups') && l.quality >= 0.9))) return undefined;
   const t = TEXTS[u.lang];
   // A post named by its posting ("dagtilbudschefen" is also the job profile's name) is held through the posting's role.
   const posting = subjectsOf(rc, ['postings'])[0]?.[0];

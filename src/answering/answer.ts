@@ -3,7 +3,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { buildFacts, namesOf, type FactRecord } from './facts.js';
-import { analyzeText, boundedEditDistance, foldText, GENERIC_WORDS, primaryStem, STOPWORDS, termsOf, tokenize } from './normalize.js';
+import { analyzeText, boundedEditDistance, foldText, GENERIC_WORDS, primaryStem, stemsOf, STOPWORDS, termsOf, tokenize } from './normalize.js';
 import { detectLanguage } from './language.js';
 import { phrasesFor } from './phrases.js';
 import { createSearchIndex, type SearchIndex } from './search.js';
@@ -78,7 +78,8 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   const lexicon = loadLexicon(options.lexicon ?? []);
   const facts = buildFacts(kb);
   const index = createSearchIndex(facts, lexicon.synonyms);
-  const linker = createLinker(kb, lexicon.synonyms, index.knows);
+  const roleWords = new Set(lexicon.leaderWords.words().flatMap((w) => [w, ...stemsOf(w)]));
+  const linker = createLinker(kb, lexicon.synonyms, index.knows, roleWords);
   const relations = buildRelations(kb);
   const queries = createQueries(kb);
   // An item's own name terms; the facts already hold them for every item that owns a fact (the same set).
@@ -243,6 +244,34 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     },
   };
 
+  /**
+   * "the new Mågen leader", "lederen af Kløverengen", "head of Stjernehuset": a leader word right next to a unit's name
+   * names the role that leads the unit (or, when the documents name none, the post a job posting there is for).
+   * Returns links for those roles over the unit's name and the word, and the positions of the leader words.
+   */
+  function unitLeaderLinks(u: Understanding, found: readonly Link[]): { links: Link[]; words: number[] } {
+    const units = found.filter((l) => l.kind === 'units' && l.quality >= 0.9);
+    if (units.length === 0) return { links: [], words: [] };
+    const leaderAt = lexicon.leaderWords.coverage(u.tokens);
+    if (leaderAt.size === 0) return { links: [], words: [] };
+    const inLink = (p: number) => found.some((l) => p >= l.start && p < l.end);
+    const isLeader = (p: number) => leaderAt.has(p) && !inLink(p) && !STOPWORDS.has(u.tokens[p]?.form ?? '');
+    const out: Link[] = [];
+    const words: number[] = [];
+    for (const unit of units) {
+      let span: { start: number; end: number; word: number } | undefined;
+      if (isLeader(unit.end)) span = { start: unit.start, end: unit.end + 1, word: unit.end };
+      else if (leaderAt.has(unit.start - 1) && STOPWORDS.has(u.tokens[unit.start - 1]!.form) && isLeader(unit.start - 2)) span = { start: unit.start - 2, end: unit.end, word: unit.start - 2 };
+      if (!span) continue;
+      let roles = relations.leadersOf(unit.id);
+      if (roles.length === 0) roles = [...new Set(relations.postingsOf(unit.id).map((id) => kb.get(id)).flatMap((e) => (e?.kind === 'postings' ? [e.item.role] : [])))];
+      if (roles.length === 0) continue;
+      for (const role of roles) out.push({ id: role, kind: 'roles', start: span.start, end: span.end, quality: unit.quality });
+      words.push(span.word);
+    }
+    return { links: out, words };
+  }
+
   function answerOnce(question: string, localeHint: string | undefined): Answer {
       let u = understand(question, options.now(), lexicon, index.knows, localeHint);
       // "Hvad går Start ud på?": a question about an item whose name is also a word of small talk.
@@ -266,15 +295,25 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       }
       const linked = linker.link(u.tokens);
       const datePositions = new Set([...lexicon.dateKinds.match(u.tokens).values()].flatMap((m) => [...m.positions]));
-      u = withoutNameCues(u, linked.filter((l) => !['municipalities', 'concepts', 'decisions'].includes(l.kind) && l.quality >= 0.9), datePositions);
+      u = withoutNameCues(u, linked.filter((l) => !['municipalities', 'concepts', 'decisions'].includes(l.kind) && l.quality >= 0.85), datePositions);
       const found = linked.filter((l) => !range(l).every((i) => u.cuePositions.has(i)));
       // Names are not language: "Who leads Center for Børne- og Ungerådgivning?" is English.
       const nameWords = new Set(found.flatMap((l) => range(l).map((i) => u.tokens[i]!.form)));
       const rest = (u.text.toLowerCase().match(/[a-zæøåé]+/g) ?? []).filter((w) => !nameWords.has(foldText(w)));
       const lang = nameWords.size > 0 && rest.length > 0 ? detectLanguage(rest.join(' '), localeHint) : u.lang;
       if (lang !== u.lang) u = { ...u, lang };
-      const links = found;
-      u = { ...u, namePositions: new Set(found.filter((l) => l.kind !== 'municipalities').flatMap(range)) };
+      const led = unitLeaderLinks(u, found);
+      const links = [...led.links, ...found];
+      if (led.words.length > 0) {
+        const cuePositions = new Set(u.cuePositions);
+        const intentWords = new Set(u.intentWords);
+        for (const p of led.words) {
+          cuePositions.add(p);
+          intentWords.add(u.tokens[p]!.form);
+        }
+        u = { ...u, cuePositions, intentWords };
+      }
+      u = { ...u, namePositions: new Set(links.filter((l) => l.kind !== 'municipalities').flatMap(range)) };
       // "Hvor mange børn går i Distrikt Baltorp?" counts children: "distrikt" is part of a name there.
       const longNames = found.filter((l) => l.kind !== 'municipalities' && l.end - l.start > 1);
       const metrics = u.metrics.filter((m) => {

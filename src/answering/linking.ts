@@ -6,7 +6,7 @@
  * `namesEn`), so a municipality's own words are taught there, never in code.
  */
 import type { KbItem, KnowledgeBase } from '../knowledge/knowledge-base.js';
-import { boundedEditDistance, GENERIC_WORDS, stemsOf, STOPWORDS, tokenize, type Token } from './normalize.js';
+import { boundedEditDistance, foldText, GENERIC_WORDS, stemsOf, STOPWORDS, tokenize, type Token } from './normalize.js';
 
 /** An item named in a question, and where. */
 export interface Link {
@@ -23,9 +23,14 @@ interface Variant {
   readonly id: string;
   readonly kind: KbItem['kind'];
   readonly words: ReadonlyArray<{ readonly form: string; readonly stems: readonly string[] }>;
+  /** Below 1 for a shortened name (a role's head noun alone): a weaker link than the full name. */
+  readonly weight?: number;
   /** The last lookup of {@link Linker.link} that collected this variant (a stamp instead of a Set per lookup). */
   seen: number;
 }
+
+/** A role's head noun alone ("coordinator" for "pedagogical coordinator") links a little less surely than its full name. */
+const HEAD_NOUN_WEIGHT = 0.9;
 
 /** The kinds of item that can be named. */
 const LINKABLE: ReadonlyArray<KbItem['kind']> = [
@@ -79,8 +84,33 @@ function nameForms(entry: KbItem): string[] {
   return split.map((f) => f.replace(/^(the|den|det|de)\s+/i, '')).filter((f) => f.length > 1);
 }
 
+/** The kinds whose English labels are often shortened in questions to the words before "of the …". */
+const HEAD_KINDS: ReadonlyArray<KbItem['kind']> = ['leadershipGroups', 'meetings', 'units'];
+
+/**
+ * The head of an English label: "strategic leadership of the Family and Day-Care Centre" -> "strategic leadership",
+ * "leadership team meetings in Baltorp District" -> "leadership team meetings". Two words at least.
+ */
+function headForms(entry: KbItem): string[] {
+  if (!HEAD_KINDS.includes(entry.kind)) return [];
+  const item = entry.item as unknown as { labelEn?: string; namesEn?: string[] };
+  const out: string[] = [];
+  for (const label of [item.labelEn, ...(item.namesEn ?? [])]) {
+    if (!label) continue;
+    const head = label.replace(/\s*\([^)]*\)/g, '').split(/\s+(?:of|in|for|at)\s+/i)[0]!.replace(/^(the)\s+/i, '').trim();
+    if (head !== label && head.split(/\s+/).length >= 2) out.push(head);
+  }
+  return out;
+}
+
 /** Builds the linker over every named item of the knowledge base. */
-export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, string> = new Map(), knows: (form: string) => boolean = () => false): Linker {
+export function createLinker(
+  kb: KnowledgeBase,
+  synonyms: ReadonlyMap<string, string> = new Map(),
+  knows: (form: string) => boolean = () => false,
+  /** Everyday words for a post ("leader", "chef"): never a role's name alone. */
+  roleWords: ReadonlySet<string> = new Set(),
+): Linker {
   const variants: Variant[] = [];
   const byFirst = new Map<string, Variant[]>();
   const firstWords = new Map<string, Set<string>>();
@@ -99,8 +129,12 @@ export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, st
       const entry = { kind, item } as KbItem;
       const seen = new Set<string>();
       // A hyphenated name ("the early-years leadership team") is also asked with spaces ("early years leadership team").
-      const forms = nameForms(entry).flatMap((form) => (form.includes('-') ? [form, form.replace(/-/g, ' ')] : [form]));
+      const full = nameForms(entry).flatMap((form) => (form.includes('-') ? [form, form.replace(/-/g, ' ')] : [form]));
+      // "the strategic leadership in Familie- og Dagtilbudscentret": an English label's head before "of the …", a weaker name.
+      const heads = headForms(entry).filter((h) => !full.some((f) => foldText(f) === foldText(h)));
+      const forms = [...full, ...heads];
       for (const form of forms) {
+        const weight = heads.includes(form) && !full.includes(form) ? HEAD_NOUN_WEIGHT : undefined;
         const words = tokenize(form).filter((w, i, all) => !(all.length > 1 && w.includes('-')));
         // One generic or function word alone ("dagtilbud" aside) names nothing in particular.
         const content = words.filter((w) => !STOPWORDS.has(w) && !GENERIC_WORDS.has(w));
@@ -108,7 +142,7 @@ export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, st
         const key = words.join(' ');
         if (seen.has(key)) continue;
         seen.add(key);
-        const variant: Variant = { id: item.id, kind, words: wordsOf(words), seen: 0 };
+        const variant: Variant = { id: item.id, kind, words: wordsOf(words), seen: 0, ...(weight !== undefined && { weight }) };
         variants.push(variant);
         for (const key of new Set([words[0]!, ...stemsOf(words[0]!)])) {
           const list = byFirst.get(key) ?? [];
@@ -129,6 +163,37 @@ export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, st
         if (first && first.length >= 4 && !STOPWORDS.has(first) && !GENERIC_WORDS.has(first)) surnames.set(first, [...(surnames.get(first) ?? []), item.id]);
       }
     }
+  }
+  // "the coordinator in Ålekisten": the last word of a role's name of several words ("pedagogical coordinator")
+  // names the role alone when no other item's name has that word anywhere and it is not a generic word.
+  // A posting or a person stands for its role here: "Pedagogical coordinator for Ålekisten" is that role's posting.
+  const roleOf = (v: Variant): string => {
+    const item = kb.get(v.id)?.item as { role?: string } | undefined;
+    return (v.kind === 'postings' || v.kind === 'people') && item?.role ? item.role : v.id;
+  };
+  const itemsByWord = new Map<string, Set<string>>();
+  for (const v of variants) {
+    for (const w of v.words) {
+      const ids = itemsByWord.get(w.form) ?? new Set<string>();
+      ids.add(roleOf(v));
+      itemsByWord.set(w.form, ids);
+    }
+  }
+  for (const v of [...variants]) {
+    if (v.kind !== 'roles' || v.words.length < 2) continue;
+    const head = v.words[v.words.length - 1]!;
+    if (head.form.length < 6 || STOPWORDS.has(head.form) || GENERIC_WORDS.has(head.form) || roleWords.has(head.form) || head.stems.some((t) => roleWords.has(t)) || itemsByWord.get(head.form)!.size !== 1) continue;
+    const variant: Variant = { id: v.id, kind: v.kind, words: wordsOf([head.form]), weight: HEAD_NOUN_WEIGHT, seen: 0 };
+    if (variants.some((o) => o.id === v.id && o.words.length === 1 && o.words[0]!.form === head.form)) continue;
+    variants.push(variant);
+    for (const key of new Set([head.form, ...head.stems])) {
+      const list = byFirst.get(key) ?? [];
+      list.push(variant);
+      byFirst.set(key, list);
+    }
+    const bucket = `${head.form[0]}${Math.min(head.form.length, 20)}`;
+    if (!firstWords.has(bucket)) firstWords.set(bucket, new Set());
+    firstWords.get(bucket)!.add(head.form);
   }
   // A name part that is also a word of another item's name ("Åen" in "Kvarter Åen") names that item instead.
   const otherNameWords = new Set(variants.filter((v) => v.kind !== 'people').flatMap((v) => v.words.map((w) => w.form)));
@@ -233,7 +298,7 @@ export function createLinker(kb: KnowledgeBase, synonyms: ReadonlyMap<string, st
             totals.set(variant.words, total);
           }
           if (total < 0) continue;
-          links.push({ id: variant.id, kind: variant.kind, start, end: start + variant.words.length, quality: total / variant.words.length });
+          links.push({ id: variant.id, kind: variant.kind, start, end: start + variant.words.length, quality: (total / variant.words.length) * (variant.weight ?? 1) });
         }
       });
       // The best match per item; then drop links inside a longer or better one of another item.

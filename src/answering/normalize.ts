@@ -116,6 +116,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 export const GENERIC_WORDS: ReadonlySet<string> = new Set(
   `
   kommune kommunen kommunes stilling stillingen stillinger job jobbet position post role rolle rollen
+  vacancy vacancies ledig ledige jobopslag stillingsopslag opslag opslaget posting
   municipality municipal danish danmark denmark bot
   `
     .split(/\s+/)

@@ -33,6 +33,8 @@ export interface RemindedDate {
   readonly title: Text;
   /** The document it comes from, by title. */
   readonly document?: Text;
+  /** True for a deadline (something is due), false for a day something happens (an interview, a period, a meeting). */
+  readonly deadline: boolean;
 }
 
 /** A date's title: its label and what it is about ("Ansøgningsfrist: Pædagogisk leder til Solstrålen"). */
@@ -63,6 +65,7 @@ export function remindedKnowledgeDates(kb: KnowledgeBase, from = '0000-01-01'): 
       ...(entry.end !== undefined && entry.end > entry.date && { end: entry.end }),
       title: dateTitle(kb, entry.label, entry.about),
       ...(document && { document }),
+      deadline: DEADLINE_KINDS.includes(entry.kind),
     });
   }
   for (const meeting of kb.data.meetings) {
@@ -77,7 +80,7 @@ export function remindedKnowledgeDates(kb: KnowledgeBase, from = '0000-01-01'): 
       ...(meeting.validUntil && { validUntil: meeting.validUntil }),
     });
     for (const day of days) {
-      found.push({ id: `${meeting.id}@${day}`, date: day, title: { da: meeting.name, en: meeting.labelEn }, ...(document && { document }) });
+      found.push({ id: `${meeting.id}@${day}`, date: day, title: { da: meeting.name, en: meeting.labelEn }, ...(document && { document }), deadline: false });
     }
   }
   return found.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));

@@ -28,7 +28,7 @@ export interface ReminderPhrases {
   readonly noDeadlines: string;
   readonly deadlinesTitle: string;
   readonly deadlineLine: (title: string, date: string, daysLeft: number) => string;
-  readonly reminderTitle: (kind: 'deadline' | 'task') => string;
+  readonly reminderTitle: (kind: 'deadline' | 'date' | 'task') => string;
   readonly when: (daysLeft: number) => string;
   readonly reminderText: (title: string, date: string, daysLeft: number) => string;
   readonly taskOwner: string;
@@ -64,7 +64,7 @@ const DA: ReminderPhrases = {
   noDeadlines: 'Der er ingen kommende frister.',
   deadlinesTitle: 'Kommende frister',
   deadlineLine: (title, date, daysLeft) => `${formatDate(date, 'da')} (${daWhen(daysLeft)}): ${title}`,
-  reminderTitle: (kind) => (kind === 'task' ? 'Påmindelse om opgave' : 'Påmindelse om frist'),
+  reminderTitle: (kind) => (kind === 'task' ? 'Påmindelse om opgave' : kind === 'date' ? 'Påmindelse om kommende dato' : 'Påmindelse om frist'),
   when: daWhen,
   reminderText: (title, date, daysLeft) => `Påmindelse: ${title} — ${formatDate(date, 'da')} (${daWhen(daysLeft)}).`,
   taskOwner: 'Ansvarlig',
@@ -101,7 +101,7 @@ const EN: ReminderPhrases = {
   noDeadlines: 'There are no upcoming deadlines.',
   deadlinesTitle: 'Upcoming deadlines',
   deadlineLine: (title, date, daysLeft) => `${formatDate(date, 'en')} (${enWhen(daysLeft)}): ${title}`,
-  reminderTitle: (kind) => (kind === 'task' ? 'Task reminder' : 'Deadline reminder'),
+  reminderTitle: (kind) => (kind === 'task' ? 'Task reminder' : kind === 'date' ? 'Reminder of a coming date' : 'Deadline reminder'),
   when: enWhen,
   reminderText: (title, date, daysLeft) => `Reminder: ${title} — ${formatDate(date, 'en')} (${enWhen(daysLeft)}).`,
   taskOwner: 'Owner',

@@ -45,6 +45,8 @@ export type ReminderSubject = ReminderItem & {
   readonly title: Text;
   /** A period's last day (the item's `date` is its first). */
   readonly end?: string;
+  /** A knowledge-base date that is not a deadline (an interview, a period, a meeting): reminded as a coming date. */
+  readonly happening?: boolean;
   /** For a task: the task itself. */
   readonly task?: ReminderTask;
 };
@@ -112,7 +114,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     const items: ReminderSubject[] = [];
     // Every dated item of the knowledge base a subscriber expects (see knowledge-dates.ts), as `frister` lists them.
     for (const entry of options.kb ? remindedKnowledgeDates(options.kb) : []) {
-      items.push({ kind: 'kb-date', id: entry.id, date: entry.date, ...(entry.end && { end: entry.end }), recipients: subscribers, title: entry.title });
+      items.push({ kind: 'kb-date', id: entry.id, date: entry.date, ...(entry.end && { end: entry.end }), ...(!entry.deadline && { happening: true }), recipients: subscribers, title: entry.title });
     }
     for (const deadline of (await options.deadlines?.all()) ?? []) {
       items.push({

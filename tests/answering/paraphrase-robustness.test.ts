@@ -137,6 +137,35 @@ const CASES: Case[] = [
     phrasings: ['Who does the deputy leader report to?', "Who is the deputy leader's line manager?", "Who's the deputy leader's boss?", 'Who manages the deputy leaders?'],
     expect: bossOfRole('hvm-souschef'),
   },
+  // A leader word next to a unit's name names the post that leads it (or the post advertised there).
+  {
+    kb: FJB,
+    kind: 'reporting-up',
+    lang: 'en',
+    phrasings: ['Who does the Mågen leader report to?', 'Who does the leader of Mågen answer to?', "Who is the new Mågen leader's boss?"],
+    expect: bossOfRole('fjb-institutionsleder'),
+  },
+  {
+    kb: FJB,
+    kind: 'reporting-up',
+    lang: 'da',
+    phrasings: ['Hvem refererer lederen af Mågen til?', 'Hvem er chef for den nye leder i Mågen?'],
+    expect: bossOfRole('fjb-institutionsleder'),
+  },
+  {
+    kb: FJB,
+    kind: 'reporting-chain',
+    lang: 'en',
+    phrasings: ['Chain of command from the coordinator in Ålekisten up to the top', 'Everyone above the coordinator, all the way up'],
+    expect: chainOfRole('fjb-paedagogisk-koordinator'),
+  },
+  {
+    kb: BKK,
+    kind: 'dates-by-item',
+    lang: 'en',
+    phrasings: ['When does the new Kløverengen leader start?', 'Start date for the new leader of Kløverengen?'],
+    expect: dateOf('bkk-stilling-boernehusleder-kloeverengen', 'start'),
+  },
   // ---- reporting down
   {
     kb: BKK,
@@ -245,6 +274,20 @@ const CASES: Case[] = [
     phrasings: ['Hvem leder Fagligt Sekretariat?', 'Hvem er leder af Fagligt Sekretariat?', 'Hvem står i spidsen for Fagligt Sekretariat?', 'Hvem styrer Fagligt Sekretariat?'],
     expect: leaderOfUnit('bkk-sekretariatsleder'),
   },
+  {
+    kb: HVM,
+    kind: 'leader-of-unit',
+    lang: 'en',
+    phrasings: ['Who is the top boss of day care in Hvidmose?', 'Who is in charge of Dagtilbud Hvidmose?', 'Who leads day care in Hvidmose?'],
+    expect: leaderOfUnit('hvm-boernechef'),
+  },
+  {
+    kb: HVM,
+    kind: 'leader-of-unit',
+    lang: 'da',
+    phrasings: ['Hvem er øverste chef for Dagtilbud Hvidmose?', 'Hvem leder Dagtilbud Hvidmose?'],
+    expect: leaderOfUnit('hvm-boernechef'),
+  },
   // ---- dates of an item
   {
     kb: BKK,
@@ -302,6 +345,27 @@ const CASES: Case[] = [
     phrasings: ['When do the appraisal interviews for house leaders take place?', 'When are the appraisal interviews for the house leaders?', 'When is MUS for house leaders?'],
     expect: dateOf('hvm-husleder', 'period'),
   },
+  {
+    kb: BKK,
+    kind: 'dates-by-item',
+    lang: 'en',
+    phrasings: ['When was the early intervention policy adopted?', 'When did the committee adopt the Early Intervention Policy?'],
+    expect: dateOf('bkk-politik-tidlig-indsats', 'established'),
+  },
+  {
+    kb: FJB,
+    kind: 'dates-by-item',
+    lang: 'en',
+    phrasings: ['When was the Centre for Day Care set up?', 'When was the Centre for Day Care established?', 'When was the day-care centre founded?'],
+    expect: (d) => [[d.dates.find((x) => x.about === 'fjb-center-for-dagtilbud' && x.kind === 'established')!.date.slice(0, 4)]],
+  },
+  {
+    kb: FJB,
+    kind: 'dates-by-item',
+    lang: 'en',
+    phrasings: ['When does the application period close for Mågen?', 'When do applications close for the Mågen job?'],
+    expect: dateOf('fjb-stilling-institutionsleder-maagen', 'application-deadline'),
+  },
   // ---- contacts of a posting
   {
     kb: BKK,
@@ -324,6 +388,13 @@ const CASES: Case[] = [
     phrasings: ['Hvem kan jeg kontakte om stillingen i Mågen?', 'Hvem kan jeg spørge om stillingen i Mågen?', 'Hvem skal jeg henvende mig til om stillingen i Mågen?', 'Kontaktperson for stillingen i Mågen?'],
     expect: contactsOf('fjb-stilling-institutionsleder-maagen'),
   },
+  {
+    kb: FJB,
+    kind: 'contacts',
+    lang: 'en',
+    phrasings: ['I have questions about the Ålekisten vacancy, who do I contact?', 'Who answers questions about the coordinator position in Ålekisten?', 'Contact details for the Ålekisten job?'],
+    expect: contactsOf('fjb-stilling-koordinator-aalekisten'),
+  },
   // ---- policies
   {
     kb: FJB,
@@ -345,6 +416,34 @@ const CASES: Case[] = [
     lang: 'en',
     phrasings: ['Which policies should the head of childminding know?', 'What policy applies to the head of childminding?', 'Which guidelines does the head of childminding have to follow?'],
     expect: policiesFor('bkk-dagplejeleder'),
+  },
+  {
+    kb: BKK,
+    kind: 'policies',
+    lang: 'en',
+    phrasings: ['Which policy applies to the childminding service?', 'What policy covers Dagplejen?', 'What rules apply in the childminding service?'],
+    expect: policiesFor('bkk-dagplejeleder'),
+  },
+  {
+    kb: HVM,
+    kind: 'leader-of-unit',
+    lang: 'en',
+    phrasings: ["Who's in charge of the development unit?", 'Who runs the Pedagogical Development Unit?', 'Who heads the development unit?'],
+    expect: leaderOfUnit('hvm-udviklingschef'),
+  },
+  {
+    kb: BKK,
+    kind: 'contacts',
+    lang: 'en',
+    phrasings: ['Who is the contact for the børnehusleder job?', 'Who can I ask about the head of children\'s house job?'],
+    expect: contactsOf('bkk-stilling-boernehusleder-kloeverengen'),
+  },
+  {
+    kb: SEED,
+    kind: 'contacts',
+    lang: 'en',
+    phrasings: ['Who is the contact for the pedagogical leader job?', 'Who do I reach out to about the pedagogical leader vacancy?'],
+    expect: contactsOf('bal-stilling-paedagogisk-leder-vuggestue-stjernehuset'),
   },
   // ---- members
   {
@@ -427,6 +526,8 @@ const UNANSWERABLE: Array<{ kb: string; lang: 'da' | 'en'; q: string }> = [
   { kb: BKK, lang: 'en', q: 'Who is in charge of the swimming pool?' },
   { kb: FJB, lang: 'en', q: 'Who does the head of the fire brigade answer to?' },
   { kb: HVM, lang: 'da', q: 'Hvem er chef for rengøringen?' },
+  // Dates of another kind must not answer for the kind asked: the strategy's evaluation is not its adoption.
+  { kb: FJB, lang: 'en', q: 'When was the learning strategy adopted?' },
 ];
 
 describe('paraphrase robustness', () => {
@@ -444,7 +545,8 @@ describe('paraphrase robustness', () => {
     expect(groups.length, 'the knowledge base holds the fact').toBeGreaterThan(0);
     const answer = answerer.answer(q);
     const text = renderAnswerText(answer, { details: true }).toLowerCase();
-    expect(answer.kind, `${q}\n${text}`).toBe('answer');
+    // Several readings each answered ("ambiguous") still give the fact asked for.
+    expect(['answer', 'ambiguous'], `${q}\n${text}`).toContain(answer.kind);
     for (const group of groups) expect(group.some((alt) => text.includes(alt.toLowerCase())), `${q}: one of ${group.join(' / ')}\n${text}`).toBe(true);
   });
 

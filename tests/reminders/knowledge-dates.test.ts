@@ -76,6 +76,13 @@ describe('which knowledge-base dates are reminded', () => {
     expect(mus).toMatchObject({ date: '2027-10-01', end: '2027-11-15' });
     expect(mus?.title.da).toMatch(/^MUS for souschefer/);
     expect(mus?.document?.da).toMatch(/årshjul/i);
+    // Only the deadline kinds are deadlines; a period, a seminar and a meeting are days something happens.
+    const byId = new Map(remindedKnowledgeDates(kb).map((d) => [d.id, d]));
+    expect(byId.get('hvm-frist-budgetoensker-2028')?.deadline).toBe(true);
+    expect(byId.get('hvm-frist-tilmelding-seminar')?.deadline).toBe(true);
+    expect(mus?.deadline).toBe(false);
+    expect(byId.get('hvm-ledelsesseminar')?.deadline).toBe(false);
+    expect(byId.get('hvm-dialogmoede-udvalget@2027-09-21')?.deadline).toBe(false);
   });
 
   it('"frister" lists exactly what is reminded from today on', async () => {

@@ -42,9 +42,12 @@ describe('buildReminderMessage', () => {
   });
 
   it('shows a period with its first and last day', () => {
-    const period: ReminderSubject = { kind: 'kb-date', id: 'mus', date: '2027-10-01', end: '2027-11-15', recipients: [], title: { da: 'MUS for souschefer', en: 'Appraisal interviews' } };
+    const period: ReminderSubject = { kind: 'kb-date', id: 'mus', date: '2027-10-01', end: '2027-11-15', happening: true, recipients: [], title: { da: 'MUS for souschefer', en: 'Appraisal interviews' } };
     const body = JSON.stringify(buildReminderMessage(reminder(period, 7), 'da').attachments?.[0]?.content);
     expect(body).toContain('fredag den 1. oktober 2027–mandag den 15. november 2027 (om 7 dage)');
+    // A period is not a deadline: the card says it is a coming date.
+    expect(body).toContain('Påmindelse om kommende dato');
+    expect(body).not.toContain('Påmindelse om frist');
   });
 });
 

@@ -90,7 +90,7 @@ export const LexiconSchema = z.object({
   changeWords: CuesSchema.default({ da: [], en: [] }),
   /** Words for a reporting line ("linje", "reference", "line"): with an absence cue, the conditional line is asked. */
   lineWords: CuesSchema.default({ da: [], en: [] }),
-  /** Words for the leader of a place ("lederen", "leader", "chef"): "the new Mågen leader" describes the role that leads Mågen. */
+  /** Words for whoever leads something ("leder", "leader", "head"): next to a unit's name ("the Mågen leader") they name its leader. */
   leaderWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that ask for a whole list ("hvilke", "name", "parts", "consists of"): a concept's parts are then listed. */
   listWords: CuesSchema.default({ da: [], en: [] }),
@@ -405,7 +405,8 @@ export class CueSet<L extends string | number> {
 
   /** The literal single words of the cues (folded), for typo correction. */
   words(): string[] {
-    return this.entries.flatMap(({ cue }) => cue.elements.flatMap((e) => (e.type === 'word' ? [e.form] : e.type === 'prefix' || e.type === 'exact' ? [e.text] : [])));
+    // Not the '=exact' forms: they tell one inflection from another ("=oprettet", not "oprettes"), so a near miss is no typo of them.
+    return this.entries.flatMap(({ cue }) => cue.elements.flatMap((e) => (e.type === 'word' ? [e.form] : e.type === 'prefix' ? [e.text] : [])));
   }
 }
 

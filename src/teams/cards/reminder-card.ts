@@ -35,7 +35,7 @@ export function buildReminderCard(reminder: DueReminder<ReminderSubject>, lang: 
   if (item.task?.owner?.name) facts.push({ title: p.taskOwner, value: escapeCardText(item.task.owner.name) });
   return fullWidthCard(
     [
-      { type: 'TextBlock', text: p.reminderTitle(item.kind === 'task' ? 'task' : 'deadline'), size: 'Small', isSubtle: true, wrap: true },
+      { type: 'TextBlock', text: p.reminderTitle(item.kind === 'task' ? 'task' : item.happening ? 'date' : 'deadline'), size: 'Small', isSubtle: true, wrap: true },
       { type: 'TextBlock', text: escapeCardText(item.title[lang]), weight: 'Bolder', size: 'Medium', wrap: true },
       { type: 'FactSet', facts },
     ],
