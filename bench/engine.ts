@@ -33,9 +33,9 @@ export interface EngineBenchOptions {
 /** Progress of an engine run. */
 export type EnginePhase =
   | { readonly phase: 'loaded'; readonly loadMs: number; readonly items: number }
-  | { readonly phase: 'built'; readonly buildMs: number; readonly heapMb: number }
+  | { readonly phase: 'built'; readonly buildMs: number; readonly buildCpuMs?: number; readonly heapMb: number }
   | { readonly phase: 'warm'; readonly ms: number }
-  | { readonly phase: 'question'; readonly ms: number; readonly kind: string }
+  | { readonly phase: 'question'; readonly ms: number; readonly cpuMs?: number; readonly kind: string }
   | ({ readonly phase: 'done' } & EngineResult);
 
 /** How many of the fixed questions warm up the JIT before timing. */
@@ -48,6 +48,13 @@ export interface EngineResult {
   /** Items in the knowledge base (all kinds but documents). */
   readonly items: number;
   readonly perQuestion: Summary;
+  /**
+   * The same in CPU time of the process (all its threads, the garbage collector's included): on a machine shared with
+   * other work, wall time also counts the time other processes held the CPU; CPU time does not.
+   */
+  readonly perQuestionCpu?: Summary;
+  /** CPU time of the build (all threads of the process). */
+  readonly buildCpuMs?: number;
   readonly kinds: Readonly<Record<string, number>>;
   /** JS heap in use after the build, MB. */
   readonly heapMb: number;
@@ -67,10 +74,12 @@ export async function benchmarkEngine(options: EngineBenchOptions): Promise<Engi
 
   const now = options.now ?? BENCH_NOW;
   const buildStarted = performance.now();
+  const buildCpu = process.cpuUsage();
   const answerer = createAnswerer(kb, { now: () => now });
   const buildMs = performance.now() - buildStarted;
+  const buildCpuMs = cpuMsSince(buildCpu);
   const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
-  options.onPhase?.({ phase: 'built', buildMs, heapMb });
+  options.onPhase?.({ phase: 'built', buildMs, buildCpuMs, heapMb });
 
   for (const question of FLOOR_QUESTIONS.slice(0, WARM_UP_QUESTIONS)) {
     const started = performance.now();
@@ -79,6 +88,7 @@ export async function benchmarkEngine(options: EngineBenchOptions): Promise<Engi
   }
   const questions = generateQuestions(kb, options.questions, createRandom(options.seed ?? 7));
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   const kinds: Record<string, number> = {};
   const deadline = performance.now() + (options.maxMs ?? Number.POSITIVE_INFINITY);
   let cut = false;
@@ -87,14 +97,23 @@ export async function benchmarkEngine(options: EngineBenchOptions): Promise<Engi
       cut = true;
       break;
     }
+    const cpuStarted = process.cpuUsage();
     const started = performance.now();
     const answer = answerer.answer(question.text, question.locale);
     const ms = performance.now() - started;
+    const cpuMs = cpuMsSince(cpuStarted);
     times.push(ms);
+    cpuTimes.push(cpuMs);
     kinds[answer.kind] = (kinds[answer.kind] ?? 0) + 1;
-    options.onPhase?.({ phase: 'question', ms, kind: answer.kind });
+    options.onPhase?.({ phase: 'question', ms, cpuMs, kind: answer.kind });
   }
-  return { loadMs, buildMs, items, perQuestion: summarize(times), kinds, heapMb, cut };
+  return { loadMs, buildMs, buildCpuMs, items, perQuestion: summarize(times), perQuestionCpu: summarize(cpuTimes), kinds, heapMb, cut };
+}
+
+/** CPU time (user + system, every thread of the process) since an earlier `process.cpuUsage()`, in ms. */
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 /**
@@ -152,7 +171,17 @@ export async function benchmarkEngineInChild(options: Omit<EngineBenchOptions, '
   for (const question of answered) kinds[question.kind] = (kinds[question.kind] ?? 0) + 1;
   const partial: EngineResult | undefined =
     loaded?.phase === 'loaded' && built?.phase === 'built' && answered.length > 0
-      ? { loadMs: loaded.loadMs, items: loaded.items, buildMs: built.buildMs, heapMb: built.heapMb, perQuestion: summarize(answered.map((q) => q.ms)), kinds, cut: true }
+      ? {
+          loadMs: loaded.loadMs,
+          items: loaded.items,
+          buildMs: built.buildMs,
+          ...(built.buildCpuMs !== undefined && { buildCpuMs: built.buildCpuMs }),
+          heapMb: built.heapMb,
+          perQuestion: summarize(answered.map((q) => q.ms)),
+          perQuestionCpu: summarize(answered.map((q) => q.cpuMs ?? q.ms)),
+          kinds,
+          cut: true,
+        }
       : undefined;
   return { ok: false, reason, reached: phases, ...(partial && { partial }) };
 }

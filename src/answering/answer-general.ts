@@ -3,7 +3,7 @@
  */
 import lexiconJson from './lexicon/lexicon.json' with { type: 'json' };
 import { displayName, namesOf, type FactKind, type FactRecord } from './facts.js';
-import { foldText } from './normalize.js';
+import { foldText, primaryStem, STOPWORDS, tokenize } from './normalize.js';
 import { capitalize, phrasesFor } from './phrases.js';
 import type { QueryTerm, ScoredFact } from './search.js';
 import type { Answer, Lang } from './types.js';
@@ -103,6 +103,10 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
   if (u.intents.has('figure') && ofPreferredKind.length === 0 && !first.facts.some((f) => NUMBER.test(foldText(f.text[u.lang])))) {
     return unknown(ctx, u.lang);
   }
+  // "Hvor mange pædagoger ...?" with no metric the lexicon knows: a fact answers only when it gives a
+  // number of that very thing ("6 udviklingskonsulenter"), not any number near the item's name.
+  const counted = u.intents.has('figure') && (u.metrics.length === 0 || ofPreferredKind.length === 0) && !u.askedWhen ? countedWord(u) : undefined;
+  if (counted !== undefined && !first.facts.some((f) => countsWord(f, counted))) return unknown(ctx, u.lang);
   const single = first.facts.length === 1;
   return compose(ctx, u.lang, {
     kind: 'answer',
@@ -112,6 +116,36 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
       lines: (i === 0 && single ? [] : g.facts).map((f) => ({ text: f.text[u.lang], fact: f })),
     })),
     cite: first.facts,
+  });
+}
+
+/** The thing a "how many" question counts: the first word after its cue words that is not a function word. */
+function countedWord(u: Understanding): string | undefined {
+  const cues = [...u.cuePositions].sort((a, b) => a - b);
+  if (cues.length === 0) return undefined;
+  let i = cues[0]!;
+  while (u.cuePositions.has(i)) i++;
+  for (; i < u.tokens.length; i++) {
+    const form = u.tokens[i]!.form;
+    if (u.cuePositions.has(i) || STOPWORDS.has(form) || /\d/.test(form) || form.length < 3) continue;
+    return form;
+  }
+  return undefined;
+}
+
+/** How many words (besides function words) after a number may name what it counts ("750 børn", "6 pædagogiske konsulenter"). */
+const COUNT_SPAN = 2;
+
+/** True when the fact gives a number of the word (its stem, or a compound ending in it: "sprogvejledere" for "vejledere"). */
+export function countsWord(fact: { readonly text: { readonly da: string; readonly en: string } }, word: string): boolean {
+  const stem = primaryStem(word);
+  const fits = (form: string) => {
+    const other = primaryStem(form);
+    return other === stem || (stem.length >= 4 && other.endsWith(stem)) || (other.length >= 4 && stem.endsWith(other));
+  };
+  return (['da', 'en'] as const).some((lang) => {
+    const words = tokenize(fact.text[lang]);
+    return words.some((w, i) => NUMBER.test(w) && words.slice(i + 1).filter((x) => !STOPWORDS.has(x)).slice(0, COUNT_SPAN).some(fits));
   });
 }
 

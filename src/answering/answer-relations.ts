@@ -7,17 +7,18 @@
  * takes over.
  */
 import type { KbItem, KnowledgeBase } from '../knowledge/knowledge-base.js';
-import type { Figure, Person, Source } from '../knowledge/schemas.js';
+import type { Figure, Person, Policy, Source } from '../knowledge/schemas.js';
 import { addDays } from '../time/format-date.js';
 import { displayName, namesOf } from './facts.js';
 import type { Link } from './linking.js';
 import type { Attribute, Lexicon } from './lexicon/lexicon.js';
 import { capitalize, joinList, phrasesFor } from './phrases.js';
 import type { Relations } from './relations.js';
-import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS } from './normalize.js';
+import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS, tokenize } from './normalize.js';
 import type { KnowledgeQueries } from '../knowledge/queries.js';
 import type { Answer, AnswererOptions, Lang } from './types.js';
-import type { Understanding } from './understand.js';
+import { countedPositions, type Understanding } from './understand.js';
+import { countsWord } from './answer-general.js';
 import { composeAnswer, HEADLINE_MAX, nameOf, shortDate, unique, unknown as unknownAnswer, type Context } from './answer-context.js';
 
 /** What the relation answerers work with. */
@@ -62,6 +63,7 @@ const TEXTS = {
     tasks: (subject: string) => `${capitalize(subject)} har blandt andet disse opgaver:`,
     contacts: (about: string, list: string) => `Om ${about} kan du kontakte ${list}.`,
     figure: (owner: string, text: string) => `${capitalize(owner)}: ${text}.`,
+    noTotal: (subject: string) => `Dokumenterne nævner ${subject}, men giver intet samlet tal for hele ${subject}.`,
     policies: (subject: string, list: string) => `${capitalize(subject)} skal kende ${list}.`,
     policiesIn: (place: string, list: string) => `I ${place} gælder ${list}.`,
     period: (count: number, period: string) => (count === 1 ? `Én dato ${period}:` : `${count} datoer ${period}:`),
@@ -69,6 +71,12 @@ const TEXTS = {
     inPeriod: (month: string) => `i ${month}`,
     between: (from: string, to: string) => `fra ${from} til ${to}`,
     notKnown: (name: string, what: string) => `Dokumenterne nævner ${name}, men giver ingen ${what}.`,
+    since: (name: string, title: string, day: string) => `${name} har været ${title} siden ${day}.`,
+    adoptedBy: (policy: string, body: string, day: string) => `${capitalize(policy)} blev vedtaget af ${body} den ${day}.`,
+    notAdopted: (policy: string) => `Dokumenterne nævner ${policy}, men siger ikke, hvem der har vedtaget den.`,
+    requires: (policy: string) => `${capitalize(policy)}:`,
+    startDate: 'startdato',
+    dateOf: 'dato',
     noHolder: (role: string, what: string) => `Dokumenterne nævner ikke nogen person i stillingen som ${role}, så jeg har ingen ${what}.`,
     phoneOf: (name: string, phone: string) => `${name}: tlf. ${phone}.`,
     periodOf: (policy: string, period: string) => `${capitalize(policy)} gælder for ${period}.`,
@@ -109,6 +117,7 @@ const TEXTS = {
     tasks: (subject: string) => `The tasks of the ${subject} include:`,
     contacts: (about: string, list: string) => `About ${about}, you can contact ${list}.`,
     figure: (owner: string, text: string) => `${capitalize(owner)}: ${text}.`,
+    noTotal: (subject: string) => `The documents name ${subject} but give no figure for ${subject} as a whole.`,
     policies: (subject: string, list: string) => `The ${subject} should know ${list}.`,
     policiesIn: (place: string, list: string) => `In ${place}: ${list}.`,
     period: (count: number, period: string) => (count === 1 ? `One date ${period}:` : `${count} dates ${period}:`),
@@ -116,6 +125,12 @@ const TEXTS = {
     inPeriod: (month: string) => `in ${month}`,
     between: (from: string, to: string) => `from ${from} to ${to}`,
     notKnown: (name: string, what: string) => `The documents name ${name} but give no ${what}.`,
+    since: (name: string, title: string, day: string) => `${name} has been ${title} since ${day}.`,
+    adoptedBy: (policy: string, body: string, day: string) => `${capitalize(policy)} was adopted by ${body} on ${day}.`,
+    notAdopted: (policy: string) => `The documents name ${policy} but do not say who adopted it.`,
+    requires: (policy: string) => `${capitalize(policy)}:`,
+    startDate: 'start date',
+    dateOf: 'date',
     noHolder: (role: string, what: string) => `The documents do not mention a person in the post of ${role}, so I have no ${what}.`,
     phoneOf: (name: string, phone: string) => `${name}: phone ${phone}.`,
     periodOf: (policy: string, period: string) => `${capitalize(policy)} covers ${period}.`,
@@ -757,6 +772,8 @@ function answerDocumentContacts(rc: RelationContext): Answer | undefined {
 
 export function answerAttribute(rc: RelationContext): Answer | undefined {
   const { u, kb, relations } = rc;
+  const started = answerPersonStart(rc);
+  if (started) return started;
   if (u.attributes.length === 0 || u.intents.has('figure')) return undefined;
   // "Who calls the meetings?": a word of the chair's cue ("calls the meeting") is not the phone asked for.
   const chairAt = u.kinds.get('chair')?.positions;
@@ -789,6 +806,22 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
   // "Hvad er telefonnummeret til PPR?", "What is the budget of the centre?": a known item, an unknown value.
   if (first && (attribute === 'budget' || ((attribute === 'phone' || attribute === 'email') && ['units', 'leadershipGroups', 'meetings', 'municipalities'].includes(first.kind)))) {
     if (first.quality < 0.9) return undefined;
+    // A budget the item's own facts or figures state is answered from them.
+    if (attribute === 'budget') {
+      // A budget stated as a figure of the item ("Budget 2027: 412,5 mio. kr."): the year asked for first.
+      const label = rc.lexicon.attributeLabels.get(attribute)!;
+      const stems = new Set([label.da, label.en].flatMap((l) => tokenize(l).map(primaryStem)));
+      const year = u.range?.from.slice(0, 4);
+      const figures = relations
+        .figures(first.id)
+        .filter((f) => tokenize(`${f.figure.text.da} ${f.figure.text.en}`).some((w) => stems.has(primaryStem(w))))
+        .sort((a, b) => Number(year !== undefined && b.figure.text.da.includes(year)) - Number(year !== undefined && a.figure.text.da.includes(year)));
+      if (figures.length > 0) {
+        const lines = figures.map((f) => t.figure(name(kb, first.id, u.lang, false), f.figure.text[u.lang].replace(/\.$/, '')));
+        return done(rc, 'answer', lines[0]!, lines.slice(1), figures.map((f) => f.figure.source));
+      }
+      if (statesAttribute(rc, first.id, attribute)) return undefined;
+    }
     const holders = first.kind === 'units' ? relations.leadersOf(first.id).flatMap((r) => relations.holders(r)).filter((p) => value(p, attribute)) : [];
     if (holders.length > 0) {
       const lines = holders.map((p) => (attribute === 'phone' ? t.phoneOf(p.name, value(p, attribute)!) : t.emailOf(p.name, value(p, attribute)!)));
@@ -812,6 +845,12 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
     if (about.length > 0) return done(rc, 'answer', about[0]![u.lang], about.slice(1).map((s) => s[u.lang]), about.map((s) => s.source));
     return done(rc, 'unknown', t.notKnown(name(kb, first.id, u.lang, false), label), [], sourceOf(kb, first.id));
   }
+  // An attribute no field of the schema holds ("the address of X", "X's opening hours"): known only when
+  // one of X's own facts states it; otherwise the documents name X but not that.
+  if (!FIELD_ATTRIBUTES.has(attribute) && first && first.quality >= 0.9 && first.kind !== 'municipalities') {
+    if (statesAttribute(rc, first.id, attribute)) return undefined;
+    return unknownWith(rc, t.notKnown(name(kb, first.id, u.lang, false), label));
+  }
   if (attribute !== 'phone' && attribute !== 'email') return undefined;
   // "What is the phone number of the head of day care?": through the person holding the role.
   const role = subjectsOf(rc, ['roles'])[0]?.[0];
@@ -827,6 +866,40 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
   return done(rc, 'answer', lines[0]!, lines.slice(1), withValue.map((p) => p.source));
 }
 
+/** True when one of the item's own facts states the attribute: by its cue phrases, or by its label's word ("Budget 2027: 412,5 mio. kr."). */
+function statesAttribute(rc: RelationContext, id: string, attribute: Attribute): boolean {
+  const label = rc.lexicon.attributeLabels.get(attribute);
+  const labelStems = new Set([label?.da, label?.en].flatMap((l) => (l ? tokenize(l).map(primaryStem) : [])));
+  return rc.ctx.index.facts.some((f) => {
+    if (f.owner !== id) return false;
+    const text = `${f.text.da} ${f.text.en}`;
+    return rc.ctx.saysAttribute?.(text, attribute) === true || tokenize(text).some((w) => labelStems.has(primaryStem(w)));
+  });
+}
+
+/** Attributes the schema has a field or a relation for (a person's phone and e-mail, a post's pay terms, a policy's period, a survey's responses). */
+const FIELD_ATTRIBUTES: ReadonlySet<Attribute> = new Set<Attribute>(['phone', 'email', 'salary', 'period', 'responses']);
+
+/**
+ * "Hvornår startede X?", "when did X start": a person's first day in the post is the person's
+ * `validFrom`; a date entry about the person answers too. Otherwise the documents name X but give no date.
+ */
+function answerPersonStart(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations } = rc;
+  if (!u.intents.has('dates') || !u.askedWhen) return undefined;
+  const links = rc.subjects.flat().filter((l) => l.quality >= 0.9);
+  const person = links.find((l) => l.kind === 'people');
+  // Only a question about the person alone: "the interview for the post X is contact for" is the posting's.
+  if (!person || links.some((l) => l.kind !== 'people' && l.kind !== 'municipalities' && l.kind !== 'roles')) return undefined;
+  if (relations.dates(person.id).length > 0) return undefined;
+  const p = (kb.get(person.id) as { item: Person }).item;
+  const t = TEXTS[u.lang];
+  const line = `${p.name}, ${p.title[u.lang]}`;
+  if (p.validFrom && (u.dateKinds.size === 0 || u.dateKinds.has('start'))) return done(rc, 'answer', t.since(p.name, p.title[u.lang], shortDate(p.validFrom, u.lang)), [], [p.source]);
+  const label = u.dateKinds.has('start') || u.dateKinds.size === 0 ? t.startDate : t.dateOf;
+  return done(rc, 'unknown', t.notKnown(p.name, label), [line], [p.source]);
+}
+
 function unknownWith(rc: RelationContext, headline: string): Answer {
   return unknownAnswer(rc.ctx, rc.u.lang, headline);
 }
@@ -836,30 +909,61 @@ function unknownWith(rc: RelationContext, headline: string): Answer {
 
 export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const { u, kb, relations } = rc;
-  if (!u.intents.has('figure') || u.metrics.length === 0) return undefined;
+  if (!u.intents.has('figure')) return undefined;
   const t = TEXTS[u.lang];
   // Each item named is asked about ("Område Vest og Område Øst"); within one name, the first reading that states the figure.
-  const groups = subjectsOf(rc, ['units', 'roles', 'municipalities']).map((g) => g.map((l) => l.id));
+  // A role stands for its own team and, after it, for the unit it sits in ("dagplejere": the childminding's figures).
+  const unitOfRole = (id: string) => (kb.get(id)?.item as { unit?: string } | undefined)?.unit;
+  const groups = subjectsOf(rc, ['units', 'roles', 'municipalities']).map((g) => unique(g.flatMap((l) => (l.kind === 'roles' && unitOfRole(l.id) ? [l.id, unitOfRole(l.id)!] : [l.id]))));
   const scope = groups.length > 0 ? groups : [...rc.municipalities].map((id) => [id]);
   if (scope.length === 0) return undefined;
+  // "Hvad er tallene for Mågen?", "the figures for Area South": no word says what is counted, so every figure of the item.
+  const unsaid = u.attributes.length === 0 && u.tokens.every((tok, i) => u.cuePositions.has(i) || u.namePositions?.has(i) === true || STOPWORDS.has(tok.form) || GENERIC_WORDS.has(tok.form) || /\d/.test(tok.form));
+  const metrics = u.metrics.length > 0 ? u.metrics : unsaid && groups.length > 0 ? unique(groups.flat().flatMap((id) => relations.figures(id).map((f) => f.figure.metric))) : [];
+  // What is counted, by metric, or by a word of the question that a figure's own text counts ("38 dagplejere",
+  // "92 childminders"): the schema's metrics differ between municipalities, the figure's words do not.
+  const metricWords = new Set([...u.metricAt.values()].flat());
+  // The word right after a "how many" is what is counted even when it also names a unit ("how many dagplejere").
+  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions]));
+  const words = u.tokens
+    .filter((tok, i) => !u.cuePositions.has(i) && (u.namePositions?.has(i) !== true || countedAt.has(i)) && !metricWords.has(i) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && tok.form.length >= 4 && !/\d/.test(tok.form))
+    .map((tok) => tok.form);
+  const counted: Array<(f: Figure) => boolean> = [
+    ...unique(metrics).map((m) => (f: Figure) => f.metric === m),
+    ...unique(words).map((w) => (f: Figure) => !metrics.includes(f.metric) && countsWord(f, w)),
+  ];
+  // "The phone number of X" asks for an attribute, not a count: only a metric named makes it one.
+  if (metrics.length === 0 && (words.length === 0 || u.attributes.length > 0)) return undefined;
   const found: Array<{ owner: string; figure: Figure }> = [];
   const first: Array<{ owner: string; figure: Figure }> = [];
-  for (const metric of unique(u.metrics)) {
-    for (const group of scope) {
+  const below = new Set<string>();
+  const askedOwners = new Set<string>();
+  for (const isCounted of counted) {
+    const before = found.length;
+    // The items named first; the municipality named when none of them states such a figure.
+    const scopes = [...scope, ...(groups.length > 0 ? [...rc.municipalities].map((id) => [id]) : [])];
+    for (const group of scopes) {
+      if (groups.length > 0 && found.length > before && !scope.includes(group)) break;
       for (const id of group) {
         // The item's own figure, else the nearest units below it that state one (breadth first).
         let frontier = [id];
         const seen = new Set<string>();
         let hits: Array<{ owner: string; figure: Figure }> = [];
         for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
-          hits = frontier.flatMap((f) => relations.figures(f).filter((x) => x.figure.metric === metric));
+          hits = frontier.flatMap((f) => relations.figures(f).filter((x) => isCounted(x.figure)));
           if (hits.length > 0) break;
           frontier.forEach((f) => seen.add(f));
           frontier = frontier.flatMap((f) => relations.childUnits(f)).filter((f) => !seen.has(f));
         }
         if (hits.length === 0) continue;
         found.push(...hits);
-        if (hits.length === 1) first.push(hits[0]!);
+        // A figure of a unit below the one asked about is no total of it ("children in Område Vest" is not one house's count).
+        // A municipality's top-most unit that states the figure, itself made of units (its day-care department),
+        // speaks for the municipality; a single house does not.
+        const speaksFor = hits.length === 1 && kb.get(id)?.kind === 'municipalities' && relations.childUnits(hits[0]!.owner).length > 0;
+        if (!hits.some((h) => h.owner === id) && !speaksFor) hits.forEach((h) => below.add(h.owner));
+        else if (hits.length === 1 && !below.has(hits[0]!.owner)) first.push(hits[0]!);
+        if (!hits.some((h) => h.owner === id) && !speaksFor) askedOwners.add(id);
         break;
       }
     }
@@ -867,9 +971,18 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   if (found.length === 0) return undefined;
   const key = (f: { owner: string; figure: Figure }) => `${f.owner}|${f.figure.metric}|${f.figure.value}`;
   const unique_ = [...new Map(found.map((f) => [key(f), f])).values()];
-  const line = (f: { owner: string; figure: Figure }) => t.figure(name(kb, f.owner, u.lang, false), f.figure.text[u.lang].replace(/\.$/, ''));
+  // A figure stated as of a day says so ("pr. 1. september 2026").
+  const asOf = (f: Figure) => {
+    const text = f.text[u.lang].replace(/\.$/, '');
+    return f.asOf && !text.includes(shortDate(f.asOf, u.lang)) ? `${text} (${u.lang === 'da' ? 'pr.' : 'as of'} ${shortDate(f.asOf, u.lang)})` : text;
+  };
+  const line = (f: { owner: string; figure: Figure }) => t.figure(name(kb, f.owner, u.lang, false), asOf(f.figure));
   // Every figure asked for directly (each item, each metric) is in the headline; figures of the units below follow.
   const direct = [...new Map(first.map((f) => [key(f), f])).values()];
+  if (direct.length === 0 && unique_.every((f) => below.has(f.owner))) {
+    const subject = joinList([...askedOwners].map((id) => name(kb, id, u.lang, false)), u.lang);
+    return unknownWith(rc, t.noTotal(subject));
+  }
   const headed = direct.length >= 2 && direct.length <= 4 ? direct : unique_.length <= 2 ? unique_ : unique_.slice(0, 1);
   const headedKeys = new Set(headed.map(key));
   const rest = unique_.filter((f) => !headedKeys.has(key(f)));
@@ -891,9 +1004,15 @@ export function answerPoliciesRelation(rc: RelationContext): Answer | undefined 
   if (subject) {
     // Policies named for the item, else for the units it belongs to, nearest first.
     let ids: string[] = [];
-    // A unit's policies are also those named for the roles that lead it ("the childminding service": its head's policy).
+    // A unit's policies are also those its leaders must know and those it owns ("the childminding service": its head's).
+    const forItem = (id: string) => {
+      const entry = kb.get(id);
+      const leaders = entry?.kind === 'units' ? relations.leadersOf(id) : [];
+      const owned = entry?.kind === 'units' ? kb.data.policies.filter((p) => p.owner === id).map((p) => p.id) : [];
+      return unique([...relations.policiesFor(id), ...leaders.flatMap((r) => relations.policiesFor(r)), ...owned]);
+    };
     for (let current: string | undefined = subject.id, depth = 0; current && ids.length === 0 && depth < 6; depth++) {
-      ids = unique([...relations.policiesFor(current), ...relations.leadersOf(current).flatMap((role) => relations.policiesFor(role))]).filter(typeOk);
+      ids = forItem(current).filter(typeOk);
       const item = kb.get(current)?.item as { unit?: string; parent?: string } | undefined;
       current = item?.unit ?? item?.parent;
     }
@@ -901,6 +1020,45 @@ export function answerPoliciesRelation(rc: RelationContext): Answer | undefined 
     const names = ids.map((id) => displayName(kb.get(id)!, u.lang));
     const headline = subject.kind === 'units' ? t.policiesIn(name(kb, subject.id, u.lang, false), joinList(names.slice(0, 6), u.lang)) : t.policies(name(kb, subject.id, u.lang), joinList(names.slice(0, 6), u.lang));
     return done(rc, 'answer', headline, names.length > 6 ? names.slice(6) : [], ids.flatMap((id) => sourceOf(kb, id)).slice(0, 3));
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A policy's own fields: who adopted it, what it requires
+
+/**
+ * "Hvem har vedtaget X?", "who adopted X": a decision that changes the policy names its body; else a
+ * statement about the policy (its requirements, dates, facts, the quote it comes from) that says it
+ * was adopted. "Hvad kræver X?", "what does X require": the policy's `requires`. Otherwise the
+ * documents name the policy but not that.
+ */
+export function answerPolicyFields(rc: RelationContext): Answer | undefined {
+  const { u, kb } = rc;
+  const policy = subjectsOf(rc, ['policies'])[0]?.[0];
+  // A policy named in part ("the language policy" for "language policy for day care") still names it.
+  if (!policy || policy.quality < 0.75) return undefined;
+  // A role or unit named besides the policy asks about them ("which policies must X know").
+  if (rc.subjects.flat().some((l) => ['roles', 'units', 'people', 'postings'].includes(l.kind) && l.quality >= 0.9)) return undefined;
+  const item = kb.get(policy.id)!.item as Policy;
+  const t = TEXTS[u.lang];
+  const title = name(kb, policy.id, u.lang, false);
+  if (u.kinds.has('decision') && u.kinds.has('who')) {
+    const decision = kb.data.decisions.find((d) => d.changes.includes(policy.id));
+    if (decision) return done(rc, 'answer', t.adoptedBy(title, name(kb, decision.body, u.lang, true), shortDate(decision.date, u.lang)), [], [decision.source]);
+    const says = (text: string) => rc.lexicon.kinds.match(analyzeText(foldText(text))).has('decision');
+    const statements: Array<{ text: string; source: Source }> = [
+      ...item.requires.map((r) => ({ text: r[u.lang], source: r.source, both: `${r.da} ${r.en}` })),
+      ...rc.relations.dates(policy.id).map((d) => ({ text: d.label[u.lang], source: d.source, both: `${d.label.da} ${d.label.en}` })),
+      ...kb.data.facts.filter((f) => f.about.includes(policy.id)).map((f) => ({ text: f.text[u.lang], source: f.source, both: `${f.text.da} ${f.text.en}` })),
+      // The document's own words, quoted as they stand.
+      { text: `»${item.source.quote}«`, source: item.source, both: item.source.quote },
+    ].filter((x) => says(x.both));
+    if (statements.length === 0) return unknownWith(rc, t.notAdopted(title));
+    return done(rc, 'answer', `${capitalize(title)}: ${statements[0]!.text}`, statements.slice(1).map((x) => x.text), statements.map((x) => x.source));
+  }
+  if (u.intents.has('requirement') && item.requires.length > 0) {
+    return done(rc, 'answer', t.requires(title), item.requires.map((r) => r[u.lang]), item.requires.map((r) => r.source));
   }
   return undefined;
 }

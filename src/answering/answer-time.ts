@@ -4,6 +4,7 @@
  * chairs and attends it, everything dated in a period (deadlines first, periods as first–last day,
  * meeting days, decisions), and figures as of a day. All relative to today from the injected clock.
  */
+import lexiconJson from './lexicon/lexicon.json' with { type: 'json' };
 import type { KbItem } from '../knowledge/knowledge-base.js';
 import type { DatedItem, DeputyEntry } from '../knowledge/queries.js';
 import { DEADLINE_KINDS, type DateEntry, type Decision, type Figure, type Meeting, type Source } from '../knowledge/schemas.js';
@@ -51,6 +52,8 @@ const TEXTS = {
     appliesFrom: 'træder i kraft',
     figure: (owner: string, text: string) => `${capitalize(owner)}: ${text}.`,
     asOf: (day: string) => `pr. ${day}`,
+    noFigureOn: (owner: string, when: string, stated: string) => `Dokumenterne giver intet tal for ${owner} ${when}; de giver tal ${stated}.`,
+    onDay: (day: string) => `pr. ${day}`,
     at: 'kl.',
     passed: ' (overstået)',
   },
@@ -87,6 +90,8 @@ const TEXTS = {
     appliesFrom: 'takes effect',
     figure: (owner: string, text: string) => `${capitalize(owner)}: ${text}.`,
     asOf: (day: string) => `as of ${day}`,
+    noFigureOn: (owner: string, when: string, stated: string) => `The documents give no figure for ${owner} ${when}; they give figures ${stated}.`,
+    onDay: (day: string) => `as of ${day}`,
     at: 'at',
     passed: ' (passed)',
   },
@@ -532,6 +537,13 @@ export function answerItemDates(rc: RelationContext): Answer | undefined {
 // ---------------------------------------------------------------------------------------------
 // Figures as of a day
 
+/** The lexicon's verbs in the past tense (`pastWords`). */
+const PAST_WORDS: ReadonlySet<string> = new Set(
+  Object.entries((lexiconJson as { pastWords?: Record<string, unknown> }).pastWords ?? {})
+    .filter(([key]) => key !== '$comment')
+    .flatMap(([, words]) => (Array.isArray(words) ? words.map((w) => foldText(String(w))) : [])),
+);
+
 export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const { u, kb, queries } = rc;
   if (!u.intents.has('figure') || u.metrics.length === 0) return undefined;
@@ -543,28 +555,57 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const owners = stating.filter((x) => !('parent' in x && typeof x.parent === 'string' && stated.has(x.parent))).map((x) => x.id);
   // The items named, else the municipality named, else the one or two items that state the figure at all.
   const named = subjects.filter((l) => l.kind !== 'roles').map((l) => l.id);
-  const scope = unique(named.length > 0 ? named : [...rc.municipalities, ...(owners.length <= 2 ? owners : [])]);
+  // A metric none of the items named states ("how many districts will there be, and how many houses in Åen")
+  // is answered by the one or two items that state it at all.
+  const unstated = named.length > 0 ? u.metrics.filter((m) => !named.some((id) => queries.figuresOf(id).some((f) => f.figure.metric === m))) : [];
+  const ownersOf = (metrics: readonly string[]) => stating.filter((x) => !('parent' in x && typeof x.parent === 'string' && stated.has(x.parent)) && x.figures.some((f) => metrics.includes(f.metric))).map((x) => x.id);
+  const extra = unstated.length > 0 && ownersOf(unstated).length <= 2 ? ownersOf(unstated) : [];
+  const scope = unique(named.length > 0 ? [...named, ...extra] : [...rc.municipalities, ...(owners.length <= 2 ? owners : [])]);
   if (scope.length === 0) return undefined;
   const dated = (f: Figure) => f.asOf !== undefined || f.validFrom !== undefined || f.validUntil !== undefined;
+  // A whole period asked about ("i 2024", "in March 2025"): the figure stated for a day in it, the latest.
+  // "I dag, og hvor mange efter omlægningen": both states asked for apart are a comparison too.
+  const said = rc.lexicon.kinds.match(u.tokens);
+  const compare = u.kinds.has('change-compare') || (said.has('before-change') && said.has('after-change'));
+  // "Pr. 1. september", "in March" without a year is the next such day; asked in the past tense about figures
+  // that have no coming change, it is the last one that has passed ("hvor mange børn var der pr. 1. september").
+  const yearless = !/\b(19|20)\d{2}\b/.test(u.text) && u.tokens.some((tok) => PAST_WORDS.has(tok.form));
+  const coming = scope.some((id) => queries.figuresOf(id).some((f) => u.metrics.includes(f.figure.metric) && f.figure.validFrom !== undefined && f.figure.validFrom > rc.today));
+  const past = (d: string) => (yearless && !coming && d > rc.today ? `${Number(d.slice(0, 4)) - 1}${d.slice(4)}` : d);
+  const range = u.range && { from: past(u.range.from), to: u.range.from > rc.today ? past(u.range.to) : u.range.to };
+  const askedDay = u.day && past(u.day);
+  const period = range !== undefined && range.from !== range.to && !compare ? range : undefined;
   // Today's figure with the coming one in a line when both are asked for ("nu og efter", "will it change").
-  const day = u.kinds.has('change-compare') ? rc.today : (u.day ?? (u.kinds.has('after-change') ? undefined : rc.today));
+  const day = period ? period.to : compare ? rc.today : (askedDay ?? (u.kinds.has('after-change') ? undefined : rc.today));
+  const asked = period !== undefined || (askedDay !== undefined && !compare);
+  const when = (f: Figure) => f.validFrom && f.validFrom > rc.today ? `${u.lang === 'da' ? 'fra' : 'from'} ${shortDate(f.validFrom, u.lang)}` : f.asOf ? t.asOf(shortDate(f.asOf, u.lang)) : f.validFrom ? `${u.lang === 'da' ? 'fra' : 'from'} ${shortDate(f.validFrom, u.lang)}` : '';
   // Each item asked about gets its figure ("Kvarter Åen og Kvarter Bakken").
   const headlines: string[] = [];
   const supporting: string[] = [];
   const sources: Source[] = [];
+  const missing: Array<{ id: string; figures: Figure[] }> = [];
+  const answered = new Set<string>();
   for (const id of scope) {
     const all = queries.figuresOf(id).filter((f) => u.metrics.includes(f.figure.metric));
     // Only figures that carry time are this answerer's; others are answered as stated.
     if (!all.some((f) => dated(f.figure))) continue;
     const future = all.filter((f) => f.figure.validFrom !== undefined && f.figure.validFrom > rc.today).sort((a, b) => a.figure.validFrom!.localeCompare(b.figure.validFrom!));
-    const stated = day ? queries.figuresOn(id, day).filter((f) => u.metrics.includes(f.figure.metric)) : future.slice(0, 1);
+    const inPeriod = period
+      ? // A figure stated as of a day counts for the period that day is in; one valid over time for any period it covers.
+        queries.figuresOn(id, period.to).filter((f) => u.metrics.includes(f.figure.metric) && (f.figure.asOf === undefined || f.figure.asOf >= period.from))
+      : undefined;
+    const stated = inPeriod ?? (day ? queries.figuresOn(id, day).filter((f) => u.metrics.includes(f.figure.metric)) : future.slice(0, 1));
     // An item that exists only from a coming day ("Kvarter Åen" from 1 August) is answered with that day's figure.
     const on = stated.length > 0 ? stated : day === rc.today ? future.slice(0, 1) : [];
+    // A day or period asked about that no figure is stated for: say which days the documents have.
+    const lacking = asked ? unique(u.metrics).filter((m) => all.some((f) => f.figure.metric === m) && !on.some((f) => f.figure.metric === m)) : [];
+    if (lacking.length > 0) missing.push({ id, figures: all.filter((f) => lacking.includes(f.figure.metric)).map((f) => f.figure) });
     if (on.length === 0) continue;
+    answered.add(id);
     const line = (f: { figure: Figure }) => {
-      const when = f.figure.validFrom && f.figure.validFrom > rc.today ? `${u.lang === 'da' ? 'fra' : 'from'} ${shortDate(f.figure.validFrom, u.lang)}` : f.figure.asOf ? t.asOf(shortDate(f.figure.asOf, u.lang)) : '';
+      const w = when(f.figure);
       const text = f.figure.text[u.lang].replace(/\.$/, '');
-      const shown = when && !text.includes(shortDate((f.figure.validFrom ?? f.figure.asOf)!, u.lang)) ? ` (${when})` : '';
+      const shown = w && !text.includes(shortDate((f.figure.validFrom ?? f.figure.asOf)!, u.lang)) ? ` (${w})` : '';
       return t.figure(nameIn(rc, id), `${text}${shown}`);
     };
     const coming = day === rc.today ? future.filter((f) => !on.includes(f)) : [];
@@ -572,6 +613,30 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
     supporting.push(...coming.map(line));
     sources.push(...[...on, ...coming].map((f) => f.figure.source));
   }
+  if (missing.length > 0) {
+    const wholeYear = period !== undefined && period.from.slice(5) === '01-01' && period.to.slice(5) === '12-31' && period.from.slice(0, 4) === period.to.slice(0, 4);
+    const wholeMonth = period !== undefined && period.from.slice(8) === '01' && period.from.slice(0, 7) === period.to.slice(0, 7) && addDays(period.to, 1).slice(8) === '01';
+    const askedWhen = !period
+      ? t.onDay(shortDate(askedDay!, u.lang))
+      : wholeYear
+        ? `${u.lang === 'da' ? 'i' : 'in'} ${period.from.slice(0, 4)}`
+        : wholeMonth
+          ? t.inMonth(formatPartialDate(period.from, 'month', u.lang))
+          : t.between(shortDate(period.from, u.lang), shortDate(period.to, u.lang));
+    for (const { id, figures } of missing) {
+      const days = unique(figures.map((f) => when(f)).filter((w) => w !== ''));
+      const lines = figures.map((f) => {
+        const text = f.text[u.lang].replace(/\.$/, '');
+        const w = when(f);
+        return t.figure(nameIn(rc, id), w && !text.includes(shortDate((f.validFrom ?? f.asOf)!, u.lang)) ? `${text} (${w})` : text);
+      });
+      headlines.unshift(t.noFigureOn(nameIn(rc, id), askedWhen, joinList(days, u.lang)));
+      supporting.unshift(...lines);
+      sources.push(...figures.map((f) => f.source));
+    }
+  }
   if (headlines.length === 0) return undefined;
+  // An item named that states none of these dated figures ("how many dagplejere"): the figures by metric and by word answer.
+  if (named.some((id) => !answered.has(id) && !missing.some((m) => m.id === id))) return undefined;
   return done(rc, 'answer', headlines.join(' '), supporting, sources);
 }

@@ -33,6 +33,11 @@ const ACCOUNTED = 0.5;
 export interface Floor {
   /** The answer, or "I don't know" / the partly-known form when the question asks about something the answer does not hold. */
   check(u: Understanding, links: readonly Link[], answer: Answer, unknown: (lang: Lang, headline?: string) => Answer): Answer;
+  /**
+   * A bare "I don't know" to a question that names an item the knowledge base knows becomes the
+   * partly-known form: "The documents name X but do not mention <the words asked>".
+   */
+  explainUnknown(u: Understanding, links: readonly Link[], answer: Answer, unknown: (lang: Lang, headline?: string) => Answer): Answer;
 }
 
 const fallbackAnswers = new WeakSet<Answer>();
@@ -117,20 +122,33 @@ export function createFloor(kb: KnowledgeBase, index: SearchIndex, extensions: r
   const shortFunction = [...STOPWORDS, ...chat].filter((w) => w.length >= 2 && w.length <= 5);
   const functionTypo = (form: string) => form.length <= 5 && shortFunction.some((w) => Math.abs(w.length - form.length) <= 1 && boundedEditDistance(form, w, 1) <= 1);
 
+  /** The question's words that say what is asked, besides cues, names, chat and constraints. */
+  const contentOf = (u: Understanding, links: readonly Link[]) => {
+    const linked = new Set<number>();
+    for (const l of links) for (let i = l.start; i < l.end; i++) linked.add(i);
+    const position = new Map(u.tokens.map((t, i) => [t, i]));
+    const content = index.queryTerms(u.tokens, u.intentWords).filter((q) => {
+      const form = q.token.form;
+      const i = position.get(q.token) ?? u.tokens.findIndex((t) => t.form === form);
+      if (u.cuePositions.has(i) || linked.has(i) || chat.has(form) || municipalityWords.has(form) || functionTypo(form)) return false;
+      if (u.intents.has('dates') && events.has(form)) return false;
+      // Dates, times and numbers are the question's constraints, answered by the answer's own structure.
+      return !/\d/.test(form) && form.length > 1;
+    });
+    return { content, position };
+  };
   return {
+    explainUnknown(u, links, answer, unknown) {
+      if (answer.kind !== 'unknown' || answer.headline !== unknown(u.lang).headline) return answer;
+      const sure = links.filter((l) => l.kind !== 'municipalities' && l.quality >= 0.9);
+      if (sure.length === 0) return answer;
+      const { content } = contentOf(u, sure);
+      if (content.length === 0) return answer;
+      return refuse(kb, u, sure, content, unknown);
+    },
     check(u, links, answer, unknown) {
       if (answer.kind !== 'answer' && answer.kind !== 'ambiguous') return answer;
-      const linked = new Set<number>();
-      for (const l of links) for (let i = l.start; i < l.end; i++) linked.add(i);
-      const position = new Map(u.tokens.map((t, i) => [t, i]));
-      const content = index.queryTerms(u.tokens, u.intentWords).filter((q) => {
-        const form = q.token.form;
-        const i = position.get(q.token) ?? u.tokens.findIndex((t) => t.form === form);
-        if (u.cuePositions.has(i) || linked.has(i) || chat.has(form) || municipalityWords.has(form) || functionTypo(form)) return false;
-        if (u.intents.has('dates') && events.has(form)) return false;
-        // Dates, times and numbers are the question's constraints, answered by the answer's own structure.
-        return !/\d/.test(form) && form.length > 1;
-      });
+      const { content, position } = contentOf(u, links);
       if (content.length === 0) return answer;
       const text = [answer.headline, ...answer.sections.flatMap((s) => [s.title, ...s.lines]), ...(answer.details ?? [])].join(' ');
       const answerTerms = termsOf(text);

@@ -41,10 +41,23 @@ export function stripMarkup(text: string): string {
  * "hoeje-taastrup" meet: æ -> ae, ø -> oe, å -> aa, accents dropped.
  */
 export function foldText(text: string): string {
-  const folded = text.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa');
+  // Words and short phrases recur (every question's words are folded several times): remembered, bounded.
+  const short = text.length <= FOLD_CACHE_LENGTH;
+  if (short) {
+    const cached = foldCache.get(text);
+    if (cached !== undefined) return cached;
+  }
+  const lower = text.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa');
   // NFKD and dropping combining marks change nothing in ASCII text: skip them there (the costly steps).
-  return NON_ASCII.test(folded) ? folded.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : folded;
+  const folded = NON_ASCII.test(lower) ? lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : lower;
+  if (short && foldCache.size < FOLD_CACHE_LIMIT) foldCache.set(text, folded);
+  return folded;
 }
+
+/** Texts up to this long are remembered by {@link foldText}, at most this many. */
+const FOLD_CACHE_LENGTH = 40;
+const FOLD_CACHE_LIMIT = 50_000;
+const foldCache = new Map<string, string>();
 
 const NON_ASCII = /[^\u0000-\u007f]/;
 

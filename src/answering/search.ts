@@ -112,6 +112,14 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
   const vocabulary = [...postings.keys()].sort();
   const reversed = vocabulary.map((t) => [...t].reverse().join('')).sort();
   const expansionCache = new Map<string, Expansion[]>();
+  // The vocabulary by first letter and length (each word with its place in the sorted vocabulary), for typos.
+  const typoBuckets = new Map<string, Array<{ readonly term: string; readonly at: number }>>();
+  vocabulary.forEach((term, at) => {
+    const key = `${term[0]}:${term.length}`;
+    const bucket = typoBuckets.get(key);
+    if (bucket) bucket.push({ term, at });
+    else typoBuckets.set(key, [{ term, at }]);
+  });
 
   const range = (sorted: readonly string[], prefix: string): string[] => {
     const lo = lowerBound(sorted, prefix);
@@ -144,12 +152,14 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
     }
     if (found.size === 0 && term.length >= 5) {
       const max = term.length >= 8 ? 2 : 1;
-      // Only words with the same first letter: one contiguous run of the sorted vocabulary, in the same order.
-      for (let i = lowerBound(vocabulary, term[0]!); i < vocabulary.length && vocabulary[i]![0] === term[0]; i++) {
-        const t = vocabulary[i]!;
-        if (Math.abs(t.length - term.length) > max) continue;
-        if (boundedEditDistance(term, t, max) <= max) note(t, TYPO_QUALITY);
+      // Only words with the same first letter and a length within `max`: a few buckets, not the letter's whole run
+      // of the vocabulary; the matches are noted in vocabulary order, as a scan of that run would note them.
+      const hits: Array<{ readonly term: string; readonly at: number }> = [];
+      for (let length = term.length - max; length <= term.length + max; length++) {
+        for (const entry of typoBuckets.get(`${term[0]}:${length}`) ?? []) if (boundedEditDistance(term, entry.term, max) <= max) hits.push(entry);
       }
+      hits.sort((a, b) => a.at - b.at);
+      for (const hit of hits) note(hit.term, TYPO_QUALITY);
     }
     // The exact term first, then the surest partial matches; a common prefix must not fan out widely.
     const result = [...found]
@@ -313,9 +323,15 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
 
   const restrictWithin = (within: Uint8Array | undefined, factIndices: Iterable<number>): SearchIndex => {
     const allowed = new Uint8Array(facts.length);
-    for (const i of factIndices) if (within === undefined || within[i] === 1) allowed[i] = 1;
-    const kept: FactRecord[] = [];
-    for (let i = 0; i < facts.length; i++) if (allowed[i] === 1) kept.push(facts[i]!);
+    const positions: number[] = [];
+    for (const i of factIndices) {
+      if ((within === undefined || within[i] === 1) && allowed[i] === 0) {
+        allowed[i] = 1;
+        positions.push(i);
+      }
+    }
+    // The kept facts in the index's order, from their own positions (not a pass over every fact).
+    const kept = positions.sort((a, b) => a - b).map((i) => facts[i]!);
     return {
       facts: kept,
       queryTerms,

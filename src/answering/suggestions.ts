@@ -21,10 +21,17 @@ export function suggestQuestions(kb: KnowledgeBase, lang: Lang): string[] {
 function buildSuggestions(kb: KnowledgeBase, lang: Lang): string[] {
   const p = phrasesFor(lang);
   // Short names read best in a suggestion: the shortest name of the kind that is meant.
-  const shortName = (entry: KbItem) => {
+  const shortNameOf = (entry: KbItem) => {
     if (lang === 'da') return definiteName(entry, lang);
     const label = (entry.item as { labelEn?: string }).labelEn ?? displayName(entry, lang);
     return label.replace(/\s*\([^)]*\)/g, '').trim() || label;
+  };
+  // Each item's short name once, not once per comparison of the sorts below (thousands of roles at scale).
+  const shortNames = new Map<string, string>();
+  const shortName = (entry: KbItem) => {
+    let name = shortNames.get(entry.item.id);
+    if (name === undefined) shortNames.set(entry.item.id, (name = shortNameOf(entry)));
+    return name;
   };
   // The roles most referred to (managers, roles policies are written for) make the best examples.
   const references = new Map<string, number>();

@@ -217,6 +217,27 @@ function findRange(tokens: readonly Token[], today: string): { from: string; to:
  * True when a token belongs to a hyphenated word: the tokenizer gives "day-care" as "day", "care" and
  * the joined "daycare", so a part is followed by a join of it, and a join follows its parts.
  */
+/**
+ * The positions of the things a count question counts: the first word after each occurrence of its
+ * "how many" cue ("how many childminders and how many kids": childminders, kids), past function words
+ * and hyphenated modifiers.
+ */
+export function countedPositions(tokens: readonly Token[], cue: readonly number[]): number[] {
+  if (cue.length === 0) return [];
+  const first = Math.min(...cue);
+  let last = first;
+  while (cue.includes(last + 1)) last++;
+  const phrase = tokens.slice(first, last + 1).map((t) => t.form);
+  const out: number[] = [];
+  for (let i = 0; i + phrase.length <= tokens.length; i++) {
+    if (!phrase.every((w, k) => tokens[i + k]!.form === w)) continue;
+    let next = i + phrase.length;
+    while (next < tokens.length && (STOPWORDS.has(tokens[next]!.form) || isHyphenPart(tokens, next))) next++;
+    if (next < tokens.length) out.push(next);
+  }
+  return out;
+}
+
 function isHyphenPart(tokens: readonly Token[], i: number): boolean {
   const joinOf = (k: number) => {
     for (let j = k - 2; j >= Math.max(0, k - 4); j--) if (tokens.slice(j, k).map((t) => t.form).join('') === tokens[k]!.form) return j;
@@ -355,11 +376,13 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   // "hvor mange timer er souschefen frikøbt": the thing counted comes right after "how many"; a metric
   // named later in the question is not what is counted. A hyphenated modifier ("day-care facilities") may come between.
   const howMany = matched.get('figure');
-  if (howMany && metrics.length > 0) {
-    let next = Math.max(...howMany.positions) + 1;
-    while (next < tokens.length && (STOPWORDS.has(tokens[next]!.form) || isHyphenPart(tokens, next))) next++;
+  // A word that is both ("børnetallet") names the count and what it counts.
+  if (howMany && metrics.length > 0 && !metricMatches.some(([, m]) => m.positions.some((p) => howMany.positions.includes(p)))) {
+    // Each "how many" of the question ("how many childminders and how many kids") names a thing counted.
+    const nexts = countedPositions(tokens, howMany.positions);
     const metricStarts = metricMatches.map(([, m]) => Math.min(...m.positions));
-    if (next < tokens.length && !metricStarts.includes(next) && !metricMatches.some(([, m]) => m.positions.includes(next))) metrics.splice(0, metrics.length);
+    const isMetric = (next: number) => metricStarts.includes(next) || metricMatches.some(([, m]) => m.positions.includes(next));
+    if (nexts.length > 0 && !nexts.some(isMetric)) metrics.splice(0, metrics.length);
   }
   const metric = intents.has('figure') ? metrics[0] : undefined;
   const policyTypes = new Set(lexicon.policyTypes.match(tokens, words).keys());

@@ -11,6 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { createKnowledgeBase, createQueries, emptyKnowledgeData, loadKnowledgeOrThrow } from '../../src/knowledge/index.js';
 import type { KnowledgeQueries } from '../../src/knowledge/index.js';
 import { buildOrgGraph, describeLines, renderOrgChartSvg, renderPng, wrapText } from '../../src/org-chart/index.js';
+
+/** A word as the SVG writes it (XML text: &, <, >, quotes escaped). */
+const xmlText = (word: string) => word.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
 import type { ChartLang, OrgGraph } from '../../src/org-chart/index.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -82,10 +85,9 @@ describe('renderOrgChartSvg', () => {
     expect(new Set(boxes)).toEqual(ends);
     expect(boxes).toHaveLength(ends.size);
     for (const node of graph.nodes) {
-      const escaped = node.name.replace(/&/g, '&amp;');
-      // Each official Danish name is written (possibly over several lines) in its box.
-      for (const word of escaped.split(' ')) expect(chart.svg).toContain(word.length > 20 ? word.slice(0, 20) : word);
-      if (c.lang === 'en') expect(chart.svg).toContain(node.labelEn.split(' ')[0]);
+      // Each official Danish name is written (possibly over several lines) in its box, escaped as XML text.
+      for (const word of node.name.split(' ')) expect(chart.svg).toContain(xmlText(word.length > 20 ? word.slice(0, 20) : word));
+      if (c.lang === 'en') expect(chart.svg).toContain(xmlText(node.labelEn.split(' ')[0]!));
     }
     expect(describeLines(graph)).toHaveLength(stated.size);
   });

@@ -281,11 +281,30 @@ export interface TokenWords {
   readonly keys: readonly string[];
 }
 
-/** Prepares a question's tokens for {@link CueSet.match}. */
+/** The letters of a `word*` or `*word` element that index it: its first (or last) three. */
+const AFFIX_KEY = 3;
+
+/** Prepares a question's tokens for {@link CueSet.match}; kept per token list, which many cue sets look at in turn. */
 export function tokenWords(tokens: readonly Token[]): TokenWords {
+  let words = TOKEN_WORDS.get(tokens);
+  if (!words) TOKEN_WORDS.set(tokens, (words = prepareWords(tokens)));
+  return words;
+}
+
+const TOKEN_WORDS = new WeakMap<readonly Token[], TokenWords>();
+
+function prepareWords(tokens: readonly Token[]): TokenWords {
   const forms = new Set(tokens.map((t) => t.form));
   const stems = [new Set(tokens.map((t) => stemIn(t.terms, 0))), new Set(tokens.map((t) => stemIn(t.terms, 1)))];
   const keys = [...[...forms].map((f) => `=${f}`), ...[...stems[0]!].map((st) => `0:${st}`), ...[...stems[1]!].map((st) => `1:${st}`)];
+  // The first and last letters of each word, for the cues indexed by a `word*` or `*word` element.
+  const affixes = new Set<string>();
+  for (const form of forms) {
+    if (form.length < AFFIX_KEY) continue;
+    affixes.add(`^${form.slice(0, AFFIX_KEY)}`);
+    affixes.add(`$${form.slice(-AFFIX_KEY)}`);
+  }
+  keys.push(...affixes);
   return { forms, stems, keys };
 }
 
@@ -317,7 +336,15 @@ export class CueSet<L extends string | number> {
       const entry: CueEntry<L> = { label, cue, order: this.entries.length, seen: 0 };
       this.entries.push(entry);
       const anchor = cue.elements.find((e) => e.type === 'word' || e.type === 'exact');
-      if (!anchor) this.always.push(entry);
+      // Without a literal word, a `word*` or `*word` element of three letters or more indexes the cue by those
+      // letters: a cue none of whose words starts (ends) so cannot match (the precondition of `mayMatch`).
+      const affix = anchor ? undefined : cue.elements.find((e) => (e.type === 'prefix' || e.type === 'suffix') && e.text.length >= AFFIX_KEY);
+      if (affix && (affix.type === 'prefix' || affix.type === 'suffix')) {
+        const key = affix.type === 'prefix' ? `^${affix.text.slice(0, AFFIX_KEY)}` : `$${affix.text.slice(-AFFIX_KEY)}`;
+        const list = this.byWord.get(key) ?? [];
+        list.push(entry);
+        this.byWord.set(key, list);
+      } else if (!anchor) this.always.push(entry);
       else {
         const key = anchor.type === 'word' ? `${anchor.lang}:${anchor.stem}` : `=${anchor.text}`;
         const list = this.byWord.get(key) ?? [];
