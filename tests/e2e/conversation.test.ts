@@ -146,7 +146,7 @@ describe('conversation', () => {
     const reply = await say('frister?');
     // One message: the card, its title as the summary, in Danish (the word decides, not the en-US locale).
     expect(reply.text).toBeUndefined();
-    expect(reply.summary).toBe('Kommende frister');
+    expect(reply.summary).toBe('Kommende frister og datoer');
     const card = adaptiveCardOf(reply)!;
     const entries = card.body.filter((element: any) => element.type === 'Container').map((c: any) => c.items.map((i: any) => i.text).join(' | '));
     expect(entries).toEqual([
@@ -156,7 +156,7 @@ describe('conversation', () => {
     ]);
 
     const english = await say('deadlines');
-    expect(english.summary).toBe('Upcoming deadlines');
+    expect(english.summary).toBe('Upcoming deadlines and dates');
     expect(replyText(english)).toContain(`Source: ${TEST_DOC.posting.titleEn}`);
   });
 });

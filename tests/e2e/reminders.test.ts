@@ -348,7 +348,7 @@ describe('reminders end to end (production features)', { timeout: 45_000 }, () =
     expect(JSON.stringify(shownAtOnce)).not.toContain('Kvalitetsrapport');
 
     const listed = await anne.say('frister');
-    expect(listed).toMatch(/Kommende frister[\s\S]*torsdag den 11\. juni 2026 \(i morgen\)[^»]*?Kvalitetsrapport[^»]*?Frist tilføjet i chatten[\s\S]*mandag den 15\. juni 2026 \(om 5 dage\)[^»]*?Budgetopfølgning/);
+    expect(listed).toMatch(/Kommende frister og datoer[\s\S]*torsdag den 11\. juni 2026 \(i morgen\)[^»]*?Kvalitetsrapport[^»]*?Frist tilføjet i chatten[\s\S]*mandag den 15\. juni 2026 \(om 5 dage\)[^»]*?Budgetopfølgning/);
 
     // Tomorrow's deadline is reminded to both subscribers; 15 June's 7-day reminder (8 June) is past the grace period.
     const expected = 'Påmindelse: Kvalitetsrapport — torsdag den 11. juni 2026 (i morgen).';
@@ -377,7 +377,7 @@ describe('reminders end to end (production features)', { timeout: 45_000 }, () =
     expect(answer).toContain('Deadline added in Teams');
 
     expect(await bo.say('deadlines')).toMatch(
-      /Upcoming deadlines[\s\S]*Thursday 11 June 2026 \(tomorrow\)[^»]*?Budget follow-up[^»]*?Deadline added in chat[\s\S]*Tuesday 30 June 2026 \(in 20 days\)[^»]*?Quality report/,
+      /Upcoming deadlines and dates[\s\S]*Thursday 11 June 2026 \(tomorrow\)[^»]*?Budget follow-up[^»]*?Deadline added in chat[\s\S]*Tuesday 30 June 2026 \(in 20 days\)[^»]*?Quality report/,
     );
     const reminder = await until(() => bo.proactive('Reminder:')[0], 'the deadline reminder');
     expect(textOf(reminder)).toBe('Reminder: Budget follow-up — Thursday 11 June 2026 (tomorrow).');
