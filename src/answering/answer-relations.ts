@@ -9,7 +9,7 @@
 import type { KbItem, KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Figure, Person, Policy, Source } from '../knowledge/schemas.js';
 import { addDays } from '../time/format-date.js';
-import { displayName } from './facts.js';
+import { displayName, namesOf } from './facts.js';
 import type { Link } from './linking.js';
 import type { Attribute, Lexicon } from './lexicon/lexicon.js';
 import { capitalize, joinList, phrasesFor } from './phrases.js';
@@ -19,7 +19,7 @@ import type { KnowledgeQueries } from '../knowledge/queries.js';
 import type { Answer, AnswererOptions, Lang } from './types.js';
 import { countedPositions, type Understanding } from './understand.js';
 import { countsWord } from './answer-general.js';
-import { composeAnswer, nameOf, shortDate, unique, unknown as unknownAnswer, type Context } from './answer-context.js';
+import { composeAnswer, HEADLINE_MAX, nameOf, shortDate, unique, unknown as unknownAnswer, type Context } from './answer-context.js';
 
 /** What the relation answerers work with. */
 export interface RelationContext {
@@ -55,6 +55,9 @@ const TEXTS = {
     ledBy: (unit: string, leaders: string) => `${capitalize(unit)} ledes af ${leaders}.`,
     members: (group: string, list: string) => `${capitalize(group)}: ${list}.`,
     participants: (meeting: string, list: string) => `I ${meeting} deltager ${list}.`,
+    chairOf: (who: string) => `Mødeleder: ${who}.`,
+    more: (n: number) => `${n} mere`,
+    memberCount: (group: string, n: number, meeting: boolean) => (meeting ? `I ${group} deltager ${n}:` : `${capitalize(group)} har ${n} medlemmer:`),
     noMembers: (group: string) => `Dokumenterne nævner ikke, hvem der deltager i ${group}.`,
     inUnit: (unit: string, list: string) => `I ${unit} er: ${list}.`,
     tasks: (subject: string) => `${capitalize(subject)} har blandt andet disse opgaver:`,
@@ -106,6 +109,9 @@ const TEXTS = {
     ledBy: (unit: string, leaders: string) => `${capitalize(unit)} is led by the ${leaders}.`,
     members: (group: string, list: string) => `${capitalize(group)}: ${list}.`,
     participants: (meeting: string, list: string) => `Taking part in ${meeting}: ${list}.`,
+    chairOf: (who: string) => `Chair: the ${who}.`,
+    more: (n: number) => `${n} more`,
+    memberCount: (group: string, n: number, meeting: boolean) => (meeting ? `${n} take part in ${group}:` : `${capitalize(group)} has ${n} members:`),
     noMembers: (group: string) => `The documents do not say who takes part in ${group}.`,
     inUnit: (unit: string, list: string) => `In ${unit}: ${list}.`,
     tasks: (subject: string) => `The tasks of the ${subject} include:`,
@@ -165,9 +171,89 @@ function asRole(kb: KnowledgeBase, id: string): string {
   return entry?.kind === 'people' && entry.item.role ? entry.item.role : id;
 }
 
-/** The subjects of one kind (or kinds), first group first; people stand for their roles when asked. */
-function subjectsOf(rc: RelationContext, kinds: ReadonlyArray<KbItem['kind']>, viaRole = false): Link[][] {
+/**
+ * Items a question describes by a related item rather than names: a role by its place ("the coordinator
+ * in Ålekisten", "the new Mågen leader", "en pæd leder i en klynge"), a meeting or group by a role that
+ * takes part in it ("the souschef network"). The items tied to a place the question names (the roles of
+ * the unit, those that lead it, those of its postings), or to a role it names (the meetings and groups it
+ * takes part in or chairs), are matched against the question's words that no name explains: a word of
+ * the item's name (by stem, as a compound's head, or as an abbreviation of a longer word), or a word for a
+ * leader ("lederen", "leader") for the roles that lead the place. Only a single best item per anchor
+ * counts; a tie describes nothing.
+ */
+const describedCache = new WeakMap<RelationContext, Link[][]>();
+export function describedItems(rc: RelationContext): Link[][] {
+  const cached = describedCache.get(rc);
+  if (cached) return cached;
+  const { u, kb, relations } = rc;
+  const covered = new Set<number>();
+  // A weak reading ("leder" as a typo of a group's name) does not explain a word of a description.
+  for (const g of rc.subjects) for (const l of g) if (l.quality >= 0.9) for (let i = l.start; i < l.end; i++) covered.add(i);
+  const leaderAt = new Set([...rc.lexicon.leaderWords.match(u.tokens).values()].flatMap((m) => [...m.positions]));
+  // A word for a meeting ("forum", "møde") is a cue and also describes which meeting.
+  const meetingAt = new Set(u.kinds.get('meeting')?.positions ?? []);
+  const free = u.tokens
+    .map((tok, i) => ({ tok, i }))
+    .filter(({ tok, i }) => !covered.has(i) && (leaderAt.has(i) || ((!u.cuePositions.has(i) || meetingAt.has(i)) && tok.form.length >= 3 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !/^\d+$/.test(tok.form))));
   const out: Link[][] = [];
+  const seen = new Set<string>();
+  const leaderWord = (w: string) => rc.lexicon.leaderWords.match(analyzeText(w)).size > 0;
+  for (const group of rc.subjects) {
+    const anchor = group.find((l) => (l.kind === 'units' || l.kind === 'roles') && l.quality >= 0.9);
+    if (!anchor) continue;
+    const leaders = new Set(anchor.kind === 'units' ? relations.leadersOf(anchor.id) : []);
+    let candidates: string[];
+    if (anchor.kind === 'units') {
+      const postingRoles = relations.postingsOf(anchor.id).map((id) => (kb.get(id)?.item as { role?: string } | undefined)?.role).filter((id): id is string => id !== undefined);
+      candidates = unique([...kb.data.roles.filter((r) => r.unit === anchor.id).map((r) => r.id), ...leaders, ...postingRoles]).filter((id) => kb.get(id)?.kind === 'roles');
+    } else {
+      const takesPart = (id: string) => relations.members(id).some((m) => m.ref === anchor.id);
+      candidates = [...kb.data.meetings.filter((m) => takesPart(m.id) || m.chair === anchor.id).map((m) => m.id), ...kb.data.leadershipGroups.filter((g) => takesPart(g.id)).map((g) => g.id)];
+    }
+    if (candidates.length === 0) continue;
+    const anchorWords = new Set(namesOf(kb.get(anchor.id)!).flatMap((n) => analyzeText(foldText(n)).map((w) => w.form)));
+    // Words near the anchor: "koordinatoren i Ålekisten", "the new Mågen leader", "the souschef network".
+    const near = free.filter(({ i }) => i >= anchor.start - 5 && i < anchor.end + 4);
+    if (near.length === 0) continue;
+    const score = (id: string) => {
+      const entry = kb.get(id)!;
+      const words = unique(namesOf(entry).flatMap((n) => analyzeText(foldText(n)).map((w) => w.form))).filter((w) => !anchorWords.has(w) && !STOPWORDS.has(w));
+      // A role that leads the place, or whose name is a word for a leader or ends in one ("institutionsleder").
+      const isLeader = entry.kind === 'roles' && (leaders.has(id) || words.some((w) => leaderWord(w) || Array.from({ length: Math.max(0, w.length - 6) }, (_, k) => w.slice(k + 3)).some(leaderWord)));
+      let hits = 0;
+      let from = anchor.start;
+      let to = anchor.end;
+      for (const { tok, i } of near) {
+        const stem = primaryStem(tok.form);
+        const fits = words.some(
+          (w) =>
+            w === tok.form ||
+            primaryStem(w) === stem ||
+            (tok.form.length >= 4 && w.length > tok.form.length + 2 && w.endsWith(tok.form)) ||
+            (tok.form.length >= 3 && w.length > tok.form.length + 2 && w.startsWith(tok.form) && !rc.ctx.index.knows(tok.form)),
+        );
+        if (fits || (leaderAt.has(i) && isLeader)) {
+          hits++;
+          from = Math.min(from, i);
+          to = Math.max(to, i + 1);
+        }
+      }
+      return { id, kind: entry.kind, hits, from, to };
+    };
+    const scored = candidates.map(score).filter((s) => s.hits > 0).sort((a, b) => b.hits - a.hits);
+    if (scored.length === 0 || (scored.length > 1 && scored[1]!.hits === scored[0]!.hits)) continue;
+    const best = scored[0]!;
+    if (seen.has(best.id)) continue;
+    seen.add(best.id);
+    out.push([{ id: best.id, kind: best.kind, start: best.from, end: best.to, quality: 0.9 }]);
+  }
+  describedCache.set(rc, out);
+  return out;
+}
+
+/** The subjects of one kind (or kinds), first group first; people stand for their roles when asked; described items come first. */
+export function subjectsOf(rc: RelationContext, kinds: ReadonlyArray<KbItem['kind']>, viaRole = false): Link[][] {
+  const out: Link[][] = describedItems(rc).filter((g) => kinds.includes(g[0]!.kind)).map((g) => [...g]);
   for (const group of rc.subjects) {
     const fit = group
       .map((link) => (viaRole && link.kind === 'people' && asRole(rc.kb, link.id) !== link.id ? { ...link, id: asRole(rc.kb, link.id), kind: 'roles' as const, person: link.id } : link))
@@ -275,17 +361,27 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
         const change = u.day ? undefined : nextChangeBelow(rc, l.id);
         const coming = change && change !== day ? queries.directReportsOn(l.id, change) : [];
         const comingList = joinList(unique(coming.map((e) => `${nm(e.from, false)}${e.condition ? ` (${e.condition[u.lang]})` : ''}`)), u.lang);
-        const headline =
+        let headline =
           edges.length > 0 ? onDay(rc, day, sentence(froms)) : coming.length > 0 ? onDay(rc, change!, sentence(comingList), 'from') : t.noOneReports(nm(l.id));
+        // A long list reads better one per line under a short first line that counts them.
+        const each = unique(edges.map((e) => `${nm(e.from, false)}${e.condition ? ` (${e.condition[u.lang]})` : ''}`));
+        const listed = headline.length > HEADLINE_MAX && edges.length > 0;
+        if (listed) {
+          // The first names that fit, then how many more (all of them follow one per line).
+          for (let k = each.length - 1; k >= 0; k--) {
+            headline = onDay(rc, day, sentence(joinList([...each.slice(0, k), t.more(each.length - k)], u.lang)));
+            if (headline.length <= HEADLINE_MAX) break;
+          }
+        }
         const comingLine = coming.length > 0 && edges.length > 0 ? `${fromDay(u.lang, change!)}: ${comingList}.` : undefined;
-        return { headline, edges: [...edges, ...coming], comingLine };
+        return { headline, edges: [...edges, ...coming], comingLine, each: listed ? each : [] };
       });
       if (answers.length > 1) {
         return done(rc, 'ambiguous', phrasesFor(u.lang).severalMatches, answers.map((a) => a.headline), answers.flatMap((a) => a.edges.map((e) => e.source)));
       }
       const a = answers[0]!;
       const stated = a.edges.flatMap((e) => (e.text ? [e.text[u.lang]] : []));
-      return done(rc, 'answer', a.headline, [...(a.comingLine ? [a.comingLine] : []), ...stated], a.edges.map((e) => e.source));
+      return done(rc, 'answer', a.headline, [...a.each, ...(a.comingLine ? [a.comingLine] : []), ...stated], a.edges.map((e) => e.source), [], a.each.length > 0);
     }
     return undefined;
   }
@@ -296,9 +392,19 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
     const targets = unique(withLines.map((l) => relations.up(l.id).map((e) => e.to).join(',')));
     const chosen = targets.length === 1 ? [withLines[0]!] : withLines.slice(0, 3);
     // A post reported to, with the people the documents name in it on that day: "who does X answer to" asks for someone.
-    const nmHeld = (id: string, day: string) => {
-      const holders = queries.holdersOn(id, day).map((person) => person.name);
-      return holders.length > 0 ? `${nm(id)}, ${joinList(holders, u.lang)}` : nm(id);
+    // A post that leads several units ("områdeleder" of Nord and of Syd) is held, for the one asked about, only by
+    // those of its holders tied to a unit around the asker's own (the person's, the role's, or a unit the question names).
+    const nmHeld = (id: string, day: string, from: Link & { person?: string }) => {
+      let holders = queries.holdersOn(id, day);
+      if (relations.ledBy(id).length > 1) {
+        const person = from.person ? (kb.get(from.person)?.item as Person | undefined) : undefined;
+        const own = new Set<string>([...(person ? unitsOfPerson(rc, person) : []), ...rc.subjects.flat().filter((x) => x.kind === 'units' && x.quality >= 0.9).map((x) => x.id)]);
+        const roleUnit = (kb.get(from.id)?.item as { unit?: string } | undefined)?.unit;
+        if (roleUnit) own.add(roleUnit);
+        holders = holders.filter((p) => [...unitsOfPerson(rc, p)].some((theirs) => [...own].some((mine) => within(kb, mine, theirs))));
+      }
+      const names = holders.map((person) => person.name);
+      return names.length > 0 ? `${nm(id)}, ${joinList(names, u.lang)}` : nm(id);
     };
     const parts = chosen.map((l) => {
       const day = stateDay(rc, l.id);
@@ -308,7 +414,7 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
       const change = u.day ? undefined : queries.nextReportingChange(l.id, day);
       const direct =
         plain.length > 0
-          ? onDay(rc, day, t.reportsToMany(nm(l.id), joinList(plain.map((e) => nmHeld(e.to, day)), u.lang)))
+          ? onDay(rc, day, t.reportsToMany(nm(l.id), joinList(plain.map((e) => nmHeld(e.to, day, l)), u.lang)))
           : change
             ? onDay(rc, change.date, t.reportsToMany(nm(l.id), joinList(change.lines.filter((e) => !e.condition).map((e) => nm(e.to)), u.lang)), 'from')
             : undefined;
@@ -370,11 +476,17 @@ export function answerLeaderRelation(rc: RelationContext): Answer | undefined {
     if (named.quality < 0.9 || rc.subjects.length > 1) return undefined;
     return unknownWith(rc, t.noLeader(name(kb, named.id, u.lang, false)));
   }
+  // A role that leads several units ("områdeleder" of Nord and of Syd): only its holders tied to this unit lead it.
+  const holdersHere = (role: string) => {
+    const all = relations.holders(role);
+    if (relations.ledBy(role).length <= 1) return all;
+    return all.filter((p) => [...unitsOfPerson(rc, p)].some((id) => within(kb, id, unit.id)));
+  };
   const leaders = relations.leadersOf(unit.id).map((role) => {
-    const holders = relations.holders(role).map((p) => p.name);
+    const holders = holdersHere(role).map((p) => p.name);
     return `${name(kb, role, u.lang, false)}${holders.length > 0 ? ` (${joinList(holders, u.lang)})` : ''}`;
   });
-  const holderPeople = relations.leadersOf(unit.id).flatMap((role) => relations.holders(role));
+  const holderPeople = relations.leadersOf(unit.id).flatMap(holdersHere);
   return done(
     rc,
     'answer',
@@ -387,9 +499,14 @@ export function answerLeaderRelation(rc: RelationContext): Answer | undefined {
 // ---------------------------------------------------------------------------------------------
 // Members and participants
 
+/** Kinds of question that ask something other than who takes part: a "who" about a meeting is then not about its members. */
+const NOT_MEMBERSHIP = new Set(['chair', 'holder', 'leader', 'contact', 'deputy', 'deputy-for', 'decision', 'reporting-up', 'reporting-down', 'reporting-chain', 'responsibility', 'dates', 'when', 'frequency', 'figure', 'policy', 'programme']);
+
 export function answerMembersRelation(rc: RelationContext): Answer | undefined {
   const { u, kb, relations } = rc;
-  if (!u.intents.has('membership')) return undefined;
+  // "Who comes to the leadership forum?": a "who" question about a meeting or group asks who takes part in it.
+  const whoAbout = u.kinds.has('who') && ![...u.kinds.keys()].some((k) => NOT_MEMBERSHIP.has(k)) && u.attributes.length === 0 && rc.subjects.length === 1 && rc.subjects[0]!.some((l) => (l.kind === 'meetings' || l.kind === 'leadershipGroups') && l.quality >= 0.9);
+  if (!u.intents.has('membership') && !whoAbout) return undefined;
   const t = TEXTS[u.lang];
   const groups = subjectsOf(rc, ['leadershipGroups', 'meetings', 'units']);
   for (const group of groups) {
@@ -398,35 +515,114 @@ export function answerMembersRelation(rc: RelationContext): Answer | undefined {
     if (link.kind === 'units') continue;
     // "Hvordan er ledelsen i Stjernehuset organiseret?": a one-word name ("ledelsen") beside another
     // named item is too weak to pick a group by; the general search weighs both.
-    if (link.end - link.start === 1 && rc.subjects.length > 1) return undefined;
+    if (link.end - link.start === 1 && rc.subjects.length > 1) {
+      // ... unless the other item is a unit with one leadership group of its own: "the leadership in <unit>".
+      const unit = groups.flat().find((l) => l.kind === 'units' && l.quality >= 0.9);
+      const own = unit ? groupsOfUnit(rc, unit.id) : [];
+      return own.length === 1 && looseWords(rc).length === 0 ? membersOf(rc, own[0]!) : undefined;
+    }
     const list = relations.members(link.id);
     if (list.length === 0) {
       if (link.quality < 0.9) continue;
       return done(rc, 'unknown', t.noMembers(name(kb, link.id, u.lang, false)), [], sourceOf(kb, link.id));
     }
-    // Two members of one name ("pædagogisk leder" of the nursery and of the kindergarten) are told apart by their unit.
-    const plain = list.map((m) => name(kb, m.ref, u.lang, false));
-    const names = list.map((m, i) => {
-      const unit = (kb.get(m.ref)?.item as { unit?: string } | undefined)?.unit;
-      const twin = plain.filter((n) => n === plain[i]).length > 1 && unit ? ` (${name(kb, unit, u.lang, false)})` : '';
-      return `${plain[i]}${twin}${m.note ? ` (${m.note[u.lang]})` : ''}`;
-    });
-    const sentence = (l: string) => (link.kind === 'meetings' ? t.participants(name(kb, link.id, u.lang, false), l) : t.members(name(kb, link.id, u.lang, false), l));
-    const holders = list.flatMap((m) => relations.holders(m.ref)).map((p) => `${p.name}, ${p.title[u.lang]}`);
-    // What the documents say about the group itself often names who else takes part.
-    const about = (kb.get(link.id)?.item as { description?: { da: string; en: string } } | undefined)?.description;
-    if (about) holders.push(about[u.lang]);
-    // A long list reads better one per line under a short first line.
-    const headline = sentence(joinList(names, u.lang));
-    if (headline.length > 200) return done(rc, 'answer', sentence(String(names.length)).replace(/\.$/, ':'), [...names, ...holders], sourceOf(kb, link.id), [], true);
-    return done(rc, 'answer', headline, holders, sourceOf(kb, link.id));
+    return membersOf(rc, link.id);
   }
   // "Hvem er i staben?": the roles of a unit, and the people in them ("who is in charge of" it asks for its leader).
   const unit = groups.flat().find((l) => l.kind === 'units');
   if (!unit || (u.intents.has('leader') && relations.leadersOf(unit.id).length > 0)) return undefined;
+  // "Hvem sidder i ansættelsesudvalget til Kløverengen?": a body the data names only in the texts of the
+  // unit, its roles and its postings; what those texts say about it answers, and nothing else does.
+  const loose = looseWords(rc);
+  // "Who are the members of the leadership of the centre?": the one leadership group of that unit, when its names say the other words.
+  const own = groupsOfUnit(rc, unit.id);
+  if (own.length === 1 && loose.every((w) => namesSay(rc, own[0]!, w))) return membersOf(rc, own[0]!);
+  if (loose.length > 0) return statementsAbout(rc, unit.id, loose);
   const roles = kb.data.roles.filter((r) => r.unit === unit.id);
   if (roles.length === 0) return undefined;
   return done(rc, 'answer', t.inUnit(name(kb, unit.id, u.lang, false), joinList(roles.map((r) => name(kb, r.id, u.lang, false)), u.lang)), [], [...sourceOf(kb, unit.id), ...roles.map((r) => r.source)]);
+}
+
+/** The members of a group or the participants of a meeting, with the people who hold those roles and the chair. */
+function membersOf(rc: RelationContext, id: string): Answer {
+  const { u, kb, relations } = rc;
+  const t = TEXTS[u.lang];
+  const entry = kb.get(id);
+  const list = relations.members(id);
+  // Two members of one name ("pædagogisk leder" of the nursery and of the kindergarten) are told apart by their unit.
+  const plain = list.map((m) => name(kb, m.ref, u.lang, false));
+  const short = list.map((m, i) => {
+    const unit = (kb.get(m.ref)?.item as { unit?: string } | undefined)?.unit;
+    const twin = plain.filter((n) => n === plain[i]).length > 1 && unit ? ` (${name(kb, unit, u.lang, false)})` : '';
+    return `${plain[i]}${twin}`;
+  });
+  const names = list.map((m, i) => `${short[i]}${m.note ? ` (${m.note[u.lang]})` : ''}`);
+  const sentence = (l: string) => (entry?.kind === 'meetings' ? t.participants(name(kb, id, u.lang, false), l) : t.members(name(kb, id, u.lang, false), l));
+  const holders = list.flatMap((m) => relations.holders(m.ref)).map((p) => `${p.name}, ${p.title[u.lang]}`);
+  // Who chairs a meeting is part of who takes part in it.
+  const chair = entry?.kind === 'meetings' && entry.item.chair ? entry.item.chair : undefined;
+  if (chair && kb.get(chair)) holders.unshift(t.chairOf(name(kb, chair, u.lang, false)));
+  // What the documents say about the group itself often names who else takes part.
+  const about = (entry?.item as { description?: { da: string; en: string } } | undefined)?.description;
+  if (about) holders.push(about[u.lang]);
+  // A long list reads better one per line under a short first line.
+  const headline = sentence(joinList(names, u.lang));
+  if (headline.length > 200) {
+    // Without the notes the names may still fit in the first line; the notes follow one per line.
+    const bare = sentence(joinList(short, u.lang));
+    if (bare.length <= 200) return done(rc, 'answer', bare, [...names.filter((n, i) => n !== short[i]), ...holders], sourceOf(kb, id), [], true);
+    return done(rc, 'answer', t.memberCount(name(kb, id, u.lang, false), names.length, entry?.kind === 'meetings'), [...names, ...holders], sourceOf(kb, id), [], true);
+  }
+  return done(rc, 'answer', headline, holders, sourceOf(kb, id));
+}
+
+/** The leadership groups of a unit: those whose name names it ("den strategiske ledelse af Familie- og Dagtilbudscentret"). */
+function groupsOfUnit(rc: RelationContext, unitId: string): string[] {
+  const unit = rc.kb.get(unitId);
+  if (unit?.kind !== 'units') return [];
+  const unitNames = [unit.item.name, ...unit.item.names].map((n) => foldText(n)).filter((n) => n.length > 3);
+  return rc.kb.data.leadershipGroups
+    .filter((g) => rc.relations.members(g.id).length > 0 && [g.name, g.labelEn].some((n) => unitNames.some((un) => ` ${foldText(n)} `.includes(` ${un} `))))
+    .map((g) => g.id);
+}
+
+/** A word is said by an item's names (by stem, or as part of a compound: "ledelse" in "centerledelsen"). */
+function namesSay(rc: RelationContext, id: string, word: { form: string; stem: string }): boolean {
+  const entry = rc.kb.get(id);
+  if (!entry) return false;
+  const forms = namesOf(entry).flatMap((n) => analyzeText(foldText(n)).map((w) => w.form));
+  return forms.some((f) => f === word.form || primaryStem(f) === word.stem || (word.stem.length >= 5 && f.includes(word.stem)));
+}
+
+/** The question's content words that no name, cue or function word explains. */
+function looseWords(rc: RelationContext): Array<{ form: string; stem: string }> {
+  const { u } = rc;
+  const covered = new Set<number>();
+  for (const g of [...rc.subjects, ...describedItems(rc)]) for (const l of g) for (let i = l.start; i < l.end; i++) covered.add(i);
+  return u.tokens
+    .filter((tok, i) => !covered.has(i) && !u.cuePositions.has(i) && !u.intentWords.has(tok.form) && tok.form.length > 3 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !isStop(tok.form) && !/^\d+$/.test(tok.form))
+    .map((tok) => ({ form: tok.form, stem: primaryStem(tok.form) }));
+}
+
+/** What the texts of a unit, its roles and the postings for it say about the words asked (by stem or as a compound's head). */
+function statementsAbout(rc: RelationContext, unitId: string, words: ReadonlyArray<{ form: string; stem: string }>): Answer | undefined {
+  const { u, kb, relations } = rc;
+  type Statement = { da: string; en: string; source: Source };
+  const statements: Statement[] = [];
+  const unit = kb.get(unitId);
+  if (unit?.kind === 'units') statements.push(...unit.item.facts);
+  for (const role of kb.data.roles.filter((r) => r.unit === unitId || relations.leadersOf(unitId).includes(r.id))) statements.push(...role.responsibilities, ...role.conditions);
+  for (const id of relations.postingsOf(unitId)) {
+    const posting = kb.get(id);
+    if (posting?.kind === 'postings') statements.push(...posting.item.requirements, ...posting.item.offers, ...posting.item.conditions);
+  }
+  const says = (text: string) => {
+    const forms = analyzeText(foldText(text)).map((w) => w.form);
+    return words.every((w) => forms.some((f) => f === w.form || primaryStem(f) === w.stem || (w.stem.length >= 5 && (f.startsWith(w.stem) || f.endsWith(w.stem)))));
+  };
+  const found = unique(statements).filter((st) => says(`${st.da} ${st.en}`));
+  if (found.length === 0) return undefined;
+  return done(rc, 'answer', found[0]![u.lang], found.slice(1).map((st) => st[u.lang]), unique(found.map((st) => st.source)).slice(0, 3));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -579,8 +775,16 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
   const started = answerPersonStart(rc);
   if (started) return started;
   if (u.attributes.length === 0 || u.intents.has('figure')) return undefined;
+  // "Who calls the meetings?": a word of the chair's cue ("calls the meeting") is not the phone asked for.
+  const chairAt = u.kinds.get('chair')?.positions;
+  const attributeAt = chairAt ? rc.lexicon.attributes.match(u.tokens) : undefined;
+  const attributes = u.attributes.filter((a) => {
+    const at = attributeAt?.get(a)?.positions;
+    return !at || !at.every((p) => chairAt!.includes(p));
+  });
+  if (attributes.length === 0) return undefined;
   const t = TEXTS[u.lang];
-  const attribute = u.attributes[0]!;
+  const attribute = attributes[0]!;
   const label = rc.lexicon.attributeLabels.get(attribute)![u.lang];
   const person = rc.subjects.flat().find((l) => l.kind === 'people');
   const value = (p: Person, a: Attribute) => (a === 'phone' ? p.phone : a === 'email' ? p.email : undefined);
@@ -862,6 +1066,16 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
 // ---------------------------------------------------------------------------------------------
 // Who holds a role (in a unit)
 
+/** True when a unit is the other or lies inside it (through `parent`). */
+function within(kb: KnowledgeBase, id: string, outer: string): boolean {
+  for (let current: string | undefined = id, depth = 0; current && depth < 8; depth++) {
+    if (current === outer) return true;
+    const e = kb.get(current);
+    current = e?.kind === 'units' ? e.item.parent : undefined;
+  }
+  return false;
+}
+
 /** The units a person is tied to: named in their title, or where the posting they answer for is. */
 function unitsOfPerson(rc: RelationContext, person: Person): Set<string> {
   const units = new Set<string>();
@@ -880,13 +1094,22 @@ function unitsOfPerson(rc: RelationContext, person: Person): Set<string> {
 export function answerHolderRelation(rc: RelationContext): Answer | undefined {
   const { u, kb, relations } = rc;
   const specific = [...u.kinds.keys()].some((k) => !['holder', 'who', 'definition', 'upcoming', 'before-change', 'after-change', 'change-compare', 'membership'].includes(k));
-  if (!(u.kinds.has('holder') || u.kinds.has('membership')) || specific || u.attributes.length > 0) return undefined;
+  // "Who are the three kvarterchefer?": a plain "who" about a role and nothing else asks who holds it.
+  const whoAbout = u.kinds.has('who') && [...u.kinds.keys()].every((k) => k === 'who') && rc.subjects.length === 1;
+  if (!(u.kinds.has('holder') || u.kinds.has('membership') || whoAbout) || specific || u.attributes.length > 0) return undefined;
+  // "Who is in the souschef network?", "hvem er med i den strategiske ledelse i <unit>": a meeting or group
+  // named or described is what the question asks about, not the holder of a role near it.
+  if (describedItems(rc).some((g) => g[0]!.kind === 'meetings' || g[0]!.kind === 'leadershipGroups')) return undefined;
+  if (u.kinds.has('membership') && rc.subjects.some((g) => g.some((l) => (l.kind === 'meetings' || l.kind === 'leadershipGroups') && l.quality >= 0.9))) return undefined;
   const t = TEXTS[u.lang];
-  const role = subjectsOf(rc, ['roles'])[0]?.[0];
+  // A post named by its posting ("dagtilbudschefen" is also the job profile's name) is held through the posting's role.
+  const posting = subjectsOf(rc, ['postings'])[0]?.[0];
+  const postingRole = posting ? (kb.get(posting.id)?.item as { role?: string } | undefined)?.role : undefined;
+  const role = subjectsOf(rc, ['roles'])[0]?.[0] ?? (posting && postingRole && kb.get(postingRole) ? { ...posting, id: postingRole, kind: 'roles' as const } : undefined);
   if (!role || role.quality < 0.9) return undefined;
   const unit = rc.subjects.flat().find((l) => l.kind === 'units' && l.quality >= 0.9);
   // "Which house leaders are in Kvarter Skoven?": people in a role in a unit.
-  if (!u.kinds.has('holder') && !unit) return undefined;
+  if (!u.kinds.has('holder') && !whoAbout && !unit) return undefined;
   const holders = relations.holders(role.id);
   const line = (p: Person) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email);
   if (!unit) {
@@ -1010,6 +1233,13 @@ export function answerProgrammesRelation(rc: RelationContext): Answer | undefine
     ids.some((id) => p.usedBy.includes(id) || p.municipality === id || (!subject && kb.documents.get(p.source.doc)?.municipality === id)),
   );
   if (programmes.length === 0) return undefined;
+  // "Hvad bruger de KIDS til i Ballerup?": a programme named is asked about itself, not listed among the others.
+  const named = new Set(rc.subjects.flat().filter((l) => l.kind === 'programmes' && l.quality >= 0.9).map((l) => l.id));
+  const own = programmes.filter((p) => named.has(p.id));
+  if (own.length > 0) {
+    const line = (p: (typeof own)[number]) => `${displayName({ kind: 'programmes', item: p }, u.lang)}: ${(p.description ?? { da: p.name, en: p.labelEn })[u.lang]}`;
+    return done(rc, 'answer', line(own[0]!), own.slice(1).map(line), own.map((p) => p.source).slice(0, 3));
+  }
   const subjectName = subject ? name(kb, subject.id, u.lang, false) : name(kb, ids[0]!, u.lang, false);
   const names = programmes.map((p) => displayName({ kind: 'programmes', item: p }, u.lang));
   const lines = programmes.map((p) => `${displayName({ kind: 'programmes', item: p }, u.lang)}: ${(p.description ?? { da: p.name, en: p.labelEn })[u.lang]}`);
@@ -1026,6 +1256,16 @@ export function answerParts(rc: RelationContext): Answer | undefined {
     if (link.kind !== 'concepts' && link.kind !== 'policies' && link.kind !== 'programmes') continue;
     const parts = queries.conceptsIn(link.id);
     if (parts.length === 0) continue;
+    // "Hvad er leg og læring i læringsstrategien?": one of the parts named asks about that part, not the whole.
+    const within = (id: string) => {
+      for (let current: string | undefined = id, depth = 0; current && depth < 6; depth++) {
+        const e = kb.get(current);
+        current = e?.kind === 'concepts' ? e.item.partOf : undefined;
+        if (current === link.id) return true;
+      }
+      return false;
+    };
+    if (rc.subjects.flat().some((l) => l.kind === 'concepts' && l.id !== link.id && l.quality >= 0.9 && within(l.id))) return undefined;
     // A list question, or the number of parts named ("de tre pejlemærker").
     if (u.cardinal !== undefined && u.cardinal !== parts.length) continue;
     if (u.cardinal === undefined && rc.lexicon.listWords.match(u.tokens).size === 0) continue;

@@ -15,7 +15,8 @@ import { analyzeText, foldText, GENERIC_WORDS, stemsOf, STOPWORDS } from './norm
 import type { Answer, Lang } from './types.js';
 import { fitsDateKind } from './understand.js';
 import { composeAnswer, MAX_SUPPORT_LINES, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
-import type { RelationContext } from './answer-relations.js';
+import { subjectsOf, type RelationContext } from './answer-relations.js';
+import { phrasesFor } from './phrases.js';
 
 const TEXTS = {
   da: {
@@ -314,7 +315,8 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   const meeting = kb.get(link.id)!.item as Meeting;
   // A meeting without recurrence, chair or place: the simpler meeting answer (frequency text) serves.
   if (!meeting.recurrence && !meeting.chair && !meeting.place && !chairAsked) return undefined;
-  if (u.intents.has('membership') && !u.kinds.has('frequency') && !chairAsked && !u.intents.has('dates')) return undefined;
+  // Who takes part, asked without a when ("hvem kommer til kvartermøderne?"), is the members' answer.
+  if (u.intents.has('membership') && !u.kinds.has('frequency') && !chairAsked && (!u.intents.has('dates') || (!u.askedWhen && !u.range && u.dateKinds.size === 0))) return undefined;
   const t = TEXTS[u.lang];
   const title = nameIn(rc, meeting.id);
   const participants = queries.participantsOf(meeting.id).map((p) => `${itemName(rc, p.item)}${p.note ? ` (${p.note[u.lang]})` : p.asNeeded ? ` (${u.lang === 'da' ? 'efter behov' : 'as needed'})` : ''}`);
@@ -477,6 +479,59 @@ function describeDated(rc: RelationContext, item: DatedItem, kindWord: (kind: st
   const d = item.decision;
   const what = item.what === 'applies' ? `${displayName({ kind: 'decisions', item: d } as KbItem, u.lang)} ${TEXTS[u.lang].appliesFrom}` : displayName({ kind: 'decisions', item: d } as KbItem, u.lang);
   return { kind: 'decision', date: item.date, text: `${shortDate(item.date, u.lang)}${passed(item.last)}: ${what} (${kindWord('decision')})`, source: d.source };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates by item: a posting's dates are the dated items of its role, its unit and whoever holds or describes them
+
+/**
+ * "Hvornår starter den nye leder i Mågen?", "start date for the new Kløverengen leader", "what time is
+ * the application deadline for Kløverengen": the kind of date asked, of the items the question names
+ * and of the postings for them (`postings.role`, `postings.unit`, read backwards, and `dates.about`).
+ * A role and a place named together mean the postings for that role at that place.
+ */
+export function answerItemDates(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations } = rc;
+  if (!u.intents.has('dates') || u.dateKinds.size === 0 || u.range || u.day) return undefined;
+  if (['reporting', 'contact', 'leader', 'holder', 'membership', 'figure', 'policy'].some((i) => u.intents.has(i as never))) return undefined;
+  const groups = subjectsOf(rc, ['postings', 'roles', 'units'], true);
+  if (groups.length === 0) return undefined;
+  const first = (kind: KbItem['kind']) => groups.find((g) => g[0]!.kind === kind)?.[0];
+  const posting = first('postings');
+  const role = first('roles');
+  const unit = first('units');
+  const below = (id: string) => unique([id, ...relations.childUnits(id), ...relations.childUnits(id).flatMap((c) => relations.childUnits(c))]);
+  let owners: string[];
+  if (posting) owners = [posting.id];
+  else {
+    const ofRole = role ? relations.postingsOf(role.id) : [];
+    const ofUnit = unit ? unique(below(unit.id).flatMap((id) => relations.postingsOf(id))) : [];
+    const postings = role && unit ? ofRole.filter((id) => ofUnit.includes(id)) : [...ofRole, ...ofUnit];
+    owners = [...(role && !unit ? [role.id] : []), ...(unit && !role ? [unit.id] : []), ...postings];
+  }
+  const today = rc.today;
+  const dates = unique(owners)
+    .flatMap((id) => relations.dates(id))
+    .filter((d) => fitsDateKind(u.dateKinds, d.kind) && (u.round === undefined || d.round === u.round) && (!u.upcoming || (d.end ?? d.date) >= today))
+    .sort((a, b) => a.date.localeCompare(b.date));
+  if (dates.length === 0) return undefined;
+  const p = phrasesFor(u.lang);
+  const t = TEXTS[u.lang];
+  const line = (d: DateEntry) => {
+    const when = d.end ? `${shortDate(d.date, u.lang)}–${shortDate(d.end, u.lang)}` : formatPartialDate(d.date, d.precision, u.lang);
+    // The time of day, unless the label already says it ("Ansøgningsfrist (kl. 12.00)").
+    const time = d.time && !d.label[u.lang].includes(d.time.replace(':', '.')) && !d.label[u.lang].includes(d.time) ? ` ${t.at} ${u.lang === 'da' ? d.time.replace(':', '.') : d.time}` : '';
+    const passed = (d.end ?? d.date) < today && d.precision === 'day';
+    return `${p.dateLine(d.label[u.lang], `${when}${time}`, passed)}${d.place ? `, ${t.placeOf(d.place)}` : ''}`;
+  };
+  const about = unique(dates.map((d) => d.about));
+  const title = (id: string) => displayName(kb.get(id)!, u.lang);
+  if (about.length === 1) {
+    const lines = dates.map(line);
+    const headline = lines.length === 1 ? `${lines[0]!} (${title(about[0]!)})` : `${capitalize(title(about[0]!))}:`;
+    return done(rc, 'answer', headline, lines.length === 1 ? [] : lines, dates.map((d) => d.source));
+  }
+  return done(rc, 'answer', p.datesHeadline(dates.length), dates.map((d) => `${line(d)} (${title(d.about)})`), dates.map((d) => d.source), [], true);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -39,10 +39,11 @@ import {
   answerPersonRole,
   answerReportingRelation,
   answerTasksRelation,
+  describedItems,
   type RelationContext,
 } from './answer-relations.js';
 import { suggestQuestions } from './suggestions.js';
-import { answerDecisions, answerDecisionWhen, answerDeputies, answerFiguresOn, answerMeetingTime, answerPeriodItems } from './answer-time.js';
+import { answerDecisions, answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems } from './answer-time.js';
 
 /** The relation answerers, tried in this order before the general search. */
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
@@ -53,6 +54,7 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerHolderRelation,
   answerDecisions,
   answerDecisionWhen,
+  answerItemDates,
   answerReportingRelation,
   answerMeetingTime,
   answerMembersRelation,
@@ -363,8 +365,14 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       for (const l of links) if (l.kind === 'municipalities') named.add(l.id);
       seen.u = u;
       seen.links = links;
-      const relationAnswer = answerRelations({ kb, relations, queries, today: toLocalDate(options.now()), lexicon, options, u, links, municipalities: named, ctx: { ...context, municipalities: named } });
-      if (relationAnswer) return relationAnswer;
+      const rc = relationContext({ kb, relations, queries, today: toLocalDate(options.now()), lexicon, options, u, links, municipalities: named, ctx: { ...context, municipalities: named } });
+      const relationAnswer = answerRelations(rc);
+      if (relationAnswer) {
+        // A role the question describes ("the new Mågen leader") is named by those words: the floor counts them as a name.
+        const described = describedItems(rc).flat();
+        if (described.length > 0) seen.links = [...links, ...described];
+        return relationAnswer;
+      }
       if (named.size === 0) return answerUnderstood(context, u);
       // "Who is the head of day care in Copenhagen?": a role named in full that exists only in other
       // municipalities is not there; answering with something else from Copenhagen would mislead.
@@ -472,7 +480,7 @@ function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities
  * "the staff leader job") is probably part of a longer name the knowledge base does not know: the
  * item it links to is not what the question is about.
  */
-function wholeNames(u: Understanding, links: readonly Link[]): Link[] {
+function wholeNames(u: Understanding, links: readonly Link[], leaderAt: ReadonlySet<number>): Link[] {
   const covered = new Set<number>();
   for (const l of links) for (let i = l.start; i < l.end; i++) covered.add(i);
   const loose = (i: number) => {
@@ -480,7 +488,9 @@ function wholeNames(u: Understanding, links: readonly Link[]): Link[] {
     if (!token || covered.has(i) || u.cuePositions.has(i) || u.intentWords.has(token.form)) return false;
     return token.form.length > 2 && !STOPWORDS.has(token.form) && !GENERIC_WORDS.has(token.form) && !/^\d+$/.test(token.form);
   };
-  return links.filter((l) => l.kind === 'municipalities' || l.kind === 'people' || !(loose(l.end) && !loose(l.start - 1) && l.end - l.start === 1 && isCommonWord(u.tokens[l.start]!.form)));
+  // "the new Mågen leader": a word for a leader after a place (a unit) describes its leader, not a longer name.
+  const describesLeader = (l: Link) => l.kind === 'units' && leaderAt.has(l.end);
+  return links.filter((l) => l.kind === 'municipalities' || l.kind === 'people' || describesLeader(l) || !(loose(l.end) && !loose(l.start - 1) && l.end - l.start === 1 && isCommonWord(u.tokens[l.start]!.form)));
 }
 
 /** A word that is also everyday language ("staff", "team"): only such one-word names can be part of a longer one. */
@@ -488,8 +498,12 @@ function isCommonWord(form: string): boolean {
   return form.length <= 6;
 }
 
-function answerRelations(input: Omit<RelationContext, 'subjects'> & { links: readonly Link[] }): Answer | undefined {
-  const rc: RelationContext = { ...input, subjects: subjectGroups(input.kb, wholeNames(input.u, input.links), input.municipalities) };
+function relationContext(input: Omit<RelationContext, 'subjects'> & { links: readonly Link[] }): RelationContext {
+  const leaderAt = new Set([...input.lexicon.leaderWords.match(input.u.tokens).values()].flatMap((m) => [...m.positions]));
+  return { ...input, subjects: subjectGroups(input.kb, wholeNames(input.u, input.links, leaderAt), input.municipalities) };
+}
+
+function answerRelations(rc: RelationContext): Answer | undefined {
   for (const answerer of RELATION_ANSWERERS) {
     const answer = answerer(rc);
     if (answer) return answer;

@@ -120,7 +120,8 @@ export function buildRelations(kb: KnowledgeBase): Relations {
   for (const unit of data.units) {
     let ids = [...unit.ledBy];
     if (ids.length === 0) {
-      const inUnit = data.roles.filter((role) => role.unit === unit.id);
+      // The roles of the unit that lead it; a role that reports to the unit itself is one of its members.
+      const inUnit = data.roles.filter((role) => role.unit === unit.id && !role.reportsTo.includes(unit.id));
       const inside = new Set(inUnit.map((r) => r.id));
       ids = inUnit.length === 1 ? [inUnit[0]!.id] : inUnit.filter((r) => inUnit.some((o) => o.reportsTo.includes(r.id) && inside.has(o.id))).map((r) => r.id);
     }
