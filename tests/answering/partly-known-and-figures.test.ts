@@ -111,7 +111,7 @@ describe('figures as of a day (asOf) on Hvidmose and on Fjordby with its figures
   }
 
   it('states the as-of date with the figure, asked for today, now, a day after it or the year it is in', async () => {
-    const { kb, answerer } = await dated('tests/fixtures/kb-other', '2026-09-01');
+    const { kb, answerer } = await dated('tests/fixtures/kb-other', '2026-08-15');
     const unit = kb.data.units.find((u) => u.figures.some((f) => f.metric === 'children'))!;
     const value = unit.figures.find((f) => f.metric === 'children')!.value;
     for (const [q, lang] of [
@@ -124,15 +124,15 @@ describe('figures as of a day (asOf) on Hvidmose and on Fjordby with its figures
       const answer = answerer.answer(q);
       expect(answer.kind, `${q} -> ${all(answer)}`).toBe('answer');
       expect(answer.headline, q).toMatch(number(value));
-      expect(answer.headline, q).toContain(lang === 'da' ? 'pr. 1. september 2026' : 'as of 1 September 2026');
+      expect(answer.headline, q).toContain(lang === 'da' ? 'pr. 15. august 2026' : 'as of 15 August 2026');
     }
   });
 
   it('a day or year before every figure: says the documents give none then, and which days they have', async () => {
-    for (const [dir, asOf] of [['tests/fixtures/kb-other', '2026-09-01'], ['tests/fixtures/kb-bakkekaer', '2026-10-15']] as const) {
+    for (const [dir, asOf] of [['tests/fixtures/kb-other', '2026-08-15'], ['tests/fixtures/kb-bakkekaer', '2026-10-15']] as const) {
       const { kb, answerer } = await dated(dir, asOf);
       const unit = kb.data.units.find((u) => u.figures.some((f) => f.metric === 'children'))!;
-      const when = { da: dir.includes('other') ? '1. september 2026' : '15. oktober 2026', en: dir.includes('other') ? '1 September 2026' : '15 October 2026' };
+      const when = { da: dir.includes('other') ? '15. august 2026' : '15. oktober 2026', en: dir.includes('other') ? '15 August 2026' : '15 October 2026' };
       for (const [q, lang] of [
         [`hvor mange børn var der i ${unit.name} pr. 1. januar 2025`, 'da'],
         [`how many children were enrolled in ${unit.name} as of 1 January 2025`, 'en'],
@@ -146,17 +146,17 @@ describe('figures as of a day (asOf) on Hvidmose and on Fjordby with its figures
   });
 
   it('a day or month without a year, asked in the past tense, is the last one that has passed', async () => {
-    const { kb, answerer } = await dated('tests/fixtures/kb-other', '2026-09-01');
+    const { kb, answerer } = await dated('tests/fixtures/kb-other', '2026-08-15');
     const unit = kb.data.units.find((u) => u.figures.some((f) => f.metric === 'children'))!;
     const value = unit.figures.find((f) => f.metric === 'children')!.value;
-    // 1 September has passed (today is 30 November 2026): the figure stated that day answers.
-    const on = answerer.answer(`hvor mange børn var der i ${unit.name} pr. 1. september`);
+    // 15 August has passed (today is 30 November 2026): the figure stated that day answers.
+    const on = answerer.answer(`hvor mange børn var der i ${unit.name} pr. 15. august`);
     expect(on.headline).toMatch(number(value));
-    expect(on.headline).toContain('pr. 1. september 2026');
-    // January and August 2026 come before every figure: no figure then, and the day the documents have.
+    expect(on.headline).toContain('pr. 15. august 2026');
+    // January and July 2026 come before every figure: no figure then, and the day the documents have.
     for (const [q, when] of [
       [`hvor mange børn var der i ${unit.name} pr. 1. januar`, '1. januar 2026'],
-      [`how many children were there in ${unit.labelEn} in August`, 'August 2026'],
+      [`how many children were there in ${unit.labelEn} in July`, 'July 2026'],
     ] as const) {
       const answer = answerer.answer(q);
       expect(answer.headline, `${q} -> ${all(answer)}`).toContain(when);
@@ -165,7 +165,7 @@ describe('figures as of a day (asOf) on Hvidmose and on Fjordby with its figures
     // In the present tense a day without a year is the coming one: the latest figure, with its date.
     const coming = answerer.answer(`hvor mange børn er der i ${unit.name} pr. 1. december`);
     expect(coming.headline).toMatch(number(value));
-    expect(coming.headline).toContain('pr. 1. september 2026');
+    expect(coming.headline).toContain('pr. 15. august 2026');
   });
 
   it('the figure valid in the year asked: before and after a dated change (Hvidmose deputies)', async () => {
@@ -181,7 +181,7 @@ describe('figures as of a day (asOf) on Hvidmose and on Fjordby with its figures
   });
 
   it('several metrics in one question each get their figure and date; "the figures for X" gives all of them', async () => {
-    const { kb, answerer } = await dated('tests/fixtures/kb-other', '2026-09-01');
+    const { kb, answerer } = await dated('tests/fixtures/kb-other', '2026-08-15');
     const unit = kb.data.units.find((u) => ['children', 'employees'].every((m) => u.figures.some((f) => f.metric === m)))!;
     const value = (m: string) => unit.figures.find((f) => f.metric === m)!.value;
     const both = answerer.answer(`hvor mange børn og medarbejdere er der i ${unit.name}`);
@@ -189,7 +189,7 @@ describe('figures as of a day (asOf) on Hvidmose and on Fjordby with its figures
     expect(both.headline).toMatch(number(value('employees')));
     const figures = answerer.answer(`what are the figures for ${unit.name}`);
     for (const f of unit.figures) expect(figures.headline).toMatch(number(f.value));
-    expect(figures.headline).toContain('as of 1 September 2026');
+    expect(figures.headline).toContain('as of 15 August 2026');
   });
 });
 
