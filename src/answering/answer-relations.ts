@@ -45,6 +45,7 @@ const TEXTS = {
     chainStep: (from: string, to: string) => `${capitalize(from)} refererer til ${to}.`,
     top: (item: string) => `${capitalize(item)} er øverst i de linjer, dokumenterne beskriver.`,
     reportsToMany: (from: string, to: string) => `${capitalize(from)} refererer til ${to}.`,
+    reportTo: (from: string, to: string) => `${capitalize(from)} refererer til ${to}.`,
     reportsToShort: (to: string) => `refererer til ${to}.`,
     conditionalLine: (condition: string, to: string) => `${capitalize(condition)}: refererer til ${to}.`,
     reportsToWhen: (from: string, to: string, condition: string) => `${capitalize(from)} refererer til ${to}, ${condition}.`,
@@ -99,6 +100,7 @@ const TEXTS = {
     chainStep: (from: string, to: string) => `The ${from} reports to the ${to}.`,
     top: (item: string) => `The ${item} is at the top of the lines the documents describe.`,
     reportsToMany: (from: string, to: string) => `The ${from} reports to the ${to}.`,
+    reportTo: (from: string, to: string) => `The ${from} report to the ${to}.`,
     reportsToShort: (to: string) => `reports to the ${to}.`,
     conditionalLine: (condition: string, to: string) => `${capitalize(condition)}: reports to the ${to}.`,
     reportsToWhen: (from: string, to: string, condition: string) => `The ${from} reports to the ${to} ${condition}.`,
@@ -391,6 +393,10 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
     if (withLines.length === 0) continue;
     const targets = unique(withLines.map((l) => relations.up(l.id).map((e) => e.to).join(',')));
     const chosen = targets.length === 1 ? [withLines[0]!] : withLines.slice(0, 3);
+    // One name for several posts of one kind with the same line above ("the area heads", "områdecheferne"): all of them.
+    const sharing = targets.length === 1 && withLines.length > 1 && withLines.every((l) => l.kind === withLines[0]!.kind) ? withLines : [];
+    const subjectOf = (l: Link) => (sharing.length > 0 ? joinList(unique(sharing.map((x) => nm(x.id))), u.lang) : nm(l.id));
+    const reportsTo = (from: string, to: string) => (sharing.length > 0 ? t.reportTo(from, to) : t.reportsToMany(from, to));
     // A post reported to, with the people the documents name in it on that day: "who does X answer to" asks for someone.
     // A post that leads several units ("områdeleder" of Nord and of Syd) is held, for the one asked about, only by
     // those of its holders tied to a unit around the asker's own (the person's, the role's, or a unit the question names).
@@ -414,9 +420,9 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
       const change = u.day ? undefined : queries.nextReportingChange(l.id, day);
       const direct =
         plain.length > 0
-          ? onDay(rc, day, t.reportsToMany(nm(l.id), joinList(plain.map((e) => nmHeld(e.to, day, l)), u.lang)))
+          ? onDay(rc, day, reportsTo(subjectOf(l), joinList(plain.map((e) => nmHeld(e.to, day, l)), u.lang)))
           : change
-            ? onDay(rc, change.date, t.reportsToMany(nm(l.id), joinList(change.lines.filter((e) => !e.condition).map((e) => nm(e.to)), u.lang)), 'from')
+            ? onDay(rc, change.date, reportsTo(subjectOf(l), joinList(change.lines.filter((e) => !e.condition).map((e) => nm(e.to)), u.lang)), 'from')
             : undefined;
       const lines = [
         ...conditional.map((e) => t.conditionalLine(e.condition![u.lang], nm(e.to))),
@@ -1123,6 +1129,23 @@ export function answerHolderRelation(rc: RelationContext): Answer | undefined {
       const lines = up.length > 0 ? [t.reportsToMany(name(kb, role.id, u.lang), joinList(up.map((e) => name(kb, e.to, u.lang)), u.lang))] : [];
       const answer = done(rc, 'unknown', t.noPersonIn(name(kb, role.id, u.lang, false)), lines, [...sourceOf(kb, role.id), ...up.map((e) => e.source)]);
       return { ...answer, suggestions: unknownWith(rc, answer.headline).suggestions };
+    }
+    // One name several posts bear equally ("the area heads", "områdecheferne" of West and of East), and no unit or
+    // other municipality named to choose among them: each post with its holders.
+    const peers = posting
+      ? []
+      : (subjectsOf(rc, ['roles'])[0] ?? []).filter(
+          (l) =>
+            l.start === role.start && l.end === role.end && l.quality >= role.quality &&
+            (rc.municipalities.size === 0 || rc.municipalities.has((kb.get(l.id)?.item as { municipality?: string }).municipality ?? '')) &&
+            relations.holders(l.id).length > 0,
+        );
+    const held = unique(peers.map((l) => l.id));
+    if (held.length > 1 && held.length <= 4 && held.includes(role.id)) {
+      const each = held.map((id) => ({ id, people: relations.holders(id) }));
+      const headline = each.map(({ id, people }) => t.holders(name(kb, id, u.lang, false), joinList(people.map((p) => p.name), u.lang))).join(' ');
+      const all = each.flatMap(({ people }) => people);
+      return done(rc, 'answer', headline, all.map(line), all.map((p) => p.source));
     }
     return done(rc, 'answer', t.holders(name(kb, role.id, u.lang, false), joinList(holders.map((p) => p.name), u.lang)), holders.map(line), holders.map((p) => p.source));
   }

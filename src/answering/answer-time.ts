@@ -566,7 +566,9 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   // A whole period asked about ("i 2024", "in March 2025"): the figure stated for a day in it, the latest.
   // "I dag, og hvor mange efter omlægningen": both states asked for apart are a comparison too.
   const said = rc.lexicon.kinds.match(u.tokens);
-  const compare = u.kinds.has('change-compare') || (said.has('before-change') && said.has('after-change'));
+  // "Today, and how many from August 2027": today's state said with a coming day asked for is a comparison too.
+  const comingDayAsked = (u.day !== undefined && u.day > rc.today) || (u.range !== undefined && u.range.from > rc.today);
+  const compare = u.kinds.has('change-compare') || (said.has('before-change') && (said.has('after-change') || comingDayAsked));
   // "Pr. 1. september", "in March" without a year is the next such day; asked in the past tense about figures
   // that have no coming change, it is the last one that has passed ("hvor mange børn var der pr. 1. september").
   const yearless = !/\b(19|20)\d{2}\b/.test(u.text) && u.tokens.some((tok) => PAST_WORDS.has(tok.form));

@@ -1,0 +1,89 @@
+/**
+ * English (and the same Danish) phrasings of the kinds the held-out part found weak: several posts one name
+ * stands for ("the area heads"), and a figure asked for today and for a coming day in one question. Each
+ * expected fact is read from the knowledge base, not copied from an answer.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnswerer, renderAnswerText, type Answerer } from '../../src/answering/index.js';
+import { loadKnowledgeOrThrow } from '../../src/knowledge/load-knowledge.js';
+import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+
+const NOW = new Date('2026-11-30T09:00:00Z');
+type Data = KnowledgeBase['data'];
+type Expect = (d: Data) => string[];
+
+const BKK = 'tests/fixtures/kb-bakkekaer';
+const HVM = 'tests/fixtures/kb-hvidmose';
+const FJB = 'tests/fixtures/kb-other';
+const SEED = 'data';
+
+/** The roles that bear a name (in either language), all of them. */
+const rolesNamed = (d: Data, n: string) =>
+  d.roles.filter((r) => [...r.names, ...(r.namesEn ?? [])].some((x) => x.toLowerCase() === n.toLowerCase()));
+/** Everyone holding one of the roles a shared name stands for. */
+const holdersOfAll = (n: string): Expect => (d) => {
+  const roles = new Set(rolesNamed(d, n).map((r) => r.id));
+  return d.people.filter((p) => p.role !== undefined && roles.has(p.role)).map((p) => p.name);
+};
+/** The role (English label, before any gloss) every role bearing a name reports to: one and the same. */
+const commonBossOf = (n: string): Expect => (d) => {
+  const targets = new Set(rolesNamed(d, n).flatMap((r) => d.reportingLines.filter((l) => l.from === r.id && !l.condition).map((l) => l.to)));
+  return targets.size === 1 ? [...targets].map((id) => d.roles.find((r) => r.id === id)!.labelEn!.split(' (')[0]!) : [];
+};
+/** Each dated value of a metric on a unit (today's and the coming one). */
+const valuesOf = (unitId: string, metric: string): Expect => (d) =>
+  d.units.find((u) => u.id === unitId)!.figures.filter((f) => f.metric === metric).map((f) => String(f.value));
+
+const cases: [string, string, Expect][] = [
+  // One name for several posts: every holder, in English and Danish.
+  [BKK, 'who are the area heads', holdersOfAll('area heads')],
+  [BKK, "who're the area heads?", holdersOfAll('area heads')],
+  [BKK, 'hvem er områdecheferne', holdersOfAll('områdecheferne')],
+  // ... and the line above them, said for all of them.
+  [BKK, 'who do the area heads report to', (d) => [...commonBossOf('area heads')(d), 'area west', 'area east']],
+  [BKK, 'hvem refererer områdecheferne til', (d) => ['område vest', 'område øst']],
+  // Today's figure and a coming day's, in one question.
+  [HVM, 'how many deputies are there today and how many from august 2027', valuesOf('hvm-dagtilbud', 'deputies')],
+  [HVM, "how many deputy leaders now, and how many from 1 august 2027?", valuesOf('hvm-dagtilbud', 'deputies')],
+  [HVM, 'hvor mange souschefer er der i dag og fra 1. august 2027', valuesOf('hvm-dagtilbud', 'deputies')],
+];
+
+/** A name one post bears alone still gets that post's holder only. */
+const single: [string, string, string, string][] = [
+  [BKK, 'who is the head of area west', 'bkk-omraadechef-vest', 'bkk-omraadechef-oest'],
+  [BKK, 'who does the head of area east report to', 'bkk-omraadechef-oest', 'bkk-omraadechef-vest'],
+];
+
+describe('English phrasings of weak kinds', () => {
+  const answerers = new Map<string, { answerer: Answerer; data: Data }>();
+  beforeAll(async () => {
+    for (const dir of [BKK, HVM, FJB, SEED]) {
+      const kb = await loadKnowledgeOrThrow(dir);
+      answerers.set(dir, { answerer: createAnswerer(kb, { now: () => NOW }), data: kb.data });
+    }
+  });
+
+  it.each(cases)('%s: %s', (dir, question, expected) => {
+    const { answerer, data } = answerers.get(dir)!;
+    const facts = expected(data);
+    expect(facts.length, 'the knowledge base holds the fact').toBeGreaterThan(1);
+    const answer = answerer.answer(question);
+    expect(answer.kind, question).toBe('answer');
+    const text = renderAnswerText(answer, { details: true }).toLowerCase();
+    for (const fact of facts) expect(text, question).toContain(fact.toLowerCase());
+  });
+
+  it.each(single)('%s: %s names only the post asked about', (dir, question, asked, other) => {
+    const { answerer, data } = answerers.get(dir)!;
+    const label = (id: string) => data.roles.find((r) => r.id === id)!.labelEn!.split(' (')[0]!.toLowerCase();
+    const answer = answerer.answer(question);
+    expect(answer.kind, question).toBe('answer');
+    expect(answer.headline.toLowerCase()).toContain(label(asked));
+    expect(answer.headline.toLowerCase()).not.toContain(label(other));
+  });
+
+  it('a shared name with no one named in any of its posts is still "no one is named"', () => {
+    const { answerer } = answerers.get(SEED)!;
+    expect(answerer.answer('who are the cluster managers').kind).toBe('unknown');
+  });
+});
