@@ -10,6 +10,20 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { DateEntry, Figure, Person, Source, Text } from '../knowledge/schemas.js';
 import type { QuestionKind } from './lexicon/lexicon.js';
 import { participantsOf } from '../knowledge/meeting-participants.js';
+import lexiconJson from './lexicon/lexicon.json' with { type: 'json' };
+
+/** The lexicon's one-word words for whoever leads something (`leaderWords`): "leder", "chef", "head", "manager". */
+const LEADER_WORDS = (() => {
+  const words = (lexiconJson as { leaderWords?: { da?: string[]; en?: string[] } }).leaderWords ?? {};
+  return { da: (words.da ?? []).filter((w) => !w.includes(' ')), en: new Set((words.en ?? []).filter((w) => !w.includes(' '))) };
+})();
+
+/** A role whose name says it leads ("institutionsleder", "head of institution"), by its head word in either language. */
+function isLeaderRole(role: { name: string; labelEn?: string }): boolean {
+  const da = role.name.toLowerCase();
+  if (LEADER_WORDS.da.some((w) => da.endsWith(w))) return true;
+  return (role.labelEn ?? '').toLowerCase().split(/[^\p{L}]+/u).some((w) => LEADER_WORDS.en.has(w));
+}
 
 /**
  * Each reference field of the schema (`kind.field`) and the question kinds that answer it, upwards
@@ -124,6 +138,18 @@ export function buildRelations(kb: KnowledgeBase): Relations {
       const inUnit = data.roles.filter((role) => role.unit === unit.id && !role.reportsTo.includes(unit.id));
       const inside = new Set(inUnit.map((r) => r.id));
       ids = inUnit.length === 1 ? [inUnit[0]!.id] : inUnit.filter((r) => inUnit.some((o) => o.reportsTo.includes(r.id) && inside.has(o.id))).map((r) => r.id);
+    }
+    if (ids.length === 0) {
+      // A person whose title names the unit ("head of institution, Vuggestuen Ålekisten") in a role that leads.
+      const unitNames = [unit.name, ...unit.names].map((n) => n.toLowerCase()).filter((n) => n.length > 3);
+      const titled = data.people.filter((p) => p.role && [p.title.da, p.title.en].some((t) => unitNames.some((n) => t.toLowerCase().includes(n))));
+      // Not a post that stands in for another, nor one that reports to another such post in the unit (a deputy).
+      const standIns = new Set(data.deputies.map((d) => d.deputy));
+      const leading = [...new Set(titled.map((p) => p.role!))].filter((id) => {
+        const role = data.roles.find((r) => r.id === id);
+        return role !== undefined && isLeaderRole(role) && !standIns.has(id);
+      });
+      ids = leading.filter((id) => !data.roles.find((r) => r.id === id)!.reportsTo.some((to) => leading.includes(to)));
     }
     leaders.set(unit.id, ids);
     for (const id of ids) push(led, id, unit.id);

@@ -48,6 +48,18 @@ const cases: [string, string, Expect][] = [
   [HVM, 'hvor mange souschefer er der i dag og fra 1. august 2027', valuesOf('hvm-dagtilbud', 'deputies')],
 ];
 
+/**
+ * A unit the data gives no leader for, led by someone whose title names it ("head of institution, Vuggestuen
+ * Ålekisten"): each (unit, person) pair is found in the knowledge base, not listed here.
+ */
+const titledLeaders = (d: Data) =>
+  d.units.flatMap((unit) => {
+    if (unit.ledBy.length > 0 || d.roles.some((r) => r.unit === unit.id)) return [];
+    const names = [unit.name, ...unit.names].filter((n) => n.length > 3);
+    const people = d.people.filter((p) => p.role && names.some((n) => p.title.en.toLowerCase().includes(n.toLowerCase())));
+    return people.length === 1 ? [{ unit: unit.names[0] ?? unit.name, person: people[0]!.name }] : [];
+  });
+
 /** A name one post bears alone still gets that post's holder only. */
 const single: [string, string, string, string][] = [
   [BKK, 'who is the head of area west', 'bkk-omraadechef-vest', 'bkk-omraadechef-oest'],
@@ -80,6 +92,28 @@ describe('English phrasings of weak kinds', () => {
     expect(answer.kind, question).toBe('answer');
     expect(answer.headline.toLowerCase()).toContain(label(asked));
     expect(answer.headline.toLowerCase()).not.toContain(label(other));
+  });
+
+  it.each([
+    [FJB, (n: string) => `who's the head of ${n}?`],
+    [FJB, (n: string) => `who leads ${n}`],
+    [FJB, (n: string) => `hvem er leder af ${n}`],
+  ])('%s: a unit led by the person whose title names it', (dir, ask) => {
+    const { answerer, data } = answerers.get(dir)!;
+    const pairs = titledLeaders(data);
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const { unit, person } of pairs) {
+      const answer = answerer.answer(ask(unit));
+      expect(answer.kind, ask(unit)).toBe('answer');
+      expect(answer.headline, ask(unit)).toContain(person);
+    }
+  });
+
+  it('a unit whose coming leader is only advertised is still not led by anyone named', () => {
+    const { answerer, data } = answerers.get(FJB)!;
+    const advertised = data.units.filter((unit) => unit.ledBy.length === 0 && data.postings.some((p) => p.unit === unit.id) && !data.people.some((p) => p.title.da.includes(unit.name)));
+    expect(advertised.length).toBeGreaterThan(0);
+    for (const unit of advertised) expect(answerer.answer(`who leads ${unit.names[0] ?? unit.name}`).kind).toBe('unknown');
   });
 
   it('a shared name with no one named in any of its posts is still "no one is named"', () => {
