@@ -302,7 +302,9 @@ function timeRange(rc: RelationContext, time?: string, endTime?: string): string
 
 export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   const { u, kb, queries } = rc;
-  const chairAsked = u.kinds.has('chair');
+  // "Who runs / leads / is in charge of the leadership forum?": whoever leads a meeting is its chair.
+  const leadsMeeting = (u.kinds.has('leader') || u.intents.has('leader')) && (rc.subjects[0] ?? []).some((l) => l.kind === 'meetings' && l.quality >= 0.9);
+  const chairAsked = u.kinds.has('chair') || leadsMeeting;
   const asked = chairAsked || u.kinds.has('frequency') || u.intents.has('dates') || u.intents.has('meeting') || u.intents.has('membership');
   if (!asked) return undefined;
   const link = rc.subjects.flat().find((l) => l.kind === 'meetings');

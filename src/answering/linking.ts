@@ -280,10 +280,20 @@ export function createLinker(
     link(tokens) {
       const links: Link[] = [];
       tokens.forEach((token, start) => {
-        if (STOPWORDS.has(token.form)) return;
+        // A function word starts only a name of several words that begins with that very word ("works council"),
+        // and only one its item cannot be named by without that word: no stem, compound or typo of it.
+        // (Not the first part of a hyphenated word: "MED-aftalen" is read as a whole, as before.)
+        const hyphenPart = [2, 3, 4].some((k) => tokens[start + k]?.form === tokens.slice(start, start + k).map((t) => t.form).join(''));
+        const stop = STOPWORDS.has(token.form);
+        if (stop && hyphenPart) return;
+        const candidates = stop
+          ? (byFirst.get(token.form) ?? []).filter(
+              (v) => v.words.length > 1 && v.words[0]!.form === token.form && !STOPWORDS.has(v.words[1]!.form) && !(byFirst.get(v.words[1]!.form) ?? []).some((o) => o.id === v.id),
+            )
+          : candidatesAt(token);
         // The match of each distinct name at this position (-1: no match), shared by the items that bear it.
         const totals = new Map<Variant['words'], number>();
-        for (const variant of candidatesAt(token)) {
+        for (const variant of candidates) {
           let total = totals.get(variant.words);
           if (total === undefined) {
             total = 0;

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerer, renderAnswerText, type Answerer } from '../../src/answering/index.js';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load-knowledge.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { foldText, STOPWORDS } from '../../src/answering/normalize.js';
 
 const NOW = new Date('2026-11-30T09:00:00Z');
 type Data = KnowledgeBase['data'];
@@ -114,6 +115,51 @@ describe('English phrasings of weak kinds', () => {
     const advertised = data.units.filter((unit) => unit.ledBy.length === 0 && data.postings.some((p) => p.unit === unit.id) && !data.people.some((p) => p.title.da.includes(unit.name)));
     expect(advertised.length).toBeGreaterThan(0);
     for (const unit of advertised) expect(answerer.answer(`who leads ${unit.names[0] ?? unit.name}`).kind).toBe('unknown');
+  });
+
+  // Whoever runs, leads or is in charge of a meeting is its chair (or the answer says no chair is given).
+  it.each([
+    [HVM, (n: string) => `who runs the ${n}?`],
+    [HVM, (n: string) => `who's in charge of the ${n}`],
+    [HVM, (n: string) => `who leads the ${n}`],
+    [BKK, (n: string) => `who runs the ${n}?`],
+    [FJB, (n: string) => `who runs the ${n}?`],
+  ])('%s: who leads a meeting asks for its chair', (dir, ask) => {
+    const { answerer, data } = answerers.get(dir)!;
+    const withName = data.meetings.filter((m) => (m.namesEn ?? []).length > 0 || m.labelEn);
+    expect(withName.length).toBeGreaterThan(0);
+    for (const meeting of withName) {
+      const n = (meeting.namesEn ?? [])[0] ?? meeting.labelEn!.split(' (')[0]!;
+      const answer = answerer.answer(ask(n));
+      const text = renderAnswerText(answer, { details: true }).toLowerCase();
+      if (meeting.chair) {
+        const chair = data.roles.find((r) => r.id === meeting.chair)?.labelEn ?? data.people.find((p) => p.id === meeting.chair)?.name;
+        expect(answer.kind, ask(n)).toBe('answer');
+        expect(answer.headline.toLowerCase(), ask(n)).toContain(chair!.split(' (')[0]!.toLowerCase());
+        expect(answer.headline.toLowerCase(), ask(n)).toContain('chairs');
+      } else {
+        expect(answer.kind, ask(n)).toBe('unknown');
+        expect(text, ask(n)).toContain('chairs');
+      }
+    }
+  });
+
+  // A name that begins with a word the engine otherwise reads past ("works council": "works" as in "who works under").
+  it.each([BKK, HVM, FJB, SEED])('%s: a meeting or group named by a name that begins with a function word', (dir) => {
+    const { answerer, data } = answerers.get(dir)!;
+    const items = [...data.meetings, ...data.leadershipGroups];
+    const named = items.flatMap((item) =>
+      (item.namesEn ?? [])
+        .filter((n) => n.split(/\s+/).length > 1 && STOPWORDS.has(foldText(n.split(/\s+/)[0]!)) && !STOPWORDS.has(foldText(n.split(/\s+/)[1]!)))
+        .filter((n) => n.split(/\s+/)[0]!.toLowerCase() !== 'the')
+        .map((n) => ({ item, n })),
+    );
+    for (const { item, n } of named) {
+      const answer = answerer.answer(`how often does the ${n} meet?`);
+      expect(answer.kind, n).toBe('answer');
+      expect(renderAnswerText(answer, { details: true }), n).toContain(item.name);
+    }
+    if (dir === BKK) expect(named.length).toBeGreaterThan(0);
   });
 
   it('a shared name with no one named in any of its posts is still "no one is named"', () => {
