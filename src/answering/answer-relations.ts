@@ -668,10 +668,19 @@ export function answerTasksRelation(rc: RelationContext): Answer | undefined {
   const groups = subjectsOf(rc, ['roles', 'units', 'leadershipGroups'], true);
   const first = groups[0];
   if (!first) return undefined;
-  const link = first[0]!;
+  // Several posts of one name ("head of day care"): the one in the municipality the question names.
+  const inMunicipality = (l: Link) => rc.municipalities.has((kb.get(l.id)?.item as { municipality?: string } | undefined)?.municipality ?? '');
+  const link = (rc.municipalities.size > 0 ? first.find(inMunicipality) : undefined) ?? first[0]!;
   const covered = new Set<number>();
   for (const g of rc.subjects) for (const l of g) for (let i = l.start; i < l.end; i++) covered.add(i);
-  const leftover = u.tokens.filter((tok, i) => !covered.has(i) && !u.cuePositions.has(i) && !u.intentWords.has(tok.form) && tok.form.length > 2 && !isStop(tok.form));
+  // The words of the municipality the question names ("in Høje-Taastrup") are accounted for by it.
+  const municipalityWords = new Set(
+    [...rc.municipalities].flatMap((id) => {
+      const m = kb.get(id)?.item as { name?: string; names?: string[]; namesEn?: string[] } | undefined;
+      return m ? [m.name ?? '', ...(m.names ?? []), ...(m.namesEn ?? [])].flatMap((n) => analyzeText(foldText(n)).map((w) => w.form)) : [];
+    }),
+  );
+  const leftover = u.tokens.filter((tok, i) => !covered.has(i) && !u.cuePositions.has(i) && !u.intentWords.has(tok.form) && !municipalityWords.has(tok.form) && tok.form.length > 2 && !isStop(tok.form));
   if (leftover.length > 0) return undefined;
   const own: Array<{ text: string; source: Source; leader?: boolean }> = [];
   const entry = kb.get(link.id);

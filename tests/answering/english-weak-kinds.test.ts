@@ -162,6 +162,22 @@ describe('English phrasings of weak kinds', () => {
     if (dir === BKK) expect(named.length).toBeGreaterThan(0);
   });
 
+  // A role's tasks asked with the municipality named ("in Høje-Taastrup", "in HTK"): the municipality's words are accounted for.
+  it.each([
+    [SEED, 'htk-dagtilbudschef', 'what is the head of day care in Høje-Taastrup responsible for?'],
+    [SEED, 'htk-dagtilbudschef', "what's the head of day care in HTK responsible for"],
+    [SEED, 'kk-klyngeleder', 'what is the cluster leader in Copenhagen responsible for?'],
+    [HVM, 'hvm-kvarterchef', 'what is the district head in Hvidmose responsible for?'],
+  ])('%s: %s, %s', (dir, roleId, question) => {
+    const { answerer, data } = answerers.get(dir)!;
+    const first = data.roles.find((r) => r.id === roleId)!.responsibilities.map((r) => r.en.replace(/\.$/, '').toLowerCase());
+    expect(first.length).toBeGreaterThan(0);
+    const answer = answerer.answer(question);
+    expect(answer.kind, question).toBe('answer');
+    const text = renderAnswerText(answer, { details: true }).toLowerCase();
+    expect(first.some((r) => text.includes(r)), question).toBe(true);
+  });
+
   it('a shared name with no one named in any of its posts is still "no one is named"', () => {
     const { answerer } = answerers.get(SEED)!;
     expect(answerer.answer('who are the cluster managers').kind).toBe('unknown');
