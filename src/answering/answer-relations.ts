@@ -62,6 +62,7 @@ const TEXTS = {
     noMembers: (group: string) => `Dokumenterne nævner ikke, hvem der deltager i ${group}.`,
     inUnit: (unit: string, list: string) => `I ${unit} er: ${list}.`,
     tasks: (subject: string) => `${capitalize(subject)} har blandt andet disse opgaver:`,
+    noTasks: (subject: string) => `Dokumenterne beskriver ikke opgaverne for ${subject}.`,
     contacts: (about: string, list: string) => `Om ${about} kan du kontakte ${list}.`,
     figure: (owner: string, text: string) => `${capitalize(owner)}: ${text}.`,
     noTotal: (subject: string) => `Dokumenterne nævner ${subject}, men giver intet samlet tal for hele ${subject}.`,
@@ -117,6 +118,7 @@ const TEXTS = {
     noMembers: (group: string) => `The documents do not say who takes part in ${group}.`,
     inUnit: (unit: string, list: string) => `In ${unit}: ${list}.`,
     tasks: (subject: string) => `The tasks of the ${subject} include:`,
+    noTasks: (subject: string) => `The documents do not describe the tasks of the ${subject}.`,
     contacts: (about: string, list: string) => `About ${about}, you can contact ${list}.`,
     figure: (owner: string, text: string) => `${capitalize(owner)}: ${text}.`,
     noTotal: (subject: string) => `The documents name ${subject} but give no figure for ${subject} as a whole.`,
@@ -698,7 +700,15 @@ export function answerTasksRelation(rc: RelationContext): Answer | undefined {
       if (r?.kind === 'roles') own.push(...r.item.responsibilities.map((s) => ({ text: s[u.lang], source: s.source, leader: true })));
     }
   }
-  if (own.length === 0) return undefined;
+  if (own.length === 0) {
+    // A post named in full with no tasks in the documents: say so (with what the documents state about it), rather
+    // than another post's tasks that merely mention it.
+    if (entry?.kind !== 'roles' || link.quality < 0.9 || groups.length > 1 || first.some((l) => l.id !== link.id && (kb.get(l.id)?.item as { responsibilities?: unknown[] })?.responsibilities?.length)) return undefined;
+    const about = (kb.data.facts ?? []).filter((f) => f.about.includes(link.id));
+    const leads = relations.ledBy(link.id).map((unit) => t.ledBy(name(kb, unit, u.lang, false), name(kb, link.id, u.lang, false)));
+    const answer = done(rc, 'unknown', t.noTasks(name(kb, link.id, u.lang, false)), [...leads, ...about.map((f) => f.text[u.lang])], [...sourceOf(kb, link.id), ...about.map((f) => f.source)]);
+    return { ...answer, suggestions: unknownWith(rc, answer.headline).suggestions };
+  }
   // Statements that say what the unit is responsible for come before those that describe it.
   const isTask = (text: string) => rc.lexicon.kinds.match(analyzeText(foldText(text))).has('responsibility');
   // The unit's own statements first (its tasks before its descriptions), then those of the roles that lead it.

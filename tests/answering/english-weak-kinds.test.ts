@@ -178,6 +178,20 @@ describe('English phrasings of weak kinds', () => {
     expect(first.some((r) => text.includes(r)), question).toBe(true);
   });
 
+  // A post whose tasks the documents do not give: "I don't know" about its tasks, never another post's tasks.
+  it.each([HVM, BKK, FJB])('%s: the tasks of a post without any are not another post\'s', (dir) => {
+    const { answerer, data } = answerers.get(dir)!;
+    const without = data.roles.filter((r) => r.responsibilities.length === 0 && r.labelEn && !data.roles.some((o) => o.id !== r.id && o.labelEn === r.labelEn));
+    const others = data.roles.filter((r) => r.responsibilities.length > 0).flatMap((r) => r.responsibilities.map((x) => x.en.toLowerCase()));
+    for (const role of without) {
+      for (const question of [`what is the ${role.labelEn!.split(' (')[0]} responsible for?`, `hvad er ${role.name} ansvarlig for?`]) {
+        const answer = answerer.answer(question);
+        const text = renderAnswerText(answer, { details: true }).toLowerCase();
+        expect(others.filter((o) => text.includes(o)), question).toEqual([]);
+      }
+    }
+  });
+
   it('a shared name with no one named in any of its posts is still "no one is named"', () => {
     const { answerer } = answerers.get(SEED)!;
     expect(answerer.answer('who are the cluster managers').kind).toBe('unknown');
