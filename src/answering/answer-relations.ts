@@ -675,15 +675,7 @@ export function answerTasksRelation(rc: RelationContext): Answer | undefined {
   const link = (rc.municipalities.size > 0 ? first.find(inMunicipality) : undefined) ?? first[0]!;
   const covered = new Set<number>();
   for (const g of rc.subjects) for (const l of g) for (let i = l.start; i < l.end; i++) covered.add(i);
-  // The words of the municipality the question names ("in Høje-Taastrup") are accounted for by it.
-  const municipalityWords = new Set(
-    [...rc.municipalities].flatMap((id) => {
-      const m = kb.get(id)?.item as { name?: string; names?: string[]; namesEn?: string[] } | undefined;
-      return m ? [m.name ?? '', ...(m.names ?? []), ...(m.namesEn ?? [])].flatMap((n) => analyzeText(foldText(n)).map((w) => w.form)) : [];
-    }),
-  );
-  const leftover = u.tokens.filter((tok, i) => !covered.has(i) && !u.cuePositions.has(i) && !u.intentWords.has(tok.form) && !municipalityWords.has(tok.form) && tok.form.length > 2 && !isStop(tok.form));
-  if (leftover.length > 0) return undefined;
+  if (leftoverWords(rc, covered).length > 0) return undefined;
   const own: Array<{ text: string; source: Source; leader?: boolean }> = [];
   const entry = kb.get(link.id);
   if (entry?.kind === 'roles' || entry?.kind === 'leadershipGroups') own.push(...entry.item.responsibilities.map((s) => ({ text: s[u.lang], source: s.source })));
@@ -715,6 +707,23 @@ export function answerTasksRelation(rc: RelationContext): Answer | undefined {
   const mine = own.filter((o) => !o.leader);
   const ordered = [...mine.filter((o) => isTask(o.text)), ...mine.filter((o) => !isTask(o.text)), ...own.filter((o) => o.leader)];
   return done(rc, 'answer', t.tasks(name(kb, link.id, u.lang)), ordered.map((o) => o.text), ordered.slice(0, 3).map((o) => o.source));
+}
+
+/**
+ * The content words of a question that neither a linked item, a cue, an intent word nor the municipality it names
+ * ("in Høje-Taastrup": its words are accounted for by it) accounts for.
+ */
+function leftoverWords(rc: RelationContext, covered: ReadonlySet<number>): string[] {
+  const { u, kb } = rc;
+  const municipalityWords = new Set(
+    [...rc.municipalities].flatMap((id) => {
+      const m = kb.get(id)?.item as { name?: string; names?: string[]; namesEn?: string[] } | undefined;
+      return m ? [m.name ?? '', ...(m.names ?? []), ...(m.namesEn ?? [])].flatMap((n) => analyzeText(foldText(n)).map((w) => w.form)) : [];
+    }),
+  );
+  return u.tokens
+    .filter((tok, i) => !covered.has(i) && !u.cuePositions.has(i) && !u.intentWords.has(tok.form) && !municipalityWords.has(tok.form) && tok.form.length > 2 && !isStop(tok.form))
+    .map((tok) => tok.form);
 }
 
 let stopwords: ReadonlySet<string> | undefined;
@@ -1046,7 +1055,16 @@ export function answerPoliciesRelation(rc: RelationContext): Answer | undefined 
     const headline = subject.kind === 'units' ? t.policiesIn(name(kb, subject.id, u.lang, false), joinList(names.slice(0, 6), u.lang)) : t.policies(name(kb, subject.id, u.lang), joinList(names.slice(0, 6), u.lang));
     return done(rc, 'answer', headline, names.length > 6 ? names.slice(6) : [], ids.flatMap((id) => sourceOf(kb, id)).slice(0, 3));
   }
-  return undefined;
+  // "What policies does Bakkekær have?", "which strategies are there?": nothing but the kind of policy and the
+  // municipality (the one named, or the only one the documents know) asked about: its policies.
+  if (rc.subjects.length > 0 || leftoverWords(rc, new Set()).some((w) => !STOPWORDS.has(w))) return undefined;
+  const places = rc.municipalities.size > 0 ? [...rc.municipalities] : kb.data.municipalities.length === 1 ? [kb.data.municipalities[0]!.id] : [];
+  if (places.length !== 1) return undefined;
+  const place = places[0]!;
+  const ids = kb.data.policies.filter((p) => (p.municipality === place || p.owner === place) && typeOk(p.id)).map((p) => p.id);
+  if (ids.length === 0) return undefined;
+  const names = ids.map((id) => displayName(kb.get(id)!, u.lang));
+  return done(rc, 'answer', t.policiesIn(name(kb, place, u.lang, false), joinList(names.slice(0, 6), u.lang)), names.length > 6 ? names.slice(6) : [], ids.flatMap((id) => sourceOf(kb, id)).slice(0, 3));
 }
 
 // ---------------------------------------------------------------------------------------------

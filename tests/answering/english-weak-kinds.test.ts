@@ -192,6 +192,25 @@ describe('English phrasings of weak kinds', () => {
     }
   });
 
+  // The policies of a municipality asked for with nothing else named: its policies (of the kind asked for).
+  it.each([
+    [BKK, (m: string) => `what policies does ${m} have?`],
+    [BKK, (m: string) => `which policies are there in ${m}?`],
+    [BKK, (m: string) => `hvilke politikker har ${m}?`],
+    [FJB, (m: string) => `which laws are there in ${m}?`],
+  ])('%s: a municipality\'s policies', (dir, ask) => {
+    const { answerer, data } = answerers.get(dir)!;
+    const m = data.municipalities[0]!;
+    const question = ask(m.names[0] ?? m.name);
+    const wantsLaw = question.includes('laws');
+    const own = data.policies.filter((p) => (p.municipality === m.id || p.owner === m.id) && (!wantsLaw || p.type === 'law'));
+    expect(own.length).toBeGreaterThan(0);
+    const answer = answerer.answer(question);
+    expect(answer.kind, question).toBe('answer');
+    for (const p of own.slice(0, 6)) expect(answer.headline, question).toContain(p.name);
+    if (wantsLaw) for (const p of data.policies.filter((x) => x.type !== 'law')) expect(answer.headline, question).not.toContain(p.name);
+  });
+
   it('a shared name with no one named in any of its posts is still "no one is named"', () => {
     const { answerer } = answerers.get(SEED)!;
     expect(answerer.answer('who are the cluster managers').kind).toBe('unknown');
