@@ -455,6 +455,16 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
     }
     // The line above the boss, one step at a time, as supporting lines.
     const stated = edges.flatMap((e) => (e.text ? [e.text[u.lang]] : []));
+    // "From when do house leaders report to the district heads?": the post above named and a when asked, and the
+    // line to it a coming one: the day it starts leads.
+    const asksWhen = u.askedWhen || rc.lexicon.effectWords.match(u.tokens).size > 0;
+    const above = rc.subjects.flat().filter((l) => l.kind === 'roles' && l.id !== link.id && l.quality >= 0.9).map((l) => l.id);
+    const coming = asksWhen && above.length > 0 && !queries.reportsToOn(link.id, day).some((e) => above.includes(e.to)) ? queries.nextReportingChange(link.id, day) : undefined;
+    const toAbove = coming?.lines.filter((e) => above.includes(e.to) && !e.condition) ?? [];
+    if (coming && toAbove.length > 0) {
+      const headline = onDay(rc, coming.date, t.reportsToMany(nm(link.id), joinList(unique(toAbove.map((e) => nm(e.to))), u.lang)), 'from');
+      return done(rc, 'answer', headline, [direct!, ...stated], [...toAbove.map((e) => e.source), ...edges.map((e) => e.source)]);
+    }
     return done(rc, 'answer', direct!, [...lines, ...steps.slice(1), ...stated], [...edges.map((e) => e.source), ...chain.slice(1).map((e) => e.source)]);
   }
   // "Hvem er dagtilbudschefens chef?" when the documents do not say: say so, with who reports to it.

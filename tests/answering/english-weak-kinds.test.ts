@@ -211,6 +211,27 @@ describe('English phrasings of weak kinds', () => {
     if (wantsLaw) for (const p of data.policies.filter((x) => x.type !== 'law')) expect(answer.headline, question).not.toContain(p.name);
   });
 
+  // "From when does X report to Y?" with the line to Y a coming one: the day it starts, first.
+  it.each([
+    [HVM, (from: string, to: string) => `from when do ${from}s report to the ${to}?`],
+    [HVM, (from: string, to: string) => `when will the ${from} start reporting to the ${to}?`],
+  ])('%s: the day a coming line starts', (dir, ask) => {
+    const { answerer, data } = answerers.get(dir)!;
+    const today = NOW.toISOString().slice(0, 10);
+    const coming = data.reportingLines.filter((l) => l.validFrom !== undefined && l.validFrom > today && !l.condition);
+    expect(coming.length).toBeGreaterThan(0);
+    const label = (id: string) => data.roles.find((r) => r.id === id)!.labelEn!.split(' (')[0]!;
+    for (const line of coming) {
+      const question = ask(label(line.from), label(line.to));
+      const answer = answerer.answer(question);
+      expect(answer.kind, question).toBe('answer');
+      const [y, m, d] = line.validFrom!.split('-').map(Number);
+      const day = `${d} ${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m! - 1]} ${y}`;
+      expect(answer.headline, question).toContain(day);
+      expect(answer.headline.toLowerCase(), question).toContain(label(line.to).toLowerCase());
+    }
+  });
+
   it('a shared name with no one named in any of its posts is still "no one is named"', () => {
     const { answerer } = answerers.get(SEED)!;
     expect(answerer.answer('who are the cluster managers').kind).toBe('unknown');
