@@ -1215,6 +1215,35 @@ export function answerHolderRelation(rc: RelationContext): Answer | undefined {
   return { ...answer, suggestions: unknownWith(rc, answer.headline).suggestions };
 }
 
+/**
+ * "Who is the deputy head at Kløverengen?", "who's the chair of the parents' board at Kløverengen?": every content
+ * word of a "who is" question found in one person's title (in either language) names that person, also when no
+ * post of the knowledge base is theirs. Two content words at least; exactly one person.
+ */
+const TITLE_KINDS: ReadonlySet<string> = new Set(['holder', 'who', 'chair', 'deputy', 'definition', 'upcoming', 'before-change']);
+
+export function answerTitledPerson(rc: RelationContext): Answer | undefined {
+  const { u, kb } = rc;
+  if (!(u.kinds.has('holder') || u.kinds.has('who')) || u.attributes.length > 0) return undefined;
+  // Only "who is": not whom someone reports to or manages ("who works under the head of X"), nor anything else asked.
+  if ([...u.kinds.keys()].some((k) => !TITLE_KINDS.has(k))) return undefined;
+  if (rc.subjects.flat().some((l) => l.kind === 'people')) return undefined;
+  // A post named in full is the holder answer's ("who is the head of day care"), unless a unit named with it narrows it
+  // to someone whose title says both ("the deputy head at Kløverengen").
+  const linked = rc.subjects.flat().filter((l) => l.quality >= 0.9);
+  if (linked.some((l) => l.kind === 'roles') && !linked.some((l) => l.kind === 'units' && kb.get(l.id)?.item && (kb.get(l.id)!.item as { type?: string }).type !== 'department')) return undefined;
+  const content = u.tokens.filter((tok) => !STOPWORDS.has(tok.form) && !/^\d/.test(tok.form) && tok.form.length > 1);
+  if (content.length < 2) return undefined;
+  const wordsOf = (text: string) => new Set(analyzeText(foldText(text)).flatMap((w) => [w.form, ...w.terms]));
+  const matching = kb.data.people.filter((p) => {
+    const words = wordsOf(`${p.title.da} ${p.title.en}`);
+    return content.every((tok) => words.has(tok.form) || tok.terms.some((term) => words.has(term)));
+  });
+  if (matching.length !== 1) return undefined;
+  const person = matching[0]!;
+  return done(rc, 'answer', TEXTS[u.lang].holds(person.name, person.title[u.lang]), [phrasesFor(u.lang).contactLine(person.name, person.title[u.lang], person.phone, person.email)], [person.source]);
+}
+
 /** Kinds of question that ask who or what a person is ("who is X", "what is X's job title", "hvad laver X"). */
 const PERSON_KINDS: ReadonlySet<string> = new Set(['holder', 'who', 'definition', 'responsibility']);
 

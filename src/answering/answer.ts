@@ -39,6 +39,7 @@ import {
   answerPersonRole,
   answerReportingRelation,
   answerTasksRelation,
+  answerTitledPerson,
   describedItems,
   type RelationContext,
 } from './answer-relations.js';
@@ -50,6 +51,7 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerAttribute,
   answerPolicyFields,
   answerConditionalLine,
+  answerTitledPerson,
   answerDeputies,
   answerHolderRelation,
   answerDecisions,

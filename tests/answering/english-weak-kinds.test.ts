@@ -232,6 +232,19 @@ describe('English phrasings of weak kinds', () => {
     }
   });
 
+  // A person whose title says every word asked ("the chair of the parents' board at Kløverengen"), also without a post.
+  it.each([
+    [BKK, 'bkk-rasmus-vinther', "who's the chair of the parents' board at Kløverengen?"],
+    [BKK, 'bkk-rasmus-vinther', 'hvem er formand for forældrebestyrelsen i Kløverengen?'],
+    [BKK, 'bkk-jonas-eskildsen', 'who is the deputy head at Kløverengen?'],
+  ])('%s: %s, %s', (dir, personId, question) => {
+    const { answerer, data } = answerers.get(dir)!;
+    const person = data.people.find((p) => p.id === personId)!;
+    const answer = answerer.answer(question);
+    expect(answer.kind, question).toBe('answer');
+    expect(answer.headline, question).toContain(person.name);
+  });
+
   it('a shared name with no one named in any of its posts is still "no one is named"', () => {
     const { answerer } = answerers.get(SEED)!;
     expect(answerer.answer('who are the cluster managers').kind).toBe('unknown');
