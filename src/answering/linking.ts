@@ -6,6 +6,7 @@
  * `namesEn`), so a municipality's own words are taught there, never in code.
  */
 import type { KbItem, KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { compoundSplits, MIN_PART } from './compound.js';
 import { boundedEditDistance, foldText, GENERIC_WORDS, stemsOf, STOPWORDS, tokenize, type Token } from './normalize.js';
 
 /** An item named in a question, and where. */
@@ -54,6 +55,12 @@ function unique<T>(values: readonly T[]): T[] {
 /** The shortest one-word name linked through a typo, or as the first part of a compound. */
 const MIN_FUZZY = 5;
 const MIN_COMPOUND = 6;
+/** A compound read through the names' own words ("kvarterstrukturen" for "ledelsesstruktur" + "kvarterer"): below an exact name. */
+const COMPOUND_QUALITY = 0.8;
+/** A compound whose head is a word for a post ("-stillingen", "-jobbet", "-opslaget") names a posting of the role before it. */
+const POSTING_HEAD = /(stilling|stillingen|stillinger|stillingerne|jobbet|job|opslag|opslaget|stillingsopslaget|jobopslaget)$/;
+/** The shortest question word analysed as a compound of name words. */
+const MIN_COMPOUND_WORD = 8;
 
 export interface Linker {
   /** Every item named in the tokens, longest names first; names inside a longer name are dropped. */
@@ -224,8 +231,9 @@ export function createLinker(
     // "stabslederstillingen": a name as the first part of a compound (the last word of the name only).
     // Only when the rest is a word itself: "klyngeledrne" is a misspelt "klyngelederne", not "klynge" + "ledrne".
     if (last && word.form.length >= MIN_COMPOUND && token.form.startsWith(word.form) && token.form.length - word.form.length >= 3) {
-      const rest = token.form.slice(word.form.length).replace(/^s(?=[a-z]{3})/, '');
-      if (knows(rest) || GENERIC_WORDS.has(rest) || nameWords.has(rest)) return 0.8;
+      // With or without a linking "s" ("stabsleder-stillingen", "leder-s-mødet").
+      const rest = token.form.slice(word.form.length);
+      for (const part of /^s[a-z]{3}/.test(rest) ? [rest, rest.slice(1)] : [rest]) if (knows(part) || GENERIC_WORDS.has(part) || nameWords.has(part)) return 0.8;
     }
     // Inside a name whose first word matched, a typo may touch the first letter ("pædagogisk okordinator")
     // and a short word may have one wrong or swapped letter ("Område Vset").
@@ -276,11 +284,73 @@ export function createLinker(
     return collected;
   };
 
+  // Compounds of the names' own words. The words of the names of things (not people), with the variants holding them.
+  const thingWords = new Map<string, Variant[]>();
+  for (const v of variants) {
+    if (v.kind === 'people') continue;
+    for (const w of v.words) {
+      if (w.form.length < MIN_PART || STOPWORDS.has(w.form) || GENERIC_WORDS.has(w.form)) continue;
+      const list = thingWords.get(w.form) ?? [];
+      if (!list.includes(v)) list.push(v);
+      thingWords.set(w.form, list);
+    }
+  }
+  const thingWordList = [...thingWords.keys()].map((form) => ({ form, stems: stemsOf(form) }));
+  const compoundCache = new Map<string, Array<{ variant: Variant; quality: number }>>();
+  /**
+   * The items a question word names as a Danish compound of their names' words, head last: "kvarterstrukturen"
+   * names the decision whose names hold a word ending in the head ("ledelsesstruktur") and a word beginning with
+   * the first part ("kvarterer"); "direktøren" alone names the one role whose name ends in it ("dagtilbudsdirektør").
+   * Only a word that is no name word and no word of the documents; a compound whose parts meet in no one item's
+   * names ("skolelægen") names nothing here, and the floor does not take its parts for it.
+   */
+  const compoundOf = (token: Token): Array<{ variant: Variant; quality: number }> => {
+    const cached = compoundCache.get(token.form);
+    if (cached) return cached;
+    let found: Array<{ variant: Variant; quality: number }> = [];
+    const headMatches = (word: { form: string; stems: readonly string[] }, heads: readonly string[]) =>
+      heads.some((h) => h.length >= MIN_PART && (word.form.endsWith(h) || word.stems.some((t) => t.endsWith(h))));
+    if (token.form.length >= MIN_COMPOUND_WORD && !isNameWord(token) && !knows(token.form)) {
+      for (const split of compoundSplits(token.form)) {
+        if (STOPWORDS.has(split.modifier) || GENERIC_WORDS.has(split.modifier)) continue;
+        const modifierStems = stemsOf(split.modifier);
+        const withHead = new Set<Variant>();
+        for (const word of thingWordList) if (headMatches(word, split.headStems)) for (const v of thingWords.get(word.form)!) withHead.add(v);
+        if (withHead.size === 0) continue;
+        const both = new Set<Variant>();
+        for (const word of thingWordList) {
+          if (!(word.form.startsWith(split.modifier) || word.stems.some((t) => modifierStems.includes(t)))) continue;
+          for (const v of thingWords.get(word.form)!) if (withHead.has(v)) both.add(v);
+        }
+        if (both.size > 0) {
+          found = [...both].map((variant) => ({ variant, quality: COMPOUND_QUALITY }));
+          break;
+        }
+      }
+    }
+    // The head alone: one role's compound name ends in it, and it is no everyday word for a post ("leder").
+    if (found.length === 0 && token.form.length >= MIN_COMPOUND && !isNameWord(token) && !roleWords.has(token.form) && !token.terms.some((t) => roleWords.has(t))) {
+      const heads = token.terms.filter((t) => t.length >= MIN_COMPOUND);
+      const roles = new Set<Variant>();
+      for (const word of thingWordList) {
+        if (word.form.length < heads.reduce((m, h) => Math.min(m, h.length), Infinity) + MIN_PART || !headMatches(word, heads)) continue;
+        for (const v of thingWords.get(word.form)!) if (v.kind === 'roles' && v.words.length === 1) roles.add(v);
+      }
+      if (new Set([...roles].map((v) => v.id)).size === 1) found = [...roles].map((variant) => ({ variant, quality: COMPOUND_QUALITY * HEAD_NOUN_WEIGHT }));
+    }
+    if (compoundCache.size < 10_000) compoundCache.set(token.form, found);
+    return found;
+  };
+
+  const postingsOf = new Map<string, string[]>();
+  for (const posting of kb.data.postings) if (posting.role) postingsOf.set(posting.role, [...(postingsOf.get(posting.role) ?? []), posting.id]);
+
   return {
     link(tokens) {
       const links: Link[] = [];
       tokens.forEach((token, start) => {
         if (STOPWORDS.has(token.form)) return;
+        const before = links.length;
         // The match of each distinct name at this position (-1: no match), shared by the items that bear it.
         const totals = new Map<Variant['words'], number>();
         for (const variant of candidatesAt(token)) {
@@ -299,6 +369,15 @@ export function createLinker(
           }
           if (total < 0) continue;
           links.push({ id: variant.id, kind: variant.kind, start, end: start + variant.words.length, quality: (total / variant.words.length) * (variant.weight ?? 1) });
+        }
+        // No name starts here: a compound of the names' words, below any exact name.
+        if (links.length === before) for (const { variant, quality } of compoundOf(token)) links.push({ id: variant.id, kind: variant.kind, start, end: start + 1, quality });
+        // "stabslederstillingen": a role's name + a word for a post names that role's postings too (the head carries the kind).
+        if (POSTING_HEAD.test(token.form)) {
+          for (const link of links.slice(before)) {
+            if (link.kind !== 'roles' || link.end !== start + 1 || link.quality >= 1) continue;
+            for (const posting of postingsOf.get(link.id) ?? []) links.push({ id: posting, kind: 'postings', start, end: start + 1, quality: link.quality });
+          }
         }
       });
       // The best match per item; then drop links inside a longer or better one of another item.
