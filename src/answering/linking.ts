@@ -57,6 +57,8 @@ const MIN_FUZZY = 5;
 const MIN_COMPOUND = 6;
 /** A compound read through the names' own words ("kvarterstrukturen" for "ledelsesstruktur" + "kvarterer"): below an exact name. */
 const COMPOUND_QUALITY = 0.8;
+/** Words after a Danish name's head ("direktøren for dagtilbud", "leder af staben"). */
+const NAME_PREPOSITIONS: ReadonlySet<string> = new Set(['for', 'af', 'i', 'paa', 'ved']);
 /** A compound whose head is a word for a post ("-stillingen", "-jobbet", "-opslaget") names a posting of the role before it. */
 const POSTING_HEAD = /(stilling|stillingen|stillinger|stillingerne|jobbet|job|opslag|opslaget|stillingsopslaget|jobopslaget)$/;
 /** The shortest question word analysed as a compound of name words. */
@@ -188,7 +190,9 @@ export function createLinker(
   }
   for (const v of [...variants]) {
     if (v.kind !== 'roles' || v.words.length < 2) continue;
-    const head = v.words[v.words.length - 1]!;
+    // The head of a Danish name is its first word when a preposition follows ("direktøren for dagtilbud"),
+    // else its last ("pædagogisk koordinator").
+    const head = v.words.length >= 3 && NAME_PREPOSITIONS.has(v.words[1]!.form) ? v.words[0]! : v.words[v.words.length - 1]!;
     if (head.form.length < 6 || STOPWORDS.has(head.form) || GENERIC_WORDS.has(head.form) || roleWords.has(head.form) || head.stems.some((t) => roleWords.has(t)) || itemsByWord.get(head.form)!.size !== 1) continue;
     const variant: Variant = { id: v.id, kind: v.kind, words: wordsOf([head.form]), weight: HEAD_NOUN_WEIGHT, seen: 0 };
     if (variants.some((o) => o.id === v.id && o.words.length === 1 && o.words[0]!.form === head.form)) continue;
