@@ -13,6 +13,7 @@
  * 1.9 ms on a loaded machine), while building took 99 vs 290 ms; and MiniSearch has no notion of
  * which words a match explained, which the floor and the compound splitting need. So this index stays.
  */
+import { compoundSplits } from './compound.js';
 import type { FactKind, FactRecord } from './facts.js';
 import { boundedEditDistance, GENERIC_WORDS, stemsOf, STOPWORDS, tokenize, type Token } from './normalize.js';
 
@@ -67,6 +68,8 @@ export interface SearchIndex {
   restrictTo(factIndices: Iterable<number>): SearchIndex;
 }
 
+/** How surely a compound matches the same compound with a middle part ("sommerlukning", "sommerferielukning"). */
+const INSERTED_PART_QUALITY = 0.85;
 /** How surely a part of a compound split into known words matches. */
 const COMPOUND_PART_QUALITY = 0.9;
 /** The longest word considered (Danish compounds included); longer tokens are ignored. */
@@ -156,6 +159,15 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
       if (postings.has(head)) note(head, 0.6);
       const first = term.slice(0, k);
       if (postings.has(first) && term.length - k >= 3) note(first, 0.5);
+    }
+    // A compound written without a middle part: "sommerlukning" for "sommerferielukning" (first part and head
+    // the same, something between), when the word itself is unknown.
+    if (term.length >= 8 && !postings.has(term)) {
+      for (const split of compoundSplits(term)) {
+        const reversedHead = [...split.head].reverse().join('');
+        const candidates = [...range(vocabulary, split.modifier), ...range(reversed, reversedHead).map((r) => [...r].reverse().join(''))];
+        for (const t of candidates) if (t.length >= term.length + 3 && t.startsWith(split.modifier) && t.endsWith(split.head)) note(t, INSERTED_PART_QUALITY);
+      }
     }
     if (found.size === 0 && term.length >= 5) {
       const max = term.length >= 8 ? 2 : 1;

@@ -80,6 +80,15 @@ describe('Hvidmose (kb-hvidmose)', () => {
     expect(text(l, 'when did the committee decide the kvarterstruktur')).toContain(String(y));
   });
 
+  it('a compound without its middle part ("sommerlukningen") finds the dated item labelled with it ("Sommerferielukning")', () => {
+    const dated = l.kb.data.dates.find((d) => /^sommerferielukning/i.test(d.label.da));
+    expect(dated).toBeDefined();
+    const answer = text(l, 'hvornår er sommerlukningen');
+    expect(answer).toContain(dated!.label.da);
+    // Another season's closing is no summer closing.
+    expect(text(l, 'hvornår er vinterlukningen')).not.toContain(dated!.label.da);
+  });
+
   it('a compound whose parts meet in no item is not linked and gets no fact', () => {
     for (const q of ['hvornår besluttede udvalget kvarterbudgettet', 'hvornår besluttede udvalget kvarterskolen']) {
       expect(linked(l, q).some((k) => k.kind === 'decisions')).toBe(false);
