@@ -299,7 +299,20 @@ export function createLinker(
       thingWords.set(w.form, list);
     }
   }
-  const thingWordList = [...thingWords.keys()].map((form) => ({ form, stems: stemsOf(form) }));
+  // The name words by each ending (of the word and of its stems) and each beginning of four letters or more, so a
+  // compound is read by lookups, not by a pass over every name word (the 100x knowledge base has many).
+  const byEnding = new Map<string, string[]>();
+  const byBeginning = new Map<string, string[]>();
+  const addTo = (map: Map<string, string[]>, key: string, form: string) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [form]);
+    else if (list[list.length - 1] !== form) list.push(form);
+  };
+  for (const form of thingWords.keys()) {
+    for (const whole of new Set([form, ...stemsOf(form)])) for (let k = MIN_PART; k <= whole.length; k++) addTo(byEnding, whole.slice(whole.length - k), form);
+    for (let k = MIN_PART; k <= form.length; k++) addTo(byBeginning, form.slice(0, k), form);
+    for (const stem of stemsOf(form)) addTo(byBeginning, stem, form);
+  }
   const compoundCache = new Map<string, Array<{ variant: Variant; quality: number }>>();
   /**
    * The items a question word names as a Danish compound of their names' words, head last: "kvarterstrukturen"
@@ -312,19 +325,16 @@ export function createLinker(
     const cached = compoundCache.get(token.form);
     if (cached) return cached;
     let found: Array<{ variant: Variant; quality: number }> = [];
-    const headMatches = (word: { form: string; stems: readonly string[] }, heads: readonly string[]) =>
-      heads.some((h) => h.length >= MIN_PART && (word.form.endsWith(h) || word.stems.some((t) => t.endsWith(h))));
+    const endingIn = (heads: readonly string[]) => heads.filter((h) => h.length >= MIN_PART).flatMap((h) => byEnding.get(h) ?? []);
     if (token.form.length >= MIN_COMPOUND_WORD && !isNameWord(token) && !knows(token.form)) {
       for (const split of compoundSplits(token.form)) {
         if (STOPWORDS.has(split.modifier) || GENERIC_WORDS.has(split.modifier)) continue;
-        const modifierStems = stemsOf(split.modifier);
         const withHead = new Set<Variant>();
-        for (const word of thingWordList) if (headMatches(word, split.headStems)) for (const v of thingWords.get(word.form)!) withHead.add(v);
+        for (const form of endingIn(split.headStems)) for (const v of thingWords.get(form)!) withHead.add(v);
         if (withHead.size === 0) continue;
         const both = new Set<Variant>();
-        for (const word of thingWordList) {
-          if (!(word.form.startsWith(split.modifier) || word.stems.some((t) => modifierStems.includes(t)))) continue;
-          for (const v of thingWords.get(word.form)!) if (withHead.has(v)) both.add(v);
+        for (const key of new Set([split.modifier, ...stemsOf(split.modifier)])) {
+          for (const form of byBeginning.get(key) ?? []) for (const v of thingWords.get(form)!) if (withHead.has(v)) both.add(v);
         }
         if (both.size > 0) {
           found = [...both].map((variant) => ({ variant, quality: COMPOUND_QUALITY }));
@@ -335,10 +345,11 @@ export function createLinker(
     // The head alone: one role's compound name ends in it, and it is no everyday word for a post ("leder").
     if (found.length === 0 && token.form.length >= MIN_COMPOUND && !isNameWord(token) && !roleWords.has(token.form) && !token.terms.some((t) => roleWords.has(t))) {
       const heads = token.terms.filter((t) => t.length >= MIN_COMPOUND);
+      const shortest = heads.reduce((m, h) => Math.min(m, h.length), Infinity);
       const roles = new Set<Variant>();
-      for (const word of thingWordList) {
-        if (word.form.length < heads.reduce((m, h) => Math.min(m, h.length), Infinity) + MIN_PART || !headMatches(word, heads)) continue;
-        for (const v of thingWords.get(word.form)!) if (v.kind === 'roles' && v.words.length === 1) roles.add(v);
+      for (const form of endingIn(heads)) {
+        if (form.length < shortest + MIN_PART) continue;
+        for (const v of thingWords.get(form)!) if (v.kind === 'roles' && v.words.length === 1) roles.add(v);
       }
       if (new Set([...roles].map((v) => v.id)).size === 1) found = [...roles].map((variant) => ({ variant, quality: COMPOUND_QUALITY * HEAD_NOUN_WEIGHT }));
     }
