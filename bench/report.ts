@@ -2,6 +2,7 @@
  * The benchmark's figures and the table they are printed in: every figure with its unit, its target (if any) and
  * whether it meets it.
  */
+import { median } from './stats.js';
 
 /** A target: the figure must be at most (`<=`) or at least (`>=`) the value. */
 export interface Target {
@@ -43,7 +44,7 @@ export function formatNumber(value: number | undefined): string {
   return value.toFixed(3);
 }
 
-function formatTarget(figure: Figure): string {
+export function formatTarget(figure: Figure): string {
   if (!figure.target) return '';
   const unit = figure.unit === 'x' ? 'x' : ` ${figure.unit}`;
   return `${figure.target.op} ${formatNumber(figure.target.value)}${unit}`;
@@ -69,4 +70,36 @@ export function renderMarkdown(figures: readonly Figure[]): string {
     (f) => `| ${escape(f.section)} | ${escape(f.name)} | ${formatNumber(f.value)} ${f.unit} | ${escape(formatTarget(f))} | ${statusOf(f) || '–'} | ${escape(f.note ?? '')} |`,
   );
   return ['| section | figure | value | target | status | note |', '|---|---|---:|---|---|---|', ...rows].join('\n');
+}
+
+/** What `npm run bench -- --json` writes (the parts used here). */
+export interface RunFile {
+  readonly machine: { readonly loadavg?: string };
+  readonly loadavgEnd?: string;
+  readonly commit?: string;
+  readonly figures: readonly Figure[];
+}
+
+/** The spread table of several runs, as Markdown. */
+export function renderSpread(runs: readonly RunFile[], names: readonly string[]): string {
+  const escape = (text: string) => text.replace(/\|/g, '\\|');
+  const header = [
+    `${runs.length} full runs: ${runs
+      .map((run, i) => `${names[i]} (tree \`${run.commit ?? '?'}\`, load ${run.machine.loadavg?.split(' ')[0] ?? '?'} → ${run.loadavgEnd?.split(' ')[0] ?? '?'})`)
+      .join('; ')}.`,
+    '',
+    '| section | figure | lowest | median | highest | target | runs meeting it |',
+    '|---|---|---:|---:|---:|---|---:|',
+  ];
+  const keys = [...new Set(runs.flatMap((run) => run.figures.filter((f) => f.target).map((f) => `${f.section}\u0000${f.name}`)))];
+  const rows = keys.map((key) => {
+    const [section, name] = key.split('\u0000') as [string, string];
+    const found = runs.map((run) => run.figures.find((f) => f.section === section && f.name === name));
+    const values = found.flatMap((f) => (f?.value === undefined ? [] : [f.value])).sort((a, b) => a - b);
+    const first = found.find((f) => f !== undefined)!;
+    const met = found.filter((f) => f !== undefined && statusOf(f) === 'pass').length;
+    const cell = (value: number | undefined) => `${formatNumber(value)} ${first.unit}`;
+    return `| ${escape(section)} | ${escape(name)} | ${cell(values[0])} | ${cell(values.length ? median(values) : undefined)} | ${cell(values.at(-1))} | ${escape(formatTarget(first))} | ${met} of ${runs.length} |`;
+  });
+  return [...header, ...rows].join('\n');
 }

@@ -22,6 +22,7 @@ import { buildFloorBots, ensureProductionBuild, freePort, ROOT, spawnBot, waitUn
 import { benchmarkOutboxCrashes } from './outbox-crash.js';
 import { benchmarkFanOut } from './fanout.js';
 import { benchmarkOutboxDelivery, benchmarkReminderScan } from './reminders.js';
+import { updateDoc } from './doc.js';
 import { renderMarkdown, renderTable, statusOf, type Figure } from './report.js';
 import { median } from './stats.js';
 import { benchmarkTasks } from './tasks.js';
@@ -424,20 +425,6 @@ async function gitHead(): Promise<string> {
   return dirty ? `${head}+changes` : head;
 }
 
-/** Replaces the text between `<!-- name -->` and `<!-- /name -->` markers in a file. */
-async function updateDoc(file: string, sections: Readonly<Record<string, string>>): Promise<void> {
-  let text = await readFile(file, 'utf8');
-  for (const [name, content] of Object.entries(sections)) {
-    const open = `<!-- ${name} -->`;
-    const close = `<!-- /${name} -->`;
-    const from = text.indexOf(open);
-    const to = text.indexOf(close);
-    if (from === -1 || to < from) throw new Error(`bench: ${file} has no ${open} … ${close} markers`);
-    text = `${text.slice(0, from + open.length)}\n${content}\n${text.slice(to)}`;
-  }
-  await writeFile(file, text);
-}
-
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const plan = args.quick ? QUICK : FULL;
@@ -494,7 +481,7 @@ async function main(): Promise<number> {
     await updateDoc(path.join(ROOT, 'BENCHMARKS.md'), { run, results: renderMarkdown(sorted) });
     console.log('BENCHMARKS.md updated');
   }
-  if (args.json) await writeFile(args.json, `${JSON.stringify({ machine, plan, figures: sorted.map((f) => ({ ...f, status: statusOf(f) })), notes, failures }, null, 2)}\n`);
+  if (args.json) await writeFile(args.json, `${JSON.stringify({ machine, loadavgEnd: os.loadavg().map((l) => l.toFixed(2)).join(' '), commit: await gitHead(), plan, figures: sorted.map((f) => ({ ...f, status: statusOf(f) })), notes, failures }, null, 2)}\n`);
   if (args.keep) console.log(`logs and state kept in ${workDir}`);
   else await rm(workDir, { recursive: true, force: true });
   return failures.length > 0 ? 1 : 0;

@@ -17,7 +17,7 @@ import { buildFloorBots, cpuMsOf, rssOf } from '../../bench/processes.js';
 import { generateQuestions } from '../../bench/questions.js';
 import { createRandom } from '../../bench/random.js';
 import { benchmarkReminderScan } from '../../bench/reminders.js';
-import { renderMarkdown, renderTable, statusOf, type Figure } from '../../bench/report.js';
+import { renderMarkdown, renderSpread, renderTable, statusOf, type Figure } from '../../bench/report.js';
 import { percentile, summarize } from '../../bench/stats.js';
 import { benchmarkTasks } from '../../bench/tasks.js';
 import { generateKnowledgeFiles, readKnowledgeFiles, writeSyntheticKnowledge } from '../../scripts/generate-kb.js';
@@ -67,6 +67,24 @@ describe('stats and report', () => {
     expect(table).toContain('>= 0.800x');
     expect(table).toMatch(/at 100x\s+n\/a\s+ms\s+<= 5.00 ms\s+MISS\s+timed out/);
     expect(renderMarkdown(figures).split('\n')).toHaveLength(6);
+  });
+
+  it('spreads several runs: lowest, median, highest and how many runs met each target', () => {
+    const run = (p99: number | undefined, ratio: number, load: string) => ({
+      machine: { loadavg: `${load} 1.00 1.00` },
+      loadavgEnd: '2.00 1.00 1.00',
+      commit: 'abc1234',
+      figures: [
+        { section: 'engine', name: 'p99', value: p99, unit: 'ms', target: { op: '<=' as const, value: 1 } },
+        { section: 'floor', name: 'ratio', value: ratio, unit: 'x', target: { op: '>=' as const, value: 0.85 } },
+        { section: 'memory', name: 'rss', value: 99, unit: 'MB' },
+      ],
+    });
+    const table = renderSpread([run(0.5, 0.9, '0.50'), run(3, 0.7, '4.00'), run(2, 0.95, '1.50')], ['a.json', 'b.json', 'c.json']);
+    expect(table).toContain('a.json (tree `abc1234`, load 0.50 → 2.00); b.json (tree `abc1234`, load 4.00 → 2.00)');
+    expect(table).toContain('| engine | p99 | 0.500 ms | 2.00 ms | 3.00 ms | <= 1.00 ms | 1 of 3 |');
+    expect(table).toContain('| floor | ratio | 0.700 x | 0.900 x | 0.950 x | >= 0.850x | 2 of 3 |');
+    expect(table).not.toContain('rss');
   });
 });
 
