@@ -153,7 +153,11 @@ export function answerDecisions(rc: RelationContext): Answer | undefined {
   const all = kb.data.decisions;
   if (all.length === 0) return undefined;
   let found: Decision[] = [];
-  for (const link of rc.subjects.flat()) {
+  // A decision the question names itself ("when did the committee decide the district structure") comes before the
+  // decisions of the other items it names (the committee).
+  const namedDecisions = rc.subjects.flat().filter((l) => l.kind === 'decisions');
+  if (namedDecisions.length > 0) found = unique(namedDecisions.map((l) => kb.get(l.id)!.item as Decision));
+  else for (const link of rc.subjects.flat()) {
     if (link.kind === 'decisions') found = [kb.get(link.id)!.item as Decision];
     else found = [...queries.decisionsBy(link.id), ...queries.decisionsChanging(link.id)];
     if (found.length > 0) break;

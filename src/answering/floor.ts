@@ -109,10 +109,12 @@ export function createFloor(kb: KnowledgeBase, index: SearchIndex, extensions: r
   // words, a small typo of a known word), or when the lexicon uses it. The qualities are the search
   // index's: >= 0.9 an exact term, synonym or compound split, 0.75 a typo within a bounded edit
   // distance, 0.8 a prefix (an inflection only when the known term is at most 3 letters longer).
+  // A compound known only as its parts ("skolelægen": "skole" + "læge") is no known word: the whole names nothing
+  // the documents hold, and an answer that explains only some parts answers about them, not about it.
   const knownForm = (q: QueryTerm) =>
     lexicon.has(q.token.form) ||
-    index.knows(q.token.form) ||
-    q.expansions.some((e) => e.quality >= 0.9 || e.quality === 0.75 || (e.quality === 0.8 && e.term.length - q.token.form.length <= 3));
+    (q.parts === undefined &&
+      (index.knows(q.token.form) || q.expansions.some((e) => e.quality >= 0.9 || e.quality === 0.75 || (e.quality === 0.8 && e.term.length - q.token.form.length <= 3))));
 
   // A municipality's names are answered by the scope the engine limits the answer to.
   const municipalityWords = new Set(

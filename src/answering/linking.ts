@@ -6,6 +6,7 @@
  * `namesEn`), so a municipality's own words are taught there, never in code.
  */
 import type { KbItem, KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { compoundSplits, MIN_PART } from './compound.js';
 import { boundedEditDistance, foldText, GENERIC_WORDS, stemsOf, STOPWORDS, tokenize, type Token } from './normalize.js';
 
 /** An item named in a question, and where. */
@@ -54,6 +55,14 @@ function unique<T>(values: readonly T[]): T[] {
 /** The shortest one-word name linked through a typo, or as the first part of a compound. */
 const MIN_FUZZY = 5;
 const MIN_COMPOUND = 6;
+/** A compound read through the names' own words ("kvarterstrukturen" for "ledelsesstruktur" + "kvarterer"): below an exact name. */
+const COMPOUND_QUALITY = 0.8;
+/** Words after a Danish name's head ("direktøren for dagtilbud", "leder af staben"). */
+const NAME_PREPOSITIONS: ReadonlySet<string> = new Set(['for', 'af', 'i', 'paa', 'ved']);
+/** A compound whose head is a word for a post ("-stillingen", "-jobbet", "-opslaget") names a posting of the role before it. */
+const POSTING_HEAD = /(stilling|stillingen|stillinger|stillingerne|jobbet|job|opslag|opslaget|stillingsopslaget|jobopslaget)$/;
+/** The shortest question word analysed as a compound of name words. */
+const MIN_COMPOUND_WORD = 8;
 
 export interface Linker {
   /** Every item named in the tokens, longest names first; names inside a longer name are dropped. */
@@ -181,7 +190,9 @@ export function createLinker(
   }
   for (const v of [...variants]) {
     if (v.kind !== 'roles' || v.words.length < 2) continue;
-    const head = v.words[v.words.length - 1]!;
+    // The head of a Danish name is its first word when a preposition follows ("direktøren for dagtilbud"),
+    // else its last ("pædagogisk koordinator").
+    const head = v.words.length >= 3 && NAME_PREPOSITIONS.has(v.words[1]!.form) ? v.words[0]! : v.words[v.words.length - 1]!;
     if (head.form.length < 6 || STOPWORDS.has(head.form) || GENERIC_WORDS.has(head.form) || roleWords.has(head.form) || head.stems.some((t) => roleWords.has(t)) || itemsByWord.get(head.form)!.size !== 1) continue;
     const variant: Variant = { id: v.id, kind: v.kind, words: wordsOf([head.form]), weight: HEAD_NOUN_WEIGHT, seen: 0 };
     if (variants.some((o) => o.id === v.id && o.words.length === 1 && o.words[0]!.form === head.form)) continue;
@@ -224,8 +235,9 @@ export function createLinker(
     // "stabslederstillingen": a name as the first part of a compound (the last word of the name only).
     // Only when the rest is a word itself: "klyngeledrne" is a misspelt "klyngelederne", not "klynge" + "ledrne".
     if (last && word.form.length >= MIN_COMPOUND && token.form.startsWith(word.form) && token.form.length - word.form.length >= 3) {
-      const rest = token.form.slice(word.form.length).replace(/^s(?=[a-z]{3})/, '');
-      if (knows(rest) || GENERIC_WORDS.has(rest) || nameWords.has(rest)) return 0.8;
+      // With or without a linking "s" ("stabsleder-stillingen", "leder-s-mødet").
+      const rest = token.form.slice(word.form.length);
+      for (const part of /^s[a-z]{3}/.test(rest) ? [rest, rest.slice(1)] : [rest]) if (knows(part) || GENERIC_WORDS.has(part) || nameWords.has(part)) return 0.8;
     }
     // Inside a name whose first word matched, a typo may touch the first letter ("pædagogisk okordinator")
     // and a short word may have one wrong or swapped letter ("Område Vset").
@@ -276,6 +288,78 @@ export function createLinker(
     return collected;
   };
 
+  // Compounds of the names' own words. The words of the names of things (not people), with the variants holding them.
+  const thingWords = new Map<string, Variant[]>();
+  for (const v of variants) {
+    if (v.kind === 'people') continue;
+    for (const w of v.words) {
+      if (w.form.length < MIN_PART || STOPWORDS.has(w.form) || GENERIC_WORDS.has(w.form)) continue;
+      const list = thingWords.get(w.form) ?? [];
+      if (!list.includes(v)) list.push(v);
+      thingWords.set(w.form, list);
+    }
+  }
+  // The name words by each ending (of the word and of its stems) and each beginning of four letters or more, so a
+  // compound is read by lookups, not by a pass over every name word (the 100x knowledge base has many).
+  const byEnding = new Map<string, string[]>();
+  const byBeginning = new Map<string, string[]>();
+  const addTo = (map: Map<string, string[]>, key: string, form: string) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [form]);
+    else if (list[list.length - 1] !== form) list.push(form);
+  };
+  for (const form of thingWords.keys()) {
+    for (const whole of new Set([form, ...stemsOf(form)])) for (let k = MIN_PART; k <= whole.length; k++) addTo(byEnding, whole.slice(whole.length - k), form);
+    for (let k = MIN_PART; k <= form.length; k++) addTo(byBeginning, form.slice(0, k), form);
+    for (const stem of stemsOf(form)) addTo(byBeginning, stem, form);
+  }
+  const compoundCache = new Map<string, Array<{ variant: Variant; quality: number }>>();
+  /**
+   * The items a question word names as a Danish compound of their names' words, head last: "kvarterstrukturen"
+   * names the decision whose names hold a word ending in the head ("ledelsesstruktur") and a word beginning with
+   * the first part ("kvarterer"); "direktøren" alone names the one role whose name ends in it ("dagtilbudsdirektør").
+   * Only a word that is no name word and no word of the documents; a compound whose parts meet in no one item's
+   * names ("skolelægen") names nothing here, and the floor does not take its parts for it.
+   */
+  const compoundOf = (token: Token): Array<{ variant: Variant; quality: number }> => {
+    const cached = compoundCache.get(token.form);
+    if (cached) return cached;
+    let found: Array<{ variant: Variant; quality: number }> = [];
+    const endingIn = (heads: readonly string[]) => heads.filter((h) => h.length >= MIN_PART).flatMap((h) => byEnding.get(h) ?? []);
+    if (token.form.length >= MIN_COMPOUND_WORD && !isNameWord(token) && !knows(token.form)) {
+      for (const split of compoundSplits(token.form)) {
+        if (STOPWORDS.has(split.modifier) || GENERIC_WORDS.has(split.modifier)) continue;
+        const withHead = new Set<Variant>();
+        for (const form of endingIn(split.headStems)) for (const v of thingWords.get(form)!) withHead.add(v);
+        if (withHead.size === 0) continue;
+        const both = new Set<Variant>();
+        for (const key of new Set([split.modifier, ...stemsOf(split.modifier)])) {
+          for (const form of byBeginning.get(key) ?? []) for (const v of thingWords.get(form)!) if (withHead.has(v)) both.add(v);
+        }
+        if (both.size > 0) {
+          found = [...both].map((variant) => ({ variant, quality: COMPOUND_QUALITY }));
+          break;
+        }
+      }
+    }
+    // The head alone: one role's compound name ends in it, and it is no everyday word for a post ("leder").
+    if (found.length === 0 && token.form.length >= MIN_COMPOUND && !isNameWord(token) && !roleWords.has(token.form) && !token.terms.some((t) => roleWords.has(t))) {
+      const heads = token.terms.filter((t) => t.length >= MIN_COMPOUND);
+      const shortest = heads.reduce((m, h) => Math.min(m, h.length), Infinity);
+      const roles = new Set<Variant>();
+      for (const form of endingIn(heads)) {
+        if (form.length < shortest + MIN_PART) continue;
+        for (const v of thingWords.get(form)!) if (v.kind === 'roles' && v.words.length === 1) roles.add(v);
+      }
+      if (new Set([...roles].map((v) => v.id)).size === 1) found = [...roles].map((variant) => ({ variant, quality: COMPOUND_QUALITY * HEAD_NOUN_WEIGHT }));
+    }
+    if (compoundCache.size < 10_000) compoundCache.set(token.form, found);
+    return found;
+  };
+
+  const postingsOf = new Map<string, string[]>();
+  for (const posting of kb.data.postings) if (posting.role) postingsOf.set(posting.role, [...(postingsOf.get(posting.role) ?? []), posting.id]);
+
   return {
     link(tokens) {
       const links: Link[] = [];
@@ -291,6 +375,7 @@ export function createLinker(
               (v) => v.words.length > 1 && v.words[0]!.form === token.form && !STOPWORDS.has(v.words[1]!.form) && !(byFirst.get(v.words[1]!.form) ?? []).some((o) => o.id === v.id),
             )
           : candidatesAt(token);
+        const before = links.length;
         // The match of each distinct name at this position (-1: no match), shared by the items that bear it.
         const totals = new Map<Variant['words'], number>();
         for (const variant of candidates) {
@@ -309,6 +394,15 @@ export function createLinker(
           }
           if (total < 0) continue;
           links.push({ id: variant.id, kind: variant.kind, start, end: start + variant.words.length, quality: (total / variant.words.length) * (variant.weight ?? 1) });
+        }
+        // No name starts here: a compound of the names' words, below any exact name.
+        if (!stop && links.length === before) for (const { variant, quality } of compoundOf(token)) links.push({ id: variant.id, kind: variant.kind, start, end: start + 1, quality });
+        // "stabslederstillingen": a role's name + a word for a post names that role's postings too (the head carries the kind).
+        if (POSTING_HEAD.test(token.form)) {
+          for (const link of links.slice(before)) {
+            if (link.kind !== 'roles' || link.end !== start + 1 || link.quality >= 1) continue;
+            for (const posting of postingsOf.get(link.id) ?? []) links.push({ id: posting, kind: 'postings', start, end: start + 1, quality: link.quality });
+          }
         }
       });
       // The best match per item; then drop links inside a longer or better one of another item.

@@ -13,6 +13,7 @@
  * 1.9 ms on a loaded machine), while building took 99 vs 290 ms; and MiniSearch has no notion of
  * which words a match explained, which the floor and the compound splitting need. So this index stays.
  */
+import { compoundSplits } from './compound.js';
 import type { FactKind, FactRecord } from './facts.js';
 import { boundedEditDistance, GENERIC_WORDS, stemsOf, STOPWORDS, tokenize, type Token } from './normalize.js';
 
@@ -28,6 +29,11 @@ export interface QueryTerm {
   /** How much the word matters: rare words weigh more; unknown words weigh most. */
   readonly weight: number;
   readonly expansions: readonly Expansion[];
+  /**
+   * A compound the vocabulary knows only as parts ("skolelægen" -> "skole" + "læge"): each part's terms. The compound
+   * is explained only when every part is: its parts alone do not name what the whole names.
+   */
+  readonly parts?: ReadonlyArray<readonly string[]>;
 }
 
 /** A fact with how well it explains the question. */
@@ -62,6 +68,10 @@ export interface SearchIndex {
   restrictTo(factIndices: Iterable<number>): SearchIndex;
 }
 
+/** How surely a compound matches the same compound with a middle part ("sommerlukning", "sommerferielukning"). */
+const INSERTED_PART_QUALITY = 0.85;
+/** How surely a part of a compound split into known words matches. */
+const COMPOUND_PART_QUALITY = 0.9;
 /** The longest word considered (Danish compounds included); longer tokens are ignored. */
 const MAX_WORD = 40;
 /** The most content words of one question that are matched (a question is short; a paste is not). */
@@ -150,6 +160,15 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
       const first = term.slice(0, k);
       if (postings.has(first) && term.length - k >= 3) note(first, 0.5);
     }
+    // A compound written without a middle part: "sommerlukning" for "sommerferielukning" (first part and head
+    // the same, something between), when the word itself is unknown.
+    if (term.length >= 8 && !postings.has(term)) {
+      for (const split of compoundSplits(term)) {
+        const reversedHead = [...split.head].reverse().join('');
+        const candidates = [...range(vocabulary, split.modifier), ...range(reversed, reversedHead).map((r) => [...r].reverse().join(''))];
+        for (const t of candidates) if (t.length >= term.length + 3 && t.startsWith(split.modifier) && t.endsWith(split.head)) note(t, INSERTED_PART_QUALITY);
+      }
+    }
     if (found.size === 0 && term.length >= 5) {
       const max = term.length >= 8 ? 2 : 1;
       // Only words with the same first letter and a length within `max`: a few buckets, not the letter's whole run
@@ -172,7 +191,7 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
 
   // Splits a Danish compound the vocabulary does not know into known parts:
   // "stabslederstillingen" -> "stabsleder" + "stillingen" (a generic word, dropped).
-  const splitCompound = (form: string): string[] => {
+  const splitCompound = (form: string): string[][] => {
     if (form.length < 8) return [];
     const known = (word: string) => stemsOf(word).filter((t) => postings.has(t));
     for (let k = form.length - 4; k >= 4; k--) {
@@ -180,9 +199,9 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
       const right = form.slice(k);
       const leftTerms = known(left).length > 0 ? known(left) : /[se]$/.test(left) ? known(left.slice(0, -1)) : [];
       if (leftTerms.length === 0) continue;
-      if (GENERIC_WORDS.has(right) || STOPWORDS.has(right)) return leftTerms;
+      if (GENERIC_WORDS.has(right) || STOPWORDS.has(right)) return [leftTerms];
       const rightTerms = known(right);
-      if (rightTerms.length > 0) return [...leftTerms, ...rightTerms];
+      if (rightTerms.length > 0) return [leftTerms, rightTerms];
     }
     return [];
   };
@@ -206,10 +225,11 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
         exact = tokenize(synonym).flatMap(stemsOf).filter((t) => postings.has(t));
         for (const term of exact) expansions.set(term, 0.9);
       }
-      const parts = exact.length > 0 ? [] : splitCompound(token.form);
+      const groups = exact.length > 0 ? [] : splitCompound(token.form);
+      const parts = groups.flat();
       // A compound split into known words is surer than guesses from its prefixes and suffixes.
       if (parts.length > 0) expansions.clear();
-      for (const term of parts) expansions.set(term, 0.9);
+      for (const term of parts) expansions.set(term, COMPOUND_PART_QUALITY);
       // An unknown compound weighs as its rarest known part, a misspelt word ("kobenhavn") as the word it
       // stands for; only a wholly unknown word weighs most.
       const typoOf = [...expansions].filter(([, quality]) => quality === TYPO_QUALITY).map(([term]) => term);
@@ -224,7 +244,7 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
                 token.form.length <= SHORT_WORD
                 ? maxIdf * SHORT_UNKNOWN_FACTOR
                 : maxIdf;
-      out.push({ token, weight, expansions: [...expansions].map(([term, quality]) => ({ term, quality })) });
+      out.push({ token, weight, expansions: [...expansions].map(([term, quality]) => ({ term, quality })), ...(groups.length > 1 && { parts: groups }) });
     }
     return out;
   };
@@ -316,6 +336,8 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
       const typoSure = q.token.form.length >= SURE_TYPO_LENGTH;
       let best = 0;
       for (const e of q.expansions) if ((e.quality !== TYPO_QUALITY || typoSure) && terms.has(e.term)) best = Math.max(best, explainOne(q, e.quality, e.term));
+      // A compound known only as parts is explained as well as its least explained part.
+      if (q.parts) for (const part of q.parts) best = Math.min(best, Math.max(0, ...part.filter((t) => terms.has(t)).map((t) => explainOne(q, COMPOUND_PART_QUALITY, t))));
       return best;
     });
 
