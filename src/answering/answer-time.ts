@@ -15,7 +15,7 @@ import { analyzeText, foldText, GENERIC_WORDS, stemsOf, STOPWORDS } from './norm
 import type { Answer, Lang } from './types.js';
 import { fitsDateKind } from './understand.js';
 import { composeAnswer, MAX_SUPPORT_LINES, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
-import { subjectsOf, type RelationContext } from './answer-relations.js';
+import { subjectsOf, type RelationContext } from './relation-answers/index.js';
 import { phrasesFor } from './phrases.js';
 
 const TEXTS = {

@@ -42,7 +42,7 @@ import {
   answerTitledPerson,
   describedItems,
   type RelationContext,
-} from './answer-relations.js';
+} from './relation-answers/index.js';
 import { suggestQuestions } from './suggestions.js';
 import { answerDecisions, answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems } from './answer-time.js';
 

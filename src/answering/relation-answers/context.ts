@@ -1,0 +1,151 @@
+/**
+ * The context every relation answerer works with, and the helpers they share (names, sources, the subjects a question names, the answer shape).
+ */
+import type { KbItem, KnowledgeBase } from '../../knowledge/knowledge-base.js';
+import type { Source } from '../../knowledge/schemas.js';
+import { namesOf } from '../facts.js';
+import type { Link } from '../linking.js';
+import type { Lexicon } from '../lexicon/lexicon.js';
+import type { Relations } from '../relations.js';
+import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS } from '../normalize.js';
+import type { KnowledgeQueries } from '../../knowledge/queries.js';
+import type { Answer, AnswererOptions, Lang } from '../types.js';
+import type { Understanding } from '../understand.js';
+import { composeAnswer, nameOf, unique, type Context } from '../answer-context.js';
+
+/** What the relation answerers work with. */
+export interface RelationContext {
+  readonly ctx: Context;
+  readonly kb: KnowledgeBase;
+  readonly relations: Relations;
+  readonly lexicon: Lexicon;
+  readonly options: AnswererOptions;
+  readonly u: Understanding;
+  /** The items named, grouped by where: each group holds the items one name could mean, best first. */
+  readonly subjects: ReadonlyArray<readonly Link[]>;
+  /** The municipalities the question names. */
+  readonly municipalities: ReadonlySet<string>;
+  /** The time-aware queries of the knowledge model. */
+  readonly queries: KnowledgeQueries;
+  /** Today in Copenhagen (the injected clock). */
+  readonly today: string;
+}
+
+
+
+function itemOf(kb: KnowledgeBase, id: string): KbItem | undefined {
+  return kb.get(id);
+}
+
+/** An item's name in an answer: Danish definite form, or English label with the Danish name. */
+export function name(kb: KnowledgeBase, id: string, lang: Lang, definite = true): string {
+  return nameOf(kb, id, lang, definite);
+}
+
+export function sourceOf(kb: KnowledgeBase, id: string): Source[] {
+  const entry = itemOf(kb, id);
+  return entry && 'source' in entry.item ? [entry.item.source] : [];
+}
+
+/** The role a person holds, so that a person can be the subject of any relation of their role. */
+function asRole(kb: KnowledgeBase, id: string): string {
+  const entry = kb.get(id);
+  return entry?.kind === 'people' && entry.item.role ? entry.item.role : id;
+}
+
+/**
+ * Items a question describes by a related item rather than names: a role by its place ("the coordinator
+ * in Ålekisten", "the new Mågen leader", "en pæd leder i en klynge"), a meeting or group by a role that
+ * takes part in it ("the souschef network"). The items tied to a place the question names (the roles of
+ * the unit, those that lead it, those of its postings), or to a role it names (the meetings and groups it
+ * takes part in or chairs), are matched against the question's words that no name explains: a word of
+ * the item's name (by stem, as a compound's head, or as an abbreviation of a longer word), or a word for a
+ * leader ("lederen", "leader") for the roles that lead the place. Only a single best item per anchor
+ * counts; a tie describes nothing.
+ */
+const describedCache = new WeakMap<RelationContext, Link[][]>();
+export function describedItems(rc: RelationContext): Link[][] {
+  const cached = describedCache.get(rc);
+  if (cached) return cached;
+  const { u, kb, relations } = rc;
+  const covered = new Set<number>();
+  // A weak reading ("leder" as a typo of a group's name) does not explain a word of a description.
+  for (const g of rc.subjects) for (const l of g) if (l.quality >= 0.9) for (let i = l.start; i < l.end; i++) covered.add(i);
+  const leaderAt = new Set([...rc.lexicon.leaderWords.match(u.tokens).values()].flatMap((m) => [...m.positions]));
+  // A word for a meeting ("forum", "møde") is a cue and also describes which meeting.
+  const meetingAt = new Set(u.kinds.get('meeting')?.positions ?? []);
+  const free = u.tokens
+    .map((tok, i) => ({ tok, i }))
+    .filter(({ tok, i }) => !covered.has(i) && (leaderAt.has(i) || ((!u.cuePositions.has(i) || meetingAt.has(i)) && tok.form.length >= 3 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !/^\d+$/.test(tok.form))));
+  const out: Link[][] = [];
+  const seen = new Set<string>();
+  const leaderWord = (w: string) => rc.lexicon.leaderWords.match(analyzeText(w)).size > 0;
+  for (const group of rc.subjects) {
+    const anchor = group.find((l) => (l.kind === 'units' || l.kind === 'roles') && l.quality >= 0.9);
+    if (!anchor) continue;
+    const leaders = new Set(anchor.kind === 'units' ? relations.leadersOf(anchor.id) : []);
+    let candidates: string[];
+    if (anchor.kind === 'units') {
+      const postingRoles = relations.postingsOf(anchor.id).map((id) => (kb.get(id)?.item as { role?: string } | undefined)?.role).filter((id): id is string => id !== undefined);
+      candidates = unique([...kb.data.roles.filter((r) => r.unit === anchor.id).map((r) => r.id), ...leaders, ...postingRoles]).filter((id) => kb.get(id)?.kind === 'roles');
+    } else {
+      const takesPart = (id: string) => relations.members(id).some((m) => m.ref === anchor.id);
+      candidates = [...kb.data.meetings.filter((m) => takesPart(m.id) || m.chair === anchor.id).map((m) => m.id), ...kb.data.leadershipGroups.filter((g) => takesPart(g.id)).map((g) => g.id)];
+    }
+    if (candidates.length === 0) continue;
+    const anchorWords = new Set(namesOf(kb.get(anchor.id)!).flatMap((n) => analyzeText(foldText(n)).map((w) => w.form)));
+    // Words near the anchor: "koordinatoren i Ålekisten", "the new Mågen leader", "the souschef network".
+    const near = free.filter(({ i }) => i >= anchor.start - 5 && i < anchor.end + 4);
+    if (near.length === 0) continue;
+    const score = (id: string) => {
+      const entry = kb.get(id)!;
+      const words = unique(namesOf(entry).flatMap((n) => analyzeText(foldText(n)).map((w) => w.form))).filter((w) => !anchorWords.has(w) && !STOPWORDS.has(w));
+      // A role that leads the place, or whose name is a word for a leader or ends in one ("institutionsleder").
+      const isLeader = entry.kind === 'roles' && (leaders.has(id) || words.some((w) => leaderWord(w) || Array.from({ length: Math.max(0, w.length - 6) }, (_, k) => w.slice(k + 3)).some(leaderWord)));
+      let hits = 0;
+      let from = anchor.start;
+      let to = anchor.end;
+      for (const { tok, i } of near) {
+        const stem = primaryStem(tok.form);
+        const fits = words.some(
+          (w) =>
+            w === tok.form ||
+            primaryStem(w) === stem ||
+            (tok.form.length >= 4 && w.length > tok.form.length + 2 && w.endsWith(tok.form)) ||
+            (tok.form.length >= 3 && w.length > tok.form.length + 2 && w.startsWith(tok.form) && !rc.ctx.index.knows(tok.form)),
+        );
+        if (fits || (leaderAt.has(i) && isLeader)) {
+          hits++;
+          from = Math.min(from, i);
+          to = Math.max(to, i + 1);
+        }
+      }
+      return { id, kind: entry.kind, hits, from, to };
+    };
+    const scored = candidates.map(score).filter((s) => s.hits > 0).sort((a, b) => b.hits - a.hits);
+    if (scored.length === 0 || (scored.length > 1 && scored[1]!.hits === scored[0]!.hits)) continue;
+    const best = scored[0]!;
+    if (seen.has(best.id)) continue;
+    seen.add(best.id);
+    out.push([{ id: best.id, kind: best.kind, start: best.from, end: best.to, quality: 0.9 }]);
+  }
+  describedCache.set(rc, out);
+  return out;
+}
+
+/** The subjects of one kind (or kinds), first group first; people stand for their roles when asked; described items come first. */
+export function subjectsOf(rc: RelationContext, kinds: ReadonlyArray<KbItem['kind']>, viaRole = false): Link[][] {
+  const out: Link[][] = describedItems(rc).filter((g) => kinds.includes(g[0]!.kind)).map((g) => [...g]);
+  for (const group of rc.subjects) {
+    const fit = group
+      .map((link) => (viaRole && link.kind === 'people' && asRole(rc.kb, link.id) !== link.id ? { ...link, id: asRole(rc.kb, link.id), kind: 'roles' as const, person: link.id } : link))
+      .filter((link) => kinds.includes(link.kind));
+    if (fit.length > 0) out.push(fit);
+  }
+  return out;
+}
+
+/** Composes a relation answer; `complete` keeps every line of a list (the rest behind "Show more"). */
+export function done(rc: RelationContext, kind: Answer['kind'], headline: string, lines: readonly string[], sources: readonly Source[], details: readonly string[] = [], complete = false): Answer {
+  return composeAnswer(rc.kb, rc.u.lang, { kind, headline, groups: [{ title: '', lines }], sources, details, complete });
+}

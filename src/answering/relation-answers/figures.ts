@@ -1,0 +1,98 @@
+/**
+ * Figures by metric, for the items and municipalities named.
+ */
+import type { Figure } from '../../knowledge/schemas.js';
+import { joinList } from '../phrases.js';
+import { GENERIC_WORDS, STOPWORDS } from '../normalize.js';
+import type { Answer } from '../types.js';
+import { countedPositions } from '../understand.js';
+import { countsWord } from '../answer-general.js';
+import { shortDate, unique } from '../answer-context.js';
+import { done, name, subjectsOf, type RelationContext } from './context.js';
+import { unknownWith } from './partly-known.js';
+import { TEXTS } from './texts.js';
+
+// ---------------------------------------------------------------------------------------------
+// Figures by metric
+
+export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations } = rc;
+  if (!u.intents.has('figure')) return undefined;
+  const t = TEXTS[u.lang];
+  // Each item named is asked about ("Område Vest og Område Øst"); within one name, the first reading that states the figure.
+  // A role stands for its own team and, after it, for the unit it sits in ("dagplejere": the childminding's figures).
+  const unitOfRole = (id: string) => (kb.get(id)?.item as { unit?: string } | undefined)?.unit;
+  const groups = subjectsOf(rc, ['units', 'roles', 'municipalities']).map((g) => unique(g.flatMap((l) => (l.kind === 'roles' && unitOfRole(l.id) ? [l.id, unitOfRole(l.id)!] : [l.id]))));
+  const scope = groups.length > 0 ? groups : [...rc.municipalities].map((id) => [id]);
+  if (scope.length === 0) return undefined;
+  // "Hvad er tallene for Mågen?", "the figures for Area South": no word says what is counted, so every figure of the item.
+  const unsaid = u.attributes.length === 0 && u.tokens.every((tok, i) => u.cuePositions.has(i) || u.namePositions?.has(i) === true || STOPWORDS.has(tok.form) || GENERIC_WORDS.has(tok.form) || /\d/.test(tok.form));
+  const metrics = u.metrics.length > 0 ? u.metrics : unsaid && groups.length > 0 ? unique(groups.flat().flatMap((id) => relations.figures(id).map((f) => f.figure.metric))) : [];
+  // What is counted, by metric, or by a word of the question that a figure's own text counts ("38 dagplejere",
+  // "92 childminders"): the schema's metrics differ between municipalities, the figure's words do not.
+  const metricWords = new Set([...u.metricAt.values()].flat());
+  // The word right after a "how many" is what is counted even when it also names a unit ("how many dagplejere").
+  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions]));
+  const words = u.tokens
+    .filter((tok, i) => !u.cuePositions.has(i) && (u.namePositions?.has(i) !== true || countedAt.has(i)) && !metricWords.has(i) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && tok.form.length >= 4 && !/\d/.test(tok.form))
+    .map((tok) => tok.form);
+  const counted: Array<(f: Figure) => boolean> = [
+    ...unique(metrics).map((m) => (f: Figure) => f.metric === m),
+    ...unique(words).map((w) => (f: Figure) => !metrics.includes(f.metric) && countsWord(f, w)),
+  ];
+  // "The phone number of X" asks for an attribute, not a count: only a metric named makes it one.
+  if (metrics.length === 0 && (words.length === 0 || u.attributes.length > 0)) return undefined;
+  const found: Array<{ owner: string; figure: Figure }> = [];
+  const first: Array<{ owner: string; figure: Figure }> = [];
+  const below = new Set<string>();
+  const askedOwners = new Set<string>();
+  for (const isCounted of counted) {
+    const before = found.length;
+    // The items named first; the municipality named when none of them states such a figure.
+    const scopes = [...scope, ...(groups.length > 0 ? [...rc.municipalities].map((id) => [id]) : [])];
+    for (const group of scopes) {
+      if (groups.length > 0 && found.length > before && !scope.includes(group)) break;
+      for (const id of group) {
+        // The item's own figure, else the nearest units below it that state one (breadth first).
+        let frontier = [id];
+        const seen = new Set<string>();
+        let hits: Array<{ owner: string; figure: Figure }> = [];
+        for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
+          hits = frontier.flatMap((f) => relations.figures(f).filter((x) => isCounted(x.figure)));
+          if (hits.length > 0) break;
+          frontier.forEach((f) => seen.add(f));
+          frontier = frontier.flatMap((f) => relations.childUnits(f)).filter((f) => !seen.has(f));
+        }
+        if (hits.length === 0) continue;
+        found.push(...hits);
+        // A figure of a unit below the one asked about is no total of it ("children in Område Vest" is not one house's count).
+        // A municipality's top-most unit that states the figure, itself made of units (its day-care department),
+        // speaks for the municipality; a single house does not.
+        const speaksFor = hits.length === 1 && kb.get(id)?.kind === 'municipalities' && relations.childUnits(hits[0]!.owner).length > 0;
+        if (!hits.some((h) => h.owner === id) && !speaksFor) hits.forEach((h) => below.add(h.owner));
+        else if (hits.length === 1 && !below.has(hits[0]!.owner)) first.push(hits[0]!);
+        if (!hits.some((h) => h.owner === id) && !speaksFor) askedOwners.add(id);
+        break;
+      }
+    }
+  }
+  if (found.length === 0) return undefined;
+  const key = (f: { owner: string; figure: Figure }) => `${f.owner}|${f.figure.metric}|${f.figure.value}`;
+  const unique_ = [...new Map(found.map((f) => [key(f), f])).values()];
+  // A figure stated as of a day says so ("pr. 1. september 2026").
+  const asOf = (f: Figure) => {
+    const text = f.text[u.lang].replace(/\.$/, '');
+    return f.asOf && !text.includes(shortDate(f.asOf, u.lang)) ? `${text} (${u.lang === 'da' ? 'pr.' : 'as of'} ${shortDate(f.asOf, u.lang)})` : text;
+  };
+  const line = (f: { owner: string; figure: Figure }) => t.figure(name(kb, f.owner, u.lang, false), asOf(f.figure));
+  // Every figure asked for directly (each item, each metric) is in the headline; figures of the units below follow.
+  const direct = [...new Map(first.map((f) => [key(f), f])).values()];
+  if (direct.length === 0 && unique_.every((f) => below.has(f.owner))) {
+    const subject = joinList([...askedOwners].map((id) => name(kb, id, u.lang, false)), u.lang);
+    return unknownWith(rc, t.noTotal(subject));
+  }
+  const headed = direct.length >= 2 && direct.length <= 4 ? direct : unique_.length <= 2 ? unique_ : unique_.slice(0, 1);
+  const headedKeys = new Set(headed.map(key));
+  const rest = unique_.filter((f) => !headedKeys.has(key(f)));
+  return done(rc, 'answer', headed.map(line).join(' '), rest.map(line), unique_.map((f) => f.figure.source));
+}

@@ -1,0 +1,22 @@
+/**
+ * Answers read straight off the knowledge base's relations, for the items the question names:
+ * reporting lines (up, down, the whole chain), who leads what, members and participants, tasks,
+ * contacts of a posting, figures by metric, policies by role/unit/municipality, a period's dates,
+ * and what the documents do not say about a person (phone, salary). Each returns undefined when
+ * the question is not of its kind or names nothing it can answer for, and the general search
+ * takes over.
+ *
+ * One file per relation; `context.ts` holds what they share.
+ */
+export { describedItems, subjectsOf } from './context.js';
+export type { RelationContext } from './context.js';
+export { answerConditionalLine, answerReportingRelation } from './reporting.js';
+export { answerLeaderRelation, answerHolderRelation, answerTitledPerson, answerPersonRole } from './leaders-and-holders.js';
+export { answerMembersRelation, answerMeetingRelation } from './members-and-meetings.js';
+export { answerTasksRelation } from './tasks.js';
+export { answerContactsRelation } from './contacts.js';
+export { answerAttribute } from './partly-known.js';
+export { answerFiguresRelation } from './figures.js';
+export { answerPoliciesRelation, answerPolicyFields } from './policies.js';
+export { answerPostingTerms } from './posting-terms.js';
+export { answerProgrammesRelation, answerParts } from './programmes-and-parts.js';

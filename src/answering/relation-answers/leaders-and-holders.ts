@@ -1,0 +1,211 @@
+/**
+ * Who leads a unit, who holds a role (in a unit), what post a person holds.
+ */
+import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
+import type { Person } from '../../knowledge/schemas.js';
+import { capitalize, joinList, phrasesFor } from '../phrases.js';
+import { analyzeText, foldText, STOPWORDS } from '../normalize.js';
+import type { Answer } from '../types.js';
+import { unique } from '../answer-context.js';
+import { describedItems, done, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
+import { unknownWith } from './partly-known.js';
+import { isStop } from './tasks.js';
+import { TEXTS } from './texts.js';
+
+// ---------------------------------------------------------------------------------------------
+// Leaders and holders
+
+export function answerLeaderRelation(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations } = rc;
+  if (!u.intents.has('leader')) return undefined;
+  const t = TEXTS[u.lang];
+  const units = subjectsOf(rc, ['units'])[0];
+  if (!units) return undefined;
+  const withLeaders = units.filter((l) => relations.leadersOf(l.id).length > 0);
+  const unit = withLeaders[0];
+  if (!unit) {
+    // "Who is the leader of Børnehuset Myretuen?" when the documents do not say.
+    const named = units[0]!;
+    if (named.quality < 0.9 || rc.subjects.length > 1) return undefined;
+    return unknownWith(rc, t.noLeader(name(kb, named.id, u.lang, false)));
+  }
+  // A role that leads several units ("områdeleder" of Nord and of Syd): only its holders tied to this unit lead it.
+  const holdersHere = (role: string) => {
+    const all = relations.holders(role);
+    if (relations.ledBy(role).length <= 1) return all;
+    return all.filter((p) => [...unitsOfPerson(rc, p)].some((id) => within(kb, id, unit.id)));
+  };
+  const leaders = relations.leadersOf(unit.id).map((role) => {
+    const holders = holdersHere(role).map((p) => p.name);
+    return `${name(kb, role, u.lang, false)}${holders.length > 0 ? ` (${joinList(holders, u.lang)})` : ''}`;
+  });
+  const holderPeople = relations.leadersOf(unit.id).flatMap(holdersHere);
+  return done(
+    rc,
+    'answer',
+    t.ledBy(name(kb, unit.id, u.lang, false), joinList(leaders, u.lang)),
+    holderPeople.map((p) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email)),
+    [...sourceOf(kb, unit.id), ...holderPeople.map((p) => p.source)],
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Who holds a role (in a unit)
+
+/** True when a unit is the other or lies inside it (through `parent`). */
+export function within(kb: KnowledgeBase, id: string, outer: string): boolean {
+  for (let current: string | undefined = id, depth = 0; current && depth < 8; depth++) {
+    if (current === outer) return true;
+    const e = kb.get(current);
+    current = e?.kind === 'units' ? e.item.parent : undefined;
+  }
+  return false;
+}
+
+/** The units a person is tied to: named in their title, or where the posting they answer for is. */
+export function unitsOfPerson(rc: RelationContext, person: Person): Set<string> {
+  const units = new Set<string>();
+  for (const id of person.contactFor) {
+    const e = rc.kb.get(id);
+    const unit = e?.kind === 'postings' ? e.item.unit : undefined;
+    if (unit) units.add(unit);
+  }
+  const title = `${person.title.da} ${person.title.en}`.toLowerCase();
+  for (const unit of rc.kb.data.units) {
+    if ([unit.name, ...unit.names].some((n) => n.length > 3 && title.includes(n.toLowerCase()))) units.add(unit.id);
+  }
+  return units;
+}
+
+export function answerHolderRelation(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations } = rc;
+  const specific = [...u.kinds.keys()].some((k) => !['holder', 'who', 'definition', 'upcoming', 'before-change', 'after-change', 'change-compare', 'membership'].includes(k));
+  // "Who are the three kvarterchefer?": a plain "who" about a role and nothing else asks who holds it.
+  const whoAbout = u.kinds.has('who') && [...u.kinds.keys()].every((k) => k === 'who') && rc.subjects.length === 1;
+  if (!(u.kinds.has('holder') || u.kinds.has('membership') || whoAbout) || specific || u.attributes.length > 0) return undefined;
+  // "Who is in the souschef network?", "hvem er med i den strategiske ledelse i <unit>": a meeting or group
+  // named or described is what the question asks about, not the holder of a role near it.
+  if (describedItems(rc).some((g) => g[0]!.kind === 'meetings' || g[0]!.kind === 'leadershipGroups')) return undefined;
+  if (u.kinds.has('membership') && rc.subjects.some((g) => g.some((l) => (l.kind === 'meetings' || l.kind === 'leadershipGroups') && l.quality >= 0.9))) return undefined;
+  const t = TEXTS[u.lang];
+  // A post named by its posting ("dagtilbudschefen" is also the job profile's name) is held through the posting's role.
+  const posting = subjectsOf(rc, ['postings'])[0]?.[0];
+  const postingRole = posting ? (kb.get(posting.id)?.item as { role?: string } | undefined)?.role : undefined;
+  const role = subjectsOf(rc, ['roles'])[0]?.[0] ?? (posting && postingRole && kb.get(postingRole) ? { ...posting, id: postingRole, kind: 'roles' as const } : undefined);
+  if (!role || role.quality < 0.9) return undefined;
+  const unit = rc.subjects.flat().find((l) => l.kind === 'units' && l.quality >= 0.9);
+  // "Which house leaders are in Kvarter Skoven?": people in a role in a unit.
+  if (!u.kinds.has('holder') && !whoAbout && !unit) return undefined;
+  const holders = relations.holders(role.id);
+  const line = (p: Person) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email);
+  if (!unit) {
+    // A person whose title names the role ("distriktsleder i Distrikt Baltorp") may hold it without saying so in data.
+    const roleItem = kb.get(role.id)?.item as { name: string; names: string[] };
+    const titled = kb.data.people.some((p) => [roleItem.name, ...roleItem.names].some((n) => n.length > 3 && p.title.da.toLowerCase().includes(n.toLowerCase())));
+    if (holders.length === 0 && titled) return undefined;
+    if (holders.length === 0) {
+      // The role exists but no one is named in it: say so, with where the role sits.
+      const up = rc.queries.reportsToOn(role.id, rc.today, { unconditional: true });
+      const lines = up.length > 0 ? [t.reportsToMany(name(kb, role.id, u.lang), joinList(up.map((e) => name(kb, e.to, u.lang)), u.lang))] : [];
+      const answer = done(rc, 'unknown', t.noPersonIn(name(kb, role.id, u.lang, false)), lines, [...sourceOf(kb, role.id), ...up.map((e) => e.source)]);
+      return { ...answer, suggestions: unknownWith(rc, answer.headline).suggestions };
+    }
+    // One name several posts bear equally ("the area heads", "områdecheferne" of West and of East), and no unit or
+    // other municipality named to choose among them: each post with its holders.
+    const peers = posting
+      ? []
+      : (subjectsOf(rc, ['roles'])[0] ?? []).filter(
+          (l) =>
+            l.start === role.start && l.end === role.end && l.quality >= role.quality &&
+            (rc.municipalities.size === 0 || rc.municipalities.has((kb.get(l.id)?.item as { municipality?: string }).municipality ?? '')) &&
+            relations.holders(l.id).length > 0,
+        );
+    const held = unique(peers.map((l) => l.id));
+    if (held.length > 1 && held.length <= 4 && held.includes(role.id)) {
+      const each = held.map((id) => ({ id, people: relations.holders(id) }));
+      const headline = each.map(({ id, people }) => t.holders(name(kb, id, u.lang, false), joinList(people.map((p) => p.name), u.lang))).join(' ');
+      const all = each.flatMap(({ people }) => people);
+      return done(rc, 'answer', headline, all.map(line), all.map((p) => p.source));
+    }
+    return done(rc, 'answer', t.holders(name(kb, role.id, u.lang, false), joinList(holders.map((p) => p.name), u.lang)), holders.map(line), holders.map((p) => p.source));
+  }
+  // "Hvem er områdeleder i Område Syd?": the holders tied to that unit (or to a unit inside it).
+  const inside = (ids: Set<string>) => [...ids].some((id) => {
+    for (let current: string | undefined = id, depth = 0; current && depth < 8; depth++) {
+      if (current === unit.id) return true;
+      const e = kb.get(current);
+      current = e?.kind === 'units' ? e.item.parent : undefined;
+    }
+    return false;
+  });
+  const roleUnit = (kb.get(role.id)?.item as { unit?: string }).unit;
+  const there = holders.filter((p) => inside(unitsOfPerson(rc, p)) || (roleUnit !== undefined && roleUnit === unit.id));
+  if (there.length > 0) {
+    return done(rc, 'answer', t.holders(name(kb, role.id, u.lang, false), joinList(there.map((p) => p.name), u.lang)), there.map(line), there.map((p) => p.source));
+  }
+  const elsewhere = holders.map((p) => t.holderElsewhere(p.name, p.title[u.lang]));
+  const answer = done(rc, 'unknown', t.noHolderIn(name(kb, role.id, u.lang, false), name(kb, unit.id, u.lang, false)), elsewhere, holders.map((p) => p.source));
+  return { ...answer, suggestions: unknownWith(rc, answer.headline).suggestions };
+}
+
+/**
+ * "Who is the deputy head at Kløverengen?", "who's the chair of the parents' board at Kløverengen?": every content
+ * word of a "who is" question found in one person's title (in either language) names that person, also when no
+ * post of the knowledge base is theirs. Two content words at least; exactly one person.
+ */
+const TITLE_KINDS: ReadonlySet<string> = new Set(['holder', 'who', 'chair', 'deputy', 'definition', 'upcoming', 'before-change']);
+
+export function answerTitledPerson(rc: RelationContext): Answer | undefined {
+  const { u, kb } = rc;
+  if (!(u.kinds.has('holder') || u.kinds.has('who')) || u.attributes.length > 0) return undefined;
+  // Only "who is": not whom someone reports to or manages ("who works under the head of X"), nor anything else asked.
+  if ([...u.kinds.keys()].some((k) => !TITLE_KINDS.has(k))) return undefined;
+  if (rc.subjects.flat().some((l) => l.kind === 'people')) return undefined;
+  // A post named in full is the holder answer's ("who is the head of day care"), unless a unit named with it narrows it
+  // to someone whose title says both ("the deputy head at Kløverengen").
+  const linked = rc.subjects.flat().filter((l) => l.quality >= 0.9);
+  if (linked.some((l) => l.kind === 'roles') && !linked.some((l) => l.kind === 'units' && kb.get(l.id)?.item && (kb.get(l.id)!.item as { type?: string }).type !== 'department')) return undefined;
+  const content = u.tokens.filter((tok) => !STOPWORDS.has(tok.form) && !/^\d/.test(tok.form) && tok.form.length > 1);
+  if (content.length < 2) return undefined;
+  const wordsOf = (text: string) => new Set(analyzeText(foldText(text)).flatMap((w) => [w.form, ...w.terms]));
+  const matching = kb.data.people.filter((p) => {
+    const words = wordsOf(`${p.title.da} ${p.title.en}`);
+    return content.every((tok) => words.has(tok.form) || tok.terms.some((term) => words.has(term)));
+  });
+  if (matching.length !== 1) return undefined;
+  const person = matching[0]!;
+  return done(rc, 'answer', TEXTS[u.lang].holds(person.name, person.title[u.lang]), [phrasesFor(u.lang).contactLine(person.name, person.title[u.lang], person.phone, person.email)], [person.source]);
+}
+
+/** Kinds of question that ask who or what a person is ("who is X", "what is X's job title", "hvad laver X"). */
+const PERSON_KINDS: ReadonlySet<string> = new Set(['holder', 'who', 'definition', 'responsibility']);
+
+/**
+ * "Who is Kasper Thorhauge?", "what does X do for a living", "hvilken stilling har X": a person named (also through a
+ * typo in the name) and nothing else asked about: their title, as the documents give it, and how to reach them.
+ */
+export function answerPersonRole(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations } = rc;
+  if (u.attributes.length > 0 || u.kinds.size === 0 || ![...u.kinds.keys()].every((k) => PERSON_KINDS.has(k))) return undefined;
+  if (rc.subjects.length !== 1) return undefined;
+  const link = rc.subjects[0]!.find((l) => l.kind === 'people');
+  if (!link || rc.subjects[0]!.length > 1) return undefined;
+  const entry = kb.get(link.id);
+  if (entry?.kind !== 'people') return undefined;
+  // Every other word must be a cue of the question's kinds or a word that only asks.
+  const cues = rc.lexicon.kinds.coverageOf(u.tokens, new Set(u.kinds.keys()));
+  const loose = u.tokens.filter((tok, i) => (i < link.start || i >= link.end) && !cues.has(i) && !u.cuePositions.has(i) && !u.intentWords.has(tok.form) && tok.form.length > 2 && !STOPWORDS.has(tok.form) && !isStop(tok.form));
+  if (loose.length > 0) return undefined;
+  const person = entry.item;
+  const title = person.title;
+  const headline =
+    u.lang === 'da'
+      ? `${person.name} er ${title.da}.`
+      : `${person.name} is the ${title.en}${foldText(title.en).includes(foldText(title.da)) ? '' : ` (${title.da})`}.`;
+  const lines = [phrasesFor(u.lang).contactLine(person.name, title[u.lang], person.phone, person.email)];
+  if (person.role && relations.holders(person.role).includes(person)) {
+    const roleName = name(kb, person.role, u.lang, false);
+    if (!foldText(headline).includes(foldText(roleName))) lines.push(capitalize(roleName));
+  }
+  return done(rc, 'answer', headline, lines, [person.source]);
+}

@@ -1,0 +1,167 @@
+/**
+ * Members of groups and participants of meetings; how often and where a meeting is held.
+ */
+import type { Source } from '../../knowledge/schemas.js';
+import { namesOf } from '../facts.js';
+import { capitalize, joinList } from '../phrases.js';
+import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS } from '../normalize.js';
+import type { Answer } from '../types.js';
+import { unique } from '../answer-context.js';
+import { describedItems, done, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
+import { isStop } from './tasks.js';
+import { TEXTS } from './texts.js';
+
+// ---------------------------------------------------------------------------------------------
+// Members and participants
+
+/** Kinds of question that ask something other than who takes part: a "who" about a meeting is then not about its members. */
+const NOT_MEMBERSHIP = new Set(['chair', 'holder', 'leader', 'contact', 'deputy', 'deputy-for', 'decision', 'reporting-up', 'reporting-down', 'reporting-chain', 'responsibility', 'dates', 'when', 'frequency', 'figure', 'policy', 'programme']);
+
+export function answerMembersRelation(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations } = rc;
+  // "Who comes to the leadership forum?": a "who" question about a meeting or group asks who takes part in it.
+  const whoAbout = u.kinds.has('who') && ![...u.kinds.keys()].some((k) => NOT_MEMBERSHIP.has(k)) && u.attributes.length === 0 && rc.subjects.length === 1 && rc.subjects[0]!.some((l) => (l.kind === 'meetings' || l.kind === 'leadershipGroups') && l.quality >= 0.9);
+  if (!u.intents.has('membership') && !whoAbout) return undefined;
+  const t = TEXTS[u.lang];
+  const groups = subjectsOf(rc, ['leadershipGroups', 'meetings', 'units']);
+  for (const group of groups) {
+    const link = group.find((l) => relations.members(l.id).length > 0) ?? group.find((l) => l.kind !== 'units');
+    if (!link) continue;
+    if (link.kind === 'units') continue;
+    // "Hvordan er ledelsen i Stjernehuset organiseret?": a one-word name ("ledelsen") beside another
+    // named item is too weak to pick a group by; the general search weighs both.
+    if (link.end - link.start === 1 && rc.subjects.length > 1) {
+      // ... unless the other item is a unit with one leadership group of its own: "the leadership in <unit>".
+      const unit = groups.flat().find((l) => l.kind === 'units' && l.quality >= 0.9);
+      const own = unit ? groupsOfUnit(rc, unit.id) : [];
+      return own.length === 1 && looseWords(rc).length === 0 ? membersOf(rc, own[0]!) : undefined;
+    }
+    const list = relations.members(link.id);
+    if (list.length === 0) {
+      if (link.quality < 0.9) continue;
+      return done(rc, 'unknown', t.noMembers(name(kb, link.id, u.lang, false)), [], sourceOf(kb, link.id));
+    }
+    return membersOf(rc, link.id);
+  }
+  // "Hvem er i staben?": the roles of a unit, and the people in them ("who is in charge of" it asks for its leader).
+  const unit = groups.flat().find((l) => l.kind === 'units');
+  if (!unit || (u.intents.has('leader') && relations.leadersOf(unit.id).length > 0)) return undefined;
+  // "Hvem sidder i ansættelsesudvalget til Kløverengen?": a body the data names only in the texts of the
+  // unit, its roles and its postings; what those texts say about it answers, and nothing else does.
+  const loose = looseWords(rc);
+  // "Who are the members of the leadership of the centre?": the one leadership group of that unit, when its names say the other words.
+  const own = groupsOfUnit(rc, unit.id);
+  if (own.length === 1 && loose.every((w) => namesSay(rc, own[0]!, w))) return membersOf(rc, own[0]!);
+  if (loose.length > 0) return statementsAbout(rc, unit.id, loose);
+  const roles = kb.data.roles.filter((r) => r.unit === unit.id);
+  if (roles.length === 0) return undefined;
+  return done(rc, 'answer', t.inUnit(name(kb, unit.id, u.lang, false), joinList(roles.map((r) => name(kb, r.id, u.lang, false)), u.lang)), [], [...sourceOf(kb, unit.id), ...roles.map((r) => r.source)]);
+}
+
+/** The members of a group or the participants of a meeting, with the people who hold those roles and the chair. */
+function membersOf(rc: RelationContext, id: string): Answer {
+  const { u, kb, relations } = rc;
+  const t = TEXTS[u.lang];
+  const entry = kb.get(id);
+  const list = relations.members(id);
+  // Two members of one name ("pædagogisk leder" of the nursery and of the kindergarten) are told apart by their unit.
+  const plain = list.map((m) => name(kb, m.ref, u.lang, false));
+  const short = list.map((m, i) => {
+    const unit = (kb.get(m.ref)?.item as { unit?: string } | undefined)?.unit;
+    const twin = plain.filter((n) => n === plain[i]).length > 1 && unit ? ` (${name(kb, unit, u.lang, false)})` : '';
+    return `${plain[i]}${twin}`;
+  });
+  const names = list.map((m, i) => `${short[i]}${m.note ? ` (${m.note[u.lang]})` : ''}`);
+  const sentence = (l: string) => (entry?.kind === 'meetings' ? t.participants(name(kb, id, u.lang, false), l) : t.members(name(kb, id, u.lang, false), l));
+  const holders = list.flatMap((m) => relations.holders(m.ref)).map((p) => `${p.name}, ${p.title[u.lang]}`);
+  // Who chairs a meeting is part of who takes part in it.
+  const chair = entry?.kind === 'meetings' && entry.item.chair ? entry.item.chair : undefined;
+  if (chair && kb.get(chair)) holders.unshift(t.chairOf(name(kb, chair, u.lang, false)));
+  // What the documents say about the group itself often names who else takes part.
+  const about = (entry?.item as { description?: { da: string; en: string } } | undefined)?.description;
+  if (about) holders.push(about[u.lang]);
+  // A long list reads better one per line under a short first line.
+  const headline = sentence(joinList(names, u.lang));
+  if (headline.length > 200) {
+    // Without the notes the names may still fit in the first line; the notes follow one per line.
+    const bare = sentence(joinList(short, u.lang));
+    if (bare.length <= 200) return done(rc, 'answer', bare, [...names.filter((n, i) => n !== short[i]), ...holders], sourceOf(kb, id), [], true);
+    return done(rc, 'answer', t.memberCount(name(kb, id, u.lang, false), names.length, entry?.kind === 'meetings'), [...names, ...holders], sourceOf(kb, id), [], true);
+  }
+  return done(rc, 'answer', headline, holders, sourceOf(kb, id));
+}
+
+/** The leadership groups of a unit: those whose name names it ("den strategiske ledelse af Familie- og Dagtilbudscentret"). */
+function groupsOfUnit(rc: RelationContext, unitId: string): string[] {
+  const unit = rc.kb.get(unitId);
+  if (unit?.kind !== 'units') return [];
+  const unitNames = [unit.item.name, ...unit.item.names].map((n) => foldText(n)).filter((n) => n.length > 3);
+  return rc.kb.data.leadershipGroups
+    .filter((g) => rc.relations.members(g.id).length > 0 && [g.name, g.labelEn].some((n) => unitNames.some((un) => ` ${foldText(n)} `.includes(` ${un} `))))
+    .map((g) => g.id);
+}
+
+/** A word is said by an item's names (by stem, or as part of a compound: "ledelse" in "centerledelsen"). */
+function namesSay(rc: RelationContext, id: string, word: { form: string; stem: string }): boolean {
+  const entry = rc.kb.get(id);
+  if (!entry) return false;
+  const forms = namesOf(entry).flatMap((n) => analyzeText(foldText(n)).map((w) => w.form));
+  return forms.some((f) => f === word.form || primaryStem(f) === word.stem || (word.stem.length >= 5 && f.includes(word.stem)));
+}
+
+/** The question's content words that no name, cue or function word explains. */
+function looseWords(rc: RelationContext): Array<{ form: string; stem: string }> {
+  const { u } = rc;
+  const covered = new Set<number>();
+  for (const g of [...rc.subjects, ...describedItems(rc)]) for (const l of g) for (let i = l.start; i < l.end; i++) covered.add(i);
+  return u.tokens
+    .filter((tok, i) => !covered.has(i) && !u.cuePositions.has(i) && !u.intentWords.has(tok.form) && tok.form.length > 3 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !isStop(tok.form) && !/^\d+$/.test(tok.form))
+    .map((tok) => ({ form: tok.form, stem: primaryStem(tok.form) }));
+}
+
+/** What the texts of a unit, its roles and the postings for it say about the words asked (by stem or as a compound's head). */
+function statementsAbout(rc: RelationContext, unitId: string, words: ReadonlyArray<{ form: string; stem: string }>): Answer | undefined {
+  const { u, kb, relations } = rc;
+  type Statement = { da: string; en: string; source: Source };
+  const statements: Statement[] = [];
+  const unit = kb.get(unitId);
+  if (unit?.kind === 'units') statements.push(...unit.item.facts);
+  for (const role of kb.data.roles.filter((r) => r.unit === unitId || relations.leadersOf(unitId).includes(r.id))) statements.push(...role.responsibilities, ...role.conditions);
+  for (const id of relations.postingsOf(unitId)) {
+    const posting = kb.get(id);
+    if (posting?.kind === 'postings') statements.push(...posting.item.requirements, ...posting.item.offers, ...posting.item.conditions);
+  }
+  const says = (text: string) => {
+    const forms = analyzeText(foldText(text)).map((w) => w.form);
+    return words.every((w) => forms.some((f) => f === w.form || primaryStem(f) === w.stem || (w.stem.length >= 5 && (f.startsWith(w.stem) || f.endsWith(w.stem)))));
+  };
+  const found = unique(statements).filter((st) => says(`${st.da} ${st.en}`));
+  if (found.length === 0) return undefined;
+  return done(rc, 'answer', found[0]![u.lang], found.slice(1).map((st) => st[u.lang]), unique(found.map((st) => st.source)).slice(0, 3));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Meetings: how often, where, who takes part, what for
+
+export function answerMeetingRelation(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations } = rc;
+  const asked = u.kinds.has('frequency') || ((u.intents.has('dates') || u.intents.has('meeting')) && !u.range);
+  if (!asked) return undefined;
+  const link = subjectsOf(rc, ['meetings'])[0]?.[0];
+  if (!link || relations.dates(link.id).length > 0) return undefined;
+  const entry = kb.get(link.id);
+  if (entry?.kind !== 'meetings') return undefined;
+  const meeting = entry.item;
+  const t = TEXTS[u.lang];
+  const title = capitalize(name(kb, meeting.id, u.lang, false));
+  const participants = relations.members(meeting.id).map((m) => `${name(kb, m.ref, u.lang, false)}${m.note ? ` (${m.note[u.lang]})` : ''}`);
+  const lines = [
+    ...(participants.length > 0 ? [t.participants(name(kb, meeting.id, u.lang, false), joinList(participants, u.lang))] : []),
+    ...(meeting.unit ? [`${t.where}: ${name(kb, meeting.unit, u.lang, false)}`] : []),
+    ...(meeting.purpose ? [meeting.purpose[u.lang]] : []),
+    ...(meeting.description ? [meeting.description[u.lang]] : []),
+  ];
+  // Without a stated frequency, the meeting's own texts may still say it ("ugentlige ledermøder"): the search decides.
+  if (!meeting.frequency) return undefined;
+  return done(rc, 'answer', `${title}: ${meeting.frequency[u.lang]}.`, lines, [meeting.source]);
+}

@@ -1,0 +1,148 @@
+/**
+ * Partly known: an item the documents name, asked for what they do not give (phone, salary, start date, ...).
+ */
+import type { Person, Source } from '../../knowledge/schemas.js';
+import type { Attribute } from '../lexicon/lexicon.js';
+import { joinList } from '../phrases.js';
+import { analyzeText, foldText, primaryStem, tokenize } from '../normalize.js';
+import type { Answer } from '../types.js';
+import { shortDate, unknown as unknownAnswer } from '../answer-context.js';
+import { done, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
+import { TEXTS } from './texts.js';
+
+// ---------------------------------------------------------------------------------------------
+// Partly known: a person (or a role's holder) asked for what the documents do not give
+
+export function answerAttribute(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations } = rc;
+  const started = answerPersonStart(rc);
+  if (started) return started;
+  if (u.attributes.length === 0 || u.intents.has('figure')) return undefined;
+  // "Who calls the meetings?": a word of the chair's cue ("calls the meeting") is not the phone asked for.
+  const chairAt = u.kinds.get('chair')?.positions;
+  const attributeAt = chairAt ? rc.lexicon.attributes.match(u.tokens) : undefined;
+  const attributes = u.attributes.filter((a) => {
+    const at = attributeAt?.get(a)?.positions;
+    return !at || !at.every((p) => chairAt!.includes(p));
+  });
+  if (attributes.length === 0) return undefined;
+  const t = TEXTS[u.lang];
+  const attribute = attributes[0]!;
+  const label = rc.lexicon.attributeLabels.get(attribute)![u.lang];
+  const person = rc.subjects.flat().find((l) => l.kind === 'people');
+  const value = (p: Person, a: Attribute) => (a === 'phone' ? p.phone : a === 'email' ? p.email : undefined);
+  if (person) {
+    const p = (kb.get(person.id) as { item: Person }).item;
+    const v = value(p, attribute);
+    if (v) return done(rc, 'answer', attribute === 'phone' ? t.phoneOf(p.name, v) : t.emailOf(p.name, v), [`${p.name}, ${p.title[u.lang]}`], [p.source]);
+    return done(rc, 'unknown', t.notKnown(p.name, label), [`${p.name}, ${p.title[u.lang]}`], [p.source]);
+  }
+  // "Who can I call about the X post?" asks for its contacts, not for X's number.
+  if (u.kinds.has('contact') && rc.lexicon.topicWords.match(u.tokens).size > 0) return undefined;
+  const first = rc.subjects[0]?.[0];
+  // "Which period does the learning strategy cover?": a policy's period, when the data gives it.
+  if (attribute === 'period' && first?.kind === 'policies') {
+    const policy = kb.get(first.id)!.item as { period?: string; source: Source };
+    if (policy.period) return done(rc, 'answer', t.periodOf(name(kb, first.id, u.lang, false), policy.period), [], [policy.source]);
+    return done(rc, 'unknown', t.notKnown(name(kb, first.id, u.lang, false), label), [], [policy.source]);
+  }
+  // "Hvad er telefonnummeret til PPR?", "What is the budget of the centre?": a known item, an unknown value.
+  if (first && (attribute === 'budget' || ((attribute === 'phone' || attribute === 'email') && ['units', 'leadershipGroups', 'meetings', 'municipalities'].includes(first.kind)))) {
+    if (first.quality < 0.9) return undefined;
+    // A budget the item's own facts or figures state is answered from them.
+    if (attribute === 'budget') {
+      // A budget stated as a figure of the item ("Budget 2027: 412,5 mio. kr."): the year asked for first.
+      const label = rc.lexicon.attributeLabels.get(attribute)!;
+      const stems = new Set([label.da, label.en].flatMap((l) => tokenize(l).map(primaryStem)));
+      const year = u.range?.from.slice(0, 4);
+      const figures = relations
+        .figures(first.id)
+        .filter((f) => tokenize(`${f.figure.text.da} ${f.figure.text.en}`).some((w) => stems.has(primaryStem(w))))
+        .sort((a, b) => Number(year !== undefined && b.figure.text.da.includes(year)) - Number(year !== undefined && a.figure.text.da.includes(year)));
+      if (figures.length > 0) {
+        const lines = figures.map((f) => t.figure(name(kb, first.id, u.lang, false), f.figure.text[u.lang].replace(/\.$/, '')));
+        return done(rc, 'answer', lines[0]!, lines.slice(1), figures.map((f) => f.figure.source));
+      }
+      if (statesAttribute(rc, first.id, attribute)) return undefined;
+    }
+    const holders = first.kind === 'units' ? relations.leadersOf(first.id).flatMap((r) => relations.holders(r)).filter((p) => value(p, attribute)) : [];
+    if (holders.length > 0) {
+      const lines = holders.map((p) => (attribute === 'phone' ? t.phoneOf(p.name, value(p, attribute)!) : t.emailOf(p.name, value(p, attribute)!)));
+      return done(rc, 'answer', lines[0]!, lines.slice(1), holders.map((p) => p.source));
+    }
+    return done(rc, 'unknown', t.notKnown(name(kb, first.id, u.lang, false), label), [], sourceOf(kb, first.id));
+  }
+  if (attribute === 'salary' && first && (first.kind === 'roles' || first.kind === 'postings') && first.quality >= 0.9) {
+    // A post's pay: what its terms and its postings' terms say about pay, or that they say nothing.
+    const roleId = first.kind === 'postings' ? (kb.get(first.id)!.item as { role: string }).role : first.id;
+    const role = kb.get(roleId);
+    const postings = first.kind === 'postings' ? [first.id] : relations.postingsOf(roleId);
+    const terms = [
+      ...(role?.kind === 'roles' ? role.item.conditions : []),
+      ...postings.flatMap((id) => {
+        const e = kb.get(id);
+        return e?.kind === 'postings' ? e.item.conditions : [];
+      }),
+    ];
+    const about = terms.filter((s) => rc.lexicon.attributes.match(analyzeText(foldText(`${s.da} ${s.en}`))).has('salary'));
+    if (about.length > 0) return done(rc, 'answer', about[0]![u.lang], about.slice(1).map((s) => s[u.lang]), about.map((s) => s.source));
+    return done(rc, 'unknown', t.notKnown(name(kb, first.id, u.lang, false), label), [], sourceOf(kb, first.id));
+  }
+  // An attribute no field of the schema holds ("the address of X", "X's opening hours"): known only when
+  // one of X's own facts states it; otherwise the documents name X but not that.
+  if (!FIELD_ATTRIBUTES.has(attribute) && first && first.quality >= 0.9 && first.kind !== 'municipalities') {
+    if (statesAttribute(rc, first.id, attribute)) return undefined;
+    return unknownWith(rc, t.notKnown(name(kb, first.id, u.lang, false), label));
+  }
+  if (attribute !== 'phone' && attribute !== 'email') return undefined;
+  // "What is the phone number of the head of day care?": through the person holding the role.
+  const role = subjectsOf(rc, ['roles'])[0]?.[0];
+  if (!role || rc.subjects.flat().some((l) => l.kind === 'postings')) return undefined;
+  const holders = relations.holders(role.id);
+  if (holders.length === 0) {
+    if (role.quality < 0.9) return undefined;
+    return unknownWith(rc, t.noHolder(name(kb, role.id, u.lang, false), label));
+  }
+  const withValue = holders.filter((p) => value(p, attribute));
+  if (withValue.length === 0) return done(rc, 'unknown', t.notKnown(joinList(holders.map((p) => p.name), u.lang), label), [], holders.map((p) => p.source));
+  const lines = withValue.map((p) => (attribute === 'phone' ? t.phoneOf(p.name, value(p, attribute)!) : t.emailOf(p.name, value(p, attribute)!)));
+  return done(rc, 'answer', lines[0]!, lines.slice(1), withValue.map((p) => p.source));
+}
+
+/** True when one of the item's own facts states the attribute: by its cue phrases, or by its label's word ("Budget 2027: 412,5 mio. kr."). */
+function statesAttribute(rc: RelationContext, id: string, attribute: Attribute): boolean {
+  const label = rc.lexicon.attributeLabels.get(attribute);
+  const labelStems = new Set([label?.da, label?.en].flatMap((l) => (l ? tokenize(l).map(primaryStem) : [])));
+  return rc.ctx.index.facts.some((f) => {
+    if (f.owner !== id) return false;
+    const text = `${f.text.da} ${f.text.en}`;
+    return rc.ctx.saysAttribute?.(text, attribute) === true || tokenize(text).some((w) => labelStems.has(primaryStem(w)));
+  });
+}
+
+/** Attributes the schema has a field or a relation for (a person's phone and e-mail, a post's pay terms, a policy's period, a survey's responses). */
+const FIELD_ATTRIBUTES: ReadonlySet<Attribute> = new Set<Attribute>(['phone', 'email', 'salary', 'period', 'responses']);
+
+/**
+ * "Hvornår startede X?", "when did X start": a person's first day in the post is the person's
+ * `validFrom`; a date entry about the person answers too. Otherwise the documents name X but give no date.
+ */
+function answerPersonStart(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations } = rc;
+  if (!u.intents.has('dates') || !u.askedWhen) return undefined;
+  const links = rc.subjects.flat().filter((l) => l.quality >= 0.9);
+  const person = links.find((l) => l.kind === 'people');
+  // Only a question about the person alone: "the interview for the post X is contact for" is the posting's.
+  if (!person || links.some((l) => l.kind !== 'people' && l.kind !== 'municipalities' && l.kind !== 'roles')) return undefined;
+  if (relations.dates(person.id).length > 0) return undefined;
+  const p = (kb.get(person.id) as { item: Person }).item;
+  const t = TEXTS[u.lang];
+  const line = `${p.name}, ${p.title[u.lang]}`;
+  if (p.validFrom && (u.dateKinds.size === 0 || u.dateKinds.has('start'))) return done(rc, 'answer', t.since(p.name, p.title[u.lang], shortDate(p.validFrom, u.lang)), [], [p.source]);
+  const label = u.dateKinds.has('start') || u.dateKinds.size === 0 ? t.startDate : t.dateOf;
+  return done(rc, 'unknown', t.notKnown(p.name, label), [line], [p.source]);
+}
+
+export function unknownWith(rc: RelationContext, headline: string): Answer {
+  return unknownAnswer(rc.ctx, rc.u.lang, headline);
+}

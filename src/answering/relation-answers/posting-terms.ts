@@ -1,0 +1,50 @@
+/**
+ * What a posting requires and offers, its terms; what a role requires.
+ */
+import type { Source } from '../../knowledge/schemas.js';
+import { displayName } from '../facts.js';
+import type { Answer } from '../types.js';
+import { unique } from '../answer-context.js';
+import { done, type RelationContext } from './context.js';
+import { TEXTS } from './texts.js';
+
+// ---------------------------------------------------------------------------------------------
+// What a posting requires, offers, its terms; what a role requires
+
+const POSTING_FIELDS = { requirement: 'requirements', offer: 'offers', condition: 'conditions' } as const;
+const ROLE_FIELDS = { competence: 'competences', education: 'education', condition: 'conditions' } as const;
+
+export function answerPostingTerms(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations } = rc;
+  const asked = (['requirement', 'offer', 'condition', 'competence', 'education'] as const).filter((k) => u.intents.has(k));
+  if (asked.length === 0 || u.intents.has('reporting') || u.intents.has('dates')) return undefined;
+  for (const link of rc.subjects.flat()) {
+    const postings = link.kind === 'postings' ? [link.id] : link.kind === 'roles' || link.kind === 'units' ? relations.postingsOf(link.id) : [];
+    const statements: Array<{ text: string; source: Source; owner: string }> = [];
+    for (const id of postings) {
+      const posting = kb.get(id);
+      if (posting?.kind !== 'postings') continue;
+      // What is required before hiring is partly in the procedure (references, a criminal record check).
+      const fields = unique([...asked.flatMap((k) => (k === 'requirement' ? ['requirement', 'condition'] : [k]))]);
+      for (const k of fields) {
+        const field = POSTING_FIELDS[k as keyof typeof POSTING_FIELDS];
+        if (field) statements.push(...posting.item[field].map((s) => ({ text: s[u.lang], source: s.source, owner: id })));
+      }
+    }
+    const role = link.kind === 'roles' ? kb.get(link.id) : undefined;
+    if (role?.kind === 'roles') {
+      for (const k of asked) {
+        const field = ROLE_FIELDS[k as keyof typeof ROLE_FIELDS];
+        if (field) statements.push(...role.item[field].map((s) => ({ text: s[u.lang], source: s.source, owner: link.id })));
+      }
+    }
+    // "What are the opening hours of X?": only terms that state the attribute asked answer it.
+    const says = rc.ctx.saysAttribute;
+    if (u.attributes.length > 0 && says) statements.splice(0, statements.length, ...statements.filter((st) => u.attributes.some((a) => says(st.text, a))));
+    if (statements.length === 0) continue;
+    const owner = statements[0]!.owner;
+    const t = TEXTS[u.lang];
+    return done(rc, 'answer', t.posting(displayName(kb.get(owner)!, u.lang)), statements.map((s) => s.text), unique(statements.map((s) => s.source)).slice(0, 3));
+  }
+  return undefined;
+}

@@ -1,0 +1,66 @@
+/**
+ * Programmes and tools a unit, role or municipality uses; the parts of a concept or policy.
+ */
+import { displayName } from '../facts.js';
+import { joinList } from '../phrases.js';
+import type { Answer } from '../types.js';
+import { done, name, sourceOf, type RelationContext } from './context.js';
+import { TEXTS } from './texts.js';
+
+// ---------------------------------------------------------------------------------------------
+// Programmes and tools a unit, role or municipality uses
+
+export function answerProgrammesRelation(rc: RelationContext): Answer | undefined {
+  const { u, kb } = rc;
+  if (!u.intents.has('programme') || u.intents.has('reporting')) return undefined;
+  const t = TEXTS[u.lang];
+  const subject = rc.subjects.flat().find((l) => l.kind === 'units' || l.kind === 'roles') ?? undefined;
+  const ids = subject ? [subject.id] : [...rc.municipalities];
+  if (ids.length === 0) return undefined;
+  const programmes = kb.data.programmes.filter((p) =>
+    ids.some((id) => p.usedBy.includes(id) || p.municipality === id || (!subject && kb.documents.get(p.source.doc)?.municipality === id)),
+  );
+  if (programmes.length === 0) return undefined;
+  // "Hvad bruger de KIDS til i Ballerup?": a programme named is asked about itself, not listed among the others.
+  const named = new Set(rc.subjects.flat().filter((l) => l.kind === 'programmes' && l.quality >= 0.9).map((l) => l.id));
+  const own = programmes.filter((p) => named.has(p.id));
+  if (own.length > 0) {
+    const line = (p: (typeof own)[number]) => `${displayName({ kind: 'programmes', item: p }, u.lang)}: ${(p.description ?? { da: p.name, en: p.labelEn })[u.lang]}`;
+    return done(rc, 'answer', line(own[0]!), own.slice(1).map(line), own.map((p) => p.source).slice(0, 3));
+  }
+  const subjectName = subject ? name(kb, subject.id, u.lang, false) : name(kb, ids[0]!, u.lang, false);
+  const names = programmes.map((p) => displayName({ kind: 'programmes', item: p }, u.lang));
+  const lines = programmes.map((p) => `${displayName({ kind: 'programmes', item: p }, u.lang)}: ${(p.description ?? { da: p.name, en: p.labelEn })[u.lang]}`);
+  return done(rc, 'answer', t.programmesOf(subjectName, joinList(names, u.lang)), lines, programmes.map((p) => p.source).slice(0, 3));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The parts of a concept or policy ("de tre pejlemærker i læringsstrategien")
+
+export function answerParts(rc: RelationContext): Answer | undefined {
+  const { u, kb, queries } = rc;
+  if (u.intents.has('reporting') || u.intents.has('dates') || u.intents.has('contact')) return undefined;
+  for (const link of rc.subjects.flat()) {
+    if (link.kind !== 'concepts' && link.kind !== 'policies' && link.kind !== 'programmes') continue;
+    const parts = queries.conceptsIn(link.id);
+    if (parts.length === 0) continue;
+    // "Hvad er leg og læring i læringsstrategien?": one of the parts named asks about that part, not the whole.
+    const within = (id: string) => {
+      for (let current: string | undefined = id, depth = 0; current && depth < 6; depth++) {
+        const e = kb.get(current);
+        current = e?.kind === 'concepts' ? e.item.partOf : undefined;
+        if (current === link.id) return true;
+      }
+      return false;
+    };
+    if (rc.subjects.flat().some((l) => l.kind === 'concepts' && l.id !== link.id && l.quality >= 0.9 && within(l.id))) return undefined;
+    // A list question, or the number of parts named ("de tre pejlemærker").
+    if (u.cardinal !== undefined && u.cardinal !== parts.length) continue;
+    if (u.cardinal === undefined && rc.lexicon.listWords.match(u.tokens).size === 0) continue;
+    const t = TEXTS[u.lang];
+    const names = parts.map((c) => displayName({ kind: 'concepts', item: c }, u.lang));
+    const lines = parts.filter((c) => c.description).map((c) => `${displayName({ kind: 'concepts', item: c }, u.lang)}: ${c.description![u.lang]}`);
+    return done(rc, 'answer', t.parts(name(kb, link.id, u.lang, false), joinList(names, u.lang)), lines, [...sourceOf(kb, link.id), ...parts.map((c) => c.source)].slice(0, 3));
+  }
+  return undefined;
+}

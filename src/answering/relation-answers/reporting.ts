@@ -1,0 +1,218 @@
+/**
+ * Reporting lines: up, down, the whole chain, on a day, conditional lines.
+ */
+import type { Person } from '../../knowledge/schemas.js';
+import { addDays } from '../../time/format-date.js';
+import type { Link } from '../linking.js';
+import { joinList, phrasesFor } from '../phrases.js';
+import type { Answer, Lang } from '../types.js';
+import { HEADLINE_MAX, shortDate, unique } from '../answer-context.js';
+import { done, name, subjectsOf, type RelationContext } from './context.js';
+import { unitsOfPerson, within } from './leaders-and-holders.js';
+import { unknownWith } from './partly-known.js';
+import { TEXTS } from './texts.js';
+
+// ---------------------------------------------------------------------------------------------
+// Reporting lines
+
+/** The day whose state a question asks about: the day it names, the day of a coming change ("after the reorganisation"), or today. */
+function stateDay(rc: RelationContext, id: string): string {
+  if (rc.u.day) return rc.u.day;
+  if (rc.u.range && rc.u.range.from > rc.today) return rc.u.range.from;
+  if (rc.u.kinds.has('after-change')) return rc.queries.nextReportingChange(id, rc.today)?.date ?? nextChangeBelow(rc, id) ?? rc.today;
+  return rc.today;
+}
+
+/** The first day after today on which the lines to an item change (a line begins or ends). */
+function nextChangeBelow(rc: RelationContext, id: string): string | undefined {
+  const days = rc.kb.data.reportingLines
+    .filter((l) => l.to === id)
+    .flatMap((l) => [l.validFrom, l.validUntil === undefined ? undefined : addDays(l.validUntil, 1)])
+    .filter((d): d is string => d !== undefined && d > rc.today)
+    .sort();
+  return days[0];
+}
+
+/** "fra 1. august 2027" / "from 1 August 2027". */
+function fromDay(lang: Lang, day: string): string {
+  return lang === 'da' ? `Fra ${shortDate(day, lang)}` : `From ${shortDate(day, lang)}`;
+}
+
+/** A sentence about the state on a day other than today: "Pr. 1. september 2027: huslederen refererer ...". */
+function onDay(rc: RelationContext, day: string, sentence: string, prefix?: 'from'): string {
+  if (day === rc.today && !prefix) return sentence;
+  const lead = prefix ? fromDay(rc.u.lang, day) : rc.u.lang === 'da' ? `Pr. ${shortDate(day, 'da')}` : `On ${shortDate(day, 'en')}`;
+  // "The house leader ..." reads "On 1 August 2027: the house leader ..."; a proper name keeps its capital.
+  const lowered = /^(The |[A-ZÆØÅ][a-zæøå]+(en|et|erne|ne)\b)/.test(sentence) && !/^[A-ZÆØÅ][a-zæøå]+ [A-ZÆØÅ]/.test(sentence) ? sentence.charAt(0).toLowerCase() + sentence.slice(1) : sentence;
+  return `${lead}: ${lowered}`;
+}
+
+/**
+ * "Hvem refererer souschefen til, når husleder er væk?", "what happens to X's line when their leader
+ * is away?": an absence asked together with a line is the conditional line, not the deputy relation.
+ */
+export function answerConditionalLine(rc: RelationContext): Answer | undefined {
+  const { u, kb, queries } = rc;
+  if (!u.kinds.has('deputy') || u.kinds.has('deputy-for')) return undefined;
+  if (!u.intents.has('reporting') && rc.lexicon.lineWords.match(u.tokens).size === 0) return undefined;
+  const t = TEXTS[u.lang];
+  const nm = (id: string, definite = true) => name(kb, id, u.lang, definite);
+  for (const group of subjectsOf(rc, ['roles'], true)) {
+    for (const l of group) {
+      const day = stateDay(rc, l.id);
+      const edges = queries.reportsToOn(l.id, day);
+      const change = u.day ? undefined : queries.nextReportingChange(l.id, day);
+      const conditional = edges.filter((e) => e.condition);
+      const comingConditional = (change?.lines ?? []).filter((e) => e.condition && !conditional.some((c) => c.to === e.to));
+      if (conditional.length === 0 && comingConditional.length === 0) continue;
+      const when = (e: (typeof edges)[number]) => t.reportsToWhen(nm(l.id), nm(e.to), e.condition![u.lang]);
+      const now = conditional.map(when);
+      const coming = comingConditional.map((e) => onDay(rc, change!.date, when(e), 'from'));
+      const plain = edges.filter((e) => !e.condition);
+      const usual = plain.length > 0 ? [t.reportsToMany(nm(l.id), joinList(plain.map((e) => nm(e.to)), u.lang))] : [];
+      const headline = now.length > 0 ? now.join(' ') : coming.join(' ');
+      const stated = [...conditional, ...comingConditional].flatMap((e) => (e.text ? [e.text[u.lang]] : []));
+      return done(rc, 'answer', headline, [...(now.length > 0 ? coming : []), ...usual], [...conditional, ...comingConditional].map((e) => e.source), stated);
+    }
+  }
+  return undefined;
+}
+
+export function answerReportingRelation(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations, queries } = rc;
+  if (!u.intents.has('reporting')) return undefined;
+  const t = TEXTS[u.lang];
+  const groups = subjectsOf(rc, ['roles', 'units', 'leadershipGroups'], true);
+  if (groups.length === 0) return undefined;
+  // "Who is in charge of / oversees / manages X": of a unit that has a leader, its leader (the leader answerer);
+  // of a person or a role, the one they report to.
+  if (u.direction === 'up' && !u.chain && u.intents.has('leader') && rc.subjects[0]?.some((l) => l.kind === 'units' && relations.leadersOf(l.id).length > 0)) return undefined;
+  const nm = (id: string, definite = true) => name(kb, id, u.lang, definite);
+  if (u.direction === 'down') {
+    // "Hvem har Helle Kristensen personaleansvar for?": the subject is the person's role.
+    const person = rc.subjects.flat().find((l) => l.kind === 'people');
+    for (const group of groups) {
+      const chosen = group.filter((l) => relations.down(l.id).length > 0).slice(0, 3);
+      if (chosen.length === 0) continue;
+      const answers = chosen.map((l) => {
+        const day = u.day ?? (u.kinds.has('after-change') ? (nextChangeBelow(rc, l.id) ?? rc.today) : rc.today);
+        const edges = queries.directReportsOn(l.id, day);
+        const froms = joinList(unique(edges.map((e) => `${nm(e.from, false)}${e.condition ? ` (${e.condition[u.lang]})` : ''}`)), u.lang);
+        const personEntry = person ? kb.get(person.id) : undefined;
+        const sentence = (list: string) =>
+          personEntry?.kind === 'people' && personEntry.item.role === l.id ? t.staffOf(personEntry.item.name, nm(l.id, false), list) : phrasesFor(u.lang).reportToIt(nm(l.id), list);
+        // A coming change of who reports here, in one line (or as the answer when no one does yet).
+        const change = u.day ? undefined : nextChangeBelow(rc, l.id);
+        const coming = change && change !== day ? queries.directReportsOn(l.id, change) : [];
+        const comingList = joinList(unique(coming.map((e) => `${nm(e.from, false)}${e.condition ? ` (${e.condition[u.lang]})` : ''}`)), u.lang);
+        let headline =
+          edges.length > 0 ? onDay(rc, day, sentence(froms)) : coming.length > 0 ? onDay(rc, change!, sentence(comingList), 'from') : t.noOneReports(nm(l.id));
+        // A long list reads better one per line under a short first line that counts them.
+        const each = unique(edges.map((e) => `${nm(e.from, false)}${e.condition ? ` (${e.condition[u.lang]})` : ''}`));
+        const listed = headline.length > HEADLINE_MAX && edges.length > 0;
+        if (listed) {
+          // The first names that fit, then how many more (all of them follow one per line).
+          for (let k = each.length - 1; k >= 0; k--) {
+            headline = onDay(rc, day, sentence(joinList([...each.slice(0, k), t.more(each.length - k)], u.lang)));
+            if (headline.length <= HEADLINE_MAX) break;
+          }
+        }
+        const comingLine = coming.length > 0 && edges.length > 0 ? `${fromDay(u.lang, change!)}: ${comingList}.` : undefined;
+        return { headline, edges: [...edges, ...coming], comingLine, each: listed ? each : [] };
+      });
+      if (answers.length > 1) {
+        return done(rc, 'ambiguous', phrasesFor(u.lang).severalMatches, answers.map((a) => a.headline), answers.flatMap((a) => a.edges.map((e) => e.source)));
+      }
+      const a = answers[0]!;
+      const stated = a.edges.flatMap((e) => (e.text ? [e.text[u.lang]] : []));
+      return done(rc, 'answer', a.headline, [...a.each, ...(a.comingLine ? [a.comingLine] : []), ...stated], a.edges.map((e) => e.source), [], a.each.length > 0);
+    }
+    return undefined;
+  }
+  // Upwards: the first named item that has a line above it (several readings of one name: each).
+  for (const group of groups) {
+    const withLines = group.filter((l) => relations.up(l.id).length > 0);
+    if (withLines.length === 0) continue;
+    const targets = unique(withLines.map((l) => relations.up(l.id).map((e) => e.to).join(',')));
+    const chosen = targets.length === 1 ? [withLines[0]!] : withLines.slice(0, 3);
+    // One name for several posts of one kind with the same line above ("the area heads", "områdecheferne"): all of them.
+    const sharing = targets.length === 1 && withLines.length > 1 && withLines.every((l) => l.kind === withLines[0]!.kind) ? withLines : [];
+    const subjectOf = (l: Link) => (sharing.length > 0 ? joinList(unique(sharing.map((x) => nm(x.id))), u.lang) : nm(l.id));
+    const reportsTo = (from: string, to: string) => (sharing.length > 0 ? t.reportTo(from, to) : t.reportsToMany(from, to));
+    // A post reported to, with the people the documents name in it on that day: "who does X answer to" asks for someone.
+    // A post that leads several units ("områdeleder" of Nord and of Syd) is held, for the one asked about, only by
+    // those of its holders tied to a unit around the asker's own (the person's, the role's, or a unit the question names).
+    const nmHeld = (id: string, day: string, from: Link & { person?: string }) => {
+      let holders = queries.holdersOn(id, day);
+      if (relations.ledBy(id).length > 1) {
+        const person = from.person ? (kb.get(from.person)?.item as Person | undefined) : undefined;
+        const own = new Set<string>([...(person ? unitsOfPerson(rc, person) : []), ...rc.subjects.flat().filter((x) => x.kind === 'units' && x.quality >= 0.9).map((x) => x.id)]);
+        const roleUnit = (kb.get(from.id)?.item as { unit?: string } | undefined)?.unit;
+        if (roleUnit) own.add(roleUnit);
+        holders = holders.filter((p) => [...unitsOfPerson(rc, p)].some((theirs) => [...own].some((mine) => within(kb, mine, theirs))));
+      }
+      const names = holders.map((person) => person.name);
+      return names.length > 0 ? `${nm(id)}, ${joinList(names, u.lang)}` : nm(id);
+    };
+    const parts = chosen.map((l) => {
+      const day = stateDay(rc, l.id);
+      const edges = queries.reportsToOn(l.id, day);
+      const plain = edges.filter((e) => !e.condition);
+      const conditional = edges.filter((e) => e.condition);
+      const change = u.day ? undefined : queries.nextReportingChange(l.id, day);
+      const direct =
+        plain.length > 0
+          ? onDay(rc, day, reportsTo(subjectOf(l), joinList(plain.map((e) => nmHeld(e.to, day, l)), u.lang)))
+          : change
+            ? onDay(rc, change.date, reportsTo(subjectOf(l), joinList(change.lines.filter((e) => !e.condition).map((e) => nm(e.to)), u.lang)), 'from')
+            : undefined;
+      const lines = [
+        ...conditional.map((e) => t.conditionalLine(e.condition![u.lang], nm(e.to))),
+        ...(change && plain.length > 0 ? [`${fromDay(u.lang, change.date)}: ${t.reportsToShort(joinList(change.lines.map((e) => `${nm(e.to)}${e.condition ? ` (${e.condition[u.lang]})` : ''}`), u.lang))}`] : []),
+      ];
+      return { link: l, day, edges: [...edges, ...(change?.lines ?? [])], direct, lines };
+    });
+    const answered = parts.filter((p) => p.direct !== undefined);
+    if (answered.length === 0) continue;
+    if (answered.length > 1) {
+      return done(rc, 'ambiguous', phrasesFor(u.lang).severalMatches, answered.map((p) => p.direct!), answered.flatMap((p) => p.edges.map((e) => e.source)));
+    }
+    const { link, day, edges, direct, lines } = answered[0]!;
+    const chain = queries.reportingChainOn(link.id, day);
+    const steps = chain.map((e) => t.chainStep(nm(e.from), nm(e.to)));
+    const top = chain.length > 0 ? chain[chain.length - 1]!.to : undefined;
+    if (u.chain && chain.length > 1) {
+      // One step per level: two bosses on one level ("område Vest" or "Øst") are one step.
+      const levels = new Map<number, string[]>();
+      // The path in the official Danish names (canonical in English too): short enough for a first line.
+      const official = (id: string) => (kb.get(id)?.item as { name?: string } | undefined)?.name ?? nm(id, false);
+      for (const e of chain) levels.set(e.depth, unique([...(levels.get(e.depth) ?? []), official(e.to)]));
+      const path = [...levels.values()].map((names) => names.join(' / ')).join(' → ');
+      // In Danish the path already names every step in the reader's words: the steps would only repeat it. In
+      // English they give each official name its English one.
+      const restated = u.lang === 'da' ? [] : steps;
+      return done(rc, 'answer', onDay(rc, day, t.chainHeadline(nm(link.id, false), path)), [...restated, ...lines], chain.map((e) => e.source), top ? [t.top(nm(top, false))] : []);
+    }
+    // The line above the boss, one step at a time, as supporting lines.
+    const stated = edges.flatMap((e) => (e.text ? [e.text[u.lang]] : []));
+    // "From when do house leaders report to the district heads?": the post above named and a when asked, and the
+    // line to it a coming one: the day it starts leads.
+    const asksWhen = u.askedWhen || rc.lexicon.effectWords.match(u.tokens).size > 0;
+    const above = rc.subjects.flat().filter((l) => l.kind === 'roles' && l.id !== link.id && l.quality >= 0.9).map((l) => l.id);
+    const coming = asksWhen && above.length > 0 && !queries.reportsToOn(link.id, day).some((e) => above.includes(e.to)) ? queries.nextReportingChange(link.id, day) : undefined;
+    const toAbove = coming?.lines.filter((e) => above.includes(e.to) && !e.condition) ?? [];
+    if (coming && toAbove.length > 0) {
+      const headline = onDay(rc, coming.date, t.reportsToMany(nm(link.id), joinList(unique(toAbove.map((e) => nm(e.to))), u.lang)), 'from');
+      return done(rc, 'answer', headline, [direct!, ...stated], [...toAbove.map((e) => e.source), ...edges.map((e) => e.source)]);
+    }
+    return done(rc, 'answer', direct!, [...lines, ...steps.slice(1), ...stated], [...edges.map((e) => e.source), ...chain.slice(1).map((e) => e.source)]);
+  }
+  // "Hvem er dagtilbudschefens chef?" when the documents do not say: say so, with who reports to it.
+  const first = groups[0]![0]!;
+  if (first.quality < 0.9 || first.kind !== 'roles' || groups.length > 1) return undefined;
+  const below = relations.down(first.id);
+  const headline = phrasesFor(u.lang).noReporting(nm(first.id));
+  if (below.length === 0) return unknownWith(rc, headline);
+  const answer = done(rc, 'unknown', headline, [phrasesFor(u.lang).reportToIt(nm(first.id), joinList(unique(below.map((e) => nm(e.from, false))), u.lang))], below.map((e) => e.source));
+  return { ...answer, suggestions: unknownWith(rc, headline).suggestions };
+}
