@@ -152,7 +152,9 @@ function findTimePhrase(
   const year = Number(today.slice(0, 4));
   const month = Number(today.slice(5, 7));
   let day: string;
-  if ('monthsAhead' in anchor) {
+  if ('yearsAhead' in anchor) {
+    day = `${year + anchor.yearsAhead}-01-01`;
+  } else if ('monthsAhead' in anchor) {
     const index = month - 1 + anchor.monthsAhead;
     day = `${year + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
   } else {
@@ -160,7 +162,12 @@ function findTimePhrase(
     day = on(year) > today ? on(year) : on(year + 1);
   }
   // "næste måned", "this month": the whole month is the period asked about.
-  const period = 'monthsAhead' in anchor && anchor.wholeMonth ? { from: day, to: addDays(nextMonthStart(day), -1), positions: [...best[1].positions] } : undefined;
+  const period =
+    'monthsAhead' in anchor && anchor.wholeMonth
+      ? { from: day, to: addDays(nextMonthStart(day), -1), positions: [...best[1].positions] }
+      : 'yearsAhead' in anchor && anchor.wholeYear
+        ? { from: day, to: `${day.slice(0, 4)}-12-31`, positions: [...best[1].positions] }
+        : undefined;
   return { day, positions: best[1].positions, ...(period && { period }) };
 }
 

@@ -100,7 +100,8 @@ export const LexiconSchema = z.object({
   effectWords: CuesSchema.default({ da: [], en: [] }),
   /**
    * Everyday time phrases ("efter nytår", "next year", "til sommer"): the next day of the year they
-   * point at (`month`/`day`), or the first day of the month `monthsAhead` months from today.
+   * point at (`month`/`day`), the first day of the month `monthsAhead` months from today, or the first
+   * day of the year `yearsAhead` years from this one.
    */
   timePhrases: z
     .array(
@@ -109,6 +110,8 @@ export const LexiconSchema = z.object({
           z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }),
           /** `wholeMonth`: the phrase names that whole month as a period ("next month", "denne måned"), not only its first day. */
           z.object({ monthsAhead: z.number().int().min(0).max(24), wholeMonth: z.boolean().optional() }),
+          /** 1 January of the year `yearsAhead` from this one ("start of the year": 0); `wholeYear`: that whole year ("last year": -1). */
+          z.object({ yearsAhead: z.number().int().min(-5).max(5), wholeYear: z.boolean().optional() }),
         ]),
         cues: CuesSchema,
       }),
