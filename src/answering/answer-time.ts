@@ -53,6 +53,7 @@ const TEXTS = {
     figure: (owner: string, text: string) => `${capitalize(owner)}: ${text}.`,
     asOf: (day: string) => `pr. ${day}`,
     noFigureOn: (owner: string, when: string, stated: string) => `Dokumenterne giver intet tal for ${owner} ${when}; de giver tal ${stated}.`,
+    figuresDated: (when: string) => (when.startsWith('pr.') ? `Tallet er opgjort ${when}.` : `Tallet gælder ${when}.`),
     onDay: (day: string) => `pr. ${day}`,
     at: 'kl.',
     passed: ' (overstået)',
@@ -91,6 +92,7 @@ const TEXTS = {
     figure: (owner: string, text: string) => `${capitalize(owner)}: ${text}.`,
     asOf: (day: string) => `as of ${day}`,
     noFigureOn: (owner: string, when: string, stated: string) => `The documents give no figure for ${owner} ${when}; they give figures ${stated}.`,
+    figuresDated: (when: string) => `The figure is ${when}.`,
     onDay: (day: string) => `as of ${day}`,
     at: 'at',
     passed: ' (passed)',
@@ -593,6 +595,8 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const sources: Source[] = [];
   const missing: Array<{ id: string; figures: Figure[] }> = [];
   const answered = new Set<string>();
+  // The day or days the figures answering are stated for ("pr. 15. august 2026", "from 1 August 2027").
+  const onDays: string[] = [];
   for (const id of scope) {
     const all = queries.figuresOf(id).filter((f) => u.metrics.includes(f.figure.metric));
     // Only figures that carry time are this answerer's; others are answered as stated.
@@ -618,6 +622,7 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
     };
     const coming = day === rc.today ? future.filter((f) => !on.includes(f)) : [];
     headlines.push(...on.map(line));
+    onDays.push(...on.map((f) => when(f.figure)).filter((w) => w !== ''));
     supporting.push(...coming.map(line));
     sources.push(...[...on, ...coming].map((f) => f.figure.source));
   }
@@ -646,5 +651,7 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   if (headlines.length === 0) return undefined;
   // An item named that states none of these dated figures ("how many dagplejere"): the figures by metric and by word answer.
   if (named.some((id) => !answered.has(id) && !missing.some((m) => m.id === id))) return undefined;
+  // "Hvornår er tallet opgjort?", "when is the figure from": the day it is stated for leads.
+  if (u.askedWhen && missing.length === 0 && onDays.length > 0) headlines.unshift(t.figuresDated(joinList(unique(onDays), u.lang)));
   return done(rc, 'answer', headlines.join(' '), supporting, sources);
 }

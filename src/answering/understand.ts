@@ -384,7 +384,9 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   // named later in the question is not what is counted. A hyphenated modifier ("day-care facilities") may come between.
   const howMany = matched.get('figure');
   // A word that is both ("børnetallet") names the count and what it counts.
-  if (howMany && metrics.length > 0 && !metricMatches.some(([, m]) => m.positions.some((p) => howMany.positions.includes(p)))) {
+  // "the children figure", "børn-tallet": a metric right before the cue is what it counts.
+  const countedBefore = howMany !== undefined && metricMatches.some(([, m]) => m.positions.includes(Math.min(...howMany.positions) - 1));
+  if (howMany && metrics.length > 0 && !countedBefore && !metricMatches.some(([, m]) => m.positions.some((p) => howMany.positions.includes(p)))) {
     // Each "how many" of the question ("how many childminders and how many kids") names a thing counted.
     const nexts = countedPositions(tokens, howMany.positions);
     const metricStarts = metricMatches.map(([, m]) => Math.min(...m.positions));
