@@ -91,3 +91,66 @@ describe('figures as of a day, paraphrased (Hvidmose)', () => {
     expect(text, q).not.toMatch(/\(meeting\)|\(møde\)|\(deadline\)|\(frist\)|\(decision\)|\(beslutning\)/);
   });
 });
+
+/**
+ * Figures stated as of one day (asOf), asked about a day, month, year, "last year", "the start of the
+ * year", "now" or "the latest", and asked when the figure is from, on three knowledge bases whose
+ * figures a test copy dates. figure: the figure with its day; none: the documents give no figure for
+ * the time asked, the day they have is named and no number is given as the asked one; dated: the day
+ * the figure is stated for leads.
+ */
+type Expect = 'figure' | 'none' | 'dated';
+const DATED: Array<[string, string]> = [
+  ['tests/fixtures/kb-other', '2026-08-15'],
+  ['tests/fixtures/kb-bakkekaer', '2026-09-01'],
+  ['data', '2026-03-01'],
+];
+const ASKED: Array<[(unit: string) => string, Expect]> = [
+  [(n) => `how many kids were there in ${n} per 1 jan`, 'none'],
+  [(n) => `hvor mange børn var indskrevet i ${n} pr. 1. januar 2025`, 'none'],
+  [(n) => `what was the count of children in ${n} at the start of the year`, 'none'],
+  [(n) => `hvor mange børn var der i ${n} ved årets start`, 'none'],
+  [(n) => `antal børn i ${n} i 2024`, 'none'],
+  [(n) => `antal børn i ${n} i 2026`, 'figure'],
+  [(n) => `børnetal ${n} januar 2025`, 'none'],
+  [(n) => `how many children in ${n} at the last count`, 'figure'],
+  [(n) => `hvor mange børn er der nu i ${n}`, 'figure'],
+  [(n) => `was the number of children in ${n} more or less than last year`, 'none'],
+  [(n) => `hvor mange børn var der i ${n} sidste år`, 'none'],
+  [(n) => `what is the latest figure for children in ${n}`, 'figure'],
+  [(n) => `newest number of children ${n}`, 'figure'],
+  [(n) => `hvad er det seneste børnetal i ${n}`, 'figure'],
+  [(n) => `how many children did ${n} have as of 1 October 2026`, 'figure'],
+  [(n) => `hvornår er børnetallet for ${n} opgjort`, 'dated'],
+  [(n) => `when is the children figure for ${n} from`, 'dated'],
+  [(n) => `as of when is the number of children in ${n}`, 'dated'],
+];
+
+describe.each(DATED)('figures as of a day, asked in chat (%s, figures dated %s)', (dir, asOf) => {
+  let kb: KnowledgeBase;
+  let answerer: Answerer;
+  beforeAll(async () => {
+    kb = await loadKnowledgeOrThrow(dir);
+    for (const x of [...kb.data.units, ...kb.data.municipalities]) for (const f of x.figures) (f as { asOf?: string }).asOf = asOf;
+    answerer = createAnswerer(kb, { now: () => NOW });
+  });
+
+  it.each(ASKED)('%s', (ask, expected) => {
+    const unit = kb.data.units.find((u) => u.figures.some((f) => f.metric === 'children'))!;
+    const value = unit.figures.find((f) => f.metric === 'children')!.value;
+    const q = ask(unit.name);
+    const answer = answerer.answer(q);
+    const lang = answer.lang;
+    const day = new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${asOf}T00:00:00Z`));
+    const number = new RegExp(`(^|[^0-9.,])(${value}|${value.toLocaleString('da-DK').replace('.', '\\.')}|${value.toLocaleString('en-GB')})([^0-9]|$)`);
+    expect(answer.kind, `${q} -> ${all(answer)}`).toBe('answer');
+    expect(answer.headline.toLowerCase(), q).toContain(day.toLowerCase());
+    if (expected === 'none') {
+      expect(answer.headline, q).toMatch(lang === 'da' ? /^Dokumenterne giver intet tal/ : /^The documents give no figure/);
+      expect(answer.headline, q).not.toMatch(number);
+    } else {
+      expect(answer.headline, q).toMatch(number);
+      if (expected === 'dated') expect(answer.headline, q).toMatch(lang === 'da' ? /^Tallet er opgjort pr\./ : /^The figure is as of/);
+    }
+  });
+});
