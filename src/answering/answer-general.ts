@@ -8,7 +8,7 @@ import { capitalize, phrasesFor } from './phrases.js';
 import type { QueryTerm, ScoredFact } from './search.js';
 import type { Answer, Lang } from './types.js';
 import type { Intent, Understanding } from './understand.js';
-import { ANSWER_THRESHOLD, compose, MAX_LINES, namedShare, NEAR_BEST, sectionTitle, sharesName, unique, unknown, weightedShare, type Context } from './answer-context.js';
+import { ANSWER_THRESHOLD, compose, MAX_LINES, namedShare, NEAR_BEST, sectionTitle, sharesName, shortDate, unique, unknown, weightedShare, type Context } from './answer-context.js';
 
 const KINDS_BY_INTENT: Partial<Record<Intent, readonly FactKind[]>> = {
   responsibility: ['responsibility', 'detail'],
@@ -113,7 +113,7 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
     headline: single ? singleHeadline(ctx, first.facts[0]!, u.lang) : `${capitalize(sectionTitle(ctx.kb, first.owner, u.lang))}:`,
     groups: groups.map((g, i) => ({
       title: i === 0 ? (single ? sectionTitle(ctx.kb, g.owner, u.lang) : '') : sectionTitle(ctx.kb, g.owner, u.lang),
-      lines: (i === 0 && single ? [] : g.facts).map((f) => ({ text: f.text[u.lang], fact: f })),
+      lines: (i === 0 && single ? [] : g.facts).map((f) => ({ text: datedText(f, u.lang), fact: f })),
     })),
     cite: first.facts,
   });
@@ -175,9 +175,17 @@ function coversAsked(ctx: Context, u: Understanding, fact: FactRecord): boolean 
   return u.attributes.some((a) => ctx.saysAttribute!(text, a));
 }
 
+/** A fact's text; a figure stated as of a day says so ("38 dagplejere (pr. 18. november 2026)"). */
+function datedText(fact: FactRecord, lang: Lang): string {
+  const text = fact.text[lang];
+  const asOf = fact.kind === 'figure' ? fact.figure?.asOf : undefined;
+  if (!asOf || text.includes(shortDate(asOf, lang))) return text;
+  return `${text.replace(/\.$/, '')} (${lang === 'da' ? 'pr.' : 'as of'} ${shortDate(asOf, lang)})`;
+}
+
 /** A lone fact as the answer; a bare figure ("ca. 750 børn") gets the name of what it counts. */
 function singleHeadline(ctx: Context, fact: FactRecord, lang: Lang): string {
-  const text = fact.text[lang];
+  const text = datedText(fact, lang);
   if (fact.kind !== 'figure') return text;
   const owner = ctx.kb.get(fact.owner);
   if (!owner) return text;

@@ -603,8 +603,12 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
     if (!all.some((f) => dated(f.figure))) continue;
     const future = all.filter((f) => f.figure.validFrom !== undefined && f.figure.validFrom > rc.today).sort((a, b) => a.figure.validFrom!.localeCompare(b.figure.validFrom!));
     const inPeriod = period
-      ? // A figure stated as of a day counts for the period that day is in; one valid over time for any period it covers.
-        queries.figuresOn(id, period.to).filter((f) => u.metrics.includes(f.figure.metric) && (f.figure.asOf === undefined || f.figure.asOf >= period.from))
+      ? // A figure stated as of a day counts for the period that day is in; one valid until a day for any period it covers.
+        // One that ends inside the period ("9 until 31 July 2027", asked "in 2027") comes first, before the one that follows it.
+        unique([
+          ...all.filter((f) => f.figure.validUntil !== undefined && f.figure.validUntil >= period.from && f.figure.validUntil < period.to && (f.figure.asOf ?? f.figure.validFrom ?? '') <= period.to),
+          ...queries.figuresOn(id, period.to).filter((f) => u.metrics.includes(f.figure.metric) && (f.figure.asOf === undefined || f.figure.asOf >= period.from || f.figure.validUntil !== undefined)),
+        ])
       : undefined;
     const stated = inPeriod ?? (day ? queries.figuresOn(id, day).filter((f) => u.metrics.includes(f.figure.metric)) : future.slice(0, 1));
     // An item that exists only from a coming day ("Kvarter Åen" from 1 August) is answered with that day's figure.

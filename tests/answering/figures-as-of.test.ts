@@ -154,3 +154,38 @@ describe.each(DATED)('figures as of a day, asked in chat (%s, figures dated %s)'
     }
   });
 });
+
+describe('a figure valid until a day, and a figure stated as of a day answered as a fact (Hvidmose)', () => {
+  it('a month the earlier figure still covers gets it; a year the change falls in gets both, the earlier first', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-hvidmose');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const figures = kb.data.units.flatMap((u) => u.figures).filter((f) => f.metric === 'deputies');
+    const earlier = figures.find((f) => f.validUntil !== undefined && f.validUntil > TODAY)!;
+    const later = figures.find((f) => f.validFrom !== undefined && f.validFrom > earlier.validUntil!)!;
+    const year = earlier.validUntil!.slice(0, 4);
+    expect(later.validFrom!.slice(0, 4)).toBe(year);
+    const n = (v: number) => new RegExp(`(^|[^0-9])${v}([^0-9]|$)`);
+    // A month before the change, after today: the figure valid then, with its day; no "no figure".
+    const month = answerer.answer(`how many deputies will there be in january ${year}`);
+    expect(month.headline, month.headline).toMatch(n(earlier.value));
+    expect(month.headline).not.toMatch(/give no figure/);
+    const both = answerer.answer(`hvor mange souschefer er der i ${year}`);
+    expect(both.headline).toMatch(n(earlier.value));
+    expect(both.headline).toMatch(n(later.value));
+    expect(both.headline.search(n(earlier.value))).toBeLessThan(both.headline.search(n(later.value)));
+  });
+
+  it('a figure found by its own words ("dagplejere") still states the day it is as of', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-hvidmose');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const figure = kb.data.units.flatMap((u) => u.figures).find((f) => f.asOf !== undefined && /dagplejere/.test(f.text.da))!;
+    for (const [q, day] of [
+      ['hvor mange dagplejere er der pt', new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${figure.asOf}T00:00:00Z`))],
+      ['how many childminders as of today', new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${figure.asOf}T00:00:00Z`))],
+    ] as const) {
+      const answer = answerer.answer(q);
+      expect(answer.headline, q).toMatch(new RegExp(`\\b${figure.value}\\b`));
+      expect(answer.headline, q).toContain(day);
+    }
+  });
+});
