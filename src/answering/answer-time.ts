@@ -597,6 +597,7 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const answered = new Set<string>();
   // The day or days the figures answering are stated for ("pr. 15. august 2026", "from 1 August 2027").
   const onDays: string[] = [];
+  let afterDay: string | undefined;
   for (const id of scope) {
     const all = queries.figuresOf(id).filter((f) => u.metrics.includes(f.figure.metric));
     // Only figures that carry time are this answerer's; others are answered as stated.
@@ -614,7 +615,10 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
     // An item that exists only from a coming day ("Kvarter Åen" from 1 August) is answered with that day's figure.
     const on = stated.length > 0 ? stated : day === rc.today ? future.slice(0, 1) : [];
     // A day or period asked about that no figure is stated for: say which days the documents have.
-    const lacking = asked ? unique(u.metrics).filter((m) => all.some((f) => f.figure.metric === m) && !on.some((f) => f.figure.metric === m)) : [];
+    // After a change asked about ("after the reorganisation") where the figures end before it and none follows: none then.
+    const endsBefore = day === undefined && !asked ? all.filter((f) => f.figure.validUntil !== undefined).map((f) => f.figure.validUntil!).sort().at(-1) : undefined;
+    if (endsBefore !== undefined && on.length === 0) afterDay = afterDay === undefined || endsBefore > afterDay ? endsBefore : afterDay;
+    const lacking = asked || (endsBefore !== undefined && on.length === 0) ? unique(u.metrics).filter((m) => all.some((f) => f.figure.metric === m) && !on.some((f) => f.figure.metric === m)) : [];
     if (lacking.length > 0) missing.push({ id, figures: all.filter((f) => lacking.includes(f.figure.metric)).map((f) => f.figure) });
     if (on.length === 0) continue;
     answered.add(id);
@@ -633,7 +637,9 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   if (missing.length > 0) {
     const wholeYear = period !== undefined && period.from.slice(5) === '01-01' && period.to.slice(5) === '12-31' && period.from.slice(0, 4) === period.to.slice(0, 4);
     const wholeMonth = period !== undefined && period.from.slice(8) === '01' && period.from.slice(0, 7) === period.to.slice(0, 7) && addDays(period.to, 1).slice(8) === '01';
-    const askedWhen = !period
+    const askedWhen = afterDay !== undefined && askedDay === undefined && !period
+      ? `${u.lang === 'da' ? 'efter' : 'after'} ${shortDate(afterDay, u.lang)}`
+      : !period
       ? t.onDay(shortDate(askedDay!, u.lang))
       : wholeYear
         ? `${u.lang === 'da' ? 'i' : 'in'} ${period.from.slice(0, 4)}`

@@ -189,3 +189,23 @@ describe('a figure valid until a day, and a figure stated as of a day answered a
     }
   });
 });
+
+describe('a count asked with a reporting verb, and after a change that ends every figure of it (Hvidmose)', () => {
+  it('"how many leaders report to X" is the stated figure with its day; after the change, no figure and the day the documents have', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-hvidmose');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const figure = kb.data.units.flatMap((u) => u.figures).find((f) => f.metric === 'leaders' && f.asOf !== undefined && f.validUntil !== undefined)!;
+    expect(kb.data.units.flatMap((u) => u.figures).some((f) => f.metric === 'leaders' && f.validFrom !== undefined)).toBe(false);
+    const n = new RegExp(`(^|[^0-9])${figure.value}([^0-9]|$)`);
+    for (const q of ['hvor mange ledere refererer til børnechefen', 'how many leaders report to the børnechef now']) {
+      const answer = answerer.answer(q);
+      expect(answer.headline, q).toMatch(n);
+      expect(answer.headline, q).toMatch(/pr\. \d|as of \d/);
+    }
+    for (const q of ['how many leaders will report to the børnechef after the change', 'hvor mange ledere har børnechefen efter omlægningen']) {
+      const answer = answerer.answer(q);
+      expect(answer.headline, q).toMatch(/^(The documents give no figure|Dokumenterne giver intet tal)/);
+      expect(answer.headline, q).not.toMatch(n);
+    }
+  });
+});

@@ -81,6 +81,8 @@ export function answerConditionalLine(rc: RelationContext): Answer | undefined {
 export function answerReportingRelation(rc: RelationContext): Answer | undefined {
   const { u, kb, relations, queries } = rc;
   if (!u.intents.has('reporting')) return undefined;
+  // "Hvor mange ledere refererer til børnechefen?" where the documents state that count as a figure: the figure answers.
+  if (u.intents.has('figure') && u.metrics.length > 0 && [...kb.data.municipalities, ...kb.data.units].some((x) => x.figures.some((f) => u.metrics.includes(f.metric)))) return undefined;
   const t = TEXTS[u.lang];
   const groups = subjectsOf(rc, ['roles', 'units', 'leadershipGroups'], true);
   if (groups.length === 0) return undefined;
