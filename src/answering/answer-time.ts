@@ -576,7 +576,9 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const said = rc.lexicon.kinds.match(u.tokens);
   // "Today, and how many from August 2027": today's state said with a coming day asked for is a comparison too.
   const comingDayAsked = (u.day !== undefined && u.day > rc.today) || (u.range !== undefined && u.range.from > rc.today);
-  const compare = u.kinds.has('change-compare') || (said.has('before-change') && (said.has('after-change') || comingDayAsked));
+  // "More or less than last year?": a past day or period set against today's figure.
+  const sincePast = u.kinds.has('change-compare') && ((u.range !== undefined && u.range.to < rc.today) || (u.day !== undefined && u.day < rc.today));
+  const compare = !sincePast && (u.kinds.has('change-compare') || (said.has('before-change') && (said.has('after-change') || comingDayAsked)));
   // "Pr. 1. september", "in March" without a year is the next such day; asked in the past tense about figures
   // that have no coming change, it is the last one that has passed ("hvor mange børn var der pr. 1. september").
   const yearless = !/\b(19|20)\d{2}\b/.test(u.text) && u.tokens.some((tok) => PAST_WORDS.has(tok.form));
@@ -613,12 +615,14 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
       : undefined;
     const stated = inPeriod ?? (day ? queries.figuresOn(id, day).filter((f) => u.metrics.includes(f.figure.metric)) : future.slice(0, 1));
     // An item that exists only from a coming day ("Kvarter Åen" from 1 August) is answered with that day's figure.
-    const on = stated.length > 0 ? stated : day === rc.today ? future.slice(0, 1) : [];
+    const then = stated.length > 0 ? stated : day === rc.today ? future.slice(0, 1) : [];
+    // Set against a past day: today's figure follows the one stated then.
+    const on = sincePast ? unique([...then, ...queries.figuresOn(id, rc.today).filter((f) => u.metrics.includes(f.figure.metric))]) : then;
     // A day or period asked about that no figure is stated for: say which days the documents have.
     // After a change asked about ("after the reorganisation") where the figures end before it and none follows: none then.
     const endsBefore = day === undefined && !asked ? all.filter((f) => f.figure.validUntil !== undefined).map((f) => f.figure.validUntil!).sort().at(-1) : undefined;
     if (endsBefore !== undefined && on.length === 0) afterDay = afterDay === undefined || endsBefore > afterDay ? endsBefore : afterDay;
-    const lacking = asked || (endsBefore !== undefined && on.length === 0) ? unique(u.metrics).filter((m) => all.some((f) => f.figure.metric === m) && !on.some((f) => f.figure.metric === m)) : [];
+    const lacking = asked || (endsBefore !== undefined && on.length === 0) ? unique(u.metrics).filter((m) => all.some((f) => f.figure.metric === m) && !then.some((f) => f.figure.metric === m)) : [];
     if (lacking.length > 0) missing.push({ id, figures: all.filter((f) => lacking.includes(f.figure.metric)).map((f) => f.figure) });
     if (on.length === 0) continue;
     answered.add(id);
@@ -662,6 +666,6 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   // An item named that states none of these dated figures ("how many dagplejere"): the figures by metric and by word answer.
   if (named.some((id) => !answered.has(id) && !missing.some((m) => m.id === id))) return undefined;
   // "Hvornår er tallet opgjort?", "when is the figure from": the day it is stated for leads.
-  if (u.askedWhen && missing.length === 0 && onDays.length > 0) headlines.unshift(t.figuresDated(joinList(unique(onDays), u.lang)));
+  if (u.askedWhen && !asked && missing.length === 0 && onDays.length > 0) headlines.unshift(t.figuresDated(joinList(unique(onDays), u.lang)));
   return done(rc, 'answer', headlines.join(' '), supporting, sources);
 }

@@ -97,9 +97,9 @@ describe('figures as of a day, paraphrased (Hvidmose)', () => {
  * year", "now" or "the latest", and asked when the figure is from, on three knowledge bases whose
  * figures a test copy dates. figure: the figure with its day; none: the documents give no figure for
  * the time asked, the day they have is named and no number is given as the asked one; dated: the day
- * the figure is stated for leads.
+ * the figure is stated for leads; none-then-now: no figure for the past time asked, today's figure after it.
  */
-type Expect = 'figure' | 'none' | 'dated';
+type Expect = 'figure' | 'none' | 'dated' | 'none-then-now';
 const DATED: Array<[string, string]> = [
   ['tests/fixtures/kb-other', '2026-08-15'],
   ['tests/fixtures/kb-bakkekaer', '2026-09-01'],
@@ -115,7 +115,7 @@ const ASKED: Array<[(unit: string) => string, Expect]> = [
   [(n) => `børnetal ${n} januar 2025`, 'none'],
   [(n) => `how many children in ${n} at the last count`, 'figure'],
   [(n) => `hvor mange børn er der nu i ${n}`, 'figure'],
-  [(n) => `was the number of children in ${n} more or less than last year`, 'none'],
+  [(n) => `was the number of children in ${n} more or less than last year`, 'none-then-now'],
   [(n) => `hvor mange børn var der i ${n} sidste år`, 'none'],
   [(n) => `what is the latest figure for children in ${n}`, 'figure'],
   [(n) => `newest number of children ${n}`, 'figure'],
@@ -145,7 +145,11 @@ describe.each(DATED)('figures as of a day, asked in chat (%s, figures dated %s)'
     const number = new RegExp(`(^|[^0-9.,])(${value}|${value.toLocaleString('da-DK').replace('.', '\\.')}|${value.toLocaleString('en-GB')})([^0-9]|$)`);
     expect(answer.kind, `${q} -> ${all(answer)}`).toBe('answer');
     expect(answer.headline.toLowerCase(), q).toContain(day.toLowerCase());
-    if (expected === 'none') {
+    if (expected === 'none-then-now') {
+      expect(answer.headline, q).toMatch(lang === 'da' ? /^Dokumenterne giver intet tal/ : /^The documents give no figure/);
+      expect(answer.headline.split(/;/)[0], q).not.toMatch(number);
+      expect(answer.headline, q).toMatch(number);
+    } else if (expected === 'none') {
       expect(answer.headline, q).toMatch(lang === 'da' ? /^Dokumenterne giver intet tal/ : /^The documents give no figure/);
       expect(answer.headline, q).not.toMatch(number);
     } else {
@@ -207,5 +211,37 @@ describe('a count asked with a reporting verb, and after a change that ends ever
       expect(answer.headline, q).toMatch(/^(The documents give no figure|Dokumenterne giver intet tal)/);
       expect(answer.headline, q).not.toMatch(n);
     }
+  });
+});
+
+describe.each(['tests/fixtures/kb-other', 'tests/fixtures/kb-bakkekaer'])('a count stated on two days (a test copy of %s)', (dir) => {
+  it('each day asked gets the figure stated then; now and the latest get the newer one; "more or less than last year" both', async () => {
+    const kb = await loadKnowledgeOrThrow(dir);
+    const unit = kb.data.units.find((u) => u.figures.some((f) => f.metric === 'children'))!;
+    const newer = unit.figures.find((f) => f.metric === 'children')!;
+    (newer as { asOf?: string }).asOf = '2026-01-01';
+    const older = { ...newer, value: newer.value - 100, approximate: false, asOf: '2025-01-01', text: { da: `${newer.value - 100} børn`, en: `${newer.value - 100} children` } };
+    (unit.figures as unknown[]).push(older);
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const n = (v: number) => new RegExp(`(^|[^0-9.,])(${v}|${v.toLocaleString('da-DK').replace('.', '\\.')}|${v.toLocaleString('en-GB')})([^0-9]|$)`);
+    const cases: Array<[string, number[], number[]]> = [
+      [`hvor mange børn var der i ${unit.name} pr. 1. januar 2025`, [older.value], [newer.value]],
+      [`how many children were there in ${unit.name} last year`, [older.value], [newer.value]],
+      [`antal børn i ${unit.name} i 2025`, [older.value], [newer.value]],
+      [`hvor mange børn er der i ${unit.name} nu`, [newer.value], [older.value]],
+      [`what is the latest figure for children in ${unit.name}`, [newer.value], [older.value]],
+      [`was the number of children in ${unit.name} more or less than last year`, [older.value, newer.value], []],
+      [`er børnetallet i ${unit.name} større eller mindre end sidste år`, [older.value, newer.value], []],
+    ];
+    for (const [q, shown, hidden] of cases) {
+      const answer = answerer.answer(q);
+      expect(answer.kind, `${q} -> ${all(answer)}`).toBe('answer');
+      for (const v of shown) expect(answer.headline, q).toMatch(n(v));
+      for (const v of hidden) expect(answer.headline, q).not.toMatch(n(v));
+    }
+    const none = answerer.answer(`how many children were in ${unit.name} in 2024`);
+    expect(none.headline).toMatch(/^The documents give no figure/);
+    expect(none.headline).toContain('1 January 2025');
+    expect(none.headline).toContain('1 January 2026');
   });
 });
