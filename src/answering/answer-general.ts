@@ -108,12 +108,22 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
   const counted = u.intents.has('figure') && (u.metrics.length === 0 || ofPreferredKind.length === 0) && !u.askedWhen ? countedWord(u) : undefined;
   if (counted !== undefined && !first.facts.some((f) => countsWord(f, counted))) return unknown(ctx, u.lang);
   const single = first.facts.length === 1;
+  // A count asked for a time before every day its figures are stated for ("i 2024", "pr. 1. januar 2025"):
+  // none then, and the days the documents have; the figures follow as details, never as the asked one.
+  const askedTo = u.range?.to ?? u.day;
+  const dated = first.facts.filter((f) => f.kind === 'figure' && f.figure?.asOf !== undefined);
+  const before = u.intents.has('figure') && askedTo !== undefined && dated.length > 0 && first.facts.every((f) => f.kind !== 'figure' || (f.figure?.asOf !== undefined && f.figure.asOf > askedTo));
+  const headline = before
+    ? noFigureBefore(ctx, first.owner, u, unique(dated.map((f) => f.figure!.asOf!)).sort())
+    : single
+      ? singleHeadline(ctx, first.facts[0]!, u.lang)
+      : `${capitalize(sectionTitle(ctx.kb, first.owner, u.lang))}:`;
   return compose(ctx, u.lang, {
     kind: 'answer',
-    headline: single ? singleHeadline(ctx, first.facts[0]!, u.lang) : `${capitalize(sectionTitle(ctx.kb, first.owner, u.lang))}:`,
+    headline,
     groups: groups.map((g, i) => ({
       title: i === 0 ? (single ? sectionTitle(ctx.kb, g.owner, u.lang) : '') : sectionTitle(ctx.kb, g.owner, u.lang),
-      lines: (i === 0 && single ? [] : g.facts).map((f) => ({ text: datedText(f, u.lang), fact: f })),
+      lines: (i === 0 && single && !before ? [] : g.facts).map((f) => ({ text: datedText(f, u.lang), fact: f })),
     })),
     cite: first.facts,
   });
@@ -173,6 +183,23 @@ function coversAsked(ctx: Context, u: Understanding, fact: FactRecord): boolean 
   if (u.attributes.length === 0 || !ctx.saysAttribute) return true;
   const text = `${fact.text.da} ${fact.text.en}`;
   return u.attributes.some((a) => ctx.saysAttribute!(text, a));
+}
+
+/** "No figure for X in 2024; they give figures as of 18 November 2026." */
+function noFigureBefore(ctx: Context, owner: string, u: Understanding, days: readonly string[]): string {
+  const da = u.lang === 'da';
+  const range = u.range;
+  const wholeYear = range !== undefined && range.from.slice(5) === '01-01' && range.to.slice(5) === '12-31' && range.from.slice(0, 4) === range.to.slice(0, 4);
+  const when = wholeYear
+    ? `${da ? 'i' : 'in'} ${range.from.slice(0, 4)}`
+    : range !== undefined && range.from !== range.to
+      ? `${da ? 'fra' : 'from'} ${shortDate(range.from, u.lang)} ${da ? 'til' : 'to'} ${shortDate(range.to, u.lang)}`
+      : `${da ? 'pr.' : 'as of'} ${shortDate((range?.from ?? u.day)!, u.lang)}`;
+  const stated = days.map((d) => `${da ? 'pr.' : 'as of'} ${shortDate(d, u.lang)}`);
+  const list = stated.length > 1 ? `${stated.slice(0, -1).join(', ')} ${da ? 'og' : 'and'} ${stated.at(-1)}` : stated[0]!;
+  const entry = ctx.kb.get(owner);
+  const name = entry ? displayName(entry, u.lang) : sectionTitle(ctx.kb, owner, u.lang);
+  return da ? `Dokumenterne giver intet tal for ${name} ${when}; de giver tal ${list}.` : `The documents give no figure for ${name} ${when}; they give figures ${list}.`;
 }
 
 /** A fact's text; a figure stated as of a day says so ("38 dagplejere (pr. 18. november 2026)"). */

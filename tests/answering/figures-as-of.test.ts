@@ -245,3 +245,20 @@ describe.each(['tests/fixtures/kb-other', 'tests/fixtures/kb-bakkekaer'])('a cou
     expect(none.headline).toContain('1 January 2026');
   });
 });
+
+describe('a count found by its own words, asked for a time before the day it is stated for (Hvidmose)', () => {
+  it('says the documents give none then and names the day they have; no number is the asked one', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-hvidmose');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const figure = kb.data.units.flatMap((u) => u.figures).find((f) => f.asOf !== undefined && /dagplejere/.test(f.text.da))!;
+    const year = Number(figure.asOf!.slice(0, 4)) - 1;
+    for (const [q, re] of [
+      [`hvor mange dagplejere var der i ${year}`, /^Dokumenterne giver intet tal .* i \d{4}; de giver tal pr\. /],
+      [`how many childminders were there on 1 january ${year}`, /^The documents give no figure .* as of 1 January \d{4}; they give figures as of /],
+    ] as const) {
+      const answer = answerer.answer(q);
+      expect(answer.headline, q).toMatch(re);
+      expect(answer.headline.split(';')[0], q).not.toMatch(new RegExp(`\\b${figure.value}\\b`));
+    }
+  });
+});
