@@ -651,7 +651,8 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
           ? t.inMonth(formatPartialDate(period.from, 'month', u.lang))
           : t.between(shortDate(period.from, u.lang), shortDate(period.to, u.lang));
     for (const { id, figures } of missing) {
-      const days = unique(figures.map((f) => when(f)).filter((w) => w !== ''));
+      // The days in the order they come ("pr. 1. januar 2025 og pr. 1. januar 2026").
+      const days = unique([...figures].sort((a, b) => (a.asOf ?? a.validFrom ?? '').localeCompare(b.asOf ?? b.validFrom ?? '')).map((f) => when(f)).filter((w) => w !== ''));
       const lines = figures.map((f) => {
         const text = f.text[u.lang].replace(/\.$/, '');
         const w = when(f);
