@@ -58,6 +58,8 @@ export const TEXTS = {
     kinds: { 'application-deadline': 'ansøgningsfrist', interview: 'samtale', start: 'start', evaluation: 'evaluering', status: 'status', established: 'etableret', event: 'begivenhed', other: 'dato' } as Record<string, string>,
     passed: ' (overstået)',
     where: 'Sted',
+    noFrequency: (meeting: string) => `Dokumenterne nævner ${meeting}, men ikke hvor tit.`,
+    noPlace: (meeting: string) => `Dokumenterne nævner ${meeting}, men ikke hvor.`,
     chat: 'frist oprettet i Teams',
   },
   en: {
@@ -114,6 +116,8 @@ export const TEXTS = {
     kinds: { 'application-deadline': 'application deadline', interview: 'interview', start: 'start', evaluation: 'evaluation', status: 'status', established: 'established', event: 'event', other: 'date' } as Record<string, string>,
     passed: ' (passed)',
     where: 'Where',
+    noFrequency: (meeting: string) => `The documents name ${meeting} but do not say how often.`,
+    noPlace: (meeting: string) => `The documents name ${meeting} but do not say where.`,
     chat: 'deadline added in Teams',
   },
 } as const;
