@@ -69,7 +69,7 @@ describe('how often, of a meeting the documents give no frequency for', () => {
     let asked = 0;
     for (const dir of KBS) {
       const { kb, answerer } = loaded.get(dir)!;
-      const dated = new Set(kb.data.dates.map((d) => d.item));
+      const dated = new Set(kb.data.dates.map((d) => d.about));
       for (const m of kb.data.meetings.filter((x) => !x.frequency && !x.recurrence && !dated.has(x.id))) {
         for (const [q, says] of [[`how often are the ${enName(m)} held`, /do not say how often/], [`hvor tit holdes ${m.name}`, /men ikke hvor tit/]] as const) {
           const answer = answerer.answer(q);
