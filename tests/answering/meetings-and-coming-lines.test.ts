@@ -104,3 +104,52 @@ describe('who stands in, asked with an everyday absence', () => {
     expect(asked).toBeGreaterThan(0);
   });
 });
+
+describe('coming reporting lines', () => {
+  const HVM = 'tests/fixtures/kb-hvidmose';
+  const TODAY = '2026-11-30';
+
+  it('"what changes in the reporting lines" lists every line that begins after today, in both languages', () => {
+    const { kb, answerer } = loaded.get(HVM)!;
+    const coming = kb.data.reportingLines.filter((l) => l.validFrom && l.validFrom > TODAY);
+    expect(coming.length).toBeGreaterThan(0);
+    for (const [q, lang] of [['what changes in the reporting lines', 'en'], ['hvad ændrer sig i referencerne', 'da'], ['which reporting lines change', 'en']] as const) {
+      const answer = answerer.answer(q);
+      expect(answer.kind, q).toBe('answer');
+      const text = renderAnswerText(answer);
+      expect(firstLine(text), q).toContain(String(coming.length));
+      for (const l of coming.slice(0, 4)) expect(text, q).toContain(l.text[lang]);
+    }
+  });
+
+  it('"who will report to X" asks downwards: every role whose line to X begins after today', () => {
+    const { kb, answerer } = loaded.get(HVM)!;
+    const roles = new Map(kb.data.roles.map((r) => [r.id, r]));
+    const targets = unique(kb.data.reportingLines.filter((l) => l.validFrom && l.validFrom > TODAY).map((l) => l.to));
+    let asked = 0;
+    for (const to of targets) {
+      const below = kb.data.reportingLines.filter((l) => l.to === to && l.validFrom && l.validFrom > TODAY).map((l) => roles.get(l.from)!);
+      const target = roles.get(to)!;
+      const en = firstLine(renderAnswerText(answerer.answer(`who will report to the ${target.namesEn![0]} after the reorganisation`)));
+      const da = firstLine(renderAnswerText(answerer.answer(`hvem skal referere til ${target.names[0] ?? target.name} efter omlægningen`)));
+      for (const r of below) {
+        expect(en, target.name).toContain(r.labelEn!.split(' (')[0]!);
+        expect(da, target.name).toContain(r.name);
+      }
+      asked++;
+    }
+    expect(asked).toBeGreaterThan(0);
+  });
+
+  it('a knowledge base without coming lines gives none', () => {
+    for (const dir of KBS) {
+      const { kb, answerer } = loaded.get(dir)!;
+      if (kb.data.reportingLines.some((l) => (l.validFrom && l.validFrom > TODAY) || l.validUntil)) continue;
+      expect(firstLine(renderAnswerText(answerer.answer('what changes in the reporting lines'))), dir).not.toMatch(/reporting lines? begins?/);
+    }
+  });
+});
+
+function unique<T>(xs: readonly T[]): T[] {
+  return [...new Set(xs)];
+}
