@@ -153,3 +153,23 @@ describe('coming reporting lines', () => {
 function unique<T>(xs: readonly T[]): T[] {
   return [...new Set(xs)];
 }
+
+describe('"which leaders take part in X" lists the participants', () => {
+  it('for every meeting with participants, in both languages', () => {
+    let asked = 0;
+    for (const dir of KBS) {
+      const { kb, answerer } = loaded.get(dir)!;
+      const roles = new Map(kb.data.roles.map((r) => [r.id, r]));
+      for (const m of kb.data.meetings.filter((x) => x.participants.length > 0 && x.participants.every((p) => roles.has(typeof p === 'string' ? p : p.ref)))) {
+        const first = roles.get(typeof m.participants[0] === 'string' ? m.participants[0] : m.participants[0]!.ref)!;
+        for (const [q, says] of [[`which leaders take part in ${m.name}`, first.labelEn?.split(' (')[0] ?? first.name], [`hvilke ledere deltager i ${m.name}`, first.name]] as const) {
+          const answer = answerer.answer(q);
+          expect(answer.kind, `${dir}: ${q}`).toBe('answer');
+          expect(renderAnswerText(answer), `${dir}: ${q}`).toContain(says);
+          asked++;
+        }
+      }
+    }
+    expect(asked).toBeGreaterThan(0);
+  });
+});
