@@ -48,7 +48,7 @@ export const QUESTION_KINDS = [
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
-export const ATTRIBUTES = ['phone', 'email', 'salary', 'address', 'age', 'budget', 'period', 'opening-hours', 'responses'] as const;
+export const ATTRIBUTES = ['phone', 'email', 'salary', 'address', 'age', 'budget', 'period', 'opening-hours', 'responses', 'owner'] as const;
 export type Attribute = (typeof ATTRIBUTES)[number];
 
 export const SMALLTALK_KINDS = ['greeting', 'thanks', 'bye', 'ack'] as const;
