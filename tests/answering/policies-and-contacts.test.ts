@@ -86,3 +86,17 @@ describe('contacts asked in everyday words', () => {
     expect(answer.headline, q).toMatch(want);
   });
 });
+
+describe("a posting's terms asked with words of their own", () => {
+  it.each([
+    { dir: SEED, q: 'hvad kræves før ansættelse i stabslederstillingen', want: /referencer/i },
+    { dir: SEED, q: 'what is required before employment in the staff leader post?', want: /references/i },
+    { dir: FJORDBY, q: 'what is required before employment at Mågen?', want: /criminal record/i },
+    { dir: FJORDBY, q: 'hvad kræves før ansættelse i Mågen-stillingen?', want: /straffeattest/i },
+  ])('$q puts the terms that use those words first ($dir)', async ({ dir, q, want }) => {
+    const answer = (await answererFor(dir)).answer(q);
+    expect(answer.kind, q).toBe('answer');
+    const first = [answer.headline, ...answer.sections.flatMap((s) => s.lines)].slice(0, 2).join('\n');
+    expect(first, q).toMatch(want);
+  });
+});
