@@ -31,6 +31,8 @@ describe('policies asked in everyday words', () => {
     { dir: FJORDBY, q: 'who owns the language policy for day care?', want: /centre for day care/i },
     { dir: BAKKEKAER, q: 'hvem ejer politikken for tidlig indsats?', want: /småbørnsafdelingen/i },
     { dir: SEED, q: 'who owns the MED agreement?', want: /children and youth administration/i },
+    { dir: SEED, q: 'who owns the children and youth policy in Høje-Taastrup?', want: /høje-taastrup municipality/i },
+    { dir: SEED, q: 'who owns the children and youth policy in Ballerup?', want: /ballerup municipality/i },
   ])('$q names the owner ($dir)', async ({ dir, q, want }) => {
     const answer = (await answererFor(dir)).answer(q);
     expect(answer.kind, q).toBe('answer');
@@ -42,6 +44,7 @@ describe('policies asked in everyday words', () => {
     { dir: FJORDBY, q: 'hvornår udløber læringsstrategien?', want: '2025-2028' },
     { dir: FJORDBY, q: 'when does the learning strategy expire?', want: '2025-2028' },
     { dir: BAKKEKAER, q: 'when does the early intervention policy run to?', want: '2026-2029' },
+    { dir: SEED, q: 'how long does the children and youth policy in Høje-Taastrup run?', want: '2025-2028' },
   ])('$q gives the period ($dir)', async ({ dir, q, want }) => {
     const answer = (await answererFor(dir)).answer(q);
     expect(answer.kind, q).toBe('answer');
