@@ -103,3 +103,17 @@ describe("a posting's terms asked with words of their own", () => {
     expect(first, q).toMatch(want);
   });
 });
+
+describe('what a policy aims at', () => {
+  it.each([
+    { q: 'what does the inclusion strategy aim at?', want: /inclusion strategy/i },
+    { q: 'what is the aim of the language strategy?', want: /language strategy/i },
+    { q: 'hvad er målet med sprogstrategien?', want: /sprogstrategi/i },
+    { q: 'hvad handler sprogstrategien om?', want: /sprogstrategi/i },
+  ])('$q answers from that policy', async ({ q, want }) => {
+    const answer = (await answererFor(SEED)).answer(q);
+    expect(answer.kind, q).toBe('answer');
+    expect(answer.headline, q).toMatch(want);
+    expect(answer.headline, q).not.toMatch(/børne- og ungdomsforvaltningen|kids/i);
+  });
+});

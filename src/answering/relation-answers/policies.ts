@@ -99,5 +99,13 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
   if (u.intents.has('requirement') && item.requires.length > 0) {
     return done(rc, 'answer', t.requires(title), item.requires.map((r) => r[u.lang]), item.requires.map((r) => r.source));
   }
+  // "What does the inclusion strategy aim at?", "hvad er formålet med sprogpolitikken?": its own statements.
+  if (rc.lexicon.purposeWords.match(u.tokens).size > 0 && u.attributes.length === 0 && !u.intents.has('contact') && !u.intents.has('dates')) {
+    const statements = [
+      ...item.requires.map((r) => ({ text: r[u.lang], source: r.source })),
+      ...kb.data.facts.filter((f) => f.about[0] === policy.id).map((f) => ({ text: f.text[u.lang], source: f.source })),
+    ];
+    if (statements.length > 0) return done(rc, 'answer', t.requires(title), statements.map((s) => s.text), unique(statements.map((s) => s.source)).slice(0, 3));
+  }
   return undefined;
 }
