@@ -117,3 +117,8 @@ describe('what a policy aims at', () => {
     expect(answer.headline, q).not.toMatch(/børne- og ungdomsforvaltningen|kids/i);
   });
 });
+
+it('what a policy says about a topic is left to the search for that topic', async () => {
+  const answer = (await answererFor(FJORDBY)).answer('hvad siger læringsstrategien om sprog');
+  expect(renderAnswerText(answer)).toMatch(/alderssvarende/i);
+});

@@ -100,7 +100,11 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
     return done(rc, 'answer', t.requires(title), item.requires.map((r) => r[u.lang]), item.requires.map((r) => r.source));
   }
   // "What does the inclusion strategy aim at?", "hvad er formålet med sprogpolitikken?": its own statements.
-  if (rc.lexicon.purposeWords.match(u.tokens).size > 0 && u.attributes.length === 0 && !u.intents.has('contact') && !u.intents.has('dates')) {
+  const purpose = [...rc.lexicon.purposeWords.match(u.tokens).values()].flatMap((m) => [...m.positions]);
+  // Other words ("hvad siger X om sprog") ask about part of it: the general search answers those.
+  const covered = new Set([...purpose, ...(u.namePositions ?? [])]);
+  const other = leftoverWords(rc, covered).filter((w) => !STOPWORDS.has(w));
+  if (purpose.length > 0 && other.length === 0 && u.attributes.length === 0 && !u.intents.has('contact') && !u.intents.has('dates')) {
     const statements = [
       ...item.requires.map((r) => ({ text: r[u.lang], source: r.source })),
       ...kb.data.facts.filter((f) => f.about[0] === policy.id).map((f) => ({ text: f.text[u.lang], source: f.source })),
