@@ -98,6 +98,16 @@ describe('createRateLimiter', () => {
     expect(limiter.waitMs('other', 300)).toBe(0);
     expect(limiter.waitMs('c', 1_000)).toBe(0);
   });
+
+  it('does not keep keys whose events have all left the window (a fan-out to thousands leaves nothing behind)', () => {
+    const limiter = createRateLimiter({ limit: 7, windowMs: 1_000 });
+    for (let i = 0; i < 5_000; i++) limiter.record(`conversation-${i}`, i);
+    expect(limiter.size).toBeLessThanOrEqual(1_001);
+    // Long after the fan-out, a thousand sends to one conversation sweep the rest away.
+    for (let i = 0; i < 1_000; i++) limiter.record('busy', 100_000 + i * 200);
+    expect(limiter.size).toBe(1);
+    expect(limiter.waitMs('busy', 100_000 + 999 * 200)).toBe(0);
+  });
 });
 
 describe('createOutbox', () => {
