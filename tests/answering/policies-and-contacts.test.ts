@@ -122,3 +122,15 @@ it('what a policy says about a topic is left to the search for that topic', asyn
   const answer = (await answererFor(FJORDBY)).answer('hvad siger læringsstrategien om sprog');
   expect(renderAnswerText(answer)).toMatch(/alderssvarende/i);
 });
+
+describe('contacts of a role without a posting', () => {
+  it.each([
+    { q: 'hvem kan jeg ringe til om souschef-funktionen?' },
+    { q: 'who can I ring about the deputy leader role?' },
+    { q: 'kontaktperson for souschefen?' },
+  ])('$q names the person whose contactFor names the role', async ({ q }) => {
+    const answer = (await answererFor('tests/fixtures/kb-hvidmose')).answer(q);
+    expect(answer.kind, q).toBe('answer');
+    expect(answer.headline, q).toMatch(/Rikke Damgaard Lund/);
+  });
+});
