@@ -39,6 +39,8 @@ const TEXTS = {
     chairHeadline: (meeting: string, who: string) => `${capitalize(who)} leder ${meeting}.`,
     noChair: (meeting: string) => `Dokumenterne nævner ikke, hvem der leder ${meeting}.`,
     place: (place: string) => `Sted: ${place}.`,
+    placeHeadline: (meeting: string, place: string) => `${capitalize(meeting)} holdes her: ${place}.`,
+    nextHeadline: (meeting: string, date: string) => `Næste ${meeting}: ${date}.`,
     participants: (list: string) => `Deltagere: ${list}.`,
     validity: (from?: string, until?: string) => (from && until ? `Gælder fra ${from} til ${until}.` : from ? `Fra ${from}.` : until ? `Til og med ${until}.` : ''),
     period: (count: number, period: string) => (count === 1 ? `Én ting ${period}:` : `${count} ting ${period}:`),
@@ -78,6 +80,8 @@ const TEXTS = {
     chairHeadline: (meeting: string, who: string) => `The ${who} chairs ${meeting}.`,
     noChair: (meeting: string) => `The documents do not say who chairs ${meeting}.`,
     place: (place: string) => `Place: ${place}.`,
+    placeHeadline: (meeting: string, place: string) => `${capitalize(meeting)} is held at ${place}.`,
+    nextHeadline: (meeting: string, date: string) => `The next ${meeting}: ${date}.`,
     participants: (list: string) => `Participants: ${list}.`,
     validity: (from?: string, until?: string) => (from && until ? `Valid from ${from} to ${until}.` : from ? `From ${from}.` : until ? `Until ${until}.` : ''),
     period: (count: number, period: string) => (count === 1 ? `One thing ${period}:` : `${count} things ${period}:`),
@@ -114,7 +118,10 @@ export function answerDeputies(rc: RelationContext): Answer | undefined {
   const { u, queries } = rc;
   if (!u.kinds.has('deputy') && !u.kinds.has('deputy-for')) return undefined;
   const t = TEXTS[u.lang];
-  const subject = rc.subjects.flat().find((l) => l.kind === 'roles' || l.kind === 'people');
+  // A sure name before a loose one: "træder" in "hvem træder til når børnechefen er på ferie" only
+  // resembles a name ("stedfortræder"); the role named in full is whom the question is about.
+  const named = rc.subjects.flat().filter((l) => l.kind === 'roles' || l.kind === 'people');
+  const subject = named.find((l) => l.quality >= 0.9) ?? named[0];
   if (!subject) return undefined;
   // All relations, not only today's: one that begins later is told with its first day.
   const day = u.day;
@@ -354,6 +361,16 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     const period = month ? t.inMonth(formatPartialDate(u.range.from, 'month', u.lang)) : t.between(shortDate(u.range.from, u.lang), shortDate(u.range.to, u.lang));
     if (upcoming.length === 0) return done(rc, 'unknown', t.noneIn(title, period), [...(when ? [t.held(title, when)] : []), ...(validity ? [validity] : [])], [meeting.source]);
     return done(rc, 'answer', t.datesIn(title, period, joinList(upcoming.map(occurrence), u.lang)), lines.filter((l) => !upcoming.some((o) => l === occurrence(o))), [meeting.source]);
+  }
+  const heldLine = when ? t.held(title, meeting.frequency ? when : `${when}${timeRange(rc, meeting.recurrence?.time, meeting.recurrence?.endTime)}`) : undefined;
+  // "Where is X held?" leads with the place; "when is the next X?" with its first coming day (the rule follows).
+  if (meeting.place && rc.lexicon.placeWords.match(u.tokens).size > 0) {
+    const placeLead = t.placeHeadline(title, meeting.place);
+    return done(rc, 'answer', placeLead, [...(heldLine ? [heldLine] : []), ...lines.filter((l) => l !== t.place(meeting.place!))], [meeting.source]);
+  }
+  if (u.kinds.has('next') && upcoming.length > 0) {
+    const nextLead = t.nextHeadline(title, occurrence(upcoming[0]!));
+    return done(rc, 'answer', nextLead, [...(heldLine ? [heldLine] : []), ...lines], [meeting.source]);
   }
   const headline = when
     ? t.held(title, meeting.frequency ? when : `${when}${timeRange(rc, meeting.recurrence?.time, meeting.recurrence?.endTime)}`)

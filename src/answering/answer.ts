@@ -24,6 +24,7 @@ import { toLocalDate } from '../time/format-date.js';
 import { SMALLTALK } from './phrases.js';
 import {
   answerAttribute,
+  answerComingLines,
   answerConditionalLine,
   answerContactsRelation,
   answerFiguresRelation,
@@ -51,6 +52,7 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerAttribute,
   answerPolicyFields,
   answerConditionalLine,
+  answerComingLines,
   answerTitledPerson,
   answerDeputies,
   answerHolderRelation,

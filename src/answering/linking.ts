@@ -89,6 +89,9 @@ function nameForms(entry: KbItem): string[] {
     if (bracket) {
       split.push(bracket[1]!.trim(), ...bracket[2]!.split(/[,;]/).map((s) => s.trim()));
     }
+    // "Children and Youth Policy 2025-2028": asked without its years ("the children and youth policy").
+    const undated = form.replace(/\s*\(?\b(?:19|20)\d\d(?:\s*[-–]\s*(?:(?:19|20)\d\d)?)?\)?\s*$/, '').trim();
+    if (undated !== form && (undated.split(/\s+/).length >= 2 || undated.length >= 8)) split.push(undated);
   }
   return split.map((f) => f.replace(/^(the|den|det|de)\s+/i, '')).filter((f) => f.length > 1);
 }

@@ -48,7 +48,7 @@ export const QUESTION_KINDS = [
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
-export const ATTRIBUTES = ['phone', 'email', 'salary', 'address', 'age', 'budget', 'period', 'opening-hours', 'responses'] as const;
+export const ATTRIBUTES = ['phone', 'email', 'salary', 'address', 'age', 'budget', 'period', 'opening-hours', 'responses', 'owner'] as const;
 export type Attribute = (typeof ATTRIBUTES)[number];
 
 export const SMALLTALK_KINDS = ['greeting', 'thanks', 'bye', 'ack'] as const;
@@ -98,6 +98,10 @@ export const LexiconSchema = z.object({
   topicWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that ask from when something applies ("træder i kraft", "take effect"): a decision's first day answers. */
   effectWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that ask where something takes place ("hvor holdes", "where", "venue"): a meeting's place then leads. */
+  placeWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that ask what a policy aims at or covers ('formålet med', 'aim at'): answered from its own statements. */
+  purposeWords: CuesSchema.default({ da: [], en: [] }),
   /**
    * Everyday time phrases ("efter nytår", "next year", "til sommer"): the next day of the year they
    * point at (`month`/`day`), the first day of the month `monthsAhead` months from today, or the first
@@ -460,6 +464,8 @@ export interface Lexicon {
   readonly listWords: CueSet<'list'>;
   readonly topicWords: CueSet<'topic'>;
   readonly effectWords: CueSet<'effect'>;
+  readonly placeWords: CueSet<'place'>;
+  readonly purposeWords: CueSet<'purpose'>;
   /** Everyday time phrases, by the index of their anchor in `timeAnchors`. */
   readonly timePhrases: CueSet<number>;
   readonly timeAnchors: ReadonlyArray<LexiconData['timePhrases'][number]['anchor']>;
@@ -506,6 +512,8 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const listWords = new CueSet<'list'>();
   const topicWords = new CueSet<'topic'>();
   const effectWords = new CueSet<'effect'>();
+  const placeWords = new CueSet<'place'>();
+  const purposeWords = new CueSet<'purpose'>();
   const timePhrases = new CueSet<number>();
   const timeAnchors: Array<LexiconData['timePhrases'][number]['anchor']> = [];
   const questionWords = new Set<string>();
@@ -542,6 +550,8 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     if (lexicon.listWords) listWords.add('list', lexicon.listWords);
     if (lexicon.topicWords) topicWords.add('topic', lexicon.topicWords);
     if (lexicon.effectWords) effectWords.add('effect', lexicon.effectWords);
+    if (lexicon.placeWords) placeWords.add('place', lexicon.placeWords);
+    if (lexicon.purposeWords) purposeWords.add('purpose', lexicon.purposeWords);
     for (const t of lexicon.timePhrases ?? []) {
       timePhrases.add(timeAnchors.length, t.cues);
       timeAnchors.push(t.anchor);
@@ -578,7 +588,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics);
-  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, expand, correct };
+  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, purposeWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */

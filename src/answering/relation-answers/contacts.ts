@@ -19,12 +19,21 @@ export function answerContactsRelation(rc: RelationContext): Answer | undefined 
   if (!u.intents.has('contact') || u.attributes.some((a) => a === 'salary' || a === 'address' || a === 'age')) return undefined;
   if (rc.subjects.flat().some((l) => l.kind === 'people')) return undefined;
   const t = TEXTS[u.lang];
+  // "Hvem er kontaktperson for ledelsesseminaret?": an item (a seminar, a meeting, a policy) whose own contacts the data names.
+  for (const link of subjectsOf(rc, ['dates', 'meetings', 'leadershipGroups', 'policies', 'programmes', 'concepts']).flat()) {
+    const people = relations.contacts(link.id);
+    if (people.length === 0 || link.quality < 0.9) continue;
+    const list = people.map((p) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email));
+    return done(rc, 'answer', t.contacts(name(kb, link.id, u.lang, false), joinList(people.map((p) => p.name), u.lang)), list, people.map((p) => p.source));
+  }
   for (const group of subjectsOf(rc, ['postings', 'units', 'roles'])) {
     for (const link of group) {
       const postings = link.kind === 'postings' ? [link.id] : unique([link.id, ...relations.childUnits(link.id), ...relations.childUnits(link.id).flatMap((c) => relations.childUnits(c)), ...(link.kind === 'roles' ? titledRoles(kb, link.id) : [])].flatMap((id) => relations.postingsOf(id)));
-      const people = unique(postings.flatMap((p) => relations.contacts(p)));
+      const ofPostings = unique(postings.flatMap((p) => relations.contacts(p)));
+      // "Hvem kan jeg ringe til om souschef-funktionen?": without a posting, the people whose `contactFor` names the role or unit.
+      const people = ofPostings.length > 0 || link.kind === 'postings' ? ofPostings : relations.contacts(link.id);
       if (people.length === 0) continue;
-      const about = postings.length === 1 ? displayName(kb.get(postings[0]!)!, u.lang) : name(kb, link.id, u.lang, false);
+      const about = ofPostings.length === 0 || postings.length !== 1 ? name(kb, link.id, u.lang, false) : displayName(kb.get(postings[0]!)!, u.lang);
       const list = people.map((p) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email));
       return done(rc, 'answer', t.contacts(about, joinList(people.map((p) => p.name), u.lang)), list, people.map((p) => p.source));
     }

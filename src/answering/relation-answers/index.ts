@@ -10,7 +10,7 @@
  */
 export { describedItems, subjectsOf } from './context.js';
 export type { RelationContext } from './context.js';
-export { answerConditionalLine, answerReportingRelation } from './reporting.js';
+export { answerComingLines, answerConditionalLine, answerReportingRelation } from './reporting.js';
 export { answerLeaderRelation, answerHolderRelation, answerTitledPerson, answerPersonRole } from './leaders-and-holders.js';
 export { answerMembersRelation, answerMeetingRelation } from './members-and-meetings.js';
 export { answerTasksRelation } from './tasks.js';

@@ -161,7 +161,14 @@ export function answerMeetingRelation(rc: RelationContext): Answer | undefined {
     ...(meeting.purpose ? [meeting.purpose[u.lang]] : []),
     ...(meeting.description ? [meeting.description[u.lang]] : []),
   ];
-  // Without a stated frequency, the meeting's own texts may still say it ("ugentlige ledermøder"): the search decides.
+  // "Where is X held?" of a meeting whose place (or unit) the documents do not give: say so, with what they do say.
+  const sure = link.quality >= 0.9 && !meeting.recurrence;
+  if (sure && !meeting.place && !meeting.unit && rc.lexicon.placeWords.match(u.tokens).size > 0) {
+    return done(rc, 'unknown', t.noPlace(name(kb, meeting.id, u.lang, false)), [...(meeting.frequency ? [`${title}: ${meeting.frequency[u.lang]}.`] : []), ...lines], [meeting.source]);
+  }
+  // Asked how often, of a meeting the documents name but give no frequency for: say so. Asked less directly,
+  // the meeting's own texts may still say it ("ugentlige ledermøder"): the search decides.
+  if (!meeting.frequency && sure && u.kinds.has('frequency')) return done(rc, 'unknown', t.noFrequency(name(kb, meeting.id, u.lang, false)), lines, [meeting.source]);
   if (!meeting.frequency) return undefined;
   return done(rc, 'answer', `${title}: ${meeting.frequency[u.lang]}.`, lines, [meeting.source]);
 }

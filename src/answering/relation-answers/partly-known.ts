@@ -46,6 +46,12 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
     if (policy.period) return done(rc, 'answer', t.periodOf(name(kb, first.id, u.lang, false), policy.period), [], [policy.source]);
     return done(rc, 'unknown', t.notKnown(name(kb, first.id, u.lang, false), label), [], [policy.source]);
   }
+  // "Who owns the language policy?", "hvem ejer sprogpolitikken?": a policy's owner, when the data gives it.
+  if (attribute === 'owner' && first?.kind === 'policies') {
+    const policy = kb.get(first.id)!.item as { owner?: string; source: Source };
+    if (policy.owner && kb.get(policy.owner)) return done(rc, 'answer', t.ownerOf(name(kb, first.id, u.lang, false), name(kb, policy.owner, u.lang, true)), [], [policy.source]);
+    return done(rc, 'unknown', t.notKnown(name(kb, first.id, u.lang, false), label), [], [policy.source]);
+  }
   // "Hvad er telefonnummeret til PPR?", "What is the budget of the centre?": a known item, an unknown value.
   if (first && (attribute === 'budget' || ((attribute === 'phone' || attribute === 'email') && ['units', 'leadershipGroups', 'meetings', 'municipalities'].includes(first.kind)))) {
     if (first.quality < 0.9) return undefined;

@@ -4,7 +4,7 @@
 import type { Policy, Source } from '../../knowledge/schemas.js';
 import { displayName } from '../facts.js';
 import { capitalize, joinList } from '../phrases.js';
-import { analyzeText, foldText, STOPWORDS } from '../normalize.js';
+import { analyzeText, foldText, primaryStem, STOPWORDS } from '../normalize.js';
 import type { Answer } from '../types.js';
 import { shortDate, unique } from '../answer-context.js';
 import { done, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
@@ -46,11 +46,18 @@ export function answerPoliciesRelation(rc: RelationContext): Answer | undefined 
   }
   // "What policies does Bakkekær have?", "which strategies are there?": nothing but the kind of policy and the
   // municipality (the one named, or the only one the documents know) asked about: its policies.
-  if (rc.subjects.length > 0 || leftoverWords(rc, new Set()).some((w) => !STOPWORDS.has(w))) return undefined;
+  // "Which laws apply to day care?": with a kind asked for, other words ("apply" aside) must be in the names of those picked.
+  const effectAt = new Set([...rc.lexicon.effectWords.match(u.tokens).values()].flatMap((m) => [...m.positions]));
+  const words = leftoverWords(rc, effectAt).filter((w) => !STOPWORDS.has(w));
+  if (rc.subjects.length > 0 || (words.length > 0 && u.policyTypes.size === 0)) return undefined;
   const places = rc.municipalities.size > 0 ? [...rc.municipalities] : kb.data.municipalities.length === 1 ? [kb.data.municipalities[0]!.id] : [];
   if (places.length !== 1) return undefined;
   const place = places[0]!;
-  const ids = kb.data.policies.filter((p) => (p.municipality === place || p.owner === place) && typeOk(p.id)).map((p) => p.id);
+  const named = (p: Policy) => {
+    const stems = new Set([p.name, ...p.names, p.labelEn ?? '', ...(p.namesEn ?? [])].flatMap((n) => analyzeText(foldText(n)).map((w) => primaryStem(w.form))));
+    return words.every((w) => stems.has(primaryStem(w)));
+  };
+  const ids = kb.data.policies.filter((p) => (p.municipality === place || p.owner === place) && typeOk(p.id) && named(p)).map((p) => p.id);
   if (ids.length === 0) return undefined;
   const names = ids.map((id) => displayName(kb.get(id)!, u.lang));
   return done(rc, 'answer', t.policiesIn(name(kb, place, u.lang, false), joinList(names.slice(0, 6), u.lang)), names.length > 6 ? names.slice(6) : [], ids.flatMap((id) => sourceOf(kb, id)).slice(0, 3));
@@ -91,6 +98,18 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
   }
   if (u.intents.has('requirement') && item.requires.length > 0) {
     return done(rc, 'answer', t.requires(title), item.requires.map((r) => r[u.lang]), item.requires.map((r) => r.source));
+  }
+  // "What does the inclusion strategy aim at?", "hvad er formålet med sprogpolitikken?": its own statements.
+  const purpose = [...rc.lexicon.purposeWords.match(u.tokens).values()].flatMap((m) => [...m.positions]);
+  // Other words ("hvad siger X om sprog") ask about part of it: the general search answers those.
+  const covered = new Set([...purpose, ...(u.namePositions ?? [])]);
+  const other = leftoverWords(rc, covered).filter((w) => !STOPWORDS.has(w));
+  if (purpose.length > 0 && other.length === 0 && u.attributes.length === 0 && !u.intents.has('contact') && !u.intents.has('dates')) {
+    const statements = [
+      ...item.requires.map((r) => ({ text: r[u.lang], source: r.source })),
+      ...kb.data.facts.filter((f) => f.about[0] === policy.id).map((f) => ({ text: f.text[u.lang], source: f.source })),
+    ];
+    if (statements.length > 0) return done(rc, 'answer', t.requires(title), statements.map((s) => s.text), unique(statements.map((s) => s.source)).slice(0, 3));
   }
   return undefined;
 }

@@ -7,6 +7,8 @@ import type { Answer } from '../types.js';
 import { unique } from '../answer-context.js';
 import { done, type RelationContext } from './context.js';
 import { TEXTS } from './texts.js';
+import { leftoverWords } from './tasks.js';
+import { analyzeText, foldText, primaryStem, STOPWORDS } from '../normalize.js';
 
 // ---------------------------------------------------------------------------------------------
 // What a posting requires, offers, its terms; what a role requires
@@ -20,7 +22,7 @@ export function answerPostingTerms(rc: RelationContext): Answer | undefined {
   if (asked.length === 0 || u.intents.has('reporting') || u.intents.has('dates')) return undefined;
   for (const link of rc.subjects.flat()) {
     const postings = link.kind === 'postings' ? [link.id] : link.kind === 'roles' || link.kind === 'units' ? relations.postingsOf(link.id) : [];
-    const statements: Array<{ text: string; source: Source; owner: string }> = [];
+    const statements: Array<{ text: string; both: string; source: Source; owner: string }> = [];
     for (const id of postings) {
       const posting = kb.get(id);
       if (posting?.kind !== 'postings') continue;
@@ -28,20 +30,31 @@ export function answerPostingTerms(rc: RelationContext): Answer | undefined {
       const fields = unique([...asked.flatMap((k) => (k === 'requirement' ? ['requirement', 'condition'] : [k]))]);
       for (const k of fields) {
         const field = POSTING_FIELDS[k as keyof typeof POSTING_FIELDS];
-        if (field) statements.push(...posting.item[field].map((s) => ({ text: s[u.lang], source: s.source, owner: id })));
+        if (field) statements.push(...posting.item[field].map((s) => ({ text: s[u.lang], both: `${s.da} ${s.en}`, source: s.source, owner: id })));
       }
     }
     const role = link.kind === 'roles' ? kb.get(link.id) : undefined;
     if (role?.kind === 'roles') {
       for (const k of asked) {
         const field = ROLE_FIELDS[k as keyof typeof ROLE_FIELDS];
-        if (field) statements.push(...role.item[field].map((s) => ({ text: s[u.lang], source: s.source, owner: link.id })));
+        if (field) statements.push(...role.item[field].map((s) => ({ text: s[u.lang], both: `${s.da} ${s.en}`, source: s.source, owner: link.id })));
       }
     }
     // "What are the opening hours of X?": only terms that state the attribute asked answer it.
     const says = rc.ctx.saysAttribute;
     if (u.attributes.length > 0 && says) statements.splice(0, statements.length, ...statements.filter((st) => u.attributes.some((a) => says(st.text, a))));
     if (statements.length === 0) continue;
+    // "Hvad kræves før ansættelse?": the terms that use the question's other words ("ansættelse") come first.
+    const words = leftoverWords(rc, u.namePositions ?? new Set()).filter((w) => !STOPWORDS.has(w)).map(primaryStem);
+    if (words.length > 0) {
+      const hits = (st: (typeof statements)[number]) => {
+        const stems = new Set(analyzeText(foldText(st.both)).map((w) => primaryStem(w.form)));
+        return words.filter((w) => stems.has(w)).length;
+      };
+      const scored = statements.map((st, i) => ({ st, i, n: hits(st) }));
+      scored.sort((a, b) => b.n - a.n || a.i - b.i);
+      statements.splice(0, statements.length, ...scored.map((x) => x.st));
+    }
     const owner = statements[0]!.owner;
     const t = TEXTS[u.lang];
     return done(rc, 'answer', t.posting(displayName(kb.get(owner)!, u.lang)), statements.map((s) => s.text), unique(statements.map((s) => s.source)).slice(0, 3));

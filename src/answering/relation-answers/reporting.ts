@@ -218,3 +218,40 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
   const answer = done(rc, 'unknown', headline, [phrasesFor(u.lang).reportToIt(nm(first.id), joinList(unique(below.map((e) => nm(e.from, false))), u.lang))], below.map((e) => e.source));
   return { ...answer, suggestions: unknownWith(rc, headline).suggestions };
 }
+
+/**
+ * "What changes in the reporting lines?", "hvad ændrer sig i referencerne?": asked of the lines as such (no
+ * role or person named), every line that begins or ends after today, first day first.
+ */
+export function answerComingLines(rc: RelationContext): Answer | undefined {
+  const { u, kb } = rc;
+  if (rc.lexicon.lineWords.match(u.tokens).size === 0) return undefined;
+  const changeAsked = rc.lexicon.changeWords.coverage(u.tokens).size > 0 || u.kinds.has('after-change') || u.kinds.has('change-compare');
+  if (!changeAsked) return undefined;
+  // A role, person or unit named: the line of that one is asked (the reporting answers).
+  if (rc.subjects.flat().some((l) => l.quality >= 0.9 && l.kind !== 'municipalities')) return undefined;
+  const coming = kb.data.reportingLines
+    .flatMap((l) => [
+      ...(l.validFrom && l.validFrom > rc.today ? [{ day: l.validFrom, line: l, begins: true }] : []),
+      ...(l.validUntil && l.validUntil >= rc.today ? [{ day: addDays(l.validUntil, 1), line: l, begins: false }] : []),
+    ])
+    .sort((a, b) => a.day.localeCompare(b.day) || Number(b.begins) - Number(a.begins));
+  if (coming.length === 0) return undefined;
+  const begin = coming.filter((c) => c.begins);
+  const ends = coming.filter((c) => !c.begins);
+  const first = (begin[0] ?? coming[0]!).day;
+  const lang = u.lang;
+  const headline =
+    lang === 'da'
+      ? `${begin.length === 1 ? 'Én referencelinje' : `${begin.length} referencelinjer`} begynder fra ${shortDate(first, lang)}${ends.length > 0 ? `, og ${ends.length} ophører` : ''}:`
+      : `${begin.length === 1 ? 'One reporting line begins' : `${begin.length} reporting lines begin`} from ${shortDate(first, lang)}${ends.length > 0 ? `, and ${ends.length} end` : ''}:`;
+  // A line whose own text does not say its day is told with it.
+  const dated = (c: (typeof coming)[number]) => {
+    const text = c.line.text[lang];
+    const day = c.begins ? c.day : c.line.validUntil!;
+    if (text.includes(day.slice(0, 4))) return text;
+    return c.begins ? `${fromDay(lang, day)}: ${text}` : `${lang === 'da' ? `Til og med ${shortDate(day, lang)}` : `Until ${shortDate(day, lang)}`}: ${text}`;
+  };
+  const lines = unique([...begin, ...ends].map(dated));
+  return done(rc, 'answer', headline, lines, unique(coming.map((c) => c.line.source)));
+}

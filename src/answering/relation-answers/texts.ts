@@ -46,6 +46,7 @@ export const TEXTS = {
     noHolder: (role: string, what: string) => `Dokumenterne nævner ikke nogen person i stillingen som ${role}, så jeg har ingen ${what}.`,
     phoneOf: (name: string, phone: string) => `${name}: tlf. ${phone}.`,
     periodOf: (policy: string, period: string) => `${capitalize(policy)} gælder for ${period}.`,
+    ownerOf: (policy: string, owner: string) => `${capitalize(policy)} hører under ${owner}.`,
     noLeader: (unit: string) => `Dokumenterne nævner ikke, hvem der leder ${unit}.`,
     holders: (role: string, people: string) => `${capitalize(people)} er ${role}.`,
     noHolderIn: (role: string, unit: string) => `Dokumenterne nævner ikke nogen ${role} i ${unit}.`,
@@ -58,6 +59,8 @@ export const TEXTS = {
     kinds: { 'application-deadline': 'ansøgningsfrist', interview: 'samtale', start: 'start', evaluation: 'evaluering', status: 'status', established: 'etableret', event: 'begivenhed', other: 'dato' } as Record<string, string>,
     passed: ' (overstået)',
     where: 'Sted',
+    noFrequency: (meeting: string) => `Dokumenterne nævner ${meeting}, men ikke hvor tit.`,
+    noPlace: (meeting: string) => `Dokumenterne nævner ${meeting}, men ikke hvor.`,
     chat: 'frist oprettet i Teams',
   },
   en: {
@@ -102,6 +105,7 @@ export const TEXTS = {
     noHolder: (role: string, what: string) => `The documents do not mention a person in the post of ${role}, so I have no ${what}.`,
     phoneOf: (name: string, phone: string) => `${name}: phone ${phone}.`,
     periodOf: (policy: string, period: string) => `${capitalize(policy)} covers ${period}.`,
+    ownerOf: (policy: string, owner: string) => `${capitalize(policy)} is owned by ${owner}.`,
     noLeader: (unit: string) => `The documents do not mention who leads ${unit}.`,
     holders: (role: string, people: string) => `${capitalize(people)} is the ${role}.`,
     noHolderIn: (role: string, unit: string) => `The documents do not mention a ${role} in ${unit}.`,
@@ -114,6 +118,8 @@ export const TEXTS = {
     kinds: { 'application-deadline': 'application deadline', interview: 'interview', start: 'start', evaluation: 'evaluation', status: 'status', established: 'established', event: 'event', other: 'date' } as Record<string, string>,
     passed: ' (passed)',
     where: 'Where',
+    noFrequency: (meeting: string) => `The documents name ${meeting} but do not say how often.`,
+    noPlace: (meeting: string) => `The documents name ${meeting} but do not say where.`,
     chat: 'deadline added in Teams',
   },
 } as const;
