@@ -9,7 +9,7 @@
  * BENCHMARKS.md between its `<!-- results -->` and `<!-- run -->` markers).
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, statfs, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, statfs, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadKnowledgeOrThrow } from '../src/knowledge/load-knowledge.js';

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerer, renderAnswerText, type Answer, type Answerer } from '../../src/answering/index.js';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load-knowledge.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { chainAbove } from '../helpers/chain-above.js';
 import { buildRelations, type Relations } from '../../src/answering/relations.js';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
@@ -60,16 +61,7 @@ describe.each([
 
   it('gives the whole line above a role, step by step up to the top', () => {
     for (const role of kb.data.roles) {
-      const steps: string[] = [];
-      let current = role.id;
-      const seen = new Set([current]);
-      for (;;) {
-        const next = relations.up(current).find((e) => !seen.has(e.to));
-        if (!next) break;
-        steps.push(next.to);
-        seen.add(next.to);
-        current = next.to;
-      }
+      const steps = chainAbove(relations, role.id);
       if (steps.length < 2) continue;
       for (const q of [`Vis hele ledelseskæden over ${role.name}${where(role.id, 'da')} helt op til toppen`, `Show the whole chain of command above the ${role.labelEn}${where(role.id, 'en')}`]) {
         const text = all(ask(q));

@@ -10,6 +10,7 @@ import { createAnswerer, renderAnswerText, type Answer, type Answerer } from '..
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load-knowledge.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { buildRelations, type Relations } from '../../src/answering/relations.js';
+import { chainAbove } from '../helpers/chain-above.js';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
 const text = (answer: Answer) => renderAnswerText(answer, { details: true }).toLowerCase();
@@ -98,15 +99,7 @@ describe('a person stands for the role they hold', () => {
   it.each(Object.keys(KBS) as Array<keyof typeof KBS>)('gives the whole line above each person (%s)', (name) => {
     const { kb, relations } = loaded.get(name)!;
     for (const person of kb.data.people.filter((p) => p.role)) {
-      const steps: string[] = [];
-      const seen = new Set([person.role!]);
-      for (let current = person.role!; ; ) {
-        const next = relations.up(current).find((e) => !seen.has(e.to));
-        if (!next) break;
-        steps.push(next.to);
-        seen.add(next.to);
-        current = next.to;
-      }
+      const steps = chainAbove(relations, person.role!);
       if (steps.length < 2) continue;
       const q = `Hvem ligger over ${person.name}, hele vejen til toppen?`;
       const all = text(ask(name, q));
