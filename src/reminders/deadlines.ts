@@ -96,28 +96,38 @@ export function sortDeadlines(items: readonly ChatDeadline[]): ChatDeadline[] {
 export function createDeadlineStore(options: DeadlineStoreOptions): DeadlineStore {
   const { store, now } = options;
   const timeZone = options.timeZone ?? TIME_ZONE;
-  const sorted = sortDeadlines;
+  // Every question reads the list (the engine answers date questions from it): sorted once per change, not per read.
+  let sortedCache: { all: ChatDeadline[]; list: Array<{ id: string; title: string; date: string }> } | undefined;
+  const cached = () =>
+    (sortedCache ??= (() => {
+      const all = sortDeadlines(store.read().deadlines);
+      return { all, list: all.map(({ id, title, date }) => ({ id, title, date })) };
+    })());
   return {
     async add(input) {
       const title = normalizeDeadlineTitle(input.title);
       const existing = store.read().deadlines.find((d) => d.date === input.date && deadlineTitleKey(d.title) === deadlineTitleKey(title));
       if (existing) return { kind: 'exists', deadline: existing };
       let added: ChatDeadline | undefined;
-      await store.update((state) => {
-        const deadline = newChatDeadline(state.nextNumber, title, input, now());
-        state.nextNumber += 1;
-        state.deadlines.push(deadline);
-        added = deadline;
-      });
+      try {
+        await store.update((state) => {
+          const deadline = newChatDeadline(state.nextNumber, title, input, now());
+          state.nextNumber += 1;
+          state.deadlines.push(deadline);
+          added = deadline;
+        });
+      } finally {
+        sortedCache = undefined;
+      }
       if (!added) throw new Error('deadlines: the store did not apply the change');
       return { kind: 'added', deadline: added };
     },
     async upcoming() {
       const today = toLocalDate(now(), timeZone);
-      return sorted(store.read().deadlines.filter((d) => d.date >= today));
+      return cached().all.filter((d) => d.date >= today);
     },
-    all: async () => sorted(store.read().deadlines),
-    list: async () => sorted(store.read().deadlines).map(({ id, title, date }) => ({ id, title, date })),
+    all: async () => [...cached().all],
+    list: async () => cached().list,
   };
 }
 

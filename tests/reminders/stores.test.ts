@@ -105,4 +105,13 @@ describe('createDeadlineStore', () => {
     now = new Date('2026-04-20T22:00:00Z');
     expect((await deadlines.upcoming()).map((d) => d.id)).toEqual(['frist-1']);
   });
+
+  it('sorts once per change: repeated reads share one list, an added deadline is in the next read', async () => {
+    const deadlines = createDeadlineStore({ store: createMemoryState(emptyDeadlineState()), now: () => new Date('2026-04-10T10:00:00Z') });
+    await deadlines.add({ createdBy: '29:anne', title: 'Budget', date: '2026-05-15' });
+    const first = await deadlines.list();
+    expect(await deadlines.list()).toBe(first);
+    await deadlines.add({ createdBy: '29:anne', title: 'Rapport', date: '2026-04-20' });
+    expect((await deadlines.list()).map((d) => d.title)).toEqual(['Rapport', 'Budget']);
+  });
 });
