@@ -9,7 +9,6 @@ import type { Answer } from '../types.js';
 import { unique } from '../answer-context.js';
 import { describedItems, done, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
 import { unknownWith } from './partly-known.js';
-import { isStop } from './tasks.js';
 import { TEXTS } from './texts.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -194,7 +193,7 @@ export function answerPersonRole(rc: RelationContext): Answer | undefined {
   if (entry?.kind !== 'people') return undefined;
   // Every other word must be a cue of the question's kinds or a word that only asks.
   const cues = rc.lexicon.kinds.coverageOf(u.tokens, new Set(u.kinds.keys()));
-  const loose = u.tokens.filter((tok, i) => (i < link.start || i >= link.end) && !cues.has(i) && !u.cuePositions.has(i) && !u.intentWords.has(tok.form) && tok.form.length > 2 && !STOPWORDS.has(tok.form) && !isStop(tok.form));
+  const loose = u.tokens.filter((tok, i) => (i < link.start || i >= link.end) && !cues.has(i) && !u.cuePositions.has(i) && !u.intentWords.has(tok.form) && tok.form.length > 2 && !STOPWORDS.has(tok.form));
   if (loose.length > 0) return undefined;
   const person = entry.item;
   const title = person.title;

@@ -8,7 +8,6 @@ import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS } from '..
 import type { Answer } from '../types.js';
 import { unique } from '../answer-context.js';
 import { describedItems, done, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
-import { isStop } from './tasks.js';
 import { TEXTS } from './texts.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -115,7 +114,7 @@ function looseWords(rc: RelationContext): Array<{ form: string; stem: string }> 
   const covered = new Set<number>();
   for (const g of [...rc.subjects, ...describedItems(rc)]) for (const l of g) for (let i = l.start; i < l.end; i++) covered.add(i);
   return u.tokens
-    .filter((tok, i) => !covered.has(i) && !u.cuePositions.has(i) && !u.intentWords.has(tok.form) && tok.form.length > 3 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !isStop(tok.form) && !/^\d+$/.test(tok.form))
+    .filter((tok, i) => !covered.has(i) && !u.cuePositions.has(i) && !u.intentWords.has(tok.form) && tok.form.length > 3 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !/^\d+$/.test(tok.form))
     .map((tok) => ({ form: tok.form, stem: primaryStem(tok.form) }));
 }
 

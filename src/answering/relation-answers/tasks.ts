@@ -72,12 +72,13 @@ export function leftoverWords(rc: RelationContext, covered: ReadonlySet<number>)
     }),
   );
   return u.tokens
-    .filter((tok, i) => !covered.has(i) && !u.cuePositions.has(i) && !u.intentWords.has(tok.form) && !municipalityWords.has(tok.form) && tok.form.length > 2 && !isStop(tok.form))
+    .filter((tok, i) => !covered.has(i) && !u.cuePositions.has(i) && !u.intentWords.has(tok.form) && !municipalityWords.has(tok.form) && tok.form.length > 2 && !FUNCTION_WORDS.has(tok.form))
     .map((tok) => tok.form);
 }
 
-let stopwords: ReadonlySet<string> | undefined;
-export function isStop(form: string): boolean {
-  return (stopwords ??= STOP).has(form);
-}
-const STOP: ReadonlySet<string> = new Set(['the', 'of', 'in', 'for', 'af', 'i', 'for', 'har', 'er', 'is', 'are', 'what', 'hvad', 'hvilke', 'which', 'den', 'det', 'de']);
+/**
+ * The few function words a task question's leftover words may not be. Deliberately narrower than `STOPWORDS`, which
+ * also drops content-bearing verbs ("work", "use", "have", "lave", "bruge"): those stay here, so a post's own task
+ * lines can be picked by them (using `STOPWORDS` here changes which task lines lead).
+ */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(['the', 'of', 'in', 'for', 'af', 'i', 'har', 'er', 'is', 'are', 'what', 'hvad', 'hvilke', 'which', 'den', 'det', 'de']);
