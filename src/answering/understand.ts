@@ -439,13 +439,19 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
  * Godt i gang/Start ud på", "start" names the policy. A kind whose cue lies wholly inside a longer
  * name is dropped, with the intent it alone gave.
  */
-export function withoutNameCues(u: Understanding, names: ReadonlyArray<{ readonly start: number; readonly end: number }>, datePositions: ReadonlySet<number> = new Set()): Understanding {
+export function withoutNameCues(
+  u: Understanding,
+  names: ReadonlyArray<{ readonly start: number; readonly end: number; readonly whole?: boolean }>,
+  datePositions: ReadonlySet<number> = new Set(),
+): Understanding {
   const dropped: QuestionKind[] = [];
   for (const [kind, m] of u.kinds) {
     // Function words of the cue ("who is the head of") say nothing of their own.
     const words = m.positions.filter((p) => !STOPWORDS.has(u.tokens[p]?.form ?? ''));
     if (words.length === 0) continue;
-    const inside = names.some((n) => n.end - n.start > words.length && words.every((p) => p >= n.start && p < n.end));
+    // A name that is the whole of what a definition asks about ("hvad er personaleledelse") is that name even when
+    // it is no longer than another kind's cue.
+    const inside = names.some((n) => (n.end - n.start > words.length || (n.whole === true && kind !== 'definition')) && words.every((p) => p >= n.start && p < n.end));
     if (inside) dropped.push(kind);
   }
   // "Hvad går Start ud på?": a whole name that is also a kind of date ("start") names the item unless
@@ -480,12 +486,22 @@ export function withoutNameCues(u: Understanding, names: ReadonlyArray<{ readonl
     intents.delete(intent);
   }
   const cuePositions = new Set(u.cuePositions);
-  for (const kind of dropped) for (const p of u.kinds.get(kind)!.positions) if (![...kinds.values()].some((m) => m.positions.includes(p))) cuePositions.delete(p);
+  const intentWords = new Set(u.intentWords);
+  const inWhole = (p: number) => names.some((n) => n.whole === true && p >= n.start && p < n.end);
+  for (const kind of dropped) {
+    for (const p of u.kinds.get(kind)!.positions) {
+      if ([...kinds.values()].some((m) => m.positions.includes(p))) continue;
+      cuePositions.delete(p);
+      // The words of a whole name are matched again ("personaleledelse" finds the concept's facts).
+      if (inWhole(p)) intentWords.delete(u.tokens[p]!.form);
+    }
+  }
   return {
     ...u,
     kinds,
     intents,
     cuePositions,
+    intentWords,
     direction: intents.has('reporting') ? u.direction : undefined,
     askedWhen: kinds.has('when') && u.askedWhen,
     askedWho: kinds.has('who') && u.askedWho,

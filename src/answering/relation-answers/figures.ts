@@ -3,7 +3,7 @@
  */
 import type { Figure } from '../../knowledge/schemas.js';
 import { joinList } from '../phrases.js';
-import { GENERIC_WORDS, STOPWORDS } from '../normalize.js';
+import { foldText, GENERIC_WORDS, STOPWORDS, termsOf } from '../normalize.js';
 import type { Answer } from '../types.js';
 import { countedPositions } from '../understand.js';
 import { countsWord } from '../answer-general.js';
@@ -45,6 +45,7 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const found: Array<{ owner: string; figure: Figure }> = [];
   const first: Array<{ owner: string; figure: Figure }> = [];
   const below = new Set<string>();
+  let fromNamed = false;
   const askedOwners = new Set<string>();
   for (const isCounted of counted) {
     const before = found.length;
@@ -64,6 +65,7 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
           frontier = frontier.flatMap((f) => relations.childUnits(f)).filter((f) => !seen.has(f));
         }
         if (hits.length === 0) continue;
+        if (scope.includes(group)) fromNamed = true;
         found.push(...hits);
         // A figure of a unit below the one asked about is no total of it ("children in Område Vest" is not one house's count).
         // A municipality's top-most unit that states the figure, itself made of units (its day-care department),
@@ -77,6 +79,28 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
     }
   }
   if (found.length === 0) return undefined;
+  // "Hvor mange børn står på venteliste til X": a word of the question that no figure found says, but a number among
+  // the named item's own facts does ("Ventelisten til dagplejen er faldet fra 41 til 12 børn"), asks for that number:
+  // the general answer gives it. (A word of its facts without a number, "tilsyn", only says how the item counts.)
+  const termsAt = new Map(u.tokens.map((tok) => [tok.form, tok.terms]));
+  const figureTerms = new Set(found.flatMap((f) => [...termsOf(f.figure.text.da), ...termsOf(f.figure.text.en)]));
+  const qualifiers = unique(words).filter((w) => !(termsAt.get(w) ?? []).some((term) => figureTerms.has(term)));
+  const ownFacts = groups.flat().flatMap((id) => ((kb.get(id)?.item as { facts?: ReadonlyArray<{ da: string; en: string }> } | undefined)?.facts ?? []));
+  const statesQualifier = (fact: { da: string; en: string }) => {
+    if (!/\d/.test(fact.da)) return false;
+    const terms = new Set([...termsOf(fact.da), ...termsOf(fact.en)]);
+    return qualifiers.some((w) => (termsAt.get(w) ?? []).some((term) => terms.has(term)));
+  };
+  if (qualifiers.length > 0 && ownFacts.some(statesQualifier)) return undefined;
+  // A count "in" a unit the question names ("how many children go to day care in X") that only the municipality around
+  // it states counts something else (the children moving to the municipality), not the unit's: say so.
+  const namedUnits = groups.length > 0 ? subjectsOf(rc, ['units']).flat().filter((l) => !(l.start <= Math.max(-1, ...countedAt) && Math.max(-1, ...countedAt) < l.end)) : [];
+  if (namedUnits.length > 0 && !fromNamed) {
+    const subject = joinList(unique(namedUnits.map((l) => name(kb, l.id, u.lang, false))).slice(0, 1), u.lang);
+    const at = [...(u.metricAt.get(metrics[0]!) ?? []), ...countedAt].sort((a, b) => a - b)[0];
+    const what = at !== undefined ? spelledAs(u.text, u.tokens[at]!.form) : undefined;
+    if (what) return unknownWith(rc, t.noCountIn(what, subject));
+  }
   const key = (f: { owner: string; figure: Figure }) => `${f.owner}|${f.figure.metric}|${f.figure.value}`;
   const unique_ = [...new Map(found.map((f) => [key(f), f])).values()];
   // A figure stated as of a day says so ("pr. 1. september 2026").
@@ -95,4 +119,9 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const headedKeys = new Set(headed.map(key));
   const rest = unique_.filter((f) => !headedKeys.has(key(f)));
   return done(rc, 'answer', headed.map(line).join(' '), rest.map(line), unique_.map((f) => f.figure.source));
+}
+
+/** The user's own spelling of a folded question word ("børn" for "boern"). */
+function spelledAs(text: string, form: string): string {
+  return (text.match(/[\p{L}\d-]+/gu) ?? []).find((w) => foldText(w) === form) ?? form;
 }
