@@ -189,9 +189,12 @@ function coversQuestion(ctx: Context, rest: readonly QueryTerm[], fact: FactReco
  * its opening hours.
  */
 function coversAsked(ctx: Context, u: Understanding, fact: FactRecord): boolean {
-  if (u.attributes.length === 0 || !ctx.saysAttribute) return true;
+  // What an abbreviation stands for is in an item's names, not in its facts' words (and "hvad står X for" of a theme
+  // asks what it is about).
+  const asked = u.attributes.filter((a) => a !== 'expansion');
+  if (asked.length === 0 || !ctx.saysAttribute) return true;
   const text = `${fact.text.da} ${fact.text.en}`;
-  return u.attributes.some((a) => ctx.saysAttribute!(text, a));
+  return asked.some((a) => ctx.saysAttribute!(text, a));
 }
 
 /** "No figure for X in 2024; they give figures as of 18 November 2026." */

@@ -24,6 +24,8 @@ import type { LexiconExtension } from './lexicon/lexicon.js';
 const REST_SHARE_FALLBACK = 0.5;
 /** The same for a date answer whose kind of date no cue names. */
 const REST_SHARE_DATE = 0.35;
+/** A word weighing at least this share of the question's heaviest word must be explained by a ranked answer. */
+const HEAVY_SHARE = 0.9;
 /** The share of a fallback answer's question weight that must be accounted for. */
 const FALLBACK_SHARE = 0.6;
 /** The quality of the surest partial match that still names the same thing (a compound's head, search.ts). */
@@ -174,7 +176,8 @@ export function createFloor(kb: KnowledgeBase, index: SearchIndex, extensions: r
       const fallback = fallbackAnswers.has(answer);
       // A date answer whose kind of date the question names in words the lexicon does not know ("when is
       // the summer closing of X"): any date of X would mislead, so it is held to the ranked answer's floor.
-      const unnamedDate = !fallback && u.intents.has('dates') && u.dateKinds.size === 0 && u.range === undefined && u.day === undefined;
+      // So is "when is X in 2026": the period's dates answer it only when they are X's.
+      const unnamedDate = !fallback && u.intents.has('dates') && u.dateKinds.size === 0 && (u.range === undefined || u.askedWhen) && u.day === undefined;
       const strict = fallback || unnamedDate;
       // A ranked answer must explain every word the knowledge base does not know; a structured one
       // (its kind understood from cue words) only the words that name a thing: a name written with a
@@ -201,6 +204,14 @@ export function createFloor(kb: KnowledgeBase, index: SearchIndex, extensions: r
           const sure = index.explainSurely(words, answerTerms).map((v, i) => (words[i]!.token.terms.some((t) => answerTerms.has(t)) ? 1 : v));
           if (sure.every((v) => v < ACCOUNTED)) otherThings.push(...words);
         }
+      }
+      // Nor may it leave out a word as telling as the most telling one it explains ("parent satisfaction" is not
+      // answered by the parents' board): it would answer about a neighbouring thing.
+      if (fallback && content.length > 1) {
+        const heaviest = Math.max(...content.map((q) => q.weight));
+        content.forEach((q, i) => {
+          if (explained[i]! < ACCOUNTED && byHead[i] === 0 && q.weight >= heaviest * HEAVY_SHARE && !otherThings.includes(q)) otherThings.push(q);
+        });
       }
       if (otherThings.length > 0) return refuseOther(kb, u, links, otherThings, answerSubjects.get(answer)?.owner, unknown);
       // A count answers a question about that count only: a word besides the names, cues and the thing counted

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import lexiconJson from '../../src/answering/lexicon/lexicon.json' with { type: 'json' };
 import { countsWord } from '../../src/answering/answer-general.js';
+import { spellsOut } from '../../src/answering/relation-answers/partly-known.js';
 import { foldText, STOPWORDS } from '../../src/answering/normalize.js';
 import { createAnswerer, renderAnswerText, type Answer, type Answerer } from '../../src/answering/index.js';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load-knowledge.js';
@@ -219,5 +220,72 @@ describe.each(BASES.slice(0, 3))('definitions in everyday words on %s', (dir) =>
         expect(text.includes(says![lang].slice(0, 30)) || text.toLowerCase().includes(c.name.toLowerCase()), `${q} -> ${text}`).toBe(true);
       }
     }
+  });
+});
+
+describe.each([...BASES, 'tests/fixtures/kb-havbjerg'])('abbreviations, greetings and a period asked "when" on %s', (dir) => {
+  let kb: KnowledgeBase;
+  let answerer: Answerer;
+  beforeAll(async () => {
+    kb = await loadKnowledgeOrThrow(dir);
+    answerer = createAnswerer(kb, { now: () => NOW });
+  });
+
+  it('"hvad står X for", "what does X stand for": the longer name that spells X out, or that the documents do not say', () => {
+    const items = [...kb.data.units, ...kb.data.leadershipGroups, ...kb.data.meetings, ...kb.data.programmes, ...kb.data.concepts, ...kb.data.policies];
+    let asked = 0;
+    for (const item of items) {
+      const names = [item.name, ...(item.names ?? [])];
+      const abbreviation = names.find((n) => /^[A-ZÆØÅ]{2,5}$/.test(n));
+      if (!abbreviation) continue;
+      // Another item bearing the same short name would make the question ambiguous.
+      if (items.some((o) => o.id !== item.id && [o.name, ...(o.names ?? [])].includes(abbreviation))) continue;
+      const expansion = names.find((n) => spellsOut(abbreviation, n));
+      for (const q of [`hvad står ${abbreviation} for`, `what does ${abbreviation} stand for`]) {
+        asked++;
+        const answer = answerer.answer(q);
+        if (expansion) expect(answer.headline, q).toContain(expansion);
+        else expect(answer.kind, `${q} -> ${all(answer)}`).toBe('unknown');
+      }
+    }
+    expect(asked).toBeGreaterThan(0);
+  });
+
+  it.each(['godmorgen alle sammen', 'morning all', 'thx, have a nice day', 'hav en god dag', 'hej folkens'])('"%s" is small talk with a hint, no knowledge answer', (q) => {
+    const answer = answerer.answer(q);
+    expect(answer.kind, `${q} -> ${all(answer)}`).toBe('smalltalk');
+    expect(answer.headline).toMatch(/hjælp|help|spørg|ask/i);
+  });
+
+  it('"when is <something with no date> in <year>" does not list the other dates of the year', () => {
+    const dated = new Set(kb.data.dates.flatMap((d) => [d.about, ...('subject' in d ? [d.subject] : [])].filter(Boolean)));
+    const undated = [...kb.data.programmes, ...kb.data.policies].filter((p) => !dated.has(p.id)).slice(0, 4);
+    for (const item of undated) {
+      for (const q of [`hvornår er ${item.name.toLowerCase()} i 2027`, `when is the ${item.labelEn.replace(/\s*\(.*\)$/, '').toLowerCase()} in 2027`]) {
+        const answer = answerer.answer(q);
+        expect(all(answer), q).not.toMatch(/\d+ (ting|things|datoer|dates) (fra|from)/);
+      }
+    }
+  });
+});
+
+describe('a role right after "how many" is what is counted, the unit named is where', () => {
+  it('Havbjerg: no figure of pedagogues in the new institution: no other figure instead', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-havbjerg');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const unit = kb.data.units.find((u) => u.figures.length > 0 && !u.figures.some((f) => /pædagog/i.test(f.text.da)))!;
+    const answer = answerer.answer(`hvor mange pædagoger skal der være i ${unit.name.toLowerCase()}`);
+    expect(answer.kind, all(answer)).toBe('unknown');
+    for (const f of unit.figures) expect(all(answer)).not.toMatch(number(f.value));
+  });
+
+  it('Bakkekær: "hvor mange er der i X og hvor mange <role> har Y" still gives both counts', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-bakkekaer');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const secretariat = kb.data.units.find((u) => u.type === 'staff-unit' && u.figures.length === 1)!;
+    const team = kb.data.units.find((u) => u.figures.some((f) => /sprogvejleder/i.test(f.text.da)))!;
+    const text = all(answerer.answer(`hvor mange er der i ${secretariat.names[0]!.toLowerCase()} og hvor mange sprogvejledere har ${team.name.toLowerCase()}`));
+    expect(text).toMatch(number(secretariat.figures[0]!.value));
+    expect(text).toMatch(number(team.figures.find((f) => /sprogvejleder/i.test(f.text.da))!.value));
   });
 });

@@ -4,6 +4,7 @@
 import type { Figure } from '../../knowledge/schemas.js';
 import { joinList } from '../phrases.js';
 import { foldText, GENERIC_WORDS, STOPWORDS, termsOf } from '../normalize.js';
+import type { Link } from '../linking.js';
 import type { Answer } from '../types.js';
 import { countedPositions } from '../understand.js';
 import { countsWord } from '../answer-general.js';
@@ -22,17 +23,26 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   // Each item named is asked about ("Område Vest og Område Øst"); within one name, the first reading that states the figure.
   // A role stands for its own team and, after it, for the unit it sits in ("dagplejere": the childminding's figures).
   const unitOfRole = (id: string) => (kb.get(id)?.item as { unit?: string } | undefined)?.unit;
-  const groups = subjectsOf(rc, ['units', 'roles', 'municipalities']).map((g) => unique(g.flatMap((l) => (l.kind === 'roles' && unitOfRole(l.id) ? [l.id, unitOfRole(l.id)!] : [l.id]))));
+  // The word right after a "how many" is what is counted even when it also names a unit ("how many dagplejere").
+  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions]));
+  // "Hvor mange pædagoger skal der være i Sandflugten": a role right after "how many" is what is counted, not the
+  // item asked about, when the question names a unit too.
+  const named = subjectsOf(rc, ['units', 'roles', 'municipalities']);
+  const countedRole = (g: readonly Link[]) => g.every((l) => l.kind === 'roles' && [...countedAt].some((p) => p >= l.start && p < l.end));
+  const subjects = named.some((g) => !countedRole(g)) ? named.filter((g) => !countedRole(g)) : named;
+  const groups = subjects.map((g) => unique(g.flatMap((l) => (l.kind === 'roles' && unitOfRole(l.id) ? [l.id, unitOfRole(l.id)!] : [l.id]))));
   const scope = groups.length > 0 ? groups : [...rc.municipalities].map((id) => [id]);
   if (scope.length === 0) return undefined;
   // "Hvad er tallene for Mågen?", "the figures for Area South": no word says what is counted, so every figure of the item.
-  const unsaid = u.attributes.length === 0 && u.tokens.every((tok, i) => u.cuePositions.has(i) || u.namePositions?.has(i) === true || STOPWORDS.has(tok.form) || GENERIC_WORDS.has(tok.form) || /\d/.test(tok.form));
+  const unsaid =
+    u.attributes.length === 0 &&
+    // "hvor mange pædagoger ... i Sandflugten" says what is counted; "hvor mange er der i sekretariatet" does not.
+    (subjects.length === named.length || named.some((g) => g.some((l) => l.kind !== 'roles' && [...countedAt].some((p) => p >= l.start && p < l.end)))) &&
+    u.tokens.every((tok, i) => u.cuePositions.has(i) || u.namePositions?.has(i) === true || STOPWORDS.has(tok.form) || GENERIC_WORDS.has(tok.form) || /\d/.test(tok.form));
   const metrics = u.metrics.length > 0 ? u.metrics : unsaid && groups.length > 0 ? unique(groups.flat().flatMap((id) => relations.figures(id).map((f) => f.figure.metric))) : [];
   // What is counted, by metric, or by a word of the question that a figure's own text counts ("38 dagplejere",
   // "92 childminders"): the schema's metrics differ between municipalities, the figure's words do not.
   const metricWords = new Set([...u.metricAt.values()].flat());
-  // The word right after a "how many" is what is counted even when it also names a unit ("how many dagplejere").
-  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions]));
   const words = u.tokens
     .filter((tok, i) => !u.cuePositions.has(i) && (u.namePositions?.has(i) !== true || countedAt.has(i)) && !metricWords.has(i) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && tok.form.length >= 4 && !/\d/.test(tok.form))
     .map((tok) => tok.form);
