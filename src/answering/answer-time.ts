@@ -34,6 +34,7 @@ const TEXTS = {
     next: (list: string) => `Næste gang: ${list}.`,
     none: (meeting: string) => `Jeg kender ingen kommende datoer for ${meeting}.`,
     noneIn: (meeting: string, period: string) => `Nej, der er ikke ${meeting} ${period}.`,
+    noDatesIn: (meeting: string, period: string) => `Dokumenterne giver ingen datoer for ${meeting} ${period}.`,
     datesIn: (meeting: string, period: string, list: string) => `${capitalize(meeting)} ${period}: ${list}.`,
     chair: (who: string) => `Mødeleder: ${who}.`,
     chairHeadline: (meeting: string, who: string) => `${capitalize(who)} leder ${meeting}.`,
@@ -75,6 +76,7 @@ const TEXTS = {
     next: (list: string) => `Next: ${list}.`,
     none: (meeting: string) => `I know of no coming dates for ${meeting}.`,
     noneIn: (meeting: string, period: string) => `No, ${meeting} is not held ${period} (I know of no dates then).`,
+    noDatesIn: (meeting: string, period: string) => `The documents give no dates for ${meeting} ${period}.`,
     datesIn: (meeting: string, period: string, list: string) => `${capitalize(meeting)} ${period}: ${list}.`,
     chair: (who: string) => `Chair: ${who}.`,
     chairHeadline: (meeting: string, who: string) => `The ${who} chairs ${meeting}.`,
@@ -358,8 +360,16 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   }
   if (u.range) {
     const month = u.range.from.endsWith('-01') && addDays(u.range.to, 1).endsWith('-01') && u.range.to.slice(0, 7) === u.range.from.slice(0, 7);
-    const period = month ? t.inMonth(formatPartialDate(u.range.from, 'month', u.lang)) : t.between(shortDate(u.range.from, u.lang), shortDate(u.range.to, u.lang));
-    if (upcoming.length === 0) return done(rc, 'unknown', t.noneIn(title, period), [...(when ? [t.held(title, when)] : []), ...(validity ? [validity] : [])], [meeting.source]);
+    const wholeYear = u.range.from.endsWith('-01-01') && u.range.to.endsWith('-12-31') && u.range.from.slice(0, 4) === u.range.to.slice(0, 4);
+    const period = month
+      ? t.inMonth(formatPartialDate(u.range.from, 'month', u.lang))
+      : wholeYear
+        ? t.inMonth(u.range.from.slice(0, 4))
+        : t.between(shortDate(u.range.from, u.lang), shortDate(u.range.to, u.lang));
+    // A meeting held as needed, or by a rule the documents state only in words, has no dates to count: none known is
+    // no "no meeting".
+    const undated = meeting.asNeeded === true || (!meeting.recurrence?.rrule && (meeting.recurrence?.dates?.length ?? 0) === 0);
+    if (upcoming.length === 0) return done(rc, 'unknown', undated ? t.noDatesIn(title, period) : t.noneIn(title, period), [...(when ? [t.held(title, when)] : []), ...(validity ? [validity] : [])], [meeting.source]);
     return done(rc, 'answer', t.datesIn(title, period, joinList(upcoming.map(occurrence), u.lang)), lines.filter((l) => !upcoming.some((o) => l === occurrence(o))), [meeting.source]);
   }
   const heldLine = when ? t.held(title, meeting.frequency ? when : `${when}${timeRange(rc, meeting.recurrence?.time, meeting.recurrence?.endTime)}`) : undefined;

@@ -289,3 +289,30 @@ describe('a role right after "how many" is what is counted, the unit named is wh
     expect(text).toMatch(number(team.figures.find((f) => /sprogvejleder/i.test(f.text.da))!.value));
   });
 });
+
+describe.each([...BASES, 'tests/fixtures/kb-havbjerg'])('a phone number and an undated meeting on %s', (dir) => {
+  let kb: KnowledgeBase;
+  let answerer: Answerer;
+  beforeAll(async () => {
+    kb = await loadKnowledgeOrThrow(dir);
+    answerer = createAnswerer(kb, { now: () => NOW });
+  });
+
+  it('"phone number of the X" asks for a phone, not for how many X there are', () => {
+    for (const role of kb.data.roles.slice(0, 8)) {
+      const q = `phone number of the ${role.labelEn.replace(/\s*\(.*\)$/, '').toLowerCase()}`;
+      const answer = answerer.answer(q);
+      const phone = /\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b/.test(all(answer));
+      expect(phone || (answer.kind === 'unknown' && /phone|telefon/i.test(answer.headline)), `${q} -> ${all(answer)}`).toBe(true);
+    }
+  });
+
+  it('a meeting held as needed has no dates in a year, which is not "no meeting"', () => {
+    const undated = kb.data.meetings.filter((m) => m.asNeeded || (!m.recurrence?.rrule && (m.recurrence?.dates?.length ?? 0) === 0));
+    for (const meeting of undated) {
+      const answer = answerer.answer(`hvornår holdes ${meeting.name.toLowerCase()} i 2027`);
+      expect(all(answer), meeting.name).not.toMatch(/Nej, der er ikke/);
+      if (answer.kind === 'unknown') expect(answer.headline).not.toMatch(/\d{1,2}\. \p{L}+ 2027/u);
+    }
+  });
+});
