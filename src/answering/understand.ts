@@ -5,6 +5,7 @@
  */
 import { DEADLINE_KINDS, type DateEntry, type Figure } from '../knowledge/schemas.js';
 import { addDays, MONTH_NAMES, toLocalDate } from '../time/format-date.js';
+import lexiconJson from './lexicon/lexicon.json' with { type: 'json' };
 import { detectLanguage } from './language.js';
 import { tokenWords, type Attribute, type TokenWords, type CueMatch, type Lexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
 import { analyzeText, foldText, STOPWORDS, stripMarkup, type Token } from './normalize.js';
@@ -229,6 +230,13 @@ function findRange(tokens: readonly Token[], today: string): { from: string; to:
  * "how many" cue ("how many childminders and how many kids": childminders, kids), past function words
  * and hyphenated modifiers.
  */
+/** The lexicon's words that only qualify a count (`countModifiers`: "flere", "more"), folded. */
+const COUNT_MODIFIERS: ReadonlySet<string> = new Set(
+  Object.entries((lexiconJson as { countModifiers?: Record<string, unknown> }).countModifiers ?? {})
+    .filter(([key]) => key !== '$comment')
+    .flatMap(([, words]) => (Array.isArray(words) ? words.map((w) => foldText(String(w))) : [])),
+);
+
 export function countedPositions(tokens: readonly Token[], cue: readonly number[]): number[] {
   if (cue.length === 0) return [];
   const first = Math.min(...cue);
@@ -239,7 +247,7 @@ export function countedPositions(tokens: readonly Token[], cue: readonly number[
   for (let i = 0; i + phrase.length <= tokens.length; i++) {
     if (!phrase.every((w, k) => tokens[i + k]!.form === w)) continue;
     let next = i + phrase.length;
-    while (next < tokens.length && (STOPWORDS.has(tokens[next]!.form) || isHyphenPart(tokens, next))) next++;
+    while (next < tokens.length && (STOPWORDS.has(tokens[next]!.form) || COUNT_MODIFIERS.has(tokens[next]!.form) || isHyphenPart(tokens, next))) next++;
     if (next < tokens.length) out.push(next);
   }
   return out;
