@@ -11,8 +11,8 @@ import { DEADLINE_KINDS, type DateEntry, type Decision, type Figure, type Meetin
 import { addDays, formatPartialDate } from '../time/format-date.js';
 import { displayName } from './facts.js';
 import { capitalize, joinList } from './phrases.js';
-import { analyzeText, foldText, GENERIC_WORDS, stemsOf, STOPWORDS, termsOf } from './normalize.js';
-import type { FactRecord } from './facts.js';
+import { analyzeText, foldText, GENERIC_WORDS, stemsOf, STOPWORDS } from './normalize.js';
+import { deputyStatements } from './relation-answers/deputy-statements.js';
 import type { Answer, Lang } from './types.js';
 import { fitsDateKind } from './understand.js';
 import { composeAnswer, MAX_SUPPORT_LINES, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
@@ -154,39 +154,12 @@ export function answerDeputies(rc: RelationContext): Answer | undefined {
   const details = entries.map((e) => e.relation.text[u.lang]);
   // "Can the deputy hire staff while the leader is away?": what the question asks besides the relation is
   // answered by the statements about the two roles that say it (the deputy's own first), the relation after them.
-  const powers = deputyStatements(rc, entries);
+  const powers = deputyStatements(rc, entries.map((e) => e.deputy.item.id), entries.map((e) => e.for.item.id));
   if (powers.length > 0) {
     const said = powers.map((f) => f.text[u.lang]);
     return done(rc, 'answer', said[0]!, [...said.slice(1), headline, ...relationLines], [...powers.map((f) => f.source), ...sources], details);
   }
   return done(rc, 'answer', headline, relationLines, sources, details);
-}
-
-/** Kinds of statement that say what a role does, may do or may not do. */
-const POWER_KINDS: ReadonlySet<string> = new Set(['responsibility', 'competence', 'condition', 'fact', 'detail', 'description']);
-
-/**
- * The statements that answer the words of a deputy question that are neither cue nor name ("hire staff",
- * "ansætte folk"): statements of the deputy's role or the role stood in for, or statements that name one of
- * them, that hold at least half of those words. The deputy's own statements first, then by words held.
- */
-function deputyStatements(rc: RelationContext, entries: readonly DeputyEntry[]): FactRecord[] {
-  const { u, ctx } = rc;
-  const words = u.tokens.filter((tok, i) => !u.cuePositions.has(i) && u.namePositions?.has(i) !== true && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && tok.form.length >= 3 && !/\d/.test(tok.form));
-  if (words.length === 0) return [];
-  const deputies = new Set(entries.map((e) => e.deputy.item.id));
-  const roles = new Set([...deputies, ...entries.map((e) => e.for.item.id)]);
-  const nameTerms = [...roles].flatMap((id) => ctx.fullNames(id).map((n) => [...termsOf(n)]));
-  const mentions = (f: FactRecord) => roles.has(f.owner) || nameTerms.some((terms) => terms.length > 0 && terms.every((term) => f.textTerms.has(term)));
-  const held = (f: FactRecord) => words.filter((tok) => tok.terms.some((term) => f.textTerms.has(term))).length;
-  const need = Math.ceil(words.length / 2);
-  const found = ctx.index.facts
-    .filter((f) => POWER_KINDS.has(f.kind) && held(f) >= need && mentions(f))
-    .map((f) => ({ f, held: held(f), own: deputies.has(f.owner) ? 1 : 0 }));
-  // Only the statements that hold the most of the words: one word shared ("staff") is no answer beside two.
-  const most = Math.max(0, ...found.map((x) => x.held));
-  const best = found.filter((x) => x.held === most).sort((a, b) => b.own - a.own);
-  return unique(best.map((x) => x.f)).slice(0, MAX_SUPPORT_LINES);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import { done, name, subjectsOf, type RelationContext } from './context.js';
 import { unitsOfPerson, within } from './leaders-and-holders.js';
 import { unknownWith } from './partly-known.js';
 import { TEXTS } from './texts.js';
+import { deputyStatements } from './deputy-statements.js';
 
 // ---------------------------------------------------------------------------------------------
 // Reporting lines
@@ -54,7 +55,15 @@ function onDay(rc: RelationContext, day: string, sentence: string, prefix?: 'fro
 export function answerConditionalLine(rc: RelationContext): Answer | undefined {
   const { u, kb, queries } = rc;
   if (!u.kinds.has('deputy') || u.kinds.has('deputy-for')) return undefined;
-  if (!u.intents.has('reporting') && rc.lexicon.lineWords.match(u.tokens).size === 0) return undefined;
+  const lineSaid = rc.lexicon.lineWords.match(u.tokens).size > 0;
+  if (!u.intents.has('reporting') && !lineSaid) return undefined;
+  // "Kan souschefen afskedige medarbejdere under husleders fravær?": staff asked about with an absence, and no word
+  // of a line, is what the deputy may do when the documents say it.
+  if (!lineSaid) {
+    const roles = subjectsOf(rc, ['roles'], true).flat().map((l) => l.id);
+    const entries = roles.flatMap((id) => [...queries.deputiesFor(id), ...queries.standsInFor(id)]);
+    if (entries.length > 0 && deputyStatements(rc, entries.map((e) => e.deputy.item.id), entries.map((e) => e.for.item.id)).length > 0) return undefined;
+  }
   const t = TEXTS[u.lang];
   const nm = (id: string, definite = true) => name(kb, id, u.lang, definite);
   for (const group of subjectsOf(rc, ['roles'], true)) {
