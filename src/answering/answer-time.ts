@@ -16,7 +16,8 @@ import { deputyStatements } from './relation-answers/deputy-statements.js';
 import type { Answer, Lang } from './types.js';
 import { fitsDateKind } from './understand.js';
 import { composeAnswer, MAX_SUPPORT_LINES, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
-import { subjectsOf, type RelationContext } from './relation-answers/index.js';
+import { countedWords, subjectsOf, type RelationContext } from './relation-answers/index.js';
+import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
 
 const TEXTS = {
@@ -582,19 +583,33 @@ const PAST_WORDS: ReadonlySet<string> = new Set(
 
 export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const { u, kb, queries } = rc;
-  if (!u.intents.has('figure') || u.metrics.length === 0) return undefined;
+  if (!u.intents.has('figure')) return undefined;
+  // What is counted: the metrics named, else the words of the question a figure's own text counts
+  // ("vuggestuepladser", "nursery places": a municipality's own counts are metric `other`).
+  const counts: Array<{ key: string; fits: (f: Figure) => boolean }> =
+    u.metrics.length > 0
+      ? unique(u.metrics).map((m) => ({ key: m, fits: (f: Figure) => f.metric === m }))
+      : countedWords(rc).map((w) => ({ key: `word:${w}`, fits: (f: Figure) => countsWord(f, w) }));
+  if (counts.length === 0) return undefined;
+  const isCounted = (f: Figure) => counts.some((c) => c.fits(f));
   const t = TEXTS[u.lang];
   const subjects = rc.subjects.flat().filter((l) => l.kind === 'units' || l.kind === 'municipalities' || l.kind === 'roles');
   // The top-most items that state such a figure (a district's houses are counted again in its department).
-  const stating = [...kb.data.municipalities, ...kb.data.units].filter((x) => x.figures.some((f) => u.metrics.includes(f.metric)));
+  const stating = [...kb.data.municipalities, ...kb.data.units].filter((x) => x.figures.some(isCounted));
   const stated = new Set(stating.map((x) => x.id));
   const owners = stating.filter((x) => !('parent' in x && typeof x.parent === 'string' && stated.has(x.parent))).map((x) => x.id);
   // The items named, else the municipality named, else the one or two items that state the figure at all.
-  const named = subjects.filter((l) => l.kind !== 'roles').map((l) => l.id);
+  // A word counted ("nursery places"), or a name made of the metric's words alone ("children's houses" read as one
+  // house's name), names what is counted, not whose figure it is.
+  const countedForms = new Set(counts.flatMap((c) => (c.key.startsWith('word:') ? [c.key.slice(5)] : [])));
+  const metricAt = new Set(u.metrics.flatMap((m) => u.metricAt.get(m) ?? []));
+  const countedName = (l: { start: number; end: number }) =>
+    u.tokens.slice(l.start, l.end).some((tok) => countedForms.has(tok.form)) || Array.from({ length: l.end - l.start }, (_, k) => l.start + k).every((p) => metricAt.has(p));
+  const named = subjects.filter((l) => l.kind !== 'roles' && !countedName(l)).map((l) => l.id);
   // A metric none of the items named states ("how many districts will there be, and how many houses in Åen")
   // is answered by the one or two items that state it at all.
-  const unstated = named.length > 0 ? u.metrics.filter((m) => !named.some((id) => queries.figuresOf(id).some((f) => f.figure.metric === m))) : [];
-  const ownersOf = (metrics: readonly string[]) => stating.filter((x) => !('parent' in x && typeof x.parent === 'string' && stated.has(x.parent)) && x.figures.some((f) => metrics.includes(f.metric))).map((x) => x.id);
+  const unstated = named.length > 0 ? counts.filter((c) => !named.some((id) => queries.figuresOf(id).some((f) => c.fits(f.figure)))) : [];
+  const ownersOf = (asked: typeof counts) => stating.filter((x) => !('parent' in x && typeof x.parent === 'string' && stated.has(x.parent)) && x.figures.some((f) => asked.some((c) => c.fits(f)))).map((x) => x.id);
   const extra = unstated.length > 0 && ownersOf(unstated).length <= 2 ? ownersOf(unstated) : [];
   const scope = unique(named.length > 0 ? [...named, ...extra] : [...rc.municipalities, ...(owners.length <= 2 ? owners : [])]);
   if (scope.length === 0) return undefined;
@@ -610,7 +625,7 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   // "Pr. 1. september", "in March" without a year is the next such day; asked in the past tense about figures
   // that have no coming change, it is the last one that has passed ("hvor mange børn var der pr. 1. september").
   const yearless = !/\b(19|20)\d{2}\b/.test(u.text) && u.tokens.some((tok) => PAST_WORDS.has(tok.form));
-  const coming = scope.some((id) => queries.figuresOf(id).some((f) => u.metrics.includes(f.figure.metric) && f.figure.validFrom !== undefined && f.figure.validFrom > rc.today));
+  const coming = scope.some((id) => queries.figuresOf(id).some((f) => isCounted(f.figure) && f.figure.validFrom !== undefined && f.figure.validFrom > rc.today));
   const past = (d: string) => (yearless && !coming && d > rc.today ? `${Number(d.slice(0, 4)) - 1}${d.slice(4)}` : d);
   const range = u.range && { from: past(u.range.from), to: u.range.from > rc.today ? past(u.range.to) : u.range.to };
   const askedDay = u.day && past(u.day);
@@ -629,7 +644,7 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const onDays: string[] = [];
   let afterDay: string | undefined;
   for (const id of scope) {
-    const all = queries.figuresOf(id).filter((f) => u.metrics.includes(f.figure.metric));
+    const all = queries.figuresOf(id).filter((f) => isCounted(f.figure));
     // Only figures that carry time are this answerer's; others are answered as stated.
     if (!all.some((f) => dated(f.figure))) continue;
     const future = all.filter((f) => f.figure.validFrom !== undefined && f.figure.validFrom > rc.today).sort((a, b) => a.figure.validFrom!.localeCompare(b.figure.validFrom!));
@@ -638,20 +653,20 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
         // One that ends inside the period ("9 until 31 July 2027", asked "in 2027") comes first, before the one that follows it.
         unique([
           ...all.filter((f) => f.figure.validUntil !== undefined && f.figure.validUntil >= period.from && f.figure.validUntil < period.to && (f.figure.asOf ?? f.figure.validFrom ?? '') <= period.to),
-          ...queries.figuresOn(id, period.to).filter((f) => u.metrics.includes(f.figure.metric) && (f.figure.asOf === undefined || f.figure.asOf >= period.from || f.figure.validUntil !== undefined)),
+          ...queries.figuresOn(id, period.to).filter((f) => isCounted(f.figure) && (f.figure.asOf === undefined || f.figure.asOf >= period.from || f.figure.validUntil !== undefined)),
         ])
       : undefined;
-    const stated = inPeriod ?? (day ? queries.figuresOn(id, day).filter((f) => u.metrics.includes(f.figure.metric)) : future.slice(0, 1));
+    const stated = inPeriod ?? (day ? queries.figuresOn(id, day).filter((f) => isCounted(f.figure)) : future.slice(0, 1));
     // An item that exists only from a coming day ("Kvarter Åen" from 1 August) is answered with that day's figure.
     const then = stated.length > 0 ? stated : day === rc.today ? future.slice(0, 1) : [];
     // Set against a past day: today's figure follows the one stated then.
-    const on = sincePast ? unique([...then, ...queries.figuresOn(id, rc.today).filter((f) => u.metrics.includes(f.figure.metric))]) : then;
+    const on = sincePast ? unique([...then, ...queries.figuresOn(id, rc.today).filter((f) => isCounted(f.figure))]) : then;
     // A day or period asked about that no figure is stated for: say which days the documents have.
     // After a change asked about ("after the reorganisation") where the figures end before it and none follows: none then.
     const endsBefore = day === undefined && !asked ? all.filter((f) => f.figure.validUntil !== undefined).map((f) => f.figure.validUntil!).sort().at(-1) : undefined;
     if (endsBefore !== undefined && on.length === 0) afterDay = afterDay === undefined || endsBefore > afterDay ? endsBefore : afterDay;
-    const lacking = asked || (endsBefore !== undefined && on.length === 0) ? unique(u.metrics).filter((m) => all.some((f) => f.figure.metric === m) && !then.some((f) => f.figure.metric === m)) : [];
-    if (lacking.length > 0) missing.push({ id, figures: all.filter((f) => lacking.includes(f.figure.metric)).map((f) => f.figure) });
+    const lacking = asked || (endsBefore !== undefined && on.length === 0) ? counts.filter((c) => all.some((f) => c.fits(f.figure)) && !then.some((f) => c.fits(f.figure))) : [];
+    if (lacking.length > 0) missing.push({ id, figures: all.filter((f) => lacking.some((c) => c.fits(f.figure))).map((f) => f.figure) });
     if (on.length === 0) continue;
     answered.add(id);
     const line = (f: { figure: Figure }) => {

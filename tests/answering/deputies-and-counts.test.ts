@@ -143,3 +143,76 @@ describe.each(['tests/fixtures/kb-other', 'tests/fixtures/kb-bakkekaer'])('a cou
     }
   });
 });
+
+/**
+ * A test copy whose centre states a count of its own words (metric `other`: "vuggestuepladser", "nursery
+ * places") today and from a coming day, a children count on two days, and a facilities count that a merger
+ * changes: each asked as of a day, a year's edge, after the change, or set against last year.
+ */
+describe.each(['tests/fixtures/kb-other', 'tests/fixtures/kb-bakkekaer'])('dated counts of a knowledge base\'s own words (a test copy of %s)', (dir) => {
+  let answerer: Answerer;
+  let unitName: string;
+  const n = (v: number) => new RegExp(`(^|[^0-9.,])(${v}|${v.toLocaleString('da-DK').replace('.', '\\.')}|${v.toLocaleString('en-GB')})([^0-9]|$)`);
+  const PLACES_NOW = 120;
+  const PLACES_LATER = 140;
+  const CHILDREN_BEFORE = 1000;
+  let childrenNow: number;
+  let facilitiesNow: number;
+  let facilitiesMetric: string;
+  const FACILITIES_LATER = 7;
+  beforeAll(async () => {
+    const base = await loadKnowledgeOrThrow(dir);
+    // The top unit that states a children count and a count of houses or facilities.
+    const unit = base.data.units.find((u) => u.figures.some((f) => f.metric === 'children') && u.figures.some((f) => f.metric === 'facilities' || f.metric === 'houses'))!;
+    unitName = unit.name;
+    const source = unit.source;
+    childrenNow = unit.figures.find((f) => f.metric === 'children')!.value;
+    const facilities = unit.figures.find((f) => f.metric === 'facilities' || f.metric === 'houses')!;
+    facilitiesNow = facilities.value;
+    facilitiesMetric = facilities.metric;
+    const figures = [
+      ...unit.figures.map((f) => (f.metric === 'children' ? { ...f, asOf: '2026-01-01' } : f === facilities ? { ...f, asOf: '2026-01-01', validUntil: '2026-12-31' } : f)),
+      { metric: 'children' as const, value: CHILDREN_BEFORE, approximate: false, asOf: '2025-01-01', text: { da: `${CHILDREN_BEFORE} børn`, en: `${CHILDREN_BEFORE} children` }, source },
+      { ...facilities, value: FACILITIES_LATER, validFrom: '2027-01-01', asOf: undefined, validUntil: undefined, text: { da: facilities.text.da.replace(String(facilities.value), String(FACILITIES_LATER)), en: facilities.text.en.replace(String(facilities.value), String(FACILITIES_LATER)) } },
+      { metric: 'other' as const, value: PLACES_NOW, approximate: false, asOf: '2026-01-01', validUntil: '2026-12-31', text: { da: `${PLACES_NOW} vuggestuepladser`, en: `${PLACES_NOW} nursery places` }, source },
+      { metric: 'other' as const, value: PLACES_LATER, approximate: false, validFrom: '2027-01-01', text: { da: `${PLACES_LATER} vuggestuepladser`, en: `${PLACES_LATER} nursery places` }, source },
+    ];
+    const units = base.data.units.map((u) => (u.id === unit.id ? { ...u, figures } : u));
+    answerer = createAnswerer(createKnowledgeBase({ ...base.data, units }), { now: () => NOW });
+  });
+
+  /** [question, numbers the headline must give, numbers it must not give, numbers the answer must give anywhere] */
+  const cases = (): Array<[string, number[], number[], number[]]> => [
+    ['hvor mange vuggestuepladser er der i dag', [PLACES_NOW], [PLACES_LATER], []],
+    ['hvor mange vuggestuepladser kommer der næste år', [PLACES_LATER], [PLACES_NOW], []],
+    ['how many nursery places will there be from january 2027', [PLACES_LATER], [PLACES_NOW], []],
+    ['how many nursery places are there now and after the change', [PLACES_NOW], [], [PLACES_LATER]],
+    ['hvor mange flere vuggestuepladser kommer der', [PLACES_NOW], [], [PLACES_LATER]],
+    [`how many children were there in ${unitName} at the beginning of 2025`, [CHILDREN_BEFORE], [childrenNow], []],
+    [`hvor mange børn var der i ${unitName} ved udgangen af 2025`, [CHILDREN_BEFORE], [childrenNow], []],
+    [`er der flere børn end sidste år i ${unitName}`, [CHILDREN_BEFORE, childrenNow], [], []],
+    [`how many kids in ${unitName} this year vs last year`, [CHILDREN_BEFORE, childrenNow], [], []],
+  ];
+
+  it('each count is the one stated for the time asked', () => {
+    for (const [q, shown, hidden, anywhere] of cases()) {
+      const answer = answerer.answer(q);
+      expect(answer.kind, `${q} -> ${all(answer)}`).toBe('answer');
+      for (const v of shown) expect(answer.headline, q).toMatch(n(v));
+      for (const v of hidden) expect(answer.headline, q).not.toMatch(n(v));
+      for (const v of anywhere) expect(all(answer), q).toMatch(n(v));
+    }
+  });
+
+  it('after a merger, the coming count; "day-care facilities" with a hyphen is the facilities count', () => {
+    const [da, en] = facilitiesMetric === 'facilities' ? ['dagtilbud', 'day-care facilities'] : ['børnehuse', "children's houses"];
+    for (const q of [`how many ${en} will there be after the merger`, `hvor mange ${da} er der i ${unitName} efter sammenlægningen`]) {
+      const answer = answerer.answer(q);
+      expect(answer.headline, q).toMatch(n(FACILITIES_LATER));
+      expect(answer.headline, q).not.toMatch(n(facilitiesNow));
+    }
+    const now = answerer.answer(`how many ${en} are there now`);
+    expect(now.headline).toMatch(n(facilitiesNow));
+    expect(now.headline).not.toMatch(n(childrenNow));
+  });
+});
