@@ -36,6 +36,10 @@ const TEXTS = {
     next: (list: string) => `Næste gang: ${list}.`,
     none: (meeting: string) => `Jeg kender ingen kommende datoer for ${meeting}.`,
     noneIn: (meeting: string, period: string) => `Nej, der er ikke ${meeting} ${period}.`,
+    noDays: (meeting: string, period: string) => `Dokumenterne giver ingen datoer for ${meeting} ${period}.`,
+    endedBy: (meeting: string, period: string, last: string) => `Nej, der er ikke ${meeting} ${period}: det ophører efter ${last}.`,
+    startsAfter: (meeting: string, period: string, first: string) => `Nej, der er ikke ${meeting} ${period}: det begynder først ${first}.`,
+    inYear: (year: string) => `i ${year}`,
     datesIn: (meeting: string, period: string, list: string) => `${capitalize(meeting)} ${period}: ${list}.`,
     chair: (who: string) => `Mødeleder: ${who}.`,
     chairHeadline: (meeting: string, who: string) => `${capitalize(who)} leder ${meeting}.`,
@@ -77,6 +81,10 @@ const TEXTS = {
     next: (list: string) => `Next: ${list}.`,
     none: (meeting: string) => `I know of no coming dates for ${meeting}.`,
     noneIn: (meeting: string, period: string) => `No, ${meeting} is not held ${period} (I know of no dates then).`,
+    noDays: (meeting: string, period: string) => `The documents give no dates for ${meeting} ${period}.`,
+    endedBy: (meeting: string, period: string, last: string) => `No, ${meeting} is not held ${period}: it ends after ${last}.`,
+    startsAfter: (meeting: string, period: string, first: string) => `No, ${meeting} is not held ${period}: it only starts on ${first}.`,
+    inYear: (year: string) => `in ${year}`,
     datesIn: (meeting: string, period: string, list: string) => `${capitalize(meeting)} ${period}: ${list}.`,
     chair: (who: string) => `Chair: ${who}.`,
     chairHeadline: (meeting: string, who: string) => `The ${who} chairs ${meeting}.`,
@@ -341,7 +349,9 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   }
   const meeting = kb.get(link.id)!.item as Meeting;
   // A meeting without recurrence, chair or place: the simpler meeting answer (frequency text) serves.
-  if (!meeting.recurrence && !meeting.chair && !meeting.place && !chairAsked) return undefined;
+  // Asked about a period, it has no days to give, unless dated items of the calendar are about it (the dates answer).
+  const datedAbout = rc.relations.dates(meeting.id).length > 0;
+  if (!meeting.recurrence && !meeting.chair && !meeting.place && !chairAsked && (!u.range || datedAbout)) return undefined;
   // Who takes part, asked without a when ("hvem kommer til kvartermøderne?"), is the members' answer.
   if (u.intents.has('membership') && !u.kinds.has('frequency') && !chairAsked && (!u.intents.has('dates') || (!u.askedWhen && !u.range && u.dateKinds.size === 0))) return undefined;
   const t = TEXTS[u.lang];
@@ -369,9 +379,22 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     return done(rc, 'answer', t.chairHeadline(title, chairName), lines, [meeting.source]);
   }
   if (u.range) {
-    const month = u.range.from.endsWith('-01') && addDays(u.range.to, 1).endsWith('-01') && u.range.to.slice(0, 7) === u.range.from.slice(0, 7);
-    const period = month ? t.inMonth(formatPartialDate(u.range.from, 'month', u.lang)) : t.between(shortDate(u.range.from, u.lang), shortDate(u.range.to, u.lang));
-    if (upcoming.length === 0) return done(rc, 'unknown', t.noneIn(title, period), [...(when ? [t.held(title, when)] : []), ...(validity ? [validity] : [])], [meeting.source]);
+    const range = u.range;
+    const month = range.from.endsWith('-01') && addDays(range.to, 1).endsWith('-01') && range.to.slice(0, 7) === range.from.slice(0, 7);
+    const year = range.from.endsWith('-01-01') && range.to.endsWith('-12-31') && range.from.slice(0, 4) === range.to.slice(0, 4);
+    const period = month ? t.inMonth(formatPartialDate(range.from, 'month', u.lang)) : year ? t.inYear(range.from.slice(0, 4)) : t.between(shortDate(range.from, u.lang), shortDate(range.to, u.lang));
+    if (upcoming.length === 0) {
+      const heldWhen = [...(when ? [t.held(title, when)] : []), ...(validity ? [validity] : [])];
+      // A meeting the documents give no days for ("efter behov", "at least twice a year"): no day is known, not "no".
+      const dated = meeting.recurrence !== undefined && (meeting.recurrence.rrule !== undefined || meeting.recurrence.dates.length > 0);
+      if (!dated) return datedAbout ? undefined : done(rc, 'unknown', t.noDays(title, period), heldWhen, [meeting.source]);
+      // A meeting that has ended or not yet begun then: say so, and which meetings of the same people are held then.
+      const ended = meeting.validUntil !== undefined && meeting.validUntil < range.from;
+      const later = meeting.validFrom !== undefined && meeting.validFrom > range.to;
+      const headline = ended ? t.endedBy(title, period, shortDate(meeting.validUntil!, u.lang)) : later ? t.startsAfter(title, period, shortDate(meeting.validFrom!, u.lang)) : t.noneIn(title, period);
+      const instead = ended || later ? sameParticipantsMeetings(rc, meeting, range.from, range.to, period) : [];
+      return done(rc, 'unknown', headline, [...instead, ...heldWhen], [meeting.source, ...instead.length > 0 ? kb.data.meetings.filter((m) => instead.some((l) => l.startsWith(capitalize(nameIn(rc, m.id))))).map((m) => m.source) : []]);
+    }
     return done(rc, 'answer', t.datesIn(title, period, joinList(upcoming.map(occurrence), u.lang)), lines.filter((l) => !upcoming.some((o) => l === occurrence(o))), [meeting.source]);
   }
   const heldLine = when ? t.held(title, meeting.frequency ? when : `${when}${timeRange(rc, meeting.recurrence?.time, meeting.recurrence?.endTime)}`) : undefined;
@@ -390,6 +413,21 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
       ? t.next(joinList(upcoming.map(occurrence), u.lang))
       : t.none(title);
   return done(rc, upcoming.length > 0 || when ? 'answer' : 'unknown', headline, lines.filter((l) => l !== headline), [meeting.source]);
+}
+
+/** The other meetings held in a period that share a participant with `meeting`, each with its days then. */
+function sameParticipantsMeetings(rc: RelationContext, meeting: Meeting, from: string, to: string, period: string): string[] {
+  const { queries, kb, u } = rc;
+  const who = new Set(queries.participantsOf(meeting.id).filter((p) => !p.asNeeded).map((p) => p.item.item.id));
+  if (who.size === 0) return [];
+  return kb.data.meetings
+    .filter((m) => m.id !== meeting.id && queries.participantsOf(m.id).some((p) => !p.asNeeded && who.has(p.item.item.id)))
+    .flatMap((m) => {
+      const days = queries.meetingOccurrences(m.id, from, to);
+      if (days.length === 0) return [];
+      const list = joinList(days.map((o) => `${shortDate(o.date, u.lang)}${timeRange(rc, o.time, o.endTime)}`), u.lang);
+      return [TEXTS[u.lang].datesIn(nameIn(rc, m.id), period, list)];
+    });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -216,3 +216,91 @@ describe.each(['tests/fixtures/kb-other', 'tests/fixtures/kb-bakkekaer'])('dated
     expect(now.headline).not.toMatch(n(childrenNow));
   });
 });
+
+/**
+ * A conditional line asked about with its other end named and no absence said; what a deputy may not do; a
+ * meeting asked about in a period it is not held (it has ended, not begun, or the documents give no days):
+ * on Hvidmose and on a test copy of Bakkekær whose deputy head gains a conditional line and whose forums
+ * gain a recurrence with a period of validity.
+ */
+describe('lines under a condition, what a deputy may not do, and meetings outside their period (Hvidmose)', () => {
+  let kb: KnowledgeBase;
+  let answerer: Answerer;
+  beforeAll(async () => {
+    kb = await loadKnowledgeOrThrow('tests/fixtures/kb-hvidmose');
+    answerer = createAnswerer(kb, { now: () => NOW });
+  });
+
+  it.each([
+    ['what is the condition for the deputy reporting straight to the district head', 'en'],
+    ['hvornår refererer souschefen direkte til kvarterchefen', 'da'],
+  ] as const)('%s: the conditional line to the role named, with its condition', (q, lang) => {
+    const line = kb.data.reportingLines.find((l) => l.from === 'hvm-souschef' && l.to === 'hvm-kvarterchef' && l.condition)!;
+    const answer = answerer.answer(q);
+    expect(answer.kind, all(answer)).toBe('answer');
+    expect(answer.headline, q).toContain(line.condition![lang]);
+  });
+
+  it('a line to a role it holds without a condition is not answered as a conditional line', () => {
+    const answer = answerer.answer('refererer souschefen til husleder');
+    const conditions = kb.data.reportingLines.filter((l) => l.from === 'hvm-souschef' && l.condition).map((l) => l.condition!.da);
+    for (const c of conditions) expect(answer.headline).not.toContain(c);
+  });
+
+  it.each(['hvad må souschefen ikke selv når hun er stedfortræder', "what can't the deputy leader do when the house leader is away"])('%s: what the deputy may not do', (q) => {
+    const denial = kb.data.roles.find((r) => r.id === 'hvm-souschef')!.responsibilities.find((s) => /\bikke\b/.test(s.da))!;
+    const answer = answerer.answer(q);
+    expect(answer.headline, q).toBe(denial[answer.lang]);
+  });
+
+  it('a meeting asked about after it has ended says so and names the meetings of the same people then; one without days says none are given', () => {
+    const ended = kb.data.meetings.find((m) => m.validUntil !== undefined && m.recurrence?.rrule)!;
+    const month = `${ended.validUntil!.slice(0, 4)}-09`;
+    const after = answerer.answer(`er der ${ended.name.toLowerCase()} i september ${month.slice(0, 4)}`);
+    expect(after.headline).toMatch(/ophører efter/);
+    const successor = kb.data.meetings.find((m) => m.id !== ended.id && m.validFrom !== undefined && m.validFrom < `${month}-30` && m.recurrence?.rrule && m.participants.some((p) => ended.participants.some((q) => (typeof q === 'string' ? q : q.ref) === (typeof p === 'string' ? p : p.ref))))!;
+    expect(all(after)).toContain(successor.name);
+    const undated = kb.data.meetings.find((m) => !m.recurrence)!;
+    const none = answerer.answer(`hvornår holder ${undated.name.toLowerCase()}et sit første møde i 2027`);
+    expect(none.kind).toBe('unknown');
+    expect(none.headline).toMatch(/^Dokumenterne giver ingen datoer/);
+    expect(none.headline).not.toMatch(/\d{1,2}\. \p{L}+ \d{4}/u);
+  });
+});
+
+describe('lines under a condition and meetings outside their period (a test copy of Bakkekær)', () => {
+  let answerer: Answerer;
+  const condition = { da: 'når børnehuslederen er væk i mere end to uger', en: "when the head of the children's house is away for more than two weeks" };
+  beforeAll(async () => {
+    const base = await loadKnowledgeOrThrow('tests/fixtures/kb-bakkekaer');
+    const plain = base.data.reportingLines.find((l) => l.from === 'bkk-souschef')!;
+    const reportingLines = [...base.data.reportingLines, { ...plain, id: 'bkk-rl-souschef-omraadechef-vest', to: 'bkk-omraadechef-vest', condition, text: { da: 'x', en: 'x' } }];
+    const meetings = base.data.meetings.map((m) =>
+      m.id === 'bkk-omraadeforum'
+        ? { ...m, validUntil: '2027-03-31', recurrence: { rrule: 'FREQ=WEEKLY;INTERVAL=3;BYDAY=TU', start: '2027-01-05', dates: [], exceptDates: [], time: '09:00' } }
+        : m.id === 'bkk-luf'
+          ? { ...m, validFrom: '2027-04-01', recurrence: { rrule: 'FREQ=MONTHLY;BYDAY=1WE', dates: [], exceptDates: [], time: '13:00' } }
+          : m,
+    );
+    answerer = createAnswerer(createKnowledgeBase({ ...base.data, reportingLines, meetings }), { now: () => NOW });
+  });
+
+  it.each([
+    ['hvornår refererer souschefen til områdechefen for område vest', 'da'],
+    ['what is the condition for the deputy head reporting to the head of area west', 'en'],
+  ] as const)('%s', (q, lang) => {
+    const answer = answerer.answer(q);
+    expect(answer.kind, all(answer)).toBe('answer');
+    expect(answer.headline, q).toContain(condition[lang]);
+  });
+
+  it('a forum asked about after it ends, and one before it begins', () => {
+    const ended = answerer.answer('er der områdeforum i maj 2027');
+    expect(ended.headline).toMatch(/ophører efter 31\. marts 2027/);
+    expect(all(ended)).toMatch(/LUF i maj 2027: 5\. maj 2027/);
+    const before = answerer.answer('is there a LUF meeting in february 2027');
+    expect(before.headline).toMatch(/only starts on 1 April 2027/);
+    const none = answerer.answer('hvornår er der småbørns-med i 2027');
+    expect(none.headline).toMatch(/^Dokumenterne giver ingen datoer/);
+  });
+});
