@@ -62,6 +62,11 @@ export const TEXTS = {
     noFrequency: (meeting: string) => `Dokumenterne nævner ${meeting}, men ikke hvor tit.`,
     noPlace: (meeting: string) => `Dokumenterne nævner ${meeting}, men ikke hvor.`,
     chat: 'frist oprettet i Teams',
+    takesPartIn: (role: string, list: string) => `${capitalize(role)} deltager i ${list}.`,
+    memberOf: (role: string, list: string) => `${capitalize(role)} er med i ${list}.`,
+    asChair: 'som mødeleder',
+    through: (group: string) => `som medlem af ${group}`,
+    noMeetings: (role: string) => `Dokumenterne nævner ikke møder eller grupper, som ${role} deltager i.`,
   },
   en: {
     chainHeadline: (subject: string, chain: string) => `The line above the ${subject}: ${chain}.`,
@@ -121,5 +126,10 @@ export const TEXTS = {
     noFrequency: (meeting: string) => `The documents name ${meeting} but do not say how often.`,
     noPlace: (meeting: string) => `The documents name ${meeting} but do not say where.`,
     chat: 'deadline added in Teams',
+    takesPartIn: (role: string, list: string) => `The ${role} takes part in ${list}.`,
+    memberOf: (role: string, list: string) => `The ${role} is a member of ${list}.`,
+    asChair: 'as chair',
+    through: (group: string) => `as a member of ${group}`,
+    noMeetings: (role: string) => `The documents name no meetings or groups the ${role} takes part in.`,
   },
 } as const;
