@@ -104,3 +104,43 @@ describe('what a post is responsible for, asked with "responsible"', () => {
     expect(ask(BAKKEKAER, 'what is mona ravn responsible for').headline).not.toMatch(/responses/);
   });
 });
+
+describe('a policy: what it is for, what it says about something, whom it is for', () => {
+  it.each<Case>([
+    { dir: BAKKEKAER, q: 'hvad går politikken for tidlig indsats ud på', want: [['mistrivsel']] },
+    { dir: BAKKEKAER, q: 'what is the early intervention policy about', want: [['distress']] },
+    { dir: FJORDBY, q: 'hvad går dagtilbudsloven ud på', want: [['lovmæssige ramme']] },
+    { dir: BAKKEKAER, q: 'what does the early intervention policy say about childminding', want: [['applies to all children\'s houses and to childminding']], not: ['deadline'] },
+    { dir: BAKKEKAER, q: 'hvad siger politikken for tidlig indsats om dagplejen', want: [['gælder for alle børnehuse og for dagplejen']] },
+    { dir: FJORDBY, q: 'what does the learning strategy say about school', want: [['age-appropriate']] },
+    { dir: FJORDBY, q: 'hvad siger læringsstrategien om leg', want: [['legen er grundlaget']] },
+    { dir: BAKKEKAER, q: 'hvem gælder politikken for tidlig indsats for', want: [['børnehusleder'], ['dagplejeleder'], ['områdechef']] },
+    { dir: BAKKEKAER, q: 'who has to follow the early intervention policy', want: [["head of children's house"], ['head of childminding']] },
+    { dir: FJORDBY, q: 'who must know the learning strategy', want: [['head of institution'], ['area leader']] },
+    { dir: FJORDBY, q: 'hvem skal kende læringsstrategien', want: [['institutionsleder'], ['områdeleder']] },
+    { dir: SEED, q: 'hvem gælder inklusionsstrategien for', want: [['dagtilbudschef']] },
+  ])('$q ($dir)', check);
+
+  it.each<Case>([
+    { dir: BAKKEKAER, q: 'who is responsible for the early intervention policy', want: [['heads of children\'s houses and the head of childminding are responsible']] },
+    { dir: BAKKEKAER, q: 'hvem har ansvaret for at tidlig indsats følges', want: [['børnehuslederne og dagplejelederen har ansvaret']] },
+  ])('asked who is responsible, the statement that says so leads: $q', ({ dir, q, want }) => {
+    const answer = ask(dir, q);
+    expect(answer.kind).toBe('answer');
+    expect(answer.headline.toLowerCase()).toContain(want[0]![0]!.toLowerCase());
+  });
+});
+
+describe('a name written with a hyphen after a function word ("MED-aftalen")', () => {
+  it.each<Case>([
+    { dir: SEED, q: 'hvem skal kende MED-aftalen', want: [['klyngeleder'], ['pædagogisk leder']] },
+    { dir: SEED, q: 'Hvilke seks begreber bygger MED-aftalen på?', want: [['medindflydelse'], ['tillidsdagsorden']] },
+    { dir: SEED, q: 'hvad siger MED-aftalen om medbestemmelse', want: [['medbestemmelse']] },
+  ])('$q ($dir)', check);
+
+  it('"hvad er MED-aftalen" is answered by what it is, not by the name of its one part', () => {
+    const answer = ask(SEED, 'hvad er MED-aftalen');
+    expect(body(answer)).toContain('rammen');
+    expect(answer.headline).not.toMatch(/^MED-aftalen: seks nøglebegreber/);
+  });
+});
