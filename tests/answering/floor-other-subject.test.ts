@@ -316,3 +316,31 @@ describe.each([...BASES, 'tests/fixtures/kb-havbjerg'])('a phone number and an u
     }
   });
 });
+
+describe.each([...BASES, 'tests/fixtures/kb-havbjerg'])('"hvem står for X", "hvem sørger for X" on %s', (dir) => {
+  it('asks who has the responsibility: the role whose responsibility names X', async () => {
+    const kb = await loadKnowledgeOrThrow(dir);
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const corpus = JSON.stringify(kb.data).toLowerCase();
+    const roleNames = kb.data.roles.flatMap((r) => [r.name, ...r.names].map((n) => n.toLowerCase()));
+    const cueText = JSON.stringify(lexiconJson.kinds).toLowerCase();
+    let asked = 0;
+    for (const role of kb.data.roles) {
+      for (const r of role.responsibilities.slice(0, 2)) {
+        // A long word that only this responsibility uses, no role's name and no cue of a kind of question ("stedfortræder").
+        const word = r.da
+          .toLowerCase()
+          .split(/[^\p{L}]+/u)
+          .filter((w) => w.length >= 10 && corpus.split(w).length - 1 <= 2 && !roleNames.some((n) => w.startsWith(n.split(' ')[0]!)) && !cueText.includes(w))
+          .sort((a, b) => b.length - a.length)[0];
+        if (!word) continue;
+        for (const q of [`hvem står for ${word}`, `hvem sørger for ${word}`]) {
+          asked++;
+          const text = all(answerer.answer(q));
+          expect(text.toLowerCase().includes(role.name.toLowerCase()) || text.includes(r.da.slice(0, 25)), `${q} -> ${text}`).toBe(true);
+        }
+      }
+    }
+    if (kb.data.roles.some((r) => r.responsibilities.length > 0)) expect(asked).toBeGreaterThan(0);
+  });
+});
