@@ -415,7 +415,11 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   }
   const metric = intents.has('figure') ? metrics[0] : undefined;
   const policyTypes = new Set(lexicon.policyTypes.match(tokens, words).keys());
-  const attributes = [...lexicon.attributes.match(tokens, words).keys()];
+  // "Number of consultants": a "number" that is all a figure's cue says is the count asked for, not a phone number.
+  const howManyAt = matched.get('figure')?.positions ?? [];
+  const attributes = [...lexicon.attributes.match(tokens, words).keys()].filter(
+    (a) => a !== 'phone' || howManyAt.length === 0 || ![...(phoneAt ?? [])].every((p) => howManyAt.includes(p) || STOPWORDS.has(tokens[p]!.form)),
+  );
 
   // Own keys only: "constructor" is no number.
   const cardinalWord = tokens.find((t) => Object.hasOwn(lexicon.numbers, t.form));

@@ -344,3 +344,22 @@ describe.each([...BASES, 'tests/fixtures/kb-havbjerg'])('"hvem står for X", "hv
     if (kb.data.roles.some((r) => r.responsibilities.length > 0)) expect(asked).toBeGreaterThan(0);
   });
 });
+
+describe.each([...BASES, 'tests/fixtures/kb-havbjerg'])('"number of X in Y" on %s', (dir) => {
+  it('is a count, not a phone number', async () => {
+    const kb = await loadKnowledgeOrThrow(dir);
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const metrics = lexiconJson.metrics as Array<{ metric: string; cues: { da: string[]; en: string[] } }>;
+    let asked = 0;
+    for (const unit of kb.data.units) {
+      const figure = unit.figures.find((f) => f.asOf === undefined && f.validFrom === undefined && metrics.some((m) => m.metric === f.metric));
+      const word = figure && metrics.find((m) => m.metric === figure.metric)!.cues.en.find((c) => /^[a-z]+$/.test(c) && c.endsWith('s'));
+      if (!figure || !word) continue;
+      asked++;
+      const q = `number of ${word} in ${unit.labelEn.replace(/\s*\(.*\)$/, '')}`;
+      const answer = answerer.answer(q);
+      expect(answer.headline, `${q} -> ${all(answer)}`).not.toMatch(/phone|telefon/i);
+    }
+    if (kb.data.units.some((u) => u.figures.length > 0)) expect(asked).toBeGreaterThan(0);
+  });
+});
