@@ -363,3 +363,16 @@ describe.each([...BASES, 'tests/fixtures/kb-havbjerg'])('"number of X in Y" on %
     if (kb.data.units.some((u) => u.figures.length > 0)) expect(asked).toBeGreaterThan(0);
   });
 });
+
+describe.each([...BASES, 'tests/fixtures/kb-havbjerg'])('a meeting the documents do not know, named as a compound of "møde" on %s', (dir) => {
+  it('"hvornår er der <something>møde" is not answered with another meeting\'s dates', async () => {
+    const kb = await loadKnowledgeOrThrow(dir);
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const corpus = JSON.stringify(kb.data).toLowerCase();
+    for (const word of ['juletræsmøde', 'loppemarkedsmøde', 'karnevalsmødet']) {
+      expect(corpus).not.toContain(word.slice(0, 6));
+      const answer = answerer.answer(`hvornår er der ${word}`);
+      expect(answer.kind, `${word} -> ${all(answer)}`).toBe('unknown');
+    }
+  });
+});
