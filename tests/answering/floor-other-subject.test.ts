@@ -379,3 +379,18 @@ describe.each([...BASES, 'tests/fixtures/kb-havbjerg'])('a meeting the documents
     }
   });
 });
+
+
+describe.each([...BASES, 'tests/fixtures/kb-havbjerg'])('a compound the documents know only as parts on %s', (dir) => {
+  it('"hvem er <role>s chefperson" is not answered with facts about the role\'s parts', async () => {
+    const kb = await loadKnowledgeOrThrow(dir);
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const corpus = JSON.stringify(kb.data).toLowerCase();
+    expect(corpus).not.toContain('chefperson');
+    for (const role of kb.data.roles.filter((r) => r.reportsTo.length > 0).slice(0, 4)) {
+      const q = `hvem er ${role.names.find((n) => /en$/.test(n)) ?? role.name}s chefperson`;
+      const answer = answerer.answer(q);
+      expect(answer.kind, `${q} -> ${all(answer)}`).toBe('unknown');
+    }
+  });
+});
