@@ -163,7 +163,7 @@ export function answerDeputies(rc: RelationContext): Answer | undefined {
   const details = entries.map((e) => e.relation.text[u.lang]);
   // "Can the deputy hire staff while the leader is away?": what the question asks besides the relation is
   // answered by the statements about the two roles that say it (the deputy's own first), the relation after them.
-  const powers = deputyStatements(rc, entries.map((e) => e.deputy.item.id), entries.map((e) => e.for.item.id));
+  const powers = deputyStatements(rc, entries.map((e) => e.relation));
   if (powers.length > 0) {
     const said = powers.map((f) => f.text[u.lang]);
     return done(rc, 'answer', said[0]!, [...said.slice(1), headline, ...relationLines], [...powers.map((f) => f.source), ...sources], details);

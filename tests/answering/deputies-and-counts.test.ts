@@ -54,6 +54,19 @@ describe('what a deputy may do, asked with the absence (Hvidmose)', () => {
     expect(all(answer), q).toContain(other[lang]);
   });
 
+  it.each([
+    'who is in charge of the house when the husleder is away',
+    'hvem har ansvaret i huset når husleder er fraværende',
+    'hvem tager over når husleder er på kursus',
+    'who takes over when the house leader is on a course',
+    'when does the souschef step in',
+  ])('%s: words the relation itself says are answered by the relation', (q) => {
+    const deputy = kb.data.deputies.find((d) => d.for === 'hvm-husleder')!;
+    const answer = answerer.answer(q);
+    expect(answer.kind, all(answer)).toBe('answer');
+    expect(answer.headline, q).toContain(deputy.condition![answer.lang]);
+  });
+
   it('a question with nothing besides the relation is answered by the relation; "whose deputy" and "træder i stedet" too', () => {
     const deputy = kb.data.deputies.find((d) => d.for === 'hvm-boernechef')!;
     const forRole = kb.data.roles.find((r) => r.id === deputy.for)!;
