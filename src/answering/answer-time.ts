@@ -16,7 +16,7 @@ import { deputyStatements } from './relation-answers/deputy-statements.js';
 import type { Answer, Lang } from './types.js';
 import { fitsDateKind } from './understand.js';
 import { composeAnswer, MAX_SUPPORT_LINES, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
-import { countedWords, subjectsOf, type RelationContext } from './relation-answers/index.js';
+import { countedWords, eachUnits, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
 
@@ -643,7 +643,15 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const metricAt = new Set(u.metrics.flatMap((m) => u.metricAt.get(m) ?? []));
   const countedName = (l: { start: number; end: number }) =>
     u.tokens.slice(l.start, l.end).some((tok) => countedForms.has(tok.form)) || Array.from({ length: l.end - l.start }, (_, k) => l.start + k).every((p) => metricAt.has(p));
-  const named = subjects.filter((l) => l.kind !== 'roles' && !countedName(l)).map((l) => l.id);
+  const namedItems = subjects.filter((l) => l.kind !== 'roles' && !countedName(l)).map((l) => l.id);
+  // "I hvert kvarter", "in each district": every unit of that kind; the kind's word ("kvarter") is then no count.
+  const each = namedItems.length > 0 ? { ids: [] } : eachUnits(rc);
+  const named = namedItems.length > 0 ? namedItems : each.ids;
+  if (each.at !== undefined) {
+    const kindWord = each.at;
+    const kept = counts.filter((c) => !(u.metricAt.get(c.key) ?? []).every((p) => p === kindWord) || (u.metricAt.get(c.key) ?? []).length === 0);
+    if (kept.length > 0 && kept.length < counts.length) counts.splice(0, counts.length, ...kept);
+  }
   // A metric none of the items named states ("how many districts will there be, and how many houses in Åen")
   // is answered by the one or two items that state it at all.
   const unstated = named.length > 0 ? counts.filter((c) => !named.some((id) => queries.figuresOf(id).some((f) => c.fits(f.figure)))) : [];
@@ -680,6 +688,7 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const answered = new Set<string>();
   // The day or days the figures answering are stated for ("pr. 15. august 2026", "from 1 August 2027").
   const onDays: string[] = [];
+  const headFigures: Array<{ owner: string; figure: Figure }> = [];
   let afterDay: string | undefined;
   for (const id of scope) {
     const all = queries.figuresOf(id).filter((f) => isCounted(f.figure));
@@ -715,6 +724,7 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
     };
     const coming = day === rc.today ? future.filter((f) => !on.includes(f)) : [];
     headlines.push(...on.map(line));
+    headFigures.push(...on.map((f) => ({ owner: id, figure: f.figure })));
     onDays.push(...on.map((f) => when(f.figure)).filter((w) => w !== ''));
     supporting.push(...coming.map(line));
     sources.push(...[...on, ...coming].map((f) => f.figure.source));
@@ -749,5 +759,8 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   if (named.some((id) => !answered.has(id) && !missing.some((m) => m.id === id))) return undefined;
   // "Hvornår er tallet opgjort?", "when is the figure from": the day it is stated for leads.
   if (u.askedWhen && !asked && missing.length === 0 && onDays.length > 0) headlines.unshift(t.figuresDated(joinList(unique(onDays), u.lang)));
+  // "Kvarter Åen og Kvarter Bakken tilsammen": the sum first.
+  const sum = u.kinds.has('total') && missing.length === 0 ? totalOf(headFigures, u.lang) : undefined;
+  if (sum) headlines.unshift(sum);
   return done(rc, 'answer', headlines.join(' '), supporting, sources);
 }

@@ -317,3 +317,50 @@ describe('lines under a condition and meetings outside their period (a test copy
     expect(none.headline).toMatch(/^Dokumenterne giver ingen datoer/);
   });
 });
+
+/** A count asked for two units together, and for every unit of a kind ("i hvert område", "in each district"). */
+describe.each(['tests/fixtures/kb-other', 'tests/fixtures/kb-bakkekaer', 'tests/fixtures/kb-hvidmose'])('totals and each unit of a kind (%s)', (dir) => {
+  let kb: KnowledgeBase;
+  let answerer: Answerer;
+  beforeAll(async () => {
+    kb = await loadKnowledgeOrThrow(dir);
+    answerer = createAnswerer(kb, { now: () => NOW });
+  });
+  /** Two or more units whose names begin with the same word and that state a count of the same metric. */
+  const siblings = () => {
+    const byFirst = new Map<string, typeof kb.data.units>();
+    for (const unit of kb.data.units) {
+      const first = unit.name.split(' ')[0]!;
+      byFirst.set(first, [...(byFirst.get(first) ?? []), unit]);
+    }
+    for (const [first, units] of byFirst) {
+      if (units.length < 2) continue;
+      const metric = units[0]!.figures.map((f) => f.metric).find((m) => units.every((x) => x.figures.filter((f) => f.metric === m).length === 1));
+      if (metric) return { first, units, metric, figures: units.map((x) => x.figures.find((f) => f.metric === metric)!) };
+    }
+    throw new Error('no sibling units with a shared count');
+  };
+  const word = (metric: string) => ({ children: ['børn', 'children'], houses: ['børnehuse', "children's houses"], facilities: ['dagtilbud', 'facilities'] })[metric]!;
+
+  it('the sum of two units\' counts, asked "tilsammen" and "combined"', () => {
+    const { units, metric, figures } = siblings();
+    const sum = figures.reduce((a, f) => a + f.value, 0);
+    const [da, en] = word(metric);
+    for (const q of [`hvor mange ${da} er der i ${units[0]!.name} og ${units[1]!.name} tilsammen`, `how many ${en} are there in ${units[0]!.name} and ${units[1]!.name} combined`]) {
+      const answer = answerer.answer(q);
+      const two = figures.slice(0, 2).reduce((a, f) => a + f.value, 0);
+      expect(answer.headline, q).toMatch(new RegExp(`^(I alt|In total) (ca\\. |about )?${two.toLocaleString(answer.lang === 'da' ? 'da-DK' : 'en-GB').replace('.', '\\.')} `));
+    }
+    expect(sum).toBeGreaterThan(0);
+  });
+
+  it('each unit of a kind gets its count, and the kind\'s own word is no count', () => {
+    const { first, units, metric, figures } = siblings();
+    const [da] = word(metric);
+    const answer = answerer.answer(`hvor mange ${da} er der i hvert ${first.toLowerCase()}`);
+    expect(answer.kind, all(answer)).toBe('answer');
+    units.forEach((unit, i) => expect(answer.headline).toContain(`${unit.name}: ${figures[i]!.text.da.replace(/\.$/, '')}`));
+    const others = kb.data.units.flatMap((x) => x.figures).filter((f) => f.metric !== metric).map((f) => f.text.da);
+    for (const other of others) expect(answer.headline).not.toContain(other);
+  });
+});
