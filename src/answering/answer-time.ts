@@ -338,7 +338,9 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   // "Who runs / leads / is in charge of the leadership forum?": whoever leads a meeting is its chair.
   const leadsMeeting = (u.kinds.has('leader') || u.intents.has('leader')) && (rc.subjects[0] ?? []).some((l) => l.kind === 'meetings' && l.quality >= 0.9);
   const chairAsked = u.kinds.has('chair') || leadsMeeting;
-  const asked = chairAsked || u.kinds.has('frequency') || u.intents.has('dates') || u.intents.has('meeting') || u.intents.has('membership');
+  // "where is the management meeting": a word that asks where, with a meeting named (its name may hold every other cue word).
+  const placeAsked = rc.lexicon.placeWords.match(u.tokens).size > 0 && (rc.subjects[0] ?? []).some((l) => l.kind === 'meetings' && l.quality >= 0.9);
+  const asked = chairAsked || placeAsked || u.kinds.has('frequency') || u.intents.has('dates') || u.intents.has('meeting') || u.intents.has('membership');
   if (!asked) return undefined;
   const link = rc.subjects.flat().find((l) => l.kind === 'meetings');
   if (!link) {

@@ -454,14 +454,23 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
  * Godt i gang/Start ud på", "start" names the policy. A kind whose cue lies wholly inside a longer
  * name is dropped, with the intent it alone gave.
  */
-export function withoutNameCues(u: Understanding, names: ReadonlyArray<{ readonly start: number; readonly end: number }>, datePositions: ReadonlySet<number> = new Set()): Understanding {
+export function withoutNameCues(
+  u: Understanding,
+  names: ReadonlyArray<{ readonly start: number; readonly end: number }>,
+  datePositions: ReadonlySet<number> = new Set(),
+  /** Every position a cue of the kind covers (not only its strongest cue's), when known. */
+  coverage?: (kind: QuestionKind) => ReadonlySet<number>,
+): Understanding {
   const dropped: QuestionKind[] = [];
+  const inAnyName = (p: number) => names.some((n) => p >= n.start && p < n.end);
   for (const [kind, m] of u.kinds) {
     // Function words of the cue ("who is the head of") say nothing of their own.
     const words = m.positions.filter((p) => !STOPWORDS.has(u.tokens[p]?.form ?? ''));
     if (words.length === 0) continue;
     const inside = names.some((n) => n.end - n.start > words.length && words.every((p) => p >= n.start && p < n.end));
-    if (inside) dropped.push(kind);
+    // "the staff unit manager's boss": another cue of the kind outside every name still asks.
+    const elsewhere = inside && coverage !== undefined && [...coverage(kind)].some((p) => !STOPWORDS.has(u.tokens[p]?.form ?? '') && !inAnyName(p));
+    if (inside && !elsewhere) dropped.push(kind);
   }
   // "Hvad går Start ud på?": a whole name that is also a kind of date ("start") names the item unless
   // the question asks when or names a day.
@@ -483,6 +492,11 @@ export function withoutNameCues(u: Understanding, names: ReadonlyArray<{ readonl
     intents.delete('dates');
     u = { ...u, cuePositions, intentWords, intents, dateKinds: new Set(), dateKindTerms: new Set() };
   }
+  return withoutKinds(u, dropped);
+}
+
+/** The understanding without some of its kinds (their cue words and the intents they alone gave). */
+export function withoutKinds(u: Understanding, dropped: readonly QuestionKind[]): Understanding {
   if (dropped.length === 0) return u;
   const kinds = new Map(u.kinds);
   for (const kind of dropped) kinds.delete(kind);
@@ -494,6 +508,9 @@ export function withoutNameCues(u: Understanding, names: ReadonlyArray<{ readonl
     if (intent === 'dates' && (u.range !== undefined || u.dateKinds.size > 0)) continue;
     intents.delete(intent);
   }
+  // "how many kids in the early years area": a "when" cue inside a name ("years") asked for no date, unless
+  // something else still does (a day, a month, a kind of date, a dates cue).
+  if (dropped.includes('when') && !kinds.has('when') && !kinds.has('dates') && u.range === undefined && u.dateKinds.size === 0) intents.delete('dates');
   const cuePositions = new Set(u.cuePositions);
   for (const kind of dropped) for (const p of u.kinds.get(kind)!.positions) if (![...kinds.values()].some((m) => m.positions.includes(p))) cuePositions.delete(p);
   return {

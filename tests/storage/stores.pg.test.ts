@@ -24,7 +24,7 @@ async function emptyTables(): Promise<void> {
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {
-    await client.query('TRUNCATE counters, tasks, deadlines, subscriptions, conversations, greeted, state_snapshots, state_journal, leases, documents');
+    await client.query('TRUNCATE counters, tasks, deadlines, subscriptions, conversations, greeted, state_snapshots, state_journal, leases, documents, answered');
   } finally {
     await client.end();
   }

@@ -12,7 +12,7 @@ export { describedItems, subjectsOf } from './context.js';
 export type { RelationContext } from './context.js';
 export { answerComingLines, answerConditionalLine, answerReportingRelation } from './reporting.js';
 export { answerLeaderRelation, answerHolderRelation, answerTitledPerson, answerPersonRole } from './leaders-and-holders.js';
-export { answerMembersRelation, answerMeetingRelation } from './members-and-meetings.js';
+export { answerMembersRelation, answerMeetingRelation, answerRoleMeetings } from './members-and-meetings.js';
 export { answerTasksRelation } from './tasks.js';
 export { answerContactsRelation } from './contacts.js';
 export { answerAttribute } from './partly-known.js';
