@@ -11,7 +11,7 @@ import { DEADLINE_KINDS, type DateEntry, type Decision, type Figure, type Meetin
 import { addDays, formatPartialDate } from '../time/format-date.js';
 import { displayName } from './facts.js';
 import { capitalize, joinList } from './phrases.js';
-import { analyzeText, foldText, GENERIC_WORDS, stemsOf, STOPWORDS } from './normalize.js';
+import { analyzeText, foldText, GENERIC_WORDS, stemsOf, STOPWORDS, tokenize } from './normalize.js';
 import { deputyStatements } from './relation-answers/deputy-statements.js';
 import type { Answer, Lang } from './types.js';
 import { fitsDateKind } from './understand.js';
@@ -31,6 +31,7 @@ const TEXTS = {
     vote: (text: string) => `Afstemning: ${text}`,
     votes: (f?: number, a?: number, x?: number) => [f !== undefined ? `${f} for` : '', a !== undefined ? `${a} imod` : '', x ? `${x} undlod at stemme` : ''].filter(Boolean).join(', '),
     unanimous: 'enstemmigt',
+    noneAbstained: 'Ingen undlod at stemme.',
     noDecision: 'Jeg kender ingen beslutning, der passer til spørgsmålet.',
     held: (meeting: string, when: string) => `${capitalize(meeting)} holdes ${when}.`,
     next: (list: string) => `Næste gang: ${list}.`,
@@ -76,6 +77,7 @@ const TEXTS = {
     vote: (text: string) => `Vote: ${text}`,
     votes: (f?: number, a?: number, x?: number) => [f !== undefined ? `${f} for` : '', a !== undefined ? `${a} against` : '', x ? `${x} abstained` : ''].filter(Boolean).join(', '),
     unanimous: 'unanimous',
+    noneAbstained: 'No one abstained.',
     noDecision: 'I know of no decision that fits the question.',
     held: (meeting: string, when: string) => `${capitalize(meeting)} is held ${when}.`,
     next: (list: string) => `Next: ${list}.`,
@@ -130,18 +132,26 @@ export function answerDeputies(rc: RelationContext): Answer | undefined {
   const t = TEXTS[u.lang];
   // A sure name before a loose one: "træder" in "hvem træder til når børnechefen er på ferie" only
   // resembles a name ("stedfortræder"); the role named in full is whom the question is about.
-  const named = rc.subjects.flat().filter((l) => l.kind === 'roles' || l.kind === 'people');
+  const named = rc.subjects.flat().filter((l) => l.kind === 'roles' || l.kind === 'people' || l.kind === 'postings');
   const subject = named.find((l) => l.quality >= 0.9) ?? named[0];
   if (!subject) return undefined;
   // All relations, not only today's: one that begins later is told with its first day.
   const day = u.day;
+  // A person stands for the role they hold; a job posting for the post it is for ("the head of Børnegården Rævehøj").
   const roleOf = (id: string) => {
     const e = rc.kb.get(id);
-    return e?.kind === 'people' && e.item.role ? e.item.role : id;
+    return (e?.kind === 'people' || e?.kind === 'postings') && e.item.role ? e.item.role : id;
   };
   const ids = unique([subject.id, roleOf(subject.id)]);
-  const forSubject = ids.flatMap((id) => queries.deputiesFor(id, day));
-  const bySubject = ids.flatMap((id) => queries.standsInFor(id, day));
+  let forSubject = ids.flatMap((id) => queries.deputiesFor(id, day));
+  let bySubject = ids.flatMap((id) => queries.standsInFor(id, day));
+  // "Lederen i Kløverengen": a post in one unit whose name begins with a general post's name ("børnehusleder i
+  // Børnehuset Kløverengen") has that post's deputy when it has none of its own; who holds the deputy post in the unit follows.
+  const general = forSubject.length === 0 && bySubject.length === 0 ? generalRole(rc, roleOf(subject.id)) : undefined;
+  if (general) {
+    forSubject = queries.deputiesFor(general.id, day);
+    bySubject = queries.standsInFor(general.id, day);
+  }
   // "Whom does X stand in for" asks from the deputy's side; otherwise the subject is stood in for,
   // unless only the other side is known ("when does the deputy leader take over").
   const entries: DeputyEntry[] = u.kinds.has('deputy-for') ? (bySubject.length > 0 ? bySubject : forSubject) : forSubject.length > 0 ? forSubject : bySubject;
@@ -158,7 +168,8 @@ export function answerDeputies(rc: RelationContext): Answer | undefined {
     ...(e.relation.scope ? [t.scope(e.relation.scope[u.lang])] : []),
   ]);
   const headline = first.condition ? `${sentences[0]!.replace(/\.$/, '')} ${u.lang === 'da' ? '–' : '–'} ${first.condition[u.lang]}.` : sentences[0]!;
-  const relationLines = lines.filter((l) => !headline.includes(l.replace(/^[^:]+: /, '').replace(/\.$/, '')));
+  const inUnit = general?.unit ? entries.flatMap((e) => rc.relations.holders(e.deputy.item.id).filter((p) => p.title.da.toLowerCase().includes(nameIn(rc, general.unit!).toLowerCase()) || p.title.en.toLowerCase().includes(nameIn(rc, general.unit!).toLowerCase()))) : [];
+  const relationLines = [...inUnit.map((p) => `${p.name}, ${p.title[u.lang]}`), ...lines.filter((l) => !headline.includes(l.replace(/^[^:]+: /, '').replace(/\.$/, '')))];
   const sources = entries.map((e) => e.relation.source);
   const details = entries.map((e) => e.relation.text[u.lang]);
   // "Can the deputy hire staff while the leader is away?": what the question asks besides the relation is
@@ -169,6 +180,19 @@ export function answerDeputies(rc: RelationContext): Answer | undefined {
     return done(rc, 'answer', said[0]!, [...said.slice(1), headline, ...relationLines], [...powers.map((f) => f.source), ...sources], details);
   }
   return done(rc, 'answer', headline, relationLines, sources, details);
+}
+
+/** The general post a post in one unit is an instance of, by name ("børnehusleder i Børnehuset Kløverengen": "børnehusleder"), with that unit. */
+function generalRole(rc: RelationContext, id: string): { id: string; unit?: string } | undefined {
+  const entry = rc.kb.get(id);
+  if (entry?.kind !== 'roles' || !entry.item.unit) return undefined;
+  const words = tokenize(foldText(entry.item.name));
+  const general = rc.kb.data.roles.find((r) => {
+    if (r.id === id || r.unit) return false;
+    const head = tokenize(foldText(r.name));
+    return head.length < words.length && head.every((w, i) => words[i] === w);
+  });
+  return general && { id: general.id, unit: entry.item.unit };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -217,7 +241,9 @@ export function answerDecisions(rc: RelationContext): Answer | undefined {
   const voteOf = (d: Decision) => {
     if (!d.vote) return undefined;
     const count = d.vote.unanimous ? t.unanimous : t.votes(d.vote.for, d.vote.against, d.vote.abstained);
-    return t.vote(d.vote.text ? d.vote.text[u.lang] : count);
+    // The minutes' own words, and that no one abstained when they count it ("Ingen undlod at stemme").
+    const none = d.vote.abstained === 0 ? ` ${t.noneAbstained}` : '';
+    return t.vote(d.vote.text ? `${d.vote.text[u.lang]}${none}` : count);
   };
   const d = found[0]!;
   const lines = [

@@ -364,3 +364,64 @@ describe.each(['tests/fixtures/kb-other', 'tests/fixtures/kb-bakkekaer', 'tests/
     for (const other of others) expect(answer.headline).not.toContain(other);
   });
 });
+
+/**
+ * On Havbjerg and Bakkekær: a deputy asked through a person's first name with an absence ("when he's on holiday"),
+ * through a job posting's title, and for a post in one unit whose general post has the deputy; who is someone the
+ * stand-in for; whether a role attends a meeting; and no one abstaining.
+ */
+describe('deputies and participants asked in chat (Havbjerg, Bakkekær, Hvidmose)', () => {
+  it('Havbjerg', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-havbjerg');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const holiday = kb.data.deputies.find((d) => kb.data.people.some((p) => p.role === d.for))!;
+    const person = kb.data.people.find((p) => p.role === holiday.for)!;
+    const deputyName = kb.data.roles.find((r) => r.id === holiday.deputy)!.labelEn;
+    for (const q of [`who covers for ${person.name.split(' ')[0]!.toLowerCase()} when hes on holiday`, `who covers for ${person.name.split(' ')[0]} when he's away`]) {
+      const answer = answerer.answer(q);
+      expect(answer.kind, all(answer)).toBe('answer');
+      expect(answer.headline, q).toContain(deputyName);
+    }
+    const byPosting = kb.data.deputies.find((d) => kb.data.postings.some((p) => p.role === d.for))!;
+    const posting = kb.data.postings.find((p) => p.role === byPosting.for)!;
+    const forRole = kb.data.roles.find((r) => r.id === posting.role)!;
+    const answer = answerer.answer(`who stands in for the ${forRole.labelEn.toLowerCase()}`);
+    expect(answer.headline).toContain(kb.data.roles.find((r) => r.id === byPosting.deputy)!.labelEn);
+    // A role that takes part only as needed, asked whether it comes.
+    const meeting = kb.data.meetings.find((m) => m.participants.some((p) => typeof p !== 'string' && p.asNeeded))!;
+    const asNeeded = meeting.participants.find((p) => typeof p !== 'string' && p.asNeeded) as { ref: string };
+    const role = kb.data.roles.find((r) => r.id === asNeeded.ref)!;
+    const attend = answerer.answer(`skal ${role.names.find((n) => /er$/.test(n)) ?? role.name} med til ${meeting.name.toLowerCase()}`);
+    expect(attend.kind, all(attend)).toBe('answer');
+    expect(all(attend)).toMatch(/efter behov/);
+  });
+
+  it('Bakkekær: the general post\'s deputy for a post in one unit, and who holds the deputy post there', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-bakkekaer');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const relation = kb.data.deputies[0]!;
+    const local = kb.data.roles.find((r) => r.unit && r.name.startsWith(`${kb.data.roles.find((x) => x.id === relation.for)!.name} `))!;
+    const unit = kb.data.units.find((x) => x.id === local.unit)!;
+    const holder = kb.data.people.find((p) => p.role === relation.deputy && p.title.da.includes(unit.name))!;
+    const answer = answerer.answer(`hvem træder i stedet for lederen i ${foldAscii(unit.name.split(' ').at(-1)!)} hvis hun er syg`);
+    expect(answer.kind, all(answer)).toBe('answer');
+    expect(answer.headline).toContain(relation.condition!.da);
+    expect(all(answer)).toContain(holder.name);
+    const standIn = answerer.answer(`who is ${holder.name.toLowerCase()} the stand-in for`);
+    expect(standIn.kind, all(standIn)).toBe('answer');
+    expect(standIn.headline).toContain(kb.data.roles.find((x) => x.id === relation.for)!.labelEn);
+  });
+
+  it('Hvidmose: "did anyone abstain" is answered by the vote, with no one abstaining', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-hvidmose');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const decision = kb.data.decisions.find((d) => d.vote?.abstained === 0)!;
+    const answer = answerer.answer(`did anyone abstain in the vote on the ${decision.names[0]!.split(' ').at(-1)}`);
+    expect(all(answer)).toContain('No one abstained.');
+  });
+});
+
+/** "kløverengen" as a leader would type it on a keyboard without æøå. */
+function foldAscii(word: string): string {
+  return word.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa');
+}

@@ -27,6 +27,8 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
     return !at || !at.every((p) => kindAt.includes(p));
   });
   if (attributes.length === 0) return undefined;
+  // "Who covers for Torben when he is on holiday?": asked with an absence, only a phone or an e-mail is the attribute asked.
+  if ((u.kinds.has('deputy') || u.kinds.has('deputy-for')) && !attributes.some((a) => a === 'phone' || a === 'email')) return undefined;
   const t = TEXTS[u.lang];
   const attribute = attributes[0]!;
   const label = rc.lexicon.attributeLabels.get(attribute)![u.lang];
@@ -136,7 +138,8 @@ const FIELD_ATTRIBUTES: ReadonlySet<Attribute> = new Set<Attribute>(['phone', 'e
  */
 function answerPersonStart(rc: RelationContext): Answer | undefined {
   const { u, kb, relations } = rc;
-  if (!u.intents.has('dates') || !u.askedWhen) return undefined;
+  // "Who covers for Torben when he is on holiday?": the "when" of an absence asks for no date.
+  if (!u.intents.has('dates') || !u.askedWhen || u.kinds.has('deputy') || u.kinds.has('deputy-for')) return undefined;
   const links = rc.subjects.flat().filter((l) => l.quality >= 0.9);
   const person = links.find((l) => l.kind === 'people');
   // Only a question about the person alone: "the interview for the post X is contact for" is the posting's.
