@@ -289,6 +289,14 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     const group = lexicon.groups.get(kind);
     if (group && best.get(group)!.kind !== kind) matched.delete(kind);
   }
+  // "who covers for X when he is on holiday": the "when" of an absence is the deputy's condition, no date asked for.
+  if (matched.has('deputy') || matched.has('deputy-for')) {
+    const absence = lexicon.kinds.coverageOf(tokens, new Set<QuestionKind>(['deputy', 'deputy-for']), words);
+    for (const kind of ['when', 'dates'] as const) {
+      const m = matched.get(kind);
+      if (m && m.positions.every((p) => absence.has(p))) matched.delete(kind);
+    }
+  }
   const has = (kind: QuestionKind) => matched.has(kind);
 
   const smalltalkMatches = lexicon.smalltalk.match(tokens, words);
@@ -419,8 +427,11 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   const policyTypes = new Set(lexicon.policyTypes.match(tokens, words).keys());
   // "number of consultants": the "number" of a count is no phone number.
   const figureAt = new Set(howMany?.positions ?? []);
+  // "who covers for X when he is on holiday": "covers" asks for a stand-in, not the period a policy covers.
+  const deputyAt = matched.has('deputy') || matched.has('deputy-for') ? lexicon.kinds.coverageOf(tokens, new Set<QuestionKind>(['deputy', 'deputy-for']), words) : new Set<number>();
   const attributes = [...lexicon.attributes.match(tokens, words)]
     .filter(([, m]) => !(metrics.length > 0 && m.positions.every((p) => figureAt.has(p))))
+    .filter(([attribute, m]) => !(attribute === 'period' && m.positions.every((p) => deputyAt.has(p))))
     .map(([attribute]) => attribute);
 
   // Own keys only: "constructor" is no number.

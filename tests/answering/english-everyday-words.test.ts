@@ -75,6 +75,9 @@ const cases: [string, string, Expect][] = [
   [SEED, 'what is the main job of the klyngeledelse in copenhagen', (d) => [d.leadershipGroups.find((g) => g.id === 'kk-klyngeledelsesteam')!.responsibilities[0]!.en.replace(/\.$/, '')]],
   [BKK, 'who is lederspor meant for', (d) => [d.programmes.find((p) => p.id === 'bkk-lederspor')!.description!.en.replace(/\.$/, '')]],
   [BKK, 'which meetings does a børnehusleder go to', (d) => [d.meetings.find((m) => m.id === 'bkk-omraadeforum')!.name]],
+  // A stand-in asked in everyday words: "covers for X when he's on holiday" (no date, no period asked), "the stand-in for".
+  ['tests/fixtures/kb-havbjerg', 'who covers for torben when hes on holiday', (d) => d.deputies.filter((x) => x.for === 'hbj-fagchef').map((x) => roleName(d, x.deputy))],
+  [BKK, 'who is jonas eskildsen the stand-in for', (d) => [roleName(d, 'bkk-boernehusleder')]],
   // "where is <meeting>" whose name holds every other cue word; a contraction ("they're") before an absence.
   [HVM, 'where is the management meeting', placeOf('hvm-ledermoede')],
   [HVM, "who replaces the district head when they're away", deputiesFor('hvm-kvarterchef')],
@@ -83,7 +86,7 @@ const cases: [string, string, Expect][] = [
 describe('English questions in everyday words', () => {
   const answerers = new Map<string, { answerer: Answerer; data: Data }>();
   beforeAll(async () => {
-    for (const dir of [BKK, FJB, HVM, SEED]) {
+    for (const dir of [BKK, FJB, HVM, SEED, 'tests/fixtures/kb-havbjerg']) {
       const kb = await loadKnowledgeOrThrow(dir);
       answerers.set(dir, { answerer: createAnswerer(kb, { now: () => NOW }), data: kb.data });
     }
