@@ -31,6 +31,7 @@ import {
   answerLeaderRelation,
   answerMeetingRelation,
   answerMembersRelation,
+  answerRoleMeetings,
   answerHolderRelation,
   answerPostingTerms,
   answerProgrammesRelation,
@@ -61,6 +62,7 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerItemDates,
   answerReportingRelation,
   answerMeetingTime,
+  answerRoleMeetings,
   answerMembersRelation,
   answerLeaderRelation,
   answerContactsRelation,
@@ -365,8 +367,9 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       const namePositions = new Set<number>();
       for (const l of links) if (l.kind !== 'municipalities') for (let i = l.start; i < l.end; i++) namePositions.add(i);
       u = { ...u, namePositions };
-      // "Hvor mange børn går i Distrikt Baltorp?" counts children: "distrikt" is part of a name there.
-      const longNames = found.filter((l) => l.kind !== 'municipalities' && l.end - l.start > 1);
+      // "Hvor mange børn går i Distrikt Baltorp?" counts children: "distrikt" is part of a name there. A decision
+      // named by what it changes ("flere souschefer", "more deputies") still counts that.
+      const longNames = found.filter((l) => l.kind !== 'municipalities' && l.kind !== 'decisions' && l.end - l.start > 1);
       const metrics = u.metrics.filter((m) => {
         const at = u.metricAt.get(m) ?? [];
         return !longNames.some((l) => at.every((p) => p >= l.start && p < l.end) && l.end - l.start > at.length);

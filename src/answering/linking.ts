@@ -155,7 +155,9 @@ export function createLinker(
       const entry = { kind, item } as KbItem;
       const seen = new Set<string>();
       // A hyphenated name ("the early-years leadership team") is also asked with spaces ("early years leadership team").
-      const full = nameForms(entry).flatMap((form) => (form.includes('-') ? [form, form.replace(/-/g, ' ')] : [form]));
+      // Asked hyphenated ("MED-aftalen"), it is read whole: a name beginning with a function word ("med") links from
+      // its joined form ("medaftalen"), which the question's tokens hold too.
+      const full = nameForms(entry).flatMap((form) => (form.includes('-') ? [form, form.replace(/-/g, ' '), form.replace(/(\p{L})-(\p{L})/gu, '$1$2')] : [form]));
       // "the strategic leadership in Familie- og Dagtilbudscentret": an English label's head before "of the …", a weaker name.
       const heads = headForms(entry).filter((h) => !full.some((f) => foldText(f) === foldText(h)));
       const forms = [...full, ...heads];

@@ -5,6 +5,7 @@
  */
 import { DEADLINE_KINDS, type DateEntry, type Figure } from '../knowledge/schemas.js';
 import { addDays, MONTH_NAMES, toLocalDate } from '../time/format-date.js';
+import lexiconJson from './lexicon/lexicon.json' with { type: 'json' };
 import { detectLanguage } from './language.js';
 import { tokenWords, type Attribute, type TokenWords, type CueMatch, type Lexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
 import { analyzeText, foldText, STOPWORDS, stripMarkup, type Token } from './normalize.js';
@@ -183,6 +184,9 @@ function metricNamed(lexicon: Lexicon, tokens: readonly Token[], words: TokenWor
   return lexicon.metrics.match(tokens, words).size > 0;
 }
 
+/** Words for the start or the end of a year ("the beginning of 2025", "udgangen af 2025"), folded. */
+const YEAR_EDGES: ReadonlySet<string> = new Set(['beginning', 'start', 'end', 'begyndelsen', 'starten', 'slutningen', 'udgangen']);
+
 /** Finds a month (and optional year) or a year alone in the tokens, as a date range. */
 function findRange(tokens: readonly Token[], today: string): { from: string; to: string; positions: number[] } | undefined {
   const months: Array<{ i: number; month: number; year?: number }> = [];
@@ -213,7 +217,10 @@ function findRange(tokens: readonly Token[], today: string): { from: string; to:
     return { from, to: lastDayOf(year, first.month), positions: first.year ? [first.i, first.i + 1] : [first.i] };
   }
   for (const [i, token] of tokens.entries()) {
-    if (/^(19|20)\d{2}$/.test(token.form) && ['i', 'in', 'during', 'under'].includes(tokens[i - 1]?.form ?? '')) {
+    // "i 2025", "in 2025", and the year's edges ("primo 2025", "at the beginning of 2025", "i slutningen af 2025").
+    const before = tokens[i - 1]?.form ?? '';
+    const edge = ['primo', 'ultimo'].includes(before) || (['of', 'af'].includes(before) && YEAR_EDGES.has(tokens[i - 2]?.form ?? ''));
+    if (/^(19|20)\d{2}$/.test(token.form) && (['i', 'in', 'during', 'under'].includes(before) || edge)) {
       return { from: `${token.form}-01-01`, to: `${token.form}-12-31`, positions: [i] };
     }
   }
@@ -229,6 +236,13 @@ function findRange(tokens: readonly Token[], today: string): { from: string; to:
  * "how many" cue ("how many childminders and how many kids": childminders, kids), past function words
  * and hyphenated modifiers.
  */
+/** The lexicon's words that only qualify a count (`countModifiers`: "flere", "more"), folded. */
+const COUNT_MODIFIERS: ReadonlySet<string> = new Set(
+  Object.entries((lexiconJson as { countModifiers?: Record<string, unknown> }).countModifiers ?? {})
+    .filter(([key]) => key !== '$comment')
+    .flatMap(([, words]) => (Array.isArray(words) ? words.map((w) => foldText(String(w))) : [])),
+);
+
 export function countedPositions(tokens: readonly Token[], cue: readonly number[]): number[] {
   if (cue.length === 0) return [];
   const first = Math.min(...cue);
@@ -239,7 +253,7 @@ export function countedPositions(tokens: readonly Token[], cue: readonly number[
   for (let i = 0; i + phrase.length <= tokens.length; i++) {
     if (!phrase.every((w, k) => tokens[i + k]!.form === w)) continue;
     let next = i + phrase.length;
-    while (next < tokens.length && (STOPWORDS.has(tokens[next]!.form) || isHyphenPart(tokens, next))) next++;
+    while (next < tokens.length && (STOPWORDS.has(tokens[next]!.form) || COUNT_MODIFIERS.has(tokens[next]!.form) || isHyphenPart(tokens, next))) next++;
     if (next < tokens.length) out.push(next);
   }
   return out;
@@ -420,7 +434,8 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     // Each "how many" of the question ("how many childminders and how many kids") names a thing counted.
     const nexts = countedPositions(tokens, howMany.positions);
     const metricStarts = metricMatches.map(([, m]) => Math.min(...m.positions));
-    const isMetric = (next: number) => metricStarts.includes(next) || metricMatches.some(([, m]) => m.positions.includes(next));
+    // A metric said in the hyphenated modifier before the word ("day-care facilities": "day cares") is counted too.
+    const isMetric = (next: number) => metricStarts.includes(next) || metricMatches.some(([, m]) => m.positions.some((p) => p === next || (p < next && p >= next - 4 && isHyphenPart(tokens, p))));
     if (nexts.length > 0 && !nexts.some(isMetric)) metrics.splice(0, metrics.length);
   }
   const metric = intents.has('figure') ? metrics[0] : undefined;

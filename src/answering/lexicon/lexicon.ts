@@ -102,6 +102,10 @@ export const LexiconSchema = z.object({
   placeWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that ask what a policy aims at or covers ('formålet med', 'aim at'): answered from its own statements. */
   purposeWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that ask which of several things ('hvilke', 'which'): before a kind of thing ('which meetings') they ask for the list, not one. */
+  whichWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that ask whom a policy is for ('gælder for', 'skal følge', 'applies to'): asked "who", its `relevantFor` answers. */
+  audienceWords: CuesSchema.default({ da: [], en: [] }),
   /**
    * Everyday time phrases ("efter nytår", "next year", "til sommer"): the next day of the year they
    * point at (`month`/`day`), the first day of the month `monthsAhead` months from today, or the first
@@ -470,6 +474,8 @@ export interface Lexicon {
   readonly effectWords: CueSet<'effect'>;
   readonly placeWords: CueSet<'place'>;
   readonly purposeWords: CueSet<'purpose'>;
+  readonly whichWords: CueSet<'which'>;
+  readonly audienceWords: CueSet<'audience'>;
   /** Everyday time phrases, by the index of their anchor in `timeAnchors`. */
   readonly timePhrases: CueSet<number>;
   readonly timeAnchors: ReadonlyArray<LexiconData['timePhrases'][number]['anchor']>;
@@ -520,6 +526,8 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const effectWords = new CueSet<'effect'>();
   const placeWords = new CueSet<'place'>();
   const purposeWords = new CueSet<'purpose'>();
+  const whichWords = new CueSet<'which'>();
+  const audienceWords = new CueSet<'audience'>();
   const timePhrases = new CueSet<number>();
   const timeAnchors: Array<LexiconData['timePhrases'][number]['anchor']> = [];
   const questionWords = new Set<string>();
@@ -563,6 +571,8 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     if (lexicon.effectWords) effectWords.add('effect', lexicon.effectWords);
     if (lexicon.placeWords) placeWords.add('place', lexicon.placeWords);
     if (lexicon.purposeWords) purposeWords.add('purpose', lexicon.purposeWords);
+    if (lexicon.whichWords) whichWords.add('which', lexicon.whichWords);
+    if (lexicon.audienceWords) audienceWords.add('audience', lexicon.audienceWords);
     for (const t of lexicon.timePhrases ?? []) {
       timePhrases.add(timeAnchors.length, t.cues);
       timeAnchors.push(t.anchor);
@@ -599,7 +609,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics);
-  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, purposeWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, nameEquivalents, expand, correct };
+  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, purposeWords, whichWords, audienceWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */

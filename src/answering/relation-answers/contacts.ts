@@ -53,17 +53,20 @@ function titledRoles(kb: KnowledgeBase, roleId: string): string[] {
 }
 
 /**
- * "Hvem skal jeg spørge om årshjulet?": a document asked about as a topic reaches the people whose
- * `contactFor` lists it. The document is known by the words of its title that are not the names of
- * items ("Dagtilbud Hvidmose" names a unit, not the calendar); one such word of the question must be
- * in exactly one document's title, by stem or as a compound's head ("årshjulet" in "Ledelsesårshjul").
+ * "Hvem skal jeg spørge om årshjulet?", "hvem ved noget om ledelsesseminaret": a document or a dated item (a seminar,
+ * a deadline) asked about as a topic reaches the people whose `contactFor` lists it. Neither has a name of its own to
+ * link: a document is known by the words of its title, a dated item by those of its label and subject, in either
+ * language, leaving out the names of items ("Dagtilbud Hvidmose" names a unit, not the calendar); one such word of
+ * the question must be in exactly one of them, by stem or as a compound's head ("årshjulet" in "Ledelsesårshjul").
+ * Documents come first: a dated item is looked at only when no document's title has a word of the question.
  */
 function answerDocumentContacts(rc: RelationContext): Answer | undefined {
   const { u, kb } = rc;
   const t = TEXTS[u.lang];
   const contactsOf = new Map<string, Person[]>();
+  const dated = new Map(kb.data.dates.map((d) => [d.id, d]));
   for (const person of kb.data.people) {
-    for (const id of person.contactFor) if (kb.documents.has(id)) contactsOf.set(id, [...(contactsOf.get(id) ?? []), person]);
+    for (const id of person.contactFor) if (kb.documents.has(id) || dated.has(id)) contactsOf.set(id, [...(contactsOf.get(id) ?? []), person]);
   }
   if (contactsOf.size === 0) return undefined;
   const nameWords = new Set(
@@ -72,19 +75,27 @@ function answerDocumentContacts(rc: RelationContext): Answer | undefined {
   const asked = u.tokens.filter((tok) => tok.form.length >= 4 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !nameWords.has(tok.form) && !/^\d+$/.test(tok.form));
   const fits = (word: string, tok: (typeof asked)[number]) =>
     word === tok.form || primaryStem(word) === primaryStem(tok.form) || (tok.form.length >= 5 && word.endsWith(primaryStem(tok.form)));
+  const titleOf = (id: string) => {
+    const doc = kb.documents.get(id);
+    if (doc) return { text: `${doc.title} ${doc.titleEn}`, shown: u.lang === 'da' ? doc.title : doc.titleEn };
+    const d = dated.get(id)!;
+    return { text: `${d.label.da} ${d.label.en} ${d.subject?.da ?? ''} ${d.subject?.en ?? ''}`, shown: d.label[u.lang] };
+  };
   const scored = [...contactsOf.keys()].map((id) => {
-    const doc = kb.documents.get(id)!;
-    const words = analyzeText(foldText(`${doc.title} ${doc.titleEn}`))
+    const words = analyzeText(foldText(titleOf(id).text))
       .map((w) => w.form)
       .filter((w) => w.length >= 4 && !STOPWORDS.has(w) && !nameWords.has(w) && !/^\d+$/.test(w));
     return { id, hits: asked.filter((tok) => words.some((w) => fits(w, tok))).length };
   });
-  const best = Math.max(...scored.map((s) => s.hits));
-  const top = scored.filter((s) => s.hits === best);
+  // A document's title first; a dated item's label only when no title has the words.
+  const docHits = scored.filter((s) => kb.documents.has(s.id) && s.hits > 0);
+  const pool = docHits.length > 0 ? docHits : scored;
+  const best = Math.max(...pool.map((s) => s.hits));
+  const top = pool.filter((s) => s.hits === best);
   if (best === 0 || top.length !== 1) return undefined;
-  const doc = kb.documents.get(top[0]!.id)!;
-  const people = contactsOf.get(doc.id)!;
-  const about = u.lang === 'da' ? doc.title : doc.titleEn;
+  const id = top[0]!.id;
+  const people = contactsOf.get(id)!;
   const list = people.map((p) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email));
-  return done(rc, 'answer', t.contacts(about, joinList(people.map((p) => p.name), u.lang)), list, people.map((p) => p.source));
+  const source = dated.get(id)?.source;
+  return done(rc, 'answer', t.contacts(titleOf(id).shown, joinList(people.map((p) => p.name), u.lang)), list, [...(source ? [source] : []), ...people.map((p) => p.source)]);
 }

@@ -73,7 +73,8 @@ export function describedItems(rc: RelationContext): Link[][] {
   for (const g of rc.subjects) for (const l of g) if (l.quality >= 0.9) for (let i = l.start; i < l.end; i++) covered.add(i);
   const leaderAt = new Set([...rc.lexicon.leaderWords.match(u.tokens).values()].flatMap((m) => [...m.positions]));
   // A word for a meeting ("forum", "møde") is a cue and also describes which meeting.
-  const meetingAt = new Set(u.kinds.get('meeting')?.positions ?? []);
+  // ... but not one asked for as a kind ("hvilke møder", "which meetings"): that asks for the list of them.
+  const meetingAt = new Set([...(u.kinds.get('meeting')?.positions ?? [])].filter((i) => !listedKindAt(rc).has(i)));
   const free = u.tokens
     .map((tok, i) => ({ tok, i }))
     .filter(({ tok, i }) => !covered.has(i) && (leaderAt.has(i) || ((!u.cuePositions.has(i) || meetingAt.has(i)) && tok.form.length >= 3 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !/^\d+$/.test(tok.form))));
@@ -130,6 +131,14 @@ export function describedItems(rc: RelationContext): Link[][] {
     out.push([{ id: best.id, kind: best.kind, start: best.from, end: best.to, quality: 0.9 }]);
   }
   describedCache.set(rc, out);
+  return out;
+}
+
+/** The positions of words for a kind of thing asked for as a list: right after a word that asks which ("hvilke møder", "which meetings"). */
+export function listedKindAt(rc: RelationContext): ReadonlySet<number> {
+  const which = new Set([...rc.lexicon.whichWords.match(rc.u.tokens).values()].flatMap((m) => [...m.positions]));
+  const out = new Set<number>();
+  for (const p of which) if (!which.has(p + 1)) out.add(p + 1);
   return out;
 }
 

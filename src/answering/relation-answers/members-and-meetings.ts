@@ -7,7 +7,7 @@ import { capitalize, joinList } from '../phrases.js';
 import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS } from '../normalize.js';
 import type { Answer } from '../types.js';
 import { unique } from '../answer-context.js';
-import { describedItems, done, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
+import { describedItems, done, listedKindAt, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
 import { TEXTS } from './texts.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -137,6 +137,59 @@ function statementsAbout(rc: RelationContext, unitId: string, words: ReadonlyArr
   const found = unique(statements).filter((st) => says(`${st.da} ${st.en}`));
   if (found.length === 0) return undefined;
   return done(rc, 'answer', found[0]![u.lang], found.slice(1).map((st) => st[u.lang]), unique(found.map((st) => st.source)).slice(0, 3));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The meetings and groups a role (or the person in it) takes part in
+
+/** Kinds of question that ask something else of a role's meetings (when, how often, where) or of the role itself. */
+const NOT_ROLE_MEETINGS = new Set(['frequency', 'dates', 'when', 'contact', 'deputy', 'deputy-for', 'decision', 'reporting-up', 'reporting-down', 'reporting-chain', 'figure', 'policy', 'programme', 'responsibility']);
+
+/**
+ * "Hvilke møder deltager småbørnschefen i?", "what meetings does the district head go to", "which groups is X on":
+ * the members relation read backwards. A role (or a person, through the post they hold) is named, no meeting or
+ * group is named or described, and the question asks which meetings (a word for a meeting right after a word that
+ * asks which) or asks about membership with a word that asks which. The groups it is a member of, the meetings it or
+ * one of those groups takes part in, and those it chairs; asked who chairs ("which meetings does X chair"), only those.
+ */
+export function answerRoleMeetings(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations } = rc;
+  if ([...u.kinds.keys()].some((k) => NOT_ROLE_MEETINGS.has(k)) || u.attributes.length > 0) return undefined;
+  const listed = listedKindAt(rc);
+  const meetingWords = [...(u.kinds.get('meeting')?.positions ?? [])];
+  const asksMeetings = meetingWords.some((p) => listed.has(p));
+  const asksWhich = u.intents.has('membership') && rc.lexicon.whichWords.match(u.tokens).size > 0;
+  if (!asksMeetings && !asksWhich) return undefined;
+  if (rc.subjects.some((g) => g.some((l) => (l.kind === 'meetings' || l.kind === 'leadershipGroups') && l.quality >= 0.9))) return undefined;
+  if (describedItems(rc).some((g) => g[0]!.kind === 'meetings' || g[0]!.kind === 'leadershipGroups')) return undefined;
+  const roleGroups = subjectsOf(rc, ['roles'], true);
+  if (roleGroups.length !== 1) return undefined;
+  const role = roleGroups[0]![0]!;
+  if (role.quality < 0.9) return undefined;
+  const t = TEXTS[u.lang];
+  const takesPart = (id: string, ref: string) => relations.members(id).some((m) => m.ref === ref);
+  const groups = kb.data.leadershipGroups.filter((g) => takesPart(g.id, role.id));
+  const chairOnly = u.kinds.has('chair');
+  const meetings = kb.data.meetings
+    .map((m) => {
+      const chair = m.chair === role.id;
+      const direct = takesPart(m.id, role.id);
+      const via = groups.find((g) => takesPart(m.id, g.id));
+      return { id: m.id, chair, direct, via: via?.id };
+    })
+    .filter((m) => (chairOnly ? m.chair : m.chair || m.direct || m.via !== undefined));
+  const roleName = name(kb, role.id, u.lang);
+  if (meetings.length === 0 && (groups.length === 0 || chairOnly)) {
+    return done(rc, 'unknown', t.noMeetings(roleName), [], sourceOf(kb, role.id));
+  }
+  const meetingList = meetings.map((m) => `${name(kb, m.id, u.lang, false)}${m.chair ? ` (${t.asChair})` : !m.direct && m.via ? ` (${t.through(name(kb, m.via, u.lang, false))})` : ''}`);
+  const groupList = groups.map((g) => name(kb, g.id, u.lang, false));
+  const sources = [...meetings.map((m) => m.id), ...groups.map((g) => g.id)].flatMap((id) => sourceOf(kb, id));
+  const meetingLine = meetingList.length > 0 ? t.takesPartIn(roleName, joinList(meetingList, u.lang)) : undefined;
+  const groupLine = groupList.length > 0 && !chairOnly ? t.memberOf(roleName, joinList(groupList, u.lang)) : undefined;
+  // Asked for meetings, the meetings lead; asked which groups, the groups.
+  const [first, second] = asksMeetings || !groupLine ? [meetingLine ?? groupLine!, meetingLine ? groupLine : undefined] : [groupLine, meetingLine];
+  return done(rc, 'answer', first, second ? [second] : [], unique(sources).slice(0, 3));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,9 +2,10 @@
  * Policies by role, unit or municipality, and a policy's own fields (who adopted it, what it requires).
  */
 import type { Policy, Source } from '../../knowledge/schemas.js';
+import type { Link } from '../linking.js';
 import { displayName } from '../facts.js';
 import { capitalize, joinList } from '../phrases.js';
-import { analyzeText, foldText, primaryStem, STOPWORDS } from '../normalize.js';
+import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS } from '../normalize.js';
 import type { Answer } from '../types.js';
 import { shortDate, unique } from '../answer-context.js';
 import { done, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
@@ -77,9 +78,11 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
   const policy = subjectsOf(rc, ['policies'])[0]?.[0];
   // A policy named in part ("the language policy" for "language policy for day care") still names it.
   if (!policy || policy.quality < 0.75) return undefined;
-  // A role or unit named besides the policy asks about them ("which policies must X know").
-  if (rc.subjects.flat().some((l) => ['roles', 'units', 'people', 'postings'].includes(l.kind) && l.quality >= 0.9)) return undefined;
   const item = kb.get(policy.id)!.item as Policy;
+  // A role or unit named besides the policy asks about them ("which policies must X know"), unless the question asks
+  // what the policy says about them ("what does the policy say about childminding"): then they are the topic.
+  const others = rc.subjects.flat().filter((l) => ['roles', 'units', 'people', 'postings'].includes(l.kind) && l.quality >= 0.9);
+  if (others.length > 0) return saysAbout(rc, item, others);
   const t = TEXTS[u.lang];
   const title = name(kb, policy.id, u.lang, false);
   if (u.kinds.has('decision') && u.kinds.has('who')) {
@@ -99,17 +102,83 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
   if (u.intents.has('requirement') && item.requires.length > 0) {
     return done(rc, 'answer', t.requires(title), item.requires.map((r) => r[u.lang]), item.requires.map((r) => r.source));
   }
+  // "Who has to follow the early intervention policy?", "hvem gælder den for?": the roles and units it is relevant for;
+  // asked who is responsible, a statement of the policy that says so leads.
+  const asksWho = u.kinds.has('who') || u.askedWho;
+  if (asksWho && item.relevantFor.length > 0 && u.attributes.length === 0 && !u.intents.has('contact') && !u.intents.has('dates') && !u.kinds.has('decision') && rc.lexicon.audienceWords.match(u.tokens).size > 0) {
+    const audience = joinList(item.relevantFor.map((id) => name(kb, id, u.lang, false)), u.lang);
+    const line = t.appliesTo(title, audience);
+    const isTask = (text: string) => rc.lexicon.kinds.match(analyzeText(foldText(text))).has('responsibility');
+    // A statement that says who is responsible names one of the posts it is for ("Børnehuslederne ... har ansvaret").
+    // (By the Danish names' own words, not the English labels' everyday ones: "children" is in many statements.)
+    const audienceWords = item.relevantFor
+      .flatMap((id) => {
+        const e = kb.get(id)?.item as { name?: string; names?: string[] } | undefined;
+        return e ? [e.name ?? '', ...(e.names ?? [])].flatMap((n) => analyzeText(foldText(n)).map((w) => primaryStem(w.form))) : [];
+      })
+      .filter((w) => w.length >= 6 && !GENERIC_WORDS.has(w));
+    const namesAudience = (text: string) => analyzeText(foldText(text)).some((w) => audienceWords.includes(primaryStem(w.form)));
+    const responsible = u.intents.has('responsibility') ? statementsOfPolicy(rc, item).filter((st) => isTask(`${st.da} ${st.en}`) && namesAudience(`${st.da} ${st.en}`)) : [];
+    if (responsible.length > 0) return done(rc, 'answer', responsible[0]![u.lang], [line], unique([responsible[0]!.source, item.source]));
+    return done(rc, 'answer', line, [], [item.source]);
+  }
   // "What does the inclusion strategy aim at?", "hvad er formålet med sprogpolitikken?": its own statements.
   const purpose = [...rc.lexicon.purposeWords.match(u.tokens).values()].flatMap((m) => [...m.positions]);
   // Other words ("hvad siger X om sprog") ask about part of it: the general search answers those.
-  const covered = new Set([...purpose, ...(u.namePositions ?? [])]);
+  // (Another item named, a concept of the policy say, is what it asks about: only the policy's own name is covered.)
+  const covered = new Set([...purpose, ...Array.from({ length: policy.end - policy.start }, (_, i) => policy.start + i)]);
   const other = leftoverWords(rc, covered).filter((w) => !STOPWORDS.has(w));
+  // "Hvad siger læringsstrategien om sprog?", "what does the policy say about childminding": its own statements (and
+  // those of the concepts it is built of) that say every other word; none saying them leaves it to the general search.
+  if (purpose.length > 0 && other.length > 0 && u.attributes.length === 0 && !u.intents.has('contact') && !u.intents.has('dates')) {
+    const said = statementsOfPolicy(rc, item).filter((st) => saysEvery(`${st.da} ${st.en}`, other));
+    if (said.length > 0) return done(rc, 'answer', said[0]![u.lang], said.slice(1).map((st) => st[u.lang]), unique(said.map((st) => st.source)).slice(0, 3));
+  }
   if (purpose.length > 0 && other.length === 0 && u.attributes.length === 0 && !u.intents.has('contact') && !u.intents.has('dates')) {
     const statements = [
       ...item.requires.map((r) => ({ text: r[u.lang], source: r.source })),
       ...kb.data.facts.filter((f) => f.about[0] === policy.id).map((f) => ({ text: f.text[u.lang], source: f.source })),
     ];
+    // What the documents say the policy is for leads, when they say it.
+    if (item.description) return done(rc, 'answer', `${capitalize(title)}: ${item.description[u.lang]}`, statements.map((s) => s.text), unique([item.source, ...statements.map((s) => s.source)]).slice(0, 3));
     if (statements.length > 0) return done(rc, 'answer', t.requires(title), statements.map((s) => s.text), unique(statements.map((s) => s.source)).slice(0, 3));
   }
   return undefined;
+}
+
+/** "What does the early intervention policy say about childminding": the policy's statements that say the item's words. */
+function saysAbout(rc: RelationContext, item: Policy, topics: readonly Link[]): Answer | undefined {
+  const { u } = rc;
+  if (rc.lexicon.purposeWords.match(u.tokens).size === 0 || u.attributes.length > 0 || u.intents.has('contact') || u.intents.has('dates')) return undefined;
+  const said = statementsOfPolicy(rc, item).filter((st) => topics.some((l) => saysEvery(`${st.da} ${st.en}`, u.tokens.slice(l.start, l.end).map((t) => t.form).filter((w) => !STOPWORDS.has(w)))));
+  if (said.length === 0) return undefined;
+  return done(rc, 'answer', said[0]![u.lang], said.slice(1).map((st) => st[u.lang]), unique(said.map((st) => st.source)).slice(0, 3));
+}
+
+/** What a policy states: what it is for, what it requires, the facts about it, and the concepts it is built of (their details). */
+function statementsOfPolicy(rc: RelationContext, item: Policy): Array<{ da: string; en: string; source: Source }> {
+  const { kb } = rc;
+  const out: Array<{ da: string; en: string; source: Source }> = [];
+  if (item.description) out.push({ ...item.description, source: item.source });
+  out.push(...item.requires, ...kb.data.facts.filter((f) => f.about.includes(item.id)).map((f) => ({ ...f.text, source: f.source })));
+  // Concepts part of the policy, and their parts, a few levels down: "Sprog for alle: Alle børn skal have ...".
+  let parents = new Set([item.id]);
+  for (let depth = 0; depth < 3 && parents.size > 0; depth++) {
+    const parts = kb.data.concepts.filter((c) => c.partOf !== undefined && parents.has(c.partOf));
+    for (const c of parts) {
+      for (const d of c.details) out.push({ da: `${capitalize(c.name)}: ${d.da}`, en: `${capitalize(c.labelEn)}: ${d.en}`, source: d.source });
+      if (c.description) out.push({ da: `${capitalize(c.name)}: ${c.description.da}`, en: `${capitalize(c.labelEn)}: ${c.description.en}`, source: c.source });
+    }
+    parents = new Set(parts.map((c) => c.id));
+  }
+  return out;
+}
+
+/** True when a text says every word: the word itself, its stem, or as part of a compound (five letters or more). */
+function saysEvery(text: string, words: readonly string[]): boolean {
+  const forms = analyzeText(foldText(text)).map((w) => w.form);
+  return words.every((word) => {
+    const stem = primaryStem(word);
+    return forms.some((f) => f === word || primaryStem(f) === stem || (stem.length >= 5 && (f.startsWith(stem) || f.endsWith(stem))));
+  });
 }

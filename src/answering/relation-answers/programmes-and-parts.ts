@@ -42,8 +42,14 @@ export function answerParts(rc: RelationContext): Answer | undefined {
   if (u.intents.has('reporting') || u.intents.has('dates') || u.intents.has('contact')) return undefined;
   for (const link of rc.subjects.flat()) {
     if (link.kind !== 'concepts' && link.kind !== 'policies' && link.kind !== 'programmes') continue;
-    const parts = queries.conceptsIn(link.id);
+    let whole = link.id;
+    let parts = queries.conceptsIn(link.id);
     if (parts.length === 0) continue;
+    // A policy whose one part is a list ("MED-aftalen" -> "seks nøglebegreber"): asked for six, that list's parts answer.
+    while (parts.length === 1 && u.cardinal !== undefined && u.cardinal !== 1 && queries.conceptsIn(parts[0]!.id).length > 0) {
+      whole = parts[0]!.id;
+      parts = queries.conceptsIn(whole);
+    }
     // "Hvad er leg og læring i læringsstrategien?": one of the parts named asks about that part, not the whole.
     const within = (id: string) => {
       for (let current: string | undefined = id, depth = 0; current && depth < 6; depth++) {
@@ -57,10 +63,12 @@ export function answerParts(rc: RelationContext): Answer | undefined {
     // A list question, or the number of parts named ("de tre pejlemærker").
     if (u.cardinal !== undefined && u.cardinal !== parts.length) continue;
     if (u.cardinal === undefined && rc.lexicon.listWords.match(u.tokens).size === 0) continue;
+    // One part is no list: "hvad er MED-aftalen?" asks what the whole is, not the name of its one part.
+    if (u.cardinal === undefined && parts.length === 1 && u.kinds.has('definition')) continue;
     const t = TEXTS[u.lang];
     const names = parts.map((c) => displayName({ kind: 'concepts', item: c }, u.lang));
     const lines = parts.filter((c) => c.description).map((c) => `${displayName({ kind: 'concepts', item: c }, u.lang)}: ${c.description![u.lang]}`);
-    return done(rc, 'answer', t.parts(name(kb, link.id, u.lang, false), joinList(names, u.lang)), lines, [...sourceOf(kb, link.id), ...parts.map((c) => c.source)].slice(0, 3));
+    return done(rc, 'answer', t.parts(name(kb, whole, u.lang, false), joinList(names, u.lang)), lines, [...sourceOf(kb, whole), ...parts.map((c) => c.source)].slice(0, 3));
   }
   return undefined;
 }

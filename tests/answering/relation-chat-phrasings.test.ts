@@ -1,0 +1,146 @@
+/**
+ * Relation questions asked the way leaders write in chat, in Danish and English, on several knowledge bases: who
+ * sits in a group or works in a unit, which meetings and groups a post takes part in (the members relation read
+ * backwards), whom to ask about a seminar or a job, what a post is responsible for. Each reply must name the fact
+ * the data holds; none of these phrasings is special-cased anywhere.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnswerer, type Answer, type Answerer } from '../../src/answering/index.js';
+import { loadKnowledgeOrThrow } from '../../src/knowledge/load-knowledge.js';
+
+const NOW = new Date('2026-11-24T09:00:00Z');
+const SEED = 'data';
+const FJORDBY = 'tests/fixtures/kb-other';
+const BAKKEKAER = 'tests/fixtures/kb-bakkekaer';
+const HVIDMOSE = 'tests/fixtures/kb-hvidmose';
+
+const answerers = new Map<string, Answerer>();
+beforeAll(async () => {
+  for (const dir of [SEED, FJORDBY, BAKKEKAER, HVIDMOSE]) answerers.set(dir, createAnswerer(await loadKnowledgeOrThrow(dir), { now: () => NOW }));
+});
+
+/** The answer's own text (headline and lines), lower case: not the suggestions, not the quotes of the sources. */
+function body(answer: Answer): string {
+  return [answer.headline, ...answer.sections.flatMap((s) => [s.title, ...s.lines])].join('\n').toLowerCase();
+}
+
+function ask(dir: string, q: string): Answer {
+  return answerers.get(dir)!.answer(q);
+}
+
+/** Every group must have one of its strings in the answer's own text. */
+type Case = { dir: string; q: string; want: string[][]; not?: string[] };
+
+function check({ dir, q, want, not = [] }: Case): void {
+  const answer = ask(dir, q);
+  expect(answer.kind, q).toBe('answer');
+  const text = body(answer);
+  for (const group of want) expect(group.some((s) => text.includes(s.toLowerCase())), `${q}: one of ${group.join(' | ')} in\n${text}`).toBe(true);
+  for (const s of not) expect(text, q).not.toContain(s.toLowerCase());
+}
+
+describe('who is in a group: everyday words for a leadership group', () => {
+  it.each<Case>([
+    { dir: BAKKEKAER, q: 'hvem er med i ledergruppen', want: [['småbørnschef'], ['områdechef'], ['dagplejeleder'], ['sekretariatsleder']] },
+    { dir: HVIDMOSE, q: 'hvem er med i ledelsesgruppen', want: [['børnechef'], ['udviklingschef'], ['kvarterchef']] },
+    { dir: SEED, q: 'hvem er i lederteamet i baltorp', want: [['distriktsleder'], ['pædagogisk leder']] },
+  ])('$q ($dir)', check);
+});
+
+describe('who works in a unit', () => {
+  it.each<Case>([
+    { dir: BAKKEKAER, q: 'hvem arbejder i dagplejen', want: [['dagplejeleder'], ['dagplejepædagog'], ['dagplejer']] },
+    { dir: BAKKEKAER, q: 'hvem er ansat i sprogteamet', want: [['sprogvejleder']] },
+    { dir: FJORDBY, q: 'who works in the development team', want: [['development consultant', 'udviklingskonsulent']] },
+    { dir: SEED, q: 'hvem arbejder i staben', want: [['leder af staben'], ['konsulent i staben']] },
+  ])('$q ($dir)', check);
+});
+
+describe('which meetings and groups a post takes part in', () => {
+  it.each<Case>([
+    { dir: BAKKEKAER, q: 'hvilke møder deltager småbørnschefen i', want: [['luf'], ['småbørns-med'], ['ledermøde']] },
+    { dir: BAKKEKAER, q: "which meetings do the heads of children's houses attend", want: [['luf'], ['area forum']], not: ['småbørns-med'] },
+    { dir: BAKKEKAER, q: 'hvilke grupper er dagplejelederen med i', want: [['småbørnsledelsen']] },
+    { dir: BAKKEKAER, q: 'which meetings does mona ravn go to', want: [['luf'], ['ledermøde']] },
+    { dir: HVIDMOSE, q: 'what meetings does the district head go to', want: [['kvartermøde'], ['strategisk ledergruppe', 'strategic leadership group']] },
+    { dir: HVIDMOSE, q: 'hvilke møder skal huslederne med til', want: [['ledermøde'], ['kvartermøde']], not: ['souschefnetværk'] },
+    { dir: FJORDBY, q: 'which meetings does the area leader attend', want: [['ledelsesforum', 'leadership forum'], ['områdemøder', 'area meetings']] },
+    { dir: FJORDBY, q: 'hvilke møder deltager institutionslederne i', want: [['ledelsesforum'], ['områdemøder']] },
+    { dir: SEED, q: 'hvilke møder deltager distriktslederne i', want: [['distriktsledermøder'], ['sparringsmøder'], ['grus']] },
+  ])('$q ($dir)', check);
+
+  it('asked which meetings a post chairs, only those it chairs', () => {
+    const text = body(ask(HVIDMOSE, 'which meetings does the børnechef chair'));
+    expect(text).toMatch(/ledermøde/);
+    expect(text).toMatch(/strategisk ledergruppe|strategic leadership group/);
+    expect(text).not.toMatch(/kvartermøde|souschefnetværk/);
+  });
+
+  it('a meeting named or described still gets its own participants', () => {
+    expect(body(ask(BAKKEKAER, 'hvem deltager i LUF'))).toMatch(/^i luf deltager/);
+    expect(body(ask(HVIDMOSE, 'who is in the souschef network'))).toMatch(/deputy leaders' network/);
+  });
+});
+
+describe('whom to ask about a job or a seminar', () => {
+  it.each<Case>([
+    { dir: BAKKEKAER, q: 'vil gerne søge stillingen i kløverengen, hvem kan jeg snakke med', want: [['birgitte lundsgaard friis'], ['jonas eskildsen']] },
+    { dir: FJORDBY, q: 'hvem kan jeg snakke med om stillingen i mågen', want: [['mette kjærgaard holm']] },
+    { dir: SEED, q: 'hvem kan jeg tale med om stillingen i stjernehuset', want: [['helle kristensen'], ['charlotte sønderhave']] },
+    { dir: HVIDMOSE, q: 'hvem ved noget om ledelsesseminaret', want: [['lone vestbjerg']] },
+    { dir: HVIDMOSE, q: 'who do i contact about the leadership seminar', want: [['lone vestbjerg']] },
+    { dir: HVIDMOSE, q: 'hvem er kontaktperson for ledelsesseminaret', want: [['lone vestbjerg']] },
+  ])('$q ($dir)', check);
+});
+
+describe('what a post is responsible for, asked with "responsible"', () => {
+  it.each<Case>([
+    { dir: BAKKEKAER, q: 'what is mona ravn responsible for', want: [['substitute childminding', 'gæstedagpleje']] },
+    { dir: BAKKEKAER, q: 'what is the head of a childrens house responsible for', want: [['budget']] },
+    { dir: SEED, q: 'what is helle kristensen responsible for', want: [['pedagogical leaders']] },
+  ])('$q ($dir)', check);
+
+  it('"responsible" is no question about a number of responses', () => {
+    expect(ask(BAKKEKAER, 'what is mona ravn responsible for').headline).not.toMatch(/responses/);
+  });
+});
+
+describe('a policy: what it is for, what it says about something, whom it is for', () => {
+  it.each<Case>([
+    { dir: BAKKEKAER, q: 'hvad går politikken for tidlig indsats ud på', want: [['mistrivsel']] },
+    { dir: BAKKEKAER, q: 'what is the early intervention policy about', want: [['distress']] },
+    { dir: FJORDBY, q: 'hvad går dagtilbudsloven ud på', want: [['lovmæssige ramme']] },
+    { dir: BAKKEKAER, q: 'what does the early intervention policy say about childminding', want: [['applies to all children\'s houses and to childminding']], not: ['deadline'] },
+    { dir: BAKKEKAER, q: 'hvad siger politikken for tidlig indsats om dagplejen', want: [['gælder for alle børnehuse og for dagplejen']] },
+    { dir: FJORDBY, q: 'what does the learning strategy say about school', want: [['age-appropriate']] },
+    { dir: FJORDBY, q: 'hvad siger læringsstrategien om leg', want: [['legen er grundlaget']] },
+    { dir: BAKKEKAER, q: 'hvem gælder politikken for tidlig indsats for', want: [['børnehusleder'], ['dagplejeleder'], ['områdechef']] },
+    { dir: BAKKEKAER, q: 'who has to follow the early intervention policy', want: [["head of children's house"], ['head of childminding']] },
+    { dir: FJORDBY, q: 'who must know the learning strategy', want: [['head of institution'], ['area leader']] },
+    { dir: FJORDBY, q: 'hvem skal kende læringsstrategien', want: [['institutionsleder'], ['områdeleder']] },
+    { dir: SEED, q: 'hvem gælder inklusionsstrategien for', want: [['dagtilbudschef']] },
+  ])('$q ($dir)', check);
+
+  it.each<Case>([
+    { dir: BAKKEKAER, q: 'who is responsible for the early intervention policy', want: [['heads of children\'s houses and the head of childminding are responsible']] },
+    { dir: BAKKEKAER, q: 'hvem har ansvaret for at tidlig indsats følges', want: [['børnehuslederne og dagplejelederen har ansvaret']] },
+  ])('asked who is responsible, the statement that says so leads: $q', ({ dir, q, want }) => {
+    const answer = ask(dir, q);
+    expect(answer.kind).toBe('answer');
+    expect(answer.headline.toLowerCase()).toContain(want[0]![0]!.toLowerCase());
+  });
+});
+
+describe('a name written with a hyphen after a function word ("MED-aftalen")', () => {
+  it.each<Case>([
+    { dir: SEED, q: 'hvem skal kende MED-aftalen', want: [['klyngeleder'], ['pædagogisk leder']] },
+    { dir: SEED, q: 'Hvilke seks begreber bygger MED-aftalen på?', want: [['medindflydelse'], ['tillidsdagsorden']] },
+    { dir: SEED, q: 'hvad siger MED-aftalen om medbestemmelse', want: [['medbestemmelse']] },
+  ])('$q ($dir)', check);
+
+  it('"hvad er MED-aftalen" is answered by what it is, not by the name of its one part', () => {
+    const answer = ask(SEED, 'hvad er MED-aftalen');
+    expect(body(answer)).toContain('rammen');
+    expect(answer.headline).not.toMatch(/^MED-aftalen: seks nøglebegreber/);
+  });
+});
