@@ -447,6 +447,8 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   const attributes = [...lexicon.attributes.match(tokens, words)]
     .filter(([, m]) => !(metrics.length > 0 && m.positions.every((p) => figureAt.has(p))))
     .filter(([attribute, m]) => !(attribute === 'period' && m.positions.every((p) => deputyAt.has(p))))
+    // "what is the budget responsibility of X": the budget is the topic of a responsibility, not a figure asked for.
+    .filter(([attribute]) => !(attribute === 'budget' && topicOnly))
     .map(([attribute]) => attribute);
 
   // Own keys only: "constructor" is no number.
