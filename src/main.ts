@@ -260,7 +260,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       subscriptions: stores.subscriptions,
       conversations: stores.conversations,
       reminders,
-      gaps: createGapLog({ gaps: stores.gaps, feedback: stores.feedback, now, retentionDays: config.gapRetentionDays }),
+      gaps: createGapLog({ gaps: stores.gaps, feedback: stores.feedback, answered: stores.answered, now, retentionDays: config.gapRetentionDays }),
       feedTokens: stores.feedTokens,
       chartLinks: stores.chartLinks,
     };

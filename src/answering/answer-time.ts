@@ -12,10 +12,12 @@ import { addDays, formatPartialDate } from '../time/format-date.js';
 import { displayName } from './facts.js';
 import { capitalize, joinList } from './phrases.js';
 import { analyzeText, foldText, GENERIC_WORDS, stemsOf, STOPWORDS } from './normalize.js';
+import { deputyStatements } from './relation-answers/deputy-statements.js';
 import type { Answer, Lang } from './types.js';
 import { fitsDateKind } from './understand.js';
 import { composeAnswer, MAX_SUPPORT_LINES, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
-import { subjectsOf, type RelationContext } from './relation-answers/index.js';
+import { countedWords, subjectsOf, type RelationContext } from './relation-answers/index.js';
+import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
 
 const TEXTS = {
@@ -34,6 +36,10 @@ const TEXTS = {
     next: (list: string) => `Næste gang: ${list}.`,
     none: (meeting: string) => `Jeg kender ingen kommende datoer for ${meeting}.`,
     noneIn: (meeting: string, period: string) => `Nej, der er ikke ${meeting} ${period}.`,
+    noDays: (meeting: string, period: string) => `Dokumenterne giver ingen datoer for ${meeting} ${period}.`,
+    endedBy: (meeting: string, period: string, last: string) => `Nej, der er ikke ${meeting} ${period}: det ophører efter ${last}.`,
+    startsAfter: (meeting: string, period: string, first: string) => `Nej, der er ikke ${meeting} ${period}: det begynder først ${first}.`,
+    inYear: (year: string) => `i ${year}`,
     datesIn: (meeting: string, period: string, list: string) => `${capitalize(meeting)} ${period}: ${list}.`,
     chair: (who: string) => `Mødeleder: ${who}.`,
     chairHeadline: (meeting: string, who: string) => `${capitalize(who)} leder ${meeting}.`,
@@ -75,6 +81,10 @@ const TEXTS = {
     next: (list: string) => `Next: ${list}.`,
     none: (meeting: string) => `I know of no coming dates for ${meeting}.`,
     noneIn: (meeting: string, period: string) => `No, ${meeting} is not held ${period} (I know of no dates then).`,
+    noDays: (meeting: string, period: string) => `The documents give no dates for ${meeting} ${period}.`,
+    endedBy: (meeting: string, period: string, last: string) => `No, ${meeting} is not held ${period}: it ends after ${last}.`,
+    startsAfter: (meeting: string, period: string, first: string) => `No, ${meeting} is not held ${period}: it only starts on ${first}.`,
+    inYear: (year: string) => `in ${year}`,
     datesIn: (meeting: string, period: string, list: string) => `${capitalize(meeting)} ${period}: ${list}.`,
     chair: (who: string) => `Chair: ${who}.`,
     chairHeadline: (meeting: string, who: string) => `The ${who} chairs ${meeting}.`,
@@ -148,7 +158,17 @@ export function answerDeputies(rc: RelationContext): Answer | undefined {
     ...(e.relation.scope ? [t.scope(e.relation.scope[u.lang])] : []),
   ]);
   const headline = first.condition ? `${sentences[0]!.replace(/\.$/, '')} ${u.lang === 'da' ? '–' : '–'} ${first.condition[u.lang]}.` : sentences[0]!;
-  return done(rc, 'answer', headline, lines.filter((l) => !headline.includes(l.replace(/^[^:]+: /, '').replace(/\.$/, ''))), entries.map((e) => e.relation.source), entries.map((e) => e.relation.text[u.lang]));
+  const relationLines = lines.filter((l) => !headline.includes(l.replace(/^[^:]+: /, '').replace(/\.$/, '')));
+  const sources = entries.map((e) => e.relation.source);
+  const details = entries.map((e) => e.relation.text[u.lang]);
+  // "Can the deputy hire staff while the leader is away?": what the question asks besides the relation is
+  // answered by the statements about the two roles that say it (the deputy's own first), the relation after them.
+  const powers = deputyStatements(rc, entries.map((e) => e.deputy.item.id), entries.map((e) => e.for.item.id));
+  if (powers.length > 0) {
+    const said = powers.map((f) => f.text[u.lang]);
+    return done(rc, 'answer', said[0]!, [...said.slice(1), headline, ...relationLines], [...powers.map((f) => f.source), ...sources], details);
+  }
+  return done(rc, 'answer', headline, relationLines, sources, details);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -318,7 +338,9 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   // "Who runs / leads / is in charge of the leadership forum?": whoever leads a meeting is its chair.
   const leadsMeeting = (u.kinds.has('leader') || u.intents.has('leader')) && (rc.subjects[0] ?? []).some((l) => l.kind === 'meetings' && l.quality >= 0.9);
   const chairAsked = u.kinds.has('chair') || leadsMeeting;
-  const asked = chairAsked || u.kinds.has('frequency') || u.intents.has('dates') || u.intents.has('meeting') || u.intents.has('membership');
+  // "where is the management meeting": a word that asks where, with a meeting named (its name may hold every other cue word).
+  const placeAsked = rc.lexicon.placeWords.match(u.tokens).size > 0 && (rc.subjects[0] ?? []).some((l) => l.kind === 'meetings' && l.quality >= 0.9);
+  const asked = chairAsked || placeAsked || u.kinds.has('frequency') || u.intents.has('dates') || u.intents.has('meeting') || u.intents.has('membership');
   if (!asked) return undefined;
   const link = rc.subjects.flat().find((l) => l.kind === 'meetings');
   if (!link) {
@@ -329,7 +351,9 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   }
   const meeting = kb.get(link.id)!.item as Meeting;
   // A meeting without recurrence, chair or place: the simpler meeting answer (frequency text) serves.
-  if (!meeting.recurrence && !meeting.chair && !meeting.place && !chairAsked) return undefined;
+  // Asked about a period, it has no days to give, unless dated items of the calendar are about it (the dates answer).
+  const datedAbout = rc.relations.dates(meeting.id).length > 0;
+  if (!meeting.recurrence && !meeting.chair && !meeting.place && !chairAsked && (!u.range || datedAbout)) return undefined;
   // Who takes part, asked without a when ("hvem kommer til kvartermøderne?"), is the members' answer.
   if (u.intents.has('membership') && !u.kinds.has('frequency') && !chairAsked && (!u.intents.has('dates') || (!u.askedWhen && !u.range && u.dateKinds.size === 0))) return undefined;
   const t = TEXTS[u.lang];
@@ -357,9 +381,22 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     return done(rc, 'answer', t.chairHeadline(title, chairName), lines, [meeting.source]);
   }
   if (u.range) {
-    const month = u.range.from.endsWith('-01') && addDays(u.range.to, 1).endsWith('-01') && u.range.to.slice(0, 7) === u.range.from.slice(0, 7);
-    const period = month ? t.inMonth(formatPartialDate(u.range.from, 'month', u.lang)) : t.between(shortDate(u.range.from, u.lang), shortDate(u.range.to, u.lang));
-    if (upcoming.length === 0) return done(rc, 'unknown', t.noneIn(title, period), [...(when ? [t.held(title, when)] : []), ...(validity ? [validity] : [])], [meeting.source]);
+    const range = u.range;
+    const month = range.from.endsWith('-01') && addDays(range.to, 1).endsWith('-01') && range.to.slice(0, 7) === range.from.slice(0, 7);
+    const year = range.from.endsWith('-01-01') && range.to.endsWith('-12-31') && range.from.slice(0, 4) === range.to.slice(0, 4);
+    const period = month ? t.inMonth(formatPartialDate(range.from, 'month', u.lang)) : year ? t.inYear(range.from.slice(0, 4)) : t.between(shortDate(range.from, u.lang), shortDate(range.to, u.lang));
+    if (upcoming.length === 0) {
+      const heldWhen = [...(when ? [t.held(title, when)] : []), ...(validity ? [validity] : [])];
+      // A meeting the documents give no days for ("efter behov", "at least twice a year"): no day is known, not "no".
+      const dated = meeting.recurrence !== undefined && (meeting.recurrence.rrule !== undefined || meeting.recurrence.dates.length > 0);
+      if (!dated) return datedAbout ? undefined : done(rc, 'unknown', t.noDays(title, period), heldWhen, [meeting.source]);
+      // A meeting that has ended or not yet begun then: say so, and which meetings of the same people are held then.
+      const ended = meeting.validUntil !== undefined && meeting.validUntil < range.from;
+      const later = meeting.validFrom !== undefined && meeting.validFrom > range.to;
+      const headline = ended ? t.endedBy(title, period, shortDate(meeting.validUntil!, u.lang)) : later ? t.startsAfter(title, period, shortDate(meeting.validFrom!, u.lang)) : t.noneIn(title, period);
+      const instead = ended || later ? sameParticipantsMeetings(rc, meeting, range.from, range.to, period) : [];
+      return done(rc, 'unknown', headline, [...instead, ...heldWhen], [meeting.source, ...instead.length > 0 ? kb.data.meetings.filter((m) => instead.some((l) => l.startsWith(capitalize(nameIn(rc, m.id))))).map((m) => m.source) : []]);
+    }
     return done(rc, 'answer', t.datesIn(title, period, joinList(upcoming.map(occurrence), u.lang)), lines.filter((l) => !upcoming.some((o) => l === occurrence(o))), [meeting.source]);
   }
   const heldLine = when ? t.held(title, meeting.frequency ? when : `${when}${timeRange(rc, meeting.recurrence?.time, meeting.recurrence?.endTime)}`) : undefined;
@@ -378,6 +415,21 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
       ? t.next(joinList(upcoming.map(occurrence), u.lang))
       : t.none(title);
   return done(rc, upcoming.length > 0 || when ? 'answer' : 'unknown', headline, lines.filter((l) => l !== headline), [meeting.source]);
+}
+
+/** The other meetings held in a period that share a participant with `meeting`, each with its days then. */
+function sameParticipantsMeetings(rc: RelationContext, meeting: Meeting, from: string, to: string, period: string): string[] {
+  const { queries, kb, u } = rc;
+  const who = new Set(queries.participantsOf(meeting.id).filter((p) => !p.asNeeded).map((p) => p.item.item.id));
+  if (who.size === 0) return [];
+  return kb.data.meetings
+    .filter((m) => m.id !== meeting.id && queries.participantsOf(m.id).some((p) => !p.asNeeded && who.has(p.item.item.id)))
+    .flatMap((m) => {
+      const days = queries.meetingOccurrences(m.id, from, to);
+      if (days.length === 0) return [];
+      const list = joinList(days.map((o) => `${shortDate(o.date, u.lang)}${timeRange(rc, o.time, o.endTime)}`), u.lang);
+      return [TEXTS[u.lang].datesIn(nameIn(rc, m.id), period, list)];
+    });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -571,19 +623,33 @@ const PAST_WORDS: ReadonlySet<string> = new Set(
 
 export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const { u, kb, queries } = rc;
-  if (!u.intents.has('figure') || u.metrics.length === 0) return undefined;
+  if (!u.intents.has('figure')) return undefined;
+  // What is counted: the metrics named, else the words of the question a figure's own text counts
+  // ("vuggestuepladser", "nursery places": a municipality's own counts are metric `other`).
+  const counts: Array<{ key: string; fits: (f: Figure) => boolean }> =
+    u.metrics.length > 0
+      ? unique(u.metrics).map((m) => ({ key: m, fits: (f: Figure) => f.metric === m }))
+      : countedWords(rc).map((w) => ({ key: `word:${w}`, fits: (f: Figure) => countsWord(f, w) }));
+  if (counts.length === 0) return undefined;
+  const isCounted = (f: Figure) => counts.some((c) => c.fits(f));
   const t = TEXTS[u.lang];
   const subjects = rc.subjects.flat().filter((l) => l.kind === 'units' || l.kind === 'municipalities' || l.kind === 'roles');
   // The top-most items that state such a figure (a district's houses are counted again in its department).
-  const stating = [...kb.data.municipalities, ...kb.data.units].filter((x) => x.figures.some((f) => u.metrics.includes(f.metric)));
+  const stating = [...kb.data.municipalities, ...kb.data.units].filter((x) => x.figures.some(isCounted));
   const stated = new Set(stating.map((x) => x.id));
   const owners = stating.filter((x) => !('parent' in x && typeof x.parent === 'string' && stated.has(x.parent))).map((x) => x.id);
   // The items named, else the municipality named, else the one or two items that state the figure at all.
-  const named = subjects.filter((l) => l.kind !== 'roles').map((l) => l.id);
+  // A word counted ("nursery places"), or a name made of the metric's words alone ("children's houses" read as one
+  // house's name), names what is counted, not whose figure it is.
+  const countedForms = new Set(counts.flatMap((c) => (c.key.startsWith('word:') ? [c.key.slice(5)] : [])));
+  const metricAt = new Set(u.metrics.flatMap((m) => u.metricAt.get(m) ?? []));
+  const countedName = (l: { start: number; end: number }) =>
+    u.tokens.slice(l.start, l.end).some((tok) => countedForms.has(tok.form)) || Array.from({ length: l.end - l.start }, (_, k) => l.start + k).every((p) => metricAt.has(p));
+  const named = subjects.filter((l) => l.kind !== 'roles' && !countedName(l)).map((l) => l.id);
   // A metric none of the items named states ("how many districts will there be, and how many houses in Åen")
   // is answered by the one or two items that state it at all.
-  const unstated = named.length > 0 ? u.metrics.filter((m) => !named.some((id) => queries.figuresOf(id).some((f) => f.figure.metric === m))) : [];
-  const ownersOf = (metrics: readonly string[]) => stating.filter((x) => !('parent' in x && typeof x.parent === 'string' && stated.has(x.parent)) && x.figures.some((f) => metrics.includes(f.metric))).map((x) => x.id);
+  const unstated = named.length > 0 ? counts.filter((c) => !named.some((id) => queries.figuresOf(id).some((f) => c.fits(f.figure)))) : [];
+  const ownersOf = (asked: typeof counts) => stating.filter((x) => !('parent' in x && typeof x.parent === 'string' && stated.has(x.parent)) && x.figures.some((f) => asked.some((c) => c.fits(f)))).map((x) => x.id);
   const extra = unstated.length > 0 && ownersOf(unstated).length <= 2 ? ownersOf(unstated) : [];
   const scope = unique(named.length > 0 ? [...named, ...extra] : [...rc.municipalities, ...(owners.length <= 2 ? owners : [])]);
   if (scope.length === 0) return undefined;
@@ -599,7 +665,7 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   // "Pr. 1. september", "in March" without a year is the next such day; asked in the past tense about figures
   // that have no coming change, it is the last one that has passed ("hvor mange børn var der pr. 1. september").
   const yearless = !/\b(19|20)\d{2}\b/.test(u.text) && u.tokens.some((tok) => PAST_WORDS.has(tok.form));
-  const coming = scope.some((id) => queries.figuresOf(id).some((f) => u.metrics.includes(f.figure.metric) && f.figure.validFrom !== undefined && f.figure.validFrom > rc.today));
+  const coming = scope.some((id) => queries.figuresOf(id).some((f) => isCounted(f.figure) && f.figure.validFrom !== undefined && f.figure.validFrom > rc.today));
   const past = (d: string) => (yearless && !coming && d > rc.today ? `${Number(d.slice(0, 4)) - 1}${d.slice(4)}` : d);
   const range = u.range && { from: past(u.range.from), to: u.range.from > rc.today ? past(u.range.to) : u.range.to };
   const askedDay = u.day && past(u.day);
@@ -618,7 +684,7 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const onDays: string[] = [];
   let afterDay: string | undefined;
   for (const id of scope) {
-    const all = queries.figuresOf(id).filter((f) => u.metrics.includes(f.figure.metric));
+    const all = queries.figuresOf(id).filter((f) => isCounted(f.figure));
     // Only figures that carry time are this answerer's; others are answered as stated.
     if (!all.some((f) => dated(f.figure))) continue;
     const future = all.filter((f) => f.figure.validFrom !== undefined && f.figure.validFrom > rc.today).sort((a, b) => a.figure.validFrom!.localeCompare(b.figure.validFrom!));
@@ -627,20 +693,20 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
         // One that ends inside the period ("9 until 31 July 2027", asked "in 2027") comes first, before the one that follows it.
         unique([
           ...all.filter((f) => f.figure.validUntil !== undefined && f.figure.validUntil >= period.from && f.figure.validUntil < period.to && (f.figure.asOf ?? f.figure.validFrom ?? '') <= period.to),
-          ...queries.figuresOn(id, period.to).filter((f) => u.metrics.includes(f.figure.metric) && (f.figure.asOf === undefined || f.figure.asOf >= period.from || f.figure.validUntil !== undefined)),
+          ...queries.figuresOn(id, period.to).filter((f) => isCounted(f.figure) && (f.figure.asOf === undefined || f.figure.asOf >= period.from || f.figure.validUntil !== undefined)),
         ])
       : undefined;
-    const stated = inPeriod ?? (day ? queries.figuresOn(id, day).filter((f) => u.metrics.includes(f.figure.metric)) : future.slice(0, 1));
+    const stated = inPeriod ?? (day ? queries.figuresOn(id, day).filter((f) => isCounted(f.figure)) : future.slice(0, 1));
     // An item that exists only from a coming day ("Kvarter Åen" from 1 August) is answered with that day's figure.
     const then = stated.length > 0 ? stated : day === rc.today ? future.slice(0, 1) : [];
     // Set against a past day: today's figure follows the one stated then.
-    const on = sincePast ? unique([...then, ...queries.figuresOn(id, rc.today).filter((f) => u.metrics.includes(f.figure.metric))]) : then;
+    const on = sincePast ? unique([...then, ...queries.figuresOn(id, rc.today).filter((f) => isCounted(f.figure))]) : then;
     // A day or period asked about that no figure is stated for: say which days the documents have.
     // After a change asked about ("after the reorganisation") where the figures end before it and none follows: none then.
     const endsBefore = day === undefined && !asked ? all.filter((f) => f.figure.validUntil !== undefined).map((f) => f.figure.validUntil!).sort().at(-1) : undefined;
     if (endsBefore !== undefined && on.length === 0) afterDay = afterDay === undefined || endsBefore > afterDay ? endsBefore : afterDay;
-    const lacking = asked || (endsBefore !== undefined && on.length === 0) ? unique(u.metrics).filter((m) => all.some((f) => f.figure.metric === m) && !then.some((f) => f.figure.metric === m)) : [];
-    if (lacking.length > 0) missing.push({ id, figures: all.filter((f) => lacking.includes(f.figure.metric)).map((f) => f.figure) });
+    const lacking = asked || (endsBefore !== undefined && on.length === 0) ? counts.filter((c) => all.some((f) => c.fits(f.figure)) && !then.some((f) => c.fits(f.figure))) : [];
+    if (lacking.length > 0) missing.push({ id, figures: all.filter((f) => lacking.some((c) => c.fits(f.figure))).map((f) => f.figure) });
     if (on.length === 0) continue;
     answered.add(id);
     const line = (f: { figure: Figure }) => {

@@ -8,7 +8,7 @@ import { detectLanguage } from './language.js';
 import { phrasesFor } from './phrases.js';
 import { createSearchIndex, type SearchIndex } from './search.js';
 import type { Answer, Answerer, AnswererOptions, Lang } from './types.js';
-import { understand, withoutNameCues, type Understanding } from './understand.js';
+import { understand, withoutKinds, withoutNameCues, type Understanding } from './understand.js';
 import { unknown, type Context } from './answer-context.js';
 import { answerReporting } from './answer-reporting.js';
 import { answerContact, answerHolder, answerLeader } from './answer-people.js';
@@ -16,7 +16,7 @@ import { answerDates } from './answer-dates.js';
 import { answerPolicies } from './answer-policies.js';
 import { answerGeneral } from './answer-general.js';
 import { createFloor, markFallback } from './floor.js';
-import { loadLexicon } from './lexicon/lexicon.js';
+import { loadLexicon, type QuestionKind } from './lexicon/lexicon.js';
 import { createLinker, type Link } from './linking.js';
 import { buildRelations } from './relations.js';
 import { createQueries } from '../knowledge/queries.js';
@@ -87,7 +87,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   const facts = buildFacts(kb);
   const index = createSearchIndex(facts, lexicon.synonyms);
   const roleWords = new Set(lexicon.leaderWords.words().flatMap((w) => [w, ...stemsOf(w)]));
-  const linker = createLinker(kb, lexicon.synonyms, index.knows, roleWords);
+  const linker = createLinker(kb, lexicon.synonyms, index.knows, roleWords, lexicon.nameEquivalents);
   const relations = buildRelations(kb);
   const queries = createQueries(kb);
   // An item's own name terms; the facts already hold them for every item that owns a fact (the same set).
@@ -274,15 +274,18 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
    * names the role that leads the unit (or, when the documents name none, the post a job posting there is for).
    * Returns links for those roles over the unit's name and the word, and the positions of the leader words.
    */
-  function unitLeaderLinks(u: Understanding, found: readonly Link[]): { links: Link[]; words: number[] } {
+  function unitLeaderLinks(u: Understanding, found: readonly Link[]): { links: Link[]; words: number[]; ownLeaders: number[] } {
     const units = found.filter((l) => l.kind === 'units' && l.quality >= 0.9);
-    if (units.length === 0) return { links: [], words: [] };
+    if (units.length === 0) return { links: [], words: [], ownLeaders: [] };
     const leaderAt = lexicon.leaderWords.coverage(u.tokens);
-    if (leaderAt.size === 0) return { links: [], words: [] };
+    if (leaderAt.size === 0) return { links: [], words: [], ownLeaders: [] };
     const inLink = (p: number) => found.some((l) => p >= l.start && p < l.end);
     const isLeader = (p: number) => leaderAt.has(p) && !inLink(p) && !STOPWORDS.has(u.tokens[p]?.form ?? '');
     const out: Link[] = [];
     const words: number[] = [];
+    // The leader words whose roles sit in the unit itself ("the Area West manager" is the head of Area West), not
+    // above it ("konsulentteamets chef": the head of day care, whom the team reports to).
+    const ownLeaders: number[] = [];
     for (const unit of units) {
       let span: { start: number; end: number; word: number } | undefined;
       if (isLeader(unit.end)) span = { start: unit.start, end: unit.end + 1, word: unit.end };
@@ -293,8 +296,9 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       if (roles.length === 0) continue;
       for (const role of roles) out.push({ id: role, kind: 'roles', start: span.start, end: span.end, quality: unit.quality });
       words.push(span.word);
+      if (roles.every((role) => (kb.get(role)?.item as { unit?: string } | undefined)?.unit === unit.id)) ownLeaders.push(span.word);
     }
-    return { links: out, words };
+    return { links: out, words, ownLeaders };
   }
 
   function answerOnce(question: string, localeHint: string | undefined): Answer {
@@ -320,9 +324,16 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       }
       const linked = linker.link(u.tokens);
       const datePositions = new Set([...lexicon.dateKinds.match(u.tokens).values()].flatMap((m) => [...m.positions]));
-      u = withoutNameCues(u, linked.filter((l) => !NOT_NAME_CUES.has(l.kind) && l.quality >= 0.85), datePositions);
+      const nameLinks = linked.filter((l) => !NOT_NAME_CUES.has(l.kind) && l.quality >= 0.85);
+      // Another cue of a kind outside the names still asks ("the staff unit manager's boss"), unless it is a word of a
+      // name itself ("pay" in "New Pay (Ny Løn)").
+      const otherCues = (kind: QuestionKind) =>
+        new Set([...lexicon.kinds.coverageOf(u.tokens, new Set([kind]))].filter((p) => !nameLinks.some((l) => linker.isOwnWord(l.id, u.tokens[p]!))));
+      u = withoutNameCues(u, nameLinks, datePositions, otherCues);
       // (Loops over each link's positions rather than arrays of them: a name many items share links thousands.)
-      const found = linked.filter((l) => {
+      // A name is widened over words of its own, never over a word any kind of question uses as a cue ("pay", "manage").
+      const cueWords = new Set([...u.cuePositions, ...lexicon.kinds.coverage(u.tokens), ...(u.intents.has('figure') ? [...u.metricAt.values()].flat() : []), ...datePositions]);
+      const found = linker.widen(u.tokens, linked, cueWords).filter((l) => {
         for (let i = l.start; i < l.end; i++) if (!u.cuePositions.has(i)) return true;
         return false;
       });
@@ -335,6 +346,14 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       const led = unitLeaderLinks(u, found);
       const links = [...led.links, ...found];
       if (led.words.length > 0) {
+        // "who is the Area West manager": the leader word names the unit's leader, it does not ask for a boss.
+        // A kind stays when another of its cues asks ("the staff unit manager's boss").
+        const leaderWords = new Set(led.ownLeaders);
+        const named = [...u.kinds.keys()].filter((kind) => lexicon.groups.get(kind) === 'reporting').filter((kind) => {
+          const words = [...lexicon.kinds.coverageOf(u.tokens, new Set([kind]))].filter((p) => !STOPWORDS.has(u.tokens[p]!.form));
+          return words.length > 0 && words.every((p) => leaderWords.has(p));
+        });
+        u = withoutKinds(u, named);
         const cuePositions = new Set(u.cuePositions);
         const intentWords = new Set(u.intentWords);
         for (const p of led.words) {
@@ -346,8 +365,9 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       const namePositions = new Set<number>();
       for (const l of links) if (l.kind !== 'municipalities') for (let i = l.start; i < l.end; i++) namePositions.add(i);
       u = { ...u, namePositions };
-      // "Hvor mange børn går i Distrikt Baltorp?" counts children: "distrikt" is part of a name there.
-      const longNames = found.filter((l) => l.kind !== 'municipalities' && l.end - l.start > 1);
+      // "Hvor mange børn går i Distrikt Baltorp?" counts children: "distrikt" is part of a name there. A decision
+      // named by what it changes ("flere souschefer", "more deputies") still counts that.
+      const longNames = found.filter((l) => l.kind !== 'municipalities' && l.kind !== 'decisions' && l.end - l.start > 1);
       const metrics = u.metrics.filter((m) => {
         const at = u.metricAt.get(m) ?? [];
         return !longNames.some((l) => at.every((p) => p >= l.start && p < l.end) && l.end - l.start > at.length);

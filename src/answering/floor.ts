@@ -156,9 +156,14 @@ export function createFloor(kb: KnowledgeBase, index: SearchIndex, extensions: r
       const answerTerms = termsOf(text);
       // The answer's own words account for a question word directly, even one the index does not know
       // (a deadline added in chat).
-      const explained = index.explainSurely(content, answerTerms).map((v, i) => (content[i]!.token.terms.some((t) => answerTerms.has(t)) ? 1 : v));
-      const loose = content.filter((_, i) => explained[i]! < ACCOUNTED);
       const fallback = fallbackAnswers.has(answer);
+      // The word for what a count counts ("kids" in "how many kids …") is answered by a count of that metric: a
+      // structured answer whose headline gives a number.
+      const counted = new Set(!fallback && u.intents.has('figure') && /\d/.test(answer.headline) ? u.metrics.flatMap((m) => u.metricAt.get(m) ?? []) : []);
+      const explained = index
+        .explainSurely(content, answerTerms)
+        .map((v, i) => (content[i]!.token.terms.some((t) => answerTerms.has(t)) || counted.has(position.get(content[i]!.token) ?? -1) ? 1 : v));
+      const loose = content.filter((_, i) => explained[i]! < ACCOUNTED);
       // A date answer whose kind of date the question names in words the lexicon does not know ("when is
       // the summer closing of X"): any date of X would mislead, so it is held to the ranked answer's floor.
       const unnamedDate = !fallback && u.intents.has('dates') && u.dateKinds.size === 0 && u.range === undefined && u.day === undefined;

@@ -30,6 +30,9 @@ interface Variant {
   seen: number;
 }
 
+/** A word that stands for the name's own word ("management" for "leadership"): below the name's own word. */
+const EQUIVALENT_QUALITY = 0.9;
+
 /** A role's head noun alone ("coordinator" for "pedagogical coordinator") links a little less surely than its full name. */
 const HEAD_NOUN_WEIGHT = 0.9;
 
@@ -67,6 +70,13 @@ const MIN_COMPOUND_WORD = 8;
 export interface Linker {
   /** Every item named in the tokens, longest names first; names inside a longer name are dropped. */
   link(tokens: readonly Token[]): Link[];
+  /**
+   * The links widened over the words next to them that are words of the same item's other names ("the childrens
+   * house leaders"), never over a `blocked` position (a cue word).
+   */
+  widen(tokens: readonly Token[], links: readonly Link[], blocked: ReadonlySet<number>): Link[];
+  /** True when the token is a word of one of the item's names ("pay" of "New Pay (Ny Løn)"). */
+  isOwnWord(id: string, token: Token): boolean;
 }
 
 /** The name forms of an item: its names, and the parts of labels like "cluster leader (klyngeleder)". */
@@ -89,6 +99,8 @@ function nameForms(entry: KbItem): string[] {
     if (bracket) {
       split.push(bracket[1]!.trim(), ...bracket[2]!.split(/[,;]/).map((s) => s.trim()));
     }
+    // "children's house" is often typed without its apostrophe ("childrens house").
+    if (/\p{L}['’]s\b/u.test(form)) split.push(form.replace(/(\p{L})['’]s\b/gu, '$1s'));
     // "Children and Youth Policy 2025-2028": asked without its years ("the children and youth policy").
     const undated = form.replace(/\s*\(?\b(?:19|20)\d\d(?:\s*[-–]\s*(?:(?:19|20)\d\d)?)?\)?\s*$/, '').trim();
     if (undated !== form && (undated.split(/\s+/).length >= 2 || undated.length >= 8)) split.push(undated);
@@ -122,6 +134,8 @@ export function createLinker(
   knows: (form: string) => boolean = () => false,
   /** Everyday words for a post ("leader", "chef"): never a role's name alone. */
   roleWords: ReadonlySet<string> = new Set(),
+  /** Words that stand for each other inside a name ("team" and "group"): the lexicon's `nameEquivalents`. */
+  equivalents: ReadonlyMap<string, readonly string[]> = new Map(),
 ): Linker {
   const variants: Variant[] = [];
   const byFirst = new Map<string, Variant[]>();
@@ -226,8 +240,21 @@ export function createLinker(
   }
   const isNameWord = (token: Token) => nameWords.has(token.form) || token.terms.some((t) => nameWords.has(t));
 
+  // The equivalents of a word and of its stems ("teams" -> "group"), with their stems, read once per word form.
+  const equivalentCache = new Map<string, string[]>();
+  const equivalentOf = (token: Token): string[] => {
+    if (equivalents.size === 0) return [];
+    let found = equivalentCache.get(token.form);
+    if (!found) {
+      const words = [token.form, ...token.terms].flatMap((w) => equivalents.get(w) ?? []);
+      found = [...new Set(words.flatMap((w) => [w, ...stemsOf(w)]))];
+      if (equivalentCache.size < 10_000) equivalentCache.set(token.form, found);
+    }
+    return found;
+  };
+
   /** How well a question token matches a name word: 1 exact/stem, less through a compound or a typo. */
-  const wordMatch = (token: Token, word: Variant['words'][number], last: boolean, inside = false): number => {
+  const wordMatch = (token: Token, word: Variant['words'][number], last: boolean, inside = false, several = false): number => {
     if (token.form === word.form) return 1;
     if (token.terms.some((t) => word.stems.includes(t))) {
       // An inflection adds an ending ("klyngeleder" -> "klyngelederne"); the stemmer also conflates
@@ -237,6 +264,9 @@ export function createLinker(
     // An everyday word for the name's word ("economic" for "financial").
     const synonym = synonyms.get(token.form);
     if (synonym !== undefined && (synonym === word.form || stemsOf(synonym).some((t) => word.stems.includes(t)))) return 0.9;
+    // A word that stands for the name's word there ("the area management team" for "the area leadership team"),
+    // inside a name of several words: alone, "leaders" is no name "head".
+    if (several && equivalentOf(token).some((e) => e === word.form || word.stems.includes(e))) return EQUIVALENT_QUALITY;
     // "stabslederstillingen": a name as the first part of a compound (the last word of the name only).
     // Only when the rest is a word itself: "klyngeledrne" is a misspelt "klyngelederne", not "klynge" + "ledrne".
     if (last && word.form.length >= MIN_COMPOUND && token.form.startsWith(word.form) && token.form.length - word.form.length >= 3) {
@@ -274,6 +304,7 @@ export function createLinker(
     };
     const synonym = synonyms.get(token.form);
     const keys = synonym ? [token.form, ...token.terms, synonym, ...stemsOf(synonym)] : [token.form, ...token.terms];
+    keys.push(...equivalentOf(token));
     for (const key of keys) for (const v of byFirst.get(key) ?? []) found.add(v);
     // A compound whose first part is a name ("stabslederstillingen").
     for (let len = MIN_COMPOUND; len < token.form.length - 2; len++) {
@@ -362,10 +393,64 @@ export function createLinker(
     return found;
   };
 
+  // The words of each item's names (forms and stems), for a name said with more of its words than one form holds.
+  const ownWords = new Map<string, Set<string>>();
+  for (const v of variants) {
+    let set = ownWords.get(v.id);
+    if (!set) ownWords.set(v.id, (set = new Set()));
+    for (const w of v.words) {
+      if (STOPWORDS.has(w.form) || GENERIC_WORDS.has(w.form)) continue;
+      set.add(w.form);
+      for (const stem of w.stems) set.add(stem);
+    }
+  }
+  const isOwnWord = (id: string, token: Token): boolean => {
+    const words = ownWords.get(id);
+    return words !== undefined && (words.has(token.form) || token.terms.some((t) => words.has(t)));
+  };
+  /**
+   * "the childrens house leaders": a word right before or after a name that is a word of the same item's other names
+   * ("head of children's houses") belongs to the name; the links of one span widen together, never over another
+   * link's words or a function word.
+   */
+  const widenOverOwnWords = (tokens: readonly Token[], kept: readonly Link[], blocked: ReadonlySet<number>): Link[] => {
+    const spans = new Map<string, Link[]>();
+    for (const link of kept) {
+      const key = `${link.start}:${link.end}`;
+      spans.set(key, [...(spans.get(key) ?? []), link]);
+    }
+    const taken = (p: number, own: readonly Link[]) => kept.some((l) => !own.includes(l) && p >= l.start && p < l.end);
+    const fits = (p: number, group: readonly Link[]) => {
+      const token = tokens[p];
+      if (!token || blocked.has(p) || STOPWORDS.has(token.form) || GENERIC_WORDS.has(token.form) || taken(p, group)) return false;
+      return group.some((l) => isOwnWord(l.id, token));
+    };
+    // "the head of a childrens house": up to two function words between the name and a word of its own.
+    const across = (from: number, step: 1 | -1, group: readonly Link[]): number | undefined => {
+      for (let k = 0, p = from; k <= 2; k++, p += step) {
+        const token = tokens[p];
+        if (!token || blocked.has(p) || taken(p, group)) return undefined;
+        if (fits(p, group)) return p;
+        if (!STOPWORDS.has(token.form)) return undefined;
+      }
+      return undefined;
+    };
+    const out: Link[] = [];
+    for (const group of spans.values()) {
+      let { start, end } = group[0]!;
+      for (let p = across(start - 1, -1, group); p !== undefined; p = across(start - 1, -1, group)) start = p;
+      for (let p = across(end, 1, group); p !== undefined; p = across(end, 1, group)) end = p + 1;
+      out.push(...group.map((l) => (l.start === start && l.end === end ? l : { ...l, start, end })));
+    }
+    return out;
+  };
+
   const postingsOf = new Map<string, string[]>();
   for (const posting of kb.data.postings) if (posting.role) postingsOf.set(posting.role, [...(postingsOf.get(posting.role) ?? []), posting.id]);
 
   return {
+    widen: widenOverOwnWords,
+    isOwnWord,
     link(tokens) {
       const links: Link[] = [];
       tokens.forEach((token, start) => {
@@ -390,7 +475,7 @@ export function createLinker(
             let i = 0;
             for (; i < variant.words.length; i++) {
               const t = tokens[start + i];
-              const q = t ? wordMatch(t, variant.words[i]!, i === variant.words.length - 1, i > 0) : 0;
+              const q = t ? wordMatch(t, variant.words[i]!, i === variant.words.length - 1, i > 0, variant.words.length > 1) : 0;
               if (q === 0) break;
               total += q;
             }

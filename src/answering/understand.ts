@@ -5,6 +5,7 @@
  */
 import { DEADLINE_KINDS, type DateEntry, type Figure } from '../knowledge/schemas.js';
 import { addDays, MONTH_NAMES, toLocalDate } from '../time/format-date.js';
+import lexiconJson from './lexicon/lexicon.json' with { type: 'json' };
 import { detectLanguage } from './language.js';
 import { tokenWords, type Attribute, type TokenWords, type CueMatch, type Lexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
 import { analyzeText, foldText, STOPWORDS, stripMarkup, type Token } from './normalize.js';
@@ -183,6 +184,9 @@ function metricNamed(lexicon: Lexicon, tokens: readonly Token[], words: TokenWor
   return lexicon.metrics.match(tokens, words).size > 0;
 }
 
+/** Words for the start or the end of a year ("the beginning of 2025", "udgangen af 2025"), folded. */
+const YEAR_EDGES: ReadonlySet<string> = new Set(['beginning', 'start', 'end', 'begyndelsen', 'starten', 'slutningen', 'udgangen']);
+
 /** Finds a month (and optional year) or a year alone in the tokens, as a date range. */
 function findRange(tokens: readonly Token[], today: string): { from: string; to: string; positions: number[] } | undefined {
   const months: Array<{ i: number; month: number; year?: number }> = [];
@@ -213,7 +217,10 @@ function findRange(tokens: readonly Token[], today: string): { from: string; to:
     return { from, to: lastDayOf(year, first.month), positions: first.year ? [first.i, first.i + 1] : [first.i] };
   }
   for (const [i, token] of tokens.entries()) {
-    if (/^(19|20)\d{2}$/.test(token.form) && ['i', 'in', 'during', 'under'].includes(tokens[i - 1]?.form ?? '')) {
+    // "i 2025", "in 2025", and the year's edges ("primo 2025", "at the beginning of 2025", "i slutningen af 2025").
+    const before = tokens[i - 1]?.form ?? '';
+    const edge = ['primo', 'ultimo'].includes(before) || (['of', 'af'].includes(before) && YEAR_EDGES.has(tokens[i - 2]?.form ?? ''));
+    if (/^(19|20)\d{2}$/.test(token.form) && (['i', 'in', 'during', 'under'].includes(before) || edge)) {
       return { from: `${token.form}-01-01`, to: `${token.form}-12-31`, positions: [i] };
     }
   }
@@ -229,6 +236,13 @@ function findRange(tokens: readonly Token[], today: string): { from: string; to:
  * "how many" cue ("how many childminders and how many kids": childminders, kids), past function words
  * and hyphenated modifiers.
  */
+/** The lexicon's words that only qualify a count (`countModifiers`: "flere", "more"), folded. */
+const COUNT_MODIFIERS: ReadonlySet<string> = new Set(
+  Object.entries((lexiconJson as { countModifiers?: Record<string, unknown> }).countModifiers ?? {})
+    .filter(([key]) => key !== '$comment')
+    .flatMap(([, words]) => (Array.isArray(words) ? words.map((w) => foldText(String(w))) : [])),
+);
+
 export function countedPositions(tokens: readonly Token[], cue: readonly number[]): number[] {
   if (cue.length === 0) return [];
   const first = Math.min(...cue);
@@ -239,7 +253,7 @@ export function countedPositions(tokens: readonly Token[], cue: readonly number[
   for (let i = 0; i + phrase.length <= tokens.length; i++) {
     if (!phrase.every((w, k) => tokens[i + k]!.form === w)) continue;
     let next = i + phrase.length;
-    while (next < tokens.length && (STOPWORDS.has(tokens[next]!.form) || isHyphenPart(tokens, next))) next++;
+    while (next < tokens.length && (STOPWORDS.has(tokens[next]!.form) || COUNT_MODIFIERS.has(tokens[next]!.form) || isHyphenPart(tokens, next))) next++;
     if (next < tokens.length) out.push(next);
   }
   return out;
@@ -390,7 +404,8 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     // Each "how many" of the question ("how many childminders and how many kids") names a thing counted.
     const nexts = countedPositions(tokens, howMany.positions);
     const metricStarts = metricMatches.map(([, m]) => Math.min(...m.positions));
-    const isMetric = (next: number) => metricStarts.includes(next) || metricMatches.some(([, m]) => m.positions.includes(next));
+    // A metric said in the hyphenated modifier before the word ("day-care facilities": "day cares") is counted too.
+    const isMetric = (next: number) => metricStarts.includes(next) || metricMatches.some(([, m]) => m.positions.some((p) => p === next || (p < next && p >= next - 4 && isHyphenPart(tokens, p))));
     if (nexts.length > 0 && !nexts.some(isMetric)) metrics.splice(0, metrics.length);
   }
   const metric = intents.has('figure') ? metrics[0] : undefined;
@@ -439,14 +454,23 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
  * Godt i gang/Start ud på", "start" names the policy. A kind whose cue lies wholly inside a longer
  * name is dropped, with the intent it alone gave.
  */
-export function withoutNameCues(u: Understanding, names: ReadonlyArray<{ readonly start: number; readonly end: number }>, datePositions: ReadonlySet<number> = new Set()): Understanding {
+export function withoutNameCues(
+  u: Understanding,
+  names: ReadonlyArray<{ readonly start: number; readonly end: number }>,
+  datePositions: ReadonlySet<number> = new Set(),
+  /** Every position a cue of the kind covers (not only its strongest cue's), when known. */
+  coverage?: (kind: QuestionKind) => ReadonlySet<number>,
+): Understanding {
   const dropped: QuestionKind[] = [];
+  const inAnyName = (p: number) => names.some((n) => p >= n.start && p < n.end);
   for (const [kind, m] of u.kinds) {
     // Function words of the cue ("who is the head of") say nothing of their own.
     const words = m.positions.filter((p) => !STOPWORDS.has(u.tokens[p]?.form ?? ''));
     if (words.length === 0) continue;
     const inside = names.some((n) => n.end - n.start > words.length && words.every((p) => p >= n.start && p < n.end));
-    if (inside) dropped.push(kind);
+    // "the staff unit manager's boss": another cue of the kind outside every name still asks.
+    const elsewhere = inside && coverage !== undefined && [...coverage(kind)].some((p) => !STOPWORDS.has(u.tokens[p]?.form ?? '') && !inAnyName(p));
+    if (inside && !elsewhere) dropped.push(kind);
   }
   // "Hvad går Start ud på?": a whole name that is also a kind of date ("start") names the item unless
   // the question asks when or names a day.
@@ -468,6 +492,11 @@ export function withoutNameCues(u: Understanding, names: ReadonlyArray<{ readonl
     intents.delete('dates');
     u = { ...u, cuePositions, intentWords, intents, dateKinds: new Set(), dateKindTerms: new Set() };
   }
+  return withoutKinds(u, dropped);
+}
+
+/** The understanding without some of its kinds (their cue words and the intents they alone gave). */
+export function withoutKinds(u: Understanding, dropped: readonly QuestionKind[]): Understanding {
   if (dropped.length === 0) return u;
   const kinds = new Map(u.kinds);
   for (const kind of dropped) kinds.delete(kind);
@@ -479,6 +508,9 @@ export function withoutNameCues(u: Understanding, names: ReadonlyArray<{ readonl
     if (intent === 'dates' && (u.range !== undefined || u.dateKinds.size > 0)) continue;
     intents.delete(intent);
   }
+  // "how many kids in the early years area": a "when" cue inside a name ("years") asked for no date, unless
+  // something else still does (a day, a month, a kind of date, a dates cue).
+  if (dropped.includes('when') && !kinds.has('when') && !kinds.has('dates') && u.range === undefined && u.dateKinds.size === 0) intents.delete('dates');
   const cuePositions = new Set(u.cuePositions);
   for (const kind of dropped) for (const p of u.kinds.get(kind)!.positions) if (![...kinds.values()].some((m) => m.positions.includes(p))) cuePositions.delete(p);
   return {

@@ -3,6 +3,8 @@
  * similarity and frequency for the knowledge-base editors, turned into tasks or dismissed, and pruned after the
  * retention period. Feedback (thumbs up/down) is kept beside it.
  */
+import { ANSWER_MEMORY_DAYS } from './answered.js';
+import type { AnsweredStore } from './answered.js';
 import type { Feedback, Gap, RecordStore } from './records.js';
 import { groupBySimilarity } from './similarity.js';
 
@@ -10,6 +12,8 @@ import { groupBySimilarity } from './similarity.js';
 export interface GapLogOptions {
   readonly gaps: RecordStore<Gap>;
   readonly feedback: RecordStore<Feedback>;
+  /** The answers feedback may name by message id (kept {@link ANSWER_MEMORY_DAYS} days). */
+  readonly answered: AnsweredStore;
   readonly now: () => Date;
   /** Records older than this many days are removed by {@link GapLog.prune}. */
   readonly retentionDays: number;
@@ -33,20 +37,29 @@ export interface GapGroup {
   readonly comments: readonly string[];
 }
 
-/** What {@link GapLog.recordFeedback} is told. */
+/** What {@link GapLog.recordFeedback} is told: the rated message's id; its question and answer are looked up. */
 export interface NewFeedback {
   readonly reaction: Feedback['reaction'];
   readonly comment?: string;
-  readonly question?: string;
-  readonly answer?: string;
-  readonly lang?: Gap['lang'];
+  readonly messageId?: string;
+}
+
+/** An answered message, as {@link GapLog.rememberAnswer} is told it. */
+export interface AnsweredMessage {
+  readonly messageId: string;
+  readonly question: string;
+  /** The answer's first line. */
+  readonly answer: string;
+  readonly lang: Gap['lang'];
 }
 
 /** The gap log and the feedback kept beside it. */
 export interface GapLog {
   /** Logs a question the bot had no answer to. */
   recordUnknown(input: { readonly question: string; readonly lang: Gap['lang']; readonly answer: string }): Promise<Gap>;
-  /** Stores feedback; a thumbs down on a known question is logged as a gap too. */
+  /** Remembers what was asked and answered in a message, so that feedback on it knows (resolves once durable). */
+  rememberAnswer(input: AnsweredMessage): Promise<void>;
+  /** Stores feedback with the rated question when it is remembered; a thumbs down on one is logged as a gap too. */
   recordFeedback(input: NewFeedback): Promise<{ readonly feedback: Feedback; readonly gap?: Gap }>;
   /** The open gaps, grouped: most frequent first, then most recent. */
   openGroups(): Promise<GapGroup[]>;
@@ -56,16 +69,18 @@ export interface GapLog {
   dismiss(id: string): Promise<number>;
   /** Marks a group as turned into task `taskNumber`; resolves with how many gaps it held. */
   markTask(id: string, taskNumber: number): Promise<number>;
-  /** Removes gaps and feedback older than the retention period. */
-  prune(): Promise<{ readonly gaps: number; readonly feedback: number }>;
+  /** Removes gaps and feedback older than the retention period, and remembered answers older than theirs. */
+  prune(): Promise<{ readonly gaps: number; readonly feedback: number; readonly answers: number }>;
 }
 
 const DAY_MS = 86_400_000;
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
-/** Creates the gap log over its two record stores. */
+/** Creates the gap log over its record stores and the remembered answers. */
 export function createGapLog(options: GapLogOptions): GapLog {
-  const { gaps, feedback, now } = options;
+  const { gaps, feedback, answered, now } = options;
+  // Answers on their way to the store: feedback that overtakes the write still finds its question.
+  const remembering = new Map<string, Promise<void>>();
 
   async function openGapGroups(): Promise<Gap[][]> {
     const open = (await gaps.list()).filter((gap) => gap.status === 'open');
@@ -98,24 +113,34 @@ export function createGapLog(options: GapLogOptions): GapLog {
     recordUnknown: ({ question, lang, answer }) =>
       gaps.add({ at: now().toISOString(), question: clip(question, 4_000), lang, reason: 'unknown', answer: clip(answer, 2_000), status: 'open' }),
 
+    rememberAnswer({ messageId, question, answer, lang }) {
+      const write: Promise<void> = answered
+        .remember({ messageId, at: now().toISOString(), question: clip(question, 4_000), answer: clip(answer, 2_000), lang })
+        .finally(() => {
+          if (remembering.get(messageId) === write) remembering.delete(messageId);
+        });
+      remembering.set(messageId, write);
+      return write;
+    },
+
     async recordFeedback(input) {
       const at = now().toISOString();
+      if (input.messageId) await remembering.get(input.messageId)?.catch(() => undefined);
+      const about = input.messageId ? await answered.find(input.messageId) : undefined;
       const comment = input.comment?.trim() ? clip(input.comment.trim(), 2_000) : undefined;
       const stored = await feedback.add({
         at,
         reaction: input.reaction,
         ...(comment && { comment }),
-        ...(input.question && { question: clip(input.question, 4_000) }),
-        ...(input.answer && { answer: clip(input.answer, 2_000) }),
-        ...(input.lang && { lang: input.lang }),
+        ...(about && { question: about.question, answer: about.answer, lang: about.lang }),
       });
-      if (input.reaction !== 'dislike' || !input.question) return { feedback: stored };
+      if (input.reaction !== 'dislike' || !about) return { feedback: stored };
       const gap = await gaps.add({
         at,
-        question: clip(input.question, 4_000),
-        lang: input.lang ?? 'da',
+        question: about.question,
+        lang: about.lang,
         reason: 'rated-down',
-        answer: clip(input.answer ?? '', 2_000),
+        answer: about.answer,
         ...(comment && { comment }),
         status: 'open',
       });
@@ -138,7 +163,12 @@ export function createGapLog(options: GapLogOptions): GapLog {
 
     async prune() {
       const cutoff = new Date(now().getTime() - options.retentionDays * DAY_MS);
-      return { gaps: await gaps.removeOlderThan(cutoff), feedback: await feedback.removeOlderThan(cutoff) };
+      const answersCutoff = new Date(now().getTime() - ANSWER_MEMORY_DAYS * DAY_MS);
+      return {
+        gaps: await gaps.removeOlderThan(cutoff),
+        feedback: await feedback.removeOlderThan(cutoff),
+        answers: await answered.removeOlderThan(answersCutoff),
+      };
     },
   };
 }

@@ -4,7 +4,7 @@
  *
  * Layout (unchanged from earlier versions, so existing state folders keep working):
  * `STATE_DIR/tasks.json`, `STATE_DIR/reminders/{conversations,subscriptions,deadlines,outbox}.json`,
- * `STATE_DIR/teams/{contacts,gaps,feedback}.json`, each with its journal and `backups/`.
+ * `STATE_DIR/teams/{contacts,gaps,feedback,answered}.json`, each with its journal and `backups/`.
  */
 import path from 'node:path';
 import { createFeedTokens, emptyFeedTokenState, FeedTokenStateSchema, type FeedTokenState } from '../calendar/index.js';
@@ -14,6 +14,7 @@ import { createDeadlineStore, DeadlineStateSchema, emptyDeadlineState } from '..
 import { stateCell } from '../reminders/state.js';
 import { createSubscriptions, emptySubscriptionState, SubscriptionStateSchema } from '../reminders/subscriptions.js';
 import { FeedbackSchema, GapSchema } from '../feedback/records.js';
+import { ANSWERED_STATE, createStateAnsweredStore } from './answered-store.js';
 import { createTaskStore, TASK_STATE } from './file-task-store.js';
 import { createStateRecordStore, recordStateDefinition } from './record-store.js';
 import type { BotStores, GreetedStore, ScheduleGate, ScheduleHandlers } from './stores.js';
@@ -112,6 +113,7 @@ export async function openFileStores(options: FileStoresOptions): Promise<BotSto
     // So are the knowledge-gap log and the feedback on answers.
     const gaps = createStateRecordStore(await teams.open(recordStateDefinition('gaps', GapSchema)), 'gap');
     const feedback = createStateRecordStore(await teams.open(recordStateDefinition('feedback', FeedbackSchema)), 'feedback');
+    const answered = createStateAnsweredStore(await teams.open(ANSWERED_STATE));
     // One process owns STATE_DIR (its lock), so it always runs the schedule.
     let handlers: ScheduleHandlers | undefined;
     const schedule: ScheduleGate = {
@@ -124,7 +126,7 @@ export async function openFileStores(options: FileStoresOptions): Promise<BotSto
         handlers = undefined;
       },
     };
-    return { backend: 'files', tasks, conversations, subscriptions, deadlines, outbox, greeted, feedTokens, chartLinks, gaps, feedback, schedule, close: closeDirs };
+    return { backend: 'files', tasks, conversations, subscriptions, deadlines, outbox, greeted, feedTokens, chartLinks, gaps, feedback, answered, schedule, close: closeDirs };
   } catch (error) {
     await closeDirs();
     throw error;

@@ -4,6 +4,7 @@
  */
 import type { FeedTokens } from '../calendar/index.js';
 import type { ChartLinks } from '../org-chart/index.js';
+import type { AnsweredStore } from '../feedback/answered.js';
 import type { Feedback, Gap, RecordStore } from '../feedback/records.js';
 import type { ConversationStore, OutboxState, StateCell } from '../messaging/index.js';
 import type { DeadlineStore } from '../reminders/deadlines.js';
@@ -49,6 +50,8 @@ export interface BotStores {
   readonly gaps: RecordStore<Gap>;
   /** Thumbs up/down on answers, with comments (no user ids). */
   readonly feedback: RecordStore<Feedback>;
+  /** The answered messages feedback may name (question and answer, no user ids). */
+  readonly answered: AnsweredStore;
   /** The leaders' calendar feed tokens. */
   readonly feedTokens: FeedTokens;
   /** The links to chart pictures. */

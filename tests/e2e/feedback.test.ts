@@ -3,7 +3,8 @@
  * down (with its comment) and every "I don't know" are logged without user ids, editors list them grouped and
  * turn one into a task or dismiss it, others are refused, and a channel gets the gap digest on schedule.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { adaptiveCardOf, buttonsOf, cardAction, channelMessage, feedbackInvoke, personalMessage, replyText } from '../helpers/activities.js';
@@ -54,6 +55,32 @@ describe('feedback and knowledge gaps', () => {
     expect(JSON.parse(gaps).data.records).toMatchObject([{ reason: 'rated-down', question: 'Hvem refererer den pædagogiske leder til?', comment: 'Mangler telefonnummer', lang: 'da' }]);
     // No user ids or names in the log.
     for (const id of [OTHER.userId, OTHER.aadObjectId, OTHER.userName]) expect(gaps).not.toContain(id);
+  });
+
+  it('stores the rated question when the feedback comes after a restart', async () => {
+    const stateDir = await mkdtemp(path.join(os.tmpdir(), 'teams-answered-'));
+    try {
+      t = await startTestBot({ now: NOW, env: { STATE_DIR: stateDir } });
+      const chat = personal(OTHER);
+      const answer = await chat.say('Hvem refererer den pædagogiske leder til?');
+      await t.close();
+
+      t = await startTestBot({ now: NOW, env: { STATE_DIR: stateDir } });
+      const down = feedbackInvoke('dislike', 'Forældet', { ...t.at, ...OTHER, replyToId: answer.sentId!, conversationId: chat.conversationId });
+      expect(await t.post(down)).toMatchObject({ status: 200 });
+      const unknown = feedbackInvoke('like', undefined, { ...t.at, ...OTHER, replyToId: 'never-sent', conversationId: chat.conversationId });
+      expect(await t.post(unknown)).toMatchObject({ status: 200 });
+      await t.bot.close();
+      const feedback = JSON.parse(await readFile(path.join(stateDir, 'teams', 'feedback.json'), 'utf8'));
+      expect(feedback.data.records.map((r: any) => [r.reaction, r.question])).toEqual([
+        ['dislike', 'Hvem refererer den pædagogiske leder til?'],
+        ['like', undefined],
+      ]);
+      const answered = await readFile(path.join(stateDir, 'teams', 'answered.json'), 'utf8');
+      for (const id of [OTHER.userId, OTHER.aadObjectId, OTHER.userName]) expect(answered).not.toContain(id);
+    } finally {
+      await rm(stateDir, { recursive: true, force: true });
+    }
   });
 
   it('logs unanswered questions; editors list them grouped by similarity and frequency, make a task or dismiss; others are refused', async () => {

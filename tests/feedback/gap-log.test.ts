@@ -3,12 +3,15 @@ import { createGapLog } from '../../src/feedback/gap-log.js';
 import type { Feedback, Gap } from '../../src/feedback/records.js';
 import { groupBySimilarity } from '../../src/feedback/similarity.js';
 import { createMemoryState } from '../../src/reminders/state.js';
+import type { AnsweredStore } from '../../src/feedback/answered.js';
+import { createStateAnsweredStore, type AnsweredState } from '../../src/storage/answered-store.js';
 import { createStateRecordStore, type RecordState } from '../../src/storage/record-store.js';
 
-function gapLog(clock: { now: Date }, retentionDays = 90) {
+function gapLog(clock: { now: Date }, retentionDays = 90, answered: AnsweredStore = createStateAnsweredStore(createMemoryState<AnsweredState>({ answers: {} }))) {
   return createGapLog({
     gaps: createStateRecordStore(createMemoryState<RecordState<Gap>>({ nextNumber: 1, records: [] }), 'gap'),
     feedback: createStateRecordStore(createMemoryState<RecordState<Feedback>>({ nextNumber: 1, records: [] }), 'feedback'),
+    answered,
     now: () => clock.now,
     retentionDays,
   });
@@ -30,8 +33,10 @@ describe('createGapLog', () => {
     await log.recordUnknown({ question: 'Hvor ligger kantinen?', lang: 'da', answer: 'Det ved jeg ikke.' });
     await log.recordUnknown({ question: 'Hvad koster en vuggestueplads?', lang: 'da', answer: 'Det ved jeg ikke.' });
     clock.now = new Date('2026-03-02T10:00:00Z');
-    await log.recordFeedback({ reaction: 'dislike', comment: 'Forkert pris', question: 'hvad koster vuggestuepladsen', answer: 'Gratis.', lang: 'da' });
-    await log.recordFeedback({ reaction: 'like', question: 'Hvem er leder?', answer: 'Anna.', lang: 'da' });
+    await log.rememberAnswer({ messageId: 'm1', question: 'hvad koster vuggestuepladsen', answer: 'Gratis.', lang: 'da' });
+    await log.rememberAnswer({ messageId: 'm2', question: 'Hvem er leder?', answer: 'Anna.', lang: 'da' });
+    await log.recordFeedback({ reaction: 'dislike', comment: 'Forkert pris', messageId: 'm1' });
+    await log.recordFeedback({ reaction: 'like', messageId: 'm2' });
 
     const groups = await log.openGroups();
     expect(groups.map((g) => [g.question, g.count, g.ratedDown, g.comments])).toEqual([
@@ -61,8 +66,28 @@ describe('createGapLog', () => {
     clock.now = new Date('2026-01-25T10:00:00Z');
     await log.recordUnknown({ question: 'Nyt spørgsmål?', lang: 'da', answer: '' });
     clock.now = new Date('2026-02-05T10:00:00Z');
-    expect(await log.prune()).toEqual({ gaps: 1, feedback: 1 });
+    expect(await log.prune()).toEqual({ gaps: 1, feedback: 1, answers: 0 });
     expect((await log.openGroups()).map((g) => g.question)).toEqual(['Nyt spørgsmål?']);
+  });
+
+  it('knows the question of a rated answer after a restart and on another instance (the store), and forgets answers after two weeks', async () => {
+    const clock = { now: new Date('2026-03-01T10:00:00Z') };
+    const shared = createStateAnsweredStore(createMemoryState<AnsweredState>({ answers: {} }));
+    const first = gapLog(clock, 90, shared);
+    // Not awaited, as the Teams feature does: feedback that overtakes the write still finds the question.
+    void first.rememberAnswer({ messageId: 'm1', question: 'Hvem er dagtilbudschef?', answer: 'Anna Holm.', lang: 'da' });
+    expect((await first.recordFeedback({ reaction: 'like', messageId: 'm1' })).feedback).toMatchObject({ question: 'Hvem er dagtilbudschef?', answer: 'Anna Holm.' });
+    await first.rememberAnswer({ messageId: 'm2', question: 'Who leads Baltorp?', answer: 'Helle.', lang: 'en' });
+    const second = gapLog(clock, 90, shared);
+    const { feedback, gap } = await second.recordFeedback({ reaction: 'dislike', comment: 'old', messageId: 'm2' });
+    expect(feedback).toMatchObject({ question: 'Who leads Baltorp?', answer: 'Helle.', lang: 'en', comment: 'old' });
+    expect(gap).toMatchObject({ question: 'Who leads Baltorp?', reason: 'rated-down', lang: 'en' });
+    // The same message id again keeps the first answer.
+    await second.rememberAnswer({ messageId: 'm2', question: 'changed', answer: 'x', lang: 'da' });
+    expect(await shared.find('m2')).toMatchObject({ question: 'Who leads Baltorp?' });
+    clock.now = new Date('2026-03-15T10:00:01Z');
+    expect((await second.prune()).answers).toBe(2);
+    expect((await second.recordFeedback({ reaction: 'like', messageId: 'm1' })).feedback.question).toBeUndefined();
   });
 
   it('keeps a thumbs down on an unknown message as feedback only (nothing to group)', async () => {

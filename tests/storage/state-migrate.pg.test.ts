@@ -50,6 +50,7 @@ describe('importFileState / npm run state:migrate', () => {
     const chart = await files.chartLinks.add({ kind: 'all' }, 'da', '2026-11-25');
     await files.gaps.add({ at: '2026-11-24T10:00:00.000Z', question: 'Hvem er chef?', lang: 'da', reason: 'unknown', answer: 'Det ved jeg ikke', status: 'open' });
     await files.feedback.add({ at: '2026-11-24T10:00:00.000Z', reaction: 'dislike', comment: 'forkert' });
+    await files.answered.remember({ messageId: '1:answer', at: '2026-11-24T10:00:00.000Z', question: 'Hvem er chef?', answer: 'Anna.', lang: 'da' });
     await files.outbox.update((draft) => {
       draft.accepted['task|3|2026-12-01|7|user:29:anne'] = '2026-11-24T07:00:00.000Z';
     });
@@ -71,6 +72,7 @@ describe('importFileState / npm run state:migrate', () => {
     expect(stdout).toMatch(/chart links\s+1\s+1\s+1/);
     expect(stdout).toMatch(/gaps\s+1\s+1\s+1/);
     expect(stdout).toMatch(/feedback\s+1\s+1\s+1/);
+    expect(stdout).toMatch(/answers\s+1\s+1\s+1/);
     expect(stdout).toContain('outbox (queue and sent-log): copied');
     expect(stdout).toContain('check: every item of the files is in the database');
 
@@ -87,6 +89,7 @@ describe('importFileState / npm run state:migrate', () => {
       ['chart links', 1, 0, 1],
       ['gaps', 1, 0, 1],
       ['feedback', 1, 0, 1],
+      ['answers', 1, 0, 1],
     ]);
 
     const pg = await openPostgresStores({ url: database.url, leaseTtlMs: 2_000, logger: quiet, now });
@@ -103,6 +106,7 @@ describe('importFileState / npm run state:migrate', () => {
       expect((await pg.gaps.list()).map((gap) => gap.question)).toEqual(['Hvem er chef?']);
       expect((await pg.gaps.add({ at: '2026-11-25T10:00:00.000Z', question: 'q', lang: 'da', reason: 'unknown', answer: 'a', status: 'open' })).id).toBe('gap-2');
       expect(await pg.feedback.list()).toEqual([expect.objectContaining({ id: 'feedback-1', comment: 'forkert' })]);
+      expect(await pg.answered.find('1:answer')).toMatchObject({ question: 'Hvem er chef?' });
       // The sent-log came along: the schedule holder sees the reminder as sent.
       const held = new Promise<void>((resolve) => pg.schedule.start({ acquired: () => resolve(), lost: () => undefined }));
       await held;

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyOutboxState, OutboxStateSchema } from '../../src/messaging/index.js';
 import { migrateDatabase, openPostgresStores } from '../../src/storage/postgres/index.js';
 import { createDb } from '../../src/storage/postgres/db.js';
+import { createPostgresDeadlineStore } from '../../src/storage/postgres/deadlines.js';
 import { createLease, tryTakeLease } from '../../src/storage/postgres/lease.js';
 import { LeaseLostError, postgresStateMedia } from '../../src/storage/postgres/state-media.js';
 import { freshBeforeEachCall, openSharedCell } from '../../src/storage/postgres/shared-cell.js';
@@ -23,7 +24,7 @@ async function emptyTables(): Promise<void> {
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {
-    await client.query('TRUNCATE counters, tasks, deadlines, subscriptions, conversations, greeted, state_snapshots, state_journal, leases, documents');
+    await client.query('TRUNCATE counters, tasks, deadlines, subscriptions, conversations, greeted, state_snapshots, state_journal, leases, documents, answered');
   } finally {
     await client.end();
   }
@@ -87,6 +88,42 @@ describe('PostgreSQL stores shared by two instances', () => {
     } finally {
       await a.close();
       await b.close();
+    }
+  });
+
+  it('reads the deadlines once per cache period for questions, shows its own additions at once and the other instance\'s after the period', async () => {
+    await emptyTables();
+    const now = () => new Date('2026-11-25T09:00:00Z');
+    let ms = 0;
+    const clock = () => ms;
+    const [db1, db2] = [createDb({ url: database.url }), createDb({ url: database.url })];
+    let queries = 0;
+    const counted = new Proxy(db1, {
+      get(target, prop, receiver) {
+        if (prop !== 'query') return Reflect.get(target, prop, receiver) as unknown;
+        return (...args: Parameters<typeof target.query>) => {
+          queries += 1;
+          return (target.query as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    try {
+      const mine = createPostgresDeadlineStore({ db: counted, now, clock, cacheMs: 2_000 });
+      const theirs = createPostgresDeadlineStore({ db: db2, now, clock });
+      expect(await mine.list()).toEqual([]);
+      const before = queries;
+      await Promise.all(Array.from({ length: 20 }, () => mine.list()));
+      expect(queries - before).toBe(0);
+      await theirs.add({ title: 'Budget', date: '2026-12-01', createdBy: 'x' });
+      expect(await mine.list()).toEqual([]);
+      ms += 2_000;
+      expect((await mine.list()).map((d) => d.title)).toEqual(['Budget']);
+      await mine.add({ title: 'Indberetning', date: '2026-12-03', createdBy: 'y' });
+      expect((await mine.list()).map((d) => d.title)).toEqual(['Budget', 'Indberetning']);
+      expect((await mine.upcoming()).map((d) => d.title)).toEqual(['Budget', 'Indberetning']);
+    } finally {
+      await db1.end();
+      await db2.end();
     }
   });
 

@@ -127,6 +127,10 @@ export const LexiconSchema = z.object({
     .default([]),
   questionWords: z.object({ $comment: z.string().optional(), da: z.array(z.string()).default([]), en: z.array(z.string()).default([]) }).default({ da: [], en: [] }),
   synonyms: z.record(z.string(), z.string()).default({}),
+  /** Words that stand for each other inside an item's name ("team" and "group", "management" and "leadership"), per language. */
+  nameEquivalents: z
+    .object({ $comment: z.string().optional(), da: z.array(z.array(z.string().min(1)).min(2)).default([]), en: z.array(z.array(z.string().min(1)).min(2)).default([]) })
+    .default({ da: [], en: [] }),
   /** Short spoken forms and their full words ("who's" -> "who is", "whats" -> "what is"), expanded before a question is read. */
   contractions: z.record(z.string(), z.string()).default({}),
   /**
@@ -479,6 +483,8 @@ export interface Lexicon {
   readonly numbers: Readonly<Record<string, number>>;
   /** Everyday word -> the knowledge base's word for it (folded). */
   readonly synonyms: ReadonlyMap<string, string>;
+  /** A word (folded) -> the words that stand for it inside a name (folded), both directions. */
+  readonly nameEquivalents: ReadonlyMap<string, readonly string[]>;
   /** Expands the lexicon's contractions ("who's" -> "who is", "whats" -> "what is"); a possessive "'s" stays (names hold it too). */
   expand(text: string): string;
   /** Removes what opens a message without asking ("@Bot", "hi,", "quick q:", "can you tell me"), never all of it. */
@@ -528,6 +534,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const numbers: Record<string, number> = {};
   const synonyms = new Map<string, string>();
   const contractions = new Map<string, string>();
+  const nameEquivalents = new Map<string, string[]>();
   const openers: string[] = [];
   const wrappers: string[] = [];
   const topics: string[] = [];
@@ -537,6 +544,10 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     topics.push(...(lexicon.topicWords?.da ?? []), ...(lexicon.topicWords?.en ?? []));
     for (const [short, full] of Object.entries(lexicon.contractions ?? {})) if (short !== '$comment') contractions.set(short.toLowerCase().replace(/’/g, "'"), full);
     for (const [word, meaning] of Object.entries(lexicon.synonyms ?? {})) if (word !== '$comment') synonyms.set(foldText(word), foldText(meaning));
+    for (const set of [...(lexicon.nameEquivalents?.da ?? []), ...(lexicon.nameEquivalents?.en ?? [])]) {
+      const words = set.map(foldText);
+      for (const word of words) nameEquivalents.set(word, [...new Set([...(nameEquivalents.get(word) ?? []), ...words.filter((w) => w !== word)])]);
+    }
     for (const k of lexicon.kinds ?? []) {
       kinds.add(k.kind, k.cues);
       if (k.group) groups.set(k.kind, k.group);
@@ -598,7 +609,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics);
-  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, purposeWords, whichWords, audienceWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, expand, correct };
+  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, purposeWords, whichWords, audienceWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */

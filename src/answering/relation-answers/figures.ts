@@ -15,6 +15,20 @@ import { TEXTS } from './texts.js';
 // ---------------------------------------------------------------------------------------------
 // Figures by metric
 
+/**
+ * What is counted, besides the metrics: the words of the question that a figure's own text counts ("38 dagplejere",
+ * "92 childminders", "120 vuggestuepladser"): the schema's metrics differ between municipalities, the figure's words do not.
+ */
+export function countedWords(rc: RelationContext): string[] {
+  const { u } = rc;
+  const metricWords = new Set([...u.metricAt.values()].flat());
+  // The word right after a "how many" is what is counted even when it also names a unit ("how many dagplejere").
+  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions]));
+  return u.tokens
+    .filter((tok, i) => !u.cuePositions.has(i) && (u.namePositions?.has(i) !== true || countedAt.has(i)) && !metricWords.has(i) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && tok.form.length >= 4 && !/\d/.test(tok.form))
+    .map((tok) => tok.form);
+}
+
 export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const { u, kb, relations } = rc;
   if (!u.intents.has('figure')) return undefined;
@@ -28,14 +42,7 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   // "Hvad er tallene for Mågen?", "the figures for Area South": no word says what is counted, so every figure of the item.
   const unsaid = u.attributes.length === 0 && u.tokens.every((tok, i) => u.cuePositions.has(i) || u.namePositions?.has(i) === true || STOPWORDS.has(tok.form) || GENERIC_WORDS.has(tok.form) || /\d/.test(tok.form));
   const metrics = u.metrics.length > 0 ? u.metrics : unsaid && groups.length > 0 ? unique(groups.flat().flatMap((id) => relations.figures(id).map((f) => f.figure.metric))) : [];
-  // What is counted, by metric, or by a word of the question that a figure's own text counts ("38 dagplejere",
-  // "92 childminders"): the schema's metrics differ between municipalities, the figure's words do not.
-  const metricWords = new Set([...u.metricAt.values()].flat());
-  // The word right after a "how many" is what is counted even when it also names a unit ("how many dagplejere").
-  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions]));
-  const words = u.tokens
-    .filter((tok, i) => !u.cuePositions.has(i) && (u.namePositions?.has(i) !== true || countedAt.has(i)) && !metricWords.has(i) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && tok.form.length >= 4 && !/\d/.test(tok.form))
-    .map((tok) => tok.form);
+  const words = countedWords(rc);
   const counted: Array<(f: Figure) => boolean> = [
     ...unique(metrics).map((m) => (f: Figure) => f.metric === m),
     ...unique(words).map((w) => (f: Figure) => !metrics.includes(f.metric) && countsWord(f, w)),

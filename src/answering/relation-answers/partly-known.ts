@@ -18,12 +18,13 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
   const started = answerPersonStart(rc);
   if (started) return started;
   if (u.attributes.length === 0 || u.intents.has('figure')) return undefined;
-  // "Who calls the meetings?": a word of the chair's cue ("calls the meeting") is not the phone asked for.
-  const chairAt = u.kinds.get('chair')?.positions;
-  const attributeAt = chairAt ? rc.lexicon.attributes.match(u.tokens) : undefined;
+  // "Who calls the meetings?", "whose deputy is X?": a word of the chair's or the deputy's cue ("calls the meeting",
+  // "whose deputy") is not the phone or the owner asked for.
+  const kindAt = ['chair', 'deputy', 'deputy-for'].flatMap((k) => u.kinds.get(k as never)?.positions ?? []);
+  const attributeAt = kindAt.length > 0 ? rc.lexicon.attributes.match(u.tokens) : undefined;
   const attributes = u.attributes.filter((a) => {
     const at = attributeAt?.get(a)?.positions;
-    return !at || !at.every((p) => chairAt!.includes(p));
+    return !at || !at.every((p) => kindAt.includes(p));
   });
   if (attributes.length === 0) return undefined;
   const t = TEXTS[u.lang];

@@ -11,6 +11,7 @@ import { done, name, subjectsOf, type RelationContext } from './context.js';
 import { unitsOfPerson, within } from './leaders-and-holders.js';
 import { unknownWith } from './partly-known.js';
 import { TEXTS } from './texts.js';
+import { deputyStatements } from './deputy-statements.js';
 
 // ---------------------------------------------------------------------------------------------
 // Reporting lines
@@ -53,8 +54,21 @@ function onDay(rc: RelationContext, day: string, sentence: string, prefix?: 'fro
  */
 export function answerConditionalLine(rc: RelationContext): Answer | undefined {
   const { u, kb, queries } = rc;
-  if (!u.kinds.has('deputy') || u.kinds.has('deputy-for')) return undefined;
-  if (!u.intents.has('reporting') && rc.lexicon.lineWords.match(u.tokens).size === 0) return undefined;
+  if (u.kinds.has('deputy-for')) return undefined;
+  const absence = u.kinds.has('deputy');
+  const lineSaid = rc.lexicon.lineWords.match(u.tokens).size > 0;
+  if (!u.intents.has('reporting') && !lineSaid) return undefined;
+  // Without an absence said, a line asked about together with its other end ("what is the condition for the deputy
+  // reporting straight to the district head", "hvornår refererer souschefen til kvarterchefen") is that line when it
+  // holds only under a condition.
+  const targets = absence ? undefined : new Set(rc.subjects.flat().flatMap((l) => [l.id, ...roleOfPerson(rc, l.id)]));
+  // "Kan souschefen afskedige medarbejdere under husleders fravær?": staff asked about with an absence, and no word
+  // of a line, is what the deputy may do when the documents say it.
+  if (!lineSaid) {
+    const roles = subjectsOf(rc, ['roles'], true).flat().map((l) => l.id);
+    const entries = roles.flatMap((id) => [...queries.deputiesFor(id), ...queries.standsInFor(id)]);
+    if (entries.length > 0 && deputyStatements(rc, entries.map((e) => e.deputy.item.id), entries.map((e) => e.for.item.id)).length > 0) return undefined;
+  }
   const t = TEXTS[u.lang];
   const nm = (id: string, definite = true) => name(kb, id, u.lang, definite);
   for (const group of subjectsOf(rc, ['roles'], true)) {
@@ -62,8 +76,9 @@ export function answerConditionalLine(rc: RelationContext): Answer | undefined {
       const day = stateDay(rc, l.id);
       const edges = queries.reportsToOn(l.id, day);
       const change = u.day ? undefined : queries.nextReportingChange(l.id, day);
-      const conditional = edges.filter((e) => e.condition);
-      const comingConditional = (change?.lines ?? []).filter((e) => e.condition && !conditional.some((c) => c.to === e.to));
+      const asked = (e: (typeof edges)[number]) => e.condition !== undefined && (targets === undefined || (targets.has(e.to) && e.to !== l.id));
+      const conditional = edges.filter(asked);
+      const comingConditional = (change?.lines ?? []).filter((e) => asked(e) && !conditional.some((c) => c.to === e.to));
       if (conditional.length === 0 && comingConditional.length === 0) continue;
       const when = (e: (typeof edges)[number]) => t.reportsToWhen(nm(l.id), nm(e.to), e.condition![u.lang]);
       const now = conditional.map(when);
@@ -76,6 +91,12 @@ export function answerConditionalLine(rc: RelationContext): Answer | undefined {
     }
   }
   return undefined;
+}
+
+/** The role a person holds, when the id is a person's. */
+function roleOfPerson(rc: RelationContext, id: string): string[] {
+  const entry = rc.kb.get(id);
+  return entry?.kind === 'people' && entry.item.role ? [entry.item.role] : [];
 }
 
 export function answerReportingRelation(rc: RelationContext): Answer | undefined {

@@ -20,6 +20,8 @@ export function answerTasksRelation(rc: RelationContext): Answer | undefined {
   const groups = subjectsOf(rc, ['roles', 'units', 'leadershipGroups'], true);
   const first = groups[0];
   if (!first) return undefined;
+  // "what's Kasper Thorhauge's job": a person's job is their title (the person answer), a post's job its tasks.
+  if (u.kinds.has('who') && first.some((l) => 'person' in l)) return undefined;
   // Several posts of one name ("head of day care"): the one in the municipality the question names.
   const inMunicipality = (l: Link) => rc.municipalities.has((kb.get(l.id)?.item as { municipality?: string } | undefined)?.municipality ?? '');
   const link = (rc.municipalities.size > 0 ? first.find(inMunicipality) : undefined) ?? first[0]!;

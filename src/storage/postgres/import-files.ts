@@ -14,6 +14,7 @@ import type { SubscriptionState, SubscriptionTopic } from '../../reminders/subsc
 import type { TaskState } from '../../tasks/task.js';
 import { FeedbackSchema, GapSchema } from '../../feedback/records.js';
 import type { StoredRecord } from '../../feedback/records.js';
+import { ANSWERED_STATE, type AnsweredState } from '../answered-store.js';
 import { FILE_STATES } from '../file-stores.js';
 import { recordStateDefinition } from '../record-store.js';
 import type { RecordState } from '../record-store.js';
@@ -87,6 +88,7 @@ export async function importFileState(options: { readonly stateDir: string; read
     const links = await readState<{ links: Record<string, unknown> }>(await dirOf('teams'), FILE_STATES.chartLinks.definition);
     const gapLog = await readState<RecordState<StoredRecord>>(await dirOf('teams'), recordStateDefinition('gaps', GapSchema));
     const feedbackLog = await readState<RecordState<StoredRecord>>(await dirOf('teams'), recordStateDefinition('feedback', FeedbackSchema));
+    const answered = await readState<AnsweredState>(await dirOf('teams'), ANSWERED_STATE);
 
     const counts: ImportCount[] = [];
     await inTransaction(db, async (tx) => {
@@ -126,6 +128,11 @@ export async function importFileState(options: { readonly stateDir: string; read
         'INSERT INTO counters (name, next_value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET next_value = GREATEST(counters.next_value, EXCLUDED.next_value)',
         ['deadlines', maxDeadline],
       );
+      const a = await insertAll(
+        'answers',
+        Object.values(answered.answers).map((entry) => [entry.messageId, entry.at, entry]),
+        'INSERT INTO answered (message_id, at, data) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      );
       const g = await insertAll('greeted', Object.entries(greeted.greeted).map(([key, at]) => [key, at]), 'INSERT INTO greeted (key, at) VALUES ($1, $2) ON CONFLICT DO NOTHING');
       // Feed tokens and chart links are shared documents: entries the database lacks are added, its own are kept.
       const mergeDocument = async (kind: string, name: string, field: string, entries: Record<string, unknown>) => {
@@ -153,7 +160,7 @@ export async function importFileState(options: { readonly stateDir: string; read
       };
       const gp = await mergeRecords('gaps', 'gaps', gapLog);
       const fb = await mergeRecords('feedback', 'feedback', feedbackLog);
-      for (const partial of [t, c, s, d, g, f, l, gp, fb]) counts.push({ ...partial, inDatabase: 0 });
+      for (const partial of [t, c, s, d, g, f, l, gp, fb, a]) counts.push({ ...partial, inDatabase: 0 });
     });
 
     // The outbox (queue and sent-log) is one document: copied whole, and only into a database without one.
@@ -198,6 +205,7 @@ export async function importFileState(options: { readonly stateDir: string; read
       'feed tokens': await count(db, "SELECT count(*) AS n FROM documents, jsonb_object_keys(body->'feeds') AS k WHERE name = 'calendar-feeds' AND k = ANY($1::text[])", [Object.keys(feeds.feeds)]),
       gaps: await count(db, "SELECT count(*) AS n FROM documents, jsonb_array_elements(body->'records') AS r WHERE name = 'gaps' AND r->>'id' = ANY($1::text[])", [gapLog.records.map((record) => record.id)]),
       feedback: await count(db, "SELECT count(*) AS n FROM documents, jsonb_array_elements(body->'records') AS r WHERE name = 'feedback' AND r->>'id' = ANY($1::text[])", [feedbackLog.records.map((record) => record.id)]),
+      answers: await count(db, 'SELECT count(*) AS n FROM answered WHERE message_id = ANY($1::text[])', [Object.keys(answered.answers)]),
       'chart links': await count(db, "SELECT count(*) AS n FROM documents, jsonb_object_keys(body->'links') AS k WHERE name = 'chart-links' AND k = ANY($1::text[])", [Object.keys(links.links)]),
     } as Record<string, number>;
     const checked = counts.map((entry) => ({ ...entry, inDatabase: present[entry.kind] ?? 0 }));

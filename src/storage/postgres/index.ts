@@ -15,6 +15,7 @@ import type { StateLogger, StateStore } from '../types.js';
 import { createPostgresConversationStore } from './conversations.js';
 import { createDb } from './db.js';
 import type { Db } from './db.js';
+import { createPostgresAnsweredStore } from './answered.js';
 import { createPostgresDeadlineStore } from './deadlines.js';
 import { createLease } from './lease.js';
 import { migrateDatabase } from './migrate.js';
@@ -118,6 +119,7 @@ export async function openPostgresStores(options: PostgresStoresOptions): Promis
     chartLinks: freshBeforeEachCall(links, createChartLinks({ cell: links, now })),
     gaps: freshBeforeEachCall(gapCell, createStateRecordStore(gapCell, 'gap')),
     feedback: freshBeforeEachCall(feedbackCell, createStateRecordStore(feedbackCell, 'feedback')),
+    answered: createPostgresAnsweredStore(db),
     tasks: createPostgresTaskStore({ db, team: DEFAULT_TEAM, now, ...(timeZone !== undefined && { timeZone }) }),
     deadlines: createPostgresDeadlineStore({ db, now, ...(timeZone !== undefined && { timeZone }) }),
     subscriptions: createPostgresSubscriptions({ db, now }),

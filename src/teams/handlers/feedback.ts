@@ -18,17 +18,7 @@ import { escapePlainText } from '../escape.js';
 import type { FeatureFactory, TeamsFeature } from './feature.js';
 import type { CardActionRegistration, CardActionResult, CommandContext } from './types.js';
 
-/** How many answered messages are remembered, so that feedback on them knows the question (kept in memory). */
-export const REMEMBERED_ANSWERS = 2_000;
-
 const CardDataSchema = z.object({ id: z.string().min(1).max(100), lang: z.enum(['da', 'en']).optional() });
-
-/** What feedback needs to know about an answered message. */
-interface AnsweredMessage {
-  readonly question: string;
-  readonly answer: string;
-  readonly lang: GapLang;
-}
 
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
@@ -36,10 +26,6 @@ const clip = (text: string, max: number) => (text.length <= max ? text : `${text
 export const createFeedbackFeature: FeatureFactory = function feedback(services): TeamsFeature {
   const { config, logger, notifier } = services;
   const { gaps: gapLog, tasks, subscriptions, conversations } = services.domain;
-  // Feedback names the bot's message by id: remember the latest answers (a restart forgets them; feedback is then
-  // stored without the question).
-  const answered = new Map<string, AnsweredMessage>();
-
   const reply = (ctx: CommandContext, text: string) => ctx.reply({ type: ActivityTypes.Message, text, textFormat: 'plain' });
 
   async function listCard(lang: GapLang, notice?: string) {
@@ -123,7 +109,7 @@ export const createFeedbackFeature: FeatureFactory = function feedback(services)
 
   async function prune(): Promise<void> {
     const removed = await gapLog.prune();
-    if (removed.gaps + removed.feedback > 0) logger.info(removed, 'old gaps and feedback removed');
+    if (removed.gaps + removed.feedback + removed.answers > 0) logger.info(removed, 'old gaps, feedback and remembered answers removed');
   }
 
 
@@ -142,21 +128,23 @@ export const createFeedbackFeature: FeatureFactory = function feedback(services)
       },
     ],
     cardActions: GAP_CARD_VERBS.map(cardAction),
-    async onAnswer({ messageId, question, answer }) {
+    async onAnswer({ messageId, question, answer }, ctx) {
+      // Feedback names the bot's message only by its id: remember what was asked and said (in the store, so a
+      // restart or another instance still knows). Not awaited: the turn need not wait for it.
       if (messageId) {
-        answered.set(messageId, { question, answer: answer.headline, lang: answer.lang });
-        if (answered.size > REMEMBERED_ANSWERS) answered.delete(answered.keys().next().value!);
+        gapLog
+          .rememberAnswer({ messageId, question, answer: answer.headline, lang: answer.lang })
+          .catch((error: unknown) => ctx.logger.warn({ err: error }, 'answer not remembered for feedback'));
       }
       if (answer.kind === 'unknown') await gapLog.recordUnknown({ question, lang: answer.lang, answer: answer.headline });
     },
     async onFeedback(event, ctx) {
-      const about = answered.get(event.messageId);
-      const { gap } = await gapLog.recordFeedback({
+      const { feedback, gap } = await gapLog.recordFeedback({
         reaction: event.reaction,
         ...(event.comment && { comment: event.comment }),
-        ...(about && { question: about.question, answer: about.answer, lang: about.lang }),
+        messageId: event.messageId,
       });
-      ctx.logger.info({ reaction: event.reaction, known: about !== undefined, gap: gap !== undefined }, 'feedback stored');
+      ctx.logger.info({ reaction: event.reaction, known: feedback.question !== undefined, gap: gap !== undefined }, 'feedback stored');
     },
     // The gap digest on the digest schedule; old gaps and feedback pruned at start and every night.
     jobs: [

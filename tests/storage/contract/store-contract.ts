@@ -9,7 +9,7 @@ import type { NewTask } from '../../../src/tasks/task-store.js';
 import type { TaskOwner } from '../../../src/tasks/task.js';
 
 /** The stores a contract test uses: reopenable (a restart), closable. */
-export type ContractStores = Pick<BotStores, 'tasks' | 'deadlines' | 'subscriptions' | 'conversations' | 'greeted' | 'feedTokens' | 'chartLinks' | 'gaps' | 'feedback'>;
+export type ContractStores = Pick<BotStores, 'tasks' | 'deadlines' | 'subscriptions' | 'conversations' | 'greeted' | 'feedTokens' | 'chartLinks' | 'gaps' | 'feedback' | 'answered'>;
 
 /** A backend under test: fresh, empty stores per call; `reopen` opens the same data again (a restart). */
 export interface ContractBackend {
@@ -285,6 +285,21 @@ export function describeStoreContract(backendName: string, backend: ContractBack
         expect(await again.gaps.removeOlderThan(new Date('2026-03-01T00:00:00Z'))).toBe(1);
         expect((await again.gaps.add({ at: '2026-04-10T10:00:00.000Z', question: 'q', lang: 'da', reason: 'unknown', answer: 'a', status: 'open' })).id).toBe('gap-3');
         expect(await again.feedback.list()).toEqual([{ id: 'feedback-1', at: '2026-04-10T10:00:00.000Z', reaction: 'like' }]);
+      }));
+  });
+
+  describe(`answers remembered for feedback (${backendName})`, () => {
+    it('finds an answer by message id across a restart, keeps the first for an id, and forgets the old ones', () =>
+      withStores('2026-04-10T10:00:00Z', async ({ answered }, _c, reopen) => {
+        const entry = { messageId: '1:abc', at: '2026-04-10T10:00:00.000Z', question: 'Hvem er chef?', answer: 'Anna.', lang: 'da' as const };
+        await Promise.all([answered.remember(entry), answered.remember({ ...entry, question: 'another' })]);
+        await answered.remember({ messageId: '1:old', at: '2026-03-01T10:00:00.000Z', question: 'Old?', answer: 'x', lang: 'en' });
+        const again = await reopen();
+        expect(await again.answered.find('1:abc')).toEqual(entry);
+        expect(await again.answered.find('1:none')).toBeUndefined();
+        expect(await again.answered.removeOlderThan(new Date('2026-03-27T10:00:00Z'))).toBe(1);
+        expect(await again.answered.find('1:old')).toBeUndefined();
+        expect(await again.answered.find('1:abc')).toEqual(entry);
       }));
   });
 

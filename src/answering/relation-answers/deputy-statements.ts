@@ -1,0 +1,58 @@
+/**
+ * What a deputy question asks besides the relation ("can the deputy hire staff while the leader is away?",
+ * "må souschefen ansætte folk når husleder er væk?"): the statements about the deputy's role or the role
+ * stood in for that hold the question's other words.
+ */
+import type { FactRecord } from '../facts.js';
+import lexiconJson from '../lexicon/lexicon.json' with { type: 'json' };
+import { foldText, GENERIC_WORDS, STOPWORDS, termsOf, tokenize } from '../normalize.js';
+import { MAX_SUPPORT_LINES, unique } from '../answer-context.js';
+import type { RelationContext } from './context.js';
+
+/** The lexicon's words that deny (`negationWords`), folded. */
+const NEGATION_WORDS: ReadonlySet<string> = new Set(
+  Object.entries((lexiconJson as { negationWords?: Record<string, unknown> }).negationWords ?? {})
+    .filter(([key]) => key !== '$comment')
+    .flatMap(([, words]) => (Array.isArray(words) ? words.map((w) => foldText(String(w))) : [])),
+);
+
+/** Kinds of statement that say what a role does, may do or may not do. */
+const POWER_KINDS: ReadonlySet<string> = new Set(['responsibility', 'competence', 'condition', 'fact', 'detail', 'description']);
+
+/**
+ * The statements that answer the words of a deputy question that are neither the deputy cue nor a name:
+ * statements of the deputy's role or the role stood in for, or statements that name one of them, holding the
+ * most of those words (at least half, and a word that is no other kind's cue or two words). The deputy's own
+ * statements first. Empty when the question asks nothing besides the relation.
+ */
+export function deputyStatements(rc: RelationContext, deputies: readonly string[], stoodInFor: readonly string[]): FactRecord[] {
+  const { u, ctx } = rc;
+  // The deputy cue's own words ("while + is away", "når + er væk") ask for the relation; another kind's cue may
+  // be what is asked ("medarbejdere" is a cue of who reports to whom, and what a deputy may do with staff).
+  const relationAt = new Set(['deputy', 'deputy-for'].flatMap((k) => u.kinds.get(k as never)?.positions ?? []));
+  const positions = u.tokens.flatMap((tok, i) => (!relationAt.has(i) && u.namePositions?.has(i) !== true && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && tok.form.length >= 3 && !/\d/.test(tok.form) ? [i] : []));
+  // "Hvad må souschefen ikke?": a word that denies asks for the statements that deny, and counts as one word asked.
+  const negated = u.tokens.some((tok) => NEGATION_WORDS.has(tok.form));
+  if (positions.length === 0 && !negated) return [];
+  const own = new Set(deputies);
+  const roles = new Set([...deputies, ...stoodInFor]);
+  const nameTerms = [...roles].flatMap((id) => ctx.fullNames(id).map((n) => [...termsOf(n)]));
+  const mentions = (f: FactRecord) => roles.has(f.owner) || nameTerms.some((terms) => terms.length > 0 && terms.every((term) => f.textTerms.has(term)));
+  const heldAt = (f: FactRecord) => positions.filter((p) => u.tokens[p]!.terms.some((term) => f.textTerms.has(term)));
+  const denies = (f: FactRecord) => tokenize(`${f.text.da} ${f.text.en}`).some((w) => NEGATION_WORDS.has(w));
+  const need = Math.ceil((positions.length + (negated ? 1 : 0)) / 2);
+  const found = ctx.index.facts.flatMap((f) => {
+    if (!POWER_KINDS.has(f.kind)) return [];
+    const held = heldAt(f);
+    const deny = negated && denies(f) ? 1 : 0;
+    const count = held.length + deny;
+    if (count < need || (count < 2 && deny === 0 && held.every((p) => u.cuePositions.has(p))) || !mentions(f)) return [];
+    // A denial alone is answered by the deputy's own statements only.
+    if (held.length === 0 && !own.has(f.owner)) return [];
+    return [{ f, held: count, own: own.has(f.owner) ? 1 : 0 }];
+  });
+  // Only the statements that hold the most of the words: one word shared ("staff") is no answer beside two.
+  const most = Math.max(0, ...found.map((x) => x.held));
+  const best = found.filter((x) => x.held === most).sort((a, b) => b.own - a.own);
+  return unique(best.map((x) => x.f)).slice(0, MAX_SUPPORT_LINES);
+}

@@ -1,0 +1,306 @@
+/**
+ * Deputies asked about more than the relation ("can the deputy hire staff while the leader is away"),
+ * asked from the deputy's side ("whose deputy is X"), and counts asked as a difference ("how many more")
+ * or for "next year", in chat phrasings, on Hvidmose and on test copies of Fjordby and Bakkekær that
+ * gain a deputy relation, a statement of what the deputy may not do, and a coming figure. Expected
+ * texts are read from the data, never written into the test.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnswerer, renderAnswerText, type Answer, type Answerer } from '../../src/answering/index.js';
+import { loadKnowledgeOrThrow } from '../../src/knowledge/load-knowledge.js';
+import { createKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import type { Deputy, Role, Statement } from '../../src/knowledge/schemas.js';
+
+const NOW = new Date('2026-11-30T09:00:00Z');
+const all = (answer: Answer) => renderAnswerText(answer, { details: true });
+
+/** A test copy of a knowledge base where `deputy` stands in for `forRole` and may not do what `power` says. */
+async function withDeputy(dir: string, deputy: string, forRole: string, power: Statement): Promise<KnowledgeBase> {
+  const kb = await loadKnowledgeOrThrow(dir);
+  const role = kb.data.roles.find((r) => r.id === deputy)!;
+  const relation: Deputy = {
+    id: `${deputy}-for-${forRole}`,
+    deputy,
+    for: forRole,
+    condition: { da: 'når lederen er fraværende', en: 'when the leader is absent' },
+    text: { da: 'Stedfortræderen træder i lederens sted ved fravær.', en: 'The deputy stands in for the leader when absent.' },
+    source: role.source,
+  };
+  const roles: Role[] = kb.data.roles.map((r) => (r.id === deputy ? { ...r, responsibilities: [...r.responsibilities, { ...power, source: role.source }] } : r));
+  return createKnowledgeBase({ ...kb.data, roles, deputies: [...kb.data.deputies, relation] });
+}
+
+describe('what a deputy may do, asked with the absence (Hvidmose)', () => {
+  let kb: KnowledgeBase;
+  let answerer: Answerer;
+  beforeAll(async () => {
+    kb = await loadKnowledgeOrThrow('tests/fixtures/kb-hvidmose');
+    answerer = createAnswerer(kb, { now: () => NOW });
+  });
+
+  it.each([
+    ['can the souschef hire people when the husleder is off', 'en', /hire/],
+    ['is the deputy leader allowed to dismiss staff while the house leader is away', 'en', /dismiss/],
+    ['må souschefen ansætte folk når husleder er væk', 'da', /ansætte/],
+    ['kan souschefen afskedige medarbejdere under husleders fravær', 'da', /afskedige/],
+  ] as const)('%s', (q, lang, word) => {
+    const deputy = kb.data.deputies.find((d) => d.for === 'hvm-husleder')!;
+    const own = kb.data.roles.find((r) => r.id === deputy.deputy)!.responsibilities.find((s) => word.test(s[lang]))!;
+    // The role that does it instead, as the documents say.
+    const other = kb.data.roles.filter((r) => r.id !== deputy.deputy).flatMap((r) => r.responsibilities).find((s) => word.test(s[lang]) || /hires|ansætter/.test(s[lang]))!;
+    const answer = answerer.answer(q);
+    expect(answer.kind, all(answer)).toBe('answer');
+    expect(answer.headline, q).toBe(own[lang]);
+    expect(all(answer), q).toContain(other[lang]);
+  });
+
+  it('a question with nothing besides the relation is answered by the relation; "whose deputy" and "træder i stedet" too', () => {
+    const deputy = kb.data.deputies.find((d) => d.for === 'hvm-boernechef')!;
+    const forRole = kb.data.roles.find((r) => r.id === deputy.for)!;
+    const deputyRole = kb.data.roles.find((r) => r.id === deputy.deputy)!;
+    for (const q of [`whose deputy is the ${deputyRole.name}`, `hvis stedfortræder er ${deputyRole.name}en`]) {
+      const answer = answerer.answer(q);
+      expect(answer.kind, q).toBe('answer');
+      expect(answer.headline.toLowerCase(), q).toContain(forRole.name);
+    }
+    const house = kb.data.deputies.find((d) => d.for === 'hvm-husleder')!;
+    const answer = answerer.answer('hvornår træder souschefen i stedet');
+    expect(answer.kind).toBe('answer');
+    expect(answer.headline).toContain(house.condition!.da);
+  });
+});
+
+describe.each([
+  ['tests/fixtures/kb-other', 'fjb-paedagogisk-koordinator', 'fjb-institutionsleder',
+    { da: 'Koordinatoren kan ikke godkende budgettet.', en: 'The coordinator cannot approve the budget.' },
+    ['kan koordinatoren godkende budgettet når institutionslederen er væk', 'can the pedagogical coordinator approve the budget while the head of institution is on holiday'],
+    ['kan koordinatoren bestille møbler når institutionslederen er væk', 'can the pedagogical coordinator order furniture while the head of institution is away']],
+  ['tests/fixtures/kb-bakkekaer', 'bkk-souschef', 'bkk-boernehusleder',
+    { da: 'Souschefen må ikke underskrive kontrakter.', en: 'The deputy head may not sign contracts.' },
+    ['må souschefen underskrive kontrakter når børnehuslederen er syg', 'can the deputy head sign contracts when the head of children\'s house is off sick'],
+    ['må souschefen bestille møbler når børnehuslederen er syg', 'can the deputy head order furniture when the head of children\'s house is off sick']],
+] as const)('what a deputy may do (a test copy of %s)', (dir, deputy, forRole, power, asked, unrelated) => {
+  let answerer: Answerer;
+  beforeAll(async () => {
+    const kb = await withDeputy(dir, deputy, forRole, { ...power, source: { doc: '', quote: '' } } as Statement);
+    answerer = createAnswerer(kb, { now: () => NOW });
+  });
+
+  it.each(asked.map((q, i) => [q, i === 0 ? 'da' : 'en'] as const))('%s: the statement that holds its words leads', (q, lang) => {
+    const answer = answerer.answer(q);
+    expect(answer.kind, all(answer)).toBe('answer');
+    expect(answer.headline, q).toBe(power[lang]);
+  });
+
+  it.each(unrelated.map((q) => [q]))('%s: no statement holds its words, so none is given as the answer', (q) => {
+    const answer = answerer.answer(q);
+    expect(answer.headline, q).not.toBe(power.da);
+    expect(answer.headline, q).not.toBe(power.en);
+  });
+});
+
+describe('counts asked as a difference, and for next year (Hvidmose)', () => {
+  let kb: KnowledgeBase;
+  let answerer: Answerer;
+  beforeAll(async () => {
+    kb = await loadKnowledgeOrThrow('tests/fixtures/kb-hvidmose');
+    answerer = createAnswerer(kb, { now: () => NOW });
+  });
+
+  it.each([
+    'how many more deputies will there be',
+    'hvor mange flere souschefer bliver der',
+    'hvor mange souschefer er der næste år',
+    'how many deputy leaders next year',
+  ])('%s: the figure now and the coming one', (q) => {
+    const figures = kb.data.units.flatMap((u) => u.figures).filter((f) => f.metric === 'deputies');
+    const answer = answerer.answer(q);
+    expect(answer.kind, all(answer)).toBe('answer');
+    for (const f of figures) expect(all(answer), q).toMatch(new RegExp(`(^|[^0-9])${f.value}([^0-9]|$)`));
+  });
+
+  it('"what is on the calendar next year" lists the whole next year', () => {
+    const answer = answerer.answer("what's on the calendar next year");
+    expect(answer.kind).toBe('answer');
+    expect(answer.headline).toMatch(/from 1 January 2027 to 31 December 2027/);
+  });
+});
+
+describe.each(['tests/fixtures/kb-other', 'tests/fixtures/kb-bakkekaer'])('a count with a coming change, asked as a difference (a test copy of %s)', (dir) => {
+  it('"how many more" and "hvor mange flere" give both the figure now and the coming one', async () => {
+    const base = await loadKnowledgeOrThrow(dir);
+    const unit = base.data.units.find((u) => u.figures.some((f) => f.metric === 'children'))!;
+    const now = unit.figures.find((f) => f.metric === 'children')!;
+    const later = { ...now, value: now.value + 40, approximate: false, validFrom: '2027-08-01', text: { da: `${now.value + 40} børn`, en: `${now.value + 40} children` } };
+    const units = base.data.units.map((u) => (u.id === unit.id ? { ...u, figures: [...u.figures.map((f) => (f === now ? { ...f, validUntil: '2027-07-31' } : f)), later] } : u));
+    const answerer = createAnswerer(createKnowledgeBase({ ...base.data, units }), { now: () => NOW });
+    const n = (v: number) => new RegExp(`(^|[^0-9.,])(${v}|${v.toLocaleString('da-DK').replace('.', '\\.')}|${v.toLocaleString('en-GB')})([^0-9]|$)`);
+    for (const q of [`hvor mange flere børn kommer der i ${unit.name}`, `how many more children will ${unit.name} have`]) {
+      const answer = answerer.answer(q);
+      expect(answer.kind, `${q} -> ${all(answer)}`).toBe('answer');
+      expect(all(answer), q).toMatch(n(now.value));
+      expect(all(answer), q).toMatch(n(later.value));
+    }
+  });
+});
+
+/**
+ * A test copy whose centre states a count of its own words (metric `other`: "vuggestuepladser", "nursery
+ * places") today and from a coming day, a children count on two days, and a facilities count that a merger
+ * changes: each asked as of a day, a year's edge, after the change, or set against last year.
+ */
+describe.each(['tests/fixtures/kb-other', 'tests/fixtures/kb-bakkekaer'])('dated counts of a knowledge base\'s own words (a test copy of %s)', (dir) => {
+  let answerer: Answerer;
+  let unitName: string;
+  const n = (v: number) => new RegExp(`(^|[^0-9.,])(${v}|${v.toLocaleString('da-DK').replace('.', '\\.')}|${v.toLocaleString('en-GB')})([^0-9]|$)`);
+  const PLACES_NOW = 120;
+  const PLACES_LATER = 140;
+  const CHILDREN_BEFORE = 1000;
+  let childrenNow: number;
+  let facilitiesNow: number;
+  let facilitiesMetric: string;
+  const FACILITIES_LATER = 7;
+  beforeAll(async () => {
+    const base = await loadKnowledgeOrThrow(dir);
+    // The top unit that states a children count and a count of houses or facilities.
+    const unit = base.data.units.find((u) => u.figures.some((f) => f.metric === 'children') && u.figures.some((f) => f.metric === 'facilities' || f.metric === 'houses'))!;
+    unitName = unit.name;
+    const source = unit.source;
+    childrenNow = unit.figures.find((f) => f.metric === 'children')!.value;
+    const facilities = unit.figures.find((f) => f.metric === 'facilities' || f.metric === 'houses')!;
+    facilitiesNow = facilities.value;
+    facilitiesMetric = facilities.metric;
+    const figures = [
+      ...unit.figures.map((f) => (f.metric === 'children' ? { ...f, asOf: '2026-01-01' } : f === facilities ? { ...f, asOf: '2026-01-01', validUntil: '2026-12-31' } : f)),
+      { metric: 'children' as const, value: CHILDREN_BEFORE, approximate: false, asOf: '2025-01-01', text: { da: `${CHILDREN_BEFORE} børn`, en: `${CHILDREN_BEFORE} children` }, source },
+      { ...facilities, value: FACILITIES_LATER, validFrom: '2027-01-01', asOf: undefined, validUntil: undefined, text: { da: facilities.text.da.replace(String(facilities.value), String(FACILITIES_LATER)), en: facilities.text.en.replace(String(facilities.value), String(FACILITIES_LATER)) } },
+      { metric: 'other' as const, value: PLACES_NOW, approximate: false, asOf: '2026-01-01', validUntil: '2026-12-31', text: { da: `${PLACES_NOW} vuggestuepladser`, en: `${PLACES_NOW} nursery places` }, source },
+      { metric: 'other' as const, value: PLACES_LATER, approximate: false, validFrom: '2027-01-01', text: { da: `${PLACES_LATER} vuggestuepladser`, en: `${PLACES_LATER} nursery places` }, source },
+    ];
+    const units = base.data.units.map((u) => (u.id === unit.id ? { ...u, figures } : u));
+    answerer = createAnswerer(createKnowledgeBase({ ...base.data, units }), { now: () => NOW });
+  });
+
+  /** [question, numbers the headline must give, numbers it must not give, numbers the answer must give anywhere] */
+  const cases = (): Array<[string, number[], number[], number[]]> => [
+    ['hvor mange vuggestuepladser er der i dag', [PLACES_NOW], [PLACES_LATER], []],
+    ['hvor mange vuggestuepladser kommer der næste år', [PLACES_LATER], [PLACES_NOW], []],
+    ['how many nursery places will there be from january 2027', [PLACES_LATER], [PLACES_NOW], []],
+    ['how many nursery places are there now and after the change', [PLACES_NOW], [], [PLACES_LATER]],
+    ['hvor mange flere vuggestuepladser kommer der', [PLACES_NOW], [], [PLACES_LATER]],
+    [`how many children were there in ${unitName} at the beginning of 2025`, [CHILDREN_BEFORE], [childrenNow], []],
+    [`hvor mange børn var der i ${unitName} ved udgangen af 2025`, [CHILDREN_BEFORE], [childrenNow], []],
+    [`er der flere børn end sidste år i ${unitName}`, [CHILDREN_BEFORE, childrenNow], [], []],
+    [`how many kids in ${unitName} this year vs last year`, [CHILDREN_BEFORE, childrenNow], [], []],
+  ];
+
+  it('each count is the one stated for the time asked', () => {
+    for (const [q, shown, hidden, anywhere] of cases()) {
+      const answer = answerer.answer(q);
+      expect(answer.kind, `${q} -> ${all(answer)}`).toBe('answer');
+      for (const v of shown) expect(answer.headline, q).toMatch(n(v));
+      for (const v of hidden) expect(answer.headline, q).not.toMatch(n(v));
+      for (const v of anywhere) expect(all(answer), q).toMatch(n(v));
+    }
+  });
+
+  it('after a merger, the coming count; "day-care facilities" with a hyphen is the facilities count', () => {
+    const [da, en] = facilitiesMetric === 'facilities' ? ['dagtilbud', 'day-care facilities'] : ['børnehuse', "children's houses"];
+    for (const q of [`how many ${en} will there be after the merger`, `hvor mange ${da} er der i ${unitName} efter sammenlægningen`]) {
+      const answer = answerer.answer(q);
+      expect(answer.headline, q).toMatch(n(FACILITIES_LATER));
+      expect(answer.headline, q).not.toMatch(n(facilitiesNow));
+    }
+    const now = answerer.answer(`how many ${en} are there now`);
+    expect(now.headline).toMatch(n(facilitiesNow));
+    expect(now.headline).not.toMatch(n(childrenNow));
+  });
+});
+
+/**
+ * A conditional line asked about with its other end named and no absence said; what a deputy may not do; a
+ * meeting asked about in a period it is not held (it has ended, not begun, or the documents give no days):
+ * on Hvidmose and on a test copy of Bakkekær whose deputy head gains a conditional line and whose forums
+ * gain a recurrence with a period of validity.
+ */
+describe('lines under a condition, what a deputy may not do, and meetings outside their period (Hvidmose)', () => {
+  let kb: KnowledgeBase;
+  let answerer: Answerer;
+  beforeAll(async () => {
+    kb = await loadKnowledgeOrThrow('tests/fixtures/kb-hvidmose');
+    answerer = createAnswerer(kb, { now: () => NOW });
+  });
+
+  it.each([
+    ['what is the condition for the deputy reporting straight to the district head', 'en'],
+    ['hvornår refererer souschefen direkte til kvarterchefen', 'da'],
+  ] as const)('%s: the conditional line to the role named, with its condition', (q, lang) => {
+    const line = kb.data.reportingLines.find((l) => l.from === 'hvm-souschef' && l.to === 'hvm-kvarterchef' && l.condition)!;
+    const answer = answerer.answer(q);
+    expect(answer.kind, all(answer)).toBe('answer');
+    expect(answer.headline, q).toContain(line.condition![lang]);
+  });
+
+  it('a line to a role it holds without a condition is not answered as a conditional line', () => {
+    const answer = answerer.answer('refererer souschefen til husleder');
+    const conditions = kb.data.reportingLines.filter((l) => l.from === 'hvm-souschef' && l.condition).map((l) => l.condition!.da);
+    for (const c of conditions) expect(answer.headline).not.toContain(c);
+  });
+
+  it.each(['hvad må souschefen ikke selv når hun er stedfortræder', "what can't the deputy leader do when the house leader is away"])('%s: what the deputy may not do', (q) => {
+    const denial = kb.data.roles.find((r) => r.id === 'hvm-souschef')!.responsibilities.find((s) => /\bikke\b/.test(s.da))!;
+    const answer = answerer.answer(q);
+    expect(answer.headline, q).toBe(denial[answer.lang]);
+  });
+
+  it('a meeting asked about after it has ended says so and names the meetings of the same people then; one without days says none are given', () => {
+    const ended = kb.data.meetings.find((m) => m.validUntil !== undefined && m.recurrence?.rrule)!;
+    const month = `${ended.validUntil!.slice(0, 4)}-09`;
+    const after = answerer.answer(`er der ${ended.name.toLowerCase()} i september ${month.slice(0, 4)}`);
+    expect(after.headline).toMatch(/ophører efter/);
+    const successor = kb.data.meetings.find((m) => m.id !== ended.id && m.validFrom !== undefined && m.validFrom < `${month}-30` && m.recurrence?.rrule && m.participants.some((p) => ended.participants.some((q) => (typeof q === 'string' ? q : q.ref) === (typeof p === 'string' ? p : p.ref))))!;
+    expect(all(after)).toContain(successor.name);
+    const undated = kb.data.meetings.find((m) => !m.recurrence)!;
+    const none = answerer.answer(`hvornår holder ${undated.name.toLowerCase()}et sit første møde i 2027`);
+    expect(none.kind).toBe('unknown');
+    expect(none.headline).toMatch(/^Dokumenterne giver ingen datoer/);
+    expect(none.headline).not.toMatch(/\d{1,2}\. \p{L}+ \d{4}/u);
+  });
+});
+
+describe('lines under a condition and meetings outside their period (a test copy of Bakkekær)', () => {
+  let answerer: Answerer;
+  const condition = { da: 'når børnehuslederen er væk i mere end to uger', en: "when the head of the children's house is away for more than two weeks" };
+  beforeAll(async () => {
+    const base = await loadKnowledgeOrThrow('tests/fixtures/kb-bakkekaer');
+    const plain = base.data.reportingLines.find((l) => l.from === 'bkk-souschef')!;
+    const reportingLines = [...base.data.reportingLines, { ...plain, id: 'bkk-rl-souschef-omraadechef-vest', to: 'bkk-omraadechef-vest', condition, text: { da: 'x', en: 'x' } }];
+    const meetings = base.data.meetings.map((m) =>
+      m.id === 'bkk-omraadeforum'
+        ? { ...m, validUntil: '2027-03-31', recurrence: { rrule: 'FREQ=WEEKLY;INTERVAL=3;BYDAY=TU', start: '2027-01-05', dates: [], exceptDates: [], time: '09:00' } }
+        : m.id === 'bkk-luf'
+          ? { ...m, validFrom: '2027-04-01', recurrence: { rrule: 'FREQ=MONTHLY;BYDAY=1WE', dates: [], exceptDates: [], time: '13:00' } }
+          : m,
+    );
+    answerer = createAnswerer(createKnowledgeBase({ ...base.data, reportingLines, meetings }), { now: () => NOW });
+  });
+
+  it.each([
+    ['hvornår refererer souschefen til områdechefen for område vest', 'da'],
+    ['what is the condition for the deputy head reporting to the head of area west', 'en'],
+  ] as const)('%s', (q, lang) => {
+    const answer = answerer.answer(q);
+    expect(answer.kind, all(answer)).toBe('answer');
+    expect(answer.headline, q).toContain(condition[lang]);
+  });
+
+  it('a forum asked about after it ends, and one before it begins', () => {
+    const ended = answerer.answer('er der områdeforum i maj 2027');
+    expect(ended.headline).toMatch(/ophører efter 31\. marts 2027/);
+    expect(all(ended)).toMatch(/LUF i maj 2027: 5\. maj 2027/);
+    const before = answerer.answer('is there a LUF meeting in february 2027');
+    expect(before.headline).toMatch(/only starts on 1 April 2027/);
+    const none = answerer.answer('hvornår er der småbørns-med i 2027');
+    expect(none.headline).toMatch(/^Dokumenterne giver ingen datoer/);
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * English chat questions in everyday words for items that have Danish names and few English ones: "management team"
+ * for a "leadership team", "the Area West manager" for the unit's head, "childrens house" without its apostrophe, a
+ * post's "job" (its tasks) against a person's "job" (their title), "kids" counted as children, "where is <meeting>",
+ * contractions such as "they're". Several knowledge bases; each expected fact is read from the knowledge base.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnswerer, renderAnswerText, type Answerer } from '../../src/answering/index.js';
+import { loadKnowledgeOrThrow } from '../../src/knowledge/load-knowledge.js';
+import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+
+const NOW = new Date('2026-11-30T09:00:00Z');
+type Data = KnowledgeBase['data'];
+type Expect = (d: Data) => string[];
+
+const BKK = 'tests/fixtures/kb-bakkekaer';
+const FJB = 'tests/fixtures/kb-other';
+const HVM = 'tests/fixtures/kb-hvidmose';
+const SEED = 'data';
+
+const roleName = (d: Data, id: string) => d.roles.find((r) => r.id === id)!.name;
+const holdersOf = (roleId: string): Expect => (d) => d.people.filter((p) => p.role === roleId).map((p) => p.name);
+/** The Danish names of a group's members (the official names an English answer shows). */
+const membersOf = (groupId: string): Expect => (d) =>
+  d.leadershipGroups.find((g) => g.id === groupId)!.members.map((m) => {
+    const ref = typeof m === 'string' ? m : m.ref;
+    return d.roles.find((r) => r.id === ref)?.name ?? d.units.find((u) => u.id === ref)!.name;
+  });
+const format = (value: number) => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const figureOf = (unitId: string, metric: string): Expect => (d) => [format(d.units.find((u) => u.id === unitId)!.figures.find((f) => f.metric === metric)!.value)];
+const firstTaskOf = (roleId: string): Expect => (d) => [d.roles.find((r) => r.id === roleId)!.responsibilities[0]!.en.replace(/\.$/, '')];
+/** The Danish names of the roles a role reports to. */
+const bossesOf = (roleId: string): Expect => (d) =>
+  [...(d.roles.find((r) => r.id === roleId)!.reportsTo ?? []), ...d.reportingLines.filter((l) => l.from === roleId).map((l) => l.to)].map((id) => roleName(d, id));
+const deputiesFor = (roleId: string): Expect => (d) => d.deputies.filter((x) => x.for === roleId).map((x) => roleName(d, x.deputy));
+const placeOf = (meetingId: string): Expect => (d) => [d.meetings.find((m) => m.id === meetingId)!.place!];
+const titleOf = (personId: string): Expect => (d) => [d.people.find((p) => p.id === personId)!.title!.en];
+
+const cases: [string, string, Expect][] = [
+  // "management" and "team"/"group" stand for "leadership" and "group"/"team" inside a name.
+  [FJB, 'who is on the day care management team', membersOf('fjb-dagtilbudsledelsen')],
+  [FJB, 'who sits on the area management team', membersOf('fjb-omraadeledelsen')],
+  [FJB, 'who is in the area leadership group', membersOf('fjb-omraadeledelsen')],
+  [HVM, 'who is in the strategic leadership team', membersOf('hvm-strategisk-ledergruppe')],
+  [HVM, 'who is on the strategic management group', membersOf('hvm-strategisk-ledergruppe')],
+  [BKK, 'who is in the early years management group', membersOf('bkk-smaaboernsledelsen')],
+  // A leader word right after a unit's name names the unit's own head, it asks for no boss.
+  [BKK, 'who is the area west manager', holdersOf('bkk-omraadechef-vest')],
+  [BKK, 'who is the area east boss', holdersOf('bkk-omraadechef-oest')],
+  // ... while the boss of a unit that has no head of its own is still whom it reports to (Danish too).
+  [SEED, 'hvem er konsulentteamets chef', (d) => [roleName(d, 'htk-dagtilbudschef')]],
+  // A possessive or a name typed without its apostrophe, and a name said with more of its own words.
+  [BKK, 'what are the childrens house leaders responsible for', firstTaskOf('bkk-boernehusleder')],
+  [BKK, 'what is the head of a childrens house responsible for', firstTaskOf('bkk-boernehusleder')],
+  [BKK, 'who is the nursery managers boss', bossesOf('bkk-boernehusleder')],
+  // A post's "job" or "role" is its tasks; a person's "job" is their title.
+  [BKK, "what is the house leaders' job", firstTaskOf('bkk-boernehusleder')],
+  [BKK, "what's the house leader's role", firstTaskOf('bkk-boernehusleder')],
+  [HVM, "what's the deputy leader's job", firstTaskOf('hvm-souschef')],
+  [FJB, "what is the area leader's job", firstTaskOf('fjb-omraadeleder')],
+  [BKK, "whats kasper thorhauge's job", titleOf('bkk-kasper-thorhauge')],
+  // "kids" counted as children, also with a verb the membership kind knows ("attend"), and "years" of a name is no date.
+  [BKK, 'how many kids attend kloverengen', figureOf('bkk-kloeverengen', 'children')],
+  [BKK, 'how many kids in the early years area', figureOf('bkk-smaaboernsafdelingen', 'children')],
+  [BKK, 'how many childrens houses are there', figureOf('bkk-smaaboernsafdelingen', 'houses')],
+  // "where is <meeting>" whose name holds every other cue word; a contraction ("they're") before an absence.
+  [HVM, 'where is the management meeting', placeOf('hvm-ledermoede')],
+  [HVM, "who replaces the district head when they're away", deputiesFor('hvm-kvarterchef')],
+];
+
+describe('English questions in everyday words', () => {
+  const answerers = new Map<string, { answerer: Answerer; data: Data }>();
+  beforeAll(async () => {
+    for (const dir of [BKK, FJB, HVM, SEED]) {
+      const kb = await loadKnowledgeOrThrow(dir);
+      answerers.set(dir, { answerer: createAnswerer(kb, { now: () => NOW }), data: kb.data });
+    }
+  });
+
+  it.each(cases)('%s: %s', (dir, question, expected) => {
+    const { answerer, data } = answerers.get(dir)!;
+    const facts = expected(data);
+    expect(facts.length, 'the knowledge base holds the fact').toBeGreaterThan(0);
+    const answer = answerer.answer(question);
+    expect(answer.kind, question).toBe('answer');
+    expect(answer.lang, question).toBe(/^hvem /.test(question) ? 'da' : 'en');
+    const text = renderAnswerText(answer, { details: true }).toLowerCase();
+    for (const fact of facts) expect(text, question).toContain(fact.toLowerCase());
+  });
+
+  it("answers a person's job with their title, not their post's tasks", () => {
+    const { answerer, data } = answerers.get(BKK)!;
+    const answer = answerer.answer("whats kasper thorhauge's job");
+    const tasks = data.roles.find((r) => r.id === 'bkk-omraadechef-oest')!.responsibilities.map((r) => r.en.toLowerCase());
+    const text = renderAnswerText(answer, { details: true }).toLowerCase();
+    expect(tasks.length).toBeGreaterThan(0);
+    for (const task of tasks) expect(text).not.toContain(task.replace(/\.$/, ''));
+  });
+
+  it('does not take an equivalent word alone for a one-word name ("leaders" is no "head")', () => {
+    const { answerer } = answerers.get(HVM)!;
+    const answer = answerer.answer('Who do the cluster leaders report to in Høje-Taastrup?');
+    expect(answer.kind).toBe('unknown');
+    expect(renderAnswerText(answer)).not.toMatch(/børnechef/);
+  });
+});
