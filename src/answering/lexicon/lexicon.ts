@@ -588,6 +588,9 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const vocabularySet = new Set(vocabulary);
   // Cue stems ('polic*', 'strategi*') long enough to recognise through one typo, longest first.
   const stems = [...new Set([kinds, dateKinds, metrics, attributes].flatMap((set) => set.prefixes()))].filter((p) => p.length >= 5).sort((a, b) => b.length - a.length);
+  // A word a cue stem already covers ('employees' under 'employee*') is no typo of a cue word outside that stem
+  // ('employed'); a typo inside it still is ('ansøgningsfrsten' under 'ansøgning*').
+  const coveredBy = [...new Set([kinds, dateKinds, metrics, attributes].flatMap((set) => set.prefixes()))].filter((p) => p.length >= 4);
   const corrections = new Map<string, string>();
   const correct = (form: string, known: (form: string) => boolean): string => {
     if (form.length < 6 || vocabularySet.has(form)) return form;
@@ -596,9 +599,10 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     let result = form;
     if (!known(form)) {
       const max = form.length >= 8 ? 2 : 1;
-      result = vocabulary.find((w) => w[0] === form[0] && boundedEditDistance(form, w, max) <= max) ?? form;
+      const cover = coveredBy.find((p) => form.startsWith(p));
+      result = vocabulary.find((w) => w[0] === form[0] && (cover === undefined || w.startsWith(cover)) && boundedEditDistance(form, w, max) <= max) ?? form;
       // A typo in the stem of a cue written as a stem ('polic*' in "polciies", 'politik*' in "poltiikker"): the stem, then the ending.
-      if (result === form) {
+      if (result === form && cover === undefined) {
         const stem = stems.find((p) => p[0] === form[0] && form.length > p.length && !form.startsWith(p) && boundedEditDistance(form.slice(0, p.length), p, 1) <= 1);
         if (stem) result = stem + form.slice(stem.length);
       }
