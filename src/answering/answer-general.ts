@@ -146,8 +146,11 @@ function countedWord(u: Understanding): string | undefined {
 /** How many words (besides function words) after a number may name what it counts ("750 børn", "6 pædagogiske konsulenter"). */
 const COUNT_SPAN = 2;
 
-/** True when the fact gives a number of the word (its stem, or a compound ending in it: "sprogvejledere" for "vejledere"). */
-export function countsWord(fact: { readonly text: { readonly da: string; readonly en: string } }, word: string): boolean {
+/**
+ * True when the fact gives a number of the word (its stem, or a compound ending in it: "sprogvejledere" for "vejledere"),
+ * within `span` words after the number (1: the word the number counts, "47 dagplejere", not "186 børn i dagplejen").
+ */
+export function countsWord(fact: { readonly text: { readonly da: string; readonly en: string } }, word: string, span = COUNT_SPAN): boolean {
   const stem = primaryStem(word);
   const fits = (form: string) => {
     const other = primaryStem(form);
@@ -155,7 +158,7 @@ export function countsWord(fact: { readonly text: { readonly da: string; readonl
   };
   return (['da', 'en'] as const).some((lang) => {
     const words = tokenize(fact.text[lang]);
-    return words.some((w, i) => NUMBER.test(w) && words.slice(i + 1).filter((x) => !STOPWORDS.has(x)).slice(0, COUNT_SPAN).some(fits));
+    return words.some((w, i) => NUMBER.test(w) && words.slice(i + 1).filter((x) => !STOPWORDS.has(x)).slice(0, span).some(fits));
   });
 }
 
