@@ -683,7 +683,8 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
     if (item?.validUntil && item.validUntil >= rc.today) return addDays(item.validUntil, 1);
     return undefined;
   };
-  const events = changeSaid ? subjects.filter((l) => l.kind === 'units' && eventDayOf(l.id) !== undefined) : [];
+  // A unit that states such a figure itself is whose figure it is ("hvor mange børnehuse kommer der i Kvarter Skoven").
+  const events = changeSaid ? subjects.filter((l) => l.kind === 'units' && eventDayOf(l.id) !== undefined && !queries.figuresOf(l.id).some((f) => isCounted(f.figure))) : [];
   const eventDay = events.length === 1 ? eventDayOf(events[0]!.id) : undefined;
   const namedItems = subjects.filter((l) => l.kind !== 'roles' && !countedName(l) && !(eventDay && l === events[0])).map((l) => l.id);
   // "I hvert kvarter", "in each district": every unit of that kind; the kind's word ("kvarter") is then no count.

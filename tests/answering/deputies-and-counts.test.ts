@@ -440,6 +440,14 @@ describe('a count asked for when a unit opens, and the word a number counts (Hav
     }
   });
 
+  it('a coming unit that states the count itself is whose count it is ("hvor mange børnehuse kommer der i Kvarter Skoven")', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-hvidmose');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const unit = kb.data.units.find((x) => x.validFrom !== undefined && x.validFrom > '2026-11-30' && x.figures.some((f) => f.metric === 'houses'))!;
+    const answer = answerer.answer(`hvor mange børnehuse kommer der i ${unit.name}`);
+    expect(answer.headline).toContain(`${unit.name}: ${unit.figures.find((f) => f.metric === 'houses')!.text.da}`);
+  });
+
   it.each(['tests/fixtures/kb-havbjerg', 'tests/fixtures/kb-hvidmose'])('"how many dagplejere" is the figure whose number counts dagplejere (%s)', async (dir) => {
     const kb = await loadKnowledgeOrThrow(dir);
     const answerer = createAnswerer(kb, { now: () => NOW });
