@@ -122,6 +122,20 @@ describe('English questions in everyday words', () => {
     expect(answer.headline).toMatch(/\bask\b|help|spørg|hjælp/i);
   });
 
+  it('counts "kids" as children, but a count of another kind of place is no answer to a kindergarten one', () => {
+    const { answerer, data } = answerers.get('tests/fixtures/kb-havbjerg')!;
+    const waiting = data.units.flatMap((u) => u.figures).find((f) => /waiting list for a place in nursery/i.test(f.text.en))!;
+    expect(waiting, 'the knowledge base holds a nursery waiting list').toBeDefined();
+    const nursery = answerer.answer('how many kids are waiting for a nursery place');
+    expect(nursery.kind).toBe('answer');
+    expect(renderAnswerText(nursery, { details: true })).toContain(String(waiting.value));
+    for (const question of ['how many kids are on the waiting list for a kindergarten', 'how many kids are on the waiting list for a school']) {
+      expect(answerer.answer(question).kind, question).toBe('unknown');
+    }
+    const ages = answerers.get(BKK)!.answerer.answer('how old are the kids in sprogstart');
+    expect(renderAnswerText(ages, { details: true })).toMatch(/aged 2 to 4/);
+  });
+
   it('does not take a possessive "s" for a word of a name ("Lone Vestbjerg\'s boss" is no "the boss")', () => {
     const { answerer } = answerers.get(HVM)!;
     const text = renderAnswerText(answerer.answer("who is lone vestbjerg's boss"));
