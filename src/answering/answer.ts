@@ -331,7 +331,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       // name right next to it ("pay" in "New Pay (Ny Løn)").
       const otherCues = (kind: QuestionKind) =>
         new Set([...lexicon.kinds.coverageEverywhere(u.tokens, new Set([kind]))].filter((p) => !nameLinks.some((l) => (p === l.start - 1 || p === l.end) && linker.isOwnWord(l.id, u.tokens[p]!))));
-      u = withoutNameCues(u, nameLinks, datePositions, otherCues);
+      u = withoutNameCues(u, [...nameLinks, ...definedNames(u, linked)], datePositions, otherCues);
       // (Loops over each link's positions rather than arrays of them: a name many items share links thousands.)
       // A name is widened over words of its own, never over a word any kind of question uses as a cue ("pay", "manage").
       const cueWords = new Set([...u.cuePositions, ...lexicon.kinds.coverage(u.tokens), ...(u.intents.has('figure') ? [...u.metricAt.values()].flat() : []), ...datePositions]);
@@ -370,9 +370,15 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       // "Hvor mange børn går i Distrikt Baltorp?" counts children: "distrikt" is part of a name there. A decision
       // named by what it changes ("flere souschefer", "more deputies") still counts that.
       const longNames = found.filter((l) => l.kind !== 'municipalities' && l.kind !== 'decisions' && l.end - l.start > 1);
+      // "How many children go to day care in X": a metric word that names a place the question names ("day care", the
+      // day-care area), away from every "how many", is where the counted thing is, when another metric is counted.
+      const countedAt = new Set(countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? []));
+      const isCounted = (m: string) => (u.metricAt.get(m) ?? []).some((p) => countedAt.has(p));
+      const placeNames = found.filter((l) => l.kind === 'units' && l.quality >= 0.9);
       const metrics = u.metrics.filter((m) => {
         const at = u.metricAt.get(m) ?? [];
-        return !longNames.some((l) => at.every((p) => p >= l.start && p < l.end) && l.end - l.start > at.length);
+        if (longNames.some((l) => at.every((p) => p >= l.start && p < l.end) && l.end - l.start > at.length)) return false;
+        return isCounted(m) || !u.metrics.some(isCounted) || !placeNames.some((l) => at.every((p) => p >= l.start && p < l.end));
       });
       if (metrics.length !== u.metrics.length) u = { ...u, metrics, metric: u.intents.has('figure') ? metrics[0] : undefined };
       // "how many kids go to the children's houses in Øst": a name that is wholly a word for what is counted (a house
@@ -446,6 +452,21 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       for (const token of u.tokens) if (municipalityStems.has(primaryStem(token.form))) intentWords.add(token.form);
       return answerUnderstood({ ...context, index: scoped, municipalities: named }, { ...u, intentWords });
   }
+}
+
+/**
+ * "Hvad er personaleledelse?", "what is meant by line of management": a definition asks about a name, and when one
+ * item's name (a concept's too) is all the question says besides the definition's cue, the name is what is asked
+ * about, even where its words are another kind's cue.
+ */
+function definedNames(u: Understanding, linked: readonly Link[]): Array<{ start: number; end: number; whole: true }> {
+  const definition = u.kinds.get('definition');
+  if (!definition) return [];
+  const cue = new Set(definition.positions);
+  const rest = u.tokens.flatMap((t, i) => (cue.has(i) || STOPWORDS.has(t.form) ? [] : [i]));
+  if (rest.length === 0) return [];
+  const covers = (l: Link) => l.kind !== 'municipalities' && l.quality >= 0.9 && rest.every((p) => p >= l.start && p < l.end) && !definition.positions.some((p) => p >= l.start && p < l.end);
+  return linked.filter(covers).slice(0, 1).map((l) => ({ start: l.start, end: l.end, whole: true }));
 }
 
 /** Kinds of link that are no name of what is asked about when cue words are settled. */

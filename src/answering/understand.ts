@@ -328,6 +328,11 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     smalltalk = [...smalltalkMatches].sort((a, b) => b[1].strength - a[1].strength)[0]![0];
   }
 
+  // "Phone number of the leaders of X": "number" is the phone's when a word of its own ("phone", "telefon") says so,
+  // not a count of the leaders.
+  const phoneAt = lexicon.attributes.match(tokens, words).has('phone') ? [...lexicon.attributes.coverage(tokens, words)] : undefined;
+  const countAt = matched.get('figure')?.positions;
+  if (phoneAt && countAt && phoneAt.some((p) => !countAt.includes(p)) && countAt.every((p) => phoneAt.includes(p) || STOPWORDS.has(tokens[p]!.form))) matched.delete('figure');
   const intents = new Set<Intent>();
   for (const kind of matched.keys()) {
     const intent = INTENT_OF[kind];
@@ -495,7 +500,7 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
  */
 export function withoutNameCues(
   u: Understanding,
-  names: ReadonlyArray<{ readonly start: number; readonly end: number }>,
+  names: ReadonlyArray<{ readonly start: number; readonly end: number; readonly whole?: boolean }>,
   datePositions: ReadonlySet<number> = new Set(),
   /** Every position a cue of the kind covers (not only its strongest cue's), when known. */
   coverage?: (kind: QuestionKind) => ReadonlySet<number>,
@@ -506,7 +511,9 @@ export function withoutNameCues(
     // Function words of the cue ("who is the head of") say nothing of their own.
     const words = m.positions.filter((p) => !STOPWORDS.has(u.tokens[p]?.form ?? ''));
     if (words.length === 0) continue;
-    const inside = names.some((n) => n.end - n.start > words.length && words.every((p) => p >= n.start && p < n.end));
+    // A name that is the whole of what a definition asks about ("hvad er personaleledelse") is that name even when
+    // it is no longer than another kind's cue.
+    const inside = names.some((n) => (n.end - n.start > words.length || (n.whole === true && kind !== 'definition')) && words.every((p) => p >= n.start && p < n.end));
     // "the staff unit manager's boss": another cue of the kind outside every name still asks.
     const elsewhere = inside && coverage !== undefined && [...coverage(kind)].some((p) => !STOPWORDS.has(u.tokens[p]?.form ?? '') && !inAnyName(p));
     if (inside && !elsewhere) dropped.push(kind);
@@ -531,11 +538,15 @@ export function withoutNameCues(
     intents.delete('dates');
     u = { ...u, cuePositions, intentWords, intents, dateKinds: new Set(), dateKindTerms: new Set() };
   }
-  return withoutKinds(u, dropped);
+  // The words of a whole name are matched again ("personaleledelse" finds the concept's facts).
+  return withoutKinds(u, dropped, (p) => names.some((n) => n.whole === true && p >= n.start && p < n.end));
 }
 
-/** The understanding without some of its kinds (their cue words and the intents they alone gave). */
-export function withoutKinds(u: Understanding, dropped: readonly QuestionKind[]): Understanding {
+/**
+ * The understanding without some of its kinds (their cue words and the intents they alone gave); `restored` says which
+ * of their cue words are search words again.
+ */
+export function withoutKinds(u: Understanding, dropped: readonly QuestionKind[], restored: (position: number) => boolean = () => false): Understanding {
   if (dropped.length === 0) return u;
   const kinds = new Map(u.kinds);
   for (const kind of dropped) kinds.delete(kind);
@@ -551,12 +562,20 @@ export function withoutKinds(u: Understanding, dropped: readonly QuestionKind[])
   // something else still does (a day, a month, a kind of date, a dates cue).
   if (dropped.includes('when') && !kinds.has('when') && !kinds.has('dates') && u.range === undefined && u.dateKinds.size === 0) intents.delete('dates');
   const cuePositions = new Set(u.cuePositions);
-  for (const kind of dropped) for (const p of u.kinds.get(kind)!.positions) if (![...kinds.values()].some((m) => m.positions.includes(p))) cuePositions.delete(p);
+  const intentWords = new Set(u.intentWords);
+  for (const kind of dropped) {
+    for (const p of u.kinds.get(kind)!.positions) {
+      if ([...kinds.values()].some((m) => m.positions.includes(p))) continue;
+      cuePositions.delete(p);
+      if (restored(p)) intentWords.delete(u.tokens[p]!.form);
+    }
+  }
   return {
     ...u,
     kinds,
     intents,
     cuePositions,
+    intentWords,
     direction: intents.has('reporting') ? u.direction : undefined,
     askedWhen: kinds.has('when') && u.askedWhen,
     askedWho: kinds.has('who') && u.askedWho,

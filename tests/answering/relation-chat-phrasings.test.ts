@@ -144,3 +144,12 @@ describe('a name written with a hyphen after a function word ("MED-aftalen")', (
     expect(answer.headline).not.toMatch(/^MED-aftalen: seks nøglebegreber/);
   });
 });
+
+describe('what a post does, in everyday words', () => {
+  it.each<Case>([
+    { dir: BAKKEKAER, q: "what's the area head's job", want: [['manages the heads of children\'s houses']] },
+    { dir: BAKKEKAER, q: 'hvad sidder sekretariatet med', want: [['politisk betjening']] },
+    { dir: HVIDMOSE, q: "whats the souschef's job", want: [['staff planning', 'rota']] },
+    { dir: FJORDBY, q: 'what is the job of the area leaders', want: [['heads of institution']] },
+  ])('$q ($dir)', check);
+});
