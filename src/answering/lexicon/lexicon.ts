@@ -429,6 +429,25 @@ export class CueSet<L extends string | number> {
     return covered;
   }
 
+  /**
+   * Every token position a cue of one of `labels` covers, at each place it occurs ("the childminding boss's boss": both
+   * "boss"): {@link coverageOf} takes each cue's first match only.
+   */
+  coverageEverywhere(tokens: readonly Token[], labels: ReadonlySet<L>): Set<number> {
+    const covered = new Set<number>();
+    const masked = [...tokens];
+    // A matched word is blanked (same position, so anchored cues keep their meaning) and the cues are read again.
+    for (let round = 0; round < 4; round++) {
+      const fresh = [...this.coverageOf(masked, labels)].filter((p) => !covered.has(p));
+      if (fresh.length === 0) break;
+      for (const p of fresh) {
+        covered.add(p);
+        masked[p] = { form: '', terms: [''], index: masked[p]!.index };
+      }
+    }
+    return covered;
+  }
+
   /** Every token position any cue of any label covers. */
   coverage(tokens: readonly Token[], words: TokenWords = tokenWords(tokens)): Set<number> {
     const covered = new Set<number>();
