@@ -27,6 +27,8 @@ import {
   answerComingLines,
   answerConditionalLine,
   answerContactsRelation,
+  answerNumberOwner,
+  answerPostingContacts,
   answerFiguresRelation,
   answerLeaderRelation,
   answerMeetingRelation,
@@ -50,6 +52,8 @@ import { answerDecisions, answerDecisionWhen, answerDeputies, answerFiguresOn, a
 
 /** The relation answerers, tried in this order before the general search. */
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
+  answerNumberOwner,
+  answerPostingContacts,
   answerAttribute,
   answerPolicyFields,
   answerConditionalLine,
