@@ -188,3 +188,24 @@ describe('who leads a team or heads a post when the documents say it only throug
     expect(answer.headline).toMatch(/head of institution/);
   });
 });
+
+describe('who does a task: the responsibilities read backwards', () => {
+  it.each<Case>([
+    { dir: BAKKEKAER, q: 'hvem står for vagtplanen i et børnehus', want: [['souschef']] },
+    { dir: BAKKEKAER, q: 'hvem godkender den årlige kvalitetsrapport', want: [['småbørnsledelsen']] },
+    { dir: BAKKEKAER, q: 'hvem hjælper børnehusene med sprogstart', want: [['sprogvejleder']] },
+    { dir: BAKKEKAER, q: 'hvem har ansvaret for gæstedagplejen', want: [['dagplejeleder']] },
+    { dir: HVIDMOSE, q: 'hvem står for personaleplanlægningen', want: [['souschef']] },
+  ])('$q ($dir)', check);
+
+  it('a task no one has is no one\'s', () => {
+    expect(ask(BAKKEKAER, 'hvem står for snerydning').kind).toBe('unknown');
+  });
+});
+
+describe('the holder of a post asked for by a unit inside the one the post leads', () => {
+  it.each<Case>([
+    { dir: SEED, q: 'hvem er distriktsleder for stjernehuset', want: [['helle kristensen']] },
+    { dir: SEED, q: 'who is the district leader for stjernehuset', want: [['helle kristensen']] },
+  ])('$q ($dir)', check);
+});

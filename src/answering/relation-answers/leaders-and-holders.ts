@@ -125,10 +125,15 @@ export function answerHolderRelation(rc: RelationContext): Answer | undefined {
     }
     return false;
   });
-  const roleUnit = (kb.get(role.id)?.item as { unit?: string }).unit;
-  const there = holders.filter((p) => inside(unitsOfPerson(rc, p)) || (roleUnit !== undefined && roleUnit === unit.id));
-  if (there.length > 0) {
-    return done(rc, 'answer', t.holders(name(kb, role.id, u.lang, false), joinList(there.map((p) => p.name), u.lang)), there.map(line), there.map((p) => p.source));
+  const thereOf = (id: string) => {
+    const roleUnit = (kb.get(id)?.item as { unit?: string }).unit;
+    return relations.holders(id).filter((p) => inside(unitsOfPerson(rc, p)) || (roleUnit !== undefined && roleUnit === unit.id));
+  };
+  // One name for several posts ("distriktsleder" in general and in Distrikt Baltorp): the reading with someone there.
+  const readings = unique([role.id, ...(subjectsOf(rc, ['roles'])[0] ?? []).filter((l) => l.start === role.start && l.end === role.end && l.quality >= role.quality).map((l) => l.id)]);
+  for (const id of readings) {
+    const there = thereOf(id);
+    if (there.length > 0) return done(rc, 'answer', t.holders(name(kb, id, u.lang, false), joinList(there.map((p) => p.name), u.lang)), there.map(line), there.map((p) => p.source));
   }
   const elsewhere = holders.map((p) => t.holderElsewhere(p.name, p.title[u.lang]));
   const answer = done(rc, 'unknown', t.noHolderIn(name(kb, role.id, u.lang, false), name(kb, unit.id, u.lang, false)), elsewhere, holders.map((p) => p.source));
