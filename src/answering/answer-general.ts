@@ -5,6 +5,7 @@ import lexiconJson from './lexicon/lexicon.json' with { type: 'json' };
 import { displayName, namesOf, type FactKind, type FactRecord } from './facts.js';
 import { foldText, primaryStem, STOPWORDS, tokenize } from './normalize.js';
 import { capitalize, phrasesFor } from './phrases.js';
+import { markSubject } from './floor.js';
 import type { QueryTerm, ScoredFact } from './search.js';
 import type { Answer, Lang } from './types.js';
 import type { Intent, Understanding } from './understand.js';
@@ -106,7 +107,9 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
   // "Hvor mange pædagoger ...?" with no metric the lexicon knows: a fact answers only when it gives a
   // number of that very thing ("6 udviklingskonsulenter"), not any number near the item's name.
   const counted = u.intents.has('figure') && (u.metrics.length === 0 || ofPreferredKind.length === 0) && !u.askedWhen ? countedWord(u) : undefined;
-  if (counted !== undefined && !first.facts.some((f) => countsWord(f, counted))) return unknown(ctx, u.lang);
+  // The word counted or the knowledge base's word for it ("kids": children), when the lexicon gives one.
+  const countedForms = counted === undefined ? [] : [counted, ...rest.filter((q) => q.token.form === counted).flatMap((q) => q.expansions.filter((e) => e.quality >= 0.9).map((e) => e.term))];
+  if (counted !== undefined && !first.facts.some((f) => countedForms.some((w) => countsWord(f, w)))) return unknown(ctx, u.lang);
   const single = first.facts.length === 1;
   // A count asked for a time before every day its figures are stated for ("i 2024", "pr. 1. januar 2025"):
   // none then, and the days the documents have; the figures follow as details, never as the asked one.
@@ -118,7 +121,7 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
     : single
       ? singleHeadline(ctx, first.facts[0]!, u.lang)
       : `${capitalize(sectionTitle(ctx.kb, first.owner, u.lang))}:`;
-  return compose(ctx, u.lang, {
+  return markSubject(compose(ctx, u.lang, {
     kind: 'answer',
     headline,
     groups: groups.map((g, i) => ({
@@ -126,7 +129,7 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
       lines: (i === 0 && single && !before ? [] : g.facts).map((f) => ({ text: datedText(f, u.lang), fact: f })),
     })),
     cite: first.facts,
-  });
+  }), first.owner, new Set(first.facts.flatMap((f) => [...f.related])));
 }
 
 /** The thing a "how many" question counts: the first word after its cue words that is not a function word. */
@@ -155,7 +158,13 @@ export function countsWord(fact: { readonly text: { readonly da: string; readonl
   };
   return (['da', 'en'] as const).some((lang) => {
     const words = tokenize(fact.text[lang]);
-    return words.some((w, i) => NUMBER.test(w) && words.slice(i + 1).filter((x) => !STOPWORDS.has(x)).slice(0, COUNT_SPAN).some(fits));
+    return words.some((w, i) => {
+      if (!NUMBER.test(w)) return false;
+      // A number word that is also a function word ("to": Danish two, English to) counts only the word right after it:
+      // "reports to the head of children's services" counts no children.
+      if (!/\d/.test(w) && STOPWORDS.has(w)) return i + 1 < words.length && fits(words[i + 1]!);
+      return words.slice(i + 1).filter((x) => !STOPWORDS.has(x)).slice(0, COUNT_SPAN).some(fits);
+    });
   });
 }
 
@@ -180,9 +189,12 @@ function coversQuestion(ctx: Context, rest: readonly QueryTerm[], fact: FactReco
  * its opening hours.
  */
 function coversAsked(ctx: Context, u: Understanding, fact: FactRecord): boolean {
-  if (u.attributes.length === 0 || !ctx.saysAttribute) return true;
+  // What an abbreviation stands for is in an item's names, not in its facts' words (and "hvad står X for" of a theme
+  // asks what it is about).
+  const asked = u.attributes.filter((a) => a !== 'expansion');
+  if (asked.length === 0 || !ctx.saysAttribute) return true;
   const text = `${fact.text.da} ${fact.text.en}`;
-  return u.attributes.some((a) => ctx.saysAttribute!(text, a));
+  return asked.some((a) => ctx.saysAttribute!(text, a));
 }
 
 /** "No figure for X in 2024; they give figures as of 18 November 2026." */

@@ -8,7 +8,7 @@ import { detectLanguage } from './language.js';
 import { phrasesFor } from './phrases.js';
 import { createSearchIndex, type SearchIndex } from './search.js';
 import type { Answer, Answerer, AnswererOptions, Lang } from './types.js';
-import { understand, withoutKinds, withoutNameCues, type Understanding } from './understand.js';
+import { countedPositions, understand, withoutKinds, withoutNameCues, type Understanding } from './understand.js';
 import { unknown, type Context } from './answer-context.js';
 import { answerReporting } from './answer-reporting.js';
 import { answerContact, answerHolder, answerLeader } from './answer-people.js';
@@ -289,8 +289,8 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     const isLeader = (p: number) => leaderAt.has(p) && !inLink(p) && !STOPWORDS.has(u.tokens[p]?.form ?? '');
     const out: Link[] = [];
     const words: number[] = [];
-    // The leader words whose roles sit in the unit itself ("the Area West manager" is the head of Area West), not
-    // above it ("konsulentteamets chef": the head of day care, whom the team reports to).
+    // The leader words whose roles are the unit's own head ("the Area West manager" is the head of Area West), not a
+    // post above it ("konsulentteamets chef": the head of day care, whom the team reports to).
     const ownLeaders: number[] = [];
     for (const unit of units) {
       let span: { start: number; end: number; word: number } | undefined;
@@ -302,7 +302,9 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       if (roles.length === 0) continue;
       for (const role of roles) out.push({ id: role, kind: 'roles', start: span.start, end: span.end, quality: unit.quality });
       words.push(span.word);
-      if (roles.every((role) => (kb.get(role)?.item as { unit?: string } | undefined)?.unit === unit.id)) ownLeaders.push(span.word);
+      // Only a head the documents name as the unit's own (`ledBy`): a team's one role may be a member reporting elsewhere.
+      const ledBy = (kb.get(unit.id)?.item as { ledBy?: readonly string[] } | undefined)?.ledBy ?? [];
+      if (roles.every((role) => ledBy.includes(role) && (kb.get(role)?.item as { unit?: string } | undefined)?.unit === unit.id)) ownLeaders.push(span.word);
     }
     return { links: out, words, ownLeaders };
   }
@@ -335,7 +337,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       // name itself ("pay" in "New Pay (Ny Løn)").
       const otherCues = (kind: QuestionKind) =>
         new Set([...lexicon.kinds.coverageOf(u.tokens, new Set([kind]))].filter((p) => !nameLinks.some((l) => linker.isOwnWord(l.id, u.tokens[p]!))));
-      u = withoutNameCues(u, nameLinks, datePositions, otherCues);
+      u = withoutNameCues(u, [...nameLinks, ...definedNames(u, linked)], datePositions, otherCues);
       // (Loops over each link's positions rather than arrays of them: a name many items share links thousands.)
       // A name is widened over words of its own, never over a word any kind of question uses as a cue ("pay", "manage").
       const cueWords = new Set([...u.cuePositions, ...lexicon.kinds.coverage(u.tokens), ...(u.intents.has('figure') ? [...u.metricAt.values()].flat() : []), ...datePositions]);
@@ -350,7 +352,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       const lang = nameWords.size > 0 && rest.length > 0 ? detectLanguage(rest.join(' '), localeHint) : u.lang;
       if (lang !== u.lang) u = { ...u, lang };
       const led = unitLeaderLinks(u, found);
-      const links = [...led.links, ...found];
+      let links = [...led.links, ...found];
       if (led.words.length > 0) {
         // "who is the Area West manager": the leader word names the unit's leader, it does not ask for a boss.
         // A kind stays when another of its cues asks ("the staff unit manager's boss").
@@ -374,11 +376,36 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       // "Hvor mange børn går i Distrikt Baltorp?" counts children: "distrikt" is part of a name there. A decision
       // named by what it changes ("flere souschefer", "more deputies") still counts that.
       const longNames = found.filter((l) => l.kind !== 'municipalities' && l.kind !== 'decisions' && l.end - l.start > 1);
+      // "How many children go to day care in X": a metric word that names a place the question names ("day care", the
+      // day-care area), away from every "how many", is where the counted thing is, when another metric is counted.
+      const countedAt = new Set(countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? []));
+      const isCounted = (m: string) => (u.metricAt.get(m) ?? []).some((p) => countedAt.has(p));
+      const placeNames = found.filter((l) => l.kind === 'units' && l.quality >= 0.9);
       const metrics = u.metrics.filter((m) => {
         const at = u.metricAt.get(m) ?? [];
-        return !longNames.some((l) => at.every((p) => p >= l.start && p < l.end) && l.end - l.start > at.length);
+        if (longNames.some((l) => at.every((p) => p >= l.start && p < l.end) && l.end - l.start > at.length)) return false;
+        return isCounted(m) || !u.metrics.some(isCounted) || !placeNames.some((l) => at.every((p) => p >= l.start && p < l.end));
       });
       if (metrics.length !== u.metrics.length) u = { ...u, metrics, metric: u.intents.has('figure') ? metrics[0] : undefined };
+      // "how many kids go to the children's houses in Øst": a name that is wholly a word for what is counted (a house
+      // glossed "children's house") is no subject beside another item the question names.
+      if (u.intents.has('figure')) {
+        const countedAt = lexicon.metrics.coverageOf(u.tokens, new Set(u.metricAt.keys()));
+        const isCounted = (l: Link) => l.kind !== 'municipalities' && range(l).every((p) => countedAt.has(p));
+        if (links.some(isCounted) && links.some((l) => l.kind !== 'municipalities' && !isCounted(l))) {
+          // The words of such a name describe where the thing counted is, they count nothing of their own.
+          const dropped = links.filter(isCounted);
+          const first = countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? []);
+          // A metric right after "and" is one more thing counted ("hvor mange børn og medarbejdere").
+          const listed = (p: number) => ['og', 'and', 'samt', 'plus'].includes(u.tokens[p - 1]?.form ?? '');
+          const kept = u.metrics.filter((m) => {
+            const at = u.metricAt.get(m) ?? [];
+            return at.some((p) => first.includes(p) || listed(p)) || !dropped.some((l) => at.every((p) => p >= l.start && p < l.end));
+          });
+          if (kept.length > 0 && kept.length !== u.metrics.length) u = { ...u, metrics: kept, metric: kept[0] };
+          links = links.filter((l) => !isCounted(l));
+        }
+      }
       // A municipality named in the question ("i Ballerup", "in Copenhagen", "kobenhavn") limits the answer to it.
       const said = new Set(u.tokens.map((t) => primaryStem(t.form)));
       for (const token of u.tokens) {
@@ -431,6 +458,21 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       for (const token of u.tokens) if (municipalityStems.has(primaryStem(token.form))) intentWords.add(token.form);
       return answerUnderstood({ ...context, index: scoped, municipalities: named }, { ...u, intentWords });
   }
+}
+
+/**
+ * "Hvad er personaleledelse?", "what is meant by line of management": a definition asks about a name, and when one
+ * item's name (a concept's too) is all the question says besides the definition's cue, the name is what is asked
+ * about, even where its words are another kind's cue.
+ */
+function definedNames(u: Understanding, linked: readonly Link[]): Array<{ start: number; end: number; whole: true }> {
+  const definition = u.kinds.get('definition');
+  if (!definition) return [];
+  const cue = new Set(definition.positions);
+  const rest = u.tokens.flatMap((t, i) => (cue.has(i) || STOPWORDS.has(t.form) ? [] : [i]));
+  if (rest.length === 0) return [];
+  const covers = (l: Link) => l.kind !== 'municipalities' && l.quality >= 0.9 && rest.every((p) => p >= l.start && p < l.end) && !definition.positions.some((p) => p >= l.start && p < l.end);
+  return linked.filter(covers).slice(0, 1).map((l) => ({ start: l.start, end: l.end, whole: true }));
 }
 
 /** Kinds of link that are no name of what is asked about when cue words are settled. */

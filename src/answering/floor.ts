@@ -16,7 +16,7 @@ import { displayName } from './facts.js';
 import { boundedEditDistance, foldText, STOPWORDS, termsOf, tokenize } from './normalize.js';
 import type { SearchIndex, QueryTerm } from './search.js';
 import type { Answer, Lang } from './types.js';
-import type { Understanding } from './understand.js';
+import { countedPositions, type Understanding } from './understand.js';
 import type { Link } from './linking.js';
 import type { LexiconExtension } from './lexicon/lexicon.js';
 
@@ -24,8 +24,12 @@ import type { LexiconExtension } from './lexicon/lexicon.js';
 const REST_SHARE_FALLBACK = 0.5;
 /** The same for a date answer whose kind of date no cue names. */
 const REST_SHARE_DATE = 0.35;
+/** A word weighing at least this share of the question's heaviest word must be explained by a ranked answer. */
+const HEAVY_SHARE = 0.9;
 /** The share of a fallback answer's question weight that must be accounted for. */
 const FALLBACK_SHARE = 0.6;
+/** The quality of the surest partial match that still names the same thing (a compound's head, search.ts). */
+const HEAD_QUALITY = 0.6;
 /** How sure a match of a question word by the answer's text must be to account for it. */
 const ACCOUNTED = 0.5;
 
@@ -41,6 +45,17 @@ export interface Floor {
 }
 
 const fallbackAnswers = new WeakSet<Answer>();
+
+const answerSubjects = new WeakMap<Answer, { readonly owner: string; readonly related: ReadonlySet<string> }>();
+
+/**
+ * Notes the item a ranked answer is about and the items its facts relate to, so that the floor can tell a thing the
+ * question names from the one the answer speaks of, and a refusal can say what the documents do speak of.
+ */
+export function markSubject(answer: Answer, owner: string, related: ReadonlySet<string>): Answer {
+  answerSubjects.set(answer, { owner, related });
+  return answer;
+}
 
 /** Marks an answer as coming from the general ranked search: the floor then asks for more coverage. */
 export function markFallback(answer: Answer): Answer {
@@ -166,23 +181,55 @@ export function createFloor(kb: KnowledgeBase, index: SearchIndex, extensions: r
       const loose = content.filter((_, i) => explained[i]! < ACCOUNTED);
       // A date answer whose kind of date the question names in words the lexicon does not know ("when is
       // the summer closing of X"): any date of X would mislead, so it is held to the ranked answer's floor.
-      const unnamedDate = !fallback && u.intents.has('dates') && u.dateKinds.size === 0 && u.range === undefined && u.day === undefined;
+      // So is "when is X in 2026": the period's dates answer it only when they are X's.
+      const unnamedDate = !fallback && u.intents.has('dates') && u.dateKinds.size === 0 && (u.range === undefined || u.askedWhen) && u.day === undefined;
       const strict = fallback || unnamedDate;
       // A ranked answer must explain every word the knowledge base does not know; a structured one
       // (its kind understood from cue words) only the words that name a thing: a name written with a
       // capital inside the sentence, or the word after a place or topic preposition ("in Nordby").
       const unknownWords = loose.filter((q) => !knownForm(q) && (strict || namesThing(u, q, position.get(q.token) ?? -1)));
       if (unknownWords.length > 0) return refuse(kb, u, links, unknownWords, unknown);
+      // A ranked answer must explain every word that names a thing the documents know ("børnehusene"): a fact
+      // about another thing ("the waiting list for childminding") is no answer about it.
+      // A compound's head in the answer ("nøglebegreber" for "begreber") is the same thing; its first part alone
+      // ("børn" for "børnehusene") is not.
+      const byHead = fallback ? index.explain(content, answerTerms, HEAD_QUALITY) : [];
+      const otherThings = fallback ? content.filter((q, i) => explained[i]! < ACCOUNTED && byHead[i] === 0 && index.isName(q)) : [];
+      // So must it explain the things the question names, unless it is about one of them: "the waiting list for the
+      // houses" is not answered by the waiting list for childminding.
+      if (fallback) {
+        const subject = answerSubjects.get(answer);
+        const spans = new Map<string, Link[]>();
+        for (const l of links) if (l.kind !== 'municipalities' && l.quality >= 0.9) spans.set(`${l.start}:${l.end}`, [...(spans.get(`${l.start}:${l.end}`) ?? []), l]);
+        for (const span of spans.values()) {
+          if (span.some((l) => l.id === subject?.owner || subject?.related.has(l.id))) continue;
+          const { start, end } = span[0]!;
+          const words = index.queryTerms(u.tokens.slice(start, end));
+          if (words.length === 0) continue;
+          const sure = index.explainSurely(words, answerTerms).map((v, i) => (words[i]!.token.terms.some((t) => answerTerms.has(t)) ? 1 : v));
+          if (sure.every((v) => v < ACCOUNTED)) otherThings.push(...words);
+        }
+      }
+      // Nor may it leave out a word as telling as the most telling one it explains ("parent satisfaction" is not
+      // answered by the parents' board): it would answer about a neighbouring thing.
+      if (fallback && content.length > 1) {
+        const heaviest = Math.max(...content.map((q) => q.weight));
+        content.forEach((q, i) => {
+          if (explained[i]! < ACCOUNTED && byHead[i] === 0 && q.weight >= heaviest * HEAVY_SHARE && !otherThings.includes(q)) otherThings.push(q);
+        });
+      }
+      if (otherThings.length > 0) return refuseOther(kb, u, links, otherThings, answerSubjects.get(answer)?.owner, unknown);
       // A count answers a question about that count only: a word besides the names, cues and the thing counted
       // that the answer does not explain ("on the waiting list") asks for another number.
-      const metricPositions = new Set([...u.metricAt.values()].flat());
+      // The word right after a "how many" is the thing counted, matched by the figure's own words ("ppl": employees).
+      const metricPositions = new Set([...u.metricAt.values()].flat().concat(countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [])));
       // A word the named items' own facts use ("tilsyn" of the childminding supervisor) says how they count, not what.
       const named = new Set(links.map((l) => l.id));
       const own = () => new Set(index.facts.filter((f) => named.has(f.owner)).flatMap((f) => [...f.textTerms]));
       let ownTerms: Set<string> | undefined;
       const uncounted =
         u.intents.has('figure') && !fallback
-          ? loose.filter((q) => !metricPositions.has(position.get(q.token) ?? -1) && index.knows(q.token.form) && !q.token.terms.some((t) => (ownTerms ??= own()).has(t)))
+          ? loose.filter((q) => !metricPositions.has(position.get(q.token) ?? -1) && knownForm(q) && !q.token.terms.some((t) => (ownTerms ??= own()).has(t)))
           : [];
       if (uncounted.length > 0) return refuse(kb, u, links, uncounted, unknown);
       // Every linked name and cue counts as accounted; the rest by how much the answer explains it.
@@ -216,17 +263,26 @@ function namesThing(u: Understanding, q: QueryTerm, i: number): boolean {
   return raw.some((w, k) => k > 0 && /^\p{Lu}/u.test(w) && foldText(w) === q.token.form);
 }
 
-/** "I don't know", or the partly-known form when the question names an item the knowledge base knows. */
-function refuse(kb: KnowledgeBase, u: Understanding, links: readonly Link[], words: readonly QueryTerm[], unknown: (lang: Lang, headline?: string) => Answer): Answer {
-  const item = [...links]
-    .filter((l) => l.kind !== 'municipalities')
-    .sort((a, b) => b.end - b.start - (a.end - a.start) || b.quality - a.quality)[0];
-  const entry = item && kb.get(item.id);
-  if (!entry) return unknown(u.lang);
+/** What the floor says when a ranked answer is about another thing than the one asked about. */
+const OTHER: Readonly<Record<Lang, (words: string, other: string) => string>> = {
+  da: (words, other) => `Det ved jeg ikke for ${words}: det nærmeste, dokumenterne siger, handler om ${other}.`,
+  en: (words, other) => `I don't know that for ${words}: the nearest the documents say is about ${other}.`,
+};
+
+/**
+ * "I don't know" for the thing asked about, naming the thing the ranked answer was about instead ("the waiting list
+ * for the children's houses": the documents give one for childminding only), without its facts.
+ */
+function refuseOther(kb: KnowledgeBase, u: Understanding, links: readonly Link[], words: readonly QueryTerm[], subject: string | undefined, unknown: (lang: Lang, headline?: string) => Answer): Answer {
+  const entry = subject === undefined ? undefined : kb.get(subject);
+  if (!entry || entry.kind === 'municipalities' || links.some((l) => l.id === subject)) return refuse(kb, u, links, words, unknown);
+  return unknown(u.lang, OTHER[u.lang](quotedWords(u, words), displayName(entry, u.lang)));
+}
+
+/** The words as the user wrote them, neighbours quoted together ("summer closing"), joined with "and". */
+function quotedWords(u: Understanding, words: readonly QueryTerm[]): string {
   const asked = u.text.match(/[\p{L}\d-]+/gu) ?? [];
-  // The user's own spelling of the words, not their folded form.
   const spelled = (q: QueryTerm) => asked.find((w) => foldText(w) === q.token.form) ?? q.token.form;
-  // Neighbouring words are one phrase ("summer closing"), quoted together.
   const phrases: string[][] = [];
   let last = -2;
   for (const q of [...words].sort((a, b) => a.token.index - b.token.index)) {
@@ -234,6 +290,16 @@ function refuse(kb: KnowledgeBase, u: Understanding, links: readonly Link[], wor
     else phrases.push([spelled(q)]);
     last = q.token.index;
   }
-  const quoted = phrases.map((p) => `"${p.join(' ')}"`);
-  return unknown(u.lang, SAYS[u.lang](displayName(entry, u.lang), quoted.join(u.lang === 'da' ? ' og ' : ' and ')));
+  return phrases.map((p) => `"${p.join(' ')}"`).join(u.lang === 'da' ? ' og ' : ' and ');
+}
+
+/** "I don't know", or the partly-known form when the question names an item the knowledge base knows. */
+function refuse(kb: KnowledgeBase, u: Understanding, links: readonly Link[], words: readonly QueryTerm[], unknown: (lang: Lang, headline?: string) => Answer): Answer {
+  const item = [...links]
+    .filter((l) => l.kind !== 'municipalities')
+    .sort((a, b) => b.end - b.start - (a.end - a.start) || b.quality - a.quality)[0];
+  const entry = item && kb.get(item.id);
+  if (!entry) return unknown(u.lang);
+  // The user's own spelling of the words; neighbouring words are one phrase ("summer closing"), quoted together.
+  return unknown(u.lang, SAYS[u.lang](displayName(entry, u.lang), quotedWords(u, words)));
 }

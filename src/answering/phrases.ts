@@ -110,14 +110,14 @@ export const SMALLTALK: Readonly<Record<Lang, Readonly<Record<'greeting' | 'than
   da: {
     greeting: 'Hej! Spørg mig om ledelsen af dagtilbud: roller, referencer, frister, tal og politikker. Skriv "hjælp" for at se alt, jeg kan.',
     thanks: 'Selv tak! Spørg bare igen, når du har brug for det.',
-    bye: 'Farvel, og god dag!',
+    bye: 'Farvel, og god dag! Spørg bare igen, når du har brug for hjælp.',
     ack: 'Godt. Skriv et spørgsmål, eller "hjælp" for at se, hvad jeg kan.',
     command: 'Den kommando kender jeg ikke. Skriv "hjælp" for at se, hvad jeg kan.',
   },
   en: {
     greeting: 'Hello! Ask me about the leadership of day care: roles, reporting lines, deadlines, figures and policies. Type "help" to see everything I can do.',
     thanks: "You're welcome! Ask again whenever you need to.",
-    bye: 'Goodbye, and have a good day!',
+    bye: 'Goodbye, and have a good day! Ask again whenever you need help.',
     ack: 'Fine. Type a question, or "help" to see what I can do.',
     command: 'I do not know that command. Type "help" to see what I can do.',
   },

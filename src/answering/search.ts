@@ -61,6 +61,8 @@ export interface SearchIndex {
   explainSurely(query: readonly QueryTerm[], terms: ReadonlySet<string>): number[];
   /** True when a folded word's stem occurs in the indexed facts (a known word, not a typo). */
   knows(form: string): boolean;
+  /** True when a query word is, exactly, a word of some item's own names ("børnehusene", "dagplejen"): it names a thing. */
+  isName(q: QueryTerm): boolean;
   /**
    * The same index limited to some of its facts (by their position in `facts`): `facts` and `score` see only those;
    * scoring skips the others' postings instead of testing every touched fact per question.
@@ -342,6 +344,7 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
     });
 
   const knows = (form: string) => stemsOf(form).some((t) => postings.has(t));
+  const isName = (q: QueryTerm) => q.token.terms.some((t) => nameTerms.has(t));
 
   const restrictWithin = (within: Uint8Array | undefined, factIndices: Iterable<number>): SearchIndex => {
     const allowed = new Uint8Array(facts.length);
@@ -361,11 +364,12 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
       explain,
       explainSurely,
       knows,
+      isName,
       restrictTo: (more) => restrictWithin(allowed, more),
     };
   };
 
-  return { facts, queryTerms, score, explain, explainSurely, knows, restrictTo: (factIndices) => restrictWithin(undefined, factIndices) };
+  return { facts, queryTerms, score, explain, explainSurely, knows, isName, restrictTo: (factIndices) => restrictWithin(undefined, factIndices) };
 }
 
 /** The first position in a sorted list whose string is not below `key`. */

@@ -48,7 +48,7 @@ export const QUESTION_KINDS = [
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
-export const ATTRIBUTES = ['phone', 'email', 'salary', 'address', 'age', 'budget', 'period', 'opening-hours', 'responses', 'owner'] as const;
+export const ATTRIBUTES = ['phone', 'email', 'salary', 'address', 'age', 'budget', 'period', 'opening-hours', 'responses', 'owner', 'expansion'] as const;
 export type Attribute = (typeof ATTRIBUTES)[number];
 
 export const SMALLTALK_KINDS = ['greeting', 'thanks', 'bye', 'ack'] as const;
@@ -538,10 +538,12 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const openers: string[] = [];
   const wrappers: string[] = [];
   const topics: string[] = [];
+  const addressed: string[] = [];
   for (const lexicon of all) {
     openers.push(...(lexicon.preambles?.openers.da ?? []), ...(lexicon.preambles?.openers.en ?? []));
     wrappers.push(...(lexicon.preambles?.wrappers.da ?? []), ...(lexicon.preambles?.wrappers.en ?? []));
     topics.push(...(lexicon.topicWords?.da ?? []), ...(lexicon.topicWords?.en ?? []));
+    addressed.push(...(lexicon.addressees?.da ?? []), ...(lexicon.addressees?.en ?? []));
     for (const [short, full] of Object.entries(lexicon.contractions ?? {})) if (short !== '$comment') contractions.set(short.toLowerCase().replace(/’/g, "'"), full);
     for (const [word, meaning] of Object.entries(lexicon.synonyms ?? {})) if (word !== '$comment') synonyms.set(foldText(word), foldText(meaning));
     for (const set of [...(lexicon.nameEquivalents?.da ?? []), ...(lexicon.nameEquivalents?.en ?? [])]) {
@@ -608,7 +610,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     text
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
-  const stripPreamble = compilePreambles(openers, wrappers, topics);
+  const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
   return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, purposeWords, whichWords, audienceWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, nameEquivalents, expand, correct };
 }
 
@@ -630,7 +632,7 @@ function phrasePattern(phrase: string): string {
  * as often as they occur; a wrapper only when no topic word follows it. What remains must hold two words at least
  * ("hej hej" is a goodbye, "hi thanks" thanks).
  */
-function compilePreambles(openers: readonly string[], wrappers: readonly string[], topics: readonly string[]): (text: string) => string {
+function compilePreambles(openers: readonly string[], wrappers: readonly string[], topics: readonly string[], addressees: readonly string[] = []): (text: string) => string {
   const alternation = (phrases: readonly string[]) => [...new Set(phrases)].sort((a, b) => b.length - a.length).map(phrasePattern).join('|');
   const end = '(?:[\\s,;:.!?-]+|$)';
   const opener = openers.length > 0 ? new RegExp(`^\\s*(?:${alternation(openers)})${end}`, 'iu') : undefined;
@@ -638,6 +640,8 @@ function compilePreambles(openers: readonly string[], wrappers: readonly string[
   const topic = topics.length > 0 ? new RegExp(`^(?:${alternation(topics)})${end}`, 'iu') : undefined;
   const mention = /^\s*@[\p{L}\p{N}._-]+[\s,:;]*/u;
   const words = (text: string) => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  // "godmorgen alle sammen", "hi all of you": what follows the opener only addresses people, so nothing is asked.
+  const onlyAddressed = addressees.length > 0 ? new RegExp(`^\\s*(?:(?:${alternation(addressees)})${end})+$`, 'iu') : undefined;
   return (text) => {
     let rest = text;
     for (let round = 0; round < 6; round++) {
@@ -651,7 +655,7 @@ function compilePreambles(openers: readonly string[], wrappers: readonly string[
         const m = next.match(wrapper);
         if (m && !(topic && topic.test(next.slice(m[0].length)))) next = next.slice(m[0].length);
       }
-      if (next === rest || words(next) < 2) break;
+      if (next === rest || words(next) < 2 || onlyAddressed?.test(next)) break;
       rest = next;
     }
     return rest;

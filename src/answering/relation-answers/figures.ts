@@ -3,8 +3,10 @@
  */
 import type { Figure } from '../../knowledge/schemas.js';
 import { joinList } from '../phrases.js';
-import { GENERIC_WORDS, STOPWORDS } from '../normalize.js';
-import type { Answer } from '../types.js';
+import lexiconJson from '../lexicon/lexicon.json' with { type: 'json' };
+import { foldText, GENERIC_WORDS, primaryStem, STOPWORDS, termsOf, tokenize } from '../normalize.js';
+import type { Link } from '../linking.js';
+import type { Answer, Lang } from '../types.js';
 import { countedPositions } from '../understand.js';
 import { countsWord } from '../answer-general.js';
 import { shortDate, unique } from '../answer-context.js';
@@ -14,6 +16,34 @@ import { TEXTS } from './texts.js';
 
 // ---------------------------------------------------------------------------------------------
 // Figures by metric
+
+/** The lexicon's words that distribute a question over a kind of unit (`eachWords`), folded, as word sequences. */
+const EACH_WORDS: ReadonlyArray<readonly string[]> = Object.entries((lexiconJson as { eachWords?: Record<string, unknown> }).eachWords ?? {})
+  .filter(([key]) => key !== '$comment')
+  .flatMap(([, words]) => (Array.isArray(words) ? words.map((w) => tokenize(foldText(String(w)))) : []));
+
+/**
+ * "Hvor mange børnehuse er der i hvert kvarter?", "in each district": the units whose Danish or English name begins
+ * with the word after an each-word ("Kvarter Åen", "District Skoven"), when two or more do; else none.
+ */
+export function eachUnits(rc: RelationContext): { ids: string[]; at?: number } {
+  const forms = rc.u.tokens.map((t) => t.form);
+  for (let i = 0; i < forms.length; i++) {
+    const each = EACH_WORDS.find((words) => words.every((w, k) => forms[i + k] === w));
+    if (!each) continue;
+    let next = i + each.length;
+    while (next < forms.length && STOPWORDS.has(forms[next]!)) next++;
+    const token = rc.u.tokens[next];
+    if (!token) continue;
+    const stem = primaryStem(token.form);
+    const units = rc.kb.data.units.filter((unit) => [unit.name, unit.labelEn].some((n) => {
+      const first = tokenize(foldText(n))[0];
+      return first !== undefined && primaryStem(first) === stem;
+    }));
+    if (units.length >= 2) return { ids: units.map((unit) => unit.id), at: next };
+  }
+  return { ids: [] };
+}
 
 /**
  * What is counted, besides the metrics: the words of the question that a figure's own text counts ("38 dagplejere",
@@ -36,11 +66,24 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   // Each item named is asked about ("Område Vest og Område Øst"); within one name, the first reading that states the figure.
   // A role stands for its own team and, after it, for the unit it sits in ("dagplejere": the childminding's figures).
   const unitOfRole = (id: string) => (kb.get(id)?.item as { unit?: string } | undefined)?.unit;
-  const groups = subjectsOf(rc, ['units', 'roles', 'municipalities']).map((g) => unique(g.flatMap((l) => (l.kind === 'roles' && unitOfRole(l.id) ? [l.id, unitOfRole(l.id)!] : [l.id]))));
+  // The word right after a "how many" is what is counted even when it also names a unit ("how many dagplejere").
+  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions]));
+  // "Hvor mange pædagoger skal der være i Sandflugten": a role right after "how many" is what is counted, not the
+  // item asked about, when the question names a unit too.
+  const named = subjectsOf(rc, ['units', 'roles', 'municipalities']);
+  const countedRole = (g: readonly Link[]) => g.every((l) => l.kind === 'roles' && [...countedAt].some((p) => p >= l.start && p < l.end));
+  const subjects = named.some((g) => !countedRole(g)) ? named.filter((g) => !countedRole(g)) : named;
+  const groups = subjects.map((g) => unique(g.flatMap((l) => (l.kind === 'roles' && unitOfRole(l.id) ? [l.id, unitOfRole(l.id)!] : [l.id]))));
+  const each = groups.length === 0 ? eachUnits(rc).ids.map((id) => [id]) : [];
+  if (each.length > 0) groups.push(...each);
   const scope = groups.length > 0 ? groups : [...rc.municipalities].map((id) => [id]);
   if (scope.length === 0) return undefined;
   // "Hvad er tallene for Mågen?", "the figures for Area South": no word says what is counted, so every figure of the item.
-  const unsaid = u.attributes.length === 0 && u.tokens.every((tok, i) => u.cuePositions.has(i) || u.namePositions?.has(i) === true || STOPWORDS.has(tok.form) || GENERIC_WORDS.has(tok.form) || /\d/.test(tok.form));
+  const unsaid =
+    u.attributes.length === 0 &&
+    // "hvor mange pædagoger ... i Sandflugten" says what is counted; "hvor mange er der i sekretariatet" does not.
+    (subjects.length === named.length || named.some((g) => g.some((l) => l.kind !== 'roles' && [...countedAt].some((p) => p >= l.start && p < l.end)))) &&
+    u.tokens.every((tok, i) => u.cuePositions.has(i) || u.namePositions?.has(i) === true || STOPWORDS.has(tok.form) || GENERIC_WORDS.has(tok.form) || /\d/.test(tok.form));
   const metrics = u.metrics.length > 0 ? u.metrics : unsaid && groups.length > 0 ? unique(groups.flat().flatMap((id) => relations.figures(id).map((f) => f.figure.metric))) : [];
   const words = countedWords(rc);
   const counted: Array<(f: Figure) => boolean> = [
@@ -52,6 +95,7 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const found: Array<{ owner: string; figure: Figure }> = [];
   const first: Array<{ owner: string; figure: Figure }> = [];
   const below = new Set<string>();
+  let fromNamed = false;
   const askedOwners = new Set<string>();
   for (const isCounted of counted) {
     const before = found.length;
@@ -71,6 +115,7 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
           frontier = frontier.flatMap((f) => relations.childUnits(f)).filter((f) => !seen.has(f));
         }
         if (hits.length === 0) continue;
+        if (scope.includes(group)) fromNamed = true;
         found.push(...hits);
         // A figure of a unit below the one asked about is no total of it ("children in Område Vest" is not one house's count).
         // A municipality's top-most unit that states the figure, itself made of units (its day-care department),
@@ -84,6 +129,28 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
     }
   }
   if (found.length === 0) return undefined;
+  // "Hvor mange børn står på venteliste til X": a word of the question that no figure found says, but a number among
+  // the named item's own facts does ("Ventelisten til dagplejen er faldet fra 41 til 12 børn"), asks for that number:
+  // the general answer gives it. (A word of its facts without a number, "tilsyn", only says how the item counts.)
+  const termsAt = new Map(u.tokens.map((tok) => [tok.form, tok.terms]));
+  const figureTerms = new Set(found.flatMap((f) => [...termsOf(f.figure.text.da), ...termsOf(f.figure.text.en)]));
+  const qualifiers = unique(words).filter((w) => !(termsAt.get(w) ?? []).some((term) => figureTerms.has(term)));
+  const ownFacts = groups.flat().flatMap((id) => ((kb.get(id)?.item as { facts?: ReadonlyArray<{ da: string; en: string }> } | undefined)?.facts ?? []));
+  const statesQualifier = (fact: { da: string; en: string }) => {
+    if (!/\d/.test(fact.da)) return false;
+    const terms = new Set([...termsOf(fact.da), ...termsOf(fact.en)]);
+    return qualifiers.some((w) => (termsAt.get(w) ?? []).some((term) => terms.has(term)));
+  };
+  if (qualifiers.length > 0 && ownFacts.some(statesQualifier)) return undefined;
+  // A count "in" a unit the question names ("how many children go to day care in X") that only the municipality around
+  // it states counts something else (the children moving to the municipality), not the unit's: say so.
+  const namedUnits = groups.length > 0 ? subjectsOf(rc, ['units']).flat().filter((l) => !(l.start <= Math.max(-1, ...countedAt) && Math.max(-1, ...countedAt) < l.end)) : [];
+  if (namedUnits.length > 0 && !fromNamed) {
+    const subject = joinList(unique(namedUnits.map((l) => name(kb, l.id, u.lang, false))).slice(0, 1), u.lang);
+    const at = [...(u.metricAt.get(metrics[0]!) ?? []), ...countedAt].sort((a, b) => a - b)[0];
+    const what = at !== undefined ? spelledAs(u.text, u.tokens[at]!.form) : undefined;
+    if (what) return unknownWith(rc, t.noCountIn(what, subject));
+  }
   const key = (f: { owner: string; figure: Figure }) => `${f.owner}|${f.figure.metric}|${f.figure.value}`;
   const unique_ = [...new Map(found.map((f) => [key(f), f])).values()];
   // A figure stated as of a day says so ("pr. 1. september 2026").
@@ -101,5 +168,33 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const headed = direct.length >= 2 && direct.length <= 4 ? direct : unique_.length <= 2 ? unique_ : unique_.slice(0, 1);
   const headedKeys = new Set(headed.map(key));
   const rest = unique_.filter((f) => !headedKeys.has(key(f)));
-  return done(rc, 'answer', headed.map(line).join(' '), rest.map(line), unique_.map((f) => f.figure.source));
+  const sum = u.kinds.has('total') ? totalOf(headed, u.lang) : undefined;
+  return done(rc, 'answer', [...(sum ? [sum] : []), ...headed.map(line)].join(' '), rest.map(line), unique_.map((f) => f.figure.source));
+}
+
+const TOTAL = {
+  da: (value: string, what: string) => `I alt ${value} ${what}.`,
+  en: (value: string, what: string) => `In total ${value} ${what}.`,
+} as const;
+
+/**
+ * "Hvor mange dagtilbud har Område Nord og Syd tilsammen?": the sum of one count stated for two or more items,
+ * named by the words after the first figure's number ("11 dagtilbud": "dagtilbud"); "ca." when one is approximate.
+ * Undefined unless every figure counts the same thing for a different item.
+ */
+export function totalOf(figures: ReadonlyArray<{ owner: string; figure: Figure }>, lang: Lang): string | undefined {
+  if (figures.length < 2 || new Set(figures.map((f) => f.owner)).size !== figures.length) return undefined;
+  const metric = figures[0]!.figure.metric;
+  const what = (f: Figure) => f.text[lang].replace(/\.$/, '').match(/\d[\d.,]*\s+(.+)$/)?.[1]?.trim();
+  const words = figures.map((f) => what(f.figure));
+  if (words.some((w) => w === undefined || w !== words[0]) || figures.some((f) => f.figure.metric !== metric)) return undefined;
+  const sum = figures.reduce((total, f) => total + f.figure.value, 0);
+  const approximate = figures.some((f) => f.figure.approximate);
+  const value = `${approximate ? (lang === 'da' ? 'ca. ' : 'about ') : ''}${sum.toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB')}`;
+  return TOTAL[lang](value, words[0]!);
+}
+
+/** The user's own spelling of a folded question word ("børn" for "boern"). */
+function spelledAs(text: string, form: string): string {
+  return (text.match(/[\p{L}\d-]+/gu) ?? []).find((w) => foldText(w) === form) ?? form;
 }

@@ -3,8 +3,9 @@
  */
 import type { Person, Source } from '../../knowledge/schemas.js';
 import type { Attribute } from '../lexicon/lexicon.js';
+import { namesOf } from '../facts.js';
 import { joinList } from '../phrases.js';
-import { analyzeText, foldText, primaryStem, tokenize } from '../normalize.js';
+import { analyzeText, foldText, primaryStem, STOPWORDS, tokenize } from '../normalize.js';
 import type { Answer } from '../types.js';
 import { shortDate, unknown as unknownAnswer } from '../answer-context.js';
 import { done, name, sourceOf, subjectsOf, unitsOfPerson, within, type RelationContext } from './context.js';
@@ -27,6 +28,8 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
     return !at || !at.every((p) => kindAt.includes(p));
   });
   if (attributes.length === 0) return undefined;
+  // "Who covers for Torben when he is on holiday?": asked with an absence, only a phone or an e-mail is the attribute asked.
+  if ((u.kinds.has('deputy') || u.kinds.has('deputy-for')) && !attributes.some((a) => a === 'phone' || a === 'email')) return undefined;
   const t = TEXTS[u.lang];
   const attribute = attributes[0]!;
   const label = rc.lexicon.attributeLabels.get(attribute)![u.lang];
@@ -95,6 +98,22 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
     if (about.length > 0) return done(rc, 'answer', about[0]![u.lang], about.slice(1).map((s) => s[u.lang]), about.map((s) => s.source));
     return done(rc, 'unknown', t.notKnown(name(kb, first.id, u.lang, false), label), [], sourceOf(kb, first.id));
   }
+  // "Hvad står LUF for?", "what does SOB stand for": a longer name of the same item spelt by the letters asked
+  // ("Lederudviklingsforum"); otherwise the documents name it but do not say.
+  if (attribute === 'expansion') {
+    if (!first || first.quality < 0.9 || first.kind === 'municipalities' || first.end - first.start !== 1) return undefined;
+    const entry = kb.get(first.id)!;
+    const asked = u.tokens[first.start]!.form;
+    const spelt = (u.text.match(/[\p{L}\d-]+/gu) ?? []).find((w) => foldText(w) === asked) ?? asked;
+    // Only a short word written in capitals, by the question or by the item's names, is an abbreviation ("hvad står
+    // leg og læring for" asks what a theme is about).
+    const capitals = (w: string) => w.length >= 2 && w.length <= 6 && w === w.toUpperCase() && w !== w.toLowerCase();
+    if (!capitals(spelt) && !namesOf(entry).some((n) => foldText(n) === asked && capitals(n))) return undefined;
+    const expansion = namesOf(entry).find((n) => spellsOut(asked, n));
+    if (expansion) return done(rc, 'answer', t.standsFor(spelt, expansion), [], sourceOf(kb, first.id));
+    if (statesAttribute(rc, first.id, attribute)) return undefined;
+    return unknownWith(rc, t.notKnown(name(kb, first.id, u.lang, false), label));
+  }
   // An attribute no field of the schema holds ("the address of X", "X's opening hours"): known only when
   // one of X's own facts states it; otherwise the documents name X but not that.
   if (!FIELD_ATTRIBUTES.has(attribute) && first && first.quality >= 0.9 && first.kind !== 'municipalities') {
@@ -124,10 +143,30 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
   return done(rc, 'answer', lines[0]!, lines.slice(1), withValue.map((p) => p.source));
 }
 
+/**
+ * True when a name spells out an abbreviation: it is longer, does not contain the abbreviation as a word, begins
+ * with its first letter and holds its letters in order ("LUF": "Lederudviklingsforum", "SBL": "Småbørnsledelsen").
+ */
+export function spellsOut(abbreviation: string, name: string): boolean {
+  const letters = foldText(abbreviation).replace(/[^a-z]/g, '');
+  const words = tokenize(name);
+  if (letters.length < 2 || letters.length > 6 || words.includes(letters)) return false;
+  const full = words.join('');
+  if (full.length < letters.length + 4 || full[0] !== letters[0]) return false;
+  let at = 0;
+  for (const ch of letters) {
+    at = full.indexOf(ch, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+}
+
 /** True when one of the item's own facts states the attribute: by its cue phrases, or by its label's word ("Budget 2027: 412,5 mio. kr."). */
 function statesAttribute(rc: RelationContext, id: string, attribute: Attribute): boolean {
   const label = rc.lexicon.attributeLabels.get(attribute);
-  const labelStems = new Set([label?.da, label?.en].flatMap((l) => (l ? tokenize(l).map(primaryStem) : [])));
+  // The label's own words: "number of responses" is stated by a fact that says "responses", not by one that says "of".
+  const labelStems = new Set([label?.da, label?.en].flatMap((l) => (l ? tokenize(l).filter((w) => !STOPWORDS.has(w)).map(primaryStem) : [])));
   return rc.ctx.index.facts.some((f) => {
     if (f.owner !== id) return false;
     const text = `${f.text.da} ${f.text.en}`;
@@ -144,7 +183,8 @@ const FIELD_ATTRIBUTES: ReadonlySet<Attribute> = new Set<Attribute>(['phone', 'e
  */
 function answerPersonStart(rc: RelationContext): Answer | undefined {
   const { u, kb, relations } = rc;
-  if (!u.intents.has('dates') || !u.askedWhen) return undefined;
+  // "Who covers for Torben when he is on holiday?": the "when" of an absence asks for no date.
+  if (!u.intents.has('dates') || !u.askedWhen || u.kinds.has('deputy') || u.kinds.has('deputy-for')) return undefined;
   const links = rc.subjects.flat().filter((l) => l.quality >= 0.9);
   const person = links.find((l) => l.kind === 'people');
   // Only a question about the person alone: "the interview for the post X is contact for" is the posting's.

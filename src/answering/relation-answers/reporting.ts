@@ -67,7 +67,7 @@ export function answerConditionalLine(rc: RelationContext): Answer | undefined {
   if (!lineSaid) {
     const roles = subjectsOf(rc, ['roles'], true).flat().map((l) => l.id);
     const entries = roles.flatMap((id) => [...queries.deputiesFor(id), ...queries.standsInFor(id)]);
-    if (entries.length > 0 && deputyStatements(rc, entries.map((e) => e.deputy.item.id), entries.map((e) => e.for.item.id)).length > 0) return undefined;
+    if (entries.length > 0 && deputyStatements(rc, entries.map((e) => e.relation)).length > 0) return undefined;
   }
   const t = TEXTS[u.lang];
   const nm = (id: string, definite = true) => name(kb, id, u.lang, definite);

@@ -29,6 +29,8 @@ export function answerTasksRelation(rc: RelationContext): Answer | undefined {
   const link = (rc.municipalities.size > 0 ? first.find(inMunicipality) : undefined) ?? first[0]!;
   const covered = new Set<number>();
   for (const g of rc.subjects) for (const l of g) for (let i = l.start; i < l.end; i++) covered.add(i);
+  // Every cue of the kind asks what the tasks are ("the main job of": "main job" and "job of").
+  for (const p of rc.lexicon.kinds.coverageOf(u.tokens, new Set(['responsibility']))) covered.add(p);
   if (leftoverWords(rc, covered).length > 0) return undefined;
   const own: Array<{ text: string; source: Source; leader?: boolean }> = [];
   const entry = kb.get(link.id);

@@ -1,0 +1,318 @@
+/**
+ * "I don't know" instead of a fact about something else: a question asks for an attribute (a count, a waiting list)
+ * of one thing and the documents hold it only for another (another unit, the municipality around it). The answer
+ * must not give the other thing's fact as the one asked about; it says what is and is not known. Also definitions
+ * asked in everyday words ("hvad forstås ved X", "what is meant by X"). Checked on the knowledge bases and on a
+ * small made-up one written for this test, with phrasings of our own.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import lexiconJson from '../../src/answering/lexicon/lexicon.json' with { type: 'json' };
+import { countsWord } from '../../src/answering/answer-general.js';
+import { spellsOut } from '../../src/answering/relation-answers/partly-known.js';
+import { foldText, STOPWORDS } from '../../src/answering/normalize.js';
+import { createAnswerer, renderAnswerText, type Answer, type Answerer } from '../../src/answering/index.js';
+import { loadKnowledgeOrThrow } from '../../src/knowledge/load-knowledge.js';
+import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import type { KnowledgeFile } from '../../src/knowledge/schemas.js';
+import { TEST_KNOWLEDGE, writeTestKnowledge } from '../helpers/test-knowledge.js';
+
+const NOW = new Date('2026-11-30T09:00:00Z');
+const all = (answer: Answer) => renderAnswerText(answer, { details: true });
+const number = (value: number) => new RegExp(`\\b${value.toLocaleString('da-DK').replace('.', '[.,]?')}\\b|\\b${value}\\b`);
+const BASES = ['data', 'tests/fixtures/kb-other', 'tests/fixtures/kb-bakkekaer', 'tests/fixtures/kb-hvidmose'];
+
+/** Testrup with a second house whose waiting list is known, and a municipality figure of children moving in. */
+const source = (quote: string) => ({ doc: TEST_KNOWLEDGE.documents![0]!.id, quote });
+const WAITING: KnowledgeFile = {
+  ...TEST_KNOWLEDGE,
+  municipalities: [
+    {
+      ...TEST_KNOWLEDGE.municipalities![0]!,
+      figures: [
+        {
+          metric: 'children',
+          value: 640,
+          approximate: true,
+          text: { da: 'Omkring 640 børn forventes at flytte til kommunen.', en: 'About 640 children are expected to move to the municipality.' },
+          source: source('Omkring 640 børn forventes at flytte til kommunen'),
+        },
+      ],
+    },
+  ],
+  units: [
+    ...TEST_KNOWLEDGE.units!,
+    {
+      id: 'testrup-maelkeboetten',
+      name: 'Mælkebøtten',
+      names: ['Børnehuset Mælkebøtten'],
+      labelEn: 'Mælkebøtten',
+      namesEn: [],
+      municipality: 'testrup',
+      type: 'institution',
+      parent: 'testrup-dagtilbud',
+      ledBy: [],
+      figures: [],
+      facts: [
+        {
+          da: 'Ventelisten til Mælkebøtten er på 37 børn.',
+          en: 'The waiting list for Mælkebøtten is 37 children.',
+          source: source('Ventelisten til Mælkebøtten er på 37 børn'),
+        },
+      ],
+      source: source('Mælkebøtten er et børnehus'),
+    },
+  ],
+};
+
+describe('a fact of another thing is no answer about the thing asked (made-up Testrup)', () => {
+  let dir: string;
+  let answerer: Answerer;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'floor-other-'));
+    await writeTestKnowledge(dir, WAITING);
+    answerer = createAnswerer(await loadKnowledgeOrThrow(dir), { now: () => NOW });
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('gives the waiting list of the house that has one', () => {
+    for (const q of ['hvor mange børn står på venteliste til Mælkebøtten', 'how many kids are on the waiting list for Mælkebøtten']) {
+      expect(all(answerer.answer(q)), q).toMatch(number(37));
+    }
+  });
+
+  it.each([
+    ['hvor mange børn står på venteliste til Solsikken', /ved jeg ikke|nævner ikke|giver intet/],
+    ['er der venteliste i solsikken', /ved jeg ikke|nævner ikke|giver intet/],
+    ['how many children are on the waiting list for Solsikken', /don't know|do not mention|give no/],
+    ['waiting list solsikken?', /don't know|do not mention|give no|ved jeg ikke|nævner ikke/],
+  ])('does not give another house\'s waiting list: "%s"', (q, refusal) => {
+    const answer = answerer.answer(q);
+    expect(answer.kind, `${q} -> ${all(answer)}`).toBe('unknown');
+    expect(all(answer)).not.toMatch(number(37));
+    expect(answer.headline).toMatch(refusal);
+  });
+
+  it.each([
+    ['hvor mange børn går i Solsikken', 'Solsikken'],
+    ['hvor mange børn er der i testrup dagtilbud', 'Testrup Dagtilbud'],
+    ['how many children go to Solsikken', 'Solsikken'],
+    ['how many kids are in testrup day care in testrup', 'Testrup Day Care'],
+  ])('does not give the municipality\'s children as a unit\'s count: "%s"', (q, unit) => {
+    const answer = answerer.answer(q);
+    expect(answer.kind, `${q} -> ${all(answer)}`).toBe('unknown');
+    expect(all(answer)).not.toMatch(number(640));
+    // What is known is said when the unit is named with its municipality: the unit, and that its count is not given.
+    if (/testrup/i.test(q.replace(unit, ''))) expect(answer.headline).toContain(unit);
+  });
+
+  it('still gives the municipality\'s own figure when the municipality is asked about', () => {
+    expect(all(answerer.answer('hvor mange børn forventes at flytte til Testrup'))).toMatch(number(640));
+  });
+});
+
+describe('a fact of another thing on the knowledge bases', () => {
+  it('Bakkekær: the waiting list for childminding is not the children\'s houses\' (the answer says which it is about)', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-bakkekaer');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const unit = kb.data.units.find((u) => u.facts.some((f) => /venteliste/i.test(f.da)))!;
+    const values = unit.facts.find((f) => /venteliste/i.test(f.da))!.da.match(/\d+/g)!.map(Number);
+    for (const q of ['hvor mange børn står på venteliste til børnehusene', 'venteliste til husene?', 'how many children are on the waiting list for the houses']) {
+      const answer = answerer.answer(q);
+      expect(answer.kind, `${q} -> ${all(answer)}`).toBe('unknown');
+      for (const v of values) expect(all(answer), q).not.toMatch(number(v));
+    }
+    // What the documents do speak of is named, without its figures.
+    expect(answerer.answer('hvor mange børn står på venteliste til børnehusene').headline).toContain(unit.name);
+    // The unit that has it is answered.
+    expect(all(answerer.answer(`er der venteliste til ${unit.name.toLowerCase()}`))).toMatch(number(values.at(-1)!));
+  });
+
+  it('Høje-Taastrup: children moving to the municipality are no count of children in its day care or clusters', async () => {
+    const kb = await loadKnowledgeOrThrow('data');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const moving = kb.data.municipalities.flatMap((m) => m.figures).find((f) => f.metric === 'children')!;
+    for (const q of ['hvor mange børn går i dagtilbud i høje-taastrup', 'how many kids are in the clusters in htk', 'how many children go to day care in hoeje taastrup']) {
+      const answer = answerer.answer(q);
+      expect(answer.kind, `${q} -> ${all(answer)}`).toBe('unknown');
+      expect(all(answer), q).not.toMatch(number(moving.value));
+    }
+  });
+
+  it.each(BASES)('a municipality figure is never given as the count of a unit that states none (%s)', async (dir) => {
+    const kb = await loadKnowledgeOrThrow(dir);
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const metrics = lexiconJson.metrics as Array<{ metric: string; cues: { da: string[]; en: string[] } }>;
+    const word = (metric: string, lang: 'da' | 'en') => metrics.find((m) => m.metric === metric)?.cues[lang].find((c) => /^[\p{L} ]+$/u.test(c));
+    const statesBelow = (id: string, metric: string): boolean => {
+      const unit = kb.data.units.find((u) => u.id === id);
+      return (unit?.figures.some((f) => f.metric === metric) ?? false) || kb.data.units.some((u) => u.parent === id && statesBelow(u.id, metric));
+    };
+    let asked = 0;
+    for (const m of kb.data.municipalities) {
+      for (const figure of m.figures) {
+        const units = kb.data.units.filter((u) => u.municipality === m.id && !statesBelow(u.id, figure.metric)).slice(0, 3);
+        for (const unit of units) {
+          for (const q of [`hvor mange ${word(figure.metric, 'da')} er der i ${unit.name}`, `how many ${word(figure.metric, 'en')} are in ${unit.labelEn}`]) {
+            if (q.includes('undefined')) continue;
+            asked++;
+            expect(all(answerer.answer(q)), q).not.toMatch(number(figure.value));
+          }
+        }
+      }
+    }
+    if (kb.data.municipalities.some((m) => m.figures.length > 0)) expect(asked).toBeGreaterThan(0);
+  });
+});
+
+describe('a number word that is also a function word', () => {
+  it('counts only the word right after it ("to" is Danish two and English to)', () => {
+    const fact = (da: string, en: string) => ({ text: { da, en } });
+    expect(countsWord(fact('Lederen refererer til børnechefen.', "The leader reports to the head of children's services."), 'children')).toBe(false);
+    expect(countsWord(fact('Huset har to børnegrupper.', 'The house has two groups of children.'), 'boernegrupper')).toBe(true);
+    expect(countsWord(fact('Der er to pædagoger.', 'There are two pedagogues.'), 'paedagoger')).toBe(true);
+  });
+
+  it('Hvidmose: a reporting line "to the head of children\'s services" is no count of children', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-hvidmose');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    for (const unit of kb.data.units.filter((u) => !u.figures.some((f) => f.metric === 'children')).slice(0, 6)) {
+      const answer = answerer.answer(`how many children go to ${unit.labelEn.replace(/\s*\(.*\)$/, '')}`);
+      expect(all(answer), unit.labelEn).not.toMatch(/reports (directly )?to/);
+    }
+  });
+});
+
+describe.each(BASES.slice(0, 3))('definitions in everyday words on %s', (dir) => {
+  let kb: KnowledgeBase;
+  let answerer: Answerer;
+  beforeAll(async () => {
+    kb = await loadKnowledgeOrThrow(dir);
+    answerer = createAnswerer(kb, { now: () => NOW });
+  });
+
+  it('"hvad forstås ved X", "hvad menes der med X", "what is meant by X" give the named concept, programme or policy', () => {
+    // Items that name a thing (not a document's section heading such as "Vi tilbyder"), with a text that says what it is.
+    const items = [...kb.data.concepts, ...kb.data.programmes, ...kb.data.policies]
+      .map((c) => ({ c, says: ('description' in c ? c.description : undefined) ?? ('details' in c ? c.details?.[0] : undefined) }))
+      .filter(({ c, says }) => says !== undefined && c.name.split(' ').length <= 4 && !/^(vi|at|de|det|du)\b/i.test(c.name));
+    expect(items.length).toBeGreaterThan(0);
+    for (const { c, says } of items) {
+      // An English name that does not begin with a function word ("New Pay": "new" is one).
+      const en = [c.labelEn, ...('namesEn' in c ? (c.namesEn ?? []) : [])]
+        .filter((n): n is string => typeof n === 'string')
+        .map((n) => n.replace(/\s*\(.*\)$/, '').toLowerCase())
+        .find((n) => !STOPWORDS.has(foldText(n.split(' ')[0]!)));
+      const questions: Array<readonly [string, 'da' | 'en']> = [
+        [`hvad forstås ved ${c.name.toLowerCase()}`, 'da'],
+        [`hvad menes der med ${c.name.toLowerCase()}`, 'da'],
+        [`hvad skal man forstå ved ${c.name.toLowerCase()}`, 'da'],
+        ...(en ? ([[`what is meant by ${en}`, 'en'], [`what do we mean by ${en}`, 'en']] as const) : []),
+      ];
+      for (const [q, lang] of questions) {
+        const answer = answerer.answer(q);
+        const text = all(answer);
+        expect(answer.kind, `${q} -> ${text}`).not.toBe('unknown');
+        expect(text.includes(says![lang].slice(0, 30)) || text.toLowerCase().includes(c.name.toLowerCase()), `${q} -> ${text}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe.each([...BASES, 'tests/fixtures/kb-havbjerg'])('abbreviations, greetings and a period asked "when" on %s', (dir) => {
+  let kb: KnowledgeBase;
+  let answerer: Answerer;
+  beforeAll(async () => {
+    kb = await loadKnowledgeOrThrow(dir);
+    answerer = createAnswerer(kb, { now: () => NOW });
+  });
+
+  it('"hvad står X for", "what does X stand for": the longer name that spells X out, or that the documents do not say', () => {
+    const items = [...kb.data.units, ...kb.data.leadershipGroups, ...kb.data.meetings, ...kb.data.programmes, ...kb.data.concepts, ...kb.data.policies];
+    let asked = 0;
+    for (const item of items) {
+      const names = [item.name, ...(item.names ?? [])];
+      const abbreviation = names.find((n) => /^[A-ZÆØÅ]{2,5}$/.test(n));
+      if (!abbreviation) continue;
+      // Another item bearing the same short name would make the question ambiguous.
+      if (items.some((o) => o.id !== item.id && [o.name, ...(o.names ?? [])].includes(abbreviation))) continue;
+      const expansion = names.find((n) => spellsOut(abbreviation, n));
+      for (const q of [`hvad står ${abbreviation} for`, `what does ${abbreviation} stand for`]) {
+        asked++;
+        const answer = answerer.answer(q);
+        if (expansion) expect(answer.headline, q).toContain(expansion);
+        else expect(answer.kind, `${q} -> ${all(answer)}`).toBe('unknown');
+      }
+    }
+    expect(asked).toBeGreaterThan(0);
+  });
+
+  it.each(['godmorgen alle sammen', 'morning all', 'thx, have a nice day', 'hav en god dag', 'hej folkens'])('"%s" is small talk with a hint, no knowledge answer', (q) => {
+    const answer = answerer.answer(q);
+    expect(answer.kind, `${q} -> ${all(answer)}`).toBe('smalltalk');
+    expect(answer.headline).toMatch(/hjælp|help|spørg|ask/i);
+  });
+
+  it('"when is <something with no date> in <year>" does not list the other dates of the year', () => {
+    const dated = new Set(kb.data.dates.flatMap((d) => [d.about, ...('subject' in d ? [d.subject] : [])].filter(Boolean)));
+    const undated = [...kb.data.programmes, ...kb.data.policies].filter((p) => !dated.has(p.id)).slice(0, 4);
+    for (const item of undated) {
+      for (const q of [`hvornår er ${item.name.toLowerCase()} i 2027`, `when is the ${item.labelEn.replace(/\s*\(.*\)$/, '').toLowerCase()} in 2027`]) {
+        const answer = answerer.answer(q);
+        expect(all(answer), q).not.toMatch(/\d+ (ting|things|datoer|dates) (fra|from)/);
+      }
+    }
+  });
+});
+
+describe('a role right after "how many" is what is counted, the unit named is where', () => {
+  it('Havbjerg: no figure of pedagogues in the new institution: no other figure instead', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-havbjerg');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const unit = kb.data.units.find((u) => u.figures.length > 0 && !u.figures.some((f) => /pædagog/i.test(f.text.da)))!;
+    const answer = answerer.answer(`hvor mange pædagoger skal der være i ${unit.name.toLowerCase()}`);
+    expect(answer.kind, all(answer)).toBe('unknown');
+    for (const f of unit.figures) expect(all(answer)).not.toMatch(number(f.value));
+  });
+
+  it('Bakkekær: "hvor mange er der i X og hvor mange <role> har Y" still gives both counts', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-bakkekaer');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const secretariat = kb.data.units.find((u) => u.type === 'staff-unit' && u.figures.length === 1)!;
+    const team = kb.data.units.find((u) => u.figures.some((f) => /sprogvejleder/i.test(f.text.da)))!;
+    const text = all(answerer.answer(`hvor mange er der i ${secretariat.names[0]!.toLowerCase()} og hvor mange sprogvejledere har ${team.name.toLowerCase()}`));
+    expect(text).toMatch(number(secretariat.figures[0]!.value));
+    expect(text).toMatch(number(team.figures.find((f) => /sprogvejleder/i.test(f.text.da))!.value));
+  });
+});
+
+describe.each([...BASES, 'tests/fixtures/kb-havbjerg'])('a phone number and an undated meeting on %s', (dir) => {
+  let kb: KnowledgeBase;
+  let answerer: Answerer;
+  beforeAll(async () => {
+    kb = await loadKnowledgeOrThrow(dir);
+    answerer = createAnswerer(kb, { now: () => NOW });
+  });
+
+  it('"phone number of the X" asks for a phone, not for how many X there are', () => {
+    for (const role of kb.data.roles.slice(0, 8)) {
+      const q = `phone number of the ${role.labelEn.replace(/\s*\(.*\)$/, '').toLowerCase()}`;
+      const answer = answerer.answer(q);
+      const phone = /\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b/.test(all(answer));
+      expect(phone || (answer.kind === 'unknown' && /phone|telefon/i.test(answer.headline)), `${q} -> ${all(answer)}`).toBe(true);
+    }
+  });
+
+  it('a meeting held as needed has no dates in a year, which is not "no meeting"', () => {
+    const undated = kb.data.meetings.filter((m) => m.asNeeded || (!m.recurrence?.rrule && (m.recurrence?.dates?.length ?? 0) === 0));
+    for (const meeting of undated) {
+      const answer = answerer.answer(`hvornår holdes ${meeting.name.toLowerCase()} i 2027`);
+      expect(all(answer), meeting.name).not.toMatch(/Nej, der er ikke/);
+      if (answer.kind === 'unknown') expect(answer.headline).not.toMatch(/\d{1,2}\. \p{L}+ 2027/u);
+    }
+  });
+});
