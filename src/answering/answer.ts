@@ -27,6 +27,8 @@ import {
   answerComingLines,
   answerConditionalLine,
   answerContactsRelation,
+  answerNumberOwner,
+  answerPostingContacts,
   answerFiguresRelation,
   answerLeaderRelation,
   answerMeetingRelation,
@@ -41,6 +43,7 @@ import {
   answerPersonRole,
   answerReportingRelation,
   answerTasksRelation,
+  answerWhoDoes,
   answerTitledPerson,
   describedItems,
   type RelationContext,
@@ -50,6 +53,8 @@ import { answerDecisions, answerDecisionWhen, answerDeputies, answerFiguresOn, a
 
 /** The relation answerers, tried in this order before the general search. */
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
+  answerNumberOwner,
+  answerPostingContacts,
   answerAttribute,
   answerPolicyFields,
   answerConditionalLine,
@@ -57,6 +62,7 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerTitledPerson,
   answerDeputies,
   answerHolderRelation,
+  answerWhoDoes,
   answerDecisions,
   answerDecisionWhen,
   answerItemDates,
