@@ -268,7 +268,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       if (!u) return reply;
       // Every cue of an understood kind says what is asked ("What competences … under <concept>" is a
       // competence question even when "profile" was the kind's strongest cue): none of them is a loose word.
-      const cues = lexicon.kinds.coverageOf(u.tokens, new Set(u.kinds.keys()));
+      const cues = lexicon.kinds.coverageOf(u.tokens, new Set(u.kinds.keys()), undefined, false);
       const understood = cues.size > 0 ? { ...u, cuePositions: new Set([...u.cuePositions, ...cues]) } : u;
       const say = (lang: Lang, headline?: string) => unknown(context, lang, headline);
       return floor.explainUnknown(understood, seen.links ?? [], floor.check(understood, seen.links ?? [], reply, say), say);

@@ -419,12 +419,14 @@ export class CueSet<L extends string | number> {
   }
 
   /** Every token position a cue of one of `labels` covers (not only each label's strongest cue). */
-  coverageOf(tokens: readonly Token[], labels: ReadonlySet<L>, words: TokenWords = tokenWords(tokens)): Set<number> {
+  coverageOf(tokens: readonly Token[], labels: ReadonlySet<L>, words: TokenWords = tokenWords(tokens), heads = true): Set<number> {
     const covered = new Set<number>();
     const { forms, stems } = words;
     for (const { label, cue } of this.candidates(words)) {
       if (!labels.has(label) || !mayMatch(cue, forms, stems)) continue;
-      for (const p of matchCue(cue, tokens)?.positions ?? []) covered.add(p);
+      const m = matchCue(cue, tokens);
+      // Without `heads`, a compound matched by its head ("forældremøde" by '*møde') is left out: it names a thing.
+      for (const p of m?.positions ?? []) if (heads || !m!.heads.includes(p)) covered.add(p);
     }
     return covered;
   }
