@@ -11,12 +11,12 @@ import { DEADLINE_KINDS, type DateEntry, type Decision, type Figure, type Meetin
 import { addDays, formatPartialDate } from '../time/format-date.js';
 import { displayName } from './facts.js';
 import { capitalize, joinList } from './phrases.js';
-import { analyzeText, foldText, GENERIC_WORDS, stemsOf, STOPWORDS } from './normalize.js';
+import { analyzeText, foldText, GENERIC_WORDS, stemsOf, STOPWORDS, tokenize } from './normalize.js';
 import { deputyStatements } from './relation-answers/deputy-statements.js';
 import type { Answer, Lang } from './types.js';
 import { fitsDateKind } from './understand.js';
 import { composeAnswer, MAX_SUPPORT_LINES, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
-import { countedWords, subjectsOf, type RelationContext } from './relation-answers/index.js';
+import { countedWords, countSpan, eachUnits, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
 
@@ -31,6 +31,7 @@ const TEXTS = {
     vote: (text: string) => `Afstemning: ${text}`,
     votes: (f?: number, a?: number, x?: number) => [f !== undefined ? `${f} for` : '', a !== undefined ? `${a} imod` : '', x ? `${x} undlod at stemme` : ''].filter(Boolean).join(', '),
     unanimous: 'enstemmigt',
+    noneAbstained: 'Ingen undlod at stemme.',
     noDecision: 'Jeg kender ingen beslutning, der passer til spørgsmålet.',
     held: (meeting: string, when: string) => `${capitalize(meeting)} holdes ${when}.`,
     next: (list: string) => `Næste gang: ${list}.`,
@@ -76,6 +77,7 @@ const TEXTS = {
     vote: (text: string) => `Vote: ${text}`,
     votes: (f?: number, a?: number, x?: number) => [f !== undefined ? `${f} for` : '', a !== undefined ? `${a} against` : '', x ? `${x} abstained` : ''].filter(Boolean).join(', '),
     unanimous: 'unanimous',
+    noneAbstained: 'No one abstained.',
     noDecision: 'I know of no decision that fits the question.',
     held: (meeting: string, when: string) => `${capitalize(meeting)} is held ${when}.`,
     next: (list: string) => `Next: ${list}.`,
@@ -130,18 +132,26 @@ export function answerDeputies(rc: RelationContext): Answer | undefined {
   const t = TEXTS[u.lang];
   // A sure name before a loose one: "træder" in "hvem træder til når børnechefen er på ferie" only
   // resembles a name ("stedfortræder"); the role named in full is whom the question is about.
-  const named = rc.subjects.flat().filter((l) => l.kind === 'roles' || l.kind === 'people');
+  const named = rc.subjects.flat().filter((l) => l.kind === 'roles' || l.kind === 'people' || l.kind === 'postings');
   const subject = named.find((l) => l.quality >= 0.9) ?? named[0];
   if (!subject) return undefined;
   // All relations, not only today's: one that begins later is told with its first day.
   const day = u.day;
+  // A person stands for the role they hold; a job posting for the post it is for ("the head of Børnegården Rævehøj").
   const roleOf = (id: string) => {
     const e = rc.kb.get(id);
-    return e?.kind === 'people' && e.item.role ? e.item.role : id;
+    return (e?.kind === 'people' || e?.kind === 'postings') && e.item.role ? e.item.role : id;
   };
   const ids = unique([subject.id, roleOf(subject.id)]);
-  const forSubject = ids.flatMap((id) => queries.deputiesFor(id, day));
-  const bySubject = ids.flatMap((id) => queries.standsInFor(id, day));
+  let forSubject = ids.flatMap((id) => queries.deputiesFor(id, day));
+  let bySubject = ids.flatMap((id) => queries.standsInFor(id, day));
+  // "Lederen i Kløverengen": a post in one unit whose name begins with a general post's name ("børnehusleder i
+  // Børnehuset Kløverengen") has that post's deputy when it has none of its own; who holds the deputy post in the unit follows.
+  const general = forSubject.length === 0 && bySubject.length === 0 ? generalRole(rc, roleOf(subject.id)) : undefined;
+  if (general) {
+    forSubject = queries.deputiesFor(general.id, day);
+    bySubject = queries.standsInFor(general.id, day);
+  }
   // "Whom does X stand in for" asks from the deputy's side; otherwise the subject is stood in for,
   // unless only the other side is known ("when does the deputy leader take over").
   const entries: DeputyEntry[] = u.kinds.has('deputy-for') ? (bySubject.length > 0 ? bySubject : forSubject) : forSubject.length > 0 ? forSubject : bySubject;
@@ -158,17 +168,31 @@ export function answerDeputies(rc: RelationContext): Answer | undefined {
     ...(e.relation.scope ? [t.scope(e.relation.scope[u.lang])] : []),
   ]);
   const headline = first.condition ? `${sentences[0]!.replace(/\.$/, '')} ${u.lang === 'da' ? '–' : '–'} ${first.condition[u.lang]}.` : sentences[0]!;
-  const relationLines = lines.filter((l) => !headline.includes(l.replace(/^[^:]+: /, '').replace(/\.$/, '')));
+  const inUnit = general?.unit ? entries.flatMap((e) => rc.relations.holders(e.deputy.item.id).filter((p) => p.title.da.toLowerCase().includes(nameIn(rc, general.unit!).toLowerCase()) || p.title.en.toLowerCase().includes(nameIn(rc, general.unit!).toLowerCase()))) : [];
+  const relationLines = [...inUnit.map((p) => `${p.name}, ${p.title[u.lang]}`), ...lines.filter((l) => !headline.includes(l.replace(/^[^:]+: /, '').replace(/\.$/, '')))];
   const sources = entries.map((e) => e.relation.source);
   const details = entries.map((e) => e.relation.text[u.lang]);
   // "Can the deputy hire staff while the leader is away?": what the question asks besides the relation is
   // answered by the statements about the two roles that say it (the deputy's own first), the relation after them.
-  const powers = deputyStatements(rc, entries.map((e) => e.deputy.item.id), entries.map((e) => e.for.item.id));
+  const powers = deputyStatements(rc, entries.map((e) => e.relation));
   if (powers.length > 0) {
     const said = powers.map((f) => f.text[u.lang]);
     return done(rc, 'answer', said[0]!, [...said.slice(1), headline, ...relationLines], [...powers.map((f) => f.source), ...sources], details);
   }
   return done(rc, 'answer', headline, relationLines, sources, details);
+}
+
+/** The general post a post in one unit is an instance of, by name ("børnehusleder i Børnehuset Kløverengen": "børnehusleder"), with that unit. */
+function generalRole(rc: RelationContext, id: string): { id: string; unit?: string } | undefined {
+  const entry = rc.kb.get(id);
+  if (entry?.kind !== 'roles' || !entry.item.unit) return undefined;
+  const words = tokenize(foldText(entry.item.name));
+  const general = rc.kb.data.roles.find((r) => {
+    if (r.id === id || r.unit) return false;
+    const head = tokenize(foldText(r.name));
+    return head.length < words.length && head.every((w, i) => words[i] === w);
+  });
+  return general && { id: general.id, unit: entry.item.unit };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -217,7 +241,9 @@ export function answerDecisions(rc: RelationContext): Answer | undefined {
   const voteOf = (d: Decision) => {
     if (!d.vote) return undefined;
     const count = d.vote.unanimous ? t.unanimous : t.votes(d.vote.for, d.vote.against, d.vote.abstained);
-    return t.vote(d.vote.text ? d.vote.text[u.lang] : count);
+    // The minutes' own words, and that no one abstained when they count it ("Ingen undlod at stemme").
+    const none = d.vote.abstained === 0 ? ` ${t.noneAbstained}` : '';
+    return t.vote(d.vote.text ? `${d.vote.text[u.lang]}${none}` : count);
   };
   const d = found[0]!;
   const lines = [
@@ -629,7 +655,10 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const counts: Array<{ key: string; fits: (f: Figure) => boolean }> =
     u.metrics.length > 0
       ? unique(u.metrics).map((m) => ({ key: m, fits: (f: Figure) => f.metric === m }))
-      : countedWords(rc).map((w) => ({ key: `word:${w}`, fits: (f: Figure) => countsWord(f, w) }));
+      : countedWords(rc).map((w) => {
+          const span = countSpan(rc, w);
+          return { key: `word:${w}`, fits: (f: Figure) => countsWord(f, w, span) };
+        });
   if (counts.length === 0) return undefined;
   const isCounted = (f: Figure) => counts.some((c) => c.fits(f));
   const t = TEXTS[u.lang];
@@ -645,7 +674,27 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const metricAt = new Set(u.metrics.flatMap((m) => u.metricAt.get(m) ?? []));
   const countedName = (l: { start: number; end: number }) =>
     u.tokens.slice(l.start, l.end).some((tok) => countedForms.has(tok.form)) || Array.from({ length: l.end - l.start }, (_, k) => l.start + k).every((p) => metricAt.has(p));
-  const named = subjects.filter((l) => l.kind !== 'roles' && !countedName(l)).map((l) => l.id);
+  // "Når Sandflugten er åbnet", "when X opens": a unit named with a word of change that begins or ends on a coming
+  // day is when the figure is asked for, not whose figure it is.
+  const changeSaid = !u.day && !u.range && rc.lexicon.changeWords.match(u.tokens).size > 0;
+  const eventDayOf = (id: string): string | undefined => {
+    const item = kb.get(id)?.item as { validFrom?: string; validUntil?: string } | undefined;
+    if (item?.validFrom && item.validFrom > rc.today) return item.validFrom;
+    if (item?.validUntil && item.validUntil >= rc.today) return addDays(item.validUntil, 1);
+    return undefined;
+  };
+  // A unit that states such a figure itself is whose figure it is ("hvor mange børnehuse kommer der i Kvarter Skoven").
+  const events = changeSaid ? subjects.filter((l) => l.kind === 'units' && eventDayOf(l.id) !== undefined && !queries.figuresOf(l.id).some((f) => isCounted(f.figure))) : [];
+  const eventDay = events.length === 1 ? eventDayOf(events[0]!.id) : undefined;
+  const namedItems = subjects.filter((l) => l.kind !== 'roles' && !countedName(l) && !(eventDay && l === events[0])).map((l) => l.id);
+  // "I hvert kvarter", "in each district": every unit of that kind; the kind's word ("kvarter") is then no count.
+  const each = namedItems.length > 0 ? { ids: [] } : eachUnits(rc);
+  const named = namedItems.length > 0 ? namedItems : each.ids;
+  if (each.at !== undefined) {
+    const kindWord = each.at;
+    const kept = counts.filter((c) => !(u.metricAt.get(c.key) ?? []).every((p) => p === kindWord) || (u.metricAt.get(c.key) ?? []).length === 0);
+    if (kept.length > 0 && kept.length < counts.length) counts.splice(0, counts.length, ...kept);
+  }
   // A metric none of the items named states ("how many districts will there be, and how many houses in Åen")
   // is answered by the one or two items that state it at all.
   const unstated = named.length > 0 ? counts.filter((c) => !named.some((id) => queries.figuresOf(id).some((f) => c.fits(f.figure)))) : [];
@@ -668,7 +717,7 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const coming = scope.some((id) => queries.figuresOf(id).some((f) => isCounted(f.figure) && f.figure.validFrom !== undefined && f.figure.validFrom > rc.today));
   const past = (d: string) => (yearless && !coming && d > rc.today ? `${Number(d.slice(0, 4)) - 1}${d.slice(4)}` : d);
   const range = u.range && { from: past(u.range.from), to: u.range.from > rc.today ? past(u.range.to) : u.range.to };
-  const askedDay = u.day && past(u.day);
+  const askedDay = (u.day && past(u.day)) || eventDay;
   const period = range !== undefined && range.from !== range.to && !compare ? range : undefined;
   // Today's figure with the coming one in a line when both are asked for ("nu og efter", "will it change").
   const day = period ? period.to : compare ? rc.today : (askedDay ?? (u.kinds.has('after-change') ? undefined : rc.today));
@@ -682,6 +731,7 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const answered = new Set<string>();
   // The day or days the figures answering are stated for ("pr. 15. august 2026", "from 1 August 2027").
   const onDays: string[] = [];
+  const headFigures: Array<{ owner: string; figure: Figure }> = [];
   let afterDay: string | undefined;
   for (const id of scope) {
     const all = queries.figuresOf(id).filter((f) => isCounted(f.figure));
@@ -717,6 +767,7 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
     };
     const coming = day === rc.today ? future.filter((f) => !on.includes(f)) : [];
     headlines.push(...on.map(line));
+    headFigures.push(...on.map((f) => ({ owner: id, figure: f.figure })));
     onDays.push(...on.map((f) => when(f.figure)).filter((w) => w !== ''));
     supporting.push(...coming.map(line));
     sources.push(...[...on, ...coming].map((f) => f.figure.source));
@@ -751,5 +802,8 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   if (named.some((id) => !answered.has(id) && !missing.some((m) => m.id === id))) return undefined;
   // "Hvornår er tallet opgjort?", "when is the figure from": the day it is stated for leads.
   if (u.askedWhen && !asked && missing.length === 0 && onDays.length > 0) headlines.unshift(t.figuresDated(joinList(unique(onDays), u.lang)));
+  // "Kvarter Åen og Kvarter Bakken tilsammen": the sum first.
+  const sum = u.kinds.has('total') && missing.length === 0 ? totalOf(headFigures, u.lang) : undefined;
+  if (sum) headlines.unshift(sum);
   return done(rc, 'answer', headlines.join(' '), supporting, sources);
 }

@@ -27,6 +27,8 @@ import {
   answerComingLines,
   answerConditionalLine,
   answerContactsRelation,
+  answerNumberOwner,
+  answerPostingContacts,
   answerFiguresRelation,
   answerLeaderRelation,
   answerMeetingRelation,
@@ -41,6 +43,7 @@ import {
   answerPersonRole,
   answerReportingRelation,
   answerTasksRelation,
+  answerWhoDoes,
   answerTitledPerson,
   describedItems,
   type RelationContext,
@@ -50,6 +53,8 @@ import { answerDecisions, answerDecisionWhen, answerDeputies, answerFiguresOn, a
 
 /** The relation answerers, tried in this order before the general search. */
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
+  answerNumberOwner,
+  answerPostingContacts,
   answerAttribute,
   answerPolicyFields,
   answerConditionalLine,
@@ -57,6 +62,7 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerTitledPerson,
   answerDeputies,
   answerHolderRelation,
+  answerWhoDoes,
   answerDecisions,
   answerDecisionWhen,
   answerItemDates,
@@ -283,8 +289,8 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     const isLeader = (p: number) => leaderAt.has(p) && !inLink(p) && !STOPWORDS.has(u.tokens[p]?.form ?? '');
     const out: Link[] = [];
     const words: number[] = [];
-    // The leader words whose roles sit in the unit itself ("the Area West manager" is the head of Area West), not
-    // above it ("konsulentteamets chef": the head of day care, whom the team reports to).
+    // The leader words whose roles are the unit's own head ("the Area West manager" is the head of Area West), not a
+    // post above it ("konsulentteamets chef": the head of day care, whom the team reports to).
     const ownLeaders: number[] = [];
     for (const unit of units) {
       let span: { start: number; end: number; word: number } | undefined;
@@ -296,7 +302,9 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       if (roles.length === 0) continue;
       for (const role of roles) out.push({ id: role, kind: 'roles', start: span.start, end: span.end, quality: unit.quality });
       words.push(span.word);
-      if (roles.every((role) => (kb.get(role)?.item as { unit?: string } | undefined)?.unit === unit.id)) ownLeaders.push(span.word);
+      // Only a head the documents name as the unit's own (`ledBy`): a team's one role may be a member reporting elsewhere.
+      const ledBy = (kb.get(unit.id)?.item as { ledBy?: readonly string[] } | undefined)?.ledBy ?? [];
+      if (roles.every((role) => ledBy.includes(role) && (kb.get(role)?.item as { unit?: string } | undefined)?.unit === unit.id)) ownLeaders.push(span.word);
     }
     return { links: out, words, ownLeaders };
   }
@@ -325,10 +333,10 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       const linked = linker.link(u.tokens);
       const datePositions = new Set([...lexicon.dateKinds.match(u.tokens).values()].flatMap((m) => [...m.positions]));
       const nameLinks = linked.filter((l) => !NOT_NAME_CUES.has(l.kind) && l.quality >= 0.85);
-      // Another cue of a kind outside the names still asks ("the staff unit manager's boss"), unless it is a word of a
-      // name itself ("pay" in "New Pay (Ny Løn)").
+      // Another cue of a kind outside the names still asks ("the staff unit manager's boss"), unless it is a word of the
+      // name right next to it ("pay" in "New Pay (Ny Løn)").
       const otherCues = (kind: QuestionKind) =>
-        new Set([...lexicon.kinds.coverageOf(u.tokens, new Set([kind]))].filter((p) => !nameLinks.some((l) => linker.isOwnWord(l.id, u.tokens[p]!))));
+        new Set([...lexicon.kinds.coverageEverywhere(u.tokens, new Set([kind]))].filter((p) => !nameLinks.some((l) => (p === l.start - 1 || p === l.end) && linker.isOwnWord(l.id, u.tokens[p]!))));
       u = withoutNameCues(u, [...nameLinks, ...definedNames(u, linked)], datePositions, otherCues);
       // (Loops over each link's positions rather than arrays of them: a name many items share links thousands.)
       // A name is widened over words of its own, never over a word any kind of question uses as a cue ("pay", "manage").
@@ -344,13 +352,13 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       const lang = nameWords.size > 0 && rest.length > 0 ? detectLanguage(rest.join(' '), localeHint) : u.lang;
       if (lang !== u.lang) u = { ...u, lang };
       const led = unitLeaderLinks(u, found);
-      const links = [...led.links, ...found];
+      let links = [...led.links, ...found];
       if (led.words.length > 0) {
         // "who is the Area West manager": the leader word names the unit's leader, it does not ask for a boss.
         // A kind stays when another of its cues asks ("the staff unit manager's boss").
         const leaderWords = new Set(led.ownLeaders);
         const named = [...u.kinds.keys()].filter((kind) => lexicon.groups.get(kind) === 'reporting').filter((kind) => {
-          const words = [...lexicon.kinds.coverageOf(u.tokens, new Set([kind]))].filter((p) => !STOPWORDS.has(u.tokens[p]!.form));
+          const words = [...lexicon.kinds.coverageEverywhere(u.tokens, new Set([kind]))].filter((p) => !STOPWORDS.has(u.tokens[p]!.form));
           return words.length > 0 && words.every((p) => leaderWords.has(p));
         });
         u = withoutKinds(u, named);
@@ -379,6 +387,25 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
         return isCounted(m) || !u.metrics.some(isCounted) || !placeNames.some((l) => at.every((p) => p >= l.start && p < l.end));
       });
       if (metrics.length !== u.metrics.length) u = { ...u, metrics, metric: u.intents.has('figure') ? metrics[0] : undefined };
+      // "how many kids go to the children's houses in Øst": a name that is wholly a word for what is counted (a house
+      // glossed "children's house") is no subject beside another item the question names.
+      if (u.intents.has('figure')) {
+        const countedAt = lexicon.metrics.coverageOf(u.tokens, new Set(u.metricAt.keys()));
+        const isCounted = (l: Link) => l.kind !== 'municipalities' && range(l).every((p) => countedAt.has(p));
+        if (links.some(isCounted) && links.some((l) => l.kind !== 'municipalities' && !isCounted(l))) {
+          // The words of such a name describe where the thing counted is, they count nothing of their own.
+          const dropped = links.filter(isCounted);
+          const first = countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? []);
+          // A metric right after "and" is one more thing counted ("hvor mange børn og medarbejdere").
+          const listed = (p: number) => ['og', 'and', 'samt', 'plus'].includes(u.tokens[p - 1]?.form ?? '');
+          const kept = u.metrics.filter((m) => {
+            const at = u.metricAt.get(m) ?? [];
+            return at.some((p) => first.includes(p) || listed(p)) || !dropped.some((l) => at.every((p) => p >= l.start && p < l.end));
+          });
+          if (kept.length > 0 && kept.length !== u.metrics.length) u = { ...u, metrics: kept, metric: kept[0] };
+          links = links.filter((l) => !isCounted(l));
+        }
+      }
       // A municipality named in the question ("i Ballerup", "in Copenhagen", "kobenhavn") limits the answer to it.
       const said = new Set(u.tokens.map((t) => primaryStem(t.form)));
       for (const token of u.tokens) {

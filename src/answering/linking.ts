@@ -422,7 +422,8 @@ export function createLinker(
     const taken = (p: number, own: readonly Link[]) => kept.some((l) => !own.includes(l) && p >= l.start && p < l.end);
     const fits = (p: number, group: readonly Link[]) => {
       const token = tokens[p];
-      if (!token || blocked.has(p) || STOPWORDS.has(token.form) || GENERIC_WORDS.has(token.form) || taken(p, group)) return false;
+      // (Not a possessive "s" or another single letter: "Lone Vestbjerg's boss" is no longer name of "the boss".)
+      if (!token || token.form.length < 2 || blocked.has(p) || STOPWORDS.has(token.form) || GENERIC_WORDS.has(token.form) || taken(p, group)) return false;
       return group.some((l) => isOwnWord(l.id, token));
     };
     // "the head of a childrens house": up to two function words between the name and a word of its own.

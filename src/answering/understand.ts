@@ -303,6 +303,14 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     const group = lexicon.groups.get(kind);
     if (group && best.get(group)!.kind !== kind) matched.delete(kind);
   }
+  // "who covers for X when he is on holiday": the "when" of an absence is the deputy's condition, no date asked for.
+  if (matched.has('deputy') || matched.has('deputy-for')) {
+    const absence = lexicon.kinds.coverageOf(tokens, new Set<QuestionKind>(['deputy', 'deputy-for']), words);
+    for (const kind of ['when', 'dates'] as const) {
+      const m = matched.get(kind);
+      if (m && m.positions.every((p) => absence.has(p))) matched.delete(kind);
+    }
+  }
   const has = (kind: QuestionKind) => matched.has(kind);
 
   const smalltalkMatches = lexicon.smalltalk.match(tokens, words);
@@ -363,7 +371,10 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   const askedWhen = has('when');
   const askedWho = has('who');
   // Deadlines and interviews are dates by nature ("Hvem deltager i GRUS-samtalerne?" is a meeting, not a date).
-  const deadline = DEADLINE_KINDS.some((k) => dateKinds.has(k));
+  // "what is the budget responsibility of X", "do the clusters have their own budget responsibility": a topic named like a
+  // kind of deadline ("budget") in a question about a responsibility is no date asked for, unless a date is asked too.
+  const topicOnly = has('responsibility') && !askedWhen && !has('dates') && range === undefined && !dateKinds.has('deadline');
+  const deadline = !topicOnly && DEADLINE_KINDS.some((k) => dateKinds.has(k));
   if ((deadline || (dateKinds.has('interview') && !askedWho) || askedWhen || dateKinds.has('start')) && !intents.has('reporting')) {
     intents.add('dates');
   }
@@ -396,7 +407,26 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   if (roundMatch) consume(roundMatch[1].positions);
   if (smalltalk) consume([...smalltalkPositions]);
 
-  const metricMatches = [...lexicon.metrics.match(tokens, words)].sort((a, b) => Math.min(...a[1].positions) - Math.min(...b[1].positions));
+  const strongest = [...lexicon.metrics.match(tokens, words)];
+  // The words right after each "how many": what is counted.
+  const countedAt = matched.has('figure') ? countedPositions(tokens, matched.get('figure')!.positions) : [];
+  const metricMatches = strongest
+    .map(([metric, m]): [string, CueMatch] => {
+      // "how many consultants are in the konsulentteam": the metric is named where it is counted, not where its
+      // strongest cue happens to match ('konsulent*' in a team's name).
+      if (!m.positions.some((p) => countedAt.includes(p))) {
+        const there = [...lexicon.metrics.coverageOf(tokens, new Set([metric]), words)].filter((p) => countedAt.includes(p));
+        if (there.length > 0 && !strongest.some(([, o]) => o !== m && o.positions.some((p) => there.includes(p)))) return [metric, { ...m, positions: there }];
+      }
+      const stronger = strongest.filter(([, o]) => o !== m && o.strength >= m.strength && o.cue.length > m.cue.length);
+      const others = new Set(stronger.flatMap(([, o]) => o.positions));
+      if (!m.positions.some((p) => others.has(p))) return [metric, m];
+      // "how many kids go to the children's houses": a metric's strongest cue lies inside another's ("children" in
+      // "children's houses"), but another of its words stands alone ("kids"): that word is where it is named.
+      const elsewhere = [...lexicon.metrics.coverageOf(tokens, new Set([metric]), words)].filter((p) => !others.has(p)).sort((a, b) => a - b);
+      return elsewhere.length > 0 ? [metric, { ...m, positions: elsewhere }] : [metric, m];
+    })
+    .sort((a, b) => Math.min(...a[1].positions) - Math.min(...b[1].positions));
   // "børnehuse" is a count of houses, not of children: a metric whose cue is inside a stronger one's word is dropped.
   const metrics = metricMatches.filter(([, m]) => !metricMatches.some(([, o]) => o !== m && o.strength >= m.strength && o.positions.some((p) => m.positions.includes(p)) && o.cue.length > m.cue.length)).map(([metric]) => metric as Figure['metric']);
   // "hvor mange timer er souschefen frikøbt": the thing counted comes right after "how many"; a metric
@@ -415,11 +445,16 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   }
   const metric = intents.has('figure') ? metrics[0] : undefined;
   const policyTypes = new Set(lexicon.policyTypes.match(tokens, words).keys());
-  // "Number of consultants": a "number" that is all a figure's cue says is the count asked for, not a phone number.
-  const howManyAt = matched.get('figure')?.positions ?? [];
-  const attributes = [...lexicon.attributes.match(tokens, words).keys()].filter(
-    (a) => a !== 'phone' || howManyAt.length === 0 || ![...(phoneAt ?? [])].every((p) => howManyAt.includes(p) || STOPWORDS.has(tokens[p]!.form)),
-  );
+  // "number of consultants": the "number" of a count is no phone number.
+  const figureAt = new Set(howMany?.positions ?? []);
+  // "who covers for X when he is on holiday": "covers" asks for a stand-in, not the period a policy covers.
+  const deputyAt = matched.has('deputy') || matched.has('deputy-for') ? lexicon.kinds.coverageOf(tokens, new Set<QuestionKind>(['deputy', 'deputy-for']), words) : new Set<number>();
+  const attributes = [...lexicon.attributes.match(tokens, words)]
+    .filter(([, m]) => !(metrics.length > 0 && m.positions.every((p) => figureAt.has(p))))
+    .filter(([attribute, m]) => !(attribute === 'period' && m.positions.every((p) => deputyAt.has(p))))
+    // "what is the budget responsibility of X": the budget is the topic of a responsibility, not a figure asked for.
+    .filter(([attribute]) => !(attribute === 'budget' && topicOnly))
+    .map(([attribute]) => attribute);
 
   // Own keys only: "constructor" is no number.
   const cardinalWord = tokens.find((t) => Object.hasOwn(lexicon.numbers, t.form));

@@ -54,6 +54,19 @@ describe('what a deputy may do, asked with the absence (Hvidmose)', () => {
     expect(all(answer), q).toContain(other[lang]);
   });
 
+  it.each([
+    'who is in charge of the house when the husleder is away',
+    'hvem har ansvaret i huset når husleder er fraværende',
+    'hvem tager over når husleder er på kursus',
+    'who takes over when the house leader is on a course',
+    'when does the souschef step in',
+  ])('%s: words the relation itself says are answered by the relation', (q) => {
+    const deputy = kb.data.deputies.find((d) => d.for === 'hvm-husleder')!;
+    const answer = answerer.answer(q);
+    expect(answer.kind, all(answer)).toBe('answer');
+    expect(answer.headline, q).toContain(deputy.condition![answer.lang]);
+  });
+
   it('a question with nothing besides the relation is answered by the relation; "whose deputy" and "træder i stedet" too', () => {
     const deputy = kb.data.deputies.find((d) => d.for === 'hvm-boernechef')!;
     const forRole = kb.data.roles.find((r) => r.id === deputy.for)!;
@@ -302,5 +315,147 @@ describe('lines under a condition and meetings outside their period (a test copy
     expect(before.headline).toMatch(/only starts on 1 April 2027/);
     const none = answerer.answer('hvornår er der småbørns-med i 2027');
     expect(none.headline).toMatch(/^Dokumenterne giver ingen datoer/);
+  });
+});
+
+/** A count asked for two units together, and for every unit of a kind ("i hvert område", "in each district"). */
+describe.each(['tests/fixtures/kb-other', 'tests/fixtures/kb-bakkekaer', 'tests/fixtures/kb-hvidmose'])('totals and each unit of a kind (%s)', (dir) => {
+  let kb: KnowledgeBase;
+  let answerer: Answerer;
+  beforeAll(async () => {
+    kb = await loadKnowledgeOrThrow(dir);
+    answerer = createAnswerer(kb, { now: () => NOW });
+  });
+  /** Two or more units whose names begin with the same word and that state a count of the same metric. */
+  const siblings = () => {
+    const byFirst = new Map<string, typeof kb.data.units>();
+    for (const unit of kb.data.units) {
+      const first = unit.name.split(' ')[0]!;
+      byFirst.set(first, [...(byFirst.get(first) ?? []), unit]);
+    }
+    for (const [first, units] of byFirst) {
+      if (units.length < 2) continue;
+      const metric = units[0]!.figures.map((f) => f.metric).find((m) => units.every((x) => x.figures.filter((f) => f.metric === m).length === 1));
+      if (metric) return { first, units, metric, figures: units.map((x) => x.figures.find((f) => f.metric === metric)!) };
+    }
+    throw new Error('no sibling units with a shared count');
+  };
+  const word = (metric: string) => ({ children: ['børn', 'children'], houses: ['børnehuse', "children's houses"], facilities: ['dagtilbud', 'facilities'] })[metric]!;
+
+  it('the sum of two units\' counts, asked "tilsammen" and "combined"', () => {
+    const { units, metric, figures } = siblings();
+    const sum = figures.reduce((a, f) => a + f.value, 0);
+    const [da, en] = word(metric);
+    for (const q of [`hvor mange ${da} er der i ${units[0]!.name} og ${units[1]!.name} tilsammen`, `how many ${en} are there in ${units[0]!.name} and ${units[1]!.name} combined`]) {
+      const answer = answerer.answer(q);
+      const two = figures.slice(0, 2).reduce((a, f) => a + f.value, 0);
+      expect(answer.headline, q).toMatch(new RegExp(`^(I alt|In total) (ca\\. |about )?${two.toLocaleString(answer.lang === 'da' ? 'da-DK' : 'en-GB').replace('.', '\\.')} `));
+    }
+    expect(sum).toBeGreaterThan(0);
+  });
+
+  it('each unit of a kind gets its count, and the kind\'s own word is no count', () => {
+    const { first, units, metric, figures } = siblings();
+    const [da] = word(metric);
+    const answer = answerer.answer(`hvor mange ${da} er der i hvert ${first.toLowerCase()}`);
+    expect(answer.kind, all(answer)).toBe('answer');
+    units.forEach((unit, i) => expect(answer.headline).toContain(`${unit.name}: ${figures[i]!.text.da.replace(/\.$/, '')}`));
+    const others = kb.data.units.flatMap((x) => x.figures).filter((f) => f.metric !== metric).map((f) => f.text.da);
+    for (const other of others) expect(answer.headline).not.toContain(other);
+  });
+});
+
+/**
+ * On Havbjerg and Bakkekær: a deputy asked through a person's first name with an absence ("when he's on holiday"),
+ * through a job posting's title, and for a post in one unit whose general post has the deputy; who is someone the
+ * stand-in for; whether a role attends a meeting; and no one abstaining.
+ */
+describe('deputies and participants asked in chat (Havbjerg, Bakkekær, Hvidmose)', () => {
+  it('Havbjerg', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-havbjerg');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const holiday = kb.data.deputies.find((d) => kb.data.people.some((p) => p.role === d.for))!;
+    const person = kb.data.people.find((p) => p.role === holiday.for)!;
+    const deputyName = kb.data.roles.find((r) => r.id === holiday.deputy)!.labelEn;
+    for (const q of [`who covers for ${person.name.split(' ')[0]!.toLowerCase()} when hes on holiday`, `who covers for ${person.name.split(' ')[0]} when he's away`]) {
+      const answer = answerer.answer(q);
+      expect(answer.kind, all(answer)).toBe('answer');
+      expect(answer.headline, q).toContain(deputyName);
+    }
+    const byPosting = kb.data.deputies.find((d) => kb.data.postings.some((p) => p.role === d.for))!;
+    const posting = kb.data.postings.find((p) => p.role === byPosting.for)!;
+    const forRole = kb.data.roles.find((r) => r.id === posting.role)!;
+    const answer = answerer.answer(`who stands in for the ${forRole.labelEn.toLowerCase()}`);
+    expect(answer.headline).toContain(kb.data.roles.find((r) => r.id === byPosting.deputy)!.labelEn);
+    // A role that takes part only as needed, asked whether it comes.
+    const meeting = kb.data.meetings.find((m) => m.participants.some((p) => typeof p !== 'string' && p.asNeeded))!;
+    const asNeeded = meeting.participants.find((p) => typeof p !== 'string' && p.asNeeded) as { ref: string };
+    const role = kb.data.roles.find((r) => r.id === asNeeded.ref)!;
+    const attend = answerer.answer(`skal ${role.names.find((n) => /er$/.test(n)) ?? role.name} med til ${meeting.name.toLowerCase()}`);
+    expect(attend.kind, all(attend)).toBe('answer');
+    expect(all(attend)).toMatch(/efter behov/);
+  });
+
+  it('Bakkekær: the general post\'s deputy for a post in one unit, and who holds the deputy post there', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-bakkekaer');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const relation = kb.data.deputies[0]!;
+    const local = kb.data.roles.find((r) => r.unit && r.name.startsWith(`${kb.data.roles.find((x) => x.id === relation.for)!.name} `))!;
+    const unit = kb.data.units.find((x) => x.id === local.unit)!;
+    const holder = kb.data.people.find((p) => p.role === relation.deputy && p.title.da.includes(unit.name))!;
+    const answer = answerer.answer(`hvem træder i stedet for lederen i ${foldAscii(unit.name.split(' ').at(-1)!)} hvis hun er syg`);
+    expect(answer.kind, all(answer)).toBe('answer');
+    expect(answer.headline).toContain(relation.condition!.da);
+    expect(all(answer)).toContain(holder.name);
+    const standIn = answerer.answer(`who is ${holder.name.toLowerCase()} the stand-in for`);
+    expect(standIn.kind, all(standIn)).toBe('answer');
+    expect(standIn.headline).toContain(kb.data.roles.find((x) => x.id === relation.for)!.labelEn);
+  });
+
+  it('Hvidmose: "did anyone abstain" is answered by the vote, with no one abstaining', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-hvidmose');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const decision = kb.data.decisions.find((d) => d.vote?.abstained === 0)!;
+    const answer = answerer.answer(`did anyone abstain in the vote on the ${decision.names[0]!.split(' ').at(-1)}`);
+    expect(all(answer)).toContain('No one abstained.');
+  });
+});
+
+/** "kløverengen" as a leader would type it on a keyboard without æøå. */
+function foldAscii(word: string): string {
+  return word.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa');
+}
+
+describe('a count asked for when a unit opens, and the word a number counts (Havbjerg, Hvidmose)', () => {
+  it('"når X er åbnet", "when X opens": the figure from the day the unit begins, of the department, not of the unit', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-havbjerg');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const opening = kb.data.units.find((x) => x.validFrom !== undefined && x.validFrom > '2026-11-30')!;
+    const then = [...kb.data.units, ...kb.data.municipalities].flatMap((x) => x.figures).find((f) => f.metric === 'institutions' && f.validFrom === opening.validFrom)!;
+    const short = opening.name.split(' ').at(-1)!.toLowerCase();
+    for (const q of [`hvor mange institutioner bliver der i alt når ${foldAscii(short)} er aabnet`, `how many institutions will there be when ${short} opens`]) {
+      const answer = answerer.answer(q);
+      expect(answer.kind, `${q} -> ${all(answer)}`).toBe('answer');
+      expect(answer.headline, q).toMatch(new RegExp(`(^|[^0-9])${then.value}([^0-9]|$)`));
+    }
+  });
+
+  it('a coming unit that states the count itself is whose count it is ("hvor mange børnehuse kommer der i Kvarter Skoven")', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-hvidmose');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const unit = kb.data.units.find((x) => x.validFrom !== undefined && x.validFrom > '2026-11-30' && x.figures.some((f) => f.metric === 'houses'))!;
+    const answer = answerer.answer(`hvor mange børnehuse kommer der i ${unit.name}`);
+    expect(answer.headline).toContain(`${unit.name}: ${unit.figures.find((f) => f.metric === 'houses')!.text.da}`);
+  });
+
+  it.each(['tests/fixtures/kb-havbjerg', 'tests/fixtures/kb-hvidmose'])('"how many dagplejere" is the figure whose number counts dagplejere (%s)', async (dir) => {
+    const kb = await loadKnowledgeOrThrow(dir);
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const figure = [...kb.data.units, ...kb.data.municipalities].flatMap((x) => x.figures).find((f) => /^\d+ dagplejere\b/.test(f.text.da))!;
+    for (const q of ['hvor mange dagplejere er der', 'how many dagplejere do we have']) {
+      const answer = answerer.answer(q);
+      expect(answer.headline, q).toMatch(new RegExp(`(^|[^0-9])${figure.value}([^0-9]|$)`));
+      expect(answer.headline, q).not.toMatch(/børn i dagplejen|children in family day care/);
+    }
   });
 });

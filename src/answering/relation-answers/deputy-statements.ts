@@ -3,6 +3,7 @@
  * "må souschefen ansætte folk når husleder er væk?"): the statements about the deputy's role or the role
  * stood in for that hold the question's other words.
  */
+import type { Deputy } from '../../knowledge/schemas.js';
 import type { FactRecord } from '../facts.js';
 import lexiconJson from '../lexicon/lexicon.json' with { type: 'json' };
 import { foldText, GENERIC_WORDS, STOPWORDS, termsOf, tokenize } from '../normalize.js';
@@ -25,12 +26,19 @@ const POWER_KINDS: ReadonlySet<string> = new Set(['responsibility', 'competence'
  * most of those words (at least half, and a word that is no other kind's cue or two words). The deputy's own
  * statements first. Empty when the question asks nothing besides the relation.
  */
-export function deputyStatements(rc: RelationContext, deputies: readonly string[], stoodInFor: readonly string[]): FactRecord[] {
+export function deputyStatements(rc: RelationContext, relations: readonly Deputy[]): FactRecord[] {
+  const deputies = relations.map((r) => r.deputy);
+  const stoodInFor = relations.map((r) => r.for);
   const { u, ctx } = rc;
   // The deputy cue's own words ("while + is away", "når + er væk") ask for the relation; another kind's cue may
   // be what is asked ("medarbejdere" is a cue of who reports to whom, and what a deputy may do with staff).
   const relationAt = new Set(['deputy', 'deputy-for'].flatMap((k) => u.kinds.get(k as never)?.positions ?? []));
-  const positions = u.tokens.flatMap((tok, i) => (!relationAt.has(i) && u.namePositions?.has(i) !== true && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && tok.form.length >= 3 && !/\d/.test(tok.form) ? [i] : []));
+  // A word the relation itself says ("the house" in "who is in charge of the house when the leader is away": the
+  // deputy takes over the management of the house) is answered by the relation.
+  const relationTerms = termsOf(relations.flatMap((r) => [r.text, r.scope, r.condition]).flatMap((x) => (x ? [x.da, x.en] : [])).join(' '));
+  const positions = u.tokens.flatMap((tok, i) =>
+    !relationAt.has(i) && u.namePositions?.has(i) !== true && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && tok.form.length >= 3 && !/\d/.test(tok.form) && !tok.terms.some((term) => relationTerms.has(term)) ? [i] : [],
+  );
   // "Hvad må souschefen ikke?": a word that denies asks for the statements that deny, and counts as one word asked.
   const negated = u.tokens.some((tok) => NEGATION_WORDS.has(tok.form));
   if (positions.length === 0 && !negated) return [];

@@ -3,9 +3,10 @@
  */
 import type { Figure } from '../../knowledge/schemas.js';
 import { joinList } from '../phrases.js';
-import { foldText, GENERIC_WORDS, STOPWORDS, termsOf } from '../normalize.js';
+import lexiconJson from '../lexicon/lexicon.json' with { type: 'json' };
+import { foldText, GENERIC_WORDS, primaryStem, STOPWORDS, termsOf, tokenize } from '../normalize.js';
 import type { Link } from '../linking.js';
-import type { Answer } from '../types.js';
+import type { Answer, Lang } from '../types.js';
 import { countedPositions } from '../understand.js';
 import { countsWord } from '../answer-general.js';
 import { shortDate, unique } from '../answer-context.js';
@@ -15,6 +16,43 @@ import { TEXTS } from './texts.js';
 
 // ---------------------------------------------------------------------------------------------
 // Figures by metric
+
+/** The lexicon's words that distribute a question over a kind of unit (`eachWords`), folded, as word sequences. */
+const EACH_WORDS: ReadonlyArray<readonly string[]> = Object.entries((lexiconJson as { eachWords?: Record<string, unknown> }).eachWords ?? {})
+  .filter(([key]) => key !== '$comment')
+  .flatMap(([, words]) => (Array.isArray(words) ? words.map((w) => tokenize(foldText(String(w)))) : []));
+
+/**
+ * "Hvor mange børnehuse er der i hvert kvarter?", "in each district": the units whose Danish or English name begins
+ * with the word after an each-word ("Kvarter Åen", "District Skoven"), when two or more do; else none.
+ */
+export function eachUnits(rc: RelationContext): { ids: string[]; at?: number } {
+  const forms = rc.u.tokens.map((t) => t.form);
+  for (let i = 0; i < forms.length; i++) {
+    const each = EACH_WORDS.find((words) => words.every((w, k) => forms[i + k] === w));
+    if (!each) continue;
+    let next = i + each.length;
+    while (next < forms.length && STOPWORDS.has(forms[next]!)) next++;
+    const token = rc.u.tokens[next];
+    if (!token) continue;
+    const stem = primaryStem(token.form);
+    const units = rc.kb.data.units.filter((unit) => [unit.name, unit.labelEn].some((n) => {
+      const first = tokenize(foldText(n))[0];
+      return first !== undefined && primaryStem(first) === stem;
+    }));
+    if (units.length >= 2) return { ids: units.map((unit) => unit.id), at: next };
+  }
+  return { ids: [] };
+}
+
+/**
+ * How far after a figure's number a word counted may stand: right after it when some figure counts the word so
+ * ("47 dagplejere" before "186 børn i dagplejen"), else within the usual span.
+ */
+export function countSpan(rc: RelationContext, word: string): number | undefined {
+  const all = [...rc.kb.data.municipalities, ...rc.kb.data.units].flatMap((x) => x.figures);
+  return all.some((f) => countsWord(f, word, 1)) ? 1 : undefined;
+}
 
 /**
  * What is counted, besides the metrics: the words of the question that a figure's own text counts ("38 dagplejere",
@@ -45,6 +83,8 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const countedRole = (g: readonly Link[]) => g.every((l) => l.kind === 'roles' && [...countedAt].some((p) => p >= l.start && p < l.end));
   const subjects = named.some((g) => !countedRole(g)) ? named.filter((g) => !countedRole(g)) : named;
   const groups = subjects.map((g) => unique(g.flatMap((l) => (l.kind === 'roles' && unitOfRole(l.id) ? [l.id, unitOfRole(l.id)!] : [l.id]))));
+  const each = groups.length === 0 ? eachUnits(rc).ids.map((id) => [id]) : [];
+  if (each.length > 0) groups.push(...each);
   const scope = groups.length > 0 ? groups : [...rc.municipalities].map((id) => [id]);
   if (scope.length === 0) return undefined;
   // "Hvad er tallene for Mågen?", "the figures for Area South": no word says what is counted, so every figure of the item.
@@ -57,7 +97,10 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const words = countedWords(rc);
   const counted: Array<(f: Figure) => boolean> = [
     ...unique(metrics).map((m) => (f: Figure) => f.metric === m),
-    ...unique(words).map((w) => (f: Figure) => !metrics.includes(f.metric) && countsWord(f, w)),
+    ...unique(words).map((w) => {
+      const span = countSpan(rc, w);
+      return (f: Figure) => !metrics.includes(f.metric) && countsWord(f, w, span);
+    }),
   ];
   // "The phone number of X" asks for an attribute, not a count: only a metric named makes it one.
   if (metrics.length === 0 && (words.length === 0 || u.attributes.length > 0)) return undefined;
@@ -137,7 +180,30 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const headed = direct.length >= 2 && direct.length <= 4 ? direct : unique_.length <= 2 ? unique_ : unique_.slice(0, 1);
   const headedKeys = new Set(headed.map(key));
   const rest = unique_.filter((f) => !headedKeys.has(key(f)));
-  return done(rc, 'answer', headed.map(line).join(' '), rest.map(line), unique_.map((f) => f.figure.source));
+  const sum = u.kinds.has('total') ? totalOf(headed, u.lang) : undefined;
+  return done(rc, 'answer', [...(sum ? [sum] : []), ...headed.map(line)].join(' '), rest.map(line), unique_.map((f) => f.figure.source));
+}
+
+const TOTAL = {
+  da: (value: string, what: string) => `I alt ${value} ${what}.`,
+  en: (value: string, what: string) => `In total ${value} ${what}.`,
+} as const;
+
+/**
+ * "Hvor mange dagtilbud har Område Nord og Syd tilsammen?": the sum of one count stated for two or more items,
+ * named by the words after the first figure's number ("11 dagtilbud": "dagtilbud"); "ca." when one is approximate.
+ * Undefined unless every figure counts the same thing for a different item.
+ */
+export function totalOf(figures: ReadonlyArray<{ owner: string; figure: Figure }>, lang: Lang): string | undefined {
+  if (figures.length < 2 || new Set(figures.map((f) => f.owner)).size !== figures.length) return undefined;
+  const metric = figures[0]!.figure.metric;
+  const what = (f: Figure) => f.text[lang].replace(/\.$/, '').match(/\d[\d.,]*\s+(.+)$/)?.[1]?.trim();
+  const words = figures.map((f) => what(f.figure));
+  if (words.some((w) => w === undefined || w !== words[0]) || figures.some((f) => f.figure.metric !== metric)) return undefined;
+  const sum = figures.reduce((total, f) => total + f.figure.value, 0);
+  const approximate = figures.some((f) => f.figure.approximate);
+  const value = `${approximate ? (lang === 'da' ? 'ca. ' : 'about ') : ''}${sum.toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB')}`;
+  return TOTAL[lang](value, words[0]!);
 }
 
 /** The user's own spelling of a folded question word ("børn" for "boern"). */

@@ -27,6 +27,10 @@ export function answerMembersRelation(rc: RelationContext): Answer | undefined {
     const link = group.find((l) => relations.members(l.id).length > 0) ?? group.find((l) => l.kind !== 'units');
     if (!link) continue;
     if (link.kind === 'units') continue;
+    // "Skal de ledende pædagoger med til enhedsledermødet?": a role named beside a meeting or group it takes part in
+    // asks whether (and how) it takes part: the participants, with their notes ("efter behov").
+    const roles = rc.subjects.flat().flatMap((l) => (l.kind === 'roles' ? [l.id] : l.kind === 'people' ? [l.id, ...roleOf(rc, l.id)] : []));
+    if (roles.length > 0 && relations.members(link.id).some((m) => roles.includes(m.ref))) return membersOf(rc, link.id);
     // "Hvordan er ledelsen i Stjernehuset organiseret?": a one-word name ("ledelsen") beside another
     // named item is too weak to pick a group by; the general search weighs both.
     if (link.end - link.start === 1 && rc.subjects.length > 1) {
@@ -55,6 +59,12 @@ export function answerMembersRelation(rc: RelationContext): Answer | undefined {
   const roles = kb.data.roles.filter((r) => r.unit === unit.id);
   if (roles.length === 0) return undefined;
   return done(rc, 'answer', t.inUnit(name(kb, unit.id, u.lang, false), joinList(roles.map((r) => name(kb, r.id, u.lang, false)), u.lang)), [], [...sourceOf(kb, unit.id), ...roles.map((r) => r.source)]);
+}
+
+/** The role a person holds, when the id is a person's. */
+function roleOf(rc: RelationContext, id: string): string[] {
+  const entry = rc.kb.get(id);
+  return entry?.kind === 'people' && entry.item.role ? [entry.item.role] : [];
 }
 
 /** The members of a group or the participants of a meeting, with the people who hold those roles and the chair. */

@@ -8,7 +8,7 @@ import { joinList } from '../phrases.js';
 import { analyzeText, foldText, primaryStem, STOPWORDS, tokenize } from '../normalize.js';
 import type { Answer } from '../types.js';
 import { shortDate, unknown as unknownAnswer } from '../answer-context.js';
-import { done, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
+import { done, name, sourceOf, subjectsOf, unitsOfPerson, within, type RelationContext } from './context.js';
 import { TEXTS } from './texts.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -28,6 +28,8 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
     return !at || !at.every((p) => kindAt.includes(p));
   });
   if (attributes.length === 0) return undefined;
+  // "Who covers for Torben when he is on holiday?": asked with an absence, only a phone or an e-mail is the attribute asked.
+  if ((u.kinds.has('deputy') || u.kinds.has('deputy-for')) && !attributes.some((a) => a === 'phone' || a === 'email')) return undefined;
   const t = TEXTS[u.lang];
   const attribute = attributes[0]!;
   const label = rc.lexicon.attributeLabels.get(attribute)![u.lang];
@@ -122,7 +124,15 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
   // "What is the phone number of the head of day care?": through the person holding the role.
   const role = subjectsOf(rc, ['roles'])[0]?.[0];
   if (!role || rc.subjects.flat().some((l) => l.kind === 'postings')) return undefined;
-  const holders = relations.holders(role.id);
+  let holders = relations.holders(role.id);
+  // "Telefonnummeret til institutionslederen i Mågen": with a unit named, only the holders tied to it.
+  const unit = rc.subjects.flat().find((l) => l.kind === 'units' && l.quality >= 0.9);
+  if (unit && holders.length > 0) {
+    const roleUnit = (kb.get(role.id)?.item as { unit?: string } | undefined)?.unit;
+    const there = holders.filter((p) => roleUnit === unit.id || [...unitsOfPerson(rc, p)].some((id) => within(kb, id, unit.id)));
+    if (there.length === 0) return unknownWith(rc, t.noHolderIn(name(kb, role.id, u.lang, false), name(kb, unit.id, u.lang, false)));
+    holders = there;
+  }
   if (holders.length === 0) {
     if (role.quality < 0.9) return undefined;
     return unknownWith(rc, t.noHolder(name(kb, role.id, u.lang, false), label));
@@ -173,7 +183,8 @@ const FIELD_ATTRIBUTES: ReadonlySet<Attribute> = new Set<Attribute>(['phone', 'e
  */
 function answerPersonStart(rc: RelationContext): Answer | undefined {
   const { u, kb, relations } = rc;
-  if (!u.intents.has('dates') || !u.askedWhen) return undefined;
+  // "Who covers for Torben when he is on holiday?": the "when" of an absence asks for no date.
+  if (!u.intents.has('dates') || !u.askedWhen || u.kinds.has('deputy') || u.kinds.has('deputy-for')) return undefined;
   const links = rc.subjects.flat().filter((l) => l.quality >= 0.9);
   const person = links.find((l) => l.kind === 'people');
   // Only a question about the person alone: "the interview for the post X is contact for" is the posting's.
