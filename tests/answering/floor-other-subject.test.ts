@@ -429,3 +429,17 @@ describe('a unit\'s part named by an everyday word', () => {
     expect(answer.headline).toMatch(/giver intet tal|give no figure/);
   });
 });
+
+describe.each([...BASES, 'tests/fixtures/kb-havbjerg'])("a person's own education on %s", (dir) => {
+  it('is not in the data: the documents name the person but say nothing of it (the post\'s requirements are not theirs)', async () => {
+    const kb = await loadKnowledgeOrThrow(dir);
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    for (const person of kb.data.people.slice(0, 4)) {
+      for (const q of [`hvilken uddannelse har ${person.name}`, `what education does ${person.name} have`]) {
+        const answer = answerer.answer(q);
+        expect(answer.kind, `${q} -> ${all(answer)}`).toBe('unknown');
+        expect(answer.headline).toContain(person.name);
+      }
+    }
+  });
+});
