@@ -184,6 +184,18 @@ function metricNamed(lexicon: Lexicon, tokens: readonly Token[], words: TokenWor
   return lexicon.metrics.match(tokens, words).size > 0;
 }
 
+/** Seasons (folded) and their first and last month: spring March–May, summer June–August, autumn September–November, winter December–February. */
+const SEASONS: ReadonlyMap<string, readonly [number, number]> = new Map<string, readonly [number, number]>(
+  (
+    [
+      [['foraar', 'foraaret', 'spring'], [3, 5]],
+      [['sommer', 'sommeren', 'summer'], [6, 8]],
+      [['efteraar', 'efteraaret', 'autumn', 'fall'], [9, 11]],
+      [['vinter', 'vinteren', 'winter'], [12, 2]],
+    ] as Array<[string[], readonly [number, number]]>
+  ).flatMap(([words, months]) => words.map((w) => [w, months] as [string, readonly [number, number]])),
+);
+
 /** Words for the start or the end of a year ("the beginning of 2025", "udgangen af 2025"), folded. */
 const YEAR_EDGES: ReadonlySet<string> = new Set(['beginning', 'start', 'end', 'begyndelsen', 'starten', 'slutningen', 'udgangen']);
 
@@ -215,6 +227,17 @@ function findRange(tokens: readonly Token[], today: string): { from: string; to:
       return { from, to: lastDayOf(endYear, second.month), positions };
     }
     return { from, to: lastDayOf(year, first.month), positions: first.year ? [first.i, first.i + 1] : [first.i] };
+  }
+  // "Efteråret 2027", "autumn 2027", "in the spring of 2027": the season's months of that year (winter into the next).
+  for (const [i, token] of tokens.entries()) {
+    const season = SEASONS.get(token.form);
+    if (season === undefined) continue;
+    const year = [tokens[i + 1]?.form, tokens[i + 1]?.form === 'of' ? tokens[i + 2]?.form : undefined].find((f) => f !== undefined && /^(19|20)\d{2}$/.test(f));
+    if (!year) continue;
+    const [first, last] = season;
+    const endYear = last < first ? Number(year) + 1 : Number(year);
+    const to = addDays(`${last === 12 ? endYear + 1 : endYear}-${String((last % 12) + 1).padStart(2, '0')}-01`, -1);
+    return { from: `${year}-${String(first).padStart(2, '0')}-01`, to, positions: [i, tokens.findIndex((t, k) => k > i && t.form === year)] };
   }
   for (const [i, token] of tokens.entries()) {
     // "i 2025", "in 2025", and the year's edges ("primo 2025", "at the beginning of 2025", "i slutningen af 2025").

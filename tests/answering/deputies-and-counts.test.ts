@@ -459,3 +459,33 @@ describe('a count asked for when a unit opens, and the word a number counts (Hav
     }
   });
 });
+
+describe('a season of a year ("efteråret 2027", "autumn 2027")', () => {
+  it('lists what is dated in the season, and the meetings a role attends then (Hvidmose)', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-hvidmose');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const spring = answerer.answer('hvad sker der i foråret 2027');
+    expect(spring.kind, all(spring)).toBe('answer');
+    expect(spring.headline).toContain('fra 1. marts 2027 til 31. maj 2027');
+    const autumn = answerer.answer('what is on the calendar in autumn 2027');
+    expect(autumn.headline).toContain('from 1 September 2027 to 30 November 2027');
+    // The meetings of the house leader valid in the autumn: not one that has ended before it.
+    const ended = kb.data.meetings.find((m) => m.validUntil !== undefined && m.validUntil < '2027-09-01' && m.participants.some((p) => (typeof p === 'string' ? p : p.ref) === 'hvm-husleder'))!;
+    const attends = answerer.answer('which meetings does a husleder attend in autumn 2027');
+    expect(attends.kind, all(attends)).toBe('answer');
+    expect(attends.headline).not.toContain(ended.name);
+    const always = answerer.answer('which meetings does a husleder attend');
+    expect(always.headline).toContain(ended.name);
+  });
+
+  it('a season on Havbjerg\'s calendar', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-havbjerg');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const deadlines = kb.data.dates.filter((d) => d.date >= '2027-03-01' && d.date <= '2027-05-31' && /deadline/.test(d.kind));
+    expect(deadlines.length).toBeGreaterThan(0);
+    const answer = answerer.answer('hvilke frister er der i foråret 2027');
+    expect(answer.kind, all(answer)).toBe('answer');
+    expect(answer.headline).toContain('fra 1. marts 2027 til 31. maj 2027');
+    for (const d of deadlines) expect(all(answer)).toContain(d.label.da);
+  });
+});
