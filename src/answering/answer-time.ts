@@ -41,6 +41,7 @@ const TEXTS = {
     endedBy: (meeting: string, period: string, last: string) => `Nej, der er ikke ${meeting} ${period}: det ophører efter ${last}.`,
     startsAfter: (meeting: string, period: string, first: string) => `Nej, der er ikke ${meeting} ${period}: det begynder først ${first}.`,
     inYear: (year: string) => `i ${year}`,
+    onTheDay: (day: string) => `den ${day}`,
     datesIn: (meeting: string, period: string, list: string) => `${capitalize(meeting)} ${period}: ${list}.`,
     chair: (who: string) => `Mødeleder: ${who}.`,
     chairHeadline: (meeting: string, who: string) => `${capitalize(who)} leder ${meeting}.`,
@@ -87,6 +88,7 @@ const TEXTS = {
     endedBy: (meeting: string, period: string, last: string) => `No, ${meeting} is not held ${period}: it ends after ${last}.`,
     startsAfter: (meeting: string, period: string, first: string) => `No, ${meeting} is not held ${period}: it only starts on ${first}.`,
     inYear: (year: string) => `in ${year}`,
+    onTheDay: (day: string) => `on ${day}`,
     datesIn: (meeting: string, period: string, list: string) => `${capitalize(meeting)} ${period}: ${list}.`,
     chair: (who: string) => `Chair: ${who}.`,
     chairHeadline: (meeting: string, who: string) => `The ${who} chairs ${meeting}.`,
@@ -410,7 +412,13 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     const range = u.range;
     const month = range.from.endsWith('-01') && addDays(range.to, 1).endsWith('-01') && range.to.slice(0, 7) === range.from.slice(0, 7);
     const year = range.from.endsWith('-01-01') && range.to.endsWith('-12-31') && range.from.slice(0, 4) === range.to.slice(0, 4);
-    const period = month ? t.inMonth(formatPartialDate(range.from, 'month', u.lang)) : year ? t.inYear(range.from.slice(0, 4)) : t.between(shortDate(range.from, u.lang), shortDate(range.to, u.lang));
+    const period = month
+      ? t.inMonth(formatPartialDate(range.from, 'month', u.lang))
+      : year
+        ? t.inYear(range.from.slice(0, 4))
+        : range.from === range.to
+          ? t.onTheDay(shortDate(range.from, u.lang))
+          : t.between(shortDate(range.from, u.lang), shortDate(range.to, u.lang));
     if (upcoming.length === 0) {
       const heldWhen = [...(when ? [t.held(title, when)] : []), ...(validity ? [validity] : [])];
       // A meeting the documents give no days for ("efter behov", "at least twice a year"): no day is known, not "no".

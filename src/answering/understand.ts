@@ -209,7 +209,7 @@ function findRange(tokens: readonly Token[], today: string): { from: string; to:
     const hasYear = next !== undefined && /^(19|20)\d{2}$/.test(next);
     // "may" is also a verb, and a short form ("feb", "okt") could be a word: a month only with a year or after "in".
     const short = !MONTHS.includes(token.form) || token.form === 'may';
-    if (short && !hasYear && !['in', 'i', 'during', 'for'].includes(tokens[i - 1]?.form ?? '')) continue;
+    if (short && !hasYear && !['in', 'i', 'during', 'for', 'from', 'fra', 'after', 'efter', 'until', 'til', 'before', 'foer', 'since', 'by'].includes(tokens[i - 1]?.form ?? '')) continue;
     months.push({ i, month: month - 1, ...(hasYear && { year: Number(next) }) });
   }
   const lastDayOf = (year: number, month: number) => addDays(`${month === 11 ? year + 1 : year}-${String(((month + 1) % 12) + 1).padStart(2, '0')}-01`, -1);

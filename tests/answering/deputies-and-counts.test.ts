@@ -489,3 +489,20 @@ describe('a season of a year ("efteråret 2027", "autumn 2027")', () => {
     for (const d of deadlines) expect(all(answer)).toContain(d.label.da);
   });
 });
+
+describe('a short month after a time preposition, and a meeting asked on one day (Havbjerg)', () => {
+  it('"from may" is May; a day the rule excludes is "not held on" that day', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-havbjerg');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const line = kb.data.reportingLines.find((l) => l.validFrom?.slice(5, 7) === '05')!;
+    const role = kb.data.roles.find((r) => r.id === line.from)!;
+    const to = kb.data.roles.find((r) => r.id === line.to)!;
+    const answer = answerer.answer(`who will the ${role.name} report to from may`);
+    expect(answer.headline).toContain(to.labelEn);
+    const meeting = kb.data.meetings.find((m) => (m.recurrence?.exceptDates.length ?? 0) > 0)!;
+    const day = meeting.recurrence!.exceptDates[0]!;
+    const when = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+    const none = answerer.answer(`is the ${meeting.name.split(' ').at(-1)!.toLowerCase()} meeting held on ${when.toLowerCase()}`);
+    expect(none.headline).toContain(`is not held on ${when}`);
+  });
+});
