@@ -227,8 +227,10 @@ export function createFloor(kb: KnowledgeBase, index: SearchIndex, extensions: r
       const named = new Set(links.map((l) => l.id));
       const own = () => new Set(index.facts.filter((f) => named.has(f.owner)).flatMap((f) => [...f.textTerms]));
       let ownTerms: Set<string> | undefined;
+      // (A count the general search found is held to it too: "how many kids are waiting for a kindergarten place" is
+      // not answered by the waiting list for a nursery.)
       const uncounted =
-        u.intents.has('figure') && !fallback
+        u.intents.has('figure')
           ? loose.filter((q) => !metricPositions.has(position.get(q.token) ?? -1) && knownForm(q) && !q.token.terms.some((t) => (ownTerms ??= own()).has(t)))
           : [];
       if (uncounted.length > 0) return refuse(kb, u, links, uncounted, unknown);
