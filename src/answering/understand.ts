@@ -192,6 +192,7 @@ const SEASONS: ReadonlyMap<string, readonly [number, number]> = new Map<string, 
       [['sommer', 'sommeren', 'summer'], [6, 8]],
       [['efteraar', 'efteraaret', 'autumn', 'fall'], [9, 11]],
       [['vinter', 'vinteren', 'winter'], [12, 2]],
+      [['sommerferie', 'sommerferien', 'sommerferierne'], [7, 7]],
     ] as Array<[string[], readonly [number, number]]>
   ).flatMap(([words, months]) => words.map((w) => [w, months] as [string, readonly [number, number]])),
 );

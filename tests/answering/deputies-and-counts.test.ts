@@ -10,6 +10,7 @@ import { createAnswerer, renderAnswerText, type Answer, type Answerer } from '..
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load-knowledge.js';
 import { createKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import type { Deputy, Role, Statement } from '../../src/knowledge/schemas.js';
+import { createQueries } from '../../src/knowledge/queries.js';
 
 const NOW = new Date('2026-11-30T09:00:00Z');
 const all = (answer: Answer) => renderAnswerText(answer, { details: true });
@@ -504,5 +505,33 @@ describe('a short month after a time preposition, and a meeting asked on one day
     const when = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
     const none = answerer.answer(`is the ${meeting.name.split(' ').at(-1)!.toLowerCase()} meeting held on ${when.toLowerCase()}`);
     expect(none.headline).toContain(`is not held on ${when}`);
+  });
+});
+
+describe('who holds the deputy post on the day asked, and a deputy named by title only (Havbjerg, Ravnsholt)', () => {
+  it.each(['tests/fixtures/kb-havbjerg', 'tests/fixtures/kb-ravnsholt'])('%s', async (dir) => {
+    const kb = await loadKnowledgeOrThrow(dir);
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const queries = createQueries(kb);
+    // A deputy post whose holder changes: the holder on the day asked is named.
+    const relation = kb.data.deputies.find((d) => kb.data.people.filter((p) => p.role === d.deputy).length >= 2)!;
+    const forRole = kb.data.roles.find((r) => r.id === relation.for)!;
+    for (const [when, day] of [['i januar 2027', '2027-01-15'], ['i sommerferien 2027', '2027-07-15']] as const) {
+      const holders = queries.holdersOn(relation.deputy, day);
+      expect(holders.length).toBe(1);
+      const short = forRole.names.find((n) => /ens$/.test(n)) ?? `${forRole.name}ens`;
+      const answer = answerer.answer(`hvem er ${short} stedfortræder ${when}`);
+      expect(answer.headline, when).toContain(holders[0]!.name);
+    }
+  });
+
+  it('a person named by title only stands in for the post of the place the title names (Havbjerg)', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-havbjerg');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const person = kb.data.people.find((p) => !p.role && kb.data.deputies.some((d) => p.title.da.startsWith(kb.data.roles.find((r) => r.id === d.deputy)!.name)))!;
+    const answer = answerer.answer(`hvem er ${person.name.toLowerCase()} stedfortræder for`);
+    expect(answer.kind, all(answer)).toBe('answer');
+    const place = person.title.da.split(' i ').at(-1)!;
+    expect(answer.headline).toContain(place);
   });
 });
