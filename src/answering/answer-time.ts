@@ -437,6 +437,20 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     if (!chairName) return unknownAnswer(rc.ctx, u.lang, t.noChair(title));
     return done(rc, 'answer', t.chairHeadline(title, chairName), lines, [meeting.source]);
   }
+  // "Første chefgruppemøde i 2027", "næste ELM efter 1. marts 2027", "next fag-med after the summer holidays 2027":
+  // the first day of the meeting in the period, or after the day or period.
+  const firstAsked = u.tokens.some((tok) => FIRST_WORDS.has(tok.form));
+  if (firstAsked && u.range && !chairAsked) {
+    const after = u.tokens.some((tok) => AFTER_WORDS.has(tok.form));
+    const single = u.range.from === u.range.to;
+    const start = after ? addDays(u.range.to, 1) : u.range.from;
+    const end = after || single ? addDays(start, 366) : u.range.to;
+    const first = queries.meetingOccurrences(meeting.id, start, end)[0];
+    if (first) {
+      const heldLine = when ? [t.held(title, meeting.frequency ? when : `${when}${timeRange(rc, meeting.recurrence?.time, meeting.recurrence?.endTime)}`)] : [];
+      return done(rc, 'answer', t.nextHeadline(title, occurrence(first)), [...heldLine, ...lines.filter((l) => !l.startsWith(t.next('').slice(0, 5)))], [meeting.source]);
+    }
+  }
   if (u.range) {
     const range = u.range;
     const month = range.from.endsWith('-01') && addDays(range.to, 1).endsWith('-01') && range.to.slice(0, 7) === range.from.slice(0, 7);
@@ -676,6 +690,12 @@ export function answerItemDates(rc: RelationContext): Answer | undefined {
 
 // ---------------------------------------------------------------------------------------------
 // Figures as of a day
+
+/** The lexicon's words that ask for the first occurrence (`firstWords`), and its words that put it after a day. */
+const FIRST_WORDS: ReadonlySet<string> = new Set(
+  ['da', 'en'].flatMap((lang) => ((lexiconJson as unknown as { firstWords?: Record<string, string[]> }).firstWords?.[lang] ?? []).map((w) => foldText(w))),
+);
+const AFTER_WORDS: ReadonlySet<string> = new Set(((lexiconJson as unknown as { firstWords?: { after?: string[] } }).firstWords?.after ?? []).map((w) => foldText(w)));
 
 /** The lexicon's verbs in the past tense (`pastWords`). */
 const PAST_WORDS: ReadonlySet<string> = new Set(

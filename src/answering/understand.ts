@@ -231,9 +231,13 @@ function findRange(tokens: readonly Token[], today: string): { from: string; to:
   }
   // "Efteråret 2027", "autumn 2027", "in the spring of 2027": the season's months of that year (winter into the next).
   for (const [i, token] of tokens.entries()) {
-    const season = SEASONS.get(token.form);
+    let season = SEASONS.get(token.form);
     if (season === undefined) continue;
-    const year = [tokens[i + 1]?.form, tokens[i + 1]?.form === 'of' ? tokens[i + 2]?.form : undefined].find((f) => f !== undefined && /^(19|20)\d{2}$/.test(f));
+    // "The summer holidays 2027": the holidays of the season (July).
+    const holidays = ['holidays', 'holiday', 'vacation', 'break'].includes(tokens[i + 1]?.form ?? '');
+    if (holidays && token.form === 'summer') season = [7, 7];
+    const after = holidays ? i + 1 : i;
+    const year = [tokens[after + 1]?.form, tokens[after + 1]?.form === 'of' ? tokens[after + 2]?.form : undefined].find((f) => f !== undefined && /^(19|20)\d{2}$/.test(f));
     if (!year) continue;
     const [first, last] = season;
     const endYear = last < first ? Number(year) + 1 : Number(year);

@@ -535,3 +535,24 @@ describe('who holds the deputy post on the day asked, and a deputy named by titl
     expect(answer.headline).toContain(place);
   });
 });
+
+describe('the first meeting in a period or after a day (Havbjerg, Hvidmose)', () => {
+  it.each(['tests/fixtures/kb-havbjerg', 'tests/fixtures/kb-hvidmose'])('%s', async (dir) => {
+    const kb = await loadKnowledgeOrThrow(dir);
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const queries = createQueries(kb);
+    const meeting = kb.data.meetings.find((m) => m.recurrence?.rrule && !m.validUntil)!;
+    const name = meeting.name.toLowerCase();
+    const firstIn2027 = queries.meetingOccurrences(meeting.id, '2027-01-01', '2027-12-31')[0]!;
+    const afterSeptember = queries.meetingOccurrences(meeting.id, '2027-09-02', '2028-09-01')[0]!;
+    const da = (d: string) => new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
+    const en = (d: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
+    const first = answerer.answer(`hvornår er første ${name} i 2027`);
+    expect(first.headline, all(first)).toContain(da(firstIn2027.date));
+    const next = answerer.answer(`next ${name} after 1 september 2027`);
+    expect(next.headline, all(next)).toContain(en(afterSeptember.date));
+    const summer = queries.meetingOccurrences(meeting.id, '2027-08-01', '2028-08-01')[0]!;
+    const holidays = answerer.answer(`next ${name} after the summer holidays 2027`);
+    expect(holidays.headline, all(holidays)).toContain(en(summer.date));
+  });
+});
