@@ -89,6 +89,10 @@ const cases: [string, string, Expect][] = [
   [HVM, 'when is the first SLG meeting', (d) => [dayOf(d.meetings.find((m) => m.id === 'hvm-slg-moede')!.recurrence!.start!)]],
   [HVM, 'when is the summer shutdown', (d) => [dayOf(d.dates.find((x) => x.id === 'hvm-periode-sommerlukning')!.date)]],
   [HVM, "who's the childminding boss's boss from august", (d) => d.reportingLines.filter((l) => l.from === 'hvm-dagplejeleder' && l.validFrom).map((l) => roleName(d, l.to))],
+  // "how many times a year" asks how often; "overall" asks for the total; "which leaders have X together" who takes part.
+  [BKK, 'how many times a year does the works council meet', (d) => [d.meetings.find((m) => m.id === 'bkk-smaaboerns-med')!.frequency!.en]],
+  [BKK, 'how many kids and employees in the early years area overall', (d) => [...figureOf('bkk-smaaboernsafdelingen', 'children')(d), ...figureOf('bkk-smaaboernsafdelingen', 'employees')(d)]],
+  [SEED, 'which leaders have the GRUS talks together', (d) => d.meetings.find((m) => m.id === 'bal-grus-samtaler')!.participants.map((p) => roleName(d, typeof p === 'string' ? p : p.ref))],
   // "where is <meeting>" whose name holds every other cue word; a contraction ("they're") before an absence.
   [HVM, 'where is the management meeting', placeOf('hvm-ledermoede')],
   [HVM, "who replaces the district head when they're away", deputiesFor('hvm-kvarterchef')],
