@@ -151,6 +151,16 @@ describe('English questions in everyday words', () => {
     expect(renderAnswerText(ages, { details: true })).toMatch(/aged 2 to 4/);
   });
 
+  it('takes a gloss of a proper name ("Vuggestuen Ålekisten (nursery)") for that place only as written, not in the plural', () => {
+    const { answerer, data } = answerers.get(FJB)!;
+    const leader = answerer.answer('who is the head of the nursery');
+    expect(renderAnswerText(leader, { details: true })).toContain(data.people.find((p) => p.id === 'fjb-sofie-broend')!.name);
+    const subset = answerer.answer('how many children in område syd go to nurseries');
+    expect(subset.kind).toBe('unknown');
+    const children = String(data.units.find((u) => u.id === 'fjb-aalekisten')!.figures.find((f) => f.metric === 'children')!.value);
+    expect(renderAnswerText(subset)).not.toContain(children);
+  });
+
   it('does not take a possessive "s" for a word of a name ("Lone Vestbjerg\'s boss" is no "the boss")', () => {
     const { answerer } = answerers.get(HVM)!;
     const text = renderAnswerText(answerer.answer("who is lone vestbjerg's boss"));
