@@ -16,7 +16,7 @@ import { deputyStatements } from './relation-answers/deputy-statements.js';
 import type { Answer, Lang } from './types.js';
 import { fitsDateKind } from './understand.js';
 import { composeAnswer, MAX_SUPPORT_LINES, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
-import { countedWords, eachUnits, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
+import { countedWords, countSpan, eachUnits, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
 
@@ -655,7 +655,10 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const counts: Array<{ key: string; fits: (f: Figure) => boolean }> =
     u.metrics.length > 0
       ? unique(u.metrics).map((m) => ({ key: m, fits: (f: Figure) => f.metric === m }))
-      : countedWords(rc).map((w) => ({ key: `word:${w}`, fits: (f: Figure) => countsWord(f, w) }));
+      : countedWords(rc).map((w) => {
+          const span = countSpan(rc, w);
+          return { key: `word:${w}`, fits: (f: Figure) => countsWord(f, w, span) };
+        });
   if (counts.length === 0) return undefined;
   const isCounted = (f: Figure) => counts.some((c) => c.fits(f));
   const t = TEXTS[u.lang];
@@ -671,7 +674,19 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const metricAt = new Set(u.metrics.flatMap((m) => u.metricAt.get(m) ?? []));
   const countedName = (l: { start: number; end: number }) =>
     u.tokens.slice(l.start, l.end).some((tok) => countedForms.has(tok.form)) || Array.from({ length: l.end - l.start }, (_, k) => l.start + k).every((p) => metricAt.has(p));
-  const namedItems = subjects.filter((l) => l.kind !== 'roles' && !countedName(l)).map((l) => l.id);
+  // "Når Sandflugten er åbnet", "when X opens": a unit named with a word of change that begins or ends on a coming
+  // day is when the figure is asked for, not whose figure it is.
+  const changeSaid = !u.day && !u.range && rc.lexicon.changeWords.match(u.tokens).size > 0;
+  const eventDayOf = (id: string): string | undefined => {
+    const item = kb.get(id)?.item as { validFrom?: string; validUntil?: string } | undefined;
+    if (item?.validFrom && item.validFrom > rc.today) return item.validFrom;
+    if (item?.validUntil && item.validUntil >= rc.today) return addDays(item.validUntil, 1);
+    return undefined;
+  };
+  // A unit that states such a figure itself is whose figure it is ("hvor mange børnehuse kommer der i Kvarter Skoven").
+  const events = changeSaid ? subjects.filter((l) => l.kind === 'units' && eventDayOf(l.id) !== undefined && !queries.figuresOf(l.id).some((f) => isCounted(f.figure))) : [];
+  const eventDay = events.length === 1 ? eventDayOf(events[0]!.id) : undefined;
+  const namedItems = subjects.filter((l) => l.kind !== 'roles' && !countedName(l) && !(eventDay && l === events[0])).map((l) => l.id);
   // "I hvert kvarter", "in each district": every unit of that kind; the kind's word ("kvarter") is then no count.
   const each = namedItems.length > 0 ? { ids: [] } : eachUnits(rc);
   const named = namedItems.length > 0 ? namedItems : each.ids;
@@ -702,7 +717,7 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const coming = scope.some((id) => queries.figuresOf(id).some((f) => isCounted(f.figure) && f.figure.validFrom !== undefined && f.figure.validFrom > rc.today));
   const past = (d: string) => (yearless && !coming && d > rc.today ? `${Number(d.slice(0, 4)) - 1}${d.slice(4)}` : d);
   const range = u.range && { from: past(u.range.from), to: u.range.from > rc.today ? past(u.range.to) : u.range.to };
-  const askedDay = u.day && past(u.day);
+  const askedDay = (u.day && past(u.day)) || eventDay;
   const period = range !== undefined && range.from !== range.to && !compare ? range : undefined;
   // Today's figure with the coming one in a line when both are asked for ("nu og efter", "will it change").
   const day = period ? period.to : compare ? rc.today : (askedDay ?? (u.kinds.has('after-change') ? undefined : rc.today));

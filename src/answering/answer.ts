@@ -27,6 +27,8 @@ import {
   answerComingLines,
   answerConditionalLine,
   answerContactsRelation,
+  answerNumberOwner,
+  answerPostingContacts,
   answerFiguresRelation,
   answerLeaderRelation,
   answerMeetingRelation,
@@ -41,6 +43,7 @@ import {
   answerPersonRole,
   answerReportingRelation,
   answerTasksRelation,
+  answerWhoDoes,
   answerTitledPerson,
   describedItems,
   type RelationContext,
@@ -50,6 +53,8 @@ import { answerDecisions, answerDecisionWhen, answerDeputies, answerFiguresOn, a
 
 /** The relation answerers, tried in this order before the general search. */
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
+  answerNumberOwner,
+  answerPostingContacts,
   answerAttribute,
   answerPolicyFields,
   answerConditionalLine,
@@ -57,6 +62,7 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerTitledPerson,
   answerDeputies,
   answerHolderRelation,
+  answerWhoDoes,
   answerDecisions,
   answerDecisionWhen,
   answerItemDates,
@@ -262,7 +268,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       if (!u) return reply;
       // Every cue of an understood kind says what is asked ("What competences … under <concept>" is a
       // competence question even when "profile" was the kind's strongest cue): none of them is a loose word.
-      const cues = lexicon.kinds.coverageOf(u.tokens, new Set(u.kinds.keys()));
+      const cues = lexicon.kinds.coverageOf(u.tokens, new Set(u.kinds.keys()), undefined, false);
       const understood = cues.size > 0 ? { ...u, cuePositions: new Set([...u.cuePositions, ...cues]) } : u;
       const say = (lang: Lang, headline?: string) => unknown(context, lang, headline);
       return floor.explainUnknown(understood, seen.links ?? [], floor.check(understood, seen.links ?? [], reply, say), say);

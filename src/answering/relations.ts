@@ -19,7 +19,7 @@ const LEADER_WORDS = (() => {
 })();
 
 /** A role whose name says it leads ("institutionsleder", "head of institution"), by its head word in either language. */
-function isLeaderRole(role: { name: string; labelEn?: string }): boolean {
+export function isLeaderRole(role: { name: string; labelEn?: string }): boolean {
   const da = role.name.toLowerCase();
   if (LEADER_WORDS.da.some((w) => da.endsWith(w))) return true;
   return (role.labelEn ?? '').toLowerCase().split(/[^\p{L}]+/u).some((w) => LEADER_WORDS.en.has(w));
@@ -138,6 +138,16 @@ export function buildRelations(kb: KnowledgeBase): Relations {
       const inUnit = data.roles.filter((role) => role.unit === unit.id && !role.reportsTo.includes(unit.id));
       const inside = new Set(inUnit.map((r) => r.id));
       ids = inUnit.length === 1 ? [inUnit[0]!.id] : inUnit.filter((r) => inUnit.some((o) => o.reportsTo.includes(r.id) && inside.has(o.id))).map((r) => r.id);
+      // The one post of a team that reports to the post leading the unit above ("sprogvejleder" in Sprogteamet, under
+      // the head of Fagligt Sekretariat): the team is led from there, not by its member.
+      if (inUnit.length === 1 && unit.parent) {
+        const above = inUnit[0]!.reportsTo.filter((to) => data.roles.some((r) => r.id === to && r.unit === unit.parent));
+        if (above.length > 0) {
+          // (Not among the units the post leads: it leads its own unit, of which this team is part.)
+          leaders.set(unit.id, above);
+          continue;
+        }
+      }
     }
     if (ids.length === 0) {
       // A person whose title names the unit ("head of institution, Vuggestuen Ålekisten") in a role that leads.

@@ -425,3 +425,37 @@ describe('deputies and participants asked in chat (Havbjerg, Bakkekær, Hvidmose
 function foldAscii(word: string): string {
   return word.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa');
 }
+
+describe('a count asked for when a unit opens, and the word a number counts (Havbjerg, Hvidmose)', () => {
+  it('"når X er åbnet", "when X opens": the figure from the day the unit begins, of the department, not of the unit', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-havbjerg');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const opening = kb.data.units.find((x) => x.validFrom !== undefined && x.validFrom > '2026-11-30')!;
+    const then = [...kb.data.units, ...kb.data.municipalities].flatMap((x) => x.figures).find((f) => f.metric === 'institutions' && f.validFrom === opening.validFrom)!;
+    const short = opening.name.split(' ').at(-1)!.toLowerCase();
+    for (const q of [`hvor mange institutioner bliver der i alt når ${foldAscii(short)} er aabnet`, `how many institutions will there be when ${short} opens`]) {
+      const answer = answerer.answer(q);
+      expect(answer.kind, `${q} -> ${all(answer)}`).toBe('answer');
+      expect(answer.headline, q).toMatch(new RegExp(`(^|[^0-9])${then.value}([^0-9]|$)`));
+    }
+  });
+
+  it('a coming unit that states the count itself is whose count it is ("hvor mange børnehuse kommer der i Kvarter Skoven")', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-hvidmose');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const unit = kb.data.units.find((x) => x.validFrom !== undefined && x.validFrom > '2026-11-30' && x.figures.some((f) => f.metric === 'houses'))!;
+    const answer = answerer.answer(`hvor mange børnehuse kommer der i ${unit.name}`);
+    expect(answer.headline).toContain(`${unit.name}: ${unit.figures.find((f) => f.metric === 'houses')!.text.da}`);
+  });
+
+  it.each(['tests/fixtures/kb-havbjerg', 'tests/fixtures/kb-hvidmose'])('"how many dagplejere" is the figure whose number counts dagplejere (%s)', async (dir) => {
+    const kb = await loadKnowledgeOrThrow(dir);
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const figure = [...kb.data.units, ...kb.data.municipalities].flatMap((x) => x.figures).find((f) => /^\d+ dagplejere\b/.test(f.text.da))!;
+    for (const q of ['hvor mange dagplejere er der', 'how many dagplejere do we have']) {
+      const answer = answerer.answer(q);
+      expect(answer.headline, q).toMatch(new RegExp(`(^|[^0-9])${figure.value}([^0-9]|$)`));
+      expect(answer.headline, q).not.toMatch(/børn i dagplejen|children in family day care/);
+    }
+  });
+});

@@ -316,3 +316,66 @@ describe.each([...BASES, 'tests/fixtures/kb-havbjerg'])('a phone number and an u
     }
   });
 });
+
+describe.each([...BASES, 'tests/fixtures/kb-havbjerg'])('"hvem står for X", "hvem sørger for X" on %s', (dir) => {
+  it('asks who has the responsibility: the role whose responsibility names X', async () => {
+    const kb = await loadKnowledgeOrThrow(dir);
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const corpus = JSON.stringify(kb.data).toLowerCase();
+    const roleNames = kb.data.roles.flatMap((r) => [r.name, ...r.names].map((n) => n.toLowerCase()));
+    const cueText = JSON.stringify(lexiconJson.kinds).toLowerCase();
+    let asked = 0;
+    for (const role of kb.data.roles) {
+      for (const r of role.responsibilities.slice(0, 2)) {
+        // A long word that only this responsibility uses, no role's name and no cue of a kind of question ("stedfortræder").
+        const word = r.da
+          .toLowerCase()
+          .split(/[^\p{L}]+/u)
+          .filter((w) => w.length >= 10 && corpus.split(w).length - 1 <= 2 && !roleNames.some((n) => w.startsWith(n.split(' ')[0]!)) && !cueText.includes(w))
+          .sort((a, b) => b.length - a.length)[0];
+        if (!word) continue;
+        for (const q of [`hvem står for ${word}`, `hvem sørger for ${word}`]) {
+          asked++;
+          const text = all(answerer.answer(q));
+          expect(text.toLowerCase().includes(role.name.toLowerCase()) || text.includes(r.da.slice(0, 25)), `${q} -> ${text}`).toBe(true);
+        }
+      }
+    }
+    if (kb.data.roles.some((r) => r.responsibilities.length > 0)) expect(asked).toBeGreaterThan(0);
+  });
+});
+
+describe.each([...BASES, 'tests/fixtures/kb-havbjerg'])('"number of X in Y" on %s', (dir) => {
+  it('is a count, not a phone number', async () => {
+    const kb = await loadKnowledgeOrThrow(dir);
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const metrics = lexiconJson.metrics as Array<{ metric: string; cues: { da: string[]; en: string[] } }>;
+    let asked = 0;
+    for (const unit of kb.data.units) {
+      const figure = unit.figures.find((f) => f.asOf === undefined && f.validFrom === undefined && metrics.some((m) => m.metric === f.metric));
+      const word = figure && metrics.find((m) => m.metric === figure.metric)!.cues.en.find((c) => /^[a-z]+$/.test(c) && c.endsWith('s'));
+      if (!figure || !word) continue;
+      asked++;
+      const q = `number of ${word} in ${unit.labelEn.replace(/\s*\(.*\)$/, '')}`;
+      const answer = answerer.answer(q);
+      expect(answer.headline, `${q} -> ${all(answer)}`).not.toMatch(/phone|telefon/i);
+    }
+    if (kb.data.units.some((u) => u.figures.length > 0)) expect(asked).toBeGreaterThan(0);
+  });
+});
+
+describe.each([...BASES, 'tests/fixtures/kb-havbjerg'])('a meeting the documents do not know, named as a compound of "møde" on %s', (dir) => {
+  it('"hvornår er der <known word>møde" is not answered with another meeting\'s dates', async () => {
+    const kb = await loadKnowledgeOrThrow(dir);
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const corpus = JSON.stringify(kb.data).toLowerCase();
+    const meetingNames = JSON.stringify([...kb.data.meetings, ...kb.data.leadershipGroups].map((m) => [m.name, m.names, m.labelEn])).toLowerCase();
+    // A word the documents use, in no meeting's or group's name: "forældremøde" where no meeting is the parents'.
+    const words = ['forældre', 'personale', 'sprog'].filter((w) => corpus.includes(w) && !meetingNames.includes(w));
+    expect(words.length).toBeGreaterThan(0);
+    for (const word of words) {
+      const answer = answerer.answer(`hvornår er der ${word}møde`);
+      expect(answer.kind, `${word}møde -> ${all(answer)}`).toBe('unknown');
+    }
+  });
+});

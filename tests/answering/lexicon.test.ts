@@ -68,6 +68,22 @@ describe('the lexicon', () => {
     expect(understand('hej', NOW, lexicon, () => false).smalltalk).toBe('greeting');
     expect(understand('hej, hvem refererer klyngelederne til?', NOW, lexicon, () => false).smalltalk).toBeUndefined();
   });
+
+  it('does not correct a word a cue stem covers into another cue word, while a typo inside the stem is still corrected', () => {
+    const lexicon = loadLexicon();
+    // Every word a stem cue covers, with an ending added, stays itself (or a word of the same stem): never another cue word.
+    const stems = [...new Set(lexiconJson.metrics.flatMap((m) => [...m.cues.da, ...m.cues.en]).filter((c) => /^[\p{L}]+\*$/u.test(c)).map((c) => foldText(c.slice(0, -1))))].filter((s) => s.length >= 4);
+    expect(stems.length).toBeGreaterThan(5);
+    for (const stem of stems) {
+      for (const ending of ['s', 'es', 'ne', 'erne']) {
+        const form = stem + ending;
+        if (form.length < 6) continue;
+        expect(lexicon.correct(form, () => false).startsWith(stem), form).toBe(true);
+      }
+    }
+    expect(understand('how many employees in the childminding', NOW, lexicon, () => false).metrics).toContain('employees');
+    expect(understand('hvornår er ansøgningsfrsten', NOW, lexicon, () => false).dateKinds.has('application-deadline')).toBe(true);
+  });
 });
 
 describe('a knowledge base teaches its own words without code', () => {

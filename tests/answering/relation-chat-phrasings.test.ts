@@ -153,3 +153,59 @@ describe('what a post does, in everyday words', () => {
     { dir: FJORDBY, q: 'what is the job of the area leaders', want: [['heads of institution']] },
   ])('$q ($dir)', check);
 });
+
+describe('contacts: whose number, the other contacts of a job, a post with no one in it', () => {
+  it.each<Case>([
+    { dir: BAKKEKAER, q: 'whose number is 41 52 63 74', want: [['birgitte lundsgaard friis']] },
+    { dir: BAKKEKAER, q: 'hvis nummer er 41526374', want: [['birgitte lundsgaard friis']] },
+    { dir: HVIDMOSE, q: 'hvis nummer er 55 12 34 00', want: [['rikke damgaard lund']] },
+    { dir: SEED, q: 'whose number is 4477 1847', want: [['helle kristensen']] },
+    { dir: SEED, q: 'who else can i call about the stjernehuset job besides helle', want: [['charlotte sønderhave'], ['2446 5945']] },
+    { dir: BAKKEKAER, q: 'besides birgitte who else can i call about the kloverengen job', want: [['jonas eskildsen'], ['29 30 31 32']] },
+    { dir: FJORDBY, q: 'need both phone numbers for the koordinator job in aalekisten', want: [['23 45 67 89'], ['72 10 45 00']] },
+  ])('$q ($dir)', check);
+
+  it('a number no one has names no one', () => {
+    expect(ask(BAKKEKAER, 'whose number is 12 34 56 78').kind).not.toBe('answer');
+  });
+
+  it('the phone of a post in a unit is never that of its holder elsewhere', () => {
+    const answer = ask(FJORDBY, 'hvad er telefonnummeret til institutionslederen i mågen');
+    expect(answer.kind).toBe('unknown');
+    expect(body(answer)).not.toMatch(/sofie brønd|23 45 67 89/);
+  });
+});
+
+describe('who leads a team or heads a post when the documents say it only through the unit', () => {
+  it.each<Case>([
+    { dir: BAKKEKAER, q: 'hvem leder sprogteamet', want: [['sekretariatsleder']], not: ['ledes af sprogvejleder'] },
+    { dir: SEED, q: 'hvem er chef for konsulenterne i pædagogisk udviklingsteam', want: [['leder af pædagogisk udviklingsteam']] },
+  ])('$q ($dir)', check);
+
+  it('a unit whose leading post is advertised: no one named, the post named', () => {
+    const answer = ask(FJORDBY, 'who runs børnehuset mågen');
+    expect(answer.kind).toBe('unknown');
+    expect(answer.headline).toMatch(/head of institution/);
+  });
+});
+
+describe('who does a task: the responsibilities read backwards', () => {
+  it.each<Case>([
+    { dir: BAKKEKAER, q: 'hvem står for vagtplanen i et børnehus', want: [['souschef']] },
+    { dir: BAKKEKAER, q: 'hvem godkender den årlige kvalitetsrapport', want: [['småbørnsledelsen']] },
+    { dir: BAKKEKAER, q: 'hvem hjælper børnehusene med sprogstart', want: [['sprogvejleder']] },
+    { dir: BAKKEKAER, q: 'hvem har ansvaret for gæstedagplejen', want: [['dagplejeleder']] },
+    { dir: HVIDMOSE, q: 'hvem står for personaleplanlægningen', want: [['souschef']] },
+  ])('$q ($dir)', check);
+
+  it('a task no one has is no one\'s', () => {
+    expect(ask(BAKKEKAER, 'hvem står for snerydning').kind).toBe('unknown');
+  });
+});
+
+describe('the holder of a post asked for by a unit inside the one the post leads', () => {
+  it.each<Case>([
+    { dir: SEED, q: 'hvem er distriktsleder for stjernehuset', want: [['helle kristensen']] },
+    { dir: SEED, q: 'who is the district leader for stjernehuset', want: [['helle kristensen']] },
+  ])('$q ($dir)', check);
+});

@@ -41,6 +41,63 @@ export function answerContactsRelation(rc: RelationContext): Answer | undefined 
   return answerDocumentContacts(rc);
 }
 
+/** The postings a linked item stands for: the posting itself, or those for a role or at a unit (and the units inside it). */
+function postingsFor(rc: RelationContext, link: { id: string; kind: string }): string[] {
+  const { relations, kb } = rc;
+  if (link.kind === 'postings') return [link.id];
+  const inside = [link.id, ...relations.childUnits(link.id), ...relations.childUnits(link.id).flatMap((c) => relations.childUnits(c))];
+  return unique([...inside, ...(link.kind === 'roles' ? titledRoles(kb, link.id) : [])].flatMap((id) => relations.postingsOf(id)));
+}
+
+/**
+ * "Who else can I call about the Stjernehuset job besides Helle?", "need both phone numbers for the koordinator job in
+ * Ålekisten": a job posting named (or a role and a unit that have one together) with a person among its contacts, or
+ * with a phone number or e-mail asked for, is answered with every contact of that posting, those not named first.
+ */
+export function answerPostingContacts(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations } = rc;
+  const asksReach = u.attributes.some((a) => a === 'phone' || a === 'email');
+  if (!u.intents.has('contact') && !asksReach) return undefined;
+  if (u.attributes.some((a) => a !== 'phone' && a !== 'email')) return undefined;
+  const links = rc.subjects.flat().filter((l) => l.quality >= 0.75);
+  const named = new Set(links.filter((l) => l.kind === 'people').map((l) => l.id));
+  const sets = links.filter((l) => l.kind === 'postings' || l.kind === 'units' || l.kind === 'roles').map((l) => ({ kind: l.kind, ids: postingsFor(rc, l) }));
+  if (sets.length === 0) return undefined;
+  // A posting named outright wins; else those every named role and unit have in common.
+  const direct = unique(links.filter((l) => l.kind === 'postings').map((l) => l.id));
+  const common = sets.map((s) => s.ids).reduce((a, b) => a.filter((id) => b.includes(id)));
+  const postings = direct.length > 0 ? direct : common;
+  if (postings.length !== 1) return undefined;
+  const people = relations.contacts(postings[0]!);
+  if (people.length === 0) return undefined;
+  // Without a person named, only a phone number or e-mail asked of a role with no one in it ("the koordinator job").
+  if (named.size === 0) {
+    if (!asksReach || direct.length > 0) return undefined;
+    const roles = links.filter((l) => l.kind === 'roles');
+    if (roles.length === 0 || roles.some((l) => relations.holders(l.id).length > 0)) return undefined;
+  } else if (![...named].some((id) => people.some((p) => p.id === id))) return undefined;
+  const ordered = [...people.filter((p) => !named.has(p.id)), ...people.filter((p) => named.has(p.id))];
+  const t = TEXTS[u.lang];
+  const list = ordered.map((p) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email));
+  return done(rc, 'answer', t.contacts(displayName(kb.get(postings[0]!)!, u.lang), joinList(ordered.map((p) => p.name), u.lang)), list, ordered.map((p) => p.source));
+}
+
+/**
+ * "Whose number is 41 52 63 74?", "hvis nummer er 55 12 34 00": a phone number in the question (eight digits or more,
+ * spaces allowed) that is a person's number names that person.
+ */
+export function answerNumberOwner(rc: RelationContext): Answer | undefined {
+  const { u, kb } = rc;
+  const numbers = (u.text.match(/\+?\d[\d ().-]{6,}\d/g) ?? []).map((n) => n.replace(/\D/g, '')).filter((n) => n.length >= 8);
+  if (numbers.length === 0) return undefined;
+  const digits = (phone: string) => phone.replace(/\D/g, '');
+  const owners = kb.data.people.filter((p) => p.phone && numbers.some((n) => digits(p.phone!).endsWith(n.slice(-8)) && n.endsWith(digits(p.phone!).slice(-8))));
+  if (owners.length === 0) return undefined;
+  const t = TEXTS[u.lang];
+  const line = (p: Person) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email);
+  return done(rc, 'answer', owners.map((p) => t.numberOf(p.phone!, p.name, p.title[u.lang])).join(' '), owners.map(line), owners.map((p) => p.source));
+}
+
 /**
  * The roles whose official name is a role's name made specific ("børnehusleder i Børnehuset Kløverengen" for
  * "børnehusleder"): "the børnehusleder job" is the posting for one of them.

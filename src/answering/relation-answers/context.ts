@@ -2,7 +2,7 @@
  * The context every relation answerer works with, and the helpers they share (names, sources, the subjects a question names, the answer shape).
  */
 import type { KbItem, KnowledgeBase } from '../../knowledge/knowledge-base.js';
-import type { Source } from '../../knowledge/schemas.js';
+import type { Person, Source } from '../../knowledge/schemas.js';
 import { namesOf } from '../facts.js';
 import type { Link } from '../linking.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
@@ -157,4 +157,29 @@ export function subjectsOf(rc: RelationContext, kinds: ReadonlyArray<KbItem['kin
 /** Composes a relation answer; `complete` keeps every line of a list (the rest behind "Show more"). */
 export function done(rc: RelationContext, kind: Answer['kind'], headline: string, lines: readonly string[], sources: readonly Source[], details: readonly string[] = [], complete = false): Answer {
   return composeAnswer(rc.kb, rc.u.lang, { kind, headline, groups: [{ title: '', lines }], sources, details, complete });
+}
+
+/** True when a unit is the other or lies inside it (through `parent`). */
+export function within(kb: KnowledgeBase, id: string, outer: string): boolean {
+  for (let current: string | undefined = id, depth = 0; current && depth < 8; depth++) {
+    if (current === outer) return true;
+    const e = kb.get(current);
+    current = e?.kind === 'units' ? e.item.parent : undefined;
+  }
+  return false;
+}
+
+/** The units a person is tied to: named in their title, or where the posting they answer for is. */
+export function unitsOfPerson(rc: RelationContext, person: Person): Set<string> {
+  const units = new Set<string>();
+  for (const id of person.contactFor) {
+    const e = rc.kb.get(id);
+    const unit = e?.kind === 'postings' ? e.item.unit : undefined;
+    if (unit) units.add(unit);
+  }
+  const title = `${person.title.da} ${person.title.en}`.toLowerCase();
+  for (const unit of rc.kb.data.units) {
+    if ([unit.name, ...unit.names].some((n) => n.length > 3 && title.includes(n.toLowerCase()))) units.add(unit.id);
+  }
+  return units;
 }

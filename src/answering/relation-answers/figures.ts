@@ -46,6 +46,15 @@ export function eachUnits(rc: RelationContext): { ids: string[]; at?: number } {
 }
 
 /**
+ * How far after a figure's number a word counted may stand: right after it when some figure counts the word so
+ * ("47 dagplejere" before "186 børn i dagplejen"), else within the usual span.
+ */
+export function countSpan(rc: RelationContext, word: string): number | undefined {
+  const all = [...rc.kb.data.municipalities, ...rc.kb.data.units].flatMap((x) => x.figures);
+  return all.some((f) => countsWord(f, word, 1)) ? 1 : undefined;
+}
+
+/**
  * What is counted, besides the metrics: the words of the question that a figure's own text counts ("38 dagplejere",
  * "92 childminders", "120 vuggestuepladser"): the schema's metrics differ between municipalities, the figure's words do not.
  */
@@ -88,7 +97,10 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const words = countedWords(rc);
   const counted: Array<(f: Figure) => boolean> = [
     ...unique(metrics).map((m) => (f: Figure) => f.metric === m),
-    ...unique(words).map((w) => (f: Figure) => !metrics.includes(f.metric) && countsWord(f, w)),
+    ...unique(words).map((w) => {
+      const span = countSpan(rc, w);
+      return (f: Figure) => !metrics.includes(f.metric) && countsWord(f, w, span);
+    }),
   ];
   // "The phone number of X" asks for an attribute, not a count: only a metric named makes it one.
   if (metrics.length === 0 && (words.length === 0 || u.attributes.length > 0)) return undefined;

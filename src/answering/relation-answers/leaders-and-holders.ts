@@ -1,15 +1,17 @@
 /**
  * Who leads a unit, who holds a role (in a unit), what post a person holds.
  */
-import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Person } from '../../knowledge/schemas.js';
 import { capitalize, joinList, phrasesFor } from '../phrases.js';
 import { analyzeText, foldText, STOPWORDS } from '../normalize.js';
 import type { Answer } from '../types.js';
 import { unique } from '../answer-context.js';
-import { describedItems, done, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
+import { describedItems, done, name, sourceOf, subjectsOf, unitsOfPerson, within, type RelationContext } from './context.js';
+
+export { unitsOfPerson, within } from './context.js';
 import { unknownWith } from './partly-known.js';
 import { TEXTS } from './texts.js';
+import { isLeaderRole } from '../relations.js';
 
 // ---------------------------------------------------------------------------------------------
 // Leaders and holders
@@ -26,6 +28,17 @@ export function answerLeaderRelation(rc: RelationContext): Answer | undefined {
     // "Who is the leader of Børnehuset Myretuen?" when the documents do not say.
     const named = units[0]!;
     if (named.quality < 0.9 || rc.subjects.length > 1) return undefined;
+    // "Who runs Børnehuset Mågen?" when the post that leads it is advertised: no one is named, but the post is.
+    const isLeaderRoleId = (id: string) => {
+      const e = kb.get(id);
+      return e?.kind === 'roles' && isLeaderRole(e.item);
+    };
+    const advertised = unique(relations.postingsOf(named.id).map((id) => (kb.get(id)?.item as { role?: string } | undefined)?.role).filter((id): id is string => id !== undefined && isLeaderRoleId(id)));
+    if (advertised.length > 0) {
+      const postings = relations.postingsOf(named.id);
+      const answer = done(rc, 'unknown', t.leaderAdvertised(name(kb, named.id, u.lang, false), joinList(advertised.map((id) => name(kb, id, u.lang, false)), u.lang)), [], postings.flatMap((id) => sourceOf(kb, id)));
+      return { ...answer, suggestions: unknownWith(rc, answer.headline).suggestions };
+    }
     return unknownWith(rc, t.noLeader(name(kb, named.id, u.lang, false)));
   }
   // A role that leads several units ("områdeleder" of Nord and of Syd): only its holders tied to this unit lead it.
@@ -50,31 +63,6 @@ export function answerLeaderRelation(rc: RelationContext): Answer | undefined {
 
 // ---------------------------------------------------------------------------------------------
 // Who holds a role (in a unit)
-
-/** True when a unit is the other or lies inside it (through `parent`). */
-export function within(kb: KnowledgeBase, id: string, outer: string): boolean {
-  for (let current: string | undefined = id, depth = 0; current && depth < 8; depth++) {
-    if (current === outer) return true;
-    const e = kb.get(current);
-    current = e?.kind === 'units' ? e.item.parent : undefined;
-  }
-  return false;
-}
-
-/** The units a person is tied to: named in their title, or where the posting they answer for is. */
-export function unitsOfPerson(rc: RelationContext, person: Person): Set<string> {
-  const units = new Set<string>();
-  for (const id of person.contactFor) {
-    const e = rc.kb.get(id);
-    const unit = e?.kind === 'postings' ? e.item.unit : undefined;
-    if (unit) units.add(unit);
-  }
-  const title = `${person.title.da} ${person.title.en}`.toLowerCase();
-  for (const unit of rc.kb.data.units) {
-    if ([unit.name, ...unit.names].some((n) => n.length > 3 && title.includes(n.toLowerCase()))) units.add(unit.id);
-  }
-  return units;
-}
 
 export function answerHolderRelation(rc: RelationContext): Answer | undefined {
   const { u, kb, relations } = rc;
@@ -137,10 +125,15 @@ export function answerHolderRelation(rc: RelationContext): Answer | undefined {
     }
     return false;
   });
-  const roleUnit = (kb.get(role.id)?.item as { unit?: string }).unit;
-  const there = holders.filter((p) => inside(unitsOfPerson(rc, p)) || (roleUnit !== undefined && roleUnit === unit.id));
-  if (there.length > 0) {
-    return done(rc, 'answer', t.holders(name(kb, role.id, u.lang, false), joinList(there.map((p) => p.name), u.lang)), there.map(line), there.map((p) => p.source));
+  const thereOf = (id: string) => {
+    const roleUnit = (kb.get(id)?.item as { unit?: string }).unit;
+    return relations.holders(id).filter((p) => inside(unitsOfPerson(rc, p)) || (roleUnit !== undefined && roleUnit === unit.id));
+  };
+  // One name for several posts ("distriktsleder" in general and in Distrikt Baltorp): the reading with someone there.
+  const readings = unique([role.id, ...(subjectsOf(rc, ['roles'])[0] ?? []).filter((l) => l.start === role.start && l.end === role.end && l.quality >= role.quality).map((l) => l.id)]);
+  for (const id of readings) {
+    const there = thereOf(id);
+    if (there.length > 0) return done(rc, 'answer', t.holders(name(kb, id, u.lang, false), joinList(there.map((p) => p.name), u.lang)), there.map(line), there.map((p) => p.source));
   }
   const elsewhere = holders.map((p) => t.holderElsewhere(p.name, p.title[u.lang]));
   const answer = done(rc, 'unknown', t.noHolderIn(name(kb, role.id, u.lang, false), name(kb, unit.id, u.lang, false)), elsewhere, holders.map((p) => p.source));
@@ -208,3 +201,4 @@ export function answerPersonRole(rc: RelationContext): Answer | undefined {
   }
   return done(rc, 'answer', headline, lines, [person.source]);
 }
+

@@ -8,7 +8,7 @@ import { joinList } from '../phrases.js';
 import { analyzeText, foldText, primaryStem, STOPWORDS, tokenize } from '../normalize.js';
 import type { Answer } from '../types.js';
 import { shortDate, unknown as unknownAnswer } from '../answer-context.js';
-import { done, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
+import { done, name, sourceOf, subjectsOf, unitsOfPerson, within, type RelationContext } from './context.js';
 import { TEXTS } from './texts.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -124,7 +124,15 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
   // "What is the phone number of the head of day care?": through the person holding the role.
   const role = subjectsOf(rc, ['roles'])[0]?.[0];
   if (!role || rc.subjects.flat().some((l) => l.kind === 'postings')) return undefined;
-  const holders = relations.holders(role.id);
+  let holders = relations.holders(role.id);
+  // "Telefonnummeret til institutionslederen i Mågen": with a unit named, only the holders tied to it.
+  const unit = rc.subjects.flat().find((l) => l.kind === 'units' && l.quality >= 0.9);
+  if (unit && holders.length > 0) {
+    const roleUnit = (kb.get(role.id)?.item as { unit?: string } | undefined)?.unit;
+    const there = holders.filter((p) => roleUnit === unit.id || [...unitsOfPerson(rc, p)].some((id) => within(kb, id, unit.id)));
+    if (there.length === 0) return unknownWith(rc, t.noHolderIn(name(kb, role.id, u.lang, false), name(kb, unit.id, u.lang, false)));
+    holders = there;
+  }
   if (holders.length === 0) {
     if (role.quality < 0.9) return undefined;
     return unknownWith(rc, t.noHolder(name(kb, role.id, u.lang, false), label));

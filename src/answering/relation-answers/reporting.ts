@@ -7,7 +7,7 @@ import type { Link } from '../linking.js';
 import { joinList, phrasesFor } from '../phrases.js';
 import type { Answer, Lang } from '../types.js';
 import { HEADLINE_MAX, shortDate, unique } from '../answer-context.js';
-import { done, name, subjectsOf, type RelationContext } from './context.js';
+import { done, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
 import { unitsOfPerson, within } from './leaders-and-holders.js';
 import { unknownWith } from './partly-known.js';
 import { TEXTS } from './texts.js';
@@ -233,6 +233,15 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
   // "Hvem er dagtilbudschefens chef?" when the documents do not say: say so, with who reports to it.
   const first = groups[0]![0]!;
   if (first.quality < 0.9 || first.kind !== 'roles' || groups.length > 1) return undefined;
+  // "Hvem er chef for konsulenterne i Pædagogisk Udviklingsteam?": no line of its own, but the post belongs to a unit
+  // that another post leads: that is the post above it.
+  const ownUnit = (kb.get(first.id)?.item as { unit?: string } | undefined)?.unit;
+  const unitLeaders = ownUnit ? relations.leadersOf(ownUnit).filter((id) => id !== first.id) : [];
+  if (u.direction === 'up' && ownUnit && unitLeaders.length > 0) {
+    const held = unitLeaders.flatMap((id) => relations.holders(id));
+    const leaders = joinList(unitLeaders.map((id) => nm(id, false)), u.lang);
+    return done(rc, 'answer', t.inUnitLedBy(nm(first.id), name(kb, ownUnit, u.lang, false), leaders), held.map((p) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email)), [...sourceOf(kb, first.id), ...sourceOf(kb, ownUnit)]);
+  }
   const below = relations.down(first.id);
   const headline = phrasesFor(u.lang).noReporting(nm(first.id));
   if (below.length === 0) return unknownWith(rc, headline);

@@ -3,7 +3,9 @@
  */
 import type { Source } from '../../knowledge/schemas.js';
 import type { Link } from '../linking.js';
-import { analyzeText, foldText } from '../normalize.js';
+import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS } from '../normalize.js';
+import { capitalize } from '../phrases.js';
+import { unique } from '../answer-context.js';
 import type { Answer } from '../types.js';
 import { done, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
 import { unknownWith } from './partly-known.js';
@@ -86,3 +88,65 @@ export function leftoverWords(rc: RelationContext, covered: ReadonlySet<number>)
  * lines can be picked by them (using `STOPWORDS` here changes which task lines lead).
  */
 const FUNCTION_WORDS: ReadonlySet<string> = new Set(['the', 'of', 'in', 'for', 'af', 'i', 'har', 'er', 'is', 'are', 'what', 'hvad', 'hvilke', 'which', 'den', 'det', 'de']);
+
+/** Kinds of question a "who does X" question may also carry; any other kind asks something else. */
+const WHO_DOES_KINDS: ReadonlySet<string> = new Set(['who', 'holder', 'responsibility', 'programme', 'definition']);
+/** Kinds whose cues ("who is responsible for", "who is in charge of") a "who does X" question shares with who leads. */
+const LEADING_KINDS: ReadonlySet<string> = new Set(['leader', 'reporting-up', 'reporting-down']);
+
+/**
+ * "Hvem står for vagtplanen i et børnehus?", "hvem godkender den årlige kvalitetsrapport?", "who helps the houses with
+ * Sprogstart?": the responsibilities relation read backwards. No post, person or group is named; the question's other
+ * words are matched against every post's and group's tasks and every unit's own statements (by stem, or as part of a
+ * compound); the statements that say most of them (at least half, and at least two when there are three or more) name
+ * who does it.
+ */
+export function answerWhoDoes(rc: RelationContext): Answer | undefined {
+  const { u, kb } = rc;
+  if (!(u.kinds.has('who') || u.askedWho) || u.attributes.length > 0) return undefined;
+  // "Who is responsible for / in charge of X" also reads as who leads or manages X: with no unit named, X is a task.
+  // "Hvem godkender X?": a word for deciding asks who does it too, unless a day is asked ("when").
+  const whenAsked = (u.kinds.get('when')?.positions ?? []).some((p) => rc.lexicon.questionWords.has(u.tokens[p]?.form ?? ''));
+  const asLeader = [...u.kinds.keys()].filter((k) => !WHO_DOES_KINDS.has(k) && !(k === 'decision' || (k === 'when' && !whenAsked)));
+  if (asLeader.some((k) => !LEADING_KINDS.has(k))) return undefined;
+  const blocking = asLeader.length > 0 ? ['roles', 'people', 'leadershipGroups', 'meetings', 'postings', 'units'] : ['roles', 'people', 'leadershipGroups', 'meetings', 'postings'];
+  if (rc.subjects.flat().some((l) => l.quality >= 0.9 && blocking.includes(l.kind))) return undefined;
+  const words = unique(leftoverWords(rc, new Set()).filter((w) => w.length >= 4 && !STOPWORDS.has(w) && !GENERIC_WORDS.has(w)));
+  if (words.length === 0) return undefined;
+  type Said = { owner: string; text: { da: string; en: string }; source: Source };
+  const said: Said[] = [];
+  for (const r of kb.data.roles) for (const s of r.responsibilities) said.push({ owner: r.id, text: s, source: s.source });
+  for (const g of kb.data.leadershipGroups) for (const s of g.responsibilities) said.push({ owner: g.id, text: s, source: s.source });
+  for (const un of kb.data.units) for (const s of un.facts) if (isTask(rc, `${s.da} ${s.en}`)) said.push({ owner: un.id, text: s, source: s.source });
+  // A word many statements say ("børnehus") tells them apart less than a rare one ("vagtplan"): each counts 1 / how many say it.
+  const hitSets = said.map((s) => wordsSaid(`${s.text.da} ${s.text.en}`, words));
+  const df = new Map(words.map((w) => [w, hitSets.filter((h) => h.has(w)).length]));
+  const scored = said
+    .map((s, i) => ({ ...s, hits: hitSets[i]!.size, score: [...hitSets[i]!].reduce((sum, w) => sum + 1 / df.get(w)!, 0) }))
+    .filter((s) => s.hits > 0);
+  if (scored.length === 0) return undefined;
+  const bestScore = Math.max(...scored.map((s) => s.score));
+  const top = scored.filter((s) => s.score >= bestScore - 1e-9);
+  const best = top[0]!.hits;
+  if (best * 2 < words.length || (words.length >= 3 && best < 2)) return undefined;
+  const owners = unique(top.map((s) => s.owner));
+  if (owners.length > 3) return undefined;
+  const lines = unique(top.map((s) => `${capitalize(name(rc.kb, s.owner, u.lang, false))}: ${s.text[u.lang]}`));
+  return done(rc, 'answer', lines[0]!, lines.slice(1), unique(top.map((s) => s.source)).slice(0, 3));
+}
+
+/** True when a statement says what someone is responsible for (the responsibility kind's cue words). */
+function isTask(rc: RelationContext, text: string): boolean {
+  return rc.lexicon.kinds.match(analyzeText(foldText(text))).has('responsibility');
+}
+
+/** The words a text says: the word, its stem, or as part of a compound (five letters or more). */
+function wordsSaid(text: string, words: readonly string[]): Set<string> {
+  const forms = analyzeText(foldText(text)).map((w) => w.form);
+  return new Set(
+    words.filter((word) => {
+      const stem = primaryStem(word);
+      return forms.some((f) => f === word || primaryStem(f) === stem || (stem.length >= 5 && (f.startsWith(stem) || f.endsWith(stem))));
+    }),
+  );
+}
