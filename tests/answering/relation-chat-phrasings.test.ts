@@ -209,3 +209,18 @@ describe('the holder of a post asked for by a unit inside the one the post leads
     { dir: SEED, q: 'who is the district leader for stjernehuset', want: [['helle kristensen']] },
   ])('$q ($dir)', check);
 });
+
+describe('contacts on Havbjerg and in other words', () => {
+  const HAVBJERG = 'tests/fixtures/kb-havbjerg';
+  beforeAll(async () => {
+    answerers.set(HAVBJERG, createAnswerer(await loadKnowledgeOrThrow(HAVBJERG), { now: () => NOW }));
+  });
+
+  it.each<Case>([
+    { dir: HAVBJERG, q: 'jera@havbjerg.dk whose mail is that', want: [['jeppe holmgaard ravn']] },
+    { dir: HAVBJERG, q: 'hvis nummer er 96 48 20 05', want: [['birthe nørgaard lynge']] },
+    { dir: HAVBJERG, q: 'nummer til udvalgssekretæren for familie- og sundhedsudvalget', want: [['96 48 10 44']] },
+    { dir: BAKKEKAER, q: 'hvem kan jeg ellers ringe til om kløverengen end birgitte', want: [['jonas eskildsen'], ['29 30 31 32']] },
+    { dir: FJORDBY, q: 'can i email someone about the maagen job, what address', want: [['mkh@fjordby.example']] },
+  ])('$q ($dir)', check);
+});
