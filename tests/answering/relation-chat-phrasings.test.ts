@@ -224,3 +224,11 @@ describe('contacts on Havbjerg and in other words', () => {
     { dir: FJORDBY, q: 'can i email someone about the maagen job, what address', want: [['mkh@fjordby.example']] },
   ])('$q ($dir)', check);
 });
+
+describe('a programme used in a unit or in one it belongs to', () => {
+  it.each<Case>([
+    { dir: FJORDBY, q: 'bruges blik i ålekisten', want: [['område syd']] },
+    { dir: BAKKEKAER, q: 'bruges sprogstart i dagplejen', want: [['sprogstart bruges i dagplejen']] },
+    { dir: BAKKEKAER, q: 'bruger de KLAR i kløverengen', want: [['område øst'], ['område vest fra august 2027']] },
+  ])('$q ($dir)', check);
+});
