@@ -232,3 +232,11 @@ describe('a programme used in a unit or in one it belongs to', () => {
     { dir: BAKKEKAER, q: 'bruger de KLAR i kløverengen', want: [['område øst'], ['område vest fra august 2027']] },
   ])('$q ($dir)', check);
 });
+
+describe('whom a post manages, and what a job at a unit requires', () => {
+  it.each<Case>([
+    { dir: FJORDBY, q: 'hvem har en områdeleder ansvar for som personaleleder', want: [['institutionsleder']] },
+    { dir: BAKKEKAER, q: 'hvem har småbørnschefen ansvar for', want: [['dagplejeleder'], ['sekretariatsleder']] },
+    { dir: BAKKEKAER, q: 'hvilken erfaring skal man have for at søge børnehuslederjobbet i kløverengen', want: [['erfaring med personaleledelse']] },
+  ])('$q ($dir)', check);
+});
