@@ -331,12 +331,19 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     const group = lexicon.groups.get(kind);
     if (group && best.get(group)!.kind !== kind) matched.delete(kind);
   }
-  // "who covers for X when he is on holiday": the "when" of an absence is the deputy's condition, no date asked for.
-  if (matched.has('deputy') || matched.has('deputy-for')) {
-    const absence = lexicon.kinds.coverageOf(tokens, new Set<QuestionKind>(['deputy', 'deputy-for']), words);
-    for (const kind of ['when', 'dates'] as const) {
+  // "who covers for X when he is on holiday": the "when" of an absence is the deputy's condition, no date asked for;
+  // "how many times a year does X meet" asks how often, no count and no date.
+  for (const [asking, within] of [
+    [['deputy', 'deputy-for'], ['when', 'dates']],
+    [['frequency'], ['when', 'dates', 'figure']],
+  ] as const) {
+    if (!asking.some((k) => matched.has(k))) continue;
+    const covered = lexicon.kinds.coverageOf(tokens, new Set<QuestionKind>(asking), words);
+    for (const kind of within) {
       const m = matched.get(kind);
-      if (m && m.positions.every((p) => absence.has(p))) matched.delete(kind);
+      // A "when" that asks in so many words ("hvornår holder chefgruppen temadag") still asks for a date.
+      const asksWhen = (asking as readonly string[]).includes('frequency') && /\b(when|hvornaar|hvornår)\b/.test(m?.cue ?? '');
+      if (m && !asksWhen && m.positions.every((p) => covered.has(p))) matched.delete(kind);
     }
   }
   const has = (kind: QuestionKind) => matched.has(kind);
