@@ -447,7 +447,7 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     const end = after || single ? addDays(start, 366) : u.range.to;
     const first = queries.meetingOccurrences(meeting.id, start, end)[0];
     if (first) {
-      const heldLine = when ? [t.held(title, meeting.frequency ? when : `${when}${timeRange(rc, meeting.recurrence?.time, meeting.recurrence?.endTime)}`)] : [];
+      const heldLine = when ? [t.held(title, meeting.frequency && /\d/.test(when) ? when : `${when}${timeRange(rc, meeting.recurrence?.time, meeting.recurrence?.endTime)}`)] : [];
       return done(rc, 'answer', t.nextHeadline(title, occurrence(first)), [...heldLine, ...lines.filter((l) => !l.startsWith(t.next('').slice(0, 5)))], [meeting.source]);
     }
   }
@@ -476,7 +476,7 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     }
     return done(rc, 'answer', t.datesIn(title, period, joinList(upcoming.map(occurrence), u.lang)), lines.filter((l) => !upcoming.some((o) => l === occurrence(o))), [meeting.source]);
   }
-  const heldLine = when ? t.held(title, meeting.frequency ? when : `${when}${timeRange(rc, meeting.recurrence?.time, meeting.recurrence?.endTime)}`) : undefined;
+  const heldLine = when ? t.held(title, meeting.frequency && /\d/.test(when) ? when : `${when}${timeRange(rc, meeting.recurrence?.time, meeting.recurrence?.endTime)}`) : undefined;
   // "Where is X held?" leads with the place; "when is the next X?" with its first coming day (the rule follows).
   if (meeting.place && rc.lexicon.placeWords.match(u.tokens).size > 0) {
     const placeLead = t.placeHeadline(title, meeting.place);
@@ -487,7 +487,7 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     return done(rc, 'answer', nextLead, [...(heldLine ? [heldLine] : []), ...lines], [meeting.source]);
   }
   const headline = when
-    ? t.held(title, meeting.frequency ? when : `${when}${timeRange(rc, meeting.recurrence?.time, meeting.recurrence?.endTime)}`)
+    ? t.held(title, meeting.frequency && /\d/.test(when) ? when : `${when}${timeRange(rc, meeting.recurrence?.time, meeting.recurrence?.endTime)}`)
     : upcoming.length > 0
       ? t.next(joinList(upcoming.map(occurrence), u.lang))
       : t.none(title);

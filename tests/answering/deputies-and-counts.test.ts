@@ -587,3 +587,20 @@ describe('a figure of the unit above about the unit asked, for a day the unit st
     expect(answer.headline, all(answer)).toMatch(/(^|[^0-9])77([^0-9]|$)/);
   });
 });
+
+describe('a meeting\'s time asked as "date and time" or when it finishes (Hvidmose, Havbjerg)', () => {
+  it.each(['tests/fixtures/kb-hvidmose', 'tests/fixtures/kb-havbjerg'])('%s', async (dir) => {
+    const kb = await loadKnowledgeOrThrow(dir);
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    // A meeting on single days whose frequency text gives no time: the time comes from the recurrence.
+    const meeting = kb.data.meetings.find((m) => (m.recurrence?.dates.length ?? 0) > 0 && m.recurrence?.endTime && m.frequency && !/\d/.test(m.frequency.en))!;
+    const answer = answerer.answer(`what time does the ${meeting.name.split(" ")[0]!.toLowerCase()} finish`);
+    expect(answer.kind, all(answer)).toBe('answer');
+    expect(answer.headline).toContain(meeting.recurrence!.endTime!);
+    const month = meeting.recurrence!.dates.find((d) => d > '2026-11-30')!;
+    const monthName = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}T00:00:00Z`)).toLowerCase();
+    const dated = answerer.answer(`${meeting.name.split(" ")[0]!.toLowerCase()} in ${monthName} what date and time`);
+    expect(dated.kind, all(dated)).toBe('answer');
+    expect(dated.headline).toContain(meeting.recurrence!.time!);
+  });
+});
