@@ -149,8 +149,11 @@ function countedWord(u: Understanding): string | undefined {
 /** How many words (besides function words) after a number may name what it counts ("750 børn", "6 pædagogiske konsulenter"). */
 const COUNT_SPAN = 2;
 
-/** True when the fact gives a number of the word (its stem, or a compound ending in it: "sprogvejledere" for "vejledere"). */
-export function countsWord(fact: { readonly text: { readonly da: string; readonly en: string } }, word: string): boolean {
+/**
+ * True when the fact gives a number of the word (its stem, or a compound ending in it: "sprogvejledere" for "vejledere"),
+ * within `span` words after the number (1: the word the number counts, "47 dagplejere", not "186 børn i dagplejen").
+ */
+export function countsWord(fact: { readonly text: { readonly da: string; readonly en: string } }, word: string, span = COUNT_SPAN): boolean {
   const stem = primaryStem(word);
   const fits = (form: string) => {
     const other = primaryStem(form);
@@ -163,7 +166,7 @@ export function countsWord(fact: { readonly text: { readonly da: string; readonl
       // A number word that is also a function word ("to": Danish two, English to) counts only the word right after it:
       // "reports to the head of children's services" counts no children.
       if (!/\d/.test(w) && STOPWORDS.has(w)) return i + 1 < words.length && fits(words[i + 1]!);
-      return words.slice(i + 1).filter((x) => !STOPWORDS.has(x)).slice(0, COUNT_SPAN).some(fits);
+      return words.slice(i + 1).filter((x) => !STOPWORDS.has(x)).slice(0, span).some(fits);
     });
   });
 }

@@ -268,7 +268,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       if (!u) return reply;
       // Every cue of an understood kind says what is asked ("What competences … under <concept>" is a
       // competence question even when "profile" was the kind's strongest cue): none of them is a loose word.
-      const cues = lexicon.kinds.coverageOf(u.tokens, new Set(u.kinds.keys()));
+      const cues = lexicon.kinds.coverageOf(u.tokens, new Set(u.kinds.keys()), undefined, false);
       const understood = cues.size > 0 ? { ...u, cuePositions: new Set([...u.cuePositions, ...cues]) } : u;
       const say = (lang: Lang, headline?: string) => unknown(context, lang, headline);
       return floor.explainUnknown(understood, seen.links ?? [], floor.check(understood, seen.links ?? [], reply, say), say);
@@ -333,10 +333,10 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       const linked = linker.link(u.tokens);
       const datePositions = new Set([...lexicon.dateKinds.match(u.tokens).values()].flatMap((m) => [...m.positions]));
       const nameLinks = linked.filter((l) => !NOT_NAME_CUES.has(l.kind) && l.quality >= 0.85);
-      // Another cue of a kind outside the names still asks ("the staff unit manager's boss"), unless it is a word of a
-      // name itself ("pay" in "New Pay (Ny Løn)").
+      // Another cue of a kind outside the names still asks ("the staff unit manager's boss"), unless it is a word of the
+      // name right next to it ("pay" in "New Pay (Ny Løn)").
       const otherCues = (kind: QuestionKind) =>
-        new Set([...lexicon.kinds.coverageOf(u.tokens, new Set([kind]))].filter((p) => !nameLinks.some((l) => linker.isOwnWord(l.id, u.tokens[p]!))));
+        new Set([...lexicon.kinds.coverageEverywhere(u.tokens, new Set([kind]))].filter((p) => !nameLinks.some((l) => (p === l.start - 1 || p === l.end) && linker.isOwnWord(l.id, u.tokens[p]!))));
       u = withoutNameCues(u, [...nameLinks, ...definedNames(u, linked)], datePositions, otherCues);
       // (Loops over each link's positions rather than arrays of them: a name many items share links thousands.)
       // A name is widened over words of its own, never over a word any kind of question uses as a cue ("pay", "manage").
@@ -358,7 +358,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
         // A kind stays when another of its cues asks ("the staff unit manager's boss").
         const leaderWords = new Set(led.ownLeaders);
         const named = [...u.kinds.keys()].filter((kind) => lexicon.groups.get(kind) === 'reporting').filter((kind) => {
-          const words = [...lexicon.kinds.coverageOf(u.tokens, new Set([kind]))].filter((p) => !STOPWORDS.has(u.tokens[p]!.form));
+          const words = [...lexicon.kinds.coverageEverywhere(u.tokens, new Set([kind]))].filter((p) => !STOPWORDS.has(u.tokens[p]!.form));
           return words.length > 0 && words.every((p) => leaderWords.has(p));
         });
         u = withoutKinds(u, named);

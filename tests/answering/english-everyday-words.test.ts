@@ -34,6 +34,10 @@ const bossesOf = (roleId: string): Expect => (d) =>
   [...(d.roles.find((r) => r.id === roleId)!.reportsTo ?? []), ...d.reportingLines.filter((l) => l.from === roleId).map((l) => l.to)].map((id) => roleName(d, id));
 const deputiesFor = (roleId: string): Expect => (d) => d.deputies.filter((x) => x.for === roleId).map((x) => roleName(d, x.deputy));
 const placeOf = (meetingId: string): Expect => (d) => [d.meetings.find((m) => m.id === meetingId)!.place!];
+/** The roles a role reports to on a condition (an absence), today's first. */
+const conditionalBossesOf = (roleId: string): Expect => (d) => [roleName(d, d.reportingLines.find((l) => l.from === roleId && l.condition && !l.validFrom)!.to)];
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const dayOf = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 const titleOf = (personId: string): Expect => (d) => [d.people.find((p) => p.id === personId)!.title!.en];
 
 const cases: [string, string, Expect][] = [
@@ -78,6 +82,17 @@ const cases: [string, string, Expect][] = [
   // A stand-in asked in everyday words: "covers for X when he's on holiday" (no date, no period asked), "the stand-in for".
   ['tests/fixtures/kb-havbjerg', 'who covers for torben when hes on holiday', (d) => d.deputies.filter((x) => x.for === 'hbj-fagchef').map((x) => roleName(d, x.deputy))],
   [BKK, 'who is jonas eskildsen the stand-in for', (d) => [roleName(d, 'bkk-boernehusleder')]],
+  // An absence said in everyday words ("is off", "is gone") with a reporting question: the conditional line.
+  [HVM, 'who does the deputy report to if the house leader is off for two weeks', conditionalBossesOf('hvm-souschef')],
+  [HVM, 'who does the souschef report to when the husleder is gone for more than a week', conditionalBossesOf('hvm-souschef')],
+  // "the first <meeting>", "the summer shutdown", a boss's boss from a month on (the second "boss" asks).
+  [HVM, 'when is the first SLG meeting', (d) => [dayOf(d.meetings.find((m) => m.id === 'hvm-slg-moede')!.recurrence!.start!)]],
+  [HVM, 'when is the summer shutdown', (d) => [dayOf(d.dates.find((x) => x.id === 'hvm-periode-sommerlukning')!.date)]],
+  [HVM, "who's the childminding boss's boss from august", (d) => d.reportingLines.filter((l) => l.from === 'hvm-dagplejeleder' && l.validFrom).map((l) => roleName(d, l.to))],
+  // "how many times a year" asks how often; "overall" asks for the total; "which leaders have X together" who takes part.
+  [BKK, 'how many times a year does the works council meet', (d) => [d.meetings.find((m) => m.id === 'bkk-smaaboerns-med')!.frequency!.en]],
+  [BKK, 'how many kids and employees in the early years area overall', (d) => [...figureOf('bkk-smaaboernsafdelingen', 'children')(d), ...figureOf('bkk-smaaboernsafdelingen', 'employees')(d)]],
+  [SEED, 'which leaders have the GRUS talks together', (d) => d.meetings.find((m) => m.id === 'bal-grus-samtaler')!.participants.map((p) => roleName(d, typeof p === 'string' ? p : p.ref))],
   // "where is <meeting>" whose name holds every other cue word; a contraction ("they're") before an absence.
   [HVM, 'where is the management meeting', placeOf('hvm-ledermoede')],
   [HVM, "who replaces the district head when they're away", deputiesFor('hvm-kvarterchef')],
@@ -120,6 +135,30 @@ describe('English questions in everyday words', () => {
     const answer = answerers.get(dir)!.answerer.answer(message);
     expect(answer.kind).toBe('smalltalk');
     expect(answer.headline).toMatch(/\bask\b|help|spørg|hjælp/i);
+  });
+
+  it('counts "kids" as children, but a count of another kind of place is no answer to a kindergarten one', () => {
+    const { answerer, data } = answerers.get('tests/fixtures/kb-havbjerg')!;
+    const waiting = data.units.flatMap((u) => u.figures).find((f) => /waiting list for a place in nursery/i.test(f.text.en))!;
+    expect(waiting, 'the knowledge base holds a nursery waiting list').toBeDefined();
+    const nursery = answerer.answer('how many kids are waiting for a nursery place');
+    expect(nursery.kind).toBe('answer');
+    expect(renderAnswerText(nursery, { details: true })).toContain(String(waiting.value));
+    for (const question of ['how many kids are on the waiting list for a kindergarten', 'how many kids are on the waiting list for a school']) {
+      expect(answerer.answer(question).kind, question).toBe('unknown');
+    }
+    const ages = answerers.get(BKK)!.answerer.answer('how old are the kids in sprogstart');
+    expect(renderAnswerText(ages, { details: true })).toMatch(/aged 2 to 4/);
+  });
+
+  it('takes a gloss of a proper name ("Vuggestuen Ålekisten (nursery)") for that place only as written, not in the plural', () => {
+    const { answerer, data } = answerers.get(FJB)!;
+    const leader = answerer.answer('who is the head of the nursery');
+    expect(renderAnswerText(leader, { details: true })).toContain(data.people.find((p) => p.id === 'fjb-sofie-broend')!.name);
+    const subset = answerer.answer('how many children in område syd go to nurseries');
+    expect(subset.kind).toBe('unknown');
+    const children = String(data.units.find((u) => u.id === 'fjb-aalekisten')!.figures.find((f) => f.metric === 'children')!.value);
+    expect(renderAnswerText(subset)).not.toContain(children);
   });
 
   it('does not take a possessive "s" for a word of a name ("Lone Vestbjerg\'s boss" is no "the boss")', () => {

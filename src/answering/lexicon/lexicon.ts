@@ -419,12 +419,33 @@ export class CueSet<L extends string | number> {
   }
 
   /** Every token position a cue of one of `labels` covers (not only each label's strongest cue). */
-  coverageOf(tokens: readonly Token[], labels: ReadonlySet<L>, words: TokenWords = tokenWords(tokens)): Set<number> {
+  coverageOf(tokens: readonly Token[], labels: ReadonlySet<L>, words: TokenWords = tokenWords(tokens), heads = true): Set<number> {
     const covered = new Set<number>();
     const { forms, stems } = words;
     for (const { label, cue } of this.candidates(words)) {
       if (!labels.has(label) || !mayMatch(cue, forms, stems)) continue;
-      for (const p of matchCue(cue, tokens)?.positions ?? []) covered.add(p);
+      const m = matchCue(cue, tokens);
+      // Without `heads`, a compound matched by its head ("forældremøde" by '*møde') is left out: it names a thing.
+      for (const p of m?.positions ?? []) if (heads || !m!.heads.includes(p)) covered.add(p);
+    }
+    return covered;
+  }
+
+  /**
+   * Every token position a cue of one of `labels` covers, at each place it occurs ("the childminding boss's boss": both
+   * "boss"): {@link coverageOf} takes each cue's first match only.
+   */
+  coverageEverywhere(tokens: readonly Token[], labels: ReadonlySet<L>): Set<number> {
+    const covered = new Set<number>();
+    const masked = [...tokens];
+    // A matched word is blanked (same position, so anchored cues keep their meaning) and the cues are read again.
+    for (let round = 0; round < 4; round++) {
+      const fresh = [...this.coverageOf(masked, labels)].filter((p) => !covered.has(p));
+      if (fresh.length === 0) break;
+      for (const p of fresh) {
+        covered.add(p);
+        masked[p] = { form: '', terms: [''], index: masked[p]!.index };
+      }
     }
     return covered;
   }
@@ -588,17 +609,22 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const vocabularySet = new Set(vocabulary);
   // Cue stems ('polic*', 'strategi*') long enough to recognise through one typo, longest first.
   const stems = [...new Set([kinds, dateKinds, metrics, attributes].flatMap((set) => set.prefixes()))].filter((p) => p.length >= 5).sort((a, b) => b.length - a.length);
+  // A word a cue stem already covers ('employees' under 'employee*') is no typo of a cue word outside that stem
+  // ('employed'); a typo inside it still is ('ansøgningsfrsten' under 'ansøgning*').
+  const coveredBy = [...new Set([kinds, dateKinds, metrics, attributes].flatMap((set) => set.prefixes()))].filter((p) => p.length >= 4);
   const corrections = new Map<string, string>();
   const correct = (form: string, known: (form: string) => boolean): string => {
-    if (form.length < 6 || vocabularySet.has(form)) return form;
+    // A word the lexicon lists as asking ("foråret", "udgangen") is no typo of a cue word.
+    if (form.length < 6 || vocabularySet.has(form) || questionWords.has(form)) return form;
     const cached = corrections.get(form);
     if (cached !== undefined) return cached;
     let result = form;
     if (!known(form)) {
       const max = form.length >= 8 ? 2 : 1;
-      result = vocabulary.find((w) => w[0] === form[0] && boundedEditDistance(form, w, max) <= max) ?? form;
+      const cover = coveredBy.find((p) => form.startsWith(p));
+      result = vocabulary.find((w) => w[0] === form[0] && (cover === undefined || w.startsWith(cover)) && boundedEditDistance(form, w, max) <= max) ?? form;
       // A typo in the stem of a cue written as a stem ('polic*' in "polciies", 'politik*' in "poltiikker"): the stem, then the ending.
-      if (result === form) {
+      if (result === form && cover === undefined) {
         const stem = stems.find((p) => p[0] === form[0] && form.length > p.length && !form.startsWith(p) && boundedEditDistance(form.slice(0, p.length), p, 1) <= 1);
         if (stem) result = stem + form.slice(stem.length);
       }

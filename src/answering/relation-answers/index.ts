@@ -16,7 +16,7 @@ export { answerMembersRelation, answerMeetingRelation, answerRoleMeetings } from
 export { answerTasksRelation, answerWhoDoes } from './tasks.js';
 export { answerContactsRelation, answerNumberOwner, answerPostingContacts } from './contacts.js';
 export { answerAttribute } from './partly-known.js';
-export { answerFiguresRelation, countedWords, eachUnits, totalOf } from './figures.js';
+export { answerFiguresRelation, countedWords, countSpan, eachUnits, totalOf } from './figures.js';
 export { answerPoliciesRelation, answerPolicyFields } from './policies.js';
 export { answerPostingTerms } from './posting-terms.js';
 export { answerProgrammesRelation, answerParts } from './programmes-and-parts.js';
