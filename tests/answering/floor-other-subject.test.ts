@@ -426,7 +426,8 @@ describe('a unit\'s part named by an everyday word', () => {
     const kb = await loadKnowledgeOrThrow(dir);
     const answer = createAnswerer(kb, { now: () => NOW }).answer(q);
     expect(answer.kind, `${q} -> ${all(answer)}`).toBe('unknown');
-    expect(answer.headline).toMatch(/giver intet tal|give no figure/);
+    // Either partly-known form: no figure for the part, or the part's word not mentioned for the unit.
+    expect(answer.headline).toMatch(/giver intet tal|give no figure|men nævner ikke|but do not mention/);
   });
 });
 
