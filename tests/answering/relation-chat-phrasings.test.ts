@@ -259,3 +259,17 @@ describe('Havbjerg: posts named generally, the specific posts held, meetings cha
     { dir: HAVBJERG, q: 'who else can i talk to about the rævehøj job besides kim', want: [['camilla krog hansen'], ['louise dam winther']] },
   ])('$q ($dir)', check);
 });
+
+describe('a programme asked who it is for; the phone of a post held by title only', () => {
+  const RAVNSHOLT = 'tests/fixtures/kb-ravnsholt';
+  beforeAll(async () => {
+    answerers.set(RAVNSHOLT, createAnswerer(await loadKnowledgeOrThrow(RAVNSHOLT), { now: () => NOW }));
+  });
+
+  it.each<Case>([
+    { dir: RAVNSHOLT, q: 'hvad er madværkstedet og hvem skal tage det', want: [['køkkenpersonale'], ['to kursusdage']] },
+    { dir: BAKKEKAER, q: 'who is lederspor meant for', want: [['new heads of children\'s houses'], ['is for the head of children\'s house']] },
+    { dir: RAVNSHOLT, q: 'phone number for the pædagogisk koordinator at lærkereden', want: [['sofie bundgaard lund'], ['58 37 35 12']] },
+    { dir: BAKKEKAER, q: 'hvad er telefonnummeret til souschefen i kløverengen', want: [['29 30 31 32']] },
+  ])('$q ($dir)', check);
+});
