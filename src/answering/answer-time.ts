@@ -11,7 +11,7 @@ import { DEADLINE_KINDS, type DateEntry, type Decision, type Figure, type Meetin
 import { addDays, formatPartialDate } from '../time/format-date.js';
 import { displayName } from './facts.js';
 import { capitalize, joinList } from './phrases.js';
-import { analyzeText, foldText, GENERIC_WORDS, stemsOf, STOPWORDS, tokenize } from './normalize.js';
+import { analyzeText, foldText, GENERIC_WORDS, stemsOf, STOPWORDS, termsOf, tokenize } from './normalize.js';
 import { deputyStatements } from './relation-answers/deputy-statements.js';
 import type { Answer, Lang } from './types.js';
 import { fitsDateKind } from './understand.js';
@@ -447,7 +447,7 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     const end = after || single ? addDays(start, 366) : u.range.to;
     const first = queries.meetingOccurrences(meeting.id, start, end)[0];
     if (first) {
-      const heldLine = when ? [t.held(title, meeting.frequency ? when : `${when}${timeRange(rc, meeting.recurrence?.time, meeting.recurrence?.endTime)}`)] : [];
+      const heldLine = when ? [t.held(title, meeting.frequency && /\d/.test(when) ? when : `${when}${timeRange(rc, meeting.recurrence?.time, meeting.recurrence?.endTime)}`)] : [];
       return done(rc, 'answer', t.nextHeadline(title, occurrence(first)), [...heldLine, ...lines.filter((l) => !l.startsWith(t.next('').slice(0, 5)))], [meeting.source]);
     }
   }
@@ -476,7 +476,7 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     }
     return done(rc, 'answer', t.datesIn(title, period, joinList(upcoming.map(occurrence), u.lang)), lines.filter((l) => !upcoming.some((o) => l === occurrence(o))), [meeting.source]);
   }
-  const heldLine = when ? t.held(title, meeting.frequency ? when : `${when}${timeRange(rc, meeting.recurrence?.time, meeting.recurrence?.endTime)}`) : undefined;
+  const heldLine = when ? t.held(title, meeting.frequency && /\d/.test(when) ? when : `${when}${timeRange(rc, meeting.recurrence?.time, meeting.recurrence?.endTime)}`) : undefined;
   // "Where is X held?" leads with the place; "when is the next X?" with its first coming day (the rule follows).
   if (meeting.place && rc.lexicon.placeWords.match(u.tokens).size > 0) {
     const placeLead = t.placeHeadline(title, meeting.place);
@@ -487,7 +487,7 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     return done(rc, 'answer', nextLead, [...(heldLine ? [heldLine] : []), ...lines], [meeting.source]);
   }
   const headline = when
-    ? t.held(title, meeting.frequency ? when : `${when}${timeRange(rc, meeting.recurrence?.time, meeting.recurrence?.endTime)}`)
+    ? t.held(title, meeting.frequency && /\d/.test(when) ? when : `${when}${timeRange(rc, meeting.recurrence?.time, meeting.recurrence?.endTime)}`)
     : upcoming.length > 0
       ? t.next(joinList(upcoming.map(occurrence), u.lang))
       : t.none(title);
@@ -691,6 +691,28 @@ export function answerItemDates(rc: RelationContext): Answer | undefined {
 // ---------------------------------------------------------------------------------------------
 // Figures as of a day
 
+/**
+ * The figures of the units above an item, stated for a day, whose text names the item by a word of its own names
+ * that the unit above does not have ("dagplejen" for Dagplejen Havbjerg under Dagtilbud & Sundhed).
+ */
+function aboveAbout(rc: RelationContext, id: string, day: string, isCounted: (f: Figure) => boolean): Array<{ figure: Figure }> {
+  const { kb, queries, ctx } = rc;
+  const generic = new Set([...GENERIC_WORDS].flatMap((w) => [w, ...stemsOf(w)]));
+  const own = [...ctx.ownTerms(id)].filter((term) => term.length >= 5 && !generic.has(term));
+  let current = (kb.get(id)?.item as { parent?: string } | undefined)?.parent;
+  for (let depth = 0; current && depth < 4; depth++) {
+    const above = ctx.ownTerms(current);
+    const words = own.filter((term) => !above.has(term));
+    const found = queries
+      .figuresOn(current, day)
+      .filter((f) => isCounted(f.figure) && (f.figure.asOf === undefined || f.figure.asOf === day))
+      .filter((f) => words.some((term) => termsOf(f.figure.text.da).has(term) || termsOf(f.figure.text.en).has(term)));
+    if (found.length > 0) return found;
+    current = (kb.get(current)?.item as { parent?: string } | undefined)?.parent;
+  }
+  return [];
+}
+
 /** The lexicon's words that ask for the first occurrence (`firstWords`), and its words that put it after a day. */
 const FIRST_WORDS: ReadonlySet<string> = new Set(
   ['da', 'en'].flatMap((lang) => ((lexiconJson as unknown as { firstWords?: Record<string, string[]> }).firstWords?.[lang] ?? []).map((w) => foldText(w))),
@@ -805,7 +827,10 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
       : undefined;
     const stated = inPeriod ?? (day ? queries.figuresOn(id, day).filter((f) => isCounted(f.figure)) : future.slice(0, 1));
     // An item that exists only from a coming day ("Kvarter Åen" from 1 August) is answered with that day's figure.
-    const then = stated.length > 0 ? stated : day === rc.today ? future.slice(0, 1) : [];
+    // A day asked that the item states no figure for, where a unit above it states one about it ("212 børn i dagplejen
+    // pr. 1. oktober" of the department, asked of the childminding): that figure.
+    const fromAbove = stated.length === 0 && asked && day !== undefined ? aboveAbout(rc, id, day, isCounted) : [];
+    const then = stated.length > 0 ? stated : fromAbove.length > 0 ? fromAbove : day === rc.today ? future.slice(0, 1) : [];
     // Set against a past day: today's figure follows the one stated then.
     const on = sincePast ? unique([...then, ...queries.figuresOn(id, rc.today).filter((f) => isCounted(f.figure))]) : then;
     // A day or period asked about that no figure is stated for: say which days the documents have.
