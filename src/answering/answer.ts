@@ -191,6 +191,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     named: new Set(),
     namedAny: new Set(),
     saysAttribute: (text, attribute) => lexicon.attributes.match(analyzeText(foldText(text))).has(attribute),
+    sequenceAt: (tokens) => lexicon.sequenceWords.coverage(tokens),
   };
   const municipalityNames = kb.data.municipalities.map((m) => ({
     id: m.id,

@@ -57,3 +57,78 @@ describe('one day of a recurring meeting', () => {
     expect(asked).toBeGreaterThan(20);
   });
 });
+
+describe('the first and last day of a period, and a one-day event, asked in everyday words', () => {
+  it('answers "start"/"end"/"first day"/"last deadline" of a dated period with its first and last day', () => {
+    let asked = 0;
+    for (const dir of KBS) {
+      const { kb, answerer } = loaded.get(dir)!;
+      // Periods whose label begins with a short name of its own ("LUS (…)", "MUS for souschefer"): asked by that name.
+      for (const d of kb.data.dates.filter((x) => x.end && x.precision === 'day')) {
+        const short = d.label.da.match(/^([A-ZÆØÅ]{2,5})\b/)?.[1];
+        // A short name two periods share ("MUS" for two groups) is rightly ambiguous alone.
+        if (!short || kb.data.dates.filter((x) => x.label.da.startsWith(short)).length > 1) continue;
+        for (const [q, lang] of [
+          [`first and last day of ${short}`, 'en'],
+          [`hvornår starter og slutter ${short}`, 'da'],
+          [`sidste frist for ${short}`, 'da'],
+        ] as const) {
+          const head = firstLine(renderAnswerText(answerer.answer(q)));
+          expect(head, `${dir}: ${q}`).toContain(shortDate(d.date, lang));
+          expect(head, `${dir}: ${q}`).toContain(shortDate(d.end!, lang));
+          asked++;
+        }
+      }
+    }
+    expect(asked).toBeGreaterThan(3);
+  });
+
+  it('a one-day event asked when it starts gives its day, time and place', () => {
+    let asked = 0;
+    for (const dir of KBS) {
+      const { kb, answerer } = loaded.get(dir)!;
+      for (const d of kb.data.dates.filter((x) => x.kind === 'seminar' && x.time && x.place)) {
+        const word = d.label.da.split(/\s+/)[0]!.toLowerCase();
+        const head = firstLine(renderAnswerText(answerer.answer(`hvad tid starter ${word}en og hvor er den`)));
+        expect(head, `${dir}: ${word}`).toContain(shortDate(d.date, 'da'));
+        expect(head, `${dir}: ${word}`).toContain(d.time!.replace(':', '.'));
+        expect(head, `${dir}: ${word}`).toContain(d.place!);
+        asked++;
+      }
+    }
+    expect(asked).toBeGreaterThan(0);
+  });
+
+  it('a posting start asked of a person who is no period is not a period of a policy', () => {
+    const { answerer } = loaded.get('data')!;
+    const text = renderAnswerText(answerer.answer('when does the new dagtilbudschef in høje-taastrup start'));
+    expect(text).not.toMatch(/2025–|2028/);
+  });
+});
+
+describe('how many times a meeting is held, counted from its dates', () => {
+  it('says the count of the dates of one year', () => {
+    const { answerer } = loaded.get('tests/fixtures/kb-bakkekaer')!;
+    for (const q of ['how many times a year does LUF meet', 'hvor mange gange om året mødes LUF']) {
+      const head = firstLine(renderAnswerText(answerer.answer(q)));
+      expect(head, q).toMatch(/\b4 (times|gange)\b/);
+    }
+  });
+});
+
+describe('a deadline asked with an everyday verb', () => {
+  it('"telling"/"notify" reach a deadline whose label says "reported"', () => {
+    let asked = 0;
+    for (const dir of KBS) {
+      const { kb, answerer } = loaded.get(dir)!;
+      for (const d of kb.data.dates.filter((x) => /\breported to\b/.test(x.label.en) && /\(([a-zæøå]+)\)/.test(x.label.en))) {
+        const office = d.label.en.match(/\(([a-zæøå]+)\)/)![1]!;
+        for (const q of [`deadline for telling ${office} about it`, `when do we have to notify ${office}`]) {
+          expect(firstLine(renderAnswerText(answerer.answer(q))), `${dir}: ${q}`).toContain(shortDate(d.date, 'en'));
+          asked++;
+        }
+      }
+    }
+    expect(asked).toBeGreaterThan(0);
+  });
+});
