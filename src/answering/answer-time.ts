@@ -41,6 +41,7 @@ const TEXTS = {
     endedBy: (meeting: string, period: string, last: string) => `Nej, der er ikke ${meeting} ${period}: det ophører efter ${last}.`,
     startsAfter: (meeting: string, period: string, first: string) => `Nej, der er ikke ${meeting} ${period}: det begynder først ${first}.`,
     inYear: (year: string) => `i ${year}`,
+    onTheDay: (day: string) => `den ${day}`,
     datesIn: (meeting: string, period: string, list: string) => `${capitalize(meeting)} ${period}: ${list}.`,
     chair: (who: string) => `Mødeleder: ${who}.`,
     chairHeadline: (meeting: string, who: string) => `${capitalize(who)} leder ${meeting}.`,
@@ -88,6 +89,7 @@ const TEXTS = {
     endedBy: (meeting: string, period: string, last: string) => `No, ${meeting} is not held ${period}: it ends after ${last}.`,
     startsAfter: (meeting: string, period: string, first: string) => `No, ${meeting} is not held ${period}: it only starts on ${first}.`,
     inYear: (year: string) => `in ${year}`,
+    onTheDay: (day: string) => `on ${day}`,
     datesIn: (meeting: string, period: string, list: string) => `${capitalize(meeting)} ${period}: ${list}.`,
     chair: (who: string) => `Chair: ${who}.`,
     chairHeadline: (meeting: string, who: string) => `The ${who} chairs ${meeting}.`,
@@ -142,7 +144,17 @@ export function answerDeputies(rc: RelationContext): Answer | undefined {
   // A person stands for the role they hold; a job posting for the post it is for ("the head of Børnegården Rævehøj").
   const roleOf = (id: string) => {
     const e = rc.kb.get(id);
-    return (e?.kind === 'people' || e?.kind === 'postings') && e.item.role ? e.item.role : id;
+    if ((e?.kind === 'people' || e?.kind === 'postings') && e.item.role) return e.item.role;
+    // A person the documents name by title only ("ledende pædagog i Børnegården Rævehøj"): the post the title begins with.
+    if (e?.kind === 'people') {
+      const title = tokenize(foldText(e.item.title.da));
+      const posts = rc.kb.data.roles
+        .map((r) => ({ id: r.id, words: tokenize(foldText(r.name)) }))
+        .filter((r) => r.words.length > 0 && r.words.length <= title.length && r.words.every((w, i) => title[i] === w))
+        .sort((a, b) => b.words.length - a.words.length);
+      if (posts[0]) return posts[0].id;
+    }
+    return id;
   };
   const ids = unique([subject.id, roleOf(subject.id)]);
   let forSubject = ids.flatMap((id) => queries.deputiesFor(id, day));
@@ -156,13 +168,32 @@ export function answerDeputies(rc: RelationContext): Answer | undefined {
   }
   // "Whom does X stand in for" asks from the deputy's side; otherwise the subject is stood in for,
   // unless only the other side is known ("when does the deputy leader take over").
-  const entries: DeputyEntry[] = u.kinds.has('deputy-for') ? (bySubject.length > 0 ? bySubject : forSubject) : forSubject.length > 0 ? forSubject : bySubject;
+  let entries: DeputyEntry[] = u.kinds.has('deputy-for') ? (bySubject.length > 0 ? bySubject : forSubject) : forSubject.length > 0 ? forSubject : bySubject;
+  // A person asked about: the relations of the place their title names first ("ledende pædagog i Børnegården Rævehøj").
+  const person = rc.kb.get(subject.id);
+  if (person?.kind === 'people' && entries.length > 1) {
+    const title = foldText(`${person.item.title.da} ${person.item.title.en}`).toLowerCase();
+    const unitOf = (e: DeputyEntry) => (e.for.item as { unit?: string }).unit ?? (e.deputy.item as { unit?: string }).unit;
+    const says = (e: DeputyEntry) => {
+      const unit = unitOf(e);
+      const entry = unit ? rc.kb.get(unit) : undefined;
+      return entry?.kind === 'units' && title.includes(foldText(entry.item.name).toLowerCase()) ? 1 : 0;
+    };
+    entries = [...entries].sort((a, b) => says(b) - says(a));
+  }
   if (entries.length === 0) {
     if (subject.quality < 0.9) return undefined;
     return unknownAnswer(rc.ctx, u.lang, t.noDeputy(nameIn(rc, subject.id)));
   }
   const since = (e: DeputyEntry) => (e.relation.validFrom && e.relation.validFrom > rc.today ? ` (${u.lang === 'da' ? 'fra' : 'from'} ${shortDate(e.relation.validFrom, u.lang)})` : '');
-  const sentences = entries.map((e) => t.standsIn(itemName(rc, e.deputy), itemName(rc, e.for)).replace(/\.$/, `${since(e)}.`));
+  // Who holds the deputy post on the day asked about (today when none): "in January 2027" may be someone else than in summer.
+  const onDay = u.day ?? u.range?.from ?? rc.today;
+  const holderOf = (e: DeputyEntry) => {
+    if (e.deputy.kind !== 'roles') return '';
+    const people = queries.holdersOn(e.deputy.item.id, onDay);
+    return people.length === 1 ? ` (${people[0]!.name})` : '';
+  };
+  const sentences = entries.map((e) => t.standsIn(`${itemName(rc, e.deputy)}${holderOf(e)}`, itemName(rc, e.for)).replace(/\.$/, `${since(e)}.`));
   const first = entries[0]!.relation;
   const lines = entries.flatMap((e, i) => [
     ...(i > 0 ? [sentences[i]!] : []),
@@ -422,7 +453,13 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     const range = u.range;
     const month = range.from.endsWith('-01') && addDays(range.to, 1).endsWith('-01') && range.to.slice(0, 7) === range.from.slice(0, 7);
     const year = range.from.endsWith('-01-01') && range.to.endsWith('-12-31') && range.from.slice(0, 4) === range.to.slice(0, 4);
-    const period = month ? t.inMonth(formatPartialDate(range.from, 'month', u.lang)) : year ? t.inYear(range.from.slice(0, 4)) : t.between(shortDate(range.from, u.lang), shortDate(range.to, u.lang));
+    const period = month
+      ? t.inMonth(formatPartialDate(range.from, 'month', u.lang))
+      : year
+        ? t.inYear(range.from.slice(0, 4))
+        : range.from === range.to
+          ? t.onTheDay(shortDate(range.from, u.lang))
+          : t.between(shortDate(range.from, u.lang), shortDate(range.to, u.lang));
     if (upcoming.length === 0) {
       const heldWhen = [...(when ? [t.held(title, when)] : []), ...(validity ? [validity] : [])];
       // A meeting the documents give no days for ("efter behov", "at least twice a year"): no day is known, not "no".

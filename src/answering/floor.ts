@@ -187,7 +187,8 @@ export function createFloor(kb: KnowledgeBase, index: SearchIndex, extensions: r
       // A ranked answer must explain every word the knowledge base does not know; a structured one
       // (its kind understood from cue words) only the words that name a thing: a name written with a
       // capital inside the sentence, or the word after a place or topic preposition ("in Nordby").
-      const unknownWords = loose.filter((q) => !knownForm(q) && (strict || namesThing(u, q, position.get(q.token) ?? -1)));
+      // A compound the documents know only as parts ("løntrin": "løn" + "trin") names something they do not hold.
+      const unknownWords = loose.filter((q) => !knownForm(q) && (strict || q.parts !== undefined || namesThing(u, q, position.get(q.token) ?? -1)));
       if (unknownWords.length > 0) return refuse(kb, u, links, unknownWords, unknown);
       // A ranked answer must explain every word that names a thing the documents know ("børnehusene"): a fact
       // about another thing ("the waiting list for childminding") is no answer about it.

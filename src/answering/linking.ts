@@ -26,6 +26,11 @@ interface Variant {
   readonly words: ReadonlyArray<{ readonly form: string; readonly stems: readonly string[] }>;
   /** Below 1 for a shortened name (a role's head noun alone): a weaker link than the full name. */
   readonly weight?: number;
+  /**
+   * A gloss of a proper name ("children's house" in "Børnehuset Kløverengen (children's house)"): a word for the kind of
+   * place, which names this one only when said as written ("the children's house"), never inflected ("children's houses").
+   */
+  readonly exact?: boolean;
   /** The last lookup of {@link Linker.link} that collected this variant (a stamp instead of a Set per lookup). */
   seen: number;
 }
@@ -108,6 +113,31 @@ function nameForms(entry: KbItem): string[] {
   return split.map((f) => f.replace(/^(the|den|det|de)\s+/i, '')).filter((f) => f.length > 1);
 }
 
+/**
+ * The glosses among an item's names (folded): the lower-case words in brackets after a proper name ("Børnehuset
+ * Kløverengen (children's house)", "Vuggestuen Ålekisten (nursery)") that say what kind of place it is, unless the item
+ * also bears them as a name of their own.
+ */
+function glossesOf(entry: KbItem): Set<string> {
+  const item = entry.item as unknown as Record<string, unknown>;
+  const direct: string[] = [];
+  for (const key of ['name', 'labelEn']) if (typeof item[key] === 'string') direct.push(item[key] as string);
+  for (const key of ['names', 'namesEn']) if (Array.isArray(item[key])) direct.push(...(item[key] as string[]));
+  const own = new Set(direct.map((d) => foldText(d)));
+  const out = new Set<string>();
+  for (const form of direct) {
+    const bracket = form.match(/^\s*(\p{Lu}[^(]*)\(([^)]+)\)\s*$/u);
+    if (!bracket || !/^\p{Ll}/u.test(bracket[2]!.trim())) continue;
+    for (const part of bracket[2]!.split(/[,;]/).map((p) => foldText(p.trim()).replace(/^(the|den|det|de)\s+/, ''))) {
+      if (part && !own.has(part)) {
+        out.add(part);
+        out.add(part.replace(/(\p{L})'s\b/gu, '$1s'));
+      }
+    }
+  }
+  return out;
+}
+
 /** The kinds whose English labels are often shortened in questions to the words before "of the …". */
 const HEAD_KINDS: ReadonlyArray<KbItem['kind']> = ['leadershipGroups', 'meetings', 'units'];
 
@@ -161,8 +191,10 @@ export function createLinker(
       // "the strategic leadership in Familie- og Dagtilbudscentret": an English label's head before "of the …", a weaker name.
       const heads = headForms(entry).filter((h) => !full.some((f) => foldText(f) === foldText(h)));
       const forms = [...full, ...heads];
+      const glosses = glossesOf(entry);
       for (const form of forms) {
         const weight = heads.includes(form) && !full.includes(form) ? HEAD_NOUN_WEIGHT : undefined;
+        const exact = glosses.has(foldText(form).replace(/^(the|den|det|de)\s+/, ''));
         const words = tokenize(form).filter((w, i, all) => !(all.length > 1 && w.includes('-')));
         // One generic or function word alone ("dagtilbud" aside) names nothing in particular.
         const content = words.filter((w) => !STOPWORDS.has(w) && !GENERIC_WORDS.has(w));
@@ -170,7 +202,7 @@ export function createLinker(
         const key = words.join(' ');
         if (seen.has(key)) continue;
         seen.add(key);
-        const variant: Variant = { id: item.id, kind, words: wordsOf(words), seen: 0, ...(weight !== undefined && { weight }) };
+        const variant: Variant = { id: item.id, kind, words: wordsOf(words), seen: 0, ...(weight !== undefined && { weight }), ...(exact && { exact }) };
         variants.push(variant);
         for (const key of new Set([words[0]!, ...stemsOf(words[0]!)])) {
           const list = byFirst.get(key) ?? [];
@@ -484,6 +516,7 @@ export function createLinker(
             totals.set(variant.words, total);
           }
           if (total < 0) continue;
+          if (variant.exact && variant.words.some((w, i) => tokens[start + i]?.form !== w.form)) continue;
           links.push({ id: variant.id, kind: variant.kind, start, end: start + variant.words.length, quality: (total / variant.words.length) * (variant.weight ?? 1) });
         }
         // No name starts here: a compound of the names' words, below any exact name.

@@ -184,6 +184,19 @@ function metricNamed(lexicon: Lexicon, tokens: readonly Token[], words: TokenWor
   return lexicon.metrics.match(tokens, words).size > 0;
 }
 
+/** Seasons (folded) and their first and last month: spring March–May, summer June–August, autumn September–November, winter December–February. */
+const SEASONS: ReadonlyMap<string, readonly [number, number]> = new Map<string, readonly [number, number]>(
+  (
+    [
+      [['foraar', 'foraaret', 'spring'], [3, 5]],
+      [['sommer', 'sommeren', 'summer'], [6, 8]],
+      [['efteraar', 'efteraaret', 'autumn', 'fall'], [9, 11]],
+      [['vinter', 'vinteren', 'winter'], [12, 2]],
+      [['sommerferie', 'sommerferien', 'sommerferierne'], [7, 7]],
+    ] as Array<[string[], readonly [number, number]]>
+  ).flatMap(([words, months]) => words.map((w) => [w, months] as [string, readonly [number, number]])),
+);
+
 /** Words for the start or the end of a year ("the beginning of 2025", "udgangen af 2025"), folded. */
 const YEAR_EDGES: ReadonlySet<string> = new Set(['beginning', 'start', 'end', 'begyndelsen', 'starten', 'slutningen', 'udgangen']);
 
@@ -197,7 +210,7 @@ function findRange(tokens: readonly Token[], today: string): { from: string; to:
     const hasYear = next !== undefined && /^(19|20)\d{2}$/.test(next);
     // "may" is also a verb, and a short form ("feb", "okt") could be a word: a month only with a year or after "in".
     const short = !MONTHS.includes(token.form) || token.form === 'may';
-    if (short && !hasYear && !['in', 'i', 'during', 'for'].includes(tokens[i - 1]?.form ?? '')) continue;
+    if (short && !hasYear && !['in', 'i', 'during', 'for', 'from', 'fra', 'after', 'efter', 'until', 'til', 'before', 'foer', 'since', 'by'].includes(tokens[i - 1]?.form ?? '')) continue;
     months.push({ i, month: month - 1, ...(hasYear && { year: Number(next) }) });
   }
   const lastDayOf = (year: number, month: number) => addDays(`${month === 11 ? year + 1 : year}-${String(((month + 1) % 12) + 1).padStart(2, '0')}-01`, -1);
@@ -215,6 +228,21 @@ function findRange(tokens: readonly Token[], today: string): { from: string; to:
       return { from, to: lastDayOf(endYear, second.month), positions };
     }
     return { from, to: lastDayOf(year, first.month), positions: first.year ? [first.i, first.i + 1] : [first.i] };
+  }
+  // "Efteråret 2027", "autumn 2027", "in the spring of 2027": the season's months of that year (winter into the next).
+  for (const [i, token] of tokens.entries()) {
+    let season = SEASONS.get(token.form);
+    if (season === undefined) continue;
+    // "The summer holidays 2027": the holidays of the season (July).
+    const holidays = ['holidays', 'holiday', 'vacation', 'break'].includes(tokens[i + 1]?.form ?? '');
+    if (holidays && token.form === 'summer') season = [7, 7];
+    const after = holidays ? i + 1 : i;
+    const year = [tokens[after + 1]?.form, tokens[after + 1]?.form === 'of' ? tokens[after + 2]?.form : undefined].find((f) => f !== undefined && /^(19|20)\d{2}$/.test(f));
+    if (!year) continue;
+    const [first, last] = season;
+    const endYear = last < first ? Number(year) + 1 : Number(year);
+    const to = addDays(`${last === 12 ? endYear + 1 : endYear}-${String((last % 12) + 1).padStart(2, '0')}-01`, -1);
+    return { from: `${year}-${String(first).padStart(2, '0')}-01`, to, positions: [i, tokens.findIndex((t, k) => k > i && t.form === year)] };
   }
   for (const [i, token] of tokens.entries()) {
     // "i 2025", "in 2025", and the year's edges ("primo 2025", "at the beginning of 2025", "i slutningen af 2025").
@@ -303,12 +331,19 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     const group = lexicon.groups.get(kind);
     if (group && best.get(group)!.kind !== kind) matched.delete(kind);
   }
-  // "who covers for X when he is on holiday": the "when" of an absence is the deputy's condition, no date asked for.
-  if (matched.has('deputy') || matched.has('deputy-for')) {
-    const absence = lexicon.kinds.coverageOf(tokens, new Set<QuestionKind>(['deputy', 'deputy-for']), words);
-    for (const kind of ['when', 'dates'] as const) {
+  // "who covers for X when he is on holiday": the "when" of an absence is the deputy's condition, no date asked for;
+  // "how many times a year does X meet" asks how often, no count and no date.
+  for (const [asking, within] of [
+    [['deputy', 'deputy-for'], ['when', 'dates']],
+    [['frequency'], ['when', 'dates', 'figure']],
+  ] as const) {
+    if (!asking.some((k) => matched.has(k))) continue;
+    const covered = lexicon.kinds.coverageOf(tokens, new Set<QuestionKind>(asking), words);
+    for (const kind of within) {
       const m = matched.get(kind);
-      if (m && m.positions.every((p) => absence.has(p))) matched.delete(kind);
+      // A "when" that asks in so many words ("hvornår holder chefgruppen temadag") still asks for a date.
+      const asksWhen = (asking as readonly string[]).includes('frequency') && /\b(when|hvornaar|hvornår)\b/.test(m?.cue ?? '');
+      if (m && !asksWhen && m.positions.every((p) => covered.has(p))) matched.delete(kind);
     }
   }
   const has = (kind: QuestionKind) => matched.has(kind);

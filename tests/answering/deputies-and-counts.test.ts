@@ -10,6 +10,7 @@ import { createAnswerer, renderAnswerText, type Answer, type Answerer } from '..
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load-knowledge.js';
 import { createKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import type { Deputy, Role, Statement } from '../../src/knowledge/schemas.js';
+import { createQueries } from '../../src/knowledge/queries.js';
 
 const NOW = new Date('2026-11-30T09:00:00Z');
 const all = (answer: Answer) => renderAnswerText(answer, { details: true });
@@ -457,5 +458,101 @@ describe('a count asked for when a unit opens, and the word a number counts (Hav
       expect(answer.headline, q).toMatch(new RegExp(`(^|[^0-9])${figure.value}([^0-9]|$)`));
       expect(answer.headline, q).not.toMatch(/børn i dagplejen|children in family day care/);
     }
+  });
+});
+
+describe('a season of a year ("efteråret 2027", "autumn 2027")', () => {
+  it('lists what is dated in the season, and the meetings a role attends then (Hvidmose)', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-hvidmose');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const spring = answerer.answer('hvad sker der i foråret 2027');
+    expect(spring.kind, all(spring)).toBe('answer');
+    expect(spring.headline).toContain('fra 1. marts 2027 til 31. maj 2027');
+    const autumn = answerer.answer('what is on the calendar in autumn 2027');
+    expect(autumn.headline).toContain('from 1 September 2027 to 30 November 2027');
+    // The meetings of the house leader valid in the autumn: not one that has ended before it.
+    const ended = kb.data.meetings.find((m) => m.validUntil !== undefined && m.validUntil < '2027-09-01' && m.participants.some((p) => (typeof p === 'string' ? p : p.ref) === 'hvm-husleder'))!;
+    const attends = answerer.answer('which meetings does a husleder attend in autumn 2027');
+    expect(attends.kind, all(attends)).toBe('answer');
+    expect(attends.headline).not.toContain(ended.name);
+    const always = answerer.answer('which meetings does a husleder attend');
+    expect(always.headline).toContain(ended.name);
+  });
+
+  it('a season on Havbjerg\'s calendar', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-havbjerg');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const deadlines = kb.data.dates.filter((d) => d.date >= '2027-03-01' && d.date <= '2027-05-31' && /deadline/.test(d.kind));
+    expect(deadlines.length).toBeGreaterThan(0);
+    const answer = answerer.answer('hvilke frister er der i foråret 2027');
+    expect(answer.kind, all(answer)).toBe('answer');
+    expect(answer.headline).toContain('fra 1. marts 2027 til 31. maj 2027');
+    for (const d of deadlines) expect(all(answer)).toContain(d.label.da);
+  });
+});
+
+describe('a short month after a time preposition, and a meeting asked on one day (Havbjerg)', () => {
+  it('"from may" is May; a day the rule excludes is "not held on" that day', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-havbjerg');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const line = kb.data.reportingLines.find((l) => l.validFrom?.slice(5, 7) === '05')!;
+    const role = kb.data.roles.find((r) => r.id === line.from)!;
+    const to = kb.data.roles.find((r) => r.id === line.to)!;
+    const answer = answerer.answer(`who will the ${role.name} report to from may`);
+    expect(answer.headline).toContain(to.labelEn);
+    const meeting = kb.data.meetings.find((m) => (m.recurrence?.exceptDates.length ?? 0) > 0)!;
+    const day = meeting.recurrence!.exceptDates[0]!;
+    const when = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+    const none = answerer.answer(`is the ${meeting.name.split(' ').at(-1)!.toLowerCase()} meeting held on ${when.toLowerCase()}`);
+    expect(none.headline).toContain(`is not held on ${when}`);
+  });
+});
+
+describe('who holds the deputy post on the day asked, and a deputy named by title only (Havbjerg, Ravnsholt)', () => {
+  it.each(['tests/fixtures/kb-havbjerg', 'tests/fixtures/kb-ravnsholt'])('%s', async (dir) => {
+    const kb = await loadKnowledgeOrThrow(dir);
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const queries = createQueries(kb);
+    // A deputy post whose holder changes: the holder on the day asked is named.
+    const relation = kb.data.deputies.find((d) => kb.data.people.filter((p) => p.role === d.deputy).length >= 2)!;
+    const forRole = kb.data.roles.find((r) => r.id === relation.for)!;
+    for (const [when, day] of [['i januar 2027', '2027-01-15'], ['i sommerferien 2027', '2027-07-15']] as const) {
+      const holders = queries.holdersOn(relation.deputy, day);
+      expect(holders.length).toBe(1);
+      const short = forRole.names.find((n) => /ens$/.test(n)) ?? `${forRole.name}ens`;
+      const answer = answerer.answer(`hvem er ${short} stedfortræder ${when}`);
+      expect(answer.headline, when).toContain(holders[0]!.name);
+    }
+  });
+
+  it('a person named by title only stands in for the post of the place the title names (Havbjerg)', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-havbjerg');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const person = kb.data.people.find((p) => !p.role && kb.data.deputies.some((d) => p.title.da.startsWith(kb.data.roles.find((r) => r.id === d.deputy)!.name)))!;
+    const answer = answerer.answer(`hvem er ${person.name.toLowerCase()} stedfortræder for`);
+    expect(answer.kind, all(answer)).toBe('answer');
+    const place = person.title.da.split(' i ').at(-1)!;
+    expect(answer.headline).toContain(place);
+  });
+});
+
+describe('the first meeting in a period or after a day (Havbjerg, Hvidmose)', () => {
+  it.each(['tests/fixtures/kb-havbjerg', 'tests/fixtures/kb-hvidmose'])('%s', async (dir) => {
+    const kb = await loadKnowledgeOrThrow(dir);
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const queries = createQueries(kb);
+    const meeting = kb.data.meetings.find((m) => m.recurrence?.rrule && !m.validUntil)!;
+    const name = meeting.name.toLowerCase();
+    const firstIn2027 = queries.meetingOccurrences(meeting.id, '2027-01-01', '2027-12-31')[0]!;
+    const afterSeptember = queries.meetingOccurrences(meeting.id, '2027-09-02', '2028-09-01')[0]!;
+    const da = (d: string) => new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
+    const en = (d: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
+    const first = answerer.answer(`hvornår er første ${name} i 2027`);
+    expect(first.headline, all(first)).toContain(da(firstIn2027.date));
+    const next = answerer.answer(`next ${name} after 1 september 2027`);
+    expect(next.headline, all(next)).toContain(en(afterSeptember.date));
+    const summer = queries.meetingOccurrences(meeting.id, '2027-08-01', '2028-08-01')[0]!;
+    const holidays = answerer.answer(`next ${name} after the summer holidays 2027`);
+    expect(holidays.headline, all(holidays)).toContain(en(summer.date));
   });
 });

@@ -89,6 +89,10 @@ const cases: [string, string, Expect][] = [
   [HVM, 'when is the first SLG meeting', (d) => [dayOf(d.meetings.find((m) => m.id === 'hvm-slg-moede')!.recurrence!.start!)]],
   [HVM, 'when is the summer shutdown', (d) => [dayOf(d.dates.find((x) => x.id === 'hvm-periode-sommerlukning')!.date)]],
   [HVM, "who's the childminding boss's boss from august", (d) => d.reportingLines.filter((l) => l.from === 'hvm-dagplejeleder' && l.validFrom).map((l) => roleName(d, l.to))],
+  // "how many times a year" asks how often; "overall" asks for the total; "which leaders have X together" who takes part.
+  [BKK, 'how many times a year does the works council meet', (d) => [d.meetings.find((m) => m.id === 'bkk-smaaboerns-med')!.frequency!.en]],
+  [BKK, 'how many kids and employees in the early years area overall', (d) => [...figureOf('bkk-smaaboernsafdelingen', 'children')(d), ...figureOf('bkk-smaaboernsafdelingen', 'employees')(d)]],
+  [SEED, 'which leaders have the GRUS talks together', (d) => d.meetings.find((m) => m.id === 'bal-grus-samtaler')!.participants.map((p) => roleName(d, typeof p === 'string' ? p : p.ref))],
   // "where is <meeting>" whose name holds every other cue word; a contraction ("they're") before an absence.
   [HVM, 'where is the management meeting', placeOf('hvm-ledermoede')],
   [HVM, "who replaces the district head when they're away", deputiesFor('hvm-kvarterchef')],
@@ -145,6 +149,16 @@ describe('English questions in everyday words', () => {
     }
     const ages = answerers.get(BKK)!.answerer.answer('how old are the kids in sprogstart');
     expect(renderAnswerText(ages, { details: true })).toMatch(/aged 2 to 4/);
+  });
+
+  it('takes a gloss of a proper name ("Vuggestuen Ålekisten (nursery)") for that place only as written, not in the plural', () => {
+    const { answerer, data } = answerers.get(FJB)!;
+    const leader = answerer.answer('who is the head of the nursery');
+    expect(renderAnswerText(leader, { details: true })).toContain(data.people.find((p) => p.id === 'fjb-sofie-broend')!.name);
+    const subset = answerer.answer('how many children in område syd go to nurseries');
+    expect(subset.kind).toBe('unknown');
+    const children = String(data.units.find((u) => u.id === 'fjb-aalekisten')!.figures.find((f) => f.metric === 'children')!.value);
+    expect(renderAnswerText(subset)).not.toContain(children);
   });
 
   it('does not take a possessive "s" for a word of a name ("Lone Vestbjerg\'s boss" is no "the boss")', () => {

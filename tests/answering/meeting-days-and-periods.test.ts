@@ -111,7 +111,7 @@ describe('how many times a meeting is held, counted from its dates', () => {
     const { answerer } = loaded.get('tests/fixtures/kb-bakkekaer')!;
     for (const q of ['how many times a year does LUF meet', 'hvor mange gange om året mødes LUF']) {
       const head = firstLine(renderAnswerText(answerer.answer(q)));
-      expect(head, q).toMatch(/\b4 (times|gange)\b/);
+      expect(head, q).toMatch(/\b(4|four|fire) (times|gange)\b/i);
     }
   });
 });

@@ -209,3 +209,34 @@ describe('the holder of a post asked for by a unit inside the one the post leads
     { dir: SEED, q: 'who is the district leader for stjernehuset', want: [['helle kristensen']] },
   ])('$q ($dir)', check);
 });
+
+describe('contacts on Havbjerg and in other words', () => {
+  const HAVBJERG = 'tests/fixtures/kb-havbjerg';
+  beforeAll(async () => {
+    answerers.set(HAVBJERG, createAnswerer(await loadKnowledgeOrThrow(HAVBJERG), { now: () => NOW }));
+  });
+
+  it.each<Case>([
+    { dir: HAVBJERG, q: 'jera@havbjerg.dk whose mail is that', want: [['jeppe holmgaard ravn']] },
+    { dir: HAVBJERG, q: 'hvis nummer er 96 48 20 05', want: [['birthe nørgaard lynge']] },
+    { dir: HAVBJERG, q: 'nummer til udvalgssekretæren for familie- og sundhedsudvalget', want: [['96 48 10 44']] },
+    { dir: BAKKEKAER, q: 'hvem kan jeg ellers ringe til om kløverengen end birgitte', want: [['jonas eskildsen'], ['29 30 31 32']] },
+    { dir: FJORDBY, q: 'can i email someone about the maagen job, what address', want: [['mkh@fjordby.example']] },
+  ])('$q ($dir)', check);
+});
+
+describe('a programme used in a unit or in one it belongs to', () => {
+  it.each<Case>([
+    { dir: FJORDBY, q: 'bruges blik i ålekisten', want: [['område syd']] },
+    { dir: BAKKEKAER, q: 'bruges sprogstart i dagplejen', want: [['sprogstart bruges i dagplejen']] },
+    { dir: BAKKEKAER, q: 'bruger de KLAR i kløverengen', want: [['område øst'], ['område vest fra august 2027']] },
+  ])('$q ($dir)', check);
+});
+
+describe('whom a post manages, and what a job at a unit requires', () => {
+  it.each<Case>([
+    { dir: FJORDBY, q: 'hvem har en områdeleder ansvar for som personaleleder', want: [['institutionsleder']] },
+    { dir: BAKKEKAER, q: 'hvem har småbørnschefen ansvar for', want: [['dagplejeleder'], ['sekretariatsleder']] },
+    { dir: BAKKEKAER, q: 'hvilken erfaring skal man have for at søge børnehuslederjobbet i kløverengen', want: [['erfaring med personaleledelse']] },
+  ])('$q ($dir)', check);
+});

@@ -628,7 +628,8 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const coveredBy = [...new Set([kinds, dateKinds, metrics, attributes].flatMap((set) => set.prefixes()))].filter((p) => p.length >= 4);
   const corrections = new Map<string, string>();
   const correct = (form: string, known: (form: string) => boolean): string => {
-    if (form.length < 6 || vocabularySet.has(form)) return form;
+    // A word the lexicon lists as asking ("foråret", "udgangen") is no typo of a cue word.
+    if (form.length < 6 || vocabularySet.has(form) || questionWords.has(form)) return form;
     const cached = corrections.get(form);
     if (cached !== undefined) return cached;
     let result = form;

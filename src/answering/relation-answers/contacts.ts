@@ -58,9 +58,20 @@ export function answerPostingContacts(rc: RelationContext): Answer | undefined {
   const { u, kb, relations } = rc;
   const asksReach = u.attributes.some((a) => a === 'phone' || a === 'email');
   if (!u.intents.has('contact') && !asksReach) return undefined;
-  if (u.attributes.some((a) => a !== 'phone' && a !== 'email')) return undefined;
+  // ("What address" beside an e-mail asks for the e-mail address.)
+  if (u.attributes.some((a) => a !== 'phone' && a !== 'email' && !(a === 'address' && u.attributes.includes('email')))) return undefined;
   const links = rc.subjects.flat().filter((l) => l.quality >= 0.75);
   const named = new Set(links.filter((l) => l.kind === 'people').map((l) => l.id));
+  // "Nummer til udvalgssekretæren for Familie- og Sundhedsudvalget": a number asked of a unit, group or meeting the
+  // documents give a contact person for (`contactFor`), and no one named: that contact person.
+  if (asksReach && named.size === 0) {
+    const item = links.find((l) => l.quality >= 0.9 && ['units', 'leadershipGroups', 'meetings'].includes(l.kind) && relations.contacts(l.id).length > 0);
+    if (item) {
+      const people = relations.contacts(item.id);
+      const list = people.map((p) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email));
+      return done(rc, 'answer', TEXTS[u.lang].contacts(name(kb, item.id, u.lang, false), joinList(people.map((p) => p.name), u.lang)), list, people.map((p) => p.source));
+    }
+  }
   const sets = links.filter((l) => l.kind === 'postings' || l.kind === 'units' || l.kind === 'roles').map((l) => ({ kind: l.kind, ids: postingsFor(rc, l) }));
   if (sets.length === 0) return undefined;
   // A posting named outright wins; else those every named role and unit have in common.
@@ -72,9 +83,10 @@ export function answerPostingContacts(rc: RelationContext): Answer | undefined {
   if (people.length === 0) return undefined;
   // Without a person named, only a phone number or e-mail asked of a role with no one in it ("the koordinator job").
   if (named.size === 0) {
-    if (!asksReach || direct.length > 0) return undefined;
+    if (!asksReach) return undefined;
+    // A posting named outright ("the Mågen job"), or a role with no one in it and a unit ("the koordinator job in Ålekisten").
     const roles = links.filter((l) => l.kind === 'roles');
-    if (roles.length === 0 || roles.some((l) => relations.holders(l.id).length > 0)) return undefined;
+    if (direct.length === 0 && (roles.length === 0 || roles.some((l) => relations.holders(l.id).length > 0))) return undefined;
   } else if (![...named].some((id) => people.some((p) => p.id === id))) return undefined;
   const ordered = [...people.filter((p) => !named.has(p.id)), ...people.filter((p) => named.has(p.id))];
   const t = TEXTS[u.lang];
@@ -83,19 +95,23 @@ export function answerPostingContacts(rc: RelationContext): Answer | undefined {
 }
 
 /**
- * "Whose number is 41 52 63 74?", "hvis nummer er 55 12 34 00": a phone number in the question (eight digits or more,
- * spaces allowed) that is a person's number names that person.
+ * "Whose number is 41 52 63 74?", "hvis nummer er 55 12 34 00", "jera@havbjerg.dk whose mail is that": a phone number
+ * (eight digits or more, spaces allowed) or an e-mail address in the question that is a person's names that person.
  */
 export function answerNumberOwner(rc: RelationContext): Answer | undefined {
   const { u, kb } = rc;
   const numbers = (u.text.match(/\+?\d[\d ().-]{6,}\d/g) ?? []).map((n) => n.replace(/\D/g, '')).filter((n) => n.length >= 8);
-  if (numbers.length === 0) return undefined;
+  const mails = (u.text.toLowerCase().match(/[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}/g) ?? []).map((m) => m.replace(/[.,;:!?]+$/, ''));
+  if (numbers.length === 0 && mails.length === 0) return undefined;
   const digits = (phone: string) => phone.replace(/\D/g, '');
-  const owners = kb.data.people.filter((p) => p.phone && numbers.some((n) => digits(p.phone!).endsWith(n.slice(-8)) && n.endsWith(digits(p.phone!).slice(-8))));
-  if (owners.length === 0) return undefined;
+  const byPhone = kb.data.people.filter((p) => p.phone && numbers.some((n) => digits(p.phone!).endsWith(n.slice(-8)) && n.endsWith(digits(p.phone!).slice(-8))));
+  const byMail = kb.data.people.filter((p) => p.email && mails.includes(p.email.toLowerCase()));
+  if (byPhone.length === 0 && byMail.length === 0) return undefined;
   const t = TEXTS[u.lang];
   const line = (p: Person) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email);
-  return done(rc, 'answer', owners.map((p) => t.numberOf(p.phone!, p.name, p.title[u.lang])).join(' '), owners.map(line), owners.map((p) => p.source));
+  const owners = unique([...byPhone, ...byMail]);
+  const said = [...byPhone.map((p) => t.numberOf(p.phone!, p.name, p.title[u.lang])), ...byMail.map((p) => t.mailOf(p.email!, p.name, p.title[u.lang]))];
+  return done(rc, 'answer', said.join(' '), owners.map(line), owners.map((p) => p.source));
 }
 
 /**

@@ -163,6 +163,38 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
     const what = at !== undefined ? spelledAs(u.text, u.tokens[at]!.form) : undefined;
     if (what) return unknownWith(rc, t.noCountIn(what, subject));
   }
+  // "Hvor mange børn går i Distrikt Baltorps vuggestuer", "kids in Område Nord in nurseries": a second unit named right
+  // after the first, with no "og"/"and" between them, says which part of the first is asked about. The first's total
+  // is no count of that part, nor is the figure of a unit elsewhere: say that no such figure is given.
+  const units = subjects.map((g) => g.filter((l) => l.kind === 'units')).filter((g) => g.length > 0);
+  if (units.length === 2 && units.length === subjects.length && counted.length === 1) {
+    const [whole, part] = [...units].sort((a, b) => a[0]!.start - b[0]!.start) as unknown as [readonly Link[], readonly Link[]];
+    const between = u.tokens.slice(whole[0]!.end, part[0]!.start).map((tok) => tok.form);
+    const within = (id: string, of: readonly Link[]) => {
+      for (let current: string | undefined = id, depth = 0; current && depth < 8; depth++) {
+        if (of.some((l) => l.id === current)) return true;
+        current = (kb.get(current)?.item as { parent?: string } | undefined)?.parent;
+      }
+      return false;
+    };
+    const at = [...(u.metricAt.get(metrics[0]!) ?? []), ...countedAt].sort((a, b) => a - b)[0];
+    const what = at !== undefined ? spelledAs(u.text, u.tokens[at]!.form) : undefined;
+    if (what && !between.some((w) => JOINING_WORDS.has(w))) {
+      if (whole.some((l) => within(l.id, part))) {
+        // "i Stjernehuset i Distrikt Baltorp": the second only says where the first is; the first is asked about.
+        if (!found.some((f) => within(f.owner, whole))) return unknownWith(rc, t.noCountIn(what, name(kb, whole[0]!.id, u.lang, false)));
+        const outside = found.filter((f) => !within(f.owner, whole));
+        for (const f of outside) found.splice(found.indexOf(f), 1);
+        for (let i = first.length - 1; i >= 0; i--) if (!within(first[i]!.owner, whole)) first.splice(i, 1);
+      } else {
+        const partFigures = found.filter((f) => part.some((l) => l.id === f.owner));
+        if (partFigures.length === 0 || !partFigures.every((f) => within(f.owner, whole))) {
+          const partWords = u.tokens.slice(part[0]!.start, part[0]!.end).map((tok) => spelledAs(u.text, tok.form)).join(' ');
+          return unknownWith(rc, t.noCountInPart(what, partWords, name(kb, whole[0]!.id, u.lang, false)));
+        }
+      }
+    }
+  }
   const key = (f: { owner: string; figure: Figure }) => `${f.owner}|${f.figure.metric}|${f.figure.value}`;
   const unique_ = [...new Map(found.map((f) => [key(f), f])).values()];
   // A figure stated as of a day says so ("pr. 1. september 2026").
@@ -205,6 +237,9 @@ export function totalOf(figures: ReadonlyArray<{ owner: string; figure: Figure }
   const value = `${approximate ? (lang === 'da' ? 'ca. ' : 'about ') : ''}${sum.toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB')}`;
   return TOTAL[lang](value, words[0]!);
 }
+
+/** Words that join two things asked about ("X og Y", "X vs Y"), not a thing and its part. */
+const JOINING_WORDS: ReadonlySet<string> = new Set(['og', 'and', 'samt', 'eller', 'or', 'vs', 'versus', 'kontra', 'compared', 'sammenlignet']);
 
 /** The user's own spelling of a folded question word ("børn" for "boern"). */
 function spelledAs(text: string, form: string): string {

@@ -187,7 +187,9 @@ export function answerRoleMeetings(rc: RelationContext): Answer | undefined {
       const via = groups.find((g) => takesPart(m.id, g.id));
       return { id: m.id, chair, direct, via: via?.id };
     })
-    .filter((m) => (chairOnly ? m.chair : m.chair || m.direct || m.via !== undefined));
+    .filter((m) => (chairOnly ? m.chair : m.chair || m.direct || m.via !== undefined))
+    // "In autumn 2027": only the meetings held then (valid then, and with a day then when their days are known).
+    .filter((m) => !u.range || heldBetween(rc, m.id, u.range.from, u.range.to));
   const roleName = name(kb, role.id, u.lang);
   if (meetings.length === 0 && (groups.length === 0 || chairOnly)) {
     return done(rc, 'unknown', t.noMeetings(roleName), [], sourceOf(kb, role.id));
@@ -200,6 +202,16 @@ export function answerRoleMeetings(rc: RelationContext): Answer | undefined {
   // Asked for meetings, the meetings lead; asked which groups, the groups.
   const [first, second] = asksMeetings || !groupLine ? [meetingLine ?? groupLine!, meetingLine ? groupLine : undefined] : [groupLine, meetingLine];
   return done(rc, 'answer', first, second ? [second] : [], unique(sources).slice(0, 3));
+}
+
+/** True when a meeting may be held between two days: valid then, and with a day then when its recurrence gives days. */
+function heldBetween(rc: RelationContext, id: string, from: string, to: string): boolean {
+  const meeting = rc.kb.get(id);
+  if (meeting?.kind !== 'meetings') return false;
+  const m = meeting.item;
+  if ((m.validUntil !== undefined && m.validUntil < from) || (m.validFrom !== undefined && m.validFrom > to)) return false;
+  const dated = m.recurrence !== undefined && (m.recurrence.rrule !== undefined || m.recurrence.dates.length > 0);
+  return !dated || rc.queries.meetingOccurrences(id, from, to).length > 0;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -18,6 +18,14 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
   const { u, kb, relations } = rc;
   const started = answerPersonStart(rc);
   if (started) return started;
+  // "Hvilken uddannelse har Sofie Brønd?": a person's own education or competences are no field of the data; the
+  // requirements of the post they hold are not theirs.
+  const ownOf = (['education', 'competence'] as const).find((intent) => u.intents.has(intent));
+  const named = rc.subjects.flat().filter((l) => l.quality >= 0.9);
+  if (ownOf && named.length > 0 && named.every((l) => l.kind === 'people')) {
+    const p = (kb.get(named[0]!.id) as { item: Person }).item;
+    return done(rc, 'unknown', TEXTS[u.lang].notKnown(p.name, PERSONAL[u.lang][ownOf]), [`${p.name}, ${p.title[u.lang]}`], [p.source]);
+  }
   if (u.attributes.length === 0 || u.intents.has('figure')) return undefined;
   // "Who calls the meetings?", "whose deputy is X?": a word of the chair's or the deputy's cue ("calls the meeting",
   // "whose deputy") is not the phone or the owner asked for.
@@ -173,6 +181,9 @@ function statesAttribute(rc: RelationContext, id: string, attribute: Attribute):
     return rc.ctx.saysAttribute?.(text, attribute) === true || tokenize(text).some((w) => labelStems.has(primaryStem(w)));
   });
 }
+
+/** What a person's own education or competences are called in an answer. */
+const PERSONAL = { da: { education: 'oplysninger om uddannelse', competence: 'oplysninger om kompetencer' }, en: { education: 'information on education', competence: 'information on competences' } } as const;
 
 /** Attributes the schema has a field or a relation for (a person's phone and e-mail, a post's pay terms, a policy's period, a survey's responses). */
 const FIELD_ATTRIBUTES: ReadonlySet<Attribute> = new Set<Attribute>(['phone', 'email', 'salary', 'period', 'responses']);

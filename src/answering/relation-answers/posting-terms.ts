@@ -20,7 +20,10 @@ export function answerPostingTerms(rc: RelationContext): Answer | undefined {
   const { u, kb, relations } = rc;
   const asked = (['requirement', 'offer', 'condition', 'competence', 'education'] as const).filter((k) => u.intents.has(k));
   if (asked.length === 0 || u.intents.has('reporting') || u.intents.has('dates')) return undefined;
-  for (const link of rc.subjects.flat()) {
+  // A posting named (or one at a unit named) answers before a role's own terms: "børnehuslederjobbet i Kløverengen".
+  const order = (kind: string) => (kind === 'postings' ? 0 : kind === 'units' ? 1 : 2);
+  const links = rc.subjects.flat().map((l, i) => ({ l, i })).sort((a, b) => order(a.l.kind) - order(b.l.kind) || a.i - b.i).map((x) => x.l);
+  for (const link of links) {
     const postings = link.kind === 'postings' ? [link.id] : link.kind === 'roles' || link.kind === 'units' ? relations.postingsOf(link.id) : [];
     const statements: Array<{ text: string; both: string; source: Source; owner: string }> = [];
     for (const id of postings) {

@@ -4,7 +4,8 @@
 import { displayName } from '../facts.js';
 import { joinList } from '../phrases.js';
 import type { Answer } from '../types.js';
-import { done, name, sourceOf, type RelationContext } from './context.js';
+import type { Programme } from '../../knowledge/schemas.js';
+import { done, name, sourceOf, within, type RelationContext } from './context.js';
 import { TEXTS } from './texts.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -15,6 +16,19 @@ export function answerProgrammesRelation(rc: RelationContext): Answer | undefine
   if (!u.intents.has('programme') || u.intents.has('reporting')) return undefined;
   const t = TEXTS[u.lang];
   const subject = rc.subjects.flat().find((l) => l.kind === 'units' || l.kind === 'roles') ?? undefined;
+  // "Bruges BLIK i Ålekisten?": a programme named with a unit: used there when used by it or a unit it belongs to.
+  const programme = rc.subjects.flat().find((l) => l.kind === 'programmes' && l.quality >= 0.9);
+  if (programme && subject?.kind === 'units' && subject.quality >= 0.9) {
+    const item = kb.get(programme.id)?.item as Programme;
+    const facts = item.facts.map((f) => f[u.lang]);
+    const where = item.usedBy.includes(subject.id) ? subject.id : item.usedBy.find((id) => within(kb, subject.id, id));
+    const title = displayName({ kind: 'programmes', item }, u.lang);
+    if (where) {
+      const headline = where === subject.id ? t.usedIn(title, name(kb, where, u.lang, false)) : t.usedInAbove(title, name(kb, where, u.lang, false), name(kb, subject.id, u.lang, false));
+      return done(rc, 'answer', headline, facts, [item.source, ...item.facts.map((f) => f.source)].slice(0, 3));
+    }
+    if (item.usedBy.length > 0) return done(rc, 'answer', t.usedIn(title, joinList(item.usedBy.map((id) => name(kb, id, u.lang, false)), u.lang)), facts, [item.source, ...item.facts.map((f) => f.source)].slice(0, 3));
+  }
   const ids = subject ? [subject.id] : [...rc.municipalities];
   if (ids.length === 0) return undefined;
   const programmes = kb.data.programmes.filter((p) =>
