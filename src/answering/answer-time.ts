@@ -442,7 +442,7 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   const one = oneOccurrence(rc, meeting.id);
   // No such day: the period answer below says why (no days given, ended, not begun, none then).
   if (one?.occurrence) {
-    const heldLine = when ? t.held(title, meeting.frequency ? when : `${when}${timeRange(rc, meeting.recurrence?.time, meeting.recurrence?.endTime)}`) : undefined;
+    const heldLine = when ? t.held(title, heldWhen(rc, meeting, when)) : undefined;
     const headline = t.oneDay(one.which, title, one.period, occurrence(one.occurrence));
     // The coming days listed from today are another question's answer.
     const listed = new Set([t.next(joinList(upcoming.map(occurrence), u.lang)), ...upcoming.map(occurrence)]);
@@ -474,7 +474,7 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     }
     return done(rc, 'answer', t.datesIn(title, period, joinList(upcoming.map(occurrence), u.lang)), lines.filter((l) => !upcoming.some((o) => l === occurrence(o))), [meeting.source]);
   }
-  const heldLine = when ? t.held(title, meeting.frequency ? when : `${when}${timeRange(rc, meeting.recurrence?.time, meeting.recurrence?.endTime)}`) : undefined;
+  const heldLine = when ? t.held(title, heldWhen(rc, meeting, when)) : undefined;
   // "Where is X held?" leads with the place; "when is the next X?" with its first coming day (the rule follows).
   if (meeting.place && rc.lexicon.placeWords.match(u.tokens).size > 0) {
     const placeLead = t.placeHeadline(title, meeting.place);
@@ -485,11 +485,20 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     return done(rc, 'answer', nextLead, [...(heldLine ? [heldLine] : []), ...lines], [meeting.source]);
   }
   const headline = when
-    ? t.held(title, meeting.frequency ? when : `${when}${timeRange(rc, meeting.recurrence?.time, meeting.recurrence?.endTime)}`)
+    ? t.held(title, heldWhen(rc, meeting, when))
     : upcoming.length > 0
       ? t.next(joinList(upcoming.map(occurrence), u.lang))
       : t.none(title);
   return done(rc, upcoming.length > 0 || when ? 'answer' : 'unknown', headline, lines.filter((l) => l !== headline), [meeting.source]);
+}
+
+/**
+ * How often a meeting is held, with its time of day ("to gange om året kl. 16:00–18:00") unless the documents' own
+ * words for it already say a time ("hver mandag kl. 8.30-10.00"): "what time does it finish" is answered in the headline.
+ */
+function heldWhen(rc: RelationContext, meeting: Meeting, when: string): string {
+  const time = timeRange(rc, meeting.recurrence?.time, meeting.recurrence?.endTime);
+  return meeting.frequency && /\d{1,2}[.:]\d{2}/.test(when) ? when : `${when}${time}`;
 }
 
 /**

@@ -132,3 +132,36 @@ describe('a deadline asked with an everyday verb', () => {
     expect(asked).toBeGreaterThan(0);
   });
 });
+
+describe('the time of day and the chair of a meeting, asked in everyday words', () => {
+  it('"what time does X finish" / "hvornår slutter X" gives the end time in the headline', () => {
+    let asked = 0;
+    for (const dir of KBS) {
+      const { kb, answerer } = loaded.get(dir)!;
+      for (const m of kb.data.meetings.filter((x) => x.recurrence?.endTime && x.frequency)) {
+        for (const q of [`what time does the ${enName(m)} finish`, `hvornår slutter ${daName(m)}`]) {
+          const head = firstLine(renderAnswerText(answerer.answer(q)));
+          const end = m.recurrence!.endTime!;
+          expect(head, `${dir}: ${q}`).toMatch(new RegExp(`${end.replace(':', '[.:]').replace(/^0/, '0?')}`));
+          asked++;
+        }
+      }
+    }
+    expect(asked).toBeGreaterThan(5);
+  });
+
+  it('a Danish meeting name with an English head word ("the network for <Danish words>") is that meeting', () => {
+    let asked = 0;
+    for (const dir of KBS) {
+      const { kb, answerer } = loaded.get(dir)!;
+      for (const m of kb.data.meetings.filter((x) => x.chair && /^netværk /i.test(x.name))) {
+        const q = `who chairs the network ${m.name.replace(/^netværk /i, '')}`;
+        const text = renderAnswerText(answerer.answer(q));
+        const chair = kb.get(m.chair!)!;
+        expect(firstLine(text), `${dir}: ${q}`).toContain((chair.item as { labelEn?: string; name: string }).name);
+        asked++;
+      }
+    }
+    expect(asked).toBeGreaterThan(0);
+  });
+});
