@@ -165,3 +165,27 @@ describe('the time of day and the chair of a meeting, asked in everyday words', 
     expect(asked).toBeGreaterThan(0);
   });
 });
+
+describe('whether a role takes part in a forum, asked yes or no', () => {
+  it('answers yes before the participants when the role is among them', () => {
+    let asked = 0;
+    for (const dir of KBS) {
+      const { kb, answerer } = loaded.get(dir)!;
+      for (const m of kb.data.meetings.filter((x) => x.participants.length > 0)) {
+        const ref = m.participants.map((p) => (typeof p === 'string' ? p : p.ref)).find((id) => kb.get(id)?.kind === 'roles');
+        if (!ref) continue;
+        const role = kb.get(ref)!.item as { name: string; labelEn?: string };
+        const da = firstLine(renderAnswerText(answerer.answer(`er ${role.name} med i ${daName(m)}`)));
+        if (!da.includes(role.name)) continue; // the question must link both names; linking is tested elsewhere
+        expect(da, `${dir}: ${role.name} / ${m.name}`).toMatch(/^Ja\b/);
+        asked++;
+      }
+    }
+    expect(asked).toBeGreaterThan(2);
+  });
+
+  it('a who-question about the same forum is not answered yes', () => {
+    const { answerer } = loaded.get('tests/fixtures/kb-other')!;
+    expect(firstLine(renderAnswerText(answerer.answer('hvem deltager i ledelsesforum')))).not.toMatch(/^Ja\b/);
+  });
+});

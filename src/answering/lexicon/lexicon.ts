@@ -104,6 +104,8 @@ export const LexiconSchema = z.object({
    * Words that ask for one day of a series or a period ("første", "first", "sidste", "last", "efter", "after"): with a
    * recurring meeting named, the first or last of its days in the period asked, or the first after the day named.
    */
+  /** Words that open a question answered yes or no ("er", "deltager", "is", "does"): a role named beside a forum it takes part in is then answered "yes". */
+  yesNoWords: CuesSchema.default({ da: [], en: [] }),
   sequenceWords: z
     .object({ first: CuesSchema.optional(), last: CuesSchema.optional(), after: CuesSchema.optional() })
     .default({}),
@@ -503,6 +505,7 @@ export interface Lexicon {
   readonly placeWords: CueSet<'place'>;
   /** "første" / "sidste" / "efter": one day of a series (the first, the last, the first after a day). */
   readonly sequenceWords: CueSet<'first' | 'last' | 'after'>;
+  readonly yesNoWords: CueSet<'yes-no'>;
   readonly purposeWords: CueSet<'purpose'>;
   readonly whichWords: CueSet<'which'>;
   readonly audienceWords: CueSet<'audience'>;
@@ -556,6 +559,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const effectWords = new CueSet<'effect'>();
   const placeWords = new CueSet<'place'>();
   const sequenceWords = new CueSet<'first' | 'last' | 'after'>();
+  const yesNoWords = new CueSet<'yes-no'>();
   const purposeWords = new CueSet<'purpose'>();
   const whichWords = new CueSet<'which'>();
   const audienceWords = new CueSet<'audience'>();
@@ -603,6 +607,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     if (lexicon.topicWords) topicWords.add('topic', lexicon.topicWords);
     if (lexicon.effectWords) effectWords.add('effect', lexicon.effectWords);
     if (lexicon.placeWords) placeWords.add('place', lexicon.placeWords);
+    if (lexicon.yesNoWords) yesNoWords.add('yes-no', lexicon.yesNoWords);
     for (const which of ['first', 'last', 'after'] as const) {
       const cues = lexicon.sequenceWords?.[which];
       if (cues) sequenceWords.add(which, cues);
@@ -651,7 +656,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, sequenceWords, purposeWords, whichWords, audienceWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, nameEquivalents, expand, correct };
+  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, sequenceWords, yesNoWords, purposeWords, whichWords, audienceWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */
