@@ -67,7 +67,10 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
     (s) => s.coverage >= ANSWER_THRESHOLD && (u.metric === undefined || s.fact.kind !== 'figure' || s.fact.figure?.metric === u.metric || s.fact.figure?.metric === 'other'),
   );
   // The kinds the question asks for ("ansvar", "strategi", ...) win when any of them answers.
-  const ofPreferredKind = all.filter((s) => preferred.has(s.fact.kind));
+  // "Hvad er Pædagogisk Udviklingsteam?": what the one item named in full says of itself (its facts and figures), of
+  // any kind, before a fact of another item that merely lists it.
+  const ownFacts = specific.length === 0 && u.intents.has('definition') && ctx.namedAny.size === 1 ? all.filter((s) => ctx.namedAny.has(s.fact.owner)) : [];
+  const ofPreferredKind = ownFacts.length > 0 ? ownFacts : all.filter((s) => preferred.has(s.fact.kind));
   const eligible = ofPreferredKind.length > 0 ? ofPreferredKind : all;
   eligible.sort((a, b) => rank(b) - rank(a));
   if (eligible.length === 0 || !coversQuestion(ctx, rest, eligible[0]!.fact) || !coversAsked(ctx, u, eligible[0]!.fact)) return unknown(ctx, u.lang);

@@ -11,7 +11,7 @@ import { DEADLINE_KINDS, type DateEntry, type Decision, type Figure, type Meetin
 import { addDays, formatPartialDate } from '../time/format-date.js';
 import { displayName } from './facts.js';
 import { capitalize, joinList } from './phrases.js';
-import { analyzeText, foldText, GENERIC_WORDS, stemsOf, STOPWORDS, tokenize } from './normalize.js';
+import { analyzeText, foldText, GENERIC_WORDS, stemsOf, STOPWORDS, termsOf, tokenize } from './normalize.js';
 import { deputyStatements } from './relation-answers/deputy-statements.js';
 import type { Answer, Lang } from './types.js';
 import { fitsDateKind } from './understand.js';
@@ -733,6 +733,28 @@ export function answerItemDates(rc: RelationContext): Answer | undefined {
 // ---------------------------------------------------------------------------------------------
 // Figures as of a day
 
+/**
+ * The figures of the units above an item, stated for a day, whose text names the item by a word of its own names
+ * that the unit above does not have ("dagplejen" for Dagplejen Havbjerg under Dagtilbud & Sundhed).
+ */
+function aboveAbout(rc: RelationContext, id: string, day: string, isCounted: (f: Figure) => boolean): Array<{ figure: Figure }> {
+  const { kb, queries, ctx } = rc;
+  const generic = new Set([...GENERIC_WORDS].flatMap((w) => [w, ...stemsOf(w)]));
+  const own = [...ctx.ownTerms(id)].filter((term) => term.length >= 5 && !generic.has(term));
+  let current = (kb.get(id)?.item as { parent?: string } | undefined)?.parent;
+  for (let depth = 0; current && depth < 4; depth++) {
+    const above = ctx.ownTerms(current);
+    const words = own.filter((term) => !above.has(term));
+    const found = queries
+      .figuresOn(current, day)
+      .filter((f) => isCounted(f.figure) && (f.figure.asOf === undefined || f.figure.asOf === day))
+      .filter((f) => words.some((term) => termsOf(f.figure.text.da).has(term) || termsOf(f.figure.text.en).has(term)));
+    if (found.length > 0) return found;
+    current = (kb.get(current)?.item as { parent?: string } | undefined)?.parent;
+  }
+  return [];
+}
+
 /** The lexicon's verbs in the past tense (`pastWords`). */
 const PAST_WORDS: ReadonlySet<string> = new Set(
   Object.entries((lexiconJson as { pastWords?: Record<string, unknown> }).pastWords ?? {})
@@ -841,7 +863,10 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
       : undefined;
     const stated = inPeriod ?? (day ? queries.figuresOn(id, day).filter((f) => isCounted(f.figure)) : future.slice(0, 1));
     // An item that exists only from a coming day ("Kvarter Åen" from 1 August) is answered with that day's figure.
-    const then = stated.length > 0 ? stated : day === rc.today ? future.slice(0, 1) : [];
+    // A day asked that the item states no figure for, where a unit above it states one about it ("212 børn i dagplejen
+    // pr. 1. oktober" of the department, asked of the childminding): that figure.
+    const fromAbove = stated.length === 0 && asked && day !== undefined ? aboveAbout(rc, id, day, isCounted) : [];
+    const then = stated.length > 0 ? stated : fromAbove.length > 0 ? fromAbove : day === rc.today ? future.slice(0, 1) : [];
     // Set against a past day: today's figure follows the one stated then.
     const on = sincePast ? unique([...then, ...queries.figuresOn(id, rc.today).filter((f) => isCounted(f.figure))]) : then;
     // A day or period asked about that no figure is stated for: say which days the documents have.

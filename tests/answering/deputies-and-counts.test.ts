@@ -556,3 +556,51 @@ describe('the first meeting in a period or after a day (Havbjerg, Hvidmose)', ()
     expect(holidays.headline, all(holidays)).toContain(en(summer.date));
   });
 });
+
+describe('a figure of the unit above about the unit asked, for a day the unit states none for (Ravnsholt, a test copy of Fjordby)', () => {
+  it('Ravnsholt', async () => {
+    const kb = await loadKnowledgeOrThrow('tests/fixtures/kb-ravnsholt');
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const child = kb.data.units.find((x) => x.parent && x.figures.some((f) => f.metric === 'children' && f.asOf) && kb.data.units.find((p) => p.id === x.parent)!.figures.some((f) => f.metric === 'children' && f.asOf && f.asOf !== x.figures.find((g) => g.metric === 'children')!.asOf && /dagpleje/.test(f.text.da)))!;
+    const parent = kb.data.units.find((p) => p.id === child.parent)!;
+    const about = parent.figures.find((f) => f.metric === 'children' && /dagpleje/.test(f.text.da))!;
+    const answer = answerer.answer(`hvor mange børn var der i dagplejen pr. ${new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${about.asOf}T00:00:00Z`))}`);
+    expect(answer.headline).toMatch(new RegExp(`(^|[^0-9.])${about.value}([^0-9]|$)`));
+    const others = parent.figures.filter((f) => f.metric === 'children' && f !== about);
+    for (const other of others) expect(answer.headline).not.toContain(other.text.da);
+  });
+
+  it('a test copy of Fjordby: the area states a count about one of its houses for a day the house states none for', async () => {
+    const base = await loadKnowledgeOrThrow('tests/fixtures/kb-other');
+    const house = base.data.units.find((x) => x.parent && x.figures.some((f) => f.metric === 'children') && !base.data.units.some((c) => c.parent === x.id))!;
+    const parentId = house.parent!;
+    const word = house.name.split(' ').at(-1)!;
+    const units = base.data.units.map((x) =>
+      x.id === house.id
+        ? { ...x, figures: x.figures.map((f) => (f.metric === 'children' ? { ...f, asOf: '2026-11-01' } : f)) }
+        : x.id === parentId
+          ? { ...x, figures: [...x.figures, { metric: 'children' as const, value: 77, approximate: false, asOf: '2026-10-01', text: { da: `77 børn i ${word} pr. 1. oktober 2026`, en: `77 children in ${word} as of 1 October 2026` }, source: x.source }] }
+          : x,
+    );
+    const answerer = createAnswerer(createKnowledgeBase({ ...base.data, units }), { now: () => NOW });
+    const answer = answerer.answer(`hvor mange børn var der i ${house.name} pr. 1. oktober 2026`);
+    expect(answer.headline, all(answer)).toMatch(/(^|[^0-9])77([^0-9]|$)/);
+  });
+});
+
+describe('a meeting\'s time asked as "date and time" or when it finishes (Hvidmose, Havbjerg)', () => {
+  it.each(['tests/fixtures/kb-hvidmose', 'tests/fixtures/kb-havbjerg'])('%s', async (dir) => {
+    const kb = await loadKnowledgeOrThrow(dir);
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    // A meeting on single days whose frequency text gives no time: the time comes from the recurrence.
+    const meeting = kb.data.meetings.find((m) => (m.recurrence?.dates.length ?? 0) > 0 && m.recurrence?.endTime && m.frequency && !/\d/.test(m.frequency.en))!;
+    const answer = answerer.answer(`what time does the ${meeting.name.split(" ")[0]!.toLowerCase()} finish`);
+    expect(answer.kind, all(answer)).toBe('answer');
+    expect(answer.headline).toContain(meeting.recurrence!.endTime!);
+    const month = meeting.recurrence!.dates.find((d) => d > '2026-11-30')!;
+    const monthName = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}T00:00:00Z`)).toLowerCase();
+    const dated = answerer.answer(`${meeting.name.split(" ")[0]!.toLowerCase()} in ${monthName} what date and time`);
+    expect(dated.kind, all(dated)).toBe('answer');
+    expect(dated.headline).toContain(meeting.recurrence!.time!);
+  });
+});

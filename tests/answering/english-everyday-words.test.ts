@@ -93,6 +93,10 @@ const cases: [string, string, Expect][] = [
   [BKK, 'how many times a year does the works council meet', (d) => [d.meetings.find((m) => m.id === 'bkk-smaaboerns-med')!.frequency!.en]],
   [BKK, 'how many kids and employees in the early years area overall', (d) => [...figureOf('bkk-smaaboernsafdelingen', 'children')(d), ...figureOf('bkk-smaaboernsafdelingen', 'employees')(d)]],
   [SEED, 'which leaders have the GRUS talks together', (d) => d.meetings.find((m) => m.id === 'bal-grus-samtaler')!.participants.map((p) => roleName(d, typeof p === 'string' ? p : p.ref))],
+  // "date and time", "what time does it finish", "closed" for a closure.
+  [HVM, 'the leaders meeting in february 2027, what date and time', (d) => ['2 february 2027', d.meetings.find((m) => m.id === 'hvm-ledermoede')!.recurrence!.time!]],
+  [HVM, 'what time does the SLG meeting finish', (d) => [d.meetings.find((m) => m.id === 'hvm-slg-moede')!.recurrence!.endTime!]],
+  [HVM, 'when are the children’s houses closed in summer', (d) => [dayOf(d.dates.find((x) => x.id === 'hvm-periode-sommerlukning')!.date)]],
   // "where is <meeting>" whose name holds every other cue word; a contraction ("they're") before an absence.
   [HVM, 'where is the management meeting', placeOf('hvm-ledermoede')],
   [HVM, "who replaces the district head when they're away", deputiesFor('hvm-kvarterchef')],

@@ -444,3 +444,18 @@ describe.each([...BASES, 'tests/fixtures/kb-havbjerg'])("a person's own educatio
     }
   });
 });
+
+describe.each([...BASES, 'tests/fixtures/kb-havbjerg'])('"what is <unit>" on %s', (dir) => {
+  it('answers with what the unit itself says (its facts and figures), not with a group that lists it', async () => {
+    const kb = await loadKnowledgeOrThrow(dir);
+    const answerer = createAnswerer(kb, { now: () => NOW });
+    const units = kb.data.units.filter((u) => u.name.split(' ').length >= 2 && (u.facts.length > 0 || u.figures.length > 0)).slice(0, 4);
+    for (const unit of units) {
+      const described = (unit as { description?: { da: string } }).description;
+      const own = [...(described ? [described.da] : []), ...unit.facts.map((f) => f.da), ...unit.figures.map((f) => f.text.da)];
+      const q = `hvad er ${unit.name.toLowerCase()}`;
+      const text = all(answerer.answer(q));
+      expect(own.some((o) => text.includes(o.replace(/\.$/, '').slice(0, 25))), `${q} -> ${text}`).toBe(true);
+    }
+  });
+});

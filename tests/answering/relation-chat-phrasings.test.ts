@@ -240,3 +240,36 @@ describe('whom a post manages, and what a job at a unit requires', () => {
     { dir: BAKKEKAER, q: 'hvilken erfaring skal man have for at søge børnehuslederjobbet i kløverengen', want: [['erfaring med personaleledelse']] },
   ])('$q ($dir)', check);
 });
+
+describe('Havbjerg: posts named generally, the specific posts held, meetings chaired', () => {
+  const HAVBJERG = 'tests/fixtures/kb-havbjerg';
+  beforeAll(async () => {
+    if (!answerers.has(HAVBJERG)) answerers.set(HAVBJERG, createAnswerer(await loadKnowledgeOrThrow(HAVBJERG), { now: () => NOW }));
+  });
+
+  it.each<Case>([
+    { dir: HAVBJERG, q: 'who are the unit heads', want: [['sanne bøgelund friis'], ['kim vadstrup olesen'], ['leila hasanović berg']], not: ['jakob winther dahl'] },
+    { dir: HAVBJERG, q: 'hvem er enhedschef for rævehøj', want: [['kim vadstrup olesen']] },
+    { dir: HAVBJERG, q: 'which meetings does the fagchef chair', want: [['chefgruppen'], ['fag-med'], ['formandsforum']], not: ['enhedsledermøde'] },
+    { dir: HAVBJERG, q: 'hvilke møder skal de ledende pædagoger med til', want: [['enhedsledermøde'], ['netværk for ledende pædagoger']] },
+    { dir: HAVBJERG, q: 'hvem gælder madpolitikken for', want: [['daglig leder'], ['dagplejechef']] },
+    { dir: HAVBJERG, q: 'hvad siger madpolitikken om fødselsdage', want: [['kage']] },
+    { dir: HAVBJERG, q: 'hvem står for tilsynet med dagplejehjemmene', want: [['tilsynsførende']] },
+    { dir: HAVBJERG, q: 'hvem faciliterer netværket for ledende pædagoger', want: [['teamkoordinator']] },
+    { dir: HAVBJERG, q: 'who else can i talk to about the rævehøj job besides kim', want: [['camilla krog hansen'], ['louise dam winther']] },
+  ])('$q ($dir)', check);
+});
+
+describe('a programme asked who it is for; the phone of a post held by title only', () => {
+  const RAVNSHOLT = 'tests/fixtures/kb-ravnsholt';
+  beforeAll(async () => {
+    answerers.set(RAVNSHOLT, createAnswerer(await loadKnowledgeOrThrow(RAVNSHOLT), { now: () => NOW }));
+  });
+
+  it.each<Case>([
+    { dir: RAVNSHOLT, q: 'hvad er madværkstedet og hvem skal tage det', want: [['køkkenpersonale'], ['to kursusdage']] },
+    { dir: BAKKEKAER, q: 'who is lederspor meant for', want: [['new heads of children\'s houses'], ['is for the head of children\'s house']] },
+    { dir: RAVNSHOLT, q: 'phone number for the pædagogisk koordinator at lærkereden', want: [['sofie bundgaard lund'], ['58 37 35 12']] },
+    { dir: BAKKEKAER, q: 'hvad er telefonnummeret til souschefen i kløverengen', want: [['29 30 31 32']] },
+  ])('$q ($dir)', check);
+});

@@ -89,6 +89,16 @@ export function answerHolderRelation(rc: RelationContext): Answer | undefined {
     // A person whose title names the role ("distriktsleder i Distrikt Baltorp") may hold it without saying so in data.
     const roleItem = kb.get(role.id)?.item as { name: string; names: string[] };
     const titled = kb.data.people.some((p) => [roleItem.name, ...roleItem.names].some((n) => n.length > 3 && p.title.da.toLowerCase().includes(n.toLowerCase())));
+    // "Who are the unit heads?": a post with no one in it whose name the posts of each unit carry ("enhedschef for Enhed
+    // Strand"): the people in those.
+    if (holders.length === 0) {
+      const each = specificRoles(rc, role.id).map((id) => ({ id, people: rc.queries.holdersOn(id, rc.today) })).filter((x) => x.people.length > 0);
+      if (each.length > 0 && each.length <= 6) {
+        const all = each.flatMap((x) => x.people);
+        const headline = each.map(({ id, people }) => t.holders(name(kb, id, u.lang, false), joinList(people.map((p) => p.name), u.lang))).join(' ');
+        return done(rc, 'answer', headline, all.map(line), all.map((p) => p.source));
+      }
+    }
     if (holders.length === 0 && titled) return undefined;
     if (holders.length === 0) {
       // The role exists but no one is named in it: say so, with where the role sits.
@@ -130,7 +140,7 @@ export function answerHolderRelation(rc: RelationContext): Answer | undefined {
     return relations.holders(id).filter((p) => inside(unitsOfPerson(rc, p)) || (roleUnit !== undefined && roleUnit === unit.id));
   };
   // One name for several posts ("distriktsleder" in general and in Distrikt Baltorp): the reading with someone there.
-  const readings = unique([role.id, ...(subjectsOf(rc, ['roles'])[0] ?? []).filter((l) => l.start === role.start && l.end === role.end && l.quality >= role.quality).map((l) => l.id)]);
+  const readings = unique([role.id, ...(subjectsOf(rc, ['roles'])[0] ?? []).filter((l) => l.start === role.start && l.end === role.end && l.quality >= role.quality).map((l) => l.id), ...specificRoles(rc, role.id)]);
   for (const id of readings) {
     const there = thereOf(id);
     if (there.length > 0) return done(rc, 'answer', t.holders(name(kb, id, u.lang, false), joinList(there.map((p) => p.name), u.lang)), there.map(line), there.map((p) => p.source));
@@ -202,3 +212,10 @@ export function answerPersonRole(rc: RelationContext): Answer | undefined {
   return done(rc, 'answer', headline, lines, [person.source]);
 }
 
+/** The posts whose official name is a post's name made specific ("enhedschef for Enhed Strand" for "enhedschef"). */
+function specificRoles(rc: RelationContext, roleId: string): string[] {
+  const role = rc.kb.get(roleId);
+  if (role?.kind !== 'roles') return [];
+  const base = foldText(role.item.name);
+  return rc.kb.data.roles.filter((r) => r.id !== roleId && foldText(r.name).startsWith(`${base} `)).map((r) => r.id);
+}

@@ -202,6 +202,10 @@ export function answerRoleMeetings(rc: RelationContext): Answer | undefined {
   const groupLine = groupList.length > 0 && !chairOnly ? t.memberOf(roleName, joinList(groupList, u.lang)) : undefined;
   // Asked for meetings, the meetings lead; asked which groups, the groups.
   const [first, second] = asksMeetings || !groupLine ? [meetingLine ?? groupLine!, meetingLine ? groupLine : undefined] : [groupLine, meetingLine];
+  // A long list reads better one per line under a short first line.
+  if (first.length > 200 && first === meetingLine) {
+    return done(rc, 'answer', t.takesPartInCount(roleName, meetingList.length), [...meetingList, ...(second ? [second] : [])], unique(sources).slice(0, 3), [], true);
+  }
   return done(rc, 'answer', first, second ? [second] : [], unique(sources).slice(0, 3));
 }
 

@@ -141,6 +141,15 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
     if (there.length === 0) return unknownWith(rc, t.noHolderIn(name(kb, role.id, u.lang, false), name(kb, unit.id, u.lang, false)));
     holders = there;
   }
+  if (holders.length === 0 && role.quality >= 0.9) {
+    // "Phone number for the pædagogisk koordinator at Lærkereden": a person whose title names the post (and the unit
+    // named) holds it in all but the data's link.
+    const roleNames = [(kb.get(role.id)?.item as { name: string }).name, ...((kb.get(role.id)?.item as { names?: string[] }).names ?? [])].map(foldText).filter((n) => n.length > 3);
+    const titled = kb.data.people.filter(
+      (p) => roleNames.some((n) => foldText(p.title.da).includes(n)) && (!unit || [...unitsOfPerson(rc, p)].some((id) => within(kb, id, unit.id))),
+    );
+    if (titled.length === 1) holders = titled;
+  }
   if (holders.length === 0) {
     if (role.quality < 0.9) return undefined;
     return unknownWith(rc, t.noHolder(name(kb, role.id, u.lang, false), label));

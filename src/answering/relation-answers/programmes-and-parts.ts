@@ -2,7 +2,7 @@
  * Programmes and tools a unit, role or municipality uses; the parts of a concept or policy.
  */
 import { displayName } from '../facts.js';
-import { joinList } from '../phrases.js';
+import { capitalize, joinList } from '../phrases.js';
 import type { Answer } from '../types.js';
 import type { Programme } from '../../knowledge/schemas.js';
 import { done, name, sourceOf, within, type RelationContext } from './context.js';
@@ -13,6 +13,8 @@ import { TEXTS } from './texts.js';
 
 export function answerProgrammesRelation(rc: RelationContext): Answer | undefined {
   const { u, kb } = rc;
+  const audience = answerProgrammeAudience(rc);
+  if (audience) return audience;
   if (!u.intents.has('programme') || u.intents.has('reporting')) return undefined;
   const t = TEXTS[u.lang];
   const subject = rc.subjects.flat().find((l) => l.kind === 'units' || l.kind === 'roles') ?? undefined;
@@ -46,6 +48,29 @@ export function answerProgrammesRelation(rc: RelationContext): Answer | undefine
   const names = programmes.map((p) => displayName({ kind: 'programmes', item: p }, u.lang));
   const lines = programmes.map((p) => `${displayName({ kind: 'programmes', item: p }, u.lang)}: ${(p.description ?? { da: p.name, en: p.labelEn })[u.lang]}`);
   return done(rc, 'answer', t.programmesOf(subjectName, joinList(names, u.lang)), lines, programmes.map((p) => p.source).slice(0, 3));
+}
+
+/**
+ * "Hvad er Madværkstedet og hvem skal tage det?", "who is X for": a programme named, asked what it is and who it is for
+ * (or only who): what the documents say it is, who uses it, and its facts.
+ */
+function answerProgrammeAudience(rc: RelationContext): Answer | undefined {
+  const { u, kb } = rc;
+  if (!(u.kinds.has('who') || u.askedWho) || [...u.kinds.keys()].some((k) => !['who', 'definition', 'programme', 'holder'].includes(k)) || u.attributes.length > 0) return undefined;
+  const links = rc.subjects.flat().filter((l) => l.quality >= 0.9);
+  if (links.length === 0 || links.some((l) => l.kind !== 'programmes') || new Set(links.map((l) => l.id)).size !== 1) return undefined;
+  const item = kb.get(links[0]!.id)?.item as Programme;
+  if (!item.description && item.usedBy.length === 0) return undefined;
+  const t = TEXTS[u.lang];
+  const title = displayName({ kind: 'programmes', item }, u.lang);
+  const posts = item.usedBy.filter((id) => kb.get(id)?.kind === 'roles');
+  const places = item.usedBy.filter((id) => !posts.includes(id));
+  const used = [
+    ...(posts.length > 0 ? [t.usedBy(title, joinList(posts.map((id) => name(kb, id, u.lang, false)), u.lang))] : []),
+    ...(places.length > 0 ? [t.usedIn(title, joinList(places.map((id) => name(kb, id, u.lang, false)), u.lang))] : []),
+  ];
+  const headline = item.description ? `${capitalize(title)}: ${item.description[u.lang]}` : used[0]!;
+  return done(rc, 'answer', headline, [...(item.description ? used : []), ...item.facts.map((f) => f[u.lang])], [item.source, ...item.facts.map((f) => f.source)].slice(0, 3));
 }
 
 // ---------------------------------------------------------------------------------------------
