@@ -12,6 +12,7 @@ import type { QueryTerm, SearchIndex } from './search.js';
 import type { Answer, AnswererOptions, AnswerSection, AnswerSource, Lang } from './types.js';
 import { suggestQuestions } from './suggestions.js';
 import type { Attribute } from './lexicon/lexicon.js';
+import type { Token } from './normalize.js';
 
 /** A question is answered only when the best facts explain at least this share of it. */
 export const ANSWER_THRESHOLD = 0.6;
@@ -54,6 +55,8 @@ export interface Context {
   readonly namedAny: ReadonlySet<string>;
   /** True when a text states the attribute (its cue words occur in it). */
   readonly saysAttribute?: (text: string, attribute: Attribute) => boolean;
+  /** The positions of the lexicon's sequence words ("first", "sidste", "after") in a question's tokens. */
+  readonly sequenceAt?: (tokens: readonly Token[]) => ReadonlySet<number>;
 }
 
 /** True when a fact belongs to one of the items the question names (or it names none). */

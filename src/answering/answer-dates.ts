@@ -24,6 +24,41 @@ interface DateCandidate {
   readonly chat?: boolean;
 }
 
+/** The time of day a dated item begins ("kl. 9.00", "at 09:00"), unless its label already says it ("Ansøgningsfrist (kl. 12.00)"). */
+function timeOf(c: DateCandidate, lang: 'da' | 'en'): string {
+  const time = c.fact?.date?.time;
+  if (!time || c.label.includes(time) || c.label.includes(time.replace(':', '.'))) return '';
+  return lang === 'da' ? ` kl. ${time.replace(':', '.')}` : ` at ${time}`;
+}
+
+/**
+ * "How many times a year does LUF meet?", "hvor ofte": asked how often, the dates of one item are counted
+ * ("4 times in 2027"); the year is said when they all fall in one.
+ */
+function timesSaid(chosen: readonly DateCandidate[], u: Understanding): string {
+  if (!u.kinds.has('frequency') || chosen.length < 2) return '';
+  const years = new Set(chosen.map((c) => c.date.slice(0, 4)));
+  const year = years.size === 1 ? [...years][0]! : undefined;
+  if (u.lang === 'da') return ` – ${chosen.length} gange${year ? ` i ${year}` : ''}`;
+  return ` – ${chosen.length} times${year ? ` in ${year}` : ''}`;
+}
+
+/** Marks the pass in which any kind of date fits (its edges are asked). */
+const ALWAYS: ReadonlySet<string> = new Set();
+
+/** Kinds of dated item that have a first and a last day, or are one day's event, rather than a deadline or a step of a posting. */
+const EDGED_KINDS: ReadonlySet<DateEntry['kind']> = new Set(['period', 'seminar', 'event', 'evaluation', 'other']);
+
+/** True when the question asks only for a start or a (general) deadline, which a period's first and last day answer. */
+function edgesAsked(kinds: ReadonlySet<DateEntry['kind']>): boolean {
+  return kinds.size > 0 && [...kinds].every((k) => k === 'start' || k === 'deadline');
+}
+
+/** A dated item with a first and a last day, or a one-day event ("Lederdag"): its edges answer "start" and "last day". */
+function isEdged(d: DateEntry): boolean {
+  return d.end !== undefined || EDGED_KINDS.has(d.kind);
+}
+
 export function answerDates(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer | undefined {
   const today = toLocalDate(ctx.options.now());
   const p = phrasesFor(u.lang);
@@ -35,22 +70,33 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
     precision: DateEntry['precision'] = 'day',
     labelTerms?: ReadonlySet<string>,
   ) =>
-    (fitsDateKind(u.dateKinds, kind) || (labelTerms !== undefined && [...u.dateKindTerms].some((term) => labelTerms.has(term)))) &&
+    (fitsDateKind(u.dateKinds, kind) || labelTerms === ALWAYS || (labelTerms !== undefined && [...u.dateKindTerms].some((term) => labelTerms.has(term)))) &&
     (u.round === undefined || round === u.round) &&
     (!u.range || ((end ?? date) >= u.range.from && date <= u.range.to)) &&
     (!u.range || u.range.from.slice(0, 4) !== u.range.to.slice(0, 4) || precision !== 'year' || u.range.to.endsWith('-12-31')) &&
     (!u.upcoming || (end ?? date) >= today);
 
   const candidates: DateCandidate[] = [];
-  const scored = rest.length > 0 ? ctx.index.score(rest, undefined, 'date') : [];
-  const coverageOf = new Map(scored.map((s) => [s.fact, s.coverage]));
-  // "Appraisal interviews (MUS)" are dated as a period: when no date is of the kind asked for, one whose label says the kind's word fits.
-  for (const byLabel of u.dateKindTerms.size > 0 ? [false, true] : [false]) {
+  const coverageFor = (terms: readonly QueryTerm[]) => new Map((terms.length > 0 ? ctx.index.score(terms, undefined, 'date') : []).map((s) => [s.fact, s.coverage]));
+  const allCoverage = coverageFor(rest);
+  // Asked for a period's edges ("first and last day of LUS"), the words that say which edge are no part of what is dated.
+  const sequence = ctx.sequenceAt?.(u.tokens) ?? new Set<number>();
+  const edgeRest = rest.filter((q) => !sequence.has(q.token.index));
+  // "Appraisal interviews (MUS)" are dated as a period: when no date is of the kind asked for, one whose label says the kind's word fits;
+  // when none does either, a period's or an event's first day answers "start" and its last day "deadline" ("sidste frist for MUS").
+  const passes: ReadonlyArray<'kind' | 'label' | 'edge'> = [...(['kind'] as const), ...(u.dateKindTerms.size > 0 ? (['label'] as const) : []), ...(edgesAsked(u.dateKinds) ? (['edge'] as const) : [])];
+  let edgeCoverage: Map<FactRecord, number> | undefined;
+  let edges = false;
+  for (const pass of passes) {
+    edges = pass === 'edge';
     for (const fact of factsOf(ctx, 'date')) {
       if (!belongsToNamed(ctx, fact)) continue;
       const d = fact.date!;
-      if (!fits(d.kind, d.date, d.end, d.round, d.precision, byLabel ? fact.textTerms : undefined)) continue;
-      const coverage = rest.length === 0 ? 1 : (coverageOf.get(fact) ?? 0);
+      // An edge answers only for an item every word of the question explains ("the new head's start" is no policy's first day).
+      const fitting = pass === 'edge' ? isEdged(d) && fits(d.kind, d.date, d.end, d.round, d.precision, ALWAYS) && d.precision === 'day' && ctx.index.explainSurely(edgeRest, new Set([...fact.textTerms, ...fact.ownTerms])).every((x) => x > 0) : fits(d.kind, d.date, d.end, d.round, d.precision, pass === 'label' ? fact.textTerms : undefined);
+      if (!fitting) continue;
+      const terms = pass === 'edge' ? edgeRest : rest;
+      const coverage = terms.length === 0 ? 1 : ((pass === 'edge' ? (edgeCoverage ??= coverageFor(edgeRest)) : allCoverage).get(fact) ?? 0);
       candidates.push({ owner: d.about, label: d.label[u.lang], date: d.date, precision: d.precision, ...(d.end && { end: d.end }), coverage, fact });
     }
     if (candidates.some((c) => c.coverage >= STRUCTURED_THRESHOLD)) break;
@@ -82,14 +128,15 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
   if (namedChat.length > 0) candidates.splice(0, candidates.length, ...namedChat.map((c) => ({ ...c, coverage: 1 })));
   // A word that tells dates apart ("MUS" in "Hvornår er der MUS for kvartercheferne?") must be in the
   // date given: a date that fits the rest of the question but not that word answers another question.
-  if (rest.length > 1) {
+  const judged = edges ? edgeRest : rest;
+  if (judged.length > 1) {
     // A date answers for a word through its label or through what it belongs to (the posting's name).
     const allHits = (c: DateCandidate) =>
-      c.fact ? ctx.index.explainSurely(rest, new Set([...c.fact.textTerms, ...c.fact.ownTerms, ...c.fact.contextTerms])) : rest.map(() => 1);
+      c.fact ? ctx.index.explainSurely(judged, new Set([...c.fact.textTerms, ...c.fact.ownTerms, ...c.fact.contextTerms])) : judged.map(() => 1);
     const covered = candidates.map(allHits);
     // Telling words are judged against every date in scope, also those of other items.
-    const every = factsOf(ctx, 'date').map((f) => ctx.index.explainSurely(rest, f.textTerms));
-    const telling = rest.map((_, i) => every.some((h) => h[i]! > 0));
+    const every = factsOf(ctx, 'date').map((f) => ctx.index.explainSurely(judged, f.textTerms));
+    const telling = judged.map((_, i) => every.some((h) => h[i]! > 0));
     const fitting = candidates.filter((_, k) => telling.every((tells, i) => !tells || covered[k]![i]! > 0));
     if (fitting.length === 0 && telling.some(Boolean) && candidates.some((c) => c.coverage >= STRUCTURED_THRESHOLD)) return unknown(ctx, u.lang, p.noDates);
     if (fitting.length > 0) candidates.splice(0, candidates.length, ...fitting);
@@ -105,7 +152,7 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
     // Where a dated event takes place, when the data says.
     text: `${p.dateLine(
       c.label,
-      c.end ? `${shortDate(c.date, u.lang)}–${shortDate(c.end, u.lang)}` : formatPartialDate(c.date, c.precision, u.lang),
+      `${c.end ? `${shortDate(c.date, u.lang)}–${shortDate(c.end, u.lang)}` : formatPartialDate(c.date, c.precision, u.lang)}${timeOf(c, u.lang)}`,
       (c.end ?? c.date) < today && c.precision === 'day',
     )}${c.fact?.date?.place ? `, ${u.lang === 'da' ? 'sted' : 'place'}: ${c.fact.date.place}` : ''}`,
     fact: c.fact,
@@ -119,7 +166,7 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
     const title = titleOf(owners[0]!);
     return compose(ctx, u.lang, {
       kind: 'answer',
-      headline: lines.length === 1 ? `${lines[0]!.text} (${title})` : `${capitalize(title)}:`,
+      headline: lines.length === 1 ? `${lines[0]!.text} (${title})` : `${capitalize(title)}${timesSaid(chosen, u)}:`,
       groups: [{ title: '', lines: lines.length === 1 ? [] : lines }],
       cite: chosen.map((c) => c.fact).filter((f): f is FactRecord => f !== undefined),
     });

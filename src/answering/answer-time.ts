@@ -6,7 +6,7 @@
  */
 import lexiconJson from './lexicon/lexicon.json' with { type: 'json' };
 import type { KbItem } from '../knowledge/knowledge-base.js';
-import type { DatedItem, DeputyEntry } from '../knowledge/queries.js';
+import type { DatedItem, DeputyEntry, MeetingOccurrence } from '../knowledge/queries.js';
 import { DEADLINE_KINDS, type DateEntry, type Decision, type Figure, type Meeting, type Source } from '../knowledge/schemas.js';
 import { addDays, formatPartialDate } from '../time/format-date.js';
 import { displayName } from './facts.js';
@@ -49,6 +49,7 @@ const TEXTS = {
     place: (place: string) => `Sted: ${place}.`,
     placeHeadline: (meeting: string, place: string) => `${capitalize(meeting)} holdes her: ${place}.`,
     nextHeadline: (meeting: string, date: string) => `Næste ${meeting}: ${date}.`,
+    oneDay: (which: 'first' | 'last' | 'next', meeting: string, period: string, date: string) => `${which === 'first' ? 'Første' : which === 'last' ? 'Sidste' : 'Næste'} ${meeting}${period ? ` ${period}` : ''}: ${date}.`,
     participants: (list: string) => `Deltagere: ${list}.`,
     validity: (from?: string, until?: string) => (from && until ? `Gælder fra ${from} til ${until}.` : from ? `Fra ${from}.` : until ? `Til og med ${until}.` : ''),
     period: (count: number, period: string) => (count === 1 ? `Én ting ${period}:` : `${count} ting ${period}:`),
@@ -96,6 +97,7 @@ const TEXTS = {
     place: (place: string) => `Place: ${place}.`,
     placeHeadline: (meeting: string, place: string) => `${capitalize(meeting)} is held at ${place}.`,
     nextHeadline: (meeting: string, date: string) => `The next ${meeting}: ${date}.`,
+    oneDay: (which: 'first' | 'last' | 'next', meeting: string, period: string, date: string) => `The ${which} ${meeting}${period ? ` ${period}` : ''}: ${date}.`,
     participants: (list: string) => `Participants: ${list}.`,
     validity: (from?: string, until?: string) => (from && until ? `Valid from ${from} to ${until}.` : from ? `From ${from}.` : until ? `Until ${until}.` : ''),
     period: (count: number, period: string) => (count === 1 ? `One thing ${period}:` : `${count} things ${period}:`),
@@ -397,7 +399,7 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   const chairAsked = u.kinds.has('chair') || leadsMeeting;
   // "where is the management meeting": a word that asks where, with a meeting named (its name may hold every other cue word).
   const placeAsked = rc.lexicon.placeWords.match(u.tokens).size > 0 && (rc.subjects[0] ?? []).some((l) => l.kind === 'meetings' && l.quality >= 0.9);
-  const asked = chairAsked || placeAsked || u.kinds.has('frequency') || u.intents.has('dates') || u.intents.has('meeting') || u.intents.has('membership');
+  const asked = chairAsked || placeAsked || u.kinds.has('frequency') || u.next || u.kinds.has('next') || u.intents.has('dates') || u.intents.has('meeting') || u.intents.has('membership');
   if (!asked) return undefined;
   const link = rc.subjects.flat().find((l) => l.kind === 'meetings');
   if (!link) {
@@ -437,19 +439,15 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     if (!chairName) return unknownAnswer(rc.ctx, u.lang, t.noChair(title));
     return done(rc, 'answer', t.chairHeadline(title, chairName), lines, [meeting.source]);
   }
-  // "Første chefgruppemøde i 2027", "næste ELM efter 1. marts 2027", "next fag-med after the summer holidays 2027":
-  // the first day of the meeting in the period, or after the day or period.
-  const firstAsked = u.tokens.some((tok) => FIRST_WORDS.has(tok.form));
-  if (firstAsked && u.range && !chairAsked) {
-    const after = u.tokens.some((tok) => AFTER_WORDS.has(tok.form));
-    const single = u.range.from === u.range.to;
-    const start = after ? addDays(u.range.to, 1) : u.range.from;
-    const end = after || single ? addDays(start, 366) : u.range.to;
-    const first = queries.meetingOccurrences(meeting.id, start, end)[0];
-    if (first) {
-      const heldLine = when ? [t.held(title, meeting.frequency && /\d/.test(when) ? when : `${when}${timeRange(rc, meeting.recurrence?.time, meeting.recurrence?.endTime)}`)] : [];
-      return done(rc, 'answer', t.nextHeadline(title, occurrence(first)), [...heldLine, ...lines.filter((l) => !l.startsWith(t.next('').slice(0, 5)))], [meeting.source]);
-    }
+  const one = oneOccurrence(rc, meeting.id);
+  // No such day: the period answer below says why (no days given, ended, not begun, none then).
+  if (one?.occurrence) {
+    const heldLine = when ? t.held(title, heldWhen(rc, meeting, when)) : undefined;
+    const headline = t.oneDay(one.which, title, one.period, occurrence(one.occurrence));
+    // The coming days listed from today are another question's answer.
+    const listed = new Set([t.next(joinList(upcoming.map(occurrence), u.lang)), ...upcoming.map(occurrence)]);
+    const rest = lines.filter((l) => !listed.has(l));
+    return done(rc, 'answer', headline, [...(heldLine ? [heldLine] : []), ...rest], [meeting.source]);
   }
   if (u.range) {
     const range = u.range;
@@ -476,7 +474,7 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     }
     return done(rc, 'answer', t.datesIn(title, period, joinList(upcoming.map(occurrence), u.lang)), lines.filter((l) => !upcoming.some((o) => l === occurrence(o))), [meeting.source]);
   }
-  const heldLine = when ? t.held(title, meeting.frequency && /\d/.test(when) ? when : `${when}${timeRange(rc, meeting.recurrence?.time, meeting.recurrence?.endTime)}`) : undefined;
+  const heldLine = when ? t.held(title, heldWhen(rc, meeting, when)) : undefined;
   // "Where is X held?" leads with the place; "when is the next X?" with its first coming day (the rule follows).
   if (meeting.place && rc.lexicon.placeWords.match(u.tokens).size > 0) {
     const placeLead = t.placeHeadline(title, meeting.place);
@@ -487,11 +485,55 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     return done(rc, 'answer', nextLead, [...(heldLine ? [heldLine] : []), ...lines], [meeting.source]);
   }
   const headline = when
-    ? t.held(title, meeting.frequency && /\d/.test(when) ? when : `${when}${timeRange(rc, meeting.recurrence?.time, meeting.recurrence?.endTime)}`)
+    ? t.held(title, heldWhen(rc, meeting, when))
     : upcoming.length > 0
       ? t.next(joinList(upcoming.map(occurrence), u.lang))
       : t.none(title);
   return done(rc, upcoming.length > 0 || when ? 'answer' : 'unknown', headline, lines.filter((l) => l !== headline), [meeting.source]);
+}
+
+/**
+ * How often a meeting is held, with its time of day ("to gange om året kl. 16:00–18:00") unless the documents' own
+ * words for it already say a time ("hver mandag kl. 8.30-10.00"): "what time does it finish" is answered in the headline.
+ */
+function heldWhen(rc: RelationContext, meeting: Meeting, when: string): string {
+  const time = timeRange(rc, meeting.recurrence?.time, meeting.recurrence?.endTime);
+  return meeting.frequency && /\d{1,2}[.:]\d{2}/.test(when) ? when : `${when}${time}`;
+}
+
+/**
+ * "Første chefgruppemøde i 2027", "næste ELM efter 1. marts", "last network meeting this year": one day of a
+ * recurring meeting, asked with a sequence word of the lexicon (`sequenceWords`) or "next" and a day or period.
+ * After a day written out ("efter 1. marts") the first day after it; from an everyday time phrase ("after the
+ * summer holidays", which holds the word "after" itself) the first day from the day it points at.
+ */
+function oneOccurrence(rc: RelationContext, meetingId: string): { which: 'first' | 'last' | 'next'; period: string; occurrence?: MeetingOccurrence } | undefined {
+  const { u, queries } = rc;
+  if (!u.range && !u.day) return undefined;
+  const said = rc.lexicon.sequenceWords.match(u.tokens);
+  const first = said.has('first');
+  const last = said.has('last') && !first;
+  const after = said.get('after');
+  const next = u.kinds.has('next') || u.next;
+  if (!first && !last && !after && !next) return undefined;
+  const t = TEXTS[u.lang];
+  const phrase = rc.lexicon.timePhrases.coverage(u.tokens);
+  // A day named after "after" (not inside a time phrase): the series from the day after it.
+  if (u.day && (after || next || first) && (!u.range || u.range.from === u.range.to || after)) {
+    const strictly = after !== undefined && after.positions.some((p) => !phrase.has(p));
+    const from = strictly ? addDays(u.day, 1) : u.day;
+    const found = queries.meetingOccurrences(meetingId, from, addDays(from, 366))[0];
+    // The day asked is not said again: the answer is the day after it.
+    return { which: first ? 'first' : 'next', period: '', ...(found && { occurrence: found }) };
+  }
+  if (!u.range || !(first || last)) return undefined;
+  const { from, to } = u.range;
+  const year = from.endsWith('-01-01') && to.endsWith('-12-31') && from.slice(0, 4) === to.slice(0, 4);
+  const month = from.endsWith('-01') && addDays(to, 1).endsWith('-01') && to.slice(0, 7) === from.slice(0, 7);
+  const period = year ? t.inYear(from.slice(0, 4)) : month ? t.inMonth(formatPartialDate(from, 'month', u.lang)) : t.between(shortDate(from, u.lang), shortDate(to, u.lang));
+  const all = queries.meetingOccurrences(meetingId, from, to);
+  const found = last ? all.at(-1) : all[0];
+  return { which: last ? 'last' : 'first', period, ...(found && { occurrence: found }) };
 }
 
 /** The other meetings held in a period that share a participant with `meeting`, each with its days then. */
@@ -712,12 +754,6 @@ function aboveAbout(rc: RelationContext, id: string, day: string, isCounted: (f:
   }
   return [];
 }
-
-/** The lexicon's words that ask for the first occurrence (`firstWords`), and its words that put it after a day. */
-const FIRST_WORDS: ReadonlySet<string> = new Set(
-  ['da', 'en'].flatMap((lang) => ((lexiconJson as unknown as { firstWords?: Record<string, string[]> }).firstWords?.[lang] ?? []).map((w) => foldText(w))),
-);
-const AFTER_WORDS: ReadonlySet<string> = new Set(((lexiconJson as unknown as { firstWords?: { after?: string[] } }).firstWords?.after ?? []).map((w) => foldText(w)));
 
 /** The lexicon's verbs in the past tense (`pastWords`). */
 const PAST_WORDS: ReadonlySet<string> = new Set(

@@ -191,6 +191,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     named: new Set(),
     namedAny: new Set(),
     saysAttribute: (text, attribute) => lexicon.attributes.match(analyzeText(foldText(text))).has(attribute),
+    sequenceAt: (tokens) => lexicon.sequenceWords.coverage(tokens),
   };
   const municipalityNames = kb.data.municipalities.map((m) => ({
     id: m.id,
@@ -554,8 +555,8 @@ function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities
  * "the staff leader job") is probably part of a longer name the knowledge base does not know: the
  * item it links to is not what the question is about.
  */
-function wholeNames(u: Understanding, links: readonly Link[], leaderAt: ReadonlySet<number>): Link[] {
-  const covered = new Set<number>();
+function wholeNames(u: Understanding, links: readonly Link[], leaderAt: ReadonlySet<number>, timeWords: ReadonlySet<number> = new Set()): Link[] {
+  const covered = new Set<number>(timeWords);
   for (const l of links) for (let i = l.start; i < l.end; i++) covered.add(i);
   const loose = (i: number) => {
     const token = u.tokens[i];
@@ -574,7 +575,9 @@ function isCommonWord(form: string): boolean {
 
 function relationContext(input: Omit<RelationContext, 'subjects'> & { links: readonly Link[] }): RelationContext {
   const leaderAt = new Set([...input.lexicon.leaderWords.match(input.u.tokens).values()].flatMap((m) => [...m.positions]));
-  return { ...input, subjects: subjectGroups(input.kb, wholeNames(input.u, input.links, leaderAt), input.municipalities) };
+  // "next ELM after 1 March": a word that places a day in a series or a period ("after", "first") is no part of a name.
+  const timeWords = new Set([...input.lexicon.sequenceWords.coverage(input.u.tokens), ...input.lexicon.timePhrases.coverage(input.u.tokens)]);
+  return { ...input, subjects: subjectGroups(input.kb, wholeNames(input.u, input.links, leaderAt, timeWords), input.municipalities) };
 }
 
 function answerRelations(rc: RelationContext): Answer | undefined {

@@ -100,6 +100,15 @@ export const LexiconSchema = z.object({
   effectWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that ask where something takes place ("hvor holdes", "where", "venue"): a meeting's place then leads. */
   placeWords: CuesSchema.default({ da: [], en: [] }),
+  /**
+   * Words that ask for one day of a series or a period ("første", "first", "sidste", "last", "efter", "after"): with a
+   * recurring meeting named, the first or last of its days in the period asked, or the first after the day named.
+   */
+  /** Words that open a question answered yes or no ("er", "deltager", "is", "does"): a role named beside a forum it takes part in is then answered "yes". */
+  yesNoWords: CuesSchema.default({ da: [], en: [] }),
+  sequenceWords: z
+    .object({ first: CuesSchema.optional(), last: CuesSchema.optional(), after: CuesSchema.optional() })
+    .default({}),
   /** Words that ask what a policy aims at or covers ('formålet med', 'aim at'): answered from its own statements. */
   purposeWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that ask which of several things ('hvilke', 'which'): before a kind of thing ('which meetings') they ask for the list, not one. */
@@ -494,6 +503,9 @@ export interface Lexicon {
   readonly topicWords: CueSet<'topic'>;
   readonly effectWords: CueSet<'effect'>;
   readonly placeWords: CueSet<'place'>;
+  /** "første" / "sidste" / "efter": one day of a series (the first, the last, the first after a day). */
+  readonly sequenceWords: CueSet<'first' | 'last' | 'after'>;
+  readonly yesNoWords: CueSet<'yes-no'>;
   readonly purposeWords: CueSet<'purpose'>;
   readonly whichWords: CueSet<'which'>;
   readonly audienceWords: CueSet<'audience'>;
@@ -546,6 +558,8 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const topicWords = new CueSet<'topic'>();
   const effectWords = new CueSet<'effect'>();
   const placeWords = new CueSet<'place'>();
+  const sequenceWords = new CueSet<'first' | 'last' | 'after'>();
+  const yesNoWords = new CueSet<'yes-no'>();
   const purposeWords = new CueSet<'purpose'>();
   const whichWords = new CueSet<'which'>();
   const audienceWords = new CueSet<'audience'>();
@@ -593,6 +607,11 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     if (lexicon.topicWords) topicWords.add('topic', lexicon.topicWords);
     if (lexicon.effectWords) effectWords.add('effect', lexicon.effectWords);
     if (lexicon.placeWords) placeWords.add('place', lexicon.placeWords);
+    if (lexicon.yesNoWords) yesNoWords.add('yes-no', lexicon.yesNoWords);
+    for (const which of ['first', 'last', 'after'] as const) {
+      const cues = lexicon.sequenceWords?.[which];
+      if (cues) sequenceWords.add(which, cues);
+    }
     if (lexicon.purposeWords) purposeWords.add('purpose', lexicon.purposeWords);
     if (lexicon.whichWords) whichWords.add('which', lexicon.whichWords);
     if (lexicon.audienceWords) audienceWords.add('audience', lexicon.audienceWords);
@@ -637,7 +656,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, purposeWords, whichWords, audienceWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, nameEquivalents, expand, correct };
+  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, sequenceWords, yesNoWords, purposeWords, whichWords, audienceWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */

@@ -30,7 +30,8 @@ export function answerMembersRelation(rc: RelationContext): Answer | undefined {
     // "Skal de ledende pædagoger med til enhedsledermødet?": a role named beside a meeting or group it takes part in
     // asks whether (and how) it takes part: the participants, with their notes ("efter behov").
     const roles = rc.subjects.flat().flatMap((l) => (l.kind === 'roles' ? [l.id] : l.kind === 'people' ? [l.id, ...roleOf(rc, l.id)] : []));
-    if (roles.length > 0 && relations.members(link.id).some((m) => roles.includes(m.ref))) return membersOf(rc, link.id);
+    // Asked yes or no ("er institutionslederne med i ledelsesforum?"): yes, then who takes part.
+    if (roles.length > 0 && relations.members(link.id).some((m) => roles.includes(m.ref))) return membersOf(rc, link.id, rc.lexicon.yesNoWords.match(u.tokens).size > 0 ? t.yes : '');
     // "Hvordan er ledelsen i Stjernehuset organiseret?": a one-word name ("ledelsen") beside another
     // named item is too weak to pick a group by; the general search weighs both.
     if (link.end - link.start === 1 && rc.subjects.length > 1) {
@@ -68,7 +69,7 @@ function roleOf(rc: RelationContext, id: string): string[] {
 }
 
 /** The members of a group or the participants of a meeting, with the people who hold those roles and the chair. */
-function membersOf(rc: RelationContext, id: string): Answer {
+function membersOf(rc: RelationContext, id: string, lead = ''): Answer {
   const { u, kb, relations } = rc;
   const t = TEXTS[u.lang];
   const entry = kb.get(id);
@@ -90,12 +91,12 @@ function membersOf(rc: RelationContext, id: string): Answer {
   const about = (entry?.item as { description?: { da: string; en: string } } | undefined)?.description;
   if (about) holders.push(about[u.lang]);
   // A long list reads better one per line under a short first line.
-  const headline = sentence(joinList(names, u.lang));
+  const headline = `${lead}${sentence(joinList(names, u.lang))}`;
   if (headline.length > 200) {
     // Without the notes the names may still fit in the first line; the notes follow one per line.
-    const bare = sentence(joinList(short, u.lang));
+    const bare = `${lead}${sentence(joinList(short, u.lang))}`;
     if (bare.length <= 200) return done(rc, 'answer', bare, [...names.filter((n, i) => n !== short[i]), ...holders], sourceOf(kb, id), [], true);
-    return done(rc, 'answer', t.memberCount(name(kb, id, u.lang, false), names.length, entry?.kind === 'meetings'), [...names, ...holders], sourceOf(kb, id), [], true);
+    return done(rc, 'answer', lead + t.memberCount(name(kb, id, u.lang, false), names.length, entry?.kind === 'meetings'), [...names, ...holders], sourceOf(kb, id), [], true);
   }
   return done(rc, 'answer', headline, holders, sourceOf(kb, id));
 }
