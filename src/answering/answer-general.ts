@@ -154,18 +154,41 @@ function countedWord(u: Understanding): string | undefined {
 /** How many words (besides function words) after a number may name what it counts ("750 børn", "6 pædagogiske konsulenter"). */
 const COUNT_SPAN = 2;
 
+/** The words of a fact's text, tokenized once per text (facts are asked about by many questions). */
+const TOKENS = new WeakMap<object, { da?: string[]; en?: string[] }>();
+function tokensOf(text: { readonly da: string; readonly en: string }, lang: 'da' | 'en'): string[] {
+  const known = TOKENS.get(text) ?? {};
+  TOKENS.set(text, known);
+  return (known[lang] ??= tokenize(text[lang]));
+}
+
 /**
  * True when the fact gives a number of the word (its stem, or a compound ending in it: "sprogvejledere" for "vejledere"),
  * within `span` words after the number (1: the word the number counts, "47 dagplejere", not "186 børn i dagplejen").
  */
 export function countsWord(fact: { readonly text: { readonly da: string; readonly en: string } }, word: string, span = COUNT_SPAN): boolean {
+  // The same fact is asked about the same word by many questions: each answer is worked out once.
+  const key = `${span} ${word}`;
+  const known = COUNTS.get(fact.text);
+  const cached = known?.get(key);
+  if (cached !== undefined) return cached;
+  const result = countsWordOnce(fact.text, word, span);
+  if (known) {
+    if (known.size < 1_000) known.set(key, result);
+  } else COUNTS.set(fact.text, new Map([[key, result]]));
+  return result;
+}
+
+const COUNTS = new WeakMap<object, Map<string, boolean>>();
+
+function countsWordOnce(text: { readonly da: string; readonly en: string }, word: string, span: number): boolean {
   const stem = primaryStem(word);
   const fits = (form: string) => {
     const other = primaryStem(form);
     return other === stem || (stem.length >= 4 && other.endsWith(stem)) || (other.length >= 4 && stem.endsWith(other));
   };
   return (['da', 'en'] as const).some((lang) => {
-    const words = tokenize(fact.text[lang]);
+    const words = tokensOf(text, lang);
     return words.some((w, i) => {
       if (!NUMBER.test(w)) return false;
       // A number word that is also a function word ("to": Danish two, English to) counts only the word right after it:

@@ -43,6 +43,7 @@ import {
   answerPersonRole,
   answerReportingRelation,
   answerTasksRelation,
+  taskIndexOf,
   answerWhoDoes,
   answerTitledPerson,
   describedItems,
@@ -96,6 +97,8 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   const linker = createLinker(kb, lexicon.synonyms, index.knows, roleWords, lexicon.nameEquivalents);
   const relations = buildRelations(kb);
   const queries = createQueries(kb);
+  // Built now rather than by the first question that needs it.
+  taskIndexOf(kb, lexicon);
   // An item's own name terms; the facts already hold them for every item that owns a fact (the same set).
   const ownTermsCache = new Map<string, ReadonlySet<string>>();
   for (const fact of facts) if (!ownTermsCache.has(fact.owner)) ownTermsCache.set(fact.owner, fact.ownTerms);

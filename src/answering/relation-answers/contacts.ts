@@ -121,8 +121,29 @@ export function answerNumberOwner(rc: RelationContext): Answer | undefined {
 function titledRoles(kb: KnowledgeBase, roleId: string): string[] {
   const role = kb.get(roleId);
   if (role?.kind !== 'roles') return [];
-  const base = foldText(role.item.name);
-  return kb.data.roles.filter((r) => r.id !== roleId && (foldText(r.name) === base || foldText(r.name).startsWith(`${base} `))).map((r) => r.id);
+  return (rolesByNameStart(kb).get(foldText(role.item.name)) ?? []).filter((id) => id !== roleId);
+}
+
+/**
+ * The roles by every start of their folded name in whole words ("børnehusleder i børnehuset kløverengen" under
+ * "børnehusleder", "børnehusleder i" …), once per knowledge base: a contact question looks a role's name up here.
+ */
+const ROLES_BY_NAME_START = new WeakMap<KnowledgeBase, ReadonlyMap<string, readonly string[]>>();
+function rolesByNameStart(kb: KnowledgeBase): ReadonlyMap<string, readonly string[]> {
+  let index = ROLES_BY_NAME_START.get(kb);
+  if (!index) {
+    const built = new Map<string, string[]>();
+    for (const r of kb.data.roles) {
+      const words = foldText(r.name).split(' ');
+      for (let n = 1; n <= words.length; n++) {
+        const start = words.slice(0, n).join(' ');
+        built.set(start, [...(built.get(start) ?? []), r.id]);
+      }
+    }
+    index = built;
+    ROLES_BY_NAME_START.set(kb, index);
+  }
+  return index;
 }
 
 /**
@@ -133,18 +154,35 @@ function titledRoles(kb: KnowledgeBase, roleId: string): string[] {
  * the question must be in exactly one of them, by stem or as a compound's head ("årshjulet" in "Ledelsesårshjul").
  * Documents come first: a dated item is looked at only when no document's title has a word of the question.
  */
-function answerDocumentContacts(rc: RelationContext): Answer | undefined {
-  const { u, kb } = rc;
-  const t = TEXTS[u.lang];
+/** The people who are contacts for documents and dated items, and the words of item names: the same for every question. */
+interface DocumentContacts {
+  readonly contactsOf: ReadonlyMap<string, Person[]>;
+  readonly dated: ReadonlyMap<string, KnowledgeBase['data']['dates'][number]>;
+  readonly nameWords: ReadonlySet<string>;
+}
+const DOCUMENT_CONTACTS = new WeakMap<KnowledgeBase, DocumentContacts>();
+
+function documentContactsOf(kb: KnowledgeBase): DocumentContacts {
+  const known = DOCUMENT_CONTACTS.get(kb);
+  if (known) return known;
   const contactsOf = new Map<string, Person[]>();
   const dated = new Map(kb.data.dates.map((d) => [d.id, d]));
   for (const person of kb.data.people) {
     for (const id of person.contactFor) if (kb.documents.has(id) || dated.has(id)) contactsOf.set(id, [...(contactsOf.get(id) ?? []), person]);
   }
-  if (contactsOf.size === 0) return undefined;
   const nameWords = new Set(
     [...kb.data.units, ...kb.data.roles, ...kb.data.municipalities].flatMap((item) => [item.name, ...item.names].flatMap((n) => analyzeText(foldText(n)).map((w) => w.form))),
   );
+  const result = { contactsOf, dated, nameWords };
+  DOCUMENT_CONTACTS.set(kb, result);
+  return result;
+}
+
+function answerDocumentContacts(rc: RelationContext): Answer | undefined {
+  const { u, kb } = rc;
+  const t = TEXTS[u.lang];
+  const { contactsOf, dated, nameWords } = documentContactsOf(kb);
+  if (contactsOf.size === 0) return undefined;
   const asked = u.tokens.filter((tok) => tok.form.length >= 4 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !nameWords.has(tok.form) && !/^\d+$/.test(tok.form));
   const fits = (word: string, tok: (typeof asked)[number]) =>
     word === tok.form || primaryStem(word) === primaryStem(tok.form) || (tok.form.length >= 5 && word.endsWith(primaryStem(tok.form)));

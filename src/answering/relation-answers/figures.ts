@@ -50,9 +50,17 @@ export function eachUnits(rc: RelationContext): { ids: string[]; at?: number } {
  * ("47 dagplejere" before "186 børn i dagplejen"), else within the usual span.
  */
 export function countSpan(rc: RelationContext, word: string): number | undefined {
+  const known = SPANS.get(rc.kb) ?? new Map<string, number | undefined>();
+  SPANS.set(rc.kb, known);
+  if (known.has(word)) return known.get(word);
   const all = [...rc.kb.data.municipalities, ...rc.kb.data.units].flatMap((x) => x.figures);
-  return all.some((f) => countsWord(f, word, 1)) ? 1 : undefined;
+  const span = all.some((f) => countsWord(f, word, 1)) ? 1 : undefined;
+  known.set(word, span);
+  return span;
 }
+
+/** {@link countSpan} per knowledge base and word: the same for every question (the figures do not change). */
+const SPANS = new WeakMap<object, Map<string, number | undefined>>();
 
 /**
  * What is counted, besides the metrics: the words of the question that a figure's own text counts ("38 dagplejere",

@@ -13,7 +13,7 @@ export type { RelationContext } from './context.js';
 export { answerComingLines, answerConditionalLine, answerReportingRelation } from './reporting.js';
 export { answerLeaderRelation, answerHolderRelation, answerTitledPerson, answerPersonRole } from './leaders-and-holders.js';
 export { answerMembersRelation, answerMeetingRelation, answerRoleMeetings } from './members-and-meetings.js';
-export { answerTasksRelation, answerWhoDoes } from './tasks.js';
+export { answerTasksRelation, answerWhoDoes, taskIndexOf } from './tasks.js';
 export { answerContactsRelation, answerNumberOwner, answerPostingContacts } from './contacts.js';
 export { answerAttribute } from './partly-known.js';
 export { answerFiguresRelation, countedWords, countSpan, eachUnits, totalOf } from './figures.js';

@@ -102,7 +102,7 @@ const LEADING_KINDS: ReadonlySet<string> = new Set(['leader', 'reporting-up', 'r
  * who does it.
  */
 export function answerWhoDoes(rc: RelationContext): Answer | undefined {
-  const { u, kb } = rc;
+  const { u } = rc;
   if (!(u.kinds.has('who') || u.askedWho) || u.attributes.length > 0) return undefined;
   // "Who is responsible for / in charge of X" also reads as who leads or manages X: with no unit named, X is a task.
   // "Hvem godkender X?": a word for deciding asks who does it too, unless a day is asked ("when").
@@ -113,17 +113,14 @@ export function answerWhoDoes(rc: RelationContext): Answer | undefined {
   if (rc.subjects.flat().some((l) => l.quality >= 0.9 && blocking.includes(l.kind))) return undefined;
   const words = unique(leftoverWords(rc, new Set()).filter((w) => w.length >= 4 && !STOPWORDS.has(w) && !GENERIC_WORDS.has(w)));
   if (words.length === 0) return undefined;
-  type Said = { owner: string; text: { da: string; en: string }; source: Source };
-  const said: Said[] = [];
-  for (const r of kb.data.roles) for (const s of r.responsibilities) said.push({ owner: r.id, text: s, source: s.source });
-  for (const g of kb.data.leadershipGroups) for (const s of g.responsibilities) said.push({ owner: g.id, text: s, source: s.source });
-  for (const un of kb.data.units) for (const s of un.facts) if (isTask(rc, `${s.da} ${s.en}`)) said.push({ owner: un.id, text: s, source: s.source });
+  const index = taskIndexOf(rc.kb, rc.lexicon);
+  const { said } = index;
   // A word many statements say ("børnehus") tells them apart less than a rare one ("vagtplan"): each counts 1 / how many say it.
-  const hitSets = said.map((s) => wordsSaid(`${s.text.da} ${s.text.en}`, words));
-  const df = new Map(words.map((w) => [w, hitSets.filter((h) => h.has(w)).length]));
-  const scored = said
-    .map((s, i) => ({ ...s, hits: hitSets[i]!.size, score: [...hitSets[i]!].reduce((sum, w) => sum + 1 / df.get(w)!, 0) }))
-    .filter((s) => s.hits > 0);
+  const hitSets = wordsSaid(index, words);
+  const df = new Map(words.map((w) => [w, [...hitSets.values()].filter((h) => h.has(w)).length]));
+  const scored = [...hitSets.keys()]
+    .sort((a, b) => a - b)
+    .map((i) => ({ ...said[i]!, hits: hitSets.get(i)!.size, score: [...hitSets.get(i)!].reduce((sum, w) => sum + 1 / df.get(w)!, 0) }));
   if (scored.length === 0) return undefined;
   const bestScore = Math.max(...scored.map((s) => s.score));
   const top = scored.filter((s) => s.score >= bestScore - 1e-9);
@@ -135,18 +132,79 @@ export function answerWhoDoes(rc: RelationContext): Answer | undefined {
   return done(rc, 'answer', lines[0]!, lines.slice(1), unique(top.map((s) => s.source)).slice(0, 3));
 }
 
-/** True when a statement says what someone is responsible for (the responsibility kind's cue words). */
-function isTask(rc: RelationContext, text: string): boolean {
-  return rc.lexicon.kinds.match(analyzeText(foldText(text))).has('responsibility');
+/** A statement that says what someone does: its owner (role, group or unit), text and source. */
+interface Said {
+  readonly owner: string;
+  readonly text: { readonly da: string; readonly en: string };
+  readonly source: Source;
 }
 
-/** The words a text says: the word, its stem, or as part of a compound (five letters or more). */
-function wordsSaid(text: string, words: readonly string[]): Set<string> {
-  const forms = analyzeText(foldText(text)).map((w) => w.form);
-  return new Set(
-    words.filter((word) => {
+/** Every statement of what someone does, and each distinct word form they say with the statements saying it. */
+interface TaskIndex {
+  readonly said: readonly Said[];
+  /** Each form once, with its primary stem and the indexes of the statements that say it. */
+  readonly forms: readonly { readonly form: string; readonly stem: string; readonly said: readonly number[] }[];
+  /** The statements that say a question word, as worked out for earlier questions. */
+  readonly sayingWord: Map<string, readonly number[]>;
+}
+
+/**
+ * The statements and their words are the same for every question of an answerer: worked out once per knowledge
+ * base and lexicon, when the answerer is built (a question then compares its few words with the distinct forms,
+ * not every statement's text).
+ */
+const TASK_INDEXES = new WeakMap<object, WeakMap<object, TaskIndex>>();
+
+export function taskIndexOf(kb: RelationContext['kb'], lexicon: RelationContext['lexicon']): TaskIndex {
+  const byLexicon = TASK_INDEXES.get(kb) ?? new WeakMap<object, TaskIndex>();
+  TASK_INDEXES.set(kb, byLexicon);
+  const known = byLexicon.get(lexicon);
+  if (known) return known;
+  const said: Said[] = [];
+  for (const r of kb.data.roles) for (const s of r.responsibilities) said.push({ owner: r.id, text: s, source: s.source });
+  for (const g of kb.data.leadershipGroups) for (const s of g.responsibilities) said.push({ owner: g.id, text: s, source: s.source });
+  for (const un of kb.data.units) for (const s of un.facts) if (isTask(lexicon, `${s.da} ${s.en}`)) said.push({ owner: un.id, text: s, source: s.source });
+  const byForm = new Map<string, number[]>();
+  said.forEach((s, i) => {
+    for (const form of new Set(analyzeText(foldText(`${s.text.da} ${s.text.en}`)).map((w) => w.form))) {
+      const list = byForm.get(form) ?? [];
+      list.push(i);
+      byForm.set(form, list);
+    }
+  });
+  const index: TaskIndex = { said, forms: [...byForm].map(([form, list]) => ({ form, stem: primaryStem(form), said: list })), sayingWord: new Map() };
+  byLexicon.set(lexicon, index);
+  return index;
+}
+
+/** True when a statement says what someone is responsible for (the responsibility kind's cue words). */
+function isTask(lexicon: RelationContext['lexicon'], text: string): boolean {
+  return lexicon.kinds.match(analyzeText(foldText(text))).has('responsibility');
+}
+
+/**
+ * For each statement that says any of the words, the words it says: the word, its stem, or as part of a compound
+ * (five letters or more).
+ */
+function wordsSaid(index: TaskIndex, words: readonly string[]): Map<number, Set<string>> {
+  const hits = new Map<number, Set<string>>();
+  for (const word of words) {
+    let saying = index.sayingWord.get(word);
+    if (!saying) {
       const stem = primaryStem(word);
-      return forms.some((f) => f === word || primaryStem(f) === stem || (stem.length >= 5 && (f.startsWith(stem) || f.endsWith(stem))));
-    }),
-  );
+      const found = new Set<number>();
+      for (const f of index.forms) {
+        if (f.form === word || f.stem === stem || (stem.length >= 5 && (f.form.startsWith(stem) || f.form.endsWith(stem)))) for (const i of f.said) found.add(i);
+      }
+      saying = [...found];
+      // Bounded: one entry per distinct question word.
+      if (index.sayingWord.size < 50_000) index.sayingWord.set(word, saying);
+    }
+    for (const i of saying) {
+      const set = hits.get(i) ?? new Set<string>();
+      set.add(word);
+      hits.set(i, set);
+    }
+  }
+  return hits;
 }
