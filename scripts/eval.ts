@@ -4,7 +4,7 @@
  * `data` is the seed knowledge base, any other name a folder tests/fixtures/<kb>), it starts the real bot
  * as a child process (`src/index.ts` through tsx, local mode, a temporary STATE_DIR, a free port) and plays
  * Teams over POST /api/messages, with a connector on 127.0.0.1 that receives the replies. Each reply is
- * scored as ../shared/eval/ask.mjs scores it. Prints the score per knowledge base, language and kind, for
+ * scored as the evaluation stand-in's ask.mjs scores it. Prints the score per knowledge base, language and kind, for
  * the working and test parts separately; how many unanswerable questions got a fact instead of
  * "I don't know"; and the median reply length. A measurement, not a test: exits 0 unless it cannot run.
  */

@@ -1,5 +1,5 @@
 /**
- * The layering rules of /work/shared/STYLE.md, enforced over every file in `src/` (parsed with the
+ * The project's layering rules (its style guide), enforced over every file in `src/` (parsed with the
  * TypeScript compiler, so multi-line, type-only, dynamic and `require` imports all count):
  * - the domain (answering, knowledge, tasks, reminders, messaging, storage, time) never imports the Teams stack
  *   (botbuilder, botframework-*, @microsoft/teams-ai, restify) nor the Teams layer, server or wiring;

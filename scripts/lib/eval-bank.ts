@@ -1,9 +1,9 @@
 /**
- * The evaluation question bank: its format (the format of ../shared/eval/practice-questions.json plus
+ * The evaluation question bank: its format (the format of the evaluation stand-in's practice questions plus
  * `kb` and `kind`), where its files live, how a reply is matched against a question, and the
  * reproducible split into a working part and a test part.
  *
- * Matching follows ../shared/eval/ask.mjs exactly (re-implemented here: the repository must not depend
+ * Matching follows the evaluation stand-in's ask.mjs exactly (re-implemented here: the repository must not depend
  * on files outside it): the reply is the text, speech, Adaptive Card text and suggested actions of
  * every message the bot sent, lower-cased with runs of white space squashed. The strict judgement
  * ({@link judgeStrict}) differs in one way: `must` groups count only in the answer, not in the

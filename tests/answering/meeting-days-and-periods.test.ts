@@ -4,27 +4,21 @@
  * computed from the knowledge base's own recurrence, never written in the test.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAnswerer, renderAnswerText, type Answerer } from '../../src/answering/index.js';
-import { loadKnowledgeOrThrow } from '../../src/knowledge/load-knowledge.js';
+import { renderAnswerText } from '../../src/answering/index.js';
+import { englishName as enName, firstLine, loadAnswerers, type Loaded } from '../helpers/answerers.js';
 import { createQueries } from '../../src/knowledge/queries.js';
-import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { shortDate } from '../../src/answering/answer-context.js';
 import { addDays } from '../../src/time/format-date.js';
 
 const NOW = new Date('2026-11-30T09:00:00Z');
 const KBS = ['data', 'tests/fixtures/kb-other', 'tests/fixtures/kb-bakkekaer', 'tests/fixtures/kb-hvidmose', 'tests/fixtures/kb-havbjerg', 'tests/fixtures/kb-ravnsholt'];
-const loaded = new Map<string, { kb: KnowledgeBase; answerer: Answerer }>();
+let loaded = new Map<string, Loaded>();
 
 beforeAll(async () => {
-  for (const dir of KBS) {
-    const kb = await loadKnowledgeOrThrow(dir);
-    loaded.set(dir, { kb, answerer: createAnswerer(kb, { now: () => NOW }) });
-  }
+  loaded = await loadAnswerers(KBS, NOW);
 });
 
-const firstLine = (text: string) => text.split('\n')[0]!;
 const daName = (m: { name: string; names: string[] }) => m.names.find((n) => n.length > 3) ?? m.name;
-const enName = (m: { name: string; namesEn?: string[] }) => m.namesEn?.[0] ?? m.name;
 
 describe('one day of a recurring meeting', () => {
   it('the first and the last of a year, and the first after a day, in Danish and English', () => {

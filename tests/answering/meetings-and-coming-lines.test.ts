@@ -4,23 +4,17 @@
  * ferie"), over every knowledge base that holds such items. Each expectation is read from the knowledge base.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAnswerer, renderAnswerText, type Answerer } from '../../src/answering/index.js';
-import { loadKnowledgeOrThrow } from '../../src/knowledge/load-knowledge.js';
-import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { renderAnswerText } from '../../src/answering/index.js';
+import { englishName as enName, firstLine, loadAnswerers, type Loaded } from '../helpers/answerers.js';
 
 const NOW = new Date('2026-11-30T09:00:00Z');
 const KBS = ['data', 'tests/fixtures/kb-other', 'tests/fixtures/kb-bakkekaer', 'tests/fixtures/kb-hvidmose'];
-const loaded = new Map<string, { kb: KnowledgeBase; answerer: Answerer }>();
+let loaded = new Map<string, Loaded>();
 
 beforeAll(async () => {
-  for (const dir of KBS) {
-    const kb = await loadKnowledgeOrThrow(dir);
-    loaded.set(dir, { kb, answerer: createAnswerer(kb, { now: () => NOW }) });
-  }
+  loaded = await loadAnswerers(KBS, NOW);
 });
 
-const firstLine = (text: string) => text.split('\n')[0]!;
-const enName = (m: { name: string; namesEn?: string[] }) => m.namesEn?.[0] ?? m.name;
 
 describe('where a meeting is held leads with its place', () => {
   it('in Danish and English, for every meeting with a place', () => {

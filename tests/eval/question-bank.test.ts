@@ -3,7 +3,7 @@
  * every question names an existing knowledge base and a known kind, every regular expression compiles,
  * the split is the one scripts/eval-split.ts deals, and the bank is big and varied enough to measure
  * with. The made-up knowledge bases it asks about load and quote their sources word for word.
- * The matcher itself is checked against replies written out here (the semantics of ../shared/eval/ask.mjs).
+ * The matcher itself is checked against replies written out here (the semantics of the evaluation stand-in ask.mjs, which is not part of the repository).
  */
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
@@ -198,7 +198,7 @@ describe('made-up knowledge bases the bank asks about', () => {
   });
 });
 
-describe('matching a reply (as ../shared/eval/ask.mjs does)', () => {
+describe('matching a reply (as the evaluation stand-in ask.mjs does)', () => {
   it.each([
     ['2026-01-10', ['10. januar 2026', '10 January 2026', 'January 10, 2026', '2026-01-10', '10/1/26', '10.01.2026']],
     ['2027-03-01', ['1. marts 2027', 'March 1st', '1 Mar 2027']],

@@ -1,0 +1,59 @@
+/**
+ * Answerers over knowledge folders for the answering tests: each folder loaded and its answerer built once per
+ * test file, the shapes of expected facts read from the knowledge base, and the one check most tables make (the
+ * answer states every expected fact).
+ */
+import { expect } from 'vitest';
+import { createAnswerer, renderAnswerText, type Answerer } from '../../src/answering/index.js';
+import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { loadKnowledgeOrThrow } from '../../src/knowledge/load-knowledge.js';
+
+export type Data = KnowledgeBase['data'];
+/** The facts a right answer states, read from the knowledge base's data. */
+export type Expect = (d: Data) => string[];
+
+/** A knowledge base and its answerer. */
+export interface Loaded {
+  readonly kb: KnowledgeBase;
+  readonly data: Data;
+  readonly answerer: Answerer;
+}
+
+/** Loads each folder and builds its answerer on the fixed clock `now` (call in `beforeAll`). */
+export async function loadAnswerers(dirs: readonly string[], now: Date): Promise<Map<string, Loaded>> {
+  const loaded = new Map<string, Loaded>();
+  for (const dir of dirs) {
+    const kb = await loadKnowledgeOrThrow(dir);
+    loaded.set(dir, { kb, data: kb.data, answerer: createAnswerer(kb, { now: () => now }) });
+  }
+  return loaded;
+}
+
+/** The first line of a rendered answer (what the user reads first). */
+export const firstLine = (text: string): string => text.split('\n')[0]!;
+
+/** A number as an English answer writes it ("1,140"). */
+export const groupedNumber = (value: number): string => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** A unit's figure of a metric, as an English answer writes it. */
+export const figureOf = (unitId: string, metric: string): Expect => (d) => [
+  groupedNumber(d.units.find((u) => u.id === unitId)!.figures.find((f) => f.metric === metric)!.value),
+];
+
+const EN_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** A day as an English answer writes it ("3 march", with the year when asked: "3 march 2027"). */
+export const englishDay = (iso: string, withYear = false): string =>
+  `${Number(iso.slice(8, 10))} ${EN_MONTHS[Number(iso.slice(5, 7)) - 1]}${withYear ? ` ${iso.slice(0, 4)}` : ''}`;
+
+/** An item's English name if it has one, else its Danish name. */
+export const englishName = (item: { name: string; namesEn?: string[] }): string => item.namesEn?.[0] ?? item.name;
+
+/** Asks `question` and checks that it is answered (not "I don't know") and that the answer states every expected fact. */
+export function expectAnswerStates(loaded: Loaded, question: string, expected: Expect): void {
+  const facts = expected(loaded.data);
+  expect(facts.length, 'the knowledge base holds the fact').toBeGreaterThan(0);
+  const answer = loaded.answerer.answer(question);
+  expect(answer.kind, question).toBe('answer');
+  const text = renderAnswerText(answer, { details: true }).toLowerCase();
+  for (const fact of facts) expect(text, question).toContain(fact.toLowerCase());
+}
