@@ -43,6 +43,9 @@ function timesSaid(chosen: readonly DateCandidate[], u: Understanding): string {
   return ` – ${chosen.length} times${year ? ` in ${year}` : ''}`;
 }
 
+/** How far the dates that answer most of a question must lead those that say a telling word they lack. */
+const CLEAR_LEAD = 0.3;
+
 /** Marks the pass in which any kind of date fits (its edges are asked). */
 const ALWAYS: ReadonlySet<string> = new Set();
 
@@ -84,9 +87,14 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
   const edgeRest = rest.filter((q) => !sequence.has(q.token.index));
   // "Appraisal interviews (MUS)" are dated as a period: when no date is of the kind asked for, one whose label says the kind's word fits;
   // when none does either, a period's or an event's first day answers "start" and its last day "deadline" ("sidste frist for MUS").
-  const passes: ReadonlyArray<'kind' | 'label' | 'edge'> = [...(['kind'] as const), ...(u.dateKindTerms.size > 0 ? (['label'] as const) : []), ...(edgesAsked(u.dateKinds) ? (['edge'] as const) : [])];
+  // "hvornår er tilsynet færdigt", "when does the theme week end": a word for a first or last day asks for an edge too.
+  const edgeWords = sequence.size > 0 && u.dateKinds.size === 0 && u.askedWhen;
+  const passes: ReadonlyArray<'kind' | 'label' | 'edge'> = [...(['kind'] as const), ...(u.dateKindTerms.size > 0 ? (['label'] as const) : []), ...(edgesAsked(u.dateKinds) || edgeWords ? (['edge'] as const) : [])];
   let edgeCoverage: Map<FactRecord, number> | undefined;
   let edges = false;
+  // The pass whose dates answer most of the question: a later pass may fit it better ("last day of the summer closure"
+  // is a period's edge, not a deadline that shares the word "summer"); the first pass that answers it wholly ends the search.
+  let bestPass: { candidates: DateCandidate[]; best: number; edges: boolean } | undefined;
   for (const pass of passes) {
     edges = pass === 'edge';
     for (const fact of factsOf(ctx, 'date')) {
@@ -99,8 +107,14 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
       const coverage = terms.length === 0 ? 1 : ((pass === 'edge' ? (edgeCoverage ??= coverageFor(edgeRest)) : allCoverage).get(fact) ?? 0);
       candidates.push({ owner: d.about, label: d.label[u.lang], date: d.date, precision: d.precision, ...(d.end && { end: d.end }), coverage, fact });
     }
-    if (candidates.some((c) => c.coverage >= STRUCTURED_THRESHOLD)) break;
+    const best = Math.max(0, ...candidates.map((c) => c.coverage));
+    if (best >= STRUCTURED_THRESHOLD && (!bestPass || best > bestPass.best)) bestPass = { candidates: [...candidates], best, edges };
     candidates.length = 0;
+    if (best >= 1) break;
+  }
+  if (bestPass) {
+    candidates.push(...bestPass.candidates);
+    edges = bestPass.edges;
   }
   for (const deadline of ctx.options.deadlines?.list() ?? []) {
     if (!fits('application-deadline', deadline.date, undefined, undefined) || u.round !== undefined) continue;
@@ -137,7 +151,17 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
     // Telling words are judged against every date in scope, also those of other items.
     const every = factsOf(ctx, 'date').map((f) => ctx.index.explainSurely(judged, f.textTerms));
     const telling = judged.map((_, i) => every.some((h) => h[i]! > 0));
-    const fitting = candidates.filter((_, k) => telling.every((tells, i) => !tells || covered[k]![i]! > 0));
+    let fitting = candidates.filter((_, k) => telling.every((tells, i) => !tells || covered[k]![i]! > 0));
+    if (fitting.length === 0) {
+      // "when do the houses have to submit budget requests": a telling word ("houses") that only dates answering far
+      // less of the question say is no part of what is asked about; the dates that answer the rest still fit.
+      const top = Math.max(...candidates.map((c) => c.coverage));
+      const lacking = new Set(judged.flatMap((_, i) => (telling[i] && candidates.some((c, k) => c.coverage >= top - NEAR_BEST && covered[k]![i]! === 0) ? [i] : [])));
+      const sayer = Math.max(0, ...candidates.filter((_, k) => [...lacking].some((i) => covered[k]![i]! > 0)).map((c) => c.coverage));
+      // Only a word some fitting date says: one said only by dates of another kind or item asks about those.
+      const saidByOthers = [...lacking].some((i) => !candidates.some((_, k) => covered[k]![i]! > 0));
+      if (top >= STRUCTURED_THRESHOLD && sayer > 0 && !saidByOthers && top - sayer >= CLEAR_LEAD) fitting = candidates.filter((c) => c.coverage >= top - NEAR_BEST);
+    }
     if (fitting.length === 0 && telling.some(Boolean) && candidates.some((c) => c.coverage >= STRUCTURED_THRESHOLD)) return unknown(ctx, u.lang, p.noDates);
     if (fitting.length > 0) candidates.splice(0, candidates.length, ...fitting);
   }

@@ -11,6 +11,7 @@ import type { DateEntry, Figure, Person, Source, Text } from '../knowledge/schem
 import type { QuestionKind } from './lexicon/lexicon.js';
 import { participantsOf } from '../knowledge/meeting-participants.js';
 import lexiconJson from './lexicon/lexicon.json' with { type: 'json' };
+import { itemNameFinder } from './facts.js';
 
 /** The lexicon's one-word words for whoever leads something (`leaderWords`): "leder", "chef", "head", "manager". */
 const LEADER_WORDS = (() => {
@@ -101,6 +102,8 @@ export interface Relations {
   childUnits(id: string): readonly string[];
   /** Dated entries about an item. */
   dates(id: string): readonly DateEntry[];
+  /** Dated entries whose label names an item by one of its names ("Enhedschef Leila Hasanović Berg går på pension"). */
+  datesNaming(id: string): readonly DateEntry[];
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -198,6 +201,9 @@ export function buildRelations(kb: KnowledgeBase): Relations {
   }
   const dates = new Map<string, DateEntry[]>();
   for (const d of data.dates) push(dates, d.about, d);
+  const naming = new Map<string, DateEntry[]>();
+  const namedIn = itemNameFinder(kb);
+  for (const d of data.dates) for (const id of namedIn([d.label.da, d.label.en, ...(d.subject ? [d.subject.da, d.subject.en] : [])])) push(naming, id, d);
   const none: never[] = [];
   return {
     up: (id) => up.get(id) ?? none,
@@ -212,5 +218,6 @@ export function buildRelations(kb: KnowledgeBase): Relations {
     figures: (id) => figures.get(id) ?? none,
     childUnits: (id) => children.get(id) ?? none,
     dates: (id) => dates.get(id) ?? none,
+    datesNaming: (id) => naming.get(id) ?? none,
   };
 }

@@ -436,7 +436,12 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     // A compound matched by its head ("områdemøder" by '*møder') still names a thing.
     consume(m.positions, m.heads);
   }
-  if (intents.has('dates')) for (const m of dateKindMatches.values()) consume(m.positions, m.heads);
+  if (intents.has('dates')) {
+    for (const m of dateKindMatches.values()) consume(m.positions, m.heads);
+    // Every cue of a kind asked for says what is asked, not only its strongest ("hvornår skal vi senest sende …":
+    // "senest" as well as "skal … sende"); a compound matched by its head still names a thing.
+    if (dateKinds.size > 0) consume([...lexicon.dateKinds.coverageOf(tokens, new Set<string>(dateKinds), words, false)]);
+  }
   if (range) consume(range.positions);
   if (phrase) consume(phrase.positions);
   if (roundMatch) consume(roundMatch[1].positions);

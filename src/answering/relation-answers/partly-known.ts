@@ -209,7 +209,7 @@ function answerPersonStart(rc: RelationContext): Answer | undefined {
   const person = links.find((l) => l.kind === 'people');
   // Only a question about the person alone: "the interview for the post X is contact for" is the posting's.
   if (!person || links.some((l) => l.kind !== 'people' && l.kind !== 'municipalities' && l.kind !== 'roles')) return undefined;
-  if (relations.dates(person.id).length > 0) return undefined;
+  if (relations.dates(person.id).length > 0 || relations.datesNaming(person.id).length > 0) return undefined;
   const p = (kb.get(person.id) as { item: Person }).item;
   const t = TEXTS[u.lang];
   const line = `${p.name}, ${p.title[u.lang]}`;
