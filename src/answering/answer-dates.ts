@@ -72,8 +72,12 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
     round: number | undefined,
     precision: DateEntry['precision'] = 'day',
     labelTerms?: ReadonlySet<string>,
+    labelKinds?: ReadonlySet<string>,
   ) =>
-    (fitsDateKind(u.dateKinds, kind) || labelTerms === ALWAYS || (labelTerms !== undefined && [...u.dateKindTerms].some((term) => labelTerms.has(term)))) &&
+    (fitsDateKind(u.dateKinds, kind) ||
+      labelTerms === ALWAYS ||
+      (labelTerms !== undefined && [...u.dateKindTerms].some((term) => labelTerms.has(term))) ||
+      (labelKinds !== undefined && [...labelKinds].some((k) => fitsDateKind(u.dateKinds, k as DateEntry['kind'])))) &&
     (u.round === undefined || round === u.round) &&
     (!u.range || ((end ?? date) >= u.range.from && date <= u.range.to)) &&
     (!u.range || u.range.from.slice(0, 4) !== u.range.to.slice(0, 4) || precision !== 'year' || u.range.to.endsWith('-12-31')) &&
@@ -101,7 +105,7 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
       if (!belongsToNamed(ctx, fact)) continue;
       const d = fact.date!;
       // An edge answers only for an item every word of the question explains ("the new head's start" is no policy's first day).
-      const fitting = pass === 'edge' ? isEdged(d) && fits(d.kind, d.date, d.end, d.round, d.precision, ALWAYS) && d.precision === 'day' && ctx.index.explainSurely(edgeRest, new Set([...fact.textTerms, ...fact.ownTerms])).every((x) => x > 0) : fits(d.kind, d.date, d.end, d.round, d.precision, pass === 'label' ? fact.textTerms : undefined);
+      const fitting = pass === 'edge' ? isEdged(d) && fits(d.kind, d.date, d.end, d.round, d.precision, ALWAYS) && d.precision === 'day' && ctx.index.explainSurely(edgeRest, new Set([...fact.textTerms, ...fact.ownTerms])).every((x) => x > 0) : fits(d.kind, d.date, d.end, d.round, d.precision, pass === 'label' ? fact.textTerms : undefined, pass === 'label' ? ctx.dateKindsSaid?.(fact) : undefined);
       if (!fitting) continue;
       const terms = pass === 'edge' ? edgeRest : rest;
       const coverage = terms.length === 0 ? 1 : ((pass === 'edge' ? (edgeCoverage ??= coverageFor(edgeRest)) : allCoverage).get(fact) ?? 0);

@@ -180,6 +180,8 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     lastNames = { text, found: new Set(found) };
     return found;
   };
+  // The kinds of date each dated fact's label names, read once per fact (at most one entry per date).
+  const kindsSaid = new WeakMap<FactRecord, ReadonlySet<string>>();
   const context: Context = {
     kb,
     index,
@@ -195,6 +197,11 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     namedAny: new Set(),
     saysAttribute: (text, attribute) => lexicon.attributes.match(analyzeText(foldText(text))).has(attribute),
     sequenceAt: (tokens) => lexicon.sequenceWords.coverage(tokens),
+    dateKindsSaid: (fact) => {
+      let said = kindsSaid.get(fact);
+      if (!said) kindsSaid.set(fact, (said = new Set(fact.date ? lexicon.dateKinds.match(analyzeText(foldText(`${fact.date.label.da} ${fact.date.label.en}`))).keys() : [])));
+      return said;
+    },
   };
   const municipalityNames = kb.data.municipalities.map((m) => ({
     id: m.id,
