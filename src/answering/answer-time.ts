@@ -692,6 +692,11 @@ export function answerItemDates(rc: RelationContext): Answer | undefined {
   if (['reporting', 'contact', 'leader', 'holder', 'membership', 'figure', 'policy'].some((i) => u.intents.has(i as never))) return undefined;
   const groups = subjectsOf(rc, ['postings', 'roles', 'units'], true);
   if (groups.length === 0) return undefined;
+  // "When does the KLAR model start in Område Vest": another item named with dates of the kind asked (a programme, a
+  // policy) is what is dated, the unit where; the dates answer weighs every word of the question against them.
+  const fitting = (d: DateEntry) => fitsDateKind(u.dateKinds, d.kind) && (u.round === undefined || d.round === u.round);
+  const otherDated = rc.subjects.flat().some((l) => l.quality >= 0.9 && !['postings', 'roles', 'units', 'people', 'municipalities'].includes(l.kind) && relations.dates(l.id).some(fitting));
+  if (otherDated) return undefined;
   const first = (kind: KbItem['kind']) => groups.find((g) => g[0]!.kind === kind)?.[0];
   const posting = first('postings');
   const role = first('roles');

@@ -99,6 +99,9 @@ const CONTEXT = 1;
 /** A word explained only by a related item's name counts for this much. */
 const CONTEXT_FACTOR = 0.75;
 
+/** Danish endings of definite and plural forms, longest first. */
+const DANISH_ENDINGS = ['erne', 'ene', 'en', 'et', 'ne', 'er'];
+
 /** Builds the index. */
 export function createSearchIndex(facts: readonly FactRecord[], synonyms: ReadonlyMap<string, string> = new Map()): SearchIndex {
   // Terms that name something (an item's own names): words that identify. Words found only in
@@ -230,6 +233,11 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
         for (const term of exact) expansions.set(term, 0.9);
         // The data's word only inside compounds ("lukning" in "sommerferielukning"): its partial matches, a little less sure.
         if (exact.length === 0) for (const e of stems.flatMap(expand)) expansions.set(e.term, Math.max(expansions.get(e.term) ?? 0, e.quality * 0.9));
+      }
+      // A Danish definite or plural form the stemmer cuts too far ("sommeren" -> "som"): the word without its ending.
+      if (expansions.size === 0 && exact.length === 0) {
+        const ending = DANISH_ENDINGS.find((e) => token.form.endsWith(e) && token.form.length - e.length >= 5);
+        if (ending) for (const e of expand(token.form.slice(0, -ending.length))) expansions.set(e.term, e.quality * 0.9);
       }
       const groups = exact.length > 0 ? [] : splitCompound(token.form);
       const parts = groups.flat();

@@ -377,6 +377,8 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   // "registration deadline": a kind whose cue lies inside a longer kind's cue is that kind ("deadline" goes).
   for (const [kind, m] of [...dateKindMatches]) {
     if ([...dateKindMatches].some(([other, o]) => other !== kind && o.positions.length > m.positions.length && m.positions.every((p) => o.positions.includes(p)))) dateKindMatches.delete(kind);
+    // "ansøgningsfristen": the word a specific deadline's cue matches ('ansøgningsfrist*') is no general deadline ('*fristen') too.
+    else if (kind === 'deadline' && [...dateKindMatches].some(([other, o]) => other !== kind && DEADLINE_KINDS.includes(other as DateEntry['kind']) && m.positions.every((p) => o.positions.includes(p)))) dateKindMatches.delete(kind);
   }
   // "the registration deadline for the seminar", "fristen for tilmelding til seminaret": a kind named after a
   // deadline is what the deadline is for, a word that names the thing, not a second kind of date asked for.
@@ -439,8 +441,10 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   if (intents.has('dates')) {
     for (const m of dateKindMatches.values()) consume(m.positions, m.heads);
     // Every cue of a kind asked for says what is asked, not only its strongest ("hvornår skal vi senest sende …":
-    // "senest" as well as "skal … sende"); a compound matched by its head still names a thing.
-    if (dateKinds.size > 0) consume([...lexicon.dateKinds.coverageOf(tokens, new Set<string>(dateKinds), words, false)]);
+    // "senest" as well as "skal … sende"); a compound matched by its head still names a thing, and so does a word the
+    // strongest cue of a kind matched as a compound ("budgetønskerne" by 'budget*': what is due).
+    const compounds = new Set([...dateKindMatches.values()].flatMap((m) => m.heads));
+    if (dateKinds.size > 0) consume([...lexicon.dateKinds.coverageOf(tokens, new Set<string>(dateKinds), words, false)].filter((p) => !compounds.has(p)));
   }
   if (range) consume(range.positions);
   if (phrase) consume(phrase.positions);
