@@ -305,6 +305,12 @@ export function answerDecisionWhen(rc: RelationContext): Answer | undefined {
   if (decisions.length === 0) return undefined;
   // A kind of date named ("budgetfristen") is asked of the calendar; "hvornår starter X" may be a decision's.
   if ([...u.dateKinds].some((k) => k !== 'start')) return undefined;
+  // "hvornår er SLG": a name that is also a meeting held on days of its own asks when that meeting is held.
+  const heldOnDays = (id: string) => {
+    const e = kb.get(id);
+    return e?.kind === 'meetings' && e.item.recurrence !== undefined && (e.item.recurrence.rrule !== undefined || e.item.recurrence.dates.length > 0);
+  };
+  if (rc.subjects.some((group) => group.some((l) => l.quality >= 0.9 && heldOnDays(l.id)))) return undefined;
   const named = rc.subjects.map((group) => group.map((l) => l.id));
   const nameTokens = new Set(rc.subjects.flat().flatMap((l) => Array.from({ length: l.end - l.start }, (_, i) => l.start + i)));
   const change = rc.lexicon.changeWords.coverage(u.tokens);
@@ -509,7 +515,7 @@ function heldWhen(rc: RelationContext, meeting: Meeting, when: string): string {
  */
 function oneOccurrence(rc: RelationContext, meetingId: string): { which: 'first' | 'last' | 'next'; period: string; occurrence?: MeetingOccurrence } | undefined {
   const { u, queries } = rc;
-  if (!u.range && !u.day) return undefined;
+  if (!u.range && !u.day) return wholeSeriesEdge(rc, meetingId);
   const said = rc.lexicon.sequenceWords.match(u.tokens);
   const first = said.has('first');
   const last = said.has('last') && !first;
@@ -534,6 +540,29 @@ function oneOccurrence(rc: RelationContext, meetingId: string): { which: 'first'
   const all = queries.meetingOccurrences(meetingId, from, to);
   const found = last ? all.at(-1) : all[0];
   return { which: last ? 'last' : 'first', period, ...(found && { occurrence: found }) };
+}
+
+/**
+ * "Hvornår er sidste ledermøde?", "when is the first district meeting?": with no period named, the last day of a
+ * series that ends (a last day of validity, or days listed one by one) or the first day of one that has not begun.
+ */
+function wholeSeriesEdge(rc: RelationContext, meetingId: string): { which: 'first' | 'last'; period: string; occurrence?: MeetingOccurrence } | undefined {
+  const said = rc.lexicon.sequenceWords.match(rc.u.tokens);
+  const first = said.has('first');
+  const last = said.has('last') && !first;
+  if (!first && !last) return undefined;
+  const entry = rc.kb.get(meetingId);
+  if (entry?.kind !== 'meetings' || !entry.item.recurrence) return undefined;
+  const meeting = entry.item;
+  const recurrence = meeting.recurrence!;
+  const begins = meeting.validFrom ?? recurrence.start ?? recurrence.dates[0];
+  if (first && !(begins && begins > rc.today)) return undefined;
+  const ends = meeting.validUntil ?? (recurrence.rrule === undefined ? recurrence.dates.at(-1) : /UNTIL=(\d{4})(\d{2})(\d{2})/.exec(recurrence.rrule)?.slice(1).join('-'));
+  if (last && !ends) return undefined;
+  const from = first ? begins! : rc.today;
+  const all = rc.queries.meetingOccurrences(meetingId, from, last ? ends! : addDays(from, 366));
+  const found = last ? all.at(-1) : all[0];
+  return found ? { which: last ? 'last' : 'first', period: '', occurrence: found } : undefined;
 }
 
 /** The other meetings held in a period that share a participant with `meeting`, each with its days then. */
