@@ -52,7 +52,7 @@ describe('a deadline asked by what is due and the act of handing it in', () => {
     [BKK, 'hvornår skal sprogvurderingerne indberettes', 'bkk-dato-sprogvurderinger', 'da'],
     [BKK, 'hvornår skal vi indberette sprogvurderinger', 'bkk-dato-sprogvurderinger', 'da'],
   ];
-  it.each(cases)('%s: %s', (dir, question, id, lang, edge) => {
+  for (const [dir, question, id, lang, edge] of cases) it(`${dir}: ${question}`, () => {
     const { kind, text } = answerText(dir, question);
     expect(kind, question).toBe('answer');
     expect(text, question).toContain(shortDate(dayOf(dir, id, edge), lang));
@@ -68,7 +68,7 @@ describe('a date whose label names the role or the person it concerns', () => {
     [HBJ, 'when does leila retire', 'hbj-leila-pension', 'en'],
     [RVS, 'hvornår går yasmin på pension', 'rvs-leila-pension', 'da'],
   ];
-  it.each(cases)('%s: %s', (dir, question, id, lang) => {
+  for (const [dir, question, id, lang] of cases) it(`${dir}: ${question}`, () => {
     const { kind, text } = answerText(dir, question);
     expect(kind, question).toBe('answer');
     expect(text, question).toContain(shortDate(dayOf(dir, id), lang));
@@ -90,7 +90,7 @@ describe("a period's first and last day, and how long it lasts", () => {
     [RVS, 'hvornår er der lukket i sommerferien', 'rvs-periode-sommerlukning', 'da'],
     [HVM, 'hvornår er børnehusene lukket om sommeren', 'hvm-periode-sommerlukning', 'da'],
   ];
-  it.each(cases)('%s: %s', (dir, question, id, lang, edge) => {
+  for (const [dir, question, id, lang, edge] of cases) it(`${dir}: ${question}`, () => {
     const { kind, text } = answerText(dir, question);
     expect(kind, question).toBe('answer');
     expect(text, question).toContain(shortDate(dayOf(dir, id, edge), lang));
@@ -103,7 +103,7 @@ describe('a start asked by its own word, or of a programme named with a unit', (
     [HBJ, 'ansættelsestidspunkt for den nye leder i rævehøj', 'hbj-raevehoej-start', 'da'],
     [BKK, 'when does the klar model start in område vest', 'bkk-dato-klar-vest', 'en'],
   ];
-  it.each(cases)('%s: %s', (dir, question, id, lang) => {
+  for (const [dir, question, id, lang] of cases) it(`${dir}: ${question}`, () => {
     const { kind, text } = answerText(dir, question);
     expect(kind, question).toBe('answer');
     // A date the documents give as a month is said as the month.
@@ -140,7 +140,7 @@ describe('questions the calendar cannot answer stay unanswered', () => {
     [HVM, 'Hvornår er der MUS for kvartercheferne?'],
     [RVS, 'hvornår er tilmeldingsfristen til julefrokosten'],
   ];
-  it.each(cases)('%s: %s', (dir, question) => {
+  for (const [dir, question] of cases) it(`${dir}: ${question}`, () => {
     expect(loaded.get(dir)!.answerer.answer(question).kind, question).toBe('unknown');
   });
 });
