@@ -248,7 +248,9 @@ function findRange(tokens: readonly Token[], today: string): { from: string; to:
     // "i 2025", "in 2025", and the year's edges ("primo 2025", "at the beginning of 2025", "i slutningen af 2025").
     const before = tokens[i - 1]?.form ?? '';
     const edge = ['primo', 'ultimo'].includes(before) || (['of', 'af'].includes(before) && YEAR_EDGES.has(tokens[i - 2]?.form ?? ''));
-    if (/^(19|20)\d{2}$/.test(token.form) && (['i', 'in', 'during', 'under'].includes(before) || edge)) {
+    // "the last kvartermøde of 2027": after a word for one day of a series, "of" names the year as "in" does.
+    const ofSeries = before === 'of' && tokens.some((t) => ['first', 'last', 'final'].includes(t.form));
+    if (/^(19|20)\d{2}$/.test(token.form) && (['i', 'in', 'during', 'under'].includes(before) || edge || ofSeries)) {
       return { from: `${token.form}-01-01`, to: `${token.form}-12-31`, positions: [i] };
     }
   }
@@ -383,7 +385,10 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   // "the registration deadline for the seminar", "fristen for tilmelding til seminaret": a kind named after a
   // deadline is what the deadline is for, a word that names the thing, not a second kind of date asked for.
   const deadlineAt = Math.min(...[...dateKindMatches].filter(([kind]) => DEADLINE_KINDS.includes(kind as DateEntry['kind'])).map(([, m]) => Math.min(...m.positions)));
-  const namesThing = new Set([...dateKindMatches].filter(([kind, m]) => !DEADLINE_KINDS.includes(kind as DateEntry['kind']) && Math.min(...m.positions) > deadlineAt).map(([kind]) => kind));
+  // "hvornår var fristen …, og hvornår skulle vedkommende starte": a kind after a second "when" is a second question.
+  const whenAt = tokens.flatMap((t, i) => (['hvornaar', 'when'].includes(t.form) ? [i] : []));
+  const askedAgain = (at: number) => whenAt.some((w) => w > deadlineAt && w < at);
+  const namesThing = new Set([...dateKindMatches].filter(([kind, m]) => !DEADLINE_KINDS.includes(kind as DateEntry['kind']) && Math.min(...m.positions) > deadlineAt && !askedAgain(Math.min(...m.positions))).map(([kind]) => kind));
   for (const kind of namesThing) dateKindMatches.delete(kind);
   const dateKinds = new Set([...dateKindMatches.keys()] as DateEntry['kind'][]);
   // The question's own words for kinds of date ("interviews"): a date whose label says the word is of that kind too.
