@@ -140,6 +140,25 @@ function findDay(folded: string, today: string): { day: string; words: string[] 
   return undefined;
 }
 
+/**
+ * Two days that bound a period ("between 1 and 15 March 2027", "fra 1. til 15. marts", "from 3 May to 2 June"), in
+ * the question's tokens joined by spaces: the period from the first to the second, with the words that say it.
+ */
+function findSpan(joined: string, today: string): { from: string; to: string; words: string[] } | undefined {
+  const m = /\b(between|from|fra|mellem) (?:the )?(\d{1,2})(?: ([a-z]+))? (?:and|to|til|og|until) (?:the )?(\d{1,2}) ([a-z]+)(?: ((?:19|20)\d{2}))?\b/.exec(joined);
+  if (!m) return undefined;
+  const endMonth = MONTH_WORDS.get(m[5]!);
+  const startMonth = m[3] === undefined ? endMonth : MONTH_WORDS.get(m[3]);
+  if (endMonth === undefined || startMonth === undefined) return undefined;
+  const iso = (year: number, month: number, day: number) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  let year = m[6] ? Number(m[6]) : Number(today.slice(0, 4));
+  if (!m[6] && iso(year, endMonth, Number(m[4])) < today) year += 1;
+  const from = iso(startMonth > endMonth ? year - 1 : year, startMonth, Number(m[2]));
+  const to = iso(year, endMonth, Number(m[4]));
+  if (addDays(from, 0) !== from || addDays(to, 0) !== to || from > to) return undefined;
+  return { from, to, words: m[0].split(' ') };
+}
+
 /** An everyday time phrase of the lexicon ("efter nytår", "next year") as the day it points at. */
 function findTimePhrase(
   tokens: readonly Token[],
@@ -404,7 +423,9 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   // "pr. 1. marts", "per 1 March": the word that introduces the day belongs to it.
   const before = dayPositions.length > 0 ? Math.min(...dayPositions) - 1 : -1;
   if (before >= 0 && DAY_INTRODUCERS.has(tokens[before]!.form)) dayPositions.push(before);
-  const range = named ? { from: named.day, to: named.day, positions: dayPositions } : monthRange;
+  const span = findSpan(tokens.map((t) => t.form).join(' '), today);
+  const spanPositions = span ? tokens.flatMap((t, i) => (span.words.includes(t.form) ? [i] : [])) : [];
+  const range = span ? { from: span.from, to: span.to, positions: spanPositions } : named ? { from: named.day, to: named.day, positions: dayPositions } : monthRange;
   const upcoming = has('upcoming');
   const next = has('next');
   // "Hvor mange børn er der pr. 1. marts?" asks for a figure as of that day, not for the calendar of it.
