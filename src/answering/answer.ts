@@ -50,7 +50,8 @@ import {
   type RelationContext,
 } from './relation-answers/index.js';
 import { suggestQuestions } from './suggestions.js';
-import { answerDecisions, answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems } from './answer-time.js';
+import { answerDecisions } from './relation-answers/decisions.js';
+import { answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems } from './answer-time.js';
 
 /** The relation answerers, tried in this order before the general search. */
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
@@ -546,8 +547,11 @@ function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities
       fit = inside;
     }
     // A reading related to another item the question names ("pædagogisk leder i Stjernehuset") first.
+    // Another reading of the same words is no other item named ("family day care": the childminding and its childminders).
+    // (Only for sure readings: of loose ones, the narrower is the likelier guess.)
+    const sameWords = new Set(group.filter((l) => l.quality >= 0.9).map((l) => l.id));
     const isRelated = (l: Link) => {
-      for (const id of ancestry(l.id)) if (id !== l.id && linked.has(id) && !municipalities.has(id)) return true;
+      for (const id of ancestry(l.id)) if (id !== l.id && linked.has(id) && !sameWords.has(id) && !municipalities.has(id)) return true;
       return false;
     };
     // Decided once per link, not once per comparison of the sort.

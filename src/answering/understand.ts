@@ -140,6 +140,26 @@ function findDay(folded: string, today: string): { day: string; words: string[] 
   return undefined;
 }
 
+/**
+ * Every day a text names ("besluttede 12. november, træder i kraft 1. august 2027"), in the order written, each as
+ * month-day and year when given: a question may set two days against each other.
+ */
+export function findDays(text: string): Array<{ monthDay: string; year?: number; at: number }> {
+  const folded = foldText(text);
+  const found: Array<{ monthDay: string; year?: number; at: number; end: number }> = [];
+  for (const { re, parts } of DAY_PATTERNS) {
+    for (const m of folded.matchAll(new RegExp(re.source, 'g'))) {
+      const at = m.index ?? 0;
+      const end = at + m[0].length;
+      if (found.some((f) => at < f.end && end > f.at)) continue;
+      const [day, month, year] = parts(m);
+      if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) continue;
+      found.push({ monthDay: `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, ...(year !== undefined && { year }), at, end });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at).map(({ end: _end, ...rest }) => rest);
+}
+
 /** An everyday time phrase of the lexicon ("efter nytår", "next year") as the day it points at. */
 function findTimePhrase(
   tokens: readonly Token[],

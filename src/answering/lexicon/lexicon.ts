@@ -98,6 +98,10 @@ export const LexiconSchema = z.object({
   topicWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that ask from when something applies ("træder i kraft", "take effect"): a decision's first day answers. */
   effectWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that ask how a body voted ("stemte", "imod", "voted", "against"): a decision's vote then leads. */
+  voteWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that ask why ("baggrunden", "hvorfor", "reason"): the background stated about a decision then leads. */
+  reasonWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that ask where something takes place ("hvor holdes", "where", "venue"): a meeting's place then leads. */
   placeWords: CuesSchema.default({ da: [], en: [] }),
   /**
@@ -502,6 +506,8 @@ export interface Lexicon {
   readonly listWords: CueSet<'list'>;
   readonly topicWords: CueSet<'topic'>;
   readonly effectWords: CueSet<'effect'>;
+  readonly voteWords: CueSet<'vote'>;
+  readonly reasonWords: CueSet<'reason'>;
   readonly placeWords: CueSet<'place'>;
   /** "første" / "sidste" / "efter": one day of a series (the first, the last, the first after a day). */
   readonly sequenceWords: CueSet<'first' | 'last' | 'after'>;
@@ -557,6 +563,8 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const listWords = new CueSet<'list'>();
   const topicWords = new CueSet<'topic'>();
   const effectWords = new CueSet<'effect'>();
+  const voteWords = new CueSet<'vote'>();
+  const reasonWords = new CueSet<'reason'>();
   const placeWords = new CueSet<'place'>();
   const sequenceWords = new CueSet<'first' | 'last' | 'after'>();
   const yesNoWords = new CueSet<'yes-no'>();
@@ -606,6 +614,8 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     if (lexicon.listWords) listWords.add('list', lexicon.listWords);
     if (lexicon.topicWords) topicWords.add('topic', lexicon.topicWords);
     if (lexicon.effectWords) effectWords.add('effect', lexicon.effectWords);
+    if (lexicon.voteWords) voteWords.add('vote', lexicon.voteWords);
+    if (lexicon.reasonWords) reasonWords.add('reason', lexicon.reasonWords);
     if (lexicon.placeWords) placeWords.add('place', lexicon.placeWords);
     if (lexicon.yesNoWords) yesNoWords.add('yes-no', lexicon.yesNoWords);
     for (const which of ['first', 'last', 'after'] as const) {
@@ -656,7 +666,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, sequenceWords, yesNoWords, purposeWords, whichWords, audienceWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, nameEquivalents, expand, correct };
+  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, voteWords, reasonWords, placeWords, sequenceWords, yesNoWords, purposeWords, whichWords, audienceWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */
