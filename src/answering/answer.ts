@@ -27,7 +27,9 @@ import {
   answerComingLines,
   answerConditionalLine,
   answerContactsRelation,
+  answerDocumentContact,
   answerNumberOwner,
+  answerReachPerson,
   answerPostingContacts,
   answerFiguresRelation,
   answerLeaderRelation,
@@ -56,6 +58,8 @@ import { answerDecisions, answerDecisionWhen, answerDeputies, answerFiguresOn, a
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
   answerNumberOwner,
   answerPostingContacts,
+  answerReachPerson,
+  answerDocumentContact,
   answerAttribute,
   answerPolicyFields,
   answerConditionalLine,

@@ -14,7 +14,7 @@ export { answerComingLines, answerConditionalLine, answerReportingRelation } fro
 export { answerLeaderRelation, answerHolderRelation, answerTitledPerson, answerPersonRole } from './leaders-and-holders.js';
 export { answerMembersRelation, answerMeetingRelation, answerRoleMeetings } from './members-and-meetings.js';
 export { answerTasksRelation, answerWhoDoes, taskIndexOf } from './tasks.js';
-export { answerContactsRelation, answerNumberOwner, answerPostingContacts } from './contacts.js';
+export { answerContactsRelation, answerDocumentContact, answerNumberOwner, answerPostingContacts, answerReachPerson } from './contacts.js';
 export { answerAttribute } from './partly-known.js';
 export { answerFiguresRelation, countedWords, countSpan, eachUnits, totalOf } from './figures.js';
 export { answerPoliciesRelation, answerPolicyFields } from './policies.js';
