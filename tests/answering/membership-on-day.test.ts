@@ -95,3 +95,25 @@ describe('a role asked yes or no beside a group', () => {
     expect(answer.headline.startsWith('Nej.')).toBe(false);
   });
 });
+
+describe('a role named right beside a place is the post made specific for that place', () => {
+  const SOLVANG = 'tests/fixtures/kb-solvang';
+  let solvang: Map<string, Loaded>;
+  beforeAll(async () => {
+    solvang = await loadAnswerers([SOLVANG, HAVBJERG], NOW);
+  });
+  it.each([
+    { dir: SOLVANG, q: 'who will the new huschef in kastanjen report to', role: 'slv-huschef-kastanjen' },
+    { dir: SOLVANG, q: 'hvem refererer huschefen i kastanjen til', role: 'slv-huschef-kastanjen' },
+    { dir: SOLVANG, q: 'show the chain of command above the kastanjen huschef', role: 'slv-huschef-kastanjen' },
+    { dir: HAVBJERG, q: 'chain of command above the daglig leder in rævehøj', role: 'hbj-daglig-leder-raevehoej' },
+  ])('$q ($dir)', ({ dir, q, role }) => {
+    const { data, answerer } = solvang.get(dir)!;
+    const specific = data.roles.find((r) => r.id === role)!;
+    const boss = data.roles.find((r) => r.id === specific.reportsTo[0] || data.reportingLines.some((l) => l.from === role && l.to === r.id))!;
+    expect(boss).toBeDefined();
+    const answer = answerer.answer(q);
+    expect(answer.kind, q).toBe('answer');
+    expect(answer.headline, q).toContain(boss.name);
+  });
+});
