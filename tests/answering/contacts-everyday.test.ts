@@ -140,3 +140,36 @@ describe("a document's contact, asked with words other answerers read as their o
     for (const p of own) expect(answer.headline).toContain(p.name);
   });
 });
+
+describe('more contact questions in everyday words', () => {
+  const SOLVANG = 'tests/fixtures/kb-solvang';
+  let more: Map<string, Loaded>;
+  beforeAll(async () => {
+    more = await loadAnswerers([SOLVANG, HAVBJERG, FJORDBY], NOW);
+  });
+  it.each([
+    { dir: SOLVANG, q: 'who do I ask about the committee minutes from november' },
+    { dir: SOLVANG, q: 'hvem kan jeg spørge om udvalgets beslutningsprotokol' },
+    { dir: HAVBJERG, q: 'who is the contact for the FSU minutes' },
+  ])("a document named with its committee: the minutes' contact, who is the committee's too ($q)", ({ dir, q }) => {
+    const { kb, data, answerer } = more.get(dir)!;
+    const people = documentContact(data, /beslutningsprotokol/i, kb.documents);
+    expect(people.length).toBeGreaterThan(0);
+    const text = renderAnswerText(answerer.answer(q), { details: true }).toLowerCase();
+    for (const p of people) expect(text, q).toContain(p.name.toLowerCase());
+  });
+
+  it.each([
+    { q: 'hvem er mette kjærgaard holms chef og hvad er hans nummer' },
+    { q: "who is the area leader's boss and what is his number" },
+  ])("the boss's number, not the asker's subject's ($q)", ({ q }) => {
+    const { data, answerer } = more.get(FJORDBY)!;
+    const role = data.roles.find((r) => r.id === 'fjb-omraadeleder')!;
+    const boss = data.people.find((p) => p.role === role.reportsTo[0])!;
+    const own = data.people.find((p) => p.role === role.id)!;
+    expect(boss.phone && own.phone).toBeTruthy();
+    const answer = answerer.answer(q);
+    expect(digits(answer.headline)).toContain(digits(boss.phone!));
+    expect(digits(answer.headline)).not.toContain(digits(own.phone!));
+  });
+});

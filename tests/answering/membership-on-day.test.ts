@@ -117,3 +117,33 @@ describe('a role named right beside a place is the post made specific for that p
     expect(answer.headline, q).toContain(boss.name);
   });
 });
+
+describe('a role asked yes or no beside a meeting', () => {
+  it.each([
+    { dir: BAKKEKAER, q: 'does peter bisgaard go to LUF', start: 'No.' },
+    { dir: FJORDBY, q: 'deltager udviklingskonsulenterne i ledelsesforum', start: 'Nej.' },
+    { dir: HVIDMOSE, q: 'deltager souscheferne i ledermødet', start: 'Nej.' },
+    { dir: FJORDBY, q: 'er institutionslederne med til ledelsesforum', start: 'Ja.' },
+    { dir: BAKKEKAER, q: 'does the børnehusleder go to områdeforum', start: 'Yes.' },
+    { dir: HAVBJERG, q: 'er dagplejechefen med i fag-med', start: 'Ja.' },
+  ])('$q ($dir)', ({ dir, q, start }) => {
+    const { answer } = ask(dir, q);
+    expect(answer.kind, q).toBe('answer');
+    expect(answer.headline.startsWith(start), answer.headline).toBe(true);
+  });
+
+  it("a participant's own note says how it takes part ('efter behov')", () => {
+    const meeting = loaded.get(HAVBJERG)!.data.meetings.find((m) => m.id === 'hbj-lp-netvaerk')!;
+    const part = meeting.participants.find((p) => typeof p !== 'string' && p.ref === 'hbj-sprogkonsulent');
+    expect(part && typeof part !== 'string' && part.note).toBeTruthy();
+    const { answer } = ask(HAVBJERG, 'deltager sprogkonsulenterne i LP-netværket');
+    expect(answer.headline.startsWith('Ja.')).toBe(true);
+    expect(answer.headline).toContain((part as { note: { da: string } }).note.da);
+  });
+
+  it('a role that may be among the staff representatives of a participating department is answered neither yes nor no', () => {
+    const { answer } = ask(HAVBJERG, 'sidder ledende pædagoger i fag-med');
+    expect(answer.headline.startsWith('Ja.')).toBe(false);
+    expect(answer.headline.startsWith('Nej.')).toBe(false);
+  });
+});

@@ -293,11 +293,12 @@ function documentContactsOf(kb: KnowledgeBase): DocumentContacts {
 export function answerDocumentContact(rc: RelationContext): Answer | undefined {
   const { u } = rc;
   if (!u.kinds.has('contact') || u.attributes.some((a) => a !== 'phone' && a !== 'email')) return undefined;
-  if (rc.subjects.some((g) => g.some((l) => l.quality >= 0.9 && l.kind !== 'decisions' && l.kind !== 'concepts'))) return undefined;
-  return answerDocumentContacts(rc);
+  // An item named beside the document ("the committee minutes") is no other topic when the document's contact is its contact too.
+  const named = rc.subjects.flatMap((g) => g.filter((l) => l.quality >= 0.9 && l.kind !== 'decisions' && l.kind !== 'concepts'));
+  return answerDocumentContacts(rc, (people) => named.every((l) => people.some((p) => p.contactFor.includes(l.id))));
 }
 
-function answerDocumentContacts(rc: RelationContext): Answer | undefined {
+function answerDocumentContacts(rc: RelationContext, accept: (people: readonly Person[]) => boolean = () => true): Answer | undefined {
   const { u, kb } = rc;
   const t = TEXTS[u.lang];
   const { contactsOf, dated, nameWords } = documentContactsOf(kb);
@@ -326,6 +327,7 @@ function answerDocumentContacts(rc: RelationContext): Answer | undefined {
   if (best === 0 || top.length !== 1) return undefined;
   const id = top[0]!.id;
   const people = contactsOf.get(id)!;
+  if (!accept(people)) return undefined;
   const list = people.map((p) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email));
   const source = dated.get(id)?.source;
   return done(rc, 'answer', t.contacts(titleOf(id).shown, joinList(people.map((p) => p.name), u.lang)), list, [...(source ? [source] : []), ...people.map((p) => p.source)]);

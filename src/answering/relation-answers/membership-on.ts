@@ -28,13 +28,15 @@ export function answerMembershipOn(rc: RelationContext): Answer | undefined {
   const { u, kb, relations } = rc;
   if ([...u.kinds.keys()].some((k) => OTHER_KINDS.has(k)) || u.askedWhen || u.dateKinds.size > 0 || u.attributes.length > 0) return undefined;
   const yesNo = rc.lexicon.yesNoWords.match(u.tokens).size > 0;
-  const groupLink = subjectsOf(rc, ['leadershipGroups'])
+  // A leadership group (its members may carry dates), or a meeting asked yes or no of a role ("does X go to LUF").
+  const groupLink = subjectsOf(rc, ['leadershipGroups', 'meetings'])
     .flat()
     .find((l) => l.quality >= 0.9);
   if (!groupLink) return undefined;
   const entry = kb.get(groupLink.id);
-  if (entry?.kind !== 'leadershipGroups') return undefined;
-  const group = entry.item;
+  if (entry?.kind !== 'leadershipGroups' && entry?.kind !== 'meetings') return undefined;
+  const isMeeting = entry.kind === 'meetings';
+  const group = { id: entry.item.id, members: entry.kind === 'leadershipGroups' ? entry.item.members : relations.members(entry.item.id).map((m): Member => ({ ref: m.ref, ...(m.note && { note: m.note }) })) };
   const roles = unique(
     rc.subjects
       .flat()
@@ -45,6 +47,7 @@ export function answerMembershipOn(rc: RelationContext): Answer | undefined {
       }),
   );
   if (!u.intents.has('membership') && !(yesNo && roles.length > 0)) return undefined;
+  if (isMeeting && !(yesNo && roles.length > 0)) return undefined;
   const dated = group.members.some((m) => m.validFrom !== undefined || m.validUntil !== undefined);
   const changeDays = group.members
     .flatMap((m) => [m.validFrom, m.validUntil === undefined ? undefined : addDays(m.validUntil, 1)])
@@ -62,7 +65,7 @@ export function answerMembershipOn(rc: RelationContext): Answer | undefined {
   const left = group.members.filter((m) => m.validUntil !== undefined && m.validUntil < on && m.validUntil >= rc.today);
   const joined = group.members.filter((m) => m.validFrom !== undefined && m.validFrom > rc.today && m.validFrom <= on);
   const lead = on === rc.today ? '' : u.lang === 'da' ? `Pr. ${shortDate(on, 'da')}: ` : `On ${shortDate(on, 'en')}: `;
-  const list = t.members(nm(group.id), joinList(now.map(withNote), u.lang));
+  const list = (isMeeting ? t.participants : t.members)(nm(group.id), joinList(now.map(withNote), u.lang));
   // Who leaves before the day asked and who joins by then, each once: its note, else its first or last day.
   const changes = [
     ...left.map((m) => `${capitalize(nm(m.ref))}: ${m.note ? m.note[u.lang] : `${u.lang === 'da' ? 'til og med' : 'until'} ${shortDate(m.validUntil!, u.lang)}`}.`),
@@ -73,22 +76,34 @@ export function answerMembershipOn(rc: RelationContext): Answer | undefined {
   const listed = (headStart: string) => {
     const headline = `${headStart}${lead}${list}`;
     if (headline.length <= 200) return done(rc, 'answer', headline, changes, sources);
-    return done(rc, 'answer', `${headStart}${lead}${t.memberCount(nm(group.id), now.length, false)}`, [...now.map(withNote), ...changes], sources, [], true);
+    return done(rc, 'answer', `${headStart}${lead}${t.memberCount(nm(group.id), now.length, isMeeting)}`, [...now.map(withNote), ...changes], sources, [], true);
   };
   if (roles.length === 0) return listed('');
   // A role (or a unit) is in the group directly, inside a unit that is, or through a group that is.
   const inGroup = (role: string, members: readonly Member[]) => {
     const e = kb.get(role);
     const unit = e?.kind === 'units' ? role : (e?.item as { unit?: string } | undefined)?.unit;
-    return members.some((m) => m.ref === role || (unit !== undefined && kb.get(m.ref)?.kind === 'units' && within(kb, unit, m.ref)) || relations.members(m.ref).some((x) => x.ref === role));
+    return members.some((m) => m.ref === role || (unit !== undefined && !m.note && kb.get(m.ref)?.kind === 'units' && within(kb, unit, m.ref)) || relations.members(m.ref).some((x) => x.ref === role));
   };
   const role = roles[0]!;
   const roleName = name(kb, role, u.lang);
-  if (inGroup(role, now)) return done(rc, 'answer', `${t.yes}${lead}${t.memberOf(roleName, nm(group.id))}`, [list, ...changes], sources);
+  const memberSentence = (who: string) => (isMeeting ? t.takesPartIn(who, nm(group.id)) : t.memberOf(who, nm(group.id)));
+  if (inGroup(role, now)) {
+    // Its own note says how ("efter behov").
+    const note = now.find((m) => m.ref === role)?.note;
+    const sentence = memberSentence(roleName);
+    return done(rc, 'answer', `${t.yes}${lead}${note ? `${sentence.replace(/\.$/, '')} (${note[u.lang]}).` : sentence}`, [list, ...changes], sources);
+  }
+  // A part of a place that takes part (the staff representatives of a department) may or may not be the role asked.
+  const asPartOf = (m: Member) => {
+    const unit = (kb.get(role)?.item as { unit?: string } | undefined)?.unit;
+    return m.note !== undefined && unit !== undefined && kb.get(m.ref)?.kind === 'units' && within(kb, unit, m.ref);
+  };
+  if (now.some(asPartOf)) return undefined;
   // Listed with dates that do not cover the day asked: what its note says ("til og med 30. april 2027; herefter efter behov").
   const own = group.members.filter((m) => m.ref === role && m.note);
   if (own.length > 0) {
-    return done(rc, 'answer', `${lead}${t.memberOf(roleName, nm(group.id)).replace(/\.$/, '')}: ${own.map((m) => m.note![u.lang]).join('; ')}.`, [list, ...changes.filter((c) => !c.startsWith(capitalize(nm(role))))], sources);
+    return done(rc, 'answer', `${lead}${memberSentence(roleName).replace(/\.$/, '')}: ${own.map((m) => m.note![u.lang]).join('; ')}.`, [list, ...changes.filter((c) => !c.startsWith(capitalize(nm(role))))], sources);
   }
   // Not among the members on that day (a role may sit in it through a unit or a group it belongs to, checked above);
   // a place is no member but may be there through its leader, so only a role is answered no.
