@@ -119,6 +119,8 @@ export const LexiconSchema = z.object({
   whichWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that ask whom a policy is for ('gælder for', 'skal følge', 'applies to'): asked "who", its `relevantFor` answers. */
   audienceWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words for a job posting ('stillingen', 'jobbet', 'the vacancy'): asked whom to contact with no post named, the postings in scope answer. */
+  postingWords: CuesSchema.default({ da: [], en: [] }),
   /**
    * Everyday time phrases ("efter nytår", "next year", "til sommer"): the next day of the year they
    * point at (`month`/`day`), the first day of the month `monthsAhead` months from today, or the first
@@ -515,6 +517,7 @@ export interface Lexicon {
   readonly purposeWords: CueSet<'purpose'>;
   readonly whichWords: CueSet<'which'>;
   readonly audienceWords: CueSet<'audience'>;
+  readonly postingWords: CueSet<'posting'>;
   /** Everyday time phrases, by the index of their anchor in `timeAnchors`. */
   readonly timePhrases: CueSet<number>;
   readonly timeAnchors: ReadonlyArray<LexiconData['timePhrases'][number]['anchor']>;
@@ -571,6 +574,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const purposeWords = new CueSet<'purpose'>();
   const whichWords = new CueSet<'which'>();
   const audienceWords = new CueSet<'audience'>();
+  const postingWords = new CueSet<'posting'>();
   const timePhrases = new CueSet<number>();
   const timeAnchors: Array<LexiconData['timePhrases'][number]['anchor']> = [];
   const questionWords = new Set<string>();
@@ -625,6 +629,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     if (lexicon.purposeWords) purposeWords.add('purpose', lexicon.purposeWords);
     if (lexicon.whichWords) whichWords.add('which', lexicon.whichWords);
     if (lexicon.audienceWords) audienceWords.add('audience', lexicon.audienceWords);
+    if (lexicon.postingWords) postingWords.add('posting', lexicon.postingWords);
     for (const t of lexicon.timePhrases ?? []) {
       timePhrases.add(timeAnchors.length, t.cues);
       timeAnchors.push(t.anchor);
@@ -666,7 +671,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, voteWords, reasonWords, placeWords, sequenceWords, yesNoWords, purposeWords, whichWords, audienceWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, nameEquivalents, expand, correct };
+  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, voteWords, reasonWords, placeWords, sequenceWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */

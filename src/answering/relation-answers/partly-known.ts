@@ -37,6 +37,8 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
     return !at || !at.every((p) => kindAt.includes(p));
   });
   if (attributes.length === 0) return undefined;
+  // "Hvem er Mettes chef, og hvad er hans nummer?": the number asked is the boss's (the reporting answer gives it).
+  if (u.intents.has('reporting') && u.direction === 'up' && attributes.every((a) => a === 'phone' || a === 'email')) return undefined;
   // "Who covers for Torben when he is on holiday?": asked with an absence, only a phone or an e-mail is the attribute asked.
   if ((u.kinds.has('deputy') || u.kinds.has('deputy-for')) && !attributes.some((a) => a === 'phone' || a === 'email')) return undefined;
   const t = TEXTS[u.lang];

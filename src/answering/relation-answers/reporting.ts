@@ -174,7 +174,9 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
         if (roleUnit) own.add(roleUnit);
         holders = holders.filter((p) => [...unitsOfPerson(rc, p)].some((theirs) => [...own].some((mine) => within(kb, mine, theirs))));
       }
-      const names = holders.map((person) => person.name);
+      // Asked for a number or an e-mail too ("… og hvad er hans nummer"), each holder's.
+      const reach = u.attributes.some((a) => a === 'phone' || a === 'email');
+      const names = holders.map((person) => (reach && (person.phone || person.email) ? phrasesFor(u.lang).contactLine(person.name, '', person.phone, person.email).replace(/, , /, ', ') : person.name));
       return names.length > 0 ? `${nm(id)}, ${joinList(names, u.lang)}` : nm(id);
     };
     const parts = chosen.map((l) => {
