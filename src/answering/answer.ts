@@ -274,7 +274,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     }
   });
   const scopes = new Map<string, SearchIndex>();
-  const floor = createFloor(kb, index, options.lexicon);
+  const floor = createFloor(kb, index, options.lexicon, namesIn);
   // Every answer passes the floor: what the question asks about must be in the answer or known to be absent.
   const seen: { u?: Understanding; links?: readonly Link[] } = {};
   return {
