@@ -16,7 +16,7 @@ import { deputyStatements } from './relation-answers/deputy-statements.js';
 import type { Answer, Lang } from './types.js';
 import { fitsDateKind } from './understand.js';
 import { composeAnswer, MAX_SUPPORT_LINES, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
-import { countedWords, countSpan, eachUnits, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
+import { countedWords, countSpan, describedNames, eachUnits, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
 
@@ -193,7 +193,7 @@ export function answerDeputies(rc: RelationContext): Answer | undefined {
     const people = queries.holdersOn(e.deputy.item.id, onDay);
     return people.length === 1 ? ` (${people[0]!.name})` : '';
   };
-  const sentences = entries.map((e) => t.standsIn(`${itemName(rc, e.deputy)}${holderOf(e)}`, itemName(rc, e.for)).replace(/\.$/, `${since(e)}.`));
+  const sentences = entries.map((e) => t.standsIn(`${itemName(rc, e.deputy)}${holderOf(e)}`, itemName(rc, e.for)).replace(/\.$/, `${since(e)}${scopeSuffix(rc, e.relation.appliesTo)}.`));
   const first = entries[0]!.relation;
   const lines = entries.flatMap((e, i) => [
     ...(i > 0 ? [sentences[i]!] : []),
@@ -417,7 +417,10 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   if (u.intents.has('membership') && !u.kinds.has('frequency') && !chairAsked && (!u.intents.has('dates') || (!u.askedWhen && !u.range && u.dateKinds.size === 0))) return undefined;
   const t = TEXTS[u.lang];
   const title = nameIn(rc, meeting.id);
-  const participants = queries.participantsOf(meeting.id).map((p) => `${itemName(rc, p.item)}${p.note ? ` (${p.note[u.lang]})` : p.asNeeded ? ` (${u.lang === 'da' ? 'efter behov' : 'as needed'})` : ''}`);
+  const participants = [
+    ...queries.participantsOf(meeting.id).map((p) => `${itemName(rc, p.item)}${p.note ? ` (${p.note[u.lang]})` : p.asNeeded ? ` (${u.lang === 'da' ? 'efter behov' : 'as needed'})` : ''}`),
+    ...describedNames(rc, meeting.id),
+  ];
   const chair = meeting.chair ? kb.get(meeting.chair) : undefined;
   const chairName = chair ? itemName(rc, chair) : undefined;
   const rule = meeting.recurrence?.rrule ? describeRule(meeting.recurrence.rrule, u.lang) : undefined;
@@ -666,7 +669,7 @@ function describeDated(rc: RelationContext, item: DatedItem, kindWord: (kind: st
     const about = kb.get(d.about);
     const owner = about && about.kind === 'postings' ? `, ${displayName(about, u.lang)}` : '';
     const place = d.place ? `, ${t.placeOf(d.place)}` : '';
-    return { kind: d.kind, date: d.date, text: `${when}${timeRange(rc, d.time)}${passed(item.last)}: ${d.label[u.lang]} (${kindWord(d.kind)}${owner})${place}`, source: d.source };
+    return { kind: d.kind, date: d.date, text: `${when}${timeRange(rc, d.time, d.endTime)}${passed(item.last)}: ${d.label[u.lang]} (${kindWord(d.kind)}${owner})${place}`, source: d.source };
   }
   if (item.kind === 'meeting') {
     const o = item.occurrence;
@@ -716,7 +719,8 @@ export function answerItemDates(rc: RelationContext): Answer | undefined {
   const line = (d: DateEntry) => {
     const when = d.end ? `${shortDate(d.date, u.lang)}–${shortDate(d.end, u.lang)}` : formatPartialDate(d.date, d.precision, u.lang);
     // The time of day, unless the label already says it ("Ansøgningsfrist (kl. 12.00)").
-    const time = d.time && !d.label[u.lang].includes(d.time.replace(':', '.')) && !d.label[u.lang].includes(d.time) ? ` ${t.at} ${u.lang === 'da' ? d.time.replace(':', '.') : d.time}` : '';
+    const clock = (hhmm: string) => (u.lang === 'da' ? hhmm.replace(':', '.') : hhmm);
+    const time = d.time && !d.label[u.lang].includes(d.time.replace(':', '.')) && !d.label[u.lang].includes(d.time) ? ` ${t.at} ${clock(d.time)}${d.endTime ? `–${clock(d.endTime)}` : ''}` : '';
     const passed = (d.end ?? d.date) < today && d.precision === 'day';
     return `${p.dateLine(d.label[u.lang], `${when}${time}`, passed)}${d.place ? `, ${t.placeOf(d.place)}` : ''}`;
   };

@@ -100,6 +100,15 @@ export const LexiconSchema = z.object({
   effectWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that ask where something takes place ("hvor holdes", "where", "venue"): a meeting's place then leads. */
   placeWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words for holding a post as acting ("konstitueret", "acting", "interim"): the acting holders (`actingAs`) then answer. */
+  actingWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that ask who adopted something or when ("vedtog", "vedtaget", "adopted", "approved"): a policy's adoption answers. */
+  adoptWords: CuesSchema.default({ da: [], en: [] }),
+  /**
+   * Words for being part of a unit ("hører under", "part of"): with a unit named before the cue's last word the unit's
+   * parent is asked ("hvad hører dagplejen under"), after it the units under it ("what is part of District Engen").
+   */
+  partOfWords: CuesSchema.default({ da: [], en: [] }),
   /**
    * Words that ask for one day of a series or a period ("første", "first", "sidste", "last", "efter", "after"): with a
    * recurring meeting named, the first or last of its days in the period asked, or the first after the day named.
@@ -503,6 +512,9 @@ export interface Lexicon {
   readonly topicWords: CueSet<'topic'>;
   readonly effectWords: CueSet<'effect'>;
   readonly placeWords: CueSet<'place'>;
+  readonly actingWords: CueSet<'acting'>;
+  readonly adoptWords: CueSet<'adopt'>;
+  readonly partOfWords: CueSet<'part-of'>;
   /** "første" / "sidste" / "efter": one day of a series (the first, the last, the first after a day). */
   readonly sequenceWords: CueSet<'first' | 'last' | 'after'>;
   readonly yesNoWords: CueSet<'yes-no'>;
@@ -558,6 +570,9 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const topicWords = new CueSet<'topic'>();
   const effectWords = new CueSet<'effect'>();
   const placeWords = new CueSet<'place'>();
+  const actingWords = new CueSet<'acting'>();
+  const adoptWords = new CueSet<'adopt'>();
+  const partOfWords = new CueSet<'part-of'>();
   const sequenceWords = new CueSet<'first' | 'last' | 'after'>();
   const yesNoWords = new CueSet<'yes-no'>();
   const purposeWords = new CueSet<'purpose'>();
@@ -607,6 +622,9 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     if (lexicon.topicWords) topicWords.add('topic', lexicon.topicWords);
     if (lexicon.effectWords) effectWords.add('effect', lexicon.effectWords);
     if (lexicon.placeWords) placeWords.add('place', lexicon.placeWords);
+    if (lexicon.actingWords) actingWords.add('acting', lexicon.actingWords);
+    if (lexicon.adoptWords) adoptWords.add('adopt', lexicon.adoptWords);
+    if (lexicon.partOfWords) partOfWords.add('part-of', lexicon.partOfWords);
     if (lexicon.yesNoWords) yesNoWords.add('yes-no', lexicon.yesNoWords);
     for (const which of ['first', 'last', 'after'] as const) {
       const cues = lexicon.sequenceWords?.[which];
@@ -656,7 +674,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, sequenceWords, yesNoWords, purposeWords, whichWords, audienceWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, nameEquivalents, expand, correct };
+  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, actingWords, adoptWords, partOfWords, sequenceWords, yesNoWords, purposeWords, whichWords, audienceWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */
