@@ -51,6 +51,7 @@ import {
   answerWhoDoes,
   answerTitledPerson,
   describedItems,
+  ownCuePositions,
   type RelationContext,
 } from './relation-answers/index.js';
 import { suggestQuestions } from './suggestions.js';
@@ -281,6 +282,8 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       // Every cue of an understood kind says what is asked ("What competences … under <concept>" is a
       // competence question even when "profile" was the kind's strongest cue): none of them is a loose word.
       const cues = lexicon.kinds.coverageOf(u.tokens, new Set(u.kinds.keys()), undefined, false);
+      // An answer that explains some words by what it answers (acting, adopted, part of: org-changes.ts) has them as cues.
+      for (const p of ownCuePositions(reply) ?? []) cues.add(p);
       const understood = cues.size > 0 ? { ...u, cuePositions: new Set([...u.cuePositions, ...cues]) } : u;
       const say = (lang: Lang, headline?: string) => unknown(context, lang, headline);
       return floor.explainUnknown(understood, seen.links ?? [], floor.check(understood, seen.links ?? [], reply, say), say);

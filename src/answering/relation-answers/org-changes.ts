@@ -10,7 +10,26 @@ import { capitalize, joinList, phrasesFor } from '../phrases.js';
 import { foldText } from '../normalize.js';
 import type { Answer, Lang } from '../types.js';
 import { shortDate, unique } from '../answer-context.js';
-import { done, name, subjectsOf, type RelationContext } from './context.js';
+import { done, listedKindAt, name, subjectsOf, type RelationContext } from './context.js';
+
+/** The question words each answer of this file explains by what it is (its cue words), by answer. */
+const OWN_CUES = new WeakMap<Answer, ReadonlySet<number>>();
+
+/**
+ * The positions of the question's words that an answer of this file explains by what it answers: the words for acting,
+ * adopting, taking effect or being part of, and the kind of thing a "which" asks for ("which unit", "hvilke
+ * institutioner"). The floor counts them as cues, as it does the cues of the question's kinds.
+ */
+export function ownCuePositions(answer: Answer): ReadonlySet<number> | undefined {
+  return OWN_CUES.get(answer);
+}
+
+function withCues(rc: RelationContext, answer: Answer, sets: ReadonlyArray<{ coverage(tokens: RelationContext['u']['tokens']): ReadonlySet<number> }>, listed = false): Answer {
+  const positions = new Set<number>(sets.flatMap((set) => [...set.coverage(rc.u.tokens)]));
+  if (listed) for (const p of listedKindAt(rc)) positions.add(p);
+  OWN_CUES.set(answer, positions);
+  return answer;
+}
 
 /** The phrases of this file, in both languages. */
 const SAY = {
@@ -146,7 +165,7 @@ export function answerActingHolders(rc: RelationContext): Answer | undefined {
     const sentences = unique(ordered.map((p) => s.actingAs(p.person.name, roleWords(rc, p.role), periodText(u.lang, p.entry))));
     sources.push(...ordered.map((p) => p.entry.source ?? p.person.source));
     const contact = unique(ordered.map((p) => p.person)).map((p: Person) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email));
-    return done(rc, 'answer', sentences[0]!, [...sentences.slice(1), ...contact], unique(sources));
+    return withCues(rc, done(rc, 'answer', sentences[0]!, [...sentences.slice(1), ...contact], unique(sources)), [rc.lexicon.actingWords, rc.lexicon.leaderWords]);
   }
   // Asked who holds the post: who holds it on the day, acting ones marked, and an acting period still to come.
   const parts = withActing.map((role) => {
@@ -164,7 +183,7 @@ export function answerActingHolders(rc: RelationContext): Answer | undefined {
   const headline = answered.map((p) => p.headline ?? p.later[0]!).join(' ');
   const lines = answered.flatMap((p) => (p.headline ? p.later : p.later.slice(1)));
   const people = unique(answered.flatMap((p) => p.people)).map((p) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email));
-  return done(rc, 'answer', day === rc.today ? headline : `${s.on(shortDate(day, u.lang))}: ${headline}`, [...lines, ...people], unique(sources));
+  return withCues(rc, done(rc, 'answer', day === rc.today ? headline : `${s.on(shortDate(day, u.lang))}: ${headline}`, [...lines, ...people], unique(sources)), [rc.lexicon.actingWords, rc.lexicon.leaderWords]);
 }
 
 /** The participants of a meeting, or members of a group, that the documents describe in words: "de valgte medarbejderrepræsentanter (efter behov)". */
@@ -253,7 +272,7 @@ export function answerUnitParent(rc: RelationContext): Answer | undefined {
     lines.push(decision.decided[0]![u.lang]);
     sources.push(decision.decided[0]!.source);
   }
-  return done(rc, 'answer', headline, lines, unique(sources));
+  return withCues(rc, done(rc, 'answer', headline, lines, unique(sources)), [rc.lexicon.partOfWords], true);
 }
 
 /**
@@ -300,7 +319,7 @@ export function answerUnitsUnder(rc: RelationContext): Answer | undefined {
     }
     break;
   }
-  return done(rc, 'answer', headline, lines, unique(sources).slice(0, 4));
+  return withCues(rc, done(rc, 'answer', headline, lines, unique(sources).slice(0, 4)), [rc.lexicon.partOfWords], true);
 }
 
 function addDay(day: string): string {
@@ -342,7 +361,7 @@ export function answerPolicyAdoption(rc: RelationContext): Answer | undefined {
   if (!adoptionAsked && force === undefined) return undefined;
   const [headline, other] = adoptionAsked ? [adoption!, force] : [force!, adoption];
   const sources = [policy.adoptionSource ?? policy.source];
-  return done(rc, 'answer', headline, other ? [other] : [], sources);
+  return withCues(rc, done(rc, 'answer', headline, other ? [other] : [], sources), [rc.lexicon.adoptWords, rc.lexicon.effectWords]);
 }
 
 /** True when an item is the body that adopted the policy (named in the question beside it: "did the committee adopt it"). */
