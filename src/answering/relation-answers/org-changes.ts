@@ -241,6 +241,8 @@ export function answerUnitParent(rc: RelationContext): Answer | undefined {
   const link = groups[0]![0]!;
   const partOf = partOfAsked(rc, link.start);
   if (partOf === 'down' || !(partOf === 'up' || u.direction === 'up' || u.kinds.has('reporting-up') || u.kinds.has('reporting-chain'))) return undefined;
+  // "Hvem refererer dagplejen til?" of a unit whose leader has a reporting line asks for that line (the reporting answer).
+  if (partOf === undefined && relations.leadersOf(link.id).some((role) => relations.up(role).length > 0)) return undefined;
   if (u.intents.has('dates') && !onlyDayNamed(rc)) return undefined;
   const unit = kb.get(link.id);
   if (link.quality < 0.9 || unit?.kind !== 'units' || (unit.item.parents ?? []).length === 0 || relations.up(link.id).length > 0) return undefined;
@@ -296,7 +298,10 @@ export function answerUnitsUnder(rc: RelationContext): Answer | undefined {
   const day = askedDay(rc);
   const now = queries.childrenOn(link.id, day);
   const unitName = name(kb, link.id, u.lang, false);
-  const list = joinList(now.map((c) => name(kb, c.id, u.lang, false)), u.lang);
+  const listed = joinList(now.map((c) => name(kb, c.id, u.lang, false)), u.lang);
+  // Fewer units named than a count says there are: the ones named are some of them.
+  const partial = queries.figuresOn(link.id, day).some(({ figure }) => ['institutions', 'facilities', 'houses'].includes(figure.metric) && figure.value > now.length);
+  const list = partial ? `${u.lang === 'da' ? 'blandt andre' : 'among others'} ${listed}` : listed;
   const headline = now.length === 0 ? s.nothingUnder(unitName, shortDate(day, u.lang)) : day === rc.today ? s.under(unitName, list) : s.underOn(unitName, list, shortDate(day, u.lang));
   // Who joins or leaves later: the next day the list changes.
   const changes = unique(
@@ -306,6 +311,13 @@ export function answerUnitsUnder(rc: RelationContext): Answer | undefined {
   ).sort();
   const lines: string[] = [];
   const sources: Source[] = [kb.get(link.id)!.item.source, ...now.map((c) => c.source)];
+  // A count the documents state for the unit on that day ("Fællesledelse Mosen har 5 institutioner") may name more
+  // units than the knowledge base lists: the count says how many there are.
+  const counts = queries.figuresOn(link.id, day).filter(({ figure }) => ['institutions', 'facilities', 'houses', 'clusters', 'districts'].includes(figure.metric));
+  for (const { figure } of counts) {
+    lines.push(capitalize(figure.text[u.lang]));
+    sources.push(figure.source);
+  }
   for (const date of changes) {
     const later = queries.childrenOn(link.id, date);
     const joins = later.filter((c) => !now.some((n) => n.id === c.id));
@@ -340,8 +352,8 @@ export function answerPolicyAdoption(rc: RelationContext): Answer | undefined {
   const policy = kb.get(link.id)!.item as Policy;
   if (policy.adoptedBy === undefined && policy.adoptedOn === undefined && policy.inForceFrom === undefined && policy.inForceUntil === undefined) return undefined;
   const effectSaid = rc.lexicon.effectWords.match(u.tokens).size > 0 || u.kinds.has('after-change');
-  // "Take effect" is also a cue of decisions: only a word for adopting asks about the adoption then.
-  const adoptSaid = rc.lexicon.adoptWords.match(u.tokens).size > 0 || (u.kinds.has('decision') && !effectSaid);
+  // Only a word for adopting asks about the adoption: what a body decided about the policy is the decision answer's.
+  const adoptSaid = rc.lexicon.adoptWords.match(u.tokens).size > 0;
   const who = u.kinds.has('who') || u.askedWho;
   const when = u.askedWhen || u.kinds.has('when') || u.intents.has('dates');
   if (!adoptSaid && !effectSaid && !when) return undefined;
@@ -361,7 +373,11 @@ export function answerPolicyAdoption(rc: RelationContext): Answer | undefined {
   if (!adoptionAsked && force === undefined) return undefined;
   const [headline, other] = adoptionAsked ? [adoption!, force] : [force!, adoption];
   const sources = [policy.adoptionSource ?? policy.source];
-  return withCues(rc, done(rc, 'answer', headline, other ? [other] : [], sources), [rc.lexicon.adoptWords, rc.lexicon.effectWords]);
+  // The decision that adopted it, where the minutes are encoded: how the vote went.
+  const decision = rc.queries.decisionsChanging(policy.id).find((d) => policy.adoptedBy === undefined || d.body === policy.adoptedBy);
+  const vote = decision?.vote?.text?.[u.lang];
+  if (decision) sources.push(decision.source);
+  return withCues(rc, done(rc, 'answer', headline, [...(other ? [other] : []), ...(vote ? [vote] : [])], sources), [rc.lexicon.adoptWords, rc.lexicon.effectWords]);
 }
 
 /** True when an item is the body that adopted the policy (named in the question beside it: "did the committee adopt it"). */
