@@ -210,13 +210,14 @@ export function actingLines(rc: RelationContext, person: Person): string[] {
 }
 
 /**
- * Which way a word for being part of a unit asks, by where the unit is named: before the cue's last word its parent
+ * Which way a word for being part of a unit asks, by where the unit is named: ending by the cue's last word its parent
  * ("hvad hører dagplejen under", "which district is the day care part of"), after it what is under it.
  */
-function partOfAsked(rc: RelationContext, unitStart: number): 'up' | 'down' | undefined {
+function partOfAsked(rc: RelationContext, unitEnd: number): 'up' | 'down' | undefined {
   const match = rc.lexicon.partOfWords.match(rc.u.tokens).get('part-of');
   if (!match || match.positions.length === 0) return undefined;
-  return unitStart < Math.max(...match.positions) ? 'up' : 'down';
+  // (By where the name ends: a loose reading of a name may take in the cue's words, "units are under Enhed Hede".)
+  return unitEnd - 1 > Math.max(...match.positions) ? 'down' : 'up';
 }
 
 /** A date named without asking when: the state on that day is asked, not a date. */
@@ -239,7 +240,7 @@ export function answerUnitParent(rc: RelationContext): Answer | undefined {
   const groups = subjectsOf(rc, ['units']);
   if (groups.length !== 1 || rc.subjects.flat().some((l) => (l.kind === 'roles' || l.kind === 'people') && l.quality >= 0.9)) return undefined;
   const link = groups[0]![0]!;
-  const partOf = partOfAsked(rc, link.start);
+  const partOf = partOfAsked(rc, link.end);
   if (partOf === 'down' || !(partOf === 'up' || u.direction === 'up' || u.kinds.has('reporting-up') || u.kinds.has('reporting-chain'))) return undefined;
   // "Hvem refererer dagplejen til?" of a unit whose leader has a reporting line asks for that line (the reporting answer).
   if (partOf === undefined && relations.leadersOf(link.id).some((role) => relations.up(role).length > 0)) return undefined;
@@ -287,7 +288,7 @@ export function answerUnitsUnder(rc: RelationContext): Answer | undefined {
   const groups = subjectsOf(rc, ['units']);
   if (groups.length !== 1) return undefined;
   const link = groups[0]![0]!;
-  const partOf = partOfAsked(rc, link.start);
+  const partOf = partOfAsked(rc, link.end);
   const asksList = partOf === 'down' || u.direction === 'down' || u.intents.has('membership') || rc.lexicon.whichWords.match(u.tokens).size > 0 || rc.lexicon.listWords.match(u.tokens).size > 0;
   if (!asksList || partOf === 'up' || u.direction === 'up' || u.intents.has('figure') || u.intents.has('leader') || u.intents.has('holder')) return undefined;
   if (u.intents.has('dates') && !onlyDayNamed(rc)) return undefined;
