@@ -4,7 +4,6 @@
  * chairs and attends it, everything dated in a period (deadlines first, periods as first–last day,
  * meeting days, decisions), and figures as of a day. All relative to today from the injected clock.
  */
-import lexiconJson from './lexicon/lexicon.json' with { type: 'json' };
 import type { KbItem } from '../knowledge/knowledge-base.js';
 import type { DatedItem, DeputyEntry, MeetingOccurrence } from '../knowledge/queries.js';
 import { DEADLINE_KINDS, type DateEntry, type Decision, type Figure, type Meeting, type Source } from '../knowledge/schemas.js';
@@ -759,12 +758,6 @@ function aboveAbout(rc: RelationContext, id: string, day: string, isCounted: (f:
   return [];
 }
 
-/** The lexicon's verbs in the past tense (`pastWords`). */
-const PAST_WORDS: ReadonlySet<string> = new Set(
-  Object.entries((lexiconJson as { pastWords?: Record<string, unknown> }).pastWords ?? {})
-    .filter(([key]) => key !== '$comment')
-    .flatMap(([, words]) => (Array.isArray(words) ? words.map((w) => foldText(String(w))) : [])),
-);
 
 export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const { u, kb, queries } = rc;
@@ -832,7 +825,7 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const compare = !sincePast && (u.kinds.has('change-compare') || (said.has('before-change') && (said.has('after-change') || comingDayAsked)));
   // "Pr. 1. september", "in March" without a year is the next such day; asked in the past tense about figures
   // that have no coming change, it is the last one that has passed ("hvor mange børn var der pr. 1. september").
-  const yearless = !/\b(19|20)\d{2}\b/.test(u.text) && u.tokens.some((tok) => PAST_WORDS.has(tok.form));
+  const yearless = !/\b(19|20)\d{2}\b/.test(u.text) && u.tokens.some((tok) => rc.lexicon.pastWords.has(tok.form));
   const coming = scope.some((id) => queries.figuresOf(id).some((f) => isCounted(f.figure) && f.figure.validFrom !== undefined && f.figure.validFrom > rc.today));
   const past = (d: string) => (yearless && !coming && d > rc.today ? `${Number(d.slice(0, 4)) - 1}${d.slice(4)}` : d);
   const range = u.range && { from: past(u.range.from), to: u.range.from > rc.today ? past(u.range.to) : u.range.to };

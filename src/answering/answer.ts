@@ -104,7 +104,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   const index = createSearchIndex(facts, lexicon.synonyms);
   const roleWords = new Set(lexicon.leaderWords.words().flatMap((w) => [w, ...stemsOf(w)]));
   const linker = createLinker(kb, lexicon.synonyms, index.knows, roleWords, lexicon.nameEquivalents);
-  const relations = buildRelations(kb);
+  const relations = buildRelations(kb, lexicon);
   const queries = createQueries(kb);
   // Built now rather than by the first question that needs it.
   taskIndexOf(kb, lexicon);
@@ -269,7 +269,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     }
   });
   const scopes = new Map<string, SearchIndex>();
-  const floor = createFloor(kb, index, options.lexicon);
+  const floor = createFloor(kb, index, options.lexicon, lexicon);
   // Every answer passes the floor: what the question asks about must be in the answer or known to be absent.
   const seen: { u?: Understanding; links?: readonly Link[] } = {};
   return {
@@ -393,7 +393,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       const longNames = found.filter((l) => l.kind !== 'municipalities' && l.kind !== 'decisions' && l.end - l.start > 1);
       // "How many children go to day care in X": a metric word that names a place the question names ("day care", the
       // day-care area), away from every "how many", is where the counted thing is, when another metric is counted.
-      const countedAt = new Set(countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? []));
+      const countedAt = new Set(countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], lexicon.countModifiers));
       const isCounted = (m: string) => (u.metricAt.get(m) ?? []).some((p) => countedAt.has(p));
       const placeNames = found.filter((l) => l.kind === 'units' && l.quality >= 0.9);
       const metrics = u.metrics.filter((m) => {
@@ -410,7 +410,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
         if (links.some(isCounted) && links.some((l) => l.kind !== 'municipalities' && !isCounted(l))) {
           // The words of such a name describe where the thing counted is, they count nothing of their own.
           const dropped = links.filter(isCounted);
-          const first = countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? []);
+          const first = countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], lexicon.countModifiers);
           // A metric right after "and" is one more thing counted ("hvor mange børn og medarbejdere").
           const listed = (p: number) => ['og', 'and', 'samt', 'plus'].includes(u.tokens[p - 1]?.form ?? '');
           const kept = u.metrics.filter((m) => {

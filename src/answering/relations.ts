@@ -10,19 +10,26 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { DateEntry, Figure, Person, Source, Text } from '../knowledge/schemas.js';
 import type { QuestionKind } from './lexicon/lexicon.js';
 import { participantsOf } from '../knowledge/meeting-participants.js';
-import lexiconJson from './lexicon/lexicon.json' with { type: 'json' };
+import { loadLexicon, type Lexicon } from './lexicon/lexicon.js';
 
 /** The lexicon's one-word words for whoever leads something (`leaderWords`): "leder", "chef", "head", "manager". */
-const LEADER_WORDS = (() => {
-  const words = (lexiconJson as { leaderWords?: { da?: string[]; en?: string[] } }).leaderWords ?? {};
-  return { da: (words.da ?? []).filter((w) => !w.includes(' ')), en: new Set((words.en ?? []).filter((w) => !w.includes(' '))) };
-})();
+const leaderWordsCache = new WeakMap<Lexicon, { readonly da: readonly string[]; readonly en: ReadonlySet<string> }>();
+function leaderWordsOf(lexicon: Lexicon): { readonly da: readonly string[]; readonly en: ReadonlySet<string> } {
+  let words = leaderWordsCache.get(lexicon);
+  if (!words) {
+    const { da, en } = lexicon.phrases.leaderWords;
+    words = { da: da.filter((w) => !w.includes(' ')), en: new Set(en.filter((w) => !w.includes(' '))) };
+    leaderWordsCache.set(lexicon, words);
+  }
+  return words;
+}
 
 /** A role whose name says it leads ("institutionsleder", "head of institution"), by its head word in either language. */
-export function isLeaderRole(role: { name: string; labelEn?: string }): boolean {
+export function isLeaderRole(role: { name: string; labelEn?: string }, lexicon: Lexicon): boolean {
+  const words = leaderWordsOf(lexicon);
   const da = role.name.toLowerCase();
-  if (LEADER_WORDS.da.some((w) => da.endsWith(w))) return true;
-  return (role.labelEn ?? '').toLowerCase().split(/[^\p{L}]+/u).some((w) => LEADER_WORDS.en.has(w));
+  if (words.da.some((w) => da.endsWith(w))) return true;
+  return (role.labelEn ?? '').toLowerCase().split(/[^\p{L}]+/u).some((w) => words.en.has(w));
 }
 
 /**
@@ -113,7 +120,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Indexes the relations of a knowledge base. */
-export function buildRelations(kb: KnowledgeBase): Relations {
+export function buildRelations(kb: KnowledgeBase, lexicon: Lexicon = loadLexicon()): Relations {
   const { data } = kb;
   const up = new Map<string, Edge[]>();
   const down = new Map<string, Edge[]>();
@@ -160,7 +167,7 @@ export function buildRelations(kb: KnowledgeBase): Relations {
       const standIns = new Set(data.deputies.map((d) => d.deputy));
       const leading = [...new Set(titled.map((p) => p.role!))].filter((id) => {
         const role = data.roles.find((r) => r.id === id);
-        return role !== undefined && isLeaderRole(role) && !standIns.has(id);
+        return role !== undefined && isLeaderRole(role, lexicon) && !standIns.has(id);
       });
       ids = leading.filter((id) => !data.roles.find((r) => r.id === id)!.reportsTo.some((to) => leading.includes(to)));
     }

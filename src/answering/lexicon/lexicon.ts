@@ -160,6 +160,18 @@ export const LexiconSchema = z.object({
     .object({ $comment: z.string().optional(), openers: CuesSchema.default({ da: [], en: [] }), wrappers: CuesSchema.default({ da: [], en: [] }) })
     .default({ openers: { da: [], en: [] }, wrappers: { da: [], en: [] } }),
   numbers: z.record(z.string(), z.number()).default({}),
+  /** Words that distribute a question over every unit of a kind ("hvert", "each"): see `$comment` in lexicon.json. */
+  eachWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that deny ("ikke", "not"). */
+  negationWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words between "how many" and what is counted that only qualify the count ("flere", "more"). */
+  countModifiers: CuesSchema.default({ da: [], en: [] }),
+  /** Verbs in the past tense ("var", "was"): a day asked about without a year is then the last one passed. */
+  pastWords: CuesSchema.default({ da: [], en: [] }),
+  /** The answer floor's words: chat words that never name what is asked, and verbs a date answer accounts for. */
+  floor: z
+    .object({ $comment: z.string().optional(), chatWords: CuesSchema.default({ da: [], en: [] }), eventWords: CuesSchema.default({ da: [], en: [] }) })
+    .default({ chatWords: { da: [], en: [] }, eventWords: { da: [], en: [] } }),
 });
 export type LexiconData = z.infer<typeof LexiconSchema>;
 
@@ -526,6 +538,18 @@ export interface Lexicon {
   readonly timeAnchors: ReadonlyArray<LexiconData['timePhrases'][number]['anchor']>;
   readonly questionWords: ReadonlySet<string>;
   readonly numbers: Readonly<Record<string, number>>;
+  /** `eachWords`, folded, as word sequences (Danish first, then English; built-in first, then extensions). */
+  readonly eachWords: ReadonlyArray<readonly string[]>;
+  /** `negationWords`, folded. */
+  readonly negationWords: ReadonlySet<string>;
+  /** `countModifiers`, folded. */
+  readonly countModifiers: ReadonlySet<string>;
+  /** `pastWords`, folded. */
+  readonly pastWords: ReadonlySet<string>;
+  /** `floor.chatWords` and `floor.eventWords`, as written. */
+  readonly floorWords: { readonly chat: readonly string[]; readonly events: readonly string[] };
+  /** The cue phrases of `changeWords` and `leaderWords` as written, Danish and English apart (built-in first). */
+  readonly phrases: { readonly changeWords: { readonly da: readonly string[]; readonly en: readonly string[] }; readonly leaderWords: { readonly da: readonly string[]; readonly en: readonly string[] } };
   /** Everyday word -> the knowledge base's word for it (folded). */
   readonly synonyms: ReadonlyMap<string, string>;
   /** A word (folded) -> the words that stand for it inside a name (folded), both directions. */
@@ -582,6 +606,12 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const timeAnchors: Array<LexiconData['timePhrases'][number]['anchor']> = [];
   const questionWords = new Set<string>();
   const numbers: Record<string, number> = {};
+  const eachWords: string[][] = [];
+  const negationWords = new Set<string>();
+  const countModifiers = new Set<string>();
+  const pastWords = new Set<string>();
+  const floorWords = { chat: [] as string[], events: [] as string[] };
+  const phrases = { changeWords: { da: [] as string[], en: [] as string[] }, leaderWords: { da: [] as string[], en: [] as string[] } };
   const synonyms = new Map<string, string>();
   const contractions = new Map<string, string>();
   const nameEquivalents = new Map<string, string[]>();
@@ -639,6 +669,17 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     }
     for (const w of [...(lexicon.questionWords?.da ?? []), ...(lexicon.questionWords?.en ?? [])]) for (const t of tokenize(w)) questionWords.add(t);
     Object.assign(numbers, lexicon.numbers ?? {});
+    const both = (cues: { da?: string[]; en?: string[] } | undefined) => [...(cues?.da ?? []), ...(cues?.en ?? [])];
+    for (const w of both(lexicon.eachWords)) eachWords.push(tokenize(foldText(w)));
+    for (const w of both(lexicon.negationWords)) negationWords.add(foldText(w));
+    for (const w of both(lexicon.countModifiers)) countModifiers.add(foldText(w));
+    for (const w of both(lexicon.pastWords)) pastWords.add(foldText(w));
+    floorWords.chat.push(...both(lexicon.floor?.chatWords));
+    floorWords.events.push(...both(lexicon.floor?.eventWords));
+    for (const section of ['changeWords', 'leaderWords'] as const) {
+      phrases[section].da.push(...(lexicon[section]?.da ?? []));
+      phrases[section].en.push(...(lexicon[section]?.en ?? []));
+    }
   }
   const dateKindOrder = base.dateKindOrder;
   // Words worth recognising through a typo: the longer cue words of every cue set.
@@ -674,7 +715,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, actingWords, adoptWords, partOfWords, sequenceWords, yesNoWords, purposeWords, whichWords, audienceWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, nameEquivalents, expand, correct };
+  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, actingWords, adoptWords, partOfWords, sequenceWords, yesNoWords, purposeWords, whichWords, audienceWords, timePhrases, timeAnchors, questionWords, numbers, eachWords, negationWords, countModifiers, pastWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */

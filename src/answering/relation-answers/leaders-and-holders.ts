@@ -32,7 +32,7 @@ export function answerLeaderRelation(rc: RelationContext): Answer | undefined {
     // "Who runs Børnehuset Mågen?" when the post that leads it is advertised: no one is named, but the post is.
     const isLeaderRoleId = (id: string) => {
       const e = kb.get(id);
-      return e?.kind === 'roles' && isLeaderRole(e.item);
+      return e?.kind === 'roles' && isLeaderRole(e.item, rc.lexicon);
     };
     const advertised = unique(relations.postingsOf(named.id).map((id) => (kb.get(id)?.item as { role?: string } | undefined)?.role).filter((id): id is string => id !== undefined && isLeaderRoleId(id)));
     if (advertised.length > 0) {
