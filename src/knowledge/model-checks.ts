@@ -6,7 +6,7 @@
  */
 import type { KnowledgeBase } from './knowledge-base.js';
 import { normalizeName } from './normalize-name.js';
-import { formatPath } from './references.js';
+import { formatPath, KIND_LABELS } from './references.js';
 import type { Text } from './schemas.js';
 import { holdsOn, shiftDay } from './validity.js';
 
@@ -65,7 +65,7 @@ function checkAppliesTo(kb: KnowledgeBase, at: At): ModelProblem[] {
           problems.push({
             ...at(id, ...sub, key, 'units', index),
             message: target
-              ? `"${unit}" is a ${target.kind.replace(/s$/, '')}, but appliesTo.units must name units (fix: name the unit(s) where it applies, or describe them in appliesTo.text)`
+              ? `"${unit}" is a ${KIND_LABELS[target.kind]}, but appliesTo.units must name units (fix: name the unit(s) where it applies, or describe them in appliesTo.text)`
               : `no unit with id "${unit}" (fix: add the unit, or correct the id)`,
           });
         });
