@@ -384,7 +384,7 @@ export function createFloor(
       const metricPositions = new Set([...u.metricAt.values()].flat().concat(countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], loaded.countModifiers)));
       // A word the named items' own facts use ("tilsyn" of the childminding supervisor) says how they count, not what.
       const named = new Set(links.map((l) => l.id));
-      const own = () => new Set(index.facts.filter((f) => named.has(f.owner)).flatMap((f) => [...f.textTerms]));
+      const own = () => new Set([...named].flatMap((id) => index.ownedBy(id)).flatMap((f) => [...f.textTerms]));
       let ownTerms: Set<string> | undefined;
       // (A count the general search found is held to it too: "how many kids are waiting for a kindergarten place" is
       // not answered by the waiting list for a nursery.)

@@ -100,6 +100,12 @@ export interface Relations {
   holders(roleId: string): readonly Person[];
   /** Members of a group or participants of a meeting, with their notes. */
   members(id: string): ReadonlyArray<{ readonly ref: string; readonly note?: Text }>;
+  /** The meetings an item takes part in or chairs, in the knowledge base's order. */
+  meetingsWith(ref: string): readonly string[];
+  /** The leadership groups an item is a member of, in the knowledge base's order. */
+  groupsWith(ref: string): readonly string[];
+  /** The roles whose unit is the unit, in the knowledge base's order. */
+  rolesIn(unitId: string): readonly string[];
   /** Contacts of a posting (its `contacts` and everyone whose `contactFor` names it), in order. */
   contacts(id: string): readonly Person[];
   /** Postings for a role or at a unit. */
@@ -142,13 +148,17 @@ export function buildRelations(kb: KnowledgeBase, lexicon: Lexicon = loadLexicon
       push(down, to, edge);
     }
   }
+  // The roles of each unit, once: asked per unit here and per question by the answerers.
+  const rolesByUnit = new Map<string, Array<(typeof data.roles)[number]>>();
+  for (const role of data.roles) if (role.unit !== undefined) push(rolesByUnit, role.unit, role);
+  const roleIdsByUnit = new Map([...rolesByUnit].map(([unit, roles]) => [unit, roles.map((r) => r.id)]));
   const leaders = new Map<string, string[]>();
   const led = new Map<string, string[]>();
   for (const unit of data.units) {
     let ids = [...unit.ledBy];
     if (ids.length === 0) {
       // The roles of the unit that lead it; a role that reports to the unit itself is one of its members.
-      const inUnit = data.roles.filter((role) => role.unit === unit.id && !role.reportsTo.includes(unit.id));
+      const inUnit = (rolesByUnit.get(unit.id) ?? []).filter((role) => !role.reportsTo.includes(unit.id));
       const inside = new Set(inUnit.map((r) => r.id));
       ids = inUnit.length === 1 ? [inUnit[0]!.id] : inUnit.filter((r) => inUnit.some((o) => o.reportsTo.includes(r.id) && inside.has(o.id))).map((r) => r.id);
       // The one post of a team that reports to the post leading the unit above ("sprogvejleder" in Sprogteamet, under
@@ -187,6 +197,11 @@ export function buildRelations(kb: KnowledgeBase, lexicon: Lexicon = loadLexicon
       participantsOf(meeting).map((p) => ({ ref: p.ref, ...(p.note && { note: p.note }) })),
     );
   }
+  // Who takes part where, read backwards once (a meeting's chair counts as taking part in it).
+  const meetingsWith = new Map<string, string[]>();
+  for (const meeting of data.meetings) for (const ref of new Set([...members.get(meeting.id)!.map((m) => m.ref), ...(meeting.chair ? [meeting.chair] : [])])) push(meetingsWith, ref, meeting.id);
+  const groupsWith = new Map<string, string[]>();
+  for (const group of data.leadershipGroups) for (const ref of new Set(members.get(group.id)!.map((m) => m.ref))) push(groupsWith, ref, group.id);
   const contacts = new Map<string, Person[]>();
   const people = new Map(data.people.map((p) => [p.id, p]));
   for (const posting of data.postings) for (const id of posting.contacts) if (people.has(id)) push(contacts, posting.id, people.get(id)!);
@@ -222,6 +237,9 @@ export function buildRelations(kb: KnowledgeBase, lexicon: Lexicon = loadLexicon
     ledBy: (id) => led.get(id) ?? none,
     holders: (id) => holders.get(id) ?? none,
     members: (id) => members.get(id) ?? none,
+    meetingsWith: (ref) => meetingsWith.get(ref) ?? none,
+    groupsWith: (ref) => groupsWith.get(ref) ?? none,
+    rolesIn: (unitId) => roleIdsByUnit.get(unitId) ?? none,
     contacts: (id) => contacts.get(id) ?? none,
     postingsOf: (id) => postings.get(id) ?? none,
     policiesFor: (id) => policies.get(id) ?? none,

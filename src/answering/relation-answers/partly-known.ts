@@ -187,8 +187,7 @@ function statesAttribute(rc: RelationContext, id: string, attribute: Attribute):
   const label = rc.lexicon.attributeLabels.get(attribute);
   // The label's own words: "number of responses" is stated by a fact that says "responses", not by one that says "of".
   const labelStems = new Set([label?.da, label?.en].flatMap((l) => (l ? tokenize(l).filter((w) => !STOPWORDS.has(w)).map(primaryStem) : [])));
-  return rc.ctx.index.facts.some((f) => {
-    if (f.owner !== id) return false;
+  return rc.ctx.index.ownedBy(id).some((f) => {
     const text = `${f.text.da} ${f.text.en}`;
     return rc.ctx.saysAttribute?.(text, attribute) === true || tokenize(text).some((w) => labelStems.has(primaryStem(w)));
   });
