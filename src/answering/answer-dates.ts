@@ -28,6 +28,9 @@ interface DateCandidate {
 function timeOf(c: DateCandidate, lang: 'da' | 'en'): string {
   const time = c.fact?.date?.time;
   if (!time || c.label.includes(time) || c.label.includes(time.replace(':', '.'))) return '';
+  // With its end where the documents give one: "kl. 9.00-14.30" reads "kl. 09.00–14.30".
+  const end = c.fact?.date?.endTime;
+  if (end) return lang === 'da' ? ` kl. ${time.replace(':', '.')}–${end.replace(':', '.')}` : ` at ${time}–${end}`;
   return lang === 'da' ? ` kl. ${time.replace(':', '.')}` : ` at ${time}`;
 }
 

@@ -59,6 +59,8 @@ export interface SearchIndex {
   explain(query: readonly QueryTerm[], terms: ReadonlySet<string>, minQuality?: number): number[];
   /** The same, counting only matches that are no typo guess (exact, stem, prefix, compound part). */
   explainSurely(query: readonly QueryTerm[], terms: ReadonlySet<string>): number[];
+  /** The facts an item owns, in the index's order. */
+  ownedBy(owner: string): readonly FactRecord[];
   /** True when a folded word's stem occurs in the indexed facts (a known word, not a typo). */
   knows(form: string): boolean;
   /** True when a query word is, exactly, a word of some item's own names ("børnehusene", "dagplejen"): it names a thing. */
@@ -120,6 +122,13 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
     for (const term of fact.textTerms) note(term, DIRECT);
     for (const term of fact.ownTerms) if (!fact.textTerms.has(term)) note(term, DIRECT);
     for (const term of fact.contextTerms) if (!fact.textTerms.has(term) && !fact.ownTerms.has(term)) note(term, CONTEXT);
+  });
+  // Each owner's facts by position, once: "does the item state X" looks at its few facts, not at every fact.
+  const positionsByOwner = new Map<string, number[]>();
+  facts.forEach((fact, index) => {
+    const list = positionsByOwner.get(fact.owner);
+    if (list) list.push(index);
+    else positionsByOwner.set(fact.owner, [index]);
   });
   const total = Math.max(1, facts.length);
   const idf = (term: string) => Math.log(1 + total / (postings.get(term)?.length ?? 0.5));
@@ -375,13 +384,15 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
       score: (query, filter, kind) => scoreIn(allowed, kindCode(kind), query, filter),
       explain,
       explainSurely,
+      ownedBy: (owner) => (positionsByOwner.get(owner) ?? []).filter((i) => allowed[i] === 1).map((i) => facts[i]!),
       knows,
       isName,
       restrictTo: (more) => restrictWithin(allowed, more),
     };
   };
 
-  return { facts, queryTerms, score, explain, explainSurely, knows, isName, restrictTo: (factIndices) => restrictWithin(undefined, factIndices) };
+  const ownedBy = (owner: string) => (positionsByOwner.get(owner) ?? []).map((i) => facts[i]!);
+  return { facts, queryTerms, score, explain, explainSurely, ownedBy, knows, isName, restrictTo: (factIndices) => restrictWithin(undefined, factIndices) };
 }
 
 /** The first position in a sorted list whose string is not below `key`. */
