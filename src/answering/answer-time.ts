@@ -19,6 +19,7 @@ import { composeAnswer, MAX_SUPPORT_LINES, nameOf, shortDate, unique, unknown as
 import { countedWords, countSpan, eachUnits, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
+import { answerBodyChair } from './relation-answers/decisions.js';
 
 const TEXTS = {
   da: {
@@ -231,65 +232,7 @@ function generalRole(rc: RelationContext, id: string): { id: string; unit?: stri
 // ---------------------------------------------------------------------------------------------
 // Decisions
 
-export function answerDecisions(rc: RelationContext): Answer | undefined {
-  const { u, kb, queries } = rc;
-  // "How many deputies after the reorganisation?" counts; "who reports to X after it?" is a line.
-  if (!u.kinds.has('decision') || u.intents.has('figure') || u.intents.has('reporting')) return undefined;
-  const t = TEXTS[u.lang];
-  const all = kb.data.decisions;
-  if (all.length === 0) return undefined;
-  let found: Decision[] = [];
-  // A decision the question names itself ("when did the committee decide the district structure") comes before the
-  // decisions of the other items it names (the committee).
-  const namedDecisions = rc.subjects.flat().filter((l) => l.kind === 'decisions');
-  if (namedDecisions.length > 0) found = unique(namedDecisions.map((l) => kb.get(l.id)!.item as Decision));
-  else for (const link of rc.subjects.flat()) {
-    if (link.kind === 'decisions') found = [kb.get(link.id)!.item as Decision];
-    else found = [...queries.decisionsBy(link.id), ...queries.decisionsChanging(link.id)];
-    if (found.length > 0) break;
-  }
-  if (found.length === 0 && rc.subjects.length > 0) return undefined;
-  if (found.length === 0) found = [...all].sort((a, b) => b.date.localeCompare(a.date));
-  // The decision the question names most: its changed items, its name and its points.
-  const linked = new Set(rc.subjects.flat().map((l) => l.id));
-  const words = new Set(u.tokens.filter((tok, i) => !u.cuePositions.has(i) && tok.form.length > 3).flatMap((tok) => tok.terms));
-  const score = (d: Decision) =>
-    d.changes.filter((id) => linked.has(id)).length * 2 +
-    [d.name, d.labelEn, ...d.names, ...d.namesEn, ...d.decided.flatMap((s) => [s.da, s.en])].join(' ').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3 && stemsOf(foldText(w)).some((st) => words.has(st))).length / 4;
-  // "From when does the reorganisation apply?": a decision with a first day, the one that changes most.
-  const fromWhen = rc.lexicon.effectWords.match(u.tokens).size > 0;
-  const rank = (d: Decision) => score(d) + (fromWhen && d.appliesFrom ? 1 + d.changes.length / 10 : 0);
-  found = [...found].sort((a, b) => rank(b) - rank(a));
-  const within = (day: string | undefined, from: string, to: string) => day !== undefined && day >= from && day <= to;
-  const candidates = unique(found);
-  found = candidates.filter((d) => !u.range || within(d.date, u.range.from, u.range.to) || within(d.appliesFrom, u.range.from, u.range.to));
-  // "Hvad besluttede udvalget den 18. november?": a day without a year is whichever year the data has it in.
-  if (found.length === 0 && u.range && !u.tokens.some((tok) => /^(19|20)\d{2}$/.test(tok.form))) {
-    const [from, to] = [u.range.from.slice(5), u.range.to.slice(5)];
-    if (from <= to) found = candidates.filter((d) => within(d.date.slice(5), from, to) || within(d.appliesFrom?.slice(5), from, to));
-  }
-  if (found.length === 0) return unknownAnswer(rc.ctx, u.lang, t.noDecision);
-  const describe = (d: Decision) =>
-    t.decided(nameIn(rc, d.body), shortDate(d.date, u.lang), displayName({ kind: 'decisions', item: d } as KbItem, u.lang)).replace(/\.$/, d.appliesFrom ? ` (${lowerFirst(t.applies(shortDate(d.appliesFrom, u.lang)).replace(/\.$/, ''))}).` : '.');
-  const voteOf = (d: Decision) => {
-    if (!d.vote) return undefined;
-    const count = d.vote.unanimous ? t.unanimous : t.votes(d.vote.for, d.vote.against, d.vote.abstained);
-    // The minutes' own words, and that no one abstained when they count it ("Ingen undlod at stemme").
-    const none = d.vote.abstained === 0 ? ` ${t.noneAbstained}` : '';
-    return t.vote(d.vote.text ? `${d.vote.text[u.lang]}${none}` : count);
-  };
-  const d = found[0]!;
-  const lines = [
-    ...(voteOf(d) ? [voteOf(d)!] : []),
-    ...d.decided.map((s) => s[u.lang]),
-  ];
-  const others = found.slice(1).map(describe);
-  return done(rc, 'answer', describe(d), [...lines, ...others], [d.source, ...d.decided.slice(0, 2).map((s) => s.source)]);
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
-}
+// What a body decided, the vote, the chair: relation-answers/decisions.ts.
 
 /**
  * "Hvornår organiseres området i kvarterer?", "when are X and Y merged?": a "when" question about a
@@ -405,7 +348,7 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   if (!link) {
     // "Hvem er formand for udvalget?": a body without a chair in the data.
     const body = rc.subjects.flat().find((l) => l.kind === 'units' || l.kind === 'leadershipGroups');
-    if (chairAsked && body && body.quality >= 0.9) return unknownAnswer(rc.ctx, u.lang, TEXTS[u.lang].noChair(nameIn(rc, body.id)));
+    if (chairAsked && body && body.quality >= 0.9) return answerBodyChair(rc, body.id) ?? unknownAnswer(rc.ctx, u.lang, TEXTS[u.lang].noChair(nameIn(rc, body.id)));
     return undefined;
   }
   const meeting = kb.get(link.id)!.item as Meeting;

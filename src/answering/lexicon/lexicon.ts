@@ -51,6 +51,10 @@ export type QuestionKind = (typeof QUESTION_KINDS)[number];
 export const ATTRIBUTES = ['phone', 'email', 'salary', 'address', 'age', 'budget', 'period', 'opening-hours', 'responses', 'owner', 'expansion'] as const;
 export type Attribute = (typeof ATTRIBUTES)[number];
 
+/** What a question may ask of a decision besides what, when and who (see lexicon.json's `decisionWords`). */
+export const DECISION_ASKS = ['for', 'against', 'abstained', 'unanimous', 'vote', 'agenda', 'noted', 'why', 'proposal', 'yes-no'] as const;
+export type DecisionAsk = (typeof DECISION_ASKS)[number];
+
 export const SMALLTALK_KINDS = ['greeting', 'thanks', 'bye', 'ack'] as const;
 export type SmalltalkKind = (typeof SMALLTALK_KINDS)[number];
 
@@ -100,6 +104,10 @@ export const LexiconSchema = z.object({
   effectWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that ask where something takes place ("hvor holdes", "where", "venue"): a meeting's place then leads. */
   placeWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that ask one attribute of a decision: the votes, the agenda item, what was noted, why, who proposed it. */
+  decisionWords: z
+    .object({ $comment: z.string().optional(), ...Object.fromEntries(DECISION_ASKS.map((ask) => [ask, CuesSchema.optional()])) } as Record<'$comment', z.ZodOptional<z.ZodString>> & Record<DecisionAsk, z.ZodOptional<typeof CuesSchema>>)
+    .default({}),
   /**
    * Words that ask for one day of a series or a period ("første", "first", "sidste", "last", "efter", "after"): with a
    * recurring meeting named, the first or last of its days in the period asked, or the first after the day named.
@@ -503,6 +511,8 @@ export interface Lexicon {
   readonly topicWords: CueSet<'topic'>;
   readonly effectWords: CueSet<'effect'>;
   readonly placeWords: CueSet<'place'>;
+  /** What a question asks of a decision (the votes, the agenda item, ...), see {@link DECISION_ASKS}. */
+  readonly decisionWords: CueSet<DecisionAsk>;
   /** "første" / "sidste" / "efter": one day of a series (the first, the last, the first after a day). */
   readonly sequenceWords: CueSet<'first' | 'last' | 'after'>;
   readonly yesNoWords: CueSet<'yes-no'>;
@@ -558,6 +568,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const topicWords = new CueSet<'topic'>();
   const effectWords = new CueSet<'effect'>();
   const placeWords = new CueSet<'place'>();
+  const decisionWords = new CueSet<DecisionAsk>();
   const sequenceWords = new CueSet<'first' | 'last' | 'after'>();
   const yesNoWords = new CueSet<'yes-no'>();
   const purposeWords = new CueSet<'purpose'>();
@@ -607,6 +618,10 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     if (lexicon.topicWords) topicWords.add('topic', lexicon.topicWords);
     if (lexicon.effectWords) effectWords.add('effect', lexicon.effectWords);
     if (lexicon.placeWords) placeWords.add('place', lexicon.placeWords);
+    for (const ask of DECISION_ASKS) {
+      const cues = lexicon.decisionWords?.[ask];
+      if (cues) decisionWords.add(ask, cues);
+    }
     if (lexicon.yesNoWords) yesNoWords.add('yes-no', lexicon.yesNoWords);
     for (const which of ['first', 'last', 'after'] as const) {
       const cues = lexicon.sequenceWords?.[which];
@@ -656,7 +671,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, sequenceWords, yesNoWords, purposeWords, whichWords, audienceWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, nameEquivalents, expand, correct };
+  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, sequenceWords, yesNoWords, purposeWords, whichWords, audienceWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */
