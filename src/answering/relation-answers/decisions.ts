@@ -260,10 +260,26 @@ export function chairOfBody(kb: KnowledgeBase, lexicon: Lexicon, bodyId: string)
   return undefined;
 }
 
+/**
+ * True when the word for a chair in the question is not narrowed by a word before it that the documents' own words for
+ * the chair do not hold: a "vice chair" ("næstformand") is not the chair.
+ */
+function chairAskedPlainly(rc: RelationContext, said: string): boolean {
+  const { tokens } = rc.u;
+  const words = new Set(tokenize(said));
+  const named = new Set(rc.subjects.flat().flatMap((l) => Array.from({ length: l.end - l.start }, (_, i) => l.start + i)));
+  for (const p of rc.lexicon.kinds.coverageOf(tokens, new Set(['chair' as const]))) {
+    const before = tokens[p - 1];
+    if (!before || named.has(p - 1) || STOPWORDS.has(before.form) || rc.u.cuePositions.has(p - 1) || rc.lexicon.questionWords.has(before.form)) continue;
+    if (!words.has(before.form)) return false;
+  }
+  return true;
+}
+
 /** "Hvem er formand for udvalget?": the chair of a body the documents name in a title or statement. */
 export function answerBodyChair(rc: RelationContext, bodyId: string): Answer | undefined {
   const chair = chairOfBody(rc.kb, rc.lexicon, bodyId);
-  if (!chair) return undefined;
+  if (!chair || !chairAskedPlainly(rc, chair.source.quote)) return undefined;
   const t = TEXTS[rc.u.lang];
   return composeAnswer(rc.kb, rc.u.lang, { kind: 'answer', headline: t.chairHeadline(chair.who, nameOf(rc.kb, bodyId, rc.u.lang, true)), groups: [{ title: '', lines: [] }], sources: [chair.source], details: [], complete: false });
 }
@@ -306,11 +322,15 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
   // attribute only a decision has (the vote, an agenda item, what was noted) of a body that decides or an item changed.
   const bodyNamed = [...linked].some((id) => index.bodies.has(id));
   const touchedNamed = index.entries.some((e) => [...linked].some((id) => e.touched.has(id)));
-  const attributeAsked = voteAsked || asks.has('agenda') || asks.has('noted');
+  const attributeAsked = voteAsked || asks.has('noted');
   const dayOfDecision = days.length > 0 && index.entries.some((e) => days.some((day) => dayFits(day, e.decision.date)));
   // "Who chaired the FSU meeting where they moved dagplejen": a chair asked of a body's meeting about an item it changed.
   const chairOfMeeting = u.kinds.has('chair') && ((bodyNamed && (touchedNamed || dayOfDecision)) || dayOfDecision);
-  if (!decisionCue && namedDecision.size === 0 && !chairOfMeeting && !(attributeAsked && (bodyNamed || touchedNamed || agenda !== undefined || dayOfDecision))) return undefined;
+  // An agenda item asked by its number, or the agenda of a day decisions were made.
+  const agendaAsked = agenda !== undefined || (asks.has('agenda') && dayOfDecision);
+  // A decision's name alone ("årshjulet", "the reorganisation") may be asked about as a thing: its definition, its parts.
+  const effectAsked = rc.lexicon.effectWords.match(u.tokens).size > 0;
+  if (!decisionCue && !chairOfMeeting && !agendaAsked && !(attributeAsked && (namedDecision.size > 0 || bodyNamed || touchedNamed || dayOfDecision)) && !(effectAsked && namedDecision.size > 0)) return undefined;
   // "How many deputies after the reorganisation?" counts; "who reports to X after it?" is a line: not the decision's.
   if ((u.intents.has('figure') && !voteAsked && !asks.has('agenda')) || (u.intents.has('reporting') && !voteAsked && agenda === undefined && !asks.has('noted'))) return undefined;
   // A chair asked of a meeting or body without a decision's day or item: the meeting answer gives it.
@@ -386,7 +406,8 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
   // Only the body named ("hvad besluttede udvalget om X") and none of the question's own words in the decision: the
   // documents hold no decision about X, and the body's other decisions would answer something else.
   const specific = namedDecision.has(best.decision.id) || [...linked].some((id) => best.touched.has(id)) || agenda !== undefined || days.length > 0 || u.range !== undefined;
-  if (!specific && words.length > 0 && said(best) === 0) return unknownAnswer(rc.ctx, u.lang, t.noDecision);
+  // Asked of a decision's attribute (the vote, an agenda item), no decision fits; otherwise another answerer may.
+  if (!specific && words.length > 0 && said(best) === 0) return attributeAsked || agendaAsked ? unknownAnswer(rc.ctx, u.lang, t.noDecision) : undefined;
   picked.push(best);
   const top = rank(best);
   const tied = candidates.filter((e) => rank(e) === top);
@@ -430,7 +451,8 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
   }
   // The chair of the meeting where it was decided: the body's chair.
   if (u.kinds.has('chair')) {
-    const chair = chairOfBody(kb, rc.lexicon, d.body);
+    const found = chairOfBody(kb, rc.lexicon, d.body);
+    const chair = found && chairAskedPlainly(rc, found.source.quote) ? found : undefined;
     if (!chair) return answerWith(rc, t.noChair(body), [t.meetingOf(body, day, name)], sources, 'unknown');
     return answerWith(rc, t.chairHeadline(chair.who, body), [t.meetingOf(body, day, name)], [chair.source, ...sources]);
   }
