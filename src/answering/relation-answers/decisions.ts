@@ -89,6 +89,8 @@ interface DecisionEntry {
   readonly touched: ReadonlySet<string>;
   /** The facts about it (its background, ...). */
   readonly facts: readonly Fact[];
+  /** Stems of its names only. */
+  readonly nameTerms: ReadonlySet<string>;
   /** Its own words as tokens (name and points), for the lexicon's cues ("til efterretning"). */
   readonly text: string;
 }
@@ -138,11 +140,13 @@ export function decisionIndexOf(kb: KnowledgeBase): DecisionIndex {
       ...(decision.vote?.text ? [decision.vote.text.da, decision.vote.text.en] : []),
     ];
     const terms = new Set(words.flatMap((w) => tokenize(w)).filter((w) => w.length > 2).flatMap((w) => [...stemsOf(w), ...verbStems(w)]));
+    const nameTerms = new Set([decision.name, decision.labelEn, ...decision.names, ...decision.namesEn].flatMap((w) => tokenize(w)).filter((w) => w.length > 2).flatMap((w) => [...stemsOf(w), ...verbStems(w)]));
     const heading = decision.source.quote.match(AGENDA_HEADING);
     return {
       decision,
       ...(heading ? { agendaItem: Number(heading[1]) } : {}),
       terms,
+      nameTerms,
       touched,
       facts,
       text: [decision.name, decision.labelEn, ...decision.decided.flatMap((s) => [s.da, s.en])].join(' . '),
@@ -330,7 +334,9 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
   const agendaAsked = agenda !== undefined || (asks.has('agenda') && dayOfDecision);
   // A decision's name alone ("årshjulet", "the reorganisation") may be asked about as a thing: its definition, its parts.
   const effectAsked = rc.lexicon.effectWords.match(u.tokens).size > 0;
-  if (!decisionCue && !chairOfMeeting && !agendaAsked && !(attributeAsked && (namedDecision.size > 0 || bodyNamed || touchedNamed || dayOfDecision)) && !(effectAsked && namedDecision.size > 0)) return undefined;
+  // Why, who proposed it, from when: asked of a decision named ("did they follow the recommendation on the kvarterer").
+  const namedAttribute = namedDecision.size > 0 && (effectAsked || asks.has('why') || asks.has('proposal'));
+  if (!decisionCue && !chairOfMeeting && !agendaAsked && !(attributeAsked && (namedDecision.size > 0 || bodyNamed || touchedNamed || dayOfDecision)) && !namedAttribute) return undefined;
   // "How many deputies after the reorganisation?" counts; "who reports to X after it?" is a line: not the decision's.
   if ((u.intents.has('figure') && !voteAsked && !asks.has('agenda')) || (u.intents.has('reporting') && !voteAsked && agenda === undefined && !asks.has('noted'))) return undefined;
   // A chair asked of a meeting or body without a decision's day or item: the meeting answer gives it.
@@ -340,14 +346,21 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
   // The words of the question that say what it is about, besides cues and names.
   const nameAt = new Set(links.flatMap((l) => Array.from({ length: l.end - l.start }, (_, i) => l.start + i)));
   const askAt = new Set([...asks.values()].flatMap((m) => [...m.positions]));
-  const words = u.tokens.filter((tok, i) => !u.cuePositions.has(i) && !askAt.has(i) && !nameAt.has(i) && tok.form.length > 3 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !/^\d+$/.test(tok.form));
+  // A cue word of another kind may name the subject too ("årshjulet" is a word for dates) when a decision's words hold it;
+  // a decision's own cue ("the restructuring") names one only as one of its names.
+  const decisionCueAt = new Set(u.kinds.get('decision')?.positions ?? []);
+  const effectAt = rc.lexicon.effectWords.coverage(u.tokens);
+  const hitsAny = (terms: readonly string[]) => index.entries.some((e) => terms.some((term) => e.terms.has(term)));
+  const words = u.tokens.filter((tok, i) => !decisionCueAt.has(i) && !effectAt.has(i) && (!u.cuePositions.has(i) || hitsAny(tok.terms)) && !askAt.has(i) && !nameAt.has(i) && tok.form.length > 3 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !/^\d+$/.test(tok.form) && !rc.lexicon.questionWords.has(tok.form));
+  const cueNames = (e: DecisionEntry) => u.tokens.some((tok, i) => decisionCueAt.has(i) && tok.terms.some((term) => e.nameTerms.has(term)));
   const said = (e: DecisionEntry) => words.filter((tok) => tok.terms.some((term) => e.terms.has(term))).length;
   const score = (e: DecisionEntry) =>
     (namedDecision.has(e.decision.id) ? 4 : 0) +
     [...linked].filter((id) => e.touched.has(id)).length * 2 +
     (linked.has(e.decision.body) ? 1 : 0) +
     said(e) / 2 +
-    (agenda !== undefined && e.agendaItem === agenda ? 6 : 0);
+    (agenda !== undefined && e.agendaItem === agenda ? 6 : 0) +
+    (cueNames(e) ? 1 : 0);
 
   let candidates = [...index.entries];
   // The day(s) named: each must be the day of the decision or the day it applies from.
@@ -407,7 +420,7 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
   // documents hold no decision about X, and the body's other decisions would answer something else.
   const specific = namedDecision.has(best.decision.id) || [...linked].some((id) => best.touched.has(id)) || agenda !== undefined || days.length > 0 || u.range !== undefined;
   // Asked of a decision's attribute (the vote, an agenda item), no decision fits; otherwise another answerer may.
-  if (!specific && words.length > 0 && said(best) === 0) return attributeAsked || agendaAsked ? unknownAnswer(rc.ctx, u.lang, t.noDecision) : undefined;
+  if (!specific && words.length > 0 && said(best) === 0 && !cueNames(best)) return attributeAsked || agendaAsked ? unknownAnswer(rc.ctx, u.lang, t.noDecision) : undefined;
   picked.push(best);
   const top = rank(best);
   const tied = candidates.filter((e) => rank(e) === top);
