@@ -8,7 +8,7 @@
  * the chair, the body, why, who proposed it) and says plainly when the minutes do not give it.
  */
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
-import type { Decision, Fact, Source } from '../../knowledge/schemas.js';
+import type { Decision, Fact, Source, Text } from '../../knowledge/schemas.js';
 import { MONTH_NAMES } from '../../time/format-date.js';
 import { composeAnswer, nameOf, shortDate, unique, unknown as unknownAnswer } from '../answer-context.js';
 import { displayName } from '../facts.js';
@@ -89,6 +89,8 @@ interface DecisionEntry {
   readonly touched: ReadonlySet<string>;
   /** The facts about it (its background, ...). */
   readonly facts: readonly Fact[];
+  /** Statements of the same minutes about the items it changes (or items within them): "Myretuen still has no deputy". */
+  readonly said: ReadonlyArray<{ readonly text: Text; readonly source: Source; readonly terms: ReadonlySet<string> }>;
   /** Stems of its names only. */
   readonly nameTerms: ReadonlySet<string>;
   /** Its own words as tokens (name and points), for the lexicon's cues ("til efterretning"). */
@@ -128,7 +130,24 @@ export function decisionIndexOf(kb: KnowledgeBase): DecisionIndex {
         add(e.item.from);
         add(e.item.to);
       }
+      if (e?.kind === 'deputies') {
+        add(e.item.deputy);
+        add(e.item.for);
+      }
     }
+    // The facts of the units it changes (or units within them) taken from the same minutes.
+    const within = (id: string) => {
+      for (let current: string | undefined = id, depth = 0; current && depth < 8; depth++) {
+        if (decision.changes.includes(current)) return true;
+        const e = kb.get(current);
+        current = e?.kind === 'units' ? e.item.parent : undefined;
+      }
+      return false;
+    };
+    const said = kb.data.units
+      .filter((unit) => within(unit.id))
+      .flatMap((unit) => unit.facts.filter((f) => f.source.doc === decision.source.doc))
+      .map((f) => ({ text: { da: f.da, en: f.en }, source: f.source, terms: new Set([...tokenize(f.da), ...tokenize(f.en)].flatMap((w) => stemsOf(w))) }));
     const facts = factsAbout.get(decision.id) ?? [];
     const words = [
       decision.name,
@@ -139,7 +158,9 @@ export function decisionIndexOf(kb: KnowledgeBase): DecisionIndex {
       ...(decision.description ? [decision.description.da, decision.description.en] : []),
       ...(decision.vote?.text ? [decision.vote.text.da, decision.vote.text.en] : []),
     ];
+
     const terms = new Set(words.flatMap((w) => tokenize(w)).filter((w) => w.length > 2).flatMap((w) => [...stemsOf(w), ...verbStems(w)]));
+    for (const x of said) for (const term of x.terms) terms.add(term);
     const nameTerms = new Set([decision.name, decision.labelEn, ...decision.names, ...decision.namesEn].flatMap((w) => tokenize(w)).filter((w) => w.length > 2).flatMap((w) => [...stemsOf(w), ...verbStems(w)]));
     const heading = decision.source.quote.match(AGENDA_HEADING);
     return {
@@ -149,6 +170,7 @@ export function decisionIndexOf(kb: KnowledgeBase): DecisionIndex {
       nameTerms,
       touched,
       facts,
+      said,
       text: [decision.name, decision.labelEn, ...decision.decided.flatMap((s) => [s.da, s.en])].join(' . '),
     };
   });
@@ -363,6 +385,10 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
     (cueNames(e) ? 1 : 0);
 
   let candidates = [...index.entries];
+  if (rc.municipalities.size > 0) {
+    const inScope = candidates.filter((e) => !e.decision.municipality || rc.municipalities.has(e.decision.municipality));
+    if (inScope.length > 0) candidates = inScope;
+  }
   // The day(s) named: each must be the day of the decision or the day it applies from.
   if (days.length > 0) candidates = candidates.filter((e) => days.every((day) => dayFits(day, e.decision.date) || dayFits(day, e.decision.appliesFrom)));
   else if (u.range) {
@@ -420,7 +446,8 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
   // documents hold no decision about X, and the body's other decisions would answer something else.
   const specific = namedDecision.has(best.decision.id) || [...linked].some((id) => best.touched.has(id)) || agenda !== undefined || days.length > 0 || u.range !== undefined;
   // Asked of a decision's attribute (the vote, an agenda item), no decision fits; otherwise another answerer may.
-  if (!specific && words.length > 0 && said(best) === 0 && !cueNames(best)) return attributeAsked || agendaAsked ? unknownAnswer(rc.ctx, u.lang, t.noDecision) : undefined;
+  // (Asked what a body decided about a thing none of its decisions concerns: none of them.)
+  if (!specific && words.length > 0 && said(best) === 0 && !cueNames(best)) return attributeAsked || agendaAsked || (decisionCue && bodyNamed) ? unknownAnswer(rc.ctx, u.lang, t.noDecision) : undefined;
   picked.push(best);
   const top = rank(best);
   const tied = candidates.filter((e) => rank(e) === top);
@@ -455,8 +482,10 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
       return v?.unanimous && a !== 'for' ? 0 : undefined;
     };
     const sentences = counted.map((a) => (value(a) !== undefined ? t.count(value(a)!, a, name) : t.noCount(a, name)));
-    const known = counted.some((a) => value(a) !== undefined);
-    return answerWith(rc, sentences.join(' '), [describe(rc, d), ...(vote ? [vote] : []), ...(membersLine ? [membersLine] : [])], sources, known ? 'answer' : 'unknown');
+    // The count first, then the vote as the minutes give it (which may say what the counts leave open).
+    const headline = vote ? `${sentences.join(' ')} ${vote}` : sentences.join(' ');
+    const known = counted.some((a) => value(a) !== undefined) || vote !== undefined;
+    return answerWith(rc, headline, [describe(rc, d), ...(membersLine ? [membersLine] : [])], sources, known ? 'answer' : 'unknown');
   }
   if (asks.has('vote')) {
     if (!vote) return answerWith(rc, t.noVote(name), [describe(rc, d)], sources, 'unknown');
@@ -494,6 +523,12 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
     const lines = items.map((e) => `${e.agendaItem !== undefined ? `${u.lang === 'da' ? 'Punkt' : 'Item'} ${e.agendaItem}: ` : ''}${displayName({ kind: 'decisions', item: e.decision }, u.lang)}`);
     return answerWith(rc, t.agendaList(body, day, items.length), lines, items.map((e) => e.decision.source), 'answer', true);
   }
+  // A statement of the minutes about a changed item that says more of what is asked than any point leads
+  // ("which house won't get a deputy": "Myretuen still has no deputy after the change").
+  const hitsOf = (terms: ReadonlySet<string>) => words.filter((tok) => tok.terms.some((term) => terms.has(term))).length;
+  const pointHits = Math.max(0, ...d.decided.map((p) => hitsOf(new Set([...tokenize(p.da), ...tokenize(p.en)].flatMap((w) => stemsOf(w))))));
+  const leading = [...best.said].map((x) => ({ x, hits: hitsOf(x.terms) })).filter((x) => x.hits > pointHits).sort((a, b) => b.hits - a.hits)[0];
+  if (leading) return answerWith(rc, leading.x.text[u.lang], [describe(rc, d), ...points, ...(vote ? [vote] : [])], [leading.x.source, ...sources]);
   // What was decided (with when, from when and the vote).
   const headline = describe(rc, d);
   return answerWith(rc, yesNo ? t.yes(headline) : headline, [...(vote ? [vote] : []), ...points, ...others], sources);
