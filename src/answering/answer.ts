@@ -30,6 +30,7 @@ import {
   answerDocumentContact,
   answerNumberOwner,
   answerReachPerson,
+  answerContactFor,
   answerPostingContacts,
   answerFiguresRelation,
   answerLeaderRelation,
@@ -59,6 +60,7 @@ import { answerDecisions, answerDecisionWhen, answerDeputies, answerFiguresOn, a
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
   answerNumberOwner,
   answerPostingContacts,
+  answerContactFor,
   answerReachPerson,
   answerDocumentContact,
   answerAttribute,
