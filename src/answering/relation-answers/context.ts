@@ -88,10 +88,9 @@ export function describedItems(rc: RelationContext): Link[][] {
     let candidates: string[];
     if (anchor.kind === 'units') {
       const postingRoles = relations.postingsOf(anchor.id).map((id) => (kb.get(id)?.item as { role?: string } | undefined)?.role).filter((id): id is string => id !== undefined);
-      candidates = unique([...kb.data.roles.filter((r) => r.unit === anchor.id).map((r) => r.id), ...leaders, ...postingRoles]).filter((id) => kb.get(id)?.kind === 'roles');
+      candidates = unique([...relations.rolesIn(anchor.id), ...leaders, ...postingRoles]).filter((id) => kb.get(id)?.kind === 'roles');
     } else {
-      const takesPart = (id: string) => relations.members(id).some((m) => m.ref === anchor.id);
-      candidates = [...kb.data.meetings.filter((m) => takesPart(m.id) || m.chair === anchor.id).map((m) => m.id), ...kb.data.leadershipGroups.filter((g) => takesPart(g.id)).map((g) => g.id)];
+      candidates = [...relations.meetingsWith(anchor.id), ...relations.groupsWith(anchor.id)];
     }
     if (candidates.length === 0) continue;
     // "The new huschef in Kastanjen", "the Kastanjen huschef": a role named right beside the place, whose name made

@@ -21,3 +21,4 @@ export { answerFiguresRelation, countedWords, countSpan, eachUnits, totalOf } fr
 export { answerPoliciesRelation, answerPolicyFields } from './policies.js';
 export { answerPostingTerms } from './posting-terms.js';
 export { answerProgrammesRelation, answerParts } from './programmes-and-parts.js';
+export { actingLines, describedNames, ownCuePositions, scopeSuffix, answerActingHolders, answerPolicyAdoption, answerUnitParent, answerUnitsUnder, holderName, periodText } from './org-changes.js';

@@ -7,6 +7,7 @@ import { namesOf } from '../facts.js';
 import { joinList } from '../phrases.js';
 import { analyzeText, foldText, primaryStem, STOPWORDS, tokenize } from '../normalize.js';
 import type { Answer } from '../types.js';
+import { fitsDateKind } from '../understand.js';
 import { shortDate, unknown as unknownAnswer } from '../answer-context.js';
 import { done, name, sourceOf, subjectsOf, unitsOfPerson, within, type RelationContext } from './context.js';
 import { TEXTS } from './texts.js';
@@ -189,8 +190,7 @@ function statesAttribute(rc: RelationContext, id: string, attribute: Attribute):
   const label = rc.lexicon.attributeLabels.get(attribute);
   // The label's own words: "number of responses" is stated by a fact that says "responses", not by one that says "of".
   const labelStems = new Set([label?.da, label?.en].flatMap((l) => (l ? tokenize(l).filter((w) => !STOPWORDS.has(w)).map(primaryStem) : [])));
-  return rc.ctx.index.facts.some((f) => {
-    if (f.owner !== id) return false;
+  return rc.ctx.index.ownedBy(id).some((f) => {
     const text = `${f.text.da} ${f.text.en}`;
     return rc.ctx.saysAttribute?.(text, attribute) === true || tokenize(text).some((w) => labelStems.has(primaryStem(w)));
   });
@@ -214,7 +214,8 @@ function answerPersonStart(rc: RelationContext): Answer | undefined {
   const person = links.find((l) => l.kind === 'people');
   // Only a question about the person alone: "the interview for the post X is contact for" is the posting's.
   if (!person || links.some((l) => l.kind !== 'people' && l.kind !== 'municipalities' && l.kind !== 'roles')) return undefined;
-  if (relations.dates(person.id).length > 0) return undefined;
+  // A date whose label names the person ("… går på pension") answers for them when it is of the kind asked.
+  if (relations.dates(person.id).length > 0 || relations.datesNaming(person.id).some((d) => fitsDateKind(u.dateKinds, d.kind))) return undefined;
   const p = (kb.get(person.id) as { item: Person }).item;
   const t = TEXTS[u.lang];
   const line = `${p.name}, ${p.title[u.lang]}`;
