@@ -174,8 +174,11 @@ const REACH_KINDS: ReadonlySet<string> = new Set(['contact', 'who', 'holder']);
 
 /** The people who hold a role on the answerer's today (those whose `validFrom`/`validUntil` include it), else all of them. */
 function holdersOn(rc: RelationContext, roleId: string): Person[] {
+  const on = (x: { validFrom?: string; validUntil?: string }) => (x.validFrom === undefined || x.validFrom <= rc.today) && (x.validUntil === undefined || x.validUntil >= rc.today);
   const all = [...rc.relations.holders(roleId)];
-  const now = all.filter((p) => (p.validFrom === undefined || p.validFrom <= rc.today) && (p.validUntil === undefined || p.validUntil >= rc.today));
+  // Someone acting in the post today (`actingAs`) holds it too.
+  const acting = rc.kb.data.people.filter((p) => (p.actingAs ?? []).some((a) => a.role === roleId && on(a)) && !all.includes(p));
+  const now = [...all.filter(on), ...acting];
   return now.length > 0 ? now : all;
 }
 

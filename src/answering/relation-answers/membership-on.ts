@@ -15,7 +15,7 @@ type Member = LeadershipGroup['members'][number];
 /** Kinds of question that ask something else of a group than who is in it (when it meets, who chairs it, ...). */
 const OTHER_KINDS = new Set(['frequency', 'chair', 'when', 'dates', 'figure', 'contact', 'deputy', 'deputy-for', 'responsibility', 'reporting-up', 'reporting-down', 'reporting-chain', 'policy', 'programme']);
 
-const holds = (m: Member, day: string) => (m.validFrom === undefined || m.validFrom <= day) && (m.validUntil === undefined || m.validUntil >= day);
+const holds = (m: { validFrom?: string; validUntil?: string }, day: string) => (m.validFrom === undefined || m.validFrom <= day) && (m.validUntil === undefined || m.validUntil >= day);
 
 /**
  * "Who is in Chefgruppen after May 2027?", "hvem sidder i sektorledelsen efter omlægningen?", "er dagplejechefen
@@ -36,6 +36,9 @@ export function answerMembershipOn(rc: RelationContext): Answer | undefined {
   const entry = kb.get(groupLink.id);
   if (entry?.kind !== 'leadershipGroups' && entry?.kind !== 'meetings') return undefined;
   const isMeeting = entry.kind === 'meetings';
+  // Members the documents describe in words ("de valgte medarbejderrepræsentanter"): listed, and no role is then
+  // answered "no" (it may be among them).
+  const described = (entry.kind === 'leadershipGroups' ? entry.item.otherMembers : entry.item.otherParticipants) ?? [];
   const group = { id: entry.item.id, members: entry.kind === 'leadershipGroups' ? entry.item.members : relations.members(entry.item.id).map((m): Member => ({ ref: m.ref, ...(m.note && { note: m.note }) })) };
   const roles = unique(
     rc.subjects
@@ -65,7 +68,8 @@ export function answerMembershipOn(rc: RelationContext): Answer | undefined {
   const left = group.members.filter((m) => m.validUntil !== undefined && m.validUntil < on && m.validUntil >= rc.today);
   const joined = group.members.filter((m) => m.validFrom !== undefined && m.validFrom > rc.today && m.validFrom <= on);
   const lead = on === rc.today ? '' : u.lang === 'da' ? `Pr. ${shortDate(on, 'da')}: ` : `On ${shortDate(on, 'en')}: `;
-  const list = (isMeeting ? t.participants : t.members)(nm(group.id), joinList(now.map(withNote), u.lang));
+  const inWords = described.filter((d) => holds(d, on)).map((d) => `${d.text[u.lang]}${d.note ? ` (${d.note[u.lang]})` : ''}`);
+  const list = (isMeeting ? t.participants : t.members)(nm(group.id), joinList([...now.map(withNote), ...inWords], u.lang));
   // Who leaves before the day asked and who joins by then, each once: its note, else its first or last day.
   const changes = [
     ...left.map((m) => `${capitalize(nm(m.ref))}: ${m.note ? m.note[u.lang] : `${u.lang === 'da' ? 'til og med' : 'until'} ${shortDate(m.validUntil!, u.lang)}`}.`),
@@ -109,6 +113,6 @@ export function answerMembershipOn(rc: RelationContext): Answer | undefined {
   }
   // Not among the members on that day (a role may sit in it through a unit or a group it belongs to, checked above);
   // a place is no member but may be there through its leader, so only roles are answered no.
-  if (roles.some((role) => kb.get(role)?.kind !== 'roles')) return undefined;
+  if (roles.some((role) => kb.get(role)?.kind !== 'roles') || described.length > 0) return undefined;
   return listed(t.no);
 }
