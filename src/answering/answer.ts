@@ -34,6 +34,7 @@ import {
   answerDocumentContact,
   answerNumberOwner,
   answerReachPerson,
+  answerContactFor,
   answerPostingContacts,
   answerFiguresRelation,
   answerLeaderRelation,
@@ -65,6 +66,7 @@ import { answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, a
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
   answerNumberOwner,
   answerPostingContacts,
+  answerContactFor,
   answerReachPerson,
   answerDocumentContact,
   answerAttribute,
