@@ -237,8 +237,11 @@ export function weightedShare(rest: readonly QueryTerm[], explained: readonly nu
 
 /** How much of the question an item's own names say, whole words only ("ledelse" does not name "ledelsesprofil"). */
 export function namedShare(ctx: Context, rest: readonly QueryTerm[], id: string): number {
-  return weightedShare(rest, ctx.index.explain(rest, ctx.ownTerms(id), 0.9));
+  return weightedShare(rest, ctx.index.explain(rest, ctx.ownTerms(id), NAME_MATCH_QUALITY));
 }
+
+/** The least quality of a question word's match that {@link namedShare} counts: an item whose names hold no such term scores 0. */
+export const NAME_MATCH_QUALITY = 0.9;
 
 /** "9. marts 2026" / "9 March 2026": a date in a list, without the weekday. */
 export function shortDate(iso: string, lang: Lang): string {

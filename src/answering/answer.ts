@@ -11,7 +11,7 @@ import type { Answer, Answerer, AnswererOptions, Lang } from './types.js';
 import { countedPositions, understand, withoutKinds, withoutNameCues, type Understanding } from './understand.js';
 import { unknown, type Context } from './answer-context.js';
 import { answerReporting } from './answer-reporting.js';
-import { answerContact, answerHolder, answerLeader } from './answer-people.js';
+import { answerContact, answerHolder, answerLeader, leaderIndexOf } from './answer-people.js';
 import { answerDates } from './answer-dates.js';
 import { answerPolicies } from './answer-policies.js';
 import { answerGeneral } from './answer-general.js';
@@ -111,6 +111,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     }
     return terms;
   };
+  leaderIndexOf(kb, ownTerms);
   // Computed once: the full names of items (for "named in full"), document order, list sizes.
   const fullNamesCache = new Map<string, string[]>();
   const fullNames = (id: string) => {
