@@ -10,7 +10,7 @@ import { createSearchIndex, type SearchIndex } from './search.js';
 import type { Answer, Answerer, AnswererOptions, Lang } from './types.js';
 import { countedPositions, understand, withoutKinds, withoutNameCues, type Understanding } from './understand.js';
 import { unknown, type Context } from './answer-context.js';
-import { answerReporting } from './answer-reporting.js';
+import { answerReporting, reportingSubjectsOf } from './answer-reporting.js';
 import { answerContact, answerHolder, answerLeader, leaderIndexOf } from './answer-people.js';
 import { answerDates } from './answer-dates.js';
 import { answerPolicies } from './answer-policies.js';
@@ -112,6 +112,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     return terms;
   };
   leaderIndexOf(kb, ownTerms);
+  reportingSubjectsOf(kb, ownTerms);
   // Computed once: the full names of items (for "named in full"), document order, list sizes.
   const fullNamesCache = new Map<string, string[]>();
   const fullNames = (id: string) => {
