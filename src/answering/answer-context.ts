@@ -215,7 +215,11 @@ export function unknown(ctx: Context, lang: Lang, headline?: string): Answer {
 const byKindCache = new WeakMap<readonly FactRecord[], Map<FactKind, FactRecord[]>>();
 /** The facts of one kind in scope, grouped once per fact list rather than filtered per question. */
 export function factsOf(ctx: Context, kind: FactKind): readonly FactRecord[] {
-  const all = ctx.index.facts;
+  return factsByKind(ctx.index.facts).get(kind) ?? [];
+}
+
+/** A fact list grouped by kind, once per list (the answerer groups its whole index when it is built). */
+export function factsByKind(all: readonly FactRecord[]): ReadonlyMap<FactKind, readonly FactRecord[]> {
   let groups = byKindCache.get(all);
   if (!groups) {
     groups = new Map();
@@ -226,7 +230,7 @@ export function factsOf(ctx: Context, kind: FactKind): readonly FactRecord[] {
     }
     byKindCache.set(all, groups);
   }
-  return groups.get(kind) ?? [];
+  return groups;
 }
 
 /** The share (0..1) of the question's weight that per-word explanations (same order as `rest`) cover. */
