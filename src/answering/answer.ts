@@ -44,6 +44,7 @@ import {
   answerReportingRelation,
   answerTasksRelation,
   taskIndexOf,
+  titleWordsOf,
   answerWhoDoes,
   answerTitledPerson,
   describedItems,
@@ -99,6 +100,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   const queries = createQueries(kb);
   // Built now rather than by the first question that needs it.
   taskIndexOf(kb, lexicon);
+  titleWordsOf(kb);
   // An item's own name terms; the facts already hold them for every item that owns a fact (the same set).
   const ownTermsCache = new Map<string, ReadonlySet<string>>();
   for (const fact of facts) if (!ownTermsCache.has(fact.owner)) ownTermsCache.set(fact.owner, fact.ownTerms);
