@@ -57,6 +57,8 @@ export interface Context {
   readonly saysAttribute?: (text: string, attribute: Attribute) => boolean;
   /** The positions of the lexicon's sequence words ("first", "sidste", "after") in a question's tokens. */
   readonly sequenceAt?: (tokens: readonly Token[]) => ReadonlySet<number>;
+  /** The kinds of date a dated fact's label names by the lexicon's cues ("Frist for indberetning af …": a reporting deadline). */
+  readonly dateKindsSaid?: (fact: FactRecord) => ReadonlySet<string>;
 }
 
 /** True when a fact belongs to one of the items the question names (or it names none). */

@@ -24,15 +24,22 @@ import { toLocalDate } from '../time/format-date.js';
 import { SMALLTALK } from './phrases.js';
 import {
   answerAttribute,
+  answerActingHolders,
+  answerPolicyAdoption,
+  answerUnitParent,
+  answerUnitsUnder,
   answerComingLines,
   answerConditionalLine,
   answerContactsRelation,
+  answerDocumentContact,
   answerNumberOwner,
+  answerReachPerson,
   answerPostingContacts,
   answerFiguresRelation,
   answerLeaderRelation,
   answerMeetingRelation,
   answerMembersRelation,
+  answerMembershipOn,
   answerRoleMeetings,
   answerHolderRelation,
   answerPostingTerms,
@@ -48,23 +55,32 @@ import {
   answerWhoDoes,
   answerTitledPerson,
   describedItems,
+  ownCuePositions,
   type RelationContext,
 } from './relation-answers/index.js';
 import { suggestQuestions } from './suggestions.js';
-import { answerDecisions, answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems } from './answer-time.js';
+import { answerDecisions } from './relation-answers/decisions.js';
+import { answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems } from './answer-time.js';
 
 /** The relation answerers, tried in this order before the general search. */
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
   answerNumberOwner,
   answerPostingContacts,
+  answerReachPerson,
+  answerDocumentContact,
   answerAttribute,
+  answerPolicyAdoption,
   answerPolicyFields,
   answerConditionalLine,
   answerComingLines,
+  answerUnitParent,
+  answerUnitsUnder,
+  answerActingHolders,
   answerTitledPerson,
   answerDeputies,
   answerHolderRelation,
   answerWhoDoes,
+  answerMembershipOn,
   answerDecisions,
   answerDecisionWhen,
   answerItemDates,
@@ -96,7 +112,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   const index = createSearchIndex(facts, lexicon.synonyms);
   const roleWords = new Set(lexicon.leaderWords.words().flatMap((w) => [w, ...stemsOf(w)]));
   const linker = createLinker(kb, lexicon.synonyms, index.knows, roleWords, lexicon.nameEquivalents);
-  const relations = buildRelations(kb);
+  const relations = buildRelations(kb, lexicon);
   const queries = createQueries(kb);
   // Built now rather than by the first question that needs it.
   taskIndexOf(kb, lexicon);
@@ -177,6 +193,8 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     lastNames = { text, found: new Set(found) };
     return found;
   };
+  // The kinds of date each dated fact's label names, read once per fact (at most one entry per date).
+  const kindsSaid = new WeakMap<FactRecord, ReadonlySet<string>>();
   const context: Context = {
     kb,
     index,
@@ -192,6 +210,11 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     namedAny: new Set(),
     saysAttribute: (text, attribute) => lexicon.attributes.match(analyzeText(foldText(text))).has(attribute),
     sequenceAt: (tokens) => lexicon.sequenceWords.coverage(tokens),
+    dateKindsSaid: (fact) => {
+      let said = kindsSaid.get(fact);
+      if (!said) kindsSaid.set(fact, (said = new Set(fact.date ? lexicon.dateKinds.match(analyzeText(foldText(`${fact.date.label.da} ${fact.date.label.en}`))).keys() : [])));
+      return said;
+    },
   };
   const municipalityNames = kb.data.municipalities.map((m) => ({
     id: m.id,
@@ -257,7 +280,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     }
   });
   const scopes = new Map<string, SearchIndex>();
-  const floor = createFloor(kb, index, options.lexicon);
+  const floor = createFloor(kb, index, options.lexicon, namesIn, lexicon);
   // Every answer passes the floor: what the question asks about must be in the answer or known to be absent.
   const seen: { u?: Understanding; links?: readonly Link[] } = {};
   return {
@@ -270,6 +293,8 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       // Every cue of an understood kind says what is asked ("What competences … under <concept>" is a
       // competence question even when "profile" was the kind's strongest cue): none of them is a loose word.
       const cues = lexicon.kinds.coverageOf(u.tokens, new Set(u.kinds.keys()), undefined, false);
+      // An answer that explains some words by what it answers (acting, adopted, part of: org-changes.ts) has them as cues.
+      for (const p of ownCuePositions(reply) ?? []) cues.add(p);
       const understood = cues.size > 0 ? { ...u, cuePositions: new Set([...u.cuePositions, ...cues]) } : u;
       const say = (lang: Lang, headline?: string) => unknown(context, lang, headline);
       return floor.explainUnknown(understood, seen.links ?? [], floor.check(understood, seen.links ?? [], reply, say), say);
@@ -379,7 +404,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       const longNames = found.filter((l) => l.kind !== 'municipalities' && l.kind !== 'decisions' && l.end - l.start > 1);
       // "How many children go to day care in X": a metric word that names a place the question names ("day care", the
       // day-care area), away from every "how many", is where the counted thing is, when another metric is counted.
-      const countedAt = new Set(countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? []));
+      const countedAt = new Set(countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], lexicon.countModifiers));
       const isCounted = (m: string) => (u.metricAt.get(m) ?? []).some((p) => countedAt.has(p));
       const placeNames = found.filter((l) => l.kind === 'units' && l.quality >= 0.9);
       const metrics = u.metrics.filter((m) => {
@@ -396,7 +421,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
         if (links.some(isCounted) && links.some((l) => l.kind !== 'municipalities' && !isCounted(l))) {
           // The words of such a name describe where the thing counted is, they count nothing of their own.
           const dropped = links.filter(isCounted);
-          const first = countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? []);
+          const first = countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], lexicon.countModifiers);
           // A metric right after "and" is one more thing counted ("hvor mange børn og medarbejdere").
           const listed = (p: number) => ['og', 'and', 'samt', 'plus'].includes(u.tokens[p - 1]?.form ?? '');
           const kept = u.metrics.filter((m) => {
@@ -553,8 +578,11 @@ function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities
       fit = inside;
     }
     // A reading related to another item the question names ("pædagogisk leder i Stjernehuset") first.
+    // Another reading of the same words is no other item named ("family day care": the childminding and its childminders).
+    // (Only for sure readings: of loose ones, the narrower is the likelier guess.)
+    const sameWords = new Set(group.filter((l) => l.quality >= 0.9).map((l) => l.id));
     const isRelated = (l: Link) => {
-      for (const id of ancestry(l.id)) if (id !== l.id && linked.has(id) && !municipalities.has(id)) return true;
+      for (const id of ancestry(l.id)) if (id !== l.id && linked.has(id) && !sameWords.has(id) && !municipalities.has(id)) return true;
       return false;
     };
     // Decided once per link, not once per comparison of the sort.

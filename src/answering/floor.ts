@@ -12,13 +12,13 @@
 import lexiconJson from './lexicon/lexicon.json' with { type: 'json' };
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { MONTH_NAMES } from '../time/format-date.js';
-import { displayName } from './facts.js';
-import { boundedEditDistance, foldText, STOPWORDS, termsOf, tokenize } from './normalize.js';
+import { displayName, namesOf } from './facts.js';
+import { boundedEditDistance, foldText, GENERIC_WORDS, STOPWORDS, termsOf, tokenize } from './normalize.js';
 import type { SearchIndex, QueryTerm } from './search.js';
 import type { Answer, Lang } from './types.js';
 import { countedPositions, type Understanding } from './understand.js';
 import type { Link } from './linking.js';
-import type { LexiconExtension } from './lexicon/lexicon.js';
+import { loadLexicon, type Lexicon, type LexiconExtension } from './lexicon/lexicon.js';
 
 /** The share of the words besides names and cues that an answer must explain (ranked / structured answers). */
 const REST_SHARE_FALLBACK = 0.5;
@@ -32,6 +32,9 @@ const FALLBACK_SHARE = 0.6;
 const HEAD_QUALITY = 0.6;
 /** How sure a match of a question word by the answer's text must be to account for it. */
 const ACCOUNTED = 0.5;
+
+/** The kinds of thing whose name in a question an answer about another of the kind does not answer (not roles or people: a relation's answer names others). */
+const RIVAL_KINDS: ReadonlySet<string> = new Set(['units', 'postings', 'meetings', 'leadershipGroups', 'policies', 'programmes']);
 
 /** Checks answers against the question they answer. */
 export interface Floor {
@@ -87,21 +90,18 @@ function lexiconWords(value: unknown, out: Set<string>): void {
   }
 }
 
-type FloorSection = { chatWords?: { da?: string[]; en?: string[] }; eventWords?: { da?: string[]; en?: string[] } };
-
 /** Words that say something happens (the lexicon's `changeWords` and `floor.eventWords`): a date answer accounts for them. */
-function eventWords(): Set<string> {
-  const json = lexiconJson as { changeWords?: { da?: string[]; en?: string[] }; floor?: FloorSection };
+function eventWords(lexicon: Lexicon): Set<string> {
   const words = new Set<string>();
-  for (const list of [json.changeWords, json.floor?.eventWords]) for (const phrase of [...(list?.da ?? []), ...(list?.en ?? [])]) for (const w of tokenize(phrase.replace(/[*+]/g, ' '))) words.add(w);
+  const change = lexicon.phrases.changeWords;
+  for (const phrase of [...change.da, ...change.en, ...lexicon.floorWords.events]) for (const w of tokenize(phrase.replace(/[*+]/g, ' '))) words.add(w);
   return words;
 }
 
 /** Words that only chat or ask (the lexicon's `floor.chatWords`), month names and their short forms. */
-function functionWords(): Set<string> {
+function functionWords(lexicon: Lexicon): Set<string> {
   const words = new Set<string>();
-  const floorSection = (lexiconJson as { floor?: FloorSection }).floor;
-  for (const word of [...(floorSection?.chatWords?.da ?? []), ...(floorSection?.chatWords?.en ?? [])]) for (const w of tokenize(word)) words.add(w);
+  for (const word of lexicon.floorWords.chat) for (const w of tokenize(word)) words.add(w);
   for (const month of [...MONTH_NAMES.da, ...MONTH_NAMES.en]) {
     const folded = foldText(month);
     words.add(folded);
@@ -109,17 +109,23 @@ function functionWords(): Set<string> {
   }
   words.add('sept');
   // Number words ("tre", "five") are constraints like digits, answered by the answer's own structure.
-  for (const word of Object.keys((lexiconJson as { numbers?: Record<string, number> }).numbers ?? {})) words.add(foldText(word));
+  for (const word of Object.keys(lexicon.numbers)) words.add(foldText(word));
   return words;
 }
 
 /** Builds the floor from the knowledge base's index and the lexicon (including a knowledge base's own extensions). */
-export function createFloor(kb: KnowledgeBase, index: SearchIndex, extensions: readonly LexiconExtension[] = []): Floor {
+export function createFloor(
+  kb: KnowledgeBase,
+  index: SearchIndex,
+  extensions: readonly LexiconExtension[] = [],
+  namesIn: (text: string) => ReadonlySet<string> = () => new Set(),
+  loaded: Lexicon = loadLexicon(extensions),
+): Floor {
   const lexicon = new Set<string>();
   lexiconWords(lexiconJson, lexicon);
   lexiconWords(extensions, lexicon);
-  const chat = functionWords();
-  const events = eventWords();
+  const chat = functionWords(loaded);
+  const events = eventWords(loaded);
   // A word is known when the knowledge base's texts or names hold it (its stem, a compound of known
   // words, a small typo of a known word), or when the lexicon uses it. The qualities are the search
   // index's: >= 0.9 an exact term, synonym or compound split, 0.75 a typo within a bounded edit
@@ -154,6 +160,136 @@ export function createFloor(kb: KnowledgeBase, index: SearchIndex, extensions: r
     });
     return { content, position };
   };
+  // Each item's line upwards (its unit, parent unit, role, programme), made once per item asked about.
+  const aboveCache = new Map<string, ReadonlySet<string>>();
+  const above = (id: string): ReadonlySet<string> => {
+    let found = aboveCache.get(id);
+    if (found) return found;
+    const out = new Set<string>();
+    const queue = [id];
+    while (queue.length > 0 && out.size < 32) {
+      const item = kb.get(queue.shift()!)?.item as Partial<Record<'unit' | 'parent' | 'role' | 'partOf', unknown>> | undefined;
+      for (const key of ['unit', 'parent', 'role', 'partOf'] as const) {
+        const next = item?.[key];
+        if (typeof next === 'string' && !out.has(next)) {
+          out.add(next);
+          queue.push(next);
+        }
+      }
+    }
+    aboveCache.set(id, (found = out));
+    return found;
+  };
+  // Each item's names as sets of terms (the words that identify it), made once per item asked about.
+  const nameTermSets = new Map<string, ReadonlyArray<ReadonlySet<string>>>();
+  const namesAsTerms = (id: string): ReadonlyArray<ReadonlySet<string>> => {
+    let sets = nameTermSets.get(id);
+    if (!sets) {
+      const entry = kb.get(id);
+      sets = (entry ? namesOf(entry) : [])
+        .map((name) => new Set(tokenize(name).filter((w) => !STOPWORDS.has(w) && !GENERIC_WORDS.has(w)).flatMap((w) => [...termsOf(w)])))
+        .filter((terms) => terms.size > 0);
+      nameTermSets.set(id, sets);
+    }
+    return sets;
+  };
+  // How many items bear each name (its terms as a key): a name many items share ("områdechef") names none of them.
+  const nameOwners = new Map<string, number>();
+  const nameKey = (terms: ReadonlySet<string>) => [...terms].sort().join(' ');
+  let ownersCounted = false;
+  const countOwners = () => {
+    if (ownersCounted) return;
+    ownersCounted = true;
+    for (const list of Object.values(kb.data) as unknown[]) {
+      if (!Array.isArray(list)) continue;
+      for (const item of list as Array<{ id?: unknown }>) {
+        if (typeof item?.id !== 'string') continue;
+        for (const key of new Set(namesAsTerms(item.id).map(nameKey))) nameOwners.set(key, (nameOwners.get(key) ?? 0) + 1);
+      }
+    }
+  };
+  /** True when a text's terms hold a name of the item that no other item bears. */
+  const namesOnly = (id: string, terms: ReadonlySet<string>): boolean => {
+    countOwners();
+    return namesAsTerms(id).some((name) => nameOwners.get(nameKey(name)) === 1 && [...name].every((t) => terms.has(t)));
+  };
+  /** The items a text names by a name of their own, with those a named person's title names ("områdeleder, Område Nord"). */
+  const namedBy = (text: string): ReadonlySet<string> => {
+    const terms = termsOf(text);
+    const out = new Set([...namesIn(text)].filter((id) => namesOnly(id, terms)));
+    for (const id of [...out]) {
+      const entry = kb.get(id);
+      if (entry?.kind !== 'people') continue;
+      const title = `${entry.item.title.da} . ${entry.item.title.en}`;
+      const titleTerms = termsOf(title);
+      for (const other of namesIn(title)) if (namesOnly(other, titleTerms)) out.add(other);
+    }
+    return out;
+  };
+  /**
+   * A thing the question names surely that the answer neither names nor is about, when the answer names another thing
+   * of the same kind in its stead (`rival`): the answer speaks of something else.
+   */
+  const absentName = (
+    cues: ReadonlySet<number>,
+    links: readonly Link[],
+    answerTerms: ReadonlySet<string>,
+    subject: { readonly owner: string; readonly related: ReadonlySet<string> } | undefined,
+    text: string,
+    focus: string,
+  ): { asked: string; rival: string } | undefined => {
+    // The municipalities the question names, or else those of the other things it names ("ledelsen i Stjernehuset" is
+    // Stjernehuset's, not the leadership team another municipality calls "ledelsen").
+    const municipalityOf = (id: string) => (kb.get(id)?.item as { municipality?: string } | undefined)?.municipality;
+    const named = links.filter((l) => l.kind === 'municipalities').map((l) => l.id);
+    const inScope = (l: Link) => {
+      const municipality = municipalityOf(l.id);
+      if (municipality === undefined) return true;
+      if (named.length > 0) return named.includes(municipality);
+      const others = links.filter((o) => o.kind !== 'municipalities' && o.quality >= 0.9 && (o.end <= l.start || o.start >= l.end)).map((o) => municipalityOf(o.id));
+      return others.every((m) => m === undefined || m === municipality);
+    };
+    const spans = new Map<string, Link[]>();
+    for (const l of links) {
+      // A name that is also the question's cue ("which policies") asks for a kind of thing, not that thing.
+      if (!RIVAL_KINDS.has(l.kind) || l.quality < 0.9 || !inScope(l) || range(l).every((p) => cues.has(p))) continue;
+      spans.set(`${l.start}:${l.end}`, [...(spans.get(`${l.start}:${l.end}`) ?? []), l]);
+    }
+    const said = (l: Link) => l.id === subject?.owner || subject?.related.has(l.id) || namesAsTerms(l.id).some((terms) => [...terms].every((t) => answerTerms.has(t)));
+    // A name inside or across another that the answer names is part of that name ("the pedagogical leader of the
+    // nursery in Stjernehuset"): the answer names it with it.
+    const saidSpans = links.filter((l) => l.kind !== 'municipalities' && said(l));
+    let inAnswer: ReadonlySet<string> | undefined;
+    let inFocus: ReadonlySet<string> | undefined;
+    for (const span of spans.values()) {
+      if (span.some(said)) continue;
+      const { start, end } = span[0]!;
+      if (saidSpans.some((l) => l.start < end && start < l.end)) continue;
+      // Only an answer that names another thing of the same kind instead, one neither inside nor above the thing asked
+      // about, speaks of something else ("Ålekisten" for "Mågen"); one that names no such thing answers for a kind
+      // of post or place the thing asked about is one of, and one that names a thing inside or above it speaks of it
+      // ("the area leader of Area West" for a house in Area West). A person named speaks of the units their title
+      // names ("Mette, area leader of Area North").
+      inAnswer ??= namedBy(text);
+      inFocus ??= namedBy(focus);
+      const near = (a: string, b: string) => above(a).has(b) || above(b).has(a);
+      const named = [...inFocus];
+      if ([...inAnswer].some((id) => span.some((l) => near(id, l.id)))) continue;
+      if (saidSpans.some((s) => span.some((l) => near(s.id, l.id)))) continue;
+      const rival = named.find((id) => span.every((l) => kb.get(id)?.kind === l.kind && id !== l.id && !near(id, l.id)));
+      if (rival) return { asked: span[0]!.id, rival };
+    }
+    // A post asked about ("områdeleder stillingen") is not answered by a posting for another post only.
+    const roles = links.filter((l) => l.kind === 'roles' && l.quality >= 0.9 && inScope(l));
+    const unsaid = roles.find((l) => !said(l));
+    if (unsaid) {
+      inFocus ??= namedBy(focus);
+      const postings = [...inFocus].map((id) => kb.get(id)).filter((e) => e?.kind === 'postings');
+      const forRole = (e: (typeof postings)[number], l: Link) => e?.kind === 'postings' && (e.item.role === l.id || above(e.item.role).has(l.id));
+      if (postings.length > 0 && !postings.some((e) => roles.some((l) => forRole(e, l)))) return { asked: unsaid.id, rival: postings[0]!.item.id };
+    }
+    return undefined;
+  };
   return {
     explainUnknown(u, links, answer, unknown) {
       if (answer.kind !== 'unknown' || answer.headline !== unknown(u.lang).headline) return answer;
@@ -166,9 +302,31 @@ export function createFloor(kb: KnowledgeBase, index: SearchIndex, extensions: r
     check(u, links, answer, unknown) {
       if (answer.kind !== 'answer' && answer.kind !== 'ambiguous') return answer;
       const { content, position } = contentOf(u, links);
-      if (content.length === 0) return answer;
       const text = [answer.headline, ...answer.sections.flatMap((s) => [s.title, ...s.lines]), ...(answer.details ?? [])].join(' ');
       const answerTerms = termsOf(text);
+      // Every thing the question names must be what the answer speaks of ("the pedagogical coordinator in Mågen" is
+      // not answered by the coordinator post in Ålekisten): its words, or one of its own names, are in the answer.
+      // (What the answer is about is in its headline and section titles; its lines may mention others in passing.)
+      const absent = absentName(u.cuePositions, links, answerTerms, answerSubjects.get(answer), text, [answer.headline, ...answer.sections.map((s) => s.title)].join(' . '));
+      if (absent) {
+        const asked = kb.get(absent.asked);
+        const rival = kb.get(absent.rival);
+        if (asked && rival) return unknown(u.lang, OTHER[u.lang](displayName(asked, u.lang), displayName(rival, u.lang)));
+      }
+      // A year the question names ("the budget wishes for 2029", "MUS in 2026") must be the answer's: an answer that
+      // gives other years only speaks of another round of the thing asked about.
+      const askedYears = yearsIn(u.text);
+      if (askedYears.size > 0) {
+        // A year after "for" names a round of the thing ("budget for 2028"), which the day it is done on does not.
+        const named = [...u.text.toLowerCase().matchAll(/\b(?:for|til)\s+((?:19|20)\d\d)\b/g)].length > 0;
+        const givenYears = yearsIn(named ? withoutDays(text) : text);
+        // (A state that holds from a year on answers for the years after it: only a "when" or a round is held to it.)
+        const when = u.askedWhen && !u.askedWho;
+        if ((named || when) && ![...askedYears].some((y) => givenYears.has(y)) && (givenYears.size > 0 || (when && u.range !== undefined))) {
+          return unknown(u.lang, YEAR[u.lang]([...askedYears].join(u.lang === 'da' ? ' og ' : ' and '), [...givenYears].sort().join(', ')));
+        }
+      }
+      if (content.length === 0) return answer;
       // The answer's own words account for a question word directly, even one the index does not know
       // (a deadline added in chat).
       const fallback = fallbackAnswers.has(answer);
@@ -223,7 +381,7 @@ export function createFloor(kb: KnowledgeBase, index: SearchIndex, extensions: r
       // A count answers a question about that count only: a word besides the names, cues and the thing counted
       // that the answer does not explain ("on the waiting list") asks for another number.
       // The word right after a "how many" is the thing counted, matched by the figure's own words ("ppl": employees).
-      const metricPositions = new Set([...u.metricAt.values()].flat().concat(countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [])));
+      const metricPositions = new Set([...u.metricAt.values()].flat().concat(countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], loaded.countModifiers)));
       // A word the named items' own facts use ("tilsyn" of the childminding supervisor) says how they count, not what.
       const named = new Set(links.map((l) => l.id));
       const own = () => new Set([...named].flatMap((id) => index.ownedBy(id)).flatMap((f) => [...f.textTerms]));
@@ -253,6 +411,37 @@ export function createFloor(kb: KnowledgeBase, index: SearchIndex, extensions: r
       return answer;
     },
   };
+}
+
+/** The years a text names ("2027", "2026-2029" as each year of the span). */
+function yearsIn(text: string): Set<number> {
+  const years = new Set<number>();
+  for (const m of text.matchAll(/\b((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?\b/g)) {
+    const from = Number(m[1]);
+    const to = m[2] ? Number(m[2]) : from;
+    for (let y = from; y <= Math.min(to, from + 20); y++) years.add(y);
+  }
+  return years;
+}
+
+/** A text without its days ("15. december 2027", "15 December 2027", "December 15, 2027"): the years left name things. */
+function withoutDays(text: string): string {
+  const months = [...MONTH_NAMES.da, ...MONTH_NAMES.en].join('|');
+  return text
+    .replace(new RegExp(`\\b\\d{1,2}\\.?\\s+(?:${months})\\.?\\s+(?:19|20)\\d\\d\\b`, 'giu'), ' ')
+    .replace(new RegExp(`\\b(?:${months})\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d\\d\\b`, 'giu'), ' ')
+    .replace(/\b(?:19|20)\d\d-\d\d-\d\d\b/g, ' ');
+}
+
+/** What the floor says when the answer is about another year than the one asked about. */
+const YEAR: Readonly<Record<Lang, (asked: string, given: string) => string>> = {
+  da: (asked, given) => (given ? `Det ved jeg ikke for ${asked}: dokumenterne siger det kun for ${given}.` : `Det ved jeg ikke for ${asked}: dokumenterne siger det ikke.`),
+  en: (asked, given) => (given ? `I don't know that for ${asked}: the documents say it for ${given} only.` : `I don't know that for ${asked}: the documents do not say.`),
+};
+
+/** The positions a link spans. */
+function range(link: Link): number[] {
+  return Array.from({ length: link.end - link.start }, (_, i) => link.start + i);
 }
 
 /** Words after which a question names a place or a thing ("i Nordby", "in Nordby", "om sommerlukning"). */

@@ -10,19 +10,27 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { DateEntry, Figure, Person, Source, Text } from '../knowledge/schemas.js';
 import type { QuestionKind } from './lexicon/lexicon.js';
 import { participantsOf } from '../knowledge/meeting-participants.js';
-import lexiconJson from './lexicon/lexicon.json' with { type: 'json' };
+import { itemNameFinder } from './facts.js';
+import { loadLexicon, type Lexicon } from './lexicon/lexicon.js';
 
 /** The lexicon's one-word words for whoever leads something (`leaderWords`): "leder", "chef", "head", "manager". */
-const LEADER_WORDS = (() => {
-  const words = (lexiconJson as { leaderWords?: { da?: string[]; en?: string[] } }).leaderWords ?? {};
-  return { da: (words.da ?? []).filter((w) => !w.includes(' ')), en: new Set((words.en ?? []).filter((w) => !w.includes(' '))) };
-})();
+const leaderWordsCache = new WeakMap<Lexicon, { readonly da: readonly string[]; readonly en: ReadonlySet<string> }>();
+function leaderWordsOf(lexicon: Lexicon): { readonly da: readonly string[]; readonly en: ReadonlySet<string> } {
+  let words = leaderWordsCache.get(lexicon);
+  if (!words) {
+    const { da, en } = lexicon.phrases.leaderWords;
+    words = { da: da.filter((w) => !w.includes(' ')), en: new Set(en.filter((w) => !w.includes(' '))) };
+    leaderWordsCache.set(lexicon, words);
+  }
+  return words;
+}
 
 /** A role whose name says it leads ("institutionsleder", "head of institution"), by its head word in either language. */
-export function isLeaderRole(role: { name: string; labelEn?: string }): boolean {
+export function isLeaderRole(role: { name: string; labelEn?: string }, lexicon: Lexicon): boolean {
+  const words = leaderWordsOf(lexicon);
   const da = role.name.toLowerCase();
-  if (LEADER_WORDS.da.some((w) => da.endsWith(w))) return true;
-  return (role.labelEn ?? '').toLowerCase().split(/[^\p{L}]+/u).some((w) => LEADER_WORDS.en.has(w));
+  if (words.da.some((w) => da.endsWith(w))) return true;
+  return (role.labelEn ?? '').toLowerCase().split(/[^\p{L}]+/u).some((w) => words.en.has(w));
 }
 
 /**
@@ -33,6 +41,7 @@ export const RELATION_FIELDS: Readonly<Record<string, { readonly forward: readon
   'units.municipality': { forward: ['definition'], backward: ['membership', 'figure'] },
   'units.parent': { forward: ['reporting-up', 'membership'], backward: ['membership', 'figure'] },
   'units.ledBy': { forward: ['leader'], backward: ['leader', 'responsibility'] },
+  'units.parents': { forward: ['reporting-up', 'membership'], backward: ['membership'] },
   'roles.municipality': { forward: ['definition'], backward: ['policy', 'holder'] },
   'roles.unit': { forward: ['leader', 'membership'], backward: ['membership'] },
   'roles.reportsTo': { forward: ['reporting-up', 'reporting-chain'], backward: ['reporting-down'] },
@@ -43,6 +52,7 @@ export const RELATION_FIELDS: Readonly<Record<string, { readonly forward: readon
   'people.role': { forward: ['holder'], backward: ['holder', 'contact'] },
   'people.municipality': { forward: ['holder'], backward: ['contact'] },
   'people.contactFor': { forward: ['contact'], backward: ['contact'] },
+  'people.actingAs': { forward: ['holder'], backward: ['holder'] },
   'postings.role': { forward: ['definition'], backward: ['contact', 'dates'] },
   'postings.unit': { forward: ['definition'], backward: ['contact', 'dates'] },
   'postings.contacts': { forward: ['contact'], backward: ['contact'] },
@@ -60,6 +70,7 @@ export const RELATION_FIELDS: Readonly<Record<string, { readonly forward: readon
   'policies.owner': { forward: ['policy'], backward: ['policy'] },
   'policies.relevantFor': { forward: ['policy'], backward: ['policy'] },
   'policies.municipality': { forward: ['policy'], backward: ['policy'] },
+  'policies.adoptedBy': { forward: ['policy', 'decision'], backward: ['policy', 'decision'] },
   'programmes.usedBy': { forward: ['programme'], backward: ['programme'] },
   'programmes.municipality': { forward: ['programme'], backward: ['programme'] },
   'concepts.partOf': { forward: ['definition'], backward: ['definition'] },
@@ -107,6 +118,8 @@ export interface Relations {
   childUnits(id: string): readonly string[];
   /** Dated entries about an item. */
   dates(id: string): readonly DateEntry[];
+  /** Dated entries whose label names an item by one of its names ("Enhedschef Leila Hasanović Berg går på pension"). */
+  datesNaming(id: string): readonly DateEntry[];
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -116,7 +129,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Indexes the relations of a knowledge base. */
-export function buildRelations(kb: KnowledgeBase): Relations {
+export function buildRelations(kb: KnowledgeBase, lexicon: Lexicon = loadLexicon()): Relations {
   const { data } = kb;
   const up = new Map<string, Edge[]>();
   const down = new Map<string, Edge[]>();
@@ -167,7 +180,7 @@ export function buildRelations(kb: KnowledgeBase): Relations {
       const standIns = new Set(data.deputies.map((d) => d.deputy));
       const leading = [...new Set(titled.map((p) => p.role!))].filter((id) => {
         const role = data.roles.find((r) => r.id === id);
-        return role !== undefined && isLeaderRole(role) && !standIns.has(id);
+        return role !== undefined && isLeaderRole(role, lexicon) && !standIns.has(id);
       });
       ids = leading.filter((id) => !data.roles.find((r) => r.id === id)!.reportsTo.some((to) => leading.includes(to)));
     }
@@ -213,6 +226,9 @@ export function buildRelations(kb: KnowledgeBase): Relations {
   }
   const dates = new Map<string, DateEntry[]>();
   for (const d of data.dates) push(dates, d.about, d);
+  const naming = new Map<string, DateEntry[]>();
+  const namedIn = itemNameFinder(kb);
+  for (const d of data.dates) for (const id of namedIn([d.label.da, d.label.en, ...(d.subject ? [d.subject.da, d.subject.en] : [])])) push(naming, id, d);
   const none: never[] = [];
   return {
     up: (id) => up.get(id) ?? none,
@@ -230,5 +246,6 @@ export function buildRelations(kb: KnowledgeBase): Relations {
     figures: (id) => figures.get(id) ?? none,
     childUnits: (id) => children.get(id) ?? none,
     dates: (id) => dates.get(id) ?? none,
+    datesNaming: (id) => naming.get(id) ?? none,
   };
 }

@@ -101,6 +101,9 @@ const CONTEXT = 1;
 /** A word explained only by a related item's name counts for this much. */
 const CONTEXT_FACTOR = 0.75;
 
+/** Danish endings of definite and plural forms, longest first. */
+const DANISH_ENDINGS = ['erne', 'ene', 'en', 'et', 'ne', 'er'];
+
 /** Builds the index. */
 export function createSearchIndex(facts: readonly FactRecord[], synonyms: ReadonlyMap<string, string> = new Map()): SearchIndex {
   // Terms that name something (an item's own names): words that identify. Words found only in
@@ -204,7 +207,8 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
   // "stabslederstillingen" -> "stabsleder" + "stillingen" (a generic word, dropped).
   const splitCompound = (form: string): string[][] => {
     if (form.length < 8) return [];
-    const known = (word: string) => stemsOf(word).filter((t) => postings.has(t));
+    // A stop word is no part of a compound ("somme" in "sommerferien" stems to "som").
+    const known = (word: string) => stemsOf(word).filter((t) => postings.has(t) && !STOPWORDS.has(t));
     for (let k = form.length - 4; k >= 4; k--) {
       const left = form.slice(0, k);
       const right = form.slice(k);
@@ -233,8 +237,16 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
       const synonym = synonyms.get(token.form);
       if (exact.length === 0 && synonym) {
         // "economy" is "finances" in the data's English: match the data's word instead.
-        exact = tokenize(synonym).flatMap(stemsOf).filter((t) => postings.has(t));
+        const stems = tokenize(synonym).flatMap(stemsOf);
+        exact = stems.filter((t) => postings.has(t));
         for (const term of exact) expansions.set(term, 0.9);
+        // The data's word only inside compounds ("lukning" in "sommerferielukning"): its partial matches, a little less sure.
+        if (exact.length === 0) for (const e of stems.flatMap(expand)) expansions.set(e.term, Math.max(expansions.get(e.term) ?? 0, e.quality * 0.9));
+      }
+      // A Danish definite or plural form the stemmer cuts too far ("sommeren" -> "som"): the word without its ending.
+      if (expansions.size === 0 && exact.length === 0) {
+        const ending = DANISH_ENDINGS.find((e) => token.form.endsWith(e) && token.form.length - e.length >= 5);
+        if (ending) for (const e of expand(token.form.slice(0, -ending.length))) expansions.set(e.term, e.quality * 0.9);
       }
       const groups = exact.length > 0 ? [] : splitCompound(token.form);
       const parts = groups.flat();

@@ -11,6 +11,7 @@ import { describedItems, done, name, sourceOf, subjectsOf, unitsOfPerson, within
 export { unitsOfPerson, within } from './context.js';
 import { unknownWith } from './partly-known.js';
 import { TEXTS } from './texts.js';
+import { actingLines } from './org-changes.js';
 import { isLeaderRole } from '../relations.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -31,7 +32,7 @@ export function answerLeaderRelation(rc: RelationContext): Answer | undefined {
     // "Who runs Børnehuset Mågen?" when the post that leads it is advertised: no one is named, but the post is.
     const isLeaderRoleId = (id: string) => {
       const e = kb.get(id);
-      return e?.kind === 'roles' && isLeaderRole(e.item);
+      return e?.kind === 'roles' && isLeaderRole(e.item, rc.lexicon);
     };
     const advertised = unique(relations.postingsOf(named.id).map((id) => (kb.get(id)?.item as { role?: string } | undefined)?.role).filter((id): id is string => id !== undefined && isLeaderRoleId(id)));
     if (advertised.length > 0) {
@@ -217,6 +218,9 @@ export function answerPersonRole(rc: RelationContext): Answer | undefined {
       ? `${person.name} er ${title.da}.`
       : `${person.name} is the ${title.en}${foldText(title.en).includes(foldText(title.da)) ? '' : ` (${title.da})`}.`;
   const lines = [phrasesFor(u.lang).contactLine(person.name, title[u.lang], person.phone, person.email)];
+  // A post held as acting (konstitueret) now or later is part of who the person is.
+  const acting = actingLines(rc, { ...person, actingAs: (person.actingAs ?? []).filter((a) => a.validUntil === undefined || a.validUntil >= rc.today) });
+  if (acting.length > 0) return done(rc, 'answer', `${headline} ${acting.join('. ')}.`, lines, [person.source, ...(person.actingAs ?? []).flatMap((a) => (a.source ? [a.source] : []))]);
   if (person.role && relations.holders(person.role).includes(person)) {
     const roleName = name(kb, person.role, u.lang, false);
     if (!foldText(headline).includes(foldText(roleName))) lines.push(capitalize(roleName));

@@ -7,6 +7,7 @@ import { namesOf } from '../facts.js';
 import { joinList } from '../phrases.js';
 import { analyzeText, foldText, primaryStem, STOPWORDS, tokenize } from '../normalize.js';
 import type { Answer } from '../types.js';
+import { fitsDateKind } from '../understand.js';
 import { shortDate, unknown as unknownAnswer } from '../answer-context.js';
 import { done, name, sourceOf, subjectsOf, unitsOfPerson, within, type RelationContext } from './context.js';
 import { TEXTS } from './texts.js';
@@ -36,6 +37,8 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
     return !at || !at.every((p) => kindAt.includes(p));
   });
   if (attributes.length === 0) return undefined;
+  // "Hvem er Mettes chef, og hvad er hans nummer?": the number asked is the boss's (the reporting answer gives it).
+  if (u.intents.has('reporting') && u.direction === 'up' && attributes.every((a) => a === 'phone' || a === 'email')) return undefined;
   // "Who covers for Torben when he is on holiday?": asked with an absence, only a phone or an e-mail is the attribute asked.
   if ((u.kinds.has('deputy') || u.kinds.has('deputy-for')) && !attributes.some((a) => a === 'phone' || a === 'email')) return undefined;
   const t = TEXTS[u.lang];
@@ -208,7 +211,8 @@ function answerPersonStart(rc: RelationContext): Answer | undefined {
   const person = links.find((l) => l.kind === 'people');
   // Only a question about the person alone: "the interview for the post X is contact for" is the posting's.
   if (!person || links.some((l) => l.kind !== 'people' && l.kind !== 'municipalities' && l.kind !== 'roles')) return undefined;
-  if (relations.dates(person.id).length > 0) return undefined;
+  // A date whose label names the person ("… går på pension") answers for them when it is of the kind asked.
+  if (relations.dates(person.id).length > 0 || relations.datesNaming(person.id).some((d) => fitsDateKind(u.dateKinds, d.kind))) return undefined;
   const p = (kb.get(person.id) as { item: Person }).item;
   const t = TEXTS[u.lang];
   const line = `${p.name}, ${p.title[u.lang]}`;
