@@ -317,9 +317,23 @@ export function countedPositions(tokens: readonly Token[], cue: readonly number[
     let next = i + phrase.length;
     while (next < tokens.length && (STOPWORDS.has(tokens[next]!.form) || modifiers.has(tokens[next]!.form) || isHyphenPart(tokens, next))) next++;
     if (next < tokens.length) out.push(next);
+    // "hvor mange sprogvejledere og trivselskonsulenter", "how many speech therapists and consultants": each thing
+    // listed after the count is counted (a word of one or two parts: "speech therapists").
+    for (let at = next; at < tokens.length; ) {
+      const join = [at + 1, at + 2].find((k) => COUNT_JOINS.has(tokens[k]?.form ?? ''));
+      if (join === undefined) break;
+      let after = join + 1;
+      while (after < tokens.length && (STOPWORDS.has(tokens[after]!.form) || modifiers.has(tokens[after]!.form))) after++;
+      if (after >= tokens.length || /^\d+$/.test(tokens[after]!.form)) break;
+      out.push(after);
+      at = after;
+    }
   }
   return out;
 }
+
+/** Words that join two things counted ("børn og medarbejdere", "children and staff"). */
+const COUNT_JOINS: ReadonlySet<string> = new Set(['og', 'and', 'samt', 'plus', '&']);
 
 function isHyphenPart(tokens: readonly Token[], i: number): boolean {
   const joinOf = (k: number) => {
