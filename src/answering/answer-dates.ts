@@ -28,6 +28,9 @@ interface DateCandidate {
 function timeOf(c: DateCandidate, lang: 'da' | 'en'): string {
   const time = c.fact?.date?.time;
   if (!time || c.label.includes(time) || c.label.includes(time.replace(':', '.'))) return '';
+  // With its end where the documents give one: "kl. 9.00-14.30" reads "kl. 09.00–14.30".
+  const end = c.fact?.date?.endTime;
+  if (end) return lang === 'da' ? ` kl. ${time.replace(':', '.')}–${end.replace(':', '.')}` : ` at ${time}–${end}`;
   return lang === 'da' ? ` kl. ${time.replace(':', '.')}` : ` at ${time}`;
 }
 
@@ -36,12 +39,16 @@ function timeOf(c: DateCandidate, lang: 'da' | 'en'): string {
  * ("4 times in 2027"); the year is said when they all fall in one.
  */
 function timesSaid(chosen: readonly DateCandidate[], u: Understanding): string {
-  if (!u.kinds.has('frequency') || chosen.length < 2) return '';
+  // "how many LUF meetings are there in 2027" counts them too.
+  if (!(u.kinds.has('frequency') || u.kinds.has('figure')) || chosen.length < 2) return '';
   const years = new Set(chosen.map((c) => c.date.slice(0, 4)));
   const year = years.size === 1 ? [...years][0]! : undefined;
   if (u.lang === 'da') return ` – ${chosen.length} gange${year ? ` i ${year}` : ''}`;
   return ` – ${chosen.length} times${year ? ` in ${year}` : ''}`;
 }
+
+/** How far the dates that answer most of a question must lead those that say a telling word they lack. */
+const CLEAR_LEAD = 0.3;
 
 /** Marks the pass in which any kind of date fits (its edges are asked). */
 const ALWAYS: ReadonlySet<string> = new Set();
@@ -69,8 +76,12 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
     round: number | undefined,
     precision: DateEntry['precision'] = 'day',
     labelTerms?: ReadonlySet<string>,
+    labelKinds?: ReadonlySet<string>,
   ) =>
-    (fitsDateKind(u.dateKinds, kind) || labelTerms === ALWAYS || (labelTerms !== undefined && [...u.dateKindTerms].some((term) => labelTerms.has(term)))) &&
+    (fitsDateKind(u.dateKinds, kind) ||
+      labelTerms === ALWAYS ||
+      (labelTerms !== undefined && [...u.dateKindTerms].some((term) => labelTerms.has(term))) ||
+      (labelKinds !== undefined && [...labelKinds].some((k) => fitsDateKind(u.dateKinds, k as DateEntry['kind'])))) &&
     (u.round === undefined || round === u.round) &&
     (!u.range || ((end ?? date) >= u.range.from && date <= u.range.to)) &&
     (!u.range || u.range.from.slice(0, 4) !== u.range.to.slice(0, 4) || precision !== 'year' || u.range.to.endsWith('-12-31')) &&
@@ -81,26 +92,45 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
   const allCoverage = coverageFor(rest);
   // Asked for a period's edges ("first and last day of LUS"), the words that say which edge are no part of what is dated.
   const sequence = ctx.sequenceAt?.(u.tokens) ?? new Set<number>();
-  const edgeRest = rest.filter((q) => !sequence.has(q.token.index));
+  // A year is judged against the date itself (below), not its label ("last day of the supervision period 2027").
+  const edgeRest = rest.filter((q) => !sequence.has(q.token.index) && !/^(19|20)\d{2}$/.test(q.token.form));
   // "Appraisal interviews (MUS)" are dated as a period: when no date is of the kind asked for, one whose label says the kind's word fits;
   // when none does either, a period's or an event's first day answers "start" and its last day "deadline" ("sidste frist for MUS").
-  const passes: ReadonlyArray<'kind' | 'label' | 'edge'> = [...(['kind'] as const), ...(u.dateKindTerms.size > 0 ? (['label'] as const) : []), ...(edgesAsked(u.dateKinds) ? (['edge'] as const) : [])];
+  // "hvornår er tilsynet færdigt", "when does the theme week end": a word for a first or last day asks for an edge too.
+  const edgeWords = sequence.size > 0 && u.dateKinds.size === 0 && u.askedWhen;
+  const passes: ReadonlyArray<'kind' | 'label' | 'edge'> = [...(['kind'] as const), ...(u.dateKindTerms.size > 0 ? (['label'] as const) : []), ...(edgesAsked(u.dateKinds) || edgeWords ? (['edge'] as const) : [])];
   let edgeCoverage: Map<FactRecord, number> | undefined;
   let edges = false;
+  // The pass whose dates answer most of the question: a later pass may fit it better ("last day of the summer closure"
+  // is a period's edge, not a deadline that shares the word "summer"); the first pass that answers it wholly ends the search.
+  let bestPass: { candidates: DateCandidate[]; best: number; edges: boolean } | undefined;
   for (const pass of passes) {
     edges = pass === 'edge';
     for (const fact of factsOf(ctx, 'date')) {
       if (!belongsToNamed(ctx, fact)) continue;
       const d = fact.date!;
       // An edge answers only for an item every word of the question explains ("the new head's start" is no policy's first day).
-      const fitting = pass === 'edge' ? isEdged(d) && fits(d.kind, d.date, d.end, d.round, d.precision, ALWAYS) && d.precision === 'day' && ctx.index.explainSurely(edgeRest, new Set([...fact.textTerms, ...fact.ownTerms])).every((x) => x > 0) : fits(d.kind, d.date, d.end, d.round, d.precision, pass === 'label' ? fact.textTerms : undefined);
+      const fitting = pass === 'edge' ? isEdged(d) && fits(d.kind, d.date, d.end, d.round, d.precision, ALWAYS) && d.precision === 'day' && ctx.index.explainSurely(edgeRest, new Set([...fact.textTerms, ...fact.ownTerms])).every((x) => x > 0) : fits(d.kind, d.date, d.end, d.round, d.precision, pass === 'label' ? fact.textTerms : undefined, pass === 'label' ? ctx.dateKindsSaid?.(fact) : undefined);
       if (!fitting) continue;
       const terms = pass === 'edge' ? edgeRest : rest;
       const coverage = terms.length === 0 ? 1 : ((pass === 'edge' ? (edgeCoverage ??= coverageFor(edgeRest)) : allCoverage).get(fact) ?? 0);
       candidates.push({ owner: d.about, label: d.label[u.lang], date: d.date, precision: d.precision, ...(d.end && { end: d.end }), coverage, fact });
     }
-    if (candidates.some((c) => c.coverage >= STRUCTURED_THRESHOLD)) break;
+    const best = Math.max(0, ...candidates.map((c) => c.coverage));
+    if (best >= STRUCTURED_THRESHOLD && (!bestPass || best > bestPass.best)) bestPass = { candidates: [...candidates], best, edges };
     candidates.length = 0;
+    if (best >= 1) break;
+  }
+  if (bestPass) {
+    candidates.push(...bestPass.candidates);
+    edges = bestPass.edges;
+  }
+  // "fristen for budgetønsker for 2029": a year the question names must be the date's or its label's ("for 2028" is another).
+  const years = rest.map((q) => q.token.form).filter((form) => /^(19|20)\d{2}$/.test(form));
+  if (years.length > 0 && candidates.length > 0) {
+    const saysYear = (c: DateCandidate) => years.every((y) => (c.date.slice(0, 4) <= y && (c.end ?? c.date).slice(0, 4) >= y) || (c.fact?.textTerms.has(y) ?? false));
+    const kept = candidates.filter(saysYear);
+    candidates.splice(0, candidates.length, ...kept);
   }
   for (const deadline of ctx.options.deadlines?.list() ?? []) {
     if (!fits('application-deadline', deadline.date, undefined, undefined) || u.round !== undefined) continue;
@@ -137,7 +167,17 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
     // Telling words are judged against every date in scope, also those of other items.
     const every = factsOf(ctx, 'date').map((f) => ctx.index.explainSurely(judged, f.textTerms));
     const telling = judged.map((_, i) => every.some((h) => h[i]! > 0));
-    const fitting = candidates.filter((_, k) => telling.every((tells, i) => !tells || covered[k]![i]! > 0));
+    let fitting = candidates.filter((_, k) => telling.every((tells, i) => !tells || covered[k]![i]! > 0));
+    if (fitting.length === 0) {
+      // "when do the houses have to submit budget requests": a telling word ("houses") that only dates answering far
+      // less of the question say is no part of what is asked about; the dates that answer the rest still fit.
+      const top = Math.max(...candidates.map((c) => c.coverage));
+      const lacking = new Set(judged.flatMap((_, i) => (telling[i] && candidates.some((c, k) => c.coverage >= top - NEAR_BEST && covered[k]![i]! === 0) ? [i] : [])));
+      const sayer = Math.max(0, ...candidates.filter((_, k) => [...lacking].some((i) => covered[k]![i]! > 0)).map((c) => c.coverage));
+      // Only a word some fitting date says: one said only by dates of another kind or item asks about those.
+      const saidByOthers = [...lacking].some((i) => !candidates.some((_, k) => covered[k]![i]! > 0));
+      if (top >= STRUCTURED_THRESHOLD && sayer > 0 && !saidByOthers && top - sayer >= CLEAR_LEAD) fitting = candidates.filter((c) => c.coverage >= top - NEAR_BEST);
+    }
     if (fitting.length === 0 && telling.some(Boolean) && candidates.some((c) => c.coverage >= STRUCTURED_THRESHOLD)) return unknown(ctx, u.lang, p.noDates);
     if (fitting.length > 0) candidates.splice(0, candidates.length, ...fitting);
   }

@@ -4,7 +4,6 @@
  * chairs and attends it, everything dated in a period (deadlines first, periods as first–last day,
  * meeting days, decisions), and figures as of a day. All relative to today from the injected clock.
  */
-import lexiconJson from './lexicon/lexicon.json' with { type: 'json' };
 import type { KbItem } from '../knowledge/knowledge-base.js';
 import type { DatedItem, DeputyEntry, MeetingOccurrence } from '../knowledge/queries.js';
 import { DEADLINE_KINDS, type DateEntry, type Decision, type Figure, type Meeting, type Source } from '../knowledge/schemas.js';
@@ -16,9 +15,10 @@ import { deputyStatements } from './relation-answers/deputy-statements.js';
 import type { Answer, Lang } from './types.js';
 import { fitsDateKind } from './understand.js';
 import { composeAnswer, MAX_SUPPORT_LINES, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
-import { countedWords, countSpan, eachUnits, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
+import { countedWords, countSpan, describedNames, eachUnits, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
+import { answerBodyChair } from './relation-answers/decisions.js';
 
 const TEXTS = {
   da: {
@@ -68,6 +68,7 @@ const TEXTS = {
     onDay: (day: string) => `pr. ${day}`,
     at: 'kl.',
     passed: ' (overstået)',
+    times: (n: number) => `${n} gange`,
   },
   en: {
     standsIn: (deputy: string, forWhom: string) => `The ${deputy} stands in for the ${forWhom}.`,
@@ -116,6 +117,7 @@ const TEXTS = {
     onDay: (day: string) => `as of ${day}`,
     at: 'at',
     passed: ' (passed)',
+    times: (n: number) => `${n} times`,
   },
 } as const;
 
@@ -193,7 +195,7 @@ export function answerDeputies(rc: RelationContext): Answer | undefined {
     const people = queries.holdersOn(e.deputy.item.id, onDay);
     return people.length === 1 ? ` (${people[0]!.name})` : '';
   };
-  const sentences = entries.map((e) => t.standsIn(`${itemName(rc, e.deputy)}${holderOf(e)}`, itemName(rc, e.for)).replace(/\.$/, `${since(e)}.`));
+  const sentences = entries.map((e) => t.standsIn(`${itemName(rc, e.deputy)}${holderOf(e)}`, itemName(rc, e.for)).replace(/\.$/, `${since(e)}${scopeSuffix(rc, e.relation.appliesTo)}.`));
   const first = entries[0]!.relation;
   const lines = entries.flatMap((e, i) => [
     ...(i > 0 ? [sentences[i]!] : []),
@@ -231,61 +233,7 @@ function generalRole(rc: RelationContext, id: string): { id: string; unit?: stri
 // ---------------------------------------------------------------------------------------------
 // Decisions
 
-export function answerDecisions(rc: RelationContext): Answer | undefined {
-  const { u, kb, queries } = rc;
-  // "How many deputies after the reorganisation?" counts; "who reports to X after it?" is a line.
-  if (!u.kinds.has('decision') || u.intents.has('figure') || u.intents.has('reporting')) return undefined;
-  const t = TEXTS[u.lang];
-  const all = kb.data.decisions;
-  if (all.length === 0) return undefined;
-  let found: Decision[] = [];
-  // A decision the question names itself ("when did the committee decide the district structure") comes before the
-  // decisions of the other items it names (the committee).
-  const namedDecisions = rc.subjects.flat().filter((l) => l.kind === 'decisions');
-  if (namedDecisions.length > 0) found = unique(namedDecisions.map((l) => kb.get(l.id)!.item as Decision));
-  else for (const link of rc.subjects.flat()) {
-    if (link.kind === 'decisions') found = [kb.get(link.id)!.item as Decision];
-    else found = [...queries.decisionsBy(link.id), ...queries.decisionsChanging(link.id)];
-    if (found.length > 0) break;
-  }
-  if (found.length === 0 && rc.subjects.length > 0) return undefined;
-  if (found.length === 0) found = [...all].sort((a, b) => b.date.localeCompare(a.date));
-  // The decision the question names most: its changed items, its name and its points.
-  const linked = new Set(rc.subjects.flat().map((l) => l.id));
-  const words = new Set(u.tokens.filter((tok, i) => !u.cuePositions.has(i) && tok.form.length > 3).flatMap((tok) => tok.terms));
-  const score = (d: Decision) =>
-    d.changes.filter((id) => linked.has(id)).length * 2 +
-    [d.name, d.labelEn, ...d.names, ...d.namesEn, ...d.decided.flatMap((s) => [s.da, s.en])].join(' ').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3 && stemsOf(foldText(w)).some((st) => words.has(st))).length / 4;
-  // "From when does the reorganisation apply?": a decision with a first day, the one that changes most.
-  const fromWhen = rc.lexicon.effectWords.match(u.tokens).size > 0;
-  const rank = (d: Decision) => score(d) + (fromWhen && d.appliesFrom ? 1 + d.changes.length / 10 : 0);
-  found = [...found].sort((a, b) => rank(b) - rank(a));
-  const within = (day: string | undefined, from: string, to: string) => day !== undefined && day >= from && day <= to;
-  const candidates = unique(found);
-  found = candidates.filter((d) => !u.range || within(d.date, u.range.from, u.range.to) || within(d.appliesFrom, u.range.from, u.range.to));
-  // "Hvad besluttede udvalget den 18. november?": a day without a year is whichever year the data has it in.
-  if (found.length === 0 && u.range && !u.tokens.some((tok) => /^(19|20)\d{2}$/.test(tok.form))) {
-    const [from, to] = [u.range.from.slice(5), u.range.to.slice(5)];
-    if (from <= to) found = candidates.filter((d) => within(d.date.slice(5), from, to) || within(d.appliesFrom?.slice(5), from, to));
-  }
-  if (found.length === 0) return unknownAnswer(rc.ctx, u.lang, t.noDecision);
-  const describe = (d: Decision) =>
-    t.decided(nameIn(rc, d.body), shortDate(d.date, u.lang), displayName({ kind: 'decisions', item: d } as KbItem, u.lang)).replace(/\.$/, d.appliesFrom ? ` (${lowerFirst(t.applies(shortDate(d.appliesFrom, u.lang)).replace(/\.$/, ''))}).` : '.');
-  const voteOf = (d: Decision) => {
-    if (!d.vote) return undefined;
-    const count = d.vote.unanimous ? t.unanimous : t.votes(d.vote.for, d.vote.against, d.vote.abstained);
-    // The minutes' own words, and that no one abstained when they count it ("Ingen undlod at stemme").
-    const none = d.vote.abstained === 0 ? ` ${t.noneAbstained}` : '';
-    return t.vote(d.vote.text ? `${d.vote.text[u.lang]}${none}` : count);
-  };
-  const d = found[0]!;
-  const lines = [
-    ...(voteOf(d) ? [voteOf(d)!] : []),
-    ...d.decided.map((s) => s[u.lang]),
-  ];
-  const others = found.slice(1).map(describe);
-  return done(rc, 'answer', describe(d), [...lines, ...others], [d.source, ...d.decided.slice(0, 2).map((s) => s.source)]);
-}
+// What a body decided, the vote, the chair: relation-answers/decisions.ts.
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
@@ -305,6 +253,12 @@ export function answerDecisionWhen(rc: RelationContext): Answer | undefined {
   if (decisions.length === 0) return undefined;
   // A kind of date named ("budgetfristen") is asked of the calendar; "hvornår starter X" may be a decision's.
   if ([...u.dateKinds].some((k) => k !== 'start')) return undefined;
+  // "hvornår er SLG": a name that is also a meeting held on days of its own asks when that meeting is held.
+  const heldOnDays = (id: string) => {
+    const e = kb.get(id);
+    return e?.kind === 'meetings' && e.item.recurrence !== undefined && (e.item.recurrence.rrule !== undefined || e.item.recurrence.dates.length > 0);
+  };
+  if (rc.subjects.some((group) => group.some((l) => l.quality >= 0.9 && heldOnDays(l.id)))) return undefined;
   const named = rc.subjects.map((group) => group.map((l) => l.id));
   const nameTokens = new Set(rc.subjects.flat().flatMap((l) => Array.from({ length: l.end - l.start }, (_, i) => l.start + i)));
   const change = rc.lexicon.changeWords.coverage(u.tokens);
@@ -405,7 +359,8 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   if (!link) {
     // "Hvem er formand for udvalget?": a body without a chair in the data.
     const body = rc.subjects.flat().find((l) => l.kind === 'units' || l.kind === 'leadershipGroups');
-    if (chairAsked && body && body.quality >= 0.9) return unknownAnswer(rc.ctx, u.lang, TEXTS[u.lang].noChair(nameIn(rc, body.id)));
+    // "Formand for Familie- og Sundhedsudvalget": a person whose title or the body's own statements say they chair it.
+    if (chairAsked && body && body.quality >= 0.9) return answerBodyChair(rc, body.id) ?? unknownAnswer(rc.ctx, u.lang, TEXTS[u.lang].noChair(nameIn(rc, body.id)));
     return undefined;
   }
   const meeting = kb.get(link.id)!.item as Meeting;
@@ -417,7 +372,10 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   if (u.intents.has('membership') && !u.kinds.has('frequency') && !chairAsked && (!u.intents.has('dates') || (!u.askedWhen && !u.range && u.dateKinds.size === 0))) return undefined;
   const t = TEXTS[u.lang];
   const title = nameIn(rc, meeting.id);
-  const participants = queries.participantsOf(meeting.id).map((p) => `${itemName(rc, p.item)}${p.note ? ` (${p.note[u.lang]})` : p.asNeeded ? ` (${u.lang === 'da' ? 'efter behov' : 'as needed'})` : ''}`);
+  const participants = [
+    ...queries.participantsOf(meeting.id).map((p) => `${itemName(rc, p.item)}${p.note ? ` (${p.note[u.lang]})` : p.asNeeded ? ` (${u.lang === 'da' ? 'efter behov' : 'as needed'})` : ''}`),
+    ...describedNames(rc, meeting.id),
+  ];
   const chair = meeting.chair ? kb.get(meeting.chair) : undefined;
   const chairName = chair ? itemName(rc, chair) : undefined;
   const rule = meeting.recurrence?.rrule ? describeRule(meeting.recurrence.rrule, u.lang) : undefined;
@@ -472,7 +430,10 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
       const instead = ended || later ? sameParticipantsMeetings(rc, meeting, range.from, range.to, period) : [];
       return done(rc, 'unknown', headline, [...instead, ...heldWhen], [meeting.source, ...instead.length > 0 ? kb.data.meetings.filter((m) => instead.some((l) => l.startsWith(capitalize(nameIn(rc, m.id))))).map((m) => m.source) : []]);
     }
-    return done(rc, 'answer', t.datesIn(title, period, joinList(upcoming.map(occurrence), u.lang)), lines.filter((l) => !upcoming.some((o) => l === occurrence(o))), [meeting.source]);
+    // "Hvor mange fællesledermøder er der i 2027?": how many, then which.
+    const all = u.kinds.has('figure') || u.kinds.has('frequency') ? queries.meetingOccurrences(meeting.id, range.from, range.to) : upcoming;
+    const counted = all.length > 1 && (u.kinds.has('figure') || u.kinds.has('frequency')) ? `${t.times(all.length)}: ` : '';
+    return done(rc, 'answer', t.datesIn(title, period, `${counted}${joinList(upcoming.map(occurrence), u.lang)}`), lines.filter((l) => !upcoming.some((o) => l === occurrence(o))), [meeting.source]);
   }
   const heldLine = when ? t.held(title, heldWhen(rc, meeting, when)) : undefined;
   // "Where is X held?" leads with the place; "when is the next X?" with its first coming day (the rule follows).
@@ -509,7 +470,7 @@ function heldWhen(rc: RelationContext, meeting: Meeting, when: string): string {
  */
 function oneOccurrence(rc: RelationContext, meetingId: string): { which: 'first' | 'last' | 'next'; period: string; occurrence?: MeetingOccurrence } | undefined {
   const { u, queries } = rc;
-  if (!u.range && !u.day) return undefined;
+  if (!u.range && !u.day) return wholeSeriesEdge(rc, meetingId);
   const said = rc.lexicon.sequenceWords.match(u.tokens);
   const first = said.has('first');
   const last = said.has('last') && !first;
@@ -534,6 +495,29 @@ function oneOccurrence(rc: RelationContext, meetingId: string): { which: 'first'
   const all = queries.meetingOccurrences(meetingId, from, to);
   const found = last ? all.at(-1) : all[0];
   return { which: last ? 'last' : 'first', period, ...(found && { occurrence: found }) };
+}
+
+/**
+ * "Hvornår er sidste ledermøde?", "when is the first district meeting?": with no period named, the last day of a
+ * series that ends (a last day of validity, or days listed one by one) or the first day of one that has not begun.
+ */
+function wholeSeriesEdge(rc: RelationContext, meetingId: string): { which: 'first' | 'last'; period: string; occurrence?: MeetingOccurrence } | undefined {
+  const said = rc.lexicon.sequenceWords.match(rc.u.tokens);
+  const first = said.has('first');
+  const last = said.has('last') && !first;
+  if (!first && !last) return undefined;
+  const entry = rc.kb.get(meetingId);
+  if (entry?.kind !== 'meetings' || !entry.item.recurrence) return undefined;
+  const meeting = entry.item;
+  const recurrence = meeting.recurrence!;
+  const begins = meeting.validFrom ?? recurrence.start ?? recurrence.dates[0];
+  if (first && !(begins && begins > rc.today)) return undefined;
+  const ends = meeting.validUntil ?? (recurrence.rrule === undefined ? recurrence.dates.at(-1) : /UNTIL=(\d{4})(\d{2})(\d{2})/.exec(recurrence.rrule)?.slice(1).join('-'));
+  if (last && !ends) return undefined;
+  const from = first ? begins! : rc.today;
+  const all = rc.queries.meetingOccurrences(meetingId, from, last ? ends! : addDays(from, 366));
+  const found = last ? all.at(-1) : all[0];
+  return found ? { which: last ? 'last' : 'first', period: '', occurrence: found } : undefined;
 }
 
 /** The other meetings held in a period that share a participant with `meeting`, each with its days then. */
@@ -590,7 +574,9 @@ function periodItems(rc: RelationContext): Answer | undefined {
     const entry = describeDated(rc, item, kindWord);
     if (!entry || !inScope(entry.source)) continue;
     if (onlyMeetings && entry.kind !== 'meeting') continue;
-    if (u.dateKinds.size > 0 && (item.kind !== 'date' || !(fitsDateKind(u.dateKinds, item.entry.kind) || labelSays(rc, item.entry)))) continue;
+    // "first day the houses are closed in summer 2027": a period's first (or last) day answers a start (or deadline) asked.
+    const edge = item.kind === 'date' && item.entry.end !== undefined && [...u.dateKinds].every((k) => k === 'start' || k === 'deadline');
+    if (u.dateKinds.size > 0 && (item.kind !== 'date' || !(fitsDateKind(u.dateKinds, item.entry.kind) || labelSays(rc, item.entry) || edge))) continue;
     if (u.upcoming && item.last < rc.today) continue;
     if (item.kind === 'meeting') {
       const list = occurrences.get(item.occurrence.meeting.id) ?? [];
@@ -666,7 +652,7 @@ function describeDated(rc: RelationContext, item: DatedItem, kindWord: (kind: st
     const about = kb.get(d.about);
     const owner = about && about.kind === 'postings' ? `, ${displayName(about, u.lang)}` : '';
     const place = d.place ? `, ${t.placeOf(d.place)}` : '';
-    return { kind: d.kind, date: d.date, text: `${when}${timeRange(rc, d.time)}${passed(item.last)}: ${d.label[u.lang]} (${kindWord(d.kind)}${owner})${place}`, source: d.source };
+    return { kind: d.kind, date: d.date, text: `${when}${timeRange(rc, d.time, d.endTime)}${passed(item.last)}: ${d.label[u.lang]} (${kindWord(d.kind)}${owner})${place}`, source: d.source };
   }
   if (item.kind === 'meeting') {
     const o = item.occurrence;
@@ -692,6 +678,11 @@ export function answerItemDates(rc: RelationContext): Answer | undefined {
   if (['reporting', 'contact', 'leader', 'holder', 'membership', 'figure', 'policy'].some((i) => u.intents.has(i as never))) return undefined;
   const groups = subjectsOf(rc, ['postings', 'roles', 'units'], true);
   if (groups.length === 0) return undefined;
+  // "When does the KLAR model start in Område Vest": another item named with dates of the kind asked (a programme, a
+  // policy) is what is dated, the unit where; the dates answer weighs every word of the question against them.
+  const fitting = (d: DateEntry) => fitsDateKind(u.dateKinds, d.kind) && (u.round === undefined || d.round === u.round);
+  const otherDated = rc.subjects.flat().some((l) => l.quality >= 0.9 && !['postings', 'roles', 'units', 'people', 'municipalities'].includes(l.kind) && relations.dates(l.id).some(fitting));
+  if (otherDated) return undefined;
   const first = (kind: KbItem['kind']) => groups.find((g) => g[0]!.kind === kind)?.[0];
   const posting = first('postings');
   const role = first('roles');
@@ -716,7 +707,8 @@ export function answerItemDates(rc: RelationContext): Answer | undefined {
   const line = (d: DateEntry) => {
     const when = d.end ? `${shortDate(d.date, u.lang)}–${shortDate(d.end, u.lang)}` : formatPartialDate(d.date, d.precision, u.lang);
     // The time of day, unless the label already says it ("Ansøgningsfrist (kl. 12.00)").
-    const time = d.time && !d.label[u.lang].includes(d.time.replace(':', '.')) && !d.label[u.lang].includes(d.time) ? ` ${t.at} ${u.lang === 'da' ? d.time.replace(':', '.') : d.time}` : '';
+    const clock = (hhmm: string) => (u.lang === 'da' ? hhmm.replace(':', '.') : hhmm);
+    const time = d.time && !d.label[u.lang].includes(d.time.replace(':', '.')) && !d.label[u.lang].includes(d.time) ? ` ${t.at} ${clock(d.time)}${d.endTime ? `–${clock(d.endTime)}` : ''}` : '';
     const passed = (d.end ?? d.date) < today && d.precision === 'day';
     return `${p.dateLine(d.label[u.lang], `${when}${time}`, passed)}${d.place ? `, ${t.placeOf(d.place)}` : ''}`;
   };
@@ -755,12 +747,69 @@ function aboveAbout(rc: RelationContext, id: string, day: string, isCounted: (f:
   return [];
 }
 
-/** The lexicon's verbs in the past tense (`pastWords`). */
-const PAST_WORDS: ReadonlySet<string> = new Set(
-  Object.entries((lexiconJson as { pastWords?: Record<string, unknown> }).pastWords ?? {})
-    .filter(([key]) => key !== '$comment')
-    .flatMap(([, words]) => (Array.isArray(words) ? words.map((w) => foldText(String(w))) : [])),
-);
+
+/**
+ * A count of a metric qualified by more words of the question ("børn ... på venteliste", "børnehuse ... har en pædagogisk
+ * faglig leder"): the figures that count the metric's word (or have the metric) and whose text says the most of those
+ * words, when some say them all; else undefined. Words naming a place (whose figure it is) or a day qualify nothing.
+ */
+function qualifiedCounts(rc: RelationContext): { key: string; fits: (f: Figure) => boolean } | undefined {
+  const { u, kb } = rc;
+  if (u.metrics.length !== 1) return undefined;
+  const metric = u.metrics[0]!;
+  const metricAt = new Set(u.metricAt.get(metric) ?? []);
+  const metricForm = [...metricAt].map((p) => u.tokens[p]?.form).find((f) => f !== undefined);
+  if (!metricForm) return undefined;
+  const placeAt = new Set(rc.subjects.flat().filter((l) => l.kind === 'units' || l.kind === 'municipalities').flatMap((l) => Array.from({ length: l.end - l.start }, (_, i) => l.start + i)));
+  const timeAt = new Set([...rc.lexicon.timePhrases.coverage(u.tokens), ...rc.lexicon.sequenceWords.coverage(u.tokens)]);
+  const words = u.tokens.filter((tok, i) => !metricAt.has(i) && !u.cuePositions.has(i) && !placeAt.has(i) && !timeAt.has(i) && tok.form.length >= 4 && !/\d/.test(tok.form) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !rc.lexicon.pastWords.has(tok.form) && !/^(19|20)\d\d$/.test(tok.form));
+  if (words.length === 0) return undefined;
+  // The figure's own words name the metric ("48 børn på venteliste" counts children, whatever its metric field says).
+  const countsMetric = (f: Figure) => f.metric === metric || countsWord(f, metricForm) || metricsNamedIn(rc, f).has(metric);
+  const index = figureTermIndex(kb);
+  const said = (f: Figure) => {
+    const terms = index.terms.get(f)!;
+    return words.filter((w) => w.terms.some((term) => terms.has(term))).length;
+  };
+  // Only the figures that say one of the words are looked at (found through the index made once per knowledge base).
+  const figures = unique(words.flatMap((w) => w.terms.flatMap((term) => index.byTerm.get(term) ?? []))).filter(countsMetric);
+  // Every such word, or it is a count of something else ("the waiting list for a school" is not the nursery one).
+  if (!figures.some((f) => said(f) === words.length)) return undefined;
+  return { key: `qualified:${metric}`, fits: (f: Figure) => countsMetric(f) && said(f) === words.length };
+}
+
+/** Every figure's terms (both languages), and the figures by term, made once per knowledge base. */
+const FIGURE_TERMS = new WeakMap<object, { terms: Map<Figure, ReadonlySet<string>>; byTerm: Map<string, Figure[]> }>();
+function figureTermIndex(kb: RelationContext['kb']): { terms: Map<Figure, ReadonlySet<string>>; byTerm: Map<string, Figure[]> } {
+  let index = FIGURE_TERMS.get(kb);
+  if (!index) {
+    const terms = new Map<Figure, ReadonlySet<string>>();
+    const byTerm = new Map<string, Figure[]>();
+    for (const f of [...kb.data.municipalities, ...kb.data.units].flatMap((x) => x.figures)) {
+      const own = new Set([...termsOf(f.text.da), ...termsOf(f.text.en)]);
+      terms.set(f, own);
+      for (const term of own) {
+        const list = byTerm.get(term);
+        if (list) list.push(f);
+        else byTerm.set(term, [f]);
+      }
+    }
+    index = { terms, byTerm };
+    FIGURE_TERMS.set(kb, index);
+  }
+  return index;
+}
+
+/** The metrics a figure's text names by the lexicon's words for them, per figure (the same for every question). */
+const FIGURE_METRICS = new WeakMap<Figure, ReadonlySet<string>>();
+function metricsNamedIn(rc: RelationContext, f: Figure): ReadonlySet<string> {
+  let known = FIGURE_METRICS.get(f);
+  if (!known) {
+    known = new Set([...rc.lexicon.metrics.match(analyzeText(foldText(f.text.da))).keys(), ...rc.lexicon.metrics.match(analyzeText(foldText(f.text.en))).keys()]);
+    FIGURE_METRICS.set(f, known);
+  }
+  return known;
+}
 
 export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const { u, kb, queries } = rc;
@@ -775,6 +824,10 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
           return { key: `word:${w}`, fits: (f: Figure) => countsWord(f, w, span) };
         });
   if (counts.length === 0) return undefined;
+  // "Hvor mange børn står på venteliste", "how many houses had a pædagogisk faglig leder": more words than the metric
+  // say which count of it; a figure that counts the metric's word and says those words is that count.
+  const qualified = qualifiedCounts(rc);
+  if (qualified) counts.splice(0, counts.length, qualified);
   const isCounted = (f: Figure) => counts.some((c) => c.fits(f));
   const t = TEXTS[u.lang];
   const subjects = rc.subjects.flat().filter((l) => l.kind === 'units' || l.kind === 'municipalities' || l.kind === 'roles');
@@ -828,7 +881,7 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const compare = !sincePast && (u.kinds.has('change-compare') || (said.has('before-change') && (said.has('after-change') || comingDayAsked)));
   // "Pr. 1. september", "in March" without a year is the next such day; asked in the past tense about figures
   // that have no coming change, it is the last one that has passed ("hvor mange børn var der pr. 1. september").
-  const yearless = !/\b(19|20)\d{2}\b/.test(u.text) && u.tokens.some((tok) => PAST_WORDS.has(tok.form));
+  const yearless = !/\b(19|20)\d{2}\b/.test(u.text) && u.tokens.some((tok) => rc.lexicon.pastWords.has(tok.form));
   const coming = scope.some((id) => queries.figuresOf(id).some((f) => isCounted(f.figure) && f.figure.validFrom !== undefined && f.figure.validFrom > rc.today));
   const past = (d: string) => (yearless && !coming && d > rc.today ? `${Number(d.slice(0, 4)) - 1}${d.slice(4)}` : d);
   const range = u.range && { from: past(u.range.from), to: u.range.from > rc.today ? past(u.range.to) : u.range.to };

@@ -9,9 +9,9 @@ import { phrasesFor } from './phrases.js';
 import { createSearchIndex, type SearchIndex } from './search.js';
 import type { Answer, Answerer, AnswererOptions, Lang } from './types.js';
 import { countedPositions, understand, withoutKinds, withoutNameCues, type Understanding } from './understand.js';
-import { unknown, type Context } from './answer-context.js';
-import { answerReporting } from './answer-reporting.js';
-import { answerContact, answerHolder, answerLeader } from './answer-people.js';
+import { factsByKind, unknown, type Context } from './answer-context.js';
+import { answerReporting, reportingSubjectsOf } from './answer-reporting.js';
+import { answerContact, answerHolder, answerLeader, leaderIndexOf } from './answer-people.js';
 import { answerDates } from './answer-dates.js';
 import { answerPolicies } from './answer-policies.js';
 import { answerGeneral } from './answer-general.js';
@@ -24,15 +24,23 @@ import { toLocalDate } from '../time/format-date.js';
 import { SMALLTALK } from './phrases.js';
 import {
   answerAttribute,
+  answerActingHolders,
+  answerPolicyAdoption,
+  answerUnitParent,
+  answerUnitsUnder,
   answerComingLines,
   answerConditionalLine,
   answerContactsRelation,
+  answerDocumentContact,
   answerNumberOwner,
+  answerReachPerson,
+  answerContactFor,
   answerPostingContacts,
   answerFiguresRelation,
   answerLeaderRelation,
   answerMeetingRelation,
   answerMembersRelation,
+  answerMembershipOn,
   answerRoleMeetings,
   answerHolderRelation,
   answerPostingTerms,
@@ -44,27 +52,38 @@ import {
   answerReportingRelation,
   answerTasksRelation,
   taskIndexOf,
+  titleWordsOf,
   answerWhoDoes,
   answerTitledPerson,
   describedItems,
+  ownCuePositions,
   type RelationContext,
 } from './relation-answers/index.js';
 import { suggestQuestions } from './suggestions.js';
-import { answerDecisions, answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems } from './answer-time.js';
+import { answerDecisionQuestion, decisionWordLinks } from './relation-answers/decisions.js';
+import { answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems } from './answer-time.js';
 
 /** The relation answerers, tried in this order before the general search. */
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
   answerNumberOwner,
   answerPostingContacts,
+  answerContactFor,
+  answerReachPerson,
+  answerDocumentContact,
   answerAttribute,
+  answerPolicyAdoption,
   answerPolicyFields,
   answerConditionalLine,
   answerComingLines,
+  answerUnitParent,
+  answerUnitsUnder,
+  answerActingHolders,
   answerTitledPerson,
   answerDeputies,
   answerHolderRelation,
   answerWhoDoes,
-  answerDecisions,
+  answerMembershipOn,
+  answerDecisionQuestion,
   answerDecisionWhen,
   answerItemDates,
   answerReportingRelation,
@@ -95,10 +114,11 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   const index = createSearchIndex(facts, lexicon.synonyms);
   const roleWords = new Set(lexicon.leaderWords.words().flatMap((w) => [w, ...stemsOf(w)]));
   const linker = createLinker(kb, lexicon.synonyms, index.knows, roleWords, lexicon.nameEquivalents);
-  const relations = buildRelations(kb);
+  const relations = buildRelations(kb, lexicon);
   const queries = createQueries(kb);
   // Built now rather than by the first question that needs it.
   taskIndexOf(kb, lexicon);
+  titleWordsOf(kb);
   // An item's own name terms; the facts already hold them for every item that owns a fact (the same set).
   const ownTermsCache = new Map<string, ReadonlySet<string>>();
   for (const fact of facts) if (!ownTermsCache.has(fact.owner)) ownTermsCache.set(fact.owner, fact.ownTerms);
@@ -111,6 +131,10 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     }
     return terms;
   };
+  leaderIndexOf(kb, ownTerms);
+  reportingSubjectsOf(kb, ownTerms);
+  for (const id of [...namedCandidatesOf(kb), ...kb.data.concepts.map((c) => c.id), ...kb.data.decisions.map((d) => d.id)]) ancestryIn(kb, id);
+  factsByKind(index.facts);
   // Computed once: the full names of items (for "named in full"), document order, list sizes.
   const fullNamesCache = new Map<string, string[]>();
   const fullNames = (id: string) => {
@@ -128,16 +152,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   const order = new Map(facts.map((fact, i) => [fact, i]));
   const detailCounts = new Map<string, number>();
   for (const fact of facts) if (fact.kind === 'detail') detailCounts.set(fact.owner, (detailCounts.get(fact.owner) ?? 0) + 1);
-  const namedCandidates = [
-    ...kb.data.roles,
-    ...kb.data.units,
-    ...kb.data.postings,
-    ...kb.data.people,
-    ...kb.data.leadershipGroups,
-    ...kb.data.meetings,
-    ...kb.data.policies,
-    ...kb.data.programmes,
-  ].map((item) => item.id);
+  const namedCandidates = namedCandidatesOf(kb);
   // Full names by their first word, so finding the names in a question looks only at its own words.
   // Items sharing a name (the same role in every unit) share one entry, so a name is compared once per position
   // however many items bear it; `at` keeps each item's place among its first word's names, the order found.
@@ -180,6 +195,8 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     lastNames = { text, found: new Set(found) };
     return found;
   };
+  // The kinds of date each dated fact's label names, read once per fact (at most one entry per date).
+  const kindsSaid = new WeakMap<FactRecord, ReadonlySet<string>>();
   const context: Context = {
     kb,
     index,
@@ -195,6 +212,11 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     namedAny: new Set(),
     saysAttribute: (text, attribute) => lexicon.attributes.match(analyzeText(foldText(text))).has(attribute),
     sequenceAt: (tokens) => lexicon.sequenceWords.coverage(tokens),
+    dateKindsSaid: (fact) => {
+      let said = kindsSaid.get(fact);
+      if (!said) kindsSaid.set(fact, (said = new Set(fact.date ? lexicon.dateKinds.match(analyzeText(foldText(`${fact.date.label.da} ${fact.date.label.en}`))).keys() : [])));
+      return said;
+    },
   };
   const municipalityNames = kb.data.municipalities.map((m) => ({
     id: m.id,
@@ -260,7 +282,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     }
   });
   const scopes = new Map<string, SearchIndex>();
-  const floor = createFloor(kb, index, options.lexicon, namesIn);
+  const floor = createFloor(kb, index, options.lexicon, namesIn, lexicon);
   // Every answer passes the floor: what the question asks about must be in the answer or known to be absent.
   const seen: { u?: Understanding; links?: readonly Link[] } = {};
   return {
@@ -273,6 +295,8 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       // Every cue of an understood kind says what is asked ("What competences … under <concept>" is a
       // competence question even when "profile" was the kind's strongest cue): none of them is a loose word.
       const cues = lexicon.kinds.coverageOf(u.tokens, new Set(u.kinds.keys()), undefined, false);
+      // An answer that explains some words by what it answers (acting, adopted, part of: org-changes.ts) has them as cues.
+      for (const p of ownCuePositions(reply) ?? []) cues.add(p);
       const understood = cues.size > 0 ? { ...u, cuePositions: new Set([...u.cuePositions, ...cues]) } : u;
       const say = (lang: Lang, headline?: string) => unknown(context, lang, headline);
       return floor.explainUnknown(understood, seen.links ?? [], floor.check(understood, seen.links ?? [], reply, say), say);
@@ -382,7 +406,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       const longNames = found.filter((l) => l.kind !== 'municipalities' && l.kind !== 'decisions' && l.end - l.start > 1);
       // "How many children go to day care in X": a metric word that names a place the question names ("day care", the
       // day-care area), away from every "how many", is where the counted thing is, when another metric is counted.
-      const countedAt = new Set(countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? []));
+      const countedAt = new Set(countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], lexicon.countModifiers));
       const isCounted = (m: string) => (u.metricAt.get(m) ?? []).some((p) => countedAt.has(p));
       const placeNames = found.filter((l) => l.kind === 'units' && l.quality >= 0.9);
       const metrics = u.metrics.filter((m) => {
@@ -399,7 +423,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
         if (links.some(isCounted) && links.some((l) => l.kind !== 'municipalities' && !isCounted(l))) {
           // The words of such a name describe where the thing counted is, they count nothing of their own.
           const dropped = links.filter(isCounted);
-          const first = countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? []);
+          const first = countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], lexicon.countModifiers);
           // A metric right after "and" is one more thing counted ("hvor mange børn og medarbejdere").
           const listed = (p: number) => ['og', 'and', 'samt', 'plus'].includes(u.tokens[p - 1]?.form ?? '');
           const kept = u.metrics.filter((m) => {
@@ -432,7 +456,8 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       const relationAnswer = answerRelations(rc);
       if (relationAnswer) {
         // A role the question describes ("the new Mågen leader") is named by those words: the floor counts them as a name.
-        const described = describedItems(rc).flat();
+        // So are the words that a decision's own words explain ("flytte" of "flytningen af dagplejen").
+        const described = [...describedItems(rc).flat(), ...decisionWordLinks(relationAnswer)];
         if (described.length > 0) seen.links = [...links, ...described];
         return relationAnswer;
       }
@@ -479,6 +504,20 @@ function definedNames(u: Understanding, linked: readonly Link[]): Array<{ start:
   return linked.filter(covers).slice(0, 1).map((l) => ({ start: l.start, end: l.end, whole: true }));
 }
 
+/** The items a question can name in full (for "named in full"), in this order. */
+function namedCandidatesOf(kb: KnowledgeBase): string[] {
+  return [
+    ...kb.data.roles,
+    ...kb.data.units,
+    ...kb.data.postings,
+    ...kb.data.people,
+    ...kb.data.leadershipGroups,
+    ...kb.data.meetings,
+    ...kb.data.policies,
+    ...kb.data.programmes,
+  ].map((item) => item.id);
+}
+
 /** Kinds of link that are no name of what is asked about when cue words are settled. */
 const NOT_NAME_CUES: ReadonlySet<string> = new Set(['municipalities', 'concepts', 'decisions']);
 
@@ -489,28 +528,16 @@ function range(link: Link): number[] {
 /** Each item's ancestry (itself, its role, unit or parent up the line, and their municipalities), per knowledge base. */
 const ANCESTRIES = new WeakMap<KnowledgeBase, Map<string, ReadonlySet<string>>>();
 
-/** The items named, grouped by where they are named, limited to the municipalities named, best reading first. */
-function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities: ReadonlySet<string>): Link[][] {
-  const groups = new Map<string, Link[]>();
-  for (const link of links) {
-    if (link.kind === 'municipalities') continue;
-    const key = `${link.start}:${link.end}`;
-    const group = groups.get(key);
-    if (group) group.push(link);
-    else groups.set(key, [link]);
-  }
-  const linked = new Set(links.map((l) => l.id));
-  // An item's ancestry depends on the knowledge base only: worked out once per item and kept with the knowledge
-  // base (at most one entry per item), not once per question (a name shared by many items links to all of them).
-  let ancestries = ANCESTRIES.get(kb);
-  if (!ancestries) ANCESTRIES.set(kb, (ancestries = new Map()));
-  const known = ancestries;
-  const ancestry = (id: string): ReadonlySet<string> => {
-    let found = known.get(id);
-    if (!found) known.set(id, (found = ancestryOf(id)));
-    return found;
-  };
-  const ancestryOf = (id: string): Set<string> => {
+/**
+ * An item's ancestry depends on the knowledge base only: worked out once per item and kept with the knowledge base (at
+ * most one entry per item), not once per question (a name shared by many items links to all of them). The answerer
+ * works it out for every nameable item when it is built, so no question pays for thousands at once.
+ */
+function ancestryIn(kb: KnowledgeBase, id: string): ReadonlySet<string> {
+  let known = ANCESTRIES.get(kb);
+  if (!known) ANCESTRIES.set(kb, (known = new Map()));
+  let found = known.get(id);
+  if (!found) {
     const out = new Set<string>();
     let current: string | undefined = id;
     for (let depth = 0; current && depth < 8 && !out.has(current); depth++) {
@@ -523,8 +550,23 @@ function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities
       if (documentMunicipality) out.add(documentMunicipality);
       current = item?.role ?? item?.unit ?? item?.parent;
     }
-    return out;
-  };
+    known.set(id, (found = out));
+  }
+  return found;
+}
+
+/** The items named, grouped by where they are named, limited to the municipalities named, best reading first. */
+function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities: ReadonlySet<string>): Link[][] {
+  const groups = new Map<string, Link[]>();
+  for (const link of links) {
+    if (link.kind === 'municipalities') continue;
+    const key = `${link.start}:${link.end}`;
+    const group = groups.get(key);
+    if (group) group.push(link);
+    else groups.set(key, [link]);
+  }
+  const linked = new Set(links.map((l) => l.id));
+  const ancestry = (id: string): ReadonlySet<string> => ancestryIn(kb, id);
   const municipalityOf = (id: string) => ancestry(id);
   const result: Link[][] = [];
   for (const group of groups.values()) {
@@ -539,8 +581,11 @@ function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities
       fit = inside;
     }
     // A reading related to another item the question names ("pædagogisk leder i Stjernehuset") first.
+    // Another reading of the same words is no other item named ("family day care": the childminding and its childminders).
+    // (Only for sure readings: of loose ones, the narrower is the likelier guess.)
+    const sameWords = new Set(group.filter((l) => l.quality >= 0.9).map((l) => l.id));
     const isRelated = (l: Link) => {
-      for (const id of ancestry(l.id)) if (id !== l.id && linked.has(id) && !municipalities.has(id)) return true;
+      for (const id of ancestry(l.id)) if (id !== l.id && linked.has(id) && !sameWords.has(id) && !municipalities.has(id)) return true;
       return false;
     };
     // Decided once per link, not once per comparison of the sort.

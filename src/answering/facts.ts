@@ -6,7 +6,7 @@
 import type { KbItem, KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { participantIds } from '../knowledge/meeting-participants.js';
 import type { DateEntry, Figure, Person, ReportingLine, Source, Statement, Text } from '../knowledge/schemas.js';
-import { termsOf } from './normalize.js';
+import { analyzeText, foldText, GENERIC_WORDS, STOPWORDS, termsOf } from './normalize.js';
 
 /** What a fact says about its owner. */
 export type FactKind =
@@ -164,6 +164,47 @@ export function definiteName(entry: KbItem, lang: 'da' | 'en'): string {
   return names.find((n) => candidates.includes(n.toLowerCase())) ?? name;
 }
 
+/**
+ * Finds the items a text names by one of their names, word by word on stems ("fagchefen" names the role
+ * "fagchef", "Leila Hasanović Berg" the person). A one-word name must be a word of its own (not a generic word).
+ */
+export function itemNameFinder(kb: KnowledgeBase): (texts: readonly string[]) => string[] {
+  const stemsOfName = (name: string) => analyzeText(foldText(name)).filter((t) => !STOPWORDS.has(t.form)).map((t) => t.terms[0]!);
+  const byFirst = new Map<string, Array<{ stems: string[]; id: string }>>();
+  const { data } = kb;
+  const items: KbItem[] = [
+    ...data.roles.map((item) => ({ kind: 'roles', item }) as KbItem),
+    ...data.units.map((item) => ({ kind: 'units', item }) as KbItem),
+    ...data.people.map((item) => ({ kind: 'people', item }) as KbItem),
+    ...data.leadershipGroups.map((item) => ({ kind: 'leadershipGroups', item }) as KbItem),
+    ...data.meetings.map((item) => ({ kind: 'meetings', item }) as KbItem),
+    ...data.policies.map((item) => ({ kind: 'policies', item }) as KbItem),
+    ...data.programmes.map((item) => ({ kind: 'programmes', item }) as KbItem),
+  ];
+  for (const entry of items) {
+    const own = entry.kind === 'people' ? [entry.item.name] : namesOf(entry);
+    for (const name of own) {
+      const stems = stemsOfName(name);
+      if (stems.length === 0 || (stems.length === 1 && (stems[0]!.length < 4 || GENERIC_WORDS.has(stems[0]!)))) continue;
+      const list = byFirst.get(stems[0]!) ?? [];
+      if (!list.some((e) => e.id === entry.item.id && e.stems.join(' ') === stems.join(' '))) list.push({ stems, id: entry.item.id });
+      byFirst.set(stems[0]!, list);
+    }
+  }
+  return (texts) => {
+    const found = new Set<string>();
+    for (const text of texts) {
+      const tokens = analyzeText(foldText(text)).filter((t) => !STOPWORDS.has(t.form));
+      tokens.forEach((token, i) => {
+        for (const term of token.terms) {
+          for (const e of byFirst.get(term) ?? []) if (e.stems.every((s, k) => tokens[i + k]?.terms.includes(s))) found.add(e.id);
+        }
+      });
+    }
+    return [...found];
+  };
+}
+
 /** Builds the fact records of a knowledge base. */
 export function buildFacts(kb: KnowledgeBase): FactRecord[] {
   const contextCache = new Map<string, { own: Set<string>; terms: Set<string>; related: Set<string> }>();
@@ -223,12 +264,14 @@ export function buildFacts(kb: KnowledgeBase): FactRecord[] {
       extraContext?: string[];
       extraText?: string[];
       alsoRelated?: string[];
+      /** Items the fact's text names: related to it themselves, without their own neighbourhood. */
+      mentions?: string[];
     },
   ) => {
-    const { extraContext = [], extraText = [], alsoRelated = [], ...rest } = fields;
+    const { extraContext = [], extraText = [], alsoRelated = [], mentions = [], ...rest } = fields;
     const context = contextOf(fields.owner);
     // Facts of one owner, kind and document share one context set: memory grows with items, not facts.
-    const key = [fields.owner, fields.kind, fields.source.doc, ...extraContext, '|', ...alsoRelated].join('\u0000');
+    const key = [fields.owner, fields.kind, fields.source.doc, ...extraContext, '|', ...alsoRelated, '|', ...mentions].join('\u0000');
     let shared = sharedContexts.get(key);
     if (!shared) {
       const terms = new Set(context.terms);
@@ -241,6 +284,7 @@ export function buildFacts(kb: KnowledgeBase): FactRecord[] {
         for (const term of other.terms) terms.add(term);
         for (const rel of other.related) related.add(rel);
       }
+      for (const id of mentions) related.add(id);
       shared = { terms, related };
       sharedContexts.set(key, shared);
     }
@@ -334,8 +378,12 @@ export function buildFacts(kb: KnowledgeBase): FactRecord[] {
     addStatements(p.id, 'offer', p.offers);
     addStatements(p.id, 'condition', p.conditions);
   }
+  // "Budgetønsker for 2028 sendes til fagchefen": an annual calendar's date belongs to the whole area, but its label
+  // names whom it concerns; a question naming that role ("sidste frist for budgetønsker til fagchefen") asks about it.
+  const mentionedIn = itemNameFinder(kb);
   for (const d of data.dates) {
-    add({ kind: 'date', owner: d.about, text: d.label, source: d.source, date: d, extraText: [DATE_KIND_WORDS[d.kind]] });
+    const subject = d.subject ? [d.subject.da, d.subject.en] : [];
+    add({ kind: 'date', owner: d.about, text: d.label, source: d.source, date: d, extraText: [DATE_KIND_WORDS[d.kind], ...subject], mentions: mentionedIn([d.label.da, d.label.en, ...subject]) });
   }
   for (const m of data.meetings) {
     const parts = [m.description, m.purpose, m.frequency].filter((t): t is Text => t !== undefined);

@@ -18,7 +18,7 @@ import type { SearchIndex, QueryTerm } from './search.js';
 import type { Answer, Lang } from './types.js';
 import { countedPositions, type Understanding } from './understand.js';
 import type { Link } from './linking.js';
-import type { LexiconExtension } from './lexicon/lexicon.js';
+import { loadLexicon, type Lexicon, type LexiconExtension } from './lexicon/lexicon.js';
 
 /** The share of the words besides names and cues that an answer must explain (ranked / structured answers). */
 const REST_SHARE_FALLBACK = 0.5;
@@ -93,21 +93,18 @@ function lexiconWords(value: unknown, out: Set<string>): void {
   }
 }
 
-type FloorSection = { chatWords?: { da?: string[]; en?: string[] }; eventWords?: { da?: string[]; en?: string[] } };
-
 /** Words that say something happens (the lexicon's `changeWords` and `floor.eventWords`): a date answer accounts for them. */
-function eventWords(): Set<string> {
-  const json = lexiconJson as { changeWords?: { da?: string[]; en?: string[] }; floor?: FloorSection };
+function eventWords(lexicon: Lexicon): Set<string> {
   const words = new Set<string>();
-  for (const list of [json.changeWords, json.floor?.eventWords]) for (const phrase of [...(list?.da ?? []), ...(list?.en ?? [])]) for (const w of tokenize(phrase.replace(/[*+]/g, ' '))) words.add(w);
+  const change = lexicon.phrases.changeWords;
+  for (const phrase of [...change.da, ...change.en, ...lexicon.floorWords.events]) for (const w of tokenize(phrase.replace(/[*+]/g, ' '))) words.add(w);
   return words;
 }
 
 /** Words that only chat or ask (the lexicon's `floor.chatWords`), month names and their short forms. */
-function functionWords(): Set<string> {
+function functionWords(lexicon: Lexicon): Set<string> {
   const words = new Set<string>();
-  const floorSection = (lexiconJson as { floor?: FloorSection }).floor;
-  for (const word of [...(floorSection?.chatWords?.da ?? []), ...(floorSection?.chatWords?.en ?? [])]) for (const w of tokenize(word)) words.add(w);
+  for (const word of lexicon.floorWords.chat) for (const w of tokenize(word)) words.add(w);
   for (const month of [...MONTH_NAMES.da, ...MONTH_NAMES.en]) {
     const folded = foldText(month);
     words.add(folded);
@@ -115,7 +112,7 @@ function functionWords(): Set<string> {
   }
   words.add('sept');
   // Number words ("tre", "five") are constraints like digits, answered by the answer's own structure.
-  for (const word of Object.keys((lexiconJson as { numbers?: Record<string, number> }).numbers ?? {})) words.add(foldText(word));
+  for (const word of Object.keys(lexicon.numbers)) words.add(foldText(word));
   return words;
 }
 
@@ -125,12 +122,13 @@ export function createFloor(
   index: SearchIndex,
   extensions: readonly LexiconExtension[] = [],
   namesIn: (text: string) => ReadonlySet<string> = () => new Set(),
+  loaded: Lexicon = loadLexicon(extensions),
 ): Floor {
   const lexicon = new Set<string>();
   lexiconWords(lexiconJson, lexicon);
   lexiconWords(extensions, lexicon);
-  const chat = functionWords();
-  const events = eventWords();
+  const chat = functionWords(loaded);
+  const events = eventWords(loaded);
   // A word is known when the knowledge base's texts or names hold it (its stem, a compound of known
   // words, a small typo of a known word), or when the lexicon uses it. The qualities are the search
   // index's: >= 0.9 an exact term, synonym or compound split, 0.75 a typo within a bounded edit
@@ -431,10 +429,10 @@ export function createFloor(
       // A count answers a question about that count only: a word besides the names, cues and the thing counted
       // that the answer does not explain ("on the waiting list") asks for another number.
       // The word right after a "how many" is the thing counted, matched by the figure's own words ("ppl": employees).
-      const metricPositions = new Set([...u.metricAt.values()].flat().concat(countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [])));
+      const metricPositions = new Set([...u.metricAt.values()].flat().concat(countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], loaded.countModifiers)));
       // A word the named items' own facts use ("tilsyn" of the childminding supervisor) says how they count, not what.
       const named = new Set(links.map((l) => l.id));
-      const own = () => new Set(index.facts.filter((f) => named.has(f.owner)).flatMap((f) => [...f.textTerms]));
+      const own = () => new Set([...named].flatMap((id) => index.ownedBy(id)).flatMap((f) => [...f.textTerms]));
       let ownTerms: Set<string> | undefined;
       // (A count the general search found is held to it too: "how many kids are waiting for a kindergarten place" is
       // not answered by the waiting list for a nursery.)

@@ -35,6 +35,33 @@ interface Variant {
   seen: number;
 }
 
+/** The items a position may name, with their distinct names (items sharing a name share its word list). */
+interface Candidates {
+  readonly variants: readonly Variant[];
+  /** Each distinct word list once, in first-found order. */
+  readonly names: ReadonlyArray<Variant['words']>;
+  /** For each variant, the position of its word list in `names`. */
+  readonly nameOf: Int32Array;
+}
+
+const NO_CANDIDATES: Candidates = { variants: [], names: [], nameOf: new Int32Array(0) };
+
+/** Groups candidates by their word lists. */
+function withNames(variants: readonly Variant[]): Candidates {
+  const names: Array<Variant['words']> = [];
+  const at = new Map<Variant['words'], number>();
+  const nameOf = new Int32Array(variants.length);
+  variants.forEach((v, k) => {
+    let i = at.get(v.words);
+    if (i === undefined) {
+      at.set(v.words, (i = names.length));
+      names.push(v.words);
+    }
+    nameOf[k] = i;
+  });
+  return { variants, names, nameOf };
+}
+
 /** A word that stands for the name's own word ("management" for "leadership"): below the name's own word. */
 const EQUIVALENT_QUALITY = 0.9;
 
@@ -265,6 +292,21 @@ export function createLinker(
     byFirst.set(surname, [...(byFirst.get(surname) ?? []), variant]);
   }
 
+  // A function word starts only a name of several words that begins with that very word ("works council"), and only
+  // one its item cannot be named by without that word: no stem, compound or typo of it. Decided once per word.
+  const stopCandidates = new Map<string, Candidates>();
+  const idsByFirst = new Map<string, Set<string>>();
+  const idsFirstWith = (form: string): Set<string> => {
+    let ids = idsByFirst.get(form);
+    if (!ids) idsByFirst.set(form, (ids = new Set((byFirst.get(form) ?? []).map((o) => o.id))));
+    return ids;
+  };
+  for (const [key, list] of byFirst) {
+    if (!STOPWORDS.has(key)) continue;
+    const fit = list.filter((v) => v.words.length > 1 && v.words[0]!.form === key && !STOPWORDS.has(v.words[1]!.form) && !idsFirstWith(v.words[1]!.form).has(v.id));
+    stopCandidates.set(key, withNames(fit));
+  }
+
   const nameWords = new Set<string>();
   for (const v of variants) for (const w of v.words) {
     nameWords.add(w.form);
@@ -324,7 +366,7 @@ export function createLinker(
   // Many items share a first word (a role in every unit): each variant is collected once per lookup by a stamp,
   // in first-found order, instead of through a Set of thousands of objects.
   let lookup = 0;
-  const candidatesAt = (token: Token): Variant[] => {
+  const collectCandidates = (token: Token): Variant[] => {
     const stamp = ++lookup;
     const collected: Variant[] = [];
     const found = {
@@ -354,6 +396,23 @@ export function createLinker(
       }
     }
     return collected;
+  };
+
+  // A token's candidates depend on its form only (its terms are its form's stems) and on the names, which do not
+  // change: worked out once per form (bounded), with the distinct names among them, so a position matches each name
+  // once by its number instead of looking it up per item (a role name in every unit of 100 municipalities).
+  const candidateCache = new Map<string, Candidates>();
+  let cachedVariants = 0;
+  const candidatesAt = (token: Token): Candidates => {
+    let found = candidateCache.get(token.form);
+    if (!found) {
+      found = withNames(collectCandidates(token));
+      if (candidateCache.size < 20_000 && cachedVariants < 2_000_000) {
+        candidateCache.set(token.form, found);
+        cachedVariants += found.variants.length;
+      }
+    }
+    return found;
   };
 
   // Compounds of the names' own words. The words of the names of things (not people), with the variants holding them.
@@ -449,9 +508,14 @@ export function createLinker(
     const spans = new Map<string, Link[]>();
     for (const link of kept) {
       const key = `${link.start}:${link.end}`;
-      spans.set(key, [...(spans.get(key) ?? []), link]);
+      const group = spans.get(key);
+      if (group) group.push(link);
+      else spans.set(key, [link]);
     }
-    const taken = (p: number, own: readonly Link[]) => kept.some((l) => !own.includes(l) && p >= l.start && p < l.end);
+    // A position is taken when a link of another span covers it (a span's links are all of `own`): decided over the
+    // few distinct spans, not every link against every link of the group (thousands share a role's name at 100x).
+    const spanList = [...spans.values()].map((group) => ({ start: group[0]!.start, end: group[0]!.end, group }));
+    const taken = (p: number, own: readonly Link[]) => spanList.some((span) => span.group !== own && p >= span.start && p < span.end);
     const fits = (p: number, group: readonly Link[]) => {
       const token = tokens[p];
       // (Not a possessive "s" or another single letter: "Lone Vestbjerg's boss" is no longer name of "the boss".)
@@ -487,35 +551,30 @@ export function createLinker(
     link(tokens) {
       const links: Link[] = [];
       tokens.forEach((token, start) => {
-        // A function word starts only a name of several words that begins with that very word ("works council"),
-        // and only one its item cannot be named by without that word: no stem, compound or typo of it.
-        // (Not the first part of a hyphenated word: "MED-aftalen" is read as a whole, as before.)
+        // A function word starts only the names chosen for it above (`stopCandidates`), and not as the first part of a
+        // hyphenated word: "MED-aftalen" is read as a whole, as before.
         const hyphenPart = [2, 3, 4].some((k) => tokens[start + k]?.form === tokens.slice(start, start + k).map((t) => t.form).join(''));
         const stop = STOPWORDS.has(token.form);
         if (stop && hyphenPart) return;
-        const candidates = stop
-          ? (byFirst.get(token.form) ?? []).filter(
-              (v) => v.words.length > 1 && v.words[0]!.form === token.form && !STOPWORDS.has(v.words[1]!.form) && !(byFirst.get(v.words[1]!.form) ?? []).some((o) => o.id === v.id),
-            )
-          : candidatesAt(token);
+        const { variants: candidates, names, nameOf } = stop ? (stopCandidates.get(token.form) ?? NO_CANDIDATES) : candidatesAt(token);
         const before = links.length;
         // The match of each distinct name at this position (-1: no match), shared by the items that bear it.
-        const totals = new Map<Variant['words'], number>();
-        for (const variant of candidates) {
-          let total = totals.get(variant.words);
-          if (total === undefined) {
-            total = 0;
-            let i = 0;
-            for (; i < variant.words.length; i++) {
-              const t = tokens[start + i];
-              const q = t ? wordMatch(t, variant.words[i]!, i === variant.words.length - 1, i > 0, variant.words.length > 1) : 0;
-              if (q === 0) break;
-              total += q;
-            }
-            if (i < variant.words.length) total = -1;
-            totals.set(variant.words, total);
+        const totals = new Float64Array(names.length);
+        names.forEach((words, k) => {
+          let total = 0;
+          let i = 0;
+          for (; i < words.length; i++) {
+            const t = tokens[start + i];
+            const q = t ? wordMatch(t, words[i]!, i === words.length - 1, i > 0, words.length > 1) : 0;
+            if (q === 0) break;
+            total += q;
           }
+          totals[k] = i < words.length ? -1 : total;
+        });
+        for (let k = 0; k < candidates.length; k++) {
+          const total = totals[nameOf[k]!]!;
           if (total < 0) continue;
+          const variant = candidates[k]!;
           if (variant.exact && variant.words.some((w, i) => tokens[start + i]?.form !== w.form)) continue;
           links.push({ id: variant.id, kind: variant.kind, start, end: start + variant.words.length, quality: (total / variant.words.length) * (variant.weight ?? 1) });
         }

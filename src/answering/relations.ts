@@ -10,19 +10,27 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { DateEntry, Figure, Person, Source, Text } from '../knowledge/schemas.js';
 import type { QuestionKind } from './lexicon/lexicon.js';
 import { participantsOf } from '../knowledge/meeting-participants.js';
-import lexiconJson from './lexicon/lexicon.json' with { type: 'json' };
+import { itemNameFinder } from './facts.js';
+import { loadLexicon, type Lexicon } from './lexicon/lexicon.js';
 
 /** The lexicon's one-word words for whoever leads something (`leaderWords`): "leder", "chef", "head", "manager". */
-const LEADER_WORDS = (() => {
-  const words = (lexiconJson as { leaderWords?: { da?: string[]; en?: string[] } }).leaderWords ?? {};
-  return { da: (words.da ?? []).filter((w) => !w.includes(' ')), en: new Set((words.en ?? []).filter((w) => !w.includes(' '))) };
-})();
+const leaderWordsCache = new WeakMap<Lexicon, { readonly da: readonly string[]; readonly en: ReadonlySet<string> }>();
+function leaderWordsOf(lexicon: Lexicon): { readonly da: readonly string[]; readonly en: ReadonlySet<string> } {
+  let words = leaderWordsCache.get(lexicon);
+  if (!words) {
+    const { da, en } = lexicon.phrases.leaderWords;
+    words = { da: da.filter((w) => !w.includes(' ')), en: new Set(en.filter((w) => !w.includes(' '))) };
+    leaderWordsCache.set(lexicon, words);
+  }
+  return words;
+}
 
 /** A role whose name says it leads ("institutionsleder", "head of institution"), by its head word in either language. */
-export function isLeaderRole(role: { name: string; labelEn?: string }): boolean {
+export function isLeaderRole(role: { name: string; labelEn?: string }, lexicon: Lexicon): boolean {
+  const words = leaderWordsOf(lexicon);
   const da = role.name.toLowerCase();
-  if (LEADER_WORDS.da.some((w) => da.endsWith(w))) return true;
-  return (role.labelEn ?? '').toLowerCase().split(/[^\p{L}]+/u).some((w) => LEADER_WORDS.en.has(w));
+  if (words.da.some((w) => da.endsWith(w))) return true;
+  return (role.labelEn ?? '').toLowerCase().split(/[^\p{L}]+/u).some((w) => words.en.has(w));
 }
 
 /**
@@ -33,6 +41,7 @@ export const RELATION_FIELDS: Readonly<Record<string, { readonly forward: readon
   'units.municipality': { forward: ['definition'], backward: ['membership', 'figure'] },
   'units.parent': { forward: ['reporting-up', 'membership'], backward: ['membership', 'figure'] },
   'units.ledBy': { forward: ['leader'], backward: ['leader', 'responsibility'] },
+  'units.parents': { forward: ['reporting-up', 'membership'], backward: ['membership'] },
   'roles.municipality': { forward: ['definition'], backward: ['policy', 'holder'] },
   'roles.unit': { forward: ['leader', 'membership'], backward: ['membership'] },
   'roles.reportsTo': { forward: ['reporting-up', 'reporting-chain'], backward: ['reporting-down'] },
@@ -43,6 +52,7 @@ export const RELATION_FIELDS: Readonly<Record<string, { readonly forward: readon
   'people.role': { forward: ['holder'], backward: ['holder', 'contact'] },
   'people.municipality': { forward: ['holder'], backward: ['contact'] },
   'people.contactFor': { forward: ['contact'], backward: ['contact'] },
+  'people.actingAs': { forward: ['holder'], backward: ['holder'] },
   'postings.role': { forward: ['definition'], backward: ['contact', 'dates'] },
   'postings.unit': { forward: ['definition'], backward: ['contact', 'dates'] },
   'postings.contacts': { forward: ['contact'], backward: ['contact'] },
@@ -60,6 +70,7 @@ export const RELATION_FIELDS: Readonly<Record<string, { readonly forward: readon
   'policies.owner': { forward: ['policy'], backward: ['policy'] },
   'policies.relevantFor': { forward: ['policy'], backward: ['policy'] },
   'policies.municipality': { forward: ['policy'], backward: ['policy'] },
+  'policies.adoptedBy': { forward: ['policy', 'decision'], backward: ['policy', 'decision'] },
   'programmes.usedBy': { forward: ['programme'], backward: ['programme'] },
   'programmes.municipality': { forward: ['programme'], backward: ['programme'] },
   'concepts.partOf': { forward: ['definition'], backward: ['definition'] },
@@ -89,6 +100,12 @@ export interface Relations {
   holders(roleId: string): readonly Person[];
   /** Members of a group or participants of a meeting, with their notes. */
   members(id: string): ReadonlyArray<{ readonly ref: string; readonly note?: Text }>;
+  /** The meetings an item takes part in or chairs, in the knowledge base's order. */
+  meetingsWith(ref: string): readonly string[];
+  /** The leadership groups an item is a member of, in the knowledge base's order. */
+  groupsWith(ref: string): readonly string[];
+  /** The roles whose unit is the unit, in the knowledge base's order. */
+  rolesIn(unitId: string): readonly string[];
   /** Contacts of a posting (its `contacts` and everyone whose `contactFor` names it), in order. */
   contacts(id: string): readonly Person[];
   /** Postings for a role or at a unit. */
@@ -101,6 +118,8 @@ export interface Relations {
   childUnits(id: string): readonly string[];
   /** Dated entries about an item. */
   dates(id: string): readonly DateEntry[];
+  /** Dated entries whose label names an item by one of its names ("Enhedschef Leila Hasanović Berg går på pension"). */
+  datesNaming(id: string): readonly DateEntry[];
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -110,7 +129,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Indexes the relations of a knowledge base. */
-export function buildRelations(kb: KnowledgeBase): Relations {
+export function buildRelations(kb: KnowledgeBase, lexicon: Lexicon = loadLexicon()): Relations {
   const { data } = kb;
   const up = new Map<string, Edge[]>();
   const down = new Map<string, Edge[]>();
@@ -129,13 +148,17 @@ export function buildRelations(kb: KnowledgeBase): Relations {
       push(down, to, edge);
     }
   }
+  // The roles of each unit, once: asked per unit here and per question by the answerers.
+  const rolesByUnit = new Map<string, Array<(typeof data.roles)[number]>>();
+  for (const role of data.roles) if (role.unit !== undefined) push(rolesByUnit, role.unit, role);
+  const roleIdsByUnit = new Map([...rolesByUnit].map(([unit, roles]) => [unit, roles.map((r) => r.id)]));
   const leaders = new Map<string, string[]>();
   const led = new Map<string, string[]>();
   for (const unit of data.units) {
     let ids = [...unit.ledBy];
     if (ids.length === 0) {
       // The roles of the unit that lead it; a role that reports to the unit itself is one of its members.
-      const inUnit = data.roles.filter((role) => role.unit === unit.id && !role.reportsTo.includes(unit.id));
+      const inUnit = (rolesByUnit.get(unit.id) ?? []).filter((role) => !role.reportsTo.includes(unit.id));
       const inside = new Set(inUnit.map((r) => r.id));
       ids = inUnit.length === 1 ? [inUnit[0]!.id] : inUnit.filter((r) => inUnit.some((o) => o.reportsTo.includes(r.id) && inside.has(o.id))).map((r) => r.id);
       // The one post of a team that reports to the post leading the unit above ("sprogvejleder" in Sprogteamet, under
@@ -157,7 +180,7 @@ export function buildRelations(kb: KnowledgeBase): Relations {
       const standIns = new Set(data.deputies.map((d) => d.deputy));
       const leading = [...new Set(titled.map((p) => p.role!))].filter((id) => {
         const role = data.roles.find((r) => r.id === id);
-        return role !== undefined && isLeaderRole(role) && !standIns.has(id);
+        return role !== undefined && isLeaderRole(role, lexicon) && !standIns.has(id);
       });
       ids = leading.filter((id) => !data.roles.find((r) => r.id === id)!.reportsTo.some((to) => leading.includes(to)));
     }
@@ -174,6 +197,11 @@ export function buildRelations(kb: KnowledgeBase): Relations {
       participantsOf(meeting).map((p) => ({ ref: p.ref, ...(p.note && { note: p.note }) })),
     );
   }
+  // Who takes part where, read backwards once (a meeting's chair counts as taking part in it).
+  const meetingsWith = new Map<string, string[]>();
+  for (const meeting of data.meetings) for (const ref of new Set([...members.get(meeting.id)!.map((m) => m.ref), ...(meeting.chair ? [meeting.chair] : [])])) push(meetingsWith, ref, meeting.id);
+  const groupsWith = new Map<string, string[]>();
+  for (const group of data.leadershipGroups) for (const ref of new Set(members.get(group.id)!.map((m) => m.ref))) push(groupsWith, ref, group.id);
   const contacts = new Map<string, Person[]>();
   const people = new Map(data.people.map((p) => [p.id, p]));
   for (const posting of data.postings) for (const id of posting.contacts) if (people.has(id)) push(contacts, posting.id, people.get(id)!);
@@ -198,6 +226,9 @@ export function buildRelations(kb: KnowledgeBase): Relations {
   }
   const dates = new Map<string, DateEntry[]>();
   for (const d of data.dates) push(dates, d.about, d);
+  const naming = new Map<string, DateEntry[]>();
+  const namedIn = itemNameFinder(kb);
+  for (const d of data.dates) for (const id of namedIn([d.label.da, d.label.en, ...(d.subject ? [d.subject.da, d.subject.en] : [])])) push(naming, id, d);
   const none: never[] = [];
   return {
     up: (id) => up.get(id) ?? none,
@@ -206,11 +237,15 @@ export function buildRelations(kb: KnowledgeBase): Relations {
     ledBy: (id) => led.get(id) ?? none,
     holders: (id) => holders.get(id) ?? none,
     members: (id) => members.get(id) ?? none,
+    meetingsWith: (ref) => meetingsWith.get(ref) ?? none,
+    groupsWith: (ref) => groupsWith.get(ref) ?? none,
+    rolesIn: (unitId) => roleIdsByUnit.get(unitId) ?? none,
     contacts: (id) => contacts.get(id) ?? none,
     postingsOf: (id) => postings.get(id) ?? none,
     policiesFor: (id) => policies.get(id) ?? none,
     figures: (id) => figures.get(id) ?? none,
     childUnits: (id) => children.get(id) ?? none,
     dates: (id) => dates.get(id) ?? none,
+    datesNaming: (id) => naming.get(id) ?? none,
   };
 }

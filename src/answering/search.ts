@@ -59,6 +59,8 @@ export interface SearchIndex {
   explain(query: readonly QueryTerm[], terms: ReadonlySet<string>, minQuality?: number): number[];
   /** The same, counting only matches that are no typo guess (exact, stem, prefix, compound part). */
   explainSurely(query: readonly QueryTerm[], terms: ReadonlySet<string>): number[];
+  /** The facts an item owns, in the index's order. */
+  ownedBy(owner: string): readonly FactRecord[];
   /** True when a folded word's stem occurs in the indexed facts (a known word, not a typo). */
   knows(form: string): boolean;
   /** True when a query word is, exactly, a word of some item's own names ("børnehusene", "dagplejen"): it names a thing. */
@@ -99,6 +101,9 @@ const CONTEXT = 1;
 /** A word explained only by a related item's name counts for this much. */
 const CONTEXT_FACTOR = 0.75;
 
+/** Danish endings of definite and plural forms, longest first. */
+const DANISH_ENDINGS = ['erne', 'ene', 'en', 'et', 'ne', 'er'];
+
 /** Builds the index. */
 export function createSearchIndex(facts: readonly FactRecord[], synonyms: ReadonlyMap<string, string> = new Map()): SearchIndex {
   // Terms that name something (an item's own names): words that identify. Words found only in
@@ -117,6 +122,13 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
     for (const term of fact.textTerms) note(term, DIRECT);
     for (const term of fact.ownTerms) if (!fact.textTerms.has(term)) note(term, DIRECT);
     for (const term of fact.contextTerms) if (!fact.textTerms.has(term) && !fact.ownTerms.has(term)) note(term, CONTEXT);
+  });
+  // Each owner's facts by position, once: "does the item state X" looks at its few facts, not at every fact.
+  const positionsByOwner = new Map<string, number[]>();
+  facts.forEach((fact, index) => {
+    const list = positionsByOwner.get(fact.owner);
+    if (list) list.push(index);
+    else positionsByOwner.set(fact.owner, [index]);
   });
   const total = Math.max(1, facts.length);
   const idf = (term: string) => Math.log(1 + total / (postings.get(term)?.length ?? 0.5));
@@ -195,7 +207,8 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
   // "stabslederstillingen" -> "stabsleder" + "stillingen" (a generic word, dropped).
   const splitCompound = (form: string): string[][] => {
     if (form.length < 8) return [];
-    const known = (word: string) => stemsOf(word).filter((t) => postings.has(t));
+    // A stop word is no part of a compound ("somme" in "sommerferien" stems to "som").
+    const known = (word: string) => stemsOf(word).filter((t) => postings.has(t) && !STOPWORDS.has(t));
     for (let k = form.length - 4; k >= 4; k--) {
       const left = form.slice(0, k);
       const right = form.slice(k);
@@ -224,8 +237,16 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
       const synonym = synonyms.get(token.form);
       if (exact.length === 0 && synonym) {
         // "economy" is "finances" in the data's English: match the data's word instead.
-        exact = tokenize(synonym).flatMap(stemsOf).filter((t) => postings.has(t));
+        const stems = tokenize(synonym).flatMap(stemsOf);
+        exact = stems.filter((t) => postings.has(t));
         for (const term of exact) expansions.set(term, 0.9);
+        // The data's word only inside compounds ("lukning" in "sommerferielukning"): its partial matches, a little less sure.
+        if (exact.length === 0) for (const e of stems.flatMap(expand)) expansions.set(e.term, Math.max(expansions.get(e.term) ?? 0, e.quality * 0.9));
+      }
+      // A Danish definite or plural form the stemmer cuts too far ("sommeren" -> "som"): the word without its ending.
+      if (expansions.size === 0 && exact.length === 0) {
+        const ending = DANISH_ENDINGS.find((e) => token.form.endsWith(e) && token.form.length - e.length >= 5);
+        if (ending) for (const e of expand(token.form.slice(0, -ending.length))) expansions.set(e.term, e.quality * 0.9);
       }
       const groups = exact.length > 0 ? [] : splitCompound(token.form);
       const parts = groups.flat();
@@ -363,13 +384,15 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
       score: (query, filter, kind) => scoreIn(allowed, kindCode(kind), query, filter),
       explain,
       explainSurely,
+      ownedBy: (owner) => (positionsByOwner.get(owner) ?? []).filter((i) => allowed[i] === 1).map((i) => facts[i]!),
       knows,
       isName,
       restrictTo: (more) => restrictWithin(allowed, more),
     };
   };
 
-  return { facts, queryTerms, score, explain, explainSurely, knows, isName, restrictTo: (factIndices) => restrictWithin(undefined, factIndices) };
+  const ownedBy = (owner: string) => (positionsByOwner.get(owner) ?? []).map((i) => facts[i]!);
+  return { facts, queryTerms, score, explain, explainSurely, ownedBy, knows, isName, restrictTo: (factIndices) => restrictWithin(undefined, factIndices) };
 }
 
 /** The first position in a sorted list whose string is not below `key`. */

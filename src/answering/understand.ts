@@ -5,7 +5,6 @@
  */
 import { DEADLINE_KINDS, type DateEntry, type Figure } from '../knowledge/schemas.js';
 import { addDays, MONTH_NAMES, toLocalDate } from '../time/format-date.js';
-import lexiconJson from './lexicon/lexicon.json' with { type: 'json' };
 import { detectLanguage } from './language.js';
 import { tokenWords, type Attribute, type TokenWords, type CueMatch, type Lexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
 import { analyzeText, foldText, STOPWORDS, stripMarkup, type Token } from './normalize.js';
@@ -140,6 +139,45 @@ function findDay(folded: string, today: string): { day: string; words: string[] 
   return undefined;
 }
 
+/**
+ * Two days that bound a period ("between 1 and 15 March 2027", "fra 1. til 15. marts", "from 3 May to 2 June"), in
+ * the question's tokens joined by spaces: the period from the first to the second, with the words that say it.
+ */
+function findSpan(joined: string, today: string): { from: string; to: string; words: string[] } | undefined {
+  const m = /\b(between|from|fra|mellem) (?:the )?(\d{1,2})(?: ([a-z]+))? (?:and|to|til|og|until) (?:the )?(\d{1,2}) ([a-z]+)(?: ((?:19|20)\d{2}))?\b/.exec(joined);
+  if (!m) return undefined;
+  const endMonth = MONTH_WORDS.get(m[5]!);
+  const startMonth = m[3] === undefined ? endMonth : MONTH_WORDS.get(m[3]);
+  if (endMonth === undefined || startMonth === undefined) return undefined;
+  const iso = (year: number, month: number, day: number) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  let year = m[6] ? Number(m[6]) : Number(today.slice(0, 4));
+  if (!m[6] && iso(year, endMonth, Number(m[4])) < today) year += 1;
+  const from = iso(startMonth > endMonth ? year - 1 : year, startMonth, Number(m[2]));
+  const to = iso(year, endMonth, Number(m[4]));
+  if (addDays(from, 0) !== from || addDays(to, 0) !== to || from > to) return undefined;
+  return { from, to, words: m[0].split(' ') };
+}
+
+/**
+ * Every day a text names ("besluttede 12. november, træder i kraft 1. august 2027"), in the order written, each as
+ * month-day and year when given: a question may set two days against each other.
+ */
+export function findDays(text: string): Array<{ monthDay: string; year?: number; at: number }> {
+  const folded = foldText(text);
+  const found: Array<{ monthDay: string; year?: number; at: number; end: number }> = [];
+  for (const { re, parts } of DAY_PATTERNS) {
+    for (const m of folded.matchAll(new RegExp(re.source, 'g'))) {
+      const at = m.index ?? 0;
+      const end = at + m[0].length;
+      if (found.some((f) => at < f.end && end > f.at)) continue;
+      const [day, month, year] = parts(m);
+      if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) continue;
+      found.push({ monthDay: `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, ...(year !== undefined && { year }), at, end });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at).map(({ end: _end, ...rest }) => rest);
+}
+
 /** An everyday time phrase of the lexicon ("efter nytår", "next year") as the day it points at. */
 function findTimePhrase(
   tokens: readonly Token[],
@@ -248,7 +286,9 @@ function findRange(tokens: readonly Token[], today: string): { from: string; to:
     // "i 2025", "in 2025", and the year's edges ("primo 2025", "at the beginning of 2025", "i slutningen af 2025").
     const before = tokens[i - 1]?.form ?? '';
     const edge = ['primo', 'ultimo'].includes(before) || (['of', 'af'].includes(before) && YEAR_EDGES.has(tokens[i - 2]?.form ?? ''));
-    if (/^(19|20)\d{2}$/.test(token.form) && (['i', 'in', 'during', 'under'].includes(before) || edge)) {
+    // "the last kvartermøde of 2027": after a word for one day of a series, "of" names the year as "in" does.
+    const ofSeries = before === 'of' && tokens.some((t) => ['first', 'last', 'final'].includes(t.form));
+    if (/^(19|20)\d{2}$/.test(token.form) && (['i', 'in', 'during', 'under'].includes(before) || edge || ofSeries)) {
       return { from: `${token.form}-01-01`, to: `${token.form}-12-31`, positions: [i] };
     }
   }
@@ -264,14 +304,8 @@ function findRange(tokens: readonly Token[], today: string): { from: string; to:
  * "how many" cue ("how many childminders and how many kids": childminders, kids), past function words
  * and hyphenated modifiers.
  */
-/** The lexicon's words that only qualify a count (`countModifiers`: "flere", "more"), folded. */
-const COUNT_MODIFIERS: ReadonlySet<string> = new Set(
-  Object.entries((lexiconJson as { countModifiers?: Record<string, unknown> }).countModifiers ?? {})
-    .filter(([key]) => key !== '$comment')
-    .flatMap(([, words]) => (Array.isArray(words) ? words.map((w) => foldText(String(w))) : [])),
-);
-
-export function countedPositions(tokens: readonly Token[], cue: readonly number[]): number[] {
+/** `modifiers`: the lexicon's words that only qualify a count (`countModifiers`: "flere", "more"), folded. */
+export function countedPositions(tokens: readonly Token[], cue: readonly number[], modifiers: ReadonlySet<string>): number[] {
   if (cue.length === 0) return [];
   const first = Math.min(...cue);
   let last = first;
@@ -281,11 +315,25 @@ export function countedPositions(tokens: readonly Token[], cue: readonly number[
   for (let i = 0; i + phrase.length <= tokens.length; i++) {
     if (!phrase.every((w, k) => tokens[i + k]!.form === w)) continue;
     let next = i + phrase.length;
-    while (next < tokens.length && (STOPWORDS.has(tokens[next]!.form) || COUNT_MODIFIERS.has(tokens[next]!.form) || isHyphenPart(tokens, next))) next++;
+    while (next < tokens.length && (STOPWORDS.has(tokens[next]!.form) || modifiers.has(tokens[next]!.form) || isHyphenPart(tokens, next))) next++;
     if (next < tokens.length) out.push(next);
+    // "hvor mange sprogvejledere og trivselskonsulenter", "how many speech therapists and consultants": each thing
+    // listed after the count is counted (a word of one or two parts: "speech therapists").
+    for (let at = next; at < tokens.length; ) {
+      const join = [at + 1, at + 2].find((k) => COUNT_JOINS.has(tokens[k]?.form ?? ''));
+      if (join === undefined) break;
+      let after = join + 1;
+      while (after < tokens.length && (STOPWORDS.has(tokens[after]!.form) || modifiers.has(tokens[after]!.form))) after++;
+      if (after >= tokens.length || /^\d+$/.test(tokens[after]!.form)) break;
+      out.push(after);
+      at = after;
+    }
   }
   return out;
 }
+
+/** Words that join two things counted ("børn og medarbejdere", "children and staff"). */
+const COUNT_JOINS: ReadonlySet<string> = new Set(['og', 'and', 'samt', 'plus', '&']);
 
 function isHyphenPart(tokens: readonly Token[], i: number): boolean {
   const joinOf = (k: number) => {
@@ -377,11 +425,16 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   // "registration deadline": a kind whose cue lies inside a longer kind's cue is that kind ("deadline" goes).
   for (const [kind, m] of [...dateKindMatches]) {
     if ([...dateKindMatches].some(([other, o]) => other !== kind && o.positions.length > m.positions.length && m.positions.every((p) => o.positions.includes(p)))) dateKindMatches.delete(kind);
+    // "ansøgningsfristen": the word a specific deadline's cue matches ('ansøgningsfrist*') is no general deadline ('*fristen') too.
+    else if (kind === 'deadline' && [...dateKindMatches].some(([other, o]) => other !== kind && DEADLINE_KINDS.includes(other as DateEntry['kind']) && m.positions.every((p) => o.positions.includes(p)))) dateKindMatches.delete(kind);
   }
   // "the registration deadline for the seminar", "fristen for tilmelding til seminaret": a kind named after a
   // deadline is what the deadline is for, a word that names the thing, not a second kind of date asked for.
   const deadlineAt = Math.min(...[...dateKindMatches].filter(([kind]) => DEADLINE_KINDS.includes(kind as DateEntry['kind'])).map(([, m]) => Math.min(...m.positions)));
-  const namesThing = new Set([...dateKindMatches].filter(([kind, m]) => !DEADLINE_KINDS.includes(kind as DateEntry['kind']) && Math.min(...m.positions) > deadlineAt).map(([kind]) => kind));
+  // "hvornår var fristen …, og hvornår skulle vedkommende starte": a kind after a second "when" is a second question.
+  const whenAt = tokens.flatMap((t, i) => (['hvornaar', 'when'].includes(t.form) ? [i] : []));
+  const askedAgain = (at: number) => whenAt.some((w) => w > deadlineAt && w < at);
+  const namesThing = new Set([...dateKindMatches].filter(([kind, m]) => !DEADLINE_KINDS.includes(kind as DateEntry['kind']) && Math.min(...m.positions) > deadlineAt && !askedAgain(Math.min(...m.positions))).map(([kind]) => kind));
   for (const kind of namesThing) dateKindMatches.delete(kind);
   const dateKinds = new Set([...dateKindMatches.keys()] as DateEntry['kind'][]);
   // The question's own words for kinds of date ("interviews"): a date whose label says the word is of that kind too.
@@ -397,7 +450,9 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   // "pr. 1. marts", "per 1 March": the word that introduces the day belongs to it.
   const before = dayPositions.length > 0 ? Math.min(...dayPositions) - 1 : -1;
   if (before >= 0 && DAY_INTRODUCERS.has(tokens[before]!.form)) dayPositions.push(before);
-  const range = named ? { from: named.day, to: named.day, positions: dayPositions } : monthRange;
+  const span = findSpan(tokens.map((t) => t.form).join(' '), today);
+  const spanPositions = span ? tokens.flatMap((t, i) => (span.words.includes(t.form) ? [i] : [])) : [];
+  const range = span ? { from: span.from, to: span.to, positions: spanPositions } : named ? { from: named.day, to: named.day, positions: dayPositions } : monthRange;
   const upcoming = has('upcoming');
   const next = has('next');
   // "Hvor mange børn er der pr. 1. marts?" asks for a figure as of that day, not for the calendar of it.
@@ -436,7 +491,14 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     // A compound matched by its head ("områdemøder" by '*møder') still names a thing.
     consume(m.positions, m.heads);
   }
-  if (intents.has('dates')) for (const m of dateKindMatches.values()) consume(m.positions, m.heads);
+  if (intents.has('dates')) {
+    for (const m of dateKindMatches.values()) consume(m.positions, m.heads);
+    // Every cue of a kind asked for says what is asked, not only its strongest ("hvornår skal vi senest sende …":
+    // "senest" as well as "skal … sende"); a compound matched by its head still names a thing, and so does a word the
+    // strongest cue of a kind matched as a compound ("budgetønskerne" by 'budget*': what is due).
+    const compounds = new Set([...dateKindMatches.values()].flatMap((m) => m.heads));
+    if (dateKinds.size > 0) consume([...lexicon.dateKinds.coverageOf(tokens, new Set<string>(dateKinds), words, false)].filter((p) => !compounds.has(p)));
+  }
   if (range) consume(range.positions);
   if (phrase) consume(phrase.positions);
   if (roundMatch) consume(roundMatch[1].positions);
@@ -444,7 +506,7 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
 
   const strongest = [...lexicon.metrics.match(tokens, words)];
   // The words right after each "how many": what is counted.
-  const countedAt = matched.has('figure') ? countedPositions(tokens, matched.get('figure')!.positions) : [];
+  const countedAt = matched.has('figure') ? countedPositions(tokens, matched.get('figure')!.positions, lexicon.countModifiers) : [];
   const metricMatches = strongest
     .map(([metric, m]): [string, CueMatch] => {
       // "how many consultants are in the konsulentteam": the metric is named where it is counted, not where its
@@ -472,7 +534,7 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   const countedBefore = howMany !== undefined && metricMatches.some(([, m]) => m.positions.includes(Math.min(...howMany.positions) - 1));
   if (howMany && metrics.length > 0 && !countedBefore && !metricMatches.some(([, m]) => m.positions.some((p) => howMany.positions.includes(p)))) {
     // Each "how many" of the question ("how many childminders and how many kids") names a thing counted.
-    const nexts = countedPositions(tokens, howMany.positions);
+    const nexts = countedPositions(tokens, howMany.positions, lexicon.countModifiers);
     const metricStarts = metricMatches.map(([, m]) => Math.min(...m.positions));
     // A metric said in the hyphenated modifier before the word ("day-care facilities": "day cares") is counted too.
     const isMetric = (next: number) => metricStarts.includes(next) || metricMatches.some(([, m]) => m.positions.some((p) => p === next || (p < next && p >= next - 4 && isHyphenPart(tokens, p))));

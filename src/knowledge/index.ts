@@ -28,6 +28,8 @@ export type {
   KnowledgeQueries,
   MeetingOccurrence,
   MeetingParticipant,
+  ParentChange,
+  RoleHolder,
   ReportingChange,
   ReportingEdge,
   ReportingOnOptions,

@@ -6,13 +6,15 @@
  * dangling or wrongly typed references, unknown source documents, cycles in reporting lines (among
  * the lines valid at the same time), unit parents and concepts, periods that end before they start
  * (dates' `end`, any `validUntil` before its `validFrom`), recurrences whose RRULE is invalid or
- * yields no day, reporting lines of one role that overlap in time, and a deputy for itself.
+ * yields no day, reporting lines of one role that overlap in time, a deputy for itself, and the finer
+ * fields of `model-checks.ts` (where a line applies, dated parents, acting holders, end times, ...).
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod/v4';
 import { locateJsonError } from './json-errors.js';
+import { checkModelFields } from './model-checks.js';
 import type { KbItem, KnowledgeBase } from './knowledge-base.js';
 import { createKnowledgeBase, emptyKnowledgeData } from './knowledge-base.js';
 import type { ItemKind } from './references.js';
@@ -139,6 +141,7 @@ export function parseKnowledgeFiles(inputs: readonly KnowledgeFileInput[]): Load
     ...checkRecurrences(kb, merged.locations),
     ...checkOverlappingLines(kb, merged.locations),
     ...checkDeputies(kb, merged.locations),
+    ...checkModelFields(kb, merged.locations),
   );
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, kb, files: inputs.map((input) => input.file) };

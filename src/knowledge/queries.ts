@@ -11,7 +11,9 @@ import { recurrenceDays } from './recurrence.js';
 import { ITEM_KINDS, referencesOf } from './references.js';
 import { holdsOn, shiftDay } from './validity.js';
 import type {
+  AppliesTo,
   Concept,
+  DescribedParticipant,
   DateEntry,
   Decision,
   Deputy,
@@ -55,6 +57,8 @@ export interface ReportingEdge {
   readonly validUntil?: string;
   /** The line holds only while this does (a deputy's line while the leader is away). */
   readonly condition?: Text;
+  /** The line holds only where this says (some units). */
+  readonly appliesTo?: AppliesTo;
   readonly source: Source;
 }
 
@@ -110,6 +114,20 @@ export interface MeetingParticipant {
   readonly item: KbItem;
   readonly note?: Text;
   readonly asNeeded: boolean;
+}
+
+/** A person who holds a role on a day, and whether as acting (konstitueret), with the acting period. */
+export interface RoleHolder {
+  readonly person: Person;
+  /** The acting period, when the person holds the role as acting on that day. */
+  readonly acting?: { readonly validFrom?: string; readonly validUntil?: string; readonly source: Source };
+}
+
+/** A change of a unit's parent: from `date` on it is part of `parent`. */
+export interface ParentChange {
+  readonly date: string;
+  readonly parent: string | undefined;
+  readonly source: Source;
 }
 
 /** A figure and the unit, municipality or role it is stated for. */
@@ -234,6 +252,18 @@ export interface KnowledgeQueries {
   childrenOn(id: string, day: string): Unit[];
   /** The figures of a unit, municipality or role that hold on a day: for each metric the latest stated as of then. */
   figuresOn(id: string, day: string): FigureEntry[];
+  /** The unit or municipality a unit is part of on a day: a dated `parents` entry that covers the day, else `parent`. */
+  parentOn(unitId: string, day: string): string | undefined;
+  /** The first change of a unit's parent after `day` (exclusive), if one is written down. */
+  nextParentChange(unitId: string, day: string): ParentChange | undefined;
+  /** The people who hold a role on a day, the acting ones (`actingAs`) marked, regular holders first. */
+  roleHoldersOn(roleId: string, day: string): RoleHolder[];
+  /** The acting periods of a person as a role (`actingAs`), in the order written. */
+  actingOf(personId: string, roleId: string): NonNullable<Person['actingAs']>;
+  /** The people who hold a role as acting at some time (any `actingAs` of theirs names it). */
+  actingHoldersOf(roleId: string): Person[];
+  /** The participants of a meeting, or members of a group, that the documents describe in words. */
+  describedParticipantsOf(id: string): DescribedParticipant[];
 }
 
 /** Builds the indexes of a knowledge base once and returns the queries over them. */
@@ -278,6 +308,14 @@ export function createQueries(kb: KnowledgeBase): KnowledgeQueries {
       return parent === undefined ? [] : [[parent, unit] as const];
     }),
   );
+  // Every unit that is part of a unit at some time (its `parent` or a dated one), for the children on a day.
+  const everChildren = groupBy(
+    data.units.flatMap((unit) => {
+      const parent = unit.parent ?? municipalities.get(unit.id);
+      return [...(parent === undefined ? [] : [parent]), ...(unit.parents ?? []).map((entry) => entry.ref)].map((id) => [id, unit] as const);
+    }),
+  );
+  const actingByRole = groupBy(data.people.flatMap((person) => (person.actingAs ?? []).map((entry) => [entry.role, person] as const)));
   const policyTexts = new Map(data.policies.map((policy) => [policy.id, policyHaystack(policy)]));
 
   const get = (id: string) => kb.get(id);
@@ -355,6 +393,12 @@ export function createQueries(kb: KnowledgeBase): KnowledgeQueries {
     data.meetings
       .flatMap((meeting) => meetingOccurrences(meeting, from, to))
       .sort((a, b) => a.date.localeCompare(b.date) || (a.time ?? '').localeCompare(b.time ?? '') || a.meeting.id.localeCompare(b.meeting.id));
+  const parentOn = (unitId: string, day: string): string | undefined => {
+    const unit = itemAs(unitId, 'units');
+    if (!unit) return undefined;
+    return (unit.parents ?? []).find((entry) => holdsOn(entry, day))?.ref ?? unit.parent ?? municipalities.get(unitId);
+  };
+  const actingOn = (person: Person, roleId: string, day: string) => (person.actingAs ?? []).find((entry) => entry.role === roleId && holdsOn(entry, day));
   const newestFirst = (decisions: readonly Decision[]) => [...decisions].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
 
   return {
@@ -473,7 +517,8 @@ export function createQueries(kb: KnowledgeBase): KnowledgeQueries {
     },
     deputiesFor: (id, day) => deputyEntries(deputiesByFor.get(id) ?? [], day),
     standsInFor: (id, day) => deputyEntries(deputiesByDeputy.get(id) ?? [], day),
-    holdersOn: (roleId, day) => list(peopleByRole, roleId).filter((person) => holdsOn(person, day)),
+    holdersOn: (roleId, day) =>
+      uniqueById([...list(peopleByRole, roleId).filter((person) => holdsOn(person, day)), ...list(actingByRole, roleId).filter((person) => actingOn(person, roleId, day) !== undefined)]),
     membersOn: (groupId, day) =>
       (itemAs(groupId, 'leadershipGroups')?.members ?? [])
         .filter((member) => holdsOn(member, day))
@@ -509,7 +554,48 @@ export function createQueries(kb: KnowledgeBase): KnowledgeQueries {
       const order = (item: DatedItem) => (item.kind === 'meeting' ? (item.occurrence.time ?? '') : item.kind === 'date' ? (item.entry.time ?? '') : '');
       return items.sort((a, b) => a.date.localeCompare(b.date) || order(a).localeCompare(order(b)) || idOfDated(a).localeCompare(idOfDated(b)));
     },
-    childrenOn: (id, day) => childrenOf(id).filter((unit) => holdsOn(unit, day)),
+    childrenOn: (id, day) => list(everChildren, id).filter((unit) => holdsOn(unit, day) && parentOn(unit.id, day) === id),
+    parentOn,
+    nextParentChange: (unitId, day) => {
+      const unit = itemAs(unitId, 'units');
+      if (!unit) return undefined;
+      const days = (unit.parents ?? [])
+        .flatMap((entry) => [entry.validFrom, entry.validUntil === undefined ? undefined : shiftDay(entry.validUntil, 1)])
+        .filter((change): change is string => change !== undefined && change > day)
+        .sort();
+      for (const date of days) {
+        const before = parentOn(unitId, shiftDay(date, -1));
+        const after = parentOn(unitId, date);
+        if (before === after) continue;
+        const entry = (unit.parents ?? []).find((e) => holdsOn(e, date));
+        return { date, parent: after, source: entry?.source ?? unit.source };
+      }
+      return undefined;
+    },
+    roleHoldersOn: (roleId, day) => {
+      const regular = list(peopleByRole, roleId).filter((person) => holdsOn(person, day));
+      const acting = list(actingByRole, roleId).filter((person) => actingOn(person, roleId, day) !== undefined);
+      return uniqueById([...regular.filter((person) => !acting.includes(person)), ...acting]).map((person) => {
+        const entry = actingOn(person, roleId, day);
+        if (!entry) return { person };
+        return {
+          person,
+          acting: {
+            ...(entry.validFrom !== undefined && { validFrom: entry.validFrom }),
+            ...(entry.validUntil !== undefined && { validUntil: entry.validUntil }),
+            source: entry.source ?? person.source,
+          },
+        };
+      });
+    },
+    actingOf: (personId, roleId) => (itemAs(personId, 'people')?.actingAs ?? []).filter((entry) => entry.role === roleId),
+    actingHoldersOf: (roleId) => list(actingByRole, roleId),
+    describedParticipantsOf: (id) => {
+      const entry = kb.get(id);
+      if (entry?.kind === 'meetings') return [...(entry.item.otherParticipants ?? [])];
+      if (entry?.kind === 'leadershipGroups') return [...(entry.item.otherMembers ?? [])];
+      return [];
+    },
     decisionsBy: (bodyId) => newestFirst(decisionsByBody.get(bodyId) ?? []),
     decisionsChanging: (itemId) => newestFirst(decisionsByChange.get(itemId) ?? []),
     figuresOn: (id, day) => {
@@ -594,6 +680,7 @@ function buildReportingEdges(kb: KnowledgeBase): Map<string, ReportingEdge[]> {
       ...(line.validFrom !== undefined && { validFrom: line.validFrom }),
       ...(line.validUntil !== undefined && { validUntil: line.validUntil }),
       ...(line.condition !== undefined && { condition: line.condition }),
+      ...(line.appliesTo !== undefined && { appliesTo: line.appliesTo }),
       source: line.source,
     });
   }

@@ -52,6 +52,7 @@ export const REFERENCE_FIELDS: { readonly [K in ItemKind]: readonly ReferenceFie
     MUNICIPALITY,
     { field: 'parent', kinds: ['units', 'municipalities'] },
     { field: 'ledBy', kinds: ['roles'] },
+    { field: 'parents', key: 'ref', kinds: ['units', 'municipalities'] },
   ],
   roles: [MUNICIPALITY, { field: 'unit', kinds: ['units'] }, { field: 'reportsTo', kinds: REPORTING }],
   reportingLines: [
@@ -63,6 +64,7 @@ export const REFERENCE_FIELDS: { readonly [K in ItemKind]: readonly ReferenceFie
     MUNICIPALITY,
     { field: 'role', kinds: ['roles'] },
     { field: 'contactFor', kinds: ITEM_KINDS, documents: true },
+    { field: 'actingAs', key: 'role', kinds: ['roles'] },
   ],
   postings: [
     MUNICIPALITY,
@@ -90,6 +92,7 @@ export const REFERENCE_FIELDS: { readonly [K in ItemKind]: readonly ReferenceFie
     MUNICIPALITY,
     { field: 'owner', kinds: ['municipalities', 'units'] },
     { field: 'relevantFor', kinds: ['roles', 'units', 'leadershipGroups'] },
+    { field: 'adoptedBy', kinds: ['units', 'leadershipGroups', 'roles', 'municipalities'] },
   ],
   programmes: [MUNICIPALITY, { field: 'usedBy', kinds: ['units', 'roles', 'municipalities', 'postings'] }],
   // A concept may belong to a posting or role profile: the document section that defines it.

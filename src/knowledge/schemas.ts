@@ -56,10 +56,36 @@ export const ValiditySchema = z.object({
 export type Validity = z.infer<typeof ValiditySchema>;
 const validity = ValiditySchema.shape;
 
+/**
+ * WHERE something holds, as opposed to when (validity, condition): only for some units ("i institutioner med
+ * mere end 60 børn", "for de selvejende institutioner"). Name the units by id where the source names them, and
+ * say it in words where it describes them. Without it, it holds everywhere.
+ */
+export const AppliesToSchema = z.object({
+  units: z.array(IdSchema).default([]).describe('Ids of the units (or municipalities) where it applies'),
+  text: TextSchema.optional().describe('Where it applies, in words, e.g. {da: "i institutioner med mere end 60 børn", en: "in institutions with more than 60 children"}'),
+});
+export type AppliesTo = z.infer<typeof AppliesToSchema>;
+const appliesTo = AppliesToSchema.optional().describe('Only where this says (some units), as opposed to when (validFrom, validUntil, condition)');
+
 /** One sourced statement: a responsibility, a competence, a requirement, a recommendation, ... */
 export const StatementSchema = TextSchema.extend({
   source: SourceSchema,
 });
+
+/**
+ * A participant or member the documents describe instead of naming an item ("de valgte
+ * medarbejderrepræsentanter", "the unit head of their own unit"), with its own source where it has one.
+ */
+export const DescribedParticipantSchema = z.object({
+  text: TextSchema.describe('Who, as the source describes them, e.g. {da: "de valgte medarbejderrepræsentanter", en: "the elected staff representatives"}'),
+  note: TextSchema.optional().describe('E.g. {da: "efter behov", en: "as needed"}'),
+  asNeeded: z.boolean().default(false).describe('True when they take part only as needed ("efter behov")'),
+  appliesTo,
+  ...validity,
+  source: SourceSchema.optional().describe("Where the source says it; default: the meeting's or group's own source"),
+});
+export type DescribedParticipant = z.infer<typeof DescribedParticipantSchema>;
 export type Statement = z.infer<typeof StatementSchema>;
 
 /** A figure stated in a document: "49 dagtilbud", "ca. 750 børn". */
@@ -152,6 +178,16 @@ export const UnitTypeSchema = z.enum([
 export const UnitSchema = NamedSchema.extend({
   type: UnitTypeSchema,
   parent: IdSchema.optional().describe('Id of the unit this one is part of'),
+  parents: z
+    .array(
+      z.object({
+        ref: IdSchema.describe('Id of the unit (or municipality) this one is part of in the period'),
+        ...validity,
+        source: SourceSchema.optional().describe('Where the source says it (a decision that moves the unit)'),
+      }),
+    )
+    .optional()
+    .describe('The parent over time (a reorganisation moves the unit under another from a date): on a day one of these covers it replaces `parent`'),
   ledBy: z.array(IdSchema).default([]).describe('Ids of the roles that lead this unit'),
   figures: z.array(FigureSchema).default([]),
   facts: z.array(StatementSchema).default([]).describe('Other sourced facts about the unit'),
@@ -184,6 +220,7 @@ export const ReportingLineSchema = z.object({
   to: IdSchema,
   text: TextSchema,
   ...validity,
+  appliesTo,
   source: SourceSchema,
 });
 export type ReportingLine = z.infer<typeof ReportingLineSchema>;
@@ -191,9 +228,13 @@ export type ReportingLine = z.infer<typeof ReportingLineSchema>;
 /** A leadership group: the centre's strategic leadership, a cluster leadership team, a dual leadership. */
 export const LeadershipGroupSchema = NamedSchema.extend({
   members: z
-    .array(z.object({ ref: IdSchema, note: TextSchema.optional(), ...validity }))
+    .array(z.object({ ref: IdSchema, note: TextSchema.optional(), ...validity, appliesTo }))
     .min(1)
     .describe('Roles or units that sit in the group'),
+  otherMembers: z
+    .array(DescribedParticipantSchema)
+    .optional()
+    .describe('Members the documents describe instead of naming an item ("de valgte medarbejderrepræsentanter")'),
   responsibilities: z.array(StatementSchema).default([]),
 });
 export type LeadershipGroup = z.infer<typeof LeadershipGroupSchema>;
@@ -213,6 +254,16 @@ export const PersonSchema = z.object({
     .describe('Ids of the things to contact them about: any item (a posting, a meeting) or a document (the annual calendar)'),
   validFrom: validity.validFrom.describe('First day the person holds the role'),
   validUntil: validity.validUntil.describe('Last day the person holds the role'),
+  actingAs: z
+    .array(
+      z.object({
+        role: IdSchema.describe('Id of the role the person holds as acting (konstitueret)'),
+        ...validity,
+        source: SourceSchema.optional().describe("Where the source says it; default: the person's own source"),
+      }),
+    )
+    .optional()
+    .describe('Roles the person holds as acting (konstitueret), from validFrom until validUntil: inside the person\'s own validity'),
   source: SourceSchema,
 });
 export type Person = z.infer<typeof PersonSchema>;
@@ -267,6 +318,7 @@ export const DateEntrySchema = z.object({
   label: TextSchema.describe('What happens, e.g. {da: "Ansøgningsfrist", en: "Application deadline"}'),
   subject: TextSchema.optional().describe('For a deadline: what is due, e.g. {da: "budgetønsker for 2028", en: "budget requests for 2028"}'),
   time: TimeOfDaySchema.optional().describe('Time of day, where the source gives one'),
+  endTime: TimeOfDaySchema.optional().describe('When it ends ("kl. 9.00-15.30" -> time "09:00", endTime "15:30"); on the last day for a period'),
   place: z.string().min(1).optional().describe('Where it takes place'),
   source: SourceSchema,
 });
@@ -295,6 +347,7 @@ export const ParticipantSchema = z.object({
   ref: IdSchema,
   note: TextSchema.optional().describe('E.g. {da: "efter behov", en: "as needed"}'),
   asNeeded: z.boolean().default(false).describe('True when they take part only as needed ("efter behov")'),
+  appliesTo,
 });
 export type Participant = z.infer<typeof ParticipantSchema>;
 
@@ -305,6 +358,10 @@ export const MeetingSchema = NamedSchema.extend({
     .array(z.union([IdSchema, ParticipantSchema]))
     .default([])
     .describe('The roles, units, groups or people that take part: an id, or {ref, note, asNeeded}'),
+  otherParticipants: z
+    .array(DescribedParticipantSchema)
+    .optional()
+    .describe('Participants the documents describe instead of naming an item ("de valgte medarbejderrepræsentanter")'),
   unit: IdSchema.optional().describe('Where it is held'),
   purpose: TextSchema.optional(),
   recurrence: RecurrenceSchema.optional().describe('When it is held, as data (RRULE and dates)'),
@@ -324,6 +381,11 @@ export const PolicySchema = NamedSchema.extend({
   relevantFor: z.array(IdSchema).default([]).describe('Ids of roles or units that must know or apply it'),
   requires: z.array(StatementSchema).default([]).describe('What it covers, requires or builds on'),
   url: z.string().url().optional(),
+  adoptedBy: IdSchema.optional().describe('Id of the body (a committee unit, a leadership group, a role or the municipality) that adopted it'),
+  adoptedOn: IsoDateSchema.optional().describe('The day it was adopted (vedtaget, godkendt)'),
+  inForceFrom: IsoDateSchema.optional().describe('The first day it applies ("med virkning fra", "træder i kraft")'),
+  inForceUntil: IsoDateSchema.optional().describe('The last day it applies, where the source gives one'),
+  adoptionSource: SourceSchema.optional().describe("Where the source says who adopted it and when; default: the policy's own source"),
 });
 export type Policy = z.infer<typeof PolicySchema>;
 
@@ -350,6 +412,7 @@ export const DeputySchema = z.object({
   scope: TextSchema.optional().describe('What the deputy takes over, e.g. {da: "den daglige personaleledelse", en: "day-to-day staff management"}'),
   text: TextSchema.describe('The relation as a sentence'),
   ...validity,
+  appliesTo,
   source: SourceSchema,
 });
 export type Deputy = z.infer<typeof DeputySchema>;

@@ -14,7 +14,7 @@ import { loadKnowledgeOrThrow } from '../../src/knowledge/load-knowledge.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 
 const NOW = new Date('2026-11-30T09:00:00Z');
-const UNKNOWN = /ved jeg ikke|don't know|nævner ikke|do not mention/i;
+const UNKNOWN = /ved jeg ikke|don't know|nævner ikke|do not mention|kender ingen beslutning|know of no decision/i;
 
 interface Loaded {
   kb: KnowledgeBase;

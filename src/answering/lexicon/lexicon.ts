@@ -51,6 +51,10 @@ export type QuestionKind = (typeof QUESTION_KINDS)[number];
 export const ATTRIBUTES = ['phone', 'email', 'salary', 'address', 'age', 'budget', 'period', 'opening-hours', 'responses', 'owner', 'expansion'] as const;
 export type Attribute = (typeof ATTRIBUTES)[number];
 
+/** What a question may ask of a decision besides what, when and who (see lexicon.json's `decisionWords`). */
+export const DECISION_ASKS = ['for', 'against', 'abstained', 'unanimous', 'vote', 'agenda', 'noted', 'why', 'proposal', 'yes-no'] as const;
+export type DecisionAsk = (typeof DECISION_ASKS)[number];
+
 export const SMALLTALK_KINDS = ['greeting', 'thanks', 'bye', 'ack'] as const;
 export type SmalltalkKind = (typeof SMALLTALK_KINDS)[number];
 
@@ -100,6 +104,19 @@ export const LexiconSchema = z.object({
   effectWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that ask where something takes place ("hvor holdes", "where", "venue"): a meeting's place then leads. */
   placeWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that ask one attribute of a decision: the votes, the agenda item, what was noted, why, who proposed it. */
+  decisionWords: z
+    .object({ $comment: z.string().optional(), ...Object.fromEntries(DECISION_ASKS.map((ask) => [ask, CuesSchema.optional()])) } as Record<'$comment', z.ZodOptional<z.ZodString>> & Record<DecisionAsk, z.ZodOptional<typeof CuesSchema>>)
+    .default({}),
+  /** Words for holding a post as acting ("konstitueret", "acting", "interim"): the acting holders (`actingAs`) then answer. */
+  actingWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that ask who adopted something or when ("vedtog", "vedtaget", "adopted", "approved"): a policy's adoption answers. */
+  adoptWords: CuesSchema.default({ da: [], en: [] }),
+  /**
+   * Words for being part of a unit ("hører under", "part of"): with a unit named before the cue's last word the unit's
+   * parent is asked ("hvad hører dagplejen under"), after it the units under it ("what is part of District Engen").
+   */
+  partOfWords: CuesSchema.default({ da: [], en: [] }),
   /**
    * Words that ask for one day of a series or a period ("første", "first", "sidste", "last", "efter", "after"): with a
    * recurring meeting named, the first or last of its days in the period asked, or the first after the day named.
@@ -115,6 +132,8 @@ export const LexiconSchema = z.object({
   whichWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that ask whom a policy is for ('gælder for', 'skal følge', 'applies to'): asked "who", its `relevantFor` answers. */
   audienceWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words for a job posting ('stillingen', 'jobbet', 'the vacancy'): asked whom to contact with no post named, the postings in scope answer. */
+  postingWords: CuesSchema.default({ da: [], en: [] }),
   /**
    * Everyday time phrases ("efter nytår", "next year", "til sommer"): the next day of the year they
    * point at (`month`/`day`), the first day of the month `monthsAhead` months from today, or the first
@@ -151,6 +170,18 @@ export const LexiconSchema = z.object({
     .object({ $comment: z.string().optional(), openers: CuesSchema.default({ da: [], en: [] }), wrappers: CuesSchema.default({ da: [], en: [] }) })
     .default({ openers: { da: [], en: [] }, wrappers: { da: [], en: [] } }),
   numbers: z.record(z.string(), z.number()).default({}),
+  /** Words that distribute a question over every unit of a kind ("hvert", "each"): see `$comment` in lexicon.json. */
+  eachWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that deny ("ikke", "not"). */
+  negationWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words between "how many" and what is counted that only qualify the count ("flere", "more"). */
+  countModifiers: CuesSchema.default({ da: [], en: [] }),
+  /** Verbs in the past tense ("var", "was"): a day asked about without a year is then the last one passed. */
+  pastWords: CuesSchema.default({ da: [], en: [] }),
+  /** The answer floor's words: chat words that never name what is asked, and verbs a date answer accounts for. */
+  floor: z
+    .object({ $comment: z.string().optional(), chatWords: CuesSchema.default({ da: [], en: [] }), eventWords: CuesSchema.default({ da: [], en: [] }) })
+    .default({ chatWords: { da: [], en: [] }, eventWords: { da: [], en: [] } }),
 });
 export type LexiconData = z.infer<typeof LexiconSchema>;
 
@@ -503,17 +534,35 @@ export interface Lexicon {
   readonly topicWords: CueSet<'topic'>;
   readonly effectWords: CueSet<'effect'>;
   readonly placeWords: CueSet<'place'>;
+  /** What a question asks of a decision (the votes, the agenda item, ...), see {@link DECISION_ASKS}. */
+  readonly decisionWords: CueSet<DecisionAsk>;
+  readonly actingWords: CueSet<'acting'>;
+  readonly adoptWords: CueSet<'adopt'>;
+  readonly partOfWords: CueSet<'part-of'>;
   /** "første" / "sidste" / "efter": one day of a series (the first, the last, the first after a day). */
   readonly sequenceWords: CueSet<'first' | 'last' | 'after'>;
   readonly yesNoWords: CueSet<'yes-no'>;
   readonly purposeWords: CueSet<'purpose'>;
   readonly whichWords: CueSet<'which'>;
   readonly audienceWords: CueSet<'audience'>;
+  readonly postingWords: CueSet<'posting'>;
   /** Everyday time phrases, by the index of their anchor in `timeAnchors`. */
   readonly timePhrases: CueSet<number>;
   readonly timeAnchors: ReadonlyArray<LexiconData['timePhrases'][number]['anchor']>;
   readonly questionWords: ReadonlySet<string>;
   readonly numbers: Readonly<Record<string, number>>;
+  /** `eachWords`, folded, as word sequences (Danish first, then English; built-in first, then extensions). */
+  readonly eachWords: ReadonlyArray<readonly string[]>;
+  /** `negationWords`, folded. */
+  readonly negationWords: ReadonlySet<string>;
+  /** `countModifiers`, folded. */
+  readonly countModifiers: ReadonlySet<string>;
+  /** `pastWords`, folded. */
+  readonly pastWords: ReadonlySet<string>;
+  /** `floor.chatWords` and `floor.eventWords`, as written. */
+  readonly floorWords: { readonly chat: readonly string[]; readonly events: readonly string[] };
+  /** The cue phrases of `changeWords` and `leaderWords` as written, Danish and English apart (built-in first). */
+  readonly phrases: { readonly changeWords: { readonly da: readonly string[]; readonly en: readonly string[] }; readonly leaderWords: { readonly da: readonly string[]; readonly en: readonly string[] } };
   /** Everyday word -> the knowledge base's word for it (folded). */
   readonly synonyms: ReadonlyMap<string, string>;
   /** A word (folded) -> the words that stand for it inside a name (folded), both directions. */
@@ -558,15 +607,26 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const topicWords = new CueSet<'topic'>();
   const effectWords = new CueSet<'effect'>();
   const placeWords = new CueSet<'place'>();
+  const decisionWords = new CueSet<DecisionAsk>();
+  const actingWords = new CueSet<'acting'>();
+  const adoptWords = new CueSet<'adopt'>();
+  const partOfWords = new CueSet<'part-of'>();
   const sequenceWords = new CueSet<'first' | 'last' | 'after'>();
   const yesNoWords = new CueSet<'yes-no'>();
   const purposeWords = new CueSet<'purpose'>();
   const whichWords = new CueSet<'which'>();
   const audienceWords = new CueSet<'audience'>();
+  const postingWords = new CueSet<'posting'>();
   const timePhrases = new CueSet<number>();
   const timeAnchors: Array<LexiconData['timePhrases'][number]['anchor']> = [];
   const questionWords = new Set<string>();
   const numbers: Record<string, number> = {};
+  const eachWords: string[][] = [];
+  const negationWords = new Set<string>();
+  const countModifiers = new Set<string>();
+  const pastWords = new Set<string>();
+  const floorWords = { chat: [] as string[], events: [] as string[] };
+  const phrases = { changeWords: { da: [] as string[], en: [] as string[] }, leaderWords: { da: [] as string[], en: [] as string[] } };
   const synonyms = new Map<string, string>();
   const contractions = new Map<string, string>();
   const nameEquivalents = new Map<string, string[]>();
@@ -607,6 +667,13 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     if (lexicon.topicWords) topicWords.add('topic', lexicon.topicWords);
     if (lexicon.effectWords) effectWords.add('effect', lexicon.effectWords);
     if (lexicon.placeWords) placeWords.add('place', lexicon.placeWords);
+    for (const ask of DECISION_ASKS) {
+      const cues = lexicon.decisionWords?.[ask];
+      if (cues) decisionWords.add(ask, cues);
+    }
+    if (lexicon.actingWords) actingWords.add('acting', lexicon.actingWords);
+    if (lexicon.adoptWords) adoptWords.add('adopt', lexicon.adoptWords);
+    if (lexicon.partOfWords) partOfWords.add('part-of', lexicon.partOfWords);
     if (lexicon.yesNoWords) yesNoWords.add('yes-no', lexicon.yesNoWords);
     for (const which of ['first', 'last', 'after'] as const) {
       const cues = lexicon.sequenceWords?.[which];
@@ -615,12 +682,24 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     if (lexicon.purposeWords) purposeWords.add('purpose', lexicon.purposeWords);
     if (lexicon.whichWords) whichWords.add('which', lexicon.whichWords);
     if (lexicon.audienceWords) audienceWords.add('audience', lexicon.audienceWords);
+    if (lexicon.postingWords) postingWords.add('posting', lexicon.postingWords);
     for (const t of lexicon.timePhrases ?? []) {
       timePhrases.add(timeAnchors.length, t.cues);
       timeAnchors.push(t.anchor);
     }
     for (const w of [...(lexicon.questionWords?.da ?? []), ...(lexicon.questionWords?.en ?? [])]) for (const t of tokenize(w)) questionWords.add(t);
     Object.assign(numbers, lexicon.numbers ?? {});
+    const both = (cues: { da?: string[]; en?: string[] } | undefined) => [...(cues?.da ?? []), ...(cues?.en ?? [])];
+    for (const w of both(lexicon.eachWords)) eachWords.push(tokenize(foldText(w)));
+    for (const w of both(lexicon.negationWords)) negationWords.add(foldText(w));
+    for (const w of both(lexicon.countModifiers)) countModifiers.add(foldText(w));
+    for (const w of both(lexicon.pastWords)) pastWords.add(foldText(w));
+    floorWords.chat.push(...both(lexicon.floor?.chatWords));
+    floorWords.events.push(...both(lexicon.floor?.eventWords));
+    for (const section of ['changeWords', 'leaderWords'] as const) {
+      phrases[section].da.push(...(lexicon[section]?.da ?? []));
+      phrases[section].en.push(...(lexicon[section]?.en ?? []));
+    }
   }
   const dateKindOrder = base.dateKindOrder;
   // Words worth recognising through a typo: the longer cue words of every cue set.
@@ -656,7 +735,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, sequenceWords, yesNoWords, purposeWords, whichWords, audienceWords, timePhrases, timeAnchors, questionWords, numbers, synonyms, nameEquivalents, expand, correct };
+  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, adoptWords, partOfWords, sequenceWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, numbers, eachWords, negationWords, countModifiers, pastWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */

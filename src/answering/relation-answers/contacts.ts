@@ -3,12 +3,12 @@
  */
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Person } from '../../knowledge/schemas.js';
-import { displayName } from '../facts.js';
+import { displayName, namesOf } from '../facts.js';
 import { joinList, phrasesFor } from '../phrases.js';
 import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS } from '../normalize.js';
 import type { Answer } from '../types.js';
 import { unique } from '../answer-context.js';
-import { done, name, subjectsOf, type RelationContext } from './context.js';
+import { describedItems, done, name, subjectsOf, unitsOfPerson, within, type RelationContext } from './context.js';
 import { TEXTS } from './texts.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -30,15 +30,156 @@ export function answerContactsRelation(rc: RelationContext): Answer | undefined 
     for (const link of group) {
       const postings = link.kind === 'postings' ? [link.id] : unique([link.id, ...relations.childUnits(link.id), ...relations.childUnits(link.id).flatMap((c) => relations.childUnits(c)), ...(link.kind === 'roles' ? titledRoles(kb, link.id) : [])].flatMap((id) => relations.postingsOf(id)));
       const ofPostings = unique(postings.flatMap((p) => relations.contacts(p)));
-      // "Hvem kan jeg ringe til om souschef-funktionen?": without a posting, the people whose `contactFor` names the role or unit.
-      const people = ofPostings.length > 0 || link.kind === 'postings' ? ofPostings : relations.contacts(link.id);
+      // "Hvem kan jeg ringe til om souschef-funktionen?": without a posting, the people whose `contactFor` names the role or
+      // unit; "hvem kan svare på spørgsmål om Dagtilbud & Sundhed?": a unit's own contact before those of the postings
+      // inside it, unless a job is what is asked about.
+      const own = link.kind === 'postings' ? [] : relations.contacts(link.id);
+      const people = own.length > 0 && (ofPostings.length === 0 || !asksPosting(rc)) ? own : ofPostings;
       if (people.length === 0) continue;
-      const about = ofPostings.length === 0 || postings.length !== 1 ? name(kb, link.id, u.lang, false) : displayName(kb.get(postings[0]!)!, u.lang);
+      const about = people !== ofPostings || postings.length !== 1 ? name(kb, link.id, u.lang, false) : displayName(kb.get(postings[0]!)!, u.lang);
       const list = people.map((p) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email));
       return done(rc, 'answer', t.contacts(about, joinList(people.map((p) => p.name), u.lang)), list, people.map((p) => p.source));
     }
   }
-  return answerDocumentContacts(rc);
+  return answerScopePostings(rc) ?? answerDocumentContacts(rc);
+}
+
+/** True when the question has a word for a job posting ("stillingen", "the vacancy"). */
+function asksPosting(rc: RelationContext): boolean {
+  return rc.lexicon.postingWords.match(rc.u.tokens).size > 0;
+}
+
+/**
+ * "Hvem kan jeg ringe til om den ledige stilling?", "who can tell me more about the vacancy": a word for a job posting
+ * and nothing else named (a municipality aside): the postings of the municipality asked about (or of every one), each
+ * with its contacts. One posting is the answer; several are each listed with theirs.
+ */
+function answerScopePostings(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations } = rc;
+  if (!asksPosting(rc) || rc.subjects.some((g) => g.some((l) => l.quality >= 0.9)) || describedItems(rc).length > 0) return undefined;
+  // "The staff leader position" names a post the documents may not have: only a question with no word of its own
+  // besides the cues, the word for the posting and a municipality's name asks about every posting.
+  const postingAt = new Set([...rc.lexicon.postingWords.match(u.tokens).values()].flatMap((m) => [...m.positions]));
+  const municipalityWords = new Set(
+    [...rc.municipalities].flatMap((id) => {
+      const e = kb.get(id);
+      return e ? namesOf(e).flatMap((n) => analyzeText(foldText(n)).map((w) => primaryStem(w.form))) : [];
+    }),
+  );
+  const cueAt = new Set([...u.cuePositions, ...[...u.kinds.values()].flatMap((m) => [...m.positions])]);
+  const ownWord = u.tokens.some(
+    (tok, i) => !postingAt.has(i) && !cueAt.has(i) && !u.intentWords.has(tok.form) && tok.form.length > 2 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !/^\d+$/.test(tok.form) && !municipalityWords.has(primaryStem(tok.form)),
+  );
+  if (ownWord) return undefined;
+  const municipalityOf = (p: KnowledgeBase['data']['postings'][number]) => p.municipality ?? kb.documents.get(p.source.doc)?.municipality;
+  const postings = kb.data.postings.filter((p) => rc.municipalities.size === 0 || rc.municipalities.has(municipalityOf(p) ?? '')).filter((p) => relations.contacts(p.id).length > 0);
+  if (postings.length === 0) return undefined;
+  const t = TEXTS[u.lang];
+  const line = (p: Person) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email);
+  if (postings.length === 1) {
+    const people = relations.contacts(postings[0]!.id);
+    return done(rc, 'answer', t.contacts(displayName(kb.get(postings[0]!.id)!, u.lang), joinList(people.map((p) => p.name), u.lang)), people.map(line), people.map((p) => p.source));
+  }
+  const lines = postings.map((posting) => t.contacts(displayName(kb.get(posting.id)!, u.lang), joinList(relations.contacts(posting.id).map(line), u.lang)));
+  return done(rc, 'ambiguous', phrasesFor(u.lang).severalMatches, lines, postings.flatMap((p) => relations.contacts(p.id).map((c) => c.source)), [], true);
+}
+
+/**
+ * "Kontaktoplysninger på områdelederen", "how do I get hold of Sofie Brønd", "contact details for the sektorchef": a
+ * contact question with no topic but a person, or a role someone holds that has no posting and no contact person of its
+ * own, asks how to reach them: their phone number and e-mail, or that the documents give neither.
+ */
+export function answerReachPerson(rc: RelationContext): Answer | undefined {
+  const { u, kb, relations } = rc;
+  if (!u.kinds.has('contact') || u.attributes.length > 0 || asksPosting(rc)) return undefined;
+  // "Who answers to the director?" asks for a reporting line: only a question of no other kind asks how to reach someone.
+  if ([...u.kinds.keys()].some((k) => !REACH_KINDS.has(k))) return undefined;
+  const groups = rc.subjects.filter((g) => g[0]!.quality >= 0.9);
+  if (groups.length === 0 || groups.length !== rc.subjects.length) return undefined;
+  const people: Person[] = [];
+  // "Souschefen i Kløverengen": a place named beside a role narrows its holders to those tied to the place.
+  const places = groups.filter((g) => g[0]!.kind === 'units').map((g) => g[0]!.id);
+  for (const group of groups) {
+    const first = group[0]!;
+    if (first.kind === 'units' && groups.some((g) => g[0]!.kind === 'roles')) continue;
+    if (first.kind === 'people') {
+      const entry = kb.get(first.id);
+      if (entry?.kind === 'people') people.push(entry.item);
+      continue;
+    }
+    if (first.kind !== 'roles') return undefined;
+    for (const link of group.filter((l) => l.kind === 'roles')) {
+      if (postingsFor(rc, link).length > 0 || relations.contacts(link.id).length > 0) return undefined;
+      const atPlace = (unit: string | undefined) => unit !== undefined && places.some((place) => within(kb, unit, place));
+      const holders = holdersOn(rc, link.id);
+      if (places.length === 0) {
+        people.push(...holders);
+        continue;
+      }
+      // "The fællesleder in Torvet": the role's holders there, or the holders of its titled form for the place
+      // ("fællesleder for Fællesledelse Torvet").
+      const here = holders.filter((p) => [...unitsOfPerson(rc, p)].some(atPlace));
+      const titled = titledRoles(kb, link.id).filter((id) => {
+        const e = kb.get(id);
+        return e?.kind === 'roles' && (atPlace(e.item.unit) || places.some((place) => relations.leadersOf(place).includes(id)));
+      });
+      people.push(...(here.length > 0 ? here : titled.flatMap((id) => holdersOn(rc, id))));
+    }
+  }
+  const reached = unique(people);
+  if (reached.length === 0) return undefined;
+  const t = TEXTS[u.lang];
+  const lines = reached.map((p) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email));
+  if (reached.every((p) => !p.phone && !p.email)) {
+    const label = ['phone', 'email'].map((a) => rc.lexicon.attributeLabels.get(a as 'phone')![u.lang]).join(u.lang === 'da' ? ' eller ' : ' or ');
+    return done(rc, 'unknown', t.notKnown(joinList(reached.map((p) => p.name), u.lang), label), lines, reached.map((p) => p.source));
+  }
+  if (reached.length === 1) return done(rc, 'answer', `${lines[0]!}.`, [], [reached[0]!.source]);
+  return done(rc, 'answer', phrasesFor(u.lang).contactHeadline(joinList(reached.map((p) => p.name), u.lang)), lines, reached.map((p) => p.source));
+}
+
+/**
+ * "Hvilken stilling kan Tanja Steffe Nøhr fortælle om?", "what can I ask Lone Vestbjerg about": the contact relation read
+ * backwards. A person named alone, asked which post or what about: the items their `contactFor` names.
+ */
+export function answerContactFor(rc: RelationContext): Answer | undefined {
+  const { u, kb } = rc;
+  // Asked with a word for a contact, or ending on the word that asks what about ("… fortælle om", "… tell me about").
+  const endsOnTopic = [...rc.lexicon.topicWords.match(u.tokens).values()].some((m) => m.positions.includes(u.tokens.length - 1));
+  if (!(u.kinds.has('contact') || (endsOnTopic && asksPosting(rc))) || u.attributes.length > 0) return undefined;
+  // (Not "what can you tell me about X", which asks the bot about X.)
+  const what = /^(hvad|what)\b/.test(u.folded) && !u.tokens.some((t) => t.form === 'you' || t.form === 'du');
+  if (!asksPosting(rc) && rc.lexicon.whichWords.match(u.tokens).size === 0 && !what) return undefined;
+  const groups = rc.subjects.filter((g) => g[0]!.quality >= 0.9);
+  if (groups.length !== 1 || groups.length !== rc.subjects.length || groups[0]![0]!.kind !== 'people') return undefined;
+  const entry = kb.get(groups[0]![0]!.id);
+  if (entry?.kind !== 'people') return undefined;
+  const person = entry.item;
+  const { dated } = documentContactsOf(kb);
+  const about = person.contactFor.flatMap((id) => {
+    const doc = kb.documents.get(id);
+    if (doc) return [u.lang === 'da' ? doc.title : doc.titleEn];
+    const d = dated.get(id);
+    if (d) return [d.label[u.lang]];
+    const e = kb.get(id);
+    return e ? [e.kind === 'postings' ? displayName(e, u.lang) : name(kb, id, u.lang, false)] : [];
+  });
+  if (about.length === 0) return undefined;
+  const line = phrasesFor(u.lang).contactLine(person.name, person.title[u.lang], person.phone, person.email);
+  return done(rc, 'answer', TEXTS[u.lang].contactFor(person.name, joinList(unique(about), u.lang)), [line], [person.source]);
+}
+
+/** The kinds of question that may come with asking how to reach someone ("who is …", "hvem er …"). */
+const REACH_KINDS: ReadonlySet<string> = new Set(['contact', 'who', 'holder']);
+
+/** The people who hold a role on the answerer's today (those whose `validFrom`/`validUntil` include it), else all of them. */
+function holdersOn(rc: RelationContext, roleId: string): Person[] {
+  const on = (x: { validFrom?: string; validUntil?: string }) => (x.validFrom === undefined || x.validFrom <= rc.today) && (x.validUntil === undefined || x.validUntil >= rc.today);
+  const all = [...rc.relations.holders(roleId)];
+  // Someone acting in the post today (`actingAs`) holds it too.
+  const acting = rc.kb.data.people.filter((p) => (p.actingAs ?? []).some((a) => a.role === roleId && on(a)) && !all.includes(p));
+  const now = [...all.filter(on), ...acting];
+  return now.length > 0 ? now : all;
 }
 
 /** The postings a linked item stands for: the posting itself, or those for a role or at a unit (and the units inside it). */
@@ -152,7 +293,7 @@ function rolesByNameStart(kb: KnowledgeBase): ReadonlyMap<string, readonly strin
  * link: a document is known by the words of its title, a dated item by those of its label and subject, in either
  * language, leaving out the names of items ("Dagtilbud Hvidmose" names a unit, not the calendar); one such word of
  * the question must be in exactly one of them, by stem or as a compound's head ("årshjulet" in "Ledelsesårshjul").
- * Documents come first: a dated item is looked at only when no document's title has a word of the question.
+ * The item with the most words of the question wins; a document before a dated item with as many.
  */
 /** The people who are contacts for documents and dated items, and the words of item names: the same for every question. */
 interface DocumentContacts {
@@ -178,14 +319,29 @@ function documentContactsOf(kb: KnowledgeBase): DocumentContacts {
   return result;
 }
 
-function answerDocumentContacts(rc: RelationContext): Answer | undefined {
+/**
+ * "Who is the contact for the decision minutes?", "hvem kan jeg spørge om beslutningsprotokollen": a contact question
+ * about a document alone (no person, post, place, group or policy named) is answered by the document's contact before
+ * any answerer that reads the document's title words as its own cue ("minutes", "protokol", "årshjul").
+ */
+export function answerDocumentContact(rc: RelationContext): Answer | undefined {
+  const { u } = rc;
+  if (!u.kinds.has('contact') || u.attributes.some((a) => a !== 'phone' && a !== 'email')) return undefined;
+  // An item named beside the document ("the committee minutes") is no other topic when the document's contact is its contact too.
+  const named = rc.subjects.flatMap((g) => g.filter((l) => l.quality >= 0.9 && l.kind !== 'decisions' && l.kind !== 'concepts'));
+  return answerDocumentContacts(rc, (people) => named.every((l) => people.some((p) => p.contactFor.includes(l.id))));
+}
+
+function answerDocumentContacts(rc: RelationContext, accept: (people: readonly Person[]) => boolean = () => true): Answer | undefined {
   const { u, kb } = rc;
   const t = TEXTS[u.lang];
   const { contactsOf, dated, nameWords } = documentContactsOf(kb);
   if (contactsOf.size === 0) return undefined;
-  const asked = u.tokens.filter((tok) => tok.form.length >= 4 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !nameWords.has(tok.form) && !/^\d+$/.test(tok.form));
+  // The words that ask for a contact ("ringe", "call") are no topic: "ringe" is no head of "Organisering".
+  const asking = new Set([...(u.kinds.get('contact')?.positions ?? []), ...[...rc.lexicon.attributes.match(u.tokens).values()].flatMap((m) => [...m.positions])]);
+  const asked = u.tokens.filter((tok, i) => !asking.has(i) && tok.form.length >= 4 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !nameWords.has(tok.form) && !/^\d+$/.test(tok.form));
   const fits = (word: string, tok: (typeof asked)[number]) =>
-    word === tok.form || primaryStem(word) === primaryStem(tok.form) || (tok.form.length >= 5 && word.endsWith(primaryStem(tok.form)));
+    word === tok.form || primaryStem(word) === primaryStem(tok.form) || (tok.form.length >= 5 && primaryStem(tok.form).length >= 5 && word.endsWith(primaryStem(tok.form)));
   const titleOf = (id: string) => {
     const doc = kb.documents.get(id);
     if (doc) return { text: `${doc.title} ${doc.titleEn}`, shown: u.lang === 'da' ? doc.title : doc.titleEn };
@@ -198,14 +354,14 @@ function answerDocumentContacts(rc: RelationContext): Answer | undefined {
       .filter((w) => w.length >= 4 && !STOPWORDS.has(w) && !nameWords.has(w) && !/^\d+$/.test(w));
     return { id, hits: asked.filter((tok) => words.some((w) => fits(w, tok))).length };
   });
-  // A document's title first; a dated item's label only when no title has the words.
-  const docHits = scored.filter((s) => kb.documents.has(s.id) && s.hits > 0);
-  const pool = docHits.length > 0 ? docHits : scored;
-  const best = Math.max(...pool.map((s) => s.hits));
-  const top = pool.filter((s) => s.hits === best);
+  // The most words of the question; a document's title before a dated item's label with as many.
+  const best = Math.max(...scored.map((s) => s.hits));
+  const docTop = scored.filter((s) => s.hits === best && kb.documents.has(s.id));
+  const top = docTop.length > 0 ? docTop : scored.filter((s) => s.hits === best);
   if (best === 0 || top.length !== 1) return undefined;
   const id = top[0]!.id;
   const people = contactsOf.get(id)!;
+  if (!accept(people)) return undefined;
   const list = people.map((p) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email));
   const source = dated.get(id)?.source;
   return done(rc, 'answer', t.contacts(titleOf(id).shown, joinList(people.map((p) => p.name), u.lang)), list, [...(source ? [source] : []), ...people.map((p) => p.source)]);

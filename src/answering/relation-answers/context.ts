@@ -88,12 +88,23 @@ export function describedItems(rc: RelationContext): Link[][] {
     let candidates: string[];
     if (anchor.kind === 'units') {
       const postingRoles = relations.postingsOf(anchor.id).map((id) => (kb.get(id)?.item as { role?: string } | undefined)?.role).filter((id): id is string => id !== undefined);
-      candidates = unique([...kb.data.roles.filter((r) => r.unit === anchor.id).map((r) => r.id), ...leaders, ...postingRoles]).filter((id) => kb.get(id)?.kind === 'roles');
+      candidates = unique([...relations.rolesIn(anchor.id), ...leaders, ...postingRoles]).filter((id) => kb.get(id)?.kind === 'roles');
     } else {
-      const takesPart = (id: string) => relations.members(id).some((m) => m.ref === anchor.id);
-      candidates = [...kb.data.meetings.filter((m) => takesPart(m.id) || m.chair === anchor.id).map((m) => m.id), ...kb.data.leadershipGroups.filter((g) => takesPart(g.id)).map((g) => g.id)];
+      candidates = [...relations.meetingsWith(anchor.id), ...relations.groupsWith(anchor.id)];
     }
     if (candidates.length === 0) continue;
+    // "The new huschef in Kastanjen", "the Kastanjen huschef": a role named right beside the place, whose name made
+    // specific ("huschef i Børnehuset Kastanjen") is the one post of the place, is that post.
+    if (anchor.kind === 'units') {
+      const titled = titledAt(rc, group, anchor, candidates);
+      if (titled) {
+        if (!seen.has(titled.id)) {
+          seen.add(titled.id);
+          out.push([titled]);
+        }
+        continue;
+      }
+    }
     const anchorWords = new Set(namesOf(kb.get(anchor.id)!).flatMap((n) => analyzeText(foldText(n)).map((w) => w.form)));
     // Words near the anchor: "koordinatoren i Ålekisten", "the new Mågen leader", "the souschef network".
     const near = free.filter(({ i }) => i >= anchor.start - 5 && i < anchor.end + 4);
@@ -132,6 +143,25 @@ export function describedItems(rc: RelationContext): Link[][] {
   }
   describedCache.set(rc, out);
   return out;
+}
+
+/** A role linked next to a unit (at most one word between) whose specific form is the one role of the unit's candidates named so. */
+function titledAt(rc: RelationContext, group: readonly Link[], anchor: Link, candidates: readonly string[]): Link | undefined {
+  const roles = rc.subjects
+    .filter((g) => g !== group)
+    .flat()
+    .filter((l) => l.kind === 'roles' && l.quality >= 0.9 && ((l.end <= anchor.start && anchor.start - l.end <= 2) || (l.start >= anchor.end && l.start - anchor.end <= 2)));
+  for (const role of roles) {
+    const entry = rc.kb.get(role.id);
+    if (entry?.kind !== 'roles') continue;
+    const start = `${foldText(entry.item.name)} `;
+    const titled = candidates.filter((id) => {
+      const e = rc.kb.get(id);
+      return id !== role.id && e?.kind === 'roles' && foldText(e.item.name).startsWith(start);
+    });
+    if (titled.length === 1) return { id: titled[0]!, kind: 'roles', start: Math.min(role.start, anchor.start), end: Math.max(role.end, anchor.end), quality: 0.9 };
+  }
+  return undefined;
 }
 
 /** The positions of words for a kind of thing asked for as a list: right after a word that asks which ("hvilke møder", "which meetings"). */

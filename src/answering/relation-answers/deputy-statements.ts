@@ -5,17 +5,10 @@
  */
 import type { Deputy } from '../../knowledge/schemas.js';
 import type { FactRecord } from '../facts.js';
-import lexiconJson from '../lexicon/lexicon.json' with { type: 'json' };
 import { foldText, GENERIC_WORDS, STOPWORDS, termsOf, tokenize } from '../normalize.js';
 import { MAX_SUPPORT_LINES, unique } from '../answer-context.js';
 import type { RelationContext } from './context.js';
 
-/** The lexicon's words that deny (`negationWords`), folded. */
-const NEGATION_WORDS: ReadonlySet<string> = new Set(
-  Object.entries((lexiconJson as { negationWords?: Record<string, unknown> }).negationWords ?? {})
-    .filter(([key]) => key !== '$comment')
-    .flatMap(([, words]) => (Array.isArray(words) ? words.map((w) => foldText(String(w))) : [])),
-);
 
 /** Kinds of statement that say what a role does, may do or may not do. */
 const POWER_KINDS: ReadonlySet<string> = new Set(['responsibility', 'competence', 'condition', 'fact', 'detail', 'description']);
@@ -40,14 +33,15 @@ export function deputyStatements(rc: RelationContext, relations: readonly Deputy
     !relationAt.has(i) && u.namePositions?.has(i) !== true && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && tok.form.length >= 3 && !/\d/.test(tok.form) && !tok.terms.some((term) => relationTerms.has(term)) ? [i] : [],
   );
   // "Hvad må souschefen ikke?": a word that denies asks for the statements that deny, and counts as one word asked.
-  const negated = u.tokens.some((tok) => NEGATION_WORDS.has(tok.form));
+  const negation = rc.lexicon.negationWords;
+  const negated = u.tokens.some((tok) => negation.has(tok.form));
   if (positions.length === 0 && !negated) return [];
   const own = new Set(deputies);
   const roles = new Set([...deputies, ...stoodInFor]);
   const nameTerms = [...roles].flatMap((id) => ctx.fullNames(id).map((n) => [...termsOf(n)]));
   const mentions = (f: FactRecord) => roles.has(f.owner) || nameTerms.some((terms) => terms.length > 0 && terms.every((term) => f.textTerms.has(term)));
   const heldAt = (f: FactRecord) => positions.filter((p) => u.tokens[p]!.terms.some((term) => f.textTerms.has(term)));
-  const denies = (f: FactRecord) => tokenize(`${f.text.da} ${f.text.en}`).some((w) => NEGATION_WORDS.has(w));
+  const denies = (f: FactRecord) => tokenize(`${f.text.da} ${f.text.en}`).some((w) => negation.has(w));
   const need = Math.ceil((positions.length + (negated ? 1 : 0)) / 2);
   const found = ctx.index.facts.flatMap((f) => {
     if (!POWER_KINDS.has(f.kind)) return [];

@@ -3,7 +3,6 @@
  */
 import type { Figure } from '../../knowledge/schemas.js';
 import { joinList } from '../phrases.js';
-import lexiconJson from '../lexicon/lexicon.json' with { type: 'json' };
 import { foldText, GENERIC_WORDS, primaryStem, STOPWORDS, termsOf, tokenize } from '../normalize.js';
 import type { Link } from '../linking.js';
 import type { Answer, Lang } from '../types.js';
@@ -17,11 +16,6 @@ import { TEXTS } from './texts.js';
 // ---------------------------------------------------------------------------------------------
 // Figures by metric
 
-/** The lexicon's words that distribute a question over a kind of unit (`eachWords`), folded, as word sequences. */
-const EACH_WORDS: ReadonlyArray<readonly string[]> = Object.entries((lexiconJson as { eachWords?: Record<string, unknown> }).eachWords ?? {})
-  .filter(([key]) => key !== '$comment')
-  .flatMap(([, words]) => (Array.isArray(words) ? words.map((w) => tokenize(foldText(String(w)))) : []));
-
 /**
  * "Hvor mange børnehuse er der i hvert kvarter?", "in each district": the units whose Danish or English name begins
  * with the word after an each-word ("Kvarter Åen", "District Skoven"), when two or more do; else none.
@@ -29,7 +23,7 @@ const EACH_WORDS: ReadonlyArray<readonly string[]> = Object.entries((lexiconJson
 export function eachUnits(rc: RelationContext): { ids: string[]; at?: number } {
   const forms = rc.u.tokens.map((t) => t.form);
   for (let i = 0; i < forms.length; i++) {
-    const each = EACH_WORDS.find((words) => words.every((w, k) => forms[i + k] === w));
+    const each = rc.lexicon.eachWords.find((words) => words.every((w, k) => forms[i + k] === w));
     if (!each) continue;
     let next = i + each.length;
     while (next < forms.length && STOPWORDS.has(forms[next]!)) next++;
@@ -70,7 +64,7 @@ export function countedWords(rc: RelationContext): string[] {
   const { u } = rc;
   const metricWords = new Set([...u.metricAt.values()].flat());
   // The word right after a "how many" is what is counted even when it also names a unit ("how many dagplejere").
-  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions]));
+  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon.countModifiers));
   return u.tokens
     .filter((tok, i) => !u.cuePositions.has(i) && (u.namePositions?.has(i) !== true || countedAt.has(i)) && !metricWords.has(i) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && tok.form.length >= 4 && !/\d/.test(tok.form))
     .map((tok) => tok.form);
@@ -84,7 +78,7 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   // A role stands for its own team and, after it, for the unit it sits in ("dagplejere": the childminding's figures).
   const unitOfRole = (id: string) => (kb.get(id)?.item as { unit?: string } | undefined)?.unit;
   // The word right after a "how many" is what is counted even when it also names a unit ("how many dagplejere").
-  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions]));
+  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon.countModifiers));
   // "Hvor mange pædagoger skal der være i Sandflugten": a role right after "how many" is what is counted, not the
   // item asked about, when the question names a unit too.
   const named = subjectsOf(rc, ['units', 'roles', 'municipalities']);

@@ -11,12 +11,14 @@
 export { describedItems, subjectsOf } from './context.js';
 export type { RelationContext } from './context.js';
 export { answerComingLines, answerConditionalLine, answerReportingRelation } from './reporting.js';
-export { answerLeaderRelation, answerHolderRelation, answerTitledPerson, answerPersonRole } from './leaders-and-holders.js';
+export { answerLeaderRelation, answerHolderRelation, answerTitledPerson, answerPersonRole, titleWordsOf } from './leaders-and-holders.js';
+export { answerMembershipOn } from './membership-on.js';
 export { answerMembersRelation, answerMeetingRelation, answerRoleMeetings } from './members-and-meetings.js';
 export { answerTasksRelation, answerWhoDoes, taskIndexOf } from './tasks.js';
-export { answerContactsRelation, answerNumberOwner, answerPostingContacts } from './contacts.js';
+export { answerContactFor, answerContactsRelation, answerDocumentContact, answerNumberOwner, answerPostingContacts, answerReachPerson } from './contacts.js';
 export { answerAttribute } from './partly-known.js';
 export { answerFiguresRelation, countedWords, countSpan, eachUnits, totalOf } from './figures.js';
 export { answerPoliciesRelation, answerPolicyFields } from './policies.js';
 export { answerPostingTerms } from './posting-terms.js';
 export { answerProgrammesRelation, answerParts } from './programmes-and-parts.js';
+export { actingLines, describedNames, ownCuePositions, scopeSuffix, answerActingHolders, answerPolicyAdoption, answerUnitParent, answerUnitsUnder, holderName, periodText } from './org-changes.js';

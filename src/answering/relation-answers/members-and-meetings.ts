@@ -9,6 +9,7 @@ import type { Answer } from '../types.js';
 import { unique } from '../answer-context.js';
 import { describedItems, done, listedKindAt, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
 import { TEXTS } from './texts.js';
+import { describedNames } from './org-changes.js';
 
 // ---------------------------------------------------------------------------------------------
 // Members and participants
@@ -24,7 +25,7 @@ export function answerMembersRelation(rc: RelationContext): Answer | undefined {
   const t = TEXTS[u.lang];
   const groups = subjectsOf(rc, ['leadershipGroups', 'meetings', 'units']);
   for (const group of groups) {
-    const link = group.find((l) => relations.members(l.id).length > 0) ?? group.find((l) => l.kind !== 'units');
+    const link = group.find((l) => relations.members(l.id).length > 0 || rc.queries.describedParticipantsOf(l.id).length > 0) ?? group.find((l) => l.kind !== 'units');
     if (!link) continue;
     if (link.kind === 'units') continue;
     // "Skal de ledende pædagoger med til enhedsledermødet?": a role named beside a meeting or group it takes part in
@@ -41,7 +42,7 @@ export function answerMembersRelation(rc: RelationContext): Answer | undefined {
       return own.length === 1 && looseWords(rc).length === 0 ? membersOf(rc, own[0]!) : undefined;
     }
     const list = relations.members(link.id);
-    if (list.length === 0) {
+    if (list.length === 0 && rc.queries.describedParticipantsOf(link.id).length === 0) {
       if (link.quality < 0.9) continue;
       return done(rc, 'unknown', t.noMembers(name(kb, link.id, u.lang, false)), [], sourceOf(kb, link.id));
     }
@@ -81,7 +82,10 @@ function membersOf(rc: RelationContext, id: string, lead = ''): Answer {
     const twin = plain.filter((n) => n === plain[i]).length > 1 && unit ? ` (${name(kb, unit, u.lang, false)})` : '';
     return `${plain[i]}${twin}`;
   });
-  const names = list.map((m, i) => `${short[i]}${m.note ? ` (${m.note[u.lang]})` : ''}`);
+  // Those the documents describe in words ("de valgte medarbejderrepræsentanter") are listed after the items.
+  const described = describedNames(rc, id);
+  short.push(...described.map((d) => d.replace(/ \(.*\)$/, '')));
+  const names = [...list.map((m, i) => `${short[i]}${m.note ? ` (${m.note[u.lang]})` : ''}`), ...described];
   const sentence = (l: string) => (entry?.kind === 'meetings' ? t.participants(name(kb, id, u.lang, false), l) : t.members(name(kb, id, u.lang, false), l));
   const holders = list.flatMap((m) => relations.holders(m.ref)).map((p) => `${p.name}, ${p.title[u.lang]}`);
   // Who chairs a meeting is part of who takes part in it.
@@ -233,7 +237,7 @@ export function answerMeetingRelation(rc: RelationContext): Answer | undefined {
   const meeting = entry.item;
   const t = TEXTS[u.lang];
   const title = capitalize(name(kb, meeting.id, u.lang, false));
-  const participants = relations.members(meeting.id).map((m) => `${name(kb, m.ref, u.lang, false)}${m.note ? ` (${m.note[u.lang]})` : ''}`);
+  const participants = [...relations.members(meeting.id).map((m) => `${name(kb, m.ref, u.lang, false)}${m.note ? ` (${m.note[u.lang]})` : ''}`), ...describedNames(rc, meeting.id)];
   const lines = [
     ...(participants.length > 0 ? [t.participants(name(kb, meeting.id, u.lang, false), joinList(participants, u.lang))] : []),
     ...(meeting.unit ? [`${t.where}: ${name(kb, meeting.unit, u.lang, false)}`] : []),

@@ -7,6 +7,7 @@ import { namesOf } from '../facts.js';
 import { joinList } from '../phrases.js';
 import { analyzeText, foldText, primaryStem, STOPWORDS, tokenize } from '../normalize.js';
 import type { Answer } from '../types.js';
+import { fitsDateKind } from '../understand.js';
 import { shortDate, unknown as unknownAnswer } from '../answer-context.js';
 import { done, name, sourceOf, subjectsOf, unitsOfPerson, within, type RelationContext } from './context.js';
 import { TEXTS } from './texts.js';
@@ -36,6 +37,8 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
     return !at || !at.every((p) => kindAt.includes(p));
   });
   if (attributes.length === 0) return undefined;
+  // "Hvem er Mettes chef, og hvad er hans nummer?": the number asked is the boss's (the reporting answer gives it).
+  if (u.intents.has('reporting') && u.direction === 'up' && attributes.every((a) => a === 'phone' || a === 'email')) return undefined;
   // "Who covers for Torben when he is on holiday?": asked with an absence, only a phone or an e-mail is the attribute asked.
   if ((u.kinds.has('deputy') || u.kinds.has('deputy-for')) && !attributes.some((a) => a === 'phone' || a === 'email')) return undefined;
   const t = TEXTS[u.lang];
@@ -52,7 +55,10 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
   // "Who can I call about the X post?" asks for its contacts, not for X's number.
   if (u.kinds.has('contact') && rc.lexicon.topicWords.match(u.tokens).size > 0) return undefined;
   const first = rc.subjects[0]?.[0];
-  // "Which period does the learning strategy cover?": a policy's period, when the data gives it.
+  // "Which period does the learning strategy cover?": a policy's period, when the data gives it ("does the meal policy
+  // cover the self-governing institutions" names what it covers: the policy's own answer).
+  const coversItem = rc.subjects.some((g) => g[0] !== first && g[0]!.quality >= 0.9 && ['roles', 'units', 'concepts', 'people'].includes(g[0]!.kind));
+  if (attribute === 'period' && first?.kind === 'policies' && coversItem && attributes.length === 1) return undefined;
   if (attribute === 'period' && first?.kind === 'policies') {
     const policy = kb.get(first.id)!.item as { period?: string; source: Source };
     if (policy.period) return done(rc, 'answer', t.periodOf(name(kb, first.id, u.lang, false), policy.period), [], [policy.source]);
@@ -184,8 +190,7 @@ function statesAttribute(rc: RelationContext, id: string, attribute: Attribute):
   const label = rc.lexicon.attributeLabels.get(attribute);
   // The label's own words: "number of responses" is stated by a fact that says "responses", not by one that says "of".
   const labelStems = new Set([label?.da, label?.en].flatMap((l) => (l ? tokenize(l).filter((w) => !STOPWORDS.has(w)).map(primaryStem) : [])));
-  return rc.ctx.index.facts.some((f) => {
-    if (f.owner !== id) return false;
+  return rc.ctx.index.ownedBy(id).some((f) => {
     const text = `${f.text.da} ${f.text.en}`;
     return rc.ctx.saysAttribute?.(text, attribute) === true || tokenize(text).some((w) => labelStems.has(primaryStem(w)));
   });
@@ -209,7 +214,8 @@ function answerPersonStart(rc: RelationContext): Answer | undefined {
   const person = links.find((l) => l.kind === 'people');
   // Only a question about the person alone: "the interview for the post X is contact for" is the posting's.
   if (!person || links.some((l) => l.kind !== 'people' && l.kind !== 'municipalities' && l.kind !== 'roles')) return undefined;
-  if (relations.dates(person.id).length > 0) return undefined;
+  // A date whose label names the person ("… går på pension") answers for them when it is of the kind asked.
+  if (relations.dates(person.id).length > 0 || relations.datesNaming(person.id).some((d) => fitsDateKind(u.dateKinds, d.kind))) return undefined;
   const p = (kb.get(person.id) as { item: Person }).item;
   const t = TEXTS[u.lang];
   const line = `${p.name}, ${p.title[u.lang]}`;

@@ -3,7 +3,7 @@
  */
 import type { Policy, Source } from '../../knowledge/schemas.js';
 import type { Link } from '../linking.js';
-import { displayName } from '../facts.js';
+import { displayName, namesOf } from '../facts.js';
 import { capitalize, joinList } from '../phrases.js';
 import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS } from '../normalize.js';
 import type { Answer } from '../types.js';
@@ -81,7 +81,7 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
   const item = kb.get(policy.id)!.item as Policy;
   // A role or unit named besides the policy asks about them ("which policies must X know"), unless the question asks
   // what the policy says about them ("what does the policy say about childminding"): then they are the topic.
-  const others = rc.subjects.flat().filter((l) => ['roles', 'units', 'people', 'postings'].includes(l.kind) && l.quality >= 0.9);
+  const others = rc.subjects.flat().filter((l) => ['roles', 'units', 'people', 'postings', 'concepts'].includes(l.kind) && l.quality >= 0.9);
   if (others.length > 0) return saysAbout(rc, item, others);
   const t = TEXTS[u.lang];
   const title = name(kb, policy.id, u.lang, false);
@@ -120,6 +120,8 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
     const namesAudience = (text: string) => analyzeText(foldText(text)).some((w) => audienceWords.includes(primaryStem(w.form)));
     const responsible = u.intents.has('responsibility') ? statementsOfPolicy(rc, item).filter((st) => isTask(`${st.da} ${st.en}`) && namesAudience(`${st.da} ${st.en}`)) : [];
     if (responsible.length > 0) return done(rc, 'answer', responsible[0]![u.lang], [line], unique([responsible[0]!.source, item.source]));
+    // A long list reads better one per line under a short first line that counts them.
+    if (line.length > 200) return done(rc, 'answer', t.appliesToCount(title, item.relevantFor.length), item.relevantFor.map((id) => name(kb, id, u.lang, false)), [item.source], [], true);
     return done(rc, 'answer', line, [], [item.source]);
   }
   // "What does the inclusion strategy aim at?", "hvad er formålet med sprogpolitikken?": its own statements.
@@ -149,8 +151,30 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
 /** "What does the early intervention policy say about childminding": the policy's statements that say the item's words. */
 function saysAbout(rc: RelationContext, item: Policy, topics: readonly Link[]): Answer | undefined {
   const { u } = rc;
-  if (rc.lexicon.purposeWords.match(u.tokens).size === 0 || u.attributes.length > 0 || u.intents.has('contact') || u.intents.has('dates')) return undefined;
-  const said = statementsOfPolicy(rc, item).filter((st) => topics.some((l) => saysEvery(`${st.da} ${st.en}`, u.tokens.slice(l.start, l.end).map((t) => t.form).filter((w) => !STOPWORDS.has(w)))));
+  // "Hvad siger X om …", or "hvad kræver X af børnehuslederne", "what does X expect of the childminders".
+  // ... or "does X cover / apply to the self-governing institutions": what it says of them answers.
+  const coversAsked = rc.lexicon.audienceWords.match(u.tokens).size > 0 && rc.lexicon.yesNoWords.match(u.tokens).size > 0;
+  const asksWhat = rc.lexicon.purposeWords.match(u.tokens).size > 0 || u.intents.has('requirement') || u.intents.has('responsibility') || coversAsked;
+  if (!asksWhat || u.attributes.some((a) => a !== 'period') || u.intents.has('contact') || u.intents.has('dates')) return undefined;
+  // A statement names the item by the words the question uses, or by one of the item's own names.
+  const namesOfTopic = (l: Link) => {
+    const e = rc.kb.get(l.id);
+    const own = e ? namesOf(e).map((n) => analyzeText(foldText(n)).map((w) => w.form).filter((w) => !STOPWORDS.has(w))) : [];
+    return [u.tokens.slice(l.start, l.end).map((t) => t.form).filter((w) => !STOPWORDS.has(w)), ...own].filter((words) => words.length > 0);
+  };
+  // How many of the item's names (and the question's words for it) a statement says: the one saying most leads, and
+  // one that says them only inside a compound ("dagplejeafdelingen" for "dagplejer") comes last.
+  const named = topics.map(namesOfTopic);
+  const strength = (st: { da: string; en: string }) => {
+    const text = `${st.da} ${st.en}`;
+    const exact = named.reduce((n, lists) => n + lists.filter((words) => saysEvery(text, words, true)).length, 0);
+    return exact > 0 ? exact + 1 : named.some((lists) => lists.some((words) => saysEvery(text, words))) ? 1 : 0;
+  };
+  const said = statementsOfPolicy(rc, item)
+    .map((st, i) => ({ st, i, n: strength(st) }))
+    .filter((x) => x.n > 0)
+    .sort((a, b) => b.n - a.n || a.i - b.i)
+    .map((x) => x.st);
   if (said.length === 0) return undefined;
   return done(rc, 'answer', said[0]![u.lang], said.slice(1).map((st) => st[u.lang]), unique(said.map((st) => st.source)).slice(0, 3));
 }
@@ -174,11 +198,11 @@ function statementsOfPolicy(rc: RelationContext, item: Policy): Array<{ da: stri
   return out;
 }
 
-/** True when a text says every word: the word itself, its stem, or as part of a compound (five letters or more). */
-function saysEvery(text: string, words: readonly string[]): boolean {
+/** True when a text says every word: the word itself, its stem, or (unless `exact`) as part of a compound (five letters or more). */
+function saysEvery(text: string, words: readonly string[], exact = false): boolean {
   const forms = analyzeText(foldText(text)).map((w) => w.form);
   return words.every((word) => {
     const stem = primaryStem(word);
-    return forms.some((f) => f === word || primaryStem(f) === stem || (stem.length >= 5 && (f.startsWith(stem) || f.endsWith(stem))));
+    return forms.some((f) => f === word || primaryStem(f) === stem || (!exact && stem.length >= 5 && (f.startsWith(stem) || f.endsWith(stem))));
   });
 }

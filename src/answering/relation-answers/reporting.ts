@@ -12,6 +12,7 @@ import { unitsOfPerson, within } from './leaders-and-holders.js';
 import { unknownWith } from './partly-known.js';
 import { TEXTS } from './texts.js';
 import { deputyStatements } from './deputy-statements.js';
+import { scopeSuffix } from './org-changes.js';
 
 // ---------------------------------------------------------------------------------------------
 // Reporting lines
@@ -79,6 +80,17 @@ export function answerConditionalLine(rc: RelationContext): Answer | undefined {
       const asked = (e: (typeof edges)[number]) => e.condition !== undefined && (targets === undefined || (targets.has(e.to) && e.to !== l.id));
       const conditional = edges.filter(asked);
       const comingConditional = (change?.lines ?? []).filter((e) => asked(e) && !conditional.some((c) => c.to === e.to));
+      // "Does the PFL always report to the huschef?": asked yes or no of its usual line, when another line holds under a
+      // condition: yes, and when the other one holds.
+      if (conditional.length === 0 && comingConditional.length === 0 && targets && rc.lexicon.yesNoWords.match(u.tokens).size > 0) {
+        const usual = edges.filter((e) => !e.condition && targets.has(e.to) && e.to !== l.id);
+        const otherwise = edges.filter((e) => e.condition);
+        if (usual.length > 0 && otherwise.length > 0) {
+          const when = otherwise.map((e) => t.reportsToWhen(nm(l.id), nm(e.to), e.condition![u.lang]));
+          const stated = [...usual, ...otherwise].flatMap((e) => (e.text ? [e.text[u.lang]] : []));
+          return done(rc, 'answer', `${t.reportsToMany(nm(l.id), joinList(usual.map((e) => nm(e.to)), u.lang))} ${when.join(' ')}`, [], [...usual, ...otherwise].map((e) => e.source), stated);
+        }
+      }
       if (conditional.length === 0 && comingConditional.length === 0) continue;
       const when = (e: (typeof edges)[number]) => t.reportsToWhen(nm(l.id), nm(e.to), e.condition![u.lang]);
       const now = conditional.map(when);
@@ -120,7 +132,7 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
       const answers = chosen.map((l) => {
         const day = u.day ?? (u.kinds.has('after-change') ? (nextChangeBelow(rc, l.id) ?? rc.today) : rc.today);
         const edges = queries.directReportsOn(l.id, day);
-        const froms = joinList(unique(edges.map((e) => `${nm(e.from, false)}${e.condition ? ` (${e.condition[u.lang]})` : ''}`)), u.lang);
+        const froms = joinList(unique(edges.map((e) => `${nm(e.from, false)}${e.condition ? ` (${e.condition[u.lang]})` : ''}${scopeSuffix(rc, e.appliesTo)}`)), u.lang);
         const personEntry = person ? kb.get(person.id) : undefined;
         const sentence = (list: string) =>
           personEntry?.kind === 'people' && personEntry.item.role === l.id ? t.staffOf(personEntry.item.name, nm(l.id, false), list) : phrasesFor(u.lang).reportToIt(nm(l.id), list);
@@ -131,7 +143,7 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
         let headline =
           edges.length > 0 ? onDay(rc, day, sentence(froms)) : coming.length > 0 ? onDay(rc, change!, sentence(comingList), 'from') : t.noOneReports(nm(l.id));
         // A long list reads better one per line under a short first line that counts them.
-        const each = unique(edges.map((e) => `${nm(e.from, false)}${e.condition ? ` (${e.condition[u.lang]})` : ''}`));
+        const each = unique(edges.map((e) => `${nm(e.from, false)}${e.condition ? ` (${e.condition[u.lang]})` : ''}${scopeSuffix(rc, e.appliesTo)}`));
         const listed = headline.length > HEADLINE_MAX && edges.length > 0;
         if (listed) {
           // The first names that fit, then how many more (all of them follow one per line).
@@ -174,7 +186,9 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
         if (roleUnit) own.add(roleUnit);
         holders = holders.filter((p) => [...unitsOfPerson(rc, p)].some((theirs) => [...own].some((mine) => within(kb, mine, theirs))));
       }
-      const names = holders.map((person) => person.name);
+      // Asked for a number or an e-mail too ("… og hvad er hans nummer"), each holder's.
+      const reach = u.attributes.some((a) => a === 'phone' || a === 'email');
+      const names = holders.map((person) => (reach && (person.phone || person.email) ? phrasesFor(u.lang).contactLine(person.name, '', person.phone, person.email).replace(/, , /, ', ') : person.name));
       return names.length > 0 ? `${nm(id)}, ${joinList(names, u.lang)}` : nm(id);
     };
     const parts = chosen.map((l) => {
@@ -185,7 +199,7 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
       const change = u.day ? undefined : queries.nextReportingChange(l.id, day);
       const direct =
         plain.length > 0
-          ? onDay(rc, day, reportsTo(subjectOf(l), joinList(plain.map((e) => nmHeld(e.to, day, l)), u.lang)))
+          ? onDay(rc, day, reportsTo(subjectOf(l), joinList(plain.map((e) => `${nmHeld(e.to, day, l)}${scopeSuffix(rc, e.appliesTo)}`), u.lang)))
           : change
             ? onDay(rc, change.date, reportsTo(subjectOf(l), joinList(change.lines.filter((e) => !e.condition).map((e) => nm(e.to)), u.lang)), 'from')
             : undefined;

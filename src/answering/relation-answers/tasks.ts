@@ -114,22 +114,15 @@ export function answerWhoDoes(rc: RelationContext): Answer | undefined {
   const words = unique(leftoverWords(rc, new Set()).filter((w) => w.length >= 4 && !STOPWORDS.has(w) && !GENERIC_WORDS.has(w)));
   if (words.length === 0) return undefined;
   const index = taskIndexOf(rc.kb, rc.lexicon);
-  const { said } = index;
-  // A word many statements say ("børnehus") tells them apart less than a rare one ("vagtplan"): each counts 1 / how many say it.
-  const hitSets = wordsSaid(index, words);
-  const df = new Map(words.map((w) => [w, [...hitSets.values()].filter((h) => h.has(w)).length]));
-  const scored = [...hitSets.keys()]
-    .sort((a, b) => a - b)
-    .map((i) => ({ ...said[i]!, hits: hitSets.get(i)!.size, score: [...hitSets.get(i)!].reduce((sum, w) => sum + 1 / df.get(w)!, 0) }));
-  if (scored.length === 0) return undefined;
-  const bestScore = Math.max(...scored.map((s) => s.score));
-  const top = scored.filter((s) => s.score >= bestScore - 1e-9);
-  const best = top[0]!.hits;
+  const { top, best } = bestStatements(index, words);
+  if (top.length === 0) return undefined;
   if (best * 2 < words.length || (words.length >= 3 && best < 2)) return undefined;
-  const owners = unique(top.map((s) => s.owner));
-  if (owners.length > 3) return undefined;
-  const lines = unique(top.map((s) => `${capitalize(name(rc.kb, s.owner, u.lang, false))}: ${s.text[u.lang]}`));
-  return done(rc, 'answer', lines[0]!, lines.slice(1), unique(top.map((s) => s.source)).slice(0, 3));
+  // (Owners counted before the statements are read: a word every copy of a unit says ties thousands of them.)
+  const owners = new Set<string>();
+  for (const i of top) if (owners.add(index.said[i]!.owner).size > 3) return undefined;
+  const statements = top.map((i) => index.said[i]!);
+  const lines = unique(statements.map((s) => `${capitalize(name(rc.kb, s.owner, u.lang, false))}: ${s.text[u.lang]}`));
+  return done(rc, 'answer', lines[0]!, lines.slice(1), unique(statements.map((s) => s.source)).slice(0, 3));
 }
 
 /** A statement that says what someone does: its owner (role, group or unit), text and source. */
@@ -146,6 +139,12 @@ interface TaskIndex {
   readonly forms: readonly { readonly form: string; readonly stem: string; readonly said: readonly number[] }[];
   /** The statements that say a question word, as worked out for earlier questions. */
   readonly sayingWord: Map<string, readonly number[]>;
+  /**
+   * Scratch space of one number per statement, for scoring a question's words (reset after each use): a common word
+   * at 100x is said by thousands of statements, and a map of sets per question cost more than the rest of the answer.
+   */
+  readonly hits: Int32Array;
+  readonly scores: Float64Array;
 }
 
 /**
@@ -172,7 +171,13 @@ export function taskIndexOf(kb: RelationContext['kb'], lexicon: RelationContext[
       byForm.set(form, list);
     }
   });
-  const index: TaskIndex = { said, forms: [...byForm].map(([form, list]) => ({ form, stem: primaryStem(form), said: list })), sayingWord: new Map() };
+  const index: TaskIndex = {
+    said,
+    forms: [...byForm].map(([form, list]) => ({ form, stem: primaryStem(form), said: list })),
+    sayingWord: new Map(),
+    hits: new Int32Array(said.length),
+    scores: new Float64Array(said.length),
+  };
   byLexicon.set(lexicon, index);
   return index;
 }
@@ -183,28 +188,48 @@ function isTask(lexicon: RelationContext['lexicon'], text: string): boolean {
 }
 
 /**
- * For each statement that says any of the words, the words it says: the word, its stem, or as part of a compound
- * (five letters or more).
+ * The statements that say most of the words, weighed: a word many statements say ("børnehus") tells them apart less
+ * than a rare one ("vagtplan"), so each counts 1 / how many say it (summed in the words' order). Returns the
+ * statements within a hair of the best score, in statement order, and how many of the words the first of them says.
  */
-function wordsSaid(index: TaskIndex, words: readonly string[]): Map<number, Set<string>> {
-  const hits = new Map<number, Set<string>>();
+function bestStatements(index: TaskIndex, words: readonly string[]): { top: number[]; best: number } {
+  const { hits, scores } = index;
+  const touched: number[] = [];
   for (const word of words) {
-    let saying = index.sayingWord.get(word);
-    if (!saying) {
-      const stem = primaryStem(word);
-      const found = new Set<number>();
-      for (const f of index.forms) {
-        if (f.form === word || f.stem === stem || (stem.length >= 5 && (f.form.startsWith(stem) || f.form.endsWith(stem)))) for (const i of f.said) found.add(i);
-      }
-      saying = [...found];
-      // Bounded: one entry per distinct question word.
-      if (index.sayingWord.size < 50_000) index.sayingWord.set(word, saying);
-    }
+    const saying = statementsSaying(index, word);
+    // Each statement is listed once per word, so the number of statements saying the word is the list's length.
+    const weight = 1 / saying.length;
     for (const i of saying) {
-      const set = hits.get(i) ?? new Set<string>();
-      set.add(word);
-      hits.set(i, set);
+      if (hits[i] === 0) touched.push(i);
+      hits[i]! += 1;
+      scores[i]! += weight;
     }
   }
-  return hits;
+  let bestScore = -Infinity;
+  for (const i of touched) if (scores[i]! > bestScore) bestScore = scores[i]!;
+  const top: number[] = [];
+  for (const i of touched) if (scores[i]! >= bestScore - 1e-9) top.push(i);
+  top.sort((a, b) => a - b);
+  const best = top.length > 0 ? hits[top[0]!]! : 0;
+  for (const i of touched) {
+    hits[i] = 0;
+    scores[i] = 0;
+  }
+  return { top, best };
+}
+
+/** The statements that say a word: the word, its stem, or as part of a compound (five letters or more). */
+function statementsSaying(index: TaskIndex, word: string): readonly number[] {
+  let saying = index.sayingWord.get(word);
+  if (!saying) {
+    const stem = primaryStem(word);
+    const found = new Set<number>();
+    for (const f of index.forms) {
+      if (f.form === word || f.stem === stem || (stem.length >= 5 && (f.form.startsWith(stem) || f.form.endsWith(stem)))) for (const i of f.said) found.add(i);
+    }
+    saying = [...found];
+    // Bounded: one entry per distinct question word.
+    if (index.sayingWord.size < 50_000) index.sayingWord.set(word, saying);
+  }
+  return saying;
 }
