@@ -298,7 +298,7 @@ export function createFloor(
    * inside of: the answer counts something else. `owner`: the thing the answer's count is of, when it names one.
    */
   const uncountedName = (u: Understanding, links: readonly Link[], answerTerms: ReadonlySet<string>, focus: string): { asked: string; owner?: string } | undefined => {
-    const counted = new Set([...u.metricAt.values()].flat().concat(countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [])));
+    const counted = new Set([...u.metricAt.values()].flat().concat(countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], loaded.countModifiers)));
     // (A name made of words the lexicon uses ("leaders") is a word of the question more often than that thing's name.)
     const sure = links.filter((l) => l.kind !== 'municipalities' && l.quality >= 0.9 && !range(l).every((p) => counted.has(p) || u.cuePositions.has(p) || lexicon.has(u.tokens[p]!.form)));
     if (sure.length === 0) return undefined;
