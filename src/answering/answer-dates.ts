@@ -125,13 +125,6 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
     candidates.push(...bestPass.candidates);
     edges = bestPass.edges;
   }
-  // "fristen for budgetønsker for 2029": a year the question names must be the date's or its label's ("for 2028" is another).
-  const years = rest.map((q) => q.token.form).filter((form) => /^(19|20)\d{2}$/.test(form));
-  if (years.length > 0 && candidates.length > 0) {
-    const saysYear = (c: DateCandidate) => years.every((y) => (c.date.slice(0, 4) <= y && (c.end ?? c.date).slice(0, 4) >= y) || (c.fact?.textTerms.has(y) ?? false));
-    const kept = candidates.filter(saysYear);
-    candidates.splice(0, candidates.length, ...kept);
-  }
   for (const deadline of ctx.options.deadlines?.list() ?? []) {
     if (!fits('application-deadline', deadline.date, undefined, undefined) || u.round !== undefined) continue;
     const terms = termsOf(`${deadline.title} frist deadline`);
