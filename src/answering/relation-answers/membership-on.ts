@@ -9,6 +9,7 @@ import type { Answer } from '../types.js';
 import { shortDate, unique } from '../answer-context.js';
 import { done, name, sourceOf, subjectsOf, within, type RelationContext } from './context.js';
 import { TEXTS } from './texts.js';
+import { describedNames } from './org-changes.js';
 
 type Member = LeadershipGroup['members'][number];
 
@@ -65,7 +66,7 @@ export function answerMembershipOn(rc: RelationContext): Answer | undefined {
   const left = group.members.filter((m) => m.validUntil !== undefined && m.validUntil < on && m.validUntil >= rc.today);
   const joined = group.members.filter((m) => m.validFrom !== undefined && m.validFrom > rc.today && m.validFrom <= on);
   const lead = on === rc.today ? '' : u.lang === 'da' ? `Pr. ${shortDate(on, 'da')}: ` : `On ${shortDate(on, 'en')}: `;
-  const list = (isMeeting ? t.participants : t.members)(nm(group.id), joinList(now.map(withNote), u.lang));
+  const list = (isMeeting ? t.participants : t.members)(nm(group.id), joinList([...now.map(withNote), ...describedNames(rc, group.id)], u.lang));
   // Who leaves before the day asked and who joins by then, each once: its note, else its first or last day.
   const changes = [
     ...left.map((m) => `${capitalize(nm(m.ref))}: ${m.note ? m.note[u.lang] : `${u.lang === 'da' ? 'til og med' : 'until'} ${shortDate(m.validUntil!, u.lang)}`}.`),
@@ -100,6 +101,8 @@ export function answerMembershipOn(rc: RelationContext): Answer | undefined {
     return m.note !== undefined && unit !== undefined && kb.get(m.ref)?.kind === 'units' && within(kb, unit, m.ref);
   };
   if (now.some(asPartOf)) return undefined;
+  // Nor is it known whether the role is among those the documents describe in words ("de valgte medarbejderrepræsentanter").
+  if (rc.queries.describedParticipantsOf(group.id).length > 0) return undefined;
   // Listed with dates that do not cover the day asked: what its note says ("til og med 30. april 2027; herefter efter behov").
   const own = group.members.filter((m) => m.ref === role && m.note);
   if (own.length > 0) {
