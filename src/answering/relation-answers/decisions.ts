@@ -341,6 +341,7 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
   const voteAsked = asks.has('for') || asks.has('against') || asks.has('abstained') || asks.has('unanimous') || asks.has('vote');
   const links = rc.subjects.flat();
   const linked = new Set(links.filter((l) => l.quality >= 0.85).map((l) => l.id));
+  const looseLinked = new Set(links.filter((l) => l.quality < 0.85 && l.kind !== 'decisions').map((l) => l.id));
   const namedDecision = new Set(links.filter((l) => l.kind === 'decisions' && l.quality >= 0.85).map((l) => l.id));
   // A decision read only loosely ("kvarterstrukturen" for its name with one word off) counts for less.
   const looselyNamed = new Set(links.filter((l) => l.kind === 'decisions' && l.quality < 0.85).map((l) => l.id));
@@ -381,8 +382,10 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
   const score = (e: DecisionEntry) =>
     (namedDecision.has(e.decision.id) ? 4 : looselyNamed.has(e.decision.id) ? 1.5 : 0) +
     [...linked].filter((id) => e.touched.has(id)).length * 2 +
+    // A name read only loosely ("dialogue meetings" for the committee's dialogue meeting) says less.
+    [...looseLinked].filter((id) => e.touched.has(id)).length * 0.5 +
     (linked.has(e.decision.body) ? 1 : 0) +
-    said(e) / 2 +
+    said(e) +
     (agenda !== undefined && e.agendaItem === agenda ? 6 : 0) +
     (cueNames(e) ? 1 : 0);
 
@@ -415,7 +418,10 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
   }
   // A body or changed item named narrows to its decisions; a decision named to itself.
   if (namedDecision.size > 0 && candidates.some((e) => namedDecision.has(e.decision.id))) candidates = candidates.filter((e) => namedDecision.has(e.decision.id) || [...linked].some((id) => e.touched.has(id)));
-  else if (touchedNamed && candidates.some((e) => [...linked].some((id) => e.touched.has(id)))) candidates = candidates.filter((e) => [...linked].some((id) => e.touched.has(id)));
+  else if (touchedNamed && candidates.some((e) => [...linked].some((id) => e.touched.has(id)))) {
+    // The decisions about an item named, and those the question's own words or a loose name point at as well.
+    candidates = candidates.filter((e) => [...linked, ...looseLinked].some((id) => e.touched.has(id)) || said(e) >= 2);
+  }
   else if (bodyNamed && candidates.some((e) => linked.has(e.decision.body))) candidates = candidates.filter((e) => linked.has(e.decision.body));
   else if (links.some((l) => l.quality >= 0.9 && l.kind !== 'municipalities') && agenda === undefined && days.length === 0 && words.every((w) => !index.entries.some((e) => w.terms.some((term) => e.terms.has(term))))) {
     // Items named that no decision concerns, and no word of any decision: another answerer's question.
