@@ -82,7 +82,7 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
       labelTerms === ALWAYS ||
       (labelTerms !== undefined && [...u.dateKindTerms].some((term) => labelTerms.has(term))) ||
       (labelKinds !== undefined && [...labelKinds].some((k) => fitsDateKind(u.dateKinds, k as DateEntry['kind'])))) &&
-    (u.round === undefined || round === u.round) &&
+    (u.round === undefined || kind !== 'interview' || round === u.round) &&
     (!u.range || ((end ?? date) >= u.range.from && date <= u.range.to)) &&
     (!u.range || u.range.from.slice(0, 4) !== u.range.to.slice(0, 4) || precision !== 'year' || u.range.to.endsWith('-12-31')) &&
     (!u.upcoming || (end ?? date) >= today);
