@@ -759,7 +759,7 @@ function qualifiedCounts(rc: RelationContext): { key: string; fits: (f: Figure) 
   if (!metricForm) return undefined;
   const placeAt = new Set(rc.subjects.flat().filter((l) => l.kind === 'units' || l.kind === 'municipalities').flatMap((l) => Array.from({ length: l.end - l.start }, (_, i) => l.start + i)));
   const timeAt = new Set([...rc.lexicon.timePhrases.coverage(u.tokens), ...rc.lexicon.sequenceWords.coverage(u.tokens)]);
-  const words = u.tokens.filter((tok, i) => !metricAt.has(i) && !u.cuePositions.has(i) && !placeAt.has(i) && !timeAt.has(i) && tok.form.length >= 4 && !/\d/.test(tok.form) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !PAST_WORDS.has(tok.form) && !/^(19|20)\d\d$/.test(tok.form));
+  const words = u.tokens.filter((tok, i) => !metricAt.has(i) && !u.cuePositions.has(i) && !placeAt.has(i) && !timeAt.has(i) && tok.form.length >= 4 && !/\d/.test(tok.form) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !rc.lexicon.pastWords.has(tok.form) && !/^(19|20)\d\d$/.test(tok.form));
   if (words.length === 0) return undefined;
   // The figure's own words name the metric ("48 børn på venteliste" counts children, whatever its metric field says).
   const countsMetric = (f: Figure) => f.metric === metric || countsWord(f, metricForm) || metricsNamedIn(rc, f).has(metric);

@@ -302,7 +302,7 @@ export function countedPositions(tokens: readonly Token[], cue: readonly number[
       const join = [at + 1, at + 2].find((k) => COUNT_JOINS.has(tokens[k]?.form ?? ''));
       if (join === undefined) break;
       let after = join + 1;
-      while (after < tokens.length && (STOPWORDS.has(tokens[after]!.form) || COUNT_MODIFIERS.has(tokens[after]!.form))) after++;
+      while (after < tokens.length && (STOPWORDS.has(tokens[after]!.form) || modifiers.has(tokens[after]!.form))) after++;
       if (after >= tokens.length || /^\d+$/.test(tokens[after]!.form)) break;
       out.push(after);
       at = after;
