@@ -18,6 +18,7 @@ import { composeAnswer, MAX_SUPPORT_LINES, nameOf, shortDate, unique, unknown as
 import { countedWords, countSpan, describedNames, differenceOf, eachUnits, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
+import { answerBodyChair } from './relation-answers/decisions.js';
 
 const TEXTS = {
   da: {
@@ -67,6 +68,7 @@ const TEXTS = {
     onDay: (day: string) => `pr. ${day}`,
     at: 'kl.',
     passed: ' (overstået)',
+    times: (n: number) => `${n} gange`,
   },
   en: {
     standsIn: (deputy: string, forWhom: string) => `The ${deputy} stands in for the ${forWhom}.`,
@@ -115,6 +117,7 @@ const TEXTS = {
     onDay: (day: string) => `as of ${day}`,
     at: 'at',
     passed: ' (passed)',
+    times: (n: number) => `${n} times`,
   },
 } as const;
 
@@ -229,6 +232,8 @@ function generalRole(rc: RelationContext, id: string): { id: string; unit?: stri
 
 // ---------------------------------------------------------------------------------------------
 // Decisions
+
+// What a body decided, the vote, the chair: relation-answers/decisions.ts.
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
@@ -354,15 +359,8 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   if (!link) {
     // "Hvem er formand for udvalget?": a body without a chair in the data.
     const body = rc.subjects.flat().find((l) => l.kind === 'units' || l.kind === 'leadershipGroups');
-    if (chairAsked && body && body.quality >= 0.9) {
-      // "Formand for Familie- og Sundhedsudvalget": a person whose title is a chair word with the body's name chairs it.
-      const chairs = rc.kb.data.people.filter((p) => [p.title.da, p.title.en].some((title) => rc.lexicon.kinds.match(analyzeText(foldText(title))).has('chair') && rc.ctx.namesIn(title).has(body.id)));
-      if (chairs.length === 1) {
-        const p = chairs[0]!;
-        return done(rc, 'answer', u.lang === 'da' ? `${p.name} er ${p.title.da}.` : `${p.name} is the ${p.title.en}.`, [], [p.source]);
-      }
-      return unknownAnswer(rc.ctx, u.lang, TEXTS[u.lang].noChair(nameIn(rc, body.id)));
-    }
+    // "Formand for Familie- og Sundhedsudvalget": a person whose title or the body's own statements say they chair it.
+    if (chairAsked && body && body.quality >= 0.9) return answerBodyChair(rc, body.id) ?? unknownAnswer(rc.ctx, u.lang, TEXTS[u.lang].noChair(nameIn(rc, body.id)));
     return undefined;
   }
   const meeting = kb.get(link.id)!.item as Meeting;
@@ -432,7 +430,10 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
       const instead = ended || later ? sameParticipantsMeetings(rc, meeting, range.from, range.to, period) : [];
       return done(rc, 'unknown', headline, [...instead, ...heldWhen], [meeting.source, ...instead.length > 0 ? kb.data.meetings.filter((m) => instead.some((l) => l.startsWith(capitalize(nameIn(rc, m.id))))).map((m) => m.source) : []]);
     }
-    return done(rc, 'answer', t.datesIn(title, period, joinList(upcoming.map(occurrence), u.lang)), lines.filter((l) => !upcoming.some((o) => l === occurrence(o))), [meeting.source]);
+    // "Hvor mange fællesledermøder er der i 2027?": how many, then which.
+    const all = u.kinds.has('figure') || u.kinds.has('frequency') ? queries.meetingOccurrences(meeting.id, range.from, range.to) : upcoming;
+    const counted = all.length > 1 && (u.kinds.has('figure') || u.kinds.has('frequency')) ? `${t.times(all.length)}: ` : '';
+    return done(rc, 'answer', t.datesIn(title, period, `${counted}${joinList(upcoming.map(occurrence), u.lang)}`), lines.filter((l) => !upcoming.some((o) => l === occurrence(o))), [meeting.source]);
   }
   const heldLine = when ? t.held(title, heldWhen(rc, meeting, when)) : undefined;
   // "Where is X held?" leads with the place; "when is the next X?" with its first coming day (the rule follows).
@@ -573,7 +574,9 @@ function periodItems(rc: RelationContext): Answer | undefined {
     const entry = describeDated(rc, item, kindWord);
     if (!entry || !inScope(entry.source)) continue;
     if (onlyMeetings && entry.kind !== 'meeting') continue;
-    if (u.dateKinds.size > 0 && (item.kind !== 'date' || !(fitsDateKind(u.dateKinds, item.entry.kind) || labelSays(rc, item.entry)))) continue;
+    // "first day the houses are closed in summer 2027": a period's first (or last) day answers a start (or deadline) asked.
+    const edge = item.kind === 'date' && item.entry.end !== undefined && [...u.dateKinds].every((k) => k === 'start' || k === 'deadline');
+    if (u.dateKinds.size > 0 && (item.kind !== 'date' || !(fitsDateKind(u.dateKinds, item.entry.kind) || labelSays(rc, item.entry) || edge))) continue;
     if (u.upcoming && item.last < rc.today) continue;
     if (item.kind === 'meeting') {
       const list = occurrences.get(item.occurrence.meeting.id) ?? [];
