@@ -582,10 +582,12 @@ function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities
     }
     // A reading related to another item the question names ("pædagogisk leder i Stjernehuset") first.
     // Another reading of the same words is no other item named ("family day care": the childminding and its childminders).
-    // (Only for sure readings: of loose ones, the narrower is the likelier guess.)
-    const sameWords = new Set(group.filter((l) => l.quality >= 0.9).map((l) => l.id));
+    // (Only for sure readings of another kind: of loose ones, or of a post and the same post in one place, the narrower
+    // is the likelier reading.)
+    const sameWords = (l: Link) => new Set(group.filter((x) => x.quality >= 0.9 && x.kind !== l.kind).map((x) => x.id));
     const isRelated = (l: Link) => {
-      for (const id of ancestry(l.id)) if (id !== l.id && linked.has(id) && !sameWords.has(id) && !municipalities.has(id)) return true;
+      const same = sameWords(l);
+      for (const id of ancestry(l.id)) if (id !== l.id && linked.has(id) && !same.has(id) && !municipalities.has(id)) return true;
       return false;
     };
     // Decided once per link, not once per comparison of the sort.
