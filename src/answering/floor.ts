@@ -242,18 +242,36 @@ export function createFloor(
     // Stjernehuset's, not the leadership team another municipality calls "ledelsen").
     const municipalityOf = (id: string) => (kb.get(id)?.item as { municipality?: string } | undefined)?.municipality;
     const named = links.filter((l) => l.kind === 'municipalities').map((l) => l.id);
+    // The municipalities of the sure names outside a span, once per span: a name many items share links thousands.
+    const outside = new Map<string, ReadonlySet<string>>();
+    const municipalitiesOutside = (l: Link): ReadonlySet<string> => {
+      const key = `${l.start}:${l.end}`;
+      let found = outside.get(key);
+      if (!found) {
+        const set = new Set<string>();
+        for (const o of links) {
+          if (o.kind === 'municipalities' || o.quality < 0.9 || !(o.end <= l.start || o.start >= l.end)) continue;
+          const m = municipalityOf(o.id);
+          if (m !== undefined) set.add(m);
+        }
+        outside.set(key, (found = set));
+      }
+      return found;
+    };
     const inScope = (l: Link) => {
       const municipality = municipalityOf(l.id);
       if (municipality === undefined) return true;
       if (named.length > 0) return named.includes(municipality);
-      const others = links.filter((o) => o.kind !== 'municipalities' && o.quality >= 0.9 && (o.end <= l.start || o.start >= l.end)).map((o) => municipalityOf(o.id));
-      return others.every((m) => m === undefined || m === municipality);
+      for (const m of municipalitiesOutside(l)) if (m !== municipality) return false;
+      return true;
     };
     const spans = new Map<string, Link[]>();
     for (const l of links) {
       // A name that is also the question's cue ("which policies") asks for a kind of thing, not that thing.
       if (!RIVAL_KINDS.has(l.kind) || l.quality < 0.9 || !inScope(l) || range(l).every((p) => cues.has(p))) continue;
-      spans.set(`${l.start}:${l.end}`, [...(spans.get(`${l.start}:${l.end}`) ?? []), l]);
+      const span = spans.get(`${l.start}:${l.end}`);
+      if (span) span.push(l);
+      else spans.set(`${l.start}:${l.end}`, [l]);
     }
     const said = (l: Link) => l.id === subject?.owner || subject?.related.has(l.id) || namesAsTerms(l.id).some((terms) => [...terms].every((t) => answerTerms.has(t)));
     // A name inside or across another that the answer names is part of that name ("the pedagogical leader of the
