@@ -273,7 +273,14 @@ export function createFloor(
       if (span) span.push(l);
       else spans.set(`${l.start}:${l.end}`, [l]);
     }
-    const said = (l: Link) => l.id === subject?.owner || subject?.related.has(l.id) || namesAsTerms(l.id).some((terms) => [...terms].every((t) => answerTerms.has(t)));
+    // Asked for every link (hundreds share a name at 100x) and again per span: each item's answer once per check.
+    const saidIds = new Map<string, boolean>();
+    const says = (id: string) => id === subject?.owner || subject?.related.has(id) === true || namesAsTerms(id).some((terms) => everyIn(terms, answerTerms));
+    const said = (l: Link) => {
+      let found = saidIds.get(l.id);
+      if (found === undefined) saidIds.set(l.id, (found = says(l.id)));
+      return found;
+    };
     // A name inside or across another that the answer names is part of that name ("the pedagogical leader of the
     // nursery in Stjernehuset"): the answer names it with it.
     const saidSpans = links.filter((l) => l.kind !== 'municipalities' && said(l));
@@ -512,4 +519,10 @@ function refuse(kb: KnowledgeBase, u: Understanding, links: readonly Link[], wor
   if (!entry) return unknown(u.lang);
   // The user's own spelling of the words; neighbouring words are one phrase ("summer closing"), quoted together.
   return unknown(u.lang, SAYS[u.lang](displayName(entry, u.lang), quotedWords(u, words)));
+}
+
+/** True when every term of a set is in another (no array per test). */
+function everyIn(terms: ReadonlySet<string>, all: ReadonlySet<string>): boolean {
+  for (const term of terms) if (!all.has(term)) return false;
+  return true;
 }
