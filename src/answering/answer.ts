@@ -34,6 +34,7 @@ import {
   answerDocumentContact,
   answerNumberOwner,
   answerReachPerson,
+  answerContactFor,
   answerPostingContacts,
   answerFiguresRelation,
   answerLeaderRelation,
@@ -59,13 +60,14 @@ import {
   type RelationContext,
 } from './relation-answers/index.js';
 import { suggestQuestions } from './suggestions.js';
-import { answerDecisions } from './relation-answers/decisions.js';
+import { answerDecisionQuestion, decisionWordLinks } from './relation-answers/decisions.js';
 import { answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems } from './answer-time.js';
 
 /** The relation answerers, tried in this order before the general search. */
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
   answerNumberOwner,
   answerPostingContacts,
+  answerContactFor,
   answerReachPerson,
   answerDocumentContact,
   answerAttribute,
@@ -81,7 +83,7 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerHolderRelation,
   answerWhoDoes,
   answerMembershipOn,
-  answerDecisions,
+  answerDecisionQuestion,
   answerDecisionWhen,
   answerItemDates,
   answerReportingRelation,
@@ -455,7 +457,8 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       const relationAnswer = answerRelations(rc);
       if (relationAnswer) {
         // A role the question describes ("the new Mågen leader") is named by those words: the floor counts them as a name.
-        const described = describedItems(rc).flat();
+        // So are the words that a decision's own words explain ("flytte" of "flytningen af dagplejen").
+        const described = [...describedItems(rc).flat(), ...decisionWordLinks(relationAnswer)];
         if (described.length > 0) seen.links = [...links, ...described];
         return relationAnswer;
       }

@@ -15,7 +15,7 @@ export { answerLeaderRelation, answerHolderRelation, answerTitledPerson, answerP
 export { answerMembershipOn } from './membership-on.js';
 export { answerMembersRelation, answerMeetingRelation, answerRoleMeetings } from './members-and-meetings.js';
 export { answerTasksRelation, answerWhoDoes, taskIndexOf } from './tasks.js';
-export { answerContactsRelation, answerDocumentContact, answerNumberOwner, answerPostingContacts, answerReachPerson } from './contacts.js';
+export { answerContactFor, answerContactsRelation, answerDocumentContact, answerNumberOwner, answerPostingContacts, answerReachPerson } from './contacts.js';
 export { answerAttribute } from './partly-known.js';
 export { answerFiguresRelation, countedWords, countSpan, eachUnits, totalOf } from './figures.js';
 export { answerPoliciesRelation, answerPolicyFields } from './policies.js';
