@@ -9,7 +9,7 @@ import { phrasesFor } from './phrases.js';
 import { createSearchIndex, type SearchIndex } from './search.js';
 import type { Answer, Answerer, AnswererOptions, Lang } from './types.js';
 import { countedPositions, understand, withoutKinds, withoutNameCues, type Understanding } from './understand.js';
-import { factsByKind, unknown, type Context } from './answer-context.js';
+import { factsByKind, relatedIndexOf, unknown, type Context } from './answer-context.js';
 import { answerReporting, reportingSubjectsOf } from './answer-reporting.js';
 import { answerContact, answerHolder, answerLeader, leaderIndexOf } from './answer-people.js';
 import { answerDates } from './answer-dates.js';
@@ -135,6 +135,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   reportingSubjectsOf(kb, ownTerms);
   for (const id of [...namedCandidatesOf(kb), ...kb.data.concepts.map((c) => c.id), ...kb.data.decisions.map((d) => d.id)]) ancestryIn(kb, id);
   factsByKind(index.facts);
+  relatedIndexOf(index.facts, 'date');
   // Computed once: the full names of items (for "named in full"), document order, list sizes.
   const fullNamesCache = new Map<string, string[]>();
   const fullNames = (id: string) => {
