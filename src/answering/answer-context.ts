@@ -217,7 +217,11 @@ export function unknown(ctx: Context, lang: Lang, headline?: string): Answer {
 const byKindCache = new WeakMap<readonly FactRecord[], Map<FactKind, FactRecord[]>>();
 /** The facts of one kind in scope, grouped once per fact list rather than filtered per question. */
 export function factsOf(ctx: Context, kind: FactKind): readonly FactRecord[] {
-  const all = ctx.index.facts;
+  return factsByKind(ctx.index.facts).get(kind) ?? [];
+}
+
+/** A fact list grouped by kind, once per list (the answerer groups its whole index when it is built). */
+export function factsByKind(all: readonly FactRecord[]): ReadonlyMap<FactKind, readonly FactRecord[]> {
   let groups = byKindCache.get(all);
   if (!groups) {
     groups = new Map();
@@ -228,7 +232,7 @@ export function factsOf(ctx: Context, kind: FactKind): readonly FactRecord[] {
     }
     byKindCache.set(all, groups);
   }
-  return groups.get(kind) ?? [];
+  return groups;
 }
 
 /** The share (0..1) of the question's weight that per-word explanations (same order as `rest`) cover. */
@@ -239,8 +243,11 @@ export function weightedShare(rest: readonly QueryTerm[], explained: readonly nu
 
 /** How much of the question an item's own names say, whole words only ("ledelse" does not name "ledelsesprofil"). */
 export function namedShare(ctx: Context, rest: readonly QueryTerm[], id: string): number {
-  return weightedShare(rest, ctx.index.explain(rest, ctx.ownTerms(id), 0.9));
+  return weightedShare(rest, ctx.index.explain(rest, ctx.ownTerms(id), NAME_MATCH_QUALITY));
 }
+
+/** The least quality of a question word's match that {@link namedShare} counts: an item whose names hold no such term scores 0. */
+export const NAME_MATCH_QUALITY = 0.9;
 
 /** "9. marts 2026" / "9 March 2026": a date in a list, without the weekday. */
 export function shortDate(iso: string, lang: Lang): string {

@@ -39,7 +39,8 @@ function timeOf(c: DateCandidate, lang: 'da' | 'en'): string {
  * ("4 times in 2027"); the year is said when they all fall in one.
  */
 function timesSaid(chosen: readonly DateCandidate[], u: Understanding): string {
-  if (!u.kinds.has('frequency') || chosen.length < 2) return '';
+  // "how many LUF meetings are there in 2027" counts them too.
+  if (!(u.kinds.has('frequency') || u.kinds.has('figure')) || chosen.length < 2) return '';
   const years = new Set(chosen.map((c) => c.date.slice(0, 4)));
   const year = years.size === 1 ? [...years][0]! : undefined;
   if (u.lang === 'da') return ` – ${chosen.length} gange${year ? ` i ${year}` : ''}`;
@@ -91,7 +92,8 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
   const allCoverage = coverageFor(rest);
   // Asked for a period's edges ("first and last day of LUS"), the words that say which edge are no part of what is dated.
   const sequence = ctx.sequenceAt?.(u.tokens) ?? new Set<number>();
-  const edgeRest = rest.filter((q) => !sequence.has(q.token.index));
+  // A year is judged against the date itself (below), not its label ("last day of the supervision period 2027").
+  const edgeRest = rest.filter((q) => !sequence.has(q.token.index) && !/^(19|20)\d{2}$/.test(q.token.form));
   // "Appraisal interviews (MUS)" are dated as a period: when no date is of the kind asked for, one whose label says the kind's word fits;
   // when none does either, a period's or an event's first day answers "start" and its last day "deadline" ("sidste frist for MUS").
   // "hvornår er tilsynet færdigt", "when does the theme week end": a word for a first or last day asks for an edge too.

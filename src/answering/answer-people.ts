@@ -7,7 +7,8 @@ import { joinList, phrasesFor } from './phrases.js';
 import type { QueryTerm, ScoredFact } from './search.js';
 import type { Answer } from './types.js';
 import type { Understanding } from './understand.js';
-import { ANSWER_THRESHOLD, belongsToNamed, compose, factsOf, namedShare, nameOf, nameOrEmpty, NEAR_BEST, sectionTitle, STRUCTURED_THRESHOLD, unique, type Context, type Line } from './answer-context.js';
+import { ANSWER_THRESHOLD, belongsToNamed, compose, factsOf, NAME_MATCH_QUALITY, namedShare, nameOf, nameOrEmpty, NEAR_BEST, sectionTitle, STRUCTURED_THRESHOLD, unique, type Context, type Line } from './answer-context.js';
+import { createNameTermIndex, type NameTermIndex } from './name-term-index.js';
 
 export function answerHolder(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer | undefined {
   const p = phrasesFor(u.lang);
@@ -39,10 +40,11 @@ export function answerHolder(ctx: Context, u: Understanding, rest: readonly Quer
 export function answerLeader(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer | undefined {
   // "Who is the head of day care?" names a role, not a unit to find the leader of.
   if (rest.length === 0 || [...ctx.named].some((id) => ctx.kb.get(id)?.kind === 'roles')) return undefined;
-  const named = ctx.kb.data.units
-    .filter((unit) => ctx.municipalities.size === 0 || (unit.municipality !== undefined && ctx.municipalities.has(unit.municipality)))
-    .map((unit) => ({ unit, leaders: leadersOf(ctx.kb, unit.id, unit.ledBy) }))
-    .filter((c) => c.leaders.length > 0)
+  // Only a unit whose own names hold a word of the question can score (the others explain nothing): those are read
+  // from the index by the question's words, in the data's order, instead of scoring every unit.
+  const named = leaderIndexOf(ctx.kb, ctx.ownTerms)
+    .candidates(rest, NAME_MATCH_QUALITY)
+    .filter(({ unit }) => ctx.municipalities.size === 0 || (unit.municipality !== undefined && ctx.municipalities.has(unit.municipality)))
     .map(({ unit, leaders }) => ({
       unit,
       leaders,
@@ -61,7 +63,10 @@ export function answerLeader(ctx: Context, u: Understanding, rest: readonly Quer
     });
     return { unit, text: p.ledBy(nameOf(ctx.kb, unit.id, u.lang), joinList(leaders, u.lang)) };
   });
-  const cite = factsOf(ctx, 'description').filter((f) => chosen.some((c) => c.unit.id === f.owner));
+  // The chosen units' own descriptions, in the index's order (from each unit's facts, not a pass over every description).
+  const cite = chosen
+    .flatMap((c) => ctx.index.ownedBy(c.unit.id).filter((f) => f.kind === 'description'))
+    .sort((a, b) => ctx.order.get(a)! - ctx.order.get(b)!);
   return compose(ctx, u.lang, {
     kind: groups.length > 1 ? 'ambiguous' : 'answer',
     headline: groups.length > 1 ? p.severalMatches : groups[0]!.text,
@@ -69,6 +74,23 @@ export function answerLeader(ctx: Context, u: Understanding, rest: readonly Quer
     cite: cite.length > 0 ? cite : [],
     fallbackSource: chosen[0]!.unit.source,
   });
+}
+
+type Unit = KnowledgeBase['data']['units'][number];
+
+const LEADER_INDEXES = new WeakMap<KnowledgeBase, NameTermIndex<{ readonly unit: Unit; readonly leaders: readonly string[] }>>();
+
+/**
+ * The units that have leaders, by their name terms, once per knowledge base (the answerer builds it): "who leads X"
+ * then scores only the units whose names hold a word of the question.
+ */
+export function leaderIndexOf(kb: KnowledgeBase, ownTerms: (id: string) => ReadonlySet<string>): NameTermIndex<{ readonly unit: Unit; readonly leaders: readonly string[] }> {
+  let index = LEADER_INDEXES.get(kb);
+  if (!index) {
+    const units = kb.data.units.map((unit) => ({ unit, leaders: leadersOf(kb, unit.id, unit.ledBy) })).filter((c) => c.leaders.length > 0);
+    LEADER_INDEXES.set(kb, (index = createNameTermIndex(units, (c) => c.unit.id, ownTerms)));
+  }
+  return index;
 }
 
 /**

@@ -6,7 +6,9 @@ import { joinList, phrasesFor } from './phrases.js';
 import type { QueryTerm } from './search.js';
 import type { Answer } from './types.js';
 import type { Understanding } from './understand.js';
-import { ANSWER_THRESHOLD, compose, factsOf, namedShare, nameOf, NEAR_BEST, sectionTitle, sharesName, STRUCTURED_THRESHOLD, unique, unknown, weightedShare, type Context, type Line } from './answer-context.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { createNameTermIndex, type NameTermIndex } from './name-term-index.js';
+import { ANSWER_THRESHOLD, compose, factsOf, NAME_MATCH_QUALITY, namedShare, nameOf, NEAR_BEST, sectionTitle, sharesName, STRUCTURED_THRESHOLD, unique, unknown, weightedShare, type Context, type Line } from './answer-context.js';
 
 export function answerReporting(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer | undefined {
   const scored = ctx.index.score(rest, undefined, 'reporting');
@@ -87,13 +89,26 @@ export function answerReporting(ctx: Context, u: Understanding, rest: readonly Q
   });
 }
 
+type Subject = KnowledgeBase['data']['roles'][number] | KnowledgeBase['data']['units'][number];
+
+const SUBJECT_INDEXES = new WeakMap<KnowledgeBase, NameTermIndex<Subject>>();
+
+/** The roles, then the units, by their name terms, once per knowledge base (the answerer builds it). */
+export function reportingSubjectsOf(kb: KnowledgeBase, ownTerms: (id: string) => ReadonlySet<string>): NameTermIndex<Subject> {
+  let index = SUBJECT_INDEXES.get(kb);
+  if (!index) SUBJECT_INDEXES.set(kb, (index = createNameTermIndex<Subject>([...kb.data.roles, ...kb.data.units], (item) => item.id, ownTerms)));
+  return index;
+}
+
 /**
  * "Hvem refererer dagtilbudschefen til?" when the documents do not say: say so plainly, rather
  * than answer with something else about the role.
  */
 function noReportingLine(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer | undefined {
   if (rest.length === 0) return undefined;
-  const subjects = [...ctx.kb.data.roles, ...ctx.kb.data.units]
+  // Only roles and units whose own names hold a word of the question can score: read from the index by its words.
+  const subjects = reportingSubjectsOf(ctx.kb, ctx.ownTerms)
+    .candidates(rest, NAME_MATCH_QUALITY)
     .filter((item) => ctx.municipalities.size === 0 || (item.municipality !== undefined && ctx.municipalities.has(item.municipality)))
     .map((item) => ({
       id: item.id,

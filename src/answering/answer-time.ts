@@ -18,6 +18,7 @@ import { composeAnswer, MAX_SUPPORT_LINES, nameOf, shortDate, unique, unknown as
 import { countedWords, countSpan, describedNames, eachUnits, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
+import { answerBodyChair } from './relation-answers/decisions.js';
 
 const TEXTS = {
   da: {
@@ -67,6 +68,7 @@ const TEXTS = {
     onDay: (day: string) => `pr. ${day}`,
     at: 'kl.',
     passed: ' (overstået)',
+    times: (n: number) => `${n} gange`,
   },
   en: {
     standsIn: (deputy: string, forWhom: string) => `The ${deputy} stands in for the ${forWhom}.`,
@@ -115,6 +117,7 @@ const TEXTS = {
     onDay: (day: string) => `as of ${day}`,
     at: 'at',
     passed: ' (passed)',
+    times: (n: number) => `${n} times`,
   },
 } as const;
 
@@ -229,6 +232,8 @@ function generalRole(rc: RelationContext, id: string): { id: string; unit?: stri
 
 // ---------------------------------------------------------------------------------------------
 // Decisions
+
+// What a body decided, the vote, the chair: relation-answers/decisions.ts.
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
@@ -354,15 +359,8 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   if (!link) {
     // "Hvem er formand for udvalget?": a body without a chair in the data.
     const body = rc.subjects.flat().find((l) => l.kind === 'units' || l.kind === 'leadershipGroups');
-    if (chairAsked && body && body.quality >= 0.9) {
-      // "Formand for Familie- og Sundhedsudvalget": a person whose title is a chair word with the body's name chairs it.
-      const chairs = rc.kb.data.people.filter((p) => [p.title.da, p.title.en].some((title) => rc.lexicon.kinds.match(analyzeText(foldText(title))).has('chair') && rc.ctx.namesIn(title).has(body.id)));
-      if (chairs.length === 1) {
-        const p = chairs[0]!;
-        return done(rc, 'answer', u.lang === 'da' ? `${p.name} er ${p.title.da}.` : `${p.name} is the ${p.title.en}.`, [], [p.source]);
-      }
-      return unknownAnswer(rc.ctx, u.lang, TEXTS[u.lang].noChair(nameIn(rc, body.id)));
-    }
+    // "Formand for Familie- og Sundhedsudvalget": a person whose title or the body's own statements say they chair it.
+    if (chairAsked && body && body.quality >= 0.9) return answerBodyChair(rc, body.id) ?? unknownAnswer(rc.ctx, u.lang, TEXTS[u.lang].noChair(nameIn(rc, body.id)));
     return undefined;
   }
   const meeting = kb.get(link.id)!.item as Meeting;
@@ -432,7 +430,10 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
       const instead = ended || later ? sameParticipantsMeetings(rc, meeting, range.from, range.to, period) : [];
       return done(rc, 'unknown', headline, [...instead, ...heldWhen], [meeting.source, ...instead.length > 0 ? kb.data.meetings.filter((m) => instead.some((l) => l.startsWith(capitalize(nameIn(rc, m.id))))).map((m) => m.source) : []]);
     }
-    return done(rc, 'answer', t.datesIn(title, period, joinList(upcoming.map(occurrence), u.lang)), lines.filter((l) => !upcoming.some((o) => l === occurrence(o))), [meeting.source]);
+    // "Hvor mange fællesledermøder er der i 2027?": how many, then which.
+    const all = u.kinds.has('figure') || u.kinds.has('frequency') ? queries.meetingOccurrences(meeting.id, range.from, range.to) : upcoming;
+    const counted = all.length > 1 && (u.kinds.has('figure') || u.kinds.has('frequency')) ? `${t.times(all.length)}: ` : '';
+    return done(rc, 'answer', t.datesIn(title, period, `${counted}${joinList(upcoming.map(occurrence), u.lang)}`), lines.filter((l) => !upcoming.some((o) => l === occurrence(o))), [meeting.source]);
   }
   const heldLine = when ? t.held(title, heldWhen(rc, meeting, when)) : undefined;
   // "Where is X held?" leads with the place; "when is the next X?" with its first coming day (the rule follows).
@@ -573,7 +574,9 @@ function periodItems(rc: RelationContext): Answer | undefined {
     const entry = describeDated(rc, item, kindWord);
     if (!entry || !inScope(entry.source)) continue;
     if (onlyMeetings && entry.kind !== 'meeting') continue;
-    if (u.dateKinds.size > 0 && (item.kind !== 'date' || !(fitsDateKind(u.dateKinds, item.entry.kind) || labelSays(rc, item.entry)))) continue;
+    // "first day the houses are closed in summer 2027": a period's first (or last) day answers a start (or deadline) asked.
+    const edge = item.kind === 'date' && item.entry.end !== undefined && [...u.dateKinds].every((k) => k === 'start' || k === 'deadline');
+    if (u.dateKinds.size > 0 && (item.kind !== 'date' || !(fitsDateKind(u.dateKinds, item.entry.kind) || labelSays(rc, item.entry) || edge))) continue;
     if (u.upcoming && item.last < rc.today) continue;
     if (item.kind === 'meeting') {
       const list = occurrences.get(item.occurrence.meeting.id) ?? [];
@@ -745,6 +748,69 @@ function aboveAbout(rc: RelationContext, id: string, day: string, isCounted: (f:
 }
 
 
+/**
+ * A count of a metric qualified by more words of the question ("børn ... på venteliste", "børnehuse ... har en pædagogisk
+ * faglig leder"): the figures that count the metric's word (or have the metric) and whose text says the most of those
+ * words, when some say them all; else undefined. Words naming a place (whose figure it is) or a day qualify nothing.
+ */
+function qualifiedCounts(rc: RelationContext): { key: string; fits: (f: Figure) => boolean } | undefined {
+  const { u, kb } = rc;
+  if (u.metrics.length !== 1) return undefined;
+  const metric = u.metrics[0]!;
+  const metricAt = new Set(u.metricAt.get(metric) ?? []);
+  const metricForm = [...metricAt].map((p) => u.tokens[p]?.form).find((f) => f !== undefined);
+  if (!metricForm) return undefined;
+  const placeAt = new Set(rc.subjects.flat().filter((l) => l.kind === 'units' || l.kind === 'municipalities').flatMap((l) => Array.from({ length: l.end - l.start }, (_, i) => l.start + i)));
+  const timeAt = new Set([...rc.lexicon.timePhrases.coverage(u.tokens), ...rc.lexicon.sequenceWords.coverage(u.tokens)]);
+  const words = u.tokens.filter((tok, i) => !metricAt.has(i) && !u.cuePositions.has(i) && !placeAt.has(i) && !timeAt.has(i) && tok.form.length >= 4 && !/\d/.test(tok.form) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !rc.lexicon.pastWords.has(tok.form) && !/^(19|20)\d\d$/.test(tok.form));
+  if (words.length === 0) return undefined;
+  // The figure's own words name the metric ("48 børn på venteliste" counts children, whatever its metric field says).
+  const countsMetric = (f: Figure) => f.metric === metric || countsWord(f, metricForm) || metricsNamedIn(rc, f).has(metric);
+  const index = figureTermIndex(kb);
+  const said = (f: Figure) => {
+    const terms = index.terms.get(f)!;
+    return words.filter((w) => w.terms.some((term) => terms.has(term))).length;
+  };
+  // Only the figures that say one of the words are looked at (found through the index made once per knowledge base).
+  const figures = unique(words.flatMap((w) => w.terms.flatMap((term) => index.byTerm.get(term) ?? []))).filter(countsMetric);
+  // Every such word, or it is a count of something else ("the waiting list for a school" is not the nursery one).
+  if (!figures.some((f) => said(f) === words.length)) return undefined;
+  return { key: `qualified:${metric}`, fits: (f: Figure) => countsMetric(f) && said(f) === words.length };
+}
+
+/** Every figure's terms (both languages), and the figures by term, made once per knowledge base. */
+const FIGURE_TERMS = new WeakMap<object, { terms: Map<Figure, ReadonlySet<string>>; byTerm: Map<string, Figure[]> }>();
+function figureTermIndex(kb: RelationContext['kb']): { terms: Map<Figure, ReadonlySet<string>>; byTerm: Map<string, Figure[]> } {
+  let index = FIGURE_TERMS.get(kb);
+  if (!index) {
+    const terms = new Map<Figure, ReadonlySet<string>>();
+    const byTerm = new Map<string, Figure[]>();
+    for (const f of [...kb.data.municipalities, ...kb.data.units].flatMap((x) => x.figures)) {
+      const own = new Set([...termsOf(f.text.da), ...termsOf(f.text.en)]);
+      terms.set(f, own);
+      for (const term of own) {
+        const list = byTerm.get(term);
+        if (list) list.push(f);
+        else byTerm.set(term, [f]);
+      }
+    }
+    index = { terms, byTerm };
+    FIGURE_TERMS.set(kb, index);
+  }
+  return index;
+}
+
+/** The metrics a figure's text names by the lexicon's words for them, per figure (the same for every question). */
+const FIGURE_METRICS = new WeakMap<Figure, ReadonlySet<string>>();
+function metricsNamedIn(rc: RelationContext, f: Figure): ReadonlySet<string> {
+  let known = FIGURE_METRICS.get(f);
+  if (!known) {
+    known = new Set([...rc.lexicon.metrics.match(analyzeText(foldText(f.text.da))).keys(), ...rc.lexicon.metrics.match(analyzeText(foldText(f.text.en))).keys()]);
+    FIGURE_METRICS.set(f, known);
+  }
+  return known;
+}
+
 export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const { u, kb, queries } = rc;
   if (!u.intents.has('figure')) return undefined;
@@ -758,6 +824,10 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
           return { key: `word:${w}`, fits: (f: Figure) => countsWord(f, w, span) };
         });
   if (counts.length === 0) return undefined;
+  // "Hvor mange børn står på venteliste", "how many houses had a pædagogisk faglig leder": more words than the metric
+  // say which count of it; a figure that counts the metric's word and says those words is that count.
+  const qualified = qualifiedCounts(rc);
+  if (qualified) counts.splice(0, counts.length, qualified);
   const isCounted = (f: Figure) => counts.some((c) => c.fits(f));
   const t = TEXTS[u.lang];
   const subjects = rc.subjects.flat().filter((l) => l.kind === 'units' || l.kind === 'municipalities' || l.kind === 'roles');

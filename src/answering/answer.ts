@@ -9,9 +9,9 @@ import { phrasesFor } from './phrases.js';
 import { createSearchIndex, type SearchIndex } from './search.js';
 import type { Answer, Answerer, AnswererOptions, Lang } from './types.js';
 import { countedPositions, understand, withoutKinds, withoutNameCues, type Understanding } from './understand.js';
-import { unknown, type Context } from './answer-context.js';
-import { answerReporting } from './answer-reporting.js';
-import { answerContact, answerHolder, answerLeader } from './answer-people.js';
+import { factsByKind, unknown, type Context } from './answer-context.js';
+import { answerReporting, reportingSubjectsOf } from './answer-reporting.js';
+import { answerContact, answerHolder, answerLeader, leaderIndexOf } from './answer-people.js';
 import { answerDates } from './answer-dates.js';
 import { answerPolicies } from './answer-policies.js';
 import { answerGeneral } from './answer-general.js';
@@ -34,6 +34,7 @@ import {
   answerDocumentContact,
   answerNumberOwner,
   answerReachPerson,
+  answerContactFor,
   answerPostingContacts,
   answerFiguresRelation,
   answerLeaderRelation,
@@ -51,6 +52,7 @@ import {
   answerReportingRelation,
   answerTasksRelation,
   taskIndexOf,
+  titleWordsOf,
   answerWhoDoes,
   answerTitledPerson,
   describedItems,
@@ -58,13 +60,14 @@ import {
   type RelationContext,
 } from './relation-answers/index.js';
 import { suggestQuestions } from './suggestions.js';
-import { answerDecisions } from './relation-answers/decisions.js';
+import { answerDecisionQuestion, decisionWordLinks } from './relation-answers/decisions.js';
 import { answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems } from './answer-time.js';
 
 /** The relation answerers, tried in this order before the general search. */
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
   answerNumberOwner,
   answerPostingContacts,
+  answerContactFor,
   answerReachPerson,
   answerDocumentContact,
   answerAttribute,
@@ -80,7 +83,7 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerHolderRelation,
   answerWhoDoes,
   answerMembershipOn,
-  answerDecisions,
+  answerDecisionQuestion,
   answerDecisionWhen,
   answerItemDates,
   answerReportingRelation,
@@ -115,6 +118,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   const queries = createQueries(kb);
   // Built now rather than by the first question that needs it.
   taskIndexOf(kb, lexicon);
+  titleWordsOf(kb);
   // An item's own name terms; the facts already hold them for every item that owns a fact (the same set).
   const ownTermsCache = new Map<string, ReadonlySet<string>>();
   for (const fact of facts) if (!ownTermsCache.has(fact.owner)) ownTermsCache.set(fact.owner, fact.ownTerms);
@@ -127,6 +131,10 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     }
     return terms;
   };
+  leaderIndexOf(kb, ownTerms);
+  reportingSubjectsOf(kb, ownTerms);
+  for (const id of [...namedCandidatesOf(kb), ...kb.data.concepts.map((c) => c.id), ...kb.data.decisions.map((d) => d.id)]) ancestryIn(kb, id);
+  factsByKind(index.facts);
   // Computed once: the full names of items (for "named in full"), document order, list sizes.
   const fullNamesCache = new Map<string, string[]>();
   const fullNames = (id: string) => {
@@ -144,16 +152,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   const order = new Map(facts.map((fact, i) => [fact, i]));
   const detailCounts = new Map<string, number>();
   for (const fact of facts) if (fact.kind === 'detail') detailCounts.set(fact.owner, (detailCounts.get(fact.owner) ?? 0) + 1);
-  const namedCandidates = [
-    ...kb.data.roles,
-    ...kb.data.units,
-    ...kb.data.postings,
-    ...kb.data.people,
-    ...kb.data.leadershipGroups,
-    ...kb.data.meetings,
-    ...kb.data.policies,
-    ...kb.data.programmes,
-  ].map((item) => item.id);
+  const namedCandidates = namedCandidatesOf(kb);
   // Full names by their first word, so finding the names in a question looks only at its own words.
   // Items sharing a name (the same role in every unit) share one entry, so a name is compared once per position
   // however many items bear it; `at` keeps each item's place among its first word's names, the order found.
@@ -457,7 +456,8 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       const relationAnswer = answerRelations(rc);
       if (relationAnswer) {
         // A role the question describes ("the new Mågen leader") is named by those words: the floor counts them as a name.
-        const described = describedItems(rc).flat();
+        // So are the words that a decision's own words explain ("flytte" of "flytningen af dagplejen").
+        const described = [...describedItems(rc).flat(), ...decisionWordLinks(relationAnswer)];
         if (described.length > 0) seen.links = [...links, ...described];
         return relationAnswer;
       }
@@ -504,6 +504,20 @@ function definedNames(u: Understanding, linked: readonly Link[]): Array<{ start:
   return linked.filter(covers).slice(0, 1).map((l) => ({ start: l.start, end: l.end, whole: true }));
 }
 
+/** The items a question can name in full (for "named in full"), in this order. */
+function namedCandidatesOf(kb: KnowledgeBase): string[] {
+  return [
+    ...kb.data.roles,
+    ...kb.data.units,
+    ...kb.data.postings,
+    ...kb.data.people,
+    ...kb.data.leadershipGroups,
+    ...kb.data.meetings,
+    ...kb.data.policies,
+    ...kb.data.programmes,
+  ].map((item) => item.id);
+}
+
 /** Kinds of link that are no name of what is asked about when cue words are settled. */
 const NOT_NAME_CUES: ReadonlySet<string> = new Set(['municipalities', 'concepts', 'decisions']);
 
@@ -514,28 +528,16 @@ function range(link: Link): number[] {
 /** Each item's ancestry (itself, its role, unit or parent up the line, and their municipalities), per knowledge base. */
 const ANCESTRIES = new WeakMap<KnowledgeBase, Map<string, ReadonlySet<string>>>();
 
-/** The items named, grouped by where they are named, limited to the municipalities named, best reading first. */
-function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities: ReadonlySet<string>): Link[][] {
-  const groups = new Map<string, Link[]>();
-  for (const link of links) {
-    if (link.kind === 'municipalities') continue;
-    const key = `${link.start}:${link.end}`;
-    const group = groups.get(key);
-    if (group) group.push(link);
-    else groups.set(key, [link]);
-  }
-  const linked = new Set(links.map((l) => l.id));
-  // An item's ancestry depends on the knowledge base only: worked out once per item and kept with the knowledge
-  // base (at most one entry per item), not once per question (a name shared by many items links to all of them).
-  let ancestries = ANCESTRIES.get(kb);
-  if (!ancestries) ANCESTRIES.set(kb, (ancestries = new Map()));
-  const known = ancestries;
-  const ancestry = (id: string): ReadonlySet<string> => {
-    let found = known.get(id);
-    if (!found) known.set(id, (found = ancestryOf(id)));
-    return found;
-  };
-  const ancestryOf = (id: string): Set<string> => {
+/**
+ * An item's ancestry depends on the knowledge base only: worked out once per item and kept with the knowledge base (at
+ * most one entry per item), not once per question (a name shared by many items links to all of them). The answerer
+ * works it out for every nameable item when it is built, so no question pays for thousands at once.
+ */
+function ancestryIn(kb: KnowledgeBase, id: string): ReadonlySet<string> {
+  let known = ANCESTRIES.get(kb);
+  if (!known) ANCESTRIES.set(kb, (known = new Map()));
+  let found = known.get(id);
+  if (!found) {
     const out = new Set<string>();
     let current: string | undefined = id;
     for (let depth = 0; current && depth < 8 && !out.has(current); depth++) {
@@ -548,8 +550,23 @@ function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities
       if (documentMunicipality) out.add(documentMunicipality);
       current = item?.role ?? item?.unit ?? item?.parent;
     }
-    return out;
-  };
+    known.set(id, (found = out));
+  }
+  return found;
+}
+
+/** The items named, grouped by where they are named, limited to the municipalities named, best reading first. */
+function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities: ReadonlySet<string>): Link[][] {
+  const groups = new Map<string, Link[]>();
+  for (const link of links) {
+    if (link.kind === 'municipalities') continue;
+    const key = `${link.start}:${link.end}`;
+    const group = groups.get(key);
+    if (group) group.push(link);
+    else groups.set(key, [link]);
+  }
+  const linked = new Set(links.map((l) => l.id));
+  const ancestry = (id: string): ReadonlySet<string> => ancestryIn(kb, id);
   const municipalityOf = (id: string) => ancestry(id);
   const result: Link[][] = [];
   for (const group of groups.values()) {

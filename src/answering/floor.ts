@@ -60,6 +60,9 @@ export function markSubject(answer: Answer, owner: string, related: ReadonlySet<
   return answer;
 }
 
+/** True when an answer comes from the general ranked search. */
+const fallback0 = (answer: Answer): boolean => fallbackAnswers.has(answer);
+
 /** Marks an answer as coming from the general ranked search: the floor then asks for more coverage. */
 export function markFallback(answer: Answer): Answer {
   if (answer.kind === 'answer' || answer.kind === 'ambiguous') fallbackAnswers.add(answer);
@@ -290,6 +293,31 @@ export function createFloor(
     }
     return undefined;
   };
+  /**
+   * A thing a count question names (a person, post, unit, group) that the count's answer neither names nor counts
+   * inside of: the answer counts something else. `owner`: the thing the answer's count is of, when it names one.
+   */
+  const uncountedName = (u: Understanding, links: readonly Link[], answerTerms: ReadonlySet<string>, focus: string): { asked: string; owner?: string } | undefined => {
+    const counted = new Set([...u.metricAt.values()].flat().concat(countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], loaded.countModifiers)));
+    // (A name made of words the lexicon uses ("leaders") is a word of the question more often than that thing's name.)
+    const sure = links.filter((l) => l.kind !== 'municipalities' && l.quality >= 0.9 && !range(l).every((p) => counted.has(p) || u.cuePositions.has(p) || lexicon.has(u.tokens[p]!.form)));
+    if (sure.length === 0) return undefined;
+    const said = (id: string) => namesAsTerms(id).some((terms) => [...terms].every((t) => answerTerms.has(t)));
+    const inFocus = [...namedBy(focus)];
+    for (const l of sure) {
+      // (A name across one the answer names is read around it: "leaders report directly to the børnechef".)
+      if (said(l.id) || links.some((o) => o !== l && (o.start < l.end && l.start < o.end) && said(o.id))) continue;
+      // Counted inside it ("Kløverengen" for Område Vest), or the post a person named holds, or the unit their post leads.
+      const ledBy = (id: string) => (kb.get(id)?.item as { ledBy?: readonly string[] } | undefined)?.ledBy ?? [];
+      const role = kb.get(l.id)?.kind === 'people' ? (kb.get(l.id)!.item as { role?: string }).role : kb.get(l.id)?.kind === 'roles' ? l.id : undefined;
+      if (inFocus.some((id) => id === l.id || above(id).has(l.id) || id === role || (role !== undefined && ledBy(id).includes(role)))) continue;
+      // Another thing the question names with it that the answer names and that it belongs to or leads ("the leader of
+      // Ålekisten", "souschef i Stjernehuset"): the count is of that.
+      if (sure.some((o) => o !== l && said(o.id) && (above(l.id).has(o.id) || above(o.id).has(l.id) || ledBy(o.id).includes(l.id)))) continue;
+      return { asked: l.id, owner: inFocus.find((id) => kb.get(id)?.kind !== 'people') };
+    }
+    return undefined;
+  };
   return {
     explainUnknown(u, links, answer, unknown) {
       if (answer.kind !== 'unknown' || answer.headline !== unknown(u.lang).headline) return answer;
@@ -313,6 +341,17 @@ export function createFloor(
         const rival = kb.get(absent.rival);
         if (asked && rival) return unknown(u.lang, OTHER[u.lang](displayName(asked, u.lang), displayName(rival, u.lang)));
       }
+      // A count is of the thing counted where the question places it: a count the answer gives for a unit around the
+      // person, post or place asked about ("how many employees does the head of childminding lead": the department's
+      // 430) or beside it is no count of theirs.
+      if (!fallback0(answer) && u.intents.has('figure') && !u.askedWhen) {
+        const uncounted = uncountedName(u, links, answerTerms, [answer.headline, answer.sections[0]?.lines[0] ?? ''].join(' . '));
+        if (uncounted) {
+          const asked = kb.get(uncounted.asked);
+          const owner = uncounted.owner === undefined ? undefined : kb.get(uncounted.owner);
+          if (asked) return unknown(u.lang, owner ? OTHER[u.lang](displayName(asked, u.lang), displayName(owner, u.lang)) : SAYS[u.lang](displayName(asked, u.lang), quotedWords(u, u.tokens.filter((_, i) => (u.kinds.get('figure')?.positions ?? []).includes(i)).map((token) => ({ token, weight: 1, expansions: [] })))));
+        }
+      }
       // A year the question names ("the budget wishes for 2029", "MUS in 2026") must be the answer's: an answer that
       // gives other years only speaks of another round of the thing asked about.
       const askedYears = yearsIn(u.text);
@@ -325,6 +364,15 @@ export function createFloor(
         if ((named || when) && ![...askedYears].some((y) => givenYears.has(y)) && (givenYears.size > 0 || (when && u.range !== undefined))) {
           return unknown(u.lang, YEAR[u.lang]([...askedYears].join(u.lang === 'da' ? ' og ' : ' and '), [...givenYears].sort().join(', ')));
         }
+      }
+      // (An answer that already says what the documents do not give is held to neither.)
+      const saysUnknown = SAYS_UNKNOWN.test([answer.headline, ...answer.sections.flatMap((s) => s.lines), ...(answer.details ?? [])].join(' '));
+      // "When" is answered by a time: a day, a month, a weekday, a time of day, how often or on what condition. An answer that gives none
+      // speaks of the thing asked about, not of when.
+      // (When a line or a deputy applies is answered by a condition in the relation's own words: not checked here.)
+      const conditional = u.intents.has('reporting') || u.intents.has('condition') || u.kinds.has('deputy') || u.kinds.has('deputy-for');
+      if (!saysUnknown && u.askedWhen && !u.askedWho && !conditional && !TIMED.test(foldText([answer.headline, ...answer.sections.flatMap((s) => s.lines.slice(0, 2))].join(' ')))) {
+        return refuse(kb, u, links, u.tokens.filter((_, i) => (u.kinds.get('when')?.positions ?? []).includes(i)).map((token) => ({ token, weight: 1, expansions: [] })), unknown);
       }
       if (content.length === 0) return answer;
       // The answer's own words account for a question word directly, even one the index does not know
@@ -438,6 +486,18 @@ const YEAR: Readonly<Record<Lang, (asked: string, given: string) => string>> = {
   da: (asked, given) => (given ? `Det ved jeg ikke for ${asked}: dokumenterne siger det kun for ${given}.` : `Det ved jeg ikke for ${asked}: dokumenterne siger det ikke.`),
   en: (asked, given) => (given ? `I don't know that for ${asked}: the documents say it for ${given} only.` : `I don't know that for ${asked}: the documents do not say.`),
 };
+
+const WEEKDAYS = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+/** A time in an answer: digits (days, years, hours), a month or weekday, a word for how often, or a condition ("when the leader is away"). */
+const TIMED = new RegExp(
+  `\\d|\\b(?:${[...MONTH_NAMES.da, ...MONTH_NAMES.en, ...WEEKDAYS]
+    .map(foldText)
+    .join('|')}|hver|every|each|gang|gange|times?|ugentlig\\w*|weekly|maanedlig\\w*|monthly|kvartal\\w*|quarterly|aarlig\\w*|annual\\w*|yearly|behov|needed|daglig\\w*|daily|uge\\w*|weeks?|maaned\\w*|months?|aar|aaret|years?|sommer\\w*|summer|jul\\w*|christmas|ferie\\w*|holidays?|vinter\\w*|winter|foraar\\w*|spring|efteraar\\w*|autumn|fall|naar|hvis|mens|when|whenever|if|while|during)\\b`,
+);
+
+/** The engine's own words for what the documents do not give (relation-answers/texts.ts, answer-time.ts). */
+const SAYS_UNKNOWN =
+  /ved jeg ikke|vides ikke|kender (?:jeg )?ikke|kender ingen|har ingen|har ikke (?:oplysning|information|noget)|står ikke|fremgår ikke|nævner ikke|beskriver ikke|oplyser ikke|men (?:ikke|giver ingen|ingen)|giver (?:ingen|intet)|ingen (?:telefon|e-?mail|mail|oplysning)|ikke (?:nævnt|oplyst|angivet|beskrevet)|kan ikke (?:svare|finde)|don'?t know|do not know|know of no|have no\b|(?:is|are) not (?:in|stated|mentioned|given|listed)|not (?:stated|mentioned|given|listed|described)|do(?:es)?(?:n'?t| not) (?:say|mention|give|state|describe)|gives? no\b|no (?:information|phone|mention|record)|could(?:n'?t| not) find|can(?:not|'?t) (?:answer|find)/i;
 
 /** The positions a link spans. */
 function range(link: Link): number[] {

@@ -508,9 +508,14 @@ export function createLinker(
     const spans = new Map<string, Link[]>();
     for (const link of kept) {
       const key = `${link.start}:${link.end}`;
-      spans.set(key, [...(spans.get(key) ?? []), link]);
+      const group = spans.get(key);
+      if (group) group.push(link);
+      else spans.set(key, [link]);
     }
-    const taken = (p: number, own: readonly Link[]) => kept.some((l) => !own.includes(l) && p >= l.start && p < l.end);
+    // A position is taken when a link of another span covers it (a span's links are all of `own`): decided over the
+    // few distinct spans, not every link against every link of the group (thousands share a role's name at 100x).
+    const spanList = [...spans.values()].map((group) => ({ start: group[0]!.start, end: group[0]!.end, group }));
+    const taken = (p: number, own: readonly Link[]) => spanList.some((span) => span.group !== own && p >= span.start && p < span.end);
     const fits = (p: number, group: readonly Link[]) => {
       const token = tokens[p];
       // (Not a possessive "s" or another single letter: "Lone Vestbjerg's boss" is no longer name of "the boss".)

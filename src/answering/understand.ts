@@ -140,6 +140,25 @@ function findDay(folded: string, today: string): { day: string; words: string[] 
 }
 
 /**
+ * Two days that bound a period ("between 1 and 15 March 2027", "fra 1. til 15. marts", "from 3 May to 2 June"), in
+ * the question's tokens joined by spaces: the period from the first to the second, with the words that say it.
+ */
+function findSpan(joined: string, today: string): { from: string; to: string; words: string[] } | undefined {
+  const m = /\b(between|from|fra|mellem) (?:the )?(\d{1,2})(?: ([a-z]+))? (?:and|to|til|og|until) (?:the )?(\d{1,2}) ([a-z]+)(?: ((?:19|20)\d{2}))?\b/.exec(joined);
+  if (!m) return undefined;
+  const endMonth = MONTH_WORDS.get(m[5]!);
+  const startMonth = m[3] === undefined ? endMonth : MONTH_WORDS.get(m[3]);
+  if (endMonth === undefined || startMonth === undefined) return undefined;
+  const iso = (year: number, month: number, day: number) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  let year = m[6] ? Number(m[6]) : Number(today.slice(0, 4));
+  if (!m[6] && iso(year, endMonth, Number(m[4])) < today) year += 1;
+  const from = iso(startMonth > endMonth ? year - 1 : year, startMonth, Number(m[2]));
+  const to = iso(year, endMonth, Number(m[4]));
+  if (addDays(from, 0) !== from || addDays(to, 0) !== to || from > to) return undefined;
+  return { from, to, words: m[0].split(' ') };
+}
+
+/**
  * Every day a text names ("besluttede 12. november, træder i kraft 1. august 2027"), in the order written, each as
  * month-day and year when given: a question may set two days against each other.
  */
@@ -267,7 +286,9 @@ function findRange(tokens: readonly Token[], today: string): { from: string; to:
     // "i 2025", "in 2025", and the year's edges ("primo 2025", "at the beginning of 2025", "i slutningen af 2025").
     const before = tokens[i - 1]?.form ?? '';
     const edge = ['primo', 'ultimo'].includes(before) || (['of', 'af'].includes(before) && YEAR_EDGES.has(tokens[i - 2]?.form ?? ''));
-    if (/^(19|20)\d{2}$/.test(token.form) && (['i', 'in', 'during', 'under'].includes(before) || edge)) {
+    // "the last kvartermøde of 2027": after a word for one day of a series, "of" names the year as "in" does.
+    const ofSeries = before === 'of' && tokens.some((t) => ['first', 'last', 'final'].includes(t.form));
+    if (/^(19|20)\d{2}$/.test(token.form) && (['i', 'in', 'during', 'under'].includes(before) || edge || ofSeries)) {
       return { from: `${token.form}-01-01`, to: `${token.form}-12-31`, positions: [i] };
     }
   }
@@ -296,9 +317,23 @@ export function countedPositions(tokens: readonly Token[], cue: readonly number[
     let next = i + phrase.length;
     while (next < tokens.length && (STOPWORDS.has(tokens[next]!.form) || modifiers.has(tokens[next]!.form) || isHyphenPart(tokens, next))) next++;
     if (next < tokens.length) out.push(next);
+    // "hvor mange sprogvejledere og trivselskonsulenter", "how many speech therapists and consultants": each thing
+    // listed after the count is counted (a word of one or two parts: "speech therapists").
+    for (let at = next; at < tokens.length; ) {
+      const join = [at + 1, at + 2].find((k) => COUNT_JOINS.has(tokens[k]?.form ?? ''));
+      if (join === undefined) break;
+      let after = join + 1;
+      while (after < tokens.length && (STOPWORDS.has(tokens[after]!.form) || modifiers.has(tokens[after]!.form))) after++;
+      if (after >= tokens.length || /^\d+$/.test(tokens[after]!.form)) break;
+      out.push(after);
+      at = after;
+    }
   }
   return out;
 }
+
+/** Words that join two things counted ("børn og medarbejdere", "children and staff"). */
+const COUNT_JOINS: ReadonlySet<string> = new Set(['og', 'and', 'samt', 'plus', '&']);
 
 function isHyphenPart(tokens: readonly Token[], i: number): boolean {
   const joinOf = (k: number) => {
@@ -396,7 +431,10 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   // "the registration deadline for the seminar", "fristen for tilmelding til seminaret": a kind named after a
   // deadline is what the deadline is for, a word that names the thing, not a second kind of date asked for.
   const deadlineAt = Math.min(...[...dateKindMatches].filter(([kind]) => DEADLINE_KINDS.includes(kind as DateEntry['kind'])).map(([, m]) => Math.min(...m.positions)));
-  const namesThing = new Set([...dateKindMatches].filter(([kind, m]) => !DEADLINE_KINDS.includes(kind as DateEntry['kind']) && Math.min(...m.positions) > deadlineAt).map(([kind]) => kind));
+  // "hvornår var fristen …, og hvornår skulle vedkommende starte": a kind after a second "when" is a second question.
+  const whenAt = tokens.flatMap((t, i) => (['hvornaar', 'when'].includes(t.form) ? [i] : []));
+  const askedAgain = (at: number) => whenAt.some((w) => w > deadlineAt && w < at);
+  const namesThing = new Set([...dateKindMatches].filter(([kind, m]) => !DEADLINE_KINDS.includes(kind as DateEntry['kind']) && Math.min(...m.positions) > deadlineAt && !askedAgain(Math.min(...m.positions))).map(([kind]) => kind));
   for (const kind of namesThing) dateKindMatches.delete(kind);
   const dateKinds = new Set([...dateKindMatches.keys()] as DateEntry['kind'][]);
   // The question's own words for kinds of date ("interviews"): a date whose label says the word is of that kind too.
@@ -412,7 +450,9 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   // "pr. 1. marts", "per 1 March": the word that introduces the day belongs to it.
   const before = dayPositions.length > 0 ? Math.min(...dayPositions) - 1 : -1;
   if (before >= 0 && DAY_INTRODUCERS.has(tokens[before]!.form)) dayPositions.push(before);
-  const range = named ? { from: named.day, to: named.day, positions: dayPositions } : monthRange;
+  const span = findSpan(tokens.map((t) => t.form).join(' '), today);
+  const spanPositions = span ? tokens.flatMap((t, i) => (span.words.includes(t.form) ? [i] : [])) : [];
+  const range = span ? { from: span.from, to: span.to, positions: spanPositions } : named ? { from: named.day, to: named.day, positions: dayPositions } : monthRange;
   const upcoming = has('upcoming');
   const next = has('next');
   // "Hvor mange børn er der pr. 1. marts?" asks for a figure as of that day, not for the calendar of it.

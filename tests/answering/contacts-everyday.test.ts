@@ -173,3 +173,29 @@ describe('more contact questions in everyday words', () => {
     expect(digits(answer.headline)).not.toContain(digits(own.phone!));
   });
 });
+
+describe('what a person is the contact for (the contact relation read backwards)', () => {
+  it.each([
+    { dir: SEED, q: 'hvilken stilling kan tanja steffe nøhr fortælle om', id: 'tanja' },
+    { dir: BAKKEKAER, q: 'which job can jonas eskildsen tell me about', id: 'bkk-jonas-eskildsen' },
+    { dir: HVIDMOSE, q: 'what can I ask lone vestbjerg about', id: 'hvm-lone-vestbjerg' },
+  ])('$q ($dir)', ({ dir, q, id }) => {
+    const { data, kb } = loaded.get(dir)!;
+    const p = data.people.find((x) => x.id === id || x.id.includes(id))!;
+    expect(p.contactFor.length).toBeGreaterThan(0);
+    const { answer, text } = ask(dir, q);
+    expect(answer.kind, q).toBe('answer');
+    for (const about of p.contactFor) {
+      const doc = kb.documents.get(about);
+      const item = [...data.postings, ...data.roles, ...data.units].find((x) => x.id === about);
+      const date = data.dates.find((x) => x.id === about);
+      const shown = doc ? [doc.title, doc.titleEn] : item ? [item.name, item.labelEn] : date ? [date.label.da, date.label.en] : [];
+      expect(shown.some((s) => text.includes(s!.toLowerCase())), `${q}: ${about}`).toBe(true);
+    }
+  });
+
+  it('"what can you tell me about X" asks the bot, not what X is the contact for', () => {
+    const { answer } = ask(FJORDBY, 'what can you tell me about sofie brønd');
+    expect(answer.headline).not.toMatch(/is the contact for/);
+  });
+});

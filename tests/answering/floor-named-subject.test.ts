@@ -4,6 +4,7 @@
  *   the answer's headline names another thing of the same kind instead ("the coordinator in Mågen" answered by the
  *   coordinator post in Ålekisten; the area leader "in Område Syd" answered by the one of Område Nord).
  * - A post asked about ("områdeleder stillingen") answered by a posting for another post only.
+ * - A count question naming a person, post or place whose answer counts a unit around it, not one it leads or holds.
  * - A year the question names as a round of a thing ("budgetønsker for 2029") or as the period of a "when" question
  *   ("when is LUF in 2028") that the answer does not give: the answer speaks of another year.
  * Each gives "I don't know" without the neighbouring fact, and the same phrasings about the right thing still answer.
@@ -42,6 +43,8 @@ const REFUSED: ReadonlyArray<readonly [string, string, RegExp]> = [
   [HVIDMOSE, 'when is the final budget for 2027 announced', /15 December/i],
   [HVIDMOSE, 'hvornår er der MUS for souschefer i 2026', /oktober|februar/i],
   [BAKKEKAER, 'when is LUF in 2028', /four times|3 February/i],
+  // A count for the unit around the person asked about is no count of theirs.
+  [HAVBJERG, 'hvor mange medarbejdere leder merete lund skovgaard', /430/],
 ];
 
 /** [knowledge base, question, what the right answer states] */
@@ -57,6 +60,11 @@ const ANSWERED: ReadonlyArray<readonly [string, string, RegExp]> = [
   [HVIDMOSE, 'hvornår er der MUS for souschefer i 2027', /1\. oktober 2027/i],
   // A state that holds from a year on answers for the years after it.
   [HVIDMOSE, 'hvor mange souschefer er der i 2028', /\b13\b/],
+  // A count of the unit the person's post leads, or through the post the person holds, is theirs.
+  [HAVBJERG, 'hvor mange dagplejere har merete lund skovgaard', /\b47\b/],
+  [HVIDMOSE, 'how many leaders does rikke damgaard lund manage', /\b15\b/],
+  // "When" answered by a condition in a line's or a deputy's own words.
+  [HVIDMOSE, 'When does the souschef take over?', /absent/i],
 ];
 
 describe('the floor: an answer about another thing or another year is "I don\'t know"', () => {

@@ -34,7 +34,7 @@ describe('whom a policy is for: every post and unit it is relevant for', () => {
     { dir: FJORDBY, id: 'fjb-laeringsstrategi', q: 'who is the learning strategy for', lang: 'en' as const },
     { dir: FJORDBY, id: 'fjb-sprogpolitik', q: 'hvem er sprogpolitikken for', lang: 'da' as const },
     { dir: BAKKEKAER, id: 'bkk-politik-tidlig-indsats', q: 'who is the early intervention policy meant for', lang: 'en' as const },
-    { dir: RAVNSHOLT, id: 'rvs-madpolitik', q: 'hvem er madpolitikken skrevet til', lang: 'da' as const },
+    { dir: RAVNSHOLT, id: 'rvs-madpolitik', q: 'hvem er madpolitikken for', lang: 'da' as const },
     { dir: HAVBJERG, id: 'hbj-driftsoverenskomst', q: 'hvem er driftsoverenskomsten for', lang: 'da' as const },
   ])('$q ($dir)', ({ dir, id, q, lang }) => {
     const { answer, text } = ask(dir, q);
@@ -63,5 +63,22 @@ describe('what a policy asks of one post: its statement that names that post lea
     const { answer } = ask(dir, q);
     expect(answer.kind, q).toBe('answer');
     expect(answer.headline, q).toBe(statement[lang]);
+  });
+});
+
+describe('whether a policy covers something named beside it', () => {
+  it.each([
+    { dir: HAVBJERG, q: 'does the meal policy cover the selvejende institutions', lang: 'en' as const },
+    { dir: RAVNSHOLT, q: 'does the food policy apply to the self-governing institutions', lang: 'en' as const },
+  ])('$q: what the policy says of them, not its period ($dir)', ({ dir, q, lang }) => {
+    const { answer, text } = ask(dir, q);
+    expect(answer.kind, q).toBe('answer');
+    expect(text.toLowerCase(), q).toMatch(lang === 'en' ? /self-governing/ : /selvejende/);
+  });
+
+  it('a reporting question ending in "til" is no question of whom a policy is for', () => {
+    const { answer } = ask(FJORDBY, 'hvem refererer områdelederen til');
+    const boss = loaded.get(FJORDBY)!.data.roles.find((r) => r.id === 'fjb-omraadeleder')!.reportsTo[0]!;
+    expect(answer.headline.toLowerCase()).toContain(loaded.get(FJORDBY)!.data.roles.find((r) => r.id === boss)!.name);
   });
 });

@@ -51,6 +51,10 @@ export type QuestionKind = (typeof QUESTION_KINDS)[number];
 export const ATTRIBUTES = ['phone', 'email', 'salary', 'address', 'age', 'budget', 'period', 'opening-hours', 'responses', 'owner', 'expansion'] as const;
 export type Attribute = (typeof ATTRIBUTES)[number];
 
+/** What a question may ask of a decision besides what, when and who (see lexicon.json's `decisionWords`). */
+export const DECISION_ASKS = ['for', 'against', 'abstained', 'unanimous', 'vote', 'agenda', 'noted', 'why', 'proposal', 'yes-no'] as const;
+export type DecisionAsk = (typeof DECISION_ASKS)[number];
+
 export const SMALLTALK_KINDS = ['greeting', 'thanks', 'bye', 'ack'] as const;
 export type SmalltalkKind = (typeof SMALLTALK_KINDS)[number];
 
@@ -98,12 +102,12 @@ export const LexiconSchema = z.object({
   topicWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that ask from when something applies ("træder i kraft", "take effect"): a decision's first day answers. */
   effectWords: CuesSchema.default({ da: [], en: [] }),
-  /** Words that ask how a body voted ("stemte", "imod", "voted", "against"): a decision's vote then leads. */
-  voteWords: CuesSchema.default({ da: [], en: [] }),
-  /** Words that ask why ("baggrunden", "hvorfor", "reason"): the background stated about a decision then leads. */
-  reasonWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that ask where something takes place ("hvor holdes", "where", "venue"): a meeting's place then leads. */
   placeWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that ask one attribute of a decision: the votes, the agenda item, what was noted, why, who proposed it. */
+  decisionWords: z
+    .object({ $comment: z.string().optional(), ...Object.fromEntries(DECISION_ASKS.map((ask) => [ask, CuesSchema.optional()])) } as Record<'$comment', z.ZodOptional<z.ZodString>> & Record<DecisionAsk, z.ZodOptional<typeof CuesSchema>>)
+    .default({}),
   /** Words for holding a post as acting ("konstitueret", "acting", "interim"): the acting holders (`actingAs`) then answer. */
   actingWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that ask who adopted something or when ("vedtog", "vedtaget", "adopted", "approved"): a policy's adoption answers. */
@@ -529,9 +533,9 @@ export interface Lexicon {
   readonly listWords: CueSet<'list'>;
   readonly topicWords: CueSet<'topic'>;
   readonly effectWords: CueSet<'effect'>;
-  readonly voteWords: CueSet<'vote'>;
-  readonly reasonWords: CueSet<'reason'>;
   readonly placeWords: CueSet<'place'>;
+  /** What a question asks of a decision (the votes, the agenda item, ...), see {@link DECISION_ASKS}. */
+  readonly decisionWords: CueSet<DecisionAsk>;
   readonly actingWords: CueSet<'acting'>;
   readonly adoptWords: CueSet<'adopt'>;
   readonly partOfWords: CueSet<'part-of'>;
@@ -602,9 +606,8 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const listWords = new CueSet<'list'>();
   const topicWords = new CueSet<'topic'>();
   const effectWords = new CueSet<'effect'>();
-  const voteWords = new CueSet<'vote'>();
-  const reasonWords = new CueSet<'reason'>();
   const placeWords = new CueSet<'place'>();
+  const decisionWords = new CueSet<DecisionAsk>();
   const actingWords = new CueSet<'acting'>();
   const adoptWords = new CueSet<'adopt'>();
   const partOfWords = new CueSet<'part-of'>();
@@ -663,9 +666,11 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     if (lexicon.listWords) listWords.add('list', lexicon.listWords);
     if (lexicon.topicWords) topicWords.add('topic', lexicon.topicWords);
     if (lexicon.effectWords) effectWords.add('effect', lexicon.effectWords);
-    if (lexicon.voteWords) voteWords.add('vote', lexicon.voteWords);
-    if (lexicon.reasonWords) reasonWords.add('reason', lexicon.reasonWords);
     if (lexicon.placeWords) placeWords.add('place', lexicon.placeWords);
+    for (const ask of DECISION_ASKS) {
+      const cues = lexicon.decisionWords?.[ask];
+      if (cues) decisionWords.add(ask, cues);
+    }
     if (lexicon.actingWords) actingWords.add('acting', lexicon.actingWords);
     if (lexicon.adoptWords) adoptWords.add('adopt', lexicon.adoptWords);
     if (lexicon.partOfWords) partOfWords.add('part-of', lexicon.partOfWords);
@@ -730,7 +735,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, voteWords, reasonWords, placeWords, actingWords, adoptWords, partOfWords, sequenceWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, numbers, eachWords, negationWords, countModifiers, pastWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
+  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, adoptWords, partOfWords, sequenceWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, numbers, eachWords, negationWords, countModifiers, pastWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */

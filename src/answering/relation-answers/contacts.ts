@@ -138,13 +138,47 @@ export function answerReachPerson(rc: RelationContext): Answer | undefined {
   return done(rc, 'answer', phrasesFor(u.lang).contactHeadline(joinList(reached.map((p) => p.name), u.lang)), lines, reached.map((p) => p.source));
 }
 
+/**
+ * "Hvilken stilling kan Tanja Steffe Nøhr fortælle om?", "what can I ask Lone Vestbjerg about": the contact relation read
+ * backwards. A person named alone, asked which post or what about: the items their `contactFor` names.
+ */
+export function answerContactFor(rc: RelationContext): Answer | undefined {
+  const { u, kb } = rc;
+  // Asked with a word for a contact, or ending on the word that asks what about ("… fortælle om", "… tell me about").
+  const endsOnTopic = [...rc.lexicon.topicWords.match(u.tokens).values()].some((m) => m.positions.includes(u.tokens.length - 1));
+  if (!(u.kinds.has('contact') || (endsOnTopic && asksPosting(rc))) || u.attributes.length > 0) return undefined;
+  // (Not "what can you tell me about X", which asks the bot about X.)
+  const what = /^(hvad|what)\b/.test(u.folded) && !u.tokens.some((t) => t.form === 'you' || t.form === 'du');
+  if (!asksPosting(rc) && rc.lexicon.whichWords.match(u.tokens).size === 0 && !what) return undefined;
+  const groups = rc.subjects.filter((g) => g[0]!.quality >= 0.9);
+  if (groups.length !== 1 || groups.length !== rc.subjects.length || groups[0]![0]!.kind !== 'people') return undefined;
+  const entry = kb.get(groups[0]![0]!.id);
+  if (entry?.kind !== 'people') return undefined;
+  const person = entry.item;
+  const { dated } = documentContactsOf(kb);
+  const about = person.contactFor.flatMap((id) => {
+    const doc = kb.documents.get(id);
+    if (doc) return [u.lang === 'da' ? doc.title : doc.titleEn];
+    const d = dated.get(id);
+    if (d) return [d.label[u.lang]];
+    const e = kb.get(id);
+    return e ? [e.kind === 'postings' ? displayName(e, u.lang) : name(kb, id, u.lang, false)] : [];
+  });
+  if (about.length === 0) return undefined;
+  const line = phrasesFor(u.lang).contactLine(person.name, person.title[u.lang], person.phone, person.email);
+  return done(rc, 'answer', TEXTS[u.lang].contactFor(person.name, joinList(unique(about), u.lang)), [line], [person.source]);
+}
+
 /** The kinds of question that may come with asking how to reach someone ("who is …", "hvem er …"). */
 const REACH_KINDS: ReadonlySet<string> = new Set(['contact', 'who', 'holder']);
 
 /** The people who hold a role on the answerer's today (those whose `validFrom`/`validUntil` include it), else all of them. */
 function holdersOn(rc: RelationContext, roleId: string): Person[] {
+  const on = (x: { validFrom?: string; validUntil?: string }) => (x.validFrom === undefined || x.validFrom <= rc.today) && (x.validUntil === undefined || x.validUntil >= rc.today);
   const all = [...rc.relations.holders(roleId)];
-  const now = all.filter((p) => (p.validFrom === undefined || p.validFrom <= rc.today) && (p.validUntil === undefined || p.validUntil >= rc.today));
+  // Someone acting in the post today (`actingAs`) holds it too.
+  const acting = rc.kb.data.people.filter((p) => (p.actingAs ?? []).some((a) => a.role === roleId && on(a)) && !all.includes(p));
+  const now = [...all.filter(on), ...acting];
   return now.length > 0 ? now : all;
 }
 

@@ -11,11 +11,11 @@
 export { describedItems, subjectsOf } from './context.js';
 export type { RelationContext } from './context.js';
 export { answerComingLines, answerConditionalLine, answerReportingRelation } from './reporting.js';
-export { answerLeaderRelation, answerHolderRelation, answerTitledPerson, answerPersonRole } from './leaders-and-holders.js';
+export { answerLeaderRelation, answerHolderRelation, answerTitledPerson, answerPersonRole, titleWordsOf } from './leaders-and-holders.js';
 export { answerMembershipOn } from './membership-on.js';
 export { answerMembersRelation, answerMeetingRelation, answerRoleMeetings } from './members-and-meetings.js';
 export { answerTasksRelation, answerWhoDoes, taskIndexOf } from './tasks.js';
-export { answerContactsRelation, answerDocumentContact, answerNumberOwner, answerPostingContacts, answerReachPerson } from './contacts.js';
+export { answerContactFor, answerContactsRelation, answerDocumentContact, answerNumberOwner, answerPostingContacts, answerReachPerson } from './contacts.js';
 export { answerAttribute } from './partly-known.js';
 export { answerFiguresRelation, countedWords, countSpan, eachUnits, totalOf } from './figures.js';
 export { answerPoliciesRelation, answerPolicyFields } from './policies.js';

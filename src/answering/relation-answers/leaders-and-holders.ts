@@ -170,14 +170,26 @@ export function answerTitledPerson(rc: RelationContext): Answer | undefined {
   if (linked.some((l) => l.kind === 'roles') && !linked.some((l) => l.kind === 'units' && kb.get(l.id)?.item && (kb.get(l.id)!.item as { type?: string }).type !== 'department')) return undefined;
   const content = u.tokens.filter((tok) => !STOPWORDS.has(tok.form) && !/^\d/.test(tok.form) && tok.form.length > 1);
   if (content.length < 2) return undefined;
-  const wordsOf = (text: string) => new Set(analyzeText(foldText(text)).flatMap((w) => [w.form, ...w.terms]));
-  const matching = kb.data.people.filter((p) => {
-    const words = wordsOf(`${p.title.da} ${p.title.en}`);
+  const titles = titleWordsOf(kb);
+  const matching = kb.data.people.filter((p, i) => {
+    const words = titles[i]!;
     return content.every((tok) => words.has(tok.form) || tok.terms.some((term) => words.has(term)));
   });
   if (matching.length !== 1) return undefined;
   const person = matching[0]!;
   return done(rc, 'answer', TEXTS[u.lang].holds(person.name, person.title[u.lang]), [phrasesFor(u.lang).contactLine(person.name, person.title[u.lang], person.phone, person.email)], [person.source]);
+}
+
+const TITLE_WORDS = new WeakMap<RelationContext['kb'], ReadonlyArray<ReadonlySet<string>>>();
+
+/** The words (forms and stems) of each person's title in both languages, in the order of the people: once per knowledge base. */
+export function titleWordsOf(kb: RelationContext['kb']): ReadonlyArray<ReadonlySet<string>> {
+  let titles = TITLE_WORDS.get(kb);
+  if (!titles) {
+    titles = kb.data.people.map((p) => new Set(analyzeText(foldText(`${p.title.da} ${p.title.en}`)).flatMap((w) => [w.form, ...w.terms])));
+    TITLE_WORDS.set(kb, titles);
+  }
+  return titles;
 }
 
 /** Kinds of question that ask who or what a person is ("who is X", "what is X's job title", "hvad laver X"). */

@@ -9,14 +9,13 @@ import type { Answer } from '../types.js';
 import { shortDate, unique } from '../answer-context.js';
 import { done, name, sourceOf, subjectsOf, within, type RelationContext } from './context.js';
 import { TEXTS } from './texts.js';
-import { describedNames } from './org-changes.js';
 
 type Member = LeadershipGroup['members'][number];
 
 /** Kinds of question that ask something else of a group than who is in it (when it meets, who chairs it, ...). */
 const OTHER_KINDS = new Set(['frequency', 'chair', 'when', 'dates', 'figure', 'contact', 'deputy', 'deputy-for', 'responsibility', 'reporting-up', 'reporting-down', 'reporting-chain', 'policy', 'programme']);
 
-const holds = (m: Member, day: string) => (m.validFrom === undefined || m.validFrom <= day) && (m.validUntil === undefined || m.validUntil >= day);
+const holds = (m: { validFrom?: string; validUntil?: string }, day: string) => (m.validFrom === undefined || m.validFrom <= day) && (m.validUntil === undefined || m.validUntil >= day);
 
 /**
  * "Who is in Chefgruppen after May 2027?", "hvem sidder i sektorledelsen efter omlægningen?", "er dagplejechefen
@@ -37,6 +36,9 @@ export function answerMembershipOn(rc: RelationContext): Answer | undefined {
   const entry = kb.get(groupLink.id);
   if (entry?.kind !== 'leadershipGroups' && entry?.kind !== 'meetings') return undefined;
   const isMeeting = entry.kind === 'meetings';
+  // Members the documents describe in words ("de valgte medarbejderrepræsentanter"): listed, and no role is then
+  // answered "no" (it may be among them).
+  const described = (entry.kind === 'leadershipGroups' ? entry.item.otherMembers : entry.item.otherParticipants) ?? [];
   const group = { id: entry.item.id, members: entry.kind === 'leadershipGroups' ? entry.item.members : relations.members(entry.item.id).map((m): Member => ({ ref: m.ref, ...(m.note && { note: m.note }) })) };
   const roles = unique(
     rc.subjects
@@ -66,7 +68,8 @@ export function answerMembershipOn(rc: RelationContext): Answer | undefined {
   const left = group.members.filter((m) => m.validUntil !== undefined && m.validUntil < on && m.validUntil >= rc.today);
   const joined = group.members.filter((m) => m.validFrom !== undefined && m.validFrom > rc.today && m.validFrom <= on);
   const lead = on === rc.today ? '' : u.lang === 'da' ? `Pr. ${shortDate(on, 'da')}: ` : `On ${shortDate(on, 'en')}: `;
-  const list = (isMeeting ? t.participants : t.members)(nm(group.id), joinList([...now.map(withNote), ...describedNames(rc, group.id)], u.lang));
+  const inWords = described.filter((d) => holds(d, on)).map((d) => `${d.text[u.lang]}${d.note ? ` (${d.note[u.lang]})` : ''}`);
+  const list = (isMeeting ? t.participants : t.members)(nm(group.id), joinList([...now.map(withNote), ...inWords], u.lang));
   // Who leaves before the day asked and who joins by then, each once: its note, else its first or last day.
   const changes = [
     ...left.map((m) => `${capitalize(nm(m.ref))}: ${m.note ? m.note[u.lang] : `${u.lang === 'da' ? 'til og med' : 'until'} ${shortDate(m.validUntil!, u.lang)}`}.`),
@@ -86,30 +89,30 @@ export function answerMembershipOn(rc: RelationContext): Answer | undefined {
     const unit = e?.kind === 'units' ? role : (e?.item as { unit?: string } | undefined)?.unit;
     return members.some((m) => m.ref === role || (unit !== undefined && !m.note && kb.get(m.ref)?.kind === 'units' && within(kb, unit, m.ref)) || relations.members(m.ref).some((x) => x.ref === role));
   };
-  const role = roles[0]!;
-  const roleName = name(kb, role, u.lang);
   const memberSentence = (who: string) => (isMeeting ? t.takesPartIn(who, nm(group.id)) : t.memberOf(who, nm(group.id)));
-  if (inGroup(role, now)) {
-    // Its own note says how ("efter behov").
-    const note = now.find((m) => m.ref === role)?.note;
-    const sentence = memberSentence(roleName);
-    return done(rc, 'answer', `${t.yes}${lead}${note ? `${sentence.replace(/\.$/, '')} (${note[u.lang]}).` : sentence}`, [list, ...changes], sources);
+  // Every reading of the name asked about counts (one name may be several posts: the generic one and the specific one).
+  const member = roles.find((role) => inGroup(role, now));
+  if (member) {
+    // Its own note says how, when it is short ("efter behov").
+    const note = now.find((m) => m.ref === member)?.note?.[u.lang];
+    const sentence = memberSentence(name(kb, member, u.lang));
+    return done(rc, 'answer', `${t.yes}${lead}${note && note.length <= 40 ? `${sentence.replace(/\.$/, '')} (${note}).` : sentence}`, [list, ...changes], sources);
   }
   // A part of a place that takes part (the staff representatives of a department) may or may not be the role asked.
-  const asPartOf = (m: Member) => {
-    const unit = (kb.get(role)?.item as { unit?: string } | undefined)?.unit;
-    return m.note !== undefined && unit !== undefined && kb.get(m.ref)?.kind === 'units' && within(kb, unit, m.ref);
-  };
+  const asPartOf = (m: Member) =>
+    roles.some((role) => {
+      const unit = (kb.get(role)?.item as { unit?: string } | undefined)?.unit;
+      return m.note !== undefined && unit !== undefined && kb.get(m.ref)?.kind === 'units' && within(kb, unit, m.ref);
+    });
   if (now.some(asPartOf)) return undefined;
-  // Nor is it known whether the role is among those the documents describe in words ("de valgte medarbejderrepræsentanter").
-  if (rc.queries.describedParticipantsOf(group.id).length > 0) return undefined;
   // Listed with dates that do not cover the day asked: what its note says ("til og med 30. april 2027; herefter efter behov").
-  const own = group.members.filter((m) => m.ref === role && m.note);
-  if (own.length > 0) {
-    return done(rc, 'answer', `${lead}${memberSentence(roleName).replace(/\.$/, '')}: ${own.map((m) => m.note![u.lang]).join('; ')}.`, [list, ...changes.filter((c) => !c.startsWith(capitalize(nm(role))))], sources);
+  const noted = roles.find((role) => group.members.some((m) => m.ref === role && m.note));
+  if (noted) {
+    const own = group.members.filter((m) => m.ref === noted && m.note);
+    return done(rc, 'answer', `${lead}${memberSentence(name(kb, noted, u.lang)).replace(/\.$/, '')}: ${own.map((m) => m.note![u.lang]).join('; ')}.`, [list, ...changes.filter((c) => !c.startsWith(capitalize(nm(noted))))], sources);
   }
   // Not among the members on that day (a role may sit in it through a unit or a group it belongs to, checked above);
-  // a place is no member but may be there through its leader, so only a role is answered no.
-  if (kb.get(role)?.kind !== 'roles') return undefined;
+  // a place is no member but may be there through its leader, so only roles are answered no.
+  if (roles.some((role) => kb.get(role)?.kind !== 'roles') || described.length > 0) return undefined;
   return listed(t.no);
 }

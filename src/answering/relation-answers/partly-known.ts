@@ -55,7 +55,10 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
   // "Who can I call about the X post?" asks for its contacts, not for X's number.
   if (u.kinds.has('contact') && rc.lexicon.topicWords.match(u.tokens).size > 0) return undefined;
   const first = rc.subjects[0]?.[0];
-  // "Which period does the learning strategy cover?": a policy's period, when the data gives it.
+  // "Which period does the learning strategy cover?": a policy's period, when the data gives it ("does the meal policy
+  // cover the self-governing institutions" names what it covers: the policy's own answer).
+  const coversItem = rc.subjects.some((g) => g[0] !== first && g[0]!.quality >= 0.9 && ['roles', 'units', 'concepts', 'people'].includes(g[0]!.kind));
+  if (attribute === 'period' && first?.kind === 'policies' && coversItem && attributes.length === 1) return undefined;
   if (attribute === 'period' && first?.kind === 'policies') {
     const policy = kb.get(first.id)!.item as { period?: string; source: Source };
     if (policy.period) return done(rc, 'answer', t.periodOf(name(kb, first.id, u.lang, false), policy.period), [], [policy.source]);

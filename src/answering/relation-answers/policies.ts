@@ -81,7 +81,7 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
   const item = kb.get(policy.id)!.item as Policy;
   // A role or unit named besides the policy asks about them ("which policies must X know"), unless the question asks
   // what the policy says about them ("what does the policy say about childminding"): then they are the topic.
-  const others = rc.subjects.flat().filter((l) => ['roles', 'units', 'people', 'postings'].includes(l.kind) && l.quality >= 0.9);
+  const others = rc.subjects.flat().filter((l) => ['roles', 'units', 'people', 'postings', 'concepts'].includes(l.kind) && l.quality >= 0.9);
   if (others.length > 0) return saysAbout(rc, item, others);
   const t = TEXTS[u.lang];
   const title = name(kb, policy.id, u.lang, false);
@@ -152,8 +152,10 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
 function saysAbout(rc: RelationContext, item: Policy, topics: readonly Link[]): Answer | undefined {
   const { u } = rc;
   // "Hvad siger X om …", or "hvad kræver X af børnehuslederne", "what does X expect of the childminders".
-  const asksWhat = rc.lexicon.purposeWords.match(u.tokens).size > 0 || u.intents.has('requirement') || u.intents.has('responsibility');
-  if (!asksWhat || u.attributes.length > 0 || u.intents.has('contact') || u.intents.has('dates')) return undefined;
+  // ... or "does X cover / apply to the self-governing institutions": what it says of them answers.
+  const coversAsked = rc.lexicon.audienceWords.match(u.tokens).size > 0 && rc.lexicon.yesNoWords.match(u.tokens).size > 0;
+  const asksWhat = rc.lexicon.purposeWords.match(u.tokens).size > 0 || u.intents.has('requirement') || u.intents.has('responsibility') || coversAsked;
+  if (!asksWhat || u.attributes.some((a) => a !== 'period') || u.intents.has('contact') || u.intents.has('dates')) return undefined;
   // A statement names the item by the words the question uses, or by one of the item's own names.
   const namesOfTopic = (l: Link) => {
     const e = rc.kb.get(l.id);

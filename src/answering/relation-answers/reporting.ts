@@ -80,6 +80,17 @@ export function answerConditionalLine(rc: RelationContext): Answer | undefined {
       const asked = (e: (typeof edges)[number]) => e.condition !== undefined && (targets === undefined || (targets.has(e.to) && e.to !== l.id));
       const conditional = edges.filter(asked);
       const comingConditional = (change?.lines ?? []).filter((e) => asked(e) && !conditional.some((c) => c.to === e.to));
+      // "Does the PFL always report to the huschef?": asked yes or no of its usual line, when another line holds under a
+      // condition: yes, and when the other one holds.
+      if (conditional.length === 0 && comingConditional.length === 0 && targets && rc.lexicon.yesNoWords.match(u.tokens).size > 0) {
+        const usual = edges.filter((e) => !e.condition && targets.has(e.to) && e.to !== l.id);
+        const otherwise = edges.filter((e) => e.condition);
+        if (usual.length > 0 && otherwise.length > 0) {
+          const when = otherwise.map((e) => t.reportsToWhen(nm(l.id), nm(e.to), e.condition![u.lang]));
+          const stated = [...usual, ...otherwise].flatMap((e) => (e.text ? [e.text[u.lang]] : []));
+          return done(rc, 'answer', `${t.reportsToMany(nm(l.id), joinList(usual.map((e) => nm(e.to)), u.lang))} ${when.join(' ')}`, [], [...usual, ...otherwise].map((e) => e.source), stated);
+        }
+      }
       if (conditional.length === 0 && comingConditional.length === 0) continue;
       const when = (e: (typeof edges)[number]) => t.reportsToWhen(nm(l.id), nm(e.to), e.condition![u.lang]);
       const now = conditional.map(when);
