@@ -15,7 +15,7 @@ import { deputyStatements } from './relation-answers/deputy-statements.js';
 import type { Answer, Lang } from './types.js';
 import { fitsDateKind } from './understand.js';
 import { composeAnswer, MAX_SUPPORT_LINES, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
-import { countedWords, countSpan, describedNames, eachUnits, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
+import { countedWords, countSpan, describedNames, differenceOf, eachUnits, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
 import { answerBodyChair } from './relation-answers/decisions.js';
@@ -916,6 +916,7 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const onDays: string[] = [];
   const headFigures: Array<{ owner: string; figure: Figure }> = [];
   let afterDay: string | undefined;
+  const comingOf: Figure[] = [];
   for (const id of scope) {
     const all = queries.figuresOf(id).filter((f) => isCounted(f.figure));
     // Only figures that carry time are this answerer's; others are answered as stated.
@@ -956,6 +957,7 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
     headFigures.push(...on.map((f) => ({ owner: id, figure: f.figure })));
     onDays.push(...on.map((f) => when(f.figure)).filter((w) => w !== ''));
     supporting.push(...coming.map(line));
+    comingOf.push(...coming.map((f) => f.figure));
     sources.push(...[...on, ...coming].map((f) => f.figure.source));
   }
   if (missing.length > 0) {
@@ -989,7 +991,9 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   // "Hvornår er tallet opgjort?", "when is the figure from": the day it is stated for leads.
   if (u.askedWhen && !asked && missing.length === 0 && onDays.length > 0) headlines.unshift(t.figuresDated(joinList(unique(onDays), u.lang)));
   // "Kvarter Åen og Kvarter Bakken tilsammen": the sum first.
-  const sum = u.kinds.has('total') && missing.length === 0 ? totalOf(headFigures, u.lang) : undefined;
+  // "Hvor mange flere souschefer kommer der": today's figure and the coming one, and their difference.
+  const comingFigures = compare && headFigures.length === 1 ? [headFigures[0]!.figure, ...comingOf.filter((f) => f.metric === headFigures[0]!.figure.metric).slice(0, 1)] : headFigures.map((f) => f.figure);
+  const sum = u.kinds.has('total') && missing.length === 0 ? totalOf(headFigures, u.lang) : u.kinds.has('change-compare') && missing.length === 0 ? differenceOf(comingFigures, u.lang) : undefined;
   if (sum) headlines.unshift(sum);
   return done(rc, 'answer', headlines.join(' '), supporting, sources);
 }
