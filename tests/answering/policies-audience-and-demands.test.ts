@@ -69,6 +69,7 @@ describe('what a policy asks of one post: its statement that names that post lea
 describe('whether a policy covers something named beside it', () => {
   it.each([
     { dir: HAVBJERG, q: 'does the meal policy cover the selvejende institutions', lang: 'en' as const },
+    { dir: RAVNSHOLT, q: 'does the food policy apply to the self-governing institutions', lang: 'en' as const },
   ])('$q: what the policy says of them, not its period ($dir)', ({ dir, q, lang }) => {
     const { answer, text } = ask(dir, q);
     expect(answer.kind, q).toBe('answer');
