@@ -60,9 +60,6 @@ export function markSubject(answer: Answer, owner: string, related: ReadonlySet<
   return answer;
 }
 
-/** True when an answer comes from the general ranked search. */
-const fallback0 = (answer: Answer): boolean => fallbackAnswers.has(answer);
-
 /** Marks an answer as coming from the general ranked search: the floor then asks for more coverage. */
 export function markFallback(answer: Answer): Answer {
   if (answer.kind === 'answer' || answer.kind === 'ambiguous') fallbackAnswers.add(answer);
@@ -344,7 +341,7 @@ export function createFloor(
       // A count is of the thing counted where the question places it: a count the answer gives for a unit around the
       // person, post or place asked about ("how many employees does the head of childminding lead": the department's
       // 430) or beside it is no count of theirs.
-      if (!fallback0(answer) && u.intents.has('figure') && !u.askedWhen) {
+      if (u.intents.has('figure') && !u.askedWhen) {
         const uncounted = uncountedName(u, links, answerTerms, [answer.headline, answer.sections[0]?.lines[0] ?? ''].join(' . '));
         if (uncounted) {
           const asked = kb.get(uncounted.asked);

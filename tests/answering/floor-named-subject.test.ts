@@ -45,6 +45,8 @@ const REFUSED: ReadonlyArray<readonly [string, string, RegExp]> = [
   [BAKKEKAER, 'when is LUF in 2028', /four times|3 February/i],
   // A count for the unit around the person asked about is no count of theirs.
   [HAVBJERG, 'hvor mange medarbejdere leder merete lund skovgaard', /430/],
+  // A waiting list of the whole department is none of a unit inside it, also when the general search finds it.
+  [HAVBJERG, 'how many children are on the waiting list in enhed strand right now', /\b64\b/],
 ];
 
 /** [knowledge base, question, what the right answer states] */
@@ -73,7 +75,7 @@ describe('the floor: an answer about another thing or another year is "I don\'t 
     expect(answer.kind, text).toBe('unknown');
     expect(text).not.toMatch(neighbour);
     // It says what it does not know, in the question's language.
-    expect(answer.headline).toMatch(/ved jeg ikke|don't know|har ingen|have no|kender ingen|know of no/i);
+    expect(answer.headline).toMatch(/ved jeg ikke|don't know|har ingen|have no|kender ingen|know of no|giver ingen|give no/i);
   });
 
   it.each(ANSWERED)('%s: %s still answers', (dir, question, fact) => {
@@ -86,8 +88,8 @@ describe('the floor: an answer about another thing or another year is "I don\'t 
     const { answer } = ask(OTHER, 'hvad er telefonnummeret til områdelederen i område syd');
     expect(answer.headline).toContain('Område Syd');
     expect(answer.headline).toContain('Område Nord');
-    const year = ask(HAVBJERG, 'hvornår skal budgetønsker for 2029 sendes').answer;
-    expect(year.headline).toContain('2029');
+    const year = ask(HVIDMOSE, 'when is the final budget for 2027 announced').answer;
+    expect(year.headline).toContain('2027');
     expect(year.headline).toContain('2028');
   });
 });
