@@ -315,6 +315,12 @@ export function createFloor(
     }
     return undefined;
   };
+  // The phrases that ask for a time of day, folded and padded so that they match whole words.
+  const clockPhrases = loaded.floorWords.clock.map((phrase) => ` ${tokenize(phrase).join(' ')} `).filter((phrase) => phrase.trim().length > 0);
+  const clockAsked = (folded: string) => {
+    const padded = ` ${tokenize(folded).join(' ')} `;
+    return clockPhrases.some((phrase) => padded.includes(phrase));
+  };
   return {
     explainUnknown(u, links, answer, unknown) {
       if (answer.kind !== 'unknown' || answer.headline !== unknown(u.lang).headline) return answer;
@@ -364,6 +370,10 @@ export function createFloor(
       }
       // (An answer that already says what the documents do not give is held to neither.)
       const saysUnknown = SAYS_UNKNOWN.test([answer.headline, ...answer.sections.flatMap((s) => s.lines), ...(answer.details ?? [])].join(' '));
+      // "What time" is answered by a time of day ("kl. 9.00", "09:00"): a day alone does not say it.
+      if (!saysUnknown && clockAsked(u.folded) && !/\b\d{1,2}[.:]\d{2}\b/.test([answer.headline, ...answer.sections.flatMap((s) => s.lines)].join(' '))) {
+        return unknown(u.lang, CLOCK[u.lang]);
+      }
       // "When" is answered by a time: a day, a month, a weekday, a time of day, how often or on what condition. An answer that gives none
       // speaks of the thing asked about, not of when.
       // (When a line or a deputy applies is answered by a condition in the relation's own words: not checked here.)
@@ -477,6 +487,12 @@ function withoutDays(text: string): string {
     .replace(new RegExp(`\\b(?:${months})\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d\\d\\b`, 'giu'), ' ')
     .replace(/\b(?:19|20)\d\d-\d\d-\d\d\b/g, ' ');
 }
+
+/** What the floor says when a time of day is asked and the documents give only the day. */
+const CLOCK: Readonly<Record<Lang, string>> = {
+  da: 'Det ved jeg ikke: dokumenterne giver intet klokkeslæt for det.',
+  en: "I don't know: the documents give no time of day for it.",
+};
 
 /** What the floor says when the answer is about another year than the one asked about. */
 const YEAR: Readonly<Record<Lang, (asked: string, given: string) => string>> = {
