@@ -10,7 +10,7 @@ import { capitalize, phrasesFor } from './phrases.js';
 import type { QueryTerm } from './search.js';
 import type { Answer } from './types.js';
 import { fitsDateKind, type Understanding } from './understand.js';
-import { belongsToNamed, compose, shortDate, factsOf, NEAR_BEST, sectionTitle, STRUCTURED_THRESHOLD, unique, unknown, weightedShare, type Context, type Line } from './answer-context.js';
+import { compose, factsBelongingToNamed, shortDate, factsOf, NEAR_BEST, sectionTitle, STRUCTURED_THRESHOLD, unique, unknown, weightedShare, type Context, type Line } from './answer-context.js';
 
 interface DateCandidate {
   readonly owner: string;
@@ -82,7 +82,7 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
       labelTerms === ALWAYS ||
       (labelTerms !== undefined && [...u.dateKindTerms].some((term) => labelTerms.has(term))) ||
       (labelKinds !== undefined && [...labelKinds].some((k) => fitsDateKind(u.dateKinds, k as DateEntry['kind'])))) &&
-    (u.round === undefined || round === u.round) &&
+    (u.round === undefined || kind !== 'interview' || round === u.round) &&
     (!u.range || ((end ?? date) >= u.range.from && date <= u.range.to)) &&
     (!u.range || u.range.from.slice(0, 4) !== u.range.to.slice(0, 4) || precision !== 'year' || u.range.to.endsWith('-12-31')) &&
     (!u.upcoming || (end ?? date) >= today);
@@ -104,10 +104,11 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
   // The pass whose dates answer most of the question: a later pass may fit it better ("last day of the summer closure"
   // is a period's edge, not a deadline that shares the word "summer"); the first pass that answers it wholly ends the search.
   let bestPass: { candidates: DateCandidate[]; best: number; edges: boolean } | undefined;
+  const belonging = factsBelongingToNamed(ctx, 'date');
   for (const pass of passes) {
     edges = pass === 'edge';
     for (const fact of factsOf(ctx, 'date')) {
-      if (!belongsToNamed(ctx, fact)) continue;
+      if (belonging && !belonging.has(fact)) continue;
       const d = fact.date!;
       // An edge answers only for an item every word of the question explains ("the new head's start" is no policy's first day).
       const fitting = pass === 'edge' ? isEdged(d) && fits(d.kind, d.date, d.end, d.round, d.precision, ALWAYS) && d.precision === 'day' && ctx.index.explainSurely(edgeRest, new Set([...fact.textTerms, ...fact.ownTerms])).every((x) => x > 0) : fits(d.kind, d.date, d.end, d.round, d.precision, pass === 'label' ? fact.textTerms : undefined, pass === 'label' ? ctx.dateKindsSaid?.(fact) : undefined);

@@ -15,7 +15,7 @@ import { deputyStatements } from './relation-answers/deputy-statements.js';
 import type { Answer, Lang } from './types.js';
 import { fitsDateKind } from './understand.js';
 import { composeAnswer, MAX_SUPPORT_LINES, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
-import { countedWords, countSpan, describedNames, eachUnits, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
+import { countedWords, countSpan, describedNames, differenceOf, eachUnits, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
 import { answerBodyChair } from './relation-answers/decisions.js';
@@ -680,7 +680,9 @@ export function answerItemDates(rc: RelationContext): Answer | undefined {
   if (groups.length === 0) return undefined;
   // "When does the KLAR model start in Område Vest": another item named with dates of the kind asked (a programme, a
   // policy) is what is dated, the unit where; the dates answer weighs every word of the question against them.
-  const fitting = (d: DateEntry) => fitsDateKind(u.dateKinds, d.kind) && (u.round === undefined || d.round === u.round);
+  // A round ("første samtale") is of the interviews; a deadline asked beside it has none.
+  const inRound = (d: DateEntry) => u.round === undefined || d.kind !== 'interview' || d.round === u.round;
+  const fitting = (d: DateEntry) => fitsDateKind(u.dateKinds, d.kind) && inRound(d);
   const otherDated = rc.subjects.flat().some((l) => l.quality >= 0.9 && !['postings', 'roles', 'units', 'people', 'municipalities'].includes(l.kind) && relations.dates(l.id).some(fitting));
   if (otherDated) return undefined;
   const first = (kind: KbItem['kind']) => groups.find((g) => g[0]!.kind === kind)?.[0];
@@ -699,7 +701,7 @@ export function answerItemDates(rc: RelationContext): Answer | undefined {
   const today = rc.today;
   const dates = unique(owners)
     .flatMap((id) => relations.dates(id))
-    .filter((d) => fitsDateKind(u.dateKinds, d.kind) && (u.round === undefined || d.round === u.round) && (!u.upcoming || (d.end ?? d.date) >= today))
+    .filter((d) => fitting(d) && (!u.upcoming || (d.end ?? d.date) >= today))
     .sort((a, b) => a.date.localeCompare(b.date));
   if (dates.length === 0) return undefined;
   const p = phrasesFor(u.lang);
@@ -716,10 +718,23 @@ export function answerItemDates(rc: RelationContext): Answer | undefined {
   const title = (id: string) => displayName(kb.get(id)!, u.lang);
   if (about.length === 1) {
     const lines = dates.map(line);
-    const headline = lines.length === 1 ? `${lines[0]!} (${title(about[0]!)})` : `${capitalize(title(about[0]!))}:`;
+    const headline = lines.length === 1 ? `${lines[0]!} (${title(about[0]!)})` : `${capitalize(title(about[0]!))}${spanSaid(rc, dates)}:`;
     return done(rc, 'answer', headline, lines.length === 1 ? [] : lines, dates.map((d) => d.source));
   }
   return done(rc, 'answer', p.datesHeadline(dates.length), dates.map((d) => `${line(d)} (${title(d.about)})`), dates.map((d) => d.source), [], true);
+}
+
+/**
+ * "Hvor lang tid er der fra ansøgningsfristen til de første samtaler?", "how many days between …": asked how long,
+ * the days from the first date given to the last ("– 7 dage").
+ */
+function spanSaid(rc: RelationContext, dates: readonly DateEntry[]): string {
+  const cue = rc.u.kinds.get('when')?.cue ?? '';
+  if (dates.length < 2 || !/\b(lang tid|how long|mange =?dage|many =?days)\b/.test(foldText(cue))) return '';
+  const first = dates[0]!.date;
+  const last = dates.at(-1)!.date;
+  const days = Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000);
+  return rc.u.lang === 'da' ? ` – ${days} dage fra første til sidste dato` : ` – ${days} days from the first date to the last`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -901,6 +916,7 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const onDays: string[] = [];
   const headFigures: Array<{ owner: string; figure: Figure }> = [];
   let afterDay: string | undefined;
+  const comingOf: Figure[] = [];
   for (const id of scope) {
     const all = queries.figuresOf(id).filter((f) => isCounted(f.figure));
     // Only figures that carry time are this answerer's; others are answered as stated.
@@ -941,6 +957,7 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
     headFigures.push(...on.map((f) => ({ owner: id, figure: f.figure })));
     onDays.push(...on.map((f) => when(f.figure)).filter((w) => w !== ''));
     supporting.push(...coming.map(line));
+    comingOf.push(...coming.map((f) => f.figure));
     sources.push(...[...on, ...coming].map((f) => f.figure.source));
   }
   if (missing.length > 0) {
@@ -974,7 +991,9 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   // "Hvornår er tallet opgjort?", "when is the figure from": the day it is stated for leads.
   if (u.askedWhen && !asked && missing.length === 0 && onDays.length > 0) headlines.unshift(t.figuresDated(joinList(unique(onDays), u.lang)));
   // "Kvarter Åen og Kvarter Bakken tilsammen": the sum first.
-  const sum = u.kinds.has('total') && missing.length === 0 ? totalOf(headFigures, u.lang) : undefined;
+  // "Hvor mange flere souschefer kommer der": today's figure and the coming one, and their difference.
+  const comingFigures = compare && headFigures.length === 1 ? [headFigures[0]!.figure, ...comingOf.filter((f) => f.metric === headFigures[0]!.figure.metric).slice(0, 1)] : headFigures.map((f) => f.figure);
+  const sum = u.kinds.has('total') && missing.length === 0 ? totalOf(headFigures, u.lang) : u.kinds.has('change-compare') && missing.length === 0 ? differenceOf(comingFigures, u.lang) : undefined;
   if (sum) headlines.unshift(sum);
   return done(rc, 'answer', headlines.join(' '), supporting, sources);
 }

@@ -9,7 +9,7 @@ import { phrasesFor } from './phrases.js';
 import { createSearchIndex, type SearchIndex } from './search.js';
 import type { Answer, Answerer, AnswererOptions, Lang } from './types.js';
 import { countedPositions, understand, withoutKinds, withoutNameCues, type Understanding } from './understand.js';
-import { factsByKind, unknown, type Context } from './answer-context.js';
+import { factsByKind, relatedIndexOf, unknown, type Context } from './answer-context.js';
 import { answerReporting, reportingSubjectsOf } from './answer-reporting.js';
 import { answerContact, answerHolder, answerLeader, leaderIndexOf } from './answer-people.js';
 import { answerDates } from './answer-dates.js';
@@ -135,6 +135,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   reportingSubjectsOf(kb, ownTerms);
   for (const id of [...namedCandidatesOf(kb), ...kb.data.concepts.map((c) => c.id), ...kb.data.decisions.map((d) => d.id)]) ancestryIn(kb, id);
   factsByKind(index.facts);
+  relatedIndexOf(index.facts, 'date');
   // Computed once: the full names of items (for "named in full"), document order, list sizes.
   const fullNamesCache = new Map<string, string[]>();
   const fullNames = (id: string) => {
@@ -582,10 +583,12 @@ function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities
     }
     // A reading related to another item the question names ("pædagogisk leder i Stjernehuset") first.
     // Another reading of the same words is no other item named ("family day care": the childminding and its childminders).
-    // (Only for sure readings: of loose ones, the narrower is the likelier guess.)
-    const sameWords = new Set(group.filter((l) => l.quality >= 0.9).map((l) => l.id));
+    // (Only for sure readings of another kind: of loose ones, or of a post and the same post in one place, the narrower
+    // is the likelier reading.)
+    const sameWords = (l: Link) => new Set(group.filter((x) => x.quality >= 0.9 && x.kind !== l.kind).map((x) => x.id));
     const isRelated = (l: Link) => {
-      for (const id of ancestry(l.id)) if (id !== l.id && linked.has(id) && !sameWords.has(id) && !municipalities.has(id)) return true;
+      const same = sameWords(l);
+      for (const id of ancestry(l.id)) if (id !== l.id && linked.has(id) && !same.has(id) && !municipalities.has(id)) return true;
       return false;
     };
     // Decided once per link, not once per comparison of the sort.

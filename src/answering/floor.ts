@@ -242,20 +242,45 @@ export function createFloor(
     // Stjernehuset's, not the leadership team another municipality calls "ledelsen").
     const municipalityOf = (id: string) => (kb.get(id)?.item as { municipality?: string } | undefined)?.municipality;
     const named = links.filter((l) => l.kind === 'municipalities').map((l) => l.id);
+    // The municipalities of the sure names outside a span, once per span: a name many items share links thousands.
+    const outside = new Map<string, ReadonlySet<string>>();
+    const municipalitiesOutside = (l: Link): ReadonlySet<string> => {
+      const key = `${l.start}:${l.end}`;
+      let found = outside.get(key);
+      if (!found) {
+        const set = new Set<string>();
+        for (const o of links) {
+          if (o.kind === 'municipalities' || o.quality < 0.9 || !(o.end <= l.start || o.start >= l.end)) continue;
+          const m = municipalityOf(o.id);
+          if (m !== undefined) set.add(m);
+        }
+        outside.set(key, (found = set));
+      }
+      return found;
+    };
     const inScope = (l: Link) => {
       const municipality = municipalityOf(l.id);
       if (municipality === undefined) return true;
       if (named.length > 0) return named.includes(municipality);
-      const others = links.filter((o) => o.kind !== 'municipalities' && o.quality >= 0.9 && (o.end <= l.start || o.start >= l.end)).map((o) => municipalityOf(o.id));
-      return others.every((m) => m === undefined || m === municipality);
+      for (const m of municipalitiesOutside(l)) if (m !== municipality) return false;
+      return true;
     };
     const spans = new Map<string, Link[]>();
     for (const l of links) {
       // A name that is also the question's cue ("which policies") asks for a kind of thing, not that thing.
       if (!RIVAL_KINDS.has(l.kind) || l.quality < 0.9 || !inScope(l) || range(l).every((p) => cues.has(p))) continue;
-      spans.set(`${l.start}:${l.end}`, [...(spans.get(`${l.start}:${l.end}`) ?? []), l]);
+      const span = spans.get(`${l.start}:${l.end}`);
+      if (span) span.push(l);
+      else spans.set(`${l.start}:${l.end}`, [l]);
     }
-    const said = (l: Link) => l.id === subject?.owner || subject?.related.has(l.id) || namesAsTerms(l.id).some((terms) => [...terms].every((t) => answerTerms.has(t)));
+    // Asked for every link (hundreds share a name at 100x) and again per span: each item's answer once per check.
+    const saidIds = new Map<string, boolean>();
+    const says = (id: string) => id === subject?.owner || subject?.related.has(id) === true || namesAsTerms(id).some((terms) => everyIn(terms, answerTerms));
+    const said = (l: Link) => {
+      let found = saidIds.get(l.id);
+      if (found === undefined) saidIds.set(l.id, (found = says(l.id)));
+      return found;
+    };
     // A name inside or across another that the answer names is part of that name ("the pedagogical leader of the
     // nursery in Stjernehuset"): the answer names it with it.
     const saidSpans = links.filter((l) => l.kind !== 'municipalities' && said(l));
@@ -567,4 +592,10 @@ function refuse(kb: KnowledgeBase, u: Understanding, links: readonly Link[], wor
   if (!entry) return unknown(u.lang);
   // The user's own spelling of the words; neighbouring words are one phrase ("summer closing"), quoted together.
   return unknown(u.lang, SAYS[u.lang](displayName(entry, u.lang), quotedWords(u, words)));
+}
+
+/** True when every term of a set is in another (no array per test). */
+function everyIn(terms: ReadonlySet<string>, all: ReadonlySet<string>): boolean {
+  for (const term of terms) if (!all.has(term)) return false;
+  return true;
 }

@@ -42,13 +42,16 @@ interface Candidates {
   readonly names: ReadonlyArray<Variant['words']>;
   /** For each variant, the position of its word list in `names`. */
   readonly nameOf: Int32Array;
+  /** For each name of `names`, the positions of the variants that bear it, in order. */
+  readonly bearers: ReadonlyArray<readonly number[]>;
 }
 
-const NO_CANDIDATES: Candidates = { variants: [], names: [], nameOf: new Int32Array(0) };
+const NO_CANDIDATES: Candidates = { variants: [], names: [], nameOf: new Int32Array(0), bearers: [] };
 
 /** Groups candidates by their word lists. */
 function withNames(variants: readonly Variant[]): Candidates {
   const names: Array<Variant['words']> = [];
+  const bearers: number[][] = [];
   const at = new Map<Variant['words'], number>();
   const nameOf = new Int32Array(variants.length);
   variants.forEach((v, k) => {
@@ -56,10 +59,12 @@ function withNames(variants: readonly Variant[]): Candidates {
     if (i === undefined) {
       at.set(v.words, (i = names.length));
       names.push(v.words);
+      bearers.push([]);
     }
+    bearers[i]!.push(k);
     nameOf[k] = i;
   });
-  return { variants, names, nameOf };
+  return { variants, names, nameOf, bearers };
 }
 
 /** A word that stands for the name's own word ("management" for "leadership"): below the name's own word. */
@@ -556,10 +561,13 @@ export function createLinker(
         const hyphenPart = [2, 3, 4].some((k) => tokens[start + k]?.form === tokens.slice(start, start + k).map((t) => t.form).join(''));
         const stop = STOPWORDS.has(token.form);
         if (stop && hyphenPart) return;
-        const { variants: candidates, names, nameOf } = stop ? (stopCandidates.get(token.form) ?? NO_CANDIDATES) : candidatesAt(token);
+        const { variants: candidates, names, nameOf, bearers } = stop ? (stopCandidates.get(token.form) ?? NO_CANDIDATES) : candidatesAt(token);
         const before = links.length;
-        // The match of each distinct name at this position (-1: no match), shared by the items that bear it.
+        // The match of each distinct name at this position, shared by the items that bear it; only the bearers of the
+        // names that match are visited, in the candidates' order.
         const totals = new Float64Array(names.length);
+        const matched: number[] = [];
+        let matchedNames = 0;
         names.forEach((words, k) => {
           let total = 0;
           let i = 0;
@@ -569,12 +577,15 @@ export function createLinker(
             if (q === 0) break;
             total += q;
           }
-          totals[k] = i < words.length ? -1 : total;
+          if (i < words.length) return;
+          totals[k] = total;
+          matchedNames++;
+          for (const at of bearers[k]!) matched.push(at);
         });
-        for (let k = 0; k < candidates.length; k++) {
-          const total = totals[nameOf[k]!]!;
-          if (total < 0) continue;
+        if (matchedNames > 1) matched.sort((a, b) => a - b);
+        for (const k of matched) {
           const variant = candidates[k]!;
+          const total = totals[nameOf[k]!]!;
           if (variant.exact && variant.words.some((w, i) => tokens[start + i]?.form !== w.form)) continue;
           links.push({ id: variant.id, kind: variant.kind, start, end: start + variant.words.length, quality: (total / variant.words.length) * (variant.weight ?? 1) });
         }

@@ -394,6 +394,10 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
       if (m && !asksWhen && m.positions.every((p) => covered.has(p))) matched.delete(kind);
     }
   }
+  // "hvor mange dage er der fra fristen til samtalen": a count of days asks how long between two dates, not a figure.
+  const whenMatch = matched.get('when');
+  const figureMatch = matched.get('figure');
+  if (whenMatch && figureMatch && figureMatch.positions.every((p) => whenMatch.positions.includes(p))) matched.delete('figure');
   const has = (kind: QuestionKind) => matched.has(kind);
 
   const smalltalkMatches = lexicon.smalltalk.match(tokens, words);
@@ -433,7 +437,10 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   const deadlineAt = Math.min(...[...dateKindMatches].filter(([kind]) => DEADLINE_KINDS.includes(kind as DateEntry['kind'])).map(([, m]) => Math.min(...m.positions)));
   // "hvornår var fristen …, og hvornår skulle vedkommende starte": a kind after a second "when" is a second question.
   const whenAt = tokens.flatMap((t, i) => (['hvornaar', 'when'].includes(t.form) ? [i] : []));
-  const askedAgain = (at: number) => whenAt.some((w) => w > deadlineAt && w < at);
+  // "fra ansøgningsfristen til første samtale", "between the deadline and the first interview": the second end of a span.
+  const spanAt = tokens.findIndex((t) => ['fra', 'from', 'between', 'mellem'].includes(t.form));
+  const spanEnds = (at: number) => spanAt >= 0 && spanAt < deadlineAt && tokens.some((t, i) => i > deadlineAt && i < at && ['til', 'to', 'and', 'og'].includes(t.form));
+  const askedAgain = (at: number) => whenAt.some((w) => w > deadlineAt && w < at) || spanEnds(at);
   const namesThing = new Set([...dateKindMatches].filter(([kind, m]) => !DEADLINE_KINDS.includes(kind as DateEntry['kind']) && Math.min(...m.positions) > deadlineAt && !askedAgain(Math.min(...m.positions))).map(([kind]) => kind));
   for (const kind of namesThing) dateKindMatches.delete(kind);
   const dateKinds = new Set([...dateKindMatches.keys()] as DateEntry['kind'][]);

@@ -144,3 +144,45 @@ describe('questions the calendar cannot answer stay unanswered', () => {
     expect(loaded.get(dir)!.answerer.answer(question).kind, question).toBe('unknown');
   });
 });
+
+describe('two dates of one item set against each other, and two questions in one', () => {
+  const cases: ReadonlyArray<readonly [string, string, readonly string[], 'da' | 'en', number]> = [
+    [FJB, 'hvor mange dage er der fra ansøgningsfristen til første samtale i mågen', ['fjb-dato-maagen-frist', 'fjb-dato-maagen-samtale-1'], 'da', 6],
+    [FJB, 'how many days between the application deadline and the first interview for the mågen job', ['fjb-dato-maagen-frist', 'fjb-dato-maagen-samtale-1'], 'en', 6],
+    [HBJ, 'how long is it from the application deadline to the first interview round at rævehøj', ['hbj-raevehoej-frist', 'hbj-raevehoej-samtale-1'], 'en', 8],
+    [FJB, 'hvornår var fristen for at søge koordinatorjobbet, og hvornår skulle vedkommende starte', ['fjb-dato-aalekisten-frist', 'fjb-dato-aalekisten-start'], 'da', 0],
+  ];
+  for (const [dir, question, ids, lang, days] of cases) {
+    it(`${dir}: ${question}`, () => {
+      const { kind, text } = answerText(dir, question);
+      expect(kind, question).toBe('answer');
+      for (const id of ids) expect(text, question).toContain(shortDate(dayOf(dir, id), lang));
+      if (days > 0) expect(text, question).toContain(lang === 'da' ? `${days} dage` : `${days} days`);
+    });
+  }
+});
+
+describe('a period between two days, and a count of a series in a year', () => {
+  it('lists what falls between two days the question names', () => {
+    const { data } = loaded.get(BKK)!;
+    const inside = data.dates.filter((d) => d.precision === 'day' && d.date >= '2027-03-01' && d.date <= '2027-03-15');
+    expect(inside.length).toBeGreaterThan(0);
+    for (const [q, lang] of [
+      ['anything on between 1 and 15 march 2027', 'en'],
+      ['hvad sker der fra 1. til 15. marts 2027', 'da'],
+    ] as const) {
+      const { text } = answerText(BKK, q);
+      for (const d of inside) expect(text, q).toContain(shortDate(d.date, lang));
+    }
+  });
+  it('counts the days of a recurring meeting in a year', () => {
+    const { kb } = loaded.get(RVS)!;
+    const queries = createQueries(kb);
+    for (const m of kb.data.meetings.filter((x) => x.recurrence?.rrule)) {
+      const n = queries.meetingOccurrences(m.id, '2027-01-01', '2027-12-31').length;
+      if (n < 2) continue;
+      const q = `hvor mange ${m.names[0] ?? m.name} er der i 2027`;
+      expect(renderAnswerText(loaded.get(RVS)!.answerer.answer(q)).split('\n')[0], q).toContain(`${n} gange`);
+    }
+  });
+});

@@ -62,3 +62,23 @@ describe('a metric qualified by more words', () => {
     expect(checked).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('how many more in one place than another', () => {
+  it('gives the difference of the two figures first, then both', async () => {
+    const more = await loadAnswerers(['tests/fixtures/kb-other', 'tests/fixtures/kb-bakkekaer'], NOW);
+    let checked = 0;
+    for (const l of more.values()) {
+      const areas = l.data.units.filter((u) => u.figures.filter((f) => f.metric === 'children').length === 1 && u.parent && l.data.units.filter((x) => x.parent === u.parent && x.figures.some((f) => f.metric === 'children')).length === 2);
+      if (areas.length !== 2) continue;
+      const [a, b] = areas as [(typeof areas)[number], (typeof areas)[number]];
+      const [fa, fb] = [a, b].map((x) => x.figures.find((f) => f.metric === 'children')!);
+      const difference = Math.abs(fa!.value - fb!.value);
+      const da = l.answerer.answer(`hvor mange flere børn er der i ${a.name} end i ${b.name}`);
+      expect(da.headline).toContain(difference.toLocaleString('da-DK'));
+      const en = renderAnswerText(l.answerer.answer(`how many more children are there in ${b.name} than in ${a.name}`), { details: true });
+      expect(en).toContain(difference.toLocaleString('en-GB'));
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(1);
+  });
+});

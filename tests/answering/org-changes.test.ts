@@ -108,8 +108,8 @@ describe('acting (konstitueret) holders', () => {
       expect(first).toContain(person.name.toLowerCase());
       expect(first).toContain(lang === 'da' ? 'konstitueret' : 'acting');
     } else {
-      expect(first).not.toContain(person.name.toLowerCase());
-      expect(all).toContain(person.name.toLowerCase());
+      // Acting only later: not who holds the post today.
+      expect(all).not.toContain(person.name.toLowerCase());
     }
   });
 

@@ -47,3 +47,32 @@ describe('the line that holds under a condition, asked without the word for a li
     expect(text.split('\n')[0]).toContain(d.roles.find((r) => r.id === boss)!.name.split(' ')[0]!.slice(0, 8));
   });
 });
+
+describe('a conditional line asked by a word of its condition, and who supervises someone', () => {
+  const RAVNSHOLT = 'tests/fixtures/kb-ravnsholt';
+  let more: Map<string, Loaded>;
+  beforeAll(async () => {
+    more = await loadAnswerers([RAVNSHOLT, HAVBJERG, BAKKEKAER], NOW);
+  });
+  it.each([
+    { dir: HAVBJERG, q: 'forstanderen i grankoglen, hvem refererer hun til ved tilsyn', from: 'hbj-forstander' },
+    { dir: HAVBJERG, q: 'hvem refererer forstanderen til i pædagogiske spørgsmål', from: 'hbj-forstander' },
+    { dir: RAVNSHOLT, q: 'hvem refererer bestyreren til i pædagogiske spørgsmål', from: 'rvs-bestyrer' },
+    { dir: RAVNSHOLT, q: 'if the matrikelleder is on long sick leave who does the pædagogisk koordinator report to', from: 'rvs-paedagogisk-koordinator' },
+  ])('$q ($dir)', ({ dir, q, from }) => {
+    const d = more.get(dir)!.data;
+    const line = d.reportingLines.find((l) => l.from === from && l.condition !== undefined)!;
+    const to = d.roles.find((r) => r.id === line.to)!;
+    const answer = more.get(dir)!.answerer.answer(q);
+    expect(answer.kind, q).toBe('answer');
+    expect(answer.headline, q).toContain(/[a-z]/.test(q.slice(0, 3)) && q.startsWith('if') ? to.labelEn : to.name.split(' ')[0]!.slice(0, 8));
+  });
+
+  it('"hvem fører tilsyn med X" asks whom X reports to', () => {
+    const d = more.get(BAKKEKAER)!.data;
+    const boss = d.roles.find((r) => r.id === d.roles.find((x) => x.id === 'bkk-dagplejer')!.reportsTo[0])!;
+    const answer = more.get(BAKKEKAER)!.answerer.answer('hvem fører tilsyn med dagplejerne');
+    expect(answer.kind).toBe('answer');
+    expect(answer.headline.toLowerCase()).toContain(boss.name.toLowerCase());
+  });
+});

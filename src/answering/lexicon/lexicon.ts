@@ -52,7 +52,7 @@ export const ATTRIBUTES = ['phone', 'email', 'salary', 'address', 'age', 'budget
 export type Attribute = (typeof ATTRIBUTES)[number];
 
 /** What a question may ask of a decision besides what, when and who (see lexicon.json's `decisionWords`). */
-export const DECISION_ASKS = ['for', 'against', 'abstained', 'unanimous', 'vote', 'agenda', 'noted', 'why', 'proposal', 'yes-no'] as const;
+export const DECISION_ASKS = ['for', 'against', 'abstained', 'unanimous', 'vote', 'agenda', 'noted', 'why', 'proposal', 'yes-no', 'meeting'] as const;
 export type DecisionAsk = (typeof DECISION_ASKS)[number];
 
 export const SMALLTALK_KINDS = ['greeting', 'thanks', 'bye', 'ack'] as const;

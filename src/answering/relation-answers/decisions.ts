@@ -341,7 +341,10 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
   const voteAsked = asks.has('for') || asks.has('against') || asks.has('abstained') || asks.has('unanimous') || asks.has('vote');
   const links = rc.subjects.flat();
   const linked = new Set(links.filter((l) => l.quality >= 0.85).map((l) => l.id));
+  const looseLinked = new Set(links.filter((l) => l.quality < 0.85 && l.kind !== 'decisions').map((l) => l.id));
   const namedDecision = new Set(links.filter((l) => l.kind === 'decisions' && l.quality >= 0.85).map((l) => l.id));
+  // A decision read only loosely ("kvarterstrukturen" for its name with one word off) counts for less.
+  const looselyNamed = new Set(links.filter((l) => l.kind === 'decisions' && l.quality < 0.85).map((l) => l.id));
   const agenda = agendaNumber(rc, asks);
   const days = namedDays(u.folded);
   // A question with a decision's word ("besluttede", "stemte") or one that names a decision, or one that asks an
@@ -351,7 +354,7 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
   const attributeAsked = voteAsked || asks.has('noted');
   const dayOfDecision = days.length > 0 && index.entries.some((e) => days.some((day) => dayFits(day, e.decision.date)));
   // "Who chaired the FSU meeting where they moved dagplejen": a chair asked of a body's meeting about an item it changed.
-  const chairOfMeeting = u.kinds.has('chair') && ((bodyNamed && (touchedNamed || dayOfDecision)) || dayOfDecision);
+  const chairOfMeeting = u.kinds.has('chair') && ((bodyNamed && (touchedNamed || dayOfDecision)) || dayOfDecision || (decisionCue && (touchedNamed || namedDecision.size > 0)));
   // An agenda item asked by its number, or the agenda of a day decisions were made.
   const agendaAsked = agenda !== undefined || (asks.has('agenda') && dayOfDecision);
   // A decision's name alone ("årshjulet", "the reorganisation") may be asked about as a thing: its definition, its parts.
@@ -377,10 +380,12 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
   const cueNames = (e: DecisionEntry) => u.tokens.some((tok, i) => decisionCueAt.has(i) && tok.terms.some((term) => e.nameTerms.has(term)));
   const said = (e: DecisionEntry) => words.filter((tok) => tok.terms.some((term) => e.terms.has(term))).length;
   const score = (e: DecisionEntry) =>
-    (namedDecision.has(e.decision.id) ? 4 : 0) +
+    (namedDecision.has(e.decision.id) ? 4 : looselyNamed.has(e.decision.id) ? 1.5 : 0) +
     [...linked].filter((id) => e.touched.has(id)).length * 2 +
+    // A name read only loosely ("dialogue meetings" for the committee's dialogue meeting) says less.
+    [...looseLinked].filter((id) => e.touched.has(id)).length * 0.5 +
     (linked.has(e.decision.body) ? 1 : 0) +
-    said(e) / 2 +
+    said(e) +
     (agenda !== undefined && e.agendaItem === agenda ? 6 : 0) +
     (cueNames(e) ? 1 : 0);
 
@@ -393,8 +398,14 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
   if (days.length > 0) candidates = candidates.filter((e) => days.every((day) => dayFits(day, e.decision.date) || dayFits(day, e.decision.appliesFrom)));
   else if (u.range) {
     const { from, to } = u.range;
-    const within = (iso?: string) => iso !== undefined && iso >= from && iso <= to;
-    candidates = candidates.filter((e) => within(e.decision.date) || within(e.decision.appliesFrom));
+    const within = (iso: string | undefined, a: string, b: string) => iso !== undefined && iso >= a && iso <= b;
+    let fit = candidates.filter((e) => within(e.decision.date, from, to) || within(e.decision.appliesFrom, from, to));
+    // "Hvad besluttede udvalget i november?": a period without a year is whichever year the data has it in.
+    if (fit.length === 0 && !u.tokens.some((tok) => /^(19|20)\d{2}$/.test(tok.form)) && from.slice(5) <= to.slice(5)) {
+      const [a, b] = [from.slice(5), to.slice(5)];
+      fit = candidates.filter((e) => within(e.decision.date.slice(5), a, b) || within(e.decision.appliesFrom?.slice(5), a, b));
+    }
+    candidates = fit;
   }
   if (agenda !== undefined) {
     candidates = candidates.filter((e) => e.agendaItem === agenda);
@@ -407,7 +418,10 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
   }
   // A body or changed item named narrows to its decisions; a decision named to itself.
   if (namedDecision.size > 0 && candidates.some((e) => namedDecision.has(e.decision.id))) candidates = candidates.filter((e) => namedDecision.has(e.decision.id) || [...linked].some((id) => e.touched.has(id)));
-  else if (touchedNamed && candidates.some((e) => [...linked].some((id) => e.touched.has(id)))) candidates = candidates.filter((e) => [...linked].some((id) => e.touched.has(id)));
+  else if (touchedNamed && candidates.some((e) => [...linked].some((id) => e.touched.has(id)))) {
+    // The decisions about an item named, and those the question's own words or a loose name point at as well.
+    candidates = candidates.filter((e) => [...linked, ...looseLinked].some((id) => e.touched.has(id)) || said(e) >= 2);
+  }
   else if (bodyNamed && candidates.some((e) => linked.has(e.decision.body))) candidates = candidates.filter((e) => linked.has(e.decision.body));
   else if (links.some((l) => l.quality >= 0.9 && l.kind !== 'municipalities') && agenda === undefined && days.length === 0 && words.every((w) => !index.entries.some((e) => w.terms.some((term) => e.terms.has(term))))) {
     // Items named that no decision concerns, and no word of any decision: another answerer's question.
@@ -444,7 +458,7 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
   const best = candidates[0]!;
   // Only the body named ("hvad besluttede udvalget om X") and none of the question's own words in the decision: the
   // documents hold no decision about X, and the body's other decisions would answer something else.
-  const specific = namedDecision.has(best.decision.id) || [...linked].some((id) => best.touched.has(id)) || agenda !== undefined || days.length > 0 || u.range !== undefined;
+  const specific = namedDecision.has(best.decision.id) || looselyNamed.has(best.decision.id) || [...linked].some((id) => best.touched.has(id)) || agenda !== undefined || days.length > 0 || u.range !== undefined;
   // Asked of a decision's attribute (the vote, an agenda item), no decision fits; otherwise another answerer may.
   // (Asked what a body decided about a thing none of its decisions concerns: none of them.)
   if (!specific && words.length > 0 && said(best) === 0 && !cueNames(best)) return attributeAsked || agendaAsked || (decisionCue && bodyNamed) ? unknownAnswer(rc.ctx, u.lang, t.noDecision) : undefined;
@@ -531,7 +545,9 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
   if (leading) return answerWith(rc, leading.x.text[u.lang], [describe(rc, d), ...points, ...(vote ? [vote] : [])], [leading.x.source, ...sources]);
   // What was decided (with when, from when and the vote).
   const headline = describe(rc, d);
-  return answerWith(rc, yesNo ? t.yes(headline) : headline, [...(vote ? [vote] : []), ...points, ...others], sources);
+  // Decisions that fit as well (all of a day when nothing tells them apart) come before the first one's points.
+  const alike = tied.slice(1).map((e) => describe(rc, e.decision));
+  return answerWith(rc, yesNo ? t.yes(headline) : headline, [...alike, ...(vote ? [vote] : []), ...points, ...others], sources);
 }
 
 /** True when the question speaks of decisions in the plural ("beslutninger", "decisions"). */

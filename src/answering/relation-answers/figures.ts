@@ -214,7 +214,8 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const headed = direct.length >= 2 && direct.length <= 4 ? direct : unique_.length <= 2 ? unique_ : unique_.slice(0, 1);
   const headedKeys = new Set(headed.map(key));
   const rest = unique_.filter((f) => !headedKeys.has(key(f)));
-  const sum = u.kinds.has('total') ? totalOf(headed, u.lang) : undefined;
+  // "Hvor mange flere børn er der i Syd end i Nord": the difference of the two figures first.
+  const sum = u.kinds.has('total') ? totalOf(headed, u.lang) : u.kinds.has('change-compare') ? differenceOf(headed.map((f) => f.figure), u.lang) : undefined;
   return done(rc, 'answer', [...(sum ? [sum] : []), ...headed.map(line)].join(' '), rest.map(line), unique_.map((f) => f.figure.source));
 }
 
@@ -240,8 +241,21 @@ export function totalOf(figures: ReadonlyArray<{ owner: string; figure: Figure }
   return TOTAL[lang](value, words[0]!);
 }
 
+/**
+ * The difference between two figures of one metric ("how many more children in Syd than in Nord", "how many more deputies
+ * after the change"), as a sentence; undefined unless exactly two figures of the same metric, both exact, differ.
+ */
+export function differenceOf(figures: readonly Figure[], lang: Lang): string | undefined {
+  if (figures.length !== 2) return undefined;
+  const [a, b] = figures as [Figure, Figure];
+  if (a.metric !== b.metric || a.value === b.value) return undefined;
+  const value = Math.abs(a.value - b.value).toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB');
+  const approximate = a.approximate || b.approximate;
+  return lang === 'da' ? `Forskellen er ${approximate ? 'ca. ' : ''}${value}.` : `The difference is ${approximate ? 'about ' : ''}${value}.`;
+}
+
 /** Words that join two things asked about ("X og Y", "X vs Y"), not a thing and its part. */
-const JOINING_WORDS: ReadonlySet<string> = new Set(['og', 'and', 'samt', 'eller', 'or', 'vs', 'versus', 'kontra', 'compared', 'sammenlignet']);
+const JOINING_WORDS: ReadonlySet<string> = new Set(['og', 'and', 'samt', 'eller', 'or', 'vs', 'versus', 'kontra', 'compared', 'sammenlignet', 'end', 'than']);
 
 /** The user's own spelling of a folded question word ("børn" for "boern"). */
 function spelledAs(text: string, form: string): string {

@@ -132,7 +132,7 @@ function namedPosts(rc: RelationContext): { posts: string[]; unit: string | unde
 /**
  * "Hvem er konstitueret distriktsleder i Bakken?", "who is acting head of Unit Midtby", and any "who is <post>" of a
  * post someone holds as acting at some time: the holders on the day asked (today by default), the acting ones marked
- * with their period, and an acting period still to come in one line.
+ * with their period (an acting period still to come only when no one holds the post on that day).
  */
 export function answerActingHolders(rc: RelationContext): Answer | undefined {
   const { u, queries } = rc;
@@ -165,8 +165,9 @@ export function answerActingHolders(rc: RelationContext): Answer | undefined {
     const contact = unique(ordered.map((p) => p.person)).map((p: Person) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email));
     return withCues(rc, done(rc, 'answer', sentences[0]!, [...sentences.slice(1), ...contact], unique(sources)), [rc.lexicon.actingWords, rc.lexicon.leaderWords]);
   }
-  // Asked who holds the post: who holds it on the day, acting ones marked, and an acting period still to come.
-  const parts = withActing.map((role) => {
+  // Asked who holds the post: who holds it on the day, acting ones marked, and an acting period still to come (for
+  // every post named, "the unit heads": each unit's head, also those without an acting one).
+  const parts = posts.map((role) => {
     const now = queries.roleHoldersOn(role, day);
     const coming = queries
       .actingHoldersOf(role)
@@ -179,7 +180,8 @@ export function answerActingHolders(rc: RelationContext): Answer | undefined {
   const answered = parts.filter((p) => p.headline !== undefined || p.later.length > 0);
   if (answered.length === 0) return undefined;
   const headline = answered.map((p) => p.headline ?? p.later[0]!).join(' ');
-  const lines = answered.flatMap((p) => (p.headline ? p.later : p.later.slice(1)));
+  // Someone acting only later is not who holds the post on the day asked: named only when no one holds it then.
+  const lines = answered.flatMap((p) => (p.headline ? [] : p.later.slice(1)));
   const people = unique(answered.flatMap((p) => p.people)).map((p) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email));
   return withCues(rc, done(rc, 'answer', day === rc.today ? headline : `${s.on(shortDate(day, u.lang))}: ${headline}`, [...lines, ...people], unique(sources)), [rc.lexicon.actingWords, rc.lexicon.leaderWords]);
 }
@@ -356,6 +358,8 @@ export function answerPolicyAdoption(rc: RelationContext): Answer | undefined {
   const who = u.kinds.has('who') || u.askedWho;
   const when = u.askedWhen || u.kinds.has('when') || u.intents.has('dates');
   if (!adoptSaid && !effectSaid && !when) return undefined;
+  // "Hvem gælder politikken for?": asked who without a word for adopting asks whom it applies to, not from when.
+  if (!adoptSaid && who) return undefined;
   if (!adoptSaid && !effectSaid && !(when && policy.inForceFrom !== undefined)) return undefined;
   const s = SAY[u.lang];
   const title = name(kb, link.id, u.lang, false);

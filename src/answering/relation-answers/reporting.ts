@@ -12,6 +12,8 @@ import { unitsOfPerson, within } from './leaders-and-holders.js';
 import { unknownWith } from './partly-known.js';
 import { TEXTS } from './texts.js';
 import { deputyStatements } from './deputy-statements.js';
+import { leftoverWords } from './tasks.js';
+import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS } from '../normalize.js';
 import { scopeSuffix } from './org-changes.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -72,12 +74,22 @@ export function answerConditionalLine(rc: RelationContext): Answer | undefined {
   }
   const t = TEXTS[u.lang];
   const nm = (id: string, definite = true) => name(kb, id, u.lang, definite);
+  const covered = new Set<number>();
+  for (const g of rc.subjects) for (const x of g) for (let i = x.start; i < x.end; i++) covered.add(i);
+  const loose = leftoverWords(rc, covered).filter((w) => w.length >= 4 && !STOPWORDS.has(w) && !GENERIC_WORDS.has(w)).map(primaryStem);
   for (const group of subjectsOf(rc, ['roles'], true)) {
     for (const l of group) {
       const day = stateDay(rc, l.id);
       const edges = queries.reportsToOn(l.id, day);
       const change = u.day ? undefined : queries.nextReportingChange(l.id, day);
-      const asked = (e: (typeof edges)[number]) => e.condition !== undefined && (targets === undefined || (targets.has(e.to) && e.to !== l.id));
+      // "Hvem refererer forstanderen til ved tilsyn?": a word of the question that no name explains and the condition
+      // says ("i pædagogiske spørgsmål og ved tilsyn") asks for that line.
+      const saysCondition = (e: (typeof edges)[number]) => {
+        if (!e.condition || loose.length === 0) return false;
+        const forms = analyzeText(foldText(`${e.condition.da} ${e.condition.en}`)).map((w) => primaryStem(w.form));
+        return loose.some((w) => forms.includes(w));
+      };
+      const asked = (e: (typeof edges)[number]) => e.condition !== undefined && (targets === undefined || (targets.has(e.to) && e.to !== l.id) || saysCondition(e));
       const conditional = edges.filter(asked);
       const comingConditional = (change?.lines ?? []).filter((e) => asked(e) && !conditional.some((c) => c.to === e.to));
       // "Does the PFL always report to the huschef?": asked yes or no of its usual line, when another line holds under a
