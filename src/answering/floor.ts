@@ -60,9 +60,6 @@ export function markSubject(answer: Answer, owner: string, related: ReadonlySet<
   return answer;
 }
 
-/** True when an answer comes from the general ranked search. */
-const fallback0 = (answer: Answer): boolean => fallbackAnswers.has(answer);
-
 /** Marks an answer as coming from the general ranked search: the floor then asks for more coverage. */
 export function markFallback(answer: Answer): Answer {
   if (answer.kind === 'answer' || answer.kind === 'ambiguous') fallbackAnswers.add(answer);
@@ -343,6 +340,12 @@ export function createFloor(
     }
     return undefined;
   };
+  // The phrases that ask for a time of day, folded and padded so that they match whole words.
+  const clockPhrases = loaded.floorWords.clock.map((phrase) => ` ${tokenize(phrase).join(' ')} `).filter((phrase) => phrase.trim().length > 0);
+  const clockAsked = (folded: string) => {
+    const padded = ` ${tokenize(folded).join(' ')} `;
+    return clockPhrases.some((phrase) => padded.includes(phrase));
+  };
   return {
     explainUnknown(u, links, answer, unknown) {
       if (answer.kind !== 'unknown' || answer.headline !== unknown(u.lang).headline) return answer;
@@ -369,7 +372,7 @@ export function createFloor(
       // A count is of the thing counted where the question places it: a count the answer gives for a unit around the
       // person, post or place asked about ("how many employees does the head of childminding lead": the department's
       // 430) or beside it is no count of theirs.
-      if (!fallback0(answer) && u.intents.has('figure') && !u.askedWhen) {
+      if (u.intents.has('figure') && !u.askedWhen) {
         const uncounted = uncountedName(u, links, answerTerms, [answer.headline, answer.sections[0]?.lines[0] ?? ''].join(' . '));
         if (uncounted) {
           const asked = kb.get(uncounted.asked);
@@ -392,6 +395,10 @@ export function createFloor(
       }
       // (An answer that already says what the documents do not give is held to neither.)
       const saysUnknown = SAYS_UNKNOWN.test([answer.headline, ...answer.sections.flatMap((s) => s.lines), ...(answer.details ?? [])].join(' '));
+      // "What time" is answered by a time of day ("kl. 9.00", "09:00"): a day alone does not say it.
+      if (!saysUnknown && clockAsked(u.folded) && !/\b\d{1,2}[.:]\d{2}\b/.test([answer.headline, ...answer.sections.flatMap((s) => s.lines)].join(' '))) {
+        return unknown(u.lang, CLOCK[u.lang]);
+      }
       // "When" is answered by a time: a day, a month, a weekday, a time of day, how often or on what condition. An answer that gives none
       // speaks of the thing asked about, not of when.
       // (When a line or a deputy applies is answered by a condition in the relation's own words: not checked here.)
@@ -505,6 +512,12 @@ function withoutDays(text: string): string {
     .replace(new RegExp(`\\b(?:${months})\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d\\d\\b`, 'giu'), ' ')
     .replace(/\b(?:19|20)\d\d-\d\d-\d\d\b/g, ' ');
 }
+
+/** What the floor says when a time of day is asked and the documents give only the day. */
+const CLOCK: Readonly<Record<Lang, string>> = {
+  da: 'Det ved jeg ikke: dokumenterne giver intet klokkeslæt for det.',
+  en: "I don't know: the documents give no time of day for it.",
+};
 
 /** What the floor says when the answer is about another year than the one asked about. */
 const YEAR: Readonly<Record<Lang, (asked: string, given: string) => string>> = {

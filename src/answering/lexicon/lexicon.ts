@@ -180,7 +180,13 @@ export const LexiconSchema = z.object({
   pastWords: CuesSchema.default({ da: [], en: [] }),
   /** The answer floor's words: chat words that never name what is asked, and verbs a date answer accounts for. */
   floor: z
-    .object({ $comment: z.string().optional(), chatWords: CuesSchema.default({ da: [], en: [] }), eventWords: CuesSchema.default({ da: [], en: [] }) })
+    .object({
+      $comment: z.string().optional(),
+      chatWords: CuesSchema.default({ da: [], en: [] }),
+      eventWords: CuesSchema.default({ da: [], en: [] }),
+      /** Words that ask for a time of day ("what time"): an answer without a clock time does not answer them. */
+      clockWords: CuesSchema.optional(),
+    })
     .default({ chatWords: { da: [], en: [] }, eventWords: { da: [], en: [] } }),
 });
 export type LexiconData = z.infer<typeof LexiconSchema>;
@@ -559,8 +565,8 @@ export interface Lexicon {
   readonly countModifiers: ReadonlySet<string>;
   /** `pastWords`, folded. */
   readonly pastWords: ReadonlySet<string>;
-  /** `floor.chatWords` and `floor.eventWords`, as written. */
-  readonly floorWords: { readonly chat: readonly string[]; readonly events: readonly string[] };
+  /** `floor.chatWords`, `floor.eventWords` and `floor.clockWords`, as written. */
+  readonly floorWords: { readonly chat: readonly string[]; readonly events: readonly string[]; readonly clock: readonly string[] };
   /** The cue phrases of `changeWords` and `leaderWords` as written, Danish and English apart (built-in first). */
   readonly phrases: { readonly changeWords: { readonly da: readonly string[]; readonly en: readonly string[] }; readonly leaderWords: { readonly da: readonly string[]; readonly en: readonly string[] } };
   /** Everyday word -> the knowledge base's word for it (folded). */
@@ -625,7 +631,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const negationWords = new Set<string>();
   const countModifiers = new Set<string>();
   const pastWords = new Set<string>();
-  const floorWords = { chat: [] as string[], events: [] as string[] };
+  const floorWords = { chat: [] as string[], events: [] as string[], clock: [] as string[] };
   const phrases = { changeWords: { da: [] as string[], en: [] as string[] }, leaderWords: { da: [] as string[], en: [] as string[] } };
   const synonyms = new Map<string, string>();
   const contractions = new Map<string, string>();
@@ -696,6 +702,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     for (const w of both(lexicon.pastWords)) pastWords.add(foldText(w));
     floorWords.chat.push(...both(lexicon.floor?.chatWords));
     floorWords.events.push(...both(lexicon.floor?.eventWords));
+    floorWords.clock.push(...both(lexicon.floor?.clockWords));
     for (const section of ['changeWords', 'leaderWords'] as const) {
       phrases[section].da.push(...(lexicon[section]?.da ?? []));
       phrases[section].en.push(...(lexicon[section]?.en ?? []));
