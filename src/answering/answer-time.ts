@@ -235,9 +235,6 @@ function generalRole(rc: RelationContext, id: string): { id: string; unit?: stri
 
 // What a body decided, the vote, the chair: relation-answers/decisions.ts.
 
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
-}
 
 /**
  * "Hvornår organiseres området i kvarterer?", "when are X and Y merged?": a "when" question about a

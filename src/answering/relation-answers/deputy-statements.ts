@@ -5,7 +5,7 @@
  */
 import type { Deputy } from '../../knowledge/schemas.js';
 import type { FactRecord } from '../facts.js';
-import { foldText, GENERIC_WORDS, STOPWORDS, termsOf, tokenize } from '../normalize.js';
+import { GENERIC_WORDS, STOPWORDS, termsOf, tokenize } from '../normalize.js';
 import { MAX_SUPPORT_LINES, unique } from '../answer-context.js';
 import type { RelationContext } from './context.js';
 
