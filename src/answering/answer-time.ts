@@ -15,6 +15,7 @@ import { deputyStatements } from './relation-answers/deputy-statements.js';
 import type { Answer, Lang } from './types.js';
 import { fitsDateKind } from './understand.js';
 import { composeAnswer, MAX_SUPPORT_LINES, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
+import type { Link } from './linking.js';
 import { countedWords, countSpan, describedNames, differenceOf, eachUnits, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
@@ -26,6 +27,7 @@ const TEXTS = {
     when: (condition: string) => `Hvornår: ${condition}.`,
     scope: (scope: string) => `Overtager: ${scope}.`,
     noDeputy: (who: string) => `Dokumenterne nævner ikke nogen stedfortræder for ${who}.`,
+    itselfStandsIn: (who: string, forWhom: string) => `${capitalize(who)} er selv stedfortræder for ${forWhom}, ikke omvendt.`,
     decided: (body: string, date: string, name: string) => `${capitalize(body)} besluttede ${date}: ${name}.`,
     applies: (date: string) => `Gælder fra ${date}.`,
     vote: (text: string) => `Afstemning: ${text}`,
@@ -75,6 +77,7 @@ const TEXTS = {
     when: (condition: string) => `When: ${condition}.`,
     scope: (scope: string) => `Takes over: ${scope}.`,
     noDeputy: (who: string) => `The documents do not mention a deputy for the ${who}.`,
+    itselfStandsIn: (who: string, forWhom: string) => `The ${who} is itself the deputy for the ${forWhom}, not the other way round.`,
     decided: (body: string, date: string, name: string) => `On ${date} the ${body} decided: ${name}.`,
     applies: (date: string) => `Applies from ${date}.`,
     vote: (text: string) => `Vote: ${text}`,
@@ -132,14 +135,20 @@ const itemName = (rc: RelationContext, item: KbItem) => (item.kind === 'people' 
 // ---------------------------------------------------------------------------------------------
 // Deputies
 
-export function answerDeputies(rc: RelationContext): Answer | undefined {
-  const { u, queries } = rc;
+export function answerDeputies(asked: RelationContext): Answer | undefined {
+  const { u, queries } = asked;
   if (!u.kinds.has('deputy') && !u.kinds.has('deputy-for')) return undefined;
   const t = TEXTS[u.lang];
   // A sure name before a loose one: "træder" in "hvem træder til når børnechefen er på ferie" only
   // resembles a name ("stedfortræder"); the role named in full is whom the question is about.
-  const named = rc.subjects.flat().filter((l) => l.kind === 'roles' || l.kind === 'people' || l.kind === 'postings');
-  const subject = named.find((l) => l.quality >= 0.9) ?? named[0];
+  const named = asked.subjects.flat().filter((l) => l.kind === 'roles' || l.kind === 'people' || l.kind === 'postings');
+  const found = named.length === 0 ? compoundPost(asked) : undefined;
+  const described = found?.link;
+  // A post described in two words names it as much as its name would (its words are no other thing asked).
+  const rc: RelationContext = found
+    ? { ...asked, subjects: [...asked.subjects, [found.link]], u: { ...u, namePositions: new Set([...(u.namePositions ?? []), ...found.positions]) } }
+    : asked;
+  const subject = named.find((l) => l.quality >= 0.9) ?? named[0] ?? described;
   if (!subject) return undefined;
   // All relations, not only today's: one that begins later is told with its first day.
   const day = u.day;
@@ -170,6 +179,17 @@ export function answerDeputies(rc: RelationContext): Answer | undefined {
   }
   // "Whom does X stand in for" asks from the deputy's side; otherwise the subject is stood in for,
   // unless only the other side is known ("when does the deputy leader take over").
+  // A subject named apart from the deputy cue ("stedfortræder for udviklingschefen", "who stands in for X") is the one
+  // stood in for: relations where it is the deputy answer the other direction and are told as a second line only.
+  const cueAt = new Set([...(u.kinds.get('deputy')?.positions ?? []), ...(u.kinds.get('deputy-for')?.positions ?? [])]);
+  const subjectIsCue = Array.from({ length: subject.end - subject.start }, (_, i) => subject.start + i).some((p) => cueAt.has(p));
+  // A question that ends on its "for" ("who is X the stand-in for", "hvem er X stedfortræder for") asks from the deputy's side.
+  const fromDeputySide = u.kinds.has('deputy-for') || u.tokens.at(-1)?.form === 'for';
+  if (!fromDeputySide && forSubject.length === 0 && bySubject.length > 0 && !subjectIsCue && subject.quality >= 0.9 && u.askedWho && !u.askedWhen) {
+    const answer = unknownAnswer(rc.ctx, u.lang, t.noDeputy(nameIn(rc, subject.id)));
+    const lines = bySubject.map((e) => t.itselfStandsIn(itemName(rc, e.deputy), itemName(rc, e.for)));
+    return { ...composeAnswer(rc.kb, u.lang, { kind: 'unknown', headline: answer.headline, groups: [{ title: '', lines }], sources: bySubject.map((e) => e.relation.source) }), suggestions: answer.suggestions };
+  }
   let entries: DeputyEntry[] = u.kinds.has('deputy-for') ? (bySubject.length > 0 ? bySubject : forSubject) : forSubject.length > 0 ? forSubject : bySubject;
   // A person asked about: the relations of the place their title names first ("ledende pædagog i Børnegården Rævehøj").
   const person = rc.kb.get(subject.id);
@@ -215,6 +235,38 @@ export function answerDeputies(rc: RelationContext): Answer | undefined {
     return done(rc, 'answer', said[0]!, [...said.slice(1), headline, ...relationLines], [...powers.map((f) => f.source), ...sources], details);
   }
   return done(rc, 'answer', headline, relationLines, sources, details);
+}
+
+/** General posts (no unit of their own) named by one compound word, by their folded name. */
+const compoundPosts = new WeakMap<object, { id: string; name: string }[]>();
+
+/**
+ * "Hvem tager over i et stort børnehus, når lederen holder ferie?": a post described by the kind of place and its
+ * head in two words ("børnehus" ... "lederen") is the general post whose one-word name joins them ("børnehusleder",
+ * "institutionsleder"): one word of the question begins with the name's head part (a linking "s" dropped), another
+ * with its tail. Only when the question names no post or person; told as a looser link than a name said in full.
+ */
+function compoundPost(rc: RelationContext): { link: Link; positions: number[] } | undefined {
+  let posts = compoundPosts.get(rc.kb.data);
+  if (!posts) {
+    posts = rc.kb.data.roles.filter((r) => !r.unit).map((r) => ({ id: r.id, name: tokenize(foldText(r.name)) })).filter((r) => r.name.length === 1).map((r) => ({ id: r.id, name: r.name[0]! }));
+    compoundPosts.set(rc.kb.data, posts);
+  }
+  const forms = rc.u.tokens.map((t) => t.form);
+  const MIN = 4;
+  for (const post of posts) {
+    for (let cut = MIN; cut <= post.name.length - MIN; cut++) {
+      const tail = post.name.slice(cut);
+      const head = post.name.slice(0, cut);
+      const heads = head.endsWith('s') && head.length > MIN ? [head, head.slice(0, -1)] : [head];
+      const j = forms.findIndex((f) => f.startsWith(tail) && f.length <= tail.length + 3);
+      if (j < 0) continue;
+      const i = forms.findIndex((f, k) => k !== j && heads.some((h) => f.startsWith(h)) && !f.includes(tail));
+      if (i < 0) continue;
+      return { link: { id: post.id, kind: 'roles', start: Math.min(i, j), end: Math.max(i, j) + 1, quality: 0.8 }, positions: [i, j] };
+    }
+  }
+  return undefined;
 }
 
 /** The general post a post in one unit is an instance of, by name ("børnehusleder i Børnehuset Kløverengen": "børnehusleder"), with that unit. */
