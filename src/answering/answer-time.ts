@@ -185,7 +185,11 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
   const subjectIsCue = Array.from({ length: subject.end - subject.start }, (_, i) => subject.start + i).some((p) => cueAt.has(p));
   // A question that ends on its "for" ("who is X the stand-in for", "hvem er X stedfortræder for") asks from the deputy's side.
   const fromDeputySide = u.kinds.has('deputy-for') || u.tokens.at(-1)?.form === 'for';
-  if (!fromDeputySide && forSubject.length === 0 && bySubject.length > 0 && !subjectIsCue && subject.quality >= 0.9 && u.askedWho && !u.askedWhen) {
+  // The post stood in for is named after the question's "who" ("hvem er stedfortræder for X", "who covers for X when ..."); one
+  // named before it ("myretuen har ingen souschef - hvem er så stedfortræder for lederen") is context, not whom it is about.
+  const whoAt = u.kinds.get('who')?.positions ?? [];
+  const namedAfterCue = whoAt.length > 0 && subject.start > Math.min(...whoAt);
+  if (!fromDeputySide && forSubject.length === 0 && bySubject.length > 0 && !subjectIsCue && namedAfterCue && subject.quality >= 0.9 && u.askedWho && !u.askedWhen) {
     const answer = unknownAnswer(rc.ctx, u.lang, t.noDeputy(nameIn(rc, subject.id)));
     const lines = bySubject.map((e) => t.itselfStandsIn(itemName(rc, e.deputy), itemName(rc, e.for)));
     return { ...composeAnswer(rc.kb, u.lang, { kind: 'unknown', headline: answer.headline, groups: [{ title: '', lines }], sources: bySubject.map((e) => e.relation.source) }), suggestions: answer.suggestions };

@@ -67,6 +67,14 @@ describe('who stands in for a post that itself only stands in for another', () =
   }
 });
 
+describe('a post named before the question\'s "who" is context, not the post asked about (Hvidmose)', () => {
+  it.each(['udviklingschefen er på kursus i dag - hvem tager så over for lederen?', 'the head of development is away, so who covers for the boss?'])('%s', async (q) => {
+    const k = await open('tests/fixtures/kb-hvidmose');
+    const answer = k.answerer.answer(q);
+    expect(renderAnswerText(answer)).not.toMatch(/(stedfortræder for|deputy for the) (udviklingschef|head of development)/);
+  });
+});
+
 describe('whom a post stands in for, asked from the deputy side (the relation is told)', () => {
   const cases: Array<{ dir: string; id: string; questions: string[] }> = [
     { dir: 'tests/fixtures/kb-hvidmose', id: 'hvm-udviklingschef', questions: ['hvem er udviklingschefen stedfortræder for', 'whom does the head of development stand in for?', 'who is the head of development the stand-in for'] },
