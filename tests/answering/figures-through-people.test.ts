@@ -86,6 +86,33 @@ describe('a count asked through a person', () => {
     expect(checked).toBeGreaterThanOrEqual(1);
   });
 
+  it('reads a title shared by two posts as the post of the unit the question names, and guesses neither otherwise', () => {
+    let checked = 0;
+    for (const dir of DIRS) {
+      const l = loaded.get(dir)!;
+      for (const role of l.data.roles) {
+        const led = l.data.units.filter((u) => u.ledBy.includes(role.id));
+        if (led.length !== 1) continue;
+        const unit = led[0]!;
+        // A title the post shares with another post that leads another unit ("områdechefen": East's and West's).
+        const rivals = l.data.roles.filter((r) => r.id !== role.id && l.data.units.some((u) => u.ledBy.includes(r.id)));
+        const shared = role.names.find((n) => n.split(' ').length === 1 && rivals.some((r) => r.names.includes(n)));
+        const figure = unit.figures.find((f) => simple(f.text.da));
+        if (!shared || !figure) continue;
+        const word = simple(figure.text.da)![2];
+        // The unit by its full name and by its shortest one-word name ("Øst").
+        const short = [...unit.names].filter((n) => !n.includes(' ')).sort((a, b) => a.length - b.length)[0];
+        for (const where of [unit.name, ...(short ? [short] : [])]) {
+          expect(text(l, `hvor mange ${word} har ${shared} for ${where}`), `${dir}: ${shared} ${where}`).toContain(figure.text.da.toLowerCase());
+        }
+        // Without the unit, the title alone says neither's figure.
+        expect(text(l, `hvor mange ${word} har ${shared}`), `${dir}: ${shared}`).not.toContain(figure.text.da.toLowerCase());
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(2);
+  });
+
   it('still says a person has no such attribute rather than giving a figure', () => {
     const l = loaded.get('tests/fixtures/kb-bakkekaer')!;
     const [c] = cases(l);
