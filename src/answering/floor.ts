@@ -326,13 +326,18 @@ export function createFloor(
     if (sure.length === 0) return undefined;
     const said = (id: string) => namesAsTerms(id).some((terms) => [...terms].every((t) => answerTerms.has(t)));
     const inFocus = [...namedBy(focus)];
+    // Counted inside it ("Kløverengen" for Område Vest), or the post a person named holds, or the unit their post leads.
+    const ledBy = (id: string) => (kb.get(id)?.item as { ledBy?: readonly string[] } | undefined)?.ledBy ?? [];
+    const countedIn = (l: Link) => {
+      const role = kb.get(l.id)?.kind === 'people' ? (kb.get(l.id)!.item as { role?: string }).role : kb.get(l.id)?.kind === 'roles' ? l.id : undefined;
+      return inFocus.some((id) => id === l.id || above(id).has(l.id) || id === role || (role !== undefined && ledBy(id).includes(role)));
+    };
     for (const l of sure) {
       // (A name across one the answer names is read around it: "leaders report directly to the børnechef".)
       if (said(l.id) || links.some((o) => o !== l && (o.start < l.end && l.start < o.end) && said(o.id))) continue;
-      // Counted inside it ("Kløverengen" for Område Vest), or the post a person named holds, or the unit their post leads.
-      const ledBy = (id: string) => (kb.get(id)?.item as { ledBy?: readonly string[] } | undefined)?.ledBy ?? [];
-      const role = kb.get(l.id)?.kind === 'people' ? (kb.get(l.id)!.item as { role?: string }).role : kb.get(l.id)?.kind === 'roles' ? l.id : undefined;
-      if (inFocus.some((id) => id === l.id || above(id).has(l.id) || id === role || (role !== undefined && ledBy(id).includes(role)))) continue;
+      // (Another reading of the same words that the count is of answers them when the question names what the count
+      // is of too: "områdechefen for øst" is the head of Område Øst, not the other area's head of the same title.)
+      if (countedIn(l) || (sure.some((o) => o.start === l.start && o.end === l.end && countedIn(o)) && sure.some((o) => o !== l && inFocus.includes(o.id)))) continue;
       // Another thing the question names with it that the answer names and that it belongs to or leads ("the leader of
       // Ålekisten", "souschef i Stjernehuset"): the count is of that.
       if (sure.some((o) => o !== l && said(o.id) && (above(l.id).has(o.id) || above(o.id).has(l.id) || ledBy(o.id).includes(l.id)))) continue;

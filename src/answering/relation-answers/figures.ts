@@ -81,10 +81,14 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon.countModifiers));
   // "Hvor mange pædagoger skal der være i Sandflugten": a role right after "how many" is what is counted, not the
   // item asked about, when the question names a unit too.
-  const named = subjectsOf(rc, ['units', 'roles', 'municipalities']);
+  // A person named stands for the units their post leads ("hvor mange børnehuse har Kasper Thorhauge ansvar for":
+  // the area head's area); a person whose post leads no unit is no subject of a count (a unit's total is not theirs).
+  const named = subjectsOf(rc, ['units', 'roles', 'municipalities', 'people'])
+    .map((g) => g.filter((l) => l.kind !== 'people' || ledByPerson(rc, l.id).length > 0))
+    .filter((g) => g.length > 0);
   const countedRole = (g: readonly Link[]) => g.every((l) => l.kind === 'roles' && [...countedAt].some((p) => p >= l.start && p < l.end));
   const subjects = named.some((g) => !countedRole(g)) ? named.filter((g) => !countedRole(g)) : named;
-  const groups = subjects.map((g) => unique(g.flatMap((l) => (l.kind === 'roles' && unitOfRole(l.id) ? [l.id, unitOfRole(l.id)!] : [l.id]))));
+  const groups = subjects.map((g) => unique(g.flatMap((l) => (l.kind === 'people' ? ledByPerson(rc, l.id) : l.kind === 'roles' && unitOfRole(l.id) ? [l.id, unitOfRole(l.id)!] : [l.id]))));
   const each = groups.length === 0 ? eachUnits(rc).ids.map((id) => [id]) : [];
   if (each.length > 0) groups.push(...each);
   const scope = groups.length > 0 ? groups : [...rc.municipalities].map((id) => [id]);
@@ -218,6 +222,21 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const sum = u.kinds.has('total') ? totalOf(headed, u.lang) : u.kinds.has('change-compare') ? differenceOf(headed.map((f) => f.figure), u.lang) : undefined;
   return done(rc, 'answer', [...(sum ? [sum] : []), ...headed.map(line)].join(' '), rest.map(line), unique_.map((f) => f.figure.source));
 }
+
+/** The units led by the post a person holds (the units whose `ledBy` names it), indexed once per knowledge base. */
+function ledByPerson(rc: RelationContext, person: string): readonly string[] {
+  let index = LED_BY.get(rc.kb);
+  if (!index) {
+    index = new Map<string, string[]>();
+    for (const unit of rc.kb.data.units) for (const role of unit.ledBy ?? []) index.set(role, [...(index.get(role) ?? []), unit.id]);
+    LED_BY.set(rc.kb, index);
+  }
+  const role = (rc.kb.get(person)?.item as { role?: string } | undefined)?.role;
+  return role ? (index.get(role) ?? []) : [];
+}
+
+/** {@link ledByPerson}'s index per knowledge base: post to the units it leads. */
+const LED_BY = new WeakMap<object, Map<string, string[]>>();
 
 const TOTAL = {
   da: (value: string, what: string) => `I alt ${value} ${what}.`,
