@@ -16,6 +16,7 @@ import type { Answer, Lang } from './types.js';
 import { fitsDateKind } from './understand.js';
 import { composeAnswer, MAX_SUPPORT_LINES, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
 import type { Link } from './linking.js';
+import { compoundSplits } from './compound.js';
 import { countedWords, countSpan, describedNames, differenceOf, eachUnits, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
@@ -257,15 +258,12 @@ function compoundPost(rc: RelationContext): { link: Link; positions: number[] } 
     compoundPosts.set(rc.kb.data, posts);
   }
   const forms = rc.u.tokens.map((t) => t.form);
-  const MIN = 4;
   for (const post of posts) {
-    for (let cut = MIN; cut <= post.name.length - MIN; cut++) {
-      const tail = post.name.slice(cut);
-      const head = post.name.slice(0, cut);
-      const heads = head.endsWith('s') && head.length > MIN ? [head, head.slice(0, -1)] : [head];
+    // Each reading of the name as first part (its linking "s"/"e" dropped or kept) + head.
+    for (const { modifier, head: tail } of compoundSplits(post.name)) {
       const j = forms.findIndex((f) => f.startsWith(tail) && f.length <= tail.length + 3);
       if (j < 0) continue;
-      const i = forms.findIndex((f, k) => k !== j && heads.some((h) => f.startsWith(h)) && !f.includes(tail));
+      const i = forms.findIndex((f, k) => k !== j && f.startsWith(modifier) && !f.includes(tail));
       if (i < 0) continue;
       return { link: { id: post.id, kind: 'roles', start: Math.min(i, j), end: Math.max(i, j) + 1, quality: 0.8 }, positions: [i, j] };
     }

@@ -223,20 +223,11 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   return done(rc, 'answer', [...(sum ? [sum] : []), ...headed.map(line)].join(' '), rest.map(line), unique_.map((f) => f.figure.source));
 }
 
-/** The units led by the post a person holds (the units whose `ledBy` names it), indexed once per knowledge base. */
+/** The units led by the post a person holds (`relations.ledBy`, indexed once per knowledge base). */
 function ledByPerson(rc: RelationContext, person: string): readonly string[] {
-  let index = LED_BY.get(rc.kb);
-  if (!index) {
-    index = new Map<string, string[]>();
-    for (const unit of rc.kb.data.units) for (const role of unit.ledBy ?? []) index.set(role, [...(index.get(role) ?? []), unit.id]);
-    LED_BY.set(rc.kb, index);
-  }
   const role = (rc.kb.get(person)?.item as { role?: string } | undefined)?.role;
-  return role ? (index.get(role) ?? []) : [];
+  return role ? rc.relations.ledBy(role) : [];
 }
-
-/** {@link ledByPerson}'s index per knowledge base: post to the units it leads. */
-const LED_BY = new WeakMap<object, Map<string, string[]>>();
 
 const TOTAL = {
   da: (value: string, what: string) => `I alt ${value} ${what}.`,
