@@ -63,11 +63,34 @@ const SPANS = new WeakMap<object, Map<string, number | undefined>>();
 export function countedWords(rc: RelationContext): string[] {
   const { u } = rc;
   const metricWords = new Set([...u.metricAt.values()].flat());
+  // A municipality's name says whose figure it is, never what is counted ("dagplejere i Solvang" is no count of
+  // "410 medarbejdere i Solvang Småbørn").
+  const places = municipalityAt(rc);
   // The word right after a "how many" is what is counted even when it also names a unit ("how many dagplejere").
   const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon.countModifiers));
   return u.tokens
-    .filter((tok, i) => !u.cuePositions.has(i) && (u.namePositions?.has(i) !== true || countedAt.has(i)) && !metricWords.has(i) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && tok.form.length >= 4 && !/\d/.test(tok.form))
+    .filter((tok, i) => !u.cuePositions.has(i) && !places.has(i) && (u.namePositions?.has(i) !== true || countedAt.has(i)) && !metricWords.has(i) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && tok.form.length >= 4 && !/\d/.test(tok.form))
     .map((tok) => tok.form);
+}
+
+/**
+ * The positions of the words that name a municipality asked about: its links, and the words of the names of the
+ * municipalities the question names ("i Solvang", "in htk"), by stem.
+ */
+export function municipalityAt(rc: RelationContext): ReadonlySet<number> {
+  const out = new Set<number>();
+  for (const l of rc.subjects.flat()) if (l.kind === 'municipalities') for (let i = l.start; i < l.end; i++) out.add(i);
+  if (rc.municipalities.size === 0) return out;
+  const stems = new Set(
+    [...rc.municipalities].flatMap((id) => {
+      const m = rc.kb.data.municipalities.find((x) => x.id === id);
+      return m ? [m.name, m.labelEn, ...m.names, ...m.namesEn].flatMap((n) => tokenize(foldText(n))).filter((w) => !GENERIC_WORDS.has(w) && !STOPWORDS.has(w)).map(primaryStem) : [];
+    }),
+  );
+  rc.u.tokens.forEach((tok, i) => {
+    if (stems.has(primaryStem(tok.form))) out.add(i);
+  });
+  return out;
 }
 
 export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
@@ -91,7 +114,15 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const groups = subjects.map((g) => unique(g.flatMap((l) => (l.kind === 'people' ? ledByPerson(rc, l.id) : l.kind === 'roles' && unitOfRole(l.id) ? [l.id, unitOfRole(l.id)!] : [l.id]))));
   const each = groups.length === 0 ? eachUnits(rc).ids.map((id) => [id]) : [];
   if (each.length > 0) groups.push(...each);
-  const scope = groups.length > 0 ? groups : [...rc.municipalities].map((id) => [id]);
+  // No place named in a knowledge base of one municipality ("hvor mange huse er der i alt"): that municipality's
+  // figure, when every word counted is one some figure counts (an unknown house's name counts nothing: no answer).
+  const only = kb.data.municipalities.length === 1 ? kb.data.municipalities[0]!.id : undefined;
+  const everyWordCounted = () => {
+    const all = [...kb.data.municipalities, ...kb.data.units].flatMap((x) => x.figures);
+    return countedWords(rc).every((w) => all.some((f) => countsWord(f, w, countSpan(rc, w))));
+  };
+  const municipalities = rc.municipalities.size === 0 && groups.length === 0 && only && (u.metrics.length > 0 || countedWords(rc).length > 0) && everyWordCounted() ? new Set([only]) : rc.municipalities;
+  const scope = groups.length > 0 ? groups : [...municipalities].map((id) => [id]);
   if (scope.length === 0) return undefined;
   // "Hvad er tallene for Mågen?", "the figures for Area South": no word says what is counted, so every figure of the item.
   const unsaid =
@@ -121,18 +152,22 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
     const scopes = [...scope, ...(groups.length > 0 ? [...rc.municipalities].map((id) => [id]) : [])];
     for (const group of scopes) {
       if (groups.length > 0 && found.length > before && !scope.includes(group)) break;
-      for (const id of group) {
-        // The item's own figure, else the nearest units below it that state one (breadth first).
+      // The item's own figure, else the nearest units below it that state one (breadth first). Of the readings of
+      // one name ("dagtilbudsområdet" of two municipalities), the one that states the figure itself comes first.
+      const nearest = group.map((id) => {
         let frontier = [id];
         const seen = new Set<string>();
-        let hits: Array<{ owner: string; figure: Figure }> = [];
         for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
-          hits = frontier.flatMap((f) => relations.figures(f).filter((x) => isCounted(x.figure)));
-          if (hits.length > 0) break;
+          const hits = frontier.flatMap((f) => relations.figures(f).filter((x) => isCounted(x.figure)));
+          if (hits.length > 0) return { id, hits, depth };
           frontier.forEach((f) => seen.add(f));
           frontier = frontier.flatMap((f) => relations.childUnits(f)).filter((f) => !seen.has(f));
         }
-        if (hits.length === 0) continue;
+        return { id, hits: [] as Array<{ owner: string; figure: Figure }>, depth: 4 };
+      });
+      const closest = Math.min(...nearest.map((n) => n.depth));
+      for (const { id, hits, depth } of nearest) {
+        if (hits.length === 0 || depth > closest) continue;
         if (scope.includes(group)) fromNamed = true;
         found.push(...hits);
         // A figure of a unit below the one asked about is no total of it ("children in Område Vest" is not one house's count).
