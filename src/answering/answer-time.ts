@@ -17,10 +17,11 @@ import { fitsDateKind } from './understand.js';
 import { composeAnswer, MAX_SUPPORT_LINES, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
 import type { Link } from './linking.js';
 import { compoundSplits } from './compound.js';
-import { countedWords, countSpan, describedNames, differenceOf, eachUnits, municipalityAt, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
+import { countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, municipalityAt, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
 import { answerBodyChair } from './relation-answers/decisions.js';
+import { explainsWords } from './relation-answers/org-changes.js';
 
 const TEXTS = {
   da: {
@@ -897,7 +898,7 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
       ? unique(u.metrics).map((m) => ({ key: m, fits: (f: Figure) => f.metric === m }))
       : countedWords(rc).map((w) => {
           const span = countSpan(rc, w);
-          return { key: `word:${w}`, fits: (f: Figure) => countsWord(f, w, span) };
+          return { key: `word:${w}`, fits: (f: Figure) => countsAsked(rc, f, w, span) };
         });
   if (counts.length === 0) return undefined;
   // "Hvor mange børn står på venteliste", "how many houses had a pædagogisk faglig leder": more words than the metric
@@ -1056,5 +1057,8 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const comingFigures = compare && headFigures.length === 1 ? [headFigures[0]!.figure, ...comingOf.filter((f) => f.metric === headFigures[0]!.figure.metric).slice(0, 1)] : headFigures.map((f) => f.figure);
   const sum = u.kinds.has('total') && missing.length === 0 ? totalOf(headFigures, u.lang) : u.kinds.has('change-compare') && missing.length === 0 ? differenceOf(comingFigures, u.lang) : undefined;
   if (sum) headlines.unshift(sum);
-  return done(rc, 'answer', headlines.join(' '), supporting, sources);
+  // The words counted are explained by the figures that count them ("places" by "room for 80 children").
+  const answering = [...headFigures.map((f) => f.figure), ...comingOf];
+  const countedForm = new Set(counts.flatMap((c) => (c.key.startsWith('word:') && answering.some(c.fits) ? [c.key.slice(5)] : [])));
+  return explainsWords(done(rc, 'answer', headlines.join(' '), supporting, sources), u.tokens.flatMap((tok, i) => (countedForm.has(tok.form) ? [i] : [])));
 }

@@ -730,8 +730,10 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       result = vocabulary.find((w) => w[0] === form[0] && (cover === undefined || w.startsWith(cover)) && boundedEditDistance(form, w, max) <= max) ?? form;
       // A typo in the stem of a cue written as a stem ('polic*' in "polciies", 'politik*' in "poltiikker"): the stem, then the ending.
       if (result === form && cover === undefined) {
-        const stem = stems.find((p) => p[0] === form[0] && form.length > p.length && !form.startsWith(p) && boundedEditDistance(form.slice(0, p.length), p, 1) <= 1);
-        if (stem) result = stem + form.slice(stem.length);
+        // The stem's letters in the word may be one fewer or one more ("instituioner": 'institution*' less a letter).
+        const cut = (p: string) => [p.length, p.length - 1, p.length + 1].find((n) => form.length > n && boundedEditDistance(form.slice(0, n), p, 1) <= 1);
+        const stem = stems.find((p) => p[0] === form[0] && form.length > p.length && !form.startsWith(p) && cut(p) !== undefined);
+        if (stem) result = stem + form.slice(cut(stem)!);
       }
     }
     if (corrections.size < 10_000) corrections.set(form, result);
