@@ -13,11 +13,11 @@ import { capitalize, joinList } from './phrases.js';
 import { analyzeText, foldText, GENERIC_WORDS, stemsOf, STOPWORDS, termsOf, tokenize } from './normalize.js';
 import { deputyStatements } from './relation-answers/deputy-statements.js';
 import type { Answer, Lang } from './types.js';
-import { fitsDateKind } from './understand.js';
+import { countedPositions, fitsDateKind } from './understand.js';
 import { composeAnswer, MAX_SUPPORT_LINES, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
 import type { Link } from './linking.js';
 import { compoundSplits } from './compound.js';
-import { countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, municipalityAt, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
+import { complementsSaid, countedRoleMetrics, countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, municipalityAt, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
 import { answerBodyChair } from './relation-answers/decisions.js';
@@ -830,9 +830,11 @@ function qualifiedCounts(rc: RelationContext): { key: string; fits: (f: Figure) 
   const placeAt = new Set([...rc.subjects.flat().filter((l) => l.kind === 'units' || l.kind === 'municipalities').flatMap((l) => Array.from({ length: l.end - l.start }, (_, i) => l.start + i)), ...municipalityAt(rc)]);
   const timeAt = new Set([...rc.lexicon.timePhrases.coverage(u.tokens), ...rc.lexicon.sequenceWords.coverage(u.tokens)]);
   // A post named ("har en PFL", "reporting to the børnechef") qualifies by any of its names ("pædagogisk faglig leder").
-  const roles = rc.subjects.flat().filter((l) => l.kind === 'roles' && l.quality >= 0.9 && !Array.from({ length: l.end - l.start }, (_, k) => l.start + k).some((p) => metricAt.has(p)));
+  // A word right after another "how many" is one more thing counted ("how many kids and how many dagplejere"), no qualifier.
+  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon.countModifiers));
+  const roles = rc.subjects.flat().filter((l) => l.kind === 'roles' && l.quality >= 0.9 && !Array.from({ length: l.end - l.start }, (_, k) => l.start + k).some((p) => metricAt.has(p) || countedAt.has(p)));
   const roleAt = new Set(roles.flatMap((l) => Array.from({ length: l.end - l.start }, (_, k) => l.start + k)));
-  const plain = u.tokens.filter((tok, i) => !metricAt.has(i) && !roleAt.has(i) && !u.cuePositions.has(i) && !placeAt.has(i) && !timeAt.has(i) && tok.form.length >= 4 && !/\d/.test(tok.form) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !rc.lexicon.pastWords.has(tok.form) && !/^(19|20)\d\d$/.test(tok.form));
+  const plain = u.tokens.filter((tok, i) => !metricAt.has(i) && !roleAt.has(i) && !countedAt.has(i) && !u.cuePositions.has(i) && !placeAt.has(i) && !timeAt.has(i) && tok.form.length >= 4 && !/\d/.test(tok.form) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !rc.lexicon.pastWords.has(tok.form) && !rc.lexicon.complementWords.has(tok.form) && !/^(19|20)\d\d$/.test(tok.form));
   // Each qualifier: its alternatives, each a list of words (terms of each) that a figure must all say.
   const words: Array<{ alternatives: Array<Array<readonly string[]>> }> = [
     ...plain.map((tok) => ({ alternatives: [[tok.terms]] })),
@@ -893,13 +895,16 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   if (!u.intents.has('figure')) return undefined;
   // What is counted: the metrics named, else the words of the question a figure's own text counts
   // ("vuggestuepladser", "nursery places": a municipality's own counts are metric `other`).
-  const counts: Array<{ key: string; fits: (f: Figure) => boolean }> =
-    u.metrics.length > 0
+  const byWord = (w: string) => {
+    const span = countSpan(rc, w);
+    return { key: `word:${w}`, fits: (f: Figure) => countsAsked(rc, f, w, span) };
+  };
+  const roleMetrics = countedRoleMetrics(rc);
+  const counts: Array<{ key: string; fits: (f: Figure) => boolean }> = roleMetrics.length > 0
+    ? roleMetrics.map((m) => ({ key: m, fits: (f: Figure) => f.metric === m }))
+    : u.metrics.length > 0
       ? unique(u.metrics).map((m) => ({ key: m, fits: (f: Figure) => f.metric === m }))
-      : countedWords(rc).map((w) => {
-          const span = countSpan(rc, w);
-          return { key: `word:${w}`, fits: (f: Figure) => countsAsked(rc, f, w, span) };
-        });
+      : countedWords(rc).map(byWord);
   if (counts.length === 0) return undefined;
   // "Hvor mange børn står på venteliste", "how many houses had a pædagogisk faglig leder": more words than the metric
   // say which count of it; a figure that counts the metric's word and says those words is that count.
@@ -1060,5 +1065,6 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   // The words counted are explained by the figures that count them ("places" by "room for 80 children").
   const answering = [...headFigures.map((f) => f.figure), ...comingOf];
   const countedForm = new Set(counts.flatMap((c) => (c.key.startsWith('word:') && answering.some(c.fits) ? [c.key.slice(5)] : [])));
-  return explainsWords(done(rc, 'answer', headlines.join(' '), supporting, sources), u.tokens.flatMap((tok, i) => (countedForm.has(tok.form) ? [i] : [])));
+  // So are the words asking for the rest of a count ("uden souschef": "9 af de 14 børnehuse har en souschef").
+  return explainsWords(done(rc, 'answer', headlines.join(' '), supporting, sources), [...u.tokens.flatMap((tok, i) => (countedForm.has(tok.form) ? [i] : [])), ...complementsSaid(rc, answering)]);
 }
