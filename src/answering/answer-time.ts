@@ -14,7 +14,7 @@ import { analyzeText, foldText, GENERIC_WORDS, stemsOf, STOPWORDS, termsOf, toke
 import { deputyStatements } from './relation-answers/deputy-statements.js';
 import type { Answer, Lang } from './types.js';
 import { fitsDateKind } from './understand.js';
-import { composeAnswer, MAX_SUPPORT_LINES, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
+import { composeAnswer, MAX_SUPPORT_LINES, NEAR_BEST, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
 import type { Link } from './linking.js';
 import { compoundSplits } from './compound.js';
 import { countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, municipalityAt, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
@@ -311,6 +311,8 @@ export function answerDecisionWhen(rc: RelationContext): Answer | undefined {
     return e?.kind === 'meetings' && e.item.recurrence !== undefined && (e.item.recurrence.rrule !== undefined || e.item.recurrence.dates.length > 0);
   };
   if (rc.subjects.some((group) => group.some((l) => l.quality >= 0.9 && heldOnDays(l.id)))) return undefined;
+  // "when are the institutions closed for summer 2027": a dated item whose own label says every word asked is surer.
+  if (rc.subjects.length === 0 && labelNamedIn(rc, u.range?.from ?? '0000-01-01', u.range?.to ?? '9999-12-31')) return undefined;
   const named = rc.subjects.map((group) => group.map((l) => l.id));
   const nameTokens = new Set(rc.subjects.flat().flatMap((l) => Array.from({ length: l.end - l.start }, (_, i) => l.start + i)));
   const change = rc.lexicon.changeWords.coverage(u.tokens);
@@ -407,7 +409,7 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   const placeAsked = rc.lexicon.placeWords.match(u.tokens).size > 0 && (rc.subjects[0] ?? []).some((l) => l.kind === 'meetings' && l.quality >= 0.9);
   const asked = chairAsked || placeAsked || u.kinds.has('frequency') || u.next || u.kinds.has('next') || u.intents.has('dates') || u.intents.has('meeting') || u.intents.has('membership');
   if (!asked) return undefined;
-  const link = rc.subjects.flat().find((l) => l.kind === 'meetings');
+  const link = rc.subjects.flat().find((l) => l.kind === 'meetings') ?? (leadsMeeting ? undefined : meetingOfGroup(rc));
   if (!link) {
     // "Hvem er formand for udvalget?": a body without a chair in the data.
     const body = rc.subjects.flat().find((l) => l.kind === 'units' || l.kind === 'leadershipGroups');
@@ -503,6 +505,30 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
       ? t.next(joinList(upcoming.map(occurrence), u.lang))
       : t.none(title);
   return done(rc, upcoming.length > 0 || when ? 'answer' : 'unknown', headline, lines.filter((l) => l !== headline), [meeting.source]);
+}
+
+/**
+ * "Hvornår mødes kredsforum?", "what time does kredsforum start": a group the question names, no meeting named, is asked
+ * about its meeting when exactly one meeting has that group among its participants and no other group or unit beside it
+ * (a dialogue meeting of a committee and a leadership group is neither's own meeting).
+ */
+function meetingOfGroup(rc: RelationContext): Link | undefined {
+  const groups = rc.subjects.flat().filter((l) => l.kind === 'leadershipGroups' && l.quality >= 0.9);
+  if (groups.length === 0 || rc.subjects.length !== 1) return undefined;
+  const isBody = (p: { item: KbItem }) => p.item.kind === 'leadershipGroups' || p.item.kind === 'units';
+  const own = unique(
+    groups.flatMap((g) =>
+      rc.kb.data.meetings
+        .filter((m) => {
+          const bodies = rc.queries.participantsOf(m.id).filter((p) => !p.asNeeded && isBody(p));
+          return bodies.length === 1 && bodies[0]!.item.item.id === g.id;
+        })
+        .map((m) => ({ meeting: m.id, group: g })),
+    ),
+  );
+  if (own.length !== 1) return undefined;
+  const { meeting, group } = own[0]!;
+  return { ...group, id: meeting, kind: 'meetings' };
 }
 
 /**
@@ -610,8 +636,11 @@ function periodItems(rc: RelationContext): Answer | undefined {
   if (u.day && rc.subjects.length > 0) return undefined;
   // A named item narrows the dates to its own (the date answerer does that better).
   if (rc.subjects.some((g) => g.some((l) => l.kind !== 'municipalities'))) return undefined;
-  const t = TEXTS[u.lang];
   const { from, to } = u.range;
+  // "Hvornår er sommerlukningen i 2027?", "when are the institutions closed for summer 2027": a "when" asked of a thing
+  // that a dated item of the period names in its own words is that item's date (the dates answer weighs the words).
+  if (u.askedWhen && u.dateKinds.size === 0 && labelNamedIn(rc, from, to)) return undefined;
+  const t = TEXTS[u.lang];
   const inScope = (source: Source) => {
     if (rc.municipalities.size === 0) return true;
     const m = kb.documents.get(source.doc)?.municipality;
@@ -671,6 +700,13 @@ function periodItems(rc: RelationContext): Answer | undefined {
   return done(rc, 'answer', headline, entries.map((e) => e.text), entries.flatMap((e) => (e.source ? [e.source] : [])), [], true);
 }
 
+/** True when every content word of the question is said (a synonym's or a compound part's match will do) by the label of one dated item that falls between two days. */
+function labelNamedIn(rc: RelationContext, from: string, to: string): boolean {
+  const rest = rc.ctx.index.queryTerms(rc.u.tokens, rc.u.intentWords);
+  if (rest.length === 0) return false;
+  return rc.ctx.index.score(rest, undefined, 'date').some((s) => s.coverage >= 1 - NEAR_BEST && s.fact.date !== undefined && (s.fact.date.end ?? s.fact.date.date) >= from && s.fact.date.date <= to);
+}
+
 /** A date of a general kind whose label names the kind asked for ("Deadline for reporting ..." written as `other`). */
 function labelSays(rc: RelationContext, entry: DateEntry): boolean {
   const said = rc.lexicon.dateKinds.match(analyzeText(foldText(`${entry.label.da} ${entry.label.en}`)));
@@ -713,6 +749,40 @@ function describeDated(rc: RelationContext, item: DatedItem, kindWord: (kind: st
   const d = item.decision;
   const what = item.what === 'applies' ? `${displayName({ kind: 'decisions', item: d } as KbItem, u.lang)} ${TEXTS[u.lang].appliesFrom}` : displayName({ kind: 'decisions', item: d } as KbItem, u.lang);
   return { kind: 'decision', date: item.date, text: `${shortDate(item.date, u.lang)}${passed(item.last)}: ${what} (${kindWord('decision')})`, source: d.source };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where a dated event is held
+
+/**
+ * "Hvor holdes lederdagen?", "where is the theme day": a word that asks where, and a dated item of the calendar whose
+ * label says every other content word of the question; the place the documents give for it leads, with its day.
+ * Of several dated items that say the words (the leaders' day and the registration for it), those with a place.
+ */
+export function answerDatedPlace(rc: RelationContext): Answer | undefined {
+  const { u } = rc;
+  const placeAt = rc.lexicon.placeWords.coverage(u.tokens);
+  if (placeAt.size === 0) return undefined;
+  // A meeting or another item named has a place answer of its own.
+  if (rc.subjects.some((g) => g.some((l) => l.quality >= 0.9 && l.kind !== 'municipalities'))) return undefined;
+  const rest = rc.ctx.index.queryTerms(u.tokens.filter((_, i) => !placeAt.has(i)), u.intentWords);
+  if (rest.length === 0) return undefined;
+  const scored = rc.ctx.index.score(rest, undefined, 'date').filter((s) => s.fact.date !== undefined);
+  const best = Math.max(0, ...scored.map((s) => s.coverage));
+  if (best < 1 - NEAR_BEST) return undefined;
+  const placed = unique(scored.filter((s) => s.coverage >= best - NEAR_BEST && s.fact.date!.place).map((s) => s.fact.date!));
+  if (placed.length === 0) return undefined;
+  const t = TEXTS[u.lang];
+  // Times of day as the calendar's dates are written ("kl. 09.00–15.30", "at 09:00–15:30").
+  const clock = (time?: string, end?: string) => (time ? (u.lang === 'da' ? ` kl. ${time.replace(':', '.')}${end ? `–${end.replace(':', '.')}` : ''}` : ` at ${time}${end ? `–${end}` : ''}`) : '');
+  const day = (d: DateEntry) => `${d.end ? `${shortDate(d.date, u.lang)}–${shortDate(d.end, u.lang)}` : formatPartialDate(d.date, d.precision, u.lang)}${clock(d.time, d.endTime)}`;
+  // An English answer keeps the documents' Danish name for the event ("Leaders' day … (Lederdag …)").
+  const label = (d: DateEntry) => (u.lang === 'en' && [...termsOf(d.label.da)].some((term) => !termsOf(d.label.en).has(term)) ? `${d.label.en} (${d.label.da})` : d.label[u.lang]);
+  const [first, ...others] = placed;
+  const both = (d: DateEntry) => `${capitalize(label(d))}: ${day(d)}, ${t.placeOf(d.place!)}.`;
+  // Asked when as well ("when and where is the lederdag"), the day and the place are one line.
+  const headline = u.askedWhen || u.intents.has('dates') ? both(first!) : t.placeHeadline(label(first!), first!.place!);
+  return done(rc, 'answer', headline, [...(headline === both(first!) ? [] : [`${capitalize(label(first!))}: ${day(first!)}.`]), ...others.map(both)], placed.map((d) => d.source));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -61,7 +61,7 @@ import {
 } from './relation-answers/index.js';
 import { suggestQuestions } from './suggestions.js';
 import { answerDecisionQuestion, decisionWordLinks } from './relation-answers/decisions.js';
-import { answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems } from './answer-time.js';
+import { answerDatedPlace, answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems } from './answer-time.js';
 
 /** The relation answerers, tried in this order before the general search. */
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
@@ -88,6 +88,7 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerItemDates,
   answerReportingRelation,
   answerMeetingTime,
+  answerDatedPlace,
   answerRoleMeetings,
   answerMembersRelation,
   answerLeaderRelation,
