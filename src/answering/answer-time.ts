@@ -184,8 +184,10 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
   // stood in for: relations where it is the deputy answer the other direction and are told as a second line only.
   const cueAt = new Set([...(u.kinds.get('deputy')?.positions ?? []), ...(u.kinds.get('deputy-for')?.positions ?? [])]);
   const subjectIsCue = Array.from({ length: subject.end - subject.start }, (_, i) => subject.start + i).some((p) => cueAt.has(p));
-  // A question that ends on its "for" ("who is X the stand-in for", "hvem er X stedfortræder for") asks from the deputy's side.
-  const fromDeputySide = u.kinds.has('deputy-for') || u.tokens.at(-1)?.form === 'for';
+  // A question that ends on a preposition of the relation (the lexicon's `deputySideEnds`: "who is X the stand-in for",
+  // "who is X the deputy to", "hvem er X stedfortræder for") asks from the deputy's side.
+  const last = u.tokens.at(-1)?.form;
+  const fromDeputySide = u.kinds.has('deputy-for') || (last !== undefined && rc.lexicon.deputySideEnds.has(last));
   // The post stood in for is named after the question's "who" ("hvem er stedfortræder for X", "who covers for X when ..."); one
   // named before it ("myretuen har ingen souschef - hvem er så stedfortræder for lederen") is context, not whom it is about.
   const whoAt = u.kinds.get('who')?.positions ?? [];
@@ -237,38 +239,98 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
   const powers = deputyStatements(rc, entries.map((e) => e.relation));
   if (powers.length > 0) {
     const said = powers.map((f) => f.text[u.lang]);
-    return done(rc, 'answer', said[0]!, [...said.slice(1), headline, ...relationLines], [...powers.map((f) => f.source), ...sources], details);
+    return describedBy(found, done(rc, 'answer', said[0]!, [...said.slice(1), headline, ...relationLines], [...powers.map((f) => f.source), ...sources], details));
   }
-  return done(rc, 'answer', headline, relationLines, sources, details);
+  return describedBy(found, done(rc, 'answer', headline, relationLines, sources, details));
 }
 
-/** General posts (no unit of their own) named by one compound word, by their folded name. */
-const compoundPosts = new WeakMap<object, { id: string; name: string }[]>();
+/** The words of the question that described the post a deputy answer is about, by answer (the floor counts them as a name). */
+const DESCRIBED = new WeakMap<Answer, readonly Link[]>();
+
+function describedBy(found: { link: Link; positions: number[] } | undefined, answer: Answer): Answer {
+  if (found) DESCRIBED.set(answer, found.positions.map((p) => ({ ...found.link, start: p, end: p + 1 })));
+  return answer;
+}
+
+/** The links of the words that described the post a deputy answer is about ("lederen af et stort dagtilbud"). */
+export function deputyPostLinks(answer: Answer): readonly Link[] {
+  return DESCRIBED.get(answer) ?? [];
+}
+
+/** How a general post (no unit of its own) is described by the kind of place it leads: from its one-word Danish name or its English name. */
+interface PostDescription {
+  readonly id: string;
+  /** The Danish name as one folded compound word ("boernehusleder"). */
+  readonly compound?: string;
+  /** The English name's words for the kind of place ("children", "house" in "head of children's house"). */
+  readonly place?: readonly string[];
+}
+const postDescriptions = new WeakMap<object, PostDescription[]>();
+
+/** The English name's words for the place it leads: "head of children's house" -> children, house; "site leader" -> site. */
+function placeOfEnglishName(rc: RelationContext, label: string): string[] | undefined {
+  const words = tokenize(foldText(label.replace(/\([^)]*\)/g, ' ')));
+  const leader = (w: string | undefined) => w !== undefined && rc.lexicon.leaderWords.match(analyzeText(w)).size > 0;
+  const place = leader(words[0]) && words[1] === 'of' ? words.slice(2) : words.length > 1 && leader(words.at(-1)) ? words.slice(0, -1) : undefined;
+  const content = place?.filter((w) => w.length >= 3 && !STOPWORDS.has(w));
+  return content && content.length > 0 ? content : undefined;
+}
+
+/** A place word as the question may say it: itself, or a word the lexicon's `placeKinds` lets stand for it ("dagtilbud" for "institution"). */
+function placeForms(rc: RelationContext, word: string): string[] {
+  return [word, ...(rc.lexicon.placeKinds.get(word) ?? [])];
+}
 
 /**
- * "Hvem tager over i et stort børnehus, når lederen holder ferie?": a post described by the kind of place and its
- * head in two words ("børnehus" ... "lederen") is the general post whose one-word name joins them ("børnehusleder",
- * "institutionsleder"): one word of the question begins with the name's head part (a linking "s" dropped), another
- * with its tail. Only when the question names no post or person; told as a looser link than a name said in full.
+ * "Hvem tager over i et stort børnehus, når lederen holder ferie?", "who takes over in a big children's house when the
+ * head is away?": a post described by the kind of place and its head ("børnehus" ... "lederen") is the general post
+ * whose name joins them. Danish: the one-word name ("børnehusleder", "institutionsleder"): one word of the question
+ * begins with the name's head part (a linking "s" dropped), another with its first part. English: the name "head of
+ * <place>" or "<place> leader": every word of the place is in the question and a word for a leader (the lexicon's
+ * `leaderWords`) besides. The kind of place may be said in another word the lexicon's `placeKinds` lets stand for it
+ * ("lederen af et stort dagtilbud": "institutionsleder"). Only when the question names no post or person; told as a
+ * looser link than a name said in full.
  */
 function compoundPost(rc: RelationContext): { link: Link; positions: number[] } | undefined {
-  let posts = compoundPosts.get(rc.kb.data);
+  let posts = postDescriptions.get(rc.kb.data);
   if (!posts) {
-    posts = rc.kb.data.roles.filter((r) => !r.unit).map((r) => ({ id: r.id, name: tokenize(foldText(r.name)) })).filter((r) => r.name.length === 1).map((r) => ({ id: r.id, name: r.name[0]! }));
-    compoundPosts.set(rc.kb.data, posts);
+    // A post of its own unit's head ("huschef i Børnehuset Kastanjen", the unit's `ledBy`) is no general post.
+    const heads = new Set(rc.kb.data.units.flatMap((unit) => unit.ledBy));
+    posts = rc.kb.data.roles
+      .filter((r) => !r.unit || !heads.has(r.id))
+      .map((r) => {
+        const name = tokenize(foldText(r.name));
+        const place = placeOfEnglishName(rc, r.labelEn);
+        return { id: r.id, ...(name.length === 1 ? { compound: name[0]! } : {}), ...(place ? { place } : {}) };
+      })
+      .filter((r) => r.compound !== undefined || r.place !== undefined);
+    postDescriptions.set(rc.kb.data, posts);
   }
   const forms = rc.u.tokens.map((t) => t.form);
+  const found = (at: number[], post: PostDescription) => ({ link: { id: post.id, kind: 'roles' as const, start: Math.min(...at), end: Math.max(...at) + 1, quality: 0.8 }, positions: at });
   for (const post of posts) {
+    if (!post.compound) continue;
     // Each reading of the name as first part (its linking "s"/"e" dropped or kept) + head.
-    for (const { modifier, head: tail } of compoundSplits(post.name)) {
+    for (const { modifier, head: tail } of compoundSplits(post.compound)) {
       const j = forms.findIndex((f) => f.startsWith(tail) && f.length <= tail.length + 3);
       if (j < 0) continue;
-      const i = forms.findIndex((f, k) => k !== j && f.startsWith(modifier) && !f.includes(tail));
+      const i = forms.findIndex((f, k) => k !== j && placeForms(rc, modifier).some((m) => f.startsWith(m)) && !f.includes(tail));
       if (i < 0) continue;
-      return { link: { id: post.id, kind: 'roles', start: Math.min(i, j), end: Math.max(i, j) + 1, quality: 0.8 }, positions: [i, j] };
+      return found([i, j], post);
     }
   }
-  return undefined;
+  // The English name: the place's words (a plural or genitive ending allowed), and a leader word elsewhere.
+  const leaderAt = [...rc.lexicon.leaderWords.match(rc.u.tokens).values()].flatMap((m) => [...m.positions]);
+  let best: { at: number[]; post: PostDescription } | undefined;
+  for (const post of posts) {
+    if (!post.place) continue;
+    const at = post.place.map((w) => forms.findIndex((f) => placeForms(rc, w).some((m) => f.startsWith(m) && f.length <= m.length + 3)));
+    if (at.some((k) => k < 0)) continue;
+    const leader = leaderAt.find((k) => !at.includes(k));
+    if (leader === undefined) continue;
+    if (!best || at.length > best.at.length) best = { at: [...at, leader], post };
+  }
+  return best && found(best.at, best.post);
 }
 
 /** The general post a post in one unit is an instance of, by name ("børnehusleder i Børnehuset Kløverengen": "børnehusleder"), with that unit. */
