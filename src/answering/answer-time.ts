@@ -149,7 +149,8 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
   const rc: RelationContext = found
     ? { ...asked, subjects: [...asked.subjects, [found.link]], u: { ...u, namePositions: new Set([...(u.namePositions ?? []), ...found.positions]) } }
     : asked;
-  const subject = named.find((l) => l.quality >= 0.9) ?? named[0] ?? described;
+  const sure = named.filter((l) => l.quality >= 0.9);
+  let subject = sure[0] ?? named[0] ?? described;
   if (!subject) return undefined;
   // All relations, not only today's: one that begins later is told with its first day.
   const day = u.day;
@@ -168,6 +169,12 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
     }
     return id;
   };
+  // Two posts named ("when does the kredsleder in Åen take over for the børneområdechef"): the relation between them,
+  // whichever way it runs; a general post named beside a unit is that unit's own post ("kredsleder" + "Åen").
+  const pairs = relationBetween(rc, sure.map((l) => roleOf(l.id)), day);
+  // Several posts named and none stands in for another ("kan dagplejelederen være kvarterchefens stedfortræder"):
+  // the one the documents name a deputy for is whom the question is about.
+  if (pairs.length === 0 && sure.length > 1 && !u.kinds.has('deputy-for')) subject = sure.find((l) => queries.deputiesFor(roleOf(l.id), day).length > 0) ?? subject;
   const ids = unique([subject.id, roleOf(subject.id)]);
   let forSubject = ids.flatMap((id) => queries.deputiesFor(id, day));
   let bySubject = ids.flatMap((id) => queries.standsInFor(id, day));
@@ -192,12 +199,12 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
   // named before it ("myretuen har ingen souschef - hvem er så stedfortræder for lederen") is context, not whom it is about.
   const whoAt = u.kinds.get('who')?.positions ?? [];
   const namedAfterCue = whoAt.length > 0 && subject.start > Math.min(...whoAt);
-  if (!fromDeputySide && forSubject.length === 0 && bySubject.length > 0 && !subjectIsCue && namedAfterCue && subject.quality >= 0.9 && u.askedWho && !u.askedWhen) {
+  if (pairs.length === 0 && !fromDeputySide && forSubject.length === 0 && bySubject.length > 0 && !subjectIsCue && namedAfterCue && subject.quality >= 0.9 && u.askedWho && !u.askedWhen) {
     const answer = unknownAnswer(rc.ctx, u.lang, t.noDeputy(nameIn(rc, subject.id)));
     const lines = bySubject.map((e) => t.itselfStandsIn(itemName(rc, e.deputy), itemName(rc, e.for)));
     return { ...composeAnswer(rc.kb, u.lang, { kind: 'unknown', headline: answer.headline, groups: [{ title: '', lines }], sources: bySubject.map((e) => e.relation.source) }), suggestions: answer.suggestions };
   }
-  let entries: DeputyEntry[] = u.kinds.has('deputy-for') ? (bySubject.length > 0 ? bySubject : forSubject) : forSubject.length > 0 ? forSubject : bySubject;
+  let entries: DeputyEntry[] = pairs.length > 0 ? pairs : u.kinds.has('deputy-for') ? (bySubject.length > 0 ? bySubject : forSubject) : forSubject.length > 0 ? forSubject : bySubject;
   // A person asked about: the relations of the place their title names first ("ledende pædagog i Børnegården Rævehøj").
   const person = rc.kb.get(subject.id);
   if (person?.kind === 'people' && entries.length > 1) {
@@ -239,16 +246,48 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
   const powers = deputyStatements(rc, entries.map((e) => e.relation));
   if (powers.length > 0) {
     const said = powers.map((f) => f.text[u.lang]);
-    return describedBy(found, done(rc, 'answer', said[0]!, [...said.slice(1), headline, ...relationLines], [...powers.map((f) => f.source), ...sources], details));
+    return describedBy(rc, found, entries, done(rc, 'answer', said[0]!, [...said.slice(1), headline, ...relationLines], [...powers.map((f) => f.source), ...sources], details));
   }
-  return describedBy(found, done(rc, 'answer', headline, relationLines, sources, details));
+  return describedBy(rc, found, entries, done(rc, 'answer', headline, relationLines, sources, details));
+}
+
+/**
+ * The deputy relations between posts a question names (either may stand in for the other). A general post named
+ * beside a unit the question also names stands for that unit's own post ("kredsleder" + "Åen": "kredsleder for
+ * Børnekreds Åen"): the post of that unit whose name begins with the general post's name.
+ */
+function relationBetween(rc: RelationContext, roleIds: readonly string[], day: string | undefined): DeputyEntry[] {
+  if (roleIds.length === 0) return [];
+  const units = new Set(rc.subjects.flat().filter((l) => l.kind === 'units' && l.quality >= 0.9).map((l) => l.id));
+  const words = (name: string) => tokenize(foldText(name));
+  const ids = new Set(roleIds);
+  for (const id of roleIds) {
+    const entry = rc.kb.get(id);
+    if (entry?.kind !== 'roles' || units.size === 0) continue;
+    const general = words(entry.item.name);
+    for (const r of rc.kb.data.roles) {
+      if (!r.unit || !units.has(r.unit) || r.id === id) continue;
+      const own = words(r.name);
+      if (own.length > general.length && general.every((w, i) => own[i] === w)) ids.add(r.id);
+    }
+  }
+  if (ids.size < 2) return [];
+  return [...ids].flatMap((id) => rc.queries.deputiesFor(id, day).filter((e) => e.deputy.item.id !== id && ids.has(e.deputy.item.id)));
 }
 
 /** The words of the question that described the post a deputy answer is about, by answer (the floor counts them as a name). */
 const DESCRIBED = new WeakMap<Answer, readonly Link[]>();
 
-function describedBy(found: { link: Link; positions: number[] } | undefined, answer: Answer): Answer {
-  if (found) DESCRIBED.set(answer, found.positions.map((p) => ({ ...found.link, start: p, end: p + 1 })));
+function describedBy(rc: RelationContext, found: { link: Link; positions: number[] } | undefined, entries: readonly DeputyEntry[], answer: Answer): Answer {
+  const links = found ? found.positions.map((p) => ({ ...found.link, start: p, end: p + 1 })) : [];
+  // "Does the souschef only step in once ...": the relation's condition answers a word that asks whether it holds only then.
+  const limited = entries.find((e) => e.relation.condition || e.relation.appliesTo);
+  if (limited) {
+    rc.u.tokens.forEach((tok, p) => {
+      if (rc.lexicon.restrictionWords.has(tok.form)) links.push({ id: limited.for.item.id, kind: limited.for.kind, start: p, end: p + 1, quality: 0.8 });
+    });
+  }
+  if (links.length > 0) DESCRIBED.set(answer, links);
   return answer;
 }
 

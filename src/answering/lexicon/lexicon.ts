@@ -176,6 +176,8 @@ export const LexiconSchema = z.object({
   negationWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that, closing a deputy question, ask from the deputy's side ("hvem er X stedfortræder for"). */
   deputySideEnds: CuesSchema.default({ da: [], en: [] }),
+  /** Words that ask whether a relation holds only under a condition ("kun", "only"): a condition answers them. */
+  restrictionWords: CuesSchema.default({ da: [], en: [] }),
   /** Words for one kind of place that stand for each other when a post is described by the place it leads ("dagtilbud", "institution"). */
   placeKinds: z
     .object({ $comment: z.string().optional(), da: z.array(z.array(z.string().min(1)).min(2)).default([]), en: z.array(z.array(z.string().min(1)).min(2)).default([]) })
@@ -569,6 +571,8 @@ export interface Lexicon {
   readonly negationWords: ReadonlySet<string>;
   /** `deputySideEnds`, folded. */
   readonly deputySideEnds: ReadonlySet<string>;
+  /** `restrictionWords`, folded. */
+  readonly restrictionWords: ReadonlySet<string>;
   /** `placeKinds`: a word (folded) -> the words that stand for it (folded), both directions. */
   readonly placeKinds: ReadonlyMap<string, readonly string[]>;
   /** `countModifiers`, folded. */
@@ -641,6 +645,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const negationWords = new Set<string>();
   const deputySideEnds = new Set<string>();
   const placeKinds = new Map<string, string[]>();
+  const restrictionWords = new Set<string>();
   const countModifiers = new Set<string>();
   const pastWords = new Set<string>();
   const floorWords = { chat: [] as string[], events: [] as string[], clock: [] as string[] };
@@ -711,6 +716,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     for (const w of both(lexicon.eachWords)) eachWords.push(tokenize(foldText(w)));
     for (const w of both(lexicon.negationWords)) negationWords.add(foldText(w));
     for (const w of both(lexicon.deputySideEnds)) deputySideEnds.add(foldText(w));
+    for (const w of both(lexicon.restrictionWords)) restrictionWords.add(foldText(w));
     for (const set of [...(lexicon.placeKinds?.da ?? []), ...(lexicon.placeKinds?.en ?? [])]) {
       const words = set.map((w) => foldText(w).replace(/[^a-z0-9]/g, ''));
       for (const word of words) placeKinds.set(word, [...new Set([...(placeKinds.get(word) ?? []), ...words.filter((w) => w !== word)])]);
@@ -759,7 +765,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, adoptWords, partOfWords, sequenceWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, numbers, eachWords, negationWords, deputySideEnds, placeKinds, countModifiers, pastWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
+  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, adoptWords, partOfWords, sequenceWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, numbers, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, countModifiers, pastWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */
