@@ -150,7 +150,8 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
   const rc: RelationContext = found
     ? { ...asked, subjects: [...asked.subjects, [found.link]], u: { ...u, namePositions: new Set([...(u.namePositions ?? []), ...found.positions]) } }
     : asked;
-  const subject = named.find((l) => l.quality >= 0.9) ?? named[0] ?? described;
+  const sure = named.filter((l) => l.quality >= 0.9);
+  let subject = sure[0] ?? named[0] ?? described;
   if (!subject) return undefined;
   // All relations, not only today's: one that begins later is told with its first day.
   const day = u.day;
@@ -169,6 +170,12 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
     }
     return id;
   };
+  // Two posts named ("when does the kredsleder in Åen take over for the børneområdechef"): the relation between them,
+  // whichever way it runs; a general post named beside a unit is that unit's own post ("kredsleder" + "Åen").
+  const pairs = relationBetween(rc, sure.map((l) => roleOf(l.id)), day);
+  // Several posts named and none stands in for another ("kan dagplejelederen være kvarterchefens stedfortræder"):
+  // the one the documents name a deputy for is whom the question is about.
+  if (pairs.length === 0 && sure.length > 1 && !u.kinds.has('deputy-for')) subject = sure.find((l) => queries.deputiesFor(roleOf(l.id), day).length > 0) ?? subject;
   const ids = unique([subject.id, roleOf(subject.id)]);
   let forSubject = ids.flatMap((id) => queries.deputiesFor(id, day));
   let bySubject = ids.flatMap((id) => queries.standsInFor(id, day));
@@ -185,18 +192,20 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
   // stood in for: relations where it is the deputy answer the other direction and are told as a second line only.
   const cueAt = new Set([...(u.kinds.get('deputy')?.positions ?? []), ...(u.kinds.get('deputy-for')?.positions ?? [])]);
   const subjectIsCue = Array.from({ length: subject.end - subject.start }, (_, i) => subject.start + i).some((p) => cueAt.has(p));
-  // A question that ends on its "for" ("who is X the stand-in for", "hvem er X stedfortræder for") asks from the deputy's side.
-  const fromDeputySide = u.kinds.has('deputy-for') || u.tokens.at(-1)?.form === 'for';
+  // A question that ends on a preposition of the relation (the lexicon's `deputySideEnds`: "who is X the stand-in for",
+  // "who is X the deputy to", "hvem er X stedfortræder for") asks from the deputy's side.
+  const last = u.tokens.at(-1)?.form;
+  const fromDeputySide = u.kinds.has('deputy-for') || (last !== undefined && rc.lexicon.deputySideEnds.has(last));
   // The post stood in for is named after the question's "who" ("hvem er stedfortræder for X", "who covers for X when ..."); one
   // named before it ("myretuen har ingen souschef - hvem er så stedfortræder for lederen") is context, not whom it is about.
   const whoAt = u.kinds.get('who')?.positions ?? [];
   const namedAfterCue = whoAt.length > 0 && subject.start > Math.min(...whoAt);
-  if (!fromDeputySide && forSubject.length === 0 && bySubject.length > 0 && !subjectIsCue && namedAfterCue && subject.quality >= 0.9 && u.askedWho && !u.askedWhen) {
+  if (pairs.length === 0 && !fromDeputySide && forSubject.length === 0 && bySubject.length > 0 && !subjectIsCue && namedAfterCue && subject.quality >= 0.9 && u.askedWho && !u.askedWhen) {
     const answer = unknownAnswer(rc.ctx, u.lang, t.noDeputy(nameIn(rc, subject.id)));
     const lines = bySubject.map((e) => t.itselfStandsIn(itemName(rc, e.deputy), itemName(rc, e.for)));
     return { ...composeAnswer(rc.kb, u.lang, { kind: 'unknown', headline: answer.headline, groups: [{ title: '', lines }], sources: bySubject.map((e) => e.relation.source) }), suggestions: answer.suggestions };
   }
-  let entries: DeputyEntry[] = u.kinds.has('deputy-for') ? (bySubject.length > 0 ? bySubject : forSubject) : forSubject.length > 0 ? forSubject : bySubject;
+  let entries: DeputyEntry[] = pairs.length > 0 ? pairs : u.kinds.has('deputy-for') ? (bySubject.length > 0 ? bySubject : forSubject) : forSubject.length > 0 ? forSubject : bySubject;
   // A person asked about: the relations of the place their title names first ("ledende pædagog i Børnegården Rævehøj").
   const person = rc.kb.get(subject.id);
   if (person?.kind === 'people' && entries.length > 1) {
@@ -238,38 +247,130 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
   const powers = deputyStatements(rc, entries.map((e) => e.relation));
   if (powers.length > 0) {
     const said = powers.map((f) => f.text[u.lang]);
-    return done(rc, 'answer', said[0]!, [...said.slice(1), headline, ...relationLines], [...powers.map((f) => f.source), ...sources], details);
+    return describedBy(rc, found, entries, done(rc, 'answer', said[0]!, [...said.slice(1), headline, ...relationLines], [...powers.map((f) => f.source), ...sources], details));
   }
-  return done(rc, 'answer', headline, relationLines, sources, details);
+  return describedBy(rc, found, entries, done(rc, 'answer', headline, relationLines, sources, details));
 }
 
-/** General posts (no unit of their own) named by one compound word, by their folded name. */
-const compoundPosts = new WeakMap<object, { id: string; name: string }[]>();
-
 /**
- * "Hvem tager over i et stort børnehus, når lederen holder ferie?": a post described by the kind of place and its
- * head in two words ("børnehus" ... "lederen") is the general post whose one-word name joins them ("børnehusleder",
- * "institutionsleder"): one word of the question begins with the name's head part (a linking "s" dropped), another
- * with its tail. Only when the question names no post or person; told as a looser link than a name said in full.
+ * The deputy relations between posts a question names (either may stand in for the other). A general post named
+ * beside a unit the question also names stands for that unit's own post ("kredsleder" + "Åen": "kredsleder for
+ * Børnekreds Åen"): the post of that unit whose name begins with the general post's name.
  */
-function compoundPost(rc: RelationContext): { link: Link; positions: number[] } | undefined {
-  let posts = compoundPosts.get(rc.kb.data);
-  if (!posts) {
-    posts = rc.kb.data.roles.filter((r) => !r.unit).map((r) => ({ id: r.id, name: tokenize(foldText(r.name)) })).filter((r) => r.name.length === 1).map((r) => ({ id: r.id, name: r.name[0]! }));
-    compoundPosts.set(rc.kb.data, posts);
-  }
-  const forms = rc.u.tokens.map((t) => t.form);
-  for (const post of posts) {
-    // Each reading of the name as first part (its linking "s"/"e" dropped or kept) + head.
-    for (const { modifier, head: tail } of compoundSplits(post.name)) {
-      const j = forms.findIndex((f) => f.startsWith(tail) && f.length <= tail.length + 3);
-      if (j < 0) continue;
-      const i = forms.findIndex((f, k) => k !== j && f.startsWith(modifier) && !f.includes(tail));
-      if (i < 0) continue;
-      return { link: { id: post.id, kind: 'roles', start: Math.min(i, j), end: Math.max(i, j) + 1, quality: 0.8 }, positions: [i, j] };
+function relationBetween(rc: RelationContext, roleIds: readonly string[], day: string | undefined): DeputyEntry[] {
+  if (roleIds.length === 0) return [];
+  const units = new Set(rc.subjects.flat().filter((l) => l.kind === 'units' && l.quality >= 0.9).map((l) => l.id));
+  const words = (name: string) => tokenize(foldText(name));
+  const ids = new Set(roleIds);
+  for (const id of roleIds) {
+    const entry = rc.kb.get(id);
+    if (entry?.kind !== 'roles' || units.size === 0) continue;
+    const general = words(entry.item.name);
+    for (const r of rc.kb.data.roles) {
+      if (!r.unit || !units.has(r.unit) || r.id === id) continue;
+      const own = words(r.name);
+      if (own.length > general.length && general.every((w, i) => own[i] === w)) ids.add(r.id);
     }
   }
-  return undefined;
+  if (ids.size < 2) return [];
+  return [...ids].flatMap((id) => rc.queries.deputiesFor(id, day).filter((e) => e.deputy.item.id !== id && ids.has(e.deputy.item.id)));
+}
+
+/** The words of the question that described the post a deputy answer is about, by answer (the floor counts them as a name). */
+const DESCRIBED = new WeakMap<Answer, readonly Link[]>();
+
+function describedBy(rc: RelationContext, found: { link: Link; positions: number[] } | undefined, entries: readonly DeputyEntry[], answer: Answer): Answer {
+  const links = found ? found.positions.map((p) => ({ ...found.link, start: p, end: p + 1 })) : [];
+  // "Does the souschef only step in once ...": the relation's condition answers a word that asks whether it holds only then.
+  const limited = entries.find((e) => e.relation.condition || e.relation.appliesTo);
+  if (limited) {
+    rc.u.tokens.forEach((tok, p) => {
+      if (rc.lexicon.restrictionWords.has(tok.form)) links.push({ id: limited.for.item.id, kind: limited.for.kind, start: p, end: p + 1, quality: 0.8 });
+    });
+  }
+  if (links.length > 0) DESCRIBED.set(answer, links);
+  return answer;
+}
+
+/** The links of the words that described the post a deputy answer is about ("lederen af et stort dagtilbud"). */
+export function deputyPostLinks(answer: Answer): readonly Link[] {
+  return DESCRIBED.get(answer) ?? [];
+}
+
+/** How a general post (no unit of its own) is described by the kind of place it leads: from its one-word Danish name or its English name. */
+interface PostDescription {
+  readonly id: string;
+  /** The Danish name as one folded compound word ("boernehusleder"). */
+  readonly compound?: string;
+  /** The English name's words for the kind of place ("children", "house" in "head of children's house"). */
+  readonly place?: readonly string[];
+}
+const postDescriptions = new WeakMap<object, PostDescription[]>();
+
+/** The English name's words for the place it leads: "head of children's house" -> children, house; "site leader" -> site. */
+function placeOfEnglishName(rc: RelationContext, label: string): string[] | undefined {
+  const words = tokenize(foldText(label.replace(/\([^)]*\)/g, ' ')));
+  const leader = (w: string | undefined) => w !== undefined && rc.lexicon.leaderWords.match(analyzeText(w)).size > 0;
+  const place = leader(words[0]) && words[1] === 'of' ? words.slice(2) : words.length > 1 && leader(words.at(-1)) ? words.slice(0, -1) : undefined;
+  const content = place?.filter((w) => w.length >= 3 && !STOPWORDS.has(w));
+  return content && content.length > 0 ? content : undefined;
+}
+
+/** A place word as the question may say it: itself, or a word the lexicon's `placeKinds` lets stand for it ("dagtilbud" for "institution"). */
+function placeForms(rc: RelationContext, word: string): string[] {
+  return [word, ...(rc.lexicon.placeKinds.get(word) ?? [])];
+}
+
+/**
+ * "Hvem tager over i et stort børnehus, når lederen holder ferie?", "who takes over in a big children's house when the
+ * head is away?": a post described by the kind of place and its head ("børnehus" ... "lederen") is the general post
+ * whose name joins them. Danish: the one-word name ("børnehusleder", "institutionsleder"): one word of the question
+ * begins with the name's head part (a linking "s" dropped), another with its first part. English: the name "head of
+ * <place>" or "<place> leader": every word of the place is in the question and a word for a leader (the lexicon's
+ * `leaderWords`) besides. The kind of place may be said in another word the lexicon's `placeKinds` lets stand for it
+ * ("lederen af et stort dagtilbud": "institutionsleder"). Only when the question names no post or person; told as a
+ * looser link than a name said in full.
+ */
+function compoundPost(rc: RelationContext): { link: Link; positions: number[] } | undefined {
+  let posts = postDescriptions.get(rc.kb.data);
+  if (!posts) {
+    // A post of its own unit's head ("huschef i Børnehuset Kastanjen", the unit's `ledBy`) is no general post.
+    const heads = new Set(rc.kb.data.units.flatMap((unit) => unit.ledBy));
+    posts = rc.kb.data.roles
+      .filter((r) => !r.unit || !heads.has(r.id))
+      .map((r) => {
+        const name = tokenize(foldText(r.name));
+        const place = placeOfEnglishName(rc, r.labelEn);
+        return { id: r.id, ...(name.length === 1 ? { compound: name[0]! } : {}), ...(place ? { place } : {}) };
+      })
+      .filter((r) => r.compound !== undefined || r.place !== undefined);
+    postDescriptions.set(rc.kb.data, posts);
+  }
+  const forms = rc.u.tokens.map((t) => t.form);
+  const found = (at: number[], post: PostDescription) => ({ link: { id: post.id, kind: 'roles' as const, start: Math.min(...at), end: Math.max(...at) + 1, quality: 0.8 }, positions: at });
+  for (const post of posts) {
+    if (!post.compound) continue;
+    // Each reading of the name as first part (its linking "s"/"e" dropped or kept) + head.
+    for (const { modifier, head: tail } of compoundSplits(post.compound)) {
+      const j = forms.findIndex((f) => f.startsWith(tail) && f.length <= tail.length + 3);
+      if (j < 0) continue;
+      const i = forms.findIndex((f, k) => k !== j && placeForms(rc, modifier).some((m) => f.startsWith(m)) && !f.includes(tail));
+      if (i < 0) continue;
+      return found([i, j], post);
+    }
+  }
+  // The English name: the place's words (a plural or genitive ending allowed), and a leader word elsewhere.
+  const leaderAt = [...rc.lexicon.leaderWords.match(rc.u.tokens).values()].flatMap((m) => [...m.positions]);
+  let best: { at: number[]; post: PostDescription } | undefined;
+  for (const post of posts) {
+    if (!post.place) continue;
+    const at = post.place.map((w) => forms.findIndex((f) => placeForms(rc, w).some((m) => f.startsWith(m) && f.length <= m.length + 3)));
+    if (at.some((k) => k < 0)) continue;
+    const leader = leaderAt.find((k) => !at.includes(k));
+    if (leader === undefined) continue;
+    if (!best || at.length > best.at.length) best = { at: [...at, leader], post };
+  }
+  return best && found(best.at, best.post);
 }
 
 /** The general post a post in one unit is an instance of, by name ("børnehusleder i Børnehuset Kløverengen": "børnehusleder"), with that unit. */

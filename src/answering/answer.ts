@@ -61,7 +61,7 @@ import {
 } from './relation-answers/index.js';
 import { suggestQuestions } from './suggestions.js';
 import { answerDecisionQuestion, decisionWordLinks } from './relation-answers/decisions.js';
-import { answerDatedPlace, answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems } from './answer-time.js';
+import { answerDatedPlace, answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems, deputyPostLinks } from './answer-time.js';
 
 /** The relation answerers, tried in this order before the general search. */
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
@@ -459,7 +459,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       if (relationAnswer) {
         // A role the question describes ("the new Mågen leader") is named by those words: the floor counts them as a name.
         // So are the words that a decision's own words explain ("flytte" of "flytningen af dagplejen").
-        const described = [...describedItems(rc).flat(), ...decisionWordLinks(relationAnswer)];
+        const described = [...describedItems(rc).flat(), ...decisionWordLinks(relationAnswer), ...deputyPostLinks(relationAnswer)];
         if (described.length > 0) seen.links = [...links, ...described];
         return relationAnswer;
       }
