@@ -20,7 +20,7 @@ import { compoundSplits } from './compound.js';
 import { countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, municipalityAt, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
-import { answerBodyChair } from './relation-answers/decisions.js';
+import { answerBodyChair, verbStems } from './relation-answers/decisions.js';
 import { explainsWords } from './relation-answers/org-changes.js';
 
 const TEXTS = {
@@ -437,15 +437,18 @@ export function answerDecisionWhen(rc: RelationContext): Answer | undefined {
           .join(' ')
           .split(/[^\p{L}\p{N}]+/u)
           .filter((w) => w.length > 3)
-          .flatMap((w) => stemsOf(foldText(w))),
+          // "flyttes" of "flytningen af dagplejen": the verb a noun of action is made from.
+          .flatMap((w) => [...stemsOf(foldText(w)), ...verbStems(foldText(w))]),
       );
       termsCache.set(d, terms);
     }
     return terms;
   };
   const scored = decisions.map((d) => {
-    const covers = named.filter((group) => group.some((id) => id === d.id || d.changes.some((c) => inside(c, id)))).length;
     const text = decisionTerms(d);
+    // ... or one the decision's own words name ("flyttes til Distrikt Engen"): every word the question names it by.
+    const namedBy = (group: readonly Link[]) => group.some((l) => u.tokens.slice(l.start, l.end).every((tok) => STOPWORDS.has(tok.form) || tok.terms.some((term) => text.has(term))));
+    const covers = rc.subjects.filter((group) => group.some((l) => l.id === d.id || d.changes.some((c) => inside(c, l.id))) || namedBy(group)).length;
     const said = words.filter((tok) => tok.terms.some((term) => text.has(term))).length;
     return { d, covers, said };
   });
@@ -459,7 +462,9 @@ export function answerDecisionWhen(rc: RelationContext): Answer | undefined {
   const name = displayName({ kind: 'decisions', item: d } as KbItem, u.lang);
   const headline = `${t.applies(shortDate(d.appliesFrom!, u.lang)).replace(/\.$/, '')}: ${name}.`;
   const lines = [t.decided(nameIn(rc, d.body), shortDate(d.date, u.lang), name), ...d.decided.map((x) => x[u.lang])];
-  return done(rc, 'answer', headline, lines, [d.source, ...d.decided.slice(0, 2).map((x) => x.source)]);
+  const answer = done(rc, 'answer', headline, lines, [d.source, ...d.decided.slice(0, 2).map((x) => x.source)]);
+  // The words the decision's own words explain ("flyttes" of "flytningen af dagplejen") are answered by it.
+  return explainsWords(answer, words.filter((tok) => tok.terms.some((term) => decisionTerms(d).has(term))).map((tok) => u.tokens.indexOf(tok)));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -86,6 +86,8 @@ export const LexiconSchema = z.object({
     )
     .default([]),
   policyTypes: z.array(z.object({ type: z.string().min(1), cues: CuesSchema })).default([]),
+  /** Everyday words for a kind of document ("referatet" for minutes, "the year planner" for a calendar): asked whom to contact about one. */
+  documentKinds: z.array(z.object({ kind: z.string().min(1), cues: CuesSchema })).default([]),
   attributes: z.array(z.object({ attribute: z.enum(ATTRIBUTES), label: TextSchema, cues: CuesSchema })).default([]),
   smalltalk: z.array(z.object({ kind: z.enum(SMALLTALK_KINDS), cues: CuesSchema })).default([]),
   /** Words that address the bot or the channel ("bot", "assistant", "alle"): neutral in small talk. */
@@ -537,6 +539,7 @@ export interface Lexicon {
   readonly rounds: CueSet<number>;
   readonly metrics: CueSet<string>;
   readonly policyTypes: CueSet<string>;
+  readonly documentKinds: CueSet<string>;
   readonly attributes: CueSet<Attribute>;
   readonly attributeLabels: ReadonlyMap<Attribute, { da: string; en: string }>;
   readonly smalltalk: CueSet<SmalltalkKind>;
@@ -616,6 +619,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const rounds = new CueSet<number>();
   const metrics = new CueSet<string>();
   const policyTypes = new CueSet<string>();
+  const documentKinds = new CueSet<string>();
   const attributes = new CueSet<Attribute>();
   const attributeLabels = new Map<Attribute, { da: string; en: string }>();
   const smalltalk = new CueSet<SmalltalkKind>();
@@ -677,6 +681,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     for (const r of lexicon.rounds ?? []) rounds.add(r.round, r.cues);
     for (const m of lexicon.metrics ?? []) metrics.add(m.metric, m.cues);
     for (const p of lexicon.policyTypes ?? []) policyTypes.add(p.type, p.cues);
+    for (const d of lexicon.documentKinds ?? []) documentKinds.add(d.kind, d.cues);
     for (const a of lexicon.attributes ?? []) {
       attributes.add(a.attribute, a.cues);
       attributeLabels.set(a.attribute, a.label);
@@ -767,7 +772,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, adoptWords, partOfWords, sequenceWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, numbers, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, countModifiers, pastWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
+  return {  stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, adoptWords, partOfWords, sequenceWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, numbers, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, countModifiers, pastWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct  };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */

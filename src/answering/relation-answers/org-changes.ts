@@ -24,7 +24,7 @@ export function ownCuePositions(answer: Answer): ReadonlySet<number> | undefined
   return OWN_CUES.get(answer);
 }
 
-/** Records question words another answerer explains by what it answers (the words a figure counts: "places" for "room for 80"). */
+/** Records question words another answerer explains by what it answers (the words a figure counts: "places" for "room for 80"; "referatet" answered by the minutes' contact). */
 export function explainsWords(answer: Answer, positions: Iterable<number>): Answer {
   OWN_CUES.set(answer, new Set([...(OWN_CUES.get(answer) ?? []), ...positions]));
   return answer;
