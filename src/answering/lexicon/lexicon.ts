@@ -196,6 +196,13 @@ export const LexiconSchema = z.object({
       eventWords: CuesSchema.default({ da: [], en: [] }),
       /** Words that ask for a time of day ("what time"): an answer without a clock time does not answer them. */
       clockWords: CuesSchema.optional(),
+      /**
+       * What opens a question that asks for one thing by its name ("hvem er", "what is"): the words after it, up to the
+       * first name or place word, say what is asked, and an answer that explains none of an unknown one answers another thing.
+       */
+      askedThingOpeners: CuesSchema.optional(),
+      /** Kinds of question whose cue words ask for a relation ("stedfortræder", "chair"): a ranked answer that explains none of them speaks of something else. */
+      fallbackAskedKinds: z.array(z.string()).optional(),
     })
     .default({ chatWords: { da: [], en: [] }, eventWords: { da: [], en: [] } }),
 });
@@ -582,8 +589,8 @@ export interface Lexicon {
   readonly countModifiers: ReadonlySet<string>;
   /** `pastWords`, folded. */
   readonly pastWords: ReadonlySet<string>;
-  /** `floor.chatWords`, `floor.eventWords` and `floor.clockWords`, as written. */
-  readonly floorWords: { readonly chat: readonly string[]; readonly events: readonly string[]; readonly clock: readonly string[] };
+  /** `floor.chatWords`, `floor.eventWords`, `floor.clockWords` and `floor.askedThingOpeners`, as written. */
+  readonly floorWords: { readonly chat: readonly string[]; readonly events: readonly string[]; readonly clock: readonly string[]; readonly askedThingOpeners: readonly string[]; readonly fallbackAskedKinds: readonly string[] };
   /** The cue phrases of `changeWords` and `leaderWords` as written, Danish and English apart (built-in first). */
   readonly phrases: { readonly changeWords: { readonly da: readonly string[]; readonly en: readonly string[] }; readonly leaderWords: { readonly da: readonly string[]; readonly en: readonly string[] } };
   /** Everyday word -> the knowledge base's word for it (folded). */
@@ -652,7 +659,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const restrictionWords = new Set<string>();
   const countModifiers = new Set<string>();
   const pastWords = new Set<string>();
-  const floorWords = { chat: [] as string[], events: [] as string[], clock: [] as string[] };
+  const floorWords = { chat: [] as string[], events: [] as string[], clock: [] as string[], askedThingOpeners: [] as string[], fallbackAskedKinds: [] as string[] };
   const phrases = { changeWords: { da: [] as string[], en: [] as string[] }, leaderWords: { da: [] as string[], en: [] as string[] } };
   const synonyms = new Map<string, string>();
   const contractions = new Map<string, string>();
@@ -731,6 +738,8 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     floorWords.chat.push(...both(lexicon.floor?.chatWords));
     floorWords.events.push(...both(lexicon.floor?.eventWords));
     floorWords.clock.push(...both(lexicon.floor?.clockWords));
+    floorWords.askedThingOpeners.push(...both(lexicon.floor?.askedThingOpeners));
+    floorWords.fallbackAskedKinds.push(...(lexicon.floor?.fallbackAskedKinds ?? []));
     for (const section of ['changeWords', 'leaderWords'] as const) {
       phrases[section].da.push(...(lexicon[section]?.da ?? []));
       phrases[section].en.push(...(lexicon[section]?.en ?? []));
@@ -757,11 +766,16 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       const cover = coveredBy.find((p) => form.startsWith(p));
       result = vocabulary.find((w) => w[0] === form[0] && (cover === undefined || w.startsWith(cover)) && boundedEditDistance(form, w, max) <= max) ?? form;
       // A typo in the stem of a cue written as a stem ('polic*' in "polciies", 'politik*' in "poltiikker"): the stem, then the ending.
+      // A letter left out or typed twice in the stem ("telfonnummeret", "telleefon") shifts the ending by one: the stem's
+      // length, one less and one more are each read as the stem.
       if (result === form && cover === undefined) {
-        // The stem's letters in the word may be one fewer or one more ("instituioner": 'institution*' less a letter).
-        const cut = (p: string) => [p.length, p.length - 1, p.length + 1].find((n) => form.length > n && boundedEditDistance(form.slice(0, n), p, 1) <= 1);
-        const stem = stems.find((p) => p[0] === form[0] && form.length > p.length && !form.startsWith(p) && cut(p) !== undefined);
-        if (stem) result = stem + form.slice(cut(stem)!);
+        for (const shift of [0, -1, 1]) {
+          const stem = stems.find((p) => p[0] === form[0] && form.length > p.length + shift && !form.startsWith(p) && boundedEditDistance(form.slice(0, p.length + shift), p, 1) <= 1);
+          if (stem) {
+            result = stem + form.slice(stem.length + shift);
+            break;
+          }
+        }
       }
     }
     if (corrections.size < 10_000) corrections.set(form, result);
