@@ -356,17 +356,11 @@ export function createQueries(kb: KnowledgeBase): KnowledgeQueries {
     }
     return chain;
   };
-  // A figure of several units together is each of those units' figure, not that of the item it is stated on.
-  const together = new Map<string, Figure[]>();
-  for (const item of [...data.municipalities, ...data.units]) {
-    for (const figure of item.figures) for (const unit of figure.ofUnits ?? []) together.set(unit, [...(together.get(unit) ?? []), figure]);
-  }
   const figuresOf = (id: string): FigureEntry[] => {
     const owner = kb.get(id);
     if (!owner) return [];
-    if (owner.kind === 'units' || owner.kind === 'municipalities') {
-      return [...owner.item.figures.filter((figure) => figure.ofUnits === undefined), ...(together.get(id) ?? [])].map((figure) => ({ owner, figure }));
-    }
+    // A figure of several units together ("Bakken og Skoven har tilsammen ...") is no figure of the item it is stated on.
+    if (owner.kind === 'units' || owner.kind === 'municipalities') return owner.item.figures.filter((figure) => figure.ofUnits === undefined).map((figure) => ({ owner, figure }));
     if (owner.kind === 'roles' && owner.item.teamSize) return [{ owner, figure: owner.item.teamSize }];
     return [];
   };
