@@ -22,6 +22,7 @@ import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
 import { answerBodyChair, verbStems } from './relation-answers/decisions.js';
 import { explainsWords } from './relation-answers/org-changes.js';
+import { measuredText, periodOf } from './relation-answers/figure-measures.js';
 
 const TEXTS = {
   da: {
@@ -1123,7 +1124,8 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const extra = unstated.length > 0 && ownersOf(unstated).length <= 2 ? ownersOf(unstated) : [];
   const scope = unique(named.length > 0 ? [...named, ...extra] : [...rc.municipalities, ...(owners.length <= 2 ? owners : [])]);
   if (scope.length === 0) return undefined;
-  const dated = (f: Figure) => f.asOf !== undefined || f.validFrom !== undefined || f.validUntil !== undefined;
+  // A figure for a period ("sygefraværet i oktober 2026") carries time too.
+  const dated = (f: Figure) => f.asOf !== undefined || f.validFrom !== undefined || f.validUntil !== undefined || f.period !== undefined;
   // A whole period asked about ("i 2024", "in March 2025"): the figure stated for a day in it, the latest.
   // "I dag, og hvor mange efter omlægningen": both states asked for apart are a comparison too.
   const said = rc.lexicon.kinds.match(u.tokens);
@@ -1143,7 +1145,7 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   // Today's figure with the coming one in a line when both are asked for ("nu og efter", "will it change").
   const day = period ? period.to : compare ? rc.today : (askedDay ?? (u.kinds.has('after-change') ? undefined : rc.today));
   const asked = period !== undefined || (askedDay !== undefined && !compare);
-  const when = (f: Figure) => f.validFrom && f.validFrom > rc.today ? `${u.lang === 'da' ? 'fra' : 'from'} ${shortDate(f.validFrom, u.lang)}` : f.asOf ? t.asOf(shortDate(f.asOf, u.lang)) : f.validFrom ? `${u.lang === 'da' ? 'fra' : 'from'} ${shortDate(f.validFrom, u.lang)}` : '';
+  const when = (f: Figure) => f.validFrom && f.validFrom > rc.today ? `${u.lang === 'da' ? 'fra' : 'from'} ${shortDate(f.validFrom, u.lang)}` : f.asOf ? t.asOf(shortDate(f.asOf, u.lang)) : f.validFrom ? `${u.lang === 'da' ? 'fra' : 'from'} ${shortDate(f.validFrom, u.lang)}` : f.period ? periodOf(f.period, u.lang) : '';
   // Each item asked about gets its figure ("Kvarter Åen og Kvarter Bakken").
   const headlines: string[] = [];
   const supporting: string[] = [];
@@ -1164,11 +1166,14 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
       ? // A figure stated as of a day counts for the period that day is in; one valid until a day for any period it covers.
         // One that ends inside the period ("9 until 31 July 2027", asked "in 2027") comes first, before the one that follows it.
         unique([
+          ...all.filter((f) => f.figure.period !== undefined && f.figure.period.from <= period.to && period.from <= f.figure.period.until),
           ...all.filter((f) => f.figure.validUntil !== undefined && f.figure.validUntil >= period.from && f.figure.validUntil < period.to && (f.figure.asOf ?? f.figure.validFrom ?? '') <= period.to),
-          ...queries.figuresOn(id, period.to).filter((f) => isCounted(f.figure) && (f.figure.asOf === undefined || f.figure.asOf >= period.from || f.figure.validUntil !== undefined)),
+          ...queries.figuresOn(id, period.to).filter((f) => isCounted(f.figure) && f.figure.period === undefined && (f.figure.asOf === undefined || f.figure.asOf >= period.from || f.figure.validUntil !== undefined)),
         ])
       : undefined;
-    const stated = inPeriod ?? (day ? queries.figuresOn(id, day).filter((f) => isCounted(f.figure)) : future.slice(0, 1));
+    // A figure for a period answers a day inside that period only.
+    const coversDay = (f: Figure, on: string) => f.period === undefined || (f.period.from <= on && on <= f.period.until);
+    const stated = inPeriod ?? (day ? queries.figuresOn(id, day).filter((f) => isCounted(f.figure) && coversDay(f.figure, day)) : future.slice(0, 1));
     // An item that exists only from a coming day ("Kvarter Åen" from 1 August) is answered with that day's figure.
     // A day asked that the item states no figure for, where a unit above it states one about it ("212 børn i dagplejen
     // pr. 1. oktober" of the department, asked of the childminding): that figure.
@@ -1187,7 +1192,9 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
     const line = (f: { figure: Figure }) => {
       const w = when(f.figure);
       const text = f.figure.text[u.lang].replace(/\.$/, '');
-      const shown = w && !text.includes(shortDate((f.figure.validFrom ?? f.figure.asOf)!, u.lang)) ? ` (${w})` : '';
+      const day = f.figure.validFrom ?? f.figure.asOf;
+      if (day === undefined) return t.figure(nameIn(rc, id), measuredText(f.figure, text, u.lang));
+      const shown = w && !text.includes(shortDate(day, u.lang)) ? ` (${w})` : '';
       return t.figure(nameIn(rc, id), `${text}${shown}`);
     };
     const coming = day === rc.today ? future.filter((f) => !on.includes(f)) : [];
@@ -1216,7 +1223,8 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
       const lines = figures.map((f) => {
         const text = f.text[u.lang].replace(/\.$/, '');
         const w = when(f);
-        return t.figure(nameIn(rc, id), w && !text.includes(shortDate((f.validFrom ?? f.asOf)!, u.lang)) ? `${text} (${w})` : text);
+        const day = f.validFrom ?? f.asOf;
+        return t.figure(nameIn(rc, id), day !== undefined ? (w && !text.includes(shortDate(day, u.lang)) ? `${text} (${w})` : text) : measuredText(f, text, u.lang));
       });
       headlines.unshift(t.noFigureOn(nameIn(rc, id), askedWhen, joinList(days, u.lang)));
       supporting.unshift(...lines);
