@@ -244,6 +244,14 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
 
 /** General posts (no unit of their own) named by one compound word, by their folded name. */
 const compoundPosts = new WeakMap<object, { id: string; name: string }[]>();
+export function compoundPostsOf(kb: RelationContext['kb']): { id: string; name: string }[] {
+  let posts = compoundPosts.get(kb.data);
+  if (!posts) {
+    posts = kb.data.roles.filter((r) => !r.unit).map((r) => ({ id: r.id, name: tokenize(foldText(r.name)) })).filter((r) => r.name.length === 1).map((r) => ({ id: r.id, name: r.name[0]! }));
+    compoundPosts.set(kb.data, posts);
+  }
+  return posts;
+}
 
 /**
  * "Hvem tager over i et stort børnehus, når lederen holder ferie?": a post described by the kind of place and its
@@ -252,11 +260,7 @@ const compoundPosts = new WeakMap<object, { id: string; name: string }[]>();
  * with its tail. Only when the question names no post or person; told as a looser link than a name said in full.
  */
 function compoundPost(rc: RelationContext): { link: Link; positions: number[] } | undefined {
-  let posts = compoundPosts.get(rc.kb.data);
-  if (!posts) {
-    posts = rc.kb.data.roles.filter((r) => !r.unit).map((r) => ({ id: r.id, name: tokenize(foldText(r.name)) })).filter((r) => r.name.length === 1).map((r) => ({ id: r.id, name: r.name[0]! }));
-    compoundPosts.set(rc.kb.data, posts);
-  }
+  const posts = compoundPostsOf(rc.kb);
   const forms = rc.u.tokens.map((t) => t.form);
   for (const post of posts) {
     // Each reading of the name as first part (its linking "s"/"e" dropped or kept) + head.
@@ -846,7 +850,7 @@ function qualifiedCounts(rc: RelationContext): { key: string; fits: (f: Figure) 
 
 /** Every figure's terms (both languages), and the figures by term, made once per knowledge base. */
 const FIGURE_TERMS = new WeakMap<object, { terms: Map<Figure, ReadonlySet<string>>; byTerm: Map<string, Figure[]> }>();
-function figureTermIndex(kb: RelationContext['kb']): { terms: Map<Figure, ReadonlySet<string>>; byTerm: Map<string, Figure[]> } {
+export function figureTermIndex(kb: RelationContext['kb']): { terms: Map<Figure, ReadonlySet<string>>; byTerm: Map<string, Figure[]> } {
   let index = FIGURE_TERMS.get(kb);
   if (!index) {
     const terms = new Map<Figure, ReadonlySet<string>>();
