@@ -306,7 +306,12 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
       for (const e of q.expansions) {
         const value = explainOne(q, e.quality, e.term);
         const contextValue = value * CONTEXT_FACTOR;
-        for (const posting of postings.get(e.term) ?? []) {
+        // Indexed loops over the postings (thousands for a common word at scale): a `for…of` allocates an iterator
+        // result per posting until the function is optimised, which a question asked once may never see.
+        const list = postings.get(e.term);
+        if (list === undefined) continue;
+        for (let p = 0; p < list.length; p++) {
+          const posting = list[p]!;
           const factIndex = posting >> 1;
           if ((allowed !== undefined && allowed[factIndex] === 0) || (kind !== -1 && kindOf[factIndex] !== kind)) continue;
           const isDirect = (posting & 1) === DIRECT;
@@ -319,7 +324,8 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
           if (isDirect && value > termDirect[factIndex]!) termDirect[factIndex] = value;
         }
       }
-      for (const factIndex of touchedByTerm) {
+      for (let t = 0; t < touchedByTerm.length; t++) {
+        const factIndex = touchedByTerm[t]!;
         coverageOf[factIndex] = coverageOf[factIndex]! + termBest[factIndex]! * q.weight;
         directOf[factIndex] = directOf[factIndex]! + termDirect[factIndex]! * q.weight;
         termBest[factIndex] = 0;
@@ -333,7 +339,8 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
     }
     const totalWeight = query.reduce((sum, q) => sum + q.weight, 0) || 1;
     const results: ScoredFact[] = [];
-    for (const factIndex of touched) {
+    for (let t = 0; t < touched.length; t++) {
+      const factIndex = touched[t]!;
       const fact = facts[factIndex]!;
       const coverage = coverageOf[factIndex]! / totalWeight;
       const directCoverage = directOf[factIndex]! / totalWeight;
