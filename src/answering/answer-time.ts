@@ -1034,7 +1034,7 @@ function qualifiedCounts(rc: RelationContext): { key: string; fits: (f: Figure) 
 
 /** Every figure's terms (both languages), and the figures by term, made once per knowledge base. */
 const FIGURE_TERMS = new WeakMap<object, { terms: Map<Figure, ReadonlySet<string>>; byTerm: Map<string, Figure[]> }>();
-function figureTermIndex(kb: RelationContext['kb']): { terms: Map<Figure, ReadonlySet<string>>; byTerm: Map<string, Figure[]> } {
+export function figureTermIndex(kb: RelationContext['kb']): { terms: Map<Figure, ReadonlySet<string>>; byTerm: Map<string, Figure[]> } {
   let index = FIGURE_TERMS.get(kb);
   if (!index) {
     const terms = new Map<Figure, ReadonlySet<string>>();

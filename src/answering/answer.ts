@@ -60,6 +60,7 @@ import {
   type RelationContext,
 } from './relation-answers/index.js';
 import { suggestQuestions } from './suggestions.js';
+import { prepareIndexes } from './prepare.js';
 import { answerDecisionQuestion, decisionWordLinks } from './relation-answers/decisions.js';
 import { answerDatedPlace, answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems, deputyPostLinks } from './answer-time.js';
 
@@ -120,6 +121,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   // Built now rather than by the first question that needs it.
   taskIndexOf(kb, lexicon);
   titleWordsOf(kb);
+  prepareIndexes(kb);
   // An item's own name terms; the facts already hold them for every item that owns a fact (the same set).
   const ownTermsCache = new Map<string, ReadonlySet<string>>();
   for (const fact of facts) if (!ownTermsCache.has(fact.owner)) ownTermsCache.set(fact.owner, fact.ownTerms);
