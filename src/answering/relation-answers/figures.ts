@@ -14,6 +14,8 @@ import { unknownWith } from './partly-known.js';
 import { namesOf } from '../facts.js';
 import { explainsWords } from './org-changes.js';
 import { TEXTS } from './texts.js';
+import { unitsLedByRole } from './holder-units.js';
+import { askedTogether, figureKey, figureOwnerName, measuredText } from './figure-measures.js';
 
 // ---------------------------------------------------------------------------------------------
 // Figures by metric
@@ -189,6 +191,7 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const municipalities = rc.municipalities.size === 0 && groups.length === 0 && only && (u.metrics.length > 0 || countedWords(rc).length > 0) && everyWordCounted() ? new Set([only]) : rc.municipalities;
   const scope = groups.length > 0 ? groups : [...municipalities].map((id) => [id]);
   if (scope.length === 0) return undefined;
+  const askedIds = new Set(groups.flat());
   // "Hvad er tallene for Mågen?", "the figures for Area South": no word says what is counted, so every figure of the item.
   const unsaid =
     u.attributes.length === 0 &&
@@ -228,7 +231,7 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
         let frontier = [id];
         const seen = new Set<string>();
         for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
-          const hits = frontier.flatMap((f) => relations.figures(f).filter((x) => isCounted(x.figure)));
+          const hits = frontier.flatMap((f) => relations.figures(f).filter((x) => isCounted(x.figure) && askedTogether(x.figure, askedIds)));
           if (hits.length > 0) return { id, hits, depth };
           frontier.forEach((f) => seen.add(f));
           frontier = frontier.flatMap((f) => relations.childUnits(f)).filter((f) => !seen.has(f));
@@ -313,14 +316,14 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
       }
     }
   }
-  const key = (f: { owner: string; figure: Figure }) => `${f.owner}|${f.figure.metric}|${f.figure.value}`;
+  const key = (f: { owner: string; figure: Figure }) => figureKey(f.owner, f.figure);
   const unique_ = [...new Map(found.map((f) => [key(f), f])).values()];
   // A figure stated as of a day says so ("pr. 1. september 2026").
   const asOf = (f: Figure) => {
     const text = f.text[u.lang].replace(/\.$/, '');
     return f.asOf && !text.includes(shortDate(f.asOf, u.lang)) ? `${text} (${u.lang === 'da' ? 'pr.' : 'as of'} ${shortDate(f.asOf, u.lang)})` : text;
   };
-  const line = (f: { owner: string; figure: Figure }) => t.figure(name(kb, f.owner, u.lang, false), asOf(f.figure));
+  const line = (f: { owner: string; figure: Figure }) => t.figure(figureOwnerName(kb, f.owner, f.figure, u.lang), measuredText(f.figure, asOf(f.figure), u.lang));
   // Every figure asked for directly (each item, each metric) is in the headline; figures of the units below follow.
   const direct = [...new Map(first.map((f) => [key(f), f])).values()];
   if (direct.length === 0 && unique_.every((f) => below.has(f.owner))) {
@@ -399,10 +402,11 @@ export function complementsSaid(rc: RelationContext, figures: readonly Figure[])
   return out;
 }
 
-/** The units led by the post a person holds (`relations.ledBy`, indexed once per knowledge base). */
+/** The units led by the post a person holds (`relations.ledBy`), narrowed to the holder's own unit where the data gives one. */
 function ledByPerson(rc: RelationContext, person: string): readonly string[] {
-  const role = (rc.kb.get(person)?.item as { role?: string } | undefined)?.role;
-  return role ? rc.relations.ledBy(role) : [];
+  const entry = rc.kb.get(person);
+  if (entry?.kind !== 'people' || entry.item.role === undefined) return [];
+  return unitsLedByRole(rc.relations, entry.item, entry.item.role);
 }
 
 const TOTAL = {
