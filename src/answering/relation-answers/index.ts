@@ -21,4 +21,4 @@ export { answerFiguresRelation, countedWords, countSpan, differenceOf, eachUnits
 export { answerPoliciesRelation, answerPolicyFields } from './policies.js';
 export { answerPostingTerms } from './posting-terms.js';
 export { answerProgrammesRelation, answerParts } from './programmes-and-parts.js';
-export { actingLines, describedNames, ownCuePositions, scopeSuffix, answerActingHolders, answerPolicyAdoption, answerUnitParent, answerUnitsUnder, holderName, periodText } from './org-changes.js';
+export { actingLines, describedNames, ownCuePositions, withCues, scopeSuffix, answerActingHolders, answerPolicyAdoption, answerUnitParent, answerUnitsUnder, holderName, periodText } from './org-changes.js';

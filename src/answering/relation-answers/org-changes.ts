@@ -24,7 +24,7 @@ export function ownCuePositions(answer: Answer): ReadonlySet<number> | undefined
   return OWN_CUES.get(answer);
 }
 
-function withCues(rc: RelationContext, answer: Answer, sets: ReadonlyArray<{ coverage(tokens: RelationContext['u']['tokens']): ReadonlySet<number> }>, listed = false): Answer {
+export function withCues(rc: RelationContext, answer: Answer, sets: ReadonlyArray<{ coverage(tokens: RelationContext['u']['tokens']): ReadonlySet<number> }>, listed = false): Answer {
   const positions = new Set<number>(sets.flatMap((set) => [...set.coverage(rc.u.tokens)]));
   if (listed) for (const p of listedKindAt(rc)) positions.add(p);
   OWN_CUES.set(answer, positions);
