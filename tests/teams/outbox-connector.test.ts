@@ -63,7 +63,9 @@ describe('outbox over the Teams connector', () => {
     expect(attempts).toHaveLength(3);
     const [a, b, c] = attempts as [number, number, number];
     expect(b - a).toBeGreaterThanOrEqual(290); // first backoff: 300 ms
-    expect(c - b).toBeGreaterThan(b - a); // second: 600 ms
+    // Second: 600 ms. A lower bound only: load can stretch a gap, never shorten it, so comparing the two
+    // measured gaps failed when the first was delayed.
+    expect(c - b).toBeGreaterThanOrEqual(590);
     expect(outbox.pending()).toEqual([]);
   });
 
