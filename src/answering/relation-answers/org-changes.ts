@@ -24,6 +24,12 @@ export function ownCuePositions(answer: Answer): ReadonlySet<number> | undefined
   return OWN_CUES.get(answer);
 }
 
+/** Records question words another answerer explains by what it answers (the words a figure counts: "places" for "room for 80"; "referatet" answered by the minutes' contact). */
+export function explainsWords(answer: Answer, positions: Iterable<number>): Answer {
+  OWN_CUES.set(answer, new Set([...(OWN_CUES.get(answer) ?? []), ...positions]));
+  return answer;
+}
+
 function withCues(rc: RelationContext, answer: Answer, sets: ReadonlyArray<{ coverage(tokens: RelationContext['u']['tokens']): ReadonlySet<number> }>, listed = false): Answer {
   const positions = new Set<number>(sets.flatMap((set) => [...set.coverage(rc.u.tokens)]));
   if (listed) for (const p of listedKindAt(rc)) positions.add(p);
