@@ -183,6 +183,10 @@ export const LexiconSchema = z.object({
   negationWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that, closing a deputy question, ask from the deputy's side ("hvem er X stedfortræder for"). */
   deputySideEnds: CuesSchema.default({ da: [], en: [] }),
+  /** Words for a kind of unit, as the first part of another municipality's title for its head ("distriktsleder"). */
+  unitKindWords: z
+    .object({ $comment: z.string().optional(), levels: z.array(z.object({ types: z.array(z.string().min(1)).min(1), cues: CuesSchema })).default([]) })
+    .default({ levels: [] }),
   /** Words that ask whether a relation holds only under a condition ("kun", "only"): a condition answers them. */
   restrictionWords: CuesSchema.default({ da: [], en: [] }),
   /** Words for one kind of place that stand for each other when a post is described by the place it leads ("dagtilbud", "institution"). */
@@ -587,8 +591,10 @@ export interface Lexicon {
   readonly eachWords: ReadonlyArray<readonly string[]>;
   /** `negationWords`, folded. */
   readonly negationWords: ReadonlySet<string>;
-  /** `deputySideEnds`, folded. */
-  readonly deputySideEnds: ReadonlySet<string>;
+  /** `deputySideEnds`, folded, as word sequences. */
+  readonly deputySideEnds: ReadonlyArray<readonly string[]>;
+  /** `unitKindWords`: each level's unit types and its words (folded). */
+  readonly unitKindWords: ReadonlyArray<{ readonly types: ReadonlySet<string>; readonly words: ReadonlySet<string> }>;
   /** `restrictionWords`, folded. */
   readonly restrictionWords: ReadonlySet<string>;
   /** `placeKinds`: a word (folded) -> the words that stand for it (folded), both directions. */
@@ -665,9 +671,10 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const numbers: Record<string, number> = {};
   const eachWords: string[][] = [];
   const negationWords = new Set<string>();
-  const deputySideEnds = new Set<string>();
+  const deputySideEnds: string[][] = [];
   const placeKinds = new Map<string, string[]>();
   const restrictionWords = new Set<string>();
+  const unitKindWords: Array<{ types: Set<string>; words: Set<string> }> = [];
   const countModifiers = new Set<string>();
   const pastWords = new Set<string>();
   const complementWords = new Set<string>();
@@ -743,8 +750,9 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     const both = (cues: { da?: string[]; en?: string[] } | undefined) => [...(cues?.da ?? []), ...(cues?.en ?? [])];
     for (const w of both(lexicon.eachWords)) eachWords.push(tokenize(foldText(w)));
     for (const w of both(lexicon.negationWords)) negationWords.add(foldText(w));
-    for (const w of both(lexicon.deputySideEnds)) deputySideEnds.add(foldText(w));
+    for (const w of both(lexicon.deputySideEnds)) deputySideEnds.push(tokenize(foldText(w)));
     for (const w of both(lexicon.restrictionWords)) restrictionWords.add(foldText(w));
+    for (const level of lexicon.unitKindWords?.levels ?? []) unitKindWords.push({ types: new Set(level.types), words: new Set(both(level.cues).map(foldText)) });
     for (const set of [...(lexicon.placeKinds?.da ?? []), ...(lexicon.placeKinds?.en ?? [])]) {
       const words = set.map((w) => foldText(w).replace(/[^a-z0-9]/g, ''));
       for (const word of words) placeKinds.set(word, [...new Set([...(placeKinds.get(word) ?? []), ...words.filter((w) => w !== word)])]);
@@ -803,7 +811,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, numbers, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, countModifiers, pastWords, complementWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
+  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, numbers, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, complementWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */
