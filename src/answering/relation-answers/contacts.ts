@@ -6,6 +6,7 @@ import type { Person } from '../../knowledge/schemas.js';
 import { displayName, namesOf } from '../facts.js';
 import { joinList, phrasesFor } from '../phrases.js';
 import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS } from '../normalize.js';
+import { compoundSplits } from '../compound.js';
 import type { Answer } from '../types.js';
 import { unique } from '../answer-context.js';
 import { describedItems, done, name, subjectsOf, unitsOfPerson, within, type RelationContext } from './context.js';
@@ -353,23 +354,30 @@ function answerDocumentContacts(rc: RelationContext, accept: (people: readonly P
   // document of that kind as its title's own words would.
   const kindMatches = rc.lexicon.documentKinds.match(u.tokens);
   const kindAt = new Map([...kindMatches].map(([kind, m]) => [kind, new Set(m.positions.map((p) => u.tokens[p]))]));
+  // (Or a compound whose first part is the title's word: "udvalgsmødet" of the committee's minutes, "Udvalget ...".)
   const fits = (word: string, tok: (typeof asked)[number]) =>
-    word === tok.form || primaryStem(word) === primaryStem(tok.form) || (tok.form.length >= 5 && primaryStem(tok.form).length >= 5 && word.endsWith(primaryStem(tok.form)));
+    word === tok.form ||
+    primaryStem(word) === primaryStem(tok.form) ||
+    (tok.form.length >= 5 && primaryStem(tok.form).length >= 5 && word.endsWith(primaryStem(tok.form))) ||
+    (word.length >= 5 && compoundSplits(tok.form).some((split) => split.modifier.length >= 5 && primaryStem(split.modifier) === primaryStem(word)));
   const titleOf = (id: string) => {
     const doc = kb.documents.get(id);
     if (doc) return { text: `${doc.title} ${doc.titleEn}`, shown: u.lang === 'da' ? doc.title : doc.titleEn };
     const d = dated.get(id)!;
     return { text: `${d.label.da} ${d.label.en} ${d.subject?.da ?? ''} ${d.subject?.en ?? ''}`, shown: d.label[u.lang] };
   };
-  const scored = [...contactsOf.keys()].map((id) => {
+  const hitsOf = (id: string) => {
     const words = analyzeText(foldText(titleOf(id).text))
       .map((w) => w.form)
       .filter((w) => w.length >= 4 && !STOPWORDS.has(w) && !nameWords.has(w) && !/^\d+$/.test(w));
     const ofKind = kindAt.get(kb.documents.get(id)?.kind ?? '');
-    return { id, hits: asked.filter((tok) => ofKind?.has(tok) || words.some((w) => fits(w, tok))).length };
-  });
+    return asked.filter((tok) => ofKind?.has(tok) || words.some((w) => fits(w, tok))).length;
+  };
+  const scored = [...contactsOf.keys()].map((id) => ({ id, hits: hitsOf(id) }));
   // The most words of the question; a document's title before a dated item's label with as many.
   const best = Math.max(...scored.map((s) => s.hits));
+  // A document that names no contact said more surely ("the PFL function description") is not another's topic.
+  if ([...kb.documents.keys()].some((id) => !contactsOf.has(id) && hitsOf(id) > best)) return undefined;
   const docTop = scored.filter((s) => s.hits === best && kb.documents.has(s.id));
   const top = docTop.length > 0 ? docTop : scored.filter((s) => s.hits === best);
   if (best === 0 || top.length !== 1) return undefined;
@@ -379,5 +387,8 @@ function answerDocumentContacts(rc: RelationContext, accept: (people: readonly P
   const list = people.map((p) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email));
   const source = dated.get(id)?.source;
   const answer = done(rc, 'answer', t.contacts(titleOf(id).shown, joinList(people.map((p) => p.name), u.lang)), list, [...(source ? [source] : []), ...people.map((p) => p.source)]);
-  return withOwnCues(answer, kindMatches.get(kb.documents.get(id)?.kind ?? '')?.positions ?? []);
+  // The words that named the document (its kind, its title's words) are answered by its contact.
+  const titleWords = analyzeText(foldText(titleOf(id).text)).map((w) => w.form).filter((w) => w.length >= 4 && !STOPWORDS.has(w) && !nameWords.has(w));
+  const naming = asked.filter((tok) => titleWords.some((w) => fits(w, tok))).map((tok) => u.tokens.indexOf(tok));
+  return withOwnCues(answer, [...(kindMatches.get(kb.documents.get(id)?.kind ?? '')?.positions ?? []), ...naming]);
 }
