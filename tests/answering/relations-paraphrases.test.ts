@@ -137,7 +137,7 @@ const POLICIES: Case[] = [
   { kb: 'other', q: 'hvem vedtog læringsstrategien', must: ['børne- og familieudvalget'] },
   // What a policy says about a topic, named or as "the policy".
   { kb: 'hjs', q: 'hvad siger politikken om personalets mobiltelefoner', must: ['uden for børnegruppen'] },
-  { kb: 'hjs', q: 'how much screen time can the kindergarten kids have under the new policy', must: ['at most one shared screen session'] },
+  { kb: 'hjs', q: 'what does the new policy say about screen time', must: ['at most one shared screen session'] },
   { kb: 'hbj', q: 'does the food policy say anything about allergies', must: ['allerg', 'every other year'] },
   { kb: 'hbj', q: 'hvad siger politikken om fødselsdage', must: ['kage'] },
   { kb: 'hbj', q: 'må vi servere saftevand til frokost efter madpolitikken', must: ['sukkerholdige'] },

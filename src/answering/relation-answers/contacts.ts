@@ -11,7 +11,7 @@ import type { Answer } from '../types.js';
 import { unique } from '../answer-context.js';
 import { describedItems, done, name, subjectsOf, unitsOfPerson, within, type RelationContext } from './context.js';
 import { TEXTS } from './texts.js';
-import { withOwnCues } from './org-changes.js';
+import { explainsWords } from './org-changes.js';
 import { titledPerson } from './partly-known.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -280,7 +280,7 @@ function titledRoles(kb: KnowledgeBase, roleId: string): string[] {
  * "børnehusleder", "børnehusleder i" …), once per knowledge base: a contact question looks a role's name up here.
  */
 const ROLES_BY_NAME_START = new WeakMap<KnowledgeBase, ReadonlyMap<string, readonly string[]>>();
-function rolesByNameStart(kb: KnowledgeBase): ReadonlyMap<string, readonly string[]> {
+export function rolesByNameStart(kb: KnowledgeBase): ReadonlyMap<string, readonly string[]> {
   let index = ROLES_BY_NAME_START.get(kb);
   if (!index) {
     const built = new Map<string, string[]>();
@@ -310,10 +310,12 @@ interface DocumentContacts {
   readonly contactsOf: ReadonlyMap<string, Person[]>;
   readonly dated: ReadonlyMap<string, KnowledgeBase['data']['dates'][number]>;
   readonly nameWords: ReadonlySet<string>;
+  /** The words of each document's title or dated item's label and subject (both languages) that may name a topic. */
+  readonly topicWords: ReadonlyMap<string, readonly string[]>;
 }
 const DOCUMENT_CONTACTS = new WeakMap<KnowledgeBase, DocumentContacts>();
 
-function documentContactsOf(kb: KnowledgeBase): DocumentContacts {
+export function documentContactsOf(kb: KnowledgeBase): DocumentContacts {
   const known = DOCUMENT_CONTACTS.get(kb);
   if (known) return known;
   const contactsOf = new Map<string, Person[]>();
@@ -324,7 +326,20 @@ function documentContactsOf(kb: KnowledgeBase): DocumentContacts {
   const nameWords = new Set(
     [...kb.data.units, ...kb.data.roles, ...kb.data.municipalities].flatMap((item) => [item.name, ...item.names].flatMap((n) => analyzeText(foldText(n)).map((w) => w.form))),
   );
-  const result = { contactsOf, dated, nameWords };
+  const topicWords = new Map<string, string[]>();
+  // (Every document's: one that names no contact may be what a question names more surely than any that does.)
+  for (const id of new Set([...contactsOf.keys(), ...kb.documents.keys()])) {
+    const doc = kb.documents.get(id);
+    const d = dated.get(id);
+    const text = doc ? `${doc.title} ${doc.titleEn}` : `${d!.label.da} ${d!.label.en} ${d!.subject?.da ?? ''} ${d!.subject?.en ?? ''}`;
+    topicWords.set(
+      id,
+      analyzeText(foldText(text))
+        .map((w) => w.form)
+        .filter((w) => w.length >= 4 && !STOPWORDS.has(w) && !nameWords.has(w) && !/^\d+$/.test(w)),
+    );
+  }
+  const result = { contactsOf, dated, nameWords, topicWords };
   DOCUMENT_CONTACTS.set(kb, result);
   return result;
 }
@@ -345,7 +360,7 @@ export function answerDocumentContact(rc: RelationContext): Answer | undefined {
 function answerDocumentContacts(rc: RelationContext, accept: (people: readonly Person[]) => boolean = () => true): Answer | undefined {
   const { u, kb } = rc;
   const t = TEXTS[u.lang];
-  const { contactsOf, dated, nameWords } = documentContactsOf(kb);
+  const { contactsOf, dated, nameWords, topicWords } = documentContactsOf(kb);
   if (contactsOf.size === 0) return undefined;
   // The words that ask for a contact ("ringe", "call") are no topic: "ringe" is no head of "Organisering".
   const asking = new Set([...(u.kinds.get('contact')?.positions ?? []), ...[...rc.lexicon.attributes.match(u.tokens).values()].flatMap((m) => [...m.positions])]);
@@ -354,6 +369,7 @@ function answerDocumentContacts(rc: RelationContext, accept: (people: readonly P
   // document of that kind as its title's own words would.
   const kindMatches = rc.lexicon.documentKinds.match(u.tokens);
   const kindAt = new Map([...kindMatches].map(([kind, m]) => [kind, new Set(m.positions.map((p) => u.tokens[p]))]));
+  if (asked.length === 0) return undefined;
   // (Or a compound whose first part is the title's word: "udvalgsmødet" of the committee's minutes, "Udvalget ...".)
   const fits = (word: string, tok: (typeof asked)[number]) =>
     word === tok.form ||
@@ -366,11 +382,10 @@ function answerDocumentContacts(rc: RelationContext, accept: (people: readonly P
     const d = dated.get(id)!;
     return { text: `${d.label.da} ${d.label.en} ${d.subject?.da ?? ''} ${d.subject?.en ?? ''}`, shown: d.label[u.lang] };
   };
+  // (Each title's words are read once per knowledge base, in documentContactsOf.)
   const hitsOf = (id: string) => {
-    const words = analyzeText(foldText(titleOf(id).text))
-      .map((w) => w.form)
-      .filter((w) => w.length >= 4 && !STOPWORDS.has(w) && !nameWords.has(w) && !/^\d+$/.test(w));
     const ofKind = kindAt.get(kb.documents.get(id)?.kind ?? '');
+    const words = topicWords.get(id) ?? [];
     return asked.filter((tok) => ofKind?.has(tok) || words.some((w) => fits(w, tok))).length;
   };
   const scored = [...contactsOf.keys()].map((id) => ({ id, hits: hitsOf(id) }));
@@ -388,7 +403,6 @@ function answerDocumentContacts(rc: RelationContext, accept: (people: readonly P
   const source = dated.get(id)?.source;
   const answer = done(rc, 'answer', t.contacts(titleOf(id).shown, joinList(people.map((p) => p.name), u.lang)), list, [...(source ? [source] : []), ...people.map((p) => p.source)]);
   // The words that named the document (its kind, its title's words) are answered by its contact.
-  const titleWords = analyzeText(foldText(titleOf(id).text)).map((w) => w.form).filter((w) => w.length >= 4 && !STOPWORDS.has(w) && !nameWords.has(w));
-  const naming = asked.filter((tok) => titleWords.some((w) => fits(w, tok))).map((tok) => u.tokens.indexOf(tok));
-  return withOwnCues(answer, [...(kindMatches.get(kb.documents.get(id)?.kind ?? '')?.positions ?? []), ...naming]);
+  const naming = asked.filter((tok) => (topicWords.get(id) ?? []).some((w) => fits(w, tok))).map((tok) => u.tokens.indexOf(tok));
+  return explainsWords(answer, [...(kindMatches.get(kb.documents.get(id)?.kind ?? '')?.positions ?? []), ...naming]);
 }

@@ -24,8 +24,8 @@ export function ownCuePositions(answer: Answer): ReadonlySet<number> | undefined
   return OWN_CUES.get(answer);
 }
 
-/** Marks question positions an answer of another file explains by what it answers ("referatet" answered by the minutes' contact). */
-export function withOwnCues(answer: Answer, positions: Iterable<number>): Answer {
+/** Records question words another answerer explains by what it answers (the words a figure counts: "places" for "room for 80"; "referatet" answered by the minutes' contact). */
+export function explainsWords(answer: Answer, positions: Iterable<number>): Answer {
   OWN_CUES.set(answer, new Set([...(OWN_CUES.get(answer) ?? []), ...positions]));
   return answer;
 }
@@ -154,7 +154,16 @@ export function answerActingHolders(rc: RelationContext): Answer | undefined {
   const withActing = posts.filter((id) => queries.actingHoldersOf(id).length > 0);
   if (withActing.length === 0) return undefined;
   const s = SAY[u.lang];
-  const day = askedDay(rc);
+  // "Hvem bliver leder af Enhed Midtby?": asked for the state after a coming change and naming no day, the day the
+  // next holder of one of the posts begins.
+  const nextStart = (role: string) =>
+    queries
+      .actingHoldersOf(role)
+      .flatMap((person) => queries.actingOf(person.id, role).map((entry) => entry.validFrom))
+      .filter((from): from is string => from !== undefined && from > rc.today)
+      .sort()[0];
+  const comingDay = u.kinds.has('after-change') && !u.day && !u.range ? posts.map(nextStart).filter((d): d is string => d !== undefined).sort()[0] : undefined;
+  const day = comingDay ?? askedDay(rc);
   const sources: Source[] = [];
   // Asked for the acting holder in so many words: each acting period of those posts, the one that holds on the day first.
   if (actingSaid) {
