@@ -71,6 +71,8 @@ const CONTACTS: Case[] = [
   { kb: 'slv', q: 'hvem kan jeg ringe til om huschef jobbet i Kastanjen', must: ['lone birkmose ravn', 'mads hvid kjeldsen', 'nanna bach iversen'] },
   { kb: 'slv', q: 'who do i call about the huschef job in kastanjen', must: ['lone birkmose ravn', 'mads hvid kjeldsen'] },
   { kb: 'slv', q: 'kontaktpersoner på kastanjen stillingen', must: ['lone birkmose ravn', 'nanna bach iversen'] },
+  { kb: 'slv', q: 'hvem er kontakt på opslaget og hvad er deres numre', must: ['lone birkmose ravn', '#72415260', '#72416607'] },
+  { kb: 'hbj', q: 'hvem skal jeg kontakte om lederdagen', must: ['birthe nørgaard lynge'], not: ['jeppe holmgaard ravn'] },
   // The relation from the other side.
   { kb: 'hbj', q: 'hvilket job er kim vadstrup olesen kontakt på', must: ['rævehøj'] },
   { kb: 'slv', q: 'which posting is nanna bach iversen contact for', must: ['kastanjen'] },

@@ -69,7 +69,8 @@ function answerScopePostings(rc: RelationContext): Answer | undefined {
       return e ? namesOf(e).flatMap((n) => analyzeText(foldText(n)).map((w) => primaryStem(w.form))) : [];
     }),
   );
-  const cueAt = new Set([...u.cuePositions, ...[...u.kinds.values()].flatMap((m) => [...m.positions])]);
+  // (The words that ask for a phone number or an e-mail ask it of the posting's contacts.)
+  const cueAt = new Set([...u.cuePositions, ...[...u.kinds.values()].flatMap((m) => [...m.positions]), ...[...rc.lexicon.attributes.match(u.tokens).values()].flatMap((m) => [...m.positions])]);
   const ownWord = u.tokens.some(
     (tok, i) => !postingAt.has(i) && !cueAt.has(i) && !u.intentWords.has(tok.form) && tok.form.length > 2 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !/^\d+$/.test(tok.form) && !municipalityWords.has(primaryStem(tok.form)),
   );
@@ -375,7 +376,7 @@ function answerDocumentContacts(rc: RelationContext, accept: (people: readonly P
     word === tok.form ||
     primaryStem(word) === primaryStem(tok.form) ||
     (tok.form.length >= 5 && primaryStem(tok.form).length >= 5 && word.endsWith(primaryStem(tok.form))) ||
-    (word.length >= 5 && compoundSplits(tok.form).some((split) => split.modifier.length >= 5 && primaryStem(split.modifier) === primaryStem(word)));
+    (word.length >= 5 && compoundSplits(tok.form).some((split) => primaryStem(split.modifier).length >= 5 && primaryStem(split.modifier) === primaryStem(word)));
   const titleOf = (id: string) => {
     const doc = kb.documents.get(id);
     if (doc) return { text: `${doc.title} ${doc.titleEn}`, shown: u.lang === 'da' ? doc.title : doc.titleEn };
