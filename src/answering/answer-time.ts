@@ -375,8 +375,11 @@ export function answerDecisionWhen(rc: RelationContext): Answer | undefined {
     const text = decisionTerms(d);
     // ... or one the decision's own words name ("flyttes til Distrikt Engen"): every word the question names it by.
     const namedBy = (group: readonly Link[]) => group.some((l) => u.tokens.slice(l.start, l.end).every((tok) => STOPWORDS.has(tok.form) || tok.terms.some((term) => text.has(term))));
-    const covers = rc.subjects.filter((group) => group.some((l) => l.id === d.id || d.changes.some((c) => inside(c, l.id))) || namedBy(group)).length;
+    const changed = (group: readonly Link[]) => group.some((l) => l.id === d.id || d.changes.some((c) => inside(c, l.id)));
     const said = words.filter((tok) => tok.terms.some((term) => text.has(term))).length;
+    // (Only beside an item it changes and a word of its own: "hvornår flytter dagplejen til Engen".)
+    const own = said > 0 && rc.subjects.some(changed);
+    const covers = rc.subjects.filter((group) => changed(group) || (own && namedBy(group))).length;
     return { d, covers, said };
   });
   // A word of the question the decision does not explain ("vuggestue") asks about something else.

@@ -88,6 +88,8 @@ export const LexiconSchema = z.object({
   policyTypes: z.array(z.object({ type: z.string().min(1), cues: CuesSchema })).default([]),
   /** Everyday words for a kind of document ("referatet" for minutes, "the year planner" for a calendar): asked whom to contact about one. */
   documentKinds: z.array(z.object({ kind: z.string().min(1), cues: CuesSchema })).default([]),
+  /** Words that ask who sees to something ("sørge for", "sikre", "make sure", "follow up"): asked of a policy, the duties that name it answer. */
+  dutyWords: CuesSchema.default({ da: [], en: [] }),
   attributes: z.array(z.object({ attribute: z.enum(ATTRIBUTES), label: TextSchema, cues: CuesSchema })).default([]),
   smalltalk: z.array(z.object({ kind: z.enum(SMALLTALK_KINDS), cues: CuesSchema })).default([]),
   /** Words that address the bot or the channel ("bot", "assistant", "alle"): neutral in small talk. */
@@ -558,6 +560,7 @@ export interface Lexicon {
   readonly metrics: CueSet<string>;
   readonly policyTypes: CueSet<string>;
   readonly documentKinds: CueSet<string>;
+  readonly dutyWords: CueSet<'duty'>;
   readonly attributes: CueSet<Attribute>;
   readonly attributeLabels: ReadonlyMap<Attribute, { da: string; en: string }>;
   readonly smalltalk: CueSet<SmalltalkKind>;
@@ -643,6 +646,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const metrics = new CueSet<string>();
   const policyTypes = new CueSet<string>();
   const documentKinds = new CueSet<string>();
+  const dutyWords = new CueSet<'duty'>();
   const attributes = new CueSet<Attribute>();
   const attributeLabels = new Map<Attribute, { da: string; en: string }>();
   const smalltalk = new CueSet<SmalltalkKind>();
@@ -708,6 +712,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     for (const m of lexicon.metrics ?? []) metrics.add(m.metric, m.cues);
     for (const p of lexicon.policyTypes ?? []) policyTypes.add(p.type, p.cues);
     for (const d of lexicon.documentKinds ?? []) documentKinds.add(d.kind, d.cues);
+    if (lexicon.dutyWords) dutyWords.add('duty', lexicon.dutyWords);
     for (const a of lexicon.attributes ?? []) {
       attributes.add(a.attribute, a.cues);
       attributeLabels.set(a.attribute, a.label);
@@ -811,7 +816,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, numbers, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, complementWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
+  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, numbers, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, complementWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */
