@@ -501,9 +501,13 @@ export function createFloor(
       // capital inside the sentence, or the word after a place or topic preposition ("in Nordby").
       // A compound the documents know only as parts ("løntrin": "løn" + "trin") names something they do not hold.
       const asked = askedThing(u, links);
-      const inAsked = (q: QueryTerm) => asked.has(position.get(q.token) ?? -1) && !nearLexicon(q.token.form);
-      const unknownWords = loose.filter((q) => !knownForm(q) && (strict || q.parts !== undefined || inAsked(q) || namesThing(u, q, position.get(q.token) ?? -1)));
+      const unknownWords = loose.filter((q) => !knownForm(q) && (strict || q.parts !== undefined || namesThing(u, q, position.get(q.token) ?? -1)));
       if (unknownWords.length > 0) return refuse(kb, u, links, unknownWords, unknown);
+      // What a "who is / what is" question asks for ("sygefraværet i Team Midt", "the union rep in Område Syd") must be
+      // what the answer speaks of: a word there that the answer does not explain, and that is no cue word of the lexicon
+      // (nor a typo or compound of one), asks for something else than the thing it is placed by.
+      const askedLoose = loose.filter((q) => asked.has(position.get(q.token) ?? -1) && !lexicon.has(q.token.form) && !nearLexicon(q.token.form));
+      if (askedLoose.length > 0) return refuse(kb, u, links, askedLoose, unknown);
       // A ranked answer must explain every word that names a thing the documents know ("børnehusene"): a fact
       // about another thing ("the waiting list for childminding") is no answer about it.
       // A compound's head in the answer ("nøglebegreber" for "begreber") is the same thing; its first part alone

@@ -188,7 +188,7 @@ export const LexiconSchema = z.object({
       clockWords: CuesSchema.optional(),
       /**
        * What opens a question that asks for one thing by its name ("hvem er", "what is"): the words after it, up to the
-       * first name or place word, say what is asked, and an answer that explains none of an unknown one answers another thing.
+       * first name or place word, say what is asked, and an answer that does not explain one of them answers another thing.
        */
       askedThingOpeners: CuesSchema.optional(),
       /** Kinds of question whose cue words ask for a relation ("stedfortræder", "chair"): a ranked answer that explains none of them speaks of something else. */
