@@ -382,8 +382,8 @@ export function createFloor(
   };
   const openerPhrases = loaded.floorWords.askedThingOpeners.map((phrase) => tokenize(phrase)).filter((words) => words.length > 0);
   /**
-   * The positions of the words a "who is / what is" question asks for, before the first name it places them by ("the
-   * union rep in Område Syd", "sygefraværet i Småbørn & Læring"): empty when the question opens otherwise.
+   * The positions of the words a "who is / what is" question asks for, before the first name it places them by or a cue
+   * word ("the union rep in Område Syd", "sygefraværet i Småbørn & Læring"): empty when the question opens otherwise.
    */
   const askedThing = (u: Understanding, links: readonly Link[]): ReadonlySet<number> => {
     const forms = u.tokens.map((t) => t.form);
@@ -396,8 +396,10 @@ export function createFloor(
     const out = new Set<number>();
     if (from < 0) return out;
     const linked = (p: number) => links.some((l) => l.kind !== 'municipalities' && p >= l.start && p < l.end);
+    // (A cue word of the question's kind is what is asked, and the words after it qualify it: "what is required before
+    // employment at Mågen" asks for requirements.)
     for (let p = from; p < forms.length; p++) {
-      if (linked(p) || NAMING_PREPOSITIONS.has(forms[p]!)) break;
+      if (linked(p) || NAMING_PREPOSITIONS.has(forms[p]!) || u.cuePositions.has(p)) break;
       out.add(p);
     }
     return out;
