@@ -60,8 +60,9 @@ import {
   type RelationContext,
 } from './relation-answers/index.js';
 import { suggestQuestions } from './suggestions.js';
+import { prepareIndexes } from './prepare.js';
 import { answerDecisionQuestion, decisionWordLinks } from './relation-answers/decisions.js';
-import { answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems } from './answer-time.js';
+import { answerDatedPlace, answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems, deputyPostLinks } from './answer-time.js';
 
 /** The relation answerers, tried in this order before the general search. */
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
@@ -88,6 +89,7 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerItemDates,
   answerReportingRelation,
   answerMeetingTime,
+  answerDatedPlace,
   answerRoleMeetings,
   answerMembersRelation,
   answerLeaderRelation,
@@ -119,6 +121,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   // Built now rather than by the first question that needs it.
   taskIndexOf(kb, lexicon);
   titleWordsOf(kb);
+  prepareIndexes(kb);
   // An item's own name terms; the facts already hold them for every item that owns a fact (the same set).
   const ownTermsCache = new Map<string, ReadonlySet<string>>();
   for (const fact of facts) if (!ownTermsCache.has(fact.owner)) ownTermsCache.set(fact.owner, fact.ownTerms);
@@ -458,7 +461,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       if (relationAnswer) {
         // A role the question describes ("the new Mågen leader") is named by those words: the floor counts them as a name.
         // So are the words that a decision's own words explain ("flytte" of "flytningen af dagplejen").
-        const described = [...describedItems(rc).flat(), ...decisionWordLinks(relationAnswer)];
+        const described = [...describedItems(rc).flat(), ...decisionWordLinks(relationAnswer), ...deputyPostLinks(relationAnswer)];
         if (described.length > 0) seen.links = [...links, ...described];
         return relationAnswer;
       }

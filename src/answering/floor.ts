@@ -186,13 +186,18 @@ export function createFloor(
   };
   // Each item's names as sets of terms (the words that identify it), made once per item asked about.
   const nameTermSets = new Map<string, ReadonlyArray<ReadonlySet<string>>>();
+  // Each name's terms once, however many items bear it (the same post in every unit, at scale in every municipality).
+  const termsOfName = new Map<string, ReadonlySet<string>>();
+  const nameAsTerms = (name: string): ReadonlySet<string> => {
+    let terms = termsOfName.get(name);
+    if (!terms) termsOfName.set(name, (terms = new Set(tokenize(name).filter((w) => !STOPWORDS.has(w) && !GENERIC_WORDS.has(w)).flatMap((w) => [...termsOf(w)]))));
+    return terms;
+  };
   const namesAsTerms = (id: string): ReadonlyArray<ReadonlySet<string>> => {
     let sets = nameTermSets.get(id);
     if (!sets) {
       const entry = kb.get(id);
-      sets = (entry ? namesOf(entry) : [])
-        .map((name) => new Set(tokenize(name).filter((w) => !STOPWORDS.has(w) && !GENERIC_WORDS.has(w)).flatMap((w) => [...termsOf(w)])))
-        .filter((terms) => terms.size > 0);
+      sets = (entry ? namesOf(entry) : []).map(nameAsTerms).filter((terms) => terms.size > 0);
       nameTermSets.set(id, sets);
     }
     return sets;

@@ -53,6 +53,9 @@ export const RELATION_FIELDS: Readonly<Record<string, { readonly forward: readon
   'people.municipality': { forward: ['holder'], backward: ['contact'] },
   'people.contactFor': { forward: ['contact'], backward: ['contact'] },
   'people.actingAs': { forward: ['holder'], backward: ['holder'] },
+  'people.unit': { forward: ['leader', 'holder'], backward: ['leader', 'holder'] },
+  'people.posts': { forward: ['holder'], backward: ['holder'] },
+  'people.leaves': { forward: ['holder'], backward: ['holder'] },
   'postings.role': { forward: ['definition'], backward: ['contact', 'dates'] },
   'postings.unit': { forward: ['definition'], backward: ['contact', 'dates'] },
   'postings.contacts': { forward: ['contact'], backward: ['contact'] },
@@ -61,6 +64,9 @@ export const RELATION_FIELDS: Readonly<Record<string, { readonly forward: readon
   'meetings.participants': { forward: ['membership'], backward: ['membership', 'meeting'] },
   'meetings.unit': { forward: ['frequency', 'meeting'], backward: ['meeting'] },
   'meetings.chair': { forward: ['chair'], backward: ['chair', 'meeting'] },
+  'meetings.viceChair': { forward: ['chair'], backward: ['chair', 'meeting'] },
+  'meetings.secretary': { forward: ['chair'], backward: ['chair', 'meeting'] },
+  'postings.hiringCommittee': { forward: ['membership'], backward: ['membership'] },
   'deputies.deputy': { forward: ['deputy-for'], backward: ['deputy'] },
   'deputies.for': { forward: ['deputy'], backward: ['deputy-for'] },
   'decisions.body': { forward: ['decision'], backward: ['decision'] },
@@ -216,8 +222,14 @@ export function buildRelations(kb: KnowledgeBase, lexicon: Lexicon = loadLexicon
   const policies = new Map<string, string[]>();
   for (const policy of data.policies) for (const id of policy.relevantFor) push(policies, id, policy.id);
   const figures = new Map<string, Array<{ owner: string; figure: Figure }>>();
-  for (const m of data.municipalities) for (const figure of m.figures) push(figures, m.id, { owner: m.id, figure });
-  for (const u of data.units) for (const figure of u.figures) push(figures, u.id, { owner: u.id, figure });
+  // A figure of several units together ("Bakken og Skoven har tilsammen 598 børn") is no figure of the unit it is
+  // stated on: it belongs to each of its units, which the figures answer gives it for only when all are asked about.
+  const addFigure = (owner: string, figure: Figure) => {
+    if (figure.ofUnits === undefined) push(figures, owner, { owner, figure });
+    else for (const unit of figure.ofUnits) push(figures, unit, { owner: unit, figure });
+  };
+  for (const m of data.municipalities) for (const figure of m.figures) addFigure(m.id, figure);
+  for (const u of data.units) for (const figure of u.figures) addFigure(u.id, figure);
   for (const r of data.roles) if (r.teamSize) push(figures, r.id, { owner: r.id, figure: r.teamSize });
   const children = new Map<string, string[]>();
   for (const unit of data.units) {

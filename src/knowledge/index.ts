@@ -41,3 +41,5 @@ export { ITEM_KINDS, KIND_LABELS, REFERENCE_FIELDS, formatPath, referencesOf, so
 export type { QuoteProblem, SourceTexts } from './source-quotes.js';
 export { checkSourceQuotes, createQuoteMatcher, quoteOccurs, readSourceTexts } from './source-quotes.js';
 export { KNOWLEDGE_JSON_SCHEMA_PATH, knowledgeFileJsonSchemaText } from './json-schema.js';
+export type { Holding } from './holdings.js';
+export { holdingsOf, holdingsOn, holdsInUnit, leaveOn, leavesFrom, unitsLedByPerson } from './holdings.js';

@@ -9,6 +9,7 @@ import { normalizeName } from './normalize-name.js';
 import { formatPath, KIND_LABELS } from './references.js';
 import type { Text } from './schemas.js';
 import { holdsOn, shiftDay } from './validity.js';
+import { checkHoldingFields } from './holding-checks.js';
 
 /** Where an item was defined: file and JSON path of the item. */
 export interface ItemLocation {
@@ -38,6 +39,7 @@ export function checkModelFields(kb: KnowledgeBase, locations: ReadonlyMap<strin
     ...checkDescribed(kb, at),
     ...checkPolicies(kb, at),
     ...checkEndTimes(kb, at),
+    ...checkHoldingFields(kb, at),
   ];
 }
 

@@ -359,7 +359,8 @@ export function createQueries(kb: KnowledgeBase): KnowledgeQueries {
   const figuresOf = (id: string): FigureEntry[] => {
     const owner = kb.get(id);
     if (!owner) return [];
-    if (owner.kind === 'units' || owner.kind === 'municipalities') return owner.item.figures.map((figure) => ({ owner, figure }));
+    // A figure of several units together ("Bakken og Skoven har tilsammen ...") is no figure of the item it is stated on.
+    if (owner.kind === 'units' || owner.kind === 'municipalities') return owner.item.figures.filter((figure) => figure.ofUnits === undefined).map((figure) => ({ owner, figure }));
     if (owner.kind === 'roles' && owner.item.teamSize) return [{ owner, figure: owner.item.teamSize }];
     return [];
   };

@@ -38,6 +38,11 @@ export interface ReferenceField {
   readonly kinds: readonly ItemKind[];
   /** True when the field may also name a source document (`contactFor` the annual calendar). */
   readonly documents?: boolean;
+  /**
+   * For an id nested inside the field's objects: the properties leading to it, lists walked element by element
+   * (`figures[].ofUnits[]`: field "figures", via ["ofUnits"]). `key` is then not used.
+   */
+  readonly via?: readonly string[];
 }
 
 const MUNICIPALITY: ReferenceField = { field: 'municipality', kinds: ['municipalities'] };
@@ -47,12 +52,13 @@ const REPORTING: readonly ItemKind[] = ['roles', 'units', 'leadershipGroups'];
 
 /** The reference fields of each kind (source documents are checked separately: every `source.doc`). */
 export const REFERENCE_FIELDS: { readonly [K in ItemKind]: readonly ReferenceField[] } = {
-  municipalities: [],
+  municipalities: [{ field: 'figures', via: ['ofUnits'], kinds: ['units'] }],
   units: [
     MUNICIPALITY,
     { field: 'parent', kinds: ['units', 'municipalities'] },
     { field: 'ledBy', kinds: ['roles'] },
     { field: 'parents', key: 'ref', kinds: ['units', 'municipalities'] },
+    { field: 'figures', via: ['ofUnits'], kinds: ['units'] },
   ],
   roles: [MUNICIPALITY, { field: 'unit', kinds: ['units'] }, { field: 'reportsTo', kinds: REPORTING }],
   reportingLines: [
@@ -63,14 +69,19 @@ export const REFERENCE_FIELDS: { readonly [K in ItemKind]: readonly ReferenceFie
   people: [
     MUNICIPALITY,
     { field: 'role', kinds: ['roles'] },
+    { field: 'unit', kinds: ['units'] },
     { field: 'contactFor', kinds: ITEM_KINDS, documents: true },
     { field: 'actingAs', key: 'role', kinds: ['roles'] },
+    { field: 'posts', key: 'role', kinds: ['roles'] },
+    { field: 'posts', via: ['unit'], kinds: ['units'] },
+    { field: 'leaves', key: 'actingHolder', kinds: ['people'] },
   ],
   postings: [
     MUNICIPALITY,
     { field: 'role', kinds: ['roles'] },
     { field: 'unit', kinds: ['units'] },
     { field: 'contacts', kinds: ['people'] },
+    { field: 'hiringCommittee', via: ['members', 'ref'], kinds: ['roles', 'units', 'leadershipGroups', 'people'] },
   ],
   dates: [{ field: 'about', kinds: ITEM_KINDS }],
   meetings: [
@@ -78,6 +89,8 @@ export const REFERENCE_FIELDS: { readonly [K in ItemKind]: readonly ReferenceFie
     { field: 'participants', key: 'ref', kinds: ['roles', 'units', 'leadershipGroups', 'people'] },
     { field: 'unit', kinds: ['units'] },
     { field: 'chair', kinds: ['roles', 'people'] },
+    { field: 'viceChair', kinds: ['roles', 'people'] },
+    { field: 'secretary', kinds: ['roles', 'people'] },
   ],
   deputies: [
     { field: 'deputy', kinds: ['roles', 'people'] },
@@ -119,6 +132,12 @@ export function referencesOf(entry: KbItem): ItemReference[] {
   const refs: ItemReference[] = [];
   for (const spec of REFERENCE_FIELDS[entry.kind]) {
     const value = item[spec.field];
+    if (spec.via !== undefined) {
+      for (const { id, path } of idsAlong(value, spec.via, [spec.field])) {
+        refs.push({ field: spec.field, id, path, kinds: spec.kinds, ...(spec.documents && { documents: true }) });
+      }
+      continue;
+    }
     if (typeof value === 'string') {
       refs.push({ field: spec.field, id: value, path: [spec.field], kinds: spec.kinds, ...(spec.documents && { documents: true }) });
     } else if (Array.isArray(value)) {
@@ -132,6 +151,15 @@ export function referencesOf(entry: KbItem): ItemReference[] {
     }
   }
   return refs;
+}
+
+/** The ids reached from a value along property names, lists walked element by element, with their paths. */
+function idsAlong(value: unknown, via: readonly string[], at: readonly (string | number)[]): Array<{ id: string; path: (string | number)[] }> {
+  if (Array.isArray(value)) return value.flatMap((element, index) => idsAlong(element, via, [...at, index]));
+  if (via.length === 0) return typeof value === 'string' ? [{ id: value, path: [...at] }] : [];
+  if (value === null || typeof value !== 'object') return [];
+  const [head, ...rest] = via as [string, ...string[]];
+  return idsAlong((value as Record<string, unknown>)[head], rest, [...at, head]);
 }
 
 /** "role or unit", "municipality", "item" (for any kind). */

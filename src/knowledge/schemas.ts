@@ -88,7 +88,15 @@ export const DescribedParticipantSchema = z.object({
 export type DescribedParticipant = z.infer<typeof DescribedParticipantSchema>;
 export type Statement = z.infer<typeof StatementSchema>;
 
-/** A figure stated in a document: "49 dagtilbud", "ca. 750 børn". */
+/** The period a figure is stated for: its first and last day (both inclusive). */
+export const FigurePeriodSchema = z.object({
+  from: IsoDateSchema.describe('First day of the period, e.g. "2026-10-01" for October 2026'),
+  until: IsoDateSchema.describe('Last day of the period (inclusive), e.g. "2026-10-31"'),
+  text: TextSchema.optional().describe('The period as the source says it, e.g. {da: "oktober 2026", en: "October 2026"}'),
+});
+export type FigurePeriod = z.infer<typeof FigurePeriodSchema>;
+
+/** A figure stated in a document: "49 dagtilbud", "ca. 750 børn", "62 mio. kr.", "5,8 % i oktober 2026". */
 export const FigureSchema = z.object({
   metric: z
     .enum([
@@ -104,13 +112,22 @@ export const FigureSchema = z.object({
       'citizens',
       'deputies',
       'institutions',
+      'amount',
+      'absence',
       'other',
     ])
-    .describe('What is counted'),
+    .describe('What is counted: "amount" for money (a budget, a grant), "absence" for a sickness-absence rate'),
   value: z.number(),
   approximate: z.boolean().default(false).describe('True where the source says "ca.", "godt", "omkring"'),
   text: TextSchema.describe('The figure as a sentence, e.g. {da: "49 dagtilbud organiseret i 11 klynger", en: "49 day-care facilities organised in 11 clusters"}'),
   asOf: IsoDateSchema.optional().describe('The day the figure is stated for ("pr. 1. januar 2027"), where the source gives one'),
+  unitOfMeasure: TextSchema.optional().describe('What the value is measured in, where it is not a count: {da: "mio. kr.", en: "DKK million"}, {da: "kr.", en: "DKK"}, {da: "%", en: "%"}'),
+  period: FigurePeriodSchema.optional().describe('The period the figure is for ("sygefraværet i oktober 2026", "budget 2027"), as opposed to asOf (one day)'),
+  ofUnits: z
+    .array(IdSchema)
+    .min(2)
+    .optional()
+    .describe('The units the figure is about together ("Bakken og Skoven har tilsammen 598 børn"): state it once, on their common parent (or on one of them), and list them all here'),
   validFrom: validity.validFrom,
   validUntil: validity.validUntil,
   source: SourceSchema,
@@ -239,12 +256,33 @@ export const LeadershipGroupSchema = NamedSchema.extend({
 });
 export type LeadershipGroup = z.infer<typeof LeadershipGroupSchema>;
 
+/** A post a person holds for a period: a role, in a unit where the role is shared by several. */
+export const PostSchema = z.object({
+  role: IdSchema.describe('Id of the role'),
+  unit: IdSchema.optional().describe('Id of the unit the person leads or sits in through the role'),
+  ...validity,
+  source: SourceSchema.optional().describe("Where the source says it; default: the person's own source"),
+});
+export type Post = z.infer<typeof PostSchema>;
+
+/** A period of leave or absence (orlov, fravær) that does not end the person's holding of the role. */
+export const LeaveSchema = z.object({
+  kind: z.enum(['leave', 'absence']).default('leave').describe('"leave" for orlov, "absence" for other absence (sygdom, fravær)'),
+  validFrom: IsoDateSchema.describe('First day of the leave'),
+  validUntil: IsoDateSchema.optional().describe('Last day of the leave (inclusive), where the source gives one'),
+  actingHolder: IdSchema.optional().describe('Id of the person who acts in the role meanwhile (give them actingAs for the same period)'),
+  text: TextSchema.optional().describe('The leave as the source says it, e.g. {da: "orlov fra 1. marts til og med 31. august 2027", en: "leave from 1 March to 31 August 2027"}'),
+  source: SourceSchema.optional().describe("Where the source says it; default: the person's own source"),
+});
+export type Leave = z.infer<typeof LeaveSchema>;
+
 /** A named person and how to reach them. */
 export const PersonSchema = z.object({
   id: IdSchema,
   name: z.string().min(1),
   title: TextSchema.describe('The title as the source gives it, e.g. {da: "konstitueret centerchef", en: "acting head of centre"}'),
   role: IdSchema.optional().describe('Id of the role the person holds'),
+  unit: IdSchema.optional().describe('Id of the unit the person leads or sits in through `role`, where one role is shared by several units (one "områdeleder" role leading Område Nord and Syd: Mette leads Nord)'),
   municipality: IdSchema.optional(),
   phone: z.string().regex(/^\+?[0-9 ]{8,16}$/, 'must be a phone number of digits and spaces').optional(),
   email: z.string().email().optional(),
@@ -264,9 +302,30 @@ export const PersonSchema = z.object({
     )
     .optional()
     .describe('Roles the person holds as acting (konstitueret), from validFrom until validUntil: inside the person\'s own validity'),
+  posts: z
+    .array(PostSchema)
+    .optional()
+    .describe('Posts the person holds or held over time besides `role` (one person in several posts): each with its unit and period'),
+  leaves: z
+    .array(LeaveSchema)
+    .optional()
+    .describe('Periods of leave or absence (orlov, fravær): the person keeps the role, someone may act in it meanwhile'),
   source: SourceSchema,
 });
 export type Person = z.infer<typeof PersonSchema>;
+
+/** A hiring committee (ansættelsesudvalg): the roles, units or people named by id, and those described in words. */
+export const HiringCommitteeSchema = z.object({
+  members: z
+    .array(z.object({ ref: IdSchema.describe('Id of the role, unit, group or person'), note: TextSchema.optional().describe('E.g. {da: "fra teamets børnecentre", en: "from the team\'s centres"}'), count: z.number().int().positive().optional().describe('How many of them, where more than one ("to enhedsledere": 2)') }))
+    .default([]),
+  otherMembers: z
+    .array(DescribedParticipantSchema)
+    .optional()
+    .describe('Members the posting describes instead of naming an item ("en medarbejderrepræsentant fra DT-MED")'),
+  source: SourceSchema.describe('Where the posting names the committee'),
+});
+export type HiringCommittee = z.infer<typeof HiringCommitteeSchema>;
 
 /** A job posting or job profile: the post being filled and its terms. */
 export const PostingSchema = NamedSchema.extend({
@@ -276,6 +335,7 @@ export const PostingSchema = NamedSchema.extend({
   offers: z.array(StatementSchema).default([]).describe('What the workplace offers'),
   conditions: z.array(StatementSchema).default([]).describe('Hours, pay, start, application procedure'),
   contacts: z.array(IdSchema).default([]).describe('Ids of the people to contact'),
+  hiringCommittee: HiringCommitteeSchema.optional().describe('The hiring committee (ansættelsesudvalg), where the posting names one'),
 });
 export type Posting = z.infer<typeof PostingSchema>;
 
@@ -368,6 +428,8 @@ export const MeetingSchema = NamedSchema.extend({
   asNeeded: z.boolean().default(false).describe('True for a meeting held only as needed ("efter behov")'),
   place: z.string().min(1).optional().describe('Where it is held, e.g. "Rådhuset, mødelokale 2"'),
   chair: IdSchema.optional().describe('Id of the role or person who chairs it'),
+  viceChair: IdSchema.optional().describe('Id of the role or person who is vice-chair (næstformand)'),
+  secretary: IdSchema.optional().describe('Id of the role or person who takes the minutes (referent, sekretær)'),
   validFrom: validity.validFrom.describe('First day the meeting exists in this form'),
   validUntil: validity.validUntil.describe('Last day the meeting exists in this form'),
 });

@@ -86,6 +86,8 @@ export const LexiconSchema = z.object({
     )
     .default([]),
   policyTypes: z.array(z.object({ type: z.string().min(1), cues: CuesSchema })).default([]),
+  /** Everyday words for a kind of document ("referatet" for minutes, "the year planner" for a calendar): asked whom to contact about one. */
+  documentKinds: z.array(z.object({ kind: z.string().min(1), cues: CuesSchema })).default([]),
   attributes: z.array(z.object({ attribute: z.enum(ATTRIBUTES), label: TextSchema, cues: CuesSchema })).default([]),
   smalltalk: z.array(z.object({ kind: z.enum(SMALLTALK_KINDS), cues: CuesSchema })).default([]),
   /** Words that address the bot or the channel ("bot", "assistant", "alle"): neutral in small talk. */
@@ -181,6 +183,14 @@ export const LexiconSchema = z.object({
   eachWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that deny ("ikke", "not"). */
   negationWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that, closing a deputy question, ask from the deputy's side ("hvem er X stedfortræder for"). */
+  deputySideEnds: CuesSchema.default({ da: [], en: [] }),
+  /** Words that ask whether a relation holds only under a condition ("kun", "only"): a condition answers them. */
+  restrictionWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words for one kind of place that stand for each other when a post is described by the place it leads ("dagtilbud", "institution"). */
+  placeKinds: z
+    .object({ $comment: z.string().optional(), da: z.array(z.array(z.string().min(1)).min(2)).default([]), en: z.array(z.array(z.string().min(1)).min(2)).default([]) })
+    .default({ da: [], en: [] }),
   /** Words between "how many" and what is counted that only qualify the count ("flere", "more"). */
   countModifiers: CuesSchema.default({ da: [], en: [] }),
   /** Verbs in the past tense ("var", "was"): a day asked about without a year is then the last one passed. */
@@ -543,6 +553,7 @@ export interface Lexicon {
   readonly rounds: CueSet<number>;
   readonly metrics: CueSet<string>;
   readonly policyTypes: CueSet<string>;
+  readonly documentKinds: CueSet<string>;
   readonly attributes: CueSet<Attribute>;
   readonly attributeLabels: ReadonlyMap<Attribute, { da: string; en: string }>;
   readonly smalltalk: CueSet<SmalltalkKind>;
@@ -579,6 +590,12 @@ export interface Lexicon {
   readonly eachWords: ReadonlyArray<readonly string[]>;
   /** `negationWords`, folded. */
   readonly negationWords: ReadonlySet<string>;
+  /** `deputySideEnds`, folded. */
+  readonly deputySideEnds: ReadonlySet<string>;
+  /** `restrictionWords`, folded. */
+  readonly restrictionWords: ReadonlySet<string>;
+  /** `placeKinds`: a word (folded) -> the words that stand for it (folded), both directions. */
+  readonly placeKinds: ReadonlyMap<string, readonly string[]>;
   /** `countModifiers`, folded. */
   readonly countModifiers: ReadonlySet<string>;
   /** `pastWords`, folded. */
@@ -620,6 +637,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const rounds = new CueSet<number>();
   const metrics = new CueSet<string>();
   const policyTypes = new CueSet<string>();
+  const documentKinds = new CueSet<string>();
   const attributes = new CueSet<Attribute>();
   const attributeLabels = new Map<Attribute, { da: string; en: string }>();
   const smalltalk = new CueSet<SmalltalkKind>();
@@ -649,6 +667,9 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const numbers: Record<string, number> = {};
   const eachWords: string[][] = [];
   const negationWords = new Set<string>();
+  const deputySideEnds = new Set<string>();
+  const placeKinds = new Map<string, string[]>();
+  const restrictionWords = new Set<string>();
   const countModifiers = new Set<string>();
   const pastWords = new Set<string>();
   const floorWords = { chat: [] as string[], events: [] as string[], clock: [] as string[], askedThingOpeners: [] as string[], fallbackAskedKinds: [] as string[] };
@@ -680,6 +701,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     for (const r of lexicon.rounds ?? []) rounds.add(r.round, r.cues);
     for (const m of lexicon.metrics ?? []) metrics.add(m.metric, m.cues);
     for (const p of lexicon.policyTypes ?? []) policyTypes.add(p.type, p.cues);
+    for (const d of lexicon.documentKinds ?? []) documentKinds.add(d.kind, d.cues);
     for (const a of lexicon.attributes ?? []) {
       attributes.add(a.attribute, a.cues);
       attributeLabels.set(a.attribute, a.label);
@@ -718,6 +740,12 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     const both = (cues: { da?: string[]; en?: string[] } | undefined) => [...(cues?.da ?? []), ...(cues?.en ?? [])];
     for (const w of both(lexicon.eachWords)) eachWords.push(tokenize(foldText(w)));
     for (const w of both(lexicon.negationWords)) negationWords.add(foldText(w));
+    for (const w of both(lexicon.deputySideEnds)) deputySideEnds.add(foldText(w));
+    for (const w of both(lexicon.restrictionWords)) restrictionWords.add(foldText(w));
+    for (const set of [...(lexicon.placeKinds?.da ?? []), ...(lexicon.placeKinds?.en ?? [])]) {
+      const words = set.map((w) => foldText(w).replace(/[^a-z0-9]/g, ''));
+      for (const word of words) placeKinds.set(word, [...new Set([...(placeKinds.get(word) ?? []), ...words.filter((w) => w !== word)])]);
+    }
     for (const w of both(lexicon.countModifiers)) countModifiers.add(foldText(w));
     for (const w of both(lexicon.pastWords)) pastWords.add(foldText(w));
     for (const w of both(lexicon.interrogatives)) interrogatives.add(foldText(w));
@@ -773,7 +801,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, adoptWords, partOfWords, sequenceWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, numbers, eachWords, negationWords, countModifiers, pastWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
+  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, adoptWords, partOfWords, sequenceWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, numbers, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, countModifiers, pastWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */

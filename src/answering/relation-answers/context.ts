@@ -12,6 +12,7 @@ import type { KnowledgeQueries } from '../../knowledge/queries.js';
 import type { Answer, AnswererOptions, Lang } from '../types.js';
 import type { Understanding } from '../understand.js';
 import { composeAnswer, nameOf, unique, type Context } from '../answer-context.js';
+import { heldUnits } from './holder-units.js';
 
 /** What the relation answerers work with. */
 export interface RelationContext {
@@ -199,8 +200,13 @@ export function within(kb: KnowledgeBase, id: string, outer: string): boolean {
   return false;
 }
 
-/** The units a person is tied to: named in their title, or where the posting they answer for is. */
+/**
+ * The units a person is tied to: the units the data gives for their posts on the day asked about (a holder of a role
+ * shared by several units: `unit`, `posts`); else the units named in their title, or where the posting they answer for is.
+ */
 export function unitsOfPerson(rc: RelationContext, person: Person): Set<string> {
+  const held = heldUnits(person, rc.u.day ?? rc.today);
+  if (held.length > 0) return new Set(held);
   const units = new Set<string>();
   for (const id of person.contactFor) {
     const e = rc.kb.get(id);
