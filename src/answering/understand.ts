@@ -427,6 +427,8 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   ) {
     // The strongest kind of small talk: thanks beat a greeting in "hej og tak".
     smalltalk = [...smalltalkMatches].sort((a, b) => b[1].strength - a[1].strength)[0]![0];
+  } else {
+    smalltalk = closesConversation(lexicon.expand(stripMarkup(question).trim()), lexicon);
   }
 
   // "Phone number of the leaders of X": "number" is the phone's when a word of its own ("phone", "telefon") says so,
@@ -698,4 +700,32 @@ export function withoutKinds(u: Understanding, dropped: readonly QuestionKind[],
     askedWhen: kinds.has('when') && u.askedWhen,
     askedWho: kinds.has('who') && u.askedWho,
   };
+}
+
+/**
+ * "ok, det var lige det jeg skulle bruge. tak", "tak for svaret om budgettet": a message that ends with thanks or a
+ * goodbye, or opens with thanks for something, and asks nothing (no question mark, no sentence that opens with a word
+ * that asks: "tak. er der møde i morgen", "ok tak hvad med fristen") closes the conversation, whatever else it says.
+ */
+function closesConversation(text: string, lexicon: Lexicon): 'thanks' | 'bye' | undefined {
+  // (Read from the whole message: the thanks that opens it is a preamble the question is read without.)
+  const tokens = analyzeText(foldText(text));
+  const matches = lexicon.smalltalk.match(tokens);
+  const kind = matches.has('thanks') ? 'thanks' : matches.has('bye') ? 'bye' : undefined;
+  if (kind === undefined || text.includes('?')) return undefined;
+  // Each sentence's (or clause's) first word besides the small talk: a word that asks there makes it a question.
+  for (const part of text.split(/[.!;:,\n]+|\s[-–]\s/)) {
+    const sentence = analyzeText(foldText(part));
+    const talk = lexicon.smalltalk.coverage(sentence);
+    const first = sentence.find((_, i) => !talk.has(i));
+    if (first && (lexicon.interrogatives.has(first.form) || lexicon.askingVerbs.has(first.form))) return undefined;
+  }
+  const positions = lexicon.smalltalk.coverage(tokens);
+  for (const p of lexicon.addressees.coverage(tokens)) positions.add(p);
+  const words = tokens.map((_, i) => i).filter((i) => !STOPWORDS.has(tokens[i]!.form));
+  if (words.length === 0) return undefined;
+  const last = words[words.length - 1]!;
+  // Thanks for something ("tak for svaret", "thanks for the help"): the thanks opens it and "for" follows.
+  const thanksFor = matches.has('thanks') && positions.has(words[0]!) && tokens.some((t, i) => t.form === 'for' && positions.has(i - 1));
+  return positions.has(last) || thanksFor ? kind : undefined;
 }

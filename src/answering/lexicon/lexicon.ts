@@ -94,6 +94,13 @@ export const LexiconSchema = z.object({
   smalltalk: z.array(z.object({ kind: z.enum(SMALLTALK_KINDS), cues: CuesSchema })).default([]),
   /** Words that address the bot or the channel ("bot", "assistant", "alle"): neutral in small talk. */
   addressees: CuesSchema.default({ da: [], en: [] }),
+  /**
+   * The words that ask ("hvem", "hvad", "when", "which"): a message of thanks or goodbye with none of them and no
+   * question mark ("ok, det var lige det jeg skulle bruge. tak") asks nothing, whatever else it says.
+   */
+  interrogatives: CuesSchema.default({ da: [], en: [] }),
+  /** Verbs that ask when they open a sentence ("tak. er der møde i morgen"). */
+  askingVerbs: CuesSchema.default({ da: [], en: [] }),
   /** Words for a change coming about ("oprettes", "merged", "set up"): asked "when", a decision's first day answers. */
   changeWords: CuesSchema.default({ da: [], en: [] }),
   /** Words for a reporting line ("linje", "reference", "line"): with an absence cue, the conditional line is asked. */
@@ -211,7 +218,7 @@ export const LexiconSchema = z.object({
       clockWords: CuesSchema.optional(),
       /**
        * What opens a question that asks for one thing by its name ("hvem er", "what is"): the words after it, up to the
-       * first name or place word, say what is asked, and an answer that explains none of an unknown one answers another thing.
+       * first name or place word, say what is asked, and an answer that does not explain one of them answers another thing.
        */
       askedThingOpeners: CuesSchema.optional(),
       /** Kinds of question whose cue words ask for a relation ("stedfortræder", "chair"): a ranked answer that explains none of them speaks of something else. */
@@ -589,6 +596,10 @@ export interface Lexicon {
   readonly timePhrases: CueSet<number>;
   readonly timeAnchors: ReadonlyArray<LexiconData['timePhrases'][number]['anchor']>;
   readonly questionWords: ReadonlySet<string>;
+  /** `interrogatives`, folded. */
+  readonly interrogatives: ReadonlySet<string>;
+  /** `askingVerbs`, folded. */
+  readonly askingVerbs: ReadonlySet<string>;
   readonly numbers: Readonly<Record<string, number>>;
   /** `eachWords`, folded, as word sequences (Danish first, then English; built-in first, then extensions). */
   readonly eachWords: ReadonlyArray<readonly string[]>;
@@ -672,6 +683,8 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const timePhrases = new CueSet<number>();
   const timeAnchors: Array<LexiconData['timePhrases'][number]['anchor']> = [];
   const questionWords = new Set<string>();
+  const interrogatives = new Set<string>();
+  const askingVerbs = new Set<string>();
   const numbers: Record<string, number> = {};
   const eachWords: string[][] = [];
   const negationWords = new Set<string>();
@@ -765,6 +778,8 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     for (const w of both(lexicon.countModifiers)) countModifiers.add(foldText(w));
     for (const w of both(lexicon.pastWords)) pastWords.add(foldText(w));
     for (const w of both(lexicon.complementWords)) complementWords.add(foldText(w));
+    for (const w of both(lexicon.interrogatives)) interrogatives.add(foldText(w));
+    for (const w of both(lexicon.askingVerbs)) askingVerbs.add(foldText(w));
     floorWords.chat.push(...both(lexicon.floor?.chatWords));
     floorWords.events.push(...both(lexicon.floor?.eventWords));
     floorWords.clock.push(...both(lexicon.floor?.clockWords));
@@ -816,7 +831,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, numbers, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, complementWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
+  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, numbers, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, complementWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */
