@@ -60,12 +60,18 @@ import {
   type RelationContext,
 } from './relation-answers/index.js';
 import { suggestQuestions } from './suggestions.js';
+import { answerHiringCommittee, answerLeave, answerMeetingOffices } from './relation-answers/offices.js';
+import { answerMeasuredFigure } from './relation-answers/figure-measures.js';
 import { answerDecisionQuestion, decisionWordLinks } from './relation-answers/decisions.js';
 import { answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems } from './answer-time.js';
 
 /** The relation answerers, tried in this order before the general search. */
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
   answerNumberOwner,
+  answerMeetingOffices,
+  answerHiringCommittee,
+  answerLeave,
+  answerMeasuredFigure,
   answerPostingContacts,
   answerContactFor,
   answerReachPerson,

@@ -12,6 +12,7 @@ export { unitsOfPerson, within } from './context.js';
 import { unknownWith } from './partly-known.js';
 import { TEXTS } from './texts.js';
 import { actingLines } from './org-changes.js';
+import { titleWithUnits } from './holder-units.js';
 import { isLeaderRole } from '../relations.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -146,7 +147,7 @@ export function answerHolderRelation(rc: RelationContext): Answer | undefined {
     const there = thereOf(id);
     if (there.length > 0) return done(rc, 'answer', t.holders(name(kb, id, u.lang, false), joinList(there.map((p) => p.name), u.lang)), there.map(line), there.map((p) => p.source));
   }
-  const elsewhere = holders.map((p) => t.holderElsewhere(p.name, p.title[u.lang]));
+  const elsewhere = holders.map((p) => t.holderElsewhere(p.name, titleWithUnits(rc, p)));
   const answer = done(rc, 'unknown', t.noHolderIn(name(kb, role.id, u.lang, false), name(kb, unit.id, u.lang, false)), elsewhere, holders.map((p) => p.source));
   return { ...answer, suggestions: unknownWith(rc, answer.headline).suggestions };
 }
