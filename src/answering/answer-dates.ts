@@ -2,7 +2,7 @@
  * Dates: deadlines, interviews, starts, evaluations and chat-added deadlines, filtered by kind,
  * round, month and "upcoming", marked as passed relative to today in Copenhagen.
  */
-import type { DateEntry } from '../knowledge/schemas.js';
+import { DEADLINE_KINDS, type DateEntry } from '../knowledge/schemas.js';
 import { formatPartialDate, toLocalDate } from '../time/format-date.js';
 import type { FactRecord } from './facts.js';
 import { analyzeText, STOPWORDS, termsOf } from './normalize.js';
@@ -150,6 +150,13 @@ export function answerDates(ctx: Context, u: Understanding, rest: readonly Query
     return title.length > 0 && title.every((t) => STOPWORDS.has(t.form) || t.terms.some((term) => asked.has(term)));
   });
   if (namedChat.length > 0) candidates.splice(0, candidates.length, ...namedChat.map((c) => ({ ...c, coverage: 1 })));
+  // "last day to sign up for the leaders' day": a general word for a deadline beside a specific kind of deadline asks for
+  // that kind; the dates of it (by kind, or by what their label says) answer, not another deadline sharing a word.
+  const specific = [...u.dateKinds].filter((k) => k !== 'deadline' && DEADLINE_KINDS.includes(k));
+  if (u.dateKinds.has('deadline') && specific.length > 0) {
+    const ofKind = (c: DateCandidate) => c.fact?.date !== undefined && (specific.includes(c.fact.date.kind) || specific.some((k) => ctx.dateKindsSaid?.(c.fact!).has(k)));
+    if (candidates.some(ofKind)) candidates.splice(0, candidates.length, ...candidates.filter((c) => c.chat || ofKind(c)));
+  }
   // A word that tells dates apart ("MUS" in "Hvornår er der MUS for kvartercheferne?") must be in the
   // date given: a date that fits the rest of the question but not that word answers another question.
   const judged = edges ? edgeRest : rest;

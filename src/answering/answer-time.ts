@@ -8,19 +8,20 @@ import type { KbItem } from '../knowledge/knowledge-base.js';
 import type { DatedItem, DeputyEntry, MeetingOccurrence } from '../knowledge/queries.js';
 import { DEADLINE_KINDS, type DateEntry, type Decision, type Figure, type Meeting, type Source } from '../knowledge/schemas.js';
 import { addDays, formatPartialDate } from '../time/format-date.js';
-import { displayName } from './facts.js';
+import { displayName, namesOf } from './facts.js';
 import { capitalize, joinList } from './phrases.js';
 import { analyzeText, foldText, GENERIC_WORDS, stemsOf, STOPWORDS, termsOf, tokenize } from './normalize.js';
 import { deputyStatements } from './relation-answers/deputy-statements.js';
 import type { Answer, Lang } from './types.js';
 import { fitsDateKind } from './understand.js';
-import { composeAnswer, MAX_SUPPORT_LINES, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
+import { composeAnswer, MAX_SUPPORT_LINES, NEAR_BEST, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
 import type { Link } from './linking.js';
 import { compoundSplits } from './compound.js';
-import { countedWords, countSpan, describedNames, differenceOf, eachUnits, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
+import { countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, municipalityAt, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
-import { answerBodyChair } from './relation-answers/decisions.js';
+import { answerBodyChair, verbStems } from './relation-answers/decisions.js';
+import { explainsWords } from './relation-answers/org-changes.js';
 import { measuredText, periodOf } from './relation-answers/figure-measures.js';
 
 const TEXTS = {
@@ -150,7 +151,8 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
   const rc: RelationContext = found
     ? { ...asked, subjects: [...asked.subjects, [found.link]], u: { ...u, namePositions: new Set([...(u.namePositions ?? []), ...found.positions]) } }
     : asked;
-  const subject = named.find((l) => l.quality >= 0.9) ?? named[0] ?? described;
+  const sure = named.filter((l) => l.quality >= 0.9);
+  let subject = sure[0] ?? named[0] ?? described;
   if (!subject) return undefined;
   // All relations, not only today's: one that begins later is told with its first day.
   const day = u.day;
@@ -169,6 +171,12 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
     }
     return id;
   };
+  // Two posts named ("when does the kredsleder in Åen take over for the børneområdechef"): the relation between them,
+  // whichever way it runs; a general post named beside a unit is that unit's own post ("kredsleder" + "Åen").
+  const pairs = relationBetween(rc, sure.map((l) => roleOf(l.id)), day);
+  // Several posts named and none stands in for another ("kan dagplejelederen være kvarterchefens stedfortræder"):
+  // the one the documents name a deputy for is whom the question is about.
+  if (pairs.length === 0 && sure.length > 1 && !u.kinds.has('deputy-for')) subject = sure.find((l) => queries.deputiesFor(roleOf(l.id), day).length > 0) ?? subject;
   const ids = unique([subject.id, roleOf(subject.id)]);
   let forSubject = ids.flatMap((id) => queries.deputiesFor(id, day));
   let bySubject = ids.flatMap((id) => queries.standsInFor(id, day));
@@ -185,18 +193,20 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
   // stood in for: relations where it is the deputy answer the other direction and are told as a second line only.
   const cueAt = new Set([...(u.kinds.get('deputy')?.positions ?? []), ...(u.kinds.get('deputy-for')?.positions ?? [])]);
   const subjectIsCue = Array.from({ length: subject.end - subject.start }, (_, i) => subject.start + i).some((p) => cueAt.has(p));
-  // A question that ends on its "for" ("who is X the stand-in for", "hvem er X stedfortræder for") asks from the deputy's side.
-  const fromDeputySide = u.kinds.has('deputy-for') || u.tokens.at(-1)?.form === 'for';
+  // A question that ends on a preposition of the relation (the lexicon's `deputySideEnds`: "who is X the stand-in for",
+  // "who is X the deputy to", "hvem er X stedfortræder for") asks from the deputy's side.
+  const last = u.tokens.at(-1)?.form;
+  const fromDeputySide = u.kinds.has('deputy-for') || (last !== undefined && rc.lexicon.deputySideEnds.has(last));
   // The post stood in for is named after the question's "who" ("hvem er stedfortræder for X", "who covers for X when ..."); one
   // named before it ("myretuen har ingen souschef - hvem er så stedfortræder for lederen") is context, not whom it is about.
   const whoAt = u.kinds.get('who')?.positions ?? [];
   const namedAfterCue = whoAt.length > 0 && subject.start > Math.min(...whoAt);
-  if (!fromDeputySide && forSubject.length === 0 && bySubject.length > 0 && !subjectIsCue && namedAfterCue && subject.quality >= 0.9 && u.askedWho && !u.askedWhen) {
+  if (pairs.length === 0 && !fromDeputySide && forSubject.length === 0 && bySubject.length > 0 && !subjectIsCue && namedAfterCue && subject.quality >= 0.9 && u.askedWho && !u.askedWhen) {
     const answer = unknownAnswer(rc.ctx, u.lang, t.noDeputy(nameIn(rc, subject.id)));
     const lines = bySubject.map((e) => t.itselfStandsIn(itemName(rc, e.deputy), itemName(rc, e.for)));
     return { ...composeAnswer(rc.kb, u.lang, { kind: 'unknown', headline: answer.headline, groups: [{ title: '', lines }], sources: bySubject.map((e) => e.relation.source) }), suggestions: answer.suggestions };
   }
-  let entries: DeputyEntry[] = u.kinds.has('deputy-for') ? (bySubject.length > 0 ? bySubject : forSubject) : forSubject.length > 0 ? forSubject : bySubject;
+  let entries: DeputyEntry[] = pairs.length > 0 ? pairs : u.kinds.has('deputy-for') ? (bySubject.length > 0 ? bySubject : forSubject) : forSubject.length > 0 ? forSubject : bySubject;
   // A person asked about: the relations of the place their title names first ("ledende pædagog i Børnegården Rævehøj").
   const person = rc.kb.get(subject.id);
   if (person?.kind === 'people' && entries.length > 1) {
@@ -238,38 +248,130 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
   const powers = deputyStatements(rc, entries.map((e) => e.relation));
   if (powers.length > 0) {
     const said = powers.map((f) => f.text[u.lang]);
-    return done(rc, 'answer', said[0]!, [...said.slice(1), headline, ...relationLines], [...powers.map((f) => f.source), ...sources], details);
+    return describedBy(rc, found, entries, done(rc, 'answer', said[0]!, [...said.slice(1), headline, ...relationLines], [...powers.map((f) => f.source), ...sources], details));
   }
-  return done(rc, 'answer', headline, relationLines, sources, details);
+  return describedBy(rc, found, entries, done(rc, 'answer', headline, relationLines, sources, details));
 }
 
-/** General posts (no unit of their own) named by one compound word, by their folded name. */
-const compoundPosts = new WeakMap<object, { id: string; name: string }[]>();
-
 /**
- * "Hvem tager over i et stort børnehus, når lederen holder ferie?": a post described by the kind of place and its
- * head in two words ("børnehus" ... "lederen") is the general post whose one-word name joins them ("børnehusleder",
- * "institutionsleder"): one word of the question begins with the name's head part (a linking "s" dropped), another
- * with its tail. Only when the question names no post or person; told as a looser link than a name said in full.
+ * The deputy relations between posts a question names (either may stand in for the other). A general post named
+ * beside a unit the question also names stands for that unit's own post ("kredsleder" + "Åen": "kredsleder for
+ * Børnekreds Åen"): the post of that unit whose name begins with the general post's name.
  */
-function compoundPost(rc: RelationContext): { link: Link; positions: number[] } | undefined {
-  let posts = compoundPosts.get(rc.kb.data);
-  if (!posts) {
-    posts = rc.kb.data.roles.filter((r) => !r.unit).map((r) => ({ id: r.id, name: tokenize(foldText(r.name)) })).filter((r) => r.name.length === 1).map((r) => ({ id: r.id, name: r.name[0]! }));
-    compoundPosts.set(rc.kb.data, posts);
-  }
-  const forms = rc.u.tokens.map((t) => t.form);
-  for (const post of posts) {
-    // Each reading of the name as first part (its linking "s"/"e" dropped or kept) + head.
-    for (const { modifier, head: tail } of compoundSplits(post.name)) {
-      const j = forms.findIndex((f) => f.startsWith(tail) && f.length <= tail.length + 3);
-      if (j < 0) continue;
-      const i = forms.findIndex((f, k) => k !== j && f.startsWith(modifier) && !f.includes(tail));
-      if (i < 0) continue;
-      return { link: { id: post.id, kind: 'roles', start: Math.min(i, j), end: Math.max(i, j) + 1, quality: 0.8 }, positions: [i, j] };
+function relationBetween(rc: RelationContext, roleIds: readonly string[], day: string | undefined): DeputyEntry[] {
+  if (roleIds.length === 0) return [];
+  const units = new Set(rc.subjects.flat().filter((l) => l.kind === 'units' && l.quality >= 0.9).map((l) => l.id));
+  const words = (name: string) => tokenize(foldText(name));
+  const ids = new Set(roleIds);
+  for (const id of roleIds) {
+    const entry = rc.kb.get(id);
+    if (entry?.kind !== 'roles' || units.size === 0) continue;
+    const general = words(entry.item.name);
+    for (const r of rc.kb.data.roles) {
+      if (!r.unit || !units.has(r.unit) || r.id === id) continue;
+      const own = words(r.name);
+      if (own.length > general.length && general.every((w, i) => own[i] === w)) ids.add(r.id);
     }
   }
-  return undefined;
+  if (ids.size < 2) return [];
+  return [...ids].flatMap((id) => rc.queries.deputiesFor(id, day).filter((e) => e.deputy.item.id !== id && ids.has(e.deputy.item.id)));
+}
+
+/** The words of the question that described the post a deputy answer is about, by answer (the floor counts them as a name). */
+const DESCRIBED = new WeakMap<Answer, readonly Link[]>();
+
+function describedBy(rc: RelationContext, found: { link: Link; positions: number[] } | undefined, entries: readonly DeputyEntry[], answer: Answer): Answer {
+  const links = found ? found.positions.map((p) => ({ ...found.link, start: p, end: p + 1 })) : [];
+  // "Does the souschef only step in once ...": the relation's condition answers a word that asks whether it holds only then.
+  const limited = entries.find((e) => e.relation.condition || e.relation.appliesTo);
+  if (limited) {
+    rc.u.tokens.forEach((tok, p) => {
+      if (rc.lexicon.restrictionWords.has(tok.form)) links.push({ id: limited.for.item.id, kind: limited.for.kind, start: p, end: p + 1, quality: 0.8 });
+    });
+  }
+  if (links.length > 0) DESCRIBED.set(answer, links);
+  return answer;
+}
+
+/** The links of the words that described the post a deputy answer is about ("lederen af et stort dagtilbud"). */
+export function deputyPostLinks(answer: Answer): readonly Link[] {
+  return DESCRIBED.get(answer) ?? [];
+}
+
+/** How a general post (no unit of its own) is described by the kind of place it leads: from its one-word Danish name or its English name. */
+interface PostDescription {
+  readonly id: string;
+  /** The Danish name as one folded compound word ("boernehusleder"). */
+  readonly compound?: string;
+  /** The English name's words for the kind of place ("children", "house" in "head of children's house"). */
+  readonly place?: readonly string[];
+}
+const postDescriptions = new WeakMap<object, PostDescription[]>();
+
+/** The English name's words for the place it leads: "head of children's house" -> children, house; "site leader" -> site. */
+function placeOfEnglishName(rc: RelationContext, label: string): string[] | undefined {
+  const words = tokenize(foldText(label.replace(/\([^)]*\)/g, ' ')));
+  const leader = (w: string | undefined) => w !== undefined && rc.lexicon.leaderWords.match(analyzeText(w)).size > 0;
+  const place = leader(words[0]) && words[1] === 'of' ? words.slice(2) : words.length > 1 && leader(words.at(-1)) ? words.slice(0, -1) : undefined;
+  const content = place?.filter((w) => w.length >= 3 && !STOPWORDS.has(w));
+  return content && content.length > 0 ? content : undefined;
+}
+
+/** A place word as the question may say it: itself, or a word the lexicon's `placeKinds` lets stand for it ("dagtilbud" for "institution"). */
+function placeForms(rc: RelationContext, word: string): string[] {
+  return [word, ...(rc.lexicon.placeKinds.get(word) ?? [])];
+}
+
+/**
+ * "Hvem tager over i et stort børnehus, når lederen holder ferie?", "who takes over in a big children's house when the
+ * head is away?": a post described by the kind of place and its head ("børnehus" ... "lederen") is the general post
+ * whose name joins them. Danish: the one-word name ("børnehusleder", "institutionsleder"): one word of the question
+ * begins with the name's head part (a linking "s" dropped), another with its first part. English: the name "head of
+ * <place>" or "<place> leader": every word of the place is in the question and a word for a leader (the lexicon's
+ * `leaderWords`) besides. The kind of place may be said in another word the lexicon's `placeKinds` lets stand for it
+ * ("lederen af et stort dagtilbud": "institutionsleder"). Only when the question names no post or person; told as a
+ * looser link than a name said in full.
+ */
+function compoundPost(rc: RelationContext): { link: Link; positions: number[] } | undefined {
+  let posts = postDescriptions.get(rc.kb.data);
+  if (!posts) {
+    // A post of its own unit's head ("huschef i Børnehuset Kastanjen", the unit's `ledBy`) is no general post.
+    const heads = new Set(rc.kb.data.units.flatMap((unit) => unit.ledBy));
+    posts = rc.kb.data.roles
+      .filter((r) => !r.unit || !heads.has(r.id))
+      .map((r) => {
+        const name = tokenize(foldText(r.name));
+        const place = placeOfEnglishName(rc, r.labelEn);
+        return { id: r.id, ...(name.length === 1 ? { compound: name[0]! } : {}), ...(place ? { place } : {}) };
+      })
+      .filter((r) => r.compound !== undefined || r.place !== undefined);
+    postDescriptions.set(rc.kb.data, posts);
+  }
+  const forms = rc.u.tokens.map((t) => t.form);
+  const found = (at: number[], post: PostDescription) => ({ link: { id: post.id, kind: 'roles' as const, start: Math.min(...at), end: Math.max(...at) + 1, quality: 0.8 }, positions: at });
+  for (const post of posts) {
+    if (!post.compound) continue;
+    // Each reading of the name as first part (its linking "s"/"e" dropped or kept) + head.
+    for (const { modifier, head: tail } of compoundSplits(post.compound)) {
+      const j = forms.findIndex((f) => f.startsWith(tail) && f.length <= tail.length + 3);
+      if (j < 0) continue;
+      const i = forms.findIndex((f, k) => k !== j && placeForms(rc, modifier).some((m) => f.startsWith(m)) && !f.includes(tail));
+      if (i < 0) continue;
+      return found([i, j], post);
+    }
+  }
+  // The English name: the place's words (a plural or genitive ending allowed), and a leader word elsewhere.
+  const leaderAt = [...rc.lexicon.leaderWords.match(rc.u.tokens).values()].flatMap((m) => [...m.positions]);
+  let best: { at: number[]; post: PostDescription } | undefined;
+  for (const post of posts) {
+    if (!post.place) continue;
+    const at = post.place.map((w) => forms.findIndex((f) => placeForms(rc, w).some((m) => f.startsWith(m) && f.length <= m.length + 3)));
+    if (at.some((k) => k < 0)) continue;
+    const leader = leaderAt.find((k) => !at.includes(k));
+    if (leader === undefined) continue;
+    if (!best || at.length > best.at.length) best = { at: [...at, leader], post };
+  }
+  return best && found(best.at, best.post);
 }
 
 /** The general post a post in one unit is an instance of, by name ("børnehusleder i Børnehuset Kløverengen": "børnehusleder"), with that unit. */
@@ -311,6 +413,8 @@ export function answerDecisionWhen(rc: RelationContext): Answer | undefined {
     return e?.kind === 'meetings' && e.item.recurrence !== undefined && (e.item.recurrence.rrule !== undefined || e.item.recurrence.dates.length > 0);
   };
   if (rc.subjects.some((group) => group.some((l) => l.quality >= 0.9 && heldOnDays(l.id)))) return undefined;
+  // "when are the institutions closed for summer 2027": a dated item whose own label says every word asked is surer.
+  if (rc.subjects.length === 0 && labelNamedIn(rc, u.range?.from ?? '0000-01-01', u.range?.to ?? '9999-12-31')) return undefined;
   const named = rc.subjects.map((group) => group.map((l) => l.id));
   const nameTokens = new Set(rc.subjects.flat().flatMap((l) => Array.from({ length: l.end - l.start }, (_, i) => l.start + i)));
   const change = rc.lexicon.changeWords.coverage(u.tokens);
@@ -334,15 +438,18 @@ export function answerDecisionWhen(rc: RelationContext): Answer | undefined {
           .join(' ')
           .split(/[^\p{L}\p{N}]+/u)
           .filter((w) => w.length > 3)
-          .flatMap((w) => stemsOf(foldText(w))),
+          // "flyttes" of "flytningen af dagplejen": the verb a noun of action is made from.
+          .flatMap((w) => [...stemsOf(foldText(w)), ...verbStems(foldText(w))]),
       );
       termsCache.set(d, terms);
     }
     return terms;
   };
   const scored = decisions.map((d) => {
-    const covers = named.filter((group) => group.some((id) => id === d.id || d.changes.some((c) => inside(c, id)))).length;
     const text = decisionTerms(d);
+    // ... or one the decision's own words name ("flyttes til Distrikt Engen"): every word the question names it by.
+    const namedBy = (group: readonly Link[]) => group.some((l) => u.tokens.slice(l.start, l.end).every((tok) => STOPWORDS.has(tok.form) || tok.terms.some((term) => text.has(term))));
+    const covers = rc.subjects.filter((group) => group.some((l) => l.id === d.id || d.changes.some((c) => inside(c, l.id))) || namedBy(group)).length;
     const said = words.filter((tok) => tok.terms.some((term) => text.has(term))).length;
     return { d, covers, said };
   });
@@ -356,7 +463,9 @@ export function answerDecisionWhen(rc: RelationContext): Answer | undefined {
   const name = displayName({ kind: 'decisions', item: d } as KbItem, u.lang);
   const headline = `${t.applies(shortDate(d.appliesFrom!, u.lang)).replace(/\.$/, '')}: ${name}.`;
   const lines = [t.decided(nameIn(rc, d.body), shortDate(d.date, u.lang), name), ...d.decided.map((x) => x[u.lang])];
-  return done(rc, 'answer', headline, lines, [d.source, ...d.decided.slice(0, 2).map((x) => x.source)]);
+  const answer = done(rc, 'answer', headline, lines, [d.source, ...d.decided.slice(0, 2).map((x) => x.source)]);
+  // The words the decision's own words explain ("flyttes" of "flytningen af dagplejen") are answered by it.
+  return explainsWords(answer, words.filter((tok) => tok.terms.some((term) => decisionTerms(d).has(term))).map((tok) => u.tokens.indexOf(tok)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -407,7 +516,7 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   const placeAsked = rc.lexicon.placeWords.match(u.tokens).size > 0 && (rc.subjects[0] ?? []).some((l) => l.kind === 'meetings' && l.quality >= 0.9);
   const asked = chairAsked || placeAsked || u.kinds.has('frequency') || u.next || u.kinds.has('next') || u.intents.has('dates') || u.intents.has('meeting') || u.intents.has('membership');
   if (!asked) return undefined;
-  const link = rc.subjects.flat().find((l) => l.kind === 'meetings');
+  const link = rc.subjects.flat().find((l) => l.kind === 'meetings') ?? (leadsMeeting ? undefined : meetingOfGroup(rc));
   if (!link) {
     // "Hvem er formand for udvalget?": a body without a chair in the data.
     const body = rc.subjects.flat().find((l) => l.kind === 'units' || l.kind === 'leadershipGroups');
@@ -503,6 +612,30 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
       ? t.next(joinList(upcoming.map(occurrence), u.lang))
       : t.none(title);
   return done(rc, upcoming.length > 0 || when ? 'answer' : 'unknown', headline, lines.filter((l) => l !== headline), [meeting.source]);
+}
+
+/**
+ * "Hvornår mødes kredsforum?", "what time does kredsforum start": a group the question names, no meeting named, is asked
+ * about its meeting when exactly one meeting has that group among its participants and no other group or unit beside it
+ * (a dialogue meeting of a committee and a leadership group is neither's own meeting).
+ */
+function meetingOfGroup(rc: RelationContext): Link | undefined {
+  const groups = rc.subjects.flat().filter((l) => l.kind === 'leadershipGroups' && l.quality >= 0.9);
+  if (groups.length === 0 || rc.subjects.length !== 1) return undefined;
+  const isBody = (p: { item: KbItem }) => p.item.kind === 'leadershipGroups' || p.item.kind === 'units';
+  const own = unique(
+    groups.flatMap((g) =>
+      rc.kb.data.meetings
+        .filter((m) => {
+          const bodies = rc.queries.participantsOf(m.id).filter((p) => !p.asNeeded && isBody(p));
+          return bodies.length === 1 && bodies[0]!.item.item.id === g.id;
+        })
+        .map((m) => ({ meeting: m.id, group: g })),
+    ),
+  );
+  if (own.length !== 1) return undefined;
+  const { meeting, group } = own[0]!;
+  return { ...group, id: meeting, kind: 'meetings' };
 }
 
 /**
@@ -610,8 +743,11 @@ function periodItems(rc: RelationContext): Answer | undefined {
   if (u.day && rc.subjects.length > 0) return undefined;
   // A named item narrows the dates to its own (the date answerer does that better).
   if (rc.subjects.some((g) => g.some((l) => l.kind !== 'municipalities'))) return undefined;
-  const t = TEXTS[u.lang];
   const { from, to } = u.range;
+  // "Hvornår er sommerlukningen i 2027?", "when are the institutions closed for summer 2027": a "when" asked of a thing
+  // that a dated item of the period names in its own words is that item's date (the dates answer weighs the words).
+  if (u.askedWhen && u.dateKinds.size === 0 && labelNamedIn(rc, from, to)) return undefined;
+  const t = TEXTS[u.lang];
   const inScope = (source: Source) => {
     if (rc.municipalities.size === 0) return true;
     const m = kb.documents.get(source.doc)?.municipality;
@@ -671,6 +807,13 @@ function periodItems(rc: RelationContext): Answer | undefined {
   return done(rc, 'answer', headline, entries.map((e) => e.text), entries.flatMap((e) => (e.source ? [e.source] : [])), [], true);
 }
 
+/** True when every content word of the question is said (a synonym's or a compound part's match will do) by the label of one dated item that falls between two days. */
+function labelNamedIn(rc: RelationContext, from: string, to: string): boolean {
+  const rest = rc.ctx.index.queryTerms(rc.u.tokens, rc.u.intentWords);
+  if (rest.length === 0) return false;
+  return rc.ctx.index.score(rest, undefined, 'date').some((s) => s.coverage >= 1 - NEAR_BEST && s.fact.date !== undefined && (s.fact.date.end ?? s.fact.date.date) >= from && s.fact.date.date <= to);
+}
+
 /** A date of a general kind whose label names the kind asked for ("Deadline for reporting ..." written as `other`). */
 function labelSays(rc: RelationContext, entry: DateEntry): boolean {
   const said = rc.lexicon.dateKinds.match(analyzeText(foldText(`${entry.label.da} ${entry.label.en}`)));
@@ -713,6 +856,40 @@ function describeDated(rc: RelationContext, item: DatedItem, kindWord: (kind: st
   const d = item.decision;
   const what = item.what === 'applies' ? `${displayName({ kind: 'decisions', item: d } as KbItem, u.lang)} ${TEXTS[u.lang].appliesFrom}` : displayName({ kind: 'decisions', item: d } as KbItem, u.lang);
   return { kind: 'decision', date: item.date, text: `${shortDate(item.date, u.lang)}${passed(item.last)}: ${what} (${kindWord('decision')})`, source: d.source };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where a dated event is held
+
+/**
+ * "Hvor holdes lederdagen?", "where is the theme day": a word that asks where, and a dated item of the calendar whose
+ * label says every other content word of the question; the place the documents give for it leads, with its day.
+ * Of several dated items that say the words (the leaders' day and the registration for it), those with a place.
+ */
+export function answerDatedPlace(rc: RelationContext): Answer | undefined {
+  const { u } = rc;
+  const placeAt = rc.lexicon.placeWords.coverage(u.tokens);
+  if (placeAt.size === 0) return undefined;
+  // A meeting or another item named has a place answer of its own.
+  if (rc.subjects.some((g) => g.some((l) => l.quality >= 0.9 && l.kind !== 'municipalities'))) return undefined;
+  const rest = rc.ctx.index.queryTerms(u.tokens.filter((_, i) => !placeAt.has(i)), u.intentWords);
+  if (rest.length === 0) return undefined;
+  const scored = rc.ctx.index.score(rest, undefined, 'date').filter((s) => s.fact.date !== undefined);
+  const best = Math.max(0, ...scored.map((s) => s.coverage));
+  if (best < 1 - NEAR_BEST) return undefined;
+  const placed = unique(scored.filter((s) => s.coverage >= best - NEAR_BEST && s.fact.date!.place).map((s) => s.fact.date!));
+  if (placed.length === 0) return undefined;
+  const t = TEXTS[u.lang];
+  // Times of day as the calendar's dates are written ("kl. 09.00–15.30", "at 09:00–15:30").
+  const clock = (time?: string, end?: string) => (time ? (u.lang === 'da' ? ` kl. ${time.replace(':', '.')}${end ? `–${end.replace(':', '.')}` : ''}` : ` at ${time}${end ? `–${end}` : ''}`) : '');
+  const day = (d: DateEntry) => `${d.end ? `${shortDate(d.date, u.lang)}–${shortDate(d.end, u.lang)}` : formatPartialDate(d.date, d.precision, u.lang)}${clock(d.time, d.endTime)}`;
+  // An English answer keeps the documents' Danish name for the event ("Leaders' day … (Lederdag …)").
+  const label = (d: DateEntry) => (u.lang === 'en' && [...termsOf(d.label.da)].some((term) => !termsOf(d.label.en).has(term)) ? `${d.label.en} (${d.label.da})` : d.label[u.lang]);
+  const [first, ...others] = placed;
+  const both = (d: DateEntry) => `${capitalize(label(d))}: ${day(d)}, ${t.placeOf(d.place!)}.`;
+  // Asked when as well ("when and where is the lederdag"), the day and the place are one line.
+  const headline = u.askedWhen || u.intents.has('dates') ? both(first!) : t.placeHeadline(label(first!), first!.place!);
+  return done(rc, 'answer', headline, [...(headline === both(first!) ? [] : [`${capitalize(label(first!))}: ${day(first!)}.`]), ...others.map(both)], placed.map((d) => d.source));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -827,19 +1004,29 @@ function qualifiedCounts(rc: RelationContext): { key: string; fits: (f: Figure) 
   const metricAt = new Set(u.metricAt.get(metric) ?? []);
   const metricForm = [...metricAt].map((p) => u.tokens[p]?.form).find((f) => f !== undefined);
   if (!metricForm) return undefined;
-  const placeAt = new Set(rc.subjects.flat().filter((l) => l.kind === 'units' || l.kind === 'municipalities').flatMap((l) => Array.from({ length: l.end - l.start }, (_, i) => l.start + i)));
+  const placeAt = new Set([...rc.subjects.flat().filter((l) => l.kind === 'units' || l.kind === 'municipalities').flatMap((l) => Array.from({ length: l.end - l.start }, (_, i) => l.start + i)), ...municipalityAt(rc)]);
   const timeAt = new Set([...rc.lexicon.timePhrases.coverage(u.tokens), ...rc.lexicon.sequenceWords.coverage(u.tokens)]);
-  const words = u.tokens.filter((tok, i) => !metricAt.has(i) && !u.cuePositions.has(i) && !placeAt.has(i) && !timeAt.has(i) && tok.form.length >= 4 && !/\d/.test(tok.form) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !rc.lexicon.pastWords.has(tok.form) && !/^(19|20)\d\d$/.test(tok.form));
+  // A post named ("har en PFL", "reporting to the børnechef") qualifies by any of its names ("pædagogisk faglig leder").
+  const roles = rc.subjects.flat().filter((l) => l.kind === 'roles' && l.quality >= 0.9 && !Array.from({ length: l.end - l.start }, (_, k) => l.start + k).some((p) => metricAt.has(p)));
+  const roleAt = new Set(roles.flatMap((l) => Array.from({ length: l.end - l.start }, (_, k) => l.start + k)));
+  const plain = u.tokens.filter((tok, i) => !metricAt.has(i) && !roleAt.has(i) && !u.cuePositions.has(i) && !placeAt.has(i) && !timeAt.has(i) && tok.form.length >= 4 && !/\d/.test(tok.form) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !rc.lexicon.pastWords.has(tok.form) && !/^(19|20)\d\d$/.test(tok.form));
+  // Each qualifier: its alternatives, each a list of words (terms of each) that a figure must all say.
+  const words: Array<{ alternatives: Array<Array<readonly string[]>> }> = [
+    ...plain.map((tok) => ({ alternatives: [[tok.terms]] })),
+    ...unique(roles.map((l) => l.id)).map((id) => ({
+      alternatives: namesOf(kb.get(id)!).map((n) => analyzeText(foldText(n)).filter((t) => !STOPWORDS.has(t.form)).map((t) => t.terms)).filter((ws) => ws.length > 0),
+    })),
+  ];
   if (words.length === 0) return undefined;
   // The figure's own words name the metric ("48 børn på venteliste" counts children, whatever its metric field says).
   const countsMetric = (f: Figure) => f.metric === metric || countsWord(f, metricForm) || metricsNamedIn(rc, f).has(metric);
   const index = figureTermIndex(kb);
   const said = (f: Figure) => {
     const terms = index.terms.get(f)!;
-    return words.filter((w) => w.terms.some((term) => terms.has(term))).length;
+    return words.filter((w) => w.alternatives.some((ws) => ws.every((word) => word.some((term) => terms.has(term))))).length;
   };
   // Only the figures that say one of the words are looked at (found through the index made once per knowledge base).
-  const figures = unique(words.flatMap((w) => w.terms.flatMap((term) => index.byTerm.get(term) ?? []))).filter(countsMetric);
+  const figures = unique(words.flatMap((w) => w.alternatives.flatMap((ws) => (ws[0] ?? []).flatMap((term) => index.byTerm.get(term) ?? [])))).filter(countsMetric);
   // Every such word, or it is a count of something else ("the waiting list for a school" is not the nursery one).
   if (!figures.some((f) => said(f) === words.length)) return undefined;
   return { key: `qualified:${metric}`, fits: (f: Figure) => countsMetric(f) && said(f) === words.length };
@@ -847,7 +1034,7 @@ function qualifiedCounts(rc: RelationContext): { key: string; fits: (f: Figure) 
 
 /** Every figure's terms (both languages), and the figures by term, made once per knowledge base. */
 const FIGURE_TERMS = new WeakMap<object, { terms: Map<Figure, ReadonlySet<string>>; byTerm: Map<string, Figure[]> }>();
-function figureTermIndex(kb: RelationContext['kb']): { terms: Map<Figure, ReadonlySet<string>>; byTerm: Map<string, Figure[]> } {
+export function figureTermIndex(kb: RelationContext['kb']): { terms: Map<Figure, ReadonlySet<string>>; byTerm: Map<string, Figure[]> } {
   let index = FIGURE_TERMS.get(kb);
   if (!index) {
     const terms = new Map<Figure, ReadonlySet<string>>();
@@ -888,7 +1075,7 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
       ? unique(u.metrics).map((m) => ({ key: m, fits: (f: Figure) => f.metric === m }))
       : countedWords(rc).map((w) => {
           const span = countSpan(rc, w);
-          return { key: `word:${w}`, fits: (f: Figure) => countsWord(f, w, span) };
+          return { key: `word:${w}`, fits: (f: Figure) => countsAsked(rc, f, w, span) };
         });
   if (counts.length === 0) return undefined;
   // "Hvor mange børn står på venteliste", "how many houses had a pædagogisk faglig leder": more words than the metric
@@ -1054,5 +1241,8 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const comingFigures = compare && headFigures.length === 1 ? [headFigures[0]!.figure, ...comingOf.filter((f) => f.metric === headFigures[0]!.figure.metric).slice(0, 1)] : headFigures.map((f) => f.figure);
   const sum = u.kinds.has('total') && missing.length === 0 ? totalOf(headFigures, u.lang) : u.kinds.has('change-compare') && missing.length === 0 ? differenceOf(comingFigures, u.lang) : undefined;
   if (sum) headlines.unshift(sum);
-  return done(rc, 'answer', headlines.join(' '), supporting, sources);
+  // The words counted are explained by the figures that count them ("places" by "room for 80 children").
+  const answering = [...headFigures.map((f) => f.figure), ...comingOf];
+  const countedForm = new Set(counts.flatMap((c) => (c.key.startsWith('word:') && answering.some(c.fits) ? [c.key.slice(5)] : [])));
+  return explainsWords(done(rc, 'answer', headlines.join(' '), supporting, sources), u.tokens.flatMap((tok, i) => (countedForm.has(tok.form) ? [i] : [])));
 }

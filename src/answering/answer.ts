@@ -62,8 +62,9 @@ import {
 import { suggestQuestions } from './suggestions.js';
 import { answerHiringCommittee, answerLeave, answerMeetingOffices } from './relation-answers/offices.js';
 import { answerMeasuredFigure } from './relation-answers/figure-measures.js';
+import { prepareIndexes } from './prepare.js';
 import { answerDecisionQuestion, decisionWordLinks } from './relation-answers/decisions.js';
-import { answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems } from './answer-time.js';
+import { answerDatedPlace, answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems, deputyPostLinks } from './answer-time.js';
 
 /** The relation answerers, tried in this order before the general search. */
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
@@ -94,6 +95,7 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerItemDates,
   answerReportingRelation,
   answerMeetingTime,
+  answerDatedPlace,
   answerRoleMeetings,
   answerMembersRelation,
   answerLeaderRelation,
@@ -125,6 +127,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   // Built now rather than by the first question that needs it.
   taskIndexOf(kb, lexicon);
   titleWordsOf(kb);
+  prepareIndexes(kb);
   // An item's own name terms; the facts already hold them for every item that owns a fact (the same set).
   const ownTermsCache = new Map<string, ReadonlySet<string>>();
   for (const fact of facts) if (!ownTermsCache.has(fact.owner)) ownTermsCache.set(fact.owner, fact.ownTerms);
@@ -464,7 +467,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       if (relationAnswer) {
         // A role the question describes ("the new Mågen leader") is named by those words: the floor counts them as a name.
         // So are the words that a decision's own words explain ("flytte" of "flytningen af dagplejen").
-        const described = [...describedItems(rc).flat(), ...decisionWordLinks(relationAnswer)];
+        const described = [...describedItems(rc).flat(), ...decisionWordLinks(relationAnswer), ...deputyPostLinks(relationAnswer)];
         if (described.length > 0) seen.links = [...links, ...described];
         return relationAnswer;
       }

@@ -73,7 +73,7 @@ const KIND_WORDS: Record<FactKind, string> = {
 };
 
 const DATE_KIND_WORDS: Record<DateEntry['kind'], string> = {
-  'application-deadline': 'ansøgningsfrist frist ansøgning søge deadline application apply closing',
+  'application-deadline': 'ansøgningsfrist frist ansøgning søge deadline application apply',
   interview: 'samtale samtaler jobsamtale interview interviews runde round',
   start: 'ansættelse tiltrædelse start opstart tiltræde starting start date employment begins',
   evaluation: 'evaluering evaluation',

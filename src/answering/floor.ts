@@ -13,12 +13,12 @@ import lexiconJson from './lexicon/lexicon.json' with { type: 'json' };
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { MONTH_NAMES } from '../time/format-date.js';
 import { displayName, namesOf } from './facts.js';
-import { boundedEditDistance, foldText, GENERIC_WORDS, STOPWORDS, termsOf, tokenize } from './normalize.js';
+import { analyzeText, boundedEditDistance, foldText, GENERIC_WORDS, STOPWORDS, termsOf, tokenize } from './normalize.js';
 import type { SearchIndex, QueryTerm } from './search.js';
 import type { Answer, Lang } from './types.js';
 import { countedPositions, type Understanding } from './understand.js';
 import type { Link } from './linking.js';
-import { loadLexicon, type Lexicon, type LexiconExtension } from './lexicon/lexicon.js';
+import { loadLexicon, type Lexicon, type LexiconExtension, type QuestionKind } from './lexicon/lexicon.js';
 
 /** The share of the words besides names and cues that an answer must explain (ranked / structured answers). */
 const REST_SHARE_FALLBACK = 0.5;
@@ -125,6 +125,10 @@ export function createFloor(
   lexiconWords(lexiconJson, lexicon);
   lexiconWords(extensions, lexicon);
   const chat = functionWords(loaded);
+  const questionWords = loaded.questionWords;
+  const deputyParties = [...new Set(kb.data.deputies.flatMap((d) => [d.deputy, d.for]))];
+  const chairs = [...new Set(kb.data.meetings.flatMap((m) => (m.chair === undefined ? [] : [m.chair])))];
+  const fallbackAskedKinds = new Set(loaded.floorWords.fallbackAskedKinds as readonly QuestionKind[]);
   const events = eventWords(loaded);
   // A word is known when the knowledge base's texts or names hold it (its stem, a compound of known
   // words, a small typo of a known word), or when the lexicon uses it. The qualities are the search
@@ -182,13 +186,18 @@ export function createFloor(
   };
   // Each item's names as sets of terms (the words that identify it), made once per item asked about.
   const nameTermSets = new Map<string, ReadonlyArray<ReadonlySet<string>>>();
+  // Each name's terms once, however many items bear it (the same post in every unit, at scale in every municipality).
+  const termsOfName = new Map<string, ReadonlySet<string>>();
+  const nameAsTerms = (name: string): ReadonlySet<string> => {
+    let terms = termsOfName.get(name);
+    if (!terms) termsOfName.set(name, (terms = new Set(tokenize(name).filter((w) => !STOPWORDS.has(w) && !GENERIC_WORDS.has(w)).flatMap((w) => [...termsOf(w)]))));
+    return terms;
+  };
   const namesAsTerms = (id: string): ReadonlyArray<ReadonlySet<string>> => {
     let sets = nameTermSets.get(id);
     if (!sets) {
       const entry = kb.get(id);
-      sets = (entry ? namesOf(entry) : [])
-        .map((name) => new Set(tokenize(name).filter((w) => !STOPWORDS.has(w) && !GENERIC_WORDS.has(w)).flatMap((w) => [...termsOf(w)])))
-        .filter((terms) => terms.size > 0);
+      sets = (entry ? namesOf(entry) : []).map(nameAsTerms).filter((terms) => terms.size > 0);
       nameTermSets.set(id, sets);
     }
     return sets;
@@ -351,6 +360,53 @@ export function createFloor(
     const padded = ` ${tokenize(folded).join(' ')} `;
     return clockPhrases.some((phrase) => padded.includes(phrase));
   };
+  // The lexicon's words by length, for near misses of them ("telefonnumeret", "kontaktinfo").
+  const lexiconByLength = new Map<number, string[]>();
+  for (const word of lexicon) {
+    if (word.length < 4) continue;
+    const list = lexiconByLength.get(word.length);
+    if (list) list.push(word);
+    else lexiconByLength.set(word.length, [word]);
+  }
+  // The stems of the cues written 'word*' ("telefon*"): a word they open is the cue's, however it ends.
+  const cueStems = [...new Set([loaded.kinds, loaded.dateKinds, loaded.metrics, loaded.attributes].flatMap((set) => set.prefixes()))].filter((p) => p.length >= 5);
+  /** True when a word is a typo of a lexicon word, a cue stem's word, or a compound that opens with a lexicon word and ends in a known one. */
+  const nearLexicon = (form: string): boolean => {
+    if (cueStems.some((stem) => form.startsWith(stem))) return true;
+    const limit = form.length >= 8 ? 2 : 1;
+    for (let length = form.length - limit; length <= form.length + limit; length++) {
+      for (const word of lexiconByLength.get(length) ?? []) if (boundedEditDistance(form, word, limit) <= limit) return true;
+    }
+    // (A head of five letters at least: "turn" + "over" is no compound of the lexicon's "turn in" and "over".)
+    for (let cut = 5; cut <= form.length - 3; cut++) {
+      const head = form.slice(0, cut);
+      const tail = form.slice(cut);
+      if (lexicon.has(head) && (lexicon.has(tail) || index.knows(tail))) return true;
+    }
+    return false;
+  };
+  const openerPhrases = loaded.floorWords.askedThingOpeners.map((phrase) => tokenize(phrase)).filter((words) => words.length > 0);
+  /**
+   * The positions of the words a "who is / what is" question asks for, before the first name it places them by ("the
+   * union rep in Område Syd", "sygefraværet i Småbørn & Læring"): empty when the question opens otherwise.
+   */
+  const askedThing = (u: Understanding, links: readonly Link[]): ReadonlySet<number> => {
+    const forms = u.tokens.map((t) => t.form);
+    let from = -1;
+    for (const words of openerPhrases) {
+      for (let i = 0; i + words.length <= forms.length && i <= 3; i++) {
+        if (words.every((w, k) => forms[i + k] === w)) from = Math.max(from, i + words.length);
+      }
+    }
+    const out = new Set<number>();
+    if (from < 0) return out;
+    const linked = (p: number) => links.some((l) => l.kind !== 'municipalities' && p >= l.start && p < l.end);
+    for (let p = from; p < forms.length; p++) {
+      if (linked(p) || NAMING_PREPOSITIONS.has(forms[p]!)) break;
+      out.add(p);
+    }
+    return out;
+  };
   return {
     explainUnknown(u, links, answer, unknown) {
       if (answer.kind !== 'unknown' || answer.headline !== unknown(u.lang).headline) return answer;
@@ -408,8 +464,26 @@ export function createFloor(
       // speaks of the thing asked about, not of when.
       // (When a line or a deputy applies is answered by a condition in the relation's own words: not checked here.)
       const conditional = u.intents.has('reporting') || u.intents.has('condition') || u.kinds.has('deputy') || u.kinds.has('deputy-for');
-      if (!saysUnknown && u.askedWhen && !u.askedWho && !conditional && !TIMED.test(foldText([answer.headline, ...answer.sections.flatMap((s) => s.lines.slice(0, 2))].join(' ')))) {
+      // (A count asked for is answered by its number: "how many 0-3 year olds" asks no when.)
+      if (!saysUnknown && u.askedWhen && !u.askedWho && !conditional && !u.intents.has('figure') && !TIMED.test(foldText([answer.headline, ...answer.sections.flatMap((s) => s.lines.slice(0, 2))].join(' ')))) {
         return refuse(kb, u, links, u.tokens.filter((_, i) => (u.kinds.get('when')?.positions ?? []).includes(i)).map((token) => ({ token, weight: 1, expansions: [] })), unknown);
+      }
+      // A ranked answer must speak of the relation the question's cue words ask for ("who is the deputy of Mågen" is not
+      // answered by Mågen's figures): a cue word of a relation kind (`floor.fallbackAskedKinds`) must be explained by it.
+      if (fallbackAnswers.has(answer)) {
+        // (An answer that says the relation in its own words, another cue of the kind ("stedfortræder" for "dækker for"), speaks of it.)
+        // So does one that names a party to the relation the knowledge base holds (a deputy or the one stood in for, a chair).
+        const answerKinds = loaded.kinds.match(analyzeText(foldText(text)));
+        const names = (ids: readonly string[]) => ids.some((id) => namesAsTerms(id).some((terms) => everyIn(terms, answerTerms)));
+        const spoken = (kind: QuestionKind) =>
+          answerKinds.has(kind) || (kind.startsWith('deputy') && names(deputyParties)) || (kind === 'chair' && names(chairs));
+        const relationCues = loaded.kinds.coverageOf(u.tokens, new Set([...fallbackAskedKinds].filter((k) => !spoken(k))), undefined, false);
+        const asked = index
+          .queryTerms(u.tokens.filter((t, i) => relationCues.has(i) && !chat.has(t.form) && !questionWords.has(t.form) && !STOPWORDS.has(t.form) && !/\d/.test(t.form) && t.form.length > 2))
+          .filter((q) => knownForm(q));
+        const explainedCues = index.explainSurely(asked, answerTerms).map((v, i) => (asked[i]!.token.terms.some((t) => answerTerms.has(t)) ? 1 : v));
+        const unexplained = asked.filter((_, i) => explainedCues[i]! < ACCOUNTED);
+        if (unexplained.length > 0) return refuse(kb, u, links, unexplained, unknown);
       }
       if (content.length === 0) return answer;
       // The answer's own words account for a question word directly, even one the index does not know
@@ -431,7 +505,9 @@ export function createFloor(
       // (its kind understood from cue words) only the words that name a thing: a name written with a
       // capital inside the sentence, or the word after a place or topic preposition ("in Nordby").
       // A compound the documents know only as parts ("løntrin": "løn" + "trin") names something they do not hold.
-      const unknownWords = loose.filter((q) => !knownForm(q) && (strict || q.parts !== undefined || namesThing(u, q, position.get(q.token) ?? -1)));
+      const asked = askedThing(u, links);
+      const inAsked = (q: QueryTerm) => asked.has(position.get(q.token) ?? -1) && !nearLexicon(q.token.form);
+      const unknownWords = loose.filter((q) => !knownForm(q) && (strict || q.parts !== undefined || inAsked(q) || namesThing(u, q, position.get(q.token) ?? -1)));
       if (unknownWords.length > 0) return refuse(kb, u, links, unknownWords, unknown);
       // A ranked answer must explain every word that names a thing the documents know ("børnehusene"): a fact
       // about another thing ("the waiting list for childminding") is no answer about it.
@@ -531,9 +607,12 @@ const YEAR: Readonly<Record<Lang, (asked: string, given: string) => string>> = {
 };
 
 const WEEKDAYS = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-/** A time in an answer: digits (days, years, hours), a month or weekday, a word for how often, or a condition ("when the leader is away"). */
+/**
+ * A time in an answer: digits that write a time (a year, a day "1.", "1/3", a time of day), a month or weekday, a word for
+ * how often, or a condition ("when the leader is away"). A count ("34 children", "20 minutes of play") says no when.
+ */
 const TIMED = new RegExp(
-  `\\d|\\b(?:${[...MONTH_NAMES.da, ...MONTH_NAMES.en, ...WEEKDAYS]
+  `\\b(?:19|20)\\d\\d\\b|\\b\\d{1,2}[.:]\\d{2}\\b|\\b\\d{1,2}\\.(?:\\s|$)|\\b\\d{1,2}/\\d{1,2}\\b|\\bkl\\b|\\b(?:${[...MONTH_NAMES.da, ...MONTH_NAMES.en, ...WEEKDAYS]
     .map(foldText)
     .join('|')}|hver|every|each|gang|gange|times?|ugentlig\\w*|weekly|maanedlig\\w*|monthly|kvartal\\w*|quarterly|aarlig\\w*|annual\\w*|yearly|behov|needed|daglig\\w*|daily|uge\\w*|weeks?|maaned\\w*|months?|aar|aaret|years?|sommer\\w*|summer|jul\\w*|christmas|ferie\\w*|holidays?|vinter\\w*|winter|foraar\\w*|spring|efteraar\\w*|autumn|fall|naar|hvis|mens|when|whenever|if|while|during)\\b`,
 );

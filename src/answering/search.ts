@@ -230,46 +230,59 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
       if (token.form.length < 2 || token.form.length > MAX_WORD || seen.has(token.form)) continue;
       if (out.length >= MAX_QUERY_TERMS) break;
       seen.add(token.form);
-      const expansions = new Map<string, number>();
-      for (const term of token.terms) for (const e of expand(term)) expansions.set(e.term, Math.max(expansions.get(e.term) ?? 0, e.quality));
-      let exact = token.terms.filter((t) => postings.has(t));
-      // Own keys only: "constructor" must not find Object.prototype.constructor.
-      const synonym = synonyms.get(token.form);
-      if (exact.length === 0 && synonym) {
-        // "economy" is "finances" in the data's English: match the data's word instead.
-        const stems = tokenize(synonym).flatMap(stemsOf);
-        exact = stems.filter((t) => postings.has(t));
-        for (const term of exact) expansions.set(term, 0.9);
-        // The data's word only inside compounds ("lukning" in "sommerferielukning"): its partial matches, a little less sure.
-        if (exact.length === 0) for (const e of stems.flatMap(expand)) expansions.set(e.term, Math.max(expansions.get(e.term) ?? 0, e.quality * 0.9));
+      const key = token.terms.length === 1 && token.terms[0] === token.form ? token.form : `${token.form}\u0000${token.terms.join(' ')}`;
+      let known = termCache.get(key);
+      if (!known) {
+        known = queryTermOf(token);
+        if (termCache.size < 50_000) termCache.set(key, known);
       }
-      // A Danish definite or plural form the stemmer cuts too far ("sommeren" -> "som"): the word without its ending.
-      if (expansions.size === 0 && exact.length === 0) {
-        const ending = DANISH_ENDINGS.find((e) => token.form.endsWith(e) && token.form.length - e.length >= 5);
-        if (ending) for (const e of expand(token.form.slice(0, -ending.length))) expansions.set(e.term, e.quality * 0.9);
-      }
-      const groups = exact.length > 0 ? [] : splitCompound(token.form);
-      const parts = groups.flat();
-      // A compound split into known words is surer than guesses from its prefixes and suffixes.
-      if (parts.length > 0) expansions.clear();
-      for (const term of parts) expansions.set(term, COMPOUND_PART_QUALITY);
-      // An unknown compound weighs as its rarest known part, a misspelt word ("kobenhavn") as the word it
-      // stands for; only a wholly unknown word weighs most.
-      const typoOf = [...expansions].filter(([, quality]) => quality === TYPO_QUALITY).map(([term]) => term);
-      const weight =
-        exact.length > 0
-          ? Math.max(...exact.map((t) => idf(t) * (nameTerms.has(t) ? 1 : TEXT_ONLY_FACTOR)))
-          : parts.length > 0
-            ? Math.max(...parts.map(idf))
-            : typoOf.length > 0
-              ? Math.max(...typoOf.map(idf))
-              : // A short unknown word is more often a word of the question ("gav", "did") than a name.
-                token.form.length <= SHORT_WORD
-                ? maxIdf * SHORT_UNKNOWN_FACTOR
-                : maxIdf;
-      out.push({ token, weight, expansions: [...expansions].map(([term, quality]) => ({ term, quality })), ...(groups.length > 1 && { parts: groups }) });
+      out.push(known.parts ? { token, weight: known.weight, expansions: known.expansions, parts: known.parts } : { token, weight: known.weight, expansions: known.expansions });
     }
     return out;
+  };
+
+  // A word's weight and expansions depend on its form and terms only (and on this index): worked out once per word,
+  // not per question (the same words recur, and each question reads its words twice: the search and the floor).
+  const termCache = new Map<string, Omit<QueryTerm, 'token'>>();
+  const queryTermOf = (token: Token): Omit<QueryTerm, 'token'> => {
+    const expansions = new Map<string, number>();
+    for (const term of token.terms) for (const e of expand(term)) expansions.set(e.term, Math.max(expansions.get(e.term) ?? 0, e.quality));
+    let exact = token.terms.filter((t) => postings.has(t));
+    // Own keys only: "constructor" must not find Object.prototype.constructor.
+    const synonym = synonyms.get(token.form);
+    if (exact.length === 0 && synonym) {
+      // "economy" is "finances" in the data's English: match the data's word instead.
+      const stems = tokenize(synonym).flatMap(stemsOf);
+      exact = stems.filter((t) => postings.has(t));
+      for (const term of exact) expansions.set(term, 0.9);
+      // The data's word only inside compounds ("lukning" in "sommerferielukning"): its partial matches, a little less sure.
+      if (exact.length === 0) for (const e of stems.flatMap(expand)) expansions.set(e.term, Math.max(expansions.get(e.term) ?? 0, e.quality * 0.9));
+    }
+    // A Danish definite or plural form the stemmer cuts too far ("sommeren" -> "som"): the word without its ending.
+    if (expansions.size === 0 && exact.length === 0) {
+      const ending = DANISH_ENDINGS.find((e) => token.form.endsWith(e) && token.form.length - e.length >= 5);
+      if (ending) for (const e of expand(token.form.slice(0, -ending.length))) expansions.set(e.term, e.quality * 0.9);
+    }
+    const groups = exact.length > 0 ? [] : splitCompound(token.form);
+    const parts = groups.flat();
+    // A compound split into known words is surer than guesses from its prefixes and suffixes.
+    if (parts.length > 0) expansions.clear();
+    for (const term of parts) expansions.set(term, COMPOUND_PART_QUALITY);
+    // An unknown compound weighs as its rarest known part, a misspelt word ("kobenhavn") as the word it
+    // stands for; only a wholly unknown word weighs most.
+    const typoOf = [...expansions].filter(([, quality]) => quality === TYPO_QUALITY).map(([term]) => term);
+    const weight =
+      exact.length > 0
+        ? Math.max(...exact.map((t) => idf(t) * (nameTerms.has(t) ? 1 : TEXT_ONLY_FACTOR)))
+        : parts.length > 0
+          ? Math.max(...parts.map(idf))
+          : typoOf.length > 0
+            ? Math.max(...typoOf.map(idf))
+            : // A short unknown word is more often a word of the question ("gav", "did") than a name.
+              token.form.length <= SHORT_WORD
+              ? maxIdf * SHORT_UNKNOWN_FACTOR
+              : maxIdf;
+    return { weight, expansions: [...expansions].map(([term, quality]) => ({ term, quality })), ...(groups.length > 1 && { parts: groups }) };
   };
 
   const explainOne = (q: QueryTerm, quality: number, term: string) => (quality * Math.min(idf(term), q.weight)) / q.weight;
@@ -293,7 +306,12 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
       for (const e of q.expansions) {
         const value = explainOne(q, e.quality, e.term);
         const contextValue = value * CONTEXT_FACTOR;
-        for (const posting of postings.get(e.term) ?? []) {
+        // Indexed loops over the postings (thousands for a common word at scale): a `for…of` allocates an iterator
+        // result per posting until the function is optimised, which a question asked once may never see.
+        const list = postings.get(e.term);
+        if (list === undefined) continue;
+        for (let p = 0; p < list.length; p++) {
+          const posting = list[p]!;
           const factIndex = posting >> 1;
           if ((allowed !== undefined && allowed[factIndex] === 0) || (kind !== -1 && kindOf[factIndex] !== kind)) continue;
           const isDirect = (posting & 1) === DIRECT;
@@ -306,7 +324,8 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
           if (isDirect && value > termDirect[factIndex]!) termDirect[factIndex] = value;
         }
       }
-      for (const factIndex of touchedByTerm) {
+      for (let t = 0; t < touchedByTerm.length; t++) {
+        const factIndex = touchedByTerm[t]!;
         coverageOf[factIndex] = coverageOf[factIndex]! + termBest[factIndex]! * q.weight;
         directOf[factIndex] = directOf[factIndex]! + termDirect[factIndex]! * q.weight;
         termBest[factIndex] = 0;
@@ -320,7 +339,8 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
     }
     const totalWeight = query.reduce((sum, q) => sum + q.weight, 0) || 1;
     const results: ScoredFact[] = [];
-    for (const factIndex of touched) {
+    for (let t = 0; t < touched.length; t++) {
+      const factIndex = touched[t]!;
       const fact = facts[factIndex]!;
       const coverage = coverageOf[factIndex]! / totalWeight;
       const directCoverage = directOf[factIndex]! / totalWeight;

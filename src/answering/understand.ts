@@ -5,6 +5,7 @@
  */
 import { DEADLINE_KINDS, type DateEntry, type Figure } from '../knowledge/schemas.js';
 import { addDays, MONTH_NAMES, toLocalDate } from '../time/format-date.js';
+import { isoWeekDays } from '../time/parse-date.js';
 import { detectLanguage } from './language.js';
 import { tokenWords, type Attribute, type TokenWords, type CueMatch, type Lexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
 import { analyzeText, foldText, STOPWORDS, stripMarkup, type Token } from './normalize.js';
@@ -266,6 +267,19 @@ function findRange(tokens: readonly Token[], today: string): { from: string; to:
       return { from, to: lastDayOf(endYear, second.month), positions };
     }
     return { from, to: lastDayOf(year, first.month), positions: first.year ? [first.i, first.i + 1] : [first.i] };
+  }
+  // "uge 29 2027", "in week 29": the ISO week, Monday to Sunday; without a year the coming such week (this one included).
+  for (const [i, token] of tokens.entries()) {
+    if (!['uge', 'week', 'ugen'].includes(token.form)) continue;
+    const number = tokens[i + 1]?.form;
+    if (!number || !/^\d{1,2}$/.test(number)) continue;
+    const yearWord = tokens[i + 2]?.form;
+    const hasYear = yearWord !== undefined && /^(19|20)\d{2}$/.test(yearWord);
+    const thisYear = Number(today.slice(0, 4));
+    const week = hasYear
+      ? isoWeekDays(Number(yearWord), Number(number))
+      : [thisYear, thisYear + 1].map((y) => isoWeekDays(y, Number(number))).find((w) => w !== undefined && w.to >= today);
+    if (week) return { ...week, positions: hasYear ? [i, i + 1, i + 2] : [i, i + 1] };
   }
   // "Efteråret 2027", "autumn 2027", "in the spring of 2027": the season's months of that year (winter into the next).
   for (const [i, token] of tokens.entries()) {

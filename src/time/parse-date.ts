@@ -128,6 +128,13 @@ function isoWeekYear(isoDate: string): number {
   return yearOf(thursday);
 }
 
+/** The Monday and Sunday of ISO week `week` of an ISO week-numbering year ("uge 29 2027": 19–25 July 2027). */
+export function isoWeekDays(isoYear: number, week: number): { from: string; to: string } | undefined {
+  if (!Number.isInteger(week) || week < 1 || week > isoWeeksInYear(isoYear)) return undefined;
+  const from = addDays(isoWeekOneMonday(isoYear), (week - 1) * 7);
+  return { from, to: addDays(from, 6) };
+}
+
 function fridayOfIsoWeek(isoYear: number, week: number): string | undefined {
   if (week < 1 || week > isoWeeksInYear(isoYear)) return undefined;
   return addDays(isoWeekOneMonday(isoYear), (week - 1) * 7 + 4);

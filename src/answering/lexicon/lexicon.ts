@@ -90,6 +90,8 @@ export const LexiconSchema = z.object({
     )
     .default([]),
   policyTypes: z.array(z.object({ type: z.string().min(1), cues: CuesSchema })).default([]),
+  /** Everyday words for a kind of document ("referatet" for minutes, "the year planner" for a calendar): asked whom to contact about one. */
+  documentKinds: z.array(z.object({ kind: z.string().min(1), cues: CuesSchema })).default([]),
   attributes: z.array(z.object({ attribute: z.enum(ATTRIBUTES), label: TextSchema, cues: CuesSchema })).default([]),
   smalltalk: z.array(z.object({ kind: z.enum(SMALLTALK_KINDS), cues: CuesSchema })).default([]),
   /** Words that address the bot or the channel ("bot", "assistant", "alle"): neutral in small talk. */
@@ -182,6 +184,14 @@ export const LexiconSchema = z.object({
   eachWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that deny ("ikke", "not"). */
   negationWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that, closing a deputy question, ask from the deputy's side ("hvem er X stedfortræder for"). */
+  deputySideEnds: CuesSchema.default({ da: [], en: [] }),
+  /** Words that ask whether a relation holds only under a condition ("kun", "only"): a condition answers them. */
+  restrictionWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words for one kind of place that stand for each other when a post is described by the place it leads ("dagtilbud", "institution"). */
+  placeKinds: z
+    .object({ $comment: z.string().optional(), da: z.array(z.array(z.string().min(1)).min(2)).default([]), en: z.array(z.array(z.string().min(1)).min(2)).default([]) })
+    .default({ da: [], en: [] }),
   /** Words between "how many" and what is counted that only qualify the count ("flere", "more"). */
   countModifiers: CuesSchema.default({ da: [], en: [] }),
   /** Verbs in the past tense ("var", "was"): a day asked about without a year is then the last one passed. */
@@ -194,6 +204,13 @@ export const LexiconSchema = z.object({
       eventWords: CuesSchema.default({ da: [], en: [] }),
       /** Words that ask for a time of day ("what time"): an answer without a clock time does not answer them. */
       clockWords: CuesSchema.optional(),
+      /**
+       * What opens a question that asks for one thing by its name ("hvem er", "what is"): the words after it, up to the
+       * first name or place word, say what is asked, and an answer that explains none of an unknown one answers another thing.
+       */
+      askedThingOpeners: CuesSchema.optional(),
+      /** Kinds of question whose cue words ask for a relation ("stedfortræder", "chair"): a ranked answer that explains none of them speaks of something else. */
+      fallbackAskedKinds: z.array(z.string()).optional(),
     })
     .default({ chatWords: { da: [], en: [] }, eventWords: { da: [], en: [] } }),
 });
@@ -537,6 +554,7 @@ export interface Lexicon {
   readonly rounds: CueSet<number>;
   readonly metrics: CueSet<string>;
   readonly policyTypes: CueSet<string>;
+  readonly documentKinds: CueSet<string>;
   readonly attributes: CueSet<Attribute>;
   readonly attributeLabels: ReadonlyMap<Attribute, { da: string; en: string }>;
   readonly smalltalk: CueSet<SmalltalkKind>;
@@ -571,12 +589,18 @@ export interface Lexicon {
   readonly eachWords: ReadonlyArray<readonly string[]>;
   /** `negationWords`, folded. */
   readonly negationWords: ReadonlySet<string>;
+  /** `deputySideEnds`, folded. */
+  readonly deputySideEnds: ReadonlySet<string>;
+  /** `restrictionWords`, folded. */
+  readonly restrictionWords: ReadonlySet<string>;
+  /** `placeKinds`: a word (folded) -> the words that stand for it (folded), both directions. */
+  readonly placeKinds: ReadonlyMap<string, readonly string[]>;
   /** `countModifiers`, folded. */
   readonly countModifiers: ReadonlySet<string>;
   /** `pastWords`, folded. */
   readonly pastWords: ReadonlySet<string>;
-  /** `floor.chatWords`, `floor.eventWords` and `floor.clockWords`, as written. */
-  readonly floorWords: { readonly chat: readonly string[]; readonly events: readonly string[]; readonly clock: readonly string[] };
+  /** `floor.chatWords`, `floor.eventWords`, `floor.clockWords` and `floor.askedThingOpeners`, as written. */
+  readonly floorWords: { readonly chat: readonly string[]; readonly events: readonly string[]; readonly clock: readonly string[]; readonly askedThingOpeners: readonly string[]; readonly fallbackAskedKinds: readonly string[] };
   /** The cue phrases of `changeWords` and `leaderWords` as written, Danish and English apart (built-in first). */
   readonly phrases: { readonly changeWords: { readonly da: readonly string[]; readonly en: readonly string[] }; readonly leaderWords: { readonly da: readonly string[]; readonly en: readonly string[] } };
   /** Everyday word -> the knowledge base's word for it (folded). */
@@ -612,6 +636,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const rounds = new CueSet<number>();
   const metrics = new CueSet<string>();
   const policyTypes = new CueSet<string>();
+  const documentKinds = new CueSet<string>();
   const attributes = new CueSet<Attribute>();
   const attributeLabels = new Map<Attribute, { da: string; en: string }>();
   const smalltalk = new CueSet<SmalltalkKind>();
@@ -640,9 +665,12 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const numbers: Record<string, number> = {};
   const eachWords: string[][] = [];
   const negationWords = new Set<string>();
+  const deputySideEnds = new Set<string>();
+  const placeKinds = new Map<string, string[]>();
+  const restrictionWords = new Set<string>();
   const countModifiers = new Set<string>();
   const pastWords = new Set<string>();
-  const floorWords = { chat: [] as string[], events: [] as string[], clock: [] as string[] };
+  const floorWords = { chat: [] as string[], events: [] as string[], clock: [] as string[], askedThingOpeners: [] as string[], fallbackAskedKinds: [] as string[] };
   const phrases = { changeWords: { da: [] as string[], en: [] as string[] }, leaderWords: { da: [] as string[], en: [] as string[] } };
   const synonyms = new Map<string, string>();
   const contractions = new Map<string, string>();
@@ -671,6 +699,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     for (const r of lexicon.rounds ?? []) rounds.add(r.round, r.cues);
     for (const m of lexicon.metrics ?? []) metrics.add(m.metric, m.cues);
     for (const p of lexicon.policyTypes ?? []) policyTypes.add(p.type, p.cues);
+    for (const d of lexicon.documentKinds ?? []) documentKinds.add(d.kind, d.cues);
     for (const a of lexicon.attributes ?? []) {
       attributes.add(a.attribute, a.cues);
       attributeLabels.set(a.attribute, a.label);
@@ -713,11 +742,19 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     const both = (cues: { da?: string[]; en?: string[] } | undefined) => [...(cues?.da ?? []), ...(cues?.en ?? [])];
     for (const w of both(lexicon.eachWords)) eachWords.push(tokenize(foldText(w)));
     for (const w of both(lexicon.negationWords)) negationWords.add(foldText(w));
+    for (const w of both(lexicon.deputySideEnds)) deputySideEnds.add(foldText(w));
+    for (const w of both(lexicon.restrictionWords)) restrictionWords.add(foldText(w));
+    for (const set of [...(lexicon.placeKinds?.da ?? []), ...(lexicon.placeKinds?.en ?? [])]) {
+      const words = set.map((w) => foldText(w).replace(/[^a-z0-9]/g, ''));
+      for (const word of words) placeKinds.set(word, [...new Set([...(placeKinds.get(word) ?? []), ...words.filter((w) => w !== word)])]);
+    }
     for (const w of both(lexicon.countModifiers)) countModifiers.add(foldText(w));
     for (const w of both(lexicon.pastWords)) pastWords.add(foldText(w));
     floorWords.chat.push(...both(lexicon.floor?.chatWords));
     floorWords.events.push(...both(lexicon.floor?.eventWords));
     floorWords.clock.push(...both(lexicon.floor?.clockWords));
+    floorWords.askedThingOpeners.push(...both(lexicon.floor?.askedThingOpeners));
+    floorWords.fallbackAskedKinds.push(...(lexicon.floor?.fallbackAskedKinds ?? []));
     for (const section of ['changeWords', 'leaderWords'] as const) {
       phrases[section].da.push(...(lexicon[section]?.da ?? []));
       phrases[section].en.push(...(lexicon[section]?.en ?? []));
@@ -744,9 +781,16 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       const cover = coveredBy.find((p) => form.startsWith(p));
       result = vocabulary.find((w) => w[0] === form[0] && (cover === undefined || w.startsWith(cover)) && boundedEditDistance(form, w, max) <= max) ?? form;
       // A typo in the stem of a cue written as a stem ('polic*' in "polciies", 'politik*' in "poltiikker"): the stem, then the ending.
+      // A letter left out or typed twice in the stem ("telfonnummeret", "telleefon") shifts the ending by one: the stem's
+      // length, one less and one more are each read as the stem.
       if (result === form && cover === undefined) {
-        const stem = stems.find((p) => p[0] === form[0] && form.length > p.length && !form.startsWith(p) && boundedEditDistance(form.slice(0, p.length), p, 1) <= 1);
-        if (stem) result = stem + form.slice(stem.length);
+        for (const shift of [0, -1, 1]) {
+          const stem = stems.find((p) => p[0] === form[0] && form.length > p.length + shift && !form.startsWith(p) && boundedEditDistance(form.slice(0, p.length + shift), p, 1) <= 1);
+          if (stem) {
+            result = stem + form.slice(stem.length + shift);
+            break;
+          }
+        }
       }
     }
     if (corrections.size < 10_000) corrections.set(form, result);
@@ -757,7 +801,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, officeWords, adoptWords, partOfWords, sequenceWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, numbers, eachWords, negationWords, countModifiers, pastWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
+  return {  stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, officeWords, adoptWords, partOfWords, sequenceWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, numbers, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, countModifiers, pastWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct  };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */

@@ -10,6 +10,8 @@ import type { Answer } from '../types.js';
 import { unique } from '../answer-context.js';
 import { describedItems, done, name, subjectsOf, unitsOfPerson, within, type RelationContext } from './context.js';
 import { TEXTS } from './texts.js';
+import { explainsWords } from './org-changes.js';
+import { titledPerson } from './partly-known.js';
 
 // ---------------------------------------------------------------------------------------------
 // Contacts of a posting (or of the unit or role a posting is for)
@@ -28,7 +30,7 @@ export function answerContactsRelation(rc: RelationContext): Answer | undefined 
   }
   for (const group of subjectsOf(rc, ['postings', 'units', 'roles'])) {
     for (const link of group) {
-      const postings = link.kind === 'postings' ? [link.id] : unique([link.id, ...relations.childUnits(link.id), ...relations.childUnits(link.id).flatMap((c) => relations.childUnits(c)), ...(link.kind === 'roles' ? titledRoles(kb, link.id) : [])].flatMap((id) => relations.postingsOf(id)));
+      const postings = postingsFor(rc, link);
       const ofPostings = unique(postings.flatMap((p) => relations.contacts(p)));
       // "Hvem kan jeg ringe til om souschef-funktionen?": without a posting, the people whose `contactFor` names the role or
       // unit; "hvem kan svare på spørgsmål om Dagtilbud & Sundhed?": a unit's own contact before those of the postings
@@ -187,7 +189,9 @@ function postingsFor(rc: RelationContext, link: { id: string; kind: string }): s
   const { relations, kb } = rc;
   if (link.kind === 'postings') return [link.id];
   const inside = [link.id, ...relations.childUnits(link.id), ...relations.childUnits(link.id).flatMap((c) => relations.childUnits(c))];
-  return unique([...inside, ...(link.kind === 'roles' ? titledRoles(kb, link.id) : [])].flatMap((id) => relations.postingsOf(id)));
+  // A unit's postings are also those for the posts in it ("the huschef job in Kastanjen": a posting for Kastanjen's huschef).
+  const posts = link.kind === 'units' ? inside.flatMap((id) => relations.rolesIn(id)) : [];
+  return unique([...inside, ...posts, ...(link.kind === 'roles' ? titledRoles(kb, link.id) : [])].flatMap((id) => relations.postingsOf(id)));
 }
 
 /**
@@ -206,7 +210,12 @@ export function answerPostingContacts(rc: RelationContext): Answer | undefined {
   // "Nummer til udvalgssekretæren for Familie- og Sundhedsudvalget": a number asked of a unit, group or meeting the
   // documents give a contact person for (`contactFor`), and no one named: that contact person.
   if (asksReach && named.size === 0) {
-    const item = links.find((l) => l.quality >= 0.9 && ['units', 'leadershipGroups', 'meetings'].includes(l.kind) && relations.contacts(l.id).length > 0);
+    // ("Nummeret til tillidsrepræsentanten i Kastanjen": a person the title names is answered with their own number.)
+    if (titledPerson(rc)) return undefined;
+    // (A post named beside the place is asked for its holder's number: "PFL i Kastanjen".)
+    // (Nor a job at the place: "who do I call about the huschef job in Kastanjen" asks for the posting's contacts.)
+    const post = links.some((l) => l.kind === 'roles' && l.quality >= 0.9) || asksPosting(rc);
+    const item = post ? undefined : links.find((l) => l.quality >= 0.9 && ['units', 'leadershipGroups', 'meetings'].includes(l.kind) && relations.contacts(l.id).length > 0);
     if (item) {
       const people = relations.contacts(item.id);
       const list = people.map((p) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email));
@@ -270,7 +279,7 @@ function titledRoles(kb: KnowledgeBase, roleId: string): string[] {
  * "børnehusleder", "børnehusleder i" …), once per knowledge base: a contact question looks a role's name up here.
  */
 const ROLES_BY_NAME_START = new WeakMap<KnowledgeBase, ReadonlyMap<string, readonly string[]>>();
-function rolesByNameStart(kb: KnowledgeBase): ReadonlyMap<string, readonly string[]> {
+export function rolesByNameStart(kb: KnowledgeBase): ReadonlyMap<string, readonly string[]> {
   let index = ROLES_BY_NAME_START.get(kb);
   if (!index) {
     const built = new Map<string, string[]>();
@@ -300,10 +309,12 @@ interface DocumentContacts {
   readonly contactsOf: ReadonlyMap<string, Person[]>;
   readonly dated: ReadonlyMap<string, KnowledgeBase['data']['dates'][number]>;
   readonly nameWords: ReadonlySet<string>;
+  /** The words of each document's title or dated item's label and subject (both languages) that may name a topic. */
+  readonly topicWords: ReadonlyMap<string, readonly string[]>;
 }
 const DOCUMENT_CONTACTS = new WeakMap<KnowledgeBase, DocumentContacts>();
 
-function documentContactsOf(kb: KnowledgeBase): DocumentContacts {
+export function documentContactsOf(kb: KnowledgeBase): DocumentContacts {
   const known = DOCUMENT_CONTACTS.get(kb);
   if (known) return known;
   const contactsOf = new Map<string, Person[]>();
@@ -314,7 +325,19 @@ function documentContactsOf(kb: KnowledgeBase): DocumentContacts {
   const nameWords = new Set(
     [...kb.data.units, ...kb.data.roles, ...kb.data.municipalities].flatMap((item) => [item.name, ...item.names].flatMap((n) => analyzeText(foldText(n)).map((w) => w.form))),
   );
-  const result = { contactsOf, dated, nameWords };
+  const topicWords = new Map<string, string[]>();
+  for (const id of contactsOf.keys()) {
+    const doc = kb.documents.get(id);
+    const d = dated.get(id);
+    const text = doc ? `${doc.title} ${doc.titleEn}` : `${d!.label.da} ${d!.label.en} ${d!.subject?.da ?? ''} ${d!.subject?.en ?? ''}`;
+    topicWords.set(
+      id,
+      analyzeText(foldText(text))
+        .map((w) => w.form)
+        .filter((w) => w.length >= 4 && !STOPWORDS.has(w) && !nameWords.has(w) && !/^\d+$/.test(w)),
+    );
+  }
+  const result = { contactsOf, dated, nameWords, topicWords };
   DOCUMENT_CONTACTS.set(kb, result);
   return result;
 }
@@ -335,11 +358,16 @@ export function answerDocumentContact(rc: RelationContext): Answer | undefined {
 function answerDocumentContacts(rc: RelationContext, accept: (people: readonly Person[]) => boolean = () => true): Answer | undefined {
   const { u, kb } = rc;
   const t = TEXTS[u.lang];
-  const { contactsOf, dated, nameWords } = documentContactsOf(kb);
+  const { contactsOf, dated, nameWords, topicWords } = documentContactsOf(kb);
   if (contactsOf.size === 0) return undefined;
   // The words that ask for a contact ("ringe", "call") are no topic: "ringe" is no head of "Organisering".
   const asking = new Set([...(u.kinds.get('contact')?.positions ?? []), ...[...rc.lexicon.attributes.match(u.tokens).values()].flatMap((m) => [...m.positions])]);
   const asked = u.tokens.filter((tok, i) => !asking.has(i) && tok.form.length >= 4 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !nameWords.has(tok.form) && !/^\d+$/.test(tok.form));
+  // "Referatet", "the year planner": everyday words for the kind of document (the lexicon's `documentKinds`) name a
+  // document of that kind as its title's own words would.
+  const kindMatches = rc.lexicon.documentKinds.match(u.tokens);
+  const kindAt = new Map([...kindMatches].map(([kind, m]) => [kind, new Set(m.positions.map((p) => u.tokens[p]))]));
+  if (asked.length === 0) return undefined;
   const fits = (word: string, tok: (typeof asked)[number]) =>
     word === tok.form || primaryStem(word) === primaryStem(tok.form) || (tok.form.length >= 5 && primaryStem(tok.form).length >= 5 && word.endsWith(primaryStem(tok.form)));
   const titleOf = (id: string) => {
@@ -348,11 +376,10 @@ function answerDocumentContacts(rc: RelationContext, accept: (people: readonly P
     const d = dated.get(id)!;
     return { text: `${d.label.da} ${d.label.en} ${d.subject?.da ?? ''} ${d.subject?.en ?? ''}`, shown: d.label[u.lang] };
   };
-  const scored = [...contactsOf.keys()].map((id) => {
-    const words = analyzeText(foldText(titleOf(id).text))
-      .map((w) => w.form)
-      .filter((w) => w.length >= 4 && !STOPWORDS.has(w) && !nameWords.has(w) && !/^\d+$/.test(w));
-    return { id, hits: asked.filter((tok) => words.some((w) => fits(w, tok))).length };
+  // (Each title's words are read once per knowledge base, in documentContactsOf.)
+  const scored = [...topicWords].map(([id, words]) => {
+    const ofKind = kindAt.get(kb.documents.get(id)?.kind ?? '');
+    return { id, hits: asked.filter((tok) => ofKind?.has(tok) || words.some((w) => fits(w, tok))).length };
   });
   // The most words of the question; a document's title before a dated item's label with as many.
   const best = Math.max(...scored.map((s) => s.hits));
@@ -364,5 +391,6 @@ function answerDocumentContacts(rc: RelationContext, accept: (people: readonly P
   if (!accept(people)) return undefined;
   const list = people.map((p) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email));
   const source = dated.get(id)?.source;
-  return done(rc, 'answer', t.contacts(titleOf(id).shown, joinList(people.map((p) => p.name), u.lang)), list, [...(source ? [source] : []), ...people.map((p) => p.source)]);
+  const answer = done(rc, 'answer', t.contacts(titleOf(id).shown, joinList(people.map((p) => p.name), u.lang)), list, [...(source ? [source] : []), ...people.map((p) => p.source)]);
+  return explainsWords(answer, kindMatches.get(kb.documents.get(id)?.kind ?? '')?.positions ?? []);
 }

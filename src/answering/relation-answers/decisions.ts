@@ -183,7 +183,7 @@ export function decisionIndexOf(kb: KnowledgeBase): DecisionIndex {
  * The verb a Danish noun of action is made from ("flytningen" -> "flyt", "vedtagelsen" -> "vedtag"): a question asks
  * "hvem stemte for at flytte dagplejen" of the decision named "flytningen af dagplejen".
  */
-function verbStems(form: string): string[] {
+export function verbStems(form: string): string[] {
   const m = form.match(/^(.{3,}?)(?:ning|else)(?:en|er|erne)?$/);
   return m ? [m[1]!, ...stemsOf(m[1]!)] : [];
 }

@@ -8,7 +8,11 @@ import type { FactRecord } from '../facts.js';
 import { GENERIC_WORDS, STOPWORDS, termsOf, tokenize } from '../normalize.js';
 import { MAX_SUPPORT_LINES, unique } from '../answer-context.js';
 import type { RelationContext } from './context.js';
+import { MONTH_NAMES } from '../../time/format-date.js';
 
+
+/** The names of the months (folded), Danish and English. */
+const MONTHS: ReadonlySet<string> = new Set([...MONTH_NAMES.da, ...MONTH_NAMES.en].map((m) => m.toLowerCase()));
 
 /** Kinds of statement that say what a role does, may do or may not do. */
 const POWER_KINDS: ReadonlySet<string> = new Set(['responsibility', 'competence', 'condition', 'fact', 'detail', 'description']);
@@ -29,8 +33,10 @@ export function deputyStatements(rc: RelationContext, relations: readonly Deputy
   // A word the relation itself says ("the house" in "who is in charge of the house when the leader is away": the
   // deputy takes over the management of the house) is answered by the relation.
   const relationTerms = termsOf(relations.flatMap((r) => [r.text, r.scope, r.condition]).flatMap((x) => (x ? [x.da, x.en] : [])).join(' '));
+  // A time the question names ("efter august 2027", "i sommerferien") says when, not what the deputy may do.
+  const timeAt = rc.lexicon.timePhrases.coverage(u.tokens);
   const positions = u.tokens.flatMap((tok, i) =>
-    !relationAt.has(i) && u.namePositions?.has(i) !== true && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && tok.form.length >= 3 && !/\d/.test(tok.form) && !tok.terms.some((term) => relationTerms.has(term)) ? [i] : [],
+    !relationAt.has(i) && !timeAt.has(i) && !MONTHS.has(tok.form) && u.namePositions?.has(i) !== true && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && tok.form.length >= 3 && !/\d/.test(tok.form) && !tok.terms.some((term) => relationTerms.has(term)) ? [i] : [],
   );
   // "Hvad må souschefen ikke?": a word that denies asks for the statements that deny, and counts as one word asked.
   const negation = rc.lexicon.negationWords;

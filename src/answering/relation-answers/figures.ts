@@ -3,7 +3,7 @@
  */
 import type { Figure } from '../../knowledge/schemas.js';
 import { joinList } from '../phrases.js';
-import { foldText, GENERIC_WORDS, primaryStem, STOPWORDS, termsOf, tokenize } from '../normalize.js';
+import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS, termsOf, tokenize } from '../normalize.js';
 import type { Link } from '../linking.js';
 import type { Answer, Lang } from '../types.js';
 import { countedPositions } from '../understand.js';
@@ -11,6 +11,7 @@ import { countsWord } from '../answer-general.js';
 import { shortDate, unique } from '../answer-context.js';
 import { done, name, subjectsOf, type RelationContext } from './context.js';
 import { unknownWith } from './partly-known.js';
+import { explainsWords } from './org-changes.js';
 import { TEXTS } from './texts.js';
 import { unitsLedByRole } from './holder-units.js';
 import { askedTogether, figureKey, figureOwnerName, measuredText } from './figure-measures.js';
@@ -55,6 +56,37 @@ export function countSpan(rc: RelationContext, word: string): number | undefined
   return span;
 }
 
+/**
+ * True when a figure gives a number of a word the question counts: {@link countsWord}, or the word's everyday synonym
+ * of the lexicon ("places": "pladser"), or the word said right before the number with a word of capacity between
+ * ("plads til 80 børn", "room for 80 children" for "pladser", "places").
+ */
+export function countsAsked(rc: RelationContext, f: Figure, word: string, span: number | undefined): boolean {
+  const synonym = rc.lexicon.synonyms.get(word);
+  const words = synonym && !synonym.includes(' ') ? [word, synonym] : [word];
+  return words.some((w) => countsWord(f, w, span) || countedBefore(f, w));
+}
+
+/** "plads til 80", "room for 80": the word, one of a few linking words, then a number; "Sygefravær 5,8" of an uncounted metric. */
+function countedBefore(f: Figure, word: string): boolean {
+  const stem = primaryStem(word);
+  if (stem.length < 4) return false;
+  return (['da', 'en'] as const).some((lang) => {
+    const words = tokenize(foldText(f.text[lang]));
+    return words.some((w, i) => {
+      // A figure named by its noun ("Sygefravær 5,8 procent", metric `other`) may give the number right after it.
+      const linked = /^\d/.test(words[i + 2] ?? '') && BEFORE_NUMBER.has(words[i + 1]!);
+      if (!linked && !(f.metric === 'other' && /^\d/.test(words[i + 1] ?? ''))) return false;
+      // Stems of one word's forms may differ by a letter ("plads", "pladser"): one begins the other.
+      const other = primaryStem(w);
+      return other.length >= 4 && (other.startsWith(stem) || stem.startsWith(other));
+    });
+  });
+}
+
+/** The words between a thing and the number of it: "plads til 80", "room for 80", "kapacitet på 80", "capacity of 80". */
+const BEFORE_NUMBER: ReadonlySet<string> = new Set(['til', 'for', 'paa', 'of']);
+
 /** {@link countSpan} per knowledge base and word: the same for every question (the figures do not change). */
 const SPANS = new WeakMap<object, Map<string, number | undefined>>();
 
@@ -65,11 +97,34 @@ const SPANS = new WeakMap<object, Map<string, number | undefined>>();
 export function countedWords(rc: RelationContext): string[] {
   const { u } = rc;
   const metricWords = new Set([...u.metricAt.values()].flat());
+  // A municipality's name says whose figure it is, never what is counted ("dagplejere i Solvang" is no count of
+  // "410 medarbejdere i Solvang Småbørn").
+  const places = municipalityAt(rc);
   // The word right after a "how many" is what is counted even when it also names a unit ("how many dagplejere").
   const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon.countModifiers));
   return u.tokens
-    .filter((tok, i) => !u.cuePositions.has(i) && (u.namePositions?.has(i) !== true || countedAt.has(i)) && !metricWords.has(i) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && tok.form.length >= 4 && !/\d/.test(tok.form))
+    .filter((tok, i) => !u.cuePositions.has(i) && !places.has(i) && (u.namePositions?.has(i) !== true || countedAt.has(i)) && !metricWords.has(i) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && tok.form.length >= 4 && !/\d/.test(tok.form))
     .map((tok) => tok.form);
+}
+
+/**
+ * The positions of the words that name a municipality asked about: its links, and the words of the names of the
+ * municipalities the question names ("i Solvang", "in htk"), by stem.
+ */
+export function municipalityAt(rc: RelationContext): ReadonlySet<number> {
+  const out = new Set<number>();
+  for (const l of rc.subjects.flat()) if (l.kind === 'municipalities') for (let i = l.start; i < l.end; i++) out.add(i);
+  if (rc.municipalities.size === 0) return out;
+  const stems = new Set(
+    [...rc.municipalities].flatMap((id) => {
+      const m = rc.kb.data.municipalities.find((x) => x.id === id);
+      return m ? [m.name, m.labelEn, ...m.names, ...m.namesEn].flatMap((n) => tokenize(foldText(n))).filter((w) => !GENERIC_WORDS.has(w) && !STOPWORDS.has(w)).map(primaryStem) : [];
+    }),
+  );
+  rc.u.tokens.forEach((tok, i) => {
+    if (stems.has(primaryStem(tok.form))) out.add(i);
+  });
+  return out;
 }
 
 export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
@@ -93,7 +148,15 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const groups = subjects.map((g) => unique(g.flatMap((l) => (l.kind === 'people' ? ledByPerson(rc, l.id) : l.kind === 'roles' && unitOfRole(l.id) ? [l.id, unitOfRole(l.id)!] : [l.id]))));
   const each = groups.length === 0 ? eachUnits(rc).ids.map((id) => [id]) : [];
   if (each.length > 0) groups.push(...each);
-  const scope = groups.length > 0 ? groups : [...rc.municipalities].map((id) => [id]);
+  // No place named in a knowledge base of one municipality ("hvor mange huse er der i alt"): that municipality's
+  // figure, when every word counted is one some figure counts (an unknown house's name counts nothing: no answer).
+  const only = kb.data.municipalities.length === 1 ? kb.data.municipalities[0]!.id : undefined;
+  const everyWordCounted = () => {
+    const all = [...kb.data.municipalities, ...kb.data.units].flatMap((x) => x.figures);
+    return countedWords(rc).every((w) => all.some((f) => countsAsked(rc, f, w, countSpan(rc, w))));
+  };
+  const municipalities = rc.municipalities.size === 0 && groups.length === 0 && only && (u.metrics.length > 0 || countedWords(rc).length > 0) && everyWordCounted() ? new Set([only]) : rc.municipalities;
+  const scope = groups.length > 0 ? groups : [...municipalities].map((id) => [id]);
   if (scope.length === 0) return undefined;
   const askedIds = new Set(groups.flat());
   // "Hvad er tallene for Mågen?", "the figures for Area South": no word says what is counted, so every figure of the item.
@@ -108,7 +171,7 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
     ...unique(metrics).map((m) => (f: Figure) => f.metric === m),
     ...unique(words).map((w) => {
       const span = countSpan(rc, w);
-      return (f: Figure) => !metrics.includes(f.metric) && countsWord(f, w, span);
+      return (f: Figure) => !metrics.includes(f.metric) && countsAsked(rc, f, w, span);
     }),
   ];
   // "The phone number of X" asks for an attribute, not a count: only a metric named makes it one.
@@ -118,30 +181,39 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const below = new Set<string>();
   let fromNamed = false;
   const askedOwners = new Set<string>();
+  const answeredGroups = new Set<readonly string[]>();
   for (const isCounted of counted) {
     const before = found.length;
     // The items named first; the municipality named when none of them states such a figure.
     const scopes = [...scope, ...(groups.length > 0 ? [...rc.municipalities].map((id) => [id]) : [])];
     for (const group of scopes) {
       if (groups.length > 0 && found.length > before && !scope.includes(group)) break;
-      for (const id of group) {
-        // The item's own figure, else the nearest units below it that state one (breadth first).
+      // The item's own figure, else the nearest units below it that state one (breadth first). Of the readings of
+      // one name ("dagtilbudsområdet" of two municipalities), the one that states the figure itself comes first.
+      const nearest = group.map((id) => {
         let frontier = [id];
         const seen = new Set<string>();
-        let hits: Array<{ owner: string; figure: Figure }> = [];
         for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
-          hits = frontier.flatMap((f) => relations.figures(f).filter((x) => isCounted(x.figure) && askedTogether(x.figure, askedIds)));
-          if (hits.length > 0) break;
+          const hits = frontier.flatMap((f) => relations.figures(f).filter((x) => isCounted(x.figure) && askedTogether(x.figure, askedIds)));
+          if (hits.length > 0) return { id, hits, depth };
           frontier.forEach((f) => seen.add(f));
           frontier = frontier.flatMap((f) => relations.childUnits(f)).filter((f) => !seen.has(f));
         }
-        if (hits.length === 0) continue;
-        if (scope.includes(group)) fromNamed = true;
+        return { id, hits: [] as Array<{ owner: string; figure: Figure }>, depth: 4 };
+      });
+      const closest = Math.min(...nearest.map((n) => n.depth));
+      for (const { id, hits, depth } of nearest) {
+        if (hits.length === 0 || depth > closest) continue;
+        if (scope.includes(group)) {
+          fromNamed = true;
+          answeredGroups.add(group);
+        }
         found.push(...hits);
         // A figure of a unit below the one asked about is no total of it ("children in Område Vest" is not one house's count).
         // A municipality's top-most unit that states the figure, itself made of units (its day-care department),
         // speaks for the municipality; a single house does not.
-        const speaksFor = hits.length === 1 && kb.get(id)?.kind === 'municipalities' && relations.childUnits(hits[0]!.owner).length > 0;
+        // (Not one of several such units a unit above it counts: "5 distriktsinstitutioner" above Distrikt Baltorp.)
+        const speaksFor = hits.length === 1 && kb.get(id)?.kind === 'municipalities' && relations.childUnits(hits[0]!.owner).length > 0 && !oneOfSeveral(rc, hits[0]!.owner);
         if (!hits.some((h) => h.owner === id) && !speaksFor) hits.forEach((h) => below.add(h.owner));
         else if (hits.length === 1 && !below.has(hits[0]!.owner)) first.push(hits[0]!);
         if (!hits.some((h) => h.owner === id) && !speaksFor) askedOwners.add(id);
@@ -223,7 +295,31 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const rest = unique_.filter((f) => !headedKeys.has(key(f)));
   // "Hvor mange flere børn er der i Syd end i Nord": the difference of the two figures first.
   const sum = u.kinds.has('total') ? totalOf(headed, u.lang) : u.kinds.has('change-compare') ? differenceOf(headed.map((f) => f.figure), u.lang) : undefined;
-  return done(rc, 'answer', [...(sum ? [sum] : []), ...headed.map(line)].join(' '), rest.map(line), unique_.map((f) => f.figure.source));
+  // "Hvor mange medarbejdere har Mågen og Ålekisten": an item named beside others that states no such figure is said so.
+  const unanswered = groups.length >= 2 && groups === scope ? groups.filter((g) => !answeredGroups.has(g) && !each.includes(g)) : [];
+  const firstAt = [...metrics.flatMap((m) => u.metricAt.get(m) ?? []), ...countedAt].sort((a, b) => a - b)[0];
+  const countedSaid = firstAt !== undefined ? spelledAs(u.text, u.tokens[firstAt]!.form) : undefined;
+  const none = countedSaid ? unanswered.map((g) => t.noCountIn(countedSaid, name(kb, g[0]!, u.lang, false))) : [];
+  // The words counted are explained by the figures that count them ("places" by "room for 80 children").
+  const wordsAt = new Set(words.filter((w) => unique_.some((f) => countsAsked(rc, f.figure, w, countSpan(rc, w)))));
+  return explainsWords(done(rc, 'answer', [...(sum ? [sum] : []), ...headed.map(line), ...none].join(' '), rest.map(line), unique_.map((f) => f.figure.source)), u.tokens.flatMap((tok, i) => (wordsAt.has(tok.form) ? [i] : [])));
+}
+
+/**
+ * True when a unit above this one counts units of its kind, two or more ("5 distriktsinstitutioner" above "Distrikt
+ * Baltorp"): the unit is one of several, its figures no total of what lies above it. Its kind is read from its name by
+ * the lexicon's words for the metrics.
+ */
+function oneOfSeveral(rc: RelationContext, unit: string): boolean {
+  const entry = rc.kb.get(unit);
+  if (entry?.kind !== 'units') return false;
+  const kinds = new Set([entry.item.name, entry.item.labelEn].flatMap((n) => [...rc.lexicon.metrics.match(analyzeText(foldText(n))).keys()]));
+  if (kinds.size === 0) return false;
+  for (let current = entry.item.parent, depth = 0; current && depth < 8; depth++) {
+    if (rc.relations.figures(current).some((f) => kinds.has(f.figure.metric) && f.figure.value >= 2)) return true;
+    current = (rc.kb.get(current)?.item as { parent?: string } | undefined)?.parent;
+  }
+  return false;
 }
 
 /** The units led by the post a person holds (`relations.ledBy`), narrowed to the holder's own unit where the data gives one. */

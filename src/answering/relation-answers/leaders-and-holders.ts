@@ -5,7 +5,7 @@ import type { Person } from '../../knowledge/schemas.js';
 import { capitalize, joinList, phrasesFor } from '../phrases.js';
 import { analyzeText, foldText, STOPWORDS } from '../normalize.js';
 import type { Answer } from '../types.js';
-import { unique } from '../answer-context.js';
+import { shortDate, unique } from '../answer-context.js';
 import { describedItems, done, name, sourceOf, subjectsOf, unitsOfPerson, within, type RelationContext } from './context.js';
 
 export { unitsOfPerson, within } from './context.js';
@@ -49,18 +49,43 @@ export function answerLeaderRelation(rc: RelationContext): Answer | undefined {
     if (relations.ledBy(role).length <= 1) return all;
     return all.filter((p) => [...unitsOfPerson(rc, p)].some((id) => within(kb, id, unit.id)));
   };
+  // Who leads it on the day asked (today unless the question names a day).
+  const everyone = relations.leadersOf(unit.id).flatMap(holdersHere);
+  const day = askedHolderDay(rc, everyone);
+  const onDay = (role: string) => holdingOn(holdersHere(role), day);
   const leaders = relations.leadersOf(unit.id).map((role) => {
-    const holders = holdersHere(role).map((p) => p.name);
+    const holders = onDay(role).map((p) => p.name);
     return `${name(kb, role, u.lang, false)}${holders.length > 0 ? ` (${joinList(holders, u.lang)})` : ''}`;
   });
-  const holderPeople = relations.leadersOf(unit.id).flatMap(holdersHere);
+  const holderPeople = relations.leadersOf(unit.id).flatMap(onDay);
+  const headline = t.ledBy(name(kb, unit.id, u.lang, false), joinList(leaders, u.lang));
   return done(
     rc,
     'answer',
-    t.ledBy(name(kb, unit.id, u.lang, false), joinList(leaders, u.lang)),
+    day === rc.today ? headline : `${u.lang === 'da' ? 'Pr.' : 'On'} ${shortDate(day, u.lang)}: ${headline}`,
     holderPeople.map((p) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email)),
     [...sourceOf(kb, unit.id), ...holderPeople.map((p) => p.source)],
   );
+}
+
+const startOf = (p: Person) => (p as { validFrom?: string }).validFrom;
+const endOf = (p: Person) => (p as { validUntil?: string }).validUntil;
+
+/**
+ * The day whose holders a question asks about: the day it names, the first day of a coming period it names, the day
+ * the next of `people` begins when it asks for the state after a change ("hvem bliver kredsleder for Skovbakken"),
+ * else today.
+ */
+function askedHolderDay(rc: RelationContext, people: readonly Person[]): string {
+  const { u } = rc;
+  const firstLater = people.map(startOf).filter((d): d is string => d !== undefined && d > rc.today).sort()[0];
+  return u.day ?? (u.range && u.range.from > rc.today ? u.range.from : undefined) ?? (u.kinds.has('after-change') && firstLater ? firstLater : rc.today);
+}
+
+/** Those of `people` who hold the post on `day`; all of them when none does (the documents may date no one). */
+function holdingOn(people: readonly Person[], day: string): Person[] {
+  const now = people.filter((p) => (startOf(p) ?? '') <= day && (endOf(p) ?? '9999') >= day);
+  return now.length > 0 ? now : [...people];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -126,7 +151,7 @@ export function answerHolderRelation(rc: RelationContext): Answer | undefined {
       const all = each.flatMap(({ people }) => people);
       return done(rc, 'answer', headline, all.map(line), all.map((p) => p.source));
     }
-    return done(rc, 'answer', t.holders(name(kb, role.id, u.lang, false), joinList(holders.map((p) => p.name), u.lang)), holders.map(line), holders.map((p) => p.source));
+    return heldOn(rc, role.id, holders);
   }
   // "Hvem er områdeleder i Område Syd?": the holders tied to that unit (or to a unit inside it).
   const inside = (ids: Set<string>) => [...ids].some((id) => {
@@ -145,11 +170,31 @@ export function answerHolderRelation(rc: RelationContext): Answer | undefined {
   const readings = unique([role.id, ...(subjectsOf(rc, ['roles'])[0] ?? []).filter((l) => l.start === role.start && l.end === role.end && l.quality >= role.quality).map((l) => l.id), ...specificRoles(rc, role.id)]);
   for (const id of readings) {
     const there = thereOf(id);
-    if (there.length > 0) return done(rc, 'answer', t.holders(name(kb, id, u.lang, false), joinList(there.map((p) => p.name), u.lang)), there.map(line), there.map((p) => p.source));
+    if (there.length > 0) return heldOn(rc, id, there);
   }
   const elsewhere = holders.map((p) => t.holderElsewhere(p.name, titleWithUnits(rc, p)));
   const answer = done(rc, 'unknown', t.noHolderIn(name(kb, role.id, u.lang, false), name(kb, unit.id, u.lang, false)), elsewhere, holders.map((p) => p.source));
   return { ...answer, suggestions: unknownWith(rc, answer.headline).suggestions };
+}
+
+/**
+ * Who of `people` (the post's holders the documents name) holds it on the day asked: the day the question names, the
+ * first day of a coming period it names, the day the next holder begins when it asks for the state after a change
+ * ("hvem bliver kredsleder for Skovbakken"), else today. Someone who begins later is not who holds it on the day
+ * asked; when no one holds it on that day (the documents may date no one), all of them.
+ */
+function heldOn(rc: RelationContext, roleId: string, people: readonly Person[]): Answer {
+  const { u, kb } = rc;
+  const t = TEXTS[u.lang];
+  const line = (p: Person) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email);
+  const day = askedHolderDay(rc, people);
+  const now = holdingOn(people, day);
+  // Only people who begin later ("Tobias Engholm Friis, kredsleder fra 1. august 2027"): the day they begin.
+  const first = now.every((p) => (startOf(p) ?? '') > day) ? now.map(startOf).sort()[0] : undefined;
+  const said = t.holders(name(kb, roleId, u.lang, false), joinList(now.map((p) => p.name), u.lang));
+  const headline = first ? said.replace(/\.$/, ` (${u.lang === 'da' ? 'fra' : 'from'} ${shortDate(first, u.lang)}).`) : said;
+  const dated = day !== rc.today;
+  return done(rc, 'answer', dated ? `${u.lang === 'da' ? 'Pr.' : 'On'} ${shortDate(day, u.lang)}: ${headline}` : headline, now.map(line), now.map((p) => p.source));
 }
 
 /**

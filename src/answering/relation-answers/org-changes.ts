@@ -24,6 +24,12 @@ export function ownCuePositions(answer: Answer): ReadonlySet<number> | undefined
   return OWN_CUES.get(answer);
 }
 
+/** Records question words another answerer explains by what it answers (the words a figure counts: "places" for "room for 80"; "referatet" answered by the minutes' contact). */
+export function explainsWords(answer: Answer, positions: Iterable<number>): Answer {
+  OWN_CUES.set(answer, new Set([...(OWN_CUES.get(answer) ?? []), ...positions]));
+  return answer;
+}
+
 function withCues(rc: RelationContext, answer: Answer, sets: ReadonlyArray<{ coverage(tokens: RelationContext['u']['tokens']): ReadonlySet<number> }>, listed = false): Answer {
   const positions = new Set<number>(sets.flatMap((set) => [...set.coverage(rc.u.tokens)]));
   if (listed) for (const p of listedKindAt(rc)) positions.add(p);
@@ -148,7 +154,16 @@ export function answerActingHolders(rc: RelationContext): Answer | undefined {
   const withActing = posts.filter((id) => queries.actingHoldersOf(id).length > 0);
   if (withActing.length === 0) return undefined;
   const s = SAY[u.lang];
-  const day = askedDay(rc);
+  // "Hvem bliver leder af Enhed Midtby?": asked for the state after a coming change and naming no day, the day the
+  // next holder of one of the posts begins.
+  const nextStart = (role: string) =>
+    queries
+      .actingHoldersOf(role)
+      .flatMap((person) => queries.actingOf(person.id, role).map((entry) => entry.validFrom))
+      .filter((from): from is string => from !== undefined && from > rc.today)
+      .sort()[0];
+  const comingDay = u.kinds.has('after-change') && !u.day && !u.range ? posts.map(nextStart).filter((d): d is string => d !== undefined).sort()[0] : undefined;
+  const day = comingDay ?? askedDay(rc);
   const sources: Source[] = [];
   // Asked for the acting holder in so many words: each acting period of those posts, the one that holds on the day first.
   if (actingSaid) {

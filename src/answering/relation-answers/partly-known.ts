@@ -5,12 +5,15 @@ import type { Person, Source } from '../../knowledge/schemas.js';
 import type { Attribute } from '../lexicon/lexicon.js';
 import { namesOf } from '../facts.js';
 import { joinList } from '../phrases.js';
-import { analyzeText, foldText, primaryStem, STOPWORDS, tokenize } from '../normalize.js';
+import { analyzeText, foldText, primaryStem, STOPWORDS, termsOf, tokenize } from '../normalize.js';
 import type { Answer } from '../types.js';
 import { fitsDateKind } from '../understand.js';
 import { shortDate, unknown as unknownAnswer } from '../answer-context.js';
 import { done, name, sourceOf, subjectsOf, unitsOfPerson, within, type RelationContext } from './context.js';
 import { TEXTS } from './texts.js';
+import { titleWordsOf } from './leaders-and-holders.js';
+import { decisionIndexOf } from './decisions.js';
+import { formatPartialDate } from '../../time/format-date.js';
 
 // ---------------------------------------------------------------------------------------------
 // Partly known: a person (or a role's holder) asked for what the documents do not give
@@ -41,6 +44,12 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
   if (u.intents.has('reporting') && u.direction === 'up' && attributes.every((a) => a === 'phone' || a === 'email')) return undefined;
   // "Who covers for Torben when he is on holiday?": asked with an absence, only a phone or an e-mail is the attribute asked.
   if ((u.kinds.has('deputy') || u.kinds.has('deputy-for')) && !attributes.some((a) => a === 'phone' || a === 'email')) return undefined;
+  // "Hvad besluttede udvalget om åbningstiden?": a word of what a decision decided is what the decision answers.
+  if (u.kinds.has('decision')) {
+    const at = [...rc.lexicon.attributes.match(u.tokens).values()].flatMap((m) => [...m.positions]);
+    const entries = decisionIndexOf(kb).entries;
+    if (at.some((p) => u.tokens[p]!.terms.some((term) => entries.some((e) => e.terms.has(term))))) return undefined;
+  }
   const t = TEXTS[u.lang];
   const attribute = attributes[0]!;
   const label = rc.lexicon.attributeLabels.get(attribute)![u.lang];
@@ -53,7 +62,19 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
     return done(rc, 'unknown', t.notKnown(p.name, label), [`${p.name}, ${p.title[u.lang]}`], [p.source]);
   }
   // "Who can I call about the X post?" asks for its contacts, not for X's number.
-  if (u.kinds.has('contact') && rc.lexicon.topicWords.match(u.tokens).size > 0) return undefined;
+  // ("Jeg overvejer at søge stillingen i Stjernehuset, hvem kan jeg ringe til": a job named asks for its contacts too.)
+  if (u.kinds.has('contact') && (rc.lexicon.topicWords.match(u.tokens).size > 0 || rc.lexicon.postingWords.match(u.tokens).size > 0)) return undefined;
+  // "Nummeret på tillidsrepræsentanten i Rævehøj", "the administrative coordinator's phone": one person's title says
+  // every other word of the question (the place too), also when no post of the data is theirs.
+  if (attribute === 'phone' || attribute === 'email') {
+    const titled = titledPerson(rc);
+    if (titled) {
+      const v = value(titled, attribute);
+      const line = `${titled.name}, ${titled.title[u.lang]}`;
+      if (v) return done(rc, 'answer', attribute === 'phone' ? t.phoneOf(titled.name, v) : t.emailOf(titled.name, v), [line], [titled.source]);
+      return done(rc, 'unknown', t.notKnown(titled.name, label), [line], [titled.source]);
+    }
+  }
   const first = rc.subjects[0]?.[0];
   // "Which period does the learning strategy cover?": a policy's period, when the data gives it ("does the meal policy
   // cover the self-governing institutions" names what it covers: the policy's own answer).
@@ -61,7 +82,19 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
   if (attribute === 'period' && first?.kind === 'policies' && coversItem && attributes.length === 1) return undefined;
   if (attribute === 'period' && first?.kind === 'policies') {
     const policy = kb.get(first.id)!.item as { period?: string; source: Source };
-    if (policy.period) return done(rc, 'answer', t.periodOf(name(kb, first.id, u.lang, false), policy.period), [], [policy.source]);
+    // "Hvilken periode gælder den, og hvornår evalueres den?": a date of the policy asked with its period (an
+    // evaluation, a deadline) comes with it, the kind asked first.
+    // Those whose label says a word of the question ("evalueres") or of the kind asked; the only one when none does.
+    const dated = u.askedWhen || u.dateKinds.size > 0 || u.intents.has('dates') ? relations.dates(first.id) : [];
+    const named = new Set(Array.from({ length: first.end - first.start }, (_, i) => first.start + i));
+    const asked = u.tokens.filter((tok, i) => !named.has(i) && tok.form.length > 3 && !STOPWORDS.has(tok.form));
+    const says = (d: (typeof dated)[number]) => {
+      const terms = termsOf(`${d.label.da} ${d.label.en}`);
+      return asked.some((tok) => tok.terms.some((term) => terms.has(term))) || (u.dateKinds.has(d.kind) && d.kind !== 'period');
+    };
+    const dates = dated.some(says) ? dated.filter(says) : dated.length === 1 ? dated : [];
+    const dateLines = dates.map((d) => `${d.label[u.lang]}: ${formatPartialDate(d.date, d.precision, u.lang)}`);
+    if (policy.period) return done(rc, 'answer', [t.periodOf(name(kb, first.id, u.lang, false), policy.period), ...dateLines.slice(0, 1).map((l) => `${l}.`)].join(' '), dateLines.slice(1), [policy.source, ...dates.map((d) => d.source)]);
     return done(rc, 'unknown', t.notKnown(name(kb, first.id, u.lang, false), label), [], [policy.source]);
   }
   // "Who owns the language policy?", "hvem ejer sprogpolitikken?": a policy's owner, when the data gives it.
@@ -164,6 +197,24 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
   if (withValue.length === 0) return done(rc, 'unknown', t.notKnown(joinList(holders.map((p) => p.name), u.lang), label), [], holders.map((p) => p.source));
   const lines = withValue.map((p) => (attribute === 'phone' ? t.phoneOf(p.name, value(p, attribute)!) : t.emailOf(p.name, value(p, attribute)!)));
   return done(rc, 'answer', lines[0]!, lines.slice(1), withValue.map((p) => p.source));
+}
+
+/**
+ * The one person whose title (in either language) holds every content word of the question besides its cues and the
+ * words that ask for an attribute: two words at least ("tillidsrepræsentanten" + "rævehøj"), exactly one person.
+ */
+export function titledPerson(rc: RelationContext): Person | undefined {
+  const { u, kb } = rc;
+  const asking = new Set([...u.cuePositions, ...[...rc.lexicon.attributes.match(u.tokens).values()].flatMap((m) => [...m.positions]), ...[...u.kinds.values()].flatMap((m) => [...m.positions])]);
+  const content = u.tokens.filter((tok, i) => !asking.has(i) && !STOPWORDS.has(tok.form) && !u.intentWords.has(tok.form) && !rc.lexicon.questionWords.has(tok.form) && !/^\d/.test(tok.form) && tok.form.length > 1);
+  // One word ("fællestillidsrepræsentanten") only when it names nothing else.
+  if (content.length < (rc.subjects.length === 0 ? 1 : 2)) return undefined;
+  // A post named in full with nothing more ("the head of day care") is asked of its holders, not of titles sharing its words.
+  const posts = rc.subjects.flat().filter((l) => l.kind === 'roles' && l.quality >= 0.9);
+  if (content.every((tok) => posts.some((l) => u.tokens.indexOf(tok) >= l.start && u.tokens.indexOf(tok) < l.end))) return undefined;
+  const titles = titleWordsOf(kb);
+  const matching = kb.data.people.filter((_, i) => content.every((tok) => titles[i]!.has(tok.form) || tok.terms.some((term) => titles[i]!.has(term))));
+  return matching.length === 1 ? matching[0] : undefined;
 }
 
 /**

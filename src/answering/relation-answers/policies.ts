@@ -82,7 +82,7 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
   // A role or unit named besides the policy asks about them ("which policies must X know"), unless the question asks
   // what the policy says about them ("what does the policy say about childminding"): then they are the topic.
   const others = rc.subjects.flat().filter((l) => ['roles', 'units', 'people', 'postings', 'concepts'].includes(l.kind) && l.quality >= 0.9);
-  if (others.length > 0) return saysAbout(rc, item, others);
+  if (others.length > 0) return coveredBy(rc, item, others) ?? saysAbout(rc, item, others);
   const t = TEXTS[u.lang];
   const title = name(kb, policy.id, u.lang, false);
   if (u.kinds.has('decision') && u.kinds.has('who')) {
@@ -148,14 +148,51 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
   return undefined;
 }
 
+/**
+ * "Gælder madpolitikken også for sundhedsplejen?", "does the meal policy cover the childminders": asked yes or no
+ * whether a policy applies to a role or unit it is relevant for (`relevantFor`: the item itself, a unit it lies in, or
+ * the general post of a post made specific): yes, with the statement of the policy that names the item, if any. Not
+ * among them: the statements answer (or no one does): the documents may say it elsewhere.
+ */
+function coveredBy(rc: RelationContext, item: Policy, topics: readonly Link[]): Answer | undefined {
+  const { u, kb } = rc;
+  if (rc.lexicon.audienceWords.match(u.tokens).size === 0 || rc.lexicon.yesNoWords.match(u.tokens).size === 0) return undefined;
+  if (u.attributes.length > 0 || u.intents.has('contact') || u.intents.has('dates') || u.kinds.has('decision')) return undefined;
+  const places = topics.filter((l) => l.kind === 'roles' || l.kind === 'units');
+  if (places.length !== topics.length) return undefined;
+  const generalNames = item.relevantFor.flatMap((id) => {
+    const e = kb.get(id);
+    return e?.kind === 'roles' ? [foldText(e.item.name)] : [];
+  });
+  const covers = (id: string) => {
+    for (let current: string | undefined = id, depth = 0; current && depth < 6; depth++) {
+      if (item.relevantFor.includes(current)) return true;
+      const e = kb.get(current);
+      // "Børnehusleder i Børnehuset Kløverengen" is a "børnehusleder".
+      if (e?.kind === 'roles' && generalNames.some((n) => foldText(e.item.name).startsWith(`${n} `))) return true;
+      current = e?.kind === 'units' ? e.item.parent : undefined;
+    }
+    return false;
+  };
+  // Each named item by its best link (a role's head noun may link several posts of the same words: any one covered).
+  const groups = rc.subjects.filter((g) => g.some((l) => places.includes(l)));
+  const covered = groups.map((g) => g.find((l) => places.includes(l) && covers(l.id)));
+  if (covered.some((l) => l === undefined)) return undefined;
+  const title = name(kb, item.id, u.lang, false);
+  const who = joinList(covered.map((l) => name(kb, l!.id, u.lang, false)), u.lang);
+  const said = saysAbout(rc, item, covered as Link[], true);
+  const lines = said ? [said.headline, ...said.sections.flatMap((s) => s.lines)] : [];
+  return done(rc, 'answer', TEXTS[u.lang].appliesYes(title, who), lines.slice(0, 3), [item.source]);
+}
+
 /** "What does the early intervention policy say about childminding": the policy's statements that say the item's words. */
-function saysAbout(rc: RelationContext, item: Policy, topics: readonly Link[]): Answer | undefined {
+function saysAbout(rc: RelationContext, item: Policy, topics: readonly Link[], always = false): Answer | undefined {
   const { u } = rc;
   // "Hvad siger X om …", or "hvad kræver X af børnehuslederne", "what does X expect of the childminders".
   // ... or "does X cover / apply to the self-governing institutions": what it says of them answers.
   const coversAsked = rc.lexicon.audienceWords.match(u.tokens).size > 0 && rc.lexicon.yesNoWords.match(u.tokens).size > 0;
   const asksWhat = rc.lexicon.purposeWords.match(u.tokens).size > 0 || u.intents.has('requirement') || u.intents.has('responsibility') || coversAsked;
-  if (!asksWhat || u.attributes.some((a) => a !== 'period') || u.intents.has('contact') || u.intents.has('dates')) return undefined;
+  if (!always && (!asksWhat || u.attributes.some((a) => a !== 'period') || u.intents.has('contact') || u.intents.has('dates'))) return undefined;
   // A statement names the item by the words the question uses, or by one of the item's own names.
   const namesOfTopic = (l: Link) => {
     const e = rc.kb.get(l.id);

@@ -1,0 +1,20 @@
+/**
+ * The indexes of a knowledge base that answerers otherwise build on first use, built with the answerer instead: the
+ * question that first needs one would pay for a pass over a whole collection (tens of milliseconds at 100x), and the
+ * answers do not change (each is a pure function of the knowledge base, kept per knowledge base).
+ */
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { figureTermIndex } from './answer-time.js';
+import { documentContactsOf, rolesByNameStart } from './relation-answers/contacts.js';
+import { decisionIndexOf } from './relation-answers/decisions.js';
+import { suggestQuestions } from './suggestions.js';
+
+/** Builds every per-knowledge-base index of the answerers that is not built by `createAnswerer` itself. */
+export function prepareIndexes(kb: KnowledgeBase): void {
+  suggestQuestions(kb, 'da');
+  suggestQuestions(kb, 'en');
+  documentContactsOf(kb);
+  rolesByNameStart(kb);
+  decisionIndexOf(kb);
+  figureTermIndex(kb);
+}

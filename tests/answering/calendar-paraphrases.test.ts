@@ -1,0 +1,186 @@
+/**
+ * Robustness of the calendar kinds (dates of an item, dates in a period, meetings) to the ways leaders ask: other
+ * words than the item's label, other verbs, inflections and compounds, ASCII spellings, English with Danish names,
+ * another municipality's vocabulary. Each case names the day or words a right answer states (days as ISO dates,
+ * written as the answer's language writes them) and, where one tempts, a day it must not state; questions about
+ * events the documents do not list must stay "I don't know". Written as paraphrases of passing working questions
+ * on knowledge bases where the same kind of fact exists, never copied from the question bank.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderAnswerText } from '../../src/answering/index.js';
+import { shortDate } from '../../src/answering/answer-context.js';
+import { loadAnswerers, type Loaded } from '../helpers/answerers.js';
+
+const NOW = new Date('2026-11-30T09:00:00Z');
+const SLV = 'tests/fixtures/kb-solvang';
+const HBJ = 'tests/fixtures/kb-havbjerg';
+const HVM = 'tests/fixtures/kb-hvidmose';
+const RVS = 'tests/fixtures/kb-ravnsholt';
+const BKK = 'tests/fixtures/kb-bakkekaer';
+const FJB = 'tests/fixtures/kb-other';
+const EGS = 'tests/fixtures/kb-egeskov';
+let loaded = new Map<string, Loaded>();
+
+beforeAll(async () => {
+  loaded = await loadAnswerers([SLV, HBJ, HVM, RVS, BKK, FJB, EGS], NOW);
+});
+
+/** What a right answer says: an ISO day (written the way the answer's language writes it) or any of some words. */
+type Said = string | readonly string[];
+type Case = readonly [dir: string, question: string, must: readonly Said[], not?: readonly Said[]];
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+const langOf = (question: string): 'da' | 'en' => (/\b(when|what|which|who|where|how|is|are|the|does|do|any|deadline|last)\b/i.test(question) && !/\b(hvornår|hvornaar|hvad|hvem|hvor|hvilke|hvilken|er|der|skal)\b/i.test(question) ? 'en' : 'da');
+
+function says(text: string, said: Said, lang: 'da' | 'en'): boolean {
+  const options = typeof said === 'string' ? [said] : said;
+  const lower = text.toLowerCase();
+  return options.some((o) => (ISO.test(o) ? text.includes(shortDate(o, lang)) : lower.includes(o.toLowerCase())));
+}
+
+function check(cases: readonly Case[]): void {
+  for (const [dir, question, must, not = []] of cases) {
+    it(`${dir.replace('tests/fixtures/', '')}: ${question}`, () => {
+      const answer = loaded.get(dir)!.answerer.answer(question);
+      const text = renderAnswerText(answer, { details: true });
+      const lang = langOf(question);
+      expect(answer.kind, `${question}\n${text}`).toBe('answer');
+      for (const m of must) expect(says(text, m, lang), `${question}: says ${String(m)}\n${text}`).toBe(true);
+      for (const n of not) expect(says(text, n, lang), `${question}: must not say ${String(n)}\n${text}`).toBe(false);
+    });
+  }
+}
+
+describe('dates of an item named in other words, with other verbs and inflections', () => {
+  check([
+    [SLV, 'hvornår er sidste frist for at søge huschefstillingen i kastanjen', ['2027-01-08']],
+    [SLV, 'when do applications close for the kastanjen head of house job', ['2027-01-08']],
+    [SLV, 'ansøgningsfristen til kastanjen?', ['2027-01-08']],
+    [SLV, 'hvornår tiltræder den nye huschef i kastanjen', ['2027-03-01']],
+    [SLV, 'første arbejdsdag for ny huschef kastanjen', ['2027-03-01']],
+    [SLV, 'when does the new head of house at kastanjen begin', ['2027-03-01']],
+    [SLV, 'hvornår skal budgetønskerne for 2028 afleveres', ['2027-03-05']],
+    [SLV, 'budgetfristen for 2028', ['2027-03-05']],
+    [SLV, 'when are the 2028 budget requests due', ['2027-03-05']],
+    [SLV, 'tilmeldingsfristen til lederdagen', ['2027-08-13'], ['2027-03-05']],
+    [SLV, 'last day to sign up for the leaders day', ['2027-08-13'], ['2027-03-05']],
+    [SLV, 'hvornår skal man senest tilmelde sig lederdagen', ['2027-08-13'], ['2027-03-05']],
+    [SLV, 'hvornår starter trivselsdialogerne', ['2027-02-01']],
+    [SLV, 'hvornår skal trivselsdialogerne være afsluttet', ['2027-03-31']],
+    [SLV, 'when is the fodspor registration', ['2027-10-01', '2027-11-12']],
+    [SLV, 'hvornår skal tilsynsrapporterne sendes til børneområdechefen', ['2027-11-26']],
+    [SLV, 'deadline for the supervision reports', ['2027-11-26']],
+    [SLV, 'hvornaar skal behovet for pasning i sommerlukningen meldes', ['2027-04-09']],
+    [SLV, 'hvornår fratræder lone birkmose ravn', ['2027-02-28']],
+    [HBJ, 'hvad tid er ansøgningsfristen for daglig leder i rævehøj', [['09.00', '9.00']]],
+    [HBJ, 'when must the curriculum evaluation be handed in', ['2027-05-31']],
+    [HBJ, 'frist for evaluering af læreplanen', ['2027-05-31']],
+    [HBJ, 'hvornår er lus-perioden slut', ['2027-03-12']],
+    [HBJ, 'when does the pedagogical supervision start', ['2027-09-06']],
+    [HBJ, 'hvornår skal budgetopfølgningen indberettes', ['2027-08-20']],
+    [HBJ, 'hvornår skal køkkenpersonalet have gennemført madmod', ['2027-12-31']],
+    [HVM, 'hvornår er mus for souscheferne', ['2027-10-01', '2027-11-15']],
+    [HVM, 'when is the deadline for signing up for the seminar', ['2027-09-01']],
+    [HVM, 'hvornår er ledelsesseminaret', ['2027-10-07']],
+    [HVM, 'hvornår melder man det endelige budget for 2028 ud', ['2027-12-15']],
+    [HVM, 'hvornår slutter tilsynet', ['2027-11-26']],
+    [HVM, 'when does the inspection end', ['2027-11-26']],
+    [HVM, 'seneste frist for halvårsopfølgningen', ['2027-08-16']],
+    [FJB, 'hvornår er ansøgningsfristen for institutionslederstillingen i mågen', ['2026-02-20']],
+    [FJB, 'when is the second round of interviews for mågen', ['2026-03-04'], ['2026-02-26']],
+    [FJB, 'temaugen om sprog hvornår slutter den', ['2026-03-06']],
+    [FJB, 'hvornår starter koordinatoren i ålekisten', ['2026-05-01'], ['2026-04-01']],
+    [EGS, 'hvornår er temadagen for lederne', ['2027-03-05']],
+  ]);
+});
+
+describe('a period or an event named with a year, a season or a weekday asked', () => {
+  check([
+    [SLV, 'hvornår er sommerlukningen i 2027', ['2027-07-12', '2027-07-23'], ['2027-01-08']],
+    [HBJ, 'when is the summer closure in 2027', ['2027-07-19', '2027-07-30'], ['2027-01-18']],
+    [SLV, 'which weeks are the childrens houses closed in the summer', [['uge 28', 'weeks 28', '2027-07-12']], ['2027-01-08']],
+    [HVM, 'hvornår er tilsynet i 2027', ['2027-09-13'], ['2027-04-09']],
+    [HBJ, 'hvilken ugedag er lederdagen', [['torsdag', 'thursday']]],
+    [SLV, 'what weekday is the lederdag', [['thursday', 'torsdag']]],
+    [HVM, 'hvilken ugedag starter ledelsesseminaret', [['torsdag', 'thursday']]],
+  ]);
+});
+
+describe('where a dated event is held', () => {
+  check([
+    [SLV, 'hvor holdes lederdagen', ['solvanggaard']],
+    [EGS, 'where is the theme day', ['egeskov kro']],
+    [HVM, 'hvor holdes ledelsesseminaret', ['kursuscenter']],
+    [HBJ, 'where is the leaders day held', ['badehotel']],
+  ]);
+});
+
+describe('dates in a period asked in other words', () => {
+  check([
+    [SLV, 'hvad sker der i februar 2027', ['2027-02-01']],
+    [SLV, 'any deadlines in august 2027', ['2027-08-13']],
+    [SLV, 'hvad skal vi huske i november 2027', ['2027-11-26']],
+    [SLV, "what's on in september 2027", ['2027-09-09']],
+    [SLV, 'hvad sker der i juli', ['2027-07-12']],
+    [SLV, 'what do we need to remember in april 2027', ['2027-04-09']],
+    [HBJ, 'hvilke frister er der i marts 2027', ['2027-03-12']],
+    [HBJ, 'whats on the calendar for october 2027', ['2027-10-28', '2027-10-01']],
+    [HVM, 'deadlines in april 2027?', ['2027-04-09']],
+    [HVM, 'hvad står der i kalenderen for september 2027', ['2027-09-01', '2027-09-13']],
+    [RVS, 'hvilke frister er der i maj 2027', ['2027-05-31']],
+    [FJB, 'hvad sker der i februar 2026', ['2026-02-20', '2026-02-26']],
+    [BKK, 'hvad sker der i marts 2027', ['2027-03-12']],
+    [HBJ, 'hvad er der af datoer i uge 29 2027', ['2027-07-19'], ['2027-08-20']],
+  ]);
+});
+
+describe('a meeting: when, how often, weekday, time, place, chair, participants', () => {
+  check([
+    [SLV, 'hvor ofte mødes kredsforum', [['hver anden onsdag', 'every other wednesday']]],
+    [SLV, 'hvornår er næste kredsforummøde', ['2027-01-06']],
+    [SLV, 'what time does kredsforum start', [['8.30', '08:30', '08.30']]],
+    [SLV, 'hvem leder kredsforum', ['børneområdechef']],
+    [SLV, 'hvor holdes SU-møderne', ['byrådssalen']],
+    [SLV, 'hvem er formand for samarbejdsudvalget', ['børneområdechef']],
+    [SLV, 'hvornår er bestyrelsestræffet i oktober', ['2027-10-21']],
+    [SLV, 'how many times does the faglighedsnetværk meet in 2027', [['5 times', 'five']]],
+    [SLV, 'hvilken dag er kredsteammødet', ['torsdag']],
+    [SLV, 'hvem deltager i kredsteammøderne', ['huschef']],
+    [HBJ, 'hvilken ugedag er chefgruppemødet', ['onsdag']],
+    [HBJ, 'when is the next chefgruppe meeting', ['2027-01-06']],
+    [HBJ, 'hvad tid er formandsforum', ['19:00']],
+    [HBJ, 'hvornaar er enhedsledermoedet i september 2027', ['2027-09-09']],
+    [HBJ, 'hvem er mødeleder i chefgruppen', ['fagchef']],
+    [HVM, 'hvornår mødes SLG', ['mandag']],
+    [HVM, 'hvem er mødeleder for kvartermødet', ['kvarterchef']],
+    [HVM, 'where is the dialogue meeting held', ['udvalgsværelset']],
+    [HVM, 'hvornår stopper ledermøderne', ['2027-06-01']],
+    [RVS, 'hvor mødes sektorledelsen', ['ravnen']],
+    [RVS, 'hvornår er sektor-med i juni 2027', ['2027-06-08']],
+    [RVS, 'hvem leder FLM', ['fællesleder']],
+    [RVS, 'what weekday is the fællesledermøde', ['tuesday']],
+    [RVS, 'when is the next bestyrelsesforum', ['2027-04-27']],
+    [EGS, 'hvornår er distriktsmødet', ['onsdag']],
+    [EGS, 'hvad tid starter distriktsmødet', ['09:00']],
+  ]);
+});
+
+describe('an event the documents do not date stays unanswered', () => {
+  const cases: ReadonlyArray<readonly [string, string]> = [
+    [SLV, 'hvornår er julefrokosten'],
+    [HVM, 'hvornår er personaledagen'],
+    [RVS, 'when is the deadline for the quality report'],
+    [HBJ, 'hvornår er sommerfesten'],
+    [SLV, 'hvornår er ansøgningsfristen for stillingen som kredsleder'],
+    [HBJ, 'when is the deadline for budget requests for 2029'],
+    [SLV, 'hvornår er der forældremøde i kastanjen'],
+    [HVM, 'hvor holdes julefrokosten'],
+    [SLV, 'when is the staff party'],
+  ];
+  for (const [dir, question] of cases) {
+    it(`${dir.replace('tests/fixtures/', '')}: ${question}`, () => {
+      const answer = loaded.get(dir)!.answerer.answer(question);
+      expect(answer.kind, `${question}\n${renderAnswerText(answer)}`).not.toBe('answer');
+    });
+  }
+});

@@ -1,0 +1,191 @@
+/**
+ * Robustness of figure questions: questions written for this test (not taken from the question bank), asked the ways
+ * leaders ask for a count on seven knowledge bases: everyday and formal words for the metric ("ansatte", "folk",
+ * "staff", "people live", "pladser", "spots"), the unit by another of its names, ASCII spellings and typos, a polite
+ * opener, two figures at once, totals, "each", a post named as what qualifies a count ("har en PFL"), a municipality
+ * named as whose figure it is, figures as of a day and today's against the coming one. Every expected number is read
+ * from the knowledge base's figures; the tempting wrong figure (another unit's, another metric's, another day's) must
+ * not be the answer; a figure the documents do not give stays "I don't know".
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderAnswerText } from '../../src/answering/index.js';
+import { loadAnswerers, type Data, type Loaded } from '../helpers/answerers.js';
+
+const NOW = new Date('2026-11-30T09:00:00Z');
+const KB = {
+  seed: 'data',
+  fjb: 'tests/fixtures/kb-other',
+  bkk: 'tests/fixtures/kb-bakkekaer',
+  hvm: 'tests/fixtures/kb-hvidmose',
+  hbj: 'tests/fixtures/kb-havbjerg',
+  rvs: 'tests/fixtures/kb-ravnsholt',
+  slv: 'tests/fixtures/kb-solvang',
+} as const;
+type Kb = keyof typeof KB;
+
+/** A figure of an item: its owner's id, its metric, and (when the owner states several) a word of its Danish text. */
+type Ref = readonly [owner: string, metric: string, word?: string];
+interface Case {
+  readonly kb: Kb;
+  readonly q: string;
+  /** Figures the answer must give. */
+  readonly want?: readonly Ref[];
+  /** Figures it must not give (another unit's, another day's, another metric's). */
+  readonly not?: readonly Ref[];
+  /** The documents give no such figure: the answer says so. */
+  readonly unknown?: true;
+}
+
+let loaded: Map<string, Loaded>;
+beforeAll(async () => {
+  loaded = await loadAnswerers(Object.values(KB), NOW);
+});
+
+/** The figure a reference names, read from the data. */
+function figure(d: Data, [owner, metric, word]: Ref): number {
+  const item = [...d.municipalities, ...d.units].find((x) => x.id === owner);
+  if (!item) throw new Error(`no item ${owner}`);
+  const found = item.figures.filter((f) => f.metric === metric && (word === undefined || f.text.da.includes(word)));
+  if (found.length !== 1) throw new Error(`${owner} ${metric} ${word ?? ''}: ${found.length} figures`);
+  return found[0]!.value;
+}
+
+/** A number as either language writes it ("1.140", "1,140", "5,8", "5.8"), as a whole word. */
+const numberPattern = (value: number): RegExp => {
+  const [whole, decimals] = String(value).split('.');
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, '[.,]?');
+  return new RegExp(`(^|[^\\d.,])${grouped}${decimals ? `[.,]${decimals}` : ''}(?![\\d]|[.,]\\d)`);
+};
+
+const DONT_KNOW = /ved jeg ikke|giver intet|nævner ikke|don't know|give no|do not mention|not in the documents/;
+
+function check(c: Case): void {
+  const l = loaded.get(KB[c.kb])!;
+  const text = renderAnswerText(l.answerer.answer(c.q), { details: false });
+  const headline = text.split('\n')[0]!;
+  if (c.unknown) expect(headline, c.q).toMatch(DONT_KNOW);
+  for (const ref of c.want ?? []) expect(text, `${c.q}: ${ref.join(' ')}`).toMatch(numberPattern(figure(l.data, ref)));
+  for (const ref of c.not ?? []) expect(text, `${c.q}: not ${ref.join(' ')}`).not.toMatch(numberPattern(figure(l.data, ref)));
+}
+
+const run = (cases: readonly Case[]) => {
+  for (const c of cases) it(`[${c.kb}] ${c.q}`, () => check(c));
+};
+
+describe('the metric in everyday, formal and English words', () => {
+  run([
+    { kb: 'seed', q: 'hvor mange daginstitutioner har Høje-Taastrup Kommune?', want: [['htk-dagtilbudsomraadet', 'facilities']] },
+    { kb: 'seed', q: 'antal dagtilbud i htk', want: [['htk-dagtilbudsomraadet', 'facilities']] },
+    { kb: 'seed', q: 'hvor mange er ansat i Familie- og Dagtilbudscentret', want: [['htk-familie-og-dagtilbudscentret', 'employees']] },
+    { kb: 'seed', q: 'how many staff does the family and day-care centre have', want: [['htk-familie-og-dagtilbudscentret', 'employees']] },
+    { kb: 'seed', q: "what's the headcount of the staff unit", want: [['htk-staben', 'employees']], not: [['htk-familie-og-dagtilbudscentret', 'employees']] },
+    { kb: 'seed', q: 'Kan du sige mig hvor mange ansatte staben har', want: [['htk-staben', 'employees']] },
+    { kb: 'seed', q: 'how many people work in the day-care area in høje-taastrup', want: [['htk-dagtilbudsomraadet', 'employees']] },
+    { kb: 'seed', q: 'how many residents does høje taastrup have', want: [['hoeje-taastrup', 'citizens', '56.000']] },
+    { kb: 'fjb', q: 'how many people live in fjordby', want: [['fjordby', 'citizens']] },
+    { kb: 'fjb', q: 'hvor mange mennesker bor der i fjordby', want: [['fjordby', 'citizens']] },
+    { kb: 'fjb', q: 'hvor mange bor der i fjordby kommune', want: [['fjordby', 'citizens']] },
+    { kb: 'bkk', q: 'how many people live in bakkekær', want: [['bakkekaer', 'citizens']] },
+    { kb: 'fjb', q: 'how many staff at mågen', want: [['fjb-maagen', 'employees']], not: [['fjb-center-for-dagtilbud', 'employees']] },
+    { kb: 'fjb', q: 'number of day care facilities in area south', want: [['fjb-omraade-syd', 'facilities']] },
+    { kb: 'bkk', q: 'how many staff work in småbørnsafdelingen', want: [['bkk-smaaboernsafdelingen', 'employees']] },
+    { kb: 'bkk', q: 'hvor mange folk er der i fagligt sekretariat', want: [['bkk-fagligt-sekretariat', 'employees']] },
+    { kb: 'bkk', q: 'how many childminders in the dagpleje', want: [['bkk-dagplejen', 'members']] },
+    { kb: 'hbj', q: 'how many health visitors does sundhedsplejen have', want: [['hbj-sundhedsplejen', 'employees']] },
+    { kb: 'slv', q: 'how many employees in solvang småbørn', want: [['slv-ssb', 'employees']] },
+    { kb: 'bkk', q: 'hvor stort er sygefraværet på småbørnsområdet', want: [['bkk-smaaboernsafdelingen', 'other', 'Sygefravær']] },
+  ]);
+});
+
+describe('places and spots: a capacity said before its number ("plads til 80 børn")', () => {
+  run([
+    { kb: 'hbj', q: 'hvor mange pladser får sandflugten', want: [['hbj-sandflugten', 'children']] },
+    { kb: 'hbj', q: 'how many places will sandflugten have', want: [['hbj-sandflugten', 'children']] },
+    { kb: 'rvs', q: 'hvor mange pladser får ravneklit', want: [['rvs-ravneklit', 'children']] },
+    { kb: 'rvs', q: 'how many spots are there in ravneklit', want: [['rvs-ravneklit', 'children']] },
+    { kb: 'rvs', q: 'hvor mange pladser er der i lærkereden', unknown: true, not: [['rvs-laerkereden', 'children']] },
+  ]);
+});
+
+describe('a municipality named says whose figure it is, never what is counted', () => {
+  run([
+    { kb: 'slv', q: 'hvor mange dagplejere er der i solvang', want: [['slv-dagplejen', 'employees']], not: [['slv-ssb', 'employees']] },
+    { kb: 'slv', q: 'how many childminders does solvang have', want: [['slv-dagplejen', 'employees']], not: [['slv-ssb', 'employees']] },
+    { kb: 'slv', q: 'hvor mange børn står der på ventelisten i solvang', want: [['slv-ssb', 'other', 'venteliste til']], not: [['slv-ssb', 'children', 'børnehusene']] },
+    { kb: 'bkk', q: 'hvor mange indbyggere bor der i bakkekær', want: [['bakkekaer', 'citizens']] },
+    // A district of the municipality is one of several: no total for the municipality.
+    { kb: 'seed', q: 'hvor mange børn er der i ballerup', unknown: true },
+    { kb: 'seed', q: 'how many children are there in ballerup', unknown: true },
+  ]);
+});
+
+describe('no place named in a knowledge base of one municipality', () => {
+  run([
+    { kb: 'bkk', q: 'hvor mange huse er der i alt', want: [['bkk-smaaboernsafdelingen', 'houses']], not: [['bkk-omraade-vest', 'houses']] },
+    { kb: 'bkk', q: 'how many employees are there', want: [['bkk-smaaboernsafdelingen', 'employees']] },
+    { kb: 'fjb', q: 'hvor mange dagtilbud er der', want: [['fjb-center-for-dagtilbud', 'facilities']] },
+    { kb: 'slv', q: 'hvor mange børnehuse er der', want: [['slv-ssb', 'houses']] },
+    // A house the documents do not name is no count of the municipality's.
+    { kb: 'bkk', q: 'hvor mange børn går i solsikken', unknown: true, not: [['bkk-smaaboernsafdelingen', 'children']] },
+    { kb: 'fjb', q: 'how many kids are in spurven', unknown: true, not: [['fjb-center-for-dagtilbud', 'children']] },
+  ]);
+});
+
+describe('one name of several units: the one that states the figure', () => {
+  run([{ kb: 'seed', q: 'hvor mange medarbejdere er der ansat på dagtilbudsomraadet', want: [['htk-dagtilbudsomraadet', 'employees']] }]);
+});
+
+describe('a post named qualifies the count', () => {
+  run([
+    { kb: 'slv', q: 'hvor mange børnehuse har en PFL', want: [['slv-ssb', 'deputies']] },
+    { kb: 'slv', q: 'hvor mange børnehuse havde en pfl 1. oktober', want: [['slv-ssb', 'deputies']] },
+    { kb: 'slv', q: "how many children's houses have a pedagogical lead", want: [['slv-ssb', 'deputies']] },
+    { kb: 'hvm', q: 'hvor mange ledere har børnechefen i direkte reference i dag', want: [['hvm-dagtilbud', 'leaders']] },
+  ]);
+});
+
+describe('spelling: ASCII, typos, inflection, a polite opener', () => {
+  run([
+    { kb: 'fjb', q: 'hej, kan du fortælle mig hvor mange børn der går i Mågen?', want: [['fjb-maagen', 'children']] },
+    { kb: 'fjb', q: 'hvor mange børn gaar i maagen', want: [['fjb-maagen', 'children']], not: [['fjb-center-for-dagtilbud', 'children']] },
+    { kb: 'fjb', q: 'Mågen - antal børn?', want: [['fjb-maagen', 'children']] },
+    { kb: 'fjb', q: 'mågens børnetal', want: [['fjb-maagen', 'children']] },
+    { kb: 'fjb', q: 'hvor mange instituioner er der i område nord', want: [['fjb-omraade-nord', 'facilities']] },
+    { kb: 'fjb', q: 'hvor mange medarbejdre har mågen', want: [['fjb-maagen', 'employees']] },
+    { kb: 'hbj', q: 'how many instituitons in enhed hede', want: [['hbj-enhed-hede', 'institutions']] },
+    { kb: 'bkk', q: 'hvor mange boernehuse har omraade oest', want: [['bkk-omraade-oest', 'houses']], not: [['bkk-omraade-vest', 'houses']] },
+    { kb: 'bkk', q: 'Area East: number of children\'s houses?', want: [['bkk-omraade-oest', 'houses']] },
+  ]);
+});
+
+describe('several figures at once, totals and each', () => {
+  run([
+    { kb: 'seed', q: 'how many employees and how many children in baltorp', want: [['bal-distrikt-baltorp', 'employees'], ['bal-distrikt-baltorp', 'children']] },
+    { kb: 'fjb', q: 'how many employees does maagen have and how many children', want: [['fjb-maagen', 'employees'], ['fjb-maagen', 'children']] },
+    { kb: 'fjb', q: 'hvor mange medarbejdere har mågen og ålekisten', want: [['fjb-maagen', 'employees']] },
+    { kb: 'fjb', q: 'how many kids in Område Syd and Område Nord combined', want: [['fjb-center-for-dagtilbud', 'children']] },
+    { kb: 'fjb', q: 'hvor mange børn er der i hvert område', want: [['fjb-omraade-nord', 'children'], ['fjb-omraade-syd', 'children']] },
+    { kb: 'bkk', q: 'how many houses does area east have compared with area west', want: [['bkk-omraade-oest', 'houses'], ['bkk-omraade-vest', 'houses']] },
+    { kb: 'hbj', q: 'hvor mange institutioner er der i hver enhed', want: [['hbj-enhed-hede', 'institutions'], ['hbj-enhed-midtby', 'institutions']] },
+    { kb: 'slv', q: 'hvor mange børnehuse er der i hver børnekreds', want: [['slv-kreds-aaen', 'houses'], ['slv-kreds-bakken', 'houses']] },
+    { kb: 'rvs', q: 'how many institutions in mosen and torvet', want: [['rvs-faellesledelse-mosen', 'institutions'], ['rvs-faellesledelse-torvet', 'institutions']] },
+  ]);
+});
+
+describe('figures as of a day, today and the coming one', () => {
+  run([
+    { kb: 'hvm', q: 'hvor mange souschefer er der nu', want: [['hvm-dagtilbud', 'deputies', '9 af']] },
+    { kb: 'hvm', q: 'how many deputy heads will there be after 1 august 2027', want: [['hvm-dagtilbud', 'deputies', '13 af']], not: [['hvm-dagtilbud', 'deputies', '9 af']] },
+    { kb: 'hvm', q: 'antal souschefer efter reorganiseringen', want: [['hvm-dagtilbud', 'deputies', '13 af']] },
+    { kb: 'hvm', q: 'hvor mange souschefer er der i dag og hvor mange bliver der', want: [['hvm-dagtilbud', 'deputies', '9 af'], ['hvm-dagtilbud', 'deputies', '13 af']] },
+    { kb: 'hvm', q: 'hvor mange boernehuse kommer i kvarter aaen', want: [['hvm-kvarter-aaen', 'houses']] },
+    { kb: 'hbj', q: 'hvor mange børn er der i dagplejen nu', want: [['hbj-dagplejen', 'children', '181']], not: [['hbj-dagplejen', 'children', '186']] },
+    { kb: 'hbj', q: 'how many children were in family day care on 1 october 2026', want: [['hbj-dagplejen', 'children', '186']], not: [['hbj-dagplejen', 'children', '181']] },
+    { kb: 'hbj', q: 'hvor mange institutioner har enhed strand nu og fra august 2027', want: [['hbj-enhed-strand', 'institutions', '6'], ['hbj-enhed-strand', 'institutions', '7']] },
+    { kb: 'hbj', q: 'hvor mange institutioner er der efter sandflugten åbner', want: [['hbj-ds', 'institutions', '18']] },
+    { kb: 'rvs', q: 'hvor mange institutioner hører til kysten fra august 2027', want: [['rvs-faellesledelse-kysten', 'institutions', 'har 8']], not: [['rvs-faellesledelse-kysten', 'institutions', 'har 7']] },
+    { kb: 'rvs', q: 'how many kids in family day care as of november 1', want: [['rvs-dagplejen', 'children']], not: [['rvs-bd', 'children', '212']] },
+    { kb: 'slv', q: 'hvor mange børnehuse får skovbakken fra august 2027', want: [['slv-kreds-skovbakken', 'houses']] },
+    { kb: 'slv', q: 'how many children were in the children\'s houses as of september 1 2026', want: [['slv-ssb', 'children', 'børnehusene']] },
+  ]);
+});

@@ -1,0 +1,173 @@
+/**
+ * Robustness of the contacts, policies, partly-known and decisions answers: questions of kinds the working question
+ * bank holds, asked in other words (everyday and formal, English with Danish names, ASCII spellings, split compounds,
+ * other word order, the relation from the other side) on several knowledge bases. Each states the core fact and never
+ * the tempting wrong one. A phone number is written "#<digits>" and matched with any spacing; "~" starts a regular
+ * expression.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderAnswerText } from '../../src/answering/index.js';
+import { loadAnswerers, type Loaded } from '../helpers/answerers.js';
+
+const NOW = new Date('2026-11-30T09:00:00Z');
+const DIRS = {
+  seed: 'data',
+  other: 'tests/fixtures/kb-other',
+  bkk: 'tests/fixtures/kb-bakkekaer',
+  hvm: 'tests/fixtures/kb-hvidmose',
+  hbj: 'tests/fixtures/kb-havbjerg',
+  rvs: 'tests/fixtures/kb-ravnsholt',
+  slv: 'tests/fixtures/kb-solvang',
+  egs: 'tests/fixtures/kb-egeskov',
+} as const;
+type Kb = keyof typeof DIRS;
+let loaded: Map<string, Loaded>;
+
+beforeAll(async () => {
+  loaded = await loadAnswerers(Object.values(DIRS), NOW);
+});
+
+interface Case {
+  readonly kb: Kb;
+  readonly q: string;
+  /** Every one must be in the answer (lower case; "#" + digits: a phone number with any spacing; "~": a regular expression). */
+  readonly must: readonly string[];
+  /** None may be. */
+  readonly not?: readonly string[];
+  /** The answer's kind when it matters ("unknown": the documents do not say). */
+  readonly kind?: 'answer' | 'unknown';
+}
+
+const holds = (text: string, want: string) =>
+  want.startsWith('#') ? text.replace(/\D/g, '').includes(want.slice(1)) : want.startsWith('~') ? new RegExp(want.slice(1), 'u').test(text) : text.includes(want);
+
+function check(c: Case): void {
+  const answer = loaded.get(DIRS[c.kb])!.answerer.answer(c.q);
+  const text = renderAnswerText(answer, { details: true }).toLowerCase();
+  if (c.kind) expect(answer.kind, `${c.q}\n${text}`).toBe(c.kind);
+  else expect(answer.kind, `${c.q}\n${text}`).not.toBe('unknown');
+  for (const want of c.must) expect(holds(text, want), `${c.q}: wants ${want}\n${text}`).toBe(true);
+  for (const bad of c.not ?? []) expect(holds(text, bad), `${c.q}: must not say ${bad}\n${text}`).toBe(false);
+}
+
+const CONTACTS: Case[] = [
+  { kb: 'seed', q: 'hvem kan jeg spørge om stillingen i stjernehuset', must: ['helle kristensen', 'charlotte sønderhave'] },
+  { kb: 'seed', q: 'who do i call about the job in stjernehuset', must: ['helle kristensen', 'charlotte sønderhave'] },
+  { kb: 'seed', q: 'hvem skal man ringe til angående jobbet som leder af staben', must: ['tanja steffe nøhr', '#21648304'] },
+  { kb: 'seed', q: 'whom should I phone regarding the staben vacancy', must: ['tanja steffe nøhr'] },
+  { kb: 'seed', q: 'jeg overvejer at soege stillingen i stjernehuset - hvem kan jeg ringe til', must: ['helle kristensen', '#44771847'] },
+  { kb: 'seed', q: 'Hej, hvem kan jeg ringe til angående stillingen i Baltorp?', must: ['helle kristensen'] },
+  { kb: 'seed', q: 'who should applicants for the staff unit job contact', must: ['tanja steffe nøhr'] },
+  { kb: 'other', q: 'hvem kan jeg spørge om jobbet i maagen', must: ['mette kjærgaard holm'] },
+  { kb: 'other', q: 'who can I ring about the institutionsleder post in Mågen', must: ['mette kjærgaard holm', '#61223344'] },
+  { kb: 'other', q: 'hvem besvarer spørgsmål om stillingen som pædagogisk koordinator', must: ['sofie brønd', 'jens ærø dahl'] },
+  { kb: 'other', q: 'who do I ring about the coordinator position in the south area', must: ['sofie brønd', 'jens ærø dahl'] },
+  { kb: 'bkk', q: 'hvem kan jeg snakke med om jobbet i kløverengen', must: ['birgitte lundsgaard friis', 'jonas eskildsen'] },
+  { kb: 'bkk', q: 'who is listed as contact on the kloeverengen job ad', must: ['birgitte lundsgaard friis', 'jonas eskildsen'] },
+  { kb: 'hbj', q: 'hvem skal jeg kontakte hvis jeg vil søge stillingen', must: ['kim vadstrup olesen', 'camilla krog hansen', 'louise dam winther'] },
+  { kb: 'hbj', q: 'who can tell me more about the raevehoej job', must: ['kim vadstrup olesen', 'camilla krog hansen'] },
+  { kb: 'rvs', q: 'hvem kan jeg kontakte om lederjobbet i reden', must: ['rasmus ellegaard nyborg', 'sofie bundgaard lund', 'ida kjeldsen frost'] },
+  { kb: 'slv', q: 'hvem kan jeg ringe til om huschef jobbet i Kastanjen', must: ['lone birkmose ravn', 'mads hvid kjeldsen', 'nanna bach iversen'] },
+  { kb: 'slv', q: 'who do i call about the huschef job in kastanjen', must: ['lone birkmose ravn', 'mads hvid kjeldsen'] },
+  { kb: 'slv', q: 'kontaktpersoner på kastanjen stillingen', must: ['lone birkmose ravn', 'nanna bach iversen'] },
+  // The relation from the other side.
+  { kb: 'hbj', q: 'hvilket job er kim vadstrup olesen kontakt på', must: ['rævehøj'] },
+  { kb: 'slv', q: 'which posting is nanna bach iversen contact for', must: ['kastanjen'] },
+  // A document's contact, asked by its kind in everyday words.
+  { kb: 'hbj', q: 'hvem kan jeg spørge om årshjulet', must: ['birthe nørgaard lynge'] },
+  { kb: 'hbj', q: 'who knows about the annual calendar', must: ['birthe nørgaard lynge'] },
+  { kb: 'slv', q: 'who knows about the annual calendar', must: ['jeppe lund kjær'] },
+  { kb: 'hbj', q: 'hvem kan jeg spørge om protokollen fra udvalget', must: ['per kold damsgaard'] },
+  { kb: 'hbj', q: 'hvem skal jeg kontakte om referatet fra familie- og sundhedsudvalget', must: ['per kold damsgaard'] },
+  { kb: 'rvs', q: 'hvem kan svare på spørgsmål om referatet fra udvalget', must: ['line hedegaard mørk'] },
+  // No one is named as the contact for Hvidmose's minutes: neither the calendar's nor the function description's contact.
+  { kb: 'hvm', q: 'hvem kan jeg kontakte om referatet fra udvalgsmødet', must: [], kind: 'unknown', not: ['rikke damgaard lund', 'lone vestbjerg'] },
+  { kb: 'slv', q: 'hvem kan jeg spørge om mødekalenderen', must: ['jeppe lund kjær'] },
+  { kb: 'rvs', q: 'who can I ask about the year planner', must: ['dorthe skou andersen'] },
+  { kb: 'hvm', q: 'hvem kan jeg spørge om rollebeskrivelsen for souschefen', must: ['rikke damgaard lund'] },
+  { kb: 'slv', q: 'who to contact about the minutes of the committee', must: ['susanne frahm'] },
+  { kb: 'hvm', q: 'who can I ask about the souschef function description', must: ['rikke damgaard lund'] },
+  // How to reach a person, or a person known by their title.
+  { kb: 'seed', q: 'how can I reach helle kristensen', must: ['#44771847'] },
+  { kb: 'other', q: 'hvordan får jeg fat i mette kjærgaard holm', must: ['mkh@fjordby.example'] },
+  { kb: 'rvs', q: 'what number do I call for sofie bundgaard lund', must: ['#58373512'] },
+  { kb: 'hbj', q: 'hvad er nummeret på tillidsrepræsentanten i rævehøj', must: ['louise dam winther', '#96483515'], not: ['#96483512'] },
+  { kb: 'rvs', q: 'telefonnummer på tillidsrepræsentanten i lærkereden', must: ['ida kjeldsen frost', '#58373515'], not: ['#58373512'] },
+  { kb: 'hbj', q: "what's the administrative coordinator's phone number", must: ['birthe nørgaard lynge', '#96482005'], not: ['nadia fjeldsted krogh'] },
+  { kb: 'rvs', q: 'pædagogisk koordinator i lærkereden tlf', must: ['#58373512'] },
+  { kb: 'seed', q: 'What is the phone number of the head of day care?', must: [], kind: 'unknown', not: ['#21648304'] },
+  { kb: 'slv', q: 'sekretariatskoordinatorens e-mail', must: ['birh@solvang.dk'] },
+  { kb: 'slv', q: 'nummeret til tillidsrepræsentanten i kastanjen', must: ['nanna bach iversen', '#72416607'], not: ['#72416603'] },
+  { kb: 'slv', q: 'pfl i kastanjen telefonnummer', must: ['mads hvid kjeldsen', '#72416603'], not: ['#72416607'] },
+  { kb: 'slv', q: 'mail til fællestillidsrepræsentanten', must: ['jonas brink holst'], kind: 'unknown', not: ['@'] },
+  { kb: 'hbj', q: 'telefonnummer til formanden for forældrebestyrelsen i rævehøj', must: ['anders brøndum'], kind: 'unknown', not: ['#96483512', '#96483515', '#23814766'] },
+];
+
+const POLICIES: Case[] = [
+  { kb: 'hbj', q: 'hvornår gælder den nye mad politik', must: ['1. januar 2027'], not: ['sandflugten', 'enhed hede'] },
+  { kb: 'rvs', q: 'hvornår gælder den nye mad politik', must: ['1. januar 2027'], not: ['ravneklit'] },
+  { kb: 'hbj', q: 'when does the new food policy take effect', must: ['1 january 2027'] },
+  { kb: 'hbj', q: 'hvem har vedtaget kostpolitikken', must: ['familie- og sundhedsudvalget'] },
+  { kb: 'hbj', q: 'hvem har besluttet mad politikken', must: ['familie- og sundhedsudvalget', 'måltidspolitik'], not: ['sandflugten'] },
+  { kb: 'slv', q: 'hvem har vedtaget bevægelses politikken', must: ['småbørns- og familieudvalget'], not: ['årshjul'] },
+  { kb: 'hbj', q: 'hvilken periode dækker måltids politikken', must: ['2027-2030'] },
+  { kb: 'rvs', q: 'hvem vedtog bordkultur politikken', must: ['børne- og dagtilbudsudvalget'] },
+  { kb: 'slv', q: 'hvornår blev forældresamarbejds rammen vedtaget', must: ['3. juni 2026'] },
+  { kb: 'hbj', q: 'hvad kræver madpolitikken af den daglige leder', must: ['måltidsplan'] },
+  { kb: 'slv', q: 'what does the movement policy require of the huschef', must: ['bevægelsesvejleder'] },
+  { kb: 'hbj', q: 'which policies apply to forstanderen', must: ['driftsoverenskomst', 'måltidspolitik'] },
+  { kb: 'rvs', q: 'which policies does a matrikelleder need to know', must: ['mad og bordkultur'] },
+  { kb: 'slv', q: 'hvilke politikker skal en kredsleder kende', must: ['bevægelsespolitik'] },
+  { kb: 'bkk', q: 'hvilke politikker gælder for dagplejelederen', must: ['tidlig indsats'] },
+  { kb: 'hbj', q: 'gælder madpolitikken også for sundhedsplejen', must: ['~^ja\\b', 'sundhedspleje'] },
+  { kb: 'rvs', q: 'gælder mad politikken for dagplejerne', must: ['~^ja\\b', 'mad og bordkultur'] },
+  { kb: 'slv', q: 'gælder bevægelsespolitikken for dagplejen', must: ['~^ja\\b', 'dagplejen solvang'] },
+  { kb: 'bkk', q: 'gælder tidlig indsats politikken for dagplejelederen', must: ['~^ja\\b', 'dagplejeleder'] },
+  { kb: 'hbj', q: 'gælder madpolitikken for sekretariatet', must: [], kind: 'unknown', not: ['~^ja\\b'] },
+  { kb: 'bkk', q: 'which period does the early intervention policy cover', must: ['2026-2029'] },
+  { kb: 'other', q: 'hvem vedtog læringsstrategien', must: ['børne- og familieudvalget'] },
+  // Two things asked of a policy at once: its period and a date of it.
+  { kb: 'bkk', q: 'tidlig indsats, hvilken periode gælder den og hvornår evalueres den', must: ['2026-2029', 'september 2028'] },
+  { kb: 'hbj', q: 'hvilken periode dækker madpolitikken og hvornår træder den i kraft', must: ['2027-2030', '1. januar 2027'] },
+  { kb: 'seed', q: 'which strategies does the head of day care in htk need to know', must: ['inklusionsstrategi', 'sprogstrategi'] },
+];
+
+const PARTLY_KNOWN: Case[] = [
+  { kb: 'seed', q: 'hvor gammel er helle kristensen', must: ['helle kristensen'], kind: 'unknown' },
+  { kb: 'seed', q: 'hvad tjener tanja steffe nøhr', must: ['tanja steffe nøhr'], kind: 'unknown', not: ['#21648304'] },
+  { kb: 'bkk', q: 'hvad er mona ravns telefonnummer', must: ['mona ravn', 'telefon'], kind: 'unknown', not: ['#41526374'] },
+  { kb: 'bkk', q: "what is kasper thorhauge's email address", must: ['kasper thorhauge', 'e-mail'], kind: 'unknown' },
+  { kb: 'hbj', q: 'hvad er gitte lassens tlf', must: ['gitte lassen'], kind: 'unknown', not: ['#96481044'] },
+  { kb: 'hbj', q: 'hvad er adressen på børnegården rævehøj', must: ['rævehøj', 'adresse'], kind: 'unknown' },
+  { kb: 'rvs', q: 'michael thorsøs email', must: ['michael thorsø'], kind: 'unknown' },
+  { kb: 'slv', q: 'telefonnummer til camilla sejr', must: ['camilla sejr'], kind: 'unknown', not: ['#72416603'] },
+  { kb: 'slv', q: "what is henriette lykke dahl's phone number", must: ['henriette lykke dahl'], kind: 'unknown' },
+  { kb: 'other', q: 'hvad er jens ærø dahls mail', must: ['jens ærø dahl'], kind: 'unknown', not: ['@'] },
+  { kb: 'hvm', q: 'hvad er rikke damgaard lunds mail', must: ['rikke damgaard lund'], kind: 'unknown', not: ['lonve@'] },
+];
+
+const DECISIONS: Case[] = [
+  { kb: 'hbj', q: 'hvornår skal dagplejen flyttes under hede', must: ['1. maj 2027'] },
+  { kb: 'egs', q: 'hvornår flytter dagplejen til engen', must: ['1. marts 2027'] },
+  { kb: 'hbj', q: 'from when is dagplejen part of enhed hede', must: ['1 may 2027'] },
+  { kb: 'hbj', q: 'hvor mange stemte imod at flytte dagplejen', must: ['3'] },
+  { kb: 'hbj', q: 'blev sandflugten vedtaget enstemmigt', must: ['ja', 'enstemmigt'] },
+  { kb: 'rvs', q: 'was the food policy adopted unanimously', must: ['~\\b7\\b', '~\\b2\\b'], not: ['~^yes'] },
+  { kb: 'hbj', q: 'hvilken beslutning ændrede dagplejechefens reference', must: ['dagplejen havbjerg lægges under enhed hede'] },
+  { kb: 'rvs', q: 'which decision moved the dagplejeafdelingsleder to mosen', must: ['fællesledelse mosen'] },
+  { kb: 'slv', q: 'hvad besluttede udvalget om åbningstiden', must: ['mælkebøtten', '1. april 2027'] },
+  { kb: 'slv', q: 'what did the committee decide about the opening hours', must: ['mælkebøtten', '1 april 2027'] },
+  { kb: 'rvs', q: 'hvornår flyttes dagplejen under mosen', must: ['1. maj 2027'] },
+  { kb: 'slv', q: 'hvornår lægges bakken og skoven sammen', must: ['1. august 2027'] },
+  { kb: 'slv', q: 'who voted against the merger', must: ['lokallisten'] },
+  { kb: 'slv', q: 'hvem godkendte funktionsbeskrivelsen for pfl', must: ['kredsforum'] },
+  { kb: 'hvm', q: 'hvordan gik afstemningen om kvartererne', must: ['7', '2'] },
+  { kb: 'hvm', q: 'was the souschef decision unanimous', must: ['yes'] },
+  { kb: 'egs', q: 'what did the committee decide about dagplejen', must: ['engen', '1 march 2027'] },
+  { kb: 'hvm', q: 'hvornår kommer der flere souschefer', must: ['1. august 2027'] },
+];
+
+describe('contacts in other words', () => it.each(CONTACTS)('$kb: $q', check));
+describe('policies in other words', () => it.each(POLICIES)('$kb: $q', check));
+describe('partly known in other words', () => it.each(PARTLY_KNOWN)('$kb: $q', check));
+describe('decisions in other words', () => it.each(DECISIONS)('$kb: $q', check));
