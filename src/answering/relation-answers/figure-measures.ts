@@ -5,7 +5,7 @@
  */
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Figure } from '../../knowledge/schemas.js';
-import { composeAnswer, nameOf, shortDate } from '../answer-context.js';
+import { composeAnswer, nameOf, shortDate, unique } from '../answer-context.js';
 import { foldText } from '../normalize.js';
 import { capitalize, joinList } from '../phrases.js';
 import type { Answer, Lang } from '../types.js';
@@ -67,7 +67,16 @@ export function answerMeasuredFigure(rc: RelationContext): Answer | undefined {
   const within = (owner: string, figure: Figure) =>
     asked.length === 0 || asked.some((id) => owner === id || figure.ofUnits?.includes(id) === true || isBelow(kb, owner, id));
   const found = stating.filter((f) => within(f.owner, f.figure) && (f.figure.ofUnits === undefined || f.figure.ofUnits.every((id) => asked.length === 0 || asked.includes(id))));
-  if (found.length === 0 || (asked.length === 0 && found.length > 2)) return undefined;
+  if (found.length === 0) {
+    // A measure asked of a unit (or a sickness absence anywhere) that no figure gives: say so, never another fact.
+    if (named.length === 0 && !metrics.includes('absence')) return undefined;
+    const at = [...rc.lexicon.metrics.match(u.tokens).values()][0]?.positions[0];
+    const word = at === undefined ? metrics[0]! : u.tokens[at]!.form;
+    const where = named.length > 0 ? ` ${u.lang === 'da' ? 'for' : 'for'} ${joinList(unique(named.map((l) => nameOf(kb, l.id, u.lang))), u.lang)}` : '';
+    const head = u.lang === 'da' ? `Dokumenterne giver intet tal for "${word}"${where}.` : `The documents give no figure for "${word}"${where}.`;
+    return composeAnswer(kb, u.lang, { kind: 'unknown', headline: head, groups: [{ title: '', lines: [] }], sources: [], details: [], complete: false });
+  }
+  if (asked.length === 0 && found.length > 2) return undefined;
   const range = u.range;
   const fits = (f: Figure) => {
     if (!range) return true;
