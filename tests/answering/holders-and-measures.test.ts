@@ -112,6 +112,15 @@ describe('figures with a unit of measure, for a period, and of several units tog
   });
 
   it.each([
+    [OTHER, 'hvad er sygefraværet i Område Syd', /^Dokumenterne giver intet tal for "sygefraværet" i Område Syd\.$/],
+    [OTHER, 'what is the budget of Område Nord', /^The documents give no "budget" figure for .*Område Nord/],
+    [HJORTSOE, 'hvad var sygefraværet i Dagtilbudsteam Midt', /^Dokumenterne giver intet tal for "sygefraværet" i Dagtilbudsteam Midt\.$/],
+    [SOLVANG, "what's the budget of Børnekreds Åen", /^The documents give no "budget" figure for .*Børnekreds Åen/],
+  ])('says the documents give no such figure for a unit, never another fact (%s: %s)', (dir, q, right) => {
+    expect(first(dir, q)).toMatch(right);
+  });
+
+  it.each([
     ['hvor mange børn har Bakken og Skoven tilsammen', '598'],
     ['how many children do Børnekreds Bakken and Børnekreds Skoven have together', '598'],
   ])('gives a figure of two units together when both are asked about (%s)', (q, value) => {

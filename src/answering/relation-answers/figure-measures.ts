@@ -70,10 +70,11 @@ export function answerMeasuredFigure(rc: RelationContext): Answer | undefined {
   if (found.length === 0) {
     // A measure asked of a unit (or a sickness absence anywhere) that no figure gives: say so, never another fact.
     if (named.length === 0 && !metrics.includes('absence')) return undefined;
-    const at = [...rc.lexicon.metrics.match(u.tokens).values()][0]?.positions[0];
-    const word = at === undefined ? metrics[0]! : u.tokens[at]!.form;
-    const where = named.length > 0 ? ` ${u.lang === 'da' ? 'for' : 'for'} ${joinList(unique(named.map((l) => nameOf(kb, l.id, u.lang))), u.lang)}` : '';
-    const head = u.lang === 'da' ? `Dokumenterne giver intet tal for "${word}"${where}.` : `The documents give no figure for "${word}"${where}.`;
+    const matches = rc.lexicon.metrics.match(u.tokens);
+    const at = metrics.map((m) => matches.get(m)?.positions).find((p) => p !== undefined);
+    const word = at === undefined ? metrics[0]! : spelled(u.text, at.map((p) => u.tokens[p]!.form));
+    const where = named.length > 0 ? ` ${u.lang === 'da' ? 'i' : 'for'} ${joinList(unique(named.map((l) => nameOf(kb, l.id, u.lang))), u.lang)}` : '';
+    const head = u.lang === 'da' ? `Dokumenterne giver intet tal for "${word}"${where}.` : `The documents give no "${word}" figure${where}.`;
     return composeAnswer(kb, u.lang, { kind: 'unknown', headline: head, groups: [{ title: '', lines: [] }], sources: [], details: [], complete: false });
   }
   if (asked.length === 0 && found.length > 2) return undefined;
@@ -102,4 +103,11 @@ function isBelow(kb: KnowledgeBase, inner: string, outer: string): boolean {
     current = entry?.kind === 'units' ? entry.item.parent : undefined;
   }
   return false;
+}
+
+/** The question's own spelling of some folded words ("sygefraværet" for "sygefravaeret"), else the folded words. */
+function spelled(text: string, forms: readonly string[]): string {
+  const words = text.split(/[^\p{L}\p{N}-]+/u).filter((w) => w !== '');
+  const found = forms.map((form) => words.find((w) => foldText(w) === form) ?? words.find((w) => foldText(w).startsWith(form)) ?? form);
+  return found.join(' ');
 }
