@@ -138,6 +138,11 @@ export const LexiconSchema = z.object({
     .default({}),
   /** Words that ask what a policy aims at or covers ('formålet med', 'aim at'): answered from its own statements. */
   purposeWords: CuesSchema.default({ da: [], en: [] }),
+  /**
+   * Words that set the dates of two things against each other: 'compare' ("først", "first", "before or after") and
+   * 'or' ("eller", "or"), the word between the two things asked about.
+   */
+  compareWords: z.object({ compare: CuesSchema.optional(), or: CuesSchema.optional() }).default({}),
   /** Words that ask which of several things ('hvilke', 'which'): before a kind of thing ('which meetings') they ask for the list, not one. */
   whichWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that ask whom a policy is for ('gælder for', 'skal følge', 'applies to'): asked "who", its `relevantFor` answers. */
@@ -196,6 +201,8 @@ export const LexiconSchema = z.object({
   countModifiers: CuesSchema.default({ da: [], en: [] }),
   /** Verbs in the past tense ("var", "was"): a day asked about without a year is then the last one passed. */
   pastWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words asking for the rest of a count ("uden", "without"): the figure of those with the thing answers it. */
+  complementWords: CuesSchema.default({ da: [], en: [] }),
   /** The answer floor's words: chat words that never name what is asked, and verbs a date answer accounts for. */
   floor: z
     .object({
@@ -575,6 +582,7 @@ export interface Lexicon {
   readonly partOfWords: CueSet<'part-of'>;
   /** "første" / "sidste" / "efter": one day of a series (the first, the last, the first after a day). */
   readonly sequenceWords: CueSet<'first' | 'last' | 'after'>;
+  readonly compareWords: CueSet<'compare' | 'or'>;
   readonly yesNoWords: CueSet<'yes-no'>;
   readonly purposeWords: CueSet<'purpose'>;
   readonly whichWords: CueSet<'which'>;
@@ -599,6 +607,8 @@ export interface Lexicon {
   readonly countModifiers: ReadonlySet<string>;
   /** `pastWords`, folded. */
   readonly pastWords: ReadonlySet<string>;
+  /** `complementWords`, folded. */
+  readonly complementWords: ReadonlySet<string>;
   /** `floor.chatWords`, `floor.eventWords`, `floor.clockWords` and `floor.askedThingOpeners`, as written. */
   readonly floorWords: { readonly chat: readonly string[]; readonly events: readonly string[]; readonly clock: readonly string[]; readonly askedThingOpeners: readonly string[]; readonly fallbackAskedKinds: readonly string[] };
   /** The cue phrases of `changeWords` and `leaderWords` as written, Danish and English apart (built-in first). */
@@ -654,6 +664,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const adoptWords = new CueSet<'adopt'>();
   const partOfWords = new CueSet<'part-of'>();
   const sequenceWords = new CueSet<'first' | 'last' | 'after'>();
+  const compareWords = new CueSet<'compare' | 'or'>();
   const yesNoWords = new CueSet<'yes-no'>();
   const purposeWords = new CueSet<'purpose'>();
   const whichWords = new CueSet<'which'>();
@@ -670,6 +681,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const restrictionWords = new Set<string>();
   const countModifiers = new Set<string>();
   const pastWords = new Set<string>();
+  const complementWords = new Set<string>();
   const floorWords = { chat: [] as string[], events: [] as string[], clock: [] as string[], askedThingOpeners: [] as string[], fallbackAskedKinds: [] as string[] };
   const phrases = { changeWords: { da: [] as string[], en: [] as string[] }, leaderWords: { da: [] as string[], en: [] as string[] } };
   const synonyms = new Map<string, string>();
@@ -729,6 +741,10 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       const cues = lexicon.sequenceWords?.[which];
       if (cues) sequenceWords.add(which, cues);
     }
+    for (const which of ['compare', 'or'] as const) {
+      const cues = lexicon.compareWords?.[which];
+      if (cues) compareWords.add(which, cues);
+    }
     if (lexicon.purposeWords) purposeWords.add('purpose', lexicon.purposeWords);
     if (lexicon.whichWords) whichWords.add('which', lexicon.whichWords);
     if (lexicon.audienceWords) audienceWords.add('audience', lexicon.audienceWords);
@@ -750,6 +766,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     }
     for (const w of both(lexicon.countModifiers)) countModifiers.add(foldText(w));
     for (const w of both(lexicon.pastWords)) pastWords.add(foldText(w));
+    for (const w of both(lexicon.complementWords)) complementWords.add(foldText(w));
     floorWords.chat.push(...both(lexicon.floor?.chatWords));
     floorWords.events.push(...both(lexicon.floor?.eventWords));
     floorWords.clock.push(...both(lexicon.floor?.clockWords));
@@ -801,7 +818,11 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
+<<<<<<< HEAD
   return {  stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, officeWords, adoptWords, partOfWords, sequenceWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, numbers, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, countModifiers, pastWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct  };
+=======
+  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, numbers, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, countModifiers, pastWords, complementWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
+>>>>>>> main
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */
