@@ -63,6 +63,8 @@ import {
   type RelationContext,
 } from './relation-answers/index.js';
 import { suggestQuestions } from './suggestions.js';
+import { answerHiringCommittee, answerLeave, answerMeetingOffices } from './relation-answers/offices.js';
+import { answerMeasuredFigure } from './relation-answers/figure-measures.js';
 import { prepareIndexes } from './prepare.js';
 import { answerDecisionQuestion, decisionWordLinks } from './relation-answers/decisions.js';
 import { answerDateComparison, answerDatedPlace, answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems, deputyPostLinks } from './answer-time.js';
@@ -71,6 +73,10 @@ import { answerDateComparison, answerDatedPlace, answerDecisionWhen, answerDeput
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
   answerDateComparison,
   answerNumberOwner,
+  answerMeetingOffices,
+  answerHiringCommittee,
+  answerLeave,
+  answerMeasuredFigure,
   answerPostingContacts,
   answerContactFor,
   answerReachPerson,
