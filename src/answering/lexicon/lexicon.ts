@@ -418,6 +418,24 @@ function byOrder(a: { readonly order: number }, b: { readonly order: number }): 
   return a.order - b.order;
 }
 
+/**
+ * Sorts by `order` (unique per cue): a few entries in place by insertion, since `Array.prototype.sort` allocates a
+ * working copy on every call, and the cue sets are looked up dozens of times per question.
+ */
+function sortByOrder<T extends { readonly order: number }>(list: T[]): T[] {
+  if (list.length > 32) return list.sort(byOrder);
+  for (let i = 1; i < list.length; i++) {
+    const entry = list[i]!;
+    let j = i - 1;
+    while (j >= 0 && list[j]!.order > entry.order) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = entry;
+  }
+  return list;
+}
+
 /** A set of cues for one label (a kind, a metric, ...), compiled once. */
 /** A compiled cue of a {@link CueSet}; `seen` marks the last lookup that collected it (no per-lookup Set). */
 interface CueEntry<L> {
@@ -492,7 +510,7 @@ export class CueSet<L extends string | number> {
       }
       if (added) lists++;
     }
-    return lists > 1 ? found.sort(byOrder) : found;
+    return lists > 1 ? sortByOrder(found) : found;
   }
 
   /** Every label with its strongest match in the tokens. */
