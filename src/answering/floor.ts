@@ -410,6 +410,30 @@ export function createFloor(
     }
     return out;
   };
+  /**
+   * The positions of what the question asks for (its asked slot): the words a "who is / what is" opener governs, the
+   * things a count counts, and the words the question word opens ("when is the christmas lunch for X", "hvornår holder
+   * X temadag"), past the names it places them by, up to a naming preposition or a cue word. A word elsewhere (a verb
+   * of a subordinate clause, an adjective, an incidental noun) is not what is asked.
+   */
+  // The words that ask: the lexicon's question words and the first word of each asked-thing opener ("who", "hvem").
+  const askingWords = new Set([...questionWords, ...openerPhrases.map((words) => words[0]!)]);
+  const askedSlot = (u: Understanding, links: readonly Link[]): ReadonlySet<number> => {
+    const out = new Set(askedThing(u, links));
+    for (const p of [...u.metricAt.values()].flat().concat(countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], loaded.countModifiers))) out.add(p);
+    const forms = u.tokens.map((t) => t.form);
+    const opener = forms.findIndex((f, i) => i <= 3 && askingWords.has(f));
+    if (opener < 0) return out;
+    const linked = (p: number) => links.some((l) => l.kind !== 'municipalities' && p >= l.start && p < l.end);
+    let p = opener + 1;
+    while (p < forms.length && !NAMING_PREPOSITIONS.has(forms[p]!) && (STOPWORDS.has(forms[p]!) || chat.has(forms[p]!) || askingWords.has(forms[p]!))) p++;
+    // (A cue word right there is what is asked, "who will lead X"; one after it qualifies it.)
+    for (const first = p; p < forms.length; p++) {
+      if (NAMING_PREPOSITIONS.has(forms[p]!) || (u.cuePositions.has(p) && p > first) || askingWords.has(forms[p]!)) break;
+      if (!linked(p)) out.add(p);
+    }
+    return out;
+  };
   return {
     explainUnknown(u, links, answer, unknown) {
       if (answer.kind !== 'unknown' || answer.headline !== unknown(u.lang).headline) return answer;
@@ -509,7 +533,10 @@ export function createFloor(
       // capital inside the sentence, or the word after a place or topic preposition ("in Nordby").
       // A compound the documents know only as parts ("løntrin": "løn" + "trin") names something they do not hold.
       const asked = askedThing(u, links);
-      const unknownWords = loose.filter((q) => !knownForm(q) && (strict || q.parts !== undefined || namesThing(u, q, position.get(q.token) ?? -1)));
+      // (Outside a general answer, only an unknown word of what the question asks for refuses a structured answer.)
+      const slot = askedSlot(u, links);
+      const inSlot = (q: QueryTerm) => slot.has(position.get(q.token) ?? -1);
+      const unknownWords = loose.filter((q) => !knownForm(q) && (fallback || ((unnamedDate || q.parts !== undefined || namesThing(u, q, position.get(q.token) ?? -1)) && inSlot(q))));
       if (unknownWords.length > 0) return refuse(kb, u, links, unknownWords, unknown);
       // What a "who is / what is" question asks for ("sygefraværet i Team Midt", "the union rep in Område Syd") must be
       // what the answer speaks of: a word there that the answer does not explain, and that is no cue word of the lexicon
@@ -571,10 +598,10 @@ export function createFloor(
       // an answer that explains little of them answers about the item, not the question.
       const restTotal = content.reduce((sum, q) => sum + q.weight, 0);
       const restShare = restTotal > 0 ? 1 - missing / restTotal : 1;
-      if (restShare < (fallback ? REST_SHARE_FALLBACK : unnamedDate ? REST_SHARE_DATE : 0)) return refuse(kb, u, links, loose, unknown);
+      if (restShare < (fallback ? REST_SHARE_FALLBACK : unnamedDate ? REST_SHARE_DATE : 0) && (fallback || loose.some(inSlot))) return refuse(kb, u, links, fallback ? loose : loose.filter(inSlot), unknown);
       // A word right before a cue word that the answer does not explain changes what the cue asks
       // ("opening hours" are no working hours, a "summer closing" no deadline): the cue's answer would mislead.
-      const modifiers = loose.filter((q) => u.cuePositions.has((position.get(q.token) ?? -2) + 1));
+      const modifiers = loose.filter((q) => u.cuePositions.has((position.get(q.token) ?? -2) + 1) && inSlot(q));
       if (!fallback && modifiers.length > 0) return refuse(kb, u, links, modifiers, unknown);
       return answer;
     },
