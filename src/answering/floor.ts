@@ -428,8 +428,15 @@ export function createFloor(
     let p = opener + 1;
     while (p < forms.length && !NAMING_PREPOSITIONS.has(forms[p]!) && (STOPWORDS.has(forms[p]!) || chat.has(forms[p]!) || askingWords.has(forms[p]!))) p++;
     // (A cue word right there is what is asked, "who will lead X"; one after it qualifies it.)
+    // (The thing a word asked for is of is asked for with it, up to its name: "the head of the fire brigade".)
+    let of = false;
     for (const first = p; p < forms.length; p++) {
+      if (OF_PREPOSITIONS.has(forms[p]!) && p > first) {
+        of = true;
+        continue;
+      }
       if (NAMING_PREPOSITIONS.has(forms[p]!) || (u.cuePositions.has(p) && p > first) || askingWords.has(forms[p]!)) break;
+      if (linked(p) && of) break;
       if (!linked(p)) out.add(p);
     }
     return out;
@@ -533,10 +540,11 @@ export function createFloor(
       // capital inside the sentence, or the word after a place or topic preposition ("in Nordby").
       // A compound the documents know only as parts ("løntrin": "løn" + "trin") names something they do not hold.
       const asked = askedThing(u, links);
-      // (Outside a general answer, only an unknown word of what the question asks for refuses a structured answer.)
+      // (A date answer whose kind no cue names is held to the unknown words of what the question asks for only: "when
+      // is the christmas lunch", not an adverb or verb beside it.)
       const slot = askedSlot(u, links);
       const inSlot = (q: QueryTerm) => slot.has(position.get(q.token) ?? -1);
-      const unknownWords = loose.filter((q) => !knownForm(q) && (fallback || ((unnamedDate || q.parts !== undefined || namesThing(u, q, position.get(q.token) ?? -1)) && inSlot(q))));
+      const unknownWords = loose.filter((q) => !knownForm(q) && (fallback || q.parts !== undefined || namesThing(u, q, position.get(q.token) ?? -1) || (unnamedDate && inSlot(q))));
       if (unknownWords.length > 0) return refuse(kb, u, links, unknownWords, unknown);
       // What a "who is / what is" question asks for ("sygefraværet i Team Midt", "the union rep in Område Syd") must be
       // what the answer speaks of: a word there that the answer does not explain, and that is no cue word of the lexicon
@@ -662,6 +670,9 @@ function range(link: Link): number[] {
 
 /** Words after which a question names a place or a thing ("i Nordby", "in Nordby", "om sommerlukning"). */
 const NAMING_PREPOSITIONS = new Set(['i', 'in', 'paa', 'at', 'ved', 'near', 'fra', 'from', 'om', 'about', 'af', 'of', 'for']);
+
+/** Words after which a question names what the word before is of ("the head of the fire brigade", "lederen af X"). */
+const OF_PREPOSITIONS = new Set(['of', 'af']);
 
 /** True when an unknown word probably names a thing: capitalised inside the sentence, or after a naming preposition. */
 function namesThing(u: Understanding, q: QueryTerm, i: number): boolean {

@@ -41,11 +41,11 @@ const leaderOf = (d: Data, unitName: string): string => d.units.find((u) => u.na
 
 describe('the floor: an unknown word outside the asked slot keeps the answer', () => {
   it.each<[string, string, string]>([
-    [FJORDBY, 'hvor mange børn er der i mågen i øjeblikket', 'Børnehuset Mågen'],
+    [FJORDBY, 'hvor mange børn er der mon i mågen for tiden', 'Børnehuset Mågen'],
     [FJORDBY, 'how many children are enrolled in mågen', 'Børnehuset Mågen'],
-    [BAKKEKAER, 'hvor mange børn er der i kløverengen i øjeblikket', 'Børnehuset Kløverengen'],
+    [BAKKEKAER, 'hvor mange børn er der mon i kløverengen for tiden', 'Børnehuset Kløverengen'],
     [BAKKEKAER, 'how many children does kløverengen currently look after', 'Børnehuset Kløverengen'],
-    [HVIDMOSE, 'hvor mange børn er der i myretuen i øjeblikket', 'Børnehuset Myretuen'],
+    [HVIDMOSE, 'hvor mange børn er der mon i myretuen for tiden', 'Børnehuset Myretuen'],
     [HVIDMOSE, 'how many kids are looked after in myretuen', 'Børnehuset Myretuen'],
   ])('%s: "%s" gives the count of children', (dir, question, unit) => {
     const answer = ask(dir, question);
