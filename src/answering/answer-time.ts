@@ -13,7 +13,7 @@ import { capitalize, joinList } from './phrases.js';
 import { analyzeText, foldText, GENERIC_WORDS, stemsOf, STOPWORDS, termsOf, tokenize } from './normalize.js';
 import { deputyStatements } from './relation-answers/deputy-statements.js';
 import type { Answer, Lang } from './types.js';
-import { countedPositions, fitsDateKind } from './understand.js';
+import { countedPositions, daysNamed, fitsDateKind } from './understand.js';
 import { composeAnswer, MAX_SUPPORT_LINES, NEAR_BEST, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
 import type { Link } from './linking.js';
 import { compoundSplits } from './compound.js';
@@ -1034,6 +1034,27 @@ function qualifiedCounts(rc: RelationContext): { key: string; fits: (f: Figure) 
   return { key: `qualified:${metric}`, fits: (f: Figure) => countsMetric(f) && said(f) === words.length };
 }
 
+/**
+ * The days a count is asked for when it names two or more: days said ("1 oct and 1 nov 2026"), or a span of months
+ * said with a word of change ("færre ... fra oktober til november": the last day of the first month and of the last).
+ */
+function severalDays(rc: RelationContext): string[][] {
+  const { u } = rc;
+  // Days without a year: the coming ones, else the ones passed (the figures may be stated only for those).
+  const days = unique(daysNamed(u.text, rc.today));
+  if (days.length >= 2) return [days, unique(daysNamed(u.text, rc.today, true))];
+  const range = u.range;
+  if (!range || range.from.slice(0, 7) === range.to.slice(0, 7)) return [];
+  const changeSaid = u.kinds.has('change-compare') || u.tokens.some((tok) => rc.lexicon.countModifiers.has(tok.form));
+  if (!changeSaid) return [];
+  // (A year's span ("i 2026") is one period, not a change between months.)
+  if (range.from.slice(5) === '01-01' && range.to.slice(5) === '12-31') return [];
+  const month = Number(range.from.slice(5, 7));
+  const lastOfFirst = month === 12 ? `${range.from.slice(0, 4)}-12-31` : addDays(`${range.from.slice(0, 4)}-${String(month + 1).padStart(2, '0')}-01`, -1);
+  const yearBack = (iso: string) => `${Number(iso.slice(0, 4)) - 1}${iso.slice(4)}`;
+  return [[lastOfFirst, range.to], [yearBack(lastOfFirst), yearBack(range.to)]];
+}
+
 /** Every figure's terms (both languages), and the figures by term, made once per knowledge base. */
 const FIGURE_TERMS = new WeakMap<object, { terms: Map<Figure, ReadonlySet<string>>; byTerm: Map<string, Figure[]> }>();
 export function figureTermIndex(kb: RelationContext['kb']): { terms: Map<Figure, ReadonlySet<string>>; byTerm: Map<string, Figure[]> } {
@@ -1131,6 +1152,31 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   if (scope.length === 0) return undefined;
   // A figure for a period ("sygefraværet i oktober 2026") carries time too.
   const dated = (f: Figure) => f.asOf !== undefined || f.validFrom !== undefined || f.validUntil !== undefined || f.period !== undefined;
+  // "On 1 October and on 1 November", "fra oktober til november" with a word of change: the figure stated for each
+  // day (each month's last figure), in order, and their difference when asked how it changed.
+  for (const several of severalDays(rc)) {
+    const lines: string[] = [];
+    const shown: Figure[] = [];
+    const sources: Source[] = [];
+    for (const id of scope) {
+      for (const day of several) {
+        // (A day the item states none for, where a unit above it states one about it: that one.)
+        const stated = queries.figuresOn(id, day).filter((x) => isCounted(x.figure) && dated(x.figure) && (x.figure.asOf === undefined || x.figure.asOf <= day));
+        for (const f of stated.length > 0 ? stated : aboveAbout(rc, id, day, isCounted)) {
+          if (shown.includes(f.figure)) continue;
+          shown.push(f.figure);
+          const text = f.figure.text[u.lang].replace(/\.$/, '');
+          const on = f.figure.asOf ?? f.figure.validFrom;
+          lines.push(t.figure(nameIn(rc, id), on && !text.includes(shortDate(on, u.lang)) ? `${text} (${t.asOf(shortDate(on, u.lang))})` : text));
+          sources.push(f.figure.source);
+        }
+      }
+    }
+    if (shown.length >= 2) {
+      const change = u.kinds.has('change-compare') || u.tokens.some((tok) => rc.lexicon.countModifiers.has(tok.form)) ? differenceOf(shown.slice(0, 2), u.lang) : undefined;
+      return done(rc, 'answer', [...(change ? [change] : []), ...lines].join(' '), [], sources);
+    }
+  }
   // A whole period asked about ("i 2024", "in March 2025"): the figure stated for a day in it, the latest.
   // "I dag, og hvor mange efter omlægningen": both states asked for apart are a comparison too.
   const said = rc.lexicon.kinds.match(u.tokens);

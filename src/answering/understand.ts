@@ -141,6 +141,41 @@ function findDay(folded: string, today: string): { day: string; words: string[] 
 }
 
 /**
+ * Every day a question names ("on 1 oct and on 1 nov 2026"), in the order said; a day without a year takes the year
+ * another day of the question gives, else the next such day (`passed`: the last one passed).
+ */
+export function daysNamed(text: string, today: string, passed = false): string[] {
+  let folded = foldText(text);
+  const found: Array<{ at: number; day: number; month: number; year?: number }> = [];
+  for (let guard = 0; guard < 6; guard++) {
+    let hit: { at: number; length: number; day: number; month: number; year?: number } | undefined;
+    for (const { re, parts } of DAY_PATTERNS) {
+      const m = folded.match(re);
+      if (!m || m.index === undefined) continue;
+      const [day, month, year] = parts(m);
+      if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) continue;
+      hit = { at: m.index, length: m[0].length, day, month, ...(year !== undefined && { year }) };
+      break;
+    }
+    if (!hit) break;
+    found.push(hit);
+    folded = `${folded.slice(0, hit.at)}${' '.repeat(hit.length)}${folded.slice(hit.at + hit.length)}`;
+  }
+  const given = found.find((d) => d.year !== undefined)?.year;
+  const iso = (year: number, d: { day: number; month: number }) => `${year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+  return found
+    .sort((a, b) => a.at - b.at)
+    .map((d) => {
+      let year = d.year ?? given ?? Number(today.slice(0, 4));
+      // (`passed`: the last such day that has passed instead, for figures stated before today.)
+      if (d.year === undefined && given === undefined && !passed && iso(year, d) < today) year += 1;
+      if (d.year === undefined && given === undefined && passed && iso(year, d) > today) year -= 1;
+      return iso(year, d);
+    })
+    .filter((d) => addDays(d, 0) === d);
+}
+
+/**
  * Two days that bound a period ("between 1 and 15 March 2027", "fra 1. til 15. marts", "from 3 May to 2 June"), in
  * the question's tokens joined by spaces: the period from the first to the second, with the words that say it.
  */
