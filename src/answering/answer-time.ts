@@ -14,10 +14,10 @@ import { analyzeText, foldText, GENERIC_WORDS, stemsOf, STOPWORDS, termsOf, toke
 import { deputyStatements } from './relation-answers/deputy-statements.js';
 import { compoundPost, describedPostLinks, markDescribed } from './relation-answers/described-post.js';
 import type { Answer, Lang } from './types.js';
-import { fitsDateKind } from './understand.js';
+import { countedPositions, fitsDateKind } from './understand.js';
 import { composeAnswer, MAX_SUPPORT_LINES, NEAR_BEST, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
 import type { Link } from './linking.js';
-import { countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, municipalityAt, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
+import { complementsSaid, countedRoleMetrics, countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, municipalityAt, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
 import { answerBodyChair, verbStems } from './relation-answers/decisions.js';
@@ -375,8 +375,11 @@ export function answerDecisionWhen(rc: RelationContext): Answer | undefined {
     const text = decisionTerms(d);
     // ... or one the decision's own words name ("flyttes til Distrikt Engen"): every word the question names it by.
     const namedBy = (group: readonly Link[]) => group.some((l) => u.tokens.slice(l.start, l.end).every((tok) => STOPWORDS.has(tok.form) || tok.terms.some((term) => text.has(term))));
-    const covers = rc.subjects.filter((group) => group.some((l) => l.id === d.id || d.changes.some((c) => inside(c, l.id))) || namedBy(group)).length;
+    const changed = (group: readonly Link[]) => group.some((l) => l.id === d.id || d.changes.some((c) => inside(c, l.id)));
     const said = words.filter((tok) => tok.terms.some((term) => text.has(term))).length;
+    // (Only beside an item it changes and a word of its own: "hvornår flytter dagplejen til Engen".)
+    const own = said > 0 && rc.subjects.some(changed);
+    const covers = rc.subjects.filter((group) => changed(group) || (own && namedBy(group))).length;
     return { d, covers, said };
   });
   // A word of the question the decision does not explain ("vuggestue") asks about something else.
@@ -785,6 +788,112 @@ function describeDated(rc: RelationContext, item: DatedItem, kindWord: (kind: st
 }
 
 // ---------------------------------------------------------------------------------------------
+// Two things' dates set against each other
+
+/**
+ * "Hvem starter først, den nye vuggestueleder i Stjernehuset eller den nye leder af staben?", "which job closed for
+ * applications first, X or Y", "is the theme day before or after the quality report goes to the committee": the
+ * question falls in two parts at the word between them ("eller", "or", or "before or after" itself); each part names
+ * one dated thing, by the items it names (a posting, the post or place a posting is for: their dates of the kind
+ * asked) or by a dated item's own label. Both days are given, the earlier first. Any part without exactly one day:
+ * no answer here.
+ */
+export function answerDateComparison(rc: RelationContext): Answer | undefined {
+  const { u } = rc;
+  const said = rc.lexicon.compareWords.match(u.tokens);
+  const compare = said.get('compare');
+  const or = said.get('or');
+  if (!compare || !or) return undefined;
+  const comparePositions = new Set(compare.positions);
+  const between = or.positions.filter((p) => !comparePositions.has(p));
+  let parts: Array<[number, number]>;
+  if (between.length === 0) {
+    // "A before or after B": the cue itself stands between them.
+    const first = Math.min(...compare.positions);
+    const last = Math.max(...compare.positions);
+    parts = [[0, first], [last + 1, u.tokens.length]];
+  } else {
+    const at = between[0]!;
+    const cueAt = Math.min(...compare.positions);
+    // "who starts first, X or Y" (the cue before both), "X or Y, which comes first" (the cue after both).
+    parts = cueAt < at ? [[Math.max(...compare.positions) + 1, at], [at + 1, u.tokens.length]] : [[0, at], [at + 1, cueAt]];
+  }
+  // The kinds of date each part asks: its own words for one ("the interviews in Ålekisten"), else those outside both
+  // parts ("who starts first, X or Y").
+  const kindsIn = (from: number, to: number) => new Set([...rc.lexicon.dateKinds.match(u.tokens.slice(from, to)).keys()] as DateEntry['kind'][]);
+  const outside = kindsIn(0, u.tokens.length);
+  for (const [from, to] of parts) for (const k of kindsIn(from, to)) outside.delete(k);
+  const dated = parts.map(([from, to]) => {
+    const own = kindsIn(from, to);
+    return datedIn(rc, from, to, own.size > 0 ? own : outside);
+  });
+  if (dated.some((d) => d === undefined)) return undefined;
+  const [a, b] = dated as [{ date: DateEntry; name: string }, { date: DateEntry; name: string }];
+  if (a.date === b.date) return undefined;
+  const [first, second] = (a.date.end ?? a.date.date) <= b.date.date || a.date.date < b.date.date ? [a, b] : [b, a];
+  const day = (d: DateEntry) => (d.end ? `${shortDate(d.date, u.lang)}–${shortDate(d.end, u.lang)}` : formatPartialDate(d.date, d.precision, u.lang));
+  const same = first.date.date === second.date.date;
+  const headline =
+    u.lang === 'da'
+      ? same
+        ? `Samme dag: ${first.name} og ${second.name}, ${day(first.date)}.`
+        : `Først: ${first.name}, ${day(first.date)}. Derefter: ${second.name}, ${day(second.date)}.`
+      : same
+        ? `The same day: ${first.name} and ${second.name}, ${day(first.date)}.`
+        : `First: ${first.name}, ${day(first.date)}. Then: ${second.name}, ${day(second.date)}.`;
+  return done(rc, 'answer', headline, [], [first.date.source, second.date.source]);
+}
+
+/** The one dated item a part of the question (tokens `from`..`to`) names, with a name for it; undefined unless exactly one. */
+function datedIn(rc: RelationContext, from: number, to: number, kinds: ReadonlySet<DateEntry['kind']>): { date: DateEntry; name: string } | undefined {
+  const { u, relations, kb } = rc;
+  if (to <= from) return undefined;
+  const inPart = (l: Link) => l.start >= from && l.end <= to && l.quality >= 0.9 && l.kind !== 'municipalities';
+  // The items named in the part, read from all links: "X in Ballerup or Y in HTK" names things in two municipalities.
+  const spans = new Map<string, Link[]>();
+  for (const l of (rc.links ?? rc.subjects.flat()).filter(inPart)) spans.set(`${l.start}:${l.end}`, [...(spans.get(`${l.start}:${l.end}`) ?? []), l]);
+  const links = [...spans.values()].map((g) => [...g].sort((x, y) => y.quality - x.quality));
+  const fitting = (d: DateEntry) => fitsDateKind(kinds, d.kind) && d.precision !== 'year';
+  // A posting's date is told apart by the place the post is at ("Tiltrædelse (Børnehuset Mågen)").
+  const label = (d: DateEntry) => {
+    const owner = kb.get(d.about);
+    const place = owner?.kind === 'postings' && owner.item.unit ? nameIn(rc, owner.item.unit) : undefined;
+    return place ? `${d.label[u.lang]} (${place})` : d.label[u.lang];
+  };
+  const one = (dates: readonly DateEntry[]) => {
+    let list = unique(dates.filter(fitting));
+    // "the leaders' day" names the day itself, not the deadline for signing up to it, unless a deadline is asked.
+    const events = list.filter((d) => !DEADLINE_KINDS.includes(d.kind));
+    if (list.length > 1 && events.length === 1 && ![...kinds].some((k) => DEADLINE_KINDS.includes(k))) list = events;
+    return list.length === 1 ? { date: list[0]!, name: label(list[0]!) } : undefined;
+  };
+  if (links.length > 0) {
+    const first = (kind: KbItem['kind']) => links.find((g) => g[0]!.kind === kind)?.[0];
+    const posting = first('postings');
+    const role = first('roles');
+    const unit = first('units');
+    const below = (id: string) => unique([id, ...relations.childUnits(id), ...relations.childUnits(id).flatMap((c) => relations.childUnits(c))]);
+    let owners: string[];
+    if (posting) owners = [posting.id];
+    else if (role || unit) {
+      const ofRole = role ? relations.postingsOf(role.id) : [];
+      const ofUnit = unit ? unique(below(unit.id).flatMap((id) => relations.postingsOf(id))) : [];
+      owners = role && unit ? ofRole.filter((id) => ofUnit.includes(id)) : [...ofRole, ...ofUnit];
+      if (owners.length === 0) owners = [role?.id ?? unit!.id];
+    } else owners = links.map((g) => g[0]!.id);
+    const found = one(unique(owners).flatMap((id) => relations.dates(id)));
+    if (found) return found;
+  }
+  // No item named that has such a date: a dated item whose label says every content word of the part.
+  const terms = rc.ctx.index.queryTerms(u.tokens.slice(from, to), u.intentWords);
+  if (terms.length === 0) return undefined;
+  const scored = rc.ctx.index.score(terms, undefined, 'date').filter((s) => s.fact.date !== undefined && fitting(s.fact.date));
+  const best = Math.max(0, ...scored.map((s) => s.coverage));
+  if (best < 1 - NEAR_BEST) return undefined;
+  return one(scored.filter((s) => s.coverage >= best - NEAR_BEST / 2).map((s) => s.fact.date!));
+}
+
+// ---------------------------------------------------------------------------------------------
 // Where a dated event is held
 
 /**
@@ -829,8 +938,10 @@ export function answerDatedPlace(rc: RelationContext): Answer | undefined {
  */
 export function answerItemDates(rc: RelationContext): Answer | undefined {
   const { u, kb, relations } = rc;
-  if (!u.intents.has('dates') || u.dateKinds.size === 0 || u.range || u.day) return undefined;
-  if (['reporting', 'contact', 'leader', 'holder', 'membership', 'figure', 'policy'].some((i) => u.intents.has(i as never))) return undefined;
+  // "Every date in the recruitment for the stab leader", "alle datoer for stillingen": the dates of a posting, of any kind.
+  const wholePosting = u.dateKinds.size === 0 && u.kinds.has('dates') && rc.lexicon.postingWords.match(u.tokens).size > 0;
+  if (!u.intents.has('dates') || (u.dateKinds.size === 0 && !wholePosting) || u.range || u.day) return undefined;
+  if (['reporting', 'contact', 'leader', 'holder', 'figure', 'policy', ...(wholePosting ? [] : ['membership'])].some((i) => u.intents.has(i as never))) return undefined;
   const groups = subjectsOf(rc, ['postings', 'roles', 'units'], true);
   if (groups.length === 0) return undefined;
   // "When does the KLAR model start in Område Vest": another item named with dates of the kind asked (a programme, a
@@ -871,12 +982,14 @@ export function answerItemDates(rc: RelationContext): Answer | undefined {
   };
   const about = unique(dates.map((d) => d.about));
   const title = (id: string) => displayName(kb.get(id)!, u.lang);
+  // The words for the posting ("the recruitment", "stillingen") are answered by its dates.
+  const explained = (answer: Answer) => (wholePosting ? explainsWords(answer, rc.lexicon.postingWords.coverage(u.tokens)) : answer);
   if (about.length === 1) {
     const lines = dates.map(line);
     const headline = lines.length === 1 ? `${lines[0]!} (${title(about[0]!)})` : `${capitalize(title(about[0]!))}${spanSaid(rc, dates)}:`;
-    return done(rc, 'answer', headline, lines.length === 1 ? [] : lines, dates.map((d) => d.source));
+    return explained(done(rc, 'answer', headline, lines.length === 1 ? [] : lines, dates.map((d) => d.source)));
   }
-  return done(rc, 'answer', p.datesHeadline(dates.length), dates.map((d) => `${line(d)} (${title(d.about)})`), dates.map((d) => d.source), [], true);
+  return explained(done(rc, 'answer', p.datesHeadline(dates.length), dates.map((d) => `${line(d)} (${title(d.about)})`), dates.map((d) => d.source), [], true));
 }
 
 /**
@@ -933,9 +1046,11 @@ function qualifiedCounts(rc: RelationContext): { key: string; fits: (f: Figure) 
   const placeAt = new Set([...rc.subjects.flat().filter((l) => l.kind === 'units' || l.kind === 'municipalities').flatMap((l) => Array.from({ length: l.end - l.start }, (_, i) => l.start + i)), ...municipalityAt(rc)]);
   const timeAt = new Set([...rc.lexicon.timePhrases.coverage(u.tokens), ...rc.lexicon.sequenceWords.coverage(u.tokens)]);
   // A post named ("har en PFL", "reporting to the børnechef") qualifies by any of its names ("pædagogisk faglig leder").
-  const roles = rc.subjects.flat().filter((l) => l.kind === 'roles' && l.quality >= 0.9 && !Array.from({ length: l.end - l.start }, (_, k) => l.start + k).some((p) => metricAt.has(p)));
+  // A word right after another "how many" is one more thing counted ("how many kids and how many dagplejere"), no qualifier.
+  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon.countModifiers));
+  const roles = rc.subjects.flat().filter((l) => l.kind === 'roles' && l.quality >= 0.9 && !Array.from({ length: l.end - l.start }, (_, k) => l.start + k).some((p) => metricAt.has(p) || countedAt.has(p)));
   const roleAt = new Set(roles.flatMap((l) => Array.from({ length: l.end - l.start }, (_, k) => l.start + k)));
-  const plain = u.tokens.filter((tok, i) => !metricAt.has(i) && !roleAt.has(i) && !u.cuePositions.has(i) && !placeAt.has(i) && !timeAt.has(i) && tok.form.length >= 4 && !/\d/.test(tok.form) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !rc.lexicon.pastWords.has(tok.form) && !/^(19|20)\d\d$/.test(tok.form));
+  const plain = u.tokens.filter((tok, i) => !metricAt.has(i) && !roleAt.has(i) && !countedAt.has(i) && !u.cuePositions.has(i) && !placeAt.has(i) && !timeAt.has(i) && tok.form.length >= 4 && !/\d/.test(tok.form) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !rc.lexicon.pastWords.has(tok.form) && !rc.lexicon.complementWords.has(tok.form) && !/^(19|20)\d\d$/.test(tok.form));
   // Each qualifier: its alternatives, each a list of words (terms of each) that a figure must all say.
   const words: Array<{ alternatives: Array<Array<readonly string[]>> }> = [
     ...plain.map((tok) => ({ alternatives: [[tok.terms]] })),
@@ -996,13 +1111,16 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   if (!u.intents.has('figure')) return undefined;
   // What is counted: the metrics named, else the words of the question a figure's own text counts
   // ("vuggestuepladser", "nursery places": a municipality's own counts are metric `other`).
-  const counts: Array<{ key: string; fits: (f: Figure) => boolean }> =
-    u.metrics.length > 0
+  const byWord = (w: string) => {
+    const span = countSpan(rc, w);
+    return { key: `word:${w}`, fits: (f: Figure) => countsAsked(rc, f, w, span) };
+  };
+  const roleMetrics = countedRoleMetrics(rc);
+  const counts: Array<{ key: string; fits: (f: Figure) => boolean }> = roleMetrics.length > 0
+    ? roleMetrics.map((m) => ({ key: m, fits: (f: Figure) => f.metric === m }))
+    : u.metrics.length > 0
       ? unique(u.metrics).map((m) => ({ key: m, fits: (f: Figure) => f.metric === m }))
-      : countedWords(rc).map((w) => {
-          const span = countSpan(rc, w);
-          return { key: `word:${w}`, fits: (f: Figure) => countsAsked(rc, f, w, span) };
-        });
+      : countedWords(rc).map(byWord);
   if (counts.length === 0) return undefined;
   // "Hvor mange børn står på venteliste", "how many houses had a pædagogisk faglig leder": more words than the metric
   // say which count of it; a figure that counts the metric's word and says those words is that count.
@@ -1170,5 +1288,6 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   // The words counted are explained by the figures that count them ("places" by "room for 80 children").
   const answering = [...headFigures.map((f) => f.figure), ...comingOf];
   const countedForm = new Set(counts.flatMap((c) => (c.key.startsWith('word:') && answering.some(c.fits) ? [c.key.slice(5)] : [])));
-  return explainsWords(done(rc, 'answer', headlines.join(' '), supporting, sources), u.tokens.flatMap((tok, i) => (countedForm.has(tok.form) ? [i] : [])));
+  // So are the words asking for the rest of a count ("uden souschef": "9 af de 14 børnehuse har en souschef").
+  return explainsWords(done(rc, 'answer', headlines.join(' '), supporting, sources), [...u.tokens.flatMap((tok, i) => (countedForm.has(tok.form) ? [i] : [])), ...complementsSaid(rc, answering)]);
 }
