@@ -55,6 +55,10 @@ export type Attribute = (typeof ATTRIBUTES)[number];
 export const DECISION_ASKS = ['for', 'against', 'abstained', 'unanimous', 'vote', 'agenda', 'noted', 'why', 'proposal', 'yes-no', 'meeting'] as const;
 export type DecisionAsk = (typeof DECISION_ASKS)[number];
 
+/** What a question asks about who holds an office besides the chair: vice-chair, secretary, hiring committee, a leave. */
+export const OFFICE_ASKS = ['vice-chair', 'secretary', 'hiring-committee', 'leave'] as const;
+export type OfficeAsk = (typeof OFFICE_ASKS)[number];
+
 export const SMALLTALK_KINDS = ['greeting', 'thanks', 'bye', 'ack'] as const;
 export type SmalltalkKind = (typeof SMALLTALK_KINDS)[number];
 
@@ -121,6 +125,10 @@ export const LexiconSchema = z.object({
     .default({}),
   /** Words for holding a post as acting ("konstitueret", "acting", "interim"): the acting holders (`actingAs`) then answer. */
   actingWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words for an office besides the chair (næstformand, referent), a hiring committee and a person's leave: those fields then answer. */
+  officeWords: z
+    .object({ $comment: z.string().optional(), ...Object.fromEntries(OFFICE_ASKS.map((ask) => [ask, CuesSchema.optional()])) } as Record<'$comment', z.ZodOptional<z.ZodString>> & Record<OfficeAsk, z.ZodOptional<typeof CuesSchema>>)
+    .default({}),
   /** Words that ask who adopted something or when ("vedtog", "vedtaget", "adopted", "approved"): a policy's adoption answers. */
   adoptWords: CuesSchema.default({ da: [], en: [] }),
   /**
@@ -410,6 +418,24 @@ function byOrder(a: { readonly order: number }, b: { readonly order: number }): 
   return a.order - b.order;
 }
 
+/**
+ * Sorts by `order` (unique per cue): a few entries in place by insertion, since `Array.prototype.sort` allocates a
+ * working copy on every call, and the cue sets are looked up dozens of times per question.
+ */
+function sortByOrder<T extends { readonly order: number }>(list: T[]): T[] {
+  if (list.length > 32) return list.sort(byOrder);
+  for (let i = 1; i < list.length; i++) {
+    const entry = list[i]!;
+    let j = i - 1;
+    while (j >= 0 && list[j]!.order > entry.order) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = entry;
+  }
+  return list;
+}
+
 /** A set of cues for one label (a kind, a metric, ...), compiled once. */
 /** A compiled cue of a {@link CueSet}; `seen` marks the last lookup that collected it (no per-lookup Set). */
 interface CueEntry<L> {
@@ -484,7 +510,7 @@ export class CueSet<L extends string | number> {
       }
       if (added) lists++;
     }
-    return lists > 1 ? found.sort(byOrder) : found;
+    return lists > 1 ? sortByOrder(found) : found;
   }
 
   /** Every label with its strongest match in the tokens. */
@@ -582,6 +608,8 @@ export interface Lexicon {
   /** What a question asks of a decision (the votes, the agenda item, ...), see {@link DECISION_ASKS}. */
   readonly decisionWords: CueSet<DecisionAsk>;
   readonly actingWords: CueSet<'acting'>;
+  /** Vice-chair, secretary, hiring committee and leave words, see {@link OFFICE_ASKS}. */
+  readonly officeWords: CueSet<OfficeAsk>;
   readonly adoptWords: CueSet<'adopt'>;
   readonly partOfWords: CueSet<'part-of'>;
   /** "første" / "sidste" / "efter": one day of a series (the first, the last, the first after a day). */
@@ -671,6 +699,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const placeWords = new CueSet<'place'>();
   const decisionWords = new CueSet<DecisionAsk>();
   const actingWords = new CueSet<'acting'>();
+  const officeWords = new CueSet<OfficeAsk>();
   const adoptWords = new CueSet<'adopt'>();
   const partOfWords = new CueSet<'part-of'>();
   const sequenceWords = new CueSet<'first' | 'last' | 'after'>();
@@ -744,6 +773,10 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       if (cues) decisionWords.add(ask, cues);
     }
     if (lexicon.actingWords) actingWords.add('acting', lexicon.actingWords);
+    for (const ask of OFFICE_ASKS) {
+      const cues = lexicon.officeWords?.[ask];
+      if (cues) officeWords.add(ask, cues);
+    }
     if (lexicon.adoptWords) adoptWords.add('adopt', lexicon.adoptWords);
     if (lexicon.partOfWords) partOfWords.add('part-of', lexicon.partOfWords);
     if (lexicon.yesNoWords) yesNoWords.add('yes-no', lexicon.yesNoWords);
@@ -831,7 +864,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, numbers, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, complementWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
+  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, officeWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, numbers, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, complementWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */

@@ -12,6 +12,7 @@ export { unitsOfPerson, within } from './context.js';
 import { unknownWith } from './partly-known.js';
 import { TEXTS } from './texts.js';
 import { actingLines } from './org-changes.js';
+import { titleWithUnits } from './holder-units.js';
 import { isLeaderRole } from '../relations.js';
 import { compoundPost, markDescribed } from './described-post.js';
 import { compoundSplits } from '../compound.js';
@@ -235,7 +236,7 @@ export function answerHolderRelation(rc: RelationContext): Answer | undefined {
     const there = thereOf(id);
     if (there.length > 0) return heldOn(rc, id, there);
   }
-  const elsewhere = holders.map((p) => t.holderElsewhere(p.name, p.title[u.lang]));
+  const elsewhere = holders.map((p) => t.holderElsewhere(p.name, titleWithUnits(rc, p)));
   const answer = done(rc, 'unknown', t.noHolderIn(name(kb, role.id, u.lang, false), name(kb, unit.id, u.lang, false)), elsewhere, holders.map((p) => p.source));
   return { ...answer, suggestions: unknownWith(rc, answer.headline).suggestions };
 }
