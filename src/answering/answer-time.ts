@@ -12,12 +12,12 @@ import { displayName, namesOf } from './facts.js';
 import { capitalize, joinList } from './phrases.js';
 import { analyzeText, foldText, GENERIC_WORDS, stemsOf, STOPWORDS, termsOf, tokenize } from './normalize.js';
 import { deputyStatements } from './relation-answers/deputy-statements.js';
+import { compoundPost, describedPostLinks, markDescribed } from './relation-answers/described-post.js';
 import type { Answer, Lang } from './types.js';
-import { fitsDateKind } from './understand.js';
+import { countedPositions, fitsDateKind } from './understand.js';
 import { composeAnswer, MAX_SUPPORT_LINES, NEAR_BEST, STRUCTURED_THRESHOLD, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
 import type { Link } from './linking.js';
-import { compoundSplits } from './compound.js';
-import { countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, municipalityAt, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
+import { complementsSaid, countedRoleMetrics, countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, municipalityAt, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
 import { answerBodyChair, verbStems } from './relation-answers/decisions.js';
@@ -177,7 +177,9 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
   // Several posts named and none stands in for another ("kan dagplejelederen være kvarterchefens stedfortræder"):
   // the one the documents name a deputy for is whom the question is about.
   if (pairs.length === 0 && sure.length > 1 && !u.kinds.has('deputy-for')) subject = sure.find((l) => queries.deputiesFor(roleOf(l.id), day).length > 0) ?? subject;
-  const ids = unique([subject.id, roleOf(subject.id)]);
+  // A general post named beside a unit ("the fællesleder in Torvet") is that unit's own post when it has one.
+  const own = relationOwnPost(rc, roleOf(subject.id));
+  const ids = unique([subject.id, roleOf(subject.id), ...(own ? [own] : [])]);
   let forSubject = ids.flatMap((id) => queries.deputiesFor(id, day));
   let bySubject = ids.flatMap((id) => queries.standsInFor(id, day));
   // "Lederen i Kløverengen": a post in one unit whose name begins with a general post's name ("børnehusleder i
@@ -194,9 +196,11 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
   const cueAt = new Set([...(u.kinds.get('deputy')?.positions ?? []), ...(u.kinds.get('deputy-for')?.positions ?? [])]);
   const subjectIsCue = Array.from({ length: subject.end - subject.start }, (_, i) => subject.start + i).some((p) => cueAt.has(p));
   // A question that ends on a preposition of the relation (the lexicon's `deputySideEnds`: "who is X the stand-in for",
-  // "who is X the deputy to", "hvem er X stedfortræder for") asks from the deputy's side.
-  const last = u.tokens.at(-1)?.form;
-  const fromDeputySide = u.kinds.has('deputy-for') || (last !== undefined && rc.lexicon.deputySideEnds.has(last));
+  // "who is X the deputy to", "hvem er X stedfortræder for", "er en husleder stedfortræder for nogen") asks from the
+  // deputy's side.
+  const forms = u.tokens.map((tok) => tok.form);
+  const endsOn = (words: readonly string[]) => words.length > 0 && words.length <= forms.length && words.every((w, i) => forms[forms.length - words.length + i] === w);
+  const fromDeputySide = u.kinds.has('deputy-for') || rc.lexicon.deputySideEnds.some(endsOn);
   // The post stood in for is named after the question's "who" ("hvem er stedfortræder for X", "who covers for X when ..."); one
   // named before it ("myretuen har ingen souschef - hvem er så stedfortræder for lederen") is context, not whom it is about.
   const whoAt = u.kinds.get('who')?.positions ?? [];
@@ -206,7 +210,7 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
     const lines = bySubject.map((e) => t.itselfStandsIn(itemName(rc, e.deputy), itemName(rc, e.for)));
     return { ...composeAnswer(rc.kb, u.lang, { kind: 'unknown', headline: answer.headline, groups: [{ title: '', lines }], sources: bySubject.map((e) => e.relation.source) }), suggestions: answer.suggestions };
   }
-  let entries: DeputyEntry[] = pairs.length > 0 ? pairs : u.kinds.has('deputy-for') ? (bySubject.length > 0 ? bySubject : forSubject) : forSubject.length > 0 ? forSubject : bySubject;
+  let entries: DeputyEntry[] = pairs.length > 0 ? pairs : fromDeputySide ? (bySubject.length > 0 ? bySubject : forSubject) : forSubject.length > 0 ? forSubject : bySubject;
   // A person asked about: the relations of the place their title names first ("ledende pædagog i Børnegården Rævehøj").
   const person = rc.kb.get(subject.id);
   if (person?.kind === 'people' && entries.length > 1) {
@@ -260,25 +264,26 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
  */
 function relationBetween(rc: RelationContext, roleIds: readonly string[], day: string | undefined): DeputyEntry[] {
   if (roleIds.length === 0) return [];
-  const units = new Set(rc.subjects.flat().filter((l) => l.kind === 'units' && l.quality >= 0.9).map((l) => l.id));
-  const words = (name: string) => tokenize(foldText(name));
   const ids = new Set(roleIds);
   for (const id of roleIds) {
-    const entry = rc.kb.get(id);
-    if (entry?.kind !== 'roles' || units.size === 0) continue;
-    const general = words(entry.item.name);
-    for (const r of rc.kb.data.roles) {
-      if (!r.unit || !units.has(r.unit) || r.id === id) continue;
-      const own = words(r.name);
-      if (own.length > general.length && general.every((w, i) => own[i] === w)) ids.add(r.id);
-    }
+    const own = relationOwnPost(rc, id);
+    if (own) ids.add(own);
   }
   if (ids.size < 2) return [];
   return [...ids].flatMap((id) => rc.queries.deputiesFor(id, day).filter((e) => e.deputy.item.id !== id && ids.has(e.deputy.item.id)));
 }
 
-/** The words of the question that described the post a deputy answer is about, by answer (the floor counts them as a name). */
-const DESCRIBED = new WeakMap<Answer, readonly Link[]>();
+/** The post of a unit the question names whose name begins with the general post's name ("kredsleder" + "Åen": "kredsleder for Børnekreds Åen"). */
+function relationOwnPost(rc: RelationContext, id: string): string | undefined {
+  const entry = rc.kb.get(id);
+  if (entry?.kind !== 'roles') return undefined;
+  const units = new Set(rc.subjects.flat().filter((l) => l.kind === 'units' && l.quality >= 0.9).map((l) => l.id));
+  if (units.size === 0) return undefined;
+  const words = (name: string) => tokenize(foldText(name));
+  const general = words(entry.item.name);
+  const own = rc.kb.data.roles.filter((r) => r.unit !== undefined && units.has(r.unit) && r.id !== id && words(r.name).length > general.length && general.every((w, i) => words(r.name)[i] === w));
+  return own.length === 1 ? own[0]!.id : undefined;
+}
 
 function describedBy(rc: RelationContext, found: { link: Link; positions: number[] } | undefined, entries: readonly DeputyEntry[], answer: Answer): Answer {
   const links = found ? found.positions.map((p) => ({ ...found.link, start: p, end: p + 1 })) : [];
@@ -289,90 +294,11 @@ function describedBy(rc: RelationContext, found: { link: Link; positions: number
       if (rc.lexicon.restrictionWords.has(tok.form)) links.push({ id: limited.for.item.id, kind: limited.for.kind, start: p, end: p + 1, quality: 0.8 });
     });
   }
-  if (links.length > 0) DESCRIBED.set(answer, links);
-  return answer;
+  return markDescribed(answer, links);
 }
 
 /** The links of the words that described the post a deputy answer is about ("lederen af et stort dagtilbud"). */
-export function deputyPostLinks(answer: Answer): readonly Link[] {
-  return DESCRIBED.get(answer) ?? [];
-}
-
-/** How a general post (no unit of its own) is described by the kind of place it leads: from its one-word Danish name or its English name. */
-interface PostDescription {
-  readonly id: string;
-  /** The Danish name as one folded compound word ("boernehusleder"). */
-  readonly compound?: string;
-  /** The English name's words for the kind of place ("children", "house" in "head of children's house"). */
-  readonly place?: readonly string[];
-}
-const postDescriptions = new WeakMap<object, PostDescription[]>();
-
-/** The English name's words for the place it leads: "head of children's house" -> children, house; "site leader" -> site. */
-function placeOfEnglishName(rc: RelationContext, label: string): string[] | undefined {
-  const words = tokenize(foldText(label.replace(/\([^)]*\)/g, ' ')));
-  const leader = (w: string | undefined) => w !== undefined && rc.lexicon.leaderWords.match(analyzeText(w)).size > 0;
-  const place = leader(words[0]) && words[1] === 'of' ? words.slice(2) : words.length > 1 && leader(words.at(-1)) ? words.slice(0, -1) : undefined;
-  const content = place?.filter((w) => w.length >= 3 && !STOPWORDS.has(w));
-  return content && content.length > 0 ? content : undefined;
-}
-
-/** A place word as the question may say it: itself, or a word the lexicon's `placeKinds` lets stand for it ("dagtilbud" for "institution"). */
-function placeForms(rc: RelationContext, word: string): string[] {
-  return [word, ...(rc.lexicon.placeKinds.get(word) ?? [])];
-}
-
-/**
- * "Hvem tager over i et stort børnehus, når lederen holder ferie?", "who takes over in a big children's house when the
- * head is away?": a post described by the kind of place and its head ("børnehus" ... "lederen") is the general post
- * whose name joins them. Danish: the one-word name ("børnehusleder", "institutionsleder"): one word of the question
- * begins with the name's head part (a linking "s" dropped), another with its first part. English: the name "head of
- * <place>" or "<place> leader": every word of the place is in the question and a word for a leader (the lexicon's
- * `leaderWords`) besides. The kind of place may be said in another word the lexicon's `placeKinds` lets stand for it
- * ("lederen af et stort dagtilbud": "institutionsleder"). Only when the question names no post or person; told as a
- * looser link than a name said in full.
- */
-function compoundPost(rc: RelationContext): { link: Link; positions: number[] } | undefined {
-  let posts = postDescriptions.get(rc.kb.data);
-  if (!posts) {
-    // A post of its own unit's head ("huschef i Børnehuset Kastanjen", the unit's `ledBy`) is no general post.
-    const heads = new Set(rc.kb.data.units.flatMap((unit) => unit.ledBy));
-    posts = rc.kb.data.roles
-      .filter((r) => !r.unit || !heads.has(r.id))
-      .map((r) => {
-        const name = tokenize(foldText(r.name));
-        const place = placeOfEnglishName(rc, r.labelEn);
-        return { id: r.id, ...(name.length === 1 ? { compound: name[0]! } : {}), ...(place ? { place } : {}) };
-      })
-      .filter((r) => r.compound !== undefined || r.place !== undefined);
-    postDescriptions.set(rc.kb.data, posts);
-  }
-  const forms = rc.u.tokens.map((t) => t.form);
-  const found = (at: number[], post: PostDescription) => ({ link: { id: post.id, kind: 'roles' as const, start: Math.min(...at), end: Math.max(...at) + 1, quality: 0.8 }, positions: at });
-  for (const post of posts) {
-    if (!post.compound) continue;
-    // Each reading of the name as first part (its linking "s"/"e" dropped or kept) + head.
-    for (const { modifier, head: tail } of compoundSplits(post.compound)) {
-      const j = forms.findIndex((f) => f.startsWith(tail) && f.length <= tail.length + 3);
-      if (j < 0) continue;
-      const i = forms.findIndex((f, k) => k !== j && placeForms(rc, modifier).some((m) => f.startsWith(m)) && !f.includes(tail));
-      if (i < 0) continue;
-      return found([i, j], post);
-    }
-  }
-  // The English name: the place's words (a plural or genitive ending allowed), and a leader word elsewhere.
-  const leaderAt = [...rc.lexicon.leaderWords.match(rc.u.tokens).values()].flatMap((m) => [...m.positions]);
-  let best: { at: number[]; post: PostDescription } | undefined;
-  for (const post of posts) {
-    if (!post.place) continue;
-    const at = post.place.map((w) => forms.findIndex((f) => placeForms(rc, w).some((m) => f.startsWith(m) && f.length <= m.length + 3)));
-    if (at.some((k) => k < 0)) continue;
-    const leader = leaderAt.find((k) => !at.includes(k));
-    if (leader === undefined) continue;
-    if (!best || at.length > best.at.length) best = { at: [...at, leader], post };
-  }
-  return best && found(best.at, best.post);
-}
+export const deputyPostLinks = describedPostLinks;
 
 /** The general post a post in one unit is an instance of, by name ("børnehusleder i Børnehuset Kløverengen": "børnehusleder"), with that unit. */
 function generalRole(rc: RelationContext, id: string): { id: string; unit?: string } | undefined {
@@ -450,8 +376,11 @@ export function answerDecisionWhen(rc: RelationContext): Answer | undefined {
     const text = decisionTerms(d);
     // ... or one the decision's own words name ("flyttes til Distrikt Engen"): every word the question names it by.
     const namedBy = (group: readonly Link[]) => group.some((l) => u.tokens.slice(l.start, l.end).every((tok) => STOPWORDS.has(tok.form) || tok.terms.some((term) => text.has(term))));
-    const covers = rc.subjects.filter((group) => group.some((l) => l.id === d.id || d.changes.some((c) => inside(c, l.id))) || namedBy(group)).length;
+    const changed = (group: readonly Link[]) => group.some((l) => l.id === d.id || d.changes.some((c) => inside(c, l.id)));
     const said = words.filter((tok) => tok.terms.some((term) => text.has(term))).length;
+    // (Only beside an item it changes and a word of its own: "hvornår flytter dagplejen til Engen".)
+    const own = said > 0 && rc.subjects.some(changed);
+    const covers = rc.subjects.filter((group) => changed(group) || (own && namedBy(group))).length;
     return { d, covers, said };
   });
   // A word of the question the decision does not explain ("vuggestue") asks about something else.
@@ -1168,9 +1097,11 @@ function qualifiedCounts(rc: RelationContext): { key: string; fits: (f: Figure) 
   const placeAt = new Set([...rc.subjects.flat().filter((l) => l.kind === 'units' || l.kind === 'municipalities').flatMap((l) => Array.from({ length: l.end - l.start }, (_, i) => l.start + i)), ...municipalityAt(rc)]);
   const timeAt = new Set([...rc.lexicon.timePhrases.coverage(u.tokens), ...rc.lexicon.sequenceWords.coverage(u.tokens)]);
   // A post named ("har en PFL", "reporting to the børnechef") qualifies by any of its names ("pædagogisk faglig leder").
-  const roles = rc.subjects.flat().filter((l) => l.kind === 'roles' && l.quality >= 0.9 && !Array.from({ length: l.end - l.start }, (_, k) => l.start + k).some((p) => metricAt.has(p)));
+  // A word right after another "how many" is one more thing counted ("how many kids and how many dagplejere"), no qualifier.
+  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon.countModifiers));
+  const roles = rc.subjects.flat().filter((l) => l.kind === 'roles' && l.quality >= 0.9 && !Array.from({ length: l.end - l.start }, (_, k) => l.start + k).some((p) => metricAt.has(p) || countedAt.has(p)));
   const roleAt = new Set(roles.flatMap((l) => Array.from({ length: l.end - l.start }, (_, k) => l.start + k)));
-  const plain = u.tokens.filter((tok, i) => !metricAt.has(i) && !roleAt.has(i) && !u.cuePositions.has(i) && !placeAt.has(i) && !timeAt.has(i) && tok.form.length >= 4 && !/\d/.test(tok.form) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !rc.lexicon.pastWords.has(tok.form) && !/^(19|20)\d\d$/.test(tok.form));
+  const plain = u.tokens.filter((tok, i) => !metricAt.has(i) && !roleAt.has(i) && !countedAt.has(i) && !u.cuePositions.has(i) && !placeAt.has(i) && !timeAt.has(i) && tok.form.length >= 4 && !/\d/.test(tok.form) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !rc.lexicon.pastWords.has(tok.form) && !rc.lexicon.complementWords.has(tok.form) && !/^(19|20)\d\d$/.test(tok.form));
   // Each qualifier: its alternatives, each a list of words (terms of each) that a figure must all say.
   const words: Array<{ alternatives: Array<Array<readonly string[]>> }> = [
     ...plain.map((tok) => ({ alternatives: [[tok.terms]] })),
@@ -1231,13 +1162,16 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   if (!u.intents.has('figure')) return undefined;
   // What is counted: the metrics named, else the words of the question a figure's own text counts
   // ("vuggestuepladser", "nursery places": a municipality's own counts are metric `other`).
-  const counts: Array<{ key: string; fits: (f: Figure) => boolean }> =
-    u.metrics.length > 0
+  const byWord = (w: string) => {
+    const span = countSpan(rc, w);
+    return { key: `word:${w}`, fits: (f: Figure) => countsAsked(rc, f, w, span) };
+  };
+  const roleMetrics = countedRoleMetrics(rc);
+  const counts: Array<{ key: string; fits: (f: Figure) => boolean }> = roleMetrics.length > 0
+    ? roleMetrics.map((m) => ({ key: m, fits: (f: Figure) => f.metric === m }))
+    : u.metrics.length > 0
       ? unique(u.metrics).map((m) => ({ key: m, fits: (f: Figure) => f.metric === m }))
-      : countedWords(rc).map((w) => {
-          const span = countSpan(rc, w);
-          return { key: `word:${w}`, fits: (f: Figure) => countsAsked(rc, f, w, span) };
-        });
+      : countedWords(rc).map(byWord);
   if (counts.length === 0) return undefined;
   // "Hvor mange børn står på venteliste", "how many houses had a pædagogisk faglig leder": more words than the metric
   // say which count of it; a figure that counts the metric's word and says those words is that count.
@@ -1405,5 +1339,6 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   // The words counted are explained by the figures that count them ("places" by "room for 80 children").
   const answering = [...headFigures.map((f) => f.figure), ...comingOf];
   const countedForm = new Set(counts.flatMap((c) => (c.key.startsWith('word:') && answering.some(c.fits) ? [c.key.slice(5)] : [])));
-  return explainsWords(done(rc, 'answer', headlines.join(' '), supporting, sources), u.tokens.flatMap((tok, i) => (countedForm.has(tok.form) ? [i] : [])));
+  // So are the words asking for the rest of a count ("uden souschef": "9 af de 14 børnehuse har en souschef").
+  return explainsWords(done(rc, 'answer', headlines.join(' '), supporting, sources), [...u.tokens.flatMap((tok, i) => (countedForm.has(tok.form) ? [i] : [])), ...complementsSaid(rc, answering)]);
 }

@@ -339,7 +339,8 @@ export function createFloor(
     const ledBy = (id: string) => (kb.get(id)?.item as { ledBy?: readonly string[] } | undefined)?.ledBy ?? [];
     const countedIn = (l: Link) => {
       const role = kb.get(l.id)?.kind === 'people' ? (kb.get(l.id)!.item as { role?: string }).role : kb.get(l.id)?.kind === 'roles' ? l.id : undefined;
-      return inFocus.some((id) => id === l.id || above(id).has(l.id) || id === role || (role !== undefined && ledBy(id).includes(role)));
+      // (A unit inside the one their post leads is counted inside it too: "sprogvejledere" under the secretariat's head.)
+      return inFocus.some((id) => id === l.id || above(id).has(l.id) || id === role || (role !== undefined && [id, ...above(id)].some((x) => ledBy(x).includes(role))));
     };
     for (const l of sure) {
       // (A name across one the answer names is read around it: "leaders report directly to the børnechef".)
@@ -387,8 +388,8 @@ export function createFloor(
   };
   const openerPhrases = loaded.floorWords.askedThingOpeners.map((phrase) => tokenize(phrase)).filter((words) => words.length > 0);
   /**
-   * The positions of the words a "who is / what is" question asks for, before the first name it places them by ("the
-   * union rep in Område Syd", "sygefraværet i Småbørn & Læring"): empty when the question opens otherwise.
+   * The positions of the words a "who is / what is" question asks for, before the first name it places them by or a cue
+   * word ("the union rep in Område Syd", "sygefraværet i Småbørn & Læring"): empty when the question opens otherwise.
    */
   const askedThing = (u: Understanding, links: readonly Link[]): ReadonlySet<number> => {
     const forms = u.tokens.map((t) => t.form);
@@ -401,8 +402,10 @@ export function createFloor(
     const out = new Set<number>();
     if (from < 0) return out;
     const linked = (p: number) => links.some((l) => l.kind !== 'municipalities' && p >= l.start && p < l.end);
+    // (A cue word of the question's kind is what is asked, and the words after it qualify it: "what is required before
+    // employment at Mågen" asks for requirements.)
     for (let p = from; p < forms.length; p++) {
-      if (linked(p) || NAMING_PREPOSITIONS.has(forms[p]!)) break;
+      if (linked(p) || NAMING_PREPOSITIONS.has(forms[p]!) || u.cuePositions.has(p)) break;
       out.add(p);
     }
     return out;
@@ -506,9 +509,13 @@ export function createFloor(
       // capital inside the sentence, or the word after a place or topic preposition ("in Nordby").
       // A compound the documents know only as parts ("løntrin": "løn" + "trin") names something they do not hold.
       const asked = askedThing(u, links);
-      const inAsked = (q: QueryTerm) => asked.has(position.get(q.token) ?? -1) && !nearLexicon(q.token.form);
-      const unknownWords = loose.filter((q) => !knownForm(q) && (strict || q.parts !== undefined || inAsked(q) || namesThing(u, q, position.get(q.token) ?? -1)));
+      const unknownWords = loose.filter((q) => !knownForm(q) && (strict || q.parts !== undefined || namesThing(u, q, position.get(q.token) ?? -1)));
       if (unknownWords.length > 0) return refuse(kb, u, links, unknownWords, unknown);
+      // What a "who is / what is" question asks for ("sygefraværet i Team Midt", "the union rep in Område Syd") must be
+      // what the answer speaks of: a word there that the answer does not explain, and that is no cue word of the lexicon
+      // (nor a typo or compound of one), asks for something else than the thing it is placed by.
+      const askedLoose = loose.filter((q) => asked.has(position.get(q.token) ?? -1) && !lexicon.has(q.token.form) && !nearLexicon(q.token.form));
+      if (askedLoose.length > 0) return refuse(kb, u, links, askedLoose, unknown);
       // A ranked answer must explain every word that names a thing the documents know ("børnehusene"): a fact
       // about another thing ("the waiting list for childminding") is no answer about it.
       // A compound's head in the answer ("nøglebegreber" for "begreber") is the same thing; its first part alone

@@ -242,10 +242,14 @@ const SEASON_INTRODUCERS: ReadonlySet<string> = new Set(['i', 'in', 'during', 't
 /** Words for the start or the end of a year ("the beginning of 2025", "udgangen af 2025"), folded. */
 const YEAR_EDGES: ReadonlySet<string> = new Set(['beginning', 'start', 'end', 'begyndelsen', 'starten', 'slutningen', 'udgangen']);
 
-/** Finds a month (and optional year) or a year alone in the tokens, as a date range. */
+/**
+ * Finds a month (and optional year) or a year alone in the tokens, as a date range. (Indexed loops: asked once per
+ * question, this code seldom runs optimised, and there `entries()` allocates per word.)
+ */
 function findRange(tokens: readonly Token[], today: string, seasonAlone = true): { from: string; to: string; positions: number[] } | undefined {
   const months: Array<{ i: number; month: number; year?: number }> = [];
-  for (const [i, token] of tokens.entries()) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     const month = MONTH_WORDS.get(token.form);
     if (month === undefined) continue;
     const next = tokens[i + 1]?.form;
@@ -272,7 +276,8 @@ function findRange(tokens: readonly Token[], today: string, seasonAlone = true):
     return { from, to: lastDayOf(year, first.month), positions: first.year ? [first.i, first.i + 1] : [first.i] };
   }
   // "uge 29 2027", "in week 29": the ISO week, Monday to Sunday; without a year the coming such week (this one included).
-  for (const [i, token] of tokens.entries()) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     if (!['uge', 'week', 'ugen'].includes(token.form)) continue;
     const number = tokens[i + 1]?.form;
     if (!number || !/^\d{1,2}$/.test(number)) continue;
@@ -285,7 +290,8 @@ function findRange(tokens: readonly Token[], today: string, seasonAlone = true):
     if (week) return { ...week, positions: hasYear ? [i, i + 1, i + 2] : [i, i + 1] };
   }
   // "Efteråret 2027", "autumn 2027", "in the spring of 2027": the season's months of that year (winter into the next).
-  for (const [i, token] of tokens.entries()) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     let season = SEASONS.get(token.form);
     if (season === undefined) continue;
     // "The summer holidays 2027": the holidays of the season (July).
@@ -313,7 +319,8 @@ function findRange(tokens: readonly Token[], today: string, seasonAlone = true):
     const to = addDays(`${last === 12 ? endYear + 1 : endYear}-${String((last % 12) + 1).padStart(2, '0')}-01`, -1);
     return { from: `${year}-${String(first).padStart(2, '0')}-01`, to, positions: [i, tokens.findIndex((t, k) => k > i && t.form === year)] };
   }
-  for (const [i, token] of tokens.entries()) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     // "i 2025", "in 2025", and the year's edges ("primo 2025", "at the beginning of 2025", "i slutningen af 2025").
     const before = tokens[i - 1]?.form ?? '';
     const edge = ['primo', 'ultimo'].includes(before) || (['of', 'af'].includes(before) && YEAR_EDGES.has(tokens[i - 2]?.form ?? ''));
@@ -444,6 +451,8 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   ) {
     // The strongest kind of small talk: thanks beat a greeting in "hej og tak".
     smalltalk = [...smalltalkMatches].sort((a, b) => b[1].strength - a[1].strength)[0]![0];
+  } else {
+    smalltalk = closesConversation(lexicon.expand(stripMarkup(question).trim()), lexicon);
   }
 
   // "Phone number of the leaders of X": "number" is the phone's when a word of its own ("phone", "telefon") says so,
@@ -715,4 +724,32 @@ export function withoutKinds(u: Understanding, dropped: readonly QuestionKind[],
     askedWhen: kinds.has('when') && u.askedWhen,
     askedWho: kinds.has('who') && u.askedWho,
   };
+}
+
+/**
+ * "ok, det var lige det jeg skulle bruge. tak", "tak for svaret om budgettet": a message that ends with thanks or a
+ * goodbye, or opens with thanks for something, and asks nothing (no question mark, no sentence that opens with a word
+ * that asks: "tak. er der møde i morgen", "ok tak hvad med fristen") closes the conversation, whatever else it says.
+ */
+function closesConversation(text: string, lexicon: Lexicon): 'thanks' | 'bye' | undefined {
+  // (Read from the whole message: the thanks that opens it is a preamble the question is read without.)
+  const tokens = analyzeText(foldText(text));
+  const matches = lexicon.smalltalk.match(tokens);
+  const kind = matches.has('thanks') ? 'thanks' : matches.has('bye') ? 'bye' : undefined;
+  if (kind === undefined || text.includes('?')) return undefined;
+  // Each sentence's (or clause's) first word besides the small talk: a word that asks there makes it a question.
+  for (const part of text.split(/[.!;:,\n]+|\s[-–]\s/)) {
+    const sentence = analyzeText(foldText(part));
+    const talk = lexicon.smalltalk.coverage(sentence);
+    const first = sentence.find((_, i) => !talk.has(i));
+    if (first && (lexicon.interrogatives.has(first.form) || lexicon.askingVerbs.has(first.form))) return undefined;
+  }
+  const positions = lexicon.smalltalk.coverage(tokens);
+  for (const p of lexicon.addressees.coverage(tokens)) positions.add(p);
+  const words = tokens.map((_, i) => i).filter((i) => !STOPWORDS.has(tokens[i]!.form));
+  if (words.length === 0) return undefined;
+  const last = words[words.length - 1]!;
+  // Thanks for something ("tak for svaret", "thanks for the help"): the thanks opens it and "for" follows.
+  const thanksFor = matches.has('thanks') && positions.has(words[0]!) && tokens.some((t, i) => t.form === 'for' && positions.has(i - 1));
+  return positions.has(last) || thanksFor ? kind : undefined;
 }

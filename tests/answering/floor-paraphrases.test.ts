@@ -137,3 +137,28 @@ describe('kept: the cue words of an answerable question, as typos, compounds and
     expect(holders.some((name) => text(ask(base, question)).includes(name))).toBe(true);
   });
 });
+
+describe('not a question: thanks or a goodbye that closes a message asking nothing', () => {
+  it.each<[Base, string]>([
+    ['solvang', 'ok, det var lige det jeg skulle bruge. tak'],
+    ['seed', 'perfekt, det var præcis hvad jeg manglede, tak'],
+    ['hvidmose', 'that was exactly what I needed, thanks'],
+    ['bakkekaer', 'tak for svaret om kløverengen'],
+    ['fjordby', 'mange tak for hjælpen med fristerne'],
+    ['egeskov', 'fint, så ved jeg det. farvel'],
+  ])('%s: "%s" gets small talk, no knowledge answer', (base, message) => {
+    const answer = ask(base, message);
+    expect(answer.kind).toBe('smalltalk');
+    expect(answer.sources).toHaveLength(0);
+  });
+
+  it.each<[Base, string]>([
+    ['seed', 'tak. er der møde i distriktsledergruppen i morgen'],
+    ['seed', 'thanks - is there a deadline for the staff leader job'],
+    ['seed', 'tak, hvem er klyngeleder'],
+    ['bakkekaer', 'ok tak hvad med ansøgningsfristen'],
+    ['fjordby', 'tak skal du have, hvornår er fristen'],
+  ])('%s: "%s" is still read as the question it asks', (base, message) => {
+    expect(ask(base, message).kind).not.toBe('smalltalk');
+  });
+});
