@@ -11,6 +11,7 @@
  */
 import lexiconJson from './lexicon/lexicon.json' with { type: 'json' };
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { UnitTypeSchema } from '../knowledge/schemas.js';
 import { MONTH_NAMES } from '../time/format-date.js';
 import { displayName, namesOf } from './facts.js';
 import { analyzeText, boundedEditDistance, foldText, GENERIC_WORDS, STOPWORDS, termsOf, tokenize } from './normalize.js';
@@ -385,6 +386,18 @@ export function createFloor(
     }
     return false;
   };
+  // The words for whoever leads ("leder", "chef"), and the schema's kinds of unit ("district", "area"), for titles.
+  const leaderHeads = [...new Set(loaded.phrases.leaderWords.da.concat(loaded.phrases.leaderWords.en).filter((w) => !w.includes(' ')).map(foldText))].filter((w) => w.length >= 4);
+  const unitKinds = new Set(UnitTypeSchema.options.map((t) => t.replace(/-/g, ' ')));
+  /** A word the documents, the lexicon or the schema's kinds of unit know: it can name a kind of place. */
+  const placeWord = (form: string) => unitKinds.has(form) || lexicon.has(form) || index.knows(form);
+  /** "distriktsleder", "klyngechef": a known word joined to a word for whoever leads, with or without a linking "s". */
+  const leaderCompound = (form: string) =>
+    leaderHeads.some((head) => {
+      if (!form.endsWith(head) || form.length < head.length + 4) return false;
+      const first = form.slice(0, -head.length);
+      return placeWord(first) || (first.endsWith('s') && placeWord(first.slice(0, -1)));
+    });
   const openerPhrases = loaded.floorWords.askedThingOpeners.map((phrase) => tokenize(phrase)).filter((words) => words.length > 0);
   /**
    * The positions of the words a "who is / what is" question asks for, before the first name it places them by or a cue
@@ -513,7 +526,14 @@ export function createFloor(
       // What a "who is / what is" question asks for ("sygefraværet i Team Midt", "the union rep in Område Syd") must be
       // what the answer speaks of: a word there that the answer does not explain, and that is no cue word of the lexicon
       // (nor a typo or compound of one), asks for something else than the thing it is placed by.
-      const askedLoose = loose.filter((q) => asked.has(position.get(q.token) ?? -1) && !lexicon.has(q.token.form) && !nearLexicon(q.token.form));
+      // (A word for whoever leads, or a known kind of place before one, "distriktsleder", "the district leader", names the
+      // leader of the place named: another municipality's title for the post.)
+      const leaderAt = loaded.leaderWords.coverage(u.tokens);
+      const leads = (p: number) => leaderAt.has(p) || leaderCompound(u.tokens[p]!.form) || (placeWord(u.tokens[p]!.form) && (leaderAt.has(p + 1) || leaderCompound(u.tokens[p + 1]?.form ?? '')));
+      const askedLoose = loose.filter((q) => {
+        const p = position.get(q.token) ?? -1;
+        return asked.has(p) && !lexicon.has(q.token.form) && !nearLexicon(q.token.form) && !leads(p);
+      });
       if (askedLoose.length > 0) return refuse(kb, u, links, askedLoose, unknown);
       // A ranked answer must explain every word that names a thing the documents know ("børnehusene"): a fact
       // about another thing ("the waiting list for childminding") is no answer about it.
@@ -573,7 +593,11 @@ export function createFloor(
       if (restShare < (fallback ? REST_SHARE_FALLBACK : unnamedDate ? REST_SHARE_DATE : 0)) return refuse(kb, u, links, loose, unknown);
       // A word right before a cue word that the answer does not explain changes what the cue asks
       // ("opening hours" are no working hours, a "summer closing" no deadline): the cue's answer would mislead.
-      const modifiers = loose.filter((q) => u.cuePositions.has((position.get(q.token) ?? -2) + 1));
+      // (A kind of place before a word for whoever leads, "the district leader of Område Nord", names a title: the leader's.)
+      const modifiers = loose.filter((q) => {
+        const p = position.get(q.token) ?? -2;
+        return u.cuePositions.has(p + 1) && !(placeWord(q.token.form) && (leaderAt.has(p + 1) || leaderCompound(u.tokens[p + 1]?.form ?? '')));
+      });
       if (!fallback && modifiers.length > 0) return refuse(kb, u, links, modifiers, unknown);
       return answer;
     },
