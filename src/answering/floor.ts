@@ -398,6 +398,7 @@ export function createFloor(
       const first = form.slice(0, -head.length);
       return placeWord(first) || (first.endsWith('s') && placeWord(first.slice(0, -1)));
     });
+  const leaderTerms = new Set(leaderHeads.flatMap((w) => [...termsOf(w)]));
   const openerPhrases = loaded.floorWords.askedThingOpeners.map((phrase) => tokenize(phrase)).filter((words) => words.length > 0);
   /**
    * The positions of the words a "who is / what is" question asks for, before the first name it places them by or a cue
@@ -439,6 +440,21 @@ export function createFloor(
       // Every thing the question names must be what the answer speaks of ("the pedagogical coordinator in Mågen" is
       // not answered by the coordinator post in Ålekisten): its words, or one of its own names, are in the answer.
       // (What the answer is about is in its headline and section titles; its lines may mention others in passing.)
+      // "Who leads Familiesporet" is not answered by "Familiesporet is led by the leader of Familiesporet": a post whose
+      // name is only the place's name and a word for whoever leads, held by no one the documents name, says no who.
+      if (u.askedWho && (u.intents.has('leader') || u.intents.has('holder'))) {
+        const named = [...namedBy(answer.headline)].map((id) => kb.get(id));
+        const units = links.filter((l) => l.kind === 'units' && l.quality >= 0.9).map((l) => l.id);
+        const roles = named.filter((e) => e?.kind === 'roles').map((e) => e!.item.id);
+        const onlyTitle = (role: string) =>
+          !kb.data.people.some((p) => p.role === role) &&
+          namesAsTerms(role).length > 0 &&
+          namesAsTerms(role).every((terms) => units.some((unit) => [...terms].every((t) => leaderTerms.has(t) || namesAsTerms(unit).some((unitTerms) => unitTerms.has(t)))));
+        if (!named.some((e) => e?.kind === 'people') && roles.length > 0 && roles.every(onlyTitle)) {
+          const role = kb.get(roles[0]!)!;
+          return unknown(u.lang, NO_NAME[u.lang](displayName(role, u.lang)));
+        }
+      }
       const absent = absentName(u.cuePositions, links, answerTerms, answerSubjects.get(answer), text, [answer.headline, ...answer.sections.map((s) => s.title)].join(' . '));
       if (absent) {
         const asked = kb.get(absent.asked);
@@ -623,6 +639,12 @@ function withoutDays(text: string): string {
     .replace(new RegExp(`\\b(?:${months})\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d\\d\\b`, 'giu'), ' ')
     .replace(/\b(?:19|20)\d\d-\d\d-\d\d\b/g, ' ');
 }
+
+/** What the floor says when the post asked about is named only by its title and held by no one the documents name. */
+const NO_NAME: Readonly<Record<Lang, (role: string) => string>> = {
+  da: (role) => `Det ved jeg ikke: dokumenterne nævner ikke, hvem der er ${role}; der står ikke noget navn.`,
+  en: (role) => `I don't know: the documents do not name the ${role}.`,
+};
 
 /** What the floor says when a time of day is asked and the documents give only the day. */
 const CLOCK: Readonly<Record<Lang, string>> = {
