@@ -12,12 +12,12 @@ import { displayName, namesOf } from './facts.js';
 import { capitalize, joinList } from './phrases.js';
 import { analyzeText, foldText, GENERIC_WORDS, stemsOf, STOPWORDS, termsOf, tokenize } from './normalize.js';
 import { deputyStatements } from './relation-answers/deputy-statements.js';
+import { compoundPost, describedPostLinks, markDescribed } from './relation-answers/described-post.js';
 import type { Answer, Lang } from './types.js';
-import { fitsDateKind } from './understand.js';
+import { countedPositions, fitsDateKind } from './understand.js';
 import { composeAnswer, MAX_SUPPORT_LINES, NEAR_BEST, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
 import type { Link } from './linking.js';
-import { compoundSplits } from './compound.js';
-import { countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, municipalityAt, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
+import { complementsSaid, countedRoleMetrics, countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, municipalityAt, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
 import { answerBodyChair, verbStems } from './relation-answers/decisions.js';
@@ -177,7 +177,9 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
   // Several posts named and none stands in for another ("kan dagplejelederen være kvarterchefens stedfortræder"):
   // the one the documents name a deputy for is whom the question is about.
   if (pairs.length === 0 && sure.length > 1 && !u.kinds.has('deputy-for')) subject = sure.find((l) => queries.deputiesFor(roleOf(l.id), day).length > 0) ?? subject;
-  const ids = unique([subject.id, roleOf(subject.id)]);
+  // A general post named beside a unit ("the fællesleder in Torvet") is that unit's own post when it has one.
+  const own = relationOwnPost(rc, roleOf(subject.id));
+  const ids = unique([subject.id, roleOf(subject.id), ...(own ? [own] : [])]);
   let forSubject = ids.flatMap((id) => queries.deputiesFor(id, day));
   let bySubject = ids.flatMap((id) => queries.standsInFor(id, day));
   // "Lederen i Kløverengen": a post in one unit whose name begins with a general post's name ("børnehusleder i
@@ -194,9 +196,11 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
   const cueAt = new Set([...(u.kinds.get('deputy')?.positions ?? []), ...(u.kinds.get('deputy-for')?.positions ?? [])]);
   const subjectIsCue = Array.from({ length: subject.end - subject.start }, (_, i) => subject.start + i).some((p) => cueAt.has(p));
   // A question that ends on a preposition of the relation (the lexicon's `deputySideEnds`: "who is X the stand-in for",
-  // "who is X the deputy to", "hvem er X stedfortræder for") asks from the deputy's side.
-  const last = u.tokens.at(-1)?.form;
-  const fromDeputySide = u.kinds.has('deputy-for') || (last !== undefined && rc.lexicon.deputySideEnds.has(last));
+  // "who is X the deputy to", "hvem er X stedfortræder for", "er en husleder stedfortræder for nogen") asks from the
+  // deputy's side.
+  const forms = u.tokens.map((tok) => tok.form);
+  const endsOn = (words: readonly string[]) => words.length > 0 && words.length <= forms.length && words.every((w, i) => forms[forms.length - words.length + i] === w);
+  const fromDeputySide = u.kinds.has('deputy-for') || rc.lexicon.deputySideEnds.some(endsOn);
   // The post stood in for is named after the question's "who" ("hvem er stedfortræder for X", "who covers for X when ..."); one
   // named before it ("myretuen har ingen souschef - hvem er så stedfortræder for lederen") is context, not whom it is about.
   const whoAt = u.kinds.get('who')?.positions ?? [];
@@ -206,7 +210,7 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
     const lines = bySubject.map((e) => t.itselfStandsIn(itemName(rc, e.deputy), itemName(rc, e.for)));
     return { ...composeAnswer(rc.kb, u.lang, { kind: 'unknown', headline: answer.headline, groups: [{ title: '', lines }], sources: bySubject.map((e) => e.relation.source) }), suggestions: answer.suggestions };
   }
-  let entries: DeputyEntry[] = pairs.length > 0 ? pairs : u.kinds.has('deputy-for') ? (bySubject.length > 0 ? bySubject : forSubject) : forSubject.length > 0 ? forSubject : bySubject;
+  let entries: DeputyEntry[] = pairs.length > 0 ? pairs : fromDeputySide ? (bySubject.length > 0 ? bySubject : forSubject) : forSubject.length > 0 ? forSubject : bySubject;
   // A person asked about: the relations of the place their title names first ("ledende pædagog i Børnegården Rævehøj").
   const person = rc.kb.get(subject.id);
   if (person?.kind === 'people' && entries.length > 1) {
@@ -260,25 +264,26 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
  */
 function relationBetween(rc: RelationContext, roleIds: readonly string[], day: string | undefined): DeputyEntry[] {
   if (roleIds.length === 0) return [];
-  const units = new Set(rc.subjects.flat().filter((l) => l.kind === 'units' && l.quality >= 0.9).map((l) => l.id));
-  const words = (name: string) => tokenize(foldText(name));
   const ids = new Set(roleIds);
   for (const id of roleIds) {
-    const entry = rc.kb.get(id);
-    if (entry?.kind !== 'roles' || units.size === 0) continue;
-    const general = words(entry.item.name);
-    for (const r of rc.kb.data.roles) {
-      if (!r.unit || !units.has(r.unit) || r.id === id) continue;
-      const own = words(r.name);
-      if (own.length > general.length && general.every((w, i) => own[i] === w)) ids.add(r.id);
-    }
+    const own = relationOwnPost(rc, id);
+    if (own) ids.add(own);
   }
   if (ids.size < 2) return [];
   return [...ids].flatMap((id) => rc.queries.deputiesFor(id, day).filter((e) => e.deputy.item.id !== id && ids.has(e.deputy.item.id)));
 }
 
-/** The words of the question that described the post a deputy answer is about, by answer (the floor counts them as a name). */
-const DESCRIBED = new WeakMap<Answer, readonly Link[]>();
+/** The post of a unit the question names whose name begins with the general post's name ("kredsleder" + "Åen": "kredsleder for Børnekreds Åen"). */
+function relationOwnPost(rc: RelationContext, id: string): string | undefined {
+  const entry = rc.kb.get(id);
+  if (entry?.kind !== 'roles') return undefined;
+  const units = new Set(rc.subjects.flat().filter((l) => l.kind === 'units' && l.quality >= 0.9).map((l) => l.id));
+  if (units.size === 0) return undefined;
+  const words = (name: string) => tokenize(foldText(name));
+  const general = words(entry.item.name);
+  const own = rc.kb.data.roles.filter((r) => r.unit !== undefined && units.has(r.unit) && r.id !== id && words(r.name).length > general.length && general.every((w, i) => words(r.name)[i] === w));
+  return own.length === 1 ? own[0]!.id : undefined;
+}
 
 function describedBy(rc: RelationContext, found: { link: Link; positions: number[] } | undefined, entries: readonly DeputyEntry[], answer: Answer): Answer {
   const links = found ? found.positions.map((p) => ({ ...found.link, start: p, end: p + 1 })) : [];
@@ -289,90 +294,11 @@ function describedBy(rc: RelationContext, found: { link: Link; positions: number
       if (rc.lexicon.restrictionWords.has(tok.form)) links.push({ id: limited.for.item.id, kind: limited.for.kind, start: p, end: p + 1, quality: 0.8 });
     });
   }
-  if (links.length > 0) DESCRIBED.set(answer, links);
-  return answer;
+  return markDescribed(answer, links);
 }
 
 /** The links of the words that described the post a deputy answer is about ("lederen af et stort dagtilbud"). */
-export function deputyPostLinks(answer: Answer): readonly Link[] {
-  return DESCRIBED.get(answer) ?? [];
-}
-
-/** How a general post (no unit of its own) is described by the kind of place it leads: from its one-word Danish name or its English name. */
-interface PostDescription {
-  readonly id: string;
-  /** The Danish name as one folded compound word ("boernehusleder"). */
-  readonly compound?: string;
-  /** The English name's words for the kind of place ("children", "house" in "head of children's house"). */
-  readonly place?: readonly string[];
-}
-const postDescriptions = new WeakMap<object, PostDescription[]>();
-
-/** The English name's words for the place it leads: "head of children's house" -> children, house; "site leader" -> site. */
-function placeOfEnglishName(rc: RelationContext, label: string): string[] | undefined {
-  const words = tokenize(foldText(label.replace(/\([^)]*\)/g, ' ')));
-  const leader = (w: string | undefined) => w !== undefined && rc.lexicon.leaderWords.match(analyzeText(w)).size > 0;
-  const place = leader(words[0]) && words[1] === 'of' ? words.slice(2) : words.length > 1 && leader(words.at(-1)) ? words.slice(0, -1) : undefined;
-  const content = place?.filter((w) => w.length >= 3 && !STOPWORDS.has(w));
-  return content && content.length > 0 ? content : undefined;
-}
-
-/** A place word as the question may say it: itself, or a word the lexicon's `placeKinds` lets stand for it ("dagtilbud" for "institution"). */
-function placeForms(rc: RelationContext, word: string): string[] {
-  return [word, ...(rc.lexicon.placeKinds.get(word) ?? [])];
-}
-
-/**
- * "Hvem tager over i et stort børnehus, når lederen holder ferie?", "who takes over in a big children's house when the
- * head is away?": a post described by the kind of place and its head ("børnehus" ... "lederen") is the general post
- * whose name joins them. Danish: the one-word name ("børnehusleder", "institutionsleder"): one word of the question
- * begins with the name's head part (a linking "s" dropped), another with its first part. English: the name "head of
- * <place>" or "<place> leader": every word of the place is in the question and a word for a leader (the lexicon's
- * `leaderWords`) besides. The kind of place may be said in another word the lexicon's `placeKinds` lets stand for it
- * ("lederen af et stort dagtilbud": "institutionsleder"). Only when the question names no post or person; told as a
- * looser link than a name said in full.
- */
-function compoundPost(rc: RelationContext): { link: Link; positions: number[] } | undefined {
-  let posts = postDescriptions.get(rc.kb.data);
-  if (!posts) {
-    // A post of its own unit's head ("huschef i Børnehuset Kastanjen", the unit's `ledBy`) is no general post.
-    const heads = new Set(rc.kb.data.units.flatMap((unit) => unit.ledBy));
-    posts = rc.kb.data.roles
-      .filter((r) => !r.unit || !heads.has(r.id))
-      .map((r) => {
-        const name = tokenize(foldText(r.name));
-        const place = placeOfEnglishName(rc, r.labelEn);
-        return { id: r.id, ...(name.length === 1 ? { compound: name[0]! } : {}), ...(place ? { place } : {}) };
-      })
-      .filter((r) => r.compound !== undefined || r.place !== undefined);
-    postDescriptions.set(rc.kb.data, posts);
-  }
-  const forms = rc.u.tokens.map((t) => t.form);
-  const found = (at: number[], post: PostDescription) => ({ link: { id: post.id, kind: 'roles' as const, start: Math.min(...at), end: Math.max(...at) + 1, quality: 0.8 }, positions: at });
-  for (const post of posts) {
-    if (!post.compound) continue;
-    // Each reading of the name as first part (its linking "s"/"e" dropped or kept) + head.
-    for (const { modifier, head: tail } of compoundSplits(post.compound)) {
-      const j = forms.findIndex((f) => f.startsWith(tail) && f.length <= tail.length + 3);
-      if (j < 0) continue;
-      const i = forms.findIndex((f, k) => k !== j && placeForms(rc, modifier).some((m) => f.startsWith(m)) && !f.includes(tail));
-      if (i < 0) continue;
-      return found([i, j], post);
-    }
-  }
-  // The English name: the place's words (a plural or genitive ending allowed), and a leader word elsewhere.
-  const leaderAt = [...rc.lexicon.leaderWords.match(rc.u.tokens).values()].flatMap((m) => [...m.positions]);
-  let best: { at: number[]; post: PostDescription } | undefined;
-  for (const post of posts) {
-    if (!post.place) continue;
-    const at = post.place.map((w) => forms.findIndex((f) => placeForms(rc, w).some((m) => f.startsWith(m) && f.length <= m.length + 3)));
-    if (at.some((k) => k < 0)) continue;
-    const leader = leaderAt.find((k) => !at.includes(k));
-    if (leader === undefined) continue;
-    if (!best || at.length > best.at.length) best = { at: [...at, leader], post };
-  }
-  return best && found(best.at, best.post);
-}
+export const deputyPostLinks = describedPostLinks;
 
 /** The general post a post in one unit is an instance of, by name ("børnehusleder i Børnehuset Kløverengen": "børnehusleder"), with that unit. */
 function generalRole(rc: RelationContext, id: string): { id: string; unit?: string } | undefined {
@@ -449,8 +375,11 @@ export function answerDecisionWhen(rc: RelationContext): Answer | undefined {
     const text = decisionTerms(d);
     // ... or one the decision's own words name ("flyttes til Distrikt Engen"): every word the question names it by.
     const namedBy = (group: readonly Link[]) => group.some((l) => u.tokens.slice(l.start, l.end).every((tok) => STOPWORDS.has(tok.form) || tok.terms.some((term) => text.has(term))));
-    const covers = rc.subjects.filter((group) => group.some((l) => l.id === d.id || d.changes.some((c) => inside(c, l.id))) || namedBy(group)).length;
+    const changed = (group: readonly Link[]) => group.some((l) => l.id === d.id || d.changes.some((c) => inside(c, l.id)));
     const said = words.filter((tok) => tok.terms.some((term) => text.has(term))).length;
+    // (Only beside an item it changes and a word of its own: "hvornår flytter dagplejen til Engen".)
+    const own = said > 0 && rc.subjects.some(changed);
+    const covers = rc.subjects.filter((group) => changed(group) || (own && namedBy(group))).length;
     return { d, covers, said };
   });
   // A word of the question the decision does not explain ("vuggestue") asks about something else.
@@ -859,6 +788,112 @@ function describeDated(rc: RelationContext, item: DatedItem, kindWord: (kind: st
 }
 
 // ---------------------------------------------------------------------------------------------
+// Two things' dates set against each other
+
+/**
+ * "Hvem starter først, den nye vuggestueleder i Stjernehuset eller den nye leder af staben?", "which job closed for
+ * applications first, X or Y", "is the theme day before or after the quality report goes to the committee": the
+ * question falls in two parts at the word between them ("eller", "or", or "before or after" itself); each part names
+ * one dated thing, by the items it names (a posting, the post or place a posting is for: their dates of the kind
+ * asked) or by a dated item's own label. Both days are given, the earlier first. Any part without exactly one day:
+ * no answer here.
+ */
+export function answerDateComparison(rc: RelationContext): Answer | undefined {
+  const { u } = rc;
+  const said = rc.lexicon.compareWords.match(u.tokens);
+  const compare = said.get('compare');
+  const or = said.get('or');
+  if (!compare || !or) return undefined;
+  const comparePositions = new Set(compare.positions);
+  const between = or.positions.filter((p) => !comparePositions.has(p));
+  let parts: Array<[number, number]>;
+  if (between.length === 0) {
+    // "A before or after B": the cue itself stands between them.
+    const first = Math.min(...compare.positions);
+    const last = Math.max(...compare.positions);
+    parts = [[0, first], [last + 1, u.tokens.length]];
+  } else {
+    const at = between[0]!;
+    const cueAt = Math.min(...compare.positions);
+    // "who starts first, X or Y" (the cue before both), "X or Y, which comes first" (the cue after both).
+    parts = cueAt < at ? [[Math.max(...compare.positions) + 1, at], [at + 1, u.tokens.length]] : [[0, at], [at + 1, cueAt]];
+  }
+  // The kinds of date each part asks: its own words for one ("the interviews in Ålekisten"), else those outside both
+  // parts ("who starts first, X or Y").
+  const kindsIn = (from: number, to: number) => new Set([...rc.lexicon.dateKinds.match(u.tokens.slice(from, to)).keys()] as DateEntry['kind'][]);
+  const outside = kindsIn(0, u.tokens.length);
+  for (const [from, to] of parts) for (const k of kindsIn(from, to)) outside.delete(k);
+  const dated = parts.map(([from, to]) => {
+    const own = kindsIn(from, to);
+    return datedIn(rc, from, to, own.size > 0 ? own : outside);
+  });
+  if (dated.some((d) => d === undefined)) return undefined;
+  const [a, b] = dated as [{ date: DateEntry; name: string }, { date: DateEntry; name: string }];
+  if (a.date === b.date) return undefined;
+  const [first, second] = (a.date.end ?? a.date.date) <= b.date.date || a.date.date < b.date.date ? [a, b] : [b, a];
+  const day = (d: DateEntry) => (d.end ? `${shortDate(d.date, u.lang)}–${shortDate(d.end, u.lang)}` : formatPartialDate(d.date, d.precision, u.lang));
+  const same = first.date.date === second.date.date;
+  const headline =
+    u.lang === 'da'
+      ? same
+        ? `Samme dag: ${first.name} og ${second.name}, ${day(first.date)}.`
+        : `Først: ${first.name}, ${day(first.date)}. Derefter: ${second.name}, ${day(second.date)}.`
+      : same
+        ? `The same day: ${first.name} and ${second.name}, ${day(first.date)}.`
+        : `First: ${first.name}, ${day(first.date)}. Then: ${second.name}, ${day(second.date)}.`;
+  return done(rc, 'answer', headline, [], [first.date.source, second.date.source]);
+}
+
+/** The one dated item a part of the question (tokens `from`..`to`) names, with a name for it; undefined unless exactly one. */
+function datedIn(rc: RelationContext, from: number, to: number, kinds: ReadonlySet<DateEntry['kind']>): { date: DateEntry; name: string } | undefined {
+  const { u, relations, kb } = rc;
+  if (to <= from) return undefined;
+  const inPart = (l: Link) => l.start >= from && l.end <= to && l.quality >= 0.9 && l.kind !== 'municipalities';
+  // The items named in the part, read from all links: "X in Ballerup or Y in HTK" names things in two municipalities.
+  const spans = new Map<string, Link[]>();
+  for (const l of (rc.links ?? rc.subjects.flat()).filter(inPart)) spans.set(`${l.start}:${l.end}`, [...(spans.get(`${l.start}:${l.end}`) ?? []), l]);
+  const links = [...spans.values()].map((g) => [...g].sort((x, y) => y.quality - x.quality));
+  const fitting = (d: DateEntry) => fitsDateKind(kinds, d.kind) && d.precision !== 'year';
+  // A posting's date is told apart by the place the post is at ("Tiltrædelse (Børnehuset Mågen)").
+  const label = (d: DateEntry) => {
+    const owner = kb.get(d.about);
+    const place = owner?.kind === 'postings' && owner.item.unit ? nameIn(rc, owner.item.unit) : undefined;
+    return place ? `${d.label[u.lang]} (${place})` : d.label[u.lang];
+  };
+  const one = (dates: readonly DateEntry[]) => {
+    let list = unique(dates.filter(fitting));
+    // "the leaders' day" names the day itself, not the deadline for signing up to it, unless a deadline is asked.
+    const events = list.filter((d) => !DEADLINE_KINDS.includes(d.kind));
+    if (list.length > 1 && events.length === 1 && ![...kinds].some((k) => DEADLINE_KINDS.includes(k))) list = events;
+    return list.length === 1 ? { date: list[0]!, name: label(list[0]!) } : undefined;
+  };
+  if (links.length > 0) {
+    const first = (kind: KbItem['kind']) => links.find((g) => g[0]!.kind === kind)?.[0];
+    const posting = first('postings');
+    const role = first('roles');
+    const unit = first('units');
+    const below = (id: string) => unique([id, ...relations.childUnits(id), ...relations.childUnits(id).flatMap((c) => relations.childUnits(c))]);
+    let owners: string[];
+    if (posting) owners = [posting.id];
+    else if (role || unit) {
+      const ofRole = role ? relations.postingsOf(role.id) : [];
+      const ofUnit = unit ? unique(below(unit.id).flatMap((id) => relations.postingsOf(id))) : [];
+      owners = role && unit ? ofRole.filter((id) => ofUnit.includes(id)) : [...ofRole, ...ofUnit];
+      if (owners.length === 0) owners = [role?.id ?? unit!.id];
+    } else owners = links.map((g) => g[0]!.id);
+    const found = one(unique(owners).flatMap((id) => relations.dates(id)));
+    if (found) return found;
+  }
+  // No item named that has such a date: a dated item whose label says every content word of the part.
+  const terms = rc.ctx.index.queryTerms(u.tokens.slice(from, to), u.intentWords);
+  if (terms.length === 0) return undefined;
+  const scored = rc.ctx.index.score(terms, undefined, 'date').filter((s) => s.fact.date !== undefined && fitting(s.fact.date));
+  const best = Math.max(0, ...scored.map((s) => s.coverage));
+  if (best < 1 - NEAR_BEST) return undefined;
+  return one(scored.filter((s) => s.coverage >= best - NEAR_BEST / 2).map((s) => s.fact.date!));
+}
+
+// ---------------------------------------------------------------------------------------------
 // Where a dated event is held
 
 /**
@@ -903,8 +938,10 @@ export function answerDatedPlace(rc: RelationContext): Answer | undefined {
  */
 export function answerItemDates(rc: RelationContext): Answer | undefined {
   const { u, kb, relations } = rc;
-  if (!u.intents.has('dates') || u.dateKinds.size === 0 || u.range || u.day) return undefined;
-  if (['reporting', 'contact', 'leader', 'holder', 'membership', 'figure', 'policy'].some((i) => u.intents.has(i as never))) return undefined;
+  // "Every date in the recruitment for the stab leader", "alle datoer for stillingen": the dates of a posting, of any kind.
+  const wholePosting = u.dateKinds.size === 0 && u.kinds.has('dates') && rc.lexicon.postingWords.match(u.tokens).size > 0;
+  if (!u.intents.has('dates') || (u.dateKinds.size === 0 && !wholePosting) || u.range || u.day) return undefined;
+  if (['reporting', 'contact', 'leader', 'holder', 'figure', 'policy', ...(wholePosting ? [] : ['membership'])].some((i) => u.intents.has(i as never))) return undefined;
   const groups = subjectsOf(rc, ['postings', 'roles', 'units'], true);
   if (groups.length === 0) return undefined;
   // "When does the KLAR model start in Område Vest": another item named with dates of the kind asked (a programme, a
@@ -945,12 +982,14 @@ export function answerItemDates(rc: RelationContext): Answer | undefined {
   };
   const about = unique(dates.map((d) => d.about));
   const title = (id: string) => displayName(kb.get(id)!, u.lang);
+  // The words for the posting ("the recruitment", "stillingen") are answered by its dates.
+  const explained = (answer: Answer) => (wholePosting ? explainsWords(answer, rc.lexicon.postingWords.coverage(u.tokens)) : answer);
   if (about.length === 1) {
     const lines = dates.map(line);
     const headline = lines.length === 1 ? `${lines[0]!} (${title(about[0]!)})` : `${capitalize(title(about[0]!))}${spanSaid(rc, dates)}:`;
-    return done(rc, 'answer', headline, lines.length === 1 ? [] : lines, dates.map((d) => d.source));
+    return explained(done(rc, 'answer', headline, lines.length === 1 ? [] : lines, dates.map((d) => d.source)));
   }
-  return done(rc, 'answer', p.datesHeadline(dates.length), dates.map((d) => `${line(d)} (${title(d.about)})`), dates.map((d) => d.source), [], true);
+  return explained(done(rc, 'answer', p.datesHeadline(dates.length), dates.map((d) => `${line(d)} (${title(d.about)})`), dates.map((d) => d.source), [], true));
 }
 
 /**
@@ -1007,9 +1046,11 @@ function qualifiedCounts(rc: RelationContext): { key: string; fits: (f: Figure) 
   const placeAt = new Set([...rc.subjects.flat().filter((l) => l.kind === 'units' || l.kind === 'municipalities').flatMap((l) => Array.from({ length: l.end - l.start }, (_, i) => l.start + i)), ...municipalityAt(rc)]);
   const timeAt = new Set([...rc.lexicon.timePhrases.coverage(u.tokens), ...rc.lexicon.sequenceWords.coverage(u.tokens)]);
   // A post named ("har en PFL", "reporting to the børnechef") qualifies by any of its names ("pædagogisk faglig leder").
-  const roles = rc.subjects.flat().filter((l) => l.kind === 'roles' && l.quality >= 0.9 && !Array.from({ length: l.end - l.start }, (_, k) => l.start + k).some((p) => metricAt.has(p)));
+  // A word right after another "how many" is one more thing counted ("how many kids and how many dagplejere"), no qualifier.
+  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon.countModifiers));
+  const roles = rc.subjects.flat().filter((l) => l.kind === 'roles' && l.quality >= 0.9 && !Array.from({ length: l.end - l.start }, (_, k) => l.start + k).some((p) => metricAt.has(p) || countedAt.has(p)));
   const roleAt = new Set(roles.flatMap((l) => Array.from({ length: l.end - l.start }, (_, k) => l.start + k)));
-  const plain = u.tokens.filter((tok, i) => !metricAt.has(i) && !roleAt.has(i) && !u.cuePositions.has(i) && !placeAt.has(i) && !timeAt.has(i) && tok.form.length >= 4 && !/\d/.test(tok.form) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !rc.lexicon.pastWords.has(tok.form) && !/^(19|20)\d\d$/.test(tok.form));
+  const plain = u.tokens.filter((tok, i) => !metricAt.has(i) && !roleAt.has(i) && !countedAt.has(i) && !u.cuePositions.has(i) && !placeAt.has(i) && !timeAt.has(i) && tok.form.length >= 4 && !/\d/.test(tok.form) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !rc.lexicon.pastWords.has(tok.form) && !rc.lexicon.complementWords.has(tok.form) && !/^(19|20)\d\d$/.test(tok.form));
   // Each qualifier: its alternatives, each a list of words (terms of each) that a figure must all say.
   const words: Array<{ alternatives: Array<Array<readonly string[]>> }> = [
     ...plain.map((tok) => ({ alternatives: [[tok.terms]] })),
@@ -1070,13 +1111,16 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   if (!u.intents.has('figure')) return undefined;
   // What is counted: the metrics named, else the words of the question a figure's own text counts
   // ("vuggestuepladser", "nursery places": a municipality's own counts are metric `other`).
-  const counts: Array<{ key: string; fits: (f: Figure) => boolean }> =
-    u.metrics.length > 0
+  const byWord = (w: string) => {
+    const span = countSpan(rc, w);
+    return { key: `word:${w}`, fits: (f: Figure) => countsAsked(rc, f, w, span) };
+  };
+  const roleMetrics = countedRoleMetrics(rc);
+  const counts: Array<{ key: string; fits: (f: Figure) => boolean }> = roleMetrics.length > 0
+    ? roleMetrics.map((m) => ({ key: m, fits: (f: Figure) => f.metric === m }))
+    : u.metrics.length > 0
       ? unique(u.metrics).map((m) => ({ key: m, fits: (f: Figure) => f.metric === m }))
-      : countedWords(rc).map((w) => {
-          const span = countSpan(rc, w);
-          return { key: `word:${w}`, fits: (f: Figure) => countsAsked(rc, f, w, span) };
-        });
+      : countedWords(rc).map(byWord);
   if (counts.length === 0) return undefined;
   // "Hvor mange børn står på venteliste", "how many houses had a pædagogisk faglig leder": more words than the metric
   // say which count of it; a figure that counts the metric's word and says those words is that count.
@@ -1244,5 +1288,6 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   // The words counted are explained by the figures that count them ("places" by "room for 80 children").
   const answering = [...headFigures.map((f) => f.figure), ...comingOf];
   const countedForm = new Set(counts.flatMap((c) => (c.key.startsWith('word:') && answering.some(c.fits) ? [c.key.slice(5)] : [])));
-  return explainsWords(done(rc, 'answer', headlines.join(' '), supporting, sources), u.tokens.flatMap((tok, i) => (countedForm.has(tok.form) ? [i] : [])));
+  // So are the words asking for the rest of a count ("uden souschef": "9 af de 14 børnehuse har en souschef").
+  return explainsWords(done(rc, 'answer', headlines.join(' '), supporting, sources), [...u.tokens.flatMap((tok, i) => (countedForm.has(tok.form) ? [i] : [])), ...complementsSaid(rc, answering)]);
 }

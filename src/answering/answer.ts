@@ -38,6 +38,8 @@ import {
   answerPostingContacts,
   answerFiguresRelation,
   answerLeaderRelation,
+  answerDescribedLeader,
+  answerOtherTitleLeader,
   answerMeetingRelation,
   answerMembersRelation,
   answerMembershipOn,
@@ -48,6 +50,7 @@ import {
   answerParts,
   answerPoliciesRelation,
   answerPolicyFields,
+  answerPolicyStatements,
   answerPersonRole,
   answerReportingRelation,
   answerTasksRelation,
@@ -60,13 +63,20 @@ import {
   type RelationContext,
 } from './relation-answers/index.js';
 import { suggestQuestions } from './suggestions.js';
+import { answerHiringCommittee, answerLeave, answerMeetingOffices } from './relation-answers/offices.js';
+import { answerMeasuredFigure } from './relation-answers/figure-measures.js';
 import { prepareIndexes } from './prepare.js';
 import { answerDecisionQuestion, decisionWordLinks } from './relation-answers/decisions.js';
-import { answerDatedPlace, answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems, deputyPostLinks } from './answer-time.js';
+import { answerDateComparison, answerDatedPlace, answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems, deputyPostLinks } from './answer-time.js';
 
 /** The relation answerers, tried in this order before the general search. */
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
+  answerDateComparison,
   answerNumberOwner,
+  answerMeetingOffices,
+  answerHiringCommittee,
+  answerLeave,
+  answerMeasuredFigure,
   answerPostingContacts,
   answerContactFor,
   answerReachPerson,
@@ -81,7 +91,9 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerActingHolders,
   answerTitledPerson,
   answerDeputies,
+  answerOtherTitleLeader,
   answerHolderRelation,
+  answerDescribedLeader,
   answerWhoDoes,
   answerMembershipOn,
   answerDecisionQuestion,
@@ -97,6 +109,7 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerFiguresOn,
   answerFiguresRelation,
   answerPoliciesRelation,
+  answerPolicyStatements,
   answerTasksRelation,
   answerPersonRole,
   answerPostingTerms,
@@ -588,7 +601,13 @@ function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities
     // Another reading of the same words is no other item named ("family day care": the childminding and its childminders).
     // (Only for sure readings of another kind: of loose ones, or of a post and the same post in one place, the narrower
     // is the likelier reading.)
-    const sameWords = (l: Link) => new Set(group.filter((x) => x.quality >= 0.9 && x.kind !== l.kind).map((x) => x.id));
+    // (The same for every link of a kind: made once per kind, not once per link of a group hundreds share at 100x.)
+    const sameByKind = new Map<string, ReadonlySet<string>>();
+    const sameWords = (l: Link): ReadonlySet<string> => {
+      let same = sameByKind.get(l.kind);
+      if (!same) sameByKind.set(l.kind, (same = new Set(group.filter((x) => x.quality >= 0.9 && x.kind !== l.kind).map((x) => x.id))));
+      return same;
+    };
     const isRelated = (l: Link) => {
       const same = sameWords(l);
       for (const id of ancestry(l.id)) if (id !== l.id && linked.has(id) && !same.has(id) && !municipalities.has(id)) return true;

@@ -302,7 +302,9 @@ export function buildFacts(kb: KnowledgeBase): FactRecord[] {
     for (const s of statements) add({ kind, owner, text: { da: s.da, en: s.en }, source: s.source, extraContext });
   };
   const addFigures = (owner: string, figures: readonly Figure[]) => {
-    for (const figure of figures) add({ kind: 'figure', owner, text: figure.text, source: figure.source, figure });
+    // A figure of several units together is no fact of the unit it is stated on (their parent), nor of one of them:
+    // the figures answer gives it when all of them are asked about.
+    for (const figure of figures) if (figure.ofUnits === undefined) add({ kind: 'figure', owner, text: figure.text, source: figure.source, figure });
   };
   const addDescription = (owner: string, description: Text | undefined, source: Source, kind: FactKind = 'description', extraText: string[] = []) => {
     if (description) add({ kind, owner, text: description, source, extraText });

@@ -340,7 +340,8 @@ export function createFloor(
     const ledBy = (id: string) => (kb.get(id)?.item as { ledBy?: readonly string[] } | undefined)?.ledBy ?? [];
     const countedIn = (l: Link) => {
       const role = kb.get(l.id)?.kind === 'people' ? (kb.get(l.id)!.item as { role?: string }).role : kb.get(l.id)?.kind === 'roles' ? l.id : undefined;
-      return inFocus.some((id) => id === l.id || above(id).has(l.id) || id === role || (role !== undefined && ledBy(id).includes(role)));
+      // (A unit inside the one their post leads is counted inside it too: "sprogvejledere" under the secretariat's head.)
+      return inFocus.some((id) => id === l.id || above(id).has(l.id) || id === role || (role !== undefined && [id, ...above(id)].some((x) => ledBy(x).includes(role))));
     };
     for (const l of sure) {
       // (A name across one the answer names is read around it: "leaders report directly to the børnechef".)

@@ -239,10 +239,14 @@ const SEASONS: ReadonlyMap<string, readonly [number, number]> = new Map<string, 
 /** Words for the start or the end of a year ("the beginning of 2025", "udgangen af 2025"), folded. */
 const YEAR_EDGES: ReadonlySet<string> = new Set(['beginning', 'start', 'end', 'begyndelsen', 'starten', 'slutningen', 'udgangen']);
 
-/** Finds a month (and optional year) or a year alone in the tokens, as a date range. */
+/**
+ * Finds a month (and optional year) or a year alone in the tokens, as a date range. (Indexed loops: asked once per
+ * question, this code seldom runs optimised, and there `entries()` allocates per word.)
+ */
 function findRange(tokens: readonly Token[], today: string): { from: string; to: string; positions: number[] } | undefined {
   const months: Array<{ i: number; month: number; year?: number }> = [];
-  for (const [i, token] of tokens.entries()) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     const month = MONTH_WORDS.get(token.form);
     if (month === undefined) continue;
     const next = tokens[i + 1]?.form;
@@ -269,7 +273,8 @@ function findRange(tokens: readonly Token[], today: string): { from: string; to:
     return { from, to: lastDayOf(year, first.month), positions: first.year ? [first.i, first.i + 1] : [first.i] };
   }
   // "uge 29 2027", "in week 29": the ISO week, Monday to Sunday; without a year the coming such week (this one included).
-  for (const [i, token] of tokens.entries()) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     if (!['uge', 'week', 'ugen'].includes(token.form)) continue;
     const number = tokens[i + 1]?.form;
     if (!number || !/^\d{1,2}$/.test(number)) continue;
@@ -282,7 +287,8 @@ function findRange(tokens: readonly Token[], today: string): { from: string; to:
     if (week) return { ...week, positions: hasYear ? [i, i + 1, i + 2] : [i, i + 1] };
   }
   // "Efteråret 2027", "autumn 2027", "in the spring of 2027": the season's months of that year (winter into the next).
-  for (const [i, token] of tokens.entries()) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     let season = SEASONS.get(token.form);
     if (season === undefined) continue;
     // "The summer holidays 2027": the holidays of the season (July).
@@ -296,7 +302,8 @@ function findRange(tokens: readonly Token[], today: string): { from: string; to:
     const to = addDays(`${last === 12 ? endYear + 1 : endYear}-${String((last % 12) + 1).padStart(2, '0')}-01`, -1);
     return { from: `${year}-${String(first).padStart(2, '0')}-01`, to, positions: [i, tokens.findIndex((t, k) => k > i && t.form === year)] };
   }
-  for (const [i, token] of tokens.entries()) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     // "i 2025", "in 2025", and the year's edges ("primo 2025", "at the beginning of 2025", "i slutningen af 2025").
     const before = tokens[i - 1]?.form ?? '';
     const edge = ['primo', 'ultimo'].includes(before) || (['of', 'af'].includes(before) && YEAR_EDGES.has(tokens[i - 2]?.form ?? ''));

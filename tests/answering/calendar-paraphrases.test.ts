@@ -165,6 +165,17 @@ describe('a meeting: when, how often, weekday, time, place, chair, participants'
   ]);
 });
 
+describe("two things' dates set against each other, and every date of a recruitment", () => {
+  check([
+    [HBJ, 'hvad kommer først, ansøgningsfristen i rævehøj eller lederdagen', ['2027-01-18', '2027-10-28']],
+    [SLV, 'is the summer closure before or after the leaders day', ['2027-07-12', '2027-09-09']],
+    [HVM, 'kommer tilsynet før eller efter ledelsesseminaret', ['2027-09-13', '2027-10-07']],
+    [FJB, 'which comes first, the interviews in ålekisten or the start date in mågen', ['2026-03-16', '2026-04-01']],
+    [RVS, 'hvornår er alle datoer i rekrutteringen til lærkereden', ['2027-01-18', '2027-01-26', '2027-02-03', '2027-04-01']],
+    [SLV, 'list all the dates of the hiring process for the kastanjen job', ['2027-01-08', '2027-01-14', '2027-01-20', '2027-03-01']],
+  ]);
+});
+
 describe('an event the documents do not date stays unanswered', () => {
   const cases: ReadonlyArray<readonly [string, string]> = [
     [SLV, 'hvornår er julefrokosten'],
@@ -176,6 +187,8 @@ describe('an event the documents do not date stays unanswered', () => {
     [SLV, 'hvornår er der forældremøde i kastanjen'],
     [HVM, 'hvor holdes julefrokosten'],
     [SLV, 'when is the staff party'],
+    [HBJ, 'hvad kommer først, julefrokosten eller lederdagen'],
+    [SLV, 'is the christmas party before or after the summer closure'],
   ];
   for (const [dir, question] of cases) {
     it(`${dir.replace('tests/fixtures/', '')}: ${question}`, () => {

@@ -18,6 +18,7 @@ const KB = {
   bkk: 'tests/fixtures/kb-bakkekaer',
   hvm: 'tests/fixtures/kb-hvidmose',
   hbj: 'tests/fixtures/kb-havbjerg',
+  hjs: 'tests/fixtures/kb-hjortsoe',
   rvs: 'tests/fixtures/kb-ravnsholt',
   slv: 'tests/fixtures/kb-solvang',
 } as const;
@@ -93,7 +94,7 @@ describe('the metric in everyday, formal and English words', () => {
     { kb: 'bkk', q: 'how many childminders in the dagpleje', want: [['bkk-dagplejen', 'members']] },
     { kb: 'hbj', q: 'how many health visitors does sundhedsplejen have', want: [['hbj-sundhedsplejen', 'employees']] },
     { kb: 'slv', q: 'how many employees in solvang småbørn', want: [['slv-ssb', 'employees']] },
-    { kb: 'bkk', q: 'hvor stort er sygefraværet på småbørnsområdet', want: [['bkk-smaaboernsafdelingen', 'other', 'Sygefravær']] },
+    { kb: 'bkk', q: 'hvor stort er sygefraværet på småbørnsområdet', want: [['bkk-smaaboernsafdelingen', 'absence']] },
   ]);
 });
 
@@ -124,7 +125,7 @@ describe('no place named in a knowledge base of one municipality', () => {
     { kb: 'bkk', q: 'hvor mange huse er der i alt', want: [['bkk-smaaboernsafdelingen', 'houses']], not: [['bkk-omraade-vest', 'houses']] },
     { kb: 'bkk', q: 'how many employees are there', want: [['bkk-smaaboernsafdelingen', 'employees']] },
     { kb: 'fjb', q: 'hvor mange dagtilbud er der', want: [['fjb-center-for-dagtilbud', 'facilities']] },
-    { kb: 'slv', q: 'hvor mange børnehuse er der', want: [['slv-ssb', 'houses']] },
+    { kb: 'slv', q: 'hvor mange børnehuse er der', want: [['slv-ssb', 'houses', 'de tre']] },
     // A house the documents do not name is no count of the municipality's.
     { kb: 'bkk', q: 'hvor mange børn går i solsikken', unknown: true, not: [['bkk-smaaboernsafdelingen', 'children']] },
     { kb: 'fjb', q: 'how many kids are in spurven', unknown: true, not: [['fjb-center-for-dagtilbud', 'children']] },
@@ -187,5 +188,26 @@ describe('figures as of a day, today and the coming one', () => {
     { kb: 'rvs', q: 'how many kids in family day care as of november 1', want: [['rvs-dagplejen', 'children']], not: [['rvs-bd', 'children', '212']] },
     { kb: 'slv', q: 'hvor mange børnehuse får skovbakken fra august 2027', want: [['slv-kreds-skovbakken', 'houses']] },
     { kb: 'slv', q: 'how many children were in the children\'s houses as of september 1 2026', want: [['slv-ssb', 'children', 'børnehusene']] },
+  ]);
+});
+
+describe('the rest of a count, a count asked by reporting words, a post counted by its own name', () => {
+  run([
+    // "Without a X": the figure of those with it ("9 af de 14 børnehuse har en souschef") answers.
+    { kb: 'hvm', q: 'hvor mange børnehuse er der uden souschef i dag', want: [['hvm-dagtilbud', 'deputies', '9 af']] },
+    { kb: 'hvm', q: 'how many of the houses lack a deputy leader right now', want: [['hvm-dagtilbud', 'deputies', '9 af']] },
+    { kb: 'slv', q: 'hvor mange børnehuse manglede en pfl i oktober', want: [['slv-ssb', 'deputies']] },
+    { kb: 'hjs', q: 'how many børnecentre are without a viceleder', want: [['hjs-dtk', 'deputies']] },
+    // "How many X report to <person>": the figure of X in the unit the person's post leads, or in the one unit below it.
+    { kb: 'bkk', q: 'hvor mange sprogvejledere refererer til peter bisgaard', want: [['bkk-sprogteamet', 'consultants']] },
+    { kb: 'rvs', q: 'how many dagplejekonsulenter report to tove riis mogensen', want: [['rvs-dagplejen', 'consultants']] },
+    // A post counted in words of its own ("stedfortrædende husledere" is the souschef): the metric its name names.
+    { kb: 'hvm', q: 'hvor mange stedfortrædende husledere er der efter 1. august 2027', want: [['hvm-dagtilbud', 'deputies', '13 af']], not: [['hvm-dagtilbud', 'leaders']] },
+    { kb: 'hjs', q: 'hvor mange viceledere er der', want: [['hjs-dtk', 'deputies']] },
+    // Everyday words for what is counted.
+    { kb: 'fjb', q: 'the nursery in syd, how many little ones', want: [['fjb-aalekisten', 'children']], not: [['fjb-omraade-syd', 'children']] },
+    { kb: 'fjb', q: 'no. of kids in mågen', want: [['fjb-maagen', 'children']] },
+    { kb: 'hjs', q: 'how many centres does team øst have today', want: [['hjs-team-oest', 'institutions', '8 ']] },
+    { kb: 'hjs', q: 'hvor mange pladser er der i børnecenter hasselbo', unknown: true },
   ]);
 });

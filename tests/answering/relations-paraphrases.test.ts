@@ -19,6 +19,7 @@ const DIRS = {
   rvs: 'tests/fixtures/kb-ravnsholt',
   slv: 'tests/fixtures/kb-solvang',
   egs: 'tests/fixtures/kb-egeskov',
+  hjs: 'tests/fixtures/kb-hjortsoe',
 } as const;
 type Kb = keyof typeof DIRS;
 let loaded: Map<string, Loaded>;
@@ -70,6 +71,8 @@ const CONTACTS: Case[] = [
   { kb: 'slv', q: 'hvem kan jeg ringe til om huschef jobbet i Kastanjen', must: ['lone birkmose ravn', 'mads hvid kjeldsen', 'nanna bach iversen'] },
   { kb: 'slv', q: 'who do i call about the huschef job in kastanjen', must: ['lone birkmose ravn', 'mads hvid kjeldsen'] },
   { kb: 'slv', q: 'kontaktpersoner på kastanjen stillingen', must: ['lone birkmose ravn', 'nanna bach iversen'] },
+  { kb: 'slv', q: 'hvem er kontakt på opslaget og hvad er deres numre', must: ['lone birkmose ravn', '#72415260', '#72416607'] },
+  { kb: 'hbj', q: 'hvem skal jeg kontakte om lederdagen', must: ['birthe nørgaard lynge'], not: ['jeppe holmgaard ravn'] },
   // The relation from the other side.
   { kb: 'hbj', q: 'hvilket job er kim vadstrup olesen kontakt på', must: ['rævehøj'] },
   { kb: 'slv', q: 'which posting is nanna bach iversen contact for', must: ['kastanjen'] },
@@ -97,6 +100,12 @@ const CONTACTS: Case[] = [
   { kb: 'rvs', q: 'pædagogisk koordinator i lærkereden tlf', must: ['#58373512'] },
   { kb: 'seed', q: 'What is the phone number of the head of day care?', must: [], kind: 'unknown', not: ['#21648304'] },
   { kb: 'slv', q: 'sekretariatskoordinatorens e-mail', must: ['birh@solvang.dk'] },
+  { kb: 'hbj', q: 'mobilnummer til kim vadstrup olesen', must: ['#23814766'] },
+  { kb: 'rvs', q: 'line hedegaard mørk mobile?', must: ['#58371044'] },
+  // A document that names no contact, said more surely than one that does, is not answered with the other's contact.
+  { kb: 'slv', q: 'who do i ring with questions on the pfl function description', must: [], kind: 'unknown', not: ['birgitte ravn holm'] },
+  { kb: 'hjs', q: 'hvem kan jeg spørge om referatet fra udvalget', must: ['rasmus ploug hedegaard'] },
+  { kb: 'hjs', q: 'who do I ask about the year planner', must: ['signe vestergaard bak'] },
   { kb: 'slv', q: 'nummeret til tillidsrepræsentanten i kastanjen', must: ['nanna bach iversen', '#72416607'], not: ['#72416603'] },
   { kb: 'slv', q: 'pfl i kastanjen telefonnummer', must: ['mads hvid kjeldsen', '#72416603'], not: ['#72416607'] },
   { kb: 'slv', q: 'mail til fællestillidsrepræsentanten', must: ['jonas brink holst'], kind: 'unknown', not: ['@'] },
@@ -123,9 +132,23 @@ const POLICIES: Case[] = [
   { kb: 'rvs', q: 'gælder mad politikken for dagplejerne', must: ['~^ja\\b', 'mad og bordkultur'] },
   { kb: 'slv', q: 'gælder bevægelsespolitikken for dagplejen', must: ['~^ja\\b', 'dagplejen solvang'] },
   { kb: 'bkk', q: 'gælder tidlig indsats politikken for dagplejelederen', must: ['~^ja\\b', 'dagplejeleder'] },
+  { kb: 'rvs', q: 'gælder madpolitikken også for bølgen', must: ['~^ja\\b', 'selvejende'] },
+  { kb: 'hbj', q: 'does the food policy apply to Fyrtårnet', must: ['~^yes\\b', 'self-governing'] },
   { kb: 'hbj', q: 'gælder madpolitikken for sekretariatet', must: [], kind: 'unknown', not: ['~^ja\\b'] },
   { kb: 'bkk', q: 'which period does the early intervention policy cover', must: ['2026-2029'] },
   { kb: 'other', q: 'hvem vedtog læringsstrategien', must: ['børne- og familieudvalget'] },
+  // What a policy says about a topic, named or as "the policy".
+  { kb: 'hjs', q: 'hvad siger politikken om personalets mobiltelefoner', must: ['uden for børnegruppen'] },
+  { kb: 'hjs', q: 'what does the new policy say about screen time', must: ['at most one shared screen session'] },
+  { kb: 'hbj', q: 'does the food policy say anything about allergies', must: ['allerg', 'every other year'] },
+  { kb: 'hbj', q: 'hvad siger politikken om fødselsdage', must: ['kage'] },
+  { kb: 'hbj', q: 'må vi servere saftevand til frokost efter madpolitikken', must: ['sukkerholdige'] },
+  // Who sees to a policy: the duties that name it, by the question's own words.
+  { kb: 'slv', q: 'hvem skal sørge for at rammen for forældresamarbejde bliver fulgt', must: ['huschef'] },
+  { kb: 'hjs', q: 'who makes sure the transitions framework is followed', must: ['enhedsleder'] },
+  { kb: 'rvs', q: 'who follows up on the meal policy at supervision', must: ['fællesleder', 'dagplejeafdelingsleder'] },
+  { kb: 'other', q: 'hvem skal sikre at læringsstrategien bliver omsat til praksis', must: ['dagtilbudsdirektør'] },
+  { kb: 'bkk', q: 'hvem gælder politikken om tidlig indsats for', must: ['børnehusleder', 'dagplejeleder', 'områdechef'], not: ['småbørnschef'] },
   // Two things asked of a policy at once: its period and a date of it.
   { kb: 'bkk', q: 'tidlig indsats, hvilken periode gælder den og hvornår evalueres den', must: ['2026-2029', 'september 2028'] },
   { kb: 'hbj', q: 'hvilken periode dækker madpolitikken og hvornår træder den i kraft', must: ['2027-2030', '1. januar 2027'] },

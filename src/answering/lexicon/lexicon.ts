@@ -55,6 +55,10 @@ export type Attribute = (typeof ATTRIBUTES)[number];
 export const DECISION_ASKS = ['for', 'against', 'abstained', 'unanimous', 'vote', 'agenda', 'noted', 'why', 'proposal', 'yes-no', 'meeting'] as const;
 export type DecisionAsk = (typeof DECISION_ASKS)[number];
 
+/** What a question asks about who holds an office besides the chair: vice-chair, secretary, hiring committee, a leave. */
+export const OFFICE_ASKS = ['vice-chair', 'secretary', 'hiring-committee', 'leave'] as const;
+export type OfficeAsk = (typeof OFFICE_ASKS)[number];
+
 export const SMALLTALK_KINDS = ['greeting', 'thanks', 'bye', 'ack'] as const;
 export type SmalltalkKind = (typeof SMALLTALK_KINDS)[number];
 
@@ -88,6 +92,8 @@ export const LexiconSchema = z.object({
   policyTypes: z.array(z.object({ type: z.string().min(1), cues: CuesSchema })).default([]),
   /** Everyday words for a kind of document ("referatet" for minutes, "the year planner" for a calendar): asked whom to contact about one. */
   documentKinds: z.array(z.object({ kind: z.string().min(1), cues: CuesSchema })).default([]),
+  /** Words that ask who sees to something ("sørge for", "sikre", "make sure", "follow up"): asked of a policy, the duties that name it answer. */
+  dutyWords: CuesSchema.default({ da: [], en: [] }),
   attributes: z.array(z.object({ attribute: z.enum(ATTRIBUTES), label: TextSchema, cues: CuesSchema })).default([]),
   smalltalk: z.array(z.object({ kind: z.enum(SMALLTALK_KINDS), cues: CuesSchema })).default([]),
   /** Words that address the bot or the channel ("bot", "assistant", "alle"): neutral in small talk. */
@@ -119,6 +125,10 @@ export const LexiconSchema = z.object({
     .default({}),
   /** Words for holding a post as acting ("konstitueret", "acting", "interim"): the acting holders (`actingAs`) then answer. */
   actingWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words for an office besides the chair (næstformand, referent), a hiring committee and a person's leave: those fields then answer. */
+  officeWords: z
+    .object({ $comment: z.string().optional(), ...Object.fromEntries(OFFICE_ASKS.map((ask) => [ask, CuesSchema.optional()])) } as Record<'$comment', z.ZodOptional<z.ZodString>> & Record<OfficeAsk, z.ZodOptional<typeof CuesSchema>>)
+    .default({}),
   /** Words that ask who adopted something or when ("vedtog", "vedtaget", "adopted", "approved"): a policy's adoption answers. */
   adoptWords: CuesSchema.default({ da: [], en: [] }),
   /**
@@ -137,6 +147,11 @@ export const LexiconSchema = z.object({
     .default({}),
   /** Words that ask what a policy aims at or covers ('formålet med', 'aim at'): answered from its own statements. */
   purposeWords: CuesSchema.default({ da: [], en: [] }),
+  /**
+   * Words that set the dates of two things against each other: 'compare' ("først", "first", "before or after") and
+   * 'or' ("eller", "or"), the word between the two things asked about.
+   */
+  compareWords: z.object({ compare: CuesSchema.optional(), or: CuesSchema.optional() }).default({}),
   /** Words that ask which of several things ('hvilke', 'which'): before a kind of thing ('which meetings') they ask for the list, not one. */
   whichWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that ask whom a policy is for ('gælder for', 'skal følge', 'applies to'): asked "who", its `relevantFor` answers. */
@@ -185,6 +200,10 @@ export const LexiconSchema = z.object({
   negationWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that, closing a deputy question, ask from the deputy's side ("hvem er X stedfortræder for"). */
   deputySideEnds: CuesSchema.default({ da: [], en: [] }),
+  /** Words for a kind of unit, as the first part of another municipality's title for its head ("distriktsleder"). */
+  unitKindWords: z
+    .object({ $comment: z.string().optional(), levels: z.array(z.object({ types: z.array(z.string().min(1)).min(1), cues: CuesSchema })).default([]) })
+    .default({ levels: [] }),
   /** Words that ask whether a relation holds only under a condition ("kun", "only"): a condition answers them. */
   restrictionWords: CuesSchema.default({ da: [], en: [] }),
   /** Words for one kind of place that stand for each other when a post is described by the place it leads ("dagtilbud", "institution"). */
@@ -195,6 +214,8 @@ export const LexiconSchema = z.object({
   countModifiers: CuesSchema.default({ da: [], en: [] }),
   /** Verbs in the past tense ("var", "was"): a day asked about without a year is then the last one passed. */
   pastWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words asking for the rest of a count ("uden", "without"): the figure of those with the thing answers it. */
+  complementWords: CuesSchema.default({ da: [], en: [] }),
   /** The answer floor's words: chat words that never name what is asked, and verbs a date answer accounts for. */
   floor: z
     .object({
@@ -397,6 +418,24 @@ function byOrder(a: { readonly order: number }, b: { readonly order: number }): 
   return a.order - b.order;
 }
 
+/**
+ * Sorts by `order` (unique per cue): a few entries in place by insertion, since `Array.prototype.sort` allocates a
+ * working copy on every call, and the cue sets are looked up dozens of times per question.
+ */
+function sortByOrder<T extends { readonly order: number }>(list: T[]): T[] {
+  if (list.length > 32) return list.sort(byOrder);
+  for (let i = 1; i < list.length; i++) {
+    const entry = list[i]!;
+    let j = i - 1;
+    while (j >= 0 && list[j]!.order > entry.order) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = entry;
+  }
+  return list;
+}
+
 /** A set of cues for one label (a kind, a metric, ...), compiled once. */
 /** A compiled cue of a {@link CueSet}; `seen` marks the last lookup that collected it (no per-lookup Set). */
 interface CueEntry<L> {
@@ -471,7 +510,7 @@ export class CueSet<L extends string | number> {
       }
       if (added) lists++;
     }
-    return lists > 1 ? found.sort(byOrder) : found;
+    return lists > 1 ? sortByOrder(found) : found;
   }
 
   /** Every label with its strongest match in the tokens. */
@@ -554,6 +593,7 @@ export interface Lexicon {
   readonly metrics: CueSet<string>;
   readonly policyTypes: CueSet<string>;
   readonly documentKinds: CueSet<string>;
+  readonly dutyWords: CueSet<'duty'>;
   readonly attributes: CueSet<Attribute>;
   readonly attributeLabels: ReadonlyMap<Attribute, { da: string; en: string }>;
   readonly smalltalk: CueSet<SmalltalkKind>;
@@ -568,10 +608,13 @@ export interface Lexicon {
   /** What a question asks of a decision (the votes, the agenda item, ...), see {@link DECISION_ASKS}. */
   readonly decisionWords: CueSet<DecisionAsk>;
   readonly actingWords: CueSet<'acting'>;
+  /** Vice-chair, secretary, hiring committee and leave words, see {@link OFFICE_ASKS}. */
+  readonly officeWords: CueSet<OfficeAsk>;
   readonly adoptWords: CueSet<'adopt'>;
   readonly partOfWords: CueSet<'part-of'>;
   /** "første" / "sidste" / "efter": one day of a series (the first, the last, the first after a day). */
   readonly sequenceWords: CueSet<'first' | 'last' | 'after'>;
+  readonly compareWords: CueSet<'compare' | 'or'>;
   readonly yesNoWords: CueSet<'yes-no'>;
   readonly purposeWords: CueSet<'purpose'>;
   readonly whichWords: CueSet<'which'>;
@@ -590,8 +633,10 @@ export interface Lexicon {
   readonly eachWords: ReadonlyArray<readonly string[]>;
   /** `negationWords`, folded. */
   readonly negationWords: ReadonlySet<string>;
-  /** `deputySideEnds`, folded. */
-  readonly deputySideEnds: ReadonlySet<string>;
+  /** `deputySideEnds`, folded, as word sequences. */
+  readonly deputySideEnds: ReadonlyArray<readonly string[]>;
+  /** `unitKindWords`: each level's unit types and its words (folded). */
+  readonly unitKindWords: ReadonlyArray<{ readonly types: ReadonlySet<string>; readonly words: ReadonlySet<string> }>;
   /** `restrictionWords`, folded. */
   readonly restrictionWords: ReadonlySet<string>;
   /** `placeKinds`: a word (folded) -> the words that stand for it (folded), both directions. */
@@ -600,6 +645,8 @@ export interface Lexicon {
   readonly countModifiers: ReadonlySet<string>;
   /** `pastWords`, folded. */
   readonly pastWords: ReadonlySet<string>;
+  /** `complementWords`, folded. */
+  readonly complementWords: ReadonlySet<string>;
   /** `floor.chatWords`, `floor.eventWords`, `floor.clockWords` and `floor.askedThingOpeners`, as written. */
   readonly floorWords: { readonly chat: readonly string[]; readonly events: readonly string[]; readonly clock: readonly string[]; readonly askedThingOpeners: readonly string[]; readonly fallbackAskedKinds: readonly string[] };
   /** The cue phrases of `changeWords` and `leaderWords` as written, Danish and English apart (built-in first). */
@@ -638,6 +685,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const metrics = new CueSet<string>();
   const policyTypes = new CueSet<string>();
   const documentKinds = new CueSet<string>();
+  const dutyWords = new CueSet<'duty'>();
   const attributes = new CueSet<Attribute>();
   const attributeLabels = new Map<Attribute, { da: string; en: string }>();
   const smalltalk = new CueSet<SmalltalkKind>();
@@ -651,9 +699,11 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const placeWords = new CueSet<'place'>();
   const decisionWords = new CueSet<DecisionAsk>();
   const actingWords = new CueSet<'acting'>();
+  const officeWords = new CueSet<OfficeAsk>();
   const adoptWords = new CueSet<'adopt'>();
   const partOfWords = new CueSet<'part-of'>();
   const sequenceWords = new CueSet<'first' | 'last' | 'after'>();
+  const compareWords = new CueSet<'compare' | 'or'>();
   const yesNoWords = new CueSet<'yes-no'>();
   const purposeWords = new CueSet<'purpose'>();
   const whichWords = new CueSet<'which'>();
@@ -667,11 +717,13 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const numbers: Record<string, number> = {};
   const eachWords: string[][] = [];
   const negationWords = new Set<string>();
-  const deputySideEnds = new Set<string>();
+  const deputySideEnds: string[][] = [];
   const placeKinds = new Map<string, string[]>();
   const restrictionWords = new Set<string>();
+  const unitKindWords: Array<{ types: Set<string>; words: Set<string> }> = [];
   const countModifiers = new Set<string>();
   const pastWords = new Set<string>();
+  const complementWords = new Set<string>();
   const floorWords = { chat: [] as string[], events: [] as string[], clock: [] as string[], askedThingOpeners: [] as string[], fallbackAskedKinds: [] as string[] };
   const phrases = { changeWords: { da: [] as string[], en: [] as string[] }, leaderWords: { da: [] as string[], en: [] as string[] } };
   const synonyms = new Map<string, string>();
@@ -702,6 +754,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     for (const m of lexicon.metrics ?? []) metrics.add(m.metric, m.cues);
     for (const p of lexicon.policyTypes ?? []) policyTypes.add(p.type, p.cues);
     for (const d of lexicon.documentKinds ?? []) documentKinds.add(d.kind, d.cues);
+    if (lexicon.dutyWords) dutyWords.add('duty', lexicon.dutyWords);
     for (const a of lexicon.attributes ?? []) {
       attributes.add(a.attribute, a.cues);
       attributeLabels.set(a.attribute, a.label);
@@ -720,12 +773,20 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       if (cues) decisionWords.add(ask, cues);
     }
     if (lexicon.actingWords) actingWords.add('acting', lexicon.actingWords);
+    for (const ask of OFFICE_ASKS) {
+      const cues = lexicon.officeWords?.[ask];
+      if (cues) officeWords.add(ask, cues);
+    }
     if (lexicon.adoptWords) adoptWords.add('adopt', lexicon.adoptWords);
     if (lexicon.partOfWords) partOfWords.add('part-of', lexicon.partOfWords);
     if (lexicon.yesNoWords) yesNoWords.add('yes-no', lexicon.yesNoWords);
     for (const which of ['first', 'last', 'after'] as const) {
       const cues = lexicon.sequenceWords?.[which];
       if (cues) sequenceWords.add(which, cues);
+    }
+    for (const which of ['compare', 'or'] as const) {
+      const cues = lexicon.compareWords?.[which];
+      if (cues) compareWords.add(which, cues);
     }
     if (lexicon.purposeWords) purposeWords.add('purpose', lexicon.purposeWords);
     if (lexicon.whichWords) whichWords.add('which', lexicon.whichWords);
@@ -740,14 +801,16 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     const both = (cues: { da?: string[]; en?: string[] } | undefined) => [...(cues?.da ?? []), ...(cues?.en ?? [])];
     for (const w of both(lexicon.eachWords)) eachWords.push(tokenize(foldText(w)));
     for (const w of both(lexicon.negationWords)) negationWords.add(foldText(w));
-    for (const w of both(lexicon.deputySideEnds)) deputySideEnds.add(foldText(w));
+    for (const w of both(lexicon.deputySideEnds)) deputySideEnds.push(tokenize(foldText(w)));
     for (const w of both(lexicon.restrictionWords)) restrictionWords.add(foldText(w));
+    for (const level of lexicon.unitKindWords?.levels ?? []) unitKindWords.push({ types: new Set(level.types), words: new Set(both(level.cues).map(foldText)) });
     for (const set of [...(lexicon.placeKinds?.da ?? []), ...(lexicon.placeKinds?.en ?? [])]) {
       const words = set.map((w) => foldText(w).replace(/[^a-z0-9]/g, ''));
       for (const word of words) placeKinds.set(word, [...new Set([...(placeKinds.get(word) ?? []), ...words.filter((w) => w !== word)])]);
     }
     for (const w of both(lexicon.countModifiers)) countModifiers.add(foldText(w));
     for (const w of both(lexicon.pastWords)) pastWords.add(foldText(w));
+    for (const w of both(lexicon.complementWords)) complementWords.add(foldText(w));
     for (const w of both(lexicon.interrogatives)) interrogatives.add(foldText(w));
     for (const w of both(lexicon.askingVerbs)) askingVerbs.add(foldText(w));
     floorWords.chat.push(...both(lexicon.floor?.chatWords));
@@ -801,7 +864,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, adoptWords, partOfWords, sequenceWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, numbers, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, countModifiers, pastWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
+  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, officeWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, numbers, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, complementWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */

@@ -6,6 +6,7 @@ import type { Person } from '../../knowledge/schemas.js';
 import { displayName, namesOf } from '../facts.js';
 import { joinList, phrasesFor } from '../phrases.js';
 import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS } from '../normalize.js';
+import { compoundSplits } from '../compound.js';
 import type { Answer } from '../types.js';
 import { unique } from '../answer-context.js';
 import { describedItems, done, name, subjectsOf, unitsOfPerson, within, type RelationContext } from './context.js';
@@ -68,7 +69,8 @@ function answerScopePostings(rc: RelationContext): Answer | undefined {
       return e ? namesOf(e).flatMap((n) => analyzeText(foldText(n)).map((w) => primaryStem(w.form))) : [];
     }),
   );
-  const cueAt = new Set([...u.cuePositions, ...[...u.kinds.values()].flatMap((m) => [...m.positions])]);
+  // (The words that ask for a phone number or an e-mail ask it of the posting's contacts.)
+  const cueAt = new Set([...u.cuePositions, ...[...u.kinds.values()].flatMap((m) => [...m.positions]), ...[...rc.lexicon.attributes.match(u.tokens).values()].flatMap((m) => [...m.positions])]);
   const ownWord = u.tokens.some(
     (tok, i) => !postingAt.has(i) && !cueAt.has(i) && !u.intentWords.has(tok.form) && tok.form.length > 2 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !/^\d+$/.test(tok.form) && !municipalityWords.has(primaryStem(tok.form)),
   );
@@ -326,7 +328,8 @@ export function documentContactsOf(kb: KnowledgeBase): DocumentContacts {
     [...kb.data.units, ...kb.data.roles, ...kb.data.municipalities].flatMap((item) => [item.name, ...item.names].flatMap((n) => analyzeText(foldText(n)).map((w) => w.form))),
   );
   const topicWords = new Map<string, string[]>();
-  for (const id of contactsOf.keys()) {
+  // (Every document's: one that names no contact may be what a question names more surely than any that does.)
+  for (const id of new Set([...contactsOf.keys(), ...kb.documents.keys()])) {
     const doc = kb.documents.get(id);
     const d = dated.get(id);
     const text = doc ? `${doc.title} ${doc.titleEn}` : `${d!.label.da} ${d!.label.en} ${d!.subject?.da ?? ''} ${d!.subject?.en ?? ''}`;
@@ -368,8 +371,12 @@ function answerDocumentContacts(rc: RelationContext, accept: (people: readonly P
   const kindMatches = rc.lexicon.documentKinds.match(u.tokens);
   const kindAt = new Map([...kindMatches].map(([kind, m]) => [kind, new Set(m.positions.map((p) => u.tokens[p]))]));
   if (asked.length === 0) return undefined;
+  // (Or a compound whose first part is the title's word: "udvalgsmødet" of the committee's minutes, "Udvalget ...".)
   const fits = (word: string, tok: (typeof asked)[number]) =>
-    word === tok.form || primaryStem(word) === primaryStem(tok.form) || (tok.form.length >= 5 && primaryStem(tok.form).length >= 5 && word.endsWith(primaryStem(tok.form)));
+    word === tok.form ||
+    primaryStem(word) === primaryStem(tok.form) ||
+    (tok.form.length >= 5 && primaryStem(tok.form).length >= 5 && word.endsWith(primaryStem(tok.form))) ||
+    (word.length >= 5 && compoundSplits(tok.form).some((split) => primaryStem(split.modifier).length >= 5 && primaryStem(split.modifier) === primaryStem(word)));
   const titleOf = (id: string) => {
     const doc = kb.documents.get(id);
     if (doc) return { text: `${doc.title} ${doc.titleEn}`, shown: u.lang === 'da' ? doc.title : doc.titleEn };
@@ -377,12 +384,16 @@ function answerDocumentContacts(rc: RelationContext, accept: (people: readonly P
     return { text: `${d.label.da} ${d.label.en} ${d.subject?.da ?? ''} ${d.subject?.en ?? ''}`, shown: d.label[u.lang] };
   };
   // (Each title's words are read once per knowledge base, in documentContactsOf.)
-  const scored = [...topicWords].map(([id, words]) => {
+  const hitsOf = (id: string) => {
     const ofKind = kindAt.get(kb.documents.get(id)?.kind ?? '');
-    return { id, hits: asked.filter((tok) => ofKind?.has(tok) || words.some((w) => fits(w, tok))).length };
-  });
+    const words = topicWords.get(id) ?? [];
+    return asked.filter((tok) => ofKind?.has(tok) || words.some((w) => fits(w, tok))).length;
+  };
+  const scored = [...contactsOf.keys()].map((id) => ({ id, hits: hitsOf(id) }));
   // The most words of the question; a document's title before a dated item's label with as many.
   const best = Math.max(...scored.map((s) => s.hits));
+  // A document that names no contact said more surely ("the PFL function description") is not another's topic.
+  if ([...kb.documents.keys()].some((id) => !contactsOf.has(id) && hitsOf(id) > best)) return undefined;
   const docTop = scored.filter((s) => s.hits === best && kb.documents.has(s.id));
   const top = docTop.length > 0 ? docTop : scored.filter((s) => s.hits === best);
   if (best === 0 || top.length !== 1) return undefined;
@@ -392,5 +403,7 @@ function answerDocumentContacts(rc: RelationContext, accept: (people: readonly P
   const list = people.map((p) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email));
   const source = dated.get(id)?.source;
   const answer = done(rc, 'answer', t.contacts(titleOf(id).shown, joinList(people.map((p) => p.name), u.lang)), list, [...(source ? [source] : []), ...people.map((p) => p.source)]);
-  return explainsWords(answer, kindMatches.get(kb.documents.get(id)?.kind ?? '')?.positions ?? []);
+  // The words that named the document (its kind, its title's words) are answered by its contact.
+  const naming = asked.filter((tok) => (topicWords.get(id) ?? []).some((w) => fits(w, tok))).map((tok) => u.tokens.indexOf(tok));
+  return explainsWords(answer, [...(kindMatches.get(kb.documents.get(id)?.kind ?? '')?.positions ?? []), ...naming]);
 }

@@ -24,6 +24,8 @@ export interface RelationContext {
   readonly u: Understanding;
   /** The items named, grouped by where: each group holds the items one name could mean, best first. */
   readonly subjects: ReadonlyArray<readonly Link[]>;
+  /** Every item named, before the municipalities named narrow them (a question may name things in two municipalities). */
+  readonly links?: readonly Link[];
   /** The municipalities the question names. */
   readonly municipalities: ReadonlySet<string>;
   /** The time-aware queries of the knowledge model. */

@@ -5,10 +5,11 @@
  */
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Figure } from '../../knowledge/schemas.js';
-import { nameOf, shortDate } from '../answer-context.js';
+import { composeAnswer, nameOf, shortDate, unique } from '../answer-context.js';
 import { foldText } from '../normalize.js';
-import { joinList } from '../phrases.js';
-import type { Lang } from '../types.js';
+import { capitalize, joinList } from '../phrases.js';
+import type { Answer, Lang } from '../types.js';
+import type { RelationContext } from './context.js';
 
 /** A figure of several units together is asked about only when every one of them is among the items asked about. */
 export function askedTogether(figure: Figure, asked: ReadonlySet<string>): boolean {
@@ -44,4 +45,69 @@ export function periodOf(period: NonNullable<Figure['period']>, lang: Lang): str
   const text = period.text?.[lang];
   if (text !== undefined) return `${lang === 'da' ? 'i' : 'in'} ${text}`;
   return `${shortDate(period.from, lang)}–${shortDate(period.until, lang)}`;
+}
+
+/** The metrics that measure rather than count: naming one asks for its figure, even without "how many". */
+const MEASURED: ReadonlySet<Figure['metric']> = new Set(['amount', 'absence']);
+
+/**
+ * "Hvad var sygefraværet i oktober 2026?", "what is the budget of Team Midt?": a measure named (an amount, a sickness
+ * absence) asks for its figure, of the units named (else every unit that states one), for the period asked about when
+ * the question names one; a period no figure is stated for is said, with the periods that have one.
+ */
+export function answerMeasuredFigure(rc: RelationContext): Answer | undefined {
+  const { u, kb } = rc;
+  if (u.intents.has('figure') || [...u.intents].some((i) => i !== 'dates' && i !== 'definition')) return undefined;
+  const metrics = [...rc.lexicon.metrics.match(u.tokens).keys()].filter((m): m is Figure['metric'] => MEASURED.has(m as Figure['metric']));
+  if (metrics.length === 0) return undefined;
+  const named = rc.subjects.flat().filter((l) => l.quality >= 0.9);
+  if (named.some((l) => l.kind !== 'units' && l.kind !== 'municipalities')) return undefined;
+  const stating = [...kb.data.municipalities, ...kb.data.units].flatMap((item) => item.figures.filter((f) => metrics.includes(f.metric)).map((figure) => ({ owner: item.id, figure })));
+  const asked = named.map((l) => l.id);
+  const within = (owner: string, figure: Figure) =>
+    asked.length === 0 || asked.some((id) => owner === id || figure.ofUnits?.includes(id) === true || isBelow(kb, owner, id));
+  const found = stating.filter((f) => within(f.owner, f.figure) && (f.figure.ofUnits === undefined || f.figure.ofUnits.every((id) => asked.length === 0 || asked.includes(id))));
+  if (found.length === 0) {
+    // A measure asked of a unit (or a sickness absence anywhere) that no figure gives: say so, never another fact.
+    if (named.length === 0 && !metrics.includes('absence')) return undefined;
+    const matches = rc.lexicon.metrics.match(u.tokens);
+    const at = metrics.map((m) => matches.get(m)?.positions).find((p) => p !== undefined);
+    const word = at === undefined ? metrics[0]! : spelled(u.text, at.map((p) => u.tokens[p]!.form));
+    const where = named.length > 0 ? ` ${u.lang === 'da' ? 'i' : 'for'} ${joinList(unique(named.map((l) => nameOf(kb, l.id, u.lang))), u.lang)}` : '';
+    const head = u.lang === 'da' ? `Dokumenterne giver intet tal for "${word}"${where}.` : `The documents give no "${word}" figure${where}.`;
+    return composeAnswer(kb, u.lang, { kind: 'unknown', headline: head, groups: [{ title: '', lines: [] }], sources: [], details: [], complete: false });
+  }
+  if (asked.length === 0 && found.length > 2) return undefined;
+  const range = u.range;
+  const fits = (f: Figure) => {
+    if (!range) return true;
+    if (f.period) return f.period.from <= range.to && range.from <= f.period.until;
+    return f.asOf !== undefined && range.from <= f.asOf && f.asOf <= range.to;
+  };
+  const line = (f: { owner: string; figure: Figure }) => `${capitalize(figureOwnerName(kb, f.owner, f.figure, u.lang))}: ${measuredText(f.figure, f.figure.text[u.lang].replace(/\.$/, ''), u.lang)}.`;
+  const then = found.filter((f) => fits(f.figure));
+  if (then.length === 0) {
+    const asWhen = range!.from.slice(0, 4) === range!.to.slice(0, 4) && range!.from.endsWith('-01-01') && range!.to.endsWith('-12-31') ? range!.from.slice(0, 4) : `${shortDate(range!.from, u.lang)}–${shortDate(range!.to, u.lang)}`;
+    const head = u.lang === 'da' ? `Dokumenterne giver intet tal for ${asWhen}; de giver:` : `The documents give no figure for ${asWhen}; they give:`;
+    return composeAnswer(kb, u.lang, { kind: 'unknown', headline: head, groups: [{ title: '', lines: found.map(line) }], sources: found.map((f) => f.figure.source), details: [], complete: false });
+  }
+  return composeAnswer(kb, u.lang, { kind: 'answer', headline: then.map(line).join(' '), groups: [{ title: '', lines: [] }], sources: then.map((f) => f.figure.source), details: [], complete: false });
+}
+
+/** True when `inner` lies inside `outer` through units' parents. */
+function isBelow(kb: KnowledgeBase, inner: string, outer: string): boolean {
+  let current = kb.get(inner)?.kind === 'units' ? (kb.get(inner)!.item as { parent?: string }).parent : undefined;
+  for (let depth = 0; current !== undefined && depth < 8; depth++) {
+    if (current === outer) return true;
+    const entry = kb.get(current);
+    current = entry?.kind === 'units' ? entry.item.parent : undefined;
+  }
+  return false;
+}
+
+/** The question's own spelling of some folded words ("sygefraværet" for "sygefravaeret"), else the folded words. */
+function spelled(text: string, forms: readonly string[]): string {
+  const words = text.split(/[^\p{L}\p{N}-]+/u).filter((w) => w !== '');
+  const found = forms.map((form) => words.find((w) => foldText(w) === form) ?? words.find((w) => foldText(w).startsWith(form)) ?? form);
+  return found.join(' ');
 }

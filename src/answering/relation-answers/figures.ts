@@ -11,6 +11,7 @@ import { countsWord } from '../answer-general.js';
 import { shortDate, unique } from '../answer-context.js';
 import { done, name, subjectsOf, type RelationContext } from './context.js';
 import { unknownWith } from './partly-known.js';
+import { namesOf } from '../facts.js';
 import { explainsWords } from './org-changes.js';
 import { TEXTS } from './texts.js';
 import { unitsLedByRole } from './holder-units.js';
@@ -103,8 +104,40 @@ export function countedWords(rc: RelationContext): string[] {
   // The word right after a "how many" is what is counted even when it also names a unit ("how many dagplejere").
   const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon.countModifiers));
   return u.tokens
-    .filter((tok, i) => !u.cuePositions.has(i) && !places.has(i) && (u.namePositions?.has(i) !== true || countedAt.has(i)) && !metricWords.has(i) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && tok.form.length >= 4 && !/\d/.test(tok.form))
+    .filter((tok, i) => !u.cuePositions.has(i) && !places.has(i) && !rc.lexicon.complementWords.has(tok.form) && (u.namePositions?.has(i) !== true || countedAt.has(i)) && !metricWords.has(i) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && tok.form.length >= 4 && !/\d/.test(tok.form))
     .map((tok) => tok.form);
+}
+
+/**
+ * True when the thing counted right after a "how many" is one some figure of the knowledge base counts ("how many
+ * sprogvejledere report to X": "4 sprogvejledere"): the figures answer such a count, not the lines it is asked by.
+ */
+export function countedByFigure(rc: RelationContext): boolean {
+  const { u, kb } = rc;
+  if (!u.intents.has('figure')) return false;
+  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon.countModifiers));
+  const words = countedWords(rc).filter((w) => u.tokens.some((tok, i) => tok.form === w && countedAt.has(i)));
+  if (words.length === 0) return false;
+  const all = [...kb.data.municipalities, ...kb.data.units].flatMap((x) => x.figures);
+  return words.some((w) => all.some((f) => countsAsked(rc, f, w, countSpan(rc, w))));
+}
+
+/**
+ * "Hvor mange stedfortrædende husledere": a post counted right after a "how many" (named in words of its own, not the
+ * metric's) counts the metrics its names name ("Souschef": deputies), by the lexicon's words for them.
+ */
+export function countedRoleMetrics(rc: RelationContext): Figure['metric'][] {
+  const { u } = rc;
+  if (!u.intents.has('figure') || u.metrics.length > 0) return [];
+  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon.countModifiers));
+  const roles = rc.subjects.flat().filter((l) => l.kind === 'roles' && l.quality >= 0.9 && countedAt.has(l.start));
+  // (Its own Danish name: a gloss or description says more words, "deputy leader" and "stedfortrædende husleder" are
+  // no counts of leaders.)
+  const danish = (id: string) => {
+    const item = rc.kb.get(id)?.item as { name?: string } | undefined;
+    return item?.name ? [item.name] : [];
+  };
+  return unique(roles.flatMap((l) => danish(l.id).flatMap((n) => [...rc.lexicon.metrics.match(analyzeText(foldText(n))).keys()]))) as Figure['metric'][];
 }
 
 /**
@@ -165,13 +198,17 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
     // "hvor mange pædagoger ... i Sandflugten" says what is counted; "hvor mange er der i sekretariatet" does not.
     (subjects.length === named.length || named.some((g) => g.some((l) => l.kind !== 'roles' && [...countedAt].some((p) => p >= l.start && p < l.end)))) &&
     u.tokens.every((tok, i) => u.cuePositions.has(i) || u.namePositions?.has(i) === true || STOPWORDS.has(tok.form) || GENERIC_WORDS.has(tok.form) || /\d/.test(tok.form));
-  const metrics = u.metrics.length > 0 ? u.metrics : unsaid && groups.length > 0 ? unique(groups.flat().flatMap((id) => relations.figures(id).map((f) => f.figure.metric))) : [];
+  const roleMetrics = countedRoleMetrics(rc);
+  const metrics = u.metrics.length > 0 ? u.metrics : roleMetrics.length > 0 ? roleMetrics : unsaid && groups.length > 0 ? unique(groups.flat().flatMap((id) => relations.figures(id).map((f) => f.figure.metric))) : [];
   const words = countedWords(rc);
+  const byWord = new Set<(f: Figure) => boolean>();
   const counted: Array<(f: Figure) => boolean> = [
     ...unique(metrics).map((m) => (f: Figure) => f.metric === m),
     ...unique(words).map((w) => {
       const span = countSpan(rc, w);
-      return (f: Figure) => !metrics.includes(f.metric) && countsAsked(rc, f, w, span);
+      const fits = (f: Figure) => !metrics.includes(f.metric) && countsAsked(rc, f, w, span);
+      byWord.add(fits);
+      return fits;
     }),
   ];
   // "The phone number of X" asks for an attribute, not a count: only a metric named makes it one.
@@ -213,7 +250,10 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
         // A municipality's top-most unit that states the figure, itself made of units (its day-care department),
         // speaks for the municipality; a single house does not.
         // (Not one of several such units a unit above it counts: "5 distriktsinstitutioner" above Distrikt Baltorp.)
-        const speaksFor = hits.length === 1 && kb.get(id)?.kind === 'municipalities' && relations.childUnits(hits[0]!.owner).length > 0 && !oneOfSeveral(rc, hits[0]!.owner);
+        // A thing counted by its own word ("sprogvejledere") that one unit below alone counts is counted there in full.
+        const speaksFor =
+          (hits.length === 1 && kb.get(id)?.kind === 'municipalities' && relations.childUnits(hits[0]!.owner).length > 0 && !oneOfSeveral(rc, hits[0]!.owner)) ||
+          (hits.length === 1 && byWord.has(isCounted) && soleBelow(rc, id, isCounted));
         if (!hits.some((h) => h.owner === id) && !speaksFor) hits.forEach((h) => below.add(h.owner));
         else if (hits.length === 1 && !below.has(hits[0]!.owner)) first.push(hits[0]!);
         if (!hits.some((h) => h.owner === id) && !speaksFor) askedOwners.add(id);
@@ -302,7 +342,22 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const none = countedSaid ? unanswered.map((g) => t.noCountIn(countedSaid, name(kb, g[0]!, u.lang, false))) : [];
   // The words counted are explained by the figures that count them ("places" by "room for 80 children").
   const wordsAt = new Set(words.filter((w) => unique_.some((f) => countsAsked(rc, f.figure, w, countSpan(rc, w)))));
-  return explainsWords(done(rc, 'answer', [...(sum ? [sum] : []), ...headed.map(line), ...none].join(' '), rest.map(line), unique_.map((f) => f.figure.source)), u.tokens.flatMap((tok, i) => (wordsAt.has(tok.form) ? [i] : [])));
+  return explainsWords(done(rc, 'answer', [...(sum ? [sum] : []), ...headed.map(line), ...none].join(' '), rest.map(line), unique_.map((f) => f.figure.source)), [
+    ...u.tokens.flatMap((tok, i) => (wordsAt.has(tok.form) ? [i] : [])),
+    ...complementsSaid(rc, unique_.map((f) => f.figure)),
+  ]);
+}
+
+/** True when, of every unit below this one, a single one states figures that fit (the whole subtree, indexed by relations). */
+function soleBelow(rc: RelationContext, id: string, fits: (f: Figure) => boolean): boolean {
+  const owners = new Set<string>();
+  let frontier = [...rc.relations.childUnits(id)];
+  const seen = new Set<string>(frontier);
+  for (let depth = 0; depth < 8 && frontier.length > 0; depth++) {
+    for (const unit of frontier) if (rc.relations.figures(unit).some((f) => fits(f.figure))) owners.add(unit);
+    frontier = frontier.flatMap((unit) => rc.relations.childUnits(unit)).filter((unit) => !seen.has(unit) && (seen.add(unit), true));
+  }
+  return owners.size === 1;
 }
 
 /**
@@ -320,6 +375,31 @@ function oneOfSeveral(rc: RelationContext, unit: string): boolean {
     current = (rc.kb.get(current)?.item as { parent?: string } | undefined)?.parent;
   }
   return false;
+}
+
+/**
+ * The words asking for the rest of a count ("uden souschef", "without a PFL") whose thing an answering figure says
+ * ("9 af de 14 børnehuse har en souschef"): that figure answers them, so they are explained.
+ */
+export function complementsSaid(rc: RelationContext, figures: readonly Figure[]): number[] {
+  const { tokens } = rc.u;
+  const out: number[] = [];
+  tokens.forEach((tok, i) => {
+    if (!rc.lexicon.complementWords.has(tok.form)) return;
+    let next = i + 1;
+    while (next < tokens.length && STOPWORDS.has(tokens[next]!.form)) next++;
+    const thing = tokens[next];
+    if (!thing) return;
+    // The thing by its terms, or (a post's short name, "PFL") by the name of a post linked there.
+    const post = rc.subjects.flat().find((l) => l.kind === 'roles' && l.start <= next && next < l.end);
+    const names = post ? namesOf(rc.kb.get(post.id)!) : [];
+    const says = (f: Figure) => {
+      const terms = new Set([...termsOf(f.text.da), ...termsOf(f.text.en)]);
+      return thing.terms.some((t) => terms.has(t)) || names.some((n) => [...termsOf(n)].every((t) => terms.has(t)));
+    };
+    if (figures.some(says)) out.push(i);
+  });
+  return out;
 }
 
 /** The units led by the post a person holds (`relations.ledBy`), narrowed to the holder's own unit where the data gives one. */

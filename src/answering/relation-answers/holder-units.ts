@@ -6,6 +6,9 @@
 import { holdingsOn, unitsLedByPerson } from '../../knowledge/holdings.js';
 import type { Person } from '../../knowledge/schemas.js';
 import type { Relations } from '../relations.js';
+import { nameOf } from '../answer-context.js';
+import { foldText } from '../normalize.js';
+import type { RelationContext } from './context.js';
 
 /** The units the data names for the person's posts held on the day (none when it names none). */
 export function heldUnits(person: Person, day: string): string[] {
@@ -15,4 +18,15 @@ export function heldUnits(person: Person, day: string): string[] {
 /** The units a person leads through one role they hold (at any time), narrowed to their own unit where the data gives one. */
 export function unitsLedByRole(relations: Relations, person: Person, role: string): string[] {
   return unitsLedByPerson(person, (id) => relations.ledBy(id), undefined, role);
+}
+
+/** A person's title, with the units the data gives for their posts where the title does not name them ("områdeleder (Område Nord)"). */
+export function titleWithUnits(rc: RelationContext, person: Person): string {
+  const title = person.title[rc.u.lang];
+  const units = heldUnits(person, rc.u.day ?? rc.today).filter((id) => {
+    const entry = rc.kb.get(id);
+    const names = entry?.kind === 'units' ? [entry.item.name, entry.item.labelEn, ...entry.item.names] : [];
+    return !names.some((n) => foldText(title).includes(foldText(n)));
+  });
+  return units.length === 0 ? title : `${title} (${units.map((id) => nameOf(rc.kb, id, rc.u.lang)).join(', ')})`;
 }

@@ -11,14 +11,14 @@
 export { describedItems, subjectsOf } from './context.js';
 export type { RelationContext } from './context.js';
 export { answerComingLines, answerConditionalLine, answerReportingRelation } from './reporting.js';
-export { answerLeaderRelation, answerHolderRelation, answerTitledPerson, answerPersonRole, titleWordsOf } from './leaders-and-holders.js';
+export { answerDescribedLeader, answerOtherTitleLeader, answerLeaderRelation, answerHolderRelation, answerTitledPerson, answerPersonRole, titleWordsOf } from './leaders-and-holders.js';
 export { answerMembershipOn } from './membership-on.js';
 export { answerMembersRelation, answerMeetingRelation, answerRoleMeetings } from './members-and-meetings.js';
 export { answerTasksRelation, answerWhoDoes, taskIndexOf } from './tasks.js';
 export { answerContactFor, answerContactsRelation, answerDocumentContact, answerNumberOwner, answerPostingContacts, answerReachPerson } from './contacts.js';
 export { answerAttribute } from './partly-known.js';
-export { answerFiguresRelation, countedWords, countsAsked, countSpan, differenceOf, eachUnits, municipalityAt, totalOf } from './figures.js';
-export { answerPoliciesRelation, answerPolicyFields } from './policies.js';
+export { answerFiguresRelation, complementsSaid, countedRoleMetrics, countedWords, countsAsked, countSpan, differenceOf, eachUnits, municipalityAt, totalOf } from './figures.js';
+export { answerPoliciesRelation, answerPolicyFields, answerPolicyStatements } from './policies.js';
 export { answerPostingTerms } from './posting-terms.js';
 export { answerProgrammesRelation, answerParts } from './programmes-and-parts.js';
 export { actingLines, describedNames, ownCuePositions, scopeSuffix, answerActingHolders, answerPolicyAdoption, answerUnitParent, answerUnitsUnder, holderName, periodText } from './org-changes.js';

@@ -12,7 +12,10 @@ export { unitsOfPerson, within } from './context.js';
 import { unknownWith } from './partly-known.js';
 import { TEXTS } from './texts.js';
 import { actingLines } from './org-changes.js';
+import { titleWithUnits } from './holder-units.js';
 import { isLeaderRole } from '../relations.js';
+import { compoundPost, markDescribed } from './described-post.js';
+import { compoundSplits } from '../compound.js';
 
 // ---------------------------------------------------------------------------------------------
 // Leaders and holders
@@ -22,7 +25,7 @@ export function answerLeaderRelation(rc: RelationContext): Answer | undefined {
   if (!u.intents.has('leader')) return undefined;
   const t = TEXTS[u.lang];
   const units = subjectsOf(rc, ['units'])[0];
-  if (!units) return undefined;
+  if (!units) return answerDescribedLeader(rc);
   const withLeaders = units.filter((l) => relations.leadersOf(l.id).length > 0);
   const unit = withLeaders[0];
   if (!unit) {
@@ -66,6 +69,68 @@ export function answerLeaderRelation(rc: RelationContext): Answer | undefined {
     [...sourceOf(kb, unit.id), ...holderPeople.map((p) => p.source)],
   );
 }
+
+/**
+ * "Hvem står i spidsen for et dagtilbud?", "who heads a children's centre": a kind of place, not one place, is asked
+ * about: the general post whose name says that kind of place leads it (with its holders when the documents name them).
+ * Only when the question names no post, person or unit.
+ */
+export function answerDescribedLeader(rc: RelationContext): Answer | undefined {
+  const { u, kb } = rc;
+  if (!u.intents.has('leader') || u.attributes.length > 0) return undefined;
+  if (rc.subjects.flat().some((l) => l.quality >= 0.9 && l.kind !== 'municipalities')) return undefined;
+  const found = compoundPost(rc);
+  if (!found) return undefined;
+  const role = found.link.id;
+  // One holder of a post many places have is not who leads "a" place of that kind: the post, its holders after it.
+  const holders = rc.relations.holders(role).slice(0, MAX_LISTED);
+  const headline = u.lang === 'da' ? `Lederen er ${name(kb, role, u.lang, false)}.` : `The leader is the ${name(kb, role, u.lang, false)}.`;
+  return done(rc, 'answer', headline, holders.map((p) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email)), [...sourceOf(kb, role), ...holders.map((p) => p.source)]);
+}
+
+/**
+ * "Hvem er distriktsleder for Område Vest?", "who is the district leader of Område Nord": another municipality's title
+ * for the head of a unit (a kind of unit and a word for a leader, as one Danish compound or two English words), said
+ * with the unit's name, asks who leads that unit, whatever the documents call the post. Only when the title is none
+ * of this knowledge base's posts (no post linked) and one unit is named.
+ */
+export function answerOtherTitleLeader(rc: RelationContext): Answer | undefined {
+  const { u } = rc;
+  if (!u.kinds.has('holder') && !u.kinds.has('who') && !u.kinds.has('leader')) return undefined;
+  if ([...u.kinds.keys()].some((k) => !['holder', 'who', 'leader', 'upcoming', 'before-change', 'after-change'].includes(k)) || u.attributes.length > 0) return undefined;
+  const linked = rc.subjects.flat().filter((l) => l.quality >= 0.9 && l.kind !== 'municipalities');
+  const units = unique(linked.filter((l) => l.kind === 'units').map((l) => l.id));
+  if (units.length !== 1) return undefined;
+  const inLink = (p: number) => rc.subjects.flat().some((l) => l.kind === 'units' && p >= l.start && p < l.end);
+  const leaderWord = (w: string) => rc.lexicon.leaderWords.match(analyzeText(w)).size > 0;
+  // The kind words of the named unit's level ("distrikt" for an area, "institution" for a house).
+  const unitType = (rc.kb.get(units[0]!)?.item as { type?: string } | undefined)?.type ?? '';
+  const kinds = rc.lexicon.unitKindWords.filter((level) => level.types.has(unitType)).flatMap((level) => [...level.words]);
+  const kindWord = (w: string) => kinds.some((k) => w === k || (w.startsWith(k) && w.length <= k.length + 2));
+  const forms = u.tokens.map((tok) => tok.form);
+  const at: number[] = [];
+  forms.forEach((f, p) => {
+    if (inLink(p) || at.length > 0) return;
+    // One Danish compound: "distrikts|leder", "område|chef".
+    if (compoundSplits(f).some(({ modifier, head }) => kindWord(modifier) && leaderWord(head))) at.push(p);
+    // Two words: "district leader", "area manager".
+    else if (p + 1 < forms.length && !inLink(p + 1) && kindWord(f) && leaderWord(forms[p + 1]!)) at.push(p, p + 1);
+  });
+  if (at.length === 0) return undefined;
+  // A title that is this knowledge base's own post ("distriktsleder" where there are districts) is the holder answer's.
+  if (rc.subjects.flat().some((l) => l.kind === 'roles' && l.quality >= 0.9 && at[0]! >= l.start && at[0]! < l.end)) return undefined;
+  // Nothing else named: a post linked only by the title's own leader word ("leader" read as "area leader") is the title.
+  // So is the post that leads the unit, linked by the leader word beside the unit's name ("leader of Område Nord").
+  const heads = new Set(rc.relations.leadersOf(units[0]!));
+  if (linked.some((l) => l.kind !== 'units' && !heads.has(l.id) && !Array.from({ length: l.end - l.start }, (_, i) => l.start + i).every((p) => at.includes(p)))) return undefined;
+  const asked = { ...rc, u: { ...u, intents: new Set([...u.intents, 'leader' as const]) } } as RelationContext;
+  const answer = answerLeaderRelation(asked);
+  if (!answer) return undefined;
+  return markDescribed(answer, at.map((p) => ({ id: units[0]!, kind: 'units' as const, start: p, end: p + 1, quality: 0.8 })));
+}
+
+/** The most holders listed under a post described by the kind of place. */
+const MAX_LISTED = 5;
 
 const startOf = (p: Person) => (p as { validFrom?: string }).validFrom;
 const endOf = (p: Person) => (p as { validUntil?: string }).validUntil;
@@ -171,7 +236,7 @@ export function answerHolderRelation(rc: RelationContext): Answer | undefined {
     const there = thereOf(id);
     if (there.length > 0) return heldOn(rc, id, there);
   }
-  const elsewhere = holders.map((p) => t.holderElsewhere(p.name, p.title[u.lang]));
+  const elsewhere = holders.map((p) => t.holderElsewhere(p.name, titleWithUnits(rc, p)));
   const answer = done(rc, 'unknown', t.noHolderIn(name(kb, role.id, u.lang, false), name(kb, unit.id, u.lang, false)), elsewhere, holders.map((p) => p.source));
   return { ...answer, suggestions: unknownWith(rc, answer.headline).suggestions };
 }

@@ -133,7 +133,10 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
     // A post's pay: what its terms and its postings' terms say about pay, or that they say nothing.
     const roleId = first.kind === 'postings' ? (kb.get(first.id)!.item as { role: string }).role : first.id;
     const role = kb.get(roleId);
-    const postings = first.kind === 'postings' ? [first.id] : relations.postingsOf(roleId);
+    // A post's postings, and those of the same post made specific ("teamchef for Dagtilbudsteam Midt" for "teamchef").
+    const base = role?.kind === 'roles' ? `${foldText(role.item.name)} ` : undefined;
+    const specific = base ? kb.data.roles.filter((r) => foldText(r.name).startsWith(base)).map((r) => r.id) : [];
+    const postings = first.kind === 'postings' ? [first.id] : [roleId, ...specific].flatMap((id) => relations.postingsOf(id));
     const terms = [
       ...(role?.kind === 'roles' ? role.item.conditions : []),
       ...postings.flatMap((id) => {
@@ -265,8 +268,16 @@ function answerPersonStart(rc: RelationContext): Answer | undefined {
   const person = links.find((l) => l.kind === 'people');
   // Only a question about the person alone: "the interview for the post X is contact for" is the posting's.
   if (!person || links.some((l) => l.kind !== 'people' && l.kind !== 'municipalities' && l.kind !== 'roles')) return undefined;
-  // A date whose label names the person ("… går på pension") answers for them when it is of the kind asked.
-  if (relations.dates(person.id).length > 0 || relations.datesNaming(person.id).some((d) => fitsDateKind(u.dateKinds, d.kind))) return undefined;
+  // A date whose label names the person ("… går på pension") answers for them when it is of the kind asked; asked how
+  // long they have held a post ("hvor længe har X været enhedsleder"), only a date that says the post's words.
+  const post = links.find((l) => l.kind === 'roles');
+  const postWords = post ? u.tokens.slice(post.start, post.end).filter((tok) => !STOPWORDS.has(tok.form)) : [];
+  const saysPost = (d: { label: { da: string; en: string } }) => {
+    const terms = termsOf(`${d.label.da} ${d.label.en}`);
+    return postWords.every((tok) => tok.terms.some((term) => terms.has(term)));
+  };
+  const own = [...relations.dates(person.id), ...relations.datesNaming(person.id).filter((d) => fitsDateKind(u.dateKinds, d.kind))];
+  if (own.some((d) => !post || saysPost(d))) return undefined;
   const p = (kb.get(person.id) as { item: Person }).item;
   const t = TEXTS[u.lang];
   const line = `${p.name}, ${p.title[u.lang]}`;

@@ -102,6 +102,8 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
   if (u.intents.has('requirement') && item.requires.length > 0) {
     return done(rc, 'answer', t.requires(title), item.requires.map((r) => r[u.lang]), item.requires.map((r) => r.source));
   }
+  const responsible = whoSeesTo(rc, item, policy);
+  if (responsible) return responsible;
   // "Who has to follow the early intervention policy?", "hvem gælder den for?": the roles and units it is relevant for;
   // asked who is responsible, a statement of the policy that says so leads.
   const asksWho = u.kinds.has('who') || u.askedWho;
@@ -145,7 +147,97 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
     if (item.description) return done(rc, 'answer', `${capitalize(title)}: ${item.description[u.lang]}`, statements.map((s) => s.text), unique([item.source, ...statements.map((s) => s.source)]).slice(0, 3));
     if (statements.length > 0) return done(rc, 'answer', t.requires(title), statements.map((s) => s.text), unique(statements.map((s) => s.source)).slice(0, 3));
   }
-  return undefined;
+  // "Does the food policy say anything about allergies?", "må vuggestuebørnene bruge skærme efter politikken": the
+  // policy's statements that say most of the question's other words.
+  return statementsAnswer(rc, [item], covered);
+}
+
+/**
+ * "Hvem på chefniveau skal sikre, at politikken for tidlig indsats bliver ført ud i alle huse?", "who follows up on the
+ * meal policy at supervision": asked who does something about a policy, the posts whose duties name the policy and
+ * the policy's statements that name a post, by how many of the question's other words they say ("sikre", "tilsyn").
+ */
+function whoSeesTo(rc: RelationContext, item: Policy, policy: Link): Answer | undefined {
+  const { u, kb } = rc;
+  if (!(u.kinds.has('who') || u.askedWho) || u.attributes.length > 0 || u.intents.has('contact') || u.intents.has('dates') || u.kinds.has('decision')) return undefined;
+  // The question's own words: not the policy's name nor its words ("politikken"), nor the words asking whom it is for.
+  const own = new Set([...rc.lexicon.audienceWords.coverage(u.tokens), ...rc.lexicon.policyTypes.coverage(u.tokens)]);
+  const policyWords = [item.name, ...item.names].join(' ');
+  const words = u.tokens
+    .filter((tok, i) => (i < policy.start || i >= policy.end) && !own.has(i) && tok.form.length > 3 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !rc.lexicon.questionWords.has(tok.form) && !/^\d+$/.test(tok.form) && !saysEvery(policyWords, [tok.form], true))
+    .map((tok) => tok.form);
+  // "Hvem skal sørge for, at rammen bliver fulgt": a duty that says whose responsibility it is answers the words asking it.
+  const dutyAsked = rc.lexicon.dutyWords.match(u.tokens).size > 0;
+  if (words.length === 0 && !dutyAsked) return undefined;
+  const statesDuty = (text: string) => dutyAsked && (rc.lexicon.dutyWords.match(analyzeText(foldText(text))).size > 0 || rc.lexicon.kinds.match(analyzeText(foldText(text))).has('responsibility'));
+  const policyNames = [item.name, ...item.names].map(foldText).filter((n) => n.length >= 8);
+  const { roleStems } = roleWordsOf(kb);
+  const namesPost = (text: string) => analyzeText(foldText(text)).some((w) => roleStems.has(primaryStem(w.form)));
+  const hits = (text: string) => words.filter((w) => saysEvery(text, [w])).length + (statesDuty(text) ? 1 : 0);
+  const found: Array<{ text: string; source: Source; n: number; duty: boolean }> = [];
+  for (const role of kb.data.roles) {
+    for (const duty of role.responsibilities) {
+      if (!policyNames.some((n) => foldText(duty.da).includes(n))) continue;
+      found.push({ text: `${capitalize(name(kb, role.id, u.lang, false))}: ${duty[u.lang]}`, source: duty.source, n: hits(`${duty.da} ${duty.en}`), duty: true });
+    }
+  }
+  // (What the policy is for is no one's duty.)
+  for (const st of statementsOfPolicy(rc, item)) if (st.da !== item.description?.da && namesPost(st.da)) found.push({ text: st[u.lang], source: st.source, n: hits(`${st.da} ${st.en}`), duty: false });
+  const best = Math.max(0, ...found.map((f) => f.n));
+  if (best === 0) return undefined;
+  // The policy's own words before the posts' duties that say as much.
+  const top = found.filter((f) => f.n === best).sort((a, b) => Number(a.duty) - Number(b.duty));
+  return done(rc, 'answer', top[0]!.text, top.slice(1, 3).map((f) => f.text), unique(top.map((f) => f.source)).slice(0, 3));
+}
+
+/** The stems of the words of the posts' Danish names (six letters or more): a statement that says one names a post. */
+const ROLE_WORDS = new WeakMap<RelationContext['kb'], { roleStems: ReadonlySet<string> }>();
+function roleWordsOf(kb: RelationContext['kb']): { roleStems: ReadonlySet<string> } {
+  let known = ROLE_WORDS.get(kb);
+  if (!known) {
+    const roleStems = new Set(kb.data.roles.flatMap((r) => [r.name, ...r.names].flatMap((n) => analyzeText(foldText(n)).map((w) => w.form))).filter((w) => w.length >= 6 && !GENERIC_WORDS.has(w)).map(primaryStem));
+    known = { roleStems };
+    ROLE_WORDS.set(kb, known);
+  }
+  return known;
+}
+
+/**
+ * "Hvad siger politikken om personalets mobiltelefoner?", "how much screen time can the kids have under the new
+ * policy": a word for a policy and no policy named (nothing else named either): the statements of the policies in
+ * scope that say most of the question's other words.
+ */
+export function answerPolicyStatements(rc: RelationContext): Answer | undefined {
+  const { u, kb } = rc;
+  if (!u.intents.has('policy') || rc.subjects.some((g) => g.some((l) => l.quality >= 0.75 && l.kind !== 'concepts'))) return undefined;
+  const inScope = kb.data.policies.filter((p) => rc.municipalities.size === 0 || rc.municipalities.has(p.municipality ?? '') || rc.municipalities.has(p.owner ?? ''));
+  return statementsAnswer(rc, inScope.length > 0 ? inScope : kb.data.policies, new Set());
+}
+
+/**
+ * The statements of the policies that say most of the question's words besides its cues, the policies' names and
+ * `covered` (at least one, and a third of them); the one saying most first, at most three. Undefined when the
+ * question asks something else of the policy (a contact, a date, a decision, an attribute, who).
+ */
+function statementsAnswer(rc: RelationContext, policies: readonly Policy[], covered: ReadonlySet<number>): Answer | undefined {
+  const { u } = rc;
+  if (policies.length === 0 || u.attributes.length > 0 || u.intents.has('contact') || u.intents.has('dates') || u.kinds.has('decision') || u.intents.has('figure') || u.intents.has('reporting')) return undefined;
+  // ("Name the parts of the policy" lists its parts: another answer's.)
+  if (u.kinds.has('who') || u.askedWho || rc.lexicon.listWords.match(u.tokens).size > 0) return undefined;
+  const asking = new Set([...covered, ...u.cuePositions, ...[...u.kinds.values()].flatMap((m) => [...m.positions]), ...rc.lexicon.policyTypes.coverage(u.tokens), ...rc.lexicon.purposeWords.coverage(u.tokens), ...rc.lexicon.yesNoWords.coverage(u.tokens)]);
+  for (const l of rc.subjects.flat()) for (let i = l.start; i < l.end; i++) if (l.kind === 'policies' || l.kind === 'municipalities') asking.add(i);
+  const words = u.tokens.filter((tok, i) => !asking.has(i) && tok.form.length > 2 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !rc.lexicon.questionWords.has(tok.form) && !/^\d+$/.test(tok.form));
+  if (words.length === 0) return undefined;
+  // A word, or the knowledge base's word for it ("personalet" -> "medarbejdere").
+  const forms = words.map((tok) => [tok.form, ...(rc.lexicon.synonyms.has(tok.form) ? [rc.lexicon.synonyms.get(tok.form)!] : [])]);
+  const said = policies.flatMap((policy) => statementsOfPolicy(rc, policy)).map((st, i) => {
+    const text = `${st.da} ${st.en}`;
+    return { st, i, n: forms.filter((alternatives) => alternatives.some((w) => saysEvery(text, w.split(' ')))).length };
+  });
+  const best = Math.max(0, ...said.map((x) => x.n));
+  if (best === 0 || best * 3 < words.length) return undefined;
+  const top = said.filter((x) => x.n > 0 && x.n >= best - 1).sort((a, b) => b.n - a.n || a.i - b.i).slice(0, 3).map((x) => x.st);
+  return done(rc, 'answer', top[0]![u.lang], top.slice(1).map((st) => st[u.lang]), unique(top.map((st) => st.source)).slice(0, 3));
 }
 
 /**
@@ -164,10 +256,17 @@ function coveredBy(rc: RelationContext, item: Policy, topics: readonly Link[]): 
     const e = kb.get(id);
     return e?.kind === 'roles' ? [foldText(e.item.name)] : [];
   });
+  // A unit led by a post the policy is for ("Bølgen", led by its bestyrer) is one it covers, for the reason its own
+  // description gives ("a self-governing institution").
+  const why: string[] = [];
   const covers = (id: string) => {
     for (let current: string | undefined = id, depth = 0; current && depth < 6; depth++) {
       if (item.relevantFor.includes(current)) return true;
       const e = kb.get(current);
+      if (e?.kind === 'units' && (e.item.ledBy ?? []).some((r) => item.relevantFor.includes(r))) {
+        if (e.item.description) why.push(`${displayName(e, u.lang)}: ${e.item.description[u.lang]}`);
+        return true;
+      }
       // "Børnehusleder i Børnehuset Kløverengen" is a "børnehusleder".
       if (e?.kind === 'roles' && generalNames.some((n) => foldText(e.item.name).startsWith(`${n} `))) return true;
       current = e?.kind === 'units' ? e.item.parent : undefined;
@@ -182,7 +281,7 @@ function coveredBy(rc: RelationContext, item: Policy, topics: readonly Link[]): 
   const who = joinList(covered.map((l) => name(kb, l!.id, u.lang, false)), u.lang);
   const said = saysAbout(rc, item, covered as Link[], true);
   const lines = said ? [said.headline, ...said.sections.flatMap((s) => s.lines)] : [];
-  return done(rc, 'answer', TEXTS[u.lang].appliesYes(title, who), lines.slice(0, 3), [item.source]);
+  return done(rc, 'answer', TEXTS[u.lang].appliesYes(title, who), [...why, ...lines].slice(0, 3), [item.source]);
 }
 
 /** "What does the early intervention policy say about childminding": the policy's statements that say the item's words. */

@@ -15,6 +15,7 @@ import { deputyStatements } from './deputy-statements.js';
 import { leftoverWords } from './tasks.js';
 import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS } from '../normalize.js';
 import { scopeSuffix } from './org-changes.js';
+import { countedByFigure } from './figures.js';
 
 // ---------------------------------------------------------------------------------------------
 // Reporting lines
@@ -128,6 +129,8 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
   if (!u.intents.has('reporting')) return undefined;
   // "Hvor mange ledere refererer til børnechefen?" where the documents state that count as a figure: the figure answers.
   if (u.intents.has('figure') && u.metrics.length > 0 && [...kb.data.municipalities, ...kb.data.units].some((x) => x.figures.some((f) => u.metrics.includes(f.metric)))) return undefined;
+  // So does a figure of the thing counted ("how many sprogvejledere report to X": "4 sprogvejledere").
+  if (countedByFigure(rc)) return undefined;
   const t = TEXTS[u.lang];
   const groups = subjectsOf(rc, ['roles', 'units', 'leadershipGroups'], true);
   if (groups.length === 0) return undefined;

@@ -111,6 +111,8 @@ export function answerWhoDoes(rc: RelationContext): Answer | undefined {
   if (asLeader.some((k) => !LEADING_KINDS.has(k))) return undefined;
   const blocking = asLeader.length > 0 ? ['roles', 'people', 'leadershipGroups', 'meetings', 'postings', 'units'] : ['roles', 'people', 'leadershipGroups', 'meetings', 'postings'];
   if (rc.subjects.flat().some((l) => l.quality >= 0.9 && blocking.includes(l.kind))) return undefined;
+  // ("Hvem godkendte funktionsbeskrivelsen for viceledere?": a decision named and asked of is the decision's answer.)
+  if (u.kinds.has('decision') && rc.subjects.flat().some((l) => l.kind === 'decisions' && l.quality >= 0.85)) return undefined;
   const words = unique(leftoverWords(rc, new Set()).filter((w) => w.length >= 4 && !STOPWORDS.has(w) && !GENERIC_WORDS.has(w)));
   if (words.length === 0) return undefined;
   const index = taskIndexOf(rc.kb, rc.lexicon);
