@@ -59,6 +59,8 @@ export interface Context {
   readonly sequenceAt?: (tokens: readonly Token[]) => ReadonlySet<number>;
   /** The kinds of date a dated fact's label names by the lexicon's cues ("Frist for indberetning af …": a reporting deadline). */
   readonly dateKindsSaid?: (fact: FactRecord) => ReadonlySet<string>;
+  /** The positions of every cue of the given question kinds in the tokens ("hvornår" and "hvilken ugedag" both ask when). */
+  readonly kindCuesAt?: (tokens: readonly Token[], kinds: ReadonlySet<string>) => ReadonlySet<number>;
 }
 
 /** True when a fact belongs to one of the items the question names (or it names none). */

@@ -66,8 +66,11 @@ function isEdged(d: DateEntry): boolean {
   return d.end !== undefined || EDGED_KINDS.has(d.kind);
 }
 
-export function answerDates(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer | undefined {
+export function answerDates(ctx: Context, u: Understanding, terms: readonly QueryTerm[]): Answer | undefined {
   const today = toLocalDate(ctx.options.now());
+  // Every word that asks when ("hvilken ugedag … og hvornår slutter den": both "ugedag" and "hvornår") is no part of what is dated.
+  const whenAt = ctx.kindCuesAt?.(u.tokens, new Set([...u.kinds.keys()].filter((k) => k === 'when' || k === 'dates'))) ?? new Set<number>();
+  const rest = terms.filter((q) => !whenAt.has(q.token.index));
   const p = phrasesFor(u.lang);
   const fits = (
     kind: DateEntry['kind'],

@@ -14,8 +14,8 @@ import { analyzeText, foldText, GENERIC_WORDS, stemsOf, STOPWORDS, termsOf, toke
 import { deputyStatements } from './relation-answers/deputy-statements.js';
 import { compoundPost, describedPostLinks, markDescribed } from './relation-answers/described-post.js';
 import type { Answer, Lang } from './types.js';
-import { countedPositions, fitsDateKind } from './understand.js';
-import { composeAnswer, MAX_SUPPORT_LINES, NEAR_BEST, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
+import { countedPositions, daysNamed, fitsDateKind } from './understand.js';
+import { composeAnswer, MAX_SUPPORT_LINES, NEAR_BEST, STRUCTURED_THRESHOLD, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
 import type { Link } from './linking.js';
 import { complementsSaid, countedRoleMetrics, countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, municipalityAt, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
@@ -339,8 +339,9 @@ export function answerDecisionWhen(rc: RelationContext): Answer | undefined {
     return e?.kind === 'meetings' && e.item.recurrence !== undefined && (e.item.recurrence.rrule !== undefined || e.item.recurrence.dates.length > 0);
   };
   if (rc.subjects.some((group) => group.some((l) => l.quality >= 0.9 && heldOnDays(l.id)))) return undefined;
-  // "when are the institutions closed for summer 2027": a dated item whose own label says every word asked is surer.
-  if (rc.subjects.length === 0 && labelNamedIn(rc, u.range?.from ?? '0000-01-01', u.range?.to ?? '9999-12-31')) return undefined;
+  // "hvad tid starter kredsforum": a time of day asked of a group whose own meeting is held on days of its own.
+  const groupMeeting = meetingOfGroup(rc);
+  if (groupMeeting && heldOnDays(groupMeeting.id) && (u.kinds.has('frequency') || clockAsked(rc))) return undefined;
   const named = rc.subjects.map((group) => group.map((l) => l.id));
   const nameTokens = new Set(rc.subjects.flat().flatMap((l) => Array.from({ length: l.end - l.start }, (_, i) => l.start + i)));
   const change = rc.lexicon.changeWords.coverage(u.tokens);
@@ -387,6 +388,10 @@ export function answerDecisionWhen(rc: RelationContext): Answer | undefined {
   const fit = scored.filter((s) => !foreign(s.d) && (named.length > 0 ? s.covers === named.length : s.said >= Math.min(2, words.length) && words.length > 0));
   if (fit.length === 0) return undefined;
   fit.sort((a, b) => b.covers - a.covers || b.said - a.said || b.d.date.localeCompare(a.d.date));
+  // "when are the institutions closed for summer 2027": a decision that changes nothing the question names by its exact
+  // name yields to a dated item whose own label says every word asked ("the children's houses" are no head of house).
+  const changesExact = rc.subjects.some((g) => g.some((l) => l.quality >= 0.95 && (l.id === fit[0]!.d.id || fit[0]!.d.changes.some((c) => inside(c, l.id)))));
+  if (!changesExact && labelNamedIn(rc, u.range?.from ?? '0000-01-01', u.range?.to ?? '9999-12-31')) return undefined;
   if (fit.length > 1 && fit[1]!.covers === fit[0]!.covers && fit[1]!.said === fit[0]!.said) return undefined;
   const d = fit[0]!.d;
   const name = displayName({ kind: 'decisions', item: d } as KbItem, u.lang);
@@ -445,7 +450,7 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   const placeAsked = rc.lexicon.placeWords.match(u.tokens).size > 0 && (rc.subjects[0] ?? []).some((l) => l.kind === 'meetings' && l.quality >= 0.9);
   const asked = chairAsked || placeAsked || u.kinds.has('frequency') || u.next || u.kinds.has('next') || u.intents.has('dates') || u.intents.has('meeting') || u.intents.has('membership');
   if (!asked) return undefined;
-  const link = rc.subjects.flat().find((l) => l.kind === 'meetings') ?? (leadsMeeting ? undefined : meetingOfGroup(rc));
+  const link = rc.subjects.flat().find((l) => l.kind === 'meetings') ?? (leadsMeeting ? undefined : (meetingOfGroup(rc) ?? meetingOfParticipants(rc)));
   if (!link) {
     // "Hvem er formand for udvalget?": a body without a chair in the data.
     const body = rc.subjects.flat().find((l) => l.kind === 'units' || l.kind === 'leadershipGroups');
@@ -557,7 +562,7 @@ function meetingOfGroup(rc: RelationContext): Link | undefined {
       rc.kb.data.meetings
         .filter((m) => {
           const bodies = rc.queries.participantsOf(m.id).filter((p) => !p.asNeeded && isBody(p));
-          return bodies.length === 1 && bodies[0]!.item.item.id === g.id;
+          return (bodies.length === 1 && bodies[0]!.item.item.id === g.id) || namedAfter(rc, m.id, g.id);
         })
         .map((m) => ({ meeting: m.id, group: g })),
     ),
@@ -565,6 +570,49 @@ function meetingOfGroup(rc: RelationContext): Link | undefined {
   if (own.length !== 1) return undefined;
   const { meeting, group } = own[0]!;
   return { ...group, id: meeting, kind: 'meetings' };
+}
+
+/**
+ * "Hvornår mødes bestyrelserne med børneområdechefen?": a meeting asked about by who meets (a word for meeting, no
+ * meeting named) is the one meeting whose participants or chair are every thing the question names (a person through
+ * the post they hold).
+ */
+function meetingOfParticipants(rc: RelationContext): Link | undefined {
+  const { u, kb } = rc;
+  if (!u.kinds.has('meeting') || rc.subjects.length < 2) return undefined;
+  const refsOf = (l: Link) => {
+    const entry = kb.get(l.id);
+    return entry?.kind === 'people' && entry.item.role ? [l.id, entry.item.role] : [l.id];
+  };
+  const takesPart = (meetingId: string, l: Link) => {
+    const refs = refsOf(l);
+    const m = kb.get(meetingId);
+    const chair = m?.kind === 'meetings' ? m.item.chair : undefined;
+    return (chair !== undefined && refs.includes(chair)) || rc.queries.participantsOf(meetingId).some((p) => refs.includes(p.item.item.id));
+  };
+  const found = kb.data.meetings.filter((m) => rc.subjects.every((g) => g.some((l) => l.quality >= 0.9 && takesPart(m.id, l))));
+  if (found.length !== 1) return undefined;
+  const first = rc.subjects[0]![0]!;
+  return { ...first, id: found[0]!.id, kind: 'meetings' };
+}
+
+/** True when the question asks for a time of day (the lexicon's clock words: "hvad tid", "what time"). */
+function clockAsked(rc: RelationContext): boolean {
+  const padded = ` ${rc.u.tokens.map((t) => t.form).join(' ')} `;
+  return rc.lexicon.floorWords.clock.some((phrase) => {
+    const words = tokenize(phrase).join(' ');
+    return words.length > 0 && padded.includes(` ${words} `);
+  });
+}
+
+/** True when a meeting's own name holds a name of the group ("møde i Lederkollegiet", "Lederkollegiets møder"). */
+function namedAfter(rc: RelationContext, meetingId: string, groupId: string): boolean {
+  const meeting = rc.kb.get(meetingId);
+  const group = rc.kb.get(groupId);
+  if (!meeting || !group) return false;
+  const meetingNames = namesOf(meeting).map((n) => ` ${tokenize(n).join(' ')} `);
+  const groupNames = namesOf(group).map((n) => tokenize(n).join(' ')).filter((n) => n.length > 3);
+  return groupNames.some((g) => meetingNames.some((m) => m.includes(` ${g} `)));
 }
 
 /**
@@ -675,7 +723,8 @@ function periodItems(rc: RelationContext): Answer | undefined {
   const { from, to } = u.range;
   // "Hvornår er sommerlukningen i 2027?", "when are the institutions closed for summer 2027": a "when" asked of a thing
   // that a dated item of the period names in its own words is that item's date (the dates answer weighs the words).
-  if (u.askedWhen && u.dateKinds.size === 0 && labelNamedIn(rc, from, to)) return undefined;
+  // (Half its words will do: "when are the houses closed in the summer" is the summer closure's date, weighed there.)
+  if (u.askedWhen && u.dateKinds.size === 0 && labelNamedIn(rc, from, to, STRUCTURED_THRESHOLD)) return undefined;
   const t = TEXTS[u.lang];
   const inScope = (source: Source) => {
     if (rc.municipalities.size === 0) return true;
@@ -736,11 +785,13 @@ function periodItems(rc: RelationContext): Answer | undefined {
   return done(rc, 'answer', headline, entries.map((e) => e.text), entries.flatMap((e) => (e.source ? [e.source] : [])), [], true);
 }
 
-/** True when every content word of the question is said (a synonym's or a compound part's match will do) by the label of one dated item that falls between two days. */
-function labelNamedIn(rc: RelationContext, from: string, to: string): boolean {
-  const rest = rc.ctx.index.queryTerms(rc.u.tokens, rc.u.intentWords);
+/** True when the content words of the question are said (a synonym's or a compound part's match will do; all, or `share` of their weight) by the label of one dated item that falls between two days. */
+function labelNamedIn(rc: RelationContext, from: string, to: string, share = 1 - NEAR_BEST): boolean {
+  // (Every word that asks when or for the calendar is no part of the thing named.)
+  const whenAt = rc.ctx.kindCuesAt?.(rc.u.tokens, new Set([...rc.u.kinds.keys()].filter((k) => k === 'when' || k === 'dates'))) ?? new Set<number>();
+  const rest = rc.ctx.index.queryTerms(rc.u.tokens, rc.u.intentWords).filter((q) => !whenAt.has(q.token.index));
   if (rest.length === 0) return false;
-  return rc.ctx.index.score(rest, undefined, 'date').some((s) => s.coverage >= 1 - NEAR_BEST && s.fact.date !== undefined && (s.fact.date.end ?? s.fact.date.date) >= from && s.fact.date.date <= to);
+  return rc.ctx.index.score(rest, undefined, 'date').some((s) => s.coverage >= share && s.fact.date !== undefined && (s.fact.date.end ?? s.fact.date.date) >= from && s.fact.date.date <= to);
 }
 
 /** A date of a general kind whose label names the kind asked for ("Deadline for reporting ..." written as `other`). */
@@ -1073,6 +1124,27 @@ function qualifiedCounts(rc: RelationContext): { key: string; fits: (f: Figure) 
   return { key: `qualified:${metric}`, fits: (f: Figure) => countsMetric(f) && said(f) === words.length };
 }
 
+/**
+ * The days a count is asked for when it names two or more: days said ("1 oct and 1 nov 2026"), or a span of months
+ * said with a word of change ("færre ... fra oktober til november": the last day of the first month and of the last).
+ */
+function severalDays(rc: RelationContext): string[][] {
+  const { u } = rc;
+  // Days without a year: the coming ones, else the ones passed (the figures may be stated only for those).
+  const days = unique(daysNamed(u.text, rc.today));
+  if (days.length >= 2) return [days, unique(daysNamed(u.text, rc.today, true))];
+  const range = u.range;
+  if (!range || range.from.slice(0, 7) === range.to.slice(0, 7)) return [];
+  const changeSaid = u.kinds.has('change-compare') || u.tokens.some((tok) => rc.lexicon.countModifiers.has(tok.form));
+  if (!changeSaid) return [];
+  // (A year's span ("i 2026") is one period, not a change between months.)
+  if (range.from.slice(5) === '01-01' && range.to.slice(5) === '12-31') return [];
+  const month = Number(range.from.slice(5, 7));
+  const lastOfFirst = month === 12 ? `${range.from.slice(0, 4)}-12-31` : addDays(`${range.from.slice(0, 4)}-${String(month + 1).padStart(2, '0')}-01`, -1);
+  const yearBack = (iso: string) => `${Number(iso.slice(0, 4)) - 1}${iso.slice(4)}`;
+  return [[lastOfFirst, range.to], [yearBack(lastOfFirst), yearBack(range.to)]];
+}
+
 /** Every figure's terms (both languages), and the figures by term, made once per knowledge base. */
 const FIGURE_TERMS = new WeakMap<object, { terms: Map<Figure, ReadonlySet<string>>; byTerm: Map<string, Figure[]> }>();
 export function figureTermIndex(kb: RelationContext['kb']): { terms: Map<Figure, ReadonlySet<string>>; byTerm: Map<string, Figure[]> } {
@@ -1170,6 +1242,31 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   if (scope.length === 0) return undefined;
   // A figure for a period ("sygefraværet i oktober 2026") carries time too.
   const dated = (f: Figure) => f.asOf !== undefined || f.validFrom !== undefined || f.validUntil !== undefined || f.period !== undefined;
+  // "On 1 October and on 1 November", "fra oktober til november" with a word of change: the figure stated for each
+  // day (each month's last figure), in order, and their difference when asked how it changed.
+  for (const several of severalDays(rc)) {
+    const lines: string[] = [];
+    const shown: Figure[] = [];
+    const sources: Source[] = [];
+    for (const id of scope) {
+      for (const day of several) {
+        // (A day the item states none for, where a unit above it states one about it: that one.)
+        const stated = queries.figuresOn(id, day).filter((x) => isCounted(x.figure) && dated(x.figure) && (x.figure.asOf === undefined || x.figure.asOf <= day));
+        for (const f of stated.length > 0 ? stated : aboveAbout(rc, id, day, isCounted)) {
+          if (shown.includes(f.figure)) continue;
+          shown.push(f.figure);
+          const text = f.figure.text[u.lang].replace(/\.$/, '');
+          const on = f.figure.asOf ?? f.figure.validFrom;
+          lines.push(t.figure(nameIn(rc, id), on && !text.includes(shortDate(on, u.lang)) ? `${text} (${t.asOf(shortDate(on, u.lang))})` : text));
+          sources.push(f.figure.source);
+        }
+      }
+    }
+    if (shown.length >= 2) {
+      const change = u.kinds.has('change-compare') || u.tokens.some((tok) => rc.lexicon.countModifiers.has(tok.form)) ? differenceOf(shown.slice(0, 2), u.lang) : undefined;
+      return done(rc, 'answer', [...(change ? [change] : []), ...lines].join(' '), [], sources);
+    }
+  }
   // A whole period asked about ("i 2024", "in March 2025"): the figure stated for a day in it, the latest.
   // "I dag, og hvor mange efter omlægningen": both states asked for apart are a comparison too.
   const said = rc.lexicon.kinds.match(u.tokens);

@@ -101,10 +101,10 @@ export function primaryStem(token: string): string {
 export const STOPWORDS: ReadonlySet<string> = new Set(
   `
   af alle alt at bare blev bliver da de dem den denne der deres det dette dig din dine disse du efter eller en end er et
-  for fra frem godt har hans hende her hos hvad hvem hvilke hvilken hvilket hvis hvor hvordan hvorfor hvornaar i ikke ind
+  for fra frem godt har hans hende hendes her hos hvad hvem hvilke hvilken hvilket hvis hvor hvordan hvorfor hvornaar i ikke ind
   jeg kan kun man mange med meget men mig min mine mit mod naar ned noget nogen nu og ogsaa om op os over paa sig sin
   sine sit skal skulle som saa til ud under var vi vil ville vores af aa hvormange gaar gaa faar faa hedder findes
-  ligger siger sige stor store egentlig lige gerne kunne maa bor boer blive vaere vaeret have haft mens while whilst hun han selv she
+  ligger siger sige stor store egentlig lige gerne kunne maa bor boer blive vaere vaeret have haft mens while whilst hun han selv she his
   a about all also an and any are as at be been being but by can could did do does doing for from had has have how i
   if in into is it its me my of on or our shall should so than that the their them there these they this those to
   was we were what when where which who whom whose why will with would you your yours please tell know get got

@@ -141,6 +141,41 @@ function findDay(folded: string, today: string): { day: string; words: string[] 
 }
 
 /**
+ * Every day a question names ("on 1 oct and on 1 nov 2026"), in the order said; a day without a year takes the year
+ * another day of the question gives, else the next such day (`passed`: the last one passed).
+ */
+export function daysNamed(text: string, today: string, passed = false): string[] {
+  let folded = foldText(text);
+  const found: Array<{ at: number; day: number; month: number; year?: number }> = [];
+  for (let guard = 0; guard < 6; guard++) {
+    let hit: { at: number; length: number; day: number; month: number; year?: number } | undefined;
+    for (const { re, parts } of DAY_PATTERNS) {
+      const m = folded.match(re);
+      if (!m || m.index === undefined) continue;
+      const [day, month, year] = parts(m);
+      if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) continue;
+      hit = { at: m.index, length: m[0].length, day, month, ...(year !== undefined && { year }) };
+      break;
+    }
+    if (!hit) break;
+    found.push(hit);
+    folded = `${folded.slice(0, hit.at)}${' '.repeat(hit.length)}${folded.slice(hit.at + hit.length)}`;
+  }
+  const given = found.find((d) => d.year !== undefined)?.year;
+  const iso = (year: number, d: { day: number; month: number }) => `${year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+  return found
+    .sort((a, b) => a.at - b.at)
+    .map((d) => {
+      let year = d.year ?? given ?? Number(today.slice(0, 4));
+      // (`passed`: the last such day that has passed instead, for figures stated before today.)
+      if (d.year === undefined && given === undefined && !passed && iso(year, d) < today) year += 1;
+      if (d.year === undefined && given === undefined && passed && iso(year, d) > today) year -= 1;
+      return iso(year, d);
+    })
+    .filter((d) => addDays(d, 0) === d);
+}
+
+/**
  * Two days that bound a period ("between 1 and 15 March 2027", "fra 1. til 15. marts", "from 3 May to 2 June"), in
  * the question's tokens joined by spaces: the period from the first to the second, with the words that say it.
  */
@@ -236,6 +271,9 @@ const SEASONS: ReadonlyMap<string, readonly [number, number]> = new Map<string, 
   ).flatMap(([words, months]) => words.map((w) => [w, months] as [string, readonly [number, number]])),
 );
 
+/** Words that place a season named without a year in time ("i efteråret", "in the autumn", "this summer"), folded. */
+const SEASON_INTRODUCERS: ReadonlySet<string> = new Set(['i', 'in', 'during', 'this', 'denne', 'til', 'over']);
+
 /** Words for the start or the end of a year ("the beginning of 2025", "udgangen af 2025"), folded. */
 const YEAR_EDGES: ReadonlySet<string> = new Set(['beginning', 'start', 'end', 'begyndelsen', 'starten', 'slutningen', 'udgangen']);
 
@@ -243,7 +281,7 @@ const YEAR_EDGES: ReadonlySet<string> = new Set(['beginning', 'start', 'end', 'b
  * Finds a month (and optional year) or a year alone in the tokens, as a date range. (Indexed loops: asked once per
  * question, this code seldom runs optimised, and there `entries()` allocates per word.)
  */
-function findRange(tokens: readonly Token[], today: string): { from: string; to: string; positions: number[] } | undefined {
+function findRange(tokens: readonly Token[], today: string, seasonAlone = true): { from: string; to: string; positions: number[] } | undefined {
   const months: Array<{ i: number; month: number; year?: number }> = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -295,7 +333,21 @@ function findRange(tokens: readonly Token[], today: string): { from: string; to:
     const holidays = ['holidays', 'holiday', 'vacation', 'break'].includes(tokens[i + 1]?.form ?? '');
     if (holidays && token.form === 'summer') season = [7, 7];
     const after = holidays ? i + 1 : i;
-    const year = [tokens[after + 1]?.form, tokens[after + 1]?.form === 'of' ? tokens[after + 2]?.form : undefined].find((f) => f !== undefined && /^(19|20)\d{2}$/.test(f));
+    let year = [tokens[after + 1]?.form, tokens[after + 1]?.form === 'of' ? tokens[after + 2]?.form : undefined].find((f) => f !== undefined && /^(19|20)\d{2}$/.test(f));
+    // "i efteråret", "in the autumn", "this summer": without a year, the coming season (one ending within a month is
+    // over for planning: late in November "the autumn" is next year's).
+    const before = tokens[i - 1]?.form ?? '';
+    const introduced = SEASON_INTRODUCERS.has(before) || (before === 'the' && SEASON_INTRODUCERS.has(tokens[i - 2]?.form ?? ''));
+    // (Beside a kind of date the season says what the date is for: "the deadline for care in the summer holidays".)
+    if (!year && introduced && seasonAlone) {
+      const thisYear = Number(today.slice(0, 4));
+      const [first, last] = season;
+      const endOf = (y: number) => addDays(`${last < first ? y + 1 : y}-${String((last % 12) + 1).padStart(2, '0')}-01`, -1);
+      year = String([thisYear, thisYear + 1].find((y) => endOf(y) >= addDays(today, 30)) ?? thisYear + 1);
+      const endYear = last < first ? Number(year) + 1 : Number(year);
+      const to = addDays(`${last === 12 ? endYear + 1 : endYear}-${String((last % 12) + 1).padStart(2, '0')}-01`, -1);
+      return { from: `${year}-${String(first).padStart(2, '0')}-01`, to, positions: holidays ? [i, i + 1] : [i] };
+    }
     if (!year) continue;
     const [first, last] = season;
     const endYear = last < first ? Number(year) + 1 : Number(year);
@@ -474,7 +526,7 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   const today = toLocalDate(now);
   const named = findDay(tokens.map((t) => t.form).join(' ').replace(/\b(\d{1,2}) (\d{1,2}) ((19|20)\d{2})\b/, '$1/$2/$3'), today) ?? findDay(foldText(text), today);
   const phrase = findTimePhrase(tokens, words, lexicon, today);
-  const monthRange = findRange(tokens, today) ?? phrase?.period;
+  const monthRange = findRange(tokens, today, dateKindMatches.size === 0) ?? phrase?.period;
   // A named day is a range of one day; a month or year alone a longer one.
   const dayPositions = named ? tokens.flatMap((t, i) => (named.words.includes(t.form) ? [i] : [])) : [];
   // "pr. 1. marts", "per 1 March": the word that introduces the day belongs to it.

@@ -176,6 +176,22 @@ describe("two things' dates set against each other, and every date of a recruitm
   ]);
 });
 
+describe('a meeting asked by the group that holds it or by who meets, a last working day, a season without a year', () => {
+  check([
+    [SLV, 'hvad tid starter kredsforum', [['08.30', '08:30', '8.30']]],
+    [HBJ, 'where does chefgruppen meet', ['klitten']],
+    [RVS, 'hvor tit mødes sektorledelsen', ['mandag']],
+    [SLV, 'when do the parent boards meet the head of early years', ['2027-04-22']],
+    [HVM, 'hvornår mødes udvalget med den strategiske ledergruppe', ['2027-03-16']],
+    [RVS, 'hvornår er yasmins sidste arbejdsdag', ['2027-03-31']],
+    [HBJ, "when is leila's last working day", ['2027-03-31']],
+    [HVM, 'hvornår er der kvartermøde i efteråret', ['2027-09-01']],
+    [SLV, 'hvornår mødes bestyrelserne med børneområdechefen i efteråret', ['2027-10-21'], ['2027-04-22']],
+    [HBJ, 'hvilken ugedag er lederdagen og hvornår slutter den', [['torsdag', 'thursday'], '15.30']],
+    [RVS, 'by when must we report the need for childcare in the summer holidays', ['2027-04-16']],
+  ]);
+});
+
 describe('an event the documents do not date stays unanswered', () => {
   const cases: ReadonlyArray<readonly [string, string]> = [
     [SLV, 'hvornår er julefrokosten'],
@@ -189,6 +205,8 @@ describe('an event the documents do not date stays unanswered', () => {
     [SLV, 'when is the staff party'],
     [HBJ, 'hvad kommer først, julefrokosten eller lederdagen'],
     [SLV, 'is the christmas party before or after the summer closure'],
+    [SLV, 'hvornår er kristians sidste arbejdsdag'],
+    [HVM, 'hvornår holder husene sommerfest i efteråret'],
   ];
   for (const [dir, question] of cases) {
     it(`${dir.replace('tests/fixtures/', '')}: ${question}`, () => {

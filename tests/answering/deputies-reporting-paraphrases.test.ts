@@ -103,6 +103,14 @@ const CASES: Case[] = [
   // Who leads a unit on a day.
   { kb: 'slv', q: 'hvem er lederen af børnekreds åen i april 2027', expect: holderOn('slv-kredsleder-aaen', '2027-04-01'), not: () => ['lone birkmose ravn'] },
   { kb: 'hbj', q: 'hvem leder enhed midtby i maj 2027', expect: holderOn('hbj-enhedschef-midtby', '2027-05-01'), not: () => ['leila'] },
+  // A leader of a kind of place: the general post named after that kind of place.
+  { kb: 'fjb', q: 'hvem står i spidsen for et dagtilbud', expect: (d) => [roleNames(d, 'fjb-institutionsleder')] },
+  { kb: 'fjb', q: 'who heads an institution', expect: (d) => [roleNames(d, 'fjb-institutionsleder')] },
+  { kb: 'bkk', q: 'hvem leder et børnehus', expect: (d) => [roleNames(d, 'bkk-boernehusleder')] },
+  // Deputies asked from the deputy's side by a phrase at the end, and a general post beside a unit.
+  { kb: 'hvm', q: 'er en husleder stedfortræder for nogen', expect: principalOf('hvm-husleder') },
+  { kb: 'rvs', q: 'the fællesleder in torvet - whom do they deputise for', expect: principalOf('rvs-faellesleder-torvet') },
+  { kb: 'bkk', q: 'hvem er næstkommanderende i et stort børnehus', expect: deputyOf('bkk-boernehusleder') },
   // Another municipality's title for the head of a unit.
   { kb: 'hbj', q: 'hvem er områdeleder for enhed hede', expect: holderOn('hbj-enhedschef-hede', '2026-11-30') },
   { kb: 'bkk', q: 'hvem er distriktsleder for område vest', expect: holderOn('bkk-omraadechef-vest', '2026-11-30') },
@@ -112,9 +120,15 @@ const CASES: Case[] = [
   { kb: 'rvs', q: 'who is the head of day care in ravnsholt', expect: holderOn('rvs-sektorchef', '2026-11-30') },
 ];
 
+/** Questions that must NOT be taken for the ones above: more is asked than who leads; a title of another level. */
+const NOT_TAKEN: Array<{ kb: keyof typeof DIRS; q: string; not: RegExp }> = [
+  { kb: 'hvm', q: 'who is responsible for the staff rota in the house', not: /^the leader is/i },
+  { kb: 'data', q: 'who is the cluster leader at læringshuset', not: /is led by/i },
+];
+
 const answerers = new Map<string, { kb: KnowledgeBase; answerer: Answerer }>();
 beforeAll(async () => {
-  for (const key of new Set(CASES.map((c) => c.kb))) {
+  for (const key of new Set([...CASES.map((c) => c.kb), ...NOT_TAKEN.map((c) => c.kb)])) {
     const kb = await loadKnowledgeOrThrow(DIRS[key]!);
     answerers.set(key, { kb, answerer: createAnswerer(kb, { now: () => NOW }) });
   }
@@ -132,6 +146,15 @@ describe('deputies, reporting lines and holders: paraphrases', () => {
         expect(group.some((alt) => text.includes(alt)), `one of ${JSON.stringify(group)} in: ${text}`).toBe(true);
       }
       for (const wrong of c.not?.(kb.data) ?? []) expect(text).not.toContain(wrong);
+    });
+  }
+});
+
+describe("not taken for a described post or another municipality's title", () => {
+  for (const c of NOT_TAKEN) {
+    it(`[${c.kb}] ${c.q}`, () => {
+      const answer = answerers.get(c.kb)!.answerer.answer(c.q);
+      expect(answer.headline).not.toMatch(c.not);
     });
   }
 });

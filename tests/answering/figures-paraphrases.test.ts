@@ -211,3 +211,13 @@ describe('the rest of a count, a count asked by reporting words, a post counted 
     { kb: 'hjs', q: 'hvor mange pladser er der i børnecenter hasselbo', unknown: true },
   ]);
 });
+
+describe('a count on two days, or from one month to another', () => {
+  run([
+    { kb: 'hbj', q: 'how many kids in dagplejen on 1 oct and on 1 nov 2026', want: [['hbj-dagplejen', 'children', '186'], ['hbj-dagplejen', 'children', '181']] },
+    { kb: 'hbj', q: 'how many children in family day care on 1 oct vs 1 nov', want: [['hbj-dagplejen', 'children', '186'], ['hbj-dagplejen', 'children', '181']] },
+    { kb: 'hbj', q: 'er der blevet færre børn i dagplejen fra oktober til november', want: [['hbj-dagplejen', 'children', '186'], ['hbj-dagplejen', 'children', '181']] },
+    { kb: 'hbj', q: 'hvor mange institutioner er der 1. januar 2027 og 1. september 2027', want: [['hbj-ds', 'institutions', '17'], ['hbj-ds', 'institutions', '18']] },
+    { kb: 'hjs', q: 'hvor mange børnecentre har team vest 1. december 2026 og 1. juni 2027', want: [['hjs-team-vest', 'institutions', '6 '], ['hjs-team-vest', 'institutions', '4 ']] },
+  ]);
+});

@@ -72,6 +72,7 @@ const CONTACTS: Case[] = [
   { kb: 'slv', q: 'who do i call about the huschef job in kastanjen', must: ['lone birkmose ravn', 'mads hvid kjeldsen'] },
   { kb: 'slv', q: 'kontaktpersoner på kastanjen stillingen', must: ['lone birkmose ravn', 'nanna bach iversen'] },
   { kb: 'slv', q: 'hvem er kontakt på opslaget og hvad er deres numre', must: ['lone birkmose ravn', '#72415260', '#72416607'] },
+  { kb: 'hbj', q: 'hvem er kontaktperson på stillingen og hvad er hendes mail', must: ['kim vadstrup olesen', 'giver ingen e-mailadresse'], not: ['@'] },
   { kb: 'hbj', q: 'hvem skal jeg kontakte om lederdagen', must: ['birthe nørgaard lynge'], not: ['jeppe holmgaard ravn'] },
   // The relation from the other side.
   { kb: 'hbj', q: 'hvilket job er kim vadstrup olesen kontakt på', must: ['rævehøj'] },

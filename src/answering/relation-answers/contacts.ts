@@ -82,10 +82,18 @@ function answerScopePostings(rc: RelationContext): Answer | undefined {
   const line = (p: Person) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email);
   if (postings.length === 1) {
     const people = relations.contacts(postings[0]!.id);
-    return done(rc, 'answer', t.contacts(displayName(kb.get(postings[0]!.id)!, u.lang), joinList(people.map((p) => p.name), u.lang)), people.map(line), people.map((p) => p.source));
+    return done(rc, 'answer', t.contacts(displayName(kb.get(postings[0]!.id)!, u.lang), joinList(people.map((p) => p.name), u.lang)), [...missingReach(rc, people), ...people.map(line)], people.map((p) => p.source));
   }
   const lines = postings.map((posting) => t.contacts(displayName(kb.get(posting.id)!, u.lang), joinList(relations.contacts(posting.id).map(line), u.lang)));
   return done(rc, 'ambiguous', phrasesFor(u.lang).severalMatches, lines, postings.flatMap((p) => relations.contacts(p.id).map((c) => c.source)), [], true);
+}
+
+/** "…og hvad er hendes mail": a phone number or e-mail asked of contacts none of whom the documents give one for. */
+function missingReach(rc: RelationContext, people: readonly Person[]): string[] {
+  const { u } = rc;
+  return (['phone', 'email'] as const)
+    .filter((a) => u.attributes.includes(a) && people.every((p) => !(a === 'phone' ? p.phone : p.email)))
+    .map((a) => TEXTS[u.lang].notKnown(joinList(people.map((p) => p.name), u.lang), rc.lexicon.attributeLabels.get(a)![u.lang]));
 }
 
 /**

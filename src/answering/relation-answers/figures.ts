@@ -201,13 +201,13 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const roleMetrics = countedRoleMetrics(rc);
   const metrics = u.metrics.length > 0 ? u.metrics : roleMetrics.length > 0 ? roleMetrics : unsaid && groups.length > 0 ? unique(groups.flat().flatMap((id) => relations.figures(id).map((f) => f.figure.metric))) : [];
   const words = countedWords(rc);
-  const byWord = new Set<(f: Figure) => boolean>();
+  const byWord = new Map<(f: Figure) => boolean, string>();
   const counted: Array<(f: Figure) => boolean> = [
     ...unique(metrics).map((m) => (f: Figure) => f.metric === m),
     ...unique(words).map((w) => {
       const span = countSpan(rc, w);
       const fits = (f: Figure) => !metrics.includes(f.metric) && countsAsked(rc, f, w, span);
-      byWord.add(fits);
+      byWord.set(fits, w);
       return fits;
     }),
   ];
@@ -253,7 +253,7 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
         // A thing counted by its own word ("sprogvejledere") that one unit below alone counts is counted there in full.
         const speaksFor =
           (hits.length === 1 && kb.get(id)?.kind === 'municipalities' && relations.childUnits(hits[0]!.owner).length > 0 && !oneOfSeveral(rc, hits[0]!.owner)) ||
-          (hits.length === 1 && byWord.has(isCounted) && soleBelow(rc, id, isCounted));
+          (hits.length === 1 && byWord.has(isCounted) && countsExactly(hits[0]!.figure, byWord.get(isCounted)!) && soleBelow(rc, id, isCounted));
         if (!hits.some((h) => h.owner === id) && !speaksFor) hits.forEach((h) => below.add(h.owner));
         else if (hits.length === 1 && !below.has(hits[0]!.owner)) first.push(hits[0]!);
         if (!hits.some((h) => h.owner === id) && !speaksFor) askedOwners.add(id);
@@ -346,6 +346,15 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
     ...u.tokens.flatMap((tok, i) => (wordsAt.has(tok.form) ? [i] : [])),
     ...complementsSaid(rc, unique_.map((f) => f.figure)),
   ]);
+}
+
+/** True when the word right after one of the figure's numbers is the word itself ("4 sprogvejledere"), not a compound of it. */
+function countsExactly(f: Figure, word: string): boolean {
+  const stem = primaryStem(word);
+  return (['da', 'en'] as const).some((lang) => {
+    const words = tokenize(foldText(f.text[lang]));
+    return words.some((w, i) => /^\d/.test(w) && words[i + 1] !== undefined && primaryStem(words[i + 1]!) === stem);
+  });
 }
 
 /** True when, of every unit below this one, a single one states figures that fit (the whole subtree, indexed by relations). */

@@ -3,7 +3,7 @@
  */
 import type { Person } from '../../knowledge/schemas.js';
 import { capitalize, joinList, phrasesFor } from '../phrases.js';
-import { analyzeText, foldText, STOPWORDS } from '../normalize.js';
+import { analyzeText, foldText, GENERIC_WORDS, STOPWORDS } from '../normalize.js';
 import type { Answer } from '../types.js';
 import { shortDate, unique } from '../answer-context.js';
 import { describedItems, done, name, sourceOf, subjectsOf, unitsOfPerson, within, type RelationContext } from './context.js';
@@ -81,6 +81,9 @@ export function answerDescribedLeader(rc: RelationContext): Answer | undefined {
   if (rc.subjects.flat().some((l) => l.quality >= 0.9 && l.kind !== 'municipalities')) return undefined;
   const found = compoundPost(rc);
   if (!found) return undefined;
+  // Only who leads the place is asked: a word besides ("who is responsible for the staff rota in the house") asks more.
+  const asked = u.tokens.some((tok, p) => !found.positions.includes(p) && !u.cuePositions.has(p) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && tok.form.length >= 3 && !rc.lexicon.leaderWords.match([tok]).size);
+  if (asked) return undefined;
   const role = found.link.id;
   // One holder of a post many places have is not who leads "a" place of that kind: the post, its holders after it.
   const holders = rc.relations.holders(role).slice(0, MAX_LISTED);
