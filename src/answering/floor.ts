@@ -11,6 +11,7 @@
  */
 import lexiconJson from './lexicon/lexicon.json' with { type: 'json' };
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { UnitTypeSchema } from '../knowledge/schemas.js';
 import { MONTH_NAMES } from '../time/format-date.js';
 import { displayName, namesOf } from './facts.js';
 import { analyzeText, boundedEditDistance, foldText, GENERIC_WORDS, STOPWORDS, termsOf, tokenize } from './normalize.js';
@@ -386,6 +387,19 @@ export function createFloor(
     }
     return false;
   };
+  // The words for whoever leads ("leder", "chef"), and the schema's kinds of unit ("district", "area"), for titles.
+  const leaderHeads = [...new Set(loaded.phrases.leaderWords.da.concat(loaded.phrases.leaderWords.en).filter((w) => !w.includes(' ')).map(foldText))].filter((w) => w.length >= 4);
+  const unitKinds = new Set(UnitTypeSchema.options.map((t) => t.replace(/-/g, ' ')));
+  /** A word the documents, the lexicon or the schema's kinds of unit know: it can name a kind of place. */
+  const placeWord = (form: string) => unitKinds.has(form) || lexicon.has(form) || index.knows(form);
+  /** "distriktsleder", "klyngechef": a known word joined to a word for whoever leads, with or without a linking "s". */
+  const leaderCompound = (form: string) =>
+    leaderHeads.some((head) => {
+      if (!form.endsWith(head) || form.length < head.length + 4) return false;
+      const first = form.slice(0, -head.length);
+      return placeWord(first) || (first.endsWith('s') && placeWord(first.slice(0, -1)));
+    });
+  const leaderTerms = new Set(leaderHeads.flatMap((w) => [...termsOf(w)]));
   const openerPhrases = loaded.floorWords.askedThingOpeners.map((phrase) => tokenize(phrase)).filter((words) => words.length > 0);
   /**
    * The positions of the words a "who is / what is" question asks for, before the first name it places them by or a cue
@@ -458,6 +472,21 @@ export function createFloor(
       // Every thing the question names must be what the answer speaks of ("the pedagogical coordinator in Mågen" is
       // not answered by the coordinator post in Ålekisten): its words, or one of its own names, are in the answer.
       // (What the answer is about is in its headline and section titles; its lines may mention others in passing.)
+      // "Who leads Familiesporet" is not answered by "Familiesporet is led by the leader of Familiesporet": a post whose
+      // name is only the place's name and a word for whoever leads, held by no one the documents name, says no who.
+      if (u.askedWho && (u.intents.has('leader') || u.intents.has('holder'))) {
+        const named = [...namedBy(answer.headline)].map((id) => kb.get(id));
+        const units = links.filter((l) => l.kind === 'units' && l.quality >= 0.9).map((l) => l.id);
+        const roles = named.filter((e) => e?.kind === 'roles').map((e) => e!.item.id);
+        const onlyTitle = (role: string) =>
+          !kb.data.people.some((p) => p.role === role) &&
+          namesAsTerms(role).length > 0 &&
+          namesAsTerms(role).every((terms) => units.some((unit) => [...terms].every((t) => leaderTerms.has(t) || namesAsTerms(unit).some((unitTerms) => unitTerms.has(t)))));
+        if (!named.some((e) => e?.kind === 'people') && roles.length > 0 && roles.every(onlyTitle)) {
+          const role = kb.get(roles[0]!)!;
+          return unknown(u.lang, NO_NAME[u.lang](displayName(role, u.lang)));
+        }
+      }
       const absent = absentName(u.cuePositions, links, answerTerms, answerSubjects.get(answer), text, [answer.headline, ...answer.sections.map((s) => s.title)].join(' . '));
       if (absent) {
         const asked = kb.get(absent.asked);
@@ -549,7 +578,14 @@ export function createFloor(
       // What a "who is / what is" question asks for ("sygefraværet i Team Midt", "the union rep in Område Syd") must be
       // what the answer speaks of: a word there that the answer does not explain, and that is no cue word of the lexicon
       // (nor a typo or compound of one), asks for something else than the thing it is placed by.
-      const askedLoose = loose.filter((q) => asked.has(position.get(q.token) ?? -1) && !lexicon.has(q.token.form) && !nearLexicon(q.token.form));
+      // (A word for whoever leads, or a known kind of place before one, "distriktsleder", "the district leader", names the
+      // leader of the place named: another municipality's title for the post.)
+      const leaderAt = loaded.leaderWords.coverage(u.tokens);
+      const leads = (p: number) => leaderAt.has(p) || leaderCompound(u.tokens[p]!.form) || (placeWord(u.tokens[p]!.form) && (leaderAt.has(p + 1) || leaderCompound(u.tokens[p + 1]?.form ?? '')));
+      const askedLoose = loose.filter((q) => {
+        const p = position.get(q.token) ?? -1;
+        return asked.has(p) && !lexicon.has(q.token.form) && !nearLexicon(q.token.form) && !leads(p);
+      });
       if (askedLoose.length > 0) return refuse(kb, u, links, askedLoose, unknown);
       // A ranked answer must explain every word that names a thing the documents know ("børnehusene"): a fact
       // about another thing ("the waiting list for childminding") is no answer about it.
@@ -609,7 +645,12 @@ export function createFloor(
       if (restShare < (fallback ? REST_SHARE_FALLBACK : unnamedDate ? REST_SHARE_DATE : 0) && (fallback || loose.some(inSlot))) return refuse(kb, u, links, fallback ? loose : loose.filter(inSlot), unknown);
       // A word right before a cue word that the answer does not explain changes what the cue asks
       // ("opening hours" are no working hours, a "summer closing" no deadline): the cue's answer would mislead.
-      const modifiers = loose.filter((q) => u.cuePositions.has((position.get(q.token) ?? -2) + 1) && inSlot(q));
+      // (A kind of place before a word for whoever leads, "the district leader of Område Nord", names a title: the leader's.)
+      // (Only a word of what the question asks for: a verb or adverb before a cue asks for nothing else.)
+      const modifiers = loose.filter((q) => {
+        const p = position.get(q.token) ?? -2;
+        return u.cuePositions.has(p + 1) && inSlot(q) && !(placeWord(q.token.form) && (leaderAt.has(p + 1) || leaderCompound(u.tokens[p + 1]?.form ?? '')));
+      });
       if (!fallback && modifiers.length > 0) return refuse(kb, u, links, modifiers, unknown);
       return answer;
     },
@@ -635,6 +676,12 @@ function withoutDays(text: string): string {
     .replace(new RegExp(`\\b(?:${months})\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d\\d\\b`, 'giu'), ' ')
     .replace(/\b(?:19|20)\d\d-\d\d-\d\d\b/g, ' ');
 }
+
+/** What the floor says when the post asked about is named only by its title and held by no one the documents name. */
+const NO_NAME: Readonly<Record<Lang, (role: string) => string>> = {
+  da: (role) => `Det ved jeg ikke: dokumenterne nævner ikke, hvem der er ${role}; der står ikke noget navn.`,
+  en: (role) => `I don't know: the documents do not name the ${role}.`,
+};
 
 /** What the floor says when a time of day is asked and the documents give only the day. */
 const CLOCK: Readonly<Record<Lang, string>> = {

@@ -162,3 +162,36 @@ describe('not a question: thanks or a goodbye that closes a message asking nothi
     expect(ask(base, message).kind).not.toBe('smalltalk');
   });
 });
+
+describe('the floor: "who leads X" is not answered by a post named only "leader of X" that no one named holds', () => {
+  /** The roles that lead a unit, held by no one the documents name. */
+  const unheldLeaders = (d: Data, unitName: string) => {
+    const unit = d.units.find((u) => u.name === unitName)!;
+    return unit.ledBy.filter((role) => !d.people.some((p) => p.role === role));
+  };
+  it.each<[Base, string, string]>([
+    ['seed', 'who leads familiesporet in htk', 'Familiesporet'],
+    ['seed', 'hvem er chef for familiesporet', 'Familiesporet'],
+    ['seed', 'hvem leder familiesporet', 'Familiesporet'],
+  ])('%s: "%s" says the documents name no one', (base, question, unit) => {
+    expect(unheldLeaders(data(base), unit).length).toBeGreaterThan(0);
+    const answer = ask(base, question);
+    expect(answer.kind).toBe('unknown');
+    expect(said(answer)).toMatch(/nævner ikke|do not name/);
+  });
+
+  it.each<[Base, string, string]>([
+    ['seed', 'who leads distrikt baltorp', 'Distrikt Baltorp'],
+    ['bakkekaer', 'who leads område vest', 'Område Vest'],
+    ['egeskov', 'hvem leder distrikt engen', 'Distrikt Engen'],
+  ])('%s: "%s" still names the leader the documents name', (base, question, unit) => {
+    const names = leadersOf(data(base), unit);
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.some((name) => said(ask(base, question)).includes(name))).toBe(true);
+  });
+
+  it('a post with a title of its own ("huschef") is still given when no one holds it', () => {
+    expect(unheldLeaders(data('solvang'), 'Børnehuset Kastanjen').length).toBeGreaterThan(0);
+    expect(said(ask('solvang', 'who leads kastanjen'))).toContain('huschef');
+  });
+});

@@ -221,3 +221,15 @@ export function unitsOfPerson(rc: RelationContext, person: Person): Set<string> 
   }
   return units;
 }
+
+const TITLE_WORDS = new WeakMap<RelationContext['kb'], ReadonlyArray<ReadonlySet<string>>>();
+
+/** The words (forms and stems) of each person's title in both languages, in the order of the people: once per knowledge base. */
+export function titleWordsOf(kb: RelationContext['kb']): ReadonlyArray<ReadonlySet<string>> {
+  let titles = TITLE_WORDS.get(kb);
+  if (!titles) {
+    titles = kb.data.people.map((p) => new Set(analyzeText(foldText(`${p.title.da} ${p.title.en}`)).flatMap((w) => [w.form, ...w.terms])));
+    TITLE_WORDS.set(kb, titles);
+  }
+  return titles;
+}

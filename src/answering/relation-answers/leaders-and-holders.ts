@@ -6,9 +6,9 @@ import { capitalize, joinList, phrasesFor } from '../phrases.js';
 import { analyzeText, foldText, GENERIC_WORDS, STOPWORDS } from '../normalize.js';
 import type { Answer } from '../types.js';
 import { shortDate, unique } from '../answer-context.js';
-import { describedItems, done, name, sourceOf, subjectsOf, unitsOfPerson, within, type RelationContext } from './context.js';
+import { describedItems, done, name, sourceOf, subjectsOf, titleWordsOf, unitsOfPerson, within, type RelationContext } from './context.js';
 
-export { unitsOfPerson, within } from './context.js';
+export { titleWordsOf, unitsOfPerson, within } from './context.js';
 import { unknownWith } from './partly-known.js';
 import { TEXTS } from './texts.js';
 import { actingLines } from './org-changes.js';
@@ -291,18 +291,6 @@ export function answerTitledPerson(rc: RelationContext): Answer | undefined {
   if (matching.length !== 1) return undefined;
   const person = matching[0]!;
   return done(rc, 'answer', TEXTS[u.lang].holds(person.name, person.title[u.lang]), [phrasesFor(u.lang).contactLine(person.name, person.title[u.lang], person.phone, person.email)], [person.source]);
-}
-
-const TITLE_WORDS = new WeakMap<RelationContext['kb'], ReadonlyArray<ReadonlySet<string>>>();
-
-/** The words (forms and stems) of each person's title in both languages, in the order of the people: once per knowledge base. */
-export function titleWordsOf(kb: RelationContext['kb']): ReadonlyArray<ReadonlySet<string>> {
-  let titles = TITLE_WORDS.get(kb);
-  if (!titles) {
-    titles = kb.data.people.map((p) => new Set(analyzeText(foldText(`${p.title.da} ${p.title.en}`)).flatMap((w) => [w.form, ...w.terms])));
-    TITLE_WORDS.set(kb, titles);
-  }
-  return titles;
 }
 
 /** Kinds of question that ask who or what a person is ("who is X", "what is X's job title", "hvad laver X"). */

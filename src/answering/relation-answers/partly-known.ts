@@ -9,9 +9,8 @@ import { analyzeText, foldText, primaryStem, STOPWORDS, termsOf, tokenize } from
 import type { Answer } from '../types.js';
 import { fitsDateKind } from '../understand.js';
 import { shortDate, unknown as unknownAnswer } from '../answer-context.js';
-import { done, name, sourceOf, subjectsOf, unitsOfPerson, within, type RelationContext } from './context.js';
+import { done, name, sourceOf, subjectsOf, titleWordsOf, unitsOfPerson, within, type RelationContext } from './context.js';
 import { TEXTS } from './texts.js';
-import { titleWordsOf } from './leaders-and-holders.js';
 import { decisionIndexOf } from './decisions.js';
 import { formatPartialDate } from '../../time/format-date.js';
 
