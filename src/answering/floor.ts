@@ -563,7 +563,6 @@ export function createFloor(
       // the summer closing of X"): any date of X would mislead, so it is held to the ranked answer's floor.
       // So is "when is X in 2026": the period's dates answer it only when they are X's.
       const unnamedDate = !fallback && u.intents.has('dates') && u.dateKinds.size === 0 && (u.range === undefined || u.askedWhen) && u.day === undefined;
-      const strict = fallback || unnamedDate;
       // A ranked answer must explain every word the knowledge base does not know; a structured one
       // (its kind understood from cue words) only the words that name a thing: a name written with a
       // capital inside the sentence, or the word after a place or topic preposition ("in Nordby").
