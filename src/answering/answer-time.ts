@@ -895,6 +895,17 @@ export function answerDateComparison(rc: RelationContext): Answer | undefined {
   return done(rc, 'answer', headline, [], [first.date.source, second.date.source]);
 }
 
+/** The first posting, role and unit among the question's groups of links (each group's surest reading first). */
+function firstOwners(groups: ReadonlyArray<readonly Link[]>): { posting?: Link; role?: Link; unit?: Link } {
+  const first = (kind: KbItem['kind']) => groups.find((g) => g[0]!.kind === kind)?.[0];
+  return { posting: first('postings'), role: first('roles'), unit: first('units') };
+}
+
+/** A unit with the units under it, two levels down: whose postings and dates count as the unit's. */
+function unitsBelow(relations: RelationContext['relations'], id: string): string[] {
+  return unique([id, ...relations.childUnits(id), ...relations.childUnits(id).flatMap((c) => relations.childUnits(c))]);
+}
+
 /** The one dated item a part of the question (tokens `from`..`to`) names, with a name for it; undefined unless exactly one. */
 function datedIn(rc: RelationContext, from: number, to: number, kinds: ReadonlySet<DateEntry['kind']>): { date: DateEntry; name: string } | undefined {
   const { u, relations, kb } = rc;
@@ -919,11 +930,8 @@ function datedIn(rc: RelationContext, from: number, to: number, kinds: ReadonlyS
     return list.length === 1 ? { date: list[0]!, name: label(list[0]!) } : undefined;
   };
   if (links.length > 0) {
-    const first = (kind: KbItem['kind']) => links.find((g) => g[0]!.kind === kind)?.[0];
-    const posting = first('postings');
-    const role = first('roles');
-    const unit = first('units');
-    const below = (id: string) => unique([id, ...relations.childUnits(id), ...relations.childUnits(id).flatMap((c) => relations.childUnits(c))]);
+    const { posting, role, unit } = firstOwners(links);
+    const below = (id: string) => unitsBelow(relations, id);
     let owners: string[];
     if (posting) owners = [posting.id];
     else if (role || unit) {
@@ -1002,11 +1010,8 @@ export function answerItemDates(rc: RelationContext): Answer | undefined {
   const fitting = (d: DateEntry) => fitsDateKind(u.dateKinds, d.kind) && inRound(d);
   const otherDated = rc.subjects.flat().some((l) => l.quality >= 0.9 && !['postings', 'roles', 'units', 'people', 'municipalities'].includes(l.kind) && relations.dates(l.id).some(fitting));
   if (otherDated) return undefined;
-  const first = (kind: KbItem['kind']) => groups.find((g) => g[0]!.kind === kind)?.[0];
-  const posting = first('postings');
-  const role = first('roles');
-  const unit = first('units');
-  const below = (id: string) => unique([id, ...relations.childUnits(id), ...relations.childUnits(id).flatMap((c) => relations.childUnits(c))]);
+  const { posting, role, unit } = firstOwners(groups);
+  const below = (id: string) => unitsBelow(relations, id);
   let owners: string[];
   if (posting) owners = [posting.id];
   else {

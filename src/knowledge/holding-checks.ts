@@ -7,6 +7,7 @@
 import type { KnowledgeBase } from './knowledge-base.js';
 import type { Figure, Unit } from './schemas.js';
 import { holdingsOf } from './holdings.js';
+import { outsidePeriod as outside, periodsOverlap as overlap, periodSpan as span } from './validity.js';
 
 type At = (id: string, ...sub: (string | number)[]) => { file: string; path: string };
 
@@ -17,7 +18,6 @@ interface Problem {
   readonly message: string;
 }
 
-type Period = { readonly validFrom?: string | undefined; readonly validUntil?: string | undefined };
 
 /** Every check of this file, in a stable order. */
 export function checkHoldingFields(kb: KnowledgeBase, at: At): Problem[] {
@@ -180,20 +180,5 @@ function commonAncestor(list: readonly Unit[], units: ReadonlyMap<string, Unit>)
   const [first, ...rest] = list;
   if (!first) return undefined;
   return ancestorsOf(first, units).find((id) => rest.every((u) => ancestorsOf(u, units).includes(id)));
-}
-
-function overlap(a: Period, b: Period): boolean {
-  return (a.validFrom === undefined || b.validUntil === undefined || a.validFrom <= b.validUntil) && (b.validFrom === undefined || a.validUntil === undefined || b.validFrom <= a.validUntil);
-}
-
-/** True when some day of `inner` lies outside `outer`. */
-function outside(inner: Period, outer: Period): boolean {
-  const early = outer.validFrom !== undefined && (inner.validFrom === undefined || inner.validFrom < outer.validFrom);
-  const late = outer.validUntil !== undefined && (inner.validUntil === undefined || inner.validUntil > outer.validUntil);
-  return early || late;
-}
-
-function span(period: Period): string {
-  return `${period.validFrom ?? 'open start'} to ${period.validUntil ?? 'open end'}`;
 }
 

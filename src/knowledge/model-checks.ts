@@ -8,7 +8,7 @@ import type { KnowledgeBase } from './knowledge-base.js';
 import { normalizeName } from './normalize-name.js';
 import { formatPath, KIND_LABELS } from './references.js';
 import type { Text } from './schemas.js';
-import { holdsOn, shiftDay } from './validity.js';
+import { holdsOn, outsidePeriod as outside, periodsOverlap as overlap, periodSpan as span, shiftDay } from './validity.js';
 import { checkHoldingFields } from './holding-checks.js';
 
 /** Where an item was defined: file and JSON path of the item. */
@@ -210,17 +210,3 @@ function checkEndTimes(kb: KnowledgeBase, at: At): ModelProblem[] {
   return problems;
 }
 
-function overlap(a: Period, b: Period): boolean {
-  return (a.validFrom === undefined || b.validUntil === undefined || a.validFrom <= b.validUntil) && (b.validFrom === undefined || a.validUntil === undefined || b.validFrom <= a.validUntil);
-}
-
-/** True when some day of `inner` lies outside `outer`. */
-function outside(inner: Period, outer: Period): boolean {
-  const early = outer.validFrom !== undefined && (inner.validFrom === undefined || inner.validFrom < outer.validFrom);
-  const late = outer.validUntil !== undefined && (inner.validUntil === undefined || inner.validUntil > outer.validUntil);
-  return early || late;
-}
-
-function span(period: Period): string {
-  return `${period.validFrom ?? 'open start'} to ${period.validUntil ?? 'open end'}`;
-}

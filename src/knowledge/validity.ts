@@ -19,6 +19,23 @@ export function overlaps(item: Dated, from: string, to: string): boolean {
   return (item.validFrom === undefined || item.validFrom <= to) && (item.validUntil === undefined || from <= item.validUntil);
 }
 
+/** True when two periods share at least one day (open ends hold for ever). */
+export function periodsOverlap(a: Dated, b: Dated): boolean {
+  return (a.validFrom === undefined || b.validUntil === undefined || a.validFrom <= b.validUntil) && (b.validFrom === undefined || a.validUntil === undefined || b.validFrom <= a.validUntil);
+}
+
+/** True when some day of `inner` lies outside `outer`. */
+export function outsidePeriod(inner: Dated, outer: Dated): boolean {
+  const early = outer.validFrom !== undefined && (inner.validFrom === undefined || inner.validFrom < outer.validFrom);
+  const late = outer.validUntil !== undefined && (inner.validUntil === undefined || inner.validUntil > outer.validUntil);
+  return early || late;
+}
+
+/** A period as `kb:check` messages write it: "2027-08-01 to open end". */
+export function periodSpan(period: Dated): string {
+  return `${period.validFrom ?? 'open start'} to ${period.validUntil ?? 'open end'}`;
+}
+
 /** The ISO day `days` after (or before, when negative) a day. */
 export function shiftDay(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
