@@ -195,3 +195,28 @@ describe('the floor: "who leads X" is not answered by a post named only "leader 
     expect(said(ask('solvang', 'who leads kastanjen'))).toContain('huschef');
   });
 });
+
+describe('two questions in one message: the part the documents answer is answered, the other said to be missing', () => {
+  const DONT_KNOW = /ved jeg ikke|står ikke|nævner ikke|giver ingen|giver intet|nævner .{1,80} men|don't know|not in the documents|do not (say|mention|give|name)|give no|gives no/;
+  /** A unit's figure of one metric, as the digits an answer would show. */
+  const figureOf = (d: Data, name: string, metric: string) => String(d.units.find((u) => u.name === name || u.names.includes(name))!.figures!.find((f) => f.metric === metric)!.value);
+  it.each<[Base, string, (d: Data) => string]>([
+    ['fjordby', 'hvor mange børn går der i ålekisten, og hvem er deres tandlæge', (d) => figureOf(d, 'Vuggestuen Ålekisten', 'children')],
+    ['fjordby', 'how many children are in aalekisten and what is its address', (d) => figureOf(d, 'Vuggestuen Ålekisten', 'children')],
+    ['hvidmose', 'hvor mange børn er der i myretuen, og hvad er dens adresse', (d) => figureOf(d, 'Børnehuset Myretuen', 'children')],
+    ['hvidmose', 'hvor mange dagplejere er der og hvem er deres leder', (d) => `${d.units.flatMap((u) => u.figures ?? []).find((f) => f.text.da.includes('dagplejere'))!.value} dagplejere`],
+    ['bakkekaer', 'hvem er dagplejeleder, og hvad er hendes løn', (d) => d.people.find((p) => d.roles.find((r) => r.id === p.role)?.name.toLowerCase() === 'dagplejeleder')!.name.toLowerCase()],
+  ])('%s: "%s" gives the known part and says the rest is missing', (base, question, known) => {
+    const answer = ask(base, question);
+    expect(said(answer)).toContain(known(data(base)));
+    expect(said(answer)).toMatch(DONT_KNOW);
+  });
+
+  it.each<[Base, string, string]>([
+    ['bakkekaer', 'who is the head of area west and what is her phone number', 'Birgitte Lundsgaard Friis'],
+    ['seed', 'hvem er distriktsleder i baltorp og hvad er hendes mail', 'Helle Kristensen'],
+  ])('%s: "%s" answered in full keeps its answer', (base, question, person) => {
+    const answer = ask(base, question);
+    expect(said(answer)).toContain(person.toLowerCase());
+  });
+});
