@@ -560,6 +560,11 @@ export function createFloor(
         const unexplained = asked.filter((_, i) => explainedCues[i]! < ACCOUNTED);
         if (unexplained.length > 0) return refuse(kb, u, links, unexplained, unknown);
       }
+      // A count of a compound's head does not count the compound ("plads til 80 børn" for "vuggestuebørn"): the
+      // compound's first part must be in the answer too.
+      const countedHere = u.intents.has('figure') && !u.askedWhen && /\d/.test(answer.headline) ? [...u.metrics.flatMap((m) => u.metricAt.get(m) ?? []), ...countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], loaded.countModifiers)] : [];
+      const narrower = [...new Set(countedHere)].filter((p) => narrowerThanCounted(u.tokens[p]?.form ?? '', text));
+      if (narrower.length > 0) return refuse(kb, u, links, narrower.map((p) => ({ token: u.tokens[p]!, weight: 1, expansions: [] })), unknown);
       if (content.length === 0) return answer;
       // The answer's own words account for a question word directly, even one the index does not know
       // (a deadline added in chat).
@@ -680,6 +685,23 @@ const NOT_LISTED: Readonly<Record<Lang, (words: string) => string>> = {
   da: (words) => `Det ved jeg ikke: dokumenterne nævner ${words}, men oplister dem ikke.`,
   en: (words) => `I don't know: the documents mention ${words} but do not list them.`,
 };
+
+/**
+ * True when a word counted is a compound whose head the answer counts but whose first part it never says ("vuggestuebørn"
+ * against "80 børn"): the count is of a wider group.
+ */
+function narrowerThanCounted(form: string, answerText: string): boolean {
+  const words = new Set(tokenize(answerText));
+  if (words.has(form)) return false;
+  let head = '';
+  for (const w of words) if (w.length >= MIN_HEAD && form.length >= w.length + MIN_HEAD && form.endsWith(w) && w.length > head.length) head = w;
+  if (!head) return false;
+  // (A linking "s" or "e" belongs to the first part: "børnehus-", "dagplejes-".)
+  const first = form.slice(0, -head.length).replace(/[se]$/, '');
+  if (first.length < MIN_HEAD) return false;
+  for (const w of words) if (w.includes(first)) return false;
+  return true;
+}
 
 /** The shortest head of a compound that names a thing ("hus" of "børnehus"). */
 const MIN_HEAD = 3;

@@ -220,3 +220,46 @@ describe('two questions in one message: the part the documents answer is answere
     expect(said(answer)).toContain(person.toLowerCase());
   });
 });
+
+describe('the floor: a compound head, a listed group and a narrower count', () => {
+  it.each<[Base, string, RegExp]>([
+    ['hvidmose', 'fra hvornår får husene en souschef', /2027/],
+    ['hvidmose', 'from when do the children\'s houses get a deputy leader', /2027/],
+  ])('%s: "%s": a word that is the head of the answer\'s compound ("husene": "børnehuse") is answered', (base, question, expected) => {
+    const answer = ask(base, question);
+    expect(answer.kind).toBe('answer');
+    expect(said(answer)).toMatch(expected);
+  });
+
+  it.each<[Base, string]>([
+    ['seed', 'hvad er de seks læreplanstemaer i kbh'],
+    ['seed', 'what are the six themes of the curriculum in copenhagen'],
+  ])('%s: "%s": a group asked for by its number that the documents only mention is not answered by the mention', (base, question) => {
+    const answer = ask(base, question);
+    expect(answer.kind).toBe('unknown');
+  });
+
+  it('a group the documents list is still answered ("hvilke seks begreber bygger MED-aftalen på")', () => {
+    const answer = ask('seed', 'hvilke seks begreber bygger MED-aftalen på');
+    expect(answer.kind).toBe('answer');
+    expect(said(answer)).toContain('medindflydelse');
+  });
+
+  /** A unit's children figure, as its value. */
+  const children = (d: Data, name: string) => String(d.units.find((u) => u.name === name || u.names.includes(name))!.figures!.find((f) => f.metric === 'children')!.value);
+  it.each<[Base, string, string]>([
+    ['hvidmose', 'hvor mange børnehavebørn går i myretuen', 'Børnehuset Myretuen'],
+    ['fjordby', 'hvor mange børnehavebørn har ålekisten', 'Vuggestuen Ålekisten'],
+  ])('%s: "%s": a count of all the children is no count of the narrower group asked', (base, question, unit) => {
+    const answer = ask(base, question);
+    expect(answer.kind).toBe('unknown');
+    expect(said(answer)).not.toMatch(new RegExp(`\\b${children(data(base), unit)}\\b`));
+  });
+
+  it.each<[Base, string, string]>([
+    ['fjordby', 'hvor mange vuggestuebørn har ålekisten', 'Vuggestuen Ålekisten'],
+    ['hvidmose', 'hvor mange børn går i myretuen', 'Børnehuset Myretuen'],
+  ])('%s: "%s": a count the answer names (the unit is a nursery) or the plain count is still given', (base, question, unit) => {
+    expect(said(ask(base, question))).toMatch(new RegExp(`\\b${children(data(base), unit)}\\b`));
+  });
+});
