@@ -359,7 +359,8 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       if (unanswered.length === 0) return whole;
       return { ...whole, headline: sentences([whole.headline, ...unanswered.map((p) => p.reply.headline)]) };
     }
-    const answered = parts.filter((p) => p.reply.kind === 'answer');
+    // (Only a clause that names what it asks about: "and what kind" alone is answered about anything.)
+    const answered = parts.filter((p) => p.reply.kind === 'answer' && p.names);
     if (answered.length === 0) return whole;
     const base = answered[0]!.reply;
     const rest = parts.filter((p) => p.reply !== base);

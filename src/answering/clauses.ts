@@ -8,8 +8,8 @@ import { foldText } from './normalize.js';
 /** The words that join a second question to the first ("og hvem", "and what", "samt hvornår"). */
 const JOINERS = new Set(['og', 'and', 'samt', 'plus']);
 
-/** The fewest words a clause needs to ask something of its own ("hvem er X"). */
-const MIN_WORDS = 2;
+/** The fewest words a clause needs to ask something of its own ("hvem er X"; "and what kind" asks nothing alone). */
+const MIN_WORDS = 3;
 
 /** The most clauses read from one message: more are a list, not questions. */
 const MAX_CLAUSES = 3;

@@ -533,6 +533,17 @@ export function createFloor(
       }
       // A ranked answer must speak of the relation the question's cue words ask for ("who is the deputy of Mågen" is not
       // answered by Mågen's figures): a cue word of a relation kind (`floor.fallbackAskedKinds`) must be explained by it.
+      // "Hvornår holder udvalget næste møde": a date asked of a meeting is answered by a meeting's date. An answer that
+      // neither speaks of a meeting (a cue of the kind in its words) nor names a meeting, forum or group gives the date of
+      // something else the thing asked about did (a deadline in its minutes).
+      if (!fallbackAnswers.has(answer) && u.intents.has('dates') && u.kinds.has('meeting') && !u.intents.has('figure')) {
+        const meetingCues = loaded.kinds.coverageOf(u.tokens, new Set<QuestionKind>(['meeting']), undefined, false);
+        const speaksOfMeeting =
+          loaded.kinds.match(analyzeText(foldText(text))).has('meeting') ||
+          [...namedBy(text)].some((id) => MEETING_KINDS.has(kb.get(id)?.kind ?? '')) ||
+          links.some((l) => MEETING_KINDS.has(l.kind) && l.quality >= 0.9 && namesAsTerms(l.id).some((terms) => everyIn(terms, answerTerms)));
+        if (!speaksOfMeeting && meetingCues.size > 0) return refuse(kb, u, links, [...meetingCues].sort((a, b) => a - b).map((p) => ({ token: u.tokens[p]!, weight: 1, expansions: [] })), unknown);
+      }
       // "Hvad er de seks læreplanstemaer", "which five principles": a ranked answer must list that many things; one that
       // only mentions the group ("… forholder sig til de seks læreplanstemaer") does not say which they are.
       if (fallbackAnswers.has(answer) && u.cardinal !== undefined && u.cardinal >= MIN_LISTED) {
@@ -702,6 +713,9 @@ function narrowerThanCounted(form: string, answerText: string): boolean {
   for (const w of words) if (w.includes(first)) return false;
   return true;
 }
+
+/** The kinds of item that meet: a date of one answers "when do they meet". */
+const MEETING_KINDS: ReadonlySet<string> = new Set(['meetings', 'leadershipGroups']);
 
 /** The shortest head of a compound that names a thing ("hus" of "børnehus"). */
 const MIN_HEAD = 3;

@@ -18,6 +18,8 @@ const BASES = {
   hvidmose: 'tests/fixtures/kb-hvidmose',
   egeskov: 'tests/fixtures/kb-egeskov',
   solvang: 'tests/fixtures/kb-solvang',
+  hjortsoe: 'tests/fixtures/kb-hjortsoe',
+  havbjerg: 'tests/fixtures/kb-havbjerg',
 } as const;
 type Base = keyof typeof BASES;
 type Data = KnowledgeBase['data'];
@@ -261,5 +263,32 @@ describe('the floor: a compound head, a listed group and a narrower count', () =
     ['hvidmose', 'hvor mange børn går i myretuen', 'Børnehuset Myretuen'],
   ])('%s: "%s": a count the answer names (the unit is a nursery) or the plain count is still given', (base, question, unit) => {
     expect(said(ask(base, question))).toMatch(new RegExp(`\\b${children(data(base), unit)}\\b`));
+  });
+});
+
+describe('the floor: a meeting asked "when" is answered by a meeting\'s date, not another date of the thing named', () => {
+  it.each<[Base, string]>([
+    ['hjortsoe', 'hvornår holder udvalget for børn familier og fritid næste møde'],
+    ['hjortsoe', 'when is the next meeting of the committee for children families and leisure'],
+  ])('%s: "%s" gets "I don\'t know", not a deadline from the committee\'s minutes', (base, question) => {
+    const answer = ask(base, question);
+    expect(answer.kind).toBe('unknown');
+    expect(said(answer)).not.toMatch(/2027/);
+  });
+
+  it.each<[Base, string, RegExp]>([
+    ['hvidmose', 'hvornår er næste dialogmøde med udvalget', /2027/],
+    ['fjordby', 'hvornår mødes ledelsesforum', /måned/],
+    ['bakkekaer', 'hvornår er næste områdeforum i vest', /uge/],
+  ])('%s: "%s" keeps the meeting\'s own time', (base, question, expected) => {
+    expect(said(ask(base, question))).toMatch(expected);
+  });
+});
+
+describe('two questions in one message: a clause that names nothing is not answered on its own', () => {
+  it('havbjerg: "tværfagligt team - how many people in total and what kind" gives no other unit\'s count', () => {
+    const answer = ask('havbjerg', 'tværfagligt team - how many people in total and what kind');
+    const other = data('havbjerg').units.filter((u) => !/tværfagligt/i.test(u.name)).flatMap((u) => (u.figures ?? []).map((f) => f.text.en.toLowerCase()));
+    for (const figure of other) expect(said(answer)).not.toContain(figure);
   });
 });
