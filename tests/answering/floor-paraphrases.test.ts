@@ -155,6 +155,40 @@ describe('not a question: thanks or a goodbye that closes a message asking nothi
   });
 
   it.each<[Base, string]>([
+    ['seed', 'tak, det hjalp'],
+    ['fjordby', 'appreciate it'],
+    ['bakkekaer', 'nice one'],
+    ['hvidmose', 'hello again'],
+    ['egeskov', 'hvem er du'],
+    ['solvang', 'what can you do?'],
+    ['havbjerg', '👍'],
+    ['seed', 'tak tak'],
+    ['hjortsoe', 'have a good one'],
+  ])('%s: "%s" gets small talk, not a fact nor a bare "I don\'t know"', (base, message) => {
+    const answer = ask(base, message);
+    expect(answer.kind).toBe('smalltalk');
+    expect(answer.sources).toHaveLength(0);
+  });
+
+  it.each<[Base, string]>([
+    ['seed', 'hmm'],
+    ['fjordby', 'menu'],
+    ['bakkekaer', 'lol ok'],
+  ])('%s: "%s", which asks nothing the bot can tell, gets "I don\'t know" with a hint of what it answers and no suggested facts', (base, message) => {
+    const answer = ask(base, message);
+    expect(['smalltalk', 'unknown']).toContain(answer.kind);
+    expect(answer.sources).toHaveLength(0);
+    expect(answer.headline).toMatch(/hjælp|help/);
+  });
+
+  it.each<[Base, string]>([
+    ['seed', 'hjemmearbejde stabsleder'],
+    ['seed', 'distriktsleder baltorp'],
+  ])('%s: "%s", a question without words that ask, still gets its answer', (base, message) => {
+    expect(ask(base, message).kind).toBe('answer');
+  });
+
+  it.each<[Base, string]>([
     ['seed', 'tak. er der møde i distriktsledergruppen i morgen'],
     ['seed', 'thanks - is there a deadline for the staff leader job'],
     ['seed', 'tak, hvem er klyngeleder'],
