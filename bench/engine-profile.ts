@@ -5,6 +5,8 @@
  * - `--alloc`: bytes allocated per question, sampled by V8's heap profiler counting objects the garbage collector
  *   already freed (the same on a loaded machine; the slow tail is mostly young-generation collections, which come
  *   with every ~16 MB allocated);
+ * - `--alloc-out <file>`: with `--alloc`, the sampled allocation profile itself (V8's `SamplingHeapProfile` JSON, the
+ *   format of a `.heapprofile` that Chrome's DevTools open), to see which functions allocate;
  * - `--rows <file>`: each question's text, times and monotonic start/end in µs, to attribute the samples of a
  *   `node --cpu-prof` profile to the slowest questions (the profile's timestamps are on the same clock);
  * - `--twice`: every question asked a second time (warm), the figures of the second pass.
@@ -77,6 +79,8 @@ let allocKb: number | undefined;
 if (session) {
   const { profile } = (await post('HeapProfiler.stopSampling')) as { profile: { head: AllocationNode } };
   allocKb = sumAllocated(profile.head) / 1024 / rows.length;
+  const allocFile = value('--alloc-out');
+  if (allocFile) writeFileSync(allocFile, JSON.stringify(profile));
 }
 const wall = rows.map((r) => r.ms).sort((a, b) => a - b);
 const cpu = rows.map((r) => r.cpuMs).sort((a, b) => a - b);
