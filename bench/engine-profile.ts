@@ -9,6 +9,8 @@
  *   format of a `.heapprofile` that Chrome's DevTools open), to see which functions allocate;
  * - `--rows <file>`: each question's text, times and monotonic start/end in µs, to attribute the samples of a
  *   `node --cpu-prof` profile to the slowest questions (the profile's timestamps are on the same clock);
+ * - `--bank <file>`: the questions of a question file instead (the practice format; a WORKING part of the bank, never a
+ *   test part), for example the seed's working questions over the 100x base, whose copies hold the same kinds of fact;
  * - `--twice`: every question asked a second time (warm), the figures of the second pass.
  *
  *   node --import tsx bench/engine-profile.ts [--kb data] [--questions 1000] [--alloc] [--rows rows.json] [--twice]
@@ -17,7 +19,7 @@
  * For a profile with line numbers, compile first (`npx tsc -p tsconfig.build.json --outDir .dbg/x`) and give
  * `--dist .dbg/x`: tsx's transformed modules report every function at line 1.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Session } from 'node:inspector';
 import { pathToFileURL } from 'node:url';
@@ -46,7 +48,10 @@ const answerer: Answerer = createAnswerer(kb, { now: () => now });
 const buildMs = performance.now() - buildStarted;
 const buildCpuMs = cpuMs(process.cpuUsage(buildCpu));
 for (const question of FLOOR_QUESTIONS.slice(0, 4)) answerer.answer(question.text, question.locale);
-const questions = generateQuestions(kb, Number(value('--questions') ?? 1000), createRandom(7));
+const bank = value('--bank');
+const questions = bank
+  ? (JSON.parse(readFileSync(bank, 'utf8')) as { questions: Array<{ text: string; lang?: string }> }).questions.map((q) => ({ text: q.text, locale: q.lang }))
+  : generateQuestions(kb, Number(value('--questions') ?? 1000), createRandom(7));
 
 const session = argv.includes('--alloc') ? new Session() : undefined;
 const post = (method: string, params?: object) =>

@@ -5,6 +5,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { figureTermIndex } from './answer-time.js';
+import { meetingIndexOf } from './meeting-index.js';
 import { documentContactsOf, rolesByNameStart } from './relation-answers/contacts.js';
 import { decisionIndexOf } from './relation-answers/decisions.js';
 import { describedPostsOf } from './relation-answers/described-post.js';
@@ -20,4 +21,5 @@ export function prepareIndexes(kb: KnowledgeBase, lexicon: Lexicon): void {
   decisionIndexOf(kb);
   figureTermIndex(kb);
   describedPostsOf(kb, lexicon);
+  meetingIndexOf(kb);
 }
