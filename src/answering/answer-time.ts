@@ -18,6 +18,7 @@ import { countedPositions, daysNamed, fitsDateKind } from './understand.js';
 import { composeAnswer, MAX_SUPPORT_LINES, NEAR_BEST, STRUCTURED_THRESHOLD, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
 import type { Link } from './linking.js';
 import { inMeetingOrder, meetingIndexOf, type MeetingIndex } from './meeting-index.js';
+import { itemsStating } from './figure-owners.js';
 import { complementsSaid, countedRoleMetrics, countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, municipalityAt, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
@@ -1200,7 +1201,8 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const t = TEXTS[u.lang];
   const subjects = rc.subjects.flat().filter((l) => l.kind === 'units' || l.kind === 'municipalities' || l.kind === 'roles');
   // The top-most items that state such a figure (a district's houses are counted again in its department).
-  const stating = [...kb.data.municipalities, ...kb.data.units].filter((x) => x.figures.some(isCounted));
+  // (Each distinct figure tested once: `isCounted` reads only a figure's metric and text.)
+  const stating = itemsStating(kb, isCounted);
   const stated = new Set(stating.map((x) => x.id));
   const owners = stating.filter((x) => !('parent' in x && typeof x.parent === 'string' && stated.has(x.parent))).map((x) => x.id);
   // The items named, else the municipality named, else the one or two items that state the figure at all.

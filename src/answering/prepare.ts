@@ -6,6 +6,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { figureTermIndex } from './answer-time.js';
 import { meetingIndexOf } from './meeting-index.js';
+import { figureOwnersOf } from './figure-owners.js';
 import { documentContactsOf, rolesByNameStart } from './relation-answers/contacts.js';
 import { decisionIndexOf } from './relation-answers/decisions.js';
 import { describedPostsOf } from './relation-answers/described-post.js';
@@ -22,4 +23,5 @@ export function prepareIndexes(kb: KnowledgeBase, lexicon: Lexicon): void {
   figureTermIndex(kb);
   describedPostsOf(kb, lexicon);
   meetingIndexOf(kb);
+  figureOwnersOf(kb);
 }
