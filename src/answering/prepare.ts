@@ -8,8 +8,9 @@ import { figureTermIndex } from './answer-time.js';
 import { meetingIndexOf } from './meeting-index.js';
 import { figureOwnersOf } from './figure-owners.js';
 import { documentContactsOf, rolesByNameStart } from './relation-answers/contacts.js';
-import { decisionIndexOf } from './relation-answers/decisions.js';
+import { chairIndexOf, decisionIndexOf } from './relation-answers/decisions.js';
 import { describedPostsOf } from './relation-answers/described-post.js';
+import { policyIndexOf } from './relation-answers/policies.js';
 import type { Lexicon } from './lexicon/lexicon.js';
 import { suggestQuestions } from './suggestions.js';
 
@@ -24,4 +25,6 @@ export function prepareIndexes(kb: KnowledgeBase, lexicon: Lexicon): void {
   describedPostsOf(kb, lexicon);
   meetingIndexOf(kb);
   figureOwnersOf(kb);
+  chairIndexOf(kb, lexicon);
+  policyIndexOf(kb);
 }
