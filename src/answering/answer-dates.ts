@@ -88,7 +88,10 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
     (u.round === undefined || kind !== 'interview' || round === u.round) &&
     (!u.range || ((end ?? date) >= u.range.from && date <= u.range.to)) &&
     (!u.range || u.range.from.slice(0, 4) !== u.range.to.slice(0, 4) || precision !== 'year' || u.range.to.endsWith('-12-31')) &&
-    (!u.upcoming || (end ?? date) >= today);
+    (!u.upcoming || (end ?? date) >= today || ignoreUpcoming);
+  // "Hvornår kommer BLIK til Område Nord": a word for "coming" beside a thing named asks when that thing is, even when it
+  // has passed; the dates that fit but for having passed are kept apart and answer (marked passed) when no coming one does.
+  let ignoreUpcoming = false;
 
   const candidates: DateCandidate[] = [];
   const coverageFor = (terms: readonly QueryTerm[]) => new Map((terms.length > 0 ? ctx.index.score(terms, undefined, 'date') : []).map((s) => [s.fact, s.coverage]));
@@ -108,23 +111,46 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
   // is a period's edge, not a deadline that shares the word "summer"); the first pass that answers it wholly ends the search.
   let bestPass: { candidates: DateCandidate[]; best: number; edges: boolean } | undefined;
   const belonging = factsBelongingToNamed(ctx, 'date');
+  // Words the knowledge base has no trace of ("køkkenfolkene") beside the name of an item that owns dates: noise, when
+  // the known words alone make one of that item's dates answer wholly (judged on the named items' dates only).
+  const knownRest = rest.filter((q) => q.expansions.length > 0);
+  let knownCoverage: Map<FactRecord, number> | undefined;
+  const passed: DateCandidate[] = [];
+  let passedBest: { candidates: DateCandidate[]; best: number; edges: boolean } | undefined;
   for (const pass of passes) {
     edges = pass === 'edge';
     for (const fact of factsOf(ctx, 'date')) {
       if (belonging && !belonging.has(fact)) continue;
       const d = fact.date!;
       // An edge answers only for an item every word of the question explains ("the new head's start" is no policy's first day).
-      const fitting = pass === 'edge' ? isEdged(d) && fits(d.kind, d.date, d.end, d.round, d.precision, ALWAYS) && d.precision === 'day' && ctx.index.explainSurely(edgeRest, new Set([...fact.textTerms, ...fact.ownTerms])).every((x) => x > 0) : fits(d.kind, d.date, d.end, d.round, d.precision, pass === 'label' ? fact.textTerms : undefined, pass === 'label' ? ctx.dateKindsSaid?.(fact) : undefined);
-      if (!fitting) continue;
+      const fitting = (): boolean => (pass === 'edge' ? isEdged(d) && fits(d.kind, d.date, d.end, d.round, d.precision, ALWAYS) && d.precision === 'day' && ctx.index.explainSurely(edgeRest, new Set([...fact.textTerms, ...fact.ownTerms])).every((x) => x > 0) : fits(d.kind, d.date, d.end, d.round, d.precision, pass === 'label' ? fact.textTerms : undefined, pass === 'label' ? ctx.dateKindsSaid?.(fact) : undefined));
+      let into = candidates;
+      if (!fitting()) {
+        if (!u.upcoming || rest.length === 0) continue;
+        ignoreUpcoming = true;
+        const fitsOnceCome = fitting();
+        ignoreUpcoming = false;
+        if (!fitsOnceCome) continue;
+        into = passed;
+      }
       const terms = pass === 'edge' ? edgeRest : rest;
-      const coverage = terms.length === 0 ? 1 : ((pass === 'edge' ? (edgeCoverage ??= coverageFor(edgeRest)) : allCoverage).get(fact) ?? 0);
-      candidates.push({ owner: d.about, label: d.label[u.lang], date: d.date, precision: d.precision, ...(d.end && { end: d.end }), coverage, fact });
+      let coverage = terms.length === 0 ? 1 : ((pass === 'edge' ? (edgeCoverage ??= coverageFor(edgeRest)) : allCoverage).get(fact) ?? 0);
+      if (pass !== 'edge' && belonging && knownRest.length > 0 && knownRest.length < rest.length && coverage < STRUCTURED_THRESHOLD) {
+        // (Said by the date's own label, not only by what it belongs to: "forældremøde i Kastanjen" is no date of Kastanjen's posting.)
+        if (((knownCoverage ??= coverageFor(knownRest)).get(fact) ?? 0) >= 1 && ctx.index.explainSurely(knownRest, fact.textTerms).every((x) => x > 0)) coverage = 1;
+      }
+      into.push({ owner: d.about, label: d.label[u.lang], date: d.date, precision: d.precision, ...(d.end && { end: d.end }), coverage, fact });
     }
     const best = Math.max(0, ...candidates.map((c) => c.coverage));
     if (best >= STRUCTURED_THRESHOLD && (!bestPass || best > bestPass.best)) bestPass = { candidates: [...candidates], best, edges };
+    const bestPassed = Math.max(0, ...passed.map((c) => c.coverage));
+    if (bestPassed >= STRUCTURED_THRESHOLD && (!passedBest || bestPassed > passedBest.best)) passedBest = { candidates: [...passed], best: bestPassed, edges };
     candidates.length = 0;
+    passed.length = 0;
     if (best >= 1) break;
   }
+  // Nothing to come fits, but something named has passed: its dates, each marked as passed.
+  if (!bestPass && passedBest && passedBest.best >= 1) bestPass = passedBest;
   if (bestPass) {
     candidates.push(...bestPass.candidates);
     edges = bestPass.edges;
@@ -143,7 +169,8 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
     const coverage = rest.length === 0 ? 1 : weightedShare(rest, explained);
     candidates.push({ owner: `chat:${deadline.id}`, label: deadline.title, date: deadline.date, precision: 'day', coverage, chat: true });
   }
-  if (candidates.length === 0) return u.upcoming ? unknown(ctx, u.lang, p.noUpcoming) : undefined;
+  // (A thing named that no date wholly answers, coming or passed: another answer may say when, "indføres i 2026".)
+  if (candidates.length === 0) return u.upcoming && rest.length === 0 ? unknown(ctx, u.lang, p.noUpcoming) : undefined;
   // A chat deadline named in full ("fristen for budgetopfølgning") is the one asked about, even when
   // its name is also a cue word of the question (a budget deadline): the others do not answer it.
   const asked = new Set(u.tokens.flatMap((t) => t.terms));
