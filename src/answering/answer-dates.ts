@@ -111,6 +111,11 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
   // is a period's edge, not a deadline that shares the word "summer"); the first pass that answers it wholly ends the search.
   let bestPass: { candidates: DateCandidate[]; best: number; edges: boolean } | undefined;
   const belonging = factsBelongingToNamed(ctx, 'date');
+  // A date of a decision belongs to what the decision changes too ("when is the early opening trial in Mælkebøtten evaluated").
+  const changesNamed = (about: string): boolean => {
+    const e = ctx.kb.get(about);
+    return e?.kind === 'decisions' && e.item.changes.some((id) => ctx.named.has(id));
+  };
   // Words the knowledge base has no trace of ("køkkenfolkene") beside the name of an item that owns dates: noise, when
   // the known words alone make one of that item's dates answer wholly (judged on the named items' dates only).
   const knownRest = rest.filter((q) => q.expansions.length > 0);
@@ -120,8 +125,8 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
   for (const pass of passes) {
     edges = pass === 'edge';
     for (const fact of factsOf(ctx, 'date')) {
-      if (belonging && !belonging.has(fact)) continue;
       const d = fact.date!;
+      if (belonging && !belonging.has(fact) && !changesNamed(d.about)) continue;
       // An edge answers only for an item every word of the question explains ("the new head's start" is no policy's first day).
       const fitting = (): boolean => (pass === 'edge' ? isEdged(d) && fits(d.kind, d.date, d.end, d.round, d.precision, ALWAYS) && d.precision === 'day' && ctx.index.explainSurely(edgeRest, new Set([...fact.textTerms, ...fact.ownTerms])).every((x) => x > 0) : fits(d.kind, d.date, d.end, d.round, d.precision, pass === 'label' ? fact.textTerms : undefined, pass === 'label' ? ctx.dateKindsSaid?.(fact) : undefined));
       let into = candidates;
@@ -217,6 +222,11 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
   if (best < STRUCTURED_THRESHOLD) return undefined;
   let chosen = candidates.filter((c) => c.coverage >= best - NEAR_BEST).sort((a, b) => a.date.localeCompare(b.date));
   if (u.next) chosen = chosen.slice(0, 1);
+  // "Hvornår er sidste LUF-møde", "the first theme day": a word for the first or last of a series of one item's dates of
+  // one kind (no kind of date asked, no round) picks that one; the edges of a period are answered by the edge pass.
+  const said = chosen.length > 1 && u.dateKinds.size === 0 && u.round === undefined ? ctx.sequenceSaid?.(u.tokens) : undefined;
+  const series = said !== undefined && said.size === 1 && !said.has('after') && unique(chosen.map((c) => c.owner)).length === 1 && unique(chosen.map((c) => c.fact?.date?.kind)).length === 1 && chosen.every((c) => !c.end);
+  if (series) chosen = said.has('first') ? chosen.slice(0, 1) : chosen.slice(-1);
 
   const lineOf = (c: DateCandidate): Line => ({
     // A period shows its first and last day.

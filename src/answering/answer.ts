@@ -229,6 +229,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     namedAny: new Set(),
     saysAttribute: (text, attribute) => lexicon.attributes.match(analyzeText(foldText(text))).has(attribute),
     sequenceAt: (tokens) => lexicon.sequenceWords.coverage(tokens),
+    sequenceSaid: (tokens) => new Set(lexicon.sequenceWords.match(tokens).keys()),
     kindCuesAt: (tokens, kinds) => lexicon.kinds.coverageOf(tokens, kinds as ReadonlySet<QuestionKind>, undefined, false),
     dateKindsSaid: (fact) => {
       let said = kindsSaid.get(fact);

@@ -240,6 +240,15 @@ describe('session 15: an item named by its everyday words, its kind of date, a v
     [BKK, 'hvornår besluttede småbørnsledelsen klar-modellen', ['2026-10-06']],
     [BKK, 'when is the next LUF meeting', ['2027-02-03']],
     [FJB, 'hvornår kommer blik til område nord', ['2026']],
+    [BKK, 'hvornår er sidste LUF-møde', ['2027-12-01'], ['2027-02-03']],
+    [BKK, 'when is the last LUF meeting of 2027', ['2027-12-01'], ['2027-05-05']],
+    [BKK, 'hvornår er første LUF i 2027', ['2027-02-03'], ['2027-12-01']],
+    [BKK, 'from when will the KLAR model be used in område vest', [['august 2027']], ['2026-10-06']],
+    [RVS, 'fra hvornår gælder madpolitikken', ['2027-01-01']],
+    [HJS, 'fra hvornår er team midt oprettet', ['2027-05-01']],
+    [HVM, 'fra hvornår får 13 af husene souschef', ['2027-08-01']],
+    [SLV, 'hvornår skal forsøget med tidlig åbning i mælkebøtten evalueres', [['maj 2028']]],
+    [BKK, 'hvornår skal politikken for tidlig indsats evalueres', [['september 2028']], ['2026-06-10']],
   ]);
 });
 
