@@ -5,7 +5,7 @@
 import { DEADLINE_KINDS, type DateEntry } from '../knowledge/schemas.js';
 import { formatPartialDate, toLocalDate } from '../time/format-date.js';
 import type { FactRecord } from './facts.js';
-import { analyzeText, STOPWORDS, termsOf } from './normalize.js';
+import { analyzeText, foldText, STOPWORDS, termsOf } from './normalize.js';
 import { capitalize, phrasesFor } from './phrases.js';
 import type { QueryTerm } from './search.js';
 import type { Answer } from './types.js';
@@ -64,6 +64,16 @@ function edgesAsked(kinds: ReadonlySet<DateEntry['kind']>): boolean {
 /** A dated item with a first and a last day, or a one-day event ("Lederdag"): its edges answer "start" and "last day". */
 function isEdged(d: DateEntry): boolean {
   return d.end !== undefined || EDGED_KINDS.has(d.kind);
+}
+
+/** True when a role's name begins with a general role's name ("assisterende universleder til Børneunivers Hedelund"). */
+function isInstanceOf(ctx: Context, specific: string, general: string): boolean {
+  const a = ctx.kb.get(specific);
+  const b = ctx.kb.get(general);
+  if (a?.kind !== 'roles' || b?.kind !== 'roles' || a === b) return false;
+  const name = foldText(a.item.name);
+  const prefix = foldText(b.item.name);
+  return name.length > prefix.length && name.startsWith(`${prefix} `);
 }
 
 export function answerDates(ctx: Context, u: Understanding, terms: readonly QueryTerm[]): Answer | undefined {
@@ -197,8 +207,14 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
   const judged = edges ? edgeRest : rest;
   if (judged.length > 1) {
     // A date answers for a word through its label or through what it belongs to (the posting's name).
+    // A word of a name the question links surely ("the assistant universe leader job") is said by every date of that item,
+    // in whatever words the date's own texts name it ("assistant head").
+    // (So by the dates of a post whose name begins with the post named: "assisterende universleder til Hedelund" is one.)
+    const namesIt = (c: DateCandidate, id: string) => c.fact!.related.has(id) || [...c.fact!.related].some((r) => isInstanceOf(ctx, r, id));
     const allHits = (c: DateCandidate) =>
-      c.fact ? ctx.index.explainSurely(judged, new Set([...c.fact.textTerms, ...c.fact.ownTerms, ...c.fact.contextTerms])) : judged.map(() => 1);
+      c.fact
+        ? ctx.index.explainSurely(judged, new Set([...c.fact.textTerms, ...c.fact.ownTerms, ...c.fact.contextTerms])).map((x, i) => (x > 0 || !(u.namedAt?.get(judged[i]!.token.index) ?? []).some((id) => namesIt(c, id)) ? x : 1))
+        : judged.map(() => 1);
     const covered = candidates.map(allHits);
     // Telling words are judged against every date in scope, also those of other items.
     const every = factsOf(ctx, 'date').map((f) => ctx.index.explainSurely(judged, f.textTerms));

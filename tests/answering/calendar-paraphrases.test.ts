@@ -21,10 +21,11 @@ const FJB = 'tests/fixtures/kb-other';
 const EGS = 'tests/fixtures/kb-egeskov';
 const SEED = 'data';
 const HJS = 'tests/fixtures/kb-hjortsoe';
+const LHT = 'tests/fixtures/kb-lindholt';
 let loaded = new Map<string, Loaded>();
 
 beforeAll(async () => {
-  loaded = await loadAnswerers([SLV, HBJ, HVM, RVS, BKK, FJB, EGS, SEED, HJS], NOW);
+  loaded = await loadAnswerers([SLV, HBJ, HVM, RVS, BKK, FJB, EGS, SEED, HJS, LHT], NOW);
 });
 
 /** What a right answer says: an ISO day (written the way the answer's language writes it) or any of some words. */
@@ -249,6 +250,8 @@ describe('session 15: an item named by its everyday words, its kind of date, a v
     [HVM, 'fra hvornår får 13 af husene souschef', ['2027-08-01']],
     [SLV, 'hvornår skal forsøget med tidlig åbning i mælkebøtten evalueres', [['maj 2028']]],
     [BKK, 'hvornår skal politikken for tidlig indsats evalueres', [['september 2028']], ['2026-06-10']],
+    [LHT, 'when do applications close for the assistant universe leader post in hedelund', ['2027-01-15']],
+    [LHT, 'hvornår er 2. samtale til stillingen som assisterende universleder i hedelund', ['2027-02-04'], ['2027-01-27']],
   ]);
 });
 
