@@ -387,7 +387,9 @@ export function answerDecisionWhen(rc: RelationContext): Answer | undefined {
   });
   // A word of the question the decision does not explain ("vuggestue") asks about something else.
   const foreign = (d: Decision) => words.some((tok) => !tok.terms.some((term) => decisionTerms(d).has(term)));
-  const fit = scored.filter((s) => !foreign(s.d) && (named.length > 0 ? s.covers === named.length : s.said >= Math.min(2, words.length) && words.length > 0));
+  // A period the question names ("i sommerferien") that neither the decision's day nor the day it applies from falls in.
+  const inRange = (d: Decision) => !u.range || [d.date, d.appliesFrom!].some((day) => u.range!.from <= day && day <= u.range!.to);
+  const fit = scored.filter((s) => !foreign(s.d) && inRange(s.d) && (named.length > 0 ? s.covers === named.length : s.said >= Math.min(2, words.length) && words.length > 0));
   if (fit.length === 0) return undefined;
   fit.sort((a, b) => b.covers - a.covers || b.said - a.said || b.d.date.localeCompare(a.d.date));
   // "when are the institutions closed for summer 2027": a decision that changes nothing the question names by its exact

@@ -229,6 +229,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     namedAny: new Set(),
     saysAttribute: (text, attribute) => lexicon.attributes.match(analyzeText(foldText(text))).has(attribute),
     sequenceAt: (tokens) => lexicon.sequenceWords.coverage(tokens),
+    sequenceSaid: (tokens) => new Set(lexicon.sequenceWords.match(tokens).keys()),
     kindCuesAt: (tokens, kinds) => lexicon.kinds.coverageOf(tokens, kinds as ReadonlySet<QuestionKind>, undefined, false),
     dateKindsSaid: (fact) => {
       let said = kindsSaid.get(fact);
@@ -417,8 +418,15 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
         u = { ...u, cuePositions, intentWords };
       }
       const namePositions = new Set<number>();
-      for (const l of links) if (l.kind !== 'municipalities') for (let i = l.start; i < l.end; i++) namePositions.add(i);
-      u = { ...u, namePositions };
+      const namedAt = new Map<number, string[]>();
+      for (const l of links) {
+        if (l.kind === 'municipalities') continue;
+        for (let i = l.start; i < l.end; i++) {
+          namePositions.add(i);
+          if (l.quality >= 0.9) namedAt.set(i, [...(namedAt.get(i) ?? []), l.id]);
+        }
+      }
+      u = { ...u, namePositions, namedAt };
       // "Hvor mange børn går i Distrikt Baltorp?" counts children: "distrikt" is part of a name there. A decision
       // named by what it changes ("flere souschefer", "more deputies") still counts that.
       const longNames = found.filter((l) => l.kind !== 'municipalities' && l.kind !== 'decisions' && l.end - l.start > 1);

@@ -59,6 +59,8 @@ const MEASURED: ReadonlySet<Figure['metric']> = new Set(['amount', 'absence']);
 export function answerMeasuredFigure(rc: RelationContext): Answer | undefined {
   const { u, kb } = rc;
   if (u.intents.has('figure') || [...u.intents].some((i) => i !== 'dates' && i !== 'definition')) return undefined;
+  // "Hvornår skal budgetbidragene afleveres": a kind of deadline asked when is a date of the calendar, not an amount.
+  if (u.askedWhen && u.dateKinds.size > 0) return undefined;
   const metrics = [...rc.lexicon.metrics.match(u.tokens).keys()].filter((m): m is Figure['metric'] => MEASURED.has(m as Figure['metric']));
   if (metrics.length === 0) return undefined;
   const named = rc.subjects.flat().filter((l) => l.quality >= 0.9);
