@@ -198,6 +198,7 @@ describe('decisions in other words', () => it.each(DECISIONS)('$kb: $q', check))
 
 // Session 15: new paraphrases of passing working questions, on other knowledge bases and in other words.
 const CONTACTS_15: Case[] = [
+  { kb: 'rvs', q: 'hvem kan jeg lige ringe til om ledertræffet', must: ['dorthe skou andersen'] },
   { kb: 'hjs', q: 'hvem ved mere om teamchefstillingen i midt', must: ['pernille skau andersen', 'thomas bro eriksen'] },
   { kb: 'hjs', q: 'jeg vil gerne høre lidt mere om jobbet som teamchef, hvem ringer jeg til', must: ['pernille skau andersen', '#76234100'] },
   { kb: 'rvs', q: 'who can I talk to about the laerkereden vacancy', must: ['rasmus ellegaard nyborg', 'sofie bundgaard lund'] },
@@ -228,6 +229,7 @@ const POLICIES_15: Case[] = [
 ];
 
 const MEMBERSHIP_15: Case[] = [
+  { kb: 'slv', q: 'which people sit in kredsforum', must: ['børneområdechef', 'dagplejeinspektør'] },
   { kb: 'hjs', q: 'hvem sidder i kontorledelsen', must: ['kontorchef', 'teamchef', 'rådgivningschef'] },
   { kb: 'hjs', q: 'who is on the lederkollegiet', must: ['enhedsleder', 'teamchef'] },
   { kb: 'hjs', q: 'er vicelederen med i kontorledelsen', must: ['~^nej\\b'] },
@@ -242,19 +244,24 @@ const MEMBERSHIP_15: Case[] = [
 ];
 
 const RESPONSIBILITIES_15: Case[] = [
+  { kb: 'rvs', q: 'hvem holder tilsyn med dagplejerne', must: ['dagplejekonsulent'] },
+  { kb: 'slv', q: 'hvem tager referat i kredsforum', must: ['sekretariatskoordinator'], not: ['børneområdechef'] },
+  { kb: 'bkk', q: 'hvem holder tilsyn med dagplejerne', must: ['dagplejepædagog'] },
+  { kb: 'hjs', q: 'hvad beslutter kontorledelsen', must: ['pulje'], not: ['teamstruktur'] },
+  { kb: 'rvs', q: 'what does sektorledelsen decide on', must: ['capacity'], not: ['votes'] },
   { kb: 'hjs', q: 'hvad laver vicelederen', must: ['vagtplan'] },
   { kb: 'hjs', q: 'what is the kontorchef responsible for', must: ['økonomi'] },
   { kb: 'rvs', q: 'hvad er sprogvejledernes opgaver', must: ['sprogvurdering'] },
   { kb: 'slv', q: 'hvad har huschefen ansvaret for', must: ['forældresamarbejde'] },
   { kb: 'slv', q: 'what does the kredsleder do', must: ['huschef'] },
   { kb: 'hjs', q: 'hvem fører tilsyn med dagplejehjemmene', must: ['dagplejevejleder'] },
-  { kb: 'hjs', q: 'hvad beslutter kontorledelsen', must: ['pulj'] },
-  { kb: 'rvs', q: 'what does sektorledelsen decide on', must: ['kapacitet'] },
   { kb: 'hjs', q: 'hvem skriver referat af kontorledelsens møder', must: ['driftsleder'] },
   { kb: 'rvs', q: 'hvad står trivselskonsulenterne for', must: ['særlige behov'] },
 ];
 
 const DEFINITIONS_15: Case[] = [
+  { kb: 'rvs', q: 'forklar hvad en selvejende institution er', must: ['driftsoverenskomst'] },
+  { kb: 'rvs', q: 'can you explain what LTS is', must: ['1 february'] },
   { kb: 'hjs', q: 'hvad er en fælles skærmstund', must: ['20 minutter'] },
   { kb: 'hjs', q: 'what does LUS stand for in hjortsø', must: ['lederudviklingssamtale'] },
   { kb: 'slv', q: 'hvad betyder bevægelsesbånd', must: ['30 minutter'] },
@@ -265,6 +272,8 @@ const DEFINITIONS_15: Case[] = [
 ];
 
 const PROGRAMMES_15: Case[] = [
+  { kb: 'slv', q: 'which houses use legeløftet', must: ['kastanjen'] },
+  { kb: 'slv', q: 'hvor bruges legeløftet', must: ['ressourcecenter'] },
   { kb: 'hjs', q: 'hvad går sansestien ud på', must: ['tre gange om ugen'] },
   { kb: 'hjs', q: 'who works with barnets kompas', must: ['viceleder'] },
   { kb: 'rvs', q: 'hvem underviser i snakketøjet', must: ['sprogvejleder'] },
@@ -275,6 +284,7 @@ const PROGRAMMES_15: Case[] = [
 ];
 
 const DECISIONS_15: Case[] = [
+  { kb: 'hjs', q: 'hvad har kontorledelsen godkendt', must: ['viceleder', 'årshjul'], not: ['teamstruktur'] },
   { kb: 'hjs', q: 'hvad besluttede udvalget om legepladspuljen', must: ['legeplads'] },
   { kb: 'hjs', q: 'blev den digitale politik vedtaget enstemmigt', must: ['7', '2'], not: ['~^ja\\b'] },
   { kb: 'hjs', q: 'hvad har kontorledelsen godkendt', must: ['viceleder'] },
