@@ -17,7 +17,7 @@ import type { Answer, Lang } from './types.js';
 import { countedPositions, daysNamed, fitsDateKind } from './understand.js';
 import { composeAnswer, MAX_SUPPORT_LINES, NEAR_BEST, STRUCTURED_THRESHOLD, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
 import type { Link } from './linking.js';
-import { complementsSaid, countedRoleMetrics, countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, municipalityAt, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
+import { complementsSaid, countedRoleMetrics, countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, countLinkAt, municipalityAt, personMetrics, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
 import { answerBodyChair, verbStems } from './relation-answers/decisions.js';
@@ -1192,12 +1192,16 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
     const span = countSpan(rc, w);
     return { key: `word:${w}`, fits: (f: Figure) => countsAsked(rc, f, w, span) };
   };
-  const roleMetrics = countedRoleMetrics(rc);
+  // "How many people in Tværfagligt Team": its own figures of people, of whichever metric.
+  const persons = personMetrics(rc, rc.subjects.flat().filter((l) => l.kind === 'units' || l.kind === 'municipalities').map((l) => l.id));
+  const roleMetrics = persons ? [] : countedRoleMetrics(rc);
   const counts: Array<{ key: string; fits: (f: Figure) => boolean }> = roleMetrics.length > 0
     ? roleMetrics.map((m) => ({ key: m, fits: (f: Figure) => f.metric === m }))
-    : u.metrics.length > 0
-      ? unique(u.metrics).map((m) => ({ key: m, fits: (f: Figure) => f.metric === m }))
-      : countedWords(rc).map(byWord);
+    : persons
+      ? persons.metrics.map((m) => ({ key: m, fits: (f: Figure) => f.metric === m }))
+      : u.metrics.length > 0
+        ? unique(u.metrics).map((m) => ({ key: m, fits: (f: Figure) => f.metric === m }))
+        : countedWords(rc).map(byWord);
   if (counts.length === 0) return undefined;
   // "Hvor mange børn står på venteliste", "how many houses had a pædagogisk faglig leder": more words than the metric
   // say which count of it; a figure that counts the metric's word and says those words is that count.
@@ -1391,5 +1395,5 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const answering = [...headFigures.map((f) => f.figure), ...comingOf];
   const countedForm = new Set(counts.flatMap((c) => (c.key.startsWith('word:') && answering.some(c.fits) ? [c.key.slice(5)] : [])));
   // So are the words asking for the rest of a count ("uden souschef": "9 af de 14 børnehuse har en souschef").
-  return explainsWords(done(rc, 'answer', headlines.join(' '), supporting, sources), [...u.tokens.flatMap((tok, i) => (countedForm.has(tok.form) ? [i] : [])), ...complementsSaid(rc, answering)]);
+  return explainsWords(done(rc, 'answer', headlines.join(' '), supporting, sources), [...u.tokens.flatMap((tok, i) => (countedForm.has(tok.form) ? [i] : [])), ...(persons?.at ?? []), ...countLinkAt(rc), ...complementsSaid(rc, answering)]);
 }
