@@ -1307,8 +1307,15 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const headFigures: Array<{ owner: string; figure: Figure }> = [];
   let afterDay: string | undefined;
   const comingOf: Figure[] = [];
+  // A figure of several units together ("850.000 kr. ... til legepladser i Bøgely og Hasselbo") answers when no item is
+  // named and the question's own words single it out ("hvor mange penge er bevilget til legepladser").
+  const together = (id: string) => {
+    const entry = qualified && named.length === 0 ? kb.get(id) : undefined;
+    const figures = entry?.kind === 'units' || entry?.kind === 'municipalities' ? entry.item.figures : [];
+    return figures.filter((figure) => figure.ofUnits !== undefined).map((figure) => ({ owner: entry!, figure }));
+  };
   for (const id of scope) {
-    const all = queries.figuresOf(id).filter((f) => isCounted(f.figure));
+    const all = [...queries.figuresOf(id), ...together(id)].filter((f) => isCounted(f.figure));
     // Only figures that carry time are this answerer's; others are answered as stated.
     if (!all.some((f) => dated(f.figure))) continue;
     const future = all.filter((f) => f.figure.validFrom !== undefined && f.figure.validFrom > rc.today).sort((a, b) => a.figure.validFrom!.localeCompare(b.figure.validFrom!));
@@ -1328,7 +1335,13 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
     // A day asked that the item states no figure for, where a unit above it states one about it ("212 børn i dagplejen
     // pr. 1. oktober" of the department, asked of the childminding): that figure.
     const fromAbove = stated.length === 0 && asked && day !== undefined ? aboveAbout(rc, id, day, isCounted) : [];
-    const then = stated.length > 0 ? stated : fromAbove.length > 0 ? fromAbove : day === rc.today ? future.slice(0, 1) : [];
+    // No time asked, and the item states such a figure only for a period ("850.000 kr. ... i 2027"): the period's figure,
+    // the last one begun (else the first to come).
+    const periods = stated.length === 0 && fromAbove.length === 0 && !asked && day === rc.today && future.length === 0 ? all.filter((f) => f.figure.period !== undefined) : [];
+    const periodFrom = periods.map((f) => f.figure.period!.from).sort();
+    const nearest = periodFrom.filter((from) => from <= rc.today).at(-1) ?? periodFrom[0];
+    const ofPeriod = periods.filter((f) => f.figure.period!.from === nearest);
+    const then = stated.length > 0 ? stated : fromAbove.length > 0 ? fromAbove : day === rc.today ? (future.length > 0 ? future.slice(0, 1) : ofPeriod) : [];
     // Set against a past day: today's figure follows the one stated then.
     const on = sincePast ? unique([...then, ...queries.figuresOn(id, rc.today).filter((f) => isCounted(f.figure))]) : then;
     // A day or period asked about that no figure is stated for: say which days the documents have.

@@ -251,3 +251,20 @@ describe('a verb that only places the count in its unit asks for no other number
     { kb: 'fjb', q: 'hvor mange børn står på venteliste i mågen', unknown: true },
   ]);
 });
+
+describe('a figure stated for a period, a unit of measure counted, a month asked in the past tense', () => {
+  run([
+    // No time asked: the figure stated for a period answers (a budget, a grant for next year).
+    { kb: 'bkk', q: 'hvor mange kroner har småbørnsafdelingen i budget', want: [['bkk-smaaboernsafdelingen', 'amount']] },
+    { kb: 'hjs', q: 'hvor mange penge er der bevilget til legepladser', want: [['hjs-dtk', 'amount', 'legepladser']], not: [['hjs-team-midt', 'amount']] },
+    // The question's own words single out one of the measured figures.
+    { kb: 'hjs', q: 'how much money was granted for playgrounds', want: [['hjs-dtk', 'amount', 'legepladser']], not: [['hjs-team-midt', 'amount']] },
+    // "How many per cent": the figure measured in "%" or "procent".
+    { kb: 'slv', q: 'hvor mange procent var sygefraværet i solvang småbørn', want: [['slv-ssb', 'absence']] },
+    { kb: 'slv', q: 'hvor højt var sygefraværet i solvang småbørn i procent', want: [['slv-ssb', 'absence']] },
+    { kb: 'bkk', q: 'hvor mange procent var sygefraværet', want: [['bkk-smaaboernsafdelingen', 'absence']] },
+    // A month without a year asked in the past tense is the last one passed.
+    { kb: 'hjs', q: 'hvad var sygefraværet i dagtilbudskontoret i oktober', want: [['hjs-dtk', 'absence']] },
+    { kb: 'slv', q: 'hvad var sygefraværet i juli', want: [['slv-ssb', 'absence']] },
+  ]);
+});

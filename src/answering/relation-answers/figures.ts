@@ -15,7 +15,7 @@ import { namesOf } from '../facts.js';
 import { explainsWords } from './org-changes.js';
 import { TEXTS } from './texts.js';
 import { unitsLedByRole } from './holder-units.js';
-import { askedTogether, figureKey, figureOwnerName, measuredText } from './figure-measures.js';
+import { askedTogether, figureKey, figureOwnerName, measuredText, measureWordsOf } from './figure-measures.js';
 
 // ---------------------------------------------------------------------------------------------
 // Figures by metric
@@ -65,8 +65,9 @@ export function countSpan(rc: RelationContext, word: string): number | undefined
 export function countsAsked(rc: RelationContext, f: Figure, word: string, span: number | undefined): boolean {
   const synonym = rc.lexicon.synonyms.get(word);
   const words = synonym && !synonym.includes(' ') ? [word, synonym] : [word];
-  return words.some((w) => countsWord(f, w, span) || countedBefore(f, w));
+  return words.some((w) => countsWord(f, w, span) || countedBefore(f, w)) || measureWordsOf(rc, f).has(word);
 }
+
 
 /** "plads til 80", "room for 80": the word, one of a few linking words, then a number; "Sygefravær 5,8" of an uncounted metric. */
 function countedBefore(f: Figure, word: string): boolean {
