@@ -5,6 +5,7 @@
 import { z } from 'zod/v4';
 import lexiconJson from './lexicon.json' with { type: 'json' };
 import { DateKindSchema, FigureSchema } from '../../knowledge/schemas.js';
+import type { Figure } from '../../knowledge/schemas.js';
 import { boundedEditDistance, foldText, stemsOf, tokenize, type Token } from '../normalize.js';
 
 const CuesSchema = z
@@ -216,6 +217,16 @@ export const LexiconSchema = z.object({
   pastWords: CuesSchema.default({ da: [], en: [] }),
   /** Words asking for the rest of a count ("uden", "without"): the figure of those with the thing answers it. */
   complementWords: CuesSchema.default({ da: [], en: [] }),
+  /** The words for a figure's unit of measure ("procent" for "%", "kroner" for "kr."): a count of them asks for that figure. */
+  measureWords: z
+    .object({ $comment: z.string().optional(), units: z.array(z.object({ symbols: z.array(z.string().min(1)).min(1), da: z.array(z.string().min(1)).default([]), en: z.array(z.string().min(1)).default([]) })).default([]) })
+    .default({ units: [] }),
+  /** Verbs that only place a count in the unit it is of ("placeret i", "hører under", "attached to"): no other number. */
+  countLinkWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that count people of no one kind ("personer", "people", "employed"): a unit's figures of the metrics listed. */
+  personWords: z
+    .object({ $comment: z.string().optional(), da: z.array(z.string().min(1)).default([]), en: z.array(z.string().min(1)).default([]), metrics: z.array(FigureSchema.shape.metric).default([]) })
+    .default({ da: [], en: [], metrics: [] }),
   /** The answer floor's words: chat words that never name what is asked, and verbs a date answer accounts for. */
   floor: z
     .object({
@@ -647,6 +658,12 @@ export interface Lexicon {
   readonly pastWords: ReadonlySet<string>;
   /** `complementWords`, folded. */
   readonly complementWords: ReadonlySet<string>;
+  /** `measureWords`: each unit of measure's symbols and words, folded. */
+  readonly measureWords: ReadonlyArray<{ readonly symbols: readonly string[]; readonly words: ReadonlySet<string> }>;
+  /** `countLinkWords`, folded. */
+  readonly countLinkWords: ReadonlySet<string>;
+  /** `personWords`: the words (folded) and the metrics that count people. */
+  readonly personWords: { readonly words: ReadonlySet<string>; readonly metrics: readonly Figure['metric'][] };
   /** `floor.chatWords`, `floor.eventWords`, `floor.clockWords` and `floor.askedThingOpeners`, as written. */
   readonly floorWords: { readonly chat: readonly string[]; readonly events: readonly string[]; readonly clock: readonly string[]; readonly askedThingOpeners: readonly string[]; readonly fallbackAskedKinds: readonly string[] };
   /** The cue phrases of `changeWords` and `leaderWords` as written, Danish and English apart (built-in first). */
@@ -724,6 +741,9 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const countModifiers = new Set<string>();
   const pastWords = new Set<string>();
   const complementWords = new Set<string>();
+  const countLinkWords = new Set<string>();
+  const measureWords: Array<{ symbols: string[]; words: Set<string> }> = [];
+  const personWords = { words: new Set<string>(), metrics: [] as Figure['metric'][] };
   const floorWords = { chat: [] as string[], events: [] as string[], clock: [] as string[], askedThingOpeners: [] as string[], fallbackAskedKinds: [] as string[] };
   const phrases = { changeWords: { da: [] as string[], en: [] as string[] }, leaderWords: { da: [] as string[], en: [] as string[] } };
   const synonyms = new Map<string, string>();
@@ -811,6 +831,10 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     for (const w of both(lexicon.countModifiers)) countModifiers.add(foldText(w));
     for (const w of both(lexicon.pastWords)) pastWords.add(foldText(w));
     for (const w of both(lexicon.complementWords)) complementWords.add(foldText(w));
+    for (const w of both(lexicon.countLinkWords)) countLinkWords.add(foldText(w));
+    for (const m of lexicon.measureWords?.units ?? []) measureWords.push({ symbols: m.symbols.map((x) => foldText(x)), words: new Set(both(m).map(foldText)) });
+    for (const w of both(lexicon.personWords)) personWords.words.add(foldText(w));
+    for (const m of lexicon.personWords?.metrics ?? []) if (!personWords.metrics.includes(m)) personWords.metrics.push(m);
     for (const w of both(lexicon.interrogatives)) interrogatives.add(foldText(w));
     for (const w of both(lexicon.askingVerbs)) askingVerbs.add(foldText(w));
     floorWords.chat.push(...both(lexicon.floor?.chatWords));
@@ -864,7 +888,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, officeWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, numbers, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, complementWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
+  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, officeWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, numbers, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, complementWords, countLinkWords, measureWords, personWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */
