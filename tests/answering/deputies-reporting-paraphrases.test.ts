@@ -161,6 +161,18 @@ const CASES: Case[] = [
   { kb: 'fjb', q: 'hvem er mette kjærgaard holms chef', expect: bossOn('fjb-omraadeleder', '2026-11-30') },
   { kb: 'rvs', q: 'hvem er dagplejeafdelingslederens leder fra maj 2027', expect: and(bossOn('rvs-dagplejeafdelingsleder', '2027-05-01'), holderOn('rvs-faellesleder-mosen', '2027-05-01')) },
   { kb: 'fjb', q: 'hvem er den pædagogiske koordinators leder', expect: (d) => [roleNames(d, 'fjb-institutionsleder')] },
+  // The line from a post up to another: every step between.
+  { kb: 'hvm', q: 'hvordan er linjen fra souschefen op til børnechefen', expect: (d) => [roleNames(d, 'hvm-husleder'), roleNames(d, 'hvm-boernechef')] },
+  { kb: 'bkk', q: 'hvad er linjen fra souschefen op til direktøren', expect: (d) => [roleNames(d, 'bkk-boernehusleder'), roleNames(d, 'bkk-smaaboernschef')] },
+  { kb: 'rvs', q: "what's the chain from the pædagogisk koordinator up to the sektorchef", expect: (d) => [roleNames(d, 'rvs-matrikelleder'), roleNames(d, 'rvs-faellesleder')] },
+  { kb: 'hbj', q: 'the line from the ledende pædagog up to the director please', expect: (d) => [roleNames(d, 'hbj-daglig-leder'), roleNames(d, 'hbj-fagchef')] },
+  { kb: 'hjs', q: 'hvem ligger mellem vicelederen og kontorchefen', expect: (d) => [roleNames(d, 'hjs-enhedsleder'), roleNames(d, 'hjs-teamchef')] },
+  // A unit's leader named by the unit: the post that leads it.
+  { kb: 'slv', q: 'who does the ressourcecenter\'s leader report to in april 2027', expect: and(bossOn('slv-ressourcecenterleder', '2027-04-01'), holderOn('slv-chef-tbi', '2027-04-01')), not: (d) => roleNames(d, 'slv-udviklingsleder-prc') },
+  { kb: 'bkk', q: "who does område vest's head report to", expect: (d) => [roleNames(d, 'bkk-smaaboernschef')] },
+  // A first name in the Danish genitive.
+  { kb: 'fjb', q: 'hvem er mettes chef', expect: (d) => [roleNames(d, 'fjb-dagtilbudsdirektoer')] },
+  { kb: 'hbj', q: 'hvem er torbens stedfortræder', expect: deputyOf('hbj-fagchef') },
   // Who leads a unit on a day, with an acting holder during a leave.
   { kb: 'rvs', q: 'hvem leder fællesledelse torvet efter 1. april 2027', expect: holderOn('rvs-faellesleder-torvet', '2027-04-01'), not: () => ['yasmin'] },
   { kb: 'hbj', q: 'who is the head of unit midtby right now', expect: holderOn('hbj-enhedschef-midtby', '2026-11-30'), not: () => ['jakob'] },

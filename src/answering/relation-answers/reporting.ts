@@ -59,7 +59,8 @@ function onDay(rc: RelationContext, day: string, sentence: string, prefix?: 'fro
  */
 export function answerConditionalLine(rc: RelationContext): Answer | undefined {
   const { u, kb, queries } = rc;
-  if (u.kinds.has('deputy-for')) return undefined;
+  // "Hvordan er linjen fra souschefen op til børnechefen": the whole line is asked, its conditional steps beside it.
+  if (u.kinds.has('deputy-for') || u.chain) return undefined;
   const absence = u.kinds.has('deputy');
   const lineSaid = rc.lexicon.lineWords.match(u.tokens).size > 0;
   if (!u.intents.has('reporting') && !lineSaid) return undefined;
@@ -248,8 +249,17 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
     }
     return undefined;
   }
+  // "Who will PRC's leader report to", "hvem refererer Skovens leder til": a unit with no line of its own, named beside a
+  // word for whoever leads it, stands for the posts that lead it.
+  const leaderAt = rc.lexicon.leaderWords.coverage(u.tokens);
+  const beside = (l: Link) => [l.start - 1, l.start - 2, l.end, l.end + 1].some((p) => leaderAt.has(p) && !rc.subjects.flat().some((o) => o.quality >= 0.9 && p >= o.start && p < o.end));
+  const upGroups = groups.map((group) =>
+    group.flatMap((l) =>
+      l.kind === 'units' && relations.up(l.id).length === 0 && beside(l) ? relations.leadersOf(l.id).map((id) => ({ ...l, id, kind: 'roles' as const })) : [l],
+    ),
+  );
   // Upwards: the first named item that has a line above it (several readings of one name: each).
-  for (const group of groups) {
+  for (const group of upGroups) {
     const withLines = group.filter((l) => relations.up(l.id).length > 0);
     if (withLines.length === 0) continue;
     const targets = unique(withLines.map((l) => relations.up(l.id).map((e) => e.to).join(',')));
