@@ -26,9 +26,15 @@ import { answerBodyChair, verbStems } from './relation-answers/decisions.js';
 import { explainsWords } from './relation-answers/org-changes.js';
 import { measuredText, periodOf } from './relation-answers/figure-measures.js';
 
+/** Which sides of a deputy relation are people (named as they are) rather than posts. */
+interface DeputyPersons {
+  readonly deputy: boolean;
+  readonly for: boolean;
+}
+
 const TEXTS = {
   da: {
-    standsIn: (deputy: string, forWhom: string) => `${capitalize(deputy)} er stedfortræder for ${forWhom}.`,
+    standsIn: (deputy: string, forWhom: string, _persons?: DeputyPersons) => `${capitalize(deputy)} er stedfortræder for ${forWhom}.`,
     when: (condition: string) => `Hvornår: ${condition}.`,
     scope: (scope: string) => `Overtager: ${scope}.`,
     noDeputy: (who: string) => `Dokumenterne nævner ikke nogen stedfortræder for ${who}.`,
@@ -78,7 +84,8 @@ const TEXTS = {
     times: (n: number) => `${n} gange`,
   },
   en: {
-    standsIn: (deputy: string, forWhom: string) => `The ${deputy} stands in for the ${forWhom}.`,
+    // A person stands in by name ("Sanne Krog Thomsen stands in for the head of family day care"), a post with "the".
+    standsIn: (deputy: string, forWhom: string, persons?: DeputyPersons) => `${persons?.deputy ? deputy : `The ${deputy}`} stands in for ${persons?.for ? forWhom : `the ${forWhom}`}.`,
     when: (condition: string) => `When: ${condition}.`,
     scope: (scope: string) => `Takes over: ${scope}.`,
     noDeputy: (who: string) => `The documents do not mention a deputy for the ${who}.`,
@@ -237,7 +244,7 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
     const people = queries.holdersOn(e.deputy.item.id, onDay);
     return people.length === 1 ? ` (${people[0]!.name})` : '';
   };
-  const sentences = entries.map((e) => t.standsIn(`${itemName(rc, e.deputy)}${holderOf(e)}`, itemName(rc, e.for)).replace(/\.$/, `${since(e)}${scopeSuffix(rc, e.relation.appliesTo)}.`));
+  const sentences = entries.map((e) => t.standsIn(`${itemName(rc, e.deputy)}${holderOf(e)}`, itemName(rc, e.for), { deputy: e.deputy.kind === 'people', for: e.for.kind === 'people' }).replace(/\.$/, `${since(e)}${scopeSuffix(rc, e.relation.appliesTo)}.`));
   const first = entries[0]!.relation;
   const lines = entries.flatMap((e, i) => [
     ...(i > 0 ? [sentences[i]!] : []),

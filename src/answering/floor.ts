@@ -657,9 +657,11 @@ export function createFloor(
       // ("opening hours" are no working hours, a "summer closing" no deadline): the cue's answer would mislead.
       // (A kind of place before a word for whoever leads, "the district leader of Område Nord", names a title: the leader's.)
       // (Only a word of what the question asks for: a verb or adverb before a cue asks for nothing else.)
+      // (Nor does a word before a cue that opens a clause, "who takes charge when X is away": it modifies no word.)
+      const modifies = (p: number) => u.cuePositions.has(p) && !STOPWORDS.has(u.tokens[p]!.form) && !questionWords.has(u.tokens[p]!.form);
       const modifiers = loose.filter((q) => {
         const p = position.get(q.token) ?? -2;
-        return u.cuePositions.has(p + 1) && inSlot(q) && !(placeWord(q.token.form) && (leaderAt.has(p + 1) || leaderCompound(u.tokens[p + 1]?.form ?? '')));
+        return modifies(p + 1) && inSlot(q) && !(placeWord(q.token.form) && (leaderAt.has(p + 1) || leaderCompound(u.tokens[p + 1]?.form ?? '')));
       });
       if (!fallback && modifiers.length > 0) return refuse(kb, u, links, modifiers, unknown);
       return answer;
