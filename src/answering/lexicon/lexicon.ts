@@ -106,6 +106,11 @@ export const LexiconSchema = z.object({
   interrogatives: CuesSchema.default({ da: [], en: [] }),
   /** Verbs that ask when they open a sentence ("tak. er der møde i morgen"). */
   askingVerbs: CuesSchema.default({ da: [], en: [] }),
+  /**
+   * Words that point back to a thing named earlier in the message ("den", "their"): a second question joined by "og" /
+   * "and" is asked of the first one's thing ("hvor mange børn er der i Myretuen, og hvilket kvarter hører den til").
+   */
+  pronouns: CuesSchema.default({ da: [], en: [] }),
   /** Words for a change coming about ("oprettes", "merged", "set up"): asked "when", a decision's first day answers. */
   changeWords: CuesSchema.default({ da: [], en: [] }),
   /** Words for a reporting line ("linje", "reference", "line"): with an absence cue, the conditional line is asked. */
@@ -654,6 +659,8 @@ export interface Lexicon {
   readonly interrogatives: ReadonlySet<string>;
   /** `askingVerbs`, folded. */
   readonly askingVerbs: ReadonlySet<string>;
+  /** `pronouns`, folded. */
+  readonly pronouns: ReadonlySet<string>;
   readonly numbers: Readonly<Record<string, number>>;
   /** `eachWords`, folded, as word sequences (Danish first, then English; built-in first, then extensions). */
   readonly eachWords: ReadonlyArray<readonly string[]>;
@@ -746,6 +753,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const timeAnchors: Array<LexiconData['timePhrases'][number]['anchor']> = [];
   const questionWords = new Set<string>();
   const interrogatives = new Set<string>();
+  const pronouns = new Set<string>();
   const askingVerbs = new Set<string>();
   const numbers: Record<string, number> = {};
   const eachWords: string[][] = [];
@@ -853,6 +861,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     for (const m of lexicon.personWords?.metrics ?? []) if (!personWords.metrics.includes(m)) personWords.metrics.push(m);
     for (const w of both(lexicon.interrogatives)) interrogatives.add(foldText(w));
     for (const w of both(lexicon.askingVerbs)) askingVerbs.add(foldText(w));
+    for (const w of both(lexicon.pronouns)) pronouns.add(foldText(w));
     floorWords.chat.push(...both(lexicon.floor?.chatWords));
     floorWords.events.push(...both(lexicon.floor?.eventWords));
     floorWords.clock.push(...both(lexicon.floor?.clockWords));
@@ -904,7 +913,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, officeWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, numbers, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, complementWords, countLinkWords, measureWords, personWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
+  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, officeWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, pronouns, numbers, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, complementWords, countLinkWords, measureWords, personWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */
