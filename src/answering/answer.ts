@@ -53,6 +53,7 @@ import {
   answerPolicyFields,
   answerPolicyStatements,
   answerPersonRole,
+  answerGenitiveBoss,
   answerReportingRelation,
   answerTasksRelation,
   taskIndexOf,
@@ -90,6 +91,7 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerUnitParent,
   answerUnitsUnder,
   answerActingHolders,
+  answerGenitiveBoss,
   answerTitledPerson,
   answerDeputies,
   answerOtherTitleLeader,
@@ -135,7 +137,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   // Built now rather than by the first question that needs it.
   taskIndexOf(kb, lexicon);
   titleWordsOf(kb);
-  prepareIndexes(kb);
+  prepareIndexes(kb, lexicon);
   // An item's own name terms; the facts already hold them for every item that owns a fact (the same set).
   const ownTermsCache = new Map<string, ReadonlySet<string>>();
   for (const fact of facts) if (!ownTermsCache.has(fact.owner)) ownTermsCache.set(fact.owner, fact.ownTerms);
@@ -230,6 +232,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     namedAny: new Set(),
     saysAttribute: (text, attribute) => lexicon.attributes.match(analyzeText(foldText(text))).has(attribute),
     sequenceAt: (tokens) => lexicon.sequenceWords.coverage(tokens),
+    sequenceSaid: (tokens) => new Set(lexicon.sequenceWords.match(tokens).keys()),
     kindCuesAt: (tokens, kinds) => lexicon.kinds.coverageOf(tokens, kinds as ReadonlySet<QuestionKind>, undefined, false),
     dateKindsSaid: (fact) => {
       let said = kindsSaid.get(fact);
@@ -510,8 +513,15 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
         u = { ...u, cuePositions, intentWords };
       }
       const namePositions = new Set<number>();
-      for (const l of links) if (l.kind !== 'municipalities') for (let i = l.start; i < l.end; i++) namePositions.add(i);
-      u = { ...u, namePositions };
+      const namedAt = new Map<number, string[]>();
+      for (const l of links) {
+        if (l.kind === 'municipalities') continue;
+        for (let i = l.start; i < l.end; i++) {
+          namePositions.add(i);
+          if (l.quality >= 0.9) namedAt.set(i, [...(namedAt.get(i) ?? []), l.id]);
+        }
+      }
+      u = { ...u, namePositions, namedAt };
       // "Hvor mange børn går i Distrikt Baltorp?" counts children: "distrikt" is part of a name there. A decision
       // named by what it changes ("flere souschefer", "more deputies") still counts that.
       const longNames = found.filter((l) => l.kind !== 'municipalities' && l.kind !== 'decisions' && l.end - l.start > 1);
