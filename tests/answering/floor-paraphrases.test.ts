@@ -326,3 +326,29 @@ describe('two questions in one message: a clause that names nothing is not answe
     for (const figure of other) expect(said(answer)).not.toContain(figure);
   });
 });
+
+describe('which unit a unit is part of, asked with the kind of unit ("hvilken enhed hører X til")', () => {
+  /** A unit's parent's name. */
+  const parentOf = (base: Base, name: string) => {
+    const d = data(base);
+    const unit = d.units.find((u) => u.name === name)!;
+    return d.units.find((u) => u.id === unit.parent)!.name.toLowerCase();
+  };
+  it.each<[Base, string, string]>([
+    ['havbjerg', 'hvilken enhed hører grankoglen til', 'Skovbørnehaven Grankoglen'],
+    ['hjortsoe', 'hvilket team hører hasselbo under', 'Børnecenter Hasselbo'],
+    ['fjordby', 'hvilket område hører mågen til', 'Børnehuset Mågen'],
+    ['bakkekaer', 'which area is kløverengen part of', 'Børnehuset Kløverengen'],
+  ])('%s: "%s" names the unit above', (base, question, unit) => {
+    expect(said(ask(base, question))).toContain(parentOf(base, unit));
+  });
+
+  it.each<[Base, string]>([
+    ['hvidmose', 'hvilket kvarter hører myretuen til'],
+    ['hvidmose', 'which district does myretuen belong to'],
+  ])('%s: "%s": a unit above of another kind does not answer it', (base, question) => {
+    const answer = ask(base, question);
+    expect(answer.kind).toBe('unknown');
+    expect(said(answer)).not.toContain(parentOf(base, 'Børnehuset Myretuen'));
+  });
+});
