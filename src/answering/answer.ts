@@ -337,7 +337,9 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     // A message that is small talk from end to end ("hvem er du", "what can you do?") asks the bot, not the documents.
     const covered = lexicon.smalltalk.coverage(said);
     for (const p of lexicon.addressees.coverage(said)) covered.add(p);
-    if (talks.length > 0 && said.every((t, i) => covered.has(i) || STOPWORDS.has(t.form))) return smalltalk(talks[0]![0]);
+    // (Not when it names something the documents hold: "hvad går Start ud på" asks about the programme called Start.)
+    const names = links.some((l) => l.kind !== 'municipalities' && l.quality >= 0.9);
+    if (!names && talks.length > 0 && said.every((t, i) => covered.has(i) || STOPWORDS.has(t.form))) return smalltalk(talks[0]![0]);
     if (question.includes('?')) return undefined;
     const asks =
       u.tokens.some((t) => lexicon.interrogatives.has(t.form)) ||
@@ -345,7 +347,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       [...u.kinds.keys()].some((k) => !lexicon.keepWords.has(k)) ||
       u.range !== undefined ||
       u.day !== undefined ||
-      links.some((l) => l.kind !== 'municipalities' && l.quality >= 0.9);
+      names;
     if (asks) return undefined;
     // A message of no words at all (an emoji, a "+1") acknowledges.
     const kind = talks[0]?.[0] ?? (said.length === 0 ? 'ack' : undefined);
