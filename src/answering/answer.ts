@@ -479,7 +479,11 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
         if (l.kind === 'municipalities') continue;
         for (let i = l.start; i < l.end; i++) {
           namePositions.add(i);
-          if (l.quality >= 0.9) namedAt.set(i, [...(namedAt.get(i) ?? []), l.id]);
+          if (l.quality < 0.9) continue;
+          // (Pushed, not copied: a name many items share links thousands at scale.)
+          const ids = namedAt.get(i);
+          if (ids) ids.push(l.id);
+          else namedAt.set(i, [l.id]);
         }
       }
       u = { ...u, namePositions, namedAt };

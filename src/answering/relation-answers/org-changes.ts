@@ -11,6 +11,7 @@ import { foldText } from '../normalize.js';
 import type { Answer, Lang } from '../types.js';
 import { shortDate, unique } from '../answer-context.js';
 import { done, listedKindAt, name, subjectsOf, type RelationContext } from './context.js';
+import { rolesByNameStart } from './role-name-starts.js';
 
 /** The question words each answer of this file explains by what it is (its cue words), by answer. */
 const OWN_CUES = new WeakMap<Answer, ReadonlySet<number>>();
@@ -129,7 +130,8 @@ function namedPosts(rc: RelationContext): { posts: string[]; unit: string | unde
     const role = kb.get(id);
     if (role?.kind !== 'roles') return [];
     const base = foldText(role.item.name);
-    return kb.data.roles.filter((r) => r.id !== id && foldText(r.name).startsWith(`${base} `)).map((r) => r.id);
+    // (Only the roles whose name begins with the same words, from the index made once per knowledge base.)
+    return (rolesByNameStart(kb).get(base) ?? []).filter((r) => r !== id && foldText((kb.get(r)!.item as { name: string }).name).startsWith(`${base} `));
   };
   let posts = unique([...roles, ...roles.flatMap(specific)]);
   if (unit !== undefined) {
