@@ -17,6 +17,8 @@ import type { Answer, Lang } from './types.js';
 import { countedPositions, daysNamed, fitsDateKind } from './understand.js';
 import { composeAnswer, MAX_SUPPORT_LINES, NEAR_BEST, STRUCTURED_THRESHOLD, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
 import type { Link } from './linking.js';
+import { inMeetingOrder, meetingIndexOf, type MeetingIndex } from './meeting-index.js';
+import { itemsStating } from './figure-owners.js';
 import { complementsSaid, countedRoleMetrics, countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, municipalityAt, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
@@ -558,17 +560,9 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
 function meetingOfGroup(rc: RelationContext): Link | undefined {
   const groups = rc.subjects.flat().filter((l) => l.kind === 'leadershipGroups' && l.quality >= 0.9);
   if (groups.length === 0 || rc.subjects.length !== 1) return undefined;
-  const isBody = (p: { item: KbItem }) => p.item.kind === 'leadershipGroups' || p.item.kind === 'units';
-  const own = unique(
-    groups.flatMap((g) =>
-      rc.kb.data.meetings
-        .filter((m) => {
-          const bodies = rc.queries.participantsOf(m.id).filter((p) => !p.asNeeded && isBody(p));
-          return (bodies.length === 1 && bodies[0]!.item.item.id === g.id) || namedAfter(rc, m.id, g.id);
-        })
-        .map((m) => ({ meeting: m.id, group: g })),
-    ),
-  );
+  // The meetings whose one body taking part is the group, or whose own name holds the group's (an index, not every meeting).
+  const index = meetingIndexOf(rc.kb);
+  const own = unique(groups.flatMap((g) => inMeetingOrder(index, [index.bySoleBody.get(g.id), ...namedAfter(rc, index, g.id)]).map((meeting) => ({ meeting, group: g }))));
   if (own.length !== 1) return undefined;
   const { meeting, group } = own[0]!;
   return { ...group, id: meeting, kind: 'meetings' };
@@ -586,16 +580,13 @@ function meetingOfParticipants(rc: RelationContext): Link | undefined {
     const entry = kb.get(l.id);
     return entry?.kind === 'people' && entry.item.role ? [l.id, entry.item.role] : [l.id];
   };
-  const takesPart = (meetingId: string, l: Link) => {
-    const refs = refsOf(l);
-    const m = kb.get(meetingId);
-    const chair = m?.kind === 'meetings' ? m.item.chair : undefined;
-    return (chair !== undefined && refs.includes(chair)) || rc.queries.participantsOf(meetingId).some((p) => refs.includes(p.item.item.id));
-  };
-  const found = kb.data.meetings.filter((m) => rc.subjects.every((g) => g.some((l) => l.quality >= 0.9 && takesPart(m.id, l))));
+  // The meetings each named thing takes part in or chairs (an index, not every meeting), those of every name.
+  const index = meetingIndexOf(kb);
+  const ofEach = rc.subjects.map((g) => new Set(g.filter((l) => l.quality >= 0.9).flatMap((l) => refsOf(l).flatMap((ref) => index.byTakingPart.get(ref) ?? []))));
+  const found = inMeetingOrder(index, [[...ofEach[0]!]]).filter((id) => ofEach.every((set) => set.has(id)));
   if (found.length !== 1) return undefined;
   const first = rc.subjects[0]![0]!;
-  return { ...first, id: found[0]!.id, kind: 'meetings' };
+  return { ...first, id: found[0]!, kind: 'meetings' };
 }
 
 /** True when the question asks for a time of day (the lexicon's clock words: "hvad tid", "what time"). */
@@ -607,14 +598,14 @@ function clockAsked(rc: RelationContext): boolean {
   });
 }
 
-/** True when a meeting's own name holds a name of the group ("møde i Lederkollegiet", "Lederkollegiets møder"). */
-function namedAfter(rc: RelationContext, meetingId: string, groupId: string): boolean {
-  const meeting = rc.kb.get(meetingId);
+/** The meetings whose own name holds a name of the group ("møde i Lederkollegiet", "Lederkollegiets møder"): a list per name of the group. */
+function namedAfter(rc: RelationContext, index: MeetingIndex, groupId: string): Array<readonly string[] | undefined> {
   const group = rc.kb.get(groupId);
-  if (!meeting || !group) return false;
-  const meetingNames = namesOf(meeting).map((n) => ` ${tokenize(n).join(' ')} `);
-  const groupNames = namesOf(group).map((n) => tokenize(n).join(' ')).filter((n) => n.length > 3);
-  return groupNames.some((g) => meetingNames.some((m) => m.includes(` ${g} `)));
+  if (!group) return [];
+  return namesOf(group)
+    .map((n) => tokenize(n).join(' '))
+    .filter((n) => n.length > 3)
+    .map((n) => index.byNameWords.get(n));
 }
 
 /**
@@ -689,8 +680,11 @@ function sameParticipantsMeetings(rc: RelationContext, meeting: Meeting, from: s
   const { queries, kb, u } = rc;
   const who = new Set(queries.participantsOf(meeting.id).filter((p) => !p.asNeeded).map((p) => p.item.item.id));
   if (who.size === 0) return [];
-  return kb.data.meetings
-    .filter((m) => m.id !== meeting.id && queries.participantsOf(m.id).some((p) => !p.asNeeded && who.has(p.item.item.id)))
+  // (The meetings of each participant from an index, not every meeting.)
+  const index = meetingIndexOf(kb);
+  return inMeetingOrder(index, [...who].map((id) => index.byRegular.get(id)))
+    .filter((id) => id !== meeting.id)
+    .map((id) => kb.get(id)!.item as Meeting)
     .flatMap((m) => {
       const days = queries.meetingOccurrences(m.id, from, to);
       if (days.length === 0) return [];
@@ -1212,7 +1206,8 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const t = TEXTS[u.lang];
   const subjects = rc.subjects.flat().filter((l) => l.kind === 'units' || l.kind === 'municipalities' || l.kind === 'roles');
   // The top-most items that state such a figure (a district's houses are counted again in its department).
-  const stating = [...kb.data.municipalities, ...kb.data.units].filter((x) => x.figures.some(isCounted));
+  // (Each distinct figure tested once: `isCounted` reads only a figure's metric and text.)
+  const stating = itemsStating(kb, isCounted);
   const stated = new Set(stating.map((x) => x.id));
   const owners = stating.filter((x) => !('parent' in x && typeof x.parent === 'string' && stated.has(x.parent))).map((x) => x.id);
   // The items named, else the municipality named, else the one or two items that state the figure at all.

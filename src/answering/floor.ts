@@ -205,7 +205,18 @@ export function createFloor(
   };
   // How many items bear each name (its terms as a key): a name many items share ("områdechef") names none of them.
   const nameOwners = new Map<string, number>();
-  const nameKey = (terms: ReadonlySet<string>) => [...terms].sort().join(' ');
+  // A name's key once per set of terms (the sets are shared per distinct name, `nameAsTerms`): at scale a question
+  // checks hundreds of items bearing the same few names.
+  const nameKeys = new Map<ReadonlySet<string>, string>();
+  const nameKey = (terms: ReadonlySet<string>) => {
+    let key = nameKeys.get(terms);
+    if (key === undefined) nameKeys.set(terms, (key = [...terms].sort().join(' ')));
+    return key;
+  };
+  const allIn = (name: ReadonlySet<string>, terms: ReadonlySet<string>) => {
+    for (const t of name) if (!terms.has(t)) return false;
+    return true;
+  };
   let ownersCounted = false;
   const countOwners = () => {
     if (ownersCounted) return;
@@ -221,7 +232,7 @@ export function createFloor(
   /** True when a text's terms hold a name of the item that no other item bears. */
   const namesOnly = (id: string, terms: ReadonlySet<string>): boolean => {
     countOwners();
-    return namesAsTerms(id).some((name) => nameOwners.get(nameKey(name)) === 1 && [...name].every((t) => terms.has(t)));
+    return namesAsTerms(id).some((name) => nameOwners.get(nameKey(name)) === 1 && allIn(name, terms));
   };
   /** The items a text names by a name of their own, with those a named person's title names ("områdeleder, Område Nord"). */
   const namedBy = (text: string): ReadonlySet<string> => {

@@ -52,7 +52,7 @@ export const ATTRIBUTES = ['phone', 'email', 'salary', 'address', 'age', 'budget
 export type Attribute = (typeof ATTRIBUTES)[number];
 
 /** What a question may ask of a decision besides what, when and who (see lexicon.json's `decisionWords`). */
-export const DECISION_ASKS = ['for', 'against', 'abstained', 'unanimous', 'vote', 'agenda', 'noted', 'why', 'proposal', 'yes-no', 'meeting'] as const;
+export const DECISION_ASKS = ['for', 'against', 'abstained', 'unanimous', 'vote', 'agenda', 'noted', 'why', 'proposal', 'remit', 'yes-no', 'meeting'] as const;
 export type DecisionAsk = (typeof DECISION_ASKS)[number];
 
 /** What a question asks about who holds an office besides the chair: vice-chair, secretary, hiring committee, a leave. */

@@ -10,6 +10,7 @@ import { foldText } from '../normalize.js';
 import { capitalize, joinList } from '../phrases.js';
 import type { Answer, Lang } from '../types.js';
 import type { RelationContext } from './context.js';
+import { figuresOfMetrics } from '../figure-owners.js';
 
 /** A figure of several units together is asked about only when every one of them is among the items asked about. */
 export function askedTogether(figure: Figure, asked: ReadonlySet<string>): boolean {
@@ -64,7 +65,7 @@ export function answerMeasuredFigure(rc: RelationContext): Answer | undefined {
   if (metrics.length === 0) return undefined;
   const named = rc.subjects.flat().filter((l) => l.quality >= 0.9);
   if (named.some((l) => l.kind !== 'units' && l.kind !== 'municipalities')) return undefined;
-  const stating = [...kb.data.municipalities, ...kb.data.units].flatMap((item) => item.figures.filter((f) => metrics.includes(f.metric)).map((figure) => ({ owner: item.id, figure })));
+  const stating = figuresOfMetrics(kb, metrics);
   const asked = named.map((l) => l.id);
   const within = (owner: string, figure: Figure) =>
     asked.length === 0 || asked.some((id) => owner === id || figure.ofUnits?.includes(id) === true || isBelow(kb, owner, id));
