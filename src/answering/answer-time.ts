@@ -19,16 +19,22 @@ import { composeAnswer, MAX_SUPPORT_LINES, NEAR_BEST, STRUCTURED_THRESHOLD, name
 import type { Link } from './linking.js';
 import { inMeetingOrder, meetingIndexOf, type MeetingIndex } from './meeting-index.js';
 import { itemsStating } from './figure-owners.js';
-import { complementsSaid, countedRoleMetrics, countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, municipalityAt, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
+import { complementsSaid, countedRoleMetrics, countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, countLinkAt, municipalityAt, personMetrics, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
 import { answerBodyChair, verbStems } from './relation-answers/decisions.js';
 import { explainsWords } from './relation-answers/org-changes.js';
 import { measuredText, periodOf } from './relation-answers/figure-measures.js';
 
+/** Which sides of a deputy relation are people (named as they are) rather than posts. */
+interface DeputyPersons {
+  readonly deputy: boolean;
+  readonly for: boolean;
+}
+
 const TEXTS = {
   da: {
-    standsIn: (deputy: string, forWhom: string) => `${capitalize(deputy)} er stedfortræder for ${forWhom}.`,
+    standsIn: (deputy: string, forWhom: string, _persons?: DeputyPersons) => `${capitalize(deputy)} er stedfortræder for ${forWhom}.`,
     when: (condition: string) => `Hvornår: ${condition}.`,
     scope: (scope: string) => `Overtager: ${scope}.`,
     noDeputy: (who: string) => `Dokumenterne nævner ikke nogen stedfortræder for ${who}.`,
@@ -78,7 +84,8 @@ const TEXTS = {
     times: (n: number) => `${n} gange`,
   },
   en: {
-    standsIn: (deputy: string, forWhom: string) => `The ${deputy} stands in for the ${forWhom}.`,
+    // A person stands in by name ("Sanne Krog Thomsen stands in for the head of family day care"), a post with "the".
+    standsIn: (deputy: string, forWhom: string, persons?: DeputyPersons) => `${persons?.deputy ? deputy : `The ${deputy}`} stands in for ${persons?.for ? forWhom : `the ${forWhom}`}.`,
     when: (condition: string) => `When: ${condition}.`,
     scope: (scope: string) => `Takes over: ${scope}.`,
     noDeputy: (who: string) => `The documents do not mention a deputy for the ${who}.`,
@@ -237,7 +244,7 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
     const people = queries.holdersOn(e.deputy.item.id, onDay);
     return people.length === 1 ? ` (${people[0]!.name})` : '';
   };
-  const sentences = entries.map((e) => t.standsIn(`${itemName(rc, e.deputy)}${holderOf(e)}`, itemName(rc, e.for)).replace(/\.$/, `${since(e)}${scopeSuffix(rc, e.relation.appliesTo)}.`));
+  const sentences = entries.map((e) => t.standsIn(`${itemName(rc, e.deputy)}${holderOf(e)}`, itemName(rc, e.for), { deputy: e.deputy.kind === 'people', for: e.for.kind === 'people' }).replace(/\.$/, `${since(e)}${scopeSuffix(rc, e.relation.appliesTo)}.`));
   const first = entries[0]!.relation;
   const lines = entries.flatMap((e, i) => [
     ...(i > 0 ? [sentences[i]!] : []),
@@ -1191,12 +1198,16 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
     const span = countSpan(rc, w);
     return { key: `word:${w}`, fits: (f: Figure) => countsAsked(rc, f, w, span) };
   };
-  const roleMetrics = countedRoleMetrics(rc);
+  // "How many people in Tværfagligt Team": its own figures of people, of whichever metric.
+  const persons = personMetrics(rc, rc.subjects.flat().filter((l) => l.kind === 'units' || l.kind === 'municipalities').map((l) => l.id));
+  const roleMetrics = persons ? [] : countedRoleMetrics(rc);
   const counts: Array<{ key: string; fits: (f: Figure) => boolean }> = roleMetrics.length > 0
     ? roleMetrics.map((m) => ({ key: m, fits: (f: Figure) => f.metric === m }))
-    : u.metrics.length > 0
-      ? unique(u.metrics).map((m) => ({ key: m, fits: (f: Figure) => f.metric === m }))
-      : countedWords(rc).map(byWord);
+    : persons
+      ? persons.metrics.map((m) => ({ key: m, fits: (f: Figure) => f.metric === m }))
+      : u.metrics.length > 0
+        ? unique(u.metrics).map((m) => ({ key: m, fits: (f: Figure) => f.metric === m }))
+        : countedWords(rc).map(byWord);
   if (counts.length === 0) return undefined;
   // "Hvor mange børn står på venteliste", "how many houses had a pædagogisk faglig leder": more words than the metric
   // say which count of it; a figure that counts the metric's word and says those words is that count.
@@ -1303,8 +1314,15 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const headFigures: Array<{ owner: string; figure: Figure }> = [];
   let afterDay: string | undefined;
   const comingOf: Figure[] = [];
+  // A figure of several units together ("850.000 kr. ... til legepladser i Bøgely og Hasselbo") answers when no item is
+  // named and the question's own words single it out ("hvor mange penge er bevilget til legepladser").
+  const together = (id: string) => {
+    const entry = qualified && named.length === 0 ? kb.get(id) : undefined;
+    const figures = entry?.kind === 'units' || entry?.kind === 'municipalities' ? entry.item.figures : [];
+    return figures.filter((figure) => figure.ofUnits !== undefined).map((figure) => ({ owner: entry!, figure }));
+  };
   for (const id of scope) {
-    const all = queries.figuresOf(id).filter((f) => isCounted(f.figure));
+    const all = [...queries.figuresOf(id), ...together(id)].filter((f) => isCounted(f.figure));
     // Only figures that carry time are this answerer's; others are answered as stated.
     if (!all.some((f) => dated(f.figure))) continue;
     const future = all.filter((f) => f.figure.validFrom !== undefined && f.figure.validFrom > rc.today).sort((a, b) => a.figure.validFrom!.localeCompare(b.figure.validFrom!));
@@ -1324,7 +1342,13 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
     // A day asked that the item states no figure for, where a unit above it states one about it ("212 børn i dagplejen
     // pr. 1. oktober" of the department, asked of the childminding): that figure.
     const fromAbove = stated.length === 0 && asked && day !== undefined ? aboveAbout(rc, id, day, isCounted) : [];
-    const then = stated.length > 0 ? stated : fromAbove.length > 0 ? fromAbove : day === rc.today ? future.slice(0, 1) : [];
+    // No time asked, and the item states such a figure only for a period ("850.000 kr. ... i 2027"): the period's figure,
+    // the last one begun (else the first to come).
+    const periods = stated.length === 0 && fromAbove.length === 0 && !asked && day === rc.today && future.length === 0 ? all.filter((f) => f.figure.period !== undefined) : [];
+    const periodFrom = periods.map((f) => f.figure.period!.from).sort();
+    const nearest = periodFrom.filter((from) => from <= rc.today).at(-1) ?? periodFrom[0];
+    const ofPeriod = periods.filter((f) => f.figure.period!.from === nearest);
+    const then = stated.length > 0 ? stated : fromAbove.length > 0 ? fromAbove : day === rc.today ? (future.length > 0 ? future.slice(0, 1) : ofPeriod) : [];
     // Set against a past day: today's figure follows the one stated then.
     const on = sincePast ? unique([...then, ...queries.figuresOn(id, rc.today).filter((f) => isCounted(f.figure))]) : then;
     // A day or period asked about that no figure is stated for: say which days the documents have.
@@ -1391,5 +1415,5 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const answering = [...headFigures.map((f) => f.figure), ...comingOf];
   const countedForm = new Set(counts.flatMap((c) => (c.key.startsWith('word:') && answering.some(c.fits) ? [c.key.slice(5)] : [])));
   // So are the words asking for the rest of a count ("uden souschef": "9 af de 14 børnehuse har en souschef").
-  return explainsWords(done(rc, 'answer', headlines.join(' '), supporting, sources), [...u.tokens.flatMap((tok, i) => (countedForm.has(tok.form) ? [i] : [])), ...complementsSaid(rc, answering)]);
+  return explainsWords(done(rc, 'answer', headlines.join(' '), supporting, sources), [...u.tokens.flatMap((tok, i) => (countedForm.has(tok.form) ? [i] : [])), ...(persons?.at ?? []), ...countLinkAt(rc), ...complementsSaid(rc, answering)]);
 }
