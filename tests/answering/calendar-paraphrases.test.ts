@@ -259,6 +259,8 @@ describe('session 15: an item named by its everyday words, its kind of date, a v
     [HJS, 'when is the leaders gathering', ['2027-09-16'], ['2027-08-20']],
     [RVS, 'when is the leaders day in ravnsholt', ['2027-10-28'], ['2027-10-01']],
     [SLV, 'hvornår er sidste frist for tilmelding til lederdagen', ['2027-08-13'], ['2027-09-09']],
+    [HBJ, 'when are the institutions shut for the summer in 2027', ['2027-07-19'], ['2027-04-16']],
+    [HJS, 'when are the children\'s centres shut in summer 2027', ['2027-07-19']],
     [LHT, 'hvornår er 2. samtale til stillingen som assisterende universleder i hedelund', ['2027-02-04'], ['2027-01-27']],
   ]);
 });
