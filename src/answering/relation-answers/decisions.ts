@@ -8,7 +8,7 @@
  * the chair, the body, why, who proposed it) and says plainly when the minutes do not give it.
  */
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
-import type { Decision, Fact, Source, Text } from '../../knowledge/schemas.js';
+import type { Decision, Fact, Person, Role, Source, Text } from '../../knowledge/schemas.js';
 import { MONTH_NAMES } from '../../time/format-date.js';
 import { composeAnswer, nameOf, shortDate, unique, unknown as unknownAnswer } from '../answer-context.js';
 import { displayName } from '../facts.js';
@@ -262,8 +262,9 @@ export function chairOfBody(kb: KnowledgeBase, lexicon: Lexicon, bodyId: string)
     const words = ` ${tokenize(text).join(' ')} `;
     return bodyNames.some((n) => words.includes(n));
   };
+  const chairs = chairIndexOf(kb, lexicon);
   // "formand for Familie- og Sundhedsudvalget": a person whose title says they chair the body.
-  const titled = kb.data.people.filter((p) => [p.title.da, p.title.en].some((t) => saysChair(t) && namesBody(t)));
+  const titled = chairs.titled.filter((p) => p.titles.some(namesBody)).map((p) => p.person);
   if (titled.length === 1) return { who: titled[0]!.name, source: titled[0]!.source };
   // "Formand: Gitte Lassen", "Formand for udvalget er X": the body's own statements name the person.
   const own = [
@@ -273,17 +274,47 @@ export function chairOfBody(kb: KnowledgeBase, lexicon: Lexicon, bodyId: string)
   for (const statement of own) {
     if (!saysChair(statement.text)) continue;
     const words = ` ${tokenize(statement.text).join(' ')} `;
-    const people = kb.data.people.filter((p) => words.includes(` ${tokenize(p.name).join(' ')} `));
+    const people = chairs.people.filter((p) => words.includes(p.words)).map((p) => p.person);
     if (people.length === 1) return { who: people[0]!.name, source: statement.source };
   }
   // "Sektorchefen er formand for Sektor-MED": a role whose duties say it chairs the body.
-  const roles = kb.data.roles.filter((r) => r.responsibilities.some((s) => saysChair(s.da) && namesBody(s.da)));
+  const roles = chairs.chairing.filter((r) => r.duties.some(namesBody));
   if (roles.length === 1) {
-    const role = roles[0]!;
+    const { role, source } = roles[0]!;
     const holder = kb.data.people.find((p) => p.role === role.id);
-    return { who: holder ? `${holder.name} (${role.name})` : role.name, source: role.responsibilities.find((s) => saysChair(s.da))!.source };
+    return { who: holder ? `${holder.name} (${role.name})` : role.name, source };
   }
   return undefined;
+}
+
+/** What `chairOfBody` reads of every person and role, worked out once per knowledge base and lexicon (with the answerer). */
+interface ChairIndex {
+  /** The people whose title says they chair something, with those titles (Danish, English), in order. */
+  readonly titled: ReadonlyArray<{ readonly person: Person; readonly titles: readonly string[] }>;
+  /** Every person with their name's words, padded (" gitte lassen "). */
+  readonly people: ReadonlyArray<{ readonly person: Person; readonly words: string }>;
+  /** The roles with a duty that says they chair something: those duties (Danish), and the first one's source. */
+  readonly chairing: ReadonlyArray<{ readonly role: Role; readonly duties: readonly string[]; readonly source: Source }>;
+}
+const CHAIRS = new WeakMap<Lexicon, WeakMap<KnowledgeBase, ChairIndex>>();
+
+/** The people and roles that say they chair something, built once per knowledge base and lexicon. */
+export function chairIndexOf(kb: KnowledgeBase, lexicon: Lexicon): ChairIndex {
+  let byKb = CHAIRS.get(lexicon);
+  if (!byKb) CHAIRS.set(lexicon, (byKb = new WeakMap()));
+  let index = byKb.get(kb);
+  if (index) return index;
+  const saysChair = (text: string) => lexicon.kinds.match(analyzeText(text)).has('chair');
+  index = {
+    titled: kb.data.people.map((person) => ({ person, titles: [person.title.da, person.title.en].filter(saysChair) })).filter((p) => p.titles.length > 0),
+    people: kb.data.people.map((person) => ({ person, words: ` ${tokenize(person.name).join(' ')} ` })),
+    chairing: kb.data.roles.flatMap((role) => {
+      const duties = role.responsibilities.filter((d) => saysChair(d.da));
+      return duties.length > 0 ? [{ role, duties: duties.map((d) => d.da), source: duties[0]!.source }] : [];
+    }),
+  };
+  byKb.set(kb, index);
+  return index;
 }
 
 /**

@@ -10,14 +10,14 @@
  */
 export { describedItems, subjectsOf } from './context.js';
 export type { RelationContext } from './context.js';
-export { answerComingLines, answerConditionalLine, answerReportingRelation } from './reporting.js';
+export { answerComingLines, answerConditionalLine, answerGenitiveBoss, answerReportingRelation } from './reporting.js';
 export { answerDescribedLeader, answerOtherTitleLeader, answerLeaderRelation, answerHolderRelation, answerTitledPerson, answerPersonRole, titleWordsOf } from './leaders-and-holders.js';
 export { answerMembershipOn } from './membership-on.js';
 export { answerMembersRelation, answerMeetingRelation, answerRoleMeetings } from './members-and-meetings.js';
 export { answerTasksRelation, answerWhoDoes, taskIndexOf } from './tasks.js';
 export { answerContactFor, answerContactsRelation, answerDocumentContact, answerNumberOwner, answerPostingContacts, answerReachPerson } from './contacts.js';
 export { answerAttribute } from './partly-known.js';
-export { answerFiguresRelation, complementsSaid, countedRoleMetrics, countedWords, countsAsked, countSpan, differenceOf, eachUnits, municipalityAt, totalOf } from './figures.js';
+export { answerFiguresRelation, complementsSaid, countedRoleMetrics, countedWords, countLinkAt, countsAsked, countSpan, differenceOf, eachUnits, municipalityAt, personMetrics, totalOf } from './figures.js';
 export { answerPoliciesRelation, answerPolicyFields, answerPolicyStatements } from './policies.js';
 export { answerPostingTerms } from './posting-terms.js';
 export { answerProgrammesRelation, answerParts } from './programmes-and-parts.js';

@@ -17,6 +17,8 @@ export function answerProgrammesRelation(rc: RelationContext): Answer | undefine
   const audience = answerProgrammeAudience(rc);
   if (audience) return audience;
   if (!u.intents.has('programme') || u.intents.has('reporting')) return undefined;
+  // "From when will Område Vest use KLAR": a day asked for (a kind of date named) is the calendar's, not where it is used.
+  if (u.askedWhen && u.dateKinds.size > 0) return undefined;
   const t = TEXTS[u.lang];
   const subject = rc.subjects.flat().find((l) => l.kind === 'units' || l.kind === 'roles') ?? undefined;
   // "Bruges BLIK i Ålekisten?": a programme named with a unit: used there when used by it or a unit it belongs to.
