@@ -254,8 +254,8 @@ function movesAround(rc: RelationContext, unitId: string): boolean {
 
 /**
  * "Hvem hører dagplejen under?", "which unit is the family day care part of from May 2027?": of a unit whose parent
- * changes on a date (dated `parents`) and that has no reporting line of its own, the parent on the day asked, the
- * coming change in one line, and the chain of parents on that day.
+ * changes on a date (dated `parents`), or asked what it is part of in so many words, and that has no reporting line of
+ * its own, the parent on the day asked, the coming change in one line, and the chain of parents on that day.
  */
 export function answerUnitParent(rc: RelationContext): Answer | undefined {
   const { u, kb, queries, relations } = rc;
@@ -268,7 +268,9 @@ export function answerUnitParent(rc: RelationContext): Answer | undefined {
   if (partOf === undefined && relations.leadersOf(link.id).some((role) => relations.up(role).length > 0)) return undefined;
   if (u.intents.has('dates') && !onlyDayNamed(rc)) return undefined;
   const unit = kb.get(link.id);
-  if (link.quality < 0.9 || unit?.kind !== 'units' || (unit.item.parents ?? []).length === 0 || relations.up(link.id).length > 0) return undefined;
+  // (A unit with one undated parent is answered when the question asks what it is part of in so many words.)
+  const parentKnown = (unit?.kind === 'units' && (unit.item.parents ?? []).length > 0) || (partOf === 'up' && unit?.kind === 'units' && unit.item.parent !== undefined);
+  if (link.quality < 0.9 || unit?.kind !== 'units' || !parentKnown || relations.up(link.id).length > 0) return undefined;
   const s = SAY[u.lang];
   const day = askedDay(rc);
   const parent = queries.parentOn(link.id, day);
