@@ -17,7 +17,7 @@ import type { Answer, Lang } from './types.js';
 import { countedPositions, daysNamed, fitsDateKind } from './understand.js';
 import { composeAnswer, MAX_SUPPORT_LINES, NEAR_BEST, STRUCTURED_THRESHOLD, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
 import type { Link } from './linking.js';
-import { complementsSaid, countedRoleMetrics, countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, countLinkAt, municipalityAt, personMetrics, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
+import { complementsSaid, countedRoleMetrics, countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, countLinkAt, countsJoined, measuresSaid, municipalityAt, personMetrics, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
 import { answerBodyChair, verbStems } from './relation-answers/decisions.js';
@@ -1249,6 +1249,14 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const extra = unstated.length > 0 && ownersOf(unstated).length <= 2 ? ownersOf(unstated) : [];
   const scope = unique(named.length > 0 ? [...named, ...extra] : [...rc.municipalities, ...(owners.length <= 2 ? owners : [])]);
   if (scope.length === 0) return undefined;
+  // "How many deputy heads do the houses have", "hvor mange børn er der i institutionerne": two metrics named with no
+  // "and" between them are one count, the one a figure names both of ("9 af de 14 børnehuse har en souschef").
+  // (Not when anything is joined after them: "children in the institutions and in dagplejen" asks of two places.)
+  const metricPositions = u.metrics.flatMap((m) => u.metricAt.get(m) ?? []);
+  if (!persons && roleMetrics.length === 0 && u.metrics.length >= 2 && !qualified && !countsJoined(rc, [...metricPositions, u.tokens.length])) {
+    const both = (f: Figure) => u.metrics.every((m) => f.metric === m || metricsNamedIn(rc, f).has(m));
+    if (scope.some((id) => queries.figuresOf(id).some((f) => both(f.figure)))) counts.splice(0, counts.length, { key: 'both', fits: both });
+  }
   // A figure for a period ("sygefraværet i oktober 2026") carries time too.
   const dated = (f: Figure) => f.asOf !== undefined || f.validFrom !== undefined || f.validUntil !== undefined || f.period !== undefined;
   // "On 1 October and on 1 November", "fra oktober til november" with a word of change: the figure stated for each
@@ -1408,5 +1416,5 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const answering = [...headFigures.map((f) => f.figure), ...comingOf];
   const countedForm = new Set(counts.flatMap((c) => (c.key.startsWith('word:') && answering.some(c.fits) ? [c.key.slice(5)] : [])));
   // So are the words asking for the rest of a count ("uden souschef": "9 af de 14 børnehuse har en souschef").
-  return explainsWords(done(rc, 'answer', headlines.join(' '), supporting, sources), [...u.tokens.flatMap((tok, i) => (countedForm.has(tok.form) ? [i] : [])), ...(persons?.at ?? []), ...countLinkAt(rc), ...complementsSaid(rc, answering)]);
+  return explainsWords(done(rc, 'answer', headlines.join(' '), supporting, sources), [...u.tokens.flatMap((tok, i) => (countedForm.has(tok.form) ? [i] : [])), ...(persons?.at ?? []), ...countLinkAt(rc), ...measuresSaid(rc, answering), ...complementsSaid(rc, answering)]);
 }
