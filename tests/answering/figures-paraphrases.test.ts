@@ -289,3 +289,18 @@ describe('two counts of one metric, the count spread over units, a post that sta
     { kb: 'hjs', q: 'hvor mange procent sygefravær var der i oktober 2026', want: [['hjs-dtk', 'absence']] },
   ]);
 });
+
+describe('a figure a unit above states about the unit asked, and a unit that comes or goes on a day', () => {
+  run([
+    // "128 børn i Hjortsø Dagpleje" is stated by Dagtilbudskontoret: it answers for Hjortsø Dagpleje.
+    { kb: 'hjs', q: 'hvor mange børn er der i hjortsø dagpleje', want: [['hjs-dtk', 'children', 'Dagpleje']], not: [['hjs-dtk', 'children', 'børnecentrene']] },
+    { kb: 'hjs', q: 'how many kids go to hjortsø dagpleje', want: [['hjs-dtk', 'children', 'Dagpleje']] },
+    // A figure that names only the kind of the unit ("børn i børnecentrene") is no count of one of them.
+    { kb: 'hjs', q: 'hvor mange børn går der i børnecenter hasselbo', want: [['hjs-bc-hasselbo', 'children']], not: [['hjs-dtk', 'children', 'børnecentrene']] },
+    { kb: 'slv', q: 'how many children go to børnekreds åen', unknown: true, not: [['slv-ssb', 'children', 'børnehusene']] },
+    // "Når Sandflugten er åbnet", "after Ravneklit opens": the unit named is when, the figure is of the other one.
+    { kb: 'hbj', q: 'hvor mange institutioner har enhed midtby når sandflugten er åbnet', want: [['hbj-enhed-midtby', 'institutions']] },
+    { kb: 'hvm', q: 'hvor mange dagplejere kommer med ind i kvarter skoven', want: [['hvm-dagplejen', 'employees']] },
+    { kb: 'rvs', q: 'how many institutions will kysten have once ravneklit opens', want: [['rvs-faellesledelse-kysten', 'institutions', 'har 8']] },
+  ]);
+});
