@@ -17,6 +17,8 @@ import type { Answer, Lang } from './types.js';
 import { countedPositions, daysNamed, fitsDateKind } from './understand.js';
 import { composeAnswer, MAX_SUPPORT_LINES, NEAR_BEST, STRUCTURED_THRESHOLD, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
 import type { Link } from './linking.js';
+import { inMeetingOrder, meetingIndexOf, type MeetingIndex } from './meeting-index.js';
+import { itemsStating } from './figure-owners.js';
 import { complementsSaid, countedRoleMetrics, countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, countLinkAt, countsJoined, measuresSaid, municipalityAt, personMetrics, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
@@ -24,9 +26,15 @@ import { answerBodyChair, verbStems } from './relation-answers/decisions.js';
 import { explainsWords } from './relation-answers/org-changes.js';
 import { measuredText, periodOf } from './relation-answers/figure-measures.js';
 
+/** Which sides of a deputy relation are people (named as they are) rather than posts. */
+interface DeputyPersons {
+  readonly deputy: boolean;
+  readonly for: boolean;
+}
+
 const TEXTS = {
   da: {
-    standsIn: (deputy: string, forWhom: string) => `${capitalize(deputy)} er stedfortræder for ${forWhom}.`,
+    standsIn: (deputy: string, forWhom: string, _persons?: DeputyPersons) => `${capitalize(deputy)} er stedfortræder for ${forWhom}.`,
     when: (condition: string) => `Hvornår: ${condition}.`,
     scope: (scope: string) => `Overtager: ${scope}.`,
     noDeputy: (who: string) => `Dokumenterne nævner ikke nogen stedfortræder for ${who}.`,
@@ -77,7 +85,8 @@ const TEXTS = {
     times: (n: number) => `${n} gange`,
   },
   en: {
-    standsIn: (deputy: string, forWhom: string) => `The ${deputy} stands in for the ${forWhom}.`,
+    // A person stands in by name ("Sanne Krog Thomsen stands in for the head of family day care"), a post with "the".
+    standsIn: (deputy: string, forWhom: string, persons?: DeputyPersons) => `${persons?.deputy ? deputy : `The ${deputy}`} stands in for ${persons?.for ? forWhom : `the ${forWhom}`}.`,
     when: (condition: string) => `When: ${condition}.`,
     scope: (scope: string) => `Takes over: ${scope}.`,
     noDeputy: (who: string) => `The documents do not mention a deputy for the ${who}.`,
@@ -237,7 +246,7 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
     const people = queries.holdersOn(e.deputy.item.id, onDay);
     return people.length === 1 ? ` (${people[0]!.name})` : '';
   };
-  const sentences = entries.map((e) => t.standsIn(`${itemName(rc, e.deputy)}${holderOf(e)}`, itemName(rc, e.for)).replace(/\.$/, `${since(e)}${scopeSuffix(rc, e.relation.appliesTo)}.`));
+  const sentences = entries.map((e) => t.standsIn(`${itemName(rc, e.deputy)}${holderOf(e)}`, itemName(rc, e.for), { deputy: e.deputy.kind === 'people', for: e.for.kind === 'people' }).replace(/\.$/, `${since(e)}${scopeSuffix(rc, e.relation.appliesTo)}.`));
   const first = entries[0]!.relation;
   const lines = entries.flatMap((e, i) => [
     ...(i > 0 ? [sentences[i]!] : []),
@@ -387,7 +396,9 @@ export function answerDecisionWhen(rc: RelationContext): Answer | undefined {
   });
   // A word of the question the decision does not explain ("vuggestue") asks about something else.
   const foreign = (d: Decision) => words.some((tok) => !tok.terms.some((term) => decisionTerms(d).has(term)));
-  const fit = scored.filter((s) => !foreign(s.d) && (named.length > 0 ? s.covers === named.length : s.said >= Math.min(2, words.length) && words.length > 0));
+  // A period the question names ("i sommerferien") that neither the decision's day nor the day it applies from falls in.
+  const inRange = (d: Decision) => !u.range || [d.date, d.appliesFrom!].some((day) => u.range!.from <= day && day <= u.range!.to);
+  const fit = scored.filter((s) => !foreign(s.d) && inRange(s.d) && (named.length > 0 ? s.covers === named.length : s.said >= Math.min(2, words.length) && words.length > 0));
   if (fit.length === 0) return undefined;
   fit.sort((a, b) => b.covers - a.covers || b.said - a.said || b.d.date.localeCompare(a.d.date));
   // "when are the institutions closed for summer 2027": a decision that changes nothing the question names by its exact
@@ -558,17 +569,9 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
 function meetingOfGroup(rc: RelationContext): Link | undefined {
   const groups = rc.subjects.flat().filter((l) => l.kind === 'leadershipGroups' && l.quality >= 0.9);
   if (groups.length === 0 || rc.subjects.length !== 1) return undefined;
-  const isBody = (p: { item: KbItem }) => p.item.kind === 'leadershipGroups' || p.item.kind === 'units';
-  const own = unique(
-    groups.flatMap((g) =>
-      rc.kb.data.meetings
-        .filter((m) => {
-          const bodies = rc.queries.participantsOf(m.id).filter((p) => !p.asNeeded && isBody(p));
-          return (bodies.length === 1 && bodies[0]!.item.item.id === g.id) || namedAfter(rc, m.id, g.id);
-        })
-        .map((m) => ({ meeting: m.id, group: g })),
-    ),
-  );
+  // The meetings whose one body taking part is the group, or whose own name holds the group's (an index, not every meeting).
+  const index = meetingIndexOf(rc.kb);
+  const own = unique(groups.flatMap((g) => inMeetingOrder(index, [index.bySoleBody.get(g.id), ...namedAfter(rc, index, g.id)]).map((meeting) => ({ meeting, group: g }))));
   if (own.length !== 1) return undefined;
   const { meeting, group } = own[0]!;
   return { ...group, id: meeting, kind: 'meetings' };
@@ -586,16 +589,13 @@ function meetingOfParticipants(rc: RelationContext): Link | undefined {
     const entry = kb.get(l.id);
     return entry?.kind === 'people' && entry.item.role ? [l.id, entry.item.role] : [l.id];
   };
-  const takesPart = (meetingId: string, l: Link) => {
-    const refs = refsOf(l);
-    const m = kb.get(meetingId);
-    const chair = m?.kind === 'meetings' ? m.item.chair : undefined;
-    return (chair !== undefined && refs.includes(chair)) || rc.queries.participantsOf(meetingId).some((p) => refs.includes(p.item.item.id));
-  };
-  const found = kb.data.meetings.filter((m) => rc.subjects.every((g) => g.some((l) => l.quality >= 0.9 && takesPart(m.id, l))));
+  // The meetings each named thing takes part in or chairs (an index, not every meeting), those of every name.
+  const index = meetingIndexOf(kb);
+  const ofEach = rc.subjects.map((g) => new Set(g.filter((l) => l.quality >= 0.9).flatMap((l) => refsOf(l).flatMap((ref) => index.byTakingPart.get(ref) ?? []))));
+  const found = inMeetingOrder(index, [[...ofEach[0]!]]).filter((id) => ofEach.every((set) => set.has(id)));
   if (found.length !== 1) return undefined;
   const first = rc.subjects[0]![0]!;
-  return { ...first, id: found[0]!.id, kind: 'meetings' };
+  return { ...first, id: found[0]!, kind: 'meetings' };
 }
 
 /** True when the question asks for a time of day (the lexicon's clock words: "hvad tid", "what time"). */
@@ -607,14 +607,14 @@ function clockAsked(rc: RelationContext): boolean {
   });
 }
 
-/** True when a meeting's own name holds a name of the group ("møde i Lederkollegiet", "Lederkollegiets møder"). */
-function namedAfter(rc: RelationContext, meetingId: string, groupId: string): boolean {
-  const meeting = rc.kb.get(meetingId);
+/** The meetings whose own name holds a name of the group ("møde i Lederkollegiet", "Lederkollegiets møder"): a list per name of the group. */
+function namedAfter(rc: RelationContext, index: MeetingIndex, groupId: string): Array<readonly string[] | undefined> {
   const group = rc.kb.get(groupId);
-  if (!meeting || !group) return false;
-  const meetingNames = namesOf(meeting).map((n) => ` ${tokenize(n).join(' ')} `);
-  const groupNames = namesOf(group).map((n) => tokenize(n).join(' ')).filter((n) => n.length > 3);
-  return groupNames.some((g) => meetingNames.some((m) => m.includes(` ${g} `)));
+  if (!group) return [];
+  return namesOf(group)
+    .map((n) => tokenize(n).join(' '))
+    .filter((n) => n.length > 3)
+    .map((n) => index.byNameWords.get(n));
 }
 
 /**
@@ -689,8 +689,11 @@ function sameParticipantsMeetings(rc: RelationContext, meeting: Meeting, from: s
   const { queries, kb, u } = rc;
   const who = new Set(queries.participantsOf(meeting.id).filter((p) => !p.asNeeded).map((p) => p.item.item.id));
   if (who.size === 0) return [];
-  return kb.data.meetings
-    .filter((m) => m.id !== meeting.id && queries.participantsOf(m.id).some((p) => !p.asNeeded && who.has(p.item.item.id)))
+  // (The meetings of each participant from an index, not every meeting.)
+  const index = meetingIndexOf(kb);
+  return inMeetingOrder(index, [...who].map((id) => index.byRegular.get(id)))
+    .filter((id) => id !== meeting.id)
+    .map((id) => kb.get(id)!.item as Meeting)
     .flatMap((m) => {
       const days = queries.meetingOccurrences(m.id, from, to);
       if (days.length === 0) return [];
@@ -1219,7 +1222,8 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const t = TEXTS[u.lang];
   const subjects = rc.subjects.flat().filter((l) => l.kind === 'units' || l.kind === 'municipalities' || l.kind === 'roles');
   // The top-most items that state such a figure (a district's houses are counted again in its department).
-  const stating = [...kb.data.municipalities, ...kb.data.units].filter((x) => x.figures.some(isCounted));
+  // (Each distinct figure tested once: `isCounted` reads only a figure's metric and text.)
+  const stating = itemsStating(kb, isCounted);
   const stated = new Set(stating.map((x) => x.id));
   const owners = stating.filter((x) => !('parent' in x && typeof x.parent === 'string' && stated.has(x.parent))).map((x) => x.id);
   // The items named, else the municipality named, else the one or two items that state the figure at all.

@@ -297,6 +297,10 @@ export function createLinker(
     if (unique(ids).length !== 1 || otherNameWords.has(surname)) continue;
     const variant: Variant = { id: ids[0]!, kind: 'people', words: wordsOf([surname]), seen: 0 };
     byFirst.set(surname, [...(byFirst.get(surname) ?? []), variant]);
+    // And in the Danish genitive ("hvem er Mettes chef"), unless that form is a word of another name.
+    const genitive = `${surname}s`;
+    if (surname.endsWith('s') || otherNameWords.has(genitive) || surnames.has(genitive)) continue;
+    byFirst.set(genitive, [...(byFirst.get(genitive) ?? []), { id: ids[0]!, kind: 'people', words: wordsOf([genitive]), seen: 0 }]);
   }
 
   // A function word starts only a name of several words that begins with that very word ("works council"), and only

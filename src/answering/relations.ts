@@ -10,6 +10,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { DateEntry, Figure, Person, Source, Text } from '../knowledge/schemas.js';
 import type { QuestionKind } from './lexicon/lexicon.js';
 import { participantsOf } from '../knowledge/meeting-participants.js';
+import { holdingsOf } from '../knowledge/holdings.js';
 import { itemNameFinder } from './facts.js';
 import { loadLexicon, type Lexicon } from './lexicon/lexicon.js';
 
@@ -194,7 +195,10 @@ export function buildRelations(kb: KnowledgeBase, lexicon: Lexicon = loadLexicon
     for (const id of ids) push(led, id, unit.id);
   }
   const holders = new Map<string, Person[]>();
-  for (const person of data.people) if (person.role) push(holders, person.role, person);
+  // A post's holders over time: the person's `role` and their `posts` (not the posts they only act in).
+  for (const person of data.people) {
+    for (const role of new Set(holdingsOf(person).filter((h) => !h.acting).map((h) => h.role))) push(holders, role, person);
+  }
   const members = new Map<string, Array<{ ref: string; note?: Text }>>();
   for (const group of data.leadershipGroups) members.set(group.id, group.members.map((m) => ({ ref: m.ref, ...(m.note && { note: m.note }) })));
   for (const meeting of data.meetings) {

@@ -11,6 +11,7 @@ import { recurrenceDays } from './recurrence.js';
 import { ITEM_KINDS, referencesOf } from './references.js';
 import { holdsOn, shiftDay } from './validity.js';
 import { MONTH_NAMES } from '../time/format-date.js';
+import { holdingsOf, leaveOn, type Holding } from './holdings.js';
 import type {
   AppliesTo,
   Concept,
@@ -23,6 +24,7 @@ import type {
   LeadershipGroup,
   Meeting,
   Municipality,
+  Leave,
   Person,
   Policy,
   Posting,
@@ -122,6 +124,16 @@ export interface RoleHolder {
   readonly person: Person;
   /** The acting period, when the person holds the role as acting on that day. */
   readonly acting?: { readonly validFrom?: string; readonly validUntil?: string; readonly source: Source };
+  /** The leave the person is on that day (they keep the post; someone may act in it meanwhile). */
+  readonly leave?: Leave;
+}
+
+/** A change of who holds a post: from `date` on, `holders` hold it (none when it falls vacant). */
+export interface HolderChange {
+  readonly date: string;
+  readonly holders: readonly Person[];
+  /** Where the documents say it: the posts that begin or end on that day. */
+  readonly sources: readonly Source[];
 }
 
 /** A change of a unit's parent: from `date` on it is part of `parent`. */
@@ -200,7 +212,7 @@ export interface KnowledgeQueries {
   policiesByTopic(topic: string): Policy[];
   /** The people to contact about a posting, role or other item (for a role: also about its postings). */
   contactsFor(id: string): Person[];
-  /** The people who hold a role. */
+  /** The people who hold a role at some time (their `role`, or one of their `posts`). */
   holdersOf(roleId: string): Person[];
   /** The figures stated for a unit or municipality (for a role: its team size). */
   figuresOf(id: string): FigureEntry[];
@@ -233,8 +245,12 @@ export interface KnowledgeQueries {
   deputiesFor(id: string, day?: string): DeputyEntry[];
   /** Whom a role or person stands in for (on a day, when one is given). */
   standsInFor(id: string, day?: string): DeputyEntry[];
-  /** The people who hold a role on a day. */
+  /** The people who hold a role on a day (their `role` or `posts` held then, or acting in it). */
   holdersOn(roleId: string, day: string): Person[];
+  /** The first change of a role's regular holders after `day` (exclusive), from `role`/`posts` periods, if one is written down. */
+  nextHolderChange(roleId: string, day: string): HolderChange | undefined;
+  /** The posts a person holds on a day (not acting ones), in the order written. */
+  postsOn(personId: string, day: string): Holding[];
   /** The members of a leadership group on a day. */
   membersOn(groupId: string, day: string): GroupMember[];
   /** The participants of a meeting, with their notes and whether they come only as needed. */
@@ -287,7 +303,6 @@ export function createQueries(kb: KnowledgeBase): KnowledgeQueries {
   const datesByAbout = refsByField('dates', 'about') as Map<string, DateEntry[]>;
   const sortedDates = [...data.dates].sort(compareDates);
   const postingsByRole = refsByField('postings', 'role') as Map<string, Posting[]>;
-  const peopleByRole = refsByField('people', 'role') as Map<string, Person[]>;
   const peopleByContactFor = refsByField('people', 'contactFor') as Map<string, Person[]>;
   const groupsByMember = refsByField('leadershipGroups', 'members') as Map<string, LeadershipGroup[]>;
   const policiesByRelevance = refsByField('policies', 'relevantFor') as Map<string, Policy[]>;
@@ -317,6 +332,11 @@ export function createQueries(kb: KnowledgeBase): KnowledgeQueries {
     }),
   );
   const actingByRole = groupBy(data.people.flatMap((person) => (person.actingAs ?? []).map((entry) => [entry.role, person] as const)));
+  // Every post a person holds over time (`role` within their validity, and `posts`), by role: who holds a post on a day.
+  const holdings = new Map(data.people.map((person) => [person.id, holdingsOf(person).filter((h) => !h.acting)]));
+  const holdingsByRole = groupBy(data.people.flatMap((person) => holdings.get(person.id)!.map((h) => [h.role, { person, holding: h }] as const)));
+  const peopleByPost = new Map([...holdingsByRole].map(([role, held]) => [role, uniqueById(held.map((h) => h.person))]));
+  const regularOn = (roleId: string, day: string) => uniqueById((holdingsByRole.get(roleId) ?? []).filter((h) => holdsOn(h.holding, day)).map((h) => h.person));
   const policyTexts = new Map(data.policies.map((policy) => [policy.id, policyHaystack(policy)]));
 
   const get = (id: string) => kb.get(id);
@@ -469,7 +489,7 @@ export function createQueries(kb: KnowledgeBase): KnowledgeQueries {
       if (entry?.kind === 'roles') return uniqueById([...direct, ...postingsForRole(id).flatMap(postingContacts)]);
       return direct;
     },
-    holdersOf: (roleId) => list(peopleByRole, roleId),
+    holdersOf: (roleId) => list(peopleByPost, roleId),
     figuresOf,
     figuresWithin: (id) => {
       const out: FigureEntry[] = [];
@@ -519,8 +539,23 @@ export function createQueries(kb: KnowledgeBase): KnowledgeQueries {
     },
     deputiesFor: (id, day) => deputyEntries(deputiesByFor.get(id) ?? [], day),
     standsInFor: (id, day) => deputyEntries(deputiesByDeputy.get(id) ?? [], day),
-    holdersOn: (roleId, day) =>
-      uniqueById([...list(peopleByRole, roleId).filter((person) => holdsOn(person, day)), ...list(actingByRole, roleId).filter((person) => actingOn(person, roleId, day) !== undefined)]),
+    holdersOn: (roleId, day) => uniqueById([...regularOn(roleId, day), ...list(actingByRole, roleId).filter((person) => actingOn(person, roleId, day) !== undefined)]),
+    nextHolderChange: (roleId, day) => {
+      const held = holdingsByRole.get(roleId) ?? [];
+      const days = held
+        .flatMap(({ holding }) => [holding.validFrom, holding.validUntil === undefined ? undefined : shiftDay(holding.validUntil, 1)])
+        .filter((change): change is string => change !== undefined && change > day)
+        .sort();
+      for (const date of days) {
+        const before = regularOn(roleId, shiftDay(date, -1));
+        const after = regularOn(roleId, date);
+        if (before.length === after.length && before.every((person) => after.includes(person))) continue;
+        const sources = held.filter(({ holding }) => holding.validFrom === date || (holding.validUntil !== undefined && shiftDay(holding.validUntil, 1) === date)).map(({ holding }) => holding.source);
+        return { date, holders: after, sources };
+      }
+      return undefined;
+    },
+    postsOn: (personId, day) => (holdings.get(personId) ?? []).filter((h) => holdsOn(h, day)),
     membersOn: (groupId, day) =>
       (itemAs(groupId, 'leadershipGroups')?.members ?? [])
         .filter((member) => holdsOn(member, day))
@@ -575,11 +610,12 @@ export function createQueries(kb: KnowledgeBase): KnowledgeQueries {
       return undefined;
     },
     roleHoldersOn: (roleId, day) => {
-      const regular = list(peopleByRole, roleId).filter((person) => holdsOn(person, day));
+      const regular = regularOn(roleId, day);
       const acting = list(actingByRole, roleId).filter((person) => actingOn(person, roleId, day) !== undefined);
       return uniqueById([...regular.filter((person) => !acting.includes(person)), ...acting]).map((person) => {
         const entry = actingOn(person, roleId, day);
-        if (!entry) return { person };
+        const leave = leaveOn(person, day);
+        if (!entry) return leave ? { person, leave } : { person };
         return {
           person,
           acting: {

@@ -25,6 +25,7 @@ const DIRS: Record<string, string> = {
   rvs: 'tests/fixtures/kb-ravnsholt',
   slv: 'tests/fixtures/kb-solvang',
   egs: 'tests/fixtures/kb-egeskov',
+  hjs: 'tests/fixtures/kb-hjortsoe',
 };
 
 const role = (d: Data, id: string) => d.roles.find((r) => r.id === id)!;
@@ -42,6 +43,8 @@ const holderOn = (roleId: string, day: string): Expect => (d) => [
 const bossOn = (roleId: string, day: string): Expect => (d) => [
   d.reportingLines.filter((l) => l.from === roleId && !l.condition && (!l.validFrom || l.validFrom <= day) && (!l.validUntil || l.validUntil >= day)).flatMap((l) => roleNames(d, l.to)),
 ];
+/** A person's name, lower case. */
+const personName = (d: Data, id: string) => d.people.find((p) => p.id === id)!.name.toLowerCase();
 const and = (...all: Expect[]): Expect => (d) => all.flatMap((e) => e(d));
 
 interface Case {
@@ -118,12 +121,71 @@ const CASES: Case[] = [
   { kb: 'fjb', q: 'who is the district leader of område nord', expect: (d) => [d.people.filter((p) => /nord/i.test(p.title.da)).map((p) => p.name.toLowerCase())] },
   { kb: 'hbj', q: 'who is the district manager of unit strand', expect: holderOn('hbj-enhedschef-strand', '2026-11-30') },
   { kb: 'rvs', q: 'who is the head of day care in ravnsholt', expect: holderOn('rvs-sektorchef', '2026-11-30') },
+  // Session 15: the deputy asked from either side, with fillers, and a person named instead of the post.
+  { kb: 'hvm', q: 'hvem træder til når børnechefen er væk', expect: deputyOf('hvm-boernechef') },
+  { kb: 'hvm', q: "who covers when the head of children's services is on leave", expect: deputyOf('hvm-boernechef') },
+  { kb: 'hvm', q: 'whose deputy is the udviklingschef', expect: principalOf('hvm-udviklingschef') },
+  { kb: 'hvm', q: 'hvis stedfortræder er souschefen', expect: principalOf('hvm-souschef') },
+  { kb: 'hvm', q: 'hvem vikarierer egentlig for huslederen', expect: deputyOf('hvm-husleder'), not: (d) => roleNames(d, 'hvm-kvarterchef') },
+  { kb: 'hvm', q: 'hvem dækker lige for husleder når hun er på kursus', expect: deputyOf('hvm-husleder'), not: (d) => roleNames(d, 'hvm-kvarterchef') },
+  { kb: 'hvm', q: 'who is actually the deputy for the house leader', expect: deputyOf('hvm-husleder'), not: (d) => roleNames(d, 'hvm-kvarterchef') },
+  { kb: 'hvm', q: 'hvem dækker for rikke når hun holder ferie', expect: deputyOf('hvm-boernechef') },
+  { kb: 'hvm', q: "who is rikke damgaard lund's deputy", expect: deputyOf('hvm-boernechef') },
+  { kb: 'slv', q: 'who deputises for kristian vedel mørch', expect: deputyOf('slv-boerneomraadechef') },
+  { kb: 'hbj', q: 'hvem er torben aagesen kjærs stedfortræder', expect: deputyOf('hbj-fagchef') },
+  { kb: 'rvs', q: 'who covers for morten fabricius holm on holiday', expect: deputyOf('rvs-sektorchef') },
+  { kb: 'bkk', q: 'whose deputy is jonas eskildsen', expect: principalOf('bkk-souschef') },
+  { kb: 'hbj', q: 'hvem afloeser fagchefen i ferien', expect: deputyOf('hbj-fagchef') },
+  { kb: 'fjb', q: 'hvem traeder til naar institutionslederen er syg', expect: deputyOf('fjb-institutionsleder') },
+  // A person who stands in (not a post): named as a person, without "the".
+  { kb: 'slv', q: 'who stands in for grethe munk lassen', expect: (d) => [[personName(d, 'slv-sanne-krog-thomsen')]], not: (d) => [`the ${personName(d, 'slv-sanne-krog-thomsen')}`] },
+  { kb: 'hjs', q: 'who covers for the dagplejeansvarlig when she is sick', expect: (d) => [[personName(d, 'hjs-maja-friis-lund')]], not: (d) => [`the ${personName(d, 'hjs-maja-friis-lund')}`] },
+  // When the deputy takes over, in other words for "when".
+  { kb: 'hvm', q: 'i hvilke tilfælde træder udviklingschefen til', expect: (d) => [[d.deputies.find((x) => x.deputy === 'hvm-udviklingschef')!.condition!.da.toLowerCase()]] },
+  { kb: 'hvm', q: 'i hvilke situationer overtager souschefen', expect: (d) => [[d.deputies.find((x) => x.deputy === 'hvm-souschef')!.condition!.da.toLowerCase()]] },
+  { kb: 'hjs', q: 'in which cases does the teamchef øst take over for the kontorchef', expect: (d) => [[d.deputies.find((x) => x.deputy === 'hjs-teamchef-oest')!.condition!.en.toLowerCase()]] },
+  { kb: 'hvm', q: 'who takes charge when rikke is away', expect: deputyOf('hvm-boernechef') },
+  // The current and the coming line, today and on a day the question names; a person named for the post.
+  { kb: 'hvm', q: 'who does the husleder answer to today', expect: and(bossOn('hvm-husleder', '2026-11-30'), holderOn('hvm-boernechef', '2026-11-30')) },
+  { kb: 'hvm', q: 'hvem skal huslederne referere til fra 1. september 2027', expect: bossOn('hvm-husleder', '2027-09-01'), not: (d) => roleNames(d, 'hvm-boernechef').map((n) => `huslederen refererer til ${n}`) },
+  { kb: 'hvm', q: 'hvem er huslederens leder', expect: bossOn('hvm-husleder', '2026-11-30') },
+  { kb: 'hvm', q: 'hvem er husledernes leder lige nu', expect: bossOn('hvm-husleder', '2026-11-30') },
+  { kb: 'slv', q: 'who does the resource centre head report to in april 2027', expect: and(bossOn('slv-ressourcecenterleder', '2027-04-01'), holderOn('slv-chef-tbi', '2027-04-01')) },
+  { kb: 'slv', q: 'hvem er ressourcecenterlederens chef i dag', expect: and(bossOn('slv-ressourcecenterleder', '2026-11-30'), holderOn('slv-boerneomraadechef', '2026-11-30')) },
+  { kb: 'rvs', q: "who is tove riis mogensen's manager right now", expect: and(bossOn('rvs-dagplejeafdelingsleder', '2026-11-30'), holderOn('rvs-sektorchef', '2026-11-30')) },
+  { kb: 'rvs', q: 'hvem er tove riis mogensens chef fra 1. maj 2027', expect: and(bossOn('rvs-dagplejeafdelingsleder', '2027-05-01'), holderOn('rvs-faellesleder-mosen', '2027-05-01')) },
+  { kb: 'hbj', q: 'who does merete lund skovgaard report to from may 2027', expect: and(bossOn('hbj-dagplejechef', '2027-05-01'), holderOn('hbj-enhedschef-hede', '2027-05-01')) },
+  { kb: 'hjs', q: 'hvem er thomas bro eriksens chef efter 1. maj 2027', expect: bossOn('hjs-enhedsleder-kildebo', '2027-05-01') },
+  { kb: 'hjs', q: 'who will the enhedsleder in kildebo report to after may 2027', expect: bossOn('hjs-enhedsleder-kildebo', '2027-05-01') },
+  { kb: 'bkk', q: "who is birgitte lundsgaard friis's boss", expect: (d) => [roleNames(d, 'bkk-smaaboernschef')] },
+  { kb: 'fjb', q: 'hvem er mette kjærgaard holms chef', expect: bossOn('fjb-omraadeleder', '2026-11-30') },
+  { kb: 'rvs', q: 'hvem er dagplejeafdelingslederens leder fra maj 2027', expect: and(bossOn('rvs-dagplejeafdelingsleder', '2027-05-01'), holderOn('rvs-faellesleder-mosen', '2027-05-01')) },
+  { kb: 'fjb', q: 'hvem er den pædagogiske koordinators leder', expect: (d) => [roleNames(d, 'fjb-institutionsleder')] },
+  // The line from a post up to another: every step between.
+  { kb: 'hvm', q: 'hvordan er linjen fra souschefen op til børnechefen', expect: (d) => [roleNames(d, 'hvm-husleder'), roleNames(d, 'hvm-boernechef')] },
+  { kb: 'bkk', q: 'hvad er linjen fra souschefen op til direktøren', expect: (d) => [roleNames(d, 'bkk-boernehusleder'), roleNames(d, 'bkk-smaaboernschef')] },
+  { kb: 'rvs', q: "what's the chain from the pædagogisk koordinator up to the sektorchef", expect: (d) => [roleNames(d, 'rvs-matrikelleder'), roleNames(d, 'rvs-faellesleder')] },
+  { kb: 'hbj', q: 'the line from the ledende pædagog up to the director please', expect: (d) => [roleNames(d, 'hbj-daglig-leder'), roleNames(d, 'hbj-fagchef')] },
+  { kb: 'hjs', q: 'hvem ligger mellem vicelederen og kontorchefen', expect: (d) => [roleNames(d, 'hjs-enhedsleder'), roleNames(d, 'hjs-teamchef')] },
+  // A unit's leader named by the unit: the post that leads it.
+  { kb: 'slv', q: 'who does the ressourcecenter\'s leader report to in april 2027', expect: and(bossOn('slv-ressourcecenterleder', '2027-04-01'), holderOn('slv-chef-tbi', '2027-04-01')), not: (d) => roleNames(d, 'slv-udviklingsleder-prc') },
+  { kb: 'bkk', q: "who does område vest's head report to", expect: (d) => [roleNames(d, 'bkk-smaaboernschef')] },
+  // A first name in the Danish genitive.
+  { kb: 'fjb', q: 'hvem er mettes chef', expect: (d) => [roleNames(d, 'fjb-dagtilbudsdirektoer')] },
+  { kb: 'hbj', q: 'hvem er torbens stedfortræder', expect: deputyOf('hbj-fagchef') },
+  // Who leads a unit on a day, with an acting holder during a leave.
+  { kb: 'rvs', q: 'hvem leder fællesledelse torvet efter 1. april 2027', expect: holderOn('rvs-faellesleder-torvet', '2027-04-01'), not: () => ['yasmin'] },
+  { kb: 'hbj', q: 'who is the head of unit midtby right now', expect: holderOn('hbj-enhedschef-midtby', '2026-11-30'), not: () => ['jakob'] },
+  { kb: 'egs', q: 'who heads distrikt bakken today', expect: holderOn('egs-distriktsleder-bakken', '2026-11-30'), not: () => ['maja'] },
 ];
 
 /** Questions that must NOT be taken for the ones above: more is asked than who leads; a title of another level. */
 const NOT_TAKEN: Array<{ kb: keyof typeof DIRS; q: string; not: RegExp }> = [
   { kb: 'hvm', q: 'who is responsible for the staff rota in the house', not: /^the leader is/i },
   { kb: 'data', q: 'who is the cluster leader at læringshuset', not: /is led by/i },
+  // A unit's name in the genitive with a leader word asks who leads it, not whom its post reports to.
+  { kb: 'bkk', q: 'hvem er kløverengens leder', not: /refererer til/i },
+  { kb: 'hvm', q: 'hvem er kvarter skovens leder', not: /refererer til/i },
 ];
 
 const answerers = new Map<string, { kb: KnowledgeBase; answerer: Answerer }>();

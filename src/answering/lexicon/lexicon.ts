@@ -53,7 +53,7 @@ export const ATTRIBUTES = ['phone', 'email', 'salary', 'address', 'age', 'budget
 export type Attribute = (typeof ATTRIBUTES)[number];
 
 /** What a question may ask of a decision besides what, when and who (see lexicon.json's `decisionWords`). */
-export const DECISION_ASKS = ['for', 'against', 'abstained', 'unanimous', 'vote', 'agenda', 'noted', 'why', 'proposal', 'yes-no', 'meeting'] as const;
+export const DECISION_ASKS = ['for', 'against', 'abstained', 'unanimous', 'vote', 'agenda', 'noted', 'why', 'proposal', 'remit', 'yes-no', 'meeting'] as const;
 export type DecisionAsk = (typeof DECISION_ASKS)[number];
 
 /** What a question asks about who holds an office besides the chair: vice-chair, secretary, hiring committee, a leave. */
@@ -106,6 +106,11 @@ export const LexiconSchema = z.object({
   interrogatives: CuesSchema.default({ da: [], en: [] }),
   /** Verbs that ask when they open a sentence ("tak. er der møde i morgen"). */
   askingVerbs: CuesSchema.default({ da: [], en: [] }),
+  /**
+   * Words that point back to a thing named earlier in the message ("den", "their"): a second question joined by "og" /
+   * "and" is asked of the first one's thing ("hvor mange børn er der i Myretuen, og hvilket kvarter hører den til").
+   */
+  pronouns: CuesSchema.default({ da: [], en: [] }),
   /** Words for a change coming about ("oprettes", "merged", "set up"): asked "when", a decision's first day answers. */
   changeWords: CuesSchema.default({ da: [], en: [] }),
   /** Words for a reporting line ("linje", "reference", "line"): with an absence cue, the conditional line is asked. */
@@ -207,6 +212,8 @@ export const LexiconSchema = z.object({
     .default({ levels: [] }),
   /** Words that ask whether a relation holds only under a condition ("kun", "only"): a condition answers them. */
   restrictionWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that only colour a sentence ("lige", "egentlig", "just", "actually"): a cue's "+" gap that holds only these holds nothing. */
+  fillerWords: CuesSchema.default({ da: [], en: [] }),
   /** Words for one kind of place that stand for each other when a post is described by the place it leads ("dagtilbud", "institution"). */
   placeKinds: z
     .object({ $comment: z.string().optional(), da: z.array(z.array(z.string().min(1)).min(2)).default([]), en: z.array(z.array(z.string().min(1)).min(2)).default([]) })
@@ -325,8 +332,8 @@ function elementMatches(element: Element, token: Token): boolean {
 }
 
 /** Finds the first match of a cue in the tokens (backtracking over gaps), or undefined. */
-function matchCue(cue: Cue, tokens: readonly Token[]): { positions: number[]; heads: number[] } | undefined {
-  const positions = matchPositions(cue, tokens);
+function matchCue(cue: Cue, tokens: readonly Token[], fillers: ReadonlySet<string> = NO_FILLERS): { positions: number[]; heads: number[] } | undefined {
+  const positions = matchPositions(cue, tokens, fillers);
   if (!positions) return undefined;
   const words = cue.elements.filter((e) => e.type !== 'gap');
   // A longer word matched by its head names something with its first part ("områdemøder").
@@ -342,34 +349,44 @@ function matchCue(cue: Cue, tokens: readonly Token[]): { positions: number[]; he
   };
 }
 
-function matchPositions(cue: Cue, tokens: readonly Token[]): number[] | undefined {
+const NO_FILLERS: ReadonlySet<string> = new Set();
+
+function matchPositions(cue: Cue, tokens: readonly Token[], fillers: ReadonlySet<string>): number[] | undefined {
   const last = cue.atStart ? 0 : tokens.length - 1;
   const used: number[] = [];
   for (let start = 0; start <= last; start++) {
     used.length = 0;
-    if (matchFrom(cue, tokens, 0, start, used)) return [...used];
+    if (matchFrom(cue, tokens, 0, start, used, fillers)) return [...used];
   }
   return undefined;
 }
 
 /** Backtracking match of the elements from `e` at token `t`; `used` collects the matched positions. */
-function matchFrom(cue: Cue, tokens: readonly Token[], e: number, t: number, used: number[]): boolean {
+function matchFrom(cue: Cue, tokens: readonly Token[], e: number, t: number, used: number[], fillers: ReadonlySet<string>): boolean {
   const { elements } = cue;
   if (e === elements.length) return !cue.atEnd || t === tokens.length;
   const element = elements[e]!;
   if (element.type === 'gap') {
     for (let skip = element.min; skip <= element.max && t + skip <= tokens.length; skip++) {
+      // A "+" gap stands for something ("hvem vikarierer + for": a name): filler words alone ("hvem vikarierer egentlig
+      // for X") leave it empty.
+      if (element.min > 0 && skip > 0 && fillers.size > 0 && onlyFillers(tokens, t, t + skip, fillers)) continue;
       const depth = used.length;
-      if (matchFrom(cue, tokens, e + 1, t + skip, used)) return true;
+      if (matchFrom(cue, tokens, e + 1, t + skip, used, fillers)) return true;
       used.length = depth;
     }
     return false;
   }
   if (t >= tokens.length || !elementMatches(element, tokens[t]!)) return false;
   used.push(t);
-  if (matchFrom(cue, tokens, e + 1, t + 1, used)) return true;
+  if (matchFrom(cue, tokens, e + 1, t + 1, used, fillers)) return true;
   used.pop();
   return false;
+}
+
+function onlyFillers(tokens: readonly Token[], from: number, to: number, fillers: ReadonlySet<string>): boolean {
+  for (let i = from; i < to; i++) if (!fillers.has(tokens[i]!.form)) return false;
+  return true;
 }
 
 /**
@@ -457,6 +474,9 @@ interface CueEntry<L> {
 }
 
 export class CueSet<L extends string | number> {
+  /** @param fillers Words that alone do not fill a cue's "+" gap (the lexicon's `fillerWords`, folded). */
+  constructor(private readonly fillers: ReadonlySet<string> = NO_FILLERS) {}
+
   private readonly entries: Array<CueEntry<L>> = [];
   /** Cues by a literal word they need (its form, or `lang:stem`): only those whose word occurs are tried. Each list is in added order. */
   private readonly byWord = new Map<string, Array<CueEntry<L>>>();
@@ -532,7 +552,7 @@ export class CueSet<L extends string | number> {
       const previous = found.get(label);
       if (previous && previous.strength >= cue.strength) continue;
       if (!mayMatch(cue, forms, stems)) continue;
-      const m = matchCue(cue, tokens);
+      const m = matchCue(cue, tokens, this.fillers);
       if (m) found.set(label, { cue: cue.phrase, strength: cue.strength, ...m });
     }
     return found;
@@ -544,7 +564,7 @@ export class CueSet<L extends string | number> {
     const { forms, stems } = words;
     for (const { label, cue } of this.candidates(words)) {
       if (!labels.has(label) || !mayMatch(cue, forms, stems)) continue;
-      const m = matchCue(cue, tokens);
+      const m = matchCue(cue, tokens, this.fillers);
       // Without `heads`, a compound matched by its head ("forældremøde" by '*møde') is left out: it names a thing.
       for (const p of m?.positions ?? []) if (heads || !m!.heads.includes(p)) covered.add(p);
     }
@@ -576,7 +596,7 @@ export class CueSet<L extends string | number> {
     const { forms, stems } = words;
     for (const { cue } of this.candidates(words)) {
       if (!mayMatch(cue, forms, stems)) continue;
-      for (const p of matchCue(cue, tokens)?.positions ?? []) covered.add(p);
+      for (const p of matchCue(cue, tokens, this.fillers)?.positions ?? []) covered.add(p);
     }
     return covered;
   }
@@ -639,6 +659,8 @@ export interface Lexicon {
   readonly interrogatives: ReadonlySet<string>;
   /** `askingVerbs`, folded. */
   readonly askingVerbs: ReadonlySet<string>;
+  /** `pronouns`, folded. */
+  readonly pronouns: ReadonlySet<string>;
   readonly numbers: Readonly<Record<string, number>>;
   /** `eachWords`, folded, as word sequences (Danish first, then English; built-in first, then extensions). */
   readonly eachWords: ReadonlyArray<readonly string[]>;
@@ -694,7 +716,8 @@ export function parseLexicon(data: unknown, origin: string): LexiconData {
 export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexicon {
   const base = parseLexicon(lexiconJson, 'src/answering/lexicon/lexicon.json');
   const all = [base, ...extensions];
-  const kinds = new CueSet<QuestionKind>();
+  const fillers = new Set(all.flatMap((lexicon) => [...(lexicon.fillerWords?.da ?? []), ...(lexicon.fillerWords?.en ?? [])]).map((w) => foldText(w)));
+  const kinds = new CueSet<QuestionKind>(fillers);
   const groups = new Map<QuestionKind, string>();
   const keepWords = new Set<QuestionKind>();
   const dateKinds = new CueSet<string>();
@@ -730,6 +753,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const timeAnchors: Array<LexiconData['timePhrases'][number]['anchor']> = [];
   const questionWords = new Set<string>();
   const interrogatives = new Set<string>();
+  const pronouns = new Set<string>();
   const askingVerbs = new Set<string>();
   const numbers: Record<string, number> = {};
   const eachWords: string[][] = [];
@@ -837,6 +861,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     for (const m of lexicon.personWords?.metrics ?? []) if (!personWords.metrics.includes(m)) personWords.metrics.push(m);
     for (const w of both(lexicon.interrogatives)) interrogatives.add(foldText(w));
     for (const w of both(lexicon.askingVerbs)) askingVerbs.add(foldText(w));
+    for (const w of both(lexicon.pronouns)) pronouns.add(foldText(w));
     floorWords.chat.push(...both(lexicon.floor?.chatWords));
     floorWords.events.push(...both(lexicon.floor?.eventWords));
     floorWords.clock.push(...both(lexicon.floor?.clockWords));
@@ -888,7 +913,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, officeWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, numbers, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, complementWords, countLinkWords, measureWords, personWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
+  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, officeWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, pronouns, numbers, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, complementWords, countLinkWords, measureWords, personWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */

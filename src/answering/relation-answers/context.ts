@@ -13,6 +13,7 @@ import type { Answer, AnswererOptions, Lang } from '../types.js';
 import type { Understanding } from '../understand.js';
 import { composeAnswer, nameOf, unique, type Context } from '../answer-context.js';
 import { heldUnits } from './holder-units.js';
+import { roleOn } from '../../knowledge/holdings.js';
 
 /** What the relation answerers work with. */
 export interface RelationContext {
@@ -50,10 +51,18 @@ export function sourceOf(kb: KnowledgeBase, id: string): Source[] {
   return entry && 'source' in entry.item ? [entry.item.source] : [];
 }
 
-/** The role a person holds, so that a person can be the subject of any relation of their role. */
-function asRole(kb: KnowledgeBase, id: string): string {
-  const entry = kb.get(id);
-  return entry?.kind === 'people' && entry.item.role ? entry.item.role : id;
+/**
+ * The role a person holds on the day the question asks about (their `role`, or the one of their `posts` held then), so
+ * that a person can be the subject of any relation of their role.
+ */
+function asRole(rc: RelationContext, id: string): string {
+  const entry = rc.kb.get(id);
+  return entry?.kind === 'people' ? (roleOn(entry.item, askedDayOf(rc)) ?? id) : id;
+}
+
+/** The day a question asks about: the day it names, the first day of a coming period it names, else today. */
+export function askedDayOf(rc: RelationContext): string {
+  return rc.u.day ?? (rc.u.range && rc.u.range.from > rc.today ? rc.u.range.from : rc.today);
 }
 
 /**
@@ -180,7 +189,7 @@ export function subjectsOf(rc: RelationContext, kinds: ReadonlyArray<KbItem['kin
   const out: Link[][] = describedItems(rc).filter((g) => kinds.includes(g[0]!.kind)).map((g) => [...g]);
   for (const group of rc.subjects) {
     const fit = group
-      .map((link) => (viaRole && link.kind === 'people' && asRole(rc.kb, link.id) !== link.id ? { ...link, id: asRole(rc.kb, link.id), kind: 'roles' as const, person: link.id } : link))
+      .map((link) => (viaRole && link.kind === 'people' && asRole(rc, link.id) !== link.id ? { ...link, id: asRole(rc, link.id), kind: 'roles' as const, person: link.id } : link))
       .filter((link) => kinds.includes(link.kind));
     if (fit.length > 0) out.push(fit);
   }

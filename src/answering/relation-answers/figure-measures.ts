@@ -10,6 +10,7 @@ import { foldText, GENERIC_WORDS, STOPWORDS, termsOf, tokenize } from '../normal
 import { capitalize, joinList } from '../phrases.js';
 import type { Answer, Lang } from '../types.js';
 import type { RelationContext } from './context.js';
+import { figuresOfMetrics } from '../figure-owners.js';
 import { explainsWords } from './org-changes.js';
 
 /** A figure of several units together is asked about only when every one of them is among the items asked about. */
@@ -78,11 +79,13 @@ const MEASURED: ReadonlySet<Figure['metric']> = new Set(['amount', 'absence']);
 export function answerMeasuredFigure(rc: RelationContext): Answer | undefined {
   const { u, kb } = rc;
   if (u.intents.has('figure') || [...u.intents].some((i) => i !== 'dates' && i !== 'definition')) return undefined;
+  // "Hvornår skal budgetbidragene afleveres": a kind of deadline asked when is a date of the calendar, not an amount.
+  if (u.askedWhen && u.dateKinds.size > 0) return undefined;
   const metrics = [...rc.lexicon.metrics.match(u.tokens).keys()].filter((m): m is Figure['metric'] => MEASURED.has(m as Figure['metric']));
   if (metrics.length === 0) return undefined;
   const named = rc.subjects.flat().filter((l) => l.quality >= 0.9);
   if (named.some((l) => l.kind !== 'units' && l.kind !== 'municipalities')) return undefined;
-  const stating = [...kb.data.municipalities, ...kb.data.units].flatMap((item) => item.figures.filter((f) => metrics.includes(f.metric)).map((figure) => ({ owner: item.id, figure })));
+  const stating = figuresOfMetrics(kb, metrics);
   const asked = named.map((l) => l.id);
   const within = (owner: string, figure: Figure) =>
     asked.length === 0 || asked.some((id) => owner === id || figure.ofUnits?.includes(id) === true || isBelow(kb, owner, id));

@@ -8,6 +8,7 @@ import type { Link } from '../linking.js';
 import type { Answer, Lang } from '../types.js';
 import { countedPositions } from '../understand.js';
 import { countsWord } from '../answer-general.js';
+import { someFigure } from '../figure-owners.js';
 import { shortDate, unique } from '../answer-context.js';
 import { done, name, subjectsOf, type RelationContext } from './context.js';
 import { unknownWith } from './partly-known.js';
@@ -51,8 +52,7 @@ export function countSpan(rc: RelationContext, word: string): number | undefined
   const known = SPANS.get(rc.kb) ?? new Map<string, number | undefined>();
   SPANS.set(rc.kb, known);
   if (known.has(word)) return known.get(word);
-  const all = [...rc.kb.data.municipalities, ...rc.kb.data.units].flatMap((x) => x.figures);
-  const span = all.some((f) => countsWord(f, word, 1)) ? 1 : undefined;
+  const span = someFigure(rc.kb, (f) => countsWord(f, word, 1)) ? 1 : undefined;
   known.set(word, span);
   return span;
 }
@@ -172,8 +172,8 @@ export function countedByFigure(rc: RelationContext): boolean {
   const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon.countModifiers));
   const words = countedWords(rc).filter((w) => u.tokens.some((tok, i) => tok.form === w && countedAt.has(i)));
   if (words.length === 0) return false;
-  const all = [...kb.data.municipalities, ...kb.data.units].flatMap((x) => x.figures);
-  return words.some((w) => all.some((f) => countsAsked(rc, f, w, countSpan(rc, w))));
+  // (Each distinct figure once: `countsAsked` reads only a figure's metric and text.)
+  return words.some((w) => someFigure(kb, (f) => countsAsked(rc, f, w, countSpan(rc, w))));
 }
 
 /**
@@ -243,8 +243,7 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   // figure, when every word counted is one some figure counts (an unknown house's name counts nothing: no answer).
   const only = kb.data.municipalities.length === 1 ? kb.data.municipalities[0]!.id : undefined;
   const everyWordCounted = () => {
-    const all = [...kb.data.municipalities, ...kb.data.units].flatMap((x) => x.figures);
-    return countedWords(rc).every((w) => all.some((f) => countsAsked(rc, f, w, countSpan(rc, w))));
+    return countedWords(rc).every((w) => someFigure(kb, (f) => countsAsked(rc, f, w, countSpan(rc, w))));
   };
   const municipalities = rc.municipalities.size === 0 && groups.length === 0 && only && (u.metrics.length > 0 || countedWords(rc).length > 0) && everyWordCounted() ? new Set([only]) : rc.municipalities;
   const scope = groups.length > 0 ? groups : [...municipalities].map((id) => [id]);

@@ -1,7 +1,8 @@
 /**
  * Who leads a unit, who holds a role (in a unit), what post a person holds.
  */
-import type { Person } from '../../knowledge/schemas.js';
+import type { Person, Source } from '../../knowledge/schemas.js';
+import { heldPeriod, holdingsOf, holdingsOn } from '../../knowledge/holdings.js';
 import { capitalize, joinList, phrasesFor } from '../phrases.js';
 import { analyzeText, foldText, GENERIC_WORDS, STOPWORDS } from '../normalize.js';
 import type { Answer } from '../types.js';
@@ -16,6 +17,7 @@ import { titleWithUnits } from './holder-units.js';
 import { isLeaderRole } from '../relations.js';
 import { compoundPost, markDescribed } from './described-post.js';
 import { compoundSplits } from '../compound.js';
+import { whoDoesAround } from './tasks.js';
 
 // ---------------------------------------------------------------------------------------------
 // Leaders and holders
@@ -53,20 +55,27 @@ export function answerLeaderRelation(rc: RelationContext): Answer | undefined {
   };
   // Who leads it on the day asked (today unless the question names a day).
   const everyone = relations.leadersOf(unit.id).flatMap(holdersHere);
-  const day = askedHolderDay(rc, everyone);
-  const onDay = (role: string) => holdingOn(holdersHere(role), day);
+  const day = askedHolderDay(rc, everyone, (p) => relations.leadersOf(unit.id).filter((role) => holdersHere(role).includes(p)));
+  const onDay = (role: string) => holdingOn(holdersHere(role), role, day);
+  // Someone who begins later (no one holds the post on the day): with the day they begin.
+  const since = (p: Person, role: string) => {
+    const start = startOf(p, role);
+    return start !== undefined && start > day ? ` (${u.lang === 'da' ? 'fra' : 'from'} ${shortDate(start, u.lang)})` : '';
+  };
   const leaders = relations.leadersOf(unit.id).map((role) => {
-    const holders = onDay(role).map((p) => p.name);
+    const holders = onDay(role).map((p) => `${p.name}${since(p, role)}`);
     return `${name(kb, role, u.lang, false)}${holders.length > 0 ? ` (${joinList(holders, u.lang)})` : ''}`;
   });
   const holderPeople = relations.leadersOf(unit.id).flatMap(onDay);
   const headline = t.ledBy(name(kb, unit.id, u.lang, false), joinList(leaders, u.lang));
+  // A coming change of who leads it, in one line (of the post's holders tied to this unit).
+  const coming = relations.leadersOf(unit.id).flatMap((role) => comingHolderLine(rc, role, day, (p) => holdersHere(role).includes(p) && !onDay(role).includes(p)) ?? []);
   return done(
     rc,
     'answer',
     day === rc.today ? headline : `${u.lang === 'da' ? 'Pr.' : 'On'} ${shortDate(day, u.lang)}: ${headline}`,
-    holderPeople.map((p) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email)),
-    [...sourceOf(kb, unit.id), ...holderPeople.map((p) => p.source)],
+    [...coming.map((c) => c.line), ...holderPeople.map((p) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email))],
+    [...sourceOf(kb, unit.id), ...holderPeople.map((p) => p.source), ...coming.flatMap((c) => c.sources)],
   );
 }
 
@@ -135,24 +144,39 @@ export function answerOtherTitleLeader(rc: RelationContext): Answer | undefined 
 /** The most holders listed under a post described by the kind of place. */
 const MAX_LISTED = 5;
 
-const startOf = (p: Person) => (p as { validFrom?: string }).validFrom;
-const endOf = (p: Person) => (p as { validUntil?: string }).validUntil;
+/** The first day a person holds a role (their `role` within their validity, or one of their `posts`), if dated. */
+const startOf = (p: Person, role: string) => heldPeriod(p, role).validFrom;
 
 /**
  * The day whose holders a question asks about: the day it names, the first day of a coming period it names, the day
- * the next of `people` begins when it asks for the state after a change ("hvem bliver kredsleder for Skovbakken"),
- * else today.
+ * the next of `people` begins in the post when it asks for the state after a change ("hvem bliver kredsleder for
+ * Skovbakken"), else today.
  */
-function askedHolderDay(rc: RelationContext, people: readonly Person[]): string {
+function askedHolderDay(rc: RelationContext, people: readonly Person[], role: (p: Person) => readonly string[]): string {
   const { u } = rc;
-  const firstLater = people.map(startOf).filter((d): d is string => d !== undefined && d > rc.today).sort()[0];
+  const firstLater = people.flatMap((p) => role(p).map((r) => startOf(p, r))).filter((d): d is string => d !== undefined && d > rc.today).sort()[0];
   return u.day ?? (u.range && u.range.from > rc.today ? u.range.from : undefined) ?? (u.kinds.has('after-change') && firstLater ? firstLater : rc.today);
 }
 
-/** Those of `people` who hold the post on `day`; all of them when none does (the documents may date no one). */
-function holdingOn(people: readonly Person[], day: string): Person[] {
-  const now = people.filter((p) => (startOf(p) ?? '') <= day && (endOf(p) ?? '9999') >= day);
+/** Those of `people` who hold the post on `day` (by their `role` or `posts` then); all of them when none does (the documents may date no one). */
+function holdingOn(people: readonly Person[], role: string, day: string): Person[] {
+  const now = people.filter((p) => holdingsOn(p, day).some((h) => !h.acting && h.role === role));
   return now.length > 0 ? now : [...people];
+}
+
+/**
+ * A coming change of who holds a post, in one line ("Fra 1. august 2027: Rasmus Kjeldgaard Bonde."), when the question
+ * names no day: the next day the post's holders change after `day`.
+ */
+function comingHolderLine(rc: RelationContext, role: string, day: string, people?: (p: Person) => boolean): { line: string; sources: Source[] } | undefined {
+  if (rc.u.day !== undefined) return undefined;
+  const change = rc.queries.nextHolderChange(role, day);
+  if (!change) return undefined;
+  // (A post no one is named in from then may be one that ends with its unit: no line, rather than a misleading one.)
+  const holders = change.holders.filter((p) => !people || people(p)).map((p) => p.name);
+  if (holders.length === 0) return undefined;
+  const line = `${rc.u.lang === 'da' ? 'Fra' : 'From'} ${shortDate(change.date, rc.u.lang)}: ${joinList(holders, rc.u.lang)}.`;
+  return { line, sources: [...change.sources] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -168,6 +192,12 @@ export function answerHolderRelation(rc: RelationContext): Answer | undefined {
   // named or described is what the question asks about, not the holder of a role near it.
   if (describedItems(rc).some((g) => g[0]!.kind === 'meetings' || g[0]!.kind === 'leadershipGroups')) return undefined;
   if (u.kinds.has('membership') && rc.subjects.some((g) => g.some((l) => (l.kind === 'meetings' || l.kind === 'leadershipGroups') && l.quality >= 0.9))) return undefined;
+  // "Hvem holder tilsyn med dagplejerne?": a word the post's name leaves over that someone's task says with it asks who
+  // does that, not who the post's holders are.
+  if (u.kinds.has('who') || u.askedWho) {
+    const around = whoDoesAround(rc, rc.subjects.flat().filter((l) => l.quality >= 0.9 && l.kind === 'roles'));
+    if (around) return around;
+  }
   const t = TEXTS[u.lang];
   // A post named by its posting ("dagtilbudschefen" is also the job profile's name) is held through the posting's role.
   const posting = subjectsOf(rc, ['postings'])[0]?.[0];
@@ -254,14 +284,16 @@ function heldOn(rc: RelationContext, roleId: string, people: readonly Person[]):
   const { u, kb } = rc;
   const t = TEXTS[u.lang];
   const line = (p: Person) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email);
-  const day = askedHolderDay(rc, people);
-  const now = holdingOn(people, day);
+  const day = askedHolderDay(rc, people, () => [roleId]);
+  const now = holdingOn(people, roleId, day);
   // Only people who begin later ("Tobias Engholm Friis, kredsleder fra 1. august 2027"): the day they begin.
-  const first = now.every((p) => (startOf(p) ?? '') > day) ? now.map(startOf).sort()[0] : undefined;
+  const first = now.every((p) => (startOf(p, roleId) ?? '') > day) ? now.map((p) => startOf(p, roleId)).sort()[0] : undefined;
   const said = t.holders(name(kb, roleId, u.lang, false), joinList(now.map((p) => p.name), u.lang));
   const headline = first ? said.replace(/\.$/, ` (${u.lang === 'da' ? 'fra' : 'from'} ${shortDate(first, u.lang)}).`) : said;
   const dated = day !== rc.today;
-  return done(rc, 'answer', dated ? `${u.lang === 'da' ? 'Pr.' : 'On'} ${shortDate(day, u.lang)}: ${headline}` : headline, now.map(line), now.map((p) => p.source));
+  // A coming change of who holds it, in one line (of the people this answer is about).
+  const coming = first ? undefined : comingHolderLine(rc, roleId, day, (p) => people.includes(p));
+  return done(rc, 'answer', dated ? `${u.lang === 'da' ? 'Pr.' : 'On'} ${shortDate(day, u.lang)}: ${headline}` : headline, [...(coming ? [coming.line] : []), ...now.map(line)], [...now.map((p) => p.source), ...(coming?.sources ?? [])]);
 }
 
 /**
@@ -325,6 +357,15 @@ export function answerPersonRole(rc: RelationContext): Answer | undefined {
   if (person.role && relations.holders(person.role).includes(person)) {
     const roleName = name(kb, person.role, u.lang, false);
     if (!foldText(headline).includes(foldText(roleName))) lines.push(capitalize(roleName));
+  }
+  // A post the person begins later (`posts`, or their `role` from a later day), in one line: "Fra 1. august 2027: ...".
+  const next = holdingsOf(person).filter((h) => !h.acting && h.validFrom !== undefined && h.validFrom > rc.today).sort((a, b) => a.validFrom!.localeCompare(b.validFrom!))[0];
+  if (next) {
+    const post = name(kb, next.role, u.lang, false);
+    const unit = next.unit === undefined ? undefined : name(kb, next.unit, u.lang, false);
+    const where = unit && !foldText(post).includes(foldText(unit)) ? ` (${unit})` : '';
+    lines.unshift(`${u.lang === 'da' ? 'Fra' : 'From'} ${shortDate(next.validFrom!, u.lang)}: ${post}${where}.`);
+    return done(rc, 'answer', headline, lines, [person.source, next.source]);
   }
   return done(rc, 'answer', headline, lines, [person.source]);
 }

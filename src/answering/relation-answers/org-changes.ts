@@ -105,6 +105,11 @@ export function periodText(lang: Lang, period: { readonly validFrom?: string | u
 
 /** "Maja Friis Holt (konstitueret fra 1. februar 2027 til og med 31. juli 2027)" for an acting holder, else the name. */
 export function holderName(lang: Lang, holder: RoleHolder): string {
+  // A holder on leave keeps the post: said with the leave ("Henrik Lund Pallesen (på orlov til og med 31. juli 2027)").
+  if (holder.leave) {
+    const what = holder.leave.kind === 'absence' ? (lang === 'da' ? 'fraværende' : 'absent') : lang === 'da' ? 'på orlov' : 'on leave';
+    return `${holder.person.name} (${what}${periodText(lang, { validUntil: holder.leave.validUntil })})`;
+  }
   if (!holder.acting) return holder.person.name;
   return `${holder.person.name} (${SAY[lang].acting}${periodText(lang, holder.acting)})`;
 }

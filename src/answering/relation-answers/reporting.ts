@@ -2,20 +2,22 @@
  * Reporting lines: up, down, the whole chain, on a day, conditional lines.
  */
 import type { Person } from '../../knowledge/schemas.js';
-import { addDays } from '../../time/format-date.js';
+import { addDays, MONTH_NAMES } from '../../time/format-date.js';
 import type { Link } from '../linking.js';
 import { joinList, phrasesFor } from '../phrases.js';
 import type { Answer, Lang } from '../types.js';
 import { HEADLINE_MAX, shortDate, unique } from '../answer-context.js';
-import { done, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
+import { askedDayOf, done, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
+import { roleOn } from '../../knowledge/holdings.js';
 import { unitsOfPerson, within } from './leaders-and-holders.js';
 import { unknownWith } from './partly-known.js';
 import { TEXTS } from './texts.js';
 import { deputyStatements } from './deputy-statements.js';
 import { leftoverWords } from './tasks.js';
 import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS } from '../normalize.js';
-import { scopeSuffix } from './org-changes.js';
+import { holderName, scopeSuffix } from './org-changes.js';
 import { countedByFigure } from './figures.js';
+import { figuresOfMetrics } from '../figure-owners.js';
 
 // ---------------------------------------------------------------------------------------------
 // Reporting lines
@@ -58,7 +60,8 @@ function onDay(rc: RelationContext, day: string, sentence: string, prefix?: 'fro
  */
 export function answerConditionalLine(rc: RelationContext): Answer | undefined {
   const { u, kb, queries } = rc;
-  if (u.kinds.has('deputy-for')) return undefined;
+  // "Hvordan er linjen fra souschefen op til børnechefen": the whole line is asked, its conditional steps beside it.
+  if (u.kinds.has('deputy-for') || u.chain) return undefined;
   const absence = u.kinds.has('deputy');
   const lineSaid = rc.lexicon.lineWords.match(u.tokens).size > 0;
   if (!u.intents.has('reporting') && !lineSaid) return undefined;
@@ -121,14 +124,82 @@ export function answerConditionalLine(rc: RelationContext): Answer | undefined {
 /** The role a person holds, when the id is a person's. */
 function roleOfPerson(rc: RelationContext, id: string): string[] {
   const entry = rc.kb.get(id);
-  return entry?.kind === 'people' && entry.item.role ? [entry.item.role] : [];
+  const role = entry?.kind === 'people' ? roleOn(entry.item, askedDayOf(rc)) : undefined;
+  return role ? [role] : [];
 }
+
+/**
+ * "Hvem er huslederens leder?", "who is Rikke's leader": a word for whoever leads right after a post or person in the
+ * genitive asks for the one above them (their boss), not who holds the post or leads a unit. Only a post or person
+ * (a unit in the genitive, "Skovens leder", is the leader answer's) and nothing asked besides.
+ */
+export function answerGenitiveBoss(rc: RelationContext): Answer | undefined {
+  const { u } = rc;
+  if (u.intents.has('reporting') || ![...u.kinds.keys()].every((k) => GENITIVE_BOSS_KINDS.has(k)) || u.attributes.length > 0) return undefined;
+  const forms = u.tokens.map((tok) => tok.form);
+  const sure = rc.subjects.flat().filter((l) => l.quality >= 0.9 && l.kind !== 'municipalities');
+  const leaderWord = (p: number) => p < forms.length && rc.lexicon.leaderWords.match([u.tokens[p]!]).size > 0;
+  // The word in the genitive and the leader word after it (the linker may read the leader word as part of the name).
+  const genitiveAt = (l: (typeof sure)[number]): number | undefined => {
+    const at = (g: number) => (forms[g + 1] === 's' ? g + 2 : g + 1);
+    for (const g of [l.end - 2, l.end - 1]) {
+      if (g < l.start || g >= forms.length) continue;
+      const english = forms[g + 1] === 's';
+      const genitive = english || (forms[g]!.endsWith('s') && (l.kind === 'people' || postWordOf(rc, l.id, forms[g]!)));
+      // (A name of the post that says the leader word itself, "Kløverengens leder", is the post, not its boss.)
+      const said = forms.slice(l.start, at(g) + 1).join(' ');
+      if (genitive && leaderWord(at(g)) && at(g) >= l.end - 1 && at(g) <= l.end + 1 && !rc.ctx.fullNames(l.id).some((n) => foldText(n) === said)) return at(g);
+    }
+    return undefined;
+  };
+  // A post read from a unit's name and the leader word ("Kløverengens leder": the post that leads Kløverengen) is the
+  // unit's leader asked for, not the boss of its post.
+  const unitAt = (l: (typeof sure)[number]) => (rc.links ?? rc.subjects.flat()).some((o) => o.kind === 'units' && o.start < l.end && o.end > l.start);
+  const owner = sure.find((l) => (l.kind === 'roles' || l.kind === 'people') && !unitAt(l) && genitiveAt(l) !== undefined);
+  if (!owner) return undefined;
+  const at = genitiveAt(owner)!;
+  // Nothing asked after the leader word but a time ("lige nu", "fra maj 2027").
+  if (u.tokens.some((tok, p) => p > at && !u.cuePositions.has(p) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !/\d/.test(tok.form) && !isTimeWord(rc, p))) return undefined;
+  const cuePositions = new Set([...u.cuePositions, at]);
+  const subjects = rc.subjects.map((g) => g.map((l) => (l === owner && l.end > at ? { ...l, end: at } : l)));
+  return answerReportingRelation({ ...rc, subjects, u: { ...u, intents: new Set([...u.intents, 'reporting' as const]), direction: 'up', cuePositions } });
+}
+
+/** Kinds of question a genitive boss question may also be read as ("hvem er": who holds a post). */
+const GENITIVE_BOSS_KINDS: ReadonlySet<string> = new Set(['holder', 'who', 'leader', 'upcoming', 'after-change', 'before-change']);
+
+/** True when the word at `p` belongs to a time the question names ("lige nu", "i dag", "fra maj") or only chats. */
+function isTimeWord(rc: RelationContext, p: number): boolean {
+  const form = rc.u.tokens[p]!.form;
+  return MONTH_WORDS.has(form) || rc.lexicon.floorWords.chat.some((w) => foldText(w) === form) || rc.lexicon.timePhrases.coverage(rc.u.tokens).has(p);
+}
+
+/** The names of the months (folded), Danish and English. */
+const MONTH_WORDS: ReadonlySet<string> = new Set([...MONTH_NAMES.da, ...MONTH_NAMES.en].map((m) => foldText(m)));
+
+/** Words that end the post word of a name and begin the place it is held in ("leder i Kløverengen", "head of X"). */
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['i', 'for', 'af', 'ved', 'paa', 'til', 'in', 'of', 'at', 'to']);
+
+/**
+ * True when a word in the genitive is the post word of one of a post's names, inflected ("huslederens" of
+ * "husleder", "koordinatorens" of "pædagogisk koordinator"), not the place the post is named by ("Kløverengens" of
+ * "børnehusleder i Børnehuset Kløverengen").
+ */
+function postWordOf(rc: RelationContext, id: string, form: string): boolean {
+  return rc.ctx.fullNames(id).some((n) => {
+    const words = foldText(n).split(/\s+/);
+    const cut = words.findIndex((w, i) => i > 0 && PLACE_PREPOSITIONS.has(w));
+    const head = (cut < 0 ? words : words.slice(0, cut)).pop() ?? '';
+    return head.length > 2 && form.startsWith(head) && form.length > head.length && form.length <= head.length + 5;
+  });
+}
+
 
 export function answerReportingRelation(rc: RelationContext): Answer | undefined {
   const { u, kb, relations, queries } = rc;
   if (!u.intents.has('reporting')) return undefined;
   // "Hvor mange ledere refererer til børnechefen?" where the documents state that count as a figure: the figure answers.
-  if (u.intents.has('figure') && u.metrics.length > 0 && [...kb.data.municipalities, ...kb.data.units].some((x) => x.figures.some((f) => u.metrics.includes(f.metric)))) return undefined;
+  if (u.intents.has('figure') && u.metrics.length > 0 && figuresOfMetrics(kb, u.metrics).length > 0) return undefined;
   // So does a figure of the thing counted ("how many sprogvejledere report to X": "4 sprogvejledere").
   if (countedByFigure(rc)) return undefined;
   const t = TEXTS[u.lang];
@@ -150,7 +221,7 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
         const froms = joinList(unique(edges.map((e) => `${nm(e.from, false)}${e.condition ? ` (${e.condition[u.lang]})` : ''}${scopeSuffix(rc, e.appliesTo)}`)), u.lang);
         const personEntry = person ? kb.get(person.id) : undefined;
         const sentence = (list: string) =>
-          personEntry?.kind === 'people' && personEntry.item.role === l.id ? t.staffOf(personEntry.item.name, nm(l.id, false), list) : phrasesFor(u.lang).reportToIt(nm(l.id), list);
+          personEntry?.kind === 'people' && roleOn(personEntry.item, day) === l.id ? t.staffOf(personEntry.item.name, nm(l.id, false), list) : phrasesFor(u.lang).reportToIt(nm(l.id), list);
         // A coming change of who reports here, in one line (or as the answer when no one does yet).
         const change = u.day ? undefined : nextChangeBelow(rc, l.id);
         const coming = change && change !== day ? queries.directReportsOn(l.id, change) : [];
@@ -179,8 +250,17 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
     }
     return undefined;
   }
+  // "Who will PRC's leader report to", "hvem refererer Skovens leder til": a unit with no line of its own, named beside a
+  // word for whoever leads it, stands for the posts that lead it.
+  const leaderAt = rc.lexicon.leaderWords.coverage(u.tokens);
+  const beside = (l: Link) => [l.start - 1, l.start - 2, l.end, l.end + 1].some((p) => leaderAt.has(p) && !rc.subjects.flat().some((o) => o.quality >= 0.9 && p >= o.start && p < o.end));
+  const upGroups = groups.map((group) =>
+    group.flatMap((l) =>
+      l.kind === 'units' && relations.up(l.id).length === 0 && beside(l) ? relations.leadersOf(l.id).map((id) => ({ ...l, id, kind: 'roles' as const })) : [l],
+    ),
+  );
   // Upwards: the first named item that has a line above it (several readings of one name: each).
-  for (const group of groups) {
+  for (const group of upGroups) {
     const withLines = group.filter((l) => relations.up(l.id).length > 0);
     if (withLines.length === 0) continue;
     const targets = unique(withLines.map((l) => relations.up(l.id).map((e) => e.to).join(',')));
@@ -203,7 +283,9 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
       }
       // Asked for a number or an e-mail too ("… og hvad er hans nummer"), each holder's.
       const reach = u.attributes.some((a) => a === 'phone' || a === 'email');
-      const names = holders.map((person) => (reach && (person.phone || person.email) ? phrasesFor(u.lang).contactLine(person.name, '', person.phone, person.email).replace(/, , /, ', ') : person.name));
+      // A holder on leave that day, and the one acting meanwhile, marked ("Sofie Dalgaard Brix (på orlov til og med …) og Anders Vium Kjær (konstitueret)").
+      const marked = new Map(queries.roleHoldersOn(id, day).filter((h) => h.leave || h.acting).map((h) => [h.person, h.leave ? holderName(u.lang, h) : `${h.person.name} (${u.lang === 'da' ? 'konstitueret' : 'acting'})`]));
+      const names = holders.map((person) => (reach && (person.phone || person.email) ? phrasesFor(u.lang).contactLine(person.name, '', person.phone, person.email).replace(/, , /, ', ') : (marked.get(person) ?? person.name)));
       return names.length > 0 ? `${nm(id)}, ${joinList(names, u.lang)}` : nm(id);
     };
     const parts = chosen.map((l) => {
