@@ -7,8 +7,7 @@ import type { Link } from '../linking.js';
 import { joinList, phrasesFor } from '../phrases.js';
 import type { Answer, Lang } from '../types.js';
 import { HEADLINE_MAX, shortDate, unique } from '../answer-context.js';
-import { askedDayOf, done, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
-import { holdingsOf, roleOn } from '../../knowledge/holdings.js';
+import { askedDayOf, done, name, roleOnDay, sourceOf, subjectsOf, type RelationContext } from './context.js';
 import type { ReportingEdge } from '../../knowledge/queries.js';
 import { unitsOfPerson, within } from './leaders-and-holders.js';
 import { unknownWith } from './partly-known.js';
@@ -129,8 +128,9 @@ function personMoves(rc: RelationContext, link: Link & { person?: string }, day:
   if (rc.u.day !== undefined || link.person === undefined) return undefined;
   const entry = rc.kb.get(link.person);
   if (entry?.kind !== 'people') return undefined;
-  const next = holdingsOf(entry.item)
-    .filter((h) => !h.acting && h.validFrom !== undefined && h.validFrom > day && h.role !== link.id)
+  const next = rc.queries
+    .holdingsOf(entry.item.id)
+    .filter((h) => h.validFrom !== undefined && h.validFrom > day && h.role !== link.id)
     .sort((a, b) => a.validFrom!.localeCompare(b.validFrom!))[0];
   if (!next) return undefined;
   const edges = rc.queries.reportsToOn(next.role, next.validFrom!).filter((e) => !e.condition);
@@ -143,7 +143,7 @@ function personMoves(rc: RelationContext, link: Link & { person?: string }, day:
 /** The role a person holds, when the id is a person's. */
 function roleOfPerson(rc: RelationContext, id: string): string[] {
   const entry = rc.kb.get(id);
-  const role = entry?.kind === 'people' ? roleOn(entry.item, askedDayOf(rc)) : undefined;
+  const role = entry?.kind === 'people' ? roleOnDay(rc, entry.item, askedDayOf(rc)) : undefined;
   return role ? [role] : [];
 }
 
@@ -240,7 +240,7 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
         const froms = joinList(unique(edges.map((e) => `${nm(e.from, false)}${e.condition ? ` (${e.condition[u.lang]})` : ''}${scopeSuffix(rc, e.appliesTo)}`)), u.lang);
         const personEntry = person ? kb.get(person.id) : undefined;
         const sentence = (list: string) =>
-          personEntry?.kind === 'people' && roleOn(personEntry.item, day) === l.id ? t.staffOf(personEntry.item.name, nm(l.id, false), list) : phrasesFor(u.lang).reportToIt(nm(l.id), list);
+          personEntry?.kind === 'people' && roleOnDay(rc, personEntry.item, day) === l.id ? t.staffOf(personEntry.item.name, nm(l.id, false), list) : phrasesFor(u.lang).reportToIt(nm(l.id), list);
         // A coming change of who reports here, in one line (or as the answer when no one does yet).
         const change = u.day ? undefined : nextChangeBelow(rc, l.id);
         const coming = change && change !== day ? queries.directReportsOn(l.id, change) : [];
