@@ -5,8 +5,12 @@
  * - `--alloc`: bytes allocated per question, sampled by V8's heap profiler counting objects the garbage collector
  *   already freed (the same on a loaded machine; the slow tail is mostly young-generation collections, which come
  *   with every ~16 MB allocated);
+ * - `--alloc-out <file>`: with `--alloc`, the sampled allocation profile itself (V8's `SamplingHeapProfile` JSON, the
+ *   format of a `.heapprofile` that Chrome's DevTools open), to see which functions allocate;
  * - `--rows <file>`: each question's text, times and monotonic start/end in µs, to attribute the samples of a
  *   `node --cpu-prof` profile to the slowest questions (the profile's timestamps are on the same clock);
+ * - `--bank <file>`: the questions of a question file instead (the practice format; a WORKING part of the bank, never a
+ *   test part), for example the seed's working questions over the 100x base, whose copies hold the same kinds of fact;
  * - `--twice`: every question asked a second time (warm), the figures of the second pass.
  *
  *   node --import tsx bench/engine-profile.ts [--kb data] [--questions 1000] [--alloc] [--rows rows.json] [--twice]
@@ -15,7 +19,7 @@
  * For a profile with line numbers, compile first (`npx tsc -p tsconfig.build.json --outDir .dbg/x`) and give
  * `--dist .dbg/x`: tsx's transformed modules report every function at line 1.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Session } from 'node:inspector';
 import { pathToFileURL } from 'node:url';
@@ -44,7 +48,10 @@ const answerer: Answerer = createAnswerer(kb, { now: () => now });
 const buildMs = performance.now() - buildStarted;
 const buildCpuMs = cpuMs(process.cpuUsage(buildCpu));
 for (const question of FLOOR_QUESTIONS.slice(0, 4)) answerer.answer(question.text, question.locale);
-const questions = generateQuestions(kb, Number(value('--questions') ?? 1000), createRandom(7));
+const bank = value('--bank');
+const questions = bank
+  ? (JSON.parse(readFileSync(bank, 'utf8')) as { questions: Array<{ text: string; lang?: string }> }).questions.map((q) => ({ text: q.text, locale: q.lang }))
+  : generateQuestions(kb, Number(value('--questions') ?? 1000), createRandom(7));
 
 const session = argv.includes('--alloc') ? new Session() : undefined;
 const post = (method: string, params?: object) =>
@@ -77,6 +84,8 @@ let allocKb: number | undefined;
 if (session) {
   const { profile } = (await post('HeapProfiler.stopSampling')) as { profile: { head: AllocationNode } };
   allocKb = sumAllocated(profile.head) / 1024 / rows.length;
+  const allocFile = value('--alloc-out');
+  if (allocFile) writeFileSync(allocFile, JSON.stringify(profile));
 }
 const wall = rows.map((r) => r.ms).sort((a, b) => a - b);
 const cpu = rows.map((r) => r.cpuMs).sort((a, b) => a - b);

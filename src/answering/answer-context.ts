@@ -57,6 +57,8 @@ export interface Context {
   readonly saysAttribute?: (text: string, attribute: Attribute) => boolean;
   /** The positions of the lexicon's sequence words ("first", "sidste", "after") in a question's tokens. */
   readonly sequenceAt?: (tokens: readonly Token[]) => ReadonlySet<number>;
+  /** Which of the lexicon's sequence words a question says: "first", "last", "after". */
+  readonly sequenceSaid?: (tokens: readonly Token[]) => ReadonlySet<string>;
   /** The kinds of date a dated fact's label names by the lexicon's cues ("Frist for indberetning af …": a reporting deadline). */
   readonly dateKindsSaid?: (fact: FactRecord) => ReadonlySet<string>;
   /** The positions of every cue of the given question kinds in the tokens ("hvornår" and "hvilken ugedag" both ask when). */

@@ -5,7 +5,7 @@
 import { DEADLINE_KINDS, type DateEntry } from '../knowledge/schemas.js';
 import { formatPartialDate, toLocalDate } from '../time/format-date.js';
 import type { FactRecord } from './facts.js';
-import { analyzeText, STOPWORDS, termsOf } from './normalize.js';
+import { analyzeText, foldText, STOPWORDS, termsOf } from './normalize.js';
 import { capitalize, phrasesFor } from './phrases.js';
 import type { QueryTerm } from './search.js';
 import type { Answer } from './types.js';
@@ -66,6 +66,16 @@ function isEdged(d: DateEntry): boolean {
   return d.end !== undefined || EDGED_KINDS.has(d.kind);
 }
 
+/** True when a role's name begins with a general role's name ("assisterende universleder til Børneunivers Hedelund"). */
+function isInstanceOf(ctx: Context, specific: string, general: string): boolean {
+  const a = ctx.kb.get(specific);
+  const b = ctx.kb.get(general);
+  if (a?.kind !== 'roles' || b?.kind !== 'roles' || a === b) return false;
+  const name = foldText(a.item.name);
+  const prefix = foldText(b.item.name);
+  return name.length > prefix.length && name.startsWith(`${prefix} `);
+}
+
 export function answerDates(ctx: Context, u: Understanding, terms: readonly QueryTerm[]): Answer | undefined {
   const today = toLocalDate(ctx.options.now());
   // Every word that asks when ("hvilken ugedag … og hvornår slutter den": both "ugedag" and "hvornår") is no part of what is dated.
@@ -88,7 +98,10 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
     (u.round === undefined || kind !== 'interview' || round === u.round) &&
     (!u.range || ((end ?? date) >= u.range.from && date <= u.range.to)) &&
     (!u.range || u.range.from.slice(0, 4) !== u.range.to.slice(0, 4) || precision !== 'year' || u.range.to.endsWith('-12-31')) &&
-    (!u.upcoming || (end ?? date) >= today);
+    (!u.upcoming || (end ?? date) >= today || ignoreUpcoming);
+  // "Hvornår kommer BLIK til Område Nord": a word for "coming" beside a thing named asks when that thing is, even when it
+  // has passed; the dates that fit but for having passed are kept apart and answer (marked passed) when no coming one does.
+  let ignoreUpcoming = false;
 
   const candidates: DateCandidate[] = [];
   const coverageFor = (terms: readonly QueryTerm[]) => new Map((terms.length > 0 ? ctx.index.score(terms, undefined, 'date') : []).map((s) => [s.fact, s.coverage]));
@@ -108,23 +121,51 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
   // is a period's edge, not a deadline that shares the word "summer"); the first pass that answers it wholly ends the search.
   let bestPass: { candidates: DateCandidate[]; best: number; edges: boolean } | undefined;
   const belonging = factsBelongingToNamed(ctx, 'date');
+  // A date of a decision belongs to what the decision changes too ("when is the early opening trial in Mælkebøtten evaluated").
+  const changesNamed = (about: string): boolean => {
+    const e = ctx.kb.get(about);
+    return e?.kind === 'decisions' && e.item.changes.some((id) => ctx.named.has(id));
+  };
+  // Words the knowledge base has no trace of ("køkkenfolkene") beside the name of an item that owns dates: noise, when
+  // the known words alone make one of that item's dates answer wholly (judged on the named items' dates only).
+  const knownRest = rest.filter((q) => q.expansions.length > 0);
+  let knownCoverage: Map<FactRecord, number> | undefined;
+  const passed: DateCandidate[] = [];
+  let passedBest: { candidates: DateCandidate[]; best: number; edges: boolean } | undefined;
   for (const pass of passes) {
     edges = pass === 'edge';
     for (const fact of factsOf(ctx, 'date')) {
-      if (belonging && !belonging.has(fact)) continue;
       const d = fact.date!;
+      if (belonging && !belonging.has(fact) && !changesNamed(d.about)) continue;
       // An edge answers only for an item every word of the question explains ("the new head's start" is no policy's first day).
-      const fitting = pass === 'edge' ? isEdged(d) && fits(d.kind, d.date, d.end, d.round, d.precision, ALWAYS) && d.precision === 'day' && ctx.index.explainSurely(edgeRest, new Set([...fact.textTerms, ...fact.ownTerms])).every((x) => x > 0) : fits(d.kind, d.date, d.end, d.round, d.precision, pass === 'label' ? fact.textTerms : undefined, pass === 'label' ? ctx.dateKindsSaid?.(fact) : undefined);
-      if (!fitting) continue;
+      const fitting = (): boolean => (pass === 'edge' ? isEdged(d) && fits(d.kind, d.date, d.end, d.round, d.precision, ALWAYS) && d.precision === 'day' && ctx.index.explainSurely(edgeRest, new Set([...fact.textTerms, ...fact.ownTerms])).every((x) => x > 0) : fits(d.kind, d.date, d.end, d.round, d.precision, pass === 'label' ? fact.textTerms : undefined, pass === 'label' ? ctx.dateKindsSaid?.(fact) : undefined));
+      let into = candidates;
+      if (!fitting()) {
+        if (!u.upcoming || rest.length === 0) continue;
+        ignoreUpcoming = true;
+        const fitsOnceCome = fitting();
+        ignoreUpcoming = false;
+        if (!fitsOnceCome) continue;
+        into = passed;
+      }
       const terms = pass === 'edge' ? edgeRest : rest;
-      const coverage = terms.length === 0 ? 1 : ((pass === 'edge' ? (edgeCoverage ??= coverageFor(edgeRest)) : allCoverage).get(fact) ?? 0);
-      candidates.push({ owner: d.about, label: d.label[u.lang], date: d.date, precision: d.precision, ...(d.end && { end: d.end }), coverage, fact });
+      let coverage = terms.length === 0 ? 1 : ((pass === 'edge' ? (edgeCoverage ??= coverageFor(edgeRest)) : allCoverage).get(fact) ?? 0);
+      if (pass !== 'edge' && belonging && knownRest.length > 0 && knownRest.length < rest.length && coverage < STRUCTURED_THRESHOLD) {
+        // (Said by the date's own label, not only by what it belongs to: "forældremøde i Kastanjen" is no date of Kastanjen's posting.)
+        if (((knownCoverage ??= coverageFor(knownRest)).get(fact) ?? 0) >= 1 && ctx.index.explainSurely(knownRest, fact.textTerms).every((x) => x > 0)) coverage = 1;
+      }
+      into.push({ owner: d.about, label: d.label[u.lang], date: d.date, precision: d.precision, ...(d.end && { end: d.end }), coverage, fact });
     }
     const best = Math.max(0, ...candidates.map((c) => c.coverage));
     if (best >= STRUCTURED_THRESHOLD && (!bestPass || best > bestPass.best)) bestPass = { candidates: [...candidates], best, edges };
+    const bestPassed = Math.max(0, ...passed.map((c) => c.coverage));
+    if (bestPassed >= STRUCTURED_THRESHOLD && (!passedBest || bestPassed > passedBest.best)) passedBest = { candidates: [...passed], best: bestPassed, edges };
     candidates.length = 0;
+    passed.length = 0;
     if (best >= 1) break;
   }
+  // Nothing to come fits, but something named has passed: its dates, each marked as passed.
+  if (!bestPass && passedBest && passedBest.best >= 1) bestPass = passedBest;
   if (bestPass) {
     candidates.push(...bestPass.candidates);
     edges = bestPass.edges;
@@ -143,7 +184,8 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
     const coverage = rest.length === 0 ? 1 : weightedShare(rest, explained);
     candidates.push({ owner: `chat:${deadline.id}`, label: deadline.title, date: deadline.date, precision: 'day', coverage, chat: true });
   }
-  if (candidates.length === 0) return u.upcoming ? unknown(ctx, u.lang, p.noUpcoming) : undefined;
+  // (A thing named that no date wholly answers, coming or passed: another answer may say when, "indføres i 2026".)
+  if (candidates.length === 0) return u.upcoming && rest.length === 0 ? unknown(ctx, u.lang, p.noUpcoming) : undefined;
   // A chat deadline named in full ("fristen for budgetopfølgning") is the one asked about, even when
   // its name is also a cue word of the question (a budget deadline): the others do not answer it.
   const asked = new Set(u.tokens.flatMap((t) => t.terms));
@@ -165,8 +207,14 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
   const judged = edges ? edgeRest : rest;
   if (judged.length > 1) {
     // A date answers for a word through its label or through what it belongs to (the posting's name).
+    // A word of a name the question links surely ("the assistant universe leader job") is said by every date of that item,
+    // in whatever words the date's own texts name it ("assistant head").
+    // (So by the dates of a post whose name begins with the post named: "assisterende universleder til Hedelund" is one.)
+    const namesIt = (c: DateCandidate, id: string) => c.fact!.related.has(id) || [...c.fact!.related].some((r) => isInstanceOf(ctx, r, id));
     const allHits = (c: DateCandidate) =>
-      c.fact ? ctx.index.explainSurely(judged, new Set([...c.fact.textTerms, ...c.fact.ownTerms, ...c.fact.contextTerms])) : judged.map(() => 1);
+      c.fact
+        ? ctx.index.explainSurely(judged, new Set([...c.fact.textTerms, ...c.fact.ownTerms, ...c.fact.contextTerms])).map((x, i) => (x > 0 || !(u.namedAt?.get(judged[i]!.token.index) ?? []).some((id) => namesIt(c, id)) ? x : 1))
+        : judged.map(() => 1);
     const covered = candidates.map(allHits);
     // Telling words are judged against every date in scope, also those of other items.
     const every = factsOf(ctx, 'date').map((f) => ctx.index.explainSurely(judged, f.textTerms));
@@ -190,6 +238,11 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
   if (best < STRUCTURED_THRESHOLD) return undefined;
   let chosen = candidates.filter((c) => c.coverage >= best - NEAR_BEST).sort((a, b) => a.date.localeCompare(b.date));
   if (u.next) chosen = chosen.slice(0, 1);
+  // "Hvornår er sidste LUF-møde", "the first theme day": a word for the first or last of a series of one item's dates of
+  // one kind (no kind of date asked, no round) picks that one; the edges of a period are answered by the edge pass.
+  const said = chosen.length > 1 && u.dateKinds.size === 0 && u.round === undefined ? ctx.sequenceSaid?.(u.tokens) : undefined;
+  const series = said !== undefined && said.size === 1 && !said.has('after') && unique(chosen.map((c) => c.owner)).length === 1 && unique(chosen.map((c) => c.fact?.date?.kind)).length === 1 && chosen.every((c) => !c.end);
+  if (series) chosen = said.has('first') ? chosen.slice(0, 1) : chosen.slice(-1);
 
   const lineOf = (c: DateCandidate): Line => ({
     // A period shows its first and last day.

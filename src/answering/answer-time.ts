@@ -17,7 +17,9 @@ import type { Answer, Lang } from './types.js';
 import { countedPositions, daysNamed, fitsDateKind } from './understand.js';
 import { composeAnswer, MAX_SUPPORT_LINES, NEAR_BEST, STRUCTURED_THRESHOLD, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
 import type { Link } from './linking.js';
-import { complementsSaid, countedRoleMetrics, countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, municipalityAt, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
+import { inMeetingOrder, meetingIndexOf, type MeetingIndex } from './meeting-index.js';
+import { itemsStating } from './figure-owners.js';
+import { complementsSaid, countedRoleMetrics, countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, countLinkAt, municipalityAt, personMetrics, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
 import { answerBodyChair, verbStems } from './relation-answers/decisions.js';
@@ -392,7 +394,9 @@ export function answerDecisionWhen(rc: RelationContext): Answer | undefined {
   });
   // A word of the question the decision does not explain ("vuggestue") asks about something else.
   const foreign = (d: Decision) => words.some((tok) => !tok.terms.some((term) => decisionTerms(d).has(term)));
-  const fit = scored.filter((s) => !foreign(s.d) && (named.length > 0 ? s.covers === named.length : s.said >= Math.min(2, words.length) && words.length > 0));
+  // A period the question names ("i sommerferien") that neither the decision's day nor the day it applies from falls in.
+  const inRange = (d: Decision) => !u.range || [d.date, d.appliesFrom!].some((day) => u.range!.from <= day && day <= u.range!.to);
+  const fit = scored.filter((s) => !foreign(s.d) && inRange(s.d) && (named.length > 0 ? s.covers === named.length : s.said >= Math.min(2, words.length) && words.length > 0));
   if (fit.length === 0) return undefined;
   fit.sort((a, b) => b.covers - a.covers || b.said - a.said || b.d.date.localeCompare(a.d.date));
   // "when are the institutions closed for summer 2027": a decision that changes nothing the question names by its exact
@@ -563,17 +567,9 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
 function meetingOfGroup(rc: RelationContext): Link | undefined {
   const groups = rc.subjects.flat().filter((l) => l.kind === 'leadershipGroups' && l.quality >= 0.9);
   if (groups.length === 0 || rc.subjects.length !== 1) return undefined;
-  const isBody = (p: { item: KbItem }) => p.item.kind === 'leadershipGroups' || p.item.kind === 'units';
-  const own = unique(
-    groups.flatMap((g) =>
-      rc.kb.data.meetings
-        .filter((m) => {
-          const bodies = rc.queries.participantsOf(m.id).filter((p) => !p.asNeeded && isBody(p));
-          return (bodies.length === 1 && bodies[0]!.item.item.id === g.id) || namedAfter(rc, m.id, g.id);
-        })
-        .map((m) => ({ meeting: m.id, group: g })),
-    ),
-  );
+  // The meetings whose one body taking part is the group, or whose own name holds the group's (an index, not every meeting).
+  const index = meetingIndexOf(rc.kb);
+  const own = unique(groups.flatMap((g) => inMeetingOrder(index, [index.bySoleBody.get(g.id), ...namedAfter(rc, index, g.id)]).map((meeting) => ({ meeting, group: g }))));
   if (own.length !== 1) return undefined;
   const { meeting, group } = own[0]!;
   return { ...group, id: meeting, kind: 'meetings' };
@@ -591,16 +587,13 @@ function meetingOfParticipants(rc: RelationContext): Link | undefined {
     const entry = kb.get(l.id);
     return entry?.kind === 'people' && entry.item.role ? [l.id, entry.item.role] : [l.id];
   };
-  const takesPart = (meetingId: string, l: Link) => {
-    const refs = refsOf(l);
-    const m = kb.get(meetingId);
-    const chair = m?.kind === 'meetings' ? m.item.chair : undefined;
-    return (chair !== undefined && refs.includes(chair)) || rc.queries.participantsOf(meetingId).some((p) => refs.includes(p.item.item.id));
-  };
-  const found = kb.data.meetings.filter((m) => rc.subjects.every((g) => g.some((l) => l.quality >= 0.9 && takesPart(m.id, l))));
+  // The meetings each named thing takes part in or chairs (an index, not every meeting), those of every name.
+  const index = meetingIndexOf(kb);
+  const ofEach = rc.subjects.map((g) => new Set(g.filter((l) => l.quality >= 0.9).flatMap((l) => refsOf(l).flatMap((ref) => index.byTakingPart.get(ref) ?? []))));
+  const found = inMeetingOrder(index, [[...ofEach[0]!]]).filter((id) => ofEach.every((set) => set.has(id)));
   if (found.length !== 1) return undefined;
   const first = rc.subjects[0]![0]!;
-  return { ...first, id: found[0]!.id, kind: 'meetings' };
+  return { ...first, id: found[0]!, kind: 'meetings' };
 }
 
 /** True when the question asks for a time of day (the lexicon's clock words: "hvad tid", "what time"). */
@@ -612,14 +605,14 @@ function clockAsked(rc: RelationContext): boolean {
   });
 }
 
-/** True when a meeting's own name holds a name of the group ("møde i Lederkollegiet", "Lederkollegiets møder"). */
-function namedAfter(rc: RelationContext, meetingId: string, groupId: string): boolean {
-  const meeting = rc.kb.get(meetingId);
+/** The meetings whose own name holds a name of the group ("møde i Lederkollegiet", "Lederkollegiets møder"): a list per name of the group. */
+function namedAfter(rc: RelationContext, index: MeetingIndex, groupId: string): Array<readonly string[] | undefined> {
   const group = rc.kb.get(groupId);
-  if (!meeting || !group) return false;
-  const meetingNames = namesOf(meeting).map((n) => ` ${tokenize(n).join(' ')} `);
-  const groupNames = namesOf(group).map((n) => tokenize(n).join(' ')).filter((n) => n.length > 3);
-  return groupNames.some((g) => meetingNames.some((m) => m.includes(` ${g} `)));
+  if (!group) return [];
+  return namesOf(group)
+    .map((n) => tokenize(n).join(' '))
+    .filter((n) => n.length > 3)
+    .map((n) => index.byNameWords.get(n));
 }
 
 /**
@@ -694,8 +687,11 @@ function sameParticipantsMeetings(rc: RelationContext, meeting: Meeting, from: s
   const { queries, kb, u } = rc;
   const who = new Set(queries.participantsOf(meeting.id).filter((p) => !p.asNeeded).map((p) => p.item.item.id));
   if (who.size === 0) return [];
-  return kb.data.meetings
-    .filter((m) => m.id !== meeting.id && queries.participantsOf(m.id).some((p) => !p.asNeeded && who.has(p.item.item.id)))
+  // (The meetings of each participant from an index, not every meeting.)
+  const index = meetingIndexOf(kb);
+  return inMeetingOrder(index, [...who].map((id) => index.byRegular.get(id)))
+    .filter((id) => id !== meeting.id)
+    .map((id) => kb.get(id)!.item as Meeting)
     .flatMap((m) => {
       const days = queries.meetingOccurrences(m.id, from, to);
       if (days.length === 0) return [];
@@ -1199,12 +1195,16 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
     const span = countSpan(rc, w);
     return { key: `word:${w}`, fits: (f: Figure) => countsAsked(rc, f, w, span) };
   };
-  const roleMetrics = countedRoleMetrics(rc);
+  // "How many people in Tværfagligt Team": its own figures of people, of whichever metric.
+  const persons = personMetrics(rc, rc.subjects.flat().filter((l) => l.kind === 'units' || l.kind === 'municipalities').map((l) => l.id));
+  const roleMetrics = persons ? [] : countedRoleMetrics(rc);
   const counts: Array<{ key: string; fits: (f: Figure) => boolean }> = roleMetrics.length > 0
     ? roleMetrics.map((m) => ({ key: m, fits: (f: Figure) => f.metric === m }))
-    : u.metrics.length > 0
-      ? unique(u.metrics).map((m) => ({ key: m, fits: (f: Figure) => f.metric === m }))
-      : countedWords(rc).map(byWord);
+    : persons
+      ? persons.metrics.map((m) => ({ key: m, fits: (f: Figure) => f.metric === m }))
+      : u.metrics.length > 0
+        ? unique(u.metrics).map((m) => ({ key: m, fits: (f: Figure) => f.metric === m }))
+        : countedWords(rc).map(byWord);
   if (counts.length === 0) return undefined;
   // "Hvor mange børn står på venteliste", "how many houses had a pædagogisk faglig leder": more words than the metric
   // say which count of it; a figure that counts the metric's word and says those words is that count.
@@ -1214,7 +1214,8 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const t = TEXTS[u.lang];
   const subjects = rc.subjects.flat().filter((l) => l.kind === 'units' || l.kind === 'municipalities' || l.kind === 'roles');
   // The top-most items that state such a figure (a district's houses are counted again in its department).
-  const stating = [...kb.data.municipalities, ...kb.data.units].filter((x) => x.figures.some(isCounted));
+  // (Each distinct figure tested once: `isCounted` reads only a figure's metric and text.)
+  const stating = itemsStating(kb, isCounted);
   const stated = new Set(stating.map((x) => x.id));
   const owners = stating.filter((x) => !('parent' in x && typeof x.parent === 'string' && stated.has(x.parent))).map((x) => x.id);
   // The items named, else the municipality named, else the one or two items that state the figure at all.
@@ -1310,8 +1311,15 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const headFigures: Array<{ owner: string; figure: Figure }> = [];
   let afterDay: string | undefined;
   const comingOf: Figure[] = [];
+  // A figure of several units together ("850.000 kr. ... til legepladser i Bøgely og Hasselbo") answers when no item is
+  // named and the question's own words single it out ("hvor mange penge er bevilget til legepladser").
+  const together = (id: string) => {
+    const entry = qualified && named.length === 0 ? kb.get(id) : undefined;
+    const figures = entry?.kind === 'units' || entry?.kind === 'municipalities' ? entry.item.figures : [];
+    return figures.filter((figure) => figure.ofUnits !== undefined).map((figure) => ({ owner: entry!, figure }));
+  };
   for (const id of scope) {
-    const all = queries.figuresOf(id).filter((f) => isCounted(f.figure));
+    const all = [...queries.figuresOf(id), ...together(id)].filter((f) => isCounted(f.figure));
     // Only figures that carry time are this answerer's; others are answered as stated.
     if (!all.some((f) => dated(f.figure))) continue;
     const future = all.filter((f) => f.figure.validFrom !== undefined && f.figure.validFrom > rc.today).sort((a, b) => a.figure.validFrom!.localeCompare(b.figure.validFrom!));
@@ -1331,7 +1339,13 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
     // A day asked that the item states no figure for, where a unit above it states one about it ("212 børn i dagplejen
     // pr. 1. oktober" of the department, asked of the childminding): that figure.
     const fromAbove = stated.length === 0 && asked && day !== undefined ? aboveAbout(rc, id, day, isCounted) : [];
-    const then = stated.length > 0 ? stated : fromAbove.length > 0 ? fromAbove : day === rc.today ? future.slice(0, 1) : [];
+    // No time asked, and the item states such a figure only for a period ("850.000 kr. ... i 2027"): the period's figure,
+    // the last one begun (else the first to come).
+    const periods = stated.length === 0 && fromAbove.length === 0 && !asked && day === rc.today && future.length === 0 ? all.filter((f) => f.figure.period !== undefined) : [];
+    const periodFrom = periods.map((f) => f.figure.period!.from).sort();
+    const nearest = periodFrom.filter((from) => from <= rc.today).at(-1) ?? periodFrom[0];
+    const ofPeriod = periods.filter((f) => f.figure.period!.from === nearest);
+    const then = stated.length > 0 ? stated : fromAbove.length > 0 ? fromAbove : day === rc.today ? (future.length > 0 ? future.slice(0, 1) : ofPeriod) : [];
     // Set against a past day: today's figure follows the one stated then.
     const on = sincePast ? unique([...then, ...queries.figuresOn(id, rc.today).filter((f) => isCounted(f.figure))]) : then;
     // A day or period asked about that no figure is stated for: say which days the documents have.
@@ -1398,5 +1412,5 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const answering = [...headFigures.map((f) => f.figure), ...comingOf];
   const countedForm = new Set(counts.flatMap((c) => (c.key.startsWith('word:') && answering.some(c.fits) ? [c.key.slice(5)] : [])));
   // So are the words asking for the rest of a count ("uden souschef": "9 af de 14 børnehuse har en souschef").
-  return explainsWords(done(rc, 'answer', headlines.join(' '), supporting, sources), [...u.tokens.flatMap((tok, i) => (countedForm.has(tok.form) ? [i] : [])), ...complementsSaid(rc, answering)]);
+  return explainsWords(done(rc, 'answer', headlines.join(' '), supporting, sources), [...u.tokens.flatMap((tok, i) => (countedForm.has(tok.form) ? [i] : [])), ...(persons?.at ?? []), ...countLinkAt(rc), ...complementsSaid(rc, answering)]);
 }

@@ -22,6 +22,7 @@ import { buildRelations } from './relations.js';
 import { createQueries } from '../knowledge/queries.js';
 import { toLocalDate } from '../time/format-date.js';
 import { SMALLTALK } from './phrases.js';
+import { splitClauses, type Clause } from './clauses.js';
 import {
   answerAttribute,
   answerActingHolders,
@@ -136,7 +137,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   // Built now rather than by the first question that needs it.
   taskIndexOf(kb, lexicon);
   titleWordsOf(kb);
-  prepareIndexes(kb);
+  prepareIndexes(kb, lexicon);
   // An item's own name terms; the facts already hold them for every item that owns a fact (the same set).
   const ownTermsCache = new Map<string, ReadonlySet<string>>();
   for (const fact of facts) if (!ownTermsCache.has(fact.owner)) ownTermsCache.set(fact.owner, fact.ownTerms);
@@ -231,6 +232,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     namedAny: new Set(),
     saysAttribute: (text, attribute) => lexicon.attributes.match(analyzeText(foldText(text))).has(attribute),
     sequenceAt: (tokens) => lexicon.sequenceWords.coverage(tokens),
+    sequenceSaid: (tokens) => new Set(lexicon.sequenceWords.match(tokens).keys()),
     kindCuesAt: (tokens, kinds) => lexicon.kinds.coverageOf(tokens, kinds as ReadonlySet<QuestionKind>, undefined, false),
     dateKindsSaid: (fact) => {
       let said = kindsSaid.get(fact);
@@ -307,21 +309,74 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   const seen: { u?: Understanding; links?: readonly Link[] } = {};
   return {
     answer(question, localeHint) {
-      seen.u = undefined;
-      const reply = answerOnce(question, localeHint);
-      // (Read through a cast: TypeScript keeps `seen.u` narrowed to undefined across the call above.)
-      const u = seen.u as Understanding | undefined;
-      if (!u) return reply;
-      // Every cue of an understood kind says what is asked ("What competences … under <concept>" is a
-      // competence question even when "profile" was the kind's strongest cue): none of them is a loose word.
-      const cues = lexicon.kinds.coverageOf(u.tokens, new Set(u.kinds.keys()), undefined, false);
-      // An answer that explains some words by what it answers (acting, adopted, part of: org-changes.ts) has them as cues.
-      for (const p of ownCuePositions(reply) ?? []) cues.add(p);
-      const understood = cues.size > 0 ? { ...u, cuePositions: new Set([...u.cuePositions, ...cues]) } : u;
-      const say = (lang: Lang, headline?: string) => unknown(context, lang, headline);
-      return floor.explainUnknown(understood, seen.links ?? [], floor.check(understood, seen.links ?? [], reply, say), say);
+      const whole = answerChecked(question, localeHint);
+      if (whole.reply.kind === 'smalltalk' || whole.reply.kind === 'ambiguous') return whole.reply;
+      const clauses = splitClauses(question, lexicon.interrogatives, lexicon.pronouns);
+      return clauses ? answerClauses(whole.reply, clauses, localeHint) : whole.reply;
     },
   };
+
+  /** One question through the engine and the floor, with what the engine understood of it and the names it linked. */
+  function answerChecked(question: string, localeHint: string | undefined): { reply: Answer; u?: Understanding; links: readonly Link[] } {
+    seen.u = undefined;
+    const reply = answerOnce(question, localeHint);
+    // (Read through a cast: TypeScript keeps `seen.u` narrowed to undefined across the call above.)
+    const u = seen.u as Understanding | undefined;
+    if (!u) return { reply, links: [] };
+    // Every cue of an understood kind says what is asked ("What competences … under <concept>" is a
+    // competence question even when "profile" was the kind's strongest cue): none of them is a loose word.
+    const cues = lexicon.kinds.coverageOf(u.tokens, new Set(u.kinds.keys()), undefined, false);
+    // An answer that explains some words by what it answers (acting, adopted, part of: org-changes.ts) has them as cues.
+    for (const p of ownCuePositions(reply) ?? []) cues.add(p);
+    const understood = cues.size > 0 ? { ...u, cuePositions: new Set([...u.cuePositions, ...cues]) } : u;
+    const say = (lang: Lang, headline?: string) => unknown(context, lang, headline);
+    const links = seen.links ?? [];
+    return { reply: floor.explainUnknown(understood, links, floor.check(understood, links, reply, say), say), u, links };
+  }
+
+  /**
+   * Two or three questions in one message, each asked on its own (a word pointing back, "den", "their", read as the thing
+   * the clause before names, unless that clause asks "who": then it points to the person answered). The whole message's
+   * answer stands when it answers; a clause the documents cannot answer, about a thing they name, is said to be missing
+   * beside it ("34 children; the documents name Myretuen but do not mention which district"). When the whole message
+   * gets no answer, the clauses that have one are answered, and the others are said to be unknown.
+   */
+  function answerClauses(whole: Answer, clauses: readonly Clause[], localeHint: string | undefined): Answer {
+    const parts: Array<{ clause: Clause; reply: Answer; names: boolean }> = [];
+    let antecedent: string | undefined;
+    for (const clause of clauses) {
+      const asked = clause.pointsBack && antecedent !== undefined ? clause.resolved(antecedent) : clause.text;
+      const { reply, u, links } = answerChecked(asked, localeHint ?? (whole.lang === 'da' ? 'da-DK' : 'en-US'));
+      const sure = links.filter((l) => l.kind !== 'municipalities' && l.quality >= 0.9);
+      parts.push({ clause, reply, names: sure.length > 0 });
+      // The thing a later clause points back to: the first thing this one names (none after a "who": the answer is meant).
+      if (antecedent === undefined && u && sure.length > 0 && !u.askedWho) antecedent = u.tokens.slice(sure[0]!.start, sure[0]!.end).map((t) => t.form).join(' ');
+    }
+    if (parts.some((p) => p.reply.lang !== whole.lang || p.reply.kind === 'smalltalk' || p.reply.kind === 'ambiguous')) return whole;
+    const generic = (a: Answer) => a.kind === 'unknown' && a.headline === phrasesFor(a.lang).unknown;
+    const missing = (p: (typeof parts)[number]) => (generic(p.reply) ? phrasesFor(whole.lang).clauseUnknown(p.clause.text) : p.reply.headline);
+    if (whole.kind === 'answer') {
+      // Only beside a clause that the answer answers, and for a clause that names the thing it asks about.
+      if (!parts.some((p) => p.reply.kind === 'answer')) return whole;
+      const unanswered = parts.filter((p) => p.reply.kind === 'unknown' && !generic(p.reply) && p.names);
+      if (unanswered.length === 0) return whole;
+      return { ...whole, headline: sentences([whole.headline, ...unanswered.map((p) => p.reply.headline)]) };
+    }
+    // (Only a clause that names what it asks about: "and what kind" alone is answered about anything.)
+    const answered = parts.filter((p) => p.reply.kind === 'answer' && p.names);
+    if (answered.length === 0) return whole;
+    const base = answered[0]!.reply;
+    const rest = parts.filter((p) => p.reply !== base);
+    const sources = [...base.sources];
+    for (const p of rest) for (const s of p.reply.sources) if (!sources.some((x) => x.doc === s.doc && x.quote === s.quote)) sources.push(s);
+    return {
+      ...base,
+      headline: sentences([base.headline, ...rest.map((p) => (p.reply.kind === 'answer' ? p.reply.headline : missing(p)))]),
+      sections: [...base.sections, ...rest.filter((p) => p.reply.kind === 'answer').flatMap((p) => p.reply.sections)],
+      details: [...(base.details ?? []), ...rest.flatMap((p) => (p.reply.kind === 'answer' ? (p.reply.details ?? []) : []))],
+      sources,
+    };
+  }
 
   /**
    * "the new Mågen leader", "lederen af Kløverengen", "head of Stjernehuset": a leader word right next to a unit's name
@@ -419,8 +474,15 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
         u = { ...u, cuePositions, intentWords };
       }
       const namePositions = new Set<number>();
-      for (const l of links) if (l.kind !== 'municipalities') for (let i = l.start; i < l.end; i++) namePositions.add(i);
-      u = { ...u, namePositions };
+      const namedAt = new Map<number, string[]>();
+      for (const l of links) {
+        if (l.kind === 'municipalities') continue;
+        for (let i = l.start; i < l.end; i++) {
+          namePositions.add(i);
+          if (l.quality >= 0.9) namedAt.set(i, [...(namedAt.get(i) ?? []), l.id]);
+        }
+      }
+      u = { ...u, namePositions, namedAt };
       // "Hvor mange børn går i Distrikt Baltorp?" counts children: "distrikt" is part of a name there. A decision
       // named by what it changes ("flere souschefer", "more deputies") still counts that.
       const longNames = found.filter((l) => l.kind !== 'municipalities' && l.kind !== 'decisions' && l.end - l.start > 1);
@@ -522,6 +584,11 @@ function definedNames(u: Understanding, linked: readonly Link[]): Array<{ start:
   if (rest.length === 0) return [];
   const covers = (l: Link) => l.kind !== 'municipalities' && l.quality >= 0.9 && rest.every((p) => p >= l.start && p < l.end) && !definition.positions.some((p) => p >= l.start && p < l.end);
   return linked.filter(covers).slice(0, 1).map((l) => ({ start: l.start, end: l.end, whole: true }));
+}
+
+/** Headlines one after another, each ending as a sentence. */
+function sentences(headlines: readonly string[]): string {
+  return headlines.map((h) => (/[.!?:]$/.test(h.trim()) ? h.trim() : `${h.trim()}.`)).join(' ');
 }
 
 /** The items a question can name in full (for "named in full"), in this order. */

@@ -205,7 +205,18 @@ export function createFloor(
   };
   // How many items bear each name (its terms as a key): a name many items share ("områdechef") names none of them.
   const nameOwners = new Map<string, number>();
-  const nameKey = (terms: ReadonlySet<string>) => [...terms].sort().join(' ');
+  // A name's key once per set of terms (the sets are shared per distinct name, `nameAsTerms`): at scale a question
+  // checks hundreds of items bearing the same few names.
+  const nameKeys = new Map<ReadonlySet<string>, string>();
+  const nameKey = (terms: ReadonlySet<string>) => {
+    let key = nameKeys.get(terms);
+    if (key === undefined) nameKeys.set(terms, (key = [...terms].sort().join(' ')));
+    return key;
+  };
+  const allIn = (name: ReadonlySet<string>, terms: ReadonlySet<string>) => {
+    for (const t of name) if (!terms.has(t)) return false;
+    return true;
+  };
   let ownersCounted = false;
   const countOwners = () => {
     if (ownersCounted) return;
@@ -221,7 +232,7 @@ export function createFloor(
   /** True when a text's terms hold a name of the item that no other item bears. */
   const namesOnly = (id: string, terms: ReadonlySet<string>): boolean => {
     countOwners();
-    return namesAsTerms(id).some((name) => nameOwners.get(nameKey(name)) === 1 && [...name].every((t) => terms.has(t)));
+    return namesAsTerms(id).some((name) => nameOwners.get(nameKey(name)) === 1 && allIn(name, terms));
   };
   /** The items a text names by a name of their own, with those a named person's title names ("områdeleder, Område Nord"). */
   const namedBy = (text: string): ReadonlySet<string> => {
@@ -533,6 +544,29 @@ export function createFloor(
       }
       // A ranked answer must speak of the relation the question's cue words ask for ("who is the deputy of Mågen" is not
       // answered by Mågen's figures): a cue word of a relation kind (`floor.fallbackAskedKinds`) must be explained by it.
+      // "Hvornår holder udvalget næste møde": a date asked of a meeting is answered by a meeting's date. An answer that
+      // neither speaks of a meeting (a cue of the kind in its words) nor names a meeting, forum or group gives the date of
+      // something else the thing asked about did (a deadline in its minutes).
+      if (!fallbackAnswers.has(answer) && u.intents.has('dates') && u.kinds.has('meeting') && !u.intents.has('figure')) {
+        const meetingCues = loaded.kinds.coverageOf(u.tokens, new Set<QuestionKind>(['meeting']), undefined, false);
+        const speaksOfMeeting =
+          loaded.kinds.match(analyzeText(foldText(text))).has('meeting') ||
+          [...namedBy(text)].some((id) => MEETING_KINDS.has(kb.get(id)?.kind ?? '')) ||
+          links.some((l) => MEETING_KINDS.has(l.kind) && l.quality >= 0.9 && namesAsTerms(l.id).some((terms) => everyIn(terms, answerTerms)));
+        if (!speaksOfMeeting && meetingCues.size > 0) return refuse(kb, u, links, [...meetingCues].sort((a, b) => a - b).map((p) => ({ token: u.tokens[p]!, weight: 1, expansions: [] })), unknown);
+      }
+      // "Hvad er de seks læreplanstemaer", "which five principles": a ranked answer must list that many things; one that
+      // only mentions the group ("… forholder sig til de seks læreplanstemaer") does not say which they are.
+      if (fallbackAnswers.has(answer) && u.cardinal !== undefined && u.cardinal >= MIN_LISTED) {
+        const lines = [...answer.sections.flatMap((s) => s.lines), ...(answer.details ?? []).filter((d) => !/^[»"“]/.test(d))];
+        const listed = Math.max(lines.length, ...[answer.headline, ...lines].map((line) => line.split(/[,;]| og | and /).length));
+        if (listed < u.cardinal) {
+          const at = u.tokens.findIndex((t) => loaded.numbers[t.form] === u.cardinal);
+          const group = u.tokens.slice(at, at + 2).map((t) => t.form);
+          const mentioned = at >= 0 && group.length === 2 && group.every((w) => tokenize(text).includes(w));
+          return unknown(u.lang, mentioned ? NOT_LISTED[u.lang](quotedWords(u, u.tokens.slice(at, at + 2).map((token) => ({ token, weight: 1, expansions: [] })))) : undefined);
+        }
+      }
       if (fallbackAnswers.has(answer)) {
         // (An answer that says the relation in its own words, another cue of the kind ("stedfortræder" for "dækker for"), speaks of it.)
         // So does one that names a party to the relation the knowledge base holds (a deputy or the one stood in for, a chair).
@@ -548,6 +582,11 @@ export function createFloor(
         const unexplained = asked.filter((_, i) => explainedCues[i]! < ACCOUNTED);
         if (unexplained.length > 0) return refuse(kb, u, links, unexplained, unknown);
       }
+      // A count of a compound's head does not count the compound ("plads til 80 børn" for "vuggestuebørn"): the
+      // compound's first part must be in the answer too.
+      const countedHere = u.intents.has('figure') && !u.askedWhen && /\d/.test(answer.headline) ? [...u.metrics.flatMap((m) => u.metricAt.get(m) ?? []), ...countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], loaded.countModifiers)] : [];
+      const narrower = [...new Set(countedHere)].filter((p) => narrowerThanCounted(u.tokens[p]?.form ?? '', text));
+      if (narrower.length > 0) return refuse(kb, u, links, narrower.map((p) => ({ token: u.tokens[p]!, weight: 1, expansions: [] })), unknown);
       if (content.length === 0) return answer;
       // The answer's own words account for a question word directly, even one the index does not know
       // (a deadline added in chat).
@@ -555,9 +594,13 @@ export function createFloor(
       // The word for what a count counts ("kids" in "how many kids …") is answered by a count of that metric: a
       // structured answer whose headline gives a number.
       const counted = new Set(!fallback && u.intents.has('figure') && /\d/.test(answer.headline) ? u.metrics.flatMap((m) => u.metricAt.get(m) ?? []) : []);
+      // A word that is the head of a compound of a structured answer ("husene" for "børnehuse", "planen" for
+      // "handleplanen") names the thing the answer speaks of, a kind of it: the answer explains it.
+      let heads: ReadonlySet<string> | undefined;
+      const headOfAnswer = (q: QueryTerm) => !fallback && q.token.terms.some((t) => t.length >= MIN_HEAD && (heads ??= compoundHeads(answerTerms)).has(t));
       const explained = index
         .explainSurely(content, answerTerms)
-        .map((v, i) => (content[i]!.token.terms.some((t) => answerTerms.has(t)) || counted.has(position.get(content[i]!.token) ?? -1) ? 1 : v));
+        .map((v, i) => (content[i]!.token.terms.some((t) => answerTerms.has(t)) || counted.has(position.get(content[i]!.token) ?? -1) || headOfAnswer(content[i]!) ? 1 : v));
       const loose = content.filter((_, i) => explained[i]! < ACCOUNTED);
       // A date answer whose kind of date the question names in words the lexicon does not know ("when is
       // the summer closing of X"): any date of X would mislead, so it is held to the ranked answer's floor.
@@ -656,6 +699,45 @@ export function createFloor(
       return answer;
     },
   };
+}
+
+/** The smallest number of things a question asks to have listed ("de tre", "the five"; "to"/"two" is also a preposition). */
+const MIN_LISTED = 3;
+
+/** What the floor says when a group asked for by its number is mentioned but not listed. */
+const NOT_LISTED: Readonly<Record<Lang, (words: string) => string>> = {
+  da: (words) => `Det ved jeg ikke: dokumenterne nævner ${words}, men oplister dem ikke.`,
+  en: (words) => `I don't know: the documents mention ${words} but do not list them.`,
+};
+
+/**
+ * True when a word counted is a compound whose head the answer counts but whose first part it never says ("vuggestuebørn"
+ * against "80 børn"): the count is of a wider group.
+ */
+function narrowerThanCounted(form: string, answerText: string): boolean {
+  const words = new Set(tokenize(answerText));
+  if (words.has(form)) return false;
+  let head = '';
+  for (const w of words) if (w.length >= MIN_HEAD && form.length >= w.length + MIN_HEAD && form.endsWith(w) && w.length > head.length) head = w;
+  if (!head) return false;
+  // (A linking "s" or "e" belongs to the first part: "børnehus-", "dagplejes-".)
+  const first = form.slice(0, -head.length).replace(/[se]$/, '');
+  if (first.length < MIN_HEAD) return false;
+  for (const w of words) if (w.includes(first)) return false;
+  return true;
+}
+
+/** The kinds of item that meet: a date of one answers "when do they meet". */
+const MEETING_KINDS: ReadonlySet<string> = new Set(['meetings', 'leadershipGroups']);
+
+/** The shortest head of a compound that names a thing ("hus" of "børnehus"). */
+const MIN_HEAD = 3;
+
+/** The heads of an answer's compound terms: every ending of a term that leaves at least as many letters before it. */
+function compoundHeads(terms: ReadonlySet<string>): Set<string> {
+  const heads = new Set<string>();
+  for (const term of terms) for (let k = MIN_HEAD; k <= term.length - MIN_HEAD; k++) heads.add(term.slice(term.length - k));
+  return heads;
 }
 
 /** The years a text names ("2027", "2026-2029" as each year of the span). */

@@ -19,6 +19,8 @@ export interface Phrases {
   readonly contactAbout: string;
   readonly severalMatches: string;
   readonly unknown: string;
+  /** A clause of a message that asks two things, which the documents do not answer. */
+  readonly clauseUnknown: (clause: string) => string;
   readonly suggestionsIntro: string;
   readonly suggestReporting: (role: string) => string;
   readonly suggestDeadline: (role: string) => string;
@@ -48,6 +50,7 @@ const DA: Phrases = {
   contactAbout: 'kontakt om',
   severalMatches: 'Spørgsmålet passer på flere ting, så her er svaret for hver:',
   unknown: 'Det ved jeg ikke. Det står ikke i de dokumenter, jeg kender, og jeg gætter ikke.',
+  clauseUnknown: (clause) => `${capitalize(clause.replace(/[?.!\s]+$/, ''))}? Det står ikke i de dokumenter, jeg kender.`,
   suggestionsIntro: 'Du kan for eksempel spørge:',
   suggestReporting: (role) => `Hvem refererer ${role} til?`,
   suggestDeadline: (role) => `Hvornår er ansøgningsfristen for stillingen som ${role}?`,
@@ -77,6 +80,7 @@ const EN: Phrases = {
   contactAbout: 'contact about',
   severalMatches: 'The question fits several things, so here is the answer for each:',
   unknown: "I don't know. It is not in the documents I know, and I won't guess.",
+  clauseUnknown: (clause) => `${capitalize(clause.replace(/[?.!\s]+$/, ''))}? It is not in the documents I know.`,
   suggestionsIntro: 'You could ask, for example:',
   suggestReporting: (role) => `Who does the ${role} report to?`,
   suggestDeadline: (role) => `When is the application deadline for the ${role} position?`,

@@ -5,16 +5,26 @@
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { figureTermIndex } from './answer-time.js';
+import { meetingIndexOf } from './meeting-index.js';
+import { figureOwnersOf } from './figure-owners.js';
 import { documentContactsOf, rolesByNameStart } from './relation-answers/contacts.js';
-import { decisionIndexOf } from './relation-answers/decisions.js';
+import { chairIndexOf, decisionIndexOf } from './relation-answers/decisions.js';
+import { describedPostsOf } from './relation-answers/described-post.js';
+import { policyIndexOf } from './relation-answers/policies.js';
+import type { Lexicon } from './lexicon/lexicon.js';
 import { suggestQuestions } from './suggestions.js';
 
 /** Builds every per-knowledge-base index of the answerers that is not built by `createAnswerer` itself. */
-export function prepareIndexes(kb: KnowledgeBase): void {
+export function prepareIndexes(kb: KnowledgeBase, lexicon: Lexicon): void {
   suggestQuestions(kb, 'da');
   suggestQuestions(kb, 'en');
   documentContactsOf(kb);
   rolesByNameStart(kb);
   decisionIndexOf(kb);
   figureTermIndex(kb);
+  describedPostsOf(kb, lexicon);
+  meetingIndexOf(kb);
+  figureOwnersOf(kb);
+  chairIndexOf(kb, lexicon);
+  policyIndexOf(kb);
 }

@@ -100,6 +100,8 @@ export interface Understanding {
   /** Token positions used by cues (not names of things). */
   /** Positions of the words that name items of the knowledge base (set once names are linked). */
   readonly namePositions?: ReadonlySet<number>;
+  /** The items each of those positions names, surely (a link of quality 0.9 or more). */
+  readonly namedAt?: ReadonlyMap<number, readonly string[]>;
   readonly cuePositions: ReadonlySet<number>;
 }
 

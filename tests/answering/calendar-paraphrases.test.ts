@@ -19,10 +19,13 @@ const RVS = 'tests/fixtures/kb-ravnsholt';
 const BKK = 'tests/fixtures/kb-bakkekaer';
 const FJB = 'tests/fixtures/kb-other';
 const EGS = 'tests/fixtures/kb-egeskov';
+const SEED = 'data';
+const HJS = 'tests/fixtures/kb-hjortsoe';
+const LHT = 'tests/fixtures/kb-lindholt';
 let loaded = new Map<string, Loaded>();
 
 beforeAll(async () => {
-  loaded = await loadAnswerers([SLV, HBJ, HVM, RVS, BKK, FJB, EGS], NOW);
+  loaded = await loadAnswerers([SLV, HBJ, HVM, RVS, BKK, FJB, EGS, SEED, HJS, LHT], NOW);
 });
 
 /** What a right answer says: an ISO day (written the way the answer's language writes it) or any of some words. */
@@ -189,6 +192,66 @@ describe('a meeting asked by the group that holds it or by who meets, a last wor
     [SLV, 'hvornår mødes bestyrelserne med børneområdechefen i efteråret', ['2027-10-21'], ['2027-04-22']],
     [HBJ, 'hvilken ugedag er lederdagen og hvornår slutter den', [['torsdag', 'thursday'], '15.30']],
     [RVS, 'by when must we report the need for childcare in the summer holidays', ['2027-04-16']],
+  ]);
+});
+
+describe('session 15: an item named by its everyday words, its kind of date, a verb of the event, passed or coming', () => {
+  check([
+    [SEED, 'hvornår skal ansøgningen til stjernehuset være sendt', ['2026-01-10']],
+    [SEED, 'when do applications for the stjernehuset job close', ['2026-01-10']],
+    [SEED, 'hvornår er de første samtaler til stillingen som leder af staben', ['2026-04-13'], ['2026-04-20']],
+    [SEED, 'when do they hold the second round of interviews for the head of staff post', ['2026-04-20'], ['2026-04-13']],
+    [SEED, 'hvornår begynder den nye leder af staben', ['2026-06-01']],
+    [SEED, 'hvornår skulle den nye pædagogiske leder i stjernehuset begynde', ['2026-03-01']],
+    [SEED, 'what year did børne- og kulturhuset open', ['2022']],
+    [SEED, 'hvornår indgik htk samarbejdsgrundlaget med fagforeningerne', ['2023']],
+    [SEED, 'ansøgningsfrist for vuggestuelederstillingen i baltorp', ['2026-01-10']],
+    [HJS, 'hvornår er sidste frist for at søge teamchefstillingen i midt', ['2027-01-11']],
+    [HJS, 'when does the new team head in midt take up the post', ['2027-04-01']],
+    [HJS, 'hvornår er anden samtale til teamchefjobbet', ['2027-01-26'], ['2027-01-19']],
+    [HJS, 'hvornår skal budgetbidragene for 2028 afleveres', ['2027-03-15'], ['2027-12-01']],
+    [HJS, 'when are the 2028 budget contributions due', ['2027-03-15']],
+    [HJS, 'when are the quality reports due', ['2027-12-01']],
+    [HJS, 'frist for ønsker om kompetencemidler', ['2027-04-30']],
+    [HJS, 'hvornår skal man tilmelde sig ledersamlingen senest', ['2027-08-20'], ['2027-09-16']],
+    [HJS, 'hvornår holdes LUS', ['2027-03-01', '2027-04-30']],
+    [HJS, 'hvornår slutter sprogvurderingen af de 3-årige', ['2027-11-26']],
+    [HJS, 'hvornår lukker børnecentrene i sommerferien', ['2027-07-19'], ['2027-05-01']],
+    [HJS, 'by when must every children\'s centre have a digital ambassador', ['2027-06-01']],
+    [HJS, 'hvornår er næste DT-MED møde', ['2027-03-09']],
+    [HJS, 'hvor tit holdes driftsmøde', [['hver tredje onsdag', 'every third wednesday']]],
+    [HJS, 'hvornår er vicelederkredsen i juni 2027', ['2027-06-14']],
+    [RVS, 'hvornår lukker ansøgningsfristen til stillingen i lærkereden', ['2027-01-18']],
+    [RVS, 'when does the new matrikelleder at lærkereden start', ['2027-04-01']],
+    [RVS, 'hvornår skal budgetønskerne til sektorchefen', ['2027-03-12']],
+    [RVS, 'sidste frist for tilmelding til ledertræffet', ['2027-10-01'], ['2027-10-28']],
+    [RVS, 'hvornår går yasmin khalil sørensen på pension', ['2027-03-31']],
+    [RVS, 'when does ravneklit open', ['2027-08-01']],
+    [RVS, 'hvornår træder madpolitikken i kraft', ['2027-01-01']],
+    [RVS, 'hvornår begynder det pædagogiske tilsyn', ['2027-09-06']],
+    [RVS, 'hvornår skal evalueringen af læreplanen afleveres', ['2027-05-31']],
+    [RVS, 'hvornår bliver dagplejen en del af mosen', ['2027-05-01']],
+    [RVS, 'hvornår mødes bestyrelsesforum i efteråret', ['2027-10-26'], ['2027-04-27']],
+    [BKK, 'when is the application deadline for børnehusleder at kløverengen', ['2027-01-18']],
+    [BKK, 'hvornår er 2. samtale til jobbet i kløverengen', ['2027-02-01'], ['2027-01-25']],
+    [BKK, 'hvornår skal sprogvurderingerne være indberettet', ['2027-02-26']],
+    [BKK, 'when is the quality report discussed by the committee', ['2027-04-14']],
+    [BKK, 'hvornår blev politikken for tidlig indsats vedtaget', ['2026-06-10'], ['2028-09-01']],
+    [BKK, 'when will the early intervention policy be evaluated', [['september 2028']]],
+    [BKK, 'hvornår besluttede småbørnsledelsen klar-modellen', ['2026-10-06']],
+    [BKK, 'when is the next LUF meeting', ['2027-02-03']],
+    [FJB, 'hvornår kommer blik til område nord', ['2026']],
+    [BKK, 'hvornår er sidste LUF-møde', ['2027-12-01'], ['2027-02-03']],
+    [BKK, 'when is the last LUF meeting of 2027', ['2027-12-01'], ['2027-05-05']],
+    [BKK, 'hvornår er første LUF i 2027', ['2027-02-03'], ['2027-12-01']],
+    [BKK, 'from when will the KLAR model be used in område vest', [['august 2027']], ['2026-10-06']],
+    [RVS, 'fra hvornår gælder madpolitikken', ['2027-01-01']],
+    [HJS, 'fra hvornår er team midt oprettet', ['2027-05-01']],
+    [HVM, 'fra hvornår får 13 af husene souschef', ['2027-08-01']],
+    [SLV, 'hvornår skal forsøget med tidlig åbning i mælkebøtten evalueres', [['maj 2028']]],
+    [BKK, 'hvornår skal politikken for tidlig indsats evalueres', [['september 2028']], ['2026-06-10']],
+    [LHT, 'when do applications close for the assistant universe leader post in hedelund', ['2027-01-15']],
+    [LHT, 'hvornår er 2. samtale til stillingen som assisterende universleder i hedelund', ['2027-02-04'], ['2027-01-27']],
   ]);
 });
 

@@ -221,3 +221,50 @@ describe('a count on two days, or from one month to another', () => {
     { kb: 'hjs', q: 'hvor mange børnecentre har team vest 1. december 2026 og 1. juni 2027', want: [['hjs-team-vest', 'institutions', '6 '], ['hjs-team-vest', 'institutions', '4 ']] },
   ]);
 });
+
+describe('people of no one kind: the unit\'s own figures of people, of whichever metric', () => {
+  run([
+    { kb: 'seed', q: 'how many people are employed in the staff unit', want: [['htk-staben', 'employees']] },
+    { kb: 'seed', q: 'how many people are in the pedagogical development team', want: [['htk-paedagogisk-udviklingsteam', 'consultants'], ['htk-paedagogisk-udviklingsteam', 'leaders']] },
+    { kb: 'hbj', q: 'hvor mange personer er der i tværfagligt team i alt', want: [['hbj-tt', 'consultants', 'sprog'], ['hbj-tt', 'consultants', 'inklusion'], ['hbj-tt', 'employees']] },
+    { kb: 'rvs', q: 'hvor mange folk er der i videnscenter børn', want: [['rvs-vcb', 'consultants', 'sprog'], ['rvs-vcb', 'consultants', 'trivsel'], ['rvs-vcb', 'employees']] },
+    { kb: 'slv', q: 'hvor mange mennesker sidder i småbørns- og familieudvalget', want: [['slv-sfu', 'members']] },
+    { kb: 'hjs', q: 'how many people work in rådgivningsteamet', want: [['hjs-rt', 'consultants']], not: [['hjs-dtk', 'employees']] },
+    // Employees asked of a unit that states its people by another metric ("92 dagplejere": members).
+    { kb: 'bkk', q: 'hvor mange er ansat i dagplejen', want: [['bkk-dagplejen', 'members']], not: [['bkk-smaaboernsafdelingen', 'employees']] },
+    // A word for people with another thing counted is no count of people.
+    { kb: 'fjb', q: 'how many hours a week does the ålekisten coordinator work', not: [['fjb-aalekisten', 'children']] },
+  ]);
+});
+
+describe('a verb that only places the count in its unit asks for no other number', () => {
+  run([
+    { kb: 'bkk', q: 'hvor mange børnehuse hører under område øst', want: [['bkk-omraade-oest', 'houses']] },
+    { kb: 'bkk', q: 'hvor mange børnehuse er placeret i område øst', want: [['bkk-omraade-oest', 'houses']], not: [['bkk-omraade-vest', 'houses']] },
+    { kb: 'bkk', q: 'hvor mange dagplejere er tilknyttet dagplejen', want: [['bkk-dagplejen', 'members']] },
+    { kb: 'bkk', q: 'hvor mange børnehuse består område øst af', want: [['bkk-omraade-oest', 'houses']] },
+    { kb: 'bkk', q: 'how many houses belong to area east', want: [['bkk-omraade-oest', 'houses']] },
+    { kb: 'fjb', q: 'how many facilities are located in area north', want: [['fjb-omraade-nord', 'facilities']] },
+    { kb: 'rvs', q: 'hvor mange dagplejere er tilknyttet dagplejeafdelingen', want: [['rvs-dagplejen', 'employees']] },
+    { kb: 'hjs', q: 'hvor mange børnecentre hører under team øst i dag', want: [['hjs-team-oest', 'institutions', '8 ']] },
+    // A word that says which children are counted is no such verb: the documents give no such figure.
+    { kb: 'fjb', q: 'hvor mange børn står på venteliste i mågen', unknown: true },
+  ]);
+});
+
+describe('a figure stated for a period, a unit of measure counted, a month asked in the past tense', () => {
+  run([
+    // No time asked: the figure stated for a period answers (a budget, a grant for next year).
+    { kb: 'bkk', q: 'hvor mange kroner har småbørnsafdelingen i budget', want: [['bkk-smaaboernsafdelingen', 'amount']] },
+    { kb: 'hjs', q: 'hvor mange penge er der bevilget til legepladser', want: [['hjs-dtk', 'amount', 'legepladser']], not: [['hjs-team-midt', 'amount']] },
+    // The question's own words single out one of the measured figures.
+    { kb: 'hjs', q: 'how much money was granted for playgrounds', want: [['hjs-dtk', 'amount', 'legepladser']], not: [['hjs-team-midt', 'amount']] },
+    // "How many per cent": the figure measured in "%" or "procent".
+    { kb: 'slv', q: 'hvor mange procent var sygefraværet i solvang småbørn', want: [['slv-ssb', 'absence']] },
+    { kb: 'slv', q: 'hvor højt var sygefraværet i solvang småbørn i procent', want: [['slv-ssb', 'absence']] },
+    { kb: 'bkk', q: 'hvor mange procent var sygefraværet', want: [['bkk-smaaboernsafdelingen', 'absence']] },
+    // A month without a year asked in the past tense is the last one passed.
+    { kb: 'hjs', q: 'hvad var sygefraværet i dagtilbudskontoret i oktober', want: [['hjs-dtk', 'absence']] },
+    { kb: 'slv', q: 'hvad var sygefraværet i juli', want: [['slv-ssb', 'absence']] },
+  ]);
+});

@@ -18,6 +18,8 @@ const BASES = {
   hvidmose: 'tests/fixtures/kb-hvidmose',
   egeskov: 'tests/fixtures/kb-egeskov',
   solvang: 'tests/fixtures/kb-solvang',
+  hjortsoe: 'tests/fixtures/kb-hjortsoe',
+  havbjerg: 'tests/fixtures/kb-havbjerg',
 } as const;
 type Base = keyof typeof BASES;
 type Data = KnowledgeBase['data'];
@@ -193,5 +195,100 @@ describe('the floor: "who leads X" is not answered by a post named only "leader 
   it('a post with a title of its own ("huschef") is still given when no one holds it', () => {
     expect(unheldLeaders(data('solvang'), 'Børnehuset Kastanjen').length).toBeGreaterThan(0);
     expect(said(ask('solvang', 'who leads kastanjen'))).toContain('huschef');
+  });
+});
+
+describe('two questions in one message: the part the documents answer is answered, the other said to be missing', () => {
+  const DONT_KNOW = /ved jeg ikke|står ikke|nævner ikke|giver ingen|giver intet|nævner .{1,80} men|don't know|not in the documents|do not (say|mention|give|name)|give no|gives no/;
+  /** A unit's figure of one metric, as the digits an answer would show. */
+  const figureOf = (d: Data, name: string, metric: string) => String(d.units.find((u) => u.name === name || u.names.includes(name))!.figures!.find((f) => f.metric === metric)!.value);
+  it.each<[Base, string, (d: Data) => string]>([
+    ['fjordby', 'hvor mange børn går der i ålekisten, og hvem er deres tandlæge', (d) => figureOf(d, 'Vuggestuen Ålekisten', 'children')],
+    ['fjordby', 'how many children are in aalekisten and what is its address', (d) => figureOf(d, 'Vuggestuen Ålekisten', 'children')],
+    ['hvidmose', 'hvor mange børn er der i myretuen, og hvad er dens adresse', (d) => figureOf(d, 'Børnehuset Myretuen', 'children')],
+    ['hvidmose', 'hvor mange dagplejere er der og hvem er deres leder', (d) => `${d.units.flatMap((u) => u.figures ?? []).find((f) => f.text.da.includes('dagplejere'))!.value} dagplejere`],
+    ['bakkekaer', 'hvem er dagplejeleder, og hvad er hendes løn', (d) => d.people.find((p) => d.roles.find((r) => r.id === p.role)?.name.toLowerCase() === 'dagplejeleder')!.name.toLowerCase()],
+  ])('%s: "%s" gives the known part and says the rest is missing', (base, question, known) => {
+    const answer = ask(base, question);
+    expect(said(answer)).toContain(known(data(base)));
+    expect(said(answer)).toMatch(DONT_KNOW);
+  });
+
+  it.each<[Base, string, string]>([
+    ['bakkekaer', 'who is the head of area west and what is her phone number', 'Birgitte Lundsgaard Friis'],
+    ['seed', 'hvem er distriktsleder i baltorp og hvad er hendes mail', 'Helle Kristensen'],
+  ])('%s: "%s" answered in full keeps its answer', (base, question, person) => {
+    const answer = ask(base, question);
+    expect(said(answer)).toContain(person.toLowerCase());
+  });
+});
+
+describe('the floor: a compound head, a listed group and a narrower count', () => {
+  it.each<[Base, string, RegExp]>([
+    ['hvidmose', 'fra hvornår får husene en souschef', /2027/],
+    ['hvidmose', 'from when do the children\'s houses get a deputy leader', /2027/],
+  ])('%s: "%s": a word that is the head of the answer\'s compound ("husene": "børnehuse") is answered', (base, question, expected) => {
+    const answer = ask(base, question);
+    expect(answer.kind).toBe('answer');
+    expect(said(answer)).toMatch(expected);
+  });
+
+  it.each<[Base, string]>([
+    ['seed', 'hvad er de seks læreplanstemaer i kbh'],
+    ['seed', 'what are the six themes of the curriculum in copenhagen'],
+  ])('%s: "%s": a group asked for by its number that the documents only mention is not answered by the mention', (base, question) => {
+    const answer = ask(base, question);
+    expect(answer.kind).toBe('unknown');
+  });
+
+  it('a group the documents list is still answered ("hvilke seks begreber bygger MED-aftalen på")', () => {
+    const answer = ask('seed', 'hvilke seks begreber bygger MED-aftalen på');
+    expect(answer.kind).toBe('answer');
+    expect(said(answer)).toContain('medindflydelse');
+  });
+
+  /** A unit's children figure, as its value. */
+  const children = (d: Data, name: string) => String(d.units.find((u) => u.name === name || u.names.includes(name))!.figures!.find((f) => f.metric === 'children')!.value);
+  it.each<[Base, string, string]>([
+    ['hvidmose', 'hvor mange børnehavebørn går i myretuen', 'Børnehuset Myretuen'],
+    ['fjordby', 'hvor mange børnehavebørn har ålekisten', 'Vuggestuen Ålekisten'],
+  ])('%s: "%s": a count of all the children is no count of the narrower group asked', (base, question, unit) => {
+    const answer = ask(base, question);
+    expect(answer.kind).toBe('unknown');
+    expect(said(answer)).not.toMatch(new RegExp(`\\b${children(data(base), unit)}\\b`));
+  });
+
+  it.each<[Base, string, string]>([
+    ['fjordby', 'hvor mange vuggestuebørn har ålekisten', 'Vuggestuen Ålekisten'],
+    ['hvidmose', 'hvor mange børn går i myretuen', 'Børnehuset Myretuen'],
+  ])('%s: "%s": a count the answer names (the unit is a nursery) or the plain count is still given', (base, question, unit) => {
+    expect(said(ask(base, question))).toMatch(new RegExp(`\\b${children(data(base), unit)}\\b`));
+  });
+});
+
+describe('the floor: a meeting asked "when" is answered by a meeting\'s date, not another date of the thing named', () => {
+  it.each<[Base, string]>([
+    ['hjortsoe', 'hvornår holder udvalget for børn familier og fritid næste møde'],
+    ['hjortsoe', 'when is the next meeting of the committee for children families and leisure'],
+  ])('%s: "%s" gets "I don\'t know", not a deadline from the committee\'s minutes', (base, question) => {
+    const answer = ask(base, question);
+    expect(answer.kind).toBe('unknown');
+    expect(said(answer)).not.toMatch(/2027/);
+  });
+
+  it.each<[Base, string, RegExp]>([
+    ['hvidmose', 'hvornår er næste dialogmøde med udvalget', /2027/],
+    ['fjordby', 'hvornår mødes ledelsesforum', /måned/],
+    ['bakkekaer', 'hvornår er næste områdeforum i vest', /uge/],
+  ])('%s: "%s" keeps the meeting\'s own time', (base, question, expected) => {
+    expect(said(ask(base, question))).toMatch(expected);
+  });
+});
+
+describe('two questions in one message: a clause that names nothing is not answered on its own', () => {
+  it('havbjerg: "tværfagligt team - how many people in total and what kind" gives no other unit\'s count', () => {
+    const answer = ask('havbjerg', 'tværfagligt team - how many people in total and what kind');
+    const other = data('havbjerg').units.filter((u) => !/tværfagligt/i.test(u.name)).flatMap((u) => (u.figures ?? []).map((f) => f.text.en.toLowerCase()));
+    for (const figure of other) expect(said(answer)).not.toContain(figure);
   });
 });

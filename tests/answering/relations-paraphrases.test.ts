@@ -195,3 +195,110 @@ describe('contacts in other words', () => it.each(CONTACTS)('$kb: $q', check));
 describe('policies in other words', () => it.each(POLICIES)('$kb: $q', check));
 describe('partly known in other words', () => it.each(PARTLY_KNOWN)('$kb: $q', check));
 describe('decisions in other words', () => it.each(DECISIONS)('$kb: $q', check));
+
+// Session 15: new paraphrases of passing working questions, on other knowledge bases and in other words.
+const CONTACTS_15: Case[] = [
+  { kb: 'rvs', q: 'hvem kan jeg lige ringe til om ledertræffet', must: ['dorthe skou andersen'] },
+  { kb: 'hjs', q: 'hvem ved mere om teamchefstillingen i midt', must: ['pernille skau andersen', 'thomas bro eriksen'] },
+  { kb: 'hjs', q: 'jeg vil gerne høre lidt mere om jobbet som teamchef, hvem ringer jeg til', must: ['pernille skau andersen', '#76234100'] },
+  { kb: 'rvs', q: 'who can I talk to about the laerkereden vacancy', must: ['rasmus ellegaard nyborg', 'sofie bundgaard lund'] },
+  { kb: 'rvs', q: 'hvem er kontaktpersonerne på matrikellederjobbet', must: ['rasmus ellegaard nyborg', 'ida kjeldsen frost'] },
+  { kb: 'slv', q: 'hvem ved noget om årshjulet for 2027', must: ['jeppe lund kjær'] },
+  { kb: 'hjs', q: 'hvem kan svare på spørgsmål om funktionsbeskrivelsen for vicelederne', must: ['louise tang poulsen'] },
+  { kb: 'hjs', q: 'who do I contact with questions about the viceleder role description', must: ['louise tang poulsen'] },
+  { kb: 'hjs', q: 'hvem skal jeg kontakte om udvalgets beslutningsprotokol', must: ['rasmus ploug hedegaard'] },
+  { kb: 'slv', q: 'hvem kan jeg egentlig spørge om huschefstillingen i kastanjen', must: ['lone birkmose ravn'] },
+  { kb: 'hjs', q: 'telefonnummeret til kontorchefen', must: ['pernille skau andersen', '#76234100'] },
+  { kb: 'rvs', q: 'whats the phone no. of the fællesleder in mosen', must: ['rasmus ellegaard nyborg', '#40126395'] },
+];
+
+const POLICIES_15: Case[] = [
+  { kb: 'hjs', q: 'hvem har vedtaget skærmpolitikken', must: ['udvalget for børn, familier og fritid'] },
+  { kb: 'hjs', q: 'who adopted the digital policy', must: ['committee for children, families and leisure'] },
+  { kb: 'hjs', q: 'hvad kræver politikken for digital dannelse af enhedslederne', must: ['forældre'] },
+  { kb: 'hjs', q: 'hvilke politikker skal en enhedsleder kende', must: ['digital dannelse', 'gode overgange'] },
+  { kb: 'hjs', q: 'hvornår træder den digitale politik i kraft', must: ['1. februar 2027'] },
+  { kb: 'slv', q: 'hvad siger bevægelsespolitikken om vinteren', must: ['bevægelsesbånd'] },
+  { kb: 'slv', q: 'hvem har ansvaret for at forældresamarbejdsrammen bliver fulgt', must: ['huschef'] },
+  { kb: 'rvs', q: 'hvad siger madpolitikken om sukkerholdige drikke', must: ['sukker'] },
+  { kb: 'rvs', q: 'which policies apply to the dagplejeafdelingsleder', must: ['mad og bordkultur'] },
+  { kb: 'hjs', q: 'gælder politikken om digital dannelse også for dagplejen', must: ['~^ja\\b', 'dagpleje'] },
+  { kb: 'slv', q: 'who adopted the framework for cooperation with parents', must: ['kredsforum'] },
+  { kb: 'bkk', q: 'hvem skal sikre at tidlig indsats bliver fulgt i praksis', must: ['børnehusleder'] },
+  { kb: 'hjs', q: 'hvad kræver overgangsrammen', must: ['overleveringsmøde'] },
+];
+
+const MEMBERSHIP_15: Case[] = [
+  { kb: 'slv', q: 'which people sit in kredsforum', must: ['børneområdechef', 'dagplejeinspektør'] },
+  { kb: 'hjs', q: 'hvem sidder i kontorledelsen', must: ['kontorchef', 'teamchef', 'rådgivningschef'] },
+  { kb: 'hjs', q: 'who is on the lederkollegiet', must: ['enhedsleder', 'teamchef'] },
+  { kb: 'hjs', q: 'er vicelederen med i kontorledelsen', must: ['~^nej\\b'] },
+  { kb: 'rvs', q: 'hvem består sektorledelsen af', must: ['sektorchef', 'fællesleder', 'sundhedsplejeleder', 'videnscenterleder'] },
+  { kb: 'rvs', q: 'is the videnscenterleder part of sektorledelsen', must: ['~^yes\\b'] },
+  { kb: 'slv', q: 'hvem er med i kredsteamet', must: ['kredsleder', 'huschef'] },
+  { kb: 'hbj', q: 'hvem sidder egentlig i chefgruppen', must: ['fagchef', 'enhedschef', 'teamkoordinator'] },
+  { kb: 'hbj', q: 'er teamkoordinatoren med i chefgruppen', must: ['~^ja\\b'] },
+  { kb: 'rvs', q: 'who is in the leadership team of a fællesledelse', must: ['fællesleder', 'matrikelleder', 'bestyrer'] },
+  { kb: 'other', q: 'hvem er med i områdeledelsen', must: ['områdeleder'] },
+  { kb: 'hjs', q: 'hvilke grupper er teamcheferne med i', must: ['lederkollegiet'] },
+];
+
+const RESPONSIBILITIES_15: Case[] = [
+  { kb: 'rvs', q: 'hvem holder tilsyn med dagplejerne', must: ['dagplejekonsulent'] },
+  { kb: 'slv', q: 'hvem tager referat i kredsforum', must: ['sekretariatskoordinator'], not: ['børneområdechef'] },
+  { kb: 'bkk', q: 'hvem holder tilsyn med dagplejerne', must: ['dagplejepædagog'] },
+  { kb: 'hjs', q: 'hvad beslutter kontorledelsen', must: ['pulje'], not: ['teamstruktur'] },
+  { kb: 'rvs', q: 'what does sektorledelsen decide on', must: ['capacity'], not: ['votes'] },
+  { kb: 'hjs', q: 'hvad laver vicelederen', must: ['vagtplan'] },
+  { kb: 'hjs', q: 'what is the kontorchef responsible for', must: ['økonomi'] },
+  { kb: 'rvs', q: 'hvad er sprogvejledernes opgaver', must: ['sprogvurdering'] },
+  { kb: 'slv', q: 'hvad har huschefen ansvaret for', must: ['forældresamarbejde'] },
+  { kb: 'slv', q: 'what does the kredsleder do', must: ['huschef'] },
+  { kb: 'hjs', q: 'hvem fører tilsyn med dagplejehjemmene', must: ['dagplejevejleder'] },
+  { kb: 'hjs', q: 'hvem skriver referat af kontorledelsens møder', must: ['driftsleder'] },
+  { kb: 'rvs', q: 'hvad står trivselskonsulenterne for', must: ['særlige behov'] },
+];
+
+const DEFINITIONS_15: Case[] = [
+  { kb: 'rvs', q: 'forklar hvad en selvejende institution er', must: ['driftsoverenskomst'] },
+  { kb: 'rvs', q: 'can you explain what LTS is', must: ['1 february'] },
+  { kb: 'hjs', q: 'hvad er en fælles skærmstund', must: ['20 minutter'] },
+  { kb: 'hjs', q: 'what does LUS stand for in hjortsø', must: ['lederudviklingssamtale'] },
+  { kb: 'slv', q: 'hvad betyder bevægelsesbånd', must: ['30 minutter'] },
+  { kb: 'slv', q: 'what is a nødpasningshus', must: ['summer'] },
+  { kb: 'rvs', q: 'hvad menes der med pladsgaranti', must: ['tre måneder'] },
+  { kb: 'rvs', q: 'what is LTS', must: ['1 february'] },
+  { kb: 'hbj', q: 'hvad er et måltidsfællesskab', must: ['spiser'] },
+];
+
+const PROGRAMMES_15: Case[] = [
+  { kb: 'slv', q: 'which houses use legeløftet', must: ['kastanjen'] },
+  { kb: 'slv', q: 'hvor bruges legeløftet', must: ['ressourcecenter'] },
+  { kb: 'hjs', q: 'hvad går sansestien ud på', must: ['tre gange om ugen'] },
+  { kb: 'hjs', q: 'who works with barnets kompas', must: ['viceleder'] },
+  { kb: 'rvs', q: 'hvem underviser i snakketøjet', must: ['sprogvejleder'] },
+  { kb: 'rvs', q: 'what is madværkstedet', must: ['kitchen'] },
+  { kb: 'slv', q: 'hvad bruges fodspor til', must: ['trivsel'] },
+  { kb: 'hbj', q: 'hvad er ordkassen for noget', must: ['sprog'] },
+  { kb: 'hbj', q: 'who teaches the word box method', must: ['language consultant'] },
+];
+
+const DECISIONS_15: Case[] = [
+  { kb: 'hjs', q: 'hvad har kontorledelsen godkendt', must: ['viceleder', 'årshjul'], not: ['teamstruktur'] },
+  { kb: 'hjs', q: 'hvad besluttede udvalget om legepladspuljen', must: ['legeplads'] },
+  { kb: 'hjs', q: 'blev den digitale politik vedtaget enstemmigt', must: ['7', '2'], not: ['~^ja\\b'] },
+  { kb: 'hjs', q: 'hvad har kontorledelsen godkendt', must: ['viceleder'] },
+  { kb: 'rvs', q: 'what was decided about ravneklit', must: ['ravneklit'] },
+  { kb: 'rvs', q: 'hvordan stemte de om dagplejen', must: ['5', '4'] },
+  { kb: 'slv', q: 'hvad vedtog kredsforum i juni', must: ['forældresamarbejde'] },
+  { kb: 'hbj', q: 'what did the committee decide about sandflugten', must: ['sandflugten'] },
+  { kb: 'hjs', q: 'who voted against the new team structure', must: ['hjortsø borgerliste'] },
+];
+
+describe('session 15: contacts in other words', () => it.each(CONTACTS_15)('$kb: $q', check));
+describe('session 15: policies in other words', () => it.each(POLICIES_15)('$kb: $q', check));
+describe('session 15: membership in other words', () => it.each(MEMBERSHIP_15)('$kb: $q', check));
+describe('session 15: responsibilities in other words', () => it.each(RESPONSIBILITIES_15)('$kb: $q', check));
+describe('session 15: definitions in other words', () => it.each(DEFINITIONS_15)('$kb: $q', check));
+describe('session 15: programmes in other words', () => it.each(PROGRAMMES_15)('$kb: $q', check));
+describe('session 15: decisions in other words', () => it.each(DECISIONS_15)('$kb: $q', check));

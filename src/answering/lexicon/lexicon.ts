@@ -5,6 +5,7 @@
 import { z } from 'zod/v4';
 import lexiconJson from './lexicon.json' with { type: 'json' };
 import { DateKindSchema, FigureSchema } from '../../knowledge/schemas.js';
+import type { Figure } from '../../knowledge/schemas.js';
 import { boundedEditDistance, foldText, stemsOf, tokenize, type Token } from '../normalize.js';
 
 const CuesSchema = z
@@ -52,7 +53,7 @@ export const ATTRIBUTES = ['phone', 'email', 'salary', 'address', 'age', 'budget
 export type Attribute = (typeof ATTRIBUTES)[number];
 
 /** What a question may ask of a decision besides what, when and who (see lexicon.json's `decisionWords`). */
-export const DECISION_ASKS = ['for', 'against', 'abstained', 'unanimous', 'vote', 'agenda', 'noted', 'why', 'proposal', 'yes-no', 'meeting'] as const;
+export const DECISION_ASKS = ['for', 'against', 'abstained', 'unanimous', 'vote', 'agenda', 'noted', 'why', 'proposal', 'remit', 'yes-no', 'meeting'] as const;
 export type DecisionAsk = (typeof DECISION_ASKS)[number];
 
 /** What a question asks about who holds an office besides the chair: vice-chair, secretary, hiring committee, a leave. */
@@ -105,6 +106,11 @@ export const LexiconSchema = z.object({
   interrogatives: CuesSchema.default({ da: [], en: [] }),
   /** Verbs that ask when they open a sentence ("tak. er der møde i morgen"). */
   askingVerbs: CuesSchema.default({ da: [], en: [] }),
+  /**
+   * Words that point back to a thing named earlier in the message ("den", "their"): a second question joined by "og" /
+   * "and" is asked of the first one's thing ("hvor mange børn er der i Myretuen, og hvilket kvarter hører den til").
+   */
+  pronouns: CuesSchema.default({ da: [], en: [] }),
   /** Words for a change coming about ("oprettes", "merged", "set up"): asked "when", a decision's first day answers. */
   changeWords: CuesSchema.default({ da: [], en: [] }),
   /** Words for a reporting line ("linje", "reference", "line"): with an absence cue, the conditional line is asked. */
@@ -218,6 +224,16 @@ export const LexiconSchema = z.object({
   pastWords: CuesSchema.default({ da: [], en: [] }),
   /** Words asking for the rest of a count ("uden", "without"): the figure of those with the thing answers it. */
   complementWords: CuesSchema.default({ da: [], en: [] }),
+  /** The words for a figure's unit of measure ("procent" for "%", "kroner" for "kr."): a count of them asks for that figure. */
+  measureWords: z
+    .object({ $comment: z.string().optional(), units: z.array(z.object({ symbols: z.array(z.string().min(1)).min(1), da: z.array(z.string().min(1)).default([]), en: z.array(z.string().min(1)).default([]) })).default([]) })
+    .default({ units: [] }),
+  /** Verbs that only place a count in the unit it is of ("placeret i", "hører under", "attached to"): no other number. */
+  countLinkWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that count people of no one kind ("personer", "people", "employed"): a unit's figures of the metrics listed. */
+  personWords: z
+    .object({ $comment: z.string().optional(), da: z.array(z.string().min(1)).default([]), en: z.array(z.string().min(1)).default([]), metrics: z.array(FigureSchema.shape.metric).default([]) })
+    .default({ da: [], en: [], metrics: [] }),
   /** The answer floor's words: chat words that never name what is asked, and verbs a date answer accounts for. */
   floor: z
     .object({
@@ -643,6 +659,8 @@ export interface Lexicon {
   readonly interrogatives: ReadonlySet<string>;
   /** `askingVerbs`, folded. */
   readonly askingVerbs: ReadonlySet<string>;
+  /** `pronouns`, folded. */
+  readonly pronouns: ReadonlySet<string>;
   readonly numbers: Readonly<Record<string, number>>;
   /** `eachWords`, folded, as word sequences (Danish first, then English; built-in first, then extensions). */
   readonly eachWords: ReadonlyArray<readonly string[]>;
@@ -662,6 +680,12 @@ export interface Lexicon {
   readonly pastWords: ReadonlySet<string>;
   /** `complementWords`, folded. */
   readonly complementWords: ReadonlySet<string>;
+  /** `measureWords`: each unit of measure's symbols and words, folded. */
+  readonly measureWords: ReadonlyArray<{ readonly symbols: readonly string[]; readonly words: ReadonlySet<string> }>;
+  /** `countLinkWords`, folded. */
+  readonly countLinkWords: ReadonlySet<string>;
+  /** `personWords`: the words (folded) and the metrics that count people. */
+  readonly personWords: { readonly words: ReadonlySet<string>; readonly metrics: readonly Figure['metric'][] };
   /** `floor.chatWords`, `floor.eventWords`, `floor.clockWords` and `floor.askedThingOpeners`, as written. */
   readonly floorWords: { readonly chat: readonly string[]; readonly events: readonly string[]; readonly clock: readonly string[]; readonly askedThingOpeners: readonly string[]; readonly fallbackAskedKinds: readonly string[] };
   /** The cue phrases of `changeWords` and `leaderWords` as written, Danish and English apart (built-in first). */
@@ -729,6 +753,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const timeAnchors: Array<LexiconData['timePhrases'][number]['anchor']> = [];
   const questionWords = new Set<string>();
   const interrogatives = new Set<string>();
+  const pronouns = new Set<string>();
   const askingVerbs = new Set<string>();
   const numbers: Record<string, number> = {};
   const eachWords: string[][] = [];
@@ -740,6 +765,9 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const countModifiers = new Set<string>();
   const pastWords = new Set<string>();
   const complementWords = new Set<string>();
+  const countLinkWords = new Set<string>();
+  const measureWords: Array<{ symbols: string[]; words: Set<string> }> = [];
+  const personWords = { words: new Set<string>(), metrics: [] as Figure['metric'][] };
   const floorWords = { chat: [] as string[], events: [] as string[], clock: [] as string[], askedThingOpeners: [] as string[], fallbackAskedKinds: [] as string[] };
   const phrases = { changeWords: { da: [] as string[], en: [] as string[] }, leaderWords: { da: [] as string[], en: [] as string[] } };
   const synonyms = new Map<string, string>();
@@ -827,8 +855,13 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     for (const w of both(lexicon.countModifiers)) countModifiers.add(foldText(w));
     for (const w of both(lexicon.pastWords)) pastWords.add(foldText(w));
     for (const w of both(lexicon.complementWords)) complementWords.add(foldText(w));
+    for (const w of both(lexicon.countLinkWords)) countLinkWords.add(foldText(w));
+    for (const m of lexicon.measureWords?.units ?? []) measureWords.push({ symbols: m.symbols.map((x) => foldText(x)), words: new Set(both(m).map(foldText)) });
+    for (const w of both(lexicon.personWords)) personWords.words.add(foldText(w));
+    for (const m of lexicon.personWords?.metrics ?? []) if (!personWords.metrics.includes(m)) personWords.metrics.push(m);
     for (const w of both(lexicon.interrogatives)) interrogatives.add(foldText(w));
     for (const w of both(lexicon.askingVerbs)) askingVerbs.add(foldText(w));
+    for (const w of both(lexicon.pronouns)) pronouns.add(foldText(w));
     floorWords.chat.push(...both(lexicon.floor?.chatWords));
     floorWords.events.push(...both(lexicon.floor?.eventWords));
     floorWords.clock.push(...both(lexicon.floor?.clockWords));
@@ -880,7 +913,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, officeWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, numbers, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, complementWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
+  return { stripPreamble, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, officeWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, pronouns, numbers, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, complementWords, countLinkWords, measureWords, personWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */

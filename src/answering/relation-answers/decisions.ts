@@ -8,7 +8,7 @@
  * the chair, the body, why, who proposed it) and says plainly when the minutes do not give it.
  */
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
-import type { Decision, Fact, Source, Text } from '../../knowledge/schemas.js';
+import type { Decision, Fact, Person, Role, Source, Text } from '../../knowledge/schemas.js';
 import { MONTH_NAMES } from '../../time/format-date.js';
 import { composeAnswer, nameOf, shortDate, unique, unknown as unknownAnswer } from '../answer-context.js';
 import { displayName } from '../facts.js';
@@ -262,8 +262,9 @@ export function chairOfBody(kb: KnowledgeBase, lexicon: Lexicon, bodyId: string)
     const words = ` ${tokenize(text).join(' ')} `;
     return bodyNames.some((n) => words.includes(n));
   };
+  const chairs = chairIndexOf(kb, lexicon);
   // "formand for Familie- og Sundhedsudvalget": a person whose title says they chair the body.
-  const titled = kb.data.people.filter((p) => [p.title.da, p.title.en].some((t) => saysChair(t) && namesBody(t)));
+  const titled = chairs.titled.filter((p) => p.titles.some(namesBody)).map((p) => p.person);
   if (titled.length === 1) return { who: titled[0]!.name, source: titled[0]!.source };
   // "Formand: Gitte Lassen", "Formand for udvalget er X": the body's own statements name the person.
   const own = [
@@ -273,17 +274,47 @@ export function chairOfBody(kb: KnowledgeBase, lexicon: Lexicon, bodyId: string)
   for (const statement of own) {
     if (!saysChair(statement.text)) continue;
     const words = ` ${tokenize(statement.text).join(' ')} `;
-    const people = kb.data.people.filter((p) => words.includes(` ${tokenize(p.name).join(' ')} `));
+    const people = chairs.people.filter((p) => words.includes(p.words)).map((p) => p.person);
     if (people.length === 1) return { who: people[0]!.name, source: statement.source };
   }
   // "Sektorchefen er formand for Sektor-MED": a role whose duties say it chairs the body.
-  const roles = kb.data.roles.filter((r) => r.responsibilities.some((s) => saysChair(s.da) && namesBody(s.da)));
+  const roles = chairs.chairing.filter((r) => r.duties.some(namesBody));
   if (roles.length === 1) {
-    const role = roles[0]!;
+    const { role, source } = roles[0]!;
     const holder = kb.data.people.find((p) => p.role === role.id);
-    return { who: holder ? `${holder.name} (${role.name})` : role.name, source: role.responsibilities.find((s) => saysChair(s.da))!.source };
+    return { who: holder ? `${holder.name} (${role.name})` : role.name, source };
   }
   return undefined;
+}
+
+/** What `chairOfBody` reads of every person and role, worked out once per knowledge base and lexicon (with the answerer). */
+interface ChairIndex {
+  /** The people whose title says they chair something, with those titles (Danish, English), in order. */
+  readonly titled: ReadonlyArray<{ readonly person: Person; readonly titles: readonly string[] }>;
+  /** Every person with their name's words, padded (" gitte lassen "). */
+  readonly people: ReadonlyArray<{ readonly person: Person; readonly words: string }>;
+  /** The roles with a duty that says they chair something: those duties (Danish), and the first one's source. */
+  readonly chairing: ReadonlyArray<{ readonly role: Role; readonly duties: readonly string[]; readonly source: Source }>;
+}
+const CHAIRS = new WeakMap<Lexicon, WeakMap<KnowledgeBase, ChairIndex>>();
+
+/** The people and roles that say they chair something, built once per knowledge base and lexicon. */
+export function chairIndexOf(kb: KnowledgeBase, lexicon: Lexicon): ChairIndex {
+  let byKb = CHAIRS.get(lexicon);
+  if (!byKb) CHAIRS.set(lexicon, (byKb = new WeakMap()));
+  let index = byKb.get(kb);
+  if (index) return index;
+  const saysChair = (text: string) => lexicon.kinds.match(analyzeText(text)).has('chair');
+  index = {
+    titled: kb.data.people.map((person) => ({ person, titles: [person.title.da, person.title.en].filter(saysChair) })).filter((p) => p.titles.length > 0),
+    people: kb.data.people.map((person) => ({ person, words: ` ${tokenize(person.name).join(' ')} ` })),
+    chairing: kb.data.roles.flatMap((role) => {
+      const duties = role.responsibilities.filter((d) => saysChair(d.da));
+      return duties.length > 0 ? [{ role, duties: duties.map((d) => d.da), source: duties[0]!.source }] : [];
+    }),
+  };
+  byKb.set(kb, index);
+  return index;
 }
 
 /**
@@ -334,9 +365,12 @@ export function answerDecisionQuestion(rc: RelationContext): Answer | undefined 
 
 function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | undefined {
   const { u, kb } = rc;
+  const asks = rc.lexicon.decisionWords.match(u.tokens);
+  // "What does Chefgruppen decide on?": the body's own remit, before any decision that merely mentions it.
+  const remit = asks.has('remit') ? remitAnswer(rc, asks) : undefined;
+  if (remit) return remit;
   if (kb.data.decisions.length === 0) return undefined;
   const index = decisionIndexOf(kb);
-  const asks = rc.lexicon.decisionWords.match(u.tokens);
   const decisionCue = u.kinds.has('decision');
   const voteAsked = asks.has('for') || asks.has('against') || asks.has('abstained') || asks.has('unanimous') || asks.has('vote');
   const links = rc.subjects.flat();
@@ -349,8 +383,13 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
   const days = namedDays(u.folded);
   // A question with a decision's word ("besluttede", "stemte") or one that names a decision, or one that asks an
   // attribute only a decision has (the vote, an agenda item, what was noted) of a body that decides or an item changed.
+  // A body named as the one deciding ("hvad har Kontorledelsen godkendt") is not also the topic of the decisions that
+  // change it; named after a topic word ("decided about Kredsforum") it is.
+  const topicAt = rc.lexicon.topicWords.coverage(u.tokens);
+  const bodyRead = new Set(links.filter((l) => l.quality >= 0.85 && index.bodies.has(l.id) && !topicAt.has(l.start - 1)).map((l) => l.id));
+  const topics = [...linked].filter((id) => !bodyRead.has(id) || links.some((l) => l.id === id && topicAt.has(l.start - 1)));
   const bodyNamed = [...linked].some((id) => index.bodies.has(id));
-  const touchedNamed = index.entries.some((e) => [...linked].some((id) => e.touched.has(id)));
+  const touchedNamed = index.entries.some((e) => topics.some((id) => e.touched.has(id)));
   const attributeAsked = voteAsked || asks.has('noted');
   const dayOfDecision = days.length > 0 && index.entries.some((e) => days.some((day) => dayFits(day, e.decision.date)));
   // "Who chaired the FSU meeting where they moved dagplejen": a chair asked of a body's meeting about an item it changed.
@@ -418,9 +457,9 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
   }
   // A body or changed item named narrows to its decisions; a decision named to itself.
   if (namedDecision.size > 0 && candidates.some((e) => namedDecision.has(e.decision.id))) candidates = candidates.filter((e) => namedDecision.has(e.decision.id) || [...linked].some((id) => e.touched.has(id)));
-  else if (touchedNamed && candidates.some((e) => [...linked].some((id) => e.touched.has(id)))) {
+  else if (touchedNamed && candidates.some((e) => topics.some((id) => e.touched.has(id)))) {
     // The decisions about an item named, and those the question's own words or a loose name point at as well.
-    candidates = candidates.filter((e) => [...linked, ...looseLinked].some((id) => e.touched.has(id)) || said(e) >= 2);
+    candidates = candidates.filter((e) => [...topics, ...looseLinked].some((id) => e.touched.has(id)) || said(e) >= 2);
   }
   else if (bodyNamed && candidates.some((e) => linked.has(e.decision.body))) candidates = candidates.filter((e) => linked.has(e.decision.body));
   else if (links.some((l) => l.quality >= 0.9 && l.kind !== 'municipalities') && agenda === undefined && days.length === 0 && words.every((w) => !index.entries.some((e) => w.terms.some((term) => e.terms.has(term))))) {
@@ -548,6 +587,32 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
   // Decisions that fit as well (all of a day when nothing tells them apart) come before the first one's points.
   const alike = tied.slice(1).map((e) => describe(rc, e.decision));
   return answerWith(rc, yesNo ? t.yes(headline) : headline, [...alike, ...(vote ? [vote] : []), ...points, ...others], sources);
+}
+
+/**
+ * "Hvad beslutter Chefgruppen?", "what does Sektorledelsen decide on": a body's standing remit, asked in the present
+ * tense, is what its own statements (a group's or post's responsibilities, a unit's facts) say it decides. Undefined
+ * when the question is in the past tense, asks a vote, an agenda item or a day, or no item named has such a statement.
+ */
+function remitAnswer(rc: RelationContext, asks: ReadonlyMap<DecisionAsk, unknown>): Answer | undefined {
+  const { u, kb } = rc;
+  if (u.tokens.some((tok) => rc.lexicon.pastWords.has(tok.form)) || u.range !== undefined || namedDays(u.folded).length > 0) return undefined;
+  if (['for', 'against', 'abstained', 'unanimous', 'vote', 'agenda', 'noted'].some((a) => asks.has(a as DecisionAsk))) return undefined;
+  const links = rc.subjects.flat().filter((l) => l.quality >= 0.85);
+  if (links.some((l) => l.kind === 'decisions')) return undefined;
+  const decides = (text: string) => {
+    const tokens = analyzeText(foldText(text));
+    return rc.lexicon.kinds.match(tokens).has('decision') || rc.lexicon.decisionWords.match(tokens).has('remit');
+  };
+  for (const link of links) {
+    const entry = kb.get(link.id);
+    const own = entry?.kind === 'roles' || entry?.kind === 'leadershipGroups' ? entry.item.responsibilities : entry?.kind === 'units' ? entry.item.facts : [];
+    const fit = own.filter((s) => decides(s.da) || decides(s.en));
+    if (fit.length === 0) continue;
+    const lines = fit.map((s) => s[u.lang]);
+    return composeAnswer(kb, u.lang, { kind: 'answer', headline: lines[0]!, groups: [{ title: '', lines: lines.slice(1) }], sources: fit.map((s) => s.source), details: [] });
+  }
+  return undefined;
 }
 
 /** True when the question speaks of decisions in the plural ("beslutninger", "decisions"). */

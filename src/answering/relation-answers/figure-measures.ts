@@ -6,10 +6,12 @@
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Figure } from '../../knowledge/schemas.js';
 import { composeAnswer, nameOf, shortDate, unique } from '../answer-context.js';
-import { foldText } from '../normalize.js';
+import { foldText, GENERIC_WORDS, STOPWORDS, termsOf, tokenize } from '../normalize.js';
 import { capitalize, joinList } from '../phrases.js';
 import type { Answer, Lang } from '../types.js';
 import type { RelationContext } from './context.js';
+import { figuresOfMetrics } from '../figure-owners.js';
+import { explainsWords } from './org-changes.js';
 
 /** A figure of several units together is asked about only when every one of them is among the items asked about. */
 export function askedTogether(figure: Figure, asked: ReadonlySet<string>): boolean {
@@ -40,6 +42,25 @@ export function measuredText(figure: Figure, text: string, lang: Lang): string {
   return adds.length === 0 ? text : `${text} (${adds.join(', ')})`;
 }
 
+/**
+ * The words for a figure's unit of measure ("procent", "percent" for "%"; "kroner" for "mio. kr."), by the lexicon's
+ * `measureWords`: "hvor mange procent var sygefraværet" counts the figure measured in them. Made once per figure.
+ */
+export function measureWordsOf(rc: RelationContext, f: Figure): ReadonlySet<string> {
+  let words = MEASURES.get(f);
+  if (!words) {
+    const measure = f.unitOfMeasure ? foldText(`${f.unitOfMeasure.da} ${f.unitOfMeasure.en}`) : '';
+    const tokens = tokenize(measure);
+    // A symbol of letters is one of the measure's words ("kr" in "mio. kr."); another ("%") is found anywhere in it.
+    const has = (symbol: string) => (/^[a-z]/.test(symbol) ? tokens.includes(symbol) : measure.includes(symbol));
+    words = new Set(measure === '' ? [] : rc.lexicon.measureWords.filter((m) => m.symbols.some(has)).flatMap((m) => [...m.words]));
+    MEASURES.set(f, words);
+  }
+  return words;
+}
+
+const MEASURES = new WeakMap<Figure, ReadonlySet<string>>();
+
 /** A figure's period as the answer says it: its own words ("oktober 2026"), else its first and last day. */
 export function periodOf(period: NonNullable<Figure['period']>, lang: Lang): string {
   const text = period.text?.[lang];
@@ -58,11 +79,13 @@ const MEASURED: ReadonlySet<Figure['metric']> = new Set(['amount', 'absence']);
 export function answerMeasuredFigure(rc: RelationContext): Answer | undefined {
   const { u, kb } = rc;
   if (u.intents.has('figure') || [...u.intents].some((i) => i !== 'dates' && i !== 'definition')) return undefined;
+  // "Hvornår skal budgetbidragene afleveres": a kind of deadline asked when is a date of the calendar, not an amount.
+  if (u.askedWhen && u.dateKinds.size > 0) return undefined;
   const metrics = [...rc.lexicon.metrics.match(u.tokens).keys()].filter((m): m is Figure['metric'] => MEASURED.has(m as Figure['metric']));
   if (metrics.length === 0) return undefined;
   const named = rc.subjects.flat().filter((l) => l.quality >= 0.9);
   if (named.some((l) => l.kind !== 'units' && l.kind !== 'municipalities')) return undefined;
-  const stating = [...kb.data.municipalities, ...kb.data.units].flatMap((item) => item.figures.filter((f) => metrics.includes(f.metric)).map((figure) => ({ owner: item.id, figure })));
+  const stating = figuresOfMetrics(kb, metrics);
   const asked = named.map((l) => l.id);
   const within = (owner: string, figure: Figure) =>
     asked.length === 0 || asked.some((id) => owner === id || figure.ofUnits?.includes(id) === true || isBelow(kb, owner, id));
@@ -78,7 +101,23 @@ export function answerMeasuredFigure(rc: RelationContext): Answer | undefined {
     return composeAnswer(kb, u.lang, { kind: 'unknown', headline: head, groups: [{ title: '', lines: [] }], sources: [], details: [], complete: false });
   }
   if (asked.length === 0 && found.length > 2) return undefined;
-  const range = u.range;
+  // "How much money was granted for playgrounds": of the figures found, those whose own text says the most of the
+  // question's other words (when some say any and others fewer) are the ones asked about.
+  const metricAt = new Set([...rc.lexicon.metrics.match(u.tokens).values()].flatMap((m) => [...m.positions]));
+  const words = u.tokens.filter((tok, i) => !metricAt.has(i) && !u.cuePositions.has(i) && tok.form.length >= 4 && !/\d/.test(tok.form) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form));
+  const saidBy = (f: Figure) => {
+    const terms = new Set([...termsOf(f.text.da), ...termsOf(f.text.en)]);
+    return words.filter((tok) => tok.terms.some((t) => terms.has(t))).length;
+  };
+  if (found.length >= 2 && words.length > 0) {
+    const most = Math.max(...found.map((f) => saidBy(f.figure)));
+    if (most > 0) found.splice(0, found.length, ...found.filter((f) => saidBy(f.figure) === most));
+  }
+  // "Hvad var sygefraværet i oktober", "what was the budget in March": a period without a year asked in the past tense
+  // is the last such period that has begun, not the coming one.
+  const yearless = !/\b(19|20)\d{2}\b/.test(u.text) && u.tokens.some((tok) => rc.lexicon.pastWords.has(tok.form));
+  const yearBack = (iso: string) => `${Number(iso.slice(0, 4)) - 1}${iso.slice(4)}`;
+  const range = u.range && yearless && u.range.from > rc.today ? { from: yearBack(u.range.from), to: yearBack(u.range.to) } : u.range;
   const fits = (f: Figure) => {
     if (!range) return true;
     if (f.period) return f.period.from <= range.to && range.from <= f.period.until;
@@ -91,7 +130,10 @@ export function answerMeasuredFigure(rc: RelationContext): Answer | undefined {
     const head = u.lang === 'da' ? `Dokumenterne giver intet tal for ${asWhen}; de giver:` : `The documents give no figure for ${asWhen}; they give:`;
     return composeAnswer(kb, u.lang, { kind: 'unknown', headline: head, groups: [{ title: '', lines: found.map(line) }], sources: found.map((f) => f.figure.source), details: [], complete: false });
   }
-  return composeAnswer(kb, u.lang, { kind: 'answer', headline: then.map(line).join(' '), groups: [{ title: '', lines: [] }], sources: then.map((f) => f.figure.source), details: [], complete: false });
+  const answer = composeAnswer(kb, u.lang, { kind: 'answer', headline: then.map(line).join(' '), groups: [{ title: '', lines: [] }], sources: then.map((f) => f.figure.source), details: [], complete: false });
+  // "I procent", "in per cent": the words for the figures' unit of measure are answered by them.
+  const measures = new Set(then.flatMap((f) => [...measureWordsOf(rc, f.figure)]));
+  return explainsWords(answer, u.tokens.flatMap((tok, i) => (measures.has(tok.form) ? [i] : [])));
 }
 
 /** True when `inner` lies inside `outer` through units' parents. */

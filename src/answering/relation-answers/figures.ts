@@ -8,6 +8,7 @@ import type { Link } from '../linking.js';
 import type { Answer, Lang } from '../types.js';
 import { countedPositions } from '../understand.js';
 import { countsWord } from '../answer-general.js';
+import { someFigure } from '../figure-owners.js';
 import { shortDate, unique } from '../answer-context.js';
 import { done, name, subjectsOf, type RelationContext } from './context.js';
 import { unknownWith } from './partly-known.js';
@@ -15,7 +16,7 @@ import { namesOf } from '../facts.js';
 import { explainsWords } from './org-changes.js';
 import { TEXTS } from './texts.js';
 import { unitsLedByRole } from './holder-units.js';
-import { askedTogether, figureKey, figureOwnerName, measuredText } from './figure-measures.js';
+import { askedTogether, figureKey, figureOwnerName, measuredText, measureWordsOf } from './figure-measures.js';
 
 // ---------------------------------------------------------------------------------------------
 // Figures by metric
@@ -51,8 +52,7 @@ export function countSpan(rc: RelationContext, word: string): number | undefined
   const known = SPANS.get(rc.kb) ?? new Map<string, number | undefined>();
   SPANS.set(rc.kb, known);
   if (known.has(word)) return known.get(word);
-  const all = [...rc.kb.data.municipalities, ...rc.kb.data.units].flatMap((x) => x.figures);
-  const span = all.some((f) => countsWord(f, word, 1)) ? 1 : undefined;
+  const span = someFigure(rc.kb, (f) => countsWord(f, word, 1)) ? 1 : undefined;
   known.set(word, span);
   return span;
 }
@@ -65,8 +65,9 @@ export function countSpan(rc: RelationContext, word: string): number | undefined
 export function countsAsked(rc: RelationContext, f: Figure, word: string, span: number | undefined): boolean {
   const synonym = rc.lexicon.synonyms.get(word);
   const words = synonym && !synonym.includes(' ') ? [word, synonym] : [word];
-  return words.some((w) => countsWord(f, w, span) || countedBefore(f, w));
+  return words.some((w) => countsWord(f, w, span) || countedBefore(f, w)) || measureWordsOf(rc, f).has(word);
 }
+
 
 /** "plads til 80", "room for 80": the word, one of a few linking words, then a number; "Sygefravær 5,8" of an uncounted metric. */
 function countedBefore(f: Figure, word: string): boolean {
@@ -108,6 +109,41 @@ export function countedWords(rc: RelationContext): string[] {
     .map((tok) => tok.form);
 }
 
+/** The positions of the lexicon's `countLinkWords` ("placeret", "attached"): they place the count in its unit, which the figure's owner answers. */
+export function countLinkAt(rc: RelationContext): number[] {
+  return rc.u.tokens.flatMap((tok, i) => (rc.lexicon.countLinkWords.has(tok.form) ? [i] : []));
+}
+
+/**
+ * "Hvor mange personer er der i Tværfagligt Team", "how many people are employed in the staff unit": words for people of
+ * no one kind (the lexicon's `personWords`) counted, with no metric named and nothing else counted, count the figures
+ * of the lexicon's person metrics that the items named state themselves (employees, consultants, leaders); with no item
+ * named, the employees. So do employees asked of units with none below them that state their people by other person
+ * metrics only ("hvor mange ansatte er der i dagplejen": "92 dagplejere"). Undefined when the question counts something else or the items
+ * named state no such figure.
+ */
+export function personMetrics(rc: RelationContext, ids: readonly string[]): { metrics: Figure['metric'][]; at: number[] } | undefined {
+  const { u } = rc;
+  if (!u.intents.has('figure')) return undefined;
+  const { words, metrics } = rc.lexicon.personWords;
+  const statedBy = (m: Figure['metric']) => ids.some((id) => rc.relations.figures(id).some((f) => f.figure.metric === m));
+  const own = () => metrics.filter(statedBy);
+  if (u.metrics.length > 0) {
+    // (Of units with none below them: a department's employees are its units', not its head's direct reports.)
+    if (u.metrics.length !== 1 || u.metrics[0] !== 'employees' || ids.length === 0 || statedBy('employees') || ids.some((id) => rc.relations.childUnits(id).length > 0)) return undefined;
+    const stated = own();
+    return stated.length > 0 ? { metrics: stated, at: [] } : undefined;
+  }
+  // A word for people right after "how many" is what is counted, even when it also links a post ("people": staff).
+  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon.countModifiers));
+  const at = u.tokens.flatMap((tok, i) => (words.has(tok.form) && (countedAt.has(i) || u.namePositions?.has(i) !== true) ? [i] : []));
+  if (at.length === 0) return undefined;
+  if (!at.some((p) => countedAt.has(p)) && !countedWords(rc).every((w) => words.has(w))) return undefined;
+  if (ids.length === 0) return metrics.includes('employees') ? { metrics: ['employees'], at } : undefined;
+  const stated = own();
+  return stated.length > 0 ? { metrics: stated, at } : undefined;
+}
+
 /**
  * True when the thing counted right after a "how many" is one some figure of the knowledge base counts ("how many
  * sprogvejledere report to X": "4 sprogvejledere"): the figures answer such a count, not the lines it is asked by.
@@ -118,8 +154,8 @@ export function countedByFigure(rc: RelationContext): boolean {
   const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon.countModifiers));
   const words = countedWords(rc).filter((w) => u.tokens.some((tok, i) => tok.form === w && countedAt.has(i)));
   if (words.length === 0) return false;
-  const all = [...kb.data.municipalities, ...kb.data.units].flatMap((x) => x.figures);
-  return words.some((w) => all.some((f) => countsAsked(rc, f, w, countSpan(rc, w))));
+  // (Each distinct figure once: `countsAsked` reads only a figure's metric and text.)
+  return words.some((w) => someFigure(kb, (f) => countsAsked(rc, f, w, countSpan(rc, w))));
 }
 
 /**
@@ -185,8 +221,7 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   // figure, when every word counted is one some figure counts (an unknown house's name counts nothing: no answer).
   const only = kb.data.municipalities.length === 1 ? kb.data.municipalities[0]!.id : undefined;
   const everyWordCounted = () => {
-    const all = [...kb.data.municipalities, ...kb.data.units].flatMap((x) => x.figures);
-    return countedWords(rc).every((w) => all.some((f) => countsAsked(rc, f, w, countSpan(rc, w))));
+    return countedWords(rc).every((w) => someFigure(kb, (f) => countsAsked(rc, f, w, countSpan(rc, w))));
   };
   const municipalities = rc.municipalities.size === 0 && groups.length === 0 && only && (u.metrics.length > 0 || countedWords(rc).length > 0) && everyWordCounted() ? new Set([only]) : rc.municipalities;
   const scope = groups.length > 0 ? groups : [...municipalities].map((id) => [id]);
@@ -198,9 +233,11 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
     // "hvor mange pædagoger ... i Sandflugten" says what is counted; "hvor mange er der i sekretariatet" does not.
     (subjects.length === named.length || named.some((g) => g.some((l) => l.kind !== 'roles' && [...countedAt].some((p) => p >= l.start && p < l.end)))) &&
     u.tokens.every((tok, i) => u.cuePositions.has(i) || u.namePositions?.has(i) === true || STOPWORDS.has(tok.form) || GENERIC_WORDS.has(tok.form) || /\d/.test(tok.form));
-  const roleMetrics = countedRoleMetrics(rc);
-  const metrics = u.metrics.length > 0 ? u.metrics : roleMetrics.length > 0 ? roleMetrics : unsaid && groups.length > 0 ? unique(groups.flat().flatMap((id) => relations.figures(id).map((f) => f.figure.metric))) : [];
-  const words = countedWords(rc);
+  // (A word for people counted is no post's name: "people" is no count of the posts it links, "staff".)
+  const persons = personMetrics(rc, groups.flat());
+  const roleMetrics = persons ? [] : countedRoleMetrics(rc);
+  const metrics = persons ? persons.metrics : u.metrics.length > 0 ? u.metrics : roleMetrics.length > 0 ? roleMetrics : unsaid && groups.length > 0 ? unique(groups.flat().flatMap((id) => relations.figures(id).map((f) => f.figure.metric))) : [];
+  const words = persons ? [] : countedWords(rc);
   const byWord = new Map<(f: Figure) => boolean, string>();
   const counted: Array<(f: Figure) => boolean> = [
     ...unique(metrics).map((m) => (f: Figure) => f.metric === m),
@@ -344,6 +381,8 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const wordsAt = new Set(words.filter((w) => unique_.some((f) => countsAsked(rc, f.figure, w, countSpan(rc, w)))));
   return explainsWords(done(rc, 'answer', [...(sum ? [sum] : []), ...headed.map(line), ...none].join(' '), rest.map(line), unique_.map((f) => f.figure.source)), [
     ...u.tokens.flatMap((tok, i) => (wordsAt.has(tok.form) ? [i] : [])),
+    ...(persons?.at ?? []),
+    ...countLinkAt(rc),
     ...complementsSaid(rc, unique_.map((f) => f.figure)),
   ]);
 }

@@ -17,6 +17,7 @@ import { titleWithUnits } from './holder-units.js';
 import { isLeaderRole } from '../relations.js';
 import { compoundPost, markDescribed } from './described-post.js';
 import { compoundSplits } from '../compound.js';
+import { whoDoesAround } from './tasks.js';
 
 // ---------------------------------------------------------------------------------------------
 // Leaders and holders
@@ -208,6 +209,12 @@ export function answerHolderRelation(rc: RelationContext): Answer | undefined {
   // named or described is what the question asks about, not the holder of a role near it.
   if (describedItems(rc).some((g) => g[0]!.kind === 'meetings' || g[0]!.kind === 'leadershipGroups')) return undefined;
   if (u.kinds.has('membership') && rc.subjects.some((g) => g.some((l) => (l.kind === 'meetings' || l.kind === 'leadershipGroups') && l.quality >= 0.9))) return undefined;
+  // "Hvem holder tilsyn med dagplejerne?": a word the post's name leaves over that someone's task says with it asks who
+  // does that, not who the post's holders are.
+  if (u.kinds.has('who') || u.askedWho) {
+    const around = whoDoesAround(rc, rc.subjects.flat().filter((l) => l.quality >= 0.9 && l.kind === 'roles'));
+    if (around) return around;
+  }
   const t = TEXTS[u.lang];
   // A post named by its posting ("dagtilbudschefen" is also the job profile's name) is held through the posting's role.
   const posting = subjectsOf(rc, ['postings'])[0]?.[0];

@@ -51,6 +51,9 @@ export function answerMembersRelation(rc: RelationContext): Answer | undefined {
   // "Hvem er i staben?": the roles of a unit, and the people in them ("who is in charge of" it asks for its leader).
   const unit = groups.flat().find((l) => l.kind === 'units');
   if (!unit || (u.intents.has('leader') && relations.leadersOf(unit.id).length > 0)) return undefined;
+  // "Hvor mange børnehuse består Område Øst af", "how many houses belong to Area East": a count of a metric in a unit
+  // asks for its figure, not for who is in it (the figures answerers follow).
+  if (u.intents.has('figure') && u.metrics.length > 0) return undefined;
   // "Hvem sidder i ansættelsesudvalget til Kløverengen?": a body the data names only in the texts of the
   // unit, its roles and its postings; what those texts say about it answers, and nothing else does.
   const loose = looseWords(rc);

@@ -1,7 +1,7 @@
 /**
  * Policies by role, unit or municipality, and a policy's own fields (who adopted it, what it requires).
  */
-import type { Policy, Source } from '../../knowledge/schemas.js';
+import type { Concept, Fact, Policy, Role, Source } from '../../knowledge/schemas.js';
 import type { Link } from '../linking.js';
 import { displayName, namesOf } from '../facts.js';
 import { capitalize, joinList } from '../phrases.js';
@@ -92,7 +92,7 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
     const statements: Array<{ text: string; source: Source }> = [
       ...item.requires.map((r) => ({ text: r[u.lang], source: r.source, both: `${r.da} ${r.en}` })),
       ...rc.relations.dates(policy.id).map((d) => ({ text: d.label[u.lang], source: d.source, both: `${d.label.da} ${d.label.en}` })),
-      ...kb.data.facts.filter((f) => f.about.includes(policy.id)).map((f) => ({ text: f.text[u.lang], source: f.source, both: `${f.text.da} ${f.text.en}` })),
+      ...factsAbout(kb, policy.id).map((f) => ({ text: f.text[u.lang], source: f.source, both: `${f.text.da} ${f.text.en}` })),
       // The document's own words, quoted as they stand.
       { text: `»${item.source.quote}«`, source: item.source, both: item.source.quote },
     ].filter((x) => says(x.both));
@@ -141,7 +141,7 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
   if (purpose.length > 0 && other.length === 0 && u.attributes.length === 0 && !u.intents.has('contact') && !u.intents.has('dates')) {
     const statements = [
       ...item.requires.map((r) => ({ text: r[u.lang], source: r.source })),
-      ...kb.data.facts.filter((f) => f.about[0] === policy.id).map((f) => ({ text: f.text[u.lang], source: f.source })),
+      ...factsAbout(kb, policy.id).filter((f) => f.about[0] === policy.id).map((f) => ({ text: f.text[u.lang], source: f.source })),
     ];
     // What the documents say the policy is for leads, when they say it.
     if (item.description) return done(rc, 'answer', `${capitalize(title)}: ${item.description[u.lang]}`, statements.map((s) => s.text), unique([item.source, ...statements.map((s) => s.source)]).slice(0, 3));
@@ -175,11 +175,10 @@ function whoSeesTo(rc: RelationContext, item: Policy, policy: Link): Answer | un
   const namesPost = (text: string) => analyzeText(foldText(text)).some((w) => roleStems.has(primaryStem(w.form)));
   const hits = (text: string) => words.filter((w) => saysEvery(text, [w])).length + (statesDuty(text) ? 1 : 0);
   const found: Array<{ text: string; source: Source; n: number; duty: boolean }> = [];
-  for (const role of kb.data.roles) {
-    for (const duty of role.responsibilities) {
-      if (!policyNames.some((n) => foldText(duty.da).includes(n))) continue;
-      found.push({ text: `${capitalize(name(kb, role.id, u.lang, false))}: ${duty[u.lang]}`, source: duty.source, n: hits(`${duty.da} ${duty.en}`), duty: true });
-    }
+  // (Every post's duties, folded once per knowledge base.)
+  for (const { role, duty, folded } of policyIndexOf(kb).duties) {
+    if (!policyNames.some((n) => folded.includes(n))) continue;
+    found.push({ text: `${capitalize(name(kb, role.id, u.lang, false))}: ${duty[u.lang]}`, source: duty.source, n: hits(`${duty.da} ${duty.en}`), duty: true });
   }
   // (What the policy is for is no one's duty.)
   for (const st of statementsOfPolicy(rc, item)) if (st.da !== item.description?.da && namesPost(st.da)) found.push({ text: st[u.lang], source: st.source, n: hits(`${st.da} ${st.en}`), duty: false });
@@ -231,8 +230,8 @@ function statementsAnswer(rc: RelationContext, policies: readonly Policy[], cove
   // A word, or the knowledge base's word for it ("personalet" -> "medarbejdere").
   const forms = words.map((tok) => [tok.form, ...(rc.lexicon.synonyms.has(tok.form) ? [rc.lexicon.synonyms.get(tok.form)!] : [])]);
   const said = policies.flatMap((policy) => statementsOfPolicy(rc, policy)).map((st, i) => {
-    const text = `${st.da} ${st.en}`;
-    return { st, i, n: forms.filter((alternatives) => alternatives.some((w) => saysEvery(text, w.split(' ')))).length };
+    const text = statementForms(st);
+    return { st, i, n: forms.filter((alternatives) => alternatives.some((w) => saysEveryOf(text, w.split(' ')))).length };
   });
   const best = Math.max(0, ...said.map((x) => x.n));
   if (best === 0 || best * 3 < words.length) return undefined;
@@ -316,15 +315,22 @@ function saysAbout(rc: RelationContext, item: Policy, topics: readonly Link[], a
 }
 
 /** What a policy states: what it is for, what it requires, the facts about it, and the concepts it is built of (their details). */
-function statementsOfPolicy(rc: RelationContext, item: Policy): Array<{ da: string; en: string; source: Source }> {
-  const { kb } = rc;
+function statementsOfPolicy(rc: RelationContext, item: Policy): ReadonlyArray<{ da: string; en: string; source: Source }> {
+  // The same for every question: worked out once per policy, from the knowledge base's indexes (no pass over every fact and concept).
+  const index = policyIndexOf(rc.kb);
+  let out = index.statements.get(item);
+  if (!out) index.statements.set(item, (out = statementsOfPolicyOnce(rc.kb, index, item)));
+  return out;
+}
+
+function statementsOfPolicyOnce(kb: RelationContext['kb'], index: PolicyIndex, item: Policy): Array<{ da: string; en: string; source: Source }> {
   const out: Array<{ da: string; en: string; source: Source }> = [];
   if (item.description) out.push({ ...item.description, source: item.source });
-  out.push(...item.requires, ...kb.data.facts.filter((f) => f.about.includes(item.id)).map((f) => ({ ...f.text, source: f.source })));
+  out.push(...item.requires, ...factsAbout(kb, item.id).map((f) => ({ ...f.text, source: f.source })));
   // Concepts part of the policy, and their parts, a few levels down: "Sprog for alle: Alle børn skal have ...".
   let parents = new Set([item.id]);
   for (let depth = 0; depth < 3 && parents.size > 0; depth++) {
-    const parts = kb.data.concepts.filter((c) => c.partOf !== undefined && parents.has(c.partOf));
+    const parts = [...parents].flatMap((id) => index.partsOf.get(id) ?? []).sort((a, b) => index.conceptOrder.get(a)! - index.conceptOrder.get(b)!);
     for (const c of parts) {
       for (const d of c.details) out.push({ da: `${capitalize(c.name)}: ${d.da}`, en: `${capitalize(c.labelEn)}: ${d.en}`, source: d.source });
       if (c.description) out.push({ da: `${capitalize(c.name)}: ${c.description.da}`, en: `${capitalize(c.labelEn)}: ${c.description.en}`, source: c.source });
@@ -337,8 +343,72 @@ function statementsOfPolicy(rc: RelationContext, item: Policy): Array<{ da: stri
 /** True when a text says every word: the word itself, its stem, or (unless `exact`) as part of a compound (five letters or more). */
 function saysEvery(text: string, words: readonly string[], exact = false): boolean {
   const forms = analyzeText(foldText(text)).map((w) => w.form);
+  return saysEveryOf({ forms, stems: forms.map(primaryStem) }, words, exact);
+}
+
+/** {@link saysEvery} over a text's word forms and their stems worked out before. */
+function saysEveryOf(text: { readonly forms: readonly string[]; readonly stems: readonly string[] }, words: readonly string[], exact = false): boolean {
+  const { forms, stems } = text;
   return words.every((word) => {
     const stem = primaryStem(word);
-    return forms.some((f) => f === word || primaryStem(f) === stem || (!exact && stem.length >= 5 && (f.startsWith(stem) || f.endsWith(stem))));
+    return forms.some((f, i) => f === word || stems[i] === stem || (!exact && stem.length >= 5 && (f.startsWith(stem) || f.endsWith(stem))));
   });
+}
+
+/** A statement's words (Danish and English) and their stems, once per statement. */
+const STATEMENT_FORMS = new WeakMap<object, { readonly forms: readonly string[]; readonly stems: readonly string[] }>();
+function statementForms(st: { readonly da: string; readonly en: string }): { readonly forms: readonly string[]; readonly stems: readonly string[] } {
+  let known = STATEMENT_FORMS.get(st);
+  if (!known) {
+    const forms = analyzeText(foldText(`${st.da} ${st.en}`)).map((w) => w.form);
+    STATEMENT_FORMS.set(st, (known = { forms, stems: forms.map(primaryStem) }));
+  }
+  return known;
+}
+
+/** What the policy answers read of the whole knowledge base, once per knowledge base (with the answerer, `prepare.ts`). */
+interface PolicyIndex {
+  /** The facts about each item, in the knowledge base's order. */
+  readonly factsAbout: ReadonlyMap<string, readonly Fact[]>;
+  /** The concepts part of each item, in the knowledge base's order. */
+  readonly partsOf: ReadonlyMap<string, readonly Concept[]>;
+  readonly conceptOrder: ReadonlyMap<Concept, number>;
+  /** Every post's duties with their Danish text folded, in the knowledge base's order. */
+  readonly duties: ReadonlyArray<{ readonly role: Role; readonly duty: Role['responsibilities'][number]; readonly folded: string }>;
+  /** Each policy's statements, worked out on first use. */
+  readonly statements: Map<Policy, ReadonlyArray<{ da: string; en: string; source: Source }>>;
+}
+const POLICY_INDEXES = new WeakMap<RelationContext['kb'], PolicyIndex>();
+
+/** The policy answers' index of a knowledge base, built on first use. */
+export function policyIndexOf(kb: RelationContext['kb']): PolicyIndex {
+  let index = POLICY_INDEXES.get(kb);
+  if (index) return index;
+  const factsAbout = new Map<string, Fact[]>();
+  for (const f of kb.data.facts) {
+    for (const id of new Set(f.about)) {
+      const list = factsAbout.get(id);
+      if (list) list.push(f);
+      else factsAbout.set(id, [f]);
+    }
+  }
+  const partsOf = new Map<string, Concept[]>();
+  const conceptOrder = new Map<Concept, number>();
+  kb.data.concepts.forEach((c, i) => {
+    conceptOrder.set(c, i);
+    if (c.partOf === undefined) return;
+    const list = partsOf.get(c.partOf);
+    if (list) list.push(c);
+    else partsOf.set(c.partOf, [c]);
+  });
+  const duties = kb.data.roles.flatMap((role) => role.responsibilities.map((duty) => ({ role, duty, folded: foldText(duty.da) })));
+  index = { factsAbout, partsOf, conceptOrder, duties, statements: new Map() };
+  POLICY_INDEXES.set(kb, index);
+  roleWordsOf(kb);
+  return index;
+}
+
+/** The facts about an item, in the knowledge base's order. */
+function factsAbout(kb: RelationContext['kb'], id: string): readonly Fact[] {
+  return policyIndexOf(kb).factsAbout.get(id) ?? [];
 }

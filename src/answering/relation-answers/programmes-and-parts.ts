@@ -7,6 +7,7 @@ import type { Answer } from '../types.js';
 import type { Programme } from '../../knowledge/schemas.js';
 import { done, name, sourceOf, within, type RelationContext } from './context.js';
 import { TEXTS } from './texts.js';
+import { STOPWORDS } from '../normalize.js';
 
 // ---------------------------------------------------------------------------------------------
 // Programmes and tools a unit, role or municipality uses
@@ -16,6 +17,8 @@ export function answerProgrammesRelation(rc: RelationContext): Answer | undefine
   const audience = answerProgrammeAudience(rc);
   if (audience) return audience;
   if (!u.intents.has('programme') || u.intents.has('reporting')) return undefined;
+  // "From when will Område Vest use KLAR": a day asked for (a kind of date named) is the calendar's, not where it is used.
+  if (u.askedWhen && u.dateKinds.size > 0) return undefined;
   const t = TEXTS[u.lang];
   const subject = rc.subjects.flat().find((l) => l.kind === 'units' || l.kind === 'roles') ?? undefined;
   // "Bruges BLIK i Ålekisten?": a programme named with a unit: used there when used by it or a unit it belongs to.
@@ -56,8 +59,14 @@ export function answerProgrammesRelation(rc: RelationContext): Answer | undefine
  */
 function answerProgrammeAudience(rc: RelationContext): Answer | undefined {
   const { u, kb } = rc;
-  if (!(u.kinds.has('who') || u.askedWho) || [...u.kinds.keys()].some((k) => !['who', 'definition', 'programme', 'holder'].includes(k)) || u.attributes.length > 0) return undefined;
-  const links = rc.subjects.flat().filter((l) => l.quality >= 0.9);
+  // "Which houses use Legeløftet?", "hvor bruges X": where it is used, asked of it alone (a which-word before the kind of
+  // thing asked for, whatever that word may also name, or a word asking where).
+  const thingAt = [...rc.lexicon.whichWords.match(u.tokens).values()]
+    .map((m) => Math.max(...m.positions) + 1)
+    .filter((p) => u.tokens[p] !== undefined && !STOPWORDS.has(u.tokens[p]!.form) && !u.cuePositions.has(p));
+  const links = rc.subjects.flat().filter((l) => l.quality >= 0.9 && !thingAt.some((p) => p >= l.start && p < l.end));
+  const whereAsked = thingAt.length > 0 || rc.lexicon.placeWords.match(u.tokens).size > 0;
+  if (!(u.kinds.has('who') || u.askedWho || whereAsked) || [...u.kinds.keys()].some((k) => !['who', 'definition', 'programme', 'holder'].includes(k)) || u.attributes.length > 0) return undefined;
   if (links.length === 0 || links.some((l) => l.kind !== 'programmes') || new Set(links.map((l) => l.id)).size !== 1) return undefined;
   const item = kb.get(links[0]!.id)?.item as Programme;
   if (!item.description && item.usedBy.length === 0) return undefined;
@@ -65,10 +74,13 @@ function answerProgrammeAudience(rc: RelationContext): Answer | undefined {
   const title = displayName({ kind: 'programmes', item }, u.lang);
   const posts = item.usedBy.filter((id) => kb.get(id)?.kind === 'roles');
   const places = item.usedBy.filter((id) => !posts.includes(id));
-  const used = [
-    ...(posts.length > 0 ? [t.usedBy(title, joinList(posts.map((id) => name(kb, id, u.lang, false)), u.lang))] : []),
-    ...(places.length > 0 ? [t.usedIn(title, joinList(places.map((id) => name(kb, id, u.lang, false)), u.lang))] : []),
-  ];
+  const byPosts = posts.length > 0 ? [t.usedBy(title, joinList(posts.map((id) => name(kb, id, u.lang, false)), u.lang))] : [];
+  const inPlaces = places.length > 0 ? [t.usedIn(title, joinList(places.map((id) => name(kb, id, u.lang, false)), u.lang))] : [];
+  const used = whereAsked && !u.askedWho ? [...inPlaces, ...byPosts] : [...byPosts, ...inPlaces];
+  if (whereAsked && !(u.kinds.has('who') || u.askedWho)) {
+    if (used.length === 0) return undefined;
+    return done(rc, 'answer', used.join(' '), [...(item.description ? [`${capitalize(title)}: ${item.description[u.lang]}`] : []), ...item.facts.map((f) => f[u.lang])], [item.source, ...item.facts.map((f) => f.source)].slice(0, 3));
+  }
   const headline = item.description ? `${capitalize(title)}: ${item.description[u.lang]}` : used[0]!;
   return done(rc, 'answer', headline, [...(item.description ? used : []), ...item.facts.map((f) => f[u.lang])], [item.source, ...item.facts.map((f) => f.source)].slice(0, 3));
 }

@@ -17,6 +17,7 @@ import { leftoverWords } from './tasks.js';
 import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS } from '../normalize.js';
 import { holderName, scopeSuffix } from './org-changes.js';
 import { countedByFigure } from './figures.js';
+import { figuresOfMetrics } from '../figure-owners.js';
 
 // ---------------------------------------------------------------------------------------------
 // Reporting lines
@@ -218,7 +219,7 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
   const { u, kb, relations, queries } = rc;
   if (!u.intents.has('reporting')) return undefined;
   // "Hvor mange ledere refererer til børnechefen?" where the documents state that count as a figure: the figure answers.
-  if (u.intents.has('figure') && u.metrics.length > 0 && [...kb.data.municipalities, ...kb.data.units].some((x) => x.figures.some((f) => u.metrics.includes(f.metric)))) return undefined;
+  if (u.intents.has('figure') && u.metrics.length > 0 && figuresOfMetrics(kb, u.metrics).length > 0) return undefined;
   // So does a figure of the thing counted ("how many sprogvejledere report to X": "4 sprogvejledere").
   if (countedByFigure(rc)) return undefined;
   const t = TEXTS[u.lang];

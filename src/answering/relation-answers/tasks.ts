@@ -110,7 +110,8 @@ export function answerWhoDoes(rc: RelationContext): Answer | undefined {
   const asLeader = [...u.kinds.keys()].filter((k) => !WHO_DOES_KINDS.has(k) && !(k === 'decision' || (k === 'when' && !whenAsked)));
   if (asLeader.some((k) => !LEADING_KINDS.has(k))) return undefined;
   const blocking = asLeader.length > 0 ? ['roles', 'people', 'leadershipGroups', 'meetings', 'postings', 'units'] : ['roles', 'people', 'leadershipGroups', 'meetings', 'postings'];
-  if (rc.subjects.flat().some((l) => l.quality >= 0.9 && blocking.includes(l.kind))) return undefined;
+  const blockers = rc.subjects.flat().filter((l) => l.quality >= 0.9 && blocking.includes(l.kind));
+  if (blockers.length > 0) return whoDoesAround(rc, blockers);
   // ("Hvem godkendte funktionsbeskrivelsen for viceledere?": a decision named and asked of is the decision's answer.)
   if (u.kinds.has('decision') && rc.subjects.flat().some((l) => l.kind === 'decisions' && l.quality >= 0.85)) return undefined;
   const words = unique(leftoverWords(rc, new Set()).filter((w) => w.length >= 4 && !STOPWORDS.has(w) && !GENERIC_WORDS.has(w)));
@@ -123,6 +124,55 @@ export function answerWhoDoes(rc: RelationContext): Answer | undefined {
   const owners = new Set<string>();
   for (const i of top) if (owners.add(index.said[i]!.owner).size > 3) return undefined;
   const statements = top.map((i) => index.said[i]!);
+  const lines = unique(statements.map((s) => `${capitalize(name(rc.kb, s.owner, u.lang, false))}: ${s.text[u.lang]}`));
+  return done(rc, 'answer', lines[0]!, lines.slice(1), unique(statements.map((s) => s.source)).slice(0, 3));
+}
+
+/**
+ * "Hvem tager referat i Kredsforum?", "hvem fører tilsyn med dagplejerne?": who does something with or in an item the
+ * question names. The item's name does not say who: the statements of someone else's tasks that say every other
+ * content word of the question and the item's own word do. Undefined when none does (the question is the item's own).
+ */
+export function whoDoesAround(rc: RelationContext, links: readonly Link[]): Answer | undefined {
+  const { u } = rc;
+  const covered = new Set<number>();
+  for (const g of rc.subjects) for (const l of g) for (let i = l.start; i < l.end; i++) covered.add(i);
+  const words = unique(leftoverWords(rc, covered).filter((w) => w.length >= 4 && !STOPWORDS.has(w) && !GENERIC_WORDS.has(w)));
+  if (words.length === 0) return undefined;
+  const index = taskIndexOf(rc.kb, rc.lexicon);
+  const ids = new Set(links.map((l) => l.id));
+  // The item's word as the question writes it ("dagplejerne", "kredsforum"): its longest word.
+  const itemWords = unique(links.map((l) => u.tokens.slice(l.start, l.end).map((tok) => tok.form).sort((a, b) => b.length - a.length)[0] ?? '').filter((w) => w.length >= 4));
+  if (itemWords.length === 0) return undefined;
+  // Someone else's statements that say the item's word, by how many of the other words each says (at least half).
+  const aboutItem = new Set(itemWords.flatMap((w) => statementsSaying(index, w)).filter((i) => !ids.has(index.said[i]!.owner)));
+  if (aboutItem.size === 0) return undefined;
+  // A word next to the item's name in the question ("tilsyn med dagplejerne") says more of the task than one further off.
+  const near = (w: string) => {
+    const at = u.tokens.findIndex((tok) => tok.form === w);
+    const gap = Math.min(...links.map((l) => (at < l.start ? l.start - at : at - l.end + 1)));
+    return at < 0 || !Number.isFinite(gap) ? 0 : 1 / Math.max(1, gap);
+  };
+  const hits = new Map<number, number>();
+  const weights = new Map<number, number>();
+  for (const w of words) {
+    for (const i of statementsSaying(index, w)) {
+      if (!aboutItem.has(i)) continue;
+      hits.set(i, (hits.get(i) ?? 0) + 1);
+      weights.set(i, (weights.get(i) ?? 0) + near(w));
+    }
+  }
+  const best = Math.max(0, ...hits.values());
+  if (best === 0 || best * 2 < words.length || (words.length >= 3 && best < 2)) return undefined;
+  // Then one that says a word as the question writes it ("tilsyn", not only "tilsynet").
+  const exact = (i: number) => {
+    const forms = new Set(analyzeText(foldText(`${index.said[i]!.text.da} ${index.said[i]!.text.en}`)).map((w) => w.form));
+    return words.filter((w) => forms.has(w)).length;
+  };
+  const fit = [...hits].filter(([, n]) => n === best).map(([i]) => i).sort((a, b) => weights.get(b)! - weights.get(a)! || exact(b) - exact(a) || a - b);
+  const owners = new Set(fit.map((i) => index.said[i]!.owner));
+  if (fit.length === 0 || owners.size > 3) return undefined;
+  const statements = fit.map((i) => index.said[i]!);
   const lines = unique(statements.map((s) => `${capitalize(name(rc.kb, s.owner, u.lang, false))}: ${s.text[u.lang]}`));
   return done(rc, 'answer', lines[0]!, lines.slice(1), unique(statements.map((s) => s.source)).slice(0, 3));
 }
