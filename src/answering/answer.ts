@@ -25,6 +25,7 @@ import { SMALLTALK } from './phrases.js';
 import { splitClauses, type Clause } from './clauses.js';
 import {
   answerAttribute,
+  answerAbbreviation,
   answerActingHolders,
   answerPolicyAdoption,
   answerUnitParent,
@@ -84,6 +85,7 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerReachPerson,
   answerDocumentContact,
   answerAttribute,
+  answerAbbreviation,
   answerPolicyAdoption,
   answerPolicyFields,
   answerConditionalLine,
