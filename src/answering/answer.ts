@@ -25,6 +25,7 @@ import { SMALLTALK } from './phrases.js';
 import { splitClauses, type Clause } from './clauses.js';
 import {
   answerAttribute,
+  answerAbbreviation,
   answerActingHolders,
   answerPolicyAdoption,
   answerUnitParent,
@@ -84,6 +85,7 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerReachPerson,
   answerDocumentContact,
   answerAttribute,
+  answerAbbreviation,
   answerPolicyAdoption,
   answerPolicyFields,
   answerConditionalLine,
@@ -520,7 +522,11 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
         if (l.kind === 'municipalities') continue;
         for (let i = l.start; i < l.end; i++) {
           namePositions.add(i);
-          if (l.quality >= 0.9) namedAt.set(i, [...(namedAt.get(i) ?? []), l.id]);
+          if (l.quality < 0.9) continue;
+          // (Pushed, not copied: a name many items share links thousands at scale.)
+          const ids = namedAt.get(i);
+          if (ids) ids.push(l.id);
+          else namedAt.set(i, [l.id]);
         }
       }
       u = { ...u, namePositions, namedAt };

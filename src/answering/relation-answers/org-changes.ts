@@ -13,6 +13,7 @@ import { unknownWith } from './partly-known.js';
 import type { Answer, Lang } from '../types.js';
 import { shortDate, unique } from '../answer-context.js';
 import { done, listedKindAt, name, subjectsOf, type RelationContext } from './context.js';
+import { rolesByNameStart } from './role-name-starts.js';
 
 /** The question words each answer of this file explains by what it is (its cue words), by answer. */
 const OWN_CUES = new WeakMap<Answer, ReadonlySet<number>>();
@@ -133,7 +134,8 @@ function namedPosts(rc: RelationContext): { posts: string[]; unit: string | unde
     const role = kb.get(id);
     if (role?.kind !== 'roles') return [];
     const base = foldText(role.item.name);
-    return kb.data.roles.filter((r) => r.id !== id && foldText(r.name).startsWith(`${base} `)).map((r) => r.id);
+    // (Only the roles whose name begins with the same words, from the index made once per knowledge base.)
+    return (rolesByNameStart(kb).get(base) ?? []).filter((r) => r !== id && foldText((kb.get(r)!.item as { name: string }).name).startsWith(`${base} `));
   };
   let posts = unique([...roles, ...roles.flatMap(specific)]);
   if (unit !== undefined) {
@@ -273,8 +275,8 @@ function movesAround(rc: RelationContext, unitId: string): boolean {
 
 /**
  * "Hvem hører dagplejen under?", "which unit is the family day care part of from May 2027?": of a unit whose parent
- * changes on a date (dated `parents`) and that has no reporting line of its own, the parent on the day asked, the
- * coming change in one line, and the chain of parents on that day.
+ * changes on a date (dated `parents`), or asked what it is part of in so many words, and that has no reporting line of
+ * its own, the parent on the day asked, the coming change in one line, and the chain of parents on that day.
  */
 export function answerUnitParent(rc: RelationContext): Answer | undefined {
   const { u, kb, queries, relations } = rc;
@@ -287,10 +289,12 @@ export function answerUnitParent(rc: RelationContext): Answer | undefined {
   if (partOf === undefined && relations.leadersOf(link.id).some((role) => relations.up(role).length > 0)) return undefined;
   if (u.intents.has('dates') && !onlyDayNamed(rc)) return undefined;
   const unit = kb.get(link.id);
-  // (A unit whose parent never changes is answered too when the question asks in words of being part of something and
-  // asks which, not who: "hvilken enhed hører Grankoglen til", "which team is Hasselbo part of".)
+  // (A unit with one undated parent is answered when the question asks what it is part of in so many words; when it
+  // asks which, not who ("hvilken enhed hører Grankoglen til", "which team is Hasselbo part of"), the kind of unit asked
+  // for must fit the unit above, below.)
+  const parentKnown = (unit?.kind === 'units' && (unit.item.parents ?? []).length > 0) || (partOf === 'up' && unit?.kind === 'units' && unit.item.parent !== undefined);
   const staticAsked = partOf === 'up' && !u.askedWho && unit?.kind === 'units' && unit.item.parent !== undefined;
-  if (link.quality < 0.9 || unit?.kind !== 'units' || ((unit.item.parents ?? []).length === 0 && !staticAsked) || relations.up(link.id).length > 0) return undefined;
+  if (link.quality < 0.9 || unit?.kind !== 'units' || !parentKnown || relations.up(link.id).length > 0) return undefined;
   const s = SAY[u.lang];
   const day = askedDay(rc);
   let parent = queries.parentOn(link.id, day);
