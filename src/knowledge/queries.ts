@@ -10,6 +10,7 @@ import { participantsOf } from './meeting-participants.js';
 import { recurrenceDays } from './recurrence.js';
 import { ITEM_KINDS, referencesOf } from './references.js';
 import { holdsOn, shiftDay } from './validity.js';
+import { MONTH_NAMES } from '../time/format-date.js';
 import { holdingsOf, leaveOn, type Holding } from './holdings.js';
 import type {
   AppliesTo,
@@ -643,7 +644,9 @@ export function createQueries(kb: KnowledgeBase): KnowledgeQueries {
     decisionsChanging: (itemId) => newestFirst(decisionsByChange.get(itemId) ?? []),
     figuresOn: (id, day) => {
       const candidates = figuresOf(id).filter(({ figure }) => holdsOn(figure, day) && (figure.asOf === undefined || figure.asOf <= day));
-      // Per metric (and owner), a figure stated as of a later day replaces an earlier one.
+      // Per metric (and owner), a figure stated as of a later day replaces an earlier one of the same series ("181 børn i
+      // dagplejen" the "186 børn i dagplejen" of a month before; not "22 børn på venteliste" the "900 børn i sektionens
+      // daginstitutioner").
       return candidates.filter(({ owner, figure }) =>
         !candidates.some(
           (other) =>
@@ -651,12 +654,38 @@ export function createQueries(kb: KnowledgeBase): KnowledgeQueries {
             other.figure !== figure &&
             other.figure.metric === figure.metric &&
             figure.metric !== 'other' &&
-            (other.figure.asOf ?? other.figure.validFrom ?? '') > (figure.asOf ?? figure.validFrom ?? ''),
+            (other.figure.asOf ?? other.figure.validFrom ?? '') > (figure.asOf ?? figure.validFrom ?? '') &&
+            sameSeries(other.figure, figure),
         ),
       );
     },
   };
 }
+
+/**
+ * True when two figures of one metric count the same thing on different days: the words of their Danish texts, besides
+ * numbers and the names of months, are mostly the same (at least half of either's words are the other's).
+ */
+function sameSeries(a: Figure, b: Figure): boolean {
+  const x = seriesWords(a);
+  const y = seriesWords(b);
+  if (x.size === 0 || y.size === 0) return true;
+  const shared = [...x].filter((w) => y.has(w)).length;
+  return shared * 2 >= Math.max(x.size, y.size);
+}
+
+/** A figure's Danish words besides numbers, month names and words of one or two letters, made once per figure. */
+function seriesWords(f: Figure): ReadonlySet<string> {
+  let words = SERIES_WORDS.get(f);
+  if (!words) {
+    words = new Set(f.text.da.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length > 2 && !MONTHS.has(w)));
+    SERIES_WORDS.set(f, words);
+  }
+  return words;
+}
+
+const SERIES_WORDS = new WeakMap<Figure, ReadonlySet<string>>();
+const MONTHS: ReadonlySet<string> = new Set(MONTH_NAMES.da.map((m) => m.toLowerCase()));
 
 /** The last day a date entry covers: its `end`, else the end of its month or year, else the day itself. */
 export function lastDay(entry: DateEntry): string {
