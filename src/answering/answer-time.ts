@@ -165,7 +165,8 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
   const sure = named.filter((l) => l.quality >= 0.9);
   // "Hvem er stedfortræder i Hedelund?", "who is the deputy at Kirkebyen": only a place named, its deputy is the deputy
   // of the post that leads it (the one of its leading posts the documents name a deputy for).
-  const place = named.length === 0 && !described ? asked.subjects.flat().find((l) => l.kind === 'units' && l.quality >= 0.9) : undefined;
+  // (Only "who": "how many deputies in Dagtilbud Hvidmose" counts them.)
+  const place = named.length === 0 && !described && u.askedWho && !u.intents.has('figure') ? asked.subjects.flat().find((l) => l.kind === 'units' && l.quality >= 0.9) : undefined;
   const placePosts = place ? asked.relations.leadersOf(place.id) : [];
   // (A post of the place with no deputy of its own may have its general post's: "børnehusleder i Kløverengen".)
   const placePost = placePosts.find((id) => queries.deputiesFor(id).length > 0) ?? placePosts[0];
