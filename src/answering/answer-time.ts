@@ -163,7 +163,14 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
     ? { ...asked, subjects: [...asked.subjects, [found.link]], u: { ...u, namePositions: new Set([...(u.namePositions ?? []), ...found.positions]) } }
     : asked;
   const sure = named.filter((l) => l.quality >= 0.9);
-  let subject = sure[0] ?? named[0] ?? described;
+  // "Hvem er stedfortræder i Hedelund?", "who is the deputy at Kirkebyen": only a place named, its deputy is the deputy
+  // of the post that leads it (the one of its leading posts the documents name a deputy for).
+  // (Only "who": "how many deputies in Dagtilbud Hvidmose" counts them.)
+  const place = named.length === 0 && !described && u.askedWho && !u.intents.has('figure') ? asked.subjects.flat().find((l) => l.kind === 'units' && l.quality >= 0.9) : undefined;
+  const placePosts = place ? asked.relations.leadersOf(place.id) : [];
+  // (A post of the place with no deputy of its own may have its general post's: "børnehusleder i Kløverengen".)
+  const placePost = placePosts.find((id) => queries.deputiesFor(id).length > 0) ?? placePosts[0];
+  let subject = sure[0] ?? named[0] ?? described ?? (place && placePost ? { ...place, id: placePost, kind: 'roles' as const } : undefined);
   if (!subject) return undefined;
   // All relations, not only today's: one that begins later is told with its first day.
   const day = u.day;

@@ -26,6 +26,7 @@ const DIRS: Record<string, string> = {
   slv: 'tests/fixtures/kb-solvang',
   egs: 'tests/fixtures/kb-egeskov',
   hjs: 'tests/fixtures/kb-hjortsoe',
+  lnd: 'tests/fixtures/kb-lindholt',
 };
 
 const role = (d: Data, id: string) => d.roles.find((r) => r.id === id)!;
@@ -140,6 +141,13 @@ const CASES: Case[] = [
   // A person who stands in (not a post): named as a person, without "the".
   { kb: 'slv', q: 'who stands in for grethe munk lassen', expect: (d) => [[personName(d, 'slv-sanne-krog-thomsen')]], not: (d) => [`the ${personName(d, 'slv-sanne-krog-thomsen')}`] },
   { kb: 'hjs', q: 'who covers for the dagplejeansvarlig when she is sick', expect: (d) => [[personName(d, 'hjs-maja-friis-lund')]], not: (d) => [`the ${personName(d, 'hjs-maja-friis-lund')}`] },
+  // The deputy asked by the place only: the deputy of the post that leads it.
+  { kb: 'lnd', q: 'hvem er stedfortræder i hedelund', expect: (d) => [[personName(d, 'lht-fatima')]], not: (d) => [`${personName(d, 'lht-karina')},`] },
+  { kb: 'lnd', q: 'who is deputy in kirkebyen', expect: (d) => [[personName(d, 'lht-sune')]] },
+  { kb: 'bkk', q: 'hvem er stedfortræder i kløverengen', expect: deputyOf('bkk-boernehusleder') },
+  { kb: 'rvs', q: 'who is the deputy at lærkereden', expect: deputyOf('rvs-matrikelleder-laerkereden') },
+  // A person's title that names the rest of the question is not the deputy asked for.
+  { kb: 'lnd', q: 'who will stand in for the head of vestermarken from august 2027', expect: deputyOf('lht-ul-vestermarken'), not: (d) => [`${personName(d, 'lht-karina')} is`] },
   // When the deputy takes over, in other words for "when".
   { kb: 'hvm', q: 'i hvilke tilfælde træder udviklingschefen til', expect: (d) => [[d.deputies.find((x) => x.deputy === 'hvm-udviklingschef')!.condition!.da.toLowerCase()]] },
   { kb: 'hvm', q: 'i hvilke situationer overtager souschefen', expect: (d) => [[d.deputies.find((x) => x.deputy === 'hvm-souschef')!.condition!.da.toLowerCase()]] },

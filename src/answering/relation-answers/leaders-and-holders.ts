@@ -339,6 +339,9 @@ export function answerTitledPerson(rc: RelationContext): Answer | undefined {
   });
   if (matching.length !== 1) return undefined;
   const person = matching[0]!;
+  // "Who will stand in for the head of Vestermarken": a word of the deputy relation that the title does not say asks
+  // for the relation, not for the person whose title names the rest.
+  if ((u.kinds.has('deputy') || u.kinds.has('deputy-for')) && !rc.lexicon.kinds.match(analyzeText(foldText(`${person.title.da} ${person.title.en}`))).has('deputy')) return undefined;
   return done(rc, 'answer', TEXTS[u.lang].holds(person.name, person.title[u.lang]), [phrasesFor(u.lang).contactLine(person.name, person.title[u.lang], person.phone, person.email)], [person.source]);
 }
 
