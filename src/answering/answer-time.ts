@@ -19,7 +19,7 @@ import { composeAnswer, MAX_SUPPORT_LINES, NEAR_BEST, STRUCTURED_THRESHOLD, name
 import type { Link } from './linking.js';
 import { inMeetingOrder, meetingIndexOf, type MeetingIndex } from './meeting-index.js';
 import { itemsStating } from './figure-owners.js';
-import { complementsSaid, countedRoleMetrics, countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, countLinkAt, countsJoined, measuresSaid, municipalityAt, personMetrics, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
+import { complementsSaid, countedRoleMetrics, countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, countLinkAt, countsJoined, countsOwnValue, measuresSaid, municipalityAt, personMetrics, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
 import { answerBodyChair, verbStems } from './relation-answers/decisions.js';
@@ -1375,7 +1375,12 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
     const ofPeriod = periods.filter((f) => f.figure.period!.from === nearest);
     const then = stated.length > 0 ? stated : fromAbove.length > 0 ? fromAbove : day === rc.today ? (future.length > 0 ? future.slice(0, 1) : ofPeriod) : [];
     // Set against a past day: today's figure follows the one stated then.
-    const on = sincePast ? unique([...then, ...queries.figuresOn(id, rc.today).filter((f) => isCounted(f.figure))]) : then;
+    const onAll = sincePast ? unique([...then, ...queries.figuresOn(id, rc.today).filter((f) => isCounted(f.figure))]) : then;
+    // "Hvor mange børneuniverser": "3 børneuniverser" counts them, "2 af de 3 børneuniverser har ..." counts some of them.
+    // (Not when a post or the rest of a count is asked: "how many of the børnecentre had a viceleder" asks for some of them.)
+    const plainCount = countedForms.size > 0 && !rc.subjects.flat().some((l) => l.kind === 'roles') && !u.tokens.some((tok) => rc.lexicon.complementWords.has(tok.form));
+    const ownCount = plainCount ? onAll.filter((f) => [...countedForms].some((w) => countsOwnValue(f.figure, w))) : [];
+    const on = ownCount.length > 0 && ownCount.length < onAll.length ? ownCount : onAll;
     // A day or period asked about that no figure is stated for: say which days the documents have.
     // After a change asked about ("after the reorganisation") where the figures end before it and none follows: none then.
     const endsBefore = day === undefined && !asked ? all.filter((f) => f.figure.validUntil !== undefined).map((f) => f.figure.validUntil!).sort().at(-1) : undefined;
