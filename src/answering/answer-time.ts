@@ -1026,11 +1026,14 @@ export function answerItemDates(rc: RelationContext): Answer | undefined {
     owners = [...(role && !unit ? [role.id] : []), ...(unit && !role ? [unit.id] : []), ...postings];
   }
   const today = rc.today;
-  const dates = unique(owners)
+  let dates = unique(owners)
     .flatMap((id) => relations.dates(id))
     .filter((d) => fitting(d) && (!u.upcoming || (d.end ?? d.date) >= today))
     .sort((a, b) => a.date.localeCompare(b.date));
   if (dates.length === 0) return undefined;
+  // "When is the last interview for the Mågen job": the first or last of a series of one kind (no round named).
+  const said = u.round === undefined && dates.length > 1 && [...u.dateKinds].every((k) => k === 'interview') ? rc.lexicon.sequenceWords.match(u.tokens) : undefined;
+  if (said && said.size === 1 && !said.has('after') && unique(dates.map((d) => d.kind)).length === 1 && dates.every((d) => !d.end)) dates = said.has('first') ? dates.slice(0, 1) : dates.slice(-1);
   const p = phrasesFor(u.lang);
   const t = TEXTS[u.lang];
   const line = (d: DateEntry) => {

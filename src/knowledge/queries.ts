@@ -251,6 +251,8 @@ export interface KnowledgeQueries {
   nextHolderChange(roleId: string, day: string): HolderChange | undefined;
   /** The posts a person holds on a day (not acting ones), in the order written. */
   postsOn(personId: string, day: string): Holding[];
+  /** Every post a person holds over time (not acting ones: `role` within their validity, then `posts`), built once. */
+  holdingsOf(personId: string): readonly Holding[];
   /** The members of a leadership group on a day. */
   membersOn(groupId: string, day: string): GroupMember[];
   /** The participants of a meeting, with their notes and whether they come only as needed. */
@@ -336,6 +338,12 @@ export function createQueries(kb: KnowledgeBase): KnowledgeQueries {
   const holdings = new Map(data.people.map((person) => [person.id, holdingsOf(person).filter((h) => !h.acting)]));
   const holdingsByRole = groupBy(data.people.flatMap((person) => holdings.get(person.id)!.map((h) => [h.role, { person, holding: h }] as const)));
   const peopleByPost = new Map([...holdingsByRole].map(([role, held]) => [role, uniqueById(held.map((h) => h.person))]));
+  // The days a post's holders may change (a holding begins, or the day after one ends), sorted, for the posts with any.
+  const holderChangeDays = new Map(
+    [...holdingsByRole]
+      .map(([role, held]) => [role, [...new Set(held.flatMap(({ holding }) => [holding.validFrom, holding.validUntil === undefined ? undefined : shiftDay(holding.validUntil, 1)]).filter((d): d is string => d !== undefined))].sort()] as const)
+      .filter(([, days]) => days.length > 0),
+  );
   const regularOn = (roleId: string, day: string) => uniqueById((holdingsByRole.get(roleId) ?? []).filter((h) => holdsOn(h.holding, day)).map((h) => h.person));
   const policyTexts = new Map(data.policies.map((policy) => [policy.id, policyHaystack(policy)]));
 
@@ -542,11 +550,8 @@ export function createQueries(kb: KnowledgeBase): KnowledgeQueries {
     holdersOn: (roleId, day) => uniqueById([...regularOn(roleId, day), ...list(actingByRole, roleId).filter((person) => actingOn(person, roleId, day) !== undefined)]),
     nextHolderChange: (roleId, day) => {
       const held = holdingsByRole.get(roleId) ?? [];
-      const days = held
-        .flatMap(({ holding }) => [holding.validFrom, holding.validUntil === undefined ? undefined : shiftDay(holding.validUntil, 1)])
-        .filter((change): change is string => change !== undefined && change > day)
-        .sort();
-      for (const date of days) {
+      for (const date of holderChangeDays.get(roleId) ?? []) {
+        if (date <= day) continue;
         const before = regularOn(roleId, shiftDay(date, -1));
         const after = regularOn(roleId, date);
         if (before.length === after.length && before.every((person) => after.includes(person))) continue;
@@ -556,6 +561,7 @@ export function createQueries(kb: KnowledgeBase): KnowledgeQueries {
       return undefined;
     },
     postsOn: (personId, day) => (holdings.get(personId) ?? []).filter((h) => holdsOn(h, day)),
+    holdingsOf: (personId) => holdings.get(personId) ?? [],
     membersOn: (groupId, day) =>
       (itemAs(groupId, 'leadershipGroups')?.members ?? [])
         .filter((member) => holdsOn(member, day))
