@@ -1087,7 +1087,8 @@ function aboveAbout(rc: RelationContext, id: string, day: string, isCounted: (f:
     const words = own.filter((term) => !above.has(term));
     // With no day asked, the figure must name the item in full (every word of one of its names, "Hjortsø Dagpleje"):
     // a word of its kind alone ("børnecentrene" for Børnecenter Rosenhaven) names every item of the kind.
-    const says = (f: Figure, term: string) => termsOf(f.text.da).has(term) || termsOf(f.text.en).has(term);
+    // (The figure's terms from the index made once per knowledge base.)
+    const says = (f: Figure, term: string) => figureTermIndex(kb).terms.get(f)?.has(term) === true;
     const fullNames = exact ? [] : namesOf(kb.get(id)!).map((n) => [...termsOf(n)].filter((term) => !generic.has(term))).filter((terms) => terms.some((term) => !above.has(term)));
     const names = (f: Figure) => (exact ? words.some((term) => says(f, term)) : fullNames.some((terms) => terms.every((term) => says(f, term))));
     const found = queries
