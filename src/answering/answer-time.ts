@@ -19,7 +19,7 @@ import { composeAnswer, MAX_SUPPORT_LINES, NEAR_BEST, STRUCTURED_THRESHOLD, name
 import type { Link } from './linking.js';
 import { inMeetingOrder, meetingIndexOf, type MeetingIndex } from './meeting-index.js';
 import { itemsStating } from './figure-owners.js';
-import { complementsSaid, countedRoleMetrics, countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, countLinkAt, countsJoined, measuresSaid, municipalityAt, personMetrics, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
+import { complementsSaid, countedRoleMetrics, countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, countLinkAt, countsJoined, countsOwnValue, measuresSaid, municipalityAt, personMetrics, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
 import { answerBodyChair, verbStems } from './relation-answers/decisions.js';
@@ -1094,7 +1094,8 @@ function aboveAbout(rc: RelationContext, id: string, day: string, isCounted: (f:
     const words = own.filter((term) => !above.has(term));
     // With no day asked, the figure must name the item in full (every word of one of its names, "Hjortsø Dagpleje"):
     // a word of its kind alone ("børnecentrene" for Børnecenter Rosenhaven) names every item of the kind.
-    const says = (f: Figure, term: string) => termsOf(f.text.da).has(term) || termsOf(f.text.en).has(term);
+    // (The figure's terms from the index made once per knowledge base.)
+    const says = (f: Figure, term: string) => figureTermIndex(kb).terms.get(f)?.has(term) === true;
     const fullNames = exact ? [] : namesOf(kb.get(id)!).map((n) => [...termsOf(n)].filter((term) => !generic.has(term))).filter((terms) => terms.some((term) => !above.has(term)));
     const names = (f: Figure) => (exact ? words.some((term) => says(f, term)) : fullNames.some((terms) => terms.every((term) => says(f, term))));
     const found = queries
@@ -1385,7 +1386,12 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
     const ofPeriod = periods.filter((f) => f.figure.period!.from === nearest);
     const then = stated.length > 0 ? stated : fromAbove.length > 0 ? fromAbove : day === rc.today ? (future.length > 0 ? future.slice(0, 1) : ofPeriod) : [];
     // Set against a past day: today's figure follows the one stated then.
-    const on = sincePast ? unique([...then, ...queries.figuresOn(id, rc.today).filter((f) => isCounted(f.figure))]) : then;
+    const onAll = sincePast ? unique([...then, ...queries.figuresOn(id, rc.today).filter((f) => isCounted(f.figure))]) : then;
+    // "Hvor mange børneuniverser": "3 børneuniverser" counts them, "2 af de 3 børneuniverser har ..." counts some of them.
+    // (Not when a post or the rest of a count is asked: "how many of the børnecentre had a viceleder" asks for some of them.)
+    const plainCount = countedForms.size > 0 && !rc.subjects.flat().some((l) => l.kind === 'roles') && !u.tokens.some((tok) => rc.lexicon.complementWords.has(tok.form));
+    const ownCount = plainCount ? onAll.filter((f) => [...countedForms].some((w) => countsOwnValue(f.figure, w))) : [];
+    const on = ownCount.length > 0 && ownCount.length < onAll.length ? ownCount : onAll;
     // A day or period asked about that no figure is stated for: say which days the documents have.
     // After a change asked about ("after the reorganisation") where the figures end before it and none follows: none then.
     const endsBefore = day === undefined && !asked ? all.filter((f) => f.figure.validUntil !== undefined).map((f) => f.figure.validUntil!).sort().at(-1) : undefined;

@@ -304,3 +304,13 @@ describe('a figure a unit above states about the unit asked, and a unit that com
     { kb: 'rvs', q: 'how many institutions will kysten have once ravneklit opens', want: [['rvs-faellesledelse-kysten', 'institutions', 'har 8']] },
   ]);
 });
+
+describe('what is counted: the head of a name said after "how many", and the figure that counts it by its own number', () => {
+  run([
+    // "children's universes" names a kind: its last word is what is counted, not the children.
+    { kb: 'lht', q: "how many children's universes will there be after august 2027", want: [['lht-sekdag', 'other', '2 børneuniverser fra']], not: [['lht-sekdag', 'children', '900']] },
+    // "3 børneuniverser" counts them; "2 af de 3 børneuniverser har en assisterende universleder" counts some of them.
+    { kb: 'lht', q: 'hvor mange børneuniverser er der i dag', want: [['lht-sekdag', 'other', '3 børneuniverser']] },
+    { kb: 'hjs', q: 'how many of the børnecentre had a viceleder on 1 november 2026', want: [['hjs-dtk', 'deputies']] },
+  ]);
+});

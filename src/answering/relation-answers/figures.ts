@@ -102,8 +102,10 @@ export function countedWords(rc: RelationContext): string[] {
   // A municipality's name says whose figure it is, never what is counted ("dagplejere i Solvang" is no count of
   // "410 medarbejdere i Solvang Småbørn").
   const places = municipalityAt(rc);
-  // The word right after a "how many" is what is counted even when it also names a unit ("how many dagplejere").
+  // The word right after a "how many" is what is counted even when it also names a unit ("how many dagplejere"); so is
+  // the last word of a name that begins there ("how many children's universes": "universes").
   const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon.countModifiers));
+  for (const l of rc.subjects.flat()) if (countedAt.has(l.start) && l.end - l.start > 1) countedAt.add(l.end - 1);
   return u.tokens
     .filter((tok, i) => !u.cuePositions.has(i) && !places.has(i) && !rc.lexicon.complementWords.has(tok.form) && (u.namePositions?.has(i) !== true || countedAt.has(i)) && !metricWords.has(i) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && tok.form.length >= 4 && !/\d/.test(tok.form))
     .map((tok) => tok.form);
@@ -408,6 +410,19 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
     ...measuresSaid(rc, unique_.map((f) => f.figure)),
     ...complementsSaid(rc, unique_.map((f) => f.figure)),
   ]);
+}
+
+/**
+ * True when the word follows the figure's own number ("3 børneuniverser" of value 3), within two words: "2 af de 3
+ * børneuniverser har en AUL" (value 2) counts some of them, not them.
+ */
+export function countsOwnValue(f: Figure, word: string): boolean {
+  const stem = primaryStem(word);
+  const value = String(f.value);
+  return (['da', 'en'] as const).some((lang) => {
+    const words = tokenize(foldText(f.text[lang]));
+    return words.some((w, i) => w.replace(/[.,]/g, '') === value && words.slice(i + 1, i + 3).some((next) => primaryStem(next) === stem || primaryStem(next).endsWith(stem)));
+  });
 }
 
 /** True when the word right after one of the figure's numbers is the word itself ("4 sprogvejledere"), not a compound of it. */
