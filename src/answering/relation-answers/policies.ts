@@ -85,7 +85,8 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
   if (others.length > 0) return coveredBy(rc, item, others) ?? saysAbout(rc, item, others);
   const t = TEXTS[u.lang];
   const title = name(kb, policy.id, u.lang, false);
-  if (u.kinds.has('decision') && u.kinds.has('who')) {
+  // ("Who passed X": a word for adopting asks it as the decision's cues do.)
+  if ((u.kinds.has('decision') || rc.lexicon.adoptWords.match(u.tokens).size > 0) && u.kinds.has('who')) {
     const decision = kb.data.decisions.find((d) => d.changes.includes(policy.id));
     if (decision) return done(rc, 'answer', t.adoptedBy(title, name(kb, decision.body, u.lang, true), shortDate(decision.date, u.lang)), [], [decision.source]);
     const says = (text: string) => rc.lexicon.kinds.match(analyzeText(foldText(text))).has('decision');
@@ -253,7 +254,11 @@ function statementsAnswer(rc: RelationContext, policies: readonly Policy[], cove
 function coveredBy(rc: RelationContext, item: Policy, topics: readonly Link[]): Answer | undefined {
   const { u, kb } = rc;
   if (rc.lexicon.audienceWords.match(u.tokens).size === 0 || rc.lexicon.yesNoWords.match(u.tokens).size === 0) return undefined;
-  if (u.attributes.length > 0 || u.intents.has('contact') || u.intents.has('dates') || u.kinds.has('decision')) return undefined;
+  // ("Does X cover Y": the word asking whom it is for is no period asked.)
+  const audienceAt = rc.lexicon.audienceWords.coverage(u.tokens);
+  const attributeAt = rc.lexicon.attributes.match(u.tokens);
+  const asked = u.attributes.filter((a) => ![...(attributeAt.get(a)?.positions ?? [])].every((p) => audienceAt.has(p)));
+  if (asked.length > 0 || u.intents.has('contact') || u.intents.has('dates') || u.kinds.has('decision')) return undefined;
   const places = topics.filter((l) => l.kind === 'roles' || l.kind === 'units');
   if (places.length !== topics.length) return undefined;
   const generalNames = item.relevantFor.flatMap((id) => {
