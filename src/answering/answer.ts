@@ -745,12 +745,13 @@ function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities
  * "the staff leader job") is probably part of a longer name the knowledge base does not know: the
  * item it links to is not what the question is about.
  */
-function wholeNames(u: Understanding, links: readonly Link[], leaderAt: ReadonlySet<number>, timeWords: ReadonlySet<number> = new Set()): Link[] {
+function wholeNames(u: Understanding, links: readonly Link[], leaderAt: ReadonlySet<number>, timeWords: ReadonlySet<number> = new Set(), fillers: ReadonlySet<string> = new Set()): Link[] {
   const covered = new Set<number>(timeWords);
   for (const l of links) for (let i = l.start; i < l.end; i++) covered.add(i);
   const loose = (i: number) => {
     const token = u.tokens[i];
-    if (!token || covered.has(i) || u.cuePositions.has(i) || u.intentWords.has(token.form)) return false;
+    // (A filler, "actually", "egentlig", only colours the sentence: no part of a name.)
+    if (!token || covered.has(i) || u.cuePositions.has(i) || u.intentWords.has(token.form) || fillers.has(token.form)) return false;
     return token.form.length > 2 && !STOPWORDS.has(token.form) && !GENERIC_WORDS.has(token.form) && !/^\d+$/.test(token.form);
   };
   // "the new Mågen leader": a word for a leader after a place (a unit) describes its leader, not a longer name.
@@ -767,7 +768,7 @@ function relationContext(input: Omit<RelationContext, 'subjects'> & { links: rea
   const leaderAt = new Set([...input.lexicon.leaderWords.match(input.u.tokens).values()].flatMap((m) => [...m.positions]));
   // "next ELM after 1 March": a word that places a day in a series or a period ("after", "first") is no part of a name.
   const timeWords = new Set([...input.lexicon.sequenceWords.coverage(input.u.tokens), ...input.lexicon.timePhrases.coverage(input.u.tokens)]);
-  return { ...input, subjects: subjectGroups(input.kb, wholeNames(input.u, input.links, leaderAt, timeWords), input.municipalities) };
+  return { ...input, subjects: subjectGroups(input.kb, wholeNames(input.u, input.links, leaderAt, timeWords, input.lexicon.fillerWords), input.municipalities) };
 }
 
 function answerRelations(rc: RelationContext): Answer | undefined {

@@ -198,6 +198,9 @@ describe('decisions in other words', () => it.each(DECISIONS)('$kb: $q', check))
 
 // Session 15: new paraphrases of passing working questions, on other knowledge bases and in other words.
 const CONTACTS_15: Case[] = [
+  // A document named by its kind and the item its title names.
+  { kb: 'slv', q: 'who can I ask about the organisation description of solvang småbørn', must: ['birgitte ravn holm'] },
+  { kb: 'hjs', q: 'who do I ask about the organisation description of dagtilbudskontoret', must: ['kim aaberg stentoft'] },
   { kb: 'rvs', q: 'hvem kan jeg lige ringe til om ledertræffet', must: ['dorthe skou andersen'] },
   { kb: 'hjs', q: 'hvem ved mere om teamchefstillingen i midt', must: ['pernille skau andersen', 'thomas bro eriksen'] },
   { kb: 'hjs', q: 'jeg vil gerne høre lidt mere om jobbet som teamchef, hvem ringer jeg til', must: ['pernille skau andersen', '#76234100'] },
@@ -246,6 +249,9 @@ const MEMBERSHIP_15: Case[] = [
 ];
 
 const RESPONSIBILITIES_15: Case[] = [
+  // A filler word is no part of a name and no task asked.
+  { kb: 'hjs', q: 'what does a viceleder actually do', must: ['vagtplan'] },
+  { kb: 'rvs', q: 'hvad laver en sprogvejleder egentlig', must: ['sprogvurdering'] },
   // What a unit is part of, asked of a unit with one undated parent.
   { kb: 'hbj', q: 'hvilken enhed ligger rævehøj i', must: ['enhed'], kind: 'answer' },
   { kb: 'rvs', q: 'which fællesledelse does lærkereden belong to', must: ['mosen'] },
@@ -267,6 +273,9 @@ const RESPONSIBILITIES_15: Case[] = [
 ];
 
 const DEFINITIONS_15: Case[] = [
+  // An abbreviation one item bears as a name, asked what it is: what it stands for, not an item whose name contains it.
+  { kb: 'bkk', q: 'hvad betyder LUF', must: ['lederudviklingsforum'] },
+  { kb: 'hvm', q: 'hvad betyder SLG', must: ['strategisk ledergruppe'] },
   { kb: 'rvs', q: 'forklar hvad en selvejende institution er', must: ['driftsoverenskomst'] },
   { kb: 'rvs', q: 'can you explain what LTS is', must: ['1 february'] },
   { kb: 'hjs', q: 'hvad er en fælles skærmstund', must: ['20 minutter'] },

@@ -342,10 +342,20 @@ export function answerDocumentContact(rc: RelationContext): Answer | undefined {
   if (!u.kinds.has('contact') || u.attributes.some((a) => a !== 'phone' && a !== 'email')) return undefined;
   // An item named beside the document ("the committee minutes") is no other topic when the document's contact is its contact too.
   const named = rc.subjects.flatMap((g) => g.filter((l) => l.quality >= 0.9 && l.kind !== 'decisions' && l.kind !== 'concepts'));
-  return answerDocumentContacts(rc, (people) => named.every((l) => people.some((p) => p.contactFor.includes(l.id))));
+  // (So is the item the document's title names: "the organisation description of SekDag", "Organisering af Sektion Dagtilbud".)
+  return answerDocumentContacts(rc, (people, docId) => named.every((l) => people.some((p) => p.contactFor.includes(l.id)) || titleNames(rc.kb, docId, l.id)));
 }
 
-function answerDocumentContacts(rc: RelationContext, accept: (people: readonly Person[]) => boolean = () => true): Answer | undefined {
+/** True when a document's title names the item by one of its names ("Organisering af Sektion Dagtilbud"). */
+function titleNames(kb: KnowledgeBase, docId: string, itemId: string): boolean {
+  const doc = kb.documents.get(docId);
+  const entry = kb.get(itemId);
+  if (!doc || !entry) return false;
+  const title = ` ${foldText(`${doc.title} ${doc.titleEn}`)} `;
+  return namesOf(entry).some((n) => n.length >= 4 && title.includes(` ${foldText(n)} `));
+}
+
+function answerDocumentContacts(rc: RelationContext, accept: (people: readonly Person[], id: string) => boolean = () => true): Answer | undefined {
   const { u, kb } = rc;
   const t = TEXTS[u.lang];
   const { contactsOf, dated, nameWords, topicWords } = documentContactsOf(kb);
@@ -376,7 +386,10 @@ function answerDocumentContacts(rc: RelationContext, accept: (people: readonly P
     const words = topicWords.get(id) ?? [];
     return asked.filter((tok) => ofKind?.has(tok) || words.some((w) => fits(w, tok))).length;
   };
-  const scored = [...contactsOf.keys()].map((id) => ({ id, hits: hitsOf(id) }));
+  // A document whose title names an item the question names ("the organisation description of SekDag") is the one
+  // meant among those saying as many of its words.
+  const namedIds = rc.subjects.flatMap((g) => g.filter((l) => l.quality >= 0.9 && l.kind !== 'municipalities').map((l) => l.id));
+  const scored = [...contactsOf.keys()].map((id) => ({ id, hits: hitsOf(id) + (hitsOf(id) > 0 && namedIds.some((n) => titleNames(kb, id, n)) ? 0.5 : 0) }));
   // The most words of the question; a document's title before a dated item's label with as many.
   const best = Math.max(...scored.map((s) => s.hits));
   // A document that names no contact said more surely ("the PFL function description") is not another's topic.
@@ -386,7 +399,7 @@ function answerDocumentContacts(rc: RelationContext, accept: (people: readonly P
   if (best === 0 || top.length !== 1) return undefined;
   const id = top[0]!.id;
   const people = contactsOf.get(id)!;
-  if (!accept(people)) return undefined;
+  if (!accept(people, id)) return undefined;
   const list = people.map((p) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email));
   const source = dated.get(id)?.source;
   const answer = done(rc, 'answer', t.contacts(titleOf(id).shown, joinList(people.map((p) => p.name), u.lang)), list, [...(source ? [source] : []), ...people.map((p) => p.source)]);

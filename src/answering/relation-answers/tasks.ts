@@ -67,7 +67,7 @@ export function answerTasksRelation(rc: RelationContext): Answer | undefined {
 
 /**
  * The content words of a question that neither a linked item, a cue, an intent word nor the municipality it names
- * ("in Høje-Taastrup": its words are accounted for by it) accounts for.
+ * ("in Høje-Taastrup": its words are accounted for by it) accounts for; a filler word ("egentlig", "actually") is none.
  */
 export function leftoverWords(rc: RelationContext, covered: ReadonlySet<number>): string[] {
   const { u, kb } = rc;
@@ -78,7 +78,7 @@ export function leftoverWords(rc: RelationContext, covered: ReadonlySet<number>)
     }),
   );
   return u.tokens
-    .filter((tok, i) => !covered.has(i) && !u.cuePositions.has(i) && !u.intentWords.has(tok.form) && !municipalityWords.has(tok.form) && tok.form.length > 2 && !FUNCTION_WORDS.has(tok.form))
+    .filter((tok, i) => !covered.has(i) && !u.cuePositions.has(i) && !u.intentWords.has(tok.form) && !municipalityWords.has(tok.form) && tok.form.length > 2 && !FUNCTION_WORDS.has(tok.form) && !rc.lexicon.fillerWords.has(tok.form))
     .map((tok) => tok.form);
 }
 
@@ -115,7 +115,8 @@ export function answerWhoDoes(rc: RelationContext): Answer | undefined {
   if (['reporting-up', 'reporting-down'].some((k) => (u.kinds.get(k as never)?.positions ?? []).some((p) => !shared.has(p)))) return undefined;
   const blocking = asLeader.length > 0 ? ['roles', 'people', 'leadershipGroups', 'meetings', 'postings', 'units'] : ['roles', 'people', 'leadershipGroups', 'meetings', 'postings'];
   const blockers = rc.subjects.flat().filter((l) => l.quality >= 0.9 && blocking.includes(l.kind));
-  if (blockers.length > 0) return whoDoesAround(rc, blockers);
+  // (A word for leading or reporting with a post or unit named asks about its line, not someone's task.)
+  if (blockers.length > 0) return asLeader.length === 0 ? whoDoesAround(rc, blockers) : undefined;
   // ("Hvem godkendte funktionsbeskrivelsen for viceledere?": a decision named and asked of is the decision's answer.)
   if (u.kinds.has('decision') && rc.subjects.flat().some((l) => l.kind === 'decisions' && l.quality >= 0.85)) return undefined;
   const words = unique(leftoverWords(rc, new Set()).filter((w) => w.length >= 4 && !STOPWORDS.has(w) && !GENERIC_WORDS.has(w)));
@@ -139,7 +140,8 @@ export function answerWhoDoes(rc: RelationContext): Answer | undefined {
  */
 export function whoDoesAround(rc: RelationContext, links: readonly Link[]): Answer | undefined {
   const { u } = rc;
-  const covered = new Set<number>();
+  // (A word for whoever leads, "the PRC's leader", names a post with the item, not a task.)
+  const covered = new Set<number>(rc.lexicon.leaderWords.coverage(u.tokens));
   for (const g of rc.subjects) for (const l of g) for (let i = l.start; i < l.end; i++) covered.add(i);
   const words = unique(leftoverWords(rc, covered).filter((w) => w.length >= 4 && !STOPWORDS.has(w) && !GENERIC_WORDS.has(w)));
   if (words.length === 0) return undefined;
