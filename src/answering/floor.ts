@@ -61,6 +61,11 @@ export function markSubject(answer: Answer, owner: string, related: ReadonlySet<
   return answer;
 }
 
+/** True when an answer comes from the general ranked search. */
+export function isFallback(answer: Answer): boolean {
+  return fallbackAnswers.has(answer);
+}
+
 /** Marks an answer as coming from the general ranked search: the floor then asks for more coverage. */
 export function markFallback(answer: Answer): Answer {
   if (answer.kind === 'answer' || answer.kind === 'ambiguous') fallbackAnswers.add(answer);
@@ -229,6 +234,8 @@ export function createFloor(
       }
     }
   };
+  // Counted with the floor (the answerer's build), not by the first question that needs it (tens of ms at 100x).
+  countOwners();
   /** True when a text's terms hold a name of the item that no other item bears. */
   const namesOnly = (id: string, terms: ReadonlySet<string>): boolean => {
     countOwners();

@@ -7,8 +7,9 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { figureTermIndex } from './answer-time.js';
 import { meetingIndexOf } from './meeting-index.js';
 import { figureOwnersOf } from './figure-owners.js';
-import { documentContactsOf, rolesByNameStart } from './relation-answers/contacts.js';
-import { chairIndexOf, decisionIndexOf } from './relation-answers/decisions.js';
+import { documentContactsOf } from './relation-answers/contacts.js';
+import { rolesByNameStart } from './relation-answers/role-name-starts.js';
+import { decisionIndexOf } from './relation-answers/decisions.js';
 import { describedPostsOf } from './relation-answers/described-post.js';
 import { policyIndexOf } from './relation-answers/policies.js';
 import type { Lexicon } from './lexicon/lexicon.js';
@@ -25,6 +26,5 @@ export function prepareIndexes(kb: KnowledgeBase, lexicon: Lexicon): void {
   describedPostsOf(kb, lexicon);
   meetingIndexOf(kb);
   figureOwnersOf(kb);
-  chairIndexOf(kb, lexicon);
   policyIndexOf(kb);
 }

@@ -20,7 +20,9 @@ const TEXT_SIZE = 12;
 const LINE_GAP = 4;
 // DejaVu Sans Condensed averages about 0.55 em per character; 0.6 keeps long words inside the box.
 const CHAR_EM = 0.6;
-const MAX_LINES = { name: 3, context: 2, en: 3 } as const;
+// The official Danish name is canonical and shown whole: a post named in ten words ("assisterende universleder til
+// Børneunivers Hedelund og Vestermarken (ny stilling)") needs five lines; the box grows with its lines.
+const MAX_LINES = { name: 5, context: 2, en: 3 } as const;
 const MARGIN = 24;
 const HEADER = 40;
 /** A chart wider than this is shrunk by Teams until its text is unreadable; then a left-to-right layout is tried. */

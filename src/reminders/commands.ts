@@ -85,9 +85,11 @@ export function parseReminderCommand(text: string, now: Date): ParsedCommand | u
     if (title === '') return { command: { kind: 'add-deadline-invalid', problem: 'no-title', dateText }, lang };
     return { command: { kind: 'add-deadline', title, date: parsed.date }, lang };
   }
-  // Only a text that ends in something date-like was meant as a command with a bad date.
+  // Only a text that ends in something date-like was meant as a command with a bad date. A year alone is part of
+  // a title ("deadline for the competence plan 2028" asks the knowledge base), not a deadline's date.
   const tail = words.slice(-3);
-  const start = tail.findIndex((w) => /\d/.test(w) || MONTH_WORDS.has(w.toLowerCase().replace(/[.,]$/, '')));
+  const yearAlone = (w: string) => /^(?:19|20)\d\d[.,]?$/.test(w);
+  const start = tail.findIndex((w) => (/\d/.test(w) && !yearAlone(w)) || MONTH_WORDS.has(w.toLowerCase().replace(/[.,]$/, '')));
   if (start === -1) return undefined;
   return { command: { kind: 'add-deadline-invalid', problem: 'no-date', dateText: tail.slice(start).join(' ') }, lang };
 }

@@ -38,7 +38,7 @@ describe('parseReminderCommand', () => {
     expect(parseReminderCommand('deadline 15 May', now)?.command).toMatchObject({ kind: 'add-deadline-invalid', problem: 'no-title' });
   });
 
-  it.each(['frist for ansøgning?', 'frist for ansøgning til pædagogisk leder', 'hvornår er fristen for budgetopfølgning?', 'hvem er dagtilbudschef'])(
+  it.each(['frist for ansøgning?', 'frist for ansøgning til pædagogisk leder', 'deadline for proposals to the competence plan 2028', 'frist for budgetbidrag 2028', 'deadline for the 2027 budget', 'hvornår er fristen for budgetopfølgning?', 'hvem er dagtilbudschef'])(
     'leaves %j to the question engine',
     (text) => {
       expect(parseReminderCommand(text, now)).toBeUndefined();

@@ -13,6 +13,7 @@ import { describedItems, done, name, subjectsOf, unitsOfPerson, within, type Rel
 import { TEXTS } from './texts.js';
 import { explainsWords } from './org-changes.js';
 import { titledPerson } from './partly-known.js';
+import { rolesByNameStart } from './role-name-starts.js';
 
 // ---------------------------------------------------------------------------------------------
 // Contacts of a posting (or of the unit or role a posting is for)
@@ -282,28 +283,6 @@ function titledRoles(kb: KnowledgeBase, roleId: string): string[] {
   const role = kb.get(roleId);
   if (role?.kind !== 'roles') return [];
   return (rolesByNameStart(kb).get(foldText(role.item.name)) ?? []).filter((id) => id !== roleId);
-}
-
-/**
- * The roles by every start of their folded name in whole words ("børnehusleder i børnehuset kløverengen" under
- * "børnehusleder", "børnehusleder i" …), once per knowledge base: a contact question looks a role's name up here.
- */
-const ROLES_BY_NAME_START = new WeakMap<KnowledgeBase, ReadonlyMap<string, readonly string[]>>();
-export function rolesByNameStart(kb: KnowledgeBase): ReadonlyMap<string, readonly string[]> {
-  let index = ROLES_BY_NAME_START.get(kb);
-  if (!index) {
-    const built = new Map<string, string[]>();
-    for (const r of kb.data.roles) {
-      const words = foldText(r.name).split(' ');
-      for (let n = 1; n <= words.length; n++) {
-        const start = words.slice(0, n).join(' ');
-        built.set(start, [...(built.get(start) ?? []), r.id]);
-      }
-    }
-    index = built;
-    ROLES_BY_NAME_START.set(kb, index);
-  }
-  return index;
 }
 
 /**

@@ -162,7 +162,9 @@ function whoSeesTo(rc: RelationContext, item: Policy, policy: Link): Answer | un
   const { u, kb } = rc;
   if (!(u.kinds.has('who') || u.askedWho) || u.attributes.length > 0 || u.intents.has('contact') || u.intents.has('dates') || u.kinds.has('decision')) return undefined;
   // The question's own words: not the policy's name nor its words ("politikken"), nor the words asking whom it is for.
-  const own = new Set([...rc.lexicon.audienceWords.coverage(u.tokens), ...rc.lexicon.policyTypes.coverage(u.tokens)]);
+  // (The words asking who sees to it, "følger op", count once, as the duty asked, below.)
+  const dutyAt = rc.lexicon.dutyWords.coverage(u.tokens);
+  const own = new Set([...rc.lexicon.audienceWords.coverage(u.tokens), ...rc.lexicon.policyTypes.coverage(u.tokens), ...dutyAt]);
   const policyWords = [item.name, ...item.names].join(' ');
   const words = u.tokens
     .filter((tok, i) => (i < policy.start || i >= policy.end) && !own.has(i) && tok.form.length > 3 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !rc.lexicon.questionWords.has(tok.form) && !/^\d+$/.test(tok.form) && !saysEvery(policyWords, [tok.form], true))
@@ -174,7 +176,10 @@ function whoSeesTo(rc: RelationContext, item: Policy, policy: Link): Answer | un
   const policyNames = [item.name, ...item.names].map(foldText).filter((n) => n.length >= 8);
   const { roleStems } = roleWordsOf(kb);
   const namesPost = (text: string) => analyzeText(foldText(text)).some((w) => roleStems.has(primaryStem(w.form)));
-  const hits = (text: string) => words.filter((w) => saysEvery(text, [w])).length + (statesDuty(text) ? 1 : 0);
+  // The very duty asked ("følger op") is what is done: a statement saying it weighs more than one saying another duty.
+  const dutyForms = [...dutyAt].sort((a, b) => a - b).map((i) => u.tokens[i]!.form);
+  const sameDuty = (text: string) => dutyForms.length > 0 && saysEvery(text, dutyForms);
+  const hits = (text: string) => words.filter((w) => saysEvery(text, [w])).length + (statesDuty(text) ? 1 : 0) + (sameDuty(text) ? 1.5 : 0);
   const found: Array<{ text: string; source: Source; n: number; duty: boolean }> = [];
   // (Every post's duties, folded once per knowledge base.)
   for (const { role, duty, folded } of policyIndexOf(kb).duties) {
