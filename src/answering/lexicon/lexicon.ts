@@ -899,7 +899,8 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       // length, one less and one more are each read as the stem.
       if (result === form && cover === undefined) {
         for (const shift of [0, -1, 1]) {
-          const stem = stems.find((p) => p[0] === form[0] && form.length > p.length + shift && !form.startsWith(p) && boundedEditDistance(form.slice(0, p.length + shift), p, 1) <= 1);
+          // (A compound whose first part is a known word, "ledererfaring", is no typo of a cue stem, "leader*".)
+          const stem = stems.find((p) => p[0] === form[0] && form.length > p.length + shift && !form.startsWith(p) && boundedEditDistance(form.slice(0, p.length + shift), p, 1) <= 1 && !known(form.slice(0, p.length + shift)));
           if (stem) {
             result = stem + form.slice(stem.length + shift);
             break;
