@@ -9,6 +9,7 @@ import { analyzeText, foldText, STOPWORDS, termsOf } from './normalize.js';
 import { capitalize, phrasesFor } from './phrases.js';
 import type { QueryTerm } from './search.js';
 import type { Answer } from './types.js';
+import { explainsWords } from './relation-answers/org-changes.js';
 import { fitsDateKind, type Understanding } from './understand.js';
 import { compose, factsBelongingToNamed, shortDate, factsOf, NEAR_BEST, sectionTitle, STRUCTURED_THRESHOLD, unique, unknown, weightedShare, type Context, type Line } from './answer-context.js';
 
@@ -65,6 +66,9 @@ function edgesAsked(kinds: ReadonlySet<DateEntry['kind']>): boolean {
 function isEdged(d: DateEntry): boolean {
   return d.end !== undefined || EDGED_KINDS.has(d.kind);
 }
+
+/** Kinds of date that come as a series of one item (interviews, meetings, events), whose first or last may be asked. */
+const SERIES_KINDS: ReadonlySet<DateEntry['kind']> = new Set(['interview', 'event', 'seminar', 'evaluation']);
 
 /** True when a role's name begins with a general role's name ("assisterende universleder til Børneunivers Hedelund"). */
 function isInstanceOf(ctx: Context, specific: string, general: string): boolean {
@@ -237,10 +241,18 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
   const best = candidates[0]!.coverage;
   if (best < STRUCTURED_THRESHOLD) return undefined;
   let chosen = candidates.filter((c) => c.coverage >= best - NEAR_BEST).sort((a, b) => a.date.localeCompare(b.date));
+  const listQuestion = u.range !== undefined || u.upcoming;
+  // "Hvornår holdes lederdagen", "when is the summer closure": asked when a thing is, with no kind of date named, the
+  // thing's own dates answer, not a deadline for it that names it ("Tilmelding til Lederdagen").
+  if (u.dateKinds.size === 0 && !listQuestion) {
+    const own = chosen.filter((c) => c.fact?.date !== undefined && !DEADLINE_KINDS.includes(c.fact.date.kind));
+    if (own.length > 0 && own.length < chosen.length && chosen.every((c) => c.fact?.date !== undefined)) chosen = own;
+  }
   if (u.next) chosen = chosen.slice(0, 1);
   // "Hvornår er sidste LUF-møde", "the first theme day": a word for the first or last of a series of one item's dates of
   // one kind (no kind of date asked, no round) picks that one; the edges of a period are answered by the edge pass.
-  const said = chosen.length > 1 && u.dateKinds.size === 0 && u.round === undefined ? ctx.sequenceSaid?.(u.tokens) : undefined;
+  // ("the last interview for the Mågen job": a kind of event named with it is the series; "sidste frist" is a deadline's own word.)
+  const said = chosen.length > 1 && [...u.dateKinds].every((k) => SERIES_KINDS.has(k)) && u.round === undefined ? ctx.sequenceSaid?.(u.tokens) : undefined;
   const series = said !== undefined && said.size === 1 && !said.has('after') && unique(chosen.map((c) => c.owner)).length === 1 && unique(chosen.map((c) => c.fact?.date?.kind)).length === 1 && chosen.every((c) => !c.end);
   if (series) chosen = said.has('first') ? chosen.slice(0, 1) : chosen.slice(-1);
 
@@ -257,16 +269,20 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
   });
   const owners = unique(chosen.map((c) => c.owner));
   const titleOf = (owner: string) => (owner.startsWith('chat:') ? p.chatDeadline : sectionTitle(ctx.kb, owner, u.lang));
-  const listQuestion = u.range !== undefined || u.upcoming;
+  // The words the dates given explain in either language ("lederdagen" of "Leaders' day", whose Danish label says it) are
+  // answered by them: the reply shows one language's label only.
+  const cited = chosen.flatMap((c) => (c.fact ? [c.fact] : []));
+  const saidBy = new Set(cited.flatMap((f) => [...f.textTerms]));
+  const explained = rest.filter((q, i) => ctx.index.explainSurely(rest, saidBy)[i]! > 0).map((q) => q.token.index);
   if (owners.length === 1) {
     const lines = chosen.map(lineOf);
     const title = titleOf(owners[0]!);
-    return compose(ctx, u.lang, {
+    return explainsWords(compose(ctx, u.lang, {
       kind: 'answer',
       headline: lines.length === 1 ? `${lines[0]!.text} (${title})` : `${capitalize(title)}${timesSaid(chosen, u)}:`,
       groups: [{ title: '', lines: lines.length === 1 ? [] : lines }],
       cite: chosen.map((c) => c.fact).filter((f): f is FactRecord => f !== undefined),
-    });
+    }), explained);
   }
   return compose(ctx, u.lang, {
     kind: listQuestion ? 'answer' : 'ambiguous',

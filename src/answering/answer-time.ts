@@ -19,7 +19,7 @@ import { composeAnswer, MAX_SUPPORT_LINES, NEAR_BEST, STRUCTURED_THRESHOLD, name
 import type { Link } from './linking.js';
 import { inMeetingOrder, meetingIndexOf, type MeetingIndex } from './meeting-index.js';
 import { figureOwnersOf, itemsStating } from './figure-owners.js';
-import { complementsSaid, countedRoleMetrics, countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, countLinkAt, municipalityAt, personMetrics, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
+import { complementsSaid, countedRoleMetrics, countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, countLinkAt, countsJoined, measuresSaid, municipalityAt, personMetrics, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
 import { answerBodyChair, verbStems } from './relation-answers/decisions.js';
@@ -78,6 +78,7 @@ const TEXTS = {
     asOf: (day: string) => `pr. ${day}`,
     noFigureOn: (owner: string, when: string, stated: string) => `Dokumenterne giver intet tal for ${owner} ${when}; de giver tal ${stated}.`,
     figuresDated: (when: string) => (when.startsWith('pr.') ? `Tallet er opgjort ${when}.` : `Tallet gælder ${when}.`),
+    eventOn: (unit: string, from: boolean, day: string) => `${unit} ${from ? 'er med fra' : 'er med til og med'} ${day}.`,
     onDay: (day: string) => `pr. ${day}`,
     at: 'kl.',
     passed: ' (overstået)',
@@ -129,6 +130,7 @@ const TEXTS = {
     asOf: (day: string) => `as of ${day}`,
     noFigureOn: (owner: string, when: string, stated: string) => `The documents give no figure for ${owner} ${when}; they give figures ${stated}.`,
     figuresDated: (when: string) => `The figure is ${when}.`,
+    eventOn: (unit: string, from: boolean, day: string) => `${unit} ${from ? 'is there from' : 'is there until'} ${day}.`,
     onDay: (day: string) => `as of ${day}`,
     at: 'at',
     passed: ' (passed)',
@@ -1024,11 +1026,14 @@ export function answerItemDates(rc: RelationContext): Answer | undefined {
     owners = [...(role && !unit ? [role.id] : []), ...(unit && !role ? [unit.id] : []), ...postings];
   }
   const today = rc.today;
-  const dates = unique(owners)
+  let dates = unique(owners)
     .flatMap((id) => relations.dates(id))
     .filter((d) => fitting(d) && (!u.upcoming || (d.end ?? d.date) >= today))
     .sort((a, b) => a.date.localeCompare(b.date));
   if (dates.length === 0) return undefined;
+  // "When is the last interview for the Mågen job": the first or last of a series of one kind (no round named).
+  const said = u.round === undefined && dates.length > 1 && [...u.dateKinds].every((k) => k === 'interview') ? rc.lexicon.sequenceWords.match(u.tokens) : undefined;
+  if (said && said.size === 1 && !said.has('after') && unique(dates.map((d) => d.kind)).length === 1 && dates.every((d) => !d.end)) dates = said.has('first') ? dates.slice(0, 1) : dates.slice(-1);
   const p = phrasesFor(u.lang);
   const t = TEXTS[u.lang];
   const line = (d: DateEntry) => {
@@ -1068,10 +1073,11 @@ function spanSaid(rc: RelationContext, dates: readonly DateEntry[]): string {
 // Figures as of a day
 
 /**
- * The figures of the units above an item, stated for a day, whose text names the item by a word of its own names
- * that the unit above does not have ("dagplejen" for Dagplejen Havbjerg under Dagtilbud & Sundhed).
+ * The figures of the units above an item, stated for a day (`exact`; else the latest stated by then), whose text names
+ * the item by a word of its own names that the unit above does not have ("dagplejen" for Dagplejen Havbjerg under
+ * Dagtilbud & Sundhed).
  */
-function aboveAbout(rc: RelationContext, id: string, day: string, isCounted: (f: Figure) => boolean): Array<{ figure: Figure }> {
+function aboveAbout(rc: RelationContext, id: string, day: string, isCounted: (f: Figure) => boolean, exact = true): Array<{ figure: Figure }> {
   const { kb, queries, ctx } = rc;
   const generic = new Set([...GENERIC_WORDS].flatMap((w) => [w, ...stemsOf(w)]));
   const own = [...ctx.ownTerms(id)].filter((term) => term.length >= 5 && !generic.has(term));
@@ -1079,10 +1085,15 @@ function aboveAbout(rc: RelationContext, id: string, day: string, isCounted: (f:
   for (let depth = 0; current && depth < 4; depth++) {
     const above = ctx.ownTerms(current);
     const words = own.filter((term) => !above.has(term));
+    // With no day asked, the figure must name the item in full (every word of one of its names, "Hjortsø Dagpleje"):
+    // a word of its kind alone ("børnecentrene" for Børnecenter Rosenhaven) names every item of the kind.
+    const says = (f: Figure, term: string) => termsOf(f.text.da).has(term) || termsOf(f.text.en).has(term);
+    const fullNames = exact ? [] : namesOf(kb.get(id)!).map((n) => [...termsOf(n)].filter((term) => !generic.has(term))).filter((terms) => terms.some((term) => !above.has(term)));
+    const names = (f: Figure) => (exact ? words.some((term) => says(f, term)) : fullNames.some((terms) => terms.every((term) => says(f, term))));
     const found = queries
       .figuresOn(current, day)
-      .filter((f) => isCounted(f.figure) && (f.figure.asOf === undefined || f.figure.asOf === day))
-      .filter((f) => words.some((term) => termsOf(f.figure.text.da).has(term) || termsOf(f.figure.text.en).has(term)));
+      .filter((f) => isCounted(f.figure) && (!exact || f.figure.asOf === undefined || f.figure.asOf === day))
+      .filter((f) => names(f.figure));
     if (found.length > 0) return found;
     current = (kb.get(current)?.item as { parent?: string } | undefined)?.parent;
   }
@@ -1250,11 +1261,20 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   }
   // A metric none of the items named states ("how many districts will there be, and how many houses in Åen")
   // is answered by the one or two items that state it at all.
-  const unstated = named.length > 0 ? counts.filter((c) => !named.some((id) => queries.figuresOf(id).some((f) => c.fits(f.figure)))) : [];
+  // (One a unit above states about the item named, "128 børn i Hjortsø Dagpleje", is stated for it.)
+  const unstated = named.length > 0 ? counts.filter((c) => !named.some((id) => queries.figuresOf(id).some((f) => c.fits(f.figure)) || aboveAbout(rc, id, u.day ?? rc.today, c.fits, false).length > 0)) : [];
   const ownersOf = (asked: typeof counts) => stating.filter((x) => !('parent' in x && typeof x.parent === 'string' && stated.has(x.parent)) && x.figures.some((f) => asked.some((c) => c.fits(f)))).map((x) => x.id);
   const extra = unstated.length > 0 && ownersOf(unstated).length <= 2 ? ownersOf(unstated) : [];
   const scope = unique(named.length > 0 ? [...named, ...extra] : [...rc.municipalities, ...(owners.length <= 2 ? owners : [])]);
   if (scope.length === 0) return undefined;
+  // "How many deputy heads do the houses have", "hvor mange børn er der i institutionerne": two metrics named with no
+  // "and" between them are one count, the one a figure names both of ("9 af de 14 børnehuse har en souschef").
+  // (Not when anything is joined after them: "children in the institutions and in dagplejen" asks of two places.)
+  const metricPositions = u.metrics.flatMap((m) => u.metricAt.get(m) ?? []);
+  if (!persons && roleMetrics.length === 0 && u.metrics.length >= 2 && !qualified && !countsJoined(rc, [...metricPositions, u.tokens.length])) {
+    const both = (f: Figure) => u.metrics.every((m) => f.metric === m || metricsNamedIn(rc, f).has(m));
+    if (scope.some((id) => queries.figuresOf(id).some((f) => both(f.figure)))) counts.splice(0, counts.length, { key: 'both', fits: both });
+  }
   // A figure for a period ("sygefraværet i oktober 2026") carries time too.
   const dated = (f: Figure) => f.asOf !== undefined || f.validFrom !== undefined || f.validUntil !== undefined || f.period !== undefined;
   // "On 1 October and on 1 November", "fra oktober til november" with a word of change: the figure stated for each
@@ -1322,6 +1342,17 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   };
   for (const id of scope) {
     const all = [...queries.figuresOf(id), ...together(id)].filter((f) => isCounted(f.figure));
+    // An item that states no such figure itself, where a unit above it states one that names it ("128 børn i Hjortsø
+    // Dagpleje" of Dagtilbudskontoret): that figure, as of the day asked (else the latest).
+    if (all.length === 0 && named.includes(id)) {
+      const above = aboveAbout(rc, id, day ?? rc.today, isCounted, asked);
+      if (above.length === 0) continue;
+      answered.add(id);
+      headlines.push(...above.map((f) => t.figure(nameIn(rc, id), measuredText(f.figure, f.figure.text[u.lang].replace(/\.$/, ''), u.lang))));
+      headFigures.push(...above.map((f) => ({ owner: id, figure: f.figure })));
+      sources.push(...above.map((f) => f.figure.source));
+      continue;
+    }
     // Only figures that carry time are this answerer's; others are answered as stated.
     if (!all.some((f) => dated(f.figure))) continue;
     const future = all.filter((f) => f.figure.validFrom !== undefined && f.figure.validFrom > rc.today).sort((a, b) => a.figure.validFrom!.localeCompare(b.figure.validFrom!));
@@ -1405,6 +1436,12 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   if (named.some((id) => !answered.has(id) && !missing.some((m) => m.id === id))) return undefined;
   // "Hvornår er tallet opgjort?", "when is the figure from": the day it is stated for leads.
   if (u.askedWhen && !asked && missing.length === 0 && onDays.length > 0) headlines.unshift(t.figuresDated(joinList(unique(onDays), u.lang)));
+  // "Når Sandflugten er åbnet": the day the unit named comes (or goes) is the day of the figures, said first.
+  if (eventDay !== undefined && askedDay === eventDay && missing.length === 0) {
+    const item = kb.get(events[0]!.id)?.item as { validFrom?: string } | undefined;
+    const from = item?.validFrom === eventDay;
+    headlines.unshift(capitalize(t.eventOn(nameIn(rc, events[0]!.id), from, shortDate(from ? eventDay : addDays(eventDay, -1), u.lang))));
+  }
   // "Kvarter Åen og Kvarter Bakken tilsammen": the sum first.
   // "Hvor mange flere souschefer kommer der": today's figure and the coming one, and their difference.
   const comingFigures = compare && headFigures.length === 1 ? [headFigures[0]!.figure, ...comingOf.filter((f) => f.metric === headFigures[0]!.figure.metric).slice(0, 1)] : headFigures.map((f) => f.figure);
@@ -1414,5 +1451,5 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   const answering = [...headFigures.map((f) => f.figure), ...comingOf];
   const countedForm = new Set(counts.flatMap((c) => (c.key.startsWith('word:') && answering.some(c.fits) ? [c.key.slice(5)] : [])));
   // So are the words asking for the rest of a count ("uden souschef": "9 af de 14 børnehuse har en souschef").
-  return explainsWords(done(rc, 'answer', headlines.join(' '), supporting, sources), [...u.tokens.flatMap((tok, i) => (countedForm.has(tok.form) ? [i] : [])), ...(persons?.at ?? []), ...countLinkAt(rc), ...complementsSaid(rc, answering)]);
+  return explainsWords(done(rc, 'answer', headlines.join(' '), supporting, sources), [...u.tokens.flatMap((tok, i) => (countedForm.has(tok.form) ? [i] : [])), ...(persons?.at ?? []), ...countLinkAt(rc), ...measuresSaid(rc, answering), ...complementsSaid(rc, answering)]);
 }

@@ -15,8 +15,8 @@ import { answerContact, answerHolder, answerLeader, leaderIndexOf } from './answ
 import { answerDates } from './answer-dates.js';
 import { answerPolicies } from './answer-policies.js';
 import { answerGeneral } from './answer-general.js';
-import { createFloor, markFallback } from './floor.js';
-import { loadLexicon, type QuestionKind } from './lexicon/lexicon.js';
+import { createFloor, isFallback, markFallback } from './floor.js';
+import { loadLexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
 import { createLinker, type Link } from './linking.js';
 import { buildRelations } from './relations.js';
 import { createQueries } from '../knowledge/queries.js';
@@ -25,6 +25,7 @@ import { SMALLTALK } from './phrases.js';
 import { splitClauses, type Clause } from './clauses.js';
 import {
   answerAttribute,
+  answerAbbreviation,
   answerActingHolders,
   answerPolicyAdoption,
   answerUnitParent,
@@ -84,6 +85,7 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerReachPerson,
   answerDocumentContact,
   answerAttribute,
+  answerAbbreviation,
   answerPolicyAdoption,
   answerPolicyFields,
   answerConditionalLine,
@@ -311,10 +313,49 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     answer(question, localeHint) {
       const whole = answerChecked(question, localeHint);
       if (whole.reply.kind === 'smalltalk' || whole.reply.kind === 'ambiguous') return whole.reply;
+      const chat = chatReply(question, whole);
+      if (chat) return chat;
       const clauses = splitClauses(question, lexicon.interrogatives, lexicon.pronouns);
       return clauses ? answerClauses(whole.reply, clauses, localeHint) : whole.reply;
     },
   };
+
+  /**
+   * A message that asks nothing ("tak, det hjalp", "appreciate it", "nice one", "👍"): no question mark, no word that
+   * asks, no verb opening a yes/no question, no cue of a kind of question, no date, and no name of anything the documents
+   * hold. Its "I don't know" (or a ranked fact that merely shares a word with a greeting or thanks in it) is no reply: a
+   * greeting, thanks or goodbye in it is answered as small talk; anything else gets "I don't know" with a hint of what
+   * the bot can answer, and no suggested questions that would read as facts.
+   */
+  function chatReply(question: string, whole: { reply: Answer; u?: Understanding; links: readonly Link[] }): Answer | undefined {
+    const { reply, u, links } = whole;
+    if (!u) return undefined;
+    const generic = reply.kind === 'unknown' && reply.headline === phrasesFor(reply.lang).unknown;
+    if (!generic && !(reply.kind === 'answer' && isFallback(reply))) return undefined;
+    // (Read from the whole message: a thanks that opens it is a preamble the question is read without.)
+    const said = analyzeText(foldText(question));
+    const talks = [...lexicon.smalltalk.match(said)].sort((a, b) => b[1].strength - a[1].strength);
+    const smalltalk = (kind: SmalltalkKind): Answer => ({ kind: 'smalltalk', lang: u.lang, headline: SMALLTALK[u.lang][kind], sections: [], details: [], sources: [], suggestions: kind === 'greeting' || kind === 'ack' ? suggestQuestions(kb, u.lang) : [] });
+    // A message that is small talk from end to end ("hvem er du", "what can you do?") asks the bot, not the documents.
+    const covered = lexicon.smalltalk.coverage(said);
+    for (const p of lexicon.addressees.coverage(said)) covered.add(p);
+    if (talks.length > 0 && said.every((t, i) => covered.has(i) || STOPWORDS.has(t.form))) return smalltalk(talks[0]![0]);
+    if (question.includes('?')) return undefined;
+    const asks =
+      u.tokens.some((t) => lexicon.interrogatives.has(t.form)) ||
+      (u.tokens[0] !== undefined && lexicon.askingVerbs.has(u.tokens[0].form)) ||
+      [...u.kinds.keys()].some((k) => !lexicon.keepWords.has(k)) ||
+      u.range !== undefined ||
+      u.day !== undefined ||
+      links.some((l) => l.kind !== 'municipalities' && l.quality >= 0.9);
+    if (asks) return undefined;
+    // A message of no words at all (an emoji, a "+1") acknowledges.
+    const kind = talks[0]?.[0] ?? (said.length === 0 ? 'ack' : undefined);
+    if (kind) return smalltalk(kind);
+    // (A ranked fact for words that are no greeting is kept: "onboarding af nye medarbejdere" is a question without its "?".)
+    if (!generic) return undefined;
+    return { ...reply, headline: phrasesFor(u.lang).notAsked, suggestions: [] };
+  }
 
   /** One question through the engine and the floor, with what the engine understood of it and the names it linked. */
   function answerChecked(question: string, localeHint: string | undefined): { reply: Answer; u?: Understanding; links: readonly Link[] } {

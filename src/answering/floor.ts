@@ -61,6 +61,11 @@ export function markSubject(answer: Answer, owner: string, related: ReadonlySet<
   return answer;
 }
 
+/** True when an answer comes from the general ranked search. */
+export function isFallback(answer: Answer): boolean {
+  return fallbackAnswers.has(answer);
+}
+
 /** Marks an answer as coming from the general ranked search: the floor then asks for more coverage. */
 export function markFallback(answer: Answer): Answer {
   if (answer.kind === 'answer' || answer.kind === 'ambiguous') fallbackAnswers.add(answer);

@@ -19,6 +19,8 @@ export interface Phrases {
   readonly contactAbout: string;
   readonly severalMatches: string;
   readonly unknown: string;
+  /** "I don't know" to a message that asks nothing the bot can tell, with what it can answer. */
+  readonly notAsked: string;
   /** A clause of a message that asks two things, which the documents do not answer. */
   readonly clauseUnknown: (clause: string) => string;
   readonly suggestionsIntro: string;
@@ -51,6 +53,7 @@ const DA: Phrases = {
   severalMatches: 'Spørgsmålet passer på flere ting, så her er svaret for hver:',
   unknown: 'Det ved jeg ikke. Det står ikke i de dokumenter, jeg kender, og jeg gætter ikke.',
   clauseUnknown: (clause) => `${capitalize(clause.replace(/[?.!\s]+$/, ''))}? Det står ikke i de dokumenter, jeg kender.`,
+  notAsked: 'Det ved jeg ikke, for jeg kan ikke se, hvad du spørger om. Spørg mig om ledelsen af dagtilbud: roller, referencer, frister, tal og politikker. Skriv "hjælp" for at se alt, jeg kan.',
   suggestionsIntro: 'Du kan for eksempel spørge:',
   suggestReporting: (role) => `Hvem refererer ${role} til?`,
   suggestDeadline: (role) => `Hvornår er ansøgningsfristen for stillingen som ${role}?`,
@@ -81,6 +84,7 @@ const EN: Phrases = {
   severalMatches: 'The question fits several things, so here is the answer for each:',
   unknown: "I don't know. It is not in the documents I know, and I won't guess.",
   clauseUnknown: (clause) => `${capitalize(clause.replace(/[?.!\s]+$/, ''))}? It is not in the documents I know.`,
+  notAsked: 'I don\'t know: I cannot tell what you are asking. Ask me about the leadership of day care: roles, reporting lines, deadlines, figures and policies. Type "help" to see everything I can do.',
   suggestionsIntro: 'You could ask, for example:',
   suggestReporting: (role) => `Who does the ${role} report to?`,
   suggestDeadline: (role) => `When is the application deadline for the ${role} position?`,

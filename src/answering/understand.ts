@@ -622,7 +622,10 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     const metricStarts = metricMatches.map(([, m]) => Math.min(...m.positions));
     // A metric said in the hyphenated modifier before the word ("day-care facilities": "day cares") is counted too.
     const isMetric = (next: number) => metricStarts.includes(next) || metricMatches.some(([, m]) => m.positions.some((p) => p === next || (p < next && p >= next - 4 && isHyphenPart(tokens, p))));
-    if (nexts.length > 0 && !nexts.some(isMetric)) metrics.splice(0, metrics.length);
+    // ("Kids in X and Y, how many in each": a word that spreads the count over units counts nothing itself.)
+    const eachAt = (next: number) => lexicon.eachWords.some((words) => words.every((w, k) => tokens[next + k]?.form === w));
+    const counted = nexts.filter((next) => !eachAt(next));
+    if (counted.length > 0 && !counted.some(isMetric)) metrics.splice(0, metrics.length);
   }
   const metric = intents.has('figure') ? metrics[0] : undefined;
   const policyTypes = new Set(lexicon.policyTypes.match(tokens, words).keys());

@@ -58,25 +58,6 @@ export function holdsInUnit(person: Person, role: string, unit: string, day?: st
   return (day === undefined ? holdingsOf(person) : holdingsOn(person, day)).some((h) => h.role === role && h.unit === unit);
 }
 
-/** The period a person holds a role in (not as acting): the first day of the first holding and the last of the last, when all are dated. */
-export function heldPeriod(person: Person, role: string): { validFrom?: string; validUntil?: string } {
-  const held = holdingsOf(person).filter((h) => !h.acting && h.role === role);
-  const froms = held.map((h) => h.validFrom);
-  const untils = held.map((h) => h.validUntil);
-  const from = froms.every((d): d is string => d !== undefined) ? froms.sort()[0] : undefined;
-  const until = untils.every((d): d is string => d !== undefined) ? untils.sort().at(-1) : undefined;
-  return { ...(from !== undefined && { validFrom: from }), ...(until !== undefined && { validUntil: until }) };
-}
-
-/**
- * The role a person holds on a day (not as acting): the first post held then; when none is (a day before or after all
- * of them), the person's own `role`, else their first post's.
- */
-export function roleOn(person: Person, day: string): string | undefined {
-  const held = holdingsOn(person, day).filter((h) => !h.acting);
-  return held[0]?.role ?? person.role ?? person.posts?.[0]?.role;
-}
-
 /** The leave a person is on on a day, if any. */
 export function leaveOn(person: Person, day: string): Leave | undefined {
   return (person.leaves ?? []).find((leave) => holdsOn(leave, day));

@@ -42,4 +42,4 @@ export type { QuoteProblem, SourceTexts } from './source-quotes.js';
 export { checkSourceQuotes, createQuoteMatcher, quoteOccurs, readSourceTexts } from './source-quotes.js';
 export { KNOWLEDGE_JSON_SCHEMA_PATH, knowledgeFileJsonSchemaText } from './json-schema.js';
 export type { Holding } from './holdings.js';
-export { heldPeriod, holdingsOf, holdingsOn, holdsInUnit, leaveOn, leavesFrom, roleOn, unitsLedByPerson } from './holdings.js';
+export { holdingsOf, holdingsOn, holdsInUnit, leaveOn, leavesFrom, unitsLedByPerson } from './holdings.js';

@@ -10,6 +10,7 @@ import { participantsOf } from './meeting-participants.js';
 import { recurrenceDays } from './recurrence.js';
 import { ITEM_KINDS, referencesOf } from './references.js';
 import { holdsOn, shiftDay } from './validity.js';
+import { MONTH_NAMES } from '../time/format-date.js';
 import { holdingsOf, leaveOn, type Holding } from './holdings.js';
 import type {
   AppliesTo,
@@ -250,6 +251,8 @@ export interface KnowledgeQueries {
   nextHolderChange(roleId: string, day: string): HolderChange | undefined;
   /** The posts a person holds on a day (not acting ones), in the order written. */
   postsOn(personId: string, day: string): Holding[];
+  /** Every post a person holds over time (not acting ones: `role` within their validity, then `posts`), built once. */
+  holdingsOf(personId: string): readonly Holding[];
   /** The members of a leadership group on a day. */
   membersOn(groupId: string, day: string): GroupMember[];
   /** The participants of a meeting, with their notes and whether they come only as needed. */
@@ -335,6 +338,12 @@ export function createQueries(kb: KnowledgeBase): KnowledgeQueries {
   const holdings = new Map(data.people.map((person) => [person.id, holdingsOf(person).filter((h) => !h.acting)]));
   const holdingsByRole = groupBy(data.people.flatMap((person) => holdings.get(person.id)!.map((h) => [h.role, { person, holding: h }] as const)));
   const peopleByPost = new Map([...holdingsByRole].map(([role, held]) => [role, uniqueById(held.map((h) => h.person))]));
+  // The days a post's holders may change (a holding begins, or the day after one ends), sorted, for the posts with any.
+  const holderChangeDays = new Map(
+    [...holdingsByRole]
+      .map(([role, held]) => [role, [...new Set(held.flatMap(({ holding }) => [holding.validFrom, holding.validUntil === undefined ? undefined : shiftDay(holding.validUntil, 1)]).filter((d): d is string => d !== undefined))].sort()] as const)
+      .filter(([, days]) => days.length > 0),
+  );
   const regularOn = (roleId: string, day: string) => uniqueById((holdingsByRole.get(roleId) ?? []).filter((h) => holdsOn(h.holding, day)).map((h) => h.person));
   const policyTexts = new Map(data.policies.map((policy) => [policy.id, policyHaystack(policy)]));
 
@@ -541,11 +550,8 @@ export function createQueries(kb: KnowledgeBase): KnowledgeQueries {
     holdersOn: (roleId, day) => uniqueById([...regularOn(roleId, day), ...list(actingByRole, roleId).filter((person) => actingOn(person, roleId, day) !== undefined)]),
     nextHolderChange: (roleId, day) => {
       const held = holdingsByRole.get(roleId) ?? [];
-      const days = held
-        .flatMap(({ holding }) => [holding.validFrom, holding.validUntil === undefined ? undefined : shiftDay(holding.validUntil, 1)])
-        .filter((change): change is string => change !== undefined && change > day)
-        .sort();
-      for (const date of days) {
+      for (const date of holderChangeDays.get(roleId) ?? []) {
+        if (date <= day) continue;
         const before = regularOn(roleId, shiftDay(date, -1));
         const after = regularOn(roleId, date);
         if (before.length === after.length && before.every((person) => after.includes(person))) continue;
@@ -555,6 +561,7 @@ export function createQueries(kb: KnowledgeBase): KnowledgeQueries {
       return undefined;
     },
     postsOn: (personId, day) => (holdings.get(personId) ?? []).filter((h) => holdsOn(h, day)),
+    holdingsOf: (personId) => holdings.get(personId) ?? [],
     membersOn: (groupId, day) =>
       (itemAs(groupId, 'leadershipGroups')?.members ?? [])
         .filter((member) => holdsOn(member, day))
@@ -637,7 +644,9 @@ export function createQueries(kb: KnowledgeBase): KnowledgeQueries {
     decisionsChanging: (itemId) => newestFirst(decisionsByChange.get(itemId) ?? []),
     figuresOn: (id, day) => {
       const candidates = figuresOf(id).filter(({ figure }) => holdsOn(figure, day) && (figure.asOf === undefined || figure.asOf <= day));
-      // Per metric (and owner), a figure stated as of a later day replaces an earlier one.
+      // Per metric (and owner), a figure stated as of a later day replaces an earlier one of the same series ("181 børn i
+      // dagplejen" the "186 børn i dagplejen" of a month before; not "22 børn på venteliste" the "900 børn i sektionens
+      // daginstitutioner").
       return candidates.filter(({ owner, figure }) =>
         !candidates.some(
           (other) =>
@@ -645,12 +654,38 @@ export function createQueries(kb: KnowledgeBase): KnowledgeQueries {
             other.figure !== figure &&
             other.figure.metric === figure.metric &&
             figure.metric !== 'other' &&
-            (other.figure.asOf ?? other.figure.validFrom ?? '') > (figure.asOf ?? figure.validFrom ?? ''),
+            (other.figure.asOf ?? other.figure.validFrom ?? '') > (figure.asOf ?? figure.validFrom ?? '') &&
+            sameSeries(other.figure, figure),
         ),
       );
     },
   };
 }
+
+/**
+ * True when two figures of one metric count the same thing on different days: the words of their Danish texts, besides
+ * numbers and the names of months, are mostly the same (at least half of either's words are the other's).
+ */
+function sameSeries(a: Figure, b: Figure): boolean {
+  const x = seriesWords(a);
+  const y = seriesWords(b);
+  if (x.size === 0 || y.size === 0) return true;
+  const shared = [...x].filter((w) => y.has(w)).length;
+  return shared * 2 >= Math.max(x.size, y.size);
+}
+
+/** A figure's Danish words besides numbers, month names and words of one or two letters, made once per figure. */
+function seriesWords(f: Figure): ReadonlySet<string> {
+  let words = SERIES_WORDS.get(f);
+  if (!words) {
+    words = new Set(f.text.da.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length > 2 && !MONTHS.has(w)));
+    SERIES_WORDS.set(f, words);
+  }
+  return words;
+}
+
+const SERIES_WORDS = new WeakMap<Figure, ReadonlySet<string>>();
+const MONTHS: ReadonlySet<string> = new Set(MONTH_NAMES.da.map((m) => m.toLowerCase()));
 
 /** The last day a date entry covers: its `end`, else the end of its month or year, else the day itself. */
 export function lastDay(entry: DateEntry): string {

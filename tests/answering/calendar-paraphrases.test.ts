@@ -251,6 +251,16 @@ describe('session 15: an item named by its everyday words, its kind of date, a v
     [SLV, 'hvornår skal forsøget med tidlig åbning i mælkebøtten evalueres', [['maj 2028']]],
     [BKK, 'hvornår skal politikken for tidlig indsats evalueres', [['september 2028']], ['2026-06-10']],
     [LHT, 'when do applications close for the assistant universe leader post in hedelund', ['2027-01-15']],
+    [FJB, 'when is the last interview for the mågen job', ['2026-03-04'], ['2026-02-26']],
+    [FJB, 'when is the first interview for the maagen job', ['2026-02-26'], ['2026-03-04']],
+    [HBJ, 'hvornår holdes lederdagen', ['2027-10-28'], ['2027-10-01']],
+    [SLV, 'when is lederdagen', ['2027-09-09'], ['2027-08-13']],
+    [SLV, 'hvornår er sommerlukningen', ['2027-07-12'], ['2027-04-09']],
+    [HJS, 'when is the leaders gathering', ['2027-09-16'], ['2027-08-20']],
+    [RVS, 'when is the leaders day in ravnsholt', ['2027-10-28'], ['2027-10-01']],
+    [SLV, 'hvornår er sidste frist for tilmelding til lederdagen', ['2027-08-13'], ['2027-09-09']],
+    [HBJ, 'when are the institutions shut for the summer in 2027', ['2027-07-19'], ['2027-04-16']],
+    [HJS, 'when are the children\'s centres shut in summer 2027', ['2027-07-19']],
     [LHT, 'hvornår er 2. samtale til stillingen som assisterende universleder i hedelund', ['2027-02-04'], ['2027-01-27']],
   ]);
 });

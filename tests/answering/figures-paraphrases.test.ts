@@ -21,6 +21,7 @@ const KB = {
   hjs: 'tests/fixtures/kb-hjortsoe',
   rvs: 'tests/fixtures/kb-ravnsholt',
   slv: 'tests/fixtures/kb-solvang',
+  lht: 'tests/fixtures/kb-lindholt',
 } as const;
 type Kb = keyof typeof KB;
 
@@ -266,5 +267,40 @@ describe('a figure stated for a period, a unit of measure counted, a month asked
     // A month without a year asked in the past tense is the last one passed.
     { kb: 'hjs', q: 'hvad var sygefraværet i dagtilbudskontoret i oktober', want: [['hjs-dtk', 'absence']] },
     { kb: 'slv', q: 'hvad var sygefraværet i juli', want: [['slv-ssb', 'absence']] },
+  ]);
+});
+
+describe('two counts of one metric, the count spread over units, a post that stands in for another', () => {
+  run([
+    // A later figure of the same metric replaces an earlier one only when it counts the same thing.
+    { kb: 'slv', q: 'how many children are there in solvang småbørn', want: [['slv-ssb', 'children', 'børnehusene']] },
+    { kb: 'hbj', q: 'hvor mange børn går der i dagplejen havbjerg', want: [['hbj-dagplejen', 'children', '181']], not: [['hbj-dagplejen', 'children', '186']] },
+    // "How many in each": the metric named before the count is what is counted.
+    { kb: 'fjb', q: 'børn i mågen og ålekisten, hvor mange i hver', want: [['fjb-maagen', 'children'], ['fjb-aalekisten', 'children']] },
+    { kb: 'bkk', q: 'houses in area east and area west, how many in each', want: [['bkk-omraade-oest', 'houses'], ['bkk-omraade-vest', 'houses']] },
+    // A post that stands in for another (the deputy relations) counts deputies, whatever its name.
+    { kb: 'hjs', q: 'how many vicelederne are there today', want: [['hjs-dtk', 'deputies']] },
+    // Two metrics with no "and" between them are one count, the figure that names both ("9 af de 14 børnehuse har en souschef").
+    { kb: 'hvm', q: 'how many deputy heads do the houses have today', want: [['hvm-dagtilbud', 'deputies', '9 af']] },
+    { kb: 'rvs', q: 'hvor mange børn var der i institutionerne 1. oktober 2026', want: [['rvs-bd', 'children', 'institutioner']], not: [['rvs-bd', 'institutions', '19']] },
+    { kb: 'lht', q: 'how many assistant universe leaders do we have today', want: [['lht-sekdag', 'deputies', '2 af']] },
+    { kb: 'lht', q: 'kids in kirkebyen and hedelund, how many in each', want: [['lht-bu-kirkebyen', 'children'], ['lht-bu-hedelund', 'children']] },
+    // The words for the figure's unit of measure are answered by it.
+    { kb: 'hjs', q: 'hvor mange procent sygefravær var der i oktober 2026', want: [['hjs-dtk', 'absence']] },
+  ]);
+});
+
+describe('a figure a unit above states about the unit asked, and a unit that comes or goes on a day', () => {
+  run([
+    // "128 børn i Hjortsø Dagpleje" is stated by Dagtilbudskontoret: it answers for Hjortsø Dagpleje.
+    { kb: 'hjs', q: 'hvor mange børn er der i hjortsø dagpleje', want: [['hjs-dtk', 'children', 'Dagpleje']], not: [['hjs-dtk', 'children', 'børnecentrene']] },
+    { kb: 'hjs', q: 'how many kids go to hjortsø dagpleje', want: [['hjs-dtk', 'children', 'Dagpleje']] },
+    // A figure that names only the kind of the unit ("børn i børnecentrene") is no count of one of them.
+    { kb: 'hjs', q: 'hvor mange børn går der i børnecenter hasselbo', want: [['hjs-bc-hasselbo', 'children']], not: [['hjs-dtk', 'children', 'børnecentrene']] },
+    { kb: 'slv', q: 'how many children go to børnekreds åen', unknown: true, not: [['slv-ssb', 'children', 'børnehusene']] },
+    // "Når Sandflugten er åbnet", "after Ravneklit opens": the unit named is when, the figure is of the other one.
+    { kb: 'hbj', q: 'hvor mange institutioner har enhed midtby når sandflugten er åbnet', want: [['hbj-enhed-midtby', 'institutions']] },
+    { kb: 'hvm', q: 'hvor mange dagplejere kommer med ind i kvarter skoven', want: [['hvm-dagplejen', 'employees']] },
+    { kb: 'rvs', q: 'how many institutions will kysten have once ravneklit opens', want: [['rvs-faellesledelse-kysten', 'institutions', 'har 8']] },
   ]);
 });

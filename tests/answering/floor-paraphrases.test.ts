@@ -155,6 +155,40 @@ describe('not a question: thanks or a goodbye that closes a message asking nothi
   });
 
   it.each<[Base, string]>([
+    ['seed', 'tak, det hjalp'],
+    ['fjordby', 'appreciate it'],
+    ['bakkekaer', 'nice one'],
+    ['hvidmose', 'hello again'],
+    ['egeskov', 'hvem er du'],
+    ['solvang', 'what can you do?'],
+    ['havbjerg', '👍'],
+    ['seed', 'tak tak'],
+    ['hjortsoe', 'have a good one'],
+  ])('%s: "%s" gets small talk, not a fact nor a bare "I don\'t know"', (base, message) => {
+    const answer = ask(base, message);
+    expect(answer.kind).toBe('smalltalk');
+    expect(answer.sources).toHaveLength(0);
+  });
+
+  it.each<[Base, string]>([
+    ['seed', 'hmm'],
+    ['fjordby', 'menu'],
+    ['bakkekaer', 'lol ok'],
+  ])('%s: "%s", which asks nothing the bot can tell, gets "I don\'t know" with a hint of what it answers and no suggested facts', (base, message) => {
+    const answer = ask(base, message);
+    expect(['smalltalk', 'unknown']).toContain(answer.kind);
+    expect(answer.sources).toHaveLength(0);
+    expect(answer.headline).toMatch(/hjælp|help/);
+  });
+
+  it.each<[Base, string]>([
+    ['seed', 'hjemmearbejde stabsleder'],
+    ['seed', 'distriktsleder baltorp'],
+  ])('%s: "%s", a question without words that ask, still gets its answer', (base, message) => {
+    expect(ask(base, message).kind).toBe('answer');
+  });
+
+  it.each<[Base, string]>([
     ['seed', 'tak. er der møde i distriktsledergruppen i morgen'],
     ['seed', 'thanks - is there a deadline for the staff leader job'],
     ['seed', 'tak, hvem er klyngeleder'],
@@ -290,5 +324,31 @@ describe('two questions in one message: a clause that names nothing is not answe
     const answer = ask('havbjerg', 'tværfagligt team - how many people in total and what kind');
     const other = data('havbjerg').units.filter((u) => !/tværfagligt/i.test(u.name)).flatMap((u) => (u.figures ?? []).map((f) => f.text.en.toLowerCase()));
     for (const figure of other) expect(said(answer)).not.toContain(figure);
+  });
+});
+
+describe('which unit a unit is part of, asked with the kind of unit ("hvilken enhed hører X til")', () => {
+  /** A unit's parent's name. */
+  const parentOf = (base: Base, name: string) => {
+    const d = data(base);
+    const unit = d.units.find((u) => u.name === name)!;
+    return d.units.find((u) => u.id === unit.parent)!.name.toLowerCase();
+  };
+  it.each<[Base, string, string]>([
+    ['havbjerg', 'hvilken enhed hører grankoglen til', 'Skovbørnehaven Grankoglen'],
+    ['hjortsoe', 'hvilket team hører hasselbo under', 'Børnecenter Hasselbo'],
+    ['fjordby', 'hvilket område hører mågen til', 'Børnehuset Mågen'],
+    ['bakkekaer', 'which area is kløverengen part of', 'Børnehuset Kløverengen'],
+  ])('%s: "%s" names the unit above', (base, question, unit) => {
+    expect(said(ask(base, question))).toContain(parentOf(base, unit));
+  });
+
+  it.each<[Base, string]>([
+    ['hvidmose', 'hvilket kvarter hører myretuen til'],
+    ['hvidmose', 'which district does myretuen belong to'],
+  ])('%s: "%s": a unit above of another kind does not answer it', (base, question) => {
+    const answer = ask(base, question);
+    expect(answer.kind).toBe('unknown');
+    expect(said(answer)).not.toContain(parentOf(base, 'Børnehuset Myretuen'));
   });
 });

@@ -18,6 +18,7 @@ const DIRS: Record<string, string> = {
   slv: 'tests/fixtures/kb-solvang',
   hjs: 'tests/fixtures/kb-hjortsoe',
   rvs: 'tests/fixtures/kb-ravnsholt',
+  lnd: 'tests/fixtures/kb-lindholt',
 };
 
 const personName = (d: Data, id: string) => d.people.find((p) => p.id === id)!.name.toLowerCase();
@@ -58,6 +59,13 @@ const CASES: Case[] = [
   { kb: 'hjs', q: 'hvem refererer dagplejeansvarlig til fra 1. juni 2027', has: () => ['(på orlov', '(konstitueret)'] },
   // Another knowledge base's coming holder (a person record that begins later).
   { kb: 'slv', q: 'hvem leder børnekreds åen', has: (d) => [...holdersOn(d, 'slv-kredsleder-aaen', '2026-11-30'), `fra 1. marts 2027: ${holdersOn(d, 'slv-kredsleder-aaen', '2027-03-01')[0]!}`] },
+  // Another knowledge base that encodes `posts` and `leaves` (a retirement, a move, a leave with an acting holder).
+  { kb: 'lnd', q: 'hvem er korpsleder', has: (d) => [...holdersOn(d, 'lht-korpsleder', '2026-11-30'), `fra 1. august 2027: ${holdersOn(d, 'lht-korpsleder', '2027-08-01')[0]!}`] },
+  { kb: 'lnd', q: 'hvem leder støttekorpset pr. 1. september 2027', has: (d) => holdersOn(d, 'lht-korpsleder', '2027-09-01'), not: (d) => holdersOn(d, 'lht-korpsleder', '2026-11-30') },
+  { kb: 'lnd', q: 'who is the universleder in kirkebyen in april 2027', has: (d) => [`${personName(d, 'lht-dorte')} (on leave`, personName(d, 'lht-sune')] },
+  // A person's boss today, and the post they move to with its boss in one line (no empty line for the post that ends).
+  { kb: 'lnd', q: 'hvem er bjarnes chef i dag', has: (d) => [personName(d, 'lht-ulla'), 'fra 1. august 2027: korpslederen refererer til sektionschefen'], not: () => ['refererer til .'] },
+  { kb: 'lnd', q: 'who does bjarne holst sørup report to', has: () => ['from 1 august 2027: the head of the support corps'] },
   // No change written down: no coming line.
   { kb: 'rvs', q: 'hvem er sektorchef', has: (d) => holdersOn(d, 'rvs-sektorchef', '2026-11-30'), not: () => ['fra 1.'] },
 ];

@@ -224,7 +224,9 @@ const POLICIES_15: Case[] = [
   { kb: 'rvs', q: 'which policies apply to the dagplejeafdelingsleder', must: ['mad og bordkultur'] },
   { kb: 'hjs', q: 'gælder politikken om digital dannelse også for dagplejen', must: ['~^ja\\b', 'dagpleje'] },
   { kb: 'slv', q: 'who adopted the framework for cooperation with parents', must: ['kredsforum'] },
-  { kb: 'bkk', q: 'hvem skal sikre at tidlig indsats bliver fulgt i praksis', must: ['børnehusleder'] },
+  { kb: 'bkk', q: 'hvem har ansvaret for at tidlig indsats følges i praksis', must: ['børnehusleder'] },
+  { kb: 'bkk', q: 'hvem skal sikre at tidlig indsats bliver omsat i husene', must: ['småbørnschef'] },
+  { kb: 'hbj', q: 'hvem følger op på madpolitikken i institutionerne', must: ['enhedschef'] },
   { kb: 'hjs', q: 'hvad kræver overgangsrammen', must: ['overleveringsmøde'] },
 ];
 
@@ -244,6 +246,11 @@ const MEMBERSHIP_15: Case[] = [
 ];
 
 const RESPONSIBILITIES_15: Case[] = [
+  // What a unit is part of, asked of a unit with one undated parent.
+  { kb: 'hbj', q: 'hvilken enhed ligger rævehøj i', must: ['enhed'], kind: 'answer' },
+  { kb: 'rvs', q: 'which fællesledelse does lærkereden belong to', must: ['mosen'] },
+  { kb: 'hjs', q: 'hvilket team er børnecenter kildebo en del af', must: ['øst'] },
+  { kb: 'slv', q: 'hvilken børnekreds hører mælkebøtten under', must: ['kreds'] },
   { kb: 'rvs', q: 'hvem holder tilsyn med dagplejerne', must: ['dagplejekonsulent'] },
   { kb: 'slv', q: 'hvem tager referat i kredsforum', must: ['sekretariatskoordinator'], not: ['børneområdechef'] },
   { kb: 'bkk', q: 'hvem holder tilsyn med dagplejerne', must: ['dagplejepædagog'] },

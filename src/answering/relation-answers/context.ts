@@ -13,7 +13,7 @@ import type { Answer, AnswererOptions, Lang } from '../types.js';
 import type { Understanding } from '../understand.js';
 import { composeAnswer, nameOf, unique, type Context } from '../answer-context.js';
 import { heldUnits } from './holder-units.js';
-import { roleOn } from '../../knowledge/holdings.js';
+import { holdsOn } from '../../knowledge/validity.js';
 
 /** What the relation answerers work with. */
 export interface RelationContext {
@@ -57,7 +57,16 @@ export function sourceOf(kb: KnowledgeBase, id: string): Source[] {
  */
 function asRole(rc: RelationContext, id: string): string {
   const entry = rc.kb.get(id);
-  return entry?.kind === 'people' ? (roleOn(entry.item, askedDayOf(rc)) ?? id) : id;
+  return entry?.kind === 'people' ? (roleOnDay(rc, entry.item, askedDayOf(rc)) ?? id) : id;
+}
+
+/**
+ * The role a person holds on a day (not as acting): the first post held then; when none is (a day before or after all
+ * of them), the person's own `role`, else their first post's. From the posts indexed once per knowledge base.
+ */
+export function roleOnDay(rc: RelationContext, person: Person, day: string): string | undefined {
+  for (const h of rc.queries.holdingsOf(person.id)) if (holdsOn(h, day)) return h.role;
+  return person.role ?? person.posts?.[0]?.role;
 }
 
 /** The day a question asks about: the day it names, the first day of a coming period it names, else today. */

@@ -115,6 +115,24 @@ export function countLinkAt(rc: RelationContext): number[] {
 }
 
 /**
+ * True when the things counted at these positions are counted apart: "and" between them ("børnehuse og børn"), or a
+ * "how many" before each ("how many houses, and how many of them have a souschef").
+ */
+export function countsJoined(rc: RelationContext, positions: readonly number[]): boolean {
+  if (positions.length < 2) return false;
+  const { u } = rc;
+  const from = Math.min(...positions);
+  const to = Math.max(...positions);
+  return u.tokens.slice(from, to).some((tok) => JOINING_WORDS.has(tok.form)) || [...u.cuePositions].some((p) => p > from && p < to && u.kinds.get('figure')?.positions.includes(p) === true);
+}
+
+/** The positions of the words for the answering figures' unit of measure ("procent" for "6,1 %"): the figures say them. */
+export function measuresSaid(rc: RelationContext, figures: readonly Figure[]): number[] {
+  const words = new Set(figures.flatMap((f) => [...measureWordsOf(rc, f)]));
+  return rc.u.tokens.flatMap((tok, i) => (words.has(tok.form) ? [i] : []));
+}
+
+/**
  * "Hvor mange personer er der i Tværfagligt Team", "how many people are employed in the staff unit": words for people of
  * no one kind (the lexicon's `personWords`) counted, with no metric named and nothing else counted, count the figures
  * of the lexicon's person metrics that the items named state themselves (employees, consultants, leaders); with no item
@@ -160,7 +178,8 @@ export function countedByFigure(rc: RelationContext): boolean {
 
 /**
  * "Hvor mange stedfortrædende husledere": a post counted right after a "how many" (named in words of its own, not the
- * metric's) counts the metrics its names name ("Souschef": deputies), by the lexicon's words for them.
+ * metric's) counts the metrics its names name ("Souschef": deputies), by the lexicon's words for them, and a post that
+ * stands in for another counts deputies.
  */
 export function countedRoleMetrics(rc: RelationContext): Figure['metric'][] {
   const { u } = rc;
@@ -173,7 +192,10 @@ export function countedRoleMetrics(rc: RelationContext): Figure['metric'][] {
     const item = rc.kb.get(id)?.item as { name?: string } | undefined;
     return item?.name ? [item.name] : [];
   };
-  return unique(roles.flatMap((l) => danish(l.id).flatMap((n) => [...rc.lexicon.metrics.match(analyzeText(foldText(n))).keys()]))) as Figure['metric'][];
+  // A post that stands in for another (the knowledge base's deputy relations: "assisterende universleder") is a deputy,
+  // whatever its name.
+  const deputies = roles.some((l) => rc.queries.standsInFor(l.id).length > 0) ? ['deputies'] : [];
+  return unique([...roles.flatMap((l) => danish(l.id).flatMap((n) => [...rc.lexicon.metrics.match(analyzeText(foldText(n))).keys()])), ...deputies]) as Figure['metric'][];
 }
 
 /**
@@ -383,6 +405,7 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
     ...u.tokens.flatMap((tok, i) => (wordsAt.has(tok.form) ? [i] : [])),
     ...(persons?.at ?? []),
     ...countLinkAt(rc),
+    ...measuresSaid(rc, unique_.map((f) => f.figure)),
     ...complementsSaid(rc, unique_.map((f) => f.figure)),
   ]);
 }

@@ -2,7 +2,7 @@
  * Who leads a unit, who holds a role (in a unit), what post a person holds.
  */
 import type { Person, Source } from '../../knowledge/schemas.js';
-import { heldPeriod, holdingsOf, holdingsOn } from '../../knowledge/holdings.js';
+import { holdsOn } from '../../knowledge/validity.js';
 import { capitalize, joinList, phrasesFor } from '../phrases.js';
 import { analyzeText, foldText, GENERIC_WORDS, STOPWORDS } from '../normalize.js';
 import type { Answer } from '../types.js';
@@ -54,12 +54,14 @@ export function answerLeaderRelation(rc: RelationContext): Answer | undefined {
     return all.filter((p) => [...unitsOfPerson(rc, p)].some((id) => within(kb, id, unit.id)));
   };
   // Who leads it on the day asked (today unless the question names a day).
-  const everyone = relations.leadersOf(unit.id).flatMap(holdersHere);
-  const day = askedHolderDay(rc, everyone, (p) => relations.leadersOf(unit.id).filter((role) => holdersHere(role).includes(p)));
-  const onDay = (role: string) => holdingOn(holdersHere(role), role, day);
+  const leaderRoles = relations.leadersOf(unit.id);
+  const here = new Map(leaderRoles.map((role) => [role, holdersHere(role)]));
+  const day = askedHolderDay(rc, [...here.values()].flat(), leaderRoles);
+  const held = new Map(leaderRoles.map((role) => [role, holdingOn(rc, here.get(role)!, role, day)]));
+  const onDay = (role: string) => held.get(role)!;
   // Someone who begins later (no one holds the post on the day): with the day they begin.
   const since = (p: Person, role: string) => {
-    const start = startOf(p, role);
+    const start = startOf(rc, p, role);
     return start !== undefined && start > day ? ` (${u.lang === 'da' ? 'fra' : 'from'} ${shortDate(start, u.lang)})` : '';
   };
   const leaders = relations.leadersOf(unit.id).map((role) => {
@@ -69,7 +71,7 @@ export function answerLeaderRelation(rc: RelationContext): Answer | undefined {
   const holderPeople = relations.leadersOf(unit.id).flatMap(onDay);
   const headline = t.ledBy(name(kb, unit.id, u.lang, false), joinList(leaders, u.lang));
   // A coming change of who leads it, in one line (of the post's holders tied to this unit).
-  const coming = relations.leadersOf(unit.id).flatMap((role) => comingHolderLine(rc, role, day, (p) => holdersHere(role).includes(p) && !onDay(role).includes(p)) ?? []);
+  const coming = leaderRoles.flatMap((role) => comingHolderLine(rc, role, day, (p) => here.get(role)!.includes(p) && !onDay(role).includes(p)) ?? []);
   return done(
     rc,
     'answer',
@@ -144,23 +146,38 @@ export function answerOtherTitleLeader(rc: RelationContext): Answer | undefined 
 /** The most holders listed under a post described by the kind of place. */
 const MAX_LISTED = 5;
 
-/** The first day a person holds a role (their `role` within their validity, or one of their `posts`), if dated. */
-const startOf = (p: Person, role: string) => heldPeriod(p, role).validFrom;
+/** The first day a person holds a role (their `role` within their validity, or one of their `posts`), if every holding of it is dated. */
+function startOf(rc: RelationContext, p: Person, role: string): string | undefined {
+  let first: string | undefined;
+  for (const h of rc.queries.holdingsOf(p.id)) {
+    if (h.role !== role) continue;
+    if (h.validFrom === undefined) return undefined;
+    if (first === undefined || h.validFrom < first) first = h.validFrom;
+  }
+  return first;
+}
 
 /**
  * The day whose holders a question asks about: the day it names, the first day of a coming period it names, the day
  * the next of `people` begins in the post when it asks for the state after a change ("hvem bliver kredsleder for
  * Skovbakken"), else today.
  */
-function askedHolderDay(rc: RelationContext, people: readonly Person[], role: (p: Person) => readonly string[]): string {
+function askedHolderDay(rc: RelationContext, people: readonly Person[], roles: readonly string[]): string {
   const { u } = rc;
-  const firstLater = people.flatMap((p) => role(p).map((r) => startOf(p, r))).filter((d): d is string => d !== undefined && d > rc.today).sort()[0];
-  return u.day ?? (u.range && u.range.from > rc.today ? u.range.from : undefined) ?? (u.kinds.has('after-change') && firstLater ? firstLater : rc.today);
+  const named = u.day ?? (u.range && u.range.from > rc.today ? u.range.from : undefined);
+  if (named !== undefined || !u.kinds.has('after-change')) return named ?? rc.today;
+  let firstLater: string | undefined;
+  for (const p of people) {
+    for (const h of rc.queries.holdingsOf(p.id)) {
+      if (roles.includes(h.role) && h.validFrom !== undefined && h.validFrom > rc.today && (firstLater === undefined || h.validFrom < firstLater)) firstLater = h.validFrom;
+    }
+  }
+  return firstLater ?? rc.today;
 }
 
 /** Those of `people` who hold the post on `day` (by their `role` or `posts` then); all of them when none does (the documents may date no one). */
-function holdingOn(people: readonly Person[], role: string, day: string): Person[] {
-  const now = people.filter((p) => holdingsOn(p, day).some((h) => !h.acting && h.role === role));
+function holdingOn(rc: RelationContext, people: readonly Person[], role: string, day: string): Person[] {
+  const now = people.filter((p) => rc.queries.holdingsOf(p.id).some((h) => h.role === role && holdsOn(h, day)));
   return now.length > 0 ? now : [...people];
 }
 
@@ -284,10 +301,10 @@ function heldOn(rc: RelationContext, roleId: string, people: readonly Person[]):
   const { u, kb } = rc;
   const t = TEXTS[u.lang];
   const line = (p: Person) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email);
-  const day = askedHolderDay(rc, people, () => [roleId]);
-  const now = holdingOn(people, roleId, day);
+  const day = askedHolderDay(rc, people, [roleId]);
+  const now = holdingOn(rc, people, roleId, day);
   // Only people who begin later ("Tobias Engholm Friis, kredsleder fra 1. august 2027"): the day they begin.
-  const first = now.every((p) => (startOf(p, roleId) ?? '') > day) ? now.map((p) => startOf(p, roleId)).sort()[0] : undefined;
+  const first = now.every((p) => (startOf(rc, p, roleId) ?? '') > day) ? now.map((p) => startOf(rc, p, roleId)).sort()[0] : undefined;
   const said = t.holders(name(kb, roleId, u.lang, false), joinList(now.map((p) => p.name), u.lang));
   const headline = first ? said.replace(/\.$/, ` (${u.lang === 'da' ? 'fra' : 'from'} ${shortDate(first, u.lang)}).`) : said;
   const dated = day !== rc.today;
@@ -359,7 +376,7 @@ export function answerPersonRole(rc: RelationContext): Answer | undefined {
     if (!foldText(headline).includes(foldText(roleName))) lines.push(capitalize(roleName));
   }
   // A post the person begins later (`posts`, or their `role` from a later day), in one line: "Fra 1. august 2027: ...".
-  const next = holdingsOf(person).filter((h) => !h.acting && h.validFrom !== undefined && h.validFrom > rc.today).sort((a, b) => a.validFrom!.localeCompare(b.validFrom!))[0];
+  const next = rc.queries.holdingsOf(person.id).filter((h) => h.validFrom !== undefined && h.validFrom > rc.today).sort((a, b) => a.validFrom!.localeCompare(b.validFrom!))[0];
   if (next) {
     const post = name(kb, next.role, u.lang, false);
     const unit = next.unit === undefined ? undefined : name(kb, next.unit, u.lang, false);

@@ -7,7 +7,9 @@
 import type { RoleHolder } from '../../knowledge/queries.js';
 import type { AppliesTo, Person, Policy, Source } from '../../knowledge/schemas.js';
 import { capitalize, joinList, phrasesFor } from '../phrases.js';
-import { foldText } from '../normalize.js';
+import { foldText, STOPWORDS, termsOf } from '../normalize.js';
+import { namesOf } from '../facts.js';
+import { unknownWith } from './partly-known.js';
 import type { Answer, Lang } from '../types.js';
 import { shortDate, unique } from '../answer-context.js';
 import { done, listedKindAt, name, subjectsOf, type RelationContext } from './context.js';
@@ -49,6 +51,7 @@ const SAY = {
     on: (day: string) => `Pr. ${day}`,
     fromDay: (day: string) => `Fra ${day}`,
     partOf: (unit: string, parent: string) => `${capitalize(unit)} hører under ${parent}.`,
+    partOfNotSaid: (unit: string, asked: string) => `Dokumenterne nævner ${unit}, men ikke, ${asked} det hører under.`,
     partOfFrom: (unit: string, parent: string, day: string) => `Fra ${day} hører ${unit} under ${parent}.`,
     partOfOn: (unit: string, parent: string, day: string) => `Pr. ${day} hører ${unit} under ${parent}.`,
     chain: (path: string) => `Hele vejen op: ${path}.`,
@@ -71,6 +74,7 @@ const SAY = {
     on: (day: string) => `On ${day}`,
     fromDay: (day: string) => `From ${day}`,
     partOf: (unit: string, parent: string) => `${capitalize(unit)} is part of ${parent}.`,
+    partOfNotSaid: (unit: string, asked: string) => `The documents name ${unit} but do not say ${asked} it is part of.`,
     partOfFrom: (unit: string, parent: string, day: string) => `From ${day}, ${unit} is part of ${parent}.`,
     partOfOn: (unit: string, parent: string, day: string) => `On ${day}, ${unit} is part of ${parent}.`,
     chain: (path: string) => `All the way up: ${path}.`,
@@ -242,6 +246,23 @@ function partOfAsked(rc: RelationContext, unitEnd: number): 'up' | 'down' | unde
   return unitEnd - 1 > Math.max(...match.positions) ? 'down' : 'up';
 }
 
+/**
+ * The kind of unit a "which" asks for before or after the unit's name ("hvilket kvarter", "which team"): the word right
+ * after the lexicon's which-word, as the user wrote it with the which-word, and its terms.
+ */
+function askedKindWord(rc: RelationContext, link: { start: number; end: number }): { asked: string; terms: readonly string[] } | undefined {
+  const { u } = rc;
+  const which = rc.lexicon.whichWords.coverage(u.tokens);
+  for (const p of [...which].sort((a, b) => a - b)) {
+    const next = p + 1;
+    if (which.has(next) || next >= u.tokens.length || (next >= link.start && next < link.end)) continue;
+    const token = u.tokens[next]!;
+    if (STOPWORDS.has(token.form) || rc.lexicon.partOfWords.match([token]).size > 0) continue;
+    return { asked: `${u.tokens[p]!.form} ${token.form}`, terms: token.terms };
+  }
+  return undefined;
+}
+
 /** A date named without asking when: the state on that day is asked, not a date. */
 function onlyDayNamed(rc: RelationContext): boolean {
   return (rc.u.day !== undefined || rc.u.range !== undefined) && !rc.u.askedWhen && rc.u.dateKinds.size === 0;
@@ -254,8 +275,8 @@ function movesAround(rc: RelationContext, unitId: string): boolean {
 
 /**
  * "Hvem hører dagplejen under?", "which unit is the family day care part of from May 2027?": of a unit whose parent
- * changes on a date (dated `parents`) and that has no reporting line of its own, the parent on the day asked, the
- * coming change in one line, and the chain of parents on that day.
+ * changes on a date (dated `parents`), or asked what it is part of in so many words, and that has no reporting line of
+ * its own, the parent on the day asked, the coming change in one line, and the chain of parents on that day.
  */
 export function answerUnitParent(rc: RelationContext): Answer | undefined {
   const { u, kb, queries, relations } = rc;
@@ -268,10 +289,31 @@ export function answerUnitParent(rc: RelationContext): Answer | undefined {
   if (partOf === undefined && relations.leadersOf(link.id).some((role) => relations.up(role).length > 0)) return undefined;
   if (u.intents.has('dates') && !onlyDayNamed(rc)) return undefined;
   const unit = kb.get(link.id);
-  if (link.quality < 0.9 || unit?.kind !== 'units' || (unit.item.parents ?? []).length === 0 || relations.up(link.id).length > 0) return undefined;
+  // (A unit with one undated parent is answered when the question asks what it is part of in so many words; when it
+  // asks which, not who ("hvilken enhed hører Grankoglen til", "which team is Hasselbo part of"), the kind of unit asked
+  // for must fit the unit above, below.)
+  const parentKnown = (unit?.kind === 'units' && (unit.item.parents ?? []).length > 0) || (partOf === 'up' && unit?.kind === 'units' && unit.item.parent !== undefined);
+  const staticAsked = partOf === 'up' && !u.askedWho && unit?.kind === 'units' && unit.item.parent !== undefined;
+  if (link.quality < 0.9 || unit?.kind !== 'units' || !parentKnown || relations.up(link.id).length > 0) return undefined;
   const s = SAY[u.lang];
   const day = askedDay(rc);
-  const parent = queries.parentOn(link.id, day);
+  let parent = queries.parentOn(link.id, day);
+  // "Hvilket kvarter hører Myretuen til": the kind of unit asked for names the unit above that answers; one above of
+  // another kind ("Dagtilbud Hvidmose") does not say it.
+  if (staticAsked && (unit.item.parents ?? []).length === 0) {
+    const kindWord = askedKindWord(rc, link);
+    if (kindWord) {
+      const above: string[] = [];
+      for (let current = parent; current !== undefined && !above.includes(current) && above.length < 8; current = kb.get(current)?.kind === 'units' ? queries.parentOn(current, day) : undefined) above.push(current);
+      const fits = above.find((id) => {
+        const entry = kb.get(id);
+        const names = entry ? namesOf(entry).flatMap((n) => [...termsOf(n)]) : [];
+        return kindWord.terms.some((t) => names.some((n) => n === t || (t.length >= 3 && n.length >= t.length + 3 && n.endsWith(t))));
+      });
+      if (!fits) return unknownWith(rc, s.partOfNotSaid(name(kb, link.id, u.lang, false), kindWord.asked));
+      parent = fits;
+    }
+  }
   const change = u.day ? undefined : queries.nextParentChange(link.id, day);
   const unitName = name(kb, link.id, u.lang, true);
   const sources: Source[] = [];

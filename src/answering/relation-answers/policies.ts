@@ -85,7 +85,8 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
   if (others.length > 0) return coveredBy(rc, item, others) ?? saysAbout(rc, item, others);
   const t = TEXTS[u.lang];
   const title = name(kb, policy.id, u.lang, false);
-  if (u.kinds.has('decision') && u.kinds.has('who')) {
+  // ("Who passed X": a word for adopting asks it as the decision's cues do.)
+  if ((u.kinds.has('decision') || rc.lexicon.adoptWords.match(u.tokens).size > 0) && u.kinds.has('who')) {
     const decision = kb.data.decisions.find((d) => d.changes.includes(policy.id));
     if (decision) return done(rc, 'answer', t.adoptedBy(title, name(kb, decision.body, u.lang, true), shortDate(decision.date, u.lang)), [], [decision.source]);
     const says = (text: string) => rc.lexicon.kinds.match(analyzeText(foldText(text))).has('decision');
@@ -161,7 +162,9 @@ function whoSeesTo(rc: RelationContext, item: Policy, policy: Link): Answer | un
   const { u, kb } = rc;
   if (!(u.kinds.has('who') || u.askedWho) || u.attributes.length > 0 || u.intents.has('contact') || u.intents.has('dates') || u.kinds.has('decision')) return undefined;
   // The question's own words: not the policy's name nor its words ("politikken"), nor the words asking whom it is for.
-  const own = new Set([...rc.lexicon.audienceWords.coverage(u.tokens), ...rc.lexicon.policyTypes.coverage(u.tokens)]);
+  // (The words asking who sees to it, "følger op", count once, as the duty asked, below.)
+  const dutyAt = rc.lexicon.dutyWords.coverage(u.tokens);
+  const own = new Set([...rc.lexicon.audienceWords.coverage(u.tokens), ...rc.lexicon.policyTypes.coverage(u.tokens), ...dutyAt]);
   const policyWords = [item.name, ...item.names].join(' ');
   const words = u.tokens
     .filter((tok, i) => (i < policy.start || i >= policy.end) && !own.has(i) && tok.form.length > 3 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !rc.lexicon.questionWords.has(tok.form) && !/^\d+$/.test(tok.form) && !saysEvery(policyWords, [tok.form], true))
@@ -173,7 +176,10 @@ function whoSeesTo(rc: RelationContext, item: Policy, policy: Link): Answer | un
   const policyNames = [item.name, ...item.names].map(foldText).filter((n) => n.length >= 8);
   const { roleStems } = roleWordsOf(kb);
   const namesPost = (text: string) => analyzeText(foldText(text)).some((w) => roleStems.has(primaryStem(w.form)));
-  const hits = (text: string) => words.filter((w) => saysEvery(text, [w])).length + (statesDuty(text) ? 1 : 0);
+  // The very duty asked ("følger op") is what is done: a statement saying it weighs more than one saying another duty.
+  const dutyForms = [...dutyAt].sort((a, b) => a - b).map((i) => u.tokens[i]!.form);
+  const sameDuty = (text: string) => dutyForms.length > 0 && saysEvery(text, dutyForms);
+  const hits = (text: string) => words.filter((w) => saysEvery(text, [w])).length + (statesDuty(text) ? 1 : 0) + (sameDuty(text) ? 1.5 : 0);
   const found: Array<{ text: string; source: Source; n: number; duty: boolean }> = [];
   // (Every post's duties, folded once per knowledge base.)
   for (const { role, duty, folded } of policyIndexOf(kb).duties) {
@@ -248,7 +254,11 @@ function statementsAnswer(rc: RelationContext, policies: readonly Policy[], cove
 function coveredBy(rc: RelationContext, item: Policy, topics: readonly Link[]): Answer | undefined {
   const { u, kb } = rc;
   if (rc.lexicon.audienceWords.match(u.tokens).size === 0 || rc.lexicon.yesNoWords.match(u.tokens).size === 0) return undefined;
-  if (u.attributes.length > 0 || u.intents.has('contact') || u.intents.has('dates') || u.kinds.has('decision')) return undefined;
+  // ("Does X cover Y": the word asking whom it is for is no period asked.)
+  const audienceAt = rc.lexicon.audienceWords.coverage(u.tokens);
+  const attributeAt = rc.lexicon.attributes.match(u.tokens);
+  const asked = u.attributes.filter((a) => ![...(attributeAt.get(a)?.positions ?? [])].every((p) => audienceAt.has(p)));
+  if (asked.length > 0 || u.intents.has('contact') || u.intents.has('dates') || u.kinds.has('decision')) return undefined;
   const places = topics.filter((l) => l.kind === 'roles' || l.kind === 'units');
   if (places.length !== topics.length) return undefined;
   const generalNames = item.relevantFor.flatMap((id) => {

@@ -7,8 +7,8 @@ import type { Link } from '../linking.js';
 import { joinList, phrasesFor } from '../phrases.js';
 import type { Answer, Lang } from '../types.js';
 import { HEADLINE_MAX, shortDate, unique } from '../answer-context.js';
-import { askedDayOf, done, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
-import { roleOn } from '../../knowledge/holdings.js';
+import { askedDayOf, done, name, roleOnDay, sourceOf, subjectsOf, type RelationContext } from './context.js';
+import type { ReportingEdge } from '../../knowledge/queries.js';
 import { unitsOfPerson, within } from './leaders-and-holders.js';
 import { unknownWith } from './partly-known.js';
 import { TEXTS } from './texts.js';
@@ -121,10 +121,30 @@ export function answerConditionalLine(rc: RelationContext): Answer | undefined {
   return undefined;
 }
 
+/**
+ * A person asked about through their post who moves to another post later (`posts`), when the question names no day:
+ * the new post and whom it reports to then, in one line ("Fra 1. august 2027: korpslederen refererer til sektionschefen.").
+ */
+function personMoves(rc: RelationContext, link: Link & { person?: string }, day: string): { date: string; line: string; edges: ReportingEdge[] } | undefined {
+  if (rc.u.day !== undefined || link.person === undefined) return undefined;
+  const entry = rc.kb.get(link.person);
+  if (entry?.kind !== 'people') return undefined;
+  const next = rc.queries
+    .holdingsOf(entry.item.id)
+    .filter((h) => h.validFrom !== undefined && h.validFrom > day && h.role !== link.id)
+    .sort((a, b) => a.validFrom!.localeCompare(b.validFrom!))[0];
+  if (!next) return undefined;
+  const edges = rc.queries.reportsToOn(next.role, next.validFrom!).filter((e) => !e.condition);
+  if (edges.length === 0) return undefined;
+  const t = TEXTS[rc.u.lang];
+  const sentence = t.reportsToMany(name(rc.kb, next.role, rc.u.lang), joinList(unique(edges.map((e) => name(rc.kb, e.to, rc.u.lang))), rc.u.lang));
+  return { date: next.validFrom!, line: onDay(rc, next.validFrom!, sentence, 'from'), edges };
+}
+
 /** The role a person holds, when the id is a person's. */
 function roleOfPerson(rc: RelationContext, id: string): string[] {
   const entry = rc.kb.get(id);
-  const role = entry?.kind === 'people' ? roleOn(entry.item, askedDayOf(rc)) : undefined;
+  const role = entry?.kind === 'people' ? roleOnDay(rc, entry.item, askedDayOf(rc)) : undefined;
   return role ? [role] : [];
 }
 
@@ -221,7 +241,7 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
         const froms = joinList(unique(edges.map((e) => `${nm(e.from, false)}${e.condition ? ` (${e.condition[u.lang]})` : ''}${scopeSuffix(rc, e.appliesTo)}`)), u.lang);
         const personEntry = person ? kb.get(person.id) : undefined;
         const sentence = (list: string) =>
-          personEntry?.kind === 'people' && roleOn(personEntry.item, day) === l.id ? t.staffOf(personEntry.item.name, nm(l.id, false), list) : phrasesFor(u.lang).reportToIt(nm(l.id), list);
+          personEntry?.kind === 'people' && roleOnDay(rc, personEntry.item, day) === l.id ? t.staffOf(personEntry.item.name, nm(l.id, false), list) : phrasesFor(u.lang).reportToIt(nm(l.id), list);
         // A coming change of who reports here, in one line (or as the answer when no one does yet).
         const change = u.day ? undefined : nextChangeBelow(rc, l.id);
         const coming = change && change !== day ? queries.directReportsOn(l.id, change) : [];
@@ -300,11 +320,16 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
           : change
             ? onDay(rc, change.date, reportsTo(subjectOf(l), joinList(change.lines.filter((e) => !e.condition).map((e) => nm(e.to)), u.lang)), 'from')
             : undefined;
+      // (A post whose lines end with no line after it says no change of boss: the post itself ends.)
+      const moved = personMoves(rc, l, day);
       const lines = [
         ...conditional.map((e) => t.conditionalLine(e.condition![u.lang], nm(e.to))),
-        ...(change && plain.length > 0 ? [`${fromDay(u.lang, change.date)}: ${t.reportsToShort(joinList(change.lines.map((e) => `${nm(e.to)}${e.condition ? ` (${e.condition[u.lang]})` : ''}`), u.lang))}`] : []),
+        ...(change && plain.length > 0 && change.lines.length > 0 && !(moved && moved.date <= change.date)
+          ? [`${fromDay(u.lang, change.date)}: ${t.reportsToShort(joinList(change.lines.map((e) => `${nm(e.to)}${e.condition ? ` (${e.condition[u.lang]})` : ''}`), u.lang))}`]
+          : []),
+        ...(moved ? [moved.line] : []),
       ];
-      return { link: l, day, edges: [...edges, ...(change?.lines ?? [])], direct, lines };
+      return { link: l, day, edges: [...edges, ...(change?.lines ?? []), ...(moved?.edges ?? [])], direct, lines };
     });
     const answered = parts.filter((p) => p.direct !== undefined);
     if (answered.length === 0) continue;

@@ -109,6 +109,10 @@ export function answerWhoDoes(rc: RelationContext): Answer | undefined {
   const whenAsked = (u.kinds.get('when')?.positions ?? []).some((p) => rc.lexicon.questionWords.has(u.tokens[p]?.form ?? ''));
   const asLeader = [...u.kinds.keys()].filter((k) => !WHO_DOES_KINDS.has(k) && !(k === 'decision' || (k === 'when' && !whenAsked)));
   if (asLeader.some((k) => !LEADING_KINDS.has(k))) return undefined;
+  // A reporting cue of its own ("report to", "boss", "refererer til"), not one it shares with who leads or is
+  // responsible ("who is responsible for"), asks for a line, not for who does a task.
+  const shared = new Set(['leader', 'responsibility'].flatMap((k) => u.kinds.get(k as never)?.positions ?? []));
+  if (['reporting-up', 'reporting-down'].some((k) => (u.kinds.get(k as never)?.positions ?? []).some((p) => !shared.has(p)))) return undefined;
   const blocking = asLeader.length > 0 ? ['roles', 'people', 'leadershipGroups', 'meetings', 'postings', 'units'] : ['roles', 'people', 'leadershipGroups', 'meetings', 'postings'];
   const blockers = rc.subjects.flat().filter((l) => l.quality >= 0.9 && blocking.includes(l.kind));
   if (blockers.length > 0) return whoDoesAround(rc, blockers);

@@ -1,0 +1,51 @@
+/**
+ * Definitions: what a word the question asks about means, read from the item it names.
+ */
+import { namesOf } from '../facts.js';
+import { foldText, STOPWORDS } from '../normalize.js';
+import type { Answer } from '../types.js';
+import { unique } from '../answer-context.js';
+import { done, name, sourceOf, type RelationContext } from './context.js';
+import { spellsOut } from './partly-known.js';
+import { policyIndexOf } from './policies.js';
+import { TEXTS } from './texts.js';
+
+/**
+ * "Hvad betyder AUL?", "hvad er PRC", "what does RT mean": asked what an abbreviation is, when the abbreviation is one of
+ * an item's own names and another of its names spells it out, the full name answers first ("AUL står for assisterende
+ * universleder"), with what the documents say the item is (its description, its own facts). Facts that merely mention
+ * the abbreviation (a forum one of its posts sits in, a meeting named after it) do not define it.
+ */
+export function answerAbbreviation(rc: RelationContext): Answer | undefined {
+  const { u, kb } = rc;
+  if (!u.kinds.has('definition') || u.kinds.size !== 1 || u.attributes.length > 0) return undefined;
+  const cue = new Set(u.kinds.get('definition')!.positions);
+  const sure = (rc.links ?? []).filter((l) => l.kind !== 'municipalities' && l.quality >= 0.9);
+  // One word, and every other word of the question a cue or a small word ("hvad er en PRC for noget").
+  const first = sure[0];
+  if (!first || first.end - first.start !== 1 || sure.some((l) => l.start !== first.start || l.end !== first.end)) return undefined;
+  const place = new Set((rc.links ?? []).filter((l) => l.kind === 'municipalities').flatMap((l) => Array.from({ length: l.end - l.start }, (_, k) => l.start + k)));
+  const loose = u.tokens.some((t, i) => i !== first.start && !cue.has(i) && !place.has(i) && !STOPWORDS.has(t.form));
+  if (loose) return undefined;
+  const asked = u.tokens[first.start]!.form;
+  const spelt = (u.text.match(/[\p{L}\d-]+/gu) ?? []).find((w) => foldText(w) === asked) ?? asked;
+  const capitals = (w: string) => w.length >= 2 && w.length <= 6 && w === w.toUpperCase() && w !== w.toLowerCase();
+  // Every item the word names (a post and its meeting may share it): the first whose names spell it out.
+  const ids = unique(sure.map((l) => l.id));
+  for (const id of ids) {
+    const entry = kb.get(id);
+    if (!entry) continue;
+    const names = namesOf(entry);
+    if (!capitals(spelt) && !names.some((n) => foldText(n) === asked && capitals(n))) continue;
+    const expansion = names.find((n) => spellsOut(asked, n));
+    if (!expansion) continue;
+    const t = TEXTS[u.lang];
+    const full = name(kb, id, u.lang, false);
+    const headline = t.standsFor(spelt, foldText(full).includes(foldText(expansion)) ? full : `${expansion} (${full})`);
+    const item = entry.item as { description?: { da: string; en: string } };
+    const facts = policyIndexOf(kb).factsAbout.get(id) ?? [];
+    const lines = [...(item.description ? [item.description[u.lang]] : []), ...facts.slice(0, 3).map((f) => f.text[u.lang])];
+    return done(rc, 'answer', headline, lines, unique([...sourceOf(kb, id), ...facts.slice(0, 3).map((f) => f.source)]).slice(0, 3));
+  }
+  return undefined;
+}
