@@ -18,7 +18,7 @@ import { countedPositions, daysNamed, fitsDateKind } from './understand.js';
 import { composeAnswer, MAX_SUPPORT_LINES, NEAR_BEST, STRUCTURED_THRESHOLD, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
 import type { Link } from './linking.js';
 import { inMeetingOrder, meetingIndexOf, type MeetingIndex } from './meeting-index.js';
-import { itemsStating } from './figure-owners.js';
+import { figureOwnersOf, itemsStating } from './figure-owners.js';
 import { complementsSaid, countedRoleMetrics, countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, countLinkAt, countsJoined, countsOwnValue, measuresSaid, municipalityAt, personMetrics, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
@@ -1145,7 +1145,9 @@ function qualifiedCounts(rc: RelationContext): { key: string; fits: (f: Figure) 
     return words.filter((w) => w.alternatives.some((ws) => ws.every((word) => word.some((term) => terms.has(term))))).length;
   };
   // Only the figures that say one of the words are looked at (found through the index made once per knowledge base).
-  const figures = unique(words.flatMap((w) => w.alternatives.flatMap((ws) => (ws[0] ?? []).flatMap((term) => index.byTerm.get(term) ?? [])))).filter(countsMetric);
+  // (Each distinct figure once: both tests read only a figure's metric and text.)
+  const { distinct, place } = figureOwnersOf(kb);
+  const figures = unique(words.flatMap((w) => w.alternatives.flatMap((ws) => (ws[0] ?? []).flatMap((term) => (index.byTerm.get(term) ?? []).map((f) => distinct[place.get(f)!]!))))).filter(countsMetric);
   // Every such word, or it is a count of something else ("the waiting list for a school" is not the nursery one).
   if (!figures.some((f) => said(f) === words.length)) return undefined;
   return { key: `qualified:${metric}`, fits: (f: Figure) => countsMetric(f) && said(f) === words.length };
