@@ -10,7 +10,6 @@ import { participantsOf } from './meeting-participants.js';
 import { recurrenceDays } from './recurrence.js';
 import { ITEM_KINDS, referencesOf } from './references.js';
 import { holdsOn, shiftDay } from './validity.js';
-import { MONTH_NAMES } from '../time/format-date.js';
 import { holdingsOf, leaveOn, type Holding } from './holdings.js';
 import type {
   AppliesTo,
@@ -685,7 +684,9 @@ function seriesWords(f: Figure): ReadonlySet<string> {
 }
 
 const SERIES_WORDS = new WeakMap<Figure, ReadonlySet<string>>();
-const MONTHS: ReadonlySet<string> = new Set(MONTH_NAMES.da.map((m) => m.toLowerCase()));
+// The Danish month names a figure's text dates it with ("pr. 1. september"): src/knowledge imports only its own
+// folder (tests/knowledge/boundaries.test.ts), so the list is here rather than taken from src/time.
+const MONTHS: ReadonlySet<string> = new Set(['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december']);
 
 /** The last day a date entry covers: its `end`, else the end of its month or year, else the day itself. */
 export function lastDay(entry: DateEntry): string {
