@@ -3,9 +3,8 @@
  * (everyday and formal, English with Danish names, ASCII spellings, inflections, filler words, another word order) on
  * several knowledge bases. Each states the core fact and never the tempting wrong one. "~" starts a regular expression.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { renderAnswerText } from '../../src/answering/index.js';
-import { loadAnswerers, type Loaded } from '../helpers/answerers.js';
+import { beforeAll, describe, it } from 'vitest';
+import { expectPhrasedCase, loadAnswerers, type Loaded, type PhrasedCase } from '../helpers/answerers.js';
 
 const NOW = new Date('2026-11-30T09:00:00Z');
 const DIRS = {
@@ -25,24 +24,11 @@ beforeAll(async () => {
   loaded = await loadAnswerers(Object.values(DIRS), NOW);
 });
 
-interface Case {
+interface Case extends PhrasedCase {
   readonly kb: Kb;
-  readonly q: string;
-  /** Every one must be in the answer (lower case; "~": a regular expression). */
-  readonly must: readonly string[];
-  /** None may be. */
-  readonly not?: readonly string[];
 }
 
-const holds = (text: string, want: string) => (want.startsWith('~') ? new RegExp(want.slice(1), 'u').test(text) : text.includes(want));
-
-function check(c: Case): void {
-  const answer = loaded.get(DIRS[c.kb])!.answerer.answer(c.q);
-  const text = renderAnswerText(answer, { details: true }).toLowerCase();
-  expect(answer.kind, `${c.q}\n${text}`).not.toBe('unknown');
-  for (const want of c.must) expect(holds(text, want), `${c.q}: wants ${want}\n${text}`).toBe(true);
-  for (const bad of c.not ?? []) expect(holds(text, bad), `${c.q}: must not say ${bad}\n${text}`).toBe(false);
-}
+const check = (c: Case): void => expectPhrasedCase(loaded.get(DIRS[c.kb])!, c);
 
 const POLICIES: Case[] = [
   { kb: 'lht', q: 'hvem vedtog politikken om søvn', must: ['børne- og fællesskabsudvalget'] },

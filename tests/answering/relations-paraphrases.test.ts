@@ -5,9 +5,8 @@
  * the tempting wrong one. A phone number is written "#<digits>" and matched with any spacing; "~" starts a regular
  * expression.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { renderAnswerText } from '../../src/answering/index.js';
-import { loadAnswerers, type Loaded } from '../helpers/answerers.js';
+import { beforeAll, describe, it } from 'vitest';
+import { expectPhrasedCase, loadAnswerers, type Loaded, type PhrasedCase } from '../helpers/answerers.js';
 
 const NOW = new Date('2026-11-30T09:00:00Z');
 const DIRS = {
@@ -28,28 +27,11 @@ beforeAll(async () => {
   loaded = await loadAnswerers(Object.values(DIRS), NOW);
 });
 
-interface Case {
+interface Case extends PhrasedCase {
   readonly kb: Kb;
-  readonly q: string;
-  /** Every one must be in the answer (lower case; "#" + digits: a phone number with any spacing; "~": a regular expression). */
-  readonly must: readonly string[];
-  /** None may be. */
-  readonly not?: readonly string[];
-  /** The answer's kind when it matters ("unknown": the documents do not say). */
-  readonly kind?: 'answer' | 'unknown';
 }
 
-const holds = (text: string, want: string) =>
-  want.startsWith('#') ? text.replace(/\D/g, '').includes(want.slice(1)) : want.startsWith('~') ? new RegExp(want.slice(1), 'u').test(text) : text.includes(want);
-
-function check(c: Case): void {
-  const answer = loaded.get(DIRS[c.kb])!.answerer.answer(c.q);
-  const text = renderAnswerText(answer, { details: true }).toLowerCase();
-  if (c.kind) expect(answer.kind, `${c.q}\n${text}`).toBe(c.kind);
-  else expect(answer.kind, `${c.q}\n${text}`).not.toBe('unknown');
-  for (const want of c.must) expect(holds(text, want), `${c.q}: wants ${want}\n${text}`).toBe(true);
-  for (const bad of c.not ?? []) expect(holds(text, bad), `${c.q}: must not say ${bad}\n${text}`).toBe(false);
-}
+const check = (c: Case): void => expectPhrasedCase(loaded.get(DIRS[c.kb])!, c);
 
 const CONTACTS: Case[] = [
   { kb: 'seed', q: 'hvem kan jeg spørge om stillingen i stjernehuset', must: ['helle kristensen', 'charlotte sønderhave'] },

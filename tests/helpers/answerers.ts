@@ -57,3 +57,28 @@ export function expectAnswerStates(loaded: Loaded, question: string, expected: E
   const text = renderAnswerText(answer, { details: true }).toLowerCase();
   for (const fact of facts) expect(text, question).toContain(fact.toLowerCase());
 }
+
+/** A paraphrase case of the `*-paraphrases` tables: the question, what the answer must and must not say. */
+export interface PhrasedCase {
+  readonly q: string;
+  /** Every one must be in the answer (lower case; "#" + digits: a phone number with any spacing; "~": a regular expression). */
+  readonly must: readonly string[];
+  /** None may be. */
+  readonly not?: readonly string[];
+  /** The answer's kind when it matters ("unknown": the documents do not say); otherwise anything but "unknown". */
+  readonly kind?: 'answer' | 'unknown';
+}
+
+/** True when the rendered answer says `want` ("#" + digits: a phone number with any spacing; "~": a regular expression). */
+export const says = (text: string, want: string): boolean =>
+  want.startsWith('#') ? text.replace(/\D/g, '').includes(want.slice(1)) : want.startsWith('~') ? new RegExp(want.slice(1), 'u').test(text) : text.includes(want);
+
+/** Asks a paraphrase case and checks its kind, every `must` and no `not` in the answer with its details. */
+export function expectPhrasedCase(loaded: Loaded, c: PhrasedCase): void {
+  const answer = loaded.answerer.answer(c.q);
+  const text = renderAnswerText(answer, { details: true }).toLowerCase();
+  if (c.kind) expect(answer.kind, `${c.q}\n${text}`).toBe(c.kind);
+  else expect(answer.kind, `${c.q}\n${text}`).not.toBe('unknown');
+  for (const want of c.must) expect(says(text, want), `${c.q}: wants ${want}\n${text}`).toBe(true);
+  for (const bad of c.not ?? []) expect(says(text, bad), `${c.q}: must not say ${bad}\n${text}`).toBe(false);
+}
