@@ -5,6 +5,8 @@
  * meeting days, decisions), and figures as of a day. All relative to today from the injected clock.
  */
 import type { KbItem } from '../knowledge/knowledge-base.js';
+import type { Role } from '../knowledge/schemas.js';
+import { rolesByNameStart } from './relation-answers/role-name-starts.js';
 import type { DatedItem, DeputyEntry, MeetingOccurrence } from '../knowledge/queries.js';
 import { DEADLINE_KINDS, type DateEntry, type Decision, type Figure, type Meeting, type Source } from '../knowledge/schemas.js';
 import { addDays, formatPartialDate } from '../time/format-date.js';
@@ -299,7 +301,9 @@ function relationOwnPost(rc: RelationContext, id: string): string | undefined {
   if (units.size === 0) return undefined;
   const words = (name: string) => tokenize(foldText(name));
   const general = words(entry.item.name);
-  const own = rc.kb.data.roles.filter((r) => r.unit !== undefined && units.has(r.unit) && r.id !== id && words(r.name).length > general.length && general.every((w, i) => words(r.name)[i] === w));
+  // (Only the roles whose name begins with the general post's name, looked up in the index built with the answerer.)
+  const candidates = (rolesByNameStart(rc.kb).get(foldText(entry.item.name)) ?? []).map((r) => (rc.kb.get(r) as { item: Role }).item);
+  const own = candidates.filter((r) => r.unit !== undefined && units.has(r.unit) && r.id !== id && words(r.name).length > general.length && general.every((w, i) => words(r.name)[i] === w));
   return own.length === 1 ? own[0]!.id : undefined;
 }
 

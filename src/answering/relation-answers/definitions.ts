@@ -25,7 +25,9 @@ export function answerAbbreviation(rc: RelationContext): Answer | undefined {
   const first = sure[0];
   if (!first || first.end - first.start !== 1 || sure.some((l) => l.start !== first.start || l.end !== first.end)) return undefined;
   const place = new Set((rc.links ?? []).filter((l) => l.kind === 'municipalities').flatMap((l) => Array.from({ length: l.end - l.start }, (_, k) => l.start + k)));
-  const loose = u.tokens.some((t, i) => i !== first.start && !cue.has(i) && !place.has(i) && !STOPWORDS.has(t.form));
+  const loose = u.tokens.some(
+    (t, i) => i !== first.start && !cue.has(i) && !u.cuePositions.has(i) && !place.has(i) && !u.intentWords.has(t.form) && !rc.lexicon.fillerWords.has(t.form) && !STOPWORDS.has(t.form) && t.form.length > 2,
+  );
   if (loose) return undefined;
   const asked = u.tokens[first.start]!.form;
   const spelt = (u.text.match(/[\p{L}\d-]+/gu) ?? []).find((w) => foldText(w) === asked) ?? asked;

@@ -12,7 +12,7 @@ import { namesOf } from '../facts.js';
 import { unknownWith } from './partly-known.js';
 import type { Answer, Lang } from '../types.js';
 import { shortDate, unique } from '../answer-context.js';
-import { done, listedKindAt, name, subjectsOf, type RelationContext } from './context.js';
+import { askedDayOf, done, listedKindAt, name, subjectsOf, type RelationContext } from './context.js';
 import { rolesByNameStart } from './role-name-starts.js';
 
 /** The question words each answer of this file explains by what it is (its cue words), by answer. */
@@ -89,13 +89,6 @@ const SAY = {
       `${capitalize(policy)} applies${from ? ` from ${from}` : ''}${until ? ` until ${until}` : ''}.`,
   },
 } as const;
-
-/** The day whose state a question asks about: the day it names, the start of a coming period it names, or today. */
-function askedDay(rc: RelationContext): string {
-  if (rc.u.day) return rc.u.day;
-  if (rc.u.range && rc.u.range.from > rc.today) return rc.u.range.from;
-  return rc.today;
-}
 
 /** " fra 1. februar 2027 til og med 31. juli 2027" / "" for an open period. */
 export function periodText(lang: Lang, period: { readonly validFrom?: string | undefined; readonly validUntil?: string | undefined }): string {
@@ -174,7 +167,7 @@ export function answerActingHolders(rc: RelationContext): Answer | undefined {
       .filter((from): from is string => from !== undefined && from > rc.today)
       .sort()[0];
   const comingDay = u.kinds.has('after-change') && !u.day && !u.range ? posts.map(nextStart).filter((d): d is string => d !== undefined).sort()[0] : undefined;
-  const day = comingDay ?? askedDay(rc);
+  const day = comingDay ?? askedDayOf(rc);
   const sources: Source[] = [];
   // Asked for the acting holder in so many words: each acting period of those posts, the one that holds on the day first.
   if (actingSaid) {
@@ -296,7 +289,7 @@ export function answerUnitParent(rc: RelationContext): Answer | undefined {
   const staticAsked = partOf === 'up' && !u.askedWho && unit?.kind === 'units' && unit.item.parent !== undefined;
   if (link.quality < 0.9 || unit?.kind !== 'units' || !parentKnown || relations.up(link.id).length > 0) return undefined;
   const s = SAY[u.lang];
-  const day = askedDay(rc);
+  const day = askedDayOf(rc);
   let parent = queries.parentOn(link.id, day);
   // "Hvilket kvarter hører Myretuen til": the kind of unit asked for names the unit above that answers; one above of
   // another kind ("Dagtilbud Hvidmose") does not say it.
@@ -360,7 +353,7 @@ export function answerUnitsUnder(rc: RelationContext): Answer | undefined {
   // Only a unit that units move under or away from, and only when no moved unit is the one asked about.
   if (!kb.data.units.some((unit) => unit.id !== link.id && ((unit.parents ?? []).some((p) => p.ref === link.id) || ((unit.parents ?? []).length > 0 && unit.parent === link.id)))) return undefined;
   const s = SAY[u.lang];
-  const day = askedDay(rc);
+  const day = askedDayOf(rc);
   const now = queries.childrenOn(link.id, day);
   const unitName = name(kb, link.id, u.lang, false);
   const listed = joinList(now.map((c) => name(kb, c.id, u.lang, false)), u.lang);

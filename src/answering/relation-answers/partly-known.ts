@@ -29,8 +29,6 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
     const p = (kb.get(named[0]!.id) as { item: Person }).item;
     return done(rc, 'unknown', TEXTS[u.lang].notKnown(p.name, PERSONAL[u.lang][ownOf]), [`${p.name}, ${p.title[u.lang]}`], [p.source]);
   }
-  const abbreviation = abbreviationDefined(rc);
-  if (abbreviation) return abbreviation;
   if (u.attributes.length === 0 || u.intents.has('figure')) return undefined;
   // "Who calls the meetings?", "whose deputy is X?": a word of the chair's or the deputy's cue ("calls the meeting",
   // "whose deputy") is not the phone or the owner asked for.
@@ -219,32 +217,6 @@ export function titledPerson(rc: RelationContext): Person | undefined {
   const titles = titleWordsOf(kb);
   const matching = kb.data.people.filter((_, i) => content.every((tok) => titles[i]!.has(tok.form) || tok.terms.some((term) => titles[i]!.has(term))));
   return matching.length === 1 ? matching[0] : undefined;
-}
-
-/**
- * "Hvad betyder AUL?", "what is an AUL": a word in capitals asked what it is, that an item bears as one of its names
- * and another of its names spells out: what it stands for, before any item whose longer name merely contains it
- * ("AUL-netværket"). Undefined when the question says anything else of it.
- */
-function abbreviationDefined(rc: RelationContext): Answer | undefined {
-  const { u, kb } = rc;
-  if (!u.kinds.has('definition') || u.kinds.size > 1 || u.attributes.length > 0 || rc.subjects.length !== 1) return undefined;
-  const first = rc.subjects[0]![0];
-  if (!first || first.quality < 0.9 || first.kind === 'municipalities' || first.end - first.start !== 1) return undefined;
-  const asked = u.tokens[first.start]!.form;
-  const spelt = (u.text.match(/[\p{L}\d-]+/gu) ?? []).find((w) => foldText(w) === asked) ?? asked;
-  if (!(spelt.length >= 2 && spelt.length <= 6 && spelt === spelt.toUpperCase() && spelt !== spelt.toLowerCase())) return undefined;
-  const entry = kb.get(first.id);
-  if (!entry || !namesOf(entry).some((n) => foldText(n) === asked)) return undefined;
-  // (An item that says what it is, a concept's definition, answers by that: the general answer gives it.)
-  const own = entry.item as { description?: unknown; definition?: unknown };
-  if (own.description !== undefined || own.definition !== undefined) return undefined;
-  const expansion = namesOf(entry).find((n) => spellsOut(asked, n));
-  if (!expansion) return undefined;
-  // Nothing else asked: every other word is a cue, a question word, a filler or a function word.
-  const rest = u.tokens.filter((tok, i) => i !== first.start && !u.cuePositions.has(i) && !u.intentWords.has(tok.form) && !rc.lexicon.fillerWords.has(tok.form) && !STOPWORDS.has(tok.form) && tok.form.length > 2);
-  if (rest.length > 0) return undefined;
-  return done(rc, 'answer', TEXTS[u.lang].standsFor(spelt, expansion), [], sourceOf(kb, first.id));
 }
 
 /**

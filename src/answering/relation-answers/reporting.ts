@@ -24,10 +24,9 @@ import { figuresOfMetrics } from '../figure-owners.js';
 
 /** The day whose state a question asks about: the day it names, the day of a coming change ("after the reorganisation"), or today. */
 function stateDay(rc: RelationContext, id: string): string {
-  if (rc.u.day) return rc.u.day;
-  if (rc.u.range && rc.u.range.from > rc.today) return rc.u.range.from;
-  if (rc.u.kinds.has('after-change')) return rc.queries.nextReportingChange(id, rc.today)?.date ?? nextChangeBelow(rc, id) ?? rc.today;
-  return rc.today;
+  const named = rc.u.day !== undefined || (rc.u.range !== undefined && rc.u.range.from > rc.today);
+  if (!named && rc.u.kinds.has('after-change')) return rc.queries.nextReportingChange(id, rc.today)?.date ?? nextChangeBelow(rc, id) ?? rc.today;
+  return askedDayOf(rc);
 }
 
 /** The first day after today on which the lines to an item change (a line begins or ends). */
