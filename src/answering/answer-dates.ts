@@ -133,6 +133,12 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
   // Words the knowledge base has no trace of ("køkkenfolkene") beside the name of an item that owns dates: noise, when
   // the known words alone make one of that item's dates answer wholly (judged on the named items' dates only).
   const knownRest = rest.filter((q) => q.expansions.length > 0);
+  // So are such words right after the word of a kind of date more telling than "deadline" ("budget thingies for 2028", "budget
+  // input"): the kind's word says what they are, and the kind's dates that say every known word answer.
+  // (Not a word after a preposition, nor one compound with the kind's word: "tilmeldingsfristen til sommerfesten" and
+  // "julefrokosttilmeldingen" ask for the deadline of another thing.)
+  const kindWordAt = (i: number) => i >= 0 && u.tokens[i] !== undefined && u.tokens[i]!.terms.some((t) => u.dateKindTerms.has(t));
+  const kindNoise = [...u.dateKinds].some((k) => k !== 'deadline') && knownRest.length < rest.length && rest.every((q) => q.expansions.length > 0 || kindWordAt(q.token.index - 1));
   let knownCoverage: Map<FactRecord, number> | undefined;
   const passed: DateCandidate[] = [];
   let passedBest: { candidates: DateCandidate[]; best: number; edges: boolean } | undefined;
@@ -154,6 +160,9 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
       }
       const terms = pass === 'edge' ? edgeRest : rest;
       let coverage = terms.length === 0 ? 1 : ((pass === 'edge' ? (edgeCoverage ??= coverageFor(edgeRest)) : allCoverage).get(fact) ?? 0);
+      if (pass !== 'edge' && !belonging && kindNoise && coverage < STRUCTURED_THRESHOLD) {
+        if (knownRest.length === 0 || (((knownCoverage ??= coverageFor(knownRest)).get(fact) ?? 0) >= 1 && ctx.index.explainSurely(knownRest, fact.textTerms).every((x) => x > 0))) coverage = 1;
+      }
       if (pass !== 'edge' && belonging && knownRest.length > 0 && knownRest.length < rest.length && coverage < STRUCTURED_THRESHOLD) {
         // (Said by the date's own label, not only by what it belongs to: "forældremøde i Kastanjen" is no date of Kastanjen's posting.)
         if (((knownCoverage ??= coverageFor(knownRest)).get(fact) ?? 0) >= 1 && ctx.index.explainSurely(knownRest, fact.textTerms).every((x) => x > 0)) coverage = 1;

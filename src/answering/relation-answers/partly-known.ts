@@ -1,14 +1,14 @@
 /**
  * Partly known: an item the documents name, asked for what they do not give (phone, salary, start date, ...).
  */
-import type { Person, Source } from '../../knowledge/schemas.js';
+import { DEADLINE_KINDS, type Person, type Source } from '../../knowledge/schemas.js';
 import type { Attribute } from '../lexicon/lexicon.js';
 import { namesOf } from '../facts.js';
 import { joinList } from '../phrases.js';
 import { analyzeText, foldText, primaryStem, STOPWORDS, termsOf, tokenize } from '../normalize.js';
 import type { Answer } from '../types.js';
 import { fitsDateKind } from '../understand.js';
-import { shortDate, unknown as unknownAnswer } from '../answer-context.js';
+import { shortDate, unique, unknown as unknownAnswer } from '../answer-context.js';
 import { done, name, sourceOf, subjectsOf, titleWordsOf, unitsOfPerson, within, type RelationContext } from './context.js';
 import { TEXTS } from './texts.js';
 import { decisionIndexOf } from './decisions.js';
@@ -277,10 +277,24 @@ function answerPersonStart(rc: RelationContext): Answer | undefined {
   };
   const own = [...relations.dates(person.id), ...relations.datesNaming(person.id).filter((d) => fitsDateKind(u.dateKinds, d.kind))];
   if (own.some((d) => !post || saysPost(d))) return undefined;
-  const p = (kb.get(person.id) as { item: Person }).item;
+  const first = (kb.get(person.id) as { item: Person }).item;
+  // The same person in several posts over time is several entries of one name (huschef until, acting kredsleder from a day):
+  // the one whose title says the post named, else the one that has the day asked for (a first day, a last day).
+  const entries = unique(links.filter((l) => l.kind === 'people').map((l) => l.id))
+    .map((id) => (kb.get(id) as { item: Person }).item)
+    .filter((e) => e.name === first.name);
+  const saysTitle = (e: Person) => postWords.length > 0 && postWords.every((tok) => tok.terms.some((term) => termsOf(`${e.title.da} ${e.title.en}`).has(term)));
+  const endAsked = DEADLINE_KINDS.some((k) => u.dateKinds.has(k)) || rc.lexicon.sequenceWords.match(u.tokens).has('last');
+  const startAsked = u.dateKinds.size === 0 || u.dateKinds.has('start');
+  const fits = (e: Person) => (startAsked && !endAsked && e.validFrom !== undefined) || ((endAsked || u.dateKinds.size === 0) && e.validUntil !== undefined);
+  const p = entries.find((e) => saysTitle(e) && fits(e)) ?? entries.find(fits) ?? first;
   const t = TEXTS[u.lang];
   const line = `${p.name}, ${p.title[u.lang]}`;
-  if (p.validFrom && (u.dateKinds.size === 0 || u.dateKinds.has('start'))) return done(rc, 'answer', t.since(p.name, p.title[u.lang], shortDate(p.validFrom, u.lang)), [], [p.source]);
+  // A first day to come is no "since" ("Rikke Dam Overgaard er konstitueret kredsleder fra 1. marts 2027").
+  const from = (day: string) => (day > rc.today ? t.fromDay : t.since)(p.name, p.title[u.lang], shortDate(day, u.lang));
+  if (p.validFrom && startAsked && !endAsked) return done(rc, 'answer', from(p.validFrom), [], [p.source]);
+  // "When does Inge Marie Toft retire", "hvornår stopper Lone": a last day in the post answers when no first day is asked.
+  if (p.validUntil && (endAsked || u.dateKinds.size === 0)) return done(rc, 'answer', t.untilDay(p.name, p.title[u.lang], shortDate(p.validUntil, u.lang)), [], [p.source]);
   const label = u.dateKinds.has('start') || u.dateKinds.size === 0 ? t.startDate : t.dateOf;
   return done(rc, 'unknown', t.notKnown(p.name, label), [line], [p.source]);
 }
