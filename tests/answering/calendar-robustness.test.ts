@@ -154,3 +154,18 @@ describe("a person's last day with the post's place named, a policy's dated peri
     expect(says(renderAnswerText(answer, { details: true }), '2027-02-26', 'en')).toBe(false);
   });
 });
+
+describe('a person named stands for the post they hold in a date that names the post', () => {
+  check([
+    [HVM, 'da', 'hvornår skal vi senest have sendt budgetønsker for 2028 ind til rikke', ['2027-04-09']],
+    [HVM, 'en', 'when must budget requests for 2028 reach rikke damgaard lund', ['2027-04-09']],
+    [SLV, 'da', 'hvornår skal tilsynsrapporterne sendes til kristian vedel mørch', ['2027-11-26'], ['2027-03-05']],
+    [HVM, 'da', 'hvornår holder rikke damgaard lund mus med huslederne', ['2027-02-01'], ['2027-10-01']],
+    [HBJ, 'en', 'when does leila hasanovic berg leave', ['2027-03-31']],
+  ]);
+  // A date the post's dates do not hold stays unknown ("ferie" is no word of any of them).
+  stayUnanswered([
+    [SLV, 'hvornår har kristian vedel mørch fødselsdag'],
+    [HVM, 'hvornår startede rikke damgaard lund'],
+  ]);
+});

@@ -304,6 +304,15 @@ function answerPersonStart(rc: RelationContext): Answer | undefined {
   };
   const own = [...relations.dates(person.id), ...relations.datesNaming(person.id).filter((d) => fitsDateKind(u.dateKinds, d.kind))];
   if (own.some((d) => !post || saysPost(d))) return undefined;
+  // "Hvornår skal budgetønskerne sendes ind til Rikke": a date that names the post the person holds and says every other
+  // word of the question is asked about (the dates answer), not the person's first day.
+  const role = (kb.get(person.id)?.item as Person | undefined)?.role;
+  const rest = u.tokens.filter((tok, i) => !(i >= person.start && i < person.end) && !u.cuePositions.has(i) && !STOPWORDS.has(tok.form) && tok.form.length > 3);
+  const saysRest = (d: { label: { da: string; en: string }; subject?: { da: string; en: string } }) => {
+    const terms = termsOf(`${d.label.da} ${d.label.en} ${d.subject?.da ?? ''} ${d.subject?.en ?? ''}`);
+    return rest.every((tok) => tok.terms.some((term) => terms.has(term)));
+  };
+  if (role !== undefined && rest.length > 0 && relations.datesNaming(role).some(saysRest)) return undefined;
   // Of the person's entries, the one whose title says the post or place named, else the one that has the day asked for.
   const placeWords = others.flatMap(wordsOf);
   const saysTitle = (e: Person) => titleSays(e, [...postWords, ...placeWords]);
@@ -318,7 +327,8 @@ function answerPersonStart(rc: RelationContext): Answer | undefined {
   if (p.validFrom && startAsked && !endAsked) return done(rc, 'answer', from(p.validFrom), [], [p.source]);
   // "When does Inge Marie Toft retire", "hvornår stopper Lone": a last day in the post answers when no first day is asked.
   if (p.validUntil && (endAsked || u.dateKinds.size === 0)) return done(rc, 'answer', t.untilDay(p.name, p.title[u.lang], shortDate(p.validUntil, u.lang)), [], [p.source]);
-  const label = u.dateKinds.has('start') || u.dateKinds.size === 0 ? t.startDate : t.dateOf;
+  // ("Hvornår har X ferie": a question with words of its own asks for another date than the first day.)
+  const label = u.dateKinds.has('start') || (u.dateKinds.size === 0 && rest.length === 0) ? t.startDate : t.dateOf;
   return done(rc, 'unknown', t.notKnown(p.name, label), [line], [p.source]);
 }
 
