@@ -71,6 +71,7 @@ import { answerMeasuredFigure } from './relation-answers/figure-measures.js';
 import { prepareIndexes } from './prepare.js';
 import { answerDecisionQuestion, decisionWordLinks } from './relation-answers/decisions.js';
 import { answerDateComparison, answerDatedPlace, answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems, deputyPostLinks } from './answer-time.js';
+import { answerDocumentDate } from './relation-answers/document-dates.js';
 
 /** The relation answerers, tried in this order before the general search. */
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
@@ -103,6 +104,7 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerMembershipOn,
   answerDecisionQuestion,
   answerDecisionWhen,
+  answerDocumentDate,
   answerItemDates,
   answerReportingRelation,
   answerMeetingTime,

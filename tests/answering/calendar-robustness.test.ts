@@ -169,3 +169,19 @@ describe('a person named stands for the post they hold in a date that names the 
     [HVM, 'hvornår startede rikke damgaard lund'],
   ]);
 });
+
+describe("a document's own date, asked about the document alone", () => {
+  check([
+    [HBJ, 'en', 'what date does the D&S organisation description apply from', ['2026-10-01']],
+    [SLV, 'da', 'hvornår er funktionsbeskrivelsen for pfl fra', ['2026-10-07']],
+    [HVM, 'en', 'when is the souschef function description valid from', ['2027-01-01']],
+    [HJS, 'en', 'when was the function description for viceleder written', ['2026-10-12']],
+    [LHT, 'da', 'hvornår er organiseringen af sektion dagtilbud fra', ['2026-09-01']],
+    [BKK, 'da', 'hvornår er ledelsesstrukturen fra', ['2026-08-20']],
+    // A decision of the document's approval still answers as the decision.
+    [HJS, 'da', 'hvornår blev årshjulet godkendt', ['2026-11-16', ['kontorledelsen']]],
+  ]);
+  stayUnanswered([
+    [HVM, 'when is the julefrokost document from'],
+  ]);
+});
