@@ -146,10 +146,30 @@ export interface Token {
   readonly index: number;
 }
 
-/** Tokenises and stems a text. */
-export function analyzeText(text: string): Token[] {
-  return tokenize(stripMarkup(text)).map((form, index) => ({ form, terms: stemsOf(form), index }));
+/**
+ * Tokenises and stems a text. The list is frozen and shared: answerers read the same knowledge-base texts for many
+ * questions (a statement's words, a title's cue words), so each text is analysed once (bounded) and what is worked out
+ * from its tokens (the lexicon's cue matches, `CueSet.match`) is kept with the list.
+ */
+export function analyzeText(text: string): readonly Token[] {
+  const cacheable = text.length <= ANALYZE_CACHE_LENGTH;
+  if (cacheable) {
+    const known = analyzeCache.get(text);
+    if (known !== undefined) return known;
+  }
+  const tokens: readonly Token[] = Object.freeze(tokenize(stripMarkup(text)).map((form, index) => ({ form, terms: stemsOf(form), index })));
+  if (cacheable) {
+    // Emptied when full rather than closed to new texts: the texts asked about recur, a question's own text rarely does.
+    if (analyzeCache.size >= ANALYZE_CACHE_LIMIT) analyzeCache.clear();
+    analyzeCache.set(text, tokens);
+  }
+  return tokens;
 }
+
+/** Texts up to this long are remembered by {@link analyzeText}, at most this many at once. */
+const ANALYZE_CACHE_LENGTH = 2_000;
+const ANALYZE_CACHE_LIMIT = 20_000;
+const analyzeCache = new Map<string, readonly Token[]>();
 
 /** The set of terms (stems) of a text. */
 export function termsOf(text: string): Set<string> {

@@ -273,6 +273,8 @@ interface Cue {
   readonly atEnd: boolean;
   /** How many words it names literally: a longer cue is a surer sign. */
   readonly strength: number;
+  /** Its elements besides the gaps, in order (the matched positions' elements). */
+  readonly literals: readonly Element[];
 }
 
 /** Where a cue matched: the token positions it used. */
@@ -312,8 +314,8 @@ function compileCue(phrase: string, lang: 0 | 1): Cue {
       }
     }
   }
-  const strength = elements.filter((e) => e.type !== 'gap').length;
-  return { phrase, elements, atStart, atEnd, strength };
+  const literals = elements.filter((e) => e.type !== 'gap');
+  return { phrase, elements, atStart, atEnd, strength: literals.length, literals };
 }
 
 function elementMatches(element: Element, token: Token): boolean {
@@ -335,7 +337,7 @@ function elementMatches(element: Element, token: Token): boolean {
 function matchCue(cue: Cue, tokens: readonly Token[], fillers: ReadonlySet<string> = NO_FILLERS): { positions: number[]; heads: number[] } | undefined {
   const positions = matchPositions(cue, tokens, fillers);
   if (!positions) return undefined;
-  const words = cue.elements.filter((e) => e.type !== 'gap');
+  const words = cue.literals;
   // A longer word matched by its head names something with its first part ("områdemøder").
   // A compound matched by a cue's head or first part ("områdemøder" by '*møder', "budgetopfølgning" by
   // 'budget*') still names a thing with its other part; an inflection ("ansøgningsfristen") does not.
@@ -397,14 +399,19 @@ function mayMatch(cue: Cue, forms: ReadonlySet<string>, stems: readonly Readonly
   for (const element of cue.elements) {
     if (element.type === 'word' && !forms.has(element.form) && !stems[element.lang]!.has(element.stem)) return false;
     if (element.type === 'exact' && !forms.has(element.text)) return false;
-    if (element.type === 'prefix' && !someForm(forms, (form) => form.startsWith(element.text))) return false;
-    if (element.type === 'suffix' && !someForm(forms, (form) => form.endsWith(element.text))) return false;
+    if (element.type === 'prefix' && !someStarts(forms, element.text)) return false;
+    if (element.type === 'suffix' && !someEnds(forms, element.text)) return false;
   }
   return true;
 }
 
-function someForm(forms: ReadonlySet<string>, test: (form: string) => boolean): boolean {
-  for (const form of forms) if (test(form)) return true;
+function someStarts(forms: ReadonlySet<string>, text: string): boolean {
+  for (const form of forms) if (form.startsWith(text)) return true;
+  return false;
+}
+
+function someEnds(forms: ReadonlySet<string>, text: string): boolean {
+  for (const form of forms) if (form.endsWith(text)) return true;
   return false;
 }
 
@@ -412,7 +419,9 @@ function someForm(forms: ReadonlySet<string>, test: (form: string) => boolean): 
 export interface TokenWords {
   readonly forms: ReadonlySet<string>;
   readonly stems: readonly ReadonlySet<string>[];
-  readonly keys: readonly string[];
+  /** The first and the last three letters of each word of three letters or more (the keys of `word*` and `*word` cues). */
+  readonly firsts: ReadonlySet<string>;
+  readonly lasts: ReadonlySet<string>;
 }
 
 /** The letters of a `word*` or `*word` element that index it: its first (or last) three. */
@@ -428,18 +437,29 @@ export function tokenWords(tokens: readonly Token[]): TokenWords {
 const TOKEN_WORDS = new WeakMap<readonly Token[], TokenWords>();
 
 function prepareWords(tokens: readonly Token[]): TokenWords {
-  const forms = new Set(tokens.map((t) => t.form));
-  const stems = [new Set(tokens.map((t) => stemIn(t.terms, 0))), new Set(tokens.map((t) => stemIn(t.terms, 1)))];
-  const keys = [...[...forms].map((f) => `=${f}`), ...[...stems[0]!].map((st) => `0:${st}`), ...[...stems[1]!].map((st) => `1:${st}`)];
+  const forms = new Set<string>();
+  const danish = new Set<string>();
+  const english = new Set<string>();
+  const firsts = new Set<string>();
+  const lasts = new Set<string>();
+  for (const t of tokens) {
+    forms.add(t.form);
+    danish.add(stemIn(t.terms, 0));
+    english.add(stemIn(t.terms, 1));
+  }
   // The first and last letters of each word, for the cues indexed by a `word*` or `*word` element.
-  const affixes = new Set<string>();
   for (const form of forms) {
     if (form.length < AFFIX_KEY) continue;
-    affixes.add(`^${form.slice(0, AFFIX_KEY)}`);
-    affixes.add(`$${form.slice(-AFFIX_KEY)}`);
+    firsts.add(form.slice(0, AFFIX_KEY));
+    lasts.add(form.slice(-AFFIX_KEY));
   }
-  keys.push(...affixes);
-  return { forms, stems, keys };
+  return { forms, stems: [danish, english], firsts, lasts };
+}
+
+function addTo<T>(index: Map<string, T[]>, key: string, entry: T): void {
+  const list = index.get(key);
+  if (list) list.push(entry);
+  else index.set(key, [entry]);
 }
 
 function byOrder(a: { readonly order: number }, b: { readonly order: number }): number {
@@ -478,8 +498,17 @@ export class CueSet<L extends string | number> {
   constructor(private readonly fillers: ReadonlySet<string> = NO_FILLERS) {}
 
   private readonly entries: Array<CueEntry<L>> = [];
-  /** Cues by a literal word they need (its form, or `lang:stem`): only those whose word occurs are tried. Each list is in added order. */
-  private readonly byWord = new Map<string, Array<CueEntry<L>>>();
+  /**
+   * Cues by a literal word they need, its form (a word or `=exact`) or its stem in the cue's language: only those whose
+   * word occurs are tried; without one, by the first (last) letters of a `word*` (`*word`) element. Each list is in added
+   * order. (Four maps rather than one of prefixed keys: a question's words are looked up as they are, no key strings.)
+   */
+  private readonly byForm = new Map<string, Array<CueEntry<L>>>();
+  private readonly byStem: ReadonlyArray<Map<string, Array<CueEntry<L>>>> = [new Map(), new Map()];
+  private readonly byFirst = new Map<string, Array<CueEntry<L>>>();
+  private readonly byLast = new Map<string, Array<CueEntry<L>>>();
+  /** The list {@link candidates} fills, reused (its callers read it at once, never two at a time). */
+  private readonly scratch: Array<CueEntry<L>> = [];
   /** Cues without a literal word (only `word*`, `*word`): always looked at, in added order. */
   private readonly always: Array<CueEntry<L>> = [];
   /** Counts lookups, for {@link CueEntry.seen}. */
@@ -495,22 +524,13 @@ export class CueSet<L extends string | number> {
       // letters: a cue none of whose words starts (ends) so cannot match (the precondition of `mayMatch`).
       const affix = anchor ? undefined : cue.elements.find((e) => (e.type === 'prefix' || e.type === 'suffix') && e.text.length >= AFFIX_KEY);
       if (affix && (affix.type === 'prefix' || affix.type === 'suffix')) {
-        const key = affix.type === 'prefix' ? `^${affix.text.slice(0, AFFIX_KEY)}` : `$${affix.text.slice(-AFFIX_KEY)}`;
-        const list = this.byWord.get(key) ?? [];
-        list.push(entry);
-        this.byWord.set(key, list);
+        if (affix.type === 'prefix') addTo(this.byFirst, affix.text.slice(0, AFFIX_KEY), entry);
+        else addTo(this.byLast, affix.text.slice(-AFFIX_KEY), entry);
       } else if (!anchor) this.always.push(entry);
-      else {
-        const key = anchor.type === 'word' ? `${anchor.lang}:${anchor.stem}` : `=${anchor.text}`;
-        const list = this.byWord.get(key) ?? [];
-        list.push(entry);
-        this.byWord.set(key, list);
-        if (anchor.type === 'word' && `${anchor.lang}:${anchor.stem}` !== `=${anchor.form}`) {
-          const byForm = this.byWord.get(`=${anchor.form}`) ?? [];
-          byForm.push(entry);
-          this.byWord.set(`=${anchor.form}`, byForm);
-        }
-      }
+      else if (anchor.type === 'word') {
+        addTo(this.byStem[anchor.lang]!, anchor.stem, entry);
+        addTo(this.byForm, anchor.form, entry);
+      } else addTo(this.byForm, anchor.text, entry);
     }
   }
 
@@ -520,7 +540,8 @@ export class CueSet<L extends string | number> {
    */
   private candidates(words: TokenWords): Array<CueEntry<L>> {
     const lookup = ++this.lookup;
-    const found: Array<CueEntry<L>> = [];
+    const found = this.scratch;
+    found.length = 0;
     let lists = 0;
     if (this.always.length > 0) {
       lists++;
@@ -529,23 +550,48 @@ export class CueSet<L extends string | number> {
         found.push(entry);
       }
     }
-    for (const key of words.keys) {
-      const list = this.byWord.get(key);
+    lists += this.collect(this.byForm, words.forms, lookup);
+    lists += this.collect(this.byStem[0]!, words.stems[0]!, lookup);
+    lists += this.collect(this.byStem[1]!, words.stems[1]!, lookup);
+    lists += this.collect(this.byFirst, words.firsts, lookup);
+    lists += this.collect(this.byLast, words.lasts, lookup);
+    return lists > 1 ? sortByOrder(found) : found;
+  }
+
+  /** Adds to {@link scratch} the cues of an index under the keys not collected yet; returns how many lists added some. */
+  private collect(index: ReadonlyMap<string, ReadonlyArray<CueEntry<L>>>, keys: ReadonlySet<string>, lookup: number): number {
+    if (index.size === 0) return 0;
+    let lists = 0;
+    for (const key of keys) {
+      const list = index.get(key);
       if (list === undefined) continue;
       let added = false;
       for (const entry of list) {
         if (entry.seen === lookup) continue;
         entry.seen = lookup;
-        found.push(entry);
+        this.scratch.push(entry);
         added = true;
       }
       if (added) lists++;
     }
-    return lists > 1 ? sortByOrder(found) : found;
+    return lists;
   }
 
+  /**
+   * The matches of a frozen token list (a text's {@link analyzeText}, read by many questions alike: a statement's or a
+   * title's cue words), kept with the list. A list that may still change is matched each time.
+   */
+  private readonly matched = new WeakMap<readonly Token[], ReadonlyMap<L, CueMatch>>();
+
   /** Every label with its strongest match in the tokens. */
-  match(tokens: readonly Token[], words: TokenWords = tokenWords(tokens)): Map<L, CueMatch> {
+  match(tokens: readonly Token[], words?: TokenWords): ReadonlyMap<L, CueMatch> {
+    if (!Object.isFrozen(tokens)) return this.matchNow(tokens, words ?? tokenWords(tokens));
+    let found = this.matched.get(tokens);
+    if (!found) this.matched.set(tokens, (found = this.matchNow(tokens, words ?? tokenWords(tokens))));
+    return found;
+  }
+
+  private matchNow(tokens: readonly Token[], words: TokenWords): Map<L, CueMatch> {
     const found = new Map<L, CueMatch>();
     const { forms, stems } = words;
     for (const { label, cue } of this.candidates(words)) {
