@@ -41,6 +41,8 @@ export function stripMarkup(text: string): string {
  * "hoeje-taastrup" meet: æ -> ae, ø -> oe, å -> aa, accents dropped.
  */
 export function foldText(text: string): string {
+  // Text folded before (most callers fold, then tokenize, which folds again): ASCII without capitals is its own fold.
+  if (!NOT_FOLDED.test(text)) return text;
   // Words and short phrases recur (every question's words are folded several times): remembered, bounded.
   const short = text.length <= FOLD_CACHE_LENGTH;
   if (short) {
@@ -60,11 +62,17 @@ const FOLD_CACHE_LIMIT = 50_000;
 const foldCache = new Map<string, string>();
 
 const NON_ASCII = /[^\u0000-\u007f]/;
+/** A capital or a letter outside ASCII: what folding may change. */
+const NOT_FOLDED = /[A-Z]|[^\u0000-\u007f]/;
 
 /** Splits folded text into word tokens (letters and digits); hyphenated words give their parts. */
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
   for (const word of foldText(text).match(/[a-z0-9]+(?:-[a-z0-9]+)*/g) ?? []) {
+    if (!word.includes('-')) {
+      tokens.push(word);
+      continue;
+    }
     const parts = word.split('-');
     tokens.push(...parts);
     // "MED-aftalen" is also "medaftalen": the joined form finds the compound.

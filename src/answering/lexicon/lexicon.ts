@@ -583,6 +583,17 @@ export class CueSet<L extends string | number> {
    */
   private readonly matched = new WeakMap<readonly Token[], ReadonlyMap<L, CueMatch>>();
 
+  /** True when a cue of `label` matches the tokens: what `match(tokens).has(label)` says, trying that label's cues only. */
+  has(tokens: readonly Token[], label: L): boolean {
+    const known = Object.isFrozen(tokens) ? this.matched.get(tokens) : undefined;
+    if (known) return known.has(label);
+    const words = tokenWords(tokens);
+    for (const { label: own, cue } of this.candidates(words)) {
+      if (own === label && mayMatch(cue, words.forms, words.stems) && matchCue(cue, tokens, this.fillers)) return true;
+    }
+    return false;
+  }
+
   /** Every label with its strongest match in the tokens. */
   match(tokens: readonly Token[], words?: TokenWords): ReadonlyMap<L, CueMatch> {
     if (!Object.isFrozen(tokens)) return this.matchNow(tokens, words ?? tokenWords(tokens));
@@ -649,13 +660,18 @@ export class CueSet<L extends string | number> {
 
   /** The stems of the cues written as 'word*' (folded), for typo correction. */
   prefixes(): string[] {
-    return this.entries.flatMap(({ cue }) => cue.elements.flatMap((e) => (e.type === 'prefix' ? [e.text] : [])));
+    const out: string[] = [];
+    for (const { cue } of this.entries) for (const e of cue.elements) if (e.type === 'prefix') out.push(e.text);
+    return out;
   }
 
   /** The literal single words of the cues (folded), for typo correction. */
   words(): string[] {
     // Not the '=exact' forms: they tell one inflection from another ("=oprettet", not "oprettes"), so a near miss is no typo of them.
-    return this.entries.flatMap(({ cue }) => cue.elements.flatMap((e) => (e.type === 'word' ? [e.form] : e.type === 'prefix' ? [e.text] : [])));
+    const out: string[] = [];
+    for (const { cue } of this.entries) for (const e of cue.elements) if (e.type === 'word') out.push(e.form);
+    else if (e.type === 'prefix') out.push(e.text);
+    return out;
   }
 }
 
