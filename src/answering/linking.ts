@@ -116,6 +116,11 @@ function joinedAt(tokens: readonly Token[], start: number, k: number): boolean {
   return at === whole.length;
 }
 
+/** Sorts the first `length` numbers of a list in place, ascending. */
+function sortPrefix(list: Int32Array, length: number): void {
+  list.subarray(0, length).sort();
+}
+
 /** A number for a span of token positions (a map key without a string per link). */
 function spanKey(start: number, end: number): number {
   return start * 65_536 + end;
@@ -658,7 +663,7 @@ export function createLinker(
   // Scratch space of `link`, one entry per distinct name at a position (thousands at 100x): reused, not allocated per
   // position. Only the entries of the names that match are written, and only those are read.
   let totalsScratch = new Float64Array(64);
-  const matchedScratch: number[] = [];
+  let matchedScratch = new Int32Array(64);
   const bestOrder: ItemSlot[] = [];
   let linkLookup = 0;
 
@@ -678,9 +683,11 @@ export function createLinker(
         // The match of each distinct name at this position, shared by the items that bear it; only the bearers of the
         // names that match are visited, in the candidates' order.
         if (totalsScratch.length < names.length) totalsScratch = new Float64Array(Math.max(names.length, 2 * totalsScratch.length));
+        // (Each candidate bears one name: at most every candidate matches.)
+        if (matchedScratch.length < candidates.length) matchedScratch = new Int32Array(Math.max(candidates.length, 2 * matchedScratch.length));
         const totals = totalsScratch;
         const matched = matchedScratch;
-        matched.length = 0;
+        let matchedCount = 0;
         let matchedNames = 0;
         names.forEach((words, k) => {
           let total = 0;
@@ -694,10 +701,12 @@ export function createLinker(
           if (i < words.length) return;
           totals[k] = total;
           matchedNames++;
-          for (const at of bearers[k]!) matched.push(at);
+          for (const at of bearers[k]!) matched[matchedCount++] = at;
         });
-        if (matchedNames > 1) matched.sort((a, b) => a - b);
-        for (const k of matched) {
+        // (The list is reused, never truncated: only its first `matchedCount` entries are this position's.)
+        if (matchedNames > 1) sortPrefix(matched, matchedCount);
+        for (let m = 0; m < matchedCount; m++) {
+          const k = matched[m]!;
           const variant = candidates[k]!;
           const total = totals[nameOf[k]!]!;
           if (variant.exact && variant.words.some((w, i) => tokens[start + i]?.form !== w.form)) continue;
@@ -722,8 +731,9 @@ export function createLinker(
       // The best match per item (the first found of the longest, then best, spans), in the order the items were first
       // found; then drop links inside a longer or better one of another item.
       const stamp = ++linkLookup;
+      // (`bestOrder` is reused, never truncated: its first `items` entries are this call's items.)
       const all = bestOrder;
-      all.length = 0;
+      let items = 0;
       for (let r = 0; r < rawCount; r++) {
         const slot = rawSlots[r]!;
         const start = rawStarts[r]!;
@@ -731,7 +741,7 @@ export function createLinker(
         const quality = rawQualities[r]!;
         if (slot.stamp !== stamp) {
           slot.stamp = stamp;
-          all.push(slot);
+          all[items++] = slot;
         } else if (!(end - start > slot.end - slot.start || (end - start === slot.end - slot.start && quality > slot.quality))) continue;
         slot.start = start;
         slot.end = end;
@@ -742,19 +752,21 @@ export function createLinker(
       // A glossary term (a concept) does not put out a concrete item of the same words named less surely ("strategic
       // leadership", a concept, and "the strategic leadership of the centre", a group): both readings stay.
       const spans = new Map<number, { start: number; end: number; quality: number; items: number }>();
-      for (const link of all) {
+      for (let i = 0; i < items; i++) {
+        const link = all[i]!;
         const key = spanKey(link.start, link.end);
         const span = spans.get(key);
-        const items = link.kind === 'concepts' ? 0 : link.quality;
-        if (!span) spans.set(key, { start: link.start, end: link.end, quality: link.quality, items });
+        const named = link.kind === 'concepts' ? 0 : link.quality;
+        if (!span) spans.set(key, { start: link.start, end: link.end, quality: link.quality, items: named });
         else {
           if (link.quality > span.quality) span.quality = link.quality;
-          if (items > span.items) span.items = items;
+          if (named > span.items) span.items = named;
         }
       }
       const spanList = [...spans.values()];
       const kept: Link[] = [];
-      for (const link of all) {
+      for (let i = 0; i < items; i++) {
+        const link = all[i]!;
         const dropped = spanList.some(
           (span) =>
             span.start <= link.start &&

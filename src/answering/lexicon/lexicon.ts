@@ -470,9 +470,13 @@ function byOrder(a: { readonly order: number }, b: { readonly order: number }): 
  * Sorts by `order` (unique per cue): a few entries in place by insertion, since `Array.prototype.sort` allocates a
  * working copy on every call, and the cue sets are looked up dozens of times per question.
  */
-function sortByOrder<T extends { readonly order: number }>(list: T[]): T[] {
-  if (list.length > 32) return list.sort(byOrder);
-  for (let i = 1; i < list.length; i++) {
+function sortByOrder<T extends { readonly order: number }>(list: T[], length: number): void {
+  if (length > 32) {
+    const sorted = list.slice(0, length).sort(byOrder);
+    for (let i = 0; i < length; i++) list[i] = sorted[i]!;
+    return;
+  }
+  for (let i = 1; i < length; i++) {
     const entry = list[i]!;
     let j = i - 1;
     while (j >= 0 && list[j]!.order > entry.order) {
@@ -481,7 +485,6 @@ function sortByOrder<T extends { readonly order: number }>(list: T[]): T[] {
     }
     list[j + 1] = entry;
   }
-  return list;
 }
 
 /** A set of cues for one label (a kind, a metric, ...), compiled once. */
@@ -507,8 +510,12 @@ export class CueSet<L extends string | number> {
   private readonly byStem: ReadonlyArray<Map<string, Array<CueEntry<L>>>> = [new Map(), new Map()];
   private readonly byFirst = new Map<string, Array<CueEntry<L>>>();
   private readonly byLast = new Map<string, Array<CueEntry<L>>>();
-  /** The list {@link candidates} fills, reused (its callers read it at once, never two at a time). */
+  /**
+   * The list {@link candidates} fills, reused (its callers read it at once, never two at a time): its first `found`
+   * entries are the current lookup's. Never truncated, which would give up its storage and grow it again per lookup.
+   */
   private readonly scratch: Array<CueEntry<L>> = [];
+  private found = 0;
   /** Cues without a literal word (only `word*`, `*word`): always looked at, in added order. */
   private readonly always: Array<CueEntry<L>> = [];
   /** Counts lookups, for {@link CueEntry.seen}. */
@@ -538,16 +545,15 @@ export class CueSet<L extends string | number> {
    * The cues that may match the tokens, in the order they were added. Each index list is already in that order,
    * so only a lookup that collects from more than one list sorts (a few numbers, not the whole set).
    */
-  private candidates(words: TokenWords): Array<CueEntry<L>> {
+  private candidates(words: TokenWords): number {
     const lookup = ++this.lookup;
-    const found = this.scratch;
-    found.length = 0;
+    this.found = 0;
     let lists = 0;
     if (this.always.length > 0) {
       lists++;
       for (const entry of this.always) {
         entry.seen = lookup;
-        found.push(entry);
+        this.scratch[this.found++] = entry;
       }
     }
     lists += this.collect(this.byForm, words.forms, lookup);
@@ -555,7 +561,8 @@ export class CueSet<L extends string | number> {
     lists += this.collect(this.byStem[1]!, words.stems[1]!, lookup);
     lists += this.collect(this.byFirst, words.firsts, lookup);
     lists += this.collect(this.byLast, words.lasts, lookup);
-    return lists > 1 ? sortByOrder(found) : found;
+    if (lists > 1) sortByOrder(this.scratch, this.found);
+    return this.found;
   }
 
   /** Adds to {@link scratch} the cues of an index under the keys not collected yet; returns how many lists added some. */
@@ -569,7 +576,7 @@ export class CueSet<L extends string | number> {
       for (const entry of list) {
         if (entry.seen === lookup) continue;
         entry.seen = lookup;
-        this.scratch.push(entry);
+        this.scratch[this.found++] = entry;
         added = true;
       }
       if (added) lists++;
@@ -588,7 +595,8 @@ export class CueSet<L extends string | number> {
     const known = Object.isFrozen(tokens) ? this.matched.get(tokens) : undefined;
     if (known) return known.has(label);
     const words = tokenWords(tokens);
-    for (const { label: own, cue } of this.candidates(words)) {
+    for (let i = 0, n = this.candidates(words); i < n; i++) {
+      const { label: own, cue } = this.scratch[i]!;
       if (own === label && mayMatch(cue, words.forms, words.stems) && matchCue(cue, tokens, this.fillers)) return true;
     }
     return false;
@@ -605,7 +613,8 @@ export class CueSet<L extends string | number> {
   private matchNow(tokens: readonly Token[], words: TokenWords): Map<L, CueMatch> {
     const found = new Map<L, CueMatch>();
     const { forms, stems } = words;
-    for (const { label, cue } of this.candidates(words)) {
+    for (let i = 0, n = this.candidates(words); i < n; i++) {
+      const { label, cue } = this.scratch[i]!;
       const previous = found.get(label);
       if (previous && previous.strength >= cue.strength) continue;
       if (!mayMatch(cue, forms, stems)) continue;
@@ -619,7 +628,8 @@ export class CueSet<L extends string | number> {
   coverageOf(tokens: readonly Token[], labels: ReadonlySet<L>, words: TokenWords = tokenWords(tokens), heads = true): Set<number> {
     const covered = new Set<number>();
     const { forms, stems } = words;
-    for (const { label, cue } of this.candidates(words)) {
+    for (let i = 0, n = this.candidates(words); i < n; i++) {
+      const { label, cue } = this.scratch[i]!;
       if (!labels.has(label) || !mayMatch(cue, forms, stems)) continue;
       const m = matchCue(cue, tokens, this.fillers);
       // Without `heads`, a compound matched by its head ("forældremøde" by '*møde') is left out: it names a thing.
@@ -651,7 +661,8 @@ export class CueSet<L extends string | number> {
   coverage(tokens: readonly Token[], words: TokenWords = tokenWords(tokens)): Set<number> {
     const covered = new Set<number>();
     const { forms, stems } = words;
-    for (const { cue } of this.candidates(words)) {
+    for (let i = 0, n = this.candidates(words); i < n; i++) {
+      const { cue } = this.scratch[i]!;
       if (!mayMatch(cue, forms, stems)) continue;
       for (const p of matchCue(cue, tokens, this.fillers)?.positions ?? []) covered.add(p);
     }
