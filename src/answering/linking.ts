@@ -116,6 +116,18 @@ function joinedAt(tokens: readonly Token[], start: number, k: number): boolean {
   return at === whole.length;
 }
 
+/** True when the lists share a word (loops, not closures: called per name and position, thousands of times at 100x). */
+function sharesAny(a: readonly string[], b: readonly string[]): boolean {
+  for (const x of a) for (const y of b) if (x === y) return true;
+  return false;
+}
+
+/** True when one of the words is the name's word or one of its stems. */
+function standsFor(words: readonly string[], word: { readonly form: string; readonly stems: readonly string[] }): boolean {
+  for (const e of words) if (e === word.form || word.stems.includes(e)) return true;
+  return false;
+}
+
 /** Sorts the first `length` numbers of a list in place, ascending. */
 function sortPrefix(list: Int32Array, length: number): void {
   list.subarray(0, length).sort();
@@ -367,7 +379,11 @@ export function createLinker(
     nameWords.add(w.form);
     for (const stem of w.stems) nameWords.add(stem);
   }
-  const isNameWord = (token: Token) => nameWords.has(token.form) || token.terms.some((t) => nameWords.has(t));
+  const isNameWord = (token: Token) => {
+    if (nameWords.has(token.form)) return true;
+    for (const t of token.terms) if (nameWords.has(t)) return true;
+    return false;
+  };
 
   // The equivalents of a word and of its stems ("teams" -> "group"), with their stems, read once per word form.
   const equivalentCache = new Map<string, string[]>();
@@ -385,23 +401,24 @@ export function createLinker(
   /** How well a question token matches a name word: 1 exact/stem, less through a compound or a typo. */
   const wordMatch = (token: Token, word: Variant['words'][number], last: boolean, inside = false, several = false): number => {
     if (token.form === word.form) return 1;
-    if (token.terms.some((t) => word.stems.includes(t))) {
+    if (sharesAny(token.terms, word.stems)) {
       // An inflection adds an ending ("klyngeleder" -> "klyngelederne"); the stemmer also conflates
       // words that differ before it ("klyngeleder" and "klyngeledelse" -> "klyngeled"): a weaker match.
       return token.form.startsWith(word.form) || word.form.startsWith(token.form) ? 1 : 0.85;
     }
     // An everyday word for the name's word ("economic" for "financial").
     const synonym = synonyms.get(token.form);
-    if (synonym !== undefined && (synonym === word.form || stemsOf(synonym).some((t) => word.stems.includes(t)))) return 0.9;
+    if (synonym !== undefined && (synonym === word.form || sharesAny(stemsOf(synonym), word.stems))) return 0.9;
     // A word that stands for the name's word there ("the area management team" for "the area leadership team"),
     // inside a name of several words: alone, "leaders" is no name "head".
-    if (several && equivalentOf(token).some((e) => e === word.form || word.stems.includes(e))) return EQUIVALENT_QUALITY;
+    if (several && equivalents.size > 0 && standsFor(equivalentOf(token), word)) return EQUIVALENT_QUALITY;
     // "stabslederstillingen": a name as the first part of a compound (the last word of the name only).
     // Only when the rest is a word itself: "klyngeledrne" is a misspelt "klyngelederne", not "klynge" + "ledrne".
     if (last && word.form.length >= MIN_COMPOUND && token.form.startsWith(word.form) && token.form.length - word.form.length >= 3) {
       // With or without a linking "s" ("stabsleder-stillingen", "leder-s-mødet").
       const rest = token.form.slice(word.form.length);
-      for (const part of /^s[a-z]{3}/.test(rest) ? [rest, rest.slice(1)] : [rest]) if (knows(part) || GENERIC_WORDS.has(part) || nameWords.has(part)) return 0.8;
+      const isWord = (part: string) => knows(part) || GENERIC_WORDS.has(part) || nameWords.has(part);
+      if (isWord(rest) || (/^s[a-z]{3}/.test(rest) && isWord(rest.slice(1)))) return 0.8;
     }
     // Inside a name whose first word matched, a typo may touch the first letter ("pædagogisk okordinator")
     // and a short word may have one wrong or swapped letter ("Område Vset").
@@ -413,7 +430,7 @@ export function createLinker(
       if (boundedEditDistance(token.form, word.form, max) <= max) return 0.75;
       // A misspelt inflected form ("klyngeldernes"): compare the stems.
       const stem = word.stems[0]!;
-      if (stem.length >= MIN_FUZZY && token.terms.some((t) => boundedEditDistance(t, stem, 1) <= 1)) return 0.75;
+      if (stem.length >= MIN_FUZZY) for (const t of token.terms) if (boundedEditDistance(t, stem, 1) <= 1) return 0.75;
     }
     return 0;
   };
