@@ -198,10 +198,11 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       entry.at.push(at);
     }
   }
-  // Asked twice per question for the same text: the last answer is kept (a copy is handed out).
+  // Asked twice per question for the same text: the last answer is kept (read-only: no copy of a set that holds every
+  // bearer of a post's name at 100x).
   let lastNames: { text: string; found: ReadonlySet<string> } | undefined;
-  const namesIn = (text: string): Set<string> => {
-    if (lastNames?.text === text) return new Set(lastNames.found);
+  const namesIn = (text: string): ReadonlySet<string> => {
+    if (lastNames?.text === text) return lastNames.found;
     const words = tokenize(text);
     const found = new Set<string>();
     words.forEach((word, i) => {
@@ -210,11 +211,20 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       const hits = entries.filter((entry) => entry.words.every((w, k) => words[i + k] === w));
       if (hits.length === 1) for (const id of hits[0]!.ids) found.add(id);
       else if (hits.length > 1) {
-        const ids = hits.flatMap((entry) => entry.ids.map((id, k) => ({ id, at: entry.at[k]! }))).sort((a, b) => a.at - b.at);
-        for (const { id } of ids) found.add(id);
+        // In the order found (each bearer's place is unique), without an object per bearer.
+        const at: number[] = [];
+        const ids: string[] = [];
+        for (const entry of hits) {
+          for (let k = 0; k < entry.ids.length; k++) {
+            at.push(entry.at[k]!);
+            ids.push(entry.ids[k]!);
+          }
+        }
+        const order = Array.from(at.keys()).sort((a, b) => at[a]! - at[b]!);
+        for (const k of order) found.add(ids[k]!);
       }
     });
-    lastNames = { text, found: new Set(found) };
+    lastNames = { text, found };
     return found;
   };
   // The kinds of date each dated fact's label names, read once per fact (at most one entry per date).
@@ -691,10 +701,11 @@ function ancestryIn(kb: KnowledgeBase, id: string): ReadonlySet<string> {
 
 /** The items named, grouped by where they are named, limited to the municipalities named, best reading first. */
 function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities: ReadonlySet<string>): Link[][] {
-  const groups = new Map<string, Link[]>();
+  const groups = new Map<number, Link[]>();
   for (const link of links) {
     if (link.kind === 'municipalities') continue;
-    const key = `${link.start}:${link.end}`;
+    // (A number per span, not a string per link: hundreds of links share a span at 100x.)
+    const key = link.start * 65_536 + link.end;
     const group = groups.get(key);
     if (group) group.push(link);
     else groups.set(key, [link]);
