@@ -20,7 +20,7 @@ import { countedPositions, daysNamed, fitsDateKind } from './understand.js';
 import { composeAnswer, MAX_SUPPORT_LINES, NEAR_BEST, STRUCTURED_THRESHOLD, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
 import type { Link } from './linking.js';
 import { inMeetingOrder, meetingIndexOf, type MeetingIndex } from './meeting-index.js';
-import { figureOwnersOf, itemsStating, someFigure } from './figure-owners.js';
+import { figureOwnersOf, figureTermIndex, itemsStating, someFigure } from './figure-owners.js';
 import { complementsSaid, countedRoleMetrics, countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, countLinkAt, countsJoined, countsOwnValue, measuresSaid, municipalityAt, personMetrics, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
@@ -1176,28 +1176,6 @@ function severalDays(rc: RelationContext): string[][] {
   const lastOfFirst = month === 12 ? `${range.from.slice(0, 4)}-12-31` : addDays(`${range.from.slice(0, 4)}-${String(month + 1).padStart(2, '0')}-01`, -1);
   const yearBack = (iso: string) => `${Number(iso.slice(0, 4)) - 1}${iso.slice(4)}`;
   return [[lastOfFirst, range.to], [yearBack(lastOfFirst), yearBack(range.to)]];
-}
-
-/** Every figure's terms (both languages), and the figures by term, made once per knowledge base. */
-const FIGURE_TERMS = new WeakMap<object, { terms: Map<Figure, ReadonlySet<string>>; byTerm: Map<string, Figure[]> }>();
-export function figureTermIndex(kb: RelationContext['kb']): { terms: Map<Figure, ReadonlySet<string>>; byTerm: Map<string, Figure[]> } {
-  let index = FIGURE_TERMS.get(kb);
-  if (!index) {
-    const terms = new Map<Figure, ReadonlySet<string>>();
-    const byTerm = new Map<string, Figure[]>();
-    for (const f of [...kb.data.municipalities, ...kb.data.units].flatMap((x) => x.figures)) {
-      const own = new Set([...termsOf(f.text.da), ...termsOf(f.text.en)]);
-      terms.set(f, own);
-      for (const term of own) {
-        const list = byTerm.get(term);
-        if (list) list.push(f);
-        else byTerm.set(term, [f]);
-      }
-    }
-    index = { terms, byTerm };
-    FIGURE_TERMS.set(kb, index);
-  }
-  return index;
 }
 
 /** The metrics a figure's text names by the lexicon's words for them, per figure (the same for every question). */

@@ -145,3 +145,15 @@ describe('batch A: a figure the documents give for another unit only', () => {
     { kb: 'slv', q: 'how many childminders are in børnekreds åen', unknown: true, not: [['slv-dagplejen', 'employees']] },
   ]);
 });
+
+describe('a figure named by its own words, with no metric and no "how many"', () => {
+  run([
+    { kb: 'slv', q: 'hvor stor er ventelisten i solvang', want: [['slv-ssb', 'other', '48']] },
+    { kb: 'lht', q: 'waiting list for nursery places as of 1 november 2026?', want: [['lht-sekdag', 'other', '22']] },
+    { kb: 'rvs', q: 'ventelisten pr. 1. november 2026', want: [['rvs-bd', 'other', '71']] },
+    // A day the figure is not stated for: the day it is stated for, never as that day's figure.
+    { kb: 'slv', q: 'ventelisten pr. 1. oktober 2026', unknown: true },
+    // A word no figure says ("skolen", read loosely as Skoven) is another waiting list.
+    { kb: 'slv', q: 'ventelisten til skolen pr. 1. november 2026', unknown: true, not: [['slv-ssb', 'other', '48']] },
+  ]);
+});
