@@ -68,6 +68,7 @@ import {
 import { suggestQuestions } from './suggestions.js';
 import { answerHiringCommittee, answerLeave, answerMeetingOffices } from './relation-answers/offices.js';
 import { answerMeasuredFigure } from './relation-answers/figure-measures.js';
+import { answerNamedFigure } from './relation-answers/figure-named.js';
 import { prepareIndexes } from './prepare.js';
 import { answerDecisionQuestion, decisionWordLinks } from './relation-answers/decisions.js';
 import { answerDateComparison, answerDatedPlace, answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems, deputyPostLinks } from './answer-time.js';
@@ -113,6 +114,7 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerContactsRelation,
   answerFiguresOn,
   answerFiguresRelation,
+  answerNamedFigure,
   answerPoliciesRelation,
   answerPolicyStatements,
   answerTasksRelation,
