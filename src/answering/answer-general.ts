@@ -10,6 +10,7 @@ import type { QueryTerm, ScoredFact } from './search.js';
 import type { Answer, Lang } from './types.js';
 import type { Intent, Understanding } from './understand.js';
 import { ANSWER_THRESHOLD, compose, MAX_LINES, namedShare, NEAR_BEST, sectionTitle, sharesName, shortDate, unique, unknown, weightedShare, type Context } from './answer-context.js';
+import { formatPartialDate } from '../time/format-date.js';
 
 const KINDS_BY_INTENT: Partial<Record<Intent, readonly FactKind[]>> = {
   responsibility: ['responsibility', 'detail'],
@@ -101,7 +102,7 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
     return compose(ctx, u.lang, {
       kind: 'ambiguous',
       headline: p.severalMatches,
-      groups: groups.map((g) => ({ title: sectionTitle(ctx.kb, g.owner, u.lang), lines: g.facts.map((f) => ({ text: f.text[u.lang], fact: f })) })),
+      groups: groups.map((g) => ({ title: sectionTitle(ctx.kb, g.owner, u.lang), lines: g.facts.map((f) => ({ text: datedText(f, u.lang), fact: f })) })),
     });
   }
   const first = groups[0]!;
@@ -248,6 +249,12 @@ function noFigureBefore(ctx: Context, owner: string, u: Understanding, days: rea
 /** A fact's text; a figure stated as of a day says so ("38 dagplejere (pr. 18. november 2026)"). */
 function datedText(fact: FactRecord, lang: Lang): string {
   const text = fact.text[lang];
+  // A dated item found by its words ("når er ledelsesseminaret") is no answer without its day or period.
+  const d = fact.kind === 'date' ? fact.date : undefined;
+  if (d) {
+    const when = d.end ? `${shortDate(d.date, lang)}–${shortDate(d.end, lang)}` : formatPartialDate(d.date, d.precision, lang);
+    return text.includes(when) ? text : `${text.replace(/\.$/, '')}: ${when}`;
+  }
   const asOf = fact.kind === 'figure' ? fact.figure?.asOf : undefined;
   if (!asOf || text.includes(shortDate(asOf, lang))) return text;
   return `${text.replace(/\.$/, '')} (${lang === 'da' ? 'pr.' : 'as of'} ${shortDate(asOf, lang)})`;

@@ -474,6 +474,8 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   const placeAsked = rc.lexicon.placeWords.match(u.tokens).size > 0 && (rc.subjects[0] ?? []).some((l) => l.kind === 'meetings' && l.quality >= 0.9);
   const asked = chairAsked || placeAsked || u.kinds.has('frequency') || u.next || u.kinds.has('next') || u.intents.has('dates') || u.intents.has('meeting') || u.intents.has('membership');
   if (!asked) return undefined;
+  // "Hvornår skal forslagene være hos Universrådet": a deadline for sending something to a body is no day of its meeting.
+  if (DEADLINE_KINDS.some((k) => u.dateKinds.has(k)) && !chairAsked && !placeAsked) return undefined;
   const link = rc.subjects.flat().find((l) => l.kind === 'meetings') ?? (leadsMeeting ? undefined : (meetingOfGroup(rc) ?? meetingOfParticipants(rc)));
   if (!link) {
     // "Hvem er formand for udvalget?": a body without a chair in the data.
@@ -483,6 +485,7 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     return undefined;
   }
   const meeting = kb.get(link.id)!.item as Meeting;
+  if (datedOfBodyAsked(rc, link, meeting)) return undefined;
   // A meeting without recurrence, chair or place: the simpler meeting answer (frequency text) serves.
   // Asked about a period, it has no days to give, unless dated items of the calendar are about it (the dates answer).
   const datedAbout = rc.relations.dates(meeting.id).length > 0;
@@ -570,6 +573,30 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
       ? t.next(joinList(upcoming.map(occurrence), u.lang))
       : t.none(title);
   return done(rc, upcoming.length > 0 || when ? 'answer' : 'unknown', headline, lines.filter((l) => l !== headline), [meeting.source]);
+}
+
+/**
+ * "Hvornår skal forslagene til kompetenceplanen være hos Universrådet?": a body named, no meeting named, with words its
+ * meeting does not say but a dated item of the body does ("Forslag til kompetenceplan for 2028 sendes til Universrådet"):
+ * that dated item is asked about (the dates answer), not the body's meetings.
+ */
+function datedOfBodyAsked(rc: RelationContext, link: Link, meeting: Meeting): boolean {
+  const { u } = rc;
+  if (rc.subjects.flat().some((l) => l.kind === 'meetings' && l.quality >= 0.9)) return false;
+  const bodies = rc.subjects.flat().filter((l) => (l.kind === 'leadershipGroups' || l.kind === 'units') && l.quality >= 0.9);
+  if (bodies.length === 0) return false;
+  const inName = (i: number) => bodies.some((b) => i >= b.start && i < b.end) || (i >= link.start && i < link.end);
+  const words = u.tokens.filter((tok, i) => !inName(i) && !u.cuePositions.has(i) && !STOPWORDS.has(tok.form) && tok.form.length > 3 && !/^\d+$/.test(tok.form));
+  if (words.length === 0) return false;
+  const meetingTerms = termsOf(`${namesOf(rc.kb.get(meeting.id)!).join(' ')} ${meeting.frequency?.da ?? ''} ${meeting.frequency?.en ?? ''}`);
+  const unsaid = words.filter((tok) => !tok.terms.some((t) => meetingTerms.has(t)));
+  if (unsaid.length === 0) return false;
+  return bodies.some((b) =>
+    rc.relations.dates(b.id).some((d) => {
+      const terms = termsOf(`${d.label.da} ${d.label.en}`);
+      return unsaid.every((tok) => tok.terms.some((t) => terms.has(t)));
+    }),
+  );
 }
 
 /**
