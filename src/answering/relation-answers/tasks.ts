@@ -51,12 +51,24 @@ export function answerTasksRelation(rc: RelationContext): Answer | undefined {
     const unit = kb.get(entry.item.unit);
     if (unit?.kind === 'units') own.push(...unit.item.facts.map((s) => ({ text: s[u.lang], source: s.source })));
   }
+  const staff: Array<{ text: string; source: Source }> = [];
   if (entry?.kind === 'units') {
-    // A unit's own statements first, then the tasks of the roles that lead it.
+    // A unit's own statements first (what the documents say it is for, "the section's staff unit for quality reports,
+    // place forecasts and inspection", then its facts), then the tasks of the roles that lead it.
+    const described = entry.item.description;
+    if (described) own.push({ text: described[u.lang], source: entry.item.source });
     own.push(...entry.item.facts.map((s) => ({ text: s[u.lang], source: s.source })));
-    for (const role of relations.leadersOf(link.id)) {
+    const leaders = relations.leadersOf(link.id);
+    for (const role of leaders) {
       const r = kb.get(role);
       if (r?.kind === 'roles') own.push(...r.item.responsibilities.map((s) => ({ text: s[u.lang], source: s.source, leader: true })));
+    }
+    // "What is the advisory team in charge of": the tasks of the posts that work in the unit (its advisers) are the
+    // unit's work too, after its own task statements.
+    for (const role of relations.rolesIn(link.id)) {
+      if (leaders.includes(role)) continue;
+      const r = kb.get(role);
+      if (r?.kind === 'roles') staff.push(...r.item.responsibilities.map((s) => ({ text: s[u.lang], source: s.source })));
     }
   }
   if (own.length === 0) {
@@ -72,7 +84,7 @@ export function answerTasksRelation(rc: RelationContext): Answer | undefined {
   const isTask = (text: string) => rc.lexicon.kinds.match(analyzeText(foldText(text))).has('responsibility');
   // The unit's own statements first (its tasks before its descriptions), then those of the roles that lead it.
   const mine = own.filter((o) => !o.leader);
-  const ordered = [...mine.filter((o) => isTask(o.text)), ...mine.filter((o) => !isTask(o.text)), ...own.filter((o) => o.leader)];
+  const ordered = [...mine.filter((o) => isTask(o.text)), ...staff, ...mine.filter((o) => !isTask(o.text)), ...own.filter((o) => o.leader)];
   return done(rc, 'answer', t.tasks(name(kb, link.id, u.lang)), ordered.map((o) => o.text), ordered.slice(0, 3).map((o) => o.source));
 }
 
