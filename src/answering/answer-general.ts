@@ -30,6 +30,10 @@ const KINDS_BY_INTENT: Partial<Record<Intent, readonly FactKind[]>> = {
 /** A number in digits or in the lexicon's number words (which leave out "en"/"one": they are also articles). */
 const NUMBER = new RegExp(`\\b(\\d+|${Object.keys((lexiconJson as { numbers?: Record<string, number> }).numbers ?? {}).join('|')})\\b`);
 
+/** Danish "one" written as the numeral it is ("højst én kage", "mindst ét møde"), not the article. */
+const ONE = /(^|[^\p{L}])(én|ét)(?![\p{L}])/iu;
+const ONES = /(^|[^\p{L}])(én|ét)(?![\p{L}])/giu;
+
 export function answerGeneral(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer {
   if (rest.length === 0) return unknown(ctx, u.lang);
   const preferred = new Set<FactKind>();
@@ -107,7 +111,7 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
   }
   const first = groups[0]!;
   // "Hvor mange ..." without a figure: only a fact that states a number answers it.
-  if (u.intents.has('figure') && ofPreferredKind.length === 0 && !first.facts.some((f) => NUMBER.test(foldText(f.text[u.lang])))) {
+  if (u.intents.has('figure') && ofPreferredKind.length === 0 && !first.facts.some((f) => NUMBER.test(foldText(f.text[u.lang])) || ONE.test(f.text.da))) {
     return unknown(ctx, u.lang);
   }
   // "Hvor mange pædagoger ...?" with no metric the lexicon knows: a fact answers only when it gives a
@@ -189,7 +193,8 @@ function countsWordOnce(text: { readonly da: string; readonly en: string }, word
     return other === stem || (stem.length >= 4 && other.endsWith(stem)) || (other.length >= 4 && stem.endsWith(other));
   };
   return (['da', 'en'] as const).some((lang) => {
-    const words = tokensOf(text, lang);
+    // (A Danish "én"/"ét" is the numeral: "højst én kage" gives a number of cakes.)
+    const words = lang === 'da' && ONE.test(text.da) ? tokenize(text.da.replace(ONES, '$11')) : tokensOf(text, lang);
     return words.some((w, i) => {
       if (!NUMBER.test(w)) return false;
       // A number word that is also a function word ("to": Danish two, English to) counts only the word right after it:

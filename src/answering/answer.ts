@@ -20,7 +20,7 @@ import { loadLexicon, type QuestionKind, type SmalltalkKind } from './lexicon/le
 import { createLinker, type Link } from './linking.js';
 import { buildRelations } from './relations.js';
 import { createQueries } from '../knowledge/queries.js';
-import { toLocalDate } from '../time/format-date.js';
+import { MONTH_NAMES, toLocalDate } from '../time/format-date.js';
 import { SMALLTALK } from './phrases.js';
 import { splitClauses, type Clause } from './clauses.js';
 import {
@@ -245,6 +245,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     named: new Set(),
     namedAny: new Set(),
     saysAttribute: (text, attribute) => lexicon.attributes.match(analyzeText(foldText(text))).has(attribute),
+    statesTime: (text) => tokenize(text).some((w) => /\d/.test(w) || Object.hasOwn(lexicon.numbers, w) || lexicon.recurrenceWords.has(w) || MONTH_WORDS.has(w)),
     sequenceAt: (tokens) => lexicon.sequenceWords.coverage(tokens),
     sequenceSaid: (tokens) => new Set(lexicon.sequenceWords.match(tokens).keys()),
     kindCuesAt: (tokens, kinds) => lexicon.kinds.coverageOf(tokens, kinds as ReadonlySet<QuestionKind>, undefined, false),
@@ -645,6 +646,14 @@ function definedNames(u: Understanding, linked: readonly Link[]): Array<{ start:
   return linked.filter(covers).slice(0, 1).map((l) => ({ start: l.start, end: l.end, whole: true }));
 }
 
+/**
+ * True when an answer's headline states a time: the one statement it gives, not a title over a list of another item's
+ * facts that merely share a word with the question.
+ */
+function statesTimeIn(ctx: Context, answer: Answer): boolean {
+  return !answer.headline.trim().endsWith(':') && (ctx.statesTime?.(answer.headline) ?? false);
+}
+
 /** Headlines one after another, each ending as a sentence. */
 function sentences(headlines: readonly string[]): string {
   return headlines.map((h) => (/[.!?:]$/.test(h.trim()) ? h.trim() : `${h.trim()}.`)).join(' ');
@@ -663,6 +672,9 @@ function namedCandidatesOf(kb: KnowledgeBase): string[] {
     ...kb.data.programmes,
   ].map((item) => item.id);
 }
+
+/** The month names of both languages, folded: a text that names one states a time. */
+const MONTH_WORDS: ReadonlySet<string> = new Set([...MONTH_NAMES.da, ...MONTH_NAMES.en].map((m) => foldText(m)));
 
 /** Kinds of link that are no name of what is asked about when cue words are settled. */
 const NOT_NAME_CUES: ReadonlySet<string> = new Set(['municipalities', 'concepts', 'decisions']);
@@ -817,7 +829,17 @@ function answerUnderstood(base: Context, u: Understanding): Answer {
     const answer = attempt();
     if (answer) return answer;
   }
-  if (u.intents.has('dates') && u.dateKinds.size > 0 && !u.intents.has('reporting') && rest.length > 0) {
+  // "inden hvor lang tid skal nye familier have en opstartssamtale", "by when must each house have a trained X": a "when"
+  // that no dated entry answers may be answered by a statement that says when, how often or how long in its own words
+  // ("inden for de første tre måneder", "inden 1. juli 2028"); a statement that states no time does not answer it.
+  const noDateEntry = u.intents.has('dates') && u.dateKinds.size > 0 && !u.intents.has('reporting') && rest.length > 0;
+  if (noDateEntry) {
+    const general = markFallback(answerGeneral(ctx, u, rest));
+    // (The kind of date the question names in words of its own, "starter", "vedtaget", must be what the statement says:
+    // a length of an introduction answers no "when does X start".)
+    const kindWords = [...u.dateKindTerms].filter((t) => t.length >= 4 && !STOPWORDS.has(t) && !u.intentWords.has(t));
+    const saysKind = kindWords.length === 0 || kindWords.some((t) => foldText(general.headline).includes(t));
+    if (general.kind === 'answer' && saysKind && statesTimeIn(ctx, general)) return general;
     // A deadline or an interview for something the knowledge base has none for: any other would mislead.
     return unknown(ctx, u.lang, phrasesFor(u.lang).noDates);
   }

@@ -53,7 +53,8 @@ export const TEXTS = {
     dateOf: 'dato',
     noHolder: (role: string, what: string) => `Dokumenterne nævner ikke nogen person i stillingen som ${role}, så jeg har ingen ${what}.`,
     phoneOf: (name: string, phone: string) => `${name}: tlf. ${phone}.`,
-    periodOf: (policy: string, period: string) => `${capitalize(policy)} gælder for ${period}.`,
+    periodOf: (policy: string, period: string, from?: string, until?: string) =>
+      `${capitalize(policy)} gælder for ${period}${from || until ? ` (${[from && `fra ${from}`, until && `til og med ${until}`].filter(Boolean).join(' ')})` : ''}.`,
     ownerOf: (policy: string, owner: string) => `${capitalize(policy)} hører under ${owner}.`,
     noLeader: (unit: string) => `Dokumenterne nævner ikke, hvem der leder ${unit}.`,
     holders: (role: string, people: string) => `${capitalize(people)} er ${role}.`,
@@ -136,7 +137,8 @@ export const TEXTS = {
     dateOf: 'date',
     noHolder: (role: string, what: string) => `The documents do not mention a person in the post of ${role}, so I have no ${what}.`,
     phoneOf: (name: string, phone: string) => `${name}: phone ${phone}.`,
-    periodOf: (policy: string, period: string) => `${capitalize(policy)} covers ${period}.`,
+    periodOf: (policy: string, period: string, from?: string, until?: string) =>
+      `${capitalize(policy)} covers ${period}${from || until ? ` (${[from && `from ${from}`, until && `until ${until}`].filter(Boolean).join(' ')})` : ''}.`,
     ownerOf: (policy: string, owner: string) => `${capitalize(policy)} is owned by ${owner}.`,
     noLeader: (unit: string) => `The documents do not mention who leads ${unit}.`,
     holders: (role: string, people: string) => `${capitalize(people)} ${people.includes(' and ') ? 'are' : 'is'} the ${role}.`,
