@@ -199,7 +199,10 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
   if (pairs.length === 0 && sure.length > 1 && !u.kinds.has('deputy-for')) subject = sure.find((l) => queries.deputiesFor(roleOf(l.id), day).length > 0) ?? subject;
   // A general post named beside a unit ("the fællesleder in Torvet") is that unit's own post when it has one.
   const own = relationOwnPost(rc, roleOf(subject.id));
-  const ids = unique([subject.id, roleOf(subject.id), ...(own ? [own] : [])]);
+  // (That unit's own post with a relation of its own is what the question names: "the universleder in Kirkebyen" is
+  // Kirkebyen's universleder, whose named deputy comes before the general post's.)
+  const ownRelated = own !== undefined && (queries.deputiesFor(own, day).length > 0 || queries.standsInFor(own, day).length > 0);
+  const ids = unique([...(ownRelated ? [own] : []), subject.id, roleOf(subject.id), ...(own ? [own] : [])]);
   let forSubject = ids.flatMap((id) => queries.deputiesFor(id, day));
   let bySubject = ids.flatMap((id) => queries.standsInFor(id, day));
   // "Lederen i Kløverengen": a post in one unit whose name begins with a general post's name ("børnehusleder i

@@ -273,9 +273,11 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
   // word for whoever leads it, stands for the posts that lead it.
   const leaderAt = rc.lexicon.leaderWords.coverage(u.tokens);
   const beside = (l: Link) => [l.start - 1, l.start - 2, l.end, l.end + 1].some((p) => leaderAt.has(p) && !rc.subjects.flat().some((o) => o.quality >= 0.9 && p >= o.start && p < o.end));
+  // So does a unit named alone ("hvem refererer Kildebo til efter 1. maj"): a place reports through the head it has.
+  const alone = (l: Link) => l.quality >= 0.9 && !rc.subjects.flat().some((o) => o.quality >= 0.9 && o.kind !== 'units' && o.kind !== 'municipalities');
   const upGroups = groups.map((group) =>
     group.flatMap((l) =>
-      l.kind === 'units' && relations.up(l.id).length === 0 && beside(l) ? relations.leadersOf(l.id).map((id) => ({ ...l, id, kind: 'roles' as const })) : [l],
+      l.kind === 'units' && relations.up(l.id).length === 0 && (beside(l) || alone(l)) ? relations.leadersOf(l.id).map((id) => ({ ...l, id, kind: 'roles' as const })) : [l],
     ),
   );
   // Upwards: the first named item that has a line above it (several readings of one name: each).
