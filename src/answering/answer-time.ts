@@ -199,7 +199,10 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
   if (pairs.length === 0 && sure.length > 1 && !u.kinds.has('deputy-for')) subject = sure.find((l) => queries.deputiesFor(roleOf(l.id), day).length > 0) ?? subject;
   // A general post named beside a unit ("the fællesleder in Torvet") is that unit's own post when it has one.
   const own = relationOwnPost(rc, roleOf(subject.id));
-  const ids = unique([subject.id, roleOf(subject.id), ...(own ? [own] : [])]);
+  // (That unit's own post with a relation of its own is what the question names: "the universleder in Kirkebyen" is
+  // Kirkebyen's universleder, whose named deputy comes before the general post's.)
+  const ownRelated = own !== undefined && (queries.deputiesFor(own, day).length > 0 || queries.standsInFor(own, day).length > 0);
+  const ids = unique([...(ownRelated ? [own] : []), subject.id, roleOf(subject.id), ...(own ? [own] : [])]);
   let forSubject = ids.flatMap((id) => queries.deputiesFor(id, day));
   let bySubject = ids.flatMap((id) => queries.standsInFor(id, day));
   // "Lederen i Kløverengen": a post in one unit whose name begins with a general post's name ("børnehusleder i
@@ -315,9 +318,22 @@ function describedBy(rc: RelationContext, found: { link: Link; positions: number
     rc.u.tokens.forEach((tok, p) => {
       if (rc.lexicon.restrictionWords.has(tok.form)) links.push({ id: limited.for.item.id, kind: limited.for.kind, start: p, end: p + 1, quality: 0.8 });
     });
+    // "Vi har 62 børn i huset, har vi så …", "a house with 70 kids": the asker's own size, told beside a number, is what
+    // a relation that holds only above a size ("in institutions with more than 60 children") answers.
+    const said = [limited.relation.condition, limited.relation.appliesTo?.text].flatMap((t) => (t ? [t.da, t.en] : [])).join(' ');
+    const numberAt = rc.u.tokens.findIndex((tok) => /^\d+$/.test(tok.form));
+    if (numberAt >= 0 && /\d/.test(said)) {
+      const named = (p: number) => rc.subjects.flat().some((l) => p >= l.start && p < l.end);
+      for (let p = Math.max(0, numberAt - SIZE_WINDOW); p <= Math.min(rc.u.tokens.length - 1, numberAt + SIZE_WINDOW); p++) {
+        if (!named(p) && !STOPWORDS.has(rc.u.tokens[p]!.form)) links.push({ id: limited.for.item.id, kind: limited.for.kind, start: p, end: p + 1, quality: 0.8 });
+      }
+    }
   }
   return markDescribed(answer, links);
 }
+
+/** How many words either side of a number the asker's size is told in ("62 børn i huset", "a house with 70 kids"). */
+const SIZE_WINDOW = 3;
 
 /** The links of the words that described the post a deputy answer is about ("lederen af et stort dagtilbud"). */
 export const deputyPostLinks = describedPostLinks;

@@ -471,7 +471,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   function answerOnce(question: string, localeHint: string | undefined): Answer {
       let u = understand(question, options.now(), lexicon, index.knows, localeHint);
       // "Hvad går Start ud på?": a question about an item whose name is also a word of small talk.
-      if (u.smalltalk && u.smalltalk !== 'command' && u.kinds.size > 0) {
+      if (u.smalltalk && u.smalltalk !== 'command' && (u.kinds.size > 0 || u.attributes.length > 0)) {
         const names = linker.link(u.tokens).filter((l) => !['municipalities', 'concepts'].includes(l.kind) && l.quality >= 0.9);
         if (names.length > 0) {
           const cuePositions = new Set(u.cuePositions);

@@ -370,8 +370,14 @@ function matchPositions(cue: Cue, tokens: readonly Token[], fillers: ReadonlySet
 /** Backtracking match of the elements from `e` at token `t`; `used` collects the matched positions. */
 function matchFrom(cue: Cue, tokens: readonly Token[], e: number, t: number, used: number[], fillers: ReadonlySet<string>): boolean {
   const { elements } = cue;
-  if (e === elements.length) return !cue.atEnd || t === tokens.length;
+  // (Filler words only colour a sentence: "who actually runs X" says the cue "who runs", "hvem er det egentlig" ends on it.)
+  if (e === elements.length) return !cue.atEnd || t === tokens.length || (fillers.size > 0 && onlyFillers(tokens, t, tokens.length, fillers));
   const element = elements[e]!;
+  if (e > 0 && element.type !== 'gap' && t < tokens.length && fillers.has(tokens[t]!.form) && !elementMatches(element, tokens[t]!)) {
+    let next = t;
+    while (next < tokens.length && fillers.has(tokens[next]!.form)) next++;
+    return matchFrom(cue, tokens, e, next, used, fillers);
+  }
   if (element.type === 'gap') {
     for (let skip = element.min; skip <= element.max && t + skip <= tokens.length; skip++) {
       // A "+" gap stands for something ("hvem vikarierer + for": a name): filler words alone ("hvem vikarierer egentlig

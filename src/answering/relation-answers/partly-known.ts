@@ -281,6 +281,8 @@ function answerPersonStart(rc: RelationContext): Answer | undefined {
   const { u, kb, relations } = rc;
   // "Who covers for Torben when he is on holiday?": the "when" of an absence asks for no date.
   if (!u.intents.has('dates') || !u.askedWhen || u.kinds.has('deputy') || u.kinds.has('deputy-for')) return undefined;
+  // "How much does X make a year": an attribute asked, and no kind of date, is what the question asks for.
+  if (u.attributes.length > 0 && u.dateKinds.size === 0) return undefined;
   const links = rc.subjects.flat().filter((l) => l.quality >= 0.9);
   const person = links.find((l) => l.kind === 'people');
   if (!person) return undefined;
