@@ -16,7 +16,7 @@ import { answerDates } from './answer-dates.js';
 import { answerPolicies } from './answer-policies.js';
 import { answerGeneral } from './answer-general.js';
 import { createFloor, isFallback, markFallback } from './floor.js';
-import { loadLexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
+import { lexiconWords, loadLexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
 import { createLinker, type Link } from './linking.js';
 import { buildRelations } from './relations.js';
 import { createQueries } from '../knowledge/queries.js';
@@ -135,7 +135,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   const facts = buildFacts(kb);
   const index = createSearchIndex(facts, lexicon.synonyms);
   const roleWords = new Set(lexicon.leaderWords.words().flatMap((w) => [w, ...stemsOf(w)]));
-  const linker = createLinker(kb, lexicon.synonyms, index.knows, roleWords, lexicon.nameEquivalents);
+  const linker = createLinker(kb, lexicon.synonyms, index.knows, roleWords, lexicon.nameEquivalents, lexiconWords(lexicon));
   const relations = buildRelations(kb, lexicon);
   const queries = createQueries(kb);
   // Built now rather than by the first question that needs it.

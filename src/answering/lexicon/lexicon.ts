@@ -801,6 +801,22 @@ export function parseLexicon(data: unknown, origin: string): LexiconData {
   return result.data;
 }
 
+/**
+ * Every word of the lexicon's cues (folded), with their stems: the domain's common words ("børn", "team", "dagtilbud"),
+ * which a knowledge base's names use too but which never make a name this one.
+ */
+export function lexiconWords(lexicon: Lexicon): Set<string> {
+  const out = new Set<string>();
+  for (const value of Object.values(lexicon)) {
+    if (!(value instanceof CueSet)) continue;
+    for (const word of value.words()) {
+      out.add(word);
+      for (const stem of stemsOf(word)) out.add(stem);
+    }
+  }
+  return out;
+}
+
 /** Compiles the built-in lexicon, plus any extensions (extra cues a knowledge base brings). */
 export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexicon {
   const base = parseLexicon(lexiconJson, 'src/answering/lexicon/lexicon.json');
