@@ -309,7 +309,7 @@ function addProperParts(
       const ofIt = (id: string) => id === variant.id || variantsOf.get(id)!.some((h) => own.some((name) => holds(h.words, name)));
       if (!stemsOf(word).every((stem) => [...holders.get(stem)!].every(ofIt))) continue;
       added.add(key);
-      register({ id: variant.id, kind: variant.kind, words: wordsOf([word]), weight: PROPER_PART_WEIGHT, seen: 0 });
+      register({ id: variant.id, kind: variant.kind, slot: variant.slot, words: wordsOf([word]), weight: PROPER_PART_WEIGHT, seen: 0 });
     }
   }
 }
