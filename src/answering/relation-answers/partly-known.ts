@@ -84,7 +84,7 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
   const coversItem = rc.subjects.some((g) => g[0] !== first && g[0]!.quality >= 0.9 && ['roles', 'units', 'concepts', 'people'].includes(g[0]!.kind));
   if (attribute === 'period' && first?.kind === 'policies' && coversItem && attributes.length === 1) return undefined;
   if (attribute === 'period' && first?.kind === 'policies') {
-    const policy = kb.get(first.id)!.item as { period?: string; source: Source };
+    const policy = kb.get(first.id)!.item as { period?: string; inForceFrom?: string; inForceUntil?: string; source: Source };
     // "Hvilken periode gælder den, og hvornår evalueres den?": a date of the policy asked with its period (an
     // evaluation, a deadline) comes with it, the kind asked first.
     // Those whose label says a word of the question ("evalueres") or of the kind asked; the only one when none does.
@@ -95,12 +95,16 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
       const terms = termsOf(`${d.label.da} ${d.label.en}`);
       return asked.some((tok) => tok.terms.some((term) => terms.has(term))) || (u.dateKinds.has(d.kind) && d.kind !== 'period');
     };
-    const dates = dated.some(says) ? dated.filter(says) : dated.length === 1 ? dated : [];
+    // (The days it applies from and until, when the documents give them, say the period exactly: another date of the
+    // policy that the question does not name is then no part of the answer.)
+    const from = policy.inForceFrom && shortDate(policy.inForceFrom, u.lang);
+    const until = policy.inForceUntil && shortDate(policy.inForceUntil, u.lang);
+    const dates = dated.some(says) ? dated.filter(says) : dated.length === 1 && !from && !until ? dated : [];
     // (A dated period shows both ends; one whose label already says the policy's period adds nothing.)
     const dateLines = dates
       .filter((d) => !(d.end !== undefined && policy.period !== undefined && d.label[u.lang].includes(policy.period)))
       .map((d) => `${d.label[u.lang]}: ${formatPartialDate(d.date, d.precision, u.lang)}${d.end ? `–${formatPartialDate(d.end, d.precision, u.lang)}` : ''}`);
-    if (policy.period) return done(rc, 'answer', [t.periodOf(name(kb, first.id, u.lang, false), policy.period), ...dateLines.slice(0, 1).map((l) => `${l}.`)].join(' '), dateLines.slice(1), [policy.source, ...dates.map((d) => d.source)]);
+    if (policy.period) return done(rc, 'answer', [t.periodOf(name(kb, first.id, u.lang, false), policy.period, from, until), ...dateLines.slice(0, 1).map((l) => `${l}.`)].join(' '), dateLines.slice(1), [policy.source, ...dates.map((d) => d.source)]);
     // No period field, but a dated period of the policy ("gælder for perioden 2025-2028"): its first and last day or year.
     const spans = relations.dates(first.id).filter((d) => d.end !== undefined);
     if (spans.length === 1) {
@@ -277,6 +281,8 @@ function answerPersonStart(rc: RelationContext): Answer | undefined {
   const { u, kb, relations } = rc;
   // "Who covers for Torben when he is on holiday?": the "when" of an absence asks for no date.
   if (!u.intents.has('dates') || !u.askedWhen || u.kinds.has('deputy') || u.kinds.has('deputy-for')) return undefined;
+  // "How much does X make a year": an attribute asked, and no kind of date, is what the question asks for.
+  if (u.attributes.length > 0 && u.dateKinds.size === 0) return undefined;
   const links = rc.subjects.flat().filter((l) => l.quality >= 0.9);
   const person = links.find((l) => l.kind === 'people');
   if (!person) return undefined;
