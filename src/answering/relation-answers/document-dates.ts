@@ -4,13 +4,58 @@
  * when, is answered by the document's own date (`documents[].date`: when it was written, adopted or took effect).
  */
 import type { Answer } from '../types.js';
-import type { Source } from '../../knowledge/schemas.js';
+import type { Document, Source } from '../../knowledge/schemas.js';
+import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { namesOf } from '../facts.js';
 import { foldText, GENERIC_WORDS, primaryStem, STOPWORDS, tokenize } from '../normalize.js';
 import { shortDate } from '../answer-context.js';
 import { explainsWords } from './org-changes.js';
 import { documentContactsOf } from './contacts.js';
 import { done, type RelationContext } from './context.js';
+
+interface DocumentIndex {
+  readonly dated: number;
+  /** Dated documents by the primary stem of each of their title's words (a title's word ends with a question's word: both). */
+  readonly byStem: ReadonlyMap<string, readonly Document[]>;
+  readonly byKind: ReadonlyMap<string, readonly Document[]>;
+}
+const INDEXES = new WeakMap<KnowledgeBase, DocumentIndex>();
+
+/** The dated documents by their title's words and by their kind, built once per knowledge base. */
+function documentIndexOf(kb: KnowledgeBase): DocumentIndex {
+  const known = INDEXES.get(kb);
+  if (known) return known;
+  const byStem = new Map<string, Document[]>();
+  const byKind = new Map<string, Document[]>();
+  const push = (map: Map<string, Document[]>, key: string, doc: Document) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [doc]);
+    else if (!list.includes(doc)) list.push(doc);
+  };
+  let dated = 0;
+  for (const doc of kb.documents.values()) {
+    if (doc.date === undefined) continue;
+    dated++;
+    push(byKind, doc.kind, doc);
+    push(byKind, ANY_DOCUMENT, doc);
+    for (const word of tokenize(foldText(`${doc.title} ${doc.titleEn}`))) {
+      const stem = primaryStem(word);
+      push(byStem, stem, doc);
+      // ("organisation" of "Organisationsbeskrivelse": every stem a title's compound may end with or begin with.)
+      for (let i = 4; i < stem.length - 2; i++) push(byStem, stem.slice(0, i), doc);
+    }
+  }
+  const index = { dated, byStem, byKind };
+  INDEXES.set(kb, index);
+  return index;
+}
+
+const EVENT_WORDS = new WeakMap<object, ReadonlySet<string>>();
+function eventWordsOf(lexicon: RelationContext['lexicon']): ReadonlySet<string> {
+  let words = EVENT_WORDS.get(lexicon);
+  if (!words) EVENT_WORDS.set(lexicon, (words = new Set(lexicon.floorWords.events.flatMap((phrase) => tokenize(phrase.replace(/[*+]/g, ' '))))));
+  return words;
+}
 
 const TEXTS = {
   da: { dated: (title: string, day: string) => `${title}: dateret ${day}.` },
@@ -25,14 +70,14 @@ export function answerDocumentDate(rc: RelationContext): Answer | undefined {
   if (!u.intents.has('dates') || u.range !== undefined || u.day !== undefined) return undefined;
   // Asked when, or from when ("from what date does it apply"); any other kind of date is an item's, not the document's.
   if ([...u.dateKinds].some((k) => k !== 'start') || !(u.askedWhen || u.dateKinds.has('start'))) return undefined;
-  const documents = [...kb.documents.values()].filter((d) => d.date !== undefined);
-  if (documents.length === 0) return undefined;
+  const index = documentIndexOf(kb);
+  if (index.dated === 0) return undefined;
   const { topicWords } = documentContactsOf(kb);
   const kinds = rc.lexicon.documentKinds.match(u.tokens);
   const kindAt = new Map<number, Set<string>>();
   for (const [kind, m] of kinds) for (const p of m.positions) kindAt.set(p, new Set([...(kindAt.get(p) ?? []), kind]));
   // Words that say a document holds, was adopted or took effect ("gælder", "valid", "godkendt") ask when, as the cues do.
-  const events = new Set(rc.lexicon.floorWords.events.flatMap((phrase) => tokenize(phrase.replace(/[*+]/g, ' '))));
+  const events = eventWordsOf(rc.lexicon);
   const saying = new Set([...rc.lexicon.effectWords.coverage(u.tokens), ...rc.lexicon.adoptWords.coverage(u.tokens)]);
   // The items the question names: each must be one the document's title names ("Organisationsbeskrivelse: Solvang Småbørn").
   const links = rc.subjects.flatMap((g) => (g[0] && g[0].quality >= 0.9 && g[0].kind !== 'municipalities' ? [g[0]] : []));
@@ -49,6 +94,9 @@ export function answerDocumentDate(rc: RelationContext): Answer | undefined {
     const title = ` ${foldText(docTitle)} `;
     return entry !== undefined && namesOf(entry).some((n) => n.length >= 2 && title.includes(` ${foldText(n)} `));
   };
+  // Only the dated documents a word of the question or a kind named points at (an index, not every document).
+  const documents = [...new Set([...asked.flatMap(({ tok }) => index.byStem.get(primaryStem(tok.form)) ?? []), ...[...kinds.keys()].flatMap((k) => index.byKind.get(k) ?? [])])];
+  if (documents.length === 0) return undefined;
   const judged = documents.map((doc) => {
     const words = topicWords.get(doc.id) ?? [];
     const title = `${doc.title} ${doc.titleEn}`;
