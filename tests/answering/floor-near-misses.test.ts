@@ -142,3 +142,63 @@ describe('kept: the words leaders write for what the documents answer', () => {
     expect(said(answer)).toMatch(expected);
   });
 });
+
+describe('near misses: a numbered round the documents do not have ("3. samtale", "2. kvartal")', () => {
+  it.each<[Base, string, RegExp]>([
+    ['seed', 'hvornaar er 3. samtale til staben i htk', /13\. april|20\. april/],
+    ['bakkekaer', 'hvornår er 3. samtale til stillingen i kløverengen', /25\. januar|1\. februar/],
+    ['hjortsoe', 'when is the 3. interview for the teamchef job', /19 january|26 january/],
+  ])('%s: "%s" gets "I don\'t know", not the rounds there are', (base, question, tempting) => {
+    const answer = ask(base, question);
+    expect(answer.kind).toBe('unknown');
+    expect(said(answer)).not.toMatch(tempting);
+  });
+
+  it.each<[Base, string, RegExp]>([
+    ['seed', 'hvornår er 2. samtale til staben', /20\. april 2026/],
+    ['bakkekaer', 'hvornår er 2. samtale til stillingen i kløverengen', /1\. februar 2027/],
+    ['hjortsoe', 'hvornår er 2. samtale til teamchefstillingen', /26\. januar 2027/],
+  ])('%s: "%s" keeps the round asked', (base, question, expected) => {
+    expect(said(ask(base, question))).toMatch(expected);
+  });
+});
+
+describe('near misses: a deadline asked of a meeting that has none', () => {
+  it.each<[Base, string]>([
+    ['solvang', 'deadline to sign up for the bestyrelsestræf'],
+    ['hjortsoe', 'tilmeldingsfrist til driftsmødet'],
+    ['hvidmose', 'what is the deadline to sign up for the souschef network'],
+  ])('%s: "%s" gets "I don\'t know", not the meeting\'s days', (base, question) => {
+    const answer = ask(base, question);
+    expect(answer.kind).toBe('unknown');
+    expect(said(answer)).not.toMatch(/20\d\d/);
+  });
+
+  it.each<[Base, string, RegExp]>([
+    ['solvang', 'hvornår er fristen for tilmelding til lederdagen', /13\. august 2027/],
+    ['hjortsoe', 'hvornår er fristen for budgetbidrag', /15\. marts 2027/],
+  ])('%s: "%s" keeps its deadline', (base, question, expected) => {
+    expect(said(ask(base, question))).toMatch(expected);
+  });
+});
+
+describe('near misses: a name that is only a kind of place once its other words go ("den nye børnegård")', () => {
+  it('havbjerg: "ansøgningsfrist til lederjobbet i sandflugten" is not answered by the Rævehøj posting', () => {
+    const answer = ask('havbjerg', 'ansøgningsfrist til lederjobbet i sandflugten');
+    expect(answer.kind).toBe('unknown');
+    expect(said(answer)).not.toMatch(/18\. januar/);
+  });
+});
+
+describe('kept: the document the answer quotes, named by its kind ("statusnotatet", "funktionsbeskrivelsen")', () => {
+  it.each<[Base, string, RegExp]>([
+    ['bakkekaer', 'hvad anbefaler statusnotatet om souschefer', /80 børn/],
+    ['seed', 'hvad peger statusnotatet fra ballerup på som potentiale for fortsat udvikling', /anbefalinger/],
+    ['hvidmose', 'hvad siger funktionsbeskrivelsen om souschefens opgaver', /souschef/],
+    ['solvang', "hvad står der i funktionsbeskrivelsen om pfl's ansvar", /faglig/],
+  ])('%s: "%s" keeps its answer', (base, question, expected) => {
+    const answer = ask(base, question);
+    expect(answer.kind).toBe('answer');
+    expect(said(answer)).toMatch(expected);
+  });
+});
