@@ -230,6 +230,20 @@ export function createFloor(
     }
     return sets;
   };
+  // Each item's names that identify it, as sets of terms, made once per item asked about: not a name of several words that
+  // leaves one word when its other words go ("den nye børnegård" of Sandflugten is said by any "Børnegården"; "the
+  // committee" is the committee's name without its article).
+  const identifyingSets = new Map<string, ReadonlyArray<ReadonlySet<string>>>();
+  const identifying = (id: string): ReadonlyArray<ReadonlySet<string>> => {
+    let sets = identifyingSets.get(id);
+    if (!sets) {
+      const entry = kb.get(id);
+      const whole = (name: string) => nameAsTerms(name).size > 1 || tokenize(name).filter((w) => !ARTICLES.has(w)).length === 1;
+      sets = (entry ? namesOf(entry) : []).filter(whole).map(nameAsTerms).filter((terms) => terms.size > 0);
+      identifyingSets.set(id, sets);
+    }
+    return sets;
+  };
   // How many items bear each name (its terms as a key): a name many items share ("områdechef") names none of them.
   const nameOwners = new Map<string, number>();
   // A name's key once per set of terms (the sets are shared per distinct name, `nameAsTerms`): at scale a question
@@ -325,13 +339,6 @@ export function createFloor(
     }
     // Asked for every link (hundreds share a name at 100x) and again per span: each item's answer once per check.
     const saidIds = new Map<string, boolean>();
-    // (A name of several words that leaves one word when its other words go, "den nye børnegård" of Sandflugten, is said
-    // by any "Børnegården": it identifies nothing; "the committee" is the committee's name without its article.)
-    const identifying = (id: string) => {
-      const entry = kb.get(id);
-      const whole = (name: string) => nameAsTerms(name).size > 1 || tokenize(name).filter((w) => !ARTICLES.has(w)).length === 1;
-      return (entry ? namesOf(entry) : []).filter(whole).map(nameAsTerms).filter((terms) => terms.size > 0);
-    };
     const says = (id: string) => id === subject?.owner || subject?.related.has(id) === true || identifying(id).some((terms) => everyIn(terms, answerTerms));
     const said = (l: Link) => {
       let found = saidIds.get(l.id);
@@ -577,10 +584,11 @@ export function createFloor(
         let inWords: number[] | undefined;
         for (const [word, numbers] of askedRounds) {
           const given = givenRounds.get(word) ?? (roundWords.has(word) ? { numbers: (inWords ??= [...loaded.rounds.match(analyzeText(foldText(text))).keys()]), spelled: numbers.spelled } : undefined);
-          if (given && given.numbers.length > 0 && !given.numbers.some((n) => numbers.numbers.includes(n))) {
-            const said = (r: { numbers: readonly number[]; spelled: string }) => r.numbers.map((n) => `${n}. ${r.spelled}`).join(', ');
-            return unknown(u.lang, YEAR[u.lang](said(numbers), said(given)));
-          }
+          const said = (r: { numbers: readonly number[]; spelled: string }) => r.numbers.map((n) => `${n}. ${r.spelled}`).join(', ');
+          if (given && given.numbers.length > 0 && !given.numbers.some((n) => numbers.numbers.includes(n))) return unknown(u.lang, YEAR[u.lang](said(numbers), said(given)));
+          // (An answer that numbers none, when a later round is asked ("3. samtale" against the leaders' wellbeing talks),
+          // does not say that round; a first one may be the only one.)
+          if ((!given || given.numbers.length === 0) && numbers.numbers.every((n) => n >= 2)) return unknown(u.lang, YEAR[u.lang](said(numbers), ''));
         }
       }
       // (An answer that already says what the documents do not give is held to neither.)
@@ -813,7 +821,7 @@ function compoundHeads(terms: ReadonlySet<string>): Set<string> {
  */
 function roundsIn(text: string): Map<string, { numbers: number[]; spelled: string }> {
   const out = new Map<string, { numbers: number[]; spelled: string }>();
-  const months = new Set([...MONTH_NAMES.da, ...MONTH_NAMES.en, ...WEEKDAYS].map(foldText));
+  const months = DAY_WORDS;
   for (const m of text.matchAll(/(?<![\d.,/-])(\d{1,2})(?:\.|st|nd|rd|th)\s+(\p{L}{3,})/gu)) {
     const word = foldText(m[2]!);
     if (months.has(word) || months.has(word.slice(0, 3))) continue;
@@ -864,6 +872,8 @@ const YEAR: Readonly<Record<Lang, (asked: string, given: string) => string>> = {
 };
 
 const WEEKDAYS = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+/** Month and weekday names, folded: a number before one is a day, not a round. */
+const DAY_WORDS: ReadonlySet<string> = new Set([...MONTH_NAMES.da, ...MONTH_NAMES.en, ...WEEKDAYS].map(foldText));
 /**
  * A time in an answer: digits that write a time (a year, a day "1.", "1/3", a time of day), a month or weekday, a word for
  * how often, or a condition ("when the leader is away"). A count ("34 children", "20 minutes of play") says no when.
@@ -890,7 +900,7 @@ const NAMING_PREPOSITIONS = new Set(['i', 'in', 'paa', 'at', 'ved', 'near', 'fra
 const OF_PREPOSITIONS = new Set(['of', 'af']);
 
 /** How many function words ("the", "den") may stand between a naming preposition and a name. */
-const PLACE_WORDS_BEFORE_NAME = 2;
+const WORDS_BEFORE_NAME = 2;
 
 /**
  * True when an unknown word probably names a thing: capitalised inside the sentence, after a naming preposition (past an
@@ -899,7 +909,7 @@ const PLACE_WORDS_BEFORE_NAME = 2;
 function namesThing(u: Understanding, q: QueryTerm, i: number, unitKindWord: (form: string) => boolean): boolean {
   // (Right after a word for a kind of unit, "the house Kornblomsten", "børnehuset Solsikken", it is that unit's name.)
   if (i > 0 && unitKindWord(u.tokens[i - 1]!.form)) return true;
-  for (let k = i - 1; k >= 0 && k >= i - 1 - PLACE_WORDS_BEFORE_NAME; k--) {
+  for (let k = i - 1; k >= 0 && k >= i - 1 - WORDS_BEFORE_NAME; k--) {
     const previous = u.tokens[k]!.form;
     if (NAMING_PREPOSITIONS.has(previous)) return true;
     if (!STOPWORDS.has(previous)) break;
