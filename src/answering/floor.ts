@@ -186,11 +186,18 @@ export function createFloor(
     const out = new Set<number>();
     const kinds = new Set<string>(docs.map((d) => d.kind));
     for (const [kind, m] of loaded.documentKinds.match(u.tokens)) if (kinds.has(kind)) for (const p of m.positions) out.add(p);
-    const titles = termsOf(docs.map((d) => `${d.title} . ${d.titleEn}`).join(' . '));
+    const titles = docs.map(titleTerms);
     u.tokens.forEach((t, i) => {
-      if (!STOPWORDS.has(t.form) && t.terms.some((term) => titles.has(term))) out.add(i);
+      if (!STOPWORDS.has(t.form) && t.terms.some((term) => titles.some((terms) => terms.has(term)))) out.add(i);
     });
     return out;
+  };
+  // Each document's title terms (Danish and English), once per document cited.
+  const titleTermsOf = new Map<string, ReadonlySet<string>>();
+  const titleTerms = (d: { id: string; title: string; titleEn: string }): ReadonlySet<string> => {
+    let terms = titleTermsOf.get(d.id);
+    if (!terms) titleTermsOf.set(d.id, (terms = termsOf(`${d.title} . ${d.titleEn}`)));
+    return terms;
   };
   // Each item's line upwards (its unit, parent unit, role, programme), made once per item asked about.
   const aboveCache = new Map<string, ReadonlySet<string>>();
@@ -216,9 +223,16 @@ export function createFloor(
   const nameTermSets = new Map<string, ReadonlyArray<ReadonlySet<string>>>();
   // Each name's terms once, however many items bear it (the same post in every unit, at scale in every municipality).
   const termsOfName = new Map<string, ReadonlySet<string>>();
+  // The names of several words that leave one word when their other words go ("den nye børnegård" of Sandflugten is said
+  // by any "Børnegården"): they identify nothing ("the committee" is the committee's name without its article).
+  const reducedNames = new WeakSet<ReadonlySet<string>>();
   const nameAsTerms = (name: string): ReadonlySet<string> => {
     let terms = termsOfName.get(name);
-    if (!terms) termsOfName.set(name, (terms = new Set(tokenize(name).filter((w) => !STOPWORDS.has(w) && !GENERIC_WORDS.has(w)).flatMap((w) => [...termsOf(w)]))));
+    if (!terms) {
+      const words = tokenize(name);
+      termsOfName.set(name, (terms = new Set(words.filter((w) => !STOPWORDS.has(w) && !GENERIC_WORDS.has(w)).flatMap((w) => [...termsOf(w)]))));
+      if (terms.size === 1 && words.filter((w) => !ARTICLES.has(w)).length > 1) reducedNames.add(terms);
+    }
     return terms;
   };
   const namesAsTerms = (id: string): ReadonlyArray<ReadonlySet<string>> => {
@@ -227,20 +241,6 @@ export function createFloor(
       const entry = kb.get(id);
       sets = (entry ? namesOf(entry) : []).map(nameAsTerms).filter((terms) => terms.size > 0);
       nameTermSets.set(id, sets);
-    }
-    return sets;
-  };
-  // Each item's names that identify it, as sets of terms, made once per item asked about: not a name of several words that
-  // leaves one word when its other words go ("den nye børnegård" of Sandflugten is said by any "Børnegården"; "the
-  // committee" is the committee's name without its article).
-  const identifyingSets = new Map<string, ReadonlyArray<ReadonlySet<string>>>();
-  const identifying = (id: string): ReadonlyArray<ReadonlySet<string>> => {
-    let sets = identifyingSets.get(id);
-    if (!sets) {
-      const entry = kb.get(id);
-      const whole = (name: string) => nameAsTerms(name).size > 1 || tokenize(name).filter((w) => !ARTICLES.has(w)).length === 1;
-      sets = (entry ? namesOf(entry) : []).filter(whole).map(nameAsTerms).filter((terms) => terms.size > 0);
-      identifyingSets.set(id, sets);
     }
     return sets;
   };
@@ -339,7 +339,7 @@ export function createFloor(
     }
     // Asked for every link (hundreds share a name at 100x) and again per span: each item's answer once per check.
     const saidIds = new Map<string, boolean>();
-    const says = (id: string) => id === subject?.owner || subject?.related.has(id) === true || identifying(id).some((terms) => everyIn(terms, answerTerms));
+    const says = (id: string) => id === subject?.owner || subject?.related.has(id) === true || namesAsTerms(id).some((terms) => !reducedNames.has(terms) && everyIn(terms, answerTerms));
     const said = (l: Link) => {
       let found = saidIds.get(l.id);
       if (found === undefined) saidIds.set(l.id, (found = says(l.id)));
