@@ -600,8 +600,9 @@ export function createFloor(
       // A deadline asked for ("deadline to sign up for X", "tilmeldingsfrist") is answered by a deadline: an answer that
       // names no kind of deadline (a meeting's days, a unit's figures) gives another date of the thing asked about.
       const deadlinesAsked = DEADLINE_KINDS.filter((k) => u.dateKinds.has(k));
-      // (Only an answer about a meeting or group, or a ranked one: a date answer may give a deadline in the words of what is due.)
-      const aboutMeeting = () => fallbackAnswers.has(answer) || [...namedBy(answer.headline)].some((id) => MEETING_KINDS.has(kb.get(id)?.kind ?? ''));
+      // (Only an answer about a meeting or group: a date answer, or a ranked fact ("before 1 July 2028"), may give a
+      // deadline in the words of what is due.)
+      const aboutMeeting = () => [...namedBy(answer.headline)].some((id) => MEETING_KINDS.has(kb.get(id)?.kind ?? ''));
       if (!saysUnknown && deadlinesAsked.length > 0 && !u.intents.has('reporting') && aboutMeeting()) {
         const given = loaded.dateKinds.match(analyzeText(foldText(text)));
         if (!DEADLINE_KINDS.some((k) => given.has(k))) {
