@@ -272,13 +272,17 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   }
   const factsByMunicipality = (): Map<string | undefined, number[]> => byMunicipality;
   const municipalityWords = [...new Set(municipalityNames.flatMap((m) => m.names.flat()))];
-  // The words by length, each with its place in the list: a word within one edit of a token differs in length by
-  // at most one, so only three lengths are looked at; the first such word of the list is the one taken.
-  const municipalityWordsByLength = new Map<number, Array<{ word: string; at: number }>>();
+  // Each word's place in the list under the word itself and under each of its one-letter deletions: a word within one
+  // edit of a token (a letter changed, added, dropped, or two swapped) shares one of these keys with it, so only those
+  // words are compared, not every word of three lengths (hundreds of municipalities at 100x). The first such word of
+  // the list is the one taken.
+  const municipalityWordsByKey = new Map<string, number[]>();
   municipalityWords.forEach((word, at) => {
-    const list = municipalityWordsByLength.get(word.length);
-    if (list) list.push({ word, at });
-    else municipalityWordsByLength.set(word.length, [{ word, at }]);
+    for (const key of new Set([word, ...deletionsOf(word)])) {
+      const list = municipalityWordsByKey.get(key);
+      if (list) list.push(at);
+      else municipalityWordsByKey.set(key, [at]);
+    }
   });
   // Question words recur ("kommune", "municipality"): each word's answer is remembered (bounded).
   const nearWords = new Map<string, string | undefined>();
@@ -289,17 +293,18 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     return near;
   };
   const findNearMunicipalityWord = (form: string): string | undefined => {
-    let best: { word: string; at: number } | undefined;
-    for (let length = form.length - 1; length <= form.length + 1; length++) {
-      for (const entry of municipalityWordsByLength.get(length) ?? []) {
-        if (best !== undefined && entry.at > best.at) break;
-        if (boundedEditDistance(form, entry.word, 1) <= 1) {
-          best = entry;
+    let best = -1;
+    for (const key of [form, ...deletionsOf(form)]) {
+      // (Each key's places are in list order: none after the best found so far can be taken.)
+      for (const at of municipalityWordsByKey.get(key) ?? []) {
+        if (best !== -1 && at >= best) break;
+        if (boundedEditDistance(form, municipalityWords[at]!, 1) <= 1) {
+          best = at;
           break;
         }
       }
     }
-    return best?.word;
+    return best === -1 ? undefined : municipalityWords[best];
   };
   // Municipalities by the rarest word of each of their names ("kommune" is in every one): a name is said only when
   // all its words are, so only municipalities with such a word in the question are tested.
@@ -641,6 +646,13 @@ function definedNames(u: Understanding, linked: readonly Link[]): Array<{ start:
   if (rest.length === 0) return [];
   const covers = (l: Link) => l.kind !== 'municipalities' && l.quality >= 0.9 && rest.every((p) => p >= l.start && p < l.end) && !definition.positions.some((p) => p >= l.start && p < l.end);
   return linked.filter(covers).slice(0, 1).map((l) => ({ start: l.start, end: l.end, whole: true }));
+}
+
+/** A word with one letter left out, at each place. */
+function deletionsOf(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
 }
 
 /** Headlines one after another, each ending as a sentence. */
