@@ -55,6 +55,8 @@ export interface Context {
   readonly namedAny: ReadonlySet<string>;
   /** True when a text states the attribute (its cue words occur in it). */
   readonly saysAttribute?: (text: string, attribute: Attribute) => boolean;
+  /** True when a text states a time: a number, a month, or a word of recurrence ("hvert andet år", "dagligt"). */
+  readonly statesTime?: (text: string) => boolean;
   /** The positions of the lexicon's sequence words ("first", "sidste", "after") in a question's tokens. */
   readonly sequenceAt?: (tokens: readonly Token[]) => ReadonlySet<number>;
   /** Which of the lexicon's sequence words a question says: "first", "last", "after". */

@@ -16,11 +16,11 @@ import { answerDates } from './answer-dates.js';
 import { answerPolicies } from './answer-policies.js';
 import { answerGeneral } from './answer-general.js';
 import { createFloor, isFallback, markFallback } from './floor.js';
-import { loadLexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
+import { lexiconWords, loadLexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
 import { createLinker, type Link } from './linking.js';
 import { buildRelations } from './relations.js';
 import { createQueries } from '../knowledge/queries.js';
-import { toLocalDate } from '../time/format-date.js';
+import { MONTH_NAMES, toLocalDate } from '../time/format-date.js';
 import { SMALLTALK } from './phrases.js';
 import { splitClauses, type Clause } from './clauses.js';
 import {
@@ -68,6 +68,7 @@ import {
 import { suggestQuestions } from './suggestions.js';
 import { answerHiringCommittee, answerLeave, answerMeetingOffices } from './relation-answers/offices.js';
 import { answerMeasuredFigure } from './relation-answers/figure-measures.js';
+import { answerNamedFigure } from './relation-answers/figure-named.js';
 import { prepareIndexes } from './prepare.js';
 import { answerDecisionQuestion, decisionWordLinks } from './relation-answers/decisions.js';
 import { answerDateComparison, answerDatedPlace, answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems, deputyPostLinks } from './answer-time.js';
@@ -113,6 +114,7 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerContactsRelation,
   answerFiguresOn,
   answerFiguresRelation,
+  answerNamedFigure,
   answerPoliciesRelation,
   answerPolicyStatements,
   answerTasksRelation,
@@ -133,7 +135,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   const facts = buildFacts(kb);
   const index = createSearchIndex(facts, lexicon.synonyms);
   const roleWords = new Set(lexicon.leaderWords.words().flatMap((w) => [w, ...stemsOf(w)]));
-  const linker = createLinker(kb, lexicon.synonyms, index.knows, roleWords, lexicon.nameEquivalents);
+  const linker = createLinker(kb, lexicon.synonyms, index.knows, roleWords, lexicon.nameEquivalents, lexiconWords(lexicon));
   const relations = buildRelations(kb, lexicon);
   const queries = createQueries(kb);
   // Built now rather than by the first question that needs it.
@@ -243,6 +245,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     named: new Set(),
     namedAny: new Set(),
     saysAttribute: (text, attribute) => lexicon.attributes.match(analyzeText(foldText(text))).has(attribute),
+    statesTime: (text) => tokenize(text).some((w) => /\d/.test(w) || Object.hasOwn(lexicon.numbers, w) || lexicon.recurrenceWords.has(w) || MONTH_WORDS.has(w)),
     sequenceAt: (tokens) => lexicon.sequenceWords.coverage(tokens),
     sequenceSaid: (tokens) => new Set(lexicon.sequenceWords.match(tokens).keys()),
     kindCuesAt: (tokens, kinds) => lexicon.kinds.coverageOf(tokens, kinds as ReadonlySet<QuestionKind>, undefined, false),
@@ -473,7 +476,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   function answerOnce(question: string, localeHint: string | undefined): Answer {
       let u = understand(question, options.now(), lexicon, index.knows, localeHint);
       // "Hvad går Start ud på?": a question about an item whose name is also a word of small talk.
-      if (u.smalltalk && u.smalltalk !== 'command' && u.kinds.size > 0) {
+      if (u.smalltalk && u.smalltalk !== 'command' && (u.kinds.size > 0 || u.attributes.length > 0)) {
         const names = linker.link(u.tokens).filter((l) => !['municipalities', 'concepts'].includes(l.kind) && l.quality >= 0.9);
         if (names.length > 0) {
           const cuePositions = new Set(u.cuePositions);
@@ -655,6 +658,14 @@ function deletionsOf(word: string): string[] {
   return out;
 }
 
+/**
+ * True when an answer's headline states a time: the one statement it gives, not a title over a list of another item's
+ * facts that merely share a word with the question.
+ */
+function statesTimeIn(ctx: Context, answer: Answer): boolean {
+  return !answer.headline.trim().endsWith(':') && (ctx.statesTime?.(answer.headline) ?? false);
+}
+
 /** Headlines one after another, each ending as a sentence. */
 function sentences(headlines: readonly string[]): string {
   return headlines.map((h) => (/[.!?:]$/.test(h.trim()) ? h.trim() : `${h.trim()}.`)).join(' ');
@@ -673,6 +684,9 @@ function namedCandidatesOf(kb: KnowledgeBase): string[] {
     ...kb.data.programmes,
   ].map((item) => item.id);
 }
+
+/** The month names of both languages, folded: a text that names one states a time. */
+const MONTH_WORDS: ReadonlySet<string> = new Set([...MONTH_NAMES.da, ...MONTH_NAMES.en].map((m) => foldText(m)));
 
 /** Kinds of link that are no name of what is asked about when cue words are settled. */
 const NOT_NAME_CUES: ReadonlySet<string> = new Set(['municipalities', 'concepts', 'decisions']);
@@ -827,7 +841,17 @@ function answerUnderstood(base: Context, u: Understanding): Answer {
     const answer = attempt();
     if (answer) return answer;
   }
-  if (u.intents.has('dates') && u.dateKinds.size > 0 && !u.intents.has('reporting') && rest.length > 0) {
+  // "inden hvor lang tid skal nye familier have en opstartssamtale", "by when must each house have a trained X": a "when"
+  // that no dated entry answers may be answered by a statement that says when, how often or how long in its own words
+  // ("inden for de første tre måneder", "inden 1. juli 2028"); a statement that states no time does not answer it.
+  const noDateEntry = u.intents.has('dates') && u.dateKinds.size > 0 && !u.intents.has('reporting') && rest.length > 0;
+  if (noDateEntry) {
+    const general = markFallback(answerGeneral(ctx, u, rest));
+    // (The kind of date the question names in words of its own, "starter", "vedtaget", must be what the statement says:
+    // a length of an introduction answers no "when does X start".)
+    const kindWords = [...u.dateKindTerms].filter((t) => t.length >= 4 && !STOPWORDS.has(t) && !u.intentWords.has(t));
+    const saysKind = kindWords.length === 0 || kindWords.some((t) => foldText(general.headline).includes(t));
+    if (general.kind === 'answer' && saysKind && statesTimeIn(ctx, general)) return general;
     // A deadline or an interview for something the knowledge base has none for: any other would mislead.
     return unknown(ctx, u.lang, phrasesFor(u.lang).noDates);
   }

@@ -222,6 +222,98 @@ function glossesOf(entry: KbItem): Set<string> {
   return out;
 }
 
+/** The Danish names of an item as written (`name`, `names`). */
+function danishNames(entry: KbItem): Set<string> {
+  const item = entry.item as unknown as { name?: unknown; names?: unknown };
+  const out = new Set<string>();
+  if (typeof item.name === 'string') out.add(item.name);
+  if (Array.isArray(item.names)) for (const n of item.names) if (typeof n === 'string') out.add(n);
+  return out;
+}
+
+/** An item's name said by its proper-name part alone ("Kløverengen" for "Børnehuset Kløverengen"): below the full name. */
+const PROPER_PART_WEIGHT = 0.9;
+
+/**
+ * The proper-name word of a name of two words, written with a capital letter after the first ("Børnehuset Kløverengen",
+ * "Område Vest", "Dagtilbudsteam Midt"): the word that makes it this one, where the first word often says only what kind
+ * of place it is. Abbreviations in capitals ("BL Nørreled") are names of their own, not parts.
+ */
+function properWordsOf(form: string): string[] {
+  const out: string[] = [];
+  const words = form.trim().split(/\s+/);
+  // A kind word + a proper name ("Område Vest"); in a longer name a capital word is as often a common noun ("Udvalget for
+  // Børn, Familier og Fritid").
+  if (words.length !== 2) return out;
+  words.forEach((word, i) => {
+    if (i === 0 || !/^\p{Lu}\p{Ll}/u.test(word)) return;
+    const folded = tokenize(word);
+    if (folded.length === 1 && folded[0]!.length >= 4 && !STOPWORDS.has(folded[0]!) && !GENERIC_WORDS.has(folded[0]!)) out.push(folded[0]!);
+  });
+  return out;
+}
+
+/**
+ * "hvem leder Kløverengen", "the new team head in Midt": a proper-name word of a name of several words names that item
+ * alone when every other name that holds the word holds one of that item's names whole ("børnehusleder i Børnehuset
+ * Kløverengen" is a name of a role *of* Børnehuset Kløverengen) and no name is that word alone. Read once per
+ * knowledge base from its own names, over the few proper-name words there are.
+ */
+function addProperParts(
+  variants: readonly Variant[],
+  parts: ReadonlyArray<{ variant: Variant; words: string[] }>,
+  wordsOf: (forms: readonly string[]) => Variant['words'],
+  register: (variant: Variant) => void,
+): void {
+  if (parts.length === 0) return;
+  // By stem: "Sandagers" in a genitive name is the word "Sandager" of another item's name.
+  const wanted = new Set(parts.flatMap((p) => p.words.flatMap((w) => stemsOf(w))));
+  // The items whose names hold each proper-name word's stems, and every name of those items.
+  const holders = new Map<string, Set<string>>();
+  const alone = new Set<string>();
+  for (const v of variants) {
+    if (v.words.length === 1) alone.add(v.words[0]!.form);
+    for (const w of v.words) {
+      for (const stem of w.stems) {
+        if (!wanted.has(stem)) continue;
+        const ids = holders.get(stem);
+        if (!ids) holders.set(stem, new Set([v.id]));
+        else ids.add(v.id);
+      }
+    }
+  }
+  const holderIds = new Set([...holders.values()].flatMap((ids) => [...ids]));
+  const variantsOf = new Map<string, Variant[]>();
+  for (const v of variants) {
+    if (!holderIds.has(v.id)) continue;
+    const list = variantsOf.get(v.id);
+    if (!list) variantsOf.set(v.id, [v]);
+    else list.push(v);
+  }
+  const namesOf = new Map<string, Array<readonly string[]>>();
+  for (const { variant } of parts) {
+    const list = namesOf.get(variant.id) ?? [];
+    list.push(variant.words.map((w) => w.form));
+    namesOf.set(variant.id, list);
+  }
+  const holds = (words: Variant['words'], name: readonly string[]) => {
+    for (let i = 0; i + name.length <= words.length; i++) if (name.every((f, k) => words[i + k]!.form === f)) return true;
+    return false;
+  };
+  const added = new Set<string>();
+  for (const { variant, words } of parts) {
+    for (const word of words) {
+      const key = `${variant.id} ${word}`;
+      if (added.has(key) || alone.has(word)) continue;
+      const own = namesOf.get(variant.id)!;
+      const ofIt = (id: string) => id === variant.id || variantsOf.get(id)!.some((h) => own.some((name) => holds(h.words, name)));
+      if (!stemsOf(word).every((stem) => [...holders.get(stem)!].every(ofIt))) continue;
+      added.add(key);
+      register({ id: variant.id, kind: variant.kind, slot: variant.slot, words: wordsOf([word]), weight: PROPER_PART_WEIGHT, seen: 0 });
+    }
+  }
+}
+
 /** The kinds whose English labels are often shortened in questions to the words before "of the …". */
 const HEAD_KINDS: ReadonlyArray<KbItem['kind']> = ['leadershipGroups', 'meetings', 'units'];
 
@@ -250,6 +342,8 @@ export function createLinker(
   roleWords: ReadonlySet<string> = new Set(),
   /** Words that stand for each other inside a name ("team" and "group"): the lexicon's `nameEquivalents`. */
   equivalents: ReadonlyMap<string, readonly string[]> = new Map(),
+  /** The lexicon's own words ("børn", "team", "dagtilbud"): common nouns, never a proper-name part of a name. */
+  commonWords: ReadonlySet<string> = new Set(),
 ): Linker {
   const variants: Variant[] = [];
   const slots = new Map<string, ItemSlot>();
@@ -270,6 +364,8 @@ export function createLinker(
     if (!words) wordLists.set(key, (words = forms.map((form) => ({ form, stems: stemsOf(form) }))));
     return words;
   };
+  // The proper-name words of names of several words ("Kløverengen" of "Børnehuset Kløverengen"), read below.
+  const properParts: Array<{ variant: Variant; words: string[] }> = [];
   for (const kind of LINKABLE) {
     for (const item of kb.data[kind] as ReadonlyArray<{ id: string }>) {
       const entry = { kind, item } as KbItem;
@@ -282,6 +378,7 @@ export function createLinker(
       const heads = headForms(entry).filter((h) => !full.some((f) => foldText(f) === foldText(h)));
       const forms = [...full, ...heads];
       const glosses = glossesOf(entry);
+      const danish = danishNames(entry);
       for (const form of forms) {
         const weight = heads.includes(form) && !full.includes(form) ? HEAD_NOUN_WEIGHT : undefined;
         const exact = glosses.has(foldText(form).replace(/^(the|den|det|de)\s+/, ''));
@@ -294,6 +391,11 @@ export function createLinker(
         seen.add(key);
         const variant: Variant = { id: item.id, kind, slot: slotOf(item.id, kind), words: wordsOf(words), seen: 0, ...(weight !== undefined && { weight }), ...(exact && { exact }) };
         variants.push(variant);
+        // (Danish names only: an English label capitalises every word, "Language Strategy".)
+        if (kind !== 'people' && weight === undefined && !exact && words.length > 1 && danish.has(form)) {
+          const proper = properWordsOf(form).filter((w) => !equivalents.has(w) && !commonWords.has(w) && !stemsOf(w).some((t) => t.length >= 4 && (commonWords.has(t) || roleWords.has(t))));
+          if (proper.length > 0) properParts.push({ variant, words: proper });
+        }
         for (const key of new Set([words[0]!, ...stemsOf(words[0]!)])) {
           const list = byFirst.get(key) ?? [];
           list.push(variant);
@@ -347,6 +449,18 @@ export function createLinker(
     if (!firstWords.has(bucket)) firstWords.set(bucket, new Set());
     firstWords.get(bucket)!.add(head.form);
   }
+  addProperParts(variants, properParts, wordsOf, (variant) => {
+    variants.push(variant);
+    for (const key of new Set([variant.words[0]!.form, ...variant.words[0]!.stems])) {
+      const list = byFirst.get(key) ?? [];
+      list.push(variant);
+      byFirst.set(key, list);
+    }
+    const form = variant.words[0]!.form;
+    const bucket = `${form[0]}${Math.min(form.length, 20)}`;
+    if (!firstWords.has(bucket)) firstWords.set(bucket, new Set());
+    firstWords.get(bucket)!.add(form);
+  });
   // A name part that is also a word of another item's name ("Åen" in "Kvarter Åen") names that item instead.
   const otherNameWords = new Set(variants.filter((v) => v.kind !== 'people').flatMap((v) => v.words.map((w) => w.form)));
   for (const [surname, ids] of surnames) {

@@ -475,6 +475,17 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   const whenMatch = matched.get('when');
   const figureMatch = matched.get('figure');
   if (whenMatch && figureMatch && figureMatch.positions.every((p) => whenMatch.positions.includes(p))) matched.delete('figure');
+  // "et barn under 1 år", "mindst tre års erfaring", "children over 3 years": a word of time right after a number that a
+  // limit word bounds is an amount of time (an age, a length), not a "when" the question asks. ("Hvor mange år har X været
+  // leder" still asks since when; "om 2 år" and "for 2 år siden" say when; beside a count of something else, "how many
+  // 0-3 year olds", the age is read with the figure's own cues; a year, "oktober 2027 dato", is no amount.)
+  // (Its word stays a word of the question: "Børn under 1 år får …" says it.)
+  const isNumber = (p: number) => /^\d{1,2}$/.test(tokens[p]!.form) || Object.hasOwn(lexicon.numbers, tokens[p]!.form);
+  const isBounded = (p: number) => p > 0 && !figureMatch && isNumber(p) && lexicon.limitWords.has(tokens[p - 1]!.form);
+  for (const kind of ['when', 'dates'] as const) {
+    const m = matched.get(kind);
+    if (m && m.positions.every((p) => isBounded(p - 1))) matched.delete(kind);
+  }
   const has = (kind: QuestionKind) => matched.has(kind);
 
   const smalltalkMatches = lexicon.smalltalk.match(tokens, words);

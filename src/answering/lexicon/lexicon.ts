@@ -222,6 +222,10 @@ export const LexiconSchema = z.object({
   countModifiers: CuesSchema.default({ da: [], en: [] }),
   /** Verbs in the past tense ("var", "was"): a day asked about without a year is then the last one passed. */
   pastWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that state a recurrence or amount of time in a text ("hvert", "dagligt", "every", "weekly"). */
+  recurrenceWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that bound an age or a length before its number ("under 1 år", "mindst fem års", "at least 3 years"). */
+  limitWords: CuesSchema.default({ da: [], en: [] }),
   /** Words asking for the rest of a count ("uden", "without"): the figure of those with the thing answers it. */
   complementWords: CuesSchema.default({ da: [], en: [] }),
   /** The words for a figure's unit of measure ("procent" for "%", "kroner" for "kr."): a count of them asks for that figure. */
@@ -366,8 +370,14 @@ function matchPositions(cue: Cue, tokens: readonly Token[], fillers: ReadonlySet
 /** Backtracking match of the elements from `e` at token `t`; `used` collects the matched positions. */
 function matchFrom(cue: Cue, tokens: readonly Token[], e: number, t: number, used: number[], fillers: ReadonlySet<string>): boolean {
   const { elements } = cue;
-  if (e === elements.length) return !cue.atEnd || t === tokens.length;
+  // (Filler words only colour a sentence: "who actually runs X" says the cue "who runs", "hvem er det egentlig" ends on it.)
+  if (e === elements.length) return !cue.atEnd || t === tokens.length || (fillers.size > 0 && onlyFillers(tokens, t, tokens.length, fillers));
   const element = elements[e]!;
+  if (e > 0 && element.type !== 'gap' && t < tokens.length && fillers.has(tokens[t]!.form) && !elementMatches(element, tokens[t]!)) {
+    let next = t;
+    while (next < tokens.length && fillers.has(tokens[next]!.form)) next++;
+    return matchFrom(cue, tokens, e, next, used, fillers);
+  }
   if (element.type === 'gap') {
     for (let skip = element.min; skip <= element.max && t + skip <= tokens.length; skip++) {
       // A "+" gap stands for something ("hvem vikarierer + for": a name): filler words alone ("hvem vikarierer egentlig
@@ -757,6 +767,10 @@ export interface Lexicon {
   readonly countModifiers: ReadonlySet<string>;
   /** `pastWords`, folded. */
   readonly pastWords: ReadonlySet<string>;
+  /** `recurrenceWords`, folded. */
+  readonly recurrenceWords: ReadonlySet<string>;
+  /** `limitWords`, folded (one word each). */
+  readonly limitWords: ReadonlySet<string>;
   /** `complementWords`, folded. */
   readonly complementWords: ReadonlySet<string>;
   /** `measureWords`: each unit of measure's symbols and words, folded. */
@@ -789,6 +803,22 @@ export function parseLexicon(data: unknown, origin: string): LexiconData {
     throw new Error(`lexicon: ${origin}: ${issue.path.join('.')}: ${issue.message} (fix: see the $comment at the top of src/answering/lexicon/lexicon.json)`);
   }
   return result.data;
+}
+
+/**
+ * Every word of the lexicon's cues (folded), with their stems: the domain's common words ("børn", "team", "dagtilbud"),
+ * which a knowledge base's names use too but which never make a name this one.
+ */
+export function lexiconWords(lexicon: Lexicon): Set<string> {
+  const out = new Set<string>();
+  for (const value of Object.values(lexicon)) {
+    if (!(value instanceof CueSet)) continue;
+    for (const word of value.words()) {
+      out.add(word);
+      for (const stem of stemsOf(word)) out.add(stem);
+    }
+  }
+  return out;
 }
 
 /** Compiles the built-in lexicon, plus any extensions (extra cues a knowledge base brings). */
@@ -843,6 +873,8 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const unitKindWords: Array<{ types: Set<string>; words: Set<string> }> = [];
   const countModifiers = new Set<string>();
   const pastWords = new Set<string>();
+  const recurrenceWords = new Set<string>();
+  const limitWords = new Set<string>();
   const complementWords = new Set<string>();
   const countLinkWords = new Set<string>();
   const measureWords: Array<{ symbols: string[]; words: Set<string> }> = [];
@@ -933,6 +965,8 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     }
     for (const w of both(lexicon.countModifiers)) countModifiers.add(foldText(w));
     for (const w of both(lexicon.pastWords)) pastWords.add(foldText(w));
+    for (const w of both(lexicon.recurrenceWords)) recurrenceWords.add(foldText(w));
+    for (const w of both(lexicon.limitWords)) limitWords.add(foldText(w));
     for (const w of both(lexicon.complementWords)) complementWords.add(foldText(w));
     for (const w of both(lexicon.countLinkWords)) countLinkWords.add(foldText(w));
     for (const m of lexicon.measureWords?.units ?? []) measureWords.push({ symbols: m.symbols.map((x) => foldText(x)), words: new Set(both(m).map(foldText)) });
@@ -993,7 +1027,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, fillerWords: fillers, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, officeWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, pronouns, numbers, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, complementWords, countLinkWords, measureWords, personWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
+  return { stripPreamble, fillerWords: fillers, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, officeWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, pronouns, numbers, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, recurrenceWords, limitWords, complementWords, countLinkWords, measureWords, personWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */
