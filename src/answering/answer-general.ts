@@ -10,6 +10,7 @@ import type { QueryTerm, ScoredFact } from './search.js';
 import type { Answer, Lang } from './types.js';
 import type { Intent, Understanding } from './understand.js';
 import { ANSWER_THRESHOLD, compose, MAX_LINES, namedShare, NEAR_BEST, sectionTitle, sharesName, shortDate, unique, unknown, weightedShare, type Context } from './answer-context.js';
+import { formatPartialDate } from '../time/format-date.js';
 
 const KINDS_BY_INTENT: Partial<Record<Intent, readonly FactKind[]>> = {
   responsibility: ['responsibility', 'detail'],
@@ -28,6 +29,10 @@ const KINDS_BY_INTENT: Partial<Record<Intent, readonly FactKind[]>> = {
 
 /** A number in digits or in the lexicon's number words (which leave out "en"/"one": they are also articles). */
 const NUMBER = new RegExp(`\\b(\\d+|${Object.keys((lexiconJson as { numbers?: Record<string, number> }).numbers ?? {}).join('|')})\\b`);
+
+/** Danish "one" written as the numeral it is ("højst én kage", "mindst ét møde"), not the article. */
+const ONE = /(^|[^\p{L}])(én|ét)(?![\p{L}])/iu;
+const ONES = /(^|[^\p{L}])(én|ét)(?![\p{L}])/giu;
 
 export function answerGeneral(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer {
   if (rest.length === 0) return unknown(ctx, u.lang);
@@ -101,12 +106,12 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
     return compose(ctx, u.lang, {
       kind: 'ambiguous',
       headline: p.severalMatches,
-      groups: groups.map((g) => ({ title: sectionTitle(ctx.kb, g.owner, u.lang), lines: g.facts.map((f) => ({ text: f.text[u.lang], fact: f })) })),
+      groups: groups.map((g) => ({ title: sectionTitle(ctx.kb, g.owner, u.lang), lines: g.facts.map((f) => ({ text: datedText(f, u.lang), fact: f })) })),
     });
   }
   const first = groups[0]!;
   // "Hvor mange ..." without a figure: only a fact that states a number answers it.
-  if (u.intents.has('figure') && ofPreferredKind.length === 0 && !first.facts.some((f) => NUMBER.test(foldText(f.text[u.lang])))) {
+  if (u.intents.has('figure') && ofPreferredKind.length === 0 && !first.facts.some((f) => NUMBER.test(foldText(f.text[u.lang])) || ONE.test(f.text.da))) {
     return unknown(ctx, u.lang);
   }
   // "Hvor mange pædagoger ...?" with no metric the lexicon knows: a fact answers only when it gives a
@@ -222,7 +227,8 @@ function countsWordOnce(text: { readonly da: string; readonly en: string }, word
     return other === stem || (stem.length >= 4 && other.endsWith(stem)) || (other.length >= 4 && stem.endsWith(other));
   };
   return (['da', 'en'] as const).some((lang) => {
-    const words = tokensOf(text, lang);
+    // (A Danish "én"/"ét" is the numeral: "højst én kage" gives a number of cakes.)
+    const words = lang === 'da' && ONE.test(text.da) ? tokenize(text.da.replace(ONES, '$11')) : tokensOf(text, lang);
     return words.some((w, i) => {
       if (!NUMBER.test(w)) return false;
       // A number word that is also a function word ("to": Danish two, English to) counts only the word right after it:
@@ -282,6 +288,12 @@ function noFigureBefore(ctx: Context, owner: string, u: Understanding, days: rea
 /** A fact's text; a figure stated as of a day says so ("38 dagplejere (pr. 18. november 2026)"). */
 function datedText(fact: FactRecord, lang: Lang): string {
   const text = fact.text[lang];
+  // A dated item found by its words ("når er ledelsesseminaret") is no answer without its day or period.
+  const d = fact.kind === 'date' ? fact.date : undefined;
+  if (d) {
+    const when = d.end ? `${shortDate(d.date, lang)}–${shortDate(d.end, lang)}` : formatPartialDate(d.date, d.precision, lang);
+    return text.includes(when) ? text : `${text.replace(/\.$/, '')}: ${when}`;
+  }
   const asOf = fact.kind === 'figure' ? fact.figure?.asOf : undefined;
   if (!asOf || text.includes(shortDate(asOf, lang))) return text;
   return `${text.replace(/\.$/, '')} (${lang === 'da' ? 'pr.' : 'as of'} ${shortDate(asOf, lang)})`;
