@@ -144,6 +144,22 @@ export interface Token {
   readonly terms: readonly string[];
   /** Position in the text. */
   readonly index: number;
+  /** Written as an abbreviation ("VIL", "LL'en", "vil'erne"): a function word's spelling may then be a name. */
+  readonly abbreviation?: true;
+}
+
+/**
+ * The folded forms of the words a text writes as abbreviations: in capitals ("VIL", "LL") or with a Danish ending after
+ * an apostrophe ("LL'en", "vil'erne"). A text written in capitals throughout has none: its capitals say nothing.
+ */
+export function abbreviationForms(text: string): ReadonlySet<string> | undefined {
+  if (!/\p{Lu}\p{Lu}|['’]/u.test(text)) return undefined;
+  const upper = text.match(/\p{Lu}/gu)?.length ?? 0;
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const out = new Set<string>();
+  if (upper * 2 < letters) for (const m of text.matchAll(/(?<![\p{L}\d])\p{Lu}{2,6}(?![\p{Ll}\d])/gu)) out.add(foldText(m[0]));
+  for (const m of text.matchAll(/(?<![\p{L}\d])(\p{L}{2,6})['’](?:e|en|et|er|ere|erne|ernes|ene|enes|ens|ets|ne|nes|s)(?![\p{L}\d])/giu)) out.add(foldText(m[1]!));
+  return out.size > 0 ? out : undefined;
 }
 
 /** Tokenises and stems a text. */

@@ -87,3 +87,89 @@ describe('an item named by the proper-name part of its name ("Kløverengen" of "
     expect(ids).not.toContain('uvd-bl-sandager');
   });
 });
+
+describe('an abbreviation of the knowledge base spelt like a function word ("VIL", "MED"), written as one', () => {
+  it.each([
+    ["who's the VIL in nørreled", /Mads Winther Lauridsen/],
+    ["hvem er VIL'en i kildeskov", /Amina Yusuf Bak/],
+    ['what does VIL mean', /vice head/i],
+  ])('Ulvedal: "%s"', async (question, fact) => {
+    const l = await load('tests/fixtures/kb-ulvedal');
+    const answer = text(l, question);
+    expect(answer).not.toMatch(UNKNOWN);
+    expect(answer).toMatch(fact);
+  });
+
+  it.each([
+    ['hvem sidder i MED', /Småbørns-MED/],
+    ['hvornår mødes MED', /seks gange om året/],
+  ])('Bakkekær: "%s"', async (question, fact) => {
+    const l = await load('tests/fixtures/kb-bakkekaer');
+    expect(text(l, question)).toMatch(fact);
+  });
+
+  it('the same word in lower case stays a function word ("hvem vil lede …", "er du med")', async () => {
+    const l = await load('tests/fixtures/kb-ulvedal');
+    expect(text(l, 'hvem vil lede nørreled')).toMatch(/Mette Kvist Rasmussen/);
+    expect(text(l, 'hvem vil lede nørreled')).not.toMatch(/Mads Winther Lauridsen/);
+    const b = await load('tests/fixtures/kb-bakkekaer');
+    expect(text(b, 'hvem er med i ledergruppen')).not.toMatch(/Småbørns-MED/);
+  });
+
+  it('a message in capitals throughout reads no abbreviation from its capitals', async () => {
+    const { abbreviationForms } = await import('../../src/answering/normalize.js');
+    expect(abbreviationForms('HVEM ER VIL I NØRRELED')).toBeUndefined();
+    expect([...(abbreviationForms("hvem er VIL'en og hvor mange vil'er er der") ?? [])]).toEqual(['vil']);
+    expect(abbreviationForms('hvem er lederen')).toBeUndefined();
+  });
+});
+
+describe('a name said in another form of its own words', () => {
+  it('a definite name asked in its bare form ("vicelederkreds" for "Vicelederkredsen")', async () => {
+    const l = await load('tests/fixtures/kb-ulvedal', ['Vicelederkreds']);
+    expect(linkedIds(l, 'hvem deltager i vicelederkreds')).toContain('uvd-vil-netvaerket');
+    expect(text(l, 'hvem deltager i vicelederkreds')).toMatch(/viceleder og holdleder/);
+  });
+
+  it.each([
+    ['tests/fixtures/kb-ulvedal', ['rådet'], 'hvem sidder i rådet', 'uvd-landsbyraadet'],
+    ['tests/fixtures/kb-ulvedal', ['holdet'], 'hvad laver holdet', 'uvd-inklusionholdet'],
+    ['tests/fixtures/kb-bakkekaer', ['forvaltningen'], 'hvem leder forvaltningen', 'bkk-boerne-og-familieforvaltningen'],
+  ])('the head of a compound name alone, when one item (or items of it) ends in it: %s "%s"', async (dir, drop, question, id) => {
+    const l = await load(dir, drop);
+    expect(linkedIds(l, question)).toEqual([id]);
+  });
+
+  it('a head that is a word of the lexicon names no one item ("politikker", "mødet")', async () => {
+    const l = await load('tests/fixtures/kb-ulvedal');
+    const ids = linkedIds(l, 'hvilke politikker skal landsbylederen kende');
+    expect(ids.filter((id) => l.kb.get(id)?.kind === 'policies')).toEqual([]);
+    expect(linkedIds(l, 'hvornår er mødet')).toEqual([]);
+  });
+
+  it.each([
+    ['tests/fixtures/kb-ravnsholt', ['madpolitikken', 'madpolitik'], 'gælder madpolitikken også for bølgen', 'rvs-madpolitik'],
+    ['data', ['stabsleder', 'stabslederen', 'stabsledere', 'stabslederens'], 'er stabslederjobbet på fuld tid', 'htk-posting-leder-af-staben'],
+    ['tests/fixtures/kb-ulvedal', [], 'hvem er tilsynschefen', 'uvd-analysechef'],
+    ['tests/fixtures/kb-ulvedal', [], 'hvem er inklusionsholdslederen', 'uvd-holdleder'],
+  ])('"X for/af Y" said as the compound Y(s)X: %s "%s"', async (dir, drop, question, id) => {
+    const l = await load(dir, drop);
+    const link = l.linker.link(analyzeText(question)).find((k) => k.id === id);
+    expect(link).toBeDefined();
+    expect(link!.quality).toBeLessThan(1);
+  });
+
+  it('a compound that is another item\'s own name stays that item\'s ("konsulentteam", not "team af konsulenter")', async () => {
+    const l = await load('data');
+    const ids = linkedIds(l, 'hvor mange er der i konsulentteam');
+    expect(ids).toContain('htk-konsulentteamet');
+    expect(ids).not.toContain('htk-konsulent-staben');
+  });
+
+  it('answers through the compound: "er stabslederjobbet på fuld tid" without the alias "stabsleder"', async () => {
+    const bare = await load('data', ['stabsleder', 'stabslederen', 'stabsledere', 'stabslederens']);
+    const answer = text(bare, 'hvor mange timer om ugen er stabslederjobbet');
+    expect(answer).toMatch(/fuld tid/);
+    expect(answer).toBe(text(await load('data'), 'hvor mange timer om ugen er stabslederjobbet'));
+  });
+});
