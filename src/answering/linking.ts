@@ -231,6 +231,9 @@ function danishNames(entry: KbItem): Set<string> {
   return out;
 }
 
+/** The most items whose names may hold a proper-name part (the item and the roles, postings and meetings of it). */
+const MAX_PART_HOLDERS = 32;
+
 /** An item's name said by its proper-name part alone ("Kløverengen" for "Børnehuset Kløverengen"): below the full name. */
 const PROPER_PART_WEIGHT = 0.9;
 
@@ -306,6 +309,8 @@ function addProperParts(
       const key = `${variant.id} ${word}`;
       if (added.has(key) || alone.has(word)) continue;
       const own = namesOf.get(variant.id)!;
+      // (A word many items' names hold is no proper name of one: not weighed item by item.)
+      if (stemsOf(word).some((stem) => holders.get(stem)!.size > MAX_PART_HOLDERS)) continue;
       const ofIt = (id: string) => id === variant.id || variantsOf.get(id)!.some((h) => own.some((name) => holds(h.words, name)));
       if (!stemsOf(word).every((stem) => [...holders.get(stem)!].every(ofIt))) continue;
       added.add(key);
@@ -331,6 +336,10 @@ function addReversedCompounds(variants: readonly Variant[], wordsOf: (forms: rea
     if (v.kind === 'people' || v.exact || v.words.length < 3 || !REVERSIBLE.has(v.words[1]!.form)) continue;
     const head = v.words[0]!.form;
     const modifier = v.words[2]!;
+    // One word after the preposition ("af staben", "for mad og …"); of a longer phrase ("af Pædagogisk Ressourcecenter")
+    // the first word may be an adjective, no first part of a compound.
+    const next = v.words[3]?.form;
+    if (next !== undefined && next !== 'og') continue;
     if (head.length < MIN_PART || modifier.form.length < 3 || STOPWORDS.has(modifier.form) || GENERIC_WORDS.has(head) || /\d/.test(modifier.form + head)) continue;
     for (const first of new Set([modifier.form, modifier.stems[0]!])) {
       if (first.length < 3) continue;

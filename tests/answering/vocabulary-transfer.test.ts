@@ -159,6 +159,11 @@ describe('a name said in another form of its own words', () => {
     expect(link!.quality).toBeLessThan(1);
   });
 
+  it('an adjective after the preposition makes no compound ("leder af Pædagogisk Ressourcecenter" is no "pædagogiskleder")', async () => {
+    const l = await load('tests/fixtures/kb-solvang');
+    expect(linkedIds(l, 'hvem refererer paedagogisk leder i stjernehuset til')).not.toContain('slv-ressourcecenterleder');
+  });
+
   it('a compound that is another item\'s own name stays that item\'s ("konsulentteam", not "team af konsulenter")', async () => {
     const l = await load('data');
     const ids = linkedIds(l, 'hvor mange er der i konsulentteam');
