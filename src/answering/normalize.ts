@@ -161,13 +161,32 @@ export interface Token {
  * an apostrophe ("LL'en", "vil'erne"). A text written in capitals throughout has none: its capitals say nothing.
  */
 export function abbreviationForms(text: string): ReadonlySet<string> | undefined {
-  if (!/\p{Lu}\p{Lu}|['’]/u.test(text)) return undefined;
-  const upper = text.match(/\p{Lu}/gu)?.length ?? 0;
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  const out = new Set<string>();
-  if (upper * 2 < letters) for (const m of text.matchAll(/(?<![\p{L}\d])\p{Lu}{2,6}(?![\p{Ll}\d])/gu)) out.add(foldText(m[0]));
-  for (const m of text.matchAll(/(?<![\p{L}\d])(\p{L}{2,6})['’](?:e|en|et|er|ere|erne|ernes|ene|enes|ens|ets|ne|nes|s)(?![\p{L}\d])/giu)) out.add(foldText(m[1]!));
-  return out.size > 0 ? out : undefined;
+  // Most questions have neither two capitals in a row nor an apostrophe: nothing is allocated for them.
+  const capitals = CAPITALS.test(text);
+  const apostrophe = text.includes("'") || text.includes('’');
+  if (!capitals && !apostrophe) return undefined;
+  let out: Set<string> | undefined;
+  if (capitals && !mostlyCapitals(text)) for (const m of text.matchAll(CAPITAL_WORDS)) (out ??= new Set()).add(foldText(m[0]));
+  if (apostrophe) for (const m of text.matchAll(APOSTROPHE_ENDINGS)) (out ??= new Set()).add(foldText(m[1]!));
+  return out;
+}
+
+const CAPITALS = /\p{Lu}\p{Lu}/u;
+const CAPITAL_WORDS = /(?<![\p{L}\d])\p{Lu}{2,6}(?![\p{Ll}\d])/gu;
+const APOSTROPHE_ENDINGS = /(?<![\p{L}\d])(\p{L}{2,6})['’](?:e|en|et|er|ere|erne|ernes|ene|enes|ens|ets|ne|nes|s)(?![\p{L}\d])/giu;
+
+/** True when at least half the letters of a text are capitals (counted by code, without a string per letter). */
+function mostlyCapitals(text: string): boolean {
+  let upper = 0;
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const lower = (c >= 97 && c <= 122) || (c >= 223 && c <= 255 && c !== 247);
+    const capital = (c >= 65 && c <= 90) || (c >= 192 && c <= 222 && c !== 215);
+    if (capital) upper++;
+    if (lower || capital) letters++;
+  }
+  return upper * 2 >= letters;
 }
 
 /**
