@@ -8,7 +8,7 @@ import { addDays, MONTH_NAMES, toLocalDate } from '../time/format-date.js';
 import { isoWeekDays } from '../time/parse-date.js';
 import { detectLanguage } from './language.js';
 import { tokenWords, type Attribute, type TokenWords, type CueMatch, type Lexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
-import { analyzeText, foldText, STOPWORDS, stripMarkup, type Token } from './normalize.js';
+import { abbreviationForms, analyzeText, foldText, STOPWORDS, stripMarkup, type Token } from './normalize.js';
 import type { Lang } from './types.js';
 
 /** The kinds of question the older answerers dispatch on (derived from the lexicon's kinds). */
@@ -432,7 +432,9 @@ export function fitsDateKind(asked: ReadonlySet<DateEntry['kind']>, kind: DateEn
 export function understand(question: string, now: Date, lexicon: Lexicon, known: (form: string) => boolean, localeHint?: string): Understanding {
   const text = lexicon.expand(lexicon.stripPreamble(stripMarkup(question).trim()));
   const lang = detectLanguage(text, localeHint);
-  const rawTokens = analyzeText(foldText(text));
+  const abbreviations = abbreviationForms(text);
+  const analysed = analyzeText(foldText(text));
+  const rawTokens = abbreviations ? analysed.map((t) => (abbreviations.has(t.form) ? { ...t, abbreviation: true as const } : t)) : analysed;
   // Near misses of cue words ("ansøgningsfrsten", "refererr") count as the words.
   const read = rawTokens.map((t) => {
     const corrected = lexicon.correct(t.form, known);
