@@ -48,7 +48,7 @@ export interface Context {
   /** Items that can be named in full (roles, units, postings, people, ...), by id. */
   readonly namedCandidates: ReadonlySet<string>;
   /** The items (those and concepts) whose full name the text contains. */
-  readonly namesIn: (text: string) => Set<string>;
+  readonly namesIn: (text: string) => ReadonlySet<string>;
   /** Items this question names in full; empty when none. */
   readonly named: ReadonlySet<string>;
   /** The same, concepts included ("kompleks problemløsning"): for ranking, not for filtering. */

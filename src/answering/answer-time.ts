@@ -20,7 +20,7 @@ import { countedPositions, daysNamed, fitsDateKind } from './understand.js';
 import { composeAnswer, MAX_SUPPORT_LINES, NEAR_BEST, STRUCTURED_THRESHOLD, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
 import type { Link } from './linking.js';
 import { inMeetingOrder, meetingIndexOf, type MeetingIndex } from './meeting-index.js';
-import { figureOwnersOf, itemsStating } from './figure-owners.js';
+import { figureOwnersOf, figureTermIndex, itemsStating, someFigure } from './figure-owners.js';
 import { complementsSaid, countedRoleMetrics, countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, countLinkAt, countsJoined, countsOwnValue, measuresSaid, municipalityAt, personMetrics, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
@@ -199,7 +199,10 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
   if (pairs.length === 0 && sure.length > 1 && !u.kinds.has('deputy-for')) subject = sure.find((l) => queries.deputiesFor(roleOf(l.id), day).length > 0) ?? subject;
   // A general post named beside a unit ("the fællesleder in Torvet") is that unit's own post when it has one.
   const own = relationOwnPost(rc, roleOf(subject.id));
-  const ids = unique([subject.id, roleOf(subject.id), ...(own ? [own] : [])]);
+  // (That unit's own post with a relation of its own is what the question names: "the universleder in Kirkebyen" is
+  // Kirkebyen's universleder, whose named deputy comes before the general post's.)
+  const ownRelated = own !== undefined && (queries.deputiesFor(own, day).length > 0 || queries.standsInFor(own, day).length > 0);
+  const ids = unique([...(ownRelated ? [own] : []), subject.id, roleOf(subject.id), ...(own ? [own] : [])]);
   let forSubject = ids.flatMap((id) => queries.deputiesFor(id, day));
   let bySubject = ids.flatMap((id) => queries.standsInFor(id, day));
   // "Lederen i Kløverengen": a post in one unit whose name begins with a general post's name ("børnehusleder i
@@ -315,9 +318,22 @@ function describedBy(rc: RelationContext, found: { link: Link; positions: number
     rc.u.tokens.forEach((tok, p) => {
       if (rc.lexicon.restrictionWords.has(tok.form)) links.push({ id: limited.for.item.id, kind: limited.for.kind, start: p, end: p + 1, quality: 0.8 });
     });
+    // "Vi har 62 børn i huset, har vi så …", "a house with 70 kids": the asker's own size, told beside a number, is what
+    // a relation that holds only above a size ("in institutions with more than 60 children") answers.
+    const said = [limited.relation.condition, limited.relation.appliesTo?.text].flatMap((t) => (t ? [t.da, t.en] : [])).join(' ');
+    const numberAt = rc.u.tokens.findIndex((tok) => /^\d+$/.test(tok.form));
+    if (numberAt >= 0 && /\d/.test(said)) {
+      const named = (p: number) => rc.subjects.flat().some((l) => p >= l.start && p < l.end);
+      for (let p = Math.max(0, numberAt - SIZE_WINDOW); p <= Math.min(rc.u.tokens.length - 1, numberAt + SIZE_WINDOW); p++) {
+        if (!named(p) && !STOPWORDS.has(rc.u.tokens[p]!.form)) links.push({ id: limited.for.item.id, kind: limited.for.kind, start: p, end: p + 1, quality: 0.8 });
+      }
+    }
   }
   return markDescribed(answer, links);
 }
+
+/** How many words either side of a number the asker's size is told in ("62 børn i huset", "a house with 70 kids"). */
+const SIZE_WINDOW = 3;
 
 /** The links of the words that described the post a deputy answer is about ("lederen af et stort dagtilbud"). */
 export const deputyPostLinks = describedPostLinks;
@@ -474,6 +490,8 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   const placeAsked = rc.lexicon.placeWords.match(u.tokens).size > 0 && (rc.subjects[0] ?? []).some((l) => l.kind === 'meetings' && l.quality >= 0.9);
   const asked = chairAsked || placeAsked || u.kinds.has('frequency') || u.next || u.kinds.has('next') || u.intents.has('dates') || u.intents.has('meeting') || u.intents.has('membership');
   if (!asked) return undefined;
+  // "Hvornår skal forslagene være hos Universrådet": a deadline for sending something to a body is no day of its meeting.
+  if (DEADLINE_KINDS.some((k) => u.dateKinds.has(k)) && !chairAsked && !placeAsked) return undefined;
   const link = rc.subjects.flat().find((l) => l.kind === 'meetings') ?? (leadsMeeting ? undefined : (meetingOfGroup(rc) ?? meetingOfParticipants(rc)));
   if (!link) {
     // "Hvem er formand for udvalget?": a body without a chair in the data.
@@ -483,6 +501,7 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     return undefined;
   }
   const meeting = kb.get(link.id)!.item as Meeting;
+  if (datedOfBodyAsked(rc, link, meeting)) return undefined;
   // A meeting without recurrence, chair or place: the simpler meeting answer (frequency text) serves.
   // Asked about a period, it has no days to give, unless dated items of the calendar are about it (the dates answer).
   const datedAbout = rc.relations.dates(meeting.id).length > 0;
@@ -570,6 +589,30 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
       ? t.next(joinList(upcoming.map(occurrence), u.lang))
       : t.none(title);
   return done(rc, upcoming.length > 0 || when ? 'answer' : 'unknown', headline, lines.filter((l) => l !== headline), [meeting.source]);
+}
+
+/**
+ * "Hvornår skal forslagene til kompetenceplanen være hos Universrådet?": a body named, no meeting named, with words its
+ * meeting does not say but a dated item of the body does ("Forslag til kompetenceplan for 2028 sendes til Universrådet"):
+ * that dated item is asked about (the dates answer), not the body's meetings.
+ */
+function datedOfBodyAsked(rc: RelationContext, link: Link, meeting: Meeting): boolean {
+  const { u } = rc;
+  if (rc.subjects.flat().some((l) => l.kind === 'meetings' && l.quality >= 0.9)) return false;
+  const bodies = rc.subjects.flat().filter((l) => (l.kind === 'leadershipGroups' || l.kind === 'units') && l.quality >= 0.9);
+  if (bodies.length === 0) return false;
+  const inName = (i: number) => bodies.some((b) => i >= b.start && i < b.end) || (i >= link.start && i < link.end);
+  const words = u.tokens.filter((tok, i) => !inName(i) && !u.cuePositions.has(i) && !STOPWORDS.has(tok.form) && tok.form.length > 3 && !/^\d+$/.test(tok.form));
+  if (words.length === 0) return false;
+  const meetingTerms = termsOf(`${namesOf(rc.kb.get(meeting.id)!).join(' ')} ${meeting.frequency?.da ?? ''} ${meeting.frequency?.en ?? ''}`);
+  const unsaid = words.filter((tok) => !tok.terms.some((t) => meetingTerms.has(t)));
+  if (unsaid.length === 0) return false;
+  return bodies.some((b) =>
+    rc.relations.dates(b.id).some((d) => {
+      const terms = termsOf(`${d.label.da} ${d.label.en}`);
+      return unsaid.every((tok) => tok.terms.some((t) => terms.has(t)));
+    }),
+  );
 }
 
 /**
@@ -1178,28 +1221,6 @@ function severalDays(rc: RelationContext): string[][] {
   return [[lastOfFirst, range.to], [yearBack(lastOfFirst), yearBack(range.to)]];
 }
 
-/** Every figure's terms (both languages), and the figures by term, made once per knowledge base. */
-const FIGURE_TERMS = new WeakMap<object, { terms: Map<Figure, ReadonlySet<string>>; byTerm: Map<string, Figure[]> }>();
-export function figureTermIndex(kb: RelationContext['kb']): { terms: Map<Figure, ReadonlySet<string>>; byTerm: Map<string, Figure[]> } {
-  let index = FIGURE_TERMS.get(kb);
-  if (!index) {
-    const terms = new Map<Figure, ReadonlySet<string>>();
-    const byTerm = new Map<string, Figure[]>();
-    for (const f of [...kb.data.municipalities, ...kb.data.units].flatMap((x) => x.figures)) {
-      const own = new Set([...termsOf(f.text.da), ...termsOf(f.text.en)]);
-      terms.set(f, own);
-      for (const term of own) {
-        const list = byTerm.get(term);
-        if (list) list.push(f);
-        else byTerm.set(term, [f]);
-      }
-    }
-    index = { terms, byTerm };
-    FIGURE_TERMS.set(kb, index);
-  }
-  return index;
-}
-
 /** The metrics a figure's text names by the lexicon's words for them, per figure (the same for every question). */
 const FIGURE_METRICS = new WeakMap<Figure, ReadonlySet<string>>();
 function metricsNamedIn(rc: RelationContext, f: Figure): ReadonlySet<string> {
@@ -1209,6 +1230,21 @@ function metricsNamedIn(rc: RelationContext, f: Figure): ReadonlySet<string> {
     FIGURE_METRICS.set(f, known);
   }
   return known;
+}
+
+/**
+ * "How many kids and how many dagplejere", "childminders and consultants": beside the metrics named, a thing counted
+ * after its own "how many" or joined to them by "and" that some figure counts by the word itself ("54 dagplejere"),
+ * of another metric than those named, is one more count asked.
+ */
+function countedBeside(rc: RelationContext): string[] {
+  const { u, kb } = rc;
+  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon.countModifiers));
+  const joined = (i: number) => ['og', 'and', 'samt', 'plus'].includes(u.tokens[i + 1]?.form ?? '') || ['og', 'and', 'samt', 'plus'].includes(u.tokens[i - 1]?.form ?? '');
+  // (Not a place's name: "how many in dagplejen" asks of the childminding; a post's people are counted, "dagplejere".)
+  const place = (i: number) => rc.subjects.some((g) => g.some((l) => l.start <= i && i < l.end) && g.every((l) => l.kind !== 'roles'));
+  const words = countedWords(rc).filter((w) => u.tokens.some((tok, i) => tok.form === w && (countedAt.has(i) || joined(i)) && !place(i)));
+  return words.filter((w) => someFigure(kb, (f) => !u.metrics.includes(f.metric) && countsAsked(rc, f, w, countSpan(rc, w))));
 }
 
 export function answerFiguresOn(rc: RelationContext): Answer | undefined {
@@ -1228,7 +1264,7 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
     : persons
       ? persons.metrics.map((m) => ({ key: m, fits: (f: Figure) => f.metric === m }))
       : u.metrics.length > 0
-        ? unique(u.metrics).map((m) => ({ key: m, fits: (f: Figure) => f.metric === m }))
+        ? [...unique(u.metrics).map((m) => ({ key: m, fits: (f: Figure) => f.metric === m })), ...countedBeside(rc).map(byWord)]
         : countedWords(rc).map(byWord);
   if (counts.length === 0) return undefined;
   // "Hvor mange børn står på venteliste", "how many houses had a pædagogisk faglig leder": more words than the metric
@@ -1276,7 +1312,8 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
   // (One a unit above states about the item named, "128 børn i Hjortsø Dagpleje", is stated for it.)
   const unstated = named.length > 0 ? counts.filter((c) => !named.some((id) => queries.figuresOf(id).some((f) => c.fits(f.figure)) || aboveAbout(rc, id, u.day ?? rc.today, c.fits, false).length > 0)) : [];
   const ownersOf = (asked: typeof counts) => stating.filter((x) => !('parent' in x && typeof x.parent === 'string' && stated.has(x.parent)) && x.figures.some((f) => asked.some((c) => c.fits(f)))).map((x) => x.id);
-  const extra = unstated.length > 0 && ownersOf(unstated).length <= 2 ? ownersOf(unstated) : [];
+  // (Only beside a count the items named do state: a count none of them states is not theirs to answer by another's.)
+  const extra = unstated.length > 0 && unstated.length < counts.length && ownersOf(unstated).length <= 2 ? ownersOf(unstated) : [];
   const scope = unique(named.length > 0 ? [...named, ...extra] : [...rc.municipalities, ...(owners.length <= 2 ? owners : [])]);
   if (scope.length === 0) return undefined;
   // "How many deputy heads do the houses have", "hvor mange børn er der i institutionerne": two metrics named with no

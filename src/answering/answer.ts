@@ -16,7 +16,7 @@ import { answerDates } from './answer-dates.js';
 import { answerPolicies } from './answer-policies.js';
 import { answerGeneral } from './answer-general.js';
 import { createFloor, isFallback, markFallback } from './floor.js';
-import { loadLexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
+import { lexiconWords, loadLexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
 import { createLinker, type Link } from './linking.js';
 import { buildRelations } from './relations.js';
 import { createQueries } from '../knowledge/queries.js';
@@ -68,6 +68,7 @@ import {
 import { suggestQuestions } from './suggestions.js';
 import { answerHiringCommittee, answerLeave, answerMeetingOffices } from './relation-answers/offices.js';
 import { answerMeasuredFigure } from './relation-answers/figure-measures.js';
+import { answerNamedFigure } from './relation-answers/figure-named.js';
 import { prepareIndexes } from './prepare.js';
 import { answerDecisionQuestion, decisionWordLinks } from './relation-answers/decisions.js';
 import { answerDateComparison, answerDatedPlace, answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems, deputyPostLinks } from './answer-time.js';
@@ -113,6 +114,7 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerContactsRelation,
   answerFiguresOn,
   answerFiguresRelation,
+  answerNamedFigure,
   answerPoliciesRelation,
   answerPolicyStatements,
   answerTasksRelation,
@@ -133,7 +135,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   const facts = buildFacts(kb);
   const index = createSearchIndex(facts, lexicon.synonyms);
   const roleWords = new Set(lexicon.leaderWords.words().flatMap((w) => [w, ...stemsOf(w)]));
-  const linker = createLinker(kb, lexicon.synonyms, index.knows, roleWords, lexicon.nameEquivalents);
+  const linker = createLinker(kb, lexicon.synonyms, index.knows, roleWords, lexicon.nameEquivalents, lexiconWords(lexicon));
   const relations = buildRelations(kb, lexicon);
   const queries = createQueries(kb);
   // Built now rather than by the first question that needs it.
@@ -198,10 +200,11 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       entry.at.push(at);
     }
   }
-  // Asked twice per question for the same text: the last answer is kept (a copy is handed out).
+  // Asked twice per question for the same text: the last answer is kept (read-only: no copy of a set that holds every
+  // bearer of a post's name at 100x).
   let lastNames: { text: string; found: ReadonlySet<string> } | undefined;
-  const namesIn = (text: string): Set<string> => {
-    if (lastNames?.text === text) return new Set(lastNames.found);
+  const namesIn = (text: string): ReadonlySet<string> => {
+    if (lastNames?.text === text) return lastNames.found;
     const words = tokenize(text);
     const found = new Set<string>();
     words.forEach((word, i) => {
@@ -210,11 +213,20 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       const hits = entries.filter((entry) => entry.words.every((w, k) => words[i + k] === w));
       if (hits.length === 1) for (const id of hits[0]!.ids) found.add(id);
       else if (hits.length > 1) {
-        const ids = hits.flatMap((entry) => entry.ids.map((id, k) => ({ id, at: entry.at[k]! }))).sort((a, b) => a.at - b.at);
-        for (const { id } of ids) found.add(id);
+        // In the order found (each bearer's place is unique), without an object per bearer.
+        const at: number[] = [];
+        const ids: string[] = [];
+        for (const entry of hits) {
+          for (let k = 0; k < entry.ids.length; k++) {
+            at.push(entry.at[k]!);
+            ids.push(entry.ids[k]!);
+          }
+        }
+        const order = Array.from(at.keys()).sort((a, b) => at[a]! - at[b]!);
+        for (const k of order) found.add(ids[k]!);
       }
     });
-    lastNames = { text, found: new Set(found) };
+    lastNames = { text, found };
     return found;
   };
   // The kinds of date each dated fact's label names, read once per fact (at most one entry per date).
@@ -459,7 +471,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   function answerOnce(question: string, localeHint: string | undefined): Answer {
       let u = understand(question, options.now(), lexicon, index.knows, localeHint);
       // "Hvad går Start ud på?": a question about an item whose name is also a word of small talk.
-      if (u.smalltalk && u.smalltalk !== 'command' && u.kinds.size > 0) {
+      if (u.smalltalk && u.smalltalk !== 'command' && (u.kinds.size > 0 || u.attributes.length > 0)) {
         const names = linker.link(u.tokens).filter((l) => !['municipalities', 'concepts'].includes(l.kind) && l.quality >= 0.9);
         if (names.length > 0) {
           const cuePositions = new Set(u.cuePositions);
@@ -703,10 +715,11 @@ function ancestryIn(kb: KnowledgeBase, id: string): ReadonlySet<string> {
 
 /** The items named, grouped by where they are named, limited to the municipalities named, best reading first. */
 function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities: ReadonlySet<string>): Link[][] {
-  const groups = new Map<string, Link[]>();
+  const groups = new Map<number, Link[]>();
   for (const link of links) {
     if (link.kind === 'municipalities') continue;
-    const key = `${link.start}:${link.end}`;
+    // (A number per span, not a string per link: hundreds of links share a span at 100x.)
+    const key = link.start * 65_536 + link.end;
     const group = groups.get(key);
     if (group) group.push(link);
     else groups.set(key, [link]);

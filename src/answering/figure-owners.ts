@@ -6,6 +6,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Figure, Municipality, Unit } from '../knowledge/schemas.js';
+import { termsOf } from './normalize.js';
 
 /** The distinct figures and the items stating them. */
 export interface FigureOwners {
@@ -19,6 +20,8 @@ export interface FigureOwners {
   readonly stated: ReadonlyArray<{ readonly owner: string; readonly figure: Figure }>;
   /** The places in `stated` of each metric's figures, ascending. */
   readonly byMetric: ReadonlyMap<Figure['metric'], readonly number[]>;
+  /** The item stating each figure. */
+  readonly ownerOf: ReadonlyMap<Figure, string>;
 }
 
 const INDEXES = new WeakMap<KnowledgeBase, FigureOwners>();
@@ -33,8 +36,10 @@ export function figureOwnersOf(kb: KnowledgeBase): FigureOwners {
   const byKey = new Map<string, number>();
   const stated: Array<{ owner: string; figure: Figure }> = [];
   const byMetric = new Map<Figure['metric'], number[]>();
+  const ownerOf = new Map<Figure, string>();
   for (const item of items) {
     for (const f of item.figures) {
+      ownerOf.set(f, item.id);
       const list = byMetric.get(f.metric);
       if (list) list.push(stated.length);
       else byMetric.set(f.metric, [stated.length]);
@@ -48,7 +53,7 @@ export function figureOwnersOf(kb: KnowledgeBase): FigureOwners {
       place.set(f, at);
     }
   }
-  index = { items, distinct, place, stated, byMetric };
+  index = { items, distinct, place, stated, byMetric, ownerOf };
   INDEXES.set(kb, index);
   return index;
 }
@@ -74,4 +79,26 @@ export function figuresOfMetrics(kb: KnowledgeBase, metrics: ReadonlyArray<Figur
   const at = [...new Set(metrics)].flatMap((m) => byMetric.get(m) ?? []);
   if (new Set(metrics).size > 1) at.sort((a, b) => a - b);
   return at.map((i) => stated[i]!);
+}
+
+/** Every figure's terms (both languages), and the figures by term, made once per knowledge base. */
+const FIGURE_TERMS = new WeakMap<object, { terms: Map<Figure, ReadonlySet<string>>; byTerm: Map<string, Figure[]> }>();
+export function figureTermIndex(kb: KnowledgeBase): { terms: Map<Figure, ReadonlySet<string>>; byTerm: Map<string, Figure[]> } {
+  let index = FIGURE_TERMS.get(kb);
+  if (!index) {
+    const terms = new Map<Figure, ReadonlySet<string>>();
+    const byTerm = new Map<string, Figure[]>();
+    for (const f of [...kb.data.municipalities, ...kb.data.units].flatMap((x) => x.figures)) {
+      const own = new Set([...termsOf(f.text.da), ...termsOf(f.text.en)]);
+      terms.set(f, own);
+      for (const term of own) {
+        const list = byTerm.get(term);
+        if (list) list.push(f);
+        else byTerm.set(term, [f]);
+      }
+    }
+    index = { terms, byTerm };
+    FIGURE_TERMS.set(kb, index);
+  }
+  return index;
 }

@@ -4,7 +4,7 @@
  * answers do not change (each is a pure function of the knowledge base, kept per knowledge base).
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import { figureTermIndex } from './answer-time.js';
+import { figureTermIndex } from './figure-owners.js';
 import { meetingIndexOf } from './meeting-index.js';
 import { figureOwnersOf } from './figure-owners.js';
 import { documentContactsOf } from './relation-answers/contacts.js';

@@ -434,14 +434,16 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   const lang = detectLanguage(text, localeHint);
   const rawTokens = analyzeText(foldText(text));
   // Near misses of cue words ("ansøgningsfrsten", "refererr") count as the words.
-  const tokens = rawTokens.map((t) => {
+  const read = rawTokens.map((t) => {
     const corrected = lexicon.correct(t.form, known);
     return corrected === t.form ? t : { ...analyzeText(corrected)[0]!, index: t.index };
   });
+  // Frozen, so the answerers that read the question's cue words alike share the lexicon's matches (`CueSet.match`).
+  const tokens = read.every((t, i) => t === rawTokens[i]) ? rawTokens : Object.freeze(read);
   const folded = tokens.map((t) => t.form).join(' ');
 
   const words = tokenWords(tokens);
-  const matched = lexicon.kinds.match(tokens, words);
+  const matched = new Map(lexicon.kinds.match(tokens, words));
   // Kinds of one group exclude each other ("hvem refererer til X" is down, not up): the strongest cue wins.
   const best = new Map<string, { kind: QuestionKind; strength: number }>();
   for (const [kind, m] of matched) {
@@ -515,7 +517,7 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     const intent = INTENT_OF[kind];
     if (intent) intents.add(intent);
   }
-  const dateKindMatches = lexicon.dateKinds.match(tokens, words);
+  const dateKindMatches = new Map(lexicon.dateKinds.match(tokens, words));
   // "registration deadline": a kind whose cue lies inside a longer kind's cue is that kind ("deadline" goes).
   for (const [kind, m] of [...dateKindMatches]) {
     if ([...dateKindMatches].some(([other, o]) => other !== kind && o.positions.length > m.positions.length && m.positions.every((p) => o.positions.includes(p)))) dateKindMatches.delete(kind);

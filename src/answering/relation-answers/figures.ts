@@ -236,7 +236,13 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const named = subjectsOf(rc, ['units', 'roles', 'municipalities', 'people'])
     .map((g) => g.filter((l) => l.kind !== 'people' || ledByPerson(rc, l.id).length > 0))
     .filter((g) => g.length > 0);
-  const countedRole = (g: readonly Link[]) => g.every((l) => l.kind === 'roles' && [...countedAt].some((p) => p >= l.start && p < l.end));
+  const atCount = (l: Link) => [...countedAt].some((p) => p >= l.start && p < l.end);
+  // A word right after "how many" that names a post and also a unit ("childminders": the childminders and the
+  // childminding service) counts the post's people when another unit is named ("how many childminders are in Åen"):
+  // that unit is whose figure it is, never the childminding's.
+  const otherUnit = (g: readonly Link[]) => named.some((h) => h !== g && h.some((l) => l.kind === 'units' && !atCount(l)));
+  const countedRole = (g: readonly Link[]) =>
+    g.every((l) => l.kind === 'roles' && atCount(l)) || (g.every((l) => Array.from({ length: l.end - l.start }, (_, k) => l.start + k).every((p) => countedAt.has(p))) && g.some((l) => l.kind === 'roles') && otherUnit(g));
   const subjects = named.some((g) => !countedRole(g)) ? named.filter((g) => !countedRole(g)) : named;
   const groups = subjects.map((g) => unique(g.flatMap((l) => (l.kind === 'people' ? ledByPerson(rc, l.id) : l.kind === 'roles' && unitOfRole(l.id) ? [l.id, unitOfRole(l.id)!] : [l.id]))));
   const each = groups.length === 0 ? eachUnits(rc).ids.map((id) => [id]) : [];
@@ -255,7 +261,7 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const unsaid =
     u.attributes.length === 0 &&
     // "hvor mange pædagoger ... i Sandflugten" says what is counted; "hvor mange er der i sekretariatet" does not.
-    (subjects.length === named.length || named.some((g) => g.some((l) => l.kind !== 'roles' && [...countedAt].some((p) => p >= l.start && p < l.end)))) &&
+    (subjects.length === named.length || named.some((g) => !countedRole(g) && g.some((l) => l.kind !== 'roles' && atCount(l)))) &&
     u.tokens.every((tok, i) => u.cuePositions.has(i) || u.namePositions?.has(i) === true || STOPWORDS.has(tok.form) || GENERIC_WORDS.has(tok.form) || /\d/.test(tok.form));
   // (A word for people counted is no post's name: "people" is no count of the posts it links, "staff".)
   const persons = personMetrics(rc, groups.flat());

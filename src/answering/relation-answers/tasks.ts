@@ -275,7 +275,7 @@ export function taskIndexOf(kb: RelationContext['kb'], lexicon: RelationContext[
 
 /** True when a statement says what someone is responsible for (the responsibility kind's cue words). */
 function isTask(lexicon: RelationContext['lexicon'], text: string): boolean {
-  return lexicon.kinds.match(analyzeText(foldText(text))).has('responsibility');
+  return lexicon.kinds.has(analyzeText(foldText(text)), 'responsibility');
 }
 
 /**
