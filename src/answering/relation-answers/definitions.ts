@@ -59,12 +59,12 @@ export function answerAbbreviation(rc: RelationContext): Answer | undefined {
 /** Each knowledge base's names written in capitals ("VIL", "PRC"), folded, with the items that bear them. */
 const CAPITAL_NAMES = new WeakMap<RelationContext['kb'], ReadonlyMap<string, readonly string[]>>();
 
-function capitalNamesOf(kb: RelationContext['kb']): ReadonlyMap<string, readonly string[]> {
+export function capitalNamesOf(kb: RelationContext['kb']): ReadonlyMap<string, readonly string[]> {
   let known = CAPITAL_NAMES.get(kb);
   if (!known) {
     const map = new Map<string, string[]>();
     const d = kb.data;
-    // Built once per knowledge base, on the first question that needs it.
+    // Built once per knowledge base, with the answerer (answer.ts), not by a question.
     for (const item of [...d.roles, ...d.units, ...d.leadershipGroups, ...d.meetings, ...d.policies, ...d.programmes, ...d.concepts]) {
       const entry = kb.get(item.id);
       if (!entry) continue;
