@@ -71,6 +71,7 @@ import { answerMeasuredFigure } from './relation-answers/figure-measures.js';
 import { answerNamedFigure } from './relation-answers/figure-named.js';
 import { prepareIndexes } from './prepare.js';
 import { answerDecisionQuestion, decisionWordLinks } from './relation-answers/decisions.js';
+import { capitalNamesOf } from './relation-answers/definitions.js';
 import { answerDateComparison, answerDatedPlace, answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems, deputyPostLinks } from './answer-time.js';
 
 /** A word written in capitals as an abbreviation is ("VIL", "LL", "SOB"): two to six capital letters. */
@@ -146,6 +147,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   // Built now rather than by the first question that needs it.
   taskIndexOf(kb, lexicon);
   titleWordsOf(kb);
+  capitalNamesOf(kb);
   prepareIndexes(kb, lexicon);
   // An item's own name terms; the facts already hold them for every item that owns a fact (the same set).
   const ownTermsCache = new Map<string, ReadonlySet<string>>();

@@ -483,10 +483,12 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   // 0-3 year olds", the age is read with the figure's own cues; a year, "oktober 2027 dato", is no amount.)
   // (Its word stays a word of the question: "Børn under 1 år får …" says it.)
   const isNumber = (p: number) => /^\d{1,2}$/.test(tokens[p]!.form) || Object.hasOwn(lexicon.numbers, tokens[p]!.form);
-  const isBounded = (p: number) => p > 0 && !figureMatch && isNumber(p) && lexicon.limitWords.has(tokens[p - 1]!.form);
+  // ("a sleeping 2 year old", "3 år gammel": an age word after the word of time bounds it too.)
+  const isBounded = (p: number, after: number) =>
+    p > 0 && !figureMatch && isNumber(p) && (lexicon.limitWords.has(tokens[p - 1]!.form) || lexicon.limitWords.has(tokens[after]?.form ?? ''));
   for (const kind of ['when', 'dates'] as const) {
     const m = matched.get(kind);
-    if (m && m.positions.every((p) => isBounded(p - 1))) matched.delete(kind);
+    if (m && m.positions.every((p) => isBounded(p - 1, p + 1))) matched.delete(kind);
   }
   const has = (kind: QuestionKind) => matched.has(kind);
 
