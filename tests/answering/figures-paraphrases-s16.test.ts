@@ -188,3 +188,14 @@ describe('batch B', () => {
     { kb: 'hvm', q: 'hvor mange børnehuse får kvarter skoven', want: [['hvm-kvarter-skoven', 'houses']] },
   ]);
 });
+
+describe('posts named as what is counted, and each count after a change', () => {
+  run([
+    // No metric and no word a figure counts: the posts named are counted, each by the figure that counts its name.
+    { kb: 'rvs', q: 'sundhedsplejersker og sprogvejledere, hvor mange af hver', want: [['rvs-sundhedsplejen', 'employees'], ['rvs-vcb', 'consultants', 'sprog']] },
+    { kb: 'slv', q: 'dagplejere og talepædagoger - hvor mange er der', want: [['slv-dagplejen', 'employees'], ['slv-prc', 'other', 'talepædagoger']] },
+    // Two things counted after a change: the first coming figure of each.
+    { kb: 'uvd', q: 'how many kids and how many employees will sønderskov have after the merger', want: [['uvd-bl-sonderskov', 'children'], ['uvd-bl-sonderskov', 'employees']] },
+    { kb: 'lht', q: 'hvor mange børn og medarbejdere får vestermarken', want: [['lht-bu-vestermarken', 'children'], ['lht-bu-vestermarken', 'employees']] },
+  ]);
+});
