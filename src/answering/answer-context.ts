@@ -48,13 +48,15 @@ export interface Context {
   /** Items that can be named in full (roles, units, postings, people, ...), by id. */
   readonly namedCandidates: ReadonlySet<string>;
   /** The items (those and concepts) whose full name the text contains. */
-  readonly namesIn: (text: string) => Set<string>;
+  readonly namesIn: (text: string) => ReadonlySet<string>;
   /** Items this question names in full; empty when none. */
   readonly named: ReadonlySet<string>;
   /** The same, concepts included ("kompleks problemløsning"): for ranking, not for filtering. */
   readonly namedAny: ReadonlySet<string>;
   /** True when a text states the attribute (its cue words occur in it). */
   readonly saysAttribute?: (text: string, attribute: Attribute) => boolean;
+  /** True when a text states a time: a number, a month, or a word of recurrence ("hvert andet år", "dagligt"). */
+  readonly statesTime?: (text: string) => boolean;
   /** The positions of the lexicon's sequence words ("first", "sidste", "after") in a question's tokens. */
   readonly sequenceAt?: (tokens: readonly Token[]) => ReadonlySet<number>;
   /** Which of the lexicon's sequence words a question says: "first", "last", "after". */

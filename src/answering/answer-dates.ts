@@ -11,7 +11,7 @@ import type { QueryTerm } from './search.js';
 import type { Answer } from './types.js';
 import { explainsWords } from './relation-answers/org-changes.js';
 import { fitsDateKind, type Understanding } from './understand.js';
-import { compose, factsBelongingToNamed, shortDate, factsOf, NEAR_BEST, sectionTitle, STRUCTURED_THRESHOLD, unique, unknown, weightedShare, type Context, type Line } from './answer-context.js';
+import { compose, factsBelongingToNamed, relatedIndexOf, shortDate, factsOf, NEAR_BEST, sectionTitle, STRUCTURED_THRESHOLD, unique, unknown, weightedShare, type Context, type Line } from './answer-context.js';
 
 interface DateCandidate {
   readonly owner: string;
@@ -125,6 +125,17 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
   // is a period's edge, not a deadline that shares the word "summer"); the first pass that answers it wholly ends the search.
   let bestPass: { candidates: DateCandidate[]; best: number; edges: boolean } | undefined;
   const belonging = factsBelongingToNamed(ctx, 'date');
+  // A person named stands for the post they hold: a date that names the post ("Tilsynsrapporterne sendes til
+  // børneområdechefen") is one of the person's too, its other words judged without the person's name.
+  const heldPost = (id: string) => {
+    const e = ctx.kb.get(id);
+    return e?.kind === 'people' ? e.item.role : undefined;
+  };
+  const posts = [...ctx.named].flatMap((id) => heldPost(id) ?? []);
+  const byPost = posts.length > 0 ? relatedIndexOf(ctx.index.facts, 'date') : undefined;
+  const viaPost = new Set(posts.flatMap((id) => byPost?.get(id) ?? []));
+  const postRest = viaPost.size > 0 ? rest.filter((q) => !(u.namedAt?.get(q.token.index) ?? []).some((id) => heldPost(id) !== undefined)) : rest;
+  let postCoverage: Map<FactRecord, number> | undefined;
   // A date of a decision belongs to what the decision changes too ("when is the early opening trial in Mælkebøtten evaluated").
   const changesNamed = (about: string): boolean => {
     const e = ctx.kb.get(about);
@@ -133,6 +144,12 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
   // Words the knowledge base has no trace of ("køkkenfolkene") beside the name of an item that owns dates: noise, when
   // the known words alone make one of that item's dates answer wholly (judged on the named items' dates only).
   const knownRest = rest.filter((q) => q.expansions.length > 0);
+  // So are such words right after the word of a kind of date more telling than "deadline" ("budget thingies for 2028", "budget
+  // input"): the kind's word says what they are, and the kind's dates that say every known word answer.
+  // (Not a word after a preposition, nor one compound with the kind's word: "tilmeldingsfristen til sommerfesten" and
+  // "julefrokosttilmeldingen" ask for the deadline of another thing.)
+  const kindWordAt = (i: number) => i >= 0 && u.tokens[i] !== undefined && u.tokens[i]!.terms.some((t) => u.dateKindTerms.has(t));
+  const kindNoise = [...u.dateKinds].some((k) => k !== 'deadline') && knownRest.length < rest.length && rest.every((q) => q.expansions.length > 0 || kindWordAt(q.token.index - 1));
   let knownCoverage: Map<FactRecord, number> | undefined;
   const passed: DateCandidate[] = [];
   let passedBest: { candidates: DateCandidate[]; best: number; edges: boolean } | undefined;
@@ -140,7 +157,8 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
     edges = pass === 'edge';
     for (const fact of factsOf(ctx, 'date')) {
       const d = fact.date!;
-      if (belonging && !belonging.has(fact) && !changesNamed(d.about)) continue;
+      const ofPost = viaPost.has(fact);
+      if (belonging && !belonging.has(fact) && !changesNamed(d.about) && !ofPost) continue;
       // An edge answers only for an item every word of the question explains ("the new head's start" is no policy's first day).
       const fitting = (): boolean => (pass === 'edge' ? isEdged(d) && fits(d.kind, d.date, d.end, d.round, d.precision, ALWAYS) && d.precision === 'day' && ctx.index.explainSurely(edgeRest, new Set([...fact.textTerms, ...fact.ownTerms])).every((x) => x > 0) : fits(d.kind, d.date, d.end, d.round, d.precision, pass === 'label' ? fact.textTerms : undefined, pass === 'label' ? ctx.dateKindsSaid?.(fact) : undefined));
       let into = candidates;
@@ -154,6 +172,10 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
       }
       const terms = pass === 'edge' ? edgeRest : rest;
       let coverage = terms.length === 0 ? 1 : ((pass === 'edge' ? (edgeCoverage ??= coverageFor(edgeRest)) : allCoverage).get(fact) ?? 0);
+      if (ofPost && pass !== 'edge') coverage = Math.max(belonging?.has(fact) ? coverage : 0, postRest.length === 0 ? 1 : ((postCoverage ??= coverageFor(postRest)).get(fact) ?? 0));
+      if (pass !== 'edge' && !belonging && kindNoise && coverage < STRUCTURED_THRESHOLD) {
+        if (knownRest.length === 0 || (((knownCoverage ??= coverageFor(knownRest)).get(fact) ?? 0) >= 1 && ctx.index.explainSurely(knownRest, fact.textTerms).every((x) => x > 0))) coverage = 1;
+      }
       if (pass !== 'edge' && belonging && knownRest.length > 0 && knownRest.length < rest.length && coverage < STRUCTURED_THRESHOLD) {
         // (Said by the date's own label, not only by what it belongs to: "forældremøde i Kastanjen" is no date of Kastanjen's posting.)
         if (((knownCoverage ??= coverageFor(knownRest)).get(fact) ?? 0) >= 1 && ctx.index.explainSurely(knownRest, fact.textTerms).every((x) => x > 0)) coverage = 1;
@@ -214,7 +236,11 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
     // A word of a name the question links surely ("the assistant universe leader job") is said by every date of that item,
     // in whatever words the date's own texts name it ("assistant head").
     // (So by the dates of a post whose name begins with the post named: "assisterende universleder til Hedelund" is one.)
-    const namesIt = (c: DateCandidate, id: string) => c.fact!.related.has(id) || [...c.fact!.related].some((r) => isInstanceOf(ctx, r, id));
+    // (A person named is said by a date that names the post the person holds: "sendes til Kristian Vedel Mørch".)
+    const namesIt = (c: DateCandidate, id: string) => {
+      const post = heldPost(id);
+      return c.fact!.related.has(id) || (post !== undefined && c.fact!.related.has(post)) || [...c.fact!.related].some((r) => isInstanceOf(ctx, r, id));
+    };
     const allHits = (c: DateCandidate) =>
       c.fact
         ? ctx.index.explainSurely(judged, new Set([...c.fact.textTerms, ...c.fact.ownTerms, ...c.fact.contextTerms])).map((x, i) => (x > 0 || !(u.namedAt?.get(judged[i]!.token.index) ?? []).some((id) => namesIt(c, id)) ? x : 1))

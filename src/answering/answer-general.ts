@@ -3,13 +3,14 @@
  */
 import lexiconJson from './lexicon/lexicon.json' with { type: 'json' };
 import { displayName, namesOf, type FactKind, type FactRecord } from './facts.js';
-import { foldText, primaryStem, STOPWORDS, tokenize } from './normalize.js';
+import { foldText, GENERIC_WORDS, primaryStem, STOPWORDS, termsOf, tokenize } from './normalize.js';
 import { capitalize, phrasesFor } from './phrases.js';
 import { markSubject } from './floor.js';
 import type { QueryTerm, ScoredFact } from './search.js';
 import type { Answer, Lang } from './types.js';
 import type { Intent, Understanding } from './understand.js';
 import { ANSWER_THRESHOLD, compose, MAX_LINES, namedShare, NEAR_BEST, sectionTitle, sharesName, shortDate, unique, unknown, weightedShare, type Context } from './answer-context.js';
+import { formatPartialDate } from '../time/format-date.js';
 
 const KINDS_BY_INTENT: Partial<Record<Intent, readonly FactKind[]>> = {
   responsibility: ['responsibility', 'detail'],
@@ -28,6 +29,10 @@ const KINDS_BY_INTENT: Partial<Record<Intent, readonly FactKind[]>> = {
 
 /** A number in digits or in the lexicon's number words (which leave out "en"/"one": they are also articles). */
 const NUMBER = new RegExp(`\\b(\\d+|${Object.keys((lexiconJson as { numbers?: Record<string, number> }).numbers ?? {}).join('|')})\\b`);
+
+/** Danish "one" written as the numeral it is ("højst én kage", "mindst ét møde"), not the article. */
+const ONE = /(^|[^\p{L}])(én|ét)(?![\p{L}])/iu;
+const ONES = /(^|[^\p{L}])(én|ét)(?![\p{L}])/giu;
 
 export function answerGeneral(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer {
   if (rest.length === 0) return unknown(ctx, u.lang);
@@ -101,12 +106,12 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
     return compose(ctx, u.lang, {
       kind: 'ambiguous',
       headline: p.severalMatches,
-      groups: groups.map((g) => ({ title: sectionTitle(ctx.kb, g.owner, u.lang), lines: g.facts.map((f) => ({ text: f.text[u.lang], fact: f })) })),
+      groups: groups.map((g) => ({ title: sectionTitle(ctx.kb, g.owner, u.lang), lines: g.facts.map((f) => ({ text: datedText(f, u.lang), fact: f })) })),
     });
   }
   const first = groups[0]!;
   // "Hvor mange ..." without a figure: only a fact that states a number answers it.
-  if (u.intents.has('figure') && ofPreferredKind.length === 0 && !first.facts.some((f) => NUMBER.test(foldText(f.text[u.lang])))) {
+  if (u.intents.has('figure') && ofPreferredKind.length === 0 && !first.facts.some((f) => NUMBER.test(foldText(f.text[u.lang])) || ONE.test(f.text.da))) {
     return unknown(ctx, u.lang);
   }
   // "Hvor mange pædagoger ...?" with no metric the lexicon knows: a fact answers only when it gives a
@@ -115,6 +120,10 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
   // The word counted or the knowledge base's word for it ("kids": children), when the lexicon gives one.
   const countedForms = counted === undefined ? [] : [counted, ...rest.filter((q) => q.token.form === counted).flatMap((q) => q.expansions.filter((e) => e.quality >= 0.9).map((e) => e.term))];
   if (counted !== undefined && !first.facts.some((f) => countedForms.some((w) => countsWord(f, w)))) return unknown(ctx, u.lang);
+  // A named person's own title is all a ranked answer found: asked anything besides who they are ("X's office",
+  // "X's arbejdstid"), the documents name the person but not what was asked.
+  const unsaid = first.facts.every((f) => f.kind === 'contact' && f.person !== undefined) ? unsaidOfPerson(ctx, u, first.facts[0]!) : undefined;
+  if (unsaid) return unknown(ctx, u.lang, NOT_SAID[u.lang](first.facts[0]!.person!.name, unsaid));
   const single = first.facts.length === 1;
   // A count asked for a time before every day its figures are stated for ("i 2024", "pr. 1. januar 2025"):
   // none then, and the days the documents have; the figures follow as details, never as the asked one.
@@ -136,6 +145,36 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
     cite: first.facts,
   }), first.owner, new Set(first.facts.flatMap((f) => [...f.related])));
 }
+
+/** What the partly-known reply says when the documents name a person but not what was asked of them. */
+const NOT_SAID: Readonly<Record<Lang, (person: string, words: string) => string>> = {
+  da: (person, words) => `Dokumenterne nævner ${person}, men nævner ikke ${words}.`,
+  en: (person, words) => `The documents name ${person} but do not mention ${words}.`,
+};
+
+/**
+ * The words a question asks of a person named in full besides who they are, when the person's own fact (their title)
+ * says none of them: the question's words that are neither the person's name, nor function or question words, nor
+ * generic, nor stated by the title. Undefined when there are none (the title answers "Charlotte Sønderhave?").
+ */
+function unsaidOfPerson(ctx: Context, u: Understanding, fact: FactRecord): string | undefined {
+  // (Named in full, in any inflection: "Mette Aalund Storms arbejdstid".)
+  const questionTerms = new Set(u.tokens.flatMap((t) => t.terms));
+  const nameTerms = termsOf(fact.person!.name);
+  if (!ctx.namedAny.has(fact.owner) && (nameTerms.size < 2 || ![...nameTerms].every((term) => questionTerms.has(term)))) return undefined;
+  const said = (t: { terms: readonly string[] }) => t.terms.some((term) => fact.ownTerms.has(term) || fact.textTerms.has(term));
+  const asked = u.tokens.filter((t) => t.form.length > 2 && !STOPWORDS.has(t.form) && !GENERIC_WORDS.has(t.form) && !QUESTION_WORDS.has(t.form) && !/\d/.test(t.form) && !said(t));
+  if (asked.length === 0) return undefined;
+  const spelt = u.text.match(/[\p{L}\d-]+/gu) ?? [];
+  return asked.map((t) => `"${spelt.find((w) => foldText(w) === t.form) ?? t.form}"`).join(u.lang === 'da' ? ' og ' : ' and ');
+}
+
+/** The lexicon's words that only ask (folded). */
+const QUESTION_WORDS: ReadonlySet<string> = new Set(
+  Object.entries((lexiconJson as { questionWords?: Record<string, unknown> }).questionWords ?? {})
+    .filter(([key]) => key !== '$comment')
+    .flatMap(([, words]) => (Array.isArray(words) ? words : []).flatMap((w: string) => tokenize(w))),
+);
 
 /** The thing a "how many" question counts: the first word after its cue words that is not a function word. */
 function countedWord(u: Understanding): string | undefined {
@@ -188,7 +227,8 @@ function countsWordOnce(text: { readonly da: string; readonly en: string }, word
     return other === stem || (stem.length >= 4 && other.endsWith(stem)) || (other.length >= 4 && stem.endsWith(other));
   };
   return (['da', 'en'] as const).some((lang) => {
-    const words = tokensOf(text, lang);
+    // (A Danish "én"/"ét" is the numeral: "højst én kage" gives a number of cakes.)
+    const words = lang === 'da' && ONE.test(text.da) ? tokenize(text.da.replace(ONES, '$11')) : tokensOf(text, lang);
     return words.some((w, i) => {
       if (!NUMBER.test(w)) return false;
       // A number word that is also a function word ("to": Danish two, English to) counts only the word right after it:
@@ -248,6 +288,12 @@ function noFigureBefore(ctx: Context, owner: string, u: Understanding, days: rea
 /** A fact's text; a figure stated as of a day says so ("38 dagplejere (pr. 18. november 2026)"). */
 function datedText(fact: FactRecord, lang: Lang): string {
   const text = fact.text[lang];
+  // A dated item found by its words ("når er ledelsesseminaret") is no answer without its day or period.
+  const d = fact.kind === 'date' ? fact.date : undefined;
+  if (d) {
+    const when = d.end ? `${shortDate(d.date, lang)}–${shortDate(d.end, lang)}` : formatPartialDate(d.date, d.precision, lang);
+    return text.includes(when) ? text : `${text.replace(/\.$/, '')}: ${when}`;
+  }
   const asOf = fact.kind === 'figure' ? fact.figure?.asOf : undefined;
   if (!asOf || text.includes(shortDate(asOf, lang))) return text;
   return `${text.replace(/\.$/, '')} (${lang === 'da' ? 'pr.' : 'as of'} ${shortDate(asOf, lang)})`;

@@ -199,7 +199,10 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
   if (pairs.length === 0 && sure.length > 1 && !u.kinds.has('deputy-for')) subject = sure.find((l) => queries.deputiesFor(roleOf(l.id), day).length > 0) ?? subject;
   // A general post named beside a unit ("the fællesleder in Torvet") is that unit's own post when it has one.
   const own = relationOwnPost(rc, roleOf(subject.id));
-  const ids = unique([subject.id, roleOf(subject.id), ...(own ? [own] : [])]);
+  // (That unit's own post with a relation of its own is what the question names: "the universleder in Kirkebyen" is
+  // Kirkebyen's universleder, whose named deputy comes before the general post's.)
+  const ownRelated = own !== undefined && (queries.deputiesFor(own, day).length > 0 || queries.standsInFor(own, day).length > 0);
+  const ids = unique([...(ownRelated ? [own] : []), subject.id, roleOf(subject.id), ...(own ? [own] : [])]);
   let forSubject = ids.flatMap((id) => queries.deputiesFor(id, day));
   let bySubject = ids.flatMap((id) => queries.standsInFor(id, day));
   // "Lederen i Kløverengen": a post in one unit whose name begins with a general post's name ("børnehusleder i
@@ -315,9 +318,22 @@ function describedBy(rc: RelationContext, found: { link: Link; positions: number
     rc.u.tokens.forEach((tok, p) => {
       if (rc.lexicon.restrictionWords.has(tok.form)) links.push({ id: limited.for.item.id, kind: limited.for.kind, start: p, end: p + 1, quality: 0.8 });
     });
+    // "Vi har 62 børn i huset, har vi så …", "a house with 70 kids": the asker's own size, told beside a number, is what
+    // a relation that holds only above a size ("in institutions with more than 60 children") answers.
+    const said = [limited.relation.condition, limited.relation.appliesTo?.text].flatMap((t) => (t ? [t.da, t.en] : [])).join(' ');
+    const numberAt = rc.u.tokens.findIndex((tok) => /^\d+$/.test(tok.form));
+    if (numberAt >= 0 && /\d/.test(said)) {
+      const named = (p: number) => rc.subjects.flat().some((l) => p >= l.start && p < l.end);
+      for (let p = Math.max(0, numberAt - SIZE_WINDOW); p <= Math.min(rc.u.tokens.length - 1, numberAt + SIZE_WINDOW); p++) {
+        if (!named(p) && !STOPWORDS.has(rc.u.tokens[p]!.form)) links.push({ id: limited.for.item.id, kind: limited.for.kind, start: p, end: p + 1, quality: 0.8 });
+      }
+    }
   }
   return markDescribed(answer, links);
 }
+
+/** How many words either side of a number the asker's size is told in ("62 børn i huset", "a house with 70 kids"). */
+const SIZE_WINDOW = 3;
 
 /** The links of the words that described the post a deputy answer is about ("lederen af et stort dagtilbud"). */
 export const deputyPostLinks = describedPostLinks;
@@ -474,6 +490,8 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   const placeAsked = rc.lexicon.placeWords.match(u.tokens).size > 0 && (rc.subjects[0] ?? []).some((l) => l.kind === 'meetings' && l.quality >= 0.9);
   const asked = chairAsked || placeAsked || u.kinds.has('frequency') || u.next || u.kinds.has('next') || u.intents.has('dates') || u.intents.has('meeting') || u.intents.has('membership');
   if (!asked) return undefined;
+  // "Hvornår skal forslagene være hos Universrådet": a deadline for sending something to a body is no day of its meeting.
+  if (DEADLINE_KINDS.some((k) => u.dateKinds.has(k)) && !chairAsked && !placeAsked) return undefined;
   const link = rc.subjects.flat().find((l) => l.kind === 'meetings') ?? (leadsMeeting ? undefined : (meetingOfGroup(rc) ?? meetingOfParticipants(rc)));
   if (!link) {
     // "Hvem er formand for udvalget?": a body without a chair in the data.
@@ -483,6 +501,7 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     return undefined;
   }
   const meeting = kb.get(link.id)!.item as Meeting;
+  if (datedOfBodyAsked(rc, link, meeting)) return undefined;
   // A meeting without recurrence, chair or place: the simpler meeting answer (frequency text) serves.
   // Asked about a period, it has no days to give, unless dated items of the calendar are about it (the dates answer).
   const datedAbout = rc.relations.dates(meeting.id).length > 0;
@@ -570,6 +589,30 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
       ? t.next(joinList(upcoming.map(occurrence), u.lang))
       : t.none(title);
   return done(rc, upcoming.length > 0 || when ? 'answer' : 'unknown', headline, lines.filter((l) => l !== headline), [meeting.source]);
+}
+
+/**
+ * "Hvornår skal forslagene til kompetenceplanen være hos Universrådet?": a body named, no meeting named, with words its
+ * meeting does not say but a dated item of the body does ("Forslag til kompetenceplan for 2028 sendes til Universrådet"):
+ * that dated item is asked about (the dates answer), not the body's meetings.
+ */
+function datedOfBodyAsked(rc: RelationContext, link: Link, meeting: Meeting): boolean {
+  const { u } = rc;
+  if (rc.subjects.flat().some((l) => l.kind === 'meetings' && l.quality >= 0.9)) return false;
+  const bodies = rc.subjects.flat().filter((l) => (l.kind === 'leadershipGroups' || l.kind === 'units') && l.quality >= 0.9);
+  if (bodies.length === 0) return false;
+  const inName = (i: number) => bodies.some((b) => i >= b.start && i < b.end) || (i >= link.start && i < link.end);
+  const words = u.tokens.filter((tok, i) => !inName(i) && !u.cuePositions.has(i) && !STOPWORDS.has(tok.form) && tok.form.length > 3 && !/^\d+$/.test(tok.form));
+  if (words.length === 0) return false;
+  const meetingTerms = termsOf(`${namesOf(rc.kb.get(meeting.id)!).join(' ')} ${meeting.frequency?.da ?? ''} ${meeting.frequency?.en ?? ''}`);
+  const unsaid = words.filter((tok) => !tok.terms.some((t) => meetingTerms.has(t)));
+  if (unsaid.length === 0) return false;
+  return bodies.some((b) =>
+    rc.relations.dates(b.id).some((d) => {
+      const terms = termsOf(`${d.label.da} ${d.label.en}`);
+      return unsaid.every((tok) => tok.terms.some((t) => terms.has(t)));
+    }),
+  );
 }
 
 /**

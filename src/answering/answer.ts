@@ -16,11 +16,11 @@ import { answerDates } from './answer-dates.js';
 import { answerPolicies } from './answer-policies.js';
 import { answerGeneral } from './answer-general.js';
 import { createFloor, isFallback, markFallback } from './floor.js';
-import { loadLexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
+import { lexiconWords, loadLexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
 import { createLinker, type Link } from './linking.js';
 import { buildRelations } from './relations.js';
 import { createQueries } from '../knowledge/queries.js';
-import { toLocalDate } from '../time/format-date.js';
+import { MONTH_NAMES, toLocalDate } from '../time/format-date.js';
 import { SMALLTALK } from './phrases.js';
 import { splitClauses, type Clause } from './clauses.js';
 import {
@@ -135,7 +135,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   const facts = buildFacts(kb);
   const index = createSearchIndex(facts, lexicon.synonyms);
   const roleWords = new Set(lexicon.leaderWords.words().flatMap((w) => [w, ...stemsOf(w)]));
-  const linker = createLinker(kb, lexicon.synonyms, index.knows, roleWords, lexicon.nameEquivalents);
+  const linker = createLinker(kb, lexicon.synonyms, index.knows, roleWords, lexicon.nameEquivalents, lexiconWords(lexicon));
   const relations = buildRelations(kb, lexicon);
   const queries = createQueries(kb);
   // Built now rather than by the first question that needs it.
@@ -200,10 +200,11 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       entry.at.push(at);
     }
   }
-  // Asked twice per question for the same text: the last answer is kept (a copy is handed out).
+  // Asked twice per question for the same text: the last answer is kept (read-only: no copy of a set that holds every
+  // bearer of a post's name at 100x).
   let lastNames: { text: string; found: ReadonlySet<string> } | undefined;
-  const namesIn = (text: string): Set<string> => {
-    if (lastNames?.text === text) return new Set(lastNames.found);
+  const namesIn = (text: string): ReadonlySet<string> => {
+    if (lastNames?.text === text) return lastNames.found;
     const words = tokenize(text);
     const found = new Set<string>();
     words.forEach((word, i) => {
@@ -212,11 +213,20 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       const hits = entries.filter((entry) => entry.words.every((w, k) => words[i + k] === w));
       if (hits.length === 1) for (const id of hits[0]!.ids) found.add(id);
       else if (hits.length > 1) {
-        const ids = hits.flatMap((entry) => entry.ids.map((id, k) => ({ id, at: entry.at[k]! }))).sort((a, b) => a.at - b.at);
-        for (const { id } of ids) found.add(id);
+        // In the order found (each bearer's place is unique), without an object per bearer.
+        const at: number[] = [];
+        const ids: string[] = [];
+        for (const entry of hits) {
+          for (let k = 0; k < entry.ids.length; k++) {
+            at.push(entry.at[k]!);
+            ids.push(entry.ids[k]!);
+          }
+        }
+        const order = Array.from(at.keys()).sort((a, b) => at[a]! - at[b]!);
+        for (const k of order) found.add(ids[k]!);
       }
     });
-    lastNames = { text, found: new Set(found) };
+    lastNames = { text, found };
     return found;
   };
   // The kinds of date each dated fact's label names, read once per fact (at most one entry per date).
@@ -235,6 +245,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     named: new Set(),
     namedAny: new Set(),
     saysAttribute: (text, attribute) => lexicon.attributes.match(analyzeText(foldText(text))).has(attribute),
+    statesTime: (text) => tokenize(text).some((w) => /\d/.test(w) || Object.hasOwn(lexicon.numbers, w) || lexicon.recurrenceWords.has(w) || MONTH_WORDS.has(w)),
     sequenceAt: (tokens) => lexicon.sequenceWords.coverage(tokens),
     sequenceSaid: (tokens) => new Set(lexicon.sequenceWords.match(tokens).keys()),
     kindCuesAt: (tokens, kinds) => lexicon.kinds.coverageOf(tokens, kinds as ReadonlySet<QuestionKind>, undefined, false),
@@ -460,7 +471,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   function answerOnce(question: string, localeHint: string | undefined): Answer {
       let u = understand(question, options.now(), lexicon, index.knows, localeHint);
       // "Hvad går Start ud på?": a question about an item whose name is also a word of small talk.
-      if (u.smalltalk && u.smalltalk !== 'command' && u.kinds.size > 0) {
+      if (u.smalltalk && u.smalltalk !== 'command' && (u.kinds.size > 0 || u.attributes.length > 0)) {
         const names = linker.link(u.tokens).filter((l) => !['municipalities', 'concepts'].includes(l.kind) && l.quality >= 0.9);
         if (names.length > 0) {
           const cuePositions = new Set(u.cuePositions);
@@ -635,6 +646,14 @@ function definedNames(u: Understanding, linked: readonly Link[]): Array<{ start:
   return linked.filter(covers).slice(0, 1).map((l) => ({ start: l.start, end: l.end, whole: true }));
 }
 
+/**
+ * True when an answer's headline states a time: the one statement it gives, not a title over a list of another item's
+ * facts that merely share a word with the question.
+ */
+function statesTimeIn(ctx: Context, answer: Answer): boolean {
+  return !answer.headline.trim().endsWith(':') && (ctx.statesTime?.(answer.headline) ?? false);
+}
+
 /** Headlines one after another, each ending as a sentence. */
 function sentences(headlines: readonly string[]): string {
   return headlines.map((h) => (/[.!?:]$/.test(h.trim()) ? h.trim() : `${h.trim()}.`)).join(' ');
@@ -653,6 +672,9 @@ function namedCandidatesOf(kb: KnowledgeBase): string[] {
     ...kb.data.programmes,
   ].map((item) => item.id);
 }
+
+/** The month names of both languages, folded: a text that names one states a time. */
+const MONTH_WORDS: ReadonlySet<string> = new Set([...MONTH_NAMES.da, ...MONTH_NAMES.en].map((m) => foldText(m)));
 
 /** Kinds of link that are no name of what is asked about when cue words are settled. */
 const NOT_NAME_CUES: ReadonlySet<string> = new Set(['municipalities', 'concepts', 'decisions']);
@@ -693,10 +715,11 @@ function ancestryIn(kb: KnowledgeBase, id: string): ReadonlySet<string> {
 
 /** The items named, grouped by where they are named, limited to the municipalities named, best reading first. */
 function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities: ReadonlySet<string>): Link[][] {
-  const groups = new Map<string, Link[]>();
+  const groups = new Map<number, Link[]>();
   for (const link of links) {
     if (link.kind === 'municipalities') continue;
-    const key = `${link.start}:${link.end}`;
+    // (A number per span, not a string per link: hundreds of links share a span at 100x.)
+    const key = link.start * 65_536 + link.end;
     const group = groups.get(key);
     if (group) group.push(link);
     else groups.set(key, [link]);
@@ -806,7 +829,17 @@ function answerUnderstood(base: Context, u: Understanding): Answer {
     const answer = attempt();
     if (answer) return answer;
   }
-  if (u.intents.has('dates') && u.dateKinds.size > 0 && !u.intents.has('reporting') && rest.length > 0) {
+  // "inden hvor lang tid skal nye familier have en opstartssamtale", "by when must each house have a trained X": a "when"
+  // that no dated entry answers may be answered by a statement that says when, how often or how long in its own words
+  // ("inden for de første tre måneder", "inden 1. juli 2028"); a statement that states no time does not answer it.
+  const noDateEntry = u.intents.has('dates') && u.dateKinds.size > 0 && !u.intents.has('reporting') && rest.length > 0;
+  if (noDateEntry) {
+    const general = markFallback(answerGeneral(ctx, u, rest));
+    // (The kind of date the question names in words of its own, "starter", "vedtaget", must be what the statement says:
+    // a length of an introduction answers no "when does X start".)
+    const kindWords = [...u.dateKindTerms].filter((t) => t.length >= 4 && !STOPWORDS.has(t) && !u.intentWords.has(t));
+    const saysKind = kindWords.length === 0 || kindWords.some((t) => foldText(general.headline).includes(t));
+    if (general.kind === 'answer' && saysKind && statesTimeIn(ctx, general)) return general;
     // A deadline or an interview for something the knowledge base has none for: any other would mislead.
     return unknown(ctx, u.lang, phrasesFor(u.lang).noDates);
   }

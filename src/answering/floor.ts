@@ -410,6 +410,10 @@ export function createFloor(
   const unitKinds = new Set(UnitTypeSchema.options.map((t) => t.replace(/-/g, ' ')));
   /** A word the documents, the lexicon or the schema's kinds of unit know: it can name a kind of place. */
   const placeWord = (form: string) => unitKinds.has(form) || lexicon.has(form) || index.knows(form);
+  // The words for a kind of unit (the schema's types, the lexicon's `unitKindWords`) by their terms, inflections included.
+  // (A type of two words, "staff unit", is no word for a kind of unit word by word: "staff reps" names no unit.)
+  const unitKindTerms = new Set([...unitKinds, ...loaded.unitKindWords.flatMap((level) => [...level.words])].filter((w) => !/[\s-]/.test(w)).flatMap((w) => [...termsOf(w)]));
+  const unitKindWord = (form: string) => [...termsOf(form)].some((t) => unitKindTerms.has(t));
   /** "distriktsleder", "klyngechef": a known word joined to a word for whoever leads, with or without a linking "s". */
   const leaderCompound = (form: string) =>
     leaderHeads.some((head) => {
@@ -622,7 +626,11 @@ export function createFloor(
       // is the christmas lunch", not an adverb or verb beside it.)
       const slot = askedSlot(u, links);
       const inSlot = (q: QueryTerm) => slot.has(position.get(q.token) ?? -1);
-      const unknownWords = loose.filter((q) => !knownForm(q) && (fallback || q.parts !== undefined || namesThing(u, q, position.get(q.token) ?? -1) || (unnamedDate && inSlot(q))));
+      // (A word for a kind of place before a name is one the documents know that names nothing itself: "i distrikt
+      // Skovlunde"; a name ("of mågen formally") ends the name it is.)
+      const kindOfPlaceAt = (p: number) =>
+        unitKinds.has(u.tokens[p]!.form) || lexicon.has(u.tokens[p]!.form) || (index.knows(u.tokens[p]!.form) && !links.some((l) => l.kind !== 'municipalities' && l.quality >= 0.9 && p >= l.start && p < l.end));
+      const unknownWords = loose.filter((q) => !knownForm(q) && (fallback || q.parts !== undefined || namesThing(u, q, position.get(q.token) ?? -1, kindOfPlaceAt, unitKindWord) || (unnamedDate && inSlot(q))));
       if (unknownWords.length > 0) return refuse(kb, u, links, unknownWords, unknown);
       // What a "who is / what is" question asks for ("sygefraværet i Team Midt", "the union rep in Område Syd") must be
       // what the answer speaks of: a word there that the answer does not explain, and that is no cue word of the lexicon
@@ -811,10 +819,21 @@ const NAMING_PREPOSITIONS = new Set(['i', 'in', 'paa', 'at', 'ved', 'near', 'fra
 /** Words after which a question names what the word before is of ("the head of the fire brigade", "lederen af X"). */
 const OF_PREPOSITIONS = new Set(['of', 'af']);
 
-/** True when an unknown word probably names a thing: capitalised inside the sentence, or after a naming preposition. */
-function namesThing(u: Understanding, q: QueryTerm, i: number): boolean {
-  const previous = u.tokens[i - 1]?.form;
-  if (previous !== undefined && NAMING_PREPOSITIONS.has(previous)) return true;
+/** How many words for a kind of place ("distrikt", "the new house") may stand between a naming preposition and a name. */
+const PLACE_WORDS_BEFORE_NAME = 2;
+
+/**
+ * True when an unknown word probably names a thing: capitalised inside the sentence, or after a naming preposition,
+ * alone or past a word or two the documents know for a kind of place ("i distrikt Skovlunde", "in the house Solsikken").
+ */
+function namesThing(u: Understanding, q: QueryTerm, i: number, placeWord: (p: number) => boolean, unitKindWord: (form: string) => boolean): boolean {
+  // (Right after a word for a kind of unit, "the house Kornblomsten", "børnehuset Solsikken", it is that unit's name.)
+  if (i > 0 && unitKindWord(u.tokens[i - 1]!.form)) return true;
+  for (let k = i - 1; k >= 0 && k >= i - 1 - PLACE_WORDS_BEFORE_NAME; k--) {
+    const previous = u.tokens[k]!.form;
+    if (NAMING_PREPOSITIONS.has(previous)) return true;
+    if (!STOPWORDS.has(previous) && !placeWord(k)) break;
+  }
   const raw = u.text.match(/[\p{L}\d-]+/gu) ?? [];
   return raw.some((w, k) => k > 0 && /^\p{Lu}/u.test(w) && foldText(w) === q.token.form);
 }

@@ -20,9 +20,24 @@ export interface Link {
   readonly quality: number;
 }
 
+/**
+ * One per named item, shared by its variants: where `link` keeps the item's best match of the current call (`stamp`
+ * says which call), so choosing the best match per item needs no map of links.
+ */
+interface ItemSlot {
+  readonly id: string;
+  readonly kind: KbItem['kind'];
+  stamp: number;
+  start: number;
+  end: number;
+  quality: number;
+}
+
 interface Variant {
   readonly id: string;
   readonly kind: KbItem['kind'];
+  /** The item's slot (see {@link ItemSlot}). */
+  readonly slot: ItemSlot;
   readonly words: ReadonlyArray<{ readonly form: string; readonly stems: readonly string[] }>;
   /** Below 1 for a shortened name (a role's head noun alone): a weaker link than the full name. */
   readonly weight?: number;
@@ -87,6 +102,41 @@ const LINKABLE: ReadonlyArray<KbItem['kind']> = [
   'programmes',
   'concepts',
 ];
+
+/** True when the token `k` places on is the `k` tokens from `start` written together (a hyphenated word's joined form). */
+function joinedAt(tokens: readonly Token[], start: number, k: number): boolean {
+  const whole = tokens[start + k]?.form;
+  if (whole === undefined) return false;
+  let at = 0;
+  for (let i = start; i < start + k; i++) {
+    const form = tokens[i]!.form;
+    if (!whole.startsWith(form, at)) return false;
+    at += form.length;
+  }
+  return at === whole.length;
+}
+
+/** True when the lists share a word (loops, not closures: called per name and position, thousands of times at 100x). */
+function sharesAny(a: readonly string[], b: readonly string[]): boolean {
+  for (const x of a) for (const y of b) if (x === y) return true;
+  return false;
+}
+
+/** True when one of the words is the name's word or one of its stems. */
+function standsFor(words: readonly string[], word: { readonly form: string; readonly stems: readonly string[] }): boolean {
+  for (const e of words) if (e === word.form || word.stems.includes(e)) return true;
+  return false;
+}
+
+/** Sorts the first `length` numbers of a list in place, ascending. */
+function sortPrefix(list: Int32Array, length: number): void {
+  list.subarray(0, length).sort();
+}
+
+/** A number for a span of token positions (a map key without a string per link). */
+function spanKey(start: number, end: number): number {
+  return start * 65_536 + end;
+}
 
 function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
@@ -172,6 +222,98 @@ function glossesOf(entry: KbItem): Set<string> {
   return out;
 }
 
+/** The Danish names of an item as written (`name`, `names`). */
+function danishNames(entry: KbItem): Set<string> {
+  const item = entry.item as unknown as { name?: unknown; names?: unknown };
+  const out = new Set<string>();
+  if (typeof item.name === 'string') out.add(item.name);
+  if (Array.isArray(item.names)) for (const n of item.names) if (typeof n === 'string') out.add(n);
+  return out;
+}
+
+/** An item's name said by its proper-name part alone ("Kløverengen" for "Børnehuset Kløverengen"): below the full name. */
+const PROPER_PART_WEIGHT = 0.9;
+
+/**
+ * The proper-name word of a name of two words, written with a capital letter after the first ("Børnehuset Kløverengen",
+ * "Område Vest", "Dagtilbudsteam Midt"): the word that makes it this one, where the first word often says only what kind
+ * of place it is. Abbreviations in capitals ("BL Nørreled") are names of their own, not parts.
+ */
+function properWordsOf(form: string): string[] {
+  const out: string[] = [];
+  const words = form.trim().split(/\s+/);
+  // A kind word + a proper name ("Område Vest"); in a longer name a capital word is as often a common noun ("Udvalget for
+  // Børn, Familier og Fritid").
+  if (words.length !== 2) return out;
+  words.forEach((word, i) => {
+    if (i === 0 || !/^\p{Lu}\p{Ll}/u.test(word)) return;
+    const folded = tokenize(word);
+    if (folded.length === 1 && folded[0]!.length >= 4 && !STOPWORDS.has(folded[0]!) && !GENERIC_WORDS.has(folded[0]!)) out.push(folded[0]!);
+  });
+  return out;
+}
+
+/**
+ * "hvem leder Kløverengen", "the new team head in Midt": a proper-name word of a name of several words names that item
+ * alone when every other name that holds the word holds one of that item's names whole ("børnehusleder i Børnehuset
+ * Kløverengen" is a name of a role *of* Børnehuset Kløverengen) and no name is that word alone. Read once per
+ * knowledge base from its own names, over the few proper-name words there are.
+ */
+function addProperParts(
+  variants: readonly Variant[],
+  parts: ReadonlyArray<{ variant: Variant; words: string[] }>,
+  wordsOf: (forms: readonly string[]) => Variant['words'],
+  register: (variant: Variant) => void,
+): void {
+  if (parts.length === 0) return;
+  // By stem: "Sandagers" in a genitive name is the word "Sandager" of another item's name.
+  const wanted = new Set(parts.flatMap((p) => p.words.flatMap((w) => stemsOf(w))));
+  // The items whose names hold each proper-name word's stems, and every name of those items.
+  const holders = new Map<string, Set<string>>();
+  const alone = new Set<string>();
+  for (const v of variants) {
+    if (v.words.length === 1) alone.add(v.words[0]!.form);
+    for (const w of v.words) {
+      for (const stem of w.stems) {
+        if (!wanted.has(stem)) continue;
+        const ids = holders.get(stem);
+        if (!ids) holders.set(stem, new Set([v.id]));
+        else ids.add(v.id);
+      }
+    }
+  }
+  const holderIds = new Set([...holders.values()].flatMap((ids) => [...ids]));
+  const variantsOf = new Map<string, Variant[]>();
+  for (const v of variants) {
+    if (!holderIds.has(v.id)) continue;
+    const list = variantsOf.get(v.id);
+    if (!list) variantsOf.set(v.id, [v]);
+    else list.push(v);
+  }
+  const namesOf = new Map<string, Array<readonly string[]>>();
+  for (const { variant } of parts) {
+    const list = namesOf.get(variant.id) ?? [];
+    list.push(variant.words.map((w) => w.form));
+    namesOf.set(variant.id, list);
+  }
+  const holds = (words: Variant['words'], name: readonly string[]) => {
+    for (let i = 0; i + name.length <= words.length; i++) if (name.every((f, k) => words[i + k]!.form === f)) return true;
+    return false;
+  };
+  const added = new Set<string>();
+  for (const { variant, words } of parts) {
+    for (const word of words) {
+      const key = `${variant.id} ${word}`;
+      if (added.has(key) || alone.has(word)) continue;
+      const own = namesOf.get(variant.id)!;
+      const ofIt = (id: string) => id === variant.id || variantsOf.get(id)!.some((h) => own.some((name) => holds(h.words, name)));
+      if (!stemsOf(word).every((stem) => [...holders.get(stem)!].every(ofIt))) continue;
+      added.add(key);
+      register({ id: variant.id, kind: variant.kind, slot: variant.slot, words: wordsOf([word]), weight: PROPER_PART_WEIGHT, seen: 0 });
+    }
+  }
+}
+
 /** The kinds whose English labels are often shortened in questions to the words before "of the …". */
 const HEAD_KINDS: ReadonlyArray<KbItem['kind']> = ['leadershipGroups', 'meetings', 'units'];
 
@@ -200,8 +342,16 @@ export function createLinker(
   roleWords: ReadonlySet<string> = new Set(),
   /** Words that stand for each other inside a name ("team" and "group"): the lexicon's `nameEquivalents`. */
   equivalents: ReadonlyMap<string, readonly string[]> = new Map(),
+  /** The lexicon's own words ("børn", "team", "dagtilbud"): common nouns, never a proper-name part of a name. */
+  commonWords: ReadonlySet<string> = new Set(),
 ): Linker {
   const variants: Variant[] = [];
+  const slots = new Map<string, ItemSlot>();
+  const slotOf = (id: string, kind: KbItem['kind']): ItemSlot => {
+    let slot = slots.get(id);
+    if (!slot) slots.set(id, (slot = { id, kind, stamp: 0, start: 0, end: 0, quality: 0 }));
+    return slot;
+  };
   const byFirst = new Map<string, Variant[]>();
   const firstWords = new Map<string, Set<string>>();
   const surnames = new Map<string, string[]>();
@@ -214,6 +364,8 @@ export function createLinker(
     if (!words) wordLists.set(key, (words = forms.map((form) => ({ form, stems: stemsOf(form) }))));
     return words;
   };
+  // The proper-name words of names of several words ("Kløverengen" of "Børnehuset Kløverengen"), read below.
+  const properParts: Array<{ variant: Variant; words: string[] }> = [];
   for (const kind of LINKABLE) {
     for (const item of kb.data[kind] as ReadonlyArray<{ id: string }>) {
       const entry = { kind, item } as KbItem;
@@ -226,6 +378,7 @@ export function createLinker(
       const heads = headForms(entry).filter((h) => !full.some((f) => foldText(f) === foldText(h)));
       const forms = [...full, ...heads];
       const glosses = glossesOf(entry);
+      const danish = danishNames(entry);
       for (const form of forms) {
         const weight = heads.includes(form) && !full.includes(form) ? HEAD_NOUN_WEIGHT : undefined;
         const exact = glosses.has(foldText(form).replace(/^(the|den|det|de)\s+/, ''));
@@ -236,8 +389,13 @@ export function createLinker(
         const key = words.join(' ');
         if (seen.has(key)) continue;
         seen.add(key);
-        const variant: Variant = { id: item.id, kind, words: wordsOf(words), seen: 0, ...(weight !== undefined && { weight }), ...(exact && { exact }) };
+        const variant: Variant = { id: item.id, kind, slot: slotOf(item.id, kind), words: wordsOf(words), seen: 0, ...(weight !== undefined && { weight }), ...(exact && { exact }) };
         variants.push(variant);
+        // (Danish names only: an English label capitalises every word, "Language Strategy".)
+        if (kind !== 'people' && weight === undefined && !exact && words.length > 1 && danish.has(form)) {
+          const proper = properWordsOf(form).filter((w) => !equivalents.has(w) && !commonWords.has(w) && !stemsOf(w).some((t) => t.length >= 4 && (commonWords.has(t) || roleWords.has(t))));
+          if (proper.length > 0) properParts.push({ variant, words: proper });
+        }
         for (const key of new Set([words[0]!, ...stemsOf(words[0]!)])) {
           const list = byFirst.get(key) ?? [];
           list.push(variant);
@@ -279,7 +437,7 @@ export function createLinker(
     // else its last ("pædagogisk koordinator").
     const head = v.words.length >= 3 && NAME_PREPOSITIONS.has(v.words[1]!.form) ? v.words[0]! : v.words[v.words.length - 1]!;
     if (head.form.length < 6 || STOPWORDS.has(head.form) || GENERIC_WORDS.has(head.form) || roleWords.has(head.form) || head.stems.some((t) => roleWords.has(t)) || itemsByWord.get(head.form)!.size !== 1) continue;
-    const variant: Variant = { id: v.id, kind: v.kind, words: wordsOf([head.form]), weight: HEAD_NOUN_WEIGHT, seen: 0 };
+    const variant: Variant = { id: v.id, kind: v.kind, slot: v.slot, words: wordsOf([head.form]), weight: HEAD_NOUN_WEIGHT, seen: 0 };
     if (variants.some((o) => o.id === v.id && o.words.length === 1 && o.words[0]!.form === head.form)) continue;
     variants.push(variant);
     for (const key of new Set([head.form, ...head.stems])) {
@@ -291,16 +449,28 @@ export function createLinker(
     if (!firstWords.has(bucket)) firstWords.set(bucket, new Set());
     firstWords.get(bucket)!.add(head.form);
   }
+  addProperParts(variants, properParts, wordsOf, (variant) => {
+    variants.push(variant);
+    for (const key of new Set([variant.words[0]!.form, ...variant.words[0]!.stems])) {
+      const list = byFirst.get(key) ?? [];
+      list.push(variant);
+      byFirst.set(key, list);
+    }
+    const form = variant.words[0]!.form;
+    const bucket = `${form[0]}${Math.min(form.length, 20)}`;
+    if (!firstWords.has(bucket)) firstWords.set(bucket, new Set());
+    firstWords.get(bucket)!.add(form);
+  });
   // A name part that is also a word of another item's name ("Åen" in "Kvarter Åen") names that item instead.
   const otherNameWords = new Set(variants.filter((v) => v.kind !== 'people').flatMap((v) => v.words.map((w) => w.form)));
   for (const [surname, ids] of surnames) {
     if (unique(ids).length !== 1 || otherNameWords.has(surname)) continue;
-    const variant: Variant = { id: ids[0]!, kind: 'people', words: wordsOf([surname]), seen: 0 };
+    const variant: Variant = { id: ids[0]!, kind: 'people', slot: slotOf(ids[0]!, 'people'), words: wordsOf([surname]), seen: 0 };
     byFirst.set(surname, [...(byFirst.get(surname) ?? []), variant]);
     // And in the Danish genitive ("hvem er Mettes chef"), unless that form is a word of another name.
     const genitive = `${surname}s`;
     if (surname.endsWith('s') || otherNameWords.has(genitive) || surnames.has(genitive)) continue;
-    byFirst.set(genitive, [...(byFirst.get(genitive) ?? []), { id: ids[0]!, kind: 'people', words: wordsOf([genitive]), seen: 0 }]);
+    byFirst.set(genitive, [...(byFirst.get(genitive) ?? []), { id: ids[0]!, kind: 'people', slot: slotOf(ids[0]!, 'people'), words: wordsOf([genitive]), seen: 0 }]);
   }
 
   // A function word starts only a name of several words that begins with that very word ("works council"), and only
@@ -323,7 +493,11 @@ export function createLinker(
     nameWords.add(w.form);
     for (const stem of w.stems) nameWords.add(stem);
   }
-  const isNameWord = (token: Token) => nameWords.has(token.form) || token.terms.some((t) => nameWords.has(t));
+  const isNameWord = (token: Token) => {
+    if (nameWords.has(token.form)) return true;
+    for (const t of token.terms) if (nameWords.has(t)) return true;
+    return false;
+  };
 
   // The equivalents of a word and of its stems ("teams" -> "group"), with their stems, read once per word form.
   const equivalentCache = new Map<string, string[]>();
@@ -341,23 +515,24 @@ export function createLinker(
   /** How well a question token matches a name word: 1 exact/stem, less through a compound or a typo. */
   const wordMatch = (token: Token, word: Variant['words'][number], last: boolean, inside = false, several = false): number => {
     if (token.form === word.form) return 1;
-    if (token.terms.some((t) => word.stems.includes(t))) {
+    if (sharesAny(token.terms, word.stems)) {
       // An inflection adds an ending ("klyngeleder" -> "klyngelederne"); the stemmer also conflates
       // words that differ before it ("klyngeleder" and "klyngeledelse" -> "klyngeled"): a weaker match.
       return token.form.startsWith(word.form) || word.form.startsWith(token.form) ? 1 : 0.85;
     }
     // An everyday word for the name's word ("economic" for "financial").
     const synonym = synonyms.get(token.form);
-    if (synonym !== undefined && (synonym === word.form || stemsOf(synonym).some((t) => word.stems.includes(t)))) return 0.9;
+    if (synonym !== undefined && (synonym === word.form || sharesAny(stemsOf(synonym), word.stems))) return 0.9;
     // A word that stands for the name's word there ("the area management team" for "the area leadership team"),
     // inside a name of several words: alone, "leaders" is no name "head".
-    if (several && equivalentOf(token).some((e) => e === word.form || word.stems.includes(e))) return EQUIVALENT_QUALITY;
+    if (several && equivalents.size > 0 && standsFor(equivalentOf(token), word)) return EQUIVALENT_QUALITY;
     // "stabslederstillingen": a name as the first part of a compound (the last word of the name only).
     // Only when the rest is a word itself: "klyngeledrne" is a misspelt "klyngelederne", not "klynge" + "ledrne".
     if (last && word.form.length >= MIN_COMPOUND && token.form.startsWith(word.form) && token.form.length - word.form.length >= 3) {
       // With or without a linking "s" ("stabsleder-stillingen", "leder-s-mødet").
       const rest = token.form.slice(word.form.length);
-      for (const part of /^s[a-z]{3}/.test(rest) ? [rest, rest.slice(1)] : [rest]) if (knows(part) || GENERIC_WORDS.has(part) || nameWords.has(part)) return 0.8;
+      const isWord = (part: string) => knows(part) || GENERIC_WORDS.has(part) || nameWords.has(part);
+      if (isWord(rest) || (/^s[a-z]{3}/.test(rest) && isWord(rest.slice(1)))) return 0.8;
     }
     // Inside a name whose first word matched, a typo may touch the first letter ("pædagogisk okordinator")
     // and a short word may have one wrong or swapped letter ("Område Vset").
@@ -369,7 +544,7 @@ export function createLinker(
       if (boundedEditDistance(token.form, word.form, max) <= max) return 0.75;
       // A misspelt inflected form ("klyngeldernes"): compare the stems.
       const stem = word.stems[0]!;
-      if (stem.length >= MIN_FUZZY && token.terms.some((t) => boundedEditDistance(t, stem, 1) <= 1)) return 0.75;
+      if (stem.length >= MIN_FUZZY) for (const t of token.terms) if (boundedEditDistance(t, stem, 1) <= 1) return 0.75;
     }
     return 0;
   };
@@ -516,9 +691,9 @@ export function createLinker(
    * link's words or a function word.
    */
   const widenOverOwnWords = (tokens: readonly Token[], kept: readonly Link[], blocked: ReadonlySet<number>): Link[] => {
-    const spans = new Map<string, Link[]>();
+    const spans = new Map<number, Link[]>();
     for (const link of kept) {
-      const key = `${link.start}:${link.end}`;
+      const key = spanKey(link.start, link.end);
       const group = spans.get(key);
       if (group) group.push(link);
       else spans.set(key, [link]);
@@ -548,7 +723,7 @@ export function createLinker(
       let { start, end } = group[0]!;
       for (let p = across(start - 1, -1, group); p !== undefined; p = across(start - 1, -1, group)) start = p;
       for (let p = across(end, 1, group); p !== undefined; p = across(end, 1, group)) end = p + 1;
-      out.push(...group.map((l) => (l.start === start && l.end === end ? l : { ...l, start, end })));
+      for (const l of group) out.push(l.start === start && l.end === end ? l : { ...l, start, end });
     }
     return out;
   };
@@ -561,12 +736,39 @@ export function createLinker(
    * names ("madpolitik", "bevægelsespolitikken"), when the joined word is a name's word as it stands or inflected (no
    * typo of one), and no name already covers both words. A little below the name written as one word.
    */
-  const splitCompoundLinks = (tokens: readonly Token[], found: readonly Link[]): Link[] => {
-    const out: Link[] = [];
+  // The matches of one `link` call, before the best per item is chosen: a name many items share matches hundreds of
+  // items at once at 100x, most of them later dropped for a longer name of the same item or around it. Kept as numbers
+  // in reused arrays (the item's slot, span and quality), not as a link object each; a link is made only for what stays.
+  let rawCount = 0;
+  const rawSlots: ItemSlot[] = [];
+  let rawStarts = new Int32Array(256);
+  let rawEnds = new Int32Array(256);
+  let rawQualities = new Float64Array(256);
+  const emit = (slot: ItemSlot, start: number, end: number, quality: number) => {
+    if (rawCount === rawStarts.length) {
+      const grow = <T extends Int32Array | Float64Array>(from: T, to: T): T => (to.set(from), to);
+      rawStarts = grow(rawStarts, new Int32Array(rawCount * 2));
+      rawEnds = grow(rawEnds, new Int32Array(rawCount * 2));
+      rawQualities = grow(rawQualities, new Float64Array(rawCount * 2));
+    }
+    rawSlots[rawCount] = slot;
+    rawStarts[rawCount] = start;
+    rawEnds[rawCount] = end;
+    rawQualities[rawCount] = quality;
+    rawCount++;
+  };
+
+  /**
+   * "den nye mad politik", "bevægelses politikken": a Danish compound written as two words names what the one word
+   * names ("madpolitik", "bevægelsespolitikken"), when the joined word is a name's word as it stands or inflected (no
+   * typo of one), and no name already covers both words (`reach`: the furthest end of a name starting at or before each
+   * position). A little below the name written as one word.
+   */
+  const splitCompoundLinks = (tokens: readonly Token[], reach: Int32Array): void => {
     for (let start = 0; start + 1 < tokens.length; start++) {
       const [a, b] = [tokens[start]!, tokens[start + 1]!];
       if (a.form.length < 3 || b.form.length < 3 || STOPWORDS.has(a.form) || STOPWORDS.has(b.form) || /\d/.test(a.form + b.form)) continue;
-      if (found.some((l) => l.start <= start && l.end >= start + 2)) continue;
+      if (reach[start]! >= start + 2) continue;
       const form = a.form + b.form;
       const joined: Token = { form, terms: stemsOf(form), index: a.index };
       const { variants, names, nameOf, bearers } = candidatesAt(joined);
@@ -583,30 +785,40 @@ export function createLinker(
         for (const at of bearers[k]!) {
           const variant = variants[at]!;
           if (variant.exact || nameOf[at] !== k) continue;
-          out.push({ id: variant.id, kind: variant.kind, start, end: start + 1 + words.length, quality: (total / words.length) * (variant.weight ?? 1) * SPLIT_COMPOUND_WEIGHT });
+          emit(variant.slot, start, start + 1 + words.length, (total / words.length) * (variant.weight ?? 1) * SPLIT_COMPOUND_WEIGHT);
         }
       });
     }
-    return out;
   };
+
+  // Scratch space of `link`, one entry per distinct name at a position (thousands at 100x): reused, not allocated per
+  // position. Only the entries of the names that match are written, and only those are read.
+  let totalsScratch = new Float64Array(64);
+  let matchedScratch = new Int32Array(64);
+  const bestOrder: ItemSlot[] = [];
+  let linkLookup = 0;
 
   return {
     widen: widenOverOwnWords,
     isOwnWord,
     link(tokens) {
-      const links: Link[] = [];
+      rawCount = 0;
       tokens.forEach((token, start) => {
         // A function word starts only the names chosen for it above (`stopCandidates`), and not as the first part of a
         // hyphenated word: "MED-aftalen" is read as a whole, as before.
-        const hyphenPart = [2, 3, 4].some((k) => tokens[start + k]?.form === tokens.slice(start, start + k).map((t) => t.form).join(''));
+        const hyphenPart = joinedAt(tokens, start, 2) || joinedAt(tokens, start, 3) || joinedAt(tokens, start, 4);
         const stop = STOPWORDS.has(token.form);
         if (stop && hyphenPart) return;
         const { variants: candidates, names, nameOf, bearers } = stop ? (stopCandidates.get(token.form) ?? NO_CANDIDATES) : candidatesAt(token);
-        const before = links.length;
+        const before = rawCount;
         // The match of each distinct name at this position, shared by the items that bear it; only the bearers of the
         // names that match are visited, in the candidates' order.
-        const totals = new Float64Array(names.length);
-        const matched: number[] = [];
+        if (totalsScratch.length < names.length) totalsScratch = new Float64Array(Math.max(names.length, 2 * totalsScratch.length));
+        // (Each candidate bears one name: at most every candidate matches.)
+        if (matchedScratch.length < candidates.length) matchedScratch = new Int32Array(Math.max(candidates.length, 2 * matchedScratch.length));
+        const totals = totalsScratch;
+        const matched = matchedScratch;
+        let matchedCount = 0;
         let matchedNames = 0;
         names.forEach((words, k) => {
           let total = 0;
@@ -620,60 +832,81 @@ export function createLinker(
           if (i < words.length) return;
           totals[k] = total;
           matchedNames++;
-          for (const at of bearers[k]!) matched.push(at);
+          for (const at of bearers[k]!) matched[matchedCount++] = at;
         });
-        if (matchedNames > 1) matched.sort((a, b) => a - b);
-        for (const k of matched) {
+        // (The list is reused, never truncated: only its first `matchedCount` entries are this position's.)
+        if (matchedNames > 1) sortPrefix(matched, matchedCount);
+        for (let m = 0; m < matchedCount; m++) {
+          const k = matched[m]!;
           const variant = candidates[k]!;
           const total = totals[nameOf[k]!]!;
           if (variant.exact && variant.words.some((w, i) => tokens[start + i]?.form !== w.form)) continue;
-          links.push({ id: variant.id, kind: variant.kind, start, end: start + variant.words.length, quality: (total / variant.words.length) * (variant.weight ?? 1) });
+          emit(variant.slot, start, start + variant.words.length, (total / variant.words.length) * (variant.weight ?? 1));
         }
         // No name starts here: a compound of the names' words, below any exact name.
-        if (!stop && links.length === before) for (const { variant, quality } of compoundOf(token)) links.push({ id: variant.id, kind: variant.kind, start, end: start + 1, quality });
+        if (!stop && rawCount === before) for (const { variant, quality } of compoundOf(token)) emit(variant.slot, start, start + 1, quality);
         // "stabslederstillingen": a role's name + a word for a post names that role's postings too (the head carries the kind).
         if (POSTING_HEAD.test(token.form)) {
-          for (const link of links.slice(before)) {
-            if (link.kind !== 'roles' || link.end !== start + 1 || link.quality >= 1) continue;
-            for (const posting of postingsOf.get(link.id) ?? []) links.push({ id: posting, kind: 'postings', start, end: start + 1, quality: link.quality });
+          for (let r = before, end = rawCount; r < end; r++) {
+            const slot = rawSlots[r]!;
+            const quality = rawQualities[r]!;
+            if (slot.kind !== 'roles' || rawEnds[r] !== start + 1 || quality >= 1) continue;
+            for (const posting of postingsOf.get(slot.id) ?? []) emit(slotOf(posting, 'postings'), start, start + 1, quality);
           }
         }
       });
-      links.push(...splitCompoundLinks(tokens, links));
-      // The best match per item; then drop links inside a longer or better one of another item.
-      const best = new Map<string, Link>();
-      for (const link of links) {
-        const current = best.get(link.id);
-        const better = !current || link.end - link.start > current.end - current.start || (link.end - link.start === current.end - current.start && link.quality > current.quality);
-        if (better) best.set(link.id, link);
+      const reach = new Int32Array(tokens.length);
+      for (let r = 0; r < rawCount; r++) reach[rawStarts[r]!] = Math.max(reach[rawStarts[r]!]!, rawEnds[r]!);
+      for (let p = 1; p < reach.length; p++) reach[p] = Math.max(reach[p]!, reach[p - 1]!);
+      splitCompoundLinks(tokens, reach);
+      // The best match per item (the first found of the longest, then best, spans), in the order the items were first
+      // found; then drop links inside a longer or better one of another item.
+      const stamp = ++linkLookup;
+      // (`bestOrder` is reused, never truncated: its first `items` entries are this call's items.)
+      const all = bestOrder;
+      let items = 0;
+      for (let r = 0; r < rawCount; r++) {
+        const slot = rawSlots[r]!;
+        const start = rawStarts[r]!;
+        const end = rawEnds[r]!;
+        const quality = rawQualities[r]!;
+        if (slot.stamp !== stamp) {
+          slot.stamp = stamp;
+          all[items++] = slot;
+        } else if (!(end - start > slot.end - slot.start || (end - start === slot.end - slot.start && quality > slot.quality))) continue;
+        slot.start = start;
+        slot.end = end;
+        slot.quality = quality;
       }
-      const all = [...best.values()];
       // A link is dropped when another covers its span and is longer and at least as good, or as long (so the same
       // span) and better. Compared span by span with each span's best quality: many items may share a span.
       // A glossary term (a concept) does not put out a concrete item of the same words named less surely ("strategic
       // leadership", a concept, and "the strategic leadership of the centre", a group): both readings stay.
-      const spans = new Map<string, { start: number; end: number; quality: number; items: number }>();
-      for (const link of all) {
-        const key = `${link.start}:${link.end}`;
+      const spans = new Map<number, { start: number; end: number; quality: number; items: number }>();
+      for (let i = 0; i < items; i++) {
+        const link = all[i]!;
+        const key = spanKey(link.start, link.end);
         const span = spans.get(key);
-        const items = link.kind === 'concepts' ? 0 : link.quality;
-        if (!span) spans.set(key, { start: link.start, end: link.end, quality: link.quality, items });
+        const named = link.kind === 'concepts' ? 0 : link.quality;
+        if (!span) spans.set(key, { start: link.start, end: link.end, quality: link.quality, items: named });
         else {
           if (link.quality > span.quality) span.quality = link.quality;
-          if (items > span.items) span.items = items;
+          if (named > span.items) span.items = named;
         }
       }
       const spanList = [...spans.values()];
-      const kept = all.filter(
-        (link) =>
-          !spanList.some(
-            (span) =>
-              span.start <= link.start &&
-              span.end >= link.end &&
-              ((span.end - span.start > link.end - link.start && span.quality >= link.quality) ||
-                (span.end - span.start === link.end - link.start && (link.kind === 'concepts' ? span.quality : span.items) > link.quality)),
-          ),
-      );
+      const kept: Link[] = [];
+      for (let i = 0; i < items; i++) {
+        const link = all[i]!;
+        const dropped = spanList.some(
+          (span) =>
+            span.start <= link.start &&
+            span.end >= link.end &&
+            ((span.end - span.start > link.end - link.start && span.quality >= link.quality) ||
+              (span.end - span.start === link.end - link.start && (link.kind === 'concepts' ? span.quality : span.items) > link.quality)),
+        );
+        if (!dropped) kept.push({ id: link.id, kind: link.kind, start: link.start, end: link.end, quality: link.quality });
+      }
       return kept.sort((a, b) => b.end - b.start - (a.end - a.start) || b.quality - a.quality || a.start - b.start);
     },
   };

@@ -41,6 +41,8 @@ export function stripMarkup(text: string): string {
  * "hoeje-taastrup" meet: æ -> ae, ø -> oe, å -> aa, accents dropped.
  */
 export function foldText(text: string): string {
+  // Text folded before (most callers fold, then tokenize, which folds again): ASCII without capitals is its own fold.
+  if (!NOT_FOLDED.test(text)) return text;
   // Words and short phrases recur (every question's words are folded several times): remembered, bounded.
   const short = text.length <= FOLD_CACHE_LENGTH;
   if (short) {
@@ -60,11 +62,17 @@ const FOLD_CACHE_LIMIT = 50_000;
 const foldCache = new Map<string, string>();
 
 const NON_ASCII = /[^\u0000-\u007f]/;
+/** A capital or a letter outside ASCII: what folding may change. */
+const NOT_FOLDED = /[A-Z]|[^\u0000-\u007f]/;
 
 /** Splits folded text into word tokens (letters and digits); hyphenated words give their parts. */
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
   for (const word of foldText(text).match(/[a-z0-9]+(?:-[a-z0-9]+)*/g) ?? []) {
+    if (!word.includes('-')) {
+      tokens.push(word);
+      continue;
+    }
     const parts = word.split('-');
     tokens.push(...parts);
     // "MED-aftalen" is also "medaftalen": the joined form finds the compound.
@@ -146,10 +154,30 @@ export interface Token {
   readonly index: number;
 }
 
-/** Tokenises and stems a text. */
-export function analyzeText(text: string): Token[] {
-  return tokenize(stripMarkup(text)).map((form, index) => ({ form, terms: stemsOf(form), index }));
+/**
+ * Tokenises and stems a text. The list is frozen and shared: answerers read the same knowledge-base texts for many
+ * questions (a statement's words, a title's cue words), so each text is analysed once (bounded) and what is worked out
+ * from its tokens (the lexicon's cue matches, `CueSet.match`) is kept with the list.
+ */
+export function analyzeText(text: string): readonly Token[] {
+  const cacheable = text.length <= ANALYZE_CACHE_LENGTH;
+  if (cacheable) {
+    const known = analyzeCache.get(text);
+    if (known !== undefined) return known;
+  }
+  const tokens: readonly Token[] = Object.freeze(tokenize(stripMarkup(text)).map((form, index) => ({ form, terms: stemsOf(form), index })));
+  if (cacheable) {
+    // Emptied when full rather than closed to new texts: the texts asked about recur, a question's own text rarely does.
+    if (analyzeCache.size >= ANALYZE_CACHE_LIMIT) analyzeCache.clear();
+    analyzeCache.set(text, tokens);
+  }
+  return tokens;
 }
+
+/** Texts up to this long are remembered by {@link analyzeText}, at most this many at once. */
+const ANALYZE_CACHE_LENGTH = 2_000;
+const ANALYZE_CACHE_LIMIT = 20_000;
+const analyzeCache = new Map<string, readonly Token[]>();
 
 /** The set of terms (stems) of a text. */
 export function termsOf(text: string): Set<string> {

@@ -168,9 +168,13 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
       }
     }
     // A compound's parts: its head (Danish compounds end with the head) and its first part.
+    // (Not the endings the stemmers leave off: "sommerferielukningen" is "sommerferielukn" + "ingen", and "ingen" ("none")
+    // is no head of it; "husene" of "børnehusene" starts inside the stem "børnehus".)
+    let stemEnd = term.length;
+    for (const stem of stemsOf(term)) for (const inner of [stem, ...stemsOf(stem)]) if (term.startsWith(inner)) stemEnd = Math.min(stemEnd, inner.length);
     for (let k = 5; k < term.length; k++) {
       const head = term.slice(term.length - k);
-      if (postings.has(head)) note(head, 0.6);
+      if (postings.has(head) && term.length - k < stemEnd) note(head, 0.6);
       const first = term.slice(0, k);
       if (postings.has(first) && term.length - k >= 3) note(first, 0.5);
     }
@@ -238,7 +242,31 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
       }
       out.push(known.parts ? { token, weight: known.weight, expansions: known.expansions, parts: known.parts } : { token, weight: known.weight, expansions: known.expansions });
     }
-    return out;
+    return withNeighbourCompounds(out);
+  };
+
+  /** The terms the documents use for a compound of two words written together ("hjemmearbejde", its stem). */
+  const compoundTerms = (word: string): string[] => [...new Set([word, ...stemsOf(word)])].filter((t) => postings.has(t));
+  /**
+   * Two neighbouring words that the documents write as one compound, in either order ("arbejde hjemme" for
+   * "hjemmearbejde", "leder møde" for "ledermøde"): each is matched by the compound as surely as a compound's part.
+   */
+  const withNeighbourCompounds = (terms: QueryTerm[]): QueryTerm[] => {
+    for (let i = 0; i + 1 < terms.length; i++) {
+      const a = terms[i]!;
+      const b = terms[i + 1]!;
+      if (b.token.index !== a.token.index + 1 || a.token.form.length < 3 || b.token.form.length < 3) continue;
+      let found = compoundTerms(a.token.form + b.token.form);
+      if (found.length === 0) found = compoundTerms(b.token.form + a.token.form);
+      if (found.length === 0) continue;
+      const add = (q: QueryTerm): QueryTerm => ({
+        ...q,
+        expansions: [...q.expansions.filter((e) => !found.includes(e.term)), ...found.map((term) => ({ term, quality: COMPOUND_PART_QUALITY }))],
+      });
+      terms[i] = add(a);
+      terms[i + 1] = add(b);
+    }
+    return terms;
   };
 
   // A word's weight and expansions depend on its form and terms only (and on this index): worked out once per word,

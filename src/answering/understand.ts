@@ -434,14 +434,16 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   const lang = detectLanguage(text, localeHint);
   const rawTokens = analyzeText(foldText(text));
   // Near misses of cue words ("ansøgningsfrsten", "refererr") count as the words.
-  const tokens = rawTokens.map((t) => {
+  const read = rawTokens.map((t) => {
     const corrected = lexicon.correct(t.form, known);
     return corrected === t.form ? t : { ...analyzeText(corrected)[0]!, index: t.index };
   });
+  // Frozen, so the answerers that read the question's cue words alike share the lexicon's matches (`CueSet.match`).
+  const tokens = read.every((t, i) => t === rawTokens[i]) ? rawTokens : Object.freeze(read);
   const folded = tokens.map((t) => t.form).join(' ');
 
   const words = tokenWords(tokens);
-  const matched = lexicon.kinds.match(tokens, words);
+  const matched = new Map(lexicon.kinds.match(tokens, words));
   // Kinds of one group exclude each other ("hvem refererer til X" is down, not up): the strongest cue wins.
   const best = new Map<string, { kind: QuestionKind; strength: number }>();
   for (const [kind, m] of matched) {
@@ -473,6 +475,17 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   const whenMatch = matched.get('when');
   const figureMatch = matched.get('figure');
   if (whenMatch && figureMatch && figureMatch.positions.every((p) => whenMatch.positions.includes(p))) matched.delete('figure');
+  // "et barn under 1 år", "mindst tre års erfaring", "children over 3 years": a word of time right after a number that a
+  // limit word bounds is an amount of time (an age, a length), not a "when" the question asks. ("Hvor mange år har X været
+  // leder" still asks since when; "om 2 år" and "for 2 år siden" say when; beside a count of something else, "how many
+  // 0-3 year olds", the age is read with the figure's own cues; a year, "oktober 2027 dato", is no amount.)
+  // (Its word stays a word of the question: "Børn under 1 år får …" says it.)
+  const isNumber = (p: number) => /^\d{1,2}$/.test(tokens[p]!.form) || Object.hasOwn(lexicon.numbers, tokens[p]!.form);
+  const isBounded = (p: number) => p > 0 && !figureMatch && isNumber(p) && lexicon.limitWords.has(tokens[p - 1]!.form);
+  for (const kind of ['when', 'dates'] as const) {
+    const m = matched.get(kind);
+    if (m && m.positions.every((p) => isBounded(p - 1))) matched.delete(kind);
+  }
   const has = (kind: QuestionKind) => matched.has(kind);
 
   const smalltalkMatches = lexicon.smalltalk.match(tokens, words);
@@ -502,7 +515,7 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     const intent = INTENT_OF[kind];
     if (intent) intents.add(intent);
   }
-  const dateKindMatches = lexicon.dateKinds.match(tokens, words);
+  const dateKindMatches = new Map(lexicon.dateKinds.match(tokens, words));
   // "registration deadline": a kind whose cue lies inside a longer kind's cue is that kind ("deadline" goes).
   for (const [kind, m] of [...dateKindMatches]) {
     if ([...dateKindMatches].some(([other, o]) => other !== kind && o.positions.length > m.positions.length && m.positions.every((p) => o.positions.includes(p)))) dateKindMatches.delete(kind);

@@ -222,6 +222,10 @@ export const LexiconSchema = z.object({
   countModifiers: CuesSchema.default({ da: [], en: [] }),
   /** Verbs in the past tense ("var", "was"): a day asked about without a year is then the last one passed. */
   pastWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that state a recurrence or amount of time in a text ("hvert", "dagligt", "every", "weekly"). */
+  recurrenceWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that bound an age or a length before its number ("under 1 år", "mindst fem års", "at least 3 years"). */
+  limitWords: CuesSchema.default({ da: [], en: [] }),
   /** Words asking for the rest of a count ("uden", "without"): the figure of those with the thing answers it. */
   complementWords: CuesSchema.default({ da: [], en: [] }),
   /** The words for a figure's unit of measure ("procent" for "%", "kroner" for "kr."): a count of them asks for that figure. */
@@ -273,6 +277,8 @@ interface Cue {
   readonly atEnd: boolean;
   /** How many words it names literally: a longer cue is a surer sign. */
   readonly strength: number;
+  /** Its elements besides the gaps, in order (the matched positions' elements). */
+  readonly literals: readonly Element[];
 }
 
 /** Where a cue matched: the token positions it used. */
@@ -312,8 +318,8 @@ function compileCue(phrase: string, lang: 0 | 1): Cue {
       }
     }
   }
-  const strength = elements.filter((e) => e.type !== 'gap').length;
-  return { phrase, elements, atStart, atEnd, strength };
+  const literals = elements.filter((e) => e.type !== 'gap');
+  return { phrase, elements, atStart, atEnd, strength: literals.length, literals };
 }
 
 function elementMatches(element: Element, token: Token): boolean {
@@ -335,7 +341,7 @@ function elementMatches(element: Element, token: Token): boolean {
 function matchCue(cue: Cue, tokens: readonly Token[], fillers: ReadonlySet<string> = NO_FILLERS): { positions: number[]; heads: number[] } | undefined {
   const positions = matchPositions(cue, tokens, fillers);
   if (!positions) return undefined;
-  const words = cue.elements.filter((e) => e.type !== 'gap');
+  const words = cue.literals;
   // A longer word matched by its head names something with its first part ("områdemøder").
   // A compound matched by a cue's head or first part ("områdemøder" by '*møder', "budgetopfølgning" by
   // 'budget*') still names a thing with its other part; an inflection ("ansøgningsfristen") does not.
@@ -364,8 +370,14 @@ function matchPositions(cue: Cue, tokens: readonly Token[], fillers: ReadonlySet
 /** Backtracking match of the elements from `e` at token `t`; `used` collects the matched positions. */
 function matchFrom(cue: Cue, tokens: readonly Token[], e: number, t: number, used: number[], fillers: ReadonlySet<string>): boolean {
   const { elements } = cue;
-  if (e === elements.length) return !cue.atEnd || t === tokens.length;
+  // (Filler words only colour a sentence: "who actually runs X" says the cue "who runs", "hvem er det egentlig" ends on it.)
+  if (e === elements.length) return !cue.atEnd || t === tokens.length || (fillers.size > 0 && onlyFillers(tokens, t, tokens.length, fillers));
   const element = elements[e]!;
+  if (e > 0 && element.type !== 'gap' && t < tokens.length && fillers.has(tokens[t]!.form) && !elementMatches(element, tokens[t]!)) {
+    let next = t;
+    while (next < tokens.length && fillers.has(tokens[next]!.form)) next++;
+    return matchFrom(cue, tokens, e, next, used, fillers);
+  }
   if (element.type === 'gap') {
     for (let skip = element.min; skip <= element.max && t + skip <= tokens.length; skip++) {
       // A "+" gap stands for something ("hvem vikarierer + for": a name): filler words alone ("hvem vikarierer egentlig
@@ -397,14 +409,19 @@ function mayMatch(cue: Cue, forms: ReadonlySet<string>, stems: readonly Readonly
   for (const element of cue.elements) {
     if (element.type === 'word' && !forms.has(element.form) && !stems[element.lang]!.has(element.stem)) return false;
     if (element.type === 'exact' && !forms.has(element.text)) return false;
-    if (element.type === 'prefix' && !someForm(forms, (form) => form.startsWith(element.text))) return false;
-    if (element.type === 'suffix' && !someForm(forms, (form) => form.endsWith(element.text))) return false;
+    if (element.type === 'prefix' && !someStarts(forms, element.text)) return false;
+    if (element.type === 'suffix' && !someEnds(forms, element.text)) return false;
   }
   return true;
 }
 
-function someForm(forms: ReadonlySet<string>, test: (form: string) => boolean): boolean {
-  for (const form of forms) if (test(form)) return true;
+function someStarts(forms: ReadonlySet<string>, text: string): boolean {
+  for (const form of forms) if (form.startsWith(text)) return true;
+  return false;
+}
+
+function someEnds(forms: ReadonlySet<string>, text: string): boolean {
+  for (const form of forms) if (form.endsWith(text)) return true;
   return false;
 }
 
@@ -412,7 +429,9 @@ function someForm(forms: ReadonlySet<string>, test: (form: string) => boolean): 
 export interface TokenWords {
   readonly forms: ReadonlySet<string>;
   readonly stems: readonly ReadonlySet<string>[];
-  readonly keys: readonly string[];
+  /** The first and the last three letters of each word of three letters or more (the keys of `word*` and `*word` cues). */
+  readonly firsts: ReadonlySet<string>;
+  readonly lasts: ReadonlySet<string>;
 }
 
 /** The letters of a `word*` or `*word` element that index it: its first (or last) three. */
@@ -428,18 +447,29 @@ export function tokenWords(tokens: readonly Token[]): TokenWords {
 const TOKEN_WORDS = new WeakMap<readonly Token[], TokenWords>();
 
 function prepareWords(tokens: readonly Token[]): TokenWords {
-  const forms = new Set(tokens.map((t) => t.form));
-  const stems = [new Set(tokens.map((t) => stemIn(t.terms, 0))), new Set(tokens.map((t) => stemIn(t.terms, 1)))];
-  const keys = [...[...forms].map((f) => `=${f}`), ...[...stems[0]!].map((st) => `0:${st}`), ...[...stems[1]!].map((st) => `1:${st}`)];
+  const forms = new Set<string>();
+  const danish = new Set<string>();
+  const english = new Set<string>();
+  const firsts = new Set<string>();
+  const lasts = new Set<string>();
+  for (const t of tokens) {
+    forms.add(t.form);
+    danish.add(stemIn(t.terms, 0));
+    english.add(stemIn(t.terms, 1));
+  }
   // The first and last letters of each word, for the cues indexed by a `word*` or `*word` element.
-  const affixes = new Set<string>();
   for (const form of forms) {
     if (form.length < AFFIX_KEY) continue;
-    affixes.add(`^${form.slice(0, AFFIX_KEY)}`);
-    affixes.add(`$${form.slice(-AFFIX_KEY)}`);
+    firsts.add(form.slice(0, AFFIX_KEY));
+    lasts.add(form.slice(-AFFIX_KEY));
   }
-  keys.push(...affixes);
-  return { forms, stems, keys };
+  return { forms, stems: [danish, english], firsts, lasts };
+}
+
+function addTo<T>(index: Map<string, T[]>, key: string, entry: T): void {
+  const list = index.get(key);
+  if (list) list.push(entry);
+  else index.set(key, [entry]);
 }
 
 function byOrder(a: { readonly order: number }, b: { readonly order: number }): number {
@@ -450,9 +480,13 @@ function byOrder(a: { readonly order: number }, b: { readonly order: number }): 
  * Sorts by `order` (unique per cue): a few entries in place by insertion, since `Array.prototype.sort` allocates a
  * working copy on every call, and the cue sets are looked up dozens of times per question.
  */
-function sortByOrder<T extends { readonly order: number }>(list: T[]): T[] {
-  if (list.length > 32) return list.sort(byOrder);
-  for (let i = 1; i < list.length; i++) {
+function sortByOrder<T extends { readonly order: number }>(list: T[], length: number): void {
+  if (length > 32) {
+    const sorted = list.slice(0, length).sort(byOrder);
+    for (let i = 0; i < length; i++) list[i] = sorted[i]!;
+    return;
+  }
+  for (let i = 1; i < length; i++) {
     const entry = list[i]!;
     let j = i - 1;
     while (j >= 0 && list[j]!.order > entry.order) {
@@ -461,7 +495,6 @@ function sortByOrder<T extends { readonly order: number }>(list: T[]): T[] {
     }
     list[j + 1] = entry;
   }
-  return list;
 }
 
 /** A set of cues for one label (a kind, a metric, ...), compiled once. */
@@ -478,8 +511,21 @@ export class CueSet<L extends string | number> {
   constructor(private readonly fillers: ReadonlySet<string> = NO_FILLERS) {}
 
   private readonly entries: Array<CueEntry<L>> = [];
-  /** Cues by a literal word they need (its form, or `lang:stem`): only those whose word occurs are tried. Each list is in added order. */
-  private readonly byWord = new Map<string, Array<CueEntry<L>>>();
+  /**
+   * Cues by a literal word they need, its form (a word or `=exact`) or its stem in the cue's language: only those whose
+   * word occurs are tried; without one, by the first (last) letters of a `word*` (`*word`) element. Each list is in added
+   * order. (Four maps rather than one of prefixed keys: a question's words are looked up as they are, no key strings.)
+   */
+  private readonly byForm = new Map<string, Array<CueEntry<L>>>();
+  private readonly byStem: ReadonlyArray<Map<string, Array<CueEntry<L>>>> = [new Map(), new Map()];
+  private readonly byFirst = new Map<string, Array<CueEntry<L>>>();
+  private readonly byLast = new Map<string, Array<CueEntry<L>>>();
+  /**
+   * The list {@link candidates} fills, reused (its callers read it at once, never two at a time): its first `found`
+   * entries are the current lookup's. Never truncated, which would give up its storage and grow it again per lookup.
+   */
+  private readonly scratch: Array<CueEntry<L>> = [];
+  private found = 0;
   /** Cues without a literal word (only `word*`, `*word`): always looked at, in added order. */
   private readonly always: Array<CueEntry<L>> = [];
   /** Counts lookups, for {@link CueEntry.seen}. */
@@ -495,22 +541,13 @@ export class CueSet<L extends string | number> {
       // letters: a cue none of whose words starts (ends) so cannot match (the precondition of `mayMatch`).
       const affix = anchor ? undefined : cue.elements.find((e) => (e.type === 'prefix' || e.type === 'suffix') && e.text.length >= AFFIX_KEY);
       if (affix && (affix.type === 'prefix' || affix.type === 'suffix')) {
-        const key = affix.type === 'prefix' ? `^${affix.text.slice(0, AFFIX_KEY)}` : `$${affix.text.slice(-AFFIX_KEY)}`;
-        const list = this.byWord.get(key) ?? [];
-        list.push(entry);
-        this.byWord.set(key, list);
+        if (affix.type === 'prefix') addTo(this.byFirst, affix.text.slice(0, AFFIX_KEY), entry);
+        else addTo(this.byLast, affix.text.slice(-AFFIX_KEY), entry);
       } else if (!anchor) this.always.push(entry);
-      else {
-        const key = anchor.type === 'word' ? `${anchor.lang}:${anchor.stem}` : `=${anchor.text}`;
-        const list = this.byWord.get(key) ?? [];
-        list.push(entry);
-        this.byWord.set(key, list);
-        if (anchor.type === 'word' && `${anchor.lang}:${anchor.stem}` !== `=${anchor.form}`) {
-          const byForm = this.byWord.get(`=${anchor.form}`) ?? [];
-          byForm.push(entry);
-          this.byWord.set(`=${anchor.form}`, byForm);
-        }
-      }
+      else if (anchor.type === 'word') {
+        addTo(this.byStem[anchor.lang]!, anchor.stem, entry);
+        addTo(this.byForm, anchor.form, entry);
+      } else addTo(this.byForm, anchor.text, entry);
     }
   }
 
@@ -518,37 +555,76 @@ export class CueSet<L extends string | number> {
    * The cues that may match the tokens, in the order they were added. Each index list is already in that order,
    * so only a lookup that collects from more than one list sorts (a few numbers, not the whole set).
    */
-  private candidates(words: TokenWords): Array<CueEntry<L>> {
+  private candidates(words: TokenWords): number {
     const lookup = ++this.lookup;
-    const found: Array<CueEntry<L>> = [];
+    this.found = 0;
     let lists = 0;
     if (this.always.length > 0) {
       lists++;
       for (const entry of this.always) {
         entry.seen = lookup;
-        found.push(entry);
+        this.scratch[this.found++] = entry;
       }
     }
-    for (const key of words.keys) {
-      const list = this.byWord.get(key);
+    lists += this.collect(this.byForm, words.forms, lookup);
+    lists += this.collect(this.byStem[0]!, words.stems[0]!, lookup);
+    lists += this.collect(this.byStem[1]!, words.stems[1]!, lookup);
+    lists += this.collect(this.byFirst, words.firsts, lookup);
+    lists += this.collect(this.byLast, words.lasts, lookup);
+    if (lists > 1) sortByOrder(this.scratch, this.found);
+    return this.found;
+  }
+
+  /** Adds to {@link scratch} the cues of an index under the keys not collected yet; returns how many lists added some. */
+  private collect(index: ReadonlyMap<string, ReadonlyArray<CueEntry<L>>>, keys: ReadonlySet<string>, lookup: number): number {
+    if (index.size === 0) return 0;
+    let lists = 0;
+    for (const key of keys) {
+      const list = index.get(key);
       if (list === undefined) continue;
       let added = false;
       for (const entry of list) {
         if (entry.seen === lookup) continue;
         entry.seen = lookup;
-        found.push(entry);
+        this.scratch[this.found++] = entry;
         added = true;
       }
       if (added) lists++;
     }
-    return lists > 1 ? sortByOrder(found) : found;
+    return lists;
+  }
+
+  /**
+   * The matches of a frozen token list (a text's {@link analyzeText}, read by many questions alike: a statement's or a
+   * title's cue words), kept with the list. A list that may still change is matched each time.
+   */
+  private readonly matched = new WeakMap<readonly Token[], ReadonlyMap<L, CueMatch>>();
+
+  /** True when a cue of `label` matches the tokens: what `match(tokens).has(label)` says, trying that label's cues only. */
+  has(tokens: readonly Token[], label: L): boolean {
+    const known = Object.isFrozen(tokens) ? this.matched.get(tokens) : undefined;
+    if (known) return known.has(label);
+    const words = tokenWords(tokens);
+    for (let i = 0, n = this.candidates(words); i < n; i++) {
+      const { label: own, cue } = this.scratch[i]!;
+      if (own === label && mayMatch(cue, words.forms, words.stems) && matchCue(cue, tokens, this.fillers)) return true;
+    }
+    return false;
   }
 
   /** Every label with its strongest match in the tokens. */
-  match(tokens: readonly Token[], words: TokenWords = tokenWords(tokens)): Map<L, CueMatch> {
+  match(tokens: readonly Token[], words?: TokenWords): ReadonlyMap<L, CueMatch> {
+    if (!Object.isFrozen(tokens)) return this.matchNow(tokens, words ?? tokenWords(tokens));
+    let found = this.matched.get(tokens);
+    if (!found) this.matched.set(tokens, (found = this.matchNow(tokens, words ?? tokenWords(tokens))));
+    return found;
+  }
+
+  private matchNow(tokens: readonly Token[], words: TokenWords): Map<L, CueMatch> {
     const found = new Map<L, CueMatch>();
     const { forms, stems } = words;
-    for (const { label, cue } of this.candidates(words)) {
+    for (let i = 0, n = this.candidates(words); i < n; i++) {
+      const { label, cue } = this.scratch[i]!;
       const previous = found.get(label);
       if (previous && previous.strength >= cue.strength) continue;
       if (!mayMatch(cue, forms, stems)) continue;
@@ -562,7 +638,8 @@ export class CueSet<L extends string | number> {
   coverageOf(tokens: readonly Token[], labels: ReadonlySet<L>, words: TokenWords = tokenWords(tokens), heads = true): Set<number> {
     const covered = new Set<number>();
     const { forms, stems } = words;
-    for (const { label, cue } of this.candidates(words)) {
+    for (let i = 0, n = this.candidates(words); i < n; i++) {
+      const { label, cue } = this.scratch[i]!;
       if (!labels.has(label) || !mayMatch(cue, forms, stems)) continue;
       const m = matchCue(cue, tokens, this.fillers);
       // Without `heads`, a compound matched by its head ("forældremøde" by '*møde') is left out: it names a thing.
@@ -594,7 +671,8 @@ export class CueSet<L extends string | number> {
   coverage(tokens: readonly Token[], words: TokenWords = tokenWords(tokens)): Set<number> {
     const covered = new Set<number>();
     const { forms, stems } = words;
-    for (const { cue } of this.candidates(words)) {
+    for (let i = 0, n = this.candidates(words); i < n; i++) {
+      const { cue } = this.scratch[i]!;
       if (!mayMatch(cue, forms, stems)) continue;
       for (const p of matchCue(cue, tokens, this.fillers)?.positions ?? []) covered.add(p);
     }
@@ -603,13 +681,18 @@ export class CueSet<L extends string | number> {
 
   /** The stems of the cues written as 'word*' (folded), for typo correction. */
   prefixes(): string[] {
-    return this.entries.flatMap(({ cue }) => cue.elements.flatMap((e) => (e.type === 'prefix' ? [e.text] : [])));
+    const out: string[] = [];
+    for (const { cue } of this.entries) for (const e of cue.elements) if (e.type === 'prefix') out.push(e.text);
+    return out;
   }
 
   /** The literal single words of the cues (folded), for typo correction. */
   words(): string[] {
     // Not the '=exact' forms: they tell one inflection from another ("=oprettet", not "oprettes"), so a near miss is no typo of them.
-    return this.entries.flatMap(({ cue }) => cue.elements.flatMap((e) => (e.type === 'word' ? [e.form] : e.type === 'prefix' ? [e.text] : [])));
+    const out: string[] = [];
+    for (const { cue } of this.entries) for (const e of cue.elements) if (e.type === 'word') out.push(e.form);
+    else if (e.type === 'prefix') out.push(e.text);
+    return out;
   }
 }
 
@@ -680,6 +763,10 @@ export interface Lexicon {
   readonly countModifiers: ReadonlySet<string>;
   /** `pastWords`, folded. */
   readonly pastWords: ReadonlySet<string>;
+  /** `recurrenceWords`, folded. */
+  readonly recurrenceWords: ReadonlySet<string>;
+  /** `limitWords`, folded (one word each). */
+  readonly limitWords: ReadonlySet<string>;
   /** `complementWords`, folded. */
   readonly complementWords: ReadonlySet<string>;
   /** `measureWords`: each unit of measure's symbols and words, folded. */
@@ -712,6 +799,22 @@ export function parseLexicon(data: unknown, origin: string): LexiconData {
     throw new Error(`lexicon: ${origin}: ${issue.path.join('.')}: ${issue.message} (fix: see the $comment at the top of src/answering/lexicon/lexicon.json)`);
   }
   return result.data;
+}
+
+/**
+ * Every word of the lexicon's cues (folded), with their stems: the domain's common words ("børn", "team", "dagtilbud"),
+ * which a knowledge base's names use too but which never make a name this one.
+ */
+export function lexiconWords(lexicon: Lexicon): Set<string> {
+  const out = new Set<string>();
+  for (const value of Object.values(lexicon)) {
+    if (!(value instanceof CueSet)) continue;
+    for (const word of value.words()) {
+      out.add(word);
+      for (const stem of stemsOf(word)) out.add(stem);
+    }
+  }
+  return out;
 }
 
 /** Compiles the built-in lexicon, plus any extensions (extra cues a knowledge base brings). */
@@ -766,6 +869,8 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const unitKindWords: Array<{ types: Set<string>; words: Set<string> }> = [];
   const countModifiers = new Set<string>();
   const pastWords = new Set<string>();
+  const recurrenceWords = new Set<string>();
+  const limitWords = new Set<string>();
   const complementWords = new Set<string>();
   const countLinkWords = new Set<string>();
   const measureWords: Array<{ symbols: string[]; words: Set<string> }> = [];
@@ -856,6 +961,8 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     }
     for (const w of both(lexicon.countModifiers)) countModifiers.add(foldText(w));
     for (const w of both(lexicon.pastWords)) pastWords.add(foldText(w));
+    for (const w of both(lexicon.recurrenceWords)) recurrenceWords.add(foldText(w));
+    for (const w of both(lexicon.limitWords)) limitWords.add(foldText(w));
     for (const w of both(lexicon.complementWords)) complementWords.add(foldText(w));
     for (const w of both(lexicon.countLinkWords)) countLinkWords.add(foldText(w));
     for (const m of lexicon.measureWords?.units ?? []) measureWords.push({ symbols: m.symbols.map((x) => foldText(x)), words: new Set(both(m).map(foldText)) });
@@ -916,7 +1023,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, fillerWords: fillers, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, officeWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, pronouns, numbers, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, complementWords, countLinkWords, measureWords, personWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
+  return { stripPreamble, fillerWords: fillers, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, officeWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, pronouns, numbers, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, recurrenceWords, limitWords, complementWords, countLinkWords, measureWords, personWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */

@@ -69,9 +69,12 @@ export function answerLeaderRelation(rc: RelationContext): Answer | undefined {
     return `${name(kb, role, u.lang, false)}${holders.length > 0 ? ` (${joinList(holders, u.lang)})` : ''}`;
   });
   const holderPeople = relations.leadersOf(unit.id).flatMap(onDay);
-  const headline = t.ledBy(name(kb, unit.id, u.lang, false), joinList(leaders, u.lang));
   // A coming change of who leads it, in one line (of the post's holders tied to this unit).
   const coming = leaderRoles.flatMap((role) => comingHolderLine(rc, role, day, (p) => here.get(role)!.includes(p) && !onDay(role).includes(p)) ?? []);
+  // "Who leads Kløverengen?" asks for someone: a post that no one the documents name holds is said to be unnamed.
+  const unnamed = (u.askedWho || u.kinds.has('holder')) && holderPeople.length === 0 && coming.length === 0;
+  const ledBy = t.ledBy(name(kb, unit.id, u.lang, false), joinList(leaders, u.lang));
+  const headline = unnamed ? `${ledBy} ${t.noPersonIn(joinList(leaderRoles.map((role) => name(kb, role, u.lang, false)), u.lang))}` : ledBy;
   return done(
     rc,
     'answer',

@@ -1,14 +1,14 @@
 /**
  * Partly known: an item the documents name, asked for what they do not give (phone, salary, start date, ...).
  */
-import type { Person, Source } from '../../knowledge/schemas.js';
+import { DEADLINE_KINDS, type Person, type Source } from '../../knowledge/schemas.js';
 import type { Attribute } from '../lexicon/lexicon.js';
 import { namesOf } from '../facts.js';
 import { joinList } from '../phrases.js';
 import { analyzeText, foldText, primaryStem, STOPWORDS, termsOf, tokenize } from '../normalize.js';
 import type { Answer } from '../types.js';
 import { fitsDateKind } from '../understand.js';
-import { shortDate, unknown as unknownAnswer } from '../answer-context.js';
+import { shortDate, unique, unknown as unknownAnswer } from '../answer-context.js';
 import { done, name, sourceOf, subjectsOf, titleWordsOf, unitsOfPerson, within, type RelationContext } from './context.js';
 import { TEXTS } from './texts.js';
 import { decisionIndexOf } from './decisions.js';
@@ -74,13 +74,17 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
       return done(rc, 'unknown', t.notKnown(titled.name, label), [line], [titled.source]);
     }
   }
-  const first = rc.subjects[0]?.[0];
+  const linked = rc.subjects[0]?.[0];
+  // Two policies of one name ("Børne- og ungepolitik" of two municipalities), none placed: the one the documents date.
+  const hasPeriod = (id: string) => (kb.get(id)?.item as { period?: string }).period !== undefined || relations.dates(id).some((d) => d.end !== undefined);
+  const sameName = attribute === 'period' && linked?.kind === 'policies' && !hasPeriod(linked.id) ? (rc.subjects[0] ?? []).find((l) => l.kind === 'policies' && l.quality >= linked.quality && hasPeriod(l.id)) : undefined;
+  const first = sameName ?? linked;
   // "Which period does the learning strategy cover?": a policy's period, when the data gives it ("does the meal policy
   // cover the self-governing institutions" names what it covers: the policy's own answer).
   const coversItem = rc.subjects.some((g) => g[0] !== first && g[0]!.quality >= 0.9 && ['roles', 'units', 'concepts', 'people'].includes(g[0]!.kind));
   if (attribute === 'period' && first?.kind === 'policies' && coversItem && attributes.length === 1) return undefined;
   if (attribute === 'period' && first?.kind === 'policies') {
-    const policy = kb.get(first.id)!.item as { period?: string; source: Source };
+    const policy = kb.get(first.id)!.item as { period?: string; inForceFrom?: string; inForceUntil?: string; source: Source };
     // "Hvilken periode gælder den, og hvornår evalueres den?": a date of the policy asked with its period (an
     // evaluation, a deadline) comes with it, the kind asked first.
     // Those whose label says a word of the question ("evalueres") or of the kind asked; the only one when none does.
@@ -91,9 +95,23 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
       const terms = termsOf(`${d.label.da} ${d.label.en}`);
       return asked.some((tok) => tok.terms.some((term) => terms.has(term))) || (u.dateKinds.has(d.kind) && d.kind !== 'period');
     };
-    const dates = dated.some(says) ? dated.filter(says) : dated.length === 1 ? dated : [];
-    const dateLines = dates.map((d) => `${d.label[u.lang]}: ${formatPartialDate(d.date, d.precision, u.lang)}`);
-    if (policy.period) return done(rc, 'answer', [t.periodOf(name(kb, first.id, u.lang, false), policy.period), ...dateLines.slice(0, 1).map((l) => `${l}.`)].join(' '), dateLines.slice(1), [policy.source, ...dates.map((d) => d.source)]);
+    // (The days it applies from and until, when the documents give them, say the period exactly: another date of the
+    // policy that the question does not name is then no part of the answer.)
+    const from = policy.inForceFrom && shortDate(policy.inForceFrom, u.lang);
+    const until = policy.inForceUntil && shortDate(policy.inForceUntil, u.lang);
+    const dates = dated.some(says) ? dated.filter(says) : dated.length === 1 && !from && !until ? dated : [];
+    // (A dated period shows both ends; one whose label already says the policy's period adds nothing.)
+    const dateLines = dates
+      .filter((d) => !(d.end !== undefined && policy.period !== undefined && d.label[u.lang].includes(policy.period)))
+      .map((d) => `${d.label[u.lang]}: ${formatPartialDate(d.date, d.precision, u.lang)}${d.end ? `–${formatPartialDate(d.end, d.precision, u.lang)}` : ''}`);
+    if (policy.period) return done(rc, 'answer', [t.periodOf(name(kb, first.id, u.lang, false), policy.period, from, until), ...dateLines.slice(0, 1).map((l) => `${l}.`)].join(' '), dateLines.slice(1), [policy.source, ...dates.map((d) => d.source)]);
+    // No period field, but a dated period of the policy ("gælder for perioden 2025-2028"): its first and last day or year.
+    const spans = relations.dates(first.id).filter((d) => d.end !== undefined);
+    if (spans.length === 1) {
+      const d = spans[0]!;
+      const span = `${formatPartialDate(d.date, d.precision, u.lang)}–${formatPartialDate(d.end!, d.precision, u.lang)}`;
+      return done(rc, 'answer', t.periodOf(name(kb, first.id, u.lang, false), span), [d.label[u.lang]], [d.source]);
+    }
     return done(rc, 'unknown', t.notKnown(name(kb, first.id, u.lang, false), label), [], [policy.source]);
   }
   // "Who owns the language policy?", "hvem ejer sprogpolitikken?": a policy's owner, when the data gives it.
@@ -263,25 +281,60 @@ function answerPersonStart(rc: RelationContext): Answer | undefined {
   const { u, kb, relations } = rc;
   // "Who covers for Torben when he is on holiday?": the "when" of an absence asks for no date.
   if (!u.intents.has('dates') || !u.askedWhen || u.kinds.has('deputy') || u.kinds.has('deputy-for')) return undefined;
+  // "How much does X make a year": an attribute asked, and no kind of date, is what the question asks for.
+  if (u.attributes.length > 0 && u.dateKinds.size === 0) return undefined;
   const links = rc.subjects.flat().filter((l) => l.quality >= 0.9);
   const person = links.find((l) => l.kind === 'people');
-  // Only a question about the person alone: "the interview for the post X is contact for" is the posting's.
-  if (!person || links.some((l) => l.kind !== 'people' && l.kind !== 'municipalities' && l.kind !== 'roles')) return undefined;
+  if (!person) return undefined;
+  const first = (kb.get(person.id) as { item: Person }).item;
+  // The same person in several posts over time is several entries of one name (huschef until, acting kredsleder from a day).
+  const entries = unique(links.filter((l) => l.kind === 'people').map((l) => l.id))
+    .map((id) => (kb.get(id) as { item: Person }).item)
+    .filter((e) => e.name === first.name);
+  const wordsOf = (l: (typeof links)[number]) => u.tokens.slice(l.start, l.end).filter((tok) => !STOPWORDS.has(tok.form));
+  const titleSays = (e: Person, words: ReturnType<typeof wordsOf>) => {
+    const terms = termsOf(`${e.title.da} ${e.title.en}`);
+    return words.length > 0 && words.every((tok) => tok.terms.some((term) => terms.has(term)));
+  };
+  // Only a question about the person alone: "the interview for the post X is contact for" is the posting's. A place the
+  // person's own title names is the person's post ("hvornår stopper Rasmus i Kløverhøj").
+  const others = links.filter((l) => l.kind !== 'people' && l.kind !== 'municipalities' && l.kind !== 'roles');
+  if (others.some((l) => !entries.some((e) => titleSays(e, wordsOf(l))))) return undefined;
   // A date whose label names the person ("… går på pension") answers for them when it is of the kind asked; asked how
   // long they have held a post ("hvor længe har X været enhedsleder"), only a date that says the post's words.
   const post = links.find((l) => l.kind === 'roles');
-  const postWords = post ? u.tokens.slice(post.start, post.end).filter((tok) => !STOPWORDS.has(tok.form)) : [];
+  const postWords = post ? wordsOf(post) : [];
   const saysPost = (d: { label: { da: string; en: string } }) => {
     const terms = termsOf(`${d.label.da} ${d.label.en}`);
     return postWords.every((tok) => tok.terms.some((term) => terms.has(term)));
   };
   const own = [...relations.dates(person.id), ...relations.datesNaming(person.id).filter((d) => fitsDateKind(u.dateKinds, d.kind))];
   if (own.some((d) => !post || saysPost(d))) return undefined;
-  const p = (kb.get(person.id) as { item: Person }).item;
+  // "Hvornår skal budgetønskerne sendes ind til Rikke": a date that names the post the person holds and says every other
+  // word of the question is asked about (the dates answer), not the person's first day.
+  const role = (kb.get(person.id)?.item as Person | undefined)?.role;
+  const rest = u.tokens.filter((tok, i) => !(i >= person.start && i < person.end) && !u.cuePositions.has(i) && !STOPWORDS.has(tok.form) && tok.form.length > 3);
+  const saysRest = (d: { label: { da: string; en: string }; subject?: { da: string; en: string } }) => {
+    const terms = termsOf(`${d.label.da} ${d.label.en} ${d.subject?.da ?? ''} ${d.subject?.en ?? ''}`);
+    return rest.every((tok) => tok.terms.some((term) => terms.has(term)));
+  };
+  if (role !== undefined && rest.length > 0 && relations.datesNaming(role).some(saysRest)) return undefined;
+  // Of the person's entries, the one whose title says the post or place named, else the one that has the day asked for.
+  const placeWords = others.flatMap(wordsOf);
+  const saysTitle = (e: Person) => titleSays(e, [...postWords, ...placeWords]);
+  const endAsked = DEADLINE_KINDS.some((k) => u.dateKinds.has(k)) || rc.lexicon.sequenceWords.match(u.tokens).has('last');
+  const startAsked = u.dateKinds.size === 0 || u.dateKinds.has('start');
+  const fits = (e: Person) => (startAsked && !endAsked && e.validFrom !== undefined) || ((endAsked || u.dateKinds.size === 0) && e.validUntil !== undefined);
+  const p = entries.find((e) => saysTitle(e) && fits(e)) ?? entries.find(fits) ?? first;
   const t = TEXTS[u.lang];
   const line = `${p.name}, ${p.title[u.lang]}`;
-  if (p.validFrom && (u.dateKinds.size === 0 || u.dateKinds.has('start'))) return done(rc, 'answer', t.since(p.name, p.title[u.lang], shortDate(p.validFrom, u.lang)), [], [p.source]);
-  const label = u.dateKinds.has('start') || u.dateKinds.size === 0 ? t.startDate : t.dateOf;
+  // A first day to come is no "since" ("Rikke Dam Overgaard er konstitueret kredsleder fra 1. marts 2027").
+  const from = (day: string) => (day > rc.today ? t.fromDay : t.since)(p.name, p.title[u.lang], shortDate(day, u.lang));
+  if (p.validFrom && startAsked && !endAsked) return done(rc, 'answer', from(p.validFrom), [], [p.source]);
+  // "When does Inge Marie Toft retire", "hvornår stopper Lone": a last day in the post answers when no first day is asked.
+  if (p.validUntil && (endAsked || u.dateKinds.size === 0)) return done(rc, 'answer', t.untilDay(p.name, p.title[u.lang], shortDate(p.validUntil, u.lang)), [], [p.source]);
+  // ("Hvornår har X ferie": a question with words of its own asks for another date than the first day.)
+  const label = u.dateKinds.has('start') || (u.dateKinds.size === 0 && rest.length === 0) ? t.startDate : t.dateOf;
   return done(rc, 'unknown', t.notKnown(p.name, label), [line], [p.source]);
 }
 

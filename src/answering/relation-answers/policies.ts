@@ -107,7 +107,8 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
   if (responsible) return responsible;
   // "Who has to follow the early intervention policy?", "hvem gælder den for?": the roles and units it is relevant for;
   // asked who is responsible, a statement of the policy that says so leads.
-  const asksWho = u.kinds.has('who') || u.askedWho;
+  // ("Which houses does the policy cover", "hvilke institutioner gælder den for": asked which places, the same.)
+  const asksWho = u.kinds.has('who') || u.askedWho || asksWhichPlaces(rc);
   if (asksWho && item.relevantFor.length > 0 && u.attributes.length === 0 && !u.intents.has('contact') && !u.intents.has('dates') && !u.kinds.has('decision') && rc.lexicon.audienceWords.match(u.tokens).size > 0) {
     const audience = joinList(item.relevantFor.map((id) => name(kb, id, u.lang, false)), u.lang);
     const line = t.appliesTo(title, audience);
@@ -123,6 +124,11 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
     const namesAudience = (text: string) => analyzeText(foldText(text)).some((w) => audienceWords.includes(primaryStem(w.form)));
     const responsible = u.intents.has('responsibility') ? statementsOfPolicy(rc, item).filter((st) => isTask(`${st.da} ${st.en}`) && namesAudience(`${st.da} ${st.en}`)) : [];
     if (responsible.length > 0) return done(rc, 'answer', responsible[0]![u.lang], [line], unique([responsible[0]!.source, item.source]));
+    // A statement of the policy that says whom it applies to ("Politikken gælder for alle børnehuse og for Dagplejen")
+    // says it in the documents' own words: it leads, the posts and units it is relevant for follow.
+    // (Not when responsibility is asked: then who sees to it is asked, not whom it covers.)
+    const scope = u.intents.has('responsibility') ? undefined : item.requires.find((r) => rc.lexicon.audienceWords.match(analyzeText(foldText(r[u.lang]))).size > 0 && !rc.lexicon.kinds.match(analyzeText(foldText(r[u.lang]))).has('responsibility'));
+    if (scope) return done(rc, 'answer', `${capitalize(title)}: ${scope[u.lang]}`, line.length > 200 ? item.relevantFor.map((id) => name(kb, id, u.lang, false)) : [line], unique([scope.source, item.source]));
     // A long list reads better one per line under a short first line that counts them.
     if (line.length > 200) return done(rc, 'answer', t.appliesToCount(title, item.relevantFor.length), item.relevantFor.map((id) => name(kb, id, u.lang, false)), [item.source], [], true);
     return done(rc, 'answer', line, [], [item.source]);
@@ -151,6 +157,17 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
   // "Does the food policy say anything about allergies?", "må vuggestuebørnene bruge skærme efter politikken": the
   // policy's statements that say most of the question's other words.
   return statementsAnswer(rc, [item], covered);
+}
+
+/** True when the question asks "which" of a kind of place ("which houses", "hvilke institutioner"): the lexicon's unit kinds. */
+function asksWhichPlaces(rc: RelationContext): boolean {
+  const { u, lexicon } = rc;
+  return [...lexicon.whichWords.match(u.tokens).values()].some((m) => {
+    const next = u.tokens[Math.max(...m.positions) + 1];
+    if (!next) return false;
+    const stem = primaryStem(next.form);
+    return lexicon.unitKindWords.some((level) => [...level.words].some((w) => primaryStem(w) === stem));
+  });
 }
 
 /**

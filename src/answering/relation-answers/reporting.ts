@@ -2,6 +2,7 @@
  * Reporting lines: up, down, the whole chain, on a day, conditional lines.
  */
 import type { Person } from '../../knowledge/schemas.js';
+import { holdsOn } from '../../knowledge/validity.js';
 import { addDays, MONTH_NAMES } from '../../time/format-date.js';
 import type { Link } from '../linking.js';
 import { joinList, phrasesFor } from '../phrases.js';
@@ -17,6 +18,7 @@ import { leftoverWords } from './tasks.js';
 import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS } from '../normalize.js';
 import { holderName, scopeSuffix } from './org-changes.js';
 import { countedByFigure } from './figures.js';
+import { rolesByNameStart } from './role-name-starts.js';
 import { figuresOfMetrics } from '../figure-owners.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -214,9 +216,58 @@ function postWordOf(rc: RelationContext, id: string, form: string): boolean {
 }
 
 
+/**
+ * "Will the dagplejekonsulenter still report to Tove after May 2027?", "skal Tobias stadig referere til Kristian efter
+ * sammenlægningen?": a yes-or-no question that names the one reporting and, after them, the one reported to: yes when
+ * the line holds on the day asked (a person read as the post they hold that day), no with the line that holds instead.
+ */
+function answerLineHolds(rc: RelationContext): Answer | undefined {
+  const { u, kb, queries } = rc;
+  if (u.direction === 'down' || u.chain || rc.lexicon.yesNoWords.match(u.tokens).size === 0) return undefined;
+  const sure = rc.subjects.flat().filter((l) => l.quality >= 0.9 && (l.kind === 'roles' || l.kind === 'people')).sort((a, b) => a.start - b.start);
+  const first = sure[0];
+  if (!first) return undefined;
+  const last = [...sure].reverse().find((l) => l.start >= first.end);
+  if (!last) return undefined;
+  // (A name the documents give two entries, one per post held in turn, is read as the one that holds a post that day.)
+  const readings = (l: Link) => sure.filter((o) => o.start === l.start && o.end === l.end);
+  // (A general post named beside a unit is that unit's own post: "enhedslederen i Kildebo".)
+  const units = new Set(rc.subjects.flat().filter((o) => o.kind === 'units' && o.quality >= 0.9).map((o) => o.id));
+  const ownPost = (id: string) => {
+    const entry = kb.get(id);
+    if (entry?.kind !== 'roles' || units.size === 0) return id;
+    const own = (rolesByNameStart(kb).get(`${foldText(entry.item.name)} `.trim()) ?? []).filter((r) => r !== id && units.has((kb.get(r)?.item as { unit?: string } | undefined)?.unit ?? ''));
+    return own.length === 1 ? own[0]! : id;
+  };
+  const postOf = (l: Link, day: string) => {
+    const people = readings(l).flatMap((o) => {
+      const entry = kb.get(o.id);
+      return entry?.kind === 'people' ? [entry.item] : [];
+    });
+    if (people.length === 0) return ownPost(l.id);
+    const holding = people.find((p) => queries.holdingsOf(p.id).some((h) => holdsOn(h, day)));
+    return roleOnDay(rc, holding ?? people[0]!, day);
+  };
+  const day = stateDay(rc, postOf(first, rc.today) ?? first.id);
+  const from = postOf(first, day);
+  const to = postOf(last, day);
+  if (!from || !to || from === to) return undefined;
+  const edges = queries.reportsToOn(from, day).filter((e) => !e.condition);
+  if (edges.length === 0) return undefined;
+  const t = TEXTS[u.lang];
+  const sentence = onDay(rc, day, t.reportsToMany(name(kb, from, u.lang), joinList(unique(edges.map((e) => name(kb, e.to, u.lang))), u.lang)));
+  const holds = edges.some((e) => e.to === to);
+  // Asked of today, a coming change of the line in one line ("Fra 1. august 2027: refererer til kvarterchefen").
+  const change = u.day === undefined && u.range === undefined ? queries.nextReportingChange(from, day) : undefined;
+  const coming = change && change.lines.length > 0 ? [`${fromDay(u.lang, change.date)}: ${t.reportsToShort(joinList(unique(change.lines.map((e) => `${name(kb, e.to, u.lang)}${e.condition ? ` (${e.condition[u.lang]})` : ''}`)), u.lang))}`] : [];
+  return done(rc, 'answer', `${holds ? t.yes : t.no}${sentence}`, coming, [...edges, ...(change?.lines ?? [])].map((e) => e.source), edges.flatMap((e) => (e.text ? [e.text[u.lang]] : [])));
+}
+
 export function answerReportingRelation(rc: RelationContext): Answer | undefined {
   const { u, kb, relations, queries } = rc;
   if (!u.intents.has('reporting')) return undefined;
+  const holds = answerLineHolds(rc);
+  if (holds) return holds;
   // "Hvor mange ledere refererer til børnechefen?" where the documents state that count as a figure: the figure answers.
   if (u.intents.has('figure') && u.metrics.length > 0 && figuresOfMetrics(kb, u.metrics).length > 0) return undefined;
   // So does a figure of the thing counted ("how many sprogvejledere report to X": "4 sprogvejledere").
@@ -273,9 +324,11 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
   // word for whoever leads it, stands for the posts that lead it.
   const leaderAt = rc.lexicon.leaderWords.coverage(u.tokens);
   const beside = (l: Link) => [l.start - 1, l.start - 2, l.end, l.end + 1].some((p) => leaderAt.has(p) && !rc.subjects.flat().some((o) => o.quality >= 0.9 && p >= o.start && p < o.end));
+  // So does a unit named alone ("hvem refererer Kildebo til efter 1. maj"): a place reports through the head it has.
+  const alone = (l: Link) => l.quality >= 0.9 && !rc.subjects.flat().some((o) => o.quality >= 0.9 && o.kind !== 'units' && o.kind !== 'municipalities');
   const upGroups = groups.map((group) =>
     group.flatMap((l) =>
-      l.kind === 'units' && relations.up(l.id).length === 0 && beside(l) ? relations.leadersOf(l.id).map((id) => ({ ...l, id, kind: 'roles' as const })) : [l],
+      l.kind === 'units' && relations.up(l.id).length === 0 && (beside(l) || alone(l)) ? relations.leadersOf(l.id).map((id) => ({ ...l, id, kind: 'roles' as const })) : [l],
     ),
   );
   // Upwards: the first named item that has a line above it (several readings of one name: each).

@@ -20,7 +20,11 @@ export function answerTasksRelation(rc: RelationContext): Answer | undefined {
   const t = TEXTS[u.lang];
   // The content words besides the item's name: "ansvar for økonomien" asks for one task, not all.
   const groups = subjectsOf(rc, ['roles', 'units', 'leadershipGroups'], true);
-  const first = groups[0];
+  // "what does a viceleder do in a children's centre": a name every unit of a kind shares says where the one post named
+  // sits; the post is asked about.
+  const sharedName = (g: readonly Link[]) => new Set(g.map((l) => l.id)).size > 1 && g.every((l) => l.kind === 'units');
+  const onePost = groups.find((g) => new Set(g.map((l) => l.id)).size === 1 && g[0]!.kind === 'roles' && g[0]!.quality >= 0.9);
+  const first = groups[0] && sharedName(groups[0]) && onePost ? onePost : groups[0];
   if (!first) return undefined;
   // "what's Kasper Thorhauge's job": a person's job is their title (the person answer), a post's job its tasks.
   if (u.kinds.has('who') && first.some((l) => 'person' in l)) return undefined;
@@ -31,6 +35,13 @@ export function answerTasksRelation(rc: RelationContext): Answer | undefined {
   for (const g of rc.subjects) for (const l of g) for (let i = l.start; i < l.end; i++) covered.add(i);
   // Every cue of the kind asks what the tasks are ("the main job of": "main job" and "job of").
   for (const p of rc.lexicon.kinds.coverageOf(u.tokens, new Set(['responsibility']))) covered.add(p);
+  // "hvad laver en souschef i et børnehus", "the deputy in a house": a word for a kind of place after "i"/"in" only says
+  // where the post sits (the post is named); it asks for no task of its own.
+  u.tokens.forEach((tok, i) => {
+    if ((i > 0 && PLACE_PREPOSITIONS.has(u.tokens[i - 1]!.form)) || (i > 1 && PLACE_PREPOSITIONS.has(u.tokens[i - 2]!.form) && ARTICLES.has(u.tokens[i - 1]!.form))) {
+      if (isUnitKindWord(rc, tok.form)) covered.add(i);
+    }
+  });
   if (leftoverWords(rc, covered).length > 0) return undefined;
   const own: Array<{ text: string; source: Source; leader?: boolean }> = [];
   const entry = kb.get(link.id);
@@ -40,12 +51,24 @@ export function answerTasksRelation(rc: RelationContext): Answer | undefined {
     const unit = kb.get(entry.item.unit);
     if (unit?.kind === 'units') own.push(...unit.item.facts.map((s) => ({ text: s[u.lang], source: s.source })));
   }
+  const staff: Array<{ text: string; source: Source }> = [];
   if (entry?.kind === 'units') {
-    // A unit's own statements first, then the tasks of the roles that lead it.
+    // A unit's own statements first (what the documents say it is for, "the section's staff unit for quality reports,
+    // place forecasts and inspection", then its facts), then the tasks of the roles that lead it.
+    const described = entry.item.description;
+    if (described) own.push({ text: described[u.lang], source: entry.item.source });
     own.push(...entry.item.facts.map((s) => ({ text: s[u.lang], source: s.source })));
-    for (const role of relations.leadersOf(link.id)) {
+    const leaders = relations.leadersOf(link.id);
+    for (const role of leaders) {
       const r = kb.get(role);
       if (r?.kind === 'roles') own.push(...r.item.responsibilities.map((s) => ({ text: s[u.lang], source: s.source, leader: true })));
+    }
+    // "What is the advisory team in charge of": the tasks of the posts that work in the unit (its advisers) are the
+    // unit's work too, after its own task statements.
+    for (const role of relations.rolesIn(link.id)) {
+      if (leaders.includes(role)) continue;
+      const r = kb.get(role);
+      if (r?.kind === 'roles') staff.push(...r.item.responsibilities.map((s) => ({ text: s[u.lang], source: s.source })));
     }
   }
   if (own.length === 0) {
@@ -61,7 +84,7 @@ export function answerTasksRelation(rc: RelationContext): Answer | undefined {
   const isTask = (text: string) => rc.lexicon.kinds.match(analyzeText(foldText(text))).has('responsibility');
   // The unit's own statements first (its tasks before its descriptions), then those of the roles that lead it.
   const mine = own.filter((o) => !o.leader);
-  const ordered = [...mine.filter((o) => isTask(o.text)), ...mine.filter((o) => !isTask(o.text)), ...own.filter((o) => o.leader)];
+  const ordered = [...mine.filter((o) => isTask(o.text)), ...staff, ...mine.filter((o) => !isTask(o.text)), ...own.filter((o) => o.leader)];
   return done(rc, 'answer', t.tasks(name(kb, link.id, u.lang)), ordered.map((o) => o.text), ordered.slice(0, 3).map((o) => o.source));
 }
 
@@ -87,7 +110,17 @@ export function leftoverWords(rc: RelationContext, covered: ReadonlySet<number>)
  * also drops content-bearing verbs ("work", "use", "have", "lave", "bruge"): those stay here, so a post's own task
  * lines can be picked by them (using `STOPWORDS` here changes which task lines lead).
  */
-const FUNCTION_WORDS: ReadonlySet<string> = new Set(['the', 'of', 'in', 'for', 'af', 'i', 'har', 'er', 'is', 'are', 'what', 'hvad', 'hvilke', 'which', 'den', 'det', 'de']);
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(['the', 'of', 'in', 'for', 'af', 'i', 'har', 'er', 'is', 'are', 'what', 'hvad', 'hvilke', 'which', 'den', 'det', 'de', 'does', 'do', 'did']);
+
+/** Prepositions and articles before a kind of place ("i et børnehus", "in a house"). */
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['i', 'paa', 'in', 'at']);
+const ARTICLES: ReadonlySet<string> = new Set(['et', 'en', 'a', 'an', 'the', 'sit', 'sin', 'their', 'its']);
+
+/** True when a word is one of the lexicon's words for a kind of unit ("børnehus", "houses"), by stem. */
+function isUnitKindWord(rc: RelationContext, form: string): boolean {
+  const stem = primaryStem(form);
+  return rc.lexicon.unitKindWords.some((level) => [...level.words].some((w) => w === form || primaryStem(w) === stem));
+}
 
 /** Kinds of question a "who does X" question may also carry; any other kind asks something else. */
 const WHO_DOES_KINDS: ReadonlySet<string> = new Set(['who', 'holder', 'responsibility', 'programme', 'definition']);
@@ -242,7 +275,7 @@ export function taskIndexOf(kb: RelationContext['kb'], lexicon: RelationContext[
 
 /** True when a statement says what someone is responsible for (the responsibility kind's cue words). */
 function isTask(lexicon: RelationContext['lexicon'], text: string): boolean {
-  return lexicon.kinds.match(analyzeText(foldText(text))).has('responsibility');
+  return lexicon.kinds.has(analyzeText(foldText(text)), 'responsibility');
 }
 
 /**

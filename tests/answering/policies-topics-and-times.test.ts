@@ -1,0 +1,102 @@
+/**
+ * Session 16's robustness cases for policies, contacts, responsibilities and membership, asked in other words on several
+ * knowledge bases: a policy asked by its topic, a "when / how often / how long" that a policy's or a post's statement
+ * answers in its own words (no dated entry), whom a policy covers, from when until when it applies, an age or a length
+ * ("under 1 år", "hvor mange års") that is no "when", a numeral "én"/"ét", a contact asked "høre mere om", and the tasks
+ * of a post named with the kind of place it sits in. Each states the core fact and never the tempting wrong one.
+ */
+import { beforeAll, describe, it } from 'vitest';
+import { expectPhrasedCase, loadAnswerers, type Loaded, type PhrasedCase } from '../helpers/answerers.js';
+
+const NOW = new Date('2026-11-30T09:00:00Z');
+const DIRS = {
+  seed: 'data',
+  other: 'tests/fixtures/kb-other',
+  bkk: 'tests/fixtures/kb-bakkekaer',
+  hbj: 'tests/fixtures/kb-havbjerg',
+  rvs: 'tests/fixtures/kb-ravnsholt',
+  slv: 'tests/fixtures/kb-solvang',
+  hjs: 'tests/fixtures/kb-hjortsoe',
+  lht: 'tests/fixtures/kb-lindholt',
+  hvm: 'tests/fixtures/kb-hvidmose',
+} as const;
+type Kb = keyof typeof DIRS;
+let loaded: Map<string, Loaded>;
+
+beforeAll(async () => {
+  loaded = await loadAnswerers(Object.values(DIRS), NOW);
+});
+
+interface Case extends PhrasedCase {
+  readonly kb: Kb;
+}
+
+const check = (c: Case): void => expectPhrasedCase(loaded.get(DIRS[c.kb])!, c);
+
+/** No dated entry answers; a statement that says when, how often or how long in its own words does. */
+const TIMES_IN_STATEMENTS: Case[] = [
+  { kb: 'slv', q: 'inden hvor lang tid skal nye familier have en opstartssamtale', must: ['tre måneder'] },
+  { kb: 'slv', q: 'by when does each house need a trained bevægelsesvejleder', must: ['1 july 2028'] },
+  { kb: 'slv', q: 'hvor længe skal børnene være ude hver dag', must: ['to timer'] },
+  { kb: 'slv', q: 'how much outdoor time do the kids need per day', must: ['two hours'] },
+  { kb: 'lht', q: 'hvor ofte skal man lave sovetjek på et barn under 1 år', must: ['~10\\. minut'] },
+  { kb: 'hbj', q: 'how often may we have birthday cake', must: ['one cake'] },
+  // The kind of date the question names ("starter", "vedtaget") must be what the statement says.
+  { kb: 'slv', q: 'hvornår starter den nye faste kredsleder i åen', must: [], not: ['introduktionsperiode'], kind: 'unknown' },
+  { kb: 'seed', q: 'hvornår blev børne- og ungepolitikken i htk vedtaget, dato', must: [], not: ['2025-2028'], kind: 'unknown' },
+];
+
+/** An age or a length of time beside a number is what the question counts or describes, not a "when". */
+const AMOUNTS_OF_TIME: Case[] = [
+  { kb: 'lht', q: 'hvor ofte skal man lave sovetjek på et barn under 1 år', must: ['hvert 10. minut'], not: ['ingen datoer'] },
+  { kb: 'other', q: 'how many 0-3 year olds does aalekisten have', must: ['48'], not: ['96'] },
+  { kb: 'hjs', q: 'må børn under 3 år bruge skærme', must: ['under 3 år'], not: ['ingen datoer'] },
+];
+
+/** "én"/"ét" is the numeral: a count of cakes or meetings a statement gives with it. */
+const ONE_AS_NUMBER: Case[] = [
+  { kb: 'hbj', q: 'hvor mange kager må en stue have til fødselsdage', must: ['én kage'] },
+  { kb: 'rvs', q: 'hvor mange kager må der være til en fødselsdag', must: ['én kage'] },
+  { kb: 'slv', q: 'hvor mange forældremøder skal et hus holde', must: ['ét forældremøde'] },
+];
+
+/** Whom a policy covers, and from when until when it applies. */
+const POLICY_SCOPE_AND_PERIOD: Case[] = [
+  { kb: 'slv', q: 'hvilke institutioner gælder bevægelsespolitikken for', must: ['alle børnehuse'] },
+  { kb: 'slv', q: 'who does the movement policy apply to', must: ["all children's houses"] },
+  { kb: 'hbj', q: 'hvem gælder madpolitikken for', must: ['selvejende', 'dagplejen havbjerg'] },
+  { kb: 'rvs', q: 'who does the food policy apply to', must: ['~self-governing|dagplejeafdelingen'] },
+  { kb: 'hjs', q: 'hvornår udløber skærmpolitikken', must: ['31. december 2029'], not: ['ambassadør'] },
+  { kb: 'hjs', q: 'hvor længe gælder skærmpolitikken egentlig', must: ['1. februar 2027', '31. december 2029'] },
+  { kb: 'lht', q: 'hvornår trådte vikarreglerne i kraft', must: ['1. november 2026'] },
+  { kb: 'hjs', q: 'when was the screen policy adopted', must: ['24 november 2026'] },
+  { kb: 'hbj', q: 'when does the meal policy start to apply', must: ['1 january 2027'] },
+  { kb: 'slv', q: 'who adopted the framework for working with parents', must: ['kredsforum'] },
+  { kb: 'bkk', q: 'hvor længe løber politikken for tidlig indsats', must: ['2029'] },
+];
+
+/** Policies asked by their topic in everyday words. */
+const POLICY_TOPICS: Case[] = [
+  { kb: 'hbj', q: 'can we serve juice with lunch', must: ['~sugary|sukkerholdig'] },
+  { kb: 'lht', q: 'skal barnevognene have seler', must: ['seler'] },
+  { kb: 'hjs', q: 'what about staff phones during opening hours', must: ['~outside the children|uden for børnegruppen'] },
+];
+
+/** A contact asked "hear more about", a post's tasks asked with the kind of place it sits in. */
+const CONTACTS_AND_TASKS: Case[] = [
+  { kb: 'bkk', q: 'jeg vil gerne høre mere om børnehusleder stillingen i kløverengen', must: ['birgitte lundsgaard friis'] },
+  { kb: 'bkk', q: "I'd like to hear more about the kløverengen job", must: ['birgitte lundsgaard friis'] },
+  { kb: 'hjs', q: 'hvem skal jeg kontakte om organisationsbeskrivelsen', must: ['kim aaberg stentoft'] },
+  { kb: 'bkk', q: 'hvad laver en souschef i et børnehus', must: ['vagtplan'] },
+  { kb: 'bkk', q: 'what does the secretariat take care of', must: ['political'], not: ['manages the two area heads'] },
+  { kb: 'hjs', q: 'what does a viceleder do in a children’s centre', must: ['~rota|vagtplan|schedul'] },
+  { kb: 'bkk', q: 'hvem er med i småbørnsledelsen egentlig', must: ['områdechef'] },
+  { kb: 'hvm', q: 'hvem deltager i strategisk ledergruppe', must: ['udviklingschef'] },
+];
+
+describe('a time a statement states answers a "when" no dated entry answers', () => it.each(TIMES_IN_STATEMENTS)('$kb: $q', check));
+describe('an age or a length is no "when"', () => it.each(AMOUNTS_OF_TIME)('$kb: $q', check));
+describe('"én"/"ét" counts', () => it.each(ONE_AS_NUMBER)('$kb: $q', check));
+describe('whom a policy covers and when it applies', () => it.each(POLICY_SCOPE_AND_PERIOD)('$kb: $q', check));
+describe('a policy asked by its topic', () => it.each(POLICY_TOPICS)('$kb: $q', check));
+describe('contacts and tasks in other words', () => it.each(CONTACTS_AND_TASKS)('$kb: $q', check));
