@@ -323,7 +323,8 @@ function describedBy(rc: RelationContext, found: { link: Link; positions: number
     const said = [limited.relation.condition, limited.relation.appliesTo?.text].flatMap((t) => (t ? [t.da, t.en] : [])).join(' ');
     const numberAt = rc.u.tokens.findIndex((tok) => /^\d+$/.test(tok.form));
     if (numberAt >= 0 && /\d/.test(said)) {
-      const named = (p: number) => rc.subjects.flat().some((l) => p >= l.start && p < l.end);
+      const spans = unique(rc.subjects.flat().map((l) => `${l.start}:${l.end}`)).map((k) => k.split(':').map(Number) as [number, number]);
+      const named = (p: number) => spans.some(([start, end]) => p >= start && p < end);
       for (let p = Math.max(0, numberAt - SIZE_WINDOW); p <= Math.min(rc.u.tokens.length - 1, numberAt + SIZE_WINDOW); p++) {
         if (!named(p) && !STOPWORDS.has(rc.u.tokens[p]!.form)) links.push({ id: limited.for.item.id, kind: limited.for.kind, start: p, end: p + 1, quality: 0.8 });
       }

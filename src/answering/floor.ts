@@ -80,6 +80,9 @@ const SAYS: Readonly<Record<Lang, (item: string, words: string) => string>> = {
 
 const WORD_MAPS = new Set(['synonyms', 'numbers']);
 
+/** No names (shared, never changed). */
+const NO_NAMES: ReadonlyArray<ReadonlySet<string>> = [];
+
 /** Collects the folded words of every string in a lexicon value (cue phrases, labels, word lists). */
 function lexiconWords(value: unknown, out: Set<string>): void {
   if (typeof value === 'string') {
@@ -236,15 +239,28 @@ export function createFloor(
   };
   // Counted with the floor (the answerer's build), not by the first question that needs it (tens of ms at 100x).
   countOwners();
+  // Each item's names that no other item bears, once per item: a question's text names hundreds of bearers of a shared
+  // name at 100x, most with no name of their own (the owners are counted with the floor and do not change).
+  const ownNames = new Map<string, ReadonlyArray<ReadonlySet<string>>>();
+  const ownNamesOf = (id: string): ReadonlyArray<ReadonlySet<string>> => {
+    let names = ownNames.get(id);
+    if (!names) {
+      countOwners();
+      const own = namesAsTerms(id).filter((name) => nameOwners.get(nameKey(name)) === 1);
+      ownNames.set(id, (names = own.length > 0 ? own : NO_NAMES));
+    }
+    return names;
+  };
   /** True when a text's terms hold a name of the item that no other item bears. */
   const namesOnly = (id: string, terms: ReadonlySet<string>): boolean => {
-    countOwners();
-    return namesAsTerms(id).some((name) => nameOwners.get(nameKey(name)) === 1 && allIn(name, terms));
+    for (const name of ownNamesOf(id)) if (allIn(name, terms)) return true;
+    return false;
   };
   /** The items a text names by a name of their own, with those a named person's title names ("områdeleder, Område Nord"). */
   const namedBy = (text: string): ReadonlySet<string> => {
     const terms = termsOf(text);
-    const out = new Set([...namesIn(text)].filter((id) => namesOnly(id, terms)));
+    const out = new Set<string>();
+    for (const id of namesIn(text)) if (namesOnly(id, terms)) out.add(id);
     for (const id of [...out]) {
       const entry = kb.get(id);
       if (entry?.kind !== 'people') continue;

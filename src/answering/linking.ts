@@ -746,10 +746,13 @@ export function createLinker(
   let rawQualities = new Float64Array(256);
   const emit = (slot: ItemSlot, start: number, end: number, quality: number) => {
     if (rawCount === rawStarts.length) {
-      const grow = <T extends Int32Array | Float64Array>(from: T, to: T): T => (to.set(from), to);
-      rawStarts = grow(rawStarts, new Int32Array(rawCount * 2));
-      rawEnds = grow(rawEnds, new Int32Array(rawCount * 2));
-      rawQualities = grow(rawQualities, new Float64Array(rawCount * 2));
+      const starts = new Int32Array(rawCount * 2);
+      const ends = new Int32Array(rawCount * 2);
+      const qualities = new Float64Array(rawCount * 2);
+      starts.set(rawStarts);
+      ends.set(rawEnds);
+      qualities.set(rawQualities);
+      [rawStarts, rawEnds, rawQualities] = [starts, ends, qualities];
     }
     rawSlots[rawCount] = slot;
     rawStarts[rawCount] = start;

@@ -690,8 +690,12 @@ export class CueSet<L extends string | number> {
   words(): string[] {
     // Not the '=exact' forms: they tell one inflection from another ("=oprettet", not "oprettes"), so a near miss is no typo of them.
     const out: string[] = [];
-    for (const { cue } of this.entries) for (const e of cue.elements) if (e.type === 'word') out.push(e.form);
-    else if (e.type === 'prefix') out.push(e.text);
+    for (const { cue } of this.entries) {
+      for (const e of cue.elements) {
+        if (e.type === 'word') out.push(e.form);
+        else if (e.type === 'prefix') out.push(e.text);
+      }
+    }
     return out;
   }
 }
