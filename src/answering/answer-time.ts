@@ -21,7 +21,7 @@ import { composeAnswer, MAX_SUPPORT_LINES, NEAR_BEST, STRUCTURED_THRESHOLD, name
 import type { Link } from './linking.js';
 import { inMeetingOrder, meetingIndexOf, type MeetingIndex } from './meeting-index.js';
 import { figureOwnersOf, figureTermIndex, itemsStating, someFigure } from './figure-owners.js';
-import { complementsSaid, countedRoleMetrics, countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, countLinkAt, countsJoined, countsOwnValue, measuresSaid, municipalityAt, personMetrics, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
+import { complementsSaid, countedPosts, countedRoleMetrics, countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, countLinkAt, countsJoined, countsOwnValue, measuresSaid, municipalityAt, personMetrics, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
 import { answerBodyChair, verbStems } from './relation-answers/decisions.js';
@@ -323,7 +323,8 @@ function describedBy(rc: RelationContext, found: { link: Link; positions: number
     const said = [limited.relation.condition, limited.relation.appliesTo?.text].flatMap((t) => (t ? [t.da, t.en] : [])).join(' ');
     const numberAt = rc.u.tokens.findIndex((tok) => /^\d+$/.test(tok.form));
     if (numberAt >= 0 && /\d/.test(said)) {
-      const named = (p: number) => rc.subjects.flat().some((l) => p >= l.start && p < l.end);
+      const spans = unique(rc.subjects.flat().map((l) => `${l.start}:${l.end}`)).map((k) => k.split(':').map(Number) as [number, number]);
+      const named = (p: number) => spans.some(([start, end]) => p >= start && p < end);
       for (let p = Math.max(0, numberAt - SIZE_WINDOW); p <= Math.min(rc.u.tokens.length - 1, numberAt + SIZE_WINDOW); p++) {
         if (!named(p) && !STOPWORDS.has(rc.u.tokens[p]!.form)) links.push({ id: limited.for.item.id, kind: limited.for.kind, start: p, end: p + 1, quality: 0.8 });
       }
@@ -1240,7 +1241,10 @@ function metricsNamedIn(rc: RelationContext, f: Figure): ReadonlySet<string> {
 function countedBeside(rc: RelationContext): string[] {
   const { u, kb } = rc;
   const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon.countModifiers));
-  const joined = (i: number) => ['og', 'and', 'samt', 'plus'].includes(u.tokens[i + 1]?.form ?? '') || ['og', 'and', 'samt', 'plus'].includes(u.tokens[i - 1]?.form ?? '');
+  // Joined by "and" to a metric or a thing counted ("kids and dagplejere"), not to a place ("in the børnecentre and ...").
+  const counting = new Set([...countedAt, ...[...u.metricAt.values()].flat()]);
+  const and = (i: number) => ['og', 'and', 'samt', 'plus'].includes(u.tokens[i]?.form ?? '');
+  const joined = (i: number) => (and(i + 1) && counting.has(i + 2)) || (and(i - 1) && counting.has(i - 2));
   // (Not a place's name: "how many in dagplejen" asks of the childminding; a post's people are counted, "dagplejere".)
   const place = (i: number) => rc.subjects.some((g) => g.some((l) => l.start <= i && i < l.end) && g.every((l) => l.kind !== 'roles'));
   const words = countedWords(rc).filter((w) => u.tokens.some((tok, i) => tok.form === w && (countedAt.has(i) || joined(i)) && !place(i)));
@@ -1265,7 +1269,7 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
       ? persons.metrics.map((m) => ({ key: m, fits: (f: Figure) => f.metric === m }))
       : u.metrics.length > 0
         ? [...unique(u.metrics).map((m) => ({ key: m, fits: (f: Figure) => f.metric === m })), ...countedBeside(rc).map(byWord)]
-        : countedWords(rc).map(byWord);
+        : [...countedWords(rc), ...countedPosts(rc)].map(byWord);
   if (counts.length === 0) return undefined;
   // "Hvor mange børn står på venteliste", "how many houses had a pædagogisk faglig leder": more words than the metric
   // say which count of it; a figure that counts the metric's word and says those words is that count.
@@ -1416,7 +1420,9 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
       : undefined;
     // A figure for a period answers a day inside that period only.
     const coversDay = (f: Figure, on: string) => f.period === undefined || (f.period.from <= on && on <= f.period.until);
-    const stated = inPeriod ?? (day ? queries.figuresOn(id, day).filter((f) => isCounted(f.figure) && coversDay(f.figure, day)) : future.slice(0, 1));
+    // The first coming figure of each thing counted ("how many kids and how many staff after the merger": both).
+    const firstComing = unique(counts.flatMap((c) => future.filter((f) => c.fits(f.figure)).slice(0, 1)));
+    const stated = inPeriod ?? (day ? queries.figuresOn(id, day).filter((f) => isCounted(f.figure) && coversDay(f.figure, day)) : firstComing);
     // An item that exists only from a coming day ("Kvarter Åen" from 1 August) is answered with that day's figure.
     // A day asked that the item states no figure for, where a unit above it states one about it ("212 børn i dagplejen
     // pr. 1. oktober" of the department, asked of the childminding): that figure.
@@ -1427,7 +1433,7 @@ export function answerFiguresOn(rc: RelationContext): Answer | undefined {
     const periodFrom = periods.map((f) => f.figure.period!.from).sort();
     const nearest = periodFrom.filter((from) => from <= rc.today).at(-1) ?? periodFrom[0];
     const ofPeriod = periods.filter((f) => f.figure.period!.from === nearest);
-    const then = stated.length > 0 ? stated : fromAbove.length > 0 ? fromAbove : day === rc.today ? (future.length > 0 ? future.slice(0, 1) : ofPeriod) : [];
+    const then = stated.length > 0 ? stated : fromAbove.length > 0 ? fromAbove : day === rc.today ? (future.length > 0 ? firstComing : ofPeriod) : [];
     // Set against a past day: today's figure follows the one stated then.
     const onAll = sincePast ? unique([...then, ...queries.figuresOn(id, rc.today).filter((f) => isCounted(f.figure))]) : then;
     // "Hvor mange børneuniverser": "3 børneuniverser" counts them, "2 af de 3 børneuniverser har ..." counts some of them.

@@ -71,8 +71,14 @@ import { answerMeasuredFigure } from './relation-answers/figure-measures.js';
 import { answerNamedFigure } from './relation-answers/figure-named.js';
 import { prepareIndexes } from './prepare.js';
 import { answerDecisionQuestion, decisionWordLinks } from './relation-answers/decisions.js';
+import { capitalNamesOf } from './relation-answers/definitions.js';
 import { answerDateComparison, answerDatedPlace, answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems, deputyPostLinks } from './answer-time.js';
 import { answerDocumentDate } from './relation-answers/document-dates.js';
+
+/** A word written in capitals as an abbreviation is ("VIL", "LL", "SOB"): two to six capital letters. */
+const CAPITALS = /^\p{Lu}{2,6}$/u;
+/** Two capitals in a row somewhere in a text: the cheap test before looking for an abbreviation. */
+const TWO_CAPITALS = /\p{Lu}\p{Lu}/u;
 
 /** The relation answerers, tried in this order before the general search. */
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
@@ -143,6 +149,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   // Built now rather than by the first question that needs it.
   taskIndexOf(kb, lexicon);
   titleWordsOf(kb);
+  capitalNamesOf(kb);
   prepareIndexes(kb, lexicon);
   // An item's own name terms; the facts already hold them for every item that owns a fact (the same set).
   const ownTermsCache = new Map<string, ReadonlySet<string>>();
@@ -277,13 +284,17 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   }
   const factsByMunicipality = (): Map<string | undefined, number[]> => byMunicipality;
   const municipalityWords = [...new Set(municipalityNames.flatMap((m) => m.names.flat()))];
-  // The words by length, each with its place in the list: a word within one edit of a token differs in length by
-  // at most one, so only three lengths are looked at; the first such word of the list is the one taken.
-  const municipalityWordsByLength = new Map<number, Array<{ word: string; at: number }>>();
+  // Each word's place in the list under the word itself and under each of its one-letter deletions: a word within one
+  // edit of a token (a letter changed, added, dropped, or two swapped) shares one of these keys with it, so only those
+  // words are compared, not every word of three lengths (hundreds of municipalities at 100x). The first such word of
+  // the list is the one taken.
+  const municipalityWordsByKey = new Map<string, number[]>();
   municipalityWords.forEach((word, at) => {
-    const list = municipalityWordsByLength.get(word.length);
-    if (list) list.push({ word, at });
-    else municipalityWordsByLength.set(word.length, [{ word, at }]);
+    for (const key of new Set([word, ...deletionsOf(word)])) {
+      const list = municipalityWordsByKey.get(key);
+      if (list) list.push(at);
+      else municipalityWordsByKey.set(key, [at]);
+    }
   });
   // Question words recur ("kommune", "municipality"): each word's answer is remembered (bounded).
   const nearWords = new Map<string, string | undefined>();
@@ -294,17 +305,18 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     return near;
   };
   const findNearMunicipalityWord = (form: string): string | undefined => {
-    let best: { word: string; at: number } | undefined;
-    for (let length = form.length - 1; length <= form.length + 1; length++) {
-      for (const entry of municipalityWordsByLength.get(length) ?? []) {
-        if (best !== undefined && entry.at > best.at) break;
-        if (boundedEditDistance(form, entry.word, 1) <= 1) {
-          best = entry;
+    let best = -1;
+    for (const key of [form, ...deletionsOf(form)]) {
+      // (Each key's places are in list order: none after the best found so far can be taken.)
+      for (const at of municipalityWordsByKey.get(key) ?? []) {
+        if (best !== -1 && at >= best) break;
+        if (boundedEditDistance(form, municipalityWords[at]!, 1) <= 1) {
+          best = at;
           break;
         }
       }
     }
-    return best?.word;
+    return best === -1 ? undefined : municipalityWords[best];
   };
   // Municipalities by the rarest word of each of their names ("kommune" is in every one): a name is said only when
   // all its words are, so only municipalities with such a word in the question are tested.
@@ -320,6 +332,46 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       else municipalitiesByWord.set(rarest, new Set([i]));
     }
   });
+  // An item's own abbreviation written in capitals ("VIL", "LL"), by its folded form: made with the first question that
+  // writes a common word in capitals (such a word is otherwise a function word the linker passes over).
+  let abbreviations: Map<string, string[]> | undefined;
+  const abbreviationsOf = (): Map<string, string[]> => {
+    if (!abbreviations) {
+      abbreviations = new Map();
+      for (const id of namedCandidates) {
+        const entry = kb.get(id);
+        if (!entry) continue;
+        for (const name of namesOf(entry)) {
+          if (!CAPITALS.test(name)) continue;
+          const folded = foldText(name);
+          const ids = abbreviations.get(folded) ?? [];
+          if (!ids.includes(id)) ids.push(id);
+          abbreviations.set(folded, ids);
+        }
+      }
+    }
+    return abbreviations;
+  };
+  /**
+   * "Who's the VIL in Nørreled": a word written in capitals that is an item's own abbreviation names that item, also when
+   * it is a common word ("vil" is Danish "will"); only such words, which the linker leaves as function words.
+   */
+  const capitalLinks = (u: Understanding): Link[] => {
+    if (!TWO_CAPITALS.test(u.text)) return [];
+    const written = u.text.match(/[\p{L}\d-]+/gu) ?? [];
+    const out: Link[] = [];
+    for (const word of written) {
+      if (!CAPITALS.test(word)) continue;
+      const folded = foldText(word);
+      if (!STOPWORDS.has(folded)) continue;
+      const ids = abbreviationsOf().get(folded);
+      if (!ids) continue;
+      const at = u.tokens.findIndex((t) => t.form === folded);
+      if (at < 0) continue;
+      for (const id of ids) out.push({ id, kind: kb.get(id)!.kind, start: at, end: at + 1, quality: 1 });
+    }
+    return out;
+  };
   const scopes = new Map<string, SearchIndex>();
   const floor = createFloor(kb, index, options.lexicon, namesIn, lexicon);
   // Every answer passes the floor: what the question asks about must be in the answer or known to be absent.
@@ -491,7 +543,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       if (u.smalltalk) {
         return { kind: 'smalltalk', lang: u.lang, headline: SMALLTALK[u.lang][u.smalltalk], sections: [], details: [], sources: [], suggestions: u.smalltalk === 'greeting' || u.smalltalk === 'ack' ? suggestQuestions(kb, u.lang) : [] };
       }
-      const linked = linker.link(u.tokens);
+      const linked = [...linker.link(u.tokens), ...capitalLinks(u)];
       const datePositions = new Set([...lexicon.dateKinds.match(u.tokens).values()].flatMap((m) => [...m.positions]));
       const nameLinks = linked.filter((l) => !NOT_NAME_CUES.has(l.kind) && l.quality >= 0.85);
       // Another cue of a kind outside the names still asks ("the staff unit manager's boss"), unless it is a word of the
@@ -646,6 +698,13 @@ function definedNames(u: Understanding, linked: readonly Link[]): Array<{ start:
   if (rest.length === 0) return [];
   const covers = (l: Link) => l.kind !== 'municipalities' && l.quality >= 0.9 && rest.every((p) => p >= l.start && p < l.end) && !definition.positions.some((p) => p >= l.start && p < l.end);
   return linked.filter(covers).slice(0, 1).map((l) => ({ start: l.start, end: l.end, whole: true }));
+}
+
+/** A word with one letter left out, at each place. */
+function deletionsOf(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
 }
 
 /**

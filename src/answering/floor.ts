@@ -11,10 +11,10 @@
  */
 import lexiconJson from './lexicon/lexicon.json' with { type: 'json' };
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import { UnitTypeSchema } from '../knowledge/schemas.js';
+import { DEADLINE_KINDS, UnitTypeSchema } from '../knowledge/schemas.js';
 import { MONTH_NAMES } from '../time/format-date.js';
 import { displayName, namesOf } from './facts.js';
-import { analyzeText, boundedEditDistance, foldText, GENERIC_WORDS, STOPWORDS, termsOf, tokenize } from './normalize.js';
+import { analyzeText, boundedEditDistance, foldText, GENERIC_WORDS, primaryStem, STOPWORDS, termsOf, tokenize } from './normalize.js';
 import type { SearchIndex, QueryTerm } from './search.js';
 import type { Answer, Lang } from './types.js';
 import { countedPositions, type Understanding } from './understand.js';
@@ -33,6 +33,9 @@ const FALLBACK_SHARE = 0.6;
 const HEAD_QUALITY = 0.6;
 /** How sure a match of a question word by the answer's text must be to account for it. */
 const ACCOUNTED = 0.5;
+
+/** Articles: a name without its article is the same name ("the committee", "den nye børnegård" is not "børnegård"). */
+const ARTICLES: ReadonlySet<string> = new Set(['den', 'det', 'de', 'en', 'et', 'the', 'a', 'an']);
 
 /** The kinds of thing whose name in a question an answer about another of the kind does not answer (not roles or people: a relation's answer names others). */
 const RIVAL_KINDS: ReadonlySet<string> = new Set(['units', 'postings', 'meetings', 'leadershipGroups', 'policies', 'programmes']);
@@ -79,6 +82,9 @@ const SAYS: Readonly<Record<Lang, (item: string, words: string) => string>> = {
 };
 
 const WORD_MAPS = new Set(['synonyms', 'numbers']);
+
+/** No names (shared, never changed). */
+const NO_NAMES: ReadonlyArray<ReadonlySet<string>> = [];
 
 /** Collects the folded words of every string in a lexicon value (cue phrases, labels, word lists). */
 function lexiconWords(value: unknown, out: Set<string>): void {
@@ -136,6 +142,8 @@ export function createFloor(
   const chairs = [...new Set(kb.data.meetings.flatMap((m) => (m.chair === undefined ? [] : [m.chair])))];
   const fallbackAskedKinds = new Set(loaded.floorWords.fallbackAskedKinds as readonly QuestionKind[]);
   const events = eventWords(loaded);
+  // The words the lexicon's interview rounds are of ("samtale", "interview", "runde"), by stem.
+  const roundWords = new Set(loaded.rounds.words().flatMap((w) => tokenize(w).filter((x) => !/\d/.test(x)).map(primaryStem)));
   // A word is known when the knowledge base's texts or names hold it (its stem, a compound of known
   // words, a small typo of a known word), or when the lexicon uses it. The qualities are the search
   // index's: >= 0.9 an exact term, synonym or compound split, 0.75 a typo within a bounded edit
@@ -156,8 +164,8 @@ export function createFloor(
   const functionTypo = (form: string) => form.length <= 5 && shortFunction.some((w) => Math.abs(w.length - form.length) <= 1 && boundedEditDistance(form, w, 1) <= 1);
 
   /** The question's words that say what is asked, besides cues, names, chat and constraints. */
-  const contentOf = (u: Understanding, links: readonly Link[]) => {
-    const linked = new Set<number>();
+  const contentOf = (u: Understanding, links: readonly Link[], named: ReadonlySet<number> = new Set()) => {
+    const linked = new Set<number>(named);
     for (const l of links) for (let i = l.start; i < l.end; i++) linked.add(i);
     const position = new Map(u.tokens.map((t, i) => [t, i]));
     const content = index.queryTerms(u.tokens, u.intentWords).filter((q) => {
@@ -169,6 +177,30 @@ export function createFloor(
       return !/\d/.test(form) && form.length > 1;
     });
     return { content, position };
+  };
+  /**
+   * The positions of the words that name a document the answer cites, by its kind ("statusnotatet", "the function
+   * description", the lexicon's `documentKinds`) or by a word of its title: "what does the 2024 status say about X" asks
+   * what that document says, and an answer quoting it answers that.
+   */
+  const sourceNamedAt = (u: Understanding, answer: Answer): ReadonlySet<number> => {
+    const docs = answer.sources.flatMap((s) => kb.documents.get(s.doc) ?? []);
+    if (docs.length === 0) return new Set();
+    const out = new Set<number>();
+    const kinds = new Set<string>(docs.map((d) => d.kind));
+    for (const [kind, m] of loaded.documentKinds.match(u.tokens)) if (kinds.has(kind)) for (const p of m.positions) out.add(p);
+    const titles = docs.map(titleTerms);
+    u.tokens.forEach((t, i) => {
+      if (!STOPWORDS.has(t.form) && t.terms.some((term) => titles.some((terms) => terms.has(term)))) out.add(i);
+    });
+    return out;
+  };
+  // Each document's title terms (Danish and English), once per document cited.
+  const titleTermsOf = new Map<string, ReadonlySet<string>>();
+  const titleTerms = (d: { id: string; title: string; titleEn: string }): ReadonlySet<string> => {
+    let terms = titleTermsOf.get(d.id);
+    if (!terms) titleTermsOf.set(d.id, (terms = termsOf(`${d.title} . ${d.titleEn}`)));
+    return terms;
   };
   // Each item's line upwards (its unit, parent unit, role, programme), made once per item asked about.
   const aboveCache = new Map<string, ReadonlySet<string>>();
@@ -194,9 +226,16 @@ export function createFloor(
   const nameTermSets = new Map<string, ReadonlyArray<ReadonlySet<string>>>();
   // Each name's terms once, however many items bear it (the same post in every unit, at scale in every municipality).
   const termsOfName = new Map<string, ReadonlySet<string>>();
+  // The names of several words that leave one word when their other words go ("den nye børnegård" of Sandflugten is said
+  // by any "Børnegården"): they identify nothing ("the committee" is the committee's name without its article).
+  const reducedNames = new WeakSet<ReadonlySet<string>>();
   const nameAsTerms = (name: string): ReadonlySet<string> => {
     let terms = termsOfName.get(name);
-    if (!terms) termsOfName.set(name, (terms = new Set(tokenize(name).filter((w) => !STOPWORDS.has(w) && !GENERIC_WORDS.has(w)).flatMap((w) => [...termsOf(w)]))));
+    if (!terms) {
+      const words = tokenize(name);
+      termsOfName.set(name, (terms = new Set(words.filter((w) => !STOPWORDS.has(w) && !GENERIC_WORDS.has(w)).flatMap((w) => [...termsOf(w)]))));
+      if (terms.size === 1 && words.filter((w) => !ARTICLES.has(w)).length > 1) reducedNames.add(terms);
+    }
     return terms;
   };
   const namesAsTerms = (id: string): ReadonlyArray<ReadonlySet<string>> => {
@@ -236,15 +275,28 @@ export function createFloor(
   };
   // Counted with the floor (the answerer's build), not by the first question that needs it (tens of ms at 100x).
   countOwners();
+  // Each item's names that no other item bears, once per item: a question's text names hundreds of bearers of a shared
+  // name at 100x, most with no name of their own (the owners are counted with the floor and do not change).
+  const ownNames = new Map<string, ReadonlyArray<ReadonlySet<string>>>();
+  const ownNamesOf = (id: string): ReadonlyArray<ReadonlySet<string>> => {
+    let names = ownNames.get(id);
+    if (!names) {
+      countOwners();
+      const own = namesAsTerms(id).filter((name) => nameOwners.get(nameKey(name)) === 1);
+      ownNames.set(id, (names = own.length > 0 ? own : NO_NAMES));
+    }
+    return names;
+  };
   /** True when a text's terms hold a name of the item that no other item bears. */
   const namesOnly = (id: string, terms: ReadonlySet<string>): boolean => {
-    countOwners();
-    return namesAsTerms(id).some((name) => nameOwners.get(nameKey(name)) === 1 && allIn(name, terms));
+    for (const name of ownNamesOf(id)) if (allIn(name, terms)) return true;
+    return false;
   };
   /** The items a text names by a name of their own, with those a named person's title names ("områdeleder, Område Nord"). */
   const namedBy = (text: string): ReadonlySet<string> => {
     const terms = termsOf(text);
-    const out = new Set([...namesIn(text)].filter((id) => namesOnly(id, terms)));
+    const out = new Set<string>();
+    for (const id of namesIn(text)) if (namesOnly(id, terms)) out.add(id);
     for (const id of [...out]) {
       const entry = kb.get(id);
       if (entry?.kind !== 'people') continue;
@@ -303,7 +355,7 @@ export function createFloor(
     }
     // Asked for every link (hundreds share a name at 100x) and again per span: each item's answer once per check.
     const saidIds = new Map<string, boolean>();
-    const says = (id: string) => id === subject?.owner || subject?.related.has(id) === true || namesAsTerms(id).some((terms) => everyIn(terms, answerTerms));
+    const says = (id: string) => id === subject?.owner || subject?.related.has(id) === true || namesAsTerms(id).some((terms) => !reducedNames.has(terms) && everyIn(terms, answerTerms));
     const said = (l: Link) => {
       let found = saidIds.get(l.id);
       if (found === undefined) saidIds.set(l.id, (found = says(l.id)));
@@ -488,7 +540,7 @@ export function createFloor(
     },
     check(u, links, answer, unknown) {
       if (answer.kind !== 'answer' && answer.kind !== 'ambiguous') return answer;
-      const { content, position } = contentOf(u, links);
+      const { content, position } = contentOf(u, links, sourceNamedAt(u, answer));
       const text = [answer.headline, ...answer.sections.flatMap((s) => [s.title, ...s.lines]), ...(answer.details ?? [])].join(' ');
       const answerTerms = termsOf(text);
       // Every thing the question names must be what the answer speaks of ("the pedagogical coordinator in Mågen" is
@@ -539,11 +591,40 @@ export function createFloor(
           return unknown(u.lang, YEAR[u.lang]([...askedYears].join(u.lang === 'da' ? ' og ' : ' and '), [...givenYears].sort().join(', ')));
         }
       }
+      // A round the question names by its number ("3. samtale", "2. kvartal", "the 3rd interview") must be the answer's: an
+      // answer that gives other rounds of the same thing only ("1. samtaler", "3. kvartal") speaks of those.
+      // (An interview round the answer gives in words, "Første samtale", "First interview", is read by the lexicon's `rounds`.)
+      const askedRounds = roundsIn(u.text);
+      if (askedRounds.size > 0) {
+        const givenRounds = roundsIn(text);
+        let inWords: number[] | undefined;
+        for (const [word, numbers] of askedRounds) {
+          const given = givenRounds.get(word) ?? (roundWords.has(word) ? { numbers: (inWords ??= [...loaded.rounds.match(analyzeText(foldText(text))).keys()]), spelled: numbers.spelled } : undefined);
+          const said = (r: { numbers: readonly number[]; spelled: string }) => r.numbers.map((n) => `${n}. ${r.spelled}`).join(', ');
+          if (given && given.numbers.length > 0 && !given.numbers.some((n) => numbers.numbers.includes(n))) return unknown(u.lang, YEAR[u.lang](said(numbers), said(given)));
+          // (An answer that numbers none, when a later round is asked ("3. samtale" against the leaders' wellbeing talks),
+          // does not say that round; a first one may be the only one.)
+          if ((!given || given.numbers.length === 0) && numbers.numbers.every((n) => n >= 2)) return unknown(u.lang, YEAR[u.lang](said(numbers), ''));
+        }
+      }
       // (An answer that already says what the documents do not give is held to neither.)
       const saysUnknown = SAYS_UNKNOWN.test([answer.headline, ...answer.sections.flatMap((s) => s.lines), ...(answer.details ?? [])].join(' '));
       // "What time" is answered by a time of day ("kl. 9.00", "09:00"): a day alone does not say it.
       if (!saysUnknown && clockAsked(u.folded) && !/\b\d{1,2}[.:]\d{2}\b/.test([answer.headline, ...answer.sections.flatMap((s) => s.lines)].join(' '))) {
         return unknown(u.lang, CLOCK[u.lang]);
+      }
+      // A deadline asked for ("deadline to sign up for X", "tilmeldingsfrist") is answered by a deadline: an answer that
+      // names no kind of deadline (a meeting's days, a unit's figures) gives another date of the thing asked about.
+      const deadlinesAsked = DEADLINE_KINDS.filter((k) => u.dateKinds.has(k));
+      // (Only an answer about a meeting or group: a date answer, or a ranked fact ("before 1 July 2028"), may give a
+      // deadline in the words of what is due.)
+      const aboutMeeting = () => [...namedBy(answer.headline)].some((id) => MEETING_KINDS.has(kb.get(id)?.kind ?? ''));
+      if (!saysUnknown && deadlinesAsked.length > 0 && !u.intents.has('reporting') && aboutMeeting()) {
+        const given = loaded.dateKinds.match(analyzeText(foldText(text)));
+        if (!DEADLINE_KINDS.some((k) => given.has(k))) {
+          const at = [...loaded.dateKinds.match(u.tokens)].filter(([k]) => DEADLINE_KINDS.includes(k as (typeof DEADLINE_KINDS)[number])).flatMap(([, m]) => [...m.positions]);
+          return refuse(kb, u, links, [...new Set(at)].sort((a, b) => a - b).map((p) => ({ token: u.tokens[p]!, weight: 1, expansions: [] })), unknown);
+        }
       }
       // "When" is answered by a time: a day, a month, a weekday, a time of day, how often or on what condition. An answer that gives none
       // speaks of the thing asked about, not of when.
@@ -626,11 +707,7 @@ export function createFloor(
       // is the christmas lunch", not an adverb or verb beside it.)
       const slot = askedSlot(u, links);
       const inSlot = (q: QueryTerm) => slot.has(position.get(q.token) ?? -1);
-      // (A word for a kind of place before a name is one the documents know that names nothing itself: "i distrikt
-      // Skovlunde"; a name ("of mågen formally") ends the name it is.)
-      const kindOfPlaceAt = (p: number) =>
-        unitKinds.has(u.tokens[p]!.form) || lexicon.has(u.tokens[p]!.form) || (index.knows(u.tokens[p]!.form) && !links.some((l) => l.kind !== 'municipalities' && l.quality >= 0.9 && p >= l.start && p < l.end));
-      const unknownWords = loose.filter((q) => !knownForm(q) && (fallback || q.parts !== undefined || namesThing(u, q, position.get(q.token) ?? -1, kindOfPlaceAt, unitKindWord) || (unnamedDate && inSlot(q))));
+      const unknownWords = loose.filter((q) => !knownForm(q) && (fallback || q.parts !== undefined || namesThing(u, q, position.get(q.token) ?? -1, unitKindWord) || (unnamedDate && inSlot(q))));
       if (unknownWords.length > 0) return refuse(kb, u, links, unknownWords, unknown);
       // What a "who is / what is" question asks for ("sygefraværet i Team Midt", "the union rep in Område Syd") must be
       // what the answer speaks of: a word there that the answer does not explain, and that is no cue word of the lexicon
@@ -755,6 +832,24 @@ function compoundHeads(terms: ReadonlySet<string>): Set<string> {
   return heads;
 }
 
+/**
+ * The numbered rounds a text names, by the stem of the word numbered ("3. samtale", "2. kvartal", "3rd interview"; not a
+ * day of a month, "15. december"), each with its numbers and the word as first written.
+ */
+function roundsIn(text: string): Map<string, { numbers: number[]; spelled: string }> {
+  const out = new Map<string, { numbers: number[]; spelled: string }>();
+  const months = DAY_WORDS;
+  for (const m of text.matchAll(/(?<![\d.,/-])(\d{1,2})(?:\.|st|nd|rd|th)\s+(\p{L}{3,})/gu)) {
+    const word = foldText(m[2]!);
+    if (months.has(word) || months.has(word.slice(0, 3))) continue;
+    const key = primaryStem(word);
+    const round = out.get(key) ?? { numbers: [], spelled: m[2]!.toLowerCase() };
+    if (!round.numbers.includes(Number(m[1]))) round.numbers.push(Number(m[1]));
+    out.set(key, round);
+  }
+  return out;
+}
+
 /** The years a text names ("2027", "2026-2029" as each year of the span). */
 function yearsIn(text: string): Set<number> {
   const years = new Set<number>();
@@ -794,6 +889,8 @@ const YEAR: Readonly<Record<Lang, (asked: string, given: string) => string>> = {
 };
 
 const WEEKDAYS = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+/** Month and weekday names, folded: a number before one is a day, not a round. */
+const DAY_WORDS: ReadonlySet<string> = new Set([...MONTH_NAMES.da, ...MONTH_NAMES.en, ...WEEKDAYS].map(foldText));
 /**
  * A time in an answer: digits that write a time (a year, a day "1.", "1/3", a time of day), a month or weekday, a word for
  * how often, or a condition ("when the leader is away"). A count ("34 children", "20 minutes of play") says no when.
@@ -819,20 +916,20 @@ const NAMING_PREPOSITIONS = new Set(['i', 'in', 'paa', 'at', 'ved', 'near', 'fra
 /** Words after which a question names what the word before is of ("the head of the fire brigade", "lederen af X"). */
 const OF_PREPOSITIONS = new Set(['of', 'af']);
 
-/** How many words for a kind of place ("distrikt", "the new house") may stand between a naming preposition and a name. */
-const PLACE_WORDS_BEFORE_NAME = 2;
+/** How many function words ("the", "den") may stand between a naming preposition and a name. */
+const WORDS_BEFORE_NAME = 2;
 
 /**
- * True when an unknown word probably names a thing: capitalised inside the sentence, or after a naming preposition,
- * alone or past a word or two the documents know for a kind of place ("i distrikt Skovlunde", "in the house Solsikken").
+ * True when an unknown word probably names a thing: capitalised inside the sentence, after a naming preposition (past an
+ * article or two: "in the Skovlunde district"), or right after a word for a kind of unit ("i distrikt Skovlunde").
  */
-function namesThing(u: Understanding, q: QueryTerm, i: number, placeWord: (p: number) => boolean, unitKindWord: (form: string) => boolean): boolean {
+function namesThing(u: Understanding, q: QueryTerm, i: number, unitKindWord: (form: string) => boolean): boolean {
   // (Right after a word for a kind of unit, "the house Kornblomsten", "børnehuset Solsikken", it is that unit's name.)
   if (i > 0 && unitKindWord(u.tokens[i - 1]!.form)) return true;
-  for (let k = i - 1; k >= 0 && k >= i - 1 - PLACE_WORDS_BEFORE_NAME; k--) {
+  for (let k = i - 1; k >= 0 && k >= i - 1 - WORDS_BEFORE_NAME; k--) {
     const previous = u.tokens[k]!.form;
     if (NAMING_PREPOSITIONS.has(previous)) return true;
-    if (!STOPWORDS.has(previous) && !placeWord(k)) break;
+    if (!STOPWORDS.has(previous)) break;
   }
   const raw = u.text.match(/[\p{L}\d-]+/gu) ?? [];
   return raw.some((w, k) => k > 0 && /^\p{Lu}/u.test(w) && foldText(w) === q.token.form);

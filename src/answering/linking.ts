@@ -231,6 +231,9 @@ function danishNames(entry: KbItem): Set<string> {
   return out;
 }
 
+/** The most items whose names may hold a proper-name part (the item and the roles, postings and meetings of it). */
+const MAX_PART_HOLDERS = 32;
+
 /** An item's name said by its proper-name part alone ("Kløverengen" for "Børnehuset Kløverengen"): below the full name. */
 const PROPER_PART_WEIGHT = 0.9;
 
@@ -306,6 +309,8 @@ function addProperParts(
       const key = `${variant.id} ${word}`;
       if (added.has(key) || alone.has(word)) continue;
       const own = namesOf.get(variant.id)!;
+      // (A word many items' names hold is no proper name of one: not weighed item by item.)
+      if (stemsOf(word).some((stem) => holders.get(stem)!.size > MAX_PART_HOLDERS)) continue;
       const ofIt = (id: string) => id === variant.id || variantsOf.get(id)!.some((h) => own.some((name) => holds(h.words, name)));
       if (!stemsOf(word).every((stem) => [...holders.get(stem)!].every(ofIt))) continue;
       added.add(key);
@@ -313,6 +318,43 @@ function addProperParts(
     }
   }
 }
+
+/** A Danish name said as the compound it paraphrases ("stabsleder" for "leder af staben"): below the name as written. */
+const REVERSED_COMPOUND_WEIGHT = 0.85;
+
+/**
+ * "stabslederjobbet", "madpolitikken", "tilsynschefen": a Danish name "X for/af Y …" ("leder af staben", "Politikken for
+ * mad og bordkultur", "chefen for Tilsyn og Analyse") is as often said as the compound Y(s)X, the head last. Each such
+ * name of the knowledge base's own gives that compound as a weaker name of its item, with and without the linking "s".
+ */
+function addReversedCompounds(variants: readonly Variant[], wordsOf: (forms: readonly string[]) => Variant['words'], register: (variant: Variant) => void): void {
+  const seen = new Set<string>();
+  // A compound that is another item's own name ("konsulentteam") names that item, not this one ("team af konsulenter").
+  const ownNames = new Set<string>();
+  for (const v of variants) if (v.words.length === 1) for (const t of [v.words[0]!.form, ...v.words[0]!.stems]) ownNames.add(t);
+  for (const v of [...variants]) {
+    if (v.kind === 'people' || v.exact || v.words.length < 3 || !REVERSIBLE.has(v.words[1]!.form)) continue;
+    const head = v.words[0]!.form;
+    const modifier = v.words[2]!;
+    // One word after the preposition ("af staben", "for mad og …"); of a longer phrase ("af Pædagogisk Ressourcecenter")
+    // the first word may be an adjective, no first part of a compound.
+    const next = v.words[3]?.form;
+    if (next !== undefined && next !== 'og') continue;
+    if (head.length < MIN_PART || modifier.form.length < 3 || STOPWORDS.has(modifier.form) || GENERIC_WORDS.has(head) || /\d/.test(modifier.form + head)) continue;
+    for (const first of new Set([modifier.form, modifier.stems[0]!])) {
+      if (first.length < 3) continue;
+      for (const joined of new Set([first + head, first.endsWith('s') ? first + head : `${first}s${head}`])) {
+        const key = `${v.id} ${joined}`;
+        if (seen.has(key) || [joined, ...stemsOf(joined)].some((t) => ownNames.has(t))) continue;
+        seen.add(key);
+        register({ id: v.id, kind: v.kind, slot: v.slot, words: wordsOf([joined]), weight: (v.weight ?? 1) * REVERSED_COMPOUND_WEIGHT, seen: 0 });
+      }
+    }
+  }
+}
+
+/** The prepositions of a Danish name that a compound turns around ("leder af staben" -> "stabsleder"). */
+const REVERSIBLE: ReadonlySet<string> = new Set(['for', 'af']);
 
 /** The kinds whose English labels are often shortened in questions to the words before "of the …". */
 const HEAD_KINDS: ReadonlyArray<KbItem['kind']> = ['leadershipGroups', 'meetings', 'units'];
@@ -364,6 +406,8 @@ export function createLinker(
     if (!words) wordLists.set(key, (words = forms.map((form) => ({ form, stems: stemsOf(form) }))));
     return words;
   };
+  // Abbreviations spelt as function words ("VIL", "MED"), by their folded form.
+  const abbreviated = new Map<string, Variant[]>();
   // The proper-name words of names of several words ("Kløverengen" of "Børnehuset Kløverengen"), read below.
   const properParts: Array<{ variant: Variant; words: string[] }> = [];
   for (const kind of LINKABLE) {
@@ -383,9 +427,17 @@ export function createLinker(
         const weight = heads.includes(form) && !full.includes(form) ? HEAD_NOUN_WEIGHT : undefined;
         const exact = glosses.has(foldText(form).replace(/^(the|den|det|de)\s+/, ''));
         const words = tokenize(form).filter((w, i, all) => !(all.length > 1 && w.includes('-')));
-        // One generic or function word alone ("dagtilbud" aside) names nothing in particular.
+        // One generic or function word alone ("dagtilbud" aside) names nothing in particular, unless it is an
+        // abbreviation in capitals ("VIL"): that names the item when the question writes it as one.
         const content = words.filter((w) => !STOPWORDS.has(w) && !GENERIC_WORDS.has(w));
-        if (content.length === 0) continue;
+        if (content.length === 0) {
+          if (words.length === 1 && STOPWORDS.has(words[0]!) && /^\p{Lu}{2,6}$/u.test(form.trim())) {
+            const list = abbreviated.get(words[0]!) ?? [];
+            if (!list.some((v) => v.id === item.id)) list.push({ id: item.id, kind, slot: slotOf(item.id, kind), words: wordsOf(words), seen: 0 });
+            abbreviated.set(words[0]!, list);
+          }
+          continue;
+        }
         const key = words.join(' ');
         if (seen.has(key)) continue;
         seen.add(key);
@@ -449,7 +501,7 @@ export function createLinker(
     if (!firstWords.has(bucket)) firstWords.set(bucket, new Set());
     firstWords.get(bucket)!.add(head.form);
   }
-  addProperParts(variants, properParts, wordsOf, (variant) => {
+  const register = (variant: Variant) => {
     variants.push(variant);
     for (const key of new Set([variant.words[0]!.form, ...variant.words[0]!.stems])) {
       const list = byFirst.get(key) ?? [];
@@ -460,7 +512,9 @@ export function createLinker(
     const bucket = `${form[0]}${Math.min(form.length, 20)}`;
     if (!firstWords.has(bucket)) firstWords.set(bucket, new Set());
     firstWords.get(bucket)!.add(form);
-  });
+  };
+  addReversedCompounds(variants, wordsOf, register);
+  addProperParts(variants, properParts, wordsOf, register);
   // A name part that is also a word of another item's name ("Åen" in "Kvarter Åen") names that item instead.
   const otherNameWords = new Set(variants.filter((v) => v.kind !== 'people').flatMap((v) => v.words.map((w) => w.form)));
   for (const [surname, ids] of surnames) {
@@ -487,6 +541,8 @@ export function createLinker(
     const fit = list.filter((v) => v.words.length > 1 && v.words[0]!.form === key && !STOPWORDS.has(v.words[1]!.form) && !idsFirstWith(v.words[1]!.form).has(v.id));
     stopCandidates.set(key, withNames(fit));
   }
+  const abbreviationCandidates = new Map<string, Candidates>();
+  for (const [form, list] of abbreviated) abbreviationCandidates.set(form, withNames([...list, ...(stopCandidates.get(form)?.variants ?? [])]));
 
   const nameWords = new Set<string>();
   for (const v of variants) for (const w of v.words) {
@@ -520,6 +576,9 @@ export function createLinker(
       // words that differ before it ("klyngeleder" and "klyngeledelse" -> "klyngeled"): a weaker match.
       return token.form.startsWith(word.form) || word.form.startsWith(token.form) ? 1 : 0.85;
     }
+    // The name's word in its definite form, asked in its bare one: the name's stem is the question's word as written
+    // ("Vicelederkredsen" asked "vicelederkreds", which the stemmer cuts to "vicelederkred").
+    if (token.form.length >= MIN_PART && word.stems.includes(token.form)) return 1;
     // An everyday word for the name's word ("economic" for "financial").
     const synonym = synonyms.get(token.form);
     if (synonym !== undefined && (synonym === word.form || sharesAny(stemsOf(synonym), word.stems))) return 0.9;
@@ -628,6 +687,20 @@ export function createLinker(
   }
   const compoundCache = new Map<string, Array<{ variant: Variant; quality: number }>>();
   /**
+   * Of several items a word names, the one the others' names are names *of* ("møde i Landsbyrådet" is a meeting of
+   * Landsbyrådet): its variants, when there is exactly one such item; else all of them.
+   */
+  const ofOne = (found: ReadonlySet<Variant>): ReadonlySet<Variant> => {
+    const ids = new Set([...found].map((v) => v.id));
+    if (ids.size < 2) return found;
+    const holds = (words: Variant['words'], name: Variant['words']) => {
+      for (let i = 0; i + name.length <= words.length; i++) if (name.every((w, k) => words[i + k]!.form === w.form)) return true;
+      return false;
+    };
+    const owners = [...ids].filter((id) => [...found].every((v) => v.id === id || [...found].some((own) => own.id === id && holds(v.words, own.words))));
+    return owners.length === 1 ? new Set([...found].filter((v) => v.id === owners[0])) : found;
+  };
+  /**
    * The items a question word names as a Danish compound of their names' words, head last: "kvarterstrukturen"
    * names the decision whose names hold a word ending in the head ("ledelsesstruktur") and a word beginning with
    * the first part ("kvarterer"); "direktøren" alone names the one role whose name ends in it ("dagtilbudsdirektør").
@@ -660,11 +733,20 @@ export function createLinker(
       const heads = token.terms.filter((t) => t.length >= MIN_COMPOUND);
       const shortest = heads.reduce((m, h) => Math.min(m, h.length), Infinity);
       const roles = new Set<Variant>();
+      // "rådet", "holdet", "udvalget": so does any other thing's name that ends in it ("Landsbyrådet", "Børne- og
+      // Familieforvaltningen"), when it is the one such item and the word is none of the lexicon's ("politikken" is
+      // any policy, "mødet" any meeting).
+      const others = new Set<Variant>();
+      const common = commonWords.has(token.form) || token.terms.some((t) => t.length > MIN_PART && commonWords.has(t));
       for (const form of endingIn(heads)) {
         if (form.length < shortest + MIN_PART) continue;
-        for (const v of thingWords.get(form)!) if (v.kind === 'roles' && v.words.length === 1) roles.add(v);
+        for (const v of thingWords.get(form)!) {
+          if (v.kind === 'roles' && v.words.length === 1) roles.add(v);
+          else if (!common && v.kind !== 'roles' && !v.exact && v.words[v.words.length - 1]!.form === form) others.add(v);
+        }
       }
-      if (new Set([...roles].map((v) => v.id)).size === 1) found = [...roles].map((variant) => ({ variant, quality: COMPOUND_QUALITY * HEAD_NOUN_WEIGHT }));
+      const only = roles.size > 0 ? roles : ofOne(others);
+      if (new Set([...only].map((v) => v.id)).size === 1) found = [...only].map((variant) => ({ variant, quality: COMPOUND_QUALITY * HEAD_NOUN_WEIGHT }));
     }
     if (compoundCache.size < 10_000) compoundCache.set(token.form, found);
     return found;
@@ -746,10 +828,13 @@ export function createLinker(
   let rawQualities = new Float64Array(256);
   const emit = (slot: ItemSlot, start: number, end: number, quality: number) => {
     if (rawCount === rawStarts.length) {
-      const grow = <T extends Int32Array | Float64Array>(from: T, to: T): T => (to.set(from), to);
-      rawStarts = grow(rawStarts, new Int32Array(rawCount * 2));
-      rawEnds = grow(rawEnds, new Int32Array(rawCount * 2));
-      rawQualities = grow(rawQualities, new Float64Array(rawCount * 2));
+      const starts = new Int32Array(rawCount * 2);
+      const ends = new Int32Array(rawCount * 2);
+      const qualities = new Float64Array(rawCount * 2);
+      starts.set(rawStarts);
+      ends.set(rawEnds);
+      qualities.set(rawQualities);
+      [rawStarts, rawEnds, rawQualities] = [starts, ends, qualities];
     }
     rawSlots[rawCount] = slot;
     rawStarts[rawCount] = start;
@@ -809,7 +894,9 @@ export function createLinker(
         const hyphenPart = joinedAt(tokens, start, 2) || joinedAt(tokens, start, 3) || joinedAt(tokens, start, 4);
         const stop = STOPWORDS.has(token.form);
         if (stop && hyphenPart) return;
-        const { variants: candidates, names, nameOf, bearers } = stop ? (stopCandidates.get(token.form) ?? NO_CANDIDATES) : candidatesAt(token);
+        const { variants: candidates, names, nameOf, bearers } = stop
+          ? ((token.abbreviation && abbreviationCandidates.get(token.form)) || (stopCandidates.get(token.form) ?? NO_CANDIDATES))
+          : candidatesAt(token);
         const before = rawCount;
         // The match of each distinct name at this position, shared by the items that bear it; only the bearers of the
         // names that match are visited, in the candidates' order.

@@ -152,6 +152,41 @@ export interface Token {
   readonly terms: readonly string[];
   /** Position in the text. */
   readonly index: number;
+  /** Written as an abbreviation ("VIL", "LL'en", "vil'erne"): a function word's spelling may then be a name. */
+  readonly abbreviation?: true;
+}
+
+/**
+ * The folded forms of the words a text writes as abbreviations: in capitals ("VIL", "LL") or with a Danish ending after
+ * an apostrophe ("LL'en", "vil'erne"). A text written in capitals throughout has none: its capitals say nothing.
+ */
+export function abbreviationForms(text: string): ReadonlySet<string> | undefined {
+  // Most questions have neither two capitals in a row nor an apostrophe: nothing is allocated for them.
+  const capitals = CAPITALS.test(text);
+  const apostrophe = text.includes("'") || text.includes('’');
+  if (!capitals && !apostrophe) return undefined;
+  let out: Set<string> | undefined;
+  if (capitals && !mostlyCapitals(text)) for (const m of text.matchAll(CAPITAL_WORDS)) (out ??= new Set()).add(foldText(m[0]));
+  if (apostrophe) for (const m of text.matchAll(APOSTROPHE_ENDINGS)) (out ??= new Set()).add(foldText(m[1]!));
+  return out;
+}
+
+const CAPITALS = /\p{Lu}\p{Lu}/u;
+const CAPITAL_WORDS = /(?<![\p{L}\d])\p{Lu}{2,6}(?![\p{Ll}\d])/gu;
+const APOSTROPHE_ENDINGS = /(?<![\p{L}\d])(\p{L}{2,6})['’](?:e|en|et|er|ere|erne|ernes|ene|enes|ens|ets|ne|nes|s)(?![\p{L}\d])/giu;
+
+/** True when at least half the letters of a text are capitals (counted by code, without a string per letter). */
+function mostlyCapitals(text: string): boolean {
+  let upper = 0;
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const lower = (c >= 97 && c <= 122) || (c >= 223 && c <= 255 && c !== 247);
+    const capital = (c >= 65 && c <= 90) || (c >= 192 && c <= 222 && c !== 215);
+    if (capital) upper++;
+    if (lower || capital) letters++;
+  }
+  return upper * 2 >= letters;
 }
 
 /**

@@ -8,7 +8,7 @@ import { addDays, MONTH_NAMES, toLocalDate } from '../time/format-date.js';
 import { isoWeekDays } from '../time/parse-date.js';
 import { detectLanguage } from './language.js';
 import { tokenWords, type Attribute, type TokenWords, type CueMatch, type Lexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
-import { analyzeText, foldText, STOPWORDS, stripMarkup, type Token } from './normalize.js';
+import { abbreviationForms, analyzeText, foldText, STOPWORDS, stripMarkup, type Token } from './normalize.js';
 import type { Lang } from './types.js';
 
 /** The kinds of question the older answerers dispatch on (derived from the lexicon's kinds). */
@@ -432,7 +432,9 @@ export function fitsDateKind(asked: ReadonlySet<DateEntry['kind']>, kind: DateEn
 export function understand(question: string, now: Date, lexicon: Lexicon, known: (form: string) => boolean, localeHint?: string): Understanding {
   const text = lexicon.expand(lexicon.stripPreamble(stripMarkup(question).trim()));
   const lang = detectLanguage(text, localeHint);
-  const rawTokens = analyzeText(foldText(text));
+  const abbreviations = abbreviationForms(text);
+  const analysed = analyzeText(foldText(text));
+  const rawTokens = abbreviations ? analysed.map((t) => (abbreviations.has(t.form) ? { ...t, abbreviation: true as const } : t)) : analysed;
   // Near misses of cue words ("ansøgningsfrsten", "refererr") count as the words.
   const read = rawTokens.map((t) => {
     const corrected = lexicon.correct(t.form, known);
@@ -481,10 +483,12 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   // 0-3 year olds", the age is read with the figure's own cues; a year, "oktober 2027 dato", is no amount.)
   // (Its word stays a word of the question: "Børn under 1 år får …" says it.)
   const isNumber = (p: number) => /^\d{1,2}$/.test(tokens[p]!.form) || Object.hasOwn(lexicon.numbers, tokens[p]!.form);
-  const isBounded = (p: number) => p > 0 && !figureMatch && isNumber(p) && lexicon.limitWords.has(tokens[p - 1]!.form);
+  // ("a sleeping 2 year old", "3 år gammel": an age word after the word of time bounds it too.)
+  const isBounded = (p: number, after: number) =>
+    p > 0 && !figureMatch && isNumber(p) && (lexicon.limitWords.has(tokens[p - 1]!.form) || lexicon.limitWords.has(tokens[after]?.form ?? ''));
   for (const kind of ['when', 'dates'] as const) {
     const m = matched.get(kind);
-    if (m && m.positions.every((p) => isBounded(p - 1))) matched.delete(kind);
+    if (m && m.positions.every((p) => isBounded(p - 1, p + 1))) matched.delete(kind);
   }
   const has = (kind: QuestionKind) => matched.has(kind);
 

@@ -22,6 +22,7 @@ const KB = {
   rvs: 'tests/fixtures/kb-ravnsholt',
   slv: 'tests/fixtures/kb-solvang',
   lht: 'tests/fixtures/kb-lindholt',
+  uvd: 'tests/fixtures/kb-ulvedal',
 } as const;
 type Kb = keyof typeof KB;
 
@@ -155,5 +156,46 @@ describe('a figure named by its own words, with no metric and no "how many"', ()
     { kb: 'slv', q: 'ventelisten pr. 1. oktober 2026', unknown: true },
     // A word no figure says ("skolen", read loosely as Skoven) is another waiting list.
     { kb: 'slv', q: 'ventelisten til skolen pr. 1. november 2026', unknown: true, not: [['slv-ssb', 'other', '48']] },
+  ]);
+});
+
+// Batch B: written after the first fixes, on Ulvedal (not used in batch A) and phrasings batch A did not use; scored
+// once on arrival before any change for it.
+describe('batch B', () => {
+  run([
+    { kb: 'uvd', q: 'hvor mange børn går der egentlig i børnelandsby nørreled', want: [['uvd-bl-norreled', 'children']], not: [['uvd-fada', 'children']] },
+    { kb: 'uvd', q: 'how many institutions does BL Kildeskov have right now', want: [['uvd-bl-kildeskov', 'institutions']] },
+    { kb: 'uvd', q: 'antal daginstitutioner i fagcenter dagtilbud pr 1 oktober 2026', want: [['uvd-fada', 'institutions']] },
+    { kb: 'uvd', q: 'hvor mange vuggestuebørn står på venteliste', want: [['uvd-fada', 'other', '17']] },
+    { kb: 'uvd', q: 'ventelisten i ulvedal?', want: [['uvd-fada', 'other', '17']] },
+    { kb: 'uvd', q: 'how many viceledere will there be after the merger', want: [['uvd-fada', 'deputies', '3 viceledere']], not: [['uvd-fada', 'deputies', '2 af']] },
+    { kb: 'uvd', q: 'hvor mange børnelandsbyer har vi efter 1. august 2027', want: [['uvd-fada', 'other', '2 børnelandsbyer']] },
+    { kb: 'uvd', q: 'how many kids and how many institutions in sandager', want: [['uvd-bl-sandager', 'children'], ['uvd-bl-sandager', 'institutions']] },
+    { kb: 'uvd', q: 'hvor mange analytikere sidder i tilsyn og analyse', want: [['uvd-tilsyn-og-analyse', 'employees']] },
+    { kb: 'uvd', q: 'hvor mange medarbejdere er der i legestuen bikuben', unknown: true, not: [['uvd-fada', 'employees']] },
+    { kb: 'uvd', q: 'hvor mange ansatte får sønderskov', want: [['uvd-bl-sonderskov', 'employees']] },
+    { kb: 'uvd', q: 'what was sick leave in fagcenter dagtilbud in q3 2026', want: [['uvd-fada', 'absence']] },
+    { kb: 'uvd', q: 'troldehøjen, hvor mange børn?', want: [['uvd-troldehoejen', 'children']] },
+    { kb: 'hjs', q: 'hvor mange børn venter på en plads i vuggestue eller dagpleje', want: [['hjs-dtk', 'other', '36']] },
+    { kb: 'hjs', q: 'how many centres will team midt get', want: [['hjs-team-midt', 'institutions']] },
+    { kb: 'hbj', q: 'hvor mange dagplejere arbejder der i dagplejen havbjerg', want: [['hbj-dagplejen', 'employees']] },
+    { kb: 'hbj', q: 'how many children go to the kindergarten in rævehøj', want: [['hbj-raevehoej', 'children']] },
+    { kb: 'rvs', q: 'hvor mange boern er der i dagplejeafdelingen i dag', want: [['rvs-dagplejen', 'children', '204']] },
+    { kb: 'rvs', q: 'how many trivselskonsulenter does the videnscenter have', want: [['rvs-vcb', 'consultants', 'trivsel']], not: [['rvs-vcb', 'consultants', 'sprog']] },
+    { kb: 'slv', q: 'hvor mange medlemmer har småbørns- og familieudvalget', want: [['slv-sfu', 'members']] },
+    { kb: 'bkk', q: 'hvad er sygefraværet på småbørnsområdet i procent', want: [['bkk-smaaboernsafdelingen', 'absence']] },
+    { kb: 'fjb', q: 'how many children attend the day-care facilities in area south', want: [['fjb-omraade-syd', 'children']], not: [['fjb-omraade-nord', 'children']] },
+    { kb: 'hvm', q: 'hvor mange børnehuse får kvarter skoven', want: [['hvm-kvarter-skoven', 'houses']] },
+  ]);
+});
+
+describe('posts named as what is counted, and each count after a change', () => {
+  run([
+    // No metric and no word a figure counts: the posts named are counted, each by the figure that counts its name.
+    { kb: 'rvs', q: 'sundhedsplejersker og sprogvejledere, hvor mange af hver', want: [['rvs-sundhedsplejen', 'employees'], ['rvs-vcb', 'consultants', 'sprog']] },
+    { kb: 'slv', q: 'dagplejere og talepædagoger - hvor mange er der', want: [['slv-dagplejen', 'employees'], ['slv-prc', 'other', 'talepædagoger']] },
+    // Two things counted after a change: the first coming figure of each.
+    { kb: 'uvd', q: 'how many kids and how many employees will sønderskov have after the merger', want: [['uvd-bl-sonderskov', 'children'], ['uvd-bl-sonderskov', 'employees']] },
+    { kb: 'lht', q: 'hvor mange børn og medarbejdere får vestermarken', want: [['lht-bu-vestermarken', 'children'], ['lht-bu-vestermarken', 'employees']] },
   ]);
 });

@@ -13,6 +13,10 @@ import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 const NOW = new Date('2026-11-30T09:00:00Z');
 const BASES = {
   seed: 'data',
+  ravnsholt: 'tests/fixtures/kb-ravnsholt',
+  lindholt: 'tests/fixtures/kb-lindholt',
+  ulvedal: 'tests/fixtures/kb-ulvedal',
+  egeskov: 'tests/fixtures/kb-egeskov',
   fjordby: 'tests/fixtures/kb-other',
   bakkekaer: 'tests/fixtures/kb-bakkekaer',
   hvidmose: 'tests/fixtures/kb-hvidmose',
@@ -136,6 +140,110 @@ describe('kept: the words leaders write for what the documents answer', () => {
     ['hjortsoe', 'hvornår er sommerferielukningen', /19\. juli 2027/],
     ['bakkekaer', 'hvor mange børn går der i kløverengen', /\b84\b/],
     ['seed', 'hvor mange børn går i distrikt baltorp', /\b750\b/],
+  ])('%s: "%s" keeps its answer', (base, question, expected) => {
+    const answer = ask(base, question);
+    expect(answer.kind).toBe('answer');
+    expect(said(answer)).toMatch(expected);
+  });
+});
+
+describe('near misses: a numbered round the documents do not have ("3. samtale", "2. kvartal")', () => {
+  it.each<[Base, string, RegExp]>([
+    ['seed', 'hvornaar er 3. samtale til staben i htk', /13\. april|20\. april/],
+    ['bakkekaer', 'hvornår er 3. samtale til stillingen i kløverengen', /25\. januar|1\. februar/],
+    ['hjortsoe', 'when is the 3. interview for the teamchef job', /19 january|26 january/],
+  ])('%s: "%s" gets "I don\'t know", not the rounds there are', (base, question, tempting) => {
+    const answer = ask(base, question);
+    expect(answer.kind).toBe('unknown');
+    expect(said(answer)).not.toMatch(tempting);
+  });
+
+  it.each<[Base, string, RegExp]>([
+    ['seed', 'hvornår er 2. samtale til staben', /20\. april 2026/],
+    ['bakkekaer', 'hvornår er 2. samtale til stillingen i kløverengen', /1\. februar 2027/],
+    ['hjortsoe', 'hvornår er 2. samtale til teamchefstillingen', /26\. januar 2027/],
+  ])('%s: "%s" keeps the round asked', (base, question, expected) => {
+    expect(said(ask(base, question))).toMatch(expected);
+  });
+});
+
+describe('near misses: a deadline asked of a meeting that has none', () => {
+  it.each<[Base, string]>([
+    ['solvang', 'deadline to sign up for the bestyrelsestræf'],
+    ['hjortsoe', 'tilmeldingsfrist til driftsmødet'],
+    ['hvidmose', 'what is the deadline to sign up for the souschef network'],
+  ])('%s: "%s" gets "I don\'t know", not the meeting\'s days', (base, question) => {
+    const answer = ask(base, question);
+    expect(answer.kind).toBe('unknown');
+    expect(said(answer)).not.toMatch(/20\d\d/);
+  });
+
+  it.each<[Base, string, RegExp]>([
+    ['solvang', 'hvornår er fristen for tilmelding til lederdagen', /13\. august 2027/],
+    ['hjortsoe', 'hvornår er fristen for budgetbidrag', /15\. marts 2027/],
+  ])('%s: "%s" keeps its deadline', (base, question, expected) => {
+    expect(said(ask(base, question))).toMatch(expected);
+  });
+});
+
+describe('near misses: a name that is only a kind of place once its other words go ("den nye børnegård")', () => {
+  it('havbjerg: "ansøgningsfrist til lederjobbet i sandflugten" is not answered by the Rævehøj posting', () => {
+    const answer = ask('havbjerg', 'ansøgningsfrist til lederjobbet i sandflugten');
+    expect(answer.kind).toBe('unknown');
+    expect(said(answer)).not.toMatch(/18\. januar/);
+  });
+});
+
+describe('kept: the document the answer quotes, named by its kind ("statusnotatet", "funktionsbeskrivelsen")', () => {
+  it.each<[Base, string, RegExp]>([
+    ['bakkekaer', 'hvad anbefaler statusnotatet om souschefer', /80 børn/],
+    ['seed', 'hvad peger statusnotatet fra ballerup på som potentiale for fortsat udvikling', /anbefalinger/],
+    ['hvidmose', 'hvad siger funktionsbeskrivelsen om souschefens opgaver', /souschef/],
+    ['solvang', "hvad står der i funktionsbeskrivelsen om pfl's ansvar", /faglig/],
+  ])('%s: "%s" keeps its answer', (base, question, expected) => {
+    const answer = ask(base, question);
+    expect(answer.kind).toBe('answer');
+    expect(said(answer)).toMatch(expected);
+  });
+});
+
+/**
+ * Batch B (written after the first fixes, on knowledge bases and phrasings batch A did not use; on arrival 24 of 25:
+ * "3. samtale" was answered by the leaders' wellbeing talks, a thing of another kind that numbers no round).
+ */
+describe('batch B: near misses and kept answers on Ravnsholt, Lindholt, Ulvedal and Egeskov', () => {
+  it.each<[Base, string, RegExp]>([
+    ['ravnsholt', 'hvor mange børn går der i børnehuset bølgen', /\b(88|66)\b/],
+    ['ravnsholt', 'how many kids go to tangloppen', /\b(88|66)\b/],
+    ['ravnsholt', 'hvor mange børn går i børnehuset strandengen', /\b(88|66|1[.,]?265)\b/],
+    ['ravnsholt', 'hvornaar er 3. samtale til matrikelleder jobbet', /20\d\d/],
+    ['ravnsholt', "when's the application deadline for the matrikelleder job in bølgen", /20\d\d/],
+    ['lindholt', 'hvor mange børn går der i daginstitution lyngtoppen', /\b118\b/],
+    ['lindholt', 'how many children are there in daginstitution solsikken', /\b(118|900)\b/],
+    ['lindholt', 'hvad var sygefraværet i sektion dagtilbud i 1. kvartal', /6[.,]1/],
+    ['lindholt', 'when is the third interview for the assistant head post', /january|february/],
+    ['ulvedal', 'hvor mange børn går der i legestuen bikuben', /\b104\b/],
+    ['ulvedal', 'hvor mange børn er der i børnelandsby vestervang', /\b(380|270|160|430|810)\b/],
+    ['ulvedal', "what's the phone number of hanne stubkjær dahl", /75 32/],
+    ['egeskov', 'hvem er distriktsleder i distrikt skoven', /henrik|tilde/],
+    ['egeskov', 'hvornår er tilmeldingsfristen til temadagen', /5\. marts/],
+  ])('%s: "%s" gets "I don\'t know", not the fact beside it', (base, question, tempting) => {
+    const answer = ask(base, question);
+    expect(answer.kind).toBe('unknown');
+    expect(said(answer)).not.toMatch(tempting);
+  });
+
+  it.each<[Base, string, RegExp]>([
+    ['ravnsholt', 'how many employees does børnehuset lærkereden have', /\b19\b/],
+    ['lindholt', 'hvornår er 1. samtale til aul jobbet', /27\. januar 2027/],
+    ['lindholt', 'hvad er nikolaj vester halds tlf nr', /86 41 20 15/],
+    ['lindholt', 'hvornår er budget fristen for 2028', /12\. marts 2027/],
+    ['lindholt', 'deadline for signing up for ledertræf', /27 august 2027/],
+    ['ulvedal', 'how many children attend legestuen troldehøjen', /\b104\b/],
+    ['ulvedal', 'hvornår skal man senest tilmelde sig lederstævnet', /27\. august 2027/],
+    ['ulvedal', 'hvornår er sommer lukningen i ulvedal', /19\. juli 2027/],
+    ['egeskov', 'hvem er distriktsleder i distrikt engen', /tilde nørbæk juhl/],
+    ['egeskov', 'hvornår er temadagen for lederne', /5\. marts 2027/],
   ])('%s: "%s" keeps its answer', (base, question, expected) => {
     const answer = ask(base, question);
     expect(answer.kind).toBe('answer');

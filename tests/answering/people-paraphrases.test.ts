@@ -22,6 +22,7 @@ const DIRS = {
   slv: 'tests/fixtures/kb-solvang',
   hjs: 'tests/fixtures/kb-hjortsoe',
   lnd: 'tests/fixtures/kb-lindholt',
+  uvd: 'tests/fixtures/kb-ulvedal',
 } as const;
 
 type Case = PhrasedCase & { readonly kb: keyof typeof DIRS };
@@ -122,6 +123,9 @@ const FRESH_CLASSES: readonly Case[] = [
   { kb: 'hvm', q: 'skal huslederne stadig referere til børnechefen efter 1. august 2027', must: ['~^nej\\b', 'kvarterchef'] },
   { kb: 'slv', q: 'vil tobias engholm friis stadig referere til kristian vedel mørch efter 1. august 2027', must: ['~^ja\\b', 'skovbakken'] },
   { kb: 'egs', q: 'who is the souschef in sivhuset', kind: 'unknown', must: ['~no deputy head'] },
+  // An item's own abbreviation in capitals that is also a common word ("VIL": Danish "will") names the item.
+  { kb: 'uvd', q: 'hvem er vores VIL i nørreled', must: ['mads winther lauridsen'] },
+  { kb: 'uvd', q: "who's the VIL in nørreled these days", must: ['mads winther lauridsen'], not: ['~^head of børnelandsby'] },
 ];
 
 describe('people and lines asked in other words (session 16)', () => {

@@ -19,6 +19,8 @@ const DIRS = {
   hjs: 'tests/fixtures/kb-hjortsoe',
   lht: 'tests/fixtures/kb-lindholt',
   hvm: 'tests/fixtures/kb-hvidmose',
+  egs: 'tests/fixtures/kb-egeskov',
+  uvd: 'tests/fixtures/kb-ulvedal',
 } as const;
 type Kb = keyof typeof DIRS;
 let loaded: Map<string, Loaded>;
@@ -94,9 +96,51 @@ const CONTACTS_AND_TASKS: Case[] = [
   { kb: 'hvm', q: 'hvem deltager i strategisk ledergruppe', must: ['udviklingschef'] },
 ];
 
+/** The tasks of a unit include what it is for and the tasks of the posts that work in it. */
+const UNIT_TASKS: Case[] = [
+  { kb: 'hjs', q: 'what is the rådgivningsteam in charge of', must: ['special needs'] },
+  { kb: 'hjs', q: 'hvad har rådgivningsteamet ansvaret for', must: ['særlige behov'] },
+  { kb: 'lht', q: 'hvad laver kvalitet og data', must: ['kvalitetsrapporter', 'pladsprognoser'] },
+  { kb: 'bkk', q: 'hvilke opgaver har sekretariatet', must: ['politisk betjening'] },
+];
+
+/** Who adopted a policy asked "which committee", an age after its number, an abbreviation that spells a function word. */
+const MORE_POLICY_AND_DEFINITION: Case[] = [
+  { kb: 'slv', q: 'which committee passed the movement policy and on what date', must: ['18 november 2026', 'early years and family committee'], not: ['kredsforum'] },
+  { kb: 'lht', q: 'how often do we have to check on a sleeping 2 year old', must: ['15 minutes'] },
+  { kb: 'uvd', q: 'what does VIL mean', must: ['viceleder'] },
+];
+
+/** Batch B (written after the first fixes, on other bases and phrasings), as it passes now. */
+const BATCH_B: Case[] = [
+  { kb: 'rvs', q: 'må institutionerne servere saft til frokosten', must: ['~sukkerholdig|sugary'] },
+  { kb: 'rvs', q: 'hvem skal sørge for at der er en skriftlig måltidsplan', must: ['~matrikelleder|bestyrer'] },
+  { kb: 'rvs', q: 'hvornår træder bordkulturpolitikken i kraft', must: ['1. januar 2027'] },
+  { kb: 'rvs', q: 'who approved the meal policy and when', must: ['~children and day care committee|børne- og dagtilbudsudvalget'] },
+  { kb: 'egs', q: 'hvem har vedtaget legepladspolitikken', must: ['børne- og skoleudvalget'] },
+  { kb: 'egs', q: 'from what date does the playground policy apply', must: ['1 january 2027'] },
+  { kb: 'egs', q: 'hvornår blev legepladspolitikken godkendt', must: ['1. oktober 2026'] },
+  { kb: 'egs', q: 'hvem sidder i ledergruppen', must: ['småbørnschef'] },
+  { kb: 'egs', q: 'who are the members of the leadership group in egeskov', must: ['~head of young children|småbørnschef'] },
+  { kb: 'other', q: 'which period does the læringsstrategi run for', must: ['~2025.2028'] },
+  { kb: 'other', q: 'hvem skal sikre at læringsstrategien bliver til praksis', must: ['dagtilbudsdirektør'] },
+  { kb: 'other', q: 'hvad tager områdeledelsen sig af', must: ['koordinerer driften'] },
+  { kb: 'other', q: 'who sits on the dagtilbudsledelsen', must: ['~dagtilbudsdirektør|director of day care'] },
+  { kb: 'other', q: 'hvem kan jeg spørge om koordinatorstillingen i ålekisten', must: ['jens ærø dahl'] },
+  { kb: 'other', q: 'hvad laver udviklingskonsulenterne', must: ['sprogarbejde'] },
+  { kb: 'seed', q: 'hvilken periode dækker børne- og ungepolitikken i htk', must: ['2025-2028'] },
+  { kb: 'seed', q: 'hvem kan jeg ringe til om jobbet i stjernehuset', must: ['helle kristensen'] },
+  { kb: 'hvm', q: 'hvem er med i den strategiske ledergruppe i hvidmose', must: ['børnechef'] },
+  { kb: 'hvm', q: 'what does the kvarterchef actually do', must: ['~husleder|house leader'] },
+  { kb: 'hjs', q: 'what is the rådgivningsteam in charge of', must: ['~særlige behov|special needs'] },
+];
+
 describe('a time a statement states answers a "when" no dated entry answers', () => it.each(TIMES_IN_STATEMENTS)('$kb: $q', check));
 describe('an age or a length is no "when"', () => it.each(AMOUNTS_OF_TIME)('$kb: $q', check));
 describe('"én"/"ét" counts', () => it.each(ONE_AS_NUMBER)('$kb: $q', check));
 describe('whom a policy covers and when it applies', () => it.each(POLICY_SCOPE_AND_PERIOD)('$kb: $q', check));
 describe('a policy asked by its topic', () => it.each(POLICY_TOPICS)('$kb: $q', check));
 describe('contacts and tasks in other words', () => it.each(CONTACTS_AND_TASKS)('$kb: $q', check));
+describe('the tasks of a unit', () => it.each(UNIT_TASKS)('$kb: $q', check));
+describe('more policies and definitions', () => it.each(MORE_POLICY_AND_DEFINITION)('$kb: $q', check));
+describe('batch B', () => it.each(BATCH_B)('$kb: $q', check));

@@ -87,3 +87,151 @@ describe('an item named by the proper-name part of its name ("Kløverengen" of "
     expect(ids).not.toContain('uvd-bl-sandager');
   });
 });
+
+describe('an abbreviation of the knowledge base spelt like a function word ("VIL", "MED"), written as one', () => {
+  it.each([
+    ["who's the VIL in nørreled", /Mads Winther Lauridsen/],
+    ["hvem er VIL'en i kildeskov", /Amina Yusuf Bak/],
+    ['what does VIL mean', /vice head/i],
+  ])('Ulvedal: "%s"', async (question, fact) => {
+    const l = await load('tests/fixtures/kb-ulvedal');
+    const answer = text(l, question);
+    expect(answer).not.toMatch(UNKNOWN);
+    expect(answer).toMatch(fact);
+  });
+
+  it.each([
+    ['hvem sidder i MED', /Småbørns-MED/],
+    ['hvornår mødes MED', /seks gange om året/],
+  ])('Bakkekær: "%s"', async (question, fact) => {
+    const l = await load('tests/fixtures/kb-bakkekaer');
+    expect(text(l, question)).toMatch(fact);
+  });
+
+  it('the same word in lower case stays a function word ("hvem vil lede …", "er du med")', async () => {
+    const l = await load('tests/fixtures/kb-ulvedal');
+    expect(text(l, 'hvem vil lede nørreled')).toMatch(/Mette Kvist Rasmussen/);
+    expect(text(l, 'hvem vil lede nørreled')).not.toMatch(/Mads Winther Lauridsen/);
+    const b = await load('tests/fixtures/kb-bakkekaer');
+    expect(text(b, 'hvem er med i ledergruppen')).not.toMatch(/Småbørns-MED/);
+  });
+
+  it('a message in capitals throughout reads no abbreviation from its capitals', async () => {
+    const { abbreviationForms } = await import('../../src/answering/normalize.js');
+    expect(abbreviationForms('HVEM ER VIL I NØRRELED')).toBeUndefined();
+    expect([...(abbreviationForms("hvem er VIL'en og hvor mange vil'er er der") ?? [])]).toEqual(['vil']);
+    expect(abbreviationForms('hvem er lederen')).toBeUndefined();
+  });
+});
+
+describe('a name said in another form of its own words', () => {
+  it('a definite name asked in its bare form ("vicelederkreds" for "Vicelederkredsen")', async () => {
+    const l = await load('tests/fixtures/kb-ulvedal', ['Vicelederkreds']);
+    expect(linkedIds(l, 'hvem deltager i vicelederkreds')).toContain('uvd-vil-netvaerket');
+    expect(text(l, 'hvem deltager i vicelederkreds')).toMatch(/viceleder og holdleder/);
+  });
+
+  it.each([
+    ['tests/fixtures/kb-ulvedal', ['rådet'], 'hvem sidder i rådet', 'uvd-landsbyraadet'],
+    ['tests/fixtures/kb-ulvedal', ['holdet'], 'hvad laver holdet', 'uvd-inklusionholdet'],
+    ['tests/fixtures/kb-bakkekaer', ['forvaltningen'], 'hvem leder forvaltningen', 'bkk-boerne-og-familieforvaltningen'],
+  ])('the head of a compound name alone, when one item (or items of it) ends in it: %s "%s"', async (dir, drop, question, id) => {
+    const l = await load(dir, drop);
+    expect(linkedIds(l, question)).toEqual([id]);
+  });
+
+  it('a head that is a word of the lexicon names no one item ("politikker", "mødet")', async () => {
+    const l = await load('tests/fixtures/kb-ulvedal');
+    const ids = linkedIds(l, 'hvilke politikker skal landsbylederen kende');
+    expect(ids.filter((id) => l.kb.get(id)?.kind === 'policies')).toEqual([]);
+    expect(linkedIds(l, 'hvornår er mødet')).toEqual([]);
+  });
+
+  it.each([
+    ['tests/fixtures/kb-ravnsholt', ['madpolitikken', 'madpolitik'], 'gælder madpolitikken også for bølgen', 'rvs-madpolitik'],
+    ['data', ['stabsleder', 'stabslederen', 'stabsledere', 'stabslederens'], 'er stabslederjobbet på fuld tid', 'htk-posting-leder-af-staben'],
+    ['tests/fixtures/kb-ulvedal', [], 'hvem er tilsynschefen', 'uvd-analysechef'],
+    ['tests/fixtures/kb-ulvedal', [], 'hvem er inklusionsholdslederen', 'uvd-holdleder'],
+  ])('"X for/af Y" said as the compound Y(s)X: %s "%s"', async (dir, drop, question, id) => {
+    const l = await load(dir, drop);
+    const link = l.linker.link(analyzeText(question)).find((k) => k.id === id);
+    expect(link).toBeDefined();
+    expect(link!.quality).toBeLessThan(1);
+  });
+
+  it('an adjective after the preposition makes no compound ("leder af Pædagogisk Ressourcecenter" is no "pædagogiskleder")', async () => {
+    const l = await load('tests/fixtures/kb-solvang');
+    expect(linkedIds(l, 'hvem refererer paedagogisk leder i stjernehuset til')).not.toContain('slv-ressourcecenterleder');
+  });
+
+  it('a compound that is another item\'s own name stays that item\'s ("konsulentteam", not "team af konsulenter")', async () => {
+    const l = await load('data');
+    const ids = linkedIds(l, 'hvor mange er der i konsulentteam');
+    expect(ids).toContain('htk-konsulentteamet');
+    expect(ids).not.toContain('htk-konsulent-staben');
+  });
+
+  it('answers through the compound: "er stabslederjobbet på fuld tid" without the alias "stabsleder"', async () => {
+    const bare = await load('data', ['stabsleder', 'stabslederen', 'stabsledere', 'stabslederens']);
+    const answer = text(bare, 'hvor mange timer om ugen er stabslederjobbet');
+    expect(answer).toMatch(/fuld tid/);
+    expect(answer).toBe(text(await load('data'), 'hvor mange timer om ugen er stabslederjobbet'));
+  });
+});
+
+/*
+ * Batch B: written after the first fixes, on knowledge bases batch A did not use (Lindholt, Hvidmose, Egeskov, Fjordby),
+ * scored once on arrival (see the final report), then fixed by class.
+ */
+describe('batch B: vocabulary of other municipalities', () => {
+  it.each([
+    // proper-name parts
+    ['tests/fixtures/kb-lindholt', ['Lyngtoppen', 'Lyngtoppens'], 'hvilket børneunivers hører lyngtoppen til', 'lht-lyngtoppen'],
+    ['tests/fixtures/kb-hvidmose', ['Myretuen'], 'hvem er husleder i myretuen', 'hvm-myretuen'],
+    ['tests/fixtures/kb-hvidmose', ['Åen', 'Kvarter Aaen', 'kvarteret Åen'], 'hvem er kvarterchef i aaen', 'hvm-kvarter-aaen'],
+    ['tests/fixtures/kb-egeskov', ['Mælkebøtten'], 'hvor mange børn er der i mælkebøtten', 'egs-maelkeboetten'],
+    ['tests/fixtures/kb-egeskov', ['Engen', 'distriktslederen i Engen'], 'who is the district leader in engen', 'egs-engen'],
+    ['tests/fixtures/kb-other', ['Mågen', 'Maagen', 'stillingen i Mågen'], 'hvornår er ansøgningsfristen i maagen', 'fjb-maagen'],
+    // compound heads alone
+    ['tests/fixtures/kb-lindholt', ['korpset', 'støttekorpset'], 'hvem leder korpset', 'lht-stoettekorpset'],
+    ['tests/fixtures/kb-lindholt', ['rådet', 'universrådet'], 'hvem er med i rådet', 'lht-universraadet'],
+    // "X for/af Y" as a compound
+    ['tests/fixtures/kb-lindholt', [], 'hvem er støttekorpslederen', 'lht-korpsleder'],
+    ['tests/fixtures/kb-other', ['centret'], 'hvem leder dagtilbudscentret', 'fjb-center-for-dagtilbud'],
+    // definite names asked bare
+    ['tests/fixtures/kb-egeskov', ['distriktsmøde', 'distriktsmøder'], 'hvornår holdes distriktsmøde', 'egs-distriktsmoede'],
+    ['tests/fixtures/kb-other', ['Dagtilbudsledelsen', 'dagtilbudsledelsen'], 'hvem sidder i dagtilbudsledelse', 'fjb-dagtilbudsledelsen'],
+    // abbreviations inflected or in lower case
+    ['tests/fixtures/kb-hvidmose', [], "hvem sidder i SLG'en", 'hvm-strategisk-ledergruppe'],
+    ['tests/fixtures/kb-hvidmose', [], 'hvornår mødes slg', 'hvm-slg-moede'],
+    // genitive and plural of names without those forms as aliases
+    ['tests/fixtures/kb-egeskov', ['småbørnschefen'], 'hvem er småbørnschefens chef', 'egs-smaaboernschef'],
+    ['tests/fixtures/kb-other', ['områdelederne', 'områdeledere'], 'hvem refererer områdelederne til', 'fjb-omraadeleder'],
+    ['tests/fixtures/kb-hvidmose', ['udviklingschefens'], 'hvad er udviklingschefens opgaver', 'hvm-udviklingschef'],
+    // typos and ASCII
+    ['tests/fixtures/kb-lindholt', [], 'hvem er korpslderen', 'lht-korpsleder'],
+    ['tests/fixtures/kb-egeskov', ['Kløverhøj'], 'hvem er souschef i kloeverhoej', 'egs-kloeverhoej'],
+  ])('%s without %j: "%s" names %s', async (dir, drop, question, id) => {
+    const l = await load(dir, drop);
+    expect(linkedIds(l, question)).toContain(id);
+  });
+
+  // (Scored on arrival as links of the composed role, which the engine forms in the answer, from the role and the place.)
+  it.each([
+    ["hvem er UL'en i kirkebyen", /Dorte Bjerregaard Lind/],
+    ['hvem er aul i hedelund', /Fatima Ali Nørgaard/],
+  ])('Lindholt: an abbreviation + a place: "%s"', async (question, person) => {
+    const l = await load('tests/fixtures/kb-lindholt');
+    expect(linkedIds(l, question)).toHaveLength(2);
+    expect(text(l, question)).toMatch(person);
+  });
+
+  it.each([
+    ['tests/fixtures/kb-egeskov', [], 'hvor mange børn går der i alt', 'egs-bestyrelse'],
+    ['tests/fixtures/kb-hvidmose', [], 'hvad er et børnehus', 'hvm-myretuen'],
+    ['tests/fixtures/kb-other', [], 'what is the policy on language', 'fjb-center-for-dagtilbud'],
+  ])('%s without %j: "%s" does not name %s', async (dir, drop, question, id) => {
+    const l = await load(dir, drop);
+    expect(linkedIds(l, question)).not.toContain(id);
+  });
+});

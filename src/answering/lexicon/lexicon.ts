@@ -690,8 +690,12 @@ export class CueSet<L extends string | number> {
   words(): string[] {
     // Not the '=exact' forms: they tell one inflection from another ("=oprettet", not "oprettes"), so a near miss is no typo of them.
     const out: string[] = [];
-    for (const { cue } of this.entries) for (const e of cue.elements) if (e.type === 'word') out.push(e.form);
-    else if (e.type === 'prefix') out.push(e.text);
+    for (const { cue } of this.entries) {
+      for (const e of cue.elements) {
+        if (e.type === 'word') out.push(e.form);
+        else if (e.type === 'prefix') out.push(e.text);
+      }
+    }
     return out;
   }
 }
@@ -990,6 +994,16 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   // A word a cue stem already covers ('employees' under 'employee*') is no typo of a cue word outside that stem
   // ('employed'); a typo inside it still is ('ansøgningsfrsten' under 'ansøgning*').
   const coveredBy = [...new Set([kinds, dateKinds, metrics, attributes].flatMap((set) => set.prefixes()))].filter((p) => p.length >= 4);
+  // Every single cue word of every cue set (document kinds and attributes included), for the first parts of compounds.
+  const cueWords = new Set([kinds, dateKinds, metrics, attributes, documentKinds].flatMap((set) => [...set.words()]));
+  /** True when a word opens with a known word of five letters or more and goes on for three letters more. */
+  const opensWithKnownWord = (form: string, known: (form: string) => boolean): boolean => {
+    for (let cut = 5; cut <= form.length - 3; cut++) {
+      const first = form.slice(0, cut);
+      if (cueWords.has(first) || known(first)) return true;
+    }
+    return false;
+  };
   const corrections = new Map<string, string>();
   const correct = (form: string, known: (form: string) => boolean): string => {
     // A word the lexicon lists as asking ("foråret", "udgangen") is no typo of a cue word.
@@ -1004,7 +1018,9 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       // A typo in the stem of a cue written as a stem ('polic*' in "polciies", 'politik*' in "poltiikker"): the stem, then the ending.
       // A letter left out or typed twice in the stem ("telfonnummeret", "telleefon") shifts the ending by one: the stem's
       // length, one less and one more are each read as the stem.
-      if (result === form && cover === undefined) {
+      // (Nor is a compound that opens with a word the documents or the lexicon's cues know: "statusnotatet" is "status" +
+      // "notatet", no typo of the cue stem "start*".)
+      if (result === form && cover === undefined && !opensWithKnownWord(form, known)) {
         for (const shift of [0, -1, 1]) {
           // (A compound whose first part is a known word, "ledererfaring", is no typo of a cue stem, "leader*".)
           const stem = stems.find((p) => p[0] === form[0] && form.length > p.length + shift && !form.startsWith(p) && boundedEditDistance(form.slice(0, p.length + shift), p, 1) <= 1 && !known(form.slice(0, p.length + shift)));

@@ -111,6 +111,22 @@ export function countedWords(rc: RelationContext): string[] {
     .map((tok) => tok.form);
 }
 
+/**
+ * "Sundhedsplejersker og sprogkonsulenter, hvor mange af hver": with no metric named and no word counted that a figure
+ * counts, the posts named in one word are what is counted, by the figures that count that word ("14 sundhedsplejersker").
+ */
+export function countedPosts(rc: RelationContext): string[] {
+  const { u, kb } = rc;
+  if (!u.intents.has('figure') || u.metrics.length > 0) return [];
+  // (Only when nothing else is counted: "hvor mange timer er souschefen frikøbt" counts hours, not souschefs. A word that
+  // spreads the count, "each", counts nothing.)
+  const each = new Set(rc.lexicon.eachWords.flat());
+  if (countedWords(rc).some((w) => !each.has(w) && !rc.lexicon.fillerWords.has(w))) return [];
+  const counts = (w: string) => someFigure(kb, (f) => countsAsked(rc, f, w, countSpan(rc, w)));
+  const posts = rc.subjects.filter((g) => g.some((l) => l.kind === 'roles' && l.quality >= 0.9 && l.end - l.start === 1));
+  return unique(posts.map((g) => u.tokens[g[0]!.start]!.form)).filter((w) => w.length >= 4 && counts(w));
+}
+
 /** The positions of the lexicon's `countLinkWords` ("placeret", "attached"): they place the count in its unit, which the figure's owner answers. */
 export function countLinkAt(rc: RelationContext): number[] {
   return rc.u.tokens.flatMap((tok, i) => (rc.lexicon.countLinkWords.has(tok.form) ? [i] : []));
@@ -267,7 +283,8 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const persons = personMetrics(rc, groups.flat());
   const roleMetrics = persons ? [] : countedRoleMetrics(rc);
   const metrics = persons ? persons.metrics : u.metrics.length > 0 ? u.metrics : roleMetrics.length > 0 ? roleMetrics : unsaid && groups.length > 0 ? unique(groups.flat().flatMap((id) => relations.figures(id).map((f) => f.figure.metric))) : [];
-  const words = persons ? [] : countedWords(rc);
+  const posts = persons ? [] : countedPosts(rc);
+  const words = persons ? [] : [...countedWords(rc), ...posts];
   const byWord = new Map<(f: Figure) => boolean, string>();
   const counted: Array<(f: Figure) => boolean> = [
     ...unique(metrics).map((m) => (f: Figure) => f.metric === m),

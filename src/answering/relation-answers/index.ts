@@ -17,7 +17,7 @@ export { answerMembersRelation, answerMeetingRelation, answerRoleMeetings } from
 export { answerTasksRelation, answerWhoDoes, taskIndexOf } from './tasks.js';
 export { answerContactFor, answerContactsRelation, answerDocumentContact, answerNumberOwner, answerPostingContacts, answerReachPerson } from './contacts.js';
 export { answerAttribute } from './partly-known.js';
-export { answerFiguresRelation, complementsSaid, countedRoleMetrics, countedWords, countLinkAt, countsAsked, countsJoined, countsOwnValue, measuresSaid, countSpan, differenceOf, eachUnits, municipalityAt, personMetrics, totalOf } from './figures.js';
+export { answerFiguresRelation, complementsSaid, countedPosts, countedRoleMetrics, countedWords, countLinkAt, countsAsked, countsJoined, countsOwnValue, measuresSaid, countSpan, differenceOf, eachUnits, municipalityAt, personMetrics, totalOf } from './figures.js';
 export { answerAbbreviation } from './definitions.js';
 export { answerPoliciesRelation, answerPolicyFields, answerPolicyStatements } from './policies.js';
 export { answerPostingTerms } from './posting-terms.js';

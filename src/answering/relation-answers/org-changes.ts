@@ -11,6 +11,7 @@ import { foldText, STOPWORDS, termsOf } from '../normalize.js';
 import { namesOf } from '../facts.js';
 import { unknownWith } from './partly-known.js';
 import type { Answer, Lang } from '../types.js';
+import type { Link } from '../linking.js';
 import { shortDate, unique } from '../answer-context.js';
 import { askedDayOf, done, listedKindAt, name, subjectsOf, type RelationContext } from './context.js';
 import { rolesByNameStart } from './role-name-starts.js';
@@ -406,7 +407,10 @@ export function answerPolicyAdoption(rc: RelationContext): Answer | undefined {
   const { u, kb } = rc;
   const link = subjectsOf(rc, ['policies'])[0]?.[0];
   if (!link || link.quality < 0.75) return undefined;
-  if (rc.subjects.flat().some((l) => ['roles', 'units', 'people', 'postings'].includes(l.kind) && l.quality >= 0.9 && !isBody(rc, l.id, link.id))) return undefined;
+  // (A word many items share, "which committee", names none of them; a group of readings that holds the body that
+  // adopted the policy names that body.)
+  const otherNamed = (g: readonly Link[]) => new Set(g.map((l) => l.id)).size === 1 && !g.some((l) => isBody(rc, l.id, link.id));
+  if (rc.subjects.some((g) => otherNamed(g) && g.some((l) => ['roles', 'units', 'people', 'postings'].includes(l.kind) && l.quality >= 0.9))) return undefined;
   const policy = kb.get(link.id)!.item as Policy;
   if (policy.adoptedBy === undefined && policy.adoptedOn === undefined && policy.inForceFrom === undefined && policy.inForceUntil === undefined) return undefined;
   const effectSaid = rc.lexicon.effectWords.match(u.tokens).size > 0 || u.kinds.has('after-change');

@@ -223,7 +223,7 @@ function postWordOf(rc: RelationContext, id: string, form: string): boolean {
  */
 function answerLineHolds(rc: RelationContext): Answer | undefined {
   const { u, kb, queries } = rc;
-  if (u.direction === 'down' || u.chain || rc.lexicon.yesNoWords.match(u.tokens).size === 0) return undefined;
+  if (u.direction === 'down' || u.chain || rc.subjects.length < 2 || rc.lexicon.yesNoWords.match(u.tokens).size === 0) return undefined;
   const sure = rc.subjects.flat().filter((l) => l.quality >= 0.9 && (l.kind === 'roles' || l.kind === 'people')).sort((a, b) => a.start - b.start);
   const first = sure[0];
   if (!first) return undefined;
@@ -325,7 +325,9 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
   const leaderAt = rc.lexicon.leaderWords.coverage(u.tokens);
   const beside = (l: Link) => [l.start - 1, l.start - 2, l.end, l.end + 1].some((p) => leaderAt.has(p) && !rc.subjects.flat().some((o) => o.quality >= 0.9 && p >= o.start && p < o.end));
   // So does a unit named alone ("hvem refererer Kildebo til efter 1. maj"): a place reports through the head it has.
-  const alone = (l: Link) => l.quality >= 0.9 && !rc.subjects.flat().some((o) => o.quality >= 0.9 && o.kind !== 'units' && o.kind !== 'municipalities');
+  // (Read once: a name many units share links thousands of them at scale.)
+  const othersNamed = rc.subjects.some((g) => g.some((o) => o.quality >= 0.9 && o.kind !== 'units' && o.kind !== 'municipalities'));
+  const alone = (l: Link) => l.quality >= 0.9 && !othersNamed;
   const upGroups = groups.map((group) =>
     group.flatMap((l) =>
       l.kind === 'units' && relations.up(l.id).length === 0 && (beside(l) || alone(l)) ? relations.leadersOf(l.id).map((id) => ({ ...l, id, kind: 'roles' as const })) : [l],
