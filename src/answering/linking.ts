@@ -104,6 +104,9 @@ const LINKABLE: ReadonlyArray<KbItem['kind']> = [
 ];
 
 /** True when the token `k` places on is the `k` tokens from `start` written together (a hyphenated word's joined form). */
+/** The endings of a Danish noun in the definite form ("rådet", "forvaltningen", "holdene", "udvalgene"). */
+const DEFINITE_ENDING = /(?:et|en|ne)$/;
+
 function joinedAt(tokens: readonly Token[], start: number, k: number): boolean {
   const whole = tokens[start + k]?.form;
   if (whole === undefined) return false;
@@ -737,7 +740,9 @@ export function createLinker(
       // Familieforvaltningen"), when it is the one such item and the word is none of the lexicon's ("politikken" is
       // any policy, "mødet" any meeting).
       const others = new Set<Variant>();
-      const common = commonWords.has(token.form) || token.terms.some((t) => t.length > MIN_PART && commonWords.has(t));
+      // (Only a word in the definite form, which points at a thing both sides know: "rådet", "holdet", "udvalget",
+      // "forvaltningen"; "pladser" is any places, not the one decision "om legepladser".)
+      const common = !DEFINITE_ENDING.test(token.form) || commonWords.has(token.form) || token.terms.some((t) => t.length > MIN_PART && commonWords.has(t));
       for (const form of endingIn(heads)) {
         if (form.length < shortest + MIN_PART) continue;
         for (const v of thingWords.get(form)!) {

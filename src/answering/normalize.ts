@@ -168,10 +168,14 @@ export function abbreviationForms(text: string): ReadonlySet<string> | undefined
   let out: Set<string> | undefined;
   if (capitals && !mostlyCapitals(text)) for (const m of text.matchAll(CAPITAL_WORDS)) (out ??= new Set()).add(foldText(m[0]));
   if (apostrophe) for (const m of text.matchAll(APOSTROPHE_ENDINGS)) (out ??= new Set()).add(foldText(m[1]!));
-  return out;
+  // A form the text also writes as a plain lower-case word is no abbreviation there ("er X med i MED-udvalget": the
+  // first "med" is the preposition); tokens are marked by form, so such a form is left unmarked.
+  if (out) for (const m of text.matchAll(LOWER_WORDS)) if (out.has(m[0])) out.delete(m[0]);
+  return out && out.size > 0 ? out : undefined;
 }
 
 const CAPITALS = /\p{Lu}\p{Lu}/u;
+const LOWER_WORDS = /(?<![\p{L}\d'’])[a-z]{2,6}(?![\p{L}\d'’])/gu;
 const CAPITAL_WORDS = /(?<![\p{L}\d])\p{Lu}{2,6}(?![\p{Ll}\d])/gu;
 const APOSTROPHE_ENDINGS = /(?<![\p{L}\d])(\p{L}{2,6})['’](?:e|en|et|er|ere|erne|ernes|ene|enes|ens|ets|ne|nes|s)(?![\p{L}\d])/giu;
 
