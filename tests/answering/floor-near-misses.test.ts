@@ -6,9 +6,8 @@
  * other way round, "arbejde hjemme" for "hjemmearbejde"; inflections; ASCII; fillers), keep their answer.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAnswerer, type Answer, type Answerer } from '../../src/answering/index.js';
-import { loadKnowledgeOrThrow } from '../../src/knowledge/load-knowledge.js';
-import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { type Answer } from '../../src/answering/index.js';
+import { loadAnswerers, type Data, type Loaded } from '../helpers/answerers.js';
 
 const NOW = new Date('2026-11-30T09:00:00Z');
 const BASES = {
@@ -25,21 +24,15 @@ const BASES = {
   havbjerg: 'tests/fixtures/kb-havbjerg',
 } as const;
 type Base = keyof typeof BASES;
-type Data = KnowledgeBase['data'];
 
-const kbs = new Map<Base, KnowledgeBase>();
-const answerers = new Map<Base, Answerer>();
+let loaded: Map<string, Loaded>;
 beforeAll(async () => {
-  for (const [name, dir] of Object.entries(BASES) as Array<[Base, string]>) {
-    const kb = await loadKnowledgeOrThrow(dir);
-    kbs.set(name, kb);
-    answerers.set(name, createAnswerer(kb, { now: () => NOW }));
-  }
+  loaded = await loadAnswerers(Object.values(BASES), NOW);
 });
-const ask = (base: Base, question: string): Answer => answerers.get(base)!.answer(question);
+const ask = (base: Base, question: string): Answer => loaded.get(BASES[base])!.answerer.answer(question);
 /** What the answer says, without the questions it suggests. */
 const said = (answer: Answer) => [answer.headline, ...answer.sections.flatMap((s) => [s.title, ...s.lines]), ...(answer.details ?? [])].join(' ').toLowerCase();
-const data = (base: Base): Data => kbs.get(base)!.data;
+const data = (base: Base): Data => loaded.get(BASES[base])!.data;
 
 /** Every figure the documents give for any unit, as digits: none may answer a question about a unit they do not hold. */
 const allUnitFigures = (d: Data): string[] => d.units.flatMap((u) => (u.figures ?? []).map((f) => String(f.value).replace('.', ',')));
