@@ -700,7 +700,18 @@ export function createLinker(
       for (let i = 0; i + name.length <= words.length; i++) if (name.every((w, k) => words[i + k]!.form === w.form)) return true;
       return false;
     };
-    const owners = [...ids].filter((id) => [...found].every((v) => v.id === id || [...found].some((own) => own.id === id && holds(v.words, own.words))));
+    // (Each item's own variants looked up by id: a word borne by hundreds of items at scale is no quadratic pass.)
+    const byId = new Map<string, Variant[]>();
+    for (const v of found) {
+      const list = byId.get(v.id);
+      if (list) list.push(v);
+      else byId.set(v.id, [v]);
+    }
+    const owners = [...ids].filter((id) => {
+      const own = byId.get(id)!;
+      for (const v of found) if (v.id !== id && !own.some((o) => holds(v.words, o.words))) return false;
+      return true;
+    });
     return owners.length === 1 ? new Set([...found].filter((v) => v.id === owners[0])) : found;
   };
   /**
