@@ -4,7 +4,7 @@
  * question does (so only the mechanism can find it), on several knowledge bases with vocabulary of their own. Our own
  * phrasings (batch A: worked on; batch B: written after the first fixes and scored once on arrival).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAnswerer, readLexiconExtensions, renderAnswerText, type Answerer } from '../../src/answering/index.js';
 import { loadLexicon, lexiconWords } from '../../src/answering/lexicon/lexicon.js';
 import { createLinker, type Linker } from '../../src/answering/linking.js';
