@@ -71,14 +71,9 @@ import { answerMeasuredFigure } from './relation-answers/figure-measures.js';
 import { answerNamedFigure } from './relation-answers/figure-named.js';
 import { prepareIndexes } from './prepare.js';
 import { answerDecisionQuestion, decisionWordLinks } from './relation-answers/decisions.js';
-import { capitalNamesOf } from './relation-answers/definitions.js';
 import { answerDateComparison, answerDatedPlace, answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems, deputyPostLinks } from './answer-time.js';
 import { answerDocumentDate } from './relation-answers/document-dates.js';
 
-/** A word written in capitals as an abbreviation is ("VIL", "LL", "SOB"): two to six capital letters. */
-const CAPITALS = /^\p{Lu}{2,6}$/u;
-/** Two capitals in a row somewhere in a text: the cheap test before looking for an abbreviation. */
-const TWO_CAPITALS = /\p{Lu}\p{Lu}/u;
 
 /** The relation answerers, tried in this order before the general search. */
 const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefined> = [
@@ -149,7 +144,6 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   // Built now rather than by the first question that needs it.
   taskIndexOf(kb, lexicon);
   titleWordsOf(kb);
-  capitalNamesOf(kb);
   prepareIndexes(kb, lexicon);
   // An item's own name terms; the facts already hold them for every item that owns a fact (the same set).
   const ownTermsCache = new Map<string, ReadonlySet<string>>();
@@ -332,46 +326,6 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       else municipalitiesByWord.set(rarest, new Set([i]));
     }
   });
-  // An item's own abbreviation written in capitals ("VIL", "LL"), by its folded form: made with the first question that
-  // writes a common word in capitals (such a word is otherwise a function word the linker passes over).
-  let abbreviations: Map<string, string[]> | undefined;
-  const abbreviationsOf = (): Map<string, string[]> => {
-    if (!abbreviations) {
-      abbreviations = new Map();
-      for (const id of namedCandidates) {
-        const entry = kb.get(id);
-        if (!entry) continue;
-        for (const name of namesOf(entry)) {
-          if (!CAPITALS.test(name)) continue;
-          const folded = foldText(name);
-          const ids = abbreviations.get(folded) ?? [];
-          if (!ids.includes(id)) ids.push(id);
-          abbreviations.set(folded, ids);
-        }
-      }
-    }
-    return abbreviations;
-  };
-  /**
-   * "Who's the VIL in Nørreled": a word written in capitals that is an item's own abbreviation names that item, also when
-   * it is a common word ("vil" is Danish "will"); only such words, which the linker leaves as function words.
-   */
-  const capitalLinks = (u: Understanding): Link[] => {
-    if (!TWO_CAPITALS.test(u.text)) return [];
-    const written = u.text.match(/[\p{L}\d-]+/gu) ?? [];
-    const out: Link[] = [];
-    for (const word of written) {
-      if (!CAPITALS.test(word)) continue;
-      const folded = foldText(word);
-      if (!STOPWORDS.has(folded)) continue;
-      const ids = abbreviationsOf().get(folded);
-      if (!ids) continue;
-      const at = u.tokens.findIndex((t) => t.form === folded);
-      if (at < 0) continue;
-      for (const id of ids) out.push({ id, kind: kb.get(id)!.kind, start: at, end: at + 1, quality: 1 });
-    }
-    return out;
-  };
   const scopes = new Map<string, SearchIndex>();
   const floor = createFloor(kb, index, options.lexicon, namesIn, lexicon);
   // Every answer passes the floor: what the question asks about must be in the answer or known to be absent.
@@ -543,7 +497,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       if (u.smalltalk) {
         return { kind: 'smalltalk', lang: u.lang, headline: SMALLTALK[u.lang][u.smalltalk], sections: [], details: [], sources: [], suggestions: u.smalltalk === 'greeting' || u.smalltalk === 'ack' ? suggestQuestions(kb, u.lang) : [] };
       }
-      const linked = [...linker.link(u.tokens), ...capitalLinks(u)];
+      const linked = linker.link(u.tokens);
       const datePositions = new Set([...lexicon.dateKinds.match(u.tokens).values()].flatMap((m) => [...m.positions]));
       const nameLinks = linked.filter((l) => !NOT_NAME_CUES.has(l.kind) && l.quality >= 0.85);
       // Another cue of a kind outside the names still asks ("the staff unit manager's boss"), unless it is a word of the

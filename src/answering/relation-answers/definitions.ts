@@ -4,7 +4,6 @@
 import { namesOf } from '../facts.js';
 import { foldText, STOPWORDS } from '../normalize.js';
 import type { Answer } from '../types.js';
-import type { Link } from '../linking.js';
 import { unique } from '../answer-context.js';
 import { done, name, sourceOf, type RelationContext } from './context.js';
 import { spellsOut } from './partly-known.js';
@@ -22,9 +21,8 @@ export function answerAbbreviation(rc: RelationContext): Answer | undefined {
   if (!u.kinds.has('definition') || u.kinds.size !== 1 || u.attributes.length > 0) return undefined;
   const cue = new Set(u.kinds.get('definition')!.positions);
   const sure = (rc.links ?? []).filter((l) => l.kind !== 'municipalities' && l.quality >= 0.9);
-  // "what does VIL mean": an abbreviation written in capitals that is an item's own name in capitals names it, also when
-  // its small letters spell a function word ("vil", "er") that no name is linked by.
-  if (sure.length === 0) sure.push(...capitalLinks(rc));
+  // ("what does VIL mean": an abbreviation written in capitals whose small letters spell a function word is linked like
+  // any name: the linker reads words written as abbreviations, normalize.ts `abbreviationForms`.)
   // One word, and every other word of the question a cue or a small word ("hvad er en PRC for noget").
   const first = sure[0];
   if (!first || first.end - first.start !== 1 || sure.some((l) => l.start !== first.start || l.end !== first.end)) return undefined;
@@ -54,43 +52,4 @@ export function answerAbbreviation(rc: RelationContext): Answer | undefined {
     return done(rc, 'answer', headline, lines, unique([...sourceOf(kb, id), ...facts.slice(0, 3).map((f) => f.source)]).slice(0, 3));
   }
   return undefined;
-}
-
-/** Each knowledge base's names written in capitals ("VIL", "PRC"), folded, with the items that bear them. */
-const CAPITAL_NAMES = new WeakMap<RelationContext['kb'], ReadonlyMap<string, readonly string[]>>();
-
-export function capitalNamesOf(kb: RelationContext['kb']): ReadonlyMap<string, readonly string[]> {
-  let known = CAPITAL_NAMES.get(kb);
-  if (!known) {
-    const map = new Map<string, string[]>();
-    const d = kb.data;
-    // Built once per knowledge base, with the answerer (answer.ts), not by a question.
-    for (const item of [...d.roles, ...d.units, ...d.leadershipGroups, ...d.meetings, ...d.policies, ...d.programmes, ...d.concepts]) {
-      const entry = kb.get(item.id);
-      if (!entry) continue;
-      for (const n of namesOf(entry)) {
-        if (!isCapitals(n)) continue;
-        const key = foldText(n);
-        const ids = map.get(key) ?? [];
-        if (!ids.includes(item.id)) ids.push(item.id);
-        map.set(key, ids);
-      }
-    }
-    CAPITAL_NAMES.set(kb, (known = map));
-  }
-  return known;
-}
-
-const isCapitals = (w: string): boolean => w.length >= 2 && w.length <= 6 && w === w.toUpperCase() && w !== w.toLowerCase();
-
-/** Links for the words the question writes in capitals that are an item's name in capitals. */
-function capitalLinks(rc: RelationContext): Link[] {
-  const { u, kb } = rc;
-  const written = (u.text.match(/[\p{L}\d-]+/gu) ?? []).filter(isCapitals);
-  if (written.length !== 1) return [];
-  const key = foldText(written[0]!);
-  const ids = capitalNamesOf(kb).get(key) ?? [];
-  const at = u.tokens.findIndex((t) => t.form === key);
-  if (at < 0) return [];
-  return ids.map((id) => ({ id, kind: kb.get(id)!.kind as Link['kind'], start: at, end: at + 1, quality: 1 }));
 }
