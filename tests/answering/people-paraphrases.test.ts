@@ -6,8 +6,8 @@
  * to", "hvem går X til", the misspelt "referer"). Questions written for this test, not taken from the question bank, on
  * several knowledge bases; each asserts the core fact and, where one tempts, the wrong fact not given.
  */
-import { beforeAll, describe, it } from 'vitest';
-import { expectPhrasedCase, loadAnswerers, type Loaded, type PhrasedCase } from '../helpers/answerers.js';
+import { describe, it } from 'vitest';
+import { phrasedCaseCheck, type PhrasedCase } from '../helpers/answerers.js';
 
 const NOW = new Date('2026-11-30T09:00:00Z');
 
@@ -129,20 +129,17 @@ const FRESH_CLASSES: readonly Case[] = [
 ];
 
 describe('people and lines asked in other words (session 16)', () => {
-  let loaded: Map<string, Loaded>;
-  beforeAll(async () => {
-    loaded = await loadAnswerers(Object.values(DIRS), NOW);
-  }, 120_000);
+  const check = phrasedCaseCheck(DIRS, NOW);
 
   it.each(CASES)('[$kb] $q', (c) => {
-    expectPhrasedCase(loaded.get(DIRS[c.kb])!, c);
+    check(c);
   });
 
   it.each(BATCH_B)('batch B [$kb] $q', (c) => {
-    expectPhrasedCase(loaded.get(DIRS[c.kb])!, c);
+    check(c);
   });
 
   it.each(FRESH_CLASSES)('fresh classes [$kb] $q', (c) => {
-    expectPhrasedCase(loaded.get(DIRS[c.kb])!, c);
+    check(c);
   });
 });

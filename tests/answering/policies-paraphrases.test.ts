@@ -3,8 +3,8 @@
  * (everyday and formal, English with Danish names, ASCII spellings, inflections, filler words, another word order) on
  * several knowledge bases. Each states the core fact and never the tempting wrong one. "~" starts a regular expression.
  */
-import { beforeAll, describe, it } from 'vitest';
-import { expectPhrasedCase, loadAnswerers, type Loaded, type PhrasedCase } from '../helpers/answerers.js';
+import { describe, it } from 'vitest';
+import { phrasedCaseCheck, type PhrasedCase } from '../helpers/answerers.js';
 
 const NOW = new Date('2026-11-30T09:00:00Z');
 const DIRS = {
@@ -18,17 +18,9 @@ const DIRS = {
   lht: 'tests/fixtures/kb-lindholt',
 } as const;
 type Kb = keyof typeof DIRS;
-let loaded: Map<string, Loaded>;
+type Case = PhrasedCase & { readonly kb: Kb };
 
-beforeAll(async () => {
-  loaded = await loadAnswerers(Object.values(DIRS), NOW);
-});
-
-interface Case extends PhrasedCase {
-  readonly kb: Kb;
-}
-
-const check = (c: Case): void => expectPhrasedCase(loaded.get(DIRS[c.kb])!, c);
+const check = phrasedCaseCheck(DIRS, NOW);
 
 const POLICIES: Case[] = [
   { kb: 'lht', q: 'hvem vedtog politikken om søvn', must: ['børne- og fællesskabsudvalget'] },

@@ -3,7 +3,7 @@
  * test file, the shapes of expected facts read from the knowledge base, and the one check most tables make (the
  * answer states every expected fact).
  */
-import { expect } from 'vitest';
+import { beforeAll, expect } from 'vitest';
 import { createAnswerer, renderAnswerText, type Answerer } from '../../src/answering/index.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load-knowledge.js';
@@ -81,4 +81,16 @@ export function expectPhrasedCase(loaded: Loaded, c: PhrasedCase): void {
   else expect(answer.kind, `${c.q}\n${text}`).not.toBe('unknown');
   for (const want of c.must) expect(says(text, want), `${c.q}: wants ${want}\n${text}`).toBe(true);
   for (const bad of c.not ?? []) expect(says(text, bad), `${c.q}: must not say ${bad}\n${text}`).toBe(false);
+}
+
+/**
+ * The check of a file's paraphrase table: loads the knowledge bases named by short name before the file's (or the
+ * enclosing describe's) tests, and asks each case of the table on the one its `kb` names.
+ */
+export function phrasedCaseCheck<K extends string>(dirs: Readonly<Record<K, string>>, now: Date): (c: PhrasedCase & { readonly kb: K }) => void {
+  let loaded: Map<string, Loaded> | undefined;
+  beforeAll(async () => {
+    loaded = await loadAnswerers(Object.values(dirs), now);
+  }, 120_000);
+  return (c) => expectPhrasedCase(loaded!.get(dirs[c.kb])!, c);
 }
