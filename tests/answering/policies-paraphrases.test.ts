@@ -4,19 +4,10 @@
  * several knowledge bases. Each states the core fact and never the tempting wrong one. "~" starts a regular expression.
  */
 import { describe, it } from 'vitest';
-import { phrasedCaseCheck, type PhrasedCase } from '../helpers/answerers.js';
+import { KB_DIRS, phrasedCaseCheck, type PhrasedCase } from '../helpers/answerers.js';
 
 const NOW = new Date('2026-11-30T09:00:00Z');
-const DIRS = {
-  seed: 'data',
-  other: 'tests/fixtures/kb-other',
-  bkk: 'tests/fixtures/kb-bakkekaer',
-  hbj: 'tests/fixtures/kb-havbjerg',
-  rvs: 'tests/fixtures/kb-ravnsholt',
-  slv: 'tests/fixtures/kb-solvang',
-  hjs: 'tests/fixtures/kb-hjortsoe',
-  lht: 'tests/fixtures/kb-lindholt',
-} as const;
+const DIRS = KB_DIRS;
 type Kb = keyof typeof DIRS;
 type Case = PhrasedCase & { readonly kb: Kb };
 

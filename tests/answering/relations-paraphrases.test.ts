@@ -6,20 +6,10 @@
  * expression.
  */
 import { describe, it } from 'vitest';
-import { phrasedCaseCheck, type PhrasedCase } from '../helpers/answerers.js';
+import { KB_DIRS, phrasedCaseCheck, type PhrasedCase } from '../helpers/answerers.js';
 
 const NOW = new Date('2026-11-30T09:00:00Z');
-const DIRS = {
-  seed: 'data',
-  other: 'tests/fixtures/kb-other',
-  bkk: 'tests/fixtures/kb-bakkekaer',
-  hvm: 'tests/fixtures/kb-hvidmose',
-  hbj: 'tests/fixtures/kb-havbjerg',
-  rvs: 'tests/fixtures/kb-ravnsholt',
-  slv: 'tests/fixtures/kb-solvang',
-  egs: 'tests/fixtures/kb-egeskov',
-  hjs: 'tests/fixtures/kb-hjortsoe',
-} as const;
+const DIRS = KB_DIRS;
 type Kb = keyof typeof DIRS;
 type Case = PhrasedCase & { readonly kb: Kb };
 

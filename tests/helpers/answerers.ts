@@ -94,3 +94,18 @@ export function phrasedCaseCheck<K extends string>(dirs: Readonly<Record<K, stri
   }, 120_000);
   return (c) => expectPhrasedCase(loaded!.get(dirs[c.kb])!, c);
 }
+
+/** The knowledge bases of the paraphrase tables by short name (the seed and the made-up municipalities' fixtures). */
+export const KB_DIRS = {
+  seed: 'data',
+  other: 'tests/fixtures/kb-other',
+  bkk: 'tests/fixtures/kb-bakkekaer',
+  hvm: 'tests/fixtures/kb-hvidmose',
+  hbj: 'tests/fixtures/kb-havbjerg',
+  rvs: 'tests/fixtures/kb-ravnsholt',
+  slv: 'tests/fixtures/kb-solvang',
+  hjs: 'tests/fixtures/kb-hjortsoe',
+  lht: 'tests/fixtures/kb-lindholt',
+  egs: 'tests/fixtures/kb-egeskov',
+  uvd: 'tests/fixtures/kb-ulvedal',
+} as const;
