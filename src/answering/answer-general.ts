@@ -11,6 +11,10 @@ import type { Answer, Lang } from './types.js';
 import type { Intent, Understanding } from './understand.js';
 import { ANSWER_THRESHOLD, compose, MAX_LINES, namedShare, NEAR_BEST, sectionTitle, sharesName, shortDate, unique, unknown, weightedShare, type Context } from './answer-context.js';
 import { formatPartialDate } from '../time/format-date.js';
+import { policyAppliesTo } from './policy-scope.js';
+
+/** How many of the things a question names a policy is tried against (a shared name names hundreds at 100x). */
+const MAX_NAMED_FOR_POLICY = 4;
 
 const KINDS_BY_INTENT: Partial<Record<Intent, readonly FactKind[]>> = {
   responsibility: ['responsibility', 'detail'],
@@ -43,10 +47,15 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
   const scored = ctx.index.score(rest);
   if (scored.length === 0 || scored[0]!.coverage < ANSWER_THRESHOLD) return unknown(ctx, u.lang);
   const ownerMatch = new Map<string, number>();
-  const namedOwner = (owner: string) => {
+  // A policy that applies to a thing the question names ("sovetjek i Hedelund") is named with it: the question asks
+  // what the policy says there, not what the thing's own facts say. (The first few things named: a shared name at 100x
+  // names hundreds.)
+  const namedThings = [...ctx.namedAny].slice(0, MAX_NAMED_FOR_POLICY);
+  const namedOwner = (owner: string): number => {
     let value = ownerMatch.get(owner);
     if (value === undefined) {
       value = namedShare(ctx, rest, owner);
+      if (ctx.kb.get(owner)?.kind === 'policies') for (const id of namedThings) if (id !== owner && policyAppliesTo(ctx.kb, owner, id)) value = Math.max(value, namedShare(ctx, rest, id));
       ownerMatch.set(owner, value);
     }
     return value;

@@ -490,6 +490,17 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     const m = matched.get(kind);
     if (m && m.positions.every((p) => isBounded(p - 1, p + 1))) matched.delete(kind);
   }
+  // "hvor mange års ledererfaring", "how many years of experience": a word of time counted right after "how many" that is
+  // of something else (a genitive "års", or "of"/"af" and a word) measures that thing, an amount; it asks no "when".
+  // ("Hvor mange år har X været leder" still asks how long.)
+  const countWhen = matched.get('when');
+  const countCueAt = matched.get('figure')?.positions ?? [];
+  // (A genitive: the word without its "s" is itself a word of time, "års" of "år".)
+  const genitive = (form: string) => form.length > 2 && form.endsWith('s') && lexicon.kinds.has(analyzeText(form.slice(0, -1)), 'when');
+  const content = (p: number) => tokens[p] !== undefined && !STOPWORDS.has(tokens[p]!.form);
+  const measures = (p: number) =>
+    countCueAt.includes(p - 1) && ((genitive(tokens[p]!.form) && content(p + 1)) || (['of', 'af'].includes(tokens[p + 1]?.form ?? '') && content(p + 2)));
+  if (countWhen && countWhen.positions.length > 0 && countWhen.positions.every(measures)) matched.delete('when');
   const has = (kind: QuestionKind) => matched.has(kind);
 
   const smalltalkMatches = lexicon.smalltalk.match(tokens, words);

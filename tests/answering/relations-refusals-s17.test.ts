@@ -26,3 +26,25 @@ const CHAIRS_BY_TASK: Case[] = [
 describe('relation refusals where the documents hold the answer (session 17)', () => {
   it.each(CHAIRS_BY_TASK)('$kb: $q', check);
 });
+
+/** A compound the documents know only as parts, said by one line of the answer in other words ("fem års erfaring som leder"). */
+const COMPOUNDS_IN_OTHER_WORDS: Case[] = [
+  { kb: 'hjs', q: 'hvor mange års ledererfaring kræver de til teamchef i midt', must: ['~fem års erfaring som leder'] },
+  { kb: 'slv', q: 'hvor mange års erfaring kræves som huschef', must: ['~tre års ledelseserfaring'] },
+  // Parts the answer does not say in one line stay unexplained: no answer from another post's terms.
+  { kb: 'bkk', q: 'hvor mange års ledererfaring skal børnehuslederen i kløverengen have', kind: 'unknown', must: [] },
+];
+
+/** A policy that applies to the thing the question names (by its unit above, or the post leading it) answers for it. */
+const POLICY_FOR_NAMED_THING: Case[] = [
+  { kb: 'hbj', q: 'må vi servere saftevand til frokost i ræven', must: ['sukkerholdig'] },
+  { kb: 'hbj', q: 'can we serve juice at lunch in rævehøj', must: ['sugary'] },
+  { kb: 'hbj', q: 'how often do the health visitors go through our meal plan', must: ['every other year'] },
+  // A policy that applies elsewhere only is no answer for the thing named.
+  { kb: 'hbj', q: 'må man servere kage i sundhedsplejen', kind: 'unknown', must: [] },
+];
+
+describe('compounds said in other words, policies for the thing named (session 17)', () => {
+  it.each(COMPOUNDS_IN_OTHER_WORDS)('$kb: $q', check);
+  it.each(POLICY_FOR_NAMED_THING)('$kb: $q', check);
+});
