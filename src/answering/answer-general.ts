@@ -11,10 +11,6 @@ import type { Answer, Lang } from './types.js';
 import type { Intent, Understanding } from './understand.js';
 import { ANSWER_THRESHOLD, compose, MAX_LINES, namedShare, NEAR_BEST, sectionTitle, sharesName, shortDate, unique, unknown, weightedShare, type Context } from './answer-context.js';
 import { formatPartialDate } from '../time/format-date.js';
-import { policyAppliesTo } from './policy-scope.js';
-
-/** How many of the things a question names a policy is tried against (a shared name names hundreds at 100x). */
-const MAX_NAMED_FOR_POLICY = 4;
 
 const KINDS_BY_INTENT: Partial<Record<Intent, readonly FactKind[]>> = {
   responsibility: ['responsibility', 'detail'],
@@ -47,15 +43,10 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
   const scored = ctx.index.score(rest);
   if (scored.length === 0 || scored[0]!.coverage < ANSWER_THRESHOLD) return unknown(ctx, u.lang);
   const ownerMatch = new Map<string, number>();
-  // A policy that applies to a thing the question names ("sovetjek i Hedelund") is named with it: the question asks
-  // what the policy says there, not what the thing's own facts say. (The first few things named: a shared name at 100x
-  // names hundreds.)
-  const namedThings = [...ctx.namedAny].slice(0, MAX_NAMED_FOR_POLICY);
-  const namedOwner = (owner: string): number => {
+  const namedOwner = (owner: string) => {
     let value = ownerMatch.get(owner);
     if (value === undefined) {
       value = namedShare(ctx, rest, owner);
-      if (ctx.kb.get(owner)?.kind === 'policies') for (const id of namedThings) if (id !== owner && policyAppliesTo(ctx.kb, owner, id)) value = Math.max(value, namedShare(ctx, rest, id));
       ownerMatch.set(owner, value);
     }
     return value;
@@ -229,6 +220,9 @@ export function countsWord(fact: { readonly text: { readonly da: string; readonl
 
 const COUNTS = new WeakMap<object, Map<string, boolean>>();
 
+/** Words that make the word after them a rate, not a thing counted ("om året", "a year", "per time"). */
+const RATE_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'per', 'pr', 'om', 'every', 'each', 'hver', 'hvert']);
+
 function countsWordOnce(text: { readonly da: string; readonly en: string }, word: string, span: number): boolean {
   const stem = primaryStem(word);
   const fits = (form: string) => {
@@ -243,7 +237,10 @@ function countsWordOnce(text: { readonly da: string; readonly en: string }, word
       // A number word that is also a function word ("to": Danish two, English to) counts only the word right after it:
       // "reports to the head of children's services" counts no children.
       if (!/\d/.test(w) && STOPWORDS.has(w)) return i + 1 < words.length && fits(words[i + 1]!);
-      return words.slice(i + 1).filter((x) => !STOPWORDS.has(x)).slice(0, span).some(fits);
+      // (A word of a rate after the number, "28.000 kr. om året", "30,000 a year", counts no years.)
+      const after: number[] = [];
+      for (let k = i + 1; k < words.length && after.length < span; k++) if (!STOPWORDS.has(words[k]!)) after.push(k);
+      return after.some((k) => fits(words[k]!) && !RATE_WORDS.has(words[k - 1]!));
     });
   });
 }

@@ -1,5 +1,5 @@
 /**
- * Whether a policy applies to an item a question names ("må vi servere saftevand i Ræven", "sovetjek i Hedelund"): the
+ * Whether a policy (or a concept of one) applies to an item a question names ("må vi servere saftevand i Ræven", "sovetjek i Hedelund"): the
  * policy is relevant for the item, for a unit above it, or for the post that leads it, by that post's own id or by a
  * post whose name the leading post's name starts with ("daglig leder" of "daglig leder af Børnegården Rævehøj").
  * Bounded by the item's line upwards and the policy's own list: no pass over the knowledge base.
@@ -11,7 +11,9 @@ import { foldText } from './normalize.js';
 const MAX_DEPTH = 8;
 
 export function policyAppliesTo(kb: KnowledgeBase, policyId: string, id: string): boolean {
-  const policy = kb.get(policyId);
+  // A concept of a policy ("sovetjek" of the sleep policy) applies where its policy does.
+  let policy = kb.get(policyId);
+  for (let depth = 0; policy?.kind === 'concepts' && policy.item.partOf !== undefined && depth < MAX_DEPTH; depth++) policy = kb.get(policy.item.partOf);
   if (policy?.kind !== 'policies' || policy.item.relevantFor.length === 0) return false;
   const relevant = new Set(policy.item.relevantFor);
   const line: string[] = [];
