@@ -59,3 +59,18 @@ const RATES_ARE_NO_COUNTS: Case[] = [
 describe('rates are no counts (session 17)', () => {
   it.each(RATES_ARE_NO_COUNTS)('$kb: $q', check);
 });
+
+/** A "when" that opens a clause after "what"/"which" asks no date; "cover" asks a topic, not a period. */
+const CLAUSE_WHEN_AND_TOPICS: Case[] = [
+  { kb: 'hjs', q: 'what happens when a child moves from nursery to kindergarten', must: ['~handover'] },
+  { kb: 'hjs', q: 'hvad sker der når et barn skifter fra vuggestue til børnehave', must: ['overleveringsmøde'] },
+  { kb: 'hjs', q: 'which guideline covers moving from nursery to kindergarten', must: ['~handover|transitions'] },
+  { kb: 'other', q: 'which years does the learning strategy cover', must: ['2025-2028'] },
+  { kb: 'other', q: 'what period does the learning strategy cover', must: ['2025-2028'] },
+  // "when" with no other word that asks still asks when.
+  { kb: 'lht', q: 'when does the sleep policy apply from', must: ['~1 january 2027'] },
+];
+
+describe('clause "when" and policy topics (session 17)', () => {
+  it.each(CLAUSE_WHEN_AND_TOPICS)('$kb: $q', check);
+});
