@@ -74,3 +74,16 @@ const CLAUSE_WHEN_AND_TOPICS: Case[] = [
 describe('clause "when" and policy topics (session 17)', () => {
   it.each(CLAUSE_WHEN_AND_TOPICS)('$kb: $q', check);
 });
+
+/** A count asked of a programme (no figures of its own) is answered by its statement giving that number of the thing. */
+const COUNTS_IN_STATEMENTS: Case[] = [
+  { kb: 'uvd', q: 'how many kids per group in læsekrogen', must: ['~at most 4 children'] },
+  { kb: 'uvd', q: 'hvor mange børn er der i hver gruppe i læsekrogen', must: ['højst 4 børn'] },
+  // A group's size is no count of everyone using it, and a word the statement does not say asks another number.
+  { kb: 'slv', q: 'how many children use legeløftet', kind: 'unknown', must: [], not: ['4-6'] },
+  { kb: 'uvd', q: 'hvor mange børn er der i læsekrogen ad gangen', kind: 'unknown', must: [], not: ['højst 4'] },
+];
+
+describe('counts in a programme statement (session 17)', () => {
+  it.each(COUNTS_IN_STATEMENTS)('$kb: $q', check);
+});
