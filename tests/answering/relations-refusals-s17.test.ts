@@ -7,10 +7,12 @@ import { describe, it } from 'vitest';
 import { KB_DIRS, phrasedCaseCheck, type PhrasedCase } from '../helpers/answerers.js';
 
 const NOW = new Date('2026-11-30T09:00:00Z');
-type Kb = keyof typeof KB_DIRS;
+/** The shared map and the fresh municipality of this session. */
+const DIRS = { ...KB_DIRS, brk: 'tests/fixtures/kb-brinkeby' } as const;
+type Kb = keyof typeof DIRS;
 type Case = PhrasedCase & { readonly kb: Kb };
 
-const check = phrasedCaseCheck(KB_DIRS, NOW);
+const check = phrasedCaseCheck(DIRS, NOW);
 
 /** A meeting without a chair in the data, led by a post whose own task says it leads it ("Leder områdeforum."). */
 const CHAIRS_BY_TASK: Case[] = [
@@ -86,4 +88,17 @@ const COUNTS_IN_STATEMENTS: Case[] = [
 
 describe('counts in a programme statement (session 17)', () => {
   it.each(COUNTS_IN_STATEMENTS)('$kb: $q', check);
+});
+
+/** A unit's own statement of its phone or e-mail answers a contact asked of the unit, before its leader's number. */
+const UNIT_CONTACT_STATEMENTS: Case[] = [
+  { kb: 'brk', q: 'tlf til dagtilbudssekretariatet', must: ['#55123480'], not: ['#55123481'] },
+  { kb: 'brk', q: 'how do i reach the secretariat about a place for a child', must: ['#55123480', 'sekretariatet@brinkeby.dk'] },
+  { kb: 'brk', q: 'hvad er mailadressen til sekretariatet', must: ['sekretariatet@brinkeby.dk'] },
+  // A unit with no such statement: its leader's number, as before.
+  { kb: 'other', q: 'hvad er telefonnummeret til område nord', must: [], not: ['kontakt for'] },
+];
+
+describe('a unit’s own contact statement (session 17)', () => {
+  it.each(UNIT_CONTACT_STATEMENTS)('$kb: $q', check);
 });

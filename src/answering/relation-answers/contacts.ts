@@ -39,7 +39,13 @@ export function answerContactsRelation(rc: RelationContext): Answer | undefined 
       // inside it, unless a job is what is asked about.
       const own = link.kind === 'postings' ? [] : relations.contacts(link.id);
       const people = own.length > 0 && (ofPostings.length === 0 || !asksPosting(rc)) ? own : ofPostings;
-      if (people.length === 0) continue;
+      if (people.length === 0) {
+        // "How do I reach the secretariat": a unit that names no contact person but whose own statement gives its phone or
+        // e-mail ("Sekretariatet er kontakt for …: sekretariatet@…, telefon …").
+        const stated = link.kind === 'units' && link.quality >= 0.9 ? ownContactStatements(rc, link.id) : [];
+        if (stated.length > 0) return done(rc, 'answer', stated[0]!.text[u.lang], stated.slice(1).map((f) => f.text[u.lang]), stated.map((f) => f.source));
+        continue;
+      }
       const about = people !== ofPostings || postings.length !== 1 ? name(kb, link.id, u.lang, false) : displayName(kb.get(postings[0]!)!, u.lang);
       const list = people.map((p) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email));
       return done(rc, 'answer', t.contacts(about, joinList(people.map((p) => p.name), u.lang)), list, people.map((p) => p.source));
@@ -406,4 +412,19 @@ function answerDocumentContacts(rc: RelationContext, accept: (people: readonly P
   // The words that named the document (its kind, its title's words) are answered by its contact.
   const naming = asked.filter((tok) => (topicWords.get(id) ?? []).some((w) => fits(w, tok))).map((tok) => u.tokens.indexOf(tok));
   return explainsWords(answer, [...(kindMatches.get(kb.documents.get(id)?.kind ?? '')?.positions ?? []), ...naming]);
+}
+
+/** A phone number (eight digits, spaced in pairs or fours) or an e-mail address in a text. */
+const PHONE = /(?<!\d)\d{2}\s?\d{2}\s?\d{2}\s?\d{2}(?!\d)/;
+const EMAIL = /[\p{L}\d._-]+@[\p{L}\d-]+\.[a-z]{2,}/u;
+
+/**
+ * An item's own statements that give its phone number or e-mail address ("Sekretariatet er kontakt for spørgsmål om
+ * pladsanvisning: sekretariatet@brinkeby.dk, telefon 5512 3480"), `only` one of the two when asked for it.
+ */
+export function ownContactStatements(rc: RelationContext, id: string, only?: 'phone' | 'email'): ReturnType<RelationContext['ctx']['index']['ownedBy']> {
+  return rc.ctx.index.ownedBy(id).filter((f) => {
+    const text = `${f.text.da} ${f.text.en}`;
+    return only === 'phone' ? PHONE.test(text) : only === 'email' ? EMAIL.test(text) : PHONE.test(text) || EMAIL.test(text);
+  });
 }

@@ -12,6 +12,7 @@ import { shortDate, unique, unknown as unknownAnswer } from '../answer-context.j
 import { done, name, sourceOf, subjectsOf, titleWordsOf, unitsOfPerson, within, type RelationContext } from './context.js';
 import { TEXTS } from './texts.js';
 import { decisionIndexOf } from './decisions.js';
+import { ownContactStatements } from './contacts.js';
 import { formatPartialDate } from '../../time/format-date.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -139,6 +140,9 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
       }
       if (statesAttribute(rc, first.id, attribute)) return undefined;
     }
+    // The item's own statement of its number or address comes before its leader's ("tlf til sekretariatet").
+    const stated = attribute === 'phone' || attribute === 'email' ? ownContactStatements(rc, first.id, attribute) : [];
+    if (stated.length > 0) return done(rc, 'answer', stated[0]!.text[u.lang], stated.slice(1).map((f) => f.text[u.lang]), stated.map((f) => f.source));
     const holders = first.kind === 'units' ? relations.leadersOf(first.id).flatMap((r) => relations.holders(r)).filter((p) => value(p, attribute)) : [];
     if (holders.length > 0) {
       const lines = holders.map((p) => (attribute === 'phone' ? t.phoneOf(p.name, value(p, attribute)!) : t.emailOf(p.name, value(p, attribute)!)));
