@@ -40,8 +40,9 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
   // "Hvad er X's ansvar?" asks for responsibilities, not for a definition of X.
   const specific = [...u.intents].filter((intent) => intent !== 'definition' && KINDS_BY_INTENT[intent]);
   for (const intent of specific.length > 0 ? specific : [...u.intents]) for (const kind of KINDS_BY_INTENT[intent] ?? []) preferred.add(kind);
-  const scored = ctx.index.score(rest);
-  if (scored.length === 0 || scored[0]!.coverage < ANSWER_THRESHOLD) return unknown(ctx, u.lang);
+  // (Only facts that reach the threshold: the others are no answer, and a common word touches most facts at scale.)
+  const scored = ctx.index.score(rest, undefined, undefined, ANSWER_THRESHOLD);
+  if (scored.length === 0) return unknown(ctx, u.lang);
   const ownerMatch = new Map<string, number>();
   const namedOwner = (owner: string) => {
     let value = ownerMatch.get(owner);
@@ -68,9 +69,7 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
     return value;
   };
   // "Hvor mange børn ..." counts children: figures of another metric are not the answer.
-  const all = scored.filter(
-    (s) => s.coverage >= ANSWER_THRESHOLD && (u.metric === undefined || s.fact.kind !== 'figure' || s.fact.figure?.metric === u.metric || s.fact.figure?.metric === 'other'),
-  );
+  const all = scored.filter((s) => u.metric === undefined || s.fact.kind !== 'figure' || s.fact.figure?.metric === u.metric || s.fact.figure?.metric === 'other');
   // The kinds the question asks for ("ansvar", "strategi", ...) win when any of them answers.
   // "Hvad er Pædagogisk Udviklingsteam?": when no fact of the kinds a definition prefers is the one item's named in
   // full, what it says of itself (its facts and figures) comes before another item's fact that merely lists it.
