@@ -63,6 +63,11 @@ export interface SearchIndex {
    * and is asked once per fact and `acceptKey` (its answers are kept under that key).
    */
   reaches(query: readonly QueryTerm[], minCoverage: number, acceptKey: string, accept: (fact: FactRecord) => boolean): boolean;
+  /**
+   * `score`'s facts reaching `minCoverage` before they are sorted: in the order the question's words first found them
+   * (which breaks `score`'s ties). For a caller that orders them by a rank of its own and needs only the best few.
+   */
+  scoreUnordered(query: readonly QueryTerm[], minCoverage: number): ScoredFact[];
   /** Explanation of each query term by an arbitrary set of terms (e.g. an item's names). */
   explain(query: readonly QueryTerm[], terms: ReadonlySet<string>, minQuality?: number): number[];
   /** The same, counting only matches that are no typo guess (exact, stem, prefix, compound part). */
@@ -357,7 +362,7 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
     return common;
   };
 
-  const scoreIn = (allowed: Uint8Array | undefined, kind: number, query: readonly QueryTerm[], filter?: (fact: FactRecord) => boolean, minCoverage = 0): ScoredFact[] => {
+  const scoreIn = (allowed: Uint8Array | undefined, kind: number, query: readonly QueryTerm[], filter?: (fact: FactRecord) => boolean, minCoverage = 0, ordered = true): ScoredFact[] => {
     const totalWeight = query.reduce((sum, q) => sum + q.weight, 0) || 1;
     // A word explains at most its own weight of a fact (each match's value is at most 1): a fact that only the
     // commonest words touch, whose weights together stay under `minCoverage`, cannot reach it. Those words are left
@@ -434,7 +439,7 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
       if (coverage < minCoverage || (filter && !filter(fact))) continue;
       results.push({ fact, coverage, directCoverage });
     }
-    return results.sort((a, b) => b.coverage - a.coverage || b.directCoverage - a.directCoverage);
+    return ordered ? results.sort(byCoverage) : results;
   };
   // Each fact's kind as a small number, so that scoring one kind skips the others' postings with one comparison.
   const kindCodes = new Map<FactKind, number>();
@@ -536,6 +541,7 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
       queryTerms,
       score: (query, filter, kind, minCoverage) => scoreIn(allowed, kindCode(kind), query, filter, minCoverage),
       reaches: (query, minCoverage, acceptKey, accept) => reachesIn(allowed, query, minCoverage, acceptKey, accept),
+      scoreUnordered: (query, minCoverage) => scoreIn(allowed, -1, query, undefined, minCoverage, false),
       explain,
       explainSurely,
       ownedBy: (owner) => (positionsByOwner.get(owner) ?? []).filter((i) => allowed[i] === 1).map((i) => facts[i]!),
@@ -547,7 +553,13 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
 
   const ownedBy = (owner: string) => (positionsByOwner.get(owner) ?? []).map((i) => facts[i]!);
   const reaches: SearchIndex['reaches'] = (query, minCoverage, acceptKey, accept) => reachesIn(undefined, query, minCoverage, acceptKey, accept);
-  return { facts, queryTerms, score, reaches, explain, explainSurely, ownedBy, knows, isName, restrictTo: (factIndices) => restrictWithin(undefined, factIndices) };
+  const scoreUnordered: SearchIndex['scoreUnordered'] = (query, minCoverage) => scoreIn(undefined, -1, query, undefined, minCoverage, false);
+  return { facts, queryTerms, score, reaches, scoreUnordered, explain, explainSurely, ownedBy, knows, isName, restrictTo: (factIndices) => restrictWithin(undefined, factIndices) };
+}
+
+/** `score`'s order: the most covered first, then the most covered directly (the sort is stable: then as found). */
+export function byCoverage(a: ScoredFact, b: ScoredFact): number {
+  return b.coverage - a.coverage || b.directCoverage - a.directCoverage;
 }
 
 /** The first position in a sorted list whose string is not below `key`. */

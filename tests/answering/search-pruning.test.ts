@@ -1,7 +1,8 @@
 /**
  * The general search's shortcuts (issue 11.6, speed) give exactly what the whole ranking gives: scoring with a lowest
- * coverage is the whole list filtered by it (the same facts, numbers and order), and "does a fact of this sort reach
- * the coverage" agrees with looking through the whole list. Checked with the working questions of four knowledge bases
+ * coverage is the whole list filtered by it (the same facts, numbers and order; unordered, the same facts in the order
+ * the sort keeps among equals), and "does a fact of this sort reach the coverage" agrees with looking through the
+ * whole list. Checked with the working questions of four knowledge bases
  * and some phrasings written here, over the whole index and over one municipality's part of it.
  */
 import { readFile } from 'node:fs/promises';
@@ -9,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { buildFacts, type FactRecord } from '../../src/answering/facts.js';
 import { loadLexicon } from '../../src/answering/lexicon/lexicon.js';
 import { analyzeText, foldText } from '../../src/answering/normalize.js';
-import { createSearchIndex, type SearchIndex } from '../../src/answering/search.js';
+import { byCoverage, createSearchIndex, type SearchIndex } from '../../src/answering/search.js';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load-knowledge.js';
 import { KB_DIRS } from '../helpers/answerers.js';
 
@@ -43,6 +44,8 @@ function check(index: SearchIndex, texts: readonly string[], minCoverage: number
     const whole = index.score(query);
     const above = whole.filter((s) => s.coverage >= minCoverage);
     expect(index.score(query, undefined, undefined, minCoverage)).toEqual(above);
+    // Unordered: the same facts in the order found, which `score`'s (stable) sort keeps among equals.
+    expect(index.scoreUnordered(query, minCoverage).sort(byCoverage)).toEqual(above);
     for (const [key, accept] of SORTS) {
       const expected = query.length > 0 && above.some((s) => accept(s.fact));
       expect(index.reaches(query, minCoverage, `${key} ${minCoverage}`, accept), `${key}: ${text}`).toBe(expected);
