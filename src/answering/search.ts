@@ -64,10 +64,11 @@ export interface SearchIndex {
    */
   reaches(query: readonly QueryTerm[], minCoverage: number, acceptKey: string, accept: (fact: FactRecord) => boolean): boolean;
   /**
-   * `score`'s facts reaching `minCoverage` before they are sorted: in the order the question's words first found them
-   * (which breaks `score`'s ties). For a caller that orders them by a rank of its own and needs only the best few.
+   * `score`'s facts reaching `minCoverage` (of `kind` only, when given) before they are sorted: in the order the
+   * question's words first found them (which breaks `score`'s ties). For a caller that orders them by a rank of its own
+   * and needs only the best few, or looks facts up.
    */
-  scoreUnordered(query: readonly QueryTerm[], minCoverage: number): ScoredFact[];
+  scoreUnordered(query: readonly QueryTerm[], minCoverage: number, kind?: FactKind): ScoredFact[];
   /** Explanation of each query term by an arbitrary set of terms (e.g. an item's names). */
   explain(query: readonly QueryTerm[], terms: ReadonlySet<string>, minQuality?: number): number[];
   /** The same, counting only matches that are no typo guess (exact, stem, prefix, compound part). */
@@ -541,7 +542,7 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
       queryTerms,
       score: (query, filter, kind, minCoverage) => scoreIn(allowed, kindCode(kind), query, filter, minCoverage),
       reaches: (query, minCoverage, acceptKey, accept) => reachesIn(allowed, query, minCoverage, acceptKey, accept),
-      scoreUnordered: (query, minCoverage) => scoreIn(allowed, -1, query, undefined, minCoverage, false),
+      scoreUnordered: (query, minCoverage, kind) => scoreIn(allowed, kindCode(kind), query, undefined, minCoverage, false),
       explain,
       explainSurely,
       ownedBy: (owner) => (positionsByOwner.get(owner) ?? []).filter((i) => allowed[i] === 1).map((i) => facts[i]!),
@@ -553,7 +554,7 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
 
   const ownedBy = (owner: string) => (positionsByOwner.get(owner) ?? []).map((i) => facts[i]!);
   const reaches: SearchIndex['reaches'] = (query, minCoverage, acceptKey, accept) => reachesIn(undefined, query, minCoverage, acceptKey, accept);
-  const scoreUnordered: SearchIndex['scoreUnordered'] = (query, minCoverage) => scoreIn(undefined, -1, query, undefined, minCoverage, false);
+  const scoreUnordered: SearchIndex['scoreUnordered'] = (query, minCoverage, kind) => scoreIn(undefined, kindCode(kind), query, undefined, minCoverage, false);
   return { facts, queryTerms, score, reaches, scoreUnordered, explain, explainSurely, ownedBy, knows, isName, restrictTo: (factIndices) => restrictWithin(undefined, factIndices) };
 }
 

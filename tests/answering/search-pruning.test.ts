@@ -46,6 +46,7 @@ function check(index: SearchIndex, texts: readonly string[], minCoverage: number
     expect(index.score(query, undefined, undefined, minCoverage)).toEqual(above);
     // Unordered: the same facts in the order found, which `score`'s (stable) sort keeps among equals.
     expect(index.scoreUnordered(query, minCoverage).sort(byCoverage)).toEqual(above);
+    expect(index.scoreUnordered(query, 0, 'date').sort(byCoverage)).toEqual(index.score(query, undefined, 'date'));
     for (const [key, accept] of SORTS) {
       const expected = query.length > 0 && above.some((s) => accept(s.fact));
       expect(index.reaches(query, minCoverage, `${key} ${minCoverage}`, accept), `${key}: ${text}`).toBe(expected);
