@@ -851,7 +851,7 @@ function labelNamedIn(rc: RelationContext, from: string, to: string, share = 1 -
   const whenAt = rc.ctx.kindCuesAt?.(rc.u.tokens, new Set([...rc.u.kinds.keys()].filter((k) => k === 'when' || k === 'dates'))) ?? new Set<number>();
   const rest = rc.ctx.index.queryTerms(rc.u.tokens, rc.u.intentWords).filter((q) => !whenAt.has(q.token.index));
   if (rest.length === 0) return false;
-  return rc.ctx.index.score(rest, undefined, 'date').some((s) => s.coverage >= share && s.fact.date !== undefined && (s.fact.date.end ?? s.fact.date.date) >= from && s.fact.date.date <= to);
+  return rc.ctx.index.score(rest, undefined, 'date', share).some((s) => s.fact.date !== undefined && (s.fact.date.end ?? s.fact.date.date) >= from && s.fact.date.date <= to);
 }
 
 /** A date of a general kind whose label names the kind asked for ("Deadline for reporting ..." written as `other`). */
