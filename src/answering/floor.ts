@@ -19,7 +19,7 @@ import type { SearchIndex, QueryTerm } from './search.js';
 import type { Answer, Lang } from './types.js';
 import { countedPositions, type Understanding } from './understand.js';
 import type { Link } from './linking.js';
-import { loadLexicon, type Lexicon, type LexiconExtension, type QuestionKind } from './lexicon/lexicon.js';
+import { loadLexicon, type Attribute, type Lexicon, type LexiconExtension, type QuestionKind } from './lexicon/lexicon.js';
 
 /** The share of the words besides names and cues that an answer must explain (ranked / structured answers). */
 const REST_SHARE_FALLBACK = 0.5;
@@ -39,6 +39,12 @@ const ARTICLES: ReadonlySet<string> = new Set(['den', 'det', 'de', 'en', 'et', '
 
 /** The kinds of thing whose name in a question an answer about another of the kind does not answer (not roles or people: a relation's answer names others). */
 const RIVAL_KINDS: ReadonlySet<string> = new Set(['units', 'postings', 'meetings', 'leadershipGroups', 'policies', 'programmes']);
+
+/**
+ * The attributes a count cannot be (a salary, an age, an e-mail, an address, opening hours, a budget): a count of things
+ * ("3 assistant heads") answers none of them, unless its own words say the attribute.
+ */
+const NOT_COUNTS: ReadonlySet<Attribute> = new Set<Attribute>(['salary', 'age', 'email', 'address', 'opening-hours', 'budget']);
 
 /** Checks answers against the question they answer. */
 export interface Floor {
@@ -633,6 +639,15 @@ export function createFloor(
       }
       // (An answer that already says what the documents do not give is held to neither.)
       const saysUnknown = SAYS_UNKNOWN.test([answer.headline, ...answer.sections.flatMap((s) => s.lines), ...(answer.details ?? [])].join(' '));
+      // "Hvor stor er lønnen for X" is not answered by a count of X: an attribute no count is must be said by the answer.
+      if (!saysUnknown && u.intents.has('figure')) {
+        const asked = u.attributes.filter((a) => NOT_COUNTS.has(a));
+        const given = asked.length > 0 ? loaded.attributes.match(analyzeText(foldText(text))) : undefined;
+        if (given && !asked.some((a) => given.has(a))) {
+          const at = [...loaded.attributes.coverage(u.tokens)].sort((a, b) => a - b);
+          return refuse(kb, u, links, at.map((p) => ({ token: u.tokens[p]!, weight: 1, expansions: [] })), unknown);
+        }
+      }
       // "What time" is answered by a time of day ("kl. 9.00", "09:00"): a day alone does not say it.
       if (!saysUnknown && clockAsked(u.folded) && !/\b\d{1,2}[.:]\d{2}\b/.test([answer.headline, ...answer.sections.flatMap((s) => s.lines)].join(' '))) {
         return unknown(u.lang, CLOCK[u.lang]);
@@ -804,7 +819,13 @@ export function createFloor(
       // not answered by the waiting list for a nursery.)
       const uncounted =
         u.intents.has('figure')
-          ? loose.filter((q) => !metricPositions.has(position.get(q.token) ?? -1) && knownForm(q) && !q.token.terms.some((t) => (ownTerms ??= own()).has(t)))
+          ? loose.filter(
+              (q) =>
+                !metricPositions.has(position.get(q.token) ?? -1) &&
+                knownForm(q) &&
+                // (Not a name the question places the count by, "i Børnesundhed": an answer that does not say it counts elsewhere.)
+                (!q.token.terms.some((t) => (ownTerms ??= own()).has(t)) || (index.isName(q) && namesThing(u, q, position.get(q.token) ?? -1, unitKindWord))),
+            )
           : [];
       if (uncounted.length > 0) return refuse(kb, u, links, uncounted, unknown);
       // Every linked name and cue counts as accounted; the rest by how much the answer explains it.
