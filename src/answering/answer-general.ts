@@ -123,7 +123,9 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
   // number of that very thing ("6 udviklingskonsulenter"), not any number near the item's name.
   const counted = u.intents.has('figure') && (u.metrics.length === 0 || ofPreferredKind.length === 0) && !u.askedWhen ? countedWord(u) : undefined;
   // The word counted or the knowledge base's word for it ("kids": children), when the lexicon gives one.
-  const countedForms = counted === undefined ? [] : [counted, ...rest.filter((q) => q.token.form === counted).flatMap((q) => q.expansions.filter((e) => e.quality >= 0.9).map((e) => e.term))];
+  // (A clipped word the documents do not use, "physios", "fysioter", is the documents' word it opens: "physiotherapists".)
+  const clipped = (q: QueryTerm, e: { term: string; quality: number }) => e.quality >= 0.8 && !ctx.index.knows(q.token.form) && q.token.terms.some((t) => t.length >= 5 && e.term.startsWith(t));
+  const countedForms = counted === undefined ? [] : [counted, ...rest.filter((q) => q.token.form === counted).flatMap((q) => q.expansions.filter((e) => e.quality >= 0.9 || clipped(q, e)).map((e) => e.term))];
   if (counted !== undefined && !first.facts.some((f) => countedForms.some((w) => countsWord(f, w)))) return unknown(ctx, u.lang);
   // A named person's own title is all a ranked answer found: asked anything besides who they are ("X's office",
   // "X's arbejdstid"), the documents name the person but not what was asked.
