@@ -1181,9 +1181,14 @@ function qualifiedCounts(rc: RelationContext): { key: string; fits: (f: Figure) 
   // figure it is: not read inside the figures' compounds, "dagplejekonsulenter".)
   const subjectTerms = new Set(rc.subjects.flat().flatMap((l) => [...rc.ctx.ownTerms(l.id)]));
   const namesSubject = (terms: readonly string[]) => terms.some((term) => subjectTerms.has(term));
+  const synonymTerms = (form: string): Array<Array<readonly string[]>> => {
+    const synonym = rc.lexicon.synonyms.get(form);
+    return synonym === undefined ? [] : [analyzeText(synonym).map((t) => t.terms)];
+  };
   // Each qualifier: its alternatives, each a list of words (terms of each) that a figure must all say.
   const words: Array<{ alternatives: Array<Array<readonly string[]>>; parts?: true }> = [
-    ...plain.map((tok) => ({ alternatives: [[tok.terms]], ...(namesSubject(tok.terms) ? {} : { parts: true as const }) })),
+    // (Or by the knowledge base's word for it, the lexicon's synonym: "afsat" for "bevilget".)
+    ...plain.map((tok) => ({ alternatives: [[tok.terms], ...synonymTerms(tok.form)], ...(namesSubject(tok.terms) ? {} : { parts: true as const }) })),
     ...unique(roles.map((l) => l.id)).map((id) => ({
       alternatives: namesOf(kb.get(id)!).map((n) => analyzeText(foldText(n)).filter((t) => !STOPWORDS.has(t.form)).map((t) => t.terms)).filter((ws) => ws.length > 0),
     })),

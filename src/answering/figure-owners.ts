@@ -82,18 +82,21 @@ export function figuresOfMetrics(kb: KnowledgeBase, metrics: ReadonlyArray<Figur
   return at.map((i) => stated[i]!);
 }
 
-/** Every figure's terms (both languages), and the figures by term, made once per knowledge base. */
 const FIGURE_TERMS = new WeakMap<object, FigureTerms>();
 
 /** A figure's own terms, and the terms of the parts of its compound words ("vuggestue", "plads" of "vuggestueplads"). */
 export interface FigureTerms {
   readonly terms: Map<Figure, ReadonlySet<string>>;
   readonly byTerm: Map<string, Figure[]>;
-  /** The stems of the first parts and heads of each figure's compound words ("venteliste": "vent", "list"). */
+  /**
+   * The stems of the first parts and heads of each figure's compound words ("venteliste": "vent", "list"), and its terms
+   * in the other form the stemmer gives a word's inflections ("legeplad" beside "legeplads").
+   */
   readonly parts: Map<Figure, ReadonlySet<string>>;
   readonly byPart: Map<string, Figure[]>;
 }
 
+/** The terms of every figure's text and of the parts of its compounds, made once per knowledge base (`prepare.ts`). */
 export function figureTermIndex(kb: KnowledgeBase): FigureTerms {
   let index = FIGURE_TERMS.get(kb);
   if (!index) {
@@ -115,6 +118,13 @@ export function figureTermIndex(kb: KnowledgeBase): FigureTerms {
         const own = new Set([...termsOf(f.text.da), ...termsOf(f.text.en)]);
         const split = new Set<string>();
         for (const form of [...tokenize(f.text.da), ...tokenize(f.text.en)]) for (const term of compoundPartTerms(form)) if (!own.has(term)) split.add(term);
+        // The Danish stemmer leaves one word's forms a final "s" apart ("legeplads" -> "legeplad", "legepladser" ->
+        // "legeplads"): each of the figure's terms is said in the other form too.
+        for (const term of own) {
+          if (term.length < 5 || /\d/.test(term)) continue;
+          const other = term.endsWith('s') ? term.slice(0, -1) : /[dt]$/.test(term) ? `${term}s` : undefined;
+          if (other !== undefined && !own.has(other)) split.add(other);
+        }
         byText.set(key, (known = { own, split }));
       }
       terms.set(f, known.own);
@@ -141,4 +151,26 @@ function compoundPartTerms(form: string): string[] {
     for (const stem of split.headStems) if (stem.length >= MIN_PART && !STOPWORDS.has(stem)) out.add(stem);
   }
   return [...out];
+}
+
+const OF_UNITS = new WeakMap<KnowledgeBase, ReadonlyMap<string, ReadonlyArray<{ readonly owner: string; readonly figure: Figure }>>>();
+
+/**
+ * The figures of several units together (`ofUnits`: "Bøgely og Hasselbo får tilsammen 850.000 kr."), by each of those
+ * units, with the item that states them (their common parent); made on first use, once per knowledge base.
+ */
+export function figuresOfUnits(kb: KnowledgeBase, unit: string): ReadonlyArray<{ readonly owner: string; readonly figure: Figure }> {
+  let index = OF_UNITS.get(kb);
+  if (!index) {
+    const map = new Map<string, Array<{ owner: string; figure: Figure }>>();
+    for (const { owner, figure } of figureOwnersOf(kb).stated) {
+      for (const id of figure.ofUnits ?? []) {
+        const list = map.get(id);
+        if (list) list.push({ owner, figure });
+        else map.set(id, [{ owner, figure }]);
+      }
+    }
+    OF_UNITS.set(kb, (index = map));
+  }
+  return index.get(unit) ?? [];
 }

@@ -45,3 +45,29 @@ describe('batch A: "now" in everyday words', () => {
     { kb: 'hvm', q: 'hvor mange børnehuse har en souschef pr dags dato', want: [['hvm-dagtilbud', 'deputies', '9 af']] },
   ]);
 });
+
+describe('batch A: a figure asked of a unit whose own figure holds from a coming day, or by its size', () => {
+  run([
+    // The day and year of a date count nothing: "18 institutioner ... fra 1. august 2027, når Børnegården Sandflugten åbner".
+    { kb: 'hbj', q: 'hvor stor er sandflugten', want: [['hbj-sandflugten', 'children']], not: [['hbj-ds', 'institutions', '18 ']] },
+    { kb: 'rvs', q: 'hvor stor bliver ravneklit', want: [['rvs-ravneklit', 'children']], not: [['rvs-bd', 'institutions', '20 ']] },
+    { kb: 'bkk', q: 'hvor stor er kløverengen', want: [['bkk-kloeverengen', 'children'], ['bkk-kloeverengen', 'employees']] },
+  ]);
+});
+
+describe('batch A: money in everyday words, and a figure of several units together', () => {
+  run([
+    { kb: 'bkk', q: 'hvad koster småbørnsområdet', want: [['bkk-smaaboernsafdelingen', 'amount']] },
+    { kb: 'bkk', q: 'what does the early years department cost', want: [['bkk-smaaboernsafdelingen', 'amount']] },
+    { kb: 'hjs', q: 'hvad koster team midt', want: [['hjs-team-midt', 'amount']], not: [['hjs-dtk', 'amount']] },
+    // No such amount: the budget is no price of a place.
+    { kb: 'bkk', q: 'hvad koster en vuggestueplads', unknown: true, not: [['bkk-smaaboernsafdelingen', 'amount']] },
+    { kb: 'bkk', q: 'how much does a place in dagplejen cost', unknown: true, not: [['bkk-smaaboernsafdelingen', 'amount']] },
+    { kb: 'hjs', q: 'hvor mange kroner får bøgely og hasselbo til legeplads', want: [['hjs-dtk', 'amount']] },
+    { kb: 'hjs', q: 'hvor mange penge får bøgely og hasselbo', want: [['hjs-dtk', 'amount']] },
+    { kb: 'hjs', q: 'hvor mange penge er der afsat til legepladser', want: [['hjs-dtk', 'amount']] },
+    { kb: 'slv', q: 'hvor mange børn har bakken og skoven', want: [['slv-ssb', 'children', 'tilsammen']] },
+    // One of the units alone: the figure of both is no figure of it.
+    { kb: 'hjs', q: 'hvor mange penge får hasselbo', unknown: true, not: [['hjs-dtk', 'amount']] },
+  ]);
+});
