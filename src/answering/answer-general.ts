@@ -10,7 +10,7 @@ import { byCoverage, type QueryTerm, type ScoredFact } from './search.js';
 import type { Answer, Lang } from './types.js';
 import type { Intent, Understanding } from './understand.js';
 import { ANSWER_THRESHOLD, compose, MAX_LINES, namedShare, NEAR_BEST, sectionTitle, sharesName, shortDate, unique, unknown, weightedShare, type Context } from './answer-context.js';
-import { formatPartialDate } from '../time/format-date.js';
+import { formatPartialDate, MONTH_NAMES } from '../time/format-date.js';
 
 const KINDS_BY_INTENT: Partial<Record<Intent, readonly FactKind[]>> = {
   responsibility: ['responsibility', 'detail'],
@@ -200,6 +200,9 @@ function countedWord(u: Understanding): string | undefined {
 /** How many words (besides function words) after a number may name what it counts ("750 børn", "6 pædagogiske konsulenter"). */
 const COUNT_SPAN = 2;
 
+/** The names of the months, folded (both languages). */
+const MONTH_WORDS: ReadonlySet<string> = new Set([...MONTH_NAMES.da, ...MONTH_NAMES.en].map((m) => foldText(m)));
+
 /** The words of a fact's text, tokenized once per text (facts are asked about by many questions). */
 const TOKENS = new WeakMap<object, { da?: string[]; en?: string[] }>();
 function tokensOf(text: { readonly da: string; readonly en: string }, lang: 'da' | 'en'): string[] {
@@ -238,6 +241,8 @@ function countsWordOnce(text: { readonly da: string; readonly en: string }, word
     const words = lang === 'da' && ONE.test(text.da) ? tokenize(text.da.replace(ONES, '$11')) : tokensOf(text, lang);
     return words.some((w, i) => {
       if (!NUMBER.test(w)) return false;
+      // The day and the year of a date count nothing ("fra 1. august 2027, når Børnegården Sandflugten åbner").
+      if (MONTH_WORDS.has(words[i + 1] ?? '') || (/^(19|20)\d\d$/.test(w) && MONTH_WORDS.has(words[i - 1] ?? ''))) return false;
       // A number word that is also a function word ("to": Danish two, English to) counts only the word right after it:
       // "reports to the head of children's services" counts no children.
       if (!/\d/.test(w) && STOPWORDS.has(w)) return i + 1 < words.length && fits(words[i + 1]!);

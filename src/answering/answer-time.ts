@@ -1177,9 +1177,18 @@ function qualifiedCounts(rc: RelationContext): { key: string; fits: (f: Figure) 
   const roles = rc.subjects.flat().filter((l) => l.kind === 'roles' && l.quality >= 0.9 && !Array.from({ length: l.end - l.start }, (_, k) => l.start + k).some((p) => metricAt.has(p) || countedAt.has(p)));
   const roleAt = new Set(roles.flatMap((l) => Array.from({ length: l.end - l.start }, (_, k) => l.start + k)));
   const plain = u.tokens.filter((tok, i) => !metricAt.has(i) && !roleAt.has(i) && !countedAt.has(i) && !u.cuePositions.has(i) && !placeAt.has(i) && !timeAt.has(i) && tok.form.length >= 4 && !/\d/.test(tok.form) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !rc.lexicon.pastWords.has(tok.form) && !rc.lexicon.complementWords.has(tok.form) && !/^(19|20)\d\d$/.test(tok.form));
+  // (A word of the name of an item the question names, "dagplejen" written again after "childminders", says whose
+  // figure it is: not read inside the figures' compounds, "dagplejekonsulenter".)
+  const subjectTerms = new Set(rc.subjects.flat().flatMap((l) => [...rc.ctx.ownTerms(l.id)]));
+  const namesSubject = (terms: readonly string[]) => terms.some((term) => subjectTerms.has(term));
+  const synonymTerms = (form: string): Array<Array<readonly string[]>> => {
+    const synonym = rc.lexicon.synonyms.get(form);
+    return synonym === undefined ? [] : [analyzeText(synonym).map((t) => t.terms)];
+  };
   // Each qualifier: its alternatives, each a list of words (terms of each) that a figure must all say.
-  const words: Array<{ alternatives: Array<Array<readonly string[]>> }> = [
-    ...plain.map((tok) => ({ alternatives: [[tok.terms]] })),
+  const words: Array<{ alternatives: Array<Array<readonly string[]>>; parts?: true }> = [
+    // (Or by the knowledge base's word for it, the lexicon's synonym: "afsat" for "bevilget".)
+    ...plain.map((tok) => ({ alternatives: [[tok.terms], ...synonymTerms(tok.form)], ...(namesSubject(tok.terms) ? {} : { parts: true as const }) })),
     ...unique(roles.map((l) => l.id)).map((id) => ({
       alternatives: namesOf(kb.get(id)!).map((n) => analyzeText(foldText(n)).filter((t) => !STOPWORDS.has(t.form)).map((t) => t.terms)).filter((ws) => ws.length > 0),
     })),
@@ -1188,14 +1197,18 @@ function qualifiedCounts(rc: RelationContext): { key: string; fits: (f: Figure) 
   // The figure's own words name the metric ("48 børn på venteliste" counts children, whatever its metric field says).
   const countsMetric = (f: Figure) => f.metric === metric || countsWord(f, metricForm) || metricsNamedIn(rc, f).has(metric);
   const index = figureTermIndex(kb);
+  // A word is said as a word of the figure, or as a part of one of its compounds ("vuggestue" of "en vuggestueplads",
+  // "venter" of "venteliste"): the knowledge base's own compounds carry the qualifiers a leader writes apart.
   const said = (f: Figure) => {
     const terms = index.terms.get(f)!;
-    return words.filter((w) => w.alternatives.some((ws) => ws.every((word) => word.some((term) => terms.has(term))))).length;
+    const parts = index.parts.get(f)!;
+    return words.filter((w) => w.alternatives.some((ws) => ws.every((word) => word.some((term) => terms.has(term) || (w.parts === true && term.length >= 4 && parts.has(term)))))).length;
   };
   // Only the figures that say one of the words are looked at (found through the index made once per knowledge base).
   // (Each distinct figure once: both tests read only a figure's metric and text.)
   const { distinct, place } = figureOwnersOf(kb);
-  const figures = unique(words.flatMap((w) => w.alternatives.flatMap((ws) => (ws[0] ?? []).flatMap((term) => (index.byTerm.get(term) ?? []).map((f) => distinct[place.get(f)!]!))))).filter(countsMetric);
+  const saying = (term: string, parts: boolean) => [...(index.byTerm.get(term) ?? []), ...(parts && term.length >= 4 ? index.byPart.get(term) ?? [] : [])];
+  const figures = unique(words.flatMap((w) => w.alternatives.flatMap((ws) => (ws[0] ?? []).flatMap((term) => saying(term, w.parts === true).map((f) => distinct[place.get(f)!]!))))).filter(countsMetric);
   // Every such word, or it is a count of something else ("the waiting list for a school" is not the nursery one).
   if (!figures.some((f) => said(f) === words.length)) return undefined;
   return { key: `qualified:${metric}`, fits: (f: Figure) => countsMetric(f) && said(f) === words.length };

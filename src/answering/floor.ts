@@ -128,6 +128,8 @@ function functionWords(lexicon: Lexicon): Set<string> {
   words.add('sept');
   // Number words ("tre", "five") are constraints like digits, answered by the answer's own structure.
   for (const word of Object.keys(lexicon.numbers)) words.add(foldText(word));
+  // So are ordinal words ("tredje kvartal"): the answer's rounds are held to them (`roundsIn`).
+  for (const word of lexicon.ordinals.keys()) words.add(word);
   return words;
 }
 
@@ -624,9 +626,9 @@ export function createFloor(
       // A round the question names by its number ("3. samtale", "2. kvartal", "the 3rd interview") must be the answer's: an
       // answer that gives other rounds of the same thing only ("1. samtaler", "3. kvartal") speaks of those.
       // (An interview round the answer gives in words, "Første samtale", "First interview", is read by the lexicon's `rounds`.)
-      const askedRounds = roundsIn(u.text);
+      const askedRounds = roundsIn(u.text, loaded.ordinals);
       if (askedRounds.size > 0) {
-        const givenRounds = roundsIn(text);
+        const givenRounds = roundsIn(text, loaded.ordinals);
         let inWords: number[] | undefined;
         for (const [word, numbers] of askedRounds) {
           const given = givenRounds.get(word) ?? (roundWords.has(word) ? { numbers: (inWords ??= [...loaded.rounds.match(analyzeText(foldText(text))).keys()]), spelled: numbers.spelled } : undefined);
@@ -634,7 +636,8 @@ export function createFloor(
           if (given && given.numbers.length > 0 && !given.numbers.some((n) => numbers.numbers.includes(n))) return unknown(u.lang, YEAR[u.lang](said(numbers), said(given)));
           // (An answer that numbers none, when a later round is asked ("3. samtale" against the leaders' wellbeing talks),
           // does not say that round; a first one may be the only one.)
-          if ((!given || given.numbers.length === 0) && numbers.numbers.every((n) => n >= 2)) return unknown(u.lang, YEAR[u.lang](said(numbers), ''));
+          // (Not a round named by an ordinal word, "the second meeting": an answer that numbers none may list it.)
+          if ((!given || given.numbers.length === 0) && numbers.numbers.every((n) => n >= 2) && !numbers.inWords) return unknown(u.lang, YEAR[u.lang](said(numbers), ''));
         }
       }
       // (An answer that already says what the documents do not give is held to neither.)
@@ -898,16 +901,22 @@ function compoundHeads(terms: ReadonlySet<string>): Set<string> {
  * The numbered rounds a text names, by the stem of the word numbered ("3. samtale", "2. kvartal", "3rd interview"; not a
  * day of a month, "15. december"), each with its numbers and the word as first written.
  */
-function roundsIn(text: string): Map<string, { numbers: number[]; spelled: string }> {
-  const out = new Map<string, { numbers: number[]; spelled: string }>();
+function roundsIn(text: string, ordinals: ReadonlyMap<string, number>): Map<string, { numbers: number[]; spelled: string; inWords?: true }> {
+  const out = new Map<string, { numbers: number[]; spelled: string; inWords?: true }>();
   const months = DAY_WORDS;
-  for (const m of text.matchAll(/(?<![\d.,/-])(\d{1,2})(?:\.|st|nd|rd|th)\s+(\p{L}{3,})/gu)) {
-    const word = foldText(m[2]!);
-    if (months.has(word) || months.has(word.slice(0, 3))) continue;
+  const add = (n: number, written: string, inWords = false) => {
+    const word = foldText(written);
+    if (months.has(word) || months.has(word.slice(0, 3))) return;
     const key = primaryStem(word);
-    const round = out.get(key) ?? { numbers: [], spelled: m[2]!.toLowerCase() };
-    if (!round.numbers.includes(Number(m[1]))) round.numbers.push(Number(m[1]));
+    const round = out.get(key) ?? { numbers: [], spelled: written.toLowerCase(), ...(inWords ? { inWords: true as const } : {}) };
+    if (!round.numbers.includes(n)) round.numbers.push(n);
     out.set(key, round);
+  };
+  for (const m of text.matchAll(/(?<![\d.,/-])(\d{1,2})(?:\.|st|nd|rd|th)\s+(\p{L}{3,})/gu)) add(Number(m[1]), m[2]!);
+  // In words: "tredje kvartal", "the third quarter" (a word that is no ordinal is passed over at once).
+  for (const m of text.matchAll(/(?<![\p{L}\d])(\p{L}{4,7})\s+(\p{L}{3,})/gu)) {
+    const n = ordinals.get(foldText(m[1]!));
+    if (n !== undefined) add(n, m[2]!, true);
   }
   return out;
 }
