@@ -247,7 +247,8 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
     entries = [...entries].sort((a, b) => says(b) - says(a));
   }
   if (entries.length === 0) {
-    if (subject.quality < 0.9) return undefined;
+    // "Hvornår er teamchefen på orlov?": asked when, of a post with no deputy, the absence may be a dated item of its own.
+    if (subject.quality < 0.9 || u.askedWhen) return undefined;
     return unknownAnswer(rc.ctx, u.lang, t.noDeputy(nameIn(rc, subject.id)));
   }
   const since = (e: DeputyEntry) => (e.relation.validFrom && e.relation.validFrom > rc.today ? ` (${u.lang === 'da' ? 'fra' : 'from'} ${shortDate(e.relation.validFrom, u.lang)})` : '');
@@ -848,8 +849,10 @@ function periodItems(rc: RelationContext): Answer | undefined {
 /** True when the content words of the question are said (a synonym's or a compound part's match will do; all, or `share` of their weight) by the label of one dated item that falls between two days. */
 function labelNamedIn(rc: RelationContext, from: string, to: string, share = 1 - NEAR_BEST): boolean {
   // (Every word that asks when or for the calendar is no part of the thing named.)
+  // (Nor is a word for its first or last day: "hvornår er tilsynet færdigt i 2027" names the inspection.)
   const whenAt = rc.ctx.kindCuesAt?.(rc.u.tokens, new Set([...rc.u.kinds.keys()].filter((k) => k === 'when' || k === 'dates'))) ?? new Set<number>();
-  const rest = rc.ctx.index.queryTerms(rc.u.tokens, rc.u.intentWords).filter((q) => !whenAt.has(q.token.index));
+  const edgeAt = rc.lexicon.sequenceWords.coverage(rc.u.tokens);
+  const rest = rc.ctx.index.queryTerms(rc.u.tokens, rc.u.intentWords).filter((q) => !whenAt.has(q.token.index) && !edgeAt.has(q.token.index));
   if (rest.length === 0) return false;
   return rc.ctx.index.score(rest, undefined, 'date').some((s) => s.coverage >= share && s.fact.date !== undefined && (s.fact.date.end ?? s.fact.date.date) >= from && s.fact.date.date <= to);
 }
