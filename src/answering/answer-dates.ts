@@ -289,6 +289,23 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
     const most = Math.max(0, ...chosen.map(says));
     if (most > 0) chosen = chosen.filter((c) => says(c) === most);
   }
+  // "Hvornår godkendte universrådet årshjulet": a word that asks when something was decided, approved or took effect (the
+  // decision kind's cue) must be said by the date given; a date of the body named that records no such act ("proposals
+  // are sent to the council") answers another question.
+  const actAt = u.kinds.get('decision')?.positions ?? [];
+  if (actAt.length > 0 && !listQuestion) {
+    const acts = ctx.index.queryTerms(actAt.map((i) => u.tokens[i]!));
+    // (Or by its kind, when the word names that kind: "vedtaget" asks for an `established` date.)
+    // (Any word for such an act will do: "passed" is said by "adopted by the committee"; so will an `established` date.)
+    const actKind: ReadonlySet<string> = new Set(['decision']);
+    const recorded = (c: DateCandidate) =>
+      c.fact?.date !== undefined &&
+      (ctx.index.explainSurely(acts, c.fact.textTerms).some((x) => x > 0) ||
+        c.fact.date.kind === 'established' ||
+        (u.dateKinds.size > 0 && fitsDateKind(u.dateKinds, c.fact.date.kind)) ||
+        [c.fact.date.label.da, c.fact.date.label.en].some((label) => (ctx.kindCuesAt?.(analyzeText(foldText(label)), actKind).size ?? 0) > 0));
+    if (acts.length > 0 && !chosen.some(recorded)) return undefined;
+  }
   if (u.next) chosen = chosen.slice(0, 1);
   // "Hvornår er sidste LUF-møde", "the first theme day": a word for the first or last of a series of one item's dates of
   // one kind (no kind of date asked, no round) picks that one; the edges of a period are answered by the edge pass.

@@ -494,7 +494,10 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   if (!asked) return undefined;
   // "Hvornår skal forslagene være hos Universrådet": a deadline for sending something to a body is no day of its meeting.
   if (DEADLINE_KINDS.some((k) => u.dateKinds.has(k)) && !chairAsked && !placeAsked) return undefined;
-  const link = rc.subjects.flat().find((l) => l.kind === 'meetings') ?? (leadsMeeting ? undefined : (meetingOfGroup(rc) ?? meetingOfParticipants(rc)));
+  // (A group's meeting stands for the group only when what is asked is a meeting's: "hvornår godkendte universrådet
+  // årshjulet" asks when the council decided something, which no day of its meetings answers.)
+  const viaGroup = u.kinds.has('decision') && !chairAsked && !placeAsked;
+  const link = rc.subjects.flat().find((l) => l.kind === 'meetings') ?? (leadsMeeting || viaGroup ? undefined : (meetingOfGroup(rc) ?? meetingOfParticipants(rc)));
   if (!link) {
     // "Hvem er formand for udvalget?": a body without a chair in the data.
     const body = rc.subjects.flat().find((l) => l.kind === 'units' || l.kind === 'leadershipGroups');
@@ -534,7 +537,8 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     ...(validity ? [validity] : []),
   ];
   if (chairAsked) {
-    if (!chairName) return unknownAnswer(rc.ctx, u.lang, t.noChair(title));
+    // A meeting with no chair of its own may have one the documents name elsewhere ("Fagcenterchefen er formand for CenterMED").
+    if (!chairName) return answerBodyChair(rc, meeting.id) ?? unknownAnswer(rc.ctx, u.lang, t.noChair(title));
     return done(rc, 'answer', t.chairHeadline(title, chairName), lines, [meeting.source]);
   }
   const one = oneOccurrence(rc, meeting.id);

@@ -18,6 +18,7 @@ import { capitalize } from '../phrases.js';
 import type { Answer } from '../types.js';
 import type { Link } from '../linking.js';
 import type { RelationContext } from './context.js';
+import { titleWordOfDocument } from './document-index.js';
 
 const TEXTS = {
   da: {
@@ -179,6 +180,18 @@ export function decisionIndexOf(kb: KnowledgeBase): DecisionIndex {
   return index;
 }
 
+const HEADS = new WeakMap<DecisionIndex, ReadonlySet<string>>();
+/** The last parts (three letters or more) of every word the decisions say ("hus" of "børnehus"), worked out on first use. */
+function compoundHeadsOf(index: DecisionIndex): ReadonlySet<string> {
+  let heads = HEADS.get(index);
+  if (!heads) {
+    const found = new Set<string>();
+    for (const e of index.entries) for (const term of e.terms) for (let i = 1; i <= term.length - 3; i++) found.add(term.slice(i));
+    HEADS.set(index, (heads = found));
+  }
+  return heads;
+}
+
 /**
  * The verb a Danish noun of action is made from ("flytningen" -> "flyt", "vedtagelsen" -> "vedtag"): a question asks
  * "hvem stemte for at flytte dagplejen" of the decision named "flytningen af dagplejen".
@@ -247,7 +260,7 @@ function agendaNumber(rc: RelationContext, asks: ReadonlyMap<DecisionAsk, unknow
 }
 
 /** The person or role that chairs a body: from a person's title, the body's own statements, a role's duties. */
-export function chairOfBody(kb: KnowledgeBase, lexicon: Lexicon, bodyId: string): { who: string; source: Source } | undefined {
+export function chairOfBody(kb: KnowledgeBase, lexicon: Lexicon, bodyId: string, plain: (title: string) => boolean = () => true): { who: string; source: Source } | undefined {
   const entry = kb.get(bodyId);
   if (!entry) return undefined;
   if (entry.kind === 'meetings' && entry.item.chair) {
@@ -264,7 +277,8 @@ export function chairOfBody(kb: KnowledgeBase, lexicon: Lexicon, bodyId: string)
   };
   const chairs = chairIndexOf(kb, lexicon);
   // "formand for Familie- og Sundhedsudvalget": a person whose title says they chair the body.
-  const titled = chairs.titled.filter((p) => p.titles.some(namesBody)).map((p) => p.person);
+  // (Only a title that names the chair plainly: "vice-chair of CenterMED" is another post.)
+  const titled = chairs.titled.filter((p) => p.titles.some(namesBody) && p.titles.filter(namesBody).every(plain)).map((p) => p.person);
   if (titled.length === 1) return { who: titled[0]!.name, source: titled[0]!.source };
   // "Formand: Gitte Lassen", "Formand for udvalget er X": the body's own statements name the person.
   const own = [
@@ -336,9 +350,23 @@ function chairAskedPlainly(rc: RelationContext, said: string): boolean {
   return true;
 }
 
+/**
+ * True when a text (a person's title) names the chair with no word before the chair's word that the question does not
+ * say: "vice-chair of CenterMED" does not answer "who chairs CenterMED"; "chair of CenterMED" and "formand for" do.
+ */
+export function chairSaidPlainly(rc: RelationContext, text: string): boolean {
+  const asked = new Set(rc.u.tokens.flatMap((tok) => [tok.form, ...tok.terms]));
+  const words = analyzeText(foldText(text));
+  for (const p of rc.lexicon.kinds.coverageOf(words, new Set(['chair' as const]))) {
+    const before = words[p - 1];
+    if (before && !STOPWORDS.has(before.form) && !asked.has(before.form) && !before.terms.some((t) => asked.has(t)) && !rc.lexicon.kinds.coverageOf(words, new Set(['chair' as const])).has(p - 1)) return false;
+  }
+  return true;
+}
+
 /** "Hvem er formand for udvalget?": the chair of a body the documents name in a title or statement. */
 export function answerBodyChair(rc: RelationContext, bodyId: string): Answer | undefined {
-  const chair = chairOfBody(rc.kb, rc.lexicon, bodyId);
+  const chair = chairOfBody(rc.kb, rc.lexicon, bodyId, (title) => chairSaidPlainly(rc, title));
   if (!chair || !chairAskedPlainly(rc, chair.source.quote)) return undefined;
   const t = TEXTS[rc.u.lang];
   return composeAnswer(rc.kb, rc.u.lang, { kind: 'answer', headline: t.chairHeadline(chair.who, nameOf(rc.kb, bodyId, rc.u.lang, true)), groups: [{ title: '', lines: [] }], sources: [chair.source], details: [], complete: false });
@@ -420,6 +448,23 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
   const hitsAny = (terms: readonly string[]) => index.entries.some((e) => terms.some((term) => e.terms.has(term)));
   const words = u.tokens.filter((tok, i) => !decisionCueAt.has(i) && !effectAt.has(i) && (!u.cuePositions.has(i) || hitsAny(tok.terms)) && !askAt.has(i) && !nameAt.has(i) && tok.form.length > 3 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !/^\d+$/.test(tok.form) && !rc.lexicon.questionWords.has(tok.form));
   const cueNames = (e: DecisionEntry) => u.tokens.some((tok, i) => decisionCueAt.has(i) && tok.terms.some((term) => e.nameTerms.has(term)));
+  // "Hvornår blev årshjulet godkendt", "when was the årshjul approved" where no decision is about the annual calendar: a
+  // word another kind of question uses as its cue ("årshjul" asks for dates) that names a thing the knowledge base knows
+  // and that no decision says is what the question is about; with no decision named, another answer says it (the
+  // document's own date), not a decision about something else.
+  // (The words that ask when or for a date are no thing asked about, unless they name a document: "årshjulet".)
+  const whenAt = new Set([...rc.lexicon.kinds.coverageOf(u.tokens, new Set(['when', 'dates'] as const))].filter((i) => !titleWordOfDocument(kb, u.tokens[i]!.form)));
+  // (Said in any form the index reads it in: "husene" is the head of "børnehuse".)
+  const saidByAny = (tok: (typeof u.tokens)[number]) => {
+    if (hitsAny(tok.terms) || rc.ctx.index.queryTerms([tok]).some((q) => hitsAny(q.expansions.map((e) => e.term)))) return true;
+    const heads = compoundHeadsOf(index);
+    return tok.terms.some((term) => term.length >= 3 && heads.has(term));
+  };
+  const unsaid = u.tokens.filter((tok, i) => u.cuePositions.has(i) && !whenAt.has(i) && !decisionCueAt.has(i) && !effectAt.has(i) && !askAt.has(i) && !nameAt.has(i) && tok.form.length > 3 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !/^\d+$/.test(tok.form) && !MONTHS.has(tok.form) && !rc.lexicon.questionWords.has(tok.form) && rc.ctx.index.knows(tok.form) && !saidByAny(tok));
+  // (So is a word of the question's own that no decision says, beside an item a decision changes: "hvornår godkendte
+  // universrådet årshjulet" asks about the calendar, not the merger that changes the council.)
+  for (const tok of words) if (!whenAt.has(u.tokens.indexOf(tok)) && rc.ctx.index.knows(tok.form) && !unsaid.includes(tok) && !saidByAny(tok)) unsaid.push(tok);
+  if (unsaid.length > 0 && namedDecision.size === 0 && looselyNamed.size === 0 && agenda === undefined && days.length === 0 && !attributeAsked && !chairOfMeeting) return undefined;
   const said = (e: DecisionEntry) => words.filter((tok) => tok.terms.some((term) => e.terms.has(term))).length;
   const score = (e: DecisionEntry) =>
     (namedDecision.has(e.decision.id) ? 4 : looselyNamed.has(e.decision.id) ? 1.5 : 0) +
