@@ -23,10 +23,11 @@ const EGS = 'tests/fixtures/kb-egeskov';
 const FJB = 'tests/fixtures/kb-other';
 const BKK = 'tests/fixtures/kb-bakkekaer';
 const SEED = 'data';
+const BRK = 'tests/fixtures/kb-brinkeby';
 let loaded = new Map<string, Loaded>();
 
 beforeAll(async () => {
-  loaded = await loadAnswerers([HVM, LHT, HJS, RVS, SLV, UVD, HBJ, EGS, FJB, BKK, SEED], NOW);
+  loaded = await loadAnswerers([HVM, LHT, HJS, RVS, SLV, UVD, HBJ, EGS, FJB, BKK, SEED, BRK], NOW);
 });
 
 type Said = string | readonly string[];
@@ -143,4 +144,31 @@ describe('who chairs a body: a vice-chair is not the chair; a post whose duties 
     ],
     'headline',
   );
+});
+
+describe('a decision about an item whose post it changes, its point about that item first', () => {
+  check([
+    [BRK, 'what did the committee decide about PU', 'en', ['Pedagogical Development reports directly']],
+    [BRK, 'hvad blev der besluttet om pædagogisk udvikling', 'da', ['teamlederen for Pædagogisk Udvikling refererer direkte']],
+  ]);
+});
+
+describe('who hosts a meeting, where the meeting\'s own words say its unit does', () => {
+  check(
+    [
+      [BRK, 'hvem er vært for udviklingscaféen', 'da', ['Pædagogisk Udvikling']],
+      [BRK, 'who hosts the development cafe', 'en', ['Pædagogisk Udvikling']],
+    ],
+    'headline',
+  );
+});
+
+describe('an interview round written as a compound ("samtalerunde") or in words', () => {
+  check([
+    [BRK, 'hvornår er 2. samtalerunde til netværkslederstillingen', 'da', ['2027-01-25'], ['2027-01-18']],
+    [BRK, 'hvornår er anden samtalerunde til netværkslederstillingen', 'da', ['2027-01-25'], ['2027-01-18']],
+    [BRK, 'hvornår er første samtalerunde til stillingen i molen', 'da', ['2027-01-18'], ['2027-01-25']],
+    [SLV, 'hvornår er 2. samtalerunde til huschefstillingen i kastanjen', 'da', ['2027-01-20'], ['2027-01-14']],
+    [RVS, 'hvornår er anden samtalerunde til matrikellederstillingen', 'da', ['2027-02-03'], ['2027-01-26']],
+  ]);
 });

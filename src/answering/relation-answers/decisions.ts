@@ -11,7 +11,7 @@ import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Decision, Fact, Person, Role, Source, Text } from '../../knowledge/schemas.js';
 import { MONTH_NAMES } from '../../time/format-date.js';
 import { composeAnswer, nameOf, shortDate, unique, unknown as unknownAnswer } from '../answer-context.js';
-import { displayName } from '../facts.js';
+import { displayName, namesOf } from '../facts.js';
 import { DECISION_ASKS, type DecisionAsk, type Lexicon } from '../lexicon/lexicon.js';
 import { analyzeText, foldText, GENERIC_WORDS, STOPWORDS, stemsOf, tokenize } from '../normalize.js';
 import { capitalize } from '../phrases.js';
@@ -39,6 +39,7 @@ const TEXTS = {
     votes: (f?: number, a?: number, x?: number) => [f !== undefined ? `${f} for` : '', a !== undefined ? `${a} imod` : '', x ? `${x} undlod at stemme` : ''].filter(Boolean).join(', '),
     members: (body: string, n: number) => `${capitalize(body)} har ${n} medlemmer.`,
     chairHeadline: (who: string, body: string) => `${who} er formand for ${body}.`,
+    hostHeadline: (who: string, body: string) => `${who} står for ${body}.`,
     noChair: (body: string) => `Dokumenterne nævner ikke, hvem der er formand for ${body}.`,
     meetingOf: (body: string, date: string, name: string) => `Mødet ${date}, hvor ${body} besluttede: ${name}.`,
     agenda: (n: number, body: string, date: string, name: string) => `Punkt ${n} på ${body}s møde ${date}: ${name}.`,
@@ -67,6 +68,7 @@ const TEXTS = {
     votes: (f?: number, a?: number, x?: number) => [f !== undefined ? `${f} for` : '', a !== undefined ? `${a} against` : '', x ? `${x} abstained` : ''].filter(Boolean).join(', '),
     members: (body: string, n: number) => `The ${body} has ${n} members.`,
     chairHeadline: (who: string, body: string) => `${who} chairs the ${body}.`,
+    hostHeadline: (who: string, body: string) => `${who} runs the ${body}.`,
     noChair: (body: string) => `The documents do not say who chairs the ${body}.`,
     meetingOf: (body: string, date: string, name: string) => `The meeting on ${date} where the ${body} decided: ${name}.`,
     agenda: (n: number, body: string, date: string, name: string) => `Item ${n} at the ${body}'s meeting on ${date}: ${name}.`,
@@ -121,7 +123,8 @@ export function decisionIndexOf(kb: KnowledgeBase): DecisionIndex {
       for (let current: string | undefined = id, depth = 0; current && depth < 4 && !touched.has(current); depth++) {
         touched.add(current);
         const e = kb.get(current);
-        current = e?.kind === 'units' ? e.item.parent : undefined;
+        // (A post lies in its unit: a changed line of "the team leader of Pædagogisk Udvikling" is about that unit too.)
+        current = e?.kind === 'units' ? e.item.parent : e?.kind === 'roles' ? e.item.unit : undefined;
       }
     };
     for (const id of decision.changes) {
@@ -260,7 +263,7 @@ function agendaNumber(rc: RelationContext, asks: ReadonlyMap<DecisionAsk, unknow
 }
 
 /** The person or role that chairs a body: from a person's title, the body's own statements, a role's duties. */
-export function chairOfBody(kb: KnowledgeBase, lexicon: Lexicon, bodyId: string, plain: (title: string) => boolean = () => true): { who: string; source: Source } | undefined {
+export function chairOfBody(kb: KnowledgeBase, lexicon: Lexicon, bodyId: string, plain: (title: string) => boolean = () => true): { who: string; source: Source; host?: true } | undefined {
   const entry = kb.get(bodyId);
   if (!entry) return undefined;
   if (entry.kind === 'meetings' && entry.item.chair) {
@@ -275,6 +278,18 @@ export function chairOfBody(kb: KnowledgeBase, lexicon: Lexicon, bodyId: string,
     const words = ` ${tokenize(text).join(' ')} `;
     return bodyNames.some((n) => words.includes(n));
   };
+  // "Pædagogisk Udvikling er vært": a meeting's own words that say its unit hosts or chairs it.
+  // (The chair's word next to the unit's name, within two words: "X er vært", "vært: X"; a unit named only as where it is
+  // held, "holdes i Børnehuset Mågen; formand er ...", is not said to chair it.)
+  if (entry.kind === 'meetings' && entry.item.unit && saysChair(entry.item.source.quote)) {
+    const unit = kb.get(entry.item.unit);
+    const words = analyzeText(foldText(entry.item.source.quote));
+    const chairAt = [...lexicon.kinds.coverageOf(words, new Set(['chair' as const]))];
+    const forms = words.map((w) => w.form);
+    const spans = (unit ? namesOf(unit) : []).map((n) => tokenize(foldText(n))).filter((n) => n.length > 0 && n.join(' ').length > 2);
+    const near = spans.some((name) => forms.some((_, i) => name.every((w, k) => forms[i + k] === w) && chairAt.some((c) => (c >= i + name.length && c <= i + name.length + 2) || (c < i && c >= i - 2))));
+    if (unit && near) return { who: displayName(unit, 'da'), source: entry.item.source, host: true };
+  }
   const chairs = chairIndexOf(kb, lexicon);
   // "formand for Familie- og Sundhedsudvalget": a person whose title says they chair the body.
   // (Only a title that names the chair plainly: "vice-chair of CenterMED" is another post.)
@@ -369,7 +384,9 @@ export function answerBodyChair(rc: RelationContext, bodyId: string): Answer | u
   const chair = chairOfBody(rc.kb, rc.lexicon, bodyId, (title) => chairSaidPlainly(rc, title));
   if (!chair || !chairAskedPlainly(rc, chair.source.quote)) return undefined;
   const t = TEXTS[rc.u.lang];
-  return composeAnswer(rc.kb, rc.u.lang, { kind: 'answer', headline: t.chairHeadline(chair.who, nameOf(rc.kb, bodyId, rc.u.lang, true)), groups: [{ title: '', lines: [] }], sources: [chair.source], details: [], complete: false });
+  // (A unit that hosts a meeting is no chairperson: it runs it.)
+  const headline = chair.host ? t.hostHeadline(chair.who, nameOf(rc.kb, bodyId, rc.u.lang, true)) : t.chairHeadline(chair.who, nameOf(rc.kb, bodyId, rc.u.lang, true));
+  return composeAnswer(rc.kb, rc.u.lang, { kind: 'answer', headline, groups: [{ title: '', lines: [] }], sources: [chair.source], details: [], complete: false });
 }
 
 /** The vote asks in the order a question's headline answers them. */
@@ -557,7 +574,11 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
   const body = nameOf(kb, d.body, u.lang, true);
   const day = shortDate(d.date, u.lang);
   const vote = voteLine(rc, d);
-  const points = d.decided.map((s) => s[u.lang]);
+  // The points that name an item the question is about come first ("what was decided about Pædagogisk Udvikling": the
+  // point on its team leader's line before those on the networks).
+  const topicNames = topics.flatMap((id) => { const e = kb.get(id); return e ? namesOf(e).map((n) => foldText(n)).filter((n) => n.length > 2) : []; });
+  const namesTopic = (text: string) => topicNames.some((n) => foldText(text).includes(n));
+  const points = [...d.decided.filter((s) => namesTopic(`${s.da} ${s.en}`)), ...d.decided.filter((s) => !namesTopic(`${s.da} ${s.en}`))].map((s) => s[u.lang]);
   const others = candidates.slice(1).map((e) => describe(rc, e.decision));
   const sources = [d.source, ...d.decided.slice(0, 2).map((s) => s.source)];
   const membersLine = membersOf(rc, d.body);
