@@ -25,6 +25,7 @@ import { complementsSaid, countedPosts, countedRoleMetrics, countedWords, counts
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
 import { answerBodyChair, verbStems } from './relation-answers/decisions.js';
+import { leadersByStatement } from './relation-answers/tasks.js';
 import { explainsWords } from './relation-answers/org-changes.js';
 import { measuredText, periodOf } from './relation-answers/figure-measures.js';
 
@@ -537,8 +538,16 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     ...(validity ? [validity] : []),
   ];
   if (chairAsked) {
-    // A meeting with no chair of its own may have one the documents name elsewhere ("Fagcenterchefen er formand for CenterMED").
-    if (!chairName) return answerBodyChair(rc, meeting.id) ?? unknownAnswer(rc.ctx, u.lang, t.noChair(title));
+    if (!chairName) {
+      // A meeting with no chair of its own may have one the documents name elsewhere ("Fagcenterchefen er formand for
+      // CenterMED"), or a post whose own task statement says it leads the meeting, in the question's own verb.
+      const named = answerBodyChair(rc, meeting.id);
+      if (named) return named;
+      const cueAt = [...(u.kinds.get('chair')?.positions ?? []), ...(u.kinds.get('leader')?.positions ?? [])];
+      const by = leadersByStatement(rc, meeting.id, cueAt);
+      if (by) return done(rc, 'answer', t.chairHeadline(title, by.who), by.lines, by.sources);
+      return unknownAnswer(rc.ctx, u.lang, t.noChair(title));
+    }
     return done(rc, 'answer', t.chairHeadline(title, chairName), lines, [meeting.source]);
   }
   const one = oneOccurrence(rc, meeting.id);

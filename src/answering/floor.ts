@@ -20,6 +20,7 @@ import type { Answer, Lang } from './types.js';
 import { countedPositions, type Understanding } from './understand.js';
 import type { Link } from './linking.js';
 import { loadLexicon, type Attribute, type Lexicon, type LexiconExtension, type QuestionKind } from './lexicon/lexicon.js';
+import { policyAppliesTo } from './policy-scope.js';
 
 /** The share of the words besides names and cues that an answer must explain (ranked / structured answers). */
 const REST_SHARE_FALLBACK = 0.5;
@@ -237,6 +238,8 @@ export function createFloor(
    * says nothing of it: the municipality's population is no count of its day-care area.)
    */
   const reaches = (owner: string, id: string): boolean => {
+    // (A concept of a policy, or the post that leads the item: policy-scope.ts.)
+    if (policyAppliesTo(kb, owner, id)) return true;
     const scope = new Set([id, ...above(id)]);
     const municipality = (kb.get(id)?.item as { municipality?: string } | undefined)?.municipality;
     if (municipality !== undefined) scope.add(municipality);
@@ -732,9 +735,17 @@ export function createFloor(
       // "handleplanen") names the thing the answer speaks of, a kind of it: the answer explains it.
       let heads: ReadonlySet<string> | undefined;
       const headOfAnswer = (q: QueryTerm) => !fallback && q.token.terms.some((t) => t.length >= MIN_HEAD && (heads ??= compoundHeads(answerTerms)).has(t));
+      // A compound known only as parts whose every part one line of the answer says ("ledererfaring": "fem års erfaring
+      // som leder") is said by that line in other words; parts spread over unrelated lines are not.
+      let lineTerms: ReadonlyArray<ReadonlySet<string>> | undefined;
+      const partsSaid = (q: QueryTerm) =>
+        q.parts !== undefined &&
+        (lineTerms ??= [answer.headline, ...answer.sections.flatMap((s) => [s.title, ...s.lines]), ...(answer.details ?? [])].map((line) => termsOf(line))).some((terms) =>
+          q.parts!.every((part) => part.some((t) => terms.has(t))),
+        );
       const explained = index
         .explainSurely(content, answerTerms)
-        .map((v, i) => (content[i]!.token.terms.some((t) => answerTerms.has(t)) || counted.has(position.get(content[i]!.token) ?? -1) || headOfAnswer(content[i]!) ? 1 : v));
+        .map((v, i) => (content[i]!.token.terms.some((t) => answerTerms.has(t)) || counted.has(position.get(content[i]!.token) ?? -1) || headOfAnswer(content[i]!) || partsSaid(content[i]!) ? 1 : v));
       const loose = content.filter((_, i) => explained[i]! < ACCOUNTED);
       // A date answer whose kind of date the question names in words the lexicon does not know ("when is
       // the summer closing of X"): any date of X would mislead, so it is held to the ranked answer's floor.
