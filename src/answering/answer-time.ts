@@ -196,7 +196,12 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
   const pairs = relationBetween(rc, sure.map((l) => roleOf(l.id)), day);
   // Several posts named and none stands in for another ("kan dagplejelederen være kvarterchefens stedfortræder"):
   // the one the documents name a deputy for is whom the question is about.
-  if (pairs.length === 0 && sure.length > 1 && !u.kinds.has('deputy-for')) subject = sure.find((l) => queries.deputiesFor(roleOf(l.id), day).length > 0) ?? subject;
+  // Unless one post's own relation says the other post named ("må analysechefen føre lønforhandlinger med
+  // landsbylederne, når han er stedfortræder": the analysechef stands in for the fagcenterchef "except in pay
+  // negotiations with the heads of the villages"): that relation is the one asked about, from its side.
+  const saysOther = pairs.length === 0 && sure.length > 1 ? sure.find((l) => relationSaysOther(rc, l, sure, roleOf, day)) : undefined;
+  if (saysOther) subject = saysOther;
+  else if (pairs.length === 0 && sure.length > 1 && !u.kinds.has('deputy-for')) subject = sure.find((l) => queries.deputiesFor(roleOf(l.id), day).length > 0) ?? subject;
   // A general post named beside a unit ("the fællesleder in Torvet") is that unit's own post when it has one.
   const own = relationOwnPost(rc, roleOf(subject.id));
   // (That unit's own post with a relation of its own is what the question names: "the universleder in Kirkebyen" is
@@ -308,6 +313,25 @@ function relationOwnPost(rc: RelationContext, id: string): string | undefined {
   const candidates = (rolesByNameStart(rc.kb).get(foldText(entry.item.name)) ?? []).map((r) => (rc.kb.get(r) as { item: Role }).item);
   const own = candidates.filter((r) => r.unit !== undefined && units.has(r.unit) && r.id !== id && words(r.name).length > general.length && general.every((w, i) => words(r.name)[i] === w));
   return own.length === 1 ? own[0]!.id : undefined;
+}
+
+/**
+ * True when a deputy relation of the post `l` names (says every word of) another post the question names, in its
+ * text, scope or condition: that relation is about both, the other post only a word of what it covers.
+ */
+function relationSaysOther(rc: RelationContext, l: Link, named: readonly Link[], roleOf: (id: string) => string, day: string | undefined): boolean {
+  const id = roleOf(l.id);
+  const relations = [...rc.queries.deputiesFor(id, day), ...rc.queries.standsInFor(id, day)];
+  if (relations.length === 0) return false;
+  const others = named.filter((o) => roleOf(o.id) !== id);
+  return relations.some((e) => {
+    const said = termsOf([e.relation.text, e.relation.scope, e.relation.condition].flatMap((x) => (x ? [x.da, x.en] : [])).join(' '));
+    return others.some((o) => {
+      if (e.deputy.item.id === roleOf(o.id) || e.for.item.id === roleOf(o.id)) return false;
+      const words = rc.u.tokens.slice(o.start, o.end).filter((tok) => !STOPWORDS.has(tok.form));
+      return words.length > 0 && words.every((tok) => tok.terms.some((term) => said.has(term)));
+    });
+  });
 }
 
 function describedBy(rc: RelationContext, found: { link: Link; positions: number[] } | undefined, entries: readonly DeputyEntry[], answer: Answer): Answer {
