@@ -52,6 +52,15 @@ const BATCH_A: readonly Case[] = [
   { kb: 'hvm', q: 'hvem bliver huslederens nærmeste leder efter august 2027', must: ['kvarterchef'] },
   { kb: 'hjs', q: 'hvem refererer den dagplejeansvarlige til i dag', must: ['kontorchef'], not: ['~^dagplejeansvarlig refererer til teamchef'] },
   { kb: 'hbj', q: "who is the dagplejechef's boss today", must: ['torben aagesen kjær'], not: ['~^the head of family day care \\(dagplejechef\\) reports to the head of unit hede'] },
+  // A general post named in a place: the boss there (that place's own head, on the day asked; a place merged by then,
+  // the place that carries it on), and a post with lines to the heads of several places: the head of the place named.
+  { kb: 'slv', q: 'hvem refererer huscheferne i skoven til', must: ['marianne aagaard vinther', 'skovbakken'] },
+  { kb: 'slv', q: 'efter sammenlægningen, hvem refererer huscheferne i skoven til', must: ['tobias engholm friis', 'skovbakken'], not: ['marianne aagaard vinther'] },
+  { kb: 'slv', q: 'who do the huschefer in åen report to', must: ['lone birkmose ravn'] },
+  { kb: 'hbj', q: 'hvem refererer den daglige leder i enhed hede til', must: ['~^den daglige leder refererer', 'kim vadstrup olesen'] },
+  { kb: 'hbj', q: 'who do the daglige ledere in enhed strand report to', must: ['sanne bøgelund friis'] },
+  { kb: 'bkk', q: 'hvem refererer børnehuslederne i område vest til', must: ['birgitte lundsgaard friis'], not: ['kasper thorhauge', 'område øst'] },
+  { kb: 'other', q: 'who do the institutionsledere in område nord report to', must: ['mette kjærgaard holm'] },
   // Who reports to a person, a post or a unit.
   { kb: 'hbj', q: 'hvem har kim vadstrup olesen under sig', must: ['rævehøj'] },
   { kb: 'rvs', q: 'hvem har sektorchefen personaleansvar for', must: ['dagplejeafdelingsleder'] },

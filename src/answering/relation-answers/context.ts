@@ -98,7 +98,9 @@ export function describedItems(rc: RelationContext): Link[][] {
   const meetingAt = new Set([...(u.kinds.get('meeting')?.positions ?? [])].filter((i) => !listedKindAt(rc).has(i)));
   const free = u.tokens
     .map((tok, i) => ({ tok, i }))
-    .filter(({ tok, i }) => !covered.has(i) && (leaderAt.has(i) || ((!u.cuePositions.has(i) || meetingAt.has(i)) && tok.form.length >= 3 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !/^\d+$/.test(tok.form))));
+    // (A function word of a leader phrase, "i" of "leder i", describes nothing: "den daglige leder i Enhed Hede" names the
+    // post "daglig leder", its leader word inside that name.)
+    .filter(({ tok, i }) => !covered.has(i) && ((leaderAt.has(i) && !STOPWORDS.has(tok.form)) || ((!u.cuePositions.has(i) || meetingAt.has(i)) && tok.form.length >= 3 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !/^\d+$/.test(tok.form))));
   const out: Link[][] = [];
   const seen = new Set<string>();
   const leaderWord = (w: string) => rc.lexicon.leaderWords.match(analyzeText(w)).size > 0;
