@@ -39,6 +39,8 @@ const BATCH_A: readonly Case[] = [
   { kb: 'rvs', q: 'hvem afløser matrikellederen ved sygdom', must: ['pædagogisk koordinator'] },
   { kb: 'slv', q: 'who stands in for the huschef in case of illness', must: ['pedagogical lead', '60 children'], not: ['~^deputy for the head of early years'] },
   { kb: 'hjs', q: 'hvem overtager når enhedslederen bliver syg', must: ['viceleder'] },
+  // What the deputy takes over, asked with the relation's own verb, beside an absence.
+  { kb: 'hvm', q: 'overtager souschefen også personaleledelsen hvis husleder er sygemeldt', must: ['personaleledelse', 'souschef'], not: ['~^souschefen refererer'] },
   // A second post named only as part of what the deputy may do: the relation that says it.
   { kb: 'uvd', q: 'maa analysechefen føre lønforhandlinger med landsbylederne naar han er stedfortraeder', must: ['analysechef', 'lønforhandlinger'], not: ['~^viceleder'] },
   { kb: 'uvd', q: 'can the analysechef negotiate pay with the landsbyledere when he deputises', must: ['head of analysis', 'pay negotiations'] },
@@ -62,6 +64,12 @@ const BATCH_A: readonly Case[] = [
   { kb: 'bkk', q: 'hvem refererer børnehuslederne i område vest til', must: ['birgitte lundsgaard friis'], not: ['kasper thorhauge', 'område øst'] },
   { kb: 'other', q: 'who do the institutionsledere in område nord report to', must: ['mette kjærgaard holm'] },
   // Who reports to a person, a post or a unit.
+  { kb: 'bkk', q: 'which leaders is kasper thorhauge responsible for', must: ['børnehusleder'] },
+  { kb: 'bkk', q: 'hvilke ledere er kasper thorhauge chef for', must: ['børnehusleder'], not: ['småbørnschef'] },
+  { kb: 'slv', q: 'hvem sorterer under børneområdechefen', must: ['kredsleder', 'dagplejeinspektør'] },
+  { kb: 'hvm', q: 'who is rikke damgaard lund in charge of', must: ['house leader'] },
+  // A team led from the post above it: its head, not the head's boss.
+  { kb: 'bkk', q: 'hvem er chef for sprogteamet', must: ['peter bisgaard'], not: ['småbørnschef'] },
   { kb: 'hbj', q: 'hvem har kim vadstrup olesen under sig', must: ['rævehøj'] },
   { kb: 'rvs', q: 'hvem har sektorchefen personaleansvar for', must: ['dagplejeafdelingsleder'] },
   { kb: 'uvd', q: 'hvem refererer til fagcenterchefen', must: ['landsbyleder'] },
