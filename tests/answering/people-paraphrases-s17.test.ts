@@ -57,7 +57,7 @@ const BATCH_A: readonly Case[] = [
   // A general post named in a place: the boss there (that place's own head, on the day asked; a place merged by then,
   // the place that carries it on), and a post with lines to the heads of several places: the head of the place named.
   { kb: 'slv', q: 'hvem refererer huscheferne i skoven til', must: ['marianne aagaard vinther', 'skovbakken'] },
-  { kb: 'slv', q: 'efter sammenlægningen, hvem refererer huscheferne i skoven til', must: ['tobias engholm friis', 'skovbakken'], not: ['marianne aagaard vinther'] },
+  { kb: 'slv', q: 'efter sammenlægningen, hvem refererer huscheferne i skoven til', must: ['tobias engholm friis', 'skovbakken'], not: ['~^børnekreds skoven ledes af'] },
   { kb: 'slv', q: 'who do the huschefer in åen report to', must: ['lone birkmose ravn'] },
   { kb: 'hbj', q: 'hvem refererer den daglige leder i enhed hede til', must: ['~^den daglige leder refererer', 'kim vadstrup olesen'] },
   { kb: 'hbj', q: 'who do the daglige ledere in enhed strand report to', must: ['sanne bøgelund friis'] },
@@ -94,10 +94,60 @@ const BATCH_A: readonly Case[] = [
   { kb: 'hvm', q: 'hvornår skal budgetønskerne sendes ind til rikke damgaard lund', must: ['budgetønsker', '9. april 2027'] },
 ];
 
+/**
+ * Batch B: written after the first fixes, on phrasings batch A did not use (ASCII, an @mention, a polite opener, "who is X
+ * the deputy of", a post or place after it ends, "acting", "who will lead"), and scored once on arrival: 25 of 30. The
+ * five it showed: a deputy asked "the deputy of"; the holder and the leader of a post or place asked for a day after it
+ * ends (its successor's, not the last holder); "acting" read as a law ("act"); "who will lead" no leader cue.
+ */
+const BATCH_B: readonly Case[] = [
+  { kb: 'bkk', q: '@Dagtilbudsledelse hvem traeder til for boernehuslederen naar hun har ferie', must: ['souschef'] },
+  { kb: 'bkk', q: 'jonas eskildsen er han stedfortræder for nogen', must: ['børnehusleder'] },
+  { kb: 'egs', q: 'hvem skal overtage for rasmus kjeldgaard bonde hvis han er syg', must: ['maja friis holt'] },
+  { kb: 'egs', q: 'who is maja friis holt the deputy of', must: ['pædagogisk leder'] },
+  { kb: 'other', q: 'kan du fortælle mig hvem der afløser institutionslederen i ålekisten', must: ['pædagogisk koordinator'] },
+  { kb: 'hjs', q: 'who stands in for the kontorchef during her maternity leave', must: ['morten lillelund krag'] },
+  { kb: 'uvd', q: 'when does the viceleder step in for the landsbyleder', must: ['absent'] },
+  { kb: 'hvm', q: 'hvem vikarierer for huslederen under barsel', must: ['souschef'] },
+  { kb: 'slv', q: 'hvem passer dagplejen når grethe munk lassen har ferie', must: ['sanne krog thomsen'] },
+  { kb: 'hbj', q: 'hvem er daglig leder af klitrosen lige nu', must: ['jakob winther dahl'] },
+  { kb: 'uvd', q: 'hvem sidder som landsbyleder i sandager efter 1. august 2027', must: ['sønderskov', 'louise hedegaard friis'], not: ['~^torben'] },
+  { kb: 'lht', q: 'hvem er universleder i hedelund efter sommerferien 2027', must: ['vestermarken', '31. juli 2027'], not: ['~^karina østergård wolff er universleder for børneunivers hedelund'] },
+  { kb: 'rvs', q: 'hvem er fællesleder for fællesledelse torvet i december 2026', must: ['yasmin khalil sørensen'], not: ['søren kildegaard bech'] },
+  { kb: 'slv', q: 'who is the acting kredsleder in åen from march', must: ['~^rikke dam overgaard'] },
+  { kb: 'bkk', q: 'hvem er omraadechef for oest', must: ['kasper thorhauge'] },
+  { kb: 'hjs', q: 'hvem refererer enhedslederen i egebo til i dag', must: ['sofie dalgaard brix'], not: ['~^pr\\.'] },
+  { kb: 'hjs', q: 'hvem skal enhedslederen i egebo referere til efter omorganiseringen', must: ['dagtilbudsteam midt'] },
+  { kb: 'lht', q: 'hvem bliver bjarne holst sørups chef når han bliver korpsleder', must: ['ulla kragelund mørup'] },
+  { kb: 'egs', q: 'hvem refererer distriktslederen i engen til', must: ['oda kirkegaard vind'] },
+  { kb: 'hvm', q: 'hvem har kvarterchefen personaleansvar for fra august 2027', must: ['husleder', 'dagplejeleder'] },
+  { kb: 'slv', q: 'hvem har kristian vedel mørch personaleansvar for', must: ['kredsleder', 'dagplejeinspektør'] },
+  { kb: 'uvd', q: 'hvem har louise hedegaard friis under sig', must: ['viceleder'] },
+  { kb: 'other', q: 'which staff does mette kjaergaard holm manage', must: ['head of institution'] },
+  { kb: 'egs', q: 'hvad er oda kirkegaard vinds private telefonnummer', kind: 'unknown', must: ['oda kirkegaard vind', NOT_GIVEN] },
+  { kb: 'lht', q: 'hvornår startede ulla kragelund mørup som sektionschef', kind: 'unknown', must: ['ulla kragelund mørup', NOT_GIVEN] },
+  { kb: 'hbj', q: 'hvad tjener kim vadstrup olesen om måneden', kind: 'unknown', must: ['kim vadstrup olesen', NOT_GIVEN] },
+  { kb: 'hjs', q: 'hvor gammel er morten lillelund krag', kind: 'unknown', must: ['morten lillelund krag', NOT_GIVEN] },
+  { kb: 'slv', q: 'hvilken uddannelse har ahmad reza nielsen', kind: 'unknown', must: ['ahmad reza nielsen', NOT_GIVEN] },
+  // The classes batch B showed, in other words.
+  { kb: 'hvm', q: 'who is the udviklingschef the deputy of', must: ['head of children'] },
+  { kb: 'lht', q: 'who is the head of bu hedelund in september 2027', must: ['vestermarken', 'karina østergård wolff'], not: ['~^on 1 september 2027: børneunivers hedelund \\(children\'s universe\\) is led'] },
+  { kb: 'slv', q: 'hvem leder børnekreds skoven efter sammenlægningen', must: ['tobias engholm friis', 'skovbakken'], not: ['~^børnekreds skoven ledes af'] },
+  { kb: 'slv', q: 'hvem er kredsleder for skoven i 2028', must: ['skovbakken'], not: ['~^marianne'] },
+  { kb: 'uvd', q: 'who will lead sandager after the merger', must: ['louise hedegaard friis'] },
+  { kb: 'slv', q: 'who will run skovbakken', must: ['tobias engholm friis'] },
+  { kb: 'slv', q: 'who is the acting kredsleder in åen', must: ['rikke dam overgaard'] },
+  { kb: 'seed', q: 'which act regulates day care', must: ['dagtilbudsloven'] },
+];
+
 describe('people and lines asked in other words (session 17)', () => {
   const check = phrasedCaseCheck(KB_DIRS, NOW);
 
   it.each(BATCH_A)('batch A [$kb] $q', (c) => {
+    check(c);
+  });
+
+  it.each(BATCH_B)('batch B [$kb] $q', (c) => {
     check(c);
   });
 });

@@ -8,7 +8,7 @@ import type { Link } from '../linking.js';
 import { joinList, phrasesFor } from '../phrases.js';
 import type { Answer, Lang } from '../types.js';
 import { HEADLINE_MAX, shortDate, unique } from '../answer-context.js';
-import { askedDayOf, done, name, roleOnDay, sourceOf, subjectsOf, type RelationContext } from './context.js';
+import { askedDayOf, done, name, roleOnDay, sourceOf, subjectsOf, unitOn, type RelationContext } from './context.js';
 import type { ReportingEdge } from '../../knowledge/queries.js';
 import { unitsOfPerson, within } from './leaders-and-holders.js';
 import { unknownWith } from './partly-known.js';
@@ -46,25 +46,7 @@ function placeChange(rc: RelationContext): string | undefined {
   return days.sort()[0];
 }
 
-type UnitItem = { readonly id: string; readonly type?: string; readonly parent?: string; readonly validFrom?: string; readonly validUntil?: string };
-
-/**
- * The unit that carries on a unit ended by `day`: the one unit of the same kind under the same parent that begins the
- * day after it ends (Børnekreds Skovbakken for Skoven and Bakken), or among several, the one a decision changes with it.
- */
-function unitOn(rc: RelationContext, id: string, day: string): string | undefined {
-  const unit = rc.kb.get(id)?.item as UnitItem | undefined;
-  if (!unit || unit.validUntil === undefined || unit.validUntil >= day) return id;
-  if (unit.parent === undefined) return undefined;
-  const next = addDays(unit.validUntil, 1);
-  const heirs = rc.relations.childUnits(unit.parent).filter((c) => {
-    const other = rc.kb.get(c)?.item as UnitItem | undefined;
-    return c !== id && other?.validFrom === next && other.type === unit.type && holdsOn(other, day);
-  });
-  if (heirs.length <= 1) return heirs[0];
-  const decided = heirs.filter((h) => rc.kb.data.decisions.some((d) => (d.changes ?? []).includes(id) && (d.changes ?? []).includes(h)));
-  return decided.length === 1 ? decided[0] : undefined;
-}
+type UnitItem = { readonly validUntil?: string; readonly parent?: string };
 
 /**
  * "Hvem refererer huscheferne i Skoven til?": a general post named beside a unit reports, there, to the post above
