@@ -138,6 +138,10 @@ const BATCH_B: readonly Case[] = [
   { kb: 'slv', q: 'who will run skovbakken', must: ['tobias engholm friis'] },
   { kb: 'slv', q: 'who is the acting kredsleder in åen', must: ['rikke dam overgaard'] },
   { kb: 'seed', q: 'which act regulates day care', must: ['dagtilbudsloven'] },
+  // A backup, and out of office, are a deputy and an absence.
+  { kb: 'hvm', q: 'hvem er backup for børnechefen', must: ['udviklingschef'] },
+  { kb: 'slv', q: "who is kristian vedel mørch's backup", must: ['åen'] },
+  { kb: 'rvs', q: 'who do I contact when the matrikelleder is out of office', must: ['pedagogical coordinator'] },
 ];
 
 describe('people and lines asked in other words (session 17)', () => {
