@@ -391,6 +391,8 @@ function generalRole(rc: RelationContext, id: string): { id: string; unit?: stri
 export function answerDecisionWhen(rc: RelationContext): Answer | undefined {
   const { u, kb } = rc;
   if (!u.askedWhen || u.intents.has('figure') || u.intents.has('reporting') || u.intents.has('meeting') || u.kinds.has('decision')) return undefined;
+  // "Who will lead Ravneklit when it opens": a question that opens with "who" asks who; its "when" says when.
+  if (u.askedWho && (u.kinds.get('who')?.positions ?? []).includes(0)) return undefined;
   const t = TEXTS[u.lang];
   const decisions = kb.data.decisions.filter((d) => d.appliesFrom !== undefined);
   if (decisions.length === 0) return undefined;

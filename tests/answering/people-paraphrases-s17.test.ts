@@ -138,6 +138,8 @@ const BATCH_B: readonly Case[] = [
   { kb: 'slv', q: 'who will run skovbakken', must: ['tobias engholm friis'] },
   { kb: 'slv', q: 'who is the acting kredsleder in åen', must: ['rikke dam overgaard'] },
   { kb: 'seed', q: 'which act regulates day care', must: ['dagtilbudsloven'] },
+  // "Who will lead X when it opens": asks who, not when (a place with no leader named: said so, no decision's date).
+  { kb: 'rvs', q: 'who will lead Ravneklit when it opens', kind: 'unknown', must: ['ravneklit'], not: ['applies from'] },
   // A backup, and out of office, are a deputy and an absence.
   { kb: 'hvm', q: 'hvem er backup for børnechefen', must: ['udviklingschef'] },
   { kb: 'slv', q: "who is kristian vedel mørch's backup", must: ['åen'] },
