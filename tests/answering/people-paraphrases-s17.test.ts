@@ -140,6 +140,8 @@ const BATCH_B: readonly Case[] = [
   { kb: 'seed', q: 'which act regulates day care', must: ['dagtilbudsloven'] },
   // "Who will lead X when it opens": asks who, not when (a place with no leader named: said so, no decision's date).
   { kb: 'rvs', q: 'who will lead Ravneklit when it opens', kind: 'unknown', must: ['ravneklit'], not: ['applies from'] },
+  // A person's job function.
+  { kb: 'other', q: 'hvad er sofie brønds jobfunktion', must: ['institutionsleder'] },
   // A backup, and out of office, are a deputy and an absence.
   { kb: 'hvm', q: 'hvem er backup for børnechefen', must: ['udviklingschef'] },
   { kb: 'slv', q: "who is kristian vedel mørch's backup", must: ['åen'] },
