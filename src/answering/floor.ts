@@ -148,6 +148,24 @@ export function createFloor(
   const chat = functionWords(loaded);
   const questionWords = loaded.questionWords;
   const deputyParties = [...new Set(kb.data.deputies.flatMap((d) => [d.deputy, d.for]))];
+  // The words of the deputy cues ("på ferie", "på barsel", "på orlov", "til konference"): a compound whose head is one
+  // ("juleferien", "barselsorlov", "lederkonferencen") is that kind of absence, which a deputy's or a conditional line's
+  // answer covers by its condition (or by having none: the deputy stands in whenever the post holder is away).
+  const absenceHeads = new Set(
+    lexiconJson.kinds
+      .filter((k) => k.kind === 'deputy')
+      .flatMap((k) => [...k.cues.da, ...k.cues.en])
+      .flatMap((phrase) => tokenize(phrase.replace(/[*+$]/g, ' ')))
+      .filter((w) => w.length >= 5 && !STOPWORDS.has(w))
+      .flatMap((w) => [...termsOf(w)]),
+  );
+  // (Read from the word's letters: its first part need not be a word the knowledge base knows, "jule" of "juleferien".)
+  const absenceCompound = (u: Understanding, q: QueryTerm) => {
+    if (!(u.kinds.has('deputy') || u.kinds.has('deputy-for') || u.intents.has('condition'))) return false;
+    const form = q.token.form;
+    for (let cut = 3; cut <= form.length - 5; cut++) for (const t of termsOf(form.slice(cut))) if (absenceHeads.has(t)) return true;
+    return false;
+  };
   const chairs = [...new Set(kb.data.meetings.flatMap((m) => (m.chair === undefined ? [] : [m.chair])))];
   const fallbackAskedKinds = new Set(loaded.floorWords.fallbackAskedKinds as readonly QuestionKind[]);
   const events = eventWords(loaded);
@@ -180,7 +198,7 @@ export function createFloor(
     const content = index.queryTerms(u.tokens, u.intentWords).filter((q) => {
       const form = q.token.form;
       const i = position.get(q.token) ?? u.tokens.findIndex((t) => t.form === form);
-      if (u.cuePositions.has(i) || linked.has(i) || chat.has(form) || municipalityWords.has(form) || functionTypo(form)) return false;
+      if (u.cuePositions.has(i) || linked.has(i) || chat.has(form) || municipalityWords.has(form) || functionTypo(form) || absenceCompound(u, q)) return false;
       if (u.intents.has('dates') && events.has(form)) return false;
       // Dates, times and numbers are the question's constraints, answered by the answer's own structure.
       return !/\d/.test(form) && form.length > 1;
