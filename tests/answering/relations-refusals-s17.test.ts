@@ -102,3 +102,14 @@ const UNIT_CONTACT_STATEMENTS: Case[] = [
 describe('a unit’s own contact statement (session 17)', () => {
   it.each(UNIT_CONTACT_STATEMENTS)('$kb: $q', check);
 });
+
+/** A word for a kind of place after an indefinite article ("i et børnehus") names no place: who sees to a policy is asked. */
+const POLICY_DUTY_IN_ANY_PLACE: Case[] = [
+  { kb: 'brk', q: 'hvem har ansvaret for at søvnretningslinjen følges i et børnehus', must: ['pædagogisk leder'], not: ['gælder for alle'] },
+  { kb: 'brk', q: 'gælder søvnretningslinjen for børnehusene', must: ['børnehuse'] },
+  { kb: 'lht', q: 'hvem skal sørge for at retningslinjen for vikarbrug bliver fulgt i et univers', must: ['universleder'] },
+];
+
+describe('a policy duty asked of any place of a kind (session 17)', () => {
+  it.each(POLICY_DUTY_IN_ANY_PLACE)('$kb: $q', check);
+});

@@ -73,6 +73,9 @@ export function answerPoliciesRelation(rc: RelationContext): Answer | undefined 
  * was adopted. "Hvad kræver X?", "what does X require": the policy's `requires`. Otherwise the
  * documents name the policy but not that.
  */
+/** Indefinite articles: a word for a kind of unit after one names no unit. */
+const INDEFINITE: ReadonlySet<string> = new Set(['et', 'en', 'a', 'an', 'any', 'each', 'every', 'hvert', 'hver', 'ethvert', 'enhver']);
+
 export function answerPolicyFields(rc: RelationContext): Answer | undefined {
   const { u, kb } = rc;
   const policy = subjectsOf(rc, ['policies'])[0]?.[0];
@@ -81,7 +84,10 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
   const item = kb.get(policy.id)!.item as Policy;
   // A role or unit named besides the policy asks about them ("which policies must X know"), unless the question asks
   // what the policy says about them ("what does the policy say about childminding"): then they are the topic.
-  const others = rc.subjects.flat().filter((l) => ['roles', 'units', 'people', 'postings', 'concepts'].includes(l.kind) && l.quality >= 0.9);
+  // ("… følges i et børnehus", "in a house": a word for a unit or a concept after an indefinite article is any place of that kind, no
+  // unit named.)
+  const anyOfKind = (l: Link) => (l.kind === 'units' || l.kind === 'concepts') && l.end - l.start === 1 && INDEFINITE.has(u.tokens[l.start - 1]?.form ?? '');
+  const others = rc.subjects.flat().filter((l) => ['roles', 'units', 'people', 'postings', 'concepts'].includes(l.kind) && l.quality >= 0.9 && !anyOfKind(l));
   if (others.length > 0) return coveredBy(rc, item, others) ?? saysAbout(rc, item, others);
   const t = TEXTS[u.lang];
   const title = name(kb, policy.id, u.lang, false);
