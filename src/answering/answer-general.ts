@@ -10,7 +10,7 @@ import { byCoverage, type QueryTerm, type ScoredFact } from './search.js';
 import type { Answer, Lang } from './types.js';
 import type { Intent, Understanding } from './understand.js';
 import { ANSWER_THRESHOLD, compose, MAX_LINES, namedShare, NEAR_BEST, sectionTitle, sharesName, shortDate, unique, unknown, weightedShare, type Context } from './answer-context.js';
-import { formatPartialDate } from '../time/format-date.js';
+import { formatPartialDate, MONTH_NAMES } from '../time/format-date.js';
 
 const KINDS_BY_INTENT: Partial<Record<Intent, readonly FactKind[]>> = {
   responsibility: ['responsibility', 'detail'],
@@ -123,7 +123,9 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
   // number of that very thing ("6 udviklingskonsulenter"), not any number near the item's name.
   const counted = u.intents.has('figure') && (u.metrics.length === 0 || ofPreferredKind.length === 0) && !u.askedWhen ? countedWord(u) : undefined;
   // The word counted or the knowledge base's word for it ("kids": children), when the lexicon gives one.
-  const countedForms = counted === undefined ? [] : [counted, ...rest.filter((q) => q.token.form === counted).flatMap((q) => q.expansions.filter((e) => e.quality >= 0.9).map((e) => e.term))];
+  // (A clipped word the documents do not use, "physios", "fysioter", is the documents' word it opens: "physiotherapists".)
+  const clipped = (q: QueryTerm, e: { term: string; quality: number }) => e.quality >= 0.8 && !ctx.index.knows(q.token.form) && q.token.terms.some((t) => t.length >= 5 && e.term.startsWith(t));
+  const countedForms = counted === undefined ? [] : [counted, ...rest.filter((q) => q.token.form === counted).flatMap((q) => q.expansions.filter((e) => e.quality >= 0.9 || clipped(q, e)).map((e) => e.term))];
   if (counted !== undefined && !first.facts.some((f) => countedForms.some((w) => countsWord(f, w)))) return unknown(ctx, u.lang);
   // A named person's own title is all a ranked answer found: asked anything besides who they are ("X's office",
   // "X's arbejdstid"), the documents name the person but not what was asked.
@@ -198,6 +200,9 @@ function countedWord(u: Understanding): string | undefined {
 /** How many words (besides function words) after a number may name what it counts ("750 børn", "6 pædagogiske konsulenter"). */
 const COUNT_SPAN = 2;
 
+/** The names of the months, folded (both languages). */
+const MONTH_WORDS: ReadonlySet<string> = new Set([...MONTH_NAMES.da, ...MONTH_NAMES.en].map((m) => foldText(m)));
+
 /** The words of a fact's text, tokenized once per text (facts are asked about by many questions). */
 const TOKENS = new WeakMap<object, { da?: string[]; en?: string[] }>();
 function tokensOf(text: { readonly da: string; readonly en: string }, lang: 'da' | 'en'): string[] {
@@ -225,6 +230,9 @@ export function countsWord(fact: { readonly text: { readonly da: string; readonl
 
 const COUNTS = new WeakMap<object, Map<string, boolean>>();
 
+/** Words that make the word after them a rate, not a thing counted ("om året", "a year", "per time"). */
+const RATE_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'per', 'pr', 'om', 'every', 'each', 'hver', 'hvert']);
+
 function countsWordOnce(text: { readonly da: string; readonly en: string }, word: string, span: number): boolean {
   const stem = primaryStem(word);
   const fits = (form: string) => {
@@ -236,10 +244,15 @@ function countsWordOnce(text: { readonly da: string; readonly en: string }, word
     const words = lang === 'da' && ONE.test(text.da) ? tokenize(text.da.replace(ONES, '$11')) : tokensOf(text, lang);
     return words.some((w, i) => {
       if (!NUMBER.test(w)) return false;
+      // The day and the year of a date count nothing ("fra 1. august 2027, når Børnegården Sandflugten åbner").
+      if (MONTH_WORDS.has(words[i + 1] ?? '') || (/^(19|20)\d\d$/.test(w) && MONTH_WORDS.has(words[i - 1] ?? ''))) return false;
       // A number word that is also a function word ("to": Danish two, English to) counts only the word right after it:
       // "reports to the head of children's services" counts no children.
       if (!/\d/.test(w) && STOPWORDS.has(w)) return i + 1 < words.length && fits(words[i + 1]!);
-      return words.slice(i + 1).filter((x) => !STOPWORDS.has(x)).slice(0, span).some(fits);
+      // (A word of a rate after the number, "28.000 kr. om året", "30,000 a year", counts no years.)
+      const after: number[] = [];
+      for (let k = i + 1; k < words.length && after.length < span; k++) if (!STOPWORDS.has(words[k]!)) after.push(k);
+      return after.some((k) => fits(words[k]!) && !RATE_WORDS.has(words[k - 1]!));
     });
   });
 }

@@ -49,6 +49,7 @@ import {
   answerHolderRelation,
   answerPostingTerms,
   answerProgrammesRelation,
+  answerCountInStatements,
   answerParts,
   answerPoliciesRelation,
   answerPolicyFields,
@@ -115,6 +116,7 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerMembersRelation,
   answerLeaderRelation,
   answerContactsRelation,
+  answerCountInStatements,
   answerFiguresOn,
   answerFiguresRelation,
   answerNamedFigure,
@@ -471,8 +473,13 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       for (const role of roles) out.push({ id: role, kind: 'roles', start: span.start, end: span.end, quality: unit.quality });
       words.push(span.word);
       // Only a head the documents name as the unit's own (`ledBy`): a team's one role may be a member reporting elsewhere.
-      const ledBy = (kb.get(unit.id)?.item as { ledBy?: readonly string[] } | undefined)?.ledBy ?? [];
-      if (roles.every((role) => ledBy.includes(role) && (kb.get(role)?.item as { unit?: string } | undefined)?.unit === unit.id)) ownLeaders.push(span.word);
+      // So is the post above a team that the team is led from (relations.ts: "sprogvejleder" in Sprogteamet, under the
+      // head of Fagligt Sekretariat): "hvem er chef for sprogteamet" asks for that head, not for the head's boss.
+      const unitItem = kb.get(unit.id)?.item as { ledBy?: readonly string[]; parent?: string } | undefined;
+      const ledBy = unitItem?.ledBy ?? [];
+      const roleUnit = (role: string) => (kb.get(role)?.item as { unit?: string } | undefined)?.unit;
+      const ledFromAbove = (role: string) => ledBy.length === 0 && unitItem?.parent !== undefined && roleUnit(role) === unitItem.parent && relations.rolesIn(unit.id).length === 1;
+      if (roles.every((role) => (ledBy.includes(role) && roleUnit(role) === unit.id) || ledFromAbove(role))) ownLeaders.push(span.word);
     }
     return { links: out, words, ownLeaders };
   }
