@@ -729,9 +729,18 @@ export function createFloor(
       // "handleplanen") names the thing the answer speaks of, a kind of it: the answer explains it.
       let heads: ReadonlySet<string> | undefined;
       const headOfAnswer = (q: QueryTerm) => !fallback && q.token.terms.some((t) => t.length >= MIN_HEAD && (heads ??= compoundHeads(answerTerms)).has(t));
+      // A word of the name of an item the answer's facts relate to ("the director" of a forum's participants) is what the
+      // answer speaks of, though its lines do not spell the name (bounded: the items the answer's facts name).
+      let relatedTerms: ReadonlySet<string> | undefined;
+      const relatedName = (q: QueryTerm) => {
+        const subject = answerSubjects.get(answer);
+        if (!subject) return false;
+        relatedTerms ??= new Set([...subject.related].slice(0, 64).flatMap((id) => namesAsTerms(id).flatMap((terms) => [...terms])));
+        return q.token.terms.some((t) => relatedTerms!.has(t));
+      };
       const explained = index
         .explainSurely(content, answerTerms)
-        .map((v, i) => (content[i]!.token.terms.some((t) => answerTerms.has(t)) || counted.has(position.get(content[i]!.token) ?? -1) || headOfAnswer(content[i]!) ? 1 : v));
+        .map((v, i) => (content[i]!.token.terms.some((t) => answerTerms.has(t)) || counted.has(position.get(content[i]!.token) ?? -1) || headOfAnswer(content[i]!) || relatedName(content[i]!) ? 1 : v));
       const loose = content.filter((_, i) => explained[i]! < ACCOUNTED);
       // A date answer whose kind of date the question names in words the lexicon does not know ("when is
       // the summer closing of X"): any date of X would mislead, so it is held to the ranked answer's floor.
