@@ -20,6 +20,7 @@ import type { Answer, Lang } from './types.js';
 import { countedPositions, type Understanding } from './understand.js';
 import type { Link } from './linking.js';
 import { loadLexicon, type Attribute, type Lexicon, type LexiconExtension, type QuestionKind } from './lexicon/lexicon.js';
+import { policyAppliesTo } from './policy-scope.js';
 
 /** The share of the words besides names and cues that an answer must explain (ranked / structured answers). */
 const REST_SHARE_FALLBACK = 0.5;
@@ -128,6 +129,8 @@ function functionWords(lexicon: Lexicon): Set<string> {
   words.add('sept');
   // Number words ("tre", "five") are constraints like digits, answered by the answer's own structure.
   for (const word of Object.keys(lexicon.numbers)) words.add(foldText(word));
+  // So are ordinal words ("tredje kvartal"): the answer's rounds are held to them (`roundsIn`).
+  for (const word of lexicon.ordinals.keys()) words.add(word);
   return words;
 }
 
@@ -145,6 +148,24 @@ export function createFloor(
   const chat = functionWords(loaded);
   const questionWords = loaded.questionWords;
   const deputyParties = [...new Set(kb.data.deputies.flatMap((d) => [d.deputy, d.for]))];
+  // The words of the deputy cues ("på ferie", "på barsel", "på orlov", "til konference"): a compound whose head is one
+  // ("juleferien", "barselsorlov", "lederkonferencen") is that kind of absence, which a deputy's or a conditional line's
+  // answer covers by its condition (or by having none: the deputy stands in whenever the post holder is away).
+  const absenceHeads = new Set(
+    lexiconJson.kinds
+      .filter((k) => k.kind === 'deputy')
+      .flatMap((k) => [...k.cues.da, ...k.cues.en])
+      .flatMap((phrase) => tokenize(phrase.replace(/[*+$]/g, ' ')))
+      .filter((w) => w.length >= 5 && !STOPWORDS.has(w))
+      .flatMap((w) => [...termsOf(w)]),
+  );
+  // (Read from the word's letters: its first part need not be a word the knowledge base knows, "jule" of "juleferien".)
+  const absenceCompound = (u: Understanding, q: QueryTerm) => {
+    if (!(u.kinds.has('deputy') || u.kinds.has('deputy-for') || u.intents.has('condition'))) return false;
+    const form = q.token.form;
+    for (let cut = 3; cut <= form.length - 5; cut++) for (const t of termsOf(form.slice(cut))) if (absenceHeads.has(t)) return true;
+    return false;
+  };
   const chairs = [...new Set(kb.data.meetings.flatMap((m) => (m.chair === undefined ? [] : [m.chair])))];
   const fallbackAskedKinds = new Set(loaded.floorWords.fallbackAskedKinds as readonly QuestionKind[]);
   const events = eventWords(loaded);
@@ -177,7 +198,7 @@ export function createFloor(
     const content = index.queryTerms(u.tokens, u.intentWords).filter((q) => {
       const form = q.token.form;
       const i = position.get(q.token) ?? u.tokens.findIndex((t) => t.form === form);
-      if (u.cuePositions.has(i) || linked.has(i) || chat.has(form) || municipalityWords.has(form) || functionTypo(form)) return false;
+      if (u.cuePositions.has(i) || linked.has(i) || chat.has(form) || municipalityWords.has(form) || functionTypo(form) || absenceCompound(u, q)) return false;
       if (u.intents.has('dates') && events.has(form)) return false;
       // Dates, times and numbers are the question's constraints, answered by the answer's own structure.
       return !/\d/.test(form) && form.length > 1;
@@ -235,6 +256,8 @@ export function createFloor(
    * says nothing of it: the municipality's population is no count of its day-care area.)
    */
   const reaches = (owner: string, id: string): boolean => {
+    // (A concept of a policy, or the post that leads the item: policy-scope.ts.)
+    if (policyAppliesTo(kb, owner, id)) return true;
     const scope = new Set([id, ...above(id)]);
     const municipality = (kb.get(id)?.item as { municipality?: string } | undefined)?.municipality;
     if (municipality !== undefined) scope.add(municipality);
@@ -624,9 +647,9 @@ export function createFloor(
       // A round the question names by its number ("3. samtale", "2. kvartal", "the 3rd interview") must be the answer's: an
       // answer that gives other rounds of the same thing only ("1. samtaler", "3. kvartal") speaks of those.
       // (An interview round the answer gives in words, "Første samtale", "First interview", is read by the lexicon's `rounds`.)
-      const askedRounds = roundsIn(u.text);
+      const askedRounds = roundsIn(u.text, loaded.ordinals);
       if (askedRounds.size > 0) {
-        const givenRounds = roundsIn(text);
+        const givenRounds = roundsIn(text, loaded.ordinals);
         let inWords: number[] | undefined;
         for (const [word, numbers] of askedRounds) {
           const given = givenRounds.get(word) ?? (roundWords.has(word) ? { numbers: (inWords ??= [...loaded.rounds.match(analyzeText(foldText(text))).keys()]), spelled: numbers.spelled } : undefined);
@@ -634,7 +657,8 @@ export function createFloor(
           if (given && given.numbers.length > 0 && !given.numbers.some((n) => numbers.numbers.includes(n))) return unknown(u.lang, YEAR[u.lang](said(numbers), said(given)));
           // (An answer that numbers none, when a later round is asked ("3. samtale" against the leaders' wellbeing talks),
           // does not say that round; a first one may be the only one.)
-          if ((!given || given.numbers.length === 0) && numbers.numbers.every((n) => n >= 2)) return unknown(u.lang, YEAR[u.lang](said(numbers), ''));
+          // (Not a round named by an ordinal word, "the second meeting": an answer that numbers none may list it.)
+          if ((!given || given.numbers.length === 0) && numbers.numbers.every((n) => n >= 2) && !numbers.inWords) return unknown(u.lang, YEAR[u.lang](said(numbers), ''));
         }
       }
       // (An answer that already says what the documents do not give is held to neither.)
@@ -738,9 +762,17 @@ export function createFloor(
         relatedTerms ??= new Set([...subject.related].slice(0, 64).flatMap((id) => namesAsTerms(id).flatMap((terms) => [...terms])));
         return q.token.terms.some((t) => relatedTerms!.has(t));
       };
+      // A compound known only as parts whose every part one line of the answer says ("ledererfaring": "fem års erfaring
+      // som leder") is said by that line in other words; parts spread over unrelated lines are not.
+      let lineTerms: ReadonlyArray<ReadonlySet<string>> | undefined;
+      const partsSaid = (q: QueryTerm) =>
+        q.parts !== undefined &&
+        (lineTerms ??= [answer.headline, ...answer.sections.flatMap((s) => [s.title, ...s.lines]), ...(answer.details ?? [])].map((line) => termsOf(line))).some((terms) =>
+          q.parts!.every((part) => part.some((t) => terms.has(t))),
+        );
       const explained = index
         .explainSurely(content, answerTerms)
-        .map((v, i) => (content[i]!.token.terms.some((t) => answerTerms.has(t)) || counted.has(position.get(content[i]!.token) ?? -1) || headOfAnswer(content[i]!) || relatedName(content[i]!) ? 1 : v));
+        .map((v, i) => (content[i]!.token.terms.some((t) => answerTerms.has(t)) || counted.has(position.get(content[i]!.token) ?? -1) || headOfAnswer(content[i]!) || partsSaid(content[i]!) || relatedName(content[i]!) ? 1 : v));
       const loose = content.filter((_, i) => explained[i]! < ACCOUNTED);
       // A date answer whose kind of date the question names in words the lexicon does not know ("when is
       // the summer closing of X"): any date of X would mislead, so it is held to the ranked answer's floor.
@@ -907,16 +939,22 @@ function compoundHeads(terms: ReadonlySet<string>): Set<string> {
  * The numbered rounds a text names, by the stem of the word numbered ("3. samtale", "2. kvartal", "3rd interview"; not a
  * day of a month, "15. december"), each with its numbers and the word as first written.
  */
-function roundsIn(text: string): Map<string, { numbers: number[]; spelled: string }> {
-  const out = new Map<string, { numbers: number[]; spelled: string }>();
+function roundsIn(text: string, ordinals: ReadonlyMap<string, number>): Map<string, { numbers: number[]; spelled: string; inWords?: true }> {
+  const out = new Map<string, { numbers: number[]; spelled: string; inWords?: true }>();
   const months = DAY_WORDS;
-  for (const m of text.matchAll(/(?<![\d.,/-])(\d{1,2})(?:\.|st|nd|rd|th)\s+(\p{L}{3,})/gu)) {
-    const word = foldText(m[2]!);
-    if (months.has(word) || months.has(word.slice(0, 3))) continue;
+  const add = (n: number, written: string, inWords = false) => {
+    const word = foldText(written);
+    if (months.has(word) || months.has(word.slice(0, 3))) return;
     const key = primaryStem(word);
-    const round = out.get(key) ?? { numbers: [], spelled: m[2]!.toLowerCase() };
-    if (!round.numbers.includes(Number(m[1]))) round.numbers.push(Number(m[1]));
+    const round = out.get(key) ?? { numbers: [], spelled: written.toLowerCase(), ...(inWords ? { inWords: true as const } : {}) };
+    if (!round.numbers.includes(n)) round.numbers.push(n);
     out.set(key, round);
+  };
+  for (const m of text.matchAll(/(?<![\d.,/-])(\d{1,2})(?:\.|st|nd|rd|th)\s+(\p{L}{3,})/gu)) add(Number(m[1]), m[2]!);
+  // In words: "tredje kvartal", "the third quarter" (a word that is no ordinal is passed over at once).
+  for (const m of text.matchAll(/(?<![\p{L}\d])(\p{L}{4,7})\s+(\p{L}{3,})/gu)) {
+    const n = ordinals.get(foldText(m[1]!));
+    if (n !== undefined) add(n, m[2]!, true);
   }
   return out;
 }
