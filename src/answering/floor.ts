@@ -42,10 +42,10 @@ const ARTICLES: ReadonlySet<string> = new Set(['den', 'det', 'de', 'en', 'et', '
 const RIVAL_KINDS: ReadonlySet<string> = new Set(['units', 'postings', 'meetings', 'leadershipGroups', 'policies', 'programmes']);
 
 /**
- * The attributes a count cannot be (a salary, an age, an e-mail, an address, opening hours, a budget): a count of things
- * ("3 assistant heads") answers none of them, unless its own words say the attribute.
+ * The attributes a count cannot be (a salary, an age, an e-mail, an address, opening hours): a count of things (a sum of
+ * money is: "850.000 kr." answers "hvor mange penge") answers none of them, unless its own words say the attribute.
  */
-const NOT_COUNTS: ReadonlySet<Attribute> = new Set<Attribute>(['salary', 'age', 'email', 'address', 'opening-hours', 'budget']);
+const NOT_COUNTS: ReadonlySet<Attribute> = new Set<Attribute>(['salary', 'age', 'email', 'address', 'opening-hours']);
 
 /** Checks answers against the question they answer. */
 export interface Floor {
@@ -676,6 +676,25 @@ export function createFloor(
           return refuse(kb, u, links, at.map((p) => ({ token: u.tokens[p]!, weight: 1, expansions: [] })), unknown);
         }
       }
+      // "How many applicants are there for X" is not answered by X's requirements: a count's answer says the thing it
+      // counts (its word, the documents' word for it, or a compound ending in it) or that the documents do not give it.
+      // (Only an answer whose first line gives no number: a count in it is the figure answerer's, read by its metric.)
+      const firstLine = [answer.headline, answer.sections[0]?.lines[0] ?? ''].join(' ');
+      if (!saysUnknown && u.intents.has('figure') && !u.askedWhen && !/\d/.test(firstLine) && !tokenize(firstLine).some((w) => loaded.numbers[w] !== undefined && !STOPWORDS.has(w))) {
+        const metricAt = new Set([...u.metricAt.values()].flat());
+        const countedAt = [...new Set(countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], loaded.countModifiers))].filter((p) => {
+          const form = u.tokens[p]!.form;
+          // (A metric the lexicon reads, "staff" for the employees' figure, is answered in the figure's own words.)
+          return !metricAt.has(p) && !STOPWORDS.has(form) && !chat.has(form) && !/\d/.test(form) && form.length > 2;
+        });
+        const countedTerms = index.queryTerms(countedAt.map((p) => u.tokens[p]!));
+        if (countedTerms.length > 0) {
+          const heads = compoundHeads(answerTerms);
+          const sure = index.explainSurely(countedTerms, answerTerms);
+          const said = countedTerms.some((q, i) => sure[i]! >= ACCOUNTED || q.token.terms.some((t) => answerTerms.has(t) || heads.has(t)) || links.some((l) => l.start <= q.token.index && q.token.index < l.end));
+          if (!said) return refuse(kb, u, links, countedTerms, unknown);
+        }
+      }
       // "What time" is answered by a time of day ("kl. 9.00", "09:00"): a day alone does not say it.
       if (!saysUnknown && clockAsked(u.folded) && !/\b\d{1,2}[.:]\d{2}\b/.test([answer.headline, ...answer.sections.flatMap((s) => s.lines)].join(' '))) {
         return unknown(u.lang, CLOCK[u.lang]);
@@ -757,6 +776,15 @@ export function createFloor(
       // "handleplanen") names the thing the answer speaks of, a kind of it: the answer explains it.
       let heads: ReadonlySet<string> | undefined;
       const headOfAnswer = (q: QueryTerm) => !fallback && q.token.terms.some((t) => t.length >= MIN_HEAD && (heads ??= compoundHeads(answerTerms)).has(t));
+      // A word of the name of an item the answer's facts relate to ("the director" of a forum's participants) is what the
+      // answer speaks of, though its lines do not spell the name (bounded: the items the answer's facts name).
+      let relatedTerms: ReadonlySet<string> | undefined;
+      const relatedName = (q: QueryTerm) => {
+        const subject = answerSubjects.get(answer);
+        if (!subject) return false;
+        relatedTerms ??= new Set([...subject.related].slice(0, 64).flatMap((id) => namesAsTerms(id).flatMap((terms) => [...terms])));
+        return q.token.terms.some((t) => relatedTerms!.has(t));
+      };
       // A compound known only as parts whose every part one line of the answer says ("ledererfaring": "fem års erfaring
       // som leder") is said by that line in other words; parts spread over unrelated lines are not.
       let lineTerms: ReadonlyArray<ReadonlySet<string>> | undefined;
@@ -767,7 +795,7 @@ export function createFloor(
         );
       const explained = index
         .explainSurely(content, answerTerms)
-        .map((v, i) => (content[i]!.token.terms.some((t) => answerTerms.has(t)) || counted.has(position.get(content[i]!.token) ?? -1) || headOfAnswer(content[i]!) || partsSaid(content[i]!) ? 1 : v));
+        .map((v, i) => (content[i]!.token.terms.some((t) => answerTerms.has(t)) || counted.has(position.get(content[i]!.token) ?? -1) || headOfAnswer(content[i]!) || partsSaid(content[i]!) || relatedName(content[i]!) ? 1 : v));
       const loose = content.filter((_, i) => explained[i]! < ACCOUNTED);
       // A date answer whose kind of date the question names in words the lexicon does not know ("when is
       // the summer closing of X"): any date of X would mislead, so it is held to the ranked answer's floor.
@@ -788,6 +816,15 @@ export function createFloor(
       const saysHead = (q: QueryTerm) => !fallback && q.parts !== undefined && q.parts[q.parts.length - 1]!.some((t) => answerTerms.has(t));
       const unknownWords = loose.filter((q) => !knownForm(q) && !saysHead(q) && (fallback || q.parts !== undefined || namesThing(u, q, position.get(q.token) ?? -1, unitKindWord) || (unnamedDate && inSlot(q))));
       if (unknownWords.length > 0) return refuse(kb, u, links, unknownWords, unknown);
+      // A word the question places a thing by ("the network leader of Molen") that is on its own the name of an item the
+      // documents hold, and that the answer does not say, asks about that item: an answer about the post in general, or
+      // in other units, is about something else. (The linker may leave it unlinked when a longer name wins beside it.)
+      const placedName = loose.filter((q) => {
+        if (!namesThing(u, q, position.get(q.token) ?? -1, unitKindWord)) return false;
+        const terms = nameAsTerms(q.token.form);
+        return terms.size > 0 && (nameOwners.get(nameKey(terms)) ?? 0) > 0;
+      });
+      if (placedName.length > 0) return refuse(kb, u, links, placedName, unknown);
       // What a "who is / what is" question asks for ("sygefraværet i Team Midt", "the union rep in Område Syd") must be
       // what the answer speaks of: a word there that the answer does not explain, and that is no cue word of the lexicon
       // (nor a typo or compound of one), asks for something else than the thing it is placed by.

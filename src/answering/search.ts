@@ -242,11 +242,14 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
   const queryTerms: SearchIndex['queryTerms'] = (tokens, extraStopwords) => {
     const seen = new Set<string>();
     const out: QueryTerm[] = [];
-    for (const token of tokens) {
-      if (STOPWORDS.has(token.form) || GENERIC_WORDS.has(token.form) || extraStopwords?.has(token.form)) continue;
+    tokens.forEach((token, at) => {
+      if (STOPWORDS.has(token.form) || GENERIC_WORDS.has(token.form) || extraStopwords?.has(token.form)) return;
+      // The joined form of a hyphenated word ("put-konsulenterne": "putkonsulenterne") that the documents do not use is
+      // its parts, which are words of the question already: it asks nothing more.
+      if (at >= 2 && !token.terms.some((t) => postings.has(t)) && joinsBefore(tokens, at)) return;
       // No word is longer than MAX_WORD; longer "words" are noise and would make matching quadratic.
-      if (token.form.length < 2 || token.form.length > MAX_WORD || seen.has(token.form)) continue;
-      if (out.length >= MAX_QUERY_TERMS) break;
+      if (token.form.length < 2 || token.form.length > MAX_WORD || seen.has(token.form)) return;
+      if (out.length >= MAX_QUERY_TERMS) return;
       seen.add(token.form);
       const key = token.terms.length === 1 && token.terms[0] === token.form ? token.form : `${token.form}\u0000${token.terms.join(' ')}`;
       let known = termCache.get(key);
@@ -255,10 +258,20 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
         if (termCache.size < 50_000) termCache.set(key, known);
       }
       out.push(known.parts ? { token, weight: known.weight, expansions: known.expansions, parts: known.parts } : { token, weight: known.weight, expansions: known.expansions });
-    }
+    });
     return withNeighbourCompounds(out);
   };
 
+  /** True when a token is the words right before it written together (the joined form `tokenize` adds for "a-b"). */
+  const joinsBefore = (tokens: readonly Token[], at: number): boolean => {
+    const form = tokens[at]!.form;
+    let joined = '';
+    for (let k = at - 1; k >= 0 && joined.length < form.length; k--) {
+      joined = tokens[k]!.form + joined;
+      if (joined === form) return at - k >= 2;
+    }
+    return false;
+  };
   /** The terms the documents use for a compound of two words written together ("hjemmearbejde", its stem). */
   const compoundTerms = (word: string): string[] => [...new Set([word, ...stemsOf(word)])].filter((t) => postings.has(t));
   /**
