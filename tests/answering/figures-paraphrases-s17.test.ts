@@ -103,5 +103,10 @@ describe('batch B', () => {
     { kb: 'uvd', q: 'hvor mange medarbejdere har børnelandsby nørreled', unknown: true, not: [['uvd-fada', 'employees'], ['uvd-bl-sonderskov', 'employees']] },
     { kb: 'uvd', q: 'hvor mange børn går der i kildeskov', want: [['uvd-bl-kildeskov', 'children']] },
     { kb: 'uvd', q: 'how long is the waiting list for a nursery place in ulvedal', want: [['uvd-fada', 'other', 'venteliste']] },
+    // An abbreviation's English plural names what the abbreviation names.
+    { kb: 'slv', q: 'how many PFLs are there today', want: [['slv-ssb', 'deputies']] },
+    { kb: 'lht', q: 'how many AULs are there after august 2027', want: [['lht-sekdag', 'deputies', '3 assisterende']] },
+    // A post counted that no figure counts: not every figure of the unit it sits in.
+    { kb: 'uvd', q: 'hvor mange landsbyledere er der', unknown: true, not: [['uvd-fada', 'children'], ['uvd-fada', 'employees']] },
   ]);
 });

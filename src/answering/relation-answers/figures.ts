@@ -274,8 +274,10 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   if (scope.length === 0) return undefined;
   const askedIds = new Set(groups.flat());
   // "Hvad er tallene for Mågen?", "the figures for Area South": no word says what is counted, so every figure of the item.
+  // ("How many landsbyledere are there": a post counted is what is counted, not whose figures are asked for.)
   const unsaid =
     u.attributes.length === 0 &&
+    !(named.length > 0 && named.every(countedRole)) &&
     // "hvor mange pædagoger ... i Sandflugten" says what is counted; "hvor mange er der i sekretariatet" does not.
     (subjects.length === named.length || named.some((g) => !countedRole(g) && g.some((l) => l.kind !== 'roles' && atCount(l)))) &&
     u.tokens.every((tok, i) => u.cuePositions.has(i) || u.namePositions?.has(i) === true || STOPWORDS.has(tok.form) || GENERIC_WORDS.has(tok.form) || /\d/.test(tok.form));
