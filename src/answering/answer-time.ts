@@ -247,7 +247,8 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
     entries = [...entries].sort((a, b) => says(b) - says(a));
   }
   if (entries.length === 0) {
-    if (subject.quality < 0.9) return undefined;
+    // "Hvornår er teamchefen på orlov?": asked when, of a post with no deputy, the absence may be a dated item of its own.
+    if (subject.quality < 0.9 || u.askedWhen) return undefined;
     return unknownAnswer(rc.ctx, u.lang, t.noDeputy(nameIn(rc, subject.id)));
   }
   const since = (e: DeputyEntry) => (e.relation.validFrom && e.relation.validFrom > rc.today ? ` (${u.lang === 'da' ? 'fra' : 'from'} ${shortDate(e.relation.validFrom, u.lang)})` : '');
@@ -493,7 +494,10 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   if (!asked) return undefined;
   // "Hvornår skal forslagene være hos Universrådet": a deadline for sending something to a body is no day of its meeting.
   if (DEADLINE_KINDS.some((k) => u.dateKinds.has(k)) && !chairAsked && !placeAsked) return undefined;
-  const link = rc.subjects.flat().find((l) => l.kind === 'meetings') ?? (leadsMeeting ? undefined : (meetingOfGroup(rc) ?? meetingOfParticipants(rc)));
+  // (A group's meeting stands for the group only when what is asked is a meeting's: "hvornår godkendte universrådet
+  // årshjulet" asks when the council decided something, which no day of its meetings answers.)
+  const viaGroup = u.kinds.has('decision') && !chairAsked && !placeAsked;
+  const link = rc.subjects.flat().find((l) => l.kind === 'meetings') ?? (leadsMeeting || viaGroup ? undefined : (meetingOfGroup(rc) ?? meetingOfParticipants(rc)));
   if (!link) {
     // "Hvem er formand for udvalget?": a body without a chair in the data.
     const body = rc.subjects.flat().find((l) => l.kind === 'units' || l.kind === 'leadershipGroups');
@@ -533,7 +537,8 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     ...(validity ? [validity] : []),
   ];
   if (chairAsked) {
-    if (!chairName) return unknownAnswer(rc.ctx, u.lang, t.noChair(title));
+    // A meeting with no chair of its own may have one the documents name elsewhere ("Fagcenterchefen er formand for CenterMED").
+    if (!chairName) return answerBodyChair(rc, meeting.id) ?? unknownAnswer(rc.ctx, u.lang, t.noChair(title));
     return done(rc, 'answer', t.chairHeadline(title, chairName), lines, [meeting.source]);
   }
   const one = oneOccurrence(rc, meeting.id);
@@ -848,10 +853,12 @@ function periodItems(rc: RelationContext): Answer | undefined {
 /** True when the content words of the question are said (a synonym's or a compound part's match will do; all, or `share` of their weight) by the label of one dated item that falls between two days. */
 function labelNamedIn(rc: RelationContext, from: string, to: string, share = 1 - NEAR_BEST): boolean {
   // (Every word that asks when or for the calendar is no part of the thing named.)
+  // (Nor is a word for its first or last day: "hvornår er tilsynet færdigt i 2027" names the inspection.)
   const whenAt = rc.ctx.kindCuesAt?.(rc.u.tokens, new Set([...rc.u.kinds.keys()].filter((k) => k === 'when' || k === 'dates'))) ?? new Set<number>();
-  const rest = rc.ctx.index.queryTerms(rc.u.tokens, rc.u.intentWords).filter((q) => !whenAt.has(q.token.index));
+  const edgeAt = rc.lexicon.sequenceWords.coverage(rc.u.tokens);
+  const rest = rc.ctx.index.queryTerms(rc.u.tokens, rc.u.intentWords).filter((q) => !whenAt.has(q.token.index) && !edgeAt.has(q.token.index));
   if (rest.length === 0) return false;
-  return rc.ctx.index.score(rest, undefined, 'date').some((s) => s.coverage >= share && s.fact.date !== undefined && (s.fact.date.end ?? s.fact.date.date) >= from && s.fact.date.date <= to);
+  return rc.ctx.index.score(rest, undefined, 'date', share).some((s) => s.fact.date !== undefined && (s.fact.date.end ?? s.fact.date.date) >= from && s.fact.date.date <= to);
 }
 
 /** A date of a general kind whose label names the kind asked for ("Deadline for reporting ..." written as `other`). */

@@ -16,6 +16,7 @@ import { actingLines } from './org-changes.js';
 import { titleWithUnits } from './holder-units.js';
 import { isLeaderRole } from '../relations.js';
 import { compoundPost, markDescribed } from './described-post.js';
+import { chairSaidPlainly } from './decisions.js';
 import { compoundSplits } from '../compound.js';
 import { whoDoesAround } from './tasks.js';
 
@@ -342,6 +343,8 @@ export function answerTitledPerson(rc: RelationContext): Answer | undefined {
   });
   if (matching.length !== 1) return undefined;
   const person = matching[0]!;
+  // "Who chairs CenterMED": a title that says "vice-chair of CenterMED" names another post than the one asked for.
+  if (u.kinds.has('chair') && ![person.title.da, person.title.en].every((title) => chairSaidPlainly(rc, title))) return undefined;
   // "Who will stand in for the head of Vestermarken": a word of the deputy relation that the title does not say asks
   // for the relation, not for the person whose title names the rest.
   if ((u.kinds.has('deputy') || u.kinds.has('deputy-for')) && !rc.lexicon.kinds.match(analyzeText(foldText(`${person.title.da} ${person.title.en}`))).has('deputy')) return undefined;
