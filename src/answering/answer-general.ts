@@ -230,6 +230,9 @@ export function countsWord(fact: { readonly text: { readonly da: string; readonl
 
 const COUNTS = new WeakMap<object, Map<string, boolean>>();
 
+/** Words that make the word after them a rate, not a thing counted ("om året", "a year", "per time"). */
+const RATE_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'per', 'pr', 'om', 'every', 'each', 'hver', 'hvert']);
+
 function countsWordOnce(text: { readonly da: string; readonly en: string }, word: string, span: number): boolean {
   const stem = primaryStem(word);
   const fits = (form: string) => {
@@ -246,7 +249,10 @@ function countsWordOnce(text: { readonly da: string; readonly en: string }, word
       // A number word that is also a function word ("to": Danish two, English to) counts only the word right after it:
       // "reports to the head of children's services" counts no children.
       if (!/\d/.test(w) && STOPWORDS.has(w)) return i + 1 < words.length && fits(words[i + 1]!);
-      return words.slice(i + 1).filter((x) => !STOPWORDS.has(x)).slice(0, span).some(fits);
+      // (A word of a rate after the number, "28.000 kr. om året", "30,000 a year", counts no years.)
+      const after: number[] = [];
+      for (let k = i + 1; k < words.length && after.length < span; k++) if (!STOPWORDS.has(words[k]!)) after.push(k);
+      return after.some((k) => fits(words[k]!) && !RATE_WORDS.has(words[k - 1]!));
     });
   });
 }

@@ -25,6 +25,7 @@ import { complementsSaid, countedPosts, countedRoleMetrics, countedWords, counts
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
 import { answerBodyChair, verbStems } from './relation-answers/decisions.js';
+import { leadersByStatement } from './relation-answers/tasks.js';
 import { explainsWords } from './relation-answers/org-changes.js';
 import { measuredText, periodOf } from './relation-answers/figure-measures.js';
 
@@ -196,7 +197,12 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
   const pairs = relationBetween(rc, sure.map((l) => roleOf(l.id)), day);
   // Several posts named and none stands in for another ("kan dagplejelederen være kvarterchefens stedfortræder"):
   // the one the documents name a deputy for is whom the question is about.
-  if (pairs.length === 0 && sure.length > 1 && !u.kinds.has('deputy-for')) subject = sure.find((l) => queries.deputiesFor(roleOf(l.id), day).length > 0) ?? subject;
+  // Unless one post's own relation says the other post named ("må analysechefen føre lønforhandlinger med
+  // landsbylederne, når han er stedfortræder": the analysechef stands in for the fagcenterchef "except in pay
+  // negotiations with the heads of the villages"): that relation is the one asked about, from its side.
+  const saysOther = pairs.length === 0 && sure.length > 1 ? sure.find((l) => relationSaysOther(rc, l, sure, roleOf, day)) : undefined;
+  if (saysOther) subject = saysOther;
+  else if (pairs.length === 0 && sure.length > 1 && !u.kinds.has('deputy-for')) subject = sure.find((l) => queries.deputiesFor(roleOf(l.id), day).length > 0) ?? subject;
   // A general post named beside a unit ("the fællesleder in Torvet") is that unit's own post when it has one.
   const own = relationOwnPost(rc, roleOf(subject.id));
   // (That unit's own post with a relation of its own is what the question names: "the universleder in Kirkebyen" is
@@ -311,6 +317,25 @@ function relationOwnPost(rc: RelationContext, id: string): string | undefined {
   return own.length === 1 ? own[0]!.id : undefined;
 }
 
+/**
+ * True when a deputy relation of the post `l` names (says every word of) another post the question names, in its
+ * text, scope or condition: that relation is about both, the other post only a word of what it covers.
+ */
+function relationSaysOther(rc: RelationContext, l: Link, named: readonly Link[], roleOf: (id: string) => string, day: string | undefined): boolean {
+  const id = roleOf(l.id);
+  const relations = [...rc.queries.deputiesFor(id, day), ...rc.queries.standsInFor(id, day)];
+  if (relations.length === 0) return false;
+  const others = named.filter((o) => roleOf(o.id) !== id);
+  return relations.some((e) => {
+    const said = termsOf([e.relation.text, e.relation.scope, e.relation.condition].flatMap((x) => (x ? [x.da, x.en] : [])).join(' '));
+    return others.some((o) => {
+      if (e.deputy.item.id === roleOf(o.id) || e.for.item.id === roleOf(o.id)) return false;
+      const words = rc.u.tokens.slice(o.start, o.end).filter((tok) => !STOPWORDS.has(tok.form));
+      return words.length > 0 && words.every((tok) => tok.terms.some((term) => said.has(term)));
+    });
+  });
+}
+
 function describedBy(rc: RelationContext, found: { link: Link; positions: number[] } | undefined, entries: readonly DeputyEntry[], answer: Answer): Answer {
   const links = found ? found.positions.map((p) => ({ ...found.link, start: p, end: p + 1 })) : [];
   // "Does the souschef only step in once ...": the relation's condition answers a word that asks whether it holds only then.
@@ -368,6 +393,8 @@ function generalRole(rc: RelationContext, id: string): { id: string; unit?: stri
 export function answerDecisionWhen(rc: RelationContext): Answer | undefined {
   const { u, kb } = rc;
   if (!u.askedWhen || u.intents.has('figure') || u.intents.has('reporting') || u.intents.has('meeting') || u.kinds.has('decision')) return undefined;
+  // "Who will lead Ravneklit when it opens": a question that opens with "who" asks who; its "when" says when.
+  if (u.askedWho && (u.kinds.get('who')?.positions ?? []).includes(0)) return undefined;
   const t = TEXTS[u.lang];
   const decisions = kb.data.decisions.filter((d) => d.appliesFrom !== undefined);
   if (decisions.length === 0) return undefined;
@@ -537,8 +564,16 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     ...(validity ? [validity] : []),
   ];
   if (chairAsked) {
-    // A meeting with no chair of its own may have one the documents name elsewhere ("Fagcenterchefen er formand for CenterMED").
-    if (!chairName) return answerBodyChair(rc, meeting.id) ?? unknownAnswer(rc.ctx, u.lang, t.noChair(title));
+    if (!chairName) {
+      // A meeting with no chair of its own may have one the documents name elsewhere ("Fagcenterchefen er formand for
+      // CenterMED"), or a post whose own task statement says it leads the meeting, in the question's own verb.
+      const named = answerBodyChair(rc, meeting.id);
+      if (named) return named;
+      const cueAt = [...(u.kinds.get('chair')?.positions ?? []), ...(u.kinds.get('leader')?.positions ?? [])];
+      const by = leadersByStatement(rc, meeting.id, cueAt);
+      if (by) return done(rc, 'answer', t.chairHeadline(title, by.who), by.lines, by.sources);
+      return unknownAnswer(rc.ctx, u.lang, t.noChair(title));
+    }
     return done(rc, 'answer', t.chairHeadline(title, chairName), lines, [meeting.source]);
   }
   const one = oneOccurrence(rc, meeting.id);

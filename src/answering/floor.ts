@@ -20,6 +20,7 @@ import type { Answer, Lang } from './types.js';
 import { countedPositions, type Understanding } from './understand.js';
 import type { Link } from './linking.js';
 import { loadLexicon, type Attribute, type Lexicon, type LexiconExtension, type QuestionKind } from './lexicon/lexicon.js';
+import { policyAppliesTo } from './policy-scope.js';
 
 /** The share of the words besides names and cues that an answer must explain (ranked / structured answers). */
 const REST_SHARE_FALLBACK = 0.5;
@@ -147,6 +148,24 @@ export function createFloor(
   const chat = functionWords(loaded);
   const questionWords = loaded.questionWords;
   const deputyParties = [...new Set(kb.data.deputies.flatMap((d) => [d.deputy, d.for]))];
+  // The words of the deputy cues ("på ferie", "på barsel", "på orlov", "til konference"): a compound whose head is one
+  // ("juleferien", "barselsorlov", "lederkonferencen") is that kind of absence, which a deputy's or a conditional line's
+  // answer covers by its condition (or by having none: the deputy stands in whenever the post holder is away).
+  const absenceHeads = new Set(
+    lexiconJson.kinds
+      .filter((k) => k.kind === 'deputy')
+      .flatMap((k) => [...k.cues.da, ...k.cues.en])
+      .flatMap((phrase) => tokenize(phrase.replace(/[*+$]/g, ' ')))
+      .filter((w) => w.length >= 5 && !STOPWORDS.has(w))
+      .flatMap((w) => [...termsOf(w)]),
+  );
+  // (Read from the word's letters: its first part need not be a word the knowledge base knows, "jule" of "juleferien".)
+  const absenceCompound = (u: Understanding, q: QueryTerm) => {
+    if (!(u.kinds.has('deputy') || u.kinds.has('deputy-for') || u.intents.has('condition'))) return false;
+    const form = q.token.form;
+    for (let cut = 3; cut <= form.length - 5; cut++) for (const t of termsOf(form.slice(cut))) if (absenceHeads.has(t)) return true;
+    return false;
+  };
   const chairs = [...new Set(kb.data.meetings.flatMap((m) => (m.chair === undefined ? [] : [m.chair])))];
   const fallbackAskedKinds = new Set(loaded.floorWords.fallbackAskedKinds as readonly QuestionKind[]);
   const events = eventWords(loaded);
@@ -179,7 +198,7 @@ export function createFloor(
     const content = index.queryTerms(u.tokens, u.intentWords).filter((q) => {
       const form = q.token.form;
       const i = position.get(q.token) ?? u.tokens.findIndex((t) => t.form === form);
-      if (u.cuePositions.has(i) || linked.has(i) || chat.has(form) || municipalityWords.has(form) || functionTypo(form)) return false;
+      if (u.cuePositions.has(i) || linked.has(i) || chat.has(form) || municipalityWords.has(form) || functionTypo(form) || absenceCompound(u, q)) return false;
       if (u.intents.has('dates') && events.has(form)) return false;
       // Dates, times and numbers are the question's constraints, answered by the answer's own structure.
       return !/\d/.test(form) && form.length > 1;
@@ -237,6 +256,8 @@ export function createFloor(
    * says nothing of it: the municipality's population is no count of its day-care area.)
    */
   const reaches = (owner: string, id: string): boolean => {
+    // (A concept of a policy, or the post that leads the item: policy-scope.ts.)
+    if (policyAppliesTo(kb, owner, id)) return true;
     const scope = new Set([id, ...above(id)]);
     const municipality = (kb.get(id)?.item as { municipality?: string } | undefined)?.municipality;
     if (municipality !== undefined) scope.add(municipality);
@@ -374,8 +395,9 @@ export function createFloor(
       const municipality = municipalityOf(l.id);
       if (municipality === undefined) return true;
       if (named.length > 0) return named.includes(municipality);
-      for (const m of municipalitiesOutside(l)) if (m !== municipality) return false;
-      return true;
+      // (No other municipality among them: at most this one. Not a pass over hundreds per link at 100x.)
+      const others = municipalitiesOutside(l);
+      return others.size === 0 || (others.size === 1 && others.has(municipality));
     };
     const spans = new Map<string, Link[]>();
     for (const l of links) {
@@ -413,7 +435,10 @@ export function createFloor(
       const named = [...inFocus];
       if ([...inAnswer].some((id) => span.some((l) => near(id, l.id)))) continue;
       if (saidSpans.some((s) => span.some((l) => near(s.id, l.id)))) continue;
-      const rival = named.find((id) => span.every((l) => kb.get(id)?.kind === l.kind && id !== l.id && !near(id, l.id)));
+      const rival = named.find((id) => {
+        const kind = kb.get(id)?.kind;
+        return span.every((l) => kind === l.kind && id !== l.id && !near(id, l.id));
+      });
       if (rival) return { asked: span[0]!.id, rival };
     }
     // A post asked about ("områdeleder stillingen") is not answered by a posting for another post only.
@@ -734,9 +759,17 @@ export function createFloor(
       // "handleplanen") names the thing the answer speaks of, a kind of it: the answer explains it.
       let heads: ReadonlySet<string> | undefined;
       const headOfAnswer = (q: QueryTerm) => !fallback && q.token.terms.some((t) => t.length >= MIN_HEAD && (heads ??= compoundHeads(answerTerms)).has(t));
+      // A compound known only as parts whose every part one line of the answer says ("ledererfaring": "fem års erfaring
+      // som leder") is said by that line in other words; parts spread over unrelated lines are not.
+      let lineTerms: ReadonlyArray<ReadonlySet<string>> | undefined;
+      const partsSaid = (q: QueryTerm) =>
+        q.parts !== undefined &&
+        (lineTerms ??= [answer.headline, ...answer.sections.flatMap((s) => [s.title, ...s.lines]), ...(answer.details ?? [])].map((line) => termsOf(line))).some((terms) =>
+          q.parts!.every((part) => part.some((t) => terms.has(t))),
+        );
       const explained = index
         .explainSurely(content, answerTerms)
-        .map((v, i) => (content[i]!.token.terms.some((t) => answerTerms.has(t)) || counted.has(position.get(content[i]!.token) ?? -1) || headOfAnswer(content[i]!) ? 1 : v));
+        .map((v, i) => (content[i]!.token.terms.some((t) => answerTerms.has(t)) || counted.has(position.get(content[i]!.token) ?? -1) || headOfAnswer(content[i]!) || partsSaid(content[i]!) ? 1 : v));
       const loose = content.filter((_, i) => explained[i]! < ACCOUNTED);
       // A date answer whose kind of date the question names in words the lexicon does not know ("when is
       // the summer closing of X"): any date of X would mislead, so it is held to the ranked answer's floor.
