@@ -1218,7 +1218,8 @@ function qualifiedCounts(rc: RelationContext): { key: string; fits: (f: Figure) 
   const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon.countModifiers));
   const roles = rc.subjects.flat().filter((l) => l.kind === 'roles' && l.quality >= 0.9 && !Array.from({ length: l.end - l.start }, (_, k) => l.start + k).some((p) => metricAt.has(p) || countedAt.has(p)));
   const roleAt = new Set(roles.flatMap((l) => Array.from({ length: l.end - l.start }, (_, k) => l.start + k)));
-  const plain = u.tokens.filter((tok, i) => !metricAt.has(i) && !roleAt.has(i) && !countedAt.has(i) && !u.cuePositions.has(i) && !placeAt.has(i) && !timeAt.has(i) && tok.form.length >= 4 && !/\d/.test(tok.form) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !rc.lexicon.pastWords.has(tok.form) && !rc.lexicon.complementWords.has(tok.form) && !/^(19|20)\d\d$/.test(tok.form));
+  const eachWord = new Set(rc.lexicon.eachWords.filter((words) => words.length === 1).map((words) => words[0]!));
+  const plain = u.tokens.filter((tok, i) => !metricAt.has(i) && !roleAt.has(i) && !countedAt.has(i) && !u.cuePositions.has(i) && !placeAt.has(i) && !timeAt.has(i) && tok.form.length >= 4 && !/\d/.test(tok.form) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !rc.lexicon.pastWords.has(tok.form) && !rc.lexicon.complementWords.has(tok.form) && !eachWord.has(tok.form) && !/^(19|20)\d\d$/.test(tok.form));
   // (A word of the name of an item the question names, "dagplejen" written again after "childminders", says whose
   // figure it is: not read inside the figures' compounds, "dagplejekonsulenter".)
   const subjectTerms = new Set(rc.subjects.flat().flatMap((l) => [...rc.ctx.ownTerms(l.id)]));

@@ -827,7 +827,9 @@ function relationContext(input: Omit<RelationContext, 'subjects'> & { links: rea
   const leaderAt = new Set([...input.lexicon.leaderWords.match(input.u.tokens).values()].flatMap((m) => [...m.positions]));
   // "next ELM after 1 March": a word that places a day in a series or a period ("after", "first") is no part of a name.
   const timeWords = new Set([...input.lexicon.sequenceWords.coverage(input.u.tokens), ...input.lexicon.timePhrases.coverage(input.u.tokens)]);
-  return { ...input, subjects: subjectGroups(input.kb, wholeNames(input.u, input.links, leaderAt, timeWords, input.lexicon.fillerWords), input.municipalities) };
+  // (Nor is a word that spreads the question over the things named: "klinten and molen each".)
+  const loose = new Set([...input.lexicon.fillerWords, ...input.lexicon.eachWords.filter((words) => words.length === 1).map((words) => words[0]!)]);
+  return { ...input, subjects: subjectGroups(input.kb, wholeNames(input.u, input.links, leaderAt, timeWords, loose), input.municipalities) };
 }
 
 function answerRelations(rc: RelationContext): Answer | undefined {

@@ -671,7 +671,9 @@ export function createFloor(
       if (!saysUnknown && u.intents.has('figure')) {
         const asked = u.attributes.filter((a) => NOT_COUNTS.has(a));
         const given = asked.length > 0 ? loaded.attributes.match(analyzeText(foldText(text))) : undefined;
-        if (given && !asked.some((a) => given.has(a))) {
+        // (An amount of money, "850.000 kr. bevilget til ...", "DKK 62 million", says what a budget is.)
+        const money = (a: Attribute) => a === 'budget' && loaded.metrics.match(analyzeText(foldText(text))).has('amount');
+        if (given && !asked.some((a) => given.has(a) || money(a))) {
           const at = [...loaded.attributes.coverage(u.tokens)].sort((a, b) => a - b);
           return refuse(kb, u, links, at.map((p) => ({ token: u.tokens[p]!, weight: 1, expansions: [] })), unknown);
         }

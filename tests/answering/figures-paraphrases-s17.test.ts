@@ -103,5 +103,25 @@ describe('batch B', () => {
     { kb: 'uvd', q: 'hvor mange medarbejdere har børnelandsby nørreled', unknown: true, not: [['uvd-fada', 'employees'], ['uvd-bl-sonderskov', 'employees']] },
     { kb: 'uvd', q: 'hvor mange børn går der i kildeskov', want: [['uvd-bl-kildeskov', 'children']] },
     { kb: 'uvd', q: 'how long is the waiting list for a nursery place in ulvedal', want: [['uvd-fada', 'other', 'venteliste']] },
+    // An abbreviation's English plural names what the abbreviation names.
+    { kb: 'slv', q: 'how many PFLs are there today', want: [['slv-ssb', 'deputies']] },
+    { kb: 'lht', q: 'how many AULs are there after august 2027', want: [['lht-sekdag', 'deputies', '3 assisterende']] },
+    // A post counted that no figure counts: not every figure of the unit it sits in.
+    { kb: 'uvd', q: 'hvor mange landsbyledere er der', unknown: true, not: [['uvd-fada', 'children'], ['uvd-fada', 'employees']] },
+  ]);
+});
+
+describe('after the merge: units asked about together, and "each"', () => {
+  run([
+    // Units that are exactly the units of one that states the figure: its figure is theirs together.
+    { kb: 'brk', q: 'hvor mange ansatte har mågen og ankeret til sammen', want: [['brk-netvaerk-molen', 'employees']] },
+    { kb: 'brk', q: 'how many kids do maagen and ankeret have between them', want: [['brk-netvaerk-molen', 'children']] },
+    // Not when they are not all of it: one house of a network and another network.
+    { kb: 'brk', q: 'hvor mange medarbejdere er der i mågen og engen', unknown: true, not: [['brk-netvaerk-molen', 'employees']] },
+    { kb: 'fjb', q: 'hvor mange medarbejdere har mågen og ålekisten', want: [['fjb-maagen', 'employees']], not: [['fjb-center-for-dagtilbud', 'employees']] },
+    // "each" is no part of a name before it, nor a thing counted.
+    { kb: 'brk', q: 'how many houses will engen and molen each have', want: [['brk-netvaerk-engen', 'houses'], ['brk-netvaerk-molen', 'houses']] },
+    { kb: 'brk', q: 'how many children\'s houses do klinten and molen each get after the change', want: [['brk-netvaerk-klinten', 'houses', '4 '], ['brk-netvaerk-molen', 'houses']] },
+    { kb: 'hjs', q: 'how many children\'s centres will øst and vest each have after 1 may 2027', want: [['hjs-team-oest', 'institutions', '5 '], ['hjs-team-vest', 'institutions', '4 ']] },
   ]);
 });

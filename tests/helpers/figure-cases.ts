@@ -19,6 +19,7 @@ export const KB = {
   slv: 'tests/fixtures/kb-solvang',
   lht: 'tests/fixtures/kb-lindholt',
   uvd: 'tests/fixtures/kb-ulvedal',
+  brk: 'tests/fixtures/kb-brinkeby',
 } as const;
 export type Kb = keyof typeof KB;
 

@@ -5,7 +5,7 @@
  */
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Figure } from '../../knowledge/schemas.js';
-import { composeAnswer, nameOf, shortDate, unique } from '../answer-context.js';
+import { composeAnswer, nameOf, shortDate, unique, unknown } from '../answer-context.js';
 import { foldText, GENERIC_WORDS, STOPWORDS, termsOf, tokenize } from '../normalize.js';
 import { capitalize, joinList } from '../phrases.js';
 import type { Answer, Lang } from '../types.js';
@@ -144,6 +144,8 @@ export function answerMeasuredFigure(rc: RelationContext): Answer | undefined {
 /** "The documents give no "cost" figure (for X)": the measure in the question's own word, of the items named. */
 function noneSaid(rc: RelationContext, metrics: ReadonlyArray<Figure['metric']>, named: readonly string[]): Answer {
   const { u, kb } = rc;
+  // (Of nothing named: the plain "I don't know", with the questions it can answer.)
+  if (named.length === 0) return unknown(rc.ctx, u.lang);
   const matches = rc.lexicon.metrics.match(u.tokens);
   const at = metrics.map((m) => matches.get(m)?.positions).find((p) => p !== undefined);
   const word = at === undefined ? metrics[0]! : spelled(u.text, at.map((p) => u.tokens[p]!.form));

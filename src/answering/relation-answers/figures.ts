@@ -106,8 +106,10 @@ export function countedWords(rc: RelationContext): string[] {
   // the last word of a name that begins there ("how many children's universes": "universes").
   const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon.countModifiers));
   for (const l of rc.subjects.flat()) if (countedAt.has(l.start) && l.end - l.start > 1) countedAt.add(l.end - 1);
+  // (A word that spreads the count over the things named, "each", counts nothing.)
+  const each = new Set(rc.lexicon.eachWords.filter((words) => words.length === 1).map((words) => words[0]!));
   return u.tokens
-    .filter((tok, i) => !u.cuePositions.has(i) && !places.has(i) && !rc.lexicon.complementWords.has(tok.form) && (u.namePositions?.has(i) !== true || countedAt.has(i)) && !metricWords.has(i) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && tok.form.length >= 4 && !/\d/.test(tok.form))
+    .filter((tok, i) => !u.cuePositions.has(i) && !places.has(i) && !rc.lexicon.complementWords.has(tok.form) && !each.has(tok.form) && (u.namePositions?.has(i) !== true || countedAt.has(i)) && !metricWords.has(i) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && tok.form.length >= 4 && !/\d/.test(tok.form))
     .map((tok) => tok.form);
 }
 
@@ -274,8 +276,10 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   if (scope.length === 0) return undefined;
   const askedIds = new Set(groups.flat());
   // "Hvad er tallene for Mågen?", "the figures for Area South": no word says what is counted, so every figure of the item.
+  // ("How many landsbyledere are there": a post counted is what is counted, not whose figures are asked for.)
   const unsaid =
     u.attributes.length === 0 &&
+    !(named.length > 0 && named.every(countedRole)) &&
     // "hvor mange pædagoger ... i Sandflugten" says what is counted; "hvor mange er der i sekretariatet" does not.
     (subjects.length === named.length || named.some((g) => !countedRole(g) && g.some((l) => l.kind !== 'roles' && atCount(l)))) &&
     u.tokens.every((tok, i) => u.cuePositions.has(i) || u.namePositions?.has(i) === true || STOPWORDS.has(tok.form) || GENERIC_WORDS.has(tok.form) || /\d/.test(tok.form));
@@ -347,7 +351,7 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
       }
     }
   }
-  if (found.length === 0) return undefined;
+  if (found.length === 0) return groups.length >= 2 && groups === scope ? answerWhole(rc, groups, counted) : undefined;
   // "Hvor mange børn står på venteliste til X": a word of the question that no figure found says, but a number among
   // the named item's own facts does ("Ventelisten til dagplejen er faldet fra 41 til 12 børn"), asks for that number:
   // the general answer gives it. (A word of its facts without a number, "tilsyn", only says how the item counts.)
@@ -439,6 +443,35 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
     ...measuresSaid(rc, unique_.map((f) => f.figure)),
     ...complementsSaid(rc, unique_.map((f) => f.figure)),
   ]);
+}
+
+/**
+ * "Hvor mange medarbejdere er der i Mågen og Ankeret tilsammen": units asked about together that state no such figure,
+ * and that are, today or from the day they move, exactly the units of one unit that states it ("Netværk Molen får
+ * Mågen og Ankeret": "Netværk Molen har 41 medarbejdere"): that unit's figure is theirs together.
+ */
+function answerWhole(rc: RelationContext, groups: ReadonlyArray<readonly string[]>, counted: ReadonlyArray<(f: Figure) => boolean>): Answer | undefined {
+  const { kb, queries, u } = rc;
+  const asked = groups.map((g) => g.find((id) => kb.get(id)?.kind === 'units'));
+  if (asked.some((id) => id === undefined)) return undefined;
+  const ids = new Set(asked as string[]);
+  const first = asked[0]!;
+  // The days its parent is or becomes another: today, and each day a dated parent begins.
+  const days = [rc.today];
+  for (let change = queries.nextParentChange(first, rc.today), n = 0; change && n < 4; change = queries.nextParentChange(first, change.date), n++) days.push(change.date);
+  for (const day of days) {
+    const whole = queries.parentOn(first, day);
+    if (whole === undefined) continue;
+    const children = queries.childrenOn(whole, day).map((unit) => unit.id);
+    if (children.length !== ids.size || !children.every((id) => ids.has(id))) continue;
+    const figures = rc.relations.figures(whole).filter((f) => counted.some((c) => c(f.figure)));
+    if (figures.length === 0) continue;
+    const t = TEXTS[u.lang];
+    const names = joinList(asked.map((id) => name(kb, id!, u.lang, false)), u.lang);
+    const lines = figures.map((f) => t.figure(`${figureOwnerName(kb, whole, f.figure, u.lang)} (${names})`, measuredText(f.figure, f.figure.text[u.lang].replace(/\.$/, ''), u.lang)));
+    return done(rc, 'answer', lines.join(' '), [], figures.map((f) => f.figure.source));
+  }
+  return undefined;
 }
 
 /**
