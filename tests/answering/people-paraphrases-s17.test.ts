@@ -140,6 +140,15 @@ const BATCH_B: readonly Case[] = [
   { kb: 'seed', q: 'which act regulates day care', must: ['dagtilbudsloven'] },
   // "Who will lead X when it opens": asks who, not when (a place with no leader named: said so, no decision's date).
   { kb: 'rvs', q: 'who will lead Ravneklit when it opens', kind: 'unknown', must: ['ravneklit'], not: ['applies from'] },
+  // Leaving a post for good asks for the successor, not the deputy.
+  { kb: 'uvd', q: 'hvem tager over når grethe louise vinding går på pension', must: ['torben ellehøj krogh', 'holdleder'] },
+  { kb: 'lht', q: 'who takes over when the korpsleder retires', must: ['bjarne holst sørup'], not: ['~stands in'] },
+  { kb: 'hjs', q: 'hvem tager over når kontorchefen er på ferie', must: ['morten lillelund krag'] },
+  // A unit's network, area or circle on a day ("which network": the kind asked, no unit).
+  { kb: 'slv', q: 'which circle is kastanjen in', must: ['åen'] },
+  { kb: 'bkk', q: 'which area is kløverengen in', must: ['område vest'] },
+  // A post whose only line holds under a condition: that line, however the post above is named.
+  { kb: 'hvm', q: 'when does the souschef report straight to the district head', must: ['~\\b5\\b', 'kvarterchef'] },
   // A person's job function.
   { kb: 'other', q: 'hvad er sofie brønds jobfunktion', must: ['institutionsleder'] },
   // A backup, and out of office, are a deputy and an absence.

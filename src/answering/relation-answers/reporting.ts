@@ -88,6 +88,15 @@ function placeLines<E extends { readonly to: string }>(rc: RelationContext, edge
   return there.length > 0 ? there : [...edges];
 }
 
+/** True when a unit is `outer` or inside it on a day (its dated parents, else its parent). */
+function withinOn(rc: RelationContext, id: string, outer: string, day: string): boolean {
+  for (let current: string | undefined = id, depth = 0; current && depth < 8; depth++) {
+    if (current === outer) return true;
+    current = rc.kb.get(current)?.kind === 'units' ? rc.queries.parentOn(current, day) : undefined;
+  }
+  return false;
+}
+
 /** How many units up from a place named its boss's post is looked for. */
 const MAX_UNIT_DEPTH = 4;
 
@@ -154,7 +163,10 @@ export function answerConditionalLine(rc: RelationContext): Answer | undefined {
         const forms = analyzeText(foldText(`${e.condition.da} ${e.condition.en}`)).map((w) => primaryStem(w.form));
         return loose.some((w) => forms.includes(w));
       };
-      const asked = (e: (typeof edges)[number]) => e.condition !== undefined && (targets === undefined || (targets.has(e.to) && e.to !== l.id) || saysCondition(e));
+      // (A post whose only lines hold under a condition, "den stedfortrædende netværksleder", reports as the condition says:
+      // "hvornår refererer SNL direkte til chefen" is that line, however the post above is named.)
+      const onlyConditional = edges.length > 0 && edges.every((e) => e.condition !== undefined);
+      const asked = (e: (typeof edges)[number]) => e.condition !== undefined && (targets === undefined || (targets.has(e.to) && e.to !== l.id) || saysCondition(e) || onlyConditional);
       const conditional = edges.filter(asked);
       const comingConditional = (change?.lines ?? []).filter((e) => asked(e) && !conditional.some((c) => c.to === e.to));
       // "Does the PFL always report to the huschef?": asked yes or no of its usual line, when another line holds under a
@@ -410,19 +422,24 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
     // those of its holders tied to a unit around the asker's own (the person's, the role's, or a unit the question names).
     const nmHeld = (id: string, day: string, from: Link & { person?: string }) => {
       let holders = queries.holdersOn(id, day);
+      let post = nm(id);
       if (relations.ledBy(id).length > 1) {
         const person = from.person ? (kb.get(from.person)?.item as Person | undefined) : undefined;
         const own = new Set<string>([...(person ? unitsOfPerson(rc, person) : []), ...rc.subjects.flat().filter((x) => x.kind === 'units' && x.quality >= 0.9).map((x) => x.id)]);
         const roleUnit = (kb.get(from.id)?.item as { unit?: string } | undefined)?.unit;
         if (roleUnit) own.add(roleUnit);
-        holders = holders.filter((p) => [...unitsOfPerson(rc, p)].some((theirs) => [...own].some((mine) => within(kb, mine, theirs))));
+        // The one of the units the post leads that the asker's own unit is in on that day (a house that moves to another
+        // network then): named with the post, and only its holders.
+        const ledHere = day === rc.today ? [] : relations.ledBy(id).filter((unit) => [...own].some((mine) => withinOn(rc, mine, unit, day)));
+        holders = holders.filter((p) => [...unitsOfPerson(rc, p)].some((theirs) => (ledHere.length > 0 ? ledHere.includes(theirs) : [...own].some((mine) => within(kb, mine, theirs)))));
+        if (ledHere.length === 1) post = `${nm(id)} (${name(kb, ledHere[0]!, u.lang, false)})`;
       }
       // Asked for a number or an e-mail too ("… og hvad er hans nummer"), each holder's.
       const reach = u.attributes.some((a) => a === 'phone' || a === 'email');
       // A holder on leave that day, and the one acting meanwhile, marked ("Sofie Dalgaard Brix (på orlov til og med …) og Anders Vium Kjær (konstitueret)").
       const marked = new Map(queries.roleHoldersOn(id, day).filter((h) => h.leave || h.acting).map((h) => [h.person, h.leave ? holderName(u.lang, h) : `${h.person.name} (${u.lang === 'da' ? 'konstitueret' : 'acting'})`]));
       const names = holders.map((person) => (reach && (person.phone || person.email) ? phrasesFor(u.lang).contactLine(person.name, '', person.phone, person.email).replace(/, , /, ', ') : (marked.get(person) ?? person.name)));
-      return names.length > 0 ? `${nm(id)}, ${joinList(names, u.lang)}` : nm(id);
+      return names.length > 0 ? `${post}, ${joinList(names, u.lang)}` : post;
     };
     const parts = chosen.map((l) => {
       const day = stateDay(rc, l.id);
