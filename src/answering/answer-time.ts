@@ -182,7 +182,10 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
   let subject = sure[0] ?? named[0] ?? described ?? (placeHolder ? { ...place!, id: placeHolder.id, kind: 'people' as const } : place && placePost ? { ...place, id: placePost, kind: 'roles' as const } : undefined);
   if (!subject) return undefined;
   // "Who takes over when Jesper Friis retires": leaving a post for good asks for the successor, not the deputy.
-  const succeeded = rc.lexicon.leavingWords.match(u.tokens).size > 0 ? succession(rc, sure) : undefined;
+  // So does "who takes over after Grethe": a person named right after a word that places a day after ("efter", "after").
+  const afterAt = rc.lexicon.sequenceWords.match(u.tokens).get('after')?.positions ?? [];
+  const afterPerson = sure.some((l) => l.kind === 'people' && afterAt.includes(l.start - 1));
+  const succeeded = rc.lexicon.leavingWords.match(u.tokens).size > 0 || afterPerson ? succession(rc, sure) : undefined;
   if (succeeded) return succeeded;
   // All relations, not only today's: one that begins later is told with its first day.
   const day = u.day;

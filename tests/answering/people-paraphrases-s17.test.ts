@@ -144,6 +144,13 @@ const BATCH_B: readonly Case[] = [
   { kb: 'uvd', q: 'hvem tager over når grethe louise vinding går på pension', must: ['torben ellehøj krogh', 'holdleder'] },
   { kb: 'lht', q: 'who takes over when the korpsleder retires', must: ['bjarne holst sørup'], not: ['~stands in'] },
   { kb: 'hjs', q: 'hvem tager over når kontorchefen er på ferie', must: ['morten lillelund krag'] },
+  { kb: 'uvd', q: 'who takes over as holdleder after grethe louise vinding', must: ['torben ellehøj krogh'] },
+  { kb: 'uvd', q: 'who will be holdleder after grethe louise vinding', must: ['torben ellehøj krogh'], not: ['~^grethe'] },
+  // "Who has X as boss" asks whom X manages; a post no line runs to: no one named.
+  { kb: 'hjs', q: 'who has pernille skau andersen as their boss', must: ['teamchef'] },
+  { kb: 'slv', q: 'hvem har kristian vedel mørch som chef', must: ['kredsleder'] },
+  // A line to a unit runs to whoever leads it.
+  { kb: 'bkk', q: 'who does the sprogteam report to', must: ['peter bisgaard'] },
   // A unit's network, area or circle on a day ("which network": the kind asked, no unit).
   { kb: 'slv', q: 'which circle is kastanjen in', must: ['åen'] },
   { kb: 'bkk', q: 'which area is kløverengen in', must: ['område vest'] },

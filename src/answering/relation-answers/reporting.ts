@@ -390,6 +390,9 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
       const stated = a.edges.flatMap((e) => (e.text ? [e.text[u.lang]] : []));
       return done(rc, 'answer', a.headline, [...a.each, ...(a.comingLine ? [a.comingLine] : []), ...stated], a.edges.map((e) => e.source), [], a.each.length > 0);
     }
+    // "Hvem har Hanne Grøndahl som chef?" of a post no line runs to: the documents name no one under it.
+    const first = groups[0]![0]!;
+    if (groups.length === 1 && first.quality >= 0.9 && first.kind === 'roles' && relations.down(first.id).length === 0 && relations.ledBy(first.id).every((unit) => relations.down(unit).length === 0)) return unknownWith(rc, t.noOneReports(nm(first.id)));
     return undefined;
   }
   // "Who will PRC's leader report to", "hvem refererer Skovens leder til": a unit with no line of its own, named beside a
@@ -420,7 +423,15 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
     // A post reported to, with the people the documents name in it on that day: "who does X answer to" asks for someone.
     // A post that leads several units ("områdeleder" of Nord and of Syd) is held, for the one asked about, only by
     // those of its holders tied to a unit around the asker's own (the person's, the role's, or a unit the question names).
-    const nmHeld = (id: string, day: string, from: Link & { person?: string }) => {
+    const nmHeld = (id: string, day: string, from: Link & { person?: string }): string => {
+      // A line to a unit ("dagplejelederen refererer til Netværk Engen") runs to whoever leads it: the unit, then its
+      // leading post and the holders tied to that unit.
+      if (kb.get(id)?.kind === 'units') {
+        const leads = relations.leadersOf(id);
+        const there = leads.flatMap((role) => queries.holdersOn(role, day).filter((p) => [...unitsOfPerson(rc, p)].some((theirs) => within(kb, theirs, id))));
+        const head = joinList(leads.map((role) => nm(role, false)), u.lang);
+        return leads.length === 0 ? nm(id) : `${nm(id)} (${head}${there.length > 0 ? `, ${joinList(unique(there.map((p) => p.name)), u.lang)}` : ''})`;
+      }
       let holders = queries.holdersOn(id, day);
       let post = nm(id);
       if (relations.ledBy(id).length > 1) {
