@@ -156,6 +156,12 @@ const BATCH_B: readonly Case[] = [
   { kb: 'bkk', q: 'which area is kløverengen in', must: ['område vest'] },
   // A post whose only line holds under a condition: that line, however the post above is named.
   { kb: 'hvm', q: 'when does the souschef report straight to the district head', must: ['~\\b5\\b', 'kvarterchef'] },
+  // Whether a person holds a post, and how (acting): their own title.
+  { kb: 'seed', q: 'er tanja steffe nøhr fastansat som centerchef', must: ['konstitueret'] },
+  // A person whose title says what they are today, asked for a day: the title.
+  { kb: 'rvs', q: 'who is matrikelleder at tangloppen in january 2027', must: ['søren kildegaard bech'] },
+  // A change of a post's line asked with a word for the line ("reference", "linje"): the coming line first.
+  { kb: 'lht', q: 'ændrer korpslederens linje sig', must: ['~^fra 1\\. august 2027', 'sektionschef'] },
   // A person's job function.
   { kb: 'other', q: 'hvad er sofie brønds jobfunktion', must: ['institutionsleder'] },
   // A backup, and out of office, are a deputy and an absence.

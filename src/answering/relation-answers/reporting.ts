@@ -335,7 +335,8 @@ function answerLineHolds(rc: RelationContext): Answer | undefined {
   return done(rc, 'answer', `${holds ? t.yes : t.no}${sentence}`, coming, [...edges, ...(change?.lines ?? [])].map((e) => e.source), edges.flatMap((e) => (e.text ? [e.text[u.lang]] : [])));
 }
 
-export function answerReportingRelation(rc: RelationContext): Answer | undefined {
+export function answerReportingRelation(asked: RelationContext): Answer | undefined {
+  const rc = lineChangeAsked(asked) ? { ...asked, u: { ...asked.u, intents: new Set([...asked.u.intents, 'reporting' as const]), direction: 'up' as const } } : asked;
   const { u, kb, relations, queries } = rc;
   if (!u.intents.has('reporting')) return undefined;
   const holds = answerLineHolds(rc);
@@ -485,14 +486,14 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
           : []),
         ...(moved ? [moved.line] : []),
       ];
-      return { link: l, day, edges: [...edges, ...(change?.lines ?? []), ...(moved?.edges ?? [])], direct, lines };
+      return { link: l, day, edges: [...edges, ...(change?.lines ?? []), ...(moved?.edges ?? [])], direct, lines, change };
     });
     const answered = parts.filter((p) => p.direct !== undefined);
     if (answered.length === 0) continue;
     if (answered.length > 1) {
       return done(rc, 'ambiguous', phrasesFor(u.lang).severalMatches, answered.map((p) => p.direct!), answered.flatMap((p) => p.edges.map((e) => e.source)));
     }
-    const { link, day, edges, direct, lines } = answered[0]!;
+    const { link, day, edges, direct, lines, change } = answered[0]!;
     // (Through the place named only: "børnehuslederne i Område Vest" go up through Vest's head, not Øst's.)
     const firstSteps = new Set(placeLines(rc, queries.reportingChainOn(link.id, day).filter((e) => e.from === link.id)).map((e) => e.to));
     const reached = new Set([link.id, ...firstSteps]);
@@ -523,6 +524,12 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
       const headline = onDay(rc, coming.date, t.reportsToMany(nm(link.id), joinList(unique(toAbove.map((e) => nm(e.to))), u.lang)), 'from');
       return done(rc, 'answer', headline, [direct!, ...stated], [...toAbove.map((e) => e.source), ...edges.map((e) => e.source)]);
     }
+    // "Ændrer holdlederens reference sig?": the change asked leads, today's line after it.
+    const newLines = change?.lines.filter((e) => !e.condition) ?? [];
+    if (rc !== asked && newLines.length > 0) {
+      const headline = onDay(rc, change!.date, t.reportsToMany(nm(link.id), joinList(unique(newLines.map((e) => nm(e.to))), u.lang)), 'from');
+      return done(rc, 'answer', headline, [direct!, ...steps.slice(1), ...stated], [...newLines.map((e) => e.source), ...edges.map((e) => e.source)]);
+    }
     return done(rc, 'answer', direct!, [...lines, ...steps.slice(1), ...stated], [...edges.map((e) => e.source), ...chain.slice(1).map((e) => e.source)]);
   }
   // "Hvem er dagtilbudschefens chef?" when the documents do not say: say so, with who reports to it.
@@ -542,6 +549,17 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
   if (below.length === 0) return unknownWith(rc, headline);
   const answer = done(rc, 'unknown', headline, [phrasesFor(u.lang).reportToIt(nm(first.id), joinList(unique(below.map((e) => nm(e.from, false))), u.lang))], below.map((e) => e.source));
   return { ...answer, suggestions: unknownWith(rc, headline).suggestions };
+}
+
+/**
+ * "Ændrer holdlederens reference sig, og hvornår?": a word for a line ("reference", "linje") and a change asked of a post
+ * named whose line changes on a day: that post's line (today's and the coming one), not a date of something else.
+ */
+function lineChangeAsked(rc: RelationContext): boolean {
+  const { u } = rc;
+  if (u.intents.has('reporting') || rc.lexicon.lineWords.match(u.tokens).size === 0) return false;
+  if (!(rc.lexicon.changeWords.coverage(u.tokens).size > 0 || u.kinds.has('after-change') || u.kinds.has('change-compare'))) return false;
+  return rc.subjects.flat().some((l) => l.kind === 'roles' && l.quality >= 0.9 && rc.queries.nextReportingChange(l.id, rc.today) !== undefined);
 }
 
 /**
