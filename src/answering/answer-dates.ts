@@ -108,12 +108,19 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
   let ignoreUpcoming = false;
 
   const candidates: DateCandidate[] = [];
-  const coverageFor = (terms: readonly QueryTerm[]) => new Map((terms.length > 0 ? ctx.index.score(terms, undefined, 'date') : []).map((s) => [s.fact, s.coverage]));
+  // (Looked up, never listed: not sorted.)
+  const coverageFor = (terms: readonly QueryTerm[]) => new Map((terms.length > 0 ? ctx.index.scoreUnordered(terms, 0, 'date') : []).map((s) => [s.fact, s.coverage]));
   const allCoverage = coverageFor(rest);
   // Asked for a period's edges ("first and last day of LUS"), the words that say which edge are no part of what is dated.
   const sequence = ctx.sequenceAt?.(u.tokens) ?? new Set<number>();
   // A year is judged against the date itself (below), not its label ("last day of the supervision period 2027").
-  const edgeRest = rest.filter((q) => !sequence.has(q.token.index) && !/^(19|20)\d{2}$/.test(q.token.form));
+  // (A word the knowledge base has no trace of, "round" in "when does the MUS round for the deputies start", can tell no
+  // period apart: the edges are judged on the known words, and the floor judges the rest.)
+  const edgeWords0 = rest.filter((q) => !sequence.has(q.token.index) && !/^(19|20)\d{2}$/.test(q.token.form));
+  const edgeKnown = edgeWords0.filter((q) => q.expansions.length > 0);
+  // (Only beside a known word that says what is dated, not the name of whose it is: "the swimming round for the deputies"
+  // names nothing dated but the deputies.)
+  const edgeRest = edgeKnown.some((q) => !u.namePositions?.has(q.token.index)) ? edgeKnown : edgeWords0;
   // "Appraisal interviews (MUS)" are dated as a period: when no date is of the kind asked for, one whose label says the kind's word fits;
   // when none does either, a period's or an event's first day answers "start" and its last day "deadline" ("sidste frist for MUS").
   // "hvornår er tilsynet færdigt", "when does the theme week end": a word for a first or last day asks for an edge too.
@@ -270,9 +277,35 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
   const listQuestion = u.range !== undefined || u.upcoming;
   // "Hvornår holdes lederdagen", "when is the summer closure": asked when a thing is, with no kind of date named, the
   // thing's own dates answer, not a deadline for it that names it ("Tilmelding til Lederdagen").
-  if (u.dateKinds.size === 0 && !listQuestion) {
+  // (So when the thing is asked of a year or month, "when is the leaders' gathering in 2027": the period narrows, it lists nothing.)
+  if (u.dateKinds.size === 0 && (!listQuestion || (u.askedWhen && rest.length > 0))) {
     const own = chosen.filter((c) => c.fact?.date !== undefined && !DEADLINE_KINDS.includes(c.fact.date.kind));
     if (own.length > 0 && own.length < chosen.length && chosen.every((c) => c.fact?.date !== undefined)) chosen = own;
+  }
+  // "Hvornår er teamchefen på orlov": a word another kind of question uses as its cue ("orlov" asks for a deputy too) that
+  // the labels of some of the dates that fit say, and others not, tells them apart.
+  if (chosen.length > 1 && !listQuestion) {
+    const cueWords = u.tokens.filter((tok, i) => u.intentWords.has(tok.form) && !whenAt.has(i) && !sequence.has(i) && tok.form.length > 3 && !STOPWORDS.has(tok.form));
+    const says = (c: DateCandidate) => cueWords.filter((tok) => tok.terms.some((term) => c.fact?.textTerms.has(term))).length;
+    const most = Math.max(0, ...chosen.map(says));
+    if (most > 0) chosen = chosen.filter((c) => says(c) === most);
+  }
+  // "Hvornår godkendte universrådet årshjulet": a word that asks when something was decided, approved or took effect (the
+  // decision kind's cue) must be said by the date given; a date of the body named that records no such act ("proposals
+  // are sent to the council") answers another question.
+  const actAt = u.kinds.get('decision')?.positions ?? [];
+  if (actAt.length > 0 && !listQuestion) {
+    const acts = ctx.index.queryTerms(actAt.map((i) => u.tokens[i]!));
+    // (Or by its kind, when the word names that kind: "vedtaget" asks for an `established` date.)
+    // (Any word for such an act will do: "passed" is said by "adopted by the committee"; so will an `established` date.)
+    const actKind: ReadonlySet<string> = new Set(['decision']);
+    const recorded = (c: DateCandidate) =>
+      c.fact?.date !== undefined &&
+      (ctx.index.explainSurely(acts, c.fact.textTerms).some((x) => x > 0) ||
+        c.fact.date.kind === 'established' ||
+        (u.dateKinds.size > 0 && fitsDateKind(u.dateKinds, c.fact.date.kind)) ||
+        [c.fact.date.label.da, c.fact.date.label.en].some((label) => (ctx.kindCuesAt?.(analyzeText(foldText(label)), actKind).size ?? 0) > 0));
+    if (acts.length > 0 && !chosen.some(recorded)) return undefined;
   }
   if (u.next) chosen = chosen.slice(0, 1);
   // "Hvornår er sidste LUF-møde", "the first theme day": a word for the first or last of a series of one item's dates of

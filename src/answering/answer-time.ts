@@ -27,6 +27,7 @@ import { complementsSaid, countedPosts, countedRoleMetrics, countedWords, counts
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
 import { answerBodyChair, verbStems } from './relation-answers/decisions.js';
+import { leadersByStatement } from './relation-answers/tasks.js';
 import { explainsWords } from './relation-answers/org-changes.js';
 import { measuredText, periodOf } from './relation-answers/figure-measures.js';
 
@@ -265,7 +266,8 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
     entries = [...entries].sort((a, b) => says(b) - says(a));
   }
   if (entries.length === 0) {
-    if (subject.quality < 0.9) return undefined;
+    // "Hvornår er teamchefen på orlov?": asked when, of a post with no deputy, the absence may be a dated item of its own.
+    if (subject.quality < 0.9 || u.askedWhen) return undefined;
     return unknownAnswer(rc.ctx, u.lang, t.noDeputy(nameIn(rc, subject.id)));
   }
   const since = (e: DeputyEntry) => (e.relation.validFrom && e.relation.validFrom > rc.today ? ` (${u.lang === 'da' ? 'fra' : 'from'} ${shortDate(e.relation.validFrom, u.lang)})` : '');
@@ -561,7 +563,10 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   if (!asked) return undefined;
   // "Hvornår skal forslagene være hos Universrådet": a deadline for sending something to a body is no day of its meeting.
   if (DEADLINE_KINDS.some((k) => u.dateKinds.has(k)) && !chairAsked && !placeAsked) return undefined;
-  const link = rc.subjects.flat().find((l) => l.kind === 'meetings') ?? (leadsMeeting ? undefined : (meetingOfGroup(rc) ?? meetingOfParticipants(rc)));
+  // (A group's meeting stands for the group only when what is asked is a meeting's: "hvornår godkendte universrådet
+  // årshjulet" asks when the council decided something, which no day of its meetings answers.)
+  const viaGroup = u.kinds.has('decision') && !chairAsked && !placeAsked;
+  const link = rc.subjects.flat().find((l) => l.kind === 'meetings') ?? (leadsMeeting || viaGroup ? undefined : (meetingOfGroup(rc) ?? meetingOfParticipants(rc)));
   if (!link) {
     // "Hvem er formand for udvalget?": a body without a chair in the data.
     const body = rc.subjects.flat().find((l) => l.kind === 'units' || l.kind === 'leadershipGroups');
@@ -601,7 +606,16 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     ...(validity ? [validity] : []),
   ];
   if (chairAsked) {
-    if (!chairName) return unknownAnswer(rc.ctx, u.lang, t.noChair(title));
+    if (!chairName) {
+      // A meeting with no chair of its own may have one the documents name elsewhere ("Fagcenterchefen er formand for
+      // CenterMED"), or a post whose own task statement says it leads the meeting, in the question's own verb.
+      const named = answerBodyChair(rc, meeting.id);
+      if (named) return named;
+      const cueAt = [...(u.kinds.get('chair')?.positions ?? []), ...(u.kinds.get('leader')?.positions ?? [])];
+      const by = leadersByStatement(rc, meeting.id, cueAt);
+      if (by) return done(rc, 'answer', t.chairHeadline(title, by.who), by.lines, by.sources);
+      return unknownAnswer(rc.ctx, u.lang, t.noChair(title));
+    }
     return done(rc, 'answer', t.chairHeadline(title, chairName), lines, [meeting.source]);
   }
   const one = oneOccurrence(rc, meeting.id);
@@ -916,10 +930,12 @@ function periodItems(rc: RelationContext): Answer | undefined {
 /** True when the content words of the question are said (a synonym's or a compound part's match will do; all, or `share` of their weight) by the label of one dated item that falls between two days. */
 function labelNamedIn(rc: RelationContext, from: string, to: string, share = 1 - NEAR_BEST): boolean {
   // (Every word that asks when or for the calendar is no part of the thing named.)
+  // (Nor is a word for its first or last day: "hvornår er tilsynet færdigt i 2027" names the inspection.)
   const whenAt = rc.ctx.kindCuesAt?.(rc.u.tokens, new Set([...rc.u.kinds.keys()].filter((k) => k === 'when' || k === 'dates'))) ?? new Set<number>();
-  const rest = rc.ctx.index.queryTerms(rc.u.tokens, rc.u.intentWords).filter((q) => !whenAt.has(q.token.index));
+  const edgeAt = rc.lexicon.sequenceWords.coverage(rc.u.tokens);
+  const rest = rc.ctx.index.queryTerms(rc.u.tokens, rc.u.intentWords).filter((q) => !whenAt.has(q.token.index) && !edgeAt.has(q.token.index));
   if (rest.length === 0) return false;
-  return rc.ctx.index.score(rest, undefined, 'date').some((s) => s.coverage >= share && s.fact.date !== undefined && (s.fact.date.end ?? s.fact.date.date) >= from && s.fact.date.date <= to);
+  return rc.ctx.index.score(rest, undefined, 'date', share).some((s) => s.fact.date !== undefined && (s.fact.date.end ?? s.fact.date.date) >= from && s.fact.date.date <= to);
 }
 
 /** A date of a general kind whose label names the kind asked for ("Deadline for reporting ..." written as `other`). */
@@ -1245,9 +1261,18 @@ function qualifiedCounts(rc: RelationContext): { key: string; fits: (f: Figure) 
   const roles = rc.subjects.flat().filter((l) => l.kind === 'roles' && l.quality >= 0.9 && !Array.from({ length: l.end - l.start }, (_, k) => l.start + k).some((p) => metricAt.has(p) || countedAt.has(p)));
   const roleAt = new Set(roles.flatMap((l) => Array.from({ length: l.end - l.start }, (_, k) => l.start + k)));
   const plain = u.tokens.filter((tok, i) => !metricAt.has(i) && !roleAt.has(i) && !countedAt.has(i) && !u.cuePositions.has(i) && !placeAt.has(i) && !timeAt.has(i) && tok.form.length >= 4 && !/\d/.test(tok.form) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !rc.lexicon.pastWords.has(tok.form) && !rc.lexicon.complementWords.has(tok.form) && !/^(19|20)\d\d$/.test(tok.form));
+  // (A word of the name of an item the question names, "dagplejen" written again after "childminders", says whose
+  // figure it is: not read inside the figures' compounds, "dagplejekonsulenter".)
+  const subjectTerms = new Set(rc.subjects.flat().flatMap((l) => [...rc.ctx.ownTerms(l.id)]));
+  const namesSubject = (terms: readonly string[]) => terms.some((term) => subjectTerms.has(term));
+  const synonymTerms = (form: string): Array<Array<readonly string[]>> => {
+    const synonym = rc.lexicon.synonyms.get(form);
+    return synonym === undefined ? [] : [analyzeText(synonym).map((t) => t.terms)];
+  };
   // Each qualifier: its alternatives, each a list of words (terms of each) that a figure must all say.
-  const words: Array<{ alternatives: Array<Array<readonly string[]>> }> = [
-    ...plain.map((tok) => ({ alternatives: [[tok.terms]] })),
+  const words: Array<{ alternatives: Array<Array<readonly string[]>>; parts?: true }> = [
+    // (Or by the knowledge base's word for it, the lexicon's synonym: "afsat" for "bevilget".)
+    ...plain.map((tok) => ({ alternatives: [[tok.terms], ...synonymTerms(tok.form)], ...(namesSubject(tok.terms) ? {} : { parts: true as const }) })),
     ...unique(roles.map((l) => l.id)).map((id) => ({
       alternatives: namesOf(kb.get(id)!).map((n) => analyzeText(foldText(n)).filter((t) => !STOPWORDS.has(t.form)).map((t) => t.terms)).filter((ws) => ws.length > 0),
     })),
@@ -1256,14 +1281,18 @@ function qualifiedCounts(rc: RelationContext): { key: string; fits: (f: Figure) 
   // The figure's own words name the metric ("48 børn på venteliste" counts children, whatever its metric field says).
   const countsMetric = (f: Figure) => f.metric === metric || countsWord(f, metricForm) || metricsNamedIn(rc, f).has(metric);
   const index = figureTermIndex(kb);
+  // A word is said as a word of the figure, or as a part of one of its compounds ("vuggestue" of "en vuggestueplads",
+  // "venter" of "venteliste"): the knowledge base's own compounds carry the qualifiers a leader writes apart.
   const said = (f: Figure) => {
     const terms = index.terms.get(f)!;
-    return words.filter((w) => w.alternatives.some((ws) => ws.every((word) => word.some((term) => terms.has(term))))).length;
+    const parts = index.parts.get(f)!;
+    return words.filter((w) => w.alternatives.some((ws) => ws.every((word) => word.some((term) => terms.has(term) || (w.parts === true && term.length >= 4 && parts.has(term)))))).length;
   };
   // Only the figures that say one of the words are looked at (found through the index made once per knowledge base).
   // (Each distinct figure once: both tests read only a figure's metric and text.)
   const { distinct, place } = figureOwnersOf(kb);
-  const figures = unique(words.flatMap((w) => w.alternatives.flatMap((ws) => (ws[0] ?? []).flatMap((term) => (index.byTerm.get(term) ?? []).map((f) => distinct[place.get(f)!]!))))).filter(countsMetric);
+  const saying = (term: string, parts: boolean) => [...(index.byTerm.get(term) ?? []), ...(parts && term.length >= 4 ? index.byPart.get(term) ?? [] : [])];
+  const figures = unique(words.flatMap((w) => w.alternatives.flatMap((ws) => (ws[0] ?? []).flatMap((term) => saying(term, w.parts === true).map((f) => distinct[place.get(f)!]!))))).filter(countsMetric);
   // Every such word, or it is a count of something else ("the waiting list for a school" is not the nursery one).
   if (!figures.some((f) => said(f) === words.length)) return undefined;
   return { key: `qualified:${metric}`, fits: (f: Figure) => countsMetric(f) && said(f) === words.length };

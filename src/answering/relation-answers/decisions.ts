@@ -11,13 +11,14 @@ import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Decision, Fact, Person, Role, Source, Text } from '../../knowledge/schemas.js';
 import { MONTH_NAMES } from '../../time/format-date.js';
 import { composeAnswer, nameOf, shortDate, unique, unknown as unknownAnswer } from '../answer-context.js';
-import { displayName } from '../facts.js';
+import { displayName, namesOf } from '../facts.js';
 import { DECISION_ASKS, type DecisionAsk, type Lexicon } from '../lexicon/lexicon.js';
 import { analyzeText, foldText, GENERIC_WORDS, STOPWORDS, stemsOf, tokenize } from '../normalize.js';
 import { capitalize } from '../phrases.js';
 import type { Answer } from '../types.js';
 import type { Link } from '../linking.js';
 import type { RelationContext } from './context.js';
+import { titleWordOfDocument } from './document-index.js';
 
 const TEXTS = {
   da: {
@@ -38,6 +39,7 @@ const TEXTS = {
     votes: (f?: number, a?: number, x?: number) => [f !== undefined ? `${f} for` : '', a !== undefined ? `${a} imod` : '', x ? `${x} undlod at stemme` : ''].filter(Boolean).join(', '),
     members: (body: string, n: number) => `${capitalize(body)} har ${n} medlemmer.`,
     chairHeadline: (who: string, body: string) => `${who} er formand for ${body}.`,
+    hostHeadline: (who: string, body: string) => `${who} står for ${body}.`,
     noChair: (body: string) => `Dokumenterne nævner ikke, hvem der er formand for ${body}.`,
     meetingOf: (body: string, date: string, name: string) => `Mødet ${date}, hvor ${body} besluttede: ${name}.`,
     agenda: (n: number, body: string, date: string, name: string) => `Punkt ${n} på ${body}s møde ${date}: ${name}.`,
@@ -66,6 +68,7 @@ const TEXTS = {
     votes: (f?: number, a?: number, x?: number) => [f !== undefined ? `${f} for` : '', a !== undefined ? `${a} against` : '', x ? `${x} abstained` : ''].filter(Boolean).join(', '),
     members: (body: string, n: number) => `The ${body} has ${n} members.`,
     chairHeadline: (who: string, body: string) => `${who} chairs the ${body}.`,
+    hostHeadline: (who: string, body: string) => `${who} runs the ${body}.`,
     noChair: (body: string) => `The documents do not say who chairs the ${body}.`,
     meetingOf: (body: string, date: string, name: string) => `The meeting on ${date} where the ${body} decided: ${name}.`,
     agenda: (n: number, body: string, date: string, name: string) => `Item ${n} at the ${body}'s meeting on ${date}: ${name}.`,
@@ -120,7 +123,8 @@ export function decisionIndexOf(kb: KnowledgeBase): DecisionIndex {
       for (let current: string | undefined = id, depth = 0; current && depth < 4 && !touched.has(current); depth++) {
         touched.add(current);
         const e = kb.get(current);
-        current = e?.kind === 'units' ? e.item.parent : undefined;
+        // (A post lies in its unit: a changed line of "the team leader of Pædagogisk Udvikling" is about that unit too.)
+        current = e?.kind === 'units' ? e.item.parent : e?.kind === 'roles' ? e.item.unit : undefined;
       }
     };
     for (const id of decision.changes) {
@@ -177,6 +181,18 @@ export function decisionIndexOf(kb: KnowledgeBase): DecisionIndex {
   index = { entries, bodies: new Set(kb.data.decisions.map((d) => d.body)) };
   INDEXES.set(kb, index);
   return index;
+}
+
+const HEADS = new WeakMap<DecisionIndex, ReadonlySet<string>>();
+/** The last parts (three letters or more) of every word the decisions say ("hus" of "børnehus"), worked out on first use. */
+function compoundHeadsOf(index: DecisionIndex): ReadonlySet<string> {
+  let heads = HEADS.get(index);
+  if (!heads) {
+    const found = new Set<string>();
+    for (const e of index.entries) for (const term of e.terms) for (let i = 1; i <= term.length - 3; i++) found.add(term.slice(i));
+    HEADS.set(index, (heads = found));
+  }
+  return heads;
 }
 
 /**
@@ -247,7 +263,7 @@ function agendaNumber(rc: RelationContext, asks: ReadonlyMap<DecisionAsk, unknow
 }
 
 /** The person or role that chairs a body: from a person's title, the body's own statements, a role's duties. */
-export function chairOfBody(kb: KnowledgeBase, lexicon: Lexicon, bodyId: string): { who: string; source: Source } | undefined {
+export function chairOfBody(kb: KnowledgeBase, lexicon: Lexicon, bodyId: string, plain: (title: string) => boolean = () => true): { who: string; source: Source; host?: true } | undefined {
   const entry = kb.get(bodyId);
   if (!entry) return undefined;
   if (entry.kind === 'meetings' && entry.item.chair) {
@@ -262,9 +278,22 @@ export function chairOfBody(kb: KnowledgeBase, lexicon: Lexicon, bodyId: string)
     const words = ` ${tokenize(text).join(' ')} `;
     return bodyNames.some((n) => words.includes(n));
   };
+  // "Pædagogisk Udvikling er vært": a meeting's own words that say its unit hosts or chairs it.
+  // (The chair's word next to the unit's name, within two words: "X er vært", "vært: X"; a unit named only as where it is
+  // held, "holdes i Børnehuset Mågen; formand er ...", is not said to chair it.)
+  if (entry.kind === 'meetings' && entry.item.unit && saysChair(entry.item.source.quote)) {
+    const unit = kb.get(entry.item.unit);
+    const words = analyzeText(foldText(entry.item.source.quote));
+    const chairAt = [...lexicon.kinds.coverageOf(words, new Set(['chair' as const]))];
+    const forms = words.map((w) => w.form);
+    const spans = (unit ? namesOf(unit) : []).map((n) => tokenize(foldText(n))).filter((n) => n.length > 0 && n.join(' ').length > 2);
+    const near = spans.some((name) => forms.some((_, i) => name.every((w, k) => forms[i + k] === w) && chairAt.some((c) => (c >= i + name.length && c <= i + name.length + 2) || (c < i && c >= i - 2))));
+    if (unit && near) return { who: displayName(unit, 'da'), source: entry.item.source, host: true };
+  }
   const chairs = chairIndexOf(kb, lexicon);
   // "formand for Familie- og Sundhedsudvalget": a person whose title says they chair the body.
-  const titled = chairs.titled.filter((p) => p.titles.some(namesBody)).map((p) => p.person);
+  // (Only a title that names the chair plainly: "vice-chair of CenterMED" is another post.)
+  const titled = chairs.titled.filter((p) => p.titles.some(namesBody) && p.titles.filter(namesBody).every(plain)).map((p) => p.person);
   if (titled.length === 1) return { who: titled[0]!.name, source: titled[0]!.source };
   // "Formand: Gitte Lassen", "Formand for udvalget er X": the body's own statements name the person.
   const own = [
@@ -336,12 +365,28 @@ function chairAskedPlainly(rc: RelationContext, said: string): boolean {
   return true;
 }
 
+/**
+ * True when a text (a person's title) names the chair with no word before the chair's word that the question does not
+ * say: "vice-chair of CenterMED" does not answer "who chairs CenterMED"; "chair of CenterMED" and "formand for" do.
+ */
+export function chairSaidPlainly(rc: RelationContext, text: string): boolean {
+  const asked = new Set(rc.u.tokens.flatMap((tok) => [tok.form, ...tok.terms]));
+  const words = analyzeText(foldText(text));
+  for (const p of rc.lexicon.kinds.coverageOf(words, new Set(['chair' as const]))) {
+    const before = words[p - 1];
+    if (before && !STOPWORDS.has(before.form) && !asked.has(before.form) && !before.terms.some((t) => asked.has(t)) && !rc.lexicon.kinds.coverageOf(words, new Set(['chair' as const])).has(p - 1)) return false;
+  }
+  return true;
+}
+
 /** "Hvem er formand for udvalget?": the chair of a body the documents name in a title or statement. */
 export function answerBodyChair(rc: RelationContext, bodyId: string): Answer | undefined {
-  const chair = chairOfBody(rc.kb, rc.lexicon, bodyId);
+  const chair = chairOfBody(rc.kb, rc.lexicon, bodyId, (title) => chairSaidPlainly(rc, title));
   if (!chair || !chairAskedPlainly(rc, chair.source.quote)) return undefined;
   const t = TEXTS[rc.u.lang];
-  return composeAnswer(rc.kb, rc.u.lang, { kind: 'answer', headline: t.chairHeadline(chair.who, nameOf(rc.kb, bodyId, rc.u.lang, true)), groups: [{ title: '', lines: [] }], sources: [chair.source], details: [], complete: false });
+  // (A unit that hosts a meeting is no chairperson: it runs it.)
+  const headline = chair.host ? t.hostHeadline(chair.who, nameOf(rc.kb, bodyId, rc.u.lang, true)) : t.chairHeadline(chair.who, nameOf(rc.kb, bodyId, rc.u.lang, true));
+  return composeAnswer(rc.kb, rc.u.lang, { kind: 'answer', headline, groups: [{ title: '', lines: [] }], sources: [chair.source], details: [], complete: false });
 }
 
 /** The vote asks in the order a question's headline answers them. */
@@ -420,6 +465,23 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
   const hitsAny = (terms: readonly string[]) => index.entries.some((e) => terms.some((term) => e.terms.has(term)));
   const words = u.tokens.filter((tok, i) => !decisionCueAt.has(i) && !effectAt.has(i) && (!u.cuePositions.has(i) || hitsAny(tok.terms)) && !askAt.has(i) && !nameAt.has(i) && tok.form.length > 3 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !/^\d+$/.test(tok.form) && !rc.lexicon.questionWords.has(tok.form));
   const cueNames = (e: DecisionEntry) => u.tokens.some((tok, i) => decisionCueAt.has(i) && tok.terms.some((term) => e.nameTerms.has(term)));
+  // "Hvornår blev årshjulet godkendt", "when was the årshjul approved" where no decision is about the annual calendar: a
+  // word another kind of question uses as its cue ("årshjul" asks for dates) that names a thing the knowledge base knows
+  // and that no decision says is what the question is about; with no decision named, another answer says it (the
+  // document's own date), not a decision about something else.
+  // (The words that ask when or for a date are no thing asked about, unless they name a document: "årshjulet".)
+  const whenAt = new Set([...rc.lexicon.kinds.coverageOf(u.tokens, new Set(['when', 'dates'] as const))].filter((i) => !titleWordOfDocument(kb, u.tokens[i]!.form)));
+  // (Said in any form the index reads it in: "husene" is the head of "børnehuse".)
+  const saidByAny = (tok: (typeof u.tokens)[number]) => {
+    if (hitsAny(tok.terms) || rc.ctx.index.queryTerms([tok]).some((q) => hitsAny(q.expansions.map((e) => e.term)))) return true;
+    const heads = compoundHeadsOf(index);
+    return tok.terms.some((term) => term.length >= 3 && heads.has(term));
+  };
+  const unsaid = u.tokens.filter((tok, i) => u.cuePositions.has(i) && !whenAt.has(i) && !decisionCueAt.has(i) && !effectAt.has(i) && !askAt.has(i) && !nameAt.has(i) && tok.form.length > 3 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !/^\d+$/.test(tok.form) && !MONTHS.has(tok.form) && !rc.lexicon.questionWords.has(tok.form) && rc.ctx.index.knows(tok.form) && !saidByAny(tok));
+  // (So is a word of the question's own that no decision says, beside an item a decision changes: "hvornår godkendte
+  // universrådet årshjulet" asks about the calendar, not the merger that changes the council.)
+  for (const tok of words) if (!whenAt.has(u.tokens.indexOf(tok)) && rc.ctx.index.knows(tok.form) && !unsaid.includes(tok) && !saidByAny(tok)) unsaid.push(tok);
+  if (unsaid.length > 0 && namedDecision.size === 0 && looselyNamed.size === 0 && agenda === undefined && days.length === 0 && !attributeAsked && !chairOfMeeting) return undefined;
   const said = (e: DecisionEntry) => words.filter((tok) => tok.terms.some((term) => e.terms.has(term))).length;
   const score = (e: DecisionEntry) =>
     (namedDecision.has(e.decision.id) ? 4 : looselyNamed.has(e.decision.id) ? 1.5 : 0) +
@@ -512,7 +574,11 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
   const body = nameOf(kb, d.body, u.lang, true);
   const day = shortDate(d.date, u.lang);
   const vote = voteLine(rc, d);
-  const points = d.decided.map((s) => s[u.lang]);
+  // The points that name an item the question is about come first ("what was decided about Pædagogisk Udvikling": the
+  // point on its team leader's line before those on the networks).
+  const topicNames = topics.flatMap((id) => { const e = kb.get(id); return e ? namesOf(e).map((n) => foldText(n)).filter((n) => n.length > 2) : []; });
+  const namesTopic = (text: string) => topicNames.some((n) => foldText(text).includes(n));
+  const points = [...d.decided.filter((s) => namesTopic(`${s.da} ${s.en}`)), ...d.decided.filter((s) => !namesTopic(`${s.da} ${s.en}`))].map((s) => s[u.lang]);
   const others = candidates.slice(1).map((e) => describe(rc, e.decision));
   const sources = [d.source, ...d.decided.slice(0, 2).map((s) => s.source)];
   const membersLine = membersOf(rc, d.body);

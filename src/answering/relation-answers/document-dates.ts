@@ -4,51 +4,14 @@
  * when, is answered by the document's own date (`documents[].date`: when it was written, adopted or took effect).
  */
 import type { Answer } from '../types.js';
-import type { Document, Source } from '../../knowledge/schemas.js';
-import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
+import type { Source } from '../../knowledge/schemas.js';
 import { namesOf } from '../facts.js';
 import { foldText, GENERIC_WORDS, primaryStem, STOPWORDS, tokenize } from '../normalize.js';
 import { shortDate } from '../answer-context.js';
+import { ANY_DOCUMENT, documentIndexOf } from './document-index.js';
 import { explainsWords } from './org-changes.js';
 import { documentContactsOf } from './contacts.js';
 import { done, type RelationContext } from './context.js';
-
-interface DocumentIndex {
-  readonly dated: number;
-  /** Dated documents by the primary stem of each of their title's words (a title's word ends with a question's word: both). */
-  readonly byStem: ReadonlyMap<string, readonly Document[]>;
-  readonly byKind: ReadonlyMap<string, readonly Document[]>;
-}
-const INDEXES = new WeakMap<KnowledgeBase, DocumentIndex>();
-
-/** The dated documents by their title's words and by their kind, built once per knowledge base. */
-function documentIndexOf(kb: KnowledgeBase): DocumentIndex {
-  const known = INDEXES.get(kb);
-  if (known) return known;
-  const byStem = new Map<string, Document[]>();
-  const byKind = new Map<string, Document[]>();
-  const push = (map: Map<string, Document[]>, key: string, doc: Document) => {
-    const list = map.get(key);
-    if (!list) map.set(key, [doc]);
-    else if (!list.includes(doc)) list.push(doc);
-  };
-  let dated = 0;
-  for (const doc of kb.documents.values()) {
-    if (doc.date === undefined) continue;
-    dated++;
-    push(byKind, doc.kind, doc);
-    push(byKind, ANY_DOCUMENT, doc);
-    for (const word of tokenize(foldText(`${doc.title} ${doc.titleEn}`))) {
-      const stem = primaryStem(word);
-      push(byStem, stem, doc);
-      // ("organisation" of "Organisationsbeskrivelse": every stem a title's compound may end with or begin with.)
-      for (let i = 4; i < stem.length - 2; i++) push(byStem, stem.slice(0, i), doc);
-    }
-  }
-  const index = { dated, byStem, byKind };
-  INDEXES.set(kb, index);
-  return index;
-}
 
 const EVENT_WORDS = new WeakMap<object, ReadonlySet<string>>();
 function eventWordsOf(lexicon: RelationContext['lexicon']): ReadonlySet<string> {
@@ -61,9 +24,6 @@ const TEXTS = {
   da: { dated: (title: string, day: string) => `${title}: dateret ${day}.` },
   en: { dated: (title: string, day: string) => `${title}: dated ${day}.` },
 } as const;
-
-/** The lexicon's document kind that stands for any document ("dokument", "beskrivelse", "description"). */
-const ANY_DOCUMENT = 'document';
 
 export function answerDocumentDate(rc: RelationContext): Answer | undefined {
   const { u, kb } = rc;

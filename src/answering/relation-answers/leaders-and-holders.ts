@@ -17,6 +17,7 @@ import { actingLines } from './org-changes.js';
 import { titleWithUnits } from './holder-units.js';
 import { isLeaderRole } from '../relations.js';
 import { compoundPost, markDescribed } from './described-post.js';
+import { chairSaidPlainly } from './decisions.js';
 import { compoundSplits } from '../compound.js';
 import { rolesByNameStart } from './role-name-starts.js';
 import { whoDoesAround } from './tasks.js';
@@ -413,6 +414,8 @@ export function answerTitledPerson(rc: RelationContext): Answer | undefined {
   });
   if (matching.length !== 1) return undefined;
   const person = matching[0]!;
+  // "Who chairs CenterMED": a title that says "vice-chair of CenterMED" names another post than the one asked for.
+  if (u.kinds.has('chair') && ![person.title.da, person.title.en].every((title) => chairSaidPlainly(rc, title))) return undefined;
   // (A day asked that the person's own dates leave out, "kredsleder for Skoven i 2028": not who holds it then.)
   // (Only its end: a title may say what the person is today besides the post their dates are of, "i dag daglig leder af
   // Børnegården Klitrosen" of an enhedschef from April.)

@@ -1,0 +1,112 @@
+/**
+ * The calendar's wrong refusals: "I have no dates that fit" or "I don't know" where the knowledge base holds the date.
+ * Each case is a phrasing of our own (never copied from the question bank) on several knowledge bases, for a class
+ * of refusal: a word the knowledge base has no trace of beside the words that name the dated thing; a word for a
+ * period's first or last day beside a year; a year that narrows a named thing rather than asking for a listing; a
+ * word another kind of question uses as its cue ("orlov") that tells dated items apart. The unanswerable side stays
+ * refused: the same shapes about things the documents do not date.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderAnswerText } from '../../src/answering/index.js';
+import { shortDate } from '../../src/answering/answer-context.js';
+import { loadAnswerers, type Loaded } from '../helpers/answerers.js';
+
+const NOW = new Date('2026-11-30T09:00:00Z');
+const HVM = 'tests/fixtures/kb-hvidmose';
+const LHT = 'tests/fixtures/kb-lindholt';
+const HJS = 'tests/fixtures/kb-hjortsoe';
+const RVS = 'tests/fixtures/kb-ravnsholt';
+const SLV = 'tests/fixtures/kb-solvang';
+const UVD = 'tests/fixtures/kb-ulvedal';
+const HBJ = 'tests/fixtures/kb-havbjerg';
+const EGS = 'tests/fixtures/kb-egeskov';
+let loaded = new Map<string, Loaded>();
+
+beforeAll(async () => {
+  loaded = await loadAnswerers([HVM, LHT, HJS, RVS, SLV, UVD, HBJ, EGS], NOW);
+});
+
+/** A day (ISO, written as the answer's language writes it) or any of some words. */
+type Said = string | readonly string[];
+type Case = readonly [dir: string, question: string, lang: 'da' | 'en', must: readonly Said[], not?: readonly Said[]];
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+function says(text: string, said: Said, lang: 'da' | 'en'): boolean {
+  const options = typeof said === 'string' ? [said] : said;
+  return options.some((o) => (ISO.test(o) ? text.includes(shortDate(o, lang)) : text.toLowerCase().includes(o.toLowerCase())));
+}
+
+function check(cases: readonly Case[]): void {
+  for (const [dir, question, lang, must, not = []] of cases) {
+    it(`${dir.replace('tests/fixtures/', '')}: ${question}`, () => {
+      const answer = loaded.get(dir)!.answerer.answer(question);
+      const text = renderAnswerText(answer, { details: true });
+      expect(answer.kind, `${question}\n${text}`).toBe('answer');
+      for (const m of must) expect(says(text, m, lang), `${question}: says ${String(m)}\n${text}`).toBe(true);
+      for (const n of not) expect(says(text, n, lang), `${question}: must not say ${String(n)}\n${text}`).toBe(false);
+    });
+  }
+}
+
+describe("a period's first or last day asked beside a word the knowledge base has no trace of", () => {
+  check([
+    [HVM, 'when does the mus round for the souschefer start', 'en', ['2027-10-01'], ['2027-02-01']],
+    [HVM, 'first day of the mus round for the souschefer', 'en', ['2027-10-01'], ['2027-02-01']],
+    [LHT, 'hvornår er sidste dag man kan svare på forældrebarometeret', 'da', ['2027-02-26']],
+    [UVD, 'sidste dag man kan svare på forældrepulsen', 'da', ['2027-02-26']],
+    [HJS, 'when do the language assessments finish', 'en', ['2027-11-26']],
+    [HJS, 'sidste dag for lus samtaler', 'da', ['2027-04-30']],
+    [SLV, 'hvornår er fodspor registreringen slut', 'da', ['2027-11-12']],
+    [UVD, 'when are the inspection visits over', 'en', ['2027-11-19']],
+  ]);
+});
+
+describe('a year beside a named thing narrows it; it asks for no listing', () => {
+  check([
+    [RVS, 'hvornår er tilsynet færdigt i 2027', 'da', ['2027-11-19'], ['2027-03-12']],
+    [HBJ, 'when does the pedagogical supervision end in 2027', 'en', ['2027-11-19'], ['2027-03-12']],
+    [HJS, 'when is the leaders gathering in 2027', 'en', ['2027-09-16'], ['2027-08-20']],
+    [UVD, 'hvornår er lederstævnet i 2027', 'da', ['2027-09-09'], ['2027-08-27']],
+  ]);
+});
+
+describe('a cue word of another kind of question that the dated item says', () => {
+  check([
+    [HJS, 'hvornår er teamchefen på orlov', 'da', ['2027-03-01', '2027-08-31'], ['2027-04-30']],
+    [HJS, 'when is the team head on leave', 'en', ['2027-03-01', '2027-08-31'], ['2027-04-30']],
+  ]);
+});
+
+describe('dated items asked in everyday words (passing; kept so that they stay so)', () => {
+  check([
+    [HJS, 'hvornår skal kvalitetsrapporterne være afleveret', 'da', ['2027-12-01']],
+    [HJS, 'hvornår skal man melde sig til ledersamlingen', 'da', ['2027-08-20'], ['2027-09-16']],
+    [HJS, 'hvornår skal hvert børnecenter have en digital ambassadør', 'da', ['2027-06-01']],
+    [HJS, 'when was dagtilbudsteam midt set up', 'en', ['2027-05-01']],
+    [RVS, 'when does the joint leader retire', 'en', ['2027-03-31']],
+    [RVS, 'when does the new house ravneklit open its doors', 'en', ['2027-08-01']],
+    [RVS, 'hvornaar skal budgetopfoelgningen indberettes', 'da', ['2027-08-20']],
+    [RVS, 'hvornår skal læreplansevalueringen afleveres', 'da', ['2027-05-31']],
+    [SLV, 'when is the first round of interviews for the kastanjen job', 'en', ['2027-01-14'], ['2027-01-20']],
+    [UVD, 'hvornår skal man tilmelde sig lederstævnet', 'da', ['2027-08-27'], ['2027-09-09']],
+    [HBJ, 'when must the kitchen staff have done the madmod course', 'en', ['2027-12-31']],
+    [HBJ, 'hvornår bliver dagplejen en del af enhed hede', 'da', ['2027-05-01']],
+    [EGS, 'hvornår er temadagen', 'da', ['2027-03-05']],
+  ]);
+});
+
+describe('the same shapes about things the documents do not date stay unanswered', () => {
+  const cases: ReadonlyArray<readonly [string, string]> = [
+    [HVM, 'when does the swimming round for the souschefer start'],
+    [HVM, 'hvornår starter svømmeholdet for souschefer'],
+    [LHT, 'hvornår er sidste dag man kan tilmelde sig svømmeholdet'],
+    [HJS, 'hvornår er sommerfesten i 2027'],
+    [RVS, 'hvornår er julefrokosten færdig i 2027'],
+  ];
+  for (const [dir, question] of cases) {
+    it(`${dir.replace('tests/fixtures/', '')}: ${question}`, () => {
+      const answer = loaded.get(dir)!.answerer.answer(question);
+      expect(answer.kind, `${question}\n${renderAnswerText(answer)}`).not.toBe('answer');
+    });
+  }
+});
