@@ -362,8 +362,10 @@ function postEnded(rc: RelationContext, id: string, day: string): Answer | undef
  */
 export function answerPersonPost(rc: RelationContext): Answer | undefined {
   const { u, kb } = rc;
-  if (rc.lexicon.yesNoWords.match(u.tokens).size === 0 || u.attributes.length > 0) return undefined;
-  if ([...u.kinds.keys()].some((k) => !['who', 'holder'].includes(k))) return undefined;
+  // (Cheapest first: read for most questions.)
+  if (u.attributes.length > 0) return undefined;
+  for (const k of u.kinds.keys()) if (k !== 'who' && k !== 'holder') return undefined;
+  if (!rc.subjects.some((g) => g.some((l) => l.kind === 'people')) || rc.lexicon.yesNoWords.match(u.tokens).size === 0) return undefined;
   const sure = rc.subjects.flat().filter((l) => l.quality >= 0.9 && l.kind !== 'municipalities');
   const people = sure.filter((l) => l.kind === 'people');
   const posts = sure.filter((l) => l.kind === 'roles');
@@ -404,8 +406,8 @@ export function answerTitledPerson(rc: RelationContext): Answer | undefined {
   const linked = rc.subjects.flat().filter((l) => l.quality >= 0.9);
   if (linked.some((l) => l.kind === 'roles') && !linked.some((l) => l.kind === 'units' && kb.get(l.id)?.item && (kb.get(l.id)!.item as { type?: string }).type !== 'department')) return undefined;
   // (A time the question names, "in December 2026", says when, not who: the day is checked below.)
-  const timeAt = rc.lexicon.timePhrases.coverage(u.tokens);
-  const content = u.tokens.filter((tok, p) => !STOPWORDS.has(tok.form) && !/^\d/.test(tok.form) && tok.form.length > 1 && !MONTH_FORMS.has(tok.form) && !timeAt.has(p));
+  const timeAt = u.day !== undefined || u.range !== undefined ? rc.lexicon.timePhrases.coverage(u.tokens) : undefined;
+  const content = u.tokens.filter((tok, p) => !STOPWORDS.has(tok.form) && !/^\d/.test(tok.form) && tok.form.length > 1 && !MONTH_FORMS.has(tok.form) && !timeAt?.has(p));
   if (content.length < 2) return undefined;
   const titles = titleWordsOf(kb);
   const matching = kb.data.people.filter((p, i) => {

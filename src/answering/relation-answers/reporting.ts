@@ -472,7 +472,7 @@ export function answerReportingRelation(asked: RelationContext): Answer | undefi
       const placedLater = placeDay && placeDay > day ? unique(plain.map((e) => placedBoss(rc, l, e.to, placeDay))) : [];
       const placeMoves = placedLater.length > 0 && placedLater.some((id) => !plain.some((e) => placedBoss(rc, l, e.to, day) === id));
       // A place named that has ended by the day asked is carried on by another: said, so the answer names both.
-      const carried = unique(rc.subjects.flat().filter((x) => x.kind === 'units' && x.quality >= 0.9).map((x) => x.id)).flatMap((place) => {
+      const carried = (plain.length === 0 || !rc.subjects.some((g) => g.some((x) => x.kind === 'units')) ? [] : unique(rc.subjects.flat().filter((x) => x.kind === 'units' && x.quality >= 0.9).map((x) => x.id))).flatMap((place) => {
         const next = plain.length > 0 ? unitOn(rc, place, day) : undefined;
         const ended = (kb.get(place)?.item as UnitItem | undefined)?.validUntil;
         return next !== undefined && next !== place && ended !== undefined ? [t.carriesOn(nm(next, false), nm(place, false), shortDate(addDays(ended, 1), u.lang))] : [];
@@ -495,9 +495,11 @@ export function answerReportingRelation(asked: RelationContext): Answer | undefi
     }
     const { link, day, edges, direct, lines, change } = answered[0]!;
     // (Through the place named only: "børnehuslederne i Område Vest" go up through Vest's head, not Øst's.)
-    const firstSteps = new Set(placeLines(rc, queries.reportingChainOn(link.id, day).filter((e) => e.from === link.id)).map((e) => e.to));
-    const reached = new Set([link.id, ...firstSteps]);
-    const chain = queries.reportingChainOn(link.id, day).filter((e) => (e.from === link.id ? firstSteps.has(e.to) : reached.has(e.from) && (reached.add(e.to), true)));
+    const wholeChain = queries.reportingChainOn(link.id, day);
+    const fromHere = wholeChain.filter((e) => e.from === link.id);
+    const firstSteps = fromHere.length > 1 ? new Set(placeLines(rc, fromHere).map((e) => e.to)) : undefined;
+    const reached = firstSteps ? new Set([link.id, ...firstSteps]) : undefined;
+    const chain = firstSteps && reached ? wholeChain.filter((e) => (e.from === link.id ? firstSteps.has(e.to) : reached.has(e.from) && (reached.add(e.to), true))) : wholeChain;
     const steps = chain.map((e) => t.chainStep(nm(e.from), nm(e.to)));
     const top = chain.length > 0 ? chain[chain.length - 1]!.to : undefined;
     if (u.chain && chain.length > 1) {
@@ -557,9 +559,11 @@ export function answerReportingRelation(asked: RelationContext): Answer | undefi
  */
 function lineChangeAsked(rc: RelationContext): boolean {
   const { u } = rc;
-  if (u.intents.has('reporting') || rc.lexicon.lineWords.match(u.tokens).size === 0) return false;
-  if (!(rc.lexicon.changeWords.coverage(u.tokens).size > 0 || u.kinds.has('after-change') || u.kinds.has('change-compare'))) return false;
-  return rc.subjects.flat().some((l) => l.kind === 'roles' && l.quality >= 0.9 && rc.queries.nextReportingChange(l.id, rc.today) !== undefined);
+  // (Cheapest first: most questions name no post.)
+  if (u.intents.has('reporting') || !rc.subjects.some((g) => g.some((l) => l.kind === 'roles' && l.quality >= 0.9))) return false;
+  if (!(u.kinds.has('after-change') || u.kinds.has('change-compare') || rc.lexicon.changeWords.coverage(u.tokens).size > 0)) return false;
+  if (rc.lexicon.lineWords.match(u.tokens).size === 0) return false;
+  return rc.subjects.some((g) => g.some((l) => l.kind === 'roles' && l.quality >= 0.9 && rc.queries.nextReportingChange(l.id, rc.today) !== undefined));
 }
 
 /**
