@@ -14,6 +14,7 @@ import { displayName, namesOf } from './facts.js';
 import { capitalize, joinList } from './phrases.js';
 import { analyzeText, foldText, GENERIC_WORDS, stemsOf, STOPWORDS, termsOf, tokenize } from './normalize.js';
 import { deputyStatements } from './relation-answers/deputy-statements.js';
+import { TEXTS as RELATION_TEXTS } from './relation-answers/texts.js';
 import { compoundPost, describedPostLinks, markDescribed } from './relation-answers/described-post.js';
 import type { Answer, Lang } from './types.js';
 import { countedPositions, daysNamed, fitsDateKind } from './understand.js';
@@ -21,6 +22,7 @@ import { composeAnswer, MAX_SUPPORT_LINES, NEAR_BEST, STRUCTURED_THRESHOLD, name
 import type { Link } from './linking.js';
 import { inMeetingOrder, meetingIndexOf, type MeetingIndex } from './meeting-index.js';
 import { figureOwnersOf, figureTermIndex, itemsStating, someFigure } from './figure-owners.js';
+import { unitsOfPerson } from './relation-answers/context.js';
 import { complementsSaid, countedPosts, countedRoleMetrics, countedWords, countsAsked, countSpan, describedNames, differenceOf, eachUnits, countLinkAt, countsJoined, countsOwnValue, measuresSaid, municipalityAt, personMetrics, scopeSuffix, subjectsOf, totalOf, type RelationContext } from './relation-answers/index.js';
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
@@ -173,8 +175,19 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
   const placePosts = place ? asked.relations.leadersOf(place.id) : [];
   // (A post of the place with no deputy of its own may have its general post's: "børnehusleder i Kløverengen".)
   const placePost = placePosts.find((id) => queries.deputiesFor(id).length > 0) ?? placePosts[0];
-  let subject = sure[0] ?? named[0] ?? described ?? (place && placePost ? { ...place, id: placePost, kind: 'roles' as const } : undefined);
+  // (A post that leads several places, "netværksleder" of each network: the holder tied to the place named, when the
+  // documents name that person's own deputy.)
+  const placeHolder = place && placePost && asked.relations.ledBy(placePost).length > 1
+    ? queries.holdersOn(placePost, u.day ?? asked.today).find((p) => unitsOfPerson(asked, p).has(place.id) && queries.deputiesFor(p.id, u.day).length > 0)
+    : undefined;
+  let subject = sure[0] ?? named[0] ?? described ?? (placeHolder ? { ...place!, id: placeHolder.id, kind: 'people' as const } : place && placePost ? { ...place, id: placePost, kind: 'roles' as const } : undefined);
   if (!subject) return undefined;
+  // "Who takes over when Jesper Friis retires": leaving a post for good asks for the successor, not the deputy.
+  // So does "who takes over after Grethe": a person named right after a word that places a day after ("efter", "after").
+  const afterAt = rc.lexicon.sequenceWords.match(u.tokens).get('after')?.positions ?? [];
+  const afterPerson = sure.some((l) => l.kind === 'people' && afterAt.includes(l.start - 1));
+  const succeeded = rc.lexicon.leavingWords.match(u.tokens).size > 0 || afterPerson ? succession(rc, sure) : undefined;
+  if (succeeded) return succeeded;
   // All relations, not only today's: one that begins later is told with its first day.
   const day = u.day;
   // A person stands for the role they hold; a job posting for the post it is for ("the head of Børnegården Rævehøj").
@@ -315,6 +328,35 @@ function relationOwnPost(rc: RelationContext, id: string): string | undefined {
   const candidates = (rolesByNameStart(rc.kb).get(foldText(entry.item.name)) ?? []).map((r) => (rc.kb.get(r) as { item: Role }).item);
   const own = candidates.filter((r) => r.unit !== undefined && units.has(r.unit) && r.id !== id && words(r.name).length > general.length && general.every((w, i) => words(r.name)[i] === w));
   return own.length === 1 ? own[0]!.id : undefined;
+}
+
+/**
+ * The next holder of the post a person named (or a post named) leaves on a day the documents give: "Fra 1. marts 2027
+ * overtager Mette Valbjørn stillingen som sekretariatsleder efter Jesper Nørgaard Friis." Undefined when the documents
+ * date no end or name no one after it.
+ */
+function succession(rc: RelationContext, named: readonly Link[]): Answer | undefined {
+  const { u, queries, kb } = rc;
+  for (const l of named) {
+    const entry = kb.get(l.id);
+    const leaving =
+      entry?.kind === 'people'
+        ? queries.holdingsOf(entry.item.id).filter((h) => h.validUntil !== undefined && h.validUntil >= rc.today).map((h) => ({ role: h.role, until: h.validUntil!, person: entry.item }))
+        : entry?.kind === 'roles'
+          ? queries.holdersOn(entry.item.id, rc.today).flatMap((p) => queries.holdingsOf(p.id).filter((h) => h.role === entry.item.id && h.validUntil !== undefined && h.validUntil >= rc.today).map((h) => ({ role: h.role, until: h.validUntil!, person: p })))
+          : [];
+    for (const { role, until, person } of leaving) {
+      const next = addDays(until, 1);
+      const after = queries.holdersOn(role, next).filter((p) => p.name !== person.name);
+      if (after.length === 0) continue;
+      const post = nameOf(kb, role, u.lang, false);
+      const who = joinList(after.map((p) => p.name), u.lang);
+      const headline = u.lang === 'da' ? `Fra ${shortDate(next, u.lang)} overtager ${who} stillingen som ${post} efter ${person.name}.` : `From ${shortDate(next, u.lang)} ${who} takes over as ${post} from ${person.name}.`;
+      const lines = [RELATION_TEXTS[u.lang].untilDay(person.name, person.title[u.lang], shortDate(until, u.lang)), ...after.map((p) => `${p.name}, ${p.title[u.lang]}`)];
+      return done(rc, 'answer', headline, lines, [person.source, ...after.map((p) => p.source)]);
+    }
+  }
+  return undefined;
 }
 
 /**

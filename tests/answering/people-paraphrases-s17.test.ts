@@ -140,6 +140,28 @@ const BATCH_B: readonly Case[] = [
   { kb: 'seed', q: 'which act regulates day care', must: ['dagtilbudsloven'] },
   // "Who will lead X when it opens": asks who, not when (a place with no leader named: said so, no decision's date).
   { kb: 'rvs', q: 'who will lead Ravneklit when it opens', kind: 'unknown', must: ['ravneklit'], not: ['applies from'] },
+  // Leaving a post for good asks for the successor, not the deputy.
+  { kb: 'uvd', q: 'hvem tager over når grethe louise vinding går på pension', must: ['torben ellehøj krogh', 'holdleder'] },
+  { kb: 'lht', q: 'who takes over when the korpsleder retires', must: ['bjarne holst sørup'], not: ['~stands in'] },
+  { kb: 'hjs', q: 'hvem tager over når kontorchefen er på ferie', must: ['morten lillelund krag'] },
+  { kb: 'uvd', q: 'who takes over as holdleder after grethe louise vinding', must: ['torben ellehøj krogh'] },
+  { kb: 'uvd', q: 'who will be holdleder after grethe louise vinding', must: ['torben ellehøj krogh'], not: ['~^grethe'] },
+  // "Who has X as boss" asks whom X manages; a post no line runs to: no one named.
+  { kb: 'hjs', q: 'who has pernille skau andersen as their boss', must: ['teamchef'] },
+  { kb: 'slv', q: 'hvem har kristian vedel mørch som chef', must: ['kredsleder'] },
+  // A line to a unit runs to whoever leads it.
+  { kb: 'bkk', q: 'who does the sprogteam report to', must: ['peter bisgaard'] },
+  // A unit's network, area or circle on a day ("which network": the kind asked, no unit).
+  { kb: 'slv', q: 'which circle is kastanjen in', must: ['åen'] },
+  { kb: 'bkk', q: 'which area is kløverengen in', must: ['område vest'] },
+  // A post whose only line holds under a condition: that line, however the post above is named.
+  { kb: 'hvm', q: 'when does the souschef report straight to the district head', must: ['~\\b5\\b', 'kvarterchef'] },
+  // Whether a person holds a post, and how (acting): their own title.
+  { kb: 'seed', q: 'er tanja steffe nøhr fastansat som centerchef', must: ['konstitueret'] },
+  // A person whose title says what they are today, asked for a day: the title.
+  { kb: 'rvs', q: 'who is matrikelleder at tangloppen in january 2027', must: ['søren kildegaard bech'] },
+  // A change of a post's line asked with a word for the line ("reference", "linje"): the coming line first.
+  { kb: 'lht', q: 'ændrer korpslederens linje sig', must: ['~^fra 1\\. august 2027', 'sektionschef'] },
   // A person's job function.
   { kb: 'other', q: 'hvad er sofie brønds jobfunktion', must: ['institutionsleder'] },
   // A backup, and out of office, are a deputy and an absence.

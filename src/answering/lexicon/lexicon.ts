@@ -131,6 +131,7 @@ export const LexiconSchema = z.object({
     .default({}),
   /** Words for holding a post as acting ("konstitueret", "acting", "interim"): the acting holders (`actingAs`) then answer. */
   actingWords: CuesSchema.default({ da: [], en: [] }),
+  leavingWords: CuesSchema.default({ da: [], en: [] }),
   /** Words for an office besides the chair (næstformand, referent), a hiring committee and a person's leave: those fields then answer. */
   officeWords: z
     .object({ $comment: z.string().optional(), ...Object.fromEntries(OFFICE_ASKS.map((ask) => [ask, CuesSchema.optional()])) } as Record<'$comment', z.ZodOptional<z.ZodString>> & Record<OfficeAsk, z.ZodOptional<typeof CuesSchema>>)
@@ -733,6 +734,8 @@ export interface Lexicon {
   /** What a question asks of a decision (the votes, the agenda item, ...), see {@link DECISION_ASKS}. */
   readonly decisionWords: CueSet<DecisionAsk>;
   readonly actingWords: CueSet<'acting'>;
+  /** Words that say someone leaves a post for good (retires, quits): asked with "who takes over", the successor, no deputy. */
+  readonly leavingWords: CueSet<'leaving'>;
   /** Vice-chair, secretary, hiring committee and leave words, see {@link OFFICE_ASKS}. */
   readonly officeWords: CueSet<OfficeAsk>;
   readonly adoptWords: CueSet<'adopt'>;
@@ -859,6 +862,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const placeWords = new CueSet<'place'>();
   const decisionWords = new CueSet<DecisionAsk>();
   const actingWords = new CueSet<'acting'>();
+  const leavingWords = new CueSet<'leaving'>();
   const officeWords = new CueSet<OfficeAsk>();
   const adoptWords = new CueSet<'adopt'>();
   const partOfWords = new CueSet<'part-of'>();
@@ -941,6 +945,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       if (cues) decisionWords.add(ask, cues);
     }
     if (lexicon.actingWords) actingWords.add('acting', lexicon.actingWords);
+    if (lexicon.leavingWords) leavingWords.add('leaving', lexicon.leavingWords);
     for (const ask of OFFICE_ASKS) {
       const cues = lexicon.officeWords?.[ask];
       if (cues) officeWords.add(ask, cues);
@@ -1056,7 +1061,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word)
       .replace(/(?<![\p{L}\d'])(\p{Lu}{2,6})s(?![\p{L}\d'])/gu, '$1');
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, fillerWords: fillers, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, officeWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, pronouns, numbers, ordinals, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, recurrenceWords, limitWords, complementWords, sizeWords, countLinkWords, measureWords, personWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
+  return { stripPreamble, fillerWords: fillers, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, leavingWords, officeWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, pronouns, numbers, ordinals, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, recurrenceWords, limitWords, complementWords, sizeWords, countLinkWords, measureWords, personWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */

@@ -8,7 +8,7 @@ import { analyzeText, foldText, GENERIC_WORDS, STOPWORDS } from '../normalize.js
 import type { Answer } from '../types.js';
 import { shortDate, unique } from '../answer-context.js';
 import { askedDayOf, describedItems, done, name, sourceOf, subjectsOf, titleWordsOf, unitOn, unitsOfPerson, within, type RelationContext } from './context.js';
-import { addDays } from '../../time/format-date.js';
+import { addDays, MONTH_NAMES } from '../../time/format-date.js';
 
 export { titleWordsOf, unitsOfPerson, within } from './context.js';
 import { unknownWith } from './partly-known.js';
@@ -19,6 +19,7 @@ import { isLeaderRole } from '../relations.js';
 import { compoundPost, markDescribed } from './described-post.js';
 import { chairSaidPlainly } from './decisions.js';
 import { compoundSplits } from '../compound.js';
+import { rolesByNameStart } from './role-name-starts.js';
 import { whoDoesAround } from './tasks.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -355,10 +356,43 @@ function postEnded(rc: RelationContext, id: string, day: string): Answer | undef
 }
 
 /**
+ * "Is Tanja Steffe Nøhr the permanent head of centre?", "er X fastansat som centerchef": a yes-or-no question that names
+ * one person and one post, and asks nothing else but whether they hold it (and how: acting, permanent), is answered by
+ * the person's own title when it names that post ("konstitueret centerchef"), which says how they hold it.
+ */
+export function answerPersonPost(rc: RelationContext): Answer | undefined {
+  const { u, kb } = rc;
+  // (Cheapest first: read for most questions.)
+  if (u.attributes.length > 0) return undefined;
+  for (const k of u.kinds.keys()) if (k !== 'who' && k !== 'holder') return undefined;
+  if (!rc.subjects.some((g) => g.some((l) => l.kind === 'people')) || rc.lexicon.yesNoWords.match(u.tokens).size === 0) return undefined;
+  const sure = rc.subjects.flat().filter((l) => l.quality >= 0.9 && l.kind !== 'municipalities');
+  const people = sure.filter((l) => l.kind === 'people');
+  const posts = sure.filter((l) => l.kind === 'roles');
+  if (people.length !== 1 || posts.length === 0 || sure.length !== people.length + posts.length) return undefined;
+  const person = (kb.get(people[0]!.id) as { item: Person }).item;
+  // (A general post named is held in the form of it the person holds: "kredsleder" by the kredsleder for Børnekreds Åen.)
+  const forms = (id: string) => new Set([id, ...(rolesByNameStart(kb).get(foldText((kb.get(id)?.item as { name: string }).name)) ?? [])]);
+  const held = [...(person.role ? [person.role] : []), ...queries(rc).holdingsOf(person.id).map((h) => h.role)];
+  if (!posts.some((l) => held.some((role) => forms(l.id).has(role)))) return undefined;
+  // Nothing asked besides the names, the opener and how the post is held.
+  const named = new Set(sure.flatMap((l) => Array.from({ length: l.end - l.start }, (_, i) => l.start + i)));
+  const how = rc.lexicon.actingWords.coverage(u.tokens);
+  const opener = rc.lexicon.yesNoWords.coverage(u.tokens);
+  if (u.tokens.some((tok, p) => !named.has(p) && !how.has(p) && !opener.has(p) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form))) return undefined;
+  return done(rc, 'answer', TEXTS[u.lang].holds(person.name, person.title[u.lang]), [], [person.source]);
+}
+
+const queries = (rc: RelationContext) => rc.queries;
+
+/**
  * "Who is the deputy head at Kløverengen?", "who's the chair of the parents' board at Kløverengen?": every content
  * word of a "who is" question found in one person's title (in either language) names that person, also when no
  * post of the knowledge base is theirs. Two content words at least; exactly one person.
  */
+/** The names of the months (folded), Danish and English. */
+const MONTH_FORMS: ReadonlySet<string> = new Set([...MONTH_NAMES.da, ...MONTH_NAMES.en].map((m) => foldText(m)));
+
 const TITLE_KINDS: ReadonlySet<string> = new Set(['holder', 'who', 'chair', 'deputy', 'definition', 'upcoming', 'before-change']);
 
 export function answerTitledPerson(rc: RelationContext): Answer | undefined {
@@ -371,7 +405,9 @@ export function answerTitledPerson(rc: RelationContext): Answer | undefined {
   // to someone whose title says both ("the deputy head at Kløverengen").
   const linked = rc.subjects.flat().filter((l) => l.quality >= 0.9);
   if (linked.some((l) => l.kind === 'roles') && !linked.some((l) => l.kind === 'units' && kb.get(l.id)?.item && (kb.get(l.id)!.item as { type?: string }).type !== 'department')) return undefined;
-  const content = u.tokens.filter((tok) => !STOPWORDS.has(tok.form) && !/^\d/.test(tok.form) && tok.form.length > 1);
+  // (A time the question names, "in December 2026", says when, not who: the day is checked below.)
+  const timeAt = u.day !== undefined || u.range !== undefined ? rc.lexicon.timePhrases.coverage(u.tokens) : undefined;
+  const content = u.tokens.filter((tok, p) => !STOPWORDS.has(tok.form) && !/^\d/.test(tok.form) && tok.form.length > 1 && !MONTH_FORMS.has(tok.form) && !timeAt?.has(p));
   if (content.length < 2) return undefined;
   const titles = titleWordsOf(kb);
   const matching = kb.data.people.filter((p, i) => {
@@ -383,8 +419,10 @@ export function answerTitledPerson(rc: RelationContext): Answer | undefined {
   // "Who chairs CenterMED": a title that says "vice-chair of CenterMED" names another post than the one asked for.
   if (u.kinds.has('chair') && ![person.title.da, person.title.en].every((title) => chairSaidPlainly(rc, title))) return undefined;
   // (A day asked that the person's own dates leave out, "kredsleder for Skoven i 2028": not who holds it then.)
+  // (Only its end: a title may say what the person is today besides the post their dates are of, "i dag daglig leder af
+  // Børnegården Klitrosen" of an enhedschef from April.)
   const day = askedDayOf(rc);
-  if (day !== rc.today && !holdsOn(person, day)) return undefined;
+  if (person.validUntil !== undefined && person.validUntil < day) return undefined;
   // "Who will stand in for the head of Vestermarken": a word of the deputy relation that the title does not say asks
   // for the relation, not for the person whose title names the rest.
   if ((u.kinds.has('deputy') || u.kinds.has('deputy-for')) && !rc.lexicon.kinds.match(analyzeText(foldText(`${person.title.da} ${person.title.en}`))).has('deputy')) return undefined;

@@ -274,7 +274,13 @@ function movesAround(rc: RelationContext, unitId: string): boolean {
  */
 export function answerUnitParent(rc: RelationContext): Answer | undefined {
   const { u, kb, queries, relations } = rc;
-  const groups = subjectsOf(rc, ['units']);
+  // (A word for a kind of unit that names several units and a concept alike, "which network": the kind asked for, no unit.)
+  // (So is one right after a which-word that names several units, "which district": "hvilket distrikt hører X til".)
+  let whichAt: ReadonlySet<number> | undefined;
+  const kindWord = (g: readonly Link[]) =>
+    g.length > 1 && ((whichAt ??= rc.lexicon.whichWords.coverage(rc.u.tokens)).has(g[0]!.start - 1) || rc.subjects.some((o) => o.some((l) => l.kind === 'concepts' && l.quality >= 0.9 && l.start === g[0]!.start && l.end === g[0]!.end)));
+  const unitGroups = subjectsOf(rc, ['units']);
+  const groups = unitGroups.some((g) => g.length > 1) ? unitGroups.filter((g) => !kindWord(g)) : unitGroups;
   if (groups.length !== 1 || rc.subjects.flat().some((l) => (l.kind === 'roles' || l.kind === 'people') && l.quality >= 0.9)) return undefined;
   const link = groups[0]![0]!;
   const partOf = partOfAsked(rc, link.end);

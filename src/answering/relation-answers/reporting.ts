@@ -88,6 +88,15 @@ function placeLines<E extends { readonly to: string }>(rc: RelationContext, edge
   return there.length > 0 ? there : [...edges];
 }
 
+/** True when a unit is `outer` or inside it on a day (its dated parents, else its parent). */
+function withinOn(rc: RelationContext, id: string, outer: string, day: string): boolean {
+  for (let current: string | undefined = id, depth = 0; current && depth < 8; depth++) {
+    if (current === outer) return true;
+    current = rc.kb.get(current)?.kind === 'units' ? rc.queries.parentOn(current, day) : undefined;
+  }
+  return false;
+}
+
 /** How many units up from a place named its boss's post is looked for. */
 const MAX_UNIT_DEPTH = 4;
 
@@ -154,7 +163,10 @@ export function answerConditionalLine(rc: RelationContext): Answer | undefined {
         const forms = analyzeText(foldText(`${e.condition.da} ${e.condition.en}`)).map((w) => primaryStem(w.form));
         return loose.some((w) => forms.includes(w));
       };
-      const asked = (e: (typeof edges)[number]) => e.condition !== undefined && (targets === undefined || (targets.has(e.to) && e.to !== l.id) || saysCondition(e));
+      // (A post whose only lines hold under a condition, "den stedfortrædende netværksleder", reports as the condition says:
+      // "hvornår refererer SNL direkte til chefen" is that line, however the post above is named.)
+      const onlyConditional = edges.length > 0 && edges.every((e) => e.condition !== undefined);
+      const asked = (e: (typeof edges)[number]) => e.condition !== undefined && (targets === undefined || (targets.has(e.to) && e.to !== l.id) || saysCondition(e) || onlyConditional);
       const conditional = edges.filter(asked);
       const comingConditional = (change?.lines ?? []).filter((e) => asked(e) && !conditional.some((c) => c.to === e.to));
       // "Does the PFL always report to the huschef?": asked yes or no of its usual line, when another line holds under a
@@ -323,7 +335,8 @@ function answerLineHolds(rc: RelationContext): Answer | undefined {
   return done(rc, 'answer', `${holds ? t.yes : t.no}${sentence}`, coming, [...edges, ...(change?.lines ?? [])].map((e) => e.source), edges.flatMap((e) => (e.text ? [e.text[u.lang]] : [])));
 }
 
-export function answerReportingRelation(rc: RelationContext): Answer | undefined {
+export function answerReportingRelation(asked: RelationContext): Answer | undefined {
+  const rc = lineChangeAsked(asked) ? { ...asked, u: { ...asked.u, intents: new Set([...asked.u.intents, 'reporting' as const]), direction: 'up' as const } } : asked;
   const { u, kb, relations, queries } = rc;
   if (!u.intents.has('reporting')) return undefined;
   const holds = answerLineHolds(rc);
@@ -378,6 +391,9 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
       const stated = a.edges.flatMap((e) => (e.text ? [e.text[u.lang]] : []));
       return done(rc, 'answer', a.headline, [...a.each, ...(a.comingLine ? [a.comingLine] : []), ...stated], a.edges.map((e) => e.source), [], a.each.length > 0);
     }
+    // "Hvem har Hanne Grøndahl som chef?" of a post no line runs to: the documents name no one under it.
+    const first = groups[0]![0]!;
+    if (groups.length === 1 && first.quality >= 0.9 && first.kind === 'roles' && relations.down(first.id).length === 0 && relations.ledBy(first.id).every((unit) => relations.down(unit).length === 0)) return unknownWith(rc, t.noOneReports(nm(first.id)));
     return undefined;
   }
   // "Who will PRC's leader report to", "hvem refererer Skovens leder til": a unit with no line of its own, named beside a
@@ -408,21 +424,34 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
     // A post reported to, with the people the documents name in it on that day: "who does X answer to" asks for someone.
     // A post that leads several units ("områdeleder" of Nord and of Syd) is held, for the one asked about, only by
     // those of its holders tied to a unit around the asker's own (the person's, the role's, or a unit the question names).
-    const nmHeld = (id: string, day: string, from: Link & { person?: string }) => {
+    const nmHeld = (id: string, day: string, from: Link & { person?: string }): string => {
+      // A line to a unit ("dagplejelederen refererer til Netværk Engen") runs to whoever leads it: the unit, then its
+      // leading post and the holders tied to that unit.
+      if (kb.get(id)?.kind === 'units') {
+        const leads = relations.leadersOf(id);
+        const there = leads.flatMap((role) => queries.holdersOn(role, day).filter((p) => [...unitsOfPerson(rc, p)].some((theirs) => within(kb, theirs, id))));
+        const head = joinList(leads.map((role) => nm(role, false)), u.lang);
+        return leads.length === 0 ? nm(id) : `${nm(id)} (${head}${there.length > 0 ? `, ${joinList(unique(there.map((p) => p.name)), u.lang)}` : ''})`;
+      }
       let holders = queries.holdersOn(id, day);
+      let post = nm(id);
       if (relations.ledBy(id).length > 1) {
         const person = from.person ? (kb.get(from.person)?.item as Person | undefined) : undefined;
         const own = new Set<string>([...(person ? unitsOfPerson(rc, person) : []), ...rc.subjects.flat().filter((x) => x.kind === 'units' && x.quality >= 0.9).map((x) => x.id)]);
         const roleUnit = (kb.get(from.id)?.item as { unit?: string } | undefined)?.unit;
         if (roleUnit) own.add(roleUnit);
-        holders = holders.filter((p) => [...unitsOfPerson(rc, p)].some((theirs) => [...own].some((mine) => within(kb, mine, theirs))));
+        // The one of the units the post leads that the asker's own unit is in on that day (a house that moves to another
+        // network then): named with the post, and only its holders.
+        const ledHere = day === rc.today ? [] : relations.ledBy(id).filter((unit) => [...own].some((mine) => withinOn(rc, mine, unit, day)));
+        holders = holders.filter((p) => [...unitsOfPerson(rc, p)].some((theirs) => (ledHere.length > 0 ? ledHere.includes(theirs) : [...own].some((mine) => within(kb, mine, theirs)))));
+        if (ledHere.length === 1) post = `${nm(id)} (${name(kb, ledHere[0]!, u.lang, false)})`;
       }
       // Asked for a number or an e-mail too ("… og hvad er hans nummer"), each holder's.
       const reach = u.attributes.some((a) => a === 'phone' || a === 'email');
       // A holder on leave that day, and the one acting meanwhile, marked ("Sofie Dalgaard Brix (på orlov til og med …) og Anders Vium Kjær (konstitueret)").
       const marked = new Map(queries.roleHoldersOn(id, day).filter((h) => h.leave || h.acting).map((h) => [h.person, h.leave ? holderName(u.lang, h) : `${h.person.name} (${u.lang === 'da' ? 'konstitueret' : 'acting'})`]));
       const names = holders.map((person) => (reach && (person.phone || person.email) ? phrasesFor(u.lang).contactLine(person.name, '', person.phone, person.email).replace(/, , /, ', ') : (marked.get(person) ?? person.name)));
-      return names.length > 0 ? `${nm(id)}, ${joinList(names, u.lang)}` : nm(id);
+      return names.length > 0 ? `${post}, ${joinList(names, u.lang)}` : post;
     };
     const parts = chosen.map((l) => {
       const day = stateDay(rc, l.id);
@@ -443,7 +472,7 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
       const placedLater = placeDay && placeDay > day ? unique(plain.map((e) => placedBoss(rc, l, e.to, placeDay))) : [];
       const placeMoves = placedLater.length > 0 && placedLater.some((id) => !plain.some((e) => placedBoss(rc, l, e.to, day) === id));
       // A place named that has ended by the day asked is carried on by another: said, so the answer names both.
-      const carried = unique(rc.subjects.flat().filter((x) => x.kind === 'units' && x.quality >= 0.9).map((x) => x.id)).flatMap((place) => {
+      const carried = (plain.length === 0 || !rc.subjects.some((g) => g.some((x) => x.kind === 'units')) ? [] : unique(rc.subjects.flat().filter((x) => x.kind === 'units' && x.quality >= 0.9).map((x) => x.id))).flatMap((place) => {
         const next = plain.length > 0 ? unitOn(rc, place, day) : undefined;
         const ended = (kb.get(place)?.item as UnitItem | undefined)?.validUntil;
         return next !== undefined && next !== place && ended !== undefined ? [t.carriesOn(nm(next, false), nm(place, false), shortDate(addDays(ended, 1), u.lang))] : [];
@@ -457,18 +486,20 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
           : []),
         ...(moved ? [moved.line] : []),
       ];
-      return { link: l, day, edges: [...edges, ...(change?.lines ?? []), ...(moved?.edges ?? [])], direct, lines };
+      return { link: l, day, edges: [...edges, ...(change?.lines ?? []), ...(moved?.edges ?? [])], direct, lines, change };
     });
     const answered = parts.filter((p) => p.direct !== undefined);
     if (answered.length === 0) continue;
     if (answered.length > 1) {
       return done(rc, 'ambiguous', phrasesFor(u.lang).severalMatches, answered.map((p) => p.direct!), answered.flatMap((p) => p.edges.map((e) => e.source)));
     }
-    const { link, day, edges, direct, lines } = answered[0]!;
+    const { link, day, edges, direct, lines, change } = answered[0]!;
     // (Through the place named only: "børnehuslederne i Område Vest" go up through Vest's head, not Øst's.)
-    const firstSteps = new Set(placeLines(rc, queries.reportingChainOn(link.id, day).filter((e) => e.from === link.id)).map((e) => e.to));
-    const reached = new Set([link.id, ...firstSteps]);
-    const chain = queries.reportingChainOn(link.id, day).filter((e) => (e.from === link.id ? firstSteps.has(e.to) : reached.has(e.from) && (reached.add(e.to), true)));
+    const wholeChain = queries.reportingChainOn(link.id, day);
+    const fromHere = wholeChain.filter((e) => e.from === link.id);
+    const firstSteps = fromHere.length > 1 ? new Set(placeLines(rc, fromHere).map((e) => e.to)) : undefined;
+    const reached = firstSteps ? new Set([link.id, ...firstSteps]) : undefined;
+    const chain = firstSteps && reached ? wholeChain.filter((e) => (e.from === link.id ? firstSteps.has(e.to) : reached.has(e.from) && (reached.add(e.to), true))) : wholeChain;
     const steps = chain.map((e) => t.chainStep(nm(e.from), nm(e.to)));
     const top = chain.length > 0 ? chain[chain.length - 1]!.to : undefined;
     if (u.chain && chain.length > 1) {
@@ -495,6 +526,12 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
       const headline = onDay(rc, coming.date, t.reportsToMany(nm(link.id), joinList(unique(toAbove.map((e) => nm(e.to))), u.lang)), 'from');
       return done(rc, 'answer', headline, [direct!, ...stated], [...toAbove.map((e) => e.source), ...edges.map((e) => e.source)]);
     }
+    // "Ændrer holdlederens reference sig?": the change asked leads, today's line after it.
+    const newLines = change?.lines.filter((e) => !e.condition) ?? [];
+    if (rc !== asked && newLines.length > 0) {
+      const headline = onDay(rc, change!.date, t.reportsToMany(nm(link.id), joinList(unique(newLines.map((e) => nm(e.to))), u.lang)), 'from');
+      return done(rc, 'answer', headline, [direct!, ...steps.slice(1), ...stated], [...newLines.map((e) => e.source), ...edges.map((e) => e.source)]);
+    }
     return done(rc, 'answer', direct!, [...lines, ...steps.slice(1), ...stated], [...edges.map((e) => e.source), ...chain.slice(1).map((e) => e.source)]);
   }
   // "Hvem er dagtilbudschefens chef?" when the documents do not say: say so, with who reports to it.
@@ -514,6 +551,19 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
   if (below.length === 0) return unknownWith(rc, headline);
   const answer = done(rc, 'unknown', headline, [phrasesFor(u.lang).reportToIt(nm(first.id), joinList(unique(below.map((e) => nm(e.from, false))), u.lang))], below.map((e) => e.source));
   return { ...answer, suggestions: unknownWith(rc, headline).suggestions };
+}
+
+/**
+ * "Ændrer holdlederens reference sig, og hvornår?": a word for a line ("reference", "linje") and a change asked of a post
+ * named whose line changes on a day: that post's line (today's and the coming one), not a date of something else.
+ */
+function lineChangeAsked(rc: RelationContext): boolean {
+  const { u } = rc;
+  // (Cheapest first: most questions name no post.)
+  if (u.intents.has('reporting') || !rc.subjects.some((g) => g.some((l) => l.kind === 'roles' && l.quality >= 0.9))) return false;
+  if (!(u.kinds.has('after-change') || u.kinds.has('change-compare') || rc.lexicon.changeWords.coverage(u.tokens).size > 0)) return false;
+  if (rc.lexicon.lineWords.match(u.tokens).size === 0) return false;
+  return rc.subjects.some((g) => g.some((l) => l.kind === 'roles' && l.quality >= 0.9 && rc.queries.nextReportingChange(l.id, rc.today) !== undefined));
 }
 
 /**
