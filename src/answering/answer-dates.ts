@@ -108,7 +108,8 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
   let ignoreUpcoming = false;
 
   const candidates: DateCandidate[] = [];
-  const coverageFor = (terms: readonly QueryTerm[]) => new Map((terms.length > 0 ? ctx.index.score(terms, undefined, 'date') : []).map((s) => [s.fact, s.coverage]));
+  // (Looked up, never listed: not sorted.)
+  const coverageFor = (terms: readonly QueryTerm[]) => new Map((terms.length > 0 ? ctx.index.scoreUnordered(terms, 0, 'date') : []).map((s) => [s.fact, s.coverage]));
   const allCoverage = coverageFor(rest);
   // Asked for a period's edges ("first and last day of LUS"), the words that say which edge are no part of what is dated.
   const sequence = ctx.sequenceAt?.(u.tokens) ?? new Set<number>();

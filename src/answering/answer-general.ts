@@ -6,11 +6,11 @@ import { displayName, namesOf, type FactKind, type FactRecord } from './facts.js
 import { foldText, GENERIC_WORDS, primaryStem, STOPWORDS, termsOf, tokenize } from './normalize.js';
 import { capitalize, phrasesFor } from './phrases.js';
 import { markSubject } from './floor.js';
-import type { QueryTerm, ScoredFact } from './search.js';
+import { byCoverage, type QueryTerm, type ScoredFact } from './search.js';
 import type { Answer, Lang } from './types.js';
 import type { Intent, Understanding } from './understand.js';
 import { ANSWER_THRESHOLD, compose, MAX_LINES, namedShare, NEAR_BEST, sectionTitle, sharesName, shortDate, unique, unknown, weightedShare, type Context } from './answer-context.js';
-import { formatPartialDate } from '../time/format-date.js';
+import { formatPartialDate, MONTH_NAMES } from '../time/format-date.js';
 
 const KINDS_BY_INTENT: Partial<Record<Intent, readonly FactKind[]>> = {
   responsibility: ['responsibility', 'detail'],
@@ -40,8 +40,10 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
   // "Hvad er X's ansvar?" asks for responsibilities, not for a definition of X.
   const specific = [...u.intents].filter((intent) => intent !== 'definition' && KINDS_BY_INTENT[intent]);
   for (const intent of specific.length > 0 ? specific : [...u.intents]) for (const kind of KINDS_BY_INTENT[intent] ?? []) preferred.add(kind);
-  const scored = ctx.index.score(rest);
-  if (scored.length === 0 || scored[0]!.coverage < ANSWER_THRESHOLD) return unknown(ctx, u.lang);
+  // (Only facts that reach the threshold: the others are no answer, and a common word touches most facts at scale. Not
+  // sorted: of the thousands a name shared by many items brings at scale, only the best and those near it are ordered.)
+  const scored = ctx.index.scoreUnordered(rest, ANSWER_THRESHOLD);
+  if (scored.length === 0) return unknown(ctx, u.lang);
   const ownerMatch = new Map<string, number>();
   const namedOwner = (owner: string) => {
     let value = ownerMatch.get(owner);
@@ -68,9 +70,7 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
     return value;
   };
   // "Hvor mange børn ..." counts children: figures of another metric are not the answer.
-  const all = scored.filter(
-    (s) => s.coverage >= ANSWER_THRESHOLD && (u.metric === undefined || s.fact.kind !== 'figure' || s.fact.figure?.metric === u.metric || s.fact.figure?.metric === 'other'),
-  );
+  const all = scored.filter((s) => u.metric === undefined || s.fact.kind !== 'figure' || s.fact.figure?.metric === u.metric || s.fact.figure?.metric === 'other');
   // The kinds the question asks for ("ansvar", "strategi", ...) win when any of them answers.
   // "Hvad er Pædagogisk Udviklingsteam?": when no fact of the kinds a definition prefers is the one item's named in
   // full, what it says of itself (its facts and figures) comes before another item's fact that merely lists it.
@@ -79,10 +79,15 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
   const ownFacts = definesNamed ? all.filter((s) => ctx.namedAny.has(s.fact.owner)) : [];
   const ofPreferredKind = ownFacts.length > 0 ? ownFacts : preferredFacts;
   const eligible = ofPreferredKind.length > 0 ? ofPreferredKind : all;
-  eligible.sort((a, b) => rank(b) - rank(a));
-  if (eligible.length === 0 || !coversQuestion(ctx, rest, eligible[0]!.fact) || !coversAsked(ctx, u, eligible[0]!.fact)) return unknown(ctx, u.lang);
-  const bestRank = rank(eligible[0]!);
-  const near = eligible.filter((s) => rank(s) >= bestRank - NEAR_BEST);
+  // By rank, then as the search orders its facts (coverage, direct coverage, the order found).
+  const ahead = (a: number, b: number) => rank(eligible[b]!) - rank(eligible[a]!) || byCoverage(eligible[a]!, eligible[b]!) || a - b;
+  let bestAt = -1;
+  for (let i = 0; i < eligible.length; i++) if (bestAt === -1 || ahead(i, bestAt) < 0) bestAt = i;
+  if (bestAt === -1 || !coversQuestion(ctx, rest, eligible[bestAt]!.fact) || !coversAsked(ctx, u, eligible[bestAt]!.fact)) return unknown(ctx, u.lang);
+  const bestRank = rank(eligible[bestAt]!);
+  const nearAt: number[] = [];
+  for (let i = 0; i < eligible.length; i++) if (rank(eligible[i]!) >= bestRank - NEAR_BEST) nearAt.push(i);
+  const near = nearAt.sort(ahead).map((i) => eligible[i]!);
 
   // Group by owner, best owner first; an owner's facts keep the document's order.
   const owners = unique(near.map((s) => s.fact.owner));
@@ -118,7 +123,9 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
   // number of that very thing ("6 udviklingskonsulenter"), not any number near the item's name.
   const counted = u.intents.has('figure') && (u.metrics.length === 0 || ofPreferredKind.length === 0) && !u.askedWhen ? countedWord(u) : undefined;
   // The word counted or the knowledge base's word for it ("kids": children), when the lexicon gives one.
-  const countedForms = counted === undefined ? [] : [counted, ...rest.filter((q) => q.token.form === counted).flatMap((q) => q.expansions.filter((e) => e.quality >= 0.9).map((e) => e.term))];
+  // (A clipped word the documents do not use, "physios", "fysioter", is the documents' word it opens: "physiotherapists".)
+  const clipped = (q: QueryTerm, e: { term: string; quality: number }) => e.quality >= 0.8 && !ctx.index.knows(q.token.form) && q.token.terms.some((t) => t.length >= 5 && e.term.startsWith(t));
+  const countedForms = counted === undefined ? [] : [counted, ...rest.filter((q) => q.token.form === counted).flatMap((q) => q.expansions.filter((e) => e.quality >= 0.9 || clipped(q, e)).map((e) => e.term))];
   if (counted !== undefined && !first.facts.some((f) => countedForms.some((w) => countsWord(f, w)))) return unknown(ctx, u.lang);
   // A named person's own title is all a ranked answer found: asked anything besides who they are ("X's office",
   // "X's arbejdstid"), the documents name the person but not what was asked.
@@ -193,6 +200,9 @@ function countedWord(u: Understanding): string | undefined {
 /** How many words (besides function words) after a number may name what it counts ("750 børn", "6 pædagogiske konsulenter"). */
 const COUNT_SPAN = 2;
 
+/** The names of the months, folded (both languages). */
+const MONTH_WORDS: ReadonlySet<string> = new Set([...MONTH_NAMES.da, ...MONTH_NAMES.en].map((m) => foldText(m)));
+
 /** The words of a fact's text, tokenized once per text (facts are asked about by many questions). */
 const TOKENS = new WeakMap<object, { da?: string[]; en?: string[] }>();
 function tokensOf(text: { readonly da: string; readonly en: string }, lang: 'da' | 'en'): string[] {
@@ -220,6 +230,9 @@ export function countsWord(fact: { readonly text: { readonly da: string; readonl
 
 const COUNTS = new WeakMap<object, Map<string, boolean>>();
 
+/** Words that make the word after them a rate, not a thing counted ("om året", "a year", "per time"). */
+const RATE_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'per', 'pr', 'om', 'every', 'each', 'hver', 'hvert']);
+
 function countsWordOnce(text: { readonly da: string; readonly en: string }, word: string, span: number): boolean {
   const stem = primaryStem(word);
   const fits = (form: string) => {
@@ -231,10 +244,15 @@ function countsWordOnce(text: { readonly da: string; readonly en: string }, word
     const words = lang === 'da' && ONE.test(text.da) ? tokenize(text.da.replace(ONES, '$11')) : tokensOf(text, lang);
     return words.some((w, i) => {
       if (!NUMBER.test(w)) return false;
+      // The day and the year of a date count nothing ("fra 1. august 2027, når Børnegården Sandflugten åbner").
+      if (MONTH_WORDS.has(words[i + 1] ?? '') || (/^(19|20)\d\d$/.test(w) && MONTH_WORDS.has(words[i - 1] ?? ''))) return false;
       // A number word that is also a function word ("to": Danish two, English to) counts only the word right after it:
       // "reports to the head of children's services" counts no children.
       if (!/\d/.test(w) && STOPWORDS.has(w)) return i + 1 < words.length && fits(words[i + 1]!);
-      return words.slice(i + 1).filter((x) => !STOPWORDS.has(x)).slice(0, span).some(fits);
+      // (A word of a rate after the number, "28.000 kr. om året", "30,000 a year", counts no years.)
+      const after: number[] = [];
+      for (let k = i + 1; k < words.length && after.length < span; k++) if (!STOPWORDS.has(words[k]!)) after.push(k);
+      return after.some((k) => fits(words[k]!) && !RATE_WORDS.has(words[k - 1]!));
     });
   });
 }

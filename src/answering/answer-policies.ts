@@ -19,7 +19,7 @@ export function answerPolicies(ctx: Context, u: Understanding, rest: readonly Qu
   // "Hvilke politikker gælder i København?": nothing but the kind and the place, so every one of them.
   const all: ScoredFact[] =
     rest.length > 0
-      ? ctx.index.score(rest, isPolicy, 'policy')
+      ? ctx.index.score(rest, isPolicy, 'policy', Math.min(STRUCTURED_THRESHOLD, ANSWER_THRESHOLD))
       : factsOf(ctx, 'policy')
           .filter(isPolicy)
           .map((fact) => ({ fact, coverage: 1, directCoverage: 1 }));

@@ -11,7 +11,8 @@ import { createNameTermIndex, type NameTermIndex } from './name-term-index.js';
 import { ANSWER_THRESHOLD, compose, factsOf, NAME_MATCH_QUALITY, namedShare, nameOf, NEAR_BEST, sectionTitle, sharesName, STRUCTURED_THRESHOLD, unique, unknown, weightedShare, type Context, type Line } from './answer-context.js';
 
 export function answerReporting(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Answer | undefined {
-  const scored = ctx.index.score(rest, undefined, 'reporting');
+  // (Only lines that can pass the threshold below: their sides are measured for each.)
+  const scored = ctx.index.score(rest, undefined, 'reporting', STRUCTURED_THRESHOLD);
   const candidates = scored
     .map((s) => {
       const line = s.fact.line!;

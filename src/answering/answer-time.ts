@@ -25,6 +25,7 @@ import { complementsSaid, countedPosts, countedRoleMetrics, countedWords, counts
 import { countsWord } from './answer-general.js';
 import { phrasesFor } from './phrases.js';
 import { answerBodyChair, verbStems } from './relation-answers/decisions.js';
+import { leadersByStatement } from './relation-answers/tasks.js';
 import { explainsWords } from './relation-answers/org-changes.js';
 import { measuredText, periodOf } from './relation-answers/figure-measures.js';
 
@@ -198,7 +199,12 @@ export function answerDeputies(asked: RelationContext): Answer | undefined {
   const pairs = relationBetween(rc, sure.map((l) => roleOf(l.id)), day);
   // Several posts named and none stands in for another ("kan dagplejelederen være kvarterchefens stedfortræder"):
   // the one the documents name a deputy for is whom the question is about.
-  if (pairs.length === 0 && sure.length > 1 && !u.kinds.has('deputy-for')) subject = sure.find((l) => queries.deputiesFor(roleOf(l.id), day).length > 0) ?? subject;
+  // Unless one post's own relation says the other post named ("må analysechefen føre lønforhandlinger med
+  // landsbylederne, når han er stedfortræder": the analysechef stands in for the fagcenterchef "except in pay
+  // negotiations with the heads of the villages"): that relation is the one asked about, from its side.
+  const saysOther = pairs.length === 0 && sure.length > 1 ? sure.find((l) => relationSaysOther(rc, l, sure, roleOf, day)) : undefined;
+  if (saysOther) subject = saysOther;
+  else if (pairs.length === 0 && sure.length > 1 && !u.kinds.has('deputy-for')) subject = sure.find((l) => queries.deputiesFor(roleOf(l.id), day).length > 0) ?? subject;
   // A general post named beside a unit ("the fællesleder in Torvet") is that unit's own post when it has one.
   const own = relationOwnPost(rc, roleOf(subject.id));
   // (That unit's own post with a relation of its own is what the question names: "the universleder in Kirkebyen" is
@@ -313,6 +319,25 @@ function relationOwnPost(rc: RelationContext, id: string): string | undefined {
   return own.length === 1 ? own[0]!.id : undefined;
 }
 
+/**
+ * True when a deputy relation of the post `l` names (says every word of) another post the question names, in its
+ * text, scope or condition: that relation is about both, the other post only a word of what it covers.
+ */
+function relationSaysOther(rc: RelationContext, l: Link, named: readonly Link[], roleOf: (id: string) => string, day: string | undefined): boolean {
+  const id = roleOf(l.id);
+  const relations = [...rc.queries.deputiesFor(id, day), ...rc.queries.standsInFor(id, day)];
+  if (relations.length === 0) return false;
+  const others = named.filter((o) => roleOf(o.id) !== id);
+  return relations.some((e) => {
+    const said = termsOf([e.relation.text, e.relation.scope, e.relation.condition].flatMap((x) => (x ? [x.da, x.en] : [])).join(' '));
+    return others.some((o) => {
+      if (e.deputy.item.id === roleOf(o.id) || e.for.item.id === roleOf(o.id)) return false;
+      const words = rc.u.tokens.slice(o.start, o.end).filter((tok) => !STOPWORDS.has(tok.form));
+      return words.length > 0 && words.every((tok) => tok.terms.some((term) => said.has(term)));
+    });
+  });
+}
+
 function describedBy(rc: RelationContext, found: { link: Link; positions: number[] } | undefined, entries: readonly DeputyEntry[], answer: Answer): Answer {
   const links = found ? found.positions.map((p) => ({ ...found.link, start: p, end: p + 1 })) : [];
   // "Does the souschef only step in once ...": the relation's condition answers a word that asks whether it holds only then.
@@ -370,6 +395,8 @@ function generalRole(rc: RelationContext, id: string): { id: string; unit?: stri
 export function answerDecisionWhen(rc: RelationContext): Answer | undefined {
   const { u, kb } = rc;
   if (!u.askedWhen || u.intents.has('figure') || u.intents.has('reporting') || u.intents.has('meeting') || u.kinds.has('decision')) return undefined;
+  // "Who will lead Ravneklit when it opens": a question that opens with "who" asks who; its "when" says when.
+  if (u.askedWho && (u.kinds.get('who')?.positions ?? []).includes(0)) return undefined;
   const t = TEXTS[u.lang];
   const decisions = kb.data.decisions.filter((d) => d.appliesFrom !== undefined);
   if (decisions.length === 0) return undefined;
@@ -544,8 +571,16 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     ...(validity ? [validity] : []),
   ];
   if (chairAsked) {
-    // A meeting with no chair of its own may have one the documents name elsewhere ("Fagcenterchefen er formand for CenterMED").
-    if (!chairName) return answerBodyChair(rc, meeting.id) ?? unknownAnswer(rc.ctx, u.lang, t.noChair(title));
+    if (!chairName) {
+      // A meeting with no chair of its own may have one the documents name elsewhere ("Fagcenterchefen er formand for
+      // CenterMED"), or a post whose own task statement says it leads the meeting, in the question's own verb.
+      const named = answerBodyChair(rc, meeting.id);
+      if (named) return named;
+      const cueAt = [...(u.kinds.get('chair')?.positions ?? []), ...(u.kinds.get('leader')?.positions ?? [])];
+      const by = leadersByStatement(rc, meeting.id, cueAt);
+      if (by) return done(rc, 'answer', t.chairHeadline(title, by.who), by.lines, by.sources);
+      return unknownAnswer(rc.ctx, u.lang, t.noChair(title));
+    }
     return done(rc, 'answer', t.chairHeadline(title, chairName), lines, [meeting.source]);
   }
   const one = oneOccurrence(rc, meeting.id);
@@ -865,7 +900,7 @@ function labelNamedIn(rc: RelationContext, from: string, to: string, share = 1 -
   const edgeAt = rc.lexicon.sequenceWords.coverage(rc.u.tokens);
   const rest = rc.ctx.index.queryTerms(rc.u.tokens, rc.u.intentWords).filter((q) => !whenAt.has(q.token.index) && !edgeAt.has(q.token.index));
   if (rest.length === 0) return false;
-  return rc.ctx.index.score(rest, undefined, 'date').some((s) => s.coverage >= share && s.fact.date !== undefined && (s.fact.date.end ?? s.fact.date.date) >= from && s.fact.date.date <= to);
+  return rc.ctx.index.score(rest, undefined, 'date', share).some((s) => s.fact.date !== undefined && (s.fact.date.end ?? s.fact.date.date) >= from && s.fact.date.date <= to);
 }
 
 /** A date of a general kind whose label names the kind asked for ("Deadline for reporting ..." written as `other`). */
@@ -1203,9 +1238,18 @@ function qualifiedCounts(rc: RelationContext): { key: string; fits: (f: Figure) 
   const roles = rc.subjects.flat().filter((l) => l.kind === 'roles' && l.quality >= 0.9 && !Array.from({ length: l.end - l.start }, (_, k) => l.start + k).some((p) => metricAt.has(p) || countedAt.has(p)));
   const roleAt = new Set(roles.flatMap((l) => Array.from({ length: l.end - l.start }, (_, k) => l.start + k)));
   const plain = u.tokens.filter((tok, i) => !metricAt.has(i) && !roleAt.has(i) && !countedAt.has(i) && !u.cuePositions.has(i) && !placeAt.has(i) && !timeAt.has(i) && tok.form.length >= 4 && !/\d/.test(tok.form) && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !rc.lexicon.pastWords.has(tok.form) && !rc.lexicon.complementWords.has(tok.form) && !/^(19|20)\d\d$/.test(tok.form));
+  // (A word of the name of an item the question names, "dagplejen" written again after "childminders", says whose
+  // figure it is: not read inside the figures' compounds, "dagplejekonsulenter".)
+  const subjectTerms = new Set(rc.subjects.flat().flatMap((l) => [...rc.ctx.ownTerms(l.id)]));
+  const namesSubject = (terms: readonly string[]) => terms.some((term) => subjectTerms.has(term));
+  const synonymTerms = (form: string): Array<Array<readonly string[]>> => {
+    const synonym = rc.lexicon.synonyms.get(form);
+    return synonym === undefined ? [] : [analyzeText(synonym).map((t) => t.terms)];
+  };
   // Each qualifier: its alternatives, each a list of words (terms of each) that a figure must all say.
-  const words: Array<{ alternatives: Array<Array<readonly string[]>> }> = [
-    ...plain.map((tok) => ({ alternatives: [[tok.terms]] })),
+  const words: Array<{ alternatives: Array<Array<readonly string[]>>; parts?: true }> = [
+    // (Or by the knowledge base's word for it, the lexicon's synonym: "afsat" for "bevilget".)
+    ...plain.map((tok) => ({ alternatives: [[tok.terms], ...synonymTerms(tok.form)], ...(namesSubject(tok.terms) ? {} : { parts: true as const }) })),
     ...unique(roles.map((l) => l.id)).map((id) => ({
       alternatives: namesOf(kb.get(id)!).map((n) => analyzeText(foldText(n)).filter((t) => !STOPWORDS.has(t.form)).map((t) => t.terms)).filter((ws) => ws.length > 0),
     })),
@@ -1214,14 +1258,18 @@ function qualifiedCounts(rc: RelationContext): { key: string; fits: (f: Figure) 
   // The figure's own words name the metric ("48 børn på venteliste" counts children, whatever its metric field says).
   const countsMetric = (f: Figure) => f.metric === metric || countsWord(f, metricForm) || metricsNamedIn(rc, f).has(metric);
   const index = figureTermIndex(kb);
+  // A word is said as a word of the figure, or as a part of one of its compounds ("vuggestue" of "en vuggestueplads",
+  // "venter" of "venteliste"): the knowledge base's own compounds carry the qualifiers a leader writes apart.
   const said = (f: Figure) => {
     const terms = index.terms.get(f)!;
-    return words.filter((w) => w.alternatives.some((ws) => ws.every((word) => word.some((term) => terms.has(term))))).length;
+    const parts = index.parts.get(f)!;
+    return words.filter((w) => w.alternatives.some((ws) => ws.every((word) => word.some((term) => terms.has(term) || (w.parts === true && term.length >= 4 && parts.has(term)))))).length;
   };
   // Only the figures that say one of the words are looked at (found through the index made once per knowledge base).
   // (Each distinct figure once: both tests read only a figure's metric and text.)
   const { distinct, place } = figureOwnersOf(kb);
-  const figures = unique(words.flatMap((w) => w.alternatives.flatMap((ws) => (ws[0] ?? []).flatMap((term) => (index.byTerm.get(term) ?? []).map((f) => distinct[place.get(f)!]!))))).filter(countsMetric);
+  const saying = (term: string, parts: boolean) => [...(index.byTerm.get(term) ?? []), ...(parts && term.length >= 4 ? index.byPart.get(term) ?? [] : [])];
+  const figures = unique(words.flatMap((w) => w.alternatives.flatMap((ws) => (ws[0] ?? []).flatMap((term) => saying(term, w.parts === true).map((f) => distinct[place.get(f)!]!))))).filter(countsMetric);
   // Every such word, or it is a count of something else ("the waiting list for a school" is not the nursery one).
   if (!figures.some((f) => said(f) === words.length)) return undefined;
   return { key: `qualified:${metric}`, fits: (f: Figure) => countsMetric(f) && said(f) === words.length };

@@ -9,7 +9,7 @@ import { phrasesFor } from './phrases.js';
 import { createSearchIndex, type SearchIndex } from './search.js';
 import type { Answer, Answerer, AnswererOptions, Lang } from './types.js';
 import { countedPositions, understand, withoutKinds, withoutNameCues, type Understanding } from './understand.js';
-import { factsByKind, relatedIndexOf, unknown, type Context } from './answer-context.js';
+import { ANSWER_THRESHOLD, factsByKind, relatedIndexOf, unknown, type Context } from './answer-context.js';
 import { answerReporting, reportingSubjectsOf } from './answer-reporting.js';
 import { answerContact, answerHolder, answerLeader, leaderIndexOf } from './answer-people.js';
 import { answerDates } from './answer-dates.js';
@@ -49,6 +49,7 @@ import {
   answerHolderRelation,
   answerPostingTerms,
   answerProgrammesRelation,
+  answerCountInStatements,
   answerParts,
   answerPoliciesRelation,
   answerPolicyFields,
@@ -115,6 +116,7 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerMembersRelation,
   answerLeaderRelation,
   answerContactsRelation,
+  answerCountInStatements,
   answerFiguresOn,
   answerFiguresRelation,
   answerNamedFigure,
@@ -470,8 +472,13 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       for (const role of roles) out.push({ id: role, kind: 'roles', start: span.start, end: span.end, quality: unit.quality });
       words.push(span.word);
       // Only a head the documents name as the unit's own (`ledBy`): a team's one role may be a member reporting elsewhere.
-      const ledBy = (kb.get(unit.id)?.item as { ledBy?: readonly string[] } | undefined)?.ledBy ?? [];
-      if (roles.every((role) => ledBy.includes(role) && (kb.get(role)?.item as { unit?: string } | undefined)?.unit === unit.id)) ownLeaders.push(span.word);
+      // So is the post above a team that the team is led from (relations.ts: "sprogvejleder" in Sprogteamet, under the
+      // head of Fagligt Sekretariat): "hvem er chef for sprogteamet" asks for that head, not for the head's boss.
+      const unitItem = kb.get(unit.id)?.item as { ledBy?: readonly string[]; parent?: string } | undefined;
+      const ledBy = unitItem?.ledBy ?? [];
+      const roleUnit = (role: string) => (kb.get(role)?.item as { unit?: string } | undefined)?.unit;
+      const ledFromAbove = (role: string) => ledBy.length === 0 && unitItem?.parent !== undefined && roleUnit(role) === unitItem.parent && relations.rolesIn(unit.id).length === 1;
+      if (roles.every((role) => (ledBy.includes(role) && roleUnit(role) === unit.id) || ledFromAbove(role))) ownLeaders.push(span.word);
     }
     return { links: out, words, ownLeaders };
   }
@@ -669,6 +676,14 @@ function statesTimeIn(ctx: Context, answer: Answer): boolean {
   return !answer.headline.trim().endsWith(':') && (ctx.statesTime?.(answer.headline) ?? false);
 }
 
+/**
+ * True when a fact, as the general answer's one statement, may state a time: a dated fact always does (its day is
+ * shown), a figure may (its day, or its owner's name, is put in front), any other when its own text does.
+ */
+function mayStateTime(ctx: Context, fact: FactRecord, lang: Lang): boolean {
+  return fact.kind === 'date' || fact.kind === 'figure' || (ctx.statesTime?.(fact.text[lang]) ?? false);
+}
+
 /** Headlines one after another, each ending as a sentence. */
 function sentences(headlines: readonly string[]): string {
   return headlines.map((h) => (/[.!?:]$/.test(h.trim()) ? h.trim() : `${h.trim()}.`)).join(' ');
@@ -849,12 +864,14 @@ function answerUnderstood(base: Context, u: Understanding): Answer {
   // ("inden for de første tre måneder", "inden 1. juli 2028"); a statement that states no time does not answer it.
   const noDateEntry = u.intents.has('dates') && u.dateKinds.size > 0 && !u.intents.has('reporting') && rest.length > 0;
   if (noDateEntry) {
-    const general = markFallback(answerGeneral(ctx, u, rest));
+    // Only a statement that states a time can answer, as one fact: when no fact the general search would take states
+    // one, its ranking (every fact its common words touch, thousands at scale) cannot change the reply.
+    const general = ctx.index.reaches(rest, ANSWER_THRESHOLD, `time ${u.lang}`, (fact) => mayStateTime(ctx, fact, u.lang)) ? markFallback(answerGeneral(ctx, u, rest)) : undefined;
     // (The kind of date the question names in words of its own, "starter", "vedtaget", must be what the statement says:
     // a length of an introduction answers no "when does X start".)
     const kindWords = [...u.dateKindTerms].filter((t) => t.length >= 4 && !STOPWORDS.has(t) && !u.intentWords.has(t));
-    const saysKind = kindWords.length === 0 || kindWords.some((t) => foldText(general.headline).includes(t));
-    if (general.kind === 'answer' && saysKind && statesTimeIn(ctx, general)) return general;
+    const saysKind = (headline: string) => kindWords.length === 0 || kindWords.some((t) => foldText(headline).includes(t));
+    if (general?.kind === 'answer' && saysKind(general.headline) && statesTimeIn(ctx, general)) return general;
     // A deadline or an interview for something the knowledge base has none for: any other would mislead.
     return unknown(ctx, u.lang, phrasesFor(u.lang).noDates);
   }

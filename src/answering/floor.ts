@@ -19,7 +19,8 @@ import type { SearchIndex, QueryTerm } from './search.js';
 import type { Answer, Lang } from './types.js';
 import { countedPositions, type Understanding } from './understand.js';
 import type { Link } from './linking.js';
-import { loadLexicon, type Lexicon, type LexiconExtension, type QuestionKind } from './lexicon/lexicon.js';
+import { loadLexicon, type Attribute, type Lexicon, type LexiconExtension, type QuestionKind } from './lexicon/lexicon.js';
+import { policyAppliesTo } from './policy-scope.js';
 
 /** The share of the words besides names and cues that an answer must explain (ranked / structured answers). */
 const REST_SHARE_FALLBACK = 0.5;
@@ -39,6 +40,12 @@ const ARTICLES: ReadonlySet<string> = new Set(['den', 'det', 'de', 'en', 'et', '
 
 /** The kinds of thing whose name in a question an answer about another of the kind does not answer (not roles or people: a relation's answer names others). */
 const RIVAL_KINDS: ReadonlySet<string> = new Set(['units', 'postings', 'meetings', 'leadershipGroups', 'policies', 'programmes']);
+
+/**
+ * The attributes a count cannot be (a salary, an age, an e-mail, an address, opening hours, a budget): a count of things
+ * ("3 assistant heads") answers none of them, unless its own words say the attribute.
+ */
+const NOT_COUNTS: ReadonlySet<Attribute> = new Set<Attribute>(['salary', 'age', 'email', 'address', 'opening-hours', 'budget']);
 
 /** Checks answers against the question they answer. */
 export interface Floor {
@@ -122,6 +129,8 @@ function functionWords(lexicon: Lexicon): Set<string> {
   words.add('sept');
   // Number words ("tre", "five") are constraints like digits, answered by the answer's own structure.
   for (const word of Object.keys(lexicon.numbers)) words.add(foldText(word));
+  // So are ordinal words ("tredje kvartal"): the answer's rounds are held to them (`roundsIn`).
+  for (const word of lexicon.ordinals.keys()) words.add(word);
   return words;
 }
 
@@ -139,6 +148,24 @@ export function createFloor(
   const chat = functionWords(loaded);
   const questionWords = loaded.questionWords;
   const deputyParties = [...new Set(kb.data.deputies.flatMap((d) => [d.deputy, d.for]))];
+  // The words of the deputy cues ("på ferie", "på barsel", "på orlov", "til konference"): a compound whose head is one
+  // ("juleferien", "barselsorlov", "lederkonferencen") is that kind of absence, which a deputy's or a conditional line's
+  // answer covers by its condition (or by having none: the deputy stands in whenever the post holder is away).
+  const absenceHeads = new Set(
+    lexiconJson.kinds
+      .filter((k) => k.kind === 'deputy')
+      .flatMap((k) => [...k.cues.da, ...k.cues.en])
+      .flatMap((phrase) => tokenize(phrase.replace(/[*+$]/g, ' ')))
+      .filter((w) => w.length >= 5 && !STOPWORDS.has(w))
+      .flatMap((w) => [...termsOf(w)]),
+  );
+  // (Read from the word's letters: its first part need not be a word the knowledge base knows, "jule" of "juleferien".)
+  const absenceCompound = (u: Understanding, q: QueryTerm) => {
+    if (!(u.kinds.has('deputy') || u.kinds.has('deputy-for') || u.intents.has('condition'))) return false;
+    const form = q.token.form;
+    for (let cut = 3; cut <= form.length - 5; cut++) for (const t of termsOf(form.slice(cut))) if (absenceHeads.has(t)) return true;
+    return false;
+  };
   const chairs = [...new Set(kb.data.meetings.flatMap((m) => (m.chair === undefined ? [] : [m.chair])))];
   const fallbackAskedKinds = new Set(loaded.floorWords.fallbackAskedKinds as readonly QuestionKind[]);
   const events = eventWords(loaded);
@@ -171,7 +198,7 @@ export function createFloor(
     const content = index.queryTerms(u.tokens, u.intentWords).filter((q) => {
       const form = q.token.form;
       const i = position.get(q.token) ?? u.tokens.findIndex((t) => t.form === form);
-      if (u.cuePositions.has(i) || linked.has(i) || chat.has(form) || municipalityWords.has(form) || functionTypo(form)) return false;
+      if (u.cuePositions.has(i) || linked.has(i) || chat.has(form) || municipalityWords.has(form) || functionTypo(form) || absenceCompound(u, q)) return false;
       if (u.intents.has('dates') && events.has(form)) return false;
       // Dates, times and numbers are the question's constraints, answered by the answer's own structure.
       return !/\d/.test(form) && form.length > 1;
@@ -221,6 +248,32 @@ export function createFloor(
     }
     aboveCache.set(id, (found = out));
     return found;
+  };
+  /**
+   * True when what an item says holds for another item: a policy owned by the other's municipality or by a unit above it,
+   * or meant for it or a unit above it (`relevantFor`); a programme used there. "Må vi servere saftevand i Ræven" is
+   * answered by the municipality's meal policy, which holds for every house in it. (A figure or fact of a unit around it
+   * says nothing of it: the municipality's population is no count of its day-care area.)
+   */
+  const reaches = (owner: string, id: string): boolean => {
+    // (A concept of a policy, or the post that leads the item: policy-scope.ts.)
+    if (policyAppliesTo(kb, owner, id)) return true;
+    const scope = new Set([id, ...above(id)]);
+    const municipality = (kb.get(id)?.item as { municipality?: string } | undefined)?.municipality;
+    if (municipality !== undefined) scope.add(municipality);
+    const entry = kb.get(owner);
+    // (A committee acts for its municipality: its policy holds in every unit there; a policy of no owner holds where its
+    // municipality is, or everywhere when it has none, as a law does.)
+    const actsFor = (x: string) => {
+      const unit = kb.get(x);
+      return unit?.kind === 'units' && unit.item.type === 'committee' && unit.item.parent !== undefined ? unit.item.parent : x;
+    };
+    if (entry?.kind === 'policies') {
+      const own = entry.item.owner ?? (entry.item as { municipality?: string }).municipality;
+      return own === undefined || [own, ...entry.item.relevantFor].some((x) => scope.has(actsFor(x)));
+    }
+    if (entry?.kind === 'programmes') return entry.item.usedBy.some((x) => scope.has(x));
+    return false;
   };
   // Each item's names as sets of terms (the words that identify it), made once per item asked about.
   const nameTermSets = new Map<string, ReadonlyArray<ReadonlySet<string>>>();
@@ -594,9 +647,9 @@ export function createFloor(
       // A round the question names by its number ("3. samtale", "2. kvartal", "the 3rd interview") must be the answer's: an
       // answer that gives other rounds of the same thing only ("1. samtaler", "3. kvartal") speaks of those.
       // (An interview round the answer gives in words, "Første samtale", "First interview", is read by the lexicon's `rounds`.)
-      const askedRounds = roundsIn(u.text);
+      const askedRounds = roundsIn(u.text, loaded.ordinals);
       if (askedRounds.size > 0) {
-        const givenRounds = roundsIn(text);
+        const givenRounds = roundsIn(text, loaded.ordinals);
         let inWords: number[] | undefined;
         for (const [word, numbers] of askedRounds) {
           const given = givenRounds.get(word) ?? (roundWords.has(word) ? { numbers: (inWords ??= [...loaded.rounds.match(analyzeText(foldText(text))).keys()]), spelled: numbers.spelled } : undefined);
@@ -604,11 +657,21 @@ export function createFloor(
           if (given && given.numbers.length > 0 && !given.numbers.some((n) => numbers.numbers.includes(n))) return unknown(u.lang, YEAR[u.lang](said(numbers), said(given)));
           // (An answer that numbers none, when a later round is asked ("3. samtale" against the leaders' wellbeing talks),
           // does not say that round; a first one may be the only one.)
-          if ((!given || given.numbers.length === 0) && numbers.numbers.every((n) => n >= 2)) return unknown(u.lang, YEAR[u.lang](said(numbers), ''));
+          // (Not a round named by an ordinal word, "the second meeting": an answer that numbers none may list it.)
+          if ((!given || given.numbers.length === 0) && numbers.numbers.every((n) => n >= 2) && !numbers.inWords) return unknown(u.lang, YEAR[u.lang](said(numbers), ''));
         }
       }
       // (An answer that already says what the documents do not give is held to neither.)
       const saysUnknown = SAYS_UNKNOWN.test([answer.headline, ...answer.sections.flatMap((s) => s.lines), ...(answer.details ?? [])].join(' '));
+      // "Hvor stor er lønnen for X" is not answered by a count of X: an attribute no count is must be said by the answer.
+      if (!saysUnknown && u.intents.has('figure')) {
+        const asked = u.attributes.filter((a) => NOT_COUNTS.has(a));
+        const given = asked.length > 0 ? loaded.attributes.match(analyzeText(foldText(text))) : undefined;
+        if (given && !asked.some((a) => given.has(a))) {
+          const at = [...loaded.attributes.coverage(u.tokens)].sort((a, b) => a - b);
+          return refuse(kb, u, links, at.map((p) => ({ token: u.tokens[p]!, weight: 1, expansions: [] })), unknown);
+        }
+      }
       // "What time" is answered by a time of day ("kl. 9.00", "09:00"): a day alone does not say it.
       if (!saysUnknown && clockAsked(u.folded) && !/\b\d{1,2}[.:]\d{2}\b/.test([answer.headline, ...answer.sections.flatMap((s) => s.lines)].join(' '))) {
         return unknown(u.lang, CLOCK[u.lang]);
@@ -690,9 +753,17 @@ export function createFloor(
       // "handleplanen") names the thing the answer speaks of, a kind of it: the answer explains it.
       let heads: ReadonlySet<string> | undefined;
       const headOfAnswer = (q: QueryTerm) => !fallback && q.token.terms.some((t) => t.length >= MIN_HEAD && (heads ??= compoundHeads(answerTerms)).has(t));
+      // A compound known only as parts whose every part one line of the answer says ("ledererfaring": "fem års erfaring
+      // som leder") is said by that line in other words; parts spread over unrelated lines are not.
+      let lineTerms: ReadonlyArray<ReadonlySet<string>> | undefined;
+      const partsSaid = (q: QueryTerm) =>
+        q.parts !== undefined &&
+        (lineTerms ??= [answer.headline, ...answer.sections.flatMap((s) => [s.title, ...s.lines]), ...(answer.details ?? [])].map((line) => termsOf(line))).some((terms) =>
+          q.parts!.every((part) => part.some((t) => terms.has(t))),
+        );
       const explained = index
         .explainSurely(content, answerTerms)
-        .map((v, i) => (content[i]!.token.terms.some((t) => answerTerms.has(t)) || counted.has(position.get(content[i]!.token) ?? -1) || headOfAnswer(content[i]!) ? 1 : v));
+        .map((v, i) => (content[i]!.token.terms.some((t) => answerTerms.has(t)) || counted.has(position.get(content[i]!.token) ?? -1) || headOfAnswer(content[i]!) || partsSaid(content[i]!) ? 1 : v));
       const loose = content.filter((_, i) => explained[i]! < ACCOUNTED);
       // A date answer whose kind of date the question names in words the lexicon does not know ("when is
       // the summer closing of X"): any date of X would mislead, so it is held to the ranked answer's floor.
@@ -707,7 +778,11 @@ export function createFloor(
       // is the christmas lunch", not an adverb or verb beside it.)
       const slot = askedSlot(u, links);
       const inSlot = (q: QueryTerm) => slot.has(position.get(q.token) ?? -1);
-      const unknownWords = loose.filter((q) => !knownForm(q) && (fallback || q.parts !== undefined || namesThing(u, q, position.get(q.token) ?? -1, unitKindWord) || (unnamedDate && inSlot(q))));
+      // (A compound of known parts whose head a structured answer says as a word of its own, "vuggestuebørnene" of "børn
+      // under 3 år", is a kind of what the answer speaks of; one whose head it does not say, "skolelægen", or says only in
+      // another compound, "skoledirektøren" of "dagtilbudsdirektøren", names a thing it does not hold.)
+      const saysHead = (q: QueryTerm) => !fallback && q.parts !== undefined && q.parts[q.parts.length - 1]!.some((t) => answerTerms.has(t));
+      const unknownWords = loose.filter((q) => !knownForm(q) && !saysHead(q) && (fallback || q.parts !== undefined || namesThing(u, q, position.get(q.token) ?? -1, unitKindWord) || (unnamedDate && inSlot(q))));
       if (unknownWords.length > 0) return refuse(kb, u, links, unknownWords, unknown);
       // What a "who is / what is" question asks for ("sygefraværet i Team Midt", "the union rep in Område Syd") must be
       // what the answer speaks of: a word there that the answer does not explain, and that is no cue word of the lexicon
@@ -726,7 +801,16 @@ export function createFloor(
       // A compound's head in the answer ("nøglebegreber" for "begreber") is the same thing; its first part alone
       // ("børn" for "børnehusene") is not.
       const byHead = fallback ? index.explain(content, answerTerms, HEAD_QUALITY) : [];
-      const otherThings = fallback ? content.filter((q, i) => explained[i]! < ACCOUNTED && byHead[i] === 0 && index.isName(q)) : [];
+      // (A word that names an item the answer's subject holds for, "i Ræven" of the municipality's meal policy, is answered.)
+      const reachedAt = (q: QueryTerm) => {
+        const subject = answerSubjects.get(answer);
+        const p = position.get(q.token) ?? -1;
+        return subject !== undefined && links.some((l) => l.kind !== 'municipalities' && p >= l.start && p < l.end && reaches(subject.owner, l.id));
+      };
+      // (A word of a name counts where the question asks for it or names a thing by it, "for the houses": a verb or
+      // preposition that some name happens to hold, "go through", "relate to", names nothing.)
+      const naming = (q: QueryTerm) => inSlot(q) || namesThing(u, q, position.get(q.token) ?? -1, unitKindWord);
+      const otherThings = fallback ? content.filter((q, i) => explained[i]! < ACCOUNTED && byHead[i] === 0 && index.isName(q) && naming(q) && !reachedAt(q)) : [];
       // So must it explain the things the question names, unless it is about one of them: "the waiting list for the
       // houses" is not answered by the waiting list for childminding.
       if (fallback) {
@@ -734,7 +818,9 @@ export function createFloor(
         const spans = new Map<string, Link[]>();
         for (const l of links) if (l.kind !== 'municipalities' && l.quality >= 0.9) spans.set(`${l.start}:${l.end}`, [...(spans.get(`${l.start}:${l.end}`) ?? []), l]);
         for (const span of spans.values()) {
-          if (span.some((l) => l.id === subject?.owner || subject?.related.has(l.id))) continue;
+          if (span.some((l) => l.id === subject?.owner || subject?.related.has(l.id) || (subject !== undefined && reaches(subject.owner, l.id)))) continue;
+          // (An item named by a short alias, "UL", is spoken of by an answer that says one of its own names.)
+          if (span.some((l) => namesAsTerms(l.id).some((terms) => !reducedNames.has(terms) && everyIn(terms, answerTerms)))) continue;
           const { start, end } = span[0]!;
           const words = index.queryTerms(u.tokens.slice(start, end));
           if (words.length === 0) continue;
@@ -747,7 +833,9 @@ export function createFloor(
       if (fallback && content.length > 1) {
         const heaviest = Math.max(...content.map((q) => q.weight));
         content.forEach((q, i) => {
-          if (explained[i]! < ACCOUNTED && byHead[i] === 0 && q.weight >= heaviest * HEAVY_SHARE && !otherThings.includes(q)) otherThings.push(q);
+          // (Only a word of what the question asks for, or one that names a thing: a verb or preposition beside them, "go
+          // through", "relate to", asks for nothing else.)
+          if (explained[i]! < ACCOUNTED && byHead[i] === 0 && q.weight >= heaviest * HEAVY_SHARE && naming(q) && !otherThings.includes(q)) otherThings.push(q);
         });
       }
       if (otherThings.length > 0) return refuseOther(kb, u, links, otherThings, answerSubjects.get(answer)?.owner, unknown);
@@ -763,7 +851,13 @@ export function createFloor(
       // not answered by the waiting list for a nursery.)
       const uncounted =
         u.intents.has('figure')
-          ? loose.filter((q) => !metricPositions.has(position.get(q.token) ?? -1) && knownForm(q) && !q.token.terms.some((t) => (ownTerms ??= own()).has(t)))
+          ? loose.filter(
+              (q) =>
+                !metricPositions.has(position.get(q.token) ?? -1) &&
+                knownForm(q) &&
+                // (Not a name the question places the count by, "i Børnesundhed": an answer that does not say it counts elsewhere.)
+                (!q.token.terms.some((t) => (ownTerms ??= own()).has(t)) || (index.isName(q) && namesThing(u, q, position.get(q.token) ?? -1, unitKindWord))),
+            )
           : [];
       if (uncounted.length > 0) return refuse(kb, u, links, uncounted, unknown);
       // Every linked name and cue counts as accounted; the rest by how much the answer explains it.
@@ -836,16 +930,22 @@ function compoundHeads(terms: ReadonlySet<string>): Set<string> {
  * The numbered rounds a text names, by the stem of the word numbered ("3. samtale", "2. kvartal", "3rd interview"; not a
  * day of a month, "15. december"), each with its numbers and the word as first written.
  */
-function roundsIn(text: string): Map<string, { numbers: number[]; spelled: string }> {
-  const out = new Map<string, { numbers: number[]; spelled: string }>();
+function roundsIn(text: string, ordinals: ReadonlyMap<string, number>): Map<string, { numbers: number[]; spelled: string; inWords?: true }> {
+  const out = new Map<string, { numbers: number[]; spelled: string; inWords?: true }>();
   const months = DAY_WORDS;
-  for (const m of text.matchAll(/(?<![\d.,/-])(\d{1,2})(?:\.|st|nd|rd|th)\s+(\p{L}{3,})/gu)) {
-    const word = foldText(m[2]!);
-    if (months.has(word) || months.has(word.slice(0, 3))) continue;
+  const add = (n: number, written: string, inWords = false) => {
+    const word = foldText(written);
+    if (months.has(word) || months.has(word.slice(0, 3))) return;
     const key = primaryStem(word);
-    const round = out.get(key) ?? { numbers: [], spelled: m[2]!.toLowerCase() };
-    if (!round.numbers.includes(Number(m[1]))) round.numbers.push(Number(m[1]));
+    const round = out.get(key) ?? { numbers: [], spelled: written.toLowerCase(), ...(inWords ? { inWords: true as const } : {}) };
+    if (!round.numbers.includes(n)) round.numbers.push(n);
     out.set(key, round);
+  };
+  for (const m of text.matchAll(/(?<![\d.,/-])(\d{1,2})(?:\.|st|nd|rd|th)\s+(\p{L}{3,})/gu)) add(Number(m[1]), m[2]!);
+  // In words: "tredje kvartal", "the third quarter" (a word that is no ordinal is passed over at once).
+  for (const m of text.matchAll(/(?<![\p{L}\d])(\p{L}{4,7})\s+(\p{L}{3,})/gu)) {
+    const n = ordinals.get(foldText(m[1]!));
+    if (n !== undefined) add(n, m[2]!, true);
   }
   return out;
 }

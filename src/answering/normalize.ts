@@ -124,7 +124,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   holds moedes need needs needed want wants must make makes take takes see use uses find look looking work works
   behoever behov bruge bruges goer goere laver lave finde ifoelge according ifht iflg kende kender kendt know knows
   knowing vide used brugt anvendt anvendes grund laa ny nye nyt new gav gave giver fik havde sagde lavede skrev naevnte
-  naevner mentioned mention mentions wrote written
+  naevner mentioned mention mentions wrote written through
   `
     .split(/\s+/)
     .filter(Boolean),

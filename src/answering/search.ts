@@ -52,9 +52,23 @@ export interface SearchIndex {
   queryTerms(tokens: readonly Token[], extraStopwords?: ReadonlySet<string>): QueryTerm[];
   /**
    * Scores every fact that explains at least one query term (and passes `filter`). With `kind`, only facts of that
-   * kind: the others are skipped in the postings instead of being scored and filtered out.
+   * kind: the others are skipped in the postings instead of being scored and filtered out. With `minCoverage`, only
+   * facts whose coverage reaches it (the same facts, scores and order as the whole list filtered by coverage): words
+   * too common to lift a fact to it alone then only add to the facts the rarer words touched.
    */
-  score(query: readonly QueryTerm[], filter?: (fact: FactRecord) => boolean, kind?: FactKind): ScoredFact[];
+  score(query: readonly QueryTerm[], filter?: (fact: FactRecord) => boolean, kind?: FactKind, minCoverage?: number): ScoredFact[];
+  /**
+   * True when some fact that `accept` takes reaches `minCoverage` (its coverage as `score` gives it): a question whose
+   * answer must be of a rare sort need not rank every fact its common words touch. `accept` depends on the fact alone
+   * and is asked once per fact and `acceptKey` (its answers are kept under that key).
+   */
+  reaches(query: readonly QueryTerm[], minCoverage: number, acceptKey: string, accept: (fact: FactRecord) => boolean): boolean;
+  /**
+   * `score`'s facts reaching `minCoverage` (of `kind` only, when given) before they are sorted: in the order the
+   * question's words first found them (which breaks `score`'s ties). For a caller that orders them by a rank of its own
+   * and needs only the best few, or looks facts up.
+   */
+  scoreUnordered(query: readonly QueryTerm[], minCoverage: number, kind?: FactKind): ScoredFact[];
   /** Explanation of each query term by an arbitrary set of terms (e.g. an item's names). */
   explain(query: readonly QueryTerm[], terms: ReadonlySet<string>, minQuality?: number): number[];
   /** The same, counting only matches that are no typo guess (exact, stem, prefix, compound part). */
@@ -316,21 +330,69 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
   const explainOne = (q: QueryTerm, quality: number, term: string) => (quality * Math.min(idf(term), q.weight)) / q.weight;
 
   // Scratch arrays, one number per fact, allocated once and cleared entry by entry after use:
-  // allocating them per question would cost as much as the knowledge base is large.
+  // allocating them per question would cost as much as the knowledge base is large. The facts touched are listed in
+  // scratch arrays too (a common word touches tens of thousands of facts at scale: a growing array per question and
+  // term would be allocated and copied again and again).
   const termBest = new Float64Array(facts.length);
   const termDirect = new Float64Array(facts.length);
   const termSeen = new Uint8Array(facts.length);
   const coverageOf = new Float64Array(facts.length);
   const directOf = new Float64Array(facts.length);
   const seen = new Uint8Array(facts.length);
+  const candidate = new Uint8Array(facts.length);
+  const touched = new Int32Array(facts.length);
+  const touchedByTerm = new Int32Array(facts.length);
+  const candidates = new Int32Array(facts.length);
 
   // `allowed`: one flag per fact (1 = in scope), or undefined for every fact; `kind`: the code of the only kind
   // scored, or -1 for every kind.
-  const scoreIn = (allowed: Uint8Array | undefined, kind: number, query: readonly QueryTerm[], filter?: (fact: FactRecord) => boolean): ScoredFact[] => {
-    const touched: number[] = [];
+  // The words too common to lift a fact to `minCoverage` on their own (a word explains at most its own weight of a fact,
+  // each match's value being at most 1): the lightest words, while their weights together stay under it.
+  const commonTermsOf = (query: readonly QueryTerm[], minCoverage: number, totalWeight: number): Set<number> => {
+    const common = new Set<number>();
+    if (minCoverage <= 0) return common;
+    const lightest = query.map((q, i) => i).sort((a, b) => query[a]!.weight - query[b]!.weight);
+    // (A margin under the bound: the sums are floating point.)
+    const bound = minCoverage * totalWeight * (1 - 1e-9);
+    let sum = 0;
+    for (const i of lightest) {
+      if (sum + query[i]!.weight >= bound) break;
+      sum += query[i]!.weight;
+      common.add(i);
+    }
+    return common;
+  };
+
+  const scoreIn = (allowed: Uint8Array | undefined, kind: number, query: readonly QueryTerm[], filter?: (fact: FactRecord) => boolean, minCoverage = 0, ordered = true): ScoredFact[] => {
+    const totalWeight = query.reduce((sum, q) => sum + q.weight, 0) || 1;
+    // A word explains at most its own weight of a fact (each match's value is at most 1): a fact that only the
+    // commonest words touch, whose weights together stay under `minCoverage`, cannot reach it. Those words are left
+    // out of finding the facts (the rarer words find them) and only add to the facts found.
+    let only: Uint8Array | undefined;
+    let candidateCount = 0;
+    if (minCoverage > 0 && query.length > 1) {
+      const common = commonTermsOf(query, minCoverage, totalWeight);
+      if (common.size > 0) {
+        only = candidate;
+        for (let i = 0; i < query.length; i++) {
+          if (common.has(i)) continue;
+          for (const e of query[i]!.expansions) {
+            const list = postings.get(e.term);
+            if (list === undefined) continue;
+            for (let p = 0; p < list.length; p++) {
+              const factIndex = list[p]! >> 1;
+              if ((allowed !== undefined && allowed[factIndex] === 0) || (kind !== -1 && kindOf[factIndex] !== kind) || candidate[factIndex] === 1) continue;
+              candidate[factIndex] = 1;
+              candidates[candidateCount++] = factIndex;
+            }
+          }
+        }
+      }
+    }
+    let touchedCount = 0;
     for (const q of query) {
       // A word counts once per fact, by its best match among its expansions.
-      const touchedByTerm: number[] = [];
+      let termCount = 0;
       for (const e of q.expansions) {
         const value = explainOne(q, e.quality, e.term);
         const contextValue = value * CONTEXT_FACTOR;
@@ -341,18 +403,18 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
         for (let p = 0; p < list.length; p++) {
           const posting = list[p]!;
           const factIndex = posting >> 1;
-          if ((allowed !== undefined && allowed[factIndex] === 0) || (kind !== -1 && kindOf[factIndex] !== kind)) continue;
+          if ((allowed !== undefined && allowed[factIndex] === 0) || (kind !== -1 && kindOf[factIndex] !== kind) || (only !== undefined && only[factIndex] === 0)) continue;
           const isDirect = (posting & 1) === DIRECT;
           if (termSeen[factIndex] === 0) {
             termSeen[factIndex] = 1;
-            touchedByTerm.push(factIndex);
+            touchedByTerm[termCount++] = factIndex;
           }
           const v = isDirect ? value : contextValue;
           if (v > termBest[factIndex]!) termBest[factIndex] = v;
           if (isDirect && value > termDirect[factIndex]!) termDirect[factIndex] = value;
         }
       }
-      for (let t = 0; t < touchedByTerm.length; t++) {
+      for (let t = 0; t < termCount; t++) {
         const factIndex = touchedByTerm[t]!;
         coverageOf[factIndex] = coverageOf[factIndex]! + termBest[factIndex]! * q.weight;
         directOf[factIndex] = directOf[factIndex]! + termDirect[factIndex]! * q.weight;
@@ -361,13 +423,13 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
         termSeen[factIndex] = 0;
         if (seen[factIndex] === 0) {
           seen[factIndex] = 1;
-          touched.push(factIndex);
+          touched[touchedCount++] = factIndex;
         }
       }
     }
-    const totalWeight = query.reduce((sum, q) => sum + q.weight, 0) || 1;
+    for (let c = 0; c < candidateCount; c++) candidate[candidates[c]!] = 0;
     const results: ScoredFact[] = [];
-    for (let t = 0; t < touched.length; t++) {
+    for (let t = 0; t < touchedCount; t++) {
       const factIndex = touched[t]!;
       const fact = facts[factIndex]!;
       const coverage = coverageOf[factIndex]! / totalWeight;
@@ -375,10 +437,10 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
       coverageOf[factIndex] = 0;
       directOf[factIndex] = 0;
       seen[factIndex] = 0;
-      if (filter && !filter(fact)) continue;
+      if (coverage < minCoverage || (filter && !filter(fact))) continue;
       results.push({ fact, coverage, directCoverage });
     }
-    return results.sort((a, b) => b.coverage - a.coverage || b.directCoverage - a.directCoverage);
+    return ordered ? results.sort(byCoverage) : results;
   };
   // Each fact's kind as a small number, so that scoring one kind skips the others' postings with one comparison.
   const kindCodes = new Map<FactKind, number>();
@@ -390,7 +452,56 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
   });
   // A kind no fact has: no fact passes (code 0 is never given).
   const kindCode = (kind: FactKind | undefined): number => (kind === undefined ? -1 : (kindCodes.get(kind) ?? 0));
-  const score: SearchIndex['score'] = (query, filter, kind) => scoreIn(undefined, kindCode(kind), query, filter);
+  const score: SearchIndex['score'] = (query, filter, kind, minCoverage) => scoreIn(undefined, kindCode(kind), query, filter, minCoverage);
+  // One fact's coverage as `scoreIn` sums it (the same values in the same order), from the fact's own term sets.
+  const coverageOfFact = (fact: FactRecord, query: readonly QueryTerm[], totalWeight: number): number => {
+    let sum = 0;
+    for (const q of query) {
+      let best = 0;
+      let touched = false;
+      for (const e of q.expansions) {
+        const direct = fact.textTerms.has(e.term) || fact.ownTerms.has(e.term);
+        if (!direct && !fact.contextTerms.has(e.term)) continue;
+        touched = true;
+        const value = explainOne(q, e.quality, e.term);
+        const v = direct ? value : value * CONTEXT_FACTOR;
+        if (v > best) best = v;
+      }
+      if (touched) sum = sum + best * q.weight;
+    }
+    return sum / totalWeight;
+  };
+  // Each `accept` key's answers, one byte per fact (0: not asked yet, 1: refused, 2: taken).
+  const accepted = new Map<string, Uint8Array>();
+  const reachesIn = (allowed: Uint8Array | undefined, query: readonly QueryTerm[], minCoverage: number, acceptKey: string, accept: (fact: FactRecord) => boolean): boolean => {
+    if (query.length === 0) return false;
+    const totalWeight = query.reduce((sum, q) => sum + q.weight, 0) || 1;
+    let taken = accepted.get(acceptKey);
+    if (!taken) accepted.set(acceptKey, (taken = new Uint8Array(facts.length)));
+    const common = commonTermsOf(query, minCoverage, totalWeight);
+    let found = false;
+    let count = 0;
+    search: for (let i = 0; i < query.length; i++) {
+      if (common.has(i)) continue;
+      for (const e of query[i]!.expansions) {
+        const list = postings.get(e.term);
+        if (list === undefined) continue;
+        for (let p = 0; p < list.length; p++) {
+          const factIndex = list[p]! >> 1;
+          if ((allowed !== undefined && allowed[factIndex] === 0) || candidate[factIndex] === 1) continue;
+          candidate[factIndex] = 1;
+          candidates[count++] = factIndex;
+          if (taken[factIndex] === 0) taken[factIndex] = accept(facts[factIndex]!) ? 2 : 1;
+          if (taken[factIndex] === 2 && coverageOfFact(facts[factIndex]!, query, totalWeight) >= minCoverage) {
+            found = true;
+            break search;
+          }
+        }
+      }
+    }
+    for (let c = 0; c < count; c++) candidate[candidates[c]!] = 0;
+    return found;
+  };
 
   // Asked for many items per question (every unit a leader question could mean): plain loops, no arrays per term.
   // `Math.max` step by step gives what `Math.max(0, ...values)` gives.
@@ -429,7 +540,9 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
     return {
       facts: kept,
       queryTerms,
-      score: (query, filter, kind) => scoreIn(allowed, kindCode(kind), query, filter),
+      score: (query, filter, kind, minCoverage) => scoreIn(allowed, kindCode(kind), query, filter, minCoverage),
+      reaches: (query, minCoverage, acceptKey, accept) => reachesIn(allowed, query, minCoverage, acceptKey, accept),
+      scoreUnordered: (query, minCoverage, kind) => scoreIn(allowed, kindCode(kind), query, undefined, minCoverage, false),
       explain,
       explainSurely,
       ownedBy: (owner) => (positionsByOwner.get(owner) ?? []).filter((i) => allowed[i] === 1).map((i) => facts[i]!),
@@ -440,7 +553,14 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
   };
 
   const ownedBy = (owner: string) => (positionsByOwner.get(owner) ?? []).map((i) => facts[i]!);
-  return { facts, queryTerms, score, explain, explainSurely, ownedBy, knows, isName, restrictTo: (factIndices) => restrictWithin(undefined, factIndices) };
+  const reaches: SearchIndex['reaches'] = (query, minCoverage, acceptKey, accept) => reachesIn(undefined, query, minCoverage, acceptKey, accept);
+  const scoreUnordered: SearchIndex['scoreUnordered'] = (query, minCoverage, kind) => scoreIn(undefined, kindCode(kind), query, undefined, minCoverage, false);
+  return { facts, queryTerms, score, reaches, scoreUnordered, explain, explainSurely, ownedBy, knows, isName, restrictTo: (factIndices) => restrictWithin(undefined, factIndices) };
+}
+
+/** `score`'s order: the most covered first, then the most covered directly (the sort is stable: then as found). */
+export function byCoverage(a: ScoredFact, b: ScoredFact): number {
+  return b.coverage - a.coverage || b.directCoverage - a.directCoverage;
 }
 
 /** The first position in a sorted list whose string is not below `key`. */

@@ -490,6 +490,23 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
     const m = matched.get(kind);
     if (m && m.positions.every((p) => isBounded(p - 1, p + 1))) matched.delete(kind);
   }
+  // "hvor mange års ledererfaring", "how many years of experience": a word of time counted right after "how many" that is
+  // of something else (a genitive "års", or "of"/"af" and a word) measures that thing, an amount; it asks no "when".
+  // ("Hvor mange år har X været leder" still asks how long.)
+  const countWhen = matched.get('when');
+  const countCueAt = matched.get('figure')?.positions ?? [];
+  // (A genitive: the word without its "s" is itself a word of time, "års" of "år".)
+  const genitive = (form: string) => form.length > 2 && form.endsWith('s') && lexicon.kinds.has(analyzeText(form.slice(0, -1)), 'when');
+  const content = (p: number) => tokens[p] !== undefined && !STOPWORDS.has(tokens[p]!.form);
+  const measures = (p: number) =>
+    countCueAt.includes(p - 1) && ((genitive(tokens[p]!.form) && content(p + 1)) || (['of', 'af'].includes(tokens[p + 1]?.form ?? '') && content(p + 2)));
+  if (countWhen && countWhen.positions.length > 0 && countWhen.positions.every(measures)) matched.delete('when');
+  // "what happens when a child moves", "hvad sker der, når barnet skifter": a "when" after another word that asks (not "who"), with
+  // no "and"/"or" joining a second question, opens a clause of the question asked; it asks no date itself.
+  const clauseWhen = matched.get('when');
+  const asksBefore = (p: number) => tokens.slice(0, p).some((t) => lexicon.interrogatives.has(t.form) && !WHEN_WORDS.has(t.form) && !WHO_WORDS.has(t.form));
+  const conjunction = (p: number) => WHEN_WORDS.has(tokens[p]!.form) && asksBefore(p) && !JOINING.has(tokens[p - 1]?.form ?? '');
+  if (clauseWhen && clauseWhen.positions.length > 0 && clauseWhen.positions.every(conjunction)) matched.delete('when');
   const has = (kind: QuestionKind) => matched.has(kind);
 
   const smalltalkMatches = lexicon.smalltalk.match(tokens, words);
@@ -810,3 +827,10 @@ function closesConversation(text: string, lexicon: Lexicon): 'thanks' | 'bye' | 
   const thanksFor = matches.has('thanks') && positions.has(words[0]!) && tokens.some((t, i) => t.form === 'for' && positions.has(i - 1));
   return positions.has(last) || thanksFor ? kind : undefined;
 }
+
+/** The words for "when" (folded) that also open a clause ("what happens when …"). */
+const WHEN_WORDS: ReadonlySet<string> = new Set(['when', 'naar', 'hvornaar']);
+/** Words that ask who: "who is in charge when X is away" asks who at that time, the "when" is part of it. */
+const WHO_WORDS: ReadonlySet<string> = new Set(['who', 'whom', 'whose', 'hvem', 'hvis']);
+/** Words that join a second question to the first ("what and when"). */
+const JOINING: ReadonlySet<string> = new Set(['and', 'or', 'og', 'eller', 'samt']);

@@ -200,6 +200,11 @@ export const LexiconSchema = z.object({
     .object({ $comment: z.string().optional(), openers: CuesSchema.default({ da: [], en: [] }), wrappers: CuesSchema.default({ da: [], en: [] }) })
     .default({ openers: { da: [], en: [] }, wrappers: { da: [], en: [] } }),
   numbers: z.record(z.string(), z.number()).default({}),
+  /**
+   * Ordinal words and their numbers ("tredje": 3, "third": 3): "sygefraværet i tredje kvartal" names the round a figure
+   * writes "3. kvartal"; like number words they are constraints the answer's own rounds must meet (floor.ts).
+   */
+  ordinals: z.record(z.string(), z.number()).default({}),
   /** Words that distribute a question over every unit of a kind ("hvert", "each"): see `$comment` in lexicon.json. */
   eachWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that deny ("ikke", "not"). */
@@ -228,6 +233,8 @@ export const LexiconSchema = z.object({
   limitWords: CuesSchema.default({ da: [], en: [] }),
   /** Words asking for the rest of a count ("uden", "without"): the figure of those with the thing answers it. */
   complementWords: CuesSchema.default({ da: [], en: [] }),
+  /** Adjectives asking how big a thing is ("lang", "long", "høj"): with a figure's own words they ask for that figure. */
+  sizeWords: CuesSchema.default({ da: [], en: [] }),
   /** The words for a figure's unit of measure ("procent" for "%", "kroner" for "kr."): a count of them asks for that figure. */
   measureWords: z
     .object({ $comment: z.string().optional(), units: z.array(z.object({ symbols: z.array(z.string().min(1)).min(1), da: z.array(z.string().min(1)).default([]), en: z.array(z.string().min(1)).default([]) })).default([]) })
@@ -751,6 +758,8 @@ export interface Lexicon {
   /** `pronouns`, folded. */
   readonly pronouns: ReadonlySet<string>;
   readonly numbers: Readonly<Record<string, number>>;
+  /** `ordinals`, folded. */
+  readonly ordinals: ReadonlyMap<string, number>;
   /** `eachWords`, folded, as word sequences (Danish first, then English; built-in first, then extensions). */
   readonly eachWords: ReadonlyArray<readonly string[]>;
   /** `negationWords`, folded. */
@@ -773,6 +782,8 @@ export interface Lexicon {
   readonly limitWords: ReadonlySet<string>;
   /** `complementWords`, folded. */
   readonly complementWords: ReadonlySet<string>;
+  /** `sizeWords`, folded. */
+  readonly sizeWords: ReadonlySet<string>;
   /** `measureWords`: each unit of measure's symbols and words, folded. */
   readonly measureWords: ReadonlyArray<{ readonly symbols: readonly string[]; readonly words: ReadonlySet<string> }>;
   /** `countLinkWords`, folded. */
@@ -865,6 +876,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const pronouns = new Set<string>();
   const askingVerbs = new Set<string>();
   const numbers: Record<string, number> = {};
+  const ordinals = new Map<string, number>();
   const eachWords: string[][] = [];
   const negationWords = new Set<string>();
   const deputySideEnds: string[][] = [];
@@ -876,6 +888,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const recurrenceWords = new Set<string>();
   const limitWords = new Set<string>();
   const complementWords = new Set<string>();
+  const sizeWords = new Set<string>();
   const countLinkWords = new Set<string>();
   const measureWords: Array<{ symbols: string[]; words: Set<string> }> = [];
   const personWords = { words: new Set<string>(), metrics: [] as Figure['metric'][] };
@@ -953,6 +966,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     }
     for (const w of [...(lexicon.questionWords?.da ?? []), ...(lexicon.questionWords?.en ?? [])]) for (const t of tokenize(w)) questionWords.add(t);
     Object.assign(numbers, lexicon.numbers ?? {});
+    for (const [word, n] of Object.entries(lexicon.ordinals ?? {})) ordinals.set(foldText(word), n);
     const both = (cues: { da?: string[]; en?: string[] } | undefined) => [...(cues?.da ?? []), ...(cues?.en ?? [])];
     for (const w of both(lexicon.eachWords)) eachWords.push(tokenize(foldText(w)));
     for (const w of both(lexicon.negationWords)) negationWords.add(foldText(w));
@@ -968,6 +982,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     for (const w of both(lexicon.recurrenceWords)) recurrenceWords.add(foldText(w));
     for (const w of both(lexicon.limitWords)) limitWords.add(foldText(w));
     for (const w of both(lexicon.complementWords)) complementWords.add(foldText(w));
+    for (const w of both(lexicon.sizeWords)) sizeWords.add(foldText(w));
     for (const w of both(lexicon.countLinkWords)) countLinkWords.add(foldText(w));
     for (const m of lexicon.measureWords?.units ?? []) measureWords.push({ symbols: m.symbols.map((x) => foldText(x)), words: new Set(both(m).map(foldText)) });
     for (const w of both(lexicon.personWords)) personWords.words.add(foldText(w));
@@ -1039,7 +1054,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\u2019\u2018`´]/g, "'")
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word);
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, fillerWords: fillers, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, officeWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, pronouns, numbers, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, recurrenceWords, limitWords, complementWords, countLinkWords, measureWords, personWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
+  return { stripPreamble, fillerWords: fillers, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, officeWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, pronouns, numbers, ordinals, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, recurrenceWords, limitWords, complementWords, sizeWords, countLinkWords, measureWords, personWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */

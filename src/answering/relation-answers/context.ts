@@ -14,6 +14,7 @@ import type { Understanding } from '../understand.js';
 import { composeAnswer, nameOf, unique, type Context } from '../answer-context.js';
 import { heldUnits } from './holder-units.js';
 import { holdsOn } from '../../knowledge/validity.js';
+import { addDays } from '../../time/format-date.js';
 
 /** What the relation answerers work with. */
 export interface RelationContext {
@@ -98,7 +99,9 @@ export function describedItems(rc: RelationContext): Link[][] {
   const meetingAt = new Set([...(u.kinds.get('meeting')?.positions ?? [])].filter((i) => !listedKindAt(rc).has(i)));
   const free = u.tokens
     .map((tok, i) => ({ tok, i }))
-    .filter(({ tok, i }) => !covered.has(i) && (leaderAt.has(i) || ((!u.cuePositions.has(i) || meetingAt.has(i)) && tok.form.length >= 3 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !/^\d+$/.test(tok.form))));
+    // (A function word of a leader phrase, "i" of "leder i", describes nothing: "den daglige leder i Enhed Hede" names the
+    // post "daglig leder", its leader word inside that name.)
+    .filter(({ tok, i }) => !covered.has(i) && ((leaderAt.has(i) && !STOPWORDS.has(tok.form)) || ((!u.cuePositions.has(i) || meetingAt.has(i)) && tok.form.length >= 3 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !/^\d+$/.test(tok.form))));
   const out: Link[][] = [];
   const seen = new Set<string>();
   const leaderWord = (w: string) => rc.lexicon.leaderWords.match(analyzeText(w)).size > 0;
@@ -250,4 +253,24 @@ export function titleWordsOf(kb: RelationContext['kb']): ReadonlyArray<ReadonlyS
     TITLE_WORDS.set(kb, titles);
   }
   return titles;
+}
+
+type DatedUnit = { readonly id: string; readonly type?: string; readonly parent?: string; readonly validFrom?: string; readonly validUntil?: string };
+
+/**
+ * The unit that carries on a unit ended by `day`: the one unit of the same kind under the same parent that begins the
+ * day after it ends (Børnekreds Skovbakken for Skoven and Bakken), or among several, the one a decision changes with it.
+ */
+export function unitOn(rc: RelationContext, id: string, day: string): string | undefined {
+  const unit = rc.kb.get(id)?.item as DatedUnit | undefined;
+  if (!unit || unit.validUntil === undefined || unit.validUntil >= day) return id;
+  if (unit.parent === undefined) return undefined;
+  const next = addDays(unit.validUntil, 1);
+  const heirs = rc.relations.childUnits(unit.parent).filter((c) => {
+    const other = rc.kb.get(c)?.item as DatedUnit | undefined;
+    return c !== id && other?.validFrom === next && other.type === unit.type && holdsOn(other, day);
+  });
+  if (heirs.length <= 1) return heirs[0];
+  const decided = heirs.filter((h) => rc.kb.data.decisions.some((d) => (d.changes ?? []).includes(id) && (d.changes ?? []).includes(h)));
+  return decided.length === 1 ? decided[0] : undefined;
 }

@@ -8,11 +8,15 @@ import type { FactRecord } from '../facts.js';
 import { GENERIC_WORDS, STOPWORDS, termsOf, tokenize } from '../normalize.js';
 import { MAX_SUPPORT_LINES, unique } from '../answer-context.js';
 import type { RelationContext } from './context.js';
+import type { QuestionKind } from '../lexicon/lexicon.js';
 import { MONTH_NAMES } from '../../time/format-date.js';
 
 
 /** The names of the months (folded), Danish and English. */
 const MONTHS: ReadonlySet<string> = new Set([...MONTH_NAMES.da, ...MONTH_NAMES.en].map((m) => m.toLowerCase()));
+
+/** The kinds of question that ask for the deputy relation. */
+const DEPUTY_KINDS: ReadonlySet<QuestionKind> = new Set<QuestionKind>(['deputy', 'deputy-for']);
 
 /** Kinds of statement that say what a role does, may do or may not do. */
 const POWER_KINDS: ReadonlySet<string> = new Set(['responsibility', 'competence', 'condition', 'fact', 'detail', 'description']);
@@ -29,7 +33,10 @@ export function deputyStatements(rc: RelationContext, relations: readonly Deputy
   const { u, ctx } = rc;
   // The deputy cue's own words ("while + is away", "når + er væk") ask for the relation; another kind's cue may
   // be what is asked ("medarbejdere" is a cue of who reports to whom, and what a deputy may do with staff).
-  const relationAt = new Set(['deputy', 'deputy-for'].flatMap((k) => u.kinds.get(k as never)?.positions ?? []));
+  // (So are the words of its other cue phrases, "who stands in for X in case of illness": "case" is no word asked. A word
+  // that is a cue alone, "overtager", may still be what is asked: "overtager souschefen personaleledelsen".)
+  const phraseWords = [...rc.lexicon.kinds.coverageOf(u.tokens, DEPUTY_KINDS)].filter((p) => rc.lexicon.kinds.coverageOf([u.tokens[p]!], DEPUTY_KINDS).size === 0);
+  const relationAt = new Set([...['deputy', 'deputy-for'].flatMap((k) => u.kinds.get(k as never)?.positions ?? []), ...phraseWords]);
   // A word the relation itself says ("the house" in "who is in charge of the house when the leader is away": the
   // deputy takes over the management of the house) is answered by the relation.
   const relationTerms = termsOf(relations.flatMap((r) => [r.text, r.scope, r.condition]).flatMap((x) => (x ? [x.da, x.en] : [])).join(' '));

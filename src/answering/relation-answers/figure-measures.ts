@@ -91,14 +91,12 @@ export function answerMeasuredFigure(rc: RelationContext): Answer | undefined {
     asked.length === 0 || asked.some((id) => owner === id || figure.ofUnits?.includes(id) === true || isBelow(kb, owner, id));
   const found = stating.filter((f) => within(f.owner, f.figure) && (f.figure.ofUnits === undefined || f.figure.ofUnits.every((id) => asked.length === 0 || asked.includes(id))));
   if (found.length === 0) {
-    // A measure asked of a unit (or a sickness absence anywhere) that no figure gives: say so, never another fact.
-    if (named.length === 0 && !metrics.includes('absence')) return undefined;
-    const matches = rc.lexicon.metrics.match(u.tokens);
-    const at = metrics.map((m) => matches.get(m)?.positions).find((p) => p !== undefined);
-    const word = at === undefined ? metrics[0]! : spelled(u.text, at.map((p) => u.tokens[p]!.form));
-    const where = named.length > 0 ? ` ${u.lang === 'da' ? 'i' : 'for'} ${joinList(unique(named.map((l) => nameOf(kb, l.id, u.lang))), u.lang)}` : '';
-    const head = u.lang === 'da' ? `Dokumenterne giver intet tal for "${word}"${where}.` : `The documents give no "${word}" figure${where}.`;
-    return composeAnswer(kb, u.lang, { kind: 'unknown', headline: head, groups: [{ title: '', lines: [] }], sources: [], details: [], complete: false });
+    // A measure asked of a unit (or anywhere, when no figure of the knowledge base is measured so) that no figure
+    // gives: say so, never another fact ("what does a nursery place cost": no waiting list for a nursery place).
+    // (Not when it asks who, when or for a kind of date: "hvem skal budgetønskerne sendes til" asks no amount.)
+    const asksOther = u.askedWho || u.askedWhen || u.intents.size > 0 || rc.lexicon.dateKinds.match(u.tokens).size > 0;
+    if (named.length === 0 && !metrics.includes('absence') && (stating.length > 0 || asksOther)) return undefined;
+    return noneSaid(rc, metrics, unique(named.map((l) => l.id)));
   }
   if (asked.length === 0 && found.length > 2) return undefined;
   // "How much money was granted for playgrounds": of the figures found, those whose own text says the most of the
@@ -109,6 +107,13 @@ export function answerMeasuredFigure(rc: RelationContext): Answer | undefined {
     const terms = new Set([...termsOf(f.text.da), ...termsOf(f.text.en)]);
     return words.filter((tok) => tok.terms.some((t) => terms.has(t))).length;
   };
+  // Nothing named, and words besides the measure that no figure found says ("hvad koster en vuggestueplads"): another
+  // amount than these, which no line of the documents gives.
+  // (Words that only ask how big or when, "hvor højt", "for øjeblikket", are no such words.)
+  const timeAt = new Set([...rc.lexicon.timePhrases.coverage(u.tokens), ...rc.lexicon.kinds.coverageOf(u.tokens, new Set(['before-change', 'after-change']))]);
+  const asking = (tok: (typeof u.tokens)[number]) => rc.lexicon.sizeWords.has(tok.form) || rc.lexicon.fillerWords.has(tok.form) || rc.lexicon.questionWords.has(tok.form) || rc.lexicon.pastWords.has(tok.form) || timeAt.has(u.tokens.indexOf(tok));
+  const other = words.filter((tok) => !asking(tok));
+  if (asked.length === 0 && other.length > 0 && !found.some((f) => saidBy(f.figure) > 0)) return noneSaid(rc, metrics, []);
   if (found.length >= 2 && words.length > 0) {
     const most = Math.max(...found.map((f) => saidBy(f.figure)));
     if (most > 0) found.splice(0, found.length, ...found.filter((f) => saidBy(f.figure) === most));
@@ -134,6 +139,17 @@ export function answerMeasuredFigure(rc: RelationContext): Answer | undefined {
   // "I procent", "in per cent": the words for the figures' unit of measure are answered by them.
   const measures = new Set(then.flatMap((f) => [...measureWordsOf(rc, f.figure)]));
   return explainsWords(answer, u.tokens.flatMap((tok, i) => (measures.has(tok.form) ? [i] : [])));
+}
+
+/** "The documents give no "cost" figure (for X)": the measure in the question's own word, of the items named. */
+function noneSaid(rc: RelationContext, metrics: ReadonlyArray<Figure['metric']>, named: readonly string[]): Answer {
+  const { u, kb } = rc;
+  const matches = rc.lexicon.metrics.match(u.tokens);
+  const at = metrics.map((m) => matches.get(m)?.positions).find((p) => p !== undefined);
+  const word = at === undefined ? metrics[0]! : spelled(u.text, at.map((p) => u.tokens[p]!.form));
+  const where = named.length > 0 ? ` ${u.lang === 'da' ? 'i' : 'for'} ${joinList(named.map((id) => nameOf(kb, id, u.lang)), u.lang)}` : '';
+  const head = u.lang === 'da' ? `Dokumenterne giver intet tal for "${word}"${where}.` : `The documents give no "${word}" figure${where}.`;
+  return composeAnswer(kb, u.lang, { kind: 'unknown', headline: head, groups: [{ title: '', lines: [] }], sources: [], details: [], complete: false });
 }
 
 /** True when `inner` lies inside `outer` through units' parents. */

@@ -35,8 +35,11 @@ export function answerNamedFigure(rc: RelationContext): Answer | undefined {
   // ("Hvor stor er ventelisten": a count asked with no metric and nothing a figure counts by its number.)
   if ((u.intents.has('figure') && u.metrics.length > 0) || [...u.intents].some((i) => i !== 'dates' && i !== 'figure')) return undefined;
   // A day named may be all that made it a question of dates ("pr. 1. november"); a kind of date or "when" asks for dates.
-  if (u.askedWhen || u.askedWho || u.dateKinds.size > 0) return undefined;
-  if (u.intents.has('dates') && u.day === undefined && u.range === undefined) return undefined;
+  // ("How long is the waiting list": a "when" read in a word that asks how big a thing is, asks no date.)
+  const whenAt = u.kinds.get('when')?.positions ?? [];
+  const sizeAsked = u.askedWhen && whenAt.some((p) => lexicon.sizeWords.has(u.tokens[p]!.form)) && whenAt.every((p) => lexicon.sizeWords.has(u.tokens[p]!.form) || lexicon.questionWords.has(u.tokens[p]!.form) || STOPWORDS.has(u.tokens[p]!.form));
+  if ((u.askedWhen && !sizeAsked) || u.askedWho || u.dateKinds.size > 0) return undefined;
+  if (u.intents.has('dates') && u.day === undefined && u.range === undefined && !sizeAsked) return undefined;
   const named = rc.subjects.flat().filter((l) => l.quality >= 0.9);
   // Only places say whose figure it is; a post, a person or a meeting named asks about that.
   if (rc.subjects.some((g) => g.some((l) => l.quality >= 0.9) && g.every((l) => l.kind !== 'units' && l.kind !== 'municipalities'))) return undefined;
@@ -53,6 +56,7 @@ export function answerNamedFigure(rc: RelationContext): Answer | undefined {
       !GENERIC_WORDS.has(tok.form) &&
       !lexicon.fillerWords.has(tok.form) &&
       !lexicon.pastWords.has(tok.form) &&
+      !lexicon.sizeWords.has(tok.form) &&
       !/\d/.test(tok.form) &&
       tok.form.length >= 3,
   );

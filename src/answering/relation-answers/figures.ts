@@ -8,7 +8,7 @@ import type { Link } from '../linking.js';
 import type { Answer, Lang } from '../types.js';
 import { countedPositions } from '../understand.js';
 import { countsWord } from '../answer-general.js';
-import { someFigure } from '../figure-owners.js';
+import { figuresOfUnits, figureTermIndex, someFigure } from '../figure-owners.js';
 import { shortDate, unique } from '../answer-context.js';
 import { done, name, subjectsOf, type RelationContext } from './context.js';
 import { unknownWith } from './partly-known.js';
@@ -315,7 +315,9 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
         let frontier = [id];
         const seen = new Set<string>();
         for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
-          const hits = frontier.flatMap((f) => relations.figures(f).filter((x) => isCounted(x.figure) && askedTogether(x.figure, askedIds)));
+          // (A figure of several units together, stated on their common parent, is each one's own when all are asked about.)
+          const together = depth === 0 ? figuresOfUnits(kb, id).filter((x) => isCounted(x.figure) && askedTogether(x.figure, askedIds)).map((x) => ({ owner: id, figure: x.figure })) : [];
+          const hits = [...together, ...frontier.flatMap((f) => relations.figures(f).filter((x) => isCounted(x.figure) && askedTogether(x.figure, askedIds)))];
           if (hits.length > 0) return { id, hits, depth };
           frontier.forEach((f) => seen.add(f));
           frontier = frontier.flatMap((f) => relations.childUnits(f)).filter((f) => !seen.has(f));
@@ -350,7 +352,9 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   // the named item's own facts does ("Ventelisten til dagplejen er faldet fra 41 til 12 børn"), asks for that number:
   // the general answer gives it. (A word of its facts without a number, "tilsyn", only says how the item counts.)
   const termsAt = new Map(u.tokens.map((tok) => [tok.form, tok.terms]));
-  const figureTerms = new Set(found.flatMap((f) => [...termsOf(f.figure.text.da), ...termsOf(f.figure.text.en)]));
+  // (The figure's terms by the index: its own, its compounds' parts and its words' other stems, "legeplad" of "legepladser".)
+  const termIndex = figureTermIndex(kb);
+  const figureTerms = new Set(found.flatMap((f) => [...(termIndex.terms.get(f.figure) ?? []), ...(termIndex.parts.get(f.figure) ?? [])]));
   const qualifiers = unique(words).filter((w) => !(termsAt.get(w) ?? []).some((term) => figureTerms.has(term)));
   const ownFacts = groups.flat().flatMap((id) => ((kb.get(id)?.item as { facts?: ReadonlyArray<{ da: string; en: string }> } | undefined)?.facts ?? []));
   const statesQualifier = (fact: { da: string; en: string }) => {
@@ -403,8 +407,10 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   const key = (f: { owner: string; figure: Figure }) => figureKey(f.owner, f.figure);
   const unique_ = [...new Map(found.map((f) => [key(f), f])).values()];
   // A figure stated as of a day says so ("pr. 1. september 2026").
+  // So does one that holds only from a coming day ("plads til 80 børn (fra 1. august 2027)").
   const asOf = (f: Figure) => {
     const text = f.text[u.lang].replace(/\.$/, '');
+    if (f.validFrom && f.validFrom > rc.today && !text.includes(shortDate(f.validFrom, u.lang))) return `${text} (${u.lang === 'da' ? 'fra' : 'from'} ${shortDate(f.validFrom, u.lang)})`;
     return f.asOf && !text.includes(shortDate(f.asOf, u.lang)) ? `${text} (${u.lang === 'da' ? 'pr.' : 'as of'} ${shortDate(f.asOf, u.lang)})` : text;
   };
   const line = (f: { owner: string; figure: Figure }) => t.figure(figureOwnerName(kb, f.owner, f.figure, u.lang), measuredText(f.figure, asOf(f.figure), u.lang));

@@ -21,5 +21,5 @@ export { answerFiguresRelation, complementsSaid, countedPosts, countedRoleMetric
 export { answerAbbreviation } from './definitions.js';
 export { answerPoliciesRelation, answerPolicyFields, answerPolicyStatements } from './policies.js';
 export { answerPostingTerms } from './posting-terms.js';
-export { answerProgrammesRelation, answerParts } from './programmes-and-parts.js';
+export { answerCountInStatements, answerProgrammesRelation, answerParts } from './programmes-and-parts.js';
 export { actingLines, describedNames, ownCuePositions, scopeSuffix, answerActingHolders, answerPolicyAdoption, answerUnitParent, answerUnitsUnder, holderName, periodText } from './org-changes.js';

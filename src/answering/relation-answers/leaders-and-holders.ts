@@ -7,7 +7,8 @@ import { capitalize, joinList, phrasesFor } from '../phrases.js';
 import { analyzeText, foldText, GENERIC_WORDS, STOPWORDS } from '../normalize.js';
 import type { Answer } from '../types.js';
 import { shortDate, unique } from '../answer-context.js';
-import { describedItems, done, name, sourceOf, subjectsOf, titleWordsOf, unitsOfPerson, within, type RelationContext } from './context.js';
+import { askedDayOf, describedItems, done, name, sourceOf, subjectsOf, titleWordsOf, unitOn, unitsOfPerson, within, type RelationContext } from './context.js';
+import { addDays } from '../../time/format-date.js';
 
 export { titleWordsOf, unitsOfPerson, within } from './context.js';
 import { unknownWith } from './partly-known.js';
@@ -58,6 +59,8 @@ export function answerLeaderRelation(rc: RelationContext): Answer | undefined {
   const leaderRoles = relations.leadersOf(unit.id);
   const here = new Map(leaderRoles.map((role) => [role, holdersHere(role)]));
   const day = askedHolderDay(rc, [...here.values()].flat(), leaderRoles);
+  const ended = postEnded(rc, unit.id, day);
+  if (ended) return ended;
   const held = new Map(leaderRoles.map((role) => [role, holdingOn(rc, here.get(role)!, role, day)]));
   const onDay = (role: string) => held.get(role)!;
   // Someone who begins later (no one holds the post on the day): with the day they begin.
@@ -176,7 +179,14 @@ function askedHolderDay(rc: RelationContext, people: readonly Person[], roles: r
       if (roles.includes(h.role) && h.validFrom !== undefined && h.validFrom > rc.today && (firstLater === undefined || h.validFrom < firstLater)) firstLater = h.validFrom;
     }
   }
-  return firstLater ?? rc.today;
+  if (firstLater !== undefined) return firstLater;
+  // No one begins later: the day after the post or a place named ends ("hvem leder Skoven efter sammenlægningen").
+  const ends = [...roles, ...rc.subjects.flat().filter((l) => l.kind === 'units' && l.quality >= 0.9).map((l) => l.id)]
+    .map((id) => (rc.kb.get(id)?.item as { validUntil?: string } | undefined)?.validUntil)
+    .filter((d): d is string => d !== undefined && d >= rc.today)
+    .map((d) => addDays(d, 1))
+    .sort();
+  return ends[0] ?? rc.today;
 }
 
 /** Those of `people` who hold the post on `day` (by their `role` or `posts` then); all of them when none does (the documents may date no one). */
@@ -306,6 +316,8 @@ function heldOn(rc: RelationContext, roleId: string, people: readonly Person[]):
   const t = TEXTS[u.lang];
   const line = (p: Person) => phrasesFor(u.lang).contactLine(p.name, p.title[u.lang], p.phone, p.email);
   const day = askedHolderDay(rc, people, [roleId]);
+  const ended = postEnded(rc, roleId, day);
+  if (ended) return ended;
   const now = holdingOn(rc, people, roleId, day);
   // Only people who begin later ("Tobias Engholm Friis, kredsleder fra 1. august 2027"): the day they begin.
   const first = now.every((p) => (startOf(rc, p, roleId) ?? '') > day) ? now.map((p) => startOf(rc, p, roleId)).sort()[0] : undefined;
@@ -315,6 +327,31 @@ function heldOn(rc: RelationContext, roleId: string, people: readonly Person[]):
   // A coming change of who holds it, in one line (of the people this answer is about).
   const coming = first ? undefined : comingHolderLine(rc, roleId, day, (p) => people.includes(p));
   return done(rc, 'answer', dated ? `${u.lang === 'da' ? 'Pr.' : 'On'} ${shortDate(day, u.lang)}: ${headline}` : headline, [...(coming ? [coming.line] : []), ...now.map(line)], [...now.map((p) => p.source), ...(coming?.sources ?? [])]);
+}
+
+/**
+ * "Hvem er landsbyleder i Sandager efter 1. august 2027?": a post that exists only until before the day asked has no
+ * holder then. Said so, with the place that carries its unit on from the next day and who leads it then (Børnelandsby
+ * Sønderskov and its landsbyleder), rather than the holder it had before.
+ */
+function postEnded(rc: RelationContext, id: string, day: string): Answer | undefined {
+  const { u, kb } = rc;
+  const entry = kb.get(id);
+  const post = entry?.item as { validUntil?: string; unit?: string; source: Source } | undefined;
+  if (post?.validUntil === undefined || post.validUntil >= day) return undefined;
+  const t = TEXTS[u.lang];
+  // (A unit asked about itself: the unit that carries it on.)
+  const unitId = entry?.kind === 'units' ? id : post.unit;
+  const next = unitId === undefined ? undefined : unitOn(rc, unitId, day);
+  const nextLeaders = next === undefined || next === unitId ? [] : rc.relations.leadersOf(next);
+  const held = nextLeaders.map((id) => ({ id, people: rc.queries.holdersOn(id, day) }));
+  const lines = [
+    ...(next !== undefined && next !== unitId ? [t.carriesOn(name(kb, next, u.lang, false), name(kb, unitId!, u.lang, false), shortDate(addDays(post.validUntil, 1), u.lang))] : []),
+    ...held.map(({ id, people }) => (people.length > 0 ? t.holders(name(kb, id, u.lang, false), joinList(people.map((p) => p.name), u.lang)) : t.noPersonIn(name(kb, id, u.lang, false)))),
+  ];
+  const ended = entry?.kind === 'units' ? t.unitEnded(name(kb, id, u.lang, false), shortDate(post.validUntil, u.lang)) : t.postEnded(name(kb, id, u.lang, false), shortDate(post.validUntil, u.lang));
+  const headline = `${u.lang === 'da' ? 'Pr.' : 'On'} ${shortDate(day, u.lang)}: ${ended}`;
+  return done(rc, 'answer', lines.length > 0 ? `${headline} ${lines[lines.length - 1]}` : headline, lines.slice(0, -1), [post.source, ...held.flatMap((h) => h.people.map((p) => p.source))]);
 }
 
 /**
@@ -345,6 +382,9 @@ export function answerTitledPerson(rc: RelationContext): Answer | undefined {
   const person = matching[0]!;
   // "Who chairs CenterMED": a title that says "vice-chair of CenterMED" names another post than the one asked for.
   if (u.kinds.has('chair') && ![person.title.da, person.title.en].every((title) => chairSaidPlainly(rc, title))) return undefined;
+  // (A day asked that the person's own dates leave out, "kredsleder for Skoven i 2028": not who holds it then.)
+  const day = askedDayOf(rc);
+  if (day !== rc.today && !holdsOn(person, day)) return undefined;
   // "Who will stand in for the head of Vestermarken": a word of the deputy relation that the title does not say asks
   // for the relation, not for the person whose title names the rest.
   if ((u.kinds.has('deputy') || u.kinds.has('deputy-for')) && !rc.lexicon.kinds.match(analyzeText(foldText(`${person.title.da} ${person.title.en}`))).has('deputy')) return undefined;

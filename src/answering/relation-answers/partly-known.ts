@@ -313,7 +313,11 @@ function answerPersonStart(rc: RelationContext): Answer | undefined {
   // "Hvornår skal budgetønskerne sendes ind til Rikke": a date that names the post the person holds and says every other
   // word of the question is asked about (the dates answer), not the person's first day.
   const role = (kb.get(person.id)?.item as Person | undefined)?.role;
-  const rest = u.tokens.filter((tok, i) => !(i >= person.start && i < person.end) && !u.cuePositions.has(i) && !STOPWORDS.has(tok.form) && tok.form.length > 3);
+  // The person's own post named beside them ("hvornår blev Rikke børnechef", "how long has X been kontorchef") asks
+  // for their first day in it: its words are the person's, not a thing another date is about.
+  const ownPost = links.filter((l) => l.kind === 'roles' && (entries.some((e) => e.role === l.id) || entries.some((e) => titleSays(e, wordsOf(l)))));
+  const inOwnPost = (i: number) => ownPost.some((l) => i >= l.start && i < l.end);
+  const rest = u.tokens.filter((tok, i) => !(i >= person.start && i < person.end) && !inOwnPost(i) && !u.cuePositions.has(i) && !STOPWORDS.has(tok.form) && tok.form.length > 3);
   const saysRest = (d: { label: { da: string; en: string }; subject?: { da: string; en: string } }) => {
     const terms = termsOf(`${d.label.da} ${d.label.en} ${d.subject?.da ?? ''} ${d.subject?.en ?? ''}`);
     return rest.every((tok) => tok.terms.some((term) => terms.has(term)));

@@ -7,7 +7,9 @@ import type { Answer } from '../types.js';
 import type { Programme } from '../../knowledge/schemas.js';
 import { done, name, sourceOf, within, type RelationContext } from './context.js';
 import { TEXTS } from './texts.js';
-import { STOPWORDS } from '../normalize.js';
+import { analyzeText, primaryStem, STOPWORDS, tokenize } from '../normalize.js';
+import { countedPositions } from '../understand.js';
+import { unique } from '../answer-context.js';
 
 // ---------------------------------------------------------------------------------------------
 // Programmes and tools a unit, role or municipality uses
@@ -122,4 +124,60 @@ export function answerParts(rc: RelationContext): Answer | undefined {
     return done(rc, 'answer', t.parts(name(kb, whole, u.lang, false), joinList(names, u.lang)), lines, [...sourceOf(kb, whole), ...parts.map((c) => c.source)].slice(0, 3));
   }
   return undefined;
+}
+
+/** The kinds of item that state counts only in their own words (no figures of their own). */
+const STATEMENT_KINDS: ReadonlySet<string> = new Set(['programmes', 'policies', 'concepts']);
+/** Words that spread a count over its groups ("per group", "i hver gruppe"): they ask the size of one. */
+const DISTRIBUTIVE: ReadonlySet<string> = new Set(['per', 'pr', 'each', 'every', 'hver', 'hvert']);
+/** How many words (besides function words) after a number may name what it counts ("4-6 børn", "at most 4 children"). */
+const COUNT_SPAN = 2;
+
+/**
+ * "how many kids per group in Læsekrogen", "hvor mange børn er der i en legegruppe i Legeløftet": a count asked of a
+ * programme, policy or concept named surely, which have no figures of their own: its own statements that give a number
+ * of the thing counted (the metric asked for, or the word counted, by stem) answer, before any figure of a unit around
+ * it. Undefined when another item is named surely beside it (that item's count is asked) or no statement gives one.
+ */
+export function answerCountInStatements(rc: RelationContext): Answer | undefined {
+  const { u, kb } = rc;
+  if (!u.intents.has('figure') || u.askedWhen) return undefined;
+  const sure = rc.subjects.flat().filter((l) => l.quality >= 0.9);
+  const link = sure.find((l) => STATEMENT_KINDS.has(l.kind));
+  if (!link || sure.some((l) => !STATEMENT_KINDS.has(l.kind) && l.kind !== 'municipalities')) return undefined;
+  const countedAt = [...new Set([...[...u.metricAt.values()].flat(), ...countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], rc.lexicon.countModifiers)])];
+  const stems = new Set(countedAt.map((p) => primaryStem(u.tokens[p]?.form ?? '')).filter((s) => s.length >= 3));
+  if (stems.size === 0 && u.metric === undefined) return undefined;
+  const isNumber = (w: string) => /^\d+$/.test(w) || Object.hasOwn(rc.lexicon.numbers, w);
+  const fits = (w: string) => stems.has(primaryStem(w)) || (u.metric !== undefined && rc.lexicon.metrics.match(analyzeText(w)).has(u.metric));
+  const counts = (text: string) => {
+    const words = tokenize(text);
+    return words.some((w, i) => {
+      if (!isNumber(w) || (!/\d/.test(w) && STOPWORDS.has(w))) return false;
+      const after: string[] = [];
+      for (let k = i + 1; k < words.length && after.length < COUNT_SPAN; k++) if (!STOPWORDS.has(words[k]!) && !isNumber(words[k]!)) after.push(words[k]!);
+      return after.some(fits);
+    });
+  };
+  // The question's other words ("per group", "i en legegruppe") say which number of the statement is asked: each must be
+  // said by it (by stem, or as a compound's part). With none, a number of the thing in a statement ("a group of 4
+  // children") is no count of all of it ("how many children use Legeløftet").
+  // (A word the link was widened over that is no word of the item's own names, "legegruppe i Legeløftet", is one of them.)
+  const own = rc.ctx.ownTerms(link.id);
+  const inLink = (p: number) => p >= link.start && p < link.end && u.tokens[p]!.terms.some((t) => own.has(t));
+  const metricAt = new Set([...u.metricAt.values()].flat());
+  const other = u.tokens
+    .filter((t, p) => !inLink(p) && !u.cuePositions.has(p) && !metricAt.has(p) && !STOPWORDS.has(t.form) && !DISTRIBUTIVE.has(t.form) && !u.intentWords.has(t.form) && t.form.length >= 3 && !/\d/.test(t.form))
+    .map((t) => t.form);
+  if (other.length === 0) return undefined;
+  const says = (text: string, w: string) => {
+    const stem = primaryStem(w);
+    return tokenize(text).some((x) => primaryStem(x) === stem || (stem.length >= 4 && x.length > stem.length && (x.endsWith(stem) || x.startsWith(stem))));
+  };
+  const facts = rc.ctx.index
+    .ownedBy(link.id)
+    .filter((f) => (counts(f.text.da) || counts(f.text.en)) && other.every((w) => says(f.text.da, w) || says(f.text.en, w)));
+  if (facts.length === 0) return undefined;
+  const title = name(kb, link.id, u.lang, false);
+  return done(rc, 'answer', `${capitalize(title)}: ${facts[0]!.text[u.lang]}`, facts.slice(1).map((f) => f.text[u.lang]), unique(facts.map((f) => f.source)).slice(0, 3));
 }

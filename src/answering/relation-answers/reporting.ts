@@ -8,7 +8,7 @@ import type { Link } from '../linking.js';
 import { joinList, phrasesFor } from '../phrases.js';
 import type { Answer, Lang } from '../types.js';
 import { HEADLINE_MAX, shortDate, unique } from '../answer-context.js';
-import { askedDayOf, done, name, roleOnDay, sourceOf, subjectsOf, type RelationContext } from './context.js';
+import { askedDayOf, done, name, roleOnDay, sourceOf, subjectsOf, unitOn, type RelationContext } from './context.js';
 import type { ReportingEdge } from '../../knowledge/queries.js';
 import { unitsOfPerson, within } from './leaders-and-holders.js';
 import { unknownWith } from './partly-known.js';
@@ -27,9 +27,69 @@ import { figuresOfMetrics } from '../figure-owners.js';
 /** The day whose state a question asks about: the day it names, the day of a coming change ("after the reorganisation"), or today. */
 function stateDay(rc: RelationContext, id: string): string {
   const named = rc.u.day !== undefined || (rc.u.range !== undefined && rc.u.range.from > rc.today);
-  if (!named && rc.u.kinds.has('after-change')) return rc.queries.nextReportingChange(id, rc.today)?.date ?? nextChangeBelow(rc, id) ?? rc.today;
+  if (!named && rc.u.kinds.has('after-change')) return rc.queries.nextReportingChange(id, rc.today)?.date ?? nextChangeBelow(rc, id) ?? placeChange(rc) ?? rc.today;
   return askedDayOf(rc);
 }
+
+/**
+ * The first day after today on which a unit the question names ends or begins ("the huschefer in Skoven after the
+ * merger": Skoven ends with July 2027), for a question about the state after a change whose own line does not change.
+ */
+function placeChange(rc: RelationContext): string | undefined {
+  const days: string[] = [];
+  for (const l of rc.subjects.flat()) {
+    if (l.kind !== 'units' || l.quality < 0.9) continue;
+    const unit = rc.kb.get(l.id)?.item as { validFrom?: string; validUntil?: string } | undefined;
+    if (unit?.validFrom && unit.validFrom > rc.today) days.push(unit.validFrom);
+    if (unit?.validUntil && unit.validUntil >= rc.today) days.push(addDays(unit.validUntil, 1));
+  }
+  return days.sort()[0];
+}
+
+type UnitItem = { readonly validUntil?: string; readonly parent?: string };
+
+/**
+ * "Hvem refererer huscheferne i Skoven til?": a general post named beside a unit reports, there, to the post above
+ * it that leads that unit or a unit around it (the kredsleder of Skoven, whose name begins with "kredsleder"), on the
+ * day asked (a unit ended by then: the unit that carries it on). The general post above when none does.
+ */
+function placedBoss(rc: RelationContext, from: Link, to: string, day: string): string {
+  if (from.kind !== 'roles') return to;
+  const above = rc.kb.get(to);
+  if (above?.kind !== 'roles') return to;
+  const instances = (rolesByNameStart(rc.kb).get(foldText(above.item.name)) ?? []).filter((id) => id !== to);
+  if (instances.length === 0) return to;
+  const places = unique(rc.subjects.flat().filter((l) => l.kind === 'units' && l.quality >= 0.9).map((l) => l.id));
+  const found = new Set<string>();
+  for (const place of places) {
+    let unit = unitOn(rc, place, day);
+    for (let depth = 0; unit !== undefined && depth < MAX_UNIT_DEPTH; depth++) {
+      const leading = rc.relations.leadersOf(unit).filter((id) => instances.includes(id));
+      if (leading.length > 0) {
+        for (const id of leading) found.add(id);
+        break;
+      }
+      unit = (rc.kb.get(unit)?.item as UnitItem | undefined)?.parent;
+    }
+  }
+  return found.size === 1 ? [...found][0]! : to;
+}
+
+/**
+ * "Hvem refererer børnehuslederne i Område Vest til?": of the lines of a post to the heads of several places, those to
+ * the head of the place named (or of a place around it); all of them when none leads it.
+ */
+function placeLines<E extends { readonly to: string }>(rc: RelationContext, edges: readonly E[]): E[] {
+  if (edges.length < 2) return [...edges];
+  const places = unique(rc.subjects.flat().filter((l) => l.kind === 'units' && l.quality >= 0.9).map((l) => l.id));
+  if (places.length === 0) return [...edges];
+  const leadsPlace = (to: string) => rc.relations.ledBy(to).some((unit) => places.some((place) => within(rc.kb, place, unit)));
+  const there = edges.filter((e) => leadsPlace(e.to));
+  return there.length > 0 ? there : [...edges];
+}
+
+/** How many units up from a place named its boss's post is looked for. */
+const MAX_UNIT_DEPTH = 4;
 
 /** The first day after today on which the lines to an item change (a line begins or ends). */
 function nextChangeBelow(rc: RelationContext, id: string): string | undefined {
@@ -323,7 +383,9 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
   // "Who will PRC's leader report to", "hvem refererer Skovens leder til": a unit with no line of its own, named beside a
   // word for whoever leads it, stands for the posts that lead it.
   const leaderAt = rc.lexicon.leaderWords.coverage(u.tokens);
-  const beside = (l: Link) => [l.start - 1, l.start - 2, l.end, l.end + 1].some((p) => leaderAt.has(p) && !rc.subjects.flat().some((o) => o.quality >= 0.9 && p >= o.start && p < o.end));
+  // (A word of a leader phrase that is a function word, "i" of "leder i", is no leader word beside it: "den daglige leder i
+  // Enhed Hede" names the post "daglig leder" in that unit.)
+  const beside = (l: Link) => [l.start - 1, l.start - 2, l.end, l.end + 1].some((p) => leaderAt.has(p) && !STOPWORDS.has(u.tokens[p]!.form) && !rc.subjects.flat().some((o) => o.quality >= 0.9 && p >= o.start && p < o.end));
   // So does a unit named alone ("hvem refererer Kildebo til efter 1. maj"): a place reports through the head it has.
   // (Read once: a name many units share links thousands of them at scale.)
   const othersNamed = rc.subjects.some((g) => g.some((o) => o.quality >= 0.9 && o.kind !== 'units' && o.kind !== 'municipalities'));
@@ -364,19 +426,31 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
     };
     const parts = chosen.map((l) => {
       const day = stateDay(rc, l.id);
-      const edges = queries.reportsToOn(l.id, day);
+      const edges = placeLines(rc, queries.reportsToOn(l.id, day));
       const plain = edges.filter((e) => !e.condition);
       const conditional = edges.filter((e) => e.condition);
       const change = u.day ? undefined : queries.nextReportingChange(l.id, day);
       const direct =
         plain.length > 0
-          ? onDay(rc, day, reportsTo(subjectOf(l), joinList(plain.map((e) => `${nmHeld(e.to, day, l)}${scopeSuffix(rc, e.appliesTo)}`), u.lang)))
+          ? onDay(rc, day, reportsTo(subjectOf(l), joinList(unique(plain.map((e) => `${nmHeld(placedBoss(rc, l, e.to, day), day, l)}${scopeSuffix(rc, e.appliesTo)}`)), u.lang)))
           : change
             ? onDay(rc, change.date, reportsTo(subjectOf(l), joinList(change.lines.filter((e) => !e.condition).map((e) => nm(e.to)), u.lang)), 'from')
             : undefined;
       // (A post whose lines end with no line after it says no change of boss: the post itself ends.)
       const moved = personMoves(rc, l, day);
+      // The place named changes later (Skoven merges into Skovbakken): the boss there from that day, in one line.
+      const placeDay = u.day === undefined && !change ? placeChange(rc) : undefined;
+      const placedLater = placeDay && placeDay > day ? unique(plain.map((e) => placedBoss(rc, l, e.to, placeDay))) : [];
+      const placeMoves = placedLater.length > 0 && placedLater.some((id) => !plain.some((e) => placedBoss(rc, l, e.to, day) === id));
+      // A place named that has ended by the day asked is carried on by another: said, so the answer names both.
+      const carried = unique(rc.subjects.flat().filter((x) => x.kind === 'units' && x.quality >= 0.9).map((x) => x.id)).flatMap((place) => {
+        const next = plain.length > 0 ? unitOn(rc, place, day) : undefined;
+        const ended = (kb.get(place)?.item as UnitItem | undefined)?.validUntil;
+        return next !== undefined && next !== place && ended !== undefined ? [t.carriesOn(nm(next, false), nm(place, false), shortDate(addDays(ended, 1), u.lang))] : [];
+      });
       const lines = [
+        ...carried,
+        ...(placeMoves ? [`${fromDay(u.lang, placeDay!)}: ${t.reportsToShort(joinList(placedLater.map((id) => nmHeld(id, placeDay!, l)), u.lang))}`] : []),
         ...conditional.map((e) => t.conditionalLine(e.condition![u.lang], nm(e.to))),
         ...(change && plain.length > 0 && change.lines.length > 0 && !(moved && moved.date <= change.date)
           ? [`${fromDay(u.lang, change.date)}: ${t.reportsToShort(joinList(change.lines.map((e) => `${nm(e.to)}${e.condition ? ` (${e.condition[u.lang]})` : ''}`), u.lang))}`]
@@ -391,7 +465,10 @@ export function answerReportingRelation(rc: RelationContext): Answer | undefined
       return done(rc, 'ambiguous', phrasesFor(u.lang).severalMatches, answered.map((p) => p.direct!), answered.flatMap((p) => p.edges.map((e) => e.source)));
     }
     const { link, day, edges, direct, lines } = answered[0]!;
-    const chain = queries.reportingChainOn(link.id, day);
+    // (Through the place named only: "børnehuslederne i Område Vest" go up through Vest's head, not Øst's.)
+    const firstSteps = new Set(placeLines(rc, queries.reportingChainOn(link.id, day).filter((e) => e.from === link.id)).map((e) => e.to));
+    const reached = new Set([link.id, ...firstSteps]);
+    const chain = queries.reportingChainOn(link.id, day).filter((e) => (e.from === link.id ? firstSteps.has(e.to) : reached.has(e.from) && (reached.add(e.to), true)));
     const steps = chain.map((e) => t.chainStep(nm(e.from), nm(e.to)));
     const top = chain.length > 0 ? chain[chain.length - 1]!.to : undefined;
     if (u.chain && chain.length > 1) {

@@ -4,8 +4,9 @@
 import type { Source } from '../../knowledge/schemas.js';
 import type { Link } from '../linking.js';
 import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS } from '../normalize.js';
-import { capitalize } from '../phrases.js';
+import { capitalize, joinList } from '../phrases.js';
 import { unique } from '../answer-context.js';
+import { namesOf } from '../facts.js';
 import type { Answer } from '../types.js';
 import { done, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
 import { unknownWith } from './partly-known.js';
@@ -323,4 +324,75 @@ function statementsSaying(index: TaskIndex, word: string): readonly number[] {
     if (index.sayingWord.size < 50_000) index.sayingWord.set(word, saying);
   }
   return saying;
+}
+
+/**
+ * "Hvem leder områdeforum i Øst?", "who runs the area forum": a meeting or group whose data names no chair may still be
+ * led by a post whose own task statement says so ("Leder områdeforum."). The statements that say every word of one of
+ * the item's names and the question's own verb for it (`verbAt`: the cue words that asked, as written) name who leads it;
+ * with a unit named in the question, the posts of that unit come first. Undefined when no statement says it.
+ */
+export function leadersByStatement(rc: RelationContext, itemId: string, verbAt: readonly number[]): { who: string; lines: string[]; sources: Source[] } | undefined {
+  const { u, kb } = rc;
+  const entry = kb.get(itemId);
+  if (!entry) return undefined;
+  const verbs = new Set(
+    verbAt
+      .map((p) => u.tokens[p]?.form ?? '')
+      .filter((w) => w.length >= 3 && !STOPWORDS.has(w) && !rc.lexicon.questionWords.has(w)),
+  );
+  if (verbs.size === 0) return undefined;
+  const index = taskIndexOf(kb, rc.lexicon);
+  const found = new Set<number>();
+  for (const itemName of namesOf(entry)) {
+    const words = unique(analyzeText(foldText(itemName)).map((w) => w.form).filter((w) => w.length >= 4 && !STOPWORDS.has(w) && !GENERIC_WORDS.has(w)));
+    if (words.length === 0) continue;
+    let common: Set<number> | undefined;
+    for (const w of words) {
+      const saying = new Set(statementsSaying(index, w));
+      common = common ? new Set([...common].filter((i) => saying.has(i))) : saying;
+    }
+    for (const i of common ?? []) if (index.said[i]!.owner !== itemId) found.add(i);
+  }
+  // The verb must govern the item's name ("Leder områdeforum.", "Leads the area forum."): the next word after it, past
+  // function words, is a word of the name; the same word as a noun elsewhere ("de pædagogiske ledere") says nothing.
+  const nameStems = new Set(namesOf(entry).flatMap((n) => analyzeText(foldText(n)).filter((w) => !STOPWORDS.has(w.form)).map((w) => primaryStem(w.form))));
+  const saysVerb = (i: number) => {
+    const forms = analyzeText(foldText(index.said[i]!.text[u.lang])).map((w) => w.form);
+    return forms.some((form, k) => {
+      // (The verb as the question writes it: "leads" is no "leader", "leder" no "ledere", though they share a stem.)
+      if (!verbs.has(form)) return false;
+      let next = k + 1;
+      while (next < forms.length && next <= k + 3 && STOPWORDS.has(forms[next]!)) next++;
+      const word = forms[next];
+      return word !== undefined && nameStems.has(primaryStem(word));
+    });
+  };
+  let fit = [...found].filter(saysVerb).sort((a, b) => a - b);
+  if (fit.length === 0) return undefined;
+  // "… i Øst": the posts of the unit the question names (or of a unit under it) before the others.
+  const units = new Set(rc.subjects.flat().filter((l) => l.kind === 'units' && l.quality >= 0.9).map((l) => l.id));
+  const unitOf = (owner: string) => (kb.get(owner)?.item as { unit?: string } | undefined)?.unit;
+  const inUnit = fit.filter((i) => units.has(unitOf(index.said[i]!.owner) ?? ''));
+  if (inUnit.length > 0) fit = inUnit;
+  else {
+    // (The unit may be said inside the item's own name, "områdeforum i Øst": a word that tells the posts' units apart.)
+    const unitTerms = new Map(unique(fit.map((i) => unitOf(index.said[i]!.owner) ?? '')).map((unit) => [unit, rc.ctx.ownTerms(unit)]));
+    const shared = [...unitTerms.values()].reduce<ReadonlySet<string> | undefined>((acc, terms) => (acc ? new Set([...acc].filter((t) => terms.has(t))) : terms), undefined) ?? new Set();
+    const asked = new Set(u.tokens.flatMap((tok) => tok.terms));
+    const told = fit.filter((i) => [...(unitTerms.get(unitOf(index.said[i]!.owner) ?? '') ?? [])].some((t) => !shared.has(t) && asked.has(t)));
+    if (unitTerms.size > 1 && told.length > 0) fit = told;
+  }
+  const owners = unique(fit.map((i) => index.said[i]!.owner));
+  if (owners.length > 3) return undefined;
+  // Each post with the people who hold it ("områdechef for Område Øst (Kasper Thorhauge)").
+  const who = owners.map((owner) => {
+    const holders = kb.get(owner)?.kind === 'roles' ? rc.relations.holders(owner).map((p) => p.name) : [];
+    return `${name(kb, owner, u.lang, false)}${holders.length > 0 && holders.length <= 2 ? ` (${holders.join(', ')})` : ''}`;
+  });
+  return {
+    who: joinList(who, u.lang),
+    lines: unique(fit.map((i) => `${capitalize(name(kb, index.said[i]!.owner, u.lang, false))}: ${index.said[i]!.text[u.lang]}`)),
+    sources: unique(fit.map((i) => index.said[i]!.source)),
+  };
 }
