@@ -22,10 +22,12 @@ const HBJ = 'tests/fixtures/kb-havbjerg';
 const EGS = 'tests/fixtures/kb-egeskov';
 const BRK = 'tests/fixtures/kb-brinkeby';
 const BKK = 'tests/fixtures/kb-bakkekaer';
+const FJB = 'tests/fixtures/kb-other';
+const SEED = 'data';
 let loaded = new Map<string, Loaded>();
 
 beforeAll(async () => {
-  loaded = await loadAnswerers([HVM, LHT, HJS, RVS, SLV, UVD, HBJ, EGS, BRK, BKK], NOW);
+  loaded = await loadAnswerers([HVM, LHT, HJS, RVS, SLV, UVD, HBJ, EGS, BRK, BKK, FJB, SEED], NOW);
 });
 
 /** A day (ISO, written as the answer's language writes it) or any of some words. */
@@ -146,4 +148,14 @@ describe("a meeting's agenda, which the documents do not give, is not answered w
       expect(answer.kind, `${question}\n${renderAnswerText(answer)}`).toBe('unknown');
     });
   }
+});
+
+describe('two kinds of date asked together ("frist og startdato", "deadline and start date"): both, not one or none', () => {
+  check([
+    [SEED, 'frist og startdato for vuggestuelederjobbet i stjernehuset', 'da', ['2026-01-10', '2026-03-01']],
+    [SEED, 'ansøgningsfrist og tiltrædelse for stillingen i stjernehuset', 'da', ['2026-01-10', '2026-03-01']],
+    [FJB, 'deadline and start date for the mågen job', 'en', ['2026-02-20', '2026-04-01'], ['2026-05-01']],
+    [BKK, 'ansøgningsfrist og samtaler til kløverengen', 'da', ['2027-01-18', '2027-01-25'], ['2027-03-01']],
+    [SLV, 'tilmeldingsfristen til lederdagen', 'da', ['2027-08-13'], ['2027-09-09']],
+  ]);
 });
