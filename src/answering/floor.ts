@@ -395,8 +395,9 @@ export function createFloor(
       const municipality = municipalityOf(l.id);
       if (municipality === undefined) return true;
       if (named.length > 0) return named.includes(municipality);
-      for (const m of municipalitiesOutside(l)) if (m !== municipality) return false;
-      return true;
+      // (No other municipality among them: at most this one. Not a pass over hundreds per link at 100x.)
+      const others = municipalitiesOutside(l);
+      return others.size === 0 || (others.size === 1 && others.has(municipality));
     };
     const spans = new Map<string, Link[]>();
     for (const l of links) {
@@ -434,7 +435,10 @@ export function createFloor(
       const named = [...inFocus];
       if ([...inAnswer].some((id) => span.some((l) => near(id, l.id)))) continue;
       if (saidSpans.some((s) => span.some((l) => near(s.id, l.id)))) continue;
-      const rival = named.find((id) => span.every((l) => kb.get(id)?.kind === l.kind && id !== l.id && !near(id, l.id)));
+      const rival = named.find((id) => {
+        const kind = kb.get(id)?.kind;
+        return span.every((l) => kind === l.kind && id !== l.id && !near(id, l.id));
+      });
       if (rival) return { asked: span[0]!.id, rival };
     }
     // A post asked about ("områdeleder stillingen") is not answered by a posting for another post only.
