@@ -80,6 +80,12 @@ function isInstanceOf(ctx: Context, specific: string, general: string): boolean 
   return name.length > prefix.length && name.startsWith(`${prefix} `);
 }
 
+/** How surely a word must match a word of the knowledge base to count as known (not a compound's loose head: "things" in "something"). */
+const KNOWN_QUALITY = 0.8;
+
+/** True when the knowledge base has a trace of a word: itself, a form of it or a compound it is a sure part of. */
+const knownWord = (q: QueryTerm) => q.expansions.some((e) => e.quality >= KNOWN_QUALITY);
+
 export function answerDates(ctx: Context, u: Understanding, terms: readonly QueryTerm[]): Answer | undefined {
   const today = toLocalDate(ctx.options.now());
   // Every word that asks when ("hvilken ugedag … og hvornår slutter den": both "ugedag" and "hvornår") is no part of what is dated.
@@ -117,7 +123,7 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
   // (A word the knowledge base has no trace of, "round" in "when does the MUS round for the deputies start", can tell no
   // period apart: the edges are judged on the known words, and the floor judges the rest.)
   const edgeWords0 = rest.filter((q) => !sequence.has(q.token.index) && !/^(19|20)\d{2}$/.test(q.token.form));
-  const edgeKnown = edgeWords0.filter((q) => q.expansions.length > 0);
+  const edgeKnown = edgeWords0.filter(knownWord);
   // (Only beside a known word that says what is dated, not the name of whose it is: "the swimming round for the deputies"
   // names nothing dated but the deputies.)
   const edgeRest = edgeKnown.some((q) => !u.namePositions?.has(q.token.index)) ? edgeKnown : edgeWords0;
@@ -150,13 +156,13 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
   };
   // Words the knowledge base has no trace of ("køkkenfolkene") beside the name of an item that owns dates: noise, when
   // the known words alone make one of that item's dates answer wholly (judged on the named items' dates only).
-  const knownRest = rest.filter((q) => q.expansions.length > 0);
+  const knownRest = rest.filter(knownWord);
   // So are such words right after the word of a kind of date more telling than "deadline" ("budget thingies for 2028", "budget
   // input"): the kind's word says what they are, and the kind's dates that say every known word answer.
   // (Not a word after a preposition, nor one compound with the kind's word: "tilmeldingsfristen til sommerfesten" and
   // "julefrokosttilmeldingen" ask for the deadline of another thing.)
   const kindWordAt = (i: number) => i >= 0 && u.tokens[i] !== undefined && u.tokens[i]!.terms.some((t) => u.dateKindTerms.has(t));
-  const kindNoise = [...u.dateKinds].some((k) => k !== 'deadline') && knownRest.length < rest.length && rest.every((q) => q.expansions.length > 0 || kindWordAt(q.token.index - 1));
+  const kindNoise = [...u.dateKinds].some((k) => k !== 'deadline') && knownRest.length < rest.length && rest.every((q) => knownWord(q) || kindWordAt(q.token.index - 1));
   let knownCoverage: Map<FactRecord, number> | undefined;
   const passed: DateCandidate[] = [];
   let passedBest: { candidates: DateCandidate[]; best: number; edges: boolean } | undefined;

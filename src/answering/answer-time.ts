@@ -64,6 +64,7 @@ const TEXTS = {
     chair: (who: string) => `Mødeleder: ${who}.`,
     chairHeadline: (meeting: string, who: string) => `${capitalize(who)} leder ${meeting}.`,
     noChair: (meeting: string) => `Dokumenterne nævner ikke, hvem der leder ${meeting}.`,
+    noAgenda: (meeting: string) => `Dokumenterne giver ingen dagsorden for ${meeting}.`,
     place: (place: string) => `Sted: ${place}.`,
     placeHeadline: (meeting: string, place: string) => `${capitalize(meeting)} holdes her: ${place}.`,
     nextHeadline: (meeting: string, date: string) => `Næste ${meeting}: ${date}.`,
@@ -116,6 +117,7 @@ const TEXTS = {
     chair: (who: string) => `Chair: ${who}.`,
     chairHeadline: (meeting: string, who: string) => `The ${who} chairs ${meeting}.`,
     noChair: (meeting: string) => `The documents do not say who chairs ${meeting}.`,
+    noAgenda: (meeting: string) => `The documents give no agenda for ${meeting}.`,
     place: (place: string) => `Place: ${place}.`,
     placeHeadline: (meeting: string, place: string) => `${capitalize(meeting)} is held at ${place}.`,
     nextHeadline: (meeting: string, date: string) => `The next ${meeting}: ${date}.`,
@@ -576,6 +578,11 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   }
   const meeting = kb.get(link.id)!.item as Meeting;
   if (datedOfBodyAsked(rc, link, meeting)) return undefined;
+  // "Hvad er dagsordenen for næste universrådsmøde": a meeting's agenda is no part of what the documents say of it (its
+  // days, place, chair, participants); a decision's agenda item is the decisions answer's.
+  const agendaAt = rc.lexicon.decisionWords.coverageEverywhere(u.tokens, new Set(['agenda' as const]));
+  const numbered = [...agendaAt].some((p) => /^\d/.test(u.tokens[p + 1]?.form ?? '') || /^(nr|no)$/.test(u.tokens[p + 1]?.form ?? ''));
+  if (agendaAt.size > 0 && !numbered && !u.kinds.has('decision')) return unknownAnswer(rc.ctx, u.lang, TEXTS[u.lang].noAgenda(nameIn(rc, meeting.id)));
   // A meeting without recurrence, chair or place: the simpler meeting answer (frequency text) serves.
   // Asked about a period, it has no days to give, unless dated items of the calendar are about it (the dates answer).
   const datedAbout = rc.relations.dates(meeting.id).length > 0;
@@ -1170,6 +1177,18 @@ export function answerItemDates(rc: RelationContext): Answer | undefined {
     .filter((d) => fitting(d) && (!u.upcoming || (d.end ?? d.date) >= today))
     .sort((a, b) => a.date.localeCompare(b.date));
   if (dates.length === 0) return undefined;
+  // "Hvornår holdes LUS-samtalerne med netværkslederne": a word the knowledge base knows, besides the names and the cues,
+  // that none of these dates says ("LUS") asks for another dated thing of the item (its appraisal talks, not the posting's
+  // interviews): the dates answer weighs every word.
+  // (Only a word another date of the same items says: "the hiring process", "lukker" tell no dates apart.)
+  const extra = rc.ctx.index.queryTerms(u.tokens, u.intentWords).filter((q) => !u.namePositions?.has(q.token.index) && !u.cuePositions.has(q.token.index) && q.expansions.length > 0);
+  if (extra.length > 0) {
+    const termsOfDates = (list: readonly DateEntry[]) => new Set(list.flatMap((d) => [...termsOf(`${d.label.da} ${d.label.en}`)]));
+    const said = rc.ctx.index.explainSurely(extra, termsOfDates(dates));
+    const others = unique(owners).flatMap((id) => relations.dates(id)).filter((d) => !dates.includes(d));
+    const saidByOthers = others.length > 0 ? rc.ctx.index.explainSurely(extra, termsOfDates(others)) : [];
+    if (said.some((x, i) => x === 0 && (saidByOthers[i] ?? 0) > 0)) return undefined;
+  }
   // "When is the last interview for the Mågen job": the first or last of a series of one kind (no round named).
   const said = u.round === undefined && dates.length > 1 && [...u.dateKinds].every((k) => k === 'interview') ? rc.lexicon.sequenceWords.match(u.tokens) : undefined;
   if (said && said.size === 1 && !said.has('after') && unique(dates.map((d) => d.kind)).length === 1 && dates.every((d) => !d.end)) dates = said.has('first') ? dates.slice(0, 1) : dates.slice(-1);

@@ -984,7 +984,8 @@ function roundsIn(text: string, ordinals: ReadonlyMap<string, number>): Map<stri
     if (!round.numbers.includes(n)) round.numbers.push(n);
     out.set(key, round);
   };
-  for (const m of text.matchAll(/(?<![\d.,/-])(\d{1,2})(?:\.|st|nd|rd|th)\s+(\p{L}{3,})/gu)) add(Number(m[1]), m[2]!);
+  // (Not the minutes of a time of day that ends a sentence: "kl. 19:00–21:00. Chair: ..." names no round 0.)
+  for (const m of text.matchAll(/(?<![\d.,/:-])(\d{1,2})(?:\.|st|nd|rd|th)\s+(\p{L}{3,})/gu)) add(Number(m[1]), m[2]!);
   // In words: "tredje kvartal", "the third quarter" (a word that is no ordinal is passed over at once).
   for (const m of text.matchAll(/(?<![\p{L}\d])(\p{L}{4,7})\s+(\p{L}{3,})/gu)) {
     const n = ordinals.get(foldText(m[1]!));

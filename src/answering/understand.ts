@@ -551,7 +551,11 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   // "fra ansøgningsfristen til første samtale", "between the deadline and the first interview": the second end of a span.
   const spanAt = tokens.findIndex((t) => ['fra', 'from', 'between', 'mellem'].includes(t.form));
   const spanEnds = (at: number) => spanAt >= 0 && spanAt < deadlineAt && tokens.some((t, i) => i > deadlineAt && i < at && ['til', 'to', 'and', 'og'].includes(t.form));
-  const askedAgain = (at: number) => whenAt.some((w) => w > deadlineAt && w < at) || spanEnds(at);
+  // "frist og startdato for jobbet", "deadline and start date": a kind joined to the deadline by "og"/"and" alone is a
+  // second kind asked, not the thing the deadline is for ("fristen for tilmelding").
+  const deadlineEnd = Math.max(...[...dateKindMatches].filter(([kind]) => DEADLINE_KINDS.includes(kind as DateEntry['kind'])).flatMap(([, m]) => m.positions));
+  const joined = (at: number) => at > deadlineEnd && tokens.slice(deadlineEnd + 1, at).length > 0 && tokens.slice(deadlineEnd + 1, at).every((t) => ['og', 'and', 'samt', 'plus', 'eller', 'or'].includes(t.form));
+  const askedAgain = (at: number) => whenAt.some((w) => w > deadlineAt && w < at) || spanEnds(at) || joined(at);
   const namesThing = new Set([...dateKindMatches].filter(([kind, m]) => !DEADLINE_KINDS.includes(kind as DateEntry['kind']) && Math.min(...m.positions) > deadlineAt && !askedAgain(Math.min(...m.positions))).map(([kind]) => kind));
   for (const kind of namesThing) dateKindMatches.delete(kind);
   const dateKinds = new Set([...dateKindMatches.keys()] as DateEntry['kind'][]);

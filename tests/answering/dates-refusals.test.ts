@@ -20,10 +20,14 @@ const SLV = 'tests/fixtures/kb-solvang';
 const UVD = 'tests/fixtures/kb-ulvedal';
 const HBJ = 'tests/fixtures/kb-havbjerg';
 const EGS = 'tests/fixtures/kb-egeskov';
+const BRK = 'tests/fixtures/kb-brinkeby';
+const BKK = 'tests/fixtures/kb-bakkekaer';
+const FJB = 'tests/fixtures/kb-other';
+const SEED = 'data';
 let loaded = new Map<string, Loaded>();
 
 beforeAll(async () => {
-  loaded = await loadAnswerers([HVM, LHT, HJS, RVS, SLV, UVD, HBJ, EGS], NOW);
+  loaded = await loadAnswerers([HVM, LHT, HJS, RVS, SLV, UVD, HBJ, EGS, BRK, BKK, FJB, SEED], NOW);
 });
 
 /** A day (ISO, written as the answer's language writes it) or any of some words. */
@@ -109,4 +113,49 @@ describe('the same shapes about things the documents do not date stay unanswered
       expect(answer.kind, `${question}\n${renderAnswerText(answer)}`).not.toBe('answer');
     });
   }
+});
+
+describe('a second batch, written after the first fixes on a municipality they were not written against (Brinkeby)', () => {
+  check([
+    [BRK, 'hvornår skal sprogvurderingerne af 3-årige være færdige', 'da', ['2027-03-31']],
+    [BRK, 'when do the language assessments of the 3 year olds begin', 'en', ['2027-02-01']],
+    [BRK, 'sidste frist for at registrere sprogvurderingerne i sprogportalen', 'da', ['2027-04-15']],
+    [BRK, 'hvornår skal budgetønskerne for 2028 være inde', 'da', ['2027-03-19']],
+    [BRK, 'when is the budget seminar for the dtl', 'en', ['2027-04-22']],
+    [BRK, 'hvornår er lederdagen i 2027', 'da', ['2027-06-03'], ['2027-05-20']],
+    [BRK, 'what is the last day to sign up for the leaders day', 'en', ['2027-05-20'], ['2027-06-03']],
+    [BRK, 'hvornår er tilsynet i børnehusene slut', 'da', ['2027-10-29']],
+    [BRK, 'when does the committee get the quality report', 'en', ['2027-09-07']],
+    [BRK, 'hvornår holdes lus samtalerne med netværkslederne', 'da', ['2027-10-04'], ['2027-01-18']],
+    [BRK, 'when does the new network leader for molen start', 'en', ['2027-04-01']],
+    [BRK, 'hvornår var ansøgningsfristen til netværkslederjobbet', 'da', ['2027-01-08']],
+    [BRK, 'hvor ofte holdes husledertræf', 'da', ['torsdag']],
+    [BRK, 'hvornår mødes fællesrådet for forældre næste gang', 'da', ['2027-02-24']],
+    [BRK, 'hvad besluttede bfu om forældresamarbejde', 'da', ['2027-01-01']],
+    [BRK, 'hvornår træder politikken for forældresamarbejde i kraft', 'da', ['2027-01-01']],
+    [BKK, 'hvor mange gange om året mødes luf', 'da', ['4 gange']],
+  ]);
+});
+
+describe("a meeting's agenda, which the documents do not give, is not answered with its days", () => {
+  const cases: ReadonlyArray<readonly [string, string]> = [
+    [LHT, 'hvad er dagsordenen for næste universrådsmøde'],
+    [BRK, 'what is on the agenda for the next dtl meeting'],
+  ];
+  for (const [dir, question] of cases) {
+    it(`${dir.replace('tests/fixtures/', '')}: ${question}`, () => {
+      const answer = loaded.get(dir)!.answerer.answer(question);
+      expect(answer.kind, `${question}\n${renderAnswerText(answer)}`).toBe('unknown');
+    });
+  }
+});
+
+describe('two kinds of date asked together ("frist og startdato", "deadline and start date"): both, not one or none', () => {
+  check([
+    [SEED, 'frist og startdato for vuggestuelederjobbet i stjernehuset', 'da', ['2026-01-10', '2026-03-01']],
+    [SEED, 'ansøgningsfrist og tiltrædelse for stillingen i stjernehuset', 'da', ['2026-01-10', '2026-03-01']],
+    [FJB, 'deadline and start date for the mågen job', 'en', ['2026-02-20', '2026-04-01'], ['2026-05-01']],
+    [BKK, 'ansøgningsfrist og samtaler til kløverengen', 'da', ['2027-01-18', '2027-01-25'], ['2027-03-01']],
+    [SLV, 'tilmeldingsfristen til lederdagen', 'da', ['2027-08-13'], ['2027-09-09']],
+  ]);
 });

@@ -138,8 +138,10 @@ describe('English phrasings of weak kinds', () => {
         expect(answer.headline.toLowerCase(), ask(n)).toContain(chair!.split(' (')[0]!.toLowerCase());
         expect(answer.headline.toLowerCase(), ask(n)).toContain('chairs');
       } else {
-        expect(answer.kind, ask(n)).toBe('unknown');
+        // A meeting with no chair of its own: the chair the documents name elsewhere ("Småbørnschefen er formand"), or
+        // that the documents do not say who chairs it; either way the reply speaks of the chair.
         expect(text, ask(n)).toContain('chairs');
+        if (answer.kind !== 'unknown') expect(answer.kind, ask(n)).toBe('answer');
       }
     }
   });

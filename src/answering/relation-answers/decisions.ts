@@ -184,12 +184,19 @@ export function decisionIndexOf(kb: KnowledgeBase): DecisionIndex {
 }
 
 const HEADS = new WeakMap<DecisionIndex, ReadonlySet<string>>();
-/** The last parts (three letters or more) of every word the decisions say ("hus" of "børnehus"), worked out on first use. */
-function compoundHeadsOf(index: DecisionIndex): ReadonlySet<string> {
+/**
+ * Every word the decisions and the names of their bodies say ("committee" of "Children and Schools Committee"), with
+ * the last parts (three letters or more) of each ("hus" of "børnehus"), worked out on first use.
+ */
+function compoundHeadsOf(kb: KnowledgeBase, index: DecisionIndex): ReadonlySet<string> {
   let heads = HEADS.get(index);
   if (!heads) {
     const found = new Set<string>();
-    for (const e of index.entries) for (const term of e.terms) for (let i = 1; i <= term.length - 3; i++) found.add(term.slice(i));
+    const bodyTerms = [...index.bodies].flatMap((id) => {
+      const e = kb.get(id);
+      return e ? namesOf(e).flatMap((n) => tokenize(n).flatMap((w) => stemsOf(w))) : [];
+    });
+    for (const term of [...index.entries.flatMap((e) => [...e.terms]), ...bodyTerms]) for (let i = 0; i <= term.length - 3; i++) found.add(term.slice(i));
     HEADS.set(index, (heads = found));
   }
   return heads;
@@ -474,7 +481,7 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
   // (Said in any form the index reads it in: "husene" is the head of "børnehuse".)
   const saidByAny = (tok: (typeof u.tokens)[number]) => {
     if (hitsAny(tok.terms) || rc.ctx.index.queryTerms([tok]).some((q) => hitsAny(q.expansions.map((e) => e.term)))) return true;
-    const heads = compoundHeadsOf(index);
+    const heads = compoundHeadsOf(kb, index);
     return tok.terms.some((term) => term.length >= 3 && heads.has(term));
   };
   const unsaid = u.tokens.filter((tok, i) => u.cuePositions.has(i) && !whenAt.has(i) && !decisionCueAt.has(i) && !effectAt.has(i) && !askAt.has(i) && !nameAt.has(i) && tok.form.length > 3 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !/^\d+$/.test(tok.form) && !MONTHS.has(tok.form) && !rc.lexicon.questionWords.has(tok.form) && rc.ctx.index.knows(tok.form) && !saidByAny(tok));
