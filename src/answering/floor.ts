@@ -678,25 +678,6 @@ export function createFloor(
           return refuse(kb, u, links, at.map((p) => ({ token: u.tokens[p]!, weight: 1, expansions: [] })), unknown);
         }
       }
-      // "How many applicants are there for X" is not answered by X's requirements: a count's answer says the thing it
-      // counts (its word, the documents' word for it, or a compound ending in it) or that the documents do not give it.
-      // (Only an answer whose first line gives no number: a count in it is the figure answerer's, read by its metric.)
-      const firstLine = [answer.headline, answer.sections[0]?.lines[0] ?? ''].join(' ');
-      if (!saysUnknown && u.intents.has('figure') && !u.askedWhen && !/\d/.test(firstLine) && !tokenize(firstLine).some((w) => loaded.numbers[w] !== undefined && !STOPWORDS.has(w))) {
-        const metricAt = new Set([...u.metricAt.values()].flat());
-        const countedAt = [...new Set(countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], loaded.countModifiers))].filter((p) => {
-          const form = u.tokens[p]!.form;
-          // (A metric the lexicon reads, "staff" for the employees' figure, is answered in the figure's own words.)
-          return !metricAt.has(p) && !STOPWORDS.has(form) && !chat.has(form) && !/\d/.test(form) && form.length > 2;
-        });
-        const countedTerms = index.queryTerms(countedAt.map((p) => u.tokens[p]!));
-        if (countedTerms.length > 0) {
-          const heads = compoundHeads(answerTerms);
-          const sure = index.explainSurely(countedTerms, answerTerms);
-          const said = countedTerms.some((q, i) => sure[i]! >= ACCOUNTED || q.token.terms.some((t) => answerTerms.has(t) || heads.has(t)) || links.some((l) => l.start <= q.token.index && q.token.index < l.end));
-          if (!said) return refuse(kb, u, links, countedTerms, unknown);
-        }
-      }
       // "What time" is answered by a time of day ("kl. 9.00", "09:00"): a day alone does not say it.
       if (!saysUnknown && clockAsked(u.folded) && !/\b\d{1,2}[.:]\d{2}\b/.test([answer.headline, ...answer.sections.flatMap((s) => s.lines)].join(' '))) {
         return unknown(u.lang, CLOCK[u.lang]);
@@ -779,13 +760,17 @@ export function createFloor(
       let heads: ReadonlySet<string> | undefined;
       const headOfAnswer = (q: QueryTerm) => !fallback && q.token.terms.some((t) => t.length >= MIN_HEAD && (heads ??= compoundHeads(answerTerms)).has(t));
       // A word of the name of an item the answer's facts relate to ("the director" of a forum's participants) is what the
-      // answer speaks of, though its lines do not spell the name (bounded: the items the answer's facts name).
+      // answer speaks of, though its lines do not spell the name (bounded: the items the answer's facts name). Not when
+      // a word before it that the name does not say narrows it to something else: "the staff leader position" asks of
+      // no house leader.
       let relatedTerms: ReadonlySet<string> | undefined;
       const relatedName = (q: QueryTerm) => {
         const subject = answerSubjects.get(answer);
         if (!subject) return false;
         relatedTerms ??= new Set([...subject.related].slice(0, 64).flatMap((id) => namesAsTerms(id).flatMap((terms) => [...terms])));
-        return q.token.terms.some((t) => relatedTerms!.has(t));
+        if (!q.token.terms.some((t) => relatedTerms!.has(t))) return false;
+        const before = u.tokens[q.token.index - 1];
+        return before === undefined || STOPWORDS.has(before.form) || chat.has(before.form) || before.terms.some((t) => relatedTerms!.has(t));
       };
       // A compound known only as parts whose every part one line of the answer says ("ledererfaring": "fem års erfaring
       // som leder") is said by that line in other words; parts spread over unrelated lines are not.
