@@ -8,8 +8,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderAnswerText } from '../../src/answering/index.js';
-import { shortDate } from '../../src/answering/answer-context.js';
 import { loadAnswerers, type Loaded } from '../helpers/answerers.js';
+import { checkDatedCases, type DatedCase } from '../helpers/dated-cases.js';
 
 const NOW = new Date('2026-11-30T09:00:00Z');
 const HVM = 'tests/fixtures/kb-hvidmose';
@@ -30,25 +30,8 @@ beforeAll(async () => {
   loaded = await loadAnswerers([HVM, LHT, HJS, RVS, SLV, UVD, HBJ, EGS, FJB, BKK, SEED, BRK], NOW);
 });
 
-type Said = string | readonly string[];
-type Case = readonly [dir: string, question: string, lang: 'da' | 'en', must: readonly Said[], not?: readonly Said[]];
-
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-function says(text: string, said: Said, lang: 'da' | 'en'): boolean {
-  const options = typeof said === 'string' ? [said] : said;
-  return options.some((o) => (ISO.test(o) ? text.includes(shortDate(o, lang)) : text.toLowerCase().includes(o.toLowerCase())));
-}
-
-function check(cases: readonly Case[], where: 'headline' | 'text' = 'text'): void {
-  for (const [dir, question, lang, must, not = []] of cases) {
-    it(`${dir.replace('tests/fixtures/', '')}: ${question}`, () => {
-      const answer = loaded.get(dir)!.answerer.answer(question);
-      const text = where === 'headline' ? answer.headline : renderAnswerText(answer, { details: true });
-      expect(answer.kind, `${question}\n${renderAnswerText(answer)}`).toBe('answer');
-      for (const m of must) expect(says(text, m, lang), `${question}: says ${String(m)}\n${text}`).toBe(true);
-      for (const n of not) expect(says(text, n, lang), `${question}: must not say ${String(n)}\n${text}`).toBe(false);
-    });
-  }
+function check(cases: readonly DatedCase[], where: 'headline' | 'text' = 'text'): void {
+  checkDatedCases(() => loaded, cases, where);
 }
 
 describe('what a body decided, asked with other verbs and words for the outcome', () => {
