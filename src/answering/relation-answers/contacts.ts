@@ -14,6 +14,7 @@ import { TEXTS } from './texts.js';
 import { explainsWords } from './org-changes.js';
 import { titledPerson } from './partly-known.js';
 import { rolesByNameStart } from './role-name-starts.js';
+import { ownContactStatements } from './own-contact-statements.js';
 
 // ---------------------------------------------------------------------------------------------
 // Contacts of a posting (or of the unit or role a posting is for)
@@ -412,19 +413,4 @@ function answerDocumentContacts(rc: RelationContext, accept: (people: readonly P
   // The words that named the document (its kind, its title's words) are answered by its contact.
   const naming = asked.filter((tok) => (topicWords.get(id) ?? []).some((w) => fits(w, tok))).map((tok) => u.tokens.indexOf(tok));
   return explainsWords(answer, [...(kindMatches.get(kb.documents.get(id)?.kind ?? '')?.positions ?? []), ...naming]);
-}
-
-/** A phone number (eight digits, spaced in pairs or fours) or an e-mail address in a text. */
-const PHONE = /(?<!\d)\d{2}\s?\d{2}\s?\d{2}\s?\d{2}(?!\d)/;
-const EMAIL = /[\p{L}\d._-]+@[\p{L}\d-]+\.[a-z]{2,}/u;
-
-/**
- * An item's own statements that give its phone number or e-mail address ("Sekretariatet er kontakt for spørgsmål om
- * pladsanvisning: sekretariatet@brinkeby.dk, telefon 5512 3480"), `only` one of the two when asked for it.
- */
-export function ownContactStatements(rc: RelationContext, id: string, only?: 'phone' | 'email'): ReturnType<RelationContext['ctx']['index']['ownedBy']> {
-  return rc.ctx.index.ownedBy(id).filter((f) => {
-    const text = `${f.text.da} ${f.text.en}`;
-    return only === 'phone' ? PHONE.test(text) : only === 'email' ? EMAIL.test(text) : PHONE.test(text) || EMAIL.test(text);
-  });
 }

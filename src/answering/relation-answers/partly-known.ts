@@ -12,7 +12,7 @@ import { shortDate, unique, unknown as unknownAnswer } from '../answer-context.j
 import { done, name, sourceOf, subjectsOf, titleWordsOf, unitsOfPerson, within, type RelationContext } from './context.js';
 import { TEXTS } from './texts.js';
 import { decisionIndexOf } from './decisions.js';
-import { ownContactStatements } from './contacts.js';
+import { ownContactStatements } from './own-contact-statements.js';
 import { formatPartialDate } from '../../time/format-date.js';
 
 // ---------------------------------------------------------------------------------------------
