@@ -829,9 +829,16 @@ function relationContext(input: Omit<RelationContext, 'subjects'> & { links: rea
   const leaderAt = new Set([...input.lexicon.leaderWords.match(input.u.tokens).values()].flatMap((m) => [...m.positions]));
   // "next ELM after 1 March": a word that places a day in a series or a period ("after", "first") is no part of a name.
   const timeWords = new Set([...input.lexicon.sequenceWords.coverage(input.u.tokens), ...input.lexicon.timePhrases.coverage(input.u.tokens)]);
-  // (Nor is a word that spreads the question over the things named: "klinten and molen each".)
-  const loose = new Set([...input.lexicon.fillerWords, ...input.lexicon.eachWords.filter((words) => words.length === 1).map((words) => words[0]!)]);
-  return { ...input, subjects: subjectGroups(input.kb, wholeNames(input.u, input.links, leaderAt, timeWords, loose), input.municipalities) };
+  return { ...input, subjects: subjectGroups(input.kb, wholeNames(input.u, input.links, leaderAt, timeWords, looseWords(input.lexicon)), input.municipalities) };
+}
+
+/** Words that are no part of a name: fillers, and a word that spreads the question over the things named ("klinten and
+ * molen each"). Made once per lexicon, not per question. */
+const looseWordsOf = new WeakMap<RelationContext['lexicon'], ReadonlySet<string>>();
+function looseWords(lexicon: RelationContext['lexicon']): ReadonlySet<string> {
+  let loose = looseWordsOf.get(lexicon);
+  if (!loose) looseWordsOf.set(lexicon, (loose = new Set([...lexicon.fillerWords, ...lexicon.eachWords.filter((words) => words.length === 1).map((words) => words[0]!)])));
+  return loose;
 }
 
 function answerRelations(rc: RelationContext): Answer | undefined {

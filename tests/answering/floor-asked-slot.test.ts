@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderAnswerText, type Answer } from '../../src/answering/index.js';
-import { loadAnswerers, type Data, type Loaded } from '../helpers/answerers.js';
+import { loadAnswerers, type Data, type Loaded, saidBy } from '../helpers/answerers.js';
 
 const NOW = new Date('2026-11-30T09:00:00Z');
 const FJORDBY = 'tests/fixtures/kb-other';
@@ -21,7 +21,7 @@ beforeAll(async () => {
 
 const ask = (dir: string, question: string): Answer => bases.get(dir)!.answerer.answer(question);
 /** What the answer says, without the questions it suggests. */
-const said = (answer: Answer) => [answer.headline, ...answer.sections.flatMap((s) => [s.title, ...s.lines]), ...(answer.details ?? [])].join(' ').toLowerCase();
+const said = (answer: Answer) => saidBy(answer).toLowerCase();
 
 /** The children a unit's own record counts. */
 const childrenOf = (d: Data, name: string): number => {

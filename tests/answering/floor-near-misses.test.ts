@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Answer } from '../../src/answering/index.js';
-import { loadAnswerers, type Data, type Loaded } from '../helpers/answerers.js';
+import { loadAnswerers, type Data, type Loaded, saidBy } from '../helpers/answerers.js';
 
 const NOW = new Date('2026-11-30T09:00:00Z');
 const BASES = {
@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 const ask = (base: Base, question: string): Answer => loaded.get(BASES[base])!.answerer.answer(question);
 /** What the answer says, without the questions it suggests. */
-const said = (answer: Answer) => [answer.headline, ...answer.sections.flatMap((s) => [s.title, ...s.lines]), ...(answer.details ?? [])].join(' ').toLowerCase();
+const said = (answer: Answer) => saidBy(answer).toLowerCase();
 const data = (base: Base): Data => loaded.get(BASES[base])!.data;
 
 /** Every figure the documents give for any unit, as digits: none may answer a question about a unit they do not hold. */

@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderAnswerText, type Answer } from '../../src/answering/index.js';
-import { loadAnswerers, type Data, type Loaded } from '../helpers/answerers.js';
+import { loadAnswerers, type Data, type Loaded, saidBy } from '../helpers/answerers.js';
 
 const NOW = new Date('2026-11-30T09:00:00Z');
 const BASES = {
@@ -29,7 +29,7 @@ beforeAll(async () => {
 const ask = (base: Base, question: string): Answer => loaded.get(BASES[base])!.answerer.answer(question);
 const text = (answer: Answer) => renderAnswerText(answer, { details: true }).toLowerCase();
 /** What the answer says, without the questions it suggests. */
-const said = (answer: Answer) => [answer.headline, ...answer.sections.flatMap((s) => [s.title, ...s.lines]), ...(answer.details ?? [])].join(' ').toLowerCase();
+const said = (answer: Answer) => saidBy(answer).toLowerCase();
 const data = (base: Base): Data => loaded.get(BASES[base])!.data;
 
 /** The figures a unit's own record gives, as the digits an answer would show. */

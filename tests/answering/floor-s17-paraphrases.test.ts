@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Answer } from '../../src/answering/index.js';
-import { loadAnswerers, type Loaded } from '../helpers/answerers.js';
+import { loadAnswerers, type Loaded, saidBy } from '../helpers/answerers.js';
 
 const NOW = new Date('2026-11-30T09:00:00Z');
 const BASES = {
@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 const ask = (base: Base, question: string): Answer => loaded.get(BASES[base])!.answerer.answer(question);
 /** What the answer says, without the questions it suggests. */
-const said = (answer: Answer) => [answer.headline, ...answer.sections.flatMap((s) => [s.title, ...s.lines]), ...(answer.details ?? [])].join(' ');
+const said = (answer: Answer) => saidBy(answer);
 
 describe('questions the documents answer, in other words: the answer stays', () => {
   it.each<[Base, string, RegExp]>([

@@ -4,7 +4,7 @@
  * answer states every expected fact).
  */
 import { beforeAll, expect } from 'vitest';
-import { createAnswerer, renderAnswerText, type Answerer } from '../../src/answering/index.js';
+import { createAnswerer, renderAnswerText, type Answer, type Answerer } from '../../src/answering/index.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load-knowledge.js';
 
@@ -31,6 +31,9 @@ export async function loadAnswerers(dirs: readonly string[], now: Date): Promise
 
 /** The first line of a rendered answer (what the user reads first). */
 export const firstLine = (text: string): string => text.split('\n')[0]!;
+
+/** What an answer says (headline, sections, details), without the questions it suggests. */
+export const saidBy = (answer: Answer): string => [answer.headline, ...answer.sections.flatMap((s) => [s.title, ...s.lines]), ...(answer.details ?? [])].join(' ');
 
 /** A number as an English answer writes it ("1,140"). */
 export const groupedNumber = (value: number): string => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
