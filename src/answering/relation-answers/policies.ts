@@ -243,13 +243,26 @@ export function answerPolicyStatements(rc: RelationContext): Answer | undefined 
 }
 
 /**
+ * True when a statement of the policy named (`link`) answers the question's words besides the policy's name and the words
+ * asking when it was adopted or applies: the statement's reading beats the policy's own dates.
+ */
+export function policyStatementAnswers(rc: RelationContext, policy: Policy, link: Link): boolean {
+  const covered = new Set([...rc.lexicon.adoptWords.coverage(rc.u.tokens), ...rc.lexicon.effectWords.coverage(rc.u.tokens)]);
+  for (let i = link.start; i < link.end; i++) covered.add(i);
+  return statementsAnswer(rc, [policy], covered) !== undefined;
+}
+
+/**
  * The statements of the policies that say most of the question's words besides its cues, the policies' names and
  * `covered` (at least one, and a third of them); the one saying most first, at most three. Undefined when the
  * question asks something else of the policy (a contact, a date, a decision, an attribute, who).
  */
 function statementsAnswer(rc: RelationContext, policies: readonly Policy[], covered: ReadonlySet<number>): Answer | undefined {
   const { u } = rc;
-  if (policies.length === 0 || u.attributes.length > 0 || u.intents.has('contact') || u.intents.has('dates') || u.kinds.has('decision') || u.intents.has('figure') || u.intents.has('reporting')) return undefined;
+  // What the question asks of the statements (its slot): a time, a number, or what they say. A "when" or a "how many"
+  // is answered by a statement that states one; a named kind of date or a period asks for a dated entry (another answer's).
+  const slot = askedSlotOf(rc, policies);
+  if (policies.length === 0 || slot === undefined || u.attributes.length > 0 || u.intents.has('contact') || u.kinds.has('decision') || u.intents.has('reporting')) return undefined;
   // ("Name the parts of the policy" lists its parts: another answer's.)
   if (u.kinds.has('who') || u.askedWho || rc.lexicon.listWords.match(u.tokens).size > 0) return undefined;
   const asking = new Set([...covered, ...u.cuePositions, ...[...u.kinds.values()].flatMap((m) => [...m.positions]), ...rc.lexicon.policyTypes.coverage(u.tokens), ...rc.lexicon.purposeWords.coverage(u.tokens), ...rc.lexicon.yesNoWords.coverage(u.tokens)]);
@@ -258,15 +271,45 @@ function statementsAnswer(rc: RelationContext, policies: readonly Policy[], cove
   if (words.length === 0) return undefined;
   // A word, or the knowledge base's word for it ("personalet" -> "medarbejdere").
   const forms = words.map((tok) => [tok.form, ...(rc.lexicon.synonyms.has(tok.form) ? [rc.lexicon.synonyms.get(tok.form)!] : [])]);
+  const fills = (st: { da: string; en: string }) => slot === 'what' || (slot === 'time' ? statesTime(rc, st) : statesNumber(rc, st));
   const said = policies.flatMap((policy) => statementsOfPolicy(rc, policy)).map((st, i) => {
     const text = statementForms(st);
-    return { st, i, n: forms.filter((alternatives) => alternatives.some((w) => saysEveryOf(text, w.split(' ')))).length };
+    return { st, i, n: fills(st) ? forms.filter((alternatives) => alternatives.some((w) => saysEveryOf(text, w.split(' ')))).length : 0 };
   });
   const best = Math.max(0, ...said.map((x) => x.n));
   if (best === 0 || best * 3 < words.length) return undefined;
   const top = said.filter((x) => x.n > 0 && x.n >= best - 1).sort((a, b) => b.n - a.n || a.i - b.i).slice(0, 3).map((x) => x.st);
   return done(rc, 'answer', top[0]![u.lang], top.slice(1).map((st) => st[u.lang]), unique(top.map((st) => st.source)).slice(0, 3));
 }
+
+/**
+ * The slot a question asks a policy's statements to fill: a time ("hvornår", "when", no named kind of date, month or
+ * day: those ask for a dated entry), a number ("how many", "hvor mange"), or what they say. Undefined when it asks for
+ * something a statement does not give as such (a dated entry).
+ */
+function askedSlotOf(rc: RelationContext, policies: readonly Policy[]): 'time' | 'number' | 'what' | undefined {
+  const { u } = rc;
+  // (A kind of date named, "start" of "start-up talk", asks for a dated entry of one policy only when it has one of that kind.)
+  const ofKind = policies.length === 1 ? rc.relations.dates(policies[0]!.id).some((d) => u.dateKinds.has(d.kind)) : true;
+  const datedEntry = (u.dateKinds.size > 0 && ofKind) || u.range !== undefined || u.day !== undefined;
+  if (u.intents.has('figure')) return datedEntry ? undefined : 'number';
+  if (u.intents.has('dates') || u.askedWhen) return datedEntry ? undefined : 'time';
+  return 'what';
+}
+
+/** True when a statement states a time: a number, a month, a cadence word (the answerer's own test, `statesTime`). */
+function statesTime(rc: RelationContext, st: { da: string; en: string }): boolean {
+  return rc.ctx.statesTime?.(`${st.da} ${st.en}`) ?? false;
+}
+
+/** True when a statement states a number: digits or a number word of the lexicon ("tre", "three", "ét"). */
+function statesNumber(rc: RelationContext, st: { da: string; en: string }): boolean {
+  return statementForms(st).forms.some((w) => /^\d+$/.test(w) || Object.hasOwn(rc.lexicon.numbers, w)) || ONE_NUMERAL.test(`${st.da} ${st.en}`);
+}
+
+/** "One" as a numeral: the Danish accented "én"/"ét" ("højst én kage"; the lexicon's number words leave out "en"/"et", also
+ * articles) and the English "one" (a statement that says it beside the question's other words counts one of them). */
+const ONE_NUMERAL = /(^|[^\p{L}])(én|ét|one)(?![\p{L}])/iu;
 
 /**
  * "Gælder madpolitikken også for sundhedsplejen?", "does the meal policy cover the childminders": asked yes or no

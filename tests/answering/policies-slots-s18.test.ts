@@ -1,0 +1,47 @@
+/**
+ * Session 18: a policy's own statements answer what a question asks of the policy (its slot), whatever the question's
+ * kind: a "when" or "how long" by a statement that states a time, a "how many" by one that states a number, on several
+ * knowledge bases and in both languages. Each case states the core fact and never the tempting wrong one (a dated entry
+ * of the policy, another municipality's figure, another statement).
+ */
+import { describe, it } from 'vitest';
+import { KB_DIRS, phrasedCaseCheck, type PhrasedCase } from '../helpers/answerers.js';
+
+const NOW = new Date('2026-11-30T09:00:00Z');
+const DIRS = { ...KB_DIRS, brk: 'tests/fixtures/kb-brinkeby' } as const;
+type Kb = keyof typeof DIRS;
+type Case = PhrasedCase & { readonly kb: Kb };
+
+const check = phrasedCaseCheck(DIRS, NOW);
+
+/** Batch A: written before the change, on six knowledge bases. */
+const BATCH_A: Case[] = [
+  { kb: 'slv', q: 'hvor mange gange om ugen skal dagplejerne på tur efter bevægelsespolitikken', must: ['to gange'] },
+  { kb: 'slv', q: 'how long must the kids be outdoors each day under the movement policy', must: ['two hours'] },
+  { kb: 'slv', q: 'hvornår skal der være en uddannet bevægelsesvejleder i hvert hus ifølge bevægelsespolitikken', must: ['1. juli 2028'] },
+  { kb: 'slv', q: 'hvor tit skal der være forældremøde ifølge rammen for forældresamarbejde', must: ['ét forældremøde'] },
+  { kb: 'hjs', q: 'hvor lang tid varer kurset om digital dannelse', must: ['fire timer'], not: ['20 minutter'] },
+  { kb: 'hjs', q: 'how many screen sessions a day may the 3 year olds have under the digital policy', must: ['~one (shared )?screen'] },
+  { kb: 'hjs', q: 'hvornår skal hvert børnecenter have en digital ambassadør', must: ['1. juni 2027'] },
+  { kb: 'hjs', q: 'hvor mange gange skal barnet besøge sin nye stue før skiftet', must: ['to gange'] },
+  { kb: 'hjs', q: 'what has to happen before a child moves from nursery to kindergarten according to the transitions framework', must: ['handover'] },
+  { kb: 'hbj', q: 'how many cakes a month per room under the meal policy', must: ['one cake'] },
+  { kb: 'hbj', q: 'hvornår skal køkkenpersonalet have taget kurset madmod', must: ['2027'] },
+  { kb: 'hbj', q: 'hvor tit gennemgår sundhedsplejen måltidsplanen efter madpolitikken', must: ['hvert andet år'] },
+  { kb: 'rvs', q: 'how often does børnesundhed review the meal plans under the food policy', must: ['~every (other|second) year'] },
+  { kb: 'lht', q: 'hvor lang skal introduktionen for en ny vikar være efter retningslinjen for vikarbrug', must: ['30 minutter'], not: ['45'] },
+  { kb: 'lht', q: 'how big a share of the hours may external temps make up under the temp guideline', must: ['8 %'], not: ['7 %'] },
+  { kb: 'uvd', q: 'hvor mange procent af timerne må eksterne vikarer udgøre efter retningslinjen for vikarbrug', must: ['7 %'], not: ['8 %'] },
+  { kb: 'uvd', q: 'how often does the landsbyleder discuss the sleep policy with the parents board', must: ['~once a year'] },
+  { kb: 'brk', q: 'hvor ofte skal seler i barnevogne kontrolleres efter retningslinjen for søvn', must: ['hver måned'] },
+  { kb: 'brk', q: 'when must new parents be offered a start-up talk under the parent cooperation policy', must: ['3 months'] },
+  { kb: 'brk', q: 'hvornår sprogvurderes børnene efter sprogpolitikken', must: ['3 år'] },
+  { kb: 'bkk', q: 'hvornår skal børnene sprogvurderes efter politikken for tidlig indsats', must: ['3 år'], not: ['26. februar'] },
+  { kb: 'lht', q: 'at what temperature must children not sleep outside under the sleep policy', must: ['minus 10'] },
+  { kb: 'uvd', q: 'hvor tit skal man tjekke et sovende barn over 1 år efter søvnpolitikken', must: ['15. minut'] },
+  // The policy named does not say it: no statement of it (nor another policy's) answers.
+  { kb: 'hjs', q: 'hvornår skal børnene sprogvurderes efter politikken for digital dannelse', must: [], not: ['1. juni 2027', 'sprogvurder'], kind: 'unknown' },
+  { kb: 'lht', q: 'how many cakes per month may a room have under the sleep policy', must: [], not: ['10 minutes', 'cake'], kind: 'unknown' },
+];
+
+describe('a policy statement that fills the slot asked answers (batch A)', () => it.each(BATCH_A)('$kb: $q', check));
