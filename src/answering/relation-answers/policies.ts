@@ -272,14 +272,18 @@ function statementsAnswer(rc: RelationContext, policies: readonly Policy[], cove
   // A word, or the knowledge base's word for it ("personalet" -> "medarbejdere").
   const forms = words.map((tok) => [tok.form, ...(rc.lexicon.synonyms.has(tok.form) ? [rc.lexicon.synonyms.get(tok.form)!] : [])]);
   const fills = (st: { da: string; en: string }) => slot === 'what' || (slot === 'time' ? statesTime(rc, st) : statesNumber(rc, st));
-  const said = policies.flatMap((policy) => statementsOfPolicy(rc, policy)).map((st, i) => {
+  const said = policies.flatMap((policy) => statementsOfPolicy(rc, policy).map((st) => ({ st, policy }))).map(({ st, policy }, i) => {
     const text = statementForms(st);
-    return { st, i, n: fills(st) ? forms.filter((alternatives) => alternatives.some((w) => saysEveryOf(text, w.split(' ')))).length : 0 };
+    return { st, policy, i, n: fills(st) ? forms.filter((alternatives) => alternatives.some((w) => saysEveryOf(text, w.split(' ')))).length : 0 };
   });
   const best = Math.max(0, ...said.map((x) => x.n));
   if (best === 0 || best * 3 < words.length) return undefined;
-  const top = said.filter((x) => x.n > 0 && x.n >= best - 1).sort((a, b) => b.n - a.n || a.i - b.i).slice(0, 3).map((x) => x.st);
-  return done(rc, 'answer', top[0]![u.lang], top.slice(1).map((st) => st[u.lang]), unique(top.map((st) => st.source)).slice(0, 3));
+  const ranked = said.filter((x) => x.n > 0 && x.n >= best - 1).sort((a, b) => b.n - a.n || a.i - b.i).slice(0, 3);
+  const top = ranked.map((x) => x.st);
+  // A time or a number is the policy's: its title leads ("Retningslinje for vikarbrug: … højst 7 % …"), so that the
+  // number is read as the policy's and not as a count of something else the question names.
+  const headline = slot === 'what' ? top[0]![u.lang] : `${capitalize(name(rc.kb, ranked[0]!.policy.id, u.lang, false))}: ${top[0]![u.lang]}`;
+  return done(rc, 'answer', headline, top.slice(1).map((st) => st[u.lang]), unique(top.map((st) => st.source)).slice(0, 3));
 }
 
 /**
