@@ -6,6 +6,8 @@ import type { Link } from '../linking.js';
 import { displayName, namesOf } from '../facts.js';
 import { capitalize, joinList } from '../phrases.js';
 import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS } from '../normalize.js';
+import { MONTH_NAMES } from '../../time/format-date.js';
+import { countedPositions } from '../understand.js';
 import type { Answer } from '../types.js';
 import { shortDate, unique } from '../answer-context.js';
 import { done, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
@@ -80,7 +82,8 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
   const { u, kb } = rc;
   const policy = subjectsOf(rc, ['policies'])[0]?.[0];
   // A policy named in part ("the language policy" for "language policy for day care") still names it.
-  if (!policy || policy.quality < 0.75) return undefined;
+  // None named: the policy whose statement says every word the question asks about answers, if one does.
+  if (!policy || policy.quality < 0.75) return answerPolicyTopic(rc);
   const item = kb.get(policy.id)!.item as Policy;
   // A role or unit named besides the policy asks about them ("which policies must X know"), unless the question asks
   // what the policy says about them ("what does the policy say about childminding"): then they are the topic.
@@ -308,12 +311,22 @@ function statesTime(rc: RelationContext, st: { da: string; en: string }): boolea
 
 /** True when a statement states a number: digits or a number word of the lexicon ("tre", "three", "ét"). */
 function statesNumber(rc: RelationContext, st: { da: string; en: string }): boolean {
-  return statementForms(st).forms.some((w) => /^\d+$/.test(w) || Object.hasOwn(rc.lexicon.numbers, w)) || ONE_NUMERAL.test(`${st.da} ${st.en}`);
+  // The word a "how many" counts ("hvor mange forældremøder", "how many cakes"): the number must count it, so one of
+  // the three words after the number says it ("mindst ét forældremøde", "one cake", "7 %" for "procent").
+  const counted = countedPositions(rc.u.tokens, rc.u.kinds.get('figure')?.positions ?? [], rc.lexicon.countModifiers).map((p) => rc.u.tokens[p]!.form);
+  const countsIt = (word: string) => counted.length === 0 || counted.some((c) => saysEveryOf({ forms: [word], stems: [primaryStem(word)] }, [c]));
+  return (['da', 'en'] as const).some((lang) => {
+    // (A day or a year, "12. november 2026", "2027-2030", says when, not how many.)
+    const words = (st[lang].replace(DAY_OR_YEAR, ' ').toLowerCase().match(/[\p{L}\d]+|%/gu) ?? []).map((w) => (w === '%' ? (lang === 'da' ? 'procent' : 'percent') : w));
+    // (Number words of the Danish text only: the English "to" of "applies to" is the Danish "two".)
+    const isNumber = (w: string) => /^\d+$/.test(w) || (lang === 'da' ? Object.hasOwn(rc.lexicon.numbers, foldText(w)) || w === 'én' || w === 'ét' : w === 'one');
+    return words.some((w, i) => isNumber(w) && words.slice(i + 1, i + 4).some((next) => countsIt(foldText(next))));
+  });
 }
 
-/** "One" as a numeral: the Danish accented "én"/"ét" ("højst én kage"; the lexicon's number words leave out "en"/"et", also
- * articles) and the English "one" (a statement that says it beside the question's other words counts one of them). */
-const ONE_NUMERAL = /(^|[^\p{L}])(én|ét|one)(?![\p{L}])/iu;
+/** A day with its month ("12. november", "1 January"), or a year: dates in a statement, no amounts. */
+const DAY_OR_YEAR = new RegExp(`\\b\\d{1,2}\\.?\\s+(?:${[...MONTH_NAMES.da, ...MONTH_NAMES.en].join('|')})\\b|\\b(?:19|20)\\d\\d\\b`, 'giu');
+
 
 /**
  * "Gælder madpolitikken også for sundhedsplejen?", "does the meal policy cover the childminders": asked yes or no
@@ -491,4 +504,103 @@ export function policyIndexOf(kb: RelationContext['kb']): PolicyIndex {
 /** The facts about an item, in the knowledge base's order. */
 function factsAbout(kb: RelationContext['kb'], id: string): readonly Fact[] {
   return policyIndexOf(kb).factsAbout.get(id) ?? [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// A policy found by what the question asks about, not by its name
+
+/** Kinds of question a policy's statement may answer when no policy is named: what it asks, when, how many. */
+const TOPIC_KINDS: ReadonlySet<string> = new Set(['policy', 'requirement', 'figure', 'total', 'when', 'dates', 'frequency', 'condition', 'offer', 'upcoming', 'next']);
+/**
+ * Kinds whose cue words are things a statement may speak of ("møde", "ansvarlig"): no slot of their own, so their words
+ * count among those a statement must say. Any other kind asks a relation (who leads, reports, stands in, decided).
+ */
+const TOPIC_WORD_KINDS: ReadonlySet<string> = new Set(['meeting', 'responsibility']);
+
+/**
+ * "Må børnene sove ude ved minus 12 grader", "how many parents' meetings must each house hold a year", "does every
+ * daycare need someone responsible for sleep": no policy (nor anything else) named, and nothing asked but what, when or
+ * how many: the policies' statements (and their concepts'), ranked by how many of the question's own words each says
+ * (through an index of the statements' words built once per knowledge base), answer when one says every word (all but
+ * one of four or more) and fills the slot asked (a time, a number). Undefined otherwise: the general search answers.
+ */
+function answerPolicyTopic(rc: RelationContext): Answer | undefined {
+  const { u, kb } = rc;
+  if (kb.data.policies.length === 0 || u.attributes.length > 0) return undefined;
+  if ([...u.kinds.keys()].some((k) => !TOPIC_KINDS.has(k) && !TOPIC_WORD_KINDS.has(k)) || u.askedWho) return undefined;
+  // ("Which laws apply to day care": a type of policy asked for asks which policies, not what one says.)
+  if (u.policyTypes.size > 0) return undefined;
+  // Anything named besides a municipality or a concept is what the question is about: its own answers.
+  if (rc.subjects.some((g) => g.some((l) => l.quality >= 0.75 && l.kind !== 'concepts'))) return undefined;
+  const slot = askedSlotOf(rc, kb.data.policies);
+  if (slot === undefined) return undefined;
+  const topicWords = new Set([...u.kinds].filter(([k]) => TOPIC_WORD_KINDS.has(k)).flatMap(([, m]) => [...m.positions]));
+  const asking = new Set([...u.cuePositions, ...[...u.kinds.values()].flatMap((m) => [...m.positions]), ...rc.lexicon.policyTypes.coverage(u.tokens), ...rc.lexicon.purposeWords.coverage(u.tokens), ...rc.lexicon.yesNoWords.coverage(u.tokens), ...rc.lexicon.effectWords.coverage(u.tokens)].filter((p) => !topicWords.has(p)));
+  for (const l of rc.links ?? []) if (l.kind === 'municipalities') for (let i = l.start; i < l.end; i++) asking.add(i);
+  const words = unique(
+    u.tokens
+      .filter((tok, i) => !asking.has(i) && tok.form.length > 2 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !rc.lexicon.questionWords.has(tok.form) && !rc.lexicon.fillerWords.has(tok.form) && !/\d/.test(tok.form))
+      .map((tok) => tok.form),
+  );
+  if (words.length < 2) return undefined;
+  const index = topicIndexOf(rc);
+  const hits = new Map<number, number>();
+  for (const w of words) {
+    const alternatives = [w, ...(rc.lexicon.synonyms.has(w) ? [rc.lexicon.synonyms.get(w)!] : [])];
+    const saying = new Set(alternatives.flatMap((a) => entriesSaying(index, a)));
+    for (const i of saying) hits.set(i, (hits.get(i) ?? 0) + 1);
+  }
+  // Every word of two or three; of more, all but one in three (a modal, a verb the statement says in other words).
+  const needed = words.length <= 3 ? words.length : words.length - Math.max(1, Math.floor(words.length / 3));
+  const inScope = (policy: Policy) => rc.municipalities.size === 0 || rc.municipalities.has(policy.municipality ?? '') || rc.municipalities.has(policy.owner ?? '');
+  const fit = [...hits]
+    .filter(([i, n]) => n >= needed && inScope(index.entries[i]!.policy))
+    .filter(([i]) => slot === 'what' || (slot === 'time' ? statesTime(rc, index.entries[i]!.st) : statesNumber(rc, index.entries[i]!.st)))
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  if (fit.length === 0) return undefined;
+  const best = fit.filter(([, n]) => n === fit[0]![1]).slice(0, 3).map(([i]) => index.entries[i]!);
+  // (Statements of more than two policies saying as much say nothing of one of them.)
+  if (new Set(best.map((e) => e.policy)).size > 2) return undefined;
+  const title = capitalize(name(kb, best[0]!.policy.id, u.lang, false));
+  return done(rc, 'answer', `${title}: ${best[0]!.st[u.lang]}`, best.slice(1).map((e) => e.st[u.lang]), unique(best.map((e) => e.st.source)).slice(0, 3));
+}
+
+/** Every policy's statements, and each distinct word form they say with the statements saying it, once per knowledge base. */
+interface TopicIndex {
+  readonly entries: ReadonlyArray<{ readonly policy: Policy; readonly st: { da: string; en: string; source: Source } }>;
+  readonly forms: ReadonlyArray<{ readonly form: string; readonly stem: string; readonly entries: readonly number[] }>;
+  /** The entries that say a question word, as worked out for earlier questions (bounded). */
+  readonly sayingWord: Map<string, readonly number[]>;
+}
+const TOPIC_INDEXES = new WeakMap<RelationContext['kb'], TopicIndex>();
+
+function topicIndexOf(rc: RelationContext): TopicIndex {
+  let index = TOPIC_INDEXES.get(rc.kb);
+  if (index) return index;
+  const entries: Array<TopicIndex['entries'][number]> = [];
+  for (const policy of rc.kb.data.policies) for (const st of statementsOfPolicy(rc, policy)) entries.push({ policy, st });
+  const byForm = new Map<string, number[]>();
+  entries.forEach((e, i) => {
+    for (const form of new Set(statementForms(e.st).forms)) {
+      const list = byForm.get(form);
+      if (list) list.push(i);
+      else byForm.set(form, [i]);
+    }
+  });
+  index = { entries, forms: [...byForm].map(([form, list]) => ({ form, stem: primaryStem(form), entries: list })), sayingWord: new Map() };
+  TOPIC_INDEXES.set(rc.kb, index);
+  return index;
+}
+
+/** The entries that say a word: the word, its stem, or as part of a compound (five letters or more), as `saysEveryOf`. */
+function entriesSaying(index: TopicIndex, word: string): readonly number[] {
+  let saying = index.sayingWord.get(word);
+  if (!saying) {
+    const stem = primaryStem(word);
+    const found = new Set<number>();
+    for (const f of index.forms) if (f.form === word || f.stem === stem || (stem.length >= 5 && (f.form.startsWith(stem) || f.form.endsWith(stem)))) for (const i of f.entries) found.add(i);
+    saying = [...found];
+    if (index.sayingWord.size < 50_000) index.sayingWord.set(word, saying);
+  }
+  return saying;
 }
