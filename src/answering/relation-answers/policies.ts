@@ -528,8 +528,9 @@ function answerPolicyTopic(rc: RelationContext): Answer | undefined {
   const { u, kb } = rc;
   if (kb.data.policies.length === 0 || u.attributes.length > 0) return undefined;
   if ([...u.kinds.keys()].some((k) => !TOPIC_KINDS.has(k) && !TOPIC_WORD_KINDS.has(k)) || u.askedWho) return undefined;
-  // ("Which laws apply to day care": a type of policy asked for asks which policies, not what one says.)
-  if (u.policyTypes.size > 0) return undefined;
+  // ("Which laws apply to day care": a type of policy asked for asks which policies, not what one says; "what did the
+  // status report point to": a document named by its kind is what the question reads.)
+  if (u.policyTypes.size > 0 || rc.lexicon.documentKinds.match(u.tokens).size > 0) return undefined;
   // Anything named besides a municipality or a concept is what the question is about: its own answers.
   if (rc.subjects.some((g) => g.some((l) => l.quality >= 0.75 && l.kind !== 'concepts'))) return undefined;
   const slot = askedSlotOf(rc, kb.data.policies);
