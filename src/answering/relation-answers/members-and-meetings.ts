@@ -148,7 +148,7 @@ function bodyByWords(rc: RelationContext): string | undefined {
   ).map((form) => ({ form, stem: primaryStem(form) }));
   // (One word, "who is on the all leaders forum", is too little to tell one body by: many names say "leaders".)
   if (words.length < 2) return undefined;
-  const index = bodyIndexOf(rc);
+  const index = bodyIndexOf(rc.kb);
   let found: Set<string> | undefined;
   for (const w of words) {
     const saying = new Set<string>();
@@ -159,19 +159,24 @@ function bodyByWords(rc: RelationContext): string | undefined {
     found = found ? new Set([...found].filter((id) => saying.has(id))) : saying;
     if (found.size === 0) return undefined;
   }
-  const bodies = [...found!].filter((id) => rc.municipalities.size === 0 || [...rc.municipalities].some((m) => (rc.kb.get(id)?.item as { municipality?: string } | undefined)?.municipality === m));
+  const bodies = [...found!].filter((id) => rc.relations.members(id).length > 0).filter((id) => rc.municipalities.size === 0 || [...rc.municipalities].some((m) => (rc.kb.get(id)?.item as { municipality?: string } | undefined)?.municipality === m));
   return bodies.length === 1 ? bodies[0] : undefined;
 }
 
 /** The words of every group's and meeting's names (with members or participants), once per knowledge base. */
-const BODY_INDEXES = new WeakMap<RelationContext['kb'], { readonly forms: ReadonlyArray<{ form: string; stems: readonly string[]; ids: readonly string[] }> }>();
-function bodyIndexOf(rc: RelationContext): { readonly forms: ReadonlyArray<{ form: string; stems: readonly string[]; ids: readonly string[] }> } {
-  let index = BODY_INDEXES.get(rc.kb);
+const BODY_INDEXES = new WeakMap<RelationContext['kb'], BodyIndex>();
+/** The words of the groups' and meetings' names, each with the bodies whose names say it. */
+export interface BodyIndex {
+  readonly forms: ReadonlyArray<{ readonly form: string; readonly stems: readonly string[]; readonly ids: readonly string[] }>;
+}
+
+/** The bodies by the words of their names, built with the answerer (`prepare.ts`). */
+export function bodyIndexOf(kb: RelationContext['kb']): BodyIndex {
+  let index = BODY_INDEXES.get(kb);
   if (index) return index;
   const byForm = new Map<string, Set<string>>();
-  for (const item of [...rc.kb.data.leadershipGroups, ...rc.kb.data.meetings]) {
-    if (rc.relations.members(item.id).length === 0) continue;
-    const entry = rc.kb.get(item.id);
+  for (const item of [...kb.data.leadershipGroups, ...kb.data.meetings]) {
+    const entry = kb.get(item.id);
     if (!entry) continue;
     for (const n of namesOf(entry)) {
       for (const w of analyzeText(foldText(n))) {
@@ -183,7 +188,7 @@ function bodyIndexOf(rc: RelationContext): { readonly forms: ReadonlyArray<{ for
     }
   }
   index = { forms: [...byForm].map(([form, ids]) => ({ form, stems: stemsOf(form), ids: [...ids] })) };
-  BODY_INDEXES.set(rc.kb, index);
+  BODY_INDEXES.set(kb, index);
   return index;
 }
 

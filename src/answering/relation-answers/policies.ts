@@ -409,10 +409,15 @@ function saysAbout(rc: RelationContext, item: Policy, topics: readonly Link[], a
 
 /** What a policy states: what it is for, what it requires, the facts about it, and the concepts it is built of (their details). */
 function statementsOfPolicy(rc: RelationContext, item: Policy): ReadonlyArray<{ da: string; en: string; source: Source }> {
+  return statementsIn(rc.kb, item);
+}
+
+/** {@link statementsOfPolicy} by knowledge base. */
+function statementsIn(kb: RelationContext['kb'], item: Policy): ReadonlyArray<{ da: string; en: string; source: Source }> {
   // The same for every question: worked out once per policy, from the knowledge base's indexes (no pass over every fact and concept).
-  const index = policyIndexOf(rc.kb);
+  const index = policyIndexOf(kb);
   let out = index.statements.get(item);
-  if (!out) index.statements.set(item, (out = statementsOfPolicyOnce(rc.kb, index, item)));
+  if (!out) index.statements.set(item, (out = statementsOfPolicyOnce(kb, index, item)));
   return out;
 }
 
@@ -530,9 +535,10 @@ function answerPolicyTopic(rc: RelationContext): Answer | undefined {
   if ([...u.kinds.keys()].some((k) => !TOPIC_KINDS.has(k) && !TOPIC_WORD_KINDS.has(k)) || u.askedWho) return undefined;
   // ("Which laws apply to day care": a type of policy asked for asks which policies, not what one says; "what did the
   // status report point to": a document named by its kind is what the question reads.)
-  if (u.policyTypes.size > 0 || rc.lexicon.documentKinds.match(u.tokens).size > 0) return undefined;
+  if (u.policyTypes.size > 0) return undefined;
   // Anything named besides a municipality or a concept is what the question is about: its own answers.
   if (rc.subjects.some((g) => g.some((l) => l.quality >= 0.75 && l.kind !== 'concepts'))) return undefined;
+  if (rc.lexicon.documentKinds.match(u.tokens).size > 0) return undefined;
   const slot = askedSlotOf(rc, kb.data.policies);
   if (slot === undefined) return undefined;
   const topicWords = new Set([...u.kinds].filter(([k]) => TOPIC_WORD_KINDS.has(k)).flatMap(([, m]) => [...m.positions]));
@@ -544,7 +550,7 @@ function answerPolicyTopic(rc: RelationContext): Answer | undefined {
       .map((tok) => tok.form),
   );
   if (words.length < 2) return undefined;
-  const index = topicIndexOf(rc);
+  const index = policyTopicIndexOf(kb);
   const hits = new Map<number, number>();
   for (const w of words) {
     const alternatives = [w, ...(rc.lexicon.synonyms.has(w) ? [rc.lexicon.synonyms.get(w)!] : [])];
@@ -567,7 +573,7 @@ function answerPolicyTopic(rc: RelationContext): Answer | undefined {
 }
 
 /** Every policy's statements, and each distinct word form they say with the statements saying it, once per knowledge base. */
-interface TopicIndex {
+export interface TopicIndex {
   readonly entries: ReadonlyArray<{ readonly policy: Policy; readonly st: { da: string; en: string; source: Source } }>;
   readonly forms: ReadonlyArray<{ readonly form: string; readonly stem: string; readonly entries: readonly number[] }>;
   /** The entries that say a question word, as worked out for earlier questions (bounded). */
@@ -575,11 +581,12 @@ interface TopicIndex {
 }
 const TOPIC_INDEXES = new WeakMap<RelationContext['kb'], TopicIndex>();
 
-function topicIndexOf(rc: RelationContext): TopicIndex {
-  let index = TOPIC_INDEXES.get(rc.kb);
+/** The policies' statements by their words, built with the answerer (`prepare.ts`). */
+export function policyTopicIndexOf(kb: RelationContext['kb']): TopicIndex {
+  let index = TOPIC_INDEXES.get(kb);
   if (index) return index;
   const entries: Array<TopicIndex['entries'][number]> = [];
-  for (const policy of rc.kb.data.policies) for (const st of statementsOfPolicy(rc, policy)) entries.push({ policy, st });
+  for (const policy of kb.data.policies) for (const st of statementsIn(kb, policy)) entries.push({ policy, st });
   const byForm = new Map<string, number[]>();
   entries.forEach((e, i) => {
     for (const form of new Set(statementForms(e.st).forms)) {
@@ -589,7 +596,7 @@ function topicIndexOf(rc: RelationContext): TopicIndex {
     }
   });
   index = { entries, forms: [...byForm].map(([form, list]) => ({ form, stem: primaryStem(form), entries: list })), sayingWord: new Map() };
-  TOPIC_INDEXES.set(rc.kb, index);
+  TOPIC_INDEXES.set(kb, index);
   return index;
 }
 
