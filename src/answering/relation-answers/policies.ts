@@ -551,14 +551,22 @@ function answerPolicyTopic(rc: RelationContext): Answer | undefined {
   );
   if (words.length < 2) return undefined;
   const index = policyTopicIndexOf(kb);
-  const hits = new Map<number, number>();
-  for (const w of words) {
-    const alternatives = [w, ...(rc.lexicon.synonyms.has(w) ? [rc.lexicon.synonyms.get(w)!] : [])];
-    const saying = new Set(alternatives.flatMap((a) => entriesSaying(index, a)));
-    for (const i of saying) hits.set(i, (hits.get(i) ?? 0) + 1);
-  }
   // Every word of two or three; of more, all but one in three (a modal, a verb the statement says in other words).
   const needed = words.length <= 3 ? words.length : words.length - Math.max(1, Math.floor(words.length / 3));
+  // A word, or the knowledge base's word for it.
+  const alternatives = words.map((w) => [w, ...(rc.lexicon.synonyms.has(w) ? [rc.lexicon.synonyms.get(w)!] : [])]);
+  // A statement that says enough words says one of the rarest (misses + 1) of them: only those words' statements are
+  // read (none when even they are said by many: a word that common tells no statement apart).
+  const counts = alternatives.map((alts) => alts.reduce((n, a) => n + statementCount(index, a), 0));
+  const rarest = counts.map((n, i) => ({ n, i })).sort((a, b) => a.n - b.n).slice(0, words.length - needed + 1);
+  if (rarest.reduce((n, r) => n + r.n, 0) > MAX_TOPIC_CANDIDATES) return undefined;
+  const candidates = new Set<number>();
+  for (const r of rarest) for (const a of alternatives[r.i]!) for (const i of entriesSaying(index, a)) candidates.add(i);
+  const hits = new Map<number, number>();
+  for (const i of candidates) {
+    const text = statementForms(index.entries[i]!.st);
+    hits.set(i, alternatives.filter((alts) => alts.some((a) => saysEveryOf(text, a.split(' ')))).length);
+  }
   const inScope = (policy: Policy) => rc.municipalities.size === 0 || rc.municipalities.has(policy.municipality ?? '') || rc.municipalities.has(policy.owner ?? '');
   const fit = [...hits]
     .filter(([i, n]) => n >= needed && inScope(index.entries[i]!.policy))
@@ -576,8 +584,8 @@ function answerPolicyTopic(rc: RelationContext): Answer | undefined {
 export interface TopicIndex {
   readonly entries: ReadonlyArray<{ readonly policy: Policy; readonly st: { da: string; en: string; source: Source } }>;
   readonly forms: ReadonlyArray<{ readonly form: string; readonly stem: string; readonly entries: readonly number[] }>;
-  /** The entries that say a question word, as worked out for earlier questions (bounded). */
-  readonly sayingWord: Map<string, readonly number[]>;
+  /** How many entries say a question word, as worked out for earlier questions (bounded). */
+  readonly countOfWord: Map<string, number>;
 }
 const TOPIC_INDEXES = new WeakMap<RelationContext['kb'], TopicIndex>();
 
@@ -595,20 +603,35 @@ export function policyTopicIndexOf(kb: RelationContext['kb']): TopicIndex {
       else byForm.set(form, [i]);
     }
   });
-  index = { entries, forms: [...byForm].map(([form, list]) => ({ form, stem: primaryStem(form), entries: list })), sayingWord: new Map() };
+  index = { entries, forms: [...byForm].map(([form, list]) => ({ form, stem: primaryStem(form), entries: list })), countOfWord: new Map() };
   TOPIC_INDEXES.set(kb, index);
   return index;
 }
 
-/** The entries that say a word: the word, its stem, or as part of a compound (five letters or more), as `saysEveryOf`. */
-function entriesSaying(index: TopicIndex, word: string): readonly number[] {
-  let saying = index.sayingWord.get(word);
-  if (!saying) {
+/** The most statements a question's rarest words may name before none is told apart (read one by one). */
+const MAX_TOPIC_CANDIDATES = 64;
+
+/** True when a form of the statements says a word: the word, its stem, or as part of a compound (five letters or more), as `saysEveryOf`. */
+function formSays(f: TopicIndex['forms'][number], word: string, stem: string): boolean {
+  return f.form === word || f.stem === stem || (stem.length >= 5 && (f.form.startsWith(stem) || f.form.endsWith(stem)));
+}
+
+/** How many statements say a word (counted over the forms, at most once per form; remembered per word, bounded). */
+function statementCount(index: TopicIndex, word: string): number {
+  let n = index.countOfWord.get(word);
+  if (n === undefined) {
     const stem = primaryStem(word);
-    const found = new Set<number>();
-    for (const f of index.forms) if (f.form === word || f.stem === stem || (stem.length >= 5 && (f.form.startsWith(stem) || f.form.endsWith(stem)))) for (const i of f.entries) found.add(i);
-    saying = [...found];
-    if (index.sayingWord.size < 50_000) index.sayingWord.set(word, saying);
+    n = 0;
+    for (const f of index.forms) if (formSays(f, word, stem)) n += f.entries.length;
+    if (index.countOfWord.size < 50_000) index.countOfWord.set(word, n);
   }
-  return saying;
+  return n;
+}
+
+/** The statements that say a word (read only for a question's rarest words, a few statements each). */
+function entriesSaying(index: TopicIndex, word: string): number[] {
+  const stem = primaryStem(word);
+  const out: number[] = [];
+  for (const f of index.forms) if (formSays(f, word, stem)) out.push(...f.entries);
+  return out;
 }
