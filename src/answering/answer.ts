@@ -210,30 +210,37 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   // Asked twice per question for the same text: the last answer is kept (read-only: no copy of a set that holds every
   // bearer of a post's name at 100x).
   let lastNames: { text: string; found: ReadonlySet<string> } | undefined;
-  const namesIn = (text: string): ReadonlySet<string> => {
-    if (lastNames?.text === text) return lastNames.found;
+  // Visits the items whose full name a text holds, in the order `namesIn` keeps them; an item may come more than once.
+  const eachNameIn = (text: string, visit: (id: string) => void): void => {
+    if (lastNames?.text === text) {
+      lastNames.found.forEach((id) => visit(id));
+      return;
+    }
     const words = tokenize(text);
-    const found = new Set<string>();
-    words.forEach((word, i) => {
-      const entries = namesByFirstWord.get(word);
-      if (!entries) return;
+    for (let i = 0; i < words.length; i++) {
+      const entries = namesByFirstWord.get(words[i]!);
+      if (!entries) continue;
       const hits = entries.filter((entry) => entry.words.every((w, k) => words[i + k] === w));
       // (An indexed loop: a name every unit's role bears has thousands of bearers at 100x.)
-      if (hits.length === 1) for (let k = 0, ids = hits[0]!.ids; k < ids.length; k++) found.add(ids[k]!);
+      if (hits.length === 1) for (let k = 0, ids = hits[0]!.ids; k < ids.length; k++) visit(ids[k]!);
       else if (hits.length > 1) {
-        // In the order found (each bearer's place is unique), without an object per bearer.
-        const at: number[] = [];
-        const ids: string[] = [];
-        for (const entry of hits) {
-          for (let k = 0; k < entry.ids.length; k++) {
-            at.push(entry.at[k]!);
-            ids.push(entry.ids[k]!);
-          }
+        // In the order found (each bearer's place is unique, and ascending within each name): the names' bearers merged,
+        // without a copy of them (thousands at 100x).
+        const next = hits.map(() => 0);
+        for (;;) {
+          let from = -1;
+          for (let h = 0; h < hits.length; h++) if (next[h]! < hits[h]!.at.length && (from === -1 || hits[h]!.at[next[h]!]! < hits[from]!.at[next[from]!]!)) from = h;
+          if (from === -1) break;
+          visit(hits[from]!.ids[next[from]!]!);
+          next[from]!++;
         }
-        const order = Array.from(at.keys()).sort((a, b) => at[a]! - at[b]!);
-        for (const k of order) found.add(ids[k]!);
       }
-    });
+    }
+  };
+  const namesIn = (text: string): ReadonlySet<string> => {
+    if (lastNames?.text === text) return lastNames.found;
+    const found = new Set<string>();
+    eachNameIn(text, (id) => found.add(id));
     lastNames = { text, found };
     return found;
   };
@@ -332,7 +339,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     }
   });
   const scopes = new Map<string, SearchIndex>();
-  const floor = createFloor(kb, index, options.lexicon, namesIn, lexicon);
+  const floor = createFloor(kb, index, options.lexicon, namesIn, lexicon, eachNameIn);
   // Every answer passes the floor: what the question asks about must be in the answer or known to be absent.
   const seen: { u?: Understanding; links?: readonly Link[] } = {};
   return {
@@ -550,20 +557,12 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
         u = { ...u, cuePositions, intentWords };
       }
       const namePositions = new Set<number>();
-      const namedAt = new Map<number, string[]>();
       for (let k = 0; k < links.length; k++) {
         const l = links[k]!;
         if (l.kind === 'municipalities') continue;
-        for (let i = l.start; i < l.end; i++) {
-          namePositions.add(i);
-          if (l.quality < 0.9) continue;
-          // (Pushed, not copied: a name many items share links thousands at scale.)
-          const ids = namedAt.get(i);
-          if (ids) ids.push(l.id);
-          else namedAt.set(i, [l.id]);
-        }
+        for (let i = l.start; i < l.end; i++) namePositions.add(i);
       }
-      u = { ...u, namePositions, namedAt };
+      u = { ...u, namePositions, namedAt: namedAtOf(links) };
       // "Hvor mange børn går i Distrikt Baltorp?" counts children: "distrikt" is part of a name there. A decision
       // named by what it changes ("flere souschefer", "more deputies") still counts that.
       const longNames = found.filter((l) => l.kind !== 'municipalities' && l.kind !== 'decisions' && l.end - l.start > 1);
@@ -667,6 +666,58 @@ function definedNames(u: Understanding, linked: readonly Link[]): Array<{ start:
   return linked.filter(covers).slice(0, 1).map((l) => ({ start: l.start, end: l.end, whole: true }));
 }
 
+/**
+ * The items each position names surely (the links over it, in their order), worked out when first read: few questions
+ * read it, and a name many items share links thousands at scale.
+ */
+function namedAtOf(links: readonly Link[]): ReadonlyMap<number, readonly string[]> {
+  let map: Map<number, string[]> | undefined;
+  const built = (): ReadonlyMap<number, readonly string[]> => {
+    if (map) return map;
+    map = new Map();
+    for (let k = 0; k < links.length; k++) {
+      const l = links[k]!;
+      if (l.kind === 'municipalities' || l.quality < 0.9) continue;
+      for (let i = l.start; i < l.end; i++) {
+        // (Pushed, not copied: a name many items share links thousands at scale.)
+        const ids = map.get(i);
+        if (ids) ids.push(l.id);
+        else map.set(i, [l.id]);
+      }
+    }
+    return map;
+  };
+  return {
+    get: (key) => built().get(key),
+    has: (key) => built().has(key),
+    get size() {
+      return built().size;
+    },
+    forEach: (callback, thisArg) => built().forEach(callback, thisArg),
+    entries: () => built().entries(),
+    keys: () => built().keys(),
+    values: () => built().values(),
+    [Symbol.iterator]: () => built()[Symbol.iterator](),
+  };
+}
+
+/**
+ * The items of a set that are among the candidates, in its order: the set itself when all are (the usual case, and no
+ * copy of the thousands of bearers a shared name has at 100x).
+ */
+function candidatesAmong(items: ReadonlySet<string>, candidates: ReadonlySet<string>): ReadonlySet<string> {
+  let all = true;
+  for (const id of items) {
+    if (candidates.has(id)) continue;
+    all = false;
+    break;
+  }
+  if (all) return items;
+  const out = new Set<string>();
+  for (const id of items) if (candidates.has(id)) out.add(id);
+  return out;
+}
+
 /** A word with one letter left out, at each place. */
 function deletionsOf(word: string): string[] {
   const out: string[] = [];
@@ -749,6 +800,9 @@ function ancestryIn(kb: KnowledgeBase, id: string): ReadonlySet<string> {
   return found;
 }
 
+/** The last `subjectGroups` call that linked each item (at most one entry per item), per knowledge base. */
+const LINK_STAMPS = new WeakMap<KnowledgeBase, { call: number; of: Map<string, number> }>();
+
 /** The items named, grouped by where they are named, limited to the municipalities named, best reading first. */
 function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities: ReadonlySet<string>): Link[][] {
   const groups = new Map<number, Link[]>();
@@ -760,7 +814,14 @@ function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities
     if (group) group.push(link);
     else groups.set(key, [link]);
   }
-  const linked = new Set(links.map((l) => l.id));
+  // Which items are linked, by a stamp per call kept with the knowledge base: no set of the hundreds of items a shared
+  // name links at 100x per question.
+  let stamps = LINK_STAMPS.get(kb);
+  if (!stamps) LINK_STAMPS.set(kb, (stamps = { call: 0, of: new Map() }));
+  const call = ++stamps.call;
+  const linkedAt = stamps.of;
+  for (let k = 0; k < links.length; k++) linkedAt.set(links[k]!.id, call);
+  const linked = { has: (id: string) => linkedAt.get(id) === call };
   const ancestry = (id: string): ReadonlySet<string> => ancestryIn(kb, id);
   const municipalityOf = (id: string) => ancestry(id);
   const result: Link[][] = [];
@@ -853,7 +914,7 @@ function answerUnderstood(base: Context, u: Understanding): Answer {
   // Things the question names in full ("head of day care", "Stjernehuset"): a date or a contact
   // must belong to one of them, not merely share words with them.
   const namedAny = base.namesIn(u.text);
-  const named = new Set([...namedAny].filter((id) => base.namedCandidates.has(id)));
+  const named = candidatesAmong(namedAny, base.namedCandidates);
   const ctx: Context = { ...base, named, namedAny };
   const query = ctx.index.queryTerms(u.tokens);
   const rest = ctx.index.queryTerms(u.tokens, u.intentWords);
