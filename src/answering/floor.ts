@@ -451,13 +451,17 @@ export function createFloor(
       if (rival) return { asked: span[0]!.id, rival };
     }
     // A post asked about ("områdeleder stillingen") is not answered by a posting for another post only.
-    const roles = links.filter((l) => l.kind === 'roles' && l.quality >= 0.9 && inScope(l));
-    const unsaid = roles.find((l) => !said(l));
+    // (The first such role found before every role's scope is asked: a post's name links thousands of roles at 100x.)
+    const isRole = (l: Link) => l.kind === 'roles' && l.quality >= 0.9;
+    const unsaid = links.find((l) => isRole(l) && !said(l) && inScope(l));
     if (unsaid) {
       inFocus ??= namedBy(focus);
       const postings = [...inFocus].map((id) => kb.get(id)).filter((e) => e?.kind === 'postings');
       const forRole = (e: (typeof postings)[number], l: Link) => e?.kind === 'postings' && (e.item.role === l.id || above(e.item.role).has(l.id));
-      if (postings.length > 0 && !postings.some((e) => roles.some((l) => forRole(e, l)))) return { asked: unsaid.id, rival: postings[0]!.item.id };
+      if (postings.length > 0) {
+        const roles = links.filter((l) => isRole(l) && inScope(l));
+        if (!postings.some((e) => roles.some((l) => forRole(e, l)))) return { asked: unsaid.id, rival: postings[0]!.item.id };
+      }
     }
     return undefined;
   };
