@@ -15,6 +15,7 @@ import { answerContact, answerHolder, answerLeader, leaderIndexOf } from './answ
 import { answerDates } from './answer-dates.js';
 import { answerPolicies } from './answer-policies.js';
 import { answerGeneral } from './answer-general.js';
+import { OverlaySet } from './overlay-set.js';
 import { createFloor, isFallback, markFallback } from './floor.js';
 import { lexiconWords, loadLexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
 import { createLinker, type Link } from './linking.js';
@@ -500,7 +501,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
         const names = linker.link(u.tokens).filter((l) => !['municipalities', 'concepts'].includes(l.kind) && l.quality >= 0.9);
         if (names.length > 0) {
           const cuePositions = new Set(u.cuePositions);
-          const intentWords = new Set(u.intentWords);
+          const intentWords = new OverlaySet(u.intentWords);
           for (const l of names) {
             for (const p of range(l)) {
               // A word of small talk only ("start"); a kind of date in it is settled with the other cues below.
@@ -549,7 +550,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
         });
         u = withoutKinds(u, named);
         const cuePositions = new Set(u.cuePositions);
-        const intentWords = new Set(u.intentWords);
+        const intentWords = new OverlaySet(u.intentWords);
         for (const p of led.words) {
           cuePositions.add(p);
           intentWords.add(u.tokens[p]!.form);
@@ -626,8 +627,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       if (named.size === 0) return answerUnderstood(context, u);
       // "Who is the head of day care in Copenhagen?": a role named in full that exists only in other
       // municipalities is not there; answering with something else from Copenhagen would mislead.
-      const fullyNamed = [...namesIn(u.text)].map((id) => kb.get(id)).filter((e) => e?.kind === 'roles');
-      if (fullyNamed.length > 0 && fullyNamed.every((e) => e!.item.municipality !== undefined && !named.has(e!.item.municipality))) {
+      if (onlyElsewhere(kb, namesIn(u.text), named)) {
         return unknown(context, u.lang);
       }
       const key = [...named].sort().join(',');
@@ -645,7 +645,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       const municipalityStems = new Set(
         municipalityNames.filter((m) => named.has(m.id)).flatMap((m) => m.names.filter((words) => words.every((w) => said.has(w))).flat()),
       );
-      const intentWords = new Set(u.intentWords);
+      const intentWords = new OverlaySet(u.intentWords);
       for (const token of u.tokens) if (municipalityStems.has(primaryStem(token.form))) intentWords.add(token.form);
       return answerUnderstood({ ...context, index: scoped, municipalities: named }, { ...u, intentWords });
   }
@@ -699,6 +699,21 @@ function namedAtOf(links: readonly Link[]): ReadonlyMap<number, readonly string[
     values: () => built().values(),
     [Symbol.iterator]: () => built()[Symbol.iterator](),
   };
+}
+
+/**
+ * True when the items named in full include roles and every one of them is of a municipality other than those named
+ * (looked at one by one, no list of the thousands of bearers a post's name has at 100x).
+ */
+function onlyElsewhere(kb: KnowledgeBase, items: ReadonlySet<string>, municipalities: ReadonlySet<string>): boolean {
+  let roles = 0;
+  for (const id of items) {
+    const entry = kb.get(id);
+    if (entry?.kind !== 'roles') continue;
+    roles++;
+    if (entry.item.municipality === undefined || municipalities.has(entry.item.municipality)) return false;
+  }
+  return roles > 0;
 }
 
 /**

@@ -1024,6 +1024,19 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     }
     return false;
   };
+  // The cue words and stems by first letter, each list in its own order: a typo keeps its first letter, so only those
+  // are compared (the first that fits is the one a pass over the whole list finds).
+  const byFirstLetter = (words: readonly string[]): Map<string, string[]> => {
+    const out = new Map<string, string[]>();
+    for (const w of words) {
+      const list = out.get(w[0]!);
+      if (list) list.push(w);
+      else out.set(w[0]!, [w]);
+    }
+    return out;
+  };
+  const vocabularyByFirst = byFirstLetter(vocabulary);
+  const stemsByFirst = byFirstLetter(stems);
   const corrections = new Map<string, string>();
   const correct = (form: string, known: (form: string) => boolean): string => {
     // A word the lexicon lists as asking ("foråret", "udgangen") is no typo of a cue word.
@@ -1034,7 +1047,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     if (!known(form)) {
       const max = form.length >= 8 ? 2 : 1;
       const cover = coveredBy.find((p) => form.startsWith(p));
-      result = vocabulary.find((w) => w[0] === form[0] && (cover === undefined || w.startsWith(cover)) && boundedEditDistance(form, w, max) <= max) ?? form;
+      result = (vocabularyByFirst.get(form[0]!) ?? []).find((w) => (cover === undefined || w.startsWith(cover)) && boundedEditDistance(form, w, max) <= max) ?? form;
       // A typo in the stem of a cue written as a stem ('polic*' in "polciies", 'politik*' in "poltiikker"): the stem, then the ending.
       // A letter left out or typed twice in the stem ("telfonnummeret", "telleefon") shifts the ending by one: the stem's
       // length, one less and one more are each read as the stem.
@@ -1043,7 +1056,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       if (result === form && cover === undefined && !opensWithKnownWord(form, known)) {
         for (const shift of [0, -1, 1]) {
           // (A compound whose first part is a known word, "ledererfaring", is no typo of a cue stem, "leader*".)
-          const stem = stems.find((p) => p[0] === form[0] && form.length > p.length + shift && !form.startsWith(p) && boundedEditDistance(form.slice(0, p.length + shift), p, 1) <= 1 && !known(form.slice(0, p.length + shift)));
+          const stem = (stemsByFirst.get(form[0]!) ?? []).find((p) => form.length > p.length + shift && !form.startsWith(p) && boundedEditDistance(form.slice(0, p.length + shift), p, 1) <= 1 && !known(form.slice(0, p.length + shift)));
           if (stem) {
             result = stem + form.slice(stem.length + shift);
             break;
