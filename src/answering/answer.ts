@@ -815,6 +815,12 @@ function ancestryIn(kb: KnowledgeBase, id: string): ReadonlySet<string> {
   return found;
 }
 
+/** True when links are in order of quality, best first. */
+function byQuality(links: readonly Link[]): boolean {
+  for (let k = 1; k < links.length; k++) if (links[k]!.quality > links[k - 1]!.quality) return false;
+  return true;
+}
+
 /** The last `subjectGroups` call that linked each item (at most one entry per item), per knowledge base. */
 const LINK_STAMPS = new WeakMap<KnowledgeBase, { call: number; of: Map<string, number> }>();
 
@@ -870,7 +876,9 @@ function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities
     // Decided once per link, not once per comparison of the sort.
     const relatedLinks = new Set(fit.filter(isRelated));
     const related = (l: Link) => relatedLinks.has(l);
-    fit = [...fit].sort((a, b) => Number(related(b)) - Number(related(a)) || b.quality - a.quality);
+    // (Already in order, the usual case when none is related: hundreds of links of one name share a group at 100x,
+    // and a sorted copy of them changes nothing.)
+    if (relatedLinks.size > 0 || !byQuality(fit)) fit = [...fit].sort((a, b) => Number(related(b)) - Number(related(a)) || b.quality - a.quality);
     if (relatedLinks.size > 0) fit = fit.filter(related);
     result.push(fit);
   }
