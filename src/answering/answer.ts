@@ -388,10 +388,18 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   /** One question through the engine and the floor, with what the engine understood of it and the names it linked. */
   function answerChecked(question: string, localeHint: string | undefined): { reply: Answer; u?: Understanding; links: readonly Link[] } {
     seen.u = undefined;
-    const reply = answerOnce(question, localeHint);
+    // The readings are made lazily, in the engine's order: only the first is worked out unless the arbiter asks for more.
+    const readings = readingsOf(question, localeHint);
+    const first = readings.next().value as Reading;
     // (Read through a cast: TypeScript keeps `seen.u` narrowed to undefined across the call above.)
     const u = seen.u as Understanding | undefined;
-    if (!u) return { reply, links: [] };
+    if (!u) return { reply: first.answer, links: [] };
+    const links = first.links ?? seen.links ?? [];
+    return { reply: checkReading(u, links, first.answer), u, links };
+  }
+
+  /** A reading's answer through the floor: the answer, or the refusal the floor puts in its place. */
+  function checkReading(u: Understanding, links: readonly Link[], reply: Answer): Answer {
     // Every cue of an understood kind says what is asked ("What competences … under <concept>" is a
     // competence question even when "profile" was the kind's strongest cue): none of them is a loose word.
     const cues = lexicon.kinds.coverageOf(u.tokens, new Set(u.kinds.keys()), undefined, false);
@@ -399,8 +407,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     for (const p of ownCuePositions(reply) ?? []) cues.add(p);
     const understood = cues.size > 0 ? { ...u, cuePositions: new Set([...u.cuePositions, ...cues]) } : u;
     const say = (lang: Lang, headline?: string) => unknown(context, lang, headline);
-    const links = seen.links ?? [];
-    return { reply: floor.explainUnknown(understood, links, floor.check(understood, links, reply, say), say), u, links };
+    return floor.explainUnknown(understood, links, floor.check(understood, links, reply, say), say);
   }
 
   /**
@@ -486,7 +493,12 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     return { links: out, words, ownLeaders };
   }
 
-  function answerOnce(question: string, localeHint: string | undefined): Answer {
+  /**
+   * The readings of a question, as candidate answers in the engine's order of preference: the relation answerers', the
+   * intent answerers', the side path's, the general search's. Made lazily: each is worked out only when asked for.
+   * Sets `seen.u` and `seen.links` before the first reading of an understood question.
+   */
+  function* readingsOf(question: string, localeHint: string | undefined): Generator<Reading, void, undefined> {
       let u = understand(question, options.now(), lexicon, index.knows, localeHint);
       // "Hvad går Start ud på?": a question about an item whose name is also a word of small talk.
       if (u.smalltalk && u.smalltalk !== 'command' && (u.kinds.size > 0 || u.attributes.length > 0)) {
@@ -505,7 +517,8 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
         }
       }
       if (u.smalltalk) {
-        return { kind: 'smalltalk', lang: u.lang, headline: SMALLTALK[u.lang][u.smalltalk], sections: [], details: [], sources: [], suggestions: u.smalltalk === 'greeting' || u.smalltalk === 'ack' ? suggestQuestions(kb, u.lang) : [] };
+        yield final({ kind: 'smalltalk', lang: u.lang, headline: SMALLTALK[u.lang][u.smalltalk], sections: [], details: [], sources: [], suggestions: u.smalltalk === 'greeting' || u.smalltalk === 'ack' ? suggestQuestions(kb, u.lang) : [] });
+        return;
       }
       const linked = linker.link(u.tokens);
       const datePositions = new Set([...lexicon.dateKinds.match(u.tokens).values()].flatMap((m) => [...m.positions]));
@@ -616,20 +629,22 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       seen.u = u;
       seen.links = links;
       const rc = relationContext({ kb, relations, queries, today: toLocalDate(options.now()), lexicon, options, u, links, municipalities: named, ctx: { ...context, municipalities: named } });
-      const relationAnswer = answerRelations(rc);
-      if (relationAnswer) {
+      for (const relationAnswer of relationAnswers(rc)) {
         // A role the question describes ("the new Mågen leader") is named by those words: the floor counts them as a name.
         // So are the words that a decision's own words explain ("flytte" of "flytningen af dagplejen").
         const described = [...describedItems(rc).flat(), ...decisionWordLinks(relationAnswer), ...deputyPostLinks(relationAnswer)];
-        if (described.length > 0) seen.links = [...links, ...described];
-        return relationAnswer;
+        yield { answer: relationAnswer, links: described.length > 0 ? [...links, ...described] : links, source: 'relation' };
       }
-      if (named.size === 0) return answerUnderstood(context, u);
+      if (named.size === 0) {
+        yield* understoodReadings(context, u);
+        return;
+      }
       // "Who is the head of day care in Copenhagen?": a role named in full that exists only in other
       // municipalities is not there; answering with something else from Copenhagen would mislead.
       const fullyNamed = [...namesIn(u.text)].map((id) => kb.get(id)).filter((e) => e?.kind === 'roles');
       if (fullyNamed.length > 0 && fullyNamed.every((e) => e!.item.municipality !== undefined && !named.has(e!.item.municipality))) {
-        return unknown(context, u.lang);
+        yield final(unknown(context, u.lang));
+        return;
       }
       const key = [...named].sort().join(',');
       let scoped = scopes.get(key);
@@ -648,7 +663,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       );
       const intentWords = new Set(u.intentWords);
       for (const token of u.tokens) if (municipalityStems.has(primaryStem(token.form))) intentWords.add(token.form);
-      return answerUnderstood({ ...context, index: scoped, municipalities: named }, { ...u, intentWords });
+      yield* understoodReadings({ ...context, index: scoped, municipalities: named }, { ...u, intentWords });
   }
 }
 
@@ -841,15 +856,30 @@ function looseWords(lexicon: RelationContext['lexicon']): ReadonlySet<string> {
   return loose;
 }
 
-function answerRelations(rc: RelationContext): Answer | undefined {
-  for (const answerer of RELATION_ANSWERERS) {
-    const answer = answerer(rc);
-    if (answer) return answer;
-  }
-  return undefined;
+/** Where a reading comes from; a final one is the engine's last word for the question (no reading follows it). */
+type ReadingSource = 'relation' | 'intent' | 'side' | 'general' | 'final';
+
+/** One candidate answer to a question, with the links the floor holds it to (the question's own when absent). */
+interface Reading {
+  readonly answer: Answer;
+  readonly links?: readonly Link[];
+  readonly source: ReadingSource;
 }
 
-function answerUnderstood(base: Context, u: Understanding): Answer {
+function final(answer: Answer): Reading {
+  return { answer, source: 'final' };
+}
+
+/** The relation answerers' answers, in the list's order, each worked out only when asked for. */
+function* relationAnswers(rc: RelationContext): Generator<Answer, void, undefined> {
+  for (const answerer of RELATION_ANSWERERS) {
+    const answer = answerer(rc);
+    if (answer) yield answer;
+  }
+}
+
+/** The readings of an understood question that no relation answerer took: the intent answerers, the side path, the search. */
+function* understoodReadings(base: Context, u: Understanding): Generator<Reading, void, undefined> {
   // Things the question names in full ("head of day care", "Stjernehuset"): a date or a contact
   // must belong to one of them, not merely share words with them.
   const namedAny = base.namesIn(u.text);
@@ -857,7 +887,10 @@ function answerUnderstood(base: Context, u: Understanding): Answer {
   const ctx: Context = { ...base, named, namedAny };
   const query = ctx.index.queryTerms(u.tokens);
   const rest = ctx.index.queryTerms(u.tokens, u.intentWords);
-  if (query.length === 0 && u.intents.size === 0) return unknown(ctx, u.lang);
+  if (query.length === 0 && u.intents.size === 0) {
+    yield final(unknown(ctx, u.lang));
+    return;
+  }
   const structured: Array<() => Answer | undefined> = [];
   // A named kind of date ("ansøgningsfristen", "first interview") or a month is the surest sign.
   const datesFirst = u.dateKinds.size > 0 || u.range !== undefined;
@@ -872,7 +905,7 @@ function answerUnderstood(base: Context, u: Understanding): Answer {
   if (u.intents.has('policy') && !u.intents.has('definition') && u.cardinal === undefined) structured.push(() => answerPolicies(ctx, u, rest));
   for (const attempt of structured) {
     const answer = attempt();
-    if (answer) return answer;
+    if (answer) yield { answer, source: 'intent' };
   }
   // "inden hvor lang tid skal nye familier have en opstartssamtale", "by when must each house have a trained X": a "when"
   // that no dated entry answers may be answered by a statement that says when, how often or how long in its own words
@@ -886,16 +919,20 @@ function answerUnderstood(base: Context, u: Understanding): Answer {
     // a length of an introduction answers no "when does X start".)
     const kindWords = [...u.dateKindTerms].filter((t) => t.length >= 4 && !STOPWORDS.has(t) && !u.intentWords.has(t));
     const saysKind = (headline: string) => kindWords.length === 0 || kindWords.some((t) => foldText(headline).includes(t));
-    if (general?.kind === 'answer' && saysKind(general.headline) && statesTimeIn(ctx, general)) return general;
+    if (general?.kind === 'answer' && saysKind(general.headline) && statesTimeIn(ctx, general)) yield { answer: general, source: 'side' };
     // A deadline or an interview for something the knowledge base has none for: any other would mislead.
-    return unknown(ctx, u.lang, phrasesFor(u.lang).noDates);
+    yield final(unknown(ctx, u.lang, phrasesFor(u.lang).noDates));
+    return;
   }
-  if (u.intents.has('contact') && ctx.named.size > 0) return unknown(ctx, u.lang, phrasesFor(u.lang).noContact);
+  if (u.intents.has('contact') && ctx.named.size > 0) {
+    yield final(unknown(ctx, u.lang, phrasesFor(u.lang).noContact));
+    return;
+  }
   const general = markFallback(answerGeneral(ctx, u, rest));
   // "Hvornår blev X etableret?" may be answered by a fact that says when, even without a date entry.
   if (general.kind === 'unknown' && u.askedWhen && u.intents.has('dates') && rest.length > 0) {
-    return unknown(ctx, u.lang, phrasesFor(u.lang).noDates);
+    yield final(unknown(ctx, u.lang, phrasesFor(u.lang).noDates));
+    return;
   }
-  return general;
+  yield { answer: general, source: general.kind === 'unknown' ? 'final' : 'general' };
 }
-
