@@ -6,7 +6,7 @@ import { buildFacts, namesOf, type FactRecord } from './facts.js';
 import { analyzeText, boundedEditDistance, foldText, GENERIC_WORDS, primaryStem, stemsOf, STOPWORDS, termsOf, tokenize } from './normalize.js';
 import { detectLanguage } from './language.js';
 import { phrasesFor } from './phrases.js';
-import { createSearchIndex, type SearchIndex } from './search.js';
+import { createSearchIndex, type QueryTerm, type SearchIndex } from './search.js';
 import type { Answer, Answerer, AnswererOptions, Lang } from './types.js';
 import { countedPositions, understand, withoutKinds, withoutNameCues, type Understanding } from './understand.js';
 import { ANSWER_THRESHOLD, factsByKind, relatedIndexOf, unknown, type Context } from './answer-context.js';
@@ -15,7 +15,7 @@ import { answerContact, answerHolder, answerLeader, leaderIndexOf } from './answ
 import { answerDates } from './answer-dates.js';
 import { answerPolicies } from './answer-policies.js';
 import { answerGeneral } from './answer-general.js';
-import { createFloor, isFallback, markFallback } from './floor.js';
+import { createFloor, isFallback, markFallback, refusedWords } from './floor.js';
 import { lexiconWords, loadLexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
 import { createLinker, type Link } from './linking.js';
 import { buildRelations } from './relations.js';
@@ -132,6 +132,9 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerMeetingRelation,
   answerPeriodItems,
 ];
+
+/** How many readings after a refused first one the arbiter puts through the floor before the refusal stands. */
+const MAX_LATER_READINGS = 4;
 
 /** Creates the answering engine over a knowledge base. */
 /** The most municipality scopes of the index kept at once (each holds one byte per fact). */
@@ -395,7 +398,35 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     const u = seen.u as Understanding | undefined;
     if (!u) return { reply: first.answer, links: [] };
     const links = first.links ?? seen.links ?? [];
-    return { reply: checkReading(u, links, first.answer), u, links };
+    const reply = checkReading(u, links, first.answer);
+    if (first.source === 'final' || (first.answer.kind !== 'unknown' && reply === first.answer)) return { reply, u, links };
+    // The first reading is refused by the floor for words no answer of it accounts for ("the documents name X but do not
+    // mention <words>"): the next few readings compete, and the first the floor accepts that says those words answers.
+    // Any other refusal stands: an answerer's own ("X is named but no phone number is given") knows the value is absent.
+    const missing = refusedWords(reply) ?? ownRefusalMisses(u, links, first.answer);
+    if (!missing) return { reply, u, links };
+    let tried = 0;
+    for (const reading of readings) {
+      if (++tried > MAX_LATER_READINGS) break;
+      if (reading.answer.kind !== 'answer') continue;
+      // (Not the general search: its ranked facts say the words somewhere in a list about the thing named, which the floor
+      // lets pass for a reading it would refuse on its own; measured, it answered unanswerable questions with a fact.)
+      if (reading.source === 'general') continue;
+      if (!saysWords(reading.answer, missing)) continue;
+      const readingLinks = reading.links ?? seen.links ?? [];
+      if (checkReading(u, readingLinks, reading.answer) === reading.answer) return { reply: reading.answer, u, links: readingLinks };
+    }
+    return { reply, u, links };
+  }
+
+  /**
+   * The words of the question an answerer's own refusal ("the documents do not name the head of X") leaves unexplained,
+   * read as the floor reads an answer: a refusal that explains every word asked about knows that what was asked is absent
+   * and stands; one that leaves a word out refused another question than the one asked.
+   */
+  function ownRefusalMisses(u: Understanding, links: readonly Link[], refusal: Answer): readonly QueryTerm[] | undefined {
+    if (refusal.kind !== 'unknown' || refusal.headline === phrasesFor(refusal.lang).unknown) return undefined;
+    return refusedWords(checkReading(u, links, { ...refusal, kind: 'answer' }));
   }
 
   /** A reading's answer through the floor: the answer, or the refusal the floor puts in its place. */
@@ -868,6 +899,12 @@ interface Reading {
 
 function final(answer: Answer): Reading {
   return { answer, source: 'final' };
+}
+
+/** True when an answer's own text says each of the words (one of its stems). */
+function saysWords(answer: Answer, words: readonly QueryTerm[]): boolean {
+  const said = termsOf([answer.headline, ...answer.sections.flatMap((s) => [s.title, ...s.lines]), ...(answer.details ?? [])].join(' '));
+  return words.every((q) => q.token.terms.some((t) => said.has(t)));
 }
 
 /** The relation answerers' answers, in the list's order, each worked out only when asked for. */
