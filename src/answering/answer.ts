@@ -393,7 +393,8 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     seen.u = undefined;
     // The readings are made lazily, in the engine's order: only the first is worked out unless the arbiter asks for more.
     const readings = readingsOf(question, localeHint);
-    const first = readings.next().value as Reading;
+    const next = readings.next().value as Reading | PendingSearch;
+    const first = next.source === 'search' ? next.make() : next;
     // (Read through a cast: TypeScript keeps `seen.u` narrowed to undefined across the call above.)
     const u = seen.u as Understanding | undefined;
     if (!u) return { reply: first.answer, links: [] };
@@ -406,12 +407,14 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     const missing = refusedWords(reply) ?? ownRefusalMisses(u, links, first.answer);
     if (!missing) return { reply, u, links };
     let tried = 0;
-    for (const reading of readings) {
-      if (++tried > MAX_LATER_READINGS) break;
+    for (const next of readings) {
+      // (The general search comes last; only its "when" side path, one statement that states a time and says the kind of
+      // date asked, may answer. Its ranked fallback says the words somewhere in a list about the thing named, which the
+      // floor lets pass for a reading it would refuse on its own; measured, it answered unanswerable questions with a
+      // fact. So the fallback is never worked out for the arbiter.)
+      if (++tried > MAX_LATER_READINGS || (next.source === 'search' && !next.timed)) break;
+      const reading = next.source === 'search' ? next.make() : next;
       if (reading.answer.kind !== 'answer') continue;
-      // (Not the general search: its ranked facts say the words somewhere in a list about the thing named, which the floor
-      // lets pass for a reading it would refuse on its own; measured, it answered unanswerable questions with a fact.)
-      if (reading.source === 'general') continue;
       if (!saysWords(reading.answer, missing)) continue;
       const readingLinks = reading.links ?? seen.links ?? [];
       if (checkReading(u, readingLinks, reading.answer) === reading.answer) return { reply: reading.answer, u, links: readingLinks };
@@ -529,7 +532,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
    * intent answerers', the side path's, the general search's. Made lazily: each is worked out only when asked for.
    * Sets `seen.u` and `seen.links` before the first reading of an understood question.
    */
-  function* readingsOf(question: string, localeHint: string | undefined): Generator<Reading, void, undefined> {
+  function* readingsOf(question: string, localeHint: string | undefined): Generator<Reading | PendingSearch, void, undefined> {
       let u = understand(question, options.now(), lexicon, index.knows, localeHint);
       // "Hvad går Start ud på?": a question about an item whose name is also a word of small talk.
       if (u.smalltalk && u.smalltalk !== 'command' && (u.kinds.size > 0 || u.attributes.length > 0)) {
@@ -897,6 +900,17 @@ interface Reading {
   readonly source: ReadingSource;
 }
 
+/**
+ * The general search's reading (the "when" side path's or the ranked fallback's), not yet worked out: the costliest
+ * reading, made only when it is the first (the arbiter never lets the general search replace a refused reading).
+ */
+interface PendingSearch {
+  readonly source: 'search';
+  /** True when the search is the "when" side path's: only statements that state a time and say the kind of date asked. */
+  readonly timed: boolean;
+  readonly make: () => Reading;
+}
+
 function final(answer: Answer): Reading {
   return { answer, source: 'final' };
 }
@@ -916,7 +930,7 @@ function* relationAnswers(rc: RelationContext): Generator<Answer, void, undefine
 }
 
 /** The readings of an understood question that no relation answerer took: the intent answerers, the side path, the search. */
-function* understoodReadings(base: Context, u: Understanding): Generator<Reading, void, undefined> {
+function* understoodReadings(base: Context, u: Understanding): Generator<Reading | PendingSearch, void, undefined> {
   // Things the question names in full ("head of day care", "Stjernehuset"): a date or a contact
   // must belong to one of them, not merely share words with them.
   const namedAny = base.namesIn(u.text);
@@ -944,11 +958,22 @@ function* understoodReadings(base: Context, u: Understanding): Generator<Reading
     const answer = attempt();
     if (answer) yield { answer, source: 'intent' };
   }
-  // "inden hvor lang tid skal nye familier have en opstartssamtale", "by when must each house have a trained X": a "when"
-  // that no dated entry answers may be answered by a statement that says when, how often or how long in its own words
-  // ("inden for de første tre måneder", "inden 1. juli 2028"); a statement that states no time does not answer it.
-  const noDateEntry = u.intents.has('dates') && u.dateKinds.size > 0 && !u.intents.has('reporting') && rest.length > 0;
-  if (noDateEntry) {
+  yield { source: 'search', timed: isTimed(u, rest), make: () => searchReading(ctx, u, rest) };
+}
+
+/**
+ * "inden hvor lang tid skal nye familier have en opstartssamtale", "by when must each house have a trained X": a "when"
+ * of a named kind of date that no dated entry answers may be answered by a statement that says when, how often or how
+ * long in its own words ("inden for de første tre måneder", "inden 1. juli 2028").
+ */
+function isTimed(u: Understanding, rest: readonly QueryTerm[]): boolean {
+  return u.intents.has('dates') && u.dateKinds.size > 0 && !u.intents.has('reporting') && rest.length > 0;
+}
+
+/** The general search's reading of an understood question: the "when" side path's, or the ranked fallback's. */
+function searchReading(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Reading {
+  // (A statement that states no time does not answer a "when" of a named kind of date: isTimed.)
+  if (isTimed(u, rest)) {
     // Only a statement that states a time can answer, as one fact: when no fact the general search would take states
     // one, its ranking (every fact its common words touch, thousands at scale) cannot change the reply.
     const general = ctx.index.reaches(rest, ANSWER_THRESHOLD, `time ${u.lang}`, (fact) => mayStateTime(ctx, fact, u.lang)) ? markFallback(answerGeneral(ctx, u, rest)) : undefined;
@@ -956,20 +981,13 @@ function* understoodReadings(base: Context, u: Understanding): Generator<Reading
     // a length of an introduction answers no "when does X start".)
     const kindWords = [...u.dateKindTerms].filter((t) => t.length >= 4 && !STOPWORDS.has(t) && !u.intentWords.has(t));
     const saysKind = (headline: string) => kindWords.length === 0 || kindWords.some((t) => foldText(headline).includes(t));
-    if (general?.kind === 'answer' && saysKind(general.headline) && statesTimeIn(ctx, general)) yield { answer: general, source: 'side' };
+    if (general?.kind === 'answer' && saysKind(general.headline) && statesTimeIn(ctx, general)) return { answer: general, source: 'side' };
     // A deadline or an interview for something the knowledge base has none for: any other would mislead.
-    yield final(unknown(ctx, u.lang, phrasesFor(u.lang).noDates));
-    return;
+    return final(unknown(ctx, u.lang, phrasesFor(u.lang).noDates));
   }
-  if (u.intents.has('contact') && ctx.named.size > 0) {
-    yield final(unknown(ctx, u.lang, phrasesFor(u.lang).noContact));
-    return;
-  }
+  if (u.intents.has('contact') && ctx.named.size > 0) return final(unknown(ctx, u.lang, phrasesFor(u.lang).noContact));
   const general = markFallback(answerGeneral(ctx, u, rest));
   // "Hvornår blev X etableret?" may be answered by a fact that says when, even without a date entry.
-  if (general.kind === 'unknown' && u.askedWhen && u.intents.has('dates') && rest.length > 0) {
-    yield final(unknown(ctx, u.lang, phrasesFor(u.lang).noDates));
-    return;
-  }
-  yield { answer: general, source: general.kind === 'unknown' ? 'final' : 'general' };
+  if (general.kind === 'unknown' && u.askedWhen && u.intents.has('dates') && rest.length > 0) return final(unknown(ctx, u.lang, phrasesFor(u.lang).noDates));
+  return { answer: general, source: general.kind === 'unknown' ? 'final' : 'general' };
 }
