@@ -127,3 +127,58 @@ describe('a refusal that accounts for every word asked stands: no later reading 
     expect(answer.headline).toContain('Mågen');
   });
 });
+
+// Batch B, written after the mechanism on other bases and phrasings and scored once on arrival (15/24; the nine it got
+// wrong are left out here and named in the session's report: a committee secretary asked in English, a contact person of
+// an annual calendar or a seminar day, a union representative of a job posting, an HR partner asked "on the function
+// description", all readings the engine does not make at all, or makes only through the general search).
+describe('batch B: rescued readings', () => {
+  const cases: Array<{ base: Base; q: string; title: string }> = [
+    { base: 'solvang', q: 'hvem er udvalgssekretær i småbørns- og familieudvalget', title: 'udvalgssekretær' },
+    { base: 'ravnsholt', q: 'hvem er ledelseskonsulent i børn og dagtilbud', title: 'ledelseskonsulent' },
+    { base: 'lindholt', q: 'hvem er udvalgssekretær for børne- og fællesskabsudvalget', title: 'udvalgssekretær' },
+  ];
+  for (const { base, q, title } of cases) {
+    it(`${base}: ${q}`, () => {
+      const person = personTitled(data(base), title);
+      const answer = ask(base, q);
+      expect(answer.kind, answer.headline).toBe('answer');
+      expect(answer.headline).toContain(person.name);
+    });
+  }
+});
+
+describe('batch B: refusals that stand', () => {
+  const attributes: Array<{ base: Base; q: string; name: string; kind: 'email' | 'phone' }> = [
+    { base: 'bakkekaer', q: 'hvad er rasmus vinthers telefonnummer', name: 'Rasmus Vinther', kind: 'phone' },
+    { base: 'solvang', q: 'hvad er camilla sejrs mail', name: 'Camilla Sejr', kind: 'email' },
+    { base: 'ravnsholt', q: 'email til line hedegaard mørk', name: 'Line Hedegaard Mørk', kind: 'email' },
+    { base: 'lindholt', q: 'whats birk solgaard hvass email', name: 'Birk Solgaard Hvass', kind: 'email' },
+  ];
+  for (const { base, q, name, kind } of attributes) {
+    it(`${base}: ${q}`, () => {
+      const person = personNamed(data(base), name);
+      expect(person[kind], `${name} has no ${kind} in the documents`).toBeUndefined();
+      const answer = ask(base, q);
+      expect(answer.kind, answer.headline).toBe('unknown');
+      expect(answer.headline).toContain(name);
+      expect(said(answer)).not.toMatch(/you can contact|du kan kontakte/);
+    });
+  }
+
+  it('ulvedal: a post without a deputy is not answered by its holder', () => {
+    const d = data('ulvedal');
+    const roleIds = d.roles.filter((r) => r.name.toLowerCase() === 'analysechef').map((r) => r.id);
+    const holders = d.people.filter((p) => p.role !== undefined && roleIds.includes(p.role));
+    expect(holders.length).toBeGreaterThan(0);
+    const answer = ask('ulvedal', 'who stands in for the analysechef');
+    expect(answer.kind, answer.headline).toBe('unknown');
+    for (const holder of holders) expect(answer.headline).not.toContain(holder.name);
+  });
+
+  it('ravnsholt: a budget the documents do not give for a partnership is no other figure', () => {
+    const answer = ask('ravnsholt', 'hvad er budgettet for fællesledelse kysten');
+    expect(answer.kind, answer.headline).toBe('unknown');
+    expect(answer.headline).not.toMatch(/\d/);
+  });
+});
