@@ -404,8 +404,9 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     // The first reading is refused by the floor for words no answer of it accounts for ("the documents name X but do not
     // mention <words>"): the next few readings compete, and the first the floor accepts that says those words answers.
     // Any other refusal stands: an answerer's own ("X is named but no phone number is given") knows the value is absent.
-    const missing = refusedWords(reply) ?? ownRefusalMisses(u, links, first.answer);
-    if (!missing) return { reply, u, links };
+    // (An answerer's own refusal is read as an answer only once a later reading could replace it: most have none.)
+    let missing = refusedWords(reply) ?? (isOwnRefusal(first.answer) && leavesWordOut(u, first.answer, index.knows) ? null : undefined);
+    if (missing === undefined) return { reply, u, links };
     let tried = 0;
     for (const next of readings) {
       // (The general search comes last; only its "when" side path, one statement that states a time and says the kind of
@@ -415,6 +416,10 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       if (++tried > MAX_LATER_READINGS || (next.source === 'search' && !next.timed)) break;
       const reading = next.source === 'search' ? next.make() : next;
       if (reading.answer.kind !== 'answer') continue;
+      if (missing === null) {
+        missing = ownRefusalMisses(u, links, first.answer);
+        if (!missing) break;
+      }
       if (!saysWords(reading.answer, missing)) continue;
       const readingLinks = reading.links ?? seen.links ?? [];
       if (checkReading(u, readingLinks, reading.answer) === reading.answer) return { reply: reading.answer, u, links: readingLinks };
@@ -428,7 +433,6 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
    * and stands; one that leaves a word out refused another question than the one asked.
    */
   function ownRefusalMisses(u: Understanding, links: readonly Link[], refusal: Answer): readonly QueryTerm[] | undefined {
-    if (refusal.kind !== 'unknown' || refusal.headline === phrasesFor(refusal.lang).unknown) return undefined;
     return refusedWords(checkReading(u, links, { ...refusal, kind: 'answer' }));
   }
 
@@ -913,6 +917,27 @@ interface PendingSearch {
 
 function final(answer: Answer): Reading {
   return { answer, source: 'final' };
+}
+
+/** True when an answer is an answerer's own refusal ("the documents name X but give no e-mail address"), not the bare "I don't know". */
+function isOwnRefusal(answer: Answer): boolean {
+  return answer.kind === 'unknown' && answer.headline !== phrasesFor(answer.lang).unknown;
+}
+
+/**
+ * True when a question has a content word that is no cue of its kind, no part of a name and no question word, that the
+ * knowledge base knows (another reading could say it) and that an answer does not say: a cheap test before the floor
+ * reads an answerer's own refusal as an answer.
+ */
+function leavesWordOut(u: Understanding, answer: Answer, knows: (form: string) => boolean): boolean {
+  let said: ReadonlySet<string> | undefined;
+  for (let i = 0; i < u.tokens.length; i++) {
+    const token = u.tokens[i]!;
+    if (STOPWORDS.has(token.form) || u.cuePositions.has(i) || u.namePositions?.has(i) || u.intentWords.has(token.form) || !knows(token.form)) continue;
+    said ??= termsOf([answer.headline, ...answer.sections.flatMap((s) => [s.title, ...s.lines]), ...(answer.details ?? [])].join(' '));
+    if (!token.terms.some((t) => said!.has(t))) return true;
+  }
+  return false;
 }
 
 /** True when an answer's own text says each of the words (one of its stems). */
