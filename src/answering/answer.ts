@@ -6,7 +6,7 @@ import { buildFacts, namesOf, type FactRecord } from './facts.js';
 import { analyzeText, boundedEditDistance, foldText, GENERIC_WORDS, primaryStem, stemsOf, STOPWORDS, termsOf, tokenize } from './normalize.js';
 import { detectLanguage } from './language.js';
 import { phrasesFor } from './phrases.js';
-import { createSearchIndex, type SearchIndex } from './search.js';
+import { createSearchIndex, type QueryTerm, type SearchIndex } from './search.js';
 import type { Answer, Answerer, AnswererOptions, Lang } from './types.js';
 import { countedPositions, understand, withoutKinds, withoutNameCues, type Understanding } from './understand.js';
 import { ANSWER_THRESHOLD, factsByKind, relatedIndexOf, unknown, type Context } from './answer-context.js';
@@ -16,7 +16,7 @@ import { answerDates } from './answer-dates.js';
 import { answerPolicies } from './answer-policies.js';
 import { answerGeneral } from './answer-general.js';
 import { OverlaySet } from './overlay-set.js';
-import { createFloor, isFallback, markFallback } from './floor.js';
+import { createFloor, isFallback, markFallback, refusedWords } from './floor.js';
 import { lexiconWords, loadLexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
 import { createLinker, type Link } from './linking.js';
 import { buildRelations } from './relations.js';
@@ -133,6 +133,9 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerMeetingRelation,
   answerPeriodItems,
 ];
+
+/** How many readings after a refused first one the arbiter puts through the floor before the refusal stands. */
+const MAX_LATER_READINGS = 4;
 
 /** Creates the answering engine over a knowledge base. */
 /** The most municipality scopes of the index kept at once (each holds one byte per fact). */
@@ -396,10 +399,53 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   /** One question through the engine and the floor, with what the engine understood of it and the names it linked. */
   function answerChecked(question: string, localeHint: string | undefined): { reply: Answer; u?: Understanding; links: readonly Link[] } {
     seen.u = undefined;
-    const reply = answerOnce(question, localeHint);
+    // The readings are made lazily, in the engine's order: only the first is worked out unless the arbiter asks for more.
+    const readings = readingsOf(question, localeHint);
+    const next = readings.next().value as Reading | PendingSearch;
+    const first = next.source === 'search' ? next.make() : next;
     // (Read through a cast: TypeScript keeps `seen.u` narrowed to undefined across the call above.)
     const u = seen.u as Understanding | undefined;
-    if (!u) return { reply, links: [] };
+    if (!u) return { reply: first.answer, links: [] };
+    const links = first.links ?? seen.links ?? [];
+    const reply = checkReading(u, links, first.answer);
+    if (first.source === 'final' || (first.answer.kind !== 'unknown' && reply === first.answer)) return { reply, u, links };
+    // The first reading is refused by the floor for words no answer of it accounts for ("the documents name X but do not
+    // mention <words>"): the next few readings compete, and the first the floor accepts that says those words answers.
+    // Any other refusal stands: an answerer's own ("X is named but no phone number is given") knows the value is absent.
+    // (An answerer's own refusal is read as an answer only once a later reading could replace it: most have none.)
+    let missing = refusedWords(reply) ?? (isOwnRefusal(first.answer) && leavesWordOut(u, first.answer, index.knows) ? null : undefined);
+    if (missing === undefined) return { reply, u, links };
+    let tried = 0;
+    for (const next of readings) {
+      // (The general search comes last; only its "when" side path, one statement that states a time and says the kind of
+      // date asked, may answer. Its ranked fallback says the words somewhere in a list about the thing named, which the
+      // floor lets pass for a reading it would refuse on its own; measured, it answered unanswerable questions with a
+      // fact. So the fallback is never worked out for the arbiter.)
+      if (++tried > MAX_LATER_READINGS || (next.source === 'search' && !next.timed)) break;
+      const reading = next.source === 'search' ? next.make() : next;
+      if (reading.answer.kind !== 'answer') continue;
+      if (missing === null) {
+        missing = ownRefusalMisses(u, links, first.answer);
+        if (!missing) break;
+      }
+      if (!saysWords(reading.answer, missing)) continue;
+      const readingLinks = reading.links ?? seen.links ?? [];
+      if (checkReading(u, readingLinks, reading.answer) === reading.answer) return { reply: reading.answer, u, links: readingLinks };
+    }
+    return { reply, u, links };
+  }
+
+  /**
+   * The words of the question an answerer's own refusal ("the documents do not name the head of X") leaves unexplained,
+   * read as the floor reads an answer: a refusal that explains every word asked about knows that what was asked is absent
+   * and stands; one that leaves a word out refused another question than the one asked.
+   */
+  function ownRefusalMisses(u: Understanding, links: readonly Link[], refusal: Answer): readonly QueryTerm[] | undefined {
+    return refusedWords(checkReading(u, links, { ...refusal, kind: 'answer' }));
+  }
+
+  /** A reading's answer through the floor: the answer, or the refusal the floor puts in its place. */
+  function checkReading(u: Understanding, links: readonly Link[], reply: Answer): Answer {
     // Every cue of an understood kind says what is asked ("What competences … under <concept>" is a
     // competence question even when "profile" was the kind's strongest cue): none of them is a loose word.
     const cues = lexicon.kinds.coverageOf(u.tokens, new Set(u.kinds.keys()), undefined, false);
@@ -407,8 +453,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     for (const p of ownCuePositions(reply) ?? []) cues.add(p);
     const understood = cues.size > 0 ? { ...u, cuePositions: new Set([...u.cuePositions, ...cues]) } : u;
     const say = (lang: Lang, headline?: string) => unknown(context, lang, headline);
-    const links = seen.links ?? [];
-    return { reply: floor.explainUnknown(understood, links, floor.check(understood, links, reply, say), say), u, links };
+    return floor.explainUnknown(understood, links, floor.check(understood, links, reply, say), say);
   }
 
   /**
@@ -494,7 +539,12 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     return { links: out, words, ownLeaders };
   }
 
-  function answerOnce(question: string, localeHint: string | undefined): Answer {
+  /**
+   * The readings of a question, as candidate answers in the engine's order of preference: the relation answerers', the
+   * intent answerers', the side path's, the general search's. Made lazily: each is worked out only when asked for.
+   * Sets `seen.u` and `seen.links` before the first reading of an understood question.
+   */
+  function* readingsOf(question: string, localeHint: string | undefined): Generator<Reading | PendingSearch, void, undefined> {
       let u = understand(question, options.now(), lexicon, index.knows, localeHint);
       // "Hvad går Start ud på?": a question about an item whose name is also a word of small talk.
       if (u.smalltalk && u.smalltalk !== 'command' && (u.kinds.size > 0 || u.attributes.length > 0)) {
@@ -513,7 +563,8 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
         }
       }
       if (u.smalltalk) {
-        return { kind: 'smalltalk', lang: u.lang, headline: SMALLTALK[u.lang][u.smalltalk], sections: [], details: [], sources: [], suggestions: u.smalltalk === 'greeting' || u.smalltalk === 'ack' ? suggestQuestions(kb, u.lang) : [] };
+        yield final({ kind: 'smalltalk', lang: u.lang, headline: SMALLTALK[u.lang][u.smalltalk], sections: [], details: [], sources: [], suggestions: u.smalltalk === 'greeting' || u.smalltalk === 'ack' ? suggestQuestions(kb, u.lang) : [] });
+        return;
       }
       const linked = linker.link(u.tokens);
       const datePositions = new Set([...lexicon.dateKinds.match(u.tokens).values()].flatMap((m) => [...m.positions]));
@@ -616,19 +667,21 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       seen.u = u;
       seen.links = links;
       const rc = relationContext({ kb, relations, queries, today: toLocalDate(options.now()), lexicon, options, u, links, municipalities: named, ctx: { ...context, municipalities: named } });
-      const relationAnswer = answerRelations(rc);
-      if (relationAnswer) {
+      for (const relationAnswer of relationAnswers(rc)) {
         // A role the question describes ("the new Mågen leader") is named by those words: the floor counts them as a name.
         // So are the words that a decision's own words explain ("flytte" of "flytningen af dagplejen").
         const described = [...describedItems(rc).flat(), ...decisionWordLinks(relationAnswer), ...deputyPostLinks(relationAnswer)];
-        if (described.length > 0) seen.links = [...links, ...described];
-        return relationAnswer;
+        yield { answer: relationAnswer, links: described.length > 0 ? [...links, ...described] : links, source: 'relation' };
       }
-      if (named.size === 0) return answerUnderstood(context, u);
+      if (named.size === 0) {
+        yield* understoodReadings(context, u);
+        return;
+      }
       // "Who is the head of day care in Copenhagen?": a role named in full that exists only in other
       // municipalities is not there; answering with something else from Copenhagen would mislead.
       if (onlyElsewhere(kb, namesIn(u.text), named)) {
-        return unknown(context, u.lang);
+        yield final(unknown(context, u.lang));
+        return;
       }
       const key = [...named].sort().join(',');
       let scoped = scopes.get(key);
@@ -647,7 +700,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       );
       const intentWords = new OverlaySet(u.intentWords);
       for (const token of u.tokens) if (municipalityStems.has(primaryStem(token.form))) intentWords.add(token.form);
-      return answerUnderstood({ ...context, index: scoped, municipalities: named }, { ...u, intentWords });
+      yield* understoodReadings({ ...context, index: scoped, municipalities: named }, { ...u, intentWords });
   }
 }
 
@@ -925,15 +978,68 @@ function looseWords(lexicon: RelationContext['lexicon']): ReadonlySet<string> {
   return loose;
 }
 
-function answerRelations(rc: RelationContext): Answer | undefined {
-  for (const answerer of RELATION_ANSWERERS) {
-    const answer = answerer(rc);
-    if (answer) return answer;
-  }
-  return undefined;
+/** Where a reading comes from; a final one is the engine's last word for the question (no reading follows it). */
+type ReadingSource = 'relation' | 'intent' | 'side' | 'general' | 'final';
+
+/** One candidate answer to a question, with the links the floor holds it to (the question's own when absent). */
+interface Reading {
+  readonly answer: Answer;
+  readonly links?: readonly Link[];
+  readonly source: ReadingSource;
 }
 
-function answerUnderstood(base: Context, u: Understanding): Answer {
+/**
+ * The general search's reading (the "when" side path's or the ranked fallback's), not yet worked out: the costliest
+ * reading, made only when it is the first (the arbiter never lets the general search replace a refused reading).
+ */
+interface PendingSearch {
+  readonly source: 'search';
+  /** True when the search is the "when" side path's: only statements that state a time and say the kind of date asked. */
+  readonly timed: boolean;
+  readonly make: () => Reading;
+}
+
+function final(answer: Answer): Reading {
+  return { answer, source: 'final' };
+}
+
+/** True when an answer is an answerer's own refusal ("the documents name X but give no e-mail address"), not the bare "I don't know". */
+function isOwnRefusal(answer: Answer): boolean {
+  return answer.kind === 'unknown' && answer.headline !== phrasesFor(answer.lang).unknown;
+}
+
+/**
+ * True when a question has a content word that is no cue of its kind, no part of a name and no question word, that the
+ * knowledge base knows (another reading could say it) and that an answer does not say: a cheap test before the floor
+ * reads an answerer's own refusal as an answer.
+ */
+function leavesWordOut(u: Understanding, answer: Answer, knows: (form: string) => boolean): boolean {
+  let said: ReadonlySet<string> | undefined;
+  for (let i = 0; i < u.tokens.length; i++) {
+    const token = u.tokens[i]!;
+    if (STOPWORDS.has(token.form) || u.cuePositions.has(i) || u.namePositions?.has(i) || u.intentWords.has(token.form) || !knows(token.form)) continue;
+    said ??= termsOf([answer.headline, ...answer.sections.flatMap((s) => [s.title, ...s.lines]), ...(answer.details ?? [])].join(' '));
+    if (!token.terms.some((t) => said!.has(t))) return true;
+  }
+  return false;
+}
+
+/** True when an answer's own text says each of the words (one of its stems). */
+function saysWords(answer: Answer, words: readonly QueryTerm[]): boolean {
+  const said = termsOf([answer.headline, ...answer.sections.flatMap((s) => [s.title, ...s.lines]), ...(answer.details ?? [])].join(' '));
+  return words.every((q) => q.token.terms.some((t) => said.has(t)));
+}
+
+/** The relation answerers' answers, in the list's order, each worked out only when asked for. */
+function* relationAnswers(rc: RelationContext): Generator<Answer, void, undefined> {
+  for (const answerer of RELATION_ANSWERERS) {
+    const answer = answerer(rc);
+    if (answer) yield answer;
+  }
+}
+
+/** The readings of an understood question that no relation answerer took: the intent answerers, the side path, the search. */
+function* understoodReadings(base: Context, u: Understanding): Generator<Reading | PendingSearch, void, undefined> {
   // Things the question names in full ("head of day care", "Stjernehuset"): a date or a contact
   // must belong to one of them, not merely share words with them.
   const namedAny = base.namesIn(u.text);
@@ -941,7 +1047,10 @@ function answerUnderstood(base: Context, u: Understanding): Answer {
   const ctx: Context = { ...base, named, namedAny };
   const query = ctx.index.queryTerms(u.tokens);
   const rest = ctx.index.queryTerms(u.tokens, u.intentWords);
-  if (query.length === 0 && u.intents.size === 0) return unknown(ctx, u.lang);
+  if (query.length === 0 && u.intents.size === 0) {
+    yield final(unknown(ctx, u.lang));
+    return;
+  }
   const structured: Array<() => Answer | undefined> = [];
   // A named kind of date ("ansøgningsfristen", "first interview") or a month is the surest sign.
   const datesFirst = u.dateKinds.size > 0 || u.range !== undefined;
@@ -956,13 +1065,24 @@ function answerUnderstood(base: Context, u: Understanding): Answer {
   if (u.intents.has('policy') && !u.intents.has('definition') && u.cardinal === undefined) structured.push(() => answerPolicies(ctx, u, rest));
   for (const attempt of structured) {
     const answer = attempt();
-    if (answer) return answer;
+    if (answer) yield { answer, source: 'intent' };
   }
-  // "inden hvor lang tid skal nye familier have en opstartssamtale", "by when must each house have a trained X": a "when"
-  // that no dated entry answers may be answered by a statement that says when, how often or how long in its own words
-  // ("inden for de første tre måneder", "inden 1. juli 2028"); a statement that states no time does not answer it.
-  const noDateEntry = u.intents.has('dates') && u.dateKinds.size > 0 && !u.intents.has('reporting') && rest.length > 0;
-  if (noDateEntry) {
+  yield { source: 'search', timed: isTimed(u, rest), make: () => searchReading(ctx, u, rest) };
+}
+
+/**
+ * "inden hvor lang tid skal nye familier have en opstartssamtale", "by when must each house have a trained X": a "when"
+ * of a named kind of date that no dated entry answers may be answered by a statement that says when, how often or how
+ * long in its own words ("inden for de første tre måneder", "inden 1. juli 2028").
+ */
+function isTimed(u: Understanding, rest: readonly QueryTerm[]): boolean {
+  return u.intents.has('dates') && u.dateKinds.size > 0 && !u.intents.has('reporting') && rest.length > 0;
+}
+
+/** The general search's reading of an understood question: the "when" side path's, or the ranked fallback's. */
+function searchReading(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Reading {
+  // (A statement that states no time does not answer a "when" of a named kind of date: isTimed.)
+  if (isTimed(u, rest)) {
     // Only a statement that states a time can answer, as one fact: when no fact the general search would take states
     // one, its ranking (every fact its common words touch, thousands at scale) cannot change the reply.
     const general = ctx.index.reaches(rest, ANSWER_THRESHOLD, `time ${u.lang}`, (fact) => mayStateTime(ctx, fact, u.lang)) ? markFallback(answerGeneral(ctx, u, rest)) : undefined;
@@ -970,16 +1090,13 @@ function answerUnderstood(base: Context, u: Understanding): Answer {
     // a length of an introduction answers no "when does X start".)
     const kindWords = [...u.dateKindTerms].filter((t) => t.length >= 4 && !STOPWORDS.has(t) && !u.intentWords.has(t));
     const saysKind = (headline: string) => kindWords.length === 0 || kindWords.some((t) => foldText(headline).includes(t));
-    if (general?.kind === 'answer' && saysKind(general.headline) && statesTimeIn(ctx, general)) return general;
+    if (general?.kind === 'answer' && saysKind(general.headline) && statesTimeIn(ctx, general)) return { answer: general, source: 'side' };
     // A deadline or an interview for something the knowledge base has none for: any other would mislead.
-    return unknown(ctx, u.lang, phrasesFor(u.lang).noDates);
+    return final(unknown(ctx, u.lang, phrasesFor(u.lang).noDates));
   }
-  if (u.intents.has('contact') && ctx.named.size > 0) return unknown(ctx, u.lang, phrasesFor(u.lang).noContact);
+  if (u.intents.has('contact') && ctx.named.size > 0) return final(unknown(ctx, u.lang, phrasesFor(u.lang).noContact));
   const general = markFallback(answerGeneral(ctx, u, rest));
   // "Hvornår blev X etableret?" may be answered by a fact that says when, even without a date entry.
-  if (general.kind === 'unknown' && u.askedWhen && u.intents.has('dates') && rest.length > 0) {
-    return unknown(ctx, u.lang, phrasesFor(u.lang).noDates);
-  }
-  return general;
+  if (general.kind === 'unknown' && u.askedWhen && u.intents.has('dates') && rest.length > 0) return final(unknown(ctx, u.lang, phrasesFor(u.lang).noDates));
+  return { answer: general, source: general.kind === 'unknown' ? 'final' : 'general' };
 }
-

@@ -1130,9 +1130,21 @@ function refuse(kb: KnowledgeBase, u: Understanding, links: readonly Link[], wor
     .filter((l) => l.kind !== 'municipalities')
     .sort((a, b) => b.end - b.start - (a.end - a.start) || b.quality - a.quality)[0];
   const entry = item && kb.get(item.id);
-  if (!entry) return unknown(u.lang);
   // The user's own spelling of the words; neighbouring words are one phrase ("summer closing"), quoted together.
-  return unknown(u.lang, SAYS[u.lang](displayName(entry, u.lang), quotedWords(u, words)));
+  const refusal = entry ? unknown(u.lang, SAYS[u.lang](displayName(entry, u.lang), quotedWords(u, words))) : unknown(u.lang);
+  refusals.set(refusal, words);
+  return refusal;
+}
+
+/** The words of the question each refusal of the floor says no answer accounted for. */
+const refusals = new WeakMap<Answer, readonly QueryTerm[]>();
+
+/**
+ * The words of the question the floor refused an answer for, when the answer is such a refusal ("the documents name X but
+ * do not mention <words>"): another reading answers the question only if it says them. Undefined for any other answer.
+ */
+export function refusedWords(answer: Answer): readonly QueryTerm[] | undefined {
+  return refusals.get(answer);
 }
 
 /** True when every term of a set is in another (no array per test). */
