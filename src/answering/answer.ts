@@ -71,6 +71,7 @@ import { suggestQuestions } from './suggestions.js';
 import { answerHiringCommittee, answerLeave, answerMeetingOffices } from './relation-answers/offices.js';
 import { answerMeasuredFigure } from './relation-answers/figure-measures.js';
 import { answerNamedFigure } from './relation-answers/figure-named.js';
+import { answerCoveredFigure, betterCovered } from './relation-answers/figure-coverage.js';
 import { prepareIndexes } from './prepare.js';
 import { answerDecisionQuestion, decisionWordLinks } from './relation-answers/decisions.js';
 import { answerDateComparison, answerDatedPlace, answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems, deputyPostLinks } from './answer-time.js';
@@ -132,6 +133,9 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerMeetingRelation,
   answerPeriodItems,
 ];
+
+/** The answerers that answer with figures: their answer competes with the figures that say every word asked. */
+const FIGURE_ANSWERERS: ReadonlySet<(rc: RelationContext) => Answer | undefined> = new Set([answerMeasuredFigure, answerCountInStatements, answerFiguresOn, answerFiguresRelation, answerNamedFigure]);
 
 /** Creates the answering engine over a knowledge base. */
 /** The most municipality scopes of the index kept at once (each holds one byte per fact). */
@@ -844,9 +848,9 @@ function looseWords(lexicon: RelationContext['lexicon']): ReadonlySet<string> {
 function answerRelations(rc: RelationContext): Answer | undefined {
   for (const answerer of RELATION_ANSWERERS) {
     const answer = answerer(rc);
-    if (answer) return answer;
+    if (answer) return FIGURE_ANSWERERS.has(answerer) ? (betterCovered(rc, answer) ?? answer) : answer;
   }
-  return undefined;
+  return answerCoveredFigure(rc);
 }
 
 function answerUnderstood(base: Context, u: Understanding): Answer {
