@@ -126,6 +126,21 @@ function candidates(rc: RelationContext, asked: readonly number[]): Array<{ owne
   return out;
 }
 
+/** The terms of each name of the items the question links at each position asked (surely linked only). */
+function linkedNameTerms(rc: RelationContext, asked: readonly number[]): Map<number, Array<ReadonlySet<string>>> {
+  const out = new Map<number, Array<ReadonlySet<string>>>();
+  const links = rc.subjects.flat().filter((l) => l.quality >= 0.9);
+  for (const i of asked) {
+    const ids = unique(links.filter((l) => l.start <= i && i < l.end).map((l) => l.id));
+    const names = ids.flatMap((id) => {
+      const entry = rc.kb.get(id);
+      return entry ? namesOf(entry).map((n) => termsOf(n)) : [];
+    });
+    if (names.length > 0) out.set(i, names);
+  }
+  return out;
+}
+
 /** The terms of an owner's names (and of the units a figure is of together), per owner. */
 function ownerTerms(rc: RelationContext, owner: string, f: Figure): ReadonlySet<string> {
   const ids = [owner, ...(f.ofUnits ?? [])];
@@ -140,7 +155,7 @@ function ownerTerms(rc: RelationContext, owner: string, f: Figure): ReadonlySet<
  * synonym of the lexicon says it; 1 when only its owner's name says it, or only a part of one of its compounds does
  * (never for a word that names a metric: "kids" is no word of "14 børnecentre"); 0 when it does not.
  */
-function saysWord(rc: RelationContext, c: { owner: string; figure: Figure }, i: number, own: ReadonlySet<string>, metricOf: ReadonlyMap<number, readonly string[]>, askedMetrics: ReadonlySet<string>): number {
+function saysWord(rc: RelationContext, c: { owner: string; figure: Figure }, i: number, own: ReadonlySet<string>, metricOf: ReadonlyMap<number, readonly string[]>, askedMetrics: ReadonlySet<string>, namesAt: ReadonlyMap<number, ReadonlyArray<ReadonlySet<string>>>): number {
   const tok: Token = rc.u.tokens[i]!;
   const index = figureTermIndex(rc.kb);
   const terms = index.terms.get(c.figure);
@@ -150,16 +165,23 @@ function saysWord(rc: RelationContext, c: { owner: string; figure: Figure }, i: 
   if (metrics.includes(c.figure.metric)) return 3;
   // A word that names a metric is said only by a figure of that metric ("children" in "6 children's houses" counts
   // houses), or by the text of a figure whose own metric another word asked names ("how many houses have a souschef":
-  // "9 af de 14 børnehuse har en souschef", deputies).
-  if (metrics.length > 0 && !askedMetrics.has(c.figure.metric)) return 0;
+  // "9 af de 14 børnehuse har en souschef", deputies), or whose text says another word asked that names no metric
+  // ("children's centres had a vice head": "9 of the 14 children's centres have a deputy leader (viceleder)"):
+  // the caller decides the last (OTHER_METRIC).
+  if (metrics.length > 0 && !askedMetrics.has(c.figure.metric)) return tok.terms.some((t) => terms?.has(t) === true) ? OTHER_METRIC : 0;
   if (tok.terms.some((t) => terms?.has(t) === true)) return 2;
   if (measureWordsOf(rc, c.figure).has(tok.form)) return 2;
   const synonym = rc.lexicon.synonyms.get(tok.form);
   if (synonym && [...termsOf(synonym)].every((t) => terms?.has(t) === true)) return 2;
+  // A word of a name the question links is said by any name of the item it links ("vice head": "viceleder").
+  if ((namesAt.get(i) ?? []).some((name) => name.size > 0 && [...name].every((t) => terms?.has(t) === true))) return 2;
   if (tok.terms.some((t) => own.has(t))) return 1;
   if (tok.terms.some((t) => parts?.has(t) === true)) return 1;
   return 0;
 }
+
+/** A metric's word said by the text of a figure of another metric: said only when the figure says a word that names no metric. */
+const OTHER_METRIC = -1;
 
 /** A figure the question reaches, with how surely it says each of the question's words. */
 export interface ScoredFigure extends CoveredFigure {
@@ -176,11 +198,16 @@ export function coveringFigures(rc: RelationContext): { asked: number[]; ranked:
   const metricOf = new Map<number, string[]>();
   for (const [m, positions] of rc.u.metricAt) for (const p of positions) metricOf.set(p, [...(metricOf.get(p) ?? []), m]);
   const askedMetrics = new Set(asked.flatMap((i) => metricOf.get(i) ?? []));
+  const namesAt = linkedNameTerms(rc, asked);
+  // (A place's name singles out no figure of another metric: "children in Netværk Engen" is no "6 children's houses".)
+  const placeAt = new Set(rc.subjects.flat().filter((l) => l.kind === 'units' || l.kind === 'municipalities').flatMap((l) => Array.from({ length: l.end - l.start }, (_, k) => l.start + k)));
   // A figure of several units together answers only when all of them are asked about.
   const named = new Set(rc.subjects.flat().map((l) => l.id));
   const ranked = candidates(rc, asked).filter((c) => askedTogether(c.figure, named)).map((c) => {
     const own = ownerTerms(rc, c.owner, c.figure);
-    const sure = asked.map((i) => saysWord(rc, c, i, own, metricOf, askedMetrics));
+    const raw = asked.map((i) => saysWord(rc, c, i, own, metricOf, askedMetrics, namesAt));
+    const singled = asked.some((i, k) => raw[k]! >= 2 && (metricOf.get(i) ?? []).length === 0 && !placeAt.has(i));
+    const sure = raw.map((x) => (x === OTHER_METRIC ? (singled ? 2 : 0) : x));
     return { ...c, covered: new Set(asked.filter((_, k) => sure[k]! > 0)), score: sure.reduce((a, b) => a + b, 0), ownSaid: sure.filter((x) => x >= 2).length };
   });
   ranked.sort((a, b) => b.covered.size - a.covered.size || b.score - a.score);
@@ -239,7 +266,7 @@ export function betterCovered(rc: RelationContext, answer: Answer): Answer | und
   const asked = askedWordPositions(rc);
   if (asked.length === 0) return undefined;
   if (answer.kind === 'answer') {
-    const text = foldText([answer.headline, ...answer.sections.flatMap((s) => s.lines)].join(' '));
+    const text = foldText(answer.headline);
     const terms = termsOf(text);
     const metrics = new Set(rc.lexicon.metrics.match(analyzeText(text)).keys());
     const metricOf = new Map<number, string[]>();
@@ -248,7 +275,10 @@ export function betterCovered(rc: RelationContext, answer: Answer): Answer | und
     const linkedAt = (i: number) => rc.subjects.flat().filter((l) => l.start <= i && i < l.end);
     const namedIn = (i: number) => linkedAt(i).some((l) => {
       const entry = rc.kb.get(l.id);
-      return entry !== undefined && namesOf(entry).some((n) => [...termsOf(n)].some((term) => terms.has(term)));
+      return entry !== undefined && namesOf(entry).some((n) => {
+        const own = [...termsOf(n)];
+        return own.length > 0 && own.every((term) => terms.has(term));
+      });
     });
     const said = (i: number) => namedIn(i) || rc.u.tokens[i]!.terms.some((term) => terms.has(term)) || (metricOf.get(i) ?? []).some((m) => metrics.has(m));
     if (asked.every(said)) return undefined;
