@@ -71,7 +71,8 @@ import { suggestQuestions } from './suggestions.js';
 import { answerHiringCommittee, answerLeave, answerMeetingOffices } from './relation-answers/offices.js';
 import { answerMeasuredFigure } from './relation-answers/figure-measures.js';
 import { answerNamedFigure } from './relation-answers/figure-named.js';
-import { answerCoveredFigure, betterCovered } from './relation-answers/figure-coverage.js';
+import { answerCoveredFigure, saysEveryWordAsked } from './relation-answers/figure-coverage.js';
+import { answerUnitCountOn, staleAgainstUnits, unitCountOn } from './relation-answers/figure-unit-counts.js';
 import { prepareIndexes } from './prepare.js';
 import { answerDecisionQuestion, decisionWordLinks } from './relation-answers/decisions.js';
 import { answerDateComparison, answerDatedPlace, answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems, deputyPostLinks } from './answer-time.js';
@@ -848,9 +849,18 @@ function looseWords(lexicon: RelationContext['lexicon']): ReadonlySet<string> {
 function answerRelations(rc: RelationContext): Answer | undefined {
   for (const answerer of RELATION_ANSWERERS) {
     const answer = answerer(rc);
-    if (answer) return FIGURE_ANSWERERS.has(answerer) ? (betterCovered(rc, answer) ?? answer) : answer;
+    if (!answer) continue;
+    // A figure answer (or refusal) that leaves a word asked unsaid competes with the figure that says every word, then
+    // with the units counted as they stand on the day asked.
+    if (!FIGURE_ANSWERERS.has(answerer) || !rc.u.intents.has('figure') || rc.u.attributes.length > 0) return answer;
+    // (A count of units the organisation changes by the day asked: the units as they stand then, unless it says their number.)
+    const units = unitCountOn(rc);
+    if (units && staleAgainstUnits(rc, answer, units)) return units.answer;
+    if (saysEveryWordAsked(rc, answer)) return answer;
+    // (An answer gives way only to a figure that says every word surely; a refusal also to one that says some by a part.)
+    return answerCoveredFigure(rc, answer.kind === 'answer') ?? units?.answer ?? answer;
   }
-  return answerCoveredFigure(rc);
+  return answerCoveredFigure(rc) ?? answerUnitCountOn(rc);
 }
 
 function answerUnderstood(base: Context, u: Understanding): Answer {

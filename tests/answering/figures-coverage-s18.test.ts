@@ -8,8 +8,9 @@
  * when all are asked about. Batch A was written with the first version of the mechanism, batch B after it (scored once
  * on arrival).
  */
-import { describe } from 'vitest';
+import { describe, it } from 'vitest';
 import { run } from '../helpers/figure-cases.js';
+import { KB_DIRS, phrasedCaseCheck } from '../helpers/answerers.js';
 
 describe('batch A: a figure singled out by a post or a qualifier its own text says', () => {
   run([
@@ -43,4 +44,19 @@ describe('batch A: no figure says the word asked: "I don\'t know", never another
     { kb: 'hjs', q: 'hvor mange fysioterapeuter er der i rådgivningsteamet', unknown: true, not: [['hjs-rt', 'other']] },
     { kb: 'hjs', q: 'hvor mange ergoterapeuter har hasselbo', unknown: true, not: [['hjs-bc-hasselbo', 'other']] },
   ]);
+});
+
+// The units a count names, as they stand on the day asked (figure-unit-counts.ts): a figure stated before the units
+// changed ("16 børnehuse i de tre børnekredse", September 2026) is no count of them after the merger.
+describe('batch A: units counted as they stand on the day asked', () => {
+  const check = phrasedCaseCheck(KB_DIRS, new Date('2026-11-30T09:00:00Z'));
+  it.each([
+    { kb: 'slv', q: 'hvor mange børnekredse er der efter 1. august 2027', must: ['2 børnekredse', 'skovbakken', 'åen'], not: ['16 børnehuse', 'tre børnekredse'] },
+    { kb: 'slv', q: 'hvor mange børnekredse er der tilbage pr 1 aug 2027', must: ['2 børnekredse', 'skovbakken'], not: ['tre børnekredse'] },
+    { kb: 'slv', q: "how many children's circles will there be in october 2027", must: ['2 circles', 'skovbakken'], not: ['three'] },
+    // Before the merger the figure's own count holds.
+    { kb: 'slv', q: 'hvor mange børnekredse er der pr. 1. marts 2027', must: ['tre børnekredse'], not: ['skovbakken'] },
+    // A unit of the kind named beside the count is one of them, not where they are counted.
+    { kb: 'hvm', q: 'hvor mange kvarterer kommer der, og hvor mange børnehuse får åen', must: ['tre kvarterer'] },
+  ] as const)('[$kb] $q', (c) => check(c));
 });

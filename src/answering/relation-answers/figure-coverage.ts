@@ -6,7 +6,7 @@
  * says is not answered by another thing's figure.
  */
 import type { Figure } from '../../knowledge/schemas.js';
-import { analyzeText, foldText, GENERIC_WORDS, STOPWORDS, termsOf } from '../normalize.js';
+import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS, termsOf, tokenize } from '../normalize.js';
 import type { Answer } from '../types.js';
 import type { QuestionKind } from '../lexicon/lexicon.js';
 import type { Token } from '../normalize.js';
@@ -127,18 +127,33 @@ function candidates(rc: RelationContext, asked: readonly number[]): Array<{ owne
 }
 
 /** The terms of each name of the items the question links at each position asked (surely linked only). */
-function linkedNameTerms(rc: RelationContext, asked: readonly number[]): Map<number, Array<ReadonlySet<string>>> {
-  const out = new Map<number, Array<ReadonlySet<string>>>();
+function linkedNameTerms(rc: RelationContext, asked: readonly number[]): Map<number, Array<readonly string[]>> {
+  const out = new Map<number, Array<readonly string[]>>();
   const links = rc.subjects.flat().filter((l) => l.quality >= 0.9);
   for (const i of asked) {
     const ids = unique(links.filter((l) => l.start <= i && i < l.end).map((l) => l.id));
     const names = ids.flatMap((id) => {
       const entry = rc.kb.get(id);
-      return entry ? namesOf(entry).map((n) => termsOf(n)) : [];
+      return entry ? namesOf(entry).map(phraseOf) : [];
     });
     if (names.length > 0) out.set(i, names);
   }
   return out;
+}
+
+/** A text's words as their first stems, in order (stopwords and all: a name is matched as a phrase). */
+function phraseOf(text: string): string[] {
+  return tokenize(foldText(text)).map(primaryStem);
+}
+
+const FIGURE_PHRASES = new WeakMap<Figure, ReadonlyArray<readonly string[]>>();
+
+/** True when a name's words stand together, in order, in the figure's text (either language). */
+function saysPhrase(f: Figure, name: readonly string[]): boolean {
+  let phrases = FIGURE_PHRASES.get(f);
+  if (!phrases) FIGURE_PHRASES.set(f, (phrases = [phraseOf(f.text.da), phraseOf(f.text.en)]));
+  if (name.length === 0) return false;
+  return phrases.some((words) => words.some((_, k) => name.every((w, j) => words[k + j] === w)));
 }
 
 /** The terms of an owner's names (and of the units a figure is of together), per owner. */
@@ -155,7 +170,7 @@ function ownerTerms(rc: RelationContext, owner: string, f: Figure): ReadonlySet<
  * synonym of the lexicon says it; 1 when only its owner's name says it, or only a part of one of its compounds does
  * (never for a word that names a metric: "kids" is no word of "14 børnecentre"); 0 when it does not.
  */
-function saysWord(rc: RelationContext, c: { owner: string; figure: Figure }, i: number, own: ReadonlySet<string>, metricOf: ReadonlyMap<number, readonly string[]>, askedMetrics: ReadonlySet<string>, namesAt: ReadonlyMap<number, ReadonlyArray<ReadonlySet<string>>>): number {
+function saysWord(rc: RelationContext, c: { owner: string; figure: Figure }, i: number, own: ReadonlySet<string>, metricOf: ReadonlyMap<number, readonly string[]>, askedMetrics: ReadonlySet<string>, namesAt: ReadonlyMap<number, ReadonlyArray<readonly string[]>>): number {
   const tok: Token = rc.u.tokens[i]!;
   const index = figureTermIndex(rc.kb);
   const terms = index.terms.get(c.figure);
@@ -174,7 +189,7 @@ function saysWord(rc: RelationContext, c: { owner: string; figure: Figure }, i: 
   const synonym = rc.lexicon.synonyms.get(tok.form);
   if (synonym && [...termsOf(synonym)].every((t) => terms?.has(t) === true)) return 2;
   // A word of a name the question links is said by any name of the item it links ("vice head": "viceleder").
-  if ((namesAt.get(i) ?? []).some((name) => name.size > 0 && [...name].every((t) => terms?.has(t) === true))) return 2;
+  if ((namesAt.get(i) ?? []).some((name) => saysPhrase(c.figure, name))) return 2;
   if (tok.terms.some((t) => own.has(t))) return 1;
   if (tok.terms.some((t) => parts?.has(t) === true)) return 1;
   return 0;
@@ -189,6 +204,8 @@ export interface ScoredFigure extends CoveredFigure {
   readonly score: number;
   /** How many words asked the figure itself says (not only its owner's name or a part of a compound). */
   readonly ownSaid: number;
+  /** True when it says every word asked surely: by its own text, metric or measure, a place's name by being that place's. */
+  readonly surely: boolean;
 }
 
 /** Every figure the question reaches, with what it covers, the best first (ties: the order found). */
@@ -200,15 +217,23 @@ export function coveringFigures(rc: RelationContext): { asked: number[]; ranked:
   const askedMetrics = new Set(asked.flatMap((i) => metricOf.get(i) ?? []));
   const namesAt = linkedNameTerms(rc, asked);
   // (A place's name singles out no figure of another metric: "children in Netværk Engen" is no "6 children's houses".)
-  const placeAt = new Set(rc.subjects.flat().filter((l) => l.kind === 'units' || l.kind === 'municipalities').flatMap((l) => Array.from({ length: l.end - l.start }, (_, k) => l.start + k)));
+  const placeLinks = rc.subjects.flat().filter((l) => l.kind === 'units' || l.kind === 'municipalities');
+  const placeAt = new Set(placeLinks.flatMap((l) => Array.from({ length: l.end - l.start }, (_, k) => l.start + k)));
   // A figure of several units together answers only when all of them are asked about.
   const named = new Set(rc.subjects.flat().map((l) => l.id));
   const ranked = candidates(rc, asked).filter((c) => askedTogether(c.figure, named)).map((c) => {
     const own = ownerTerms(rc, c.owner, c.figure);
-    const raw = asked.map((i) => saysWord(rc, c, i, own, metricOf, askedMetrics, namesAt));
+    // A place the question names is said by a figure of that place only (its owner, or one of the units it is of):
+    // "38 dagplejere i Hvidmose Dagpleje" says "Hvidmose" but is no figure of Dagtilbud Hvidmose.
+    const ofPlace = (i: number) => {
+      const ids = placeLinks.filter((l) => l.start <= i && i < l.end).map((l) => l.id);
+      return ids.length === 0 || ids.some((id) => id === c.owner || c.figure.ofUnits?.includes(id) === true);
+    };
+    const raw = asked.map((i) => (ofPlace(i) ? saysWord(rc, c, i, own, metricOf, askedMetrics, namesAt) : 0));
     const singled = asked.some((i, k) => raw[k]! >= 2 && (metricOf.get(i) ?? []).length === 0 && !placeAt.has(i));
     const sure = raw.map((x) => (x === OTHER_METRIC ? (singled ? 2 : 0) : x));
-    return { ...c, covered: new Set(asked.filter((_, k) => sure[k]! > 0)), score: sure.reduce((a, b) => a + b, 0), ownSaid: sure.filter((x) => x >= 2).length };
+    const surely = asked.every((i, k) => sure[k]! >= 2 || (sure[k]! > 0 && placeAt.has(i)));
+    return { ...c, covered: new Set(asked.filter((_, k) => sure[k]! > 0)), score: sure.reduce((a, b) => a + b, 0), ownSaid: sure.filter((x) => x >= 2).length, surely };
   });
   ranked.sort((a, b) => b.covered.size - a.covered.size || b.score - a.score);
   return { asked, ranked };
@@ -223,26 +248,28 @@ function holdsOn(f: Figure, day: string): boolean {
  * Of the figures that say every word asked, the ones to answer with: the best said; of those, the ones stated for the
  * day asked (else holding then), else holding today, else the first to come. Several only when they tie in everything.
  */
-export function bestCovering(rc: RelationContext): ScoredFigure[] {
+export function bestCovering(rc: RelationContext, surely = false): ScoredFigure[] {
   const { asked, ranked } = coveringFigures(rc);
   // The figure itself must say something asked: its owner's name alone says no figure ("how many X in Mågen").
-  const full = ranked.filter((c) => c.covered.size === asked.length && c.ownSaid > 0);
+  const full = ranked.filter((c) => c.covered.size === asked.length && c.ownSaid > 0 && (!surely || c.surely));
   if (full.length === 0) return [];
   const top = full.filter((c) => c.score === full[0]!.score);
   const day = rc.u.day ?? (rc.u.range ? rc.u.range.to : undefined);
   const onDay = day !== undefined ? top.filter((c) => c.figure.asOf === day || (c.figure.asOf === undefined && holdsOn(c.figure, day))) : [];
   const today = top.filter((c) => holdsOn(c.figure, rc.today) && (c.figure.asOf === undefined || c.figure.asOf <= rc.today));
   const coming = top.filter((c) => c.figure.validFrom !== undefined && c.figure.validFrom > rc.today).sort((a, b) => a.figure.validFrom!.localeCompare(b.figure.validFrom!));
-  const then = day !== undefined ? (onDay.length > 0 ? onDay : day > rc.today ? coming.slice(0, 1) : []) : today.length > 0 ? today : coming.slice(0, 1);
+  // "After the change" with no day: a figure that begins after today, or none (today's figure is no answer).
+  const afterChange = rc.u.kinds.has('after-change') || rc.lexicon.changeWords.match(rc.u.tokens).size > 0;
+  const then = day !== undefined ? (onDay.length > 0 ? onDay : day > rc.today ? coming.slice(0, 1) : []) : afterChange ? coming.slice(0, 1) : today.length > 0 ? today : coming.slice(0, 1);
   // The latest stated of those ("pr. 1. november" after "pr. 1. oktober").
   const latest = then.map((c) => c.figure.asOf ?? '').sort().at(-1);
   return then.filter((c) => (c.figure.asOf ?? '') === latest);
 }
 
 /** The figures that say every word a "how many" asks, as an answer; undefined when no figure does. */
-export function answerCoveredFigure(rc: RelationContext): Answer | undefined {
+export function answerCoveredFigure(rc: RelationContext, surely = false): Answer | undefined {
   if (!rc.u.intents.has('figure') || rc.u.attributes.length > 0) return undefined;
-  const best = bestCovering(rc);
+  const best = bestCovering(rc, surely);
   if (best.length === 0 || best.length > 2) return undefined;
   const { u, kb } = rc;
   const t = TEXTS[u.lang];
@@ -258,30 +285,26 @@ export function answerCoveredFigure(rc: RelationContext): Answer | undefined {
 }
 
 /**
- * A figure answer set against the figures that say every word asked: when the answer (or its refusal) leaves a word
- * asked unsaid that such a figure says, that figure is the answer. The answer is read as the words it says.
+ * True when a figure answer's headline says every word asked: its terms, a metric it names, or a name of the item a
+ * word links. A refusal says none.
  */
-export function betterCovered(rc: RelationContext, answer: Answer): Answer | undefined {
-  if (!rc.u.intents.has('figure') || rc.u.attributes.length > 0) return undefined;
+export function saysEveryWordAsked(rc: RelationContext, answer: Answer): boolean {
+  if (answer.kind !== 'answer') return false;
   const asked = askedWordPositions(rc);
-  if (asked.length === 0) return undefined;
-  if (answer.kind === 'answer') {
-    const text = foldText(answer.headline);
-    const terms = termsOf(text);
-    const metrics = new Set(rc.lexicon.metrics.match(analyzeText(text)).keys());
-    const metricOf = new Map<number, string[]>();
-    for (const [m, positions] of rc.u.metricAt) for (const p of positions) metricOf.set(p, [...(metricOf.get(p) ?? []), m]);
-    // (A name the question links is said by any name of the item it links: "FaDa" by "Fagcenter Dagtilbud".)
-    const linkedAt = (i: number) => rc.subjects.flat().filter((l) => l.start <= i && i < l.end);
-    const namedIn = (i: number) => linkedAt(i).some((l) => {
-      const entry = rc.kb.get(l.id);
-      return entry !== undefined && namesOf(entry).some((n) => {
-        const own = [...termsOf(n)];
-        return own.length > 0 && own.every((term) => terms.has(term));
-      });
+  const text = foldText(answer.headline);
+  const terms = termsOf(text);
+  const metrics = new Set(rc.lexicon.metrics.match(analyzeText(text)).keys());
+  const metricOf = new Map<number, string[]>();
+  for (const [m, positions] of rc.u.metricAt) for (const p of positions) metricOf.set(p, [...(metricOf.get(p) ?? []), m]);
+  // (A name the question links is said by any name of the item it links, whole: "FaDa" by "Fagcenter Dagtilbud".)
+  const linkedAt = (i: number) => rc.subjects.flat().filter((l) => l.start <= i && i < l.end);
+  const namedIn = (i: number) => linkedAt(i).some((l) => {
+    const entry = rc.kb.get(l.id);
+    return entry !== undefined && namesOf(entry).some((n) => {
+      const own = [...termsOf(n)];
+      return own.length > 0 && own.every((term) => terms.has(term));
     });
-    const said = (i: number) => namedIn(i) || rc.u.tokens[i]!.terms.some((term) => terms.has(term)) || (metricOf.get(i) ?? []).some((m) => metrics.has(m));
-    if (asked.every(said)) return undefined;
-  }
-  return answerCoveredFigure(rc);
+  });
+  const said = (i: number) => namedIn(i) || rc.u.tokens[i]!.terms.some((term) => terms.has(term)) || (metricOf.get(i) ?? []).some((m) => metrics.has(m));
+  return asked.every(said);
 }
