@@ -72,6 +72,8 @@ import { suggestQuestions } from './suggestions.js';
 import { answerHiringCommittee, answerLeave, answerMeetingOffices } from './relation-answers/offices.js';
 import { answerMeasuredFigure } from './relation-answers/figure-measures.js';
 import { answerNamedFigure } from './relation-answers/figure-named.js';
+import { answerCoveredFigure, saysEveryWordAsked } from './relation-answers/figure-coverage.js';
+import { answerUnitCountOn, staleAgainstUnits, unitCountOn } from './relation-answers/figure-unit-counts.js';
 import { prepareIndexes } from './prepare.js';
 import { answerDecisionQuestion, decisionWordLinks } from './relation-answers/decisions.js';
 import { answerDateComparison, answerDatedPlace, answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems, deputyPostLinks } from './answer-time.js';
@@ -136,6 +138,9 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
 
 /** How many readings after a refused first one the arbiter puts through the floor before the refusal stands. */
 const MAX_LATER_READINGS = 4;
+
+/** The answerers that answer with figures: their answer competes with the figures that say every word asked. */
+const FIGURE_ANSWERERS: ReadonlySet<(rc: RelationContext) => Answer | undefined> = new Set([answerMeasuredFigure, answerCountInStatements, answerFiguresOn, answerFiguresRelation, answerNamedFigure]);
 
 /** Creates the answering engine over a knowledge base. */
 /** The most municipality scopes of the index kept at once (each holds one byte per fact). */
@@ -1032,10 +1037,30 @@ function saysWords(answer: Answer, words: readonly QueryTerm[]): boolean {
 
 /** The relation answerers' answers, in the list's order, each worked out only when asked for. */
 function* relationAnswers(rc: RelationContext): Generator<Answer, void, undefined> {
+  let any = false;
   for (const answerer of RELATION_ANSWERERS) {
     const answer = answerer(rc);
-    if (answer) yield answer;
+    if (!answer) continue;
+    any = true;
+    yield withFigureCoverage(rc, answerer, answer);
   }
+  if (any) return;
+  const figure = answerCoveredFigure(rc) ?? answerUnitCountOn(rc);
+  if (figure) yield figure;
+}
+
+/**
+ * A figure answer (or refusal) that leaves a word asked unsaid competes with the figure that says every word, then with
+ * the units counted as they stand on the day asked.
+ */
+function withFigureCoverage(rc: RelationContext, answerer: (rc: RelationContext) => Answer | undefined, answer: Answer): Answer {
+  if (!FIGURE_ANSWERERS.has(answerer) || !rc.u.intents.has('figure') || rc.u.attributes.length > 0) return answer;
+  // (A count of units the organisation changes by the day asked: the units as they stand then, unless it says their number.)
+  const units = unitCountOn(rc);
+  if (units && staleAgainstUnits(rc, answer, units)) return units.answer;
+  if (saysEveryWordAsked(rc, answer)) return answer;
+  // (An answer gives way only to a figure that says every word surely; a refusal also to one that says some by a part.)
+  return answerCoveredFigure(rc, answer.kind === 'answer') ?? units?.answer ?? answer;
 }
 
 /** The readings of an understood question that no relation answerer took: the intent answerers, the side path, the search. */
