@@ -11,7 +11,7 @@ import type { QueryTerm } from './search.js';
 import type { Answer } from './types.js';
 import { explainsWords } from './relation-answers/org-changes.js';
 import { fitsDateKind, type Understanding } from './understand.js';
-import { compose, factsBelongingToNamed, relatedIndexOf, shortDate, factsOf, NEAR_BEST, sectionTitle, STRUCTURED_THRESHOLD, unique, unknown, weightedShare, type Context, type Line } from './answer-context.js';
+import { ANSWER_THRESHOLD, compose, factsBelongingToNamed, relatedIndexOf, shortDate, factsOf, NEAR_BEST, sectionTitle, STRUCTURED_THRESHOLD, unique, unknown, weightedShare, type Context, type Line } from './answer-context.js';
 
 interface DateCandidate {
   readonly owner: string;
@@ -61,6 +61,12 @@ const EDGED_KINDS: ReadonlySet<DateEntry['kind']> = new Set(['period', 'seminar'
 function edgesAsked(kinds: ReadonlySet<DateEntry['kind']>): boolean {
   return kinds.size > 0 && [...kinds].every((k) => k === 'start' || k === 'deadline');
 }
+
+/**
+ * Kinds of date that are the first day of what they belong to: a thing that is established starts that day, and a start
+ * establishes it ("when did the district structure start" is answered by the day it was established, and the other way).
+ */
+const BEGINNING_KINDS: ReadonlySet<DateEntry['kind']> = new Set(['start', 'established']);
 
 /** A dated item with a first and a last day, or a one-day event ("Lederdag"): its edges answer "start" and "last day". */
 function isEdged(d: DateEntry): boolean {
@@ -131,7 +137,14 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
   // when none does either, a period's or an event's first day answers "start" and its last day "deadline" ("sidste frist for MUS").
   // "hvornår er tilsynet færdigt", "when does the theme week end": a word for a first or last day asks for an edge too.
   const edgeWords = sequence.size > 0 && u.dateKinds.size === 0 && u.askedWhen;
-  const passes: ReadonlyArray<'kind' | 'label' | 'edge'> = [...(['kind'] as const), ...(u.dateKindTerms.size > 0 ? (['label'] as const) : []), ...(edgesAsked(u.dateKinds) || edgeWords ? (['edge'] as const) : [])];
+  // (Only a question that asks for nothing but a beginning: "the deadline for starting" asks for a deadline. And only of
+  // a thing named that is no post nor person: the start of a role or a person is someone's first day in the job.)
+  const namesHolder = [...ctx.named].some((id) => ['roles', 'people', 'postings'].includes(ctx.kb.get(id)?.kind ?? ''));
+  const beginningAsked = u.dateKinds.size > 0 && [...u.dateKinds].every((k) => BEGINNING_KINDS.has(k)) && !namesHolder;
+  // (The beginning of the thing itself: a date of the thing named.)
+  const beginningOf = (d: DateEntry) => beginningAsked && BEGINNING_KINDS.has(d.kind) && ctx.named.has(d.about);
+  const periodEdges = edgesAsked(u.dateKinds) || edgeWords;
+  const passes: ReadonlyArray<'kind' | 'label' | 'edge'> = [...(['kind'] as const), ...(u.dateKindTerms.size > 0 ? (['label'] as const) : []), ...(periodEdges || beginningAsked ? (['edge'] as const) : [])];
   let edgeCoverage: Map<FactRecord, number> | undefined;
   let edges = false;
   // The pass whose dates answer most of the question: a later pass may fit it better ("last day of the summer closure"
@@ -173,7 +186,7 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
       const ofPost = viaPost.has(fact);
       if (belonging && !belonging.has(fact) && !changesNamed(d.about) && !ofPost) continue;
       // An edge answers only for an item every word of the question explains ("the new head's start" is no policy's first day).
-      const fitting = (): boolean => (pass === 'edge' ? isEdged(d) && fits(d.kind, d.date, d.end, d.round, d.precision, ALWAYS) && d.precision === 'day' && ctx.index.explainSurely(edgeRest, new Set([...fact.textTerms, ...fact.ownTerms])).every((x) => x > 0) : fits(d.kind, d.date, d.end, d.round, d.precision, pass === 'label' ? fact.textTerms : undefined, pass === 'label' ? ctx.dateKindsSaid?.(fact) : undefined));
+      const fitting = (): boolean => (pass === 'edge' ? ((periodEdges && isEdged(d) && d.precision === 'day') || beginningOf(d)) && fits(d.kind, d.date, d.end, d.round, d.precision, ALWAYS) && ctx.index.explainSurely(edgeRest, new Set([...fact.textTerms, ...fact.ownTerms])).every((x) => x > 0) : fits(d.kind, d.date, d.end, d.round, d.precision, pass === 'label' ? fact.textTerms : undefined, pass === 'label' ? ctx.dateKindsSaid?.(fact) : undefined));
       let into = candidates;
       if (!fitting()) {
         if (!u.upcoming || rest.length === 0) continue;
@@ -272,6 +285,10 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
       // Only a word some fitting date says: one said only by dates of another kind or item asks about those.
       const saidByOthers = [...lacking].some((i) => !candidates.some((_, k) => covered[k]![i]! > 0));
       if (top >= STRUCTURED_THRESHOLD && sayer > 0 && !saidByOthers && top - sayer >= CLEAR_LEAD) fitting = candidates.filter((c) => c.coverage >= top - NEAR_BEST);
+      // A date that by itself answers as much of the question as the general search asks of any fact ranks above the
+      // telling words it lacks: they are the question's lesser words ("the LTS round", "each centre"), when every date
+      // that says one of them answers less of the question than it does.
+      else if (top >= ANSWER_THRESHOLD && top - sayer >= NEAR_BEST) fitting = candidates.filter((c) => c.coverage >= top - NEAR_BEST && c.coverage > sayer);
     }
     if (fitting.length === 0 && telling.some(Boolean) && candidates.some((c) => c.coverage >= STRUCTURED_THRESHOLD)) return unknown(ctx, u.lang, p.noDates);
     if (fitting.length > 0) candidates.splice(0, candidates.length, ...fitting);

@@ -1,0 +1,84 @@
+/**
+ * Session 18: "I have no dates that fit" where the item asked about has the date. Each case is a phrasing of our own
+ * (never copied from the question bank) on several knowledge bases, for one decision of the dates answerer:
+ * - which kinds of date answer a kind asked: a beginning (`start`) and an establishing (`established`) are the same
+ *   day of the thing, whichever kind the documents wrote it as;
+ * - what happens when no date says every telling word of the question: the date that by itself answers as much of the
+ *   question as the general search asks of any fact, and more than every date that says a word it lacks, answers.
+ * The unanswerable side stays refused: the same shapes about things the documents do not date, or whose dates say
+ * another thing than the one asked.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderAnswerText } from '../../src/answering/index.js';
+import { loadAnswerers, type Loaded } from '../helpers/answerers.js';
+import { checkDatedCases, type DatedCase } from '../helpers/dated-cases.js';
+
+const NOW = new Date('2026-11-30T09:00:00Z');
+const HVM = 'tests/fixtures/kb-hvidmose';
+const LHT = 'tests/fixtures/kb-lindholt';
+const HJS = 'tests/fixtures/kb-hjortsoe';
+const RVS = 'tests/fixtures/kb-ravnsholt';
+const SLV = 'tests/fixtures/kb-solvang';
+const UVD = 'tests/fixtures/kb-ulvedal';
+const HBJ = 'tests/fixtures/kb-havbjerg';
+const BRK = 'tests/fixtures/kb-brinkeby';
+const BKK = 'tests/fixtures/kb-bakkekaer';
+const FJB = 'tests/fixtures/kb-other';
+const SEED = 'data';
+let loaded = new Map<string, Loaded>();
+
+beforeAll(async () => {
+  loaded = await loadAnswerers([HVM, LHT, HJS, RVS, SLV, UVD, HBJ, BRK, BKK, FJB, SEED], NOW);
+});
+
+function check(cases: readonly DatedCase[]): void {
+  checkDatedCases(() => loaded, cases);
+}
+
+function refused(cases: ReadonlyArray<readonly [string, string]>): void {
+  for (const [dir, question] of cases) {
+    it(`${dir.replace('tests/fixtures/', '')}: ${question}`, () => {
+      const answer = loaded.get(dir)!.answerer.answer(question);
+      expect(answer.kind, `${question}\n${renderAnswerText(answer)}`).toBe('unknown');
+    });
+  }
+}
+
+describe('a beginning asked of a thing the documents date as established, and the other way', () => {
+  check([
+    [SEED, 'when did the new leadership structure in ballerup start', 'en', [['2016']]],
+    [SEED, 'hvornår startede distriktsstrukturen i ballerup', 'da', [['2016']]],
+    [SEED, 'when did the samarbejdsgrundlag start', 'en', [['2023']], [['2022']]],
+    [SEED, 'when did the children\'s and culture house start', 'en', [['2022']], [['2023']]],
+    [SLV, 'when was børnekreds skovbakken established', 'en', ['2027-08-01']],
+    [SLV, 'hvornår blev skovbakken grundlagt', 'da', ['2027-08-01']],
+    [LHT, 'when was børneunivers vestermarken founded', 'en', ['2027-08-01']],
+    [UVD, 'when was børnelandsby sønderskov founded', 'en', ['2027-08-01']],
+  ]);
+});
+
+describe('a date that answers most of the question, beside a lesser word it lacks', () => {
+  check([
+    [RVS, 'when is the LTS round over', 'en', ['2027-03-12'], ['2027-01-26']],
+    [RVS, 'how long until the LTS round is over', 'en', ['2027-03-12'], ['2027-01-26']],
+    [HBJ, 'when is the LUS round over', 'en', ['2027-03-12'], ['2027-01-26']],
+    [HJS, 'by when must each centre have a digital ambassador', 'en', ['2027-06-01'], ['2027-01-11']],
+    [HJS, 'when does every centre need a digital ambassador', 'en', ['2027-06-01']],
+    [BRK, 'when do all houses need to register the language assessments', 'en', ['2027-04-15']],
+  ]);
+});
+
+describe('the same shapes about things the documents do not date stay unanswered', () => {
+  refused([
+    [HVM, 'Hvornår er der MUS for kvartercheferne?'],
+    [HVM, 'hvornår holder dagplejen sommerlukket'],
+    [HBJ, 'hvornår åbner den nye vuggestue i enhed midtby'],
+    [FJB, 'when will the sprogpolitik be evaluated'],
+    [BKK, 'when will sprogstart be evaluated'],
+    [SEED, 'when does the new dagtilbudschef in høje-taastrup start'],
+    [SEED, 'when will læringshuset in htk open'],
+    [SLV, 'hvornår starter den nye faste kredsleder i åen'],
+    [RVS, 'when is the parent meeting at lærkereden'],
+    [BRK, 'when is the network board election'],
+  ]);
+});
