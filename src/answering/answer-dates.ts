@@ -68,6 +68,11 @@ function edgesAsked(kinds: ReadonlySet<DateEntry['kind']>): boolean {
  */
 const BEGINNING_KINDS: ReadonlySet<DateEntry['kind']> = new Set(['start', 'established']);
 
+/** The kinds of date that are steps of a job posting: only a posting has them (through its role or unit, for those). */
+const POSTING_STEPS: ReadonlySet<DateEntry['kind']> = new Set(['application-deadline', 'interview']);
+/** The kinds of item a posting may belong to, or be asked of through (its role, its unit, the person holding the role). */
+const POSTING_OWNERS: ReadonlySet<string> = new Set(['postings', 'roles', 'units', 'people', 'municipalities']);
+
 /** A dated item with a first and a last day, or a one-day event ("Lederdag"): its edges answer "start" and "last day". */
 function isEdged(d: DateEntry): boolean {
   return d.end !== undefined || EDGED_KINDS.has(d.kind);
@@ -98,6 +103,10 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
   const whenAt = ctx.kindCuesAt?.(u.tokens, new Set([...u.kinds.keys()].filter((k) => k === 'when' || k === 'dates'))) ?? new Set<number>();
   const rest = terms.filter((q) => !whenAt.has(q.token.index));
   const p = phrasesFor(u.lang);
+  // "Until when does the policy apply": a step of a job posting asked of things named that never have a posting (a policy,
+  // a programme, a meeting) is a word misread as the kind ("apply"); what it asks is when the thing applies: a period of
+  // theirs answers, whatever its kind (not a day within it, an evaluation, that says nothing of how long it applies).
+  const stepMisread = u.dateKinds.size > 0 && [...u.dateKinds].every((k) => POSTING_STEPS.has(k)) && ctx.named.size > 0 && [...ctx.named].every((id) => !POSTING_OWNERS.has(ctx.kb.get(id)?.kind ?? 'postings'));
   const fits = (
     kind: DateEntry['kind'],
     date: string,
@@ -108,6 +117,7 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
     labelKinds?: ReadonlySet<string>,
   ) =>
     (fitsDateKind(u.dateKinds, kind) ||
+      (stepMisread && end !== undefined) ||
       labelTerms === ALWAYS ||
       (labelTerms !== undefined && [...u.dateKindTerms].some((term) => labelTerms.has(term))) ||
       (labelKinds !== undefined && [...labelKinds].some((k) => fitsDateKind(u.dateKinds, k as DateEntry['kind'])))) &&
@@ -349,6 +359,14 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
     fact: c.fact,
     chat: c.chat,
   });
+  // "Hvornår går Lone Birkmose Ravn af": the dates of several things answer alike through what they belong to (her post,
+  // the posting for the house she led); those whose own words (label, kind, subject) say most of the question are the
+  // ones asked about.
+  if (!listQuestion && rest.length > 0 && unique(chosen.map((c) => c.owner)).length > 1) {
+    const ownSaid = (c: DateCandidate) => (c.fact ? weightedShare(rest, ctx.index.explainSurely(rest, c.fact.textTerms)) : 0);
+    const most = Math.max(...chosen.map(ownSaid));
+    if (most > 0) chosen = chosen.filter((c) => ownSaid(c) >= most - NEAR_BEST);
+  }
   const owners = unique(chosen.map((c) => c.owner));
   const titleOf = (owner: string) => (owner.startsWith('chat:') ? p.chatDeadline : sectionTitle(ctx.kb, owner, u.lang));
   // The words the dates given explain in either language ("lederdagen" of "Leaders' day", whose Danish label says it) are

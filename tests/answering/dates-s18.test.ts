@@ -31,8 +31,8 @@ beforeAll(async () => {
   loaded = await loadAnswerers([HVM, LHT, HJS, RVS, SLV, UVD, HBJ, BRK, BKK, FJB, SEED], NOW);
 });
 
-function check(cases: readonly DatedCase[]): void {
-  checkDatedCases(() => loaded, cases);
+function check(cases: readonly DatedCase[], where: 'headline' | 'text' = 'text'): void {
+  checkDatedCases(() => loaded, cases, where);
 }
 
 function refused(cases: ReadonlyArray<readonly [string, string]>): void {
@@ -65,6 +65,42 @@ describe('a date that answers most of the question, beside a lesser word it lack
     [HJS, 'by when must each centre have a digital ambassador', 'en', ['2027-06-01'], ['2027-01-11']],
     [HJS, 'when does every centre need a digital ambassador', 'en', ['2027-06-01']],
     [BRK, 'when do all houses need to register the language assessments', 'en', ['2027-04-15']],
+  ]);
+});
+
+describe('a step of a job posting asked of a thing that has no posting ("until when does the policy apply"): its period', () => {
+  check([
+    [SEED, 'until when does the children and youth policy apply', 'en', [['2028']]],
+    [SEED, 'when does the børne- og ungepolitik apply', 'en', [['2025']]],
+  ]);
+  // Its other dates (an evaluation, an adoption) say nothing of how long it applies.
+  refused([
+    [FJB, 'until when does the learning strategy apply'],
+    [BKK, 'until when does the tidlig indsats policy apply'],
+  ]);
+});
+
+describe("how the vote on a policy went is the adopting decision's, not the adoption's day", () => {
+  check([
+    [BRK, 'was the parent cooperation policy adopted unanimously', 'en', [['unanimous']]],
+    [LHT, 'was the sleep policy approved unanimously', 'en', [['unanimous']]],
+    [UVD, 'blev søvnpolitikken vedtaget enstemmigt', 'da', [['enstemmig']]],
+    [SLV, 'was the movement policy unanimous', 'en', [['unanimous']]],
+    [HBJ, 'how many voted for the måltidspolitik', 'en', [['8 voted for']]],
+  ], 'headline');
+  // The adoption itself is still the adoption's answer (with the vote beside it when that is asked too).
+  check([
+    [BRK, 'who adopted the parent cooperation policy and was it unanimous', 'en', [['Children and Families Committee'], ['unanimous']]],
+    [HBJ, 'when was the måltidspolitik adopted', 'en', ['2026-11-12']],
+    [LHT, 'who adopted the sleep policy', 'en', [['Committee for Children and Communities']]],
+  ]);
+});
+
+describe("several things' dates answer alike: those whose own words say the question's", () => {
+  check([
+    [SLV, 'hvornår går lone birkmose ravn af', 'da', ['2027-02-28'], ['2027-01-14', '2027-03-01']],
+    [SLV, 'hvornår stopper lone birkmose ravn', 'da', ['2027-02-28'], ['2027-01-14', '2027-03-01']],
+    [SEED, 'when was the district structure in ballerup introduced', 'en', [['2016']], [['2021']]],
   ]);
 });
 
