@@ -228,6 +228,14 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
   }
   // Nothing to come fits, but something named has passed: its dates, each marked as passed.
   if (!bestPass && passedBest && passedBest.best >= 1) bestPass = passedBest;
+  // (So when the coming dates answer only through what they relate to, none of their own words saying the question's
+  // ("the coming dates for the stab leader job": a policy period that the posting's document mentions), and passed dates
+  // say it in their own words: those are the ones asked about.)
+  else if (bestPass && passedBest && passedBest.best >= 1 && rest.length > 0) {
+    const ownShare = (pass: { candidates: readonly DateCandidate[]; best: number }) =>
+      Math.max(0, ...pass.candidates.filter((c) => c.coverage >= pass.best - NEAR_BEST).map((c) => (c.fact ? weightedShare(rest, ctx.index.explainSurely(rest, c.fact.textTerms)) : 1)));
+    if (ownShare(bestPass) === 0 && ownShare(passedBest) > 0) bestPass = passedBest;
+  }
   if (bestPass) {
     candidates.push(...bestPass.candidates);
     edges = bestPass.edges;

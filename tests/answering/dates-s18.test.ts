@@ -104,6 +104,19 @@ describe("several things' dates answer alike: those whose own words say the ques
   ]);
 });
 
+describe('coming dates that answer only through what they relate to yield to passed dates that say the question in their own words', () => {
+  check([
+    [SEED, 'upcoming dates for the stab leader job', 'en', ['2026-04-13', '2026-06-01'], [['2025–'], ['2028']]],
+    [SEED, "what's coming up for the leder af staben position", 'en', ['2026-06-01'], [['2028']]],
+    [SEED, 'kommende datoer for stillingen som leder af staben', 'da', ['2026-06-01'], [['2028']]],
+  ]);
+  // Coming dates whose own words say the question keep answering it.
+  check([
+    [SLV, 'upcoming deadlines for the huschefer', 'en', ['2027-02-01']],
+    [HVM, "what's coming up for the souschefs", 'en', ['2027-10-01']],
+  ]);
+});
+
 describe('batch B, written after the fixes and scored once on arrival (23 of 26 right; the three misses are left out)', () => {
   check([
     [HJS, 'when did dagtilbudsteam midt get going', 'en', ['2027-05-01']],
