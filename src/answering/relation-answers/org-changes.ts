@@ -15,6 +15,7 @@ import type { Link } from '../linking.js';
 import { shortDate, unique } from '../answer-context.js';
 import { askedDayOf, done, listedKindAt, name, subjectsOf, type RelationContext } from './context.js';
 import { rolesByNameStart } from './role-name-starts.js';
+import { policyStatementAnswers } from './policies.js';
 
 /** The question words each answer of this file explains by what it is (its cue words), by answer. */
 const OWN_CUES = new WeakMap<Answer, ReadonlySet<number>>();
@@ -434,6 +435,10 @@ export function answerPolicyAdoption(rc: RelationContext): Answer | undefined {
   // "Hvem gælder politikken for?": asked who without a word for adopting asks whom it applies to, not from when.
   if (!adoptSaid && who) return undefined;
   if (!adoptSaid && !effectSaid && !(when && policy.inForceFrom !== undefined)) return undefined;
+  // "Hvor lang tid varer kurset om digital dannelse", "when must the kids be checked under the sleep policy": words
+  // besides the policy's name and the words asking when it applies that one of its statements says ask about that
+  // statement's subject, not about the policy's own dates: the statements answer (policies.ts).
+  if (!adoptSaid && !effectSaid && policyStatementAnswers(rc, policy, link)) return undefined;
   const s = SAY[u.lang];
   const title = name(kb, link.id, u.lang, false);
   const body = policy.adoptedBy === undefined ? undefined : name(kb, policy.adoptedBy, u.lang, true);
