@@ -17,6 +17,7 @@ const BASES = {
   ravnsholt: 'tests/fixtures/kb-ravnsholt',
   ulvedal: 'tests/fixtures/kb-ulvedal',
   seed: 'data',
+  solvang: 'tests/fixtures/kb-solvang',
 } as const;
 type Base = keyof typeof BASES;
 
@@ -54,5 +55,19 @@ describe('a word the documents never use that is what is asked: still "I don\'t 
     const answer = ask(base, question);
     expect(answer.kind, question).not.toBe('answer');
     expect(answer.sections.flatMap((s) => s.lines).join(' ')).not.toMatch(tempting);
+  });
+});
+
+describe('a one-word name of a meeting beside the place it is held: the two names confirm each other, its participants answer', () => {
+  it.each<[Base, string, RegExp, RegExp]>([
+    ['seed', 'hvem sidder med til ledermøderne hver uge i stjernehuset', /vuggestue.*børnehave/i, /^Samarbejdet/],
+    ['seed', 'who comes to the ledermøder in stjernehuset', /weekly leader meetings/i, /dual leadership/i],
+    ['hjortsoe', 'hvem sidder med til driftsmøderne i kontoret', /enhedsleder/i, /^Holdes/],
+    ['solvang', 'hvem deltager i SU i solvang småbørn', /kredsleder/i, /^Områdets/],
+  ])('%s: %s', (base, question, participants, description) => {
+    const answer = ask(base, question);
+    expect(answer.kind, question).toBe('answer');
+    expect(saidBy(answer)).toMatch(participants);
+    expect(answer.headline).not.toMatch(description);
   });
 });
