@@ -1,9 +1,11 @@
 /**
  * The plain "I don't know" where the documents hold the answer, session 18 (batch A, written for this test on several
  * knowledge bases): a word that only colours the sentence (the lexicon's fillers: "actually", "egentlig", "really")
- * asks for nothing an answer must say, so the answer the documents give stays; a word the documents never use that
- * is what is asked (a mayor, a price, a place they do not hold, a wifi password) still gets "I don't know" and never
- * the tempting fact.
+ * asks for nothing an answer must say, so the answer the documents give stays; one everyday word the documents never
+ * use ("poured", "insist", "outside" for "outdoors") around a question whose other words one fact says is set aside;
+ * a word the documents never use that is what is asked (a mayor, a price, a place they do not hold, a wifi password,
+ * dogs, a camera) still gets "I don't know" and never the tempting fact. A one-word meeting name beside the place the
+ * meeting is held gives the meeting's participants.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Answer } from '../../src/answering/index.js';
@@ -18,6 +20,7 @@ const BASES = {
   ulvedal: 'tests/fixtures/kb-ulvedal',
   seed: 'data',
   solvang: 'tests/fixtures/kb-solvang',
+  brinkeby: 'tests/fixtures/kb-brinkeby',
 } as const;
 type Base = keyof typeof BASES;
 
@@ -69,5 +72,29 @@ describe('a one-word name of a meeting beside the place it is held: the two name
     expect(answer.kind, question).toBe('answer');
     expect(saidBy(answer)).toMatch(participants);
     expect(answer.headline).not.toMatch(description);
+  });
+});
+
+describe('one everyday word the documents never use, around a question they answer in their own words: set aside', () => {
+  it.each<[Base, string, RegExp]>([
+    ['ulvedal', 'can the children sleep outside at minus 5', /minus 10/i],
+    ['ulvedal', 'do staff wake a child under 3 when parents insist', /do not wake/i],
+    ['ravnsholt', 'are sugary drinks ever poured at lunch', /no sugary drinks/i],
+    ['havbjerg', 'are sugary drinks ever poured at lunch', /no sugary drinks/i],
+  ])('%s: %s', (base, question, expected) => {
+    const answer = ask(base, question);
+    expect(answer.kind, question).toBe('answer');
+    expect(saidBy(answer)).toMatch(expected);
+  });
+
+  it.each<[Base, string, RegExp]>([
+    ['lindholt', 'can parents bring their dogs to the children\'s houses', /.+/],
+    ['ulvedal', 'can the kids sleep outside in a hammock', /outdoors/i],
+    ['havbjerg', 'is the daily lunch served on paper plates', /lunch/i],
+    ['brinkeby', 'are sleeping children checked by camera', /10 minutes/i],
+  ])('%s: %s is no answer: the word is what is asked', (base, question, tempting) => {
+    const answer = ask(base, question);
+    expect(answer.kind, question).not.toBe('answer');
+    expect(answer.sections.flatMap((s) => s.lines).join(' ')).not.toMatch(tempting);
   });
 });
