@@ -78,6 +78,7 @@ import { prepareIndexes } from './prepare.js';
 import { answerDecisionQuestion, decisionWordLinks } from './relation-answers/decisions.js';
 import { answerDateComparison, answerDatedPlace, answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems, deputyPostLinks } from './answer-time.js';
 import { answerDocumentDate } from './relation-answers/document-dates.js';
+import { explainsTheRest, wordToSetAside } from './unknown-word.js';
 
 
 /** The relation answerers, tried in this order before the general search. */
@@ -349,11 +350,16 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   });
   const scopes = new Map<string, SearchIndex>();
   const floor = createFloor(kb, index, options.lexicon, namesIn, lexicon, eachNameIn);
+  // The lexicon's words and its words for kinds of unit, for telling an everyday word from what is asked (unknown-word.ts).
+  const setAsideVocabulary = {
+    lexiconWords: lexiconWords(lexicon),
+    unitKindTerms: new Set(lexicon.unitKindWords.flatMap((level) => [...level.words]).flatMap((w) => [...termsOf(w)])),
+  };
   // Every answer passes the floor: what the question asks about must be in the answer or known to be absent.
   const seen: { u?: Understanding; links?: readonly Link[] } = {};
   return {
     answer(question, localeHint) {
-      const whole = answerChecked(question, localeHint);
+      const whole = withoutUnknownWord(answerChecked(question, localeHint));
       if (whole.reply.kind === 'smalltalk' || whole.reply.kind === 'ambiguous') return whole.reply;
       const chat = chatReply(question, whole);
       if (chat) return chat;
@@ -361,6 +367,34 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       return clauses ? answerClauses(whole.reply, clauses, localeHint) : whole.reply;
     },
   };
+
+  /**
+   * The plain "I don't know" of a question that holds one everyday word the documents never use (unknown-word.ts):
+   * asked again by ranking without that word, the answer stands when it explains every other word of the question, the
+   * floor takes it as a ranked answer, and it comes from the municipalities the question names. Else "I don't know".
+   */
+  function withoutUnknownWord(whole: { reply: Answer; u?: Understanding; links: readonly Link[] }): typeof whole {
+    const { reply, u, links } = whole;
+    if (!u || reply.kind !== 'unknown' || reply.headline !== phrasesFor(reply.lang).unknown) return whole;
+    const rest = context.index.queryTerms(u.tokens, u.intentWords);
+    const word = wordToSetAside(u, rest, setAsideVocabulary);
+    if (word === undefined) return whole;
+    const asked = { ...u, intentWords: new Set([...u.intentWords, word]) };
+    const namedAny = context.namesIn(u.text);
+    const ctx: Context = { ...context, named: new Set([...namedAny].filter((id) => context.namedCandidates.has(id))), namedAny };
+    const ranked = markFallback(answerGeneral(ctx, asked, ctx.index.queryTerms(asked.tokens, asked.intentWords)));
+    if (ranked.kind !== 'answer') return whole;
+    const said = [ranked.headline, ...ranked.sections.flatMap((s) => [s.title, ...s.lines])].join(' ');
+    if (!explainsTheRest(rest, word, said, context.index.explainSurely)) return whole;
+    const municipalities = new Set(links.filter((l) => l.kind === 'municipalities').map((l) => l.id));
+    const inScope = (doc: string) => {
+      const m = kb.documents.get(doc)?.municipality;
+      return m === undefined || municipalities.has(m);
+    };
+    if (municipalities.size > 0 && !ranked.sources.every((s) => inScope(s.doc))) return whole;
+    const checked = floor.check(asked, links, ranked, (lang, headline) => unknown(context, lang, headline));
+    return checked.kind === 'answer' ? { ...whole, reply: checked } : whole;
+  }
 
   /**
    * A message that asks nothing ("tak, det hjalp", "appreciate it", "nice one", "👍"): no question mark, no word that

@@ -602,6 +602,9 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
 
   // (Over the lexicon's list, not a copy of it per question.)
   const intentWords = new OverlaySet(lexicon.questionWords);
+  // A word that only colours the sentence ("egentlig", "actually": the lexicon's fillers) asks for nothing an answer
+  // must say, whether or not the documents use it.
+  for (const token of tokens) if (lexicon.fillerWords.has(token.form)) intentWords.add(token.form);
   const cuePositions = new Set<number>();
   const consume = (positions: readonly number[], keep: readonly number[] = []) => {
     for (const p of positions) {
