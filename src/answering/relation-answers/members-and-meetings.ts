@@ -36,6 +36,11 @@ export function answerMembersRelation(rc: RelationContext): Answer | undefined {
     // "Hvordan er ledelsen i Stjernehuset organiseret?": a one-word name ("ledelsen") beside another
     // named item is too weak to pick a group by; the general search weighs both.
     if (link.end - link.start === 1 && rc.subjects.length > 1) {
+      // ... unless every other thing named is the place the meeting is held ("ledermøderne i Stjernehuset"): the two
+      // names confirm each other, and the one-word name is that place's own meeting.
+      const place = placeOf(rc, link.id);
+      const others = rc.subjects.filter((g) => !g.some((l) => l.id === link.id));
+      if (place !== undefined && others.length > 0 && others.every((g) => g.some((l) => l.id === place && l.quality >= 0.9))) return membersOf(rc, link.id);
       // ... unless the other item is a unit with one leadership group of its own: "the leadership in <unit>".
       const unit = groups.flat().find((l) => l.kind === 'units' && l.quality >= 0.9);
       const own = unit ? groupsOfUnit(rc, unit.id) : [];
@@ -70,6 +75,12 @@ export function answerMembersRelation(rc: RelationContext): Answer | undefined {
   const roles = kb.data.roles.filter((r) => r.unit === unit.id);
   if (roles.length === 0) return undefined;
   return done(rc, 'answer', t.inUnit(name(kb, unit.id, u.lang, false), joinList(roles.map((r) => name(kb, r.id, u.lang, false)), u.lang)), [], [...sourceOf(kb, unit.id), ...roles.map((r) => r.source)]);
+}
+
+/** Where a meeting is held (its unit), when the documents say. */
+function placeOf(rc: RelationContext, id: string): string | undefined {
+  const entry = rc.kb.get(id);
+  return entry?.kind === 'meetings' ? entry.item.unit : undefined;
 }
 
 /** The role a person holds, when the id is a person's. */
