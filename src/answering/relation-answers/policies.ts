@@ -265,7 +265,7 @@ function statementsAnswer(rc: RelationContext, policies: readonly Policy[], cove
   // What the question asks of the statements (its slot): a time, a number, or what they say. A "when" or a "how many"
   // is answered by a statement that states one; a named kind of date or a period asks for a dated entry (another answer's).
   const slot = askedSlotOf(rc, policies);
-  if (policies.length === 0 || slot === undefined || u.attributes.length > 0 || u.intents.has('contact') || u.kinds.has('decision') || u.intents.has('reporting')) return undefined;
+  if (policies.length === 0 || slot === undefined || (u.attributes.length > 0 && !onlyAgeAsked(rc)) || u.intents.has('contact') || u.kinds.has('decision') || u.intents.has('reporting')) return undefined;
   // ("Name the parts of the policy" lists its parts: another answer's.)
   if (u.kinds.has('who') || u.askedWho || rc.lexicon.listWords.match(u.tokens).size > 0) return undefined;
   const asking = new Set([...covered, ...u.cuePositions, ...[...u.kinds.values()].flatMap((m) => [...m.positions]), ...rc.lexicon.policyTypes.coverage(u.tokens), ...rc.lexicon.purposeWords.coverage(u.tokens), ...rc.lexicon.yesNoWords.coverage(u.tokens)]);
@@ -299,9 +299,15 @@ function askedSlotOf(rc: RelationContext, policies: readonly Policy[]): 'time' |
   // (A kind of date named, "start" of "start-up talk", asks for a dated entry of one policy only when it has one of that kind.)
   const ofKind = policies.length === 1 ? rc.relations.dates(policies[0]!.id).some((d) => u.dateKinds.has(d.kind)) : true;
   const datedEntry = (u.dateKinds.size > 0 && ofKind) || u.range !== undefined || u.day !== undefined;
-  if (u.intents.has('figure')) return datedEntry ? undefined : 'number';
+  // ("Hvor gamle er børnene, når de sprogvurderes": an age asked of what a statement says is a number of years.)
+  if (u.intents.has('figure') || onlyAgeAsked(rc)) return datedEntry ? undefined : 'number';
   if (u.intents.has('dates') || u.askedWhen) return datedEntry ? undefined : 'time';
   return 'what';
+}
+
+/** True when the one attribute the question asks is an age. */
+function onlyAgeAsked(rc: RelationContext): boolean {
+  return rc.u.attributes.length > 0 && rc.u.attributes.every((a) => a === 'age');
 }
 
 /** True when a statement states a time: a number, a month, a cadence word (the answerer's own test, `statesTime`). */
@@ -531,7 +537,7 @@ const TOPIC_WORD_KINDS: ReadonlySet<string> = new Set(['meeting', 'responsibilit
  */
 function answerPolicyTopic(rc: RelationContext): Answer | undefined {
   const { u, kb } = rc;
-  if (kb.data.policies.length === 0 || u.attributes.length > 0) return undefined;
+  if (kb.data.policies.length === 0 || (u.attributes.length > 0 && !onlyAgeAsked(rc))) return undefined;
   if ([...u.kinds.keys()].some((k) => !TOPIC_KINDS.has(k) && !TOPIC_WORD_KINDS.has(k)) || u.askedWho) return undefined;
   // ("Which laws apply to day care": a type of policy asked for asks which policies, not what one says; "what did the
   // status report point to": a document named by its kind is what the question reads.)
@@ -567,7 +573,9 @@ function answerPolicyTopic(rc: RelationContext): Answer | undefined {
     const text = statementForms(index.entries[i]!.st);
     hits.set(i, alternatives.filter((alts) => alts.some((a) => saysEveryOf(text, a.split(' ')))).length);
   }
-  const inScope = (policy: Policy) => rc.municipalities.size === 0 || rc.municipalities.has(policy.municipality ?? '') || rc.municipalities.has(policy.owner ?? '');
+  // (A policy's municipality is its own, its owner's, or its document's.)
+  const inScope = (policy: Policy) =>
+    rc.municipalities.size === 0 || rc.municipalities.has(policy.municipality ?? '') || rc.municipalities.has(policy.owner ?? '') || rc.municipalities.has(kb.documents.get(policy.source.doc)?.municipality ?? '');
   const fit = [...hits]
     .filter(([i, n]) => n >= needed && inScope(index.entries[i]!.policy))
     .filter(([i]) => slot === 'what' || (slot === 'time' ? statesTime(rc, index.entries[i]!.st) : statesNumber(rc, index.entries[i]!.st)))
