@@ -281,7 +281,8 @@ function statementsAnswer(rc: RelationContext, policies: readonly Policy[], cove
   });
   const best = Math.max(0, ...said.map((x) => x.n));
   if (best === 0 || best * 3 < words.length) return undefined;
-  const ranked = said.filter((x) => x.n > 0 && x.n >= best - 1).sort((a, b) => b.n - a.n || a.i - b.i).slice(0, 3);
+  // (A time or a number is the best statement's: one that says fewer of the words gives another thing's.)
+  const ranked = said.filter((x) => x.n > 0 && x.n >= (slot === 'what' ? best - 1 : best)).sort((a, b) => b.n - a.n || a.i - b.i).slice(0, 3);
   const top = ranked.map((x) => x.st);
   // A time or a number is the policy's: its title leads ("Retningslinje for vikarbrug: … højst 7 % …"), so that the
   // number is read as the policy's and not as a count of something else the question names.
