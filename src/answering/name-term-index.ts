@@ -20,11 +20,40 @@ export function createNameTermIndex<T>(items: readonly T[], idOf: (item: T) => s
       else byTerm.set(term, [i]);
     }
   });
+  // Scratch space, one flag per item and a list of the positions found, reused by every call and cleared after it: a
+  // common word of a name ("leder") is borne by thousands of items at 100x, and a set and a sorted copy of them per
+  // question would be garbage at once.
+  const seen = new Uint8Array(items.length);
+  let found = new Int32Array(64);
   return {
     candidates(rest, minQuality) {
-      const positions = new Set<number>();
-      for (const q of rest) for (const e of q.expansions) if (e.quality >= minQuality) for (const i of byTerm.get(e.term) ?? []) positions.add(i);
-      return [...positions].sort((a, b) => a - b).map((i) => items[i]!);
+      let count = 0;
+      for (const q of rest) {
+        for (const e of q.expansions) {
+          if (e.quality < minQuality) continue;
+          const list = byTerm.get(e.term);
+          if (list === undefined) continue;
+          for (let k = 0; k < list.length; k++) {
+            const i = list[k]!;
+            if (seen[i] === 1) continue;
+            seen[i] = 1;
+            if (count === found.length) {
+              const more = new Int32Array(found.length * 2);
+              more.set(found);
+              found = more;
+            }
+            found[count++] = i;
+          }
+        }
+      }
+      // (A typed array sorts numbers in place, without a comparator.)
+      const positions = found.subarray(0, count).sort();
+      const out: T[] = [];
+      for (let k = 0; k < count; k++) {
+        out.push(items[positions[k]!]!);
+        seen[positions[k]!] = 0;
+      }
+      return out;
     },
   };
 }

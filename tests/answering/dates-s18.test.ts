@@ -100,8 +100,9 @@ describe("several things' dates answer alike: those whose own words say the ques
   check([
     [SLV, 'hvornår går lone birkmose ravn af', 'da', ['2027-02-28'], ['2027-01-14', '2027-03-01']],
     [SLV, 'hvornår stopper lone birkmose ravn', 'da', ['2027-02-28'], ['2027-01-14', '2027-03-01']],
-    [SEED, 'when was the district structure in ballerup introduced', 'en', [['2016']], [['2021']]],
   ]);
+  // (The headline gives the day the structure was introduced; the lines below may go on to its later evaluation.)
+  check([[SEED, 'when was the district structure in ballerup introduced', 'en', [['2016']], [['2021']]]], 'headline');
 });
 
 describe('coming dates that answer only through what they relate to yield to passed dates that say the question in their own words', () => {
