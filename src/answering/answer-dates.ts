@@ -11,7 +11,7 @@ import type { QueryTerm } from './search.js';
 import type { Answer } from './types.js';
 import { explainsWords } from './relation-answers/org-changes.js';
 import { fitsDateKind, type Understanding } from './understand.js';
-import { compose, factsBelongingToNamed, relatedIndexOf, shortDate, factsOf, NEAR_BEST, sectionTitle, STRUCTURED_THRESHOLD, unique, unknown, weightedShare, type Context, type Line } from './answer-context.js';
+import { ANSWER_THRESHOLD, compose, factsBelongingToNamed, relatedIndexOf, shortDate, factsOf, NEAR_BEST, sectionTitle, STRUCTURED_THRESHOLD, unique, unknown, weightedShare, type Context, type Line } from './answer-context.js';
 
 interface DateCandidate {
   readonly owner: string;
@@ -62,6 +62,17 @@ function edgesAsked(kinds: ReadonlySet<DateEntry['kind']>): boolean {
   return kinds.size > 0 && [...kinds].every((k) => k === 'start' || k === 'deadline');
 }
 
+/**
+ * Kinds of date that are the first day of what they belong to: a thing that is established starts that day, and a start
+ * establishes it ("when did the district structure start" is answered by the day it was established, and the other way).
+ */
+const BEGINNING_KINDS: ReadonlySet<DateEntry['kind']> = new Set(['start', 'established']);
+
+/** The kinds of date that are steps of a job posting: only a posting has them (through its role or unit, for those). */
+const POSTING_STEPS: ReadonlySet<DateEntry['kind']> = new Set(['application-deadline', 'interview']);
+/** The kinds of item a posting may belong to, or be asked of through (its role, its unit, the person holding the role). */
+const POSTING_OWNERS: ReadonlySet<string> = new Set(['postings', 'roles', 'units', 'people', 'municipalities']);
+
 /** A dated item with a first and a last day, or a one-day event ("Lederdag"): its edges answer "start" and "last day". */
 function isEdged(d: DateEntry): boolean {
   return d.end !== undefined || EDGED_KINDS.has(d.kind);
@@ -92,6 +103,10 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
   const whenAt = ctx.kindCuesAt?.(u.tokens, new Set([...u.kinds.keys()].filter((k) => k === 'when' || k === 'dates'))) ?? new Set<number>();
   const rest = terms.filter((q) => !whenAt.has(q.token.index));
   const p = phrasesFor(u.lang);
+  // "Until when does the policy apply": a step of a job posting asked of things named that never have a posting (a policy,
+  // a programme, a meeting) is a word misread as the kind ("apply"); what it asks is when the thing applies: a period of
+  // theirs answers, whatever its kind (not a day within it, an evaluation, that says nothing of how long it applies).
+  const stepMisread = u.dateKinds.size > 0 && [...u.dateKinds].every((k) => POSTING_STEPS.has(k)) && ctx.named.size > 0 && [...ctx.named].every((id) => !POSTING_OWNERS.has(ctx.kb.get(id)?.kind ?? 'postings'));
   const fits = (
     kind: DateEntry['kind'],
     date: string,
@@ -102,6 +117,7 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
     labelKinds?: ReadonlySet<string>,
   ) =>
     (fitsDateKind(u.dateKinds, kind) ||
+      (stepMisread && end !== undefined) ||
       labelTerms === ALWAYS ||
       (labelTerms !== undefined && [...u.dateKindTerms].some((term) => labelTerms.has(term))) ||
       (labelKinds !== undefined && [...labelKinds].some((k) => fitsDateKind(u.dateKinds, k as DateEntry['kind'])))) &&
@@ -131,7 +147,14 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
   // when none does either, a period's or an event's first day answers "start" and its last day "deadline" ("sidste frist for MUS").
   // "hvornår er tilsynet færdigt", "when does the theme week end": a word for a first or last day asks for an edge too.
   const edgeWords = sequence.size > 0 && u.dateKinds.size === 0 && u.askedWhen;
-  const passes: ReadonlyArray<'kind' | 'label' | 'edge'> = [...(['kind'] as const), ...(u.dateKindTerms.size > 0 ? (['label'] as const) : []), ...(edgesAsked(u.dateKinds) || edgeWords ? (['edge'] as const) : [])];
+  // (Only a question that asks for nothing but a beginning: "the deadline for starting" asks for a deadline. And only of
+  // a thing named that is no post nor person: the start of a role or a person is someone's first day in the job.)
+  const namesHolder = [...ctx.named].some((id) => ['roles', 'people', 'postings'].includes(ctx.kb.get(id)?.kind ?? ''));
+  const beginningAsked = u.dateKinds.size > 0 && [...u.dateKinds].every((k) => BEGINNING_KINDS.has(k)) && !namesHolder;
+  // (The beginning of the thing itself: a date of the thing named.)
+  const beginningOf = (d: DateEntry) => beginningAsked && BEGINNING_KINDS.has(d.kind) && ctx.named.has(d.about);
+  const periodEdges = edgesAsked(u.dateKinds) || edgeWords;
+  const passes: ReadonlyArray<'kind' | 'label' | 'edge'> = [...(['kind'] as const), ...(u.dateKindTerms.size > 0 ? (['label'] as const) : []), ...(periodEdges || beginningAsked ? (['edge'] as const) : [])];
   let edgeCoverage: Map<FactRecord, number> | undefined;
   let edges = false;
   // The pass whose dates answer most of the question: a later pass may fit it better ("last day of the summer closure"
@@ -173,7 +196,7 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
       const ofPost = viaPost.has(fact);
       if (belonging && !belonging.has(fact) && !changesNamed(d.about) && !ofPost) continue;
       // An edge answers only for an item every word of the question explains ("the new head's start" is no policy's first day).
-      const fitting = (): boolean => (pass === 'edge' ? isEdged(d) && fits(d.kind, d.date, d.end, d.round, d.precision, ALWAYS) && d.precision === 'day' && ctx.index.explainSurely(edgeRest, new Set([...fact.textTerms, ...fact.ownTerms])).every((x) => x > 0) : fits(d.kind, d.date, d.end, d.round, d.precision, pass === 'label' ? fact.textTerms : undefined, pass === 'label' ? ctx.dateKindsSaid?.(fact) : undefined));
+      const fitting = (): boolean => (pass === 'edge' ? ((periodEdges && isEdged(d) && d.precision === 'day') || beginningOf(d)) && fits(d.kind, d.date, d.end, d.round, d.precision, ALWAYS) && ctx.index.explainSurely(edgeRest, new Set([...fact.textTerms, ...fact.ownTerms])).every((x) => x > 0) : fits(d.kind, d.date, d.end, d.round, d.precision, pass === 'label' ? fact.textTerms : undefined, pass === 'label' ? ctx.dateKindsSaid?.(fact) : undefined));
       let into = candidates;
       if (!fitting()) {
         if (!u.upcoming || rest.length === 0) continue;
@@ -205,6 +228,14 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
   }
   // Nothing to come fits, but something named has passed: its dates, each marked as passed.
   if (!bestPass && passedBest && passedBest.best >= 1) bestPass = passedBest;
+  // (So when the coming dates answer only through what they relate to, none of their own words saying the question's
+  // ("the coming dates for the stab leader job": a policy period that the posting's document mentions), and passed dates
+  // say it in their own words: those are the ones asked about.)
+  else if (bestPass && passedBest && passedBest.best >= 1 && rest.length > 0) {
+    const ownShare = (pass: { candidates: readonly DateCandidate[]; best: number }) =>
+      Math.max(0, ...pass.candidates.filter((c) => c.coverage >= pass.best - NEAR_BEST).map((c) => (c.fact ? weightedShare(rest, ctx.index.explainSurely(rest, c.fact.textTerms)) : 1)));
+    if (ownShare(bestPass) === 0 && ownShare(passedBest) > 0) bestPass = passedBest;
+  }
   if (bestPass) {
     candidates.push(...bestPass.candidates);
     edges = bestPass.edges;
@@ -272,6 +303,10 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
       // Only a word some fitting date says: one said only by dates of another kind or item asks about those.
       const saidByOthers = [...lacking].some((i) => !candidates.some((_, k) => covered[k]![i]! > 0));
       if (top >= STRUCTURED_THRESHOLD && sayer > 0 && !saidByOthers && top - sayer >= CLEAR_LEAD) fitting = candidates.filter((c) => c.coverage >= top - NEAR_BEST);
+      // A date that by itself answers as much of the question as the general search asks of any fact ranks above the
+      // telling words it lacks: they are the question's lesser words ("the LTS round", "each centre"), when every date
+      // that says one of them answers less of the question than it does.
+      else if (top >= ANSWER_THRESHOLD && top - sayer >= NEAR_BEST) fitting = candidates.filter((c) => c.coverage >= top - NEAR_BEST && c.coverage > sayer);
     }
     if (fitting.length === 0 && telling.some(Boolean) && candidates.some((c) => c.coverage >= STRUCTURED_THRESHOLD)) return unknown(ctx, u.lang, p.noDates);
     if (fitting.length > 0) candidates.splice(0, candidates.length, ...fitting);
@@ -332,6 +367,14 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
     fact: c.fact,
     chat: c.chat,
   });
+  // "Hvornår går Lone Birkmose Ravn af": the dates of several things answer alike through what they belong to (her post,
+  // the posting for the house she led); those whose own words (label, kind, subject) say most of the question are the
+  // ones asked about.
+  if (!listQuestion && rest.length > 0 && unique(chosen.map((c) => c.owner)).length > 1) {
+    const ownSaid = (c: DateCandidate) => (c.fact ? weightedShare(rest, ctx.index.explainSurely(rest, c.fact.textTerms)) : 0);
+    const most = Math.max(...chosen.map(ownSaid));
+    if (most > 0) chosen = chosen.filter((c) => ownSaid(c) >= most - NEAR_BEST);
+  }
   const owners = unique(chosen.map((c) => c.owner));
   const titleOf = (owner: string) => (owner.startsWith('chat:') ? p.chatDeadline : sectionTitle(ctx.kb, owner, u.lang));
   // The words the dates given explain in either language ("lederdagen" of "Leaders' day", whose Danish label says it) are

@@ -70,7 +70,8 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
     return value;
   };
   // "Hvor mange børn ..." counts children: figures of another metric are not the answer.
-  const all = scored.filter((s) => u.metric === undefined || s.fact.kind !== 'figure' || s.fact.figure?.metric === u.metric || s.fact.figure?.metric === 'other');
+  // (No copy when no metric is asked: the scored facts run to tens of thousands when no municipality is named at 100x.)
+  const all = u.metric === undefined ? scored : scored.filter((s) => s.fact.kind !== 'figure' || s.fact.figure?.metric === u.metric || s.fact.figure?.metric === 'other');
   // The kinds the question asks for ("ansvar", "strategi", ...) win when any of them answers.
   // "Hvad er Pædagogisk Udviklingsteam?": when no fact of the kinds a definition prefers is the one item's named in
   // full, what it says of itself (its facts and figures) comes before another item's fact that merely lists it.

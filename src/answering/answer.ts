@@ -6,7 +6,7 @@ import { buildFacts, namesOf, type FactRecord } from './facts.js';
 import { analyzeText, boundedEditDistance, foldText, GENERIC_WORDS, primaryStem, stemsOf, STOPWORDS, termsOf, tokenize } from './normalize.js';
 import { detectLanguage } from './language.js';
 import { phrasesFor } from './phrases.js';
-import { createSearchIndex, type SearchIndex } from './search.js';
+import { createSearchIndex, type QueryTerm, type SearchIndex } from './search.js';
 import type { Answer, Answerer, AnswererOptions, Lang } from './types.js';
 import { countedPositions, understand, withoutKinds, withoutNameCues, type Understanding } from './understand.js';
 import { ANSWER_THRESHOLD, factsByKind, relatedIndexOf, unknown, type Context } from './answer-context.js';
@@ -15,7 +15,8 @@ import { answerContact, answerHolder, answerLeader, leaderIndexOf } from './answ
 import { answerDates } from './answer-dates.js';
 import { answerPolicies } from './answer-policies.js';
 import { answerGeneral } from './answer-general.js';
-import { createFloor, isFallback, markFallback } from './floor.js';
+import { OverlaySet } from './overlay-set.js';
+import { createFloor, isFallback, markFallback, refusedWords } from './floor.js';
 import { lexiconWords, loadLexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
 import { createLinker, type Link } from './linking.js';
 import { buildRelations } from './relations.js';
@@ -77,6 +78,7 @@ import { prepareIndexes } from './prepare.js';
 import { answerDecisionQuestion, decisionWordLinks } from './relation-answers/decisions.js';
 import { answerDateComparison, answerDatedPlace, answerDecisionWhen, answerDeputies, answerFiguresOn, answerItemDates, answerMeetingTime, answerPeriodItems, deputyPostLinks } from './answer-time.js';
 import { answerDocumentDate } from './relation-answers/document-dates.js';
+import { explainsTheRest, wordToSetAside } from './unknown-word.js';
 
 
 /** The relation answerers, tried in this order before the general search. */
@@ -134,6 +136,9 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerMeetingRelation,
   answerPeriodItems,
 ];
+
+/** How many readings after a refused first one the arbiter puts through the floor before the refusal stands. */
+const MAX_LATER_READINGS = 4;
 
 /** The answerers that answer with figures: their answer competes with the figures that say every word asked. */
 const FIGURE_ANSWERERS: ReadonlySet<(rc: RelationContext) => Answer | undefined> = new Set([answerMeasuredFigure, answerCountInStatements, answerFiguresOn, answerFiguresRelation, answerNamedFigure]);
@@ -215,30 +220,37 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   // Asked twice per question for the same text: the last answer is kept (read-only: no copy of a set that holds every
   // bearer of a post's name at 100x).
   let lastNames: { text: string; found: ReadonlySet<string> } | undefined;
-  const namesIn = (text: string): ReadonlySet<string> => {
-    if (lastNames?.text === text) return lastNames.found;
+  // Visits the items whose full name a text holds, in the order `namesIn` keeps them; an item may come more than once.
+  const eachNameIn = (text: string, visit: (id: string) => void): void => {
+    if (lastNames?.text === text) {
+      lastNames.found.forEach((id) => visit(id));
+      return;
+    }
     const words = tokenize(text);
-    const found = new Set<string>();
-    words.forEach((word, i) => {
-      const entries = namesByFirstWord.get(word);
-      if (!entries) return;
+    for (let i = 0; i < words.length; i++) {
+      const entries = namesByFirstWord.get(words[i]!);
+      if (!entries) continue;
       const hits = entries.filter((entry) => entry.words.every((w, k) => words[i + k] === w));
       // (An indexed loop: a name every unit's role bears has thousands of bearers at 100x.)
-      if (hits.length === 1) for (let k = 0, ids = hits[0]!.ids; k < ids.length; k++) found.add(ids[k]!);
+      if (hits.length === 1) for (let k = 0, ids = hits[0]!.ids; k < ids.length; k++) visit(ids[k]!);
       else if (hits.length > 1) {
-        // In the order found (each bearer's place is unique), without an object per bearer.
-        const at: number[] = [];
-        const ids: string[] = [];
-        for (const entry of hits) {
-          for (let k = 0; k < entry.ids.length; k++) {
-            at.push(entry.at[k]!);
-            ids.push(entry.ids[k]!);
-          }
+        // In the order found (each bearer's place is unique, and ascending within each name): the names' bearers merged,
+        // without a copy of them (thousands at 100x).
+        const next = hits.map(() => 0);
+        for (;;) {
+          let from = -1;
+          for (let h = 0; h < hits.length; h++) if (next[h]! < hits[h]!.at.length && (from === -1 || hits[h]!.at[next[h]!]! < hits[from]!.at[next[from]!]!)) from = h;
+          if (from === -1) break;
+          visit(hits[from]!.ids[next[from]!]!);
+          next[from]!++;
         }
-        const order = Array.from(at.keys()).sort((a, b) => at[a]! - at[b]!);
-        for (const k of order) found.add(ids[k]!);
       }
-    });
+    }
+  };
+  const namesIn = (text: string): ReadonlySet<string> => {
+    if (lastNames?.text === text) return lastNames.found;
+    const found = new Set<string>();
+    eachNameIn(text, (id) => found.add(id));
     lastNames = { text, found };
     return found;
   };
@@ -337,12 +349,17 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     }
   });
   const scopes = new Map<string, SearchIndex>();
-  const floor = createFloor(kb, index, options.lexicon, namesIn, lexicon);
+  const floor = createFloor(kb, index, options.lexicon, namesIn, lexicon, eachNameIn);
+  // The lexicon's words and its words for kinds of unit, for telling an everyday word from what is asked (unknown-word.ts).
+  const setAsideVocabulary = {
+    lexiconWords: lexiconWords(lexicon),
+    unitKindTerms: new Set(lexicon.unitKindWords.flatMap((level) => [...level.words]).flatMap((w) => [...termsOf(w)])),
+  };
   // Every answer passes the floor: what the question asks about must be in the answer or known to be absent.
   const seen: { u?: Understanding; links?: readonly Link[] } = {};
   return {
     answer(question, localeHint) {
-      const whole = answerChecked(question, localeHint);
+      const whole = withoutUnknownWord(answerChecked(question, localeHint));
       if (whole.reply.kind === 'smalltalk' || whole.reply.kind === 'ambiguous') return whole.reply;
       const chat = chatReply(question, whole);
       if (chat) return chat;
@@ -350,6 +367,34 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       return clauses ? answerClauses(whole.reply, clauses, localeHint) : whole.reply;
     },
   };
+
+  /**
+   * The plain "I don't know" of a question that holds one everyday word the documents never use (unknown-word.ts):
+   * asked again by ranking without that word, the answer stands when it explains every other word of the question, the
+   * floor takes it as a ranked answer, and it comes from the municipalities the question names. Else "I don't know".
+   */
+  function withoutUnknownWord(whole: { reply: Answer; u?: Understanding; links: readonly Link[] }): typeof whole {
+    const { reply, u, links } = whole;
+    if (!u || reply.kind !== 'unknown' || reply.headline !== phrasesFor(reply.lang).unknown) return whole;
+    const rest = context.index.queryTerms(u.tokens, u.intentWords);
+    const word = wordToSetAside(u, rest, setAsideVocabulary);
+    if (word === undefined) return whole;
+    const asked = { ...u, intentWords: new Set([...u.intentWords, word]) };
+    const namedAny = context.namesIn(u.text);
+    const ctx: Context = { ...context, named: new Set([...namedAny].filter((id) => context.namedCandidates.has(id))), namedAny };
+    const ranked = markFallback(answerGeneral(ctx, asked, ctx.index.queryTerms(asked.tokens, asked.intentWords)));
+    if (ranked.kind !== 'answer') return whole;
+    const said = [ranked.headline, ...ranked.sections.flatMap((s) => [s.title, ...s.lines])].join(' ');
+    if (!explainsTheRest(rest, word, said, context.index.explainSurely)) return whole;
+    const municipalities = new Set(links.filter((l) => l.kind === 'municipalities').map((l) => l.id));
+    const inScope = (doc: string) => {
+      const m = kb.documents.get(doc)?.municipality;
+      return m === undefined || municipalities.has(m);
+    };
+    if (municipalities.size > 0 && !ranked.sources.every((s) => inScope(s.doc))) return whole;
+    const checked = floor.check(asked, links, ranked, (lang, headline) => unknown(context, lang, headline));
+    return checked.kind === 'answer' ? { ...whole, reply: checked } : whole;
+  }
 
   /**
    * A message that asks nothing ("tak, det hjalp", "appreciate it", "nice one", "👍"): no question mark, no word that
@@ -393,10 +438,53 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
   /** One question through the engine and the floor, with what the engine understood of it and the names it linked. */
   function answerChecked(question: string, localeHint: string | undefined): { reply: Answer; u?: Understanding; links: readonly Link[] } {
     seen.u = undefined;
-    const reply = answerOnce(question, localeHint);
+    // The readings are made lazily, in the engine's order: only the first is worked out unless the arbiter asks for more.
+    const readings = readingsOf(question, localeHint);
+    const next = readings.next().value as Reading | PendingSearch;
+    const first = next.source === 'search' ? next.make() : next;
     // (Read through a cast: TypeScript keeps `seen.u` narrowed to undefined across the call above.)
     const u = seen.u as Understanding | undefined;
-    if (!u) return { reply, links: [] };
+    if (!u) return { reply: first.answer, links: [] };
+    const links = first.links ?? seen.links ?? [];
+    const reply = checkReading(u, links, first.answer);
+    if (first.source === 'final' || (first.answer.kind !== 'unknown' && reply === first.answer)) return { reply, u, links };
+    // The first reading is refused by the floor for words no answer of it accounts for ("the documents name X but do not
+    // mention <words>"): the next few readings compete, and the first the floor accepts that says those words answers.
+    // Any other refusal stands: an answerer's own ("X is named but no phone number is given") knows the value is absent.
+    // (An answerer's own refusal is read as an answer only once a later reading could replace it: most have none.)
+    let missing = refusedWords(reply) ?? (isOwnRefusal(first.answer) && leavesWordOut(u, first.answer, index.knows) ? null : undefined);
+    if (missing === undefined) return { reply, u, links };
+    let tried = 0;
+    for (const next of readings) {
+      // (The general search comes last; only its "when" side path, one statement that states a time and says the kind of
+      // date asked, may answer. Its ranked fallback says the words somewhere in a list about the thing named, which the
+      // floor lets pass for a reading it would refuse on its own; measured, it answered unanswerable questions with a
+      // fact. So the fallback is never worked out for the arbiter.)
+      if (++tried > MAX_LATER_READINGS || (next.source === 'search' && !next.timed)) break;
+      const reading = next.source === 'search' ? next.make() : next;
+      if (reading.answer.kind !== 'answer') continue;
+      if (missing === null) {
+        missing = ownRefusalMisses(u, links, first.answer);
+        if (!missing) break;
+      }
+      if (!saysWords(reading.answer, missing)) continue;
+      const readingLinks = reading.links ?? seen.links ?? [];
+      if (checkReading(u, readingLinks, reading.answer) === reading.answer) return { reply: reading.answer, u, links: readingLinks };
+    }
+    return { reply, u, links };
+  }
+
+  /**
+   * The words of the question an answerer's own refusal ("the documents do not name the head of X") leaves unexplained,
+   * read as the floor reads an answer: a refusal that explains every word asked about knows that what was asked is absent
+   * and stands; one that leaves a word out refused another question than the one asked.
+   */
+  function ownRefusalMisses(u: Understanding, links: readonly Link[], refusal: Answer): readonly QueryTerm[] | undefined {
+    return refusedWords(checkReading(u, links, { ...refusal, kind: 'answer' }));
+  }
+
+  /** A reading's answer through the floor: the answer, or the refusal the floor puts in its place. */
+  function checkReading(u: Understanding, links: readonly Link[], reply: Answer): Answer {
     // Every cue of an understood kind says what is asked ("What competences … under <concept>" is a
     // competence question even when "profile" was the kind's strongest cue): none of them is a loose word.
     const cues = lexicon.kinds.coverageOf(u.tokens, new Set(u.kinds.keys()), undefined, false);
@@ -404,8 +492,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     for (const p of ownCuePositions(reply) ?? []) cues.add(p);
     const understood = cues.size > 0 ? { ...u, cuePositions: new Set([...u.cuePositions, ...cues]) } : u;
     const say = (lang: Lang, headline?: string) => unknown(context, lang, headline);
-    const links = seen.links ?? [];
-    return { reply: floor.explainUnknown(understood, links, floor.check(understood, links, reply, say), say), u, links };
+    return floor.explainUnknown(understood, links, floor.check(understood, links, reply, say), say);
   }
 
   /**
@@ -491,14 +578,19 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
     return { links: out, words, ownLeaders };
   }
 
-  function answerOnce(question: string, localeHint: string | undefined): Answer {
+  /**
+   * The readings of a question, as candidate answers in the engine's order of preference: the relation answerers', the
+   * intent answerers', the side path's, the general search's. Made lazily: each is worked out only when asked for.
+   * Sets `seen.u` and `seen.links` before the first reading of an understood question.
+   */
+  function* readingsOf(question: string, localeHint: string | undefined): Generator<Reading | PendingSearch, void, undefined> {
       let u = understand(question, options.now(), lexicon, index.knows, localeHint);
       // "Hvad går Start ud på?": a question about an item whose name is also a word of small talk.
       if (u.smalltalk && u.smalltalk !== 'command' && (u.kinds.size > 0 || u.attributes.length > 0)) {
         const names = linker.link(u.tokens).filter((l) => !['municipalities', 'concepts'].includes(l.kind) && l.quality >= 0.9);
         if (names.length > 0) {
           const cuePositions = new Set(u.cuePositions);
-          const intentWords = new Set(u.intentWords);
+          const intentWords = new OverlaySet(u.intentWords);
           for (const l of names) {
             for (const p of range(l)) {
               // A word of small talk only ("start"); a kind of date in it is settled with the other cues below.
@@ -510,7 +602,8 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
         }
       }
       if (u.smalltalk) {
-        return { kind: 'smalltalk', lang: u.lang, headline: SMALLTALK[u.lang][u.smalltalk], sections: [], details: [], sources: [], suggestions: u.smalltalk === 'greeting' || u.smalltalk === 'ack' ? suggestQuestions(kb, u.lang) : [] };
+        yield final({ kind: 'smalltalk', lang: u.lang, headline: SMALLTALK[u.lang][u.smalltalk], sections: [], details: [], sources: [], suggestions: u.smalltalk === 'greeting' || u.smalltalk === 'ack' ? suggestQuestions(kb, u.lang) : [] });
+        return;
       }
       const linked = linker.link(u.tokens);
       const datePositions = new Set([...lexicon.dateKinds.match(u.tokens).values()].flatMap((m) => [...m.positions]));
@@ -547,7 +640,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
         });
         u = withoutKinds(u, named);
         const cuePositions = new Set(u.cuePositions);
-        const intentWords = new Set(u.intentWords);
+        const intentWords = new OverlaySet(u.intentWords);
         for (const p of led.words) {
           cuePositions.add(p);
           intentWords.add(u.tokens[p]!.form);
@@ -555,20 +648,12 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
         u = { ...u, cuePositions, intentWords };
       }
       const namePositions = new Set<number>();
-      const namedAt = new Map<number, string[]>();
       for (let k = 0; k < links.length; k++) {
         const l = links[k]!;
         if (l.kind === 'municipalities') continue;
-        for (let i = l.start; i < l.end; i++) {
-          namePositions.add(i);
-          if (l.quality < 0.9) continue;
-          // (Pushed, not copied: a name many items share links thousands at scale.)
-          const ids = namedAt.get(i);
-          if (ids) ids.push(l.id);
-          else namedAt.set(i, [l.id]);
-        }
+        for (let i = l.start; i < l.end; i++) namePositions.add(i);
       }
-      u = { ...u, namePositions, namedAt };
+      u = { ...u, namePositions, namedAt: namedAtOf(links) };
       // "Hvor mange børn går i Distrikt Baltorp?" counts children: "distrikt" is part of a name there. A decision
       // named by what it changes ("flere souschefer", "more deputies") still counts that.
       const longNames = found.filter((l) => l.kind !== 'municipalities' && l.kind !== 'decisions' && l.end - l.start > 1);
@@ -621,20 +706,21 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       seen.u = u;
       seen.links = links;
       const rc = relationContext({ kb, relations, queries, today: toLocalDate(options.now()), lexicon, options, u, links, municipalities: named, ctx: { ...context, municipalities: named } });
-      const relationAnswer = answerRelations(rc);
-      if (relationAnswer) {
+      for (const relationAnswer of relationAnswers(rc)) {
         // A role the question describes ("the new Mågen leader") is named by those words: the floor counts them as a name.
         // So are the words that a decision's own words explain ("flytte" of "flytningen af dagplejen").
         const described = [...describedItems(rc).flat(), ...decisionWordLinks(relationAnswer), ...deputyPostLinks(relationAnswer)];
-        if (described.length > 0) seen.links = [...links, ...described];
-        return relationAnswer;
+        yield { answer: relationAnswer, links: described.length > 0 ? [...links, ...described] : links, source: 'relation' };
       }
-      if (named.size === 0) return answerUnderstood(context, u);
+      if (named.size === 0) {
+        yield* understoodReadings(context, u);
+        return;
+      }
       // "Who is the head of day care in Copenhagen?": a role named in full that exists only in other
       // municipalities is not there; answering with something else from Copenhagen would mislead.
-      const fullyNamed = [...namesIn(u.text)].map((id) => kb.get(id)).filter((e) => e?.kind === 'roles');
-      if (fullyNamed.length > 0 && fullyNamed.every((e) => e!.item.municipality !== undefined && !named.has(e!.item.municipality))) {
-        return unknown(context, u.lang);
+      if (onlyElsewhere(kb, namesIn(u.text), named)) {
+        yield final(unknown(context, u.lang));
+        return;
       }
       const key = [...named].sort().join(',');
       let scoped = scopes.get(key);
@@ -651,9 +737,9 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       const municipalityStems = new Set(
         municipalityNames.filter((m) => named.has(m.id)).flatMap((m) => m.names.filter((words) => words.every((w) => said.has(w))).flat()),
       );
-      const intentWords = new Set(u.intentWords);
+      const intentWords = new OverlaySet(u.intentWords);
       for (const token of u.tokens) if (municipalityStems.has(primaryStem(token.form))) intentWords.add(token.form);
-      return answerUnderstood({ ...context, index: scoped, municipalities: named }, { ...u, intentWords });
+      yield* understoodReadings({ ...context, index: scoped, municipalities: named }, { ...u, intentWords });
   }
 }
 
@@ -670,6 +756,73 @@ function definedNames(u: Understanding, linked: readonly Link[]): Array<{ start:
   if (rest.length === 0) return [];
   const covers = (l: Link) => l.kind !== 'municipalities' && l.quality >= 0.9 && rest.every((p) => p >= l.start && p < l.end) && !definition.positions.some((p) => p >= l.start && p < l.end);
   return linked.filter(covers).slice(0, 1).map((l) => ({ start: l.start, end: l.end, whole: true }));
+}
+
+/**
+ * The items each position names surely (the links over it, in their order), worked out when first read: few questions
+ * read it, and a name many items share links thousands at scale.
+ */
+function namedAtOf(links: readonly Link[]): ReadonlyMap<number, readonly string[]> {
+  let map: Map<number, string[]> | undefined;
+  const built = (): ReadonlyMap<number, readonly string[]> => {
+    if (map) return map;
+    map = new Map();
+    for (let k = 0; k < links.length; k++) {
+      const l = links[k]!;
+      if (l.kind === 'municipalities' || l.quality < 0.9) continue;
+      for (let i = l.start; i < l.end; i++) {
+        // (Pushed, not copied: a name many items share links thousands at scale.)
+        const ids = map.get(i);
+        if (ids) ids.push(l.id);
+        else map.set(i, [l.id]);
+      }
+    }
+    return map;
+  };
+  return {
+    get: (key) => built().get(key),
+    has: (key) => built().has(key),
+    get size() {
+      return built().size;
+    },
+    forEach: (callback, thisArg) => built().forEach(callback, thisArg),
+    entries: () => built().entries(),
+    keys: () => built().keys(),
+    values: () => built().values(),
+    [Symbol.iterator]: () => built()[Symbol.iterator](),
+  };
+}
+
+/**
+ * True when the items named in full include roles and every one of them is of a municipality other than those named
+ * (looked at one by one, no list of the thousands of bearers a post's name has at 100x).
+ */
+function onlyElsewhere(kb: KnowledgeBase, items: ReadonlySet<string>, municipalities: ReadonlySet<string>): boolean {
+  let roles = 0;
+  for (const id of items) {
+    const entry = kb.get(id);
+    if (entry?.kind !== 'roles') continue;
+    roles++;
+    if (entry.item.municipality === undefined || municipalities.has(entry.item.municipality)) return false;
+  }
+  return roles > 0;
+}
+
+/**
+ * The items of a set that are among the candidates, in its order: the set itself when all are (the usual case, and no
+ * copy of the thousands of bearers a shared name has at 100x).
+ */
+function candidatesAmong(items: ReadonlySet<string>, candidates: ReadonlySet<string>): ReadonlySet<string> {
+  let all = true;
+  for (const id of items) {
+    if (candidates.has(id)) continue;
+    all = false;
+    break;
+  }
+  if (all) return items;
+  const out = new Set<string>();
+  for (const id of items) if (candidates.has(id)) out.add(id);
+  return out;
 }
 
 /** A word with one letter left out, at each place. */
@@ -754,6 +907,15 @@ function ancestryIn(kb: KnowledgeBase, id: string): ReadonlySet<string> {
   return found;
 }
 
+/** True when links are in order of quality, best first. */
+function byQuality(links: readonly Link[]): boolean {
+  for (let k = 1; k < links.length; k++) if (links[k]!.quality > links[k - 1]!.quality) return false;
+  return true;
+}
+
+/** The last `subjectGroups` call that linked each item (at most one entry per item), per knowledge base. */
+const LINK_STAMPS = new WeakMap<KnowledgeBase, { call: number; of: Map<string, number> }>();
+
 /** The items named, grouped by where they are named, limited to the municipalities named, best reading first. */
 function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities: ReadonlySet<string>): Link[][] {
   const groups = new Map<number, Link[]>();
@@ -765,7 +927,14 @@ function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities
     if (group) group.push(link);
     else groups.set(key, [link]);
   }
-  const linked = new Set(links.map((l) => l.id));
+  // Which items are linked, by a stamp per call kept with the knowledge base: no set of the hundreds of items a shared
+  // name links at 100x per question.
+  let stamps = LINK_STAMPS.get(kb);
+  if (!stamps) LINK_STAMPS.set(kb, (stamps = { call: 0, of: new Map() }));
+  const call = ++stamps.call;
+  const linkedAt = stamps.of;
+  for (let k = 0; k < links.length; k++) linkedAt.set(links[k]!.id, call);
+  const linked = { has: (id: string) => linkedAt.get(id) === call };
   const ancestry = (id: string): ReadonlySet<string> => ancestryIn(kb, id);
   const municipalityOf = (id: string) => ancestry(id);
   const result: Link[][] = [];
@@ -799,7 +968,9 @@ function subjectGroups(kb: KnowledgeBase, links: readonly Link[], municipalities
     // Decided once per link, not once per comparison of the sort.
     const relatedLinks = new Set(fit.filter(isRelated));
     const related = (l: Link) => relatedLinks.has(l);
-    fit = [...fit].sort((a, b) => Number(related(b)) - Number(related(a)) || b.quality - a.quality);
+    // (Already in order, the usual case when none is related: hundreds of links of one name share a group at 100x,
+    // and a sorted copy of them changes nothing.)
+    if (relatedLinks.size > 0 || !byQuality(fit)) fit = [...fit].sort((a, b) => Number(related(b)) - Number(related(a)) || b.quality - a.quality);
     if (relatedLinks.size > 0) fit = fit.filter(related);
     result.push(fit);
   }
@@ -846,32 +1017,99 @@ function looseWords(lexicon: RelationContext['lexicon']): ReadonlySet<string> {
   return loose;
 }
 
-function answerRelations(rc: RelationContext): Answer | undefined {
+/** Where a reading comes from; a final one is the engine's last word for the question (no reading follows it). */
+type ReadingSource = 'relation' | 'intent' | 'side' | 'general' | 'final';
+
+/** One candidate answer to a question, with the links the floor holds it to (the question's own when absent). */
+interface Reading {
+  readonly answer: Answer;
+  readonly links?: readonly Link[];
+  readonly source: ReadingSource;
+}
+
+/**
+ * The general search's reading (the "when" side path's or the ranked fallback's), not yet worked out: the costliest
+ * reading, made only when it is the first (the arbiter never lets the general search replace a refused reading).
+ */
+interface PendingSearch {
+  readonly source: 'search';
+  /** True when the search is the "when" side path's: only statements that state a time and say the kind of date asked. */
+  readonly timed: boolean;
+  readonly make: () => Reading;
+}
+
+function final(answer: Answer): Reading {
+  return { answer, source: 'final' };
+}
+
+/** True when an answer is an answerer's own refusal ("the documents name X but give no e-mail address"), not the bare "I don't know". */
+function isOwnRefusal(answer: Answer): boolean {
+  return answer.kind === 'unknown' && answer.headline !== phrasesFor(answer.lang).unknown;
+}
+
+/**
+ * True when a question has a content word that is no cue of its kind, no part of a name and no question word, that the
+ * knowledge base knows (another reading could say it) and that an answer does not say: a cheap test before the floor
+ * reads an answerer's own refusal as an answer.
+ */
+function leavesWordOut(u: Understanding, answer: Answer, knows: (form: string) => boolean): boolean {
+  let said: ReadonlySet<string> | undefined;
+  for (let i = 0; i < u.tokens.length; i++) {
+    const token = u.tokens[i]!;
+    if (STOPWORDS.has(token.form) || u.cuePositions.has(i) || u.namePositions?.has(i) || u.intentWords.has(token.form) || !knows(token.form)) continue;
+    said ??= termsOf([answer.headline, ...answer.sections.flatMap((s) => [s.title, ...s.lines]), ...(answer.details ?? [])].join(' '));
+    if (!token.terms.some((t) => said!.has(t))) return true;
+  }
+  return false;
+}
+
+/** True when an answer's own text says each of the words (one of its stems). */
+function saysWords(answer: Answer, words: readonly QueryTerm[]): boolean {
+  const said = termsOf([answer.headline, ...answer.sections.flatMap((s) => [s.title, ...s.lines]), ...(answer.details ?? [])].join(' '));
+  return words.every((q) => q.token.terms.some((t) => said.has(t)));
+}
+
+/** The relation answerers' answers, in the list's order, each worked out only when asked for. */
+function* relationAnswers(rc: RelationContext): Generator<Answer, void, undefined> {
+  let any = false;
   for (const answerer of RELATION_ANSWERERS) {
     const answer = answerer(rc);
     if (!answer) continue;
-    // A figure answer (or refusal) that leaves a word asked unsaid competes with the figure that says every word, then
-    // with the units counted as they stand on the day asked.
-    if (!FIGURE_ANSWERERS.has(answerer) || !rc.u.intents.has('figure') || rc.u.attributes.length > 0) return answer;
-    // (A count of units the organisation changes by the day asked: the units as they stand then, unless it says their number.)
-    const units = unitCountOn(rc);
-    if (units && staleAgainstUnits(rc, answer, units)) return units.answer;
-    if (saysEveryWordAsked(rc, answer)) return answer;
-    // (An answer gives way only to a figure that says every word surely; a refusal also to one that says some by a part.)
-    return answerCoveredFigure(rc, answer.kind === 'answer') ?? units?.answer ?? answer;
+    any = true;
+    yield withFigureCoverage(rc, answerer, answer);
   }
-  return answerCoveredFigure(rc) ?? answerUnitCountOn(rc);
+  if (any) return;
+  const figure = answerCoveredFigure(rc) ?? answerUnitCountOn(rc);
+  if (figure) yield figure;
 }
 
-function answerUnderstood(base: Context, u: Understanding): Answer {
+/**
+ * A figure answer (or refusal) that leaves a word asked unsaid competes with the figure that says every word, then with
+ * the units counted as they stand on the day asked.
+ */
+function withFigureCoverage(rc: RelationContext, answerer: (rc: RelationContext) => Answer | undefined, answer: Answer): Answer {
+  if (!FIGURE_ANSWERERS.has(answerer) || !rc.u.intents.has('figure') || rc.u.attributes.length > 0) return answer;
+  // (A count of units the organisation changes by the day asked: the units as they stand then, unless it says their number.)
+  const units = unitCountOn(rc);
+  if (units && staleAgainstUnits(rc, answer, units)) return units.answer;
+  if (saysEveryWordAsked(rc, answer)) return answer;
+  // (An answer gives way only to a figure that says every word surely; a refusal also to one that says some by a part.)
+  return answerCoveredFigure(rc, answer.kind === 'answer') ?? units?.answer ?? answer;
+}
+
+/** The readings of an understood question that no relation answerer took: the intent answerers, the side path, the search. */
+function* understoodReadings(base: Context, u: Understanding): Generator<Reading | PendingSearch, void, undefined> {
   // Things the question names in full ("head of day care", "Stjernehuset"): a date or a contact
   // must belong to one of them, not merely share words with them.
   const namedAny = base.namesIn(u.text);
-  const named = new Set([...namedAny].filter((id) => base.namedCandidates.has(id)));
+  const named = candidatesAmong(namedAny, base.namedCandidates);
   const ctx: Context = { ...base, named, namedAny };
   const query = ctx.index.queryTerms(u.tokens);
   const rest = ctx.index.queryTerms(u.tokens, u.intentWords);
-  if (query.length === 0 && u.intents.size === 0) return unknown(ctx, u.lang);
+  if (query.length === 0 && u.intents.size === 0) {
+    yield final(unknown(ctx, u.lang));
+    return;
+  }
   const structured: Array<() => Answer | undefined> = [];
   // A named kind of date ("ansøgningsfristen", "first interview") or a month is the surest sign.
   const datesFirst = u.dateKinds.size > 0 || u.range !== undefined;
@@ -886,13 +1124,24 @@ function answerUnderstood(base: Context, u: Understanding): Answer {
   if (u.intents.has('policy') && !u.intents.has('definition') && u.cardinal === undefined) structured.push(() => answerPolicies(ctx, u, rest));
   for (const attempt of structured) {
     const answer = attempt();
-    if (answer) return answer;
+    if (answer) yield { answer, source: 'intent' };
   }
-  // "inden hvor lang tid skal nye familier have en opstartssamtale", "by when must each house have a trained X": a "when"
-  // that no dated entry answers may be answered by a statement that says when, how often or how long in its own words
-  // ("inden for de første tre måneder", "inden 1. juli 2028"); a statement that states no time does not answer it.
-  const noDateEntry = u.intents.has('dates') && u.dateKinds.size > 0 && !u.intents.has('reporting') && rest.length > 0;
-  if (noDateEntry) {
+  yield { source: 'search', timed: isTimed(u, rest), make: () => searchReading(ctx, u, rest) };
+}
+
+/**
+ * "inden hvor lang tid skal nye familier have en opstartssamtale", "by when must each house have a trained X": a "when"
+ * of a named kind of date that no dated entry answers may be answered by a statement that says when, how often or how
+ * long in its own words ("inden for de første tre måneder", "inden 1. juli 2028").
+ */
+function isTimed(u: Understanding, rest: readonly QueryTerm[]): boolean {
+  return u.intents.has('dates') && u.dateKinds.size > 0 && !u.intents.has('reporting') && rest.length > 0;
+}
+
+/** The general search's reading of an understood question: the "when" side path's, or the ranked fallback's. */
+function searchReading(ctx: Context, u: Understanding, rest: readonly QueryTerm[]): Reading {
+  // (A statement that states no time does not answer a "when" of a named kind of date: isTimed.)
+  if (isTimed(u, rest)) {
     // Only a statement that states a time can answer, as one fact: when no fact the general search would take states
     // one, its ranking (every fact its common words touch, thousands at scale) cannot change the reply.
     const general = ctx.index.reaches(rest, ANSWER_THRESHOLD, `time ${u.lang}`, (fact) => mayStateTime(ctx, fact, u.lang)) ? markFallback(answerGeneral(ctx, u, rest)) : undefined;
@@ -900,16 +1149,13 @@ function answerUnderstood(base: Context, u: Understanding): Answer {
     // a length of an introduction answers no "when does X start".)
     const kindWords = [...u.dateKindTerms].filter((t) => t.length >= 4 && !STOPWORDS.has(t) && !u.intentWords.has(t));
     const saysKind = (headline: string) => kindWords.length === 0 || kindWords.some((t) => foldText(headline).includes(t));
-    if (general?.kind === 'answer' && saysKind(general.headline) && statesTimeIn(ctx, general)) return general;
+    if (general?.kind === 'answer' && saysKind(general.headline) && statesTimeIn(ctx, general)) return { answer: general, source: 'side' };
     // A deadline or an interview for something the knowledge base has none for: any other would mislead.
-    return unknown(ctx, u.lang, phrasesFor(u.lang).noDates);
+    return final(unknown(ctx, u.lang, phrasesFor(u.lang).noDates));
   }
-  if (u.intents.has('contact') && ctx.named.size > 0) return unknown(ctx, u.lang, phrasesFor(u.lang).noContact);
+  if (u.intents.has('contact') && ctx.named.size > 0) return final(unknown(ctx, u.lang, phrasesFor(u.lang).noContact));
   const general = markFallback(answerGeneral(ctx, u, rest));
   // "Hvornår blev X etableret?" may be answered by a fact that says when, even without a date entry.
-  if (general.kind === 'unknown' && u.askedWhen && u.intents.has('dates') && rest.length > 0) {
-    return unknown(ctx, u.lang, phrasesFor(u.lang).noDates);
-  }
-  return general;
+  if (general.kind === 'unknown' && u.askedWhen && u.intents.has('dates') && rest.length > 0) return final(unknown(ctx, u.lang, phrasesFor(u.lang).noDates));
+  return { answer: general, source: general.kind === 'unknown' ? 'final' : 'general' };
 }
-

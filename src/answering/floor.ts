@@ -141,6 +141,8 @@ export function createFloor(
   extensions: readonly LexiconExtension[] = [],
   namesIn: (text: string) => ReadonlySet<string> = () => new Set(),
   loaded: Lexicon = loadLexicon(extensions),
+  /** Visits what `namesIn` holds in its order, repeats allowed, without making the set (thousands of bearers at 100x). */
+  eachNameIn: (text: string, visit: (id: string) => void) => void = (text, visit) => namesIn(text).forEach((id) => visit(id)),
 ): Floor {
   const lexicon = new Set<string>();
   lexiconWords(lexiconJson, lexicon);
@@ -349,13 +351,18 @@ export function createFloor(
   const namedBy = (text: string): ReadonlySet<string> => {
     const terms = termsOf(text);
     const out = new Set<string>();
-    for (const id of namesIn(text)) if (namesOnly(id, terms)) out.add(id);
+    // (Visited, not copied: most bearers of a shared name have no name of their own, and a repeat adds nothing.)
+    eachNameIn(text, (id) => {
+      if (namesOnly(id, terms)) out.add(id);
+    });
     for (const id of [...out]) {
       const entry = kb.get(id);
       if (entry?.kind !== 'people') continue;
       const title = `${entry.item.title.da} . ${entry.item.title.en}`;
       const titleTerms = termsOf(title);
-      for (const other of namesIn(title)) if (namesOnly(other, titleTerms)) out.add(other);
+      eachNameIn(title, (other) => {
+        if (namesOnly(other, titleTerms)) out.add(other);
+      });
     }
     return out;
   };
@@ -376,9 +383,9 @@ export function createFloor(
     const municipalityOf = (id: string) => (kb.get(id)?.item as { municipality?: string } | undefined)?.municipality;
     const named = links.filter((l) => l.kind === 'municipalities').map((l) => l.id);
     // The municipalities of the sure names outside a span, once per span: a name many items share links thousands.
-    const outside = new Map<string, ReadonlySet<string>>();
+    const outside = new Map<number, ReadonlySet<string>>();
     const municipalitiesOutside = (l: Link): ReadonlySet<string> => {
-      const key = `${l.start}:${l.end}`;
+      const key = spanKey(l);
       let found = outside.get(key);
       if (!found) {
         const set = new Set<string>();
@@ -399,22 +406,24 @@ export function createFloor(
       const others = municipalitiesOutside(l);
       return others.size === 0 || (others.size === 1 && others.has(municipality));
     };
-    const spans = new Map<string, Link[]>();
+    // (Spans by a number, not a string per link.)
+    const spans = new Map<number, Link[]>();
     for (const l of links) {
       // A name that is also the question's cue ("which policies") asks for a kind of thing, not that thing.
-      if (!RIVAL_KINDS.has(l.kind) || l.quality < 0.9 || !inScope(l) || range(l).every((p) => cues.has(p))) continue;
-      const span = spans.get(`${l.start}:${l.end}`);
+      if (!RIVAL_KINDS.has(l.kind) || l.quality < 0.9 || !inScope(l) || spansOnly(l, cues)) continue;
+      const span = spans.get(spanKey(l));
       if (span) span.push(l);
-      else spans.set(`${l.start}:${l.end}`, [l]);
+      else spans.set(spanKey(l), [l]);
     }
-    // Asked for every link (hundreds share a name at 100x) and again per span: each item's answer once per check.
-    const saidIds = new Map<string, boolean>();
-    const says = (id: string) => id === subject?.owner || subject?.related.has(id) === true || namesAsTerms(id).some((terms) => !reducedNames.has(terms) && everyIn(terms, answerTerms));
-    const said = (l: Link) => {
-      let found = saidIds.get(l.id);
-      if (found === undefined) saidIds.set(l.id, (found = says(l.id)));
-      return found;
+    // Asked for every link (hundreds share a name at 100x) and again per span. (A loop, no closure per item, and not
+    // remembered per item: the test allocates nothing, a map of hundreds of items would.)
+    const says = (id: string) => {
+      if (id === subject?.owner || subject?.related.has(id) === true) return true;
+      const names = namesAsTerms(id);
+      for (let k = 0; k < names.length; k++) if (!reducedNames.has(names[k]!) && everyIn(names[k]!, answerTerms)) return true;
+      return false;
     };
+    const said = (l: Link) => says(l.id);
     // A name inside or across another that the answer names is part of that name ("the pedagogical leader of the
     // nursery in Stjernehuset"): the answer names it with it.
     const saidSpans = links.filter((l) => l.kind !== 'municipalities' && said(l));
@@ -442,13 +451,17 @@ export function createFloor(
       if (rival) return { asked: span[0]!.id, rival };
     }
     // A post asked about ("områdeleder stillingen") is not answered by a posting for another post only.
-    const roles = links.filter((l) => l.kind === 'roles' && l.quality >= 0.9 && inScope(l));
-    const unsaid = roles.find((l) => !said(l));
+    // (The first such role found before every role's scope is asked: a post's name links thousands of roles at 100x.)
+    const isRole = (l: Link) => l.kind === 'roles' && l.quality >= 0.9;
+    const unsaid = links.find((l) => isRole(l) && !said(l) && inScope(l));
     if (unsaid) {
       inFocus ??= namedBy(focus);
       const postings = [...inFocus].map((id) => kb.get(id)).filter((e) => e?.kind === 'postings');
       const forRole = (e: (typeof postings)[number], l: Link) => e?.kind === 'postings' && (e.item.role === l.id || above(e.item.role).has(l.id));
-      if (postings.length > 0 && !postings.some((e) => roles.some((l) => forRole(e, l)))) return { asked: unsaid.id, rival: postings[0]!.item.id };
+      if (postings.length > 0) {
+        const roles = links.filter((l) => isRole(l) && inScope(l));
+        if (!postings.some((e) => roles.some((l) => forRole(e, l)))) return { asked: unsaid.id, rival: postings[0]!.item.id };
+      }
     }
     return undefined;
   };
@@ -843,8 +856,14 @@ export function createFloor(
       // houses" is not answered by the waiting list for childminding.
       if (fallback) {
         const subject = answerSubjects.get(answer);
-        const spans = new Map<string, Link[]>();
-        for (const l of links) if (l.kind !== 'municipalities' && l.quality >= 0.9) spans.set(`${l.start}:${l.end}`, [...(spans.get(`${l.start}:${l.end}`) ?? []), l]);
+        // (Pushed, not copied per link: hundreds of links share a span at 100x.)
+        const spans = new Map<number, Link[]>();
+        for (const l of links) {
+          if (l.kind === 'municipalities' || l.quality < 0.9) continue;
+          const span = spans.get(spanKey(l));
+          if (span) span.push(l);
+          else spans.set(spanKey(l), [l]);
+        }
         for (const span of spans.values()) {
           if (span.some((l) => l.id === subject?.owner || subject?.related.has(l.id) || (subject !== undefined && reaches(subject.owner, l.id)))) continue;
           // (An item named by a short alias, "UL", is spoken of by an answer that says one of its own names.)
@@ -1034,6 +1053,17 @@ const TIMED = new RegExp(
 const SAYS_UNKNOWN =
   /ved jeg ikke|vides ikke|kender (?:jeg )?ikke|kender ingen|har ingen|har ikke (?:oplysning|information|noget)|står ikke|fremgår ikke|nævner ikke|beskriver ikke|oplyser ikke|men (?:ikke|giver ingen|ingen)|giver (?:ingen|intet)|ingen (?:telefon|e-?mail|mail|oplysning)|ikke (?:nævnt|oplyst|angivet|beskrevet)|kan ikke (?:svare|finde)|don'?t know|do not know|know of no|have no\b|(?:is|are) not (?:in|stated|mentioned|given|listed)|not (?:stated|mentioned|given|listed|described)|do(?:es)?(?:n'?t| not) (?:say|mention|give|state|describe)|gives? no\b|no (?:information|phone|mention|record)|could(?:n'?t| not) find|can(?:not|'?t) (?:answer|find)/i;
 
+/** A link's span as one number (a question has far fewer than 65,536 tokens). */
+function spanKey(link: Link): number {
+  return link.start * 65_536 + link.end;
+}
+
+/** True when every position a link spans is in a set (no array of its positions: hundreds of links at 100x). */
+function spansOnly(link: Link, positions: ReadonlySet<number>): boolean {
+  for (let p = link.start; p < link.end; p++) if (!positions.has(p)) return false;
+  return true;
+}
+
 /** The positions a link spans. */
 function range(link: Link): number[] {
   return Array.from({ length: link.end - link.start }, (_, i) => link.start + i);
@@ -1100,9 +1130,21 @@ function refuse(kb: KnowledgeBase, u: Understanding, links: readonly Link[], wor
     .filter((l) => l.kind !== 'municipalities')
     .sort((a, b) => b.end - b.start - (a.end - a.start) || b.quality - a.quality)[0];
   const entry = item && kb.get(item.id);
-  if (!entry) return unknown(u.lang);
   // The user's own spelling of the words; neighbouring words are one phrase ("summer closing"), quoted together.
-  return unknown(u.lang, SAYS[u.lang](displayName(entry, u.lang), quotedWords(u, words)));
+  const refusal = entry ? unknown(u.lang, SAYS[u.lang](displayName(entry, u.lang), quotedWords(u, words))) : unknown(u.lang);
+  refusals.set(refusal, words);
+  return refusal;
+}
+
+/** The words of the question each refusal of the floor says no answer accounted for. */
+const refusals = new WeakMap<Answer, readonly QueryTerm[]>();
+
+/**
+ * The words of the question the floor refused an answer for, when the answer is such a refusal ("the documents name X but
+ * do not mention <words>"): another reading answers the question only if it says them. Undefined for any other answer.
+ */
+export function refusedWords(answer: Answer): readonly QueryTerm[] | undefined {
+  return refusals.get(answer);
 }
 
 /** True when every term of a set is in another (no array per test). */

@@ -732,12 +732,20 @@ export function createLinker(
     if (token.form.length >= MIN_COMPOUND_WORD && !isNameWord(token) && !knows(token.form)) {
       for (const split of compoundSplits(token.form)) {
         if (STOPWORDS.has(split.modifier) || GENERIC_WORDS.has(split.modifier)) continue;
-        const withHead = new Set<Variant>();
-        for (const form of endingIn(split.headStems)) for (const v of thingWords.get(form)!) withHead.add(v);
-        if (withHead.size === 0) continue;
+        // A variant holds the head when one of its words is a thing word ending in it: decided by those words, not by a
+        // set of every variant that holds one (a role's name in every unit at 100x).
+        const headForms = new Set(endingIn(split.headStems));
+        if (headForms.size === 0) continue;
+        const hasHead = (v: Variant) => {
+          for (let i = 0; i < v.words.length; i++) if (headForms.has(v.words[i]!.form)) return true;
+          return false;
+        };
         const both = new Set<Variant>();
         for (const key of new Set([split.modifier, ...stemsOf(split.modifier)])) {
-          for (const form of byBeginning.get(key) ?? []) for (const v of thingWords.get(form)!) if (withHead.has(v)) both.add(v);
+          for (const form of byBeginning.get(key) ?? []) {
+            const list = thingWords.get(form)!;
+            for (let i = 0; i < list.length; i++) if (hasHead(list[i]!)) both.add(list[i]!);
+          }
         }
         if (both.size > 0) {
           found = [...both].map((variant) => ({ variant, quality: COMPOUND_QUALITY }));

@@ -11,7 +11,8 @@ import { documentContactsOf } from './relation-answers/contacts.js';
 import { rolesByNameStart } from './relation-answers/role-name-starts.js';
 import { decisionIndexOf } from './relation-answers/decisions.js';
 import { describedPostsOf } from './relation-answers/described-post.js';
-import { policyIndexOf } from './relation-answers/policies.js';
+import { policyIndexOf, policyTopicIndexOf } from './relation-answers/policies.js';
+import { bodyIndexOf } from './relation-answers/members-and-meetings.js';
 import type { Lexicon } from './lexicon/lexicon.js';
 import { suggestQuestions } from './suggestions.js';
 
@@ -27,4 +28,6 @@ export function prepareIndexes(kb: KnowledgeBase, lexicon: Lexicon): void {
   meetingIndexOf(kb);
   figureOwnersOf(kb);
   policyIndexOf(kb);
+  policyTopicIndexOf(kb);
+  bodyIndexOf(kb);
 }

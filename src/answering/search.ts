@@ -118,6 +118,15 @@ const CONTEXT_FACTOR = 0.75;
 /** Danish endings of definite and plural forms, longest first. */
 const DANISH_ENDINGS = ['erne', 'ene', 'en', 'et', 'ne', 'er'];
 
+/** The facts a restricted index keeps: a flag per fact, and the runs of kept positions as [start, end) pairs. */
+interface Scope {
+  readonly allowed: Uint8Array;
+  readonly runs: Int32Array;
+}
+
+/** A postings list at most this many times its scope's number of runs (twice, as pairs) is scanned, not searched. */
+const WINDOW_SCAN_FACTOR = 8;
+
 /** Builds the index. */
 export function createSearchIndex(facts: readonly FactRecord[], synonyms: ReadonlyMap<string, string> = new Map()): SearchIndex {
   // Terms that name something (an item's own names): words that identify. Words found only in
@@ -357,7 +366,40 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
   const touchedByTerm = new Int32Array(facts.length);
   const candidates = new Int32Array(facts.length);
 
-  // `allowed`: one flag per fact (1 = in scope), or undefined for every fact; `kind`: the code of the only kind
+  // A scope's facts lie in a few runs of positions (a municipality's facts of each kind come together), while a common
+  // word's postings run over every municipality (100 thousand facts at 100x, a scope of a few hundred): a scoped search
+  // visits only the postings inside the runs, found by binary search, instead of testing every posting against the
+  // scope's flags. `windowsOf` writes the [from, to) stretches of a postings list to visit into `into` (the whole list
+  // when there is no scope or the list is short) and returns how many numbers it wrote; the flags are still tested.
+  const windowsOf = (list: readonly number[], scope: Scope | undefined, into: Int32Array): number => {
+    const runs = scope?.runs;
+    // (A binary search per run costs about its list's logarithm: a short list is cheaper to scan.)
+    if (runs === undefined || list.length <= runs.length * WINDOW_SCAN_FACTOR) {
+      into[0] = 0;
+      into[1] = list.length;
+      return 2;
+    }
+    let n = 0;
+    let from = 0;
+    for (let r = 0; r < runs.length && from < list.length; r += 2) {
+      // Postings are `factIndex * 2 + field`, in ascending order.
+      from = lowerBoundNumber(list, runs[r]! * 2, from);
+      const end = runs[r + 1]! * 2;
+      let to = from;
+      while (to < list.length && list[to]! < end) to++;
+      if (to > from) {
+        into[n++] = from;
+        into[n++] = to;
+      }
+      from = to;
+    }
+    return n;
+  };
+  // (One per loop that visits postings: `reachesIn` asks `accept` between its postings.)
+  let scoreWindows = new Int32Array(64);
+  let reachWindows = new Int32Array(64);
+
+  // `scope`: the facts in scope (flags and runs), or undefined for every fact; `kind`: the code of the only kind
   // scored, or -1 for every kind.
   // The words too common to lift a fact to `minCoverage` on their own (a word explains at most its own weight of a fact,
   // each match's value being at most 1): the lightest words, while their weights together stay under it.
@@ -376,7 +418,10 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
     return common;
   };
 
-  const scoreIn = (allowed: Uint8Array | undefined, kind: number, query: readonly QueryTerm[], filter?: (fact: FactRecord) => boolean, minCoverage = 0, ordered = true): ScoredFact[] => {
+  const scoreIn = (scope: Scope | undefined, kind: number, query: readonly QueryTerm[], filter?: (fact: FactRecord) => boolean, minCoverage = 0, ordered = true): ScoredFact[] => {
+    const allowed = scope?.allowed;
+    if (scope && scoreWindows.length < scope.runs.length + 2) scoreWindows = new Int32Array(scope.runs.length + 2);
+    const windows = scoreWindows;
     const totalWeight = query.reduce((sum, q) => sum + q.weight, 0) || 1;
     // A word explains at most its own weight of a fact (each match's value is at most 1): a fact that only the
     // commonest words touch, whose weights together stay under `minCoverage`, cannot reach it. Those words are left
@@ -392,11 +437,13 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
           for (const e of query[i]!.expansions) {
             const list = postings.get(e.term);
             if (list === undefined) continue;
-            for (let p = 0; p < list.length; p++) {
-              const factIndex = list[p]! >> 1;
-              if ((allowed !== undefined && allowed[factIndex] === 0) || (kind !== -1 && kindOf[factIndex] !== kind) || candidate[factIndex] === 1) continue;
-              candidate[factIndex] = 1;
-              candidates[candidateCount++] = factIndex;
+            for (let w = 0, n = windowsOf(list, scope, windows); w < n; w += 2) {
+              for (let p = windows[w]!, to = windows[w + 1]!; p < to; p++) {
+                const factIndex = list[p]! >> 1;
+                if ((allowed !== undefined && allowed[factIndex] === 0) || (kind !== -1 && kindOf[factIndex] !== kind) || candidate[factIndex] === 1) continue;
+                candidate[factIndex] = 1;
+                candidates[candidateCount++] = factIndex;
+              }
             }
           }
         }
@@ -413,18 +460,20 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
         // result per posting until the function is optimised, which a question asked once may never see.
         const list = postings.get(e.term);
         if (list === undefined) continue;
-        for (let p = 0; p < list.length; p++) {
-          const posting = list[p]!;
-          const factIndex = posting >> 1;
-          if ((allowed !== undefined && allowed[factIndex] === 0) || (kind !== -1 && kindOf[factIndex] !== kind) || (only !== undefined && only[factIndex] === 0)) continue;
-          const isDirect = (posting & 1) === DIRECT;
-          if (termSeen[factIndex] === 0) {
-            termSeen[factIndex] = 1;
-            touchedByTerm[termCount++] = factIndex;
+        for (let w = 0, n = windowsOf(list, scope, windows); w < n; w += 2) {
+          for (let p = windows[w]!, to = windows[w + 1]!; p < to; p++) {
+            const posting = list[p]!;
+            const factIndex = posting >> 1;
+            if ((allowed !== undefined && allowed[factIndex] === 0) || (kind !== -1 && kindOf[factIndex] !== kind) || (only !== undefined && only[factIndex] === 0)) continue;
+            const isDirect = (posting & 1) === DIRECT;
+            if (termSeen[factIndex] === 0) {
+              termSeen[factIndex] = 1;
+              touchedByTerm[termCount++] = factIndex;
+            }
+            const v = isDirect ? value : contextValue;
+            if (v > termBest[factIndex]!) termBest[factIndex] = v;
+            if (isDirect && value > termDirect[factIndex]!) termDirect[factIndex] = value;
           }
-          const v = isDirect ? value : contextValue;
-          if (v > termBest[factIndex]!) termBest[factIndex] = v;
-          if (isDirect && value > termDirect[factIndex]!) termDirect[factIndex] = value;
         }
       }
       for (let t = 0; t < termCount; t++) {
@@ -486,8 +535,11 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
   };
   // Each `accept` key's answers, one byte per fact (0: not asked yet, 1: refused, 2: taken).
   const accepted = new Map<string, Uint8Array>();
-  const reachesIn = (allowed: Uint8Array | undefined, query: readonly QueryTerm[], minCoverage: number, acceptKey: string, accept: (fact: FactRecord) => boolean): boolean => {
+  const reachesIn = (scope: Scope | undefined, query: readonly QueryTerm[], minCoverage: number, acceptKey: string, accept: (fact: FactRecord) => boolean): boolean => {
     if (query.length === 0) return false;
+    const allowed = scope?.allowed;
+    if (scope && reachWindows.length < scope.runs.length + 2) reachWindows = new Int32Array(scope.runs.length + 2);
+    const windows = reachWindows;
     const totalWeight = query.reduce((sum, q) => sum + q.weight, 0) || 1;
     let taken = accepted.get(acceptKey);
     if (!taken) accepted.set(acceptKey, (taken = new Uint8Array(facts.length)));
@@ -499,15 +551,17 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
       for (const e of query[i]!.expansions) {
         const list = postings.get(e.term);
         if (list === undefined) continue;
-        for (let p = 0; p < list.length; p++) {
-          const factIndex = list[p]! >> 1;
-          if ((allowed !== undefined && allowed[factIndex] === 0) || candidate[factIndex] === 1) continue;
-          candidate[factIndex] = 1;
-          candidates[count++] = factIndex;
-          if (taken[factIndex] === 0) taken[factIndex] = accept(facts[factIndex]!) ? 2 : 1;
-          if (taken[factIndex] === 2 && coverageOfFact(facts[factIndex]!, query, totalWeight) >= minCoverage) {
-            found = true;
-            break search;
+        for (let w = 0, n = windowsOf(list, scope, windows); w < n; w += 2) {
+          for (let p = windows[w]!, to = windows[w + 1]!; p < to; p++) {
+            const factIndex = list[p]! >> 1;
+            if ((allowed !== undefined && allowed[factIndex] === 0) || candidate[factIndex] === 1) continue;
+            candidate[factIndex] = 1;
+            candidates[count++] = factIndex;
+            if (taken[factIndex] === 0) taken[factIndex] = accept(facts[factIndex]!) ? 2 : 1;
+            if (taken[factIndex] === 2 && coverageOfFact(facts[factIndex]!, query, totalWeight) >= minCoverage) {
+              found = true;
+              break search;
+            }
           }
         }
       }
@@ -549,13 +603,21 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
       }
     }
     // The kept facts in the index's order, from their own positions (not a pass over every fact).
-    const kept = positions.sort((a, b) => a - b).map((i) => facts[i]!);
+    positions.sort((a, b) => a - b);
+    const kept = positions.map((i) => facts[i]!);
+    // The runs of consecutive positions, as [start, end) pairs.
+    const runs: number[] = [];
+    for (let k = 0; k < positions.length; k++) {
+      if (k > 0 && positions[k]! === positions[k - 1]! + 1) runs[runs.length - 1] = positions[k]! + 1;
+      else runs.push(positions[k]!, positions[k]! + 1);
+    }
+    const scope: Scope = { allowed, runs: Int32Array.from(runs) };
     return {
       facts: kept,
       queryTerms,
-      score: (query, filter, kind, minCoverage) => scoreIn(allowed, kindCode(kind), query, filter, minCoverage),
-      reaches: (query, minCoverage, acceptKey, accept) => reachesIn(allowed, query, minCoverage, acceptKey, accept),
-      scoreUnordered: (query, minCoverage, kind) => scoreIn(allowed, kindCode(kind), query, undefined, minCoverage, false),
+      score: (query, filter, kind, minCoverage) => scoreIn(scope, kindCode(kind), query, filter, minCoverage),
+      reaches: (query, minCoverage, acceptKey, accept) => reachesIn(scope, query, minCoverage, acceptKey, accept),
+      scoreUnordered: (query, minCoverage, kind) => scoreIn(scope, kindCode(kind), query, undefined, minCoverage, false),
       explain,
       explainSurely,
       ownedBy: (owner) => (positionsByOwner.get(owner) ?? []).filter((i) => allowed[i] === 1).map((i) => facts[i]!),
@@ -574,6 +636,18 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
 /** `score`'s order: the most covered first, then the most covered directly (the sort is stable: then as found). */
 export function byCoverage(a: ScoredFact, b: ScoredFact): number {
   return b.coverage - a.coverage || b.directCoverage - a.directCoverage;
+}
+
+/** The first position, from `from` on, in an ascending list of numbers whose number is not below `key`. */
+function lowerBoundNumber(sorted: readonly number[], key: number, from: number): number {
+  let lo = from;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The first position in a sorted list whose string is not below `key`. */

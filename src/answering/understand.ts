@@ -9,6 +9,7 @@ import { isoWeekDays } from '../time/parse-date.js';
 import { detectLanguage } from './language.js';
 import { tokenWords, type Attribute, type TokenWords, type CueMatch, type Lexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
 import { abbreviationForms, analyzeText, foldText, STOPWORDS, stripMarkup, type Token } from './normalize.js';
+import { OverlaySet } from './overlay-set.js';
 import type { Lang } from './types.js';
 
 /** The kinds of question the older answerers dispatch on (derived from the lexicon's kinds). */
@@ -599,7 +600,11 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   if (intents.has('reporting')) direction = has('reporting-down') ? 'down' : 'up';
   const chain = has('reporting-chain');
 
-  const intentWords = new Set(lexicon.questionWords);
+  // (Over the lexicon's list, not a copy of it per question.)
+  const intentWords = new OverlaySet(lexicon.questionWords);
+  // A word that only colours the sentence ("egentlig", "actually": the lexicon's fillers) asks for nothing an answer
+  // must say, whether or not the documents use it.
+  for (const token of tokens) if (lexicon.fillerWords.has(token.form)) intentWords.add(token.form);
   const cuePositions = new Set<number>();
   const consume = (positions: readonly number[], keep: readonly number[] = []) => {
     for (const p of positions) {
@@ -749,7 +754,7 @@ export function withoutNameCues(
       : [];
   if (dateNamed.length > 0) {
     const cuePositions = new Set(u.cuePositions);
-    const intentWords = new Set(u.intentWords);
+    const intentWords = new OverlaySet(u.intentWords);
     for (const n of dateNamed) {
       for (let p = n.start; p < n.end; p++) {
         cuePositions.delete(p);
@@ -784,7 +789,7 @@ export function withoutKinds(u: Understanding, dropped: readonly QuestionKind[],
   // something else still does (a day, a month, a kind of date, a dates cue).
   if (dropped.includes('when') && !kinds.has('when') && !kinds.has('dates') && u.range === undefined && u.dateKinds.size === 0) intents.delete('dates');
   const cuePositions = new Set(u.cuePositions);
-  const intentWords = new Set(u.intentWords);
+  const intentWords = new OverlaySet(u.intentWords);
   for (const kind of dropped) {
     for (const p of u.kinds.get(kind)!.positions) {
       if ([...kinds.values()].some((m) => m.positions.includes(p))) continue;

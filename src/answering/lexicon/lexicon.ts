@@ -440,6 +440,16 @@ export interface TokenWords {
   /** The first and the last three letters of each word of three letters or more (the keys of `word*` and `*word` cues). */
   readonly firsts: ReadonlySet<string>;
   readonly lasts: ReadonlySet<string>;
+  /**
+   * The same words as lists, in the sets' order: the cue index walks them dozens of times per question, and a walk over
+   * a list by position allocates no iterator (a walk over a set does, once per walk).
+   */
+  readonly lists: {
+    readonly forms: readonly string[];
+    readonly stems: readonly (readonly string[])[];
+    readonly firsts: readonly string[];
+    readonly lasts: readonly string[];
+  };
 }
 
 /** The letters of a `word*` or `*word` element that index it: its first (or last) three. */
@@ -460,18 +470,24 @@ function prepareWords(tokens: readonly Token[]): TokenWords {
   const english = new Set<string>();
   const firsts = new Set<string>();
   const lasts = new Set<string>();
+  const lists = { forms: [] as string[], stems: [[], []] as string[][], firsts: [] as string[], lasts: [] as string[] };
+  const add = (set: Set<string>, list: string[], value: string) => {
+    if (set.has(value)) return;
+    set.add(value);
+    list.push(value);
+  };
   for (const t of tokens) {
-    forms.add(t.form);
-    danish.add(stemIn(t.terms, 0));
-    english.add(stemIn(t.terms, 1));
+    add(forms, lists.forms, t.form);
+    add(danish, lists.stems[0]!, stemIn(t.terms, 0));
+    add(english, lists.stems[1]!, stemIn(t.terms, 1));
   }
   // The first and last letters of each word, for the cues indexed by a `word*` or `*word` element.
-  for (const form of forms) {
+  for (const form of lists.forms) {
     if (form.length < AFFIX_KEY) continue;
-    firsts.add(form.slice(0, AFFIX_KEY));
-    lasts.add(form.slice(-AFFIX_KEY));
+    add(firsts, lists.firsts, form.slice(0, AFFIX_KEY));
+    add(lasts, lists.lasts, form.slice(-AFFIX_KEY));
   }
-  return { forms, stems: [danish, english], firsts, lasts };
+  return { forms, stems: [danish, english], firsts, lasts, lists };
 }
 
 function addTo<T>(index: Map<string, T[]>, key: string, entry: T): void {
@@ -480,28 +496,26 @@ function addTo<T>(index: Map<string, T[]>, key: string, entry: T): void {
   else index.set(key, [entry]);
 }
 
-function byOrder(a: { readonly order: number }, b: { readonly order: number }): number {
-  return a.order - b.order;
-}
+/** Shell sort's gaps (Ciura's), largest first; the last, 1, is an insertion sort. */
+const SORT_GAPS = [701, 301, 132, 57, 23, 10, 4, 1];
 
 /**
- * Sorts by `order` (unique per cue): a few entries in place by insertion, since `Array.prototype.sort` allocates a
- * working copy on every call, and the cue sets are looked up dozens of times per question.
+ * Sorts the first `length` entries by `order` (unique per cue) in place, by Shell sort: `Array.prototype.sort` allocates
+ * a working copy on every call (and a slice would be another), and the cue sets are looked up dozens of times per
+ * question. (A few entries are sorted by insertion alone: the gaps above their number are skipped.)
  */
 function sortByOrder<T extends { readonly order: number }>(list: T[], length: number): void {
-  if (length > 32) {
-    const sorted = list.slice(0, length).sort(byOrder);
-    for (let i = 0; i < length; i++) list[i] = sorted[i]!;
-    return;
-  }
-  for (let i = 1; i < length; i++) {
-    const entry = list[i]!;
-    let j = i - 1;
-    while (j >= 0 && list[j]!.order > entry.order) {
-      list[j + 1] = list[j]!;
-      j--;
+  for (const gap of SORT_GAPS) {
+    if (gap >= length) continue;
+    for (let i = gap; i < length; i++) {
+      const entry = list[i]!;
+      let j = i;
+      while (j >= gap && list[j - gap]!.order > entry.order) {
+        list[j] = list[j - gap]!;
+        j -= gap;
+      }
+      list[j] = entry;
     }
-    list[j + 1] = entry;
   }
 }
 
@@ -574,24 +588,25 @@ export class CueSet<L extends string | number> {
         this.scratch[this.found++] = entry;
       }
     }
-    lists += this.collect(this.byForm, words.forms, lookup);
-    lists += this.collect(this.byStem[0]!, words.stems[0]!, lookup);
-    lists += this.collect(this.byStem[1]!, words.stems[1]!, lookup);
-    lists += this.collect(this.byFirst, words.firsts, lookup);
-    lists += this.collect(this.byLast, words.lasts, lookup);
+    lists += this.collect(this.byForm, words.lists.forms, lookup);
+    lists += this.collect(this.byStem[0]!, words.lists.stems[0]!, lookup);
+    lists += this.collect(this.byStem[1]!, words.lists.stems[1]!, lookup);
+    lists += this.collect(this.byFirst, words.lists.firsts, lookup);
+    lists += this.collect(this.byLast, words.lists.lasts, lookup);
     if (lists > 1) sortByOrder(this.scratch, this.found);
     return this.found;
   }
 
   /** Adds to {@link scratch} the cues of an index under the keys not collected yet; returns how many lists added some. */
-  private collect(index: ReadonlyMap<string, ReadonlyArray<CueEntry<L>>>, keys: ReadonlySet<string>, lookup: number): number {
+  private collect(index: ReadonlyMap<string, ReadonlyArray<CueEntry<L>>>, keys: readonly string[], lookup: number): number {
     if (index.size === 0) return 0;
     let lists = 0;
-    for (const key of keys) {
-      const list = index.get(key);
+    for (let k = 0; k < keys.length; k++) {
+      const list = index.get(keys[k]!);
       if (list === undefined) continue;
       let added = false;
-      for (const entry of list) {
+      for (let i = 0; i < list.length; i++) {
+        const entry = list[i]!;
         if (entry.seen === lookup) continue;
         entry.seen = lookup;
         this.scratch[this.found++] = entry;
@@ -1024,6 +1039,19 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     }
     return false;
   };
+  // The cue words and stems by first letter, each list in its own order: a typo keeps its first letter, so only those
+  // are compared (the first that fits is the one a pass over the whole list finds).
+  const byFirstLetter = (words: readonly string[]): Map<string, string[]> => {
+    const out = new Map<string, string[]>();
+    for (const w of words) {
+      const list = out.get(w[0]!);
+      if (list) list.push(w);
+      else out.set(w[0]!, [w]);
+    }
+    return out;
+  };
+  const vocabularyByFirst = byFirstLetter(vocabulary);
+  const stemsByFirst = byFirstLetter(stems);
   const corrections = new Map<string, string>();
   const correct = (form: string, known: (form: string) => boolean): string => {
     // A word the lexicon lists as asking ("foråret", "udgangen") is no typo of a cue word.
@@ -1034,7 +1062,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     if (!known(form)) {
       const max = form.length >= 8 ? 2 : 1;
       const cover = coveredBy.find((p) => form.startsWith(p));
-      result = vocabulary.find((w) => w[0] === form[0] && (cover === undefined || w.startsWith(cover)) && boundedEditDistance(form, w, max) <= max) ?? form;
+      result = (vocabularyByFirst.get(form[0]!) ?? []).find((w) => (cover === undefined || w.startsWith(cover)) && boundedEditDistance(form, w, max) <= max) ?? form;
       // A typo in the stem of a cue written as a stem ('polic*' in "polciies", 'politik*' in "poltiikker"): the stem, then the ending.
       // A letter left out or typed twice in the stem ("telfonnummeret", "telleefon") shifts the ending by one: the stem's
       // length, one less and one more are each read as the stem.
@@ -1043,7 +1071,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       if (result === form && cover === undefined && !opensWithKnownWord(form, known)) {
         for (const shift of [0, -1, 1]) {
           // (A compound whose first part is a known word, "ledererfaring", is no typo of a cue stem, "leader*".)
-          const stem = stems.find((p) => p[0] === form[0] && form.length > p.length + shift && !form.startsWith(p) && boundedEditDistance(form.slice(0, p.length + shift), p, 1) <= 1 && !known(form.slice(0, p.length + shift)));
+          const stem = (stemsByFirst.get(form[0]!) ?? []).find((p) => form.length > p.length + shift && !form.startsWith(p) && boundedEditDistance(form.slice(0, p.length + shift), p, 1) <= 1 && !known(form.slice(0, p.length + shift)));
           if (stem) {
             result = stem + form.slice(stem.length + shift);
             break;

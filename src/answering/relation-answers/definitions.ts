@@ -36,12 +36,19 @@ export function answerAbbreviation(rc: RelationContext): Answer | undefined {
   const capitals = (w: string) => w.length >= 2 && w.length <= 6 && w === w.toUpperCase() && w !== w.toLowerCase();
   // Every item the word names (a post and its meeting may share it): the first whose names spell it out.
   const ids = unique(sure.map((l) => l.id));
+  // (Each name tested once: at 100x hundreds of items bear the same abbreviation and names.)
+  const spelledOut = new Map<string, boolean>();
+  const spellsOutOnce = (n: string) => {
+    let found = spelledOut.get(n);
+    if (found === undefined) spelledOut.set(n, (found = spellsOut(asked, n)));
+    return found;
+  };
   for (const id of ids) {
     const entry = kb.get(id);
     if (!entry) continue;
     const names = namesOf(entry);
     if (!capitals(spelt) && !names.some((n) => foldText(n) === asked && capitals(n))) continue;
-    const expansion = names.find((n) => spellsOut(asked, n));
+    const expansion = names.find(spellsOutOnce);
     if (!expansion) continue;
     const t = TEXTS[u.lang];
     const full = name(kb, id, u.lang, false);

@@ -4,7 +4,7 @@
 import type { Source } from '../../knowledge/schemas.js';
 import { namesOf } from '../facts.js';
 import { capitalize, joinList } from '../phrases.js';
-import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS } from '../normalize.js';
+import { analyzeText, foldText, GENERIC_WORDS, primaryStem, stemsOf, STOPWORDS } from '../normalize.js';
 import type { Answer } from '../types.js';
 import { unique } from '../answer-context.js';
 import { describedItems, done, listedKindAt, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
@@ -36,6 +36,11 @@ export function answerMembersRelation(rc: RelationContext): Answer | undefined {
     // "Hvordan er ledelsen i Stjernehuset organiseret?": a one-word name ("ledelsen") beside another
     // named item is too weak to pick a group by; the general search weighs both.
     if (link.end - link.start === 1 && rc.subjects.length > 1) {
+      // ... unless every other thing named is the place the meeting is held ("ledermøderne i Stjernehuset"): the two
+      // names confirm each other, and the one-word name is that place's own meeting.
+      const place = placeOf(rc, link.id);
+      const others = rc.subjects.filter((g) => !g.some((l) => l.id === link.id));
+      if (place !== undefined && others.length > 0 && others.every((g) => g.some((l) => l.id === place && l.quality >= 0.9))) return membersOf(rc, link.id);
       // ... unless the other item is a unit with one leadership group of its own: "the leadership in <unit>".
       const unit = groups.flat().find((l) => l.kind === 'units' && l.quality >= 0.9);
       const own = unit ? groupsOfUnit(rc, unit.id) : [];
@@ -47,6 +52,12 @@ export function answerMembersRelation(rc: RelationContext): Answer | undefined {
       return done(rc, 'unknown', t.noMembers(name(kb, link.id, u.lang, false)), [], sourceOf(kb, link.id));
     }
     return membersOf(rc, link.id);
+  }
+  // "Who goes to the network for the PFLs?": nothing named, the body whose own names say every other word of the question.
+  // (A post in the body's name, "the network for the PFLs", names it with the rest: its words count with the others.)
+  if (!rc.subjects.some((g) => g.some((l) => !['municipalities', 'roles', 'concepts'].includes(l.kind) && l.quality >= 0.9))) {
+    const body = bodyByWords(rc);
+    if (body) return membersOf(rc, body);
   }
   // "Hvem er i staben?": the roles of a unit, and the people in them ("who is in charge of" it asks for its leader).
   const unit = groups.flat().find((l) => l.kind === 'units');
@@ -64,6 +75,12 @@ export function answerMembersRelation(rc: RelationContext): Answer | undefined {
   const roles = kb.data.roles.filter((r) => r.unit === unit.id);
   if (roles.length === 0) return undefined;
   return done(rc, 'answer', t.inUnit(name(kb, unit.id, u.lang, false), joinList(roles.map((r) => name(kb, r.id, u.lang, false)), u.lang)), [], [...sourceOf(kb, unit.id), ...roles.map((r) => r.source)]);
+}
+
+/** Where a meeting is held (its unit), when the documents say. */
+function placeOf(rc: RelationContext, id: string): string | undefined {
+  const entry = rc.kb.get(id);
+  return entry?.kind === 'meetings' ? entry.item.unit : undefined;
 }
 
 /** The role a person holds, when the id is a person's. */
@@ -124,6 +141,66 @@ function namesSay(rc: RelationContext, id: string, word: { form: string; stem: s
   if (!entry) return false;
   const forms = namesOf(entry).flatMap((n) => analyzeText(foldText(n)).map((w) => w.form));
   return forms.some((f) => f === word.form || primaryStem(f) === word.stem || (word.stem.length >= 5 && f.includes(word.stem)));
+}
+
+/**
+ * The one group or meeting (with members or participants) whose own names, Danish and English, say every content word
+ * of the question (by stem, or as part of a compound), looked up through an index of those names' words built once per
+ * knowledge base. Undefined when none does, or when more than one does (and none of them says more exact words).
+ */
+function bodyByWords(rc: RelationContext): string | undefined {
+  const { u } = rc;
+  const place = new Set<number>();
+  for (const g of rc.subjects) for (const l of g) if (l.kind === 'municipalities') for (let i = l.start; i < l.end; i++) place.add(i);
+  const words = unique(
+    u.tokens
+      .filter((tok, i) => !place.has(i) && !u.cuePositions.has(i) && !u.intentWords.has(tok.form) && tok.form.length > 2 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !rc.lexicon.questionWords.has(tok.form) && !rc.lexicon.fillerWords.has(tok.form) && !/^\d+$/.test(tok.form))
+      .map((tok) => tok.form),
+  ).map((form) => ({ form, stem: primaryStem(form) }));
+  // (One word, "who is on the all leaders forum", is too little to tell one body by: many names say "leaders".)
+  if (words.length < 2) return undefined;
+  const index = bodyIndexOf(rc.kb);
+  let found: Set<string> | undefined;
+  for (const w of words) {
+    const saying = new Set<string>();
+    // (By either language's stem, or an abbreviation's English plural: "pfls" of "PFL", which no stemmer strips.)
+    const stems = stemsOf(w.form);
+    const singular = w.form.length <= 5 && w.form.endsWith('s') ? w.form.slice(0, -1) : undefined;
+    for (const f of index.forms) if (f.form === w.form || f.form === singular || f.stems.some((x) => stems.includes(x)) || (w.stem.length >= 5 && f.form.includes(w.stem))) for (const id of f.ids) saying.add(id);
+    found = found ? new Set([...found].filter((id) => saying.has(id))) : saying;
+    if (found.size === 0) return undefined;
+  }
+  const bodies = [...found!].filter((id) => rc.relations.members(id).length > 0).filter((id) => rc.municipalities.size === 0 || [...rc.municipalities].some((m) => (rc.kb.get(id)?.item as { municipality?: string } | undefined)?.municipality === m));
+  return bodies.length === 1 ? bodies[0] : undefined;
+}
+
+/** The words of every group's and meeting's names (with members or participants), once per knowledge base. */
+const BODY_INDEXES = new WeakMap<RelationContext['kb'], BodyIndex>();
+/** The words of the groups' and meetings' names, each with the bodies whose names say it. */
+export interface BodyIndex {
+  readonly forms: ReadonlyArray<{ readonly form: string; readonly stems: readonly string[]; readonly ids: readonly string[] }>;
+}
+
+/** The bodies by the words of their names, built with the answerer (`prepare.ts`). */
+export function bodyIndexOf(kb: RelationContext['kb']): BodyIndex {
+  let index = BODY_INDEXES.get(kb);
+  if (index) return index;
+  const byForm = new Map<string, Set<string>>();
+  for (const item of [...kb.data.leadershipGroups, ...kb.data.meetings]) {
+    const entry = kb.get(item.id);
+    if (!entry) continue;
+    for (const n of namesOf(entry)) {
+      for (const w of analyzeText(foldText(n))) {
+        if (STOPWORDS.has(w.form)) continue;
+        const ids = byForm.get(w.form) ?? new Set<string>();
+        ids.add(item.id);
+        byForm.set(w.form, ids);
+      }
+    }
+  }
+  index = { forms: [...byForm].map(([form, ids]) => ({ form, stems: stemsOf(form), ids: [...ids] })) };
+  BODY_INDEXES.set(kb, index);
+  return index;
 }
 
 /** The question's content words that no name, cue or function word explains. */

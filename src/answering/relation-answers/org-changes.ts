@@ -15,6 +15,7 @@ import type { Link } from '../linking.js';
 import { shortDate, unique } from '../answer-context.js';
 import { askedDayOf, done, listedKindAt, name, subjectsOf, type RelationContext } from './context.js';
 import { rolesByNameStart } from './role-name-starts.js';
+import { policyStatementAnswers } from './policies.js';
 
 /** The question words each answer of this file explains by what it is (its cue words), by answer. */
 const OWN_CUES = new WeakMap<Answer, ReadonlySet<number>>();
@@ -419,6 +420,12 @@ export function answerPolicyAdoption(rc: RelationContext): Answer | undefined {
   if (rc.subjects.some((g) => otherNamed(g) && g.some((l) => ['roles', 'units', 'people', 'postings'].includes(l.kind) && l.quality >= 0.9))) return undefined;
   const policy = kb.get(link.id)!.item as Policy;
   if (policy.adoptedBy === undefined && policy.adoptedOn === undefined && policy.inForceFrom === undefined && policy.inForceUntil === undefined) return undefined;
+  // "Was it adopted unanimously", "who voted against the policy": how the vote went is an attribute of the decision that
+  // adopted it, which the decision answer states first; the adoption's day and body do not answer it. (Asked who or when
+  // adopted it as well, the adoption answers, with the vote beside it.)
+  const voteAsks = rc.lexicon.decisionWords.match(u.tokens);
+  const adoptionToo = rc.lexicon.adoptWords.match(u.tokens).size > 0 && (u.kinds.has('who') || u.askedWho || u.askedWhen || u.kinds.has('when'));
+  if (!adoptionToo && VOTE_ASKS.some((a) => voteAsks.has(a)) && rc.queries.decisionsChanging(policy.id).some((d) => d.vote !== undefined)) return undefined;
   const effectSaid = rc.lexicon.effectWords.match(u.tokens).size > 0 || u.kinds.has('after-change');
   // Only a word for adopting asks about the adoption: what a body decided about the policy is the decision answer's.
   const adoptSaid = rc.lexicon.adoptWords.match(u.tokens).size > 0;
@@ -428,6 +435,10 @@ export function answerPolicyAdoption(rc: RelationContext): Answer | undefined {
   // "Hvem gælder politikken for?": asked who without a word for adopting asks whom it applies to, not from when.
   if (!adoptSaid && who) return undefined;
   if (!adoptSaid && !effectSaid && !(when && policy.inForceFrom !== undefined)) return undefined;
+  // "Hvor lang tid varer kurset om digital dannelse", "when must the kids be checked under the sleep policy": words
+  // besides the policy's name and the words asking when it applies that one of its statements says ask about that
+  // statement's subject, not about the policy's own dates: the statements answer (policies.ts).
+  if (!adoptSaid && !effectSaid && policyStatementAnswers(rc, policy, link)) return undefined;
   const s = SAY[u.lang];
   const title = name(kb, link.id, u.lang, false);
   const body = policy.adoptedBy === undefined ? undefined : name(kb, policy.adoptedBy, u.lang, true);
@@ -449,6 +460,9 @@ export function answerPolicyAdoption(rc: RelationContext): Answer | undefined {
   if (decision) sources.push(decision.source);
   return withCues(rc, done(rc, 'answer', headline, [...(other ? [other] : []), ...(vote ? [vote] : [])], sources), [rc.lexicon.adoptWords, rc.lexicon.effectWords]);
 }
+
+/** What a question about a decision's vote asks (the decision words' kinds). */
+const VOTE_ASKS = ['for', 'against', 'abstained', 'unanimous', 'vote'] as const;
 
 /** True when an item is the body that adopted the policy (named in the question beside it: "did the committee adopt it"). */
 function isBody(rc: RelationContext, id: string, policyId: string): boolean {

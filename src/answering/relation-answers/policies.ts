@@ -6,6 +6,8 @@ import type { Link } from '../linking.js';
 import { displayName, namesOf } from '../facts.js';
 import { capitalize, joinList } from '../phrases.js';
 import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS } from '../normalize.js';
+import { MONTH_NAMES } from '../../time/format-date.js';
+import { countedPositions } from '../understand.js';
 import type { Answer } from '../types.js';
 import { shortDate, unique } from '../answer-context.js';
 import { done, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
@@ -80,7 +82,8 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
   const { u, kb } = rc;
   const policy = subjectsOf(rc, ['policies'])[0]?.[0];
   // A policy named in part ("the language policy" for "language policy for day care") still names it.
-  if (!policy || policy.quality < 0.75) return undefined;
+  // None named: the policy whose statement says every word the question asks about answers, if one does.
+  if (!policy || policy.quality < 0.75) return answerPolicyTopic(rc);
   const item = kb.get(policy.id)!.item as Policy;
   // A role or unit named besides the policy asks about them ("which policies must X know"), unless the question asks
   // what the policy says about them ("what does the policy say about childminding"): then they are the topic.
@@ -243,13 +246,26 @@ export function answerPolicyStatements(rc: RelationContext): Answer | undefined 
 }
 
 /**
+ * True when a statement of the policy named (`link`) answers the question's words besides the policy's name and the words
+ * asking when it was adopted or applies: the statement's reading beats the policy's own dates.
+ */
+export function policyStatementAnswers(rc: RelationContext, policy: Policy, link: Link): boolean {
+  const covered = new Set([...rc.lexicon.adoptWords.coverage(rc.u.tokens), ...rc.lexicon.effectWords.coverage(rc.u.tokens)]);
+  for (let i = link.start; i < link.end; i++) covered.add(i);
+  return statementsAnswer(rc, [policy], covered) !== undefined;
+}
+
+/**
  * The statements of the policies that say most of the question's words besides its cues, the policies' names and
  * `covered` (at least one, and a third of them); the one saying most first, at most three. Undefined when the
  * question asks something else of the policy (a contact, a date, a decision, an attribute, who).
  */
 function statementsAnswer(rc: RelationContext, policies: readonly Policy[], covered: ReadonlySet<number>): Answer | undefined {
   const { u } = rc;
-  if (policies.length === 0 || u.attributes.length > 0 || u.intents.has('contact') || u.intents.has('dates') || u.kinds.has('decision') || u.intents.has('figure') || u.intents.has('reporting')) return undefined;
+  // What the question asks of the statements (its slot): a time, a number, or what they say. A "when" or a "how many"
+  // is answered by a statement that states one; a named kind of date or a period asks for a dated entry (another answer's).
+  const slot = askedSlotOf(rc, policies);
+  if (policies.length === 0 || slot === undefined || u.attributes.length > 0 || u.intents.has('contact') || u.kinds.has('decision') || u.intents.has('reporting')) return undefined;
   // ("Name the parts of the policy" lists its parts: another answer's.)
   if (u.kinds.has('who') || u.askedWho || rc.lexicon.listWords.match(u.tokens).size > 0) return undefined;
   const asking = new Set([...covered, ...u.cuePositions, ...[...u.kinds.values()].flatMap((m) => [...m.positions]), ...rc.lexicon.policyTypes.coverage(u.tokens), ...rc.lexicon.purposeWords.coverage(u.tokens), ...rc.lexicon.yesNoWords.coverage(u.tokens)]);
@@ -258,15 +274,59 @@ function statementsAnswer(rc: RelationContext, policies: readonly Policy[], cove
   if (words.length === 0) return undefined;
   // A word, or the knowledge base's word for it ("personalet" -> "medarbejdere").
   const forms = words.map((tok) => [tok.form, ...(rc.lexicon.synonyms.has(tok.form) ? [rc.lexicon.synonyms.get(tok.form)!] : [])]);
-  const said = policies.flatMap((policy) => statementsOfPolicy(rc, policy)).map((st, i) => {
+  const fills = (st: { da: string; en: string }) => slot === 'what' || (slot === 'time' ? statesTime(rc, st) : statesNumber(rc, st));
+  const said = policies.flatMap((policy) => statementsOfPolicy(rc, policy).map((st) => ({ st, policy }))).map(({ st, policy }, i) => {
     const text = statementForms(st);
-    return { st, i, n: forms.filter((alternatives) => alternatives.some((w) => saysEveryOf(text, w.split(' ')))).length };
+    return { st, policy, i, n: fills(st) ? forms.filter((alternatives) => alternatives.some((w) => saysEveryOf(text, w.split(' ')))).length : 0 };
   });
   const best = Math.max(0, ...said.map((x) => x.n));
   if (best === 0 || best * 3 < words.length) return undefined;
-  const top = said.filter((x) => x.n > 0 && x.n >= best - 1).sort((a, b) => b.n - a.n || a.i - b.i).slice(0, 3).map((x) => x.st);
-  return done(rc, 'answer', top[0]![u.lang], top.slice(1).map((st) => st[u.lang]), unique(top.map((st) => st.source)).slice(0, 3));
+  const ranked = said.filter((x) => x.n > 0 && x.n >= best - 1).sort((a, b) => b.n - a.n || a.i - b.i).slice(0, 3);
+  const top = ranked.map((x) => x.st);
+  // A time or a number is the policy's: its title leads ("Retningslinje for vikarbrug: … højst 7 % …"), so that the
+  // number is read as the policy's and not as a count of something else the question names.
+  const headline = slot === 'what' ? top[0]![u.lang] : `${capitalize(name(rc.kb, ranked[0]!.policy.id, u.lang, false))}: ${top[0]![u.lang]}`;
+  return done(rc, 'answer', headline, top.slice(1).map((st) => st[u.lang]), unique(top.map((st) => st.source)).slice(0, 3));
 }
+
+/**
+ * The slot a question asks a policy's statements to fill: a time ("hvornår", "when", no named kind of date, month or
+ * day: those ask for a dated entry), a number ("how many", "hvor mange"), or what they say. Undefined when it asks for
+ * something a statement does not give as such (a dated entry).
+ */
+function askedSlotOf(rc: RelationContext, policies: readonly Policy[]): 'time' | 'number' | 'what' | undefined {
+  const { u } = rc;
+  // (A kind of date named, "start" of "start-up talk", asks for a dated entry of one policy only when it has one of that kind.)
+  const ofKind = policies.length === 1 ? rc.relations.dates(policies[0]!.id).some((d) => u.dateKinds.has(d.kind)) : true;
+  const datedEntry = (u.dateKinds.size > 0 && ofKind) || u.range !== undefined || u.day !== undefined;
+  if (u.intents.has('figure')) return datedEntry ? undefined : 'number';
+  if (u.intents.has('dates') || u.askedWhen) return datedEntry ? undefined : 'time';
+  return 'what';
+}
+
+/** True when a statement states a time: a number, a month, a cadence word (the answerer's own test, `statesTime`). */
+function statesTime(rc: RelationContext, st: { da: string; en: string }): boolean {
+  return rc.ctx.statesTime?.(`${st.da} ${st.en}`) ?? false;
+}
+
+/** True when a statement states a number: digits or a number word of the lexicon ("tre", "three", "ét"). */
+function statesNumber(rc: RelationContext, st: { da: string; en: string }): boolean {
+  // The word a "how many" counts ("hvor mange forældremøder", "how many cakes"): the number must count it, so one of
+  // the three words after the number says it ("mindst ét forældremøde", "one cake", "7 %" for "procent").
+  const counted = countedPositions(rc.u.tokens, rc.u.kinds.get('figure')?.positions ?? [], rc.lexicon.countModifiers).map((p) => rc.u.tokens[p]!.form);
+  const countsIt = (word: string) => counted.length === 0 || counted.some((c) => saysEveryOf({ forms: [word], stems: [primaryStem(word)] }, [c]));
+  return (['da', 'en'] as const).some((lang) => {
+    // (A day or a year, "12. november 2026", "2027-2030", says when, not how many.)
+    const words = (st[lang].replace(DAY_OR_YEAR, ' ').toLowerCase().match(/[\p{L}\d]+|%/gu) ?? []).map((w) => (w === '%' ? (lang === 'da' ? 'procent' : 'percent') : w));
+    // (Number words of the Danish text only: the English "to" of "applies to" is the Danish "two".)
+    const isNumber = (w: string) => /^\d+$/.test(w) || (lang === 'da' ? Object.hasOwn(rc.lexicon.numbers, foldText(w)) || w === 'én' || w === 'ét' : w === 'one');
+    return words.some((w, i) => isNumber(w) && words.slice(i + 1, i + 4).some((next) => countsIt(foldText(next))));
+  });
+}
+
+/** A day with its month ("12. november", "1 January"), or a year: dates in a statement, no amounts. */
+const DAY_OR_YEAR = new RegExp(`\\b\\d{1,2}\\.?\\s+(?:${[...MONTH_NAMES.da, ...MONTH_NAMES.en].join('|')})\\b|\\b(?:19|20)\\d\\d\\b`, 'giu');
+
 
 /**
  * "Gælder madpolitikken også for sundhedsplejen?", "does the meal policy cover the childminders": asked yes or no
@@ -349,10 +409,15 @@ function saysAbout(rc: RelationContext, item: Policy, topics: readonly Link[], a
 
 /** What a policy states: what it is for, what it requires, the facts about it, and the concepts it is built of (their details). */
 function statementsOfPolicy(rc: RelationContext, item: Policy): ReadonlyArray<{ da: string; en: string; source: Source }> {
+  return statementsIn(rc.kb, item);
+}
+
+/** {@link statementsOfPolicy} by knowledge base. */
+function statementsIn(kb: RelationContext['kb'], item: Policy): ReadonlyArray<{ da: string; en: string; source: Source }> {
   // The same for every question: worked out once per policy, from the knowledge base's indexes (no pass over every fact and concept).
-  const index = policyIndexOf(rc.kb);
+  const index = policyIndexOf(kb);
   let out = index.statements.get(item);
-  if (!out) index.statements.set(item, (out = statementsOfPolicyOnce(rc.kb, index, item)));
+  if (!out) index.statements.set(item, (out = statementsOfPolicyOnce(kb, index, item)));
   return out;
 }
 
@@ -444,4 +509,106 @@ export function policyIndexOf(kb: RelationContext['kb']): PolicyIndex {
 /** The facts about an item, in the knowledge base's order. */
 function factsAbout(kb: RelationContext['kb'], id: string): readonly Fact[] {
   return policyIndexOf(kb).factsAbout.get(id) ?? [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// A policy found by what the question asks about, not by its name
+
+/** Kinds of question a policy's statement may answer when no policy is named: what it asks, when, how many. */
+const TOPIC_KINDS: ReadonlySet<string> = new Set(['policy', 'requirement', 'figure', 'total', 'when', 'dates', 'frequency', 'condition', 'offer', 'upcoming', 'next']);
+/**
+ * Kinds whose cue words are things a statement may speak of ("møde", "ansvarlig"): no slot of their own, so their words
+ * count among those a statement must say. Any other kind asks a relation (who leads, reports, stands in, decided).
+ */
+const TOPIC_WORD_KINDS: ReadonlySet<string> = new Set(['meeting', 'responsibility']);
+
+/**
+ * "Må børnene sove ude ved minus 12 grader", "how many parents' meetings must each house hold a year", "does every
+ * daycare need someone responsible for sleep": no policy (nor anything else) named, and nothing asked but what, when or
+ * how many: the policies' statements (and their concepts'), ranked by how many of the question's own words each says
+ * (through an index of the statements' words built once per knowledge base), answer when one says every word (all but
+ * one of four or more) and fills the slot asked (a time, a number). Undefined otherwise: the general search answers.
+ */
+function answerPolicyTopic(rc: RelationContext): Answer | undefined {
+  const { u, kb } = rc;
+  if (kb.data.policies.length === 0 || u.attributes.length > 0) return undefined;
+  if ([...u.kinds.keys()].some((k) => !TOPIC_KINDS.has(k) && !TOPIC_WORD_KINDS.has(k)) || u.askedWho) return undefined;
+  // ("Which laws apply to day care": a type of policy asked for asks which policies, not what one says; "what did the
+  // status report point to": a document named by its kind is what the question reads.)
+  if (u.policyTypes.size > 0) return undefined;
+  // Anything named besides a municipality or a concept is what the question is about: its own answers.
+  if (rc.subjects.some((g) => g.some((l) => l.quality >= 0.75 && l.kind !== 'concepts'))) return undefined;
+  if (rc.lexicon.documentKinds.match(u.tokens).size > 0) return undefined;
+  const slot = askedSlotOf(rc, kb.data.policies);
+  if (slot === undefined) return undefined;
+  const topicWords = new Set([...u.kinds].filter(([k]) => TOPIC_WORD_KINDS.has(k)).flatMap(([, m]) => [...m.positions]));
+  const asking = new Set([...u.cuePositions, ...[...u.kinds.values()].flatMap((m) => [...m.positions]), ...rc.lexicon.policyTypes.coverage(u.tokens), ...rc.lexicon.purposeWords.coverage(u.tokens), ...rc.lexicon.yesNoWords.coverage(u.tokens), ...rc.lexicon.effectWords.coverage(u.tokens)].filter((p) => !topicWords.has(p)));
+  for (const l of rc.links ?? []) if (l.kind === 'municipalities') for (let i = l.start; i < l.end; i++) asking.add(i);
+  const words = unique(
+    u.tokens
+      .filter((tok, i) => !asking.has(i) && tok.form.length > 2 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !rc.lexicon.questionWords.has(tok.form) && !rc.lexicon.fillerWords.has(tok.form) && !/\d/.test(tok.form))
+      .map((tok) => tok.form),
+  );
+  if (words.length < 2) return undefined;
+  const index = policyTopicIndexOf(kb);
+  const hits = new Map<number, number>();
+  for (const w of words) {
+    const alternatives = [w, ...(rc.lexicon.synonyms.has(w) ? [rc.lexicon.synonyms.get(w)!] : [])];
+    const saying = new Set(alternatives.flatMap((a) => entriesSaying(index, a)));
+    for (const i of saying) hits.set(i, (hits.get(i) ?? 0) + 1);
+  }
+  // Every word of two or three; of more, all but one in three (a modal, a verb the statement says in other words).
+  const needed = words.length <= 3 ? words.length : words.length - Math.max(1, Math.floor(words.length / 3));
+  const inScope = (policy: Policy) => rc.municipalities.size === 0 || rc.municipalities.has(policy.municipality ?? '') || rc.municipalities.has(policy.owner ?? '');
+  const fit = [...hits]
+    .filter(([i, n]) => n >= needed && inScope(index.entries[i]!.policy))
+    .filter(([i]) => slot === 'what' || (slot === 'time' ? statesTime(rc, index.entries[i]!.st) : statesNumber(rc, index.entries[i]!.st)))
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  if (fit.length === 0) return undefined;
+  const best = fit.filter(([, n]) => n === fit[0]![1]).slice(0, 3).map(([i]) => index.entries[i]!);
+  // (Statements of more than two policies saying as much say nothing of one of them.)
+  if (new Set(best.map((e) => e.policy)).size > 2) return undefined;
+  const title = capitalize(name(kb, best[0]!.policy.id, u.lang, false));
+  return done(rc, 'answer', `${title}: ${best[0]!.st[u.lang]}`, best.slice(1).map((e) => e.st[u.lang]), unique(best.map((e) => e.st.source)).slice(0, 3));
+}
+
+/** Every policy's statements, and each distinct word form they say with the statements saying it, once per knowledge base. */
+export interface TopicIndex {
+  readonly entries: ReadonlyArray<{ readonly policy: Policy; readonly st: { da: string; en: string; source: Source } }>;
+  readonly forms: ReadonlyArray<{ readonly form: string; readonly stem: string; readonly entries: readonly number[] }>;
+  /** The entries that say a question word, as worked out for earlier questions (bounded). */
+  readonly sayingWord: Map<string, readonly number[]>;
+}
+const TOPIC_INDEXES = new WeakMap<RelationContext['kb'], TopicIndex>();
+
+/** The policies' statements by their words, built with the answerer (`prepare.ts`). */
+export function policyTopicIndexOf(kb: RelationContext['kb']): TopicIndex {
+  let index = TOPIC_INDEXES.get(kb);
+  if (index) return index;
+  const entries: Array<TopicIndex['entries'][number]> = [];
+  for (const policy of kb.data.policies) for (const st of statementsIn(kb, policy)) entries.push({ policy, st });
+  const byForm = new Map<string, number[]>();
+  entries.forEach((e, i) => {
+    for (const form of new Set(statementForms(e.st).forms)) {
+      const list = byForm.get(form);
+      if (list) list.push(i);
+      else byForm.set(form, [i]);
+    }
+  });
+  index = { entries, forms: [...byForm].map(([form, list]) => ({ form, stem: primaryStem(form), entries: list })), sayingWord: new Map() };
+  TOPIC_INDEXES.set(kb, index);
+  return index;
+}
+
+/** The entries that say a word: the word, its stem, or as part of a compound (five letters or more), as `saysEveryOf`. */
+function entriesSaying(index: TopicIndex, word: string): readonly number[] {
+  let saying = index.sayingWord.get(word);
+  if (!saying) {
+    const stem = primaryStem(word);
+    const found = new Set<number>();
+    for (const f of index.forms) if (f.form === word || f.stem === stem || (stem.length >= 5 && (f.form.startsWith(stem) || f.form.endsWith(stem)))) for (const i of f.entries) found.add(i);
+    saying = [...found];
+    if (index.sayingWord.size < 50_000) index.sayingWord.set(word, saying);
+  }
+  return saying;
 }
