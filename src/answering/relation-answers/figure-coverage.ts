@@ -26,7 +26,7 @@ export interface CoveredFigure {
 }
 
 /** The most figures one question scores: the items named and their surroundings, never the whole knowledge base. */
-const MOST_CANDIDATES = 400;
+const MOST_CANDIDATES = 160;
 /** A word whose figures are more than this many says too little to bring figures in by itself (at 100x: "børn"). */
 const MOST_BY_WORD = 48;
 
@@ -157,14 +157,24 @@ function saysPhrase(f: Figure, name: readonly string[]): boolean {
   return phrases.some((words) => words.some((_, k) => name.every((w, j) => words[k + j] === w)));
 }
 
-/** The terms of an owner's names (and of the units a figure is of together), per owner. */
+/** The terms of an owner's names (and of the units a figure is of together), made once per knowledge base and owner. */
 function ownerTerms(rc: RelationContext, owner: string, f: Figure): ReadonlySet<string> {
-  const ids = [owner, ...(f.ofUnits ?? [])];
-  return new Set(ids.flatMap((id) => {
-    const entry = rc.kb.get(id);
-    return entry ? namesOf(entry).flatMap((n) => [...termsOf(n)]) : [];
-  }));
+  const key = f.ofUnits ? `${owner}+${f.ofUnits.join('+')}` : owner;
+  let byOwner = OWNER_TERMS.get(rc.kb);
+  if (!byOwner) OWNER_TERMS.set(rc.kb, (byOwner = new Map()));
+  let terms = byOwner.get(key);
+  if (!terms) {
+    const ids = [owner, ...(f.ofUnits ?? [])];
+    terms = new Set(ids.flatMap((id) => {
+      const entry = rc.kb.get(id);
+      return entry ? namesOf(entry).flatMap((n) => [...termsOf(n)]) : [];
+    }));
+    byOwner.set(key, terms);
+  }
+  return terms;
 }
+
+const OWNER_TERMS = new WeakMap<object, Map<string, ReadonlySet<string>>>();
 
 /**
  * How surely the figure says the question's word at `i`: 3 when its metric is the one the word names; 2 when its own text, its metric, its unit of measure or a
