@@ -16,6 +16,7 @@ import { namesOf } from '../facts.js';
 import { done, type RelationContext } from './context.js';
 import { askedTogether, figureOwnerName, measuredText, measureWordsOf } from './figure-measures.js';
 import { TEXTS } from './texts.js';
+import { MONTH_NAMES } from '../../time/format-date.js';
 
 /** A figure the question reaches, with the positions of the question's words it covers. */
 export interface CoveredFigure {
@@ -25,7 +26,7 @@ export interface CoveredFigure {
 }
 
 /** The most figures one question scores: the items named and their surroundings, never the whole knowledge base. */
-const MOST_CANDIDATES = 400;
+const MOST_CANDIDATES = 160;
 /** A word whose figures are more than this many says too little to bring figures in by itself (at 100x: "børn"). */
 const MOST_BY_WORD = 48;
 
@@ -156,14 +157,24 @@ function saysPhrase(f: Figure, name: readonly string[]): boolean {
   return phrases.some((words) => words.some((_, k) => name.every((w, j) => words[k + j] === w)));
 }
 
-/** The terms of an owner's names (and of the units a figure is of together), per owner. */
+/** The terms of an owner's names (and of the units a figure is of together), made once per knowledge base and owner. */
 function ownerTerms(rc: RelationContext, owner: string, f: Figure): ReadonlySet<string> {
-  const ids = [owner, ...(f.ofUnits ?? [])];
-  return new Set(ids.flatMap((id) => {
-    const entry = rc.kb.get(id);
-    return entry ? namesOf(entry).flatMap((n) => [...termsOf(n)]) : [];
-  }));
+  const key = f.ofUnits ? `${owner}+${f.ofUnits.join('+')}` : owner;
+  let byOwner = OWNER_TERMS.get(rc.kb);
+  if (!byOwner) OWNER_TERMS.set(rc.kb, (byOwner = new Map()));
+  let terms = byOwner.get(key);
+  if (!terms) {
+    const ids = [owner, ...(f.ofUnits ?? [])];
+    terms = new Set(ids.flatMap((id) => {
+      const entry = rc.kb.get(id);
+      return entry ? namesOf(entry).flatMap((n) => [...termsOf(n)]) : [];
+    }));
+    byOwner.set(key, terms);
+  }
+  return terms;
 }
+
+const OWNER_TERMS = new WeakMap<object, Map<string, ReadonlySet<string>>>();
 
 /**
  * How surely the figure says the question's word at `i`: 3 when its metric is the one the word names; 2 when its own text, its metric, its unit of measure or a
@@ -255,12 +266,22 @@ export function bestCovering(rc: RelationContext, surely = false): ScoredFigure[
   if (full.length === 0) return [];
   const top = full.filter((c) => c.score === full[0]!.score);
   const day = rc.u.day ?? (rc.u.range ? rc.u.range.to : undefined);
-  const onDay = day !== undefined ? top.filter((c) => c.figure.asOf === day || (c.figure.asOf === undefined && holdsOn(c.figure, day))) : [];
+  // A figure whose own text says the month asked ("23 af børnene ... før 1. februar 2027", asked "before february")
+  // is about that month: the day is part of what it counts, not the day it is asked for.
+  const saysMonth = (f: Figure) => {
+    if (day === undefined) return false;
+    const month = Number(day.slice(5, 7)) - 1;
+    const text = tokenize(foldText(`${f.text.da} ${f.text.en}`));
+    return [MONTH_NAMES.da[month]!, MONTH_NAMES.en[month]!].some((m) => text.includes(foldText(m))) && text.includes(day.slice(0, 4));
+  };
+  const onDay = day !== undefined ? top.filter((c) => c.figure.asOf === day || (c.figure.asOf === undefined && holdsOn(c.figure, day)) || saysMonth(c.figure)) : [];
   const today = top.filter((c) => holdsOn(c.figure, rc.today) && (c.figure.asOf === undefined || c.figure.asOf <= rc.today));
   const coming = top.filter((c) => c.figure.validFrom !== undefined && c.figure.validFrom > rc.today).sort((a, b) => a.figure.validFrom!.localeCompare(b.figure.validFrom!));
-  // "After the change" with no day: a figure that begins after today, or none (today's figure is no answer).
-  const afterChange = rc.u.kinds.has('after-change') || rc.lexicon.changeWords.match(rc.u.tokens).size > 0;
-  const then = day !== undefined ? (onDay.length > 0 ? onDay : day > rc.today ? coming.slice(0, 1) : []) : afterChange ? coming.slice(0, 1) : today.length > 0 ? today : coming.slice(0, 1);
+  // "After the change" with no day: a figure that begins after today, else one of today's that does not end (one
+  // that ends before the change is no answer).
+  const afterChange = rc.u.kinds.has('after-change') && !rc.u.kinds.has('before-change') && !rc.u.kinds.has('change-compare');
+  const lasting = today.filter((c) => c.figure.validUntil === undefined && c.figure.period === undefined);
+  const then = day !== undefined ? (onDay.length > 0 ? onDay : day > rc.today ? coming.slice(0, 1) : []) : afterChange ? (coming.length > 0 ? coming.slice(0, 1) : lasting) : today.length > 0 ? today : coming.slice(0, 1);
   // The latest stated of those ("pr. 1. november" after "pr. 1. oktober").
   const latest = then.map((c) => c.figure.asOf ?? '').sort().at(-1);
   return then.filter((c) => (c.figure.asOf ?? '') === latest);

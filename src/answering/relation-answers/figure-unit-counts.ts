@@ -17,6 +17,8 @@ import { countedPositions } from '../understand.js';
 import type { Answer } from '../types.js';
 import { done, name, within, type RelationContext } from './context.js';
 import { explainsWords } from './org-changes.js';
+import { askedWordPositions } from './figure-coverage.js';
+import { municipalityAt } from './figures.js';
 
 /** The unit types whose units the documents list in full (a level of the organisation, not its many houses). */
 const LISTED_LEVELS: ReadonlySet<Unit['type']> = new Set(['centre', 'area', 'district', 'cluster', 'team']);
@@ -53,6 +55,16 @@ function unitsByFirstWord(kb: KnowledgeBase): ReadonlyMap<string, readonly Unit[
 function keysOf(word: string): string[] {
   return unique(stemsOf(word).flatMap((stem) => (stem.length > 4 && stem.endsWith('s') ? [stem, stem.slice(0, -1)] : [stem])));
 }
+
+/** The words that say something happens (the lexicon's `changeWords` and `floor.eventWords`), folded. */
+function eventWordsOf(rc: RelationContext): ReadonlySet<string> {
+  let words = EVENT_WORDS.get(rc.lexicon);
+  if (!words) EVENT_WORDS.set(rc.lexicon, (words = new Set([...rc.lexicon.phrases.changeWords.da, ...rc.lexicon.phrases.changeWords.en, ...rc.lexicon.floorWords.events].flatMap((p) => tokenize(p.replace(/[*+]/g, ' '))))));
+  return words;
+}
+
+/** {@link eventWordsOf} per lexicon: made once, not per question. */
+const EVENT_WORDS = new WeakMap<object, ReadonlySet<string>>();
 
 const holdsOn = (unit: Unit, day: string) => (unit.validFrom === undefined || unit.validFrom <= day) && (unit.validUntil === undefined || day <= unit.validUntil);
 
@@ -91,6 +103,11 @@ export function unitCountOn(rc: RelationContext): UnitCountOn | undefined {
   }
   const word = u.tokens[at]!.form;
   if (all.length < 2 || !all.every((unit) => LISTED_LEVELS.has(unit.type)) || !all.some((unit) => unit.validFrom !== undefined || unit.validUntil !== undefined)) return undefined;
+  // Only the units themselves counted: another word asked ("how many universes have an AUL") counts something of them.
+  // (Not the places counted in, nor a word that says something happens: "tilbage", "merged".)
+  const placeAt = new Set([...municipalityAt(rc), ...rc.subjects.flat().filter((l) => l.kind === 'units' || l.kind === 'municipalities').flatMap((l) => Array.from({ length: l.end - l.start }, (_, k) => l.start + k))]);
+  const events = eventWordsOf(rc);
+  if (askedWordPositions(rc).some((i) => (i < first || i > at) && !placeAt.has(i) && !events.has(u.tokens[i]!.form))) return undefined;
   // The day: the one named, the end of the period named, else (a change asked about) the first day the units change.
   const changes = unique(all.flatMap((unit) => [unit.validFrom, unit.validUntil ? addDays(unit.validUntil, 1) : undefined]).filter((d): d is string => d !== undefined && d > rc.today)).sort();
   const afterChange = u.kinds.has('after-change') || rc.lexicon.changeWords.match(u.tokens).size > 0;
@@ -107,7 +124,6 @@ export function unitCountOn(rc: RelationContext): UnitCountOn | undefined {
   const spelled = (u.text.match(/[\p{L}\d-]+/gu) ?? []).find((w) => foldText(w) === word) ?? word;
   const names = joinList(then.map((unit) => name(kb, unit.id, u.lang, false)), u.lang);
   // (The words that say something happens, "tilbage", "merged", are answered by the day the units are counted on.)
-  const events = new Set([...rc.lexicon.phrases.changeWords.da, ...rc.lexicon.phrases.changeWords.en, ...rc.lexicon.floorWords.events].flatMap((p) => tokenize(p.replace(/[*+]/g, ' '))));
   const answer = explainsWords(
     done(rc, 'answer', TEXTS[u.lang](shortDate(day, u.lang), then.length, spelled, names), [], then.map((unit) => unit.source)),
     u.tokens.flatMap((tok, i) => (i === at || events.has(tok.form) ? [i] : [])),
