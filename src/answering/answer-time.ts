@@ -1360,7 +1360,7 @@ function countedBeside(rc: RelationContext): string[] {
   const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon.countModifiers));
   // Joined by "and" to a metric or a thing counted ("kids and dagplejere"), not to a place ("in the børnecentre and ...").
   const counting = new Set([...countedAt, ...[...u.metricAt.values()].flat()]);
-  const and = (i: number) => ['og', 'and', 'samt', 'plus'].includes(u.tokens[i]?.form ?? '');
+  const and = (i: number) => rc.lexicon.andWords.has(u.tokens[i]?.form ?? '');
   const joined = (i: number) => (and(i + 1) && counting.has(i + 2)) || (and(i - 1) && counting.has(i - 2));
   // (Not a place's name: "how many in dagplejen" asks of the childminding; a post's people are counted, "dagplejere".)
   const place = (i: number) => rc.subjects.some((g) => g.some((l) => l.start <= i && i < l.end) && g.every((l) => l.kind !== 'roles'));

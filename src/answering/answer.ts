@@ -363,7 +363,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       if (whole.reply.kind === 'smalltalk' || whole.reply.kind === 'ambiguous') return whole.reply;
       const chat = chatReply(question, whole);
       if (chat) return chat;
-      const clauses = splitClauses(question, lexicon.interrogatives, lexicon.pronouns);
+      const clauses = splitClauses(question, lexicon.interrogatives, lexicon.pronouns, lexicon.andWords);
       return clauses ? answerClauses(whole.reply, clauses, localeHint) : whole.reply;
     },
   };
@@ -678,7 +678,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
           const dropped = links.filter(isCounted);
           const first = countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], lexicon.countModifiers);
           // A metric right after "and" is one more thing counted ("hvor mange børn og medarbejdere").
-          const listed = (p: number) => ['og', 'and', 'samt', 'plus'].includes(u.tokens[p - 1]?.form ?? '');
+          const listed = (p: number) => lexicon.andWords.has(u.tokens[p - 1]?.form ?? '');
           const kept = u.metrics.filter((m) => {
             const at = u.metricAt.get(m) ?? [];
             return at.some((p) => first.includes(p) || listed(p)) || !dropped.some((l) => at.every((p) => p >= l.start && p < l.end));

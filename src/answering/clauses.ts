@@ -6,7 +6,6 @@
 import { foldText } from './normalize.js';
 
 /** The words that join a second question to the first ("og hvem", "and what", "samt hvornår"). */
-const JOINERS = new Set(['og', 'and', 'samt', 'plus']);
 
 /** The fewest words a clause needs to ask something of its own ("hvem er X"; "and what kind" asks nothing alone). */
 const MIN_WORDS = 3;
@@ -27,11 +26,11 @@ export interface Clause {
  * The clauses of a message that asks two or three things, split where "og" / "and" (after a comma or not) is followed by
  * a word that asks (`interrogatives`); undefined when the message asks one thing.
  */
-export function splitClauses(text: string, interrogatives: ReadonlySet<string>, pronouns: ReadonlySet<string>): Clause[] | undefined {
+export function splitClauses(text: string, interrogatives: ReadonlySet<string>, pronouns: ReadonlySet<string>, andWords: ReadonlySet<string>): Clause[] | undefined {
   const words = [...text.matchAll(/[\p{L}\d][\p{L}\d'’.-]*/gu)];
   const cuts: number[] = [];
   for (let i = 1; i + 1 < words.length; i++) {
-    if (JOINERS.has(foldText(words[i]![0])) && interrogatives.has(foldText(words[i + 1]![0]))) cuts.push(i);
+    if (andWords.has(foldText(words[i]![0])) && interrogatives.has(foldText(words[i + 1]![0]))) cuts.push(i);
   }
   if (cuts.length === 0 || cuts.length >= MAX_CLAUSES) return undefined;
   const bounds = [0, ...cuts, words.length];

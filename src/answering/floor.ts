@@ -1070,7 +1070,7 @@ function range(link: Link): number[] {
 }
 
 /** Words after which a question names a place or a thing ("i Nordby", "in Nordby", "om sommerlukning"). */
-const NAMING_PREPOSITIONS = new Set(['i', 'in', 'paa', 'at', 'ved', 'near', 'fra', 'from', 'om', 'about', 'af', 'of', 'for']);
+export const NAMING_PREPOSITIONS: ReadonlySet<string> = new Set(['i', 'in', 'paa', 'at', 'ved', 'near', 'fra', 'from', 'om', 'about', 'af', 'of', 'for']);
 
 /** Words after which a question names what the word before is of ("the head of the fire brigade", "lederen af X"). */
 const OF_PREPOSITIONS = new Set(['of', 'af']);

@@ -11,6 +11,7 @@
  * slot), and enough other content words that the documents know for a fact to be found by them. Whatever is then
  * answered still passes the floor, as a ranked answer (the stricter coverage).
  */
+import { NAMING_PREPOSITIONS as FLOOR_NAMING_PREPOSITIONS } from './floor.js';
 import { foldText, STOPWORDS, termsOf } from './normalize.js';
 import type { QueryTerm } from './search.js';
 import type { Understanding } from './understand.js';
@@ -21,8 +22,11 @@ export const MIN_KNOWN_WORDS = 3;
 /** How surely each other word must be explained: the word itself, an inflection, or the lexicon's synonym ("kids": children). */
 const SURELY = 0.8;
 
-/** Words after which a question names a place or a thing ("i Nordby", "of Bakkekær", "om sommerlukning"). */
-const NAMING_PREPOSITIONS: ReadonlySet<string> = new Set(['i', 'in', 'paa', 'at', 'ved', 'near', 'fra', 'from', 'om', 'about', 'af', 'of', 'for', 'til']);
+/**
+ * Words after which a question names a place or a thing ("i Nordby", "of Bakkekær", "om sommerlukning"): the floor's,
+ * and "til" ("adgang til legepladsen"), which the floor does not treat as naming.
+ */
+const NAMING_PREPOSITIONS: ReadonlySet<string> = new Set([...FLOOR_NAMING_PREPOSITIONS, 'til']);
 
 /** How many function words may stand between a naming preposition and a name ("in the Skovlunde district"). */
 const WORDS_BEFORE_NAME = 2;

@@ -47,6 +47,33 @@ const personNamed = (d: Data, name: string) => {
   return person!;
 };
 
+/** Each question is answered with the person who holds the post titled so (a later reading rescued a refused first one). */
+function rescued(cases: ReadonlyArray<{ base: Base; q: string; title: string }>): void {
+  for (const { base, q, title } of cases) {
+    it(`${base}: ${q}`, () => {
+      const person = personTitled(data(base), title);
+      const answer = ask(base, q);
+      expect(answer.kind, answer.headline).toBe('answer');
+      expect(answer.headline).toContain(person.name);
+    });
+  }
+}
+
+/** Each question asks a person's e-mail or phone the documents do not give: the refusal names the person and stands. */
+function refusalsStand(attributes: ReadonlyArray<{ base: Base; q: string; name: string; kind: 'email' | 'phone' }>): void {
+  for (const { base, q, name, kind } of attributes) {
+    it(`${base}: ${q}`, () => {
+      const person = personNamed(data(base), name);
+      expect(person[kind], `${name} has no ${kind} in the documents`).toBeUndefined();
+      const answer = ask(base, q);
+      expect(answer.kind, answer.headline).toBe('unknown');
+      expect(answer.headline).toContain(name);
+      expect(said(answer)).not.toMatch(/you can contact|du kan kontakte/);
+      if (person.phone) expect(answer.headline).not.toContain(person.phone);
+    });
+  }
+}
+
 describe('the first reading is refused for a word it does not say; a later reading that says it answers', () => {
   const cases: Array<{ base: Base; q: string; title: string }> = [
     { base: 'lindholt', q: 'who is the hr partner for the assisterende universleder job', title: 'HR-partner' },
@@ -57,14 +84,7 @@ describe('the first reading is refused for a word it does not say; a later readi
     { base: 'havbjerg', q: 'hvem er udvalgssekretær for familie- og sundhedsudvalget', title: 'udvalgssekretær' },
     { base: 'havbjerg', q: 'who is the administrative coordinator in havbjerg', title: 'administrativ koordinator' },
   ];
-  for (const { base, q, title } of cases) {
-    it(`${base}: ${q}`, () => {
-      const person = personTitled(data(base), title);
-      const answer = ask(base, q);
-      expect(answer.kind, answer.headline).toBe('answer');
-      expect(answer.headline).toContain(person.name);
-    });
-  }
+  rescued(cases);
 });
 
 describe('a refusal that accounts for every word asked stands: no later reading answers with a neighbouring fact', () => {
@@ -77,17 +97,7 @@ describe('a refusal that accounts for every word asked stands: no later reading 
     { base: 'bakkekaer', q: "can i have kasper thorhauge's mobile number", name: 'Kasper Thorhauge', kind: 'phone' },
     { base: 'havbjerg', q: 'hvad er e-mailen til per kold damsgaard', name: 'Per Kold Damsgaard', kind: 'email' },
   ];
-  for (const { base, q, name, kind } of attributes) {
-    it(`${base}: ${q}`, () => {
-      const person = personNamed(data(base), name);
-      expect(person[kind], `${name} has no ${kind} in the documents`).toBeUndefined();
-      const answer = ask(base, q);
-      expect(answer.kind, answer.headline).toBe('unknown');
-      expect(answer.headline).toContain(name);
-      expect(said(answer)).not.toMatch(/you can contact|du kan kontakte/);
-      if (person.phone) expect(answer.headline).not.toContain(person.phone);
-    });
-  }
+  refusalsStand(attributes);
 
   // A post without a deputy: its holder is the tempting answer.
   const deputies: Array<{ base: Base; q: string; role: string }> = [
@@ -138,14 +148,7 @@ describe('batch B: rescued readings', () => {
     { base: 'ravnsholt', q: 'hvem er ledelseskonsulent i børn og dagtilbud', title: 'ledelseskonsulent' },
     { base: 'lindholt', q: 'hvem er udvalgssekretær for børne- og fællesskabsudvalget', title: 'udvalgssekretær' },
   ];
-  for (const { base, q, title } of cases) {
-    it(`${base}: ${q}`, () => {
-      const person = personTitled(data(base), title);
-      const answer = ask(base, q);
-      expect(answer.kind, answer.headline).toBe('answer');
-      expect(answer.headline).toContain(person.name);
-    });
-  }
+  rescued(cases);
 });
 
 describe('batch B: refusals that stand', () => {
@@ -155,16 +158,7 @@ describe('batch B: refusals that stand', () => {
     { base: 'ravnsholt', q: 'email til line hedegaard mørk', name: 'Line Hedegaard Mørk', kind: 'email' },
     { base: 'lindholt', q: 'whats birk solgaard hvass email', name: 'Birk Solgaard Hvass', kind: 'email' },
   ];
-  for (const { base, q, name, kind } of attributes) {
-    it(`${base}: ${q}`, () => {
-      const person = personNamed(data(base), name);
-      expect(person[kind], `${name} has no ${kind} in the documents`).toBeUndefined();
-      const answer = ask(base, q);
-      expect(answer.kind, answer.headline).toBe('unknown');
-      expect(answer.headline).toContain(name);
-      expect(said(answer)).not.toMatch(/you can contact|du kan kontakte/);
-    });
-  }
+  refusalsStand(attributes);
 
   it('ulvedal: a post without a deputy is not answered by its holder', () => {
     const d = data('ulvedal');

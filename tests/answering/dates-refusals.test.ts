@@ -6,33 +6,11 @@
  * word another kind of question uses as its cue ("orlov") that tells dated items apart. The unanswerable side stays
  * refused: the same shapes about things the documents do not date.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderAnswerText } from '../../src/answering/index.js';
-import { loadAnswerers, type Loaded } from '../helpers/answerers.js';
-import { checkDatedCases, type DatedCase } from '../helpers/dated-cases.js';
+import { HVM, LHT, HJS, RVS, SLV, UVD, HBJ, EGS, BRK, BKK, FJB, SEED, useDatedBases } from '../helpers/dated-cases.js';
 
-const NOW = new Date('2026-11-30T09:00:00Z');
-const HVM = 'tests/fixtures/kb-hvidmose';
-const LHT = 'tests/fixtures/kb-lindholt';
-const HJS = 'tests/fixtures/kb-hjortsoe';
-const RVS = 'tests/fixtures/kb-ravnsholt';
-const SLV = 'tests/fixtures/kb-solvang';
-const UVD = 'tests/fixtures/kb-ulvedal';
-const HBJ = 'tests/fixtures/kb-havbjerg';
-const EGS = 'tests/fixtures/kb-egeskov';
-const BRK = 'tests/fixtures/kb-brinkeby';
-const BKK = 'tests/fixtures/kb-bakkekaer';
-const FJB = 'tests/fixtures/kb-other';
-const SEED = 'data';
-let loaded = new Map<string, Loaded>();
-
-beforeAll(async () => {
-  loaded = await loadAnswerers([HVM, LHT, HJS, RVS, SLV, UVD, HBJ, EGS, BRK, BKK, FJB, SEED], NOW);
-});
-
-function check(cases: readonly DatedCase[]): void {
-  checkDatedCases(() => loaded, cases);
-}
+const { answererFor, check } = useDatedBases();
 
 describe("a period's first or last day asked beside a word the knowledge base has no trace of", () => {
   check([
@@ -91,7 +69,7 @@ describe('the same shapes about things the documents do not date stay unanswered
   ];
   for (const [dir, question] of cases) {
     it(`${dir.replace('tests/fixtures/', '')}: ${question}`, () => {
-      const answer = loaded.get(dir)!.answerer.answer(question);
+      const answer = answererFor(dir).answer(question);
       expect(answer.kind, `${question}\n${renderAnswerText(answer)}`).not.toBe('answer');
     });
   }
@@ -126,7 +104,7 @@ describe("a meeting's agenda, which the documents do not give, is not answered w
   ];
   for (const [dir, question] of cases) {
     it(`${dir.replace('tests/fixtures/', '')}: ${question}`, () => {
-      const answer = loaded.get(dir)!.answerer.answer(question);
+      const answer = answererFor(dir).answer(question);
       expect(answer.kind, `${question}\n${renderAnswerText(answer)}`).toBe('unknown');
     });
   }

@@ -6,33 +6,11 @@
  * of a body that records no act ("proposals are sent to the council") does not answer when the council approved
  * something. Phrasings are our own, never copied from the question bank.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderAnswerText } from '../../src/answering/index.js';
-import { loadAnswerers, type Loaded } from '../helpers/answerers.js';
-import { checkDatedCases, type DatedCase } from '../helpers/dated-cases.js';
+import { HVM, LHT, HJS, RVS, SLV, UVD, HBJ, BRK, BKK, FJB, SEED, useDatedBases } from '../helpers/dated-cases.js';
 
-const NOW = new Date('2026-11-30T09:00:00Z');
-const HVM = 'tests/fixtures/kb-hvidmose';
-const LHT = 'tests/fixtures/kb-lindholt';
-const HJS = 'tests/fixtures/kb-hjortsoe';
-const RVS = 'tests/fixtures/kb-ravnsholt';
-const SLV = 'tests/fixtures/kb-solvang';
-const UVD = 'tests/fixtures/kb-ulvedal';
-const HBJ = 'tests/fixtures/kb-havbjerg';
-const EGS = 'tests/fixtures/kb-egeskov';
-const FJB = 'tests/fixtures/kb-other';
-const BKK = 'tests/fixtures/kb-bakkekaer';
-const SEED = 'data';
-const BRK = 'tests/fixtures/kb-brinkeby';
-let loaded = new Map<string, Loaded>();
-
-beforeAll(async () => {
-  loaded = await loadAnswerers([HVM, LHT, HJS, RVS, SLV, UVD, HBJ, EGS, FJB, BKK, SEED, BRK], NOW);
-});
-
-function check(cases: readonly DatedCase[], where: 'headline' | 'text' = 'text'): void {
-  checkDatedCases(() => loaded, cases, where);
-}
+const { answererFor, check } = useDatedBases();
 
 describe('what a body decided, asked with other verbs and words for the outcome', () => {
   check(
@@ -108,7 +86,7 @@ describe('decisions the minutes do not hold stay unanswered by another decision'
   ];
   for (const [dir, question, wrong] of cases) {
     it(`${dir.replace('tests/fixtures/', '')}: ${question}`, () => {
-      const answer = loaded.get(dir)!.answerer.answer(question);
+      const answer = answererFor(dir).answer(question);
       const text = renderAnswerText(answer);
       for (const w of wrong) expect(answer.headline.toLowerCase(), `${question}\n${text}`).not.toContain(w.toLowerCase());
     });

@@ -208,6 +208,8 @@ export const LexiconSchema = z.object({
   ordinals: z.record(z.string(), z.number()).default({}),
   /** Words that distribute a question over every unit of a kind ("hvert", "each"): see `$comment` in lexicon.json. */
   eachWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that join two things asked in one question ("og", "samt", "and"): "hvor mange børn og medarbejdere". */
+  andWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that deny ("ikke", "not"). */
   negationWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that, closing a deputy question, ask from the deputy's side ("hvem er X stedfortræder for"). */
@@ -780,6 +782,8 @@ export interface Lexicon {
   readonly ordinals: ReadonlyMap<string, number>;
   /** `eachWords`, folded, as word sequences (Danish first, then English; built-in first, then extensions). */
   readonly eachWords: ReadonlyArray<readonly string[]>;
+  /** `andWords`, folded. */
+  readonly andWords: ReadonlySet<string>;
   /** `negationWords`, folded. */
   readonly negationWords: ReadonlySet<string>;
   /** `deputySideEnds`, folded, as word sequences. */
@@ -897,6 +901,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const numbers: Record<string, number> = {};
   const ordinals = new Map<string, number>();
   const eachWords: string[][] = [];
+  const andWords = new Set<string>();
   const negationWords = new Set<string>();
   const deputySideEnds: string[][] = [];
   const placeKinds = new Map<string, string[]>();
@@ -989,6 +994,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     for (const [word, n] of Object.entries(lexicon.ordinals ?? {})) ordinals.set(foldText(word), n);
     const both = (cues: { da?: string[]; en?: string[] } | undefined) => [...(cues?.da ?? []), ...(cues?.en ?? [])];
     for (const w of both(lexicon.eachWords)) eachWords.push(tokenize(foldText(w)));
+    for (const w of both(lexicon.andWords)) andWords.add(foldText(w));
     for (const w of both(lexicon.negationWords)) negationWords.add(foldText(w));
     for (const w of both(lexicon.deputySideEnds)) deputySideEnds.push(tokenize(foldText(w)));
     for (const w of both(lexicon.restrictionWords)) restrictionWords.add(foldText(w));
@@ -1089,7 +1095,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word)
       .replace(/(?<![\p{L}\d'])(\p{Lu}{2,6})s(?![\p{L}\d'])/gu, '$1');
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, fillerWords: fillers, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, leavingWords, officeWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, pronouns, numbers, ordinals, eachWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, recurrenceWords, limitWords, complementWords, sizeWords, countLinkWords, measureWords, personWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
+  return { stripPreamble, fillerWords: fillers, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, leavingWords, officeWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, pronouns, numbers, ordinals, eachWords, andWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, recurrenceWords, limitWords, complementWords, sizeWords, countLinkWords, measureWords, personWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */
