@@ -6,6 +6,7 @@
  */
 import type { KbItem } from '../knowledge/knowledge-base.js';
 import type { Role } from '../knowledge/schemas.js';
+import { meetingPeriod } from '../knowledge/meeting-period.js';
 import { rolesByNameStart } from './relation-answers/role-name-starts.js';
 import type { DatedItem, DeputyEntry, MeetingOccurrence } from '../knowledge/queries.js';
 import { DEADLINE_KINDS, type DateEntry, type Decision, type Figure, type Meeting, type Source } from '../knowledge/schemas.js';
@@ -652,9 +653,11 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
       const dated = meeting.recurrence !== undefined && (meeting.recurrence.rrule !== undefined || meeting.recurrence.dates.length > 0);
       if (!dated) return datedAbout ? undefined : done(rc, 'unknown', t.noDays(title, period), heldWhen, [meeting.source]);
       // A meeting that has ended or not yet begun then: say so, and which meetings of the same people are held then.
-      const ended = meeting.validUntil !== undefined && meeting.validUntil < range.from;
-      const later = meeting.validFrom !== undefined && meeting.validFrom > range.to;
-      const headline = ended ? t.endedBy(title, period, shortDate(meeting.validUntil!, u.lang)) : later ? t.startsAfter(title, period, shortDate(meeting.validFrom!, u.lang)) : t.noneIn(title, period);
+      // Its own validity within the period its calendar covers (an annual calendar's meetings end with its year).
+      const held = meetingPeriod(meeting, kb.documents);
+      const ended = held.validUntil !== undefined && held.validUntil < range.from;
+      const later = held.validFrom !== undefined && held.validFrom > range.to;
+      const headline = ended ? t.endedBy(title, period, shortDate(held.validUntil!, u.lang)) : later ? t.startsAfter(title, period, shortDate(held.validFrom!, u.lang)) : t.noneIn(title, period);
       const instead = ended || later ? sameParticipantsMeetings(rc, meeting, range.from, range.to, period) : [];
       return done(rc, 'unknown', headline, [...instead, ...heldWhen], [meeting.source, ...instead.length > 0 ? kb.data.meetings.filter((m) => instead.some((l) => l.startsWith(capitalize(nameIn(rc, m.id))))).map((m) => m.source) : []]);
     }
@@ -820,7 +823,7 @@ function wholeSeriesEdge(rc: RelationContext, meetingId: string): { which: 'firs
   const recurrence = meeting.recurrence!;
   const begins = meeting.validFrom ?? recurrence.start ?? recurrence.dates[0];
   if (first && !(begins && begins > rc.today)) return undefined;
-  const ends = meeting.validUntil ?? (recurrence.rrule === undefined ? recurrence.dates.at(-1) : /UNTIL=(\d{4})(\d{2})(\d{2})/.exec(recurrence.rrule)?.slice(1).join('-'));
+  const ends = meetingPeriod(meeting, rc.kb.documents).validUntil ?? (recurrence.rrule === undefined ? recurrence.dates.at(-1) : /UNTIL=(\d{4})(\d{2})(\d{2})/.exec(recurrence.rrule)?.slice(1).join('-'));
   if (last && !ends) return undefined;
   const from = first ? begins! : rc.today;
   const all = rc.queries.meetingOccurrences(meetingId, from, last ? ends! : addDays(from, 366));
