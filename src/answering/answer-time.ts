@@ -58,6 +58,7 @@ const TEXTS = {
     noneIn: (meeting: string, period: string) => `Nej, der er ikke ${meeting} ${period}.`,
     noDays: (meeting: string, period: string) => `Dokumenterne giver ingen datoer for ${meeting} ${period}.`,
     endedBy: (meeting: string, period: string, last: string) => `Nej, der er ikke ${meeting} ${period}: det ophører efter ${last}.`,
+    beyondDocument: (meeting: string, period: string, doc: string, last: string) => `Det ved jeg ikke ${period}: ${doc} giver kun datoer for ${meeting} til og med ${last}.`,
     startsAfter: (meeting: string, period: string, first: string) => `Nej, der er ikke ${meeting} ${period}: det begynder først ${first}.`,
     inYear: (year: string) => `i ${year}`,
     onTheDay: (day: string) => `den ${day}`,
@@ -111,6 +112,7 @@ const TEXTS = {
     noneIn: (meeting: string, period: string) => `No, ${meeting} is not held ${period} (I know of no dates then).`,
     noDays: (meeting: string, period: string) => `The documents give no dates for ${meeting} ${period}.`,
     endedBy: (meeting: string, period: string, last: string) => `No, ${meeting} is not held ${period}: it ends after ${last}.`,
+    beyondDocument: (meeting: string, period: string, doc: string, last: string) => `I don't know ${period}: ${doc} gives dates for ${meeting} only up to ${last}.`,
     startsAfter: (meeting: string, period: string, first: string) => `No, ${meeting} is not held ${period}: it only starts on ${first}.`,
     inYear: (year: string) => `in ${year}`,
     onTheDay: (day: string) => `on ${day}`,
@@ -657,7 +659,15 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
       const held = meetingPeriod(meeting, kb.documents);
       const ended = held.validUntil !== undefined && held.validUntil < range.from;
       const later = held.validFrom !== undefined && held.validFrom > range.to;
-      const headline = ended ? t.endedBy(title, period, shortDate(held.validUntil!, u.lang)) : later ? t.startsAfter(title, period, shortDate(held.validFrom!, u.lang)) : t.noneIn(title, period);
+      // Past the period its calendar covers, the documents do not say: not that it ends.
+      const beyond = ended && held.validUntil !== meeting.validUntil;
+      const doc = kb.documents.get(meeting.source.doc);
+      const docTitle = doc ? (u.lang === 'da' ? doc.title : doc.titleEn) : meeting.source.doc;
+      const headline = beyond
+        ? t.beyondDocument(title, period, docTitle, shortDate(held.validUntil!, u.lang))
+        : ended
+          ? t.endedBy(title, period, shortDate(held.validUntil!, u.lang))
+          : later ? t.startsAfter(title, period, shortDate(held.validFrom!, u.lang)) : t.noneIn(title, period);
       const instead = ended || later ? sameParticipantsMeetings(rc, meeting, range.from, range.to, period) : [];
       return done(rc, 'unknown', headline, [...instead, ...heldWhen], [meeting.source, ...instead.length > 0 ? kb.data.meetings.filter((m) => instead.some((l) => l.startsWith(capitalize(nameIn(rc, m.id))))).map((m) => m.source) : []]);
     }

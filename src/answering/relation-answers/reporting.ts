@@ -111,7 +111,21 @@ function placesOf(rc: RelationContext, from?: Link & { person?: string }): strin
 /** The post a line goes to, with the unit whose holder it is when the line names one: "fællesskabslederen (Børnefællesskab Nord)". */
 function bossName(rc: RelationContext, edge: { readonly to: string; readonly toUnit?: string }, definite = true): string {
   const post = name(rc.kb, edge.to, rc.u.lang, definite);
-  return edge.toUnit === undefined ? post : `${post} (${name(rc.kb, edge.toUnit, rc.u.lang, false)})`;
+  return edge.toUnit === undefined ? post : `${post} ${rc.u.lang === 'da' ? 'for' : 'of'} ${name(rc.kb, edge.toUnit, rc.u.lang, false)}`;
+}
+
+/**
+ * The lines from a coming change that are new then (not those that hold the day before too, such as a conditional
+ * line that stays); all of them when none is new.
+ */
+function freshLines<E extends { readonly line?: string; readonly to: string }>(change: { readonly lines: readonly E[] }, before: readonly { readonly line?: string; readonly to: string }[]): E[] {
+  const fresh = change.lines.filter((e) => !before.some((b) => b.line === e.line && b.to === e.to));
+  return fresh.length > 0 ? fresh : [...change.lines];
+}
+
+/** Where a line applies, said only when the question did not name the place itself. */
+function scopeOf(rc: RelationContext, places: readonly string[], appliesTo: Parameters<typeof scopeSuffix>[1]): string {
+  return places.length > 0 ? '' : scopeSuffix(rc, appliesTo);
 }
 
 /** How many units up from a place named its boss's post is looked for. */
@@ -349,7 +363,7 @@ function answerLineHolds(rc: RelationContext): Answer | undefined {
   const holds = edges.some((e) => e.to === to);
   // Asked of today, a coming change of the line in one line ("Fra 1. august 2027: refererer til kvarterchefen").
   const change = u.day === undefined && u.range === undefined ? queries.nextReportingChange(from, day, { units: places }) : undefined;
-  const coming = change && change.lines.length > 0 ? [`${fromDay(u.lang, change.date)}: ${t.reportsToShort(joinList(unique(change.lines.map((e) => `${bossName(rc, e)}${e.condition ? ` (${e.condition[u.lang]})` : ''}`)), u.lang))}`] : [];
+  const coming = change && change.lines.length > 0 ? [`${fromDay(u.lang, change.date)}: ${t.reportsToShort(joinList(unique(freshLines(change, edges).map((e) => `${bossName(rc, e)}${e.condition ? ` (${e.condition[u.lang]})` : ''}`)), u.lang))}`] : [];
   return done(rc, 'answer', `${holds ? t.yes : t.no}${sentence}`, coming, [...edges, ...(change?.lines ?? [])].map((e) => e.source), edges.flatMap((e) => (e.text ? [e.text[u.lang]] : [])));
 }
 
@@ -490,7 +504,7 @@ export function answerReportingRelation(asked: RelationContext): Answer | undefi
       const change = u.day ? undefined : queries.nextReportingChange(l.id, day, { units });
       const direct =
         plain.length > 0
-          ? onDay(rc, day, reportsTo(subjectOf(l), joinList(unique(plain.map((e) => `${e.toUnit ? nmHeld(e.to, day, l, e.toUnit) : nmHeld(placedBoss(rc, l, e.to, day), day, l)}${scopeSuffix(rc, e.appliesTo)}`)), u.lang)))
+          ? onDay(rc, day, reportsTo(subjectOf(l), joinList(unique(plain.map((e) => `${e.toUnit ? nmHeld(e.to, day, l, e.toUnit) : nmHeld(placedBoss(rc, l, e.to, day), day, l)}${scopeOf(rc, units, e.appliesTo)}`)), u.lang)))
           : change
             ? onDay(rc, change.date, reportsTo(subjectOf(l), joinList(change.lines.filter((e) => !e.condition).map((e) => bossName(rc, e)), u.lang)), 'from')
             : undefined;
@@ -511,7 +525,7 @@ export function answerReportingRelation(asked: RelationContext): Answer | undefi
         ...(placeMoves ? [`${fromDay(u.lang, placeDay!)}: ${t.reportsToShort(joinList(placedLater.map((id) => nmHeld(id, placeDay!, l)), u.lang))}`] : []),
         ...conditional.map((e) => t.conditionalLine(e.condition![u.lang], nm(e.to))),
         ...(change && plain.length > 0 && change.lines.length > 0 && !(moved && moved.date <= change.date)
-          ? [`${fromDay(u.lang, change.date)}: ${t.reportsToShort(joinList(change.lines.map((e) => `${e.toUnit ? nmHeld(e.to, change.date, l, e.toUnit) : nm(e.to)}${e.condition ? ` (${e.condition[u.lang]})` : ''}${scopeSuffix(rc, e.appliesTo)}`), u.lang))}`]
+          ? [`${fromDay(u.lang, change.date)}: ${t.reportsToShort(joinList(freshLines(change, edges).map((e) => `${e.toUnit ? nmHeld(e.to, change.date, l, e.toUnit) : nm(e.to)}${e.condition ? ` (${e.condition[u.lang]})` : ''}${scopeOf(rc, units, e.appliesTo)}`), u.lang))}`]
           : []),
         ...(moved ? [moved.line] : []),
       ];
