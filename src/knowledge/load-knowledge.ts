@@ -593,7 +593,7 @@ function checkOverlappingLines(kb: KnowledgeBase, locations: ReadonlyMap<string,
 function checkDocumentPeriods(kb: KnowledgeBase, locations: ReadonlyMap<string, Location>): KnowledgeError[] {
   return kb.data.documents.flatMap((doc) => {
     if (doc.covers === undefined || doc.covers.validUntil >= doc.covers.validFrom) return [];
-    const at = locations.get(doc.id);
+    const at = locations.get(`document:${doc.id}`);
     return [
       {
         file: at?.file ?? '',

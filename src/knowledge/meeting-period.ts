@@ -7,7 +7,9 @@ import type { Dated } from './validity.js';
 
 /** The meeting's period of validity within the period its source document covers (only the bounds that are set). */
 export function meetingPeriod(meeting: Meeting, documents: ReadonlyMap<string, Document>): Dated {
-  const covers = documents.get(meeting.source.doc)?.covers;
+  // (A period that ends before it begins bounds nothing: kb:check reports it.)
+  const stated = documents.get(meeting.source.doc)?.covers;
+  const covers = stated !== undefined && stated.validFrom <= stated.validUntil ? stated : undefined;
   const validFrom = latest(meeting.validFrom, covers?.validFrom);
   const validUntil = earliest(meeting.validUntil, covers?.validUntil);
   return { ...(validFrom !== undefined && { validFrom }), ...(validUntil !== undefined && { validUntil }) };
