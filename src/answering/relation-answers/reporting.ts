@@ -123,9 +123,11 @@ function freshLines<E extends { readonly line?: string; readonly to: string }>(c
   return fresh.length > 0 ? fresh : [...change.lines];
 }
 
-/** Where a line applies, said only when the question did not name the place itself. */
-function scopeOf(rc: RelationContext, places: readonly string[], appliesTo: Parameters<typeof scopeSuffix>[1]): string {
-  return places.length > 0 ? '' : scopeSuffix(rc, appliesTo);
+/** Where a line applies, said only when the question did not name the place itself and the boss's unit does not say it. */
+function scopeOf(rc: RelationContext, places: readonly string[], edge: { readonly appliesTo?: Parameters<typeof scopeSuffix>[1]; readonly toUnit?: string }): string {
+  const units = edge.appliesTo?.units ?? [];
+  if (places.length > 0 || (edge.toUnit !== undefined && units.length > 0 && units.every((unit) => unit === edge.toUnit))) return '';
+  return scopeSuffix(rc, edge.appliesTo);
 }
 
 /** How many units up from a place named its boss's post is looked for. */
@@ -397,18 +399,18 @@ export function answerReportingRelation(asked: RelationContext): Answer | undefi
         const toPlace = <E extends { readonly toUnit?: string }>(list: readonly E[]) =>
           places.length === 0 ? [...list] : list.filter((e) => e.toUnit === undefined || places.some((place) => within(kb, place, e.toUnit!)));
         const edges = toPlace(queries.directReportsOn(l.id, day));
-        const froms = joinList(unique(edges.map((e) => `${nm(e.from, false)}${e.condition ? ` (${e.condition[u.lang]})` : ''}${scopeSuffix(rc, e.appliesTo)}`)), u.lang);
+        const froms = joinList(unique(edges.map((e) => `${nm(e.from, false)}${e.condition ? ` (${e.condition[u.lang]})` : ''}${scopeOf(rc, [], e)}`)), u.lang);
         const personEntry = person ? kb.get(person.id) : undefined;
         const sentence = (list: string) =>
           personEntry?.kind === 'people' && roleOnDay(rc, personEntry.item, day) === l.id ? t.staffOf(personEntry.item.name, nm(l.id, false), list) : phrasesFor(u.lang).reportToIt(nm(l.id), list);
         // A coming change of who reports here, in one line (or as the answer when no one does yet).
         const change = u.day ? undefined : nextChangeBelow(rc, l.id);
         const coming = change && change !== day ? toPlace(queries.directReportsOn(l.id, change)) : [];
-        const comingList = joinList(unique(coming.map((e) => `${nm(e.from, false)}${e.condition ? ` (${e.condition[u.lang]})` : ''}${scopeSuffix(rc, e.appliesTo)}`)), u.lang);
+        const comingList = joinList(unique(coming.map((e) => `${nm(e.from, false)}${e.condition ? ` (${e.condition[u.lang]})` : ''}${scopeOf(rc, [], e)}`)), u.lang);
         let headline =
           edges.length > 0 ? onDay(rc, day, sentence(froms)) : coming.length > 0 ? onDay(rc, change!, sentence(comingList), 'from') : t.noOneReports(nm(l.id));
         // A long list reads better one per line under a short first line that counts them.
-        const each = unique(edges.map((e) => `${nm(e.from, false)}${e.condition ? ` (${e.condition[u.lang]})` : ''}${scopeSuffix(rc, e.appliesTo)}`));
+        const each = unique(edges.map((e) => `${nm(e.from, false)}${e.condition ? ` (${e.condition[u.lang]})` : ''}${scopeOf(rc, [], e)}`));
         const listed = headline.length > HEADLINE_MAX && edges.length > 0;
         if (listed) {
           // The first names that fit, then how many more (all of them follow one per line).
@@ -504,7 +506,7 @@ export function answerReportingRelation(asked: RelationContext): Answer | undefi
       const change = u.day ? undefined : queries.nextReportingChange(l.id, day, { units });
       const direct =
         plain.length > 0
-          ? onDay(rc, day, reportsTo(subjectOf(l), joinList(unique(plain.map((e) => `${e.toUnit ? nmHeld(e.to, day, l, e.toUnit) : nmHeld(placedBoss(rc, l, e.to, day), day, l)}${scopeOf(rc, units, e.appliesTo)}`)), u.lang)))
+          ? onDay(rc, day, reportsTo(subjectOf(l), joinList(unique(plain.map((e) => `${e.toUnit ? nmHeld(e.to, day, l, e.toUnit) : nmHeld(placedBoss(rc, l, e.to, day), day, l)}${scopeOf(rc, units, e)}`)), u.lang)))
           : change
             ? onDay(rc, change.date, reportsTo(subjectOf(l), joinList(change.lines.filter((e) => !e.condition).map((e) => bossName(rc, e)), u.lang)), 'from')
             : undefined;
@@ -525,7 +527,7 @@ export function answerReportingRelation(asked: RelationContext): Answer | undefi
         ...(placeMoves ? [`${fromDay(u.lang, placeDay!)}: ${t.reportsToShort(joinList(placedLater.map((id) => nmHeld(id, placeDay!, l)), u.lang))}`] : []),
         ...conditional.map((e) => t.conditionalLine(e.condition![u.lang], nm(e.to))),
         ...(change && plain.length > 0 && change.lines.length > 0 && !(moved && moved.date <= change.date)
-          ? [`${fromDay(u.lang, change.date)}: ${t.reportsToShort(joinList(freshLines(change, edges).map((e) => `${e.toUnit ? nmHeld(e.to, change.date, l, e.toUnit) : nm(e.to)}${e.condition ? ` (${e.condition[u.lang]})` : ''}${scopeOf(rc, units, e.appliesTo)}`), u.lang))}`]
+          ? [`${fromDay(u.lang, change.date)}: ${t.reportsToShort(joinList(freshLines(change, edges).map((e) => `${e.toUnit ? nmHeld(e.to, change.date, l, e.toUnit) : nm(e.to)}${e.condition ? ` (${e.condition[u.lang]})` : ''}${scopeOf(rc, units, e)}`), u.lang))}`]
           : []),
         ...(moved ? [moved.line] : []),
       ];
