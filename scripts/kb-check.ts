@@ -1,8 +1,8 @@
 /**
  * `npm run kb:check [dir] [--sources <dir> | --no-sources]`: validates the knowledge files (default: the
  * configured KNOWLEDGE_DIR) and that every quote occurs in its source document (default: the documents
- * in `<dir>/sources`). Prints each problem on its own line and exits 1, or prints the counts per kind
- * and exits 0.
+ * in `<dir>/sources`). Prints each problem on its own line and exits 1, or prints the warnings (valid but
+ * likely not meant, e.g. a calendar's meeting that recurs without end) and the counts per kind and exits 0.
  */
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../src/config/env.js';
@@ -53,6 +53,8 @@ async function main(): Promise<number> {
     return 1;
   }
   const { kb } = result;
+  // Valid, but likely not meant: printed, without failing the check.
+  for (const warning of result.warnings) console.error(`warning: ${formatKnowledgeError(warning)}`);
 
   const sources = args.sources ?? defaultSourcesDir(dir);
   if (sources !== false) {

@@ -6,6 +6,7 @@
  */
 import type { KbItem } from '../knowledge/knowledge-base.js';
 import type { Role } from '../knowledge/schemas.js';
+import { meetingPeriod } from '../knowledge/meeting-period.js';
 import { rolesByNameStart } from './relation-answers/role-name-starts.js';
 import type { DatedItem, DeputyEntry, MeetingOccurrence } from '../knowledge/queries.js';
 import { DEADLINE_KINDS, type DateEntry, type Decision, type Figure, type Meeting, type Source } from '../knowledge/schemas.js';
@@ -57,6 +58,7 @@ const TEXTS = {
     noneIn: (meeting: string, period: string) => `Nej, der er ikke ${meeting} ${period}.`,
     noDays: (meeting: string, period: string) => `Dokumenterne giver ingen datoer for ${meeting} ${period}.`,
     endedBy: (meeting: string, period: string, last: string) => `Nej, der er ikke ${meeting} ${period}: det ophører efter ${last}.`,
+    beyondDocument: (meeting: string, period: string, doc: string, last: string) => `Det ved jeg ikke ${period}: ${doc} giver kun datoer for ${meeting} til og med ${last}.`,
     startsAfter: (meeting: string, period: string, first: string) => `Nej, der er ikke ${meeting} ${period}: det begynder først ${first}.`,
     inYear: (year: string) => `i ${year}`,
     onTheDay: (day: string) => `den ${day}`,
@@ -110,6 +112,7 @@ const TEXTS = {
     noneIn: (meeting: string, period: string) => `No, ${meeting} is not held ${period} (I know of no dates then).`,
     noDays: (meeting: string, period: string) => `The documents give no dates for ${meeting} ${period}.`,
     endedBy: (meeting: string, period: string, last: string) => `No, ${meeting} is not held ${period}: it ends after ${last}.`,
+    beyondDocument: (meeting: string, period: string, doc: string, last: string) => `I don't know ${period}: ${doc} gives dates for ${meeting} only up to ${last}.`,
     startsAfter: (meeting: string, period: string, first: string) => `No, ${meeting} is not held ${period}: it only starts on ${first}.`,
     inYear: (year: string) => `in ${year}`,
     onTheDay: (day: string) => `on ${day}`,
@@ -652,9 +655,19 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
       const dated = meeting.recurrence !== undefined && (meeting.recurrence.rrule !== undefined || meeting.recurrence.dates.length > 0);
       if (!dated) return datedAbout ? undefined : done(rc, 'unknown', t.noDays(title, period), heldWhen, [meeting.source]);
       // A meeting that has ended or not yet begun then: say so, and which meetings of the same people are held then.
-      const ended = meeting.validUntil !== undefined && meeting.validUntil < range.from;
-      const later = meeting.validFrom !== undefined && meeting.validFrom > range.to;
-      const headline = ended ? t.endedBy(title, period, shortDate(meeting.validUntil!, u.lang)) : later ? t.startsAfter(title, period, shortDate(meeting.validFrom!, u.lang)) : t.noneIn(title, period);
+      // Its own validity within the period its calendar covers (an annual calendar's meetings end with its year).
+      const held = meetingPeriod(meeting, kb.documents);
+      const ended = held.validUntil !== undefined && held.validUntil < range.from;
+      const later = held.validFrom !== undefined && held.validFrom > range.to;
+      // Past the period its calendar covers, the documents do not say: not that it ends.
+      const beyond = ended && held.validUntil !== meeting.validUntil;
+      const doc = kb.documents.get(meeting.source.doc);
+      const docTitle = doc ? (u.lang === 'da' ? doc.title : doc.titleEn) : meeting.source.doc;
+      const headline = beyond
+        ? t.beyondDocument(title, period, docTitle, shortDate(held.validUntil!, u.lang))
+        : ended
+          ? t.endedBy(title, period, shortDate(held.validUntil!, u.lang))
+          : later ? t.startsAfter(title, period, shortDate(held.validFrom!, u.lang)) : t.noneIn(title, period);
       const instead = ended || later ? sameParticipantsMeetings(rc, meeting, range.from, range.to, period) : [];
       return done(rc, 'unknown', headline, [...instead, ...heldWhen], [meeting.source, ...instead.length > 0 ? kb.data.meetings.filter((m) => instead.some((l) => l.startsWith(capitalize(nameIn(rc, m.id))))).map((m) => m.source) : []]);
     }
@@ -820,7 +833,7 @@ function wholeSeriesEdge(rc: RelationContext, meetingId: string): { which: 'firs
   const recurrence = meeting.recurrence!;
   const begins = meeting.validFrom ?? recurrence.start ?? recurrence.dates[0];
   if (first && !(begins && begins > rc.today)) return undefined;
-  const ends = meeting.validUntil ?? (recurrence.rrule === undefined ? recurrence.dates.at(-1) : /UNTIL=(\d{4})(\d{2})(\d{2})/.exec(recurrence.rrule)?.slice(1).join('-'));
+  const ends = meetingPeriod(meeting, rc.kb.documents).validUntil ?? (recurrence.rrule === undefined ? recurrence.dates.at(-1) : /UNTIL=(\d{4})(\d{2})(\d{2})/.exec(recurrence.rrule)?.slice(1).join('-'));
   if (last && !ends) return undefined;
   const from = first ? begins! : rc.today;
   const all = rc.queries.meetingOccurrences(meetingId, from, last ? ends! : addDays(from, 366));

@@ -48,6 +48,7 @@ export const RELATION_FIELDS: Readonly<Record<string, { readonly forward: readon
   'roles.reportsTo': { forward: ['reporting-up', 'reporting-chain'], backward: ['reporting-down'] },
   'reportingLines.from': { forward: ['reporting-up', 'reporting-chain'], backward: ['reporting-down'] },
   'reportingLines.to': { forward: ['reporting-down'], backward: ['reporting-up'] },
+  'reportingLines.toUnit': { forward: ['reporting-down'], backward: ['reporting-up'] },
   'leadershipGroups.members': { forward: ['membership'], backward: ['membership'] },
   'leadershipGroups.municipality': { forward: ['definition'], backward: ['membership'] },
   'people.role': { forward: ['holder'], backward: ['holder', 'contact'] },

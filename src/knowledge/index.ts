@@ -12,6 +12,7 @@ export {
   quoteErrors,
 } from './load-knowledge.js';
 export { normalizeName } from './normalize-name.js';
+export { meetingPeriod } from './meeting-period.js';
 export { participantIds, participantsOf } from './meeting-participants.js';
 export type { ParsedRule, RecurrenceWindow } from './recurrence.js';
 export { KNOWLEDGE_TIME_ZONE, firstRecurrenceDay, parseRRule, recurrenceDays } from './recurrence.js';

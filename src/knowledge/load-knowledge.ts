@@ -15,12 +15,13 @@ import path from 'node:path';
 import type { z } from 'zod/v4';
 import { locateJsonError } from './json-errors.js';
 import { checkModelFields } from './model-checks.js';
+import { meetingPeriod } from './meeting-period.js';
 import type { KbItem, KnowledgeBase } from './knowledge-base.js';
 import { createKnowledgeBase, emptyKnowledgeData } from './knowledge-base.js';
 import type { ItemKind } from './references.js';
 import { firstRecurrenceDay, parseRRule, RULE_SEARCH_YEARS } from './recurrence.js';
 import { ITEM_KINDS, KIND_LABELS, describeKinds, formatPath, referencesOf, sourcesIn } from './references.js';
-import type { KnowledgeData, KnowledgeFile } from './schemas.js';
+import type { KnowledgeData, KnowledgeFile, ReportingLine } from './schemas.js';
 import { KNOWLEDGE_KINDS, KnowledgeFileSchema } from './schemas.js';
 import { checkSourceQuotes, readSourceTexts } from './source-quotes.js';
 
@@ -35,7 +36,13 @@ export interface KnowledgeError {
 
 /** The outcome of loading: the knowledge base and the files it came from, or every problem found. */
 export type LoadResult =
-  | { readonly ok: true; readonly kb: KnowledgeBase; readonly files: string[] }
+  | {
+      readonly ok: true;
+      readonly kb: KnowledgeBase;
+      readonly files: string[];
+      /** What is valid but likely not meant (a calendar's recurring meeting without end), each with a fix. */
+      readonly warnings: KnowledgeError[];
+    }
   | { readonly ok: false; readonly errors: KnowledgeError[] };
 
 /** A knowledge file's name (as it should appear in messages) and its text. */
@@ -140,11 +147,12 @@ export function parseKnowledgeFiles(inputs: readonly KnowledgeFileInput[]): Load
     ...checkValidity(kb, merged.locations),
     ...checkRecurrences(kb, merged.locations),
     ...checkOverlappingLines(kb, merged.locations),
+    ...checkDocumentPeriods(kb, merged.locations),
     ...checkDeputies(kb, merged.locations),
     ...checkModelFields(kb, merged.locations),
   );
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, kb, files: inputs.map((input) => input.file) };
+  return { ok: true, kb, files: inputs.map((input) => input.file), warnings: unboundedCalendarMeetings(kb, merged.locations) };
 }
 
 function parseOneFile(input: KnowledgeFileInput): { data: KnowledgeFile } | { errors: KnowledgeError[] } {
@@ -515,9 +523,15 @@ function checkRecurrences(kb: KnowledgeBase, locations: ReadonlyMap<string, Loca
         continue;
       }
     }
-    if (firstRecurrenceDay(recurrence, meeting.validFrom, meeting.validUntil) === undefined) {
-      const from = recurrence.start ?? meeting.validFrom ?? '';
-      const until = meeting.validUntil === undefined ? `within ${RULE_SEARCH_YEARS} years` : `by the meeting's validUntil (${meeting.validUntil})`;
+    const held = meetingPeriod(meeting, kb.documents);
+    if (firstRecurrenceDay(recurrence, held.validFrom, held.validUntil) === undefined) {
+      const from = recurrence.start ?? held.validFrom ?? '';
+      const until =
+        held.validUntil === undefined
+          ? `within ${RULE_SEARCH_YEARS} years`
+          : held.validUntil === meeting.validUntil
+            ? `by the meeting's validUntil (${meeting.validUntil})`
+            : `by the last day its document "${meeting.source.doc}" covers (${held.validUntil})`;
       errors.push({
         ...where(recurrence.rrule === undefined ? 'dates' : 'rrule'),
         message: `yields no date from ${from} ${until} (fix: check FREQ, BYDAY, BYMONTH and BYMONTHDAY against the document, and the start and validity dates)`,
@@ -527,39 +541,89 @@ function checkRecurrences(kb: KnowledgeBase, locations: ReadonlyMap<string, Loca
   return errors;
 }
 
-/** Two unconditional reporting lines of the same role whose periods overlap, where at least one is dated. */
+/**
+ * Two unconditional reporting lines of the same role whose periods overlap, where at least one is dated, for the
+ * same holders: a line with `appliesTo.units` concerns only the holders in those units and refines a line
+ * without it (the Strandeng coordinators report to Nord's leader from a date, the others as before), so two lines
+ * overlap only where both hold everywhere or their units meet.
+ */
 function checkOverlappingLines(kb: KnowledgeBase, locations: ReadonlyMap<string, Location>): KnowledgeError[] {
   const errors: KnowledgeError[] = [];
   const lines = kb.data.reportingLines.filter((line) => line.condition === undefined);
-  // A role's `reportsTo` always holds: beside a dated line of the same role it would overlap it.
+  const unitsOf = (line: ReportingLine): readonly string[] | undefined => (line.appliesTo?.units.length ? line.appliesTo.units : undefined);
+  const dated = (line: ReportingLine) => line.validFrom !== undefined || line.validUntil !== undefined;
+  // A role's `reportsTo` always holds: beside a dated line of the same role for all its holders it would overlap it.
   for (const role of kb.data.roles) {
-    const dated = lines.find((line) => line.from === role.id && (line.validFrom !== undefined || line.validUntil !== undefined));
-    if (dated === undefined || role.reportsTo.length === 0) continue;
+    const line = lines.find((l) => l.from === role.id && dated(l) && unitsOf(l) === undefined);
+    if (line === undefined || role.reportsTo.length === 0) continue;
     const at = locations.get(role.id);
     errors.push({
       file: at?.file ?? '',
       path: formatPath([...(at?.path ?? []), 'reportsTo']),
-      message: `"${role.id}" reports to ${role.reportsTo.map((id) => `"${id}"`).join(', ')} at all times, beside the dated reporting line "${dated.id}" (fix: write these as reporting lines with validFrom/validUntil, and leave reportsTo empty)`,
+      message: `"${role.id}" reports to ${role.reportsTo.map((id) => `"${id}"`).join(', ')} at all times, beside the dated reporting line "${line.id}" (fix: write these as reporting lines with validFrom/validUntil, and leave reportsTo empty; or name in the dated line's appliesTo.units the units whose holders it concerns)`,
     });
   }
   lines.forEach((line, index) => {
     for (const earlier of lines.slice(0, index)) {
       if (earlier.from !== line.from) continue;
-      const dated = [line, earlier].some((l) => l.validFrom !== undefined || l.validUntil !== undefined);
-      if (!dated) continue;
+      if (!dated(line) && !dated(earlier)) continue;
+      const here = unitsOf(line);
+      const there = unitsOf(earlier);
+      // One for some units and one for all: the narrower refines the other there.
+      if ((here === undefined) !== (there === undefined)) continue;
+      const shared = here !== undefined && there !== undefined ? here.filter((unit) => there.includes(unit)) : undefined;
+      if (shared !== undefined && shared.length === 0) continue;
       const overlapFrom = [line.validFrom, earlier.validFrom].filter((d): d is string => d !== undefined).sort().pop();
       const overlapUntil = [line.validUntil, earlier.validUntil].filter((d): d is string => d !== undefined).sort()[0];
       if (overlapFrom !== undefined && overlapUntil !== undefined && overlapFrom > overlapUntil) continue;
       const at = locations.get(line.id);
       const span = `${overlapFrom ?? 'the start'} to ${overlapUntil ?? 'no end'}`;
+      const whose = shared === undefined ? '' : ` in ${shared.map((unit) => `"${unit}"`).join(', ')}`;
       errors.push({
         file: at?.file ?? '',
         path: formatPath([...(at?.path ?? []), 'validFrom']),
-        message: `reporting line "${line.id}" overlaps "${earlier.id}" for "${line.from}" (both hold from ${span}) (fix: end the earlier line the day before the later begins with validUntil, or add a condition to the one that holds only sometimes)`,
+        message: `reporting line "${line.id}" overlaps "${earlier.id}" for "${line.from}"${whose} (both hold from ${span}) (fix: end the earlier line the day before the later begins with validUntil, add a condition to the one that holds only sometimes, or name in appliesTo.units the units whose holders each line concerns)`,
       });
     }
   });
   return errors;
+}
+
+/** A document's period: its last day not before its first. */
+function checkDocumentPeriods(kb: KnowledgeBase, locations: ReadonlyMap<string, Location>): KnowledgeError[] {
+  return kb.data.documents.flatMap((doc) => {
+    if (doc.covers === undefined || doc.covers.validUntil >= doc.covers.validFrom) return [];
+    const at = locations.get(`document:${doc.id}`);
+    return [
+      {
+        file: at?.file ?? '',
+        path: formatPath([...(at?.path ?? []), 'covers', 'validUntil']),
+        message: `covers ends (${doc.covers.validUntil}) before it begins (${doc.covers.validFrom}) (fix: validUntil is the last day the document covers; swap them or correct one)`,
+      },
+    ];
+  });
+}
+
+/**
+ * Warnings: a meeting from a calendar document whose rule recurs without end (no UNTIL or COUNT, no validUntil,
+ * no period on the document) yields days past the period the calendar covers.
+ */
+function unboundedCalendarMeetings(kb: KnowledgeBase, locations: ReadonlyMap<string, Location>): KnowledgeError[] {
+  return kb.data.meetings.flatMap((meeting) => {
+    const rrule = meeting.recurrence?.rrule;
+    const doc = kb.documents.get(meeting.source.doc);
+    if (rrule === undefined || doc?.kind !== 'calendar' || meetingPeriod(meeting, kb.documents).validUntil !== undefined) return [];
+    const parsed = parseRRule(rrule);
+    if (!parsed.ok || parsed.options.until != null || parsed.options.count != null) return [];
+    const at = locations.get(meeting.id);
+    return [
+      {
+        file: at?.file ?? '',
+        path: formatPath([...(at?.path ?? []), 'recurrence', 'rrule']),
+        message: `recurs without end, but its source "${doc.id}" is a calendar: the meeting would be held after the period the calendar covers (fix: give the document "covers" {validFrom, validUntil, quote} with the words that say its period, e.g. its title "... 2027"; or give the meeting validUntil)`,
+      },
+    ];
+  });
 }
 
 /** A deputy relation naming the same role on both sides. */

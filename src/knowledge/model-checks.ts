@@ -10,6 +10,7 @@ import { formatPath, KIND_LABELS } from './references.js';
 import type { Text } from './schemas.js';
 import { holdsOn, outsidePeriod as outside, periodsOverlap as overlap, periodSpan as span, shiftDay } from './validity.js';
 import { checkHoldingFields } from './holding-checks.js';
+import { holdsInUnit } from './holdings.js';
 
 /** Where an item was defined: file and JSON path of the item. */
 export interface ItemLocation {
@@ -40,7 +41,46 @@ export function checkModelFields(kb: KnowledgeBase, locations: ReadonlyMap<strin
     ...checkPolicies(kb, at),
     ...checkEndTimes(kb, at),
     ...checkHoldingFields(kb, at),
+    ...checkLineHolders(kb, at),
   ];
+}
+
+/**
+ * A reporting line to one unit's holder of a role (`toUnit`): `to` a role held in that unit, and the unit
+ * existing on every day the line holds.
+ */
+function checkLineHolders(kb: KnowledgeBase, at: At): ModelProblem[] {
+  const problems: ModelProblem[] = [];
+  for (const line of kb.data.reportingLines) {
+    if (line.toUnit === undefined) continue;
+    const target = kb.get(line.to);
+    const unit = kb.get(line.toUnit);
+    if (target === undefined || unit?.kind !== 'units') continue; // the reference check reports these
+    if (target.kind !== 'roles') {
+      problems.push({
+        ...at(line.id, 'toUnit'),
+        message: `names the unit whose holder of "to" the line goes to, but "${line.to}" is a ${KIND_LABELS[target.kind]}, not a role (fix: name in "to" the role held in "${line.toUnit}", or remove toUnit)`,
+      });
+      continue;
+    }
+    const held =
+      unit.item.ledBy.includes(line.to) ||
+      target.item.unit === line.toUnit ||
+      kb.data.people.some((person) => holdsInUnit(person, line.to, line.toUnit as string));
+    if (!held) {
+      problems.push({
+        ...at(line.id, 'toUnit'),
+        message: `"${line.to}" is not held in "${line.toUnit}": it is not in the unit's ledBy and no person holds it there (fix: add "${line.to}" to the ledBy of "${line.toUnit}", or give its holder unit "${line.toUnit}"; or correct toUnit)`,
+      });
+    }
+    if (outside(line, unit.item)) {
+      problems.push({
+        ...at(line.id, 'toUnit'),
+        message: `the line holds ${span(line)}, but "${line.toUnit}" exists only ${span(unit.item)} (fix: end or begin the line within the unit's life, or correct the unit's validFrom/validUntil)`,
+      });
+    }
+  }
+  return problems;
 }
 
 type At = (id: string, ...sub: (string | number)[]) => { file: string; path: string };

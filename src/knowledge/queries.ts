@@ -7,6 +7,7 @@ import type { KbItem, KnowledgeBase } from './knowledge-base.js';
 import { normalizeName } from './normalize-name.js';
 import type { ItemKind } from './references.js';
 import { participantsOf } from './meeting-participants.js';
+import { meetingPeriod } from './meeting-period.js';
 import { recurrenceDays } from './recurrence.js';
 import { ITEM_KINDS, referencesOf } from './references.js';
 import { holdsOn, shiftDay } from './validity.js';
@@ -53,6 +54,8 @@ export interface ReportingEdge {
   readonly text?: Text;
   /** The reporting line's id, when it was stated as one (else it came from a role's `reportsTo`). */
   readonly line?: string;
+  /** The unit whose holder of `to` the line goes to (one fællesskabsleder per børnefællesskab: Nord's). */
+  readonly toUnit?: string;
   /** First day the line holds, when it is dated. */
   readonly validFrom?: string;
   /** Last day the line holds, when it is dated. */
@@ -68,6 +71,12 @@ export interface ReportingEdge {
 export interface ReportingOnOptions {
   /** Leave out lines that hold only under a condition. Default false (they come with their `condition`). */
   readonly unconditional?: boolean;
+  /**
+   * The lines of the holders in these units only (the coordinator of Strandeng): a line whose `appliesTo.units`
+   * contains none of them (nor a unit around them that day) is left out, and one that does replaces the lines
+   * for all holders. Default: every line, each with its `appliesTo`.
+   */
+  readonly units?: readonly string[];
 }
 
 /** How a role's or unit's reporting lines change on a day: the lines from then, and the ones that end. */
@@ -239,7 +248,7 @@ export interface KnowledgeQueries {
   /** The reporting chain upward on a day, nearest first, following only the lines without a condition. */
   reportingChainOn(id: string, day: string): ReportingEdge[];
   /** The first change of a role's or unit's reporting lines after `day` (exclusive), if one is written down. */
-  nextReportingChange(id: string, day: string): ReportingChange | undefined;
+  nextReportingChange(id: string, day: string, options?: Pick<ReportingOnOptions, 'units'>): ReportingChange | undefined;
   /** Who stands in for a role or person (on a day, when one is given), with the relation's condition. */
   deputiesFor(id: string, day?: string): DeputyEntry[];
   /** Whom a role or person stands in for (on a day, when one is given). */
@@ -393,8 +402,23 @@ export function createQueries(kb: KnowledgeBase): KnowledgeQueries {
     return [];
   };
 
-  const onDay = (edges: readonly ReportingEdge[] | undefined, day: string, options: ReportingOnOptions = {}) =>
-    (edges ?? []).filter((edge) => holdsOn(edge, day) && !(options.unconditional === true && edge.condition !== undefined)).map((edge) => ({ ...edge, depth: 1 }));
+  const onDay = (edges: readonly ReportingEdge[] | undefined, day: string, options: ReportingOnOptions = {}) => {
+    const held = (edges ?? []).filter((edge) => holdsOn(edge, day) && !(options.unconditional === true && edge.condition !== undefined));
+    const places = options.units ?? [];
+    const scope = (edge: ReportingEdge) => edge.appliesTo?.units ?? [];
+    const inside = (place: string, unit: string) => {
+      for (let current: string | undefined = place, depth = 0; current !== undefined && depth < 12; depth++) {
+        if (current === unit) return true;
+        current = parentOn(current, day);
+      }
+      return false;
+    };
+    const there = (edge: ReportingEdge) => scope(edge).length === 0 || scope(edge).some((unit) => places.some((place) => inside(place, unit)));
+    const picked = places.length === 0 ? held : held.filter(there);
+    // A line for the holders in some units refines the line for all holders there (unconditional ones alike).
+    const refined = places.length > 0 && picked.some((edge) => scope(edge).length > 0 && edge.condition === undefined);
+    return picked.filter((edge) => !(refined && scope(edge).length === 0 && edge.condition === undefined)).map((edge) => ({ ...edge, depth: 1 }));
+  };
   const deputyEntries = (relations: readonly Deputy[], day: string | undefined): DeputyEntry[] =>
     relations.flatMap((relation) => {
       const deputy = kb.get(relation.deputy);
@@ -405,12 +429,8 @@ export function createQueries(kb: KnowledgeBase): KnowledgeQueries {
   const meetingOccurrences = (meeting: Meeting, from: string, to: string): MeetingOccurrence[] => {
     const { recurrence } = meeting;
     if (!recurrence) return [];
-    const days = recurrenceDays(recurrence, {
-      from,
-      to,
-      ...(meeting.validFrom !== undefined && { validFrom: meeting.validFrom }),
-      ...(meeting.validUntil !== undefined && { validUntil: meeting.validUntil }),
-    });
+    const { validFrom, validUntil } = meetingPeriod(meeting, kb.documents);
+    const days = recurrenceDays(recurrence, { from, to, ...(validFrom !== undefined && { validFrom }), ...(validUntil !== undefined && { validUntil }) });
     return days.map((date) => ({
       meeting,
       date,
@@ -530,15 +550,15 @@ export function createQueries(kb: KnowledgeBase): KnowledgeQueries {
     reportsToOn: (id, day, options) => onDay(up.get(id), day, options),
     directReportsOn: (id, day, options) => onDay(down.get(id), day, options),
     reportingChainOn: (id, day) => walk(id, (node) => onDay(up.get(node), day, { unconditional: true })),
-    nextReportingChange: (id, day) => {
+    nextReportingChange: (id, day, options = {}) => {
       const edges = up.get(id) ?? [];
       const changes = edges
         .flatMap((edge) => [edge.validFrom, edge.validUntil === undefined ? undefined : shiftDay(edge.validUntil, 1)])
         .filter((change): change is string => change !== undefined && change > day)
         .sort();
       for (const date of changes) {
-        const before = onDay(edges, shiftDay(date, -1));
-        const after = onDay(edges, date);
+        const before = onDay(edges, shiftDay(date, -1), options);
+        const after = onDay(edges, date, options);
         const same = before.length === after.length && before.every((edge) => after.some((other) => other.line === edge.line && other.to === edge.to));
         if (!same) return { date, lines: after, ended: before.filter((edge) => !after.some((other) => other.line === edge.line && other.to === edge.to)) };
       }
@@ -741,7 +761,7 @@ function buildReportingEdges(kb: KnowledgeBase): Map<string, ReportingEdge[]> {
   const byPair = new Map<string, ReportingEdge>();
   for (const line of kb.data.reportingLines) {
     // A dated or conditional line is its own edge: the same pair may hold twice, at different times.
-    const timed = line.validFrom !== undefined || line.validUntil !== undefined || line.condition !== undefined;
+    const timed = line.validFrom !== undefined || line.validUntil !== undefined || line.condition !== undefined || line.toUnit !== undefined;
     const key = timed ? `line\u0000${line.id}` : `${line.from}\u0000${line.to}`;
     if (byPair.has(key)) continue;
     byPair.set(key, {
@@ -750,6 +770,7 @@ function buildReportingEdges(kb: KnowledgeBase): Map<string, ReportingEdge[]> {
       depth: 1,
       text: line.text,
       line: line.id,
+      ...(line.toUnit !== undefined && { toUnit: line.toUnit }),
       ...(line.validFrom !== undefined && { validFrom: line.validFrom }),
       ...(line.validUntil !== undefined && { validUntil: line.validUntil }),
       ...(line.condition !== undefined && { condition: line.condition }),

@@ -64,6 +64,7 @@ export const REFERENCE_FIELDS: { readonly [K in ItemKind]: readonly ReferenceFie
   reportingLines: [
     { field: 'from', kinds: REPORTING },
     { field: 'to', kinds: REPORTING },
+    { field: 'toUnit', kinds: ['units'] },
   ],
   leadershipGroups: [MUNICIPALITY, { field: 'members', key: 'ref', kinds: ROLE_OR_UNIT }],
   people: [

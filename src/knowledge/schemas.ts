@@ -149,6 +149,14 @@ const NamedSchema = z.object({
   source: SourceSchema,
 });
 
+/** The period a document says it covers ("Årshjul 2027"): first and last day, and the words that say it. */
+export const DocumentPeriodSchema = z.object({
+  validFrom: IsoDateSchema.describe('First day the document covers, e.g. "2027-01-01"'),
+  validUntil: IsoDateSchema.describe('Last day the document covers (inclusive), e.g. "2027-12-31"'),
+  quote: z.string().min(1).describe('The words of the document that give the period, e.g. its title "Årshjul for Dagtilbudsafsnittet 2027"'),
+});
+export type DocumentPeriod = z.infer<typeof DocumentPeriodSchema>;
+
 /** A source document the knowledge comes from. */
 export const DocumentSchema = z.object({
   id: z.string().min(1).describe('The seed file name, e.g. "001_c5e9e4f90868a0cb.txt"'),
@@ -166,6 +174,9 @@ export const DocumentSchema = z.object({
     'other',
   ]).describe('"minutes" for a decision protocol (beslutningsprotokol), "calendar" for an annual calendar (årshjul), "function-description" for a funktionsbeskrivelse'),
   date: IsoDateSchema.optional().describe('When the document was written or published, where stated'),
+  covers: DocumentPeriodSchema.optional().describe(
+    'The period the document covers, where it says one (an annual calendar for 2027): recurring meetings sourced from it are held only inside it',
+  ),
   url: z.string().url().optional(),
 });
 export type Document = z.infer<typeof DocumentSchema>;
@@ -235,6 +246,9 @@ export const ReportingLineSchema = z.object({
   id: IdSchema,
   from: IdSchema,
   to: IdSchema,
+  toUnit: IdSchema.optional().describe(
+    'Where `to` is a role held once per unit (one fællesskabsleder per børnefællesskab): the unit whose holder the line goes to ("til fællesskabslederen for Børnefællesskab Nord": "to": the role, "toUnit": Nord). With `appliesTo.units` naming the units whose holders of `from` it concerns, one unit\'s holders can report to another unit\'s holder from a date',
+  ),
   text: TextSchema,
   ...validity,
   appliesTo,

@@ -111,6 +111,18 @@ export function checkSourceQuotes(kb: KnowledgeBase, texts: ReadonlyMap<string, 
       }
     }
   }
+  // A document's period is given in its own words.
+  for (const doc of kb.data.documents) {
+    const occurs = matchers.get(doc.id);
+    if (doc.covers === undefined || occurs === undefined || occurs(doc.covers.quote)) continue;
+    problems.push({
+      item: doc.id,
+      path: 'covers.quote',
+      doc: doc.id,
+      quote: doc.covers.quote,
+      message: `the quote of the period the document covers does not occur in ${doc.id} (fix: copy the words that give the period exactly as the document writes them, e.g. its title)`,
+    });
+  }
   return problems;
 }
 

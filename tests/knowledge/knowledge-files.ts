@@ -177,3 +177,77 @@ export function timelineFile() {
     ],
   };
 }
+
+/**
+ * Lines to one unit's holder: clusters Nord and Kyst (one klyngeleder each), houses Strand (Kyst, to Nord on
+ * 2027-03-01, when its coordinator reports to Nord's klyngeleder) and Bakke (Nord), and a calendar for 2027.
+ */
+export function clusterFile() {
+  const source = (quote = 'Lorem ipsum dolor', doc = 'doc-a.txt') => ({ doc, quote });
+  const text = (da: string, en: string) => ({ da, en });
+  return {
+    documents: [
+      { id: 'doc-a.txt', title: 'Dokument A', titleEn: 'Document A', municipality: 'testby', kind: 'other' as const },
+      {
+        id: 'aarshjul.txt',
+        title: 'Årshjul 2027',
+        titleEn: 'Annual calendar 2027',
+        municipality: 'testby',
+        kind: 'calendar' as const,
+        covers: { validFrom: '2027-01-01', validUntil: '2027-12-31', quote: 'Årshjul 2027' },
+      },
+    ],
+    municipalities: [{ id: 'testby', name: 'Testby Kommune', labelEn: 'Testby Municipality', source: source() }],
+    units: [
+      { id: 'centret', name: 'Centret', labelEn: 'the centre', type: 'centre' as const, parent: 'testby', ledBy: ['chef'], source: source() },
+      { id: 'nord', name: 'Klynge Nord', names: ['Nord'], labelEn: 'Cluster North', type: 'cluster' as const, parent: 'centret', ledBy: ['klyngeleder'], source: source() },
+      { id: 'kyst', name: 'Klynge Kyst', names: ['Kyst'], labelEn: 'Cluster Coast', type: 'cluster' as const, parent: 'centret', ledBy: ['klyngeleder'], validUntil: '2027-02-28', source: source() },
+      {
+        id: 'strand',
+        name: 'Huset Strand',
+        names: ['Strand'],
+        labelEn: 'House Strand',
+        type: 'house' as const,
+        parent: 'kyst',
+        parents: [{ ref: 'kyst', validUntil: '2027-02-28' }, { ref: 'nord', validFrom: '2027-03-01' }],
+        ledBy: ['koordinator'],
+        source: source(),
+      },
+      { id: 'bakke', name: 'Huset Bakke', names: ['Bakke'], labelEn: 'House Bakke', type: 'house' as const, parent: 'nord', ledBy: ['koordinator'], source: source() },
+    ],
+    roles: [
+      { id: 'chef', name: 'chef', labelEn: 'head', unit: 'centret', source: source() },
+      { id: 'klyngeleder', name: 'klyngeleder', labelEn: 'cluster leader', unit: 'centret', source: source() },
+      { id: 'koordinator', name: 'koordinator', labelEn: 'coordinator', unit: 'centret', source: source() },
+    ],
+    reportingLines: [
+      { id: 'l-klynge-chef', from: 'klyngeleder', to: 'chef', text: text('Klyngelederne refererer til chefen.', 'The cluster leaders report to the head.'), source: source() },
+      { id: 'l-koord-klynge', from: 'koordinator', to: 'klyngeleder', text: text('Koordinatoren refererer til klyngelederen.', 'The coordinator reports to the cluster leader.'), source: source() },
+      {
+        id: 'l-strand-nord',
+        from: 'koordinator',
+        to: 'klyngeleder',
+        toUnit: 'nord',
+        appliesTo: { units: ['strand'] },
+        validFrom: '2027-03-01',
+        text: text('Fra 1. marts 2027 refererer koordinatoren i Strand til klyngelederen for Nord.', 'From 1 March 2027 the coordinator in Strand reports to the cluster leader of Nord.'),
+        source: source(),
+      },
+    ],
+    people: [
+      { id: 'sanne', name: 'Sanne Sand', title: text('klyngeleder', 'cluster leader'), role: 'klyngeleder', unit: 'nord', source: source() },
+      { id: 'lone', name: 'Lone Lyng', title: text('klyngeleder', 'cluster leader'), role: 'klyngeleder', unit: 'kyst', validUntil: '2027-02-28', source: source() },
+      { id: 'tove', name: 'Tove Tang', title: text('koordinator', 'coordinator'), role: 'koordinator', unit: 'strand', source: source() },
+    ],
+    meetings: [
+      {
+        id: 'klyngemoede',
+        name: 'klyngemøde',
+        labelEn: 'cluster meeting',
+        recurrence: { rrule: 'FREQ=MONTHLY;BYDAY=1TU', start: '2027-01-01', time: '09:00' },
+        participants: ['klyngeleder'],
+        source: source('Klyngemøde første tirsdag i måneden', 'aarshjul.txt'),
+      },
+    ],
+  };
+}

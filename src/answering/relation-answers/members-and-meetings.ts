@@ -2,6 +2,7 @@
  * Members of groups and participants of meetings; how often and where a meeting is held.
  */
 import type { Source } from '../../knowledge/schemas.js';
+import { meetingPeriod } from '../../knowledge/meeting-period.js';
 import { namesOf } from '../facts.js';
 import { capitalize, joinList } from '../phrases.js';
 import { analyzeText, foldText, GENERIC_WORDS, primaryStem, stemsOf, STOPWORDS } from '../normalize.js';
@@ -298,7 +299,8 @@ function heldBetween(rc: RelationContext, id: string, from: string, to: string):
   const meeting = rc.kb.get(id);
   if (meeting?.kind !== 'meetings') return false;
   const m = meeting.item;
-  if ((m.validUntil !== undefined && m.validUntil < from) || (m.validFrom !== undefined && m.validFrom > to)) return false;
+  const held = meetingPeriod(m, rc.kb.documents);
+  if ((held.validUntil !== undefined && held.validUntil < from) || (held.validFrom !== undefined && held.validFrom > to)) return false;
   const dated = m.recurrence !== undefined && (m.recurrence.rrule !== undefined || m.recurrence.dates.length > 0);
   return !dated || rc.queries.meetingOccurrences(id, from, to).length > 0;
 }

@@ -3,6 +3,7 @@
  */
 import type { Person } from '../../knowledge/schemas.js';
 import { holdsOn } from '../../knowledge/validity.js';
+import { holdsInUnit } from '../../knowledge/holdings.js';
 import { addDays, MONTH_NAMES } from '../../time/format-date.js';
 import type { Link } from '../linking.js';
 import { joinList, phrasesFor } from '../phrases.js';
@@ -95,6 +96,38 @@ function withinOn(rc: RelationContext, id: string, outer: string, day: string): 
     current = rc.kb.get(current)?.kind === 'units' ? rc.queries.parentOn(current, day) : undefined;
   }
   return false;
+}
+
+/**
+ * The units whose holders of a post the question is about: the units it names, and the units of the person asked
+ * about ("Strandeng's coordinator", "Tove's boss"): their lines replace the lines for every holder of the post.
+ */
+function placesOf(rc: RelationContext, from?: Link & { person?: string }): string[] {
+  const named = rc.subjects.flat().filter((l) => l.kind === 'units' && l.quality >= 0.9).map((l) => l.id);
+  const person = from?.person ? rc.kb.get(from.person) : from?.kind === 'people' ? rc.kb.get(from.id) : undefined;
+  return unique([...named, ...(person?.kind === 'people' ? unitsOfPerson(rc, person.item) : [])]);
+}
+
+/** The post a line goes to, with the unit whose holder it is when the line names one: "fællesskabslederen (Børnefællesskab Nord)". */
+function bossName(rc: RelationContext, edge: { readonly to: string; readonly toUnit?: string }, definite = true): string {
+  const post = name(rc.kb, edge.to, rc.u.lang, definite);
+  return edge.toUnit === undefined ? post : `${post} ${rc.u.lang === 'da' ? 'for' : 'of'} ${name(rc.kb, edge.toUnit, rc.u.lang, false)}`;
+}
+
+/**
+ * The lines from a coming change that are new then (not those that hold the day before too, such as a conditional
+ * line that stays); all of them when none is new.
+ */
+function freshLines<E extends { readonly line?: string; readonly to: string }>(change: { readonly lines: readonly E[] }, before: readonly { readonly line?: string; readonly to: string }[]): E[] {
+  const fresh = change.lines.filter((e) => !before.some((b) => b.line === e.line && b.to === e.to));
+  return fresh.length > 0 ? fresh : [...change.lines];
+}
+
+/** Where a line applies, said only when the question did not name the place itself and the boss's unit does not say it. */
+function scopeOf(rc: RelationContext, places: readonly string[], edge: { readonly appliesTo?: Parameters<typeof scopeSuffix>[1]; readonly toUnit?: string }): string {
+  const units = edge.appliesTo?.units ?? [];
+  if (places.length > 0 || (edge.toUnit !== undefined && units.length > 0 && units.every((unit) => unit === edge.toUnit))) return '';
+  return scopeSuffix(rc, edge.appliesTo);
 }
 
 /** How many units up from a place named its boss's post is looked for. */
@@ -324,14 +357,15 @@ function answerLineHolds(rc: RelationContext): Answer | undefined {
   const from = postOf(first, day);
   const to = postOf(last, day);
   if (!from || !to || from === to) return undefined;
-  const edges = queries.reportsToOn(from, day).filter((e) => !e.condition);
+  const places = placesOf(rc, first);
+  const edges = queries.reportsToOn(from, day, { units: places }).filter((e) => !e.condition);
   if (edges.length === 0) return undefined;
   const t = TEXTS[u.lang];
-  const sentence = onDay(rc, day, t.reportsToMany(name(kb, from, u.lang), joinList(unique(edges.map((e) => name(kb, e.to, u.lang))), u.lang)));
+  const sentence = onDay(rc, day, t.reportsToMany(name(kb, from, u.lang), joinList(unique(edges.map((e) => bossName(rc, e))), u.lang)));
   const holds = edges.some((e) => e.to === to);
   // Asked of today, a coming change of the line in one line ("Fra 1. august 2027: refererer til kvarterchefen").
-  const change = u.day === undefined && u.range === undefined ? queries.nextReportingChange(from, day) : undefined;
-  const coming = change && change.lines.length > 0 ? [`${fromDay(u.lang, change.date)}: ${t.reportsToShort(joinList(unique(change.lines.map((e) => `${name(kb, e.to, u.lang)}${e.condition ? ` (${e.condition[u.lang]})` : ''}`)), u.lang))}`] : [];
+  const change = u.day === undefined && u.range === undefined ? queries.nextReportingChange(from, day, { units: places }) : undefined;
+  const coming = change && change.lines.length > 0 ? [`${fromDay(u.lang, change.date)}: ${t.reportsToShort(joinList(unique(freshLines(change, edges).map((e) => `${bossName(rc, e)}${e.condition ? ` (${e.condition[u.lang]})` : ''}`)), u.lang))}`] : [];
   return done(rc, 'answer', `${holds ? t.yes : t.no}${sentence}`, coming, [...edges, ...(change?.lines ?? [])].map((e) => e.source), edges.flatMap((e) => (e.text ? [e.text[u.lang]] : [])));
 }
 
@@ -360,19 +394,23 @@ export function answerReportingRelation(asked: RelationContext): Answer | undefi
       if (chosen.length === 0) continue;
       const answers = chosen.map((l) => {
         const day = u.day ?? (u.kinds.has('after-change') ? (nextChangeBelow(rc, l.id) ?? rc.today) : rc.today);
-        const edges = queries.directReportsOn(l.id, day);
-        const froms = joinList(unique(edges.map((e) => `${nm(e.from, false)}${e.condition ? ` (${e.condition[u.lang]})` : ''}${scopeSuffix(rc, e.appliesTo)}`)), u.lang);
+        // Of the lines to one unit's holder of the post (Nord's fællesskabsleder), those of the unit or person asked about.
+        const places = placesOf(rc, l);
+        const toPlace = <E extends { readonly toUnit?: string }>(list: readonly E[]) =>
+          places.length === 0 ? [...list] : list.filter((e) => e.toUnit === undefined || places.some((place) => within(kb, place, e.toUnit!)));
+        const edges = toPlace(queries.directReportsOn(l.id, day));
+        const froms = joinList(unique(edges.map((e) => `${nm(e.from, false)}${e.condition ? ` (${e.condition[u.lang]})` : ''}${scopeOf(rc, [], e)}`)), u.lang);
         const personEntry = person ? kb.get(person.id) : undefined;
         const sentence = (list: string) =>
           personEntry?.kind === 'people' && roleOnDay(rc, personEntry.item, day) === l.id ? t.staffOf(personEntry.item.name, nm(l.id, false), list) : phrasesFor(u.lang).reportToIt(nm(l.id), list);
         // A coming change of who reports here, in one line (or as the answer when no one does yet).
         const change = u.day ? undefined : nextChangeBelow(rc, l.id);
-        const coming = change && change !== day ? queries.directReportsOn(l.id, change) : [];
-        const comingList = joinList(unique(coming.map((e) => `${nm(e.from, false)}${e.condition ? ` (${e.condition[u.lang]})` : ''}`)), u.lang);
+        const coming = change && change !== day ? toPlace(queries.directReportsOn(l.id, change)) : [];
+        const comingList = joinList(unique(coming.map((e) => `${nm(e.from, false)}${e.condition ? ` (${e.condition[u.lang]})` : ''}${scopeOf(rc, [], e)}`)), u.lang);
         let headline =
           edges.length > 0 ? onDay(rc, day, sentence(froms)) : coming.length > 0 ? onDay(rc, change!, sentence(comingList), 'from') : t.noOneReports(nm(l.id));
         // A long list reads better one per line under a short first line that counts them.
-        const each = unique(edges.map((e) => `${nm(e.from, false)}${e.condition ? ` (${e.condition[u.lang]})` : ''}${scopeSuffix(rc, e.appliesTo)}`));
+        const each = unique(edges.map((e) => `${nm(e.from, false)}${e.condition ? ` (${e.condition[u.lang]})` : ''}${scopeOf(rc, [], e)}`));
         const listed = headline.length > HEADLINE_MAX && edges.length > 0;
         if (listed) {
           // The first names that fit, then how many more (all of them follow one per line).
@@ -424,7 +462,13 @@ export function answerReportingRelation(asked: RelationContext): Answer | undefi
     // A post reported to, with the people the documents name in it on that day: "who does X answer to" asks for someone.
     // A post that leads several units ("områdeleder" of Nord and of Syd) is held, for the one asked about, only by
     // those of its holders tied to a unit around the asker's own (the person's, the role's, or a unit the question names).
-    const nmHeld = (id: string, day: string, from: Link & { person?: string }): string => {
+    const nmHeld = (id: string, day: string, from: Link & { person?: string }, toUnit?: string): string => {
+      // A line to one unit's holder of the post: that unit's holders only.
+      if (toUnit !== undefined) {
+        const there = queries.holdersOn(id, day).filter((p) => holdsInUnit(p, id, toUnit, day) || (p.role === id && p.unit === toUnit));
+        const post = bossName(rc, { to: id, toUnit });
+        return there.length > 0 ? `${post}, ${joinList(unique(there.map((p) => p.name)), u.lang)}` : post;
+      }
       // A line to a unit ("dagplejelederen refererer til Netværk Engen") runs to whoever leads it: the unit, then its
       // leading post and the holders tied to that unit.
       if (kb.get(id)?.kind === 'units') {
@@ -455,15 +499,16 @@ export function answerReportingRelation(asked: RelationContext): Answer | undefi
     };
     const parts = chosen.map((l) => {
       const day = stateDay(rc, l.id);
-      const edges = placeLines(rc, queries.reportsToOn(l.id, day));
+      const units = placesOf(rc, l);
+      const edges = placeLines(rc, queries.reportsToOn(l.id, day, { units }));
       const plain = edges.filter((e) => !e.condition);
       const conditional = edges.filter((e) => e.condition);
-      const change = u.day ? undefined : queries.nextReportingChange(l.id, day);
+      const change = u.day ? undefined : queries.nextReportingChange(l.id, day, { units });
       const direct =
         plain.length > 0
-          ? onDay(rc, day, reportsTo(subjectOf(l), joinList(unique(plain.map((e) => `${nmHeld(placedBoss(rc, l, e.to, day), day, l)}${scopeSuffix(rc, e.appliesTo)}`)), u.lang)))
+          ? onDay(rc, day, reportsTo(subjectOf(l), joinList(unique(plain.map((e) => `${e.toUnit ? nmHeld(e.to, day, l, e.toUnit) : nmHeld(placedBoss(rc, l, e.to, day), day, l)}${scopeOf(rc, units, e)}`)), u.lang)))
           : change
-            ? onDay(rc, change.date, reportsTo(subjectOf(l), joinList(change.lines.filter((e) => !e.condition).map((e) => nm(e.to)), u.lang)), 'from')
+            ? onDay(rc, change.date, reportsTo(subjectOf(l), joinList(change.lines.filter((e) => !e.condition).map((e) => bossName(rc, e)), u.lang)), 'from')
             : undefined;
       // (A post whose lines end with no line after it says no change of boss: the post itself ends.)
       const moved = personMoves(rc, l, day);
@@ -482,7 +527,7 @@ export function answerReportingRelation(asked: RelationContext): Answer | undefi
         ...(placeMoves ? [`${fromDay(u.lang, placeDay!)}: ${t.reportsToShort(joinList(placedLater.map((id) => nmHeld(id, placeDay!, l)), u.lang))}`] : []),
         ...conditional.map((e) => t.conditionalLine(e.condition![u.lang], nm(e.to))),
         ...(change && plain.length > 0 && change.lines.length > 0 && !(moved && moved.date <= change.date)
-          ? [`${fromDay(u.lang, change.date)}: ${t.reportsToShort(joinList(change.lines.map((e) => `${nm(e.to)}${e.condition ? ` (${e.condition[u.lang]})` : ''}`), u.lang))}`]
+          ? [`${fromDay(u.lang, change.date)}: ${t.reportsToShort(joinList(freshLines(change, edges).map((e) => `${e.toUnit ? nmHeld(e.to, change.date, l, e.toUnit) : nm(e.to)}${e.condition ? ` (${e.condition[u.lang]})` : ''}${scopeOf(rc, units, e)}`), u.lang))}`]
           : []),
         ...(moved ? [moved.line] : []),
       ];
@@ -520,16 +565,17 @@ export function answerReportingRelation(asked: RelationContext): Answer | undefi
     // line to it a coming one: the day it starts leads.
     const asksWhen = u.askedWhen || rc.lexicon.effectWords.match(u.tokens).size > 0;
     const above = rc.subjects.flat().filter((l) => l.kind === 'roles' && l.id !== link.id && l.quality >= 0.9).map((l) => l.id);
-    const coming = asksWhen && above.length > 0 && !queries.reportsToOn(link.id, day).some((e) => above.includes(e.to)) ? queries.nextReportingChange(link.id, day) : undefined;
+    const units = placesOf(rc, link);
+    const coming = asksWhen && above.length > 0 && !queries.reportsToOn(link.id, day, { units }).some((e) => above.includes(e.to)) ? queries.nextReportingChange(link.id, day, { units }) : undefined;
     const toAbove = coming?.lines.filter((e) => above.includes(e.to) && !e.condition) ?? [];
     if (coming && toAbove.length > 0) {
-      const headline = onDay(rc, coming.date, t.reportsToMany(nm(link.id), joinList(unique(toAbove.map((e) => nm(e.to))), u.lang)), 'from');
+      const headline = onDay(rc, coming.date, t.reportsToMany(nm(link.id), joinList(unique(toAbove.map((e) => bossName(rc, e))), u.lang)), 'from');
       return done(rc, 'answer', headline, [direct!, ...stated], [...toAbove.map((e) => e.source), ...edges.map((e) => e.source)]);
     }
     // "Ændrer holdlederens reference sig?": the change asked leads, today's line after it.
     const newLines = change?.lines.filter((e) => !e.condition) ?? [];
     if (rc !== asked && newLines.length > 0) {
-      const headline = onDay(rc, change!.date, t.reportsToMany(nm(link.id), joinList(unique(newLines.map((e) => nm(e.to))), u.lang)), 'from');
+      const headline = onDay(rc, change!.date, t.reportsToMany(nm(link.id), joinList(unique(newLines.map((e) => bossName(rc, e))), u.lang)), 'from');
       return done(rc, 'answer', headline, [direct!, ...steps.slice(1), ...stated], [...newLines.map((e) => e.source), ...edges.map((e) => e.source)]);
     }
     return done(rc, 'answer', direct!, [...lines, ...steps.slice(1), ...stated], [...edges.map((e) => e.source), ...chain.slice(1).map((e) => e.source)]);
