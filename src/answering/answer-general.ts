@@ -60,15 +60,7 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
   // A fact whose owner the question names ("complex problem solving") beats a list that merely mentions it.
   // "Which six concepts ...": a list with exactly that many members is what is asked for.
   const listBonus = (owner: string) => (u.cardinal !== undefined && ctx.detailCounts.get(owner) === u.cardinal ? 0.3 : 0);
-  const ranks = new Map<ScoredFact, number>();
-  const rank = (s: ScoredFact) => {
-    let value = ranks.get(s);
-    if (value === undefined) {
-      value = s.coverage + 0.2 * s.directCoverage + ownerWeight * namedOwner(s.fact.owner) + namedInFull(s.fact.owner) + listBonus(s.fact.owner);
-      ranks.set(s, value);
-    }
-    return value;
-  };
+  const rank = (s: ScoredFact) => s.coverage + 0.2 * s.directCoverage + ownerWeight * namedOwner(s.fact.owner) + namedInFull(s.fact.owner) + listBonus(s.fact.owner);
   // "Hvor mange børn ..." counts children: figures of another metric are not the answer.
   // (No copy when no metric is asked: the scored facts run to tens of thousands when no municipality is named at 100x.)
   const all = u.metric === undefined ? scored : scored.filter((s) => s.fact.kind !== 'figure' || s.fact.figure?.metric === u.metric || s.fact.figure?.metric === 'other');
@@ -80,14 +72,18 @@ export function answerGeneral(ctx: Context, u: Understanding, rest: readonly Que
   const ownFacts = definesNamed ? all.filter((s) => ctx.namedAny.has(s.fact.owner)) : [];
   const ofPreferredKind = ownFacts.length > 0 ? ownFacts : preferredFacts;
   const eligible = ofPreferredKind.length > 0 ? ofPreferredKind : all;
+  // Each eligible fact's rank, by its place in `eligible` (tens of thousands of facts when no municipality is named at
+  // scale: numbers in an array, not a map keyed by the scored facts).
+  const ranks = new Float64Array(eligible.length);
+  for (let i = 0; i < eligible.length; i++) ranks[i] = rank(eligible[i]!);
   // By rank, then as the search orders its facts (coverage, direct coverage, the order found).
-  const ahead = (a: number, b: number) => rank(eligible[b]!) - rank(eligible[a]!) || byCoverage(eligible[a]!, eligible[b]!) || a - b;
+  const ahead = (a: number, b: number) => ranks[b]! - ranks[a]! || byCoverage(eligible[a]!, eligible[b]!) || a - b;
   let bestAt = -1;
   for (let i = 0; i < eligible.length; i++) if (bestAt === -1 || ahead(i, bestAt) < 0) bestAt = i;
   if (bestAt === -1 || !coversQuestion(ctx, rest, eligible[bestAt]!.fact) || !coversAsked(ctx, u, eligible[bestAt]!.fact)) return unknown(ctx, u.lang);
-  const bestRank = rank(eligible[bestAt]!);
+  const bestRank = ranks[bestAt]!;
   const nearAt: number[] = [];
-  for (let i = 0; i < eligible.length; i++) if (rank(eligible[i]!) >= bestRank - NEAR_BEST) nearAt.push(i);
+  for (let i = 0; i < eligible.length; i++) if (ranks[i]! >= bestRank - NEAR_BEST) nearAt.push(i);
   const near = nearAt.sort(ahead).map((i) => eligible[i]!);
 
   // Group by owner, best owner first; an owner's facts keep the document's order.

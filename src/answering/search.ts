@@ -401,93 +401,125 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
 
   // `scope`: the facts in scope (flags and runs), or undefined for every fact; `kind`: the code of the only kind
   // scored, or -1 for every kind.
-  // The words too common to lift a fact to `minCoverage` on their own (a word explains at most its own weight of a fact,
-  // each match's value being at most 1): the lightest words, while their weights together stay under it.
-  const commonTermsOf = (query: readonly QueryTerm[], minCoverage: number, totalWeight: number): Set<number> => {
-    const common = new Set<number>();
-    if (minCoverage <= 0) return common;
-    const lightest = query.map((q, i) => i).sort((a, b) => query[a]!.weight - query[b]!.weight);
+  // The matches too weak to lift a fact to `minCoverage` (MaxScore's non-essential lists): a word explains at most
+  // what its best match in a fact is worth (`explainOne` times the word's weight, at most the weight), so a fact that
+  // only weak matches touch, whose best weak match per word sums under `minCoverage`, cannot reach it. The weakest
+  // matches are taken first, each word's expansions apart: a common word's matches, and a word's loose ones ("dagtilbud"
+  // as the first part of "dagtilbudschef", half sure and a word of thousands of facts, when the whole word is rarer).
+  // `weak[i][k]` for the k-th expansion of the i-th word; undefined when no match is weak.
+  const weakMatchesOf = (query: readonly QueryTerm[], minCoverage: number, totalWeight: number): boolean[][] | undefined => {
+    if (minCoverage <= 0) return undefined;
+    const lists: Array<{ readonly i: number; readonly k: number; readonly worth: number }> = [];
+    query.forEach((q, i) => q.expansions.forEach((e, k) => lists.push({ i, k, worth: explainOne(q, e.quality, e.term) * q.weight })));
+    lists.sort((a, b) => a.worth - b.worth || a.i - b.i || a.k - b.k);
     // (A margin under the bound: the sums are floating point.)
     const bound = minCoverage * totalWeight * (1 - 1e-9);
+    const best = new Float64Array(query.length);
     let sum = 0;
-    for (const i of lightest) {
-      if (sum + query[i]!.weight >= bound) break;
-      sum += query[i]!.weight;
-      common.add(i);
+    let weak: boolean[][] | undefined;
+    for (const { i, k, worth } of lists) {
+      // (In ascending order: a word's new weak match is its best so far.)
+      const next = sum - best[i]! + Math.max(best[i]!, worth);
+      if (next >= bound) continue;
+      sum = next;
+      best[i] = Math.max(best[i]!, worth);
+      weak ??= query.map((q) => q.expansions.map(() => false));
+      weak[i]![k] = true;
     }
-    return common;
+    return weak;
+  };
+
+  // The loops over postings are small functions of their own, shared by every kind of search (with a scope or not, one
+  // kind or all, with candidates or not): V8 optimises a small function within a few calls, and its type feedback is
+  // complete after its first use. Inside one large function, each branch a question takes for the first time (a scope,
+  // a kind, candidates) found the optimised code without feedback for it: V8 deoptimised it, the question's tens of
+  // thousands of postings ran in the interpreter (a boxed number per posting), and the large function took 0.1–0.3 s to
+  // optimise again. The loops test flags without a branch on their presence: `everyFact` stands for "no scope" and for
+  // "no candidates".
+  const everyFact = new Uint8Array(facts.length).fill(1);
+  /** Notes the facts of `list[from, to)` that `allowed` keeps and are of `kind` (-1: any) as candidates; returns the count. */
+  const noteCandidates = (list: readonly number[], from: number, to: number, allowed: Uint8Array, kind: number, count: number): number => {
+    for (let p = from; p < to; p++) {
+      const factIndex = list[p]! >> 1;
+      if (allowed[factIndex] === 0 || (kind !== -1 && kindOf[factIndex] !== kind) || candidate[factIndex] === 1) continue;
+      candidate[factIndex] = 1;
+      candidates[count++] = factIndex;
+    }
+    return count;
+  };
+  /**
+   * One match's postings in `list[from, to)`: each fact's best value of the word so far (`termBest`, `termDirect`), the
+   * facts the word touched listed in `touchedByTerm` from `termCount` on; returns the new count.
+   */
+  const notePostings = (list: readonly number[], from: number, to: number, allowed: Uint8Array, kind: number, only: Uint8Array, value: number, contextValue: number, termCount: number): number => {
+    for (let p = from; p < to; p++) {
+      const posting = list[p]!;
+      const factIndex = posting >> 1;
+      if (allowed[factIndex] === 0 || (kind !== -1 && kindOf[factIndex] !== kind) || only[factIndex] === 0) continue;
+      const isDirect = (posting & 1) === DIRECT;
+      if (termSeen[factIndex] === 0) {
+        termSeen[factIndex] = 1;
+        touchedByTerm[termCount++] = factIndex;
+      }
+      const v = isDirect ? value : contextValue;
+      if (v > termBest[factIndex]!) termBest[factIndex] = v;
+      if (isDirect && value > termDirect[factIndex]!) termDirect[factIndex] = value;
+    }
+    return termCount;
+  };
+  /** Adds a word's values (weighted) to the facts it touched and lists the facts touched first; returns their count. */
+  const addTerm = (termCount: number, weight: number, touchedCount: number): number => {
+    for (let t = 0; t < termCount; t++) {
+      const factIndex = touchedByTerm[t]!;
+      coverageOf[factIndex] = coverageOf[factIndex]! + termBest[factIndex]! * weight;
+      directOf[factIndex] = directOf[factIndex]! + termDirect[factIndex]! * weight;
+      termBest[factIndex] = 0;
+      termDirect[factIndex] = 0;
+      termSeen[factIndex] = 0;
+      if (seen[factIndex] === 0) {
+        seen[factIndex] = 1;
+        touched[touchedCount++] = factIndex;
+      }
+    }
+    return touchedCount;
   };
 
   const scoreIn = (scope: Scope | undefined, kind: number, query: readonly QueryTerm[], filter?: (fact: FactRecord) => boolean, minCoverage = 0, ordered = true): ScoredFact[] => {
-    const allowed = scope?.allowed;
+    const allowed = scope?.allowed ?? everyFact;
     if (scope && scoreWindows.length < scope.runs.length + 2) scoreWindows = new Int32Array(scope.runs.length + 2);
     const windows = scoreWindows;
     const totalWeight = query.reduce((sum, q) => sum + q.weight, 0) || 1;
-    // A word explains at most its own weight of a fact (each match's value is at most 1): a fact that only the
-    // commonest words touch, whose weights together stay under `minCoverage`, cannot reach it. Those words are left
-    // out of finding the facts (the rarer words find them) and only add to the facts found.
-    let only: Uint8Array | undefined;
+    // A fact that only weak matches touch cannot reach `minCoverage` (`weakMatchesOf`): those matches are left out of
+    // finding the facts (the others find them) and only add to the facts found.
+    let only = everyFact;
     let candidateCount = 0;
-    if (minCoverage > 0 && query.length > 1) {
-      const common = commonTermsOf(query, minCoverage, totalWeight);
-      if (common.size > 0) {
-        only = candidate;
-        for (let i = 0; i < query.length; i++) {
-          if (common.has(i)) continue;
-          for (const e of query[i]!.expansions) {
-            const list = postings.get(e.term);
-            if (list === undefined) continue;
-            for (let w = 0, n = windowsOf(list, scope, windows); w < n; w += 2) {
-              for (let p = windows[w]!, to = windows[w + 1]!; p < to; p++) {
-                const factIndex = list[p]! >> 1;
-                if ((allowed !== undefined && allowed[factIndex] === 0) || (kind !== -1 && kindOf[factIndex] !== kind) || candidate[factIndex] === 1) continue;
-                candidate[factIndex] = 1;
-                candidates[candidateCount++] = factIndex;
-              }
-            }
-          }
+    const weak = weakMatchesOf(query, minCoverage, totalWeight);
+    if (weak !== undefined) {
+      only = candidate;
+      for (let i = 0; i < query.length; i++) {
+        const expansions = query[i]!.expansions;
+        for (let k = 0; k < expansions.length; k++) {
+          if (weak[i]![k]) continue;
+          const list = postings.get(expansions[k]!.term);
+          if (list === undefined) continue;
+          for (let w = 0, n = windowsOf(list, scope, windows); w < n; w += 2) candidateCount = noteCandidates(list, windows[w]!, windows[w + 1]!, allowed, kind, candidateCount);
         }
       }
     }
     let touchedCount = 0;
-    for (const q of query) {
+    for (let i = 0; i < query.length; i++) {
+      const q = query[i]!;
       // A word counts once per fact, by its best match among its expansions.
       let termCount = 0;
-      for (const e of q.expansions) {
+      for (let k = 0; k < q.expansions.length; k++) {
+        const e = q.expansions[k]!;
         const value = explainOne(q, e.quality, e.term);
         const contextValue = value * CONTEXT_FACTOR;
-        // Indexed loops over the postings (thousands for a common word at scale): a `for…of` allocates an iterator
-        // result per posting until the function is optimised, which a question asked once may never see.
         const list = postings.get(e.term);
         if (list === undefined) continue;
-        for (let w = 0, n = windowsOf(list, scope, windows); w < n; w += 2) {
-          for (let p = windows[w]!, to = windows[w + 1]!; p < to; p++) {
-            const posting = list[p]!;
-            const factIndex = posting >> 1;
-            if ((allowed !== undefined && allowed[factIndex] === 0) || (kind !== -1 && kindOf[factIndex] !== kind) || (only !== undefined && only[factIndex] === 0)) continue;
-            const isDirect = (posting & 1) === DIRECT;
-            if (termSeen[factIndex] === 0) {
-              termSeen[factIndex] = 1;
-              touchedByTerm[termCount++] = factIndex;
-            }
-            const v = isDirect ? value : contextValue;
-            if (v > termBest[factIndex]!) termBest[factIndex] = v;
-            if (isDirect && value > termDirect[factIndex]!) termDirect[factIndex] = value;
-          }
-        }
+        for (let w = 0, n = windowsOf(list, scope, windows); w < n; w += 2) termCount = notePostings(list, windows[w]!, windows[w + 1]!, allowed, kind, only, value, contextValue, termCount);
       }
-      for (let t = 0; t < termCount; t++) {
-        const factIndex = touchedByTerm[t]!;
-        coverageOf[factIndex] = coverageOf[factIndex]! + termBest[factIndex]! * q.weight;
-        directOf[factIndex] = directOf[factIndex]! + termDirect[factIndex]! * q.weight;
-        termBest[factIndex] = 0;
-        termDirect[factIndex] = 0;
-        termSeen[factIndex] = 0;
-        if (seen[factIndex] === 0) {
-          seen[factIndex] = 1;
-          touched[touchedCount++] = factIndex;
-        }
-      }
+      touchedCount = addTerm(termCount, q.weight, touchedCount);
     }
     for (let c = 0; c < candidateCount; c++) candidate[candidates[c]!] = 0;
     const results: ScoredFact[] = [];
@@ -543,13 +575,14 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
     const totalWeight = query.reduce((sum, q) => sum + q.weight, 0) || 1;
     let taken = accepted.get(acceptKey);
     if (!taken) accepted.set(acceptKey, (taken = new Uint8Array(facts.length)));
-    const common = commonTermsOf(query, minCoverage, totalWeight);
+    const weak = weakMatchesOf(query, minCoverage, totalWeight);
     let found = false;
     let count = 0;
     search: for (let i = 0; i < query.length; i++) {
-      if (common.has(i)) continue;
-      for (const e of query[i]!.expansions) {
-        const list = postings.get(e.term);
+      const expansions = query[i]!.expansions;
+      for (let k = 0; k < expansions.length; k++) {
+        if (weak?.[i]![k]) continue;
+        const list = postings.get(expansions[k]!.term);
         if (list === undefined) continue;
         for (let w = 0, n = windowsOf(list, scope, windows); w < n; w += 2) {
           for (let p = windows[w]!, to = windows[w + 1]!; p < to; p++) {
