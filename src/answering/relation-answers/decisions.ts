@@ -455,7 +455,10 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
   const effectAsked = rc.lexicon.effectWords.match(u.tokens).size > 0;
   // Why, who proposed it, from when: asked of a decision named ("did they follow the recommendation on the kvarterer").
   const namedAttribute = namedDecision.size > 0 && (effectAsked || asks.has('why') || asks.has('proposal'));
-  if (!decisionCue && !chairOfMeeting && !agendaAsked && !(attributeAsked && (namedDecision.size > 0 || bodyNamed || touchedNamed || dayOfDecision)) && !namedAttribute) return undefined;
+  // "Hvad sker der med Kyst", "what happens to the departments of Kyst": a word that something happens, asked (not when)
+  // of an item a decision changes, is answered by that decision.
+  const changeAsked = touchedNamed && !u.askedWhen && !u.kinds.has('when') && rc.lexicon.changeWords.match(u.tokens).size > 0;
+  if (!decisionCue && !chairOfMeeting && !agendaAsked && !(attributeAsked && (namedDecision.size > 0 || bodyNamed || touchedNamed || dayOfDecision)) && !namedAttribute && !changeAsked) return undefined;
   // "How many deputies after the reorganisation?" counts; "who reports to X after it?" is a line: not the decision's.
   if ((u.intents.has('figure') && !voteAsked && !asks.has('agenda')) || (u.intents.has('reporting') && !voteAsked && agenda === undefined && !asks.has('noted'))) return undefined;
   // A chair asked of a meeting or body without a decision's day or item: the meeting answer gives it.

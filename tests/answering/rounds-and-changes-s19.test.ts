@@ -1,0 +1,116 @@
+/**
+ * Session 19, on a small knowledge base of this test's own (Kildeby: a committee, two houses, a merger decided with a
+ * vote, a posting whose interviews carry no round numbers and a posting whose interviews do):
+ * - interviews the documents give no round number ("Samtaler" on two days) are rounds in the order of their days: "the
+ *   first interview" is the earlier day, "the second" the later, and a round the posting does not have is refused;
+ *   numbered rounds still answer only by their number;
+ * - a word that something happens ("hvad sker der med", "what happened to"), asked (not when) of an item a decision
+ *   changes, is answered by that decision; an item no decision changes is not given one.
+ */
+import { describe, expect, it } from 'vitest';
+import { createAnswerer, renderAnswerText } from '../../src/answering/index.js';
+import { createKnowledgeBase, emptyKnowledgeData } from '../../src/knowledge/knowledge-base.js';
+import { KnowledgeFileSchema } from '../../src/knowledge/schemas.js';
+
+const NOW = new Date('2026-11-30T09:00:00Z');
+const src = (quote: string) => ({ doc: 'kildeby.txt', quote });
+
+function kildeby() {
+  const file = KnowledgeFileSchema.parse({
+    municipalities: [{ id: 'kildeby', name: 'Kildeby Kommune', labelEn: 'Kildeby Municipality', source: src('Kildeby Kommune') }],
+    units: [
+      { id: 'kby-udvalg', name: 'Børneudvalget', labelEn: 'Children’s Committee', municipality: 'kildeby', type: 'committee', source: src('Børneudvalget') },
+      { id: 'kby-spiren', name: 'Børnehuset Spiren', names: ['Spiren'], labelEn: 'Spiren children’s house', municipality: 'kildeby', type: 'house', source: src('Børnehuset Spiren') },
+      { id: 'kby-kimen', name: 'Børnehuset Kimen', names: ['Kimen'], labelEn: 'Kimen children’s house', municipality: 'kildeby', type: 'house', source: src('Børnehuset Kimen') },
+      { id: 'kby-toppen', name: 'Børnehuset Toppen', names: ['Toppen'], labelEn: 'Toppen children’s house', municipality: 'kildeby', type: 'house', source: src('Børnehuset Toppen') },
+    ],
+    roles: [
+      { id: 'kby-souschef', name: 'souschef', labelEn: 'deputy head', municipality: 'kildeby', source: src('souschef') },
+      { id: 'kby-husleder', name: 'husleder', labelEn: 'head of house', municipality: 'kildeby', source: src('husleder') },
+    ],
+    postings: [
+      {
+        id: 'kby-stilling-souschef',
+        name: 'Souschef til Børnehuset Spiren',
+        names: ['souschefstillingen'],
+        labelEn: 'Deputy head post at Spiren',
+        namesEn: ['the deputy head job'],
+        municipality: 'kildeby',
+        role: 'kby-souschef',
+        unit: 'kby-spiren',
+        source: src('Børnehuset Spiren søger en souschef.'),
+      },
+      {
+        id: 'kby-stilling-husleder',
+        name: 'Husleder til Børnehuset Toppen',
+        names: ['husléderstillingen', 'lederstillingen i Toppen'],
+        labelEn: 'Head of house post at Toppen',
+        namesEn: ['the Toppen head job'],
+        municipality: 'kildeby',
+        role: 'kby-husleder',
+        unit: 'kby-toppen',
+        source: src('Børnehuset Toppen søger en husleder.'),
+      },
+    ],
+    dates: [
+      { id: 'kby-samtale-a', date: '2027-01-18', kind: 'interview', about: 'kby-stilling-souschef', label: { da: 'Samtaler', en: 'Interviews' }, source: src('Samtaler 18. og 19. januar 2027.') },
+      { id: 'kby-samtale-b', date: '2027-01-19', kind: 'interview', about: 'kby-stilling-souschef', label: { da: 'Samtaler', en: 'Interviews' }, source: src('Samtaler 18. og 19. januar 2027.') },
+      { id: 'kby-toppen-1', date: '2027-02-02', kind: 'interview', round: 1, about: 'kby-stilling-husleder', label: { da: 'Første samtale', en: 'First interview' }, source: src('Første samtale 2. februar 2027.') },
+      { id: 'kby-toppen-2', date: '2027-02-09', kind: 'interview', round: 2, about: 'kby-stilling-husleder', label: { da: 'Anden samtale', en: 'Second interview' }, source: src('Anden samtale 9. februar 2027.') },
+    ],
+    decisions: [
+      {
+        id: 'kby-beslutning-sammenlaegning',
+        name: 'Sammenlægning af Spiren og Kimen',
+        names: ['sammenlægningen'],
+        labelEn: 'Merger of Spiren and Kimen',
+        namesEn: ['the merger'],
+        municipality: 'kildeby',
+        body: 'kby-udvalg',
+        date: '2026-11-10',
+        appliesFrom: '2027-05-01',
+        changes: ['kby-spiren', 'kby-kimen'],
+        decided: [{ da: 'Børnehuset Spiren og Børnehuset Kimen lægges sammen fra 1. maj 2027.', en: 'Spiren and Kimen merge from 1 May 2027.', source: src('Spiren og Kimen lægges sammen fra 1. maj 2027.') }],
+        vote: { for: 5, against: 2, text: { da: 'Vedtaget med 5 stemmer for og 2 imod.', en: 'Adopted by 5 votes to 2.' } },
+        source: src('Punkt 2. Sammenlægning af Spiren og Kimen'),
+      },
+    ],
+  });
+  return createKnowledgeBase({ ...emptyKnowledgeData(), ...file } as ReturnType<typeof emptyKnowledgeData>);
+}
+
+const answerer = createAnswerer(kildeby(), { now: () => NOW });
+const text = (q: string) => renderAnswerText(answerer.answer(q));
+
+describe('interviews without round numbers are rounds in the order of their days', () => {
+  it.each([
+    ['when is the first interview for the deputy head job', /18 January 2027/, /19 January/],
+    ['hvornår er anden samtale til souschefstillingen', /19\. januar 2027/, /18\. januar/],
+    // Numbered rounds answer by their number, as before.
+    ['hvornår er første samtale til lederstillingen i toppen', /2\. februar 2027/, /9\. februar/],
+    ['when is the second interview for the Toppen head job', /9 February 2027/, /2 February/],
+  ])('"%s"', (question, right, wrong) => {
+    const said = text(question);
+    expect(said).toMatch(right);
+    expect(said).not.toMatch(wrong);
+  });
+
+  it('a round the posting does not have is refused', () => {
+    const answer = answerer.answer('when is the 3rd interview for the deputy head job');
+    expect(renderAnswerText(answer)).not.toMatch(/January 2027/);
+  });
+});
+
+describe('what happens to an item a decision changes is that decision', () => {
+  it.each([
+    ['hvad sker der med kimen', /Sammenlægning af Spiren og Kimen/],
+    ['what happened to spiren', /Merger of Spiren and Kimen/],
+    ['hvad er der sket med børnehuset kimen', /1\. maj 2027/],
+  ])('"%s"', (question, decision) => {
+    expect(text(question)).toMatch(decision);
+  });
+
+  it('an item no decision changes is given no decision', () => {
+    expect(text('hvad sker der med toppen')).not.toMatch(/Sammenlægning|Merger/);
+  });
+});
