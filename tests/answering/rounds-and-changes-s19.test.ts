@@ -1,9 +1,11 @@
 /**
- * Session 19, on a small knowledge base of this test's own (Kildeby: a committee, two houses, a merger decided with a
+ * Session 19, on a small knowledge base of this test's own (Kildeby: a committee, three houses, a leaders' forum that meets monthly and holds a seminar, a merger decided with a
  * vote, a posting whose interviews carry no round numbers and a posting whose interviews do):
  * - interviews the documents give no round number ("Samtaler" on two days) are rounds in the order of their days: "the
  *   first interview" is the earlier day, "the second" the later, and a round the posting does not have is refused;
  *   numbered rounds still answer only by their number;
+ * - a kind of date that no meeting day is (a seminar), asked of a body that meets, is the body's date of that kind, not
+ *   its meeting days;
  * - a word that something happens ("hvad sker der med", "what happened to"), asked (not when) of an item a decision
  *   changes, is answered by that decision; an item no decision changes is not given one.
  */
@@ -27,6 +29,22 @@ function kildeby() {
     roles: [
       { id: 'kby-souschef', name: 'souschef', labelEn: 'deputy head', municipality: 'kildeby', source: src('souschef') },
       { id: 'kby-husleder', name: 'husleder', labelEn: 'head of house', municipality: 'kildeby', source: src('husleder') },
+    ],
+    leadershipGroups: [
+      { id: 'kby-lederforum', name: 'Lederforum', names: ['Lederforummet'], labelEn: 'Leaders’ Forum', namesEn: ['the leaders forum'], municipality: 'kildeby', members: [{ ref: 'kby-husleder' }], source: src('Lederforum') },
+    ],
+    meetings: [
+      {
+        id: 'kby-lederforum-moede',
+        name: 'Lederforums møde',
+        labelEn: 'Leaders’ Forum meeting',
+        municipality: 'kildeby',
+        participants: ['kby-lederforum'],
+        frequency: { da: 'anden tirsdag i hver måned kl. 9.00-11.00', en: 'the second Tuesday of every month, 9.00-11.00' },
+        recurrence: { rrule: 'FREQ=MONTHLY;BYDAY=2TU', start: '2027-01-12', time: '09:00', endTime: '11:00' },
+        place: 'Kildeby Rådhus',
+        source: src('Lederforum mødes anden tirsdag i hver måned kl. 9.00-11.00 på Kildeby Rådhus.'),
+      },
     ],
     postings: [
       {
@@ -55,6 +73,7 @@ function kildeby() {
     dates: [
       { id: 'kby-samtale-a', date: '2027-01-18', kind: 'interview', about: 'kby-stilling-souschef', label: { da: 'Samtaler', en: 'Interviews' }, source: src('Samtaler 18. og 19. januar 2027.') },
       { id: 'kby-samtale-b', date: '2027-01-19', kind: 'interview', about: 'kby-stilling-souschef', label: { da: 'Samtaler', en: 'Interviews' }, source: src('Samtaler 18. og 19. januar 2027.') },
+      { id: 'kby-lederforum-seminar', date: '2027-04-15', end: '2027-04-16', kind: 'seminar', about: 'kby-lederforum', label: { da: 'Lederforums seminar', en: 'The Leaders’ Forum seminar' }, source: src('Lederforums seminar 15.-16. april 2027.') },
       { id: 'kby-toppen-1', date: '2027-02-02', kind: 'interview', round: 1, about: 'kby-stilling-husleder', label: { da: 'Første samtale', en: 'First interview' }, source: src('Første samtale 2. februar 2027.') },
       { id: 'kby-toppen-2', date: '2027-02-09', kind: 'interview', round: 2, about: 'kby-stilling-husleder', label: { da: 'Anden samtale', en: 'Second interview' }, source: src('Anden samtale 9. februar 2027.') },
     ],
@@ -98,6 +117,24 @@ describe('interviews without round numbers are rounds in the order of their days
   it('a round the posting does not have is refused', () => {
     const answer = answerer.answer('when is the 3rd interview for the deputy head job');
     expect(renderAnswerText(answer)).not.toMatch(/January 2027/);
+  });
+});
+
+describe('a kind of date no meeting day is, asked of a body that meets: the body\'s date of that kind', () => {
+  it.each([
+    ['hvornår er seminaret for lederforum', /15\. april 2027/],
+    ['when is the leaders forum seminar', /15 April 2027/],
+  ])('"%s"', (question, date) => {
+    expect(text(question)).toMatch(date);
+  });
+
+  it.each([
+    ['hvornår mødes lederforum', /anden tirsdag/],
+    ['when does the leaders forum meet', /second Tuesday/],
+  ])('its meeting days still answer when it meets: "%s"', (question, rule) => {
+    const said = text(question);
+    expect(said).toMatch(rule);
+    expect(said).not.toMatch(/April 2027|april 2027/);
   });
 });
 
