@@ -1,11 +1,13 @@
 /**
- * Session 19, on a small knowledge base of this test's own (Kildeby: a committee, three houses, a leaders' forum that meets monthly and holds a seminar, a merger decided with a
+ * Session 19, on a small knowledge base of this test's own (Kildeby: a committee, three houses, a leaders' forum that meets monthly and holds a seminar, a head of house moving to another house, a merger decided with a
  * vote, a posting whose interviews carry no round numbers and a posting whose interviews do):
  * - interviews the documents give no round number ("Samtaler" on two days) are rounds in the order of their days: "the
  *   first interview" is the earlier day, "the second" the later, and a round the posting does not have is refused;
  *   numbered rounds still answer only by their number;
  * - a kind of date that no meeting day is (a seminar), asked of a body that meets, is the body's date of that kind, not
  *   its meeting days;
+ * - a person's later post (`posts`, with its unit and first day) is an entry of its own: "when does X become head of
+ *   Y" is the first day there, not the last day in the post held now (whose title mentions the coming one);
  * - a word that something happens ("hvad sker der med", "what happened to"), asked (not when) of an item a decision
  *   changes, is answered by that decision; an item no decision changes is not given one.
  */
@@ -29,6 +31,19 @@ function kildeby() {
     roles: [
       { id: 'kby-souschef', name: 'souschef', labelEn: 'deputy head', municipality: 'kildeby', source: src('souschef') },
       { id: 'kby-husleder', name: 'husleder', labelEn: 'head of house', municipality: 'kildeby', source: src('husleder') },
+    ],
+    people: [
+      {
+        id: 'kby-mette-lund',
+        name: 'Mette Lund',
+        title: { da: 'husleder, Børnehuset Kimen; fra 1. maj 2027 husleder i Børnehuset Spiren', en: 'head of Kimen; from 1 May 2027 head of Spiren' },
+        role: 'kby-husleder',
+        unit: 'kby-kimen',
+        municipality: 'kildeby',
+        validUntil: '2027-04-30',
+        posts: [{ role: 'kby-husleder', unit: 'kby-spiren', validFrom: '2027-05-01', source: src('Mette Lund bliver husleder i Spiren fra 1. maj 2027.') }],
+        source: src('Husleder, Børnehuset Kimen: Mette Lund'),
+      },
     ],
     leadershipGroups: [
       { id: 'kby-lederforum', name: 'Lederforum', names: ['Lederforummet'], labelEn: 'Leaders’ Forum', namesEn: ['the leaders forum'], municipality: 'kildeby', members: [{ ref: 'kby-husleder' }], source: src('Lederforum') },
@@ -135,6 +150,19 @@ describe('a kind of date no meeting day is, asked of a body that meets: the body
     const said = text(question);
     expect(said).toMatch(rule);
     expect(said).not.toMatch(/April 2027|april 2027/);
+  });
+});
+
+describe("a person's later post (`posts`) has its own first day", () => {
+  it.each([
+    ['hvornår bliver mette lund husleder i spiren', /: fra 1\. maj 2027/, /30\. april/],
+    ['when does mette lund start in spiren', /1 May 2027/, /30 April/],
+    // The last day in the post held now still answers when that is asked.
+    ['hvornår stopper mette lund i kimen', /til og med 30\. april 2027/, /: fra 1\. maj/],
+  ])('"%s"', (question, right, wrong) => {
+    const said = text(question);
+    expect(said).toMatch(right);
+    expect(said).not.toMatch(wrong);
   });
 });
 
