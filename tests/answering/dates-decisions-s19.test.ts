@@ -1,5 +1,5 @@
 /**
- * Session 19, on a small knowledge base of this test's own (Kildeby: a committee, three houses, a leaders' forum that meets monthly and holds a seminar, a head of house moving to another house, a merger decided with a
+ * Session 19, on a small knowledge base of this test's own (Kildeby: a committee, three houses, a leaders' forum that meets monthly and holds a seminar, a head of house moving to another house, a budget follow-up named by its day, a merger decided with a
  * vote, a posting whose interviews carry no round numbers and a posting whose interviews do):
  * - interviews the documents give no round number ("Samtaler" on two days) are rounds in the order of their days: "the
  *   first interview" is the earlier day, "the second" the later, and a round the posting does not have is refused;
@@ -8,6 +8,8 @@
  *   its meeting days;
  * - a person's later post (`posts`, with its unit and first day) is an entry of its own: "when does X become head of
  *   Y" is the first day there, not the last day in the post held now (whose title mentions the coming one);
+ * - a day named that a dated item's own label says ("Budgetopfølgning pr. 30. juni") is part of that item's name when the
+ *   question asks when, not the day asked about;
  * - a word that something happens ("hvad sker der med", "what happened to"), asked (not when) of an item a decision
  *   changes, is answered by that decision; an item no decision changes is not given one.
  */
@@ -89,6 +91,7 @@ function kildeby() {
       { id: 'kby-samtale-a', date: '2027-01-18', kind: 'interview', about: 'kby-stilling-souschef', label: { da: 'Samtaler', en: 'Interviews' }, source: src('Samtaler 18. og 19. januar 2027.') },
       { id: 'kby-samtale-b', date: '2027-01-19', kind: 'interview', about: 'kby-stilling-souschef', label: { da: 'Samtaler', en: 'Interviews' }, source: src('Samtaler 18. og 19. januar 2027.') },
       { id: 'kby-lederforum-seminar', date: '2027-04-15', end: '2027-04-16', kind: 'seminar', about: 'kby-lederforum', label: { da: 'Lederforums seminar', en: 'The Leaders’ Forum seminar' }, source: src('Lederforums seminar 15.-16. april 2027.') },
+      { id: 'kby-budgetopfoelgning', date: '2027-08-20', kind: 'reporting-deadline', about: 'kby-kimen', label: { da: 'Budgetopfølgning pr. 30. juni indberettes', en: 'Budget follow-up as of 30 June is reported' }, source: src('20. august 2027: Budgetopfølgning pr. 30. juni indberettes.') },
       { id: 'kby-toppen-1', date: '2027-02-02', kind: 'interview', round: 1, about: 'kby-stilling-husleder', label: { da: 'Første samtale', en: 'First interview' }, source: src('Første samtale 2. februar 2027.') },
       { id: 'kby-toppen-2', date: '2027-02-09', kind: 'interview', round: 2, about: 'kby-stilling-husleder', label: { da: 'Anden samtale', en: 'Second interview' }, source: src('Anden samtale 9. februar 2027.') },
     ],
@@ -163,6 +166,19 @@ describe("a person's later post (`posts`) has its own first day", () => {
     const said = text(question);
     expect(said).toMatch(right);
     expect(said).not.toMatch(wrong);
+  });
+});
+
+describe("a day named that a dated item's own label says is part of its name, not the day asked", () => {
+  it.each([
+    ['hvornår skal budgetopfølgningen pr. 30. juni indberettes', /20\. august 2027/],
+    ['when is the budget follow-up as of 30 june reported', /20 August 2027/],
+  ])('"%s"', (question, date) => {
+    expect(text(question)).toMatch(date);
+  });
+
+  it('asked what happens that day, the day is still the day asked', () => {
+    expect(text('hvad sker der den 30. juni 2027')).not.toMatch(/20\. august/);
   });
 });
 
