@@ -10,6 +10,8 @@
  *   Y" is the first day there, not the last day in the post held now (whose title mentions the coming one);
  * - a day named that a dated item's own label says ("Budgetopfølgning pr. 30. juni") is part of that item's name when the
  *   question asks when, not the day asked about;
+ * - asked how many (or who) voted for a decision adopted unanimously without a count: everyone did, not "the minutes do
+ *   not say how many";
  * - a word that something happens ("hvad sker der med", "what happened to"), asked (not when) of an item a decision
  *   changes, is answered by that decision; an item no decision changes is not given one.
  */
@@ -111,6 +113,19 @@ function kildeby() {
         vote: { for: 5, against: 2, text: { da: 'Vedtaget med 5 stemmer for og 2 imod.', en: 'Adopted by 5 votes to 2.' } },
         source: src('Punkt 2. Sammenlægning af Spiren og Kimen'),
       },
+      {
+        id: 'kby-beslutning-budget',
+        name: 'Budget 2027 for dagtilbud',
+        names: ['budgettet', 'budget 2027'],
+        labelEn: 'Budget 2027 for day care',
+        namesEn: ['the budget', 'budget 2027'],
+        municipality: 'kildeby',
+        body: 'kby-udvalg',
+        date: '2026-11-10',
+        decided: [{ da: 'Udvalget godkendte budgettet for 2027 på 88,5 mio. kr.', en: 'The committee approved the 2027 budget of DKK 88.5 million.', source: src('Budgettet for 2027 på 88,5 mio. kr. godkendes.') }],
+        vote: { unanimous: true, text: { da: 'Godkendt enstemmigt.', en: 'Approved unanimously.' } },
+        source: src('Punkt 3. Budget 2027 for dagtilbud'),
+      },
     ],
   });
   return createKnowledgeBase({ ...emptyKnowledgeData(), ...file } as ReturnType<typeof emptyKnowledgeData>);
@@ -179,6 +194,19 @@ describe("a day named that a dated item's own label says is part of its name, no
 
   it('asked what happens that day, the day is still the day asked', () => {
     expect(text('hvad sker der den 30. juni 2027')).not.toMatch(/20\. august/);
+  });
+});
+
+describe('a unanimous vote without a count: everyone voted for it', () => {
+  it.each([
+    ['how many voted for the budget', /Everyone voted for/, /do not say how many/],
+    ['hvem stemte for budgettet', /Alle stemte for/, /siger ikke/],
+    // A counted vote still gives its count.
+    ['hvor mange stemte for sammenlægningen', /5 stemte for/, /Alle stemte/],
+  ])('"%s"', (question, right, wrong) => {
+    const said = text(question);
+    expect(said).toMatch(right);
+    expect(said).not.toMatch(wrong);
   });
 });
 

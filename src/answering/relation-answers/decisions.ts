@@ -34,6 +34,7 @@ const TEXTS = {
     noCount: (what: 'for' | 'against' | 'abstained', name: string) =>
       `Referatet siger ikke, hvor mange der ${what === 'for' ? 'stemte for' : what === 'against' ? 'stemte imod' : 'undlod at stemme om'} ${name}.`,
     noVote: (name: string) => `Referatet siger ikke, hvordan der blev stemt om ${name}.`,
+    allFor: (name: string) => `Alle stemte for ${name}: det blev vedtaget enstemmigt.`,
     unanimousYes: (name: string) => `Ja, ${name} blev vedtaget enstemmigt.`,
     unanimousNo: (name: string, votes: string) => `Nej, ${name} blev ikke vedtaget enstemmigt: ${votes}.`,
     votes: (f?: number, a?: number, x?: number) => [f !== undefined ? `${f} for` : '', a !== undefined ? `${a} imod` : '', x ? `${x} undlod at stemme` : ''].filter(Boolean).join(', '),
@@ -63,6 +64,7 @@ const TEXTS = {
     noCount: (what: 'for' | 'against' | 'abstained', name: string) =>
       `The minutes do not say how many ${what === 'for' ? 'voted for' : what === 'against' ? 'voted against' : 'abstained on'} ${name}.`,
     noVote: (name: string) => `The minutes do not say how the vote on ${name} went.`,
+    allFor: (name: string) => `Everyone voted for ${name}: it was adopted unanimously.`,
     unanimousYes: (name: string) => `Yes, ${name} was adopted unanimously.`,
     unanimousNo: (name: string, votes: string) => `No, ${name} was not unanimous: ${votes}.`,
     votes: (f?: number, a?: number, x?: number) => [f !== undefined ? `${f} for` : '', a !== undefined ? `${a} against` : '', x ? `${x} abstained` : ''].filter(Boolean).join(', '),
@@ -613,7 +615,8 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
       // Unanimous: everyone voted for, no one against or abstaining.
       return v?.unanimous && a !== 'for' ? 0 : undefined;
     };
-    const sentences = counted.map((a) => (value(a) !== undefined ? t.count(value(a)!, a, name) : t.noCount(a, name)));
+    // (Unanimous without a count: everyone voted for it, which the minutes do say.)
+    const sentences = counted.map((a) => (value(a) !== undefined ? t.count(value(a)!, a, name) : a === 'for' && v?.unanimous ? t.allFor(name) : t.noCount(a, name)));
     // The count first, then the vote as the minutes give it (which may say what the counts leave open).
     const headline = vote ? `${sentences.join(' ')} ${vote}` : sentences.join(' ');
     const known = counted.some((a) => value(a) !== undefined) || vote !== undefined;
