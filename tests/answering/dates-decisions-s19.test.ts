@@ -12,6 +12,8 @@
  *   question asks when, not the day asked about;
  * - asked how many (or who) voted for a decision adopted unanimously without a count: everyone did, not "the minutes do
  *   not say how many";
+ * - asked when, with a kind of date named other than a beginning, a date is asked, not a reporting line ("the deadline for
+ *   the reports to the head of house");
  * - a word that something happens ("hvad sker der med", "what happened to"), asked (not when) of an item a decision
  *   changes, is answered by that decision; an item no decision changes is not given one.
  */
@@ -35,6 +37,9 @@ function kildeby() {
     roles: [
       { id: 'kby-souschef', name: 'souschef', labelEn: 'deputy head', municipality: 'kildeby', source: src('souschef') },
       { id: 'kby-husleder', name: 'husleder', labelEn: 'head of house', municipality: 'kildeby', source: src('husleder') },
+    ],
+    reportingLines: [
+      { id: 'kby-linje-souschef', from: 'kby-souschef', to: 'kby-husleder', text: { da: 'Souschefen refererer til husleder.', en: 'The deputy head reports to the head of house.' }, source: src('Souschefen refererer til husleder.') },
     ],
     people: [
       {
@@ -94,6 +99,7 @@ function kildeby() {
       { id: 'kby-samtale-b', date: '2027-01-19', kind: 'interview', about: 'kby-stilling-souschef', label: { da: 'Samtaler', en: 'Interviews' }, source: src('Samtaler 18. og 19. januar 2027.') },
       { id: 'kby-lederforum-seminar', date: '2027-04-15', end: '2027-04-16', kind: 'seminar', about: 'kby-lederforum', label: { da: 'Lederforums seminar', en: 'The Leaders’ Forum seminar' }, source: src('Lederforums seminar 15.-16. april 2027.') },
       { id: 'kby-budgetopfoelgning', date: '2027-08-20', kind: 'reporting-deadline', about: 'kby-kimen', label: { da: 'Budgetopfølgning pr. 30. juni indberettes', en: 'Budget follow-up as of 30 June is reported' }, source: src('20. august 2027: Budgetopfølgning pr. 30. juni indberettes.') },
+      { id: 'kby-frist-souschefrapporter', date: '2027-06-04', kind: 'reporting-deadline', about: 'kby-husleder', label: { da: 'Frist for souschefernes kvalitetsrapporter til husleder', en: "Deadline for the deputy heads' quality reports to the head of house" }, source: src('4. juni 2027: Frist for souschefernes kvalitetsrapporter til husleder.') },
       { id: 'kby-toppen-1', date: '2027-02-02', kind: 'interview', round: 1, about: 'kby-stilling-husleder', label: { da: 'Første samtale', en: 'First interview' }, source: src('Første samtale 2. februar 2027.') },
       { id: 'kby-toppen-2', date: '2027-02-09', kind: 'interview', round: 2, about: 'kby-stilling-husleder', label: { da: 'Anden samtale', en: 'Second interview' }, source: src('Anden samtale 9. februar 2027.') },
     ],
@@ -207,6 +213,18 @@ describe('a unanimous vote without a count: everyone voted for it', () => {
     const said = text(question);
     expect(said).toMatch(right);
     expect(said).not.toMatch(wrong);
+  });
+});
+
+describe('asked when, with a kind of date named, the date is asked, not a reporting line', () => {
+  it("the deadline for reports to a post is the date", () => {
+    const said = text("when is the deadline for the deputy heads' quality reports to the head of house");
+    expect(said).toMatch(/4 June 2027/);
+    expect(said).not.toMatch(/reports to the head of house\./);
+  });
+
+  it('who a post reports to is still the line', () => {
+    expect(text('who does the deputy head report to')).toMatch(/head of house/);
   });
 });
 
