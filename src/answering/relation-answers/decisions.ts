@@ -459,7 +459,8 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
   const namedAttribute = namedDecision.size > 0 && (effectAsked || asks.has('why') || asks.has('proposal'));
   // "Hvad sker der med Kyst", "what happens to the departments of Kyst": a word that something happens, asked (not when)
   // of an item a decision changes, is answered by that decision.
-  const changeAsked = touchedNamed && !u.askedWhen && !u.kinds.has('when') && rc.lexicon.changeWords.match(u.tokens).size > 0;
+  // (Not a question about a time or a meeting: "what time does the dialogue meeting start" asks for its hour.)
+  const changeAsked = touchedNamed && !u.askedWhen && !u.kinds.has('when') && u.dateKinds.size === 0 && !u.intents.has('meeting') && rc.lexicon.changeWords.match(u.tokens).size > 0;
   if (!decisionCue && !chairOfMeeting && !agendaAsked && !(attributeAsked && (namedDecision.size > 0 || bodyNamed || touchedNamed || dayOfDecision)) && !namedAttribute && !changeAsked) return undefined;
   // "How many deputies after the reorganisation?" counts; "who reports to X after it?" is a line: not the decision's.
   if ((u.intents.has('figure') && !voteAsked && !asks.has('agenda')) || (u.intents.has('reporting') && !voteAsked && agenda === undefined && !asks.has('noted'))) return undefined;
