@@ -97,6 +97,19 @@ const KNOWN_QUALITY = 0.8;
 /** True when the knowledge base has a trace of a word: itself, a form of it or a compound it is a sure part of. */
 const knownWord = (q: QueryTerm) => q.expansions.some((e) => e.quality >= KNOWN_QUALITY);
 
+/**
+ * The dates of `chosen` with a round asked: an interview with a round number is that round (it fits only when the
+ * numbers agree); each item's interviews without one are its rounds in date order, and only the one at place `round`
+ * stays.
+ */
+function inRoundOrder(chosen: readonly DateCandidate[], round: number): DateCandidate[] {
+  const roundless = (c: DateCandidate) => c.fact?.date?.kind === 'interview' && c.fact.date.round === undefined;
+  const byOwner = new Map<string, DateCandidate[]>();
+  for (const c of chosen) if (roundless(c)) byOwner.set(c.owner, [...(byOwner.get(c.owner) ?? []), c]);
+  const kept = new Set([...byOwner.values()].flatMap((list) => list.sort((a, b) => a.date.localeCompare(b.date)).slice(round - 1, round)));
+  return chosen.filter((c) => !roundless(c) || kept.has(c));
+}
+
 export function answerDates(ctx: Context, u: Understanding, terms: readonly QueryTerm[]): Answer | undefined {
   const today = toLocalDate(ctx.options.now());
   // Every word that asks when ("hvilken ugedag … og hvornår slutter den": both "ugedag" and "hvornår") is no part of what is dated.
@@ -121,7 +134,7 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
       labelTerms === ALWAYS ||
       (labelTerms !== undefined && [...u.dateKindTerms].some((term) => labelTerms.has(term))) ||
       (labelKinds !== undefined && [...labelKinds].some((k) => fitsDateKind(u.dateKinds, k as DateEntry['kind'])))) &&
-    (u.round === undefined || kind !== 'interview' || round === u.round) &&
+    (u.round === undefined || kind !== 'interview' || round === u.round || round === undefined) &&
     (!u.range || ((end ?? date) >= u.range.from && date <= u.range.to)) &&
     (!u.range || u.range.from.slice(0, 4) !== u.range.to.slice(0, 4) || precision !== 'year' || u.range.to.endsWith('-12-31')) &&
     (!u.upcoming || (end ?? date) >= today || ignoreUpcoming);
@@ -348,6 +361,10 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
         [c.fact.date.label.da, c.fact.date.label.en].some((label) => (ctx.kindCuesAt?.(analyzeText(foldText(label)), actKind).size ?? 0) > 0));
     if (acts.length > 0 && !chosen.some(recorded)) return undefined;
   }
+  // "when is the first interview for the job": interviews the documents give no round number ("Samtaler" on two days)
+  // are rounds in the order of their days; the round asked is the one at its place, and none when the posting has fewer.
+  if (u.round !== undefined) chosen = inRoundOrder(chosen, u.round);
+  if (chosen.length === 0) return unknown(ctx, u.lang, p.noDates);
   if (u.next) chosen = chosen.slice(0, 1);
   // "Hvornår er sidste LUF-møde", "the first theme day": a word for the first or last of a series of one item's dates of
   // one kind (no kind of date asked, no round) picks that one; the edges of a period are answered by the edge pass.

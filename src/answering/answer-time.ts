@@ -19,6 +19,7 @@ import { TEXTS as RELATION_TEXTS } from './relation-answers/texts.js';
 import { compoundPost, describedPostLinks, markDescribed } from './relation-answers/described-post.js';
 import type { Answer, Lang } from './types.js';
 import { countedPositions, daysNamed, fitsDateKind } from './understand.js';
+import { asksOtherDatedKind } from './relation-answers/meeting-days.js';
 import { composeAnswer, MAX_SUPPORT_LINES, NEAR_BEST, STRUCTURED_THRESHOLD, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
 import type { Link } from './linking.js';
 import { inMeetingOrder, meetingIndexOf, type MeetingIndex } from './meeting-index.js';
@@ -704,6 +705,9 @@ function datedOfBodyAsked(rc: RelationContext, link: Link, meeting: Meeting): bo
   if (rc.subjects.flat().some((l) => l.kind === 'meetings' && l.quality >= 0.9)) return false;
   const bodies = rc.subjects.flat().filter((l) => (l.kind === 'leadershipGroups' || l.kind === 'units') && l.quality >= 0.9);
   if (bodies.length === 0) return false;
+  // "Hvornår er seminaret for Ledersamrådet": a kind of date named that no meeting day is (a seminar, a period, an
+  // evaluation, a step of a posting) asks for the body's date of that kind, when it has one.
+  if (bodies.some((b) => asksOtherDatedKind(rc, rc.relations.dates(b.id)))) return true;
   const inName = (i: number) => bodies.some((b) => i >= b.start && i < b.end) || (i >= link.start && i < link.end);
   const words = u.tokens.filter((tok, i) => !inName(i) && !u.cuePositions.has(i) && !STOPWORDS.has(tok.form) && tok.form.length > 3 && !/^\d+$/.test(tok.form));
   if (words.length === 0) return false;

@@ -8,7 +8,7 @@ import { detectLanguage } from './language.js';
 import { phrasesFor } from './phrases.js';
 import { createSearchIndex, type QueryTerm, type SearchIndex } from './search.js';
 import type { Answer, Answerer, AnswererOptions, Lang } from './types.js';
-import { countedPositions, understand, withoutKinds, withoutNameCues, type Understanding } from './understand.js';
+import { countedPositions, daysNamed, understand, withoutKinds, withoutNameCues, type Understanding } from './understand.js';
 import { ANSWER_THRESHOLD, factsByKind, relatedIndexOf, unknown, type Context } from './answer-context.js';
 import { answerReporting, reportingSubjectsOf } from './answer-reporting.js';
 import { answerContact, answerHolder, answerLeader, leaderIndexOf } from './answer-people.js';
@@ -150,6 +150,8 @@ const MAX_SCOPES = 32;
 export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Answerer {
   const lexicon = loadLexicon(options.lexicon ?? []);
   const facts = buildFacts(kb);
+  // (By the day they are read on: see daysInDateLabels.)
+  const labelDays = new Map<string, ReadonlySet<string>>();
   const index = createSearchIndex(facts, lexicon.synonyms);
   const roleWords = new Set(lexicon.leaderWords.words().flatMap((w) => [w, ...stemsOf(w)]));
   const linker = createLinker(kb, lexicon.synonyms, index.knows, roleWords, lexicon.nameEquivalents, lexiconWords(lexicon));
@@ -583,6 +585,18 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
    * intent answerers', the side path's, the general search's. Made lazily: each is worked out only when asked for.
    * Sets `seen.u` and `seen.links` before the first reading of an understood question.
    */
+  // The days the dated items' own labels and subjects name ("Budgetopfølgning pr. 30. juni"), as of a day (years resolve
+  // from it).
+  function daysInDateLabels(today: string): ReadonlySet<string> {
+    let days = labelDays.get(today);
+    if (!days) {
+      days = new Set(kb.data.dates.flatMap((d) => daysNamed(`${d.label.da}. ${d.label.en}. ${d.subject?.da ?? ''}. ${d.subject?.en ?? ''}`, today)));
+      if (labelDays.size > 8) labelDays.clear();
+      labelDays.set(today, days);
+    }
+    return days;
+  }
+
   function* readingsOf(question: string, localeHint: string | undefined): Generator<Reading | PendingSearch, void, undefined> {
       let u = understand(question, options.now(), lexicon, index.knows, localeHint);
       // "Hvad går Start ud på?": a question about an item whose name is also a word of small talk.
@@ -600,6 +614,12 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
           }
           u = { ...u, smalltalk: undefined, cuePositions, intentWords };
         }
+      }
+      // "hvornår skal budgetopfølgningen pr. 30. juni indberettes": a day named that a dated item's own label or subject says
+      // ("pr. 30. juni") is part of that item's name, not the day asked about: asked when, the question names no day.
+      if (u.askedWhen && u.range && u.range.from === u.range.to && daysInDateLabels(toLocalDate(options.now())).has(u.range.from)) {
+        const { day: _day, range: _range, ...undated } = u;
+        u = undated;
       }
       if (u.smalltalk) {
         yield final({ kind: 'smalltalk', lang: u.lang, headline: SMALLTALK[u.lang][u.smalltalk], sections: [], details: [], sources: [], suggestions: u.smalltalk === 'greeting' || u.smalltalk === 'ack' ? suggestQuestions(kb, u.lang) : [] });

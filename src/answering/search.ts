@@ -117,6 +117,8 @@ const CONTEXT_FACTOR = 0.75;
 
 /** Danish endings of definite and plural forms, longest first. */
 const DANISH_ENDINGS = ['erne', 'ene', 'en', 'et', 'ne', 'er'];
+/** The shortest term whose longer words (compounds, inflections) the index looks up by prefix. */
+const MIN_PREFIX = 4;
 
 /** The facts a restricted index keeps: a flag per fact, and the runs of kept positions as [start, end) pairs. */
 interface Scope {
@@ -183,7 +185,7 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
       if (t !== term || q === 1) found.set(t, Math.max(found.get(t) ?? 0, q));
     };
     if (postings.has(term)) note(term, 1);
-    if (term.length >= 4) for (const t of range(vocabulary, term)) if (t !== term) note(t, 0.8);
+    if (term.length >= MIN_PREFIX) for (const t of range(vocabulary, term)) if (t !== term) note(t, 0.8);
     if (term.length >= 5) {
       for (const r of range(reversed, [...term].reverse().join(''))) {
         const t = [...r].reverse().join('');
@@ -323,9 +325,12 @@ export function createSearchIndex(facts: readonly FactRecord[], synonyms: Readon
       if (exact.length === 0) for (const e of stems.flatMap(expand)) expansions.set(e.term, Math.max(expansions.get(e.term) ?? 0, e.quality * 0.9));
     }
     // A Danish definite or plural form the stemmer cuts too far ("sommeren" -> "som"): the word without its ending.
-    if (expansions.size === 0 && exact.length === 0) {
+    // (Also when the short stem is itself a word of the documents: "som" is no part of "sommerlukning", whose first part
+    // the form without its ending, "sommer", is; a stem under four letters reaches no compound.)
+    const overStemmed = token.terms.every((t) => t === token.form || t.length < MIN_PREFIX);
+    if ((expansions.size === 0 && exact.length === 0) || overStemmed) {
       const ending = DANISH_ENDINGS.find((e) => token.form.endsWith(e) && token.form.length - e.length >= 5);
-      if (ending) for (const e of expand(token.form.slice(0, -ending.length))) expansions.set(e.term, e.quality * 0.9);
+      if (ending) for (const e of expand(token.form.slice(0, -ending.length))) expansions.set(e.term, Math.max(expansions.get(e.term) ?? 0, e.quality * 0.9));
     }
     const groups = exact.length > 0 ? [] : splitCompound(token.form);
     const parts = groups.flat();

@@ -34,6 +34,7 @@ const TEXTS = {
     noCount: (what: 'for' | 'against' | 'abstained', name: string) =>
       `Referatet siger ikke, hvor mange der ${what === 'for' ? 'stemte for' : what === 'against' ? 'stemte imod' : 'undlod at stemme om'} ${name}.`,
     noVote: (name: string) => `Referatet siger ikke, hvordan der blev stemt om ${name}.`,
+    allFor: (name: string) => `Alle stemte for ${name}: det blev vedtaget enstemmigt.`,
     unanimousYes: (name: string) => `Ja, ${name} blev vedtaget enstemmigt.`,
     unanimousNo: (name: string, votes: string) => `Nej, ${name} blev ikke vedtaget enstemmigt: ${votes}.`,
     votes: (f?: number, a?: number, x?: number) => [f !== undefined ? `${f} for` : '', a !== undefined ? `${a} imod` : '', x ? `${x} undlod at stemme` : ''].filter(Boolean).join(', '),
@@ -63,6 +64,7 @@ const TEXTS = {
     noCount: (what: 'for' | 'against' | 'abstained', name: string) =>
       `The minutes do not say how many ${what === 'for' ? 'voted for' : what === 'against' ? 'voted against' : 'abstained on'} ${name}.`,
     noVote: (name: string) => `The minutes do not say how the vote on ${name} went.`,
+    allFor: (name: string) => `Everyone voted for ${name}: it was adopted unanimously.`,
     unanimousYes: (name: string) => `Yes, ${name} was adopted unanimously.`,
     unanimousNo: (name: string, votes: string) => `No, ${name} was not unanimous: ${votes}.`,
     votes: (f?: number, a?: number, x?: number) => [f !== undefined ? `${f} for` : '', a !== undefined ? `${a} against` : '', x ? `${x} abstained` : ''].filter(Boolean).join(', '),
@@ -455,7 +457,11 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
   const effectAsked = rc.lexicon.effectWords.match(u.tokens).size > 0;
   // Why, who proposed it, from when: asked of a decision named ("did they follow the recommendation on the kvarterer").
   const namedAttribute = namedDecision.size > 0 && (effectAsked || asks.has('why') || asks.has('proposal'));
-  if (!decisionCue && !chairOfMeeting && !agendaAsked && !(attributeAsked && (namedDecision.size > 0 || bodyNamed || touchedNamed || dayOfDecision)) && !namedAttribute) return undefined;
+  // "Hvad sker der med Kyst", "what happens to the departments of Kyst": a word that something happens, asked (not when)
+  // of an item a decision changes, is answered by that decision.
+  // (Not a question about a time or a meeting: "what time does the dialogue meeting start" asks for its hour.)
+  const changeAsked = touchedNamed && !u.askedWhen && !u.kinds.has('when') && u.dateKinds.size === 0 && !u.intents.has('meeting') && rc.lexicon.changeWords.match(u.tokens).size > 0;
+  if (!decisionCue && !chairOfMeeting && !agendaAsked && !(attributeAsked && (namedDecision.size > 0 || bodyNamed || touchedNamed || dayOfDecision)) && !namedAttribute && !changeAsked) return undefined;
   // "How many deputies after the reorganisation?" counts; "who reports to X after it?" is a line: not the decision's.
   if ((u.intents.has('figure') && !voteAsked && !asks.has('agenda')) || (u.intents.has('reporting') && !voteAsked && agenda === undefined && !asks.has('noted'))) return undefined;
   // A chair asked of a meeting or body without a decision's day or item: the meeting answer gives it.
@@ -610,7 +616,8 @@ function decisionAnswer(rc: RelationContext, picked: DecisionEntry[]): Answer | 
       // Unanimous: everyone voted for, no one against or abstaining.
       return v?.unanimous && a !== 'for' ? 0 : undefined;
     };
-    const sentences = counted.map((a) => (value(a) !== undefined ? t.count(value(a)!, a, name) : t.noCount(a, name)));
+    // (Unanimous without a count: everyone voted for it, which the minutes do say.)
+    const sentences = counted.map((a) => (value(a) !== undefined ? t.count(value(a)!, a, name) : a === 'for' && v?.unanimous ? t.allFor(name) : t.noCount(a, name)));
     // The count first, then the vote as the minutes give it (which may say what the counts leave open).
     const headline = vote ? `${sentences.join(' ')} ${vote}` : sentences.join(' ');
     const known = counted.some((a) => value(a) !== undefined) || vote !== undefined;

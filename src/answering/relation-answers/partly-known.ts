@@ -292,9 +292,32 @@ function answerPersonStart(rc: RelationContext): Answer | undefined {
   if (!person) return undefined;
   const first = (kb.get(person.id) as { item: Person }).item;
   // The same person in several posts over time is several entries of one name (huschef until, acting kredsleder from a day).
-  const entries = unique(links.filter((l) => l.kind === 'people').map((l) => l.id))
+  const held = unique(links.filter((l) => l.kind === 'people').map((l) => l.id))
     .map((id) => (kb.get(id) as { item: Person }).item)
     .filter((e) => e.name === first.name);
+  // So is each post the person holds over time besides their own (`posts`: "fagteamleder fra 1. marts 2027"), an entry
+  // in that post's role and unit for its period, titled by them.
+  const postTitle = (lang: 'da' | 'en', role: string, unit: string | undefined) => `${name(kb, role, lang, false)}${unit ? `, ${name(kb, unit, lang, false)}` : ''}`;
+  const entries: Person[] = [
+    ...held,
+    ...held.flatMap((e) =>
+      (e.posts ?? []).map((post): Person => {
+        const { validFrom, validUntil, ...rest } = e;
+        void validFrom;
+        void validUntil;
+        return {
+          ...rest,
+          role: post.role,
+          ...(post.unit !== undefined && { unit: post.unit }),
+          ...(post.validFrom !== undefined && { validFrom: post.validFrom }),
+          ...(post.validUntil !== undefined && { validUntil: post.validUntil }),
+          title: { da: postTitle('da', post.role, post.unit), en: postTitle('en', post.role, post.unit) },
+          source: post.source ?? e.source,
+          posts: [],
+        };
+      }),
+    ),
+  ];
   const wordsOf = (l: (typeof links)[number]) => u.tokens.slice(l.start, l.end).filter((tok) => !STOPWORDS.has(tok.form));
   const titleSays = (e: Person, words: ReturnType<typeof wordsOf>) => {
     const terms = termsOf(`${e.title.da} ${e.title.en}`);
@@ -333,7 +356,11 @@ function answerPersonStart(rc: RelationContext): Answer | undefined {
   const endAsked = DEADLINE_KINDS.some((k) => u.dateKinds.has(k)) || rc.lexicon.sequenceWords.match(u.tokens).has('last');
   const startAsked = u.dateKinds.size === 0 || u.dateKinds.has('start');
   const fits = (e: Person) => (startAsked && !endAsked && e.validFrom !== undefined) || ((endAsked || u.dateKinds.size === 0) && e.validUntil !== undefined);
-  const p = entries.find((e) => saysTitle(e) && fits(e)) ?? entries.find(fits) ?? first;
+  // (The entry in the post named, when one is: "hvornår bliver X fagteamleder" is their first day in that post, not the
+  // last day in the post they hold now, whose title may say the coming one.)
+  const postNamed = (e: Person) => links.filter((l) => (l.kind === 'roles' && e.role === l.id) || (l.kind === 'units' && e.unit === l.id)).length;
+  const mostNamed = Math.max(0, ...entries.filter(fits).map(postNamed));
+  const p = entries.find((e) => mostNamed > 0 && postNamed(e) === mostNamed && fits(e)) ?? entries.find((e) => saysTitle(e) && fits(e)) ?? entries.find(fits) ?? first;
   const t = TEXTS[u.lang];
   const line = `${p.name}, ${p.title[u.lang]}`;
   // A first day to come is no "since" ("Rikke Dam Overgaard er konstitueret kredsleder fra 1. marts 2027").

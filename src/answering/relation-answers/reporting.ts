@@ -373,6 +373,9 @@ export function answerReportingRelation(asked: RelationContext): Answer | undefi
   const rc = lineChangeAsked(asked) ? { ...asked, u: { ...asked.u, intents: new Set([...asked.u.intents, 'reporting' as const]), direction: 'up' as const } } : asked;
   const { u, kb, relations, queries } = rc;
   if (!u.intents.has('reporting')) return undefined;
+  // "Hvornår er lederdagen for alle ledere", "when is the deadline for the quality reports to the coordinator": asked when,
+  // with a kind of date named other than a beginning ("from when does X report to Y"), the date is asked, not a line.
+  if (u.askedWhen && [...u.dateKinds].some((k) => k !== 'start')) return undefined;
   const holds = answerLineHolds(rc);
   if (holds) return holds;
   // "Hvor mange ledere refererer til børnechefen?" where the documents state that count as a figure: the figure answers.
