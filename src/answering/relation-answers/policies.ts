@@ -456,7 +456,7 @@ function saysEveryOf(text: { readonly forms: readonly string[]; readonly stems: 
   const { forms, stems } = text;
   return words.every((word) => {
     const stem = primaryStem(word);
-    return forms.some((f, i) => f === word || stems[i] === stem || (!exact && stem.length >= 5 && (f.startsWith(stem) || f.endsWith(stem))));
+    return forms.some((f, i) => f === word || stems[i] === stem || (!exact && compoundSays(f, word, stem)));
   });
 }
 
@@ -622,7 +622,15 @@ const MAX_TOPIC_CANDIDATES = 64;
 
 /** True when a form of the statements says a word: the word, its stem, or as part of a compound (five letters or more), as `saysEveryOf`. */
 function formSays(f: TopicIndex['forms'][number], word: string, stem: string): boolean {
-  return f.form === word || f.stem === stem || (stem.length >= 5 && (f.form.startsWith(stem) || f.form.endsWith(stem)));
+  return f.form === word || f.stem === stem || compoundSays(f.form, word, stem);
+}
+
+/**
+ * True when a longer word says a word as a part of a compound: it opens with the word's stem or ends with it (five
+ * letters or more), or ends with the word as written, inflection and all ("trivselsvurderes" says "vurderes").
+ */
+function compoundSays(form: string, word: string, stem: string): boolean {
+  return (stem.length >= 5 && (form.startsWith(stem) || form.endsWith(stem))) || (word.length >= 5 && form.length > word.length + 2 && form.endsWith(word));
 }
 
 /** How many statements say a word (counted over the forms, at most once per form; remembered per word, bounded). */

@@ -18,21 +18,27 @@ export function answerProgrammesRelation(rc: RelationContext): Answer | undefine
   const { u, kb } = rc;
   const audience = answerProgrammeAudience(rc);
   if (audience) return audience;
-  if (!u.intents.has('programme') || u.intents.has('reporting')) return undefined;
-  // "From when will Område Vest use KLAR": a day asked for (a kind of date named) is the calendar's, not where it is used.
-  if (u.askedWhen && u.dateKinds.size > 0) return undefined;
   const t = TEXTS[u.lang];
   const subject = rc.subjects.flat().find((l) => l.kind === 'units' || l.kind === 'roles') ?? undefined;
   // "Bruges BLIK i Ålekisten?": a programme named with a unit: used there when used by it or a unit it belongs to.
   const programme = rc.subjects.flat().find((l) => l.kind === 'programmes' && l.quality >= 0.9);
-  if (programme && subject?.kind === 'units' && subject.quality >= 0.9) {
+  const withUnit = programme !== undefined && subject?.kind === 'units' && subject.quality >= 0.9;
+  // "Er Havnen med i Sprogkufferten?", "is X part of <programme>": asked yes or no whether a unit is part of a programme
+  // named (nothing else asked) is asked whether it uses it.
+  if (!u.intents.has('programme') && !(withUnit && programmePartAsked(rc))) return undefined;
+  if (u.intents.has('reporting')) return undefined;
+  // "From when will Område Vest use KLAR": a day asked for (a kind of date named) is the calendar's, not where it is used.
+  if (u.askedWhen && u.dateKinds.size > 0) return undefined;
+  if (programme && withUnit && subject) {
     const item = kb.get(programme.id)?.item as Programme;
     const facts = item.facts.map((f) => f[u.lang]);
     const where = item.usedBy.includes(subject.id) ? subject.id : item.usedBy.find((id) => within(kb, subject.id, id));
     const title = displayName({ kind: 'programmes', item }, u.lang);
     if (where) {
       const headline = where === subject.id ? t.usedIn(title, name(kb, where, u.lang, false)) : t.usedInAbove(title, name(kb, where, u.lang, false), name(kb, subject.id, u.lang, false));
-      return done(rc, 'answer', headline, facts, [item.source, ...item.facts.map((f) => f.source)].slice(0, 3));
+      // (Asked yes or no, "bruges X i Y", "is Y part of X": the answer says yes first.)
+      const yes = rc.lexicon.yesNoWords.match(u.tokens).size > 0 ? t.yes : '';
+      return done(rc, 'answer', `${yes}${headline}`, facts, [item.source, ...item.facts.map((f) => f.source)].slice(0, 3));
     }
     if (item.usedBy.length > 0) return done(rc, 'answer', t.usedIn(title, joinList(item.usedBy.map((id) => name(kb, id, u.lang, false)), u.lang)), facts, [item.source, ...item.facts.map((f) => f.source)].slice(0, 3));
   }
@@ -53,6 +59,17 @@ export function answerProgrammesRelation(rc: RelationContext): Answer | undefine
   const names = programmes.map((p) => displayName({ kind: 'programmes', item: p }, u.lang));
   const lines = programmes.map((p) => `${displayName({ kind: 'programmes', item: p }, u.lang)}: ${(p.description ?? { da: p.name, en: p.labelEn })[u.lang]}`);
   return done(rc, 'answer', t.programmesOf(subjectName, joinList(names, u.lang)), lines, programmes.map((p) => p.source).slice(0, 3));
+}
+
+/**
+ * True when the question asks yes or no whether something is part of or takes part in what it names ("er X med i Y",
+ * "is X part of Y", "does X take part in Y"): the lexicon's words for being part of, or a yes/no opening, with no kind
+ * asked but membership.
+ */
+function programmePartAsked(rc: RelationContext): boolean {
+  const { u } = rc;
+  if ([...u.kinds.keys()].some((k) => k !== 'membership') || u.attributes.length > 0) return false;
+  return rc.lexicon.partOfWords.match(u.tokens).size > 0 || rc.lexicon.yesNoWords.match(u.tokens).size > 0;
 }
 
 /**
