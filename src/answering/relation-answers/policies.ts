@@ -261,6 +261,20 @@ export function policyStatementAnswers(rc: RelationContext, policy: Policy, link
  * question asks something else of the policy (a contact, a date, a decision, an attribute, who).
  */
 function statementsAnswer(rc: RelationContext, policies: readonly Policy[], covered: ReadonlySet<number>): Answer | undefined {
+  return ownStatementsAnswer(rc, policies.map((policy) => ({ id: policy.id, statements: statementsOfPolicy(rc, policy) })), covered);
+}
+
+/** Statements of one item (a policy, a programme): what a question asked of the item may be answered by. */
+export interface ItemStatements {
+  readonly id: string;
+  readonly statements: ReadonlyArray<{ da: string; en: string; source: Source }>;
+}
+
+/**
+ * {@link statementsAnswer} over any items' own statements (a policy's, a programme's description and facts): those that
+ * say most of the question's words besides its cues, the items' names and `covered`, filling the slot asked.
+ */
+export function ownStatementsAnswer(rc: RelationContext, policies: readonly ItemStatements[], covered: ReadonlySet<number>): Answer | undefined {
   const { u } = rc;
   // What the question asks of the statements (its slot): a time, a number, or what they say. A "when" or a "how many"
   // is answered by a statement that states one; a named kind of date or a period asks for a dated entry (another answer's).
@@ -270,12 +284,19 @@ function statementsAnswer(rc: RelationContext, policies: readonly Policy[], cove
   if (u.kinds.has('who') || u.askedWho || rc.lexicon.listWords.match(u.tokens).size > 0) return undefined;
   const asking = new Set([...covered, ...u.cuePositions, ...[...u.kinds.values()].flatMap((m) => [...m.positions]), ...rc.lexicon.policyTypes.coverage(u.tokens), ...rc.lexicon.purposeWords.coverage(u.tokens), ...rc.lexicon.yesNoWords.coverage(u.tokens)]);
   for (const l of rc.subjects.flat()) for (let i = l.start; i < l.end; i++) if (l.kind === 'policies' || l.kind === 'municipalities') asking.add(i);
-  const words = u.tokens.filter((tok, i) => !asking.has(i) && tok.form.length > 2 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !rc.lexicon.questionWords.has(tok.form) && !/^\d+$/.test(tok.form));
+  const content = (tok: (typeof u.tokens)[number]) => tok.form.length > 2 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !rc.lexicon.questionWords.has(tok.form) && !/^\d+$/.test(tok.form);
+  let words = u.tokens.filter((tok, i) => !asking.has(i) && content(tok));
+  // ("Hvornår bliver Tumlestien evalueret": a time asked of a kind of date the item has no dated entry of, nothing else
+  // asked: the statement that says that kind in its own words, "evalueres i foråret 2027", answers.)
+  if (words.length === 0 && slot === 'time') {
+    const kindAt = new Set([...rc.lexicon.dateKinds.match(u.tokens).values()].flatMap((m) => [...m.positions]));
+    words = u.tokens.filter((tok, i) => kindAt.has(i) && !covered.has(i) && content(tok));
+  }
   if (words.length === 0) return undefined;
   // A word, or the knowledge base's word for it ("personalet" -> "medarbejdere").
   const forms = words.map((tok) => [tok.form, ...(rc.lexicon.synonyms.has(tok.form) ? [rc.lexicon.synonyms.get(tok.form)!] : [])]);
   const fills = (st: { da: string; en: string }) => slot === 'what' || (slot === 'time' ? statesTime(rc, st) : statesNumber(rc, st));
-  const said = policies.flatMap((policy) => statementsOfPolicy(rc, policy).map((st) => ({ st, policy }))).map(({ st, policy }, i) => {
+  const said = policies.flatMap((policy) => policy.statements.map((st) => ({ st, policy }))).map(({ st, policy }, i) => {
     const text = statementForms(st);
     return { st, policy, i, n: fills(st) ? forms.filter((alternatives) => alternatives.some((w) => saysEveryOf(text, w.split(' ')))).length : 0 };
   });
@@ -295,7 +316,7 @@ function statementsAnswer(rc: RelationContext, policies: readonly Policy[], cove
  * day: those ask for a dated entry), a number ("how many", "hvor mange"), or what they say. Undefined when it asks for
  * something a statement does not give as such (a dated entry).
  */
-function askedSlotOf(rc: RelationContext, policies: readonly Policy[]): 'time' | 'number' | 'what' | undefined {
+function askedSlotOf(rc: RelationContext, policies: ReadonlyArray<{ readonly id: string }>): 'time' | 'number' | 'what' | undefined {
   const { u } = rc;
   // (A kind of date named, "start" of "start-up talk", "interview", asks for a dated entry of the policies only when one
   // of them has one of that kind: else it names what their statements speak of, "when is the absence interview held".)
