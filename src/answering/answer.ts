@@ -27,6 +27,7 @@ import { splitClauses, type Clause } from './clauses.js';
 import {
   answerAttribute,
   answerAbbreviation,
+  answerDifference,
   answerActingHolders,
   answerPolicyAdoption,
   answerUnitParent,
@@ -52,6 +53,7 @@ import {
   answerProgrammesRelation,
   answerCountInStatements,
   answerParts,
+  answerProgrammeStatements,
   answerPoliciesRelation,
   answerPolicyFields,
   answerPolicyStatements,
@@ -95,6 +97,7 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerDocumentContact,
   answerAttribute,
   answerAbbreviation,
+  answerDifference,
   answerPolicyAdoption,
   answerPolicyFields,
   answerConditionalLine,
@@ -133,6 +136,7 @@ const RELATION_ANSWERERS: ReadonlyArray<(rc: RelationContext) => Answer | undefi
   answerPostingTerms,
   answerProgrammesRelation,
   answerParts,
+  answerProgrammeStatements,
   answerMeetingRelation,
   answerPeriodItems,
 ];

@@ -1046,7 +1046,7 @@ const DAY_WORDS: ReadonlySet<string> = new Set([...MONTH_NAMES.da, ...MONTH_NAME
 const TIMED = new RegExp(
   `\\b(?:19|20)\\d\\d\\b|\\b\\d{1,2}[.:]\\d{2}\\b|\\b\\d{1,2}\\.(?:\\s|$)|\\b\\d{1,2}/\\d{1,2}\\b|\\bkl\\b|\\b(?:${[...MONTH_NAMES.da, ...MONTH_NAMES.en, ...WEEKDAYS]
     .map(foldText)
-    .join('|')}|hver|every|each|gang|gange|times?|ugentlig\\w*|weekly|maanedlig\\w*|monthly|kvartal\\w*|quarterly|aarlig\\w*|annual\\w*|yearly|behov|needed|daglig\\w*|daily|uge\\w*|weeks?|maaned\\w*|months?|aar|aaret|years?|sommer\\w*|summer|jul\\w*|christmas|ferie\\w*|holidays?|vinter\\w*|winter|foraar\\w*|spring|efteraar\\w*|autumn|fall|naar|hvis|mens|when|whenever|if|while|during)\\b`,
+    .join('|')}|hver|every|each|gang|gange|times?|ugentlig\\w*|weekly|maanedlig\\w*|monthly|kvartal\\w*|quarterly|aarlig\\w*|annual\\w*|yearly|behov|needed|daglig\\w*|daily|dag|dage|dagen|days?|senest|latest|within|uge\\w*|weeks?|maaned\\w*|months?|aar|aaret|years?|sommer\\w*|summer|jul\\w*|christmas|ferie\\w*|holidays?|vinter\\w*|winter|foraar\\w*|spring|efteraar\\w*|autumn|fall|naar|hvis|mens|when|whenever|if|while|during)\\b`,
 );
 
 /** The engine's own words for what the documents do not give (relation-answers/texts.ts, answer-time.ts). */

@@ -158,7 +158,7 @@ export const LexiconSchema = z.object({
    * Words that set the dates of two things against each other: 'compare' ("først", "first", "before or after") and
    * 'or' ("eller", "or"), the word between the two things asked about.
    */
-  compareWords: z.object({ compare: CuesSchema.optional(), or: CuesSchema.optional() }).default({}),
+  compareWords: z.object({ compare: CuesSchema.optional(), or: CuesSchema.optional(), difference: CuesSchema.optional() }).default({}),
   /** Words that ask which of several things ('hvilke', 'which'): before a kind of thing ('which meetings') they ask for the list, not one. */
   whichWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that ask whom a policy is for ('gælder for', 'skal følge', 'applies to'): asked "who", its `relevantFor` answers. */
@@ -761,7 +761,7 @@ export interface Lexicon {
   readonly fillerWords: ReadonlySet<string>;
   /** "første" / "sidste" / "efter": one day of a series (the first, the last, the first after a day). */
   readonly sequenceWords: CueSet<'first' | 'last' | 'after'>;
-  readonly compareWords: CueSet<'compare' | 'or'>;
+  readonly compareWords: CueSet<'compare' | 'or' | 'difference'>;
   readonly yesNoWords: CueSet<'yes-no'>;
   readonly purposeWords: CueSet<'purpose'>;
   readonly whichWords: CueSet<'which'>;
@@ -886,7 +886,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const adoptWords = new CueSet<'adopt'>();
   const partOfWords = new CueSet<'part-of'>();
   const sequenceWords = new CueSet<'first' | 'last' | 'after'>();
-  const compareWords = new CueSet<'compare' | 'or'>();
+  const compareWords = new CueSet<'compare' | 'or' | 'difference'>();
   const yesNoWords = new CueSet<'yes-no'>();
   const purposeWords = new CueSet<'purpose'>();
   const whichWords = new CueSet<'which'>();
@@ -977,7 +977,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       const cues = lexicon.sequenceWords?.[which];
       if (cues) sequenceWords.add(which, cues);
     }
-    for (const which of ['compare', 'or'] as const) {
+    for (const which of ['compare', 'or', 'difference'] as const) {
       const cues = lexicon.compareWords?.[which];
       if (cues) compareWords.add(which, cues);
     }

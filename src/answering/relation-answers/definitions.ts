@@ -1,7 +1,9 @@
 /**
  * Definitions: what a word the question asks about means, read from the item it names.
  */
-import { namesOf } from '../facts.js';
+import { displayName, namesOf } from '../facts.js';
+import { capitalize } from '../phrases.js';
+import { explainsWords } from './org-changes.js';
 import { foldText, STOPWORDS } from '../normalize.js';
 import type { Answer } from '../types.js';
 import { unique } from '../answer-context.js';
@@ -59,4 +61,26 @@ export function answerAbbreviation(rc: RelationContext): Answer | undefined {
     return done(rc, 'answer', headline, lines, unique([...sourceOf(kb, id), ...facts.slice(0, 3).map((f) => f.source)]).slice(0, 3));
   }
   return undefined;
+}
+
+/** The kinds of item whose description says what they are. */
+const DESCRIBED_KINDS: ReadonlySet<string> = new Set(['concepts', 'programmes', 'units', 'roles', 'policies', 'leadershipGroups']);
+
+/**
+ * "Hvad er forskellen på et børnefællesskab og en afdeling?", "what's the difference between X and Y": two or more
+ * things named surely, asked how they differ (the lexicon's `compareWords.difference`) and nothing else: what the
+ * documents say each is, one line each. Undefined when one of them has no description (the documents do not say it).
+ */
+export function answerDifference(rc: RelationContext): Answer | undefined {
+  const { u, kb } = rc;
+  const asked = rc.lexicon.compareWords.match(u.tokens).get('difference');
+  if (!asked || [...u.kinds.keys()].some((k) => k !== 'definition') || u.attributes.length > 0) return undefined;
+  // Each thing named by its best link; the same thing named twice is one.
+  const ids = unique(rc.subjects.map((g) => g[0]).filter((l) => l !== undefined && l.quality >= 0.9 && l.kind !== 'municipalities').map((l) => l!.id));
+  if (ids.length < 2 || ids.length > 3) return undefined;
+  const entries = ids.map((id) => kb.get(id));
+  if (entries.some((e) => !e || !DESCRIBED_KINDS.has(e.kind) || !(e.item as { description?: unknown }).description)) return undefined;
+  const lines = entries.map((e) => `${capitalize(displayName(e!, u.lang))}: ${(e!.item as { description: { da: string; en: string } }).description[u.lang]}`);
+  const answer = done(rc, 'answer', lines[0]!, lines.slice(1), unique(ids.flatMap((id) => sourceOf(kb, id))).slice(0, 3));
+  return explainsWords(answer, asked.positions);
 }

@@ -282,7 +282,8 @@ export function answerUnitParent(rc: RelationContext): Answer | undefined {
     g.length > 1 && ((whichAt ??= rc.lexicon.whichWords.coverage(rc.u.tokens)).has(g[0]!.start - 1) || rc.subjects.some((o) => o.some((l) => l.kind === 'concepts' && l.quality >= 0.9 && l.start === g[0]!.start && l.end === g[0]!.end)));
   const unitGroups = subjectsOf(rc, ['units']);
   const groups = unitGroups.some((g) => g.length > 1) ? unitGroups.filter((g) => !kindWord(g)) : unitGroups;
-  if (groups.length !== 1 || rc.subjects.flat().some((l) => (l.kind === 'roles' || l.kind === 'people') && l.quality >= 0.9)) return undefined;
+  // (A programme named besides the unit, "is Havnen part of Sprogkufferten", is what it is asked to be part of.)
+  if (groups.length !== 1 || rc.subjects.flat().some((l) => (l.kind === 'roles' || l.kind === 'people' || l.kind === 'programmes') && l.quality >= 0.9)) return undefined;
   const link = groups[0]![0]!;
   const partOf = partOfAsked(rc, link.end);
   if (partOf === 'down' || !(partOf === 'up' || u.direction === 'up' || u.kinds.has('reporting-up') || u.kinds.has('reporting-chain'))) return undefined;

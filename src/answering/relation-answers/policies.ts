@@ -261,6 +261,20 @@ export function policyStatementAnswers(rc: RelationContext, policy: Policy, link
  * question asks something else of the policy (a contact, a date, a decision, an attribute, who).
  */
 function statementsAnswer(rc: RelationContext, policies: readonly Policy[], covered: ReadonlySet<number>): Answer | undefined {
+  return ownStatementsAnswer(rc, policies.map((policy) => ({ id: policy.id, statements: statementsOfPolicy(rc, policy) })), covered);
+}
+
+/** Statements of one item (a policy, a programme): what a question asked of the item may be answered by. */
+export interface ItemStatements {
+  readonly id: string;
+  readonly statements: ReadonlyArray<{ da: string; en: string; source: Source }>;
+}
+
+/**
+ * {@link statementsAnswer} over any items' own statements (a policy's, a programme's description and facts): those that
+ * say most of the question's words besides its cues, the items' names and `covered`, filling the slot asked.
+ */
+export function ownStatementsAnswer(rc: RelationContext, policies: readonly ItemStatements[], covered: ReadonlySet<number>): Answer | undefined {
   const { u } = rc;
   // What the question asks of the statements (its slot): a time, a number, or what they say. A "when" or a "how many"
   // is answered by a statement that states one; a named kind of date or a period asks for a dated entry (another answer's).
@@ -270,12 +284,19 @@ function statementsAnswer(rc: RelationContext, policies: readonly Policy[], cove
   if (u.kinds.has('who') || u.askedWho || rc.lexicon.listWords.match(u.tokens).size > 0) return undefined;
   const asking = new Set([...covered, ...u.cuePositions, ...[...u.kinds.values()].flatMap((m) => [...m.positions]), ...rc.lexicon.policyTypes.coverage(u.tokens), ...rc.lexicon.purposeWords.coverage(u.tokens), ...rc.lexicon.yesNoWords.coverage(u.tokens)]);
   for (const l of rc.subjects.flat()) for (let i = l.start; i < l.end; i++) if (l.kind === 'policies' || l.kind === 'municipalities') asking.add(i);
-  const words = u.tokens.filter((tok, i) => !asking.has(i) && tok.form.length > 2 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !rc.lexicon.questionWords.has(tok.form) && !/^\d+$/.test(tok.form));
+  const content = (tok: (typeof u.tokens)[number]) => tok.form.length > 2 && !STOPWORDS.has(tok.form) && !GENERIC_WORDS.has(tok.form) && !rc.lexicon.questionWords.has(tok.form) && !/^\d+$/.test(tok.form);
+  let words = u.tokens.filter((tok, i) => !asking.has(i) && content(tok));
+  // ("Hvornår bliver Tumlestien evalueret": a time asked of a kind of date the item has no dated entry of, nothing else
+  // asked: the statement that says that kind in its own words, "evalueres i foråret 2027", answers.)
+  if (words.length === 0 && slot === 'time') {
+    const kindAt = new Set([...rc.lexicon.dateKinds.match(u.tokens).values()].flatMap((m) => [...m.positions]));
+    words = u.tokens.filter((tok, i) => kindAt.has(i) && !covered.has(i) && content(tok));
+  }
   if (words.length === 0) return undefined;
   // A word, or the knowledge base's word for it ("personalet" -> "medarbejdere").
   const forms = words.map((tok) => [tok.form, ...(rc.lexicon.synonyms.has(tok.form) ? [rc.lexicon.synonyms.get(tok.form)!] : [])]);
   const fills = (st: { da: string; en: string }) => slot === 'what' || (slot === 'time' ? statesTime(rc, st) : statesNumber(rc, st));
-  const said = policies.flatMap((policy) => statementsOfPolicy(rc, policy).map((st) => ({ st, policy }))).map(({ st, policy }, i) => {
+  const said = policies.flatMap((policy) => policy.statements.map((st) => ({ st, policy }))).map(({ st, policy }, i) => {
     const text = statementForms(st);
     return { st, policy, i, n: fills(st) ? forms.filter((alternatives) => alternatives.some((w) => saysEveryOf(text, w.split(' ')))).length : 0 };
   });
@@ -295,10 +316,11 @@ function statementsAnswer(rc: RelationContext, policies: readonly Policy[], cove
  * day: those ask for a dated entry), a number ("how many", "hvor mange"), or what they say. Undefined when it asks for
  * something a statement does not give as such (a dated entry).
  */
-function askedSlotOf(rc: RelationContext, policies: readonly Policy[]): 'time' | 'number' | 'what' | undefined {
+function askedSlotOf(rc: RelationContext, policies: ReadonlyArray<{ readonly id: string }>): 'time' | 'number' | 'what' | undefined {
   const { u } = rc;
-  // (A kind of date named, "start" of "start-up talk", asks for a dated entry of one policy only when it has one of that kind.)
-  const ofKind = policies.length === 1 ? rc.relations.dates(policies[0]!.id).some((d) => u.dateKinds.has(d.kind)) : true;
+  // (A kind of date named, "start" of "start-up talk", "interview", asks for a dated entry of the policies only when one
+  // of them has one of that kind: else it names what their statements speak of, "when is the absence interview held".)
+  const ofKind = policies.some((p) => rc.relations.dates(p.id).some((d) => u.dateKinds.has(d.kind)));
   const datedEntry = (u.dateKinds.size > 0 && ofKind) || u.range !== undefined || u.day !== undefined;
   // ("Hvor gamle er børnene, når de sprogvurderes": an age asked of what a statement says is a number of years.)
   if (u.intents.has('figure') || onlyAgeAsked(rc)) return datedEntry ? undefined : 'number';
@@ -456,7 +478,7 @@ function saysEveryOf(text: { readonly forms: readonly string[]; readonly stems: 
   const { forms, stems } = text;
   return words.every((word) => {
     const stem = primaryStem(word);
-    return forms.some((f, i) => f === word || stems[i] === stem || (!exact && stem.length >= 5 && (f.startsWith(stem) || f.endsWith(stem))));
+    return forms.some((f, i) => f === word || stems[i] === stem || (!exact && (compoundSays(f, word, stem) || sameRoot(stems[i]!, stem))));
   });
 }
 
@@ -546,10 +568,10 @@ function answerPolicyTopic(rc: RelationContext): Answer | undefined {
   // Anything named besides a municipality or a concept is what the question is about: its own answers.
   if (rc.subjects.some((g) => g.some((l) => l.quality >= 0.75 && l.kind !== 'concepts'))) return undefined;
   if (rc.lexicon.documentKinds.match(u.tokens).size > 0) return undefined;
-  const slot = askedSlotOf(rc, kb.data.policies);
-  if (slot === undefined) return undefined;
+  // (Read first over every policy: a question that asks for no slot a statement fills needs no index.)
+  if (askedSlotOf(rc, kb.data.policies) === undefined && askedSlotOf(rc, []) === undefined) return undefined;
   const topicWords = new Set([...u.kinds].filter(([k]) => TOPIC_WORD_KINDS.has(k)).flatMap(([, m]) => [...m.positions]));
-  const asking = new Set([...u.cuePositions, ...[...u.kinds.values()].flatMap((m) => [...m.positions]), ...rc.lexicon.policyTypes.coverage(u.tokens), ...rc.lexicon.purposeWords.coverage(u.tokens), ...rc.lexicon.yesNoWords.coverage(u.tokens), ...rc.lexicon.effectWords.coverage(u.tokens)].filter((p) => !topicWords.has(p)));
+  const asking = new Set([...u.cuePositions, ...[...u.kinds.values()].flatMap((m) => [...m.positions]), ...rc.lexicon.policyTypes.coverage(u.tokens), ...rc.lexicon.purposeWords.coverage(u.tokens), ...rc.lexicon.yesNoWords.coverage(u.tokens), ...rc.lexicon.effectWords.coverage(u.tokens), ...eachWordsAt(rc)].filter((p) => !topicWords.has(p)));
   for (const l of rc.links ?? []) if (l.kind === 'municipalities') for (let i = l.start; i < l.end; i++) asking.add(i);
   const words = unique(
     u.tokens
@@ -577,8 +599,12 @@ function answerPolicyTopic(rc: RelationContext): Answer | undefined {
   // (A policy's municipality is its own, its owner's, or its document's.)
   const inScope = (policy: Policy) =>
     rc.municipalities.size === 0 || rc.municipalities.has(policy.municipality ?? '') || rc.municipalities.has(policy.owner ?? '') || rc.municipalities.has(kb.documents.get(policy.source.doc)?.municipality ?? '');
-  const fit = [...hits]
-    .filter(([i, n]) => n >= needed && inScope(index.entries[i]!.policy))
+  const saying = [...hits].filter(([i, n]) => n >= needed && inScope(index.entries[i]!.policy));
+  // The slot asked of the policies whose statements say the words: a kind of date named asks for a dated entry only of
+  // those that have one of that kind ("when is the absence interview held" of a policy with no dated interview).
+  const slot = askedSlotOf(rc, unique(saying.map(([i]) => index.entries[i]!.policy)));
+  if (slot === undefined) return undefined;
+  const fit = saying
     .filter(([i]) => slot === 'what' || (slot === 'time' ? statesTime(rc, index.entries[i]!.st) : statesNumber(rc, index.entries[i]!.st)))
     .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   if (fit.length === 0) return undefined;
@@ -587,6 +613,16 @@ function answerPolicyTopic(rc: RelationContext): Answer | undefined {
   if (new Set(best.map((e) => e.policy)).size > 2) return undefined;
   const title = capitalize(name(kb, best[0]!.policy.id, u.lang, false));
   return done(rc, 'answer', `${title}: ${best[0]!.st[u.lang]}`, best.slice(1).map((e) => e.st[u.lang]), unique(best.map((e) => e.st.source)).slice(0, 3));
+}
+
+/** The positions of the lexicon's words spreading a question over every one ("every", "hver"): they name no topic. */
+function eachWordsAt(rc: RelationContext): number[] {
+  const forms = rc.u.tokens.map((t) => t.form);
+  const out: number[] = [];
+  for (const words of rc.lexicon.eachWords) {
+    for (let i = 0; i + words.length <= forms.length; i++) if (words.every((w, k) => forms[i + k] === w)) for (let k = 0; k < words.length; k++) out.push(i + k);
+  }
+  return out;
 }
 
 /** Every policy's statements, and each distinct word form they say with the statements saying it, once per knowledge base. */
@@ -622,7 +658,28 @@ const MAX_TOPIC_CANDIDATES = 64;
 
 /** True when a form of the statements says a word: the word, its stem, or as part of a compound (five letters or more), as `saysEveryOf`. */
 function formSays(f: TopicIndex['forms'][number], word: string, stem: string): boolean {
-  return f.form === word || f.stem === stem || (stem.length >= 5 && (f.form.startsWith(stem) || f.form.endsWith(stem)));
+  return f.form === word || f.stem === stem || compoundSays(f.form, word, stem) || sameRoot(f.stem, stem);
+}
+
+/**
+ * True when two stems are words of one root that the stemmer leaves apart ("bekymred" of "bekymrede", "bekymring" of
+ * "bekymringer"): they open with the same six letters or more, three quarters of the shorter (of seven letters or more: "kommun" of
+ * "kommunen" is no root of "kommunal").
+ */
+function sameRoot(a: string, b: string): boolean {
+  const shorter = Math.min(a.length, b.length);
+  if (shorter < 7) return false;
+  let n = 0;
+  while (n < shorter && a[n] === b[n]) n++;
+  return n >= 6 && n * 4 >= shorter * 3;
+}
+
+/**
+ * True when a longer word says a word as a part of a compound: it opens with the word's stem or ends with it (five
+ * letters or more), or ends with the word as written, inflection and all ("trivselsvurderes" says "vurderes").
+ */
+function compoundSays(form: string, word: string, stem: string): boolean {
+  return (stem.length >= 5 && (form.startsWith(stem) || form.endsWith(stem))) || (word.length >= 5 && form.length > word.length + 2 && form.endsWith(word));
 }
 
 /** How many statements say a word (counted over the forms, at most once per form; remembered per word, bounded). */

@@ -10,6 +10,7 @@ import { TEXTS } from './texts.js';
 import { analyzeText, primaryStem, STOPWORDS, tokenize } from '../normalize.js';
 import { countedPositions } from '../understand.js';
 import { unique } from '../answer-context.js';
+import { ownStatementsAnswer, policyIndexOf } from './policies.js';
 
 // ---------------------------------------------------------------------------------------------
 // Programmes and tools a unit, role or municipality uses
@@ -18,21 +19,30 @@ export function answerProgrammesRelation(rc: RelationContext): Answer | undefine
   const { u, kb } = rc;
   const audience = answerProgrammeAudience(rc);
   if (audience) return audience;
-  if (!u.intents.has('programme') || u.intents.has('reporting')) return undefined;
-  // "From when will Område Vest use KLAR": a day asked for (a kind of date named) is the calendar's, not where it is used.
-  if (u.askedWhen && u.dateKinds.size > 0) return undefined;
   const t = TEXTS[u.lang];
   const subject = rc.subjects.flat().find((l) => l.kind === 'units' || l.kind === 'roles') ?? undefined;
   // "Bruges BLIK i Ålekisten?": a programme named with a unit: used there when used by it or a unit it belongs to.
   const programme = rc.subjects.flat().find((l) => l.kind === 'programmes' && l.quality >= 0.9);
-  if (programme && subject?.kind === 'units' && subject.quality >= 0.9) {
+  const withUnit = programme !== undefined && subject?.kind === 'units' && subject.quality >= 0.9;
+  // "Er Havnen med i Sprogkufferten?", "is X part of <programme>": asked yes or no whether a unit is part of a programme
+  // named (nothing else asked) is asked whether it uses it.
+  const partAsked = withUnit && programmePartAsked(rc);
+  if (!u.intents.has('programme') && !partAsked) return undefined;
+  if (u.intents.has('reporting')) return undefined;
+  // "From when will Område Vest use KLAR": a day asked for (a kind of date named) is the calendar's, not where it is used.
+  if (u.askedWhen && u.dateKinds.size > 0) return undefined;
+  if (programme && withUnit && subject) {
     const item = kb.get(programme.id)?.item as Programme;
     const facts = item.facts.map((f) => f[u.lang]);
     const where = item.usedBy.includes(subject.id) ? subject.id : item.usedBy.find((id) => within(kb, subject.id, id));
     const title = displayName({ kind: 'programmes', item }, u.lang);
     if (where) {
       const headline = where === subject.id ? t.usedIn(title, name(kb, where, u.lang, false)) : t.usedInAbove(title, name(kb, where, u.lang, false), name(kb, subject.id, u.lang, false));
-      return done(rc, 'answer', headline, facts, [item.source, ...item.facts.map((f) => f.source)].slice(0, 3));
+      // (Asked yes or no, "bruges X i Y", "is Y part of X": the answer says yes first, when the unit itself uses it; used
+      // by a unit above it is no yes for every unit under that.)
+      // (Not when it asks which of two: "is X something PU uses or the houses".)
+      const yes = partAsked && where === subject.id && !rc.lexicon.compareWords.match(u.tokens).has('or') ? t.yes : '';
+      return done(rc, 'answer', `${yes}${headline}`, facts, [item.source, ...item.facts.map((f) => f.source)].slice(0, 3));
     }
     if (item.usedBy.length > 0) return done(rc, 'answer', t.usedIn(title, joinList(item.usedBy.map((id) => name(kb, id, u.lang, false)), u.lang)), facts, [item.source, ...item.facts.map((f) => f.source)].slice(0, 3));
   }
@@ -53,6 +63,16 @@ export function answerProgrammesRelation(rc: RelationContext): Answer | undefine
   const names = programmes.map((p) => displayName({ kind: 'programmes', item: p }, u.lang));
   const lines = programmes.map((p) => `${displayName({ kind: 'programmes', item: p }, u.lang)}: ${(p.description ?? { da: p.name, en: p.labelEn })[u.lang]}`);
   return done(rc, 'answer', t.programmesOf(subjectName, joinList(names, u.lang)), lines, programmes.map((p) => p.source).slice(0, 3));
+}
+
+/**
+ * True when the question asks yes or no whether something is part of or takes part in what it names ("er X med i Y",
+ * "is X part of Y", "bruger X Y"): a yes/no opening, with no kind asked but membership.
+ */
+function programmePartAsked(rc: RelationContext): boolean {
+  const { u } = rc;
+  if ([...u.kinds.keys()].some((k) => k !== 'membership') || u.attributes.length > 0) return false;
+  return rc.lexicon.yesNoWords.match(u.tokens).size > 0;
 }
 
 /**
@@ -180,4 +200,33 @@ export function answerCountInStatements(rc: RelationContext): Answer | undefined
   if (facts.length === 0) return undefined;
   const title = name(kb, link.id, u.lang, false);
   return done(rc, 'answer', `${capitalize(title)}: ${facts[0]!.text[u.lang]}`, facts.slice(1).map((f) => f.text[u.lang]), unique(facts.map((f) => f.source)).slice(0, 3));
+}
+
+/** Kinds of question a programme's own statements may answer: when, how often, how long, how many (of it, no relation). */
+const STATEMENT_SLOT_KINDS: ReadonlySet<string> = new Set(['when', 'dates', 'frequency', 'figure', 'total', 'programme', 'responsibility', 'requirement', 'condition']);
+
+/**
+ * "Hvor tit laver børnene Tumlestien?", "hvornår bliver Tumlestien evalueret", "how long are the kids out in Udeliv": a
+ * programme named surely (nothing else), asked when, how often or how many: its own statements (what it is, its facts
+ * and the facts about it) that state a time or a number and say the question's other words, as a policy's statements
+ * answer (policies.ts `ownStatementsAnswer`).
+ */
+export function answerProgrammeStatements(rc: RelationContext): Answer | undefined {
+  const { u, kb } = rc;
+  if (!(u.askedWhen || u.intents.has('dates') || u.intents.has('figure') || u.kinds.has('frequency'))) return undefined;
+  if ([...u.kinds.keys()].some((k) => !STATEMENT_SLOT_KINDS.has(k))) return undefined;
+  const sure = rc.subjects.flat().filter((l) => l.quality >= 0.9 && l.kind !== 'municipalities');
+  const link = sure[0];
+  if (!link || link.kind !== 'programmes' || sure.some((l) => l.id !== link.id)) return undefined;
+  // (A programme with dated entries is asked when by them: the dates answer.)
+  if ((u.askedWhen || u.intents.has('dates')) && rc.relations.dates(link.id).length > 0) return undefined;
+  const item = kb.get(link.id)?.item as Programme;
+  const statements = [
+    ...(item.description ? [{ ...item.description, source: item.source }] : []),
+    ...item.facts,
+    ...(policyIndexOf(kb).factsAbout.get(item.id) ?? []).map((f) => ({ ...f.text, source: f.source })),
+  ];
+  const covered = new Set<number>();
+  for (const l of sure) for (let i = l.start; i < l.end; i++) covered.add(i);
+  return ownStatementsAnswer(rc, [{ id: item.id, statements }], covered);
 }
