@@ -196,13 +196,14 @@ export function answerCountInStatements(rc: RelationContext): Answer | undefined
   // said by it (by stem, or as a compound's part). With none, a number of the thing in a statement ("a group of 4
   // children") is no count of all of it ("how many children use Legeløftet").
   // (A word the link was widened over that is no word of the item's own names, "legegruppe i Legeløftet", is one of them.
-  // Of a post, the words that name it or its unit, and the words asked about by size, are said by the post.)
+  // Of a post, the words that name it or its unit, and the words asked about by size, are said by the post; a word of
+  // three letters or fewer only places it: "være ude i børnegrupperne".)
   const own = rc.ctx.ownTerms(link.id);
   const inLink = (p: number) => p >= link.start && p < link.end && u.tokens[p]!.terms.some((t) => own.has(t));
   const namedAt = (p: number) => post && sure.some((l) => besides(l) && p >= l.start && p < l.end);
   const metricAt = new Set([...u.metricAt.values()].flat());
   const other = u.tokens
-    .filter((t, p) => !inLink(p) && !namedAt(p) && !measuredAt.includes(p) && !u.cuePositions.has(p) && !metricAt.has(p) && !STOPWORDS.has(t.form) && !DISTRIBUTIVE.has(t.form) && !u.intentWords.has(t.form) && !(post && asking(rc, t.form)) && t.form.length >= 3 && !/\d/.test(t.form))
+    .filter((t, p) => !inLink(p) && !namedAt(p) && !measuredAt.includes(p) && !u.cuePositions.has(p) && !metricAt.has(p) && !STOPWORDS.has(t.form) && !DISTRIBUTIVE.has(t.form) && !u.intentWords.has(t.form) && !(post && asking(rc, t.form)) && t.form.length >= (post ? 4 : 3) && !/\d/.test(t.form))
     .map((t) => t.form);
   if (other.length === 0 && !post) return undefined;
   const says = (text: string, w: string) => {
@@ -227,7 +228,7 @@ function partOf(word: string, stem: string): boolean {
   return own === stem || (word.length > stem.length && (word.startsWith(stem) || word.endsWith(stem)));
 }
 
-/** The positions right after a size word ("hvor stort er funktionstillægget", "how big is the allowance"), past function words. */
+/** The positions of the word or two right after a size word ("hvor stort er funktionstillægget", "how big is the function allowance"), past function words. */
 function sizedPositions(rc: RelationContext): number[] {
   const { tokens } = rc.u;
   const out: number[] = [];
@@ -235,7 +236,8 @@ function sizedPositions(rc: RelationContext): number[] {
     if (!rc.lexicon.sizeWords.has(tok.form)) return;
     let next = i + 1;
     while (next < tokens.length && (STOPWORDS.has(tokens[next]!.form) || rc.lexicon.countModifiers.has(tokens[next]!.form))) next++;
-    if (next < tokens.length && tokens[next]!.form.length >= 4) out.push(next);
+    // (The noun asked about may be of two words: "the function allowance".)
+    for (let k = next; k < Math.min(tokens.length, next + 2) && !STOPWORDS.has(tokens[k]!.form); k++) if (tokens[k]!.form.length >= 4) out.push(k);
   });
   return out;
 }
