@@ -10,6 +10,7 @@ import { TEXTS } from './texts.js';
 import { analyzeText, primaryStem, STOPWORDS, tokenize } from '../normalize.js';
 import { countedPositions } from '../understand.js';
 import { unique } from '../answer-context.js';
+import { someFigure } from '../figure-owners.js';
 import type { Link } from '../linking.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -171,7 +172,10 @@ export function answerCountInStatements(rc: RelationContext): Answer | undefined
     // "Hvor mange områdeledere", "how many children in Engly": the post's people counted, or a count a unit named states
     // itself, is the figures' to answer, not a number in the post's statements.
     if (countedByCue.some((p) => p >= link.start && p < link.end)) return undefined;
-    if (u.metrics.some((m) => units.some((id) => rc.relations.figures(id).some((f) => f.figure.metric === m)))) return undefined;
+    // (So is a metric some figure states, "hvor mange ledere har børnechefen": a figure has its day, a statement none; and
+    // a day or a change asked about, which a post's statements do not date.)
+    if (u.metrics.some((m) => someFigure(kb, (f) => f.metric === m))) return undefined;
+    if (u.day !== undefined || u.range !== undefined || u.kinds.has('after-change') || u.kinds.has('before-change')) return undefined;
   }
   // "Hvor stort er funktionstillægget", "how big is the allowance": of a post, the word a size word asks about is measured.
   const measuredAt = post ? sizedPositions(rc) : [];
