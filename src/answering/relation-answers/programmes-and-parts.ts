@@ -222,7 +222,8 @@ export function answerCountInStatements(rc: RelationContext): Answer | undefined
     .flatMap((id) => rc.ctx.index.ownedBy(id))
     .filter((f) => (counts(f.text.da) || counts(f.text.en)) && other.every((w) => says(f.text.da, w) || says(f.text.en, w)));
   if (facts.length === 0) return undefined;
-  const title = name(kb, link.id, u.lang, false);
+  // (Named by the item whose statement answers: a posting's name says the unit it is at.)
+  const title = name(kb, facts[0]!.owner, u.lang, false);
   return done(rc, 'answer', `${capitalize(title)}: ${facts[0]!.text[u.lang]}`, facts.slice(1).map((f) => f.text[u.lang]), unique(facts.map((f) => f.source)).slice(0, 3));
 }
 
