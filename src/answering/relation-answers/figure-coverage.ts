@@ -217,12 +217,14 @@ export interface ScoredFigure extends CoveredFigure {
   readonly ownSaid: number;
   /** True when it says every word asked surely: by its own text, metric or measure, a place's name by being that place's. */
   readonly surely: boolean;
+  /** The positions of the words asked it says surely (by its own text, metric or measure), or as the place it is of. */
+  readonly said: ReadonlySet<number>;
 }
 
 /** Every figure the question reaches, with what it covers, the best first (ties: the order found). */
-export function coveringFigures(rc: RelationContext): { asked: number[]; ranked: ScoredFigure[] } {
+export function coveringFigures(rc: RelationContext): { asked: number[]; ranked: ScoredFigure[]; placeAt: ReadonlySet<number> } {
   const asked = askedWordPositions(rc);
-  if (asked.length === 0) return { asked, ranked: [] };
+  if (asked.length === 0) return { asked, ranked: [], placeAt: new Set() };
   const metricOf = new Map<number, string[]>();
   for (const [m, positions] of rc.u.metricAt) for (const p of positions) metricOf.set(p, [...(metricOf.get(p) ?? []), m]);
   const askedMetrics = new Set(asked.flatMap((i) => metricOf.get(i) ?? []));
@@ -244,10 +246,11 @@ export function coveringFigures(rc: RelationContext): { asked: number[]; ranked:
     const singled = asked.some((i, k) => raw[k]! >= 2 && (metricOf.get(i) ?? []).length === 0 && !placeAt.has(i));
     const sure = raw.map((x) => (x === OTHER_METRIC ? (singled ? 2 : 0) : x));
     const surely = asked.every((i, k) => sure[k]! >= 2 || (sure[k]! > 0 && placeAt.has(i)));
-    return { ...c, covered: new Set(asked.filter((_, k) => sure[k]! > 0)), score: sure.reduce((a, b) => a + b, 0), ownSaid: sure.filter((x) => x >= 2).length, surely };
+    const said = new Set(asked.filter((i, k) => sure[k]! >= 2 || (sure[k]! > 0 && placeAt.has(i))));
+    return { ...c, covered: new Set(asked.filter((_, k) => sure[k]! > 0)), score: sure.reduce((a, b) => a + b, 0), ownSaid: sure.filter((x) => x >= 2).length, surely, said };
   });
   ranked.sort((a, b) => b.covered.size - a.covered.size || b.score - a.score);
-  return { asked, ranked };
+  return { asked, ranked, placeAt };
 }
 
 /** True when the figure holds on the day (its validity, its period). */
@@ -264,7 +267,14 @@ export function bestCovering(rc: RelationContext, surely = false): ScoredFigure[
   // The figure itself must say something asked: its owner's name alone says no figure ("how many X in Mågen").
   const full = ranked.filter((c) => c.covered.size === asked.length && c.ownSaid > 0 && (!surely || c.surely));
   if (full.length === 0) return [];
-  const top = full.filter((c) => c.score === full[0]!.score);
+  return onTheDay(rc, full.filter((c) => c.score === full[0]!.score));
+}
+
+/**
+ * Of figures that say the same words equally well, the ones to answer with: those stated for the day asked (else holding
+ * then), else holding today, else the first to come; the latest stated of those.
+ */
+function onTheDay(rc: RelationContext, top: readonly ScoredFigure[]): ScoredFigure[] {
   const day = rc.u.day ?? (rc.u.range ? rc.u.range.to : undefined);
   // A figure whose own text says the month asked ("23 af børnene ... før 1. februar 2027", asked "before february")
   // is about that month: the day is part of what it counts, not the day it is asked for.
@@ -287,10 +297,50 @@ export function bestCovering(rc: RelationContext, surely = false): ScoredFigure[
   return then.filter((c) => (c.figure.asOf ?? '') === latest);
 }
 
+/** The most figures scored for a pair of them: the best covering ones (a pair is checked for every two of them). */
+const MOST_PAIRED = 40;
+
+/**
+ * "hvor mange børn og hvor mange vuggestuer er der i Vuggesporet", "kids in Havnen and how many matrikler": two things
+ * asked, joined by an and-word, that no one figure says together: the two figures that between them say every word
+ * asked surely, one a word before the and-word that the other does not say, the other one after it; each of a place
+ * named (when one is). (Said surely by one of the two, every word is: a pair answers in place of an answer too.) Of the pairs, the best said; each side chosen for the day as one figure is. Empty when none.
+ */
+export function coveringPair(rc: RelationContext): ScoredFigure[] {
+  const { u, lexicon } = rc;
+  const joins = u.tokens.flatMap((tok, i) => (lexicon.andWords.has(tok.form) ? [i] : []));
+  if (joins.length !== 1) return [];
+  const join = joins[0]!;
+  const { asked, ranked, placeAt } = coveringFigures(rc);
+  if (asked.length < 2) return [];
+  const places = asked.filter((i) => placeAt.has(i));
+  const ofPlace = (c: ScoredFigure) => places.length === 0 || places.some((i) => c.said.has(i));
+  const own = (c: ScoredFigure) => [...c.said].filter((i) => !placeAt.has(i));
+  const parts = ranked.filter((c) => c.ownSaid > 0 && c.said.size < asked.length && own(c).length > 0 && ofPlace(c)).slice(0, MOST_PAIRED);
+  let best: [ScoredFigure, ScoredFigure] | undefined;
+  for (let a = 0; a < parts.length; a++) {
+    for (let b = a + 1; b < parts.length; b++) {
+      const [x, y] = [parts[a]!, parts[b]!];
+      if (!asked.every((i) => x.said.has(i) || y.said.has(i))) continue;
+      const only = (p: ScoredFigure, q: ScoredFigure) => own(p).filter((i) => !q.said.has(i));
+      const sides = (p: ScoredFigure, q: ScoredFigure) => only(p, q).some((i) => i < join) && only(q, p).some((i) => i > join);
+      if (!sides(x, y) && !sides(y, x)) continue;
+      if (!best || x.score + y.score > best[0].score + best[1].score) best = [x, y];
+    }
+  }
+  if (!best) return [];
+  // Each side: the figures that say the same words as well as it, for the day asked.
+  const alike = (c: ScoredFigure) => parts.filter((o) => o.score === c.score && o.said.size === c.said.size && [...o.said].every((i) => c.said.has(i)));
+  const sides = best.map((c) => onTheDay(rc, alike(c)));
+  if (sides.some((side) => side.length !== 1)) return [];
+  return sides.flat();
+}
+
 /** The figures that say every word a "how many" asks, as an answer; undefined when no figure does. */
 export function answerCoveredFigure(rc: RelationContext, surely = false): Answer | undefined {
   if (!rc.u.intents.has('figure') || rc.u.attributes.length > 0) return undefined;
-  const best = bestCovering(rc, surely);
+  const single = bestCovering(rc, surely);
+  const best = single.length > 0 ? single : coveringPair(rc);
   if (best.length === 0 || best.length > 2) return undefined;
   const { u, kb } = rc;
   const t = TEXTS[u.lang];

@@ -11,6 +11,8 @@ import { analyzeText, primaryStem, STOPWORDS, tokenize } from '../normalize.js';
 import { countedPositions } from '../understand.js';
 import { unique } from '../answer-context.js';
 import { ownStatementsAnswer, policyIndexOf } from './policies.js';
+import { someFigure } from '../figure-owners.js';
+import type { Link } from '../linking.js';
 
 // ---------------------------------------------------------------------------------------------
 // Programmes and tools a unit, role or municipality uses
@@ -148,57 +150,100 @@ export function answerParts(rc: RelationContext): Answer | undefined {
 
 /** The kinds of item that state counts only in their own words (no figures of their own). */
 const STATEMENT_KINDS: ReadonlySet<string> = new Set(['programmes', 'policies', 'concepts']);
+/**
+ * The kinds of item whose own statements give numbers of a post rather than counts of a thing: a role's conditions and
+ * a posting's ("mindst 12 timer om ugen i børnegrupperne", "a function allowance of DKK 28,000 a year", "37 timer om
+ * ugen"). A unit named beside one says where the post is, not whose count is asked.
+ */
+const POST_KINDS: ReadonlySet<string> = new Set(['roles', 'postings']);
 /** Words that spread a count over its groups ("per group", "i hver gruppe"): they ask the size of one. */
 const DISTRIBUTIVE: ReadonlySet<string> = new Set(['per', 'pr', 'each', 'every', 'hver', 'hvert']);
 /** How many words (besides function words) after a number may name what it counts ("4-6 børn", "at most 4 children"). */
 const COUNT_SPAN = 2;
+/** A year, in a post's statements: no count of anything. */
+const YEAR = /^(19|20)\d{2}$/;
+/** How many words before a number may name what it measures ("et funktionstillæg på 28.000 kr.", "an allowance of DKK 28,000"). */
+const MEASURE_SPAN = 3;
 
 /**
  * "how many kids per group in Læsekrogen", "hvor mange børn er der i en legegruppe i Legeløftet": a count asked of a
  * programme, policy or concept named surely, which have no figures of their own: its own statements that give a number
  * of the thing counted (the metric asked for, or the word counted, by stem) answer, before any figure of a unit around
  * it. Undefined when another item is named surely beside it (that item's count is asked) or no statement gives one.
+ * So for a post (a role, or a posting) named surely: "hvor mange timer om ugen skal vicelederen være i børnegrupperne",
+ * "hvor stort er funktionstillægget": its statements, and its postings', that give a number of the word counted, or a
+ * number right after the word measured ("how big" of a word that no figure counts).
  */
 export function answerCountInStatements(rc: RelationContext): Answer | undefined {
   const { u, kb } = rc;
   if (!u.intents.has('figure') || u.askedWhen) return undefined;
   const sure = rc.subjects.flat().filter((l) => l.quality >= 0.9);
-  const link = sure.find((l) => STATEMENT_KINDS.has(l.kind));
-  if (!link || sure.some((l) => !STATEMENT_KINDS.has(l.kind) && l.kind !== 'municipalities')) return undefined;
-  const countedAt = [...new Set([...[...u.metricAt.values()].flat(), ...countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], rc.lexicon.countModifiers)])];
+  // (A post is one only as the best reading of its words: "vuggestuer" names a house before the post of its leader.)
+  const posts = rc.subjects.filter((g) => g[0] !== undefined && POST_KINDS.has(g[0].kind) && g[0].quality >= 0.9).map((g) => g[0]!);
+  const link = sure.find((l) => STATEMENT_KINDS.has(l.kind)) ?? (posts.length === 1 ? posts[0] : undefined);
+  if (!link) return undefined;
+  const post = POST_KINDS.has(link.kind);
+  const besides = (l: Link) => l.kind === 'municipalities' || (post && (l.kind === 'units' || l === link || rc.subjects.some((g) => g.includes(l) && g[0] !== l)));
+  if (sure.some((l) => !STATEMENT_KINDS.has(l.kind) && !besides(l))) return undefined;
+  const countedByCue = countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], rc.lexicon.countModifiers);
+  const countedAt = [...new Set([...[...u.metricAt.values()].flat(), ...countedByCue])];
+  const units = sure.filter((l) => l.kind === 'units' && rc.subjects.some((g) => g[0] === l)).map((l) => l.id);
+  if (post) {
+    // "Hvor mange områdeledere", "how many children in Engly": the post's people counted, or a count a unit named states
+    // itself, is the figures' to answer, not a number in the post's statements.
+    if (countedByCue.some((p) => p >= link.start && p < link.end)) return undefined;
+    // (So is a metric some figure states, "hvor mange ledere har børnechefen": a figure has its day, a statement none; and
+    // a day or a change asked about, which a post's statements do not date.)
+    if (u.metrics.some((m) => someFigure(kb, (f) => f.metric === m))) return undefined;
+    if (u.day !== undefined || u.range !== undefined || u.kinds.has('after-change') || u.kinds.has('before-change')) return undefined;
+  }
+  // "Hvor stort er funktionstillægget", "how big is the allowance": of a post, the word a size word asks about is measured.
+  const measuredAt = post ? sizedPositions(rc) : [];
   const stems = new Set(countedAt.map((p) => primaryStem(u.tokens[p]?.form ?? '')).filter((s) => s.length >= 3));
-  if (stems.size === 0 && u.metric === undefined) return undefined;
-  const isNumber = (w: string) => /^\d+$/.test(w) || Object.hasOwn(rc.lexicon.numbers, w);
+  const measured = new Set(measuredAt.map((p) => primaryStem(u.tokens[p]!.form)).filter((s) => s.length >= 4));
+  if (stems.size === 0 && measured.size === 0 && u.metric === undefined) return undefined;
+  // (A year is no count: "evalueringen fra 2025 viste, at områdelederne ...".)
+  const isNumber = (w: string) => (/^\d+$/.test(w) && !(post && YEAR.test(w))) || Object.hasOwn(rc.lexicon.numbers, w);
   const fits = (w: string) => stems.has(primaryStem(w)) || (u.metric !== undefined && rc.lexicon.metrics.match(analyzeText(w)).has(u.metric));
+  const names = (w: string) => [...measured].some((stem) => partOf(w, stem));
   const counts = (text: string) => {
     const words = tokenize(text);
     return words.some((w, i) => {
       if (!isNumber(w) || (!/\d/.test(w) && STOPWORDS.has(w))) return false;
       const after: string[] = [];
       for (let k = i + 1; k < words.length && after.length < COUNT_SPAN; k++) if (!STOPWORDS.has(words[k]!) && !isNumber(words[k]!)) after.push(words[k]!);
-      return after.some(fits);
+      if (after.some(fits)) return true;
+      return measured.size > 0 && words.slice(Math.max(0, i - MEASURE_SPAN), i).some(names);
     });
   };
   // The question's other words ("per group", "i en legegruppe") say which number of the statement is asked: each must be
   // said by it (by stem, or as a compound's part). With none, a number of the thing in a statement ("a group of 4
   // children") is no count of all of it ("how many children use Legeløftet").
-  // (A word the link was widened over that is no word of the item's own names, "legegruppe i Legeløftet", is one of them.)
+  // (A word the link was widened over that is no word of the item's own names, "legegruppe i Legeløftet", is one of them.
+  // Of a post, the words that name it or its unit, and the words asked about by size, are said by the post; a word of
+  // three letters or fewer only places it: "være ude i børnegrupperne".)
   const own = rc.ctx.ownTerms(link.id);
   const inLink = (p: number) => p >= link.start && p < link.end && u.tokens[p]!.terms.some((t) => own.has(t));
+  const namedAt = (p: number) => post && sure.some((l) => besides(l) && p >= l.start && p < l.end);
   const metricAt = new Set([...u.metricAt.values()].flat());
   const other = u.tokens
-    .filter((t, p) => !inLink(p) && !u.cuePositions.has(p) && !metricAt.has(p) && !STOPWORDS.has(t.form) && !DISTRIBUTIVE.has(t.form) && !u.intentWords.has(t.form) && t.form.length >= 3 && !/\d/.test(t.form))
+    .filter((t, p) => !inLink(p) && !namedAt(p) && !measuredAt.includes(p) && !u.cuePositions.has(p) && !metricAt.has(p) && !STOPWORDS.has(t.form) && !DISTRIBUTIVE.has(t.form) && !u.intentWords.has(t.form) && !(post && asking(rc, t.form)) && t.form.length >= (post ? 4 : 3) && !/\d/.test(t.form))
     .map((t) => t.form);
-  if (other.length === 0) return undefined;
+  if (other.length === 0 && !post) return undefined;
   const says = (text: string, w: string) => {
     const stem = primaryStem(w);
     return tokenize(text).some((x) => primaryStem(x) === stem || (stem.length >= 4 && x.length > stem.length && (x.endsWith(stem) || x.startsWith(stem))));
   };
-  const facts = rc.ctx.index
-    .ownedBy(link.id)
+  // A post's statements, and those of the postings for it (of the unit named, when one is): the hours and pay of a post
+  // are often said only in its posting.
+  const postings = link.kind === 'roles' ? kb.data.postings.filter((p) => p.role === link.id && (units.length === 0 || (p.unit !== undefined && units.includes(p.unit)))).map((p) => p.id) : [];
+  const owners = post ? unique([link.id, ...sure.filter((l) => POST_KINDS.has(l.kind)).map((l) => l.id), ...postings]) : [link.id];
+  const facts = owners
+    .flatMap((id) => rc.ctx.index.ownedBy(id))
     .filter((f) => (counts(f.text.da) || counts(f.text.en)) && other.every((w) => says(f.text.da, w) || says(f.text.en, w)));
   if (facts.length === 0) return undefined;
-  const title = name(kb, link.id, u.lang, false);
+  // (Named by the item whose statement answers: a posting's name says the unit it is at.)
+  const title = name(kb, facts[0]!.owner, u.lang, false);
   return done(rc, 'answer', `${capitalize(title)}: ${facts[0]!.text[u.lang]}`, facts.slice(1).map((f) => f.text[u.lang]), unique(facts.map((f) => f.source)).slice(0, 3));
 }
 
@@ -229,4 +274,29 @@ export function answerProgrammeStatements(rc: RelationContext): Answer | undefin
   const covered = new Set<number>();
   for (const l of sure) for (let i = l.start; i < l.end; i++) covered.add(i);
   return ownStatementsAnswer(rc, [{ id: item.id, statements }], covered);
+}
+
+/** True when a word is the stem or a compound's part beginning or ending it ("funktionstillæg" of "tillæg"). */
+function partOf(word: string, stem: string): boolean {
+  const own = primaryStem(word);
+  return own === stem || (word.length > stem.length && (word.startsWith(stem) || word.endsWith(stem)));
+}
+
+/** The positions of the word or two right after a size word ("hvor stort er funktionstillægget", "how big is the function allowance"), past function words. */
+function sizedPositions(rc: RelationContext): number[] {
+  const { tokens } = rc.u;
+  const out: number[] = [];
+  tokens.forEach((tok, i) => {
+    if (!rc.lexicon.sizeWords.has(tok.form)) return;
+    let next = i + 1;
+    while (next < tokens.length && (STOPWORDS.has(tokens[next]!.form) || rc.lexicon.countModifiers.has(tokens[next]!.form))) next++;
+    // (The noun asked about may be of two words: "the function allowance".)
+    for (let k = next; k < Math.min(tokens.length, next + 2) && !STOPWORDS.has(tokens[k]!.form); k++) if (tokens[k]!.form.length >= 4) out.push(k);
+  });
+  return out;
+}
+
+/** Words that only ask (fillers, question words, size words): no word a post's statement must say. */
+function asking(rc: RelationContext, form: string): boolean {
+  return rc.lexicon.fillerWords.has(form) || rc.lexicon.questionWords.has(form) || rc.lexicon.sizeWords.has(form);
 }
