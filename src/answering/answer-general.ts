@@ -227,8 +227,8 @@ export function countsWord(fact: { readonly text: { readonly da: string; readonl
 
 const COUNTS = new WeakMap<object, Map<string, boolean>>();
 
-/** Words that make the word after them a rate, not a thing counted ("om året", "a year", "per time"). */
-const RATE_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'per', 'pr', 'om', 'every', 'each', 'hver', 'hvert']);
+/** The lexicon's words that make the word after them a rate, not a thing counted ("om året", "a year", "per time"). */
+const RATE_WORDS: ReadonlySet<string> = new Set(Object.values((lexiconJson as { rateWords?: Record<string, string[] | string> }).rateWords ?? {}).filter(Array.isArray).flat());
 
 function countsWordOnce(text: { readonly da: string; readonly en: string }, word: string, span: number): boolean {
   const stem = primaryStem(word);

@@ -53,7 +53,8 @@ describe('compounds said in other words, policies for the thing named (session 1
 
 /** A number before a word of a rate ("28.000 kr. om året", "30,000 a year") counts no years: no such fact for "how many years". */
 const RATES_ARE_NO_COUNTS: Case[] = [
-  { kb: 'lht', q: 'how many years of experience do they want for the assistant head job', kind: 'unknown', must: [], not: ['a year'] },
+  // (The posting states the years of experience itself, session 19: that statement answers, never the allowance "a year".)
+  { kb: 'lht', q: 'how many years of experience do they want for the assistant head job', must: ['three years'], not: ['a year'] },
   { kb: 'uvd', q: 'how many years of experience must the new viceleder have', kind: 'unknown', must: [], not: ['a year'] },
   { kb: 'lht', q: 'hvor mange års erfaring skal den assisterende universleder have', kind: 'unknown', must: [], not: ['om året'] },
 ];

@@ -210,6 +210,8 @@ export const LexiconSchema = z.object({
   eachWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that join two things asked in one question ("og", "samt", "and"): "hvor mange børn og medarbejdere". */
   andWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that make the word after them a rate, not a thing counted ("om året", "a year", "per time"). */
+  rateWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that deny ("ikke", "not"). */
   negationWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that, closing a deputy question, ask from the deputy's side ("hvem er X stedfortræder for"). */
@@ -784,6 +786,8 @@ export interface Lexicon {
   readonly eachWords: ReadonlyArray<readonly string[]>;
   /** `andWords`, folded. */
   readonly andWords: ReadonlySet<string>;
+  /** `rateWords`, folded. */
+  readonly rateWords: ReadonlySet<string>;
   /** `negationWords`, folded. */
   readonly negationWords: ReadonlySet<string>;
   /** `deputySideEnds`, folded, as word sequences. */
@@ -902,6 +906,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const ordinals = new Map<string, number>();
   const eachWords: string[][] = [];
   const andWords = new Set<string>();
+  const rateWords = new Set<string>();
   const negationWords = new Set<string>();
   const deputySideEnds: string[][] = [];
   const placeKinds = new Map<string, string[]>();
@@ -995,6 +1000,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     const both = (cues: { da?: string[]; en?: string[] } | undefined) => [...(cues?.da ?? []), ...(cues?.en ?? [])];
     for (const w of both(lexicon.eachWords)) eachWords.push(tokenize(foldText(w)));
     for (const w of both(lexicon.andWords)) andWords.add(foldText(w));
+    for (const w of both(lexicon.rateWords)) rateWords.add(foldText(w));
     for (const w of both(lexicon.negationWords)) negationWords.add(foldText(w));
     for (const w of both(lexicon.deputySideEnds)) deputySideEnds.push(tokenize(foldText(w)));
     for (const w of both(lexicon.restrictionWords)) restrictionWords.add(foldText(w));
@@ -1095,7 +1101,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word)
       .replace(/(?<![\p{L}\d'])(\p{Lu}{2,6})s(?![\p{L}\d'])/gu, '$1');
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, fillerWords: fillers, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, leavingWords, officeWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, pronouns, numbers, ordinals, eachWords, andWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, recurrenceWords, limitWords, complementWords, sizeWords, countLinkWords, measureWords, personWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
+  return { stripPreamble, fillerWords: fillers, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, leavingWords, officeWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, pronouns, numbers, ordinals, eachWords, andWords, rateWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, recurrenceWords, limitWords, complementWords, sizeWords, countLinkWords, measureWords, personWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */

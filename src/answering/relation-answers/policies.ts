@@ -1,7 +1,7 @@
 /**
  * Policies by role, unit or municipality, and a policy's own fields (who adopted it, what it requires).
  */
-import type { Concept, Fact, Policy, Role, Source } from '../../knowledge/schemas.js';
+import type { Concept, DateEntry, Fact, Policy, Role, Source } from '../../knowledge/schemas.js';
 import type { Link } from '../linking.js';
 import { displayName, namesOf } from '../facts.js';
 import { capitalize, joinList } from '../phrases.js';
@@ -484,6 +484,14 @@ function saysEveryOf(text: { readonly forms: readonly string[]; readonly stems: 
 
 /** A statement's words (Danish and English) and their stems, once per statement. */
 const STATEMENT_FORMS = new WeakMap<object, { readonly forms: readonly string[]; readonly stems: readonly string[] }>();
+/** A dated entry's own words (its label and, for a deadline, its subject), as {@link statementForms}, once per entry. */
+const DATE_FORMS = new WeakMap<DateEntry, { readonly forms: readonly string[]; readonly stems: readonly string[] }>();
+function dateForms(d: DateEntry): { readonly forms: readonly string[]; readonly stems: readonly string[] } {
+  let known = DATE_FORMS.get(d);
+  if (!known) DATE_FORMS.set(d, (known = statementForms(d.subject ? { da: `${d.label.da} ${d.subject.da}`, en: `${d.label.en} ${d.subject.en}` } : d.label)));
+  return known;
+}
+
 function statementForms(st: { readonly da: string; readonly en: string }): { readonly forms: readonly string[]; readonly stems: readonly string[] } {
   let known = STATEMENT_FORMS.get(st);
   if (!known) {
@@ -608,6 +616,9 @@ function answerPolicyTopic(rc: RelationContext): Answer | undefined {
     .filter(([i]) => slot === 'what' || (slot === 'time' ? statesTime(rc, index.entries[i]!.st) : statesNumber(rc, index.entries[i]!.st)))
     .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   if (fit.length === 0) return undefined;
+  // (A time asked of words that a dated entry's own label or subject says as fully, "hvornår skal sprogvurderingerne af
+  // 3-årige være færdige" of the period "Sprogvurdering af 3-årige", is that entry's: the dates answer it, not a statement.)
+  if (slot === 'time' && kb.data.dates.some((d) => alternatives.filter((alts) => alts.some((a) => saysEveryOf(dateForms(d), a.split(' ')))).length >= fit[0]![1])) return undefined;
   const best = fit.filter(([, n]) => n === fit[0]![1]).slice(0, 3).map(([i]) => index.entries[i]!);
   // (Statements of more than two policies saying as much say nothing of one of them.)
   if (new Set(best.map((e) => e.policy)).size > 2) return undefined;

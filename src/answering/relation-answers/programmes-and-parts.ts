@@ -211,7 +211,8 @@ export function answerCountInStatements(rc: RelationContext): Answer | undefined
     return words.some((w, i) => {
       if (!isNumber(w) || (!/\d/.test(w) && STOPWORDS.has(w))) return false;
       const after: string[] = [];
-      for (let k = i + 1; k < words.length && after.length < COUNT_SPAN; k++) if (!STOPWORDS.has(words[k]!) && !isNumber(words[k]!)) after.push(words[k]!);
+      // (A word of a rate after the number, "30.000 kr. om året", "a function allowance of DKK 28,000 a year", counts nothing.)
+      for (let k = i + 1; k < words.length && after.length < COUNT_SPAN; k++) if (!STOPWORDS.has(words[k]!) && !isNumber(words[k]!)) after.push(rc.lexicon.rateWords.has(words[k - 1]!) ? '' : words[k]!);
       if (after.some(fits)) return true;
       return measured.size > 0 && words.slice(Math.max(0, i - MEASURE_SPAN), i).some(names);
     });
