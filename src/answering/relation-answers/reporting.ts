@@ -12,6 +12,7 @@ import { askedDayOf, done, name, roleOnDay, sourceOf, subjectsOf, unitOn, type R
 import type { ReportingEdge } from '../../knowledge/queries.js';
 import { unitsOfPerson, within } from './leaders-and-holders.js';
 import { unknownWith } from './partly-known.js';
+import { asksWhichMeetings } from './members-and-meetings.js';
 import { TEXTS } from './texts.js';
 import { deputyStatements } from './deputy-statements.js';
 import { leftoverWords } from './tasks.js';
@@ -339,6 +340,8 @@ export function answerReportingRelation(asked: RelationContext): Answer | undefi
   const rc = lineChangeAsked(asked) ? { ...asked, u: { ...asked.u, intents: new Set([...asked.u.intents, 'reporting' as const]), direction: 'up' as const } } : asked;
   const { u, kb, relations, queries } = rc;
   if (!u.intents.has('reporting')) return undefined;
+  // "Which forum does she lead": asked which meetings, the meetings answer (whom she leads is not asked).
+  if (u.direction === 'down' && asksWhichMeetings(rc)) return undefined;
   const holds = answerLineHolds(rc);
   if (holds) return holds;
   // "Hvor mange ledere refererer til børnechefen?" where the documents state that count as a figure: the figure answers.

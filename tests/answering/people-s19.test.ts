@@ -1,0 +1,154 @@
+/**
+ * Session 19, people and bodies, on a small made-up Testrup of this test's own:
+ * - "which forum does X lead": asked which meetings, a cue for whom someone leads asks which meetings the post leads;
+ *   no meeting names a chair, so the post's own duties that name a meeting it takes part in say it. Whom the post
+ *   leads is still the reporting answer when no meeting is asked.
+ * - "whom do I contact about the pay in the job": the posting's contacts, not the pay itself.
+ * - "how many applicants are there for the job": a count is answered only by a posting term that says the thing
+ *   counted ("37 hours a week" for "how many hours"), otherwise not by the terms at all.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAnswerer, renderAnswerText, type Answerer } from '../../src/answering/index.js';
+import { loadKnowledgeOrThrow } from '../../src/knowledge/load-knowledge.js';
+import type { KnowledgeFile } from '../../src/knowledge/schemas.js';
+import { TEST_KNOWLEDGE, writeTestKnowledge } from '../helpers/test-knowledge.js';
+
+const NOW = new Date('2026-11-30T09:00:00Z');
+const source = (quote: string) => ({ doc: TEST_KNOWLEDGE.documents![0]!.id, quote });
+const postingSource = (quote: string) => ({ doc: TEST_KNOWLEDGE.documents![1]!.id, quote });
+const [chief, leader] = TEST_KNOWLEDGE.roles! as [NonNullable<KnowledgeFile['roles']>[number], NonNullable<KnowledgeFile['roles']>[number]];
+const posting = TEST_KNOWLEDGE.postings![0]!;
+
+/** Testrup with a leaders' network the head of day care leads by a duty (no chair named), and a posting's terms and contacts. */
+const PEOPLE: KnowledgeFile = {
+  ...TEST_KNOWLEDGE,
+  roles: [
+    {
+      ...chief,
+      responsibilities: [
+        { da: 'Leder Ledernetværket.', en: 'Leads the leaders’ network.', source: source('leder Ledernetværket') },
+        { da: 'Har det overordnede ansvar for økonomien.', en: 'Has overall responsibility for the budget.', source: source('det overordnede ansvar') },
+      ],
+    },
+    leader,
+  ],
+  meetings: [
+    {
+      id: 'testrup-ledernetvaerk',
+      name: 'Ledernetværket',
+      names: ['Ledernetværk'],
+      labelEn: 'leaders’ network',
+      namesEn: ['leaders network'],
+      municipality: 'testrup',
+      participants: ['testrup-dagtilbudschef', 'testrup-paedagogisk-leder'],
+      asNeeded: false,
+      source: source('Ledernetværket samler dagtilbudschefen og de pædagogiske ledere'),
+    },
+    {
+      id: 'testrup-budgetmoede',
+      name: 'Budgetmødet',
+      names: ['budgetmøde'],
+      labelEn: 'budget meeting',
+      namesEn: [],
+      municipality: 'testrup',
+      participants: ['testrup-dagtilbudschef'],
+      asNeeded: false,
+      source: source('Budgetmødet holdes to gange om året'),
+    },
+  ],
+  people: [
+    {
+      id: 'testrup-hanne',
+      name: 'Hanne Testesen',
+      title: { da: 'dagtilbudschef', en: 'head of day care' },
+      role: 'testrup-dagtilbudschef',
+      municipality: 'testrup',
+      phone: '11 22 33 44',
+      contactFor: ['testrup-opslag-solsikken'],
+      source: postingSource('dagtilbudschef Hanne Testesen på tlf. 11 22 33 44'),
+    },
+    {
+      id: 'testrup-per',
+      name: 'Per Personalesen',
+      title: { da: 'HR-partner', en: 'HR partner' },
+      municipality: 'testrup',
+      phone: '55 66 77 88',
+      contactFor: ['testrup-opslag-solsikken'],
+      source: postingSource('Spørgsmål om løn kan rettes til HR-partner Per Personalesen på tlf. 55 66 77 88'),
+    },
+  ],
+  postings: [
+    {
+      ...posting,
+      names: ['stillingen', 'jobbet'],
+      namesEn: ['the job'],
+      conditions: [
+        { da: '37 timer om ugen.', en: '37 hours a week.', source: postingSource('37 timer om ugen') },
+        { da: 'Løn efter overenskomst.', en: 'Pay under the collective agreement.', source: postingSource('Løn efter overenskomst') },
+      ],
+      contacts: ['testrup-hanne', 'testrup-per'],
+    },
+  ],
+};
+
+describe('people and bodies (made-up Testrup, session 19)', () => {
+  let dir: string;
+  let answerer: Answerer;
+  const ask = (q: string, lang: 'da' | 'en') => {
+    const answer = answerer.answer(q, lang);
+    return { kind: answer.kind, text: renderAnswerText(answer, { details: true }).toLowerCase() };
+  };
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'people-s19-'));
+    await writeTestKnowledge(dir, PEOPLE);
+    answerer = createAnswerer(await loadKnowledgeOrThrow(dir), { now: () => NOW });
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['which forum does hanne testesen lead', 'en'],
+    ['which meetings does the head of day care chair', 'en'],
+  ] as const)('the meeting a post leads by its duties: %s', (q, lang) => {
+    const { kind, text } = ask(q, lang);
+    expect(kind).toBe('answer');
+    expect(text).toContain('leaders’ network');
+    // Only the duty that names a meeting it takes part in; the budget meeting has no duty that leads it.
+    expect(text).not.toContain('budget meeting');
+    expect(text).not.toContain('overall responsibility');
+  });
+
+  it('whom a post leads is still its staff when no meeting is asked', () => {
+    const { text } = ask('which staff does hanne testesen lead', 'en');
+    expect(text).toContain('pedagogical leader');
+    expect(text).not.toContain('leaders’ network');
+  });
+
+  it.each([
+    ['hvem skal jeg kontakte om løn i stillingen', 'da'],
+    ['who do i ask about the pay for the job', 'en'],
+  ] as const)('a contact about a posting term is a person, not the term: %s', (q, lang) => {
+    const { text } = ask(q, lang);
+    expect(text).toContain('per personalesen');
+    expect(text).not.toContain(lang === 'da' ? 'løn efter overenskomst' : 'collective agreement');
+  });
+
+  it.each([
+    ['how many applicants are there for the job', 'en'],
+    ['hvor mange ansøgere er der til stillingen', 'da'],
+  ] as const)('a count the posting does not state is not answered by its terms: %s', (q, lang) => {
+    const { text } = ask(q, lang);
+    expect(text).not.toMatch(/\b37\b/);
+    expect(text).not.toContain(lang === 'da' ? 'overenskomst' : 'agreement');
+  });
+
+  it('a count a posting term states is answered by that term', () => {
+    const { text } = ask('how many hours a week is the pedagogical leader job at solsikken', 'en');
+    expect(text).toMatch(/\b37\b/);
+    expect(text).not.toContain('agreement');
+  });
+});
