@@ -6,6 +6,9 @@
  * - "whom do I contact about the pay in the job": the posting's contacts, not the pay itself.
  * - "how many applicants are there for the job": a count is answered only by a posting term that says the thing
  *   counted ("37 hours a week" for "how many hours"), otherwise not by the terms at all.
+ * - "when does X join the leadership team": the first (or last) day of the post's membership, where it carries one.
+ * - "what leadership teams is X on": a body's name right after a word that asks which names the kind asked for, not a
+ *   body named: the post's groups answer, not that body's members.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -57,6 +60,19 @@ const PEOPLE: KnowledgeFile = {
       participants: ['testrup-dagtilbudschef'],
       asNeeded: false,
       source: source('Budgetmødet holdes to gange om året'),
+    },
+  ],
+  leadershipGroups: [
+    {
+      id: 'testrup-ledelsen',
+      name: 'Dagtilbudsledelsen',
+      names: ['dagtilbudsledelsen', 'ledergruppen'],
+      labelEn: 'day-care leadership team',
+      namesEn: ['leadership team'],
+      municipality: 'testrup',
+      members: [{ ref: 'testrup-dagtilbudschef' }, { ref: 'testrup-paedagogisk-leder', validFrom: '2027-02-01' }],
+      responsibilities: [],
+      source: source('Fra 1. februar 2027 er den pædagogiske leder med i Dagtilbudsledelsen'),
     },
   ],
   people: [
@@ -150,5 +166,27 @@ describe('people and bodies (made-up Testrup, session 19)', () => {
     const { text } = ask('how many hours a week is the pedagogical leader job at solsikken', 'en');
     expect(text).toMatch(/\b37\b/);
     expect(text).not.toContain('agreement');
+  });
+
+  it.each([
+    ['hvornår kommer den pædagogiske leder med i dagtilbudsledelsen', 'da', '1. februar 2027'],
+    ['when does the pedagogical leader join the leadership team', 'en', '1 february 2027'],
+  ] as const)('when a post joins a group: %s', (q, lang, day) => {
+    const { kind, text } = ask(q, lang);
+    expect(kind).toBe('answer');
+    expect(text).toContain(day);
+  });
+
+  it('a member without dates is not answered with a day of joining', () => {
+    const { text } = ask('hvornår kommer dagtilbudschefen med i dagtilbudsledelsen', 'da');
+    expect(text).not.toContain('1. februar 2027');
+  });
+
+  it.each([
+    ['what leadership teams is the head of day care on', 'en', 'is a member of day-care leadership team'],
+    ['hvilke ledergrupper er dagtilbudschefen med i', 'da', 'er med i dagtilbudsledelsen'],
+  ] as const)('the groups a post is in, asked with a body name: %s', (q, lang, said) => {
+    const { text } = ask(q, lang);
+    expect(text.split('\n')[0]).toContain(said);
   });
 });

@@ -6,6 +6,7 @@ import { namesOf } from '../facts.js';
 import { capitalize, joinList } from '../phrases.js';
 import { analyzeText, foldText, GENERIC_WORDS, primaryStem, stemsOf, STOPWORDS } from '../normalize.js';
 import type { QuestionKind } from '../lexicon/lexicon.js';
+import type { Link } from '../linking.js';
 import type { Answer } from '../types.js';
 import { unique } from '../answer-context.js';
 import { describedItems, done, listedKindAt, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
@@ -23,6 +24,8 @@ export function answerMembersRelation(rc: RelationContext): Answer | undefined {
   // "Who comes to the leadership forum?": a "who" question about a meeting or group asks who takes part in it.
   const whoAbout = u.kinds.has('who') && ![...u.kinds.keys()].some((k) => NOT_MEMBERSHIP.has(k)) && u.attributes.length === 0 && rc.subjects.length === 1 && rc.subjects[0]!.some((l) => (l.kind === 'meetings' || l.kind === 'leadershipGroups') && l.quality >= 0.9);
   if (!u.intents.has('membership') && !whoAbout) return undefined;
+  // "What leadership teams does the coordinator sit on": a body's name asked which of, beside a post, asks the post's bodies.
+  if (listedBodies(rc).length > 0 && subjectsOf(rc, ['roles'], true).some((g) => g.some((l) => l.quality >= 0.9))) return undefined;
   const t = TEXTS[u.lang];
   const groups = subjectsOf(rc, ['leadershipGroups', 'meetings', 'units']);
   for (const group of groups) {
@@ -256,8 +259,10 @@ export function answerRoleMeetings(rc: RelationContext): Answer | undefined {
   if ([...u.kinds.keys()].some((k) => NOT_ROLE_MEETINGS.has(k) && !(leadsAsked && LEADING_KINDS.includes(k))) || u.attributes.length > 0) return undefined;
   const asksWhich = u.intents.has('membership') && rc.lexicon.whichWords.match(u.tokens).size > 0;
   if (!asksMeetings && !asksWhich) return undefined;
-  if (rc.subjects.some((g) => g.some((l) => (l.kind === 'meetings' || l.kind === 'leadershipGroups') && l.quality >= 0.9))) return undefined;
-  if (describedItems(rc).some((g) => g[0]!.kind === 'meetings' || g[0]!.kind === 'leadershipGroups')) return undefined;
+  const listedBody = new Set(listedBodies(rc).map((l) => `${l.id}@${l.start}`));
+  const named = (l: Link) => (l.kind === 'meetings' || l.kind === 'leadershipGroups') && !listedBody.has(`${l.id}@${l.start}`);
+  if (rc.subjects.some((g) => g.some((l) => named(l) && l.quality >= 0.9))) return undefined;
+  if (describedItems(rc).some((g) => named(g[0]!))) return undefined;
   const roleGroups = subjectsOf(rc, ['roles'], true);
   if (roleGroups.length !== 1) return undefined;
   const role = roleGroups[0]![0]!;
@@ -290,7 +295,9 @@ export function answerRoleMeetings(rc: RelationContext): Answer | undefined {
   const meetingLine = meetingList.length > 0 ? t.takesPartIn(roleName, joinList(meetingList, u.lang)) : undefined;
   const groupLine = groupList.length > 0 && !chairOnly ? t.memberOf(roleName, joinList(groupList, u.lang)) : undefined;
   // Asked for meetings, the meetings lead; asked which groups, the groups.
-  const [first, second] = asksMeetings || !groupLine ? [meetingLine ?? groupLine!, meetingLine ? groupLine : undefined] : [groupLine, meetingLine];
+  // ("What leadership teams is X on": a group's name asked which of asks for groups.)
+  const groupsAsked = listedBodies(rc).some((l) => l.kind === 'leadershipGroups');
+  const [first, second] = (asksMeetings && !groupsAsked) || !groupLine ? [meetingLine ?? groupLine!, meetingLine ? groupLine : undefined] : [groupLine, meetingLine];
   // A long list reads better one per line under a short first line.
   if (first.length > 200 && first === meetingLine) {
     return done(rc, 'answer', t.takesPartInCount(roleName, meetingList.length), [...meetingList, ...(second ? [second] : [])], unique(sources).slice(0, 3), [], true);
@@ -301,10 +308,19 @@ export function answerRoleMeetings(rc: RelationContext): Answer | undefined {
 /** Kinds whose cue asks whom someone leads ("which staff does X lead"); asked of meetings, which ones it leads. */
 const LEADING_KINDS: ReadonlyArray<QuestionKind> = ['reporting-down', 'leader'];
 
-/** True when the question asks which meetings: a word for a meeting right after a word that asks which ("which forum"). */
+/**
+ * True when the question asks which meetings or groups: a word for a meeting, or a name of a body, right after a word
+ * that asks which ("which forum", "what leadership teams").
+ */
 export function asksWhichMeetings(rc: RelationContext): boolean {
   const listed = listedKindAt(rc);
-  return [...(rc.u.kinds.get('meeting')?.positions ?? [])].some((p) => listed.has(p));
+  return [...(rc.u.kinds.get('meeting')?.positions ?? [])].some((p) => listed.has(p)) || listedBodies(rc).length > 0;
+}
+
+/** Meetings and groups named right after a word that asks which ("what leadership teams"): the kind asked for, not a body named. */
+function listedBodies(rc: RelationContext): Link[] {
+  const listed = listedKindAt(rc);
+  return [...rc.subjects.flat(), ...describedItems(rc).flat()].filter((l) => (l.kind === 'meetings' || l.kind === 'leadershipGroups') && listed.has(l.start));
 }
 
 /**
