@@ -9,6 +9,9 @@
  * - "when does X join the leadership team": the first (or last) day of the post's membership, where it carries one.
  * - "what leadership teams is X on": a body's name right after a word that asks which names the kind asked for, not a
  *   body named: the post's groups answer, not that body's members.
+ * - "hvem er chef i Solsikken", "who's the boss at Solsikken": a word for whoever leads, beside a unit, asks who leads
+ *   the unit (its leader and the person in the post), not whom that leader reports to; "whose boss" of a person stays.
+ * - "who chairs the staff meeting": the chairing post and the person who holds it.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -61,6 +64,18 @@ const PEOPLE: KnowledgeFile = {
       asNeeded: false,
       source: source('Budgetmødet holdes to gange om året'),
     },
+    {
+      id: 'testrup-personalemoede',
+      name: 'Personalemødet i Solsikken',
+      names: ['personalemødet'],
+      labelEn: 'staff meeting at Solsikken',
+      namesEn: ['staff meeting'],
+      municipality: 'testrup',
+      participants: ['testrup-paedagogisk-leder'],
+      chair: 'testrup-paedagogisk-leder',
+      asNeeded: false,
+      source: source('Personalemødet ledes af den pædagogiske leder'),
+    },
   ],
   leadershipGroups: [
     {
@@ -76,6 +91,15 @@ const PEOPLE: KnowledgeFile = {
     },
   ],
   people: [
+    {
+      id: 'testrup-lise',
+      name: 'Lise Ledersen',
+      title: { da: 'pædagogisk leder, Solsikken', en: 'pedagogical leader, Solsikken' },
+      role: 'testrup-paedagogisk-leder',
+      municipality: 'testrup',
+      contactFor: [],
+      source: postingSource('pædagogisk leder Lise Ledersen'),
+    },
     {
       id: 'testrup-hanne',
       name: 'Hanne Testesen',
@@ -188,5 +212,24 @@ describe('people and bodies (made-up Testrup, session 19)', () => {
   ] as const)('the groups a post is in, asked with a body name: %s', (q, lang, said) => {
     const { text } = ask(q, lang);
     expect(text.split('\n')[0]).toContain(said);
+  });
+
+  it.each([
+    ['hvem er chef i solsikken', 'da'],
+    ['whos the boss at solsikken', 'en'],
+  ] as const)('the boss at a unit is the one who leads it: %s', (q, lang) => {
+    const { text } = ask(q, lang);
+    expect(text.split('\n')[0]).toContain('lise ledersen');
+    expect(text).not.toContain('hanne testesen');
+  });
+
+  it('the boss of a person is still whom they report to', () => {
+    const { text } = ask('hvem er lise ledersens chef', 'da');
+    expect(text).toContain('hanne testesen');
+  });
+
+  it('the chair of a meeting is named with the person in the post', () => {
+    const { text } = ask('hvem leder personalemødet', 'da');
+    expect(text.split('\n')[0]).toContain('lise ledersen');
   });
 });
