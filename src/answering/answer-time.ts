@@ -627,7 +627,10 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
       if (by) return done(rc, 'answer', t.chairHeadline(title, by.who), by.lines, by.sources);
       return unknownAnswer(rc.ctx, u.lang, t.noChair(title));
     }
-    return done(rc, 'answer', t.chairHeadline(title, chairName), lines, [meeting.source]);
+    // "Who is the chair": the post, and who holds it on the day asked.
+    const holders = chair?.kind === 'roles' ? queries.holdersOn(chair.item.id, u.day ?? rc.today) : [];
+    const who = holders.length > 0 && holders.length <= 3 ? `${chairName} (${joinList(holders.map((p) => p.name), u.lang)})` : chairName;
+    return done(rc, 'answer', t.chairHeadline(title, who), lines, [meeting.source]);
   }
   const one = oneOccurrence(rc, meeting.id);
   // No such day: the period answer below says why (no days given, ended, not begun, none then).

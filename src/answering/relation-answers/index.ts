@@ -12,7 +12,7 @@ export { describedItems, subjectsOf } from './context.js';
 export type { RelationContext } from './context.js';
 export { answerComingLines, answerConditionalLine, answerGenitiveBoss, answerReportingRelation } from './reporting.js';
 export { answerDescribedLeader, answerOtherTitleLeader, answerLeaderRelation, answerHolderRelation, answerTitledPerson, answerPersonPost, answerPersonRole, titleWordsOf } from './leaders-and-holders.js';
-export { answerMembershipOn } from './membership-on.js';
+export { answerMembershipOn, answerMembershipWhen } from './membership-on.js';
 export { answerMembersRelation, answerMeetingRelation, answerRoleMeetings } from './members-and-meetings.js';
 export { answerTasksRelation, answerWhoDoes, taskIndexOf } from './tasks.js';
 export { answerContactFor, answerContactsRelation, answerDocumentContact, answerNumberOwner, answerPostingContacts, answerReachPerson } from './contacts.js';

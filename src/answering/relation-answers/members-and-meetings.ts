@@ -6,6 +6,8 @@ import { meetingPeriod } from '../../knowledge/meeting-period.js';
 import { namesOf } from '../facts.js';
 import { capitalize, joinList } from '../phrases.js';
 import { analyzeText, foldText, GENERIC_WORDS, primaryStem, stemsOf, STOPWORDS } from '../normalize.js';
+import type { QuestionKind } from '../lexicon/lexicon.js';
+import type { Link } from '../linking.js';
 import type { Answer } from '../types.js';
 import { unique } from '../answer-context.js';
 import { describedItems, done, listedKindAt, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
@@ -23,6 +25,8 @@ export function answerMembersRelation(rc: RelationContext): Answer | undefined {
   // "Who comes to the leadership forum?": a "who" question about a meeting or group asks who takes part in it.
   const whoAbout = u.kinds.has('who') && ![...u.kinds.keys()].some((k) => NOT_MEMBERSHIP.has(k)) && u.attributes.length === 0 && rc.subjects.length === 1 && rc.subjects[0]!.some((l) => (l.kind === 'meetings' || l.kind === 'leadershipGroups') && l.quality >= 0.9);
   if (!u.intents.has('membership') && !whoAbout) return undefined;
+  // "What leadership teams does the coordinator sit on": a body's name asked which of, beside a post, asks the post's bodies.
+  if (listedBodies(rc).length > 0 && subjectsOf(rc, ['roles'], true).some((g) => g.some((l) => l.quality >= 0.9))) return undefined;
   const t = TEXTS[u.lang];
   const groups = subjectsOf(rc, ['leadershipGroups', 'meetings', 'units']);
   for (const group of groups) {
@@ -250,14 +254,16 @@ const NOT_ROLE_MEETINGS = new Set(['frequency', 'dates', 'when', 'contact', 'dep
  */
 export function answerRoleMeetings(rc: RelationContext): Answer | undefined {
   const { u, kb, relations } = rc;
-  if ([...u.kinds.keys()].some((k) => NOT_ROLE_MEETINGS.has(k)) || u.attributes.length > 0) return undefined;
-  const listed = listedKindAt(rc);
-  const meetingWords = [...(u.kinds.get('meeting')?.positions ?? [])];
-  const asksMeetings = meetingWords.some((p) => listed.has(p));
+  const asksMeetings = asksWhichMeetings(rc);
+  // "Which forum does the area head lead": asked which meetings, a cue for whom someone leads asks which it chairs.
+  const leadsAsked = asksMeetings && LEADING_KINDS.some((k) => u.kinds.has(k));
+  if ([...u.kinds.keys()].some((k) => NOT_ROLE_MEETINGS.has(k) && !(leadsAsked && LEADING_KINDS.includes(k))) || u.attributes.length > 0) return undefined;
   const asksWhich = u.intents.has('membership') && rc.lexicon.whichWords.match(u.tokens).size > 0;
   if (!asksMeetings && !asksWhich) return undefined;
-  if (rc.subjects.some((g) => g.some((l) => (l.kind === 'meetings' || l.kind === 'leadershipGroups') && l.quality >= 0.9))) return undefined;
-  if (describedItems(rc).some((g) => g[0]!.kind === 'meetings' || g[0]!.kind === 'leadershipGroups')) return undefined;
+  const listedBody = new Set(listedBodies(rc).map((l) => `${l.id}@${l.start}`));
+  const named = (l: Link) => (l.kind === 'meetings' || l.kind === 'leadershipGroups') && !listedBody.has(`${l.id}@${l.start}`);
+  if (rc.subjects.some((g) => g.some((l) => named(l) && l.quality >= 0.9))) return undefined;
+  if (describedItems(rc).some((g) => named(g[0]!))) return undefined;
   const roleGroups = subjectsOf(rc, ['roles'], true);
   if (roleGroups.length !== 1) return undefined;
   const role = roleGroups[0]![0]!;
@@ -265,7 +271,7 @@ export function answerRoleMeetings(rc: RelationContext): Answer | undefined {
   const t = TEXTS[u.lang];
   const takesPart = (id: string, ref: string) => relations.members(id).some((m) => m.ref === ref);
   const groups = kb.data.leadershipGroups.filter((g) => takesPart(g.id, role.id));
-  const chairOnly = u.kinds.has('chair');
+  const chairOnly = u.kinds.has('chair') || leadsAsked;
   const meetings = kb.data.meetings
     .map((m) => {
       const chair = m.chair === role.id;
@@ -277,6 +283,10 @@ export function answerRoleMeetings(rc: RelationContext): Answer | undefined {
     // "In autumn 2027": only the meetings held then (valid then, and with a day then when their days are known).
     .filter((m) => !u.range || heldBetween(rc, m.id, u.range.from, u.range.to));
   const roleName = name(kb, role.id, u.lang);
+  // Asked which it chairs where no meeting names a chair: the post's own duties that name a meeting it takes part in
+  // ("leder områdeforum") say it.
+  const duties = chairOnly && meetings.length === 0 ? dutiesNamingMeetings(rc, role.id, groups.map((g) => g.id)) : [];
+  if (duties.length > 0) return done(rc, 'answer', `${capitalize(roleName)}: ${duties.map((d) => d[u.lang]).join(' ')}`, [], unique(duties.flatMap((d) => (d.source ? [d.source] : sourceOf(kb, role.id)))).slice(0, 3));
   if (meetings.length === 0 && (groups.length === 0 || chairOnly)) {
     return done(rc, 'unknown', t.noMeetings(roleName), [], sourceOf(kb, role.id));
   }
@@ -286,12 +296,52 @@ export function answerRoleMeetings(rc: RelationContext): Answer | undefined {
   const meetingLine = meetingList.length > 0 ? t.takesPartIn(roleName, joinList(meetingList, u.lang)) : undefined;
   const groupLine = groupList.length > 0 && !chairOnly ? t.memberOf(roleName, joinList(groupList, u.lang)) : undefined;
   // Asked for meetings, the meetings lead; asked which groups, the groups.
-  const [first, second] = asksMeetings || !groupLine ? [meetingLine ?? groupLine!, meetingLine ? groupLine : undefined] : [groupLine, meetingLine];
+  // ("What leadership teams is X on": a group's name asked which of asks for groups.)
+  const groupsAsked = listedBodies(rc).some((l) => l.kind === 'leadershipGroups');
+  const [first, second] = (asksMeetings && !groupsAsked) || !groupLine ? [meetingLine ?? groupLine!, meetingLine ? groupLine : undefined] : [groupLine, meetingLine];
   // A long list reads better one per line under a short first line.
   if (first.length > 200 && first === meetingLine) {
     return done(rc, 'answer', t.takesPartInCount(roleName, meetingList.length), [...meetingList, ...(second ? [second] : [])], unique(sources).slice(0, 3), [], true);
   }
   return done(rc, 'answer', first, second ? [second] : [], unique(sources).slice(0, 3));
+}
+
+/** Kinds whose cue asks whom someone leads ("which staff does X lead"); asked of meetings, which ones it leads. */
+const LEADING_KINDS: ReadonlyArray<QuestionKind> = ['reporting-down', 'leader'];
+
+/**
+ * True when the question asks which meetings or groups: a word for a meeting, or a name of a body, right after a word
+ * that asks which ("which forum", "what leadership teams").
+ */
+export function asksWhichMeetings(rc: RelationContext): boolean {
+  const listed = listedKindAt(rc);
+  return [...(rc.u.kinds.get('meeting')?.positions ?? [])].some((p) => listed.has(p)) || listedBodies(rc).length > 0;
+}
+
+/** Meetings and groups named right after a word that asks which ("what leadership teams"): the kind asked for, not a body named. */
+function listedBodies(rc: RelationContext): Link[] {
+  const listed = listedKindAt(rc);
+  return [...rc.subjects.flat(), ...describedItems(rc).flat()].filter((l) => (l.kind === 'meetings' || l.kind === 'leadershipGroups') && listed.has(l.start));
+}
+
+/**
+ * The duties of a post that name a meeting it (or a group it is in) takes part in, by one of the meeting's names as
+ * whole words: "Leder områdeforum." of the area head who takes part in områdeforum.
+ */
+function dutiesNamingMeetings(rc: RelationContext, roleId: string, groupIds: readonly string[]) {
+  const entry = rc.kb.get(roleId);
+  if (entry?.kind !== 'roles') return [];
+  const takesPart = (id: string) => rc.relations.members(id).some((m) => m.ref === roleId || groupIds.includes(m.ref));
+  const names = rc.kb.data.meetings
+    .filter((m) => takesPart(m.id))
+    .flatMap((m) => [m.name, ...(m.names ?? []), ...(m.labelEn ? [m.labelEn] : []), ...(m.namesEn ?? [])])
+    .map((n) => n.toLowerCase())
+    .filter((n) => n.length >= 3);
+  const saysName = (text: string) => {
+    const lower = text.toLowerCase();
+    return names.some((n) => new RegExp(`(^|[^\\p{L}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(lower));
+  };
+  return entry.item.responsibilities.filter((d) => saysName(d.da) || saysName(d.en));
 }
 
 /** True when a meeting may be held between two days: valid then, and with a day then when its recurrence gives days. */

@@ -116,3 +116,40 @@ export function answerMembershipOn(rc: RelationContext): Answer | undefined {
   if (roles.some((role) => kb.get(role)?.kind !== 'roles') || described.length > 0) return undefined;
   return listed(t.no);
 }
+
+/**
+ * "Hvornår kommer teamlederen for PU med i dagtilbudsledelsen?", "when does the dagplejeleder leave the sector
+ * leadership": asked when, of a role (or a person, through the post they hold) named beside a leadership group whose
+ * membership of that role carries dates. The first and last day of the role's membership, with its note.
+ */
+export function answerMembershipWhen(rc: RelationContext): Answer | undefined {
+  const { u, kb } = rc;
+  if (!u.askedWhen) return undefined;
+  const groupLink = subjectsOf(rc, ['leadershipGroups'])
+    .flat()
+    .find((l) => l.quality >= 0.9);
+  const entry = groupLink ? kb.get(groupLink.id) : undefined;
+  if (!groupLink || entry?.kind !== 'leadershipGroups') return undefined;
+  const roles = unique(
+    subjectsOf(rc, ['roles'], true)
+      .flat()
+      .filter((l) => l.quality >= 0.9 && (l.start >= groupLink.end || l.end <= groupLink.start))
+      .map((l) => l.id),
+  );
+  const dated = entry.item.members.filter((m) => roles.includes(m.ref) && (m.validFrom !== undefined || m.validUntil !== undefined));
+  if (dated.length === 0) return undefined;
+  const t = TEXTS[u.lang];
+  const group = name(kb, entry.item.id, u.lang, false);
+  const lines = dated.map((m) => {
+    const role = name(kb, m.ref, u.lang);
+    const days = [m.validFrom, m.validUntil].flatMap((d) => (d === undefined ? [] : [shortDate(d, u.lang)]));
+    // A note that says the days itself ("til og med 30. april 2027; herefter efter behov") says them in its words.
+    if (m.note && days.every((d) => m.note![u.lang].includes(d))) return `${t.memberOf(role, group).replace(/\.$/, '')} (${m.note[u.lang]}).`;
+    const said = [
+      ...(m.validFrom !== undefined ? [t.memberFrom(role, group, shortDate(m.validFrom, u.lang))] : []),
+      ...(m.validUntil !== undefined ? [t.memberUntil(role, group, shortDate(m.validUntil, u.lang))] : []),
+    ].join(' ');
+    return m.note ? `${said.replace(/\.$/, '')} (${m.note[u.lang]}).` : said;
+  });
+  return done(rc, 'answer', lines.join(' '), [], sourceOf(kb, entry.item.id));
+}

@@ -20,6 +20,8 @@ export function answerPostingTerms(rc: RelationContext): Answer | undefined {
   const { u, kb, relations } = rc;
   const asked = (['requirement', 'offer', 'condition', 'competence', 'education'] as const).filter((k) => u.intents.has(k));
   if (asked.length === 0 || u.intents.has('reporting') || u.intents.has('dates')) return undefined;
+  // "Hvem skal jeg kontakte om løn i stillingen?": whom to contact about the terms is asked, not the terms.
+  if (u.intents.has('contact') && u.kinds.has('who')) return undefined;
   // A posting named (or one at a unit named) answers before a role's own terms: "børnehuslederjobbet i Kløverengen".
   const order = (kind: string) => (kind === 'postings' ? 0 : kind === 'units' ? 1 : 2);
   const links = rc.subjects.flat().map((l, i) => ({ l, i })).sort((a, b) => order(a.l.kind) - order(b.l.kind) || a.i - b.i).map((x) => x.l);
@@ -46,6 +48,9 @@ export function answerPostingTerms(rc: RelationContext): Answer | undefined {
     // "What are the opening hours of X?": only terms that state the attribute asked answer it.
     const says = rc.ctx.saysAttribute;
     if (u.attributes.length > 0 && says) statements.splice(0, statements.length, ...statements.filter((st) => u.attributes.some((a) => says(st.text, a))));
+    // "How many applicants are there for the job?": a count is answered only by the terms that say the thing counted.
+    const counted = countedStem(rc);
+    if (counted !== undefined) statements.splice(0, statements.length, ...statements.filter((st) => analyzeText(foldText(st.both)).some((w) => primaryStem(w.form) === counted)));
     if (statements.length === 0) continue;
     // "Hvad kræves før ansættelse?": the terms that use the question's other words ("ansættelse") come first.
     const words = leftoverWords(rc, u.namePositions ?? new Set()).filter((w) => !STOPWORDS.has(w)).map(primaryStem);
@@ -63,4 +68,12 @@ export function answerPostingTerms(rc: RelationContext): Answer | undefined {
     return done(rc, 'answer', t.posting(displayName(kb.get(owner)!, u.lang)), statements.map((s) => s.text), unique(statements.map((s) => s.source)).slice(0, 3));
   }
   return undefined;
+}
+
+/** The stem of the word a count asks about: the word right after the count's cue ("hvor mange ansøgere", "how many hours"). */
+function countedStem(rc: RelationContext): string | undefined {
+  const positions = rc.u.kinds.get('figure')?.positions;
+  if (!positions || positions.length === 0) return undefined;
+  const next = rc.u.tokens[Math.max(...positions) + 1];
+  return next && !STOPWORDS.has(next.form) ? primaryStem(next.form) : undefined;
 }

@@ -13,6 +13,8 @@ import { askedDayOf, done, name, roleOnDay, sourceOf, subjectsOf, unitOn, type R
 import type { ReportingEdge } from '../../knowledge/queries.js';
 import { unitsOfPerson, within } from './leaders-and-holders.js';
 import { unknownWith } from './partly-known.js';
+import { asksWhichMeetings } from './members-and-meetings.js';
+import { answerLeaderRelation } from './leaders-and-holders.js';
 import { TEXTS } from './texts.js';
 import { deputyStatements } from './deputy-statements.js';
 import { leftoverWords } from './tasks.js';
@@ -376,6 +378,8 @@ export function answerReportingRelation(asked: RelationContext): Answer | undefi
   // "Hvornår er lederdagen for alle ledere", "when is the deadline for the quality reports to the coordinator": asked when,
   // with a kind of date named other than a beginning ("from when does X report to Y"), the date is asked, not a line.
   if (u.askedWhen && [...u.dateKinds].some((k) => k !== 'start')) return undefined;
+  // "Which forum does she lead": asked which meetings, the meetings answer (whom she leads is not asked).
+  if (u.direction === 'down' && asksWhichMeetings(rc)) return undefined;
   const holds = answerLineHolds(rc);
   if (holds) return holds;
   // "Hvor mange ledere refererer til børnechefen?" where the documents state that count as a figure: the figure answers.
@@ -447,6 +451,16 @@ export function answerReportingRelation(asked: RelationContext): Answer | undefi
   // (Read once: a name many units share links thousands of them at scale.)
   const othersNamed = rc.subjects.some((g) => g.some((o) => o.quality >= 0.9 && o.kind !== 'units' && o.kind !== 'municipalities'));
   const alone = (l: Link) => l.quality >= 0.9 && !othersNamed;
+  // "Hvem er chef i Skrænten?", "who's the boss at Havnen": when the only words asking upwards are a word for whoever
+  // leads the unit beside it, who leads the unit is asked (the leader's answer), not whom its leader reports to.
+  const upAt = u.kinds.get('reporting-up')?.positions ?? [];
+  const units = groups.flat().filter((l) => l.kind === 'units' && l.quality >= 0.9 && relations.leadersOf(l.id).length > 0);
+  // (Or the leader word and the unit name one post together, "the boss of Havnen": the post that leads that unit.)
+  const leadingPost = (l: Link) => l.kind === 'roles' && upAt.every((p) => p >= l.start && p < l.end) && units.some((x) => x.start >= l.start && x.end <= l.end && relations.leadersOf(x.id).includes(l.id));
+  const ledUnit = units.some((l) => beside(l) && !othersNamed) || groups.flat().some(leadingPost);
+  if (!u.chain && ledUnit && upAt.length > 0 && upAt.every((p) => leaderAt.has(p) || STOPWORDS.has(u.tokens[p]!.form))) {
+    return answerLeaderRelation({ ...rc, u: { ...u, intents: new Set([...u.intents].filter((i) => i !== 'reporting').concat('leader')) } });
+  }
   const upGroups = groups.map((group) =>
     group.flatMap((l) =>
       l.kind === 'units' && relations.up(l.id).length === 0 && (beside(l) || alone(l)) ? relations.leadersOf(l.id).map((id) => ({ ...l, id, kind: 'roles' as const })) : [l],
