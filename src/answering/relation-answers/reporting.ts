@@ -458,7 +458,9 @@ export function answerReportingRelation(asked: RelationContext): Answer | undefi
   // (Or the leader word and the unit name one post together, "the boss of Havnen": the post that leads that unit.)
   const leadingPost = (l: Link) => l.kind === 'roles' && upAt.every((p) => p >= l.start && p < l.end) && units.some((x) => x.start >= l.start && x.end <= l.end && relations.leadersOf(x.id).includes(l.id));
   const ledUnit = units.some((l) => beside(l) && !othersNamed) || groups.flat().some(leadingPost);
-  if (!u.chain && ledUnit && upAt.length > 0 && upAt.every((p) => leaderAt.has(p) || STOPWORDS.has(u.tokens[p]!.form))) {
+  // (Two leader words ask a boss's boss, "who's the childminding boss's boss", "chefens chef": whom the leader reports to.)
+  const leaderWords = u.tokens.filter((t) => !STOPWORDS.has(t.form) && rc.lexicon.leaderWords.coverage([t]).size > 0).length;
+  if (!u.chain && ledUnit && leaderWords < 2 && upAt.length > 0 && upAt.every((p) => leaderAt.has(p) || STOPWORDS.has(u.tokens[p]!.form))) {
     return answerLeaderRelation({ ...rc, u: { ...u, intents: new Set([...u.intents].filter((i) => i !== 'reporting').concat('leader')) } });
   }
   const upGroups = groups.map((group) =>
