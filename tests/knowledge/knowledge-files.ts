@@ -5,8 +5,9 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { onTestFinished } from 'vitest';
-import type { KnowledgeFileInput } from '../../src/knowledge/load-knowledge.js';
+import { expect, onTestFinished } from 'vitest';
+import type { KnowledgeError, KnowledgeFileInput, LoadResult } from '../../src/knowledge/load-knowledge.js';
+import { formatKnowledgeError, parseKnowledgeFiles } from '../../src/knowledge/load-knowledge.js';
 
 const source = (quote = 'Lorem ipsum dolor') => ({ doc: 'doc-a.txt', quote });
 
@@ -250,4 +251,17 @@ export function clusterFile() {
       },
     ],
   };
+}
+
+/** The errors of a load that was expected to fail. */
+export function errorsOf(result: LoadResult): KnowledgeError[] {
+  if (result.ok) throw new Error('expected the knowledge files to be rejected, but they loaded');
+  return result.errors;
+}
+
+/** The one error a knowledge file is rejected with (fails when it loads or has several). */
+export function onlyError(file: unknown): KnowledgeError {
+  const errors = errorsOf(parseKnowledgeFiles(inputs(file)));
+  expect(errors.map(formatKnowledgeError)).toHaveLength(1);
+  return errors[0] as KnowledgeError;
 }

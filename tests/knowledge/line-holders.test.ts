@@ -6,11 +6,10 @@
  * a house that moves from one to the other, and a calendar for 2027.
  */
 import { describe, expect, it } from 'vitest';
-import type { KnowledgeError, LoadResult } from '../../src/knowledge/load-knowledge.js';
 import { formatKnowledgeError, parseKnowledgeFiles } from '../../src/knowledge/load-knowledge.js';
 import { createQueries } from '../../src/knowledge/queries.js';
 import { checkSourceQuotes } from '../../src/knowledge/source-quotes.js';
-import { clusterFile, inputs } from './knowledge-files.js';
+import { clusterFile, inputs, onlyError } from './knowledge-files.js';
 
 
 type ClusterFile = ReturnType<typeof clusterFile>;
@@ -20,17 +19,6 @@ function loaded(file: unknown) {
   const result = parseKnowledgeFiles(inputs(file));
   if (!result.ok) throw new Error(result.errors.map(formatKnowledgeError).join('\n'));
   return result;
-}
-
-function errorsOf(result: LoadResult): KnowledgeError[] {
-  if (result.ok) throw new Error('expected the knowledge files to be rejected, but they loaded');
-  return result.errors;
-}
-
-function onlyError(file: unknown): KnowledgeError {
-  const errors = errorsOf(parseKnowledgeFiles(inputs(file)));
-  expect(errors.map(formatKnowledgeError)).toHaveLength(1);
-  return errors[0] as KnowledgeError;
 }
 
 const lines = (file: ClusterFile) => file.reportingLines as Line[];

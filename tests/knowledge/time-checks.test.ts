@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { KnowledgeError, LoadResult } from '../../src/knowledge/load-knowledge.js';
 import { formatKnowledgeError, parseKnowledgeFiles } from '../../src/knowledge/load-knowledge.js';
-import { inputs, timelineFile } from './knowledge-files.js';
-
-function errorsOf(result: LoadResult): KnowledgeError[] {
-  if (result.ok) throw new Error('expected the knowledge files to be rejected, but they loaded');
-  return result.errors;
-}
-
-function onlyError(file: unknown): KnowledgeError {
-  const errors = errorsOf(parseKnowledgeFiles(inputs(file)));
-  expect(errors.map(formatKnowledgeError)).toHaveLength(1);
-  return errors[0] as KnowledgeError;
-}
+import { inputs, onlyError, timelineFile } from './knowledge-files.js';
 
 describe('kb checks on time, recurrence, deputies and decisions', () => {
   it('accepts the timeline file', () => {
