@@ -15,7 +15,7 @@ import { answerContact, answerHolder, answerLeader, leaderIndexOf } from './answ
 import { answerDates } from './answer-dates.js';
 import { answerPolicies } from './answer-policies.js';
 import { answerGeneral, countsWord } from './answer-general.js';
-import { someFigure } from './figure-owners.js';
+import { someFigure, statesMetric } from './figure-owners.js';
 import { OverlaySet } from './overlay-set.js';
 import { createFloor, isFallback, markFallback, refusedWords } from './floor.js';
 import { lexiconWords, loadLexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
@@ -718,7 +718,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       // "facilities") is not how these documents count the word; a figure whose own text counts it ("9 dagtilbud",
       // metric "institutions") does, so the word is counted by its own words.
       if (u.intents.has('figure')) {
-        const unstated: string[] = u.metrics.filter((m) => !someFigure(kb, (f) => f.metric === m) && (u.metricAt.get(m) ?? []).some((p) => someFigure(kb, (f) => countsWord(f, u.tokens[p]!.form, 1))));
+        const unstated: string[] = u.metrics.filter((m) => !statesMetric(kb, m) && (u.metricAt.get(m) ?? []).some((p) => someFigure(kb, (f) => countsWord(f, u.tokens[p]!.form, 1))));
         if (unstated.length > 0) {
           const metrics = u.metrics.filter((m) => !unstated.includes(m));
           u = { ...u, metrics, metric: metrics[0], metricAt: new Map([...u.metricAt].filter(([m]) => !unstated.includes(m))) };

@@ -69,6 +69,11 @@ export function itemsStating(kb: KnowledgeBase, fits: (f: Figure) => boolean): A
   return items.filter((x) => x.figures.some((f) => fitting[place.get(f)!]));
 }
 
+/** True when some figure of the knowledge base is of `metric` (read from the index, no scan). */
+export function statesMetric(kb: KnowledgeBase, metric: Figure['metric']): boolean {
+  return figureOwnersOf(kb).byMetric.has(metric);
+}
+
 /** True when some figure of the knowledge base `fits`, which must read only a figure's metric and text. */
 export function someFigure(kb: KnowledgeBase, fits: (f: Figure) => boolean): boolean {
   return figureOwnersOf(kb).distinct.some(fits);

@@ -8,9 +8,9 @@
  * Questions written for this test (not taken from the question bank), on seven knowledge bases; every expected fact is
  * read from the knowledge base.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answering/index.js';
-import { loadAnswerers, saidBy, type Data, type Loaded } from '../helpers/answerers.js';
+import { saidBy, useBases, type Data } from '../helpers/answerers.js';
 
 const NOW = new Date('2026-11-30T09:00:00Z');
 const BASES = {
@@ -26,13 +26,8 @@ const BASES = {
 } as const;
 type Base = keyof typeof BASES;
 
-let loaded: Map<string, Loaded>;
-beforeAll(async () => {
-  loaded = await loadAnswerers(Object.values(BASES), NOW);
-});
-const ask = (base: Base, question: string): Answer => loaded.get(BASES[base])!.answerer.answer(question);
+const { ask, data } = useBases(BASES, NOW);
 const said = (answer: Answer): string => saidBy(answer).toLowerCase();
-const data = (base: Base): Data => loaded.get(BASES[base])!.data;
 
 /** The one person whose Danish title is `title` (no role: a contact person of a document). */
 const personTitled = (d: Data, title: string) => {

@@ -5,9 +5,9 @@
  * the tempting fact; and questions the documents answer, in the words leaders write (compounds written apart or the
  * other way round, "arbejde hjemme" for "hjemmearbejde"; inflections; ASCII; fillers), keep their answer.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Answer } from '../../src/answering/index.js';
-import { loadAnswerers, type Data, type Loaded, saidBy } from '../helpers/answerers.js';
+import { type Data, saidBy, useBases } from '../helpers/answerers.js';
 
 const NOW = new Date('2026-11-30T09:00:00Z');
 const BASES = {
@@ -25,14 +25,9 @@ const BASES = {
 } as const;
 type Base = keyof typeof BASES;
 
-let loaded: Map<string, Loaded>;
-beforeAll(async () => {
-  loaded = await loadAnswerers(Object.values(BASES), NOW);
-});
-const ask = (base: Base, question: string): Answer => loaded.get(BASES[base])!.answerer.answer(question);
+const { ask, data } = useBases(BASES, NOW);
 /** What the answer says, without the questions it suggests. */
 const said = (answer: Answer) => saidBy(answer).toLowerCase();
-const data = (base: Base): Data => loaded.get(BASES[base])!.data;
 
 /** Every figure the documents give for any unit, as digits: none may answer a question about a unit they do not hold. */
 const allUnitFigures = (d: Data): string[] => d.units.flatMap((u) => (u.figures ?? []).map((f) => String(f.value).replace('.', ',')));

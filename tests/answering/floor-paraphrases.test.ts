@@ -5,9 +5,9 @@
  * and the same kinds of question the documents can answer, in the words of typos, compounds and inflections of the
  * lexicon's cue words, must keep their answer.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderAnswerText, type Answer } from '../../src/answering/index.js';
-import { loadAnswerers, type Data, type Loaded, saidBy } from '../helpers/answerers.js';
+import { type Data, saidBy, useBases } from '../helpers/answerers.js';
 
 const NOW = new Date('2026-11-30T09:00:00Z');
 const BASES = {
@@ -22,15 +22,10 @@ const BASES = {
 } as const;
 type Base = keyof typeof BASES;
 
-let loaded: Map<string, Loaded>;
-beforeAll(async () => {
-  loaded = await loadAnswerers(Object.values(BASES), NOW);
-});
-const ask = (base: Base, question: string): Answer => loaded.get(BASES[base])!.answerer.answer(question);
+const { ask, data } = useBases(BASES, NOW);
 const text = (answer: Answer) => renderAnswerText(answer, { details: true }).toLowerCase();
 /** What the answer says, without the questions it suggests. */
 const said = (answer: Answer) => saidBy(answer).toLowerCase();
-const data = (base: Base): Data => loaded.get(BASES[base])!.data;
 
 /** The figures a unit's own record gives, as the digits an answer would show. */
 const unitFigures = (d: Data, name: string): string[] => {

@@ -5,9 +5,9 @@
  * a clipped word, "physios"), keep their answer; near misses (an attribute no count is, a count placed in a unit the
  * answer does not count, a place or post the documents do not hold) get "I don't know" and never the tempting fact.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Answer } from '../../src/answering/index.js';
-import { loadAnswerers, type Loaded, saidBy } from '../helpers/answerers.js';
+import { saidBy, useBases } from '../helpers/answerers.js';
 
 const NOW = new Date('2026-11-30T09:00:00Z');
 const BASES = {
@@ -25,11 +25,7 @@ const BASES = {
 } as const;
 type Base = keyof typeof BASES;
 
-let loaded: Map<string, Loaded>;
-beforeAll(async () => {
-  loaded = await loadAnswerers(Object.values(BASES), NOW);
-});
-const ask = (base: Base, question: string): Answer => loaded.get(BASES[base])!.answerer.answer(question);
+const { ask } = useBases(BASES, NOW);
 /** What the answer says, without the questions it suggests. */
 const said = (answer: Answer) => saidBy(answer);
 

@@ -7,9 +7,8 @@
  * dogs, a camera) still gets "I don't know" and never the tempting fact. A one-word meeting name beside the place the
  * meeting is held gives the meeting's participants.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { type Answer } from '../../src/answering/index.js';
-import { loadAnswerers, type Loaded, saidBy } from '../helpers/answerers.js';
+import { describe, expect, it } from 'vitest';
+import { saidBy, useBases } from '../helpers/answerers.js';
 
 const NOW = new Date('2026-11-30T09:00:00Z');
 const BASES = {
@@ -24,11 +23,7 @@ const BASES = {
 } as const;
 type Base = keyof typeof BASES;
 
-let loaded: Map<string, Loaded>;
-beforeAll(async () => {
-  loaded = await loadAnswerers(Object.values(BASES), NOW);
-});
-const ask = (base: Base, question: string): Answer => loaded.get(BASES[base])!.answerer.answer(question);
+const { ask } = useBases(BASES, NOW);
 
 describe('questions the documents answer, with a word that only colours the sentence: the answer stays', () => {
   it.each<[Base, string, RegExp]>([

@@ -29,6 +29,24 @@ export async function loadAnswerers(dirs: readonly string[], now: Date): Promise
   return loaded;
 }
 
+/**
+ * Named knowledge folders loaded once for a test file (registers its `beforeAll`): `ask` answers a question on the
+ * base named, `data` gives that base's data.
+ */
+export function useBases<B extends string>(bases: Readonly<Record<B, string>>, now: Date): {
+  readonly ask: (base: B, question: string) => Answer;
+  readonly data: (base: B) => Data;
+} {
+  let loaded = new Map<string, Loaded>();
+  beforeAll(async () => {
+    loaded = await loadAnswerers(Object.values(bases), now);
+  });
+  return {
+    ask: (base, question) => loaded.get(bases[base])!.answerer.answer(question),
+    data: (base) => loaded.get(bases[base])!.data,
+  };
+}
+
 /** The first line of a rendered answer (what the user reads first). */
 export const firstLine = (text: string): string => text.split('\n')[0]!;
 

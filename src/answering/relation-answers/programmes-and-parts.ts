@@ -11,7 +11,7 @@ import { analyzeText, primaryStem, STOPWORDS, tokenize } from '../normalize.js';
 import { countedPositions } from '../understand.js';
 import { unique } from '../answer-context.js';
 import { ownStatementsAnswer, policyIndexOf } from './policies.js';
-import { someFigure } from '../figure-owners.js';
+import { statesMetric } from '../figure-owners.js';
 import type { Link } from '../linking.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -194,7 +194,7 @@ export function answerCountInStatements(rc: RelationContext): Answer | undefined
     if (countedByCue.some((p) => p >= link.start && p < link.end)) return undefined;
     // (So is a metric some figure states, "hvor mange ledere har børnechefen": a figure has its day, a statement none; and
     // a day or a change asked about, which a post's statements do not date.)
-    if (u.metrics.some((m) => someFigure(kb, (f) => f.metric === m))) return undefined;
+    if (u.metrics.some((m) => statesMetric(kb, m))) return undefined;
     if (u.day !== undefined || u.range !== undefined || u.kinds.has('after-change') || u.kinds.has('before-change')) return undefined;
   }
   // "Hvor stort er funktionstillægget", "how big is the allowance": of a post, the word a size word asks about is measured.
