@@ -19,7 +19,7 @@ import { meetingPeriod } from './meeting-period.js';
 import type { KbItem, KnowledgeBase } from './knowledge-base.js';
 import { createKnowledgeBase, emptyKnowledgeData } from './knowledge-base.js';
 import type { ItemKind } from './references.js';
-import { firstRecurrenceDay, parseRRule, RULE_SEARCH_YEARS } from './recurrence.js';
+import { firstRecurrenceDay, parseRRule, recurrenceDays, RULE_SEARCH_YEARS } from './recurrence.js';
 import { ITEM_KINDS, KIND_LABELS, describeKinds, formatPath, referencesOf, sourcesIn } from './references.js';
 import type { KnowledgeData, KnowledgeFile, ReportingLine } from './schemas.js';
 import { KNOWLEDGE_KINDS, KnowledgeFileSchema } from './schemas.js';
@@ -537,6 +537,14 @@ function checkRecurrences(kb: KnowledgeBase, locations: ReadonlyMap<string, Loca
         message: `yields no date from ${from} ${until} (fix: check FREQ, BYDAY, BYMONTH and BYMONTHDAY against the document, and the start and validity dates)`,
       });
     }
+    const window = { ...(held.validFrom !== undefined && { validFrom: held.validFrom }), ...(held.validUntil !== undefined && { validUntil: held.validUntil }) };
+    (recurrence.occurrences ?? []).forEach((occurrence, index) => {
+      if (recurrenceDays(recurrence, { from: occurrence.date, to: occurrence.date, ...window }).length > 0) return;
+      errors.push({
+        ...where('occurrences', index, 'date'),
+        message: `${occurrence.date} is not a day the meeting is held (fix: a moved meeting's new day goes in recurrence.dates and its old day in exceptDates; or correct the date)`,
+      });
+    });
   }
   return errors;
 }
