@@ -379,6 +379,11 @@ function checkCycles(kb: KnowledgeBase, locations: ReadonlyMap<string, Location>
   const partOf: Edge[] = kb.data.concepts
     .filter((concept) => concept.partOf !== undefined && kb.get(concept.partOf)?.kind === 'concepts')
     .map((concept) => ({ from: concept.id, to: concept.partOf as string, ...edgeAt(concept.id, ['partOf']) }));
+  const groupsIn: Edge[] = kb.data.leadershipGroups.flatMap((group) =>
+    group.members.flatMap((member, index) =>
+      kb.get(member.ref)?.kind === 'leadershipGroups' ? [{ from: member.ref, to: group.id, ...edgeAt(group.id, ['members', index, 'ref']) }] : [],
+    ),
+  );
 
   // Lines that never hold at the same time cannot form a cycle: check each moment a line begins or ends.
   const moments = [
@@ -397,6 +402,7 @@ function checkCycles(kb: KnowledgeBase, locations: ReadonlyMap<string, Location>
     ...reportingCycles.map((cycle) => cycleError(cycle, 'reporting cycle', 'remove one of these reporting lines (reportsTo or reportingLines), or give them periods that do not overlap')),
     ...findCycles(parents).map((cycle) => cycleError(cycle, 'unit parent cycle', 'a unit cannot be inside itself; correct one of these parents')),
     ...findCycles(partOf).map((cycle) => cycleError(cycle, 'concept partOf cycle', 'a concept cannot be part of itself; correct one of these partOf fields')),
+    ...findCycles(groupsIn).map((cycle) => cycleError(cycle, 'group membership cycle', 'a group cannot sit in itself; remove one of these group members')),
   ];
 }
 

@@ -267,7 +267,7 @@ export const LeadershipGroupSchema = NamedSchema.extend({
   members: z
     .array(z.object({ ref: IdSchema, note: TextSchema.optional(), ...validity, appliesTo }))
     .min(1)
-    .describe('Roles or units that sit in the group'),
+    .describe('Roles or units that sit in the group, or another group that sits in it as a whole'),
   otherMembers: z
     .array(DescribedParticipantSchema)
     .optional()
