@@ -558,6 +558,11 @@ function timeRange(rc: RelationContext, time?: string, endTime?: string): string
   return ` ${TEXTS[rc.u.lang].at} ${time}${endTime ? `–${endTime}` : ''}`;
 }
 
+/** ", sted: Rådhuset (flyttet fra 10. marts)": what the documents say of one day of a meeting besides its time. */
+function dayDetails(rc: RelationContext, o: MeetingOccurrence): string {
+  return `${o.place ? `, ${TEXTS[rc.u.lang].placeOf(o.place)}` : ''}${o.note ? ` (${o.note[rc.u.lang]})` : ''}`;
+}
+
 export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   const { u, kb, queries } = rc;
   // "Who runs / leads / is in charge of the leadership forum?": whoever leads a meeting is its chair.
@@ -606,7 +611,7 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   const from = u.range && u.range.from > rc.today ? u.range.from : rc.today;
   const until = u.range ? u.range.to : addDays(from, 366);
   const upcoming = queries.meetingOccurrences(meeting.id, u.range ? u.range.from : from, until).slice(0, u.range ? 12 : 3);
-  const occurrence = (o: (typeof upcoming)[number]) => `${shortDate(o.date, u.lang)}${timeRange(rc, o.time, o.endTime)}`;
+  const occurrence = (o: (typeof upcoming)[number]) => `${shortDate(o.date, u.lang)}${timeRange(rc, o.time, o.endTime)}${dayDetails(rc, o)}`;
   const validity = t.validity(meeting.validFrom ? shortDate(meeting.validFrom, u.lang) : undefined, meeting.validUntil ? shortDate(meeting.validUntil, u.lang) : undefined);
   const lines = [
     ...(chairAsked ? [] : chairName ? [t.chair(chairName)] : []),
@@ -861,7 +866,7 @@ function sameParticipantsMeetings(rc: RelationContext, meeting: Meeting, from: s
     .flatMap((m) => {
       const days = queries.meetingOccurrences(m.id, from, to);
       if (days.length === 0) return [];
-      const list = joinList(days.map((o) => `${shortDate(o.date, u.lang)}${timeRange(rc, o.time, o.endTime)}`), u.lang);
+      const list = joinList(days.map((o) => `${shortDate(o.date, u.lang)}${timeRange(rc, o.time, o.endTime)}${dayDetails(rc, o)}`), u.lang);
       return [TEXTS[u.lang].datesIn(nameIn(rc, m.id), period, list)];
     });
 }
@@ -932,7 +937,7 @@ function periodItems(rc: RelationContext): Answer | undefined {
     // One time of day for all the days is said once.
     const times = unique(list.map((o) => timeRange(rc, o.occurrence.time, o.occurrence.endTime)));
     const once = times.length === 1 ? times[0]! : '';
-    const days = list.map((o) => `${shortDate(o.date, u.lang)}${once ? '' : timeRange(rc, o.occurrence.time, o.occurrence.endTime)}${o.last < rc.today ? t.passed : ''}`);
+    const days = list.map((o) => `${shortDate(o.date, u.lang)}${once ? '' : timeRange(rc, o.occurrence.time, o.occurrence.endTime)}${dayDetails(rc, o.occurrence)}${o.last < rc.today ? t.passed : ''}`);
     entry.text = `${capitalize(nameOf(kb, list[0]!.occurrence.meeting.id, u.lang))} (${kindWord('meeting')}): ${joinList(days, u.lang)}${once}`;
   }
   for (const c of (rc.options.deadlines?.list() ?? [])) {
@@ -1002,7 +1007,7 @@ function describeDated(rc: RelationContext, item: DatedItem, kindWord: (kind: st
   }
   if (item.kind === 'meeting') {
     const o = item.occurrence;
-    return { kind: 'meeting', date: o.date, text: `${shortDate(o.date, u.lang)}${timeRange(rc, o.time, o.endTime)}${passed(item.last)}: ${nameOf(kb, o.meeting.id, u.lang)} (${kindWord('meeting')})`, source: o.meeting.source };
+    return { kind: 'meeting', date: o.date, text: `${shortDate(o.date, u.lang)}${timeRange(rc, o.time, o.endTime)}${passed(item.last)}: ${nameOf(kb, o.meeting.id, u.lang)} (${kindWord('meeting')})${dayDetails(rc, o)}`, source: o.meeting.source };
   }
   const d = item.decision;
   const what = item.what === 'applies' ? `${displayName({ kind: 'decisions', item: d } as KbItem, u.lang)} ${TEXTS[u.lang].appliesFrom}` : displayName({ kind: 'decisions', item: d } as KbItem, u.lang);

@@ -5,6 +5,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { buildFacts, namesOf, type FactRecord } from './facts.js';
 import { analyzeText, boundedEditDistance, foldText, GENERIC_WORDS, primaryStem, stemsOf, STOPWORDS, termsOf, tokenize } from './normalize.js';
 import { detectLanguage } from './language.js';
+import { withStatementPeriods } from './dated-statements.js';
 import { phrasesFor } from './phrases.js';
 import { createSearchIndex, type QueryTerm, type SearchIndex } from './search.js';
 import type { Answer, Answerer, AnswererOptions, Lang } from './types.js';
@@ -154,7 +155,9 @@ const FIGURE_ANSWERERS: ReadonlySet<(rc: RelationContext) => Answer | undefined>
 /** The most municipality scopes of the index kept at once (each holds one byte per fact). */
 const MAX_SCOPES = 32;
 
-export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Answerer {
+export function createAnswerer(knowledge: KnowledgeBase, options: AnswererOptions): Answerer {
+  // Answers read statements with their period and condition (dated-statements.ts).
+  const kb = withStatementPeriods(knowledge);
   const lexicon = loadLexicon(options.lexicon ?? []);
   const facts = buildFacts(kb);
   // (By the day they are read on: see daysInDateLabels.)

@@ -212,7 +212,11 @@ export function buildRelations(kb: KnowledgeBase, lexicon: Lexicon = loadLexicon
   const meetingsWith = new Map<string, string[]>();
   for (const meeting of data.meetings) for (const ref of new Set([...members.get(meeting.id)!.map((m) => m.ref), ...(meeting.chair ? [meeting.chair] : [])])) push(meetingsWith, ref, meeting.id);
   const groupsWith = new Map<string, string[]>();
-  for (const group of data.leadershipGroups) for (const ref of new Set(members.get(group.id)!.map((m) => m.ref))) push(groupsWith, ref, group.id);
+  // A group that sits in another as a whole brings its members with it (kb:check rejects a group inside itself).
+  const groupIds = new Set(data.leadershipGroups.map((g) => g.id));
+  const sitting = (id: string, seen: Set<string>): string[] =>
+    members.get(id)!.flatMap((m) => (groupIds.has(m.ref) && !seen.has(m.ref) ? [m.ref, ...sitting(m.ref, seen.add(m.ref))] : [m.ref]));
+  for (const group of data.leadershipGroups) for (const ref of new Set(sitting(group.id, new Set([group.id])))) push(groupsWith, ref, group.id);
   const contacts = new Map<string, Person[]>();
   const people = new Map(data.people.map((p) => [p.id, p]));
   for (const posting of data.postings) for (const id of posting.contacts) if (people.has(id)) push(contacts, posting.id, people.get(id)!);

@@ -19,7 +19,7 @@ import { meetingPeriod } from './meeting-period.js';
 import type { KbItem, KnowledgeBase } from './knowledge-base.js';
 import { createKnowledgeBase, emptyKnowledgeData } from './knowledge-base.js';
 import type { ItemKind } from './references.js';
-import { firstRecurrenceDay, parseRRule, RULE_SEARCH_YEARS } from './recurrence.js';
+import { firstRecurrenceDay, parseRRule, recurrenceDays, RULE_SEARCH_YEARS } from './recurrence.js';
 import { ITEM_KINDS, KIND_LABELS, describeKinds, formatPath, referencesOf, sourcesIn } from './references.js';
 import type { KnowledgeData, KnowledgeFile, ReportingLine } from './schemas.js';
 import { KNOWLEDGE_KINDS, KnowledgeFileSchema } from './schemas.js';
@@ -379,6 +379,11 @@ function checkCycles(kb: KnowledgeBase, locations: ReadonlyMap<string, Location>
   const partOf: Edge[] = kb.data.concepts
     .filter((concept) => concept.partOf !== undefined && kb.get(concept.partOf)?.kind === 'concepts')
     .map((concept) => ({ from: concept.id, to: concept.partOf as string, ...edgeAt(concept.id, ['partOf']) }));
+  const groupsIn: Edge[] = kb.data.leadershipGroups.flatMap((group) =>
+    group.members.flatMap((member, index) =>
+      kb.get(member.ref)?.kind === 'leadershipGroups' ? [{ from: member.ref, to: group.id, ...edgeAt(group.id, ['members', index, 'ref']) }] : [],
+    ),
+  );
 
   // Lines that never hold at the same time cannot form a cycle: check each moment a line begins or ends.
   const moments = [
@@ -397,6 +402,7 @@ function checkCycles(kb: KnowledgeBase, locations: ReadonlyMap<string, Location>
     ...reportingCycles.map((cycle) => cycleError(cycle, 'reporting cycle', 'remove one of these reporting lines (reportsTo or reportingLines), or give them periods that do not overlap')),
     ...findCycles(parents).map((cycle) => cycleError(cycle, 'unit parent cycle', 'a unit cannot be inside itself; correct one of these parents')),
     ...findCycles(partOf).map((cycle) => cycleError(cycle, 'concept partOf cycle', 'a concept cannot be part of itself; correct one of these partOf fields')),
+    ...findCycles(groupsIn).map((cycle) => cycleError(cycle, 'group membership cycle', 'a group cannot sit in itself; remove one of these group members')),
   ];
 }
 
@@ -537,6 +543,14 @@ function checkRecurrences(kb: KnowledgeBase, locations: ReadonlyMap<string, Loca
         message: `yields no date from ${from} ${until} (fix: check FREQ, BYDAY, BYMONTH and BYMONTHDAY against the document, and the start and validity dates)`,
       });
     }
+    const window = { ...(held.validFrom !== undefined && { validFrom: held.validFrom }), ...(held.validUntil !== undefined && { validUntil: held.validUntil }) };
+    (recurrence.occurrences ?? []).forEach((occurrence, index) => {
+      if (recurrenceDays(recurrence, { from: occurrence.date, to: occurrence.date, ...window }).length > 0) return;
+      errors.push({
+        ...where('occurrences', index, 'date'),
+        message: `${occurrence.date} is not a day the meeting is held (fix: a moved meeting's new day goes in recurrence.dates and its old day in exceptDates; or correct the date)`,
+      });
+    });
   }
   return errors;
 }

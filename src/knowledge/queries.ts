@@ -105,6 +105,10 @@ export interface MeetingOccurrence {
   readonly date: string;
   readonly time?: string;
   readonly endTime?: string;
+  /** Where it is held that day, when the day's own details say (`recurrence.occurrences`). */
+  readonly place?: string;
+  /** The day's own note ("moved from 10 March"). */
+  readonly note?: Text;
 }
 
 /** Anything that happens on a day or runs over days, for "what is on the calendar in <month>". */
@@ -431,12 +435,20 @@ export function createQueries(kb: KnowledgeBase): KnowledgeQueries {
     if (!recurrence) return [];
     const { validFrom, validUntil } = meetingPeriod(meeting, kb.documents);
     const days = recurrenceDays(recurrence, { from, to, ...(validFrom !== undefined && { validFrom }), ...(validUntil !== undefined && { validUntil }) });
-    return days.map((date) => ({
-      meeting,
-      date,
-      ...(recurrence.time !== undefined && { time: recurrence.time }),
-      ...(recurrence.endTime !== undefined && { endTime: recurrence.endTime }),
-    }));
+    return days.map((date) => {
+      // A day's own details replace the usual time and place (an overridden instance, RFC 5545).
+      const own = recurrence.occurrences?.find((o) => o.date === date);
+      const time = own?.time ?? recurrence.time;
+      const endTime = own?.time !== undefined ? own.endTime : (own?.endTime ?? recurrence.endTime);
+      return {
+        meeting,
+        date,
+        ...(time !== undefined && { time }),
+        ...(endTime !== undefined && { endTime }),
+        ...(own?.place !== undefined && { place: own.place }),
+        ...(own?.note !== undefined && { note: own.note }),
+      };
+    });
   };
   const occurrencesBetween = (from: string, to: string) =>
     data.meetings

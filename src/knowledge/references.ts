@@ -66,7 +66,8 @@ export const REFERENCE_FIELDS: { readonly [K in ItemKind]: readonly ReferenceFie
     { field: 'to', kinds: REPORTING },
     { field: 'toUnit', kinds: ['units'] },
   ],
-  leadershipGroups: [MUNICIPALITY, { field: 'members', key: 'ref', kinds: ROLE_OR_UNIT }],
+  // A group may sit in another as a whole ("TÅ-MED: Styregruppen and the elected staff representatives").
+  leadershipGroups: [MUNICIPALITY, { field: 'members', key: 'ref', kinds: [...ROLE_OR_UNIT, 'leadershipGroups'] }],
   people: [
     MUNICIPALITY,
     { field: 'role', kinds: ['roles'] },

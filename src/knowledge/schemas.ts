@@ -68,9 +68,15 @@ export const AppliesToSchema = z.object({
 export type AppliesTo = z.infer<typeof AppliesToSchema>;
 const appliesTo = AppliesToSchema.optional().describe('Only where this says (some units), as opposed to when (validFrom, validUntil, condition)');
 
-/** One sourced statement: a responsibility, a competence, a requirement, a recommendation, ... */
+/**
+ * One sourced statement: a responsibility, a competence, a requirement, a recommendation, ... It may hold only
+ * for a period or under a condition ("from 1 August 2027 the house also has a nursery"); without those, always.
+ */
 export const StatementSchema = TextSchema.extend({
   source: SourceSchema,
+  validFrom: validity.validFrom,
+  validUntil: validity.validUntil,
+  condition: validity.condition,
 });
 
 /**
@@ -261,7 +267,7 @@ export const LeadershipGroupSchema = NamedSchema.extend({
   members: z
     .array(z.object({ ref: IdSchema, note: TextSchema.optional(), ...validity, appliesTo }))
     .min(1)
-    .describe('Roles or units that sit in the group'),
+    .describe('Roles or units that sit in the group, or another group that sits in it as a whole'),
   otherMembers: z
     .array(DescribedParticipantSchema)
     .optional()
@@ -399,6 +405,20 @@ export const DateEntrySchema = z.object({
 export type DateEntry = z.infer<typeof DateEntrySchema>;
 
 /**
+ * One day of a recurring meeting that differs from the rest (RFC 5545 calls such a day an overridden instance):
+ * another time or place, or a note ("flyttet fra 10. marts", "budgetseminar, hele dagen").
+ */
+export const OccurrenceSchema = z.object({
+  date: IsoDateSchema.describe('The day, one the meeting is held on (by its rule or its dates)'),
+  time: TimeOfDaySchema.optional().describe("Start time that day, when it is not the meeting's usual one"),
+  endTime: TimeOfDaySchema.optional().describe("End time that day, when it is not the meeting's usual one"),
+  place: z.string().min(1).optional().describe("Where it is held that day, when not at the meeting's usual place"),
+  note: TextSchema.optional().describe('E.g. {da: "flyttet fra 10. marts pga. vinterferie", en: "moved from 10 March because of the winter holiday"}'),
+  source: SourceSchema.optional().describe("Where the source says it; default: the meeting's own source"),
+});
+export type Occurrence = z.infer<typeof OccurrenceSchema>;
+
+/**
  * When a meeting recurs, following RFC 5545: an RRULE (`FREQ=MONTHLY;BYDAY=1TU`) from a first day
  * (DTSTART), plus single extra dates (RDATE), at a time of day in Europe/Copenhagen.
  */
@@ -413,6 +433,10 @@ export const RecurrenceSchema = z.object({
   exceptDates: z.array(IsoDateSchema).default([]).describe('Dates the rule yields on which there is no meeting (EXDATE)'),
   time: TimeOfDaySchema.optional().describe('Start time, e.g. "09:00"'),
   endTime: TimeOfDaySchema.optional().describe('End time, e.g. "11:30"'),
+  occurrences: z
+    .array(OccurrenceSchema)
+    .optional()
+    .describe('One day\'s own details: a meeting moved to that day (its old day in exceptDates, the new one in dates), held at another time or place, or with a note'),
 });
 export type Recurrence = z.infer<typeof RecurrenceSchema>;
 
@@ -523,6 +547,7 @@ export const FactSchema = z.object({
     .default('other'),
   text: TextSchema,
   source: SourceSchema,
+  ...validity,
 });
 export type Fact = z.infer<typeof FactSchema>;
 

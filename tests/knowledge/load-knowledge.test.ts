@@ -136,7 +136,7 @@ describe('parseKnowledgeFiles', () => {
     const file = { ...organisationFile(), leadershipGroups: [{ id: 'ledelsen', name: 'Ledelsen', labelEn: 'management', members: [{ ref: 'chef' }, { ref: 'frist' }], source: { doc: 'doc-a.txt', quote: 'Lorem ipsum' } }] };
     const error = onlyError(parseKnowledgeFiles(inputs(file)));
     expect(error).toMatchObject({ file: 'a.json', path: 'leadershipGroups[0].members[1].ref' });
-    expect(error.message).toMatch(/no role or unit with id "frist"/);
+    expect(error.message).toMatch(/no role, unit or leadership group with id "frist"/);
   });
 
   it('names both files when an id is used twice', () => {

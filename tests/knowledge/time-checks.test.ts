@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatKnowledgeError, parseKnowledgeFiles } from '../../src/knowledge/load-knowledge.js';
-import { inputs, onlyError, timelineFile } from './knowledge-files.js';
+import { inputs, onlyError, organisationFile, timelineFile } from './knowledge-files.js';
 
 describe('kb checks on time, recurrence, deputies and decisions', () => {
   it('accepts the timeline file', () => {
@@ -15,6 +15,32 @@ describe('kb checks on time, recurrence, deputies and decisions', () => {
     expect(error.file).toBe('a.json');
     expect(error.path).toBe('units[0].figures[1].validUntil');
     expect(error.message).toBe('validUntil (2027-01-01) is before validFrom (2027-08-01) (fix: validUntil is the last day it holds; swap them or correct one)');
+  });
+
+  it('accepts a statement with a period and a condition, and reports its reversed period like any other', () => {
+    const file = organisationFile();
+    const responsibility: { validFrom: string; validUntil?: string; condition: object } = { ...file.roles[1]!.responsibilities![0]!, validFrom: '2027-08-01', condition: { da: 'når chefen er væk', en: 'while the head is away' } };
+    (file.roles[1] as { responsibilities: unknown[] }).responsibilities = [responsibility];
+    const ok = parseKnowledgeFiles(inputs(file));
+    expect(ok.ok ? [] : ok.errors.map(formatKnowledgeError)).toEqual([]);
+    responsibility.validUntil = '2027-07-31';
+    const error = onlyError(file);
+    expect(error.path).toBe('roles[1].responsibilities[0].validUntil');
+    expect(error.message).toBe('validUntil (2027-07-31) is before validFrom (2027-08-01) (fix: validUntil is the last day it holds; swap them or correct one)');
+  });
+
+  it('accepts one day of a meeting with its own time, place and note, and reports a day the meeting is not held', () => {
+    const file = timelineFile();
+    const recurrence = file.meetings[0]!.recurrence as { occurrences?: object[] };
+    recurrence.occurrences = [{ date: '2027-03-02', time: '12:00', place: 'Biblioteket', note: { da: 'med frokost', en: 'with lunch' } }];
+    const ok = parseKnowledgeFiles(inputs(file));
+    expect(ok.ok ? [] : ok.errors.map(formatKnowledgeError)).toEqual([]);
+    recurrence.occurrences = [{ date: '2027-03-03', note: { da: 'flyttet', en: 'moved' } }];
+    const error = onlyError(file);
+    expect(error.path).toBe('meetings[0].recurrence.occurrences[0].date');
+    expect(error.message).toBe("2027-03-03 is not a day the meeting is held (fix: a moved meeting's new day goes in recurrence.dates and its old day in exceptDates; or correct the date)");
+    recurrence.occurrences = [{ date: '2027-06-01', note: { da: 'aflyst', en: 'cancelled' } }];
+    expect(onlyError(file).path).toBe('meetings[0].recurrence.occurrences[0].date');
   });
 
   it('reports an RRULE that does not parse', () => {

@@ -101,6 +101,23 @@ describe('meetings', () => {
     expect(queries().meetingOccurrences('ledermoede', '2027-03-01', '2027-03-31').map((o) => o.date)).toEqual(['2027-03-02']);
   });
 
+  it("gives a day's own time, place and note in place of the usual ones, and the other days as usual", () => {
+    const file = timelineFile();
+    (file.meetings[0]!.recurrence as { occurrences?: object[] }).occurrences = [
+      { date: '2027-03-02', time: '12:00', place: 'Biblioteket', note: { da: 'med frokost', en: 'with lunch' } },
+      { date: '2027-04-06', endTime: '15:00' },
+    ];
+    const result = parseKnowledgeFiles(inputs(file));
+    if (!result.ok) throw new Error(result.errors.map(formatKnowledgeError).join('\n'));
+    const days = createQueries(result.kb).meetingOccurrences('ledermoede', '2027-02-01', '2027-04-30');
+    expect(days[0]).toEqual(expect.objectContaining({ date: '2027-02-02', time: '09:00', endTime: '11:00' }));
+    expect(days[0]).not.toHaveProperty('note');
+    // A day's own start time without an end time: the usual end time no longer fits it.
+    expect(days[1]).toMatchObject({ date: '2027-03-02', time: '12:00', place: 'Biblioteket', note: { en: 'with lunch' } });
+    expect(days[1]).not.toHaveProperty('endTime');
+    expect(days[2]).toMatchObject({ date: '2027-04-06', time: '09:00', endTime: '15:00' });
+  });
+
   it('finds the meetings of a participant written with a note', () => {
     const q = queries();
     expect(q.meetingsOf('souschef').map((m) => m.id)).toEqual(['ledermoede']);

@@ -113,6 +113,11 @@ function membersOf(rc: RelationContext, id: string, lead = ''): Answer {
   const names = [...list.map((m, i) => `${short[i]}${m.note ? ` (${m.note[u.lang]})` : ''}`), ...described];
   const sentence = (l: string) => (entry?.kind === 'meetings' ? t.participants(name(kb, id, u.lang, false), l) : t.members(name(kb, id, u.lang, false), l));
   const holders = list.flatMap((m) => relations.holders(m.ref)).map((p) => `${p.name}, ${p.title[u.lang]}`);
+  // A group taking part as a whole: who sits in it.
+  for (const m of list) {
+    const inner = kb.get(m.ref)?.kind === 'leadershipGroups' ? relations.members(m.ref) : [];
+    if (inner.length > 0) holders.push(`${capitalize(name(kb, m.ref, u.lang, false))}: ${joinList(inner.map((x) => name(kb, x.ref, u.lang, false)), u.lang)}`);
+  }
   // Who chairs a meeting is part of who takes part in it.
   const chair = entry?.kind === 'meetings' && entry.item.chair ? entry.item.chair : undefined;
   if (chair && kb.get(chair)) holders.unshift(t.chairOf(name(kb, chair, u.lang, false)));
@@ -270,7 +275,8 @@ export function answerRoleMeetings(rc: RelationContext): Answer | undefined {
   if (role.quality < 0.9) return undefined;
   const t = TEXTS[u.lang];
   const takesPart = (id: string, ref: string) => relations.members(id).some((m) => m.ref === ref);
-  const groups = kb.data.leadershipGroups.filter((g) => takesPart(g.id, role.id));
+  // (With the groups it sits in through a group that sits in them as a whole.)
+  const groups = relations.groupsWith(role.id).map((id) => ({ id, via: takesPart(id, role.id) ? undefined : relations.members(id).find((m) => relations.groupsWith(role.id).includes(m.ref))?.ref }));
   const chairOnly = u.kinds.has('chair') || leadsAsked;
   const meetings = kb.data.meetings
     .map((m) => {
@@ -291,7 +297,7 @@ export function answerRoleMeetings(rc: RelationContext): Answer | undefined {
     return done(rc, 'unknown', t.noMeetings(roleName), [], sourceOf(kb, role.id));
   }
   const meetingList = meetings.map((m) => `${name(kb, m.id, u.lang, false)}${m.chair ? ` (${t.asChair})` : !m.direct && m.via ? ` (${t.through(name(kb, m.via, u.lang, false))})` : ''}`);
-  const groupList = groups.map((g) => name(kb, g.id, u.lang, false));
+  const groupList = groups.map((g) => `${name(kb, g.id, u.lang, false)}${g.via ? ` (${t.through(name(kb, g.via, u.lang, false))})` : ''}`);
   const sources = [...meetings.map((m) => m.id), ...groups.map((g) => g.id)].flatMap((id) => sourceOf(kb, id));
   const meetingLine = meetingList.length > 0 ? t.takesPartIn(roleName, joinList(meetingList, u.lang)) : undefined;
   const groupLine = groupList.length > 0 && !chairOnly ? t.memberOf(roleName, joinList(groupList, u.lang)) : undefined;
