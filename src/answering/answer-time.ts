@@ -64,6 +64,7 @@ const TEXTS = {
     inYear: (year: string) => `i ${year}`,
     onTheDay: (day: string) => `den ${day}`,
     datesIn: (meeting: string, period: string, list: string) => `${capitalize(meeting)} ${period}: ${list}.`,
+    notHeldOn: (list: string) => `Der holdes ikke møde ${list}.`,
     chair: (who: string) => `Mødeleder: ${who}.`,
     chairHeadline: (meeting: string, who: string) => `${capitalize(who)} leder ${meeting}.`,
     noChair: (meeting: string) => `Dokumenterne nævner ikke, hvem der leder ${meeting}.`,
@@ -118,6 +119,7 @@ const TEXTS = {
     inYear: (year: string) => `in ${year}`,
     onTheDay: (day: string) => `on ${day}`,
     datesIn: (meeting: string, period: string, list: string) => `${capitalize(meeting)} ${period}: ${list}.`,
+    notHeldOn: (list: string) => `There is no meeting on ${list}.`,
     chair: (who: string) => `Chair: ${who}.`,
     chairHeadline: (meeting: string, who: string) => `The ${who} chairs ${meeting}.`,
     noChair: (meeting: string) => `The documents do not say who chairs ${meeting}.`,
@@ -653,8 +655,15 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
         : range.from === range.to
           ? t.onTheDay(shortDate(range.from, u.lang))
           : t.between(shortDate(range.from, u.lang), shortDate(range.to, u.lang));
+    // The days of the period its rule yields but the documents take out ("Der holdes ikke møde den 13. juli"): a
+    // question about the period (the summer, a month, a year) is also about these, and a listing of the days held
+    // would leave them unsaid. (A day taken out for a single date of the same month is a meeting moved, not one not
+    // held: its new day is the answer.)
+    const single = new Set((meeting.recurrence?.dates ?? []).map((d) => d.slice(0, 7)));
+    const skipped = (meeting.recurrence?.exceptDates ?? []).filter((d) => d >= range.from && d <= range.to && !single.has(d.slice(0, 7))).sort();
+    const skippedLines = skipped.length > 0 ? [t.notHeldOn(joinList(skipped.map((d) => shortDate(d, u.lang)), u.lang))] : [];
     if (upcoming.length === 0) {
-      const heldWhen = [...(when ? [t.held(title, when)] : []), ...(validity ? [validity] : [])];
+      const heldWhen = [...skippedLines, ...(when ? [t.held(title, when)] : []), ...(validity ? [validity] : [])];
       // A meeting the documents give no days for ("efter behov", "at least twice a year"): no day is known, not "no".
       const dated = meeting.recurrence !== undefined && (meeting.recurrence.rrule !== undefined || meeting.recurrence.dates.length > 0);
       if (!dated) return datedAbout ? undefined : done(rc, 'unknown', t.noDays(title, period), heldWhen, [meeting.source]);
@@ -678,7 +687,7 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     // "Hvor mange fællesledermøder er der i 2027?": how many, then which.
     const all = u.kinds.has('figure') || u.kinds.has('frequency') ? queries.meetingOccurrences(meeting.id, range.from, range.to) : upcoming;
     const counted = all.length > 1 && (u.kinds.has('figure') || u.kinds.has('frequency')) ? `${t.times(all.length)}: ` : '';
-    return done(rc, 'answer', t.datesIn(title, period, `${counted}${joinList(upcoming.map(occurrence), u.lang)}`), lines.filter((l) => !upcoming.some((o) => l === occurrence(o))), [meeting.source]);
+    return done(rc, 'answer', t.datesIn(title, period, `${counted}${joinList(upcoming.map(occurrence), u.lang)}`), [...skippedLines, ...lines.filter((l) => !upcoming.some((o) => l === occurrence(o)))], [meeting.source]);
   }
   const heldLine = when ? t.held(title, heldWhen(rc, meeting, when)) : undefined;
   // "Where is X held?" leads with the place; "when is the next X?" with its first coming day (the rule follows).
