@@ -138,6 +138,10 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
         const lines = figures.map((f) => t.figure(name(kb, first.id, u.lang, false), f.figure.text[u.lang].replace(/\.$/, '')));
         return done(rc, 'answer', lines[0]!, lines.slice(1), figures.map((f) => f.figure.source));
       }
+      // A decision named ("Budget 2027 for Tidlig Barndom"): the points of it that say the budget give it.
+      const decision = kb.get(first.id);
+      const points = decision?.kind === 'decisions' ? decision.item.decided.filter((s) => tokenize(`${s.da} ${s.en}`).some((w) => stems.has(primaryStem(w)))) : [];
+      if (decision?.kind === 'decisions' && points.length > 0) return done(rc, 'answer', points[0]![u.lang], points.slice(1).map((s) => s[u.lang]), [decision.item.source]);
       if (statesAttribute(rc, first.id, attribute)) return undefined;
     }
     // The item's own statement of its number or address comes before its leader's ("tlf til sekretariatet").
