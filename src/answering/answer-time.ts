@@ -20,6 +20,7 @@ import { compoundPost, describedPostLinks, markDescribed } from './relation-answ
 import type { Answer, Lang } from './types.js';
 import { countedPositions, daysNamed, fitsDateKind } from './understand.js';
 import { asksOtherDatedKind } from './relation-answers/meeting-days.js';
+import { calendarChanges, describeChanges } from './relation-answers/meeting-changes.js';
 import { composeAnswer, MAX_SUPPORT_LINES, NEAR_BEST, STRUCTURED_THRESHOLD, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
 import type { Link } from './linking.js';
 import { inMeetingOrder, meetingIndexOf, type MeetingIndex } from './meeting-index.js';
@@ -567,7 +568,10 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   const chairAsked = u.kinds.has('chair') || leadsMeeting;
   // "where is the management meeting": a word that asks where, with a meeting named (its name may hold every other cue word).
   const placeAsked = rc.lexicon.placeWords.match(u.tokens).size > 0 && (rc.subjects[0] ?? []).some((l) => l.kind === 'meetings' && l.quality >= 0.9);
-  const asked = chairAsked || placeAsked || u.kinds.has('frequency') || u.next || u.kinds.has('next') || u.intents.has('dates') || u.intents.has('meeting') || u.intents.has('membership');
+  // "Is there an extra Ledergruppe meeting": a word for a change to a meeting's calendar, with a meeting named.
+  const changeAsked = rc.lexicon.meetingChangeWords.match(u.tokens);
+  const calendarAsked = changeAsked.size > 0 && (rc.subjects[0] ?? []).some((l) => l.kind === 'meetings' && l.quality >= 0.9);
+  const asked = chairAsked || placeAsked || calendarAsked || u.kinds.has('frequency') || u.next || u.kinds.has('next') || u.intents.has('dates') || u.intents.has('meeting') || u.intents.has('membership');
   if (!asked) return undefined;
   // "Hvornår skal forslagene være hos Universrådet": a deadline for sending something to a body is no day of its meeting.
   if (DEADLINE_KINDS.some((k) => u.dateKinds.has(k)) && !chairAsked && !placeAsked) return undefined;
@@ -634,6 +638,15 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     const who = holders.length > 0 && holders.length <= 3 ? `${chairName} (${joinList(holders.map((p) => p.name), u.lang)})` : chairName;
     return done(rc, 'answer', t.chairHeadline(title, who), lines, [meeting.source]);
   }
+  // "Er der et ekstra ledergruppemøde", "which Ledersamråd meeting is moved", "hvilke møder er aflyst": the changes to its
+  // calendar answer (the days not held, moved, held besides its rule), in the period asked when one is named.
+  if (changeAsked.size > 0 && !chairAsked && !placeAsked && calendarChanges(meeting).length > 0) {
+    const changes = calendarChanges(meeting, u.range?.from, u.range?.to);
+    const said = describeChanges(changes, new Set(changeAsked.keys()), title, u.lang, () => timeRange(rc, meeting.recurrence?.time, meeting.recurrence?.endTime));
+    const heldLine = when ? t.held(title, heldWhen(rc, meeting, when)) : undefined;
+    const answer = done(rc, said.found ? 'answer' : 'unknown', said.lines[0]!, [...said.lines.slice(1), ...(heldLine ? [heldLine] : []), ...(meeting.place ? [t.place(meeting.place)] : [])], [meeting.source]);
+    return explainsWords(answer, [...changeAsked.values()].flatMap((m) => [...m.positions]));
+  }
   const one = oneOccurrence(rc, meeting.id);
   // No such day: the period answer below says why (no days given, ended, not begun, none then).
   if (one?.occurrence) {
@@ -658,9 +671,8 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     // The days of the period its rule yields but the documents take out ("Der holdes ikke møde den 13. juli"): a
     // question about the period (the summer, a month, a year) is also about these, and a listing of the days held
     // would leave them unsaid. (A day taken out for a single date of the same month is a meeting moved, not one not
-    // held: its new day is the answer.)
-    const single = new Set((meeting.recurrence?.dates ?? []).map((d) => d.slice(0, 7)));
-    const skipped = (meeting.recurrence?.exceptDates ?? []).filter((d) => d >= range.from && d <= range.to && !single.has(d.slice(0, 7))).sort();
+    // held: its new day is the answer; see meeting-changes.ts.)
+    const skipped = calendarChanges(meeting, range.from, range.to).flatMap((c) => (c.kind === 'cancelled' ? [c.day] : []));
     const skippedLines = skipped.length > 0 ? [t.notHeldOn(joinList(skipped.map((d) => shortDate(d, u.lang)), u.lang))] : [];
     if (upcoming.length === 0) {
       const heldWhen = [...skippedLines, ...(when ? [t.held(title, when)] : []), ...(validity ? [validity] : [])];
