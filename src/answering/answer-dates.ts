@@ -267,6 +267,14 @@ export function answerDates(ctx: Context, u: Understanding, terms: readonly Quer
     const coverage = rest.length === 0 ? 1 : weightedShare(rest, explained);
     candidates.push({ owner: `chat:${deadline.id}`, label: deadline.title, date: deadline.date, precision: 'day', coverage, chat: true });
   }
+  // "When will the budget for 2028 be approved": a decision asked about (approved, decided, in force) is no deadline for
+  // handing something in; a deadline answers it only when its own label says the decision's word, or a deadline is asked.
+  const decisionCue = u.kinds.get('decision');
+  if (decisionCue && !u.dateKinds.has('deadline')) {
+    const cueTerms = decisionCue.positions.flatMap((i) => u.tokens[i]?.terms ?? []);
+    const unsaid = (c: DateCandidate) => c.fact?.date !== undefined && DEADLINE_KINDS.includes(c.fact.date.kind) && !cueTerms.some((t) => c.fact!.textTerms.has(t));
+    candidates.splice(0, candidates.length, ...candidates.filter((c) => !unsaid(c)));
+  }
   // (A thing named that no date wholly answers, coming or passed: another answer may say when, "indføres i 2026".)
   if (candidates.length === 0) return u.upcoming && rest.length === 0 ? unknown(ctx, u.lang, p.noUpcoming) : undefined;
   // A chat deadline named in full ("fristen for budgetopfølgning") is the one asked about, even when

@@ -20,6 +20,7 @@ import { compoundPost, describedPostLinks, markDescribed } from './relation-answ
 import type { Answer, Lang } from './types.js';
 import { countedPositions, daysNamed, fitsDateKind } from './understand.js';
 import { asksOtherDatedKind } from './relation-answers/meeting-days.js';
+import { calendarChanges, describeChanges } from './relation-answers/meeting-changes.js';
 import { composeAnswer, MAX_SUPPORT_LINES, NEAR_BEST, STRUCTURED_THRESHOLD, nameOf, shortDate, unique, unknown as unknownAnswer } from './answer-context.js';
 import type { Link } from './linking.js';
 import { inMeetingOrder, meetingIndexOf, type MeetingIndex } from './meeting-index.js';
@@ -64,6 +65,7 @@ const TEXTS = {
     inYear: (year: string) => `i ${year}`,
     onTheDay: (day: string) => `den ${day}`,
     datesIn: (meeting: string, period: string, list: string) => `${capitalize(meeting)} ${period}: ${list}.`,
+    notHeldOn: (list: string) => `Der holdes ikke møde ${list}.`,
     chair: (who: string) => `Mødeleder: ${who}.`,
     chairHeadline: (meeting: string, who: string) => `${capitalize(who)} leder ${meeting}.`,
     noChair: (meeting: string) => `Dokumenterne nævner ikke, hvem der leder ${meeting}.`,
@@ -118,6 +120,7 @@ const TEXTS = {
     inYear: (year: string) => `in ${year}`,
     onTheDay: (day: string) => `on ${day}`,
     datesIn: (meeting: string, period: string, list: string) => `${capitalize(meeting)} ${period}: ${list}.`,
+    notHeldOn: (list: string) => `There is no meeting on ${list}.`,
     chair: (who: string) => `Chair: ${who}.`,
     chairHeadline: (meeting: string, who: string) => `The ${who} chairs ${meeting}.`,
     noChair: (meeting: string) => `The documents do not say who chairs ${meeting}.`,
@@ -570,7 +573,10 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
   const chairAsked = u.kinds.has('chair') || leadsMeeting;
   // "where is the management meeting": a word that asks where, with a meeting named (its name may hold every other cue word).
   const placeAsked = rc.lexicon.placeWords.match(u.tokens).size > 0 && (rc.subjects[0] ?? []).some((l) => l.kind === 'meetings' && l.quality >= 0.9);
-  const asked = chairAsked || placeAsked || u.kinds.has('frequency') || u.next || u.kinds.has('next') || u.intents.has('dates') || u.intents.has('meeting') || u.intents.has('membership');
+  // "Is there an extra Ledergruppe meeting": a word for a change to a meeting's calendar, with a meeting named.
+  const changeAsked = rc.lexicon.meetingChangeWords.match(u.tokens);
+  const calendarAsked = changeAsked.size > 0 && (rc.subjects[0] ?? []).some((l) => l.kind === 'meetings' && l.quality >= 0.9);
+  const asked = chairAsked || placeAsked || calendarAsked || u.kinds.has('frequency') || u.next || u.kinds.has('next') || u.intents.has('dates') || u.intents.has('meeting') || u.intents.has('membership');
   if (!asked) return undefined;
   // "Hvornår skal forslagene være hos Universrådet": a deadline for sending something to a body is no day of its meeting.
   if (DEADLINE_KINDS.some((k) => u.dateKinds.has(k)) && !chairAsked && !placeAsked) return undefined;
@@ -637,6 +643,15 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     const who = holders.length > 0 && holders.length <= 3 ? `${chairName} (${joinList(holders.map((p) => p.name), u.lang)})` : chairName;
     return done(rc, 'answer', t.chairHeadline(title, who), lines, [meeting.source]);
   }
+  // "Er der et ekstra ledergruppemøde", "which Ledersamråd meeting is moved", "hvilke møder er aflyst": the changes to its
+  // calendar answer (the days not held, moved, held besides its rule), in the period asked when one is named.
+  if (changeAsked.size > 0 && !chairAsked && !placeAsked && calendarChanges(meeting).length > 0) {
+    const changes = calendarChanges(meeting, u.range?.from, u.range?.to);
+    const said = describeChanges(changes, new Set(changeAsked.keys()), title, u.lang, () => timeRange(rc, meeting.recurrence?.time, meeting.recurrence?.endTime));
+    const heldLine = when ? t.held(title, heldWhen(rc, meeting, when)) : undefined;
+    const answer = done(rc, said.found ? 'answer' : 'unknown', said.lines[0]!, [...said.lines.slice(1), ...(heldLine ? [heldLine] : []), ...(meeting.place ? [t.place(meeting.place)] : [])], [meeting.source]);
+    return explainsWords(answer, [...changeAsked.values()].flatMap((m) => [...m.positions]));
+  }
   const one = oneOccurrence(rc, meeting.id);
   // No such day: the period answer below says why (no days given, ended, not begun, none then).
   if (one?.occurrence) {
@@ -658,8 +673,14 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
         : range.from === range.to
           ? t.onTheDay(shortDate(range.from, u.lang))
           : t.between(shortDate(range.from, u.lang), shortDate(range.to, u.lang));
+    // The days of the period its rule yields but the documents take out ("Der holdes ikke møde den 13. juli"): a
+    // question about the period (the summer, a month, a year) is also about these, and a listing of the days held
+    // would leave them unsaid. (A day taken out for a single date of the same month is a meeting moved, not one not
+    // held: its new day is the answer; see meeting-changes.ts.)
+    const skipped = calendarChanges(meeting, range.from, range.to).flatMap((c) => (c.kind === 'cancelled' ? [c.day] : []));
+    const skippedLines = skipped.length > 0 ? [t.notHeldOn(joinList(skipped.map((d) => shortDate(d, u.lang)), u.lang))] : [];
     if (upcoming.length === 0) {
-      const heldWhen = [...(when ? [t.held(title, when)] : []), ...(validity ? [validity] : [])];
+      const heldWhen = [...skippedLines, ...(when ? [t.held(title, when)] : []), ...(validity ? [validity] : [])];
       // A meeting the documents give no days for ("efter behov", "at least twice a year"): no day is known, not "no".
       const dated = meeting.recurrence !== undefined && (meeting.recurrence.rrule !== undefined || meeting.recurrence.dates.length > 0);
       if (!dated) return datedAbout ? undefined : done(rc, 'unknown', t.noDays(title, period), heldWhen, [meeting.source]);
@@ -683,7 +704,7 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     // "Hvor mange fællesledermøder er der i 2027?": how many, then which.
     const all = u.kinds.has('figure') || u.kinds.has('frequency') ? queries.meetingOccurrences(meeting.id, range.from, range.to) : upcoming;
     const counted = all.length > 1 && (u.kinds.has('figure') || u.kinds.has('frequency')) ? `${t.times(all.length)}: ` : '';
-    return done(rc, 'answer', t.datesIn(title, period, `${counted}${joinList(upcoming.map(occurrence), u.lang)}`), lines.filter((l) => !upcoming.some((o) => l === occurrence(o))), [meeting.source]);
+    return done(rc, 'answer', t.datesIn(title, period, `${counted}${joinList(upcoming.map(occurrence), u.lang)}`), [...skippedLines, ...lines.filter((l) => !upcoming.some((o) => l === occurrence(o)))], [meeting.source]);
   }
   const heldLine = when ? t.held(title, heldWhen(rc, meeting, when)) : undefined;
   // "Where is X held?" leads with the place; "when is the next X?" with its first coming day (the rule follows).

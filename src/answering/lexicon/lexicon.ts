@@ -56,6 +56,10 @@ export type Attribute = (typeof ATTRIBUTES)[number];
 export const DECISION_ASKS = ['for', 'against', 'abstained', 'unanimous', 'vote', 'agenda', 'noted', 'why', 'proposal', 'remit', 'yes-no', 'meeting'] as const;
 export type DecisionAsk = (typeof DECISION_ASKS)[number];
 
+/** What a question may ask of a meeting's calendar besides its days: the days it is not held, moved or held extra (see lexicon.json's `meetingChangeWords`). */
+export const MEETING_CHANGES = ['cancelled', 'moved', 'extra'] as const;
+export type MeetingChange = (typeof MEETING_CHANGES)[number];
+
 /** What a question asks about who holds an office besides the chair: vice-chair, secretary, hiring committee, a leave. */
 export const OFFICE_ASKS = ['vice-chair', 'secretary', 'hiring-committee', 'leave'] as const;
 export type OfficeAsk = (typeof OFFICE_ASKS)[number];
@@ -128,6 +132,10 @@ export const LexiconSchema = z.object({
   /** Words that ask one attribute of a decision: the votes, the agenda item, what was noted, why, who proposed it. */
   decisionWords: z
     .object({ $comment: z.string().optional(), ...Object.fromEntries(DECISION_ASKS.map((ask) => [ask, CuesSchema.optional()])) } as Record<'$comment', z.ZodOptional<z.ZodString>> & Record<DecisionAsk, z.ZodOptional<typeof CuesSchema>>)
+    .default({}),
+  /** Words that ask which days a meeting is not held, moved to, or held besides its rule ("aflyst", "moved", "extra"). */
+  meetingChangeWords: z
+    .object({ $comment: z.string().optional(), ...Object.fromEntries(MEETING_CHANGES.map((c) => [c, CuesSchema.optional()])) } as Record<'$comment', z.ZodOptional<z.ZodString>> & Record<MeetingChange, z.ZodOptional<typeof CuesSchema>>)
     .default({}),
   /** Words for holding a post as acting ("konstitueret", "acting", "interim"): the acting holders (`actingAs`) then answer. */
   actingWords: CuesSchema.default({ da: [], en: [] }),
@@ -752,6 +760,8 @@ export interface Lexicon {
   readonly placeWords: CueSet<'place'>;
   /** What a question asks of a decision (the votes, the agenda item, ...), see {@link DECISION_ASKS}. */
   readonly decisionWords: CueSet<DecisionAsk>;
+  /** What a question asks of a meeting's calendar besides its days, see {@link MEETING_CHANGES}. */
+  readonly meetingChangeWords: CueSet<MeetingChange>;
   readonly actingWords: CueSet<'acting'>;
   /** Words that say someone leaves a post for good (retires, quits): asked with "who takes over", the successor, no deputy. */
   readonly leavingWords: CueSet<'leaving'>;
@@ -884,6 +894,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const effectWords = new CueSet<'effect'>();
   const placeWords = new CueSet<'place'>();
   const decisionWords = new CueSet<DecisionAsk>();
+  const meetingChangeWords = new CueSet<MeetingChange>();
   const actingWords = new CueSet<'acting'>();
   const leavingWords = new CueSet<'leaving'>();
   const officeWords = new CueSet<OfficeAsk>();
@@ -968,6 +979,10 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     for (const ask of DECISION_ASKS) {
       const cues = lexicon.decisionWords?.[ask];
       if (cues) decisionWords.add(ask, cues);
+    }
+    for (const change of MEETING_CHANGES) {
+      const cues = lexicon.meetingChangeWords?.[change];
+      if (cues) meetingChangeWords.add(change, cues);
     }
     if (lexicon.actingWords) actingWords.add('acting', lexicon.actingWords);
     if (lexicon.leavingWords) leavingWords.add('leaving', lexicon.leavingWords);
@@ -1101,7 +1116,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word)
       .replace(/(?<![\p{L}\d'])(\p{Lu}{2,6})s(?![\p{L}\d'])/gu, '$1');
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, fillerWords: fillers, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, actingWords, leavingWords, officeWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, pronouns, numbers, ordinals, eachWords, andWords, rateWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, recurrenceWords, limitWords, complementWords, sizeWords, countLinkWords, measureWords, personWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
+  return { stripPreamble, fillerWords: fillers, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, meetingChangeWords, actingWords, leavingWords, officeWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, pronouns, numbers, ordinals, eachWords, andWords, rateWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, recurrenceWords, limitWords, complementWords, sizeWords, countLinkWords, measureWords, personWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */

@@ -96,6 +96,9 @@ export function answerMeasuredFigure(rc: RelationContext): Answer | undefined {
     // (Not when it asks who, when or for a kind of date: "hvem skal budgetønskerne sendes til" asks no amount.)
     const asksOther = u.askedWho || u.askedWhen || u.intents.size > 0 || rc.lexicon.dateKinds.match(u.tokens).size > 0;
     if (named.length === 0 && !metrics.includes('absence') && (stating.length > 0 || asksOther)) return undefined;
+    // "Hvad besluttede udvalget om budgettet": a decision asked about, of a body no figure is stated for, is the
+    // decisions' to answer (a decision's own text may give the amount); the missing figure is not what was asked.
+    if (u.kinds.has('decision')) return undefined;
     return noneSaid(rc, metrics, unique(named.map((l) => l.id)));
   }
   if (asked.length === 0 && found.length > 2) return undefined;

@@ -138,6 +138,19 @@ export function answerAttribute(rc: RelationContext): Answer | undefined {
         const lines = figures.map((f) => t.figure(name(kb, first.id, u.lang, false), f.figure.text[u.lang].replace(/\.$/, '')));
         return done(rc, 'answer', lines[0]!, lines.slice(1), figures.map((f) => f.figure.source));
       }
+      // A decision named ("Budget 2027 for Tidlig Barndom"): the points of it that say the budget give it.
+      // (Only the decision's own budget: another item named beside it, "the budget for the dagpleje", must be one the
+      // decision names or changes, and a year asked must be the points' own.)
+      const decision = kb.get(first.id);
+      const saidIn = (text: string, id: string) => {
+        const e = kb.get(id);
+        return e !== undefined && namesOf(e).some((n) => foldText(n).length > 2 && foldText(text).includes(foldText(n)));
+      };
+      const ownText = decision?.kind === 'decisions' ? [decision.item.name, ...decision.item.decided.flatMap((p) => [p.da, p.en])].join(' ') : '';
+      const others = rc.subjects.flat().filter((l) => l.quality >= 0.9 && l.kind !== 'municipalities' && l.id !== first.id);
+      const aboutIt = decision?.kind === 'decisions' && others.every((l) => decision.item.changes.includes(l.id) || decision.item.body === l.id || saidIn(ownText, l.id));
+      const points = decision?.kind === 'decisions' && aboutIt ? decision.item.decided.filter((s) => tokenize(`${s.da} ${s.en}`).some((w) => stems.has(primaryStem(w))) && (year === undefined || s.da.includes(year))) : [];
+      if (decision?.kind === 'decisions' && points.length > 0) return done(rc, 'answer', points[0]![u.lang], points.slice(1).map((s) => s[u.lang]), [decision.item.source]);
       if (statesAttribute(rc, first.id, attribute)) return undefined;
     }
     // The item's own statement of its number or address comes before its leader's ("tlf til sekretariatet").

@@ -96,6 +96,11 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
   const title = name(kb, policy.id, u.lang, false);
   // ("Who passed X": a word for adopting asks it as the decision's cues do.)
   if ((u.kinds.has('decision') || rc.lexicon.adoptWords.match(u.tokens).size > 0) && u.kinds.has('who')) {
+    // "Hvem stemte imod X": who voted (for, against, abstained) is the vote of the decision that adopted it, which the
+    // decision answer gives; the body that adopted it does not answer it (unless adopting is asked too: "who adopted").
+    const voteAsks = rc.lexicon.decisionWords.match(u.tokens);
+    const voteAsked = (['for', 'against', 'abstained', 'unanimous', 'vote'] as const).some((a) => voteAsks.has(a));
+    if (voteAsked && rc.lexicon.adoptWords.match(u.tokens).size === 0 && rc.queries.decisionsChanging(policy.id).some((d) => d.vote !== undefined)) return undefined;
     const decision = kb.data.decisions.find((d) => d.changes.includes(policy.id));
     if (decision) return done(rc, 'answer', t.adoptedBy(title, name(kb, decision.body, u.lang, true), shortDate(decision.date, u.lang)), [], [decision.source]);
     const says = (text: string) => rc.lexicon.kinds.match(analyzeText(foldText(text))).has('decision');
