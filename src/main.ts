@@ -97,7 +97,13 @@ export interface EngineDeps {
 export function createDefaultEngine(
   knowledge: KnowledgeBase,
   deps: EngineDeps,
-): QuestionEngine & { readonly ready: Promise<void>; /** Settles after the warm-up (undefined without one or when the build failed). */ readonly warmedUp: Promise<WarmedUp | undefined> } {
+): QuestionEngine & {
+  readonly ready: Promise<void>;
+  /** Settles after the warm-up (undefined without one or when the build failed). */
+  readonly warmedUp: Promise<WarmedUp | undefined>;
+  /** Ends the warm-up early (at shutdown). */
+  stopWarmUp(): void;
+} {
   // The answerer reads deadlines synchronously; each question reads the store first (another instance may
   // have added one) and hands the answerer that list. `answer` below is synchronous after the read, so
   // concurrent questions cannot see each other's list.
@@ -107,10 +113,12 @@ export function createDefaultEngine(
   );
   // A failed build is reported by `ready` (startBot logs it) and to every question; never an unhandled rejection.
   built.catch(() => undefined);
-  const warmedUp = deps.warmUp === false ? Promise.resolve(undefined) : built.then((answerer) => warmUpInTurns(answerer, knowledge), () => undefined);
+  const stopping = new AbortController();
+  const warmedUp = deps.warmUp === false ? Promise.resolve(undefined) : built.then((answerer) => warmUpInTurns(answerer, knowledge, stopping.signal), () => undefined);
   return {
     ready: built.then(() => undefined),
     warmedUp,
+    stopWarmUp: () => stopping.abort(),
     async answer(question, localeHint) {
       const answerer = await built;
       const current = (await deps.deadlines?.list()) ?? [];
@@ -308,7 +316,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     const buildAfter = new Promise<void>((resolve) => {
       startBuild = resolve;
     });
-    const engine: QuestionEngine & { readonly warmedUp?: Promise<WarmedUp | undefined> } = (options.engine ?? createDefaultEngine)(knowledge, { now, deadlines: stores.deadlines, lexicon, buildAfter });
+    const engine: QuestionEngine & { readonly warmedUp?: Promise<WarmedUp | undefined>; stopWarmUp?(): void } = (options.engine ?? createDefaultEngine)(knowledge, { now, deadlines: stores.deadlines, lexicon, buildAfter });
     builtEngine = engine;
     let engineProblem: string | undefined;
 
@@ -384,6 +392,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     const close = () =>
       (closing ??= (async () => {
         logger.info('shutting down: finishing turns in flight');
+        engine.stopWarmUp?.();
         // Proactive delivery stops while the turns in flight finish: both are bounded (10 s, 3 s), so a slow
         // connector cannot hold the shutdown; unsent messages stay queued for the next start.
         // The schedule gate goes first, so that a lease taken meanwhile does not start the schedule here again.

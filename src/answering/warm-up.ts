@@ -94,16 +94,18 @@ export interface WarmedUp {
 
 /**
  * Asks the warm-up questions one per turn of the event loop, so that a user's question that comes meanwhile waits for
- * one of them at most. Its timers do not keep the process alive (a bot that stops drops the rest).
+ * one of them at most; `stop` ends it early (a bot that stops drops the rest), resolving with what was asked.
+ * (The turns are ordinary, referenced immediates: an unreferenced one does not keep an idle loop turning, so the
+ * warm-up would wait for the next request.)
  */
-export function warmUpInTurns(answerer: Answerer, kb: KnowledgeBase): Promise<WarmedUp> {
+export function warmUpInTurns(answerer: Answerer, kb: KnowledgeBase, stop?: AbortSignal): Promise<WarmedUp> {
   const questions = warmUpQuestions(kb);
   let asked = 0;
   let ms = 0;
   return new Promise((resolve) => {
     const step = () => {
       const question = questions[asked];
-      if (!question) {
+      if (!question || stop?.aborted) {
         resolve({ questions: asked, ms });
         return;
       }
@@ -111,8 +113,8 @@ export function warmUpInTurns(answerer: Answerer, kb: KnowledgeBase): Promise<Wa
       answerer.answer(question.text, question.locale);
       ms += performance.now() - started;
       asked++;
-      setImmediate(step).unref();
+      setImmediate(step);
     };
-    setImmediate(step).unref();
+    setImmediate(step);
   });
 }
