@@ -6,10 +6,11 @@
  * Speed work diffs two dumps (before/after) to prove no answer changed:
  *   npx tsx bench/answer-dump.ts > /tmp/before.json   (change the engine)   npx tsx bench/answer-dump.ts | diff /tmp/before.json -
  * `--kb <dir>` dumps only the generated questions over that folder (for example a synthetic knowledge base).
+ * `--warm-up`: run the engine's warm-up (what the bot does at start) before the questions: the dump must not change.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { createAnswerer, readLexiconExtensions } from '../src/answering/index.js';
+import { createAnswerer, readLexiconExtensions, warmUp } from '../src/answering/index.js';
 import { loadKnowledgeOrThrow } from '../src/knowledge/load-knowledge.js';
 import { knowledgeDirOf, listBankFiles, readQuestionFile } from '../scripts/lib/eval-bank.js';
 import { FLOOR_QUESTIONS, generateQuestions } from './questions.js';
@@ -28,6 +29,7 @@ async function dumpKb(dir: string, questions: readonly DumpQuestion[], generated
   const kb = await loadKnowledgeOrThrow(dir);
   const lexicon = await readLexiconExtensions(dir);
   const answerer = createAnswerer(kb, { now: () => NOW, lexicon });
+  if (WARM_UP) warmUp(answerer, kb);
   const all: DumpQuestion[] = [...questions, ...FLOOR_QUESTIONS, ...generateQuestions(kb, generated, createRandom(7))];
   let hidden = 0;
   return all.map((q) => {
@@ -42,6 +44,7 @@ const args = process.argv.slice(2);
 // `--practice <file>`: also dump a question file of the practice format over `data/` (it is not part of the repository).
 const practiceArg = args.indexOf('--practice');
 const PRACTICE = practiceArg === -1 ? undefined : (args[practiceArg + 1] as string);
+const WARM_UP = args.includes('--warm-up');
 const kbArg = args.indexOf('--kb');
 const out: Record<string, unknown> = {};
 if (kbArg !== -1) {

@@ -1,6 +1,6 @@
 /**
- * The answering engine alone: load a knowledge base, build the answerer, then time each of many varied questions
- * (each asked once; a few others first to warm up the JIT).
+ * The answering engine alone: load a knowledge base, build the answerer, run its warm-up (what the bot does at start,
+ * timed apart), then time each of many varied questions (each asked once; a few others first to warm up the JIT).
  *
  * Run in a child process by the benchmark (`node --import tsx bench/engine.ts --kb <dir> ...`), so a slow build
  * can be cut off by a time limit and a big knowledge base does not stay in the benchmark's memory. It prints one
@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createAnswerer } from '../src/answering/index.js';
+import { createAnswerer, warmUp } from '../src/answering/index.js';
 import { loadKnowledgeOrThrow } from '../src/knowledge/load-knowledge.js';
 import { ROOT } from './processes.js';
 import { FLOOR_QUESTIONS, generateQuestions } from './questions.js';
@@ -39,6 +39,7 @@ export interface EngineBenchOptions {
 export type EnginePhase =
   | { readonly phase: 'loaded'; readonly loadMs: number; readonly items: number }
   | { readonly phase: 'built'; readonly buildMs: number; readonly buildCpuMs?: number; readonly heapMb: number }
+  | { readonly phase: 'warmed-up'; readonly ms: number; readonly cpuMs: number; readonly questions: number }
   | { readonly phase: 'warm'; readonly ms: number }
   | { readonly phase: 'question'; readonly ms: number; readonly cpuMs?: number; readonly kind: string }
   | ({ readonly phase: 'done' } & EngineResult);
@@ -61,6 +62,11 @@ export interface EngineResult {
   /** CPU time of the build (all threads of the process). */
   readonly buildCpuMs?: number;
   readonly kinds: Readonly<Record<string, number>>;
+  /**
+   * The engine's own warm-up, as the bot runs it at start once the answerer is built (`warmUp`, src/answering/warm-up.ts):
+   * its questions and their time (wall and CPU), apart from the build's and the questions' figures.
+   */
+  readonly warmUp?: { readonly questions: number; readonly ms: number; readonly cpuMs: number };
   /** JS heap in use after the build, MB. */
   readonly heapMb: number;
   /** Whether `maxMs` cut the questions short. */
@@ -91,6 +97,11 @@ export async function benchmarkEngine(options: EngineBenchOptions): Promise<Engi
   const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
   options.onPhase?.({ phase: 'built', buildMs, buildCpuMs, heapMb });
 
+  const warmStarted = performance.now();
+  const warmCpu = process.cpuUsage();
+  const warmQuestions = warmUp(answerer, kb);
+  const warmed = { questions: warmQuestions, ms: performance.now() - warmStarted, cpuMs: cpuMsSince(warmCpu) };
+  options.onPhase?.({ phase: 'warmed-up', ...warmed });
   for (const question of FLOOR_QUESTIONS.slice(0, WARM_UP_QUESTIONS)) {
     const started = performance.now();
     answerer.answer(question.text, question.locale);
@@ -118,7 +129,7 @@ export async function benchmarkEngine(options: EngineBenchOptions): Promise<Engi
     options.onPhase?.({ phase: 'question', ms, cpuMs, kind: answer.kind });
   }
   const secondPass = options.secondPass ? askAgain(answerer, questions.slice(0, times.length)) : undefined;
-  return { loadMs, buildMs, buildCpuMs, items, perQuestion: summarize(times), perQuestionCpu: summarize(cpuTimes), kinds, heapMb, cut, ...(secondPass && { secondPass }) };
+  return { loadMs, buildMs, buildCpuMs, warmUp: warmed, items, perQuestion: summarize(times), perQuestionCpu: summarize(cpuTimes), kinds, heapMb, cut, ...(secondPass && { secondPass }) };
 }
 
 /** Asks each question once more, timed (wall and CPU). */
@@ -183,10 +194,11 @@ export async function benchmarkEngineInChild(options: Omit<EngineBenchOptions, '
   }
   const loaded = phases.find((phase) => phase.phase === 'loaded');
   const built = phases.find((phase) => phase.phase === 'built');
+  const warmedUp = phases.find((phase) => phase.phase === 'warmed-up');
   const warm = phases.filter((phase) => phase.phase === 'warm');
   const answered = phases.flatMap((phase) => (phase.phase === 'question' ? [phase] : []));
   const progress = built
-    ? `built; ${warm.length} warm-up question(s) (${warm.map((w) => (w.phase === 'warm' ? `${Math.round(w.ms)} ms` : '')).join(', ')}), ${answered.length} timed`
+    ? `built; ${warmedUp?.phase === 'warmed-up' ? `the engine's warm-up (${warmedUp.questions} questions, ${Math.round(warmedUp.ms)} ms), ` : 'in the engine\'s warm-up, '}${warm.length} warm-up question(s) (${warm.map((w) => (w.phase === 'warm' ? `${Math.round(w.ms)} ms` : '')).join(', ')}), ${answered.length} timed`
     : loaded
       ? 'loaded, still building the answerer'
       : 'still loading';

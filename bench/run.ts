@@ -319,6 +319,9 @@ function engineFigures(label: string, outcome: ChildEngineOutcome, p99Target: nu
     ...secondPassFigures(label, result),
     { section, name: `${label}: load + validate`, value: result.loadMs, unit: 'ms', note: `${result.items} items` },
     { section, name: `${label}: build answerer`, value: result.buildMs, unit: 'ms', ...(result.buildCpuMs !== undefined && { note: `CPU ${result.buildCpuMs.toFixed(0)} ms` }) },
+    ...(result.warmUp
+      ? [{ section, name: `${label}: warm-up at bot start`, value: result.warmUp.ms, unit: 'ms', note: `for information; ${result.warmUp.questions} questions after the build, before the timed ones; CPU ${result.warmUp.cpuMs.toFixed(0)} ms` }]
+      : []),
   );
 }
 

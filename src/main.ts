@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pino from 'pino';
 import type { Logger } from 'pino';
-import { createAnswerer, detectLanguage, readLexiconExtensions, renderAnswerText, suggestQuestions, type LexiconExtension } from './answering/index.js';
+import { createAnswerer, detectLanguage, readLexiconExtensions, renderAnswerText, suggestQuestions, warmUpInTurns, type LexiconExtension, type WarmedUp } from './answering/index.js';
 import type { DeadlineSource } from './answering/index.js';
 import type { Config } from './config/env.js';
 import { loadConfig } from './config/env.js';
@@ -83,13 +83,27 @@ export interface EngineDeps {
   readonly lexicon?: readonly LexiconExtension[];
   /** The engine builds its index once this resolves (startBot: just after the server listens); default at once. */
   readonly buildAfter?: Promise<void>;
+  /**
+   * Once built, ask the engine's warm-up questions (src/answering/warm-up.ts), one per turn of the event loop, so the
+   * first users' questions do not pay for compiling its code; default true.
+   */
+  readonly warmUp?: boolean;
 }
 
 /**
  * The production answering engine over a knowledge base. Its index is built once `deps.buildAfter` resolves; a
  * question that comes before waits for it (`ready` settles when it is built, or rejects with the build's error).
  */
-export function createDefaultEngine(knowledge: KnowledgeBase, deps: EngineDeps): QuestionEngine & { readonly ready: Promise<void> } {
+export function createDefaultEngine(
+  knowledge: KnowledgeBase,
+  deps: EngineDeps,
+): QuestionEngine & {
+  readonly ready: Promise<void>;
+  /** Settles after the warm-up (undefined without one or when the build failed). */
+  readonly warmedUp: Promise<WarmedUp | undefined>;
+  /** Ends the warm-up early (at shutdown). */
+  stopWarmUp(): void;
+} {
   // The answerer reads deadlines synchronously; each question reads the store first (another instance may
   // have added one) and hands the answerer that list. `answer` below is synchronous after the read, so
   // concurrent questions cannot see each other's list.
@@ -99,8 +113,12 @@ export function createDefaultEngine(knowledge: KnowledgeBase, deps: EngineDeps):
   );
   // A failed build is reported by `ready` (startBot logs it) and to every question; never an unhandled rejection.
   built.catch(() => undefined);
+  const stopping = new AbortController();
+  const warmedUp = deps.warmUp === false ? Promise.resolve(undefined) : built.then((answerer) => warmUpInTurns(answerer, knowledge, stopping.signal), () => undefined);
   return {
     ready: built.then(() => undefined),
+    warmedUp,
+    stopWarmUp: () => stopping.abort(),
     async answer(question, localeHint) {
       const answerer = await built;
       const current = (await deps.deadlines?.list()) ?? [];
@@ -298,7 +316,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     const buildAfter = new Promise<void>((resolve) => {
       startBuild = resolve;
     });
-    const engine = (options.engine ?? createDefaultEngine)(knowledge, { now, deadlines: stores.deadlines, lexicon, buildAfter });
+    const engine: QuestionEngine & { readonly warmedUp?: Promise<WarmedUp | undefined>; stopWarmUp?(): void } = (options.engine ?? createDefaultEngine)(knowledge, { now, deadlines: stores.deadlines, lexicon, buildAfter });
     builtEngine = engine;
     let engineProblem: string | undefined;
 
@@ -360,7 +378,10 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     const buildStarted = performance.now();
     setImmediate(startBuild);
     engine.ready?.then(
-      () => logger.info({ ms: Math.round(performance.now() - buildStarted) }, 'answering engine ready'),
+      () => {
+        logger.info({ ms: Math.round(performance.now() - buildStarted) }, 'answering engine ready');
+        void engine.warmedUp?.then((warmed) => warmed && logger.info({ questions: warmed.questions, ms: Math.round(warmed.ms) }, 'answering engine warmed up'));
+      },
       (error: unknown) => {
         engineProblem = `answering engine: the build failed: ${error instanceof Error ? error.message : String(error)}`;
         logger.error({ err: error }, 'answering engine build failed: questions are answered with an apology');
@@ -371,6 +392,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     const close = () =>
       (closing ??= (async () => {
         logger.info('shutting down: finishing turns in flight');
+        engine.stopWarmUp?.();
         // Proactive delivery stops while the turns in flight finish: both are bounded (10 s, 3 s), so a slow
         // connector cannot hold the shutdown; unsent messages stay queued for the next start.
         // The schedule gate goes first, so that a lease taken meanwhile does not start the schedule here again.

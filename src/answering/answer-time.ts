@@ -1322,7 +1322,7 @@ function qualifiedCounts(rc: RelationContext): { key: string; fits: (f: Figure) 
   const timeAt = new Set([...rc.lexicon.timePhrases.coverage(u.tokens), ...rc.lexicon.sequenceWords.coverage(u.tokens)]);
   // A post named ("har en PFL", "reporting to the børnechef") qualifies by any of its names ("pædagogisk faglig leder").
   // A word right after another "how many" is one more thing counted ("how many kids and how many dagplejere"), no qualifier.
-  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon.countModifiers));
+  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon));
   const roles = rc.subjects.flat().filter((l) => l.kind === 'roles' && l.quality >= 0.9 && !Array.from({ length: l.end - l.start }, (_, k) => l.start + k).some((p) => metricAt.has(p) || countedAt.has(p)));
   const roleAt = new Set(roles.flatMap((l) => Array.from({ length: l.end - l.start }, (_, k) => l.start + k)));
   const eachWord = new Set(rc.lexicon.eachWords.filter((words) => words.length === 1).map((words) => words[0]!));
@@ -1403,7 +1403,7 @@ function metricsNamedIn(rc: RelationContext, f: Figure): ReadonlySet<string> {
  */
 function countedBeside(rc: RelationContext): string[] {
   const { u, kb } = rc;
-  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon.countModifiers));
+  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon));
   // Joined by "and" to a metric or a thing counted ("kids and dagplejere"), not to a place ("in the børnecentre and ...").
   const counting = new Set([...countedAt, ...[...u.metricAt.values()].flat()]);
   const and = (i: number) => rc.lexicon.andWords.has(u.tokens[i]?.form ?? '');

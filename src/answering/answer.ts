@@ -689,7 +689,7 @@ export function createAnswerer(knowledge: KnowledgeBase, options: AnswererOption
       const longNames = found.filter((l) => l.kind !== 'municipalities' && l.kind !== 'decisions' && l.end - l.start > 1);
       // "How many children go to day care in X": a metric word that names a place the question names ("day care", the
       // day-care area), away from every "how many", is where the counted thing is, when another metric is counted.
-      const countedAt = new Set(countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], lexicon.countModifiers));
+      const countedAt = new Set(countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], lexicon));
       const isCounted = (m: string) => (u.metricAt.get(m) ?? []).some((p) => countedAt.has(p));
       const placeNames = found.filter((l) => l.kind === 'units' && l.quality >= 0.9);
       const metrics = u.metrics.filter((m) => {
@@ -706,7 +706,7 @@ export function createAnswerer(knowledge: KnowledgeBase, options: AnswererOption
         if (links.some(isCounted) && links.some((l) => l.kind !== 'municipalities' && !isCounted(l))) {
           // The words of such a name describe where the thing counted is, they count nothing of their own.
           const dropped = links.filter(isCounted);
-          const first = countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], lexicon.countModifiers);
+          const first = countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], lexicon);
           // A metric right after "and" is one more thing counted ("hvor mange børn og medarbejdere").
           const listed = (p: number) => lexicon.andWords.has(u.tokens[p - 1]?.form ?? '');
           const kept = u.metrics.filter((m) => {

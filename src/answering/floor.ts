@@ -470,7 +470,7 @@ export function createFloor(
    * inside of: the answer counts something else. `owner`: the thing the answer's count is of, when it names one.
    */
   const uncountedName = (u: Understanding, links: readonly Link[], answerTerms: ReadonlySet<string>, focus: string): { asked: string; owner?: string } | undefined => {
-    const counted = new Set([...u.metricAt.values()].flat().concat(countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], loaded.countModifiers)));
+    const counted = new Set([...u.metricAt.values()].flat().concat(countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], loaded)));
     // (A name made of words the lexicon uses ("leaders") is a word of the question more often than that thing's name.)
     const sure = links.filter((l) => l.kind !== 'municipalities' && l.quality >= 0.9 && !range(l).every((p) => counted.has(p) || u.cuePositions.has(p) || lexicon.has(u.tokens[p]!.form)));
     if (sure.length === 0) return undefined;
@@ -578,7 +578,7 @@ export function createFloor(
   const askingWords = new Set([...questionWords, ...openerPhrases.map((words) => words[0]!)]);
   const askedSlot = (u: Understanding, links: readonly Link[]): ReadonlySet<number> => {
     const out = new Set(askedThing(u, links));
-    for (const p of [...u.metricAt.values()].flat().concat(countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], loaded.countModifiers))) out.add(p);
+    for (const p of [...u.metricAt.values()].flat().concat(countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], loaded))) out.add(p);
     const forms = u.tokens.map((t) => t.form);
     const opener = forms.findIndex((f, i) => i <= 3 && askingWords.has(f));
     if (opener < 0) return out;
@@ -758,7 +758,7 @@ export function createFloor(
       }
       // A count of a compound's head does not count the compound ("plads til 80 børn" for "vuggestuebørn"): the
       // compound's first part must be in the answer too.
-      const countedHere = u.intents.has('figure') && !u.askedWhen && /\d/.test(answer.headline) ? [...u.metrics.flatMap((m) => u.metricAt.get(m) ?? []), ...countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], loaded.countModifiers)] : [];
+      const countedHere = u.intents.has('figure') && !u.askedWhen && /\d/.test(answer.headline) ? [...u.metrics.flatMap((m) => u.metricAt.get(m) ?? []), ...countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], loaded)] : [];
       const narrower = [...new Set(countedHere)].filter((p) => narrowerThanCounted(u.tokens[p]?.form ?? '', text));
       if (narrower.length > 0) return refuse(kb, u, links, narrower.map((p) => ({ token: u.tokens[p]!, weight: 1, expansions: [] })), unknown);
       if (content.length === 0) return answer;
@@ -889,7 +889,7 @@ export function createFloor(
       // A count answers a question about that count only: a word besides the names, cues and the thing counted
       // that the answer does not explain ("on the waiting list") asks for another number.
       // The word right after a "how many" is the thing counted, matched by the figure's own words ("ppl": employees).
-      const metricPositions = new Set([...u.metricAt.values()].flat().concat(countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], loaded.countModifiers)));
+      const metricPositions = new Set([...u.metricAt.values()].flat().concat(countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], loaded)));
       // A word the named items' own facts use ("tilsyn" of the childminding supervisor) says how they count, not what.
       const named = new Set(links.map((l) => l.id));
       const own = () => new Set([...named].flatMap((id) => index.ownedBy(id)).flatMap((f) => [...f.textTerms]));

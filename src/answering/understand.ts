@@ -380,8 +380,12 @@ function findRange(tokens: readonly Token[], today: string, seasonAlone = true):
  * "how many" cue ("how many childminders and how many kids": childminders, kids), past function words
  * and hyphenated modifiers.
  */
-/** `modifiers`: the lexicon's words that only qualify a count (`countModifiers`: "flere", "more"), folded. */
-export function countedPositions(tokens: readonly Token[], cue: readonly number[], modifiers: ReadonlySet<string>): number[] {
+/**
+ * `words`: the lexicon's words that only qualify a count (`countModifiers`: "flere", "more") and that join two things
+ * counted (`countJoinWords`: "og", "and").
+ */
+export function countedPositions(tokens: readonly Token[], cue: readonly number[], words: Pick<Lexicon, 'countModifiers' | 'countJoinWords'>): number[] {
+  const { countModifiers: modifiers, countJoinWords: joins } = words;
   if (cue.length === 0) return [];
   const first = Math.min(...cue);
   let last = first;
@@ -396,7 +400,7 @@ export function countedPositions(tokens: readonly Token[], cue: readonly number[
     // "hvor mange sprogvejledere og trivselskonsulenter", "how many speech therapists and consultants": each thing
     // listed after the count is counted (a word of one or two parts: "speech therapists").
     for (let at = next; at < tokens.length; ) {
-      const join = [at + 1, at + 2].find((k) => COUNT_JOINS.has(tokens[k]?.form ?? ''));
+      const join = [at + 1, at + 2].find((k) => joins.has(tokens[k]?.form ?? ''));
       if (join === undefined) break;
       let after = join + 1;
       while (after < tokens.length && (STOPWORDS.has(tokens[after]!.form) || modifiers.has(tokens[after]!.form))) after++;
@@ -408,8 +412,6 @@ export function countedPositions(tokens: readonly Token[], cue: readonly number[
   return out;
 }
 
-/** Words that join two things counted ("børn og medarbejdere", "children and staff"). */
-const COUNT_JOINS: ReadonlySet<string> = new Set(['og', 'and', 'samt', 'plus', '&']);
 
 function isHyphenPart(tokens: readonly Token[], i: number): boolean {
   const joinOf = (k: number) => {
@@ -505,8 +507,9 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   // "what happens when a child moves", "hvad sker der, når barnet skifter": a "when" after another word that asks (not "who"), with
   // no "and"/"or" joining a second question, opens a clause of the question asked; it asks no date itself.
   const clauseWhen = matched.get('when');
-  const asksBefore = (p: number) => tokens.slice(0, p).some((t) => lexicon.interrogatives.has(t.form) && !WHEN_WORDS.has(t.form) && !WHO_WORDS.has(t.form));
-  const conjunction = (p: number) => WHEN_WORDS.has(tokens[p]!.form) && asksBefore(p) && !JOINING.has(tokens[p - 1]?.form ?? '');
+  // (The lexicon's `whenWords`, `whoWords` and `joiningWords`.)
+  const asksBefore = (p: number) => tokens.slice(0, p).some((t) => lexicon.interrogatives.has(t.form) && !lexicon.whenWords.has(t.form) && !lexicon.whoWords.has(t.form));
+  const conjunction = (p: number) => lexicon.whenWords.has(tokens[p]!.form) && asksBefore(p) && !lexicon.joiningWords.has(tokens[p - 1]?.form ?? '');
   if (clauseWhen && clauseWhen.positions.length > 0 && clauseWhen.positions.every(conjunction)) matched.delete('when');
   const has = (kind: QuestionKind) => matched.has(kind);
 
@@ -633,7 +636,7 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
 
   const strongest = [...lexicon.metrics.match(tokens, words)];
   // The words right after each "how many": what is counted.
-  const countedAt = matched.has('figure') ? countedPositions(tokens, matched.get('figure')!.positions, lexicon.countModifiers) : [];
+  const countedAt = matched.has('figure') ? countedPositions(tokens, matched.get('figure')!.positions, lexicon) : [];
   const metricMatches = strongest
     .map(([metric, m]): [string, CueMatch] => {
       // "how many consultants are in the konsulentteam": the metric is named where it is counted, not where its
@@ -661,7 +664,7 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   const countedBefore = howMany !== undefined && metricMatches.some(([, m]) => m.positions.includes(Math.min(...howMany.positions) - 1));
   if (howMany && metrics.length > 0 && !countedBefore && !metricMatches.some(([, m]) => m.positions.some((p) => howMany.positions.includes(p)))) {
     // Each "how many" of the question ("how many childminders and how many kids") names a thing counted.
-    const nexts = countedPositions(tokens, howMany.positions, lexicon.countModifiers);
+    const nexts = countedPositions(tokens, howMany.positions, lexicon);
     const metricStarts = metricMatches.map(([, m]) => Math.min(...m.positions));
     // A metric said in the hyphenated modifier before the word ("day-care facilities": "day cares") is counted too.
     const isMetric = (next: number) => metricStarts.includes(next) || metricMatches.some(([, m]) => m.positions.some((p) => p === next || (p < next && p >= next - 4 && isHyphenPart(tokens, p))));
@@ -837,9 +840,3 @@ function closesConversation(text: string, lexicon: Lexicon): 'thanks' | 'bye' | 
   return positions.has(last) || thanksFor ? kind : undefined;
 }
 
-/** The words for "when" (folded) that also open a clause ("what happens when …"). */
-const WHEN_WORDS: ReadonlySet<string> = new Set(['when', 'naar', 'hvornaar']);
-/** Words that ask who: "who is in charge when X is away" asks who at that time, the "when" is part of it. */
-const WHO_WORDS: ReadonlySet<string> = new Set(['who', 'whom', 'whose', 'hvem', 'hvis']);
-/** Words that join a second question to the first ("what and when"). */
-const JOINING: ReadonlySet<string> = new Set(['and', 'or', 'og', 'eller', 'samt']);

@@ -18,7 +18,20 @@ const EXTENSION = {
   leaderWords: { da: ['bestyrerske'], en: ['warden'] },
   changeWords: { da: ['nedlægges'], en: [] },
   floor: { chatWords: { da: ['altså'], en: ['btw'] }, eventWords: { da: ['genåbnes'], en: [] } },
+  countJoinWords: { da: ['foruden'], en: [] },
 };
+
+/** The word lists that moved from code into the lexicon (session 20), each with the words the code held, folded. */
+const MOVED_LISTS = {
+  distributiveWords: ['per', 'pr', 'each', 'every', 'hver', 'hvert'],
+  indefiniteWords: ['et', 'en', 'a', 'an', 'any', 'each', 'every', 'hvert', 'hver', 'ethvert', 'enhver'],
+  whenWords: ['when', 'naar', 'hvornaar'],
+  whoWords: ['who', 'whom', 'whose', 'hvem', 'hvis'],
+  joiningWords: ['and', 'or', 'og', 'eller', 'samt'],
+  countJoinWords: ['og', 'and', 'samt', 'plus', '&'],
+  pairJoinWords: ['og', 'and', 'samt', 'eller', 'or', 'vs', 'versus', 'kontra', 'compared', 'sammenlignet', 'end', 'than'],
+  capacityLinkWords: ['til', 'for', 'paa', 'of'],
+} as const;
 
 describe('loadLexicon: the word-list sections', () => {
   it('holds the built-in lists', () => {
@@ -45,13 +58,22 @@ describe('loadLexicon: the word-list sections', () => {
     expect(lexicon.floorWords.events).toContain('genåbnes');
   });
 
+  it('holds, folded, exactly the words the code held before each list moved into the lexicon', () => {
+    const lexicon = loadLexicon();
+    for (const [key, words] of Object.entries(MOVED_LISTS)) expect([...lexicon[key as keyof typeof MOVED_LISTS]].sort(), key).toEqual([...words].sort());
+  });
+
   it('reads leader words and count modifiers from the lexicon it is given', () => {
     const role = { name: 'Bestyrerske', labelEn: 'warden of the home' };
     expect(isLeaderRole(role, loadLexicon())).toBe(false);
     expect(isLeaderRole(role, loadLexicon([EXTENSION]))).toBe(true);
     const tokens = analyzeText(foldText('hvor mange ekstra pladser'));
     const cue = [0, 1];
-    expect(countedPositions(tokens, cue, loadLexicon().countModifiers)).toEqual([2]);
-    expect(countedPositions(tokens, cue, loadLexicon([EXTENSION]).countModifiers)).toEqual([3]);
+    expect(countedPositions(tokens, cue, loadLexicon())).toEqual([2]);
+    expect(countedPositions(tokens, cue, loadLexicon([EXTENSION]))).toEqual([3]);
+    // Each thing listed after the count is counted, joined by a word of `countJoinWords`.
+    const listed = analyzeText(foldText('hvor mange børn foruden pædagoger'));
+    expect(countedPositions(listed, cue, loadLexicon())).toEqual([2]);
+    expect(countedPositions(listed, cue, loadLexicon([EXTENSION]))).toEqual([2, 4]);
   });
 });

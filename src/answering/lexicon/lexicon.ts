@@ -236,6 +236,22 @@ export const LexiconSchema = z.object({
   placeKinds: z
     .object({ $comment: z.string().optional(), da: z.array(z.array(z.string().min(1)).min(2)).default([]), en: z.array(z.array(z.string().min(1)).min(2)).default([]) })
     .default({ da: [], en: [] }),
+  /** Words that spread a count over its groups ("per", "hver", "each"): they ask the size of one. */
+  distributiveWords: CuesSchema.default({ da: [], en: [] }),
+  /** Indefinite articles and words for any one of a kind ("et", "enhver", "a", "any"): the kind after one names no unit. */
+  indefiniteWords: CuesSchema.default({ da: [], en: [] }),
+  /** The words for "when" that also open a clause ("når", "when"). */
+  whenWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that ask who ("hvem", "who"): a "when" after one is part of that question. */
+  whoWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that join a second question to the first ("og", "eller", "and", "or"). */
+  joiningWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that join two things counted ("og", "samt", "plus", "and"). */
+  countJoinWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words that join two things asked about ("og", "vs", "compared"), not a thing and its part. */
+  pairJoinWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words between a thing and the number of it in a figure ("plads til 80", "capacity of 80"). */
+  capacityLinkWords: CuesSchema.default({ da: [], en: [] }),
   /** Words between "how many" and what is counted that only qualify the count ("flere", "more"). */
   countModifiers: CuesSchema.default({ da: [], en: [] }),
   /** Verbs in the past tense ("var", "was"): a day asked about without a year is then the last one passed. */
@@ -806,6 +822,22 @@ export interface Lexicon {
   readonly unitKindWords: ReadonlyArray<{ readonly types: ReadonlySet<string>; readonly words: ReadonlySet<string> }>;
   /** `restrictionWords`, folded. */
   readonly restrictionWords: ReadonlySet<string>;
+  /** `distributiveWords`, folded. */
+  readonly distributiveWords: ReadonlySet<string>;
+  /** `indefiniteWords`, folded. */
+  readonly indefiniteWords: ReadonlySet<string>;
+  /** `whenWords`, folded. */
+  readonly whenWords: ReadonlySet<string>;
+  /** `whoWords`, folded. */
+  readonly whoWords: ReadonlySet<string>;
+  /** `joiningWords`, folded. */
+  readonly joiningWords: ReadonlySet<string>;
+  /** `countJoinWords`, folded. */
+  readonly countJoinWords: ReadonlySet<string>;
+  /** `pairJoinWords`, folded. */
+  readonly pairJoinWords: ReadonlySet<string>;
+  /** `capacityLinkWords`, folded. */
+  readonly capacityLinkWords: ReadonlySet<string>;
   /** `placeKinds`: a word (folded) -> the words that stand for it (folded), both directions. */
   readonly placeKinds: ReadonlyMap<string, readonly string[]>;
   /** `countModifiers`, folded. */
@@ -922,6 +954,14 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const deputySideEnds: string[][] = [];
   const placeKinds = new Map<string, string[]>();
   const restrictionWords = new Set<string>();
+  const distributiveWords = new Set<string>();
+  const indefiniteWords = new Set<string>();
+  const whenWords = new Set<string>();
+  const whoWords = new Set<string>();
+  const joiningWords = new Set<string>();
+  const countJoinWords = new Set<string>();
+  const pairJoinWords = new Set<string>();
+  const capacityLinkWords = new Set<string>();
   const unitKindWords: Array<{ types: Set<string>; words: Set<string> }> = [];
   const countModifiers = new Set<string>();
   const pastWords = new Set<string>();
@@ -1019,6 +1059,14 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     for (const w of both(lexicon.negationWords)) negationWords.add(foldText(w));
     for (const w of both(lexicon.deputySideEnds)) deputySideEnds.push(tokenize(foldText(w)));
     for (const w of both(lexicon.restrictionWords)) restrictionWords.add(foldText(w));
+    for (const w of both(lexicon.distributiveWords)) distributiveWords.add(foldText(w));
+    for (const w of both(lexicon.indefiniteWords)) indefiniteWords.add(foldText(w));
+    for (const w of both(lexicon.whenWords)) whenWords.add(foldText(w));
+    for (const w of both(lexicon.whoWords)) whoWords.add(foldText(w));
+    for (const w of both(lexicon.joiningWords)) joiningWords.add(foldText(w));
+    for (const w of both(lexicon.countJoinWords)) countJoinWords.add(foldText(w));
+    for (const w of both(lexicon.pairJoinWords)) pairJoinWords.add(foldText(w));
+    for (const w of both(lexicon.capacityLinkWords)) capacityLinkWords.add(foldText(w));
     for (const level of lexicon.unitKindWords?.levels ?? []) unitKindWords.push({ types: new Set(level.types), words: new Set(both(level.cues).map(foldText)) });
     for (const set of [...(lexicon.placeKinds?.da ?? []), ...(lexicon.placeKinds?.en ?? [])]) {
       const words = set.map((w) => foldText(w).replace(/[^a-z0-9]/g, ''));
@@ -1116,7 +1164,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word)
       .replace(/(?<![\p{L}\d'])(\p{Lu}{2,6})s(?![\p{L}\d'])/gu, '$1');
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, fillerWords: fillers, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, meetingChangeWords, actingWords, leavingWords, officeWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, pronouns, numbers, ordinals, eachWords, andWords, rateWords, negationWords, deputySideEnds, placeKinds, restrictionWords, unitKindWords, countModifiers, pastWords, recurrenceWords, limitWords, complementWords, sizeWords, countLinkWords, measureWords, personWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
+  return { stripPreamble, fillerWords: fillers, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, meetingChangeWords, actingWords, leavingWords, officeWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, pronouns, numbers, ordinals, eachWords, andWords, rateWords, negationWords, deputySideEnds, placeKinds, restrictionWords, distributiveWords, indefiniteWords, whenWords, whoWords, joiningWords, countJoinWords, pairJoinWords, capacityLinkWords, unitKindWords, countModifiers, pastWords, recurrenceWords, limitWords, complementWords, sizeWords, countLinkWords, measureWords, personWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */

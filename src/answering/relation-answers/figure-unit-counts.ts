@@ -90,7 +90,7 @@ export interface UnitCountOn {
 export function unitCountOn(rc: RelationContext): UnitCountOn | undefined {
   const { u, kb } = rc;
   if (!u.intents.has('figure')) return undefined;
-  const first = countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], rc.lexicon.countModifiers)[0];
+  const first = countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], rc.lexicon)[0];
   if (first === undefined) return undefined;
   const index = unitsByFirstWord(kb);
   // The word counted, or the next of a phrase counted ("children's circles": "circles").

@@ -65,19 +65,22 @@ export function countSpan(rc: RelationContext, word: string): number | undefined
 export function countsAsked(rc: RelationContext, f: Figure, word: string, span: number | undefined): boolean {
   const synonym = rc.lexicon.synonyms.get(word);
   const words = synonym && !synonym.includes(' ') ? [word, synonym] : [word];
-  return words.some((w) => countsWord(f, w, span) || countedBefore(f, w)) || measureWordsOf(rc, f).has(word);
+  return words.some((w) => countsWord(f, w, span) || countedBefore(f, w, rc.lexicon.capacityLinkWords)) || measureWordsOf(rc, f).has(word);
 }
 
 
-/** "plads til 80", "room for 80": the word, one of a few linking words, then a number; "Sygefravær 5,8" of an uncounted metric. */
-function countedBefore(f: Figure, word: string): boolean {
+/**
+ * "plads til 80", "room for 80": the word, one of a few linking words (the lexicon's `capacityLinkWords`), then a number;
+ * "Sygefravær 5,8" of an uncounted metric.
+ */
+function countedBefore(f: Figure, word: string, linking: ReadonlySet<string>): boolean {
   const stem = primaryStem(word);
   if (stem.length < 4) return false;
   return (['da', 'en'] as const).some((lang) => {
     const words = tokenize(foldText(f.text[lang]));
     return words.some((w, i) => {
       // A figure named by its noun ("Sygefravær 5,8 procent", metric `other`) may give the number right after it.
-      const linked = /^\d/.test(words[i + 2] ?? '') && BEFORE_NUMBER.has(words[i + 1]!);
+      const linked = /^\d/.test(words[i + 2] ?? '') && linking.has(words[i + 1]!);
       if (!linked && !(f.metric === 'other' && /^\d/.test(words[i + 1] ?? ''))) return false;
       // Stems of one word's forms may differ by a letter ("plads", "pladser"): one begins the other.
       const other = primaryStem(w);
@@ -86,8 +89,6 @@ function countedBefore(f: Figure, word: string): boolean {
   });
 }
 
-/** The words between a thing and the number of it: "plads til 80", "room for 80", "kapacitet på 80", "capacity of 80". */
-const BEFORE_NUMBER: ReadonlySet<string> = new Set(['til', 'for', 'paa', 'of']);
 
 /** {@link countSpan} per knowledge base and word: the same for every question (the figures do not change). */
 const SPANS = new WeakMap<object, Map<string, number | undefined>>();
@@ -104,7 +105,7 @@ export function countedWords(rc: RelationContext): string[] {
   const places = municipalityAt(rc);
   // The word right after a "how many" is what is counted even when it also names a unit ("how many dagplejere"); so is
   // the last word of a name that begins there ("how many children's universes": "universes").
-  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon.countModifiers));
+  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon));
   for (const l of rc.subjects.flat()) if (countedAt.has(l.start) && l.end - l.start > 1) countedAt.add(l.end - 1);
   // (A word that spreads the count over the things named, "each", counts nothing.)
   const each = new Set(rc.lexicon.eachWords.filter((words) => words.length === 1).map((words) => words[0]!));
@@ -143,7 +144,7 @@ export function countsJoined(rc: RelationContext, positions: readonly number[]):
   const { u } = rc;
   const from = Math.min(...positions);
   const to = Math.max(...positions);
-  return u.tokens.slice(from, to).some((tok) => JOINING_WORDS.has(tok.form)) || [...u.cuePositions].some((p) => p > from && p < to && u.kinds.get('figure')?.positions.includes(p) === true);
+  return u.tokens.slice(from, to).some((tok) => rc.lexicon.pairJoinWords.has(tok.form)) || [...u.cuePositions].some((p) => p > from && p < to && u.kinds.get('figure')?.positions.includes(p) === true);
 }
 
 /** The positions of the words for the answering figures' unit of measure ("procent" for "6,1 %"): the figures say them. */
@@ -173,7 +174,7 @@ export function personMetrics(rc: RelationContext, ids: readonly string[]): { me
     return stated.length > 0 ? { metrics: stated, at: [] } : undefined;
   }
   // A word for people right after "how many" is what is counted, even when it also links a post ("people": staff).
-  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon.countModifiers));
+  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon));
   const at = u.tokens.flatMap((tok, i) => (words.has(tok.form) && (countedAt.has(i) || u.namePositions?.has(i) !== true) ? [i] : []));
   if (at.length === 0) return undefined;
   if (!at.some((p) => countedAt.has(p)) && !countedWords(rc).every((w) => words.has(w))) return undefined;
@@ -189,7 +190,7 @@ export function personMetrics(rc: RelationContext, ids: readonly string[]): { me
 export function countedByFigure(rc: RelationContext): boolean {
   const { u, kb } = rc;
   if (!u.intents.has('figure')) return false;
-  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon.countModifiers));
+  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon));
   const words = countedWords(rc).filter((w) => u.tokens.some((tok, i) => tok.form === w && countedAt.has(i)));
   if (words.length === 0) return false;
   // (Each distinct figure once: `countsAsked` reads only a figure's metric and text.)
@@ -204,7 +205,7 @@ export function countedByFigure(rc: RelationContext): boolean {
 export function countedRoleMetrics(rc: RelationContext): Figure['metric'][] {
   const { u } = rc;
   if (!u.intents.has('figure') || u.metrics.length > 0) return [];
-  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon.countModifiers));
+  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon));
   const roles = rc.subjects.flat().filter((l) => l.kind === 'roles' && l.quality >= 0.9 && countedAt.has(l.start));
   // (Its own Danish name: a gloss or description says more words, "deputy leader" and "stedfortrædende husleder" are
   // no counts of leaders.)
@@ -246,7 +247,7 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
   // A role stands for its own team and, after it, for the unit it sits in ("dagplejere": the childminding's figures).
   const unitOfRole = (id: string) => (kb.get(id)?.item as { unit?: string } | undefined)?.unit;
   // The word right after a "how many" is what is counted even when it also names a unit ("how many dagplejere").
-  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon.countModifiers));
+  const countedAt = new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon));
   // "Hvor mange pædagoger skal der være i Sandflugten": a role right after "how many" is what is counted, not the
   // item asked about, when the question names a unit too.
   // A person named stands for the units their post leads ("hvor mange børnehuse har Kasper Thorhauge ansvar for":
@@ -392,7 +393,7 @@ export function answerFiguresRelation(rc: RelationContext): Answer | undefined {
     };
     const at = [...(u.metricAt.get(metrics[0]!) ?? []), ...countedAt].sort((a, b) => a - b)[0];
     const what = at !== undefined ? spelledAs(u.text, u.tokens[at]!.form) : undefined;
-    if (what && !between.some((w) => JOINING_WORDS.has(w))) {
+    if (what && !between.some((w) => rc.lexicon.pairJoinWords.has(w))) {
       if (whole.some((l) => within(l.id, part))) {
         // "i Stjernehuset i Distrikt Baltorp": the second only says where the first is; the first is asked about.
         if (!found.some((f) => within(f.owner, whole))) return unknownWith(rc, t.noCountIn(what, name(kb, whole[0]!.id, u.lang, false)));
@@ -592,8 +593,6 @@ export function differenceOf(figures: readonly Figure[], lang: Lang): string | u
   return lang === 'da' ? `Forskellen er ${approximate ? 'ca. ' : ''}${value}.` : `The difference is ${approximate ? 'about ' : ''}${value}.`;
 }
 
-/** Words that join two things asked about ("X og Y", "X vs Y"), not a thing and its part. */
-const JOINING_WORDS: ReadonlySet<string> = new Set(['og', 'and', 'samt', 'eller', 'or', 'vs', 'versus', 'kontra', 'compared', 'sammenlignet', 'end', 'than']);
 
 /** The user's own spelling of a folded question word ("børn" for "boern"). */
 function spelledAs(text: string, form: string): string {

@@ -75,8 +75,6 @@ export function answerPoliciesRelation(rc: RelationContext): Answer | undefined 
  * was adopted. "Hvad kræver X?", "what does X require": the policy's `requires`. Otherwise the
  * documents name the policy but not that.
  */
-/** Indefinite articles: a word for a kind of unit after one names no unit. */
-const INDEFINITE: ReadonlySet<string> = new Set(['et', 'en', 'a', 'an', 'any', 'each', 'every', 'hvert', 'hver', 'ethvert', 'enhver']);
 
 export function answerPolicyFields(rc: RelationContext): Answer | undefined {
   const { u, kb } = rc;
@@ -88,8 +86,8 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
   // A role or unit named besides the policy asks about them ("which policies must X know"), unless the question asks
   // what the policy says about them ("what does the policy say about childminding"): then they are the topic.
   // ("… følges i et børnehus", "in a house": a word for a unit or a concept after an indefinite article is any place of that kind, no
-  // unit named.)
-  const anyOfKind = (l: Link) => (l.kind === 'units' || l.kind === 'concepts') && l.end - l.start === 1 && INDEFINITE.has(u.tokens[l.start - 1]?.form ?? '');
+  // unit named: the lexicon's `indefiniteWords`.)
+  const anyOfKind = (l: Link) => (l.kind === 'units' || l.kind === 'concepts') && l.end - l.start === 1 && rc.lexicon.indefiniteWords.has(u.tokens[l.start - 1]?.form ?? '');
   const others = rc.subjects.flat().filter((l) => ['roles', 'units', 'people', 'postings', 'concepts'].includes(l.kind) && l.quality >= 0.9 && !anyOfKind(l));
   if (others.length > 0) return coveredBy(rc, item, others) ?? saysAbout(rc, item, others);
   const t = TEXTS[u.lang];
@@ -347,7 +345,7 @@ function statesTime(rc: RelationContext, st: { da: string; en: string }): boolea
 function statesNumber(rc: RelationContext, st: { da: string; en: string }): boolean {
   // The word a "how many" counts ("hvor mange forældremøder", "how many cakes"): the number must count it, so one of
   // the three words after the number says it ("mindst ét forældremøde", "one cake", "7 %" for "procent").
-  const counted = countedPositions(rc.u.tokens, rc.u.kinds.get('figure')?.positions ?? [], rc.lexicon.countModifiers).map((p) => rc.u.tokens[p]!.form);
+  const counted = countedPositions(rc.u.tokens, rc.u.kinds.get('figure')?.positions ?? [], rc.lexicon).map((p) => rc.u.tokens[p]!.form);
   const countsIt = (word: string) => counted.length === 0 || counted.some((c) => saysEveryOf({ forms: [word], stems: [primaryStem(word)] }, [c]));
   return (['da', 'en'] as const).some((lang) => {
     // (A day or a year, "12. november 2026", "2027-2030", says when, not how many.)

@@ -156,8 +156,6 @@ const STATEMENT_KINDS: ReadonlySet<string> = new Set(['programmes', 'policies', 
  * ugen"). A unit named beside one says where the post is, not whose count is asked.
  */
 const POST_KINDS: ReadonlySet<string> = new Set(['roles', 'postings']);
-/** Words that spread a count over its groups ("per group", "i hver gruppe"): they ask the size of one. */
-const DISTRIBUTIVE: ReadonlySet<string> = new Set(['per', 'pr', 'each', 'every', 'hver', 'hvert']);
 /** How many words (besides function words) after a number may name what it counts ("4-6 børn", "at most 4 children"). */
 const COUNT_SPAN = 2;
 /** A year, in a post's statements: no count of anything. */
@@ -185,7 +183,7 @@ export function answerCountInStatements(rc: RelationContext): Answer | undefined
   const post = POST_KINDS.has(link.kind);
   const besides = (l: Link) => l.kind === 'municipalities' || (post && (l.kind === 'units' || l === link || rc.subjects.some((g) => g.includes(l) && g[0] !== l)));
   if (sure.some((l) => !STATEMENT_KINDS.has(l.kind) && !besides(l))) return undefined;
-  const countedByCue = countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], rc.lexicon.countModifiers);
+  const countedByCue = countedPositions(u.tokens, u.kinds.get('figure')?.positions ?? [], rc.lexicon);
   const countedAt = [...new Set([...[...u.metricAt.values()].flat(), ...countedByCue])];
   const units = sure.filter((l) => l.kind === 'units' && rc.subjects.some((g) => g[0] === l)).map((l) => l.id);
   if (post) {
@@ -228,7 +226,7 @@ export function answerCountInStatements(rc: RelationContext): Answer | undefined
   const namedAt = (p: number) => post && sure.some((l) => besides(l) && p >= l.start && p < l.end);
   const metricAt = new Set([...u.metricAt.values()].flat());
   const other = u.tokens
-    .filter((t, p) => !inLink(p) && !namedAt(p) && !measuredAt.includes(p) && !u.cuePositions.has(p) && !metricAt.has(p) && !STOPWORDS.has(t.form) && !DISTRIBUTIVE.has(t.form) && !u.intentWords.has(t.form) && !(post && asking(rc, t.form)) && t.form.length >= (post ? 4 : 3) && !/\d/.test(t.form))
+    .filter((t, p) => !inLink(p) && !namedAt(p) && !measuredAt.includes(p) && !u.cuePositions.has(p) && !metricAt.has(p) && !STOPWORDS.has(t.form) && !rc.lexicon.distributiveWords.has(t.form) && !u.intentWords.has(t.form) && !(post && asking(rc, t.form)) && t.form.length >= (post ? 4 : 3) && !/\d/.test(t.form))
     .map((t) => t.form);
   if (other.length === 0 && !post) return undefined;
   const says = (text: string, w: string) => {
