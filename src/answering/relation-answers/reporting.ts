@@ -529,7 +529,9 @@ export function answerReportingRelation(asked: RelationContext): Answer | undefi
       const edges = placeLines(rc, queries.reportsToOn(l.id, day, { units }));
       const plain = edges.filter((e) => !e.condition);
       const conditional = edges.filter((e) => e.condition);
-      const change = u.day ? undefined : queries.nextReportingChange(l.id, day, { units });
+      // A period asked ("i januar 2027") names no change after its end: only one within it is told.
+      const coming = u.day ? undefined : queries.nextReportingChange(l.id, day, { units });
+      const change = coming && u.range && u.range.from > rc.today && coming.date > u.range.to ? undefined : coming;
       const direct =
         plain.length > 0
           ? onDay(rc, day, reportsTo(subjectOf(l), joinList(unique(plain.map((e) => `${e.toUnit ? nmHeld(e.to, day, l, e.toUnit) : nmHeld(placedBoss(rc, l, e.to, day), day, l)}${scopeOf(rc, units, e)}`)), u.lang)))
