@@ -112,7 +112,8 @@ function membersOf(rc: RelationContext, id: string, lead = ''): Answer {
   short.push(...described.map((d) => d.replace(/ \(.*\)$/, '')));
   // A member the group has only from a later day, or only until a day still to come, is said with that day (when its
   // note does not already say it): "teamleder for dagplejen (fra 1. august 2027)".
-  const dated = entry?.kind === 'leadershipGroups' ? entry.item.members : [];
+  // (Asked when of one member, "hvornår kommer X med", another member's days would read as the answer: not then.)
+  const dated = entry?.kind === 'leadershipGroups' && !u.askedWhen ? entry.item.members : [];
   const daysOf = (ref: string): string => {
     const own = dated.filter((d) => d.ref === ref);
     if (own.length !== 1) return '';
