@@ -400,6 +400,7 @@ export function createLinker(
   const byFirst = new Map<string, Variant[]>();
   const firstWords = new Map<string, Set<string>>();
   const surnames = new Map<string, string[]>();
+  const shortFirstNames = new Set<string>();
   // Items often share a name ("pædagogisk leder" in every unit): one word list per distinct name, so that
   // linking matches each name once per position, however many items bear it.
   const wordLists = new Map<string, Variant['words']>();
@@ -468,6 +469,12 @@ export function createLinker(
         // So does a first name ("who does Birgitte report to?"), under the same condition.
         const first = parts.length > 1 ? parts[0] : undefined;
         if (first && first.length >= 4 && !STOPWORDS.has(first) && !GENERIC_WORDS.has(first)) surnames.set(first, [...(surnames.get(first) ?? []), item.id]);
+        // A short first name ("Per", "Pia", "Bo") too, unless it is a word of the language ("per", "jan"): of three
+        // letters as written and in the genitive ("hvem er Pias chef"), of two only in the genitive ("Bos mail").
+        else if (first && first.length >= 2 && !STOPWORDS.has(first) && !GENERIC_WORDS.has(first) && !commonWords.has(first) && !roleWords.has(first)) {
+          shortFirstNames.add(first);
+          surnames.set(first, [...(surnames.get(first) ?? []), item.id]);
+        }
       }
     }
   }
@@ -523,7 +530,7 @@ export function createLinker(
   for (const [surname, ids] of surnames) {
     if (unique(ids).length !== 1 || otherNameWords.has(surname)) continue;
     const variant: Variant = { id: ids[0]!, kind: 'people', slot: slotOf(ids[0]!, 'people'), words: wordsOf([surname]), seen: 0 };
-    byFirst.set(surname, [...(byFirst.get(surname) ?? []), variant]);
+    if (!shortFirstNames.has(surname) || surname.length >= 3) byFirst.set(surname, [...(byFirst.get(surname) ?? []), variant]);
     // And in the Danish genitive ("hvem er Mettes chef"), unless that form is a word of another name.
     const genitive = `${surname}s`;
     if (surname.endsWith('s') || otherNameWords.has(genitive) || surnames.has(genitive)) continue;

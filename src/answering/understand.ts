@@ -743,7 +743,9 @@ export function withoutNameCues(
     if (words.length === 0) continue;
     // A name that is the whole of what a definition asks about ("hvad er personaleledelse") is that name even when
     // it is no longer than another kind's cue.
-    const inside = names.some((n) => (n.end - n.start > words.length || (n.whole === true && kind !== 'definition')) && words.every((p) => p >= n.start && p < n.end));
+    // So is a cue that matched only a part of a compound the name is ("funktion*" in "funktionschefen").
+    const partOfWord = words.every((p) => m.heads.includes(p));
+    const inside = names.some((n) => (n.end - n.start > words.length || (n.whole === true && kind !== 'definition') || partOfWord) && words.every((p) => p >= n.start && p < n.end));
     // "the staff unit manager's boss": another cue of the kind outside every name still asks.
     const elsewhere = inside && coverage !== undefined && [...coverage(kind)].some((p) => !STOPWORDS.has(u.tokens[p]?.form ?? '') && !inAnyName(p));
     if (inside && !elsewhere) dropped.push(kind);

@@ -9,7 +9,7 @@ import { analyzeText, foldText, GENERIC_WORDS, primaryStem, stemsOf, STOPWORDS }
 import type { QuestionKind } from '../lexicon/lexicon.js';
 import type { Link } from '../linking.js';
 import type { Answer } from '../types.js';
-import { unique } from '../answer-context.js';
+import { shortDate, unique } from '../answer-context.js';
 import { describedItems, done, listedKindAt, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
 import { TEXTS } from './texts.js';
 import { describedNames } from './org-changes.js';
@@ -110,7 +110,25 @@ function membersOf(rc: RelationContext, id: string, lead = ''): Answer {
   // Those the documents describe in words ("de valgte medarbejderrepræsentanter") are listed after the items.
   const described = describedNames(rc, id);
   short.push(...described.map((d) => d.replace(/ \(.*\)$/, '')));
-  const names = [...list.map((m, i) => `${short[i]}${m.note ? ` (${m.note[u.lang]})` : ''}`), ...described];
+  // A member the group has only from a later day, or only until a day still to come, is said with that day (when its
+  // note does not already say it): "teamleder for dagplejen (fra 1. august 2027)".
+  // (Asked when of one member, "hvornår kommer X med", another member's days would read as the answer: not then.)
+  const dated = entry?.kind === 'leadershipGroups' && !u.askedWhen ? entry.item.members : [];
+  const daysOf = (ref: string): string => {
+    const own = dated.filter((d) => d.ref === ref);
+    if (own.length !== 1) return '';
+    const d = own[0]!;
+    const from = d.validFrom !== undefined && d.validFrom > rc.today ? `${u.lang === 'da' ? 'fra' : 'from'} ${shortDate(d.validFrom, u.lang)}` : '';
+    const until = d.validUntil !== undefined && d.validUntil >= rc.today ? `${u.lang === 'da' ? 'til og med' : 'until'} ${shortDate(d.validUntil, u.lang)}` : '';
+    return [from, until].filter((x) => x !== '').join(' ');
+  };
+  const notes = list.map((m) => {
+    const days = daysOf(m.ref);
+    const note = m.note?.[u.lang];
+    const said = note !== undefined && days !== '' && days.split(' ').slice(-3).every((w) => note.includes(w));
+    return [note, said ? '' : days].filter((x) => x !== undefined && x !== '').join('; ');
+  });
+  const names = [...list.map((m, i) => `${short[i]}${notes[i] ? ` (${notes[i]})` : ''}`), ...described];
   const sentence = (l: string) => (entry?.kind === 'meetings' ? t.participants(name(kb, id, u.lang, false), l) : t.members(name(kb, id, u.lang, false), l));
   const holders = list.flatMap((m) => relations.holders(m.ref)).map((p) => `${p.name}, ${p.title[u.lang]}`);
   // A group taking part as a whole: who sits in it.

@@ -56,7 +56,13 @@ export function answerMembershipOn(rc: RelationContext): Answer | undefined {
     .flatMap((m) => [m.validFrom, m.validUntil === undefined ? undefined : addDays(m.validUntil, 1)])
     .filter((d): d is string => d !== undefined && d > rc.today)
     .sort();
-  const day = u.day ?? (u.range && u.range.from > rc.today ? u.range.from : undefined) ?? (u.kinds.has('after-change') ? changeDays[0] : undefined);
+  // A member's last day written out after "after" ("efter 31. marts 2027", not inside a time phrase) asks of the day
+  // after it (any other day after "after" is read as the day itself: the members do not change in between).
+  const after = rc.lexicon.sequenceWords.match(u.tokens).get('after');
+  const phrase = rc.lexicon.timePhrases.coverage(u.tokens);
+  const strictly =
+    u.day !== undefined && (!u.range || u.range.from === u.range.to) && after !== undefined && after.positions.some((p) => !phrase.has(p)) && group.members.some((m) => m.validUntil === u.day);
+  const day = (u.day !== undefined && strictly ? addDays(u.day, 1) : u.day) ?? (u.range && u.range.from > rc.today ? u.range.from : undefined) ?? (u.kinds.has('after-change') ? changeDays[0] : undefined);
   // Asked of today, only the yes-or-no of a role named beside the group is this answer's (the members' answer lists them).
   if (day === undefined && !(yesNo && roles.length > 0)) return undefined;
   if (day !== undefined && !dated && roles.length === 0) return undefined;
@@ -110,6 +116,17 @@ export function answerMembershipOn(rc: RelationContext): Answer | undefined {
   if (noted) {
     const own = group.members.filter((m) => m.ref === noted && m.note);
     return done(rc, 'answer', `${lead}${memberSentence(name(kb, noted, u.lang)).replace(/\.$/, '')}: ${own.map((m) => m.note![u.lang]).join('; ')}.`, [list, ...changes.filter((c) => !c.startsWith(capitalize(nm(noted))))], sources);
+  }
+  // Listed by name with days that do not cover the day asked ("til og med 31. marts 2027"): no, with those days; members
+  // described in words cannot include it then, since the documents name it among the members for other days.
+  const outOfDate = roles.find((role) => group.members.some((m) => m.ref === role) && !group.members.some((m) => m.ref === role && holds(m, on)));
+  if (outOfDate) {
+    const role = name(kb, outOfDate, u.lang);
+    const group_ = nm(group.id);
+    const days = group.members
+      .filter((m) => m.ref === outOfDate)
+      .flatMap((m) => [...(m.validFrom !== undefined ? [t.memberFrom(role, group_, shortDate(m.validFrom, u.lang))] : []), ...(m.validUntil !== undefined ? [t.memberUntil(role, group_, shortDate(m.validUntil, u.lang))] : [])]);
+    return done(rc, 'answer', `${t.no}${lead}${days.join(' ')}`, [list, ...changes.filter((c) => !c.startsWith(capitalize(nm(outOfDate))))], sources);
   }
   // Not among the members on that day (a role may sit in it through a unit or a group it belongs to, checked above);
   // a place is no member but may be there through its leader, so only roles are answered no.

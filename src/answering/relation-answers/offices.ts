@@ -9,6 +9,7 @@ import type { Meeting, Person, Posting, Source } from '../../knowledge/schemas.j
 import type { OfficeAsk } from '../lexicon/lexicon.js';
 import { shortDate, unique } from '../answer-context.js';
 import { capitalize, joinList } from '../phrases.js';
+import { analyzeText, foldText } from '../normalize.js';
 import type { Answer } from '../types.js';
 import { leavesFrom } from '../../knowledge/holdings.js';
 import { done, name, subjectsOf, type RelationContext } from './context.js';
@@ -59,9 +60,12 @@ function who(rc: RelationContext, id: string): { text: string; sources: Source[]
 export function answerMeetingOffices(rc: RelationContext): Answer | undefined {
   const asks = asked(rc);
   if (!asks.has('vice-chair') && !asks.has('secretary')) return undefined;
-  const link = rc.subjects.flat().find((l) => l.kind === 'meetings' && l.quality >= 0.9);
+  const link = rc.subjects.flat().find((l) => (l.kind === 'meetings' || l.kind === 'leadershipGroups') && l.quality >= 0.9);
   if (!link) return undefined;
-  const meeting = rc.kb.get(link.id)!.item as Meeting;
+  // A group named for its meeting ("næstformand i TÅ-MED"): the one meeting it takes part in.
+  const held = link.kind === 'meetings' ? [link.id] : rc.kb.data.meetings.filter((m) => m.participants.some((p) => (typeof p === 'string' ? p : p.ref) === link.id)).map((m) => m.id);
+  if (held.length !== 1) return undefined;
+  const meeting = rc.kb.get(held[0]!)!.item as Meeting;
   const say = SAY[rc.u.lang];
   const title = name(rc.kb, meeting.id, rc.u.lang, false);
   const heads: string[] = [];
@@ -74,6 +78,15 @@ export function answerMeetingOffices(rc: RelationContext): Answer | undefined {
     const holder = who(rc, id);
     heads.push(sentence(title, holder.text));
     sources.push(...holder.sources);
+  }
+  // An office the meeting's data holds only in the words of a participant it describes ("fællestillidsrepræsentanten for
+  // BUPL (næstformand)"): that participant.
+  for (const ask of ['vice-chair', 'secretary'] as const) {
+    if (!asks.has(ask) || (ask === 'vice-chair' ? meeting.viceChair : meeting.secretary) !== undefined) continue;
+    const described = (meeting.otherParticipants ?? []).filter((o) => rc.lexicon.officeWords.match(analyzeText(foldText(o.text.da))).has(ask) || rc.lexicon.officeWords.match(analyzeText(foldText(o.text.en))).has(ask));
+    if (described.length !== 1) continue;
+    heads.push((ask === 'vice-chair' ? say.viceChair : say.secretary)(title, described[0]!.text[rc.u.lang]));
+    if (described[0]!.source) sources.push(described[0]!.source);
   }
   // An office the meeting's data does not hold: the other answerers may still know it (a participant's note).
   if (heads.length === 0) return undefined;

@@ -508,6 +508,13 @@ export function answerReportingRelation(asked: RelationContext): Answer | undefi
         const ledHere = day === rc.today ? [] : relations.ledBy(id).filter((unit) => [...own].some((mine) => withinOn(rc, mine, unit, day)));
         holders = holders.filter((p) => [...unitsOfPerson(rc, p)].some((theirs) => (ledHere.length > 0 ? ledHere.includes(theirs) : [...own].some((mine) => within(kb, mine, theirs)))));
         if (ledHere.length === 1) post = `${nm(id)} (${name(kb, ledHere[0]!, u.lang, false)})`;
+      } else if (holders.length > 1) {
+        // A post held by several people, each tied to a place of their own (a board's chair in each self-governing
+        // institution): for a person asked about, or a place the question names, the holders tied to a place around it.
+        const person = from.person ? (kb.get(from.person)?.item as Person | undefined) : undefined;
+        const own = [...(person ? unitsOfPerson(rc, person) : []), ...rc.subjects.flat().filter((x) => x.kind === 'units' && x.quality >= 0.9).map((x) => x.id)];
+        const near = holders.filter((p) => [...unitsOfPerson(rc, p)].some((theirs) => own.some((mine) => within(kb, mine, theirs))));
+        if (near.length > 0) holders = near;
       }
       // Asked for a number or an e-mail too ("… og hvad er hans nummer"), each holder's.
       const reach = u.attributes.some((a) => a === 'phone' || a === 'email');
@@ -522,7 +529,9 @@ export function answerReportingRelation(asked: RelationContext): Answer | undefi
       const edges = placeLines(rc, queries.reportsToOn(l.id, day, { units }));
       const plain = edges.filter((e) => !e.condition);
       const conditional = edges.filter((e) => e.condition);
-      const change = u.day ? undefined : queries.nextReportingChange(l.id, day, { units });
+      // A period asked ("i januar 2027") names no change after its end: only one within it is told.
+      const coming = u.day ? undefined : queries.nextReportingChange(l.id, day, { units });
+      const change = coming && u.range && u.range.from > rc.today && coming.date > u.range.to ? undefined : coming;
       const direct =
         plain.length > 0
           ? onDay(rc, day, reportsTo(subjectOf(l), joinList(unique(plain.map((e) => `${e.toUnit ? nmHeld(e.to, day, l, e.toUnit) : nmHeld(placedBoss(rc, l, e.to, day), day, l)}${scopeOf(rc, units, e)}`)), u.lang)))
