@@ -21,6 +21,8 @@ import { countedPositions, type Understanding } from './understand.js';
 import type { Link } from './linking.js';
 import { loadLexicon, type Attribute, type Lexicon, type LexiconExtension, type QuestionKind } from './lexicon/lexicon.js';
 import { policyAppliesTo } from './policy-scope.js';
+import { MEASURED } from './relation-answers/figure-measures.js';
+import type { Figure } from '../knowledge/schemas.js';
 
 /** The share of the words besides names and cues that an answer must explain (ranked / structured answers). */
 const REST_SHARE_FALLBACK = 0.5;
@@ -200,7 +202,9 @@ export function createFloor(
     const content = index.queryTerms(u.tokens, u.intentWords).filter((q) => {
       const form = q.token.form;
       const i = position.get(q.token) ?? u.tokens.findIndex((t) => t.form === form);
-      if (u.cuePositions.has(i) || linked.has(i) || chat.has(form) || municipalityWords.has(form) || functionTypo(form) || absenceCompound(u, q)) return false;
+      // (A near miss of a function word right after a word that opens units' names is a name: "børnekreds engen".)
+      const typo = functionTypo(form) && !(i > 0 && unitOpener(u.tokens[i - 1]!.form));
+      if (u.cuePositions.has(i) || linked.has(i) || chat.has(form) || municipalityWords.has(form) || typo || absenceCompound(u, q)) return false;
       if (u.intents.has('dates') && events.has(form)) return false;
       // Dates, times and numbers are the question's constraints, answered by the answer's own structure.
       return !/\d/.test(form) && form.length > 1;
@@ -535,7 +539,21 @@ export function createFloor(
   // The words for a kind of unit (the schema's types, the lexicon's `unitKindWords`) by their terms, inflections included.
   // (A type of two words, "staff unit", is no word for a kind of unit word by word: "staff reps" names no unit.)
   const unitKindTerms = new Set([...unitKinds, ...loaded.unitKindWords.flatMap((level) => [...level.words])].filter((w) => !/[\s-]/.test(w)).flatMap((w) => [...termsOf(w)]));
+  // (So is a word that opens the names of several of the knowledge base's units, "Børnetun" of "Børnetun Øen" and
+  // "Børnetun Havnen", "Ring" of "Ring Højen": the word after it names which one.)
+  const openers = new Map<string, Set<string>>();
+  for (const unit of kb.data.units) {
+    for (const name of [unit.name, ...unit.names]) {
+      const words = tokenize(name);
+      if (words.length < 2 || STOPWORDS.has(words[0]!)) continue;
+      for (const t of termsOf(words[0]!)) openers.set(t, (openers.get(t) ?? new Set()).add(unit.id));
+    }
+  }
+  const unitOpeners = new Set([...openers].filter(([, units]) => units.size >= 2).map(([t]) => t));
+  for (const t of unitOpeners) unitKindTerms.add(t);
   const unitKindWord = (form: string) => [...termsOf(form)].some((t) => unitKindTerms.has(t));
+  /** True when a word opens the names of several units ("børnekreds" of "Børnekreds Bakken" and "Børnekreds Skoven"). */
+  const unitOpener = (form: string) => [...termsOf(form)].some((t) => unitOpeners.has(t));
   /** "distriktsleder", "klyngechef": a known word joined to a word for whoever leads, with or without a linking "s". */
   const leaderCompound = (form: string) =>
     leaderHeads.some((head) => {
@@ -657,7 +675,10 @@ export function createFloor(
         const givenYears = yearsIn(named ? withoutDays(text) : text);
         // (A state that holds from a year on answers for the years after it: only a "when" or a round is held to it.)
         const when = u.askedWhen && !u.askedWho;
-        if ((named || when) && ![...askedYears].some((y) => givenYears.has(y)) && (givenYears.size > 0 || (when && u.range !== undefined))) {
+        // (A measure asked of a year, "sygefraværet i 2025", is not answered by one stated only as of later years: a state
+        // holds from its day on, never before it.)
+        const measured = !u.askedWho && givenYears.size > 0 && (u.intents.has('figure') || [...loaded.metrics.match(u.tokens).keys()].some((m) => MEASURED.has(m as Figure['metric']))) && [...askedYears].every((y) => [...givenYears].every((g) => g > y));
+        if ((named || when || measured) && ![...askedYears].some((y) => givenYears.has(y)) && (givenYears.size > 0 || (when && u.range !== undefined))) {
           return unknown(u.lang, YEAR[u.lang]([...askedYears].join(u.lang === 'da' ? ' og ' : ' and '), [...givenYears].sort().join(', ')));
         }
       }
@@ -825,6 +846,14 @@ export function createFloor(
         return terms.size > 0 && (nameOwners.get(nameKey(terms)) ?? 0) > 0;
       });
       if (placedName.length > 0) return refuse(kb, u, links, placedName, unknown);
+      // A word right after one that opens the names of several units ("børnekreds engen" beside Børnekreds Bakken and
+      // Børnekreds Skoven), that no unit's name links and the answer does not say, names a unit the documents do not
+      // hold: an answer about the units around it does not answer for it. (Not a word of the lexicon: "i alt", "samlet".)
+      const unheldUnit = loose.filter((q) => {
+        const p = position.get(q.token) ?? -1;
+        return p > 0 && unitOpener(u.tokens[p - 1]!.form) && !lexicon.has(q.token.form) && !nearLexicon(q.token.form);
+      });
+      if (unheldUnit.length > 0) return refuse(kb, u, links, unheldUnit, unknown);
       // What a "who is / what is" question asks for ("sygefraværet i Team Midt", "the union rep in Område Syd") must be
       // what the answer speaks of: a word there that the answer does not explain, and that is no cue word of the lexicon
       // (nor a typo or compound of one), asks for something else than the thing it is placed by.
