@@ -545,7 +545,9 @@ export function createFloor(
   for (const unit of kb.data.units) {
     for (const name of [unit.name, ...unit.names]) {
       const words = tokenize(name);
-      if (words.length < 2 || STOPWORDS.has(words[0]!)) continue;
+      // (Not the first part of words written together by a hyphen, "Børne- og Ungeudvalget", nor a word joined to the next
+      // by "og", "Børn og Læring": it names no kind of unit.)
+      if (words.length < 2 || STOPWORDS.has(words[0]!) || STOPWORDS.has(words[1]!) || /^\s*[\p{L}\d]+-/u.test(name)) continue;
       for (const t of termsOf(words[0]!)) openers.set(t, (openers.get(t) ?? new Set()).add(unit.id));
     }
   }
