@@ -170,6 +170,10 @@ export function createFloor(
     for (let cut = 3; cut <= form.length - 5; cut++) for (const t of termsOf(form.slice(cut))) if (absenceHeads.has(t)) return true;
     return false;
   };
+  // The figures of several units together (`ofUnits`), which count none of them alone.
+  const jointFigures = [...kb.data.municipalities, ...kb.data.units].flatMap((x) =>
+    (x.figures ?? []).flatMap((f) => (f.ofUnits !== undefined && f.ofUnits.length > 1 ? [{ value: f.value, ofUnits: f.ofUnits }] : [])),
+  );
   const chairs = [...new Set(kb.data.meetings.flatMap((m) => (m.chair === undefined ? [] : [m.chair])))];
   const fallbackAskedKinds = new Set(loaded.floorWords.fallbackAskedKinds as readonly QuestionKind[]);
   const events = eventWords(loaded);
@@ -668,6 +672,20 @@ export function createFloor(
           if (asked) return unknown(u.lang, owner ? OTHER[u.lang](displayName(asked, u.lang), displayName(owner, u.lang)) : SAYS[u.lang](displayName(asked, u.lang), quotedWords(u, u.tokens.filter((_, i) => (u.kinds.get('figure')?.positions ?? []).includes(i)).map((token) => ({ token, weight: 1, expansions: [] })))));
         }
       }
+      // A ranked answer's count of several units together ("Bakken og Skoven har tilsammen 598 børn") is no count of one
+      // of them asked alone: the documents do not give that one's own.
+      if (u.intents.has('figure') && !u.askedWhen && fallbackAnswers.has(answer) && jointFigures.length > 0) {
+        const asked = new Set(links.filter((l) => l.kind === 'units' && l.quality >= 0.9).map((l) => l.id));
+        const joint = jointFigures.find((f) => f.ofUnits.some((id) => asked.has(id)) && f.ofUnits.some((id) => !asked.has(id)) && valueIn(text, f.value));
+        const alone = joint?.ofUnits.find((id) => asked.has(id));
+        if (joint && alone !== undefined) {
+          const name = (id: string) => {
+            const entry = kb.get(id);
+            return entry ? displayName(entry, u.lang) : id;
+          };
+          return unknown(u.lang, ALONE[u.lang](name(alone), joint.ofUnits.map(name).join(u.lang === 'da' ? ' og ' : ' and ')));
+        }
+      }
       // A year the question names ("the budget wishes for 2029", "MUS in 2026") must be the answer's: an answer that
       // gives other years only speaks of another round of the thing asked about.
       const askedYears = yearsIn(u.text);
@@ -1054,6 +1072,19 @@ const NO_NAME: Readonly<Record<Lang, (role: string) => string>> = {
   da: (role) => `Det ved jeg ikke: dokumenterne nævner ikke, hvem der er ${role}; der står ikke noget navn.`,
   en: (role) => `I don't know: the documents do not name the ${role}.`,
 };
+
+/** What the floor says when a count asked of one unit is given only for it and others together. */
+const ALONE: Readonly<Record<Lang, (item: string, all: string) => string>> = {
+  da: (item, all) => `Det ved jeg ikke for ${item} alene: dokumenterne giver kun tallet for ${all} tilsammen.`,
+  en: (item, all) => `I don't know that for ${item} alone: the documents give the figure only for ${all} together.`,
+};
+
+/** True when a text writes a number ("598", "1.084", "1,084", "5,8"), not as part of a longer one. */
+function valueIn(text: string, value: number): boolean {
+  const [whole, fraction] = String(value).split('.');
+  const digits = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, '[.,]?') + (fraction === undefined ? '' : `[.,]${fraction}`);
+  return new RegExp(`(?<![\\d.,])${digits}(?![\\d]|[.,]\\d)`).test(text);
+}
 
 /** What the floor says when a time of day is asked and the documents give only the day. */
 const CLOCK: Readonly<Record<Lang, string>> = {

@@ -63,3 +63,21 @@ describe('a unit named after a word that opens several units\' names, that no un
     expect(said(answer)).toContain(String(houses.value));
   });
 });
+
+describe('a count of several units together is no count of one of them asked alone', () => {
+  /** The figures the data gives for several units together, with the units they are of. */
+  const joint = () => data('solvang').units.flatMap((u) => (u.figures ?? []).filter((f) => (f.ofUnits?.length ?? 0) > 1));
+
+  it('"hvor mange børn går der i børnekreds bakken" says the documents give it only for the units together', () => {
+    const answer = ask('solvang', 'hvor mange børn går der i børnekreds bakken');
+    expect(answer.kind).toBe('unknown');
+    expect(answer.headline).toMatch(/alene/);
+    for (const f of joint()) expect(answer.headline).not.toMatch(new RegExp(`(^|[^\\d.,])${f.value}([^\\d]|$)`));
+  });
+
+  it('asked of the units together, the count is given', () => {
+    const answer = ask('solvang', 'hvor mange børn går der i børnekreds bakken og skoven');
+    expect(answer.kind).toBe('answer');
+    expect(joint().some((f) => said(answer).includes(String(f.value)))).toBe(true);
+  });
+});
