@@ -170,9 +170,10 @@ export function createFloor(
     for (let cut = 3; cut <= form.length - 5; cut++) for (const t of termsOf(form.slice(cut))) if (absenceHeads.has(t)) return true;
     return false;
   };
-  // The figures of several units together (`ofUnits`), which count none of them alone.
+  // The counts of several units together (`ofUnits`), which count none of them alone. (Not an amount granted to them
+  // together: that is what each was granted with the others.)
   const jointFigures = [...kb.data.municipalities, ...kb.data.units].flatMap((x) =>
-    (x.figures ?? []).flatMap((f) => (f.ofUnits !== undefined && f.ofUnits.length > 1 ? [{ value: f.value, ofUnits: f.ofUnits }] : [])),
+    (x.figures ?? []).flatMap((f) => (f.ofUnits !== undefined && f.ofUnits.length > 1 && f.metric !== 'amount' ? [{ value: f.value, ofUnits: f.ofUnits }] : [])),
   );
   const chairs = [...new Set(kb.data.meetings.flatMap((m) => (m.chair === undefined ? [] : [m.chair])))];
   const fallbackAskedKinds = new Set(loaded.floorWords.fallbackAskedKinds as readonly QuestionKind[]);
