@@ -553,14 +553,14 @@ export function createFloor(
       // (Not the first part of words written together by a hyphen, "Børne- og Ungeudvalget", nor a word joined to the next
       // by "og", "Børn og Læring": it names no kind of unit.)
       if (words.length < 2 || STOPWORDS.has(words[0]!) || STOPWORDS.has(words[1]!) || /^\s*[\p{L}\d]+-/u.test(name)) continue;
-      for (const t of termsOf(words[0]!)) openers.set(t, (openers.get(t) ?? new Set()).add(unit.id));
+      openers.set(words[0]!, (openers.get(words[0]!) ?? new Set()).add(unit.id));
     }
   }
-  const unitOpeners = new Set([...openers].filter(([, units]) => units.size >= 2).map(([t]) => t));
-  for (const t of unitOpeners) unitKindTerms.add(t);
-  const unitKindWord = (form: string) => [...termsOf(form)].some((t) => unitKindTerms.has(t));
+  // (As written before the names, not its other forms: "børnecentrene får" names no unit.)
+  const unitOpeners = new Set([...openers].filter(([, units]) => units.size >= 2).map(([form]) => form));
+  const unitKindWord = (form: string) => unitOpeners.has(form) || [...termsOf(form)].some((t) => unitKindTerms.has(t));
   /** True when a word opens the names of several units ("børnekreds" of "Børnekreds Bakken" and "Børnekreds Skoven"). */
-  const unitOpener = (form: string) => [...termsOf(form)].some((t) => unitOpeners.has(t));
+  const unitOpener = (form: string) => unitOpeners.has(form);
   /** "distriktsleder", "klyngechef": a known word joined to a word for whoever leads, with or without a linking "s". */
   const leaderCompound = (form: string) =>
     leaderHeads.some((head) => {
