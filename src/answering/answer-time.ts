@@ -666,11 +666,15 @@ export function answerMeetingTime(rc: RelationContext): Answer | undefined {
     const range = u.range;
     const month = range.from.endsWith('-01') && addDays(range.to, 1).endsWith('-01') && range.to.slice(0, 7) === range.from.slice(0, 7);
     const year = range.from.endsWith('-01-01') && range.to.endsWith('-12-31') && range.from.slice(0, 4) === range.to.slice(0, 4);
+    // (Whole months, "i foråret 2027", "in spring 2027": said as the months asked, not as days no document gives.)
+    const months = range.from.endsWith('-01') && addDays(range.to, 1).endsWith('-01');
     const period = month
       ? t.inMonth(formatPartialDate(range.from, 'month', u.lang))
       : year
         ? t.inYear(range.from.slice(0, 4))
-        : range.from === range.to
+        : months
+          ? t.between(formatPartialDate(range.from, 'month', u.lang), formatPartialDate(range.to, 'month', u.lang))
+          : range.from === range.to
           ? t.onTheDay(shortDate(range.from, u.lang))
           : t.between(shortDate(range.from, u.lang), shortDate(range.to, u.lang));
     // The days of the period its rule yields but the documents take out ("Der holdes ikke møde den 13. juli"): a

@@ -19,7 +19,7 @@ import { answerGeneral, countsWord } from './answer-general.js';
 import { someFigure, statesMetric } from './figure-owners.js';
 import { OverlaySet } from './overlay-set.js';
 import { createFloor, isFallback, markFallback, refusedWords } from './floor.js';
-import { lexiconWords, loadLexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
+import { lexiconWords, loadLexicon, type Attribute, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
 import { createLinker, type Link } from './linking.js';
 import { buildRelations } from './relations.js';
 import { createQueries } from '../knowledge/queries.js';
@@ -643,6 +643,16 @@ export function createAnswerer(knowledge: KnowledgeBase, options: AnswererOption
       const otherCues = (kind: QuestionKind) =>
         new Set([...lexicon.kinds.coverageEverywhere(u.tokens, new Set([kind]))].filter((p) => !nameLinks.some((l) => (p === l.start - 1 || p === l.end) && linker.isOwnWord(l.id, u.tokens[p]!))));
       u = withoutNameCues(u, [...nameLinks, ...definedNames(u, linked)], datePositions, otherCues);
+      // An attribute whose every cue word lies inside a longer name ("ring" of "Ring Bækkedal") is part of that name: it
+      // asks for no phone number.
+      if (u.attributes.length > 0) {
+        const attributeAt = lexicon.attributes.match(u.tokens);
+        const named = (a: Attribute) => {
+          const at = attributeAt.get(a)?.positions ?? [];
+          return at.length > 0 && at.every((p) => nameLinks.some((l) => l.end - l.start > at.length && p >= l.start && p < l.end));
+        };
+        if (u.attributes.some(named)) u = { ...u, attributes: u.attributes.filter((a) => !named(a)) };
+      }
       // (Loops over each link's positions rather than arrays of them: a name many items share links thousands.)
       // A name is widened over words of its own, never over a word any kind of question uses as a cue ("pay", "manage").
       const cueWords = new Set([...u.cuePositions, ...lexicon.kinds.coverage(u.tokens), ...(u.intents.has('figure') ? [...u.metricAt.values()].flat() : []), ...datePositions]);

@@ -21,6 +21,8 @@ import { countedPositions, type Understanding } from './understand.js';
 import type { Link } from './linking.js';
 import { loadLexicon, type Attribute, type Lexicon, type LexiconExtension, type QuestionKind } from './lexicon/lexicon.js';
 import { policyAppliesTo } from './policy-scope.js';
+import { MEASURED } from './relation-answers/figure-measures.js';
+import type { Figure } from '../knowledge/schemas.js';
 
 /** The share of the words besides names and cues that an answer must explain (ranked / structured answers). */
 const REST_SHARE_FALLBACK = 0.5;
@@ -168,6 +170,11 @@ export function createFloor(
     for (let cut = 3; cut <= form.length - 5; cut++) for (const t of termsOf(form.slice(cut))) if (absenceHeads.has(t)) return true;
     return false;
   };
+  // The counts of several units together (`ofUnits`), which count none of them alone. (Not an amount granted to them
+  // together: that is what each was granted with the others.)
+  const jointFigures = [...kb.data.municipalities, ...kb.data.units].flatMap((x) =>
+    (x.figures ?? []).flatMap((f) => (f.ofUnits !== undefined && f.ofUnits.length > 1 && f.metric !== 'amount' ? [{ value: f.value, ofUnits: f.ofUnits }] : [])),
+  );
   const chairs = [...new Set(kb.data.meetings.flatMap((m) => (m.chair === undefined ? [] : [m.chair])))];
   const fallbackAskedKinds = new Set(loaded.floorWords.fallbackAskedKinds as readonly QuestionKind[]);
   const events = eventWords(loaded);
@@ -200,7 +207,9 @@ export function createFloor(
     const content = index.queryTerms(u.tokens, u.intentWords).filter((q) => {
       const form = q.token.form;
       const i = position.get(q.token) ?? u.tokens.findIndex((t) => t.form === form);
-      if (u.cuePositions.has(i) || linked.has(i) || chat.has(form) || municipalityWords.has(form) || functionTypo(form) || absenceCompound(u, q)) return false;
+      // (A near miss of a function word right after a word that opens units' names is a name: "børnekreds engen".)
+      const typo = functionTypo(form) && !(i > 0 && unitOpener(u.tokens[i - 1]!.form));
+      if (u.cuePositions.has(i) || linked.has(i) || chat.has(form) || municipalityWords.has(form) || typo || absenceCompound(u, q)) return false;
       if (u.intents.has('dates') && events.has(form)) return false;
       // Dates, times and numbers are the question's constraints, answered by the answer's own structure.
       return !/\d/.test(form) && form.length > 1;
@@ -535,7 +544,23 @@ export function createFloor(
   // The words for a kind of unit (the schema's types, the lexicon's `unitKindWords`) by their terms, inflections included.
   // (A type of two words, "staff unit", is no word for a kind of unit word by word: "staff reps" names no unit.)
   const unitKindTerms = new Set([...unitKinds, ...loaded.unitKindWords.flatMap((level) => [...level.words])].filter((w) => !/[\s-]/.test(w)).flatMap((w) => [...termsOf(w)]));
-  const unitKindWord = (form: string) => [...termsOf(form)].some((t) => unitKindTerms.has(t));
+  // (So is a word that opens the names of several of the knowledge base's units, "Børnetun" of "Børnetun Øen" and
+  // "Børnetun Havnen", "Ring" of "Ring Højen": the word after it names which one.)
+  const openers = new Map<string, Set<string>>();
+  for (const unit of kb.data.units) {
+    for (const name of [unit.name, ...unit.names]) {
+      const words = tokenize(name);
+      // (Not the first part of words written together by a hyphen, "Børne- og Ungeudvalget", nor a word joined to the next
+      // by "og", "Børn og Læring": it names no kind of unit.)
+      if (words.length < 2 || STOPWORDS.has(words[0]!) || STOPWORDS.has(words[1]!) || /^\s*[\p{L}\d]+-/u.test(name)) continue;
+      openers.set(words[0]!, (openers.get(words[0]!) ?? new Set()).add(unit.id));
+    }
+  }
+  // (As written before the names, not its other forms: "børnecentrene får" names no unit.)
+  const unitOpeners = new Set([...openers].filter(([, units]) => units.size >= 2).map(([form]) => form));
+  const unitKindWord = (form: string) => unitOpeners.has(form) || [...termsOf(form)].some((t) => unitKindTerms.has(t));
+  /** True when a word opens the names of several units ("børnekreds" of "Børnekreds Bakken" and "Børnekreds Skoven"). */
+  const unitOpener = (form: string) => unitOpeners.has(form);
   /** "distriktsleder", "klyngechef": a known word joined to a word for whoever leads, with or without a linking "s". */
   const leaderCompound = (form: string) =>
     leaderHeads.some((head) => {
@@ -648,6 +673,20 @@ export function createFloor(
           if (asked) return unknown(u.lang, owner ? OTHER[u.lang](displayName(asked, u.lang), displayName(owner, u.lang)) : SAYS[u.lang](displayName(asked, u.lang), quotedWords(u, u.tokens.filter((_, i) => (u.kinds.get('figure')?.positions ?? []).includes(i)).map((token) => ({ token, weight: 1, expansions: [] })))));
         }
       }
+      // A ranked answer's count of several units together ("Bakken og Skoven har tilsammen 598 børn") is no count of one
+      // of them asked alone: the documents do not give that one's own.
+      if (u.intents.has('figure') && !u.askedWhen && fallbackAnswers.has(answer) && jointFigures.length > 0) {
+        const asked = new Set(links.filter((l) => l.kind === 'units' && l.quality >= 0.9).map((l) => l.id));
+        const joint = jointFigures.find((f) => f.ofUnits.some((id) => asked.has(id)) && f.ofUnits.some((id) => !asked.has(id)) && valueIn(text, f.value));
+        const alone = joint?.ofUnits.find((id) => asked.has(id));
+        if (joint && alone !== undefined) {
+          const name = (id: string) => {
+            const entry = kb.get(id);
+            return entry ? displayName(entry, u.lang) : id;
+          };
+          return unknown(u.lang, ALONE[u.lang](name(alone), joint.ofUnits.map(name).join(u.lang === 'da' ? ' og ' : ' and ')));
+        }
+      }
       // A year the question names ("the budget wishes for 2029", "MUS in 2026") must be the answer's: an answer that
       // gives other years only speaks of another round of the thing asked about.
       const askedYears = yearsIn(u.text);
@@ -657,7 +696,10 @@ export function createFloor(
         const givenYears = yearsIn(named ? withoutDays(text) : text);
         // (A state that holds from a year on answers for the years after it: only a "when" or a round is held to it.)
         const when = u.askedWhen && !u.askedWho;
-        if ((named || when) && ![...askedYears].some((y) => givenYears.has(y)) && (givenYears.size > 0 || (when && u.range !== undefined))) {
+        // (A measure asked of a year, "sygefraværet i 2025", is not answered by one stated only as of later years: a state
+        // holds from its day on, never before it.)
+        const measured = !u.askedWho && givenYears.size > 0 && (u.intents.has('figure') || [...loaded.metrics.match(u.tokens).keys()].some((m) => MEASURED.has(m as Figure['metric']))) && [...askedYears].every((y) => [...givenYears].every((g) => g > y));
+        if ((named || when || measured) && ![...askedYears].some((y) => givenYears.has(y)) && (givenYears.size > 0 || (when && u.range !== undefined))) {
           return unknown(u.lang, YEAR[u.lang]([...askedYears].join(u.lang === 'da' ? ' og ' : ' and '), [...givenYears].sort().join(', ')));
         }
       }
@@ -825,6 +867,14 @@ export function createFloor(
         return terms.size > 0 && (nameOwners.get(nameKey(terms)) ?? 0) > 0;
       });
       if (placedName.length > 0) return refuse(kb, u, links, placedName, unknown);
+      // A word right after one that opens the names of several units ("børnekreds engen" beside Børnekreds Bakken and
+      // Børnekreds Skoven), that no unit's name links and the answer does not say, names a unit the documents do not
+      // hold: an answer about the units around it does not answer for it. (Not a word of the lexicon: "i alt", "samlet".)
+      const unheldUnit = loose.filter((q) => {
+        const p = position.get(q.token) ?? -1;
+        return p > 0 && unitOpener(u.tokens[p - 1]!.form) && !lexicon.has(q.token.form) && !nearLexicon(q.token.form);
+      });
+      if (unheldUnit.length > 0) return refuse(kb, u, links, unheldUnit, unknown);
       // What a "who is / what is" question asks for ("sygefraværet i Team Midt", "the union rep in Område Syd") must be
       // what the answer speaks of: a word there that the answer does not explain, and that is no cue word of the lexicon
       // (nor a typo or compound of one), asks for something else than the thing it is placed by.
@@ -1023,6 +1073,19 @@ const NO_NAME: Readonly<Record<Lang, (role: string) => string>> = {
   da: (role) => `Det ved jeg ikke: dokumenterne nævner ikke, hvem der er ${role}; der står ikke noget navn.`,
   en: (role) => `I don't know: the documents do not name the ${role}.`,
 };
+
+/** What the floor says when a count asked of one unit is given only for it and others together. */
+const ALONE: Readonly<Record<Lang, (item: string, all: string) => string>> = {
+  da: (item, all) => `Det ved jeg ikke for ${item} alene: dokumenterne giver kun tallet for ${all} tilsammen.`,
+  en: (item, all) => `I don't know that for ${item} alone: the documents give the figure only for ${all} together.`,
+};
+
+/** True when a text writes a number ("598", "1.084", "1,084", "5,8"), not as part of a longer one. */
+function valueIn(text: string, value: number): boolean {
+  const [whole, fraction] = String(value).split('.');
+  const digits = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, '[.,]?') + (fraction === undefined ? '' : `[.,]${fraction}`);
+  return new RegExp(`(?<![\\d.,])${digits}(?![\\d]|[.,]\\d)`).test(text);
+}
 
 /** What the floor says when a time of day is asked and the documents give only the day. */
 const CLOCK: Readonly<Record<Lang, string>> = {

@@ -531,10 +531,11 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   }
 
   // "Phone number of the leaders of X": "number" is the phone's when a word of its own ("phone", "telefon") says so,
-  // not a count of the leaders.
+  // not a count of the leaders. (Only a count cue that shares a word with the phone's: "hvor mange børn går i Ring X"
+  // counts, whatever else "ring" may ask.)
   const phoneAt = lexicon.attributes.match(tokens, words).has('phone') ? [...lexicon.attributes.coverage(tokens, words)] : undefined;
   const countAt = matched.get('figure')?.positions;
-  if (phoneAt && countAt && phoneAt.some((p) => !countAt.includes(p)) && countAt.every((p) => phoneAt.includes(p) || STOPWORDS.has(tokens[p]!.form))) matched.delete('figure');
+  if (phoneAt && countAt && phoneAt.some((p) => !countAt.includes(p)) && countAt.some((p) => phoneAt.includes(p)) && countAt.every((p) => phoneAt.includes(p) || STOPWORDS.has(tokens[p]!.form))) matched.delete('figure');
   const intents = new Set<Intent>();
   for (const kind of matched.keys()) {
     const intent = INTENT_OF[kind];

@@ -10,7 +10,7 @@ import { foldText, GENERIC_WORDS, STOPWORDS, termsOf, tokenize } from '../normal
 import { capitalize, joinList } from '../phrases.js';
 import type { Answer, Lang } from '../types.js';
 import type { RelationContext } from './context.js';
-import { figuresOfMetrics } from '../figure-owners.js';
+import { figuresOfMetrics, someFigure } from '../figure-owners.js';
 import { explainsWords } from './org-changes.js';
 
 /** A figure of several units together is asked about only when every one of them is among the items asked about. */
@@ -69,7 +69,7 @@ export function periodOf(period: NonNullable<Figure['period']>, lang: Lang): str
 }
 
 /** The metrics that measure rather than count: naming one asks for its figure, even without "how many". */
-const MEASURED: ReadonlySet<Figure['metric']> = new Set(['amount', 'absence']);
+export const MEASURED: ReadonlySet<Figure['metric']> = new Set(['amount', 'absence']);
 
 /**
  * "Hvad var sygefraværet i oktober 2026?", "what is the budget of Team Midt?": a measure named (an amount, a sickness
@@ -91,6 +91,17 @@ export function answerMeasuredFigure(rc: RelationContext): Answer | undefined {
     asked.length === 0 || asked.some((id) => owner === id || figure.ofUnits?.includes(id) === true || isBelow(kb, owner, id));
   const found = stating.filter((f) => within(f.owner, f.figure) && (f.figure.ofUnits === undefined || f.figure.ofUnits.every((id) => asked.length === 0 || asked.includes(id))));
   if (found.length === 0) {
+    // No figure is of the measure's metric, but a figure's own words say the measure ("sygefravær ... 5,8 procent" of
+    // metric "other"): the documents may give it after all, for the figures and search to find.
+    if (stating.length === 0) {
+      const cueAt = metrics.flatMap((m) => [...(rc.lexicon.metrics.match(u.tokens).get(m)?.positions ?? [])]);
+      const cue = cueAt.map((p) => u.tokens[p]!).filter((tok) => !STOPWORDS.has(tok.form));
+      const says = (f: Figure) => {
+        const terms = termsOf(`${f.text.da} . ${f.text.en}`);
+        return cue.every((tok) => tok.terms.some((t) => terms.has(t)));
+      };
+      if (cue.length > 0 && someFigure(kb, says)) return undefined;
+    }
     // A measure asked of a unit (or anywhere, when no figure of the knowledge base is measured so) that no figure
     // gives: say so, never another fact ("what does a nursery place cost": no waiting list for a nursery place).
     // (Not when it asks who, when or for a kind of date: "hvem skal budgetønskerne sendes til" asks no amount.)

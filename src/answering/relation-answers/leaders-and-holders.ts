@@ -293,7 +293,14 @@ export function answerHolderRelation(rc: RelationContext): Answer | undefined {
   });
   const thereOf = (id: string) => {
     const roleUnit = (kb.get(id)?.item as { unit?: string }).unit;
-    return relations.holders(id).filter((p) => inside(unitsOfPerson(rc, p)) || (roleUnit !== undefined && roleUnit === unit.id));
+    // (Where the data gives the unit of the person's holding of this post, that unit is where they hold it: a person who
+    // leads one house today and becomes deputy in another later is no deputy of the first.)
+    const placed = (p: Person) => unique(rc.queries.holdingsOf(p.id).flatMap((h) => (h.role === id && h.unit !== undefined ? [h.unit] : [])));
+    return relations.holders(id).filter((p) => {
+      const units = placed(p);
+      if (units.length > 0) return inside(new Set(units));
+      return inside(unitsOfPerson(rc, p)) || (roleUnit !== undefined && roleUnit === unit.id);
+    });
   };
   // One name for several posts ("distriktsleder" in general and in Distrikt Baltorp): the reading with someone there.
   const readings = unique([role.id, ...(subjectsOf(rc, ['roles'])[0] ?? []).filter((l) => l.start === role.start && l.end === role.end && l.quality >= role.quality).map((l) => l.id), ...specificRoles(rc, role.id)]);
@@ -410,10 +417,10 @@ export function answerTitledPerson(rc: RelationContext): Answer | undefined {
   const content = u.tokens.filter((tok, p) => !STOPWORDS.has(tok.form) && !/^\d/.test(tok.form) && tok.form.length > 1 && !MONTH_FORMS.has(tok.form) && !timeAt?.has(p));
   if (content.length < 2) return undefined;
   const titles = titleWordsOf(kb);
-  const matching = kb.data.people.filter((p, i) => {
-    const words = titles[i]!;
-    return content.every((tok) => words.has(tok.form) || tok.terms.some((term) => words.has(term)));
-  });
+  // (Every word in one part of the title: a title of several posts, "tunleder i X; fra 1. april næstleder i Y", names no
+  // "næstleder i X".)
+  const says = (words: ReadonlySet<string>) => content.every((tok) => words.has(tok.form) || tok.terms.some((term) => words.has(term)));
+  const matching = kb.data.people.filter((p, i) => says(titles[i]!) && titlePartsOf(p).some(says));
   if (matching.length !== 1) return undefined;
   const person = matching[0]!;
   // "Who chairs CenterMED": a title that says "vice-chair of CenterMED" names another post than the one asked for.
@@ -427,6 +434,25 @@ export function answerTitledPerson(rc: RelationContext): Answer | undefined {
   // for the relation, not for the person whose title names the rest.
   if ((u.kinds.has('deputy') || u.kinds.has('deputy-for')) && !rc.lexicon.kinds.match(analyzeText(foldText(`${person.title.da} ${person.title.en}`))).has('deputy')) return undefined;
   return done(rc, 'answer', TEXTS[u.lang].holds(person.name, person.title[u.lang]), [phrasesFor(u.lang).contactLine(person.name, person.title[u.lang], person.phone, person.email)], [person.source]);
+}
+
+const TITLE_PARTS = new WeakMap<Person, ReadonlyArray<ReadonlySet<string>>>();
+
+/**
+ * The words (forms and stems) of each part of a person's title that names a post of its own (parts split at ";"), the
+ * Danish and English parts of the same place together.
+ */
+function titlePartsOf(person: Person): ReadonlyArray<ReadonlySet<string>> {
+  let parts = TITLE_PARTS.get(person);
+  if (!parts) {
+    const da = person.title.da.split(';');
+    const en = person.title.en.split(';');
+    const aligned = da.length === en.length;
+    const texts = aligned ? da.map((d, i) => `${d} ${en[i]}`) : [...da, ...en];
+    parts = texts.map((text) => new Set(analyzeText(foldText(text)).flatMap((w) => [w.form, ...w.terms])));
+    TITLE_PARTS.set(person, parts);
+  }
+  return parts;
 }
 
 /** Kinds of question that ask who or what a person is ("who is X", "what is X's job title", "hvad laver X"). */
