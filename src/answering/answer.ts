@@ -8,7 +8,7 @@ import { detectLanguage } from './language.js';
 import { phrasesFor } from './phrases.js';
 import { createSearchIndex, type QueryTerm, type SearchIndex } from './search.js';
 import type { Answer, Answerer, AnswererOptions, Lang } from './types.js';
-import { countedPositions, daysNamed, understand, withoutKinds, withoutNameCues, type Understanding } from './understand.js';
+import { countedPositions, daysNamed, understand, withoutKinds, withoutNameAttributes, withoutNameCues, type Understanding } from './understand.js';
 import { ANSWER_THRESHOLD, factsByKind, relatedIndexOf, unknown, type Context } from './answer-context.js';
 import { answerReporting, reportingSubjectsOf } from './answer-reporting.js';
 import { answerContact, answerHolder, answerLeader, leaderIndexOf } from './answer-people.js';
@@ -76,7 +76,8 @@ import { suggestQuestions } from './suggestions.js';
 import { answerHiringCommittee, answerLeave, answerMeetingOffices } from './relation-answers/offices.js';
 import { answerMeasuredFigure } from './relation-answers/figure-measures.js';
 import { answerNamedFigure } from './relation-answers/figure-named.js';
-import { answerCoveredFigure, saysEveryWordAsked } from './relation-answers/figure-coverage.js';
+import { answerCoveredFigure, coveringFigures, saysEveryWordAsked } from './relation-answers/figure-coverage.js';
+import { countsEachApart } from './relation-answers/figure-counted-apart.js';
 import { answerUnitCountOn, staleAgainstUnits, unitCountOn } from './relation-answers/figure-unit-counts.js';
 import { prepareIndexes } from './prepare.js';
 import { answerDecisionQuestion, decisionWordLinks } from './relation-answers/decisions.js';
@@ -640,6 +641,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       const otherCues = (kind: QuestionKind) =>
         new Set([...lexicon.kinds.coverageEverywhere(u.tokens, new Set([kind]))].filter((p) => !nameLinks.some((l) => (p === l.start - 1 || p === l.end) && linker.isOwnWord(l.id, u.tokens[p]!))));
       u = withoutNameCues(u, [...nameLinks, ...definedNames(u, linked)], datePositions, otherCues);
+      u = withoutNameAttributes(u, nameLinks, lexicon);
       // (Loops over each link's positions rather than arrays of them: a name many items share links thousands.)
       // A name is widened over words of its own, never over a word any kind of question uses as a cue ("pay", "manage").
       const cueWords = new Set([...u.cuePositions, ...lexicon.kinds.coverage(u.tokens), ...(u.intents.has('figure') ? [...u.metricAt.values()].flat() : []), ...datePositions]);
@@ -1129,7 +1131,10 @@ function withFigureCoverage(rc: RelationContext, answerer: (rc: RelationContext)
   // (A count of units the organisation changes by the day asked: the units as they stand then, unless it says their number.)
   const units = unitCountOn(rc);
   if (units && staleAgainstUnits(rc, answer, units)) return units.answer;
-  if (saysEveryWordAsked(rc, answer)) return answer;
+  // (Things counted apart, "how many childminders and how many kids", are each counted by a figure the answer gives.)
+  const countsEach = countsEachApart(rc, answer, coveringFigures(rc).ranked);
+  if (countsEach && saysEveryWordAsked(rc, answer)) return answer;
+  if (!countsEach) return (answerCoveredFigure(rc) ?? answer);
   // (An answer gives way only to a figure that says every word surely; a refusal also to one that says some by a part.)
   return answerCoveredFigure(rc, answer.kind === 'answer') ?? units?.answer ?? answer;
 }
