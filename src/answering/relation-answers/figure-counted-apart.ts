@@ -6,7 +6,7 @@
  */
 import type { Figure } from '../../knowledge/schemas.js';
 import type { Answer } from '../types.js';
-import { foldText } from '../normalize.js';
+import { foldText, STOPWORDS } from '../normalize.js';
 import { countedPositions } from '../understand.js';
 import { someFigure } from '../figure-owners.js';
 import type { RelationContext } from './context.js';
@@ -32,9 +32,18 @@ function findApart(rc: RelationContext): number[] {
   if (!u.intents.has('figure')) return [];
   const at = [...new Set(countedPositions(u.tokens, [...u.cuePositions], rc.lexicon.countModifiers))].sort((a, b) => a - b);
   if (at.length < 2 || !countsJoined(rc, at)) return [];
-  // (A place named is whose figure it is, never a thing counted.)
+  // Only words can be things counted: "og hvor mange fra 1. august" counts the first thing again, at another time.
+  const time = rc.lexicon.timePhrases.coverage(u.tokens);
+  if (at.some((i) => /\d/.test(u.tokens[i]!.form) || u.tokens[i]!.form.length < 3 || time.has(i))) return [];
+  // (A place named is whose figure it is, never a thing counted: "and how many in dagplejen" counts the first thing
+  // again, in that place. Right after its "how many" or an and-word, a name that a figure counts is counted:
+  // "how many childminders", "dagplejere og dagplejepædagoger".)
   const places = new Set(rc.subjects.flat().filter((l) => l.kind === 'units' || l.kind === 'municipalities').flatMap((l) => Array.from({ length: l.end - l.start }, (_, k) => l.start + k)));
-  if (at.some((i) => places.has(i) && !isCountedName(rc, i))) return [];
+  const placed = (i: number) => {
+    const before = u.tokens[i - 1]?.form ?? '';
+    return STOPWORDS.has(before) && !u.cuePositions.has(i - 1) && !rc.lexicon.andWords.has(before);
+  };
+  if (at.some((i) => places.has(i) && (placed(i) || !isCountedName(rc, i)))) return [];
   if (!at.every((i) => someFigure(rc.kb, (f) => countsAt(rc, f, i)))) return [];
   return at;
 }
