@@ -687,7 +687,8 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   const attributes = [...lexicon.attributes.match(tokens, words)]
     .filter(([, m]) => !(metrics.length > 0 && m.positions.every((p) => figureAt.has(p))))
     // "how many rings are there": a word counted right after a "how many" is the thing counted, no attribute asked.
-    .filter(([, m]) => !m.positions.every((p) => countedAt.includes(p)))
+    // (The phone's only: "hvor stor er lønnen" asks the pay.)
+    .filter(([attribute, m]) => !(attribute === 'phone' && m.positions.every((p) => countedAt.includes(p))))
     .filter(([attribute, m]) => !(attribute === 'period' && m.positions.every((p) => deputyAt.has(p))))
     // "what is the budget responsibility of X": the budget is the topic of a responsibility, not a figure asked for.
     .filter(([attribute]) => !(attribute === 'budget' && topicOnly))
@@ -790,7 +791,8 @@ export function withoutNameAttributes(u: Understanding, names: ReadonlyArray<{ r
     const words = [...positions].filter((p) => !STOPWORDS.has(u.tokens[p]?.form ?? ''));
     return words.length > 0 && names.some((n) => n.end - n.start > words.length && words.every((p) => p >= n.start && p < n.end));
   };
-  const dropped = u.attributes.filter((a) => inside(lexicon.attributes.coverageOf(u.tokens, new Set([a]))));
+  // (The phone's only: its everyday cue words, "ring", "call", begin names; a pay or a period named stays asked.)
+  const dropped = u.attributes.filter((a) => a === 'phone' && inside(lexicon.attributes.coverageOf(u.tokens, new Set([a]))));
   if (dropped.length === 0) return u;
   const attributes = u.attributes.filter((a) => !dropped.includes(a));
   if (!dropped.includes('phone') || u.kinds.has('figure')) return { ...u, attributes };
