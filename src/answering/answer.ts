@@ -9,7 +9,7 @@ import { withStatementPeriods } from './dated-statements.js';
 import { phrasesFor } from './phrases.js';
 import { createSearchIndex, type QueryTerm, type SearchIndex } from './search.js';
 import type { Answer, Answerer, AnswererOptions, Lang } from './types.js';
-import { countedPositions, daysNamed, understand, withoutKinds, withoutNameCues, type Understanding } from './understand.js';
+import { countedPositions, daysNamed, understand, withoutKinds, withoutNameAttributes, withoutNameCues, type Understanding } from './understand.js';
 import { ANSWER_THRESHOLD, factsByKind, relatedIndexOf, unknown, type Context } from './answer-context.js';
 import { answerReporting, reportingSubjectsOf } from './answer-reporting.js';
 import { answerContact, answerHolder, answerLeader, leaderIndexOf } from './answer-people.js';
@@ -19,7 +19,7 @@ import { answerGeneral, countsWord } from './answer-general.js';
 import { someFigure, statesMetric } from './figure-owners.js';
 import { OverlaySet } from './overlay-set.js';
 import { createFloor, isFallback, markFallback, refusedWords } from './floor.js';
-import { lexiconWords, loadLexicon, type Attribute, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
+import { lexiconWords, loadLexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
 import { createLinker, type Link } from './linking.js';
 import { buildRelations } from './relations.js';
 import { createQueries } from '../knowledge/queries.js';
@@ -77,7 +77,8 @@ import { suggestQuestions } from './suggestions.js';
 import { answerHiringCommittee, answerLeave, answerMeetingOffices } from './relation-answers/offices.js';
 import { answerMeasuredFigure } from './relation-answers/figure-measures.js';
 import { answerNamedFigure } from './relation-answers/figure-named.js';
-import { answerCoveredFigure, saysEveryWordAsked } from './relation-answers/figure-coverage.js';
+import { answerCoveredFigure, coveringFigures, saysEveryWordAsked } from './relation-answers/figure-coverage.js';
+import { countsEachApart } from './relation-answers/figure-counted-apart.js';
 import { answerUnitCountOn, staleAgainstUnits, unitCountOn } from './relation-answers/figure-unit-counts.js';
 import { prepareIndexes } from './prepare.js';
 import { answerDecisionQuestion, decisionWordLinks } from './relation-answers/decisions.js';
@@ -643,16 +644,7 @@ export function createAnswerer(knowledge: KnowledgeBase, options: AnswererOption
       const otherCues = (kind: QuestionKind) =>
         new Set([...lexicon.kinds.coverageEverywhere(u.tokens, new Set([kind]))].filter((p) => !nameLinks.some((l) => (p === l.start - 1 || p === l.end) && linker.isOwnWord(l.id, u.tokens[p]!))));
       u = withoutNameCues(u, [...nameLinks, ...definedNames(u, linked)], datePositions, otherCues);
-      // An attribute whose every cue word lies inside a longer name ("ring" of "Ring Bækkedal") is part of that name: it
-      // asks for no phone number.
-      if (u.attributes.length > 0) {
-        const attributeAt = lexicon.attributes.match(u.tokens);
-        const named = (a: Attribute) => {
-          const at = attributeAt.get(a)?.positions ?? [];
-          return at.length > 0 && at.every((p) => nameLinks.some((l) => l.end - l.start > at.length && p >= l.start && p < l.end));
-        };
-        if (u.attributes.some(named)) u = { ...u, attributes: u.attributes.filter((a) => !named(a)) };
-      }
+      u = withoutNameAttributes(u, nameLinks, lexicon);
       // (Loops over each link's positions rather than arrays of them: a name many items share links thousands.)
       // A name is widened over words of its own, never over a word any kind of question uses as a cue ("pay", "manage").
       const cueWords = new Set([...u.cuePositions, ...lexicon.kinds.coverage(u.tokens), ...(u.intents.has('figure') ? [...u.metricAt.values()].flat() : []), ...datePositions]);
@@ -1142,7 +1134,10 @@ function withFigureCoverage(rc: RelationContext, answerer: (rc: RelationContext)
   // (A count of units the organisation changes by the day asked: the units as they stand then, unless it says their number.)
   const units = unitCountOn(rc);
   if (units && staleAgainstUnits(rc, answer, units)) return units.answer;
-  if (saysEveryWordAsked(rc, answer)) return answer;
+  // (Things counted apart, "how many childminders and how many kids", are each counted by a figure the answer gives.)
+  const countsEach = countsEachApart(rc, answer, coveringFigures(rc).ranked);
+  if (countsEach && saysEveryWordAsked(rc, answer)) return answer;
+  if (!countsEach) return (answerCoveredFigure(rc) ?? answer);
   // (An answer gives way only to a figure that says every word surely; a refusal also to one that says some by a part.)
   return answerCoveredFigure(rc, answer.kind === 'answer') ?? units?.answer ?? answer;
 }

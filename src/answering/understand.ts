@@ -604,6 +604,13 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   if (intents.has('reporting')) direction = has('reporting-down') ? 'down' : 'up';
   const chain = has('reporting-chain');
 
+  // "how many rings are there": a word counted right after a "how many" is the thing counted, no one to contact.
+  const countedFirst = matched.has('figure') ? countedPositions(tokens, matched.get('figure')!.positions, lexicon) : [];
+  const contactAt = matched.get('contact')?.positions.filter((p) => !STOPWORDS.has(tokens[p]!.form)) ?? [];
+  if (contactAt.length > 0 && contactAt.every((p) => countedFirst.includes(p))) {
+    matched.delete('contact');
+    if (![...matched.keys()].some((k) => INTENT_OF[k] === 'contact')) intents.delete('contact');
+  }
   // (Over the lexicon's list, not a copy of it per question.)
   const intentWords = new OverlaySet(lexicon.questionWords);
   // A word that only colours the sentence ("egentlig", "actually": the lexicon's fillers) asks for nothing an answer
@@ -682,6 +689,9 @@ export function understand(question: string, now: Date, lexicon: Lexicon, known:
   const deputyAt = matched.has('deputy') || matched.has('deputy-for') ? lexicon.kinds.coverageOf(tokens, new Set<QuestionKind>(['deputy', 'deputy-for']), words) : new Set<number>();
   const attributes = [...lexicon.attributes.match(tokens, words)]
     .filter(([, m]) => !(metrics.length > 0 && m.positions.every((p) => figureAt.has(p))))
+    // "how many rings are there": a word counted right after a "how many" is the thing counted, no attribute asked.
+    // (The phone's only: "hvor stor er lønnen" asks the pay.)
+    .filter(([attribute, m]) => !(attribute === 'phone' && m.positions.every((p) => countedAt.includes(p))))
     .filter(([attribute, m]) => !(attribute === 'period' && m.positions.every((p) => deputyAt.has(p))))
     // "what is the budget responsibility of X": the budget is the topic of a responsibility, not a figure asked for.
     .filter(([attribute]) => !(attribute === 'budget' && topicOnly))
@@ -773,6 +783,31 @@ export function withoutNameCues(
   }
   // The words of a whole name are matched again ("personaleledelse" finds the concept's facts).
   return withoutKinds(u, dropped, (p) => names.some((n) => n.whole === true && p >= n.start && p < n.end));
+}
+
+/**
+ * "hvor mange børn har Ring Højen", "who leads Ring Bækkedal": a word that asks for an attribute ("ring": a phone
+ * number) that lies wholly inside a longer name the question links is part of that name, not the attribute asked.
+ * Such attributes go; a count the attribute had silenced ("number" read as the phone's) is a count again.
+ */
+export function withoutNameAttributes(u: Understanding, names: ReadonlyArray<{ readonly start: number; readonly end: number }>, lexicon: Lexicon): Understanding {
+  if (u.attributes.length === 0 || names.length === 0) return u;
+  const inside = (positions: ReadonlySet<number>) => {
+    const words = [...positions].filter((p) => !STOPWORDS.has(u.tokens[p]?.form ?? ''));
+    return words.length > 0 && names.some((n) => n.end - n.start > words.length && words.every((p) => p >= n.start && p < n.end));
+  };
+  // (The phone's only: its everyday cue words, "ring", "call", begin names; a pay or a period named stays asked.)
+  const dropped = u.attributes.filter((a) => a === 'phone' && inside(lexicon.attributes.coverageOf(u.tokens, new Set([a]))));
+  if (dropped.length === 0) return u;
+  const attributes = u.attributes.filter((a) => !dropped.includes(a));
+  if (!dropped.includes('phone') || u.kinds.has('figure')) return { ...u, attributes };
+  const figure = lexicon.kinds.match(u.tokens).get('figure');
+  if (!figure) return { ...u, attributes };
+  const kinds = new Map(u.kinds);
+  kinds.set('figure', figure);
+  const cuePositions = new Set(u.cuePositions);
+  for (const p of figure.positions) cuePositions.add(p);
+  return { ...u, attributes, kinds, intents: new Set([...u.intents, 'figure']), cuePositions };
 }
 
 /**

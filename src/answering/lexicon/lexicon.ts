@@ -220,6 +220,8 @@ export const LexiconSchema = z.object({
   andWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that make the word after them a rate, not a thing counted ("om året", "a year", "per time"). */
   rateWords: CuesSchema.default({ da: [], en: [] }),
+  /** Words for "the number of" ("antallet af", "the number of"): a figure numbers the word after them (read by figures.ts). */
+  numberOfWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that deny ("ikke", "not"). */
   negationWords: CuesSchema.default({ da: [], en: [] }),
   /** Words that, closing a deputy question, ask from the deputy's side ("hvem er X stedfortræder for"). */

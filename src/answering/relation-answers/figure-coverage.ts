@@ -17,6 +17,7 @@ import { done, type RelationContext } from './context.js';
 import { askedTogether, figureOwnerName, measuredText, measureWordsOf } from './figure-measures.js';
 import { TEXTS } from './texts.js';
 import { MONTH_NAMES } from '../../time/format-date.js';
+import { countedApart, countsAt } from './figure-counted-apart.js';
 
 /** A figure the question reaches, with the positions of the question's words it covers. */
 export interface CoveredFigure {
@@ -231,7 +232,9 @@ export function coveringFigures(rc: RelationContext): { asked: number[]; ranked:
   const namesAt = linkedNameTerms(rc, asked);
   // (A place's name singles out no figure of another metric: "children in Netværk Engen" is no "6 children's houses".)
   const placeLinks = rc.subjects.flat().filter((l) => l.kind === 'units' || l.kind === 'municipalities');
-  const placeAt = new Set(placeLinks.flatMap((l) => Array.from({ length: l.end - l.start }, (_, k) => l.start + k)));
+  // (A thing counted apart from another is counted, not the place whose figure it is: "how many childminders and kids".)
+  const apart = new Set(countedApart(rc));
+  const placeAt = new Set(placeLinks.flatMap((l) => Array.from({ length: l.end - l.start }, (_, k) => l.start + k)).filter((i) => !apart.has(i)));
   // A figure of several units together answers only when all of them are asked about.
   const named = new Set(rc.subjects.flat().map((l) => l.id));
   const ranked = candidates(rc, asked).filter((c) => askedTogether(c.figure, named)).map((c) => {
@@ -242,7 +245,8 @@ export function coveringFigures(rc: RelationContext): { asked: number[]; ranked:
       const ids = placeLinks.filter((l) => l.start <= i && i < l.end).map((l) => l.id);
       return ids.length === 0 || ids.some((id) => id === c.owner || c.figure.ofUnits?.includes(id) === true);
     };
-    const raw = asked.map((i) => (ofPlace(i) ? saysWord(rc, c, i, own, metricOf, askedMetrics, namesAt) : 0));
+    // (A thing counted apart from another is said only by a figure that counts it: figure-counted-apart.ts.)
+    const raw = asked.map((i) => (ofPlace(i) && (!apart.has(i) || countsAt(rc, c.figure, i)) ? saysWord(rc, c, i, own, metricOf, askedMetrics, namesAt) : 0));
     const singled = asked.some((i, k) => raw[k]! >= 2 && (metricOf.get(i) ?? []).length === 0 && !placeAt.has(i));
     const sure = raw.map((x) => (x === OTHER_METRIC ? (singled ? 2 : 0) : x));
     const surely = asked.every((i, k) => sure[k]! >= 2 || (sure[k]! > 0 && placeAt.has(i)));
@@ -331,7 +335,8 @@ export function coveringPair(rc: RelationContext): ScoredFigure[] {
   if (!best) return [];
   // Each side: the figures that say the same words as well as it, for the day asked.
   const alike = (c: ScoredFigure) => parts.filter((o) => o.score === c.score && o.said.size === c.said.size && [...o.said].every((i) => c.said.has(i)));
-  const sides = best.map((c) => onTheDay(rc, alike(c)));
+  // (In the order the question asks them.)
+  const sides = [...best].sort((a, b) => Math.min(...own(a)) - Math.min(...own(b))).map((c) => onTheDay(rc, alike(c)));
   if (sides.some((side) => side.length !== 1)) return [];
   return sides.flat();
 }

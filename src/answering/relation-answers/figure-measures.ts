@@ -6,11 +6,11 @@
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Figure } from '../../knowledge/schemas.js';
 import { composeAnswer, nameOf, shortDate, unique, unknown } from '../answer-context.js';
-import { foldText, GENERIC_WORDS, STOPWORDS, termsOf, tokenize } from '../normalize.js';
+import { analyzeText, foldText, GENERIC_WORDS, STOPWORDS, termsOf, tokenize } from '../normalize.js';
 import { capitalize, joinList } from '../phrases.js';
 import type { Answer, Lang } from '../types.js';
 import type { RelationContext } from './context.js';
-import { figuresOfMetrics, someFigure } from '../figure-owners.js';
+import { figureOwnersOf, figuresOfMetrics, someFigure } from '../figure-owners.js';
 import { explainsWords } from './org-changes.js';
 
 /** A figure of several units together is asked about only when every one of them is among the items asked about. */
@@ -85,7 +85,7 @@ export function answerMeasuredFigure(rc: RelationContext): Answer | undefined {
   if (metrics.length === 0) return undefined;
   const named = rc.subjects.flat().filter((l) => l.quality >= 0.9);
   if (named.some((l) => l.kind !== 'units' && l.kind !== 'municipalities')) return undefined;
-  const stating = figuresOfMetrics(kb, metrics);
+  const stating = measuring(rc, metrics);
   const asked = named.map((l) => l.id);
   const within = (owner: string, figure: Figure) =>
     asked.length === 0 || asked.some((id) => owner === id || figure.ofUnits?.includes(id) === true || isBelow(kb, owner, id));
@@ -154,6 +154,29 @@ export function answerMeasuredFigure(rc: RelationContext): Answer | undefined {
   const measures = new Set(then.flatMap((f) => [...measureWordsOf(rc, f.figure)]));
   return explainsWords(answer, u.tokens.flatMap((tok, i) => (measures.has(tok.form) ? [i] : [])));
 }
+
+/**
+ * The figures of the measures, in the order of the items: those of their metric, and those stated under no metric of
+ * the schema (`other`) whose own text names one of them by the lexicon's words ("sygefravær blandt medarbejderne på
+ * 5,8 procent": a sickness absence).
+ */
+function measuring(rc: RelationContext, metrics: ReadonlyArray<Figure['metric']>): Array<{ readonly owner: string; readonly figure: Figure }> {
+  const named = (f: Figure) => {
+    let known = NAMED_METRICS.get(f);
+    if (!known) {
+      known = new Set([f.text.da, f.text.en].flatMap((text) => [...rc.lexicon.metrics.match(analyzeText(foldText(text))).keys()]));
+      NAMED_METRICS.set(f, known);
+    }
+    return metrics.some((m) => known!.has(m));
+  };
+  const others = figuresOfMetrics(rc.kb, ['other']).filter((f) => named(f.figure));
+  if (others.length === 0) return figuresOfMetrics(rc.kb, metrics);
+  const order = new Map(figureOwnersOf(rc.kb).stated.map((entry, i) => [entry, i]));
+  return [...figuresOfMetrics(rc.kb, metrics), ...others].sort((a, b) => order.get(a)! - order.get(b)!);
+}
+
+/** The metrics a figure's own text names, per figure (the lexicon is one per knowledge base's answerer). */
+const NAMED_METRICS = new WeakMap<Figure, ReadonlySet<string>>();
 
 /** "The documents give no "cost" figure (for X)": the measure in the question's own word, of the items named. */
 function noneSaid(rc: RelationContext, metrics: ReadonlyArray<Figure['metric']>, named: readonly string[]): Answer {

@@ -2,6 +2,7 @@
  * Figures by metric, for the items and municipalities named.
  */
 import type { Figure } from '../../knowledge/schemas.js';
+import lexiconJson from '../lexicon/lexicon.json' with { type: 'json' };
 import { joinList } from '../phrases.js';
 import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS, termsOf, tokenize } from '../normalize.js';
 import type { Link } from '../linking.js';
@@ -81,13 +82,19 @@ function countedBefore(f: Figure, word: string, linking: ReadonlySet<string>): b
     return words.some((w, i) => {
       // A figure named by its noun ("Sygefravær 5,8 procent", metric `other`) may give the number right after it.
       const linked = /^\d/.test(words[i + 2] ?? '') && linking.has(words[i + 1]!);
-      if (!linked && !(f.metric === 'other' && /^\d/.test(words[i + 1] ?? ''))) return false;
+      // "antallet af børnetune falder fra 4 til 3", "the number of deputy leaders rises": the figure numbers the word.
+      const numbered = NUMBER_OF_WORDS.has(words[i - 2] ?? '') && OF.has(words[i - 1] ?? '');
+      if (!linked && !numbered && !(f.metric === 'other' && /^\d/.test(words[i + 1] ?? ''))) return false;
       // Stems of one word's forms may differ by a letter ("plads", "pladser"): one begins the other.
       const other = primaryStem(w);
       return other.length >= 4 && (other.startsWith(stem) || stem.startsWith(other));
     });
   });
 }
+
+/** The lexicon's words for "the number of" ("antallet af", "the number of"): the thing after them is what a figure numbers. */
+const NUMBER_OF_WORDS: ReadonlySet<string> = new Set(Object.values((lexiconJson as { numberOfWords?: Record<string, string[] | string> }).numberOfWords ?? {}).filter(Array.isArray).flat());
+const OF: ReadonlySet<string> = new Set(['af', 'of']);
 
 
 /** {@link countSpan} per knowledge base and word: the same for every question (the figures do not change). */
