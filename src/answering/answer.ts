@@ -639,7 +639,9 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions): Ans
       // name right next to it ("pay" in "New Pay (Ny Løn)").
       const otherCues = (kind: QuestionKind) =>
         new Set([...lexicon.kinds.coverageEverywhere(u.tokens, new Set([kind]))].filter((p) => !nameLinks.some((l) => (p === l.start - 1 || p === l.end) && linker.isOwnWord(l.id, u.tokens[p]!))));
-      u = withoutNameCues(u, [...nameLinks, ...definedNames(u, linked)], datePositions, otherCues);
+      // (A name of several words, of any kind, that says a kind of date among words of its own names the item: "Sprog fra start".)
+      const phrases = linked.filter((l) => l.kind !== 'municipalities' && l.quality >= 0.9 && l.end - l.start > 1);
+      u = withoutNameCues(u, [...nameLinks, ...definedNames(u, linked)], datePositions, otherCues, phrases);
       // (Loops over each link's positions rather than arrays of them: a name many items share links thousands.)
       // A name is widened over words of its own, never over a word any kind of question uses as a cue ("pay", "manage").
       const cueWords = new Set([...u.cuePositions, ...lexicon.kinds.coverage(u.tokens), ...(u.intents.has('figure') ? [...u.metricAt.values()].flat() : []), ...datePositions]);

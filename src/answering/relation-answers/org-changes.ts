@@ -440,6 +440,9 @@ export function answerPolicyAdoption(rc: RelationContext): Answer | undefined {
   // besides the policy's name and the words asking when it applies that one of its statements says ask about that
   // statement's subject, not about the policy's own dates: the statements answer (policies.ts).
   if (!adoptSaid && !effectSaid && policyStatementAnswers(rc, policy, link)) return undefined;
+  // "When does the phone-free guideline get evaluated": a kind of date named that the policy has a dated entry of asks for
+  // that entry (the dates answer), not for the policy's adoption or its first day in force.
+  if (!adoptSaid && !effectSaid && rc.relations.dates(policy.id).some((d) => u.dateKinds.has(d.kind))) return undefined;
   const s = SAY[u.lang];
   const title = name(kb, link.id, u.lang, false);
   const body = policy.adoptedBy === undefined ? undefined : name(kb, policy.adoptedBy, u.lang, true);

@@ -147,10 +147,13 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
   // Other words ("hvad siger X om sprog") ask about part of it: the general search answers those.
   // (Another item named, a concept of the policy say, is what it asks about: only the policy's own name is covered.)
   const covered = new Set([...purpose, ...Array.from({ length: policy.end - policy.start }, (_, i) => policy.start + i)]);
-  const other = leftoverWords(rc, covered).filter((w) => !STOPWORDS.has(w));
+  // "Hvad siger mobilretningslinjen om kontakt til forældre": a word for a contact or an attribute after the words asking
+  // what the policy says (and outside its name) is what it says something about, not a contact or a value asked.
+  const topicCues = asTopic(rc, purpose, policy);
+  const other = [...leftoverWords(rc, covered).filter((w) => !STOPWORDS.has(w)), ...topicCues.words];
   // "Hvad siger læringsstrategien om sprog?", "what does the policy say about childminding": its own statements (and
   // those of the concepts it is built of) that say every other word; none saying them leaves it to the general search.
-  if (purpose.length > 0 && other.length > 0 && u.attributes.length === 0 && !u.intents.has('contact') && !u.intents.has('dates')) {
+  if (purpose.length > 0 && other.length > 0 && (u.attributes.length === 0 || topicCues.attributes) && (!u.intents.has('contact') || topicCues.contact) && !u.intents.has('dates')) {
     const said = statementsOfPolicy(rc, item).filter((st) => saysEvery(`${st.da} ${st.en}`, other));
     if (said.length > 0) return done(rc, 'answer', said[0]![u.lang], said.slice(1).map((st) => st[u.lang]), unique(said.map((st) => st.source)).slice(0, 3));
   }
@@ -166,6 +169,27 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
   // "Does the food policy say anything about allergies?", "må vuggestuebørnene bruge skærme efter politikken": the
   // policy's statements that say most of the question's other words.
   return statementsAnswer(rc, [item], covered);
+}
+
+/**
+ * The cue words for a contact or an attribute ("kontakt", "phone") that all lie after the words asking what a policy says
+ * and outside the policy's name: the topic of "what does X say about …". Says which of the two they wholly are, and
+ * their words (matched against the policy's statements like the topic's other words).
+ */
+function asTopic(rc: RelationContext, purpose: readonly number[], policy: Link): { contact: boolean; attributes: boolean; words: string[] } {
+  const { u } = rc;
+  const none = { contact: false, attributes: false, words: [] };
+  if (purpose.length === 0) return none;
+  const after = Math.max(...purpose);
+  const inName = (p: number) => p >= policy.start && p < policy.end;
+  const topic = (positions: readonly number[]) => positions.length > 0 && positions.every((p) => p > after || inName(p)) && positions.some((p) => p > after);
+  const contactAt = [...(u.kinds.get('contact')?.positions ?? [])].filter((p) => !STOPWORDS.has(u.tokens[p]?.form ?? ''));
+  const attributeAt = [...rc.lexicon.attributes.match(u.tokens).values()].flatMap((m) => [...m.positions]).filter((p) => !STOPWORDS.has(u.tokens[p]?.form ?? ''));
+  const contact = u.intents.has('contact') && topic(contactAt);
+  const attributes = u.attributes.length > 0 && (topic(attributeAt) || attributeAt.every(inName));
+  if (!contact && !attributes) return none;
+  const words = unique([...(contact ? contactAt : []), ...(attributes ? attributeAt : [])].filter((p) => p > after && !inName(p))).map((p) => u.tokens[p]!.form);
+  return { contact, attributes, words };
 }
 
 /** True when the question asks "which" of a kind of place ("which houses", "hvilke institutioner"): the lexicon's unit kinds. */
