@@ -109,11 +109,13 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
     if (statements.length === 0) return unknownWith(rc, t.notAdopted(title));
     return done(rc, 'answer', `${capitalize(title)}: ${statements[0]!.text}`, statements.slice(1).map((x) => x.text), statements.map((x) => x.source));
   }
+  // ("Who checks that the sun policy is followed": asked who, the post or statement that says who does it comes before
+  // what the policy requires.)
+  const responsible = whoSeesTo(rc, item, policy);
+  if (responsible) return responsible;
   if (u.intents.has('requirement') && item.requires.length > 0) {
     return done(rc, 'answer', t.requires(title), item.requires.map((r) => r[u.lang]), item.requires.map((r) => r.source));
   }
-  const responsible = whoSeesTo(rc, item, policy);
-  if (responsible) return responsible;
   // "Who has to follow the early intervention policy?", "hvem gælder den for?": the roles and units it is relevant for;
   // asked who is responsible, a statement of the policy that says so leads.
   // ("Which houses does the policy cover", "hvilke institutioner gælder den for": asked which places, the same.)
@@ -229,7 +231,9 @@ function whoSeesTo(rc: RelationContext, item: Policy, policy: Link): Answer | un
   // The very duty asked ("følger op") is what is done: a statement saying it weighs more than one saying another duty.
   const dutyForms = [...dutyAt].sort((a, b) => a - b).map((i) => u.tokens[i]!.form);
   const sameDuty = (text: string) => dutyForms.length > 0 && saysEvery(text, dutyForms);
-  const hits = (text: string) => words.filter((w) => saysEvery(text, [w])).length + (statesDuty(text) ? 1 : 0) + (sameDuty(text) ? 1.5 : 0);
+  // (A word, or the knowledge base's word for it: "inspections" -> "supervision".)
+  const says = (text: string, w: string) => saysEvery(text, [w]) || (rc.lexicon.synonyms.has(w) && saysEvery(text, rc.lexicon.synonyms.get(w)!.split(' ')));
+  const hits = (text: string) => words.filter((w) => says(text, w)).length + (statesDuty(text) ? 1 : 0) + (sameDuty(text) ? 1.5 : 0);
   const found: Array<{ text: string; source: Source; n: number; duty: boolean }> = [];
   // (Every post's duties, folded once per knowledge base.)
   for (const { role, duty, folded } of policyIndexOf(kb).duties) {
