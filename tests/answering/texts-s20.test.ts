@@ -24,9 +24,29 @@ const HASSELBY = {
   units: [
     { id: 'hsb-center', name: 'Dagtilbudsenheden', labelEn: 'Day Care Unit', type: 'centre', municipality: 'hsb', source: src('Dagtilbudsenheden') },
     { id: 'hsb-udvalg', name: 'Børneudvalget', labelEn: 'Children\'s Committee', type: 'committee', municipality: 'hsb', source: src('Børneudvalget') },
+    {
+      id: 'hsb-kvalitet',
+      name: 'Kvalitetsstaben',
+      labelEn: 'Quality Staff Unit',
+      type: 'staff-unit',
+      parent: 'hsb-center',
+      municipality: 'hsb',
+      facts: [said('Kvalitetsstaben har ansvaret for pladsprognoser og kvalitetsrapporter.', 'The Quality Staff Unit is responsible for place forecasts and quality reports.')],
+      source: src('Kvalitetsstaben'),
+    },
+    {
+      id: 'hsb-sprogteam',
+      name: 'Sprogteamet',
+      labelEn: 'Language Team',
+      type: 'team',
+      parent: 'hsb-kvalitet',
+      parents: [{ ref: 'hsb-kvalitet', validUntil: '2027-07-31' }, { ref: 'hsb-center', validFrom: '2027-08-01' }],
+      municipality: 'hsb',
+      source: src('Sprogteamet'),
+    },
   ],
   roles: [
-    { id: 'hsb-tilsynskonsulent', name: 'tilsynskonsulent', labelEn: 'supervision consultant', unit: 'hsb-center', municipality: 'hsb', source: src('tilsynskonsulent') },
+    { id: 'hsb-tilsynskonsulent', name: 'tilsynskonsulent', labelEn: 'supervision consultant', unit: 'hsb-center', municipality: 'hsb', source: src('tilsynskonsulent'), responsibilities: [said('Tilsynskonsulenten holder møder med forældrebestyrelserne og har ansvar for tilsynet.', 'The supervision consultant holds meetings with the parent boards and is responsible for supervision.')] },
   ],
   policies: [
     {
@@ -55,7 +75,10 @@ const HASSELBY = {
       type: 'policy',
       municipality: 'hsb',
       source: src('Retningslinjer for fraværssamtaler'),
-      requires: [said('Ved 5 fraværsperioder på et år holder lederen en fraværssamtale.', 'With 5 periods of absence in a year the leader holds an absence interview.')],
+      requires: [
+        said('Ved 5 fraværsperioder på et år holder lederen en fraværssamtale.', 'With 5 periods of absence in a year the leader holds an absence interview.'),
+        said('Nærmeste leder holder en omsorgssamtale senest 14 dage efter første fraværsdag.', 'The immediate manager holds a care conversation no later than 14 days after the first day of absence.'),
+      ],
     },
   ],
   dates: [
@@ -157,5 +180,27 @@ describe('asked who sees to a policy, the statement naming the post answers befo
   });
   it('asked what it requires, the requirements', () => {
     expect(ask('what does the screen-free guideline require').text).toMatch(/films/);
+  });
+});
+
+describe('asked who does something a policy statement says in full, not a post duty that says part of it', () => {
+  it('hvem holder omsorgssamtalen', () => {
+    const a = ask('hvem holder omsorgssamtalen');
+    expect(a.kind, a.text).toBe('answer');
+    expect(a.text).toMatch(/^Nærmeste leder holder en omsorgssamtale/);
+  });
+  it('a duty that says every word still answers', () => {
+    expect(ask('hvem holder møder med forældrebestyrelserne').text).toMatch(/Tilsynskonsulent/);
+  });
+});
+
+describe('asked what a unit does, its tasks answer, not what lies under it', () => {
+  it('what does kvalitetsstaben do', () => {
+    const a = ask('what does kvalitetsstaben do');
+    expect(a.kind, a.text).toBe('answer');
+    expect(a.text).toMatch(/place forecasts/);
+  });
+  it('asked what is under it, what is under it', () => {
+    expect(ask('which teams are under kvalitetsstaben').text).toMatch(/Sprogteamet/);
   });
 });

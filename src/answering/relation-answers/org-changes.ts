@@ -357,6 +357,8 @@ export function answerUnitsUnder(rc: RelationContext): Answer | undefined {
   const partOf = partOfAsked(rc, link.end);
   const asksList = partOf === 'down' || u.direction === 'down' || u.intents.has('membership') || rc.lexicon.whichWords.match(u.tokens).size > 0 || rc.lexicon.listWords.match(u.tokens).size > 0;
   if (!asksList || partOf === 'up' || u.direction === 'up' || u.intents.has('figure') || u.intents.has('leader') || u.intents.has('holder')) return undefined;
+  // ("What does Tilsyn og Analyse do": asked what a unit does, with no word asking what is part of it, its tasks answer.)
+  if (u.intents.has('responsibility') && partOf !== 'down' && u.direction !== 'down') return undefined;
   if (u.intents.has('dates') && !onlyDayNamed(rc)) return undefined;
   if (link.quality < 0.9 || !movesAround(rc, link.id)) return undefined;
   // Only a unit that units move under or away from, and only when no moved unit is the one asked about.

@@ -464,6 +464,24 @@ function saysAbout(rc: RelationContext, item: Policy, topics: readonly Link[], a
   return done(rc, 'answer', said[0]![u.lang], said.slice(1).map((st) => st[u.lang]), unique(said.map((st) => st.source)).slice(0, 3));
 }
 
+/**
+ * How many of the words the policy statement that says most of them says (a policy of the municipalities asked about,
+ * or any when none is named): "hvem holder omsorgssamtalen" is said by a guideline's statement, not by a post's duty
+ * that says "holder" alone.
+ */
+export function mostWordsInPolicies(rc: RelationContext, words: readonly string[]): number {
+  let most = 0;
+  for (const p of rc.kb.data.policies) {
+    if (rc.municipalities.size > 0 && !rc.municipalities.has(p.municipality ?? '') && !rc.municipalities.has(p.owner ?? '')) continue;
+    for (const st of statementsOfPolicy(rc, p)) {
+      const text = statementForms(st);
+      const n = words.filter((w) => saysEveryOf(text, [w])).length;
+      if (n > most) most = n;
+    }
+  }
+  return most;
+}
+
 /** What a policy states: what it is for, what it requires, the facts about it, and the concepts it is built of (their details). */
 function statementsOfPolicy(rc: RelationContext, item: Policy): ReadonlyArray<{ da: string; en: string; source: Source }> {
   return statementsIn(rc.kb, item);

@@ -11,6 +11,7 @@ import type { Answer } from '../types.js';
 import { done, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
 import { unknownWith } from './partly-known.js';
 import { TEXTS } from './texts.js';
+import { mostWordsInPolicies } from './policies.js';
 
 // ---------------------------------------------------------------------------------------------
 // Responsibilities and tasks
@@ -159,6 +160,9 @@ export function answerWhoDoes(rc: RelationContext): Answer | undefined {
   const { top, best } = bestStatements(index, words);
   if (top.length === 0) return undefined;
   if (best * 2 < words.length || (words.length >= 3 && best < 2)) return undefined;
+  // A policy's statement that says every word says who does it there ("nærmeste leder holder en omsorgssamtale"): no
+  // post's duty that says fewer answers.
+  if (best < words.length && mostWordsInPolicies(rc, words) === words.length) return undefined;
   // (Owners counted before the statements are read: a word every copy of a unit says ties thousands of them.)
   const owners = new Set<string>();
   for (const i of top) if (owners.add(index.said[i]!.owner).size > 3) return undefined;
