@@ -74,6 +74,7 @@ const HASSELBY = {
       labelEn: 'Guidelines for absence interviews',
       type: 'policy',
       municipality: 'hsb',
+      inForceFrom: '2026-06-01',
       source: src('Retningslinjer for fraværssamtaler'),
       requires: [
         said('Ved 5 fraværsperioder på et år holder lederen en fraværssamtale.', 'With 5 periods of absence in a year the leader holds an absence interview.'),
@@ -126,6 +127,10 @@ describe('a kind of date a policy has a dated entry of asks for that entry', () 
     expect(a.text).toMatch(fact);
     expect(a.text).not.toMatch(/applies from|gælder fra/);
   });
+  it('a kind of date the policy has no entry of is not its first day in force', () => {
+    expect(ask('hvornår evalueres fraværsretningslinjerne').text).not.toMatch(/juni 2026/);
+    expect(ask('fra hvornår gælder fraværsretningslinjerne').text).toMatch(/1\. juni 2026/);
+  });
   it('from when it applies is still its first day in force', () => {
     expect(ask('fra hvornår gælder skærmretningslinjen').text).toMatch(/1\. februar 2027/);
   });
@@ -153,7 +158,7 @@ describe('what a policy says about a word for a contact is its statements', () =
     expect(a.text).toMatch(fact);
   });
   it('a topic the policy does not speak of gets none of its statements', () => {
-    expect(ask('hvad siger skærmretningslinjen om kontakt til kommunen').text).not.toMatch(/tablets/);
+    expect(ask('hvad siger skærmretningslinjen om kontakt til lægen').text).not.toMatch(/tablets/);
   });
 });
 
