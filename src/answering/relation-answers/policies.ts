@@ -12,7 +12,7 @@ import type { Answer } from '../types.js';
 import { shortDate, unique } from '../answer-context.js';
 import { done, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
 import { unknownWith } from './partly-known.js';
-import { leftoverWords } from './tasks.js';
+import { leftoverWords } from './leftover-words.js';
 import { TEXTS } from './texts.js';
 
 // ---------------------------------------------------------------------------------------------
