@@ -127,8 +127,7 @@ describe('a kind of date a policy has a dated entry of asks for that entry', () 
     expect(a.text).toMatch(fact);
     expect(a.text).not.toMatch(/applies from|gælder fra/);
   });
-  it('a kind of date the policy has no entry of is not its first day in force', () => {
-    expect(ask('hvornår evalueres fraværsretningslinjerne').text).not.toMatch(/juni 2026/);
+  it('a policy without a dated entry of the kind: its first day in force still answers from when it applies', () => {
     expect(ask('fra hvornår gælder fraværsretningslinjerne').text).toMatch(/1\. juni 2026/);
   });
   it('from when it applies is still its first day in force', () => {

@@ -444,10 +444,7 @@ export function answerPolicyAdoption(rc: RelationContext): Answer | undefined {
   if (!adoptSaid && !effectSaid && policyStatementAnswers(rc, policy, link)) return undefined;
   // "When does the phone-free guideline get evaluated": a kind of date named that the policy has a dated entry of asks for
   // that entry (the dates answer), not for the policy's adoption or its first day in force.
-  // Nor does a kind of date named that is no adoption or first day ("when is the sun policy evaluated"): the policy's own
-  // dates do not say when that happens, whether or not another entry does.
   if (!adoptSaid && !effectSaid && rc.relations.dates(policy.id).some((d) => u.dateKinds.has(d.kind))) return undefined;
-  if (!adoptSaid && !effectSaid && [...u.dateKinds].some((k) => !OWN_DATE_KINDS.has(k))) return undefined;
   const s = SAY[u.lang];
   const title = name(kb, link.id, u.lang, false);
   const body = policy.adoptedBy === undefined ? undefined : name(kb, policy.adoptedBy, u.lang, true);
@@ -469,9 +466,6 @@ export function answerPolicyAdoption(rc: RelationContext): Answer | undefined {
   if (decision) sources.push(decision.source);
   return withCues(rc, done(rc, 'answer', headline, [...(other ? [other] : []), ...(vote ? [vote] : [])], sources), [rc.lexicon.adoptWords, rc.lexicon.effectWords]);
 }
-
-/** The kinds of date a policy's adoption and first day in force are ("when does it start", "vedtaget", its period). */
-const OWN_DATE_KINDS: ReadonlySet<string> = new Set(['start', 'established', 'period']);
 
 /** What a question about a decision's vote asks (the decision words' kinds). */
 const VOTE_ASKS = ['for', 'against', 'abstained', 'unanimous', 'vote'] as const;
