@@ -19,7 +19,7 @@ import { answerGeneral, countsWord } from './answer-general.js';
 import { someFigure, statesMetric } from './figure-owners.js';
 import { OverlaySet } from './overlay-set.js';
 import { createFloor, isFallback, markFallback, refusedWords } from './floor.js';
-import { lexiconWords, loadLexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
+import { lexiconWords, loadLexicon, type Lexicon, type QuestionKind, type SmalltalkKind } from './lexicon/lexicon.js';
 import { createLinker, type Link } from './linking.js';
 import { buildRelations } from './relations.js';
 import { createQueries } from '../knowledge/queries.js';
@@ -643,8 +643,11 @@ export function createAnswerer(knowledge: KnowledgeBase, options: AnswererOption
       // name right next to it ("pay" in "New Pay (Ny Løn)").
       const otherCues = (kind: QuestionKind) =>
         new Set([...lexicon.kinds.coverageEverywhere(u.tokens, new Set([kind]))].filter((p) => !nameLinks.some((l) => (p === l.start - 1 || p === l.end) && linker.isOwnWord(l.id, u.tokens[p]!))));
-      u = withoutNameCues(u, [...nameLinks, ...definedNames(u, linked)], datePositions, otherCues);
+      // (A name of several words, of any kind, that says a kind of date among words of its own names the item: "Sprog fra start".)
+      const phrases = linked.filter((l) => l.kind !== 'municipalities' && l.quality >= 0.9 && l.end - l.start > 1);
+      u = withoutNameCues(u, [...nameLinks, ...definedNames(u, linked)], datePositions, otherCues, phrases);
       u = withoutNameAttributes(u, nameLinks, lexicon);
+      u = withoutTopicDates(u, lexicon);
       // (Loops over each link's positions rather than arrays of them: a name many items share links thousands.)
       // A name is widened over words of its own, never over a word any kind of question uses as a cue ("pay", "manage").
       const cueWords = new Set([...u.cuePositions, ...lexicon.kinds.coverage(u.tokens), ...(u.intents.has('figure') ? [...u.metricAt.values()].flat() : []), ...datePositions]);
@@ -790,6 +793,31 @@ export function createAnswerer(knowledge: KnowledgeBase, options: AnswererOption
  * item's name (a concept's too) is all the question says besides the definition's cue, the name is what is asked
  * about, even where its words are another kind's cue.
  */
+/**
+ * "Which guideline is about absence interviews", "hvilken politik handler om frister": a question asking which policy
+ * (a word asking which right before the word for a policy) and not when names a kind of date only as the topic the
+ * policy is about: it asks for the policy, and the kind of date is a word of that topic.
+ */
+function withoutTopicDates(u: Understanding, lexicon: Lexicon): Understanding {
+  if (u.dateKinds.size === 0 || u.askedWhen || u.kinds.has('when') || u.kinds.has('dates') || u.range !== undefined || u.day !== undefined) return u;
+  const policy = u.kinds.get('policy');
+  if (!policy) return u;
+  const whichAt = new Set([...lexicon.whichWords.match(u.tokens).values()].flatMap((m) => [...m.positions]));
+  const first = Math.min(...policy.positions);
+  if (!whichAt.has(first - 1)) return u;
+  const dateAt = new Set([...lexicon.dateKinds.match(u.tokens).values()].flatMap((m) => [...m.positions]));
+  const cuePositions = new Set(u.cuePositions);
+  const intentWords = new OverlaySet(u.intentWords);
+  for (const p of dateAt) {
+    if (policy.positions.includes(p)) continue;
+    cuePositions.delete(p);
+    intentWords.delete(u.tokens[p]!.form);
+  }
+  const intents = new Set(u.intents);
+  intents.delete('dates');
+  return { ...u, cuePositions, intentWords, intents, dateKinds: new Set(), dateKindTerms: new Set() };
+}
+
 function definedNames(u: Understanding, linked: readonly Link[]): Array<{ start: number; end: number; whole: true }> {
   const definition = u.kinds.get('definition');
   if (!definition) return [];

@@ -745,6 +745,8 @@ export function withoutNameCues(
   datePositions: ReadonlySet<number> = new Set(),
   /** Every position a cue of the kind covers (not only its strongest cue's), when known. */
   coverage?: (kind: QuestionKind) => ReadonlySet<number>,
+  /** Names of several words of any kind (concepts too), read only for a kind of date said inside one. */
+  phrases: ReadonlyArray<{ readonly start: number; readonly end: number }> = [],
 ): Understanding {
   const dropped: QuestionKind[] = [];
   const inAnyName = (p: number) => names.some((n) => p >= n.start && p < n.end);
@@ -762,17 +764,23 @@ export function withoutNameCues(
     if (inside && !elsewhere) dropped.push(kind);
   }
   // "Hvad går Start ud på?": a whole name that is also a kind of date ("start") names the item unless
-  // the question asks when or names a day.
-  const inName = (p: number) => names.some((n) => p >= n.start && p < n.end);
+  // the question asks when or names a day. So does a name of several words that says a kind of date among words of its
+  // own ("hvad går Sprog fra start ud på": a focus area's name, `phrases` also holds names of concepts).
+  const positionsOf = (n: { readonly start: number; readonly end: number }) => Array.from({ length: n.end - n.start }, (_, i) => n.start + i);
+  const wholeDate = (n: { readonly start: number; readonly end: number }) => positionsOf(n).every((p) => datePositions.has(p));
+  const saysOwnWords = (n: { readonly start: number; readonly end: number }) =>
+    positionsOf(n).filter((p) => !datePositions.has(p) && !STOPWORDS.has(u.tokens[p]?.form ?? '')).length > 0 && positionsOf(n).some((p) => datePositions.has(p));
+  const carriers = [...names.filter(wholeDate), ...phrases.filter(saysOwnWords)];
+  const inName = (p: number) => carriers.some((n) => p >= n.start && p < n.end);
   const dateNamed =
-    !u.askedWhen && u.range === undefined && !u.kinds.has('dates') && u.dateKinds.size > 0 && datePositions.size > 0 && [...datePositions].every(inName)
-      ? names.filter((n) => Array.from({ length: n.end - n.start }, (_, i) => n.start + i).every((p) => datePositions.has(p)))
-      : [];
+    !u.askedWhen && u.range === undefined && !u.kinds.has('dates') && u.dateKinds.size > 0 && datePositions.size > 0 && [...datePositions].every(inName) ? carriers : [];
   if (dateNamed.length > 0) {
     const cuePositions = new Set(u.cuePositions);
     const intentWords = new OverlaySet(u.intentWords);
     for (const n of dateNamed) {
-      for (let p = n.start; p < n.end; p++) {
+      for (const p of positionsOf(n)) {
+        // (Only the date words of a longer name: its other words may still be cues of their own.)
+        if (!wholeDate(n) && !datePositions.has(p)) continue;
         cuePositions.delete(p);
         intentWords.delete(u.tokens[p]!.form);
       }

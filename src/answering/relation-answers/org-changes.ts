@@ -357,6 +357,8 @@ export function answerUnitsUnder(rc: RelationContext): Answer | undefined {
   const partOf = partOfAsked(rc, link.end);
   const asksList = partOf === 'down' || u.direction === 'down' || u.intents.has('membership') || rc.lexicon.whichWords.match(u.tokens).size > 0 || rc.lexicon.listWords.match(u.tokens).size > 0;
   if (!asksList || partOf === 'up' || u.direction === 'up' || u.intents.has('figure') || u.intents.has('leader') || u.intents.has('holder')) return undefined;
+  // ("What does Tilsyn og Analyse do": asked what a unit does, with no word asking what is part of it, its tasks answer.)
+  if (u.intents.has('responsibility') && partOf !== 'down' && u.direction !== 'down') return undefined;
   if (u.intents.has('dates') && !onlyDayNamed(rc)) return undefined;
   if (link.quality < 0.9 || !movesAround(rc, link.id)) return undefined;
   // Only a unit that units move under or away from, and only when no moved unit is the one asked about.
@@ -440,6 +442,9 @@ export function answerPolicyAdoption(rc: RelationContext): Answer | undefined {
   // besides the policy's name and the words asking when it applies that one of its statements says ask about that
   // statement's subject, not about the policy's own dates: the statements answer (policies.ts).
   if (!adoptSaid && !effectSaid && policyStatementAnswers(rc, policy, link)) return undefined;
+  // "When does the phone-free guideline get evaluated": a kind of date named that the policy has a dated entry of asks for
+  // that entry (the dates answer), not for the policy's adoption or its first day in force.
+  if (!adoptSaid && !effectSaid && rc.relations.dates(policy.id).some((d) => u.dateKinds.has(d.kind))) return undefined;
   const s = SAY[u.lang];
   const title = name(kb, link.id, u.lang, false);
   const body = policy.adoptedBy === undefined ? undefined : name(kb, policy.adoptedBy, u.lang, true);

@@ -12,7 +12,7 @@ import type { Answer } from '../types.js';
 import { shortDate, unique } from '../answer-context.js';
 import { done, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
 import { unknownWith } from './partly-known.js';
-import { leftoverWords } from './tasks.js';
+import { leftoverWords } from './leftover-words.js';
 import { TEXTS } from './texts.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -112,11 +112,13 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
     if (statements.length === 0) return unknownWith(rc, t.notAdopted(title));
     return done(rc, 'answer', `${capitalize(title)}: ${statements[0]!.text}`, statements.slice(1).map((x) => x.text), statements.map((x) => x.source));
   }
+  // ("Who checks that the sun policy is followed": asked who, the post or statement that says who does it comes before
+  // what the policy requires.)
+  const responsible = whoSeesTo(rc, item, policy);
+  if (responsible) return responsible;
   if (u.intents.has('requirement') && item.requires.length > 0) {
     return done(rc, 'answer', t.requires(title), item.requires.map((r) => r[u.lang]), item.requires.map((r) => r.source));
   }
-  const responsible = whoSeesTo(rc, item, policy);
-  if (responsible) return responsible;
   // "Who has to follow the early intervention policy?", "hvem gælder den for?": the roles and units it is relevant for;
   // asked who is responsible, a statement of the policy that says so leads.
   // ("Which houses does the policy cover", "hvilke institutioner gælder den for": asked which places, the same.)
@@ -150,10 +152,13 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
   // Other words ("hvad siger X om sprog") ask about part of it: the general search answers those.
   // (Another item named, a concept of the policy say, is what it asks about: only the policy's own name is covered.)
   const covered = new Set([...purpose, ...Array.from({ length: policy.end - policy.start }, (_, i) => policy.start + i)]);
-  const other = leftoverWords(rc, covered).filter((w) => !STOPWORDS.has(w));
+  // "Hvad siger mobilretningslinjen om kontakt til forældre": a word for a contact or an attribute after the words asking
+  // what the policy says (and outside its name) is what it says something about, not a contact or a value asked.
+  const topicCues = asTopic(rc, purpose, policy);
+  const other = [...leftoverWords(rc, covered).filter((w) => !STOPWORDS.has(w)), ...topicCues.words];
   // "Hvad siger læringsstrategien om sprog?", "what does the policy say about childminding": its own statements (and
   // those of the concepts it is built of) that say every other word; none saying them leaves it to the general search.
-  if (purpose.length > 0 && other.length > 0 && u.attributes.length === 0 && !u.intents.has('contact') && !u.intents.has('dates')) {
+  if (purpose.length > 0 && other.length > 0 && (u.attributes.length === 0 || topicCues.attributes) && (!u.intents.has('contact') || topicCues.contact) && !u.intents.has('dates')) {
     const said = statementsOfPolicy(rc, item).filter((st) => saysEvery(`${st.da} ${st.en}`, other));
     if (said.length > 0) return done(rc, 'answer', said[0]![u.lang], said.slice(1).map((st) => st[u.lang]), unique(said.map((st) => st.source)).slice(0, 3));
   }
@@ -169,6 +174,27 @@ export function answerPolicyFields(rc: RelationContext): Answer | undefined {
   // "Does the food policy say anything about allergies?", "må vuggestuebørnene bruge skærme efter politikken": the
   // policy's statements that say most of the question's other words.
   return statementsAnswer(rc, [item], covered);
+}
+
+/**
+ * The cue words for a contact or an attribute ("kontakt", "phone") that all lie after the words asking what a policy says
+ * and outside the policy's name: the topic of "what does X say about …". Says which of the two they wholly are, and
+ * their words (matched against the policy's statements like the topic's other words).
+ */
+function asTopic(rc: RelationContext, purpose: readonly number[], policy: Link): { contact: boolean; attributes: boolean; words: string[] } {
+  const { u } = rc;
+  const none = { contact: false, attributes: false, words: [] };
+  if (purpose.length === 0) return none;
+  const after = Math.max(...purpose);
+  const inName = (p: number) => p >= policy.start && p < policy.end;
+  const topic = (positions: readonly number[]) => positions.length > 0 && positions.every((p) => p > after || inName(p)) && positions.some((p) => p > after);
+  const contactAt = [...(u.kinds.get('contact')?.positions ?? [])].filter((p) => !STOPWORDS.has(u.tokens[p]?.form ?? ''));
+  const attributeAt = [...rc.lexicon.attributes.match(u.tokens).values()].flatMap((m) => [...m.positions]).filter((p) => !STOPWORDS.has(u.tokens[p]?.form ?? ''));
+  const contact = u.intents.has('contact') && topic(contactAt);
+  const attributes = u.attributes.length > 0 && (topic(attributeAt) || attributeAt.every(inName));
+  if (!contact && !attributes) return none;
+  const words = unique([...(contact ? contactAt : []), ...(attributes ? attributeAt : [])].filter((p) => p > after && !inName(p))).map((p) => u.tokens[p]!.form);
+  return { contact, attributes, words };
 }
 
 /** True when the question asks "which" of a kind of place ("which houses", "hvilke institutioner"): the lexicon's unit kinds. */
@@ -208,7 +234,9 @@ function whoSeesTo(rc: RelationContext, item: Policy, policy: Link): Answer | un
   // The very duty asked ("følger op") is what is done: a statement saying it weighs more than one saying another duty.
   const dutyForms = [...dutyAt].sort((a, b) => a - b).map((i) => u.tokens[i]!.form);
   const sameDuty = (text: string) => dutyForms.length > 0 && saysEvery(text, dutyForms);
-  const hits = (text: string) => words.filter((w) => saysEvery(text, [w])).length + (statesDuty(text) ? 1 : 0) + (sameDuty(text) ? 1.5 : 0);
+  // (A word, or the knowledge base's word for it: "inspections" -> "supervision".)
+  const says = (text: string, w: string) => saysEvery(text, [w]) || (rc.lexicon.synonyms.has(w) && saysEvery(text, rc.lexicon.synonyms.get(w)!.split(' ')));
+  const hits = (text: string) => words.filter((w) => says(text, w)).length + (statesDuty(text) ? 1 : 0) + (sameDuty(text) ? 1.5 : 0);
   const found: Array<{ text: string; source: Source; n: number; duty: boolean }> = [];
   // (Every post's duties, folded once per knowledge base.)
   for (const { role, duty, folded } of policyIndexOf(kb).duties) {
@@ -437,6 +465,24 @@ function saysAbout(rc: RelationContext, item: Policy, topics: readonly Link[], a
     .map((x) => x.st);
   if (said.length === 0) return undefined;
   return done(rc, 'answer', said[0]![u.lang], said.slice(1).map((st) => st[u.lang]), unique(said.map((st) => st.source)).slice(0, 3));
+}
+
+/**
+ * How many of the words the policy statement that says most of them says (a policy of the municipalities asked about,
+ * or any when none is named): "hvem holder omsorgssamtalen" is said by a guideline's statement, not by a post's duty
+ * that says "holder" alone.
+ */
+export function mostWordsInPolicies(rc: RelationContext, words: readonly string[]): number {
+  let most = 0;
+  for (const p of rc.kb.data.policies) {
+    if (rc.municipalities.size > 0 && !rc.municipalities.has(p.municipality ?? '') && !rc.municipalities.has(p.owner ?? '')) continue;
+    for (const st of statementsOfPolicy(rc, p)) {
+      const text = statementForms(st);
+      const n = words.filter((w) => saysEveryOf(text, [w])).length;
+      if (n > most) most = n;
+    }
+  }
+  return most;
 }
 
 /** What a policy states: what it is for, what it requires, the facts about it, and the concepts it is built of (their details). */

@@ -7,7 +7,7 @@ import type { Answer } from '../types.js';
 import { unique } from '../answer-context.js';
 import { done, type RelationContext } from './context.js';
 import { TEXTS } from './texts.js';
-import { leftoverWords } from './tasks.js';
+import { leftoverWords } from './leftover-words.js';
 import { analyzeText, foldText, primaryStem, STOPWORDS } from '../normalize.js';
 
 // ---------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import { asksWhichMeetings } from './members-and-meetings.js';
 import { answerLeaderRelation } from './leaders-and-holders.js';
 import { TEXTS } from './texts.js';
 import { deputyStatements } from './deputy-statements.js';
-import { leftoverWords } from './tasks.js';
+import { leftoverWords } from './leftover-words.js';
 import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS } from '../normalize.js';
 import { holderName, scopeSuffix } from './org-changes.js';
 import { countedByFigure } from './figures.js';

@@ -11,6 +11,8 @@ import type { Answer } from '../types.js';
 import { done, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
 import { unknownWith } from './partly-known.js';
 import { TEXTS } from './texts.js';
+import { mostWordsInPolicies } from './policies.js';
+import { leftoverWords } from './leftover-words.js';
 
 // ---------------------------------------------------------------------------------------------
 // Responsibilities and tasks
@@ -89,29 +91,6 @@ export function answerTasksRelation(rc: RelationContext): Answer | undefined {
   return done(rc, 'answer', t.tasks(name(kb, link.id, u.lang)), ordered.map((o) => o.text), ordered.slice(0, 3).map((o) => o.source));
 }
 
-/**
- * The content words of a question that neither a linked item, a cue, an intent word nor the municipality it names
- * ("in Høje-Taastrup": its words are accounted for by it) accounts for; a filler word ("egentlig", "actually") is none.
- */
-export function leftoverWords(rc: RelationContext, covered: ReadonlySet<number>): string[] {
-  const { u, kb } = rc;
-  const municipalityWords = new Set(
-    [...rc.municipalities].flatMap((id) => {
-      const m = kb.get(id)?.item as { name?: string; names?: string[]; namesEn?: string[] } | undefined;
-      return m ? [m.name ?? '', ...(m.names ?? []), ...(m.namesEn ?? [])].flatMap((n) => analyzeText(foldText(n)).map((w) => w.form)) : [];
-    }),
-  );
-  return u.tokens
-    .filter((tok, i) => !covered.has(i) && !u.cuePositions.has(i) && !u.intentWords.has(tok.form) && !municipalityWords.has(tok.form) && tok.form.length > 2 && !FUNCTION_WORDS.has(tok.form) && !rc.lexicon.fillerWords.has(tok.form))
-    .map((tok) => tok.form);
-}
-
-/**
- * The few function words a task question's leftover words may not be. Deliberately narrower than `STOPWORDS`, which
- * also drops content-bearing verbs ("work", "use", "have", "lave", "bruge"): those stay here, so a post's own task
- * lines can be picked by them (using `STOPWORDS` here changes which task lines lead).
- */
-const FUNCTION_WORDS: ReadonlySet<string> = new Set(['the', 'of', 'in', 'for', 'af', 'i', 'har', 'er', 'is', 'are', 'what', 'hvad', 'hvilke', 'which', 'den', 'det', 'de', 'does', 'do', 'did']);
 
 /** Prepositions and articles before a kind of place ("i et børnehus", "in a house"). */
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['i', 'paa', 'in', 'at']);
@@ -159,6 +138,9 @@ export function answerWhoDoes(rc: RelationContext): Answer | undefined {
   const { top, best } = bestStatements(index, words);
   if (top.length === 0) return undefined;
   if (best * 2 < words.length || (words.length >= 3 && best < 2)) return undefined;
+  // A policy's statement that says every word says who does it there ("nærmeste leder holder en omsorgssamtale"): no
+  // post's duty that says fewer answers.
+  if (best < words.length && mostWordsInPolicies(rc, words) === words.length) return undefined;
   // (Owners counted before the statements are read: a word every copy of a unit says ties thousands of them.)
   const owners = new Set<string>();
   for (const i of top) if (owners.add(index.said[i]!.owner).size > 3) return undefined;
