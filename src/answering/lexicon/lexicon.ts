@@ -824,6 +824,8 @@ export interface Lexicon {
   readonly unitKindWords: ReadonlyArray<{ readonly types: ReadonlySet<string>; readonly words: ReadonlySet<string> }>;
   /** `restrictionWords`, folded. */
   readonly restrictionWords: ReadonlySet<string>;
+  /** `numberOfWords`, folded, each phrase's words joined by a space ("antallet af"). */
+  readonly numberOfWords: ReadonlySet<string>;
   /** `distributiveWords`, folded. */
   readonly distributiveWords: ReadonlySet<string>;
   /** `indefiniteWords`, folded. */
@@ -956,6 +958,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
   const deputySideEnds: string[][] = [];
   const placeKinds = new Map<string, string[]>();
   const restrictionWords = new Set<string>();
+  const numberOfWords = new Set<string>();
   const distributiveWords = new Set<string>();
   const indefiniteWords = new Set<string>();
   const whenWords = new Set<string>();
@@ -1061,6 +1064,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
     for (const w of both(lexicon.negationWords)) negationWords.add(foldText(w));
     for (const w of both(lexicon.deputySideEnds)) deputySideEnds.push(tokenize(foldText(w)));
     for (const w of both(lexicon.restrictionWords)) restrictionWords.add(foldText(w));
+    for (const w of both(lexicon.numberOfWords)) numberOfWords.add(tokenize(foldText(w)).join(' '));
     for (const w of both(lexicon.distributiveWords)) distributiveWords.add(foldText(w));
     for (const w of both(lexicon.indefiniteWords)) indefiniteWords.add(foldText(w));
     for (const w of both(lexicon.whenWords)) whenWords.add(foldText(w));
@@ -1166,7 +1170,7 @@ export function loadLexicon(extensions: readonly LexiconExtension[] = []): Lexic
       .replace(/[\p{L}']+/gu, (word) => contractions.get(word.toLowerCase()) ?? word)
       .replace(/(?<![\p{L}\d'])(\p{Lu}{2,6})s(?![\p{L}\d'])/gu, '$1');
   const stripPreamble = compilePreambles(openers, wrappers, topics, addressed);
-  return { stripPreamble, fillerWords: fillers, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, meetingChangeWords, actingWords, leavingWords, officeWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, pronouns, numbers, ordinals, eachWords, andWords, rateWords, negationWords, deputySideEnds, placeKinds, restrictionWords, distributiveWords, indefiniteWords, whenWords, whoWords, joiningWords, countJoinWords, pairJoinWords, capacityLinkWords, unitKindWords, countModifiers, pastWords, recurrenceWords, limitWords, complementWords, sizeWords, countLinkWords, measureWords, personWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
+  return { stripPreamble, fillerWords: fillers, kinds, groups, keepWords, dateKinds, dateKindOrder, rounds, metrics, policyTypes, documentKinds, dutyWords, attributes, attributeLabels, smalltalk, addressees, changeWords, lineWords, leaderWords, listWords, topicWords, effectWords, placeWords, decisionWords, meetingChangeWords, actingWords, leavingWords, officeWords, adoptWords, partOfWords, sequenceWords, compareWords, yesNoWords, purposeWords, whichWords, audienceWords, postingWords, timePhrases, timeAnchors, questionWords, interrogatives, askingVerbs, pronouns, numbers, ordinals, eachWords, andWords, rateWords, negationWords, deputySideEnds, placeKinds, restrictionWords, numberOfWords, distributiveWords, indefiniteWords, whenWords, whoWords, joiningWords, countJoinWords, pairJoinWords, capacityLinkWords, unitKindWords, countModifiers, pastWords, recurrenceWords, limitWords, complementWords, sizeWords, countLinkWords, measureWords, personWords, floorWords, phrases, synonyms, nameEquivalents, expand, correct };
 }
 
 /** A letter as typed with or without the Danish letters ("æ" as "ae"), in a regular expression. */

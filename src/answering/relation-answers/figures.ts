@@ -2,10 +2,10 @@
  * Figures by metric, for the items and municipalities named.
  */
 import type { Figure } from '../../knowledge/schemas.js';
-import lexiconJson from '../lexicon/lexicon.json' with { type: 'json' };
 import { joinList } from '../phrases.js';
 import { analyzeText, foldText, GENERIC_WORDS, primaryStem, STOPWORDS, termsOf, tokenize } from '../normalize.js';
 import type { Link } from '../linking.js';
+import type { Lexicon } from '../lexicon/lexicon.js';
 import type { Answer, Lang } from '../types.js';
 import { countedPositions } from '../understand.js';
 import { countsWord } from '../answer-general.js';
@@ -66,7 +66,7 @@ export function countSpan(rc: RelationContext, word: string): number | undefined
 export function countsAsked(rc: RelationContext, f: Figure, word: string, span: number | undefined): boolean {
   const synonym = rc.lexicon.synonyms.get(word);
   const words = synonym && !synonym.includes(' ') ? [word, synonym] : [word];
-  return words.some((w) => countsWord(f, w, span) || countedBefore(f, w, rc.lexicon.capacityLinkWords)) || measureWordsOf(rc, f).has(word);
+  return words.some((w) => countsWord(f, w, span) || countedBefore(f, w, rc.lexicon)) || measureWordsOf(rc, f).has(word);
 }
 
 
@@ -74,16 +74,16 @@ export function countsAsked(rc: RelationContext, f: Figure, word: string, span: 
  * "plads til 80", "room for 80": the word, one of a few linking words (the lexicon's `capacityLinkWords`), then a number;
  * "Sygefravær 5,8" of an uncounted metric.
  */
-function countedBefore(f: Figure, word: string, linking: ReadonlySet<string>): boolean {
+function countedBefore(f: Figure, word: string, lexicon: Pick<Lexicon, 'capacityLinkWords' | 'numberOfWords'>): boolean {
   const stem = primaryStem(word);
   if (stem.length < 4) return false;
   return (['da', 'en'] as const).some((lang) => {
     const words = tokenize(foldText(f.text[lang]));
     return words.some((w, i) => {
       // A figure named by its noun ("Sygefravær 5,8 procent", metric `other`) may give the number right after it.
-      const linked = /^\d/.test(words[i + 2] ?? '') && linking.has(words[i + 1]!);
+      const linked = /^\d/.test(words[i + 2] ?? '') && lexicon.capacityLinkWords.has(words[i + 1]!);
       // "antallet af børnetune falder fra 4 til 3", "the number of deputy leaders rises": the figure numbers the word.
-      const numbered = NUMBER_OF_WORDS.has(words[i - 2] ?? '') && OF.has(words[i - 1] ?? '');
+      const numbered = i >= 2 && lexicon.numberOfWords.has(`${words[i - 2]} ${words[i - 1]}`);
       if (!linked && !numbered && !(f.metric === 'other' && /^\d/.test(words[i + 1] ?? ''))) return false;
       // Stems of one word's forms may differ by a letter ("plads", "pladser"): one begins the other.
       const other = primaryStem(w);
@@ -91,11 +91,6 @@ function countedBefore(f: Figure, word: string, linking: ReadonlySet<string>): b
     });
   });
 }
-
-/** The lexicon's words for "the number of" ("antallet af", "the number of"): the thing after them is what a figure numbers. */
-const NUMBER_OF_WORDS: ReadonlySet<string> = new Set(Object.values((lexiconJson as { numberOfWords?: Record<string, string[] | string> }).numberOfWords ?? {}).filter(Array.isArray).flat());
-const OF: ReadonlySet<string> = new Set(['af', 'of']);
-
 
 /** {@link countSpan} per knowledge base and word: the same for every question (the figures do not change). */
 const SPANS = new WeakMap<object, Map<string, number | undefined>>();
