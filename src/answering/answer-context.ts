@@ -295,6 +295,14 @@ export function shortDate(iso: string, lang: Lang): string {
   return formatDate(iso, lang).replace(/^\S+ (den )?/, '');
 }
 
+/** "fra 1. august 2027", "til og med 31. juli 2028", "from 1 August 2027 until 31 July 2028": a period by its days. */
+export function periodPhrase(from: string | undefined, until: string | undefined, lang: Lang): string {
+  return [
+    from !== undefined ? `${lang === 'da' ? 'fra' : 'from'} ${shortDate(from, lang)}` : '',
+    until !== undefined ? `${lang === 'da' ? 'til og med' : 'until'} ${shortDate(until, lang)}` : '',
+  ].filter((part) => part !== '').join(' ');
+}
+
 /** The distinct values, in first-seen order. */
 export function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];

@@ -9,23 +9,14 @@
 import { createKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { KnowledgeData, Text } from '../knowledge/schemas.js';
 import type { Dated } from '../knowledge/validity.js';
-import { shortDate } from './answer-context.js';
+import { periodPhrase } from './answer-context.js';
 import type { Lang } from './types.js';
 
 type Conditioned = Dated & { readonly condition?: Text | undefined };
 
-/** "fra 1. august 2027", "1 August 2027 – 31 July 2028", "while …": the period and condition in one language. */
+/** "fra 1. august 2027", "while …": the period and condition in one language. */
 function qualifier(item: Conditioned, lang: Lang): string {
-  const { validFrom: from, validUntil: until } = item;
-  const period =
-    from && until
-      ? `${shortDate(from, lang)} – ${shortDate(until, lang)}`
-      : from
-        ? `${lang === 'da' ? 'fra' : 'from'} ${shortDate(from, lang)}`
-        : until
-          ? `${lang === 'da' ? 'til og med' : 'until'} ${shortDate(until, lang)}`
-          : '';
-  return [period, item.condition?.[lang] ?? ''].filter((part) => part !== '').join(', ');
+  return [periodPhrase(item.validFrom, item.validUntil, lang), item.condition?.[lang] ?? ''].filter((part) => part !== '').join(', ');
 }
 
 const isQualified = (item: Conditioned): boolean => item.validFrom !== undefined || item.validUntil !== undefined || item.condition !== undefined;

@@ -9,7 +9,7 @@ import { analyzeText, foldText, GENERIC_WORDS, primaryStem, stemsOf, STOPWORDS }
 import type { QuestionKind } from '../lexicon/lexicon.js';
 import type { Link } from '../linking.js';
 import type { Answer } from '../types.js';
-import { shortDate, unique } from '../answer-context.js';
+import { periodPhrase, unique } from '../answer-context.js';
 import { describedItems, done, listedKindAt, name, sourceOf, subjectsOf, type RelationContext } from './context.js';
 import { TEXTS } from './texts.js';
 import { describedNames } from './org-changes.js';
@@ -118,9 +118,7 @@ function membersOf(rc: RelationContext, id: string, lead = ''): Answer {
     const own = dated.filter((d) => d.ref === ref);
     if (own.length !== 1) return '';
     const d = own[0]!;
-    const from = d.validFrom !== undefined && d.validFrom > rc.today ? `${u.lang === 'da' ? 'fra' : 'from'} ${shortDate(d.validFrom, u.lang)}` : '';
-    const until = d.validUntil !== undefined && d.validUntil >= rc.today ? `${u.lang === 'da' ? 'til og med' : 'until'} ${shortDate(d.validUntil, u.lang)}` : '';
-    return [from, until].filter((x) => x !== '').join(' ');
+    return periodPhrase(d.validFrom !== undefined && d.validFrom > rc.today ? d.validFrom : undefined, d.validUntil !== undefined && d.validUntil >= rc.today ? d.validUntil : undefined, u.lang);
   };
   const notes = list.map((m) => {
     const days = daysOf(m.ref);
